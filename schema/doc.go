@@ -1,0 +1,43 @@
+// Package schema is the sessiongen YAML format: its model, its loader and its
+// validation.
+//
+// One file describes one API: the Go package to generate, the API's wire
+// conventions (base URL, authentication, body encoding, pagination, error
+// bodies, the polymorphism discriminator, retry rules), its named types
+// (objects and enums) and its resources with their HTTP methods. README.md at
+// the module root is the full reference, with an annotated example; the JSON
+// Schema sessiongen.schema.json beside this file lets editors check and
+// complete schemas.
+//
+// A minimal file:
+//
+//	sessiongen: 1
+//	package: {name: meetings, path: acme/meetings}
+//	api:
+//	  baseURL: https://api.acme.example/v2
+//	  auth: {scheme: bearer}
+//	types:
+//	  Meeting:
+//	    key: id
+//	    properties:
+//	      id:    {type: string, required: true, readOnly: true}
+//	      topic: {type: string, nullable: true, maxLength: 191}
+//	resources:
+//	  meetings:
+//	    type: Meeting
+//	    path: /meetings
+//	    params: {meetingId: {type: string}}
+//	    methods:
+//	      get: {http: GET, path: "/meetings/{meetingId}", response: {type: Meeting}}
+//
+// Loading is strict and positioned. Files are decoded through yaml.Node trees
+// (go.yaml.in/yaml/v3) and every scalar is read from its text with its tag
+// checked, so 012, ~, true and 2001-12-14 are never coerced into something
+// else. Unknown keys, duplicate keys, dangling references, illegal cycles, two
+// names that become one Go identifier, constraints that do not fit their type
+// and undeclared path parameters are all errors. Every problem is collected;
+// the error is a [Diagnostics] whose lines read "file:line:col: message",
+// sorted and deduped. Anchors, aliases and merge keys are rejected and files
+// are capped at [MaxFileSize], so no input can make the loader expand a YAML
+// bomb.
+package schema

@@ -1,0 +1,61 @@
+package goname
+
+import "testing"
+
+func TestExported(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"unique_name", "UniqueName"},
+		{"sid", "SID"},
+		{"account_sid", "AccountSID"},
+		{"ttl", "TTL"},
+		{"url", "URL"},
+		{"id", "ID"},
+		{"callRecord", "CallRecord"},
+		{"participants_v2", "ParticipantsV2"},
+		{"@odata.type", "OdataType"},
+		{"in-progress", "InProgress"},
+		{"voice-and-message", "VoiceAndMessage"},
+		{"azureADAppId", "AzureADAppID"},
+		{"reflexiveIPAddress", "ReflexiveIPAddress"},
+		{"HTTPServer", "HTTPServer"},
+		{"macOS", "MacOS"},
+		{"iOS", "IOS"},
+		{"g7221c", "G7221c"},
+		{"2fa", "X2fa"},
+		{"", "X"},
+		{"$select", "Select"},
+		{"user_id", "UserID"},
+		{"userId", "UserID"},
+		{"größe", "Größe"},
+	} {
+		if got := Exported(tc.in); got != tc.want {
+			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestUnexported(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"callRecord", "callRecord"},
+		{"id", "id"},
+		{"URLList", "urlList"},
+		{"type", "type_"},
+		{"string", "string_"},
+		{"sid", "sid"},
+	} {
+		if got := Unexported(tc.in); got != tc.want {
+			t.Errorf("Unexported(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsPackageName(t *testing.T) {
+	for in, want := range map[string]bool{
+		"callrecords": true, "proxy": true, "v1": true, "1v": false, "Proxy": false,
+		"type": false, "": false, "call_records": false, "string": false,
+	} {
+		if got := IsPackageName(in); got != want {
+			t.Errorf("IsPackageName(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

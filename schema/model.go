@@ -1,0 +1,279 @@
+package schema
+
+// Pos is a position in a schema file: 1-based line and column.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// File is one loaded schema file: one API.
+type File struct {
+	Path      string // as given to the loader
+	Version   int
+	Package   Package
+	API       API
+	Types     []*Type     // in file order
+	Resources []*Resource // in file order
+}
+
+// Package names the generated Go package.
+type Package struct {
+	Pos         Pos
+	Name        string // Go package name
+	Path        string // output folder, slash-separated, relative to the output root
+	Description string
+}
+
+// API holds the wire conventions shared by every method.
+type API struct {
+	Pos               Pos
+	BaseURL           string
+	Description       string
+	Auth              Auth
+	Encoding          Encoding
+	Pagination        *Pagination // nil: the API does not page
+	Errors            *ErrorShape // nil: error bodies are not typed
+	Discriminator     string      // property that selects a subtype; "" when none
+	RetryNotProcessed []int       // statuses documented as never processed
+	IdempotencyHeader string
+}
+
+// AuthScheme is how requests authenticate.
+type AuthScheme string
+
+// The authentication schemes.
+const (
+	AuthBearer AuthScheme = "bearer"
+	AuthBasic  AuthScheme = "basic"
+	AuthAPIKey AuthScheme = "apiKey"
+)
+
+// Auth describes the credentials a client needs.
+type Auth struct {
+	Pos      Pos
+	Scheme   AuthScheme
+	Username string // basic: name of the first credential (accountSid)
+	Password string // basic: name of the second credential (authToken)
+	Header   string // apiKey: header carrying the key
+}
+
+// Encoding is a request body encoding.
+type Encoding string
+
+// The request body encodings.
+const (
+	EncodingJSON Encoding = "json"
+	EncodingForm Encoding = "form"
+)
+
+// PaginationStyle is how a list method reaches its next page.
+type PaginationStyle string
+
+// The pagination styles.
+const (
+	PaginationNextLink   PaginationStyle = "nextLink"
+	PaginationPageNumber PaginationStyle = "pageNumber"
+)
+
+// Pagination describes list paging.
+type Pagination struct {
+	Pos        Pos
+	Style      PaginationStyle
+	Next       JSONPath // nextLink: where the next page URL is
+	SizeParam  string
+	PageParam  string // pageNumber
+	FirstPage  int    // pageNumber
+	TotalPages JSONPath
+	TotalCount JSONPath
+}
+
+// JSONPath is a list of property names from the root of a JSON body.
+type JSONPath []string
+
+// ErrorShape describes error response bodies.
+type ErrorShape struct {
+	Pos       Pos
+	Type      *TypeRef
+	Code      JSONPath
+	Message   JSONPath
+	RequestID JSONPath
+}
+
+// TypeRef names a type; the validator resolves it.
+type TypeRef struct {
+	Pos    Pos
+	Name   string
+	Target *Type // set by validation
+}
+
+// Type is a named object or enum.
+type Type struct {
+	Pos         Pos
+	Name        string
+	Description string
+	Deprecated  string
+	Open        bool // object: keeps undeclared properties; enum: the API may add values
+
+	// Enum types.
+	IsEnum   bool
+	Enum     []*EnumValue
+	Sentinel string
+
+	// Object types.
+	Properties         []*Property
+	Base               *TypeRef
+	Abstract           bool
+	DiscriminatorValue string
+	Key                string
+	IDPrefix           string
+	Subtypes           []*Type // set by validation, in file order
+}
+
+// EnumValue is one member of an enum.
+type EnumValue struct {
+	Pos         Pos
+	Value       string
+	Description string
+	Deprecated  string
+}
+
+// Kind is the kind of a type expression.
+type Kind string
+
+// The kinds of type expression. KindNamed refers to a type under "types".
+const (
+	KindString   Kind = "string"
+	KindInt32    Kind = "int32"
+	KindInt64    Kind = "int64"
+	KindNumber   Kind = "number"
+	KindFloat32  Kind = "float32"
+	KindBoolean  Kind = "boolean"
+	KindDate     Kind = "date"
+	KindDateTime Kind = "date-time"
+	KindDuration Kind = "duration"
+	KindURI      Kind = "uri"
+	KindUUID     Kind = "uuid"
+	KindJSON     Kind = "json"
+	KindArray    Kind = "array"
+	KindMap      Kind = "map"
+	KindBinary   Kind = "binary" // responses only
+	KindNamed    Kind = "named"
+)
+
+// builtinKinds are the kinds a "type:" value may name directly.
+var builtinKinds = []Kind{
+	KindString, KindInt32, KindInt64, KindNumber, KindFloat32, KindBoolean, KindDate,
+	KindDateTime, KindDuration, KindURI, KindUUID, KindJSON, KindArray, KindMap,
+}
+
+// IsScalar reports whether k is neither a container, json nor a named type.
+func (k Kind) IsScalar() bool {
+	switch k {
+	case KindArray, KindMap, KindJSON, KindNamed, KindBinary:
+		return false
+	}
+	return true
+}
+
+// TypeExpr is the type of a property, item, map value or parameter.
+type TypeExpr struct {
+	Pos         Pos // of the "type" value
+	Kind        Kind
+	Ref         *TypeRef  // KindNamed
+	Items       *TypeExpr // KindArray
+	Values      *TypeExpr // KindMap
+	MinLength   *int
+	MaxLength   *int
+	Pattern     string
+	Minimum     *Number
+	Maximum     *Number
+	MinItems    *int
+	MaxItems    *int
+	UniqueItems bool
+	NonFinite   bool
+}
+
+// Number is a numeric bound kept as written, so int64 bounds stay exact.
+type Number struct {
+	Pos  Pos
+	Text string
+}
+
+// Property is a named type expression with presence and documentation: an
+// object property, a request field, a path or query parameter.
+type Property struct {
+	Pos          Pos    // of the key
+	Name         string // exact wire name
+	Type         TypeExpr
+	Description  string
+	Required     bool
+	Nullable     bool
+	ReadOnly     bool
+	CreateOnly   bool
+	PII          bool
+	Relationship bool
+	Deprecated   string
+	Format       string
+	Default      *Value
+	Examples     []*Value
+	Explode      *bool // query parameters only
+}
+
+// Value is a literal from the schema (a default or an example) as JSON text.
+type Value struct {
+	Pos  Pos
+	JSON string
+}
+
+// Resource is an addressable collection with methods.
+type Resource struct {
+	Pos         Pos
+	Name        string
+	Type        *TypeRef
+	Description string
+	Parent      *ResourceRef
+	Path        string
+	Params      []*Property
+	Methods     []*Method
+}
+
+// ResourceRef names a resource; the validator resolves it.
+type ResourceRef struct {
+	Pos    Pos
+	Name   string
+	Target *Resource
+}
+
+// Method is one HTTP operation.
+type Method struct {
+	Pos         Pos
+	Name        string
+	HTTP        string
+	Path        string
+	PathPos     Pos
+	Description string
+	Deprecated  string
+	Params      []*Property
+	Query       []*Property
+	Body        *Body
+	Response    *Response // nil: no body
+	RetrySafe   *bool
+}
+
+// Body is a request body.
+type Body struct {
+	Pos      Pos
+	Encoding Encoding // "" means the API default
+	Type     *TypeRef
+	Fields   []*Property
+}
+
+// Response is what a method returns.
+type Response struct {
+	Pos    Pos
+	Type   *TypeRef // nil when Binary
+	Binary bool
+	Paged  bool
+	Items  string
+}

@@ -1,0 +1,628 @@
+package schema
+
+import (
+	"go.yaml.in/yaml/v3"
+)
+
+// root reads the top-level mapping.
+func (l *loader) root(n *yaml.Node) *File {
+	f := &File{Path: l.file}
+	m := l.mapping(n, "schema", "sessiongen", "package", "api", "types", "resources")
+	if m == nil {
+		return nil
+	}
+	l.require(n, m, "schema", "sessiongen", "package", "api", "types")
+	if e, ok := m["sessiongen"]; ok {
+		if v, ok := l.integer(e.val, "sessiongen"); ok {
+			if v != 1 {
+				l.errorf(e.val, "sessiongen: unsupported format version %d: want 1", v)
+			}
+			f.Version = v
+		}
+	}
+	if e, ok := m["package"]; ok {
+		f.Package = l.pkg(e.val)
+	}
+	if e, ok := m["api"]; ok {
+		f.API = l.api(e.val)
+	}
+	if e, ok := m["types"]; ok {
+		for _, te := range l.entries(e.val, "types") {
+			f.Types = append(f.Types, l.typ(te))
+		}
+	}
+	if e, ok := m["resources"]; ok {
+		for _, re := range l.entries(e.val, "resources") {
+			f.Resources = append(f.Resources, l.resource(re))
+		}
+	}
+	return f
+}
+
+func (l *loader) pkg(n *yaml.Node) Package {
+	p := Package{Pos: l.pos(n)}
+	m := l.mapping(n, "package", "name", "path", "description")
+	l.require(n, m, "package", "name", "path")
+	if e, ok := m["name"]; ok {
+		p.Name, _ = l.str(e.val, "package.name")
+	}
+	if e, ok := m["path"]; ok {
+		p.Path, _ = l.str(e.val, "package.path")
+	}
+	if e, ok := m["description"]; ok {
+		p.Description, _ = l.str(e.val, "package.description")
+	}
+	return p
+}
+
+func (l *loader) api(n *yaml.Node) API {
+	a := API{Pos: l.pos(n), Encoding: EncodingJSON}
+	m := l.mapping(n, "api", "baseURL", "description", "auth", "encoding", "pagination",
+		"errors", "discriminator", "retry", "idempotencyHeader")
+	l.require(n, m, "api", "baseURL", "auth")
+	if e, ok := m["baseURL"]; ok {
+		a.BaseURL, _ = l.str(e.val, "api.baseURL")
+		a.Pos = l.pos(e.val)
+	}
+	if e, ok := m["description"]; ok {
+		a.Description, _ = l.str(e.val, "api.description")
+	}
+	if e, ok := m["auth"]; ok {
+		a.Auth = l.auth(e.val)
+	}
+	if e, ok := m["encoding"]; ok {
+		a.Encoding = l.encoding(e.val, "api.encoding")
+	}
+	if e, ok := m["pagination"]; ok {
+		a.Pagination = l.pagination(e.val)
+	}
+	if e, ok := m["errors"]; ok {
+		a.Errors = l.errorShape(e.val)
+	}
+	if e, ok := m["discriminator"]; ok {
+		a.Discriminator, _ = l.str(e.val, "api.discriminator")
+	}
+	if e, ok := m["retry"]; ok {
+		rm := l.mapping(e.val, "api.retry", "notProcessed")
+		if re, ok := rm["notProcessed"]; ok {
+			if re.val.Kind != yaml.SequenceNode {
+				l.errorf(re.val, "api.retry.notProcessed: want a list of HTTP statuses, got %s", describe(re.val))
+			} else {
+				for _, c := range re.val.Content {
+					if v, ok := l.integer(c, "api.retry.notProcessed"); ok {
+						if v < 400 || v > 599 {
+							l.errorf(c, "api.retry.notProcessed: %d is not an HTTP error status (400-599)", v)
+						}
+						a.RetryNotProcessed = append(a.RetryNotProcessed, v)
+					}
+				}
+			}
+		}
+	}
+	if e, ok := m["idempotencyHeader"]; ok {
+		a.IdempotencyHeader, _ = l.str(e.val, "api.idempotencyHeader")
+	}
+	return a
+}
+
+func (l *loader) encoding(n *yaml.Node, what string) Encoding {
+	s, ok := l.str(n, what)
+	if !ok {
+		return ""
+	}
+	switch e := Encoding(s); e {
+	case EncodingJSON, EncodingForm:
+		return e
+	}
+	l.errorf(n, "%s: unknown encoding %q: want json or form", what, clip(s))
+	return ""
+}
+
+func (l *loader) auth(n *yaml.Node) Auth {
+	a := Auth{Pos: l.pos(n)}
+	m := l.mapping(n, "api.auth", "scheme", "username", "password", "header")
+	l.require(n, m, "api.auth", "scheme")
+	e, ok := m["scheme"]
+	if !ok {
+		return a
+	}
+	s, _ := l.str(e.val, "api.auth.scheme")
+	a.Scheme = AuthScheme(s)
+	want := map[AuthScheme][]string{
+		AuthBearer: nil,
+		AuthBasic:  {"username", "password"},
+		AuthAPIKey: {"header"},
+	}
+	keys, known := want[a.Scheme]
+	if !known {
+		if s != "" {
+			l.errorf(e.val, "api.auth.scheme: unknown scheme %q: want bearer, basic or apiKey", clip(s))
+		}
+		return a
+	}
+	for _, k := range []string{"username", "password", "header"} {
+		ke, present := m[k]
+		switch {
+		case present && !contains(keys, k):
+			l.errorf(ke.key, "api.auth.%s does not apply to scheme %s", k, a.Scheme)
+		case !present && contains(keys, k):
+			l.errorf(n, "api.auth: scheme %s needs key %q", a.Scheme, k)
+		case present:
+			v, _ := l.str(ke.val, "api.auth."+k)
+			switch k {
+			case "username":
+				a.Username = v
+			case "password":
+				a.Password = v
+			case "header":
+				a.Header = v
+			}
+		}
+	}
+	return a
+}
+
+func (l *loader) pagination(n *yaml.Node) *Pagination {
+	p := &Pagination{Pos: l.pos(n)}
+	m := l.mapping(n, "api.pagination", "style", "next", "sizeParam", "pageParam", "firstPage",
+		"totalPages", "totalCount")
+	if m == nil {
+		return nil
+	}
+	l.require(n, m, "api.pagination", "style")
+	perStyle := map[PaginationStyle][]string{
+		PaginationNextLink:   {"next", "sizeParam"},
+		PaginationPageNumber: {"sizeParam", "pageParam", "firstPage", "totalPages", "totalCount"},
+	}
+	needs := map[PaginationStyle][]string{
+		PaginationNextLink:   {"next"},
+		PaginationPageNumber: {"pageParam", "sizeParam"},
+	}
+	if e, ok := m["style"]; ok {
+		s, _ := l.str(e.val, "api.pagination.style")
+		p.Style = PaginationStyle(s)
+		if _, known := perStyle[p.Style]; !known {
+			if s != "" {
+				l.errorf(e.val, "api.pagination.style: unknown style %q: want nextLink or pageNumber", clip(s))
+			}
+			return p
+		}
+	} else {
+		return p
+	}
+	for _, k := range needs[p.Style] {
+		if _, ok := m[k]; !ok {
+			l.errorf(n, "api.pagination: style %s needs key %q", p.Style, k)
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		e := m[k]
+		if k == "style" {
+			continue
+		}
+		if !contains(perStyle[p.Style], k) {
+			l.errorf(e.key, "api.pagination.%s does not apply to style %s", k, p.Style)
+			continue
+		}
+		what := "api.pagination." + k
+		switch k {
+		case "next":
+			p.Next = l.jsonPath(e.val, what)
+		case "sizeParam":
+			p.SizeParam, _ = l.str(e.val, what)
+		case "pageParam":
+			p.PageParam, _ = l.str(e.val, what)
+		case "firstPage":
+			if v, ok := l.integer(e.val, what); ok {
+				if v != 0 && v != 1 {
+					l.errorf(e.val, "%s: want 0 or 1, got %d", what, v)
+				}
+				p.FirstPage = v
+			}
+		case "totalPages":
+			p.TotalPages = l.jsonPath(e.val, what)
+		case "totalCount":
+			p.TotalCount = l.jsonPath(e.val, what)
+		}
+	}
+	return p
+}
+
+func (l *loader) errorShape(n *yaml.Node) *ErrorShape {
+	s := &ErrorShape{Pos: l.pos(n)}
+	m := l.mapping(n, "api.errors", "type", "code", "message", "requestId")
+	if m == nil {
+		return nil
+	}
+	l.require(n, m, "api.errors", "type", "message")
+	if e, ok := m["type"]; ok {
+		s.Type = l.typeRef(e.val, "api.errors.type")
+	}
+	if e, ok := m["code"]; ok {
+		s.Code = l.jsonPath(e.val, "api.errors.code")
+	}
+	if e, ok := m["message"]; ok {
+		s.Message = l.jsonPath(e.val, "api.errors.message")
+	}
+	if e, ok := m["requestId"]; ok {
+		s.RequestID = l.jsonPath(e.val, "api.errors.requestId")
+	}
+	return s
+}
+
+func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
+	s, ok := l.str(n, what)
+	if !ok {
+		return nil
+	}
+	return &TypeRef{Pos: l.pos(n), Name: s}
+}
+
+var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
+	"discriminatorValue", "key", "idPrefix"}
+var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel"}
+
+func (l *loader) typ(e entry) *Type {
+	t := &Type{Pos: l.pos(e.key), Name: e.key.Value}
+	what := "type " + quote(t.Name)
+	allowed := objectKeys
+	if e.val.Kind == yaml.MappingNode && hasKey(e.val, "enum") {
+		t.IsEnum = true
+		allowed = enumKeys
+	}
+	m := l.mapping(e.val, what, allowed...)
+	for _, k := range sortedKeys(m) {
+		kv := m[k]
+		kwhat := what + " " + k
+		switch k {
+		case "description":
+			t.Description, _ = l.str(kv.val, kwhat)
+		case "deprecated":
+			t.Deprecated, _ = l.str(kv.val, kwhat)
+		case "open":
+			t.Open, _ = l.boolean(kv.val, kwhat)
+		case "abstract":
+			t.Abstract, _ = l.boolean(kv.val, kwhat)
+		case "base":
+			t.Base = l.typeRef(kv.val, kwhat)
+		case "discriminatorValue":
+			t.DiscriminatorValue, _ = l.str(kv.val, kwhat)
+		case "key":
+			t.Key, _ = l.str(kv.val, kwhat)
+		case "idPrefix":
+			t.IDPrefix, _ = l.str(kv.val, kwhat)
+		case "sentinel":
+			t.Sentinel, _ = l.str(kv.val, kwhat)
+		case "properties":
+			for _, pe := range l.entries(kv.val, what+" properties") {
+				t.Properties = append(t.Properties, l.property(pe, propertyContext))
+			}
+		case "enum":
+			t.Enum = l.enumValues(kv.val, kwhat)
+		}
+	}
+	return t
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+func quote(s string) string { return `"` + clip(s) + `"` }
+
+func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: want a list of values, got %s", what, describe(n))
+		return nil
+	}
+	var out []*EnumValue
+	for _, c := range n.Content {
+		v := &EnumValue{Pos: l.pos(c)}
+		if c.Kind == yaml.MappingNode {
+			m := l.mapping(c, what+" value", "value", "description", "deprecated")
+			l.require(c, m, what+" value", "value")
+			if e, ok := m["value"]; ok {
+				v.Value, _ = l.str(e.val, what+" value")
+				v.Pos = l.pos(e.val)
+			}
+			if e, ok := m["description"]; ok {
+				v.Description, _ = l.str(e.val, what+" description")
+			}
+			if e, ok := m["deprecated"]; ok {
+				v.Deprecated, _ = l.str(e.val, what+" deprecated")
+			}
+		} else if s, ok := l.str(c, what+" value"); ok {
+			v.Value = s
+		} else {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// propContext says where a property appears; each place allows other keys.
+type propContext int
+
+const (
+	propertyContext propContext = iota // object property or body field
+	paramContext                       // path parameter
+	queryContext                       // query parameter
+	itemContext                        // array items or map values
+)
+
+var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite"}
+
+var contextKeys = map[propContext][]string{
+	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "pii",
+		"relationship", "deprecated", "format", "default", "examples"},
+	paramContext: {"description", "deprecated", "format", "examples", "pii"},
+	queryContext: {"description", "required", "deprecated", "format", "default", "examples", "explode", "pii"},
+	itemContext:  nil,
+}
+
+func (l *loader) property(e entry, ctx propContext) *Property {
+	p := &Property{Pos: l.pos(e.key), Name: e.key.Value}
+	what := "property " + quote(p.Name)
+	switch ctx {
+	case paramContext:
+		what = "parameter " + quote(p.Name)
+	case queryContext:
+		what = "query parameter " + quote(p.Name)
+	}
+	allowed := append(append([]string{}, exprKeys...), contextKeys[ctx]...)
+	m := l.mapping(e.val, what, allowed...)
+	if m == nil {
+		return p
+	}
+	l.require(e.val, m, what, "type")
+	p.Type = l.typeExpr(e.val, m, what)
+	for _, k := range sortedKeys(m) {
+		kv := m[k]
+		kwhat := what + " " + k
+		switch k {
+		case "description":
+			p.Description, _ = l.str(kv.val, kwhat)
+		case "required":
+			p.Required, _ = l.boolean(kv.val, kwhat)
+		case "nullable":
+			p.Nullable, _ = l.boolean(kv.val, kwhat)
+		case "readOnly":
+			p.ReadOnly, _ = l.boolean(kv.val, kwhat)
+		case "createOnly":
+			p.CreateOnly, _ = l.boolean(kv.val, kwhat)
+		case "pii":
+			p.PII, _ = l.boolean(kv.val, kwhat)
+		case "relationship":
+			p.Relationship, _ = l.boolean(kv.val, kwhat)
+		case "deprecated":
+			p.Deprecated, _ = l.str(kv.val, kwhat)
+		case "format":
+			p.Format, _ = l.str(kv.val, kwhat)
+		case "default":
+			p.Default, _ = l.value(kv.val, kwhat)
+		case "examples":
+			if kv.val.Kind != yaml.SequenceNode {
+				l.errorf(kv.val, "%s: want a list of examples, got %s", kwhat, describe(kv.val))
+				continue
+			}
+			for _, c := range kv.val.Content {
+				if v, ok := l.value(c, kwhat); ok {
+					p.Examples = append(p.Examples, v)
+				}
+			}
+		case "explode":
+			if b, ok := l.boolean(kv.val, kwhat); ok {
+				p.Explode = &b
+			}
+		}
+	}
+	return p
+}
+
+// typeExpr reads the type-expression keys of mapping n (already checked
+// against the allowed keys and given as m).
+func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string) TypeExpr {
+	t := TypeExpr{Pos: l.pos(n)}
+	if e, ok := m["type"]; ok {
+		t.Pos = l.pos(e.val)
+		if s, ok := l.str(e.val, what+" type"); ok {
+			t.Kind = KindNamed
+			for _, k := range builtinKinds {
+				if s == string(k) {
+					t.Kind = k
+				}
+			}
+			if t.Kind == KindNamed {
+				t.Ref = &TypeRef{Pos: l.pos(e.val), Name: s}
+			}
+		}
+	}
+	intPtr := func(k string) *int {
+		e, ok := m[k]
+		if !ok {
+			return nil
+		}
+		v, ok := l.integer(e.val, what+" "+k)
+		if !ok {
+			return nil
+		}
+		if v < 0 {
+			l.errorf(e.val, "%s %s: want a non-negative integer, got %d", what, k, v)
+			return nil
+		}
+		return &v
+	}
+	t.MinLength, t.MaxLength = intPtr("minLength"), intPtr("maxLength")
+	t.MinItems, t.MaxItems = intPtr("minItems"), intPtr("maxItems")
+	if e, ok := m["pattern"]; ok {
+		t.Pattern, _ = l.str(e.val, what+" pattern")
+	}
+	if e, ok := m["minimum"]; ok {
+		t.Minimum, _ = l.number(e.val, what+" minimum")
+	}
+	if e, ok := m["maximum"]; ok {
+		t.Maximum, _ = l.number(e.val, what+" maximum")
+	}
+	if e, ok := m["uniqueItems"]; ok {
+		t.UniqueItems, _ = l.boolean(e.val, what+" uniqueItems")
+	}
+	if e, ok := m["nonFinite"]; ok {
+		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
+	}
+	if e, ok := m["items"]; ok {
+		t.Items = l.nestedExpr(e.val, what+" items")
+	}
+	if e, ok := m["values"]; ok {
+		t.Values = l.nestedExpr(e.val, what+" values")
+	}
+	return t
+}
+
+func (l *loader) nestedExpr(n *yaml.Node, what string) *TypeExpr {
+	m := l.mapping(n, what, exprKeys...)
+	if m == nil {
+		return nil
+	}
+	l.require(n, m, what, "type")
+	t := l.typeExpr(n, m, what)
+	return &t
+}
+
+func (l *loader) resource(e entry) *Resource {
+	r := &Resource{Pos: l.pos(e.key), Name: e.key.Value}
+	what := "resource " + quote(r.Name)
+	m := l.mapping(e.val, what, "type", "description", "parent", "path", "params", "methods")
+	l.require(e.val, m, what, "type", "path")
+	for _, k := range sortedKeys(m) {
+		kv := m[k]
+		kwhat := what + " " + k
+		switch k {
+		case "type":
+			r.Type = l.typeRef(kv.val, kwhat)
+		case "description":
+			r.Description, _ = l.str(kv.val, kwhat)
+		case "parent":
+			if s, ok := l.str(kv.val, kwhat); ok {
+				r.Parent = &ResourceRef{Pos: l.pos(kv.val), Name: s}
+			}
+		case "path":
+			r.Path, _ = l.str(kv.val, kwhat)
+		case "params":
+			for _, pe := range l.entries(kv.val, kwhat) {
+				r.Params = append(r.Params, l.property(pe, paramContext))
+			}
+		case "methods":
+			for _, me := range l.entries(kv.val, kwhat) {
+				r.Methods = append(r.Methods, l.method(me))
+			}
+		}
+	}
+	return r
+}
+
+func (l *loader) method(e entry) *Method {
+	md := &Method{Pos: l.pos(e.key), Name: e.key.Value}
+	what := "method " + quote(md.Name)
+	m := l.mapping(e.val, what, "http", "path", "description", "deprecated", "params", "query",
+		"body", "response", "retrySafe")
+	l.require(e.val, m, what, "http", "path")
+	for _, k := range sortedKeys(m) {
+		kv := m[k]
+		kwhat := what + " " + k
+		switch k {
+		case "http":
+			if s, ok := l.str(kv.val, kwhat); ok {
+				md.HTTP = s
+				switch s {
+				case "GET", "POST", "PUT", "PATCH", "DELETE":
+				default:
+					l.errorf(kv.val, "%s: unknown HTTP method %q: want GET, POST, PUT, PATCH or DELETE", kwhat, clip(s))
+				}
+			}
+		case "path":
+			md.Path, _ = l.str(kv.val, kwhat)
+			md.PathPos = l.pos(kv.val)
+		case "description":
+			md.Description, _ = l.str(kv.val, kwhat)
+		case "deprecated":
+			md.Deprecated, _ = l.str(kv.val, kwhat)
+		case "params":
+			for _, pe := range l.entries(kv.val, kwhat) {
+				md.Params = append(md.Params, l.property(pe, paramContext))
+			}
+		case "query":
+			for _, pe := range l.entries(kv.val, kwhat) {
+				md.Query = append(md.Query, l.property(pe, queryContext))
+			}
+		case "body":
+			md.Body = l.body(kv.val, kwhat)
+		case "response":
+			md.Response = l.response(kv.val, kwhat)
+		case "retrySafe":
+			if b, ok := l.boolean(kv.val, kwhat); ok {
+				md.RetrySafe = &b
+			}
+		}
+	}
+	return md
+}
+
+func (l *loader) body(n *yaml.Node, what string) *Body {
+	b := &Body{Pos: l.pos(n)}
+	m := l.mapping(n, what, "type", "fields", "encoding")
+	if m == nil {
+		return nil
+	}
+	te, hasType := m["type"]
+	fe, hasFields := m["fields"]
+	switch {
+	case hasType && hasFields:
+		l.errorf(fe.key, "%s: give either type or fields, not both", what)
+	case !hasType && !hasFields:
+		l.errorf(n, "%s: want type or fields", what)
+	}
+	if hasType {
+		b.Type = l.typeRef(te.val, what+" type")
+	}
+	if hasFields {
+		for _, pe := range l.entries(fe.val, what+" fields") {
+			b.Fields = append(b.Fields, l.property(pe, propertyContext))
+		}
+	}
+	if e, ok := m["encoding"]; ok {
+		b.Encoding = l.encoding(e.val, what+" encoding")
+	}
+	return b
+}
+
+func (l *loader) response(n *yaml.Node, what string) *Response {
+	r := &Response{Pos: l.pos(n)}
+	m := l.mapping(n, what, "type", "paged", "items")
+	if m == nil {
+		return nil
+	}
+	l.require(n, m, what, "type")
+	if e, ok := m["type"]; ok {
+		if s, ok := l.str(e.val, what+" type"); ok {
+			if s == string(KindBinary) {
+				r.Binary = true
+			} else {
+				r.Type = &TypeRef{Pos: l.pos(e.val), Name: s}
+			}
+		}
+	}
+	if e, ok := m["paged"]; ok {
+		r.Paged, _ = l.boolean(e.val, what+" paged")
+	}
+	if e, ok := m["items"]; ok {
+		r.Items, _ = l.str(e.val, what+" items")
+	}
+	return r
+}

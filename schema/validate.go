@@ -1,0 +1,777 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sessiongen/sessiongen/schema/goname"
+)
+
+// validate resolves references and checks every rule that spans more than
+// one value. It fills TypeRef.Target, ResourceRef.Target and Type.Subtypes.
+func validate(r *reporter, f *File) {
+	v := &validator{r: r, f: f, types: map[string]*Type{}, resources: map[string]*Resource{}}
+	v.packageAndAPI()
+	v.declareTypes()
+	v.declareResources()
+	for _, t := range f.Types {
+		v.typ(t)
+	}
+	v.hierarchies()
+	v.cycles()
+	v.apiRefs()
+	for _, res := range f.Resources {
+		v.resource(res)
+	}
+}
+
+type validator struct {
+	r         *reporter
+	f         *File
+	types     map[string]*Type
+	resources map[string]*Resource
+}
+
+func (v *validator) errorf(pos Pos, format string, args ...any) { v.r.errorf(pos, format, args...) }
+
+var pathSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (v *validator) packageAndAPI() {
+	p := v.f.Package
+	if p.Name != "" && !goname.IsPackageName(p.Name) {
+		v.errorf(p.Pos, "package.name %q is not a Go package name: want lower-case letters and digits, starting with a letter", clip(p.Name))
+	}
+	if p.Path != "" {
+		for _, seg := range strings.Split(p.Path, "/") {
+			if !pathSegment.MatchString(seg) {
+				v.errorf(p.Pos, "package.path %q: segment %q must match [a-z0-9][a-z0-9_-]* (no absolute paths, no ..)", clip(p.Path), clip(seg))
+				break
+			}
+		}
+	}
+	a := v.f.API
+	if a.BaseURL != "" {
+		u, err := url.Parse(a.BaseURL)
+		switch {
+		case err != nil:
+			v.errorf(a.Pos, "api.baseURL %q is not a URL", clip(a.BaseURL))
+		case u.Scheme != "https" || u.Host == "":
+			v.errorf(a.Pos, "api.baseURL %q: want an absolute https URL", clip(a.BaseURL))
+		case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(u.Path, "/"):
+			v.errorf(a.Pos, "api.baseURL %q: want no query, fragment or trailing slash", clip(a.BaseURL))
+		}
+	}
+	if p := a.Pagination; p != nil && p.Style == PaginationPageNumber && p.PageParam != "" && p.PageParam == p.SizeParam {
+		v.errorf(p.Pos, "api.pagination: pageParam and sizeParam are both %q", p.PageParam)
+	}
+}
+
+func (v *validator) declareTypes() {
+	goNames := map[string]*Type{}
+	for _, t := range v.f.Types {
+		if t.Name == "" {
+			v.errorf(t.Pos, "type name is empty")
+			continue
+		}
+		if _, dup := v.types[t.Name]; dup {
+			continue // reported by the loader as a duplicate key
+		}
+		v.types[t.Name] = t
+		g := goname.Exported(t.Name)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(t.Pos, "type %q and type %q (line %d) both become Go name %s", clip(t.Name), clip(prev.Name), prev.Pos.Line, g)
+			continue
+		}
+		goNames[g] = t
+	}
+}
+
+func (v *validator) declareResources() {
+	goNames := map[string]*Resource{}
+	for _, res := range v.f.Resources {
+		v.resources[res.Name] = res
+		g := goname.Exported(res.Name)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(res.Pos, "resource %q and resource %q (line %d) both become Go name %s", clip(res.Name), clip(prev.Name), prev.Pos.Line, g)
+			continue
+		}
+		goNames[g] = res
+	}
+}
+
+// resolve looks up a type reference; wantObject requires an object type.
+func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
+	if ref == nil {
+		return nil
+	}
+	t, ok := v.types[ref.Name]
+	if !ok {
+		msg := fmt.Sprintf("%s: unknown type %q", what, clip(ref.Name))
+		if s := nearest(ref.Name, append(kindNames(), typeNames(v.f)...)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		v.errorf(ref.Pos, "%s", msg)
+		return nil
+	}
+	if wantObject && t.IsEnum {
+		v.errorf(ref.Pos, "%s: %q is an enum: want an object type", what, clip(ref.Name))
+		return nil
+	}
+	ref.Target = t
+	return t
+}
+
+func kindNames() []string {
+	out := make([]string, len(builtinKinds))
+	for i, k := range builtinKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func typeNames(f *File) []string {
+	out := make([]string, 0, len(f.Types))
+	for _, t := range f.Types {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+func (v *validator) typ(t *Type) {
+	what := fmt.Sprintf("type %q", clip(t.Name))
+	if t.IsEnum {
+		v.enum(t, what)
+		return
+	}
+	if t.Base != nil {
+		v.resolve(t.Base, what+" base", true)
+	}
+	if t.IDPrefix != "" && !regexp.MustCompile(`^[A-Za-z0-9]+$`).MatchString(t.IDPrefix) {
+		v.errorf(t.Pos, "%s idPrefix %q: want letters and digits", what, clip(t.IDPrefix))
+	}
+	v.properties(t.Properties, what, propertyContext)
+	if t.Key != "" && findProperty(v.allProperties(t), t.Key) == nil {
+		v.errorf(t.Pos, "%s key: no property %q", what, clip(t.Key))
+	}
+}
+
+func (v *validator) enum(t *Type, what string) {
+	if len(t.Enum) == 0 {
+		v.errorf(t.Pos, "%s: enum needs at least one value", what)
+	}
+	seen := map[string]*EnumValue{}
+	goNames := map[string]*EnumValue{}
+	for _, ev := range t.Enum {
+		if ev.Value == "" {
+			v.errorf(ev.Pos, "%s: empty enum value", what)
+			continue
+		}
+		if prev, dup := seen[ev.Value]; dup {
+			v.errorf(ev.Pos, "%s: duplicate enum value %q (first at line %d)", what, clip(ev.Value), prev.Pos.Line)
+			continue
+		}
+		seen[ev.Value] = ev
+		g := goname.Exported(ev.Value)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g)
+			continue
+		}
+		goNames[g] = ev
+	}
+	if t.Sentinel != "" && seen[t.Sentinel] == nil {
+		v.errorf(t.Pos, "%s sentinel %q is not one of its values", what, clip(t.Sentinel))
+	}
+}
+
+// allProperties returns t's properties after its bases', base first.
+func (v *validator) allProperties(t *Type) []*Property {
+	var chain []*Type
+	seen := map[*Type]bool{}
+	for c := t; c != nil && !seen[c]; c = baseOf(c) {
+		seen[c] = true
+		chain = append(chain, c)
+	}
+	var out []*Property
+	for i := len(chain) - 1; i >= 0; i-- {
+		out = append(out, chain[i].Properties...)
+	}
+	return out
+}
+
+func baseOf(t *Type) *Type {
+	if t.Base == nil {
+		return nil
+	}
+	return t.Base.Target
+}
+
+func findProperty(props []*Property, name string) *Property {
+	for _, p := range props {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// properties checks a list of properties, fields or parameters.
+func (v *validator) properties(props []*Property, what string, ctx propContext) {
+	goNames := map[string]*Property{}
+	for _, p := range props {
+		pwhat := fmt.Sprintf("%s property %q", what, clip(p.Name))
+		switch ctx {
+		case paramContext:
+			pwhat = fmt.Sprintf("%s parameter %q", what, clip(p.Name))
+		case queryContext:
+			pwhat = fmt.Sprintf("%s query parameter %q", what, clip(p.Name))
+		}
+		if p.Name == "" {
+			v.errorf(p.Pos, "%s: empty name", what)
+			continue
+		}
+		g := goname.Exported(p.Name)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(p.Pos, "%s: %q and %q (line %d) both become Go name %s", what, clip(p.Name), clip(prev.Name), prev.Pos.Line, g)
+		} else {
+			goNames[g] = p
+		}
+		v.expr(&p.Type, pwhat)
+		switch ctx {
+		case paramContext:
+			if !p.Type.Kind.IsScalar() && !(p.Type.Kind == KindNamed && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum) {
+				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum", pwhat)
+			}
+		case queryContext:
+			k := p.Type.Kind
+			if k == KindArray && p.Type.Items != nil {
+				k = p.Type.Items.Kind
+				if k == KindNamed && p.Type.Items.Ref != nil && p.Type.Items.Ref.Target != nil && p.Type.Items.Ref.Target.IsEnum {
+					k = KindString
+				}
+			}
+			if k == KindNamed && p.Type.Ref != nil && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum {
+				k = KindString
+			}
+			if !k.IsScalar() {
+				v.errorf(p.Type.Pos, "%s: a query parameter must be a scalar, an enum or a list of them", pwhat)
+			}
+			if p.Explode != nil && p.Type.Kind != KindArray {
+				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
+			}
+		}
+		if p.ReadOnly && p.CreateOnly {
+			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other", pwhat)
+		}
+		if p.Relationship && p.Required {
+			v.errorf(p.Pos, "%s: a relationship is present only when expanded, so it cannot be required", pwhat)
+		}
+		if p.Default != nil {
+			v.literal(p.Default, &p.Type, p.Nullable, pwhat+" default")
+			if p.Required {
+				v.errorf(p.Default.Pos, "%s: a required property cannot have a default", pwhat)
+			}
+		}
+		for _, ex := range p.Examples {
+			v.literal(ex, &p.Type, p.Nullable, pwhat+" example")
+		}
+	}
+}
+
+// expr resolves a type expression and checks that its constraints fit its kind.
+func (v *validator) expr(t *TypeExpr, what string) {
+	if t.Kind == "" {
+		return // missing type, already reported
+	}
+	if t.Kind == KindNamed {
+		v.resolve(t.Ref, what, false)
+	}
+	k := t.Kind
+	isString := k == KindString || k == KindURI
+	isNumber := k == KindInt32 || k == KindInt64 || k == KindNumber || k == KindFloat32
+	check := func(present bool, name string, ok bool) {
+		if present && !ok {
+			v.errorf(t.Pos, "%s: %s does not apply to type %s", what, name, kindLabel(t))
+		}
+	}
+	check(t.MinLength != nil, "minLength", isString)
+	check(t.MaxLength != nil, "maxLength", isString)
+	check(t.Pattern != "", "pattern", isString)
+	check(t.Minimum != nil, "minimum", isNumber)
+	check(t.Maximum != nil, "maximum", isNumber)
+	check(t.MinItems != nil, "minItems", k == KindArray)
+	check(t.MaxItems != nil, "maxItems", k == KindArray)
+	check(t.UniqueItems, "uniqueItems", k == KindArray)
+	check(t.NonFinite, "nonFinite", k == KindNumber || k == KindFloat32)
+	check(t.Items != nil, "items", k == KindArray)
+	check(t.Values != nil, "values", k == KindMap)
+	if k == KindArray && t.Items == nil {
+		v.errorf(t.Pos, "%s: an array needs items", what)
+	}
+	if k == KindMap && t.Values == nil {
+		v.errorf(t.Pos, "%s: a map needs values", what)
+	}
+	if t.MinLength != nil && t.MaxLength != nil && *t.MinLength > *t.MaxLength {
+		v.errorf(t.Pos, "%s: minLength %d is greater than maxLength %d", what, *t.MinLength, *t.MaxLength)
+	}
+	if t.MinItems != nil && t.MaxItems != nil && *t.MinItems > *t.MaxItems {
+		v.errorf(t.Pos, "%s: minItems %d is greater than maxItems %d", what, *t.MinItems, *t.MaxItems)
+	}
+	if t.Pattern != "" {
+		if _, err := regexp.Compile(t.Pattern); err != nil {
+			v.errorf(t.Pos, "%s: pattern %q does not compile: %v", what, clip(t.Pattern), strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		}
+	}
+	if isNumber {
+		v.bounds(t, what)
+	}
+	if t.Items != nil {
+		v.expr(t.Items, what+" items")
+	}
+	if t.Values != nil {
+		v.expr(t.Values, what+" values")
+	}
+}
+
+func kindLabel(t *TypeExpr) string {
+	if t.Kind == KindNamed && t.Ref != nil {
+		return strconv.Quote(clip(t.Ref.Name))
+	}
+	return string(t.Kind)
+}
+
+// bounds checks that numeric bounds are representable in the kind and ordered.
+func (v *validator) bounds(t *TypeExpr, what string) {
+	var lo, hi *big.Float
+	for _, b := range []struct {
+		n    *Number
+		name string
+		dst  **big.Float
+	}{{t.Minimum, "minimum", &lo}, {t.Maximum, "maximum", &hi}} {
+		if b.n == nil {
+			continue
+		}
+		f, _, err := big.ParseFloat(b.n.Text, 10, 200, big.ToNearestEven)
+		if err != nil {
+			v.errorf(b.n.Pos, "%s: %s %s is not a number", what, b.name, clip(b.n.Text))
+			continue
+		}
+		switch t.Kind {
+		case KindInt32, KindInt64:
+			bits := 64
+			if t.Kind == KindInt32 {
+				bits = 32
+			}
+			if _, err := strconv.ParseInt(b.n.Text, 10, bits); err != nil {
+				v.errorf(b.n.Pos, "%s: %s %s is not a %s", what, b.name, clip(b.n.Text), t.Kind)
+				continue
+			}
+		case KindFloat32:
+			if x, _ := f.Float64(); math.Abs(x) > math.MaxFloat32 {
+				v.errorf(b.n.Pos, "%s: %s %s is out of range for float32", what, b.name, clip(b.n.Text))
+				continue
+			}
+		}
+		*b.dst = f
+	}
+	if lo != nil && hi != nil && lo.Cmp(hi) > 0 {
+		v.errorf(t.Maximum.Pos, "%s: minimum %s is greater than maximum %s", what, t.Minimum.Text, t.Maximum.Text)
+	}
+}
+
+// literal checks that a default or example has the JSON shape its type needs.
+func (v *validator) literal(val *Value, t *TypeExpr, nullable bool, what string) {
+	var x any
+	if err := json.Unmarshal([]byte(val.JSON), &x); err != nil {
+		return // cannot happen: the loader wrote it
+	}
+	if msg := shapeError(x, t, nullable); msg != "" {
+		v.errorf(val.Pos, "%s: %s", what, msg)
+	}
+}
+
+func shapeError(x any, t *TypeExpr, nullable bool) string {
+	if x == nil {
+		if nullable {
+			return ""
+		}
+		return "null, but the property is not nullable"
+	}
+	want := ""
+	switch t.Kind {
+	case KindString, KindURI, KindUUID, KindDate, KindDateTime, KindDuration:
+		s, ok := x.(string)
+		if !ok {
+			want = "a string"
+			break
+		}
+		if t.MaxLength != nil && utf8.RuneCountInString(s) > *t.MaxLength {
+			return fmt.Sprintf("%q is longer than maxLength %d", clip(s), *t.MaxLength)
+		}
+		if t.Pattern != "" {
+			if re, err := regexp.Compile(t.Pattern); err == nil && !re.MatchString(s) {
+				return fmt.Sprintf("%q does not match pattern %q", clip(s), clip(t.Pattern))
+			}
+		}
+	case KindInt32, KindInt64:
+		f, ok := x.(float64)
+		if !ok || f != math.Trunc(f) {
+			want = "an integer"
+		}
+	case KindNumber, KindFloat32:
+		if _, ok := x.(float64); !ok {
+			want = "a number"
+		}
+	case KindBoolean:
+		if _, ok := x.(bool); !ok {
+			want = "true or false"
+		}
+	case KindArray:
+		list, ok := x.([]any)
+		if !ok {
+			want = "a list"
+			break
+		}
+		if t.Items != nil {
+			for _, e := range list {
+				if msg := shapeError(e, t.Items, false); msg != "" {
+					return msg
+				}
+			}
+		}
+	case KindMap:
+		if _, ok := x.(map[string]any); !ok {
+			want = "a mapping"
+		}
+	case KindNamed:
+		if t.Ref == nil || t.Ref.Target == nil {
+			return ""
+		}
+		if t.Ref.Target.IsEnum {
+			s, ok := x.(string)
+			if !ok {
+				return "want one of the enum's values"
+			}
+			if !slices.ContainsFunc(t.Ref.Target.Enum, func(e *EnumValue) bool { return e.Value == s }) && !t.Ref.Target.Open {
+				return fmt.Sprintf("%q is not a value of enum %q", clip(s), clip(t.Ref.Target.Name))
+			}
+			return ""
+		}
+		if _, ok := x.(map[string]any); !ok {
+			want = "a mapping"
+		}
+	}
+	if want != "" {
+		return fmt.Sprintf("want %s for type %s", want, kindLabel(t))
+	}
+	return ""
+}
+
+// hierarchies resolves bases, records subtypes and checks discriminators.
+func (v *validator) hierarchies() {
+	for _, t := range v.f.Types {
+		if b := baseOf(t); b != nil {
+			b.Subtypes = append(b.Subtypes, t)
+		}
+	}
+	values := map[string]*Type{}
+	for _, t := range v.f.Types {
+		if t.IsEnum {
+			continue
+		}
+		inHierarchy := t.Base != nil || len(t.Subtypes) > 0
+		if t.DiscriminatorValue != "" {
+			if prev, dup := values[t.DiscriminatorValue]; dup {
+				v.errorf(t.Pos, "type %q: discriminatorValue %q is also used by type %q (line %d)", clip(t.Name), clip(t.DiscriminatorValue), clip(prev.Name), prev.Pos.Line)
+			}
+			values[t.DiscriminatorValue] = t
+			if v.f.API.Discriminator == "" {
+				v.errorf(t.Pos, "type %q has a discriminatorValue but api.discriminator is not set", clip(t.Name))
+			}
+		}
+		if inHierarchy && !t.Abstract && t.DiscriminatorValue == "" {
+			v.errorf(t.Pos, "type %q is part of a type hierarchy and not abstract: it needs a discriminatorValue", clip(t.Name))
+		}
+		if t.Abstract && len(t.Subtypes) == 0 {
+			v.errorf(t.Pos, "type %q is abstract but has no subtypes", clip(t.Name))
+		}
+		// A subtype may not redeclare a property of its bases.
+		if b := baseOf(t); b != nil {
+			inherited := v.allProperties(b)
+			for _, p := range t.Properties {
+				if prev := findProperty(inherited, p.Name); prev != nil {
+					v.errorf(p.Pos, "type %q: property %q is already declared by a base type (line %d)", clip(t.Name), clip(p.Name), prev.Pos.Line)
+				}
+			}
+		}
+		if d := v.f.API.Discriminator; d != "" && findProperty(t.Properties, d) != nil {
+			v.errorf(findProperty(t.Properties, d).Pos, "type %q: property %q is the api.discriminator and is handled by sessiongen: remove it", clip(t.Name), clip(d))
+		}
+	}
+}
+
+// cycles reports base chains that loop and required object properties that
+// contain themselves (a value that can never be written down).
+func (v *validator) cycles() {
+	for _, t := range v.f.Types {
+		seen := map[*Type]bool{t: true}
+		for b := baseOf(t); b != nil; b = baseOf(b) {
+			if seen[b] {
+				if b == t {
+					v.errorf(t.Base.Pos, "type %q: base chain is a cycle", clip(t.Name))
+				}
+				break
+			}
+			seen[b] = true
+		}
+	}
+	// Required, non-nullable object properties are held by value, so a loop of
+	// them has no finite instance.
+	state := map[*Type]int{} // 0 new, 1 on stack, 2 done
+	var visit func(t *Type, via *Property) bool
+	visit = func(t *Type, via *Property) bool {
+		switch state[t] {
+		case 1:
+			v.errorf(via.Pos, "property %q makes type %q contain itself through required properties: make one optional or nullable", clip(via.Name), clip(t.Name))
+			return true
+		case 2:
+			return false
+		}
+		state[t] = 1
+		for _, p := range v.allProperties(t) {
+			if !p.Required || p.Nullable || p.Type.Kind != KindNamed || p.Type.Ref == nil || p.Type.Ref.Target == nil || p.Type.Ref.Target.IsEnum {
+				continue
+			}
+			if visit(p.Type.Ref.Target, p) {
+				break
+			}
+		}
+		state[t] = 2
+		return false
+	}
+	for _, t := range v.f.Types {
+		if !t.IsEnum && state[t] == 0 {
+			visit(t, nil)
+		}
+	}
+}
+
+// apiRefs checks the parts of api that name types and properties.
+func (v *validator) apiRefs() {
+	a := v.f.API
+	if a.Errors != nil && a.Errors.Type != nil {
+		if t := v.resolve(a.Errors.Type, "api.errors.type", true); t != nil {
+			for _, jp := range []struct {
+				name string
+				path JSONPath
+			}{{"code", a.Errors.Code}, {"message", a.Errors.Message}, {"requestId", a.Errors.RequestID}} {
+				if jp.path != nil {
+					v.jsonPath(t, jp.path, a.Errors.Pos, "api.errors."+jp.name)
+				}
+			}
+		}
+	}
+}
+
+// jsonPath checks that path names properties from type t down, as far as the
+// types are declared (a json-typed step ends the check).
+func (v *validator) jsonPath(t *Type, path JSONPath, pos Pos, what string) {
+	cur := t
+	for i, name := range path {
+		if cur == nil {
+			return
+		}
+		p := findProperty(v.allProperties(cur), name)
+		if p == nil {
+			if cur.Open {
+				return
+			}
+			v.errorf(pos, "%s: type %q has no property %q", what, clip(cur.Name), clip(name))
+			return
+		}
+		if i == len(path)-1 {
+			return
+		}
+		cur = nil
+		if p.Type.Kind == KindNamed && p.Type.Ref != nil && p.Type.Ref.Target != nil && !p.Type.Ref.Target.IsEnum {
+			cur = p.Type.Ref.Target
+		} else if p.Type.Kind != KindJSON {
+			v.errorf(pos, "%s: property %q of type %q is not an object", what, clip(name), clip(t.Name))
+		}
+	}
+}
+
+var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)
+
+func (v *validator) resource(res *Resource) {
+	what := fmt.Sprintf("resource %q", clip(res.Name))
+	if res.Type != nil {
+		v.resolve(res.Type, what+" type", true)
+	}
+	if res.Parent != nil {
+		p, ok := v.resources[res.Parent.Name]
+		if !ok {
+			msg := fmt.Sprintf("%s parent: unknown resource %q", what, clip(res.Parent.Name))
+			if s := nearest(res.Parent.Name, resourceNames(v.f)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			v.errorf(res.Parent.Pos, "%s", msg)
+		} else {
+			res.Parent.Target = p
+			seen := map[*Resource]bool{res: true}
+			for a := p; a != nil; a = parentOf(a) {
+				if seen[a] {
+					v.errorf(res.Parent.Pos, "%s parent: resources form a cycle", what)
+					res.Parent.Target = nil
+					break
+				}
+				seen[a] = true
+			}
+		}
+	}
+	v.properties(res.Params, what, paramContext)
+	v.pathTemplate(res.Path, res.Pos, what+" path", v.scopeParams(res, nil), false)
+	goNames := map[string]*Method{}
+	for _, m := range res.Methods {
+		g := goname.Exported(m.Name)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(m.Pos, "%s: methods %q and %q (line %d) both become Go name %s", what, clip(m.Name), clip(prev.Name), prev.Pos.Line, g)
+		} else {
+			goNames[g] = m
+		}
+		v.method(res, m)
+	}
+}
+
+func resourceNames(f *File) []string {
+	out := make([]string, 0, len(f.Resources))
+	for _, r := range f.Resources {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func parentOf(r *Resource) *Resource {
+	if r.Parent == nil {
+		return nil
+	}
+	return r.Parent.Target
+}
+
+// scopeParams returns the path parameters visible to a method of res: its
+// own, its resource's and every ancestor's.
+func (v *validator) scopeParams(res *Resource, m *Method) map[string]*Property {
+	scope := map[string]*Property{}
+	var chain []*Resource
+	seen := map[*Resource]bool{}
+	for a := res; a != nil && !seen[a]; a = parentOf(a) {
+		seen[a] = true
+		chain = append(chain, a)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Params {
+			scope[p.Name] = p
+		}
+	}
+	if m != nil {
+		for _, p := range m.Params {
+			scope[p.Name] = p
+		}
+	}
+	return scope
+}
+
+// pathTemplate checks braces and that every parameter is declared.
+func (v *validator) pathTemplate(path string, pos Pos, what string, scope map[string]*Property, report bool) {
+	if path == "" {
+		return
+	}
+	if !strings.HasPrefix(path, "/") {
+		v.errorf(pos, "%s %q: want a path starting with /", what, clip(path))
+		return
+	}
+	if strings.ContainsAny(path, "?#") {
+		v.errorf(pos, "%s %q: a path template has no query or fragment; declare query parameters under query", what, clip(path))
+	}
+	stripped := pathParam.ReplaceAllString(path, "")
+	if strings.ContainsAny(stripped, "{}") {
+		v.errorf(pos, "%s %q: unbalanced braces", what, clip(path))
+		return
+	}
+	seen := map[string]bool{}
+	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+		name := m[1]
+		if seen[name] {
+			v.errorf(pos, "%s %q: parameter {%s} appears twice", what, clip(path), clip(name))
+		}
+		seen[name] = true
+		if scope[name] == nil && report {
+			v.errorf(pos, "%s: path parameter {%s} has no definition; add it to params of the method, its resource or a parent", what, clip(name))
+		}
+	}
+}
+
+func (v *validator) method(res *Resource, m *Method) {
+	what := fmt.Sprintf("resource %q method %q", clip(res.Name), clip(m.Name))
+	v.properties(m.Params, what, paramContext)
+	for _, p := range m.Params {
+		for _, rp := range v.scopeParams(res, nil) {
+			if rp.Name == p.Name {
+				v.errorf(p.Pos, "%s: parameter %q is already declared by resource (line %d)", what, clip(p.Name), rp.Pos.Line)
+			}
+		}
+	}
+	v.pathTemplate(m.Path, m.PathPos, what+" path", v.scopeParams(res, m), true)
+	v.properties(m.Query, what, queryContext)
+	if m.Body != nil {
+		if m.HTTP == "GET" {
+			v.errorf(m.Body.Pos, "%s: a GET request has no body", what)
+		}
+		if m.Body.Type != nil {
+			v.resolve(m.Body.Type, what+" body type", true)
+		}
+		v.properties(m.Body.Fields, what+" body", propertyContext)
+		for _, f := range m.Body.Fields {
+			if f.ReadOnly {
+				v.errorf(f.Pos, "%s body field %q: a request field cannot be readOnly", what, clip(f.Name))
+			}
+		}
+	}
+	if r := m.Response; r != nil {
+		if r.Type != nil {
+			v.resolve(r.Type, what+" response type", true)
+		}
+		switch {
+		case r.Paged && r.Binary:
+			v.errorf(r.Pos, "%s response: a binary response cannot be paged", what)
+		case r.Paged && r.Items == "":
+			v.errorf(r.Pos, "%s response: a paged response needs items, the array property holding the elements", what)
+		case !r.Paged && r.Items != "":
+			v.errorf(r.Pos, "%s response: items applies to paged responses only", what)
+		case r.Paged && v.f.API.Pagination == nil:
+			v.errorf(r.Pos, "%s response: paged, but api.pagination is not set", what)
+		}
+	}
+}
+
+// checkPackagePaths reports two files that would write the same package.
+func checkPackagePaths(r *reporter, files []*File) {
+	seen := map[string]*File{}
+	for _, f := range files {
+		if f.Package.Path == "" {
+			continue
+		}
+		if prev, dup := seen[f.Package.Path]; dup {
+			r.errorf(f.Package.Pos, "package.path %q is also used by %s", clip(f.Package.Path), prev.Path)
+			continue
+		}
+		seen[f.Package.Path] = f
+	}
+}
