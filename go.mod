@@ -3,3 +3,9 @@ module github.com/sessiongen/sessiongen
 go 1.24
 
 require go.yaml.in/yaml/v3 v3.0.6
+
+require (
+	github.com/dave/jennifer v1.7.1
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	golang.org/x/text v0.14.0 // indirect
+)

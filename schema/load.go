@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,6 +85,25 @@ func readCapped(path string) ([]byte, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner). For these, the line in "yaml: line N: ..." is the 0-based line of
+// the construct being parsed, one less than the line a reader counts: a flow
+// mapping left open on line 2 is reported as "line 1". Scanner messages carry
+// a 1-based line.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // parse decodes src into a File, reporting syntax and structure problems.
 func parse(r *reporter, name string, src []byte) *File {
 	// CRLF input must give the same result as LF input.
@@ -95,7 +115,13 @@ func parse(r *reporter, name string, src []byte) *File {
 			r.errorf(Pos{File: name, Line: 1, Col: 1}, "empty schema: want a mapping with sessiongen, package, api and types")
 			return nil
 		}
-		r.diags = append(r.diags, yamlError(name, err))
+		d := yamlError(name, err)
+		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
+			// yaml.v3 gives no position for an alias to an undefined
+			// anchor: find the alias in the text.
+			d.Pos.Line, d.Pos.Col = findAlias(src, m[1])
+		}
+		r.diags = append(r.diags, d)
 		return nil
 	}
 	var extra yaml.Node
@@ -115,14 +141,48 @@ func parse(r *reporter, name string, src []byte) *File {
 	return l.root(doc.Content[0])
 }
 
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+// findAlias returns the line and column of the first "*name" in src that
+// stands alone as an alias (preceded by a space, a flow indicator or the
+// start of a line, followed by a space, a flow indicator or the end), or 1, 1.
+// It does not parse YAML, so an occurrence inside a quoted string or a
+// comment could be found first; that is rare, and still near the problem.
+func findAlias(src []byte, name string) (line, col int) {
+	alias := []byte("*" + name)
+	boundary := func(c byte) bool { return strings.IndexByte(" \t\r\n,[]{}", c) >= 0 }
+	for from := 0; ; {
+		i := bytes.Index(src[from:], alias)
+		if i < 0 {
+			return 1, 1
+		}
+		i += from
+		end := i + len(alias)
+		if (i == 0 || boundary(src[i-1])) && (end == len(src) || boundary(src[end])) {
+			start := bytes.LastIndexByte(src[:i], '\n') + 1
+			return bytes.Count(src[:i], []byte("\n")) + 1, utf8.RuneCount(src[start:i]) + 1
+		}
+		from = i + 1
+	}
+}
+
 func yamlError(name string, err error) Diagnostic {
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if yamlParserProblems[msg] {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	// Some messages quote the input (an unknown anchor's name): keep the line
+	// short and on one line whatever the input.
+	msg = strings.Join(strings.Fields(msg), " ")
+	if len(msg) > 200 {
+		msg = clip(msg[:200])
 	}
 	return Diagnostic{Pos: Pos{File: name, Line: line, Col: 1}, Msg: "invalid YAML: " + msg}
 }
@@ -132,6 +192,10 @@ func yamlError(name string, err error) Diagnostic {
 type loader struct {
 	r    *reporter
 	file string
+	// suggested records, per mapping, the keys proposed by "did you mean"
+	// for an unknown key, so that a misspelt required key is reported once,
+	// as unknown, and not again as missing.
+	suggested map[*yaml.Node]map[string]bool
 }
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Col: n.Column} }
@@ -140,37 +204,69 @@ func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
 	l.r.errorf(l.pos(n), format, args...)
 }
 
+// plainTags are the tags YAML resolves plain text to that a schema may use.
 var plainTags = map[string]bool{
 	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
 	"!!map": true, "!!seq": true,
 }
 
+// maxPlainErrors caps what plain reports: a YAML bomb has thousands of
+// aliases, and the first few say all there is to say.
+const maxPlainErrors = 10
+
 // plain reports whether the tree under n uses plain YAML only: no anchors,
 // aliases, merge keys or unusual tags. Aliases are where YAML bombs live, and a
 // schema gains nothing from them that it could not say plainly.
 func (l *loader) plain(n *yaml.Node) bool {
-	ok := true
+	errs := 0
+	report := func(n *yaml.Node, format string, args ...any) {
+		errs++
+		switch {
+		case errs <= maxPlainErrors:
+			l.errorf(n, format, args...)
+		case errs == maxPlainErrors+1:
+			l.errorf(n, "more anchors, aliases or tags follow; only the first %d are reported", maxPlainErrors)
+		}
+	}
+	mergeKeys := map[*yaml.Node]bool{} // reported by the mapping holding them
 	stack := []*yaml.Node{n}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		switch {
 		case n.Kind == yaml.AliasNode:
-			l.errorf(n, "aliases are not allowed in schemas: write the value out")
-			ok = false
+			report(n, "aliases are not allowed in schemas: write the value out")
 			continue
 		case n.Anchor != "":
-			l.errorf(n, "anchors are not allowed in schemas: write the value out")
-			ok = false
+			report(n, "anchors are not allowed in schemas: write the value out")
+		case n.Tag == "!!merge":
+			// A merge key is reported once, as such, by the mapping holding
+			// it. Anywhere else YAML still reads a bare << as a merge.
+			switch {
+			case mergeKeys[n]:
+			case n.Style&yaml.TaggedStyle != 0:
+				report(n, "tag %q is not allowed in schemas", n.Tag)
+			default:
+				report(n, "<< is read by YAML as a merge key: quote it to write a string")
+			}
+		case n.Tag == "!!timestamp" && n.Style&yaml.TaggedStyle == 0:
+			// YAML reads an unquoted 2001-12-14 as a timestamp: say so
+			// rather than complain about a tag the author never wrote.
+			report(n, "%s is read by YAML as a date: quote it to write a string", clip(n.Value))
 		case n.Kind != yaml.DocumentNode && !plainTags[n.Tag]:
-			l.errorf(n, "tag %q is not allowed in schemas", n.Tag)
-			ok = false
+			report(n, "tag %q is not allowed in schemas", clip(n.Tag))
+		case n.Style&yaml.TaggedStyle != 0 && n.Tag != kindTag[n.Kind]:
+			// yaml.v3 does not check an explicit tag against the text it
+			// tags (!!int "abc", !!bool "maybe", !!null "x"), so only the
+			// tags that add nothing are allowed: !!str on text, !!map on a
+			// mapping, !!seq on a list.
+			report(n, "tag %q is not allowed here: write the value plainly", n.Tag)
 		}
 		if n.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Tag == "!!merge" {
-					l.errorf(n.Content[i], "merge keys (<<) are not allowed in schemas: write the keys out")
-					ok = false
+				if k := n.Content[i]; k.Tag == "!!merge" && k.Style&yaml.TaggedStyle == 0 {
+					report(k, "merge keys (<<) are not allowed in schemas: write the keys out")
+					mergeKeys[k] = true
 				}
 			}
 		}
@@ -178,7 +274,14 @@ func (l *loader) plain(n *yaml.Node) bool {
 			stack = append(stack, n.Content[i])
 		}
 	}
-	return ok
+	return errs == 0
+}
+
+// kindTag is the one tag each kind of node may carry explicitly.
+var kindTag = map[yaml.Kind]string{
+	yaml.ScalarNode:   "!!str",
+	yaml.MappingNode:  "!!map",
+	yaml.SequenceNode: "!!seq",
 }
 
 // entry is one key/value pair of a mapping.
@@ -196,7 +299,15 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed ...string) map[strin
 	m := make(map[string]entry, len(entries))
 	for _, e := range entries {
 		if !contains(allowed, e.key.Value) {
-			l.unknownKey(e.key, what, allowed)
+			if s := l.unknownKey(e.key, what, allowed); s != "" {
+				if l.suggested == nil {
+					l.suggested = map[*yaml.Node]map[string]bool{}
+				}
+				if l.suggested[n] == nil {
+					l.suggested[n] = map[string]bool{}
+				}
+				l.suggested[n][s] = true
+			}
 			continue
 		}
 		m[e.key.Value] = e
@@ -221,7 +332,7 @@ func (l *loader) entries(n *yaml.Node, what string) []entry {
 			continue
 		}
 		if prev, dup := first[k.Value]; dup {
-			l.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, prev.Line)
+			l.errorf(k, "duplicate key %q in %s (first at line %d)", clip(k.Value), what, prev.Line)
 			continue
 		}
 		first[k.Value] = k
@@ -230,12 +341,14 @@ func (l *loader) entries(n *yaml.Node, what string) []entry {
 	return out
 }
 
-func (l *loader) unknownKey(k *yaml.Node, what string, allowed []string) {
+// unknownKey reports k and returns the key it suggests instead, if any.
+func (l *loader) unknownKey(k *yaml.Node, what string, allowed []string) string {
 	if s := nearest(k.Value, allowed); s != "" {
-		l.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, s)
-		return
+		l.errorf(k, "unknown key %q in %s; did you mean %q?", clip(k.Value), what, s)
+		return s
 	}
-	l.errorf(k, "unknown key %q in %s; want one of %s", k.Value, what, strings.Join(allowed, ", "))
+	l.errorf(k, "unknown key %q in %s; want one of %s", clip(k.Value), what, strings.Join(allowed, ", "))
+	return ""
 }
 
 // required reports a missing key at the mapping n.
@@ -244,7 +357,7 @@ func (l *loader) require(n *yaml.Node, m map[string]entry, what string, keys ...
 		return
 	}
 	for _, k := range keys {
-		if _, ok := m[k]; !ok {
+		if _, ok := m[k]; !ok && !l.suggested[n][k] {
 			l.errorf(n, "%s: missing required key %q", what, k)
 		}
 	}
@@ -273,13 +386,18 @@ func describe(n *yaml.Node) string {
 	return "an unsupported value"
 }
 
-// clip keeps messages short whatever the input.
+// clip keeps messages short whatever the input. It cuts at a character
+// boundary, so that a clipped name still reads as text when quoted.
 func clip(s string) string {
 	const max = 40
 	if len(s) <= max {
 		return s
 	}
-	return s[:max] + "..."
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }
 
 // str reads a string scalar. Text that YAML reads as another type (012, yes
@@ -308,8 +426,10 @@ func (l *loader) boolean(n *yaml.Node, what string) (bool, bool) {
 var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 
 // integer reads a plain decimal integer: no octal, hex, sign or underscores.
+// yaml.v3 tags a decimal too large for int64 !!float: it is still an integer,
+// out of range.
 func (l *loader) integer(n *yaml.Node, what string) (int, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || !decimal.MatchString(n.Value) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || !decimal.MatchString(n.Value) {
 		l.errorf(n, "%s: want a decimal integer, got %s", what, describe(n))
 		return 0, false
 	}
@@ -323,8 +443,15 @@ func (l *loader) integer(n *yaml.Node, what string) (int, bool) {
 
 var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
+// overflowNumber reports whether n is a plain number that yaml.v3 tagged
+// !!str only because it overflows a float64 (1e400). YAML reads it as a
+// number, and so does the loader: the validator reports it out of range.
+func overflowNumber(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && jsonNumber.MatchString(n.Value)
+}
+
 func (l *loader) number(n *yaml.Node, what string) (*Number, bool) {
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || !jsonNumber.MatchString(n.Value) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && !overflowNumber(n)) || !jsonNumber.MatchString(n.Value) {
 		l.errorf(n, "%s: want a number, got %s", what, describe(n))
 		return nil, false
 	}
@@ -371,21 +498,26 @@ func (l *loader) value(n *yaml.Node, what string) (*Value, bool) {
 func (l *loader) writeJSON(b *strings.Builder, n *yaml.Node, what string) bool {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!str":
+		switch {
+		case overflowNumber(n):
+			b.WriteString(n.Value)
+		case n.Tag == "!!str":
 			q, _ := json.Marshal(n.Value)
 			b.Write(q)
-		case "!!int", "!!float":
+		case n.Tag == "!!int", n.Tag == "!!float":
 			if !jsonNumber.MatchString(n.Value) {
 				l.errorf(n, "%s: %s is not a JSON number (quote it if it is text)", what, clip(n.Value))
 				return false
 			}
 			b.WriteString(n.Value)
-		case "!!bool":
+		case n.Tag == "!!bool":
 			v, _ := strconv.ParseBool(strings.ToLower(n.Value))
 			b.WriteString(strconv.FormatBool(v))
-		case "!!null":
+		case n.Tag == "!!null":
 			b.WriteString("null")
+		default:
+			l.errorf(n, "%s: unsupported value", what)
+			return false
 		}
 		return true
 	case yaml.SequenceNode:
@@ -436,8 +568,17 @@ func contains(list []string, s string) bool {
 // nearest returns the allowed key closest to s when it is close enough to be
 // a likely typo, or "".
 func nearest(s string, allowed []string) string {
+	// Edit distance is quadratic in the lengths: names far longer than any
+	// real one get no suggestion rather than seconds of work.
+	const maxLen = 100
+	if len(s) > maxLen {
+		return ""
+	}
 	best, bestDist := "", 1<<30
 	for _, a := range allowed {
+		if len(a) > maxLen {
+			continue
+		}
 		d := distance(strings.ToLower(s), strings.ToLower(a))
 		if d < bestDist {
 			best, bestDist = a, d

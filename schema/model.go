@@ -1,5 +1,7 @@
 package schema
 
+import "github.com/sessiongen/sessiongen/schema/goname"
+
 // Pos is a position in a schema file: 1-based line and column.
 type Pos struct {
 	File string
@@ -23,6 +25,8 @@ type Package struct {
 	Name        string // Go package name
 	Path        string // output folder, slash-separated, relative to the output root
 	Description string
+	NamePos     Pos // of the name value, where problems with it are reported
+	PathPos     Pos // of the path value
 }
 
 // API holds the wire conventions shared by every method.
@@ -98,6 +102,10 @@ type ErrorShape struct {
 	Code      JSONPath
 	Message   JSONPath
 	RequestID JSONPath
+
+	// Where each JSON path was written, so that a path through a missing
+	// property is reported at the path.
+	CodePos, MessagePos, RequestIDPos Pos
 }
 
 // TypeRef names a type; the validator resolves it.
@@ -111,6 +119,8 @@ type TypeRef struct {
 type Type struct {
 	Pos         Pos
 	Name        string
+	GoName      string // explicit Go name; "" derives it from Name
+	GoNamePos   Pos
 	Description string
 	Deprecated  string
 	Open        bool // object: keeps undeclared properties; enum: the API may add values
@@ -128,6 +138,14 @@ type Type struct {
 	Key                string
 	IDPrefix           string
 	Subtypes           []*Type // set by validation, in file order
+}
+
+// GoIdent returns the Go name of t: GoName when set, else derived from Name.
+func (t *Type) GoIdent() string {
+	if t.GoName != "" {
+		return t.GoName
+	}
+	return goname.Exported(t.Name)
 }
 
 // EnumValue is one member of an enum.
@@ -192,6 +210,33 @@ type TypeExpr struct {
 	MaxItems    *int
 	UniqueItems bool
 	NonFinite   bool
+
+	// keys records where each key of the expression was written, so that a
+	// constraint that does not fit is reported at the constraint.
+	keys map[string]keyPos
+}
+
+// keyPos is where a key and its value were written.
+type keyPos struct {
+	key, val Pos
+}
+
+// keyPos returns where key was written, or the expression's position when
+// it was not (an expression built by hand).
+func (t *TypeExpr) keyPos(key string) Pos {
+	if p, ok := t.keys[key]; ok {
+		return p.key
+	}
+	return t.Pos
+}
+
+// valPos returns where the value of key was written, or the expression's
+// position.
+func (t *TypeExpr) valPos(key string) Pos {
+	if p, ok := t.keys[key]; ok {
+		return p.val
+	}
+	return t.Pos
 }
 
 // Number is a numeric bound kept as written, so int64 bounds stay exact.
@@ -234,6 +279,7 @@ type Resource struct {
 	Description string
 	Parent      *ResourceRef
 	Path        string
+	PathPos     Pos
 	Params      []*Property
 	Methods     []*Method
 }

@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"strconv"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -45,9 +47,11 @@ func (l *loader) pkg(n *yaml.Node) Package {
 	l.require(n, m, "package", "name", "path")
 	if e, ok := m["name"]; ok {
 		p.Name, _ = l.str(e.val, "package.name")
+		p.NamePos = l.pos(e.val)
 	}
 	if e, ok := m["path"]; ok {
 		p.Path, _ = l.str(e.val, "package.path")
+		p.PathPos = l.pos(e.val)
 	}
 	if e, ok := m["description"]; ok {
 		p.Description, _ = l.str(e.val, "package.description")
@@ -240,12 +244,15 @@ func (l *loader) errorShape(n *yaml.Node) *ErrorShape {
 	}
 	if e, ok := m["code"]; ok {
 		s.Code = l.jsonPath(e.val, "api.errors.code")
+		s.CodePos = l.pos(e.val)
 	}
 	if e, ok := m["message"]; ok {
 		s.Message = l.jsonPath(e.val, "api.errors.message")
+		s.MessagePos = l.pos(e.val)
 	}
 	if e, ok := m["requestId"]; ok {
 		s.RequestID = l.jsonPath(e.val, "api.errors.requestId")
+		s.RequestIDPos = l.pos(e.val)
 	}
 	return s
 }
@@ -259,8 +266,8 @@ func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
 }
 
 var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
-	"discriminatorValue", "key", "idPrefix"}
-var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel"}
+	"discriminatorValue", "key", "idPrefix", "goName"}
+var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
 
 func (l *loader) typ(e entry) *Type {
 	t := &Type{Pos: l.pos(e.key), Name: e.key.Value}
@@ -291,6 +298,9 @@ func (l *loader) typ(e entry) *Type {
 			t.Key, _ = l.str(kv.val, kwhat)
 		case "idPrefix":
 			t.IDPrefix, _ = l.str(kv.val, kwhat)
+		case "goName":
+			t.GoName, _ = l.str(kv.val, kwhat)
+			t.GoNamePos = l.pos(kv.val)
 		case "sentinel":
 			t.Sentinel, _ = l.str(kv.val, kwhat)
 		case "properties":
@@ -313,11 +323,19 @@ func hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-func quote(s string) string { return `"` + clip(s) + `"` }
+// quote quotes a name for a message, escaping it so that no input can put a
+// newline or a stray quote in a diagnostic.
+func quote(s string) string { return strconv.Quote(clip(s)) }
 
 func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 	if n.Kind != yaml.SequenceNode {
 		l.errorf(n, "%s: want a list of values, got %s", what, describe(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		// Reported here, at the list, and only for an empty list: a
+		// list whose values are all wrong has those values reported.
+		l.errorf(n, "%s: want at least one value", what)
 		return nil
 	}
 	var out []*EnumValue
@@ -326,10 +344,14 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 		if c.Kind == yaml.MappingNode {
 			m := l.mapping(c, what+" value", "value", "description", "deprecated")
 			l.require(c, m, what+" value", "value")
-			if e, ok := m["value"]; ok {
-				v.Value, _ = l.str(e.val, what+" value")
-				v.Pos = l.pos(e.val)
+			e, ok := m["value"]
+			if !ok {
+				continue // reported as missing: not also as empty
 			}
+			if v.Value, ok = l.str(e.val, what+" value"); !ok {
+				continue
+			}
+			v.Pos = l.pos(e.val)
 			if e, ok := m["description"]; ok {
 				v.Description, _ = l.str(e.val, what+" description")
 			}
@@ -429,7 +451,10 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 // typeExpr reads the type-expression keys of mapping n (already checked
 // against the allowed keys and given as m).
 func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string) TypeExpr {
-	t := TypeExpr{Pos: l.pos(n)}
+	t := TypeExpr{Pos: l.pos(n), keys: make(map[string]keyPos, len(m))}
+	for k, e := range m {
+		t.keys[k] = keyPos{key: l.pos(e.key), val: l.pos(e.val)}
+	}
 	if e, ok := m["type"]; ok {
 		t.Pos = l.pos(e.val)
 		if s, ok := l.str(e.val, what+" type"); ok {
@@ -514,6 +539,7 @@ func (l *loader) resource(e entry) *Resource {
 			}
 		case "path":
 			r.Path, _ = l.str(kv.val, kwhat)
+			r.PathPos = l.pos(kv.val)
 		case "params":
 			for _, pe := range l.entries(kv.val, kwhat) {
 				r.Params = append(r.Params, l.property(pe, paramContext))

@@ -2,11 +2,13 @@ package schema
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
 	"net/url"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +24,14 @@ func validate(r *reporter, f *File) {
 	v.packageAndAPI()
 	v.declareTypes()
 	v.declareResources()
+	// Bases are resolved before any type is checked: checking a type walks
+	// its whole base chain (for its key, say), and a base declared later in
+	// the file must already point at its own base.
+	for _, t := range f.Types {
+		if !t.IsEnum && t.Base != nil {
+			v.resolve(t.Base, fmt.Sprintf("type %q base", clip(t.Name)), true)
+		}
+	}
 	for _, t := range f.Types {
 		v.typ(t)
 	}
@@ -42,18 +52,24 @@ type validator struct {
 
 func (v *validator) errorf(pos Pos, format string, args ...any) { v.r.errorf(pos, format, args...) }
 
+var goIdentifier = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+
 var pathSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 func (v *validator) packageAndAPI() {
 	p := v.f.Package
 	if p.Name != "" && !goname.IsPackageName(p.Name) {
-		v.errorf(p.Pos, "package.name %q is not a Go package name: want lower-case letters and digits, starting with a letter", clip(p.Name))
+		v.errorf(p.NamePos, "package.name %q is not a Go package name: want lower-case letters and digits, starting with a letter", clip(p.Name))
 	}
 	if p.Path != "" {
-		for _, seg := range strings.Split(p.Path, "/") {
-			if !pathSegment.MatchString(seg) {
-				v.errorf(p.Pos, "package.path %q: segment %q must match [a-z0-9][a-z0-9_-]* (no absolute paths, no ..)", clip(p.Path), clip(seg))
-				break
+		if strings.HasPrefix(p.Path, "/") {
+			v.errorf(p.PathPos, "package.path %q is absolute: want a path relative to the output root", clip(p.Path))
+		} else {
+			for _, seg := range strings.Split(p.Path, "/") {
+				if !pathSegment.MatchString(seg) {
+					v.errorf(p.PathPos, "package.path %q: segment %q must match [a-z0-9][a-z0-9_-]* (no absolute paths, no ..)", clip(p.Path), clip(seg))
+					break
+				}
 			}
 		}
 	}
@@ -85,7 +101,10 @@ func (v *validator) declareTypes() {
 			continue // reported by the loader as a duplicate key
 		}
 		v.types[t.Name] = t
-		g := goname.Exported(t.Name)
+		if t.GoName != "" && !goIdentifier.MatchString(t.GoName) {
+			v.errorf(t.GoNamePos, "type %q goName %q: want an exported Go identifier (ASCII letters and digits, starting upper case)", clip(t.Name), clip(t.GoName))
+		}
+		g := t.GoIdent()
 		if prev, ok := goNames[g]; ok {
 			v.errorf(t.Pos, "type %q and type %q (line %d) both become Go name %s", clip(t.Name), clip(prev.Name), prev.Pos.Line, g)
 			continue
@@ -151,9 +170,6 @@ func (v *validator) typ(t *Type) {
 		v.enum(t, what)
 		return
 	}
-	if t.Base != nil {
-		v.resolve(t.Base, what+" base", true)
-	}
 	if t.IDPrefix != "" && !regexp.MustCompile(`^[A-Za-z0-9]+$`).MatchString(t.IDPrefix) {
 		v.errorf(t.Pos, "%s idPrefix %q: want letters and digits", what, clip(t.IDPrefix))
 	}
@@ -164,9 +180,6 @@ func (v *validator) typ(t *Type) {
 }
 
 func (v *validator) enum(t *Type, what string) {
-	if len(t.Enum) == 0 {
-		v.errorf(t.Pos, "%s: enum needs at least one value", what)
-	}
 	seen := map[string]*EnumValue{}
 	goNames := map[string]*EnumValue{}
 	for _, ev := range t.Enum {
@@ -298,7 +311,7 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	isNumber := k == KindInt32 || k == KindInt64 || k == KindNumber || k == KindFloat32
 	check := func(present bool, name string, ok bool) {
 		if present && !ok {
-			v.errorf(t.Pos, "%s: %s does not apply to type %s", what, name, kindLabel(t))
+			v.errorf(t.keyPos(name), "%s: %s does not apply to type %s", what, name, kindLabel(t))
 		}
 	}
 	check(t.MinLength != nil, "minLength", isString)
@@ -319,14 +332,24 @@ func (v *validator) expr(t *TypeExpr, what string) {
 		v.errorf(t.Pos, "%s: a map needs values", what)
 	}
 	if t.MinLength != nil && t.MaxLength != nil && *t.MinLength > *t.MaxLength {
-		v.errorf(t.Pos, "%s: minLength %d is greater than maxLength %d", what, *t.MinLength, *t.MaxLength)
+		v.errorf(t.valPos("maxLength"), "%s: minLength %d is greater than maxLength %d", what, *t.MinLength, *t.MaxLength)
 	}
 	if t.MinItems != nil && t.MaxItems != nil && *t.MinItems > *t.MaxItems {
-		v.errorf(t.Pos, "%s: minItems %d is greater than maxItems %d", what, *t.MinItems, *t.MaxItems)
+		v.errorf(t.valPos("maxItems"), "%s: minItems %d is greater than maxItems %d", what, *t.MinItems, *t.MaxItems)
 	}
 	if t.Pattern != "" {
 		if _, err := regexp.Compile(t.Pattern); err != nil {
-			v.errorf(t.Pos, "%s: pattern %q does not compile: %v", what, clip(t.Pattern), strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			// The error text repeats the whole pattern, however long:
+			// give the problem and the part it is about, clipped.
+			msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			var se *syntax.Error
+			if errors.As(err, &se) {
+				msg = se.Code.String()
+				if se.Expr != "" && se.Expr != t.Pattern {
+					msg += fmt.Sprintf(" at %q", clip(se.Expr))
+				}
+			}
+			v.errorf(t.valPos("pattern"), "%s: pattern %q does not compile: %s", what, clip(t.Pattern), msg)
 		}
 	}
 	if isNumber {
@@ -370,12 +393,21 @@ func (v *validator) bounds(t *TypeExpr, what string) {
 				bits = 32
 			}
 			if _, err := strconv.ParseInt(b.n.Text, 10, bits); err != nil {
-				v.errorf(b.n.Pos, "%s: %s %s is not a %s", what, b.name, clip(b.n.Text), t.Kind)
+				if f.IsInt() && decimal.MatchString(b.n.Text) {
+					v.errorf(b.n.Pos, "%s: %s %s is out of range for %s", what, b.name, clip(b.n.Text), t.Kind)
+				} else {
+					v.errorf(b.n.Pos, "%s: %s %s is not a decimal integer", what, b.name, clip(b.n.Text))
+				}
 				continue
 			}
 		case KindFloat32:
 			if x, _ := f.Float64(); math.Abs(x) > math.MaxFloat32 {
 				v.errorf(b.n.Pos, "%s: %s %s is out of range for float32", what, b.name, clip(b.n.Text))
+				continue
+			}
+		case KindNumber:
+			if x, _ := f.Float64(); math.IsInf(x, 0) {
+				v.errorf(b.n.Pos, "%s: %s %s is out of range for number", what, b.name, clip(b.n.Text))
 				continue
 			}
 		}
@@ -388,8 +420,12 @@ func (v *validator) bounds(t *TypeExpr, what string) {
 
 // literal checks that a default or example has the JSON shape its type needs.
 func (v *validator) literal(val *Value, t *TypeExpr, nullable bool, what string) {
+	// Numbers stay as written (json.Number): a float64 would silently turn
+	// 1e999 into an error and round large int64 values.
+	dec := json.NewDecoder(strings.NewReader(val.JSON))
+	dec.UseNumber()
 	var x any
-	if err := json.Unmarshal([]byte(val.JSON), &x); err != nil {
+	if err := dec.Decode(&x); err != nil {
 		return // cannot happen: the loader wrote it
 	}
 	if msg := shapeError(x, t, nullable); msg != "" {
@@ -415,19 +451,48 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		if t.MaxLength != nil && utf8.RuneCountInString(s) > *t.MaxLength {
 			return fmt.Sprintf("%q is longer than maxLength %d", clip(s), *t.MaxLength)
 		}
+		if t.MinLength != nil && utf8.RuneCountInString(s) < *t.MinLength {
+			return fmt.Sprintf("%q is shorter than minLength %d", clip(s), *t.MinLength)
+		}
 		if t.Pattern != "" {
 			if re, err := regexp.Compile(t.Pattern); err == nil && !re.MatchString(s) {
 				return fmt.Sprintf("%q does not match pattern %q", clip(s), clip(t.Pattern))
 			}
 		}
 	case KindInt32, KindInt64:
-		f, ok := x.(float64)
-		if !ok || f != math.Trunc(f) {
+		n, ok := x.(json.Number)
+		if !ok {
 			want = "an integer"
+			break
 		}
+		f, _, err := big.ParseFloat(string(n), 10, 200, big.ToNearestEven)
+		if err != nil || !f.IsInt() {
+			want = "an integer"
+			break
+		}
+		lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+		if t.Kind == KindInt32 {
+			lo, hi = math.MinInt32, math.MaxInt32
+		}
+		if i, acc := f.Int64(); acc != big.Exact || i < lo || i > hi {
+			return fmt.Sprintf("%s is out of range for %s", clip(string(n)), t.Kind)
+		}
+		return outOfBounds(f, string(n), t)
 	case KindNumber, KindFloat32:
-		if _, ok := x.(float64); !ok {
+		n, ok := x.(json.Number)
+		if !ok {
 			want = "a number"
+			break
+		}
+		bits := 64
+		if t.Kind == KindFloat32 {
+			bits = 32
+		}
+		if _, err := strconv.ParseFloat(string(n), bits); err != nil {
+			return fmt.Sprintf("%s is out of range for %s", clip(string(n)), t.Kind)
+		}
+		if f, _, err := big.ParseFloat(string(n), 10, 200, big.ToNearestEven); err == nil {
+			return outOfBounds(f, string(n), t)
 		}
 	case KindBoolean:
 		if _, ok := x.(bool); !ok {
@@ -438,6 +503,12 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		if !ok {
 			want = "a list"
 			break
+		}
+		if t.MaxItems != nil && len(list) > *t.MaxItems {
+			return fmt.Sprintf("%d items, more than maxItems %d", len(list), *t.MaxItems)
+		}
+		if t.MinItems != nil && len(list) < *t.MinItems {
+			return fmt.Sprintf("%d items, fewer than minItems %d", len(list), *t.MinItems)
 		}
 		if t.Items != nil {
 			for _, e := range list {
@@ -474,6 +545,22 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 	return ""
 }
 
+// outOfBounds says how the number f (written text) breaks t's minimum or
+// maximum, or returns "".
+func outOfBounds(f *big.Float, text string, t *TypeExpr) string {
+	if t.Minimum != nil {
+		if lo, _, err := big.ParseFloat(t.Minimum.Text, 10, 200, big.ToNearestEven); err == nil && f.Cmp(lo) < 0 {
+			return fmt.Sprintf("%s is less than minimum %s", clip(text), clip(t.Minimum.Text))
+		}
+	}
+	if t.Maximum != nil {
+		if hi, _, err := big.ParseFloat(t.Maximum.Text, 10, 200, big.ToNearestEven); err == nil && f.Cmp(hi) > 0 {
+			return fmt.Sprintf("%s is greater than maximum %s", clip(text), clip(t.Maximum.Text))
+		}
+	}
+	return ""
+}
+
 // hierarchies resolves bases, records subtypes and checks discriminators.
 func (v *validator) hierarchies() {
 	for _, t := range v.f.Types {
@@ -506,7 +593,9 @@ func (v *validator) hierarchies() {
 		if b := baseOf(t); b != nil {
 			inherited := v.allProperties(b)
 			for _, p := range t.Properties {
-				if prev := findProperty(inherited, p.Name); prev != nil {
+				// prev == p when the base chain loops back to t, which is
+				// reported as a cycle.
+				if prev := findProperty(inherited, p.Name); prev != nil && prev != p {
 					v.errorf(p.Pos, "type %q: property %q is already declared by a base type (line %d)", clip(t.Name), clip(p.Name), prev.Pos.Line)
 				}
 			}
@@ -571,9 +660,14 @@ func (v *validator) apiRefs() {
 			for _, jp := range []struct {
 				name string
 				path JSONPath
-			}{{"code", a.Errors.Code}, {"message", a.Errors.Message}, {"requestId", a.Errors.RequestID}} {
+				pos  Pos
+			}{
+				{"code", a.Errors.Code, a.Errors.CodePos},
+				{"message", a.Errors.Message, a.Errors.MessagePos},
+				{"requestId", a.Errors.RequestID, a.Errors.RequestIDPos},
+			} {
 				if jp.path != nil {
-					v.jsonPath(t, jp.path, a.Errors.Pos, "api.errors."+jp.name)
+					v.jsonPath(t, jp.path, jp.pos, "api.errors."+jp.name)
 				}
 			}
 		}
@@ -599,11 +693,13 @@ func (v *validator) jsonPath(t *Type, path JSONPath, pos Pos, what string) {
 		if i == len(path)-1 {
 			return
 		}
+		holder := cur
 		cur = nil
 		if p.Type.Kind == KindNamed && p.Type.Ref != nil && p.Type.Ref.Target != nil && !p.Type.Ref.Target.IsEnum {
 			cur = p.Type.Ref.Target
 		} else if p.Type.Kind != KindJSON {
-			v.errorf(pos, "%s: property %q of type %q is not an object", what, clip(name), clip(t.Name))
+			// Name the type that holds the property, not the root.
+			v.errorf(pos, "%s: property %q of type %q is not an object", what, clip(name), clip(holder.Name))
 		}
 	}
 }
@@ -637,7 +733,7 @@ func (v *validator) resource(res *Resource) {
 		}
 	}
 	v.properties(res.Params, what, paramContext)
-	v.pathTemplate(res.Path, res.Pos, what+" path", v.scopeParams(res, nil), false)
+	v.pathTemplate(res.Path, res.PathPos, what+" path", v.scopeParams(res, nil), false)
 	goNames := map[string]*Method{}
 	for _, m := range res.Methods {
 		g := goname.Exported(m.Name)
@@ -769,7 +865,7 @@ func checkPackagePaths(r *reporter, files []*File) {
 			continue
 		}
 		if prev, dup := seen[f.Package.Path]; dup {
-			r.errorf(f.Package.Pos, "package.path %q is also used by %s", clip(f.Package.Path), prev.Path)
+			r.errorf(f.Package.PathPos, "package.path %q is also used by %s", clip(f.Package.Path), prev.Path)
 			continue
 		}
 		seen[f.Package.Path] = f

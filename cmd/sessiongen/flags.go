@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+)
+
+// config is one invocation.
+type config struct {
+	out     string
+	check   bool
+	schemas []string
+}
+
+// defaultSchemas is where the bundled definitions live, relative to the
+// module root.
+const defaultSchemas = "schema/apis/*.yaml"
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("sessiongen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := &config{}
+	fs.StringVar(&cfg.out, "o", "generated", "output root: each package goes in its package.path under it")
+	fs.BoolVar(&cfg.check, "check", false, "write nothing; print a diff of stale, missing or extra files and exit 1 if there are any")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: sessiongen [-o dir] [-check] [schema.yaml ...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, errUsage
+	}
+	cfg.schemas = fs.Args()
+	if len(cfg.schemas) == 0 {
+		matches, err := filepath.Glob(defaultSchemas)
+		if err != nil {
+			return nil, err
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("no schema arguments and no %s here: run from the module root or name the schemas", defaultSchemas)
+		}
+		cfg.schemas = matches
+	}
+	// Input order must not change the output.
+	sort.Strings(cfg.schemas)
+	for i, s := range cfg.schemas {
+		cfg.schemas[i] = filepath.ToSlash(filepath.Clean(s))
+	}
+	return cfg, nil
+}

@@ -1,0 +1,496 @@
+package ir
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/sessiongen/sessiongen/schema"
+	"github.com/sessiongen/sessiongen/schema/goname"
+)
+
+// Options tunes Build.
+type Options struct {
+	// Reserved lists package-level Go identifiers that the generator emits on
+	// its own (support code, client types), each with what uses it. A schema
+	// name that maps onto one is reported, never renamed.
+	Reserved map[string]string
+}
+
+// Methods every generated struct has; a property may not take these names.
+var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AppendJSON", "DecodeJSON", "String"}
+
+// Build turns a validated schema file into the IR. Naming problems come back
+// as schema.Diagnostics positioned at the schema text that caused them.
+func Build(f *schema.File, opts Options) (*Package, error) {
+	b := &builder{
+		f:        f,
+		opts:     opts,
+		structs:  map[*schema.Type]*Struct{},
+		enums:    map[*schema.Type]*Enum{},
+		idents:   map[string]identOwner{},
+		patterns: map[string]*Pattern{},
+	}
+	for name, what := range opts.Reserved {
+		b.idents[name] = identOwner{what: what}
+	}
+	p := &Package{
+		Name:       f.Package.Name,
+		Dir:        path.Clean(f.Package.Path),
+		SchemaPath: f.Path,
+		Doc:        f.Package.Description,
+	}
+	b.declare(p)
+	b.fill()
+	p.API = b.api()
+	for _, r := range f.Resources {
+		p.Resources = append(p.Resources, b.resource(r))
+	}
+	b.linkParents(p)
+	b.pointers(p)
+	return p, b.diags.Err()
+}
+
+type identOwner struct {
+	pos  schema.Pos
+	what string
+}
+
+type builder struct {
+	f         *schema.File
+	opts      Options
+	structs   map[*schema.Type]*Struct
+	enums     map[*schema.Type]*Enum
+	idents    map[string]identOwner // package-level Go names taken so far
+	patterns  map[string]*Pattern   // by expression
+	resources map[*schema.Resource]*Resource
+	diags     schema.Diagnostics
+}
+
+func (b *builder) errorf(pos schema.Pos, format string, args ...any) {
+	b.diags = append(b.diags, schema.Diagnostic{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// claim takes a package-level Go identifier, reporting a collision.
+func (b *builder) claim(name string, pos schema.Pos, what string) {
+	if prev, taken := b.idents[name]; taken {
+		where := prev.what
+		if prev.pos.Line > 0 {
+			where = fmt.Sprintf("%s (line %d)", prev.what, prev.pos.Line)
+		}
+		b.errorf(pos, "%s needs Go name %s, which %s already uses", what, name, where)
+		return
+	}
+	b.idents[name] = identOwner{pos: pos, what: what}
+}
+
+// declare names every type and enum constant, in schema order.
+func (b *builder) declare(p *Package) {
+	for _, t := range b.f.Types {
+		name := t.GoIdent()
+		what := fmt.Sprintf("type %q", t.Name)
+		if t.IsEnum {
+			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open}
+			b.claim(name, t.Pos, what)
+			b.claim(name+"Values", t.Pos, what+" (its list of values)")
+			for _, v := range t.Enum {
+				ev := &EnumValue{Name: name + goname.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
+				b.claim(ev.Name, v.Pos, fmt.Sprintf("enum value %q of %s", v.Value, what))
+				e.Values = append(e.Values, ev)
+				if v.Value == t.Sentinel {
+					e.Sentinel = ev
+				}
+			}
+			b.enums[t] = e
+			p.Enums = append(p.Enums, e)
+			continue
+		}
+		s := &Struct{
+			Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated,
+			Open: t.Open, Abstract: t.Abstract, DiscriminatorValue: t.DiscriminatorValue, IDPrefix: t.IDPrefix,
+		}
+		if len(t.Subtypes) > 0 {
+			s.Interface = &Interface{
+				Name:    name,
+				Marker:  "is" + name,
+				Unknown: "Unknown" + name,
+				Root:    s,
+			}
+			b.claim(name, t.Pos, what+" (its interface)")
+			b.claim(s.Interface.Unknown, t.Pos, what+" (its unknown-subtype holder)")
+			if !t.Abstract {
+				s.Name = name + "Base"
+				b.claim(s.Name, t.Pos, what+" (its own struct)")
+			}
+		} else {
+			b.claim(name, t.Pos, what)
+		}
+		b.structs[t] = s
+		p.Structs = append(p.Structs, s)
+	}
+}
+
+// fill resolves bases, fields and hierarchies once every name exists.
+func (b *builder) fill() {
+	for _, t := range b.f.Types {
+		s := b.structs[t]
+		if s == nil {
+			continue
+		}
+		if t.Base != nil && t.Base.Target != nil {
+			s.Base = b.structs[t.Base.Target]
+		}
+		s.Fields = b.fields(t, s)
+		if t.Key != "" {
+			for _, fl := range s.Fields {
+				if fl.Wire == t.Key {
+					s.Key = fl
+				}
+			}
+		}
+	}
+	for _, t := range b.f.Types {
+		s := b.structs[t]
+		if s == nil || s.Interface == nil {
+			continue
+		}
+		var walk func(t *schema.Type)
+		walk = func(t *schema.Type) {
+			if !t.Abstract {
+				s.Interface.Concrete = append(s.Interface.Concrete, b.structs[t])
+			}
+			for _, sub := range t.Subtypes {
+				walk(sub)
+			}
+		}
+		walk(t)
+	}
+}
+
+// fields returns the fields of t, inherited first.
+func (b *builder) fields(t *schema.Type, s *Struct) []*Field {
+	var chain []*schema.Type
+	for c := t; c != nil; {
+		chain = append(chain, c)
+		if c.Base == nil || c.Base.Target == nil || len(chain) > len(b.f.Types) {
+			break
+		}
+		c = c.Base.Target
+	}
+	taken := map[string]string{}
+	for _, m := range structMethods {
+		taken[m] = "the generated method " + m
+	}
+	if t.Open {
+		taken["AdditionalProperties"] = "the field that keeps undeclared properties"
+	}
+	var out []*Field
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Properties {
+			fl := b.field(p, fmt.Sprintf("type %q", t.Name))
+			if prev, ok := taken[fl.Name]; ok {
+				b.errorf(p.Pos, "property %q of type %q needs Go name %s, which %s already uses", p.Name, t.Name, fl.Name, prev)
+				continue
+			}
+			taken[fl.Name] = fmt.Sprintf("property %q", p.Name)
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+func (b *builder) field(p *schema.Property, owner string) *Field {
+	fl := &Field{
+		Name:         goname.Exported(p.Name),
+		Wire:         p.Name,
+		Doc:          p.Description,
+		Deprecated:   p.Deprecated,
+		Type:         b.typ(&p.Type, owner+" property "+p.Name),
+		Required:     p.Required,
+		Nullable:     p.Nullable,
+		Optional:     !p.Required || p.Nullable,
+		ReadOnly:     p.ReadOnly,
+		CreateOnly:   p.CreateOnly,
+		PII:          p.PII,
+		Relationship: p.Relationship,
+		Format:       p.Format,
+	}
+	if p.Default != nil {
+		fl.Default = p.Default.JSON
+	}
+	for _, e := range p.Examples {
+		fl.Examples = append(fl.Examples, e.JSON)
+	}
+	return fl
+}
+
+// typ converts a type expression.
+func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
+	t := &Type{
+		NonFinite:   e.NonFinite,
+		MinLength:   e.MinLength,
+		MaxLength:   e.MaxLength,
+		MinItems:    e.MinItems,
+		MaxItems:    e.MaxItems,
+		UniqueItems: e.UniqueItems,
+	}
+	if e.Minimum != nil {
+		t.Minimum = &Bound{Text: e.Minimum.Text}
+	}
+	if e.Maximum != nil {
+		t.Maximum = &Bound{Text: e.Maximum.Text}
+	}
+	if e.Pattern != "" {
+		t.Pattern = b.pattern(e.Pattern, owner)
+	}
+	switch e.Kind {
+	case schema.KindString:
+		t.Kind = String
+	case schema.KindInt32:
+		t.Kind = Int32
+	case schema.KindInt64:
+		t.Kind = Int64
+	case schema.KindNumber:
+		t.Kind = Float64
+	case schema.KindFloat32:
+		t.Kind = Float32
+	case schema.KindBoolean:
+		t.Kind = Bool
+	case schema.KindDate:
+		t.Kind = Date
+	case schema.KindDateTime:
+		t.Kind = DateTime
+	case schema.KindDuration:
+		t.Kind = Duration
+	case schema.KindURI:
+		t.Kind = URI
+	case schema.KindUUID:
+		t.Kind = UUID
+	case schema.KindJSON:
+		t.Kind = JSON
+	case schema.KindArray:
+		t.Kind = Slice
+		t.Elem = b.typ(e.Items, owner+" items")
+	case schema.KindMap:
+		t.Kind = Map
+		t.Elem = b.typ(e.Values, owner+" values")
+	case schema.KindNamed:
+		target := e.Ref.Target
+		if en := b.enums[target]; en != nil {
+			t.Kind = EnumRef
+			t.Enum = en
+		} else if s := b.structs[target]; s != nil && s.Interface != nil {
+			t.Kind = InterfaceRef
+			t.Interface = s.Interface
+		} else {
+			t.Kind = StructRef
+			t.Struct = s
+		}
+	}
+	return t
+}
+
+var nonIdent = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// pattern returns the shared compiled-pattern variable for expr.
+func (b *builder) pattern(expr, owner string) *Pattern {
+	if p, ok := b.patterns[expr]; ok {
+		return p
+	}
+	name := "pattern" + goname.Exported(nonIdent.ReplaceAllString(owner, " "))
+	for i := 2; ; i++ {
+		if _, taken := b.idents[name]; !taken {
+			break
+		}
+		name = fmt.Sprintf("pattern%s%d", goname.Exported(nonIdent.ReplaceAllString(owner, " ")), i)
+	}
+	b.idents[name] = identOwner{what: "a pattern"}
+	p := &Pattern{Var: name, Expr: expr}
+	b.patterns[expr] = p
+	return p
+}
+
+func (b *builder) api() *API {
+	a := b.f.API
+	out := &API{
+		BaseURL:           a.BaseURL,
+		Doc:               a.Description,
+		Auth:              a.Auth,
+		Encoding:          a.Encoding,
+		Pagination:        a.Pagination,
+		ErrorShape:        a.Errors,
+		Discriminator:     a.Discriminator,
+		RetryNotProcessed: a.RetryNotProcessed,
+		IdempotencyHeader: a.IdempotencyHeader,
+	}
+	if a.Errors != nil && a.Errors.Type != nil && a.Errors.Type.Target != nil {
+		out.ErrorType = b.structs[a.Errors.Type.Target]
+	}
+	return out
+}
+
+func (b *builder) resource(r *schema.Resource) *Resource {
+	if b.resources == nil {
+		b.resources = map[*schema.Resource]*Resource{}
+	}
+	out := &Resource{
+		Name: goname.Exported(r.Name),
+		Wire: r.Name,
+		Doc:  r.Description,
+		Path: r.Path,
+	}
+	if r.Type != nil && r.Type.Target != nil {
+		out.Type = b.structs[r.Type.Target]
+	}
+	for _, p := range r.Params {
+		out.Params = append(out.Params, b.param(p, true))
+	}
+	for _, m := range r.Methods {
+		out.Methods = append(out.Methods, b.method(r, m))
+	}
+	b.resources[r] = out
+	return out
+}
+
+func (b *builder) linkParents(p *Package) {
+	for _, r := range b.f.Resources {
+		if r.Parent != nil && r.Parent.Target != nil {
+			b.resources[r].Parent = b.resources[r.Parent.Target]
+		}
+	}
+}
+
+func (b *builder) param(p *schema.Property, required bool) *Param {
+	out := &Param{
+		Name:     goname.Exported(p.Name),
+		Wire:     p.Name,
+		Doc:      p.Description,
+		Type:     b.typ(&p.Type, "parameter "+p.Name),
+		Required: required || p.Required,
+		Explode:  p.Explode == nil || *p.Explode,
+	}
+	if p.Default != nil {
+		out.Default = p.Default.JSON
+	}
+	return out
+}
+
+var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
+
+func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
+	out := &Method{
+		Name:       goname.Exported(m.Name),
+		Wire:       m.Name,
+		Doc:        m.Description,
+		Deprecated: m.Deprecated,
+		HTTP:       m.HTTP,
+		Path:       m.Path,
+	}
+	switch m.HTTP {
+	case "GET", "PUT", "DELETE":
+		out.Idempotent = true
+	}
+	out.Retryable = out.Idempotent
+	if m.RetrySafe != nil {
+		out.Retryable = *m.RetrySafe
+	}
+	scope := map[string]*schema.Property{}
+	for a := r; a != nil; {
+		for _, p := range a.Params {
+			if _, shadowed := scope[p.Name]; !shadowed {
+				scope[p.Name] = p
+			}
+		}
+		if a.Parent == nil {
+			break
+		}
+		a = a.Parent.Target
+	}
+	for _, p := range m.Params {
+		scope[p.Name] = p
+	}
+	for _, sm := range templateParam.FindAllStringSubmatch(m.Path, -1) {
+		if p := scope[sm[1]]; p != nil {
+			out.PathParams = append(out.PathParams, b.param(p, true))
+		}
+	}
+	for _, q := range m.Query {
+		out.Query = append(out.Query, b.param(q, false))
+	}
+	if m.Body != nil {
+		body := &Body{Encoding: m.Body.Encoding}
+		if body.Encoding == "" {
+			body.Encoding = b.f.API.Encoding
+		}
+		if m.Body.Type != nil && m.Body.Type.Target != nil {
+			body.Struct = b.structs[m.Body.Type.Target]
+		}
+		for _, fl := range m.Body.Fields {
+			body.Fields = append(body.Fields, b.field(fl, fmt.Sprintf("method %q body", m.Name)))
+		}
+		out.Body = body
+	}
+	if m.Response != nil {
+		resp := &Response{Binary: m.Response.Binary, Paged: m.Response.Paged, Items: m.Response.Items}
+		if m.Response.Type != nil && m.Response.Type.Target != nil {
+			resp.Struct = b.structs[m.Response.Type.Target]
+			resp.Type = b.typ(&schema.TypeExpr{Kind: schema.KindNamed, Ref: m.Response.Type}, "response")
+		}
+		out.Response = resp
+	}
+	return out
+}
+
+// pointers marks struct fields that would make a Go type contain itself by
+// value (a recursive schema) so they are held by pointer instead.
+func (b *builder) pointers(p *Package) {
+	edges := func(s *Struct) []*Field {
+		var out []*Field
+		for _, f := range s.Fields {
+			if f.Type.Kind == StructRef && f.Type.Struct != nil {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	reaches := func(from, to *Struct) bool {
+		seen := map[*Struct]bool{}
+		stack := []*Struct{from}
+		for len(stack) > 0 {
+			s := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if s == to {
+				return true
+			}
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			for _, f := range edges(s) {
+				stack = append(stack, f.Type.Struct)
+			}
+		}
+		return false
+	}
+	for _, s := range p.Structs {
+		for _, f := range edges(s) {
+			if reaches(f.Type.Struct, s) {
+				f.Type.Pointer = true
+			}
+		}
+	}
+}
+
+// DocLines splits a description into comment lines without trailing space.
+func DocLines(doc string) []string {
+	doc = strings.TrimSpace(doc)
+	if doc == "" {
+		return nil
+	}
+	lines := strings.Split(doc, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return lines
+}

@@ -1,0 +1,287 @@
+package generator
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sessiongen/sessiongen/generator/ir"
+)
+
+// genTypes emits one struct per object type, and an interface plus an
+// unknown-subtype holder per polymorphic type.
+func genTypes(f *jen.File, p *ir.Package) {
+	for _, s := range p.Structs {
+		if s.Interface != nil {
+			genInterface(f, p, s.Interface)
+		}
+		if !s.Abstract {
+			genStruct(f, p, s)
+		}
+	}
+}
+
+// goType is the Go type of a value of t.
+func goType(t *ir.Type) jen.Code {
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return jen.String()
+	case ir.Int32:
+		return jen.Int32()
+	case ir.Int64:
+		return jen.Int64()
+	case ir.Float64:
+		return jen.Float64()
+	case ir.Float32:
+		return jen.Float32()
+	case ir.Bool:
+		return jen.Bool()
+	case ir.Date:
+		return jen.Id("Date")
+	case ir.DateTime:
+		return jen.Qual("time", "Time")
+	case ir.Duration:
+		return jen.Id("Duration")
+	case ir.JSON:
+		return jen.Qual("encoding/json", "RawMessage")
+	case ir.Slice:
+		return jen.Index().Add(goType(t.Elem))
+	case ir.Map:
+		return jen.Map(jen.String()).Add(goType(t.Elem))
+	case ir.StructRef:
+		if t.Pointer {
+			return jen.Op("*").Id(t.Struct.Name)
+		}
+		return jen.Id(t.Struct.Name)
+	case ir.InterfaceRef:
+		return jen.Id(t.Interface.Name)
+	case ir.EnumRef:
+		return jen.Id(t.Enum.Name)
+	}
+	panic(fmt.Sprintf("generator: unknown type kind %d", t.Kind))
+}
+
+// fieldType is the Go type of a struct field: optional and nullable fields
+// are held in Optional so absent, null and a value stay distinct.
+func fieldType(fl *ir.Field) jen.Code {
+	if fl.Optional {
+		return jen.Id("Optional").Types(goType(fl.Type))
+	}
+	return goType(fl.Type)
+}
+
+// jsonTag is the struct tag: it documents the wire name and lets tools that
+// read tags agree with the generated codec (which does not use them).
+func jsonTag(fl *ir.Field) map[string]string {
+	if strings.ContainsAny(fl.Wire, "\",`\\") || fl.Wire == "-" {
+		return nil
+	}
+	if fl.Optional {
+		return map[string]string{"json": fl.Wire + ",omitzero"}
+	}
+	return map[string]string{"json": fl.Wire}
+}
+
+func fieldDoc(fl *ir.Field) []string {
+	var notes []string
+	var facts []string
+	switch {
+	case fl.Required && fl.Nullable:
+		facts = append(facts, "Required, may be null.")
+	case fl.Required:
+		facts = append(facts, "Required.")
+	case fl.Nullable:
+		facts = append(facts, "Optional, may be null.")
+	}
+	if fl.ReadOnly {
+		facts = append(facts, "Read-only: set by the server, never sent.")
+	}
+	if fl.CreateOnly {
+		facts = append(facts, "Create-only: sent when creating, not when updating.")
+	}
+	if fl.Relationship {
+		facts = append(facts, "A relationship: present only when the request expands it.")
+	}
+	if fl.PII {
+		facts = append(facts, "Personal data (PII): keep it out of logs.")
+	}
+	if fl.Format != "" {
+		facts = append(facts, fmt.Sprintf("Format: %s.", fl.Format))
+	}
+	if fl.Default != "" {
+		facts = append(facts, fmt.Sprintf("Default: %s.", fl.Default))
+	}
+	if len(fl.Examples) > 0 {
+		facts = append(facts, fmt.Sprintf("Example: %s.", fl.Examples[0]))
+	}
+	notes = append(notes, strings.Join(facts, " "))
+	if fl.Deprecated != "" {
+		notes = append(notes, "Deprecated: "+fl.Deprecated)
+	}
+	lines := ir.DocLines(fl.Doc)
+	if len(lines) == 0 {
+		lines = []string{fmt.Sprintf("%s is the %q property.", fl.Name, fl.Wire)}
+	}
+	return doc(lines, notes...)
+}
+
+func typeDoc(name, description, deprecated string, extra ...string) []string {
+	lines := ir.DocLines(description)
+	if len(lines) == 0 {
+		lines = []string{name + " is generated from the schema."}
+	} else if !strings.HasPrefix(lines[0], name+" ") {
+		lines[0] = name + ": " + lines[0]
+	}
+	notes := append([]string(nil), extra...)
+	if deprecated != "" {
+		notes = append(notes, "Deprecated: "+deprecated)
+	}
+	return doc(lines, notes...)
+}
+
+func genStruct(f *jen.File, p *ir.Package, s *ir.Struct) {
+	var extra []string
+	if s.DiscriminatorValue != "" {
+		extra = append(extra, fmt.Sprintf("Its %s is %q.", p.API.Discriminator, s.DiscriminatorValue))
+	}
+	if s.Open {
+		extra = append(extra, "It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.")
+	}
+	fcomment(f, typeDoc(s.Name, s.Doc, s.Deprecated, extra...))
+	f.Type().Id(s.Name).StructFunc(func(g *jen.Group) {
+		for i, fl := range s.Fields {
+			if i > 0 {
+				g.Line()
+			}
+			comment(g, fieldDoc(fl))
+			g.Id(fl.Name).Add(fieldType(fl)).Tag(jsonTag(fl))
+		}
+		if s.Open {
+			if len(s.Fields) > 0 {
+				g.Line()
+			}
+			g.Comment("AdditionalProperties holds the properties the schema does not declare, in")
+			g.Comment("the order received; they are encoded after the declared ones.")
+			g.Id("AdditionalProperties").Index().Id("Member").Tag(map[string]string{"json": "-"})
+		}
+	})
+	f.Line()
+	for _, iface := range implemented(s) {
+		f.Func().Params(jen.Op("*").Id(s.Name)).Id(iface.Marker).Params().Block()
+		f.Line()
+	}
+}
+
+// implemented returns the interfaces s satisfies: its own and its
+// polymorphic ancestors', nearest first.
+func implemented(s *ir.Struct) []*ir.Interface {
+	var out []*ir.Interface
+	for c := s; c != nil; c = c.Base {
+		if c.Interface != nil {
+			out = append(out, c.Interface)
+		}
+	}
+	return out
+}
+
+func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
+	names := make([]string, 0, len(iface.Concrete)+1)
+	for _, c := range iface.Concrete {
+		names = append(names, "*"+c.Name)
+	}
+	names = append(names, "*"+iface.Unknown)
+	root := iface.Root
+	lines := ir.DocLines(root.Doc)
+	intro := fmt.Sprintf("%s is a value of the %q type hierarchy: one of %s.", iface.Name, root.Wire, strings.Join(names, ", "))
+	fcomment(f, doc([]string{intro}, strings.Join(lines, "\n"), fmt.Sprintf(
+		"The %s property selects the type when decoding; a value this package does not know decodes into *%s, which keeps it unchanged.",
+		strconv.Quote(p.API.Discriminator), iface.Unknown), deprecatedNote(root.Deprecated)))
+	f.Type().Id(iface.Name).Interface(
+		jen.Id(iface.Marker).Params(),
+		jen.Comment("Validate reports every constraint the value breaks."),
+		jen.Id("Validate").Params().Error(),
+		jen.Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")),
+		jen.Comment("AppendJSON appends the value's JSON encoding, discriminator included."),
+		jen.Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
+	)
+	f.Line()
+	fcomment(f, []string{
+		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, p.API.Discriminator),
+		"so it can be inspected and sent back unchanged.",
+	})
+	f.Type().Id(iface.Unknown).Struct(
+		jen.Comment("Type is the discriminator value received; empty when it was absent."),
+		jen.Id("Type").String(),
+		jen.Line(),
+		jen.Comment("Raw is the whole JSON object as received."),
+		jen.Id("Raw").Qual("encoding/json", "RawMessage"),
+	)
+	f.Line()
+	for c := root; c != nil; c = c.Base {
+		if c.Interface != nil {
+			f.Func().Params(jen.Op("*").Id(iface.Unknown)).Id(c.Interface.Marker).Params().Block()
+			f.Line()
+		}
+	}
+}
+
+func deprecatedNote(reason string) string {
+	if reason == "" {
+		return ""
+	}
+	return "Deprecated: " + reason
+}
+
+// genEnums emits each enum as a string type with constants. Enums are always
+// open on the wire: an unknown value decodes and re-encodes unchanged.
+func genEnums(f *jen.File, p *ir.Package) {
+	for _, e := range p.Enums {
+		note := fmt.Sprintf("%s is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.", e.Name)
+		if e.Open {
+			note = fmt.Sprintf("%s is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.", e.Name)
+		}
+		if e.Sentinel != nil {
+			note += fmt.Sprintf(" %s stands for values the API has not been asked to reveal.", e.Sentinel.Name)
+		}
+		fcomment(f, typeDoc(e.Name, e.Doc, e.Deprecated, note))
+		f.Type().Id(e.Name).String()
+		f.Line()
+		fcomment(f, []string{fmt.Sprintf("The values of %s.", e.Name)})
+		f.Const().DefsFunc(func(g *jen.Group) {
+			for _, v := range e.Values {
+				lines := ir.DocLines(v.Doc)
+				if len(lines) == 0 {
+					lines = []string{fmt.Sprintf("%s is %q.", v.Name, v.Wire)}
+				} else {
+					lines[0] = fmt.Sprintf("%s is %q: %s", v.Name, v.Wire, lines[0])
+				}
+				comment(g, doc(lines, deprecatedNote(v.Deprecated)))
+				g.Id(v.Name).Id(e.Name).Op("=").Lit(v.Wire)
+			}
+		})
+		f.Line()
+		f.Commentf("IsKnown reports whether v is one of the values listed in the schema.")
+		f.Func().Params(jen.Id("v").Id(e.Name)).Id("IsKnown").Params().Bool().Block(
+			jen.Switch(jen.Id("v")).Block(
+				jen.CaseFunc(func(g *jen.Group) {
+					for _, v := range e.Values {
+						g.Id(v.Name)
+					}
+				}).Block(jen.Return(jen.True())),
+			),
+			jen.Return(jen.False()),
+		)
+		f.Line()
+		f.Commentf("%sValues returns the values listed in the schema, in schema order.", e.Name)
+		f.Func().Id(e.Name + "Values").Params().Index().Id(e.Name).Block(
+			jen.Return(jen.Index().Id(e.Name).ValuesFunc(func(g *jen.Group) {
+				for _, v := range e.Values {
+					g.Id(v.Name)
+				}
+			})),
+		)
+		f.Line()
+	}
+}

@@ -1,0 +1,60 @@
+package support
+
+// IsURI reports whether s is an absolute URI (RFC 3986): a scheme of a letter
+// followed by letters, digits, "+", "-" or ".", a colon, then no spaces,
+// control characters or characters RFC 3986 never allows. It does not
+// allocate, so validators stay allocation-free.
+func IsURI(s string) bool {
+	colon := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ':' {
+			colon = i
+			break
+		}
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	if colon < 1 {
+		return false
+	}
+	for i := colon + 1; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+			return false
+		}
+		if c == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsUUID reports whether s is a UUID in its canonical textual form
+// (8-4-4-4-12 hexadecimal digits, either case).
+func IsUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if !isHex(s[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

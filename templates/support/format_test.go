@@ -1,0 +1,50 @@
+package support
+
+import "testing"
+
+func TestIsURI(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://proxy.twilio.com/v1/Services/KS00000000000000000000000000000000": true,
+		"mailto:a@example.com":      true,
+		"urn:isbn:0451450523":       true,
+		"https://example.com/a%20b": true,
+		"":                          false,
+		"/relative/path":            false,
+		"https://example.com/a b":   false,
+		"1http://x":                 false,
+		"https://example.com/%zz":   false,
+		"https://example.com/%2":    false,
+		"ht tp://x":                 false,
+		"https://example.com/\x00":  false,
+		"https://example.com/{id}":  false,
+	} {
+		if got := IsURI(s); got != want {
+			t.Errorf("IsURI(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestIsUUID(t *testing.T) {
+	for s, want := range map[string]bool{
+		"e523d2ed-2966-4b6b-925b-754a88034cc5": true,
+		"E523D2ED-2966-4B6B-925B-754A88034CC5": true,
+		"e523d2ed29664b6b925b754a88034cc5":     false,
+		"e523d2ed-2966-4b6b-925b-754a88034cc":  false,
+		"g523d2ed-2966-4b6b-925b-754a88034cc5": false,
+		"e523d2ed-2966-4b6b-925b_754a88034cc5": false,
+	} {
+		if got := IsUUID(s); got != want {
+			t.Errorf("IsUUID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestFormatChecksDoNotAllocate(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		_ = IsURI("https://example.com/a")
+		_ = IsUUID("e523d2ed-2966-4b6b-925b-754a88034cc5")
+	})
+	if allocs != 0 {
+		t.Errorf("allocations = %v, want 0", allocs)
+	}
+}

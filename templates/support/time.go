@@ -1,0 +1,550 @@
+package support
+
+import (
+	"strconv"
+	"time"
+)
+
+// timeError is the error of the parsers in this file.
+type timeError struct {
+	what  string // "date-time", "date", "duration"
+	input string // quoted, shortened input
+	msg   string
+}
+
+func (e *timeError) Error() string {
+	return "invalid " + e.what + " " + e.input + ": " + e.msg
+}
+
+func newTimeError(what string, b []byte, msg string) error {
+	return &timeError{what: what, input: quoteSnippet(b), msg: msg}
+}
+
+// digits reads the n decimal digits at b[i:i+n].
+func digits(b []byte, i, n int) (int, bool) {
+	if i+n > len(b) {
+		return 0, false
+	}
+	v := 0
+	for _, c := range b[i : i+n] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+// daysIn returns the number of days of month m in year y.
+func daysIn(m time.Month, y int) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// parseDate parses "YYYY-MM-DD" at the start of b and returns the message of
+// what is wrong, or "".
+func parseDate(b []byte) (Date, string) {
+	y, ok1 := digits(b, 0, 4)
+	m, ok2 := digits(b, 5, 2)
+	d, ok3 := digits(b, 8, 2)
+	if !ok1 || !ok2 || !ok3 || b[4] != '-' || b[7] != '-' {
+		return Date{}, "want YYYY-MM-DD"
+	}
+	if m < 1 || m > 12 {
+		return Date{}, "month out of range"
+	}
+	if d < 1 || d > daysIn(time.Month(m), y) {
+		return Date{}, "day out of range"
+	}
+	return Date{Year: y, Month: time.Month(m), Day: d}, ""
+}
+
+// ParseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
+// 2020-02-25T18:52:21.2169889Z or 2024-05-01T09:30:00+02:00.
+//
+// It accepts 0 to 9 fractional digits after a '.', and a 'Z' or a ±hh:mm
+// offset. Only the upper-case 'T' and 'Z' are accepted: RFC 3339 allows
+// lower case in a note, but no API we read sends it and Go's own time.Parse
+// does not accept it either. Everything else is rejected: a space instead of
+// 'T', a missing offset, leap seconds (second 60, which time.Time cannot
+// hold), out-of-range fields and impossible dates such as February 30.
+//
+// The result is in UTC for 'Z', and in a fixed zone with the given offset
+// otherwise (-00:00 is taken as +00:00). It does not allocate for 'Z' and
+// whole-hour offsets.
+func ParseDateTime(b []byte) (time.Time, error) {
+	if len(b) < len("2006-01-02T15:04:05Z") {
+		return time.Time{}, newTimeError("date-time", b, "too short")
+	}
+	date, msg := parseDate(b)
+	if msg != "" {
+		return time.Time{}, newTimeError("date-time", b, msg)
+	}
+	if b[10] != 'T' {
+		return time.Time{}, newTimeError("date-time", b, "want 'T' between date and time")
+	}
+	hh, ok1 := digits(b, 11, 2)
+	mm, ok2 := digits(b, 14, 2)
+	ss, ok3 := digits(b, 17, 2)
+	if !ok1 || !ok2 || !ok3 || b[13] != ':' || b[16] != ':' {
+		return time.Time{}, newTimeError("date-time", b, "want hh:mm:ss")
+	}
+	if hh > 23 || mm > 59 || ss > 59 {
+		return time.Time{}, newTimeError("date-time", b, "time out of range")
+	}
+	i := 19
+	nsec := 0
+	if b[i] == '.' {
+		i++
+		n := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			if n == 9 {
+				return time.Time{}, newTimeError("date-time", b, "more than 9 fractional digits")
+			}
+			nsec = nsec*10 + int(b[i]-'0')
+			n++
+			i++
+		}
+		if n == 0 {
+			return time.Time{}, newTimeError("date-time", b, "want digits after '.'")
+		}
+		for ; n < 9; n++ {
+			nsec *= 10
+		}
+	}
+	rest := b[i:]
+	if len(rest) == 1 && rest[0] == 'Z' {
+		return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.UTC), nil
+	}
+	if len(rest) != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
+		return time.Time{}, newTimeError("date-time", b, "want 'Z' or ±hh:mm offset at the end")
+	}
+	oh, ok1 := digits(rest, 1, 2)
+	om, ok2 := digits(rest, 4, 2)
+	if !ok1 || !ok2 || oh > 23 || om > 59 {
+		return time.Time{}, newTimeError("date-time", b, "invalid offset")
+	}
+	off := (oh*60 + om) * 60
+	if rest[0] == '-' {
+		off = -off
+	}
+	return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.FixedZone("", off)), nil
+}
+
+// append2 appends v (0 <= v < 100) as two digits.
+func append2(dst []byte, v int) []byte {
+	return append(dst, byte('0'+v/10), byte('0'+v%10))
+}
+
+// append4 appends v as at least four digits.
+func append4(dst []byte, v int) []byte {
+	if v < 0 || v > 9999 {
+		return strconv.AppendInt(dst, int64(v), 10)
+	}
+	return append(dst, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+}
+
+// appendFraction appends "." and the nanoseconds ns (0 < ns < 1e9) with
+// trailing zeros removed.
+func appendFraction(dst []byte, ns int) []byte {
+	var buf [10]byte
+	buf[0] = '.'
+	for i := 9; i >= 1; i-- {
+		buf[i] = byte('0' + ns%10)
+		ns /= 10
+	}
+	n := 10
+	for buf[n-1] == '0' {
+		n--
+	}
+	return append(dst, buf[:n]...)
+}
+
+// AppendDateTime appends t in RFC 3339 form, without quotes, with as many
+// fractional digits as needed and no more (none for whole seconds, 7 for a
+// value Graph sent with 7), so every value ParseDateTime accepts is written
+// back as the same instant with the same offset. UTC is written as 'Z'.
+//
+// An offset that is not a whole number of minutes (historical local mean
+// times) cannot be written in RFC 3339, so such a time is written in UTC.
+// Years outside 0 to 9999 are written as they are, which ParseDateTime
+// rejects.
+func AppendDateTime(dst []byte, t time.Time) []byte {
+	_, off := t.Zone()
+	if off%60 != 0 {
+		t = t.UTC()
+		off = 0
+	}
+	year, month, day := t.Date()
+	hh, mm, ss := t.Clock()
+	dst = append4(dst, year)
+	dst = append(dst, '-')
+	dst = append2(dst, int(month))
+	dst = append(dst, '-')
+	dst = append2(dst, day)
+	dst = append(dst, 'T')
+	dst = append2(dst, hh)
+	dst = append(dst, ':')
+	dst = append2(dst, mm)
+	dst = append(dst, ':')
+	dst = append2(dst, ss)
+	if ns := t.Nanosecond(); ns != 0 {
+		dst = appendFraction(dst, ns)
+	}
+	if off == 0 {
+		return append(dst, 'Z')
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign = '-'
+		off = -off
+	}
+	off /= 60
+	dst = append(dst, sign)
+	dst = append2(dst, off/60%100)
+	dst = append(dst, ':')
+	return append2(dst, off%60)
+}
+
+// Date is a calendar date without a time or a time zone, the JSON Schema
+// "date" format (2006-01-02).
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate parses a date of the form 2006-01-02: a four-digit year and a
+// month and day that exist in that year.
+func ParseDate(b []byte) (Date, error) {
+	if len(b) != len("2006-01-02") {
+		return Date{}, newTimeError("date", b, "want YYYY-MM-DD")
+	}
+	d, msg := parseDate(b)
+	if msg != "" {
+		return Date{}, newTimeError("date", b, msg)
+	}
+	return d, nil
+}
+
+// AppendTo appends the date as YYYY-MM-DD, without quotes. Years outside 0 to
+// 9999 are written as they are, which ParseDate rejects.
+func (d Date) AppendTo(dst []byte) []byte {
+	dst = append4(dst, d.Year)
+	dst = append(dst, '-')
+	dst = append2(dst, int(d.Month)%100)
+	dst = append(dst, '-')
+	return append2(dst, d.Day%100)
+}
+
+// String returns the date as YYYY-MM-DD.
+func (d Date) String() string {
+	var buf [16]byte
+	return string(d.AppendTo(buf[:0]))
+}
+
+// Duration is an ISO 8601 duration as APIs send it: Microsoft Graph's
+// Edm.Duration values such as PT0.016S or -P1DT2H, and the calendar forms
+// P1Y2M and P3W.
+//
+// The accepted syntax is
+//
+//	[-] P [nY] [nM] [nW] [nD] [T [nH] [nM] [n[.f]S]]
+//
+// with at least one component, at least one after a 'T', the components in
+// that order, each at most once, n a decimal integer that fits in an int64,
+// and f 1 to 9 fractional digits, allowed on seconds only. A '+' sign, a ','
+// decimal separator, fractions of other units, lower-case designators and
+// the alternative format (P0001-02-03T...) are rejected.
+//
+// The components are kept as written (PT90M stays 90 minutes, it is not
+// normalized to PT1H30M) and must not be negative: the sign is Negative.
+// A zero duration is never Negative. [Duration.AppendTo] writes the
+// components that are not zero, or PT0S when all are zero, which parses back
+// to an equal Duration.
+type Duration struct {
+	Negative bool
+	Years    int64
+	Months   int64
+	Weeks    int64
+	Days     int64
+	Hours    int64
+	Minutes  int64
+	Seconds  int64
+	// Nanos is the fraction of a second, 0 to 999999999.
+	Nanos int32
+}
+
+// ParseDuration parses an ISO 8601 duration in the syntax described at
+// [Duration].
+func ParseDuration(b []byte) (Duration, error) {
+	var d Duration
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		d.Negative = true
+		i++
+	}
+	if i >= len(b) || b[i] != 'P' {
+		return Duration{}, newTimeError("duration", b, "want 'P'")
+	}
+	i++
+	const dateUnits, timeUnits = "YMWD", "HMS"
+	units := dateUnits
+	next := 0 // index in units of the first designator still allowed
+	inTime, seen, seenTime := false, false, false
+	for i < len(b) {
+		if b[i] == 'T' {
+			if inTime {
+				return Duration{}, newTimeError("duration", b, "repeated 'T'")
+			}
+			inTime, units, next = true, timeUnits, 0
+			i++
+			continue
+		}
+		start := i
+		var v int64
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			c := int64(b[i] - '0')
+			if v > (1<<63-1-c)/10 {
+				return Duration{}, newTimeError("duration", b, "number too large")
+			}
+			v = v*10 + c
+			i++
+		}
+		if i == start {
+			return Duration{}, newTimeError("duration", b, "want digits")
+		}
+		nanos, frac := int32(0), false
+		if i < len(b) && b[i] == '.' {
+			i++
+			n := 0
+			for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+				if n == 9 {
+					return Duration{}, newTimeError("duration", b, "more than 9 fractional digits")
+				}
+				nanos = nanos*10 + int32(b[i]-'0')
+				n++
+				i++
+			}
+			if n == 0 {
+				return Duration{}, newTimeError("duration", b, "want digits after '.'")
+			}
+			for ; n < 9; n++ {
+				nanos *= 10
+			}
+			frac = true
+		}
+		if i >= len(b) {
+			return Duration{}, newTimeError("duration", b, "missing designator")
+		}
+		u := -1
+		for k := next; k < len(units); k++ {
+			if units[k] == b[i] {
+				u = k
+				break
+			}
+		}
+		if u < 0 {
+			return Duration{}, newTimeError("duration", b, "unexpected "+describeByte(b[i]))
+		}
+		if frac && !(inTime && units[u] == 'S') {
+			return Duration{}, newTimeError("duration", b, "fraction allowed on seconds only")
+		}
+		next = u + 1
+		i++
+		seen = true
+		if !inTime {
+			switch units[u] {
+			case 'Y':
+				d.Years = v
+			case 'M':
+				d.Months = v
+			case 'W':
+				d.Weeks = v
+			default:
+				d.Days = v
+			}
+			continue
+		}
+		seenTime = true
+		switch units[u] {
+		case 'H':
+			d.Hours = v
+		case 'M':
+			d.Minutes = v
+		default:
+			d.Seconds, d.Nanos = v, nanos
+		}
+	}
+	if !seen {
+		return Duration{}, newTimeError("duration", b, "no components")
+	}
+	if inTime && !seenTime {
+		return Duration{}, newTimeError("duration", b, "'T' without time components")
+	}
+	if d.IsZero() {
+		d.Negative = false
+	}
+	return d, nil
+}
+
+// IsZero reports whether every component of d is zero.
+func (d Duration) IsZero() bool {
+	return d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 &&
+		d.Hours == 0 && d.Minutes == 0 && d.Seconds == 0 && d.Nanos == 0
+}
+
+// appendComponent appends v and its designator unless v is zero.
+func appendComponent(dst []byte, v int64, unit byte) []byte {
+	if v == 0 {
+		return dst
+	}
+	return append(strconv.AppendInt(dst, v, 10), unit)
+}
+
+// AppendTo appends d in its canonical ISO 8601 form, without quotes: the
+// components that are not zero, or PT0S when all are.
+func (d Duration) AppendTo(dst []byte) []byte {
+	if d.IsZero() {
+		return append(dst, "PT0S"...)
+	}
+	if d.Negative {
+		dst = append(dst, '-')
+	}
+	dst = append(dst, 'P')
+	dst = appendComponent(dst, d.Years, 'Y')
+	dst = appendComponent(dst, d.Months, 'M')
+	dst = appendComponent(dst, d.Weeks, 'W')
+	dst = appendComponent(dst, d.Days, 'D')
+	if d.Hours == 0 && d.Minutes == 0 && d.Seconds == 0 && d.Nanos == 0 {
+		return dst
+	}
+	dst = append(dst, 'T')
+	dst = appendComponent(dst, d.Hours, 'H')
+	dst = appendComponent(dst, d.Minutes, 'M')
+	if d.Seconds == 0 && d.Nanos == 0 {
+		return dst
+	}
+	dst = strconv.AppendInt(dst, d.Seconds, 10)
+	if d.Nanos > 0 && d.Nanos < 1e9 {
+		dst = appendFraction(dst, int(d.Nanos))
+	}
+	return append(dst, 'S')
+}
+
+// String returns d in its canonical ISO 8601 form.
+func (d Duration) String() string {
+	var buf [64]byte
+	return string(d.AppendTo(buf[:0]))
+}
+
+// Std converts d to a time.Duration, taking a week as 7 days and a day as 24
+// hours. It returns false when d has years or months, whose length varies,
+// or does not fit in a time.Duration.
+func (d Duration) Std() (time.Duration, bool) {
+	if d.Years != 0 || d.Months != 0 {
+		return 0, false
+	}
+	const maxD = 1<<63 - 1
+	var total int64
+	for _, c := range [...]struct{ v, unit int64 }{
+		{d.Weeks, int64(7 * 24 * time.Hour)},
+		{d.Days, int64(24 * time.Hour)},
+		{d.Hours, int64(time.Hour)},
+		{d.Minutes, int64(time.Minute)},
+		{d.Seconds, int64(time.Second)},
+		{int64(d.Nanos), 1},
+	} {
+		if c.v < 0 || c.v > maxD/c.unit {
+			return 0, false
+		}
+		p := c.v * c.unit
+		if total > maxD-p {
+			return 0, false
+		}
+		total += p
+	}
+	if d.Negative {
+		total = -total
+	}
+	return time.Duration(total), true
+}
+
+// DurationFromStd returns the Duration of d in hours, minutes and seconds,
+// such as PT1H30M or PT0.016S.
+func DurationFromStd(d time.Duration) Duration {
+	var r Duration
+	u := uint64(d)
+	if d < 0 {
+		r.Negative = true
+		u = -u
+	}
+	r.Hours = int64(u / uint64(time.Hour))
+	u %= uint64(time.Hour)
+	r.Minutes = int64(u / uint64(time.Minute))
+	u %= uint64(time.Minute)
+	r.Seconds = int64(u / uint64(time.Second))
+	r.Nanos = int32(u % uint64(time.Second))
+	return r
+}
+
+// timeValue reads the string holding a time value and returns its
+// contents and offset.
+func (d *Decoder) timeValue(what string) ([]byte, int, error) {
+	d.skipWS()
+	start := d.pos
+	if start >= len(d.data) || d.data[start] != '"' {
+		return nil, start, d.ErrUnexpectedKind(what + " string")
+	}
+	b, err := d.readString()
+	return b, start, err
+}
+
+// DateTime reads a string holding an RFC 3339 date-time, as
+// [ParseDateTime] does.
+func (d *Decoder) DateTime() (time.Time, error) {
+	b, start, err := d.timeValue("date-time")
+	if err != nil {
+		return time.Time{}, err
+	}
+	t, err := ParseDateTime(b)
+	if err != nil {
+		return time.Time{}, d.errAt(start, err.Error())
+	}
+	return t, nil
+}
+
+// Date reads a string holding a date, as [ParseDate] does.
+func (d *Decoder) Date() (Date, error) {
+	b, start, err := d.timeValue("date")
+	if err != nil {
+		return Date{}, err
+	}
+	v, err := ParseDate(b)
+	if err != nil {
+		return Date{}, d.errAt(start, err.Error())
+	}
+	return v, nil
+}
+
+// Duration reads a string holding an ISO 8601 duration, as [ParseDuration]
+// does.
+func (d *Decoder) Duration() (Duration, error) {
+	b, start, err := d.timeValue("duration")
+	if err != nil {
+		return Duration{}, err
+	}
+	v, err := ParseDuration(b)
+	if err != nil {
+		return Duration{}, d.errAt(start, err.Error())
+	}
+	return v, nil
+}

@@ -1,0 +1,170 @@
+package support
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// The rules a [Violation] names.
+const (
+	RuleRequired    = "required"    // a required field is absent
+	RuleNull        = "null"        // null where the field is not nullable
+	RuleEnum        = "enum"        // a value outside a closed enum
+	RuleMinLength   = "minLength"   // a string shorter than allowed (in runes)
+	RuleMaxLength   = "maxLength"   // a string longer than allowed (in runes)
+	RulePattern     = "pattern"     // a string not matching its pattern
+	RuleMinimum     = "minimum"     // a number below its minimum
+	RuleMaximum     = "maximum"     // a number above its maximum
+	RuleMinItems    = "minItems"    // an array with too few items
+	RuleMaxItems    = "maxItems"    // an array with too many items
+	RuleUniqueItems = "uniqueItems" // an array with repeated items
+	RuleFormat      = "format"      // a string not in its format (uri, email...)
+)
+
+// Violation is one broken rule found by a generated Validate method.
+type Violation struct {
+	// Path locates the value, as caller.userAgent.platform or
+	// segments[2].media[0].label; empty for the validated value itself.
+	Path string
+	// Rule is the short machine-readable name of the rule, one of the
+	// Rule constants such as [RuleRequired] or [RuleMaxLength].
+	Rule string
+	// Message says what is wrong, for people.
+	Message string
+}
+
+// ValidationError is the error of generated Validate methods: every rule the
+// value breaks. Find it with errors.As.
+type ValidationError struct {
+	Violations []Violation
+}
+
+const (
+	maxListedViolations = 10  // violations Error lists before "and N more"
+	maxViolationText    = 256 // longest text of one listed violation
+)
+
+// Error lists the first 10 violations as "path: message (rule)", separated
+// by "; ", followed by "and N more" when there are more. Each entry is
+// shortened to 256 bytes.
+func (e *ValidationError) Error() string {
+	b := make([]byte, 0, 128)
+	b = append(b, "validation failed: "...)
+	for i, v := range e.Violations {
+		if i == maxListedViolations {
+			b = append(b, "; and "...)
+			b = strconv.AppendInt(b, int64(len(e.Violations)-i), 10)
+			b = append(b, " more"...)
+			break
+		}
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		text := v.Message + " (" + v.Rule + ")"
+		if v.Path != "" {
+			text = v.Path + ": " + text
+		}
+		b = append(b, capMiddle(text, maxViolationText)...)
+	}
+	return string(b)
+}
+
+// Path is the location of a value within the value being validated, built on
+// the stack while walking it so that carrying it costs no allocation. The
+// zero Path is the root.
+//
+// A generated validate method receives the path of its value and derives the
+// paths of the nested values from it:
+//
+//	func (v *Session) Validate() error {
+//		var vs Violations
+//		v.validate(&Path{}, &vs)
+//		return vs.Err()
+//	}
+//
+//	func (v *Session) validate(p *Path, vs *Violations) {
+//		if v.ID == "" {
+//			f := p.Field("id")
+//			vs.Add(&f, RuleRequired, "is required")
+//		}
+//		for i := range v.Segments {
+//			s := p.Field("segments")
+//			e := s.Index(i)
+//			v.Segments[i].validate(&e, vs)
+//		}
+//	}
+//
+// The path is rendered with [Path.String] only when a violation is added.
+type Path struct {
+	parent *Path
+	name   string
+	index  int
+	kind   uint8
+}
+
+const (
+	pathRoot uint8 = iota
+	pathField
+	pathIndex
+)
+
+// Field returns the path of the field name of the object at p.
+func (p *Path) Field(name string) Path {
+	return Path{parent: p, name: name, kind: pathField}
+}
+
+// Index returns the path of element i of the array at p.
+func (p *Path) Index(i int) Path {
+	return Path{parent: p, index: i, kind: pathIndex}
+}
+
+// String renders the path the way [DecodeError] paths are rendered:
+// caller.userAgent.platform, segments[2].media[0].label, or "" for the root.
+func (p *Path) String() string {
+	if p == nil || p.kind == pathRoot && p.parent == nil {
+		return ""
+	}
+	return string(p.appendTo(make([]byte, 0, 32)))
+}
+
+func (p *Path) appendTo(dst []byte) []byte {
+	if p == nil {
+		return dst
+	}
+	dst = p.parent.appendTo(dst)
+	switch p.kind {
+	case pathField:
+		return appendFieldSegment(dst, p.name, len(dst) > 0)
+	case pathIndex:
+		return appendIndexSegment(dst, p.index)
+	}
+	return dst
+}
+
+// Violations collects the violations of one Validate call. The zero value is
+// empty and ready to use.
+type Violations struct {
+	list []Violation
+}
+
+// Add records that the value at p breaks rule, with a message for people.
+func (vs *Violations) Add(p *Path, rule, msg string) {
+	vs.list = append(vs.list, Violation{Path: p.String(), Rule: rule, Message: msg})
+}
+
+// Addf is [Violations.Add] with a formatted message.
+func (vs *Violations) Addf(p *Path, rule, format string, args ...any) {
+	vs.Add(p, rule, fmt.Sprintf(format, args...))
+}
+
+// Len returns the number of violations recorded.
+func (vs *Violations) Len() int { return len(vs.list) }
+
+// Err returns a *[ValidationError] holding the violations, or nil when there
+// are none.
+func (vs *Violations) Err() error {
+	if len(vs.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Violations: vs.list}
+}
