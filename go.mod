@@ -4,6 +4,8 @@ go 1.24
 
 require go.yaml.in/yaml/v3 v3.0.6
 
+require github.com/stretchr/testify v1.12.1 // indirect
+
 require (
 	github.com/dave/jennifer v1.7.1
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3

@@ -60,7 +60,7 @@ func doc(lines []string, notes ...string) []string {
 		if len(out) > 0 {
 			out = append(out, "")
 		}
-		out = append(out, n)
+		out = append(out, strings.Split(n, "\n")...)
 	}
 	return out
 }

@@ -48,7 +48,7 @@ func wireKey(name string) string {
 // comma appends a separator unless the object is still empty.
 func comma() jen.Code {
 	return jen.If(jen.Len(jen.Id("dst")).Op(">").Id("start")).Block(
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(',')),
+		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')),
 	)
 }
 
@@ -69,9 +69,9 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 	}
 	quoted := func(call jen.Code) []jen.Code {
 		return []jen.Code{
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('"')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('"')),
 			jen.Id("dst").Op("=").Add(call),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('"')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('"')),
 		}
 	}
 	switch t.Kind {
@@ -118,27 +118,29 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 	case ir.Slice:
 		i, e := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
 		body := []jen.Code{jen.If(jen.Id(i).Op(">").Lit(0)).Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(',')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')),
 		)}
 		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
 		return []jen.Code{
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('[')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('[')),
 			jen.For(jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)).Block(body...),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(']')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(']')),
 		}
 	case ir.Map:
 		// Keys are written sorted so output is deterministic.
-		i, k := fmt.Sprintf("i%d", depth), fmt.Sprintf("k%d", depth)
+		i, k, e := fmt.Sprintf("i%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
 		body := []jen.Code{
-			jen.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(','))),
+			jen.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(','))),
 			jen.Id("dst").Op("=").Id("AppendString").Call(jen.Id("dst"), jen.Id(k)),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(':')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':')),
+			// A local copy: map elements are not addressable.
+			jen.Id(e).Op(":=").Add(x).Index(jen.Id(k)),
 		}
-		body = append(body, j.encodeValue(t.Elem, jen.Add(x).Index(jen.Id(k)), depth+1, needErr)...)
+		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
 		return []jen.Code{
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('{')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
 			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(body...),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('}')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
 		}
 	}
 	panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
@@ -149,7 +151,7 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	needErr := false
 	var body []jen.Code
 	body = append(body,
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('{')),
+		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
 		jen.Id("start").Op(":=").Len(jen.Id("dst")),
 	)
 	if s.DiscriminatorValue != "" {
@@ -173,12 +175,12 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(
 			comma(),
 			jen.Id("dst").Op("=").Id("AppendString").Call(jen.Id("dst"), jen.Id("m").Dot("Name")),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte(':')),
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':')),
 			jen.Id("dst").Op("=").Id("AppendRaw").Call(jen.Id("dst"), jen.Id("m").Dot("Value")),
 		))
 	}
 	body = append(body,
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitByte('}')),
+		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
 		jen.Return(jen.Id("dst"), jen.Nil()),
 	)
 	if needErr {
@@ -307,14 +309,14 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 	switch t.Kind {
 	case ir.StructRef:
 		if t.Pointer {
-			sig(fmt.Sprintf("%s decodes a %s into a new value.", name, t.Struct.Name),
+			sig(fmt.Sprintf("%s decodes one %s into a new value.", name, t.Struct.Name),
 				jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
 				jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Return(jen.Id("v"), jen.Nil()),
 			)
 			return
 		}
-		sig(fmt.Sprintf("%s decodes a %s.", name, t.Struct.Name),
+		sig(fmt.Sprintf("%s decodes one %s.", name, t.Struct.Name),
 			jen.Var().Id("v").Id(t.Struct.Name),
 			jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
 			jen.Return(jen.Id("v"), jen.Err()),
@@ -361,7 +363,7 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 func (j *jsonGen) enumDecoder(e *ir.Enum) {
 	name := "decode" + e.Name
 	j.decoders[name] = true
-	j.f.Commentf("%s decodes a %s. A value the schema does not list is kept as it is.", name, e.Name)
+	j.f.Commentf("%s decodes one %s. A value the schema does not list is kept as it is.", name, e.Name)
 	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
@@ -382,7 +384,7 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	name := "decode" + iface.Name
 	j.decoders[name] = true
 	disc := j.p.API.Discriminator
-	f.Commentf("%s decodes a %s, choosing the Go type by the %q member.", name, iface.Name, disc)
+	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
 	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("kind"), jen.Id("found"), jen.Err()).Op(":=").Id("d").Dot("Discriminator").Call(jen.Lit(disc))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
@@ -410,7 +412,7 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		g.Return(jen.Id("v"), jen.Nil())
 	})
 	f.Line()
-	f.Commentf("Unmarshal%s decodes data as a %s, choosing the Go type by the %q member.", iface.Name, iface.Name, disc)
+	f.Commentf("Unmarshal%s decodes data as one %s, choosing the Go type by the %q member.", iface.Name, iface.Name, disc)
 	f.Func().Id("Unmarshal"+iface.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface.Name), jen.Error()).Block(
 		jen.Var().Id("d").Id("Decoder"),
 		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
@@ -440,7 +442,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		words = 1
 	}
 	bit := func(i int) (jen.Code, jen.Code) {
-		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Lit(uint64(1) << (i % 64))
+		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Parens(jen.Op(fmt.Sprintf("1 << %d", i%64)))
 	}
 	disc := j.p.API.Discriminator
 	body := []jen.Code{

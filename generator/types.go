@@ -127,14 +127,12 @@ func fieldDoc(fl *ir.Field) []string {
 	return doc(lines, notes...)
 }
 
-func typeDoc(name, description, deprecated string, extra ...string) []string {
-	lines := ir.DocLines(description)
-	if len(lines) == 0 {
-		lines = []string{name + " is generated from the schema."}
-	} else if !strings.HasPrefix(lines[0], name+" ") {
-		lines[0] = name + ": " + lines[0]
-	}
-	notes := append([]string(nil), extra...)
+// typeDoc documents a named type: a first sentence naming the schema type,
+// then the schema's description, then notes.
+func typeDoc(name, wire, kind, description, deprecated string, extra ...string) []string {
+	lines := []string{fmt.Sprintf("%s is the %q %s.", name, wire, kind)}
+	notes := []string{strings.Join(ir.DocLines(description), "\n")}
+	notes = append(notes, extra...)
 	if deprecated != "" {
 		notes = append(notes, "Deprecated: "+deprecated)
 	}
@@ -149,7 +147,7 @@ func genStruct(f *jen.File, p *ir.Package, s *ir.Struct) {
 	if s.Open {
 		extra = append(extra, "It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.")
 	}
-	fcomment(f, typeDoc(s.Name, s.Doc, s.Deprecated, extra...))
+	fcomment(f, typeDoc(s.Name, s.Wire, "object", s.Doc, s.Deprecated, extra...))
 	f.Type().Id(s.Name).StructFunc(func(g *jen.Group) {
 		for i, fl := range s.Fields {
 			if i > 0 {
@@ -245,7 +243,7 @@ func genEnums(f *jen.File, p *ir.Package) {
 		if e.Sentinel != nil {
 			note += fmt.Sprintf(" %s stands for values the API has not been asked to reveal.", e.Sentinel.Name)
 		}
-		fcomment(f, typeDoc(e.Name, e.Doc, e.Deprecated, note))
+		fcomment(f, typeDoc(e.Name, e.Wire, "enum", e.Doc, e.Deprecated, note))
 		f.Type().Id(e.Name).String()
 		f.Line()
 		fcomment(f, []string{fmt.Sprintf("The values of %s.", e.Name)})

@@ -90,6 +90,13 @@ func (b *builder) declare(p *Package) {
 	for _, t := range b.f.Types {
 		name := t.GoIdent()
 		what := fmt.Sprintf("type %q", t.Name)
+		for _, prefix := range []string{"SliceOf", "MapOf", "PointerTo"} {
+			// The codec names its helpers decode<Name> for a type and
+			// decode<Prefix>... for containers; these prefixes keep them apart.
+			if strings.HasPrefix(name, prefix) {
+				b.errorf(t.Pos, "%s needs Go name %s, but names starting with %s are reserved for generated helpers: set goName", what, name, prefix)
+			}
+		}
 		if t.IsEnum {
 			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open}
 			b.claim(name, t.Pos, what)
@@ -188,7 +195,7 @@ func (b *builder) fields(t *schema.Type, s *Struct) []*Field {
 	var out []*Field
 	for i := len(chain) - 1; i >= 0; i-- {
 		for _, p := range chain[i].Properties {
-			fl := b.field(p, fmt.Sprintf("type %q", t.Name))
+			fl := b.field(p, s.Name)
 			if prev, ok := taken[fl.Name]; ok {
 				b.errorf(p.Pos, "property %q of type %q needs Go name %s, which %s already uses", p.Name, t.Name, fl.Name, prev)
 				continue
@@ -206,7 +213,7 @@ func (b *builder) field(p *schema.Property, owner string) *Field {
 		Wire:         p.Name,
 		Doc:          p.Description,
 		Deprecated:   p.Deprecated,
-		Type:         b.typ(&p.Type, owner+" property "+p.Name),
+		Type:         b.typ(&p.Type, owner+" "+goname.Exported(p.Name)),
 		Required:     p.Required,
 		Nullable:     p.Nullable,
 		Optional:     !p.Required || p.Nullable,
@@ -271,10 +278,10 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.Kind = JSON
 	case schema.KindArray:
 		t.Kind = Slice
-		t.Elem = b.typ(e.Items, owner+" items")
+		t.Elem = b.typ(e.Items, owner+" item")
 	case schema.KindMap:
 		t.Kind = Map
-		t.Elem = b.typ(e.Values, owner+" values")
+		t.Elem = b.typ(e.Values, owner+" value")
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {
@@ -366,7 +373,7 @@ func (b *builder) param(p *schema.Property, required bool) *Param {
 		Name:     goname.Exported(p.Name),
 		Wire:     p.Name,
 		Doc:      p.Description,
-		Type:     b.typ(&p.Type, "parameter "+p.Name),
+		Type:     b.typ(&p.Type, "param "+goname.Exported(p.Name)),
 		Required: required || p.Required,
 		Explode:  p.Explode == nil || *p.Explode,
 	}
@@ -427,7 +434,7 @@ func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
 			body.Struct = b.structs[m.Body.Type.Target]
 		}
 		for _, fl := range m.Body.Fields {
-			body.Fields = append(body.Fields, b.field(fl, fmt.Sprintf("method %q body", m.Name)))
+			body.Fields = append(body.Fields, b.field(fl, goname.Exported(r.Name)+" "+goname.Exported(m.Name)+" body"))
 		}
 		out.Body = body
 	}

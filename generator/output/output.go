@@ -136,6 +136,12 @@ func Write(root string, files []generator.File) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A run killed between creating a temporary file and renaming it leaves
+	// the temporary file behind; the next run removes it (fix: these used to
+	// accumulate forever). Paths are checked by Compare above first.
+	if err := removeStaleTemps(root, files); err != nil {
+		return nil, err
+	}
 	for _, c := range changes {
 		full := filepath.Join(root, filepath.FromSlash(c.Path))
 		if c.Kind == "extra" {
@@ -151,6 +157,52 @@ func Write(root string, files []generator.File) ([]Change, error) {
 	return changes, nil
 }
 
+// tempPrefix and tempSuffix frame the names of writeAtomic's temporary files.
+const (
+	tempPrefix = ".sessiongen-"
+	tempSuffix = ".tmp"
+)
+
+// removeStaleTemps deletes the temporary files (.sessiongen-*.tmp) that an
+// interrupted run left in the directories of files. Only regular files with
+// that exact name shape are removed, and only in those directories. Two runs
+// writing the same tree at once are not supported: one could remove the
+// other's temporary file, which makes the other's rename fail (an error, not
+// a torn file).
+func removeStaleTemps(root string, files []generator.File) error {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		dirs[path.Dir(f.Path)] = true
+	}
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	for _, d := range sorted {
+		dir := filepath.Join(root, filepath.FromSlash(d))
+		// os.ReadDir, not filepath.Glob: root may contain glob metacharacters.
+		entries, err := os.ReadDir(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if !e.Type().IsRegular() || len(name) <= len(tempPrefix)+len(tempSuffix) ||
+				!strings.HasPrefix(name, tempPrefix) || !strings.HasSuffix(name, tempSuffix) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // writeAtomic replaces path with content through a temporary file in the
 // same directory and a rename, so a crash leaves the old file or the new one.
 func writeAtomic(path string, content []byte) (err error) {
@@ -158,7 +210,7 @@ func writeAtomic(path string, content []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".sessiongen-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPrefix+"*"+tempSuffix)
 	if err != nil {
 		return err
 	}

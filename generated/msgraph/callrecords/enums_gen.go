@@ -2,7 +2,9 @@
 
 package callrecords
 
-// AudioCodec: Codec used to encode audio for transmission on the network.
+// AudioCodec is the "audioCodec" enum.
+//
+// Codec used to encode audio for transmission on the network.
 //
 // AudioCodec is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. AudioCodecUnknownFutureValue stands for values the API has not been asked to reveal.
 type AudioCodec string
@@ -71,7 +73,9 @@ func AudioCodecValues() []AudioCodec {
 	return []AudioCodec{AudioCodecUnknown, AudioCodecInvalid, AudioCodecCn, AudioCodecPcma, AudioCodecPcmu, AudioCodecAmrWide, AudioCodecG722, AudioCodecG7221, AudioCodecG7221c, AudioCodecG729, AudioCodecMultiChannelAudio, AudioCodecMuchv2, AudioCodecOpus, AudioCodecSatin, AudioCodecSatinFullband, AudioCodecRtAudio8, AudioCodecRtAudio16, AudioCodecSilk, AudioCodecSilkNarrow, AudioCodecSilkWide, AudioCodecSiren, AudioCodecXmsRta, AudioCodecUnknownFutureValue}
 }
 
-// CallType: Type of a call record.
+// CallType is the "callType" enum.
+//
+// Type of a call record.
 //
 // CallType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. CallTypeUnknownFutureValue stands for values the API has not been asked to reveal.
 type CallType string
@@ -102,7 +106,9 @@ func CallTypeValues() []CallType {
 	return []CallType{CallTypeUnknown, CallTypeGroupCall, CallTypePeerToPeer, CallTypeUnknownFutureValue}
 }
 
-// ClientPlatform: Platform used by a client endpoint.
+// ClientPlatform is the "clientPlatform" enum.
+//
+// Platform used by a client endpoint.
 //
 // ClientPlatform is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. ClientPlatformUnknownFutureValue stands for values the API has not been asked to reveal.
 type ClientPlatform string
@@ -147,7 +153,9 @@ func ClientPlatformValues() []ClientPlatform {
 	return []ClientPlatform{ClientPlatformUnknown, ClientPlatformWindows, ClientPlatformMacOS, ClientPlatformIOS, ClientPlatformAndroid, ClientPlatformWeb, ClientPlatformIPPhone, ClientPlatformRoomSystem, ClientPlatformSurfaceHub, ClientPlatformHoloLens, ClientPlatformUnknownFutureValue}
 }
 
-// FailureStage: Stage of a call at which a failure occurred.
+// FailureStage is the "failureStage" enum.
+//
+// Stage of a call at which a failure occurred.
 //
 // FailureStage is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. FailureStageUnknownFutureValue stands for values the API has not been asked to reveal.
 type FailureStage string
@@ -178,7 +186,9 @@ func FailureStageValues() []FailureStage {
 	return []FailureStage{FailureStageUnknown, FailureStageCallSetup, FailureStageMidcall, FailureStageUnknownFutureValue}
 }
 
-// MediaStreamDirection: Direction of a media stream. Closed in the CSDL (no unknownFutureValue member).
+// MediaStreamDirection is the "mediaStreamDirection" enum.
+//
+// Direction of a media stream. Closed in the CSDL (no unknownFutureValue member).
 //
 // MediaStreamDirection is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
 type MediaStreamDirection string
@@ -205,6 +215,8 @@ func MediaStreamDirectionValues() []MediaStreamDirection {
 	return []MediaStreamDirection{MediaStreamDirectionCallerToCallee, MediaStreamDirectionCalleeToCaller}
 }
 
+// Modality is the "modality" enum.
+//
 // Modality (kind of media) used in a call or session.
 //
 // Modality is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. ModalityUnknownFutureValue stands for values the API has not been asked to reveal.
@@ -240,7 +252,9 @@ func ModalityValues() []Modality {
 	return []Modality{ModalityAudio, ModalityVideo, ModalityVideoBasedScreenSharing, ModalityData, ModalityScreenSharing, ModalityUnknownFutureValue}
 }
 
-// NetworkConnectionType: Type of network used by a media endpoint.
+// NetworkConnectionType is the "networkConnectionType" enum.
+//
+// Type of network used by a media endpoint.
 //
 // NetworkConnectionType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. NetworkConnectionTypeUnknownFutureValue stands for values the API has not been asked to reveal.
 type NetworkConnectionType string
@@ -275,7 +289,9 @@ func NetworkConnectionTypeValues() []NetworkConnectionType {
 	return []NetworkConnectionType{NetworkConnectionTypeUnknown, NetworkConnectionTypeWired, NetworkConnectionTypeWifi, NetworkConnectionTypeMobile, NetworkConnectionTypeTunnel, NetworkConnectionTypeUnknownFutureValue}
 }
 
-// NetworkTransportProtocol: Network protocol used to transmit a stream.
+// NetworkTransportProtocol is the "networkTransportProtocol" enum.
+//
+// Network protocol used to transmit a stream.
 //
 // NetworkTransportProtocol is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. NetworkTransportProtocolUnknownFutureValue stands for values the API has not been asked to reveal.
 type NetworkTransportProtocol string
@@ -306,7 +322,9 @@ func NetworkTransportProtocolValues() []NetworkTransportProtocol {
 	return []NetworkTransportProtocol{NetworkTransportProtocolUnknown, NetworkTransportProtocolUDP, NetworkTransportProtocolTCP, NetworkTransportProtocolUnknownFutureValue}
 }
 
-// ProductFamily: Family of application software used by a client endpoint.
+// ProductFamily is the "productFamily" enum.
+//
+// Family of application software used by a client endpoint.
 //
 // ProductFamily is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. ProductFamilyUnknownFutureValue stands for values the API has not been asked to reveal.
 type ProductFamily string
@@ -341,7 +359,9 @@ func ProductFamilyValues() []ProductFamily {
 	return []ProductFamily{ProductFamilyUnknown, ProductFamilyTeams, ProductFamilySkypeForBusiness, ProductFamilyLync, ProductFamilyUnknownFutureValue, ProductFamilyAzureCommunicationServices}
 }
 
-// PstnCallDurationSource: Source of the call duration data of a PSTN call log row. Closed in the CSDL (no unknownFutureValue member).
+// PstnCallDurationSource is the "pstnCallDurationSource" enum.
+//
+// Source of the call duration data of a PSTN call log row. Closed in the CSDL (no unknownFutureValue member).
 //
 // PstnCallDurationSource is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
 type PstnCallDurationSource string
@@ -368,7 +388,9 @@ func PstnCallDurationSourceValues() []PstnCallDurationSource {
 	return []PstnCallDurationSource{PstnCallDurationSourceMicrosoft, PstnCallDurationSourceOperator}
 }
 
-// ServiceRole: Role of a service endpoint in a call.
+// ServiceRole is the "serviceRole" enum.
+//
+// Role of a service endpoint in a call.
 //
 // ServiceRole is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. ServiceRoleUnknownFutureValue stands for values the API has not been asked to reveal.
 type ServiceRole string
@@ -435,7 +457,9 @@ func ServiceRoleValues() []ServiceRole {
 	return []ServiceRole{ServiceRoleUnknown, ServiceRoleCustomBot, ServiceRoleSkypeForBusinessMicrosoftTeamsGateway, ServiceRoleSkypeForBusinessAudioVideoMcu, ServiceRoleSkypeForBusinessApplicationSharingMcu, ServiceRoleSkypeForBusinessCallQueues, ServiceRoleSkypeForBusinessAutoAttendant, ServiceRoleMediationServer, ServiceRoleMediationServerCloudConnectorEdition, ServiceRoleExchangeUnifiedMessagingService, ServiceRoleMediaController, ServiceRoleConferencingAnnouncementService, ServiceRoleConferencingAttendant, ServiceRoleAudioTeleconferencerController, ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform, ServiceRoleResponseGroupServiceAnnouncementService, ServiceRoleGateway, ServiceRoleSkypeTranslator, ServiceRoleSkypeForBusinessAttendant, ServiceRoleResponseGroupService, ServiceRoleVoicemail, ServiceRoleUnknownFutureValue}
 }
 
-// UserFeedbackRating: Rating a user gave to the quality of a session.
+// UserFeedbackRating is the "userFeedbackRating" enum.
+//
+// Rating a user gave to the quality of a session.
 //
 // UserFeedbackRating is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. UserFeedbackRatingUnknownFutureValue stands for values the API has not been asked to reveal.
 type UserFeedbackRating string
@@ -472,7 +496,9 @@ func UserFeedbackRatingValues() []UserFeedbackRating {
 	return []UserFeedbackRating{UserFeedbackRatingNotRated, UserFeedbackRatingBad, UserFeedbackRatingPoor, UserFeedbackRatingFair, UserFeedbackRatingGood, UserFeedbackRatingExcellent, UserFeedbackRatingUnknownFutureValue}
 }
 
-// VideoCodec: Codec used to encode video for transmission on the network.
+// VideoCodec is the "videoCodec" enum.
+//
+// Codec used to encode video for transmission on the network.
 //
 // VideoCodec is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. VideoCodecUnknownFutureValue stands for values the API has not been asked to reveal.
 type VideoCodec string
@@ -519,7 +545,9 @@ func VideoCodecValues() []VideoCodec {
 	return []VideoCodec{VideoCodecUnknown, VideoCodecInvalid, VideoCodecAv1, VideoCodecH263, VideoCodecH264, VideoCodecH264s, VideoCodecH264uc, VideoCodecH265, VideoCodecRtvc1, VideoCodecRtVideo, VideoCodecXrtvc1, VideoCodecUnknownFutureValue}
 }
 
-// WifiBand: WiFi band used by a media endpoint.
+// WifiBand is the "wifiBand" enum.
+//
+// WiFi band used by a media endpoint.
 //
 // WifiBand is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. WifiBandUnknownFutureValue stands for values the API has not been asked to reveal.
 type WifiBand string
@@ -552,7 +580,9 @@ func WifiBandValues() []WifiBand {
 	return []WifiBand{WifiBandUnknown, WifiBandFrequency24GHz, WifiBandFrequency50GHz, WifiBandFrequency60GHz, WifiBandUnknownFutureValue}
 }
 
-// WifiRadioType: Type of WiFi radio used by a media endpoint.
+// WifiRadioType is the "wifiRadioType" enum.
+//
+// Type of WiFi radio used by a media endpoint.
 //
 // WifiRadioType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. WifiRadioTypeUnknownFutureValue stands for values the API has not been asked to reveal.
 type WifiRadioType string
@@ -591,7 +621,9 @@ func WifiRadioTypeValues() []WifiRadioType {
 	return []WifiRadioType{WifiRadioTypeUnknown, WifiRadioTypeWifi80211a, WifiRadioTypeWifi80211b, WifiRadioTypeWifi80211g, WifiRadioTypeWifi80211n, WifiRadioTypeWifi80211ac, WifiRadioTypeWifi80211ax, WifiRadioTypeUnknownFutureValue}
 }
 
-// EndpointType: Type of endpoint a participant uses (microsoft.graph.endpointType, from the microsoft.graph namespace).
+// EndpointType is the "endpointType" enum.
+//
+// Type of endpoint a participant uses (microsoft.graph.endpointType, from the microsoft.graph namespace).
 //
 // EndpointType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. EndpointTypeUnknownFutureValue stands for values the API has not been asked to reveal.
 type EndpointType string

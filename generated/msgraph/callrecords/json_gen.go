@@ -4,7 +4,7 @@ package callrecords
 
 import "time"
 
-// decodeAudioCodec decodes a AudioCodec. A value the schema does not list is kept as it is.
+// decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
 func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -61,7 +61,7 @@ func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	return AudioCodec(string(b)), nil
 }
 
-// decodeCallType decodes a CallType. A value the schema does not list is kept as it is.
+// decodeCallType decodes one CallType. A value the schema does not list is kept as it is.
 func decodeCallType(d *Decoder) (CallType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -80,7 +80,7 @@ func decodeCallType(d *Decoder) (CallType, error) {
 	return CallType(string(b)), nil
 }
 
-// decodeClientPlatform decodes a ClientPlatform. A value the schema does not list is kept as it is.
+// decodeClientPlatform decodes one ClientPlatform. A value the schema does not list is kept as it is.
 func decodeClientPlatform(d *Decoder) (ClientPlatform, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -113,7 +113,7 @@ func decodeClientPlatform(d *Decoder) (ClientPlatform, error) {
 	return ClientPlatform(string(b)), nil
 }
 
-// decodeFailureStage decodes a FailureStage. A value the schema does not list is kept as it is.
+// decodeFailureStage decodes one FailureStage. A value the schema does not list is kept as it is.
 func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -132,7 +132,7 @@ func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	return FailureStage(string(b)), nil
 }
 
-// decodeMediaStreamDirection decodes a MediaStreamDirection. A value the schema does not list is kept as it is.
+// decodeMediaStreamDirection decodes one MediaStreamDirection. A value the schema does not list is kept as it is.
 func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -147,7 +147,7 @@ func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 	return MediaStreamDirection(string(b)), nil
 }
 
-// decodeModality decodes a Modality. A value the schema does not list is kept as it is.
+// decodeModality decodes one Modality. A value the schema does not list is kept as it is.
 func decodeModality(d *Decoder) (Modality, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -170,7 +170,7 @@ func decodeModality(d *Decoder) (Modality, error) {
 	return Modality(string(b)), nil
 }
 
-// decodeNetworkConnectionType decodes a NetworkConnectionType. A value the schema does not list is kept as it is.
+// decodeNetworkConnectionType decodes one NetworkConnectionType. A value the schema does not list is kept as it is.
 func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -193,7 +193,7 @@ func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	return NetworkConnectionType(string(b)), nil
 }
 
-// decodeNetworkTransportProtocol decodes a NetworkTransportProtocol. A value the schema does not list is kept as it is.
+// decodeNetworkTransportProtocol decodes one NetworkTransportProtocol. A value the schema does not list is kept as it is.
 func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -212,7 +212,7 @@ func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error
 	return NetworkTransportProtocol(string(b)), nil
 }
 
-// decodeProductFamily decodes a ProductFamily. A value the schema does not list is kept as it is.
+// decodeProductFamily decodes one ProductFamily. A value the schema does not list is kept as it is.
 func decodeProductFamily(d *Decoder) (ProductFamily, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -235,7 +235,7 @@ func decodeProductFamily(d *Decoder) (ProductFamily, error) {
 	return ProductFamily(string(b)), nil
 }
 
-// decodePstnCallDurationSource decodes a PstnCallDurationSource. A value the schema does not list is kept as it is.
+// decodePstnCallDurationSource decodes one PstnCallDurationSource. A value the schema does not list is kept as it is.
 func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -250,7 +250,7 @@ func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 	return PstnCallDurationSource(string(b)), nil
 }
 
-// decodeServiceRole decodes a ServiceRole. A value the schema does not list is kept as it is.
+// decodeServiceRole decodes one ServiceRole. A value the schema does not list is kept as it is.
 func decodeServiceRole(d *Decoder) (ServiceRole, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -305,7 +305,7 @@ func decodeServiceRole(d *Decoder) (ServiceRole, error) {
 	return ServiceRole(string(b)), nil
 }
 
-// decodeUserFeedbackRating decodes a UserFeedbackRating. A value the schema does not list is kept as it is.
+// decodeUserFeedbackRating decodes one UserFeedbackRating. A value the schema does not list is kept as it is.
 func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -330,7 +330,7 @@ func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 	return UserFeedbackRating(string(b)), nil
 }
 
-// decodeVideoCodec decodes a VideoCodec. A value the schema does not list is kept as it is.
+// decodeVideoCodec decodes one VideoCodec. A value the schema does not list is kept as it is.
 func decodeVideoCodec(d *Decoder) (VideoCodec, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -365,7 +365,7 @@ func decodeVideoCodec(d *Decoder) (VideoCodec, error) {
 	return VideoCodec(string(b)), nil
 }
 
-// decodeWifiBand decodes a WifiBand. A value the schema does not list is kept as it is.
+// decodeWifiBand decodes one WifiBand. A value the schema does not list is kept as it is.
 func decodeWifiBand(d *Decoder) (WifiBand, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -386,7 +386,7 @@ func decodeWifiBand(d *Decoder) (WifiBand, error) {
 	return WifiBand(string(b)), nil
 }
 
-// decodeWifiRadioType decodes a WifiRadioType. A value the schema does not list is kept as it is.
+// decodeWifiRadioType decodes one WifiRadioType. A value the schema does not list is kept as it is.
 func decodeWifiRadioType(d *Decoder) (WifiRadioType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -413,7 +413,7 @@ func decodeWifiRadioType(d *Decoder) (WifiRadioType, error) {
 	return WifiRadioType(string(b)), nil
 }
 
-// decodeEndpointType decodes a EndpointType. A value the schema does not list is kept as it is.
+// decodeEndpointType decodes one EndpointType. A value the schema does not list is kept as it is.
 func decodeEndpointType(d *Decoder) (EndpointType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -434,7 +434,7 @@ func decodeEndpointType(d *Decoder) (EndpointType, error) {
 	return EndpointType(string(b)), nil
 }
 
-// decodeEntity decodes a Entity, choosing the Go type by the "@odata.type" member.
+// decodeEntity decodes one Entity, choosing the Go type by the "@odata.type" member.
 func decodeEntity(d *Decoder) (Entity, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -484,7 +484,7 @@ func decodeEntity(d *Decoder) (Entity, error) {
 	return v, nil
 }
 
-// UnmarshalEntity decodes data as a Entity, choosing the Go type by the "@odata.type" member.
+// UnmarshalEntity decodes data as one Entity, choosing the Go type by the "@odata.type" member.
 func UnmarshalEntity(data []byte) (Entity, error) {
 	var d Decoder
 	d.Reset(data)
@@ -512,55 +512,55 @@ func (v *UnknownEntity) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
 	dst = AppendString(dst, v.ID)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.JoinWebURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"joinWebUrl\":"...)
 		dst = AppendString(dst, x)
 	} else if v.JoinWebURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"joinWebUrl\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"lastModifiedDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.LastModifiedDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"modalities\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Modalities {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, string(e0))
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if x, ok := v.Organizer.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"organizer\":"...)
 		if x == nil {
@@ -572,19 +572,19 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Organizer.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"organizer\":null"...)
 	}
 	if x, ok := v.Participants.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participants\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if e0 == nil {
 				dst = AppendNull(dst)
@@ -594,33 +594,33 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 				}
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Participants.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participants\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"type\":"...)
 	dst = AppendString(dst, string(v.Type))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"version\":"...)
 	dst = AppendInt(dst, v.Version)
 	if x, ok := v.OrganizerV2.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"organizer_v2\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -628,53 +628,53 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.OrganizerV2.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"organizer_v2\":null"...)
 	}
 	if x, ok := v.ParticipantsV2.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participants_v2\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.ParticipantsV2.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participants_v2\":null"...)
 	}
 	if x, ok := v.Sessions.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sessions\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Sessions.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sessions\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -706,10 +706,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
@@ -719,10 +719,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.ID = x
 		case "endDateTime":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
@@ -732,10 +732,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.EndDateTime = x
 		case "joinWebUrl":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.JoinWebURL = Null[string]()
 			} else {
@@ -746,10 +746,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				v.JoinWebURL = Some[string](x)
 			}
 		case "lastModifiedDateTime":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "lastModifiedDateTime")
 			}
@@ -759,10 +759,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.LastModifiedDateTime = x
 		case "modalities":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "modalities")
 			}
@@ -772,10 +772,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.Modalities = x
 		case "organizer":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Organizer = Null[IdentitySet]()
 			} else {
@@ -786,10 +786,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				v.Organizer = Some[IdentitySet](x)
 			}
 		case "participants":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.Participants = Null[[]IdentitySet]()
 			} else {
@@ -800,10 +800,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				v.Participants = Some[[]IdentitySet](x)
 			}
 		case "startDateTime":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
@@ -813,10 +813,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.StartDateTime = x
 		case "type":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			}
@@ -826,10 +826,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.Type = x
 		case "version":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "version")
 			}
@@ -839,10 +839,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 			v.Version = x
 		case "organizer_v2":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.OrganizerV2 = Null[Organizer]()
 			} else {
@@ -853,10 +853,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				v.OrganizerV2 = Some[Organizer](x)
 			}
 		case "participants_v2":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.ParticipantsV2 = Null[[]Participant]()
 			} else {
@@ -867,10 +867,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				v.ParticipantsV2 = Some[[]Participant](x)
 			}
 		case "sessions":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.Sessions = Null[[]Session]()
 			} else {
@@ -897,25 +897,25 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("endDateTime")
 	}
-	if seen[0]&uint64(0x8) == 0 {
+	if seen[0]&(1<<3) == 0 {
 		return d.ErrRequired("lastModifiedDateTime")
 	}
-	if seen[0]&uint64(0x10) == 0 {
+	if seen[0]&(1<<4) == 0 {
 		return d.ErrRequired("modalities")
 	}
-	if seen[0]&uint64(0x80) == 0 {
+	if seen[0]&(1<<7) == 0 {
 		return d.ErrRequired("startDateTime")
 	}
-	if seen[0]&uint64(0x100) == 0 {
+	if seen[0]&(1<<8) == 0 {
 		return d.ErrRequired("type")
 	}
-	if seen[0]&uint64(0x200) == 0 {
+	if seen[0]&(1<<9) == 0 {
 		return d.ErrRequired("version")
 	}
 	return nil
@@ -937,17 +937,17 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
 	dst = AppendString(dst, v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callee\":"...)
 		if x == nil {
@@ -959,13 +959,13 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Callee.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callee\":null"...)
 	}
 	if x, ok := v.Caller.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"caller\":"...)
 		if x == nil {
@@ -977,20 +977,20 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Caller.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"caller\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.FailureInfo.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureInfo\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -998,63 +998,63 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.FailureInfo.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureInfo\":null"...)
 	}
 	if x, ok := v.IsTest.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"isTest\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsTest.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"isTest\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"modalities\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Modalities {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, string(e0))
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.Segments.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"segments\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Segments.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"segments\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1086,10 +1086,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
@@ -1099,10 +1099,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			v.ID = x
 		case "callee":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Callee = Null[Endpoint]()
 			} else {
@@ -1113,10 +1113,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Callee = Some[Endpoint](x)
 			}
 		case "caller":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Caller = Null[Endpoint]()
 			} else {
@@ -1127,10 +1127,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Caller = Some[Endpoint](x)
 			}
 		case "endDateTime":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
@@ -1140,10 +1140,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			v.EndDateTime = x
 		case "failureInfo":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.FailureInfo = Null[FailureInfo]()
 			} else {
@@ -1154,10 +1154,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.FailureInfo = Some[FailureInfo](x)
 			}
 		case "isTest":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.IsTest = Null[bool]()
 			} else {
@@ -1168,10 +1168,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.IsTest = Some[bool](x)
 			}
 		case "modalities":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "modalities")
 			}
@@ -1181,10 +1181,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			v.Modalities = x
 		case "startDateTime":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
@@ -1194,10 +1194,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			v.StartDateTime = x
 		case "segments":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.Segments = Null[[]Segment]()
 			} else {
@@ -1224,16 +1224,16 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
-	if seen[0]&uint64(0x8) == 0 {
+	if seen[0]&(1<<3) == 0 {
 		return d.ErrRequired("endDateTime")
 	}
-	if seen[0]&uint64(0x40) == 0 {
+	if seen[0]&(1<<6) == 0 {
 		return d.ErrRequired("modalities")
 	}
-	if seen[0]&uint64(0x80) == 0 {
+	if seen[0]&(1<<7) == 0 {
 		return d.ErrRequired("startDateTime")
 	}
 	return nil
@@ -1255,17 +1255,17 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
 	dst = AppendString(dst, v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callee\":"...)
 		if x == nil {
@@ -1277,13 +1277,13 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Callee.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callee\":null"...)
 	}
 	if x, ok := v.Caller.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"caller\":"...)
 		if x == nil {
@@ -1295,20 +1295,20 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Caller.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"caller\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.FailureInfo.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureInfo\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -1316,39 +1316,39 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.FailureInfo.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureInfo\":null"...)
 	}
 	if x, ok := v.Media.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"media\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Media.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"media\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, byte(0x22))
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '"')
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1380,10 +1380,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
@@ -1393,10 +1393,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 			}
 			v.ID = x
 		case "callee":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Callee = Null[Endpoint]()
 			} else {
@@ -1407,10 +1407,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				v.Callee = Some[Endpoint](x)
 			}
 		case "caller":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Caller = Null[Endpoint]()
 			} else {
@@ -1421,10 +1421,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				v.Caller = Some[Endpoint](x)
 			}
 		case "endDateTime":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
@@ -1434,10 +1434,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 			}
 			v.EndDateTime = x
 		case "failureInfo":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.FailureInfo = Null[FailureInfo]()
 			} else {
@@ -1448,10 +1448,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				v.FailureInfo = Some[FailureInfo](x)
 			}
 		case "media":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Media = Null[[]Media]()
 			} else {
@@ -1462,10 +1462,10 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				v.Media = Some[[]Media](x)
 			}
 		case "startDateTime":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
@@ -1491,13 +1491,13 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
-	if seen[0]&uint64(0x8) == 0 {
+	if seen[0]&(1<<3) == 0 {
 		return d.ErrRequired("endDateTime")
 	}
-	if seen[0]&uint64(0x40) == 0 {
+	if seen[0]&(1<<6) == 0 {
 		return d.ErrRequired("startDateTime")
 	}
 	return nil
@@ -1515,7 +1515,7 @@ func (v *Segment) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeParticipantBase decodes a ParticipantBase, choosing the Go type by the "@odata.type" member.
+// decodeParticipantBase decodes one ParticipantBase, choosing the Go type by the "@odata.type" member.
 func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -1547,7 +1547,7 @@ func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
 	return v, nil
 }
 
-// UnmarshalParticipantBase decodes data as a ParticipantBase, choosing the Go type by the "@odata.type" member.
+// UnmarshalParticipantBase decodes data as one ParticipantBase, choosing the Go type by the "@odata.type" member.
 func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
 	var d Decoder
 	d.Reset(data)
@@ -1575,38 +1575,38 @@ func (v *UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
 	dst = AppendString(dst, v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"administrativeUnitInfos\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.AdministrativeUnitInfos.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"administrativeUnitInfos\":null"...)
 	}
 	if x, ok := v.Identity.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -1614,11 +1614,11 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Identity.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1650,10 +1650,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
@@ -1663,10 +1663,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 			}
 			v.ID = x
 		case "administrativeUnitInfos":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.AdministrativeUnitInfos = Null[[]AdministrativeUnitInfo]()
 			} else {
@@ -1677,10 +1677,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.AdministrativeUnitInfos = Some[[]AdministrativeUnitInfo](x)
 			}
 		case "identity":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Identity = Null[CommunicationsIdentitySet]()
 			} else {
@@ -1707,7 +1707,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
 	return nil
@@ -1729,38 +1729,38 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
 	dst = AppendString(dst, v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"administrativeUnitInfos\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.AdministrativeUnitInfos.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"administrativeUnitInfos\":null"...)
 	}
 	if x, ok := v.Identity.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -1768,11 +1768,11 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Identity.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1804,10 +1804,10 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
@@ -1817,10 +1817,10 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 			}
 			v.ID = x
 		case "administrativeUnitInfos":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.AdministrativeUnitInfos = Null[[]AdministrativeUnitInfo]()
 			} else {
@@ -1831,10 +1831,10 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				v.AdministrativeUnitInfos = Some[[]AdministrativeUnitInfo](x)
 			}
 		case "identity":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Identity = Null[CommunicationsIdentitySet]()
 			} else {
@@ -1861,7 +1861,7 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
 	return nil
@@ -1882,21 +1882,21 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1928,10 +1928,10 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -1973,7 +1973,7 @@ func (v *AdministrativeUnitInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeEndpoint decodes a Endpoint, choosing the Go type by the "@odata.type" member.
+// decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
 func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -2011,7 +2011,7 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	return v, nil
 }
 
-// UnmarshalEndpoint decodes data as a Endpoint, choosing the Go type by the "@odata.type" member.
+// UnmarshalEndpoint decodes data as one Endpoint, choosing the Go type by the "@odata.type" member.
 func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	var d Decoder
 	d.Reset(data)
@@ -2039,12 +2039,12 @@ func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
 	if x, ok := v.UserAgent.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":"...)
 		if x == nil {
@@ -2056,11 +2056,11 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.UserAgent.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2092,10 +2092,10 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.UserAgent = Null[UserAgent]()
 			} else {
@@ -2141,12 +2141,12 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
 	if x, ok := v.UserAgent.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":"...)
 		if x == nil {
@@ -2158,13 +2158,13 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.UserAgent.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":null"...)
 	}
 	if x, ok := v.AssociatedIdentity.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"associatedIdentity\":"...)
 		if x == nil {
@@ -2176,49 +2176,49 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.AssociatedIdentity.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"associatedIdentity\":null"...)
 	}
 	if x, ok := v.CPUCoresCount.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuCoresCount\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.CPUCoresCount.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuCoresCount\":null"...)
 	}
 	if x, ok := v.CPUName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CPUName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuName\":null"...)
 	}
 	if x, ok := v.CPUProcessorSpeedInMhz.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuProcessorSpeedInMhz\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.CPUProcessorSpeedInMhz.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuProcessorSpeedInMhz\":null"...)
 	}
 	if x, ok := v.Feedback.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"feedback\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -2226,13 +2226,13 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Feedback.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"feedback\":null"...)
 	}
 	if x, ok := v.Identity.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":"...)
 		if x == nil {
@@ -2244,23 +2244,23 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Identity.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identity\":null"...)
 	}
 	if x, ok := v.Name.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Name.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"name\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2292,10 +2292,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.UserAgent = Null[UserAgent]()
 			} else {
@@ -2306,10 +2306,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.UserAgent = Some[UserAgent](x)
 			}
 		case "associatedIdentity":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.AssociatedIdentity = Null[Identity]()
 			} else {
@@ -2320,10 +2320,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.AssociatedIdentity = Some[Identity](x)
 			}
 		case "cpuCoresCount":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.CPUCoresCount = Null[int32]()
 			} else {
@@ -2334,10 +2334,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.CPUCoresCount = Some[int32](x)
 			}
 		case "cpuName":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CPUName = Null[string]()
 			} else {
@@ -2348,10 +2348,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.CPUName = Some[string](x)
 			}
 		case "cpuProcessorSpeedInMhz":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.CPUProcessorSpeedInMhz = Null[int32]()
 			} else {
@@ -2362,10 +2362,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.CPUProcessorSpeedInMhz = Some[int32](x)
 			}
 		case "feedback":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Feedback = Null[UserFeedback]()
 			} else {
@@ -2376,10 +2376,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.Feedback = Some[UserFeedback](x)
 			}
 		case "identity":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.Identity = Null[IdentitySet]()
 			} else {
@@ -2390,10 +2390,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				v.Identity = Some[IdentitySet](x)
 			}
 		case "name":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.Name = Null[string]()
 			} else {
@@ -2439,12 +2439,12 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
 	if x, ok := v.UserAgent.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":"...)
 		if x == nil {
@@ -2456,11 +2456,11 @@ func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.UserAgent.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userAgent\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2492,10 +2492,10 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.UserAgent = Null[UserAgent]()
 			} else {
@@ -2537,7 +2537,7 @@ func (v *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeUserAgent decodes a UserAgent, choosing the Go type by the "@odata.type" member.
+// decodeUserAgent decodes one UserAgent, choosing the Go type by the "@odata.type" member.
 func decodeUserAgent(d *Decoder) (UserAgent, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -2569,7 +2569,7 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 	return v, nil
 }
 
-// UnmarshalUserAgent decodes data as a UserAgent, choosing the Go type by the "@odata.type" member.
+// UnmarshalUserAgent decodes data as one UserAgent, choosing the Go type by the "@odata.type" member.
 func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	var d Decoder
 	d.Reset(data)
@@ -2596,68 +2596,68 @@ func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
 	if x, ok := v.ApplicationVersion.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationVersion\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ApplicationVersion.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationVersion\":null"...)
 	}
 	if x, ok := v.HeaderValue.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"headerValue\":"...)
 		dst = AppendString(dst, x)
 	} else if v.HeaderValue.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"headerValue\":null"...)
 	}
 	if x, ok := v.AzureADAppID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureADAppId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AzureADAppID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureADAppId\":null"...)
 	}
 	if x, ok := v.CommunicationServiceID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"communicationServiceId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CommunicationServiceID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"communicationServiceId\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"platform\":"...)
 	dst = AppendString(dst, string(v.Platform))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"productFamily\":"...)
 	dst = AppendString(dst, string(v.ProductFamily))
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2689,10 +2689,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.ApplicationVersion = Null[string]()
 			} else {
@@ -2703,10 +2703,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				v.ApplicationVersion = Some[string](x)
 			}
 		case "headerValue":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.HeaderValue = Null[string]()
 			} else {
@@ -2717,10 +2717,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				v.HeaderValue = Some[string](x)
 			}
 		case "azureADAppId":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.AzureADAppID = Null[string]()
 			} else {
@@ -2731,10 +2731,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				v.AzureADAppID = Some[string](x)
 			}
 		case "communicationServiceId":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CommunicationServiceID = Null[string]()
 			} else {
@@ -2745,10 +2745,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				v.CommunicationServiceID = Some[string](x)
 			}
 		case "platform":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "platform")
 			}
@@ -2758,10 +2758,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 			}
 			v.Platform = x
 		case "productFamily":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "productFamily")
 			}
@@ -2787,10 +2787,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x10) == 0 {
+	if seen[0]&(1<<4) == 0 {
 		return d.ErrRequired("platform")
 	}
-	if seen[0]&uint64(0x20) == 0 {
+	if seen[0]&(1<<5) == 0 {
 		return d.ErrRequired("productFamily")
 	}
 	return nil
@@ -2811,46 +2811,46 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
 	if x, ok := v.ApplicationVersion.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationVersion\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ApplicationVersion.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationVersion\":null"...)
 	}
 	if x, ok := v.HeaderValue.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"headerValue\":"...)
 		dst = AppendString(dst, x)
 	} else if v.HeaderValue.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"headerValue\":null"...)
 	}
 	if x, ok := v.Role.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"role\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Role.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"role\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2882,10 +2882,10 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.ApplicationVersion = Null[string]()
 			} else {
@@ -2896,10 +2896,10 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				v.ApplicationVersion = Some[string](x)
 			}
 		case "headerValue":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.HeaderValue = Null[string]()
 			} else {
@@ -2910,10 +2910,10 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				v.HeaderValue = Some[string](x)
 			}
 		case "role":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "role")
 			} else {
@@ -2958,33 +2958,33 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.Reason.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"reason\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Reason.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"reason\":null"...)
 	}
 	if x, ok := v.Stage.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"stage\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Stage.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"stage\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3016,10 +3016,10 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "reason":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.Reason = Null[string]()
 			} else {
@@ -3030,10 +3030,10 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 				v.Reason = Some[string](x)
 			}
 		case "stage":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "stage")
 			} else {
@@ -3079,11 +3079,11 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.CalleeDevice.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeDevice\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -3091,13 +3091,13 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.CalleeDevice.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeDevice\":null"...)
 	}
 	if x, ok := v.CalleeNetwork.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNetwork\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -3105,13 +3105,13 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.CalleeNetwork.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNetwork\":null"...)
 	}
 	if x, ok := v.CallerDevice.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerDevice\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -3119,13 +3119,13 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.CallerDevice.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerDevice\":null"...)
 	}
 	if x, ok := v.CallerNetwork.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNetwork\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -3133,44 +3133,44 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.CallerNetwork.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNetwork\":null"...)
 	}
 	if x, ok := v.Label.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"label\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Label.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"label\":null"...)
 	}
 	if x, ok := v.Streams.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"streams\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Streams.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"streams\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3202,10 +3202,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "calleeDevice":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.CalleeDevice = Null[DeviceInfo]()
 			} else {
@@ -3216,10 +3216,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				v.CalleeDevice = Some[DeviceInfo](x)
 			}
 		case "calleeNetwork":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.CalleeNetwork = Null[NetworkInfo]()
 			} else {
@@ -3230,10 +3230,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				v.CalleeNetwork = Some[NetworkInfo](x)
 			}
 		case "callerDevice":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.CallerDevice = Null[DeviceInfo]()
 			} else {
@@ -3244,10 +3244,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				v.CallerDevice = Some[DeviceInfo](x)
 			}
 		case "callerNetwork":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CallerNetwork = Null[NetworkInfo]()
 			} else {
@@ -3258,10 +3258,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				v.CallerNetwork = Some[NetworkInfo](x)
 			}
 		case "label":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.Label = Null[string]()
 			} else {
@@ -3272,10 +3272,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				v.Label = Some[string](x)
 			}
 		case "streams":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Streams = Null[[]MediaStream]()
 			} else {
@@ -3320,382 +3320,382 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.AudioCodec.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"audioCodec\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.AudioCodec.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"audioCodec\":null"...)
 	}
 	if x, ok := v.AverageAudioDegradation.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageAudioDegradation\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageAudioDegradation.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageAudioDegradation\":null"...)
 	}
 	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageAudioNetworkJitter\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.AverageAudioNetworkJitter.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageAudioNetworkJitter\":null"...)
 	}
 	if x, ok := v.AverageBandwidthEstimate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageBandwidthEstimate\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.AverageBandwidthEstimate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageBandwidthEstimate\":null"...)
 	}
 	if x, ok := v.AverageFreezeDuration.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageFreezeDuration\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.AverageFreezeDuration.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageFreezeDuration\":null"...)
 	}
 	if x, ok := v.AverageJitter.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageJitter\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.AverageJitter.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageJitter\":null"...)
 	}
 	if x, ok := v.AveragePacketLossRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averagePacketLossRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AveragePacketLossRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averagePacketLossRate\":null"...)
 	}
 	if x, ok := v.AverageRatioOfConcealedSamples.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageRatioOfConcealedSamples\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageRatioOfConcealedSamples.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageRatioOfConcealedSamples\":null"...)
 	}
 	if x, ok := v.AverageReceivedFrameRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageReceivedFrameRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageReceivedFrameRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageReceivedFrameRate\":null"...)
 	}
 	if x, ok := v.AverageRoundTripTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageRoundTripTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.AverageRoundTripTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageRoundTripTime\":null"...)
 	}
 	if x, ok := v.AverageVideoFrameLossPercentage.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoFrameLossPercentage\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageVideoFrameLossPercentage.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoFrameLossPercentage\":null"...)
 	}
 	if x, ok := v.AverageVideoFrameRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoFrameRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageVideoFrameRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoFrameRate\":null"...)
 	}
 	if x, ok := v.AverageVideoPacketLossRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoPacketLossRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.AverageVideoPacketLossRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"averageVideoPacketLossRate\":null"...)
 	}
 	if x, ok := v.EndDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.EndDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":null"...)
 	}
 	if x, ok := v.IsAudioForwardErrorCorrectionUsed.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"isAudioForwardErrorCorrectionUsed\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsAudioForwardErrorCorrectionUsed.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"isAudioForwardErrorCorrectionUsed\":null"...)
 	}
 	if x, ok := v.LowFrameRateRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowFrameRateRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.LowFrameRateRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowFrameRateRatio\":null"...)
 	}
 	if x, ok := v.LowVideoProcessingCapabilityRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowVideoProcessingCapabilityRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.LowVideoProcessingCapabilityRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowVideoProcessingCapabilityRatio\":null"...)
 	}
 	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxAudioNetworkJitter\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.MaxAudioNetworkJitter.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxAudioNetworkJitter\":null"...)
 	}
 	if x, ok := v.MaxJitter.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxJitter\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.MaxJitter.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxJitter\":null"...)
 	}
 	if x, ok := v.MaxPacketLossRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxPacketLossRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.MaxPacketLossRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxPacketLossRate\":null"...)
 	}
 	if x, ok := v.MaxRatioOfConcealedSamples.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxRatioOfConcealedSamples\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.MaxRatioOfConcealedSamples.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxRatioOfConcealedSamples\":null"...)
 	}
 	if x, ok := v.MaxRoundTripTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxRoundTripTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.MaxRoundTripTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"maxRoundTripTime\":null"...)
 	}
 	if x, ok := v.PacketUtilization.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"packetUtilization\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.PacketUtilization.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"packetUtilization\":null"...)
 	}
 	if x, ok := v.PostForwardErrorCorrectionPacketLossRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"postForwardErrorCorrectionPacketLossRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.PostForwardErrorCorrectionPacketLossRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"postForwardErrorCorrectionPacketLossRate\":null"...)
 	}
 	if x, ok := v.RmsFreezeDuration.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"rmsFreezeDuration\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.RmsFreezeDuration.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"rmsFreezeDuration\":null"...)
 	}
 	if x, ok := v.StartDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.StartDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"streamDirection\":"...)
 	dst = AppendString(dst, string(v.StreamDirection))
 	if x, ok := v.StreamID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"streamId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.StreamID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"streamId\":null"...)
 	}
 	if x, ok := v.VideoCodec.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"videoCodec\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.VideoCodec.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"videoCodec\":null"...)
 	}
 	if x, ok := v.WasMediaBypassed.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wasMediaBypassed\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.WasMediaBypassed.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wasMediaBypassed\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3727,10 +3727,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "audioCodec":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.AudioCodec = Null[AudioCodec]()
 			} else {
@@ -3741,10 +3741,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AudioCodec = Some[AudioCodec](x)
 			}
 		case "averageAudioDegradation":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.AverageAudioDegradation = Null[float32]()
 			} else {
@@ -3755,10 +3755,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageAudioDegradation = Some[float32](x)
 			}
 		case "averageAudioNetworkJitter":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.AverageAudioNetworkJitter = Null[Duration]()
 			} else {
@@ -3769,10 +3769,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageAudioNetworkJitter = Some[Duration](x)
 			}
 		case "averageBandwidthEstimate":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.AverageBandwidthEstimate = Null[int64]()
 			} else {
@@ -3783,10 +3783,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageBandwidthEstimate = Some[int64](x)
 			}
 		case "averageFreezeDuration":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.AverageFreezeDuration = Null[Duration]()
 			} else {
@@ -3797,10 +3797,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageFreezeDuration = Some[Duration](x)
 			}
 		case "averageJitter":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.AverageJitter = Null[Duration]()
 			} else {
@@ -3811,10 +3811,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageJitter = Some[Duration](x)
 			}
 		case "averagePacketLossRate":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.AveragePacketLossRate = Null[float32]()
 			} else {
@@ -3825,10 +3825,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AveragePacketLossRate = Some[float32](x)
 			}
 		case "averageRatioOfConcealedSamples":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.AverageRatioOfConcealedSamples = Null[float32]()
 			} else {
@@ -3839,10 +3839,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageRatioOfConcealedSamples = Some[float32](x)
 			}
 		case "averageReceivedFrameRate":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.AverageReceivedFrameRate = Null[float32]()
 			} else {
@@ -3853,10 +3853,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageReceivedFrameRate = Some[float32](x)
 			}
 		case "averageRoundTripTime":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.AverageRoundTripTime = Null[Duration]()
 			} else {
@@ -3867,10 +3867,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageRoundTripTime = Some[Duration](x)
 			}
 		case "averageVideoFrameLossPercentage":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.AverageVideoFrameLossPercentage = Null[float32]()
 			} else {
@@ -3881,10 +3881,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageVideoFrameLossPercentage = Some[float32](x)
 			}
 		case "averageVideoFrameRate":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.AverageVideoFrameRate = Null[float32]()
 			} else {
@@ -3895,10 +3895,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageVideoFrameRate = Some[float32](x)
 			}
 		case "averageVideoPacketLossRate":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.AverageVideoPacketLossRate = Null[float32]()
 			} else {
@@ -3909,10 +3909,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.AverageVideoPacketLossRate = Some[float32](x)
 			}
 		case "endDateTime":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.EndDateTime = Null[time.Time]()
 			} else {
@@ -3923,10 +3923,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.EndDateTime = Some[time.Time](x)
 			}
 		case "isAudioForwardErrorCorrectionUsed":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.IsAudioForwardErrorCorrectionUsed = Null[bool]()
 			} else {
@@ -3937,10 +3937,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.IsAudioForwardErrorCorrectionUsed = Some[bool](x)
 			}
 		case "lowFrameRateRatio":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.LowFrameRateRatio = Null[float32]()
 			} else {
@@ -3951,10 +3951,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.LowFrameRateRatio = Some[float32](x)
 			}
 		case "lowVideoProcessingCapabilityRatio":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.LowVideoProcessingCapabilityRatio = Null[float32]()
 			} else {
@@ -3965,10 +3965,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.LowVideoProcessingCapabilityRatio = Some[float32](x)
 			}
 		case "maxAudioNetworkJitter":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.MaxAudioNetworkJitter = Null[Duration]()
 			} else {
@@ -3979,10 +3979,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.MaxAudioNetworkJitter = Some[Duration](x)
 			}
 		case "maxJitter":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.MaxJitter = Null[Duration]()
 			} else {
@@ -3993,10 +3993,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.MaxJitter = Some[Duration](x)
 			}
 		case "maxPacketLossRate":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.MaxPacketLossRate = Null[float32]()
 			} else {
@@ -4007,10 +4007,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.MaxPacketLossRate = Some[float32](x)
 			}
 		case "maxRatioOfConcealedSamples":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.MaxRatioOfConcealedSamples = Null[float32]()
 			} else {
@@ -4021,10 +4021,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.MaxRatioOfConcealedSamples = Some[float32](x)
 			}
 		case "maxRoundTripTime":
-			if seen[0]&uint64(0x200000) != 0 {
+			if seen[0]&(1<<21) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200000)
+			seen[0] |= (1 << 21)
 			if d.ConsumeNull() {
 				v.MaxRoundTripTime = Null[Duration]()
 			} else {
@@ -4035,10 +4035,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.MaxRoundTripTime = Some[Duration](x)
 			}
 		case "packetUtilization":
-			if seen[0]&uint64(0x400000) != 0 {
+			if seen[0]&(1<<22) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400000)
+			seen[0] |= (1 << 22)
 			if d.ConsumeNull() {
 				v.PacketUtilization = Null[int64]()
 			} else {
@@ -4049,10 +4049,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.PacketUtilization = Some[int64](x)
 			}
 		case "postForwardErrorCorrectionPacketLossRate":
-			if seen[0]&uint64(0x800000) != 0 {
+			if seen[0]&(1<<23) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800000)
+			seen[0] |= (1 << 23)
 			if d.ConsumeNull() {
 				v.PostForwardErrorCorrectionPacketLossRate = Null[float32]()
 			} else {
@@ -4063,10 +4063,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.PostForwardErrorCorrectionPacketLossRate = Some[float32](x)
 			}
 		case "rmsFreezeDuration":
-			if seen[0]&uint64(0x1000000) != 0 {
+			if seen[0]&(1<<24) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000000)
+			seen[0] |= (1 << 24)
 			if d.ConsumeNull() {
 				v.RmsFreezeDuration = Null[Duration]()
 			} else {
@@ -4077,10 +4077,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.RmsFreezeDuration = Some[Duration](x)
 			}
 		case "startDateTime":
-			if seen[0]&uint64(0x2000000) != 0 {
+			if seen[0]&(1<<25) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000000)
+			seen[0] |= (1 << 25)
 			if d.ConsumeNull() {
 				v.StartDateTime = Null[time.Time]()
 			} else {
@@ -4091,10 +4091,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.StartDateTime = Some[time.Time](x)
 			}
 		case "streamDirection":
-			if seen[0]&uint64(0x4000000) != 0 {
+			if seen[0]&(1<<26) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000000)
+			seen[0] |= (1 << 26)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "streamDirection")
 			}
@@ -4104,10 +4104,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			}
 			v.StreamDirection = x
 		case "streamId":
-			if seen[0]&uint64(0x8000000) != 0 {
+			if seen[0]&(1<<27) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000000)
+			seen[0] |= (1 << 27)
 			if d.ConsumeNull() {
 				v.StreamID = Null[string]()
 			} else {
@@ -4118,10 +4118,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.StreamID = Some[string](x)
 			}
 		case "videoCodec":
-			if seen[0]&uint64(0x10000000) != 0 {
+			if seen[0]&(1<<28) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000000)
+			seen[0] |= (1 << 28)
 			if d.ConsumeNull() {
 				v.VideoCodec = Null[VideoCodec]()
 			} else {
@@ -4132,10 +4132,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				v.VideoCodec = Some[VideoCodec](x)
 			}
 		case "wasMediaBypassed":
-			if seen[0]&uint64(0x20000000) != 0 {
+			if seen[0]&(1<<29) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000000)
+			seen[0] |= (1 << 29)
 			if d.ConsumeNull() {
 				v.WasMediaBypassed = Null[bool]()
 			} else {
@@ -4162,7 +4162,7 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x4000000) == 0 {
+	if seen[0]&(1<<26) == 0 {
 		return d.ErrRequired("streamDirection")
 	}
 	return nil
@@ -4184,330 +4184,330 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.BandwidthLowEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"bandwidthLowEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.BandwidthLowEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"bandwidthLowEventRatio\":null"...)
 	}
 	if x, ok := v.BasicServiceSetIdentifier.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"basicServiceSetIdentifier\":"...)
 		dst = AppendString(dst, x)
 	} else if v.BasicServiceSetIdentifier.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"basicServiceSetIdentifier\":null"...)
 	}
 	if x, ok := v.ConnectionType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"connectionType\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.ConnectionType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"connectionType\":null"...)
 	}
 	if x, ok := v.DelayEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"delayEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.DelayEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"delayEventRatio\":null"...)
 	}
 	if x, ok := v.DNSSuffix.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"dnsSuffix\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DNSSuffix.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"dnsSuffix\":null"...)
 	}
 	if x, ok := v.IPAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.IPAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":null"...)
 	}
 	if x, ok := v.LinkSpeed.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"linkSpeed\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.LinkSpeed.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"linkSpeed\":null"...)
 	}
 	if x, ok := v.MacAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"macAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.MacAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"macAddress\":null"...)
 	}
 	if x, ok := v.NetworkTransportProtocol.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"networkTransportProtocol\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.NetworkTransportProtocol.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"networkTransportProtocol\":null"...)
 	}
 	if x, ok := v.Port.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"port\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.Port.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"port\":null"...)
 	}
 	if x, ok := v.ReceivedQualityEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedQualityEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.ReceivedQualityEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedQualityEventRatio\":null"...)
 	}
 	if x, ok := v.ReflexiveIPAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"reflexiveIPAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ReflexiveIPAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"reflexiveIPAddress\":null"...)
 	}
 	if x, ok := v.RelayIPAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"relayIPAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.RelayIPAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"relayIPAddress\":null"...)
 	}
 	if x, ok := v.RelayPort.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"relayPort\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.RelayPort.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"relayPort\":null"...)
 	}
 	if x, ok := v.SentQualityEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentQualityEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.SentQualityEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentQualityEventRatio\":null"...)
 	}
 	if x, ok := v.Subnet.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"subnet\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Subnet.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"subnet\":null"...)
 	}
 	if x, ok := v.TraceRouteHops.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"traceRouteHops\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.TraceRouteHops.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"traceRouteHops\":null"...)
 	}
 	if x, ok := v.WifiBand.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiBand\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.WifiBand.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiBand\":null"...)
 	}
 	if x, ok := v.WifiBatteryCharge.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiBatteryCharge\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.WifiBatteryCharge.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiBatteryCharge\":null"...)
 	}
 	if x, ok := v.WifiChannel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiChannel\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.WifiChannel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiChannel\":null"...)
 	}
 	if x, ok := v.WifiMicrosoftDriver.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiMicrosoftDriver\":"...)
 		dst = AppendString(dst, x)
 	} else if v.WifiMicrosoftDriver.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiMicrosoftDriver\":null"...)
 	}
 	if x, ok := v.WifiMicrosoftDriverVersion.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiMicrosoftDriverVersion\":"...)
 		dst = AppendString(dst, x)
 	} else if v.WifiMicrosoftDriverVersion.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiMicrosoftDriverVersion\":null"...)
 	}
 	if x, ok := v.WifiRadioType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiRadioType\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.WifiRadioType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiRadioType\":null"...)
 	}
 	if x, ok := v.WifiSignalStrength.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiSignalStrength\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.WifiSignalStrength.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiSignalStrength\":null"...)
 	}
 	if x, ok := v.WifiVendorDriver.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiVendorDriver\":"...)
 		dst = AppendString(dst, x)
 	} else if v.WifiVendorDriver.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiVendorDriver\":null"...)
 	}
 	if x, ok := v.WifiVendorDriverVersion.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiVendorDriverVersion\":"...)
 		dst = AppendString(dst, x)
 	} else if v.WifiVendorDriverVersion.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"wifiVendorDriverVersion\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -4539,10 +4539,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "bandwidthLowEventRatio":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.BandwidthLowEventRatio = Null[float32]()
 			} else {
@@ -4553,10 +4553,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.BandwidthLowEventRatio = Some[float32](x)
 			}
 		case "basicServiceSetIdentifier":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.BasicServiceSetIdentifier = Null[string]()
 			} else {
@@ -4567,10 +4567,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.BasicServiceSetIdentifier = Some[string](x)
 			}
 		case "connectionType":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "connectionType")
 			} else {
@@ -4581,10 +4581,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.ConnectionType = Some[NetworkConnectionType](x)
 			}
 		case "delayEventRatio":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.DelayEventRatio = Null[float32]()
 			} else {
@@ -4595,10 +4595,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.DelayEventRatio = Some[float32](x)
 			}
 		case "dnsSuffix":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.DNSSuffix = Null[string]()
 			} else {
@@ -4609,10 +4609,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.DNSSuffix = Some[string](x)
 			}
 		case "ipAddress":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.IPAddress = Null[string]()
 			} else {
@@ -4623,10 +4623,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.IPAddress = Some[string](x)
 			}
 		case "linkSpeed":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.LinkSpeed = Null[int64]()
 			} else {
@@ -4637,10 +4637,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.LinkSpeed = Some[int64](x)
 			}
 		case "macAddress":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.MacAddress = Null[string]()
 			} else {
@@ -4651,10 +4651,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.MacAddress = Some[string](x)
 			}
 		case "networkTransportProtocol":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "networkTransportProtocol")
 			} else {
@@ -4665,10 +4665,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.NetworkTransportProtocol = Some[NetworkTransportProtocol](x)
 			}
 		case "port":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.Port = Null[int32]()
 			} else {
@@ -4679,10 +4679,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.Port = Some[int32](x)
 			}
 		case "receivedQualityEventRatio":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.ReceivedQualityEventRatio = Null[float32]()
 			} else {
@@ -4693,10 +4693,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.ReceivedQualityEventRatio = Some[float32](x)
 			}
 		case "reflexiveIPAddress":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.ReflexiveIPAddress = Null[string]()
 			} else {
@@ -4707,10 +4707,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.ReflexiveIPAddress = Some[string](x)
 			}
 		case "relayIPAddress":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.RelayIPAddress = Null[string]()
 			} else {
@@ -4721,10 +4721,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.RelayIPAddress = Some[string](x)
 			}
 		case "relayPort":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.RelayPort = Null[int32]()
 			} else {
@@ -4735,10 +4735,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.RelayPort = Some[int32](x)
 			}
 		case "sentQualityEventRatio":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.SentQualityEventRatio = Null[float32]()
 			} else {
@@ -4749,10 +4749,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.SentQualityEventRatio = Some[float32](x)
 			}
 		case "subnet":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.Subnet = Null[string]()
 			} else {
@@ -4763,10 +4763,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.Subnet = Some[string](x)
 			}
 		case "traceRouteHops":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "traceRouteHops")
 			} else {
@@ -4777,10 +4777,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.TraceRouteHops = Some[[]TraceRouteHop](x)
 			}
 		case "wifiBand":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "wifiBand")
 			} else {
@@ -4791,10 +4791,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiBand = Some[WifiBand](x)
 			}
 		case "wifiBatteryCharge":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.WifiBatteryCharge = Null[int32]()
 			} else {
@@ -4805,10 +4805,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiBatteryCharge = Some[int32](x)
 			}
 		case "wifiChannel":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.WifiChannel = Null[int32]()
 			} else {
@@ -4819,10 +4819,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiChannel = Some[int32](x)
 			}
 		case "wifiMicrosoftDriver":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.WifiMicrosoftDriver = Null[string]()
 			} else {
@@ -4833,10 +4833,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiMicrosoftDriver = Some[string](x)
 			}
 		case "wifiMicrosoftDriverVersion":
-			if seen[0]&uint64(0x200000) != 0 {
+			if seen[0]&(1<<21) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200000)
+			seen[0] |= (1 << 21)
 			if d.ConsumeNull() {
 				v.WifiMicrosoftDriverVersion = Null[string]()
 			} else {
@@ -4847,10 +4847,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiMicrosoftDriverVersion = Some[string](x)
 			}
 		case "wifiRadioType":
-			if seen[0]&uint64(0x400000) != 0 {
+			if seen[0]&(1<<22) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400000)
+			seen[0] |= (1 << 22)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "wifiRadioType")
 			} else {
@@ -4861,10 +4861,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiRadioType = Some[WifiRadioType](x)
 			}
 		case "wifiSignalStrength":
-			if seen[0]&uint64(0x800000) != 0 {
+			if seen[0]&(1<<23) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800000)
+			seen[0] |= (1 << 23)
 			if d.ConsumeNull() {
 				v.WifiSignalStrength = Null[int32]()
 			} else {
@@ -4875,10 +4875,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiSignalStrength = Some[int32](x)
 			}
 		case "wifiVendorDriver":
-			if seen[0]&uint64(0x1000000) != 0 {
+			if seen[0]&(1<<24) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000000)
+			seen[0] |= (1 << 24)
 			if d.ConsumeNull() {
 				v.WifiVendorDriver = Null[string]()
 			} else {
@@ -4889,10 +4889,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				v.WifiVendorDriver = Some[string](x)
 			}
 		case "wifiVendorDriverVersion":
-			if seen[0]&uint64(0x2000000) != 0 {
+			if seen[0]&(1<<25) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000000)
+			seen[0] |= (1 << 25)
 			if d.ConsumeNull() {
 				v.WifiVendorDriverVersion = Null[string]()
 			} else {
@@ -4937,261 +4937,261 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.CaptureDeviceDriver.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureDeviceDriver\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CaptureDeviceDriver.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureDeviceDriver\":null"...)
 	}
 	if x, ok := v.CaptureDeviceName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureDeviceName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CaptureDeviceName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureDeviceName\":null"...)
 	}
 	if x, ok := v.CaptureNotFunctioningEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureNotFunctioningEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.CaptureNotFunctioningEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"captureNotFunctioningEventRatio\":null"...)
 	}
 	if x, ok := v.CPUInsufficentEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuInsufficentEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.CPUInsufficentEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"cpuInsufficentEventRatio\":null"...)
 	}
 	if x, ok := v.DeviceClippingEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"deviceClippingEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.DeviceClippingEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"deviceClippingEventRatio\":null"...)
 	}
 	if x, ok := v.DeviceGlitchEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"deviceGlitchEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.DeviceGlitchEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"deviceGlitchEventRatio\":null"...)
 	}
 	if x, ok := v.HowlingEventCount.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"howlingEventCount\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.HowlingEventCount.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"howlingEventCount\":null"...)
 	}
 	if x, ok := v.InitialSignalLevelRootMeanSquare.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"initialSignalLevelRootMeanSquare\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.InitialSignalLevelRootMeanSquare.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"initialSignalLevelRootMeanSquare\":null"...)
 	}
 	if x, ok := v.LowSpeechLevelEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowSpeechLevelEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.LowSpeechLevelEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowSpeechLevelEventRatio\":null"...)
 	}
 	if x, ok := v.LowSpeechToNoiseEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowSpeechToNoiseEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.LowSpeechToNoiseEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lowSpeechToNoiseEventRatio\":null"...)
 	}
 	if x, ok := v.MicGlitchRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"micGlitchRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.MicGlitchRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"micGlitchRate\":null"...)
 	}
 	if x, ok := v.ReceivedNoiseLevel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedNoiseLevel\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.ReceivedNoiseLevel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedNoiseLevel\":null"...)
 	}
 	if x, ok := v.ReceivedSignalLevel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedSignalLevel\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.ReceivedSignalLevel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"receivedSignalLevel\":null"...)
 	}
 	if x, ok := v.RenderDeviceDriver.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderDeviceDriver\":"...)
 		dst = AppendString(dst, x)
 	} else if v.RenderDeviceDriver.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderDeviceDriver\":null"...)
 	}
 	if x, ok := v.RenderDeviceName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderDeviceName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.RenderDeviceName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderDeviceName\":null"...)
 	}
 	if x, ok := v.RenderMuteEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderMuteEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.RenderMuteEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderMuteEventRatio\":null"...)
 	}
 	if x, ok := v.RenderNotFunctioningEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderNotFunctioningEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.RenderNotFunctioningEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderNotFunctioningEventRatio\":null"...)
 	}
 	if x, ok := v.RenderZeroVolumeEventRatio.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderZeroVolumeEventRatio\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.RenderZeroVolumeEventRatio.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"renderZeroVolumeEventRatio\":null"...)
 	}
 	if x, ok := v.SentNoiseLevel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentNoiseLevel\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.SentNoiseLevel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentNoiseLevel\":null"...)
 	}
 	if x, ok := v.SentSignalLevel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentSignalLevel\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.SentSignalLevel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sentSignalLevel\":null"...)
 	}
 	if x, ok := v.SpeakerGlitchRate.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"speakerGlitchRate\":"...)
 		dst = AppendFloat32NonFinite(dst, x)
 	} else if v.SpeakerGlitchRate.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"speakerGlitchRate\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -5223,10 +5223,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "captureDeviceDriver":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.CaptureDeviceDriver = Null[string]()
 			} else {
@@ -5237,10 +5237,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.CaptureDeviceDriver = Some[string](x)
 			}
 		case "captureDeviceName":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.CaptureDeviceName = Null[string]()
 			} else {
@@ -5251,10 +5251,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.CaptureDeviceName = Some[string](x)
 			}
 		case "captureNotFunctioningEventRatio":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.CaptureNotFunctioningEventRatio = Null[float32]()
 			} else {
@@ -5265,10 +5265,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.CaptureNotFunctioningEventRatio = Some[float32](x)
 			}
 		case "cpuInsufficentEventRatio":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CPUInsufficentEventRatio = Null[float32]()
 			} else {
@@ -5279,10 +5279,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.CPUInsufficentEventRatio = Some[float32](x)
 			}
 		case "deviceClippingEventRatio":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.DeviceClippingEventRatio = Null[float32]()
 			} else {
@@ -5293,10 +5293,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.DeviceClippingEventRatio = Some[float32](x)
 			}
 		case "deviceGlitchEventRatio":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.DeviceGlitchEventRatio = Null[float32]()
 			} else {
@@ -5307,10 +5307,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.DeviceGlitchEventRatio = Some[float32](x)
 			}
 		case "howlingEventCount":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.HowlingEventCount = Null[int32]()
 			} else {
@@ -5321,10 +5321,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.HowlingEventCount = Some[int32](x)
 			}
 		case "initialSignalLevelRootMeanSquare":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.InitialSignalLevelRootMeanSquare = Null[float32]()
 			} else {
@@ -5335,10 +5335,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.InitialSignalLevelRootMeanSquare = Some[float32](x)
 			}
 		case "lowSpeechLevelEventRatio":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.LowSpeechLevelEventRatio = Null[float32]()
 			} else {
@@ -5349,10 +5349,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.LowSpeechLevelEventRatio = Some[float32](x)
 			}
 		case "lowSpeechToNoiseEventRatio":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.LowSpeechToNoiseEventRatio = Null[float32]()
 			} else {
@@ -5363,10 +5363,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.LowSpeechToNoiseEventRatio = Some[float32](x)
 			}
 		case "micGlitchRate":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.MicGlitchRate = Null[float32]()
 			} else {
@@ -5377,10 +5377,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.MicGlitchRate = Some[float32](x)
 			}
 		case "receivedNoiseLevel":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.ReceivedNoiseLevel = Null[int32]()
 			} else {
@@ -5391,10 +5391,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.ReceivedNoiseLevel = Some[int32](x)
 			}
 		case "receivedSignalLevel":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.ReceivedSignalLevel = Null[int32]()
 			} else {
@@ -5405,10 +5405,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.ReceivedSignalLevel = Some[int32](x)
 			}
 		case "renderDeviceDriver":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.RenderDeviceDriver = Null[string]()
 			} else {
@@ -5419,10 +5419,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.RenderDeviceDriver = Some[string](x)
 			}
 		case "renderDeviceName":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.RenderDeviceName = Null[string]()
 			} else {
@@ -5433,10 +5433,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.RenderDeviceName = Some[string](x)
 			}
 		case "renderMuteEventRatio":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.RenderMuteEventRatio = Null[float32]()
 			} else {
@@ -5447,10 +5447,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.RenderMuteEventRatio = Some[float32](x)
 			}
 		case "renderNotFunctioningEventRatio":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.RenderNotFunctioningEventRatio = Null[float32]()
 			} else {
@@ -5461,10 +5461,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.RenderNotFunctioningEventRatio = Some[float32](x)
 			}
 		case "renderZeroVolumeEventRatio":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.RenderZeroVolumeEventRatio = Null[float32]()
 			} else {
@@ -5475,10 +5475,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.RenderZeroVolumeEventRatio = Some[float32](x)
 			}
 		case "sentNoiseLevel":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.SentNoiseLevel = Null[int32]()
 			} else {
@@ -5489,10 +5489,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.SentNoiseLevel = Some[int32](x)
 			}
 		case "sentSignalLevel":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.SentSignalLevel = Null[int32]()
 			} else {
@@ -5503,10 +5503,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				v.SentSignalLevel = Some[int32](x)
 			}
 		case "speakerGlitchRate":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.SpeakerGlitchRate = Null[float32]()
 			} else {
@@ -5551,47 +5551,47 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.HopCount.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hopCount\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.HopCount.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hopCount\":null"...)
 	}
 	if x, ok := v.IPAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.IPAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":null"...)
 	}
 	if x, ok := v.RoundTripTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"roundTripTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = x.AppendTo(dst)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.RoundTripTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"roundTripTime\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -5623,10 +5623,10 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "hopCount":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.HopCount = Null[int32]()
 			} else {
@@ -5637,10 +5637,10 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 				v.HopCount = Some[int32](x)
 			}
 		case "ipAddress":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.IPAddress = Null[string]()
 			} else {
@@ -5651,10 +5651,10 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 				v.IPAddress = Some[string](x)
 			}
 		case "roundTripTime":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.RoundTripTime = Null[Duration]()
 			} else {
@@ -5700,28 +5700,28 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"rating\":"...)
 	dst = AppendString(dst, string(v.Rating))
 	if x, ok := v.Text.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Text.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":null"...)
 	}
 	if x, ok := v.Tokens.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tokens\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -5729,11 +5729,11 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Tokens.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tokens\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -5765,10 +5765,10 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "rating":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "rating")
 			}
@@ -5778,10 +5778,10 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			}
 			v.Rating = x
 		case "text":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Text = Null[string]()
 			} else {
@@ -5792,10 +5792,10 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 				v.Text = Some[string](x)
 			}
 		case "tokens":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Tokens = Null[FeedbackTokenSet]()
 			} else {
@@ -5822,7 +5822,7 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("rating")
 	}
 	return nil
@@ -5843,17 +5843,17 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -5925,54 +5925,54 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.UserPrincipalName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserPrincipalName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -6003,10 +6003,10 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -6017,10 +6017,10 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -6031,10 +6031,10 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "userPrincipalName":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.UserPrincipalName = Null[string]()
 			} else {
@@ -6088,71 +6088,71 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.CallDurationSource.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callDurationSource\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.CallDurationSource.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callDurationSource\":null"...)
 	}
 	if x, ok := v.CalleeNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNumber\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CalleeNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNumber\":null"...)
 	}
 	if x, ok := v.CallerNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNumber\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallerNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNumber\":null"...)
 	}
 	if x, ok := v.CallID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callId\":null"...)
 	}
 	if x, ok := v.CallType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callType\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callType\":null"...)
 	}
 	if x, ok := v.Charge.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"charge\":"...)
 		if dst, err = AppendFloat64(dst, x); err != nil {
@@ -6160,25 +6160,25 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Charge.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"charge\":null"...)
 	}
 	if x, ok := v.ConferenceID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"conferenceId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ConferenceID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"conferenceId\":null"...)
 	}
 	if x, ok := v.ConnectionCharge.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"connectionCharge\":"...)
 		if dst, err = AppendFloat64(dst, x); err != nil {
@@ -6186,195 +6186,195 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.ConnectionCharge.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"connectionCharge\":null"...)
 	}
 	if x, ok := v.Currency.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"currency\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Currency.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"currency\":null"...)
 	}
 	if x, ok := v.DestinationContext.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"destinationContext\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DestinationContext.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"destinationContext\":null"...)
 	}
 	if x, ok := v.DestinationName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"destinationName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DestinationName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"destinationName\":null"...)
 	}
 	if x, ok := v.Duration.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.Duration.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":null"...)
 	}
 	if x, ok := v.EndDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.EndDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.InventoryType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inventoryType\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InventoryType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inventoryType\":null"...)
 	}
 	if x, ok := v.LicenseCapability.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"licenseCapability\":"...)
 		dst = AppendString(dst, x)
 	} else if v.LicenseCapability.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"licenseCapability\":null"...)
 	}
 	if x, ok := v.Operator.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"operator\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Operator.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"operator\":null"...)
 	}
 	if x, ok := v.StartDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.StartDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":null"...)
 	}
 	if x, ok := v.TenantCountryCode.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantCountryCode\":"...)
 		dst = AppendString(dst, x)
 	} else if v.TenantCountryCode.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantCountryCode\":null"...)
 	}
 	if x, ok := v.UsageCountryCode.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"usageCountryCode\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UsageCountryCode.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"usageCountryCode\":null"...)
 	}
 	if x, ok := v.UserDisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userDisplayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserDisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userDisplayName\":null"...)
 	}
 	if x, ok := v.UserID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userId\":null"...)
 	}
 	if x, ok := v.UserPrincipalName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserPrincipalName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -6406,10 +6406,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "callDurationSource":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.CallDurationSource = Null[PstnCallDurationSource]()
 			} else {
@@ -6420,10 +6420,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.CallDurationSource = Some[PstnCallDurationSource](x)
 			}
 		case "calleeNumber":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.CalleeNumber = Null[string]()
 			} else {
@@ -6434,10 +6434,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.CalleeNumber = Some[string](x)
 			}
 		case "callerNumber":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.CallerNumber = Null[string]()
 			} else {
@@ -6448,10 +6448,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.CallerNumber = Some[string](x)
 			}
 		case "callId":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CallID = Null[string]()
 			} else {
@@ -6462,10 +6462,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.CallID = Some[string](x)
 			}
 		case "callType":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.CallType = Null[string]()
 			} else {
@@ -6476,10 +6476,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.CallType = Some[string](x)
 			}
 		case "charge":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Charge = Null[float64]()
 			} else {
@@ -6490,10 +6490,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.Charge = Some[float64](x)
 			}
 		case "conferenceId":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.ConferenceID = Null[string]()
 			} else {
@@ -6504,10 +6504,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.ConferenceID = Some[string](x)
 			}
 		case "connectionCharge":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.ConnectionCharge = Null[float64]()
 			} else {
@@ -6518,10 +6518,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.ConnectionCharge = Some[float64](x)
 			}
 		case "currency":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.Currency = Null[string]()
 			} else {
@@ -6532,10 +6532,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.Currency = Some[string](x)
 			}
 		case "destinationContext":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.DestinationContext = Null[string]()
 			} else {
@@ -6546,10 +6546,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.DestinationContext = Some[string](x)
 			}
 		case "destinationName":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.DestinationName = Null[string]()
 			} else {
@@ -6560,10 +6560,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.DestinationName = Some[string](x)
 			}
 		case "duration":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.Duration = Null[int32]()
 			} else {
@@ -6574,10 +6574,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.Duration = Some[int32](x)
 			}
 		case "endDateTime":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.EndDateTime = Null[time.Time]()
 			} else {
@@ -6588,10 +6588,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.EndDateTime = Some[time.Time](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -6602,10 +6602,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "inventoryType":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.InventoryType = Null[string]()
 			} else {
@@ -6616,10 +6616,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.InventoryType = Some[string](x)
 			}
 		case "licenseCapability":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.LicenseCapability = Null[string]()
 			} else {
@@ -6630,10 +6630,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.LicenseCapability = Some[string](x)
 			}
 		case "operator":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.Operator = Null[string]()
 			} else {
@@ -6644,10 +6644,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.Operator = Some[string](x)
 			}
 		case "startDateTime":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.StartDateTime = Null[time.Time]()
 			} else {
@@ -6658,10 +6658,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.StartDateTime = Some[time.Time](x)
 			}
 		case "tenantCountryCode":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.TenantCountryCode = Null[string]()
 			} else {
@@ -6672,10 +6672,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.TenantCountryCode = Some[string](x)
 			}
 		case "usageCountryCode":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.UsageCountryCode = Null[string]()
 			} else {
@@ -6686,10 +6686,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.UsageCountryCode = Some[string](x)
 			}
 		case "userDisplayName":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.UserDisplayName = Null[string]()
 			} else {
@@ -6700,10 +6700,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.UserDisplayName = Some[string](x)
 			}
 		case "userId":
-			if seen[0]&uint64(0x200000) != 0 {
+			if seen[0]&(1<<21) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200000)
+			seen[0] |= (1 << 21)
 			if d.ConsumeNull() {
 				v.UserID = Null[string]()
 			} else {
@@ -6714,10 +6714,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				v.UserID = Some[string](x)
 			}
 		case "userPrincipalName":
-			if seen[0]&uint64(0x400000) != 0 {
+			if seen[0]&(1<<22) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400000)
+			seen[0] |= (1 << 22)
 			if d.ConsumeNull() {
 				v.UserPrincipalName = Null[string]()
 			} else {
@@ -6762,269 +6762,269 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.CalleeNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNumber\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CalleeNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"calleeNumber\":null"...)
 	}
 	if x, ok := v.CallEndSubReason.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callEndSubReason\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.CallEndSubReason.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callEndSubReason\":null"...)
 	}
 	if x, ok := v.CallerNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNumber\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallerNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callerNumber\":null"...)
 	}
 	if x, ok := v.CallType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callType\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callType\":null"...)
 	}
 	if x, ok := v.CorrelationID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"correlationId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CorrelationID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"correlationId\":null"...)
 	}
 	if x, ok := v.Duration.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.Duration.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":null"...)
 	}
 	if x, ok := v.EndDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.EndDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endDateTime\":null"...)
 	}
 	if x, ok := v.FailureDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.FailureDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"failureDateTime\":null"...)
 	}
 	if x, ok := v.FinalSIPCode.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"finalSipCode\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.FinalSIPCode.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"finalSipCode\":null"...)
 	}
 	if x, ok := v.FinalSIPCodePhrase.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"finalSipCodePhrase\":"...)
 		dst = AppendString(dst, x)
 	} else if v.FinalSIPCodePhrase.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"finalSipCodePhrase\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.InviteDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inviteDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.InviteDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inviteDateTime\":null"...)
 	}
 	if x, ok := v.MediaBypassEnabled.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mediaBypassEnabled\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.MediaBypassEnabled.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mediaBypassEnabled\":null"...)
 	}
 	if x, ok := v.MediaPathLocation.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mediaPathLocation\":"...)
 		dst = AppendString(dst, x)
 	} else if v.MediaPathLocation.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mediaPathLocation\":null"...)
 	}
 	if x, ok := v.SignalingLocation.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"signalingLocation\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SignalingLocation.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"signalingLocation\":null"...)
 	}
 	if x, ok := v.StartDateTime.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.StartDateTime.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"startDateTime\":null"...)
 	}
 	if x, ok := v.SuccessfulCall.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"successfulCall\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.SuccessfulCall.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"successfulCall\":null"...)
 	}
 	if x, ok := v.TrunkFullyQualifiedDomainName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"trunkFullyQualifiedDomainName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.TrunkFullyQualifiedDomainName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"trunkFullyQualifiedDomainName\":null"...)
 	}
 	if x, ok := v.UserDisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userDisplayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserDisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userDisplayName\":null"...)
 	}
 	if x, ok := v.UserID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userId\":null"...)
 	}
 	if x, ok := v.UserPrincipalName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserPrincipalName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -7056,10 +7056,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "calleeNumber":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.CalleeNumber = Null[string]()
 			} else {
@@ -7070,10 +7070,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.CalleeNumber = Some[string](x)
 			}
 		case "callEndSubReason":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.CallEndSubReason = Null[int32]()
 			} else {
@@ -7084,10 +7084,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.CallEndSubReason = Some[int32](x)
 			}
 		case "callerNumber":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.CallerNumber = Null[string]()
 			} else {
@@ -7098,10 +7098,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.CallerNumber = Some[string](x)
 			}
 		case "callType":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.CallType = Null[string]()
 			} else {
@@ -7112,10 +7112,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.CallType = Some[string](x)
 			}
 		case "correlationId":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.CorrelationID = Null[string]()
 			} else {
@@ -7126,10 +7126,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.CorrelationID = Some[string](x)
 			}
 		case "duration":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Duration = Null[int32]()
 			} else {
@@ -7140,10 +7140,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.Duration = Some[int32](x)
 			}
 		case "endDateTime":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.EndDateTime = Null[time.Time]()
 			} else {
@@ -7154,10 +7154,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.EndDateTime = Some[time.Time](x)
 			}
 		case "failureDateTime":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.FailureDateTime = Null[time.Time]()
 			} else {
@@ -7168,10 +7168,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.FailureDateTime = Some[time.Time](x)
 			}
 		case "finalSipCode":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.FinalSIPCode = Null[int32]()
 			} else {
@@ -7182,10 +7182,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.FinalSIPCode = Some[int32](x)
 			}
 		case "finalSipCodePhrase":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.FinalSIPCodePhrase = Null[string]()
 			} else {
@@ -7196,10 +7196,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.FinalSIPCodePhrase = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -7210,10 +7210,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "inviteDateTime":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.InviteDateTime = Null[time.Time]()
 			} else {
@@ -7224,10 +7224,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.InviteDateTime = Some[time.Time](x)
 			}
 		case "mediaBypassEnabled":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.MediaBypassEnabled = Null[bool]()
 			} else {
@@ -7238,10 +7238,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.MediaBypassEnabled = Some[bool](x)
 			}
 		case "mediaPathLocation":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.MediaPathLocation = Null[string]()
 			} else {
@@ -7252,10 +7252,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.MediaPathLocation = Some[string](x)
 			}
 		case "signalingLocation":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.SignalingLocation = Null[string]()
 			} else {
@@ -7266,10 +7266,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.SignalingLocation = Some[string](x)
 			}
 		case "startDateTime":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.StartDateTime = Null[time.Time]()
 			} else {
@@ -7280,10 +7280,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.StartDateTime = Some[time.Time](x)
 			}
 		case "successfulCall":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.SuccessfulCall = Null[bool]()
 			} else {
@@ -7294,10 +7294,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.SuccessfulCall = Some[bool](x)
 			}
 		case "trunkFullyQualifiedDomainName":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.TrunkFullyQualifiedDomainName = Null[string]()
 			} else {
@@ -7308,10 +7308,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.TrunkFullyQualifiedDomainName = Some[string](x)
 			}
 		case "userDisplayName":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.UserDisplayName = Null[string]()
 			} else {
@@ -7322,10 +7322,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.UserDisplayName = Some[string](x)
 			}
 		case "userId":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.UserID = Null[string]()
 			} else {
@@ -7336,10 +7336,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				v.UserID = Some[string](x)
 			}
 		case "userPrincipalName":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.UserPrincipalName = Null[string]()
 			} else {
@@ -7381,7 +7381,7 @@ func (v *DirectRoutingLogRow) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeIdentity decodes a Identity, choosing the Go type by the "@odata.type" member.
+// decodeIdentity decodes one Identity, choosing the Go type by the "@odata.type" member.
 func decodeIdentity(d *Decoder) (Identity, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -7461,7 +7461,7 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 	return v, nil
 }
 
-// UnmarshalIdentity decodes data as a Identity, choosing the Go type by the "@odata.type" member.
+// UnmarshalIdentity decodes data as one Identity, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentity(data []byte) (Identity, error) {
 	var d Decoder
 	d.Reset(data)
@@ -7488,42 +7488,42 @@ func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.identity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -7554,10 +7554,10 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -7568,10 +7568,10 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -7621,7 +7621,7 @@ func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeIdentitySet decodes a IdentitySet, choosing the Go type by the "@odata.type" member.
+// decodeIdentitySet decodes one IdentitySet, choosing the Go type by the "@odata.type" member.
 func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
 	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
@@ -7653,7 +7653,7 @@ func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
 	return v, nil
 }
 
-// UnmarshalIdentitySet decodes data as a IdentitySet, choosing the Go type by the "@odata.type" member.
+// UnmarshalIdentitySet decodes data as one IdentitySet, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
 	var d Decoder
 	d.Reset(data)
@@ -7681,12 +7681,12 @@ func (v *UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.identitySet\""...)
 	if x, ok := v.Application.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"application\":"...)
 		if x == nil {
@@ -7698,13 +7698,13 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Application.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"application\":null"...)
 	}
 	if x, ok := v.Device.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"device\":"...)
 		if x == nil {
@@ -7716,13 +7716,13 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Device.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"device\":null"...)
 	}
 	if x, ok := v.User.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user\":"...)
 		if x == nil {
@@ -7734,19 +7734,19 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.User.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -7777,10 +7777,10 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.Application = Null[Identity]()
 			} else {
@@ -7791,10 +7791,10 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				v.Application = Some[Identity](x)
 			}
 		case "device":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Device = Null[Identity]()
 			} else {
@@ -7805,10 +7805,10 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				v.Device = Some[Identity](x)
 			}
 		case "user":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.User = Null[Identity]()
 			} else {
@@ -7862,12 +7862,12 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
 	if x, ok := v.Application.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"application\":"...)
 		if x == nil {
@@ -7879,13 +7879,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Application.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"application\":null"...)
 	}
 	if x, ok := v.Device.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"device\":"...)
 		if x == nil {
@@ -7897,13 +7897,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Device.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"device\":null"...)
 	}
 	if x, ok := v.User.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user\":"...)
 		if x == nil {
@@ -7915,13 +7915,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.User.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user\":null"...)
 	}
 	if x, ok := v.ApplicationInstance.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationInstance\":"...)
 		if x == nil {
@@ -7933,13 +7933,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.ApplicationInstance.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationInstance\":null"...)
 	}
 	if x, ok := v.AssertedIdentity.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"assertedIdentity\":"...)
 		if x == nil {
@@ -7951,13 +7951,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.AssertedIdentity.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"assertedIdentity\":null"...)
 	}
 	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureCommunicationServicesUser\":"...)
 		if x == nil {
@@ -7969,13 +7969,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.AzureCommunicationServicesUser.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureCommunicationServicesUser\":null"...)
 	}
 	if x, ok := v.Encrypted.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"encrypted\":"...)
 		if x == nil {
@@ -7987,25 +7987,25 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Encrypted.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"encrypted\":null"...)
 	}
 	if x, ok := v.EndpointType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endpointType\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.EndpointType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"endpointType\":null"...)
 	}
 	if x, ok := v.Guest.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"guest\":"...)
 		if x == nil {
@@ -8017,13 +8017,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Guest.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"guest\":null"...)
 	}
 	if x, ok := v.OnPremises.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"onPremises\":"...)
 		if x == nil {
@@ -8035,13 +8035,13 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.OnPremises.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"onPremises\":null"...)
 	}
 	if x, ok := v.Phone.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"phone\":"...)
 		if x == nil {
@@ -8053,19 +8053,19 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Phone.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"phone\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -8096,10 +8096,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.Application = Null[Identity]()
 			} else {
@@ -8110,10 +8110,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.Application = Some[Identity](x)
 			}
 		case "device":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Device = Null[Identity]()
 			} else {
@@ -8124,10 +8124,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.Device = Some[Identity](x)
 			}
 		case "user":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.User = Null[Identity]()
 			} else {
@@ -8138,10 +8138,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.User = Some[Identity](x)
 			}
 		case "applicationInstance":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.ApplicationInstance = Null[Identity]()
 			} else {
@@ -8152,10 +8152,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.ApplicationInstance = Some[Identity](x)
 			}
 		case "assertedIdentity":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.AssertedIdentity = Null[Identity]()
 			} else {
@@ -8166,10 +8166,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.AssertedIdentity = Some[Identity](x)
 			}
 		case "azureCommunicationServicesUser":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.AzureCommunicationServicesUser = Null[Identity]()
 			} else {
@@ -8180,10 +8180,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.AzureCommunicationServicesUser = Some[Identity](x)
 			}
 		case "encrypted":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.Encrypted = Null[Identity]()
 			} else {
@@ -8194,10 +8194,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.Encrypted = Some[Identity](x)
 			}
 		case "endpointType":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.EndpointType = Null[EndpointType]()
 			} else {
@@ -8208,10 +8208,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.EndpointType = Some[EndpointType](x)
 			}
 		case "guest":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.Guest = Null[Identity]()
 			} else {
@@ -8222,10 +8222,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.Guest = Some[Identity](x)
 			}
 		case "onPremises":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.OnPremises = Null[Identity]()
 			} else {
@@ -8236,10 +8236,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				v.OnPremises = Some[Identity](x)
 			}
 		case "phone":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.Phone = Null[Identity]()
 			} else {
@@ -8292,66 +8292,66 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.ApplicationType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationType\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ApplicationType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"applicationType\":null"...)
 	}
 	if x, ok := v.Hidden.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hidden\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.Hidden.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hidden\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -8382,10 +8382,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -8396,10 +8396,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -8410,10 +8410,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "applicationType":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ApplicationType = Null[string]()
 			} else {
@@ -8424,10 +8424,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				v.ApplicationType = Some[string](x)
 			}
 		case "hidden":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.Hidden = Null[bool]()
 			} else {
@@ -8480,66 +8480,66 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.Hidden.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hidden\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.Hidden.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"hidden\":null"...)
 	}
 	if x, ok := v.TenantID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.TenantID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantId\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -8570,10 +8570,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -8584,10 +8584,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -8598,10 +8598,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				v.ID = Some[string](x)
 			}
 		case "hidden":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Hidden = Null[bool]()
 			} else {
@@ -8612,10 +8612,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				v.Hidden = Some[bool](x)
 			}
 		case "tenantId":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.TenantID = Null[string]()
 			} else {
@@ -8668,42 +8668,42 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -8734,10 +8734,10 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -8748,10 +8748,10 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -8804,54 +8804,54 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.Email.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"email\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Email.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"email\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -8882,10 +8882,10 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -8896,10 +8896,10 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -8910,10 +8910,10 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "email":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Email = Null[string]()
 			} else {
@@ -8966,42 +8966,42 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9032,10 +9032,10 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -9046,10 +9046,10 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -9102,54 +9102,54 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.TenantID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.TenantID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tenantId\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9180,10 +9180,10 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -9194,10 +9194,10 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -9208,10 +9208,10 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "tenantId":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.TenantID = Null[string]()
 			} else {
@@ -9264,54 +9264,54 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.AzureCommunicationServicesResourceID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureCommunicationServicesResourceId\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AzureCommunicationServicesResourceID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"azureCommunicationServicesResourceId\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9342,10 +9342,10 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -9356,10 +9356,10 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -9370,10 +9370,10 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "azureCommunicationServicesResourceId":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.AzureCommunicationServicesResourceID = Null[string]()
 			} else {
@@ -9426,66 +9426,66 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
 	if x, ok := v.DisplayName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.DisplayName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"displayName\":null"...)
 	}
 	if x, ok := v.ID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":null"...)
 	}
 	if x, ok := v.IPAddress.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":"...)
 		dst = AppendString(dst, x)
 	} else if v.IPAddress.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ipAddress\":null"...)
 	}
 	if x, ok := v.UserPrincipalName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UserPrincipalName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"userPrincipalName\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9516,10 +9516,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.DisplayName = Null[string]()
 			} else {
@@ -9530,10 +9530,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				v.DisplayName = Some[string](x)
 			}
 		case "id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ID = Null[string]()
 			} else {
@@ -9544,10 +9544,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				v.ID = Some[string](x)
 			}
 		case "ipAddress":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.IPAddress = Null[string]()
 			} else {
@@ -9558,10 +9558,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				v.IPAddress = Some[string](x)
 			}
 		case "userPrincipalName":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.UserPrincipalName = Null[string]()
 			} else {
@@ -9615,16 +9615,16 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"error\":"...)
 	if dst, err = v.Error.AppendJSON(dst); err != nil {
 		return nil, err
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9656,10 +9656,10 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "error":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "error")
 			}
@@ -9685,7 +9685,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("error")
 	}
 	return nil
@@ -9707,54 +9707,54 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"code\":"...)
 	dst = AppendString(dst, v.Code)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"message\":"...)
 	dst = AppendString(dst, v.Message)
 	if x, ok := v.Target.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Target.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":null"...)
 	}
 	if x, ok := v.Details.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"details\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Details.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"details\":null"...)
 	}
 	if x, ok := v.InnerError.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"innerError\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -9762,11 +9762,11 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.InnerError.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"innerError\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9798,10 +9798,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
@@ -9811,10 +9811,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			}
 			v.Code = x
 		case "message":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
@@ -9824,10 +9824,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			}
 			v.Message = x
 		case "target":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Target = Null[string]()
 			} else {
@@ -9838,10 +9838,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 				v.Target = Some[string](x)
 			}
 		case "details":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "details")
 			} else {
@@ -9852,10 +9852,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 				v.Details = Some[[]ErrorDetails](x)
 			}
 		case "innerError":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "innerError")
 			} else {
@@ -9882,10 +9882,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -9906,31 +9906,31 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"code\":"...)
 	dst = AppendString(dst, v.Code)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"message\":"...)
 	dst = AppendString(dst, v.Message)
 	if x, ok := v.Target.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Target.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -9962,10 +9962,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
@@ -9975,10 +9975,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			}
 			v.Code = x
 		case "message":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
@@ -9988,10 +9988,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			}
 			v.Message = x
 		case "target":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Target = Null[string]()
 			} else {
@@ -10018,10 +10018,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -10043,59 +10043,59 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.RequestID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"request-id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.RequestID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"request-id\":null"...)
 	}
 	if x, ok := v.ClientRequestID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"client-request-id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ClientRequestID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"client-request-id\":null"...)
 	}
 	if x, ok := v.Date.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Date.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date\":null"...)
 	}
 	if x, ok := v.Code.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"code\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Code.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"code\":null"...)
 	}
 	if x, ok := v.InnerError.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"innerError\":"...)
 		if x == nil {
@@ -10107,19 +10107,19 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.InnerError.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"innerError\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -10150,10 +10150,10 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "request-id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.RequestID = Null[string]()
 			} else {
@@ -10164,10 +10164,10 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				v.RequestID = Some[string](x)
 			}
 		case "client-request-id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ClientRequestID = Null[string]()
 			} else {
@@ -10178,10 +10178,10 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				v.ClientRequestID = Some[string](x)
 			}
 		case "date":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Date = Null[string]()
 			} else {
@@ -10192,10 +10192,10 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				v.Date = Some[string](x)
 			}
 		case "code":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.Code = Null[string]()
 			} else {
@@ -10206,10 +10206,10 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				v.Code = Some[string](x)
 			}
 		case "innerError":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.InnerError = Null[*InnerError]()
 			} else {
@@ -10309,7 +10309,7 @@ func decodeSliceOfIdentitySet(d *Decoder) ([]IdentitySet, error) {
 	}
 }
 
-// decodeOrganizer decodes a Organizer.
+// decodeOrganizer decodes one Organizer.
 func decodeOrganizer(d *Decoder) (Organizer, error) {
 	var v Organizer
 	err := v.DecodeJSON(d)
@@ -10366,7 +10366,7 @@ func decodeSliceOfSession(d *Decoder) ([]Session, error) {
 	}
 }
 
-// decodeFailureInfo decodes a FailureInfo.
+// decodeFailureInfo decodes one FailureInfo.
 func decodeFailureInfo(d *Decoder) (FailureInfo, error) {
 	var v FailureInfo
 	err := v.DecodeJSON(d)
@@ -10448,28 +10448,28 @@ func decodeSliceOfAdministrativeUnitInfo(d *Decoder) ([]AdministrativeUnitInfo, 
 	}
 }
 
-// decodeCommunicationsIdentitySet decodes a CommunicationsIdentitySet.
+// decodeCommunicationsIdentitySet decodes one CommunicationsIdentitySet.
 func decodeCommunicationsIdentitySet(d *Decoder) (CommunicationsIdentitySet, error) {
 	var v CommunicationsIdentitySet
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeUserFeedback decodes a UserFeedback.
+// decodeUserFeedback decodes one UserFeedback.
 func decodeUserFeedback(d *Decoder) (UserFeedback, error) {
 	var v UserFeedback
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeDeviceInfo decodes a DeviceInfo.
+// decodeDeviceInfo decodes one DeviceInfo.
 func decodeDeviceInfo(d *Decoder) (DeviceInfo, error) {
 	var v DeviceInfo
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeNetworkInfo decodes a NetworkInfo.
+// decodeNetworkInfo decodes one NetworkInfo.
 func decodeNetworkInfo(d *Decoder) (NetworkInfo, error) {
 	var v NetworkInfo
 	err := v.DecodeJSON(d)
@@ -10526,14 +10526,14 @@ func decodeSliceOfTraceRouteHop(d *Decoder) ([]TraceRouteHop, error) {
 	}
 }
 
-// decodeFeedbackTokenSet decodes a FeedbackTokenSet.
+// decodeFeedbackTokenSet decodes one FeedbackTokenSet.
 func decodeFeedbackTokenSet(d *Decoder) (FeedbackTokenSet, error) {
 	var v FeedbackTokenSet
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeMainError decodes a MainError.
+// decodeMainError decodes one MainError.
 func decodeMainError(d *Decoder) (MainError, error) {
 	var v MainError
 	err := v.DecodeJSON(d)
@@ -10565,14 +10565,14 @@ func decodeSliceOfErrorDetails(d *Decoder) ([]ErrorDetails, error) {
 	}
 }
 
-// decodeInnerError decodes a InnerError.
+// decodeInnerError decodes one InnerError.
 func decodeInnerError(d *Decoder) (InnerError, error) {
 	var v InnerError
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodePointerToInnerError decodes a InnerError into a new value.
+// decodePointerToInnerError decodes one InnerError into a new value.
 func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
 	v := new(InnerError)
 	if err := v.DecodeJSON(d); err != nil {
@@ -10581,56 +10581,56 @@ func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
 	return v, nil
 }
 
-// decodeParticipant decodes a Participant.
+// decodeParticipant decodes one Participant.
 func decodeParticipant(d *Decoder) (Participant, error) {
 	var v Participant
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSession decodes a Session.
+// decodeSession decodes one Session.
 func decodeSession(d *Decoder) (Session, error) {
 	var v Session
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSegment decodes a Segment.
+// decodeSegment decodes one Segment.
 func decodeSegment(d *Decoder) (Segment, error) {
 	var v Segment
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeMedia decodes a Media.
+// decodeMedia decodes one Media.
 func decodeMedia(d *Decoder) (Media, error) {
 	var v Media
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeAdministrativeUnitInfo decodes a AdministrativeUnitInfo.
+// decodeAdministrativeUnitInfo decodes one AdministrativeUnitInfo.
 func decodeAdministrativeUnitInfo(d *Decoder) (AdministrativeUnitInfo, error) {
 	var v AdministrativeUnitInfo
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeMediaStream decodes a MediaStream.
+// decodeMediaStream decodes one MediaStream.
 func decodeMediaStream(d *Decoder) (MediaStream, error) {
 	var v MediaStream
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeTraceRouteHop decodes a TraceRouteHop.
+// decodeTraceRouteHop decodes one TraceRouteHop.
 func decodeTraceRouteHop(d *Decoder) (TraceRouteHop, error) {
 	var v TraceRouteHop
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeErrorDetails decodes a ErrorDetails.
+// decodeErrorDetails decodes one ErrorDetails.
 func decodeErrorDetails(d *Decoder) (ErrorDetails, error) {
 	var v ErrorDetails
 	err := v.DecodeJSON(d)

@@ -41,7 +41,9 @@ type UnknownEntity struct {
 
 func (*UnknownEntity) isEntity() {}
 
-// CallRecord: A single peer-to-peer call or a group call between multiple participants, sometimes referred to as an online meeting (microsoft.graph.callRecords.callRecord).
+// CallRecord is the "callRecord" object.
+//
+// A single peer-to-peer call or a group call between multiple participants, sometimes referred to as an online meeting (microsoft.graph.callRecords.callRecord).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.callRecord".
 type CallRecord struct {
@@ -117,7 +119,9 @@ type CallRecord struct {
 
 func (*CallRecord) isEntity() {}
 
-// Session: A user-user communication, or a user-meeting communication in a conference call (microsoft.graph.callRecords.session).
+// Session is the "session" object.
+//
+// A user-user communication, or a user-meeting communication in a conference call (microsoft.graph.callRecords.session).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.session".
 type Session struct {
@@ -169,7 +173,9 @@ type Session struct {
 
 func (*Session) isEntity() {}
 
-// Segment: A portion of a user-user or user-meeting communication. A typical VoIP call has one segment per session; PSTN calls may have several because of the server-to-server legs needed to connect the call (microsoft.graph.callRecords.segment).
+// Segment is the "segment" object.
+//
+// A portion of a user-user or user-meeting communication. A typical VoIP call has one segment per session; PSTN calls may have several because of the server-to-server legs needed to connect the call (microsoft.graph.callRecords.segment).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.segment".
 type Segment struct {
@@ -239,7 +245,9 @@ func (*UnknownParticipantBase) isParticipantBase() {}
 
 func (*UnknownParticipantBase) isEntity() {}
 
-// Participant: A distinct participant in a call (microsoft.graph.callRecords.participant).
+// Participant is the "participant" object.
+//
+// A distinct participant in a call (microsoft.graph.callRecords.participant).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.participant".
 type Participant struct {
@@ -263,7 +271,9 @@ func (*Participant) isParticipantBase() {}
 
 func (*Participant) isEntity() {}
 
-// Organizer: The organizer of a call (microsoft.graph.callRecords.organizer).
+// Organizer is the "organizer" object.
+//
+// The organizer of a call (microsoft.graph.callRecords.organizer).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.organizer".
 type Organizer struct {
@@ -287,7 +297,9 @@ func (*Organizer) isParticipantBase() {}
 
 func (*Organizer) isEntity() {}
 
-// AdministrativeUnitInfo: An administrative unit associated with a call participant (microsoft.graph.callRecords.administrativeUnitInfo).
+// AdministrativeUnitInfo is the "administrativeUnitInfo" object.
+//
+// An administrative unit associated with a call participant (microsoft.graph.callRecords.administrativeUnitInfo).
 type AdministrativeUnitInfo struct {
 	// Unique identifier for the administrative unit.
 	//
@@ -321,7 +333,9 @@ type UnknownEndpoint struct {
 
 func (*UnknownEndpoint) isEndpoint() {}
 
-// EndpointBase: An endpoint in a call, such as a user's device, a meeting or an application/bot (microsoft.graph.callRecords.endpoint). Concrete base of participantEndpoint and serviceEndpoint.
+// EndpointBase is the "endpoint" object.
+//
+// An endpoint in a call, such as a user's device, a meeting or an application/bot (microsoft.graph.callRecords.endpoint). Concrete base of participantEndpoint and serviceEndpoint.
 //
 // Its @odata.type is "#microsoft.graph.callRecords.endpoint".
 type EndpointBase struct {
@@ -333,7 +347,9 @@ type EndpointBase struct {
 
 func (*EndpointBase) isEndpoint() {}
 
-// ParticipantEndpoint: An endpoint in a call that is associated with a user, an application or a device (microsoft.graph.callRecords.participantEndpoint).
+// ParticipantEndpoint is the "participantEndpoint" object.
+//
+// An endpoint in a call that is associated with a user, an application or a device (microsoft.graph.callRecords.participantEndpoint).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.participantEndpoint".
 type ParticipantEndpoint struct {
@@ -382,7 +398,9 @@ type ParticipantEndpoint struct {
 
 func (*ParticipantEndpoint) isEndpoint() {}
 
-// ServiceEndpoint: A service endpoint in a call, such as a conferencing server or a bot (microsoft.graph.callRecords.serviceEndpoint). No properties of its own.
+// ServiceEndpoint is the "serviceEndpoint" object.
+//
+// A service endpoint in a call, such as a conferencing server or a bot (microsoft.graph.callRecords.serviceEndpoint). No properties of its own.
 //
 // Its @odata.type is "#microsoft.graph.callRecords.serviceEndpoint".
 type ServiceEndpoint struct {
@@ -420,7 +438,9 @@ type UnknownUserAgent struct {
 
 func (*UnknownUserAgent) isUserAgent() {}
 
-// ClientUserAgent: Client user agent of an endpoint in a call (microsoft.graph.callRecords.clientUserAgent).
+// ClientUserAgent is the "clientUserAgent" object.
+//
+// Client user agent of an endpoint in a call (microsoft.graph.callRecords.clientUserAgent).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.clientUserAgent".
 type ClientUserAgent struct {
@@ -457,7 +477,9 @@ type ClientUserAgent struct {
 
 func (*ClientUserAgent) isUserAgent() {}
 
-// ServiceUserAgent: Service user agent of an endpoint in a call (microsoft.graph.callRecords.serviceUserAgent).
+// ServiceUserAgent is the "serviceUserAgent" object.
+//
+// Service user agent of an endpoint in a call (microsoft.graph.callRecords.serviceUserAgent).
 //
 // Its @odata.type is "#microsoft.graph.callRecords.serviceUserAgent".
 type ServiceUserAgent struct {
@@ -477,7 +499,9 @@ type ServiceUserAgent struct {
 
 func (*ServiceUserAgent) isUserAgent() {}
 
-// FailureInfo: Information about the failure of a call or a portion of a call (microsoft.graph.callRecords.failureInfo).
+// FailureInfo is the "failureInfo" object.
+//
+// Information about the failure of a call or a portion of a call (microsoft.graph.callRecords.failureInfo).
 type FailureInfo struct {
 	// Classification of why a call or portion of a call failed.
 	//
@@ -488,6 +512,8 @@ type FailureInfo struct {
 	Stage Optional[FailureStage] `json:"stage,omitzero"`
 }
 
+// Media is the "media" object.
+//
 // Media (audio, video, video-based screen sharing, ...) used in a segment (microsoft.graph.callRecords.media).
 type Media struct {
 	// Device information associated with the callee endpoint of this media.
@@ -521,7 +547,9 @@ type Media struct {
 	Streams Optional[[]MediaStream] `json:"streams,omitzero"`
 }
 
-// MediaStream: A media stream between two endpoints in a segment, with its quality metrics (microsoft.graph.callRecords.mediaStream).
+// MediaStream is the "mediaStream" object.
+//
+// A media stream between two endpoints in a segment, with its quality metrics (microsoft.graph.callRecords.mediaStream).
 type MediaStream struct {
 	// Codec name used to encode audio for transmission on the network.
 	//
@@ -674,7 +702,9 @@ type MediaStream struct {
 	WasMediaBypassed Optional[bool] `json:"wasMediaBypassed,omitzero"`
 }
 
-// NetworkInfo: Network used by a media endpoint in a call (microsoft.graph.callRecords.networkInfo).
+// NetworkInfo is the "networkInfo" object.
+//
+// Network used by a media endpoint in a call (microsoft.graph.callRecords.networkInfo).
 type NetworkInfo struct {
 	// Fraction of the call that the media endpoint detected the available bandwidth or bandwidth policy was low enough to cause poor quality of the audio sent.
 	//
@@ -797,7 +827,9 @@ type NetworkInfo struct {
 	WifiVendorDriverVersion Optional[string] `json:"wifiVendorDriverVersion,omitzero"`
 }
 
-// DeviceInfo: Device used by a media endpoint in a call (microsoft.graph.callRecords.deviceInfo).
+// DeviceInfo is the "deviceInfo" object.
+//
+// Device used by a media endpoint in a call (microsoft.graph.callRecords.deviceInfo).
 type DeviceInfo struct {
 	// Name of the capture device driver used by the media endpoint.
 	//
@@ -905,7 +937,9 @@ type DeviceInfo struct {
 	SpeakerGlitchRate Optional[float32] `json:"speakerGlitchRate,omitzero"`
 }
 
-// TraceRouteHop: One network trace route hop collected for a media stream (microsoft.graph.callRecords.traceRouteHop).
+// TraceRouteHop is the "traceRouteHop" object.
+//
+// One network trace route hop collected for a media stream (microsoft.graph.callRecords.traceRouteHop).
 type TraceRouteHop struct {
 	// The network path count of this hop that was used to compute the RTT.
 	//
@@ -923,7 +957,9 @@ type TraceRouteHop struct {
 	RoundTripTime Optional[Duration] `json:"roundTripTime,omitzero"`
 }
 
-// UserFeedback: Feedback the user of an endpoint gave about the quality of a session (microsoft.graph.callRecords.userFeedback).
+// UserFeedback is the "userFeedback" object.
+//
+// Feedback the user of an endpoint gave about the quality of a session (microsoft.graph.callRecords.userFeedback).
 type UserFeedback struct {
 	// The rating provided by the user of this endpoint about the quality of this session.
 	//
@@ -941,7 +977,9 @@ type UserFeedback struct {
 	Tokens Optional[FeedbackTokenSet] `json:"tokens,omitzero"`
 }
 
-// FeedbackTokenSet: Set of feedback tokens (Boolean properties such as NoSound, Echo, Noisy) a user selected for a session (microsoft.graph.callRecords.feedbackTokenSet). Open type with no declared properties; the token names must not be relied upon.
+// FeedbackTokenSet is the "feedbackTokenSet" object.
+//
+// Set of feedback tokens (Boolean properties such as NoSound, Echo, Noisy) a user selected for a session (microsoft.graph.callRecords.feedbackTokenSet). Open type with no declared properties; the token names must not be relied upon.
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type FeedbackTokenSet struct {
@@ -950,7 +988,9 @@ type FeedbackTokenSet struct {
 	AdditionalProperties []Member `json:"-"`
 }
 
-// UserIdentity: Identity of a participant or organizer in a call (microsoft.graph.callRecords.userIdentity). Open type.
+// UserIdentity is the "userIdentity" object.
+//
+// Identity of a participant or organizer in a call (microsoft.graph.callRecords.userIdentity). Open type.
 //
 // Its @odata.type is "#microsoft.graph.callRecords.userIdentity".
 //
@@ -978,7 +1018,9 @@ type UserIdentity struct {
 
 func (*UserIdentity) isIdentity() {}
 
-// PstnCallLogRow: One PSTN call log entry, returned by getPstnCalls (microsoft.graph.callRecords.pstnCallLogRow).
+// PstnCallLogRow is the "pstnCallLogRow" object.
+//
+// One PSTN call log entry, returned by getPstnCalls (microsoft.graph.callRecords.pstnCallLogRow).
 type PstnCallLogRow struct {
 	// The source of the call duration data. If the call uses a third-party telecommunications operator via the Operator Connect Program, the operator can provide their own call duration data (operator); otherwise the value is microsoft.
 	//
@@ -1096,7 +1138,9 @@ type PstnCallLogRow struct {
 	UserPrincipalName Optional[string] `json:"userPrincipalName,omitzero"`
 }
 
-// DirectRoutingLogRow: One Direct Routing call log entry, returned by getDirectRoutingCalls (microsoft.graph.callRecords.directRoutingLogRow).
+// DirectRoutingLogRow is the "directRoutingLogRow" object.
+//
+// One Direct Routing call log entry, returned by getDirectRoutingCalls (microsoft.graph.callRecords.directRoutingLogRow).
 type DirectRoutingLogRow struct {
 	// Number of the user or bot who received the call. E.164 format, but might include other data.
 	//
@@ -1230,7 +1274,9 @@ type UnknownIdentity struct {
 
 func (*UnknownIdentity) isIdentity() {}
 
-// IdentityBase: An identity of an actor, such as a user, device or application (microsoft.graph.identity, from the microsoft.graph namespace). Open type; real payloads add undeclared properties such as tenantId and userPrincipalName.
+// IdentityBase is the "identity" object.
+//
+// An identity of an actor, such as a user, device or application (microsoft.graph.identity, from the microsoft.graph namespace). Open type; real payloads add undeclared properties such as tenantId and userPrincipalName.
 //
 // Its @odata.type is "#microsoft.graph.identity".
 //
@@ -1279,7 +1325,9 @@ type UnknownIdentitySet struct {
 
 func (*UnknownIdentitySet) isIdentitySet() {}
 
-// IdentitySetBase: A keyed collection of identities, e.g. the user, device and application behind an action (microsoft.graph.identitySet, from the microsoft.graph namespace). Open type.
+// IdentitySetBase is the "identitySet" object.
+//
+// A keyed collection of identities, e.g. the user, device and application behind an action (microsoft.graph.identitySet, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.identitySet".
 //
@@ -1307,7 +1355,9 @@ type IdentitySetBase struct {
 
 func (*IdentitySetBase) isIdentitySet() {}
 
-// CommunicationsIdentitySet: User and application identities that together identify a participant in a call or meeting (microsoft.graph.communicationsIdentitySet, from the microsoft.graph namespace). Open type.
+// CommunicationsIdentitySet is the "communicationsIdentitySet" object.
+//
+// User and application identities that together identify a participant in a call or meeting (microsoft.graph.communicationsIdentitySet, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.communicationsIdentitySet".
 //
@@ -1375,7 +1425,9 @@ type CommunicationsIdentitySet struct {
 
 func (*CommunicationsIdentitySet) isIdentitySet() {}
 
-// CommunicationsApplicationIdentity: Identity of an application used for communications such as calling (microsoft.graph.communicationsApplicationIdentity, from the microsoft.graph namespace). Open type.
+// CommunicationsApplicationIdentity is the "communicationsApplicationIdentity" object.
+//
+// Identity of an application used for communications such as calling (microsoft.graph.communicationsApplicationIdentity, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.communicationsApplicationIdentity".
 //
@@ -1408,7 +1460,9 @@ type CommunicationsApplicationIdentity struct {
 
 func (*CommunicationsApplicationIdentity) isIdentity() {}
 
-// CommunicationsApplicationInstanceIdentity: Identity of an instance of an application (a resource account), for example a call queue (microsoft.graph.communicationsApplicationInstanceIdentity, from the microsoft.graph namespace). Open type.
+// CommunicationsApplicationInstanceIdentity is the "communicationsApplicationInstanceIdentity" object.
+//
+// Identity of an instance of an application (a resource account), for example a call queue (microsoft.graph.communicationsApplicationInstanceIdentity, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.communicationsApplicationInstanceIdentity".
 //
@@ -1441,7 +1495,9 @@ type CommunicationsApplicationInstanceIdentity struct {
 
 func (*CommunicationsApplicationInstanceIdentity) isIdentity() {}
 
-// CommunicationsEncryptedIdentity: Identity of a user whose underlying identity isn't available to the application because of privacy restrictions (microsoft.graph.communicationsEncryptedIdentity, from the microsoft.graph namespace). Open type with no properties of its own.
+// CommunicationsEncryptedIdentity is the "communicationsEncryptedIdentity" object.
+//
+// Identity of a user whose underlying identity isn't available to the application because of privacy restrictions (microsoft.graph.communicationsEncryptedIdentity, from the microsoft.graph namespace). Open type with no properties of its own.
 //
 // Its @odata.type is "#microsoft.graph.communicationsEncryptedIdentity".
 //
@@ -1464,7 +1520,9 @@ type CommunicationsEncryptedIdentity struct {
 
 func (*CommunicationsEncryptedIdentity) isIdentity() {}
 
-// CommunicationsGuestIdentity: Identity of a participant who joined the communication without authentication (microsoft.graph.communicationsGuestIdentity, from the microsoft.graph namespace). Open type.
+// CommunicationsGuestIdentity is the "communicationsGuestIdentity" object.
+//
+// Identity of a participant who joined the communication without authentication (microsoft.graph.communicationsGuestIdentity, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.communicationsGuestIdentity".
 //
@@ -1492,7 +1550,9 @@ type CommunicationsGuestIdentity struct {
 
 func (*CommunicationsGuestIdentity) isIdentity() {}
 
-// CommunicationsPhoneIdentity: Identity of a phone participant (microsoft.graph.communicationsPhoneIdentity, from the microsoft.graph namespace). Open type with no properties of its own.
+// CommunicationsPhoneIdentity is the "communicationsPhoneIdentity" object.
+//
+// Identity of a phone participant (microsoft.graph.communicationsPhoneIdentity, from the microsoft.graph namespace). Open type with no properties of its own.
 //
 // Its @odata.type is "#microsoft.graph.communicationsPhoneIdentity".
 //
@@ -1515,7 +1575,9 @@ type CommunicationsPhoneIdentity struct {
 
 func (*CommunicationsPhoneIdentity) isIdentity() {}
 
-// CommunicationsUserIdentity: Identity of a Microsoft Entra ID user who participates in a communication, for example as a caller in an audio-video call (microsoft.graph.communicationsUserIdentity, from the microsoft.graph namespace). Open type.
+// CommunicationsUserIdentity is the "communicationsUserIdentity" object.
+//
+// Identity of a Microsoft Entra ID user who participates in a communication, for example as a caller in an audio-video call (microsoft.graph.communicationsUserIdentity, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.communicationsUserIdentity".
 //
@@ -1543,7 +1605,9 @@ type CommunicationsUserIdentity struct {
 
 func (*CommunicationsUserIdentity) isIdentity() {}
 
-// AzureCommunicationServicesUserIdentity: Identity of an Azure Communication Services user (microsoft.graph.azureCommunicationServicesUserIdentity, from the microsoft.graph namespace). Open type.
+// AzureCommunicationServicesUserIdentity is the "azureCommunicationServicesUserIdentity" object.
+//
+// Identity of an Azure Communication Services user (microsoft.graph.azureCommunicationServicesUserIdentity, from the microsoft.graph namespace). Open type.
 //
 // Its @odata.type is "#microsoft.graph.azureCommunicationServicesUserIdentity".
 //
@@ -1571,7 +1635,9 @@ type AzureCommunicationServicesUserIdentity struct {
 
 func (*AzureCommunicationServicesUserIdentity) isIdentity() {}
 
-// GraphUserIdentity: User identity (microsoft.graph.userIdentity, from the microsoft.graph namespace; named graphUserIdentity here to avoid a clash with the callRecords userIdentity). In callRecords it represents the identity of a participant or organizer in a call. Open type.
+// GraphUserIdentity is the "graphUserIdentity" object.
+//
+// User identity (microsoft.graph.userIdentity, from the microsoft.graph namespace; named graphUserIdentity here to avoid a clash with the callRecords userIdentity). In callRecords it represents the identity of a participant or organizer in a call. Open type.
 //
 // Its @odata.type is "#microsoft.graph.userIdentity".
 //
@@ -1604,7 +1670,9 @@ type GraphUserIdentity struct {
 
 func (*GraphUserIdentity) isIdentity() {}
 
-// ODataError: Body of every 4XX and 5XX response (microsoft.graph.ODataErrors.ODataError).
+// ODataError is the "ODataError" object.
+//
+// Body of every 4XX and 5XX response (microsoft.graph.ODataErrors.ODataError).
 type ODataError struct {
 	// The error.
 	//
@@ -1612,7 +1680,9 @@ type ODataError struct {
 	Error MainError `json:"error"`
 }
 
-// MainError: The error object of an ODataError body (microsoft.graph.ODataErrors.MainError).
+// MainError is the "MainError" object.
+//
+// The error object of an ODataError body (microsoft.graph.ODataErrors.MainError).
 type MainError struct {
 	// Error code, e.g. accessDenied, activityLimitReached, generalException, invalidRange, invalidRequest, itemNotFound, notSupported, serviceNotAvailable, unauthenticated (non-exhaustive; check innerError codes too).
 	//
@@ -1636,7 +1706,9 @@ type MainError struct {
 	InnerError Optional[InnerError] `json:"innerError,omitzero"`
 }
 
-// ErrorDetails: One entry of MainError.details (microsoft.graph.ODataErrors.ErrorDetails).
+// ErrorDetails is the "ErrorDetails" object.
+//
+// One entry of MainError.details (microsoft.graph.ODataErrors.ErrorDetails).
 type ErrorDetails struct {
 	// Error code.
 	//
@@ -1654,7 +1726,9 @@ type ErrorDetails struct {
 	Target Optional[string] `json:"target,omitzero"`
 }
 
-// InnerError: Service-specific error details (microsoft.graph.ODataErrors.InnerError). Open; may carry its own code and a nested innerError, which apps should walk.
+// InnerError is the "InnerError" object.
+//
+// Service-specific error details (microsoft.graph.ODataErrors.InnerError). Open; may carry its own code and a nested innerError, which apps should walk.
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type InnerError struct {

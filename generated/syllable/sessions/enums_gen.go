@@ -2,7 +2,9 @@
 
 package sessions
 
-// SessionProperties: Names of session fields supported for filtering/sorting on list endpoint.
+// SessionProperties is the "SessionProperties" enum.
+//
+// Names of session fields supported for filtering/sorting on list endpoint.
 //
 // SessionProperties is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type SessionProperties string
@@ -59,7 +61,9 @@ func SessionPropertiesValues() []SessionProperties {
 	return []SessionProperties{SessionPropertiesTimestamp, SessionPropertiesSessionID, SessionPropertiesConversationID, SessionPropertiesChannelManagerService, SessionPropertiesChannelManagerType, SessionPropertiesChannelManagerSID, SessionPropertiesAgentType, SessionPropertiesAgentID, SessionPropertiesAgentName, SessionPropertiesPromptID, SessionPropertiesPromptName, SessionPropertiesSource, SessionPropertiesTarget, SessionPropertiesDuration, SessionPropertiesIsOutbound, SessionPropertiesIsLegacy, SessionPropertiesIsTest}
 }
 
-// OrderByDirection: The direction in which to order list results, either ascending or descending.
+// OrderByDirection is the "OrderByDirection" enum.
+//
+// The direction in which to order list results, either ascending or descending.
 //
 // OrderByDirection is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
 type OrderByDirection string
@@ -86,7 +90,7 @@ func OrderByDirectionValues() []OrderByDirection {
 	return []OrderByDirection{OrderByDirectionAsc, OrderByDirectionDesc}
 }
 
-// LatencyCategory is generated from the schema.
+// LatencyCategory is the "LatencyCategory" enum.
 //
 // LatencyCategory is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type LatencyCategory string
@@ -119,7 +123,7 @@ func LatencyCategoryValues() []LatencyCategory {
 	return []LatencyCategory{LatencyCategoryTTS, LatencyCategorySTT, LatencyCategoryLlm, LatencyCategoryTool, LatencyCategoryHTTP}
 }
 
-// LatencyUnitType is generated from the schema.
+// LatencyUnitType is the "LatencyUnitType" enum.
 //
 // LatencyUnitType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type LatencyUnitType string
@@ -152,7 +156,7 @@ func LatencyUnitTypeValues() []LatencyUnitType {
 	return []LatencyUnitType{LatencyUnitTypeMinutes, LatencyUnitTypeSeconds, LatencyUnitTypeMilliseconds, LatencyUnitTypeMicroseconds, LatencyUnitTypeNanoseconds}
 }
 
-// TimelineEventKind is generated from the schema.
+// TimelineEventKind is the "TimelineEventKind" enum.
 //
 // TimelineEventKind is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type TimelineEventKind string

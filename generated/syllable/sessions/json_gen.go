@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// decodeSessionProperties decodes a SessionProperties. A value the schema does not list is kept as it is.
+// decodeSessionProperties decodes one SessionProperties. A value the schema does not list is kept as it is.
 func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -54,7 +54,7 @@ func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
 	return SessionProperties(string(b)), nil
 }
 
-// decodeOrderByDirection decodes a OrderByDirection. A value the schema does not list is kept as it is.
+// decodeOrderByDirection decodes one OrderByDirection. A value the schema does not list is kept as it is.
 func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -69,7 +69,7 @@ func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 	return OrderByDirection(string(b)), nil
 }
 
-// decodeLatencyCategory decodes a LatencyCategory. A value the schema does not list is kept as it is.
+// decodeLatencyCategory decodes one LatencyCategory. A value the schema does not list is kept as it is.
 func decodeLatencyCategory(d *Decoder) (LatencyCategory, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -90,7 +90,7 @@ func decodeLatencyCategory(d *Decoder) (LatencyCategory, error) {
 	return LatencyCategory(string(b)), nil
 }
 
-// decodeLatencyUnitType decodes a LatencyUnitType. A value the schema does not list is kept as it is.
+// decodeLatencyUnitType decodes one LatencyUnitType. A value the schema does not list is kept as it is.
 func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -111,7 +111,7 @@ func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	return LatencyUnitType(string(b)), nil
 }
 
-// decodeTimelineEventKind decodes a TimelineEventKind. A value the schema does not list is kept as it is.
+// decodeTimelineEventKind decodes one TimelineEventKind. A value the schema does not list is kept as it is.
 func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -132,174 +132,174 @@ func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.SessionID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_id\":null"...)
 	}
 	if x, ok := v.ConversationID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"conversation_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ConversationID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"conversation_id\":null"...)
 	}
 	if x, ok := v.ChannelManagerService.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_service\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ChannelManagerService.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_service\":null"...)
 	}
 	if x, ok := v.ChannelManagerType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ChannelManagerType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_type\":null"...)
 	}
 	if x, ok := v.ChannelManagerSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ChannelManagerSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"channel_manager_sid\":null"...)
 	}
 	if x, ok := v.AgentID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AgentID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_id\":null"...)
 	}
 	if x, ok := v.AgentName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AgentName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_name\":null"...)
 	}
 	if x, ok := v.AgentType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AgentType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_type\":null"...)
 	}
 	if x, ok := v.AgentTimezone.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_timezone\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AgentTimezone.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"agent_timezone\":null"...)
 	}
 	if x, ok := v.PromptID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.PromptID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_id\":null"...)
 	}
 	if x, ok := v.PromptName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.PromptName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_name\":null"...)
 	}
 	if x, ok := v.PromptVersion.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_version\":"...)
 		dst = AppendString(dst, x)
 	} else if v.PromptVersion.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_version\":null"...)
 	}
 	if x, ok := v.PromptVersionNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_version_number\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.PromptVersionNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"prompt_version_number\":null"...)
 	}
 	if x, ok := v.Duration.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":"...)
 		if dst, err = AppendFloat64(dst, x); err != nil {
@@ -307,119 +307,119 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Duration.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration\":null"...)
 	}
 	if x, ok := v.SessionLabelID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_label_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionLabelID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_label_id\":null"...)
 	}
 	if x, ok := v.Source.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Source.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":null"...)
 	}
 	if x, ok := v.Target.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Target.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"target\":null"...)
 	}
 	if x, ok := v.IsLegacy.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_legacy\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsLegacy.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_legacy\":null"...)
 	}
 	if x, ok := v.IsTest.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_test\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsTest.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_test\":null"...)
 	}
 	if x, ok := v.IsOutbound.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_outbound\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsOutbound.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_outbound\":null"...)
 	}
 	if x, ok := v.UserTerminated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user_terminated\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.UserTerminated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"user_terminated\":null"...)
 	}
 	if x, ok := v.TransferVoicemailDetected.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"transfer_voicemail_detected\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.TransferVoicemailDetected.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"transfer_voicemail_detected\":null"...)
 	}
 	if x, ok := v.OverrideTimestamp.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"override_timestamp\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OverrideTimestamp.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"override_timestamp\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -450,10 +450,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
@@ -463,10 +463,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			v.Timestamp = x
 		case "session_id":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SessionID = Null[string]()
 			} else {
@@ -477,10 +477,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.SessionID = Some[string](x)
 			}
 		case "conversation_id":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ConversationID = Null[string]()
 			} else {
@@ -491,10 +491,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ConversationID = Some[string](x)
 			}
 		case "channel_manager_service":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.ChannelManagerService = Null[string]()
 			} else {
@@ -505,10 +505,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ChannelManagerService = Some[string](x)
 			}
 		case "channel_manager_type":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.ChannelManagerType = Null[string]()
 			} else {
@@ -519,10 +519,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ChannelManagerType = Some[string](x)
 			}
 		case "channel_manager_sid":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.ChannelManagerSID = Null[string]()
 			} else {
@@ -533,10 +533,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ChannelManagerSID = Some[string](x)
 			}
 		case "agent_id":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.AgentID = Null[string]()
 			} else {
@@ -547,10 +547,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.AgentID = Some[string](x)
 			}
 		case "agent_name":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.AgentName = Null[string]()
 			} else {
@@ -561,10 +561,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.AgentName = Some[string](x)
 			}
 		case "agent_type":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.AgentType = Null[string]()
 			} else {
@@ -575,10 +575,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.AgentType = Some[string](x)
 			}
 		case "agent_timezone":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.AgentTimezone = Null[string]()
 			} else {
@@ -589,10 +589,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.AgentTimezone = Some[string](x)
 			}
 		case "prompt_id":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.PromptID = Null[string]()
 			} else {
@@ -603,10 +603,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.PromptID = Some[string](x)
 			}
 		case "prompt_name":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.PromptName = Null[string]()
 			} else {
@@ -617,10 +617,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.PromptName = Some[string](x)
 			}
 		case "prompt_version":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.PromptVersion = Null[string]()
 			} else {
@@ -631,10 +631,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.PromptVersion = Some[string](x)
 			}
 		case "prompt_version_number":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.PromptVersionNumber = Null[int64]()
 			} else {
@@ -645,10 +645,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.PromptVersionNumber = Some[int64](x)
 			}
 		case "duration":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.Duration = Null[float64]()
 			} else {
@@ -659,10 +659,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Duration = Some[float64](x)
 			}
 		case "session_label_id":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.SessionLabelID = Null[string]()
 			} else {
@@ -673,10 +673,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.SessionLabelID = Some[string](x)
 			}
 		case "source":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.Source = Null[string]()
 			} else {
@@ -687,10 +687,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Source = Some[string](x)
 			}
 		case "target":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.Target = Null[string]()
 			} else {
@@ -701,10 +701,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Target = Some[string](x)
 			}
 		case "is_legacy":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.IsLegacy = Null[bool]()
 			} else {
@@ -715,10 +715,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.IsLegacy = Some[bool](x)
 			}
 		case "is_test":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.IsTest = Null[bool]()
 			} else {
@@ -729,10 +729,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.IsTest = Some[bool](x)
 			}
 		case "is_outbound":
-			if seen[0]&uint64(0x100000) != 0 {
+			if seen[0]&(1<<20) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100000)
+			seen[0] |= (1 << 20)
 			if d.ConsumeNull() {
 				v.IsOutbound = Null[bool]()
 			} else {
@@ -743,10 +743,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.IsOutbound = Some[bool](x)
 			}
 		case "user_terminated":
-			if seen[0]&uint64(0x200000) != 0 {
+			if seen[0]&(1<<21) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200000)
+			seen[0] |= (1 << 21)
 			if d.ConsumeNull() {
 				v.UserTerminated = Null[bool]()
 			} else {
@@ -757,10 +757,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.UserTerminated = Some[bool](x)
 			}
 		case "transfer_voicemail_detected":
-			if seen[0]&uint64(0x400000) != 0 {
+			if seen[0]&(1<<22) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400000)
+			seen[0] |= (1 << 22)
 			if d.ConsumeNull() {
 				v.TransferVoicemailDetected = Null[bool]()
 			} else {
@@ -771,10 +771,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.TransferVoicemailDetected = Some[bool](x)
 			}
 		case "override_timestamp":
-			if seen[0]&uint64(0x800000) != 0 {
+			if seen[0]&(1<<23) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800000)
+			seen[0] |= (1 << 23)
 			if d.ConsumeNull() {
 				v.OverrideTimestamp = Null[string]()
 			} else {
@@ -793,7 +793,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("timestamp")
 	}
 	return nil
@@ -815,57 +815,57 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"items\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Items {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if dst, err = e0.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"page\":"...)
 	dst = AppendInt(dst, v.Page)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"page_size\":"...)
 	dst = AppendInt(dst, v.PageSize)
 	if x, ok := v.TotalPages.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"total_pages\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.TotalPages.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"total_pages\":null"...)
 	}
 	if x, ok := v.TotalCount.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"total_count\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.TotalCount.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"total_count\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -896,10 +896,10 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "items":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "items")
 			}
@@ -909,10 +909,10 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 			}
 			v.Items = x
 		case "page":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "page")
 			}
@@ -922,10 +922,10 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 			}
 			v.Page = x
 		case "page_size":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "page_size")
 			}
@@ -935,10 +935,10 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 			}
 			v.PageSize = x
 		case "total_pages":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.TotalPages = Null[int64]()
 			} else {
@@ -949,10 +949,10 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 				v.TotalPages = Some[int64](x)
 			}
 		case "total_count":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.TotalCount = Null[int64]()
 			} else {
@@ -971,13 +971,13 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("items")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("page")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("page_size")
 	}
 	return nil
@@ -999,42 +999,42 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"session_id\":"...)
 	dst = AppendString(dst, v.SessionID)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"transcription\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Transcription {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if dst, err = e0.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"actions\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Actions {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if dst, err = e0.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, byte(0x5d))
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, ']')
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1065,10 +1065,10 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
@@ -1078,10 +1078,10 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 			}
 			v.SessionID = x
 		case "transcription":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "transcription")
 			}
@@ -1091,10 +1091,10 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 			}
 			v.Transcription = x
 		case "actions":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "actions")
 			}
@@ -1112,13 +1112,13 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("session_id")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("transcription")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("actions")
 	}
 	return nil
@@ -1139,52 +1139,52 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.Lang.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lang\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Lang.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lang\":null"...)
 	}
 	if x, ok := v.Source.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Source.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":null"...)
 	}
 	if x, ok := v.Text.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Text.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1215,10 +1215,10 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
@@ -1228,10 +1228,10 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 			}
 			v.Timestamp = x
 		case "lang":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Lang = Null[string]()
 			} else {
@@ -1242,10 +1242,10 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 				v.Lang = Some[string](x)
 			}
 		case "source":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.Source = Null[string]()
 			} else {
@@ -1256,10 +1256,10 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 				v.Source = Some[string](x)
 			}
 		case "text":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.Text = Null[string]()
 			} else {
@@ -1278,7 +1278,7 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("timestamp")
 	}
 	return nil
@@ -1300,66 +1300,66 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if x, ok := v.ToolName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_name\":null"...)
 	}
 	if x, ok := v.ToolRequest.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_request\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolRequest.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_request\":null"...)
 	}
 	if x, ok := v.ToolResult.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_result\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolResult.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_result\":null"...)
 	}
 	if x, ok := v.ToolError.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_error\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolError.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_error\":null"...)
 	}
 	if x, ok := v.DurationMs.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration_ms\":"...)
 		if dst, err = AppendFloat64(dst, x); err != nil {
@@ -1367,11 +1367,11 @@ func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.DurationMs.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration_ms\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1402,10 +1402,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
@@ -1415,10 +1415,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 			}
 			v.Timestamp = x
 		case "tool_name":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ToolName = Null[string]()
 			} else {
@@ -1429,10 +1429,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				v.ToolName = Some[string](x)
 			}
 		case "tool_request":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ToolRequest = Null[string]()
 			} else {
@@ -1443,10 +1443,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				v.ToolRequest = Some[string](x)
 			}
 		case "tool_result":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.ToolResult = Null[string]()
 			} else {
@@ -1457,10 +1457,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				v.ToolResult = Some[string](x)
 			}
 		case "tool_error":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.ToolError = Null[string]()
 			} else {
@@ -1471,10 +1471,10 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				v.ToolError = Some[string](x)
 			}
 		case "duration_ms":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.DurationMs = Null[float64]()
 			} else {
@@ -1493,7 +1493,7 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("timestamp")
 	}
 	return nil
@@ -1514,33 +1514,33 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.Summary.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"summary\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Summary.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"summary\":null"...)
 	}
 	if x, ok := v.Rating.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"rating\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Rating.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"rating\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1571,10 +1571,10 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "summary":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.Summary = Null[string]()
 			} else {
@@ -1585,10 +1585,10 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 				v.Summary = Some[string](x)
 			}
 		case "rating":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Rating = Null[string]()
 			} else {
@@ -1625,40 +1625,40 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SessionID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_id\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_id\":null"...)
 	}
 	if x, ok := v.Recordings.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"recordings\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Recordings.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"recordings\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1689,10 +1689,10 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SessionID = Null[string]()
 			} else {
@@ -1703,10 +1703,10 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 				v.SessionID = Some[string](x)
 			}
 		case "recordings":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.Recordings = Null[[]string]()
 			} else {
@@ -1744,49 +1744,49 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"session_id\":"...)
 	dst = AppendString(dst, v.SessionID)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timeline\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Timeline {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if dst, err = e0.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if x, ok := v.Summary.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"summary\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Summary.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"summary\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1817,10 +1817,10 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
@@ -1830,10 +1830,10 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 			}
 			v.SessionID = x
 		case "timeline":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timeline")
 			}
@@ -1843,10 +1843,10 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 			}
 			v.Timeline = x
 		case "summary":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "summary")
 			} else {
@@ -1865,10 +1865,10 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("session_id")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("timeline")
 	}
 	return nil
@@ -1890,74 +1890,74 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"measurement_start\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.MeasurementStart)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"category\":"...)
 	dst = AppendString(dst, string(v.Category))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"label\":"...)
 	dst = AppendString(dst, v.Label)
 	if x, ok := v.Metadata.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"metadata\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Metadata.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"metadata\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"unit_type\":"...)
 	dst = AppendString(dst, string(v.UnitType))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"value\":"...)
 	if dst, err = AppendFloat64(dst, v.Value); err != nil {
 		return nil, err
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"value_str\":"...)
 	dst = AppendString(dst, v.ValueStr)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"time_delta\":"...)
 	dst = AppendString(dst, v.TimeDelta)
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1988,10 +1988,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
@@ -2001,10 +2001,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.Timestamp = x
 		case "measurement_start":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "measurement_start")
 			}
@@ -2014,10 +2014,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.MeasurementStart = x
 		case "category":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "category")
 			}
@@ -2027,10 +2027,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.Category = x
 		case "label":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "label")
 			}
@@ -2040,10 +2040,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.Label = x
 		case "metadata":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.Metadata = Null[[]string]()
 			} else {
@@ -2054,10 +2054,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				v.Metadata = Some[[]string](x)
 			}
 		case "unit_type":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "unit_type")
 			}
@@ -2067,10 +2067,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.UnitType = x
 		case "value":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "value")
 			}
@@ -2080,10 +2080,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.Value = x
 		case "value_str":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "value_str")
 			}
@@ -2093,10 +2093,10 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.ValueStr = x
 		case "time_delta":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "time_delta")
 			}
@@ -2114,28 +2114,28 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("timestamp")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("measurement_start")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("category")
 	}
-	if seen[0]&uint64(0x8) == 0 {
+	if seen[0]&(1<<3) == 0 {
 		return d.ErrRequired("label")
 	}
-	if seen[0]&uint64(0x20) == 0 {
+	if seen[0]&(1<<5) == 0 {
 		return d.ErrRequired("unit_type")
 	}
-	if seen[0]&uint64(0x40) == 0 {
+	if seen[0]&(1<<6) == 0 {
 		return d.ErrRequired("value")
 	}
-	if seen[0]&uint64(0x80) == 0 {
+	if seen[0]&(1<<7) == 0 {
 		return d.ErrRequired("value_str")
 	}
-	if seen[0]&uint64(0x100) == 0 {
+	if seen[0]&(1<<8) == 0 {
 		return d.ErrRequired("time_delta")
 	}
 	return nil
@@ -2157,55 +2157,55 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"category\":"...)
 	dst = AppendString(dst, string(v.Category))
 	if x, ok := v.SubCategory.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sub_category\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SubCategory.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sub_category\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"event_count\":"...)
 	dst = AppendInt(dst, v.EventCount)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"sum_ms\":"...)
 	if dst, err = AppendFloat64(dst, v.SumMs); err != nil {
 		return nil, err
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"sum_str\":"...)
 	dst = AppendString(dst, v.SumStr)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"average_ms\":"...)
 	if dst, err = AppendFloat64(dst, v.AverageMs); err != nil {
 		return nil, err
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"average_str\":"...)
 	dst = AppendString(dst, v.AverageStr)
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2236,10 +2236,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "category":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "category")
 			}
@@ -2249,10 +2249,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.Category = x
 		case "sub_category":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SubCategory = Null[string]()
 			} else {
@@ -2263,10 +2263,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				v.SubCategory = Some[string](x)
 			}
 		case "event_count":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "event_count")
 			}
@@ -2276,10 +2276,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.EventCount = x
 		case "sum_ms":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "sum_ms")
 			}
@@ -2289,10 +2289,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.SumMs = x
 		case "sum_str":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "sum_str")
 			}
@@ -2302,10 +2302,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.SumStr = x
 		case "average_ms":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "average_ms")
 			}
@@ -2315,10 +2315,10 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 			v.AverageMs = x
 		case "average_str":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "average_str")
 			}
@@ -2336,22 +2336,22 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("category")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("event_count")
 	}
-	if seen[0]&uint64(0x8) == 0 {
+	if seen[0]&(1<<3) == 0 {
 		return d.ErrRequired("sum_ms")
 	}
-	if seen[0]&uint64(0x10) == 0 {
+	if seen[0]&(1<<4) == 0 {
 		return d.ErrRequired("sum_str")
 	}
-	if seen[0]&uint64(0x20) == 0 {
+	if seen[0]&(1<<5) == 0 {
 		return d.ErrRequired("average_ms")
 	}
-	if seen[0]&uint64(0x40) == 0 {
+	if seen[0]&(1<<6) == 0 {
 		return d.ErrRequired("average_str")
 	}
 	return nil
@@ -2373,42 +2373,42 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"session_id\":"...)
 	dst = AppendString(dst, v.SessionID)
 	if x, ok := v.SessionStart.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_start\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.SessionStart.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_start\":null"...)
 	}
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"events\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Events {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if dst, err = e0.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, byte(0x5d))
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, ']')
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2439,10 +2439,10 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
@@ -2452,10 +2452,10 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 			}
 			v.SessionID = x
 		case "session_start":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SessionStart = Null[time.Time]()
 			} else {
@@ -2466,10 +2466,10 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 				v.SessionStart = Some[time.Time](x)
 			}
 		case "events":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "events")
 			}
@@ -2487,10 +2487,10 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("session_id")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("events")
 	}
 	return nil
@@ -2512,119 +2512,119 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"kind\":"...)
 	dst = AppendString(dst, string(v.Kind))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, byte(0x22))
+	dst = append(dst, '"')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"offset\":"...)
 	dst = AppendString(dst, v.Offset)
 	if x, ok := v.TurnIndex.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"turn_index\":"...)
 		dst = AppendInt(dst, x)
 	} else if v.TurnIndex.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"turn_index\":null"...)
 	}
 	if x, ok := v.Source.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Source.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"source\":null"...)
 	}
 	if x, ok := v.Text.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Text.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"text\":null"...)
 	}
 	if x, ok := v.Lang.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lang\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Lang.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"lang\":null"...)
 	}
 	if x, ok := v.Category.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"category\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Category.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"category\":null"...)
 	}
 	if x, ok := v.Label.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"label\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Label.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"label\":null"...)
 	}
 	if x, ok := v.Metadata.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"metadata\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Metadata.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"metadata\":null"...)
 	}
 	if x, ok := v.DurationMs.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration_ms\":"...)
 		if dst, err = AppendFloat64(dst, x); err != nil {
@@ -2632,47 +2632,47 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.DurationMs.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"duration_ms\":null"...)
 	}
 	if x, ok := v.ToolRequest.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_request\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolRequest.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_request\":null"...)
 	}
 	if x, ok := v.ToolResult.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_result\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolResult.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_result\":null"...)
 	}
 	if x, ok := v.ToolError.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_error\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ToolError.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"tool_error\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2703,10 +2703,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "kind":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "kind")
 			}
@@ -2716,10 +2716,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 			}
 			v.Kind = x
 		case "timestamp":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
@@ -2729,10 +2729,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 			}
 			v.Timestamp = x
 		case "offset":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "offset")
 			}
@@ -2742,10 +2742,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 			}
 			v.Offset = x
 		case "turn_index":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.TurnIndex = Null[int64]()
 			} else {
@@ -2756,10 +2756,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.TurnIndex = Some[int64](x)
 			}
 		case "source":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.Source = Null[string]()
 			} else {
@@ -2770,10 +2770,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Source = Some[string](x)
 			}
 		case "text":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Text = Null[string]()
 			} else {
@@ -2784,10 +2784,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Text = Some[string](x)
 			}
 		case "lang":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.Lang = Null[string]()
 			} else {
@@ -2798,10 +2798,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Lang = Some[string](x)
 			}
 		case "category":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.Category = Null[string]()
 			} else {
@@ -2812,10 +2812,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Category = Some[string](x)
 			}
 		case "label":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.Label = Null[string]()
 			} else {
@@ -2826,10 +2826,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Label = Some[string](x)
 			}
 		case "metadata":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.Metadata = Null[[]string]()
 			} else {
@@ -2840,10 +2840,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.Metadata = Some[[]string](x)
 			}
 		case "duration_ms":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.DurationMs = Null[float64]()
 			} else {
@@ -2854,10 +2854,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.DurationMs = Some[float64](x)
 			}
 		case "tool_request":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.ToolRequest = Null[string]()
 			} else {
@@ -2868,10 +2868,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.ToolRequest = Some[string](x)
 			}
 		case "tool_result":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.ToolResult = Null[string]()
 			} else {
@@ -2882,10 +2882,10 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				v.ToolResult = Some[string](x)
 			}
 		case "tool_error":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.ToolError = Null[string]()
 			} else {
@@ -2904,13 +2904,13 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("kind")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("timestamp")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("offset")
 	}
 	return nil
@@ -2932,30 +2932,30 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.Detail.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"detail\":"...)
-		dst = append(dst, byte(0x5b))
+		dst = append(dst, '[')
 		for i0, e0 := range x {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			if dst, err = e0.AppendJSON(dst); err != nil {
 				return nil, err
 			}
 		}
-		dst = append(dst, byte(0x5d))
+		dst = append(dst, ']')
 	} else if v.Detail.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"detail\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2986,10 +2986,10 @@ func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "detail")
 			} else {
@@ -3026,16 +3026,16 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"loc\":"...)
-	dst = append(dst, byte(0x5b))
+	dst = append(dst, '[')
 	for i0, e0 := range v.Loc {
 		if i0 > 0 {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		if len(e0) == 0 {
 			dst = AppendNull(dst)
@@ -3043,20 +3043,20 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 			dst = AppendRaw(dst, e0)
 		}
 	}
-	dst = append(dst, byte(0x5d))
+	dst = append(dst, ']')
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"msg\":"...)
 	dst = AppendString(dst, v.Msg)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"type\":"...)
 	dst = AppendString(dst, v.Type)
 	if x, ok := v.Input.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"input\":"...)
 		if len(x) == 0 {
@@ -3066,36 +3066,37 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Input.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"input\":null"...)
 	}
 	if x, ok := v.Ctx.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ctx\":"...)
-		dst = append(dst, byte(0x7b))
+		dst = append(dst, '{')
 		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, k0)
-			dst = append(dst, byte(0x3a))
-			if len(x[k0]) == 0 {
+			dst = append(dst, ':')
+			e0 := x[k0]
+			if len(e0) == 0 {
 				dst = AppendNull(dst)
 			} else {
-				dst = AppendRaw(dst, x[k0])
+				dst = AppendRaw(dst, e0)
 			}
 		}
-		dst = append(dst, byte(0x7d))
+		dst = append(dst, '}')
 	} else if v.Ctx.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ctx\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3126,10 +3127,10 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "loc":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "loc")
 			}
@@ -3139,10 +3140,10 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 			}
 			v.Loc = x
 		case "msg":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "msg")
 			}
@@ -3152,10 +3153,10 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 			}
 			v.Msg = x
 		case "type":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			}
@@ -3165,10 +3166,10 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 			}
 			v.Type = x
 		case "input":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "input")
 			} else {
@@ -3179,10 +3180,10 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 				v.Input = Some[json.RawMessage](x)
 			}
 		case "ctx":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "ctx")
 			} else {
@@ -3201,13 +3202,13 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("loc")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("msg")
 	}
-	if seen[0]&uint64(0x4) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("type")
 	}
 	return nil
@@ -3479,49 +3480,49 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 	}
 }
 
-// decodeSession decodes a Session.
+// decodeSession decodes one Session.
 func decodeSession(d *Decoder) (Session, error) {
 	var v Session
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSessionText decodes a SessionText.
+// decodeSessionText decodes one SessionText.
 func decodeSessionText(d *Decoder) (SessionText, error) {
 	var v SessionText
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSessionAction decodes a SessionAction.
+// decodeSessionAction decodes one SessionAction.
 func decodeSessionAction(d *Decoder) (SessionAction, error) {
 	var v SessionAction
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeLatencyEntry decodes a LatencyEntry.
+// decodeLatencyEntry decodes one LatencyEntry.
 func decodeLatencyEntry(d *Decoder) (LatencyEntry, error) {
 	var v LatencyEntry
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSummaryEntry decodes a SummaryEntry.
+// decodeSummaryEntry decodes one SummaryEntry.
 func decodeSummaryEntry(d *Decoder) (SummaryEntry, error) {
 	var v SummaryEntry
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeTimelineEvent decodes a TimelineEvent.
+// decodeTimelineEvent decodes one TimelineEvent.
 func decodeTimelineEvent(d *Decoder) (TimelineEvent, error) {
 	var v TimelineEvent
 	err := v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeRequestValidationError decodes a RequestValidationError.
+// decodeRequestValidationError decodes one RequestValidationError.
 func decodeRequestValidationError(d *Decoder) (RequestValidationError, error) {
 	var v RequestValidationError
 	err := v.DecodeJSON(d)

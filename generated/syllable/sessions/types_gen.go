@@ -12,7 +12,9 @@ import (
 	"time"
 )
 
-// Session: A session is a building block of a conversation.
+// Session is the "Session" object.
+//
+// A session is a building block of a conversation.
 type Session struct {
 	// Timestamp of the session
 	//
@@ -135,7 +137,9 @@ type Session struct {
 	OverrideTimestamp Optional[string] `json:"override_timestamp,omitzero"`
 }
 
-// ListResponseSession: A page of sessions.
+// ListResponseSession is the "ListResponse_Session_" object.
+//
+// A page of sessions.
 type ListResponseSession struct {
 	// List of items returned from the query
 	//
@@ -163,7 +167,9 @@ type ListResponseSession struct {
 	TotalCount Optional[int64] `json:"total_count,omitzero"`
 }
 
-// SessionTranscriptionResponse: Text transcript of a given session. For more information, see
+// SessionTranscriptionResponse is the "SessionTranscriptionResponse" object.
+//
+// Text transcript of a given session. For more information, see
 // [Console docs](https://docs.syllable.ai/workspaces/Sessions).
 type SessionTranscriptionResponse struct {
 	// Internal ID of the session
@@ -182,7 +188,9 @@ type SessionTranscriptionResponse struct {
 	Actions []SessionAction `json:"actions"`
 }
 
-// SessionText: Information about a given message from a user to an agent or vice-versa.
+// SessionText is the "SessionText" object.
+//
+// Information about a given message from a user to an agent or vice-versa.
 type SessionText struct {
 	// Timestamp of the message
 	//
@@ -205,7 +213,9 @@ type SessionText struct {
 	Text Optional[string] `json:"text,omitzero"`
 }
 
-// SessionAction: Information about a given tool invocation as part of a session.
+// SessionAction is the "SessionAction" object.
+//
+// Information about a given tool invocation as part of a session.
 type SessionAction struct {
 	// Timestamp of the tool invocation
 	//
@@ -238,7 +248,9 @@ type SessionAction struct {
 	DurationMs Optional[float64] `json:"duration_ms,omitzero"`
 }
 
-// SessionSummaryResponse: AI summary information for a given session.
+// SessionSummaryResponse is the "SessionSummaryResponse" object.
+//
+// AI summary information for a given session.
 type SessionSummaryResponse struct {
 	// The AI summary of the session
 	//
@@ -251,7 +263,9 @@ type SessionSummaryResponse struct {
 	Rating Optional[string] `json:"rating,omitzero"`
 }
 
-// SessionRecordingResponse: Recording URLs for a given session.
+// SessionRecordingResponse is the "SessionRecordingResponse" object.
+//
+// Recording URLs for a given session.
 type SessionRecordingResponse struct {
 	// The internal ID of the session
 	//
@@ -264,7 +278,9 @@ type SessionRecordingResponse struct {
 	Recordings Optional[[]string] `json:"recordings,omitzero"`
 }
 
-// InspectLatencyResponse: This is a report of the time spent in each operation during this session. It contains a timeline,
+// InspectLatencyResponse is the "InspectLatencyResponse" object.
+//
+// This is a report of the time spent in each operation during this session. It contains a timeline,
 // which lists the operations in the order they were executed, and a summary, which aggregates the
 // operations by category and sub-category.
 type InspectLatencyResponse struct {
@@ -282,7 +298,9 @@ type InspectLatencyResponse struct {
 	Summary Optional[[]SummaryEntry] `json:"summary,omitzero"`
 }
 
-// LatencyEntry: Data model for latency entries.
+// LatencyEntry is the "LatencyEntry" object.
+//
+// Data model for latency entries.
 type LatencyEntry struct {
 	// Timestamp is the "timestamp" property.
 	//
@@ -330,7 +348,9 @@ type LatencyEntry struct {
 	TimeDelta string `json:"time_delta"`
 }
 
-// SummaryEntry: A summary entry is an aggregation of latency entries by category and sub-category.
+// SummaryEntry is the "SummaryEntry" object.
+//
+// A summary entry is an aggregation of latency entries by category and sub-category.
 // It contains the total and average latency for each category.
 type SummaryEntry struct {
 	// Category is the "category" property.
@@ -369,7 +389,9 @@ type SummaryEntry struct {
 	AverageStr string `json:"average_str"`
 }
 
-// SessionTimelineResponse: Consolidated, time-ordered timeline of a session's events.
+// SessionTimelineResponse is the "SessionTimelineResponse" object.
+//
+// Consolidated, time-ordered timeline of a session's events.
 type SessionTimelineResponse struct {
 	// Internal ID of the session
 	//
@@ -387,7 +409,9 @@ type SessionTimelineResponse struct {
 	Events []TimelineEvent `json:"events"`
 }
 
-// TimelineEvent: A single normalized event on the consolidated session timeline.
+// TimelineEvent is the "TimelineEvent" object.
+//
+// A single normalized event on the consolidated session timeline.
 type TimelineEvent struct {
 	// Which stream this event came from
 	//
@@ -460,13 +484,17 @@ type TimelineEvent struct {
 	ToolError Optional[string] `json:"tool_error,omitzero"`
 }
 
-// HTTPValidationError: Request validation error (HTTP 422), as produced by FastAPI.
+// HTTPValidationError is the "HTTPValidationError" object.
+//
+// Request validation error (HTTP 422), as produced by FastAPI.
 type HTTPValidationError struct {
 	// Detail is the "detail" property.
 	Detail Optional[[]RequestValidationError] `json:"detail,omitzero"`
 }
 
-// RequestValidationError: One request validation failure.
+// RequestValidationError is the "ValidationError" object.
+//
+// One request validation failure.
 type RequestValidationError struct {
 	// Location of the error, a path of names (string) and indexes (integer)
 	//

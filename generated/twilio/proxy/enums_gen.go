@@ -2,7 +2,9 @@
 
 package proxy
 
-// SessionStatus: The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
+// SessionStatus is the "SessionStatus" enum.
+//
+// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
 //
 // SessionStatus is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type SessionStatus string
@@ -35,7 +37,9 @@ func SessionStatusValues() []SessionStatus {
 	return []SessionStatus{SessionStatusOpen, SessionStatusInProgress, SessionStatusClosed, SessionStatusFailed, SessionStatusUnknown}
 }
 
-// SessionMode: The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
+// SessionMode is the "SessionMode" enum.
+//
+// The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
 //
 // SessionMode is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
 type SessionMode string
@@ -64,7 +68,9 @@ func SessionModeValues() []SessionMode {
 	return []SessionMode{SessionModeMessageOnly, SessionModeVoiceOnly, SessionModeVoiceAndMessage}
 }
 
-// InteractionType: The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
+// InteractionType is the "InteractionType" enum.
+//
+// The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
 //
 // InteractionType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type InteractionType string
@@ -93,7 +99,9 @@ func InteractionTypeValues() []InteractionType {
 	return []InteractionType{InteractionTypeMessage, InteractionTypeVoice, InteractionTypeUnknown}
 }
 
-// InteractionResourceStatus: The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls.
+// InteractionResourceStatus is the "InteractionResourceStatus" enum.
+//
+// The inbound resource status of the Interaction. Will always be `delivered` for messages and `in-progress` for calls.
 //
 // InteractionResourceStatus is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type InteractionResourceStatus string
@@ -158,7 +166,9 @@ func InteractionResourceStatusValues() []InteractionResourceStatus {
 	return []InteractionResourceStatus{InteractionResourceStatusAccepted, InteractionResourceStatusAnswered, InteractionResourceStatusBusy, InteractionResourceStatusCanceled, InteractionResourceStatusCompleted, InteractionResourceStatusDeleted, InteractionResourceStatusDelivered, InteractionResourceStatusDeliveryUnknown, InteractionResourceStatusFailed, InteractionResourceStatusInProgress, InteractionResourceStatusInitiated, InteractionResourceStatusNoAnswer, InteractionResourceStatusQueued, InteractionResourceStatusReceived, InteractionResourceStatusReceiving, InteractionResourceStatusRinging, InteractionResourceStatusScheduled, InteractionResourceStatusSending, InteractionResourceStatusSent, InteractionResourceStatusUndelivered, InteractionResourceStatusUnknown}
 }
 
-// MessageInteractionType: The Type of Message Interaction. This value is always `message`.
+// MessageInteractionType is the "MessageInteractionType" enum.
+//
+// The Type of Message Interaction. This value is always `message`.
 //
 // MessageInteractionType is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type MessageInteractionType string
@@ -187,7 +197,9 @@ func MessageInteractionTypeValues() []MessageInteractionType {
 	return []MessageInteractionType{MessageInteractionTypeMessage, MessageInteractionTypeVoice, MessageInteractionTypeUnknown}
 }
 
-// MessageInteractionResourceStatus: Always empty for created Message Interactions.
+// MessageInteractionResourceStatus is the "MessageInteractionResourceStatus" enum.
+//
+// Always empty for created Message Interactions.
 //
 // MessageInteractionResourceStatus is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type MessageInteractionResourceStatus string
@@ -252,7 +264,9 @@ func MessageInteractionResourceStatusValues() []MessageInteractionResourceStatus
 	return []MessageInteractionResourceStatus{MessageInteractionResourceStatusAccepted, MessageInteractionResourceStatusAnswered, MessageInteractionResourceStatusBusy, MessageInteractionResourceStatusCanceled, MessageInteractionResourceStatusCompleted, MessageInteractionResourceStatusDeleted, MessageInteractionResourceStatusDelivered, MessageInteractionResourceStatusDeliveryUnknown, MessageInteractionResourceStatusFailed, MessageInteractionResourceStatusInProgress, MessageInteractionResourceStatusInitiated, MessageInteractionResourceStatusNoAnswer, MessageInteractionResourceStatusQueued, MessageInteractionResourceStatusReceived, MessageInteractionResourceStatusReceiving, MessageInteractionResourceStatusRinging, MessageInteractionResourceStatusScheduled, MessageInteractionResourceStatusSending, MessageInteractionResourceStatusSent, MessageInteractionResourceStatusUndelivered, MessageInteractionResourceStatusUnknown}
 }
 
-// ServiceGeoMatchLevel: Where a proxy number must be located relative to the participant identifier. The default value is `country` and more specific areas than `country` are only available in North America.
+// ServiceGeoMatchLevel is the "ServiceGeoMatchLevel" enum.
+//
+// Where a proxy number must be located relative to the participant identifier. The default value is `country` and more specific areas than `country` are only available in North America.
 //
 // ServiceGeoMatchLevel is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type ServiceGeoMatchLevel string
@@ -283,7 +297,9 @@ func ServiceGeoMatchLevelValues() []ServiceGeoMatchLevel {
 	return []ServiceGeoMatchLevel{ServiceGeoMatchLevelAreaCode, ServiceGeoMatchLevelOverlay, ServiceGeoMatchLevelRadius, ServiceGeoMatchLevelCountry}
 }
 
-// ServiceNumberSelectionBehavior: The preference for Proxy Number selection in the Service instance.
+// ServiceNumberSelectionBehavior is the "ServiceNumberSelectionBehavior" enum.
+//
+// The preference for Proxy Number selection in the Service instance.
 //
 // ServiceNumberSelectionBehavior is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
 type ServiceNumberSelectionBehavior string

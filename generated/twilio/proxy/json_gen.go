@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// decodeSessionStatus decodes a SessionStatus. A value the schema does not list is kept as it is.
+// decodeSessionStatus decodes one SessionStatus. A value the schema does not list is kept as it is.
 func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -30,7 +30,7 @@ func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
 	return SessionStatus(string(b)), nil
 }
 
-// decodeSessionMode decodes a SessionMode. A value the schema does not list is kept as it is.
+// decodeSessionMode decodes one SessionMode. A value the schema does not list is kept as it is.
 func decodeSessionMode(d *Decoder) (SessionMode, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -47,7 +47,7 @@ func decodeSessionMode(d *Decoder) (SessionMode, error) {
 	return SessionMode(string(b)), nil
 }
 
-// decodeInteractionType decodes a InteractionType. A value the schema does not list is kept as it is.
+// decodeInteractionType decodes one InteractionType. A value the schema does not list is kept as it is.
 func decodeInteractionType(d *Decoder) (InteractionType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -64,7 +64,7 @@ func decodeInteractionType(d *Decoder) (InteractionType, error) {
 	return InteractionType(string(b)), nil
 }
 
-// decodeInteractionResourceStatus decodes a InteractionResourceStatus. A value the schema does not list is kept as it is.
+// decodeInteractionResourceStatus decodes one InteractionResourceStatus. A value the schema does not list is kept as it is.
 func decodeInteractionResourceStatus(d *Decoder) (InteractionResourceStatus, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -117,7 +117,7 @@ func decodeInteractionResourceStatus(d *Decoder) (InteractionResourceStatus, err
 	return InteractionResourceStatus(string(b)), nil
 }
 
-// decodeMessageInteractionType decodes a MessageInteractionType. A value the schema does not list is kept as it is.
+// decodeMessageInteractionType decodes one MessageInteractionType. A value the schema does not list is kept as it is.
 func decodeMessageInteractionType(d *Decoder) (MessageInteractionType, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -134,7 +134,7 @@ func decodeMessageInteractionType(d *Decoder) (MessageInteractionType, error) {
 	return MessageInteractionType(string(b)), nil
 }
 
-// decodeMessageInteractionResourceStatus decodes a MessageInteractionResourceStatus. A value the schema does not list is kept as it is.
+// decodeMessageInteractionResourceStatus decodes one MessageInteractionResourceStatus. A value the schema does not list is kept as it is.
 func decodeMessageInteractionResourceStatus(d *Decoder) (MessageInteractionResourceStatus, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -187,7 +187,7 @@ func decodeMessageInteractionResourceStatus(d *Decoder) (MessageInteractionResou
 	return MessageInteractionResourceStatus(string(b)), nil
 }
 
-// decodeServiceGeoMatchLevel decodes a ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
+// decodeServiceGeoMatchLevel decodes one ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
 func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -206,7 +206,7 @@ func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 	return ServiceGeoMatchLevel(string(b)), nil
 }
 
-// decodeServiceNumberSelectionBehavior decodes a ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
+// decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
 func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBehavior, error) {
 	b, err := d.StringBytes()
 	if err != nil {
@@ -224,222 +224,223 @@ func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBeh
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ServiceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.DateStarted.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_started\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateStarted.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_started\":null"...)
 	}
 	if x, ok := v.DateEnded.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_ended\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateEnded.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_ended\":null"...)
 	}
 	if x, ok := v.DateLastInteraction.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_last_interaction\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateLastInteraction.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_last_interaction\":null"...)
 	}
 	if x, ok := v.DateExpiry.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_expiry\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateExpiry.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_expiry\":null"...)
 	}
 	if x, ok := v.UniqueName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"unique_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UniqueName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"unique_name\":null"...)
 	}
 	if x, ok := v.Status.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"status\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Status.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"status\":null"...)
 	}
 	if x, ok := v.ClosedReason.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"closed_reason\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ClosedReason.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"closed_reason\":null"...)
 	}
 	if x, ok := v.TTL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ttl\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.TTL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ttl\":null"...)
 	}
 	if x, ok := v.Mode.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mode\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Mode.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mode\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
 	if x, ok := v.Links.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, byte(0x7b))
+		dst = append(dst, '{')
 		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, k0)
-			dst = append(dst, byte(0x3a))
-			dst = AppendString(dst, x[k0])
+			dst = append(dst, ':')
+			e0 := x[k0]
+			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x7d))
+		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -470,10 +471,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -484,10 +485,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "service_sid":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.ServiceSID = Null[string]()
 			} else {
@@ -498,10 +499,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ServiceSID = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -512,10 +513,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "date_started":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.DateStarted = Null[time.Time]()
 			} else {
@@ -526,10 +527,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateStarted = Some[time.Time](x)
 			}
 		case "date_ended":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.DateEnded = Null[time.Time]()
 			} else {
@@ -540,10 +541,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateEnded = Some[time.Time](x)
 			}
 		case "date_last_interaction":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.DateLastInteraction = Null[time.Time]()
 			} else {
@@ -554,10 +555,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateLastInteraction = Some[time.Time](x)
 			}
 		case "date_expiry":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.DateExpiry = Null[time.Time]()
 			} else {
@@ -568,10 +569,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateExpiry = Some[time.Time](x)
 			}
 		case "unique_name":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.UniqueName = Null[string]()
 			} else {
@@ -582,10 +583,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.UniqueName = Some[string](x)
 			}
 		case "status":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "status")
 			} else {
@@ -596,10 +597,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Status = Some[SessionStatus](x)
 			}
 		case "closed_reason":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.ClosedReason = Null[string]()
 			} else {
@@ -610,10 +611,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.ClosedReason = Some[string](x)
 			}
 		case "ttl":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "ttl")
 			} else {
@@ -624,10 +625,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.TTL = Some[int32](x)
 			}
 		case "mode":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "mode")
 			} else {
@@ -638,10 +639,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.Mode = Some[SessionMode](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -652,10 +653,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -666,10 +667,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -680,10 +681,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				v.URL = Some[string](x)
 			}
 		case "links":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.Links = Null[map[string]string]()
 			} else {
@@ -720,180 +721,181 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":null"...)
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ServiceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"friendly_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.FriendlyName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"friendly_name\":null"...)
 	}
 	if x, ok := v.Identifier.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identifier\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Identifier.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"identifier\":null"...)
 	}
 	if x, ok := v.ProxyIdentifier.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"proxy_identifier\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ProxyIdentifier.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"proxy_identifier\":null"...)
 	}
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"proxy_identifier_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ProxyIdentifierSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"proxy_identifier_sid\":null"...)
 	}
 	if x, ok := v.DateDeleted.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_deleted\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateDeleted.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_deleted\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
 	if x, ok := v.Links.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, byte(0x7b))
+		dst = append(dst, '{')
 		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, k0)
-			dst = append(dst, byte(0x3a))
-			dst = AppendString(dst, x[k0])
+			dst = append(dst, ':')
+			e0 := x[k0]
+			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x7d))
+		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -924,10 +926,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -938,10 +940,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "session_sid":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SessionSID = Null[string]()
 			} else {
@@ -952,10 +954,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.SessionSID = Some[string](x)
 			}
 		case "service_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ServiceSID = Null[string]()
 			} else {
@@ -966,10 +968,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.ServiceSID = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -980,10 +982,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "friendly_name":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.FriendlyName = Null[string]()
 			} else {
@@ -994,10 +996,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.FriendlyName = Some[string](x)
 			}
 		case "identifier":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.Identifier = Null[string]()
 			} else {
@@ -1008,10 +1010,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.Identifier = Some[string](x)
 			}
 		case "proxy_identifier":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.ProxyIdentifier = Null[string]()
 			} else {
@@ -1022,10 +1024,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.ProxyIdentifier = Some[string](x)
 			}
 		case "proxy_identifier_sid":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.ProxyIdentifierSID = Null[string]()
 			} else {
@@ -1036,10 +1038,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.ProxyIdentifierSID = Some[string](x)
 			}
 		case "date_deleted":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.DateDeleted = Null[time.Time]()
 			} else {
@@ -1050,10 +1052,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.DateDeleted = Some[time.Time](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -1064,10 +1066,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -1078,10 +1080,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -1092,10 +1094,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				v.URL = Some[string](x)
 			}
 		case "links":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.Links = Null[map[string]string]()
 			} else {
@@ -1132,241 +1134,241 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":null"...)
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ServiceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.Data.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"data\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Data.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"data\":null"...)
 	}
 	if x, ok := v.Type.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"type\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Type.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"type\":null"...)
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_participant_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundParticipantSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_participant_sid\":null"...)
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_sid\":null"...)
 	}
 	if x, ok := v.InboundResourceStatus.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_status\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.InboundResourceStatus.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_status\":null"...)
 	}
 	if x, ok := v.InboundResourceType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_type\":null"...)
 	}
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_url\":null"...)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_participant_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundParticipantSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_participant_sid\":null"...)
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_sid\":null"...)
 	}
 	if x, ok := v.OutboundResourceStatus.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_status\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.OutboundResourceStatus.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_status\":null"...)
 	}
 	if x, ok := v.OutboundResourceType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_type\":null"...)
 	}
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_url\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1397,10 +1399,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -1411,10 +1413,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "session_sid":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SessionSID = Null[string]()
 			} else {
@@ -1425,10 +1427,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.SessionSID = Some[string](x)
 			}
 		case "service_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ServiceSID = Null[string]()
 			} else {
@@ -1439,10 +1441,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.ServiceSID = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -1453,10 +1455,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "data":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.Data = Null[string]()
 			} else {
@@ -1467,10 +1469,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.Data = Some[string](x)
 			}
 		case "type":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			} else {
@@ -1481,10 +1483,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.Type = Some[InteractionType](x)
 			}
 		case "inbound_participant_sid":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.InboundParticipantSID = Null[string]()
 			} else {
@@ -1495,10 +1497,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.InboundParticipantSID = Some[string](x)
 			}
 		case "inbound_resource_sid":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.InboundResourceSID = Null[string]()
 			} else {
@@ -1509,10 +1511,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceSID = Some[string](x)
 			}
 		case "inbound_resource_status":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.InboundResourceStatus = Null[InteractionResourceStatus]()
 			} else {
@@ -1523,10 +1525,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceStatus = Some[InteractionResourceStatus](x)
 			}
 		case "inbound_resource_type":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.InboundResourceType = Null[string]()
 			} else {
@@ -1537,10 +1539,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceType = Some[string](x)
 			}
 		case "inbound_resource_url":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.InboundResourceURL = Null[string]()
 			} else {
@@ -1551,10 +1553,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceURL = Some[string](x)
 			}
 		case "outbound_participant_sid":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.OutboundParticipantSID = Null[string]()
 			} else {
@@ -1565,10 +1567,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.OutboundParticipantSID = Some[string](x)
 			}
 		case "outbound_resource_sid":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.OutboundResourceSID = Null[string]()
 			} else {
@@ -1579,10 +1581,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceSID = Some[string](x)
 			}
 		case "outbound_resource_status":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.OutboundResourceStatus = Null[InteractionResourceStatus]()
 			} else {
@@ -1593,10 +1595,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceStatus = Some[InteractionResourceStatus](x)
 			}
 		case "outbound_resource_type":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.OutboundResourceType = Null[string]()
 			} else {
@@ -1607,10 +1609,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceType = Some[string](x)
 			}
 		case "outbound_resource_url":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.OutboundResourceURL = Null[string]()
 			} else {
@@ -1621,10 +1623,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceURL = Some[string](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -1635,10 +1637,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -1649,10 +1651,10 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -1689,253 +1691,253 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SessionSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"session_sid\":null"...)
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ServiceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.Data.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"data\":"...)
 		dst = AppendString(dst, x)
 	} else if v.Data.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"data\":null"...)
 	}
 	if x, ok := v.Type.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"type\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.Type.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"type\":null"...)
 	}
 	if x, ok := v.ParticipantSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participant_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ParticipantSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"participant_sid\":null"...)
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_participant_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundParticipantSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_participant_sid\":null"...)
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_sid\":null"...)
 	}
 	if x, ok := v.InboundResourceStatus.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_status\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.InboundResourceStatus.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_status\":null"...)
 	}
 	if x, ok := v.InboundResourceType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_type\":null"...)
 	}
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InboundResourceURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"inbound_resource_url\":null"...)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_participant_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundParticipantSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_participant_sid\":null"...)
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_sid\":null"...)
 	}
 	if x, ok := v.OutboundResourceStatus.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_status\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.OutboundResourceStatus.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_status\":null"...)
 	}
 	if x, ok := v.OutboundResourceType.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_type\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceType.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_type\":null"...)
 	}
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutboundResourceURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"outbound_resource_url\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -1966,10 +1968,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -1980,10 +1982,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "session_sid":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.SessionSID = Null[string]()
 			} else {
@@ -1994,10 +1996,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.SessionSID = Some[string](x)
 			}
 		case "service_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ServiceSID = Null[string]()
 			} else {
@@ -2008,10 +2010,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.ServiceSID = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -2022,10 +2024,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "data":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.Data = Null[string]()
 			} else {
@@ -2036,10 +2038,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.Data = Some[string](x)
 			}
 		case "type":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			} else {
@@ -2050,10 +2052,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.Type = Some[MessageInteractionType](x)
 			}
 		case "participant_sid":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.ParticipantSID = Null[string]()
 			} else {
@@ -2064,10 +2066,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.ParticipantSID = Some[string](x)
 			}
 		case "inbound_participant_sid":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.InboundParticipantSID = Null[string]()
 			} else {
@@ -2078,10 +2080,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.InboundParticipantSID = Some[string](x)
 			}
 		case "inbound_resource_sid":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.InboundResourceSID = Null[string]()
 			} else {
@@ -2092,10 +2094,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceSID = Some[string](x)
 			}
 		case "inbound_resource_status":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.InboundResourceStatus = Null[MessageInteractionResourceStatus]()
 			} else {
@@ -2106,10 +2108,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceStatus = Some[MessageInteractionResourceStatus](x)
 			}
 		case "inbound_resource_type":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.InboundResourceType = Null[string]()
 			} else {
@@ -2120,10 +2122,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceType = Some[string](x)
 			}
 		case "inbound_resource_url":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.InboundResourceURL = Null[string]()
 			} else {
@@ -2134,10 +2136,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.InboundResourceURL = Some[string](x)
 			}
 		case "outbound_participant_sid":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.OutboundParticipantSID = Null[string]()
 			} else {
@@ -2148,10 +2150,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.OutboundParticipantSID = Some[string](x)
 			}
 		case "outbound_resource_sid":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.OutboundResourceSID = Null[string]()
 			} else {
@@ -2162,10 +2164,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceSID = Some[string](x)
 			}
 		case "outbound_resource_status":
-			if seen[0]&uint64(0x4000) != 0 {
+			if seen[0]&(1<<14) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4000)
+			seen[0] |= (1 << 14)
 			if d.ConsumeNull() {
 				v.OutboundResourceStatus = Null[MessageInteractionResourceStatus]()
 			} else {
@@ -2176,10 +2178,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceStatus = Some[MessageInteractionResourceStatus](x)
 			}
 		case "outbound_resource_type":
-			if seen[0]&uint64(0x8000) != 0 {
+			if seen[0]&(1<<15) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8000)
+			seen[0] |= (1 << 15)
 			if d.ConsumeNull() {
 				v.OutboundResourceType = Null[string]()
 			} else {
@@ -2190,10 +2192,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceType = Some[string](x)
 			}
 		case "outbound_resource_url":
-			if seen[0]&uint64(0x10000) != 0 {
+			if seen[0]&(1<<16) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10000)
+			seen[0] |= (1 << 16)
 			if d.ConsumeNull() {
 				v.OutboundResourceURL = Null[string]()
 			} else {
@@ -2204,10 +2206,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.OutboundResourceURL = Some[string](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x20000) != 0 {
+			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20000)
+			seen[0] |= (1 << 17)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -2218,10 +2220,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x40000) != 0 {
+			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40000)
+			seen[0] |= (1 << 18)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -2232,10 +2234,10 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x80000) != 0 {
+			if seen[0]&(1<<19) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80000)
+			seen[0] |= (1 << 19)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -2272,190 +2274,191 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.UniqueName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"unique_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.UniqueName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"unique_name\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"chat_instance_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ChatInstanceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"chat_instance_sid\":null"...)
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callback_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.CallbackURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"callback_url\":null"...)
 	}
 	if x, ok := v.DefaultTTL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"default_ttl\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.DefaultTTL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"default_ttl\":null"...)
 	}
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"number_selection_behavior\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.NumberSelectionBehavior.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"number_selection_behavior\":null"...)
 	}
 	if x, ok := v.GeoMatchLevel.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"geo_match_level\":"...)
 		dst = AppendString(dst, string(x))
 	} else if v.GeoMatchLevel.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"geo_match_level\":null"...)
 	}
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"intercept_callback_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.InterceptCallbackURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"intercept_callback_url\":null"...)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"out_of_session_callback_url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.OutOfSessionCallbackURL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"out_of_session_callback_url\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
 	if x, ok := v.Links.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, byte(0x7b))
+		dst = append(dst, '{')
 		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, k0)
-			dst = append(dst, byte(0x3a))
-			dst = AppendString(dst, x[k0])
+			dst = append(dst, ':')
+			e0 := x[k0]
+			dst = AppendString(dst, e0)
 		}
-		dst = append(dst, byte(0x7d))
+		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2486,10 +2489,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -2500,10 +2503,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "unique_name":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.UniqueName = Null[string]()
 			} else {
@@ -2514,10 +2517,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.UniqueName = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -2528,10 +2531,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "chat_instance_sid":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.ChatInstanceSID = Null[string]()
 			} else {
@@ -2542,10 +2545,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.ChatInstanceSID = Some[string](x)
 			}
 		case "callback_url":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.CallbackURL = Null[string]()
 			} else {
@@ -2556,10 +2559,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.CallbackURL = Some[string](x)
 			}
 		case "default_ttl":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "default_ttl")
 			} else {
@@ -2570,10 +2573,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.DefaultTTL = Some[int32](x)
 			}
 		case "number_selection_behavior":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "number_selection_behavior")
 			} else {
@@ -2584,10 +2587,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 			}
 		case "geo_match_level":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "geo_match_level")
 			} else {
@@ -2598,10 +2601,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 			}
 		case "intercept_callback_url":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.InterceptCallbackURL = Null[string]()
 			} else {
@@ -2612,10 +2615,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.InterceptCallbackURL = Some[string](x)
 			}
 		case "out_of_session_callback_url":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.OutOfSessionCallbackURL = Null[string]()
 			} else {
@@ -2626,10 +2629,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.OutOfSessionCallbackURL = Some[string](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -2640,10 +2643,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -2654,10 +2657,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x1000) != 0 {
+			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1000)
+			seen[0] |= (1 << 12)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -2668,10 +2671,10 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				v.URL = Some[string](x)
 			}
 		case "links":
-			if seen[0]&uint64(0x2000) != 0 {
+			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2000)
+			seen[0] |= (1 << 13)
 			if d.ConsumeNull() {
 				v.Links = Null[map[string]string]()
 			} else {
@@ -2709,111 +2712,111 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.SID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.SID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sid\":null"...)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.AccountSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"account_sid\":null"...)
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":"...)
 		dst = AppendString(dst, x)
 	} else if v.ServiceSID.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"service_sid\":null"...)
 	}
 	if x, ok := v.DateCreated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateCreated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_created\":null"...)
 	}
 	if x, ok := v.DateUpdated.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 		dst = AppendDateTime(dst, x)
-		dst = append(dst, byte(0x22))
+		dst = append(dst, '"')
 	} else if v.DateUpdated.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"date_updated\":null"...)
 	}
 	if x, ok := v.PhoneNumber.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"phone_number\":"...)
 		dst = AppendString(dst, x)
 	} else if v.PhoneNumber.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"phone_number\":null"...)
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"friendly_name\":"...)
 		dst = AppendString(dst, x)
 	} else if v.FriendlyName.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"friendly_name\":null"...)
 	}
 	if x, ok := v.IsoCountry.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"iso_country\":"...)
 		dst = AppendString(dst, x)
 	} else if v.IsoCountry.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"iso_country\":null"...)
 	}
 	if x, ok := v.Capabilities.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"capabilities\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -2821,47 +2824,47 @@ func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	} else if v.Capabilities.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"capabilities\":null"...)
 	}
 	if x, ok := v.URL.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":"...)
 		dst = AppendString(dst, x)
 	} else if v.URL.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"url\":null"...)
 	}
 	if x, ok := v.IsReserved.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_reserved\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.IsReserved.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"is_reserved\":null"...)
 	}
 	if x, ok := v.InUse.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"in_use\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.InUse.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"in_use\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -2892,10 +2895,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				v.SID = Null[string]()
 			} else {
@@ -2906,10 +2909,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.SID = Some[string](x)
 			}
 		case "account_sid":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				v.AccountSID = Null[string]()
 			} else {
@@ -2920,10 +2923,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.AccountSID = Some[string](x)
 			}
 		case "service_sid":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				v.ServiceSID = Null[string]()
 			} else {
@@ -2934,10 +2937,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.ServiceSID = Some[string](x)
 			}
 		case "date_created":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				v.DateCreated = Null[time.Time]()
 			} else {
@@ -2948,10 +2951,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.DateCreated = Some[time.Time](x)
 			}
 		case "date_updated":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				v.DateUpdated = Null[time.Time]()
 			} else {
@@ -2962,10 +2965,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.DateUpdated = Some[time.Time](x)
 			}
 		case "phone_number":
-			if seen[0]&uint64(0x20) != 0 {
+			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x20)
+			seen[0] |= (1 << 5)
 			if d.ConsumeNull() {
 				v.PhoneNumber = Null[string]()
 			} else {
@@ -2976,10 +2979,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.PhoneNumber = Some[string](x)
 			}
 		case "friendly_name":
-			if seen[0]&uint64(0x40) != 0 {
+			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x40)
+			seen[0] |= (1 << 6)
 			if d.ConsumeNull() {
 				v.FriendlyName = Null[string]()
 			} else {
@@ -2990,10 +2993,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.FriendlyName = Some[string](x)
 			}
 		case "iso_country":
-			if seen[0]&uint64(0x80) != 0 {
+			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x80)
+			seen[0] |= (1 << 7)
 			if d.ConsumeNull() {
 				v.IsoCountry = Null[string]()
 			} else {
@@ -3004,10 +3007,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.IsoCountry = Some[string](x)
 			}
 		case "capabilities":
-			if seen[0]&uint64(0x100) != 0 {
+			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x100)
+			seen[0] |= (1 << 8)
 			if d.ConsumeNull() {
 				v.Capabilities = Null[PhoneNumberCapabilities]()
 			} else {
@@ -3018,10 +3021,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.Capabilities = Some[PhoneNumberCapabilities](x)
 			}
 		case "url":
-			if seen[0]&uint64(0x200) != 0 {
+			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x200)
+			seen[0] |= (1 << 9)
 			if d.ConsumeNull() {
 				v.URL = Null[string]()
 			} else {
@@ -3032,10 +3035,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.URL = Some[string](x)
 			}
 		case "is_reserved":
-			if seen[0]&uint64(0x400) != 0 {
+			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x400)
+			seen[0] |= (1 << 10)
 			if d.ConsumeNull() {
 				v.IsReserved = Null[bool]()
 			} else {
@@ -3046,10 +3049,10 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				v.IsReserved = Some[bool](x)
 			}
 		case "in_use":
-			if seen[0]&uint64(0x800) != 0 {
+			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x800)
+			seen[0] |= (1 << 11)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "in_use")
 			} else {
@@ -3086,65 +3089,65 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if x, ok := v.Fax.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"fax\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.Fax.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"fax\":null"...)
 	}
 	if x, ok := v.Mms.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mms\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.Mms.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mms\":null"...)
 	}
 	if x, ok := v.SMS.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sms\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.SMS.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"sms\":null"...)
 	}
 	if x, ok := v.Voice.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"voice\":"...)
 		dst = AppendBool(dst, x)
 	} else if v.Voice.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"voice\":null"...)
 	}
 	for _, m := range v.AdditionalProperties {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = AppendString(dst, m.Name)
-		dst = append(dst, byte(0x3a))
+		dst = append(dst, ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3174,10 +3177,10 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "fax")
 			} else {
@@ -3188,10 +3191,10 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 				v.Fax = Some[bool](x)
 			}
 		case "mms":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "mms")
 			} else {
@@ -3202,10 +3205,10 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 				v.Mms = Some[bool](x)
 			}
 		case "sms":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "sms")
 			} else {
@@ -3216,10 +3219,10 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 				v.SMS = Some[bool](x)
 			}
 		case "voice":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "voice")
 			} else {
@@ -3264,68 +3267,69 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, byte(0x7b))
+	dst = append(dst, '{')
 	start := len(dst)
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"code\":"...)
 	dst = AppendInt(dst, int64(v.Code))
 	if len(dst) > start {
-		dst = append(dst, byte(0x2c))
+		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"message\":"...)
 	dst = AppendString(dst, v.Message)
 	if x, ok := v.MoreInfo.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"more_info\":"...)
 		dst = AppendString(dst, x)
 	} else if v.MoreInfo.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"more_info\":null"...)
 	}
 	if x, ok := v.Status.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"status\":"...)
 		dst = AppendInt(dst, int64(x))
 	} else if v.Status.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"status\":null"...)
 	}
 	if x, ok := v.Details.Get(); ok {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"details\":"...)
-		dst = append(dst, byte(0x7b))
+		dst = append(dst, '{')
 		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
 			if i0 > 0 {
-				dst = append(dst, byte(0x2c))
+				dst = append(dst, ',')
 			}
 			dst = AppendString(dst, k0)
-			dst = append(dst, byte(0x3a))
-			if len(x[k0]) == 0 {
+			dst = append(dst, ':')
+			e0 := x[k0]
+			if len(e0) == 0 {
 				dst = AppendNull(dst)
 			} else {
-				dst = AppendRaw(dst, x[k0])
+				dst = AppendRaw(dst, e0)
 			}
 		}
-		dst = append(dst, byte(0x7d))
+		dst = append(dst, '}')
 	} else if v.Details.IsNull() {
 		if len(dst) > start {
-			dst = append(dst, byte(0x2c))
+			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"details\":null"...)
 	}
-	dst = append(dst, byte(0x7d))
+	dst = append(dst, '}')
 	return dst, nil
 }
 
@@ -3356,10 +3360,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&uint64(0x1) != 0 {
+			if seen[0]&(1<<0) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x1)
+			seen[0] |= (1 << 0)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
@@ -3369,10 +3373,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 			}
 			v.Code = x
 		case "message":
-			if seen[0]&uint64(0x2) != 0 {
+			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x2)
+			seen[0] |= (1 << 1)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
@@ -3382,10 +3386,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 			}
 			v.Message = x
 		case "more_info":
-			if seen[0]&uint64(0x4) != 0 {
+			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x4)
+			seen[0] |= (1 << 2)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "more_info")
 			} else {
@@ -3396,10 +3400,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 				v.MoreInfo = Some[string](x)
 			}
 		case "status":
-			if seen[0]&uint64(0x8) != 0 {
+			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x8)
+			seen[0] |= (1 << 3)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "status")
 			} else {
@@ -3410,10 +3414,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 				v.Status = Some[int32](x)
 			}
 		case "details":
-			if seen[0]&uint64(0x10) != 0 {
+			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
-			seen[0] |= uint64(0x10)
+			seen[0] |= (1 << 4)
 			if d.ConsumeNull() {
 				return WithField(d.ErrNullNotAllowed(), "details")
 			} else {
@@ -3432,10 +3436,10 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&uint64(0x1) == 0 {
+	if seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&uint64(0x2) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -3482,7 +3486,7 @@ func decodeMapOfURI(d *Decoder) (map[string]string, error) {
 	}
 }
 
-// decodePhoneNumberCapabilities decodes a PhoneNumberCapabilities.
+// decodePhoneNumberCapabilities decodes one PhoneNumberCapabilities.
 func decodePhoneNumberCapabilities(d *Decoder) (PhoneNumberCapabilities, error) {
 	var v PhoneNumberCapabilities
 	err := v.DecodeJSON(d)

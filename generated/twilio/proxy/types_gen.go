@@ -16,7 +16,9 @@ import (
 	"time"
 )
 
-// Session: A Session: a conversation between up to two Participants, whose messages and calls are
+// Session is the "Session" object.
+//
+// A Session: a conversation between up to two Participants, whose messages and calls are
 // proxied through the Service's numbers.
 type Session struct {
 	// The unique string that we created to identify the Session resource.
@@ -100,7 +102,9 @@ type Session struct {
 	Links Optional[map[string]string] `json:"links,omitzero"`
 }
 
-// Participant: A Participant of a Session, identified by a phone number or channel address.
+// Participant is the "Participant" object.
+//
+// A Participant of a Session, identified by a phone number or channel address.
 type Participant struct {
 	// The unique string that we created to identify the Participant resource.
 	//
@@ -168,7 +172,9 @@ type Participant struct {
 	Links Optional[map[string]string] `json:"links,omitzero"`
 }
 
-// Interaction: An Interaction of a Session: one message or call between the Participants, with its inbound and outbound legs.
+// Interaction is the "Interaction" object.
+//
+// An Interaction of a Session: one message or call between the Participants, with its inbound and outbound legs.
 type Interaction struct {
 	// The unique string that we created to identify the Interaction resource.
 	//
@@ -266,7 +272,9 @@ type Interaction struct {
 	URL Optional[string] `json:"url,omitzero"`
 }
 
-// MessageInteraction: A message Interaction sent directly from your system to one Participant. Its inbound properties are always empty.
+// MessageInteraction is the "MessageInteraction" object.
+//
+// A message Interaction sent directly from your system to one Participant. Its inbound properties are always empty.
 type MessageInteraction struct {
 	// The unique string that we created to identify the MessageInteraction resource.
 	//
@@ -369,7 +377,9 @@ type MessageInteraction struct {
 	URL Optional[string] `json:"url,omitzero"`
 }
 
-// Service: A Proxy Service, with the configuration and number pool shared by its Sessions.
+// Service is the "Service" object.
+//
+// A Proxy Service, with the configuration and number pool shared by its Sessions.
 type Service struct {
 	// The unique string that we created to identify the Service resource.
 	//
@@ -442,7 +452,9 @@ type Service struct {
 	Links Optional[map[string]string] `json:"links,omitzero"`
 }
 
-// PhoneNumber: A Phone Number in a Service's Proxy Number Pool.
+// PhoneNumber is the "PhoneNumber" object.
+//
+// A Phone Number in a Service's Proxy Number Pool.
 type PhoneNumber struct {
 	// The unique string that we created to identify the PhoneNumber resource.
 	//
@@ -505,7 +517,9 @@ type PhoneNumber struct {
 	InUse Optional[int32] `json:"in_use,omitzero"`
 }
 
-// PhoneNumberCapabilities: The capabilities of a phone number.
+// PhoneNumberCapabilities is the "PhoneNumberCapabilities" object.
+//
+// The capabilities of a phone number.
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type PhoneNumberCapabilities struct {
@@ -534,7 +548,9 @@ type PhoneNumberCapabilities struct {
 	AdditionalProperties []Member `json:"-"`
 }
 
-// RestError: An error returned by the Twilio REST API.
+// RestError is the "RestError" object.
+//
+// An error returned by the Twilio REST API.
 type RestError struct {
 	// The Twilio error code (for example 20001, 20404, 20429).
 	//

@@ -9,14 +9,14 @@ import (
 
 // Patterns from the schema, compiled once.
 var (
-	patternTypeSessionPropertySID                    = regexp.MustCompile("^KC[0-9a-fA-F]{32}$")
-	patternTypeSessionPropertyServiceSID             = regexp.MustCompile("^KS[0-9a-fA-F]{32}$")
-	patternTypeSessionPropertyAccountSID             = regexp.MustCompile("^AC[0-9a-fA-F]{32}$")
-	patternTypeParticipantPropertySID                = regexp.MustCompile("^KP[0-9a-fA-F]{32}$")
-	patternTypeParticipantPropertyProxyIdentifierSID = regexp.MustCompile("^PN[0-9a-fA-F]{32}$")
-	patternTypeInteractionPropertySID                = regexp.MustCompile("^KI[0-9a-fA-F]{32}$")
-	patternTypeInteractionPropertyInboundResourceSID = regexp.MustCompile("^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-	patternTypeServicePropertyChatInstanceSID        = regexp.MustCompile("^IS[0-9a-fA-F]{32}$")
+	patternSessionSID                    = regexp.MustCompile("^KC[0-9a-fA-F]{32}$")
+	patternSessionServiceSID             = regexp.MustCompile("^KS[0-9a-fA-F]{32}$")
+	patternSessionAccountSID             = regexp.MustCompile("^AC[0-9a-fA-F]{32}$")
+	patternParticipantSID                = regexp.MustCompile("^KP[0-9a-fA-F]{32}$")
+	patternParticipantProxyIdentifierSID = regexp.MustCompile("^PN[0-9a-fA-F]{32}$")
+	patternInteractionSID                = regexp.MustCompile("^KI[0-9a-fA-F]{32}$")
+	patternInteractionInboundResourceSID = regexp.MustCompile("^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
+	patternServiceChatInstanceSID        = regexp.MustCompile("^IS[0-9a-fA-F]{32}$")
 )
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -40,7 +40,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertySID.MatchString(x) {
+			if !patternSessionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -57,7 +57,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -74,7 +74,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -159,7 +159,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -176,7 +176,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertySID.MatchString(x) {
+			if !patternSessionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -193,7 +193,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -210,7 +210,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -249,7 +249,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertyProxyIdentifierSID.MatchString(x) {
+			if !patternParticipantProxyIdentifierSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}
@@ -300,7 +300,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertySID.MatchString(x) {
+			if !patternInteractionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
 			}
 		}
@@ -317,7 +317,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertySID.MatchString(x) {
+			if !patternSessionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -334,7 +334,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -351,7 +351,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -374,7 +374,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -391,7 +391,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertyInboundResourceSID.MatchString(x) {
+			if !patternInteractionInboundResourceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -416,7 +416,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -433,7 +433,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertyInboundResourceSID.MatchString(x) {
+			if !patternInteractionInboundResourceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -477,7 +477,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertySID.MatchString(x) {
+			if !patternInteractionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
 			}
 		}
@@ -494,7 +494,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertySID.MatchString(x) {
+			if !patternSessionSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -511,7 +511,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -528,7 +528,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -551,7 +551,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -568,7 +568,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -585,7 +585,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertyInboundResourceSID.MatchString(x) {
+			if !patternInteractionInboundResourceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -610,7 +610,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertySID.MatchString(x) {
+			if !patternParticipantSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -627,7 +627,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeInteractionPropertyInboundResourceSID.MatchString(x) {
+			if !patternInteractionInboundResourceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -671,7 +671,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -699,7 +699,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -716,7 +716,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeServicePropertyChatInstanceSID.MatchString(x) {
+			if !patternServiceChatInstanceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -814,7 +814,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeParticipantPropertyProxyIdentifierSID.MatchString(x) {
+			if !patternParticipantProxyIdentifierSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}
@@ -831,7 +831,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyAccountSID.MatchString(x) {
+			if !patternSessionAccountSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -848,7 +848,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternTypeSessionPropertyServiceSID.MatchString(x) {
+			if !patternSessionServiceSID.MatchString(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}

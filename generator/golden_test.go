@@ -1,0 +1,165 @@
+package generator_test
+
+import (
+	"flag"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/sessiongen/sessiongen/generator"
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/cases")
+
+// casesDir holds one folder per feature: schema.yaml and the files it
+// generates, under their real paths. Support files are copies of
+// templates/support and are not kept as goldens; they are type-checked.
+const casesDir = "../testdata/cases"
+
+func TestGolden(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(casesDir, "*", "schema.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no cases under " + casesDir)
+	}
+	for _, schemaFile := range dirs {
+		dir := filepath.Dir(schemaFile)
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			files := generateCase(t, schemaFile)
+			typeCheck(t, files)
+			got := map[string][]byte{}
+			for _, f := range files {
+				if !isSupport(f.Path) {
+					got[f.Path] = f.Content
+				}
+			}
+			if *update {
+				writeGoldens(t, dir, got)
+				return
+			}
+			want := readGoldens(t, dir)
+			for p := range want {
+				if _, ok := got[p]; !ok {
+					t.Errorf("%s: golden file is no longer generated (run go test ./generator -update)", p)
+				}
+			}
+			for p, content := range got {
+				w, ok := want[p]
+				if !ok {
+					t.Errorf("%s: generated but has no golden (run go test ./generator -update)", p)
+					continue
+				}
+				assert.Equal(t, string(w), string(content), "%s differs from its golden (-want +got); if the change is intended, run go test ./generator -update and read the diff", p)
+			}
+		})
+	}
+}
+
+func isSupport(p string) bool { return strings.HasPrefix(path.Base(p), "support_") }
+
+// generateCase loads a case schema under a stable name, so headers do not
+// depend on where the test runs.
+func generateCase(t *testing.T, schemaFile string) []generator.File {
+	t.Helper()
+	src, err := os.ReadFile(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := strings.TrimPrefix(filepath.ToSlash(schemaFile), "../")
+	f, err := schema.Parse(rel, src)
+	if err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	files, err := generator.Generate([]*schema.File{f})
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	return files
+}
+
+// typeCheck parses and type-checks each generated package in process.
+func typeCheck(t *testing.T, files []generator.File) {
+	t.Helper()
+	byDir := map[string][]generator.File{}
+	for _, f := range files {
+		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
+	}
+	for dir, fs := range byDir {
+		fset := token.NewFileSet()
+		var asts []*ast.File
+		for _, f := range fs {
+			a, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments)
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			if !ast.IsGenerated(a) {
+				t.Errorf("%s: not marked generated (want a // Code generated ... DO NOT EDIT. line)", f.Path)
+			}
+			asts = append(asts, a)
+		}
+		conf := types.Config{Importer: importer.Default()}
+		if _, err := conf.Check(dir, fset, asts, nil); err != nil {
+			t.Errorf("type-check %s: %v", dir, err)
+		}
+	}
+}
+
+func readGoldens(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// writeGoldens replaces the case's golden files with got, deleting goldens
+// that are no longer generated.
+func writeGoldens(t *testing.T, dir string, got map[string][]byte) {
+	t.Helper()
+	for p := range readGoldens(t, dir) {
+		if _, ok := got[p]; !ok {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	paths := make([]string, 0, len(got))
+	for p := range got {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, got[p], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
