@@ -2,6 +2,8 @@ package generated_test
 
 import (
 	"os"
+	"os/exec"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -41,5 +43,35 @@ func TestGeneratedIsCurrent(t *testing.T) {
 	}
 	for _, c := range changes {
 		t.Errorf("%s is %s; run go generate ./generated (or go run ./cmd/sessiongen):\n%s", c.Path, c.Kind, output.Diff(c))
+	}
+}
+
+// TestStandardLibraryOnly checks the promise that generated packages import
+// the standard library and nothing else (not even this module).
+func TestStandardLibraryOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-deps", "-test=false",
+		"-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	own, err := exec.Command("go", "list", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	allowed := map[string]bool{}
+	for _, p := range strings.Fields(string(own)) {
+		allowed[p] = true
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) == 0 {
+		t.Fatal("go list printed nothing: the check cannot have run")
+	}
+	for _, p := range deps {
+		if !allowed[p] {
+			t.Errorf("a generated package depends on %s, which is not in the standard library", p)
+		}
 	}
 }
