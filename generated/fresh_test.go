@@ -3,8 +3,8 @@ package generated_test
 import (
 	"os"
 	"os/exec"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sessiongen/sessiongen/generator"
