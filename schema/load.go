@@ -115,7 +115,7 @@ func parse(r *reporter, name string, src []byte) *File {
 			r.errorf(Pos{File: name, Line: 1, Col: 1}, "empty schema: want a mapping with sessiongen, package, api and types")
 			return nil
 		}
-		d := yamlError(name, err)
+		d := yamlError(name, src, err)
 		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
 			// yaml.v3 gives no position for an alias to an undefined
 			// anchor: find the alias in the text.
@@ -128,7 +128,7 @@ func parse(r *reporter, name string, src []byte) *File {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		pos := Pos{File: name, Line: extra.Line, Col: extra.Column}
 		if err != nil {
-			r.diags = append(r.diags, yamlError(name, err))
+			r.diags = append(r.diags, yamlError(name, src, err))
 		} else {
 			r.errorf(pos, "more than one YAML document: want exactly one")
 		}
@@ -166,7 +166,7 @@ func findAlias(src []byte, name string) (line, col int) {
 	}
 }
 
-func yamlError(name string, err error) Diagnostic {
+func yamlError(name string, src []byte, err error) Diagnostic {
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -175,15 +175,20 @@ func yamlError(name string, err error) Diagnostic {
 		if yamlParserProblems[msg] {
 			line++
 		}
+		// An error at the end of the input is placed on the line after
+		// the last one when the input does not end in a newline.
+		last := bytes.Count(src, []byte("\n"))
+		if len(src) > 0 && src[len(src)-1] != '\n' {
+			last++
+		}
+		line = max(1, min(line, last))
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	// Some messages quote the input (an unknown anchor's name): keep the line
 	// short and on one line whatever the input.
 	msg = strings.Join(strings.Fields(msg), " ")
-	if len(msg) > 200 {
-		msg = clip(msg[:200])
-	}
+	msg = clipN(msg, 200)
 	return Diagnostic{Pos: Pos{File: name, Line: line, Col: 1}, Msg: "invalid YAML: " + msg}
 }
 
@@ -388,8 +393,10 @@ func describe(n *yaml.Node) string {
 
 // clip keeps messages short whatever the input. It cuts at a character
 // boundary, so that a clipped name still reads as text when quoted.
-func clip(s string) string {
-	const max = 40
+func clip(s string) string { return clipN(s, 40) }
+
+// clipN keeps at most about max bytes of s.
+func clipN(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
@@ -426,10 +433,10 @@ func (l *loader) boolean(n *yaml.Node, what string) (bool, bool) {
 var decimal = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 
 // integer reads a plain decimal integer: no octal, hex, sign or underscores.
-// yaml.v3 tags a decimal too large for int64 !!float: it is still an integer,
-// out of range.
+// yaml.v3 tags a decimal too large for int64 !!float (or !!str past float64):
+// it is still an integer, out of range.
 func (l *loader) integer(n *yaml.Node, what string) (int, bool) {
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || !decimal.MatchString(n.Value) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && !overflowNumber(n)) || !decimal.MatchString(n.Value) {
 		l.errorf(n, "%s: want a decimal integer, got %s", what, describe(n))
 		return 0, false
 	}

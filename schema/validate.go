@@ -20,7 +20,9 @@ import (
 // validate resolves references and checks every rule that spans more than
 // one value. It fills TypeRef.Target, ResourceRef.Target and Type.Subtypes.
 func validate(r *reporter, f *File) {
-	v := &validator{r: r, f: f, types: map[string]*Type{}, resources: map[string]*Resource{}}
+	v := &validator{r: r, f: f, types: map[string]*Type{}, resources: map[string]*Resource{},
+		props: map[*Type]map[string]*Property{}, params: map[*Resource]map[string]*Property{},
+		suggestBudget: 1 << 27}
 	v.packageAndAPI()
 	v.declareTypes()
 	v.declareResources()
@@ -38,6 +40,9 @@ func validate(r *reporter, f *File) {
 	v.hierarchies()
 	v.cycles()
 	v.apiRefs()
+	// Likewise every parent is resolved, and parent cycles broken, before a
+	// method's path parameters are looked up among its resource's ancestors.
+	v.parents()
 	for _, res := range f.Resources {
 		v.resource(res)
 	}
@@ -48,7 +53,21 @@ type validator struct {
 	f         *File
 	types     map[string]*Type
 	resources map[string]*Resource
+	// props and params index each object type's own properties and each
+	// resource's own parameters by name, so that looking a name up along a
+	// chain costs one map access per level.
+	props  map[*Type]map[string]*Property
+	params map[*Resource]map[string]*Property
+	// suggestBudget bounds the edit-distance work spent on "did you mean"
+	// suggestions, which is quadratic: a file with thousands of dangling
+	// references gets suggestions for the first ones only.
+	suggestBudget int
 }
+
+// maxDepth bounds base chains and resource nesting. Real APIs stay within a
+// few levels; the bound keeps every walk up a chain short, so that no schema,
+// however large, makes validation quadratic.
+const maxDepth = 32
 
 func (v *validator) errorf(pos Pos, format string, args ...any) { v.r.errorf(pos, format, args...) }
 
@@ -101,6 +120,7 @@ func (v *validator) declareTypes() {
 			continue // reported by the loader as a duplicate key
 		}
 		v.types[t.Name] = t
+		v.props[t] = index(t.Properties)
 		if t.GoName != "" && !goIdentifier.MatchString(t.GoName) {
 			v.errorf(t.GoNamePos, "type %q goName %q: want an exported Go identifier (ASCII letters and digits, starting upper case)", clip(t.Name), clip(t.GoName))
 		}
@@ -117,6 +137,7 @@ func (v *validator) declareResources() {
 	goNames := map[string]*Resource{}
 	for _, res := range v.f.Resources {
 		v.resources[res.Name] = res
+		v.params[res] = index(res.Params)
 		g := goname.Exported(res.Name)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(res.Pos, "resource %q and resource %q (line %d) both become Go name %s", clip(res.Name), clip(prev.Name), prev.Pos.Line, g)
@@ -134,8 +155,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 	t, ok := v.types[ref.Name]
 	if !ok {
 		msg := fmt.Sprintf("%s: unknown type %q", what, clip(ref.Name))
-		if s := nearest(ref.Name, append(kindNames(), typeNames(v.f)...)); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+		if v.suggest(ref.Name, len(builtinKinds)+len(v.f.Types)) {
+			if s := nearest(ref.Name, append(kindNames(), typeNames(v.f)...)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
 		}
 		v.errorf(ref.Pos, "%s", msg)
 		return nil
@@ -146,6 +169,18 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 	}
 	ref.Target = t
 	return t
+}
+
+// suggest reports whether a suggestion for name among n candidates still fits
+// in the budget, and spends it.
+func (v *validator) suggest(name string, n int) bool {
+	cost := n * (len(name) + 1) * 16 // type and resource names average under 16 bytes
+	if cost > v.suggestBudget {
+		v.suggestBudget = 0
+		return false
+	}
+	v.suggestBudget -= cost
+	return true
 }
 
 func kindNames() []string {
@@ -164,17 +199,19 @@ func typeNames(f *File) []string {
 	return out
 }
 
+var idPrefix = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+
 func (v *validator) typ(t *Type) {
 	what := fmt.Sprintf("type %q", clip(t.Name))
 	if t.IsEnum {
 		v.enum(t, what)
 		return
 	}
-	if t.IDPrefix != "" && !regexp.MustCompile(`^[A-Za-z0-9]+$`).MatchString(t.IDPrefix) {
+	if t.IDPrefix != "" && !idPrefix.MatchString(t.IDPrefix) {
 		v.errorf(t.Pos, "%s idPrefix %q: want letters and digits", what, clip(t.IDPrefix))
 	}
 	v.properties(t.Properties, what, propertyContext)
-	if t.Key != "" && findProperty(v.allProperties(t), t.Key) == nil {
+	if t.Key != "" && v.lookupProperty(t, t.Key) == nil {
 		v.errorf(t.Pos, "%s key: no property %q", what, clip(t.Key))
 	}
 }
@@ -204,19 +241,36 @@ func (v *validator) enum(t *Type, what string) {
 	}
 }
 
-// allProperties returns t's properties after its bases', base first.
-func (v *validator) allProperties(t *Type) []*Property {
-	var chain []*Type
-	seen := map[*Type]bool{}
-	for c := t; c != nil && !seen[c]; c = baseOf(c) {
-		seen[c] = true
-		chain = append(chain, c)
+// index maps names to properties, keeping the first of each name.
+func index(props []*Property) map[string]*Property {
+	m := make(map[string]*Property, len(props))
+	for _, p := range props {
+		if _, dup := m[p.Name]; !dup {
+			m[p.Name] = p
+		}
 	}
-	var out []*Property
-	for i := len(chain) - 1; i >= 0; i-- {
-		out = append(out, chain[i].Properties...)
+	return m
+}
+
+// chain returns t and its bases, nearest first. It stops before a type it
+// has seen (a cycle, reported by cycles) and after maxDepth bases (reported
+// too), so it is short whatever the schema.
+func chain(t *Type) []*Type {
+	out := []*Type{t}
+	for b := baseOf(t); b != nil && len(out) <= maxDepth && !slices.Contains(out, b); b = baseOf(b) {
+		out = append(out, b)
 	}
 	return out
+}
+
+// lookupProperty finds the property name of t or of one of its bases.
+func (v *validator) lookupProperty(t *Type, name string) *Property {
+	for _, c := range chain(t) {
+		if p := v.props[c][name]; p != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 func baseOf(t *Type) *Type {
@@ -591,12 +645,15 @@ func (v *validator) hierarchies() {
 		}
 		// A subtype may not redeclare a property of its bases.
 		if b := baseOf(t); b != nil {
-			inherited := v.allProperties(b)
+			ancestors := chain(b)
 			for _, p := range t.Properties {
-				// prev == p when the base chain loops back to t, which is
-				// reported as a cycle.
-				if prev := findProperty(inherited, p.Name); prev != nil && prev != p {
-					v.errorf(p.Pos, "type %q: property %q is already declared by a base type (line %d)", clip(t.Name), clip(p.Name), prev.Pos.Line)
+				for _, a := range ancestors {
+					// a == t when the base chain loops back to t, which
+					// is reported as a cycle.
+					if prev := v.props[a][p.Name]; a != t && prev != nil {
+						v.errorf(p.Pos, "type %q: property %q is already declared by a base type (line %d)", clip(t.Name), clip(p.Name), prev.Pos.Line)
+						break
+					}
 				}
 			}
 		}
@@ -609,38 +666,51 @@ func (v *validator) hierarchies() {
 // cycles reports base chains that loop and required object properties that
 // contain themselves (a value that can never be written down).
 func (v *validator) cycles() {
+	// rooted holds the types whose base chain ends, within maxDepth.
+	rooted := map[*Type]bool{}
 	for _, t := range v.f.Types {
-		seen := map[*Type]bool{t: true}
-		for b := baseOf(t); b != nil; b = baseOf(b) {
-			if seen[b] {
-				if b == t {
-					v.errorf(t.Base.Pos, "type %q: base chain is a cycle", clip(t.Name))
-				}
-				break
-			}
-			seen[b] = true
+		c := chain(t)
+		last := c[len(c)-1]
+		switch b := baseOf(last); {
+		case b == nil:
+			rooted[t] = true
+		case b == t:
+			v.errorf(t.Base.Pos, "type %q: base chain is a cycle", clip(t.Name))
+		case len(c) == maxDepth+1 && !slices.Contains(c, b) && baseOf(b) == nil:
+			// Reported once, at the first type past the limit.
+			v.errorf(t.Base.Pos, "type %q: base chain is more than %d types deep", clip(t.Name), maxDepth)
 		}
 	}
 	// Required, non-nullable object properties are held by value, so a loop of
-	// them has no finite instance.
+	// them has no finite instance. A type holds its own such properties and,
+	// through an edge to its base, its base's: each type is visited once.
+	// Base edges are followed only on chains that end, so that a base cycle
+	// (reported above) is not mistaken for a containment cycle.
 	state := map[*Type]int{} // 0 new, 1 on stack, 2 done
 	var visit func(t *Type, via *Property) bool
 	visit = func(t *Type, via *Property) bool {
 		switch state[t] {
 		case 1:
-			v.errorf(via.Pos, "property %q makes type %q contain itself through required properties: make one optional or nullable", clip(via.Name), clip(t.Name))
+			if via != nil {
+				v.errorf(via.Pos, "property %q makes type %q contain itself through required properties: make one optional or nullable", clip(via.Name), clip(t.Name))
+			}
 			return true
 		case 2:
 			return false
 		}
 		state[t] = 1
-		for _, p := range v.allProperties(t) {
+		found := false
+		for _, p := range t.Properties {
 			if !p.Required || p.Nullable || p.Type.Kind != KindNamed || p.Type.Ref == nil || p.Type.Ref.Target == nil || p.Type.Ref.Target.IsEnum {
 				continue
 			}
 			if visit(p.Type.Ref.Target, p) {
+				found = true
 				break
 			}
+		}
+		if b := baseOf(t); !found && b != nil && rooted[t] {
+			visit(b, via) // the base's fields are t's: same path in
 		}
 		state[t] = 2
 		return false
@@ -682,7 +752,7 @@ func (v *validator) jsonPath(t *Type, path JSONPath, pos Pos, what string) {
 		if cur == nil {
 			return
 		}
-		p := findProperty(v.allProperties(cur), name)
+		p := v.lookupProperty(cur, name)
 		if p == nil {
 			if cur.Open {
 				return
@@ -711,29 +781,8 @@ func (v *validator) resource(res *Resource) {
 	if res.Type != nil {
 		v.resolve(res.Type, what+" type", true)
 	}
-	if res.Parent != nil {
-		p, ok := v.resources[res.Parent.Name]
-		if !ok {
-			msg := fmt.Sprintf("%s parent: unknown resource %q", what, clip(res.Parent.Name))
-			if s := nearest(res.Parent.Name, resourceNames(v.f)); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			v.errorf(res.Parent.Pos, "%s", msg)
-		} else {
-			res.Parent.Target = p
-			seen := map[*Resource]bool{res: true}
-			for a := p; a != nil; a = parentOf(a) {
-				if seen[a] {
-					v.errorf(res.Parent.Pos, "%s parent: resources form a cycle", what)
-					res.Parent.Target = nil
-					break
-				}
-				seen[a] = true
-			}
-		}
-	}
 	v.properties(res.Params, what, paramContext)
-	v.pathTemplate(res.Path, res.PathPos, what+" path", v.scopeParams(res, nil), false)
+	v.pathTemplate(res.Path, res.PathPos, what+" path", nil)
 	goNames := map[string]*Method{}
 	for _, m := range res.Methods {
 		g := goname.Exported(m.Name)
@@ -761,31 +810,63 @@ func parentOf(r *Resource) *Resource {
 	return r.Parent.Target
 }
 
-// scopeParams returns the path parameters visible to a method of res: its
-// own, its resource's and every ancestor's.
-func (v *validator) scopeParams(res *Resource, m *Method) map[string]*Property {
-	scope := map[string]*Property{}
-	var chain []*Resource
-	seen := map[*Resource]bool{}
-	for a := res; a != nil && !seen[a]; a = parentOf(a) {
-		seen[a] = true
-		chain = append(chain, a)
+// parents resolves every resource's parent, then breaks and reports parent
+// cycles and chains deeper than maxDepth.
+func (v *validator) parents() {
+	for _, res := range v.f.Resources {
+		if res.Parent == nil {
+			continue
+		}
+		p, ok := v.resources[res.Parent.Name]
+		if !ok {
+			msg := fmt.Sprintf("resource %q parent: unknown resource %q", clip(res.Name), clip(res.Parent.Name))
+			if v.suggest(res.Parent.Name, len(v.f.Resources)) {
+				if s := nearest(res.Parent.Name, resourceNames(v.f)); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+			}
+			v.errorf(res.Parent.Pos, "%s", msg)
+			continue
+		}
+		res.Parent.Target = p
 	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		for _, p := range chain[i].Params {
-			scope[p.Name] = p
+	for _, res := range v.f.Resources {
+		a := ancestors(res)
+		switch last := parentOf(a[len(a)-1]); {
+		case last == res:
+			// The cycle is reported at its first resource and broken
+			// there, so the others see a chain that ends.
+			v.errorf(res.Parent.Pos, "resource %q parent: resources form a cycle", clip(res.Name))
+			res.Parent.Target = nil
+		case last != nil && len(a) == maxDepth+1 && !slices.Contains(a, last) && parentOf(last) == nil:
+			v.errorf(res.Parent.Pos, "resource %q parent: resources are nested more than %d deep", clip(res.Name), maxDepth)
 		}
 	}
-	if m != nil {
-		for _, p := range m.Params {
-			scope[p.Name] = p
-		}
-	}
-	return scope
 }
 
-// pathTemplate checks braces and that every parameter is declared.
-func (v *validator) pathTemplate(path string, pos Pos, what string, scope map[string]*Property, report bool) {
+// ancestors returns res and its parents, nearest first, stopping before a
+// repeat and after maxDepth parents.
+func ancestors(res *Resource) []*Resource {
+	out := []*Resource{res}
+	for p := parentOf(res); p != nil && len(out) <= maxDepth && !slices.Contains(out, p); p = parentOf(p) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// lookupParam finds the path parameter name of res or of an ancestor.
+func (v *validator) lookupParam(res *Resource, name string) *Property {
+	for _, a := range ancestors(res) {
+		if p := v.params[a][name]; p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// pathTemplate checks braces and, when declared is not nil, that every
+// parameter is declared.
+func (v *validator) pathTemplate(path string, pos Pos, what string, declared func(name string) bool) {
 	if path == "" {
 		return
 	}
@@ -808,7 +889,7 @@ func (v *validator) pathTemplate(path string, pos Pos, what string, scope map[st
 			v.errorf(pos, "%s %q: parameter {%s} appears twice", what, clip(path), clip(name))
 		}
 		seen[name] = true
-		if scope[name] == nil && report {
+		if declared != nil && !declared(name) {
 			v.errorf(pos, "%s: path parameter {%s} has no definition; add it to params of the method, its resource or a parent", what, clip(name))
 		}
 	}
@@ -817,14 +898,15 @@ func (v *validator) pathTemplate(path string, pos Pos, what string, scope map[st
 func (v *validator) method(res *Resource, m *Method) {
 	what := fmt.Sprintf("resource %q method %q", clip(res.Name), clip(m.Name))
 	v.properties(m.Params, what, paramContext)
+	own := index(m.Params)
 	for _, p := range m.Params {
-		for _, rp := range v.scopeParams(res, nil) {
-			if rp.Name == p.Name {
-				v.errorf(p.Pos, "%s: parameter %q is already declared by resource (line %d)", what, clip(p.Name), rp.Pos.Line)
-			}
+		if rp := v.lookupParam(res, p.Name); rp != nil {
+			v.errorf(p.Pos, "%s: parameter %q is already declared by resource (line %d)", what, clip(p.Name), rp.Pos.Line)
 		}
 	}
-	v.pathTemplate(m.Path, m.PathPos, what+" path", v.scopeParams(res, m), true)
+	v.pathTemplate(m.Path, m.PathPos, what+" path", func(name string) bool {
+		return own[name] != nil || v.lookupParam(res, name) != nil
+	})
 	v.properties(m.Query, what, queryContext)
 	if m.Body != nil {
 		if m.HTTP == "GET" {
