@@ -1,10 +1,12 @@
 package support
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 )
@@ -141,18 +143,36 @@ func (d *Decoder) SetMaxDepth(n int) {
 	d.maxDepth = n
 }
 
-// InputOffset returns the current byte offset in the input.
-func (d *Decoder) InputOffset() int { return d.pos }
-
-// skipWS advances past JSON whitespace.
+// skipWS advances past JSON whitespace. The check for the common case, no
+// whitespace at all, is inlined into callers.
 func (d *Decoder) skipWS() {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return
+	}
+	d.skipWSSlow()
+}
+
+func (d *Decoder) skipWSSlow() {
+	const ws = 1<<' ' | 1<<'\n' | 1<<'\r' | 1<<'\t'
+	data := d.data
 	p := d.pos
-	for p < len(d.data) {
-		c := d.data[p]
-		if c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+	for p < len(data) {
+		c := data[p]
+		if c > ' ' || ws&(uint64(1)<<c) == 0 {
 			break
 		}
 		p++
+		if c == '\n' {
+			// Indentation follows a newline in pretty-printed JSON: skip
+			// spaces eight at a time.
+			for p+8 <= len(data) {
+				if x := binary.LittleEndian.Uint64(data[p:p+8]) ^ 0x2020202020202020; x != 0 {
+					p += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				p += 8
+			}
+		}
 	}
 	d.pos = p
 }
@@ -241,8 +261,11 @@ func (d *Decoder) BeginObject() error {
 // colon, and returns the unescaped name with ok true; the caller must then
 // consume the value. At the closing '}' it consumes it and returns ok false.
 //
-// The name aliases the input or an internal buffer and is valid only until
-// the next call on the decoder; it is not allocated.
+// The name aliases the input or an internal buffer and is not allocated. It
+// is valid until the next call that reads a string (NextField, String,
+// StringBytes, the NonFinite, DateTime, Date and Duration methods); numbers,
+// booleans, null, Skip and Raw leave it intact, so the name of an unknown
+// field can still label an error after its value was skipped.
 func (d *Decoder) NextField() (name []byte, ok bool, err error) {
 	if d.depth == 0 || d.inArray() {
 		return nil, false, d.errAt(d.pos, "NextField called outside an object")
@@ -351,15 +374,21 @@ func (d *Decoder) End() error {
 	return nil
 }
 
-// hasSpecial reports whether any of the 8 bytes packed in x is '"', '\\',
-// a control character (< 0x20) or not ASCII (>= 0x80).
-func hasSpecial(x uint64) bool {
+// specialMask returns, for the 8 bytes packed little-endian in x, a mask
+// whose lowest set bit is the high bit of the first byte that is '"', '\\',
+// a control character (< 0x20) or not ASCII (>= 0x80); it is zero when there
+// is none. Bits above the lowest one may be false positives.
+func specialMask(x uint64) uint64 {
 	const lsb = 0x0101010101010101
 	const msb = 0x8080808080808080
 	q := x ^ (lsb * '"')
 	s := x ^ (lsb * '\\')
-	return ((x-lsb*0x20)&^x|(q-lsb)&^q|(s-lsb)&^s|x)&msb != 0
+	return ((x - lsb*0x20) | x | (q-lsb)&^q | (s-lsb)&^s) & msb
 }
+
+// isSpecial reports whether c is '"', '\\', a control character or not
+// ASCII: a byte that ends the fast scan of a string.
+func isSpecial(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf }
 
 // scanString validates the string starting at the quote at p and returns the
 // offset just past its closing quote and whether it contains escapes.
@@ -367,14 +396,24 @@ func (d *Decoder) scanString(p int) (end int, escaped bool, err error) {
 	data := d.data
 	i := p + 1
 	for {
-		for i+8 <= len(data) && !hasSpecial(binary.LittleEndian.Uint64(data[i:])) {
+		// Find the next special byte, eight bytes at a time.
+		for {
+			if i+8 > len(data) {
+				for i < len(data) && !isSpecial(data[i]) {
+					i++
+				}
+				break
+			}
+			if m := specialMask(binary.LittleEndian.Uint64(data[i : i+8])); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
 			i += 8
 		}
 		if i >= len(data) {
 			return 0, false, d.errAt(p, "unterminated string")
 		}
-		c := data[i]
-		switch {
+		switch c := data[i]; {
 		case c == '"':
 			return i + 1, escaped, nil
 		case c == '\\':
@@ -384,14 +423,12 @@ func (d *Decoder) scanString(p int) (end int, escaped bool, err error) {
 			}
 		case c < 0x20:
 			return 0, false, d.errAt(i, "control character "+describeByte(c)+" in string")
-		case c >= utf8.RuneSelf:
+		default: // c >= utf8.RuneSelf
 			_, size := utf8.DecodeRune(data[i:])
 			if size == 1 {
 				return 0, false, d.errAt(i, "invalid UTF-8 in string")
 			}
 			i += size
-		default:
-			i++
 		}
 	}
 }
@@ -453,14 +490,13 @@ func (d *Decoder) scanEscape(i int) (int, error) {
 // of a string between its quotes, to dst.
 func unescape(dst, src []byte) []byte {
 	for i := 0; i < len(src); {
-		j := i
-		for j < len(src) && src[j] != '\\' {
-			j++
-		}
-		dst = append(dst, src[i:j]...)
-		if j >= len(src) {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 {
+			dst = append(dst, src[i:]...)
 			break
 		}
+		j += i
+		dst = append(dst, src[i:j]...)
 		c := src[j+1]
 		i = j + 2
 		switch c {
@@ -700,12 +736,81 @@ func (d *Decoder) number() ([]byte, int, error) {
 	return d.data[start:end], start, nil
 }
 
+// decimalParts splits the validated number s into its sign, decimal
+// mantissa and power of ten. ok is false when the mantissa has more than 19
+// significant digits or the exponent more than 4 digits.
+func decimalParts(s []byte) (neg bool, mant uint64, exp10 int, ok bool) {
+	i := 0
+	if s[0] == '-' {
+		neg = true
+		i++
+	}
+	nd := 0 // significant digits in mant
+	for ; i < len(s) && isDigit(s[i]); i++ {
+		if mant == 0 && s[i] == '0' {
+			continue
+		}
+		if nd == 19 {
+			return false, 0, 0, false
+		}
+		mant = mant*10 + uint64(s[i]-'0')
+		nd++
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && isDigit(s[i]); i++ {
+			exp10--
+			if mant == 0 && s[i] == '0' {
+				continue
+			}
+			if nd == 19 {
+				return false, 0, 0, false
+			}
+			mant = mant*10 + uint64(s[i]-'0')
+			nd++
+		}
+	}
+	if i < len(s) { // exponent
+		i++
+		eneg := false
+		if s[i] == '+' || s[i] == '-' {
+			eneg = s[i] == '-'
+			i++
+		}
+		if len(s)-i > 4 {
+			return false, 0, 0, false
+		}
+		e := 0
+		for ; i < len(s); i++ {
+			e = e*10 + int(s[i]-'0')
+		}
+		if eneg {
+			e = -e
+		}
+		exp10 += e
+	}
+	return neg, mant, exp10, true
+}
+
 // Float64 reads a number as a float64, rounding to the nearest value.
 // Numbers beyond the float64 range are an error.
 func (d *Decoder) Float64() (float64, error) {
 	s, start, err := d.number()
 	if err != nil {
 		return 0, err
+	}
+	// Exact fast path (as in strconv): the mantissa and the power of ten
+	// are both exact float64 values, so one rounding gives the result.
+	if neg, mant, exp10, ok := decimalParts(s); ok && mant <= 1<<53 && exp10 >= -22 && exp10 <= 22 {
+		f := float64(mant)
+		if exp10 < 0 {
+			f /= math.Pow10(-exp10)
+		} else {
+			f *= math.Pow10(exp10)
+		}
+		if neg {
+			f = -f
+		}
+		return f, nil
 	}
 	f, err := strconv.ParseFloat(string(s), 64)
 	if err != nil {
@@ -720,6 +825,18 @@ func (d *Decoder) Float32() (float32, error) {
 	s, start, err := d.number()
 	if err != nil {
 		return 0, err
+	}
+	if neg, mant, exp10, ok := decimalParts(s); ok && mant <= 1<<24 && exp10 >= -10 && exp10 <= 10 {
+		f := float32(mant)
+		if exp10 < 0 {
+			f /= float32(math.Pow10(-exp10))
+		} else {
+			f *= float32(math.Pow10(exp10))
+		}
+		if neg {
+			f = -f
+		}
+		return f, nil
 	}
 	f, err := strconv.ParseFloat(string(s), 32)
 	if err != nil {
@@ -925,9 +1042,9 @@ value:
 // whatever the input: the decoder never quotes more than 32 bytes of input,
 // and long paths and messages are shortened in the middle.
 type DecodeError struct {
-	Offset int
-	Path   string
-	Msg    string
+	Offset int    // byte offset in the input
+	Path   string // location of the value in the document, "" for the top level
+	Msg    string // what is wrong
 }
 
 // Error implements the error interface.
@@ -1008,7 +1125,13 @@ func (d *Decoder) describeAt(p int) string {
 	case KindInvalid:
 		return "invalid character " + describeByte(c)
 	case KindBool, KindNull:
-		return d.snippetWord(p)
+		rest := d.data[p:]
+		for _, lit := range [...]string{"null", "true", "false"} {
+			if len(rest) >= len(lit) && string(rest[:len(lit)]) == lit {
+				return lit
+			}
+		}
+		return "invalid literal " + d.snippetWord(p)
 	}
 	return kindOf(c).String()
 }

@@ -1,9 +1,11 @@
 package support
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
+	"math/bits"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -328,11 +330,11 @@ func TestKindErrors(t *testing.T) {
 		msg  string
 	}{
 		{`1`, func(d *Decoder) error { _, err := d.String(); return err }, "expected string, found number at offset 0"},
-		{`  null`, func(d *Decoder) error { _, err := d.String(); return err }, `expected string, found "null" at offset 2`},
+		{`  null`, func(d *Decoder) error { _, err := d.String(); return err }, "expected string, found null at offset 2"},
 		{`"x"`, func(d *Decoder) error { _, err := d.Int64(); return err }, "expected integer, found string"},
 		{`"x"`, func(d *Decoder) error { _, err := d.Float64(); return err }, "expected number, found string"},
 		{`[]`, func(d *Decoder) error { _, err := d.Bool(); return err }, "expected boolean, found array"},
-		{`tru`, func(d *Decoder) error { _, err := d.Bool(); return err }, `expected boolean, found "tru"`},
+		{`tru`, func(d *Decoder) error { _, err := d.Bool(); return err }, `expected boolean, found invalid literal "tru"`},
 		{`{}`, func(d *Decoder) error { return d.BeginArray() }, "expected array, found object"},
 		{`[]`, func(d *Decoder) error { return d.BeginObject() }, "expected object, found array"},
 		{``, func(d *Decoder) error { return d.BeginObject() }, "expected object, found end of input"},
@@ -883,18 +885,25 @@ func TestCapMiddle(t *testing.T) {
 	}
 }
 
-func TestHasSpecial(t *testing.T) {
+func TestSpecialMask(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	special := func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80 }
 	check := func(b [8]byte) {
 		x := uint64(0)
-		want := false
+		first := 8 // index of the first special byte
 		for i := 7; i >= 0; i-- {
 			x = x<<8 | uint64(b[i])
-			want = want || special(b[i])
+			if special(b[i]) {
+				first = i
+			}
 		}
-		if got := hasSpecial(x); got != want {
-			t.Fatalf("hasSpecial(% x) = %v", b, got)
+		m := specialMask(x)
+		got := 8
+		if m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		if got != first {
+			t.Fatalf("specialMask(% x) finds byte %d, want %d", b, got, first)
 		}
 	}
 	// Every byte value in every position, among safe neighbours.
@@ -1092,6 +1101,7 @@ func BenchmarkSkipPayload(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	var d Decoder
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		d.Reset(data)
 		if err := d.Skip(); err != nil {
@@ -1104,6 +1114,7 @@ func BenchmarkJSONValidPayload(b *testing.B) {
 	data := []byte(graphSession)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		if !json.Valid(data) {
 			b.Fatal("invalid")
@@ -1115,6 +1126,7 @@ func BenchmarkDecodePayload(b *testing.B) {
 	data := []byte(graphSession)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		var s tSession
 		if err := unmarshalSession(data, &s); err != nil {
@@ -1128,6 +1140,7 @@ func BenchmarkDecodePayloadReuse(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	var s tSession
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		if err := unmarshalSession(data, &s); err != nil {
 			b.Fatal(err)
@@ -1139,10 +1152,73 @@ func BenchmarkJSONUnmarshalPayload(b *testing.B) {
 	data := []byte(graphSession)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		var s jSession
 		if err := json.Unmarshal(data, &s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// compactSession is graphSession without insignificant whitespace, the form
+// APIs usually send.
+func compactSession(tb testing.TB) []byte {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(graphSession)); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkDecodePayloadCompact(b *testing.B) {
+	data := compactSession(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		var s tSession
+		if err := unmarshalSession(data, &s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSONUnmarshalPayloadCompact(b *testing.B) {
+	data := compactSession(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		var s jSession
+		if err := json.Unmarshal(data, &s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSkipPayloadCompact(b *testing.B) {
+	data := compactSession(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var d Decoder
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		d.Reset(data)
+		if err := d.Skip(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSONValidPayloadCompact(b *testing.B) {
+	data := compactSession(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		if !json.Valid(data) {
+			b.Fatal("invalid")
 		}
 	}
 }
@@ -1193,6 +1269,64 @@ func BenchmarkFloat64(b *testing.B) {
 		d.Reset(data)
 		if _, err := d.Float64(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestFloatFastPath compares Float64 and Float32 with strconv.ParseFloat on
+// random decimal texts, which mostly take the decoder's exact fast path.
+func TestFloatFastPath(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + r.Intn(10))
+		}
+		return string(b)
+	}
+	for i := 0; i < 200000; i++ {
+		s := ""
+		if r.Intn(2) == 0 {
+			s = "-"
+		}
+		intPart := digits(1 + r.Intn(12))
+		for len(intPart) > 1 && intPart[0] == '0' {
+			intPart = intPart[1:]
+		}
+		s += intPart
+		if r.Intn(3) > 0 {
+			s += "." + digits(1+r.Intn(12))
+		}
+		if r.Intn(3) == 0 {
+			s += []string{"e", "E", "e+", "e-", "E-"}[r.Intn(5)] + strconv.Itoa(r.Intn(30))
+		}
+		want64, err64 := strconv.ParseFloat(s, 64)
+		want32, err32 := strconv.ParseFloat(s, 32)
+		d := NewDecoder([]byte(s))
+		got64, err := d.Float64()
+		if (err == nil) != (err64 == nil) || err == nil && math.Float64bits(got64) != math.Float64bits(want64) {
+			t.Fatalf("Float64(%s) = %v, %v; strconv %v, %v", s, got64, err, want64, err64)
+		}
+		d.Reset([]byte(s))
+		got32, err := d.Float32()
+		if (err == nil) != (err32 == nil) || err == nil && math.Float32bits(got32) != math.Float32bits(float32(want32)) {
+			t.Fatalf("Float32(%s) = %v, %v; strconv %v, %v", s, got32, err, want32, err32)
+		}
+	}
+	for _, s := range []string{"0", "-0", "0.0", "-0.0e5", "9007199254740993", "9007199254740992", "16777217",
+		"1e22", "1e23", "1e-22", "1e-23", "0.000000000000000000001", "12345678901234567890", "1234567890123456789",
+		"0.1e-9999", "1e99999", "4.9e-324", "1.7976931348623157e308", "3.4028235e38", "3.4028236e38", "1.4e-45"} {
+		want64, err64 := strconv.ParseFloat(s, 64)
+		want32, err32 := strconv.ParseFloat(s, 32)
+		d := NewDecoder([]byte(s))
+		got64, err := d.Float64()
+		if (err == nil) != (err64 == nil) || err == nil && math.Float64bits(got64) != math.Float64bits(want64) {
+			t.Errorf("Float64(%s) = %v, %v; strconv %v, %v", s, got64, err, want64, err64)
+		}
+		d.Reset([]byte(s))
+		got32, err := d.Float32()
+		if (err == nil) != (err32 == nil) || err == nil && math.Float32bits(got32) != math.Float32bits(float32(want32)) {
+			t.Errorf("Float32(%s) = %v, %v; strconv %v, %v", s, got32, err, want32, err32)
 		}
 	}
 }

@@ -1,0 +1,791 @@
+package support
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultMaxResponseBytes is the cap on a response body that
+// [httpTransport.MaxResponseBytes] falls back to when it is zero: 32 MiB.
+const DefaultMaxResponseBytes int64 = 32 << 20
+
+const (
+	// httpDrainLimit bounds what is read from a response the client does not
+	// need in full (one that is retried), so that its connection can be
+	// reused without reading an unbounded body.
+	httpDrainLimit = 64 << 10
+	// httpMaxRedirects matches net/http's default redirect limit.
+	httpMaxRedirects = 10
+	// httpMaxErrorText bounds server-controlled text (reason phrase, request
+	// id) copied into error strings.
+	httpMaxErrorText = 128
+)
+
+// httpTransport sends the requests of one generated client: it builds each
+// request from a [httpCall], authorizes it, retries what may be retried, caps
+// what it reads and turns non-2xx responses into errors.
+//
+// Set the fields before the first request and do not change them afterwards;
+// an httpTransport is then safe for concurrent use. [newHTTPTransport] returns one
+// with working defaults.
+type httpTransport struct {
+	// BaseURL is the absolute URL of the API. A call's Path is appended to
+	// its path, and its query, if any, is sent with every call that has a
+	// Path. Next-page URLs must be on its scheme, host and port.
+	BaseURL *url.URL
+	// HTTPClient sends the requests. newHTTPTransport sets it to
+	// [DefaultHTTPClient]; Do fails when it is nil.
+	HTTPClient *http.Client
+	// UserAgent is the User-Agent header; empty leaves net/http's default.
+	UserAgent string
+	// Authorize sets the credentials on each attempt's request, for example
+	// an Authorization header. nil sends no credentials. Its error is
+	// returned wrapped; it must not contain the credential.
+	Authorize func(ctx context.Context, req *http.Request) error
+	// Retry bounds retries; the zero value makes a single attempt.
+	Retry RetryPolicy
+	// MaxResponseBytes caps how much of a response body is read; a larger
+	// body fails with [*ResponseTooLargeError]. 0 means
+	// [DefaultMaxResponseBytes].
+	MaxResponseBytes int64
+	// Logger receives one Debug record per attempt (method, URL path,
+	// status, attempt, duration) and one Warn record per retry (with the
+	// wait). Headers, bodies, query strings and credentials are never
+	// logged. nil logs nothing.
+	Logger *slog.Logger
+	// NotProcessed lists the statuses the API documents as never processed
+	// (Twilio: 429). A response with one of them that is also a retryable
+	// status (429, 502, 503, 504) is retried whatever the method.
+	NotProcessed []int
+	// DecodeError builds the API's typed error from a non-2xx response:
+	// status code, headers and the body (read up to MaxResponseBytes). It
+	// also builds the error of each response that is retried, which Do
+	// reports when ctx ends during the wait; such a body is nil when it was
+	// longer than 64 KiB and so not read in full. nil, or a nil result,
+	// gives an [*HTTPError].
+	DecodeError func(status int, header http.Header, body []byte) error
+
+	// Test hooks; nil means the real thing.
+	sleep  func(ctx context.Context, d time.Duration) error // waits d or until ctx ends
+	now    func() time.Time                                 // the clock for MaxElapsed and Retry-After dates
+	jitter func(n int64) int64                              // a uniform value in [0, n)
+}
+
+// newHTTPTransport returns an httpTransport for the API at baseURL, an absolute http
+// or https URL without credentials (for example
+// "https://graph.microsoft.com/v1.0"), with HTTPClient set to
+// [DefaultHTTPClient] and Retry to [DefaultRetryPolicy].
+func newHTTPTransport(baseURL string) (*httpTransport, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // without the URL text
+		}
+		return nil, fmt.Errorf("support: invalid base URL: %w", err)
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, errors.New("support: base URL must be an absolute http or https URL")
+	case u.Host == "" || u.Opaque != "":
+		return nil, errors.New("support: base URL has no host")
+	case u.User != nil:
+		return nil, errors.New("support: base URL must not carry credentials; use Authorize")
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return &httpTransport{
+		BaseURL:    u,
+		HTTPClient: DefaultHTTPClient(),
+		Retry:      DefaultRetryPolicy(),
+	}, nil
+}
+
+// DefaultHTTPClient returns a new HTTP client for API calls, never
+// [http.DefaultClient]: a 100s overall timeout, a transport cloned from
+// [http.DefaultTransport] with dial, TLS handshake, response header and idle
+// timeouts, and a redirect policy that follows at most 10 redirects and
+// refuses any redirect to another scheme, host or port, so that credentials
+// never follow a redirect off the API.
+func DefaultHTTPClient() *http.Client {
+	var tr *http.Transport
+	if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+		tr = dt.Clone()
+	} else {
+		tr = &http.Transport{Proxy: http.ProxyFromEnvironment, ForceAttemptHTTP2: true, MaxIdleConns: 100}
+	}
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	tr.DialContext = dialer.DialContext
+	tr.TLSHandshakeTimeout = 10 * time.Second
+	tr.ResponseHeaderTimeout = 60 * time.Second
+	tr.ExpectContinueTimeout = time.Second
+	tr.IdleConnTimeout = 90 * time.Second
+	tr.MaxIdleConnsPerHost = 16
+	return &http.Client{
+		Transport:     tr,
+		Timeout:       100 * time.Second,
+		CheckRedirect: httpCheckRedirect,
+	}
+}
+
+// httpCheckRedirect follows redirects on the original request's origin only.
+func httpCheckRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= httpMaxRedirects {
+		return fmt.Errorf("support: stopped after %d redirects", httpMaxRedirects)
+	}
+	if len(via) > 0 && !httpSameOrigin(req.URL, via[0].URL) {
+		return &httpRedirectError{origin: httpOrigin(req.URL)}
+	}
+	return nil
+}
+
+// httpRedirectError is a refused cross-origin redirect; it is never retried.
+type httpRedirectError struct{ origin string }
+
+func (e *httpRedirectError) Error() string {
+	return "support: refused to follow a redirect to another origin (" + e.origin + ")"
+}
+
+// RetryPolicy bounds the retries of a [httpTransport].
+type RetryPolicy struct {
+	// MaxAttempts is the number of attempts, the first included; below 1
+	// means 1.
+	MaxAttempts int
+	// InitialBackoff is the ceiling of the first wait; each retry doubles
+	// it, up to MaxBackoff. The wait is uniformly random below the ceiling
+	// ("full jitter"). 0 retries without waiting.
+	InitialBackoff time.Duration
+	// MaxBackoff caps the ceiling of a backoff wait; 0 means no cap. It
+	// does not cap a server's Retry-After.
+	MaxBackoff time.Duration
+	// MaxElapsed bounds the time from the first attempt to the start of
+	// the last one: a wait (backoff or Retry-After) that would end later
+	// ends retrying and returns the last error. 0 means no bound; the
+	// context and MaxAttempts still apply.
+	MaxElapsed time.Duration
+}
+
+// DefaultRetryPolicy returns 4 attempts, a 500ms initial backoff, a 30s
+// maximum backoff and 2 minutes in total.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{
+		MaxAttempts:    4,
+		InitialBackoff: 500 * time.Millisecond,
+		MaxBackoff:     30 * time.Second,
+		MaxElapsed:     2 * time.Minute,
+	}
+}
+
+// NoRetry returns a policy of a single attempt.
+func NoRetry() RetryPolicy {
+	return RetryPolicy{MaxAttempts: 1}
+}
+
+// httpCall is one request for [httpTransport.Do].
+type httpCall struct {
+	// Method is the HTTP method; empty means GET.
+	Method string
+	// Path is the path relative to the transport's BaseURL, already escaped
+	// (each parameter with url.PathEscape). It is ignored when URL is set.
+	// "." and ".." segments are rejected.
+	Path string
+	// URL is the absolute URL of a next page that the server supplied (see
+	// [httpTransport.Next]). It must be on BaseURL's scheme, host and port, and
+	// carry no user info, else Do returns a [*ForeignURLError] and sends
+	// nothing.
+	URL *url.URL
+	// Query holds the query parameters. With Path they are added to
+	// BaseURL's query; with URL they replace the parameters of the same
+	// name.
+	Query url.Values
+	// Header holds extra headers, such as an idempotency key; they replace
+	// the defaults (Accept, User-Agent, Content-Type) of the same name.
+	Header http.Header
+	// Body is the request body, sent again on each attempt; nil sends none.
+	Body []byte
+	// ContentType is the Content-Type of Body; empty sets none.
+	ContentType string
+	// Retryable reports that the request may be retried on 429, 502, 503
+	// and 504 responses and on errors before any response: true for GET,
+	// PUT and DELETE, or when the schema marks the method retry-safe.
+	Retryable bool
+}
+
+// httpResponse is a successful (2xx) response; its body was read in full (up to
+// the transport's cap) and closed.
+type httpResponse struct {
+	// StatusCode is the HTTP status code, 200 to 299.
+	StatusCode int
+	// Header holds the response headers.
+	Header http.Header
+	// Body is the whole response body.
+	Body []byte
+}
+
+// HTTPError is a non-2xx response, returned by [httpTransport.Do] when the
+// transport has no DecodeError. Its Error method reports the status and the
+// request id only, never the headers or the body.
+type HTTPError struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Status is the status line text, such as "404 Not Found".
+	Status string
+	// requestIDOf is the server's request id, if any (see [requestIDOf]).
+	RequestID string
+	// Header holds the response headers.
+	Header http.Header
+	// Body is the response body, read up to the transport's cap; nil when
+	// it was not read in full (a response that was then retried).
+	Body []byte
+}
+
+// Error returns the status and the request id.
+func (e *HTTPError) Error() string {
+	status := httpCleanText(e.Status)
+	if status == "" {
+		status = strconv.Itoa(e.StatusCode)
+		if text := http.StatusText(e.StatusCode); text != "" {
+			status += " " + text
+		}
+	}
+	msg := "support: HTTP " + status
+	if id := httpCleanText(e.RequestID); id != "" {
+		msg += " (request id " + id + ")"
+	}
+	return msg
+}
+
+// ResponseTooLargeError reports a response body longer than the transport's
+// cap. The connection is closed rather than drained.
+type ResponseTooLargeError struct {
+	// Limit is the cap in bytes.
+	Limit int64
+}
+
+// Error reports the cap.
+func (e *ResponseTooLargeError) Error() string {
+	return "support: response body exceeds the limit of " + strconv.FormatInt(e.Limit, 10) + " bytes"
+}
+
+// ForeignURLError reports a URL, such as a server-supplied next page, that is
+// not on the API's scheme, host and port, or that carries user info: sending
+// it would send the credentials elsewhere. Nothing was sent.
+type ForeignURLError struct {
+	// URL is the URL as given. It may carry tokens in its query: do not log
+	// it.
+	URL string
+}
+
+// Error names the URL's scheme and host only, never its query or user info.
+func (e *ForeignURLError) Error() string {
+	u, err := url.Parse(e.URL)
+	if err != nil || u.Host == "" {
+		return "support: refused a URL that is not on the API's origin"
+	}
+	return "support: refused a URL on another origin or with user info (" + httpOrigin(u) + ")"
+}
+
+// requestIDOf returns the server's request id from response headers: the first
+// non-empty of request-id, x-ms-request-id, client-request-id,
+// Twilio-Request-Id and x-request-id.
+func requestIDOf(h http.Header) string {
+	for _, name := range [...]string{"Request-Id", "X-Ms-Request-Id", "Client-Request-Id", "Twilio-Request-Id", "X-Request-Id"} {
+		if v := h.Get(name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Next parses a server-supplied next-page URL for [httpCall.URL]. A relative URL
+// is resolved against BaseURL (RFC 3986); the result must be on BaseURL's
+// scheme, host and port (default ports count as equal) and carry no user
+// info, else the error is a [*ForeignURLError]. The fragment is dropped.
+func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
+	base, err := t.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if rawURL == "" {
+		return nil, errors.New("support: empty next-page URL")
+	}
+	ref, err := url.Parse(rawURL)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // without the URL text, which may hold tokens
+		}
+		return nil, fmt.Errorf("support: invalid next-page URL: %w", err)
+	}
+	u := base.ResolveReference(ref)
+	if ref.User != nil || u.User != nil || u.Opaque != "" || !httpSameOrigin(u, base) {
+		return nil, &ForeignURLError{URL: rawURL}
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// Do sends the call and returns its 2xx response. A non-2xx response gives
+// the error DecodeError builds (or an [*HTTPError]); a body over the cap a
+// [*ResponseTooLargeError]; a URL off the API's origin a [*ForeignURLError]
+// with nothing sent.
+//
+// A 429, 502, 503 or 504 response is retried when c.Retryable is set or the
+// status is in NotProcessed; an error before any response is retried when
+// c.Retryable is set. Retries are bounded by the transport's RetryPolicy and
+// wait for the server's Retry-After (seconds or an HTTP date) or else an
+// exponential backoff with full jitter. When ctx ends during a wait, Do
+// returns at once with an error that wraps both ctx.Err() and the last
+// error. Authorize runs on every attempt.
+func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, error) {
+	if c == nil {
+		return nil, errors.New("support: nil Call")
+	}
+	client := t.HTTPClient
+	if client == nil {
+		return nil, errors.New("support: Transport.HTTPClient is nil (use NewTransport)")
+	}
+	u, err := t.callURL(c)
+	if err != nil {
+		return nil, err
+	}
+	method := c.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	maxAttempts := max(t.Retry.MaxAttempts, 1)
+	start := t.clock()
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, httpWaitError(err, lastErr)
+		}
+		req, err := t.newRequest(ctx, method, u, c)
+		if err != nil {
+			return nil, err
+		}
+		began := t.clock()
+		hr, err := client.Do(req)
+		if err != nil {
+			err = httpRedactError(err)
+			t.logAttempt(ctx, method, u, 0, attempt, t.clock().Sub(began), err)
+			var redirect *httpRedirectError
+			if !c.Retryable || attempt >= maxAttempts || ctx.Err() != nil || errors.As(err, &redirect) {
+				return nil, err
+			}
+			wait, ok := t.nextWait(attempt, start, 0, false)
+			if !ok {
+				return nil, err
+			}
+			lastErr = err
+			t.logRetry(ctx, method, u, 0, attempt, wait, err)
+			if err := t.wait(ctx, wait); err != nil {
+				return nil, httpWaitError(err, lastErr)
+			}
+			continue
+		}
+		t.logAttempt(ctx, method, u, hr.StatusCode, attempt, t.clock().Sub(began), nil)
+		if hr.StatusCode >= 200 && hr.StatusCode <= 299 {
+			body, err := httpReadCapped(hr, t.maxResponseBytes())
+			if err != nil {
+				return nil, err
+			}
+			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}, nil
+		}
+		if attempt < maxAttempts && t.retryableStatus(c, hr.StatusCode) {
+			after, hasAfter := httpRetryAfter(hr.Header, t.clock())
+			if wait, ok := t.nextWait(attempt, start, after, hasAfter); ok {
+				body, complete := httpDrain(hr.Body)
+				if !complete {
+					body = nil
+				}
+				lastErr = t.statusError(hr, body)
+				t.logRetry(ctx, method, u, hr.StatusCode, attempt, wait, nil)
+				if err := t.wait(ctx, wait); err != nil {
+					return nil, httpWaitError(err, lastErr)
+				}
+				continue
+			}
+		}
+		body, err := httpReadCapped(hr, t.maxResponseBytes())
+		if err != nil {
+			return nil, fmt.Errorf("support: HTTP %d response: %w", hr.StatusCode, err)
+		}
+		return nil, t.statusError(hr, body)
+	}
+}
+
+// baseURL returns BaseURL after checking that it is usable.
+func (t *httpTransport) baseURL() (*url.URL, error) {
+	b := t.BaseURL
+	if b == nil || b.Scheme == "" || b.Host == "" || b.Opaque != "" {
+		return nil, errors.New("support: Transport.BaseURL must be an absolute URL")
+	}
+	return b, nil
+}
+
+// callURL returns the URL a call is sent to.
+func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
+	base, err := t.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if c.URL != nil {
+		if c.URL.User != nil || c.URL.Opaque != "" || !httpSameOrigin(c.URL, base) {
+			return nil, &ForeignURLError{URL: c.URL.String()}
+		}
+		u := *c.URL
+		u.Fragment, u.RawFragment = "", ""
+		if len(c.Query) > 0 {
+			q := u.Query()
+			for k, vs := range c.Query {
+				q[k] = vs
+			}
+			u.RawQuery = q.Encode()
+		}
+		return &u, nil
+	}
+	for seg := range strings.SplitSeq(c.Path, "/") {
+		if s, err := url.PathUnescape(seg); err != nil || s == "." || s == ".." {
+			return nil, errors.New("support: Call.Path has a dot segment or invalid escaping")
+		}
+	}
+	joined := base.EscapedPath()
+	if c.Path != "" {
+		joined = strings.TrimSuffix(joined, "/") + "/" + strings.TrimPrefix(c.Path, "/")
+	}
+	unescaped, err := url.PathUnescape(joined)
+	if err != nil {
+		return nil, errors.New("support: Call.Path has invalid escaping")
+	}
+	u := *base
+	u.Path, u.RawPath = unescaped, joined
+	u.Fragment, u.RawFragment = "", ""
+	if len(c.Query) > 0 {
+		q := base.Query()
+		for k, vs := range c.Query {
+			q[k] = append(q[k], vs...)
+		}
+		u.RawQuery = q.Encode()
+	}
+	return &u, nil
+}
+
+// newRequest builds one attempt's request and authorizes it.
+func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.URL, c *httpCall) (*http.Request, error) {
+	var body io.Reader
+	if c.Body != nil {
+		body = bytes.NewReader(c.Body)
+	}
+	// The URL is set afterwards so that no parse error can quote it.
+	req, err := http.NewRequestWithContext(ctx, method, "", body)
+	if err != nil {
+		return nil, fmt.Errorf("support: building request: %w", err)
+	}
+	uc := *u // Authorize may change it
+	req.URL = &uc
+	req.Host = ""
+	req.Header.Set("Accept", "application/json")
+	if t.UserAgent != "" {
+		req.Header.Set("User-Agent", t.UserAgent)
+	}
+	if c.ContentType != "" {
+		req.Header.Set("Content-Type", c.ContentType)
+	}
+	for k, vs := range c.Header {
+		req.Header[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
+	}
+	if t.Authorize != nil {
+		if err := t.Authorize(ctx, req); err != nil {
+			return nil, fmt.Errorf("support: authorizing request: %w", err)
+		}
+	}
+	return req, nil
+}
+
+// retryableStatus reports whether a response with this status may be
+// retried for c.
+func (t *httpTransport) retryableStatus(c *httpCall, status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return c.Retryable || slices.Contains(t.NotProcessed, status)
+	}
+	return false
+}
+
+// nextWait returns the wait before the retry that follows attempt (1-based)
+// and whether to retry at all: not when the wait would end after MaxElapsed.
+func (t *httpTransport) nextWait(attempt int, start time.Time, after time.Duration, hasAfter bool) (time.Duration, bool) {
+	wait := after
+	if !hasAfter {
+		wait = t.backoff(attempt)
+	}
+	if limit := t.Retry.MaxElapsed; limit > 0 {
+		if elapsed := t.clock().Sub(start); wait > limit-elapsed {
+			return 0, false
+		}
+	}
+	return wait, true
+}
+
+// backoff returns a random wait below the exponential ceiling for the retry
+// that follows attempt (1-based).
+func (t *httpTransport) backoff(attempt int) time.Duration {
+	p := t.Retry
+	ceiling := p.InitialBackoff
+	if ceiling <= 0 {
+		return 0
+	}
+	for i := 1; i < attempt; i++ {
+		if ceiling > math.MaxInt64/2 || (p.MaxBackoff > 0 && ceiling >= p.MaxBackoff) {
+			break
+		}
+		ceiling *= 2
+	}
+	if p.MaxBackoff > 0 && ceiling > p.MaxBackoff {
+		ceiling = p.MaxBackoff
+	}
+	jitter := t.jitter
+	if jitter == nil {
+		jitter = rand.Int64N
+	}
+	n := int64(ceiling)
+	if n < math.MaxInt64 {
+		n++ // the ceiling itself is a possible wait
+	}
+	return time.Duration(jitter(n))
+}
+
+// wait sleeps for d or until ctx ends.
+func (t *httpTransport) wait(ctx context.Context, d time.Duration) error {
+	if t.sleep != nil {
+		return t.sleep(ctx, d)
+	}
+	return httpSleep(ctx, d)
+}
+
+// httpSleep waits for d or until ctx ends, whichever is first.
+func httpSleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}
+
+// clock returns the current time.
+func (t *httpTransport) clock() time.Time {
+	if t.now != nil {
+		return t.now()
+	}
+	return time.Now()
+}
+
+// maxResponseBytes returns the effective body cap.
+func (t *httpTransport) maxResponseBytes() int64 {
+	if t.MaxResponseBytes > 0 {
+		return t.MaxResponseBytes
+	}
+	return DefaultMaxResponseBytes
+}
+
+// statusError builds the error of a non-2xx response.
+func (t *httpTransport) statusError(hr *http.Response, body []byte) error {
+	if t.DecodeError != nil {
+		if err := t.DecodeError(hr.StatusCode, hr.Header, body); err != nil {
+			return err
+		}
+	}
+	return &HTTPError{
+		StatusCode: hr.StatusCode,
+		Status:     hr.Status,
+		RequestID:  requestIDOf(hr.Header),
+		Header:     hr.Header,
+		Body:       body,
+	}
+}
+
+// logAttempt writes the Debug record of one attempt.
+func (t *httpTransport) logAttempt(ctx context.Context, method string, u *url.URL, status, attempt int, d time.Duration, err error) {
+	l := t.Logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", method),
+		slog.String("path", u.EscapedPath()),
+		slog.Int("status", status),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", d),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "http request", attrs...)
+}
+
+// logRetry writes the Warn record of a retry.
+func (t *httpTransport) logRetry(ctx context.Context, method string, u *url.URL, status, attempt int, wait time.Duration, err error) {
+	l := t.Logger
+	if l == nil || !l.Enabled(ctx, slog.LevelWarn) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", method),
+		slog.String("path", u.EscapedPath()),
+		slog.Int("status", status),
+		slog.Int("attempt", attempt),
+		slog.Duration("wait", wait),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelWarn, "retrying http request", attrs...)
+}
+
+// httpWaitError is the error when ctx ends before a (re)try: ctxErr, with the
+// last attempt's error if there was one.
+func httpWaitError(ctxErr, last error) error {
+	if last == nil {
+		return ctxErr
+	}
+	return fmt.Errorf("%w while waiting to retry; last attempt: %w", ctxErr, last)
+}
+
+// httpReadCapped reads and closes a response body of at most limit bytes.
+// A longer body is not drained: closing it early closes the connection.
+func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
+	if hr.ContentLength > limit {
+		hr.Body.Close()
+		return nil, &ResponseTooLargeError{Limit: limit}
+	}
+	n := limit
+	if n < math.MaxInt64 {
+		n++
+	}
+	body, err := io.ReadAll(io.LimitReader(hr.Body, n))
+	hr.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("support: reading response body: %w", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, &ResponseTooLargeError{Limit: limit}
+	}
+	return body, nil
+}
+
+// httpDrain reads at most httpDrainLimit bytes of a body, so that a short
+// body's connection can be reused, and closes it. complete reports that the
+// whole body was read.
+func httpDrain(body io.ReadCloser) (b []byte, complete bool) {
+	b, err := io.ReadAll(io.LimitReader(body, httpDrainLimit+1))
+	body.Close()
+	return b, err == nil && len(b) <= httpDrainLimit
+}
+
+// httpRetryAfter parses a Retry-After header: delta-seconds or an HTTP date
+// (a date in the past means no wait).
+func httpRetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	secs, err := strconv.ParseUint(v, 10, 64)
+	if err == nil && secs <= uint64(math.MaxInt64/int64(time.Second)) {
+		return time.Duration(secs) * time.Second, true
+	}
+	if err == nil || errors.Is(err, strconv.ErrRange) {
+		return math.MaxInt64, true // more digits than any wait: "never"
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(at.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// httpRedactError removes the query and user info from the URL that net/http
+// puts in its errors: the query may hold an API key or a page token.
+func httpRedactError(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err
+	}
+	redacted := "(unparsable URL)"
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		redacted = httpOrigin(u) + u.EscapedPath()
+	}
+	// http.Client returns the *url.Error itself; should it ever be wrapped,
+	// it is reported alone, since the outer text may quote the URL too.
+	return &url.Error{Op: ue.Op, URL: redacted, Err: ue.Err}
+}
+
+// httpOrigin returns scheme://host of u (no user info).
+func httpOrigin(u *url.URL) string {
+	return u.Scheme + "://" + u.Host
+}
+
+// httpSameOrigin reports whether a and b have the same scheme, host and port,
+// a missing port counting as the scheme's default.
+func httpSameOrigin(a, b *url.URL) bool {
+	if !strings.EqualFold(a.Scheme, b.Scheme) || !strings.EqualFold(a.Hostname(), b.Hostname()) {
+		return false
+	}
+	return httpPort(a) == httpPort(b)
+}
+
+// httpPort returns u's port, or its scheme's default.
+func httpPort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http":
+		return "80"
+	case "https":
+		return "443"
+	}
+	return ""
+}
+
+// httpCleanText bounds server-controlled text for an error string: printable
+// ASCII only, at most httpMaxErrorText bytes.
+func httpCleanText(s string) string {
+	if len(s) > httpMaxErrorText {
+		s = s[:httpMaxErrorText]
+	}
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c < 0x20 || c > 0x7e {
+			b[i] = '?'
+		}
+	}
+	return string(b)
+}
