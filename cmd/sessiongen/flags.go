@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 )
 
@@ -43,10 +44,14 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		}
 		cfg.schemas = matches
 	}
-	// Input order must not change the output.
-	sort.Strings(cfg.schemas)
+	// Input order must not change the output. Clean before sorting and drop
+	// repeats (fix: "a.yaml ./a.yaml" loaded the file twice and reported its
+	// package.path as used by itself; sorting before cleaning also let the
+	// spelling of a path change the order).
 	for i, s := range cfg.schemas {
 		cfg.schemas[i] = filepath.ToSlash(filepath.Clean(s))
 	}
+	sort.Strings(cfg.schemas)
+	cfg.schemas = slices.Compact(cfg.schemas)
 	return cfg, nil
 }

@@ -37,13 +37,26 @@ func checkPaths(files []generator.File) error {
 	seen := map[string]bool{}
 	for _, f := range files {
 		p := f.Path
-		if p == "" || strings.ContainsRune(p, 0) || strings.Contains(p, `\`) || path.IsAbs(p) || path.Clean(p) != p || !filepath.IsLocal(filepath.FromSlash(p)) {
+		// "." is clean and local but names the root itself (fix: it was
+		// accepted, and Write then replaced the root with a file created
+		// next to it, outside the root).
+		if p == "" || p == "." || strings.ContainsRune(p, 0) || strings.Contains(p, `\`) || path.IsAbs(p) || path.Clean(p) != p || !filepath.IsLocal(filepath.FromSlash(p)) {
 			return fmt.Errorf("refusing to write %q: not a clean path inside the output root", p)
 		}
 		if seen[p] {
 			return fmt.Errorf("two generated files have the path %q", p)
 		}
 		seen[p] = true
+	}
+	// A file may not also be a directory of another file (fix: "a" and
+	// "a/b.go" in one batch were accepted, and Write wrote "a" before failing
+	// on "a/b.go", leaving a half-applied batch).
+	for _, f := range files {
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			if seen[d] {
+				return fmt.Errorf("refusing to write %q: %q is also a generated file", f.Path, d)
+			}
+		}
 	}
 	return nil
 }
