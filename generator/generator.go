@@ -35,6 +35,8 @@ var artifacts = []artifact{
 	{file: "enums_gen.go", emit: genEnums, enabled: func(p *ir.Package) bool { return len(p.Enums) > 0 }},
 	{file: "json_gen.go", emit: genJSON},
 	{file: "validate_gen.go", emit: genValidate},
+	{file: "client_gen.go", emit: genClient, enabled: hasClient},
+	{file: "fake_gen.go", emit: genFake, enabled: hasClient},
 }
 
 // Generate renders the packages for every schema file, in memory. Nothing is

@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genJSON emits the reflection-free codec of every type: AppendJSON and
@@ -21,8 +22,11 @@ func genJSON(f *jen.File, p *ir.Package) {
 		if s.Interface != nil {
 			j.interfaceCodec(s.Interface)
 		}
-		if !s.Abstract {
-			j.structEncoder(s)
+		if !s.Abstract && s.Role != ir.RoleParams {
+			j.structEncoder(s, false)
+			if requestBodyType(p, s) {
+				j.structEncoder(s, true)
+			}
 			j.structDecoder(s)
 		}
 	}
@@ -146,8 +150,22 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 	panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
 }
 
-// structEncoder emits AppendJSON and MarshalJSON.
-func (j *jsonGen) structEncoder(s *ir.Struct) {
+// requestBodyType reports whether schema type s is sent as a JSON request
+// body, which needs an encoder that leaves read-only fields out.
+func requestBodyType(p *ir.Package, s *ir.Struct) bool {
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			if m.Body != nil && !m.Body.Inline && m.Body.Struct == s && m.Body.Encoding != schema.EncodingForm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// structEncoder emits AppendJSON and MarshalJSON, or with request set the
+// appendRequestJSON that request bodies use: the same without read-only fields.
+func (j *jsonGen) structEncoder(s *ir.Struct, request bool) {
 	needErr := false
 	var body []jen.Code
 	body = append(body,
@@ -159,6 +177,9 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		body = append(body, appendLit(wireKey(j.p.API.Discriminator)+string(b)))
 	}
 	for _, fl := range s.Fields {
+		if request && fl.ReadOnly {
+			continue
+		}
 		field := jen.Id("v").Dot(fl.Name)
 		if !fl.Optional {
 			body = append(body, comma(), appendLit(wireKey(fl.Wire)))
@@ -187,6 +208,12 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		body = append([]jen.Code{jen.Var().Err().Error()}, body...)
 	}
 	f := j.f
+	if request {
+		f.Comment("appendRequestJSON is AppendJSON without the read-only fields, for request bodies.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("appendRequestJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(body...)
+		f.Line()
+		return
+	}
 	f.Commentf("AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.")
 	f.Comment("Absent optional fields are left out; null fields are written as null.")
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(body...)
@@ -329,7 +356,7 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-				jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
+				jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
 				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
 				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")),
@@ -347,7 +374,7 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 					jen.Return(jen.Nil(), jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name"))),
 				),
 				jen.Id("key").Op(":=").String().Call(jen.Id("name")),
-				jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("key")))),
+				jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("key")))),
 				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Err(), jen.Id("key")))),
 				jen.Id("out").Index(jen.Id("key")).Op("=").Id("e"),
@@ -446,14 +473,14 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	}
 	disc := j.p.API.Discriminator
 	body := []jen.Code{
-		jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call())),
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
 	if len(s.Fields) > 0 {
 		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
 	}
 	if !s.Open {
-		body = append(body, jen.Var().Id("unknown").Id("Names"))
+		body = append(body, jen.Var().Id("unknown").Id("memberNames"))
 	}
 	discInFields := false
 	for _, fl := range s.Fields {
@@ -479,11 +506,22 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		if disc != "" && !discInFields {
 			// The discriminator was read before dispatch (or names this type);
 			// it is checked for duplicates and syntax like any member.
-			g.Case(jen.Lit(disc)).Block(
+			check := []jen.Code{
 				jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
 				jen.Id("sawDiscriminator").Op("=").True(),
-				jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			)
+				jen.List(jen.Id("kind"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.Lit(disc)))),
+			}
+			if s.DiscriminatorValue != "" {
+				// A value naming another type would be re-labelled on encoding:
+				// reject it rather than change the data.
+				check = append(check, jen.If(jen.String().Call(jen.Id("kind")).Op("!=").Lit(s.DiscriminatorValue)).Block(
+					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than "+s.DiscriminatorValue), jen.String().Call(jen.Id("kind"))), jen.Lit(disc))),
+				))
+			} else {
+				check = append(check, jen.Id("_").Op("=").Id("kind"))
+			}
+			g.Case(jen.Lit(disc)).Block(check...)
 		}
 		if s.Open {
 			g.Default().Block(
@@ -498,7 +536,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		} else {
 			g.Default().Block(
 				jen.If(jen.Op("!").Id("unknown").Dot("Add").Call(jen.Id("name"))).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
-				jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.String().Call(jen.Id("name"))))),
 			)
 		}
 	})
@@ -547,20 +585,27 @@ func (j *jsonGen) decodeField(fl *ir.Field) []jen.Code {
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(j.decodeCall(fl.Type)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
 	}
+	// Null is checked before it is consumed, so the error's offset points at
+	// it. A json property holds any JSON value, null included, unless the
+	// schema gives null its own state with nullable.
+	rejectNull := jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(wrap(jen.Id("d").Dot("ErrNullNotAllowed").Call())))
+	nullIsValue := fl.Type.Kind == ir.JSON && !fl.Nullable
 	if !fl.Optional {
-		return append([]jen.Code{
-			jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(jen.Return(wrap(jen.Id("d").Dot("ErrNullNotAllowed").Call()))),
-		}, append(read, field.Clone().Op("=").Id("x"))...)
+		if nullIsValue {
+			return append(read, field.Clone().Op("=").Id("x"))
+		}
+		return append([]jen.Code{rejectNull}, append(read, field.Clone().Op("=").Id("x"))...)
 	}
-	var onNull jen.Code
-	if fl.Nullable {
-		onNull = field.Clone().Op("=").Id("Null").Types(goType(fl.Type)).Call()
-	} else {
-		onNull = jen.Return(wrap(jen.Id("d").Dot("ErrNullNotAllowed").Call()))
+	some := append(read, field.Clone().Op("=").Id("Some").Types(goType(fl.Type)).Call(jen.Id("x")))
+	if nullIsValue {
+		return some
+	}
+	if !fl.Nullable {
+		return append([]jen.Code{rejectNull}, some...)
 	}
 	return []jen.Code{
-		jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(onNull).Else().Block(
-			append(read, field.Clone().Op("=").Id("Some").Types(goType(fl.Type)).Call(jen.Id("x")))...,
-		),
+		jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(
+			field.Clone().Op("=").Id("Null").Types(goType(fl.Type)).Call(),
+		).Else().Block(some...),
 	}
 }

@@ -200,7 +200,6 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		jen.Id(iface.Marker).Params(),
 		jen.Comment("Validate reports every constraint the value breaks."),
 		jen.Id("Validate").Params().Error(),
-		jen.Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")),
 		jen.Comment("AppendJSON appends the value's JSON encoding, discriminator included."),
 		jen.Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
 	)

@@ -42,7 +42,16 @@ func genValidate(f *jen.File, p *ir.Package) {
 			f.Comment("Validate accepts any value: an unknown subtype has no schema to check against.")
 			f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
 			f.Line()
-			f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block()
+			// A type switch, not an interface call, so the path stays on the stack:
+			// escape analysis cannot follow a dynamic call.
+			f.Commentf("validate%s validates whichever concrete type x holds.", iface.Name)
+			f.Func().Id("validate"+iface.Name).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+				jen.Switch(jen.Id("v").Op(":=").Id("x").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+					for _, c := range iface.Concrete {
+						g.Case(jen.Op("*").Id(c.Name)).Block(jen.Id("v").Dot("validate").Call(jen.Id("p"), jen.Id("vs")))
+					}
+				}),
+			)
 			f.Line()
 		}
 		if !s.Abstract {
@@ -161,7 +170,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 			out = append(out, jen.Add(x).Dot("validate").Call(p, jen.Id("vs")))
 		}
 	case ir.InterfaceRef:
-		out = append(out, jen.If(jen.Add(x).Op("!=").Nil()).Block(jen.Add(x).Dot("validate").Call(p, jen.Id("vs"))))
+		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, jen.Id("vs")))
 	case ir.Slice:
 		if t.MinItems != nil {
 			out = append(out, jen.If(jen.Len(x).Op("<").Lit(*t.MinItems)).Block(

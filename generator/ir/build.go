@@ -18,6 +18,22 @@ type Options struct {
 	Reserved map[string]string
 }
 
+// clientNames are the package-level names the client emitter declares.
+func clientNames(scheme schema.AuthScheme) []string {
+	names := []string{"Client", "NewClient", "Option", "DefaultBaseURL", "APIError", "WithBaseURL",
+		"WithHTTPClient", "WithUserAgent", "WithRetryPolicy", "WithMaxResponseBytes", "WithLogger",
+		"NewFakeServer"}
+	switch scheme {
+	case schema.AuthBearer:
+		names = append(names, "WithTokenSource")
+	case schema.AuthBasic:
+		names = append(names, "WithBasicAuth")
+	case schema.AuthAPIKey:
+		names = append(names, "WithAPIKey")
+	}
+	return names
+}
+
 // Methods every generated struct has; a property may not take these names.
 var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AppendJSON", "DecodeJSON", "String"}
 
@@ -41,6 +57,11 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		SchemaPath: f.Path,
 		Doc:        f.Package.Description,
 	}
+	if len(f.Resources) > 0 {
+		for _, name := range clientNames(f.API.Auth.Scheme) {
+			b.idents[name] = identOwner{what: "the generated client"}
+		}
+	}
 	b.declare(p)
 	b.fill()
 	p.API = b.api()
@@ -48,6 +69,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		p.Resources = append(p.Resources, b.resource(r))
 	}
 	b.linkParents(p)
+	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
 	return p, b.diags.Err()
 }
@@ -65,6 +87,7 @@ type builder struct {
 	idents    map[string]identOwner // package-level Go names taken so far
 	patterns  map[string]*Pattern   // by expression
 	resources map[*schema.Resource]*Resource
+	extra     []*Struct // request and parameter structs, in method order
 	diags     schema.Diagnostics
 }
 
@@ -149,12 +172,17 @@ func (b *builder) fill() {
 			s.Base = b.structs[t.Base.Target]
 		}
 		s.Fields = b.fields(t, s)
-		if t.Key != "" {
+		// The key is declared on the type or inherited from the nearest base.
+		for c := t; c != nil; c = baseType(c) {
+			if c.Key == "" {
+				continue
+			}
 			for _, fl := range s.Fields {
-				if fl.Wire == t.Key {
+				if fl.Wire == c.Key {
 					s.Key = fl
 				}
 			}
+			break
 		}
 	}
 	for _, t := range b.f.Types {
@@ -173,6 +201,13 @@ func (b *builder) fill() {
 		}
 		walk(t)
 	}
+}
+
+func baseType(t *schema.Type) *schema.Type {
+	if t.Base == nil {
+		return nil
+	}
+	return t.Base.Target
 }
 
 // fields returns the fields of t, inherited first.
@@ -342,28 +377,46 @@ func (b *builder) resource(r *schema.Resource) *Resource {
 		b.resources = map[*schema.Resource]*Resource{}
 	}
 	out := &Resource{
-		Name: goname.Exported(r.Name),
-		Wire: r.Name,
-		Doc:  r.Description,
-		Path: r.Path,
+		Name:       goname.Exported(r.Name),
+		ClientName: goname.Exported(r.Name) + "Client",
+		Wire:       r.Name,
+		Doc:        r.Description,
+		Path:       r.Path,
 	}
+	b.claim(out.ClientName, r.Pos, fmt.Sprintf("resource %q (its client)", r.Name))
 	if r.Type != nil && r.Type.Target != nil {
 		out.Type = b.structs[r.Type.Target]
 	}
 	for _, p := range r.Params {
 		out.Params = append(out.Params, b.param(p, true))
 	}
+	for a := parentOf(r); a != nil; a = parentOf(a) {
+		var ps []*Param
+		for _, p := range a.Params {
+			ps = append(ps, b.param(p, true))
+		}
+		out.Bound = append(ps, out.Bound...)
+	}
 	for _, m := range r.Methods {
-		out.Methods = append(out.Methods, b.method(r, m))
+		out.Methods = append(out.Methods, b.method(r, out, m))
 	}
 	b.resources[r] = out
 	return out
 }
 
+func parentOf(r *schema.Resource) *schema.Resource {
+	if r.Parent == nil {
+		return nil
+	}
+	return r.Parent.Target
+}
+
 func (b *builder) linkParents(p *Package) {
 	for _, r := range b.f.Resources {
-		if r.Parent != nil && r.Parent.Target != nil {
-			b.resources[r].Parent = b.resources[r.Parent.Target]
+		if a := parentOf(r); a != nil {
+			parent := b.resources[a]
+			b.resources[r].Parent = parent
+			parent.Children = append(parent.Children, b.resources[r])
 		}
 	}
 }
@@ -385,7 +438,7 @@ func (b *builder) param(p *schema.Property, required bool) *Param {
 
 var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
 
-func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
+func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *Method {
 	out := &Method{
 		Name:       goname.Exported(m.Name),
 		Wire:       m.Name,
@@ -402,28 +455,48 @@ func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
 	if m.RetrySafe != nil {
 		out.Retryable = *m.RetrySafe
 	}
+	// Parameters in scope: the method's, then its resource's, then ancestors'.
 	scope := map[string]*schema.Property{}
-	for a := r; a != nil; {
+	bound := map[string]bool{}
+	for a := r; a != nil; a = parentOf(a) {
 		for _, p := range a.Params {
 			if _, shadowed := scope[p.Name]; !shadowed {
 				scope[p.Name] = p
+				bound[p.Name] = a != r
 			}
 		}
-		if a.Parent == nil {
-			break
-		}
-		a = a.Parent.Target
 	}
 	for _, p := range m.Params {
 		scope[p.Name] = p
+		bound[p.Name] = false
 	}
+	argNames := map[string]bool{}
 	for _, sm := range templateParam.FindAllStringSubmatch(m.Path, -1) {
-		if p := scope[sm[1]]; p != nil {
-			out.PathParams = append(out.PathParams, b.param(p, true))
+		p := scope[sm[1]]
+		if p == nil {
+			continue
+		}
+		param := b.param(p, true)
+		out.PathParams = append(out.PathParams, param)
+		if !bound[p.Name] {
+			out.Args = append(out.Args, param)
+			if argNames[param.Name] {
+				b.errorf(m.PathPos, "method %q: two path parameters become Go name %s", m.Name, param.Name)
+			}
+			argNames[param.Name] = true
 		}
 	}
+	prefix := res.Name + out.Name
 	for _, q := range m.Query {
 		out.Query = append(out.Query, b.param(q, false))
+	}
+	if len(m.Query) > 0 {
+		st := &Struct{Role: RoleParams, Name: prefix + "Params", Wire: m.Name + " query",
+			Doc: fmt.Sprintf("%s holds the query parameters of %s.%s.", prefix+"Params", res.ClientName, out.Name)}
+		b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its query parameters)", m.Name))
+		st.Fields = b.propertyFields(m.Query, st.Name, fmt.Sprintf("method %q", m.Name))
+		out.Params = st
+		b.extra = append(b.extra, st)
 	}
 	if m.Body != nil {
 		body := &Body{Encoding: m.Body.Encoding}
@@ -433,8 +506,14 @@ func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
 		if m.Body.Type != nil && m.Body.Type.Target != nil {
 			body.Struct = b.structs[m.Body.Type.Target]
 		}
-		for _, fl := range m.Body.Fields {
-			body.Fields = append(body.Fields, b.field(fl, goname.Exported(r.Name)+" "+goname.Exported(m.Name)+" body"))
+		if len(m.Body.Fields) > 0 || m.Body.Type == nil {
+			st := &Struct{Role: RoleRequest, Name: prefix + "Request", Wire: m.Name + " request",
+				Doc: fmt.Sprintf("%s is the request body of %s.%s.", prefix+"Request", res.ClientName, out.Name)}
+			b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its request body)", m.Name))
+			st.Fields = b.propertyFields(m.Body.Fields, st.Name, fmt.Sprintf("method %q body", m.Name))
+			body.Struct = st
+			body.Inline = true
+			b.extra = append(b.extra, st)
 		}
 		out.Body = body
 	}
@@ -445,6 +524,26 @@ func (b *builder) method(r *schema.Resource, m *schema.Method) *Method {
 			resp.Type = b.typ(&schema.TypeExpr{Kind: schema.KindNamed, Ref: m.Response.Type}, "response")
 		}
 		out.Response = resp
+	}
+	return out
+}
+
+// propertyFields converts request fields or query parameters into struct
+// fields, reporting Go-name collisions.
+func (b *builder) propertyFields(props []*schema.Property, owner, what string) []*Field {
+	taken := map[string]string{}
+	for _, m := range structMethods {
+		taken[m] = "the generated method " + m
+	}
+	var out []*Field
+	for _, p := range props {
+		fl := b.field(p, owner)
+		if prev, ok := taken[fl.Name]; ok {
+			b.errorf(p.Pos, "%s: %q needs Go name %s, which %s already uses", what, p.Name, fl.Name, prev)
+			continue
+		}
+		taken[fl.Name] = fmt.Sprintf("%q", p.Name)
+		out = append(out, fl)
 	}
 	return out
 }

@@ -53,8 +53,19 @@ type EnumValue struct {
 	Deprecated string
 }
 
+// Role says why a struct exists.
+type Role int
+
+// The roles of structs.
+const (
+	RoleModel   Role = iota // a schema type
+	RoleRequest             // the inline body fields of a method
+	RoleParams              // the query parameters of a method
+)
+
 // Struct is an object type.
 type Struct struct {
+	Role       Role
 	Name       string // Go type name of the struct
 	Wire       string // schema name
 	Doc        string
@@ -162,14 +173,17 @@ func (t *Type) HasConstraints() bool {
 
 // Resource is an addressable collection with methods.
 type Resource struct {
-	Name    string // Go name of the accessor
-	Wire    string
-	Doc     string
-	Type    *Struct
-	Parent  *Resource
-	Path    string
-	Params  []*Param
-	Methods []*Method
+	Name       string // Go name of the accessor: client.Sessions
+	ClientName string // Go type of the resource client: SessionsClient
+	Wire       string
+	Doc        string
+	Type       *Struct
+	Parent     *Resource
+	Children   []*Resource
+	Path       string
+	Params     []*Param // this resource's own parameters: arguments of the accessor its children use
+	Bound      []*Param // ancestors' parameters, root first: fields of the resource client
+	Methods    []*Method
 }
 
 // Param is a path or query parameter.
@@ -192,7 +206,9 @@ type Method struct {
 	HTTP       string
 	Path       string
 	PathParams []*Param // in template order
+	Args       []*Param // path parameters the caller passes (not bound by the resource client)
 	Query      []*Param
+	Params     *Struct // the query parameters as a struct, nil when there are none
 	Body       *Body
 	Response   *Response
 	Retryable  bool
@@ -202,8 +218,8 @@ type Method struct {
 // Body is a request body.
 type Body struct {
 	Encoding schema.Encoding
-	Struct   *Struct  // a named type, sent without read-only fields
-	Fields   []*Field // inline fields
+	Struct   *Struct // the Go type sent: a schema type (read-only fields left out) or the method's Request struct
+	Inline   bool    // Struct was built from the method's fields
 }
 
 // Response is what a method returns.

@@ -687,14 +687,14 @@ func (v *CallRecord) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *CallRecord) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -710,7 +710,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
 			x, err := d.String()
@@ -723,7 +723,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
 			x, err := d.DateTime()
@@ -750,7 +750,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "lastModifiedDateTime")
 			}
 			x, err := d.DateTime()
@@ -763,7 +763,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "modalities")
 			}
 			x, err := decodeSliceOfModality(d)
@@ -804,7 +804,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
 			x, err := d.DateTime()
@@ -817,7 +817,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			}
 			x, err := decodeCallType(d)
@@ -830,7 +830,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "version")
 			}
 			x, err := d.Int64()
@@ -885,15 +885,19 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.callRecord" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.callRecord", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1063,18 +1067,116 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// appendRequestJSON is AppendJSON without the read-only fields, for request bodies.
+func (v *Session) appendRequestJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	start := len(dst)
+	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
+	if x, ok := v.Callee.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"callee\":"...)
+		if x == nil {
+			dst = AppendNull(dst)
+		} else {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+	} else if v.Callee.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"callee\":null"...)
+	}
+	if x, ok := v.Caller.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"caller\":"...)
+		if x == nil {
+			dst = AppendNull(dst)
+		} else {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+	} else if v.Caller.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"caller\":null"...)
+	}
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"endDateTime\":"...)
+	dst = append(dst, '"')
+	dst = AppendDateTime(dst, v.EndDateTime)
+	dst = append(dst, '"')
+	if x, ok := v.FailureInfo.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"failureInfo\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	} else if v.FailureInfo.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"failureInfo\":null"...)
+	}
+	if x, ok := v.IsTest.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"isTest\":"...)
+		dst = AppendBool(dst, x)
+	} else if v.IsTest.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"isTest\":null"...)
+	}
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"modalities\":"...)
+	dst = append(dst, '[')
+	for i0, e0 := range v.Modalities {
+		if i0 > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, string(e0))
+	}
+	dst = append(dst, ']')
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"startDateTime\":"...)
+	dst = append(dst, '"')
+	dst = AppendDateTime(dst, v.StartDateTime)
+	dst = append(dst, '"')
+	dst = append(dst, '}')
+	return dst, nil
+}
+
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -1090,7 +1192,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
 			x, err := d.String()
@@ -1131,7 +1233,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
 			x, err := d.DateTime()
@@ -1172,7 +1274,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "modalities")
 			}
 			x, err := decodeSliceOfModality(d)
@@ -1185,7 +1287,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
 			x, err := d.DateTime()
@@ -1212,15 +1314,19 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.session" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.session", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1357,18 +1463,113 @@ func (v *Segment) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// appendRequestJSON is AppendJSON without the read-only fields, for request bodies.
+func (v *Segment) appendRequestJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	start := len(dst)
+	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
+	if x, ok := v.Callee.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"callee\":"...)
+		if x == nil {
+			dst = AppendNull(dst)
+		} else {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+	} else if v.Callee.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"callee\":null"...)
+	}
+	if x, ok := v.Caller.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"caller\":"...)
+		if x == nil {
+			dst = AppendNull(dst)
+		} else {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+	} else if v.Caller.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"caller\":null"...)
+	}
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"endDateTime\":"...)
+	dst = append(dst, '"')
+	dst = AppendDateTime(dst, v.EndDateTime)
+	dst = append(dst, '"')
+	if x, ok := v.FailureInfo.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"failureInfo\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	} else if v.FailureInfo.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"failureInfo\":null"...)
+	}
+	if x, ok := v.Media.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"media\":"...)
+		dst = append(dst, '[')
+		for i0, e0 := range x {
+			if i0 > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = e0.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, ']')
+	} else if v.Media.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"media\":null"...)
+	}
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"startDateTime\":"...)
+	dst = append(dst, '"')
+	dst = AppendDateTime(dst, v.StartDateTime)
+	dst = append(dst, '"')
+	dst = append(dst, '}')
+	return dst, nil
+}
+
 // DecodeJSON reads one Segment object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Segment) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -1384,7 +1585,7 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
 			x, err := d.String()
@@ -1425,7 +1626,7 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "endDateTime")
 			}
 			x, err := d.DateTime()
@@ -1466,7 +1667,7 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "startDateTime")
 			}
 			x, err := d.DateTime()
@@ -1479,15 +1680,19 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.segment" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.segment", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1631,14 +1836,14 @@ func (v *Participant) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Participant) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -1654,7 +1859,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
 			x, err := d.String()
@@ -1695,15 +1900,19 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.participant" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participant", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1785,14 +1994,14 @@ func (v *Organizer) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Organizer) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -1808,7 +2017,7 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
 			}
 			x, err := d.String()
@@ -1849,15 +2058,19 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.organizer" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.organizer", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1909,14 +2122,14 @@ func (v *AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -1946,15 +2159,17 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2073,14 +2288,14 @@ func (v *EndpointBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *EndpointBase) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2110,15 +2325,19 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.endpoint" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.endpoint", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2273,14 +2492,14 @@ func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2408,15 +2627,19 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.participantEndpoint" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participantEndpoint", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2473,14 +2696,14 @@ func (v *ServiceEndpoint) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2510,15 +2733,19 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.serviceEndpoint" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceEndpoint", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2670,14 +2897,14 @@ func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2749,7 +2976,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "platform")
 			}
 			x, err := decodeClientPlatform(d)
@@ -2762,7 +2989,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "productFamily")
 			}
 			x, err := decodeProductFamily(d)
@@ -2775,15 +3002,19 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.clientUserAgent" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.clientUserAgent", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2863,14 +3094,14 @@ func (v *ServiceUserAgent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2914,29 +3145,32 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "role")
-			} else {
-				x, err := decodeServiceRole(d)
-				if err != nil {
-					return WithField(err, "role")
-				}
-				v.Role = Some[ServiceRole](x)
 			}
+			x, err := decodeServiceRole(d)
+			if err != nil {
+				return WithField(err, "role")
+			}
+			v.Role = Some[ServiceRole](x)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.serviceUserAgent" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceUserAgent", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2997,14 +3231,14 @@ func (v *FailureInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *FailureInfo) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3034,29 +3268,30 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "stage")
-			} else {
-				x, err := decodeFailureStage(d)
-				if err != nil {
-					return WithField(err, "stage")
-				}
-				v.Stage = Some[FailureStage](x)
 			}
+			x, err := decodeFailureStage(d)
+			if err != nil {
+				return WithField(err, "stage")
+			}
+			v.Stage = Some[FailureStage](x)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3183,14 +3418,14 @@ func (v *Media) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Media) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3290,15 +3525,17 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3708,14 +3945,14 @@ func (v *MediaStream) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *MediaStream) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -4095,7 +4332,7 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 26)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "streamDirection")
 			}
 			x, err := decodeMediaStreamDirection(d)
@@ -4150,15 +4387,17 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -4520,14 +4759,14 @@ func (v *NetworkInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -4571,15 +4810,14 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "connectionType")
-			} else {
-				x, err := decodeNetworkConnectionType(d)
-				if err != nil {
-					return WithField(err, "connectionType")
-				}
-				v.ConnectionType = Some[NetworkConnectionType](x)
 			}
+			x, err := decodeNetworkConnectionType(d)
+			if err != nil {
+				return WithField(err, "connectionType")
+			}
+			v.ConnectionType = Some[NetworkConnectionType](x)
 		case "delayEventRatio":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
@@ -4655,15 +4893,14 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "networkTransportProtocol")
-			} else {
-				x, err := decodeNetworkTransportProtocol(d)
-				if err != nil {
-					return WithField(err, "networkTransportProtocol")
-				}
-				v.NetworkTransportProtocol = Some[NetworkTransportProtocol](x)
 			}
+			x, err := decodeNetworkTransportProtocol(d)
+			if err != nil {
+				return WithField(err, "networkTransportProtocol")
+			}
+			v.NetworkTransportProtocol = Some[NetworkTransportProtocol](x)
 		case "port":
 			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
@@ -4767,29 +5004,27 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "traceRouteHops")
-			} else {
-				x, err := decodeSliceOfTraceRouteHop(d)
-				if err != nil {
-					return WithField(err, "traceRouteHops")
-				}
-				v.TraceRouteHops = Some[[]TraceRouteHop](x)
 			}
+			x, err := decodeSliceOfTraceRouteHop(d)
+			if err != nil {
+				return WithField(err, "traceRouteHops")
+			}
+			v.TraceRouteHops = Some[[]TraceRouteHop](x)
 		case "wifiBand":
 			if seen[0]&(1<<17) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "wifiBand")
-			} else {
-				x, err := decodeWifiBand(d)
-				if err != nil {
-					return WithField(err, "wifiBand")
-				}
-				v.WifiBand = Some[WifiBand](x)
 			}
+			x, err := decodeWifiBand(d)
+			if err != nil {
+				return WithField(err, "wifiBand")
+			}
+			v.WifiBand = Some[WifiBand](x)
 		case "wifiBatteryCharge":
 			if seen[0]&(1<<18) != 0 {
 				return d.ErrDuplicate(name)
@@ -4851,15 +5086,14 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 22)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "wifiRadioType")
-			} else {
-				x, err := decodeWifiRadioType(d)
-				if err != nil {
-					return WithField(err, "wifiRadioType")
-				}
-				v.WifiRadioType = Some[WifiRadioType](x)
 			}
+			x, err := decodeWifiRadioType(d)
+			if err != nil {
+				return WithField(err, "wifiRadioType")
+			}
+			v.WifiRadioType = Some[WifiRadioType](x)
 		case "wifiSignalStrength":
 			if seen[0]&(1<<23) != 0 {
 				return d.ErrDuplicate(name)
@@ -4907,15 +5141,17 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -5204,14 +5440,14 @@ func (v *DeviceInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -5521,15 +5757,17 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -5604,14 +5842,14 @@ func (v *TraceRouteHop) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -5669,15 +5907,17 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -5746,14 +5986,14 @@ func (v *UserFeedback) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *UserFeedback) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -5769,7 +6009,7 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "rating")
 			}
 			x, err := decodeUserFeedbackRating(d)
@@ -5810,15 +6050,17 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -5866,7 +6108,7 @@ func (v *FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -5887,9 +6129,11 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -5985,7 +6229,7 @@ func (v *UserIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *UserIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -6049,8 +6293,12 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.callRecords.userIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.userIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -6387,14 +6635,14 @@ func (v *PstnCallLogRow) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -6732,15 +6980,17 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -7037,14 +7287,14 @@ func (v *DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -7354,15 +7604,17 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -7536,7 +7788,7 @@ func (v *IdentityBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *IdentityBase) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -7586,8 +7838,12 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.identity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.identity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -7759,7 +8015,7 @@ func (v *IdentitySetBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -7823,8 +8079,12 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.identitySet" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.identitySet", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -8078,7 +8338,7 @@ func (v *CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -8254,8 +8514,12 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsIdentitySet" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsIdentitySet", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -8364,7 +8628,7 @@ func (v *CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -8442,8 +8706,12 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsApplicationIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -8552,7 +8820,7 @@ func (v *CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -8630,8 +8898,12 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsApplicationInstanceIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationInstanceIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -8716,7 +8988,7 @@ func (v *CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -8766,8 +9038,12 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsEncryptedIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsEncryptedIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -8864,7 +9140,7 @@ func (v *CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -8928,8 +9204,12 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsGuestIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsGuestIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -9014,7 +9294,7 @@ func (v *CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -9064,8 +9344,12 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsPhoneIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsPhoneIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -9162,7 +9446,7 @@ func (v *CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -9226,8 +9510,12 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.communicationsUserIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsUserIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -9324,7 +9612,7 @@ func (v *AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -9388,8 +9676,12 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.azureCommunicationServicesUserIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.azureCommunicationServicesUserIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -9498,7 +9790,7 @@ func (v *GraphUserIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -9576,8 +9868,12 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#microsoft.graph.userIdentity" {
+				return WithField(d.Errorf("%q names another type than #microsoft.graph.userIdentity", string(kind)), "@odata.type")
 			}
 		default:
 			for _, m := range v.AdditionalProperties {
@@ -9637,14 +9933,14 @@ func (v *ODataError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ODataError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -9660,7 +9956,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "error")
 			}
 			x, err := decodeMainError(d)
@@ -9673,15 +9969,17 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -9779,14 +10077,14 @@ func (v *MainError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *MainError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -9802,7 +10100,7 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
 			x, err := d.String()
@@ -9815,7 +10113,7 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
 			x, err := d.String()
@@ -9842,43 +10140,43 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "details")
-			} else {
-				x, err := decodeSliceOfErrorDetails(d)
-				if err != nil {
-					return WithField(err, "details")
-				}
-				v.Details = Some[[]ErrorDetails](x)
 			}
+			x, err := decodeSliceOfErrorDetails(d)
+			if err != nil {
+				return WithField(err, "details")
+			}
+			v.Details = Some[[]ErrorDetails](x)
 		case "innerError":
 			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "innerError")
-			} else {
-				x, err := decodeInnerError(d)
-				if err != nil {
-					return WithField(err, "innerError")
-				}
-				v.InnerError = Some[InnerError](x)
 			}
+			x, err := decodeInnerError(d)
+			if err != nil {
+				return WithField(err, "innerError")
+			}
+			v.InnerError = Some[InnerError](x)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -9943,14 +10241,14 @@ func (v *ErrorDetails) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -9966,7 +10264,7 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
 			x, err := d.String()
@@ -9979,7 +10277,7 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
 			x, err := d.String()
@@ -10006,15 +10304,17 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -10132,7 +10432,7 @@ func (v *InnerError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *InnerError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -10224,9 +10524,11 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -10273,7 +10575,7 @@ func decodeSliceOfModality(d *Decoder) ([]Modality, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeModality(d)
@@ -10298,7 +10600,7 @@ func decodeSliceOfIdentitySet(d *Decoder) ([]IdentitySet, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeIdentitySet(d)
@@ -10330,7 +10632,7 @@ func decodeSliceOfParticipant(d *Decoder) ([]Participant, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeParticipant(d)
@@ -10355,7 +10657,7 @@ func decodeSliceOfSession(d *Decoder) ([]Session, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSession(d)
@@ -10387,7 +10689,7 @@ func decodeSliceOfSegment(d *Decoder) ([]Segment, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSegment(d)
@@ -10412,7 +10714,7 @@ func decodeSliceOfMedia(d *Decoder) ([]Media, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeMedia(d)
@@ -10437,7 +10739,7 @@ func decodeSliceOfAdministrativeUnitInfo(d *Decoder) ([]AdministrativeUnitInfo, 
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeAdministrativeUnitInfo(d)
@@ -10490,7 +10792,7 @@ func decodeSliceOfMediaStream(d *Decoder) ([]MediaStream, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeMediaStream(d)
@@ -10515,7 +10817,7 @@ func decodeSliceOfTraceRouteHop(d *Decoder) ([]TraceRouteHop, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeTraceRouteHop(d)
@@ -10554,7 +10856,7 @@ func decodeSliceOfErrorDetails(d *Decoder) ([]ErrorDetails, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeErrorDetails(d)

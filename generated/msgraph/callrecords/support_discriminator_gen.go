@@ -5,60 +5,51 @@ package callrecords
 // Discriminator returns the string value of the member called name in the
 // object that is the decoder's next value, without consuming anything: the
 // decoder is left where it was, so the caller can then decode the whole
-// object as the type the value selects. found is false when the object has no
-// such member. The returned bytes are valid until the next decoder call.
+// object as the type the value selects. The returned bytes are valid until
+// the next decoder call.
 //
-// A syntax error anywhere in the object is reported here, so the caller
-// never dispatches on a half-read value.
+// It reads members only up to the discriminator. When the object has no such
+// member, or is malformed before it, found is false: the caller then decodes
+// the object as its default type, which reports any syntax error with its
+// full JSON path. err is set only when the next value is not an object.
 func (d *Decoder) Discriminator(name string) (value []byte, found bool, err error) {
 	pos, open, fieldPos, depth := d.pos, d.open, d.fieldPos, d.depth
 	defer func() {
 		d.pos, d.open, d.fieldPos, d.depth = pos, open, fieldPos, depth
 	}()
-	if err := d.BeginObject(); err != nil {
-		return nil, false, err
+	if d.Peek() != KindObject {
+		return nil, false, d.ErrUnexpectedKind("an object")
 	}
-	var valueStart, valueEnd int
-	for {
-		field, ok, err := d.NextField()
-		if err != nil {
-			return nil, false, err
-		}
-		if !ok {
-			break
-		}
-		if found || string(field) != name || d.Peek() != KindString {
-			if err := d.Skip(); err != nil {
-				return nil, false, err
-			}
-			continue
-		}
-		found = true
-		valueStart = d.pos
-		if err := d.Skip(); err != nil {
-			return nil, false, err
-		}
-		valueEnd = d.pos
-	}
-	if !found {
+	if d.BeginObject() != nil {
 		return nil, false, nil
 	}
-	// Decode the string again now that the object is known to be well formed.
-	d.pos = valueStart
-	value, err = d.StringBytes()
-	d.pos = valueEnd
-	return value, true, err
+	for {
+		field, ok, err := d.NextField()
+		if err != nil || !ok {
+			return nil, false, nil
+		}
+		if string(field) == name && d.Peek() == KindString {
+			value, err := d.StringBytes()
+			if err != nil {
+				return nil, false, nil
+			}
+			return value, true, nil
+		}
+		if d.Skip() != nil {
+			return nil, false, nil
+		}
+	}
 }
 
-// Names records the member names of one object that its type does not
+// memberNames records the member names of one object that its type does not
 // declare, so that a duplicate among them is rejected like a duplicate of a
 // declared name. It allocates only when an object has undeclared members.
-type Names struct {
+type memberNames struct {
 	list []string
 }
 
 // Add records name and reports whether it was new.
-func (n *Names) Add(name []byte) bool {
+func (n *memberNames) Add(name []byte) bool {
 	for _, s := range n.list {
 		if s == string(name) {
 			return false

@@ -24,7 +24,6 @@ type Entity interface {
 	isEntity()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -226,7 +225,6 @@ type ParticipantBase interface {
 	isParticipantBase()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -316,7 +314,6 @@ type Endpoint interface {
 	isEndpoint()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -421,7 +418,6 @@ type UserAgent interface {
 	isUserAgent()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -1257,7 +1253,6 @@ type Identity interface {
 	isIdentity()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -1308,7 +1303,6 @@ type IdentitySet interface {
 	isIdentitySet()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -1760,4 +1754,204 @@ type InnerError struct {
 	// AdditionalProperties holds the properties the schema does not declare, in
 	// the order received; they are encoded after the declared ones.
 	AdditionalProperties []Member `json:"-"`
+}
+
+// CallRecordsListParams is the "list query" object.
+//
+// CallRecordsListParams holds the query parameters of CallRecordsClient.List.
+type CallRecordsListParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+
+	// Orderby is the "$orderby" property.
+	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// CallRecordsGetParams is the "get query" object.
+//
+// CallRecordsGetParams holds the query parameters of CallRecordsClient.Get.
+type CallRecordsGetParams struct {
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// CallRecordsGetPstnCallsParams is the "getPstnCalls query" object.
+//
+// CallRecordsGetPstnCallsParams holds the query parameters of CallRecordsClient.GetPstnCalls.
+type CallRecordsGetPstnCallsParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+}
+
+// CallRecordsGetDirectRoutingCallsParams is the "getDirectRoutingCalls query" object.
+//
+// CallRecordsGetDirectRoutingCallsParams holds the query parameters of CallRecordsClient.GetDirectRoutingCalls.
+type CallRecordsGetDirectRoutingCallsParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+}
+
+// SessionsListParams is the "list query" object.
+//
+// SessionsListParams holds the query parameters of SessionsClient.List.
+type SessionsListParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+
+	// Orderby is the "$orderby" property.
+	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// SessionsGetParams is the "get query" object.
+//
+// SessionsGetParams holds the query parameters of SessionsClient.Get.
+type SessionsGetParams struct {
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// SegmentsListParams is the "list query" object.
+//
+// SegmentsListParams holds the query parameters of SegmentsClient.List.
+type SegmentsListParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+
+	// Orderby is the "$orderby" property.
+	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// SegmentsGetParams is the "get query" object.
+//
+// SegmentsGetParams holds the query parameters of SegmentsClient.Get.
+type SegmentsGetParams struct {
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// ParticipantsV2ListParams is the "list query" object.
+//
+// ParticipantsV2ListParams holds the query parameters of ParticipantsV2Client.List.
+type ParticipantsV2ListParams struct {
+	// Top is the "$top" property.
+	Top Optional[int32] `json:"$top,omitzero"`
+
+	// Skip is the "$skip" property.
+	Skip Optional[int32] `json:"$skip,omitzero"`
+
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+
+	// Count is the "$count" property.
+	Count Optional[bool] `json:"$count,omitzero"`
+
+	// Orderby is the "$orderby" property.
+	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// ParticipantsV2GetParams is the "get query" object.
+//
+// ParticipantsV2GetParams holds the query parameters of ParticipantsV2Client.Get.
+type ParticipantsV2GetParams struct {
+	// Select is the "$select" property.
+	Select Optional[[]string] `json:"$select,omitzero"`
+
+	// Expand is the "$expand" property.
+	Expand Optional[[]string] `json:"$expand,omitzero"`
 }

@@ -7,7 +7,21 @@ func (v *UnknownEntity) Validate() error {
 	return nil
 }
 
-func (v *UnknownEntity) validate(p *Path, vs *Violations) {}
+// validateEntity validates whichever concrete type x holds.
+func validateEntity(x Entity, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *CallRecord:
+		v.validate(p, vs)
+	case *Session:
+		v.validate(p, vs)
+	case *Segment:
+		v.validate(p, vs)
+	case *Participant:
+		v.validate(p, vs)
+	case *Organizer:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -21,9 +35,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("organizer")
 		if x, ok := v.Organizer.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentitySet(x, &fp, vs)
 		}
 	}
 	{
@@ -31,9 +43,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 		if x, ok := v.Participants.Get(); ok {
 			for i0, e0 := range x {
 				p0 := fp.Index(i0)
-				if e0 != nil {
-					e0.validate(&p0, vs)
-				}
+				validateIdentitySet(e0, &p0, vs)
 			}
 		}
 	}
@@ -75,17 +85,13 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("callee")
 		if x, ok := v.Callee.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateEndpoint(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("caller")
 		if x, ok := v.Caller.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateEndpoint(x, &fp, vs)
 		}
 	}
 	{
@@ -117,17 +123,13 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("callee")
 		if x, ok := v.Callee.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateEndpoint(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("caller")
 		if x, ok := v.Caller.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateEndpoint(x, &fp, vs)
 		}
 	}
 	{
@@ -152,7 +154,15 @@ func (v *UnknownParticipantBase) Validate() error {
 	return nil
 }
 
-func (v *UnknownParticipantBase) validate(p *Path, vs *Violations) {}
+// validateParticipantBase validates whichever concrete type x holds.
+func validateParticipantBase(x ParticipantBase, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *Participant:
+		v.validate(p, vs)
+	case *Organizer:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -221,7 +231,17 @@ func (v *UnknownEndpoint) Validate() error {
 	return nil
 }
 
-func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {}
+// validateEndpoint validates whichever concrete type x holds.
+func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *EndpointBase:
+		v.validate(p, vs)
+	case *ParticipantEndpoint:
+		v.validate(p, vs)
+	case *ServiceEndpoint:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -235,9 +255,7 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("userAgent")
 		if x, ok := v.UserAgent.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateUserAgent(x, &fp, vs)
 		}
 	}
 }
@@ -254,17 +272,13 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("userAgent")
 		if x, ok := v.UserAgent.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateUserAgent(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("associatedIdentity")
 		if x, ok := v.AssociatedIdentity.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
@@ -276,9 +290,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("identity")
 		if x, ok := v.Identity.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentitySet(x, &fp, vs)
 		}
 	}
 }
@@ -295,9 +307,7 @@ func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("userAgent")
 		if x, ok := v.UserAgent.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateUserAgent(x, &fp, vs)
 		}
 	}
 }
@@ -307,7 +317,15 @@ func (v *UnknownUserAgent) Validate() error {
 	return nil
 }
 
-func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {}
+// validateUserAgent validates whichever concrete type x holds.
+func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *ClientUserAgent:
+		v.validate(p, vs)
+	case *ServiceUserAgent:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -553,7 +571,31 @@ func (v *UnknownIdentity) Validate() error {
 	return nil
 }
 
-func (v *UnknownIdentity) validate(p *Path, vs *Violations) {}
+// validateIdentity validates whichever concrete type x holds.
+func validateIdentity(x Identity, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *IdentityBase:
+		v.validate(p, vs)
+	case *UserIdentity:
+		v.validate(p, vs)
+	case *CommunicationsApplicationIdentity:
+		v.validate(p, vs)
+	case *CommunicationsApplicationInstanceIdentity:
+		v.validate(p, vs)
+	case *CommunicationsEncryptedIdentity:
+		v.validate(p, vs)
+	case *CommunicationsGuestIdentity:
+		v.validate(p, vs)
+	case *CommunicationsPhoneIdentity:
+		v.validate(p, vs)
+	case *CommunicationsUserIdentity:
+		v.validate(p, vs)
+	case *AzureCommunicationServicesUserIdentity:
+		v.validate(p, vs)
+	case *GraphUserIdentity:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -570,7 +612,15 @@ func (v *UnknownIdentitySet) Validate() error {
 	return nil
 }
 
-func (v *UnknownIdentitySet) validate(p *Path, vs *Violations) {}
+// validateIdentitySet validates whichever concrete type x holds.
+func validateIdentitySet(x IdentitySet, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *IdentitySetBase:
+		v.validate(p, vs)
+	case *CommunicationsIdentitySet:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -584,25 +634,19 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("application")
 		if x, ok := v.Application.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("device")
 		if x, ok := v.Device.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("user")
 		if x, ok := v.User.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 }
@@ -619,81 +663,61 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("application")
 		if x, ok := v.Application.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("device")
 		if x, ok := v.Device.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("user")
 		if x, ok := v.User.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("applicationInstance")
 		if x, ok := v.ApplicationInstance.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("assertedIdentity")
 		if x, ok := v.AssertedIdentity.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("azureCommunicationServicesUser")
 		if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("encrypted")
 		if x, ok := v.Encrypted.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("guest")
 		if x, ok := v.Guest.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("onPremises")
 		if x, ok := v.OnPremises.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 	{
 		fp := p.Field("phone")
 		if x, ok := v.Phone.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateIdentity(x, &fp, vs)
 		}
 	}
 }
@@ -850,6 +874,676 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 		if x, ok := v.InnerError.Get(); ok {
 			if x != nil {
 				x.validate(&fp, vs)
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *CallRecordsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$orderby")
+		if v.Orderby.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Orderby.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *CallRecordsGetParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *CallRecordsGetPstnCallsParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$orderby")
+		if v.Orderby.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Orderby.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsGetParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SegmentsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$orderby")
+		if v.Orderby.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Orderby.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SegmentsGetParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ParticipantsV2ListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$top")
+		if v.Top.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Top.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$skip")
+		if v.Skip.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Skip.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("$search")
+		if v.Search.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$filter")
+		if v.Filter.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$count")
+		if v.Count.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("$orderby")
+		if v.Orderby.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Orderby.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ParticipantsV2GetParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("$select")
+		if v.Select.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Select.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("$expand")
+		if v.Expand.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Expand.Get(); ok {
+			for u0 := range x {
+				for w0 := 0; w0 < u0; w0++ {
+					if x[u0] == x[w0] {
+						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
+						break
+					}
+				}
 			}
 		}
 	}

@@ -432,14 +432,14 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -454,7 +454,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
 			x, err := d.DateTime()
@@ -789,7 +789,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -878,14 +878,14 @@ func (v *ListResponseSession) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -900,7 +900,7 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "items")
 			}
 			x, err := decodeSliceOfSession(d)
@@ -913,7 +913,7 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "page")
 			}
 			x, err := d.Int64()
@@ -926,7 +926,7 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "page_size")
 			}
 			x, err := d.Int64()
@@ -967,7 +967,7 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1047,14 +1047,14 @@ func (v *SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1069,7 +1069,7 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
 			x, err := d.String()
@@ -1082,7 +1082,7 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "transcription")
 			}
 			x, err := decodeSliceOfSessionText(d)
@@ -1095,7 +1095,7 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "actions")
 			}
 			x, err := decodeSliceOfSessionAction(d)
@@ -1108,7 +1108,7 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1197,14 +1197,14 @@ func (v *SessionText) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionText) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1219,7 +1219,7 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
 			x, err := d.DateTime()
@@ -1274,7 +1274,7 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1384,14 +1384,14 @@ func (v *SessionAction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionAction) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1406,7 +1406,7 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
 			x, err := d.DateTime()
@@ -1489,7 +1489,7 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1553,14 +1553,14 @@ func (v *SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1603,7 +1603,7 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1671,14 +1671,14 @@ func (v *SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1721,7 +1721,7 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1799,14 +1799,14 @@ func (v *InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1821,7 +1821,7 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
 			x, err := d.String()
@@ -1834,7 +1834,7 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timeline")
 			}
 			x, err := decodeSliceOfLatencyEntry(d)
@@ -1847,21 +1847,20 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "summary")
-			} else {
-				x, err := decodeSliceOfSummaryEntry(d)
-				if err != nil {
-					return WithField(err, "summary")
-				}
-				v.Summary = Some[[]SummaryEntry](x)
 			}
+			x, err := decodeSliceOfSummaryEntry(d)
+			if err != nil {
+				return WithField(err, "summary")
+			}
+			v.Summary = Some[[]SummaryEntry](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1970,14 +1969,14 @@ func (v *LatencyEntry) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1992,7 +1991,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
 			x, err := d.DateTime()
@@ -2005,7 +2004,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "measurement_start")
 			}
 			x, err := d.DateTime()
@@ -2018,7 +2017,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "category")
 			}
 			x, err := decodeLatencyCategory(d)
@@ -2031,7 +2030,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "label")
 			}
 			x, err := d.String()
@@ -2058,7 +2057,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "unit_type")
 			}
 			x, err := decodeLatencyUnitType(d)
@@ -2071,7 +2070,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "value")
 			}
 			x, err := d.Float64()
@@ -2084,7 +2083,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "value_str")
 			}
 			x, err := d.String()
@@ -2097,7 +2096,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "time_delta")
 			}
 			x, err := d.String()
@@ -2110,7 +2109,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2218,14 +2217,14 @@ func (v *SummaryEntry) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2240,7 +2239,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "category")
 			}
 			x, err := decodeLatencyCategory(d)
@@ -2267,7 +2266,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "event_count")
 			}
 			x, err := d.Int64()
@@ -2280,7 +2279,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "sum_ms")
 			}
 			x, err := d.Float64()
@@ -2293,7 +2292,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "sum_str")
 			}
 			x, err := d.String()
@@ -2306,7 +2305,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "average_ms")
 			}
 			x, err := d.Float64()
@@ -2319,7 +2318,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "average_str")
 			}
 			x, err := d.String()
@@ -2332,7 +2331,7 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2421,14 +2420,14 @@ func (v *SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2443,7 +2442,7 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "session_id")
 			}
 			x, err := d.String()
@@ -2470,7 +2469,7 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "events")
 			}
 			x, err := decodeSliceOfTimelineEvent(d)
@@ -2483,7 +2482,7 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2685,14 +2684,14 @@ func (v *TimelineEvent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2707,7 +2706,7 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "kind")
 			}
 			x, err := decodeTimelineEventKind(d)
@@ -2720,7 +2719,7 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "timestamp")
 			}
 			x, err := d.DateTime()
@@ -2733,7 +2732,7 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "offset")
 			}
 			x, err := d.String()
@@ -2900,7 +2899,7 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2968,14 +2967,14 @@ func (v *HTTPValidationError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2990,21 +2989,20 @@ func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "detail")
-			} else {
-				x, err := decodeSliceOfRequestValidationError(d)
-				if err != nil {
-					return WithField(err, "detail")
-				}
-				v.Detail = Some[[]RequestValidationError](x)
 			}
+			x, err := decodeSliceOfRequestValidationError(d)
+			if err != nil {
+				return WithField(err, "detail")
+			}
+			v.Detail = Some[[]RequestValidationError](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3109,14 +3107,14 @@ func (v *RequestValidationError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -3131,7 +3129,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "loc")
 			}
 			x, err := decodeSliceOfRawJSON(d)
@@ -3144,7 +3142,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "msg")
 			}
 			x, err := d.String()
@@ -3157,7 +3155,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "type")
 			}
 			x, err := d.String()
@@ -3170,35 +3168,30 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				return WithField(d.ErrNullNotAllowed(), "input")
-			} else {
-				x, err := d.RawCopy()
-				if err != nil {
-					return WithField(err, "input")
-				}
-				v.Input = Some[json.RawMessage](x)
+			x, err := d.RawCopy()
+			if err != nil {
+				return WithField(err, "input")
 			}
+			v.Input = Some[json.RawMessage](x)
 		case "ctx":
 			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "ctx")
-			} else {
-				x, err := decodeMapOfRawJSON(d)
-				if err != nil {
-					return WithField(err, "ctx")
-				}
-				v.Ctx = Some[map[string]json.RawMessage](x)
 			}
+			x, err := decodeMapOfRawJSON(d)
+			if err != nil {
+				return WithField(err, "ctx")
+			}
+			v.Ctx = Some[map[string]json.RawMessage](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3240,7 +3233,7 @@ func decodeSliceOfSession(d *Decoder) ([]Session, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSession(d)
@@ -3265,7 +3258,7 @@ func decodeSliceOfSessionText(d *Decoder) ([]SessionText, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSessionText(d)
@@ -3290,7 +3283,7 @@ func decodeSliceOfSessionAction(d *Decoder) ([]SessionAction, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSessionAction(d)
@@ -3315,7 +3308,7 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.String()
@@ -3340,7 +3333,7 @@ func decodeSliceOfLatencyEntry(d *Decoder) ([]LatencyEntry, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeLatencyEntry(d)
@@ -3365,7 +3358,7 @@ func decodeSliceOfSummaryEntry(d *Decoder) ([]SummaryEntry, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSummaryEntry(d)
@@ -3390,7 +3383,7 @@ func decodeSliceOfTimelineEvent(d *Decoder) ([]TimelineEvent, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeTimelineEvent(d)
@@ -3415,7 +3408,7 @@ func decodeSliceOfRequestValidationError(d *Decoder) ([]RequestValidationError, 
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeRequestValidationError(d)
@@ -3440,7 +3433,7 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.RawCopy()
@@ -3469,7 +3462,7 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := d.RawCopy()

@@ -38,7 +38,7 @@ type Violation struct {
 // ValidationError is the error of generated Validate methods: every rule the
 // value breaks. Find it with errors.As.
 type ValidationError struct {
-	Violations []Violation
+	Violations []Violation // in the order the walk found them; never empty
 }
 
 const (

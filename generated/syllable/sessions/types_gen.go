@@ -519,3 +519,59 @@ type RequestValidationError struct {
 	// Additional context about the error (not declared in the Syllable spec)
 	Ctx Optional[map[string]json.RawMessage] `json:"ctx,omitzero"`
 }
+
+// SessionsListParams is the "list query" object.
+//
+// SessionsListParams holds the query parameters of SessionsClient.List.
+type SessionsListParams struct {
+	// The page number from which to start (0-based)
+	//
+	// Default: 0. Example: 0.
+	Page Optional[int64] `json:"page,omitzero"`
+
+	// The maximum number of items to return
+	//
+	// Default: 25. Example: 25.
+	Limit Optional[int64] `json:"limit,omitzero"`
+
+	// String names of fields to search. Correspond by index to search field values
+	//
+	// Default: [].
+	SearchFields Optional[[]SessionProperties] `json:"search_fields,omitzero"`
+
+	// Values of fields to search. Correspond by index to search fields
+	//
+	// Personal data (PII): keep it out of logs. Default: [].
+	SearchFieldValues Optional[[]string] `json:"search_field_values,omitzero"`
+
+	// The field whose value should be used to order the results
+	OrderBy Optional[SessionProperties] `json:"order_by,omitzero"`
+
+	// The direction in which to order the results
+	OrderByDirection Optional[OrderByDirection] `json:"order_by_direction,omitzero"`
+
+	// The fields to include in the response
+	//
+	// Default: [].
+	Fields Optional[[]SessionProperties] `json:"fields,omitzero"`
+
+	// The start datetime for filtering results
+	//
+	// Example: "2023-01-01T00:00:00Z".
+	StartDatetime Optional[time.Time] `json:"start_datetime,omitzero"`
+
+	// The end datetime for filtering results
+	//
+	// Example: "2024-01-01T00:00:00Z".
+	EndDatetime Optional[time.Time] `json:"end_datetime,omitzero"`
+}
+
+// SessionsRecordingStreamParams is the "recordingStream query" object.
+//
+// SessionsRecordingStreamParams holds the query parameters of SessionsClient.RecordingStream.
+type SessionsRecordingStreamParams struct {
+	// Token from a recording URL
+	//
+	// Required. Personal data (PII): keep it out of logs.
+	Token string `json:"token"`
+}

@@ -223,3 +223,93 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 		}
 	}
 }
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("limit")
+		if v.Limit.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Limit.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("search_fields")
+		if v.SearchFields.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("search_field_values")
+		if v.SearchFieldValues.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("order_by")
+		if v.OrderBy.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("order_by_direction")
+		if v.OrderByDirection.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.OrderByDirection.Get(); ok {
+			if !x.IsKnown() {
+				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("fields")
+		if v.Fields.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("start_datetime")
+		if v.StartDatetime.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("end_datetime")
+		if v.EndDatetime.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsRecordingStreamParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {}

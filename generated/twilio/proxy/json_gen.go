@@ -453,14 +453,14 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -587,15 +587,14 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "status")
-			} else {
-				x, err := decodeSessionStatus(d)
-				if err != nil {
-					return WithField(err, "status")
-				}
-				v.Status = Some[SessionStatus](x)
 			}
+			x, err := decodeSessionStatus(d)
+			if err != nil {
+				return WithField(err, "status")
+			}
+			v.Status = Some[SessionStatus](x)
 		case "closed_reason":
 			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
@@ -615,29 +614,27 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "ttl")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "ttl")
-				}
-				v.TTL = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "ttl")
+			}
+			v.TTL = Some[int32](x)
 		case "mode":
 			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "mode")
-			} else {
-				x, err := decodeSessionMode(d)
-				if err != nil {
-					return WithField(err, "mode")
-				}
-				v.Mode = Some[SessionMode](x)
 			}
+			x, err := decodeSessionMode(d)
+			if err != nil {
+				return WithField(err, "mode")
+			}
+			v.Mode = Some[SessionMode](x)
 		case "date_created":
 			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
@@ -699,7 +696,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -908,14 +905,14 @@ func (v *Participant) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Participant) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1112,7 +1109,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1381,14 +1378,14 @@ func (v *Interaction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Interaction) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1473,15 +1470,14 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "type")
-			} else {
-				x, err := decodeInteractionType(d)
-				if err != nil {
-					return WithField(err, "type")
-				}
-				v.Type = Some[InteractionType](x)
 			}
+			x, err := decodeInteractionType(d)
+			if err != nil {
+				return WithField(err, "type")
+			}
+			v.Type = Some[InteractionType](x)
 		case "inbound_participant_sid":
 			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
@@ -1669,7 +1665,7 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -1950,14 +1946,14 @@ func (v *MessageInteraction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2042,15 +2038,14 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "type")
-			} else {
-				x, err := decodeMessageInteractionType(d)
-				if err != nil {
-					return WithField(err, "type")
-				}
-				v.Type = Some[MessageInteractionType](x)
 			}
+			x, err := decodeMessageInteractionType(d)
+			if err != nil {
+				return WithField(err, "type")
+			}
+			v.Type = Some[MessageInteractionType](x)
 		case "participant_sid":
 			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
@@ -2252,7 +2247,7 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2471,14 +2466,14 @@ func (v *Service) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Service) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2563,43 +2558,40 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "default_ttl")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "default_ttl")
-				}
-				v.DefaultTTL = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "default_ttl")
+			}
+			v.DefaultTTL = Some[int32](x)
 		case "number_selection_behavior":
 			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "number_selection_behavior")
-			} else {
-				x, err := decodeServiceNumberSelectionBehavior(d)
-				if err != nil {
-					return WithField(err, "number_selection_behavior")
-				}
-				v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 			}
+			x, err := decodeServiceNumberSelectionBehavior(d)
+			if err != nil {
+				return WithField(err, "number_selection_behavior")
+			}
+			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 		case "geo_match_level":
 			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "geo_match_level")
-			} else {
-				x, err := decodeServiceGeoMatchLevel(d)
-				if err != nil {
-					return WithField(err, "geo_match_level")
-				}
-				v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 			}
+			x, err := decodeServiceGeoMatchLevel(d)
+			if err != nil {
+				return WithField(err, "geo_match_level")
+			}
+			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 		case "intercept_callback_url":
 			if seen[0]&(1<<8) != 0 {
 				return d.ErrDuplicate(name)
@@ -2689,7 +2681,7 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -2877,14 +2869,14 @@ func (v *PhoneNumber) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -3053,21 +3045,20 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "in_use")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "in_use")
-				}
-				v.InUse = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "in_use")
+			}
+			v.InUse = Some[int32](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3160,7 +3151,7 @@ func (v *PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -3181,57 +3172,53 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "fax")
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "fax")
-				}
-				v.Fax = Some[bool](x)
 			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "fax")
+			}
+			v.Fax = Some[bool](x)
 		case "mms":
 			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "mms")
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "mms")
-				}
-				v.Mms = Some[bool](x)
 			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "mms")
+			}
+			v.Mms = Some[bool](x)
 		case "sms":
 			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "sms")
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "sms")
-				}
-				v.SMS = Some[bool](x)
 			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "sms")
+			}
+			v.SMS = Some[bool](x)
 		case "voice":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "voice")
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "voice")
-				}
-				v.Voice = Some[bool](x)
 			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "voice")
+			}
+			v.Voice = Some[bool](x)
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -3342,14 +3329,14 @@ func (v *RestError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *RestError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -3364,7 +3351,7 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "code")
 			}
 			x, err := d.Int32()
@@ -3377,7 +3364,7 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "message")
 			}
 			x, err := d.String()
@@ -3390,49 +3377,46 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "more_info")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "more_info")
-				}
-				v.MoreInfo = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "more_info")
+			}
+			v.MoreInfo = Some[string](x)
 		case "status":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "status")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "status")
-				}
-				v.Status = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "status")
+			}
+			v.Status = Some[int32](x)
 		case "details":
 			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "details")
-			} else {
-				x, err := decodeMapOfRawJSON(d)
-				if err != nil {
-					return WithField(err, "details")
-				}
-				v.Details = Some[map[string]json.RawMessage](x)
 			}
+			x, err := decodeMapOfRawJSON(d)
+			if err != nil {
+				return WithField(err, "details")
+			}
+			v.Details = Some[map[string]json.RawMessage](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -3449,6 +3433,1367 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *RestError) UnmarshalJSON(data []byte) error {
 	*v = RestError{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"UniqueName\":"...)
+	dst = AppendString(dst, v.UniqueName)
+	if x, ok := v.DefaultTTL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DefaultTtl\":"...)
+		dst = AppendInt(dst, int64(x))
+	} else if v.DefaultTTL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DefaultTtl\":null"...)
+	}
+	if x, ok := v.CallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"CallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.CallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"CallbackUrl\":null"...)
+	}
+	if x, ok := v.GeoMatchLevel.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"GeoMatchLevel\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.GeoMatchLevel.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"GeoMatchLevel\":null"...)
+	}
+	if x, ok := v.NumberSelectionBehavior.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"NumberSelectionBehavior\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.NumberSelectionBehavior.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"NumberSelectionBehavior\":null"...)
+	}
+	if x, ok := v.InterceptCallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"InterceptCallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.InterceptCallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"InterceptCallbackUrl\":null"...)
+	}
+	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"OutOfSessionCallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.OutOfSessionCallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"OutOfSessionCallbackUrl\":null"...)
+	}
+	if x, ok := v.ChatInstanceSID.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ChatInstanceSid\":"...)
+		dst = AppendString(dst, x)
+	} else if v.ChatInstanceSID.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ChatInstanceSid\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *ServicesCreateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "UniqueName":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "UniqueName")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "UniqueName")
+			}
+			v.UniqueName = x
+		case "DefaultTtl":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "DefaultTtl")
+			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "DefaultTtl")
+			}
+			v.DefaultTTL = Some[int32](x)
+		case "CallbackUrl":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "CallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "CallbackUrl")
+			}
+			v.CallbackURL = Some[string](x)
+		case "GeoMatchLevel":
+			if seen[0]&(1<<3) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 3)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "GeoMatchLevel")
+			}
+			x, err := decodeServiceGeoMatchLevel(d)
+			if err != nil {
+				return WithField(err, "GeoMatchLevel")
+			}
+			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+		case "NumberSelectionBehavior":
+			if seen[0]&(1<<4) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 4)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "NumberSelectionBehavior")
+			}
+			x, err := decodeServiceNumberSelectionBehavior(d)
+			if err != nil {
+				return WithField(err, "NumberSelectionBehavior")
+			}
+			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+		case "InterceptCallbackUrl":
+			if seen[0]&(1<<5) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 5)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "InterceptCallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "InterceptCallbackUrl")
+			}
+			v.InterceptCallbackURL = Some[string](x)
+		case "OutOfSessionCallbackUrl":
+			if seen[0]&(1<<6) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 6)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "OutOfSessionCallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "OutOfSessionCallbackUrl")
+			}
+			v.OutOfSessionCallbackURL = Some[string](x)
+		case "ChatInstanceSid":
+			if seen[0]&(1<<7) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 7)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "ChatInstanceSid")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "ChatInstanceSid")
+			}
+			v.ChatInstanceSID = Some[string](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("UniqueName")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
+	*v = ServicesCreateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.UniqueName.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"UniqueName\":"...)
+		dst = AppendString(dst, x)
+	} else if v.UniqueName.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"UniqueName\":null"...)
+	}
+	if x, ok := v.DefaultTTL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DefaultTtl\":"...)
+		dst = AppendInt(dst, int64(x))
+	} else if v.DefaultTTL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DefaultTtl\":null"...)
+	}
+	if x, ok := v.CallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"CallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.CallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"CallbackUrl\":null"...)
+	}
+	if x, ok := v.GeoMatchLevel.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"GeoMatchLevel\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.GeoMatchLevel.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"GeoMatchLevel\":null"...)
+	}
+	if x, ok := v.NumberSelectionBehavior.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"NumberSelectionBehavior\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.NumberSelectionBehavior.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"NumberSelectionBehavior\":null"...)
+	}
+	if x, ok := v.InterceptCallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"InterceptCallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.InterceptCallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"InterceptCallbackUrl\":null"...)
+	}
+	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"OutOfSessionCallbackUrl\":"...)
+		dst = AppendString(dst, x)
+	} else if v.OutOfSessionCallbackURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"OutOfSessionCallbackUrl\":null"...)
+	}
+	if x, ok := v.ChatInstanceSID.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ChatInstanceSid\":"...)
+		dst = AppendString(dst, x)
+	} else if v.ChatInstanceSID.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ChatInstanceSid\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "UniqueName":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "UniqueName")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "UniqueName")
+			}
+			v.UniqueName = Some[string](x)
+		case "DefaultTtl":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "DefaultTtl")
+			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "DefaultTtl")
+			}
+			v.DefaultTTL = Some[int32](x)
+		case "CallbackUrl":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "CallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "CallbackUrl")
+			}
+			v.CallbackURL = Some[string](x)
+		case "GeoMatchLevel":
+			if seen[0]&(1<<3) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 3)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "GeoMatchLevel")
+			}
+			x, err := decodeServiceGeoMatchLevel(d)
+			if err != nil {
+				return WithField(err, "GeoMatchLevel")
+			}
+			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+		case "NumberSelectionBehavior":
+			if seen[0]&(1<<4) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 4)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "NumberSelectionBehavior")
+			}
+			x, err := decodeServiceNumberSelectionBehavior(d)
+			if err != nil {
+				return WithField(err, "NumberSelectionBehavior")
+			}
+			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+		case "InterceptCallbackUrl":
+			if seen[0]&(1<<5) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 5)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "InterceptCallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "InterceptCallbackUrl")
+			}
+			v.InterceptCallbackURL = Some[string](x)
+		case "OutOfSessionCallbackUrl":
+			if seen[0]&(1<<6) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 6)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "OutOfSessionCallbackUrl")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "OutOfSessionCallbackUrl")
+			}
+			v.OutOfSessionCallbackURL = Some[string](x)
+		case "ChatInstanceSid":
+			if seen[0]&(1<<7) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 7)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "ChatInstanceSid")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "ChatInstanceSid")
+			}
+			v.ChatInstanceSID = Some[string](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
+	*v = ServicesUpdateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.SID.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Sid\":"...)
+		dst = AppendString(dst, x)
+	} else if v.SID.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Sid\":null"...)
+	}
+	if x, ok := v.PhoneNumber.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"PhoneNumber\":"...)
+		dst = AppendString(dst, x)
+	} else if v.PhoneNumber.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"PhoneNumber\":null"...)
+	}
+	if x, ok := v.IsReserved.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"IsReserved\":"...)
+		dst = AppendBool(dst, x)
+	} else if v.IsReserved.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"IsReserved\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "Sid":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Sid")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "Sid")
+			}
+			v.SID = Some[string](x)
+		case "PhoneNumber":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "PhoneNumber")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "PhoneNumber")
+			}
+			v.PhoneNumber = Some[string](x)
+		case "IsReserved":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "IsReserved")
+			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "IsReserved")
+			}
+			v.IsReserved = Some[bool](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
+	*v = PhoneNumbersCreateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.IsReserved.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"IsReserved\":"...)
+		dst = AppendBool(dst, x)
+	} else if v.IsReserved.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"IsReserved\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "IsReserved":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "IsReserved")
+			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "IsReserved")
+			}
+			v.IsReserved = Some[bool](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
+	*v = PhoneNumbersUpdateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.UniqueName.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"UniqueName\":"...)
+		dst = AppendString(dst, x)
+	} else if v.UniqueName.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"UniqueName\":null"...)
+	}
+	if x, ok := v.DateExpiry.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DateExpiry\":"...)
+		dst = append(dst, '"')
+		dst = AppendDateTime(dst, x)
+		dst = append(dst, '"')
+	} else if v.DateExpiry.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DateExpiry\":null"...)
+	}
+	if x, ok := v.TTL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Ttl\":"...)
+		dst = AppendInt(dst, int64(x))
+	} else if v.TTL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Ttl\":null"...)
+	}
+	if x, ok := v.Mode.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Mode\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.Mode.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Mode\":null"...)
+	}
+	if x, ok := v.Status.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Status\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.Status.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Status\":null"...)
+	}
+	if x, ok := v.Participants.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Participants\":"...)
+		dst = append(dst, '[')
+		for i0, e0 := range x {
+			if i0 > 0 {
+				dst = append(dst, ',')
+			}
+			if len(e0) == 0 {
+				dst = AppendNull(dst)
+			} else {
+				dst = AppendRaw(dst, e0)
+			}
+		}
+		dst = append(dst, ']')
+	} else if v.Participants.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Participants\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *SessionsCreateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "UniqueName":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "UniqueName")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "UniqueName")
+			}
+			v.UniqueName = Some[string](x)
+		case "DateExpiry":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "DateExpiry")
+			}
+			x, err := d.DateTime()
+			if err != nil {
+				return WithField(err, "DateExpiry")
+			}
+			v.DateExpiry = Some[time.Time](x)
+		case "Ttl":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Ttl")
+			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "Ttl")
+			}
+			v.TTL = Some[int32](x)
+		case "Mode":
+			if seen[0]&(1<<3) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 3)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Mode")
+			}
+			x, err := decodeSessionMode(d)
+			if err != nil {
+				return WithField(err, "Mode")
+			}
+			v.Mode = Some[SessionMode](x)
+		case "Status":
+			if seen[0]&(1<<4) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 4)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Status")
+			}
+			x, err := decodeSessionStatus(d)
+			if err != nil {
+				return WithField(err, "Status")
+			}
+			v.Status = Some[SessionStatus](x)
+		case "Participants":
+			if seen[0]&(1<<5) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 5)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Participants")
+			}
+			x, err := decodeSliceOfRawJSON(d)
+			if err != nil {
+				return WithField(err, "Participants")
+			}
+			v.Participants = Some[[]json.RawMessage](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
+	*v = SessionsCreateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.DateExpiry.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DateExpiry\":"...)
+		dst = append(dst, '"')
+		dst = AppendDateTime(dst, x)
+		dst = append(dst, '"')
+	} else if v.DateExpiry.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"DateExpiry\":null"...)
+	}
+	if x, ok := v.TTL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Ttl\":"...)
+		dst = AppendInt(dst, int64(x))
+	} else if v.TTL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Ttl\":null"...)
+	}
+	if x, ok := v.Status.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Status\":"...)
+		dst = AppendString(dst, string(x))
+	} else if v.Status.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Status\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "DateExpiry":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "DateExpiry")
+			}
+			x, err := d.DateTime()
+			if err != nil {
+				return WithField(err, "DateExpiry")
+			}
+			v.DateExpiry = Some[time.Time](x)
+		case "Ttl":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Ttl")
+			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "Ttl")
+			}
+			v.TTL = Some[int32](x)
+		case "Status":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Status")
+			}
+			x, err := decodeSessionStatus(d)
+			if err != nil {
+				return WithField(err, "Status")
+			}
+			v.Status = Some[SessionStatus](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
+	*v = SessionsUpdateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if len(dst) > start {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"Identifier\":"...)
+	dst = AppendString(dst, v.Identifier)
+	if x, ok := v.FriendlyName.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"FriendlyName\":"...)
+		dst = AppendString(dst, x)
+	} else if v.FriendlyName.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"FriendlyName\":null"...)
+	}
+	if x, ok := v.ProxyIdentifier.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ProxyIdentifier\":"...)
+		dst = AppendString(dst, x)
+	} else if v.ProxyIdentifier.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ProxyIdentifier\":null"...)
+	}
+	if x, ok := v.ProxyIdentifierSID.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ProxyIdentifierSid\":"...)
+		dst = AppendString(dst, x)
+	} else if v.ProxyIdentifierSID.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ProxyIdentifierSid\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "Identifier":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Identifier")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "Identifier")
+			}
+			v.Identifier = x
+		case "FriendlyName":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "FriendlyName")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "FriendlyName")
+			}
+			v.FriendlyName = Some[string](x)
+		case "ProxyIdentifier":
+			if seen[0]&(1<<2) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 2)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "ProxyIdentifier")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "ProxyIdentifier")
+			}
+			v.ProxyIdentifier = Some[string](x)
+		case "ProxyIdentifierSid":
+			if seen[0]&(1<<3) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 3)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "ProxyIdentifierSid")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "ProxyIdentifierSid")
+			}
+			v.ProxyIdentifierSID = Some[string](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("Identifier")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
+	*v = ParticipantsCreateRequest{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	start := len(dst)
+	if x, ok := v.Body.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Body\":"...)
+		dst = AppendString(dst, x)
+	} else if v.Body.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"Body\":null"...)
+	}
+	if x, ok := v.MediaURL.Get(); ok {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"MediaUrl\":"...)
+		dst = append(dst, '[')
+		for i0, e0 := range x {
+			if i0 > 0 {
+				dst = append(dst, ',')
+			}
+			dst = AppendString(dst, e0)
+		}
+		dst = append(dst, ']')
+	} else if v.MediaURL.IsNull() {
+		if len(dst) > start {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"MediaUrl\":null"...)
+	}
+	dst = append(dst, '}')
+	return dst, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "Body":
+			if seen[0]&(1<<0) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 0)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "Body")
+			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "Body")
+			}
+			v.Body = Some[string](x)
+		case "MediaUrl":
+			if seen[0]&(1<<1) != 0 {
+				return d.ErrDuplicate(name)
+			}
+			seen[0] |= (1 << 1)
+			if d.Peek() == KindNull {
+				return WithField(d.ErrNullNotAllowed(), "MediaUrl")
+			}
+			x, err := decodeSliceOfString(d)
+			if err != nil {
+				return WithField(err, "MediaUrl")
+			}
+			v.MediaURL = Some[[]string](x)
+		default:
+			if !unknown.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.Skip(); err != nil {
+				return WithField(err, string(name))
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
+	*v = MessageInteractionsCreateRequest{}
 	var d Decoder
 	d.Reset(data)
 	if err := v.DecodeJSON(&d); err != nil {
@@ -3475,7 +4820,7 @@ func decodeMapOfURI(d *Decoder) (map[string]string, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := d.String()
@@ -3511,7 +4856,7 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := d.RawCopy()
@@ -3519,5 +4864,55 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 			return nil, WithField(err, key)
 		}
 		out[key] = e
+	}
+}
+
+// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	out := []json.RawMessage{}
+	for i := 0; ; i++ {
+		ok, err := d.NextElement()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		if d.Peek() == KindNull {
+			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		e, err := d.RawCopy()
+		if err != nil {
+			return nil, WithIndex(err, i)
+		}
+		out = append(out, e)
+	}
+}
+
+// decodeSliceOfString decodes a JSON array; null elements are rejected.
+func decodeSliceOfString(d *Decoder) ([]string, error) {
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	out := []string{}
+	for i := 0; ; i++ {
+		ok, err := d.NextElement()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		if d.Peek() == KindNull {
+			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		e, err := d.String()
+		if err != nil {
+			return nil, WithIndex(err, i)
+		}
+		out = append(out, e)
 	}
 }

@@ -145,9 +145,6 @@ func (d *Decoder) SetMaxDepth(n int) {
 	d.maxDepth = n
 }
 
-// InputOffset returns the current byte offset in the input.
-func (d *Decoder) InputOffset() int { return d.pos }
-
 // skipWS advances past JSON whitespace. The check for the common case, no
 // whitespace at all, is inlined into callers.
 func (d *Decoder) skipWS() {
@@ -170,7 +167,11 @@ func (d *Decoder) skipWSSlow() {
 		if c == '\n' {
 			// Indentation follows a newline in pretty-printed JSON: skip
 			// spaces eight at a time.
-			for p+8 <= len(data) && binary.LittleEndian.Uint64(data[p:]) == 0x2020202020202020 {
+			for p+8 <= len(data) {
+				if x := binary.LittleEndian.Uint64(data[p:p+8]) ^ 0x2020202020202020; x != 0 {
+					p += bits.TrailingZeros64(x) >> 3
+					break
+				}
 				p += 8
 			}
 		}
@@ -262,8 +263,11 @@ func (d *Decoder) BeginObject() error {
 // colon, and returns the unescaped name with ok true; the caller must then
 // consume the value. At the closing '}' it consumes it and returns ok false.
 //
-// The name aliases the input or an internal buffer and is valid only until
-// the next call on the decoder; it is not allocated.
+// The name aliases the input or an internal buffer and is not allocated. It
+// is valid until the next call that reads a string (NextField, String,
+// StringBytes, the NonFinite, DateTime, Date and Duration methods); numbers,
+// booleans, null, Skip and Raw leave it intact, so the name of an unknown
+// field can still label an error after its value was skipped.
 func (d *Decoder) NextField() (name []byte, ok bool, err error) {
 	if d.depth == 0 || d.inArray() {
 		return nil, false, d.errAt(d.pos, "NextField called outside an object")
@@ -381,11 +385,8 @@ func specialMask(x uint64) uint64 {
 	const msb = 0x8080808080808080
 	q := x ^ (lsb * '"')
 	s := x ^ (lsb * '\\')
-	return ((x-lsb*0x20)&^x | (q-lsb)&^q | (s-lsb)&^s | x) & msb
+	return ((x - lsb*0x20) | x | (q-lsb)&^q | (s-lsb)&^s) & msb
 }
-
-// hasSpecial reports whether specialMask(x) is not zero.
-func hasSpecial(x uint64) bool { return specialMask(x) != 0 }
 
 // isSpecial reports whether c is '"', '\\', a control character or not
 // ASCII: a byte that ends the fast scan of a string.
@@ -405,7 +406,7 @@ func (d *Decoder) scanString(p int) (end int, escaped bool, err error) {
 				}
 				break
 			}
-			if m := specialMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+			if m := specialMask(binary.LittleEndian.Uint64(data[i : i+8])); m != 0 {
 				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
@@ -1043,9 +1044,9 @@ value:
 // whatever the input: the decoder never quotes more than 32 bytes of input,
 // and long paths and messages are shortened in the middle.
 type DecodeError struct {
-	Offset int
-	Path   string
-	Msg    string
+	Offset int    // byte offset in the input
+	Path   string // location of the value in the document, "" for the top level
+	Msg    string // what is wrong
 }
 
 // Error implements the error interface.
@@ -1126,7 +1127,13 @@ func (d *Decoder) describeAt(p int) string {
 	case KindInvalid:
 		return "invalid character " + describeByte(c)
 	case KindBool, KindNull:
-		return d.snippetWord(p)
+		rest := d.data[p:]
+		for _, lit := range [...]string{"null", "true", "false"} {
+			if len(rest) >= len(lit) && string(rest[:len(lit)]) == lit {
+				return lit
+			}
+		}
+		return "invalid literal " + d.snippetWord(p)
 	}
 	return kindOf(c).String()
 }

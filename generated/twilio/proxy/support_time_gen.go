@@ -14,6 +14,7 @@ type timeError struct {
 	msg   string
 }
 
+// Error implements the error interface.
 func (e *timeError) Error() string {
 	return "invalid " + e.what + " " + e.input + ": " + e.msg
 }
@@ -171,9 +172,11 @@ func appendFraction(dst []byte, ns int) []byte {
 }
 
 // AppendDateTime appends t in RFC 3339 form, without quotes, with as many
-// fractional digits as needed and no more (none for whole seconds, 7 for a
-// value Graph sent with 7), so every value ParseDateTime accepts is written
-// back as the same instant with the same offset. UTC is written as 'Z'.
+// fractional digits as the value needs and no more (none for whole seconds,
+// up to 9), so every value ParseDateTime accepts is written back as the same
+// instant with the same offset. Trailing zeros of the input are not kept
+// (time.Time does not record them): Graph's "…05.3069770Z" comes back as
+// "…05.306977Z", the same instant. UTC is written as 'Z'.
 //
 // An offset that is not a whole number of minutes (historical local mean
 // times) cannot be written in RFC 3339, so such a time is written in UTC.
@@ -219,9 +222,9 @@ func AppendDateTime(dst []byte, t time.Time) []byte {
 // Date is a calendar date without a time or a time zone, the JSON Schema
 // "date" format (2006-01-02).
 type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+	Year  int        // 0 to 9999
+	Month time.Month // 1 to 12
+	Day   int        // 1 to the length of the month
 }
 
 // ParseDate parses a date of the form 2006-01-02: a four-digit year and a
@@ -273,16 +276,15 @@ func (d Date) String() string {
 // components that are not zero, or PT0S when all are zero, which parses back
 // to an equal Duration.
 type Duration struct {
-	Negative bool
-	Years    int64
-	Months   int64
-	Weeks    int64
-	Days     int64
-	Hours    int64
-	Minutes  int64
-	Seconds  int64
-	// Nanos is the fraction of a second, 0 to 999999999.
-	Nanos int32
+	Negative bool  // a leading '-': the whole duration is negative
+	Years    int64 // nY before the 'T'
+	Months   int64 // nM before the 'T'
+	Weeks    int64 // nW
+	Days     int64 // nD
+	Hours    int64 // nH
+	Minutes  int64 // nM after the 'T'
+	Seconds  int64 // whole seconds of n.fS
+	Nanos    int32 // fraction of a second of n.fS, 0 to 999999999
 }
 
 // ParseDuration parses an ISO 8601 duration in the syntax described at
@@ -386,11 +388,11 @@ func ParseDuration(b []byte) (Duration, error) {
 			d.Seconds, d.Nanos = v, nanos
 		}
 	}
-	if !seen {
-		return Duration{}, newTimeError("duration", b, "no components")
-	}
 	if inTime && !seenTime {
 		return Duration{}, newTimeError("duration", b, "'T' without time components")
+	}
+	if !seen {
+		return Duration{}, newTimeError("duration", b, "no components")
 	}
 	if d.IsZero() {
 		d.Negative = false

@@ -577,3 +577,264 @@ type RestError struct {
 	// Read-only: set by the server, never sent.
 	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
 }
+
+// ServicesListParams is the "list query" object.
+//
+// ServicesListParams holds the query parameters of ServicesClient.List.
+type ServicesListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// ServicesCreateRequest is the "create request" object.
+//
+// ServicesCreateRequest is the request body of ServicesClient.Create.
+type ServicesCreateRequest struct {
+	// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.**
+	//
+	// Required. Personal data (PII): keep it out of logs. Example: "My Service".
+	UniqueName string `json:"UniqueName"`
+
+	// The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
+	//
+	// Example: 3600.
+	DefaultTTL Optional[int32] `json:"DefaultTtl,omitzero"`
+
+	// The URL we should call when the interaction status changes.
+	//
+	// Example: "http://www.example.com".
+	CallbackURL Optional[string] `json:"CallbackUrl,omitzero"`
+
+	// Where a proxy number must be located relative to the participant identifier.
+	GeoMatchLevel Optional[ServiceGeoMatchLevel] `json:"GeoMatchLevel,omitzero"`
+
+	// The preference for Proxy Number selection in the Service instance.
+	NumberSelectionBehavior Optional[ServiceNumberSelectionBehavior] `json:"NumberSelectionBehavior,omitzero"`
+
+	// The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
+	InterceptCallbackURL Optional[string] `json:"InterceptCallbackUrl,omitzero"`
+
+	// The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio function) responds with valid TwiML, we will process it.
+	OutOfSessionCallbackURL Optional[string] `json:"OutOfSessionCallbackUrl,omitzero"`
+
+	// The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship.
+	ChatInstanceSID Optional[string] `json:"ChatInstanceSid,omitzero"`
+}
+
+// ServicesUpdateRequest is the "update request" object.
+//
+// ServicesUpdateRequest is the request body of ServicesClient.Update.
+type ServicesUpdateRequest struct {
+	// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.**
+	//
+	// Personal data (PII): keep it out of logs.
+	UniqueName Optional[string] `json:"UniqueName,omitzero"`
+
+	// The default `ttl` value to set for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
+	DefaultTTL Optional[int32] `json:"DefaultTtl,omitzero"`
+
+	// The URL we should call when the interaction status changes.
+	CallbackURL Optional[string] `json:"CallbackUrl,omitzero"`
+
+	// Where a proxy number must be located relative to the participant identifier.
+	GeoMatchLevel Optional[ServiceGeoMatchLevel] `json:"GeoMatchLevel,omitzero"`
+
+	// The preference for Proxy Number selection in the Service instance.
+	NumberSelectionBehavior Optional[ServiceNumberSelectionBehavior] `json:"NumberSelectionBehavior,omitzero"`
+
+	// The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
+	InterceptCallbackURL Optional[string] `json:"InterceptCallbackUrl,omitzero"`
+
+	// The URL we should call when an inbound call or SMS action occurs on a closed or non-existent Session. If your server (or a Twilio function) responds with valid TwiML, we will process it.
+	OutOfSessionCallbackURL Optional[string] `json:"OutOfSessionCallbackUrl,omitzero"`
+
+	// The SID of the Chat Service Instance managed by Proxy Service. The Chat Service enables Proxy to forward SMS and channel messages to this chat instance. This is a one-to-one relationship.
+	ChatInstanceSID Optional[string] `json:"ChatInstanceSid,omitzero"`
+}
+
+// PhoneNumbersListParams is the "list query" object.
+//
+// PhoneNumbersListParams holds the query parameters of PhoneNumbersClient.List.
+type PhoneNumbersListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// PhoneNumbersCreateRequest is the "create request" object.
+//
+// PhoneNumbersCreateRequest is the request body of PhoneNumbersClient.Create.
+type PhoneNumbersCreateRequest struct {
+	// The SID of a Twilio IncomingPhoneNumber resource that represents the Twilio Number you would like to assign to your Proxy Service.
+	//
+	// Example: "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".
+	SID Optional[string] `json:"Sid,omitzero"`
+
+	// The phone number in E.164 format. E.164 phone numbers consist of a + followed by the country code and subscriber number without punctuation characters. For example, +14155551234.
+	//
+	// Format: phone-number. Example: "+14155551234".
+	PhoneNumber Optional[string] `json:"PhoneNumber,omitzero"`
+
+	// Whether the new phone number should be reserved and not be assigned to a participant using proxy pool logic.
+	IsReserved Optional[bool] `json:"IsReserved,omitzero"`
+}
+
+// PhoneNumbersUpdateRequest is the "update request" object.
+//
+// PhoneNumbersUpdateRequest is the request body of PhoneNumbersClient.Update.
+type PhoneNumbersUpdateRequest struct {
+	// Whether the phone number should be reserved and not be assigned to a participant using proxy pool logic.
+	//
+	// Example: true.
+	IsReserved Optional[bool] `json:"IsReserved,omitzero"`
+}
+
+// SessionsListParams is the "list query" object.
+//
+// SessionsListParams holds the query parameters of SessionsClient.List.
+type SessionsListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// SessionsCreateRequest is the "create request" object.
+//
+// SessionsCreateRequest is the request body of SessionsClient.Create.
+type SessionsCreateRequest struct {
+	// An application-defined string that uniquely identifies the resource. This value must be 191 characters or fewer in length and be unique. **This value should not have PII.**
+	//
+	// Personal data (PII): keep it out of logs. Example: "Order #1234".
+	UniqueName Optional[string] `json:"UniqueName,omitzero"`
+
+	// The ISO 8601 date when the Session should expire. If this is value is present, it overrides the `ttl` value.
+	DateExpiry Optional[time.Time] `json:"DateExpiry,omitzero"`
+
+	// The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction.
+	//
+	// Example: 3600.
+	TTL Optional[int32] `json:"Ttl,omitzero"`
+
+	// The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
+	Mode Optional[SessionMode] `json:"Mode,omitzero"`
+
+	// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
+	Status Optional[SessionStatus] `json:"Status,omitzero"`
+
+	// The Participant objects to include in the new session.
+	//
+	// Personal data (PII): keep it out of logs.
+	Participants Optional[[]json.RawMessage] `json:"Participants,omitzero"`
+}
+
+// SessionsUpdateRequest is the "update request" object.
+//
+// SessionsUpdateRequest is the request body of SessionsClient.Update.
+type SessionsUpdateRequest struct {
+	// The ISO 8601 date when the Session should expire. If this is value is present, it overrides the `ttl` value.
+	DateExpiry Optional[time.Time] `json:"DateExpiry,omitzero"`
+
+	// The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction.
+	//
+	// Example: 3600.
+	TTL Optional[int32] `json:"Ttl,omitzero"`
+
+	// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
+	//
+	// Example: "in-progress".
+	Status Optional[SessionStatus] `json:"Status,omitzero"`
+}
+
+// InteractionsListParams is the "list query" object.
+//
+// InteractionsListParams holds the query parameters of InteractionsClient.List.
+type InteractionsListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// ParticipantsListParams is the "list query" object.
+//
+// ParticipantsListParams holds the query parameters of ParticipantsClient.List.
+type ParticipantsListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// ParticipantsCreateRequest is the "create request" object.
+//
+// ParticipantsCreateRequest is the request body of ParticipantsClient.Create.
+type ParticipantsCreateRequest struct {
+	// The phone number of the Participant (or a channel address such as `messenger:123456`).
+	//
+	// Required. Personal data (PII): keep it out of logs. Example: "+14155551212".
+	Identifier string `json:"Identifier"`
+
+	// The string that you assigned to describe the participant. This value must be 255 characters or fewer. **This value should not have PII.**
+	//
+	// Personal data (PII): keep it out of logs. Example: "a facebook user".
+	FriendlyName Optional[string] `json:"FriendlyName,omitzero"`
+
+	// The proxy phone number to use for the Participant. If not specified, Proxy will select a number from the pool.
+	//
+	// Example: "messenger:987654532".
+	ProxyIdentifier Optional[string] `json:"ProxyIdentifier,omitzero"`
+
+	// The SID of the Proxy Identifier to assign to the Participant.
+	ProxyIdentifierSID Optional[string] `json:"ProxyIdentifierSid,omitzero"`
+}
+
+// MessageInteractionsListParams is the "list query" object.
+//
+// MessageInteractionsListParams holds the query parameters of MessageInteractionsClient.List.
+type MessageInteractionsListParams struct {
+	// PageSize is the "PageSize" property.
+	PageSize Optional[int64] `json:"PageSize,omitzero"`
+
+	// Page is the "Page" property.
+	Page Optional[int32] `json:"Page,omitzero"`
+
+	// PageToken is the "PageToken" property.
+	PageToken Optional[string] `json:"PageToken,omitzero"`
+}
+
+// MessageInteractionsCreateRequest is the "create request" object.
+//
+// MessageInteractionsCreateRequest is the request body of MessageInteractionsClient.Create.
+type MessageInteractionsCreateRequest struct {
+	// The message to send to the participant
+	//
+	// Personal data (PII): keep it out of logs. Example: "some message".
+	Body Optional[string] `json:"Body,omitzero"`
+
+	// Reserved. Not currently supported.
+	MediaURL Optional[[]string] `json:"MediaUrl,omitzero"`
+}

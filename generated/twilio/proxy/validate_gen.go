@@ -943,3 +943,686 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 		}
 	}
 }
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ServicesListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ServicesListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ServicesCreateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("UniqueName")
+		x := v.UniqueName
+		{
+			n0 := utf8.RuneCountInString(x)
+			if n0 > 191 {
+				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
+			}
+		}
+	}
+	{
+		fp := p.Field("DefaultTtl")
+		if v.DefaultTTL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("CallbackUrl")
+		if v.CallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.CallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("GeoMatchLevel")
+		if v.GeoMatchLevel.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("NumberSelectionBehavior")
+		if v.NumberSelectionBehavior.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.NumberSelectionBehavior.Get(); ok {
+			if !x.IsKnown() {
+				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("InterceptCallbackUrl")
+		if v.InterceptCallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.InterceptCallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("OutOfSessionCallbackUrl")
+		if v.OutOfSessionCallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("ChatInstanceSid")
+		if v.ChatInstanceSID.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.ChatInstanceSID.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 < 34 {
+					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
+				}
+				if n0 > 34 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
+				}
+			}
+			if !patternServiceChatInstanceSID.MatchString(x) {
+				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ServicesUpdateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("UniqueName")
+		if v.UniqueName.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.UniqueName.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 > 191 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("DefaultTtl")
+		if v.DefaultTTL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("CallbackUrl")
+		if v.CallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.CallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("GeoMatchLevel")
+		if v.GeoMatchLevel.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("NumberSelectionBehavior")
+		if v.NumberSelectionBehavior.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.NumberSelectionBehavior.Get(); ok {
+			if !x.IsKnown() {
+				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("InterceptCallbackUrl")
+		if v.InterceptCallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.InterceptCallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("OutOfSessionCallbackUrl")
+		if v.OutOfSessionCallbackURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
+			if !IsURI(x) {
+				vs.Add(&fp, RuleFormat, "is not an absolute URI")
+			}
+		}
+	}
+	{
+		fp := p.Field("ChatInstanceSid")
+		if v.ChatInstanceSID.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.ChatInstanceSID.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 < 34 {
+					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
+				}
+				if n0 > 34 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
+				}
+			}
+			if !patternServiceChatInstanceSID.MatchString(x) {
+				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *PhoneNumbersListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *PhoneNumbersCreateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("Sid")
+		if v.SID.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.SID.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 < 34 {
+					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
+				}
+				if n0 > 34 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
+				}
+			}
+			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
+			}
+		}
+	}
+	{
+		fp := p.Field("PhoneNumber")
+		if v.PhoneNumber.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("IsReserved")
+		if v.IsReserved.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *PhoneNumbersUpdateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("IsReserved")
+		if v.IsReserved.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsCreateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("UniqueName")
+		if v.UniqueName.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.UniqueName.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 > 191 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("DateExpiry")
+		if v.DateExpiry.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("Ttl")
+		if v.TTL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("Mode")
+		if v.Mode.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Mode.Get(); ok {
+			if !x.IsKnown() {
+				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Status")
+		if v.Status.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("Participants")
+		if v.Participants.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsUpdateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("DateExpiry")
+		if v.DateExpiry.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("Ttl")
+		if v.TTL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("Status")
+		if v.Status.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *InteractionsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ParticipantsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ParticipantsCreateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("Identifier")
+		x := v.Identifier
+		{
+			n0 := utf8.RuneCountInString(x)
+			if n0 > 191 {
+				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
+			}
+		}
+	}
+	{
+		fp := p.Field("FriendlyName")
+		if v.FriendlyName.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.FriendlyName.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 > 255 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 255", n0)
+				}
+			}
+		}
+	}
+	{
+		fp := p.Field("ProxyIdentifier")
+		if v.ProxyIdentifier.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("ProxyIdentifierSid")
+		if v.ProxyIdentifierSID.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.ProxyIdentifierSID.Get(); ok {
+			{
+				n0 := utf8.RuneCountInString(x)
+				if n0 < 34 {
+					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
+				}
+				if n0 > 34 {
+					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
+				}
+			}
+			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
+			}
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *MessageInteractionsListParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("PageSize")
+		if v.PageSize.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.PageSize.Get(); ok {
+			if x < 1 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
+			}
+			if x > 1000 {
+				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("Page")
+		if v.Page.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+		if x, ok := v.Page.Get(); ok {
+			if x < 0 {
+				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
+			}
+		}
+	}
+	{
+		fp := p.Field("PageToken")
+		if v.PageToken.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *MessageInteractionsCreateRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
+	{
+		fp := p.Field("Body")
+		if v.Body.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+	{
+		fp := p.Field("MediaUrl")
+		if v.MediaURL.IsNull() {
+			vs.Add(&fp, RuleNull, "must not be null")
+		}
+	}
+}

@@ -122,14 +122,14 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -144,7 +144,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "sid")
 			}
 			x, err := d.String()
@@ -157,71 +157,66 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "uniqueName")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "uniqueName")
-				}
-				v.UniqueName = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "uniqueName")
+			}
+			v.UniqueName = Some[string](x)
 		case "ttl":
 			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "ttl")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "ttl")
-				}
-				v.TTL = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "ttl")
+			}
+			v.TTL = Some[int32](x)
 		case "score":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "score")
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "score")
-				}
-				v.Score = Some[float64](x)
 			}
+			x, err := d.Float64()
+			if err != nil {
+				return WithField(err, "score")
+			}
+			v.Score = Some[float64](x)
 		case "tags":
 			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "tags")
-			} else {
-				x, err := decodeSliceOfString(d)
-				if err != nil {
-					return WithField(err, "tags")
-				}
-				v.Tags = Some[[]string](x)
 			}
+			x, err := decodeSliceOfString(d)
+			if err != nil {
+				return WithField(err, "tags")
+			}
+			v.Tags = Some[[]string](x)
 		case "links":
 			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "links")
-			} else {
-				x, err := decodeMapOfURI(d)
-				if err != nil {
-					return WithField(err, "links")
-				}
-				v.Links = Some[map[string]string](x)
 			}
+			x, err := decodeMapOfURI(d)
+			if err != nil {
+				return WithField(err, "links")
+			}
+			v.Links = Some[map[string]string](x)
 		case "owner":
 			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
@@ -241,7 +236,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -277,7 +272,7 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.String()
@@ -306,7 +301,7 @@ func decodeMapOfURI(d *Decoder) (map[string]string, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := d.String()

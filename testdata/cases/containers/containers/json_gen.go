@@ -31,14 +31,14 @@ func (v *Hop) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Hop) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -53,7 +53,7 @@ func (v *Hop) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "ip")
 			}
 			x, err := d.String()
@@ -66,7 +66,7 @@ func (v *Hop) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -223,14 +223,14 @@ func (v *Route) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Route) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -245,7 +245,7 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "hops")
 			}
 			x, err := decodeSliceOfHop(d)
@@ -258,29 +258,27 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "matrix")
-			} else {
-				x, err := decodeSliceOfSliceOfInt64(d)
-				if err != nil {
-					return WithField(err, "matrix")
-				}
-				v.Matrix = Some[[][]int64](x)
 			}
+			x, err := decodeSliceOfSliceOfInt64(d)
+			if err != nil {
+				return WithField(err, "matrix")
+			}
+			v.Matrix = Some[[][]int64](x)
 		case "byName":
 			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "byName")
-			} else {
-				x, err := decodeMapOfHop(d)
-				if err != nil {
-					return WithField(err, "byName")
-				}
-				v.ByName = Some[map[string]Hop](x)
 			}
+			x, err := decodeMapOfHop(d)
+			if err != nil {
+				return WithField(err, "byName")
+			}
+			v.ByName = Some[map[string]Hop](x)
 		case "groups":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
@@ -300,21 +298,20 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "payload")
-			} else {
-				x, err := decodeSliceOfRawJSON(d)
-				if err != nil {
-					return WithField(err, "payload")
-				}
-				v.Payload = Some[[]json.RawMessage](x)
 			}
+			x, err := decodeSliceOfRawJSON(d)
+			if err != nil {
+				return WithField(err, "payload")
+			}
+			v.Payload = Some[[]json.RawMessage](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -350,7 +347,7 @@ func decodeSliceOfHop(d *Decoder) ([]Hop, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeHop(d)
@@ -375,7 +372,7 @@ func decodeSliceOfSliceOfInt64(d *Decoder) ([][]int64, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeSliceOfInt64(d)
@@ -404,7 +401,7 @@ func decodeMapOfHop(d *Decoder) (map[string]Hop, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := decodeHop(d)
@@ -433,7 +430,7 @@ func decodeMapOfSliceOfString(d *Decoder) (map[string][]string, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
 		e, err := decodeSliceOfString(d)
@@ -458,7 +455,7 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.RawCopy()
@@ -490,7 +487,7 @@ func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.Int64()
@@ -515,7 +512,7 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.String()

@@ -94,14 +94,14 @@ func (v *Call) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Call) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -116,7 +116,7 @@ func (v *Call) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "status")
 			}
 			x, err := decodeStatus(d)
@@ -143,21 +143,20 @@ func (v *Call) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "modes")
-			} else {
-				x, err := decodeSliceOfMode(d)
-				if err != nil {
-					return WithField(err, "modes")
-				}
-				v.Modes = Some[[]Mode](x)
 			}
+			x, err := decodeSliceOfMode(d)
+			if err != nil {
+				return WithField(err, "modes")
+			}
+			v.Modes = Some[[]Mode](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -193,7 +192,7 @@ func decodeSliceOfMode(d *Decoder) ([]Mode, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeMode(d)

@@ -111,14 +111,14 @@ func (v *CallRecord) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *CallRecord) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -133,105 +133,98 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "account_sid")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "account_sid")
+			}
+			v.AccountSID = Some[string](x)
 		case "url":
 			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "url")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "url")
+			}
+			v.URL = Some[string](x)
 		case "ttl":
 			if seen[0]&(1<<2) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "ttl")
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "ttl")
-				}
-				v.TTL = Some[int32](x)
 			}
+			x, err := d.Int32()
+			if err != nil {
+				return WithField(err, "ttl")
+			}
+			v.TTL = Some[int32](x)
 		case "azureADAppId":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "azureADAppId")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "azureADAppId")
-				}
-				v.AzureADAppID = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "azureADAppId")
+			}
+			v.AzureADAppID = Some[string](x)
 		case "participants_v2":
 			if seen[0]&(1<<4) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "participants_v2")
-			} else {
-				x, err := decodeSliceOfString(d)
-				if err != nil {
-					return WithField(err, "participants_v2")
-				}
-				v.ParticipantsV2 = Some[[]string](x)
 			}
+			x, err := decodeSliceOfString(d)
+			if err != nil {
+				return WithField(err, "participants_v2")
+			}
+			v.ParticipantsV2 = Some[[]string](x)
 		case "@odata.etag":
 			if seen[0]&(1<<5) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "@odata.etag")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "@odata.etag")
-				}
-				v.OdataEtag = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "@odata.etag")
+			}
+			v.OdataEtag = Some[string](x)
 		case "2fa":
 			if seen[0]&(1<<6) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "2fa")
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "2fa")
-				}
-				v.X2fa = Some[bool](x)
 			}
+			x, err := d.Bool()
+			if err != nil {
+				return WithField(err, "2fa")
+			}
+			v.X2fa = Some[bool](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -280,14 +273,14 @@ func (v *RemoteValidationError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -302,21 +295,20 @@ func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "msg")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "msg")
-				}
-				v.Msg = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "msg")
+			}
+			v.Msg = Some[string](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -349,7 +341,7 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.String()

@@ -52,7 +52,7 @@ func (v *Identity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Identity) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
@@ -87,15 +87,14 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "id")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "id")
+			}
+			v.ID = Some[string](x)
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -154,7 +153,7 @@ func (v *Tokens) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Tokens) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {

@@ -96,14 +96,14 @@ func (v *EndpointBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *EndpointBase) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -133,15 +133,19 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#example.endpoint" {
+				return WithField(d.Errorf("%q names another type than #example.endpoint", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -210,14 +214,14 @@ func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -247,29 +251,32 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "name")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "name")
-				}
-				v.Name = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "name")
+			}
+			v.Name = Some[string](x)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#example.participantEndpoint" {
+				return WithField(d.Errorf("%q names another type than #example.participantEndpoint", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -374,14 +381,14 @@ func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -397,21 +404,20 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "headerValue")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "headerValue")
-				}
-				v.HeaderValue = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "headerValue")
+			}
+			v.HeaderValue = Some[string](x)
 		case "platform":
 			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "platform")
 			}
 			x, err := d.String()
@@ -424,15 +430,19 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			if string(kind) != "#example.clientUserAgent" {
+				return WithField(d.Errorf("%q names another type than #example.clientUserAgent", string(kind)), "@odata.type")
 			}
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -502,14 +512,14 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -525,7 +535,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "caller")
 			}
 			x, err := decodeEndpoint(d)
@@ -552,15 +562,17 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if err := d.Skip(); err != nil {
-				return err
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
 			}
+			_ = kind
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}

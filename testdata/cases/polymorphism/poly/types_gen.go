@@ -11,7 +11,6 @@ type Endpoint interface {
 	isEndpoint()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }
@@ -62,7 +61,6 @@ type UserAgent interface {
 	isUserAgent()
 	// Validate reports every constraint the value breaks.
 	Validate() error
-	validate(p *Path, vs *Violations)
 	// AppendJSON appends the value's JSON encoding, discriminator included.
 	AppendJSON(dst []byte) ([]byte, error)
 }

@@ -7,7 +7,15 @@ func (v *UnknownEndpoint) Validate() error {
 	return nil
 }
 
-func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {}
+// validateEndpoint validates whichever concrete type x holds.
+func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *EndpointBase:
+		v.validate(p, vs)
+	case *ParticipantEndpoint:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -21,9 +29,7 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("userAgent")
 		if x, ok := v.UserAgent.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateUserAgent(x, &fp, vs)
 		}
 	}
 }
@@ -40,9 +46,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("userAgent")
 		if x, ok := v.UserAgent.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateUserAgent(x, &fp, vs)
 		}
 	}
 	{
@@ -58,7 +62,13 @@ func (v *UnknownUserAgent) Validate() error {
 	return nil
 }
 
-func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {}
+// validateUserAgent validates whichever concrete type x holds.
+func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case *ClientUserAgent:
+		v.validate(p, vs)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -89,16 +99,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("caller")
 		x := v.Caller
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
 	{
 		fp := p.Field("callee")
 		if x, ok := v.Callee.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+			validateEndpoint(x, &fp, vs)
 		}
 	}
 }

@@ -51,14 +51,14 @@ func (v *InnerError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *InnerError) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -73,35 +73,33 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "code")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "code")
-				}
-				v.Code = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "code")
+			}
+			v.Code = Some[string](x)
 		case "innerError":
 			if seen[0]&(1<<1) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "innerError")
-			} else {
-				x, err := decodePointerToInnerError(d)
-				if err != nil {
-					return WithField(err, "innerError")
-				}
-				v.InnerError = Some[*InnerError](x)
 			}
+			x, err := decodePointerToInnerError(d)
+			if err != nil {
+				return WithField(err, "innerError")
+			}
+			v.InnerError = Some[*InnerError](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -160,14 +158,14 @@ func (v *Tree) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Tree) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -182,21 +180,20 @@ func (v *Tree) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "children")
-			} else {
-				x, err := decodeSliceOfTree(d)
-				if err != nil {
-					return WithField(err, "children")
-				}
-				v.Children = Some[[]Tree](x)
 			}
+			x, err := decodeSliceOfTree(d)
+			if err != nil {
+				return WithField(err, "children")
+			}
+			v.Children = Some[[]Tree](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}
@@ -238,7 +235,7 @@ func decodeSliceOfTree(d *Decoder) ([]Tree, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.ConsumeNull() {
+		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := decodeTree(d)

@@ -182,14 +182,14 @@ func (v *Scalars) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Scalars) DecodeJSON(d *Decoder) error {
-	if d.ConsumeNull() {
+	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown Names
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -204,7 +204,7 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "text")
 			}
 			x, err := d.String()
@@ -217,7 +217,7 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "small")
 			}
 			x, err := d.Int32()
@@ -230,15 +230,14 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "big")
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "big")
-				}
-				v.Big = Some[int64](x)
 			}
+			x, err := d.Int64()
+			if err != nil {
+				return WithField(err, "big")
+			}
+			v.Big = Some[int64](x)
 		case "ratio":
 			if seen[0]&(1<<3) != 0 {
 				return d.ErrDuplicate(name)
@@ -286,21 +285,20 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "day")
-			} else {
-				x, err := d.Date()
-				if err != nil {
-					return WithField(err, "day")
-				}
-				v.Day = Some[Date](x)
 			}
+			x, err := d.Date()
+			if err != nil {
+				return WithField(err, "day")
+			}
+			v.Day = Some[Date](x)
 		case "at":
 			if seen[0]&(1<<7) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "at")
 			}
 			x, err := d.DateTime()
@@ -313,91 +311,82 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "took")
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "took")
-				}
-				v.Took = Some[Duration](x)
 			}
+			x, err := d.Duration()
+			if err != nil {
+				return WithField(err, "took")
+			}
+			v.Took = Some[Duration](x)
 		case "link":
 			if seen[0]&(1<<9) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "link")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "link")
-				}
-				v.Link = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "link")
+			}
+			v.Link = Some[string](x)
 		case "uid":
 			if seen[0]&(1<<10) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "uid")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "uid")
-				}
-				v.UID = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "uid")
+			}
+			v.UID = Some[string](x)
 		case "blob":
 			if seen[0]&(1<<11) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				return WithField(d.ErrNullNotAllowed(), "blob")
-			} else {
-				x, err := d.RawCopy()
-				if err != nil {
-					return WithField(err, "blob")
-				}
-				v.Blob = Some[json.RawMessage](x)
+			x, err := d.RawCopy()
+			if err != nil {
+				return WithField(err, "blob")
 			}
+			v.Blob = Some[json.RawMessage](x)
 		case "note":
 			if seen[0]&(1<<12) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "note")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "note")
-				}
-				v.Note = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "note")
+			}
+			v.Note = Some[string](x)
 		case "label":
 			if seen[0]&(1<<13) != 0 {
 				return d.ErrDuplicate(name)
 			}
 			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
+			if d.Peek() == KindNull {
 				return WithField(d.ErrNullNotAllowed(), "label")
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "label")
-				}
-				v.Label = Some[string](x)
 			}
+			x, err := d.String()
+			if err != nil {
+				return WithField(err, "label")
+			}
+			v.Label = Some[string](x)
 		default:
 			if !unknown.Add(name) {
 				return d.ErrDuplicate(name)
 			}
 			if err := d.Skip(); err != nil {
-				return err
+				return WithField(err, string(name))
 			}
 		}
 	}

@@ -1,0 +1,323 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+// genFake emits NewFakeServer: the API's routes over the generic in-memory
+// FakeServer of the support code, with the request-to-resource mapping of
+// every create and update method, so downstream tests can run the real
+// client against httptest.NewServer(NewFakeServer()).
+func genFake(f *jen.File, p *ir.Package) {
+	pg := p.API.Pagination
+	cfg := jen.Dict{}
+	if pg != nil {
+		cfg[jen.Id("PaginationStyle")] = jen.Lit(string(pg.Style))
+		cfg[jen.Id("NextPath")] = stringList(pg.Next)
+		cfg[jen.Id("SizeParam")] = jen.Lit(pg.SizeParam)
+		cfg[jen.Id("PageParam")] = jen.Lit(pg.PageParam)
+		cfg[jen.Id("FirstPage")] = jen.Lit(pg.FirstPage)
+		cfg[jen.Id("TotalPagesPath")] = stringList(pg.TotalPages)
+		cfg[jen.Id("TotalCountPath")] = stringList(pg.TotalCount)
+	}
+	if e := p.API.ErrorShape; e != nil {
+		cfg[jen.Id("ErrorCodePath")] = stringList(e.Code)
+		cfg[jen.Id("ErrorMessagePath")] = stringList(e.Message)
+	}
+	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
+	f.Comment("method with the API's wire format, paging and error bodies:")
+	f.Comment("")
+	f.Comment("\tsrv := httptest.NewServer(NewFakeServer())")
+	f.Comment("\tdefer srv.Close()")
+	f.Comment("\tclient, err := NewClient(WithBaseURL(srv.URL))")
+	f.Comment("")
+	f.Comment("Create methods store the resource they build from the request (with a new key);")
+	f.Comment("get, list, update and delete work on what is stored. Answers of other methods are")
+	f.Comment("seeded with Put or PutRaw at the exact request path.")
+	f.Func().Id("NewFakeServer").Params().Op("*").Id("FakeServer").BlockFunc(func(g *jen.Group) {
+		if hasCreate(p) {
+			g.Comment("keys numbers the resources created, for their keys.")
+			g.Var().Id("keys").Qual("sync/atomic", "Int64")
+		}
+		g.Return(jen.Id("newFake").Call(jen.Id("fakeConfig").Values(cfg), jen.Index().Id("fakeRouteSpec").ValuesFunc(func(rs *jen.Group) {
+			for _, r := range p.Resources {
+				for _, m := range r.Methods {
+					rs.Add(fakeRoute(p, r, m))
+				}
+			}
+		})))
+	})
+	f.Line()
+	for _, s := range p.Structs {
+		if s.Role == ir.RoleRequest && usedAsFormBody(p, s) {
+			genFormDecoder(f, s)
+		}
+	}
+	f.Comment("fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32")
+	f.Comment("hexadecimal digits when it has one (a Twilio SID), else a UUID.")
+	f.Func().Id("fakeKey").Params(jen.Id("prefix").String(), jen.Id("n").Int64()).String().Block(
+		jen.If(jen.Id("prefix").Op("!=").Lit("")).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s%032x"), jen.Id("prefix"), jen.Id("n")))),
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("00000000-0000-4000-8000-%012x"), jen.Id("n"))),
+	)
+	f.Line()
+}
+
+func hasCreate(p *ir.Package) bool {
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			if m.Body != nil && m.Response != nil && m.Response.Struct != nil && !strings.HasSuffix(m.Path, "}") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func stringList(path []string) jen.Code {
+	if len(path) == 0 {
+		return jen.Nil()
+	}
+	var items []jen.Code
+	for _, s := range path {
+		items = append(items, jen.Lit(s))
+	}
+	return jen.Index().String().Values(items...)
+}
+
+func usedAsFormBody(p *ir.Package, s *ir.Struct) bool {
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			if m.Body != nil && m.Body.Struct == s && m.Body.Encoding == schema.EncodingForm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fakeRoute returns the fakeRouteSpec literal of one method.
+func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
+	endsInParam := strings.HasSuffix(m.Path, "}")
+	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
+	kind := "fakeAction"
+	switch {
+	case m.HTTP == "DELETE":
+		kind = "fakeDelete"
+	case m.HTTP == "GET" && m.Response != nil && m.Response.Paged:
+		kind = "fakeList"
+		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
+	case m.HTTP == "GET" && m.Response != nil && !m.Response.Binary:
+		kind = "fakeGet"
+	case m.Body != nil && m.Response != nil && m.Response.Struct != nil && !endsInParam:
+		kind = "fakeCreate"
+		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, true)
+	case m.Body != nil && m.Response != nil && m.Response.Struct != nil:
+		kind = "fakeUpdate"
+		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
+	}
+	d[jen.Id("Kind")] = jen.Id(kind)
+	return jen.Values(d)
+}
+
+// fakeApply returns the closure that builds the stored resource from a
+// request: request fields are copied onto the resource field with the same Go
+// name and type, and a created resource gets a new key.
+func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.Code {
+	body := m.Body
+	return jen.Func().Params(jen.Id("existing").Index().Byte(), jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Params(jen.Index().Byte(), jen.String(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("obj").Id(model.Name)
+		g.If(jen.Id("existing").Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("existing")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
+		)
+		if !body.Inline {
+			// The body is the resource itself: members sent replace stored ones.
+			g.Var().Id("d").Id("Decoder")
+			g.Id("d").Dot("Reset").Call(jen.Id("data"))
+			g.If(jen.Err().Op(":=").Id("obj").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+		} else {
+			req := body.Struct
+			g.Var().Id("req").Id(req.Name)
+			if body.Encoding == schema.EncodingForm {
+				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
+				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+				g.If(jen.Err().Op(":=").Id("req").Dot("decodeForm").Call(jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			} else {
+				g.If(jen.Err().Op(":=").Id("req").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			}
+			g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			byName := map[string]*ir.Field{}
+			for _, fl := range model.Fields {
+				byName[fl.Name] = fl
+			}
+			for _, rf := range req.Fields {
+				mf := byName[rf.Name]
+				if mf == nil || !sameType(rf.Type, mf.Type) {
+					continue
+				}
+				g.Add(copyField(rf, mf))
+			}
+		}
+		key := model.Key
+		if key == nil || !(key.Type.Kind == ir.String || key.Type.Kind == ir.UUID) {
+			g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
+			if create {
+				g.Return(jen.Id("out"), jen.Qual("strconv", "FormatInt").Call(jen.Id("keys").Dot("Add").Call(jen.Lit(1)), jen.Lit(10)), jen.Err())
+			} else {
+				g.Return(jen.Id("out"), jen.Lit(""), jen.Err())
+			}
+			return
+		}
+		if create {
+			g.Id("key").Op(":=").Id("fakeKey").Call(jen.Lit(model.IDPrefix), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
+			if key.Optional {
+				g.Id("obj").Dot(key.Name).Op("=").Id("Some").Call(jen.Id("key"))
+			} else {
+				g.Id("obj").Dot(key.Name).Op("=").Id("key")
+			}
+			g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
+			g.Return(jen.Id("out"), jen.Id("key"), jen.Err())
+			return
+		}
+		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
+		g.Return(jen.Id("out"), jen.Lit(""), jen.Err())
+	})
+}
+
+// sameType reports whether two IR types have the same Go type.
+func sameType(a, b *ir.Type) bool {
+	if a.Kind != b.Kind {
+		// uri and uuid are strings in Go too.
+		str := func(k ir.TypeKind) bool { return k == ir.String || k == ir.URI || k == ir.UUID }
+		return str(a.Kind) && str(b.Kind)
+	}
+	switch a.Kind {
+	case ir.Slice, ir.Map:
+		return sameType(a.Elem, b.Elem)
+	case ir.StructRef:
+		return a.Struct == b.Struct && a.Pointer == b.Pointer
+	case ir.InterfaceRef:
+		return a.Interface == b.Interface
+	case ir.EnumRef:
+		return a.Enum == b.Enum
+	}
+	return true
+}
+
+// copyField copies request field rf onto model field mf, keeping absent,
+// null and value apart.
+func copyField(rf, mf *ir.Field) jen.Code {
+	src := jen.Id("req").Dot(rf.Name)
+	dst := jen.Id("obj").Dot(mf.Name)
+	set := func(x jen.Code) jen.Code {
+		if mf.Optional {
+			return dst.Clone().Op("=").Id("Some").Types(goType(mf.Type)).Call(x)
+		}
+		return dst.Clone().Op("=").Add(x)
+	}
+	if !rf.Optional {
+		return set(src)
+	}
+	stmt := jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(src).Dot("Get").Call(), jen.Id("ok")).Block(set(jen.Id("x")))
+	if mf.Optional && mf.Nullable {
+		stmt = stmt.Else().If(src.Clone().Dot("IsNull").Call()).Block(dst.Clone().Op("=").Id("Null").Types(goType(mf.Type)).Call())
+	}
+	return stmt
+}
+
+// genFormDecoder emits decodeForm, the inverse of encodeForm, which the fake
+// uses to read form bodies.
+func genFormDecoder(f *jen.File, s *ir.Struct) {
+	f.Comment("decodeForm reads the fields of a form body (the fake server uses it).")
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeForm").Params(jen.Id("q").Qual("net/url", "Values")).Error().BlockFunc(func(g *jen.Group) {
+		for _, fl := range s.Fields {
+			g.Add(formFieldDecoder(fl))
+		}
+		g.Return(jen.Nil())
+	})
+	f.Line()
+}
+
+func formFieldDecoder(fl *ir.Field) jen.Code {
+	wrap := func(err jen.Code) jen.Code {
+		return jen.Qual("fmt", "Errorf").Call(jen.Lit(fl.Wire+": %w"), err)
+	}
+	set := func(x jen.Code) jen.Code {
+		if fl.Optional {
+			return jen.Id("v").Dot(fl.Name).Op("=").Id("Some").Types(goType(fl.Type)).Call(x)
+		}
+		return jen.Id("v").Dot(fl.Name).Op("=").Add(x)
+	}
+	var read []jen.Code
+	if fl.Type.Kind == ir.Slice {
+		read = []jen.Code{
+			jen.Id("list").Op(":=").Make(goType(fl.Type), jen.Lit(0), jen.Len(jen.Id("vs"))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("vs")).Block(
+				jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type.Elem, jen.Id("s"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
+				jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("x")),
+			),
+			set(jen.Id("list")),
+		}
+	} else {
+		read = []jen.Code{
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type, jen.Id("vs").Index(jen.Lit(0)))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
+			set(jen.Id("x")),
+		}
+	}
+	body := read
+	if fl.Optional && fl.Nullable && fl.Type.Kind != ir.Slice {
+		body = []jen.Code{jen.If(jen.Id("vs").Index(jen.Lit(0)).Op("==").Lit("")).Block(
+			jen.Id("v").Dot(fl.Name).Op("=").Id("Null").Types(goType(fl.Type)).Call(),
+		).Else().Block(read...)}
+	}
+	return jen.If(jen.List(jen.Id("vs"), jen.Id("ok")).Op(":=").Id("q").Index(jen.Lit(fl.Wire)), jen.Id("ok").Op("&&").Len(jen.Id("vs")).Op(">").Lit(0)).Block(body...)
+}
+
+// parseText returns an expression of type (T, error) parsing form text s.
+func parseText(t *ir.Type, s jen.Code) jen.Code {
+	wrapConv := func(conv jen.Code, call jen.Code) jen.Code {
+		// func() (T, error) { n, err := call; return T(n), err }()
+		return jen.Func().Params().Params(goType(t), jen.Error()).Block(
+			jen.List(jen.Id("n"), jen.Err()).Op(":=").Add(call),
+			jen.Return(jen.Add(conv).Call(jen.Id("n")), jen.Err()),
+		).Call()
+	}
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return jen.List(s, jen.Error().Call(jen.Nil()))
+	case ir.EnumRef:
+		return jen.List(jen.Id(t.Enum.Name).Call(s), jen.Error().Call(jen.Nil()))
+	case ir.JSON:
+		return jen.List(jen.Qual("encoding/json", "RawMessage").Call(s), jen.Error().Call(jen.Nil()))
+	case ir.Int32:
+		return wrapConv(jen.Int32(), jen.Qual("strconv", "ParseInt").Call(s, jen.Lit(10), jen.Lit(32)))
+	case ir.Int64:
+		return jen.Qual("strconv", "ParseInt").Call(s, jen.Lit(10), jen.Lit(64))
+	case ir.Float64:
+		return jen.Qual("strconv", "ParseFloat").Call(s, jen.Lit(64))
+	case ir.Float32:
+		return wrapConv(jen.Float32(), jen.Qual("strconv", "ParseFloat").Call(s, jen.Lit(32)))
+	case ir.Bool:
+		return jen.Qual("strconv", "ParseBool").Call(s)
+	case ir.DateTime:
+		return jen.Id("ParseDateTime").Call(jen.Index().Byte().Call(s))
+	case ir.Date:
+		return jen.Id("ParseDate").Call(jen.Index().Byte().Call(s))
+	case ir.Duration:
+		return jen.Id("ParseDuration").Call(jen.Index().Byte().Call(s))
+	case ir.StructRef:
+		return jen.Func().Params().Params(goType(t), jen.Error()).Block(
+			jen.Var().Id("x").Add(goType(t)),
+			jen.Err().Op(":=").Id("x").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(s)),
+			jen.Return(jen.Id("x"), jen.Err()),
+		).Call()
+	}
+	panic(fmt.Sprintf("generator: no form parser for kind %d", t.Kind))
+}
