@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -45,13 +46,7 @@ func genFake(f *jen.File, p *ir.Package) {
 			g.Comment("keys numbers the resources created, for their keys.")
 			g.Var().Id("keys").Qual("sync/atomic", "Int64")
 		}
-		g.Return(jen.Id("newFake").Call(jen.Id("fakeConfig").Values(cfg), jen.Index().Id("fakeRouteSpec").ValuesFunc(func(rs *jen.Group) {
-			for _, r := range p.Resources {
-				for _, m := range r.Methods {
-					rs.Add(fakeRoute(p, r, m))
-				}
-			}
-		})))
+		g.Return(jen.Id("newFake").Call(jen.Id("fakeConfig").Values(cfg), jen.Index().Id("fakeRouteSpec").Values(fakeRoutes(p)...)))
 	})
 	f.Line()
 	for _, s := range p.Structs {
@@ -71,7 +66,7 @@ func genFake(f *jen.File, p *ir.Package) {
 func hasCreate(p *ir.Package) bool {
 	for _, r := range p.Resources {
 		for _, m := range r.Methods {
-			if m.Body != nil && m.Response != nil && m.Response.Struct != nil && !strings.HasSuffix(m.Path, "}") {
+			if fakeKindOf(r, m) == "fakeCreate" {
 				return true
 			}
 		}
@@ -101,24 +96,70 @@ func usedAsFormBody(p *ir.Package, s *ir.Struct) bool {
 	return false
 }
 
-// fakeRoute returns the fakeRouteSpec literal of one method.
-func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
-	endsInParam := strings.HasSuffix(m.Path, "}")
-	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
-	kind := "fakeAction"
+// fakeKindOf says what the fake does for a method: creates and updates are
+// recognised by their path (the resource's collection, or one instance of
+// it), and anything it cannot infer answers what a test seeded at the path.
+func fakeKindOf(r *ir.Resource, m *ir.Method) string {
+	collection := strings.TrimSuffix(r.Path, "/")
+	path := strings.TrimSuffix(m.Path, "/")
+	instance := strings.HasPrefix(path, collection+"/{") && strings.HasSuffix(path, "}") &&
+		!strings.Contains(path[len(collection)+1:], "/")
+	hasModel := m.Response != nil && m.Response.Struct != nil && m.Response.Struct == r.Type
 	switch {
 	case m.HTTP == "DELETE":
-		kind = "fakeDelete"
+		return "fakeDelete"
 	case m.HTTP == "GET" && m.Response != nil && m.Response.Paged:
-		kind = "fakeList"
-		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
+		return "fakeList"
 	case m.HTTP == "GET" && m.Response != nil && !m.Response.Binary:
-		kind = "fakeGet"
-	case m.Body != nil && m.Response != nil && m.Response.Struct != nil && !endsInParam:
-		kind = "fakeCreate"
+		return "fakeGet"
+	case m.Body != nil && hasModel && path == collection && m.HTTP == "POST":
+		return "fakeCreate"
+	case m.Body != nil && hasModel && instance:
+		return "fakeUpdate"
+	}
+	return "fakeAction"
+}
+
+// fakeRoutes returns the route literals, most specific first: the fake
+// takes the first route that matches, so /x/search must come before /x/{id}.
+func fakeRoutes(p *ir.Package) []jen.Code {
+	type route struct {
+		segs []string
+		code jen.Code
+	}
+	var routes []route
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			routes = append(routes, route{strings.Split(m.Path, "/"), fakeRoute(p, r, m)})
+		}
+	}
+	literalFirst := func(a, b []string) bool {
+		for i := 0; i < len(a) && i < len(b); i++ {
+			pa, pb := strings.HasPrefix(a[i], "{"), strings.HasPrefix(b[i], "{")
+			if pa != pb {
+				return !pa
+			}
+		}
+		return false
+	}
+	sort.SliceStable(routes, func(i, j int) bool { return literalFirst(routes[i].segs, routes[j].segs) })
+	out := make([]jen.Code, len(routes))
+	for i, r := range routes {
+		out[i] = r.code
+	}
+	return out
+}
+
+// fakeRoute returns the fakeRouteSpec literal of one method.
+func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
+	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
+	kind := fakeKindOf(r, m)
+	switch kind {
+	case "fakeList":
+		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
+	case "fakeCreate":
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, true)
-	case m.Body != nil && m.Response != nil && m.Response.Struct != nil:
-		kind = "fakeUpdate"
+	case "fakeUpdate":
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
 	}
 	d[jen.Id("Kind")] = jen.Id(kind)

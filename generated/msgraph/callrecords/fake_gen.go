@@ -36,10 +36,6 @@ func NewFakeServer() *FakeServer {
 		Method:  "GET",
 		Pattern: "/communications/callRecords",
 	}, {
-		Kind:    fakeGet,
-		Method:  "GET",
-		Pattern: "/communications/callRecords/{callRecordId}",
-	}, {
 		Items:   "value",
 		Kind:    fakeList,
 		Method:  "GET",
@@ -49,6 +45,10 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime={fromDateTime},toDateTime={toDateTime})",
+	}, {
+		Kind:    fakeGet,
+		Method:  "GET",
+		Pattern: "/communications/callRecords/{callRecordId}",
 	}, {
 		Items:   "value",
 		Kind:    fakeList,

@@ -31,9 +31,9 @@ func NewFakeServer() *FakeServer {
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/",
 	}, {
-		Kind:    fakeGet,
+		Kind:    fakeAction,
 		Method:  "GET",
-		Pattern: "/api/v1/sessions/{session_id}",
+		Pattern: "/api/v1/sessions/recording/stream",
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -55,9 +55,9 @@ func NewFakeServer() *FakeServer {
 		Method:  "POST",
 		Pattern: "/api/v1/sessions/recording/{session_id}",
 	}, {
-		Kind:    fakeAction,
+		Kind:    fakeGet,
 		Method:  "GET",
-		Pattern: "/api/v1/sessions/recording/stream",
+		Pattern: "/api/v1/sessions/{session_id}",
 	}})
 }
 
