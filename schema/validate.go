@@ -411,6 +411,12 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	}
 	if t.Items != nil {
 		v.expr(t.Items, what+" items")
+		// Generated validators compare items with ==, which needs scalars.
+		it := t.Items
+		enum := it.Kind == KindNamed && it.Ref != nil && it.Ref.Target != nil && it.Ref.Target.IsEnum
+		if t.UniqueItems && !it.Kind.IsScalar() && !enum && it.Kind != "" {
+			v.errorf(t.keyPos("uniqueItems"), "%s: uniqueItems needs items that are scalars or enums, not %s", what, kindLabel(it))
+		}
 	}
 	if t.Values != nil {
 		v.expr(t.Values, what+" values")

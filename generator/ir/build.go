@@ -419,6 +419,30 @@ func (b *builder) linkParents(p *Package) {
 			parent.Children = append(parent.Children, b.resources[r])
 		}
 	}
+	// A resource client's exported methods: one per schema method, a Page
+	// variant per list method, and an accessor per child resource.
+	for _, r := range b.f.Resources {
+		taken := map[string]string{}
+		take := func(name string, pos schema.Pos, what string) {
+			if prev, ok := taken[name]; ok {
+				b.errorf(pos, "%s needs Go name %s on %s, which %s already uses", what, name, b.resources[r].ClientName, prev)
+				return
+			}
+			taken[name] = what
+		}
+		for i, m := range r.Methods {
+			im := b.resources[r].Methods[i]
+			take(im.Name, m.Pos, fmt.Sprintf("method %q", m.Name))
+			if im.Response != nil && im.Response.Paged {
+				take(im.Name+"Page", m.Pos, fmt.Sprintf("method %q (its single-page variant)", m.Name))
+			}
+		}
+		for _, child := range b.f.Resources {
+			if parentOf(child) == r {
+				take(b.resources[child].Name, child.Pos, fmt.Sprintf("resource %q (its accessor)", child.Name))
+			}
+		}
+	}
 }
 
 func (b *builder) param(p *schema.Property, required bool) *Param {
