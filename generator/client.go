@@ -212,6 +212,7 @@ func (c *clientGen) apiError() {
 		}
 	})
 	f.Line()
+	f.Comment("Error returns the status, the API's code and message, and the request id.")
 	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("Error").Params().String().Block(
 		jen.Id("s").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit(p.Name+": HTTP %d"), jen.Id("e").Dot("StatusCode")),
 		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot("Code")),
@@ -469,27 +470,26 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		)
 	default:
 		fcomment(f, doc([]string{head}, notes...))
-		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append([]jen.Code{
 			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			decodeResponse(resp),
-		)
+		}, decodeResponse(resp)...)...)
 	}
 	f.Line()
 }
 
 // decodeResponse returns the statements that decode resp.Body into the result.
-func decodeResponse(resp *ir.Response) jen.Code {
+func decodeResponse(resp *ir.Response) []jen.Code {
 	if resp.Type.Kind == ir.InterfaceRef {
-		return jen.Return(jen.Id("Unmarshal" + resp.Type.Interface.Name).Call(jen.Id("resp").Dot("Body")))
+		return []jen.Code{jen.Return(jen.Id("Unmarshal" + resp.Type.Interface.Name).Call(jen.Id("resp").Dot("Body")))}
 	}
-	return jen.Block(
+	return []jen.Code{
 		jen.Id("v").Op(":=").New(jen.Id(resp.Struct.Name)),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("resp").Dot("Body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("v"), jen.Nil()),
-	)
+	}
 }
 
 func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, params, args []jen.Code, callName, head string, notes []string) {

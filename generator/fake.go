@@ -18,18 +18,30 @@ import (
 func genFake(f *jen.File, p *ir.Package) {
 	pg := p.API.Pagination
 	cfg := jen.Dict{}
+	set := func(key string, v jen.Code) { cfg[jen.Id(key)] = v }
+	setPath := func(key string, path []string) {
+		if len(path) > 0 {
+			set(key, stringList(path))
+		}
+	}
 	if pg != nil {
-		cfg[jen.Id("PaginationStyle")] = jen.Lit(string(pg.Style))
-		cfg[jen.Id("NextPath")] = stringList(pg.Next)
-		cfg[jen.Id("SizeParam")] = jen.Lit(pg.SizeParam)
-		cfg[jen.Id("PageParam")] = jen.Lit(pg.PageParam)
-		cfg[jen.Id("FirstPage")] = jen.Lit(pg.FirstPage)
-		cfg[jen.Id("TotalPagesPath")] = stringList(pg.TotalPages)
-		cfg[jen.Id("TotalCountPath")] = stringList(pg.TotalCount)
+		set("PaginationStyle", jen.Lit(string(pg.Style)))
+		setPath("NextPath", pg.Next)
+		if pg.SizeParam != "" {
+			set("SizeParam", jen.Lit(pg.SizeParam))
+		}
+		if pg.PageParam != "" {
+			set("PageParam", jen.Lit(pg.PageParam))
+		}
+		if pg.FirstPage != 0 {
+			set("FirstPage", jen.Lit(pg.FirstPage))
+		}
+		setPath("TotalPagesPath", pg.TotalPages)
+		setPath("TotalCountPath", pg.TotalCount)
 	}
 	if e := p.API.ErrorShape; e != nil {
-		cfg[jen.Id("ErrorCodePath")] = stringList(e.Code)
-		cfg[jen.Id("ErrorMessagePath")] = stringList(e.Message)
+		setPath("ErrorCodePath", e.Code)
+		setPath("ErrorMessagePath", e.Message)
 	}
 	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
 	f.Comment("method with the API's wire format, paging and error bodies:")
@@ -181,6 +193,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 			g.Var().Id("d").Id("Decoder")
 			g.Id("d").Dot("Reset").Call(jen.Id("data"))
 			g.If(jen.Err().Op(":=").Id("obj").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		} else {
 			req := body.Struct
 			g.Var().Id("req").Id(req.Name)

@@ -150,6 +150,7 @@ type APIError struct {
 	Body *ODataError
 }
 
+// Error returns the status, the API's code and message, and the request id.
 func (e *APIError) Error() string {
 	s := fmt.Sprintf("callrecords: HTTP %d", e.StatusCode)
 	if e.Code != "" {
@@ -354,13 +355,11 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(CallRecord)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(CallRecord)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getPstnCallsCall builds the request of GetPstnCalls.
@@ -762,13 +761,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -799,13 +796,11 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -842,13 +837,11 @@ func (c *SessionsClient) Update(ctx context.Context, sessionID string, body *Ses
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // SegmentsClient calls the methods of the "segments" resource.
@@ -1010,13 +1003,11 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Segment)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Segment)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1047,13 +1038,11 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Segment)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Segment)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -1090,13 +1079,11 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Segment)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Segment)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1273,13 +1260,11 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Participant)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Participant)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -23,13 +23,9 @@ func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorCodePath:    []string{"error", "code"},
 		ErrorMessagePath: []string{"error", "message"},
-		FirstPage:        0,
 		NextPath:         []string{"@odata.nextLink"},
-		PageParam:        "",
 		PaginationStyle:  "nextLink",
 		SizeParam:        "$top",
-		TotalCountPath:   nil,
-		TotalPagesPath:   nil,
 	}, []fakeRouteSpec{{
 		Items:   "value",
 		Kind:    fakeList,
@@ -67,6 +63,9 @@ func NewFakeServer() *FakeServer {
 			if err := obj.DecodeJSON(&d); err != nil {
 				return nil, "", err
 			}
+			if err := d.End(); err != nil {
+				return nil, "", err
+			}
 			key := fakeKey("", keys.Add(1))
 			obj.ID = key
 			out, err := obj.AppendJSON(nil)
@@ -90,6 +89,9 @@ func NewFakeServer() *FakeServer {
 			var d Decoder
 			d.Reset(data)
 			if err := obj.DecodeJSON(&d); err != nil {
+				return nil, "", err
+			}
+			if err := d.End(); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)
@@ -116,6 +118,9 @@ func NewFakeServer() *FakeServer {
 			if err := obj.DecodeJSON(&d); err != nil {
 				return nil, "", err
 			}
+			if err := d.End(); err != nil {
+				return nil, "", err
+			}
 			key := fakeKey("", keys.Add(1))
 			obj.ID = key
 			out, err := obj.AppendJSON(nil)
@@ -139,6 +144,9 @@ func NewFakeServer() *FakeServer {
 			var d Decoder
 			d.Reset(data)
 			if err := obj.DecodeJSON(&d); err != nil {
+				return nil, "", err
+			}
+			if err := d.End(); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)

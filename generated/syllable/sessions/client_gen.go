@@ -142,6 +142,7 @@ type APIError struct {
 	Body *HTTPValidationError
 }
 
+// Error returns the status, the API's code and message, and the request id.
 func (e *APIError) Error() string {
 	s := fmt.Sprintf("sessions: HTTP %d", e.StatusCode)
 	if e.Code != "" {
@@ -324,13 +325,11 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // transcriptCall builds the request of Transcript.
@@ -355,13 +354,11 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(SessionTranscriptionResponse)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(SessionTranscriptionResponse)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // fullSummaryCall builds the request of FullSummary.
@@ -386,13 +383,11 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(SessionSummaryResponse)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(SessionSummaryResponse)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // latencyCall builds the request of Latency.
@@ -417,13 +412,11 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(InspectLatencyResponse)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(InspectLatencyResponse)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // timelineCall builds the request of Timeline.
@@ -448,13 +441,11 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(SessionTimelineResponse)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(SessionTimelineResponse)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
@@ -479,13 +470,11 @@ func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID st
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(SessionRecordingResponse)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(SessionRecordingResponse)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // recordingStreamCall builds the request of RecordingStream.

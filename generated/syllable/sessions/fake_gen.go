@@ -16,10 +16,7 @@ import "fmt"
 // seeded with Put or PutRaw at the exact request path.
 func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
-		ErrorCodePath:    nil,
 		ErrorMessagePath: []string{"detail"},
-		FirstPage:        0,
-		NextPath:         nil,
 		PageParam:        "page",
 		PaginationStyle:  "pageNumber",
 		SizeParam:        "limit",

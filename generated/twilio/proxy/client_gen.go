@@ -148,6 +148,7 @@ type APIError struct {
 	Body *RestError
 }
 
+// Error returns the status, the API's code and message, and the request id.
 func (e *APIError) Error() string {
 	s := fmt.Sprintf("proxy: HTTP %d", e.StatusCode)
 	if e.Code != "" {
@@ -371,13 +372,11 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Service)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Service)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -402,13 +401,11 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Service)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Service)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -441,13 +438,11 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Service)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Service)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -648,13 +643,11 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(PhoneNumber)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(PhoneNumber)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -679,13 +672,11 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(PhoneNumber)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(PhoneNumber)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -718,13 +709,11 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(PhoneNumber)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(PhoneNumber)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -943,13 +932,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -974,13 +961,11 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -1013,13 +998,11 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Session)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Session)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1213,13 +1196,11 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Interaction)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Interaction)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1431,13 +1412,11 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Participant)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Participant)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1462,13 +1441,11 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(Participant)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(Participant)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1671,13 +1648,11 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(MessageInteraction)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(MessageInteraction)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1702,13 +1677,11 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 	if err != nil {
 		return nil, err
 	}
-	{
-		v := new(MessageInteraction)
-		if err := v.UnmarshalJSON(resp.Body); err != nil {
-			return nil, err
-		}
-		return v, nil
+	v := new(MessageInteraction)
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
 	}
+	return v, nil
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -27,13 +27,9 @@ func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorCodePath:    []string{"code"},
 		ErrorMessagePath: []string{"message"},
-		FirstPage:        0,
 		NextPath:         []string{"meta", "next_page_url"},
-		PageParam:        "",
 		PaginationStyle:  "nextLink",
 		SizeParam:        "PageSize",
-		TotalCountPath:   nil,
-		TotalPagesPath:   nil,
 	}, []fakeRouteSpec{{
 		Items:   "services",
 		Kind:    fakeList,
