@@ -144,6 +144,25 @@ func (c *clientGen) client() {
 			fmt.Sprintf("WithAPIKey authenticates every request with key in the %s header.", a.Auth.Header))
 	}
 
+	if h := a.IdempotencyHeader; h != "" {
+		f.Comment("WithIdempotencyKey returns a context whose requests carry key in the " + h + " header.")
+		f.Comment("A create or update sent with it may be retried like a GET: the API drops repeats.")
+		f.Func().Id("WithIdempotencyKey").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("key").String()).Qual("context", "Context").Block(
+			jen.Return(jen.Qual("context", "WithValue").Call(jen.Id("ctx"), jen.Id("idempotencyKey").Values(), jen.Id("key"))),
+		)
+		f.Line()
+		f.Type().Id("idempotencyKey").Struct()
+		f.Line()
+		f.Comment("applyIdempotencyKey sets the caller's key, if ctx has one, and makes call retryable.")
+		f.Func().Id("applyIdempotencyKey").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Block(
+			jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("idempotencyKey").Values()).Assert(jen.String()),
+			jen.If(jen.Op("!").Id("ok").Op("||").Id("key").Op("==").Lit("")).Block(jen.Return()),
+			jen.If(jen.Id("call").Dot("Header").Op("==").Nil()).Block(jen.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values()),
+			jen.Id("call").Dot("Header").Dot("Set").Call(jen.Lit(h), jen.Id("key")),
+			jen.Id("call").Dot("Retryable").Op("=").True(),
+		)
+		f.Line()
+	}
 	var notProcessed []jen.Code
 	for _, s := range a.RetryNotProcessed {
 		notProcessed = append(notProcessed, jen.Lit(s))
@@ -442,6 +461,18 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	}
 	docLines := ir.DocLines(m.Doc)
 	head := fmt.Sprintf("%s sends %s %s.", m.Name, m.HTTP, m.Path)
+	// keyed adds the caller's idempotency key, when the API has one, to a
+	// method that is not retried otherwise.
+	keyed := func(onErr ...jen.Code) []jen.Code {
+		build := []jen.Code{
+			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...)),
+		}
+		if c.p.API.IdempotencyHeader != "" && !m.Retryable {
+			build = append(build, jen.Id("applyIdempotencyKey").Call(jen.Id("ctx"), jen.Id("call")))
+		}
+		return build
+	}
 	notes := []string{strings.Join(docLines, "\n")}
 	if m.Deprecated != "" {
 		notes = append(notes, "Deprecated: "+m.Deprecated)
@@ -453,29 +484,23 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		return
 	case resp == nil:
 		fcomment(f, doc([]string{head}, notes...))
-		f.Func().Params(recv).Id(m.Name).Params(params...).Error().Block(
-			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		f.Func().Params(recv).Id(m.Name).Params(params...).Error().Block(append(keyed(jen.Err()),
 			jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.Return(jen.Err()),
-		)
+		)...)
 	case resp.Binary:
 		fcomment(f, doc([]string{head + " It returns the response body as bytes."}, notes...))
-		f.Func().Params(recv).Id(m.Name).Params(params...).Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(jen.Index().Byte(), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
-		)
+		)...)
 	default:
 		fcomment(f, doc([]string{head}, notes...))
-		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append([]jen.Code{
-			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(append(keyed(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		}, decodeResponse(resp)...)...)
+		), decodeResponse(resp)...)...)
 	}
 	f.Line()
 }

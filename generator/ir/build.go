@@ -58,6 +58,9 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		Doc:        f.Package.Description,
 	}
 	if len(f.Resources) > 0 {
+		if f.API.IdempotencyHeader != "" {
+			b.idents["WithIdempotencyKey"] = identOwner{what: "the generated client"}
+		}
 		for _, name := range clientNames(f.API.Auth.Scheme) {
 			b.idents[name] = identOwner{what: "the generated client"}
 		}

@@ -93,6 +93,27 @@ func WithBasicAuth(accountSID string, authToken string) Option {
 	}
 }
 
+// WithIdempotencyKey returns a context whose requests carry key in the Idempotency-Key header.
+// A create or update sent with it may be retried like a GET: the API drops repeats.
+func WithIdempotencyKey(ctx context.Context, key string) context.Context {
+	return context.WithValue(ctx, idempotencyKey{}, key)
+}
+
+type idempotencyKey struct{}
+
+// applyIdempotencyKey sets the caller's key, if ctx has one, and makes call retryable.
+func applyIdempotencyKey(ctx context.Context, call *httpCall) {
+	key, ok := ctx.Value(idempotencyKey{}).(string)
+	if !ok || key == "" {
+		return
+	}
+	if call.Header == nil {
+		call.Header = http.Header{}
+	}
+	call.Header.Set("Idempotency-Key", key)
+	call.Retryable = true
+}
+
 // NewClient returns a client with the given options. Without WithHTTPClient it uses
 // DefaultHTTPClient(), which has timeouts and never follows a redirect to another host.
 func NewClient(opts ...Option) (*Client, error) {
@@ -377,6 +398,7 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
+	applyIdempotencyKey(ctx, call)
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
@@ -412,6 +434,7 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	if err != nil {
 		return nil, err
 	}
+	applyIdempotencyKey(ctx, call)
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
