@@ -176,22 +176,18 @@ func (c *clientGen) client() {
 			jen.Id("retry"):     jen.Id("DefaultRetryPolicy").Call(),
 		})
 		g.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Op("&").Id("o")))
-		g.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("o").Dot("baseURL"))
-		g.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("u").Dot("IsAbs").Call().Op("||").Id("u").Dot("Host").Op("==").Lit("")).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("base URL %q: want an absolute URL"), jen.Id("o").Dot("baseURL"))),
-		)
-		g.If(jen.Id("o").Dot("httpClient").Op("==").Nil()).Block(jen.Id("o").Dot("httpClient").Op("=").Id("DefaultHTTPClient").Call())
-		g.Id("t").Op(":=").Op("&").Id("httpTransport").Values(jen.Dict{
-			jen.Id("BaseURL"):          jen.Id("u"),
-			jen.Id("HTTPClient"):       jen.Id("o").Dot("httpClient"),
-			jen.Id("UserAgent"):        jen.Id("o").Dot("userAgent"),
-			jen.Id("Authorize"):        jen.Id("o").Dot("authorize"),
-			jen.Id("Retry"):            jen.Id("o").Dot("retry"),
-			jen.Id("MaxResponseBytes"): jen.Id("o").Dot("maxResponseBytes"),
-			jen.Id("Logger"):           jen.Id("o").Dot("logger"),
-			jen.Id("NotProcessed"):     jen.Index().Int().Values(notProcessed...),
-			jen.Id("DecodeError"):      jen.Id("decodeAPIError"),
-		})
+		// newHTTPTransport refuses a base URL that is not absolute http(s) or
+		// that carries credentials, without quoting it.
+		g.List(jen.Id("t"), jen.Err()).Op(":=").Id("newHTTPTransport").Call(jen.Id("o").Dot("baseURL"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(p.Name+": %w"), jen.Err())))
+		g.If(jen.Id("o").Dot("httpClient").Op("!=").Nil()).Block(jen.Id("t").Dot("HTTPClient").Op("=").Id("o").Dot("httpClient"))
+		g.Id("t").Dot("UserAgent").Op("=").Id("o").Dot("userAgent")
+		g.Id("t").Dot("Authorize").Op("=").Id("o").Dot("authorize")
+		g.Id("t").Dot("Retry").Op("=").Id("o").Dot("retry")
+		g.Id("t").Dot("MaxResponseBytes").Op("=").Id("o").Dot("maxResponseBytes")
+		g.Id("t").Dot("Logger").Op("=").Id("o").Dot("logger")
+		g.Id("t").Dot("NotProcessed").Op("=").Index().Int().Values(notProcessed...)
+		g.Id("t").Dot("DecodeError").Op("=").Id("decodeAPIError")
 		g.Return(jen.Op("&").Id("Client").ValuesFunc(func(d *jen.Group) {
 			d.Id("transport").Op(":").Id("t")
 			for _, r := range p.Resources {

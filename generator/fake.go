@@ -42,6 +42,9 @@ func genFake(f *jen.File, p *ir.Package) {
 	if e := p.API.ErrorShape; e != nil {
 		setPath("ErrorCodePath", e.Code)
 		setPath("ErrorMessagePath", e.Message)
+		if errorCodeIsNumber(p) {
+			set("ErrorCodeIsNumber", jen.True())
+		}
 	}
 	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
 	f.Comment("method with the API's wire format, paging and error bodies:")
@@ -82,6 +85,34 @@ func hasCreate(p *ir.Package) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// errorCodeIsNumber reports whether the error body's code, found by following
+// the code path through the error type, is an integer.
+func errorCodeIsNumber(p *ir.Package) bool {
+	e, st := p.API.ErrorShape, p.API.ErrorType
+	if e == nil || st == nil || len(e.Code) == 0 {
+		return false
+	}
+	for i, name := range e.Code {
+		var field *ir.Field
+		for _, fl := range st.Fields {
+			if fl.Wire == name {
+				field = fl
+			}
+		}
+		if field == nil {
+			return false
+		}
+		if i == len(e.Code)-1 {
+			return field.Type.Kind == ir.Int32 || field.Type.Kind == ir.Int64
+		}
+		if field.Type.Kind != ir.StructRef {
+			return false
+		}
+		st = field.Type.Struct
 	}
 	return false
 }

@@ -141,9 +141,11 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 			jen.Id(e).Op(":=").Add(x).Index(jen.Id(k)),
 		}
 		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
+		buf := fmt.Sprintf("keys%d", depth)
 		return []jen.Code{
 			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
-			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(body...),
+			jen.Var().Id(buf).Index(jen.Lit(16)).String(),
+			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Id("sortedKeys").Call(x, jen.Id(buf).Index(jen.Empty(), jen.Empty()))).Block(body...),
 			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
 		}
 	}

@@ -316,10 +316,10 @@ func TestHTTPErrorText(t *testing.T) {
 		e    HTTPError
 		want string
 	}{
-		{HTTPError{StatusCode: 503}, "support: HTTP 503 Service Unavailable"},
-		{HTTPError{StatusCode: 599}, "support: HTTP 599"},
-		{HTTPError{StatusCode: 400, Status: "400 Bad\nRequest", RequestID: "a\x00b"}, "support: HTTP 400 Bad?Request (request id a?b)"},
-		{HTTPError{StatusCode: 400, Status: "400 Bad Request", RequestID: strings.Repeat("r", 500)}, "support: HTTP 400 Bad Request (request id " + strings.Repeat("r", httpMaxErrorText) + ")"},
+		{HTTPError{StatusCode: 503}, "HTTP 503 Service Unavailable"},
+		{HTTPError{StatusCode: 599}, "HTTP 599"},
+		{HTTPError{StatusCode: 400, Status: "400 Bad\nRequest", RequestID: "a\x00b"}, "HTTP 400 Bad?Request (request id a?b)"},
+		{HTTPError{StatusCode: 400, Status: "400 Bad Request", RequestID: strings.Repeat("r", 500)}, "HTTP 400 Bad Request (request id " + strings.Repeat("r", httpMaxErrorText) + ")"},
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
@@ -985,7 +985,7 @@ func TestDoNextURL(t *testing.T) {
 
 func TestForeignURLErrorText(t *testing.T) {
 	e := &ForeignURLError{URL: "https://user:pw@evil.example:8443/p?token=t#f"}
-	if got, want := e.Error(), "support: refused a URL on another origin or with user info (https://evil.example:8443)"; got != want {
+	if got, want := e.Error(), "refused a URL on another origin or with user info (https://evil.example:8443)"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	e = &ForeignURLError{URL: "::bad?token=t"}

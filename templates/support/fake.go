@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,6 +107,9 @@ type fakeConfig struct {
 	// ErrorCodePath is where an error body holds the error code, a string
 	// such as "NotFound" (nil: not written).
 	ErrorCodePath []string
+	// ErrorCodeIsNumber writes the code as a number, the HTTP status, for
+	// APIs whose error codes are integers (Twilio's code is, e.g. 20404).
+	ErrorCodeIsNumber bool
 	// ErrorMessagePath is where an error body holds the message (nil: not
 	// written).
 	ErrorMessagePath []string
@@ -161,8 +165,8 @@ type fakeRoute struct {
 // fakeSegment is one segment of a route pattern: literal text, or a
 // parameter between a literal prefix and suffix.
 type fakeSegment struct {
-	param          bool
-	prefix, suffix string // prefix is the whole segment when !param
+	literal string         // the whole segment, when it has no parameter
+	re      *regexp.Regexp // the segment, when it has one or more parameters
 }
 
 const (
@@ -222,7 +226,9 @@ func newFake(cfg fakeConfig, routes []fakeRouteSpec) *FakeServer {
 	return f
 }
 
-// fakeParsePattern splits a route pattern into segments.
+// fakeParsePattern splits a route pattern into segments. A segment may mix
+// literal text and parameters, as OData functions do:
+// getPstnCalls(fromDateTime={fromDateTime},toDateTime={toDateTime}).
 func fakeParsePattern(pattern string) ([]fakeSegment, error) {
 	if !strings.HasPrefix(pattern, "/") {
 		return nil, fmt.Errorf("pattern %q does not start with '/'", pattern)
@@ -230,27 +236,36 @@ func fakeParsePattern(pattern string) ([]fakeSegment, error) {
 	parts := strings.Split(pattern, "/")
 	segs := make([]fakeSegment, len(parts))
 	for i, p := range parts {
-		open := strings.IndexByte(p, '{')
-		if open < 0 {
-			if strings.IndexByte(p, '}') >= 0 {
-				return nil, fmt.Errorf("pattern %q has an unmatched '}'", pattern)
-			}
-			segs[i] = fakeSegment{prefix: p}
+		if !strings.ContainsAny(p, "{}") {
+			segs[i] = fakeSegment{literal: p}
 			continue
 		}
-		end := strings.IndexByte(p[open:], '}')
-		if end < 0 {
-			return nil, fmt.Errorf("pattern %q has an unmatched '{'", pattern)
+		expr := "^"
+		rest := p
+		for rest != "" {
+			open := strings.IndexByte(rest, '{')
+			if open < 0 {
+				if strings.IndexByte(rest, '}') >= 0 {
+					return nil, fmt.Errorf("pattern %q has an unmatched '}'", pattern)
+				}
+				expr += regexp.QuoteMeta(rest)
+				break
+			}
+			if strings.IndexByte(rest[:open], '}') >= 0 {
+				return nil, fmt.Errorf("pattern %q has an unmatched '}'", pattern)
+			}
+			end := strings.IndexByte(rest[open:], '}')
+			if end < 0 {
+				return nil, fmt.Errorf("pattern %q has an unmatched '{'", pattern)
+			}
+			end += open
+			if end == open+1 || strings.IndexByte(rest[open+1:end], '{') >= 0 {
+				return nil, fmt.Errorf("pattern %q has an unnamed parameter or a stray brace", pattern)
+			}
+			expr += regexp.QuoteMeta(rest[:open]) + "(.+?)"
+			rest = rest[end+1:]
 		}
-		end += open
-		if end == open+1 {
-			return nil, fmt.Errorf("pattern %q has an unnamed parameter", pattern)
-		}
-		prefix, suffix := p[:open], p[end+1:]
-		if strings.ContainsAny(prefix, "{}") || strings.ContainsAny(p[open+1:end], "{") || strings.ContainsAny(suffix, "{}") {
-			return nil, fmt.Errorf("pattern %q has a segment with more than one parameter or a stray brace", pattern)
-		}
-		segs[i] = fakeSegment{param: true, prefix: prefix, suffix: suffix}
+		segs[i] = fakeSegment{re: regexp.MustCompile(expr + "$")}
 	}
 	return segs, nil
 }
@@ -262,14 +277,13 @@ func (r *fakeRoute) matches(segs []string) bool {
 		return false
 	}
 	for i, s := range r.segs {
-		v := segs[i]
-		if !s.param {
-			if v != s.prefix {
+		if s.re == nil {
+			if segs[i] != s.literal {
 				return false
 			}
 			continue
 		}
-		if len(v) <= len(s.prefix)+len(s.suffix) || !strings.HasPrefix(v, s.prefix) || !strings.HasSuffix(v, s.suffix) {
+		if !s.re.MatchString(segs[i]) {
 			return false
 		}
 	}
@@ -631,7 +645,11 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 func (f *FakeServer) fail(w http.ResponseWriter, status int, code, message string) {
 	var members []fakeMember
 	if f.cfg.ErrorCodePath != nil {
-		members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, code))
+		if f.cfg.ErrorCodeIsNumber {
+			members = fakeSet(members, f.cfg.ErrorCodePath, AppendInt(nil, int64(status)))
+		} else {
+			members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, code))
+		}
 	}
 	if f.cfg.ErrorMessagePath != nil {
 		members = fakeSet(members, f.cfg.ErrorMessagePath, AppendString(nil, message))

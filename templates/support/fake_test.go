@@ -647,7 +647,7 @@ func TestFakeNewFakePanics(t *testing.T) {
 		{"unclosed", fakeConfig{}, []fakeRouteSpec{{Method: "GET", Pattern: "/x/{id", Kind: fakeGet}}},
 		{"unopened", fakeConfig{}, []fakeRouteSpec{{Method: "GET", Pattern: "/x/id}", Kind: fakeGet}}},
 		{"unnamed", fakeConfig{}, []fakeRouteSpec{{Method: "GET", Pattern: "/x/{}", Kind: fakeGet}}},
-		{"two", fakeConfig{}, []fakeRouteSpec{{Method: "PUT", Pattern: "/x/{a}.{b}", Kind: fakeUpdate, Apply: apply}}},
+		{"nested", fakeConfig{}, []fakeRouteSpec{{Method: "PUT", Pattern: "/x/{a{b}}", Kind: fakeUpdate, Apply: apply}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func() {
@@ -657,5 +657,16 @@ func TestFakeNewFakePanics(t *testing.T) {
 			}()
 			newFake(tc.cfg, tc.routes)
 		})
+	}
+}
+
+// TestFakeSegmentWithParameters matches OData function segments, which hold
+// several parameters among literal text.
+func TestFakeSegmentWithParameters(t *testing.T) {
+	f := newFake(fakeConfig{}, []fakeRouteSpec{{Method: "GET", Pattern: "/calls/f(from={from},to={to})", Kind: fakeAction}})
+	f.Put("/calls/f(from=2024,to=2025)", []byte(`{"ok":true}`))
+	fakeWant(t, fakeDo(t, f, "GET", "/calls/f(from=2024,to=2025)", "", ""), 200, `{"ok":true}`)
+	if got := fakeDo(t, f, "GET", "/calls/f(from=2024)", "", ""); got.Code != 404 {
+		t.Errorf("a segment missing a parameter matched: %d", got.Code)
 	}
 }

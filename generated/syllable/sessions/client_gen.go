@@ -108,24 +108,20 @@ func NewClient(opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	u, err := url.Parse(o.baseURL)
-	if err != nil || !u.IsAbs() || u.Host == "" {
-		return nil, fmt.Errorf("base URL %q: want an absolute URL", o.baseURL)
+	t, err := newHTTPTransport(o.baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("sessions: %w", err)
 	}
-	if o.httpClient == nil {
-		o.httpClient = DefaultHTTPClient()
+	if o.httpClient != nil {
+		t.HTTPClient = o.httpClient
 	}
-	t := &httpTransport{
-		Authorize:        o.authorize,
-		BaseURL:          u,
-		DecodeError:      decodeAPIError,
-		HTTPClient:       o.httpClient,
-		Logger:           o.logger,
-		MaxResponseBytes: o.maxResponseBytes,
-		NotProcessed:     []int{},
-		Retry:            o.retry,
-		UserAgent:        o.userAgent,
-	}
+	t.UserAgent = o.userAgent
+	t.Authorize = o.authorize
+	t.Retry = o.retry
+	t.MaxResponseBytes = o.maxResponseBytes
+	t.Logger = o.logger
+	t.NotProcessed = []int{}
+	t.DecodeError = decodeAPIError
 	return &Client{transport: t, Sessions: &SessionsClient{transport: t}}, nil
 }
 

@@ -4,8 +4,6 @@ package sessions
 
 import (
 	"encoding/json"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -3074,7 +3072,8 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"ctx\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}

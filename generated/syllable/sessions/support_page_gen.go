@@ -2,7 +2,11 @@
 
 package sessions
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+)
 
 // Page is one page of a list method's results. Callers that page themselves
 // get the first page from the generated <Method>Page method and follow with
@@ -81,6 +85,11 @@ func errorText(raw []byte, max int) string {
 	if d.Peek() == KindString {
 		if v, err := d.String(); err == nil {
 			s = v
+		}
+	} else {
+		var b bytes.Buffer
+		if json.Compact(&b, raw) == nil {
+			s = b.String()
 		}
 	}
 	if len(s) > max {

@@ -4,8 +4,6 @@ package proxy
 
 import (
 	"encoding/json"
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -424,7 +422,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"links\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
@@ -876,7 +875,8 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"links\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
@@ -2437,7 +2437,8 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"links\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
@@ -3296,7 +3297,8 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"details\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}

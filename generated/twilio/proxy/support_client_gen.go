@@ -97,15 +97,15 @@ func newHTTPTransport(baseURL string) (*httpTransport, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err // without the URL text
 		}
-		return nil, fmt.Errorf("support: invalid base URL: %w", err)
+		return nil, fmt.Errorf("invalid base URL: %w", err)
 	}
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, errors.New("support: base URL must be an absolute http or https URL")
+		return nil, errors.New("base URL must be an absolute http or https URL")
 	case u.Host == "" || u.Opaque != "":
-		return nil, errors.New("support: base URL has no host")
+		return nil, errors.New("base URL has no host")
 	case u.User != nil:
-		return nil, errors.New("support: base URL must not carry credentials; use Authorize")
+		return nil, errors.New("base URL must not carry credentials; use Authorize")
 	}
 	u.Fragment, u.RawFragment = "", ""
 	return &httpTransport{
@@ -145,7 +145,7 @@ func DefaultHTTPClient() *http.Client {
 // httpCheckRedirect follows redirects on the original request's origin only.
 func httpCheckRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= httpMaxRedirects {
-		return fmt.Errorf("support: stopped after %d redirects", httpMaxRedirects)
+		return fmt.Errorf("stopped after %d redirects", httpMaxRedirects)
 	}
 	if len(via) > 0 && !httpSameOrigin(req.URL, via[0].URL) {
 		return &httpRedirectError{origin: httpOrigin(req.URL)}
@@ -157,7 +157,7 @@ func httpCheckRedirect(req *http.Request, via []*http.Request) error {
 type httpRedirectError struct{ origin string }
 
 func (e *httpRedirectError) Error() string {
-	return "support: refused to follow a redirect to another origin (" + e.origin + ")"
+	return "refused to follow a redirect to another origin (" + e.origin + ")"
 }
 
 // RetryPolicy bounds the retries of a [httpTransport].
@@ -262,7 +262,7 @@ func (e *HTTPError) Error() string {
 			status += " " + text
 		}
 	}
-	msg := "support: HTTP " + status
+	msg := "HTTP " + status
 	if id := httpCleanText(e.RequestID); id != "" {
 		msg += " (request id " + id + ")"
 	}
@@ -278,7 +278,7 @@ type ResponseTooLargeError struct {
 
 // Error reports the cap.
 func (e *ResponseTooLargeError) Error() string {
-	return "support: response body exceeds the limit of " + strconv.FormatInt(e.Limit, 10) + " bytes"
+	return "response body exceeds the limit of " + strconv.FormatInt(e.Limit, 10) + " bytes"
 }
 
 // ForeignURLError reports a URL, such as a server-supplied next page, that is
@@ -294,9 +294,9 @@ type ForeignURLError struct {
 func (e *ForeignURLError) Error() string {
 	u, err := url.Parse(e.URL)
 	if err != nil || u.Host == "" {
-		return "support: refused a URL that is not on the API's origin"
+		return "refused a URL that is not on the API's origin"
 	}
-	return "support: refused a URL on another origin or with user info (" + httpOrigin(u) + ")"
+	return "refused a URL on another origin or with user info (" + httpOrigin(u) + ")"
 }
 
 // requestIDOf returns the server's request id from response headers: the first
@@ -321,7 +321,7 @@ func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
 		return nil, err
 	}
 	if rawURL == "" {
-		return nil, errors.New("support: empty next-page URL")
+		return nil, errors.New("empty next-page URL")
 	}
 	ref, err := url.Parse(rawURL)
 	if err != nil {
@@ -329,7 +329,7 @@ func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err // without the URL text, which may hold tokens
 		}
-		return nil, fmt.Errorf("support: invalid next-page URL: %w", err)
+		return nil, fmt.Errorf("invalid next-page URL: %w", err)
 	}
 	u := base.ResolveReference(ref)
 	if ref.User != nil || u.User != nil || u.Opaque != "" || !httpSameOrigin(u, base) {
@@ -353,11 +353,11 @@ func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
 // error. Authorize runs on every attempt.
 func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, error) {
 	if c == nil {
-		return nil, errors.New("support: nil Call")
+		return nil, errors.New("nil Call")
 	}
 	client := t.HTTPClient
 	if client == nil {
-		return nil, errors.New("support: Transport.HTTPClient is nil (use NewTransport)")
+		return nil, errors.New("Transport.HTTPClient is nil (use NewTransport)")
 	}
 	u, err := t.callURL(c)
 	if err != nil {
@@ -423,7 +423,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 		}
 		body, err := httpReadCapped(hr, t.maxResponseBytes())
 		if err != nil {
-			return nil, fmt.Errorf("support: HTTP %d response: %w", hr.StatusCode, err)
+			return nil, fmt.Errorf("HTTP %d response: %w", hr.StatusCode, err)
 		}
 		return nil, t.statusError(hr, body)
 	}
@@ -433,7 +433,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 func (t *httpTransport) baseURL() (*url.URL, error) {
 	b := t.BaseURL
 	if b == nil || b.Scheme == "" || b.Host == "" || b.Opaque != "" {
-		return nil, errors.New("support: Transport.BaseURL must be an absolute URL")
+		return nil, errors.New("Transport.BaseURL must be an absolute URL")
 	}
 	return b, nil
 }
@@ -461,7 +461,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	for seg := range strings.SplitSeq(c.Path, "/") {
 		if s, err := url.PathUnescape(seg); err != nil || s == "." || s == ".." {
-			return nil, errors.New("support: Call.Path has a dot segment or invalid escaping")
+			return nil, errors.New("Call.Path has a dot segment or invalid escaping")
 		}
 	}
 	joined := base.EscapedPath()
@@ -470,7 +470,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	unescaped, err := url.PathUnescape(joined)
 	if err != nil {
-		return nil, errors.New("support: Call.Path has invalid escaping")
+		return nil, errors.New("Call.Path has invalid escaping")
 	}
 	u := *base
 	u.Path, u.RawPath = unescaped, joined
@@ -494,7 +494,7 @@ func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.UR
 	// The URL is set afterwards so that no parse error can quote it.
 	req, err := http.NewRequestWithContext(ctx, method, "", body)
 	if err != nil {
-		return nil, fmt.Errorf("support: building request: %w", err)
+		return nil, fmt.Errorf("building request: %w", err)
 	}
 	uc := *u // Authorize may change it
 	req.URL = &uc
@@ -511,7 +511,7 @@ func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.UR
 	}
 	if t.Authorize != nil {
 		if err := t.Authorize(ctx, req); err != nil {
-			return nil, fmt.Errorf("support: authorizing request: %w", err)
+			return nil, fmt.Errorf("authorizing request: %w", err)
 		}
 	}
 	return req, nil
@@ -686,7 +686,7 @@ func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(hr.Body, n))
 	hr.Body.Close()
 	if err != nil {
-		return nil, fmt.Errorf("support: reading response body: %w", err)
+		return nil, fmt.Errorf("reading response body: %w", err)
 	}
 	if int64(len(body)) > limit {
 		return nil, &ResponseTooLargeError{Limit: limit}

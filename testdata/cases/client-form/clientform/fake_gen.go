@@ -25,11 +25,12 @@ func NewFakeServer() *FakeServer {
 	// keys numbers the resources created, for their keys.
 	var keys atomic.Int64
 	return newFake(fakeConfig{
-		ErrorCodePath:    []string{"code"},
-		ErrorMessagePath: []string{"message"},
-		NextPath:         []string{"meta", "next_page_url"},
-		PaginationStyle:  "nextLink",
-		SizeParam:        "PageSize",
+		ErrorCodeIsNumber: true,
+		ErrorCodePath:     []string{"code"},
+		ErrorMessagePath:  []string{"message"},
+		NextPath:          []string{"meta", "next_page_url"},
+		PaginationStyle:   "nextLink",
+		SizeParam:         "PageSize",
 	}, []fakeRouteSpec{{
 		Kind:    fakeGet,
 		Method:  "GET",

@@ -2,11 +2,6 @@
 
 package constraints
 
-import (
-	"maps"
-	"slices"
-)
-
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
@@ -81,7 +76,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"links\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}

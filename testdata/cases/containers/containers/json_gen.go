@@ -2,11 +2,7 @@
 
 package containers
 
-import (
-	"encoding/json"
-	"maps"
-	"slices"
-)
+import "encoding/json"
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
@@ -140,7 +136,8 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"byName\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
@@ -164,7 +161,8 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"groups\":"...)
 		dst = append(dst, '{')
-		for i0, k0 := range slices.Sorted(maps.Keys(x)) {
+		var keys0 [16]string
+		for i0, k0 := range sortedKeys(x, keys0[:]) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
