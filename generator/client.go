@@ -424,6 +424,9 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 				jen.Id("call").Dot("Query").Op("=").Id("params").Dot("encodeQuery").Call(),
 			)
 		}
+		if m.Response != nil && m.Response.Binary {
+			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit("*/*"))})
+		}
 		if m.Body != nil {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
 			g.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
@@ -492,7 +495,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
 		)...)
 	default:
-		fcomment(f, doc([]string{head}, notes...))
+		fcomment(f, doc([]string{head + " A 204 No Content answer gives nil and no error."}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(append(keyed(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -504,9 +507,14 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 // decodeResponse returns the statements that decode resp.Body into the result.
 func decodeResponse(resp *ir.Response) []jen.Code {
 	if resp.Type.Kind == ir.InterfaceRef {
-		return []jen.Code{jen.Return(jen.Id("Unmarshal" + resp.Type.Interface.Name).Call(jen.Id("resp").Dot("Body")))}
+		return []jen.Code{
+			jen.If(jen.Id("resp").Dot("StatusCode").Op("==").Qual("net/http", "StatusNoContent")).Block(jen.Return(jen.Nil(), jen.Nil())),
+			jen.Return(jen.Id("Unmarshal" + resp.Type.Interface.Name).Call(jen.Id("resp").Dot("Body"))),
+		}
 	}
 	return []jen.Code{
+		// Many APIs answer an update with 204 and no body.
+		jen.If(jen.Id("resp").Dot("StatusCode").Op("==").Qual("net/http", "StatusNoContent")).Block(jen.Return(jen.Nil(), jen.Nil())),
 		jen.Id("v").Op(":=").New(jen.Id(resp.Struct.Name)),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("resp").Dot("Body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("v"), jen.Nil()),
@@ -556,6 +564,12 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 				jen.If(jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)), jen.Err().Op("==").Nil()).Block(jen.Id("page").Op("=").Id("n")),
 			)
 			g.Id("more").Op(":=").Len(jen.Id("items")).Op(">").Lit(0)
+			if pg.SizeParam != "" {
+				// Without totals, a page shorter than the size asked for is the last.
+				g.If(jen.List(jen.Id("size"), jen.Err()).Op(":=").Qual("strconv", "Atoi").Call(jen.Id("call").Dot("Query").Dot("Get").Call(jen.Lit(pg.SizeParam))), jen.Err().Op("==").Nil().Op("&&").Len(jen.Id("items")).Op("<").Id("size")).Block(
+					jen.Id("more").Op("=").False(),
+				)
+			}
 			g.If(jen.List(jen.Id("total"), jen.Id("ok")).Op(":=").Id("info").Dot("totalPages").Dot("Get").Call(), jen.Id("ok")).Block(
 				jen.Id("more").Op("=").Id("page").Op("+").Lit(1 - pg.FirstPage).Op("<").Id("total"),
 			)

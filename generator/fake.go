@@ -223,7 +223,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 			// The body is the resource itself: members sent replace stored ones.
 			g.Var().Id("d").Id("Decoder")
 			g.Id("d").Dot("Reset").Call(jen.Id("data"))
-			g.If(jen.Err().Op(":=").Id("obj").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.If(jen.Err().Op(":=").Id("obj").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			g.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		} else {
 			req := body.Struct

@@ -547,12 +547,19 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
 	}
 	body = append(body, jen.For().Block(loop...))
+	// A type sent as a request body also decodes requests (the fake server
+	// reads them), where its read-only fields are absent by design.
+	asRequest := requestBodyType(j.p, s)
 	for i, fl := range s.Fields {
 		if !fl.Required {
 			continue
 		}
 		word, mask := bit(i)
-		body = append(body, jen.If(jen.Add(word).Op("&").Add(mask).Op("==").Lit(0)).Block(
+		missing := jen.Add(word).Op("&").Add(mask).Op("==").Lit(0)
+		if asRequest && fl.ReadOnly {
+			missing = jen.Op("!").Id("request").Op("&&").Add(missing)
+		}
+		body = append(body, jen.If(missing).Block(
 			jen.Return(jen.Id("d").Dot("ErrRequired").Call(jen.Lit(fl.Wire))),
 		))
 	}
@@ -565,7 +572,16 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	} else {
 		f.Comment("Undeclared members are checked for syntax and skipped.")
 	}
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(body...)
+	if asRequest {
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
+			jen.Return(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.False())),
+		)
+		f.Line()
+		f.Comment("decodeJSON is DecodeJSON; with request set, read-only fields may be absent.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("Decoder"), jen.Id("request").Bool()).Error().Block(body...)
+	} else {
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(body...)
+	}
 	f.Line()
 	f.Commentf("UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first")
 	f.Comment("and nothing but whitespace may follow the object.")

@@ -32,7 +32,7 @@ func (p *ptPages) fetch(_ context.Context, c *httpCall) ([]int, *httpCall, error
 		return nil, nil, err
 	}
 	if i == p.failOn {
-		return []int{-1}, nil, errPtFetch // items with an error are dropped
+		return []int{-1}, nil, errPtFetch // items that came with the error are yielded before it
 	}
 	var next *httpCall
 	if i+1 < len(p.pages) {
@@ -145,8 +145,8 @@ func TestPaginateFetchError(t *testing.T) {
 		}
 		got = append(got, v)
 	}
-	if !reflect.DeepEqual(got, []int{1, 2, 3}) {
-		t.Errorf("items = %v, want page 1's", got)
+	if !reflect.DeepEqual(got, []int{1, 2, 3, -1}) {
+		t.Errorf("items = %v, want page 1's, then what came with the error", got)
 	}
 	if len(errs) != 1 || !errors.Is(errs[0], errPtFetch) {
 		t.Errorf("errors = %v, want the fetch error once", errs)

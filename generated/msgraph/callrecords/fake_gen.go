@@ -60,7 +60,7 @@ func NewFakeServer() *FakeServer {
 			}
 			var d Decoder
 			d.Reset(data)
-			if err := obj.DecodeJSON(&d); err != nil {
+			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
 			if err := d.End(); err != nil {
@@ -88,7 +88,7 @@ func NewFakeServer() *FakeServer {
 			}
 			var d Decoder
 			d.Reset(data)
-			if err := obj.DecodeJSON(&d); err != nil {
+			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
 			if err := d.End(); err != nil {
@@ -115,7 +115,7 @@ func NewFakeServer() *FakeServer {
 			}
 			var d Decoder
 			d.Reset(data)
-			if err := obj.DecodeJSON(&d); err != nil {
+			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
 			if err := d.End(); err != nil {
@@ -143,7 +143,7 @@ func NewFakeServer() *FakeServer {
 			}
 			var d Decoder
 			d.Reset(data)
-			if err := obj.DecodeJSON(&d); err != nil {
+			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
 			if err := d.End(); err != nil {

@@ -1169,6 +1169,11 @@ func (v *Session) appendRequestJSON(dst []byte) ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
+	return v.decodeJSON(d, false)
+}
+
+// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+func (v *Session) decodeJSON(d *Decoder, request bool) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1330,7 +1335,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if !request && seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {
@@ -1562,6 +1567,11 @@ func (v *Segment) appendRequestJSON(dst []byte) ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Segment) DecodeJSON(d *Decoder) error {
+	return v.decodeJSON(d, false)
+}
+
+// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1696,7 +1706,7 @@ func (v *Segment) DecodeJSON(d *Decoder) error {
 			}
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if !request && seen[0]&(1<<0) == 0 {
 		return d.ErrRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {

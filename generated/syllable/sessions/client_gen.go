@@ -232,6 +232,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 		}
 	}
 	more := len(items) > 0
+	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
+		more = false
+	}
 	if total, ok := info.totalPages.Get(); ok {
 		more = page+1 < total
 	}
@@ -309,7 +312,7 @@ func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/v1/sessions/{session_id}.
+// Get sends GET /api/v1/sessions/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Get A Single Session By Id
 func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, error) {
@@ -320,6 +323,9 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -338,7 +344,7 @@ func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Transcript sends GET /api/v1/sessions/transcript/{session_id}.
+// Transcript sends GET /api/v1/sessions/transcript/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Get Session Transcript By Id
 func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*SessionTranscriptionResponse, error) {
@@ -349,6 +355,9 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(SessionTranscriptionResponse)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -367,7 +376,7 @@ func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}.
+// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Get Full Session Summary By Id
 func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*SessionSummaryResponse, error) {
@@ -378,6 +387,9 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(SessionSummaryResponse)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -396,7 +408,7 @@ func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Latency sends GET /api/v1/sessions/latency/{session_id}.
+// Latency sends GET /api/v1/sessions/latency/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Inspect Latency For Session
 func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*InspectLatencyResponse, error) {
@@ -407,6 +419,9 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(InspectLatencyResponse)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -425,7 +440,7 @@ func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Timeline sends GET /api/v1/sessions/timeline/{session_id}.
+// Timeline sends GET /api/v1/sessions/timeline/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Get Session Timeline By Id. Consolidated, time-ordered timeline of a session's events.
 func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*SessionTimelineResponse, error) {
@@ -436,6 +451,9 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(SessionTimelineResponse)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -454,7 +472,7 @@ func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall,
 	return call, nil
 }
 
-// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}.
+// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}. A 204 No Content answer gives nil and no error.
 //
 // Generate Recording Urls
 func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID string) (*SessionRecordingResponse, error) {
@@ -465,6 +483,9 @@ func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID st
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(SessionRecordingResponse)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -486,6 +507,7 @@ func (c *SessionsClient) recordingStreamCall(params *SessionsRecordingStreamPara
 		}
 		call.Query = params.encodeQuery()
 	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
 	return call, nil
 }
 

@@ -356,7 +356,7 @@ func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services.
+// Create sends POST /v1/Services. A 204 No Content answer gives nil and no error.
 //
 // Create a new Service for Twilio Proxy
 func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest) (*Service, error) {
@@ -367,6 +367,9 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Service)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -385,7 +388,7 @@ func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{Sid}.
+// Get sends GET /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Service.
 func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) {
@@ -396,6 +399,9 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Service)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -422,7 +428,7 @@ func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{Sid}.
+// Update sends POST /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Update a specific Service.
 func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesUpdateRequest) (*Service, error) {
@@ -433,6 +439,9 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Service)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -627,7 +636,7 @@ func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers.
+// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers. A 204 No Content answer gives nil and no error.
 //
 // Add a Phone Number to a Service's Proxy Number Pool.
 func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreateRequest) (*PhoneNumber, error) {
@@ -638,6 +647,9 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(PhoneNumber)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -656,7 +668,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}.
+// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Phone Number.
 func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber, error) {
@@ -667,6 +679,9 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(PhoneNumber)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -693,7 +708,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}.
+// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Update a specific Proxy Number.
 func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *PhoneNumbersUpdateRequest) (*PhoneNumber, error) {
@@ -704,6 +719,9 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(PhoneNumber)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -916,7 +934,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
 //
 // Create a new Session
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
@@ -927,6 +945,9 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -945,7 +966,7 @@ func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Session.
 func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) {
@@ -956,6 +977,9 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -982,7 +1006,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Update a specific Session.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
@@ -993,6 +1017,9 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -1180,7 +1207,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Interaction of a Session.
 func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction, error) {
@@ -1191,6 +1218,9 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Interaction)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -1396,7 +1426,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants. A 204 No Content answer gives nil and no error.
 //
 // Add a new Participant to the Session
 func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreateRequest) (*Participant, error) {
@@ -1407,6 +1437,9 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Participant)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -1425,7 +1458,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Participant.
 func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant, error) {
@@ -1436,6 +1469,9 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Participant)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -1632,7 +1668,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. A 204 No Content answer gives nil and no error.
 //
 // Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
 func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInteractionsCreateRequest) (*MessageInteraction, error) {
@@ -1643,6 +1679,9 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(MessageInteraction)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -1661,7 +1700,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. A 204 No Content answer gives nil and no error.
 //
 // Fetch a specific Message Interaction sent to a Participant.
 func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*MessageInteraction, error) {
@@ -1672,6 +1711,9 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(MessageInteraction)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {

@@ -14,8 +14,8 @@ import (
 //
 // Pages are fetched lazily, on the consumer's goroutine (no goroutine is
 // started): breaking out of the loop stops fetching. The iterator yields a
-// fetch error once, with the zero T, and stops; the items fetch returned
-// with an error are dropped. It checks ctx before each page and each item
+// fetch error once, with the zero T, and stops; items fetch returned with
+// the error (a whole page whose next link was refused) are yielded first. It checks ctx before each page and each item
 // and, once ctx has ended, yields ctx.Err() once and stops. A next call that
 // asks for the same page as the current one (same method, URL and query)
 // ends the iteration with an error rather than looping forever.
@@ -29,10 +29,8 @@ func paginate[T any](ctx context.Context, first *httpCall, fetch func(ctx contex
 			}
 			key := paginateKey(c)
 			items, next, err := fetch(ctx, c)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
+			// A page that arrived whole is yielded even when what comes after
+			// it failed (a next link refused as foreign): the error follows.
 			for _, item := range items {
 				if err := ctx.Err(); err != nil {
 					yield(zero, err)
@@ -42,8 +40,12 @@ func paginate[T any](ctx context.Context, first *httpCall, fetch func(ctx contex
 					return
 				}
 			}
+			if err != nil {
+				yield(zero, err)
+				return
+			}
 			if next != nil && paginateKey(next) == key {
-				yield(zero, errors.New("support: the server returned the same page as the next page"))
+				yield(zero, errors.New("the server returned the same page as the next page"))
 				return
 			}
 			c = next

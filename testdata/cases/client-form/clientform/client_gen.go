@@ -211,7 +211,7 @@ func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}.
+// Get sends GET /v1/Services/{ServiceSid}. A 204 No Content answer gives nil and no error.
 func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, error) {
 	call, err := c.getCall(serviceSID)
 	if err != nil {
@@ -220,6 +220,9 @@ func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, 
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Service)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -388,7 +391,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -398,6 +401,9 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -424,7 +430,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
 	call, err := c.updateCall(sid, body)
 	if err != nil {
@@ -434,6 +440,9 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {

@@ -225,6 +225,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 		}
 	}
 	more := len(items) > 0
+	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
+		more = false
+	}
 	if total, ok := info.totalPages.Get(); ok {
 		more = page+1 < total
 	}
@@ -302,7 +305,7 @@ func (c *SessionsClient) getCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/sessions/{id}.
+// Get sends GET /api/sessions/{id}. A 204 No Content answer gives nil and no error.
 func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	call, err := c.getCall(id)
 	if err != nil {
@@ -311,6 +314,9 @@ func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -341,7 +347,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	return call, nil
 }
 
-// Create sends POST /api/sessions/.
+// Create sends POST /api/sessions/. A 204 No Content answer gives nil and no error.
 func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -350,6 +356,9 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -368,7 +377,7 @@ func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Refresh sends POST /api/sessions/{id}/refresh.
+// Refresh sends POST /api/sessions/{id}/refresh. A 204 No Content answer gives nil and no error.
 func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, error) {
 	call, err := c.refreshCall(id)
 	if err != nil {
@@ -377,6 +386,9 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 	resp, err := c.transport.Do(ctx, call)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
 	}
 	v := new(Session)
 	if err := v.UnmarshalJSON(resp.Body); err != nil {
@@ -392,6 +404,7 @@ func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
 		Path:      "/api/sessions/" + url.PathEscape(id) + "/recording",
 		Retryable: true,
 	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
 	return call, nil
 }
 

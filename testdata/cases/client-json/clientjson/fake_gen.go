@@ -41,7 +41,7 @@ func NewFakeServer() *FakeServer {
 			}
 			var d Decoder
 			d.Reset(data)
-			if err := obj.DecodeJSON(&d); err != nil {
+			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
 			if err := d.End(); err != nil {

@@ -163,6 +163,11 @@ func (v *Session) appendRequestJSON(dst []byte) ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked for syntax and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
+	return v.decodeJSON(d, false)
+}
+
+// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+func (v *Session) decodeJSON(d *Decoder, request bool) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
