@@ -24,4 +24,15 @@
 //     forms that the APIs send.
 //   - [Path], [Violations] and [ValidationError]: what generated Validate
 //     methods build on, allocation-free while the input is valid.
+//   - [Member]: an undeclared property that an open type keeps.
+//   - The HTTP runtime of generated clients (unexported httpTransport and
+//     httpCall, paginate, [Page]), with [RetryPolicy], [DefaultHTTPClient] and
+//     the typed errors [HTTPError], [ResponseTooLargeError] and
+//     [ForeignURLError].
+//   - [FakeServer]: the in-memory server behind each package's NewFakeServer.
+//
+// Names that only generated code uses are unexported, so they cannot collide
+// with an API's own type names (Call, Response, Transport...). The exported
+// names are reserved: a schema type that maps to one is reported with its
+// position and must set goName.
 package support
