@@ -142,12 +142,13 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 		}
 		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
 		buf := fmt.Sprintf("keys%d", depth)
-		return []jen.Code{
+		// A block of its own: two maps in one object must not share the buffer name.
+		return []jen.Code{jen.Block(
 			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
 			jen.Var().Id(buf).Index(jen.Lit(16)).String(),
 			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Id("sortedKeys").Call(x, jen.Id(buf).Index(jen.Empty(), jen.Empty()))).Block(body...),
 			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
-		}
+		)}
 	}
 	panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
 }
@@ -170,10 +171,16 @@ func requestBodyType(p *ir.Package, s *ir.Struct) bool {
 func (j *jsonGen) structEncoder(s *ir.Struct, request bool) {
 	needErr := false
 	var body []jen.Code
-	body = append(body,
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
-		jen.Id("start").Op(":=").Len(jen.Id("dst")),
-	)
+	body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')))
+	// start marks an empty object, for the commas: needed only when a
+	// member can follow.
+	members := s.Open
+	for _, fl := range s.Fields {
+		members = members || !(request && fl.ReadOnly)
+	}
+	if members {
+		body = append(body, jen.Id("start").Op(":=").Len(jen.Id("dst")))
+	}
 	if s.DiscriminatorValue != "" {
 		b, _ := json.Marshal(s.DiscriminatorValue)
 		body = append(body, appendLit(wireKey(j.p.API.Discriminator)+string(b)))
@@ -358,7 +365,7 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-				jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
+				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
 				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
 				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")),
@@ -376,7 +383,7 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 					jen.Return(jen.Nil(), jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name"))),
 				),
 				jen.Id("key").Op(":=").String().Call(jen.Id("name")),
-				jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("key")))),
+				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("key")))),
 				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Err(), jen.Id("key")))),
 				jen.Id("out").Index(jen.Id("key")).Op("=").Id("e"),
@@ -385,6 +392,15 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 	default:
 		panic(fmt.Sprintf("generator: no helper for kind %d", t.Kind))
 	}
+}
+
+// rejectNullItem returns the check that refuses a null element, except for
+// json elements, for which null is a value like any other.
+func rejectNullItem(elem *ir.Type, fail jen.Code) jen.Code {
+	if elem.Kind == ir.JSON {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(fail)
 }
 
 // enumDecoder emits a parser that returns the constant for a known value, so
@@ -505,7 +521,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			c = append(c, j.decodeField(fl)...)
 			g.Case(jen.Lit(fl.Wire)).Block(c...)
 		}
-		if disc != "" && !discInFields {
+		if handlesDiscriminator(s, disc, discInFields) {
 			// The discriminator was read before dispatch (or names this type);
 			// it is checked for duplicates and syntax like any member.
 			check := []jen.Code{
@@ -543,7 +559,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		}
 	})
 	loop = append(loop, sw)
-	if disc != "" && !discInFields {
+	if handlesDiscriminator(s, disc, discInFields) {
 		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
 	}
 	body = append(body, jen.For().Block(loop...))
@@ -593,6 +609,13 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		jen.Return(jen.Id("d").Dot("End").Call()),
 	)
 	f.Line()
+}
+
+// handlesDiscriminator reports whether the decoder of s reads the API's
+// discriminator member itself. An open type outside any hierarchy keeps it
+// in AdditionalProperties instead, so it is sent back.
+func handlesDiscriminator(s *ir.Struct, disc string, declared bool) bool {
+	return disc != "" && !declared && !(s.Open && s.DiscriminatorValue == "")
 }
 
 // decodeField returns the statements of one case of the member switch.

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -19,6 +20,11 @@ type config struct {
 // defaultSchemas is where the bundled definitions live, relative to the
 // module root.
 const defaultSchemas = "schema/apis/*.yaml"
+
+// conformanceSchema describes the conformance fixture package that
+// generated/conformance holds; a run with no arguments regenerates it too, so
+// that it is never taken for stale output.
+const conformanceSchema = "testdata/conformance/schema.yaml"
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("sessiongen", flag.ContinueOnError)
@@ -43,6 +49,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 			return nil, fmt.Errorf("no schema arguments and no %s here: run from the module root or name the schemas", defaultSchemas)
 		}
 		cfg.schemas = matches
+		if _, err := os.Stat(conformanceSchema); err == nil {
+			cfg.schemas = append(cfg.schemas, conformanceSchema)
+		}
 	}
 	// Input order must not change the output. Clean before sorting and drop
 	// repeats (fix: "a.yaml ./a.yaml" loaded the file twice and reported its

@@ -532,6 +532,11 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		}
 		if m.Body.Type != nil && m.Body.Type.Target != nil {
 			body.Struct = b.structs[m.Body.Type.Target]
+			if body.Struct != nil && body.Struct.Interface != nil {
+				// The body would be an interface: which subtype to send is the
+				// caller's choice, which a typed method cannot express yet.
+				b.errorf(m.Body.Type.Pos, "method %q body: type %q has subtypes; a request body must be a type without subtypes (use one of them)", m.Name, m.Body.Type.Name)
+			}
 		}
 		if len(m.Body.Fields) > 0 || m.Body.Type == nil {
 			st := &Struct{Role: RoleRequest, Name: prefix + "Request", Wire: m.Name + " request",

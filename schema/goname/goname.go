@@ -60,7 +60,8 @@ func Words(name string) []string {
 // Exported returns the exported Go identifier for name: words capitalised,
 // initialisms in capitals, separators dropped ("unique_name" is UniqueName,
 // "callee_id" is CalleeID, "@odata.type" is OdataType). A result that would
-// start with a digit gets an "X" prefix ("2fa" is X2fa); an empty result is "X".
+// not start with an upper-case letter gets an "X" prefix ("2fa" is X2fa,
+// "名前" is X名前); an empty result is "X".
 func Exported(name string) string {
 	var b strings.Builder
 	for _, w := range Words(name) {
@@ -77,7 +78,9 @@ func Exported(name string) string {
 	if s == "" {
 		return "X"
 	}
-	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) {
+	// A name must start with an upper-case letter to be exported; digits and
+	// letters with no capital (名, ß) get an X in front.
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) {
 		s = "X" + s
 	}
 	return s

@@ -27,6 +27,8 @@ func TestExported(t *testing.T) {
 		{"user_id", "UserID"},
 		{"userId", "UserID"},
 		{"größe", "Größe"},
+		{"名前", "X名前"},
+		{"ß", "Xß"},
 	} {
 		if got := Exported(tc.in); got != tc.want {
 			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)

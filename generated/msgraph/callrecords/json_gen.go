@@ -6124,7 +6124,6 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -6134,16 +6133,6 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -10449,7 +10438,6 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -10529,16 +10517,6 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 				}
 				v.InnerError = Some[*InnerError](x)
 			}
-		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {

@@ -60,11 +60,63 @@ func (n *memberNames) Add(name []byte) bool {
 }
 
 // RawCopy returns the raw bytes of the next value, validated and copied, so
-// they stay valid after the input buffer is reused.
+// they stay valid after the input buffer is reused. Duplicate member names
+// are rejected at any depth, as typed decoders reject them: a value kept
+// verbatim must not read differently to a parser that keeps the last of two
+// duplicates.
 func (d *Decoder) RawCopy() ([]byte, error) {
-	raw, err := d.Raw()
-	if err != nil {
+	if d.Peek() == KindInvalid {
+		_, err := d.Raw() // reports the syntax error
 		return nil, err
 	}
-	return append([]byte(nil), raw...), nil
+	start := d.pos
+	if err := d.skipUnique(); err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), d.data[start:d.pos]...), nil
+}
+
+// skipUnique skips the next value like Skip, rejecting duplicate names in
+// its objects. Its recursion is bounded by the decoder's depth limit.
+func (d *Decoder) skipUnique() error {
+	switch d.Peek() {
+	case KindObject:
+		if err := d.BeginObject(); err != nil {
+			return err
+		}
+		var names memberNames
+		for {
+			name, ok, err := d.NextField()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+			if !names.Add(name) {
+				return d.ErrDuplicate(name)
+			}
+			if err := d.skipUnique(); err != nil {
+				// names holds its own copy of the name, still valid here.
+				return WithField(err, names.list[len(names.list)-1])
+			}
+		}
+	case KindArray:
+		if err := d.BeginArray(); err != nil {
+			return err
+		}
+		for i := 0; ; i++ {
+			ok, err := d.NextElement()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+			if err := d.skipUnique(); err != nil {
+				return WithIndex(err, i)
+			}
+		}
+	}
+	return d.Skip()
 }

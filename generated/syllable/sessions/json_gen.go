@@ -3071,22 +3071,24 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"ctx\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				if len(e0) == 0 {
+					dst = AppendNull(dst)
+				} else {
+					dst = AppendRaw(dst, e0)
+				}
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Ctx.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -3432,9 +3434,6 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
 		e, err := d.RawCopy()
 		if err != nil {
 			return nil, WithIndex(err, i)
@@ -3461,9 +3460,6 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
 		e, err := d.RawCopy()
 		if err != nil {
 			return nil, WithField(err, key)

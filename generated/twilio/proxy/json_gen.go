@@ -421,18 +421,20 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = AppendString(dst, e0)
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = AppendString(dst, e0)
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -874,18 +876,20 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = AppendString(dst, e0)
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = AppendString(dst, e0)
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -2436,18 +2440,20 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = AppendString(dst, e0)
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = AppendString(dst, e0)
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -3296,22 +3302,24 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"details\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				if len(e0) == 0 {
+					dst = AppendNull(dst)
+				} else {
+					dst = AppendRaw(dst, e0)
+				}
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Details.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -4858,9 +4866,6 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 			return nil, d.ErrDuplicate(name)
 		}
 		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
 		e, err := d.RawCopy()
 		if err != nil {
 			return nil, WithField(err, key)
@@ -4882,9 +4887,6 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		}
 		if !ok {
 			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.RawCopy()
 		if err != nil {

@@ -139,6 +139,10 @@ func ParseDateTime(b []byte) (time.Time, error) {
 	if rest[0] == '-' {
 		off = -off
 	}
+	if off == 0 {
+		// +00:00 and -00:00 are UTC, as Z is, so all three decode alike.
+		return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.UTC), nil
+	}
 	return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.FixedZone("", off)), nil
 }
 

@@ -608,9 +608,6 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		if !ok {
 			return out, nil
 		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
 		e, err := d.RawCopy()
 		if err != nil {
 			return nil, WithIndex(err, i)

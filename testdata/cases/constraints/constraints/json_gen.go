@@ -75,18 +75,20 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"links\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = AppendString(dst, e0)
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = AppendString(dst, e0)
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Links.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')

@@ -135,20 +135,22 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"byName\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				if dst, err = e0.AppendJSON(dst); err != nil {
+					return nil, err
+				}
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.ByName.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -160,25 +162,27 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"groups\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = append(dst, '[')
-			for i1, e1 := range e0 {
-				if i1 > 0 {
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = AppendString(dst, e1)
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = append(dst, '[')
+				for i1, e1 := range e0 {
+					if i1 > 0 {
+						dst = append(dst, ',')
+					}
+					dst = AppendString(dst, e1)
+				}
+				dst = append(dst, ']')
 			}
-			dst = append(dst, ']')
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Groups.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -452,9 +456,6 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 		}
 		if !ok {
 			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := d.RawCopy()
 		if err != nil {

@@ -1975,18 +1975,20 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"unknown\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				dst = AppendString(dst, e0)
 			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			dst = AppendString(dst, e0)
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Unknown.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')
@@ -2253,7 +2255,6 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2612,16 +2613,6 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 				return WithField(err, "additional")
 			}
 			v.Additional = Some[string](x)
-		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
 		default:
 			for _, m := range v.AdditionalProperties {
 				if m.Name == string(name) {
@@ -3231,24 +3222,26 @@ func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"map\":"...)
-		dst = append(dst, '{')
-		var keys0 [16]string
-		for i0, k0 := range sortedKeys(x, keys0[:]) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, k0)
-			dst = append(dst, ':')
-			e0 := x[k0]
-			if e0 == nil {
-				dst = AppendNull(dst)
-			} else {
-				if dst, err = e0.AppendJSON(dst); err != nil {
-					return nil, err
+		{
+			dst = append(dst, '{')
+			var keys0 [16]string
+			for i0, k0 := range sortedKeys(x, keys0[:]) {
+				if i0 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = AppendString(dst, k0)
+				dst = append(dst, ':')
+				e0 := x[k0]
+				if e0 == nil {
+					dst = AppendNull(dst)
+				} else {
+					if dst, err = e0.AppendJSON(dst); err != nil {
+						return nil, err
+					}
 				}
 			}
+			dst = append(dst, '}')
 		}
-		dst = append(dst, '}')
 	} else if v.Map.IsNull() {
 		if len(dst) > start {
 			dst = append(dst, ',')

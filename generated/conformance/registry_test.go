@@ -1,0 +1,298 @@
+// Registry of every generated decoder (hand-written, not generated): each
+// JSON object type of the conformance package and of the three bundled
+// packages, by package and Go name, so that the JSONTestSuite and policy
+// tests run against all of them. TestRegistryIsComplete keeps it in step with
+// the schemas: a type added to a schema fails it until it is listed here.
+package conformance_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+// codec is one generated decoder and its encoder.
+type codec struct {
+	pkg  string // Go package name
+	name string // Go type name (for an interface, the interface)
+	// iface is set for a polymorphic type's Unmarshal<Interface> entry point.
+	iface bool
+	// decode is UnmarshalJSON (structs) or Unmarshal<Interface>.
+	decode func([]byte) (any, error)
+	// stream is DecodeJSON on a fresh Decoder followed by End; nil for
+	// interfaces.
+	stream func([]byte) (any, error)
+	encode func(any) ([]byte, error)
+	// typ is the struct type (nil for interfaces).
+	typ reflect.Type
+}
+
+func (c *codec) String() string { return c.pkg + "." + c.name }
+
+type structMethods[D any] interface {
+	UnmarshalJSON([]byte) error
+	AppendJSON([]byte) ([]byte, error)
+	DecodeJSON(*D) error
+	Validate() error
+}
+
+func structOf[T any, D any, P interface {
+	*T
+	structMethods[D]
+}](pkg string, newDecoder func([]byte) *D, end func(*D) error) *codec {
+	return &codec{
+		pkg:  pkg,
+		name: reflect.TypeFor[T]().Name(),
+		decode: func(b []byte) (any, error) {
+			v := P(new(T))
+			return v, v.UnmarshalJSON(b)
+		},
+		stream: func(b []byte) (any, error) {
+			v := P(new(T))
+			d := newDecoder(b)
+			if err := v.DecodeJSON(d); err != nil {
+				return v, err
+			}
+			return v, end(d)
+		},
+		encode: func(v any) ([]byte, error) { return v.(P).AppendJSON(nil) },
+		typ:    reflect.TypeFor[T](),
+	}
+}
+
+func ifaceOf[I interface {
+	AppendJSON([]byte) ([]byte, error)
+	Validate() error
+}](pkg string, unmarshal func([]byte) (I, error)) *codec {
+	return &codec{
+		pkg:   pkg,
+		name:  reflect.TypeFor[I]().Name(),
+		iface: true,
+		decode: func(b []byte) (any, error) {
+			v, err := unmarshal(b)
+			return v, err
+		},
+		encode: func(v any) ([]byte, error) { return v.(I).AppendJSON(nil) },
+	}
+}
+
+func proxyOf[T any, P interface {
+	*T
+	structMethods[pr.Decoder]
+}]() *codec {
+	return structOf[T, pr.Decoder, P]("proxy", pr.NewDecoder, (*pr.Decoder).End)
+}
+
+func graphOf[T any, P interface {
+	*T
+	structMethods[cr.Decoder]
+}]() *codec {
+	return structOf[T, cr.Decoder, P]("callrecords", cr.NewDecoder, (*cr.Decoder).End)
+}
+
+func syllableOf[T any, P interface {
+	*T
+	structMethods[sy.Decoder]
+}]() *codec {
+	return structOf[T, sy.Decoder, P]("sessions", sy.NewDecoder, (*sy.Decoder).End)
+}
+
+func kindsOf[T any, P interface {
+	*T
+	structMethods[kinds.Decoder]
+}]() *codec {
+	return structOf[T, kinds.Decoder, P]("kinds", kinds.NewDecoder, (*kinds.Decoder).End)
+}
+
+// registry lists every decoder, in schema order within each package.
+var registry = []*codec{
+	// generated/twilio/proxy
+	proxyOf[pr.Session](),
+	proxyOf[pr.Participant](),
+	proxyOf[pr.Interaction](),
+	proxyOf[pr.MessageInteraction](),
+	proxyOf[pr.Service](),
+	proxyOf[pr.PhoneNumber](),
+	proxyOf[pr.PhoneNumberCapabilities](),
+	proxyOf[pr.RestError](),
+	proxyOf[pr.ServicesCreateRequest](),
+	proxyOf[pr.ServicesUpdateRequest](),
+	proxyOf[pr.PhoneNumbersCreateRequest](),
+	proxyOf[pr.PhoneNumbersUpdateRequest](),
+	proxyOf[pr.SessionsCreateRequest](),
+	proxyOf[pr.SessionsUpdateRequest](),
+	proxyOf[pr.ParticipantsCreateRequest](),
+	proxyOf[pr.MessageInteractionsCreateRequest](),
+
+	// generated/msgraph/callrecords
+	ifaceOf("callrecords", cr.UnmarshalEntity),
+	graphOf[cr.CallRecord](),
+	graphOf[cr.Session](),
+	graphOf[cr.Segment](),
+	ifaceOf("callrecords", cr.UnmarshalParticipantBase),
+	graphOf[cr.Participant](),
+	graphOf[cr.Organizer](),
+	graphOf[cr.AdministrativeUnitInfo](),
+	ifaceOf("callrecords", cr.UnmarshalEndpoint),
+	graphOf[cr.EndpointBase](),
+	graphOf[cr.ParticipantEndpoint](),
+	graphOf[cr.ServiceEndpoint](),
+	ifaceOf("callrecords", cr.UnmarshalUserAgent),
+	graphOf[cr.ClientUserAgent](),
+	graphOf[cr.ServiceUserAgent](),
+	graphOf[cr.FailureInfo](),
+	graphOf[cr.Media](),
+	graphOf[cr.MediaStream](),
+	graphOf[cr.NetworkInfo](),
+	graphOf[cr.DeviceInfo](),
+	graphOf[cr.TraceRouteHop](),
+	graphOf[cr.UserFeedback](),
+	graphOf[cr.FeedbackTokenSet](),
+	graphOf[cr.UserIdentity](),
+	graphOf[cr.PstnCallLogRow](),
+	graphOf[cr.DirectRoutingLogRow](),
+	ifaceOf("callrecords", cr.UnmarshalIdentity),
+	graphOf[cr.IdentityBase](),
+	ifaceOf("callrecords", cr.UnmarshalIdentitySet),
+	graphOf[cr.IdentitySetBase](),
+	graphOf[cr.CommunicationsIdentitySet](),
+	graphOf[cr.CommunicationsApplicationIdentity](),
+	graphOf[cr.CommunicationsApplicationInstanceIdentity](),
+	graphOf[cr.CommunicationsEncryptedIdentity](),
+	graphOf[cr.CommunicationsGuestIdentity](),
+	graphOf[cr.CommunicationsPhoneIdentity](),
+	graphOf[cr.CommunicationsUserIdentity](),
+	graphOf[cr.AzureCommunicationServicesUserIdentity](),
+	graphOf[cr.GraphUserIdentity](),
+	graphOf[cr.ODataError](),
+	graphOf[cr.MainError](),
+	graphOf[cr.ErrorDetails](),
+	graphOf[cr.InnerError](),
+
+	// generated/syllable/sessions
+	syllableOf[sy.Session](),
+	syllableOf[sy.ListResponseSession](),
+	syllableOf[sy.SessionTranscriptionResponse](),
+	syllableOf[sy.SessionText](),
+	syllableOf[sy.SessionAction](),
+	syllableOf[sy.SessionSummaryResponse](),
+	syllableOf[sy.SessionRecordingResponse](),
+	syllableOf[sy.InspectLatencyResponse](),
+	syllableOf[sy.LatencyEntry](),
+	syllableOf[sy.SummaryEntry](),
+	syllableOf[sy.SessionTimelineResponse](),
+	syllableOf[sy.TimelineEvent](),
+	syllableOf[sy.HTTPValidationError](),
+	syllableOf[sy.RequestValidationError](),
+
+	// generated/conformance/kinds
+	kindsOf[kinds.Scalars](),
+	kindsOf[kinds.Presence](),
+	kindsOf[kinds.Containers](),
+	ifaceOf("kinds", kinds.UnmarshalShape),
+	kindsOf[kinds.Circle](),
+	kindsOf[kinds.Square](),
+	ifaceOf("kinds", kinds.UnmarshalAnimal),
+	kindsOf[kinds.AnimalBase](),
+	kindsOf[kinds.Dog](),
+	kindsOf[kinds.Bag](),
+	kindsOf[kinds.Node](),
+	kindsOf[kinds.Doc](),
+}
+
+// schemas maps each registered package to its schema, relative to the
+// module root.
+var schemas = map[string]string{
+	"proxy":       "schema/apis/twilio-proxy.yaml",
+	"callrecords": "schema/apis/msgraph-callrecords.yaml",
+	"sessions":    "schema/apis/syllable.yaml",
+	"kinds":       "testdata/conformance/schema.yaml",
+}
+
+// lookup returns the registered codec of pkg.name, or nil.
+func lookup(pkg, name string) *codec {
+	for _, c := range registry {
+		if c.pkg == pkg && c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// loadIR builds the IR of every registered package's schema, by package.
+func loadIR(t testing.TB) map[string]*ir.Package {
+	t.Helper()
+	out := map[string]*ir.Package{}
+	for pkg, rel := range schemas {
+		src, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := schema.Parse(rel, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ir.Build(f, ir.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Name != pkg {
+			t.Fatalf("%s: package %s, want %s", rel, p.Name, pkg)
+		}
+		out[pkg] = p
+	}
+	return out
+}
+
+// decodable lists the Go names of the decoders the IR says a package has:
+// every struct that is not abstract and not a query-parameter struct, and
+// every interface.
+func decodable(p *ir.Package) []string {
+	var out []string
+	for _, s := range p.Structs {
+		if s.Interface != nil {
+			out = append(out, s.Interface.Name)
+		}
+		if !s.Abstract && s.Role != ir.RoleParams {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+func TestRegistryIsComplete(t *testing.T) {
+	pkgs := loadIR(t)
+	want := map[string]bool{}
+	for name, p := range pkgs {
+		for _, n := range decodable(p) {
+			want[name+"."+n] = true
+			if lookup(name, n) == nil {
+				t.Errorf("%s.%s has a generated decoder but is not in the registry (registry_test.go)", name, n)
+			}
+		}
+	}
+	var got []string
+	for _, c := range registry {
+		if !want[c.String()] {
+			t.Errorf("%s is in the registry but the schema has no such type", c)
+		}
+		got = append(got, c.String())
+	}
+	sort.Strings(got)
+	for i := 1; i < len(got); i++ {
+		if got[i] == got[i-1] {
+			t.Errorf("%s is registered twice", got[i])
+		}
+	}
+	t.Logf("%d decoders: %s", len(got), strings.Join(got, " "))
+}
