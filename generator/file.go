@@ -18,9 +18,9 @@ func newFile(p *ir.Package) *jen.File {
 	return f
 }
 
-// render formats f. A formatting failure is an emitter bug: the error carries
+// format renders and formats f. A formatting failure is an emitter bug: the error carries
 // the source with line numbers so it can be read.
-func render(f *jen.File) ([]byte, error) {
+func format(f *jen.File) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("%v\n%s", firstLine(err.Error()), numbered(buf.String()))

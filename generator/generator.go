@@ -8,8 +8,11 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -62,38 +65,73 @@ func Generate(files []*schema.File) ([]File, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	var out []File
+	return render(pkgs, support)
+}
+
+// job is one artifact of one package; its slot in the output is fixed in
+// advance, so rendering in parallel cannot change the order.
+type job struct {
+	p *ir.Package
+	a artifact
+}
+
+// render emits and formats every artifact of every package. Formatting
+// dominates generation time, and artifacts are independent (emitters only
+// read the IR), so they are rendered on all CPUs; the result is the same
+// bytes in the same order whatever GOMAXPROCS is.
+func render(pkgs []*ir.Package, support []supportSource) ([]File, error) {
+	var jobs []job
 	for _, p := range pkgs {
-		files, err := generatePackage(p, support)
-		if err != nil {
-			return nil, err
+		for _, a := range artifacts {
+			if a.enabled == nil || a.enabled(p) {
+				jobs = append(jobs, job{p, a})
+			}
 		}
-		out = append(out, files...)
+	}
+	rendered := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rendered[i], errs[i] = renderArtifact(jobs[i].p, jobs[i].a)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []File
+	for i, j := range jobs {
+		out = append(out, rendered[i])
+		if i+1 == len(jobs) || jobs[i+1].p != j.p {
+			for _, s := range support {
+				out = append(out, File{Path: path.Join(j.p.Dir, s.file), Content: s.render(j.p)})
+			}
+		}
 	}
 	return out, nil
 }
 
-func generatePackage(p *ir.Package, support []supportSource) ([]File, error) {
-	var out []File
-	for _, a := range artifacts {
-		if a.enabled != nil && !a.enabled(p) {
-			continue
-		}
-		f := newFile(p)
-		if a.file == "types_gen.go" && p.Doc != "" {
-			f.PackageComment(packageDoc(p))
-		}
-		a.emit(f, p)
-		src, err := render(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
-		}
-		out = append(out, File{Path: path.Join(p.Dir, a.file), Content: src})
+func renderArtifact(p *ir.Package, a artifact) (File, error) {
+	f := newFile(p)
+	if a.file == "types_gen.go" && p.Doc != "" {
+		f.PackageComment(packageDoc(p))
 	}
-	for _, s := range support {
-		out = append(out, File{Path: path.Join(p.Dir, s.file), Content: s.render(p)})
+	a.emit(f, p)
+	src, err := format(f)
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
 	}
-	return out, nil
+	return File{Path: path.Join(p.Dir, a.file), Content: src}, nil
 }
 
 // Header returns the first line of every generated file. It matches Go's
