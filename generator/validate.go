@@ -27,10 +27,18 @@ func genValidate(f *jen.File, p *ir.Package) {
 			collect(fl.Type)
 		}
 	}
-	if len(patterns) > 0 {
+	var compiled []*ir.Pattern
+	for _, pt := range patterns {
+		if pieces, ok := fixedShape(pt.Expr); ok {
+			genFixedMatcher(f, pt, pieces)
+		} else {
+			compiled = append(compiled, pt)
+		}
+	}
+	if len(compiled) > 0 {
 		f.Comment("Patterns from the schema, compiled once.")
 		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, pt := range patterns {
+			for _, pt := range compiled {
 				g.Id(pt.Var).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(pt.Expr))
 			}
 		})
@@ -140,7 +148,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 			out = append(out, jen.Block(append([]jen.Code{jen.Id(n).Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(x)}, bounds...)...))
 		}
 		if t.Pattern != nil {
-			out = append(out, jen.If(jen.Op("!").Id(t.Pattern.Var).Dot("MatchString").Call(x)).Block(
+			out = append(out, jen.If(jen.Op("!").Add(patternCheck(t.Pattern, x))).Block(
 				add("Pattern", "does not match "+t.Pattern.Expr)))
 		}
 		switch t.Kind {

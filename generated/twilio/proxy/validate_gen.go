@@ -2,22 +2,137 @@
 
 package proxy
 
-import (
-	"regexp"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// Patterns from the schema, compiled once.
-var (
-	patternSessionSID                    = regexp.MustCompile("^KC[0-9a-fA-F]{32}$")
-	patternSessionServiceSID             = regexp.MustCompile("^KS[0-9a-fA-F]{32}$")
-	patternSessionAccountSID             = regexp.MustCompile("^AC[0-9a-fA-F]{32}$")
-	patternParticipantSID                = regexp.MustCompile("^KP[0-9a-fA-F]{32}$")
-	patternParticipantProxyIdentifierSID = regexp.MustCompile("^PN[0-9a-fA-F]{32}$")
-	patternInteractionSID                = regexp.MustCompile("^KI[0-9a-fA-F]{32}$")
-	patternInteractionInboundResourceSID = regexp.MustCompile("^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-	patternServiceChatInstanceSID        = regexp.MustCompile("^IS[0-9a-fA-F]{32}$")
-)
+// matchPatternSessionSID reports whether s matches ^KC[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternSessionSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "KC" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternSessionServiceSID reports whether s matches ^KS[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternSessionServiceSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "KS" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternSessionAccountSID reports whether s matches ^AC[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternSessionAccountSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "AC" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternParticipantSID reports whether s matches ^KP[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternParticipantSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "KP" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternParticipantProxyIdentifierSID reports whether s matches ^PN[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternParticipantProxyIdentifierSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "PN" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternInteractionSID reports whether s matches ^KI[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternInteractionSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "KI" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternInteractionInboundResourceSID reports whether s matches ^[a-zA-Z]{2}[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternInteractionInboundResourceSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	for i := 0; i < 2; i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPatternServiceChatInstanceSID reports whether s matches ^IS[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternServiceChatInstanceSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "IS" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -40,7 +155,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionSID.MatchString(x) {
+			if !matchPatternSessionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -57,7 +172,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -74,7 +189,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -159,7 +274,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -176,7 +291,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionSID.MatchString(x) {
+			if !matchPatternSessionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -193,7 +308,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -210,7 +325,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -249,7 +364,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+			if !matchPatternParticipantProxyIdentifierSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}
@@ -300,7 +415,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionSID.MatchString(x) {
+			if !matchPatternInteractionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
 			}
 		}
@@ -317,7 +432,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionSID.MatchString(x) {
+			if !matchPatternSessionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -334,7 +449,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -351,7 +466,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -374,7 +489,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -391,7 +506,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionInboundResourceSID.MatchString(x) {
+			if !matchPatternInteractionInboundResourceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -416,7 +531,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -433,7 +548,7 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionInboundResourceSID.MatchString(x) {
+			if !matchPatternInteractionInboundResourceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -477,7 +592,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionSID.MatchString(x) {
+			if !matchPatternInteractionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
 			}
 		}
@@ -494,7 +609,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionSID.MatchString(x) {
+			if !matchPatternSessionSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -511,7 +626,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -528,7 +643,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -551,7 +666,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -568,7 +683,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -585,7 +700,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionInboundResourceSID.MatchString(x) {
+			if !matchPatternInteractionInboundResourceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -610,7 +725,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantSID.MatchString(x) {
+			if !matchPatternParticipantSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
 			}
 		}
@@ -627,7 +742,7 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternInteractionInboundResourceSID.MatchString(x) {
+			if !matchPatternInteractionInboundResourceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 			}
 		}
@@ -671,7 +786,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -699,7 +814,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -716,7 +831,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternServiceChatInstanceSID.MatchString(x) {
+			if !matchPatternServiceChatInstanceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -814,7 +929,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+			if !matchPatternParticipantProxyIdentifierSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}
@@ -831,7 +946,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionAccountSID.MatchString(x) {
+			if !matchPatternSessionAccountSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
 			}
 		}
@@ -848,7 +963,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternSessionServiceSID.MatchString(x) {
+			if !matchPatternSessionServiceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -1076,7 +1191,7 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternServiceChatInstanceSID.MatchString(x) {
+			if !matchPatternServiceChatInstanceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -1177,7 +1292,7 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternServiceChatInstanceSID.MatchString(x) {
+			if !matchPatternServiceChatInstanceSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
 			}
 		}
@@ -1250,7 +1365,7 @@ func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+			if !matchPatternParticipantProxyIdentifierSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}
@@ -1555,7 +1670,7 @@ func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 				}
 			}
-			if !patternParticipantProxyIdentifierSID.MatchString(x) {
+			if !matchPatternParticipantProxyIdentifierSID(x) {
 				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
 			}
 		}

@@ -2,15 +2,23 @@
 
 package constraints
 
-import (
-	"regexp"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// Patterns from the schema, compiled once.
-var (
-	patternSessionSID = regexp.MustCompile("^KC[0-9a-fA-F]{32}$")
-)
+// matchPatternSessionSID reports whether s matches ^KC[0-9a-fA-F]{32}$, as regexp would.
+func matchPatternSessionSID(s string) bool {
+	if len(s) != 34 {
+		return false
+	}
+	if s[0:2] != "KC" {
+		return false
+	}
+	for i := 2; i < 34; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -33,7 +41,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
 			}
 		}
-		if !patternSessionSID.MatchString(x) {
+		if !matchPatternSessionSID(x) {
 			vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
 		}
 	}
