@@ -358,18 +358,39 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 			jen.Return(jen.Id("v"), jen.Err()),
 		)
 	case ir.Slice:
-		sig(fmt.Sprintf("%s decodes a JSON array; null elements are rejected.", name),
-			jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("out").Op(":=").Add(goT).Values(),
-			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(
-				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
+		// Objects decode in place, into the slice, rather than being copied
+		// in; the slice is allocated on the first element.
+		var add []jen.Code
+		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
+			add = []jen.Code{
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(t.Elem.Struct.Name).Values()),
+				jen.If(jen.Err().Op(":=").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1)).Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
+			}
+		} else {
+			add = []jen.Code{
 				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
 				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")),
-			),
+			}
+		}
+		docNull := "null elements are rejected"
+		if t.Elem.Kind == ir.JSON {
+			docNull = "null elements are kept as JSON null"
+		}
+		sig(fmt.Sprintf("%s decodes a JSON array; %s.", name, docNull),
+			append([]jen.Code{
+				jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Var().Id("out").Add(goT),
+			}, jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
+				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Add(goT).Values()),
+					jen.Return(jen.Id("out"), jen.Nil()),
+				),
+				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
+				jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Make(goT, jen.Lit(0), jen.Lit(initialCap(t.Elem)))),
+			}, add...)...))...,
 		)
 	case ir.Map:
 		sig(fmt.Sprintf("%s decodes a JSON object into a map; duplicate names and null values are rejected.", name),
@@ -392,6 +413,15 @@ func (j *jsonGen) emitHelper(name string, t *ir.Type) {
 	default:
 		panic(fmt.Sprintf("generator: no helper for kind %d", t.Kind))
 	}
+}
+
+// initialCap is the capacity a decoded slice starts with: room for a few
+// small elements, or one large object (arrays of objects are often short).
+func initialCap(elem *ir.Type) int {
+	if elem.Kind == ir.StructRef && !elem.Pointer {
+		return 1
+	}
+	return 4
 }
 
 // rejectNullItem returns the check that refuses a null element, except for

@@ -2182,17 +2182,23 @@ func decodeSliceOfInt32(d *Decoder) ([]int32, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []int32{}
+	var out []int32
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []int32{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]int32, 0, 4)
 		}
 		e, err := d.Int32()
 		if err != nil {
@@ -2207,17 +2213,23 @@ func decodeSliceOfSliceOfString(d *Decoder) ([][]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := [][]string{}
+	var out [][]string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = [][]string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([][]string, 0, 4)
 		}
 		e, err := decodeSliceOfString(d)
 		if err != nil {
@@ -2290,39 +2302,50 @@ func decodeSliceOfPresence(d *Decoder) ([]Presence, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Presence{}
+	var out []Presence
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Presence{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodePresence(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Presence, 0, 1)
+		}
+		out = append(out, Presence{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []json.RawMessage{}
+	var out []json.RawMessage
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []json.RawMessage{}
+			}
 			return out, nil
+		}
+		if out == nil {
+			out = make([]json.RawMessage, 0, 4)
 		}
 		e, err := d.RawCopy()
 		if err != nil {
@@ -2396,17 +2419,23 @@ func decodeSliceOfShape(d *Decoder) ([]Shape, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Shape{}
+	var out []Shape
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Shape{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]Shape, 0, 4)
 		}
 		e, err := decodeShape(d)
 		if err != nil {
@@ -2435,17 +2464,23 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {

@@ -10554,17 +10554,23 @@ func decodeSliceOfModality(d *Decoder) ([]Modality, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Modality{}
+	var out []Modality
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Modality{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]Modality, 0, 4)
 		}
 		e, err := decodeModality(d)
 		if err != nil {
@@ -10579,17 +10585,23 @@ func decodeSliceOfIdentitySet(d *Decoder) ([]IdentitySet, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []IdentitySet{}
+	var out []IdentitySet
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []IdentitySet{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]IdentitySet, 0, 4)
 		}
 		e, err := decodeIdentitySet(d)
 		if err != nil {
@@ -10611,23 +10623,28 @@ func decodeSliceOfParticipant(d *Decoder) ([]Participant, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Participant{}
+	var out []Participant
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Participant{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeParticipant(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Participant, 0, 1)
+		}
+		out = append(out, Participant{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10636,23 +10653,28 @@ func decodeSliceOfSession(d *Decoder) ([]Session, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Session{}
+	var out []Session
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Session{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSession(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Session, 0, 1)
+		}
+		out = append(out, Session{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10668,23 +10690,28 @@ func decodeSliceOfSegment(d *Decoder) ([]Segment, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Segment{}
+	var out []Segment
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Segment{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSegment(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Segment, 0, 1)
+		}
+		out = append(out, Segment{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10693,23 +10720,28 @@ func decodeSliceOfMedia(d *Decoder) ([]Media, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Media{}
+	var out []Media
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Media{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeMedia(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Media, 0, 1)
+		}
+		out = append(out, Media{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10718,23 +10750,28 @@ func decodeSliceOfAdministrativeUnitInfo(d *Decoder) ([]AdministrativeUnitInfo, 
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []AdministrativeUnitInfo{}
+	var out []AdministrativeUnitInfo
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []AdministrativeUnitInfo{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeAdministrativeUnitInfo(d)
-		if err != nil {
+		if out == nil {
+			out = make([]AdministrativeUnitInfo, 0, 1)
+		}
+		out = append(out, AdministrativeUnitInfo{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10771,23 +10808,28 @@ func decodeSliceOfMediaStream(d *Decoder) ([]MediaStream, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []MediaStream{}
+	var out []MediaStream
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []MediaStream{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeMediaStream(d)
-		if err != nil {
+		if out == nil {
+			out = make([]MediaStream, 0, 1)
+		}
+		out = append(out, MediaStream{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10796,23 +10838,28 @@ func decodeSliceOfTraceRouteHop(d *Decoder) ([]TraceRouteHop, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []TraceRouteHop{}
+	var out []TraceRouteHop
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []TraceRouteHop{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeTraceRouteHop(d)
-		if err != nil {
+		if out == nil {
+			out = make([]TraceRouteHop, 0, 1)
+		}
+		out = append(out, TraceRouteHop{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10835,23 +10882,28 @@ func decodeSliceOfErrorDetails(d *Decoder) ([]ErrorDetails, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []ErrorDetails{}
+	var out []ErrorDetails
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []ErrorDetails{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeErrorDetails(d)
-		if err != nil {
+		if out == nil {
+			out = make([]ErrorDetails, 0, 1)
+		}
+		out = append(out, ErrorDetails{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -10869,60 +10921,4 @@ func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// decodeParticipant decodes one Participant.
-func decodeParticipant(d *Decoder) (Participant, error) {
-	var v Participant
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeSession decodes one Session.
-func decodeSession(d *Decoder) (Session, error) {
-	var v Session
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeSegment decodes one Segment.
-func decodeSegment(d *Decoder) (Segment, error) {
-	var v Segment
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeMedia decodes one Media.
-func decodeMedia(d *Decoder) (Media, error) {
-	var v Media
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeAdministrativeUnitInfo decodes one AdministrativeUnitInfo.
-func decodeAdministrativeUnitInfo(d *Decoder) (AdministrativeUnitInfo, error) {
-	var v AdministrativeUnitInfo
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeMediaStream decodes one MediaStream.
-func decodeMediaStream(d *Decoder) (MediaStream, error) {
-	var v MediaStream
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeTraceRouteHop decodes one TraceRouteHop.
-func decodeTraceRouteHop(d *Decoder) (TraceRouteHop, error) {
-	var v TraceRouteHop
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeErrorDetails decodes one ErrorDetails.
-func decodeErrorDetails(d *Decoder) (ErrorDetails, error) {
-	var v ErrorDetails
-	err := v.DecodeJSON(d)
-	return v, err
 }

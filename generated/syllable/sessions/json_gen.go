@@ -3225,23 +3225,28 @@ func decodeSliceOfSession(d *Decoder) ([]Session, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Session{}
+	var out []Session
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Session{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSession(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Session, 0, 1)
+		}
+		out = append(out, Session{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3250,23 +3255,28 @@ func decodeSliceOfSessionText(d *Decoder) ([]SessionText, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []SessionText{}
+	var out []SessionText
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []SessionText{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSessionText(d)
-		if err != nil {
+		if out == nil {
+			out = make([]SessionText, 0, 1)
+		}
+		out = append(out, SessionText{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3275,23 +3285,28 @@ func decodeSliceOfSessionAction(d *Decoder) ([]SessionAction, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []SessionAction{}
+	var out []SessionAction
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []SessionAction{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSessionAction(d)
-		if err != nil {
+		if out == nil {
+			out = make([]SessionAction, 0, 1)
+		}
+		out = append(out, SessionAction{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3300,17 +3315,23 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {
@@ -3325,23 +3346,28 @@ func decodeSliceOfLatencyEntry(d *Decoder) ([]LatencyEntry, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []LatencyEntry{}
+	var out []LatencyEntry
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []LatencyEntry{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeLatencyEntry(d)
-		if err != nil {
+		if out == nil {
+			out = make([]LatencyEntry, 0, 1)
+		}
+		out = append(out, LatencyEntry{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3350,23 +3376,28 @@ func decodeSliceOfSummaryEntry(d *Decoder) ([]SummaryEntry, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []SummaryEntry{}
+	var out []SummaryEntry
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []SummaryEntry{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeSummaryEntry(d)
-		if err != nil {
+		if out == nil {
+			out = make([]SummaryEntry, 0, 1)
+		}
+		out = append(out, SummaryEntry{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3375,23 +3406,28 @@ func decodeSliceOfTimelineEvent(d *Decoder) ([]TimelineEvent, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []TimelineEvent{}
+	var out []TimelineEvent
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []TimelineEvent{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeTimelineEvent(d)
-		if err != nil {
+		if out == nil {
+			out = make([]TimelineEvent, 0, 1)
+		}
+		out = append(out, TimelineEvent{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -3400,39 +3436,50 @@ func decodeSliceOfRequestValidationError(d *Decoder) ([]RequestValidationError, 
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []RequestValidationError{}
+	var out []RequestValidationError
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []RequestValidationError{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeRequestValidationError(d)
-		if err != nil {
+		if out == nil {
+			out = make([]RequestValidationError, 0, 1)
+		}
+		out = append(out, RequestValidationError{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []json.RawMessage{}
+	var out []json.RawMessage
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []json.RawMessage{}
+			}
 			return out, nil
+		}
+		if out == nil {
+			out = make([]json.RawMessage, 0, 4)
 		}
 		e, err := d.RawCopy()
 		if err != nil {
@@ -3466,53 +3513,4 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 		}
 		out[key] = e
 	}
-}
-
-// decodeSession decodes one Session.
-func decodeSession(d *Decoder) (Session, error) {
-	var v Session
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeSessionText decodes one SessionText.
-func decodeSessionText(d *Decoder) (SessionText, error) {
-	var v SessionText
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeSessionAction decodes one SessionAction.
-func decodeSessionAction(d *Decoder) (SessionAction, error) {
-	var v SessionAction
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeLatencyEntry decodes one LatencyEntry.
-func decodeLatencyEntry(d *Decoder) (LatencyEntry, error) {
-	var v LatencyEntry
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeSummaryEntry decodes one SummaryEntry.
-func decodeSummaryEntry(d *Decoder) (SummaryEntry, error) {
-	var v SummaryEntry
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeTimelineEvent decodes one TimelineEvent.
-func decodeTimelineEvent(d *Decoder) (TimelineEvent, error) {
-	var v TimelineEvent
-	err := v.DecodeJSON(d)
-	return v, err
-}
-
-// decodeRequestValidationError decodes one RequestValidationError.
-func decodeRequestValidationError(d *Decoder) (RequestValidationError, error) {
-	var v RequestValidationError
-	err := v.DecodeJSON(d)
-	return v, err
 }

@@ -4874,19 +4874,25 @@ func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 	}
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []json.RawMessage{}
+	var out []json.RawMessage
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []json.RawMessage{}
+			}
 			return out, nil
+		}
+		if out == nil {
+			out = make([]json.RawMessage, 0, 4)
 		}
 		e, err := d.RawCopy()
 		if err != nil {
@@ -4901,17 +4907,23 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {

@@ -594,19 +594,25 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []json.RawMessage{}
+	var out []json.RawMessage
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []json.RawMessage{}
+			}
 			return out, nil
+		}
+		if out == nil {
+			out = make([]json.RawMessage, 0, 4)
 		}
 		e, err := d.RawCopy()
 		if err != nil {

@@ -261,17 +261,23 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {

@@ -340,23 +340,28 @@ func decodeSliceOfHop(d *Decoder) ([]Hop, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Hop{}
+	var out []Hop
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Hop{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeHop(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Hop, 0, 1)
+		}
+		out = append(out, Hop{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
 }
 
@@ -365,17 +370,23 @@ func decodeSliceOfSliceOfInt64(d *Decoder) ([][]int64, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := [][]int64{}
+	var out [][]int64
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = [][]int64{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([][]int64, 0, 4)
 		}
 		e, err := decodeSliceOfInt64(d)
 		if err != nil {
@@ -443,21 +454,58 @@ func decodeMapOfSliceOfString(d *Decoder) (map[string][]string, error) {
 	}
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are rejected.
+// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []json.RawMessage{}
+	var out []json.RawMessage
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []json.RawMessage{}
+			}
 			return out, nil
 		}
+		if out == nil {
+			out = make([]json.RawMessage, 0, 4)
+		}
 		e, err := d.RawCopy()
+		if err != nil {
+			return nil, WithIndex(err, i)
+		}
+		out = append(out, e)
+	}
+}
+
+// decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
+func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	var out []int64
+	for i := 0; ; i++ {
+		ok, err := d.NextElement()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			if out == nil {
+				out = []int64{}
+			}
+			return out, nil
+		}
+		if d.Peek() == KindNull {
+			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]int64, 0, 4)
+		}
+		e, err := d.Int64()
 		if err != nil {
 			return nil, WithIndex(err, i)
 		}
@@ -472,47 +520,28 @@ func decodeHop(d *Decoder) (Hop, error) {
 	return v, err
 }
 
-// decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
-func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	out := []int64{}
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		e, err := d.Int64()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
-}
-
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {

@@ -183,17 +183,23 @@ func decodeSliceOfMode(d *Decoder) ([]Mode, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Mode{}
+	var out []Mode
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Mode{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]Mode, 0, 4)
 		}
 		e, err := decodeMode(d)
 		if err != nil {

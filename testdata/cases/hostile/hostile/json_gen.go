@@ -3400,17 +3400,23 @@ func decodeSliceOfString(d *Decoder) ([]string, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []string{}
+	var out []string
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []string{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]string, 0, 4)
 		}
 		e, err := d.String()
 		if err != nil {
@@ -3425,17 +3431,23 @@ func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []int64{}
+	var out []int64
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []int64{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]int64, 0, 4)
 		}
 		e, err := d.Int64()
 		if err != nil {
@@ -3508,17 +3520,23 @@ func decodeSliceOfSelect(d *Decoder) ([]Select, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Select{}
+	var out []Select
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Select{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]Select, 0, 4)
 		}
 		e, err := decodeSelect(d)
 		if err != nil {

@@ -226,29 +226,27 @@ func decodeSliceOfTree(d *Decoder) ([]Tree, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	out := []Tree{}
+	var out []Tree
 	for i := 0; ; i++ {
 		ok, err := d.NextElement()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
+			if out == nil {
+				out = []Tree{}
+			}
 			return out, nil
 		}
 		if d.Peek() == KindNull {
 			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
-		e, err := decodeTree(d)
-		if err != nil {
+		if out == nil {
+			out = make([]Tree, 0, 1)
+		}
+		out = append(out, Tree{})
+		if err := out[len(out)-1].DecodeJSON(d); err != nil {
 			return nil, WithIndex(err, i)
 		}
-		out = append(out, e)
 	}
-}
-
-// decodeTree decodes one Tree.
-func decodeTree(d *Decoder) (Tree, error) {
-	var v Tree
-	err := v.DecodeJSON(d)
-	return v, err
 }
