@@ -1,0 +1,336 @@
+// Hand-written benchmarks (not generated): the generated codec and validator
+// against encoding/json decoding into and encoding from plain mirror structs
+// (mirror_test.go), on the payloads in testdata/bench. How to run them and
+// how to read the results: testdata/bench/README.md at the module root.
+
+package callrecords_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+)
+
+// benchPayload is one file of testdata/bench.
+type benchPayload struct {
+	name string // file name without .json: the sub-benchmark name
+	page bool   // an OData page of sessions rather than one session
+	data []byte
+}
+
+// The published Graph example repeats "@odata.type" inside every segment
+// callee; our decoder rejects duplicate names by design (README, "Decoding
+// is strict"), so the *_docs payloads are decoded in a de-duplicated variant
+// of the same length: the second copy of the member and its comma become
+// spaces. Both decoders (and every benchmark) read that same variant.
+const (
+	benchDupMember = `"@odata.type":"#microsoft.graph.callRecords.participantEndpoint",`
+	benchDup       = benchDupMember + benchDupMember
+)
+
+func benchDedup(data []byte) []byte {
+	blank := bytes.Repeat([]byte(" "), len(benchDupMember))
+	return bytes.ReplaceAll(data, []byte(benchDup), append([]byte(benchDupMember), blank...))
+}
+
+func loadBenchPayloads(tb testing.TB) []benchPayload {
+	tb.Helper()
+	list := []benchPayload{
+		{name: "graph_session"},
+		{name: "graph_session_docs"},
+		{name: "graph_sessions_50", page: true},
+		{name: "graph_sessions_50_docs", page: true},
+	}
+	for i := range list {
+		data, err := os.ReadFile(filepath.Join("testdata", "bench", list[i].name+".json"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if bytes.Contains(data, []byte(benchDup)) {
+			dedup := benchDedup(data)
+			if len(dedup) != len(data) || bytes.Contains(dedup, []byte(benchDup)) {
+				tb.Fatalf("%s: de-duplication failed", list[i].name)
+			}
+			data = dedup
+		}
+		list[i].data = data
+	}
+	return list
+}
+
+// benchPage is an OData page of sessions:
+// {"@odata.context": ..., "value": [...], "@odata.nextLink": ...}.
+type benchPage struct {
+	Context  cr.Optional[string]
+	Sessions []cr.Session
+	NextLink cr.Optional[string]
+}
+
+// benchDecodePage walks the envelope with the package's Decoder and decodes
+// each element of "value" with Session.DecodeJSON, in place in the slice.
+func benchDecodePage(data []byte, p *benchPage) error {
+	var d cr.Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "value":
+			if err := d.BeginArray(); err != nil {
+				return err
+			}
+			for {
+				more, err := d.NextElement()
+				if err != nil {
+					return err
+				}
+				if !more {
+					break
+				}
+				p.Sessions = append(p.Sessions, cr.Session{})
+				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
+					return cr.WithIndex(err, len(p.Sessions)-1)
+				}
+			}
+		case "@odata.context":
+			s, err := d.String()
+			if err != nil {
+				return err
+			}
+			p.Context = cr.Some(s)
+		case "@odata.nextLink":
+			s, err := d.String()
+			if err != nil {
+				return err
+			}
+			p.NextLink = cr.Some(s)
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return d.End()
+}
+
+// benchAppendPage encodes a page in the order context, value, nextLink.
+func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
+	dst = append(dst, '{')
+	if s, ok := p.Context.Get(); ok {
+		dst = append(dst, `"@odata.context":`...)
+		dst = cr.AppendString(dst, s)
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"value":[`...)
+	for i := range p.Sessions {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = p.Sessions[i].AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	dst = append(dst, ']')
+	if s, ok := p.NextLink.Get(); ok {
+		dst = append(dst, `,"@odata.nextLink":`...)
+		dst = cr.AppendString(dst, s)
+	}
+	return append(dst, '}'), nil
+}
+
+// benchValidatePage validates every session of a page.
+func benchValidatePage(p *benchPage) error {
+	for i := range p.Sessions {
+		if err := p.Sessions[i].Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchValue is a decoded payload, as sessiongen and as the mirror.
+type benchValue struct {
+	session    cr.Session
+	page       benchPage
+	mirror     mirrorSession
+	mirrorPage mirrorPage
+}
+
+func decodeBenchValue(tb testing.TB, p benchPayload) *benchValue {
+	tb.Helper()
+	v := new(benchValue)
+	if p.page {
+		if err := benchDecodePage(p.data, &v.page); err != nil {
+			tb.Fatalf("%s: %v", p.name, err)
+		}
+		if err := json.Unmarshal(p.data, &v.mirrorPage); err != nil {
+			tb.Fatalf("%s: encoding/json: %v", p.name, err)
+		}
+		return v
+	}
+	if err := v.session.UnmarshalJSON(p.data); err != nil {
+		tb.Fatalf("%s: %v", p.name, err)
+	}
+	if err := json.Unmarshal(p.data, &v.mirror); err != nil {
+		tb.Fatalf("%s: encoding/json: %v", p.name, err)
+	}
+	return v
+}
+
+func (v *benchValue) appendJSON(dst []byte, page bool) ([]byte, error) {
+	if page {
+		return benchAppendPage(dst, &v.page)
+	}
+	return v.session.AppendJSON(dst)
+}
+
+func (v *benchValue) validate(page bool) error {
+	if page {
+		return benchValidatePage(&v.page)
+	}
+	return v.session.Validate()
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		b.Run(p.name, func(b *testing.B) {
+			b.Run("sessiongen", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				if p.page {
+					for b.Loop() {
+						var pg benchPage
+						if err := benchDecodePage(p.data, &pg); err != nil {
+							b.Fatal(err)
+						}
+					}
+					return
+				}
+				for b.Loop() {
+					var s cr.Session
+					if err := s.UnmarshalJSON(p.data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("encoding-json", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				if p.page {
+					for b.Loop() {
+						var pg mirrorPage
+						if err := json.Unmarshal(p.data, &pg); err != nil {
+							b.Fatal(err)
+						}
+					}
+					return
+				}
+				for b.Loop() {
+					var s mirrorSession
+					if err := json.Unmarshal(p.data, &s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		v := decodeBenchValue(b, p)
+		b.Run(p.name, func(b *testing.B) {
+			b.Run("sessiongen", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				buf, err := v.appendJSON(nil, p.page) // warm the buffer: reused below
+				if err != nil {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					var err error
+					if buf, err = v.appendJSON(buf[:0], p.page); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("encoding-json", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				var m any = &v.mirror
+				if p.page {
+					m = &v.mirrorPage
+				}
+				for b.Loop() {
+					if _, err := json.Marshal(m); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		v := decodeBenchValue(b, p)
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(len(p.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := v.validate(p.page); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestBenchPayloadsZeroAlloc pins the allocation targets on every benchmark
+// payload: Validate of a valid value and AppendJSON into a reused buffer
+// allocate nothing.
+func TestBenchPayloadsZeroAlloc(t *testing.T) {
+	for _, p := range loadBenchPayloads(t) {
+		t.Run(p.name, func(t *testing.T) {
+			v := decodeBenchValue(t, p)
+			if err := v.validate(p.page); err != nil {
+				t.Fatalf("payload is not valid: %v", err)
+			}
+			if n := testing.AllocsPerRun(100, func() { _ = v.validate(p.page) }); n != 0 {
+				t.Errorf("Validate allocates %v times per run, want 0", n)
+			}
+			buf, err := v.appendJSON(nil, p.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := testing.AllocsPerRun(100, func() { buf, _ = v.appendJSON(buf[:0], p.page) }); n != 0 {
+				t.Errorf("AppendJSON into a reused buffer allocates %v times per run, want 0", n)
+			}
+			mirrorOut, err := json.Marshal(mirrorValue(v, p.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("input %d bytes; AppendJSON writes %d, encoding/json (mirror) %d", len(p.data), len(buf), len(mirrorOut))
+		})
+	}
+}
+
+func mirrorValue(v *benchValue, page bool) any {
+	if page {
+		return &v.mirrorPage
+	}
+	return &v.mirror
+}

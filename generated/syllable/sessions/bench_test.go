@@ -1,0 +1,326 @@
+// Hand-written benchmarks (not generated): the generated codec and validator
+// against encoding/json decoding into and encoding from plain mirror structs
+// (mirror_test.go), on the payloads in testdata/bench. How to run them and
+// how to read the results: testdata/bench/README.md at the module root.
+
+package sessions_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+)
+
+// benchPayload is one file of testdata/bench.
+type benchPayload struct {
+	name string // file name without .json: the sub-benchmark name
+	page bool   // an OData page of sessions rather than one session
+	data []byte
+}
+
+func loadBenchPayloads(tb testing.TB) []benchPayload {
+	tb.Helper()
+	list := []benchPayload{
+		{name: "syllable_session"},
+		{name: "syllable_session_docs"},
+		{name: "syllable_sessions_50", page: true},
+		{name: "syllable_sessions_50_docs", page: true},
+	}
+	for i := range list {
+		data, err := os.ReadFile(filepath.Join("testdata", "bench", list[i].name+".json"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		list[i].data = data
+	}
+	return list
+}
+
+// benchPage is a Syllable page of sessions:
+// {"items": [...], "page": 0, "page_size": 50, "total_pages": 37, "total_count": 1843}.
+// The package has ListResponseSession for it; the helper walks the envelope
+// itself, as for the other two APIs, so that the three pages are measured
+// the same way.
+type benchPage struct {
+	Sessions               []sy.Session
+	Page, PageSize         int64
+	TotalPages, TotalCount sy.Optional[int64]
+}
+
+// benchDecodePage walks the envelope with the package's Decoder and decodes
+// each element of "items" with Session.DecodeJSON, in place in the slice.
+func benchDecodePage(data []byte, p *benchPage) error {
+	var d sy.Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "items":
+			if err := d.BeginArray(); err != nil {
+				return err
+			}
+			for {
+				more, err := d.NextElement()
+				if err != nil {
+					return err
+				}
+				if !more {
+					break
+				}
+				p.Sessions = append(p.Sessions, sy.Session{})
+				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
+					return sy.WithIndex(err, len(p.Sessions)-1)
+				}
+			}
+		case "page":
+			p.Page, err = d.Int64()
+		case "page_size":
+			p.PageSize, err = d.Int64()
+		case "total_pages", "total_count":
+			o := &p.TotalPages
+			if string(name) == "total_count" {
+				o = &p.TotalCount
+			}
+			if d.ConsumeNull() {
+				*o = sy.Null[int64]()
+			} else {
+				var n int64
+				n, err = d.Int64()
+				*o = sy.Some(n)
+			}
+		default:
+			err = d.Skip()
+		}
+		if err != nil {
+			return sy.WithField(err, string(name))
+		}
+	}
+	return d.End()
+}
+
+// benchAppendPage encodes a page: items, page, page_size, total_pages,
+// total_count.
+func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
+	dst = append(dst, `{"items":[`...)
+	for i := range p.Sessions {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = p.Sessions[i].AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	dst = append(dst, `],"page":`...)
+	dst = sy.AppendInt(dst, p.Page)
+	dst = append(dst, `,"page_size":`...)
+	dst = sy.AppendInt(dst, p.PageSize)
+	dst = append(dst, `,"total_pages":`...)
+	dst = benchAppendNullable(dst, p.TotalPages)
+	dst = append(dst, `,"total_count":`...)
+	dst = benchAppendNullable(dst, p.TotalCount)
+	return append(dst, '}'), nil
+}
+
+func benchAppendNullable(dst []byte, o sy.Optional[int64]) []byte {
+	if n, ok := o.Get(); ok {
+		return sy.AppendInt(dst, n)
+	}
+	return sy.AppendNull(dst)
+}
+
+// benchValidatePage validates every session of a page.
+func benchValidatePage(p *benchPage) error {
+	for i := range p.Sessions {
+		if err := p.Sessions[i].Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchValue is a decoded payload, as sessiongen and as the mirror.
+type benchValue struct {
+	session    sy.Session
+	page       benchPage
+	mirror     mirrorSession
+	mirrorPage mirrorPage
+}
+
+func decodeBenchValue(tb testing.TB, p benchPayload) *benchValue {
+	tb.Helper()
+	v := new(benchValue)
+	if p.page {
+		if err := benchDecodePage(p.data, &v.page); err != nil {
+			tb.Fatalf("%s: %v", p.name, err)
+		}
+		if err := json.Unmarshal(p.data, &v.mirrorPage); err != nil {
+			tb.Fatalf("%s: encoding/json: %v", p.name, err)
+		}
+		return v
+	}
+	if err := v.session.UnmarshalJSON(p.data); err != nil {
+		tb.Fatalf("%s: %v", p.name, err)
+	}
+	if err := json.Unmarshal(p.data, &v.mirror); err != nil {
+		tb.Fatalf("%s: encoding/json: %v", p.name, err)
+	}
+	return v
+}
+
+func (v *benchValue) appendJSON(dst []byte, page bool) ([]byte, error) {
+	if page {
+		return benchAppendPage(dst, &v.page)
+	}
+	return v.session.AppendJSON(dst)
+}
+
+func (v *benchValue) validate(page bool) error {
+	if page {
+		return benchValidatePage(&v.page)
+	}
+	return v.session.Validate()
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		b.Run(p.name, func(b *testing.B) {
+			b.Run("sessiongen", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				if p.page {
+					for b.Loop() {
+						var pg benchPage
+						if err := benchDecodePage(p.data, &pg); err != nil {
+							b.Fatal(err)
+						}
+					}
+					return
+				}
+				for b.Loop() {
+					var s sy.Session
+					if err := s.UnmarshalJSON(p.data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("encoding-json", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				if p.page {
+					for b.Loop() {
+						var pg mirrorPage
+						if err := json.Unmarshal(p.data, &pg); err != nil {
+							b.Fatal(err)
+						}
+					}
+					return
+				}
+				for b.Loop() {
+					var s mirrorSession
+					if err := json.Unmarshal(p.data, &s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		v := decodeBenchValue(b, p)
+		b.Run(p.name, func(b *testing.B) {
+			b.Run("sessiongen", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				buf, err := v.appendJSON(nil, p.page) // warm the buffer: reused below
+				if err != nil {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					var err error
+					if buf, err = v.appendJSON(buf[:0], p.page); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("encoding-json", func(b *testing.B) {
+				b.SetBytes(int64(len(p.data)))
+				b.ReportAllocs()
+				var m any = &v.mirror
+				if p.page {
+					m = &v.mirrorPage
+				}
+				for b.Loop() {
+					if _, err := json.Marshal(m); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	for _, p := range loadBenchPayloads(b) {
+		v := decodeBenchValue(b, p)
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(len(p.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := v.validate(p.page); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestBenchPayloadsZeroAlloc pins the allocation targets on every benchmark
+// payload: Validate of a valid value and AppendJSON into a reused buffer
+// allocate nothing.
+func TestBenchPayloadsZeroAlloc(t *testing.T) {
+	for _, p := range loadBenchPayloads(t) {
+		t.Run(p.name, func(t *testing.T) {
+			v := decodeBenchValue(t, p)
+			if err := v.validate(p.page); err != nil {
+				t.Fatalf("payload is not valid: %v", err)
+			}
+			if n := testing.AllocsPerRun(100, func() { _ = v.validate(p.page) }); n != 0 {
+				t.Errorf("Validate allocates %v times per run, want 0", n)
+			}
+			buf, err := v.appendJSON(nil, p.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := testing.AllocsPerRun(100, func() { buf, _ = v.appendJSON(buf[:0], p.page) }); n != 0 {
+				t.Errorf("AppendJSON into a reused buffer allocates %v times per run, want 0", n)
+			}
+			mirrorOut, err := json.Marshal(mirrorValue(v, p.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("input %d bytes; AppendJSON writes %d, encoding/json (mirror) %d", len(p.data), len(buf), len(mirrorOut))
+		})
+	}
+}
+
+func mirrorValue(v *benchValue, page bool) any {
+	if page {
+		return &v.mirrorPage
+	}
+	return &v.mirror
+}
