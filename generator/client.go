@@ -23,17 +23,11 @@ func genClient(f *jen.File, p *ir.Package) {
 		c.resource(r)
 	}
 	for _, s := range p.Structs {
-		switch s.Role {
-		case ir.RoleParams:
+		switch {
+		case s.Role == ir.RoleParams:
 			c.queryEncoder(s)
-		case ir.RoleRequest:
-			if c.usedAsForm(s) {
-				c.formEncoder(s)
-			}
-		case ir.RoleModel:
-			if c.usedAsForm(s) {
-				c.formEncoder(s)
-			}
+		case sentAs(p, s, schema.EncodingForm):
+			c.formEncoder(s)
 		}
 	}
 }
@@ -45,10 +39,12 @@ type clientGen struct {
 
 func hasClient(p *ir.Package) bool { return len(p.Resources) > 0 }
 
-func (c *clientGen) usedAsForm(s *ir.Struct) bool {
-	for _, r := range c.p.Resources {
+// sentAs reports whether s is the body of some method sent with encoding
+// enc: the emitters need an encoder (and the fake a decoder) only then.
+func sentAs(p *ir.Package, s *ir.Struct, enc schema.Encoding) bool {
+	for _, r := range p.Resources {
 		for _, m := range r.Methods {
-			if m.Body != nil && m.Body.Struct == s && m.Body.Encoding == schema.EncodingForm {
+			if m.Body != nil && m.Body.Struct == s && m.Body.Encoding == enc {
 				return true
 			}
 		}
@@ -700,20 +696,18 @@ func (c *clientGen) queryEncoder(s *ir.Struct) {
 	c.f.Commentf("encodeQuery returns the parameters that are set, as query values.")
 	c.f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("encodeQuery").Params().Qual("net/url", "Values").BlockFunc(func(g *jen.Group) {
 		g.Id("q").Op(":=").Qual("net/url", "Values").Values()
-		for _, fl := range s.Fields {
-			explode := true
-			for _, r := range c.p.Resources {
-				for _, m := range r.Methods {
-					if m.Params == s {
-						for _, q := range m.Query {
-							if q.Wire == fl.Wire {
-								explode = q.Explode
-							}
-						}
+		explode := map[string]bool{}
+		for _, r := range c.p.Resources {
+			for _, m := range r.Methods {
+				if m.Params == s {
+					for _, q := range m.Query {
+						explode[q.Wire] = q.Explode
 					}
 				}
 			}
-			g.Add(c.valueAdder("q", fl, explode, false))
+		}
+		for _, fl := range s.Fields {
+			g.Add(c.valueAdder("q", fl, explode[fl.Wire], false))
 		}
 		g.Return(jen.Id("q"))
 	})
@@ -765,9 +759,6 @@ func (c *clientGen) valueAdder(q string, fl *ir.Field, explode, form bool) jen.C
 	}
 	field := jen.Id("v").Dot(fl.Name)
 	if !fl.Optional {
-		if fl.Type.Kind == ir.Slice || fl.Type.Kind == ir.Map {
-			return jen.Block(emit(fl.Type, field)...)
-		}
 		return jen.Block(emit(fl.Type, field)...)
 	}
 	stmt := jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(emit(fl.Type, jen.Id("x"))...)

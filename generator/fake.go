@@ -65,7 +65,7 @@ func genFake(f *jen.File, p *ir.Package) {
 	})
 	f.Line()
 	for _, s := range p.Structs {
-		if s.Role == ir.RoleRequest && usedAsFormBody(p, s) {
+		if s.Role == ir.RoleRequest && sentAs(p, s, schema.EncodingForm) {
 			genFormDecoder(f, s)
 		}
 	}
@@ -126,17 +126,6 @@ func stringList(path []string) jen.Code {
 		items = append(items, jen.Lit(s))
 	}
 	return jen.Index().String().Values(items...)
-}
-
-func usedAsFormBody(p *ir.Package, s *ir.Struct) bool {
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			if m.Body != nil && m.Body.Struct == s && m.Body.Encoding == schema.EncodingForm {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // fakeKindOf says what the fake does for a method: creates and updates are

@@ -156,14 +156,7 @@ func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) 
 // requestBodyType reports whether schema type s is sent as a JSON request
 // body, which needs an encoder that leaves read-only fields out.
 func requestBodyType(p *ir.Package, s *ir.Struct) bool {
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			if m.Body != nil && !m.Body.Inline && m.Body.Struct == s && m.Body.Encoding != schema.EncodingForm {
-				return true
-			}
-		}
-	}
-	return false
+	return s.Role == ir.RoleModel && sentAs(p, s, schema.EncodingJSON)
 }
 
 // structEncoder emits AppendJSON and MarshalJSON, or with request set the
