@@ -45,11 +45,6 @@ func (ds Diagnostics) sorted() Diagnostics {
 
 // Err returns ds sorted and deduped as an error, or nil when ds is empty.
 func (ds Diagnostics) Err() error {
-	return ds.err()
-}
-
-// err returns nil when there is nothing to report.
-func (ds Diagnostics) err() error {
 	if len(ds) == 0 {
 		return nil
 	}

@@ -50,7 +50,7 @@ func LoadFiles(paths ...string) ([]*File, error) {
 		validate(&r, f)
 	}
 	checkPackagePaths(&r, files)
-	return files, r.diags.err()
+	return files, r.diags.Err()
 }
 
 // Parse loads and validates one schema from src; name is used in positions.
@@ -58,13 +58,13 @@ func Parse(name string, src []byte) (*File, error) {
 	var r reporter
 	if len(src) > MaxFileSize {
 		r.errorf(Pos{File: name, Line: 1, Col: 1}, "file is larger than %d bytes", MaxFileSize)
-		return nil, r.diags.err()
+		return nil, r.diags.Err()
 	}
 	f := parse(&r, name, src)
 	if f != nil {
 		validate(&r, f)
 	}
-	return f, r.diags.err()
+	return f, r.diags.Err()
 }
 
 func readCapped(path string) ([]byte, error) {

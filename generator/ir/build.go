@@ -474,11 +474,12 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		HTTP:       m.HTTP,
 		Path:       m.Path,
 	}
+	// GET, PUT and DELETE are idempotent, so retried; others only when the
+	// schema says so.
 	switch m.HTTP {
 	case "GET", "PUT", "DELETE":
-		out.Idempotent = true
+		out.Retryable = true
 	}
-	out.Retryable = out.Idempotent
 	if m.RetrySafe != nil {
 		out.Retryable = *m.RetrySafe
 	}

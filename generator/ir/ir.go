@@ -212,7 +212,6 @@ type Method struct {
 	Body       *Body
 	Response   *Response
 	Retryable  bool
-	Idempotent bool
 }
 
 // Body is a request body.
