@@ -430,11 +430,11 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 				g.Id("call").Dot("Body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded")
 			} else {
-				encode := "AppendJSON"
+				encode := jen.Id("body").Dot("AppendJSON").Call(jen.Nil())
 				if !m.Body.Inline {
-					encode = "appendRequestJSON"
+					encode = jen.Id("body").Dot("appendJSON").Call(jen.Nil(), jen.True())
 				}
-				g.List(jen.Id("b"), jen.Err()).Op(":=").Id("body").Dot(encode).Call(jen.Nil())
+				g.List(jen.Id("b"), jen.Err()).Op(":=").Add(encode)
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 				g.Id("call").Dot("Body").Op("=").Id("b")
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/json")

@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -14,7 +15,7 @@ import (
 // MarshalJSON to encode, DecodeJSON and UnmarshalJSON to decode, and for each
 // polymorphic type a decoder that dispatches on the discriminator.
 func genJSON(f *jen.File, p *ir.Package) {
-	j := &jsonGen{f: f, p: p, decoders: map[string]bool{}}
+	j := &jsonGen{f: f, p: p, helpers: map[string]bool{}}
 	for _, e := range p.Enums {
 		j.enumDecoder(e)
 	}
@@ -23,10 +24,7 @@ func genJSON(f *jen.File, p *ir.Package) {
 			j.interfaceCodec(s.Interface)
 		}
 		if !s.Abstract && s.Role != ir.RoleParams {
-			j.structEncoder(s, false)
-			if requestBodyType(p, s) {
-				j.structEncoder(s, true)
-			}
+			j.structEncoder(s)
 			j.structDecoder(s)
 		}
 	}
@@ -37,10 +35,10 @@ func genJSON(f *jen.File, p *ir.Package) {
 }
 
 type jsonGen struct {
-	f        *jen.File
-	p        *ir.Package
-	decoders map[string]bool // helper decoders emitted, by name
-	pending  []func()        // helper decoders to emit at the end, in first-use order
+	f       *jen.File
+	p       *ir.Package
+	helpers map[string]bool // array and map codecs registered, by name
+	pending []func()        // their emitters, run at the end in first-use order
 }
 
 // wireKey is the JSON text of a member name followed by a colon.
@@ -49,108 +47,85 @@ func wireKey(name string) string {
 	return string(b) + ":"
 }
 
-// comma appends a separator unless the object is still empty.
-func comma() jen.Code {
-	return jen.If(jen.Len(jen.Id("dst")).Op(">").Id("start")).Block(
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')),
-	)
-}
-
-func appendLit(s string) jen.Code {
-	return jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(s).Op("..."))
-}
-
-// encodeValue returns statements appending the JSON of x (of type t) to dst.
-// It sets needErr when the statements assign err.
-func (j *jsonGen) encodeValue(t *ir.Type, x jen.Code, depth int, needErr *bool) []jen.Code {
-	dst := jen.Id("dst")
-	set := func(call jen.Code) []jen.Code { return []jen.Code{dst.Clone().Op("=").Add(call)} }
-	withErr := func(call jen.Code) []jen.Code {
-		*needErr = true
-		return []jen.Code{jen.If(jen.List(jen.Id("dst"), jen.Id("err")).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		)}
-	}
-	quoted := func(call jen.Code) []jen.Code {
-		return []jen.Code{
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('"')),
-			jen.Id("dst").Op("=").Add(call),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('"')),
-		}
-	}
+// encodeFunc returns a function value of type func([]byte, T) []byte that
+// appends the JSON of a t, or with fallible set one of type
+// func([]byte, T) ([]byte, error). Helpers are registered as needed.
+func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		return set(jen.Id("AppendString").Call(dst, x))
+		return jen.Id("AppendString"), false
 	case ir.EnumRef:
-		return set(jen.Id("AppendString").Call(dst, jen.String().Call(x)))
+		return jen.Id("appendEnum").Types(jen.Id(t.Enum.Name)), false
 	case ir.Int32:
-		return set(jen.Id("AppendInt").Call(dst, jen.Int64().Call(x)))
+		return jen.Id("appendInt32"), false
 	case ir.Int64:
-		return set(jen.Id("AppendInt").Call(dst, x))
+		return jen.Id("AppendInt"), false
 	case ir.Float64, ir.Float32:
 		name := "AppendFloat64"
 		if t.Kind == ir.Float32 {
 			name = "AppendFloat32"
 		}
 		if t.NonFinite {
-			return set(jen.Id(name+"NonFinite").Call(dst, x))
+			return jen.Id(name + "NonFinite"), false
 		}
-		return withErr(jen.Id(name).Call(dst, x))
+		return jen.Id(name), true
 	case ir.Bool:
-		return set(jen.Id("AppendBool").Call(dst, x))
+		return jen.Id("AppendBool"), false
 	case ir.DateTime:
-		return quoted(jen.Id("AppendDateTime").Call(dst, x))
-	case ir.Date, ir.Duration:
-		return quoted(jen.Add(x).Dot("AppendTo").Call(dst))
+		return jen.Id("appendQuotedDateTime"), false
+	case ir.Date:
+		return jen.Id("appendQuotedDate"), false
+	case ir.Duration:
+		return jen.Id("appendQuotedDuration"), false
 	case ir.JSON:
-		return []jen.Code{jen.If(jen.Len(x).Op("==").Lit(0)).Block(
-			jen.Id("dst").Op("=").Id("AppendNull").Call(jen.Id("dst")),
-		).Else().Block(
-			jen.Id("dst").Op("=").Id("AppendRaw").Call(jen.Id("dst"), x),
-		)}
+		return jen.Id("appendRawValue"), false
 	case ir.StructRef:
 		if t.Pointer {
-			return []jen.Code{jen.If(jen.Add(x).Op("==").Nil()).Block(
-				jen.Id("dst").Op("=").Id("AppendNull").Call(jen.Id("dst")),
-			).Else().Block(withErr(jen.Add(x).Dot("AppendJSON").Call(dst))...)}
+			return jen.Id("appendObjectPointer").Types(jen.Id(t.Struct.Name)), true
 		}
-		return withErr(jen.Add(x).Dot("AppendJSON").Call(dst))
+		name := "append" + t.Struct.Name
+		j.helper(name, func() {
+			j.f.Commentf("%s appends one %s (a map element, which is not addressable).", name, t.Struct.Name)
+			j.f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t.Struct.Name)).Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Id("dst"))),
+			)
+			j.f.Line()
+		})
+		return jen.Id(name), true
 	case ir.InterfaceRef:
-		return []jen.Code{jen.If(jen.Add(x).Op("==").Nil()).Block(
-			jen.Id("dst").Op("=").Id("AppendNull").Call(jen.Id("dst")),
-		).Else().Block(withErr(jen.Add(x).Dot("AppendJSON").Call(dst))...)}
+		return jen.Id("appendPolymorphic").Types(jen.Id(t.Interface.Name)), true
 	case ir.Slice:
-		i, e := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
-		body := []jen.Code{jen.If(jen.Id(i).Op(">").Lit(0)).Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')),
-		)}
-		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
-		return []jen.Code{
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('[')),
-			jen.For(jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)).Block(body...),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(']')),
+		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
+			return jen.Id("appendObjectArray").Types(jen.Id(t.Elem.Struct.Name)), true
 		}
-	case ir.Map:
-		// Keys are written sorted so output is deterministic.
-		i, k, e := fmt.Sprintf("i%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
-		body := []jen.Code{
-			jen.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(','))),
-			jen.Id("dst").Op("=").Id("AppendString").Call(jen.Id("dst"), jen.Id(k)),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':')),
-			// A local copy: map elements are not addressable.
-			jen.Id(e).Op(":=").Add(x).Index(jen.Id(k)),
-		}
-		body = append(body, j.encodeValue(t.Elem, jen.Id(e), depth+1, needErr)...)
-		buf := fmt.Sprintf("keys%d", depth)
-		// A block of its own: two maps in one object must not share the buffer name.
-		return []jen.Code{jen.Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')),
-			jen.Var().Id(buf).Index(jen.Lit(16)).String(),
-			jen.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Id("sortedKeys").Call(x, jen.Id(buf).Index(jen.Empty(), jen.Empty()))).Block(body...),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
-		)}
 	}
-	panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
+	if t.Kind != ir.Slice && t.Kind != ir.Map {
+		panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
+	}
+	_, fallible = j.encodeFunc(t.Elem)
+	name := "append" + typeKey(t)
+	j.helper(name, func() { j.encodeHelper(name, t) })
+	return jen.Id(name), fallible
+}
+
+// encodeHelper emits the encoder of an array or map type: a named function
+// over the generic support loop, so that it can be passed as a value.
+func (j *jsonGen) encodeHelper(name string, t *ir.Type) {
+	elem, fallible := j.encodeFunc(t.Elem)
+	loop, what := "appendArray", "a JSON array"
+	if t.Kind == ir.Map {
+		loop, what = "appendMap", "a JSON object with sorted keys"
+	}
+	results := jen.Index().Byte()
+	if fallible {
+		loop += "Err"
+		results = jen.Parens(jen.List(jen.Index().Byte(), jen.Error()))
+	}
+	j.f.Commentf("%s appends x as %s.", name, what)
+	j.f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("x").Add(goType(t))).Add(results).Block(
+		jen.Return(jen.Id(loop).Call(jen.Id("dst"), jen.Id("x"), elem)),
+	)
+	j.f.Line()
 }
 
 // requestBodyType reports whether schema type s is sent as a JSON request
@@ -159,66 +134,87 @@ func requestBodyType(p *ir.Package, s *ir.Struct) bool {
 	return s.Role == ir.RoleModel && sentAs(p, s, schema.EncodingJSON)
 }
 
-// structEncoder emits AppendJSON and MarshalJSON, or with request set the
-// appendRequestJSON that request bodies use: the same without read-only fields.
-func (j *jsonGen) structEncoder(s *ir.Struct, request bool) {
+// structEncoder emits AppendJSON and MarshalJSON. A type sent as a request
+// body gets them over appendJSON, whose request flag leaves read-only fields
+// out (the client sends with appendJSON(dst, true)).
+func (j *jsonGen) structEncoder(s *ir.Struct) {
+	asRequest := requestBodyType(j.p, s)
 	needErr := false
-	var body []jen.Code
-	body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{')))
-	// start marks an empty object, for the commas: needed only when a
-	// member can follow.
-	members := s.Open
-	for _, fl := range s.Fields {
-		members = members || !(request && fl.ReadOnly)
+	onErr := func(assign jen.Code) jen.Code {
+		needErr = true
+		return jen.If(jen.List(jen.Id("dst"), jen.Err()).Op("=").Add(assign), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 	}
-	if members {
-		body = append(body, jen.Id("start").Op(":=").Len(jen.Id("dst")))
-	}
+	// Every member is appended with a leading comma; closeObject turns the
+	// first into the '{'.
+	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("dst"))}
 	if s.DiscriminatorValue != "" {
 		b, _ := json.Marshal(s.DiscriminatorValue)
-		body = append(body, appendLit(wireKey(j.p.API.Discriminator)+string(b)))
+		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(j.p.API.Discriminator)+string(b)).Op("...")))
 	}
+	var readOnly []jen.Code
 	for _, fl := range s.Fields {
-		if request && fl.ReadOnly {
-			continue
-		}
+		key := jen.Lit("," + wireKey(fl.Wire))
 		field := jen.Id("v").Dot(fl.Name)
-		if !fl.Optional {
-			body = append(body, comma(), appendLit(wireKey(fl.Wire)))
-			body = append(body, j.encodeValue(fl.Type, field, 0, &needErr)...)
+		object := fl.Type.Kind == ir.StructRef && !fl.Type.Pointer
+		var fn jen.Code
+		var fallible bool
+		if !object {
+			fn, fallible = j.encodeFunc(fl.Type)
+		}
+		var stmt jen.Code
+		switch {
+		case fl.Optional && object:
+			stmt = jen.If(jen.Id("x").Op(":=").Add(field).Dot("member").Call(jen.Op("&").Id("dst"), key), jen.Id("x").Op("!=").Nil()).Block(
+				onErr(jen.Id("x").Dot("AppendJSON").Call(jen.Id("dst"))),
+			)
+		case fl.Optional && fallible:
+			stmt = onErr(jen.Id("appendOptionalErr").Call(jen.Id("dst"), key, jen.Op("&").Add(field), fn))
+		case fl.Optional:
+			stmt = jen.Id("dst").Op("=").Id("appendOptional").Call(jen.Id("dst"), key, jen.Op("&").Add(field), fn)
+		case object:
+			stmt = onErr(field.Dot("AppendJSON").Call(jen.Append(jen.Id("dst"), key.Clone().Op("..."))))
+		case fallible:
+			stmt = onErr(jen.Add(fn).Call(jen.Append(jen.Id("dst"), key.Clone().Op("...")), field))
+		default:
+			stmt = jen.Id("dst").Op("=").Add(fn).Call(jen.Append(jen.Id("dst"), key.Clone().Op("...")), field)
+		}
+		if asRequest && fl.ReadOnly {
+			readOnly = append(readOnly, stmt)
 			continue
 		}
-		value := append([]jen.Code{comma(), appendLit(wireKey(fl.Wire))}, j.encodeValue(fl.Type, jen.Id("x"), 0, &needErr)...)
-		body = append(body, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(value...).
-			Else().If(field.Clone().Dot("IsNull").Call()).Block(
-			comma(), appendLit(wireKey(fl.Wire)+"null"),
-		))
+		if len(readOnly) > 0 {
+			body = append(body, jen.If(jen.Op("!").Id("request")).Block(readOnly...))
+			readOnly = nil
+		}
+		body = append(body, stmt)
+	}
+	if len(readOnly) > 0 {
+		body = append(body, jen.If(jen.Op("!").Id("request")).Block(readOnly...))
 	}
 	if s.Open {
-		body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(
-			comma(),
-			jen.Id("dst").Op("=").Id("AppendString").Call(jen.Id("dst"), jen.Id("m").Dot("Name")),
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':')),
-			jen.Id("dst").Op("=").Id("AppendRaw").Call(jen.Id("dst"), jen.Id("m").Dot("Value")),
-		))
+		body = append(body, jen.Id("dst").Op("=").Id("appendMembers").Call(jen.Id("dst"), jen.Id("v").Dot("AdditionalProperties")))
 	}
-	body = append(body,
-		jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}')),
-		jen.Return(jen.Id("dst"), jen.Nil()),
-	)
+	body = append(body, jen.Return(jen.Id("closeObject").Call(jen.Id("dst"), jen.Id("start")), jen.Nil()))
 	if needErr {
 		body = append([]jen.Code{jen.Var().Err().Error()}, body...)
 	}
 	f := j.f
-	if request {
-		f.Comment("appendRequestJSON is AppendJSON without the read-only fields, for request bodies.")
-		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("appendRequestJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(body...)
-		f.Line()
-		return
-	}
+	recv := jen.Id("v").Op("*").Id(s.Name)
+	dstParam := jen.Id("dst").Index().Byte()
+	results := jen.Params(jen.Index().Byte(), jen.Error())
 	f.Commentf("AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.")
 	f.Comment("Absent optional fields are left out; null fields are written as null.")
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(body...)
+	if asRequest {
+		f.Func().Params(recv).Id("AppendJSON").Params(dstParam).Add(results).Block(
+			jen.Return(jen.Id("v").Dot("appendJSON").Call(jen.Id("dst"), jen.False())),
+		)
+		f.Line()
+		f.Comment("appendJSON is AppendJSON; with request set, read-only fields are left out,")
+		f.Comment("as in a request body.")
+		f.Func().Params(recv.Clone()).Id("appendJSON").Params(dstParam.Clone(), jen.Id("request").Bool()).Add(results.Clone()).Block(body...)
+	} else {
+		f.Func().Params(recv).Id("AppendJSON").Params(dstParam).Add(results).Block(body...)
+	}
 	f.Line()
 	f.Commentf("MarshalJSON implements json.Marshaler.")
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -227,41 +223,80 @@ func (j *jsonGen) structEncoder(s *ir.Struct, request bool) {
 	f.Line()
 }
 
-// decodeCall returns an expression of type (T, error) reading a value of t
-// from d, registering helper decoders as needed.
-func (j *jsonGen) decodeCall(t *ir.Type) jen.Code {
-	d := jen.Id("d")
+// decodeFunc returns a function value of type func(*Decoder) (T, error)
+// reading a t, registering helper decoders as needed.
+func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
+	method := func(name string) jen.Code { return jen.Parens(jen.Op("*").Id("Decoder")).Dot(name) }
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		return d.Dot("String").Call()
+		return method("String")
 	case ir.Int32:
-		return d.Dot("Int32").Call()
+		return method("Int32")
 	case ir.Int64:
-		return d.Dot("Int64").Call()
+		return method("Int64")
 	case ir.Float64:
 		if t.NonFinite {
-			return d.Dot("Float64NonFinite").Call()
+			return method("Float64NonFinite")
 		}
-		return d.Dot("Float64").Call()
+		return method("Float64")
 	case ir.Float32:
 		if t.NonFinite {
-			return d.Dot("Float32NonFinite").Call()
+			return method("Float32NonFinite")
 		}
-		return d.Dot("Float32").Call()
+		return method("Float32")
 	case ir.Bool:
-		return d.Dot("Bool").Call()
+		return method("Bool")
 	case ir.DateTime:
-		return d.Dot("DateTime").Call()
+		return method("DateTime")
 	case ir.Date:
-		return d.Dot("Date").Call()
+		return method("Date")
 	case ir.Duration:
-		return d.Dot("Duration").Call()
+		return method("Duration")
 	case ir.JSON:
-		return d.Dot("RawCopy").Call()
+		return jen.Id("readRawValue")
+	case ir.EnumRef:
+		return jen.Id("decode" + t.Enum.Name) // emitted with the enum
+	case ir.InterfaceRef:
+		return jen.Id("decode" + t.Interface.Name) // emitted with the interface
+	case ir.StructRef:
+	case ir.Slice:
+		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
+			return jen.Id("readObjectArray").Types(jen.Id(t.Elem.Struct.Name))
+		}
+	case ir.Map:
+	default:
+		panic(fmt.Sprintf("generator: cannot decode kind %d", t.Kind))
 	}
 	name := "decode" + typeKey(t)
-	j.helper(name, t)
-	return jen.Id(name).Call(d)
+	if t.Kind == ir.StructRef {
+		j.helper(name, func() { j.objectDecoder(name, t) })
+	} else {
+		j.helper(name, func() { j.decodeHelper(name, t) })
+	}
+	return jen.Id(name)
+}
+
+// objectDecoder emits the function that decodes one object of type t into
+// a value or a new pointer: a direct call of DecodeJSON, which a generic
+// support function could only make through its dictionary, letting the
+// value escape to the heap.
+func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
+	f := j.f
+	if t.Pointer {
+		f.Commentf("%s decodes one %s into a new value.", name, t.Struct.Name)
+		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
+			jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
+			jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("v"), jen.Nil()),
+		)
+	} else {
+		f.Commentf("%s decodes one %s.", name, t.Struct.Name)
+		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+			jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+			jen.Return(jen.Id("v"), jen.Err()),
+		)
+	}
+	f.Line()
 }
 
 // typeKey names a Go type shape for helper function names.
@@ -314,123 +349,40 @@ func typeKey(t *ir.Type) string {
 	panic(fmt.Sprintf("generator: no key for kind %d", t.Kind))
 }
 
-// helper registers the decoder function name for t, emitted once at the end.
-func (j *jsonGen) helper(name string, t *ir.Type) {
-	if j.decoders[name] {
+// helper registers the helper function name, emitted once, at the end.
+func (j *jsonGen) helper(name string, emit func()) {
+	if j.helpers[name] {
 		return
 	}
-	j.decoders[name] = true
-	switch t.Kind {
-	case ir.EnumRef, ir.InterfaceRef:
-		return // emitted with the enum or interface
-	}
-	j.pending = append(j.pending, func() { j.emitHelper(name, t) })
+	j.helpers[name] = true
+	j.pending = append(j.pending, emit)
 }
 
-func (j *jsonGen) emitHelper(name string, t *ir.Type) {
-	f := j.f
-	goT := goType(t)
-	sig := func(doc string, body ...jen.Code) {
-		f.Comment(doc)
-		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goT, jen.Error()).Block(body...)
-		f.Line()
+// decodeHelper emits the decoder of an array or map type: a named function
+// over the generic support loop, so that it can be passed as a value.
+func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
+	loop, doc := "readArray", "%s decodes a JSON array; null elements are rejected."
+	if t.Kind == ir.Map {
+		loop, doc = "readMap", "%s decodes a JSON object into a map; duplicate names and null values are rejected."
 	}
-	switch t.Kind {
-	case ir.StructRef:
-		if t.Pointer {
-			sig(fmt.Sprintf("%s decodes one %s into a new value.", name, t.Struct.Name),
-				jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
-				jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Return(jen.Id("v"), jen.Nil()),
-			)
-			return
-		}
-		sig(fmt.Sprintf("%s decodes one %s.", name, t.Struct.Name),
-			jen.Var().Id("v").Id(t.Struct.Name),
-			jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
-			jen.Return(jen.Id("v"), jen.Err()),
-		)
-	case ir.Slice:
-		// Objects decode in place, into the slice, rather than being copied
-		// in; the slice is allocated on the first element.
-		var add []jen.Code
-		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
-			add = []jen.Code{
-				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(t.Elem.Struct.Name).Values()),
-				jen.If(jen.Err().Op(":=").Id("out").Index(jen.Len(jen.Id("out")).Op("-").Lit(1)).Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
-			}
-		} else {
-			add = []jen.Code{
-				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
-				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("e")),
-			}
-		}
-		docNull := "null elements are rejected"
-		if t.Elem.Kind == ir.JSON {
-			docNull = "null elements are kept as JSON null"
-		}
-		sig(fmt.Sprintf("%s decodes a JSON array; %s.", name, docNull),
-			append([]jen.Code{
-				jen.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Var().Id("out").Add(goT),
-			}, jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
-				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.If(jen.Op("!").Id("ok")).Block(
-					jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Add(goT).Values()),
-					jen.Return(jen.Id("out"), jen.Nil()),
-				),
-				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithIndex").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("i")))),
-				jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Make(goT, jen.Lit(0), jen.Lit(initialCap(t.Elem)))),
-			}, add...)...))...,
-		)
-	case ir.Map:
-		sig(fmt.Sprintf("%s decodes a JSON object into a map; duplicate names and null values are rejected.", name),
-			jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("out").Op(":=").Add(goT).Values(),
-			jen.For().Block(
-				jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-				jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id("out").Index(jen.String().Call(jen.Id("name"))), jen.Id("dup")).Block(
-					jen.Return(jen.Nil(), jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name"))),
-				),
-				jen.Id("key").Op(":=").String().Call(jen.Id("name")),
-				rejectNullItem(t.Elem, jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("ErrNullNotAllowed").Call(), jen.Id("key")))),
-				jen.List(jen.Id("e"), jen.Err()).Op(":=").Add(j.decodeCall(t.Elem)),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Err(), jen.Id("key")))),
-				jen.Id("out").Index(jen.Id("key")).Op("=").Id("e"),
-			),
-		)
-	default:
-		panic(fmt.Sprintf("generator: no helper for kind %d", t.Kind))
+	null := "nullRejected"
+	if t.Elem.Kind == ir.JSON {
+		// Null is a json value like any other.
+		null = "nullIsValue"
+		doc = strings.Replace(doc, "null elements are rejected", "null elements are kept as JSON null", 1)
+		doc = strings.Replace(doc, " and null values", "", 1)
 	}
-}
-
-// initialCap is the capacity a decoded slice starts with: room for a few
-// small elements, or one large object (arrays of objects are often short).
-func initialCap(elem *ir.Type) int {
-	if elem.Kind == ir.StructRef && !elem.Pointer {
-		return 1
-	}
-	return 4
-}
-
-// rejectNullItem returns the check that refuses a null element, except for
-// json elements, for which null is a value like any other.
-func rejectNullItem(elem *ir.Type, fail jen.Code) jen.Code {
-	if elem.Kind == ir.JSON {
-		return jen.Null()
-	}
-	return jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(fail)
+	j.f.Commentf(doc, name)
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
+		jen.Return(jen.Id(loop).Call(jen.Id("d"), jen.Id(null), j.decodeFunc(t.Elem))),
+	)
+	j.f.Line()
 }
 
 // enumDecoder emits a parser that returns the constant for a known value, so
 // known values cost no allocation, and keeps any other value as received.
 func (j *jsonGen) enumDecoder(e *ir.Enum) {
 	name := "decode" + e.Name
-	j.decoders[name] = true
 	j.f.Commentf("%s decodes one %s. A value the schema does not list is kept as it is.", name, e.Name)
 	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
@@ -450,7 +402,6 @@ func (j *jsonGen) enumDecoder(e *ir.Enum) {
 func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f := j.f
 	name := "decode" + iface.Name
-	j.decoders[name] = true
 	disc := j.p.API.Discriminator
 	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
 	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -536,13 +487,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	}
 	sw := jen.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(g *jen.Group) {
 		for i, fl := range s.Fields {
-			word, mask := bit(i)
-			c := []jen.Code{
-				jen.If(jen.Add(word).Op("&").Add(mask).Op("!=").Lit(0)).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
-				jen.Add(word).Op("|=").Add(mask),
-			}
-			c = append(c, j.decodeField(fl)...)
-			g.Case(jen.Lit(fl.Wire)).Block(c...)
+			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
 		}
 		if handlesDiscriminator(s, disc, discInFields) {
 			// The discriminator was read before dispatch (or names this type);
@@ -565,23 +510,12 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			g.Case(jen.Lit(disc)).Block(check...)
 		}
 		if s.Open {
-			g.Default().Block(
-				jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(
-					jen.If(jen.Id("m").Dot("Name").Op("==").String().Call(jen.Id("name"))).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
-				),
-				jen.Id("key").Op(":=").String().Call(jen.Id("name")),
-				jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("RawCopy").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.Id("key")))),
-				jen.Id("v").Dot("AdditionalProperties").Op("=").Append(jen.Id("v").Dot("AdditionalProperties"), jen.Id("Member").Values(jen.Dict{jen.Id("Name"): jen.Id("key"), jen.Id("Value"): jen.Id("raw")})),
-			)
+			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("name")))
 		} else {
-			g.Default().Block(
-				jen.If(jen.Op("!").Id("unknown").Dot("Add").Call(jen.Id("name"))).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
-				jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.String().Call(jen.Id("name"))))),
-			)
+			g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
 		}
 	})
-	loop = append(loop, sw)
+	loop = append(loop, sw, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	if handlesDiscriminator(s, disc, discInFields) {
 		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
 	}
@@ -641,35 +575,22 @@ func handlesDiscriminator(s *ir.Struct, disc string, declared bool) bool {
 	return disc != "" && !declared && !(s.Open && s.DiscriminatorValue == "")
 }
 
-// decodeField returns the statements of one case of the member switch.
-func (j *jsonGen) decodeField(fl *ir.Field) []jen.Code {
-	field := jen.Id("v").Dot(fl.Name)
-	wrap := func(err jen.Code) jen.Code { return jen.Id("WithField").Call(err, jen.Lit(fl.Wire)) }
-	read := []jen.Code{
-		jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(j.decodeCall(fl.Type)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
+// decodeField returns the statement of one case of the member switch: one
+// support call that claims the member's bit in seen and reads its value.
+func (j *jsonGen) decodeField(fl *ir.Field, i int) jen.Code {
+	// A json property holds any JSON value, null included, unless the schema
+	// gives null its own state with nullable.
+	null := "nullRejected"
+	switch {
+	case fl.Type.Kind == ir.JSON && !fl.Nullable:
+		null = "nullIsValue"
+	case fl.Optional && fl.Nullable:
+		null = "nullIsState"
 	}
-	// Null is checked before it is consumed, so the error's offset points at
-	// it. A json property holds any JSON value, null included, unless the
-	// schema gives null its own state with nullable.
-	rejectNull := jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(wrap(jen.Id("d").Dot("ErrNullNotAllowed").Call())))
-	nullIsValue := fl.Type.Kind == ir.JSON && !fl.Nullable
-	if !fl.Optional {
-		if nullIsValue {
-			return append(read, field.Clone().Op("=").Id("x"))
-		}
-		return append([]jen.Code{rejectNull}, append(read, field.Clone().Op("=").Id("x"))...)
+	read := "readMember"
+	if fl.Optional {
+		read = "readOptional"
 	}
-	some := append(read, field.Clone().Op("=").Id("Some").Types(goType(fl.Type)).Call(jen.Id("x")))
-	if nullIsValue {
-		return some
-	}
-	if !fl.Nullable {
-		return append([]jen.Code{rejectNull}, some...)
-	}
-	return []jen.Code{
-		jen.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(
-			field.Clone().Op("=").Id("Null").Types(goType(fl.Type)).Call(),
-		).Else().Block(some...),
-	}
+	return jen.Err().Op("=").Id(read).Call(jen.Id("d"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name),
+		jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Op(fmt.Sprintf("1<<%d", i%64)), jen.Id(null), j.decodeFunc(fl.Type))
 }

@@ -2,10 +2,7 @@
 
 package kinds
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
 func decodeColor(d *Decoder) (Color, error) {
@@ -49,200 +46,27 @@ func decodeMood(d *Decoder) (Mood, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Str.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"str\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Str.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"str\":null"...)
+	dst = appendOptional(dst, ",\"str\":", &v.Str, AppendString)
+	dst = appendOptional(dst, ",\"i32\":", &v.I32, appendInt32)
+	dst = appendOptional(dst, ",\"i64\":", &v.I64, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"num\":", &v.Num, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.I32.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i32\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.I32.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i32\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"f32\":", &v.F32, AppendFloat32); err != nil {
+		return nil, err
 	}
-	if x, ok := v.I64.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i64\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.I64.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i64\":null"...)
-	}
-	if x, ok := v.Num.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"num\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Num.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"num\":null"...)
-	}
-	if x, ok := v.F32.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"f32\":"...)
-		if dst, err = AppendFloat32(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.F32.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"f32\":null"...)
-	}
-	if x, ok := v.NumNF.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"numNF\":"...)
-		dst = AppendFloat64NonFinite(dst, x)
-	} else if v.NumNF.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"numNF\":null"...)
-	}
-	if x, ok := v.F32NF.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"f32NF\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.F32NF.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"f32NF\":null"...)
-	}
-	if x, ok := v.Flag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"flag\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Flag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"flag\":null"...)
-	}
-	if x, ok := v.Day.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"day\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.Day.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"day\":null"...)
-	}
-	if x, ok := v.At.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"at\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.At.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"at\":null"...)
-	}
-	if x, ok := v.Span.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"span\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.Span.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"span\":null"...)
-	}
-	if x, ok := v.Link.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"link\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Link.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"link\":null"...)
-	}
-	if x, ok := v.UID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uid\":null"...)
-	}
-	if x, ok := v.Color.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"color\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Color.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"color\":null"...)
-	}
-	if x, ok := v.Mood.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mood\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Mood.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mood\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"numNF\":", &v.NumNF, AppendFloat64NonFinite)
+	dst = appendOptional(dst, ",\"f32NF\":", &v.F32NF, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"day\":", &v.Day, appendQuotedDate)
+	dst = appendOptional(dst, ",\"at\":", &v.At, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"span\":", &v.Span, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"link\":", &v.Link, AppendString)
+	dst = appendOptional(dst, ",\"uid\":", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"color\":", &v.Color, appendEnum[Color])
+	dst = appendOptional(dst, ",\"mood\":", &v.Mood, appendEnum[Mood])
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -273,200 +97,35 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "str":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "str")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "str")
-			}
-			v.Str = Some[string](x)
+			err = readOptional(d, "str", &v.Str, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "i32":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "i32")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "i32")
-			}
-			v.I32 = Some[int32](x)
+			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "i64":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "i64")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "i64")
-			}
-			v.I64 = Some[int64](x)
+			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
 		case "num":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "num")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "num")
-			}
-			v.Num = Some[float64](x)
+			err = readOptional(d, "num", &v.Num, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
 		case "f32":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "f32")
-			}
-			x, err := d.Float32()
-			if err != nil {
-				return WithField(err, "f32")
-			}
-			v.F32 = Some[float32](x)
+			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<4, nullRejected, (*Decoder).Float32)
 		case "numNF":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "numNF")
-			}
-			x, err := d.Float64NonFinite()
-			if err != nil {
-				return WithField(err, "numNF")
-			}
-			v.NumNF = Some[float64](x)
+			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<5, nullRejected, (*Decoder).Float64NonFinite)
 		case "f32NF":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "f32NF")
-			}
-			x, err := d.Float32NonFinite()
-			if err != nil {
-				return WithField(err, "f32NF")
-			}
-			v.F32NF = Some[float32](x)
+			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<6, nullRejected, (*Decoder).Float32NonFinite)
 		case "flag":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "flag")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "flag")
-			}
-			v.Flag = Some[bool](x)
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<7, nullRejected, (*Decoder).Bool)
 		case "day":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "day")
-			}
-			x, err := d.Date()
-			if err != nil {
-				return WithField(err, "day")
-			}
-			v.Day = Some[Date](x)
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<8, nullRejected, (*Decoder).Date)
 		case "at":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "at")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "at")
-			}
-			v.At = Some[time.Time](x)
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<9, nullRejected, (*Decoder).DateTime)
 		case "span":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "span")
-			}
-			x, err := d.Duration()
-			if err != nil {
-				return WithField(err, "span")
-			}
-			v.Span = Some[Duration](x)
+			err = readOptional(d, "span", &v.Span, &seen[0], 1<<10, nullRejected, (*Decoder).Duration)
 		case "link":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "link")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "link")
-			}
-			v.Link = Some[string](x)
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<11, nullRejected, (*Decoder).String)
 		case "uid":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "uid")
-			}
-			v.UID = Some[string](x)
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "color":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "color")
-			}
-			x, err := decodeColor(d)
-			if err != nil {
-				return WithField(err, "color")
-			}
-			v.Color = Some[Color](x)
+			err = readOptional(d, "color", &v.Color, &seen[0], 1<<13, nullRejected, decodeColor)
 		case "mood":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "mood")
-			}
-			x, err := decodeMood(d)
-			if err != nil {
-				return WithField(err, "mood")
-			}
-			v.Mood = Some[Mood](x)
+			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<14, nullRejected, decodeMood)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -478,12 +137,10 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -504,51 +161,12 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"req\":"...)
-	dst = AppendString(dst, v.Req)
-	if x, ok := v.ReqNull.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reqNull\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.ReqNull.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reqNull\":null"...)
-	}
-	if x, ok := v.Opt.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"opt\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Opt.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"opt\":null"...)
-	}
-	if x, ok := v.OptNull.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"optNull\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OptNull.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"optNull\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
+	dst = appendOptional(dst, ",\"reqNull\":", &v.ReqNull, appendInt32)
+	dst = appendOptional(dst, ",\"opt\":", &v.Opt, AppendString)
+	dst = appendOptional(dst, ",\"optNull\":", &v.OptNull, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -579,59 +197,13 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "req":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "req")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "req")
-			}
-			v.Req = x
+			err = readMember(d, "req", &v.Req, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "reqNull":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ReqNull = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "reqNull")
-				}
-				v.ReqNull = Some[int32](x)
-			}
+			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
 		case "opt":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "opt")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "opt")
-			}
-			v.Opt = Some[string](x)
+			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "optNull":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.OptNull = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "optNull")
-				}
-				v.OptNull = Some[string](x)
-			}
+			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -643,12 +215,10 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -676,189 +246,19 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.List.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"list\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendInt(dst, int64(e0))
-		}
-		dst = append(dst, ']')
-	} else if v.List.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"list\":null"...)
+	dst = appendOptional(dst, ",\"list\":", &v.List, appendSliceOfInt32)
+	dst = appendOptional(dst, ",\"nested\":", &v.Nested, appendSliceOfSliceOfString)
+	if dst, err = appendOptionalErr(dst, ",\"dict\":", &v.Dict, appendMapOfFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Nested.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nested\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, '[')
-			for i1, e1 := range e0 {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, e1)
-			}
-			dst = append(dst, ']')
-		}
-		dst = append(dst, ']')
-	} else if v.Nested.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nested\":null"...)
+	dst = appendOptional(dst, ",\"colors\":", &v.Colors, appendMapOfColor)
+	if dst, err = appendOptionalErr(dst, ",\"objs\":", &v.Objs, appendObjectArray[Presence]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Dict.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dict\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				if dst, err = AppendFloat64(dst, e0); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Dict.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dict\":null"...)
-	}
-	if x, ok := v.Colors.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"colors\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, string(e0))
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Colors.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"colors\":null"...)
-	}
-	if x, ok := v.Objs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"objs\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Objs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"objs\":null"...)
-	}
-	if x, ok := v.Raws.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raws\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Raws.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raws\":null"...)
-	}
-	if x, ok := v.ByKey.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byKey\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				{
-					dst = append(dst, '{')
-					var keys1 [16]string
-					for i1, k1 := range sortedKeys(e0, keys1[:]) {
-						if i1 > 0 {
-							dst = append(dst, ',')
-						}
-						dst = AppendString(dst, k1)
-						dst = append(dst, ':')
-						e1 := e0[k1]
-						dst = AppendInt(dst, e1)
-					}
-					dst = append(dst, '}')
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.ByKey.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byKey\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"raws\":", &v.Raws, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"byKey\":", &v.ByKey, appendMapOfMapOfInt64)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -889,97 +289,19 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "list":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "list")
-			}
-			x, err := decodeSliceOfInt32(d)
-			if err != nil {
-				return WithField(err, "list")
-			}
-			v.List = Some[[]int32](x)
+			err = readOptional(d, "list", &v.List, &seen[0], 1<<0, nullRejected, decodeSliceOfInt32)
 		case "nested":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "nested")
-			}
-			x, err := decodeSliceOfSliceOfString(d)
-			if err != nil {
-				return WithField(err, "nested")
-			}
-			v.Nested = Some[[][]string](x)
+			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<1, nullRejected, decodeSliceOfSliceOfString)
 		case "dict":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "dict")
-			}
-			x, err := decodeMapOfFloat64(d)
-			if err != nil {
-				return WithField(err, "dict")
-			}
-			v.Dict = Some[map[string]float64](x)
+			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<2, nullRejected, decodeMapOfFloat64)
 		case "colors":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "colors")
-			}
-			x, err := decodeMapOfColor(d)
-			if err != nil {
-				return WithField(err, "colors")
-			}
-			v.Colors = Some[map[string]Color](x)
+			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<3, nullRejected, decodeMapOfColor)
 		case "objs":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "objs")
-			}
-			x, err := decodeSliceOfPresence(d)
-			if err != nil {
-				return WithField(err, "objs")
-			}
-			v.Objs = Some[[]Presence](x)
+			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<4, nullRejected, readObjectArray[Presence])
 		case "raws":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "raws")
-			}
-			x, err := decodeSliceOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "raws")
-			}
-			v.Raws = Some[[]json.RawMessage](x)
+			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<5, nullRejected, decodeSliceOfRawJSON)
 		case "byKey":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.ByKey = Null[map[string]map[string]int64]()
-			} else {
-				x, err := decodeMapOfMapOfInt64(d)
-				if err != nil {
-					return WithField(err, "byKey")
-				}
-				v.ByKey = Some[map[string]map[string]int64](x)
-			}
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<6, nullIsState, decodeMapOfMapOfInt64)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -991,12 +313,10 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1074,30 +394,13 @@ func (v *UnknownShape) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@type\":\"circle\""...)
-	if x, ok := v.Name.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Name.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"radius\":"...)
-	if dst, err = AppendFloat64(dst, v.Radius); err != nil {
+	dst = append(dst, ",\"@type\":\"circle\""...)
+	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	if dst, err = AppendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
 		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1128,31 +431,9 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "name")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "name")
-			}
-			v.Name = Some[string](x)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "radius":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "radius")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "radius")
-			}
-			v.Radius = x
+			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*Decoder).Float64)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1166,12 +447,10 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than circle", string(kind)), "@type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -1195,28 +474,11 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@type\":\"square\""...)
-	if x, ok := v.Name.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Name.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"side\":"...)
-	dst = AppendInt(dst, int64(v.Side))
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@type\":\"square\""...)
+	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	dst = appendInt32(append(dst, ",\"side\":"...), v.Side)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1247,31 +509,9 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "name")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "name")
-			}
-			v.Name = Some[string](x)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "side":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "side")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "side")
-			}
-			v.Side = x
+			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1285,12 +525,10 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than square", string(kind)), "@type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -1370,23 +608,10 @@ func (v *UnknownAnimal) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@type\":\"animal\""...)
-	if x, ok := v.Legs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"legs\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Legs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"legs\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@type\":\"animal\""...)
+	dst = appendOptional(dst, ",\"legs\":", &v.Legs, appendInt32)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1417,18 +642,7 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "legs")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "legs")
-			}
-			v.Legs = Some[int32](x)
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1442,12 +656,10 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than animal", string(kind)), "@type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1468,35 +680,11 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@type\":\"dog\""...)
-	if x, ok := v.Legs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"legs\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Legs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"legs\":null"...)
-	}
-	if x, ok := v.Good.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"good\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Good.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"good\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@type\":\"dog\""...)
+	dst = appendOptional(dst, ",\"legs\":", &v.Legs, appendInt32)
+	dst = appendOptional(dst, ",\"good\":", &v.Good, AppendBool)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1527,31 +715,9 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "legs")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "legs")
-			}
-			v.Legs = Some[int32](x)
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "good":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "good")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "good")
-			}
-			v.Good = Some[bool](x)
+			err = readOptional(d, "good", &v.Good, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1565,12 +731,10 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than dog", string(kind)), "@type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1591,30 +755,10 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1643,33 +787,12 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = Some[string](x)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1691,40 +814,12 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Value.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"value\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Value.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"value\":null"...)
+	dst = appendOptional(dst, ",\"value\":", &v.Value, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"next\":", &v.Next, appendObjectPointer[Node]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Next.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"next\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Next.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"next\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1755,31 +850,9 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "value":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "value")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "value")
-			}
-			v.Value = Some[int64](x)
+			err = readOptional(d, "value", &v.Value, &seen[0], 1<<0, nullRejected, (*Decoder).Int64)
 		case "next":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "next")
-			}
-			x, err := decodePointerToNode(d)
-			if err != nil {
-				return WithField(err, "next")
-			}
-			v.Next = Some[*Node](x)
+			err = readOptional(d, "next", &v.Next, &seen[0], 1<<1, nullRejected, decodePointerToNode)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1791,12 +864,10 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1818,173 +889,44 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Raw.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raw\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Raw.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raw\":null"...)
-	}
-	if x, ok := v.RawNull.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rawNull\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.RawNull.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rawNull\":null"...)
-	}
-	if x, ok := v.Scalars.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"scalars\":"...)
+	dst = appendOptional(dst, ",\"raw\":", &v.Raw, appendRawValue)
+	dst = appendOptional(dst, ",\"rawNull\":", &v.RawNull, appendRawValue)
+	if x := v.Scalars.member(&dst, ",\"scalars\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Scalars.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"scalars\":null"...)
 	}
-	if x, ok := v.Presence.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"presence\":"...)
+	if x := v.Presence.member(&dst, ",\"presence\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Presence.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"presence\":null"...)
 	}
-	if x, ok := v.Containers.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"containers\":"...)
+	if x := v.Containers.member(&dst, ",\"containers\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Containers.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"containers\":null"...)
 	}
-	if x, ok := v.Shape.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shape\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Shape.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shape\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"shape\":", &v.Shape, appendPolymorphic[Shape]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Shapes.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shapes\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if e0 == nil {
-				dst = AppendNull(dst)
-			} else {
-				if dst, err = e0.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Shapes.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shapes\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"shapes\":", &v.Shapes, appendSliceOfShape); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Animal.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"animal\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Animal.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"animal\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"animal\":", &v.Animal, appendPolymorphic[Animal]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Bag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bag\":"...)
+	if x := v.Bag.member(&dst, ",\"bag\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Bag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bag\":null"...)
 	}
-	if x, ok := v.Node.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"node\":"...)
+	if x := v.Node.member(&dst, ",\"node\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Node.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"node\":null"...)
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2015,134 +957,25 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "raw":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "raw")
-			}
-			v.Raw = Some[json.RawMessage](x)
+			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<0, nullIsValue, readRawValue)
 		case "rawNull":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.RawNull = Null[json.RawMessage]()
-			} else {
-				x, err := d.RawCopy()
-				if err != nil {
-					return WithField(err, "rawNull")
-				}
-				v.RawNull = Some[json.RawMessage](x)
-			}
+			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<1, nullIsState, readRawValue)
 		case "scalars":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "scalars")
-			}
-			x, err := decodeScalars(d)
-			if err != nil {
-				return WithField(err, "scalars")
-			}
-			v.Scalars = Some[Scalars](x)
+			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<2, nullRejected, decodeScalars)
 		case "presence":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "presence")
-			}
-			x, err := decodePresence(d)
-			if err != nil {
-				return WithField(err, "presence")
-			}
-			v.Presence = Some[Presence](x)
+			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<3, nullRejected, decodePresence)
 		case "containers":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "containers")
-			}
-			x, err := decodeContainers(d)
-			if err != nil {
-				return WithField(err, "containers")
-			}
-			v.Containers = Some[Containers](x)
+			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<4, nullRejected, decodeContainers)
 		case "shape":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "shape")
-			}
-			x, err := decodeShape(d)
-			if err != nil {
-				return WithField(err, "shape")
-			}
-			v.Shape = Some[Shape](x)
+			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
 		case "shapes":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "shapes")
-			}
-			x, err := decodeSliceOfShape(d)
-			if err != nil {
-				return WithField(err, "shapes")
-			}
-			v.Shapes = Some[[]Shape](x)
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSliceOfShape)
 		case "animal":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.Animal = Null[Animal]()
-			} else {
-				x, err := decodeAnimal(d)
-				if err != nil {
-					return WithField(err, "animal")
-				}
-				v.Animal = Some[Animal](x)
-			}
+			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<7, nullIsState, decodeAnimal)
 		case "bag":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "bag")
-			}
-			x, err := decodeBag(d)
-			if err != nil {
-				return WithField(err, "bag")
-			}
-			v.Bag = Some[Bag](x)
+			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<8, nullRejected, decodeBag)
 		case "node":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "node")
-			}
-			x, err := decodeNode(d)
-			if err != nil {
-				return WithField(err, "node")
-			}
-			v.Node = Some[Node](x)
+			err = readOptional(d, "node", &v.Node, &seen[0], 1<<9, nullRejected, decodeNode)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2154,12 +987,10 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2177,211 +1008,74 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfInt32 appends x as a JSON array.
+func appendSliceOfInt32(dst []byte, x []int32) []byte {
+	return appendArray(dst, x, appendInt32)
+}
+
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
+}
+
+// appendSliceOfSliceOfString appends x as a JSON array.
+func appendSliceOfSliceOfString(dst []byte, x [][]string) []byte {
+	return appendArray(dst, x, appendSliceOfString)
+}
+
+// appendMapOfFloat64 appends x as a JSON object with sorted keys.
+func appendMapOfFloat64(dst []byte, x map[string]float64) ([]byte, error) {
+	return appendMapErr(dst, x, AppendFloat64)
+}
+
+// appendMapOfColor appends x as a JSON object with sorted keys.
+func appendMapOfColor(dst []byte, x map[string]Color) []byte {
+	return appendMap(dst, x, appendEnum[Color])
+}
+
+// appendSliceOfRawJSON appends x as a JSON array.
+func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+	return appendArray(dst, x, appendRawValue)
+}
+
+// appendMapOfInt64 appends x as a JSON object with sorted keys.
+func appendMapOfInt64(dst []byte, x map[string]int64) []byte {
+	return appendMap(dst, x, AppendInt)
+}
+
+// appendMapOfMapOfInt64 appends x as a JSON object with sorted keys.
+func appendMapOfMapOfInt64(dst []byte, x map[string]map[string]int64) []byte {
+	return appendMap(dst, x, appendMapOfInt64)
+}
+
 // decodeSliceOfInt32 decodes a JSON array; null elements are rejected.
 func decodeSliceOfInt32(d *Decoder) ([]int32, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []int32
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []int32{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]int32, 0, 4)
-		}
-		e, err := d.Int32()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).Int32)
 }
 
 // decodeSliceOfSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfSliceOfString(d *Decoder) ([][]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out [][]string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = [][]string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([][]string, 0, 4)
-		}
-		e, err := decodeSliceOfString(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeSliceOfString)
 }
 
 // decodeMapOfFloat64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfFloat64(d *Decoder) (map[string]float64, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]float64{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := d.Float64()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, (*Decoder).Float64)
 }
 
 // decodeMapOfColor decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfColor(d *Decoder) (map[string]Color, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]Color{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := decodeColor(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
-}
-
-// decodeSliceOfPresence decodes a JSON array; null elements are rejected.
-func decodeSliceOfPresence(d *Decoder) ([]Presence, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Presence
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Presence{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Presence, 0, 1)
-		}
-		out = append(out, Presence{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
+	return readMap(d, nullRejected, decodeColor)
 }
 
 // decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []json.RawMessage
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []json.RawMessage{}
-			}
-			return out, nil
-		}
-		if out == nil {
-			out = make([]json.RawMessage, 0, 4)
-		}
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullIsValue, readRawValue)
 }
 
 // decodeMapOfMapOfInt64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfMapOfInt64(d *Decoder) (map[string]map[string]int64, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]map[string]int64{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := decodeMapOfInt64(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, decodeMapOfInt64)
 }
 
 // decodePointerToNode decodes one Node into a new value.
@@ -2393,128 +1087,52 @@ func decodePointerToNode(d *Decoder) (*Node, error) {
 	return v, nil
 }
 
+// appendSliceOfShape appends x as a JSON array.
+func appendSliceOfShape(dst []byte, x []Shape) ([]byte, error) {
+	return appendArrayErr(dst, x, appendPolymorphic[Shape])
+}
+
 // decodeScalars decodes one Scalars.
-func decodeScalars(d *Decoder) (Scalars, error) {
-	var v Scalars
-	err := v.DecodeJSON(d)
+func decodeScalars(d *Decoder) (v Scalars, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodePresence decodes one Presence.
-func decodePresence(d *Decoder) (Presence, error) {
-	var v Presence
-	err := v.DecodeJSON(d)
+func decodePresence(d *Decoder) (v Presence, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeContainers decodes one Containers.
-func decodeContainers(d *Decoder) (Containers, error) {
-	var v Containers
-	err := v.DecodeJSON(d)
+func decodeContainers(d *Decoder) (v Containers, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeSliceOfShape decodes a JSON array; null elements are rejected.
 func decodeSliceOfShape(d *Decoder) ([]Shape, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Shape
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Shape{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Shape, 0, 4)
-		}
-		e, err := decodeShape(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeShape)
 }
 
 // decodeBag decodes one Bag.
-func decodeBag(d *Decoder) (Bag, error) {
-	var v Bag
-	err := v.DecodeJSON(d)
+func decodeBag(d *Decoder) (v Bag, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeNode decodes one Node.
-func decodeNode(d *Decoder) (Node, error) {
-	var v Node
-	err := v.DecodeJSON(d)
+func decodeNode(d *Decoder) (v Node, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }
 
 // decodeMapOfInt64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfInt64(d *Decoder) (map[string]int64, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]int64{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := d.Int64()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, (*Decoder).Int64)
 }

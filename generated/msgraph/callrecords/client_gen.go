@@ -739,7 +739,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	if err := body.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := body.appendRequestJSON(nil)
+	b, err := body.appendJSON(nil, true)
 	if err != nil {
 		return nil, err
 	}
@@ -821,7 +821,7 @@ func (c *SessionsClient) updateCall(sessionID string, body *Session) (*httpCall,
 	if err := body.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := body.appendRequestJSON(nil)
+	b, err := body.appendJSON(nil, true)
 	if err != nil {
 		return nil, err
 	}
@@ -990,7 +990,7 @@ func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
 	if err := body.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := body.appendRequestJSON(nil)
+	b, err := body.appendJSON(nil, true)
 	if err != nil {
 		return nil, err
 	}
@@ -1072,7 +1072,7 @@ func (c *SegmentsClient) updateCall(segmentID string, body *Segment) (*httpCall,
 	if err := body.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := body.appendRequestJSON(nil)
+	b, err := body.appendJSON(nil, true)
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,6 @@
 
 package callrecords
 
-import "time"
-
 // decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
 func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	b, err := d.StringBytes()
@@ -512,170 +510,34 @@ func (v *UnknownEntity) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
+	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	dst = appendOptional(dst, ",\"joinWebUrl\":", &v.JoinWebURL, AppendString)
+	dst = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime)
+	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
+	if dst, err = appendOptionalErr(dst, ",\"organizer\":", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = AppendString(dst, v.ID)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendOptionalErr(dst, ",\"participants\":", &v.Participants, appendSliceOfIdentitySet); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.JoinWebURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"joinWebUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.JoinWebURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"joinWebUrl\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"lastModifiedDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.LastModifiedDateTime)
-	dst = append(dst, '"')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"modalities\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Modalities {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, string(e0))
-	}
-	dst = append(dst, ']')
-	if x, ok := v.Organizer.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organizer\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Organizer.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organizer\":null"...)
-	}
-	if x, ok := v.Participants.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if e0 == nil {
-				dst = AppendNull(dst)
-			} else {
-				if dst, err = e0.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Participants.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, '"')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"type\":"...)
-	dst = AppendString(dst, string(v.Type))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"version\":"...)
-	dst = AppendInt(dst, v.Version)
-	if x, ok := v.OrganizerV2.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organizer_v2\":"...)
+	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	dst = appendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
+	dst = AppendInt(append(dst, ",\"version\":"...), v.Version)
+	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.OrganizerV2.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organizer_v2\":null"...)
 	}
-	if x, ok := v.ParticipantsV2.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants_v2\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.ParticipantsV2.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants_v2\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Sessions.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sessions\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Sessions.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sessions\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"sessions\":", &v.Sessions, appendObjectArray[Session]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -706,180 +568,31 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = x
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "endDateTime":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "endDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "endDateTime")
-			}
-			v.EndDateTime = x
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
 		case "joinWebUrl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.JoinWebURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "joinWebUrl")
-				}
-				v.JoinWebURL = Some[string](x)
-			}
+			err = readOptional(d, "joinWebUrl", &v.JoinWebURL, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "lastModifiedDateTime":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "lastModifiedDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "lastModifiedDateTime")
-			}
-			v.LastModifiedDateTime = x
+			err = readMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
 		case "modalities":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "modalities")
-			}
-			x, err := decodeSliceOfModality(d)
-			if err != nil {
-				return WithField(err, "modalities")
-			}
-			v.Modalities = x
+			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, nullRejected, decodeSliceOfModality)
 		case "organizer":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Organizer = Null[IdentitySet]()
-			} else {
-				x, err := decodeIdentitySet(d)
-				if err != nil {
-					return WithField(err, "organizer")
-				}
-				v.Organizer = Some[IdentitySet](x)
-			}
+			err = readOptional(d, "organizer", &v.Organizer, &seen[0], 1<<5, nullIsState, decodeIdentitySet)
 		case "participants":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.Participants = Null[[]IdentitySet]()
-			} else {
-				x, err := decodeSliceOfIdentitySet(d)
-				if err != nil {
-					return WithField(err, "participants")
-				}
-				v.Participants = Some[[]IdentitySet](x)
-			}
+			err = readOptional(d, "participants", &v.Participants, &seen[0], 1<<6, nullIsState, decodeSliceOfIdentitySet)
 		case "startDateTime":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "startDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "startDateTime")
-			}
-			v.StartDateTime = x
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "type":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := decodeCallType(d)
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = x
+			err = readMember(d, "type", &v.Type, &seen[0], 1<<8, nullRejected, decodeCallType)
 		case "version":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "version")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "version")
-			}
-			v.Version = x
+			err = readMember(d, "version", &v.Version, &seen[0], 1<<9, nullRejected, (*Decoder).Int64)
 		case "organizer_v2":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.OrganizerV2 = Null[Organizer]()
-			} else {
-				x, err := decodeOrganizer(d)
-				if err != nil {
-					return WithField(err, "organizer_v2")
-				}
-				v.OrganizerV2 = Some[Organizer](x)
-			}
+			err = readOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, nullIsState, decodeOrganizer)
 		case "participants_v2":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.ParticipantsV2 = Null[[]Participant]()
-			} else {
-				x, err := decodeSliceOfParticipant(d)
-				if err != nil {
-					return WithField(err, "participants_v2")
-				}
-				v.ParticipantsV2 = Some[[]Participant](x)
-			}
+			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, nullIsState, readObjectArray[Participant])
 		case "sessions":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.Sessions = Null[[]Session]()
-			} else {
-				x, err := decodeSliceOfSession(d)
-				if err != nil {
-					return WithField(err, "sessions")
-				}
-				v.Sessions = Some[[]Session](x)
-			}
+			err = readOptional(d, "sessions", &v.Sessions, &seen[0], 1<<12, nullIsState, readObjectArray[Session])
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -893,12 +606,10 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.callRecord", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -940,229 +651,44 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
+	return v.appendJSON(dst, false)
+}
+
+// appendJSON is AppendJSON; with request set, read-only fields are left out,
+// as in a request body.
+func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
+	if !request {
+		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = AppendString(dst, v.ID)
-	if x, ok := v.Callee.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Callee.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Caller.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Caller.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"caller\":", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.FailureInfo.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":"...)
+	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.FailureInfo.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":null"...)
 	}
-	if x, ok := v.IsTest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
+	dst = appendOptional(dst, ",\"isTest\":", &v.IsTest, AppendBool)
+	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
+	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	if !request {
+		if dst, err = appendOptionalErr(dst, ",\"segments\":", &v.Segments, appendObjectArray[Segment]); err != nil {
+			return nil, err
 		}
-		dst = append(dst, "\"isTest\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsTest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isTest\":null"...)
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"modalities\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Modalities {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, string(e0))
-	}
-	dst = append(dst, ']')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.Segments.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"segments\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Segments.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"segments\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
 func (v *Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
-}
-
-// appendRequestJSON is AppendJSON without the read-only fields, for request bodies.
-func (v *Session) appendRequestJSON(dst []byte) ([]byte, error) {
-	var err error
-	dst = append(dst, '{')
-	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
-	if x, ok := v.Callee.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Callee.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":null"...)
-	}
-	if x, ok := v.Caller.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Caller.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.FailureInfo.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	} else if v.FailureInfo.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":null"...)
-	}
-	if x, ok := v.IsTest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isTest\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsTest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isTest\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"modalities\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Modalities {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, string(e0))
-	}
-	dst = append(dst, ']')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, '"')
-	dst = append(dst, '}')
-	return dst, nil
 }
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
@@ -1193,127 +719,23 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = x
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "callee":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Callee = Null[Endpoint]()
-			} else {
-				x, err := decodeEndpoint(d)
-				if err != nil {
-					return WithField(err, "callee")
-				}
-				v.Callee = Some[Endpoint](x)
-			}
+			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "caller":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Caller = Null[Endpoint]()
-			} else {
-				x, err := decodeEndpoint(d)
-				if err != nil {
-					return WithField(err, "caller")
-				}
-				v.Caller = Some[Endpoint](x)
-			}
+			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		case "endDateTime":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "endDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "endDateTime")
-			}
-			v.EndDateTime = x
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
 		case "failureInfo":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.FailureInfo = Null[FailureInfo]()
-			} else {
-				x, err := decodeFailureInfo(d)
-				if err != nil {
-					return WithField(err, "failureInfo")
-				}
-				v.FailureInfo = Some[FailureInfo](x)
-			}
+			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
 		case "isTest":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.IsTest = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "isTest")
-				}
-				v.IsTest = Some[bool](x)
-			}
+			err = readOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, nullIsState, (*Decoder).Bool)
 		case "modalities":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "modalities")
-			}
-			x, err := decodeSliceOfModality(d)
-			if err != nil {
-				return WithField(err, "modalities")
-			}
-			v.Modalities = x
+			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, nullRejected, decodeSliceOfModality)
 		case "startDateTime":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "startDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "startDateTime")
-			}
-			v.StartDateTime = x
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "segments":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.Segments = Null[[]Segment]()
-			} else {
-				x, err := decodeSliceOfSegment(d)
-				if err != nil {
-					return WithField(err, "segments")
-				}
-				v.Segments = Some[[]Segment](x)
-			}
+			err = readOptional(d, "segments", &v.Segments, &seen[0], 1<<8, nullIsState, readObjectArray[Segment])
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1327,12 +749,10 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.session", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
@@ -1365,202 +785,40 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
+	return v.appendJSON(dst, false)
+}
+
+// appendJSON is AppendJSON; with request set, read-only fields are left out,
+// as in a request body.
+func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
+	if !request {
+		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = AppendString(dst, v.ID)
-	if x, ok := v.Callee.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Callee.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Caller.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Caller.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"caller\":", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.FailureInfo.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":"...)
+	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.FailureInfo.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":null"...)
 	}
-	if x, ok := v.Media.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"media\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Media.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"media\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"media\":", &v.Media, appendObjectArray[Media]); err != nil {
+		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, '"')
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
 func (v *Segment) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
-}
-
-// appendRequestJSON is AppendJSON without the read-only fields, for request bodies.
-func (v *Segment) appendRequestJSON(dst []byte) ([]byte, error) {
-	var err error
-	dst = append(dst, '{')
-	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
-	if x, ok := v.Callee.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Callee.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":null"...)
-	}
-	if x, ok := v.Caller.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Caller.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"caller\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"endDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.EndDateTime)
-	dst = append(dst, '"')
-	if x, ok := v.FailureInfo.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	} else if v.FailureInfo.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureInfo\":null"...)
-	}
-	if x, ok := v.Media.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"media\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Media.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"media\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"startDateTime\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.StartDateTime)
-	dst = append(dst, '"')
-	dst = append(dst, '}')
-	return dst, nil
 }
 
 // DecodeJSON reads one Segment object from d into v, strictly: duplicate
@@ -1591,100 +849,19 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = x
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "callee":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Callee = Null[Endpoint]()
-			} else {
-				x, err := decodeEndpoint(d)
-				if err != nil {
-					return WithField(err, "callee")
-				}
-				v.Callee = Some[Endpoint](x)
-			}
+			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "caller":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Caller = Null[Endpoint]()
-			} else {
-				x, err := decodeEndpoint(d)
-				if err != nil {
-					return WithField(err, "caller")
-				}
-				v.Caller = Some[Endpoint](x)
-			}
+			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		case "endDateTime":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "endDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "endDateTime")
-			}
-			v.EndDateTime = x
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
 		case "failureInfo":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.FailureInfo = Null[FailureInfo]()
-			} else {
-				x, err := decodeFailureInfo(d)
-				if err != nil {
-					return WithField(err, "failureInfo")
-				}
-				v.FailureInfo = Some[FailureInfo](x)
-			}
+			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
 		case "media":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Media = Null[[]Media]()
-			} else {
-				x, err := decodeSliceOfMedia(d)
-				if err != nil {
-					return WithField(err, "media")
-				}
-				v.Media = Some[[]Media](x)
-			}
+			err = readOptional(d, "media", &v.Media, &seen[0], 1<<5, nullIsState, readObjectArray[Media])
 		case "startDateTime":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "startDateTime")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "startDateTime")
-			}
-			v.StartDateTime = x
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, nullRejected, (*Decoder).DateTime)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1698,12 +875,10 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.segment", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
@@ -1790,51 +965,18 @@ func (v *UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
+	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = AppendString(dst, v.ID)
-	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"administrativeUnitInfos\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.AdministrativeUnitInfos.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"administrativeUnitInfos\":null"...)
-	}
-	if x, ok := v.Identity.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":"...)
+	if x := v.Identity.member(&dst, ",\"identity\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Identity.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":null"...)
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1865,46 +1007,11 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = x
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "administrativeUnitInfos":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.AdministrativeUnitInfos = Null[[]AdministrativeUnitInfo]()
-			} else {
-				x, err := decodeSliceOfAdministrativeUnitInfo(d)
-				if err != nil {
-					return WithField(err, "administrativeUnitInfos")
-				}
-				v.AdministrativeUnitInfos = Some[[]AdministrativeUnitInfo](x)
-			}
+			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
 		case "identity":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Identity = Null[CommunicationsIdentitySet]()
-			} else {
-				x, err := decodeCommunicationsIdentitySet(d)
-				if err != nil {
-					return WithField(err, "identity")
-				}
-				v.Identity = Some[CommunicationsIdentitySet](x)
-			}
+			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1918,12 +1025,10 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participant", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1948,51 +1053,18 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
+	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = AppendString(dst, v.ID)
-	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"administrativeUnitInfos\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.AdministrativeUnitInfos.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"administrativeUnitInfos\":null"...)
-	}
-	if x, ok := v.Identity.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":"...)
+	if x := v.Identity.member(&dst, ",\"identity\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Identity.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":null"...)
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2023,46 +1095,11 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = x
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "administrativeUnitInfos":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.AdministrativeUnitInfos = Null[[]AdministrativeUnitInfo]()
-			} else {
-				x, err := decodeSliceOfAdministrativeUnitInfo(d)
-				if err != nil {
-					return WithField(err, "administrativeUnitInfos")
-				}
-				v.AdministrativeUnitInfos = Some[[]AdministrativeUnitInfo](x)
-			}
+			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
 		case "identity":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Identity = Null[CommunicationsIdentitySet]()
-			} else {
-				x, err := decodeCommunicationsIdentitySet(d)
-				if err != nil {
-					return WithField(err, "identity")
-				}
-				v.Identity = Some[CommunicationsIdentitySet](x)
-			}
+			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2076,12 +1113,10 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.organizer", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2105,22 +1140,9 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2151,19 +1173,7 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2175,12 +1185,10 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2264,29 +1272,12 @@ func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
-	if x, ok := v.UserAgent.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.UserAgent.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2317,19 +1308,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.UserAgent = Null[UserAgent]()
-			} else {
-				x, err := decodeUserAgent(d)
-				if err != nil {
-					return WithField(err, "userAgent")
-				}
-				v.UserAgent = Some[UserAgent](x)
-			}
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2343,12 +1322,10 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.endpoint", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2370,127 +1347,27 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
-	if x, ok := v.UserAgent.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.UserAgent.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.AssociatedIdentity.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"associatedIdentity\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.AssociatedIdentity.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"associatedIdentity\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"associatedIdentity\":", &v.AssociatedIdentity, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.CPUCoresCount.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuCoresCount\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.CPUCoresCount.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuCoresCount\":null"...)
-	}
-	if x, ok := v.CPUName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CPUName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuName\":null"...)
-	}
-	if x, ok := v.CPUProcessorSpeedInMhz.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuProcessorSpeedInMhz\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.CPUProcessorSpeedInMhz.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuProcessorSpeedInMhz\":null"...)
-	}
-	if x, ok := v.Feedback.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"feedback\":"...)
+	dst = appendOptional(dst, ",\"cpuCoresCount\":", &v.CPUCoresCount, appendInt32)
+	dst = appendOptional(dst, ",\"cpuName\":", &v.CPUName, AppendString)
+	dst = appendOptional(dst, ",\"cpuProcessorSpeedInMhz\":", &v.CPUProcessorSpeedInMhz, appendInt32)
+	if x := v.Feedback.member(&dst, ",\"feedback\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Feedback.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"feedback\":null"...)
 	}
-	if x, ok := v.Identity.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Identity.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identity\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"identity\":", &v.Identity, appendPolymorphic[IdentitySet]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Name.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Name.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2521,117 +1398,21 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.UserAgent = Null[UserAgent]()
-			} else {
-				x, err := decodeUserAgent(d)
-				if err != nil {
-					return WithField(err, "userAgent")
-				}
-				v.UserAgent = Some[UserAgent](x)
-			}
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "associatedIdentity":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.AssociatedIdentity = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "associatedIdentity")
-				}
-				v.AssociatedIdentity = Some[Identity](x)
-			}
+			err = readOptional(d, "associatedIdentity", &v.AssociatedIdentity, &seen[0], 1<<1, nullIsState, decodeIdentity)
 		case "cpuCoresCount":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.CPUCoresCount = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "cpuCoresCount")
-				}
-				v.CPUCoresCount = Some[int32](x)
-			}
+			err = readOptional(d, "cpuCoresCount", &v.CPUCoresCount, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
 		case "cpuName":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CPUName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "cpuName")
-				}
-				v.CPUName = Some[string](x)
-			}
+			err = readOptional(d, "cpuName", &v.CPUName, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "cpuProcessorSpeedInMhz":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.CPUProcessorSpeedInMhz = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "cpuProcessorSpeedInMhz")
-				}
-				v.CPUProcessorSpeedInMhz = Some[int32](x)
-			}
+			err = readOptional(d, "cpuProcessorSpeedInMhz", &v.CPUProcessorSpeedInMhz, &seen[0], 1<<4, nullIsState, (*Decoder).Int32)
 		case "feedback":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Feedback = Null[UserFeedback]()
-			} else {
-				x, err := decodeUserFeedback(d)
-				if err != nil {
-					return WithField(err, "feedback")
-				}
-				v.Feedback = Some[UserFeedback](x)
-			}
+			err = readOptional(d, "feedback", &v.Feedback, &seen[0], 1<<5, nullIsState, decodeUserFeedback)
 		case "identity":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.Identity = Null[IdentitySet]()
-			} else {
-				x, err := decodeIdentitySet(d)
-				if err != nil {
-					return WithField(err, "identity")
-				}
-				v.Identity = Some[IdentitySet](x)
-			}
+			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<6, nullIsState, decodeIdentitySet)
 		case "name":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.Name = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "name")
-				}
-				v.Name = Some[string](x)
-			}
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2645,12 +1426,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participantEndpoint", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2672,29 +1451,12 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
-	if x, ok := v.UserAgent.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.UserAgent.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2725,19 +1487,7 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.UserAgent = Null[UserAgent]()
-			} else {
-				x, err := decodeUserAgent(d)
-				if err != nil {
-					return WithField(err, "userAgent")
-				}
-				v.UserAgent = Some[UserAgent](x)
-			}
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -2751,12 +1501,10 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceEndpoint", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2833,69 +1581,15 @@ func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
-	if x, ok := v.ApplicationVersion.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationVersion\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ApplicationVersion.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationVersion\":null"...)
-	}
-	if x, ok := v.HeaderValue.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":"...)
-		dst = AppendString(dst, x)
-	} else if v.HeaderValue.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":null"...)
-	}
-	if x, ok := v.AzureADAppID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureADAppId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AzureADAppID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureADAppId\":null"...)
-	}
-	if x, ok := v.CommunicationServiceID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"communicationServiceId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CommunicationServiceID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"communicationServiceId\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"platform\":"...)
-	dst = AppendString(dst, string(v.Platform))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"productFamily\":"...)
-	dst = AppendString(dst, string(v.ProductFamily))
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
+	dst = appendOptional(dst, ",\"applicationVersion\":", &v.ApplicationVersion, AppendString)
+	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"azureADAppId\":", &v.AzureADAppID, AppendString)
+	dst = appendOptional(dst, ",\"communicationServiceId\":", &v.CommunicationServiceID, AppendString)
+	dst = appendEnum[ClientPlatform](append(dst, ",\"platform\":"...), v.Platform)
+	dst = appendEnum[ProductFamily](append(dst, ",\"productFamily\":"...), v.ProductFamily)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2926,87 +1620,17 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.ApplicationVersion = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "applicationVersion")
-				}
-				v.ApplicationVersion = Some[string](x)
-			}
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "headerValue":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.HeaderValue = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "headerValue")
-				}
-				v.HeaderValue = Some[string](x)
-			}
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "azureADAppId":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.AzureADAppID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "azureADAppId")
-				}
-				v.AzureADAppID = Some[string](x)
-			}
+			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "communicationServiceId":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CommunicationServiceID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "communicationServiceId")
-				}
-				v.CommunicationServiceID = Some[string](x)
-			}
+			err = readOptional(d, "communicationServiceId", &v.CommunicationServiceID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "platform":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "platform")
-			}
-			x, err := decodeClientPlatform(d)
-			if err != nil {
-				return WithField(err, "platform")
-			}
-			v.Platform = x
+			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<4, nullRejected, decodeClientPlatform)
 		case "productFamily":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "productFamily")
-			}
-			x, err := decodeProductFamily(d)
-			if err != nil {
-				return WithField(err, "productFamily")
-			}
-			v.ProductFamily = x
+			err = readMember(d, "productFamily", &v.ProductFamily, &seen[0], 1<<5, nullRejected, decodeProductFamily)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3020,12 +1644,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.clientUserAgent", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<4) == 0 {
@@ -3052,47 +1674,12 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
-	if x, ok := v.ApplicationVersion.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationVersion\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ApplicationVersion.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationVersion\":null"...)
-	}
-	if x, ok := v.HeaderValue.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":"...)
-		dst = AppendString(dst, x)
-	} else if v.HeaderValue.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":null"...)
-	}
-	if x, ok := v.Role.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"role\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Role.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"role\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
+	dst = appendOptional(dst, ",\"applicationVersion\":", &v.ApplicationVersion, AppendString)
+	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"role\":", &v.Role, appendEnum[ServiceRole])
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3123,46 +1710,11 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.ApplicationVersion = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "applicationVersion")
-				}
-				v.ApplicationVersion = Some[string](x)
-			}
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "headerValue":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.HeaderValue = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "headerValue")
-				}
-				v.HeaderValue = Some[string](x)
-			}
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "role":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "role")
-			}
-			x, err := decodeServiceRole(d)
-			if err != nil {
-				return WithField(err, "role")
-			}
-			v.Role = Some[ServiceRole](x)
+			err = readOptional(d, "role", &v.Role, &seen[0], 1<<2, nullRejected, decodeServiceRole)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3176,12 +1728,10 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceUserAgent", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3202,34 +1752,10 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Reason.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reason\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Reason.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reason\":null"...)
-	}
-	if x, ok := v.Stage.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"stage\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Stage.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"stage\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"reason\":", &v.Reason, AppendString)
+	dst = appendOptional(dst, ",\"stage\":", &v.Stage, appendEnum[FailureStage])
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3260,32 +1786,9 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "reason":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.Reason = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "reason")
-				}
-				v.Reason = Some[string](x)
-			}
+			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "stage":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "stage")
-			}
-			x, err := decodeFailureStage(d)
-			if err != nil {
-				return WithField(err, "stage")
-			}
-			v.Stage = Some[FailureStage](x)
+			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<1, nullRejected, decodeFailureStage)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3297,12 +1800,10 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3324,99 +1825,32 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.CalleeDevice.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeDevice\":"...)
+	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.CalleeDevice.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeDevice\":null"...)
 	}
-	if x, ok := v.CalleeNetwork.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNetwork\":"...)
+	if x := v.CalleeNetwork.member(&dst, ",\"calleeNetwork\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.CalleeNetwork.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNetwork\":null"...)
 	}
-	if x, ok := v.CallerDevice.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerDevice\":"...)
+	if x := v.CallerDevice.member(&dst, ",\"callerDevice\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.CallerDevice.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerDevice\":null"...)
 	}
-	if x, ok := v.CallerNetwork.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNetwork\":"...)
+	if x := v.CallerNetwork.member(&dst, ",\"callerNetwork\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.CallerNetwork.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNetwork\":null"...)
 	}
-	if x, ok := v.Label.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Label.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":null"...)
+	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"streams\":", &v.Streams, appendObjectArray[MediaStream]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Streams.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"streams\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Streams.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"streams\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3447,89 +1881,17 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "calleeDevice":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.CalleeDevice = Null[DeviceInfo]()
-			} else {
-				x, err := decodeDeviceInfo(d)
-				if err != nil {
-					return WithField(err, "calleeDevice")
-				}
-				v.CalleeDevice = Some[DeviceInfo](x)
-			}
+			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<0, nullIsState, decodeDeviceInfo)
 		case "calleeNetwork":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.CalleeNetwork = Null[NetworkInfo]()
-			} else {
-				x, err := decodeNetworkInfo(d)
-				if err != nil {
-					return WithField(err, "calleeNetwork")
-				}
-				v.CalleeNetwork = Some[NetworkInfo](x)
-			}
+			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<1, nullIsState, decodeNetworkInfo)
 		case "callerDevice":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.CallerDevice = Null[DeviceInfo]()
-			} else {
-				x, err := decodeDeviceInfo(d)
-				if err != nil {
-					return WithField(err, "callerDevice")
-				}
-				v.CallerDevice = Some[DeviceInfo](x)
-			}
+			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<2, nullIsState, decodeDeviceInfo)
 		case "callerNetwork":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CallerNetwork = Null[NetworkInfo]()
-			} else {
-				x, err := decodeNetworkInfo(d)
-				if err != nil {
-					return WithField(err, "callerNetwork")
-				}
-				v.CallerNetwork = Some[NetworkInfo](x)
-			}
+			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<3, nullIsState, decodeNetworkInfo)
 		case "label":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Label = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "label")
-				}
-				v.Label = Some[string](x)
-			}
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "streams":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Streams = Null[[]MediaStream]()
-			} else {
-				x, err := decodeSliceOfMediaStream(d)
-				if err != nil {
-					return WithField(err, "streams")
-				}
-				v.Streams = Some[[]MediaStream](x)
-			}
+			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<5, nullIsState, readObjectArray[MediaStream])
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3541,12 +1903,10 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3567,383 +1927,38 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.AudioCodec.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"audioCodec\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.AudioCodec.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"audioCodec\":null"...)
-	}
-	if x, ok := v.AverageAudioDegradation.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageAudioDegradation\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageAudioDegradation.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageAudioDegradation\":null"...)
-	}
-	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageAudioNetworkJitter\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.AverageAudioNetworkJitter.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageAudioNetworkJitter\":null"...)
-	}
-	if x, ok := v.AverageBandwidthEstimate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageBandwidthEstimate\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.AverageBandwidthEstimate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageBandwidthEstimate\":null"...)
-	}
-	if x, ok := v.AverageFreezeDuration.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageFreezeDuration\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.AverageFreezeDuration.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageFreezeDuration\":null"...)
-	}
-	if x, ok := v.AverageJitter.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageJitter\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.AverageJitter.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageJitter\":null"...)
-	}
-	if x, ok := v.AveragePacketLossRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averagePacketLossRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AveragePacketLossRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averagePacketLossRate\":null"...)
-	}
-	if x, ok := v.AverageRatioOfConcealedSamples.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageRatioOfConcealedSamples\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageRatioOfConcealedSamples.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageRatioOfConcealedSamples\":null"...)
-	}
-	if x, ok := v.AverageReceivedFrameRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageReceivedFrameRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageReceivedFrameRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageReceivedFrameRate\":null"...)
-	}
-	if x, ok := v.AverageRoundTripTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageRoundTripTime\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.AverageRoundTripTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageRoundTripTime\":null"...)
-	}
-	if x, ok := v.AverageVideoFrameLossPercentage.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoFrameLossPercentage\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageVideoFrameLossPercentage.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoFrameLossPercentage\":null"...)
-	}
-	if x, ok := v.AverageVideoFrameRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoFrameRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageVideoFrameRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoFrameRate\":null"...)
-	}
-	if x, ok := v.AverageVideoPacketLossRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoPacketLossRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.AverageVideoPacketLossRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"averageVideoPacketLossRate\":null"...)
-	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.EndDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":null"...)
-	}
-	if x, ok := v.IsAudioForwardErrorCorrectionUsed.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isAudioForwardErrorCorrectionUsed\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsAudioForwardErrorCorrectionUsed.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isAudioForwardErrorCorrectionUsed\":null"...)
-	}
-	if x, ok := v.LowFrameRateRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowFrameRateRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.LowFrameRateRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowFrameRateRatio\":null"...)
-	}
-	if x, ok := v.LowVideoProcessingCapabilityRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowVideoProcessingCapabilityRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.LowVideoProcessingCapabilityRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowVideoProcessingCapabilityRatio\":null"...)
-	}
-	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxAudioNetworkJitter\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.MaxAudioNetworkJitter.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxAudioNetworkJitter\":null"...)
-	}
-	if x, ok := v.MaxJitter.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxJitter\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.MaxJitter.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxJitter\":null"...)
-	}
-	if x, ok := v.MaxPacketLossRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxPacketLossRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.MaxPacketLossRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxPacketLossRate\":null"...)
-	}
-	if x, ok := v.MaxRatioOfConcealedSamples.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxRatioOfConcealedSamples\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.MaxRatioOfConcealedSamples.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxRatioOfConcealedSamples\":null"...)
-	}
-	if x, ok := v.MaxRoundTripTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxRoundTripTime\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.MaxRoundTripTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maxRoundTripTime\":null"...)
-	}
-	if x, ok := v.PacketUtilization.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"packetUtilization\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.PacketUtilization.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"packetUtilization\":null"...)
-	}
-	if x, ok := v.PostForwardErrorCorrectionPacketLossRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"postForwardErrorCorrectionPacketLossRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.PostForwardErrorCorrectionPacketLossRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"postForwardErrorCorrectionPacketLossRate\":null"...)
-	}
-	if x, ok := v.RmsFreezeDuration.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rmsFreezeDuration\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.RmsFreezeDuration.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rmsFreezeDuration\":null"...)
-	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.StartDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"streamDirection\":"...)
-	dst = AppendString(dst, string(v.StreamDirection))
-	if x, ok := v.StreamID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"streamId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.StreamID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"streamId\":null"...)
-	}
-	if x, ok := v.VideoCodec.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"videoCodec\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.VideoCodec.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"videoCodec\":null"...)
-	}
-	if x, ok := v.WasMediaBypassed.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wasMediaBypassed\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.WasMediaBypassed.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wasMediaBypassed\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"audioCodec\":", &v.AudioCodec, appendEnum[AudioCodec])
+	dst = appendOptional(dst, ",\"averageAudioDegradation\":", &v.AverageAudioDegradation, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":", &v.AverageAudioNetworkJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":", &v.AverageBandwidthEstimate, AppendInt)
+	dst = appendOptional(dst, ",\"averageFreezeDuration\":", &v.AverageFreezeDuration, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageJitter\":", &v.AverageJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averagePacketLossRate\":", &v.AveragePacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":", &v.AverageRatioOfConcealedSamples, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":", &v.AverageReceivedFrameRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageRoundTripTime\":", &v.AverageRoundTripTime, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":", &v.AverageVideoFrameLossPercentage, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoFrameRate\":", &v.AverageVideoFrameRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":", &v.AverageVideoPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":", &v.IsAudioForwardErrorCorrectionUsed, AppendBool)
+	dst = appendOptional(dst, ",\"lowFrameRateRatio\":", &v.LowFrameRateRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":", &v.LowVideoProcessingCapabilityRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxAudioNetworkJitter\":", &v.MaxAudioNetworkJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"maxJitter\":", &v.MaxJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"maxPacketLossRate\":", &v.MaxPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":", &v.MaxRatioOfConcealedSamples, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxRoundTripTime\":", &v.MaxRoundTripTime, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"packetUtilization\":", &v.PacketUtilization, AppendInt)
+	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":", &v.PostForwardErrorCorrectionPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"rmsFreezeDuration\":", &v.RmsFreezeDuration, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
+	dst = appendOptional(dst, ",\"streamId\":", &v.StreamID, AppendString)
+	dst = appendOptional(dst, ",\"videoCodec\":", &v.VideoCodec, appendEnum[VideoCodec])
+	dst = appendOptional(dst, ",\"wasMediaBypassed\":", &v.WasMediaBypassed, AppendBool)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3974,424 +1989,65 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "audioCodec":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.AudioCodec = Null[AudioCodec]()
-			} else {
-				x, err := decodeAudioCodec(d)
-				if err != nil {
-					return WithField(err, "audioCodec")
-				}
-				v.AudioCodec = Some[AudioCodec](x)
-			}
+			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<0, nullIsState, decodeAudioCodec)
 		case "averageAudioDegradation":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.AverageAudioDegradation = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageAudioDegradation")
-				}
-				v.AverageAudioDegradation = Some[float32](x)
-			}
+			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageAudioNetworkJitter":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.AverageAudioNetworkJitter = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "averageAudioNetworkJitter")
-				}
-				v.AverageAudioNetworkJitter = Some[Duration](x)
-			}
+			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
 		case "averageBandwidthEstimate":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.AverageBandwidthEstimate = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "averageBandwidthEstimate")
-				}
-				v.AverageBandwidthEstimate = Some[int64](x)
-			}
+			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
 		case "averageFreezeDuration":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.AverageFreezeDuration = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "averageFreezeDuration")
-				}
-				v.AverageFreezeDuration = Some[Duration](x)
-			}
+			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<4, nullIsState, (*Decoder).Duration)
 		case "averageJitter":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.AverageJitter = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "averageJitter")
-				}
-				v.AverageJitter = Some[Duration](x)
-			}
+			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
 		case "averagePacketLossRate":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.AveragePacketLossRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averagePacketLossRate")
-				}
-				v.AveragePacketLossRate = Some[float32](x)
-			}
+			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageRatioOfConcealedSamples":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.AverageRatioOfConcealedSamples = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageRatioOfConcealedSamples")
-				}
-				v.AverageRatioOfConcealedSamples = Some[float32](x)
-			}
+			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageReceivedFrameRate":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.AverageReceivedFrameRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageReceivedFrameRate")
-				}
-				v.AverageReceivedFrameRate = Some[float32](x)
-			}
+			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageRoundTripTime":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.AverageRoundTripTime = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "averageRoundTripTime")
-				}
-				v.AverageRoundTripTime = Some[Duration](x)
-			}
+			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<9, nullIsState, (*Decoder).Duration)
 		case "averageVideoFrameLossPercentage":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.AverageVideoFrameLossPercentage = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageVideoFrameLossPercentage")
-				}
-				v.AverageVideoFrameLossPercentage = Some[float32](x)
-			}
+			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageVideoFrameRate":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.AverageVideoFrameRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageVideoFrameRate")
-				}
-				v.AverageVideoFrameRate = Some[float32](x)
-			}
+			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
 		case "averageVideoPacketLossRate":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.AverageVideoPacketLossRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "averageVideoPacketLossRate")
-				}
-				v.AverageVideoPacketLossRate = Some[float32](x)
-			}
+			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
 		case "endDateTime":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.EndDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "endDateTime")
-				}
-				v.EndDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
 		case "isAudioForwardErrorCorrectionUsed":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.IsAudioForwardErrorCorrectionUsed = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "isAudioForwardErrorCorrectionUsed")
-				}
-				v.IsAudioForwardErrorCorrectionUsed = Some[bool](x)
-			}
+			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<14, nullIsState, (*Decoder).Bool)
 		case "lowFrameRateRatio":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.LowFrameRateRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "lowFrameRateRatio")
-				}
-				v.LowFrameRateRatio = Some[float32](x)
-			}
+			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
 		case "lowVideoProcessingCapabilityRatio":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.LowVideoProcessingCapabilityRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "lowVideoProcessingCapabilityRatio")
-				}
-				v.LowVideoProcessingCapabilityRatio = Some[float32](x)
-			}
+			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
 		case "maxAudioNetworkJitter":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.MaxAudioNetworkJitter = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "maxAudioNetworkJitter")
-				}
-				v.MaxAudioNetworkJitter = Some[Duration](x)
-			}
+			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<17, nullIsState, (*Decoder).Duration)
 		case "maxJitter":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.MaxJitter = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "maxJitter")
-				}
-				v.MaxJitter = Some[Duration](x)
-			}
+			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
 		case "maxPacketLossRate":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.MaxPacketLossRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "maxPacketLossRate")
-				}
-				v.MaxPacketLossRate = Some[float32](x)
-			}
+			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<19, nullIsState, (*Decoder).Float32NonFinite)
 		case "maxRatioOfConcealedSamples":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.MaxRatioOfConcealedSamples = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "maxRatioOfConcealedSamples")
-				}
-				v.MaxRatioOfConcealedSamples = Some[float32](x)
-			}
+			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
 		case "maxRoundTripTime":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.ConsumeNull() {
-				v.MaxRoundTripTime = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "maxRoundTripTime")
-				}
-				v.MaxRoundTripTime = Some[Duration](x)
-			}
+			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<21, nullIsState, (*Decoder).Duration)
 		case "packetUtilization":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.ConsumeNull() {
-				v.PacketUtilization = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "packetUtilization")
-				}
-				v.PacketUtilization = Some[int64](x)
-			}
+			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<22, nullIsState, (*Decoder).Int64)
 		case "postForwardErrorCorrectionPacketLossRate":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.ConsumeNull() {
-				v.PostForwardErrorCorrectionPacketLossRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "postForwardErrorCorrectionPacketLossRate")
-				}
-				v.PostForwardErrorCorrectionPacketLossRate = Some[float32](x)
-			}
+			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<23, nullIsState, (*Decoder).Float32NonFinite)
 		case "rmsFreezeDuration":
-			if seen[0]&(1<<24) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 24)
-			if d.ConsumeNull() {
-				v.RmsFreezeDuration = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "rmsFreezeDuration")
-				}
-				v.RmsFreezeDuration = Some[Duration](x)
-			}
+			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<24, nullIsState, (*Decoder).Duration)
 		case "startDateTime":
-			if seen[0]&(1<<25) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 25)
-			if d.ConsumeNull() {
-				v.StartDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "startDateTime")
-				}
-				v.StartDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<25, nullIsState, (*Decoder).DateTime)
 		case "streamDirection":
-			if seen[0]&(1<<26) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 26)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "streamDirection")
-			}
-			x, err := decodeMediaStreamDirection(d)
-			if err != nil {
-				return WithField(err, "streamDirection")
-			}
-			v.StreamDirection = x
+			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<26, nullRejected, decodeMediaStreamDirection)
 		case "streamId":
-			if seen[0]&(1<<27) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 27)
-			if d.ConsumeNull() {
-				v.StreamID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "streamId")
-				}
-				v.StreamID = Some[string](x)
-			}
+			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<27, nullIsState, (*Decoder).String)
 		case "videoCodec":
-			if seen[0]&(1<<28) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 28)
-			if d.ConsumeNull() {
-				v.VideoCodec = Null[VideoCodec]()
-			} else {
-				x, err := decodeVideoCodec(d)
-				if err != nil {
-					return WithField(err, "videoCodec")
-				}
-				v.VideoCodec = Some[VideoCodec](x)
-			}
+			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<28, nullIsState, decodeVideoCodec)
 		case "wasMediaBypassed":
-			if seen[0]&(1<<29) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 29)
-			if d.ConsumeNull() {
-				v.WasMediaBypassed = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "wasMediaBypassed")
-				}
-				v.WasMediaBypassed = Some[bool](x)
-			}
+			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<29, nullIsState, (*Decoder).Bool)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -4403,12 +2059,10 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<26) == 0 {
@@ -4433,331 +2087,36 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.BandwidthLowEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bandwidthLowEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.BandwidthLowEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bandwidthLowEventRatio\":null"...)
+	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":", &v.BasicServiceSetIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"connectionType\":", &v.ConnectionType, appendEnum[NetworkConnectionType])
+	dst = appendOptional(dst, ",\"delayEventRatio\":", &v.DelayEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"dnsSuffix\":", &v.DNSSuffix, AppendString)
+	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"linkSpeed\":", &v.LinkSpeed, AppendInt)
+	dst = appendOptional(dst, ",\"macAddress\":", &v.MacAddress, AppendString)
+	dst = appendOptional(dst, ",\"networkTransportProtocol\":", &v.NetworkTransportProtocol, appendEnum[NetworkTransportProtocol])
+	dst = appendOptional(dst, ",\"port\":", &v.Port, appendInt32)
+	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":", &v.ReceivedQualityEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"reflexiveIPAddress\":", &v.ReflexiveIPAddress, AppendString)
+	dst = appendOptional(dst, ",\"relayIPAddress\":", &v.RelayIPAddress, AppendString)
+	dst = appendOptional(dst, ",\"relayPort\":", &v.RelayPort, appendInt32)
+	dst = appendOptional(dst, ",\"sentQualityEventRatio\":", &v.SentQualityEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"subnet\":", &v.Subnet, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"traceRouteHops\":", &v.TraceRouteHops, appendObjectArray[TraceRouteHop]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.BasicServiceSetIdentifier.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"basicServiceSetIdentifier\":"...)
-		dst = AppendString(dst, x)
-	} else if v.BasicServiceSetIdentifier.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"basicServiceSetIdentifier\":null"...)
-	}
-	if x, ok := v.ConnectionType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"connectionType\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.ConnectionType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"connectionType\":null"...)
-	}
-	if x, ok := v.DelayEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"delayEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.DelayEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"delayEventRatio\":null"...)
-	}
-	if x, ok := v.DNSSuffix.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dnsSuffix\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DNSSuffix.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dnsSuffix\":null"...)
-	}
-	if x, ok := v.IPAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.IPAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":null"...)
-	}
-	if x, ok := v.LinkSpeed.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"linkSpeed\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.LinkSpeed.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"linkSpeed\":null"...)
-	}
-	if x, ok := v.MacAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"macAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.MacAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"macAddress\":null"...)
-	}
-	if x, ok := v.NetworkTransportProtocol.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"networkTransportProtocol\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.NetworkTransportProtocol.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"networkTransportProtocol\":null"...)
-	}
-	if x, ok := v.Port.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"port\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Port.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"port\":null"...)
-	}
-	if x, ok := v.ReceivedQualityEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedQualityEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.ReceivedQualityEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedQualityEventRatio\":null"...)
-	}
-	if x, ok := v.ReflexiveIPAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reflexiveIPAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ReflexiveIPAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reflexiveIPAddress\":null"...)
-	}
-	if x, ok := v.RelayIPAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"relayIPAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.RelayIPAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"relayIPAddress\":null"...)
-	}
-	if x, ok := v.RelayPort.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"relayPort\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.RelayPort.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"relayPort\":null"...)
-	}
-	if x, ok := v.SentQualityEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentQualityEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.SentQualityEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentQualityEventRatio\":null"...)
-	}
-	if x, ok := v.Subnet.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"subnet\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Subnet.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"subnet\":null"...)
-	}
-	if x, ok := v.TraceRouteHops.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"traceRouteHops\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.TraceRouteHops.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"traceRouteHops\":null"...)
-	}
-	if x, ok := v.WifiBand.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiBand\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.WifiBand.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiBand\":null"...)
-	}
-	if x, ok := v.WifiBatteryCharge.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiBatteryCharge\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.WifiBatteryCharge.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiBatteryCharge\":null"...)
-	}
-	if x, ok := v.WifiChannel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiChannel\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.WifiChannel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiChannel\":null"...)
-	}
-	if x, ok := v.WifiMicrosoftDriver.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiMicrosoftDriver\":"...)
-		dst = AppendString(dst, x)
-	} else if v.WifiMicrosoftDriver.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiMicrosoftDriver\":null"...)
-	}
-	if x, ok := v.WifiMicrosoftDriverVersion.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiMicrosoftDriverVersion\":"...)
-		dst = AppendString(dst, x)
-	} else if v.WifiMicrosoftDriverVersion.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiMicrosoftDriverVersion\":null"...)
-	}
-	if x, ok := v.WifiRadioType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiRadioType\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.WifiRadioType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiRadioType\":null"...)
-	}
-	if x, ok := v.WifiSignalStrength.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiSignalStrength\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.WifiSignalStrength.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiSignalStrength\":null"...)
-	}
-	if x, ok := v.WifiVendorDriver.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiVendorDriver\":"...)
-		dst = AppendString(dst, x)
-	} else if v.WifiVendorDriver.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiVendorDriver\":null"...)
-	}
-	if x, ok := v.WifiVendorDriverVersion.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiVendorDriverVersion\":"...)
-		dst = AppendString(dst, x)
-	} else if v.WifiVendorDriverVersion.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"wifiVendorDriverVersion\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"wifiBand\":", &v.WifiBand, appendEnum[WifiBand])
+	dst = appendOptional(dst, ",\"wifiBatteryCharge\":", &v.WifiBatteryCharge, appendInt32)
+	dst = appendOptional(dst, ",\"wifiChannel\":", &v.WifiChannel, appendInt32)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":", &v.WifiMicrosoftDriver, AppendString)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":", &v.WifiMicrosoftDriverVersion, AppendString)
+	dst = appendOptional(dst, ",\"wifiRadioType\":", &v.WifiRadioType, appendEnum[WifiRadioType])
+	dst = appendOptional(dst, ",\"wifiSignalStrength\":", &v.WifiSignalStrength, appendInt32)
+	dst = appendOptional(dst, ",\"wifiVendorDriver\":", &v.WifiVendorDriver, AppendString)
+	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":", &v.WifiVendorDriverVersion, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4788,364 +2147,57 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "bandwidthLowEventRatio":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.BandwidthLowEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "bandwidthLowEventRatio")
-				}
-				v.BandwidthLowEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<0, nullIsState, (*Decoder).Float32NonFinite)
 		case "basicServiceSetIdentifier":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.BasicServiceSetIdentifier = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "basicServiceSetIdentifier")
-				}
-				v.BasicServiceSetIdentifier = Some[string](x)
-			}
+			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "connectionType":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "connectionType")
-			}
-			x, err := decodeNetworkConnectionType(d)
-			if err != nil {
-				return WithField(err, "connectionType")
-			}
-			v.ConnectionType = Some[NetworkConnectionType](x)
+			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<2, nullRejected, decodeNetworkConnectionType)
 		case "delayEventRatio":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.DelayEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "delayEventRatio")
-				}
-				v.DelayEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
 		case "dnsSuffix":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.DNSSuffix = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "dnsSuffix")
-				}
-				v.DNSSuffix = Some[string](x)
-			}
+			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "ipAddress":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.IPAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "ipAddress")
-				}
-				v.IPAddress = Some[string](x)
-			}
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "linkSpeed":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.LinkSpeed = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "linkSpeed")
-				}
-				v.LinkSpeed = Some[int64](x)
-			}
+			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<6, nullIsState, (*Decoder).Int64)
 		case "macAddress":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.MacAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "macAddress")
-				}
-				v.MacAddress = Some[string](x)
-			}
+			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "networkTransportProtocol":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "networkTransportProtocol")
-			}
-			x, err := decodeNetworkTransportProtocol(d)
-			if err != nil {
-				return WithField(err, "networkTransportProtocol")
-			}
-			v.NetworkTransportProtocol = Some[NetworkTransportProtocol](x)
+			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<8, nullRejected, decodeNetworkTransportProtocol)
 		case "port":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.Port = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "port")
-				}
-				v.Port = Some[int32](x)
-			}
+			err = readOptional(d, "port", &v.Port, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
 		case "receivedQualityEventRatio":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.ReceivedQualityEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "receivedQualityEventRatio")
-				}
-				v.ReceivedQualityEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
 		case "reflexiveIPAddress":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.ReflexiveIPAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "reflexiveIPAddress")
-				}
-				v.ReflexiveIPAddress = Some[string](x)
-			}
+			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "relayIPAddress":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.RelayIPAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "relayIPAddress")
-				}
-				v.RelayIPAddress = Some[string](x)
-			}
+			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "relayPort":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.RelayPort = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "relayPort")
-				}
-				v.RelayPort = Some[int32](x)
-			}
+			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
 		case "sentQualityEventRatio":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.SentQualityEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "sentQualityEventRatio")
-				}
-				v.SentQualityEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<14, nullIsState, (*Decoder).Float32NonFinite)
 		case "subnet":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.Subnet = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "subnet")
-				}
-				v.Subnet = Some[string](x)
-			}
+			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<15, nullIsState, (*Decoder).String)
 		case "traceRouteHops":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "traceRouteHops")
-			}
-			x, err := decodeSliceOfTraceRouteHop(d)
-			if err != nil {
-				return WithField(err, "traceRouteHops")
-			}
-			v.TraceRouteHops = Some[[]TraceRouteHop](x)
+			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<16, nullRejected, readObjectArray[TraceRouteHop])
 		case "wifiBand":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "wifiBand")
-			}
-			x, err := decodeWifiBand(d)
-			if err != nil {
-				return WithField(err, "wifiBand")
-			}
-			v.WifiBand = Some[WifiBand](x)
+			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<17, nullRejected, decodeWifiBand)
 		case "wifiBatteryCharge":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.WifiBatteryCharge = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "wifiBatteryCharge")
-				}
-				v.WifiBatteryCharge = Some[int32](x)
-			}
+			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
 		case "wifiChannel":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.WifiChannel = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "wifiChannel")
-				}
-				v.WifiChannel = Some[int32](x)
-			}
+			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
 		case "wifiMicrosoftDriver":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.WifiMicrosoftDriver = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "wifiMicrosoftDriver")
-				}
-				v.WifiMicrosoftDriver = Some[string](x)
-			}
+			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<20, nullIsState, (*Decoder).String)
 		case "wifiMicrosoftDriverVersion":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.ConsumeNull() {
-				v.WifiMicrosoftDriverVersion = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "wifiMicrosoftDriverVersion")
-				}
-				v.WifiMicrosoftDriverVersion = Some[string](x)
-			}
+			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<21, nullIsState, (*Decoder).String)
 		case "wifiRadioType":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "wifiRadioType")
-			}
-			x, err := decodeWifiRadioType(d)
-			if err != nil {
-				return WithField(err, "wifiRadioType")
-			}
-			v.WifiRadioType = Some[WifiRadioType](x)
+			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<22, nullRejected, decodeWifiRadioType)
 		case "wifiSignalStrength":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.ConsumeNull() {
-				v.WifiSignalStrength = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "wifiSignalStrength")
-				}
-				v.WifiSignalStrength = Some[int32](x)
-			}
+			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<23, nullIsState, (*Decoder).Int32)
 		case "wifiVendorDriver":
-			if seen[0]&(1<<24) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 24)
-			if d.ConsumeNull() {
-				v.WifiVendorDriver = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "wifiVendorDriver")
-				}
-				v.WifiVendorDriver = Some[string](x)
-			}
+			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<24, nullIsState, (*Decoder).String)
 		case "wifiVendorDriverVersion":
-			if seen[0]&(1<<25) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 25)
-			if d.ConsumeNull() {
-				v.WifiVendorDriverVersion = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "wifiVendorDriverVersion")
-				}
-				v.WifiVendorDriverVersion = Some[string](x)
-			}
+			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<25, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -5157,12 +2209,10 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -5183,262 +2233,29 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.CaptureDeviceDriver.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureDeviceDriver\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CaptureDeviceDriver.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureDeviceDriver\":null"...)
-	}
-	if x, ok := v.CaptureDeviceName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureDeviceName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CaptureDeviceName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureDeviceName\":null"...)
-	}
-	if x, ok := v.CaptureNotFunctioningEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureNotFunctioningEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.CaptureNotFunctioningEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"captureNotFunctioningEventRatio\":null"...)
-	}
-	if x, ok := v.CPUInsufficentEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuInsufficentEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.CPUInsufficentEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cpuInsufficentEventRatio\":null"...)
-	}
-	if x, ok := v.DeviceClippingEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"deviceClippingEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.DeviceClippingEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"deviceClippingEventRatio\":null"...)
-	}
-	if x, ok := v.DeviceGlitchEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"deviceGlitchEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.DeviceGlitchEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"deviceGlitchEventRatio\":null"...)
-	}
-	if x, ok := v.HowlingEventCount.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"howlingEventCount\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.HowlingEventCount.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"howlingEventCount\":null"...)
-	}
-	if x, ok := v.InitialSignalLevelRootMeanSquare.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"initialSignalLevelRootMeanSquare\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.InitialSignalLevelRootMeanSquare.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"initialSignalLevelRootMeanSquare\":null"...)
-	}
-	if x, ok := v.LowSpeechLevelEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowSpeechLevelEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.LowSpeechLevelEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowSpeechLevelEventRatio\":null"...)
-	}
-	if x, ok := v.LowSpeechToNoiseEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowSpeechToNoiseEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.LowSpeechToNoiseEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lowSpeechToNoiseEventRatio\":null"...)
-	}
-	if x, ok := v.MicGlitchRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"micGlitchRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.MicGlitchRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"micGlitchRate\":null"...)
-	}
-	if x, ok := v.ReceivedNoiseLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedNoiseLevel\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.ReceivedNoiseLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedNoiseLevel\":null"...)
-	}
-	if x, ok := v.ReceivedSignalLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedSignalLevel\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.ReceivedSignalLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"receivedSignalLevel\":null"...)
-	}
-	if x, ok := v.RenderDeviceDriver.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderDeviceDriver\":"...)
-		dst = AppendString(dst, x)
-	} else if v.RenderDeviceDriver.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderDeviceDriver\":null"...)
-	}
-	if x, ok := v.RenderDeviceName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderDeviceName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.RenderDeviceName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderDeviceName\":null"...)
-	}
-	if x, ok := v.RenderMuteEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderMuteEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.RenderMuteEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderMuteEventRatio\":null"...)
-	}
-	if x, ok := v.RenderNotFunctioningEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderNotFunctioningEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.RenderNotFunctioningEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderNotFunctioningEventRatio\":null"...)
-	}
-	if x, ok := v.RenderZeroVolumeEventRatio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderZeroVolumeEventRatio\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.RenderZeroVolumeEventRatio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"renderZeroVolumeEventRatio\":null"...)
-	}
-	if x, ok := v.SentNoiseLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentNoiseLevel\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.SentNoiseLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentNoiseLevel\":null"...)
-	}
-	if x, ok := v.SentSignalLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentSignalLevel\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.SentSignalLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sentSignalLevel\":null"...)
-	}
-	if x, ok := v.SpeakerGlitchRate.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"speakerGlitchRate\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.SpeakerGlitchRate.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"speakerGlitchRate\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"captureDeviceDriver\":", &v.CaptureDeviceDriver, AppendString)
+	dst = appendOptional(dst, ",\"captureDeviceName\":", &v.CaptureDeviceName, AppendString)
+	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":", &v.CPUInsufficentEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":", &v.DeviceClippingEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":", &v.DeviceGlitchEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"howlingEventCount\":", &v.HowlingEventCount, appendInt32)
+	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":", &v.InitialSignalLevelRootMeanSquare, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":", &v.LowSpeechLevelEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":", &v.LowSpeechToNoiseEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"micGlitchRate\":", &v.MicGlitchRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"receivedNoiseLevel\":", &v.ReceivedNoiseLevel, appendInt32)
+	dst = appendOptional(dst, ",\"receivedSignalLevel\":", &v.ReceivedSignalLevel, appendInt32)
+	dst = appendOptional(dst, ",\"renderDeviceDriver\":", &v.RenderDeviceDriver, AppendString)
+	dst = appendOptional(dst, ",\"renderDeviceName\":", &v.RenderDeviceName, AppendString)
+	dst = appendOptional(dst, ",\"renderMuteEventRatio\":", &v.RenderMuteEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":", &v.RenderNotFunctioningEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":", &v.RenderZeroVolumeEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"sentNoiseLevel\":", &v.SentNoiseLevel, appendInt32)
+	dst = appendOptional(dst, ",\"sentSignalLevel\":", &v.SentSignalLevel, appendInt32)
+	dst = appendOptional(dst, ",\"speakerGlitchRate\":", &v.SpeakerGlitchRate, AppendFloat32NonFinite)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5469,299 +2286,47 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "captureDeviceDriver":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.CaptureDeviceDriver = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "captureDeviceDriver")
-				}
-				v.CaptureDeviceDriver = Some[string](x)
-			}
+			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "captureDeviceName":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.CaptureDeviceName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "captureDeviceName")
-				}
-				v.CaptureDeviceName = Some[string](x)
-			}
+			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "captureNotFunctioningEventRatio":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.CaptureNotFunctioningEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "captureNotFunctioningEventRatio")
-				}
-				v.CaptureNotFunctioningEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
 		case "cpuInsufficentEventRatio":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CPUInsufficentEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "cpuInsufficentEventRatio")
-				}
-				v.CPUInsufficentEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
 		case "deviceClippingEventRatio":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.DeviceClippingEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "deviceClippingEventRatio")
-				}
-				v.DeviceClippingEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
 		case "deviceGlitchEventRatio":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.DeviceGlitchEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "deviceGlitchEventRatio")
-				}
-				v.DeviceGlitchEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
 		case "howlingEventCount":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.HowlingEventCount = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "howlingEventCount")
-				}
-				v.HowlingEventCount = Some[int32](x)
-			}
+			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
 		case "initialSignalLevelRootMeanSquare":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.InitialSignalLevelRootMeanSquare = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "initialSignalLevelRootMeanSquare")
-				}
-				v.InitialSignalLevelRootMeanSquare = Some[float32](x)
-			}
+			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
 		case "lowSpeechLevelEventRatio":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.LowSpeechLevelEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "lowSpeechLevelEventRatio")
-				}
-				v.LowSpeechLevelEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
 		case "lowSpeechToNoiseEventRatio":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.LowSpeechToNoiseEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "lowSpeechToNoiseEventRatio")
-				}
-				v.LowSpeechToNoiseEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
 		case "micGlitchRate":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.MicGlitchRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "micGlitchRate")
-				}
-				v.MicGlitchRate = Some[float32](x)
-			}
+			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
 		case "receivedNoiseLevel":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.ReceivedNoiseLevel = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "receivedNoiseLevel")
-				}
-				v.ReceivedNoiseLevel = Some[int32](x)
-			}
+			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
 		case "receivedSignalLevel":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.ReceivedSignalLevel = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "receivedSignalLevel")
-				}
-				v.ReceivedSignalLevel = Some[int32](x)
-			}
+			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
 		case "renderDeviceDriver":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.RenderDeviceDriver = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "renderDeviceDriver")
-				}
-				v.RenderDeviceDriver = Some[string](x)
-			}
+			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<13, nullIsState, (*Decoder).String)
 		case "renderDeviceName":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.RenderDeviceName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "renderDeviceName")
-				}
-				v.RenderDeviceName = Some[string](x)
-			}
+			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "renderMuteEventRatio":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.RenderMuteEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "renderMuteEventRatio")
-				}
-				v.RenderMuteEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
 		case "renderNotFunctioningEventRatio":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.RenderNotFunctioningEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "renderNotFunctioningEventRatio")
-				}
-				v.RenderNotFunctioningEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
 		case "renderZeroVolumeEventRatio":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.RenderZeroVolumeEventRatio = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "renderZeroVolumeEventRatio")
-				}
-				v.RenderZeroVolumeEventRatio = Some[float32](x)
-			}
+			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
 		case "sentNoiseLevel":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.SentNoiseLevel = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "sentNoiseLevel")
-				}
-				v.SentNoiseLevel = Some[int32](x)
-			}
+			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
 		case "sentSignalLevel":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.SentSignalLevel = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "sentSignalLevel")
-				}
-				v.SentSignalLevel = Some[int32](x)
-			}
+			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
 		case "speakerGlitchRate":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.SpeakerGlitchRate = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "speakerGlitchRate")
-				}
-				v.SpeakerGlitchRate = Some[float32](x)
-			}
+			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -5773,12 +2338,10 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -5799,48 +2362,11 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.HopCount.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hopCount\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.HopCount.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hopCount\":null"...)
-	}
-	if x, ok := v.IPAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.IPAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":null"...)
-	}
-	if x, ok := v.RoundTripTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"roundTripTime\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.RoundTripTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"roundTripTime\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"hopCount\":", &v.HopCount, appendInt32)
+	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"roundTripTime\":", &v.RoundTripTime, appendQuotedDuration)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5871,47 +2397,11 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "hopCount":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.HopCount = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "hopCount")
-				}
-				v.HopCount = Some[int32](x)
-			}
+			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<0, nullIsState, (*Decoder).Int32)
 		case "ipAddress":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.IPAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "ipAddress")
-				}
-				v.IPAddress = Some[string](x)
-			}
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "roundTripTime":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.RoundTripTime = Null[Duration]()
-			} else {
-				x, err := d.Duration()
-				if err != nil {
-					return WithField(err, "roundTripTime")
-				}
-				v.RoundTripTime = Some[Duration](x)
-			}
+			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -5923,12 +2413,10 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -5950,41 +2438,15 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"rating\":"...)
-	dst = AppendString(dst, string(v.Rating))
-	if x, ok := v.Text.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Text.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":null"...)
-	}
-	if x, ok := v.Tokens.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tokens\":"...)
+	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
+	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
+	if x := v.Tokens.member(&dst, ",\"tokens\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Tokens.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tokens\":null"...)
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -6015,46 +2477,11 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "rating":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "rating")
-			}
-			x, err := decodeUserFeedbackRating(d)
-			if err != nil {
-				return WithField(err, "rating")
-			}
-			v.Rating = x
+			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<0, nullRejected, decodeUserFeedbackRating)
 		case "text":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Text = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "text")
-				}
-				v.Text = Some[string](x)
-			}
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "tokens":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Tokens = Null[FeedbackTokenSet]()
-			} else {
-				x, err := decodeFeedbackTokenSet(d)
-				if err != nil {
-					return WithField(err, "tokens")
-				}
-				v.Tokens = Some[FeedbackTokenSet](x)
-			}
+			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<2, nullIsState, decodeFeedbackTokenSet)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -6066,12 +2493,10 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -6095,18 +2520,9 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -6134,20 +2550,10 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -6168,55 +2574,13 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserPrincipalName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -6246,47 +2610,11 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "userPrincipalName":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.UserPrincipalName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userPrincipalName")
-				}
-				v.UserPrincipalName = Some[string](x)
-			}
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -6300,20 +2628,10 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.userIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -6335,294 +2653,35 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.CallDurationSource.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callDurationSource\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.CallDurationSource.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callDurationSource\":null"...)
+	dst = appendOptional(dst, ",\"callDurationSource\":", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
+	dst = appendOptional(dst, ",\"calleeNumber\":", &v.CalleeNumber, AppendString)
+	dst = appendOptional(dst, ",\"callerNumber\":", &v.CallerNumber, AppendString)
+	dst = appendOptional(dst, ",\"callId\":", &v.CallID, AppendString)
+	dst = appendOptional(dst, ",\"callType\":", &v.CallType, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"charge\":", &v.Charge, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.CalleeNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNumber\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CalleeNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNumber\":null"...)
+	dst = appendOptional(dst, ",\"conferenceId\":", &v.ConferenceID, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":", &v.ConnectionCharge, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.CallerNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNumber\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallerNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNumber\":null"...)
-	}
-	if x, ok := v.CallID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callId\":null"...)
-	}
-	if x, ok := v.CallType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callType\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callType\":null"...)
-	}
-	if x, ok := v.Charge.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"charge\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Charge.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"charge\":null"...)
-	}
-	if x, ok := v.ConferenceID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"conferenceId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ConferenceID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"conferenceId\":null"...)
-	}
-	if x, ok := v.ConnectionCharge.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"connectionCharge\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.ConnectionCharge.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"connectionCharge\":null"...)
-	}
-	if x, ok := v.Currency.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"currency\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Currency.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"currency\":null"...)
-	}
-	if x, ok := v.DestinationContext.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"destinationContext\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DestinationContext.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"destinationContext\":null"...)
-	}
-	if x, ok := v.DestinationName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"destinationName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DestinationName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"destinationName\":null"...)
-	}
-	if x, ok := v.Duration.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Duration.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":null"...)
-	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.EndDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.InventoryType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inventoryType\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InventoryType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inventoryType\":null"...)
-	}
-	if x, ok := v.LicenseCapability.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"licenseCapability\":"...)
-		dst = AppendString(dst, x)
-	} else if v.LicenseCapability.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"licenseCapability\":null"...)
-	}
-	if x, ok := v.Operator.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"operator\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Operator.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"operator\":null"...)
-	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.StartDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":null"...)
-	}
-	if x, ok := v.TenantCountryCode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantCountryCode\":"...)
-		dst = AppendString(dst, x)
-	} else if v.TenantCountryCode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantCountryCode\":null"...)
-	}
-	if x, ok := v.UsageCountryCode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"usageCountryCode\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UsageCountryCode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"usageCountryCode\":null"...)
-	}
-	if x, ok := v.UserDisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userDisplayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserDisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userDisplayName\":null"...)
-	}
-	if x, ok := v.UserID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userId\":null"...)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserPrincipalName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"currency\":", &v.Currency, AppendString)
+	dst = appendOptional(dst, ",\"destinationContext\":", &v.DestinationContext, AppendString)
+	dst = appendOptional(dst, ",\"destinationName\":", &v.DestinationName, AppendString)
+	dst = appendOptional(dst, ",\"duration\":", &v.Duration, appendInt32)
+	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"inventoryType\":", &v.InventoryType, AppendString)
+	dst = appendOptional(dst, ",\"licenseCapability\":", &v.LicenseCapability, AppendString)
+	dst = appendOptional(dst, ",\"operator\":", &v.Operator, AppendString)
+	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"tenantCountryCode\":", &v.TenantCountryCode, AppendString)
+	dst = appendOptional(dst, ",\"usageCountryCode\":", &v.UsageCountryCode, AppendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":", &v.UserDisplayName, AppendString)
+	dst = appendOptional(dst, ",\"userId\":", &v.UserID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -6653,327 +2712,51 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "callDurationSource":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.CallDurationSource = Null[PstnCallDurationSource]()
-			} else {
-				x, err := decodePstnCallDurationSource(d)
-				if err != nil {
-					return WithField(err, "callDurationSource")
-				}
-				v.CallDurationSource = Some[PstnCallDurationSource](x)
-			}
+			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<0, nullIsState, decodePstnCallDurationSource)
 		case "calleeNumber":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.CalleeNumber = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "calleeNumber")
-				}
-				v.CalleeNumber = Some[string](x)
-			}
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "callerNumber":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.CallerNumber = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callerNumber")
-				}
-				v.CallerNumber = Some[string](x)
-			}
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "callId":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CallID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callId")
-				}
-				v.CallID = Some[string](x)
-			}
+			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "callType":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.CallType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callType")
-				}
-				v.CallType = Some[string](x)
-			}
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "charge":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Charge = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "charge")
-				}
-				v.Charge = Some[float64](x)
-			}
+			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<5, nullIsState, (*Decoder).Float64)
 		case "conferenceId":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.ConferenceID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "conferenceId")
-				}
-				v.ConferenceID = Some[string](x)
-			}
+			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "connectionCharge":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.ConnectionCharge = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "connectionCharge")
-				}
-				v.ConnectionCharge = Some[float64](x)
-			}
+			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<7, nullIsState, (*Decoder).Float64)
 		case "currency":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.Currency = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "currency")
-				}
-				v.Currency = Some[string](x)
-			}
+			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "destinationContext":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.DestinationContext = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "destinationContext")
-				}
-				v.DestinationContext = Some[string](x)
-			}
+			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "destinationName":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.DestinationName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "destinationName")
-				}
-				v.DestinationName = Some[string](x)
-			}
+			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<10, nullIsState, (*Decoder).String)
 		case "duration":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.Duration = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "duration")
-				}
-				v.Duration = Some[int32](x)
-			}
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
 		case "endDateTime":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.EndDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "endDateTime")
-				}
-				v.EndDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
 		case "id":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<13, nullIsState, (*Decoder).String)
 		case "inventoryType":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.InventoryType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inventoryType")
-				}
-				v.InventoryType = Some[string](x)
-			}
+			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "licenseCapability":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.LicenseCapability = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "licenseCapability")
-				}
-				v.LicenseCapability = Some[string](x)
-			}
+			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<15, nullIsState, (*Decoder).String)
 		case "operator":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.Operator = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "operator")
-				}
-				v.Operator = Some[string](x)
-			}
+			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<16, nullIsState, (*Decoder).String)
 		case "startDateTime":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.StartDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "startDateTime")
-				}
-				v.StartDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
 		case "tenantCountryCode":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.TenantCountryCode = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tenantCountryCode")
-				}
-				v.TenantCountryCode = Some[string](x)
-			}
+			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<18, nullIsState, (*Decoder).String)
 		case "usageCountryCode":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.UsageCountryCode = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "usageCountryCode")
-				}
-				v.UsageCountryCode = Some[string](x)
-			}
+			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
 		case "userDisplayName":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.UserDisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userDisplayName")
-				}
-				v.UserDisplayName = Some[string](x)
-			}
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
 		case "userId":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.ConsumeNull() {
-				v.UserID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userId")
-				}
-				v.UserID = Some[string](x)
-			}
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<21, nullIsState, (*Decoder).String)
 		case "userPrincipalName":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.ConsumeNull() {
-				v.UserPrincipalName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userPrincipalName")
-				}
-				v.UserPrincipalName = Some[string](x)
-			}
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<22, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -6985,12 +2768,10 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -7011,270 +2792,29 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.CalleeNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNumber\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CalleeNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"calleeNumber\":null"...)
-	}
-	if x, ok := v.CallEndSubReason.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callEndSubReason\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.CallEndSubReason.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callEndSubReason\":null"...)
-	}
-	if x, ok := v.CallerNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNumber\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallerNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callerNumber\":null"...)
-	}
-	if x, ok := v.CallType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callType\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callType\":null"...)
-	}
-	if x, ok := v.CorrelationID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"correlationId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CorrelationID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"correlationId\":null"...)
-	}
-	if x, ok := v.Duration.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Duration.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":null"...)
-	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.EndDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endDateTime\":null"...)
-	}
-	if x, ok := v.FailureDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.FailureDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"failureDateTime\":null"...)
-	}
-	if x, ok := v.FinalSIPCode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"finalSipCode\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.FinalSIPCode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"finalSipCode\":null"...)
-	}
-	if x, ok := v.FinalSIPCodePhrase.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"finalSipCodePhrase\":"...)
-		dst = AppendString(dst, x)
-	} else if v.FinalSIPCodePhrase.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"finalSipCodePhrase\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.InviteDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inviteDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.InviteDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inviteDateTime\":null"...)
-	}
-	if x, ok := v.MediaBypassEnabled.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mediaBypassEnabled\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.MediaBypassEnabled.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mediaBypassEnabled\":null"...)
-	}
-	if x, ok := v.MediaPathLocation.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mediaPathLocation\":"...)
-		dst = AppendString(dst, x)
-	} else if v.MediaPathLocation.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mediaPathLocation\":null"...)
-	}
-	if x, ok := v.SignalingLocation.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"signalingLocation\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SignalingLocation.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"signalingLocation\":null"...)
-	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.StartDateTime.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"startDateTime\":null"...)
-	}
-	if x, ok := v.SuccessfulCall.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"successfulCall\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.SuccessfulCall.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"successfulCall\":null"...)
-	}
-	if x, ok := v.TrunkFullyQualifiedDomainName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"trunkFullyQualifiedDomainName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.TrunkFullyQualifiedDomainName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"trunkFullyQualifiedDomainName\":null"...)
-	}
-	if x, ok := v.UserDisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userDisplayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserDisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userDisplayName\":null"...)
-	}
-	if x, ok := v.UserID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userId\":null"...)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserPrincipalName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"calleeNumber\":", &v.CalleeNumber, AppendString)
+	dst = appendOptional(dst, ",\"callEndSubReason\":", &v.CallEndSubReason, appendInt32)
+	dst = appendOptional(dst, ",\"callerNumber\":", &v.CallerNumber, AppendString)
+	dst = appendOptional(dst, ",\"callType\":", &v.CallType, AppendString)
+	dst = appendOptional(dst, ",\"correlationId\":", &v.CorrelationID, AppendString)
+	dst = appendOptional(dst, ",\"duration\":", &v.Duration, appendInt32)
+	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"failureDateTime\":", &v.FailureDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"finalSipCode\":", &v.FinalSIPCode, appendInt32)
+	dst = appendOptional(dst, ",\"finalSipCodePhrase\":", &v.FinalSIPCodePhrase, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"inviteDateTime\":", &v.InviteDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"mediaBypassEnabled\":", &v.MediaBypassEnabled, AppendBool)
+	dst = appendOptional(dst, ",\"mediaPathLocation\":", &v.MediaPathLocation, AppendString)
+	dst = appendOptional(dst, ",\"signalingLocation\":", &v.SignalingLocation, AppendString)
+	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"successfulCall\":", &v.SuccessfulCall, AppendBool)
+	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":", &v.TrunkFullyQualifiedDomainName, AppendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":", &v.UserDisplayName, AppendString)
+	dst = appendOptional(dst, ",\"userId\":", &v.UserID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -7305,299 +2845,47 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "calleeNumber":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.CalleeNumber = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "calleeNumber")
-				}
-				v.CalleeNumber = Some[string](x)
-			}
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "callEndSubReason":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.CallEndSubReason = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "callEndSubReason")
-				}
-				v.CallEndSubReason = Some[int32](x)
-			}
+			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
 		case "callerNumber":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.CallerNumber = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callerNumber")
-				}
-				v.CallerNumber = Some[string](x)
-			}
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "callType":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.CallType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callType")
-				}
-				v.CallType = Some[string](x)
-			}
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "correlationId":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.CorrelationID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "correlationId")
-				}
-				v.CorrelationID = Some[string](x)
-			}
+			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "duration":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Duration = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "duration")
-				}
-				v.Duration = Some[int32](x)
-			}
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
 		case "endDateTime":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.EndDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "endDateTime")
-				}
-				v.EndDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<6, nullIsState, (*Decoder).DateTime)
 		case "failureDateTime":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.FailureDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "failureDateTime")
-				}
-				v.FailureDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
 		case "finalSipCode":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.FinalSIPCode = Null[int32]()
-			} else {
-				x, err := d.Int32()
-				if err != nil {
-					return WithField(err, "finalSipCode")
-				}
-				v.FinalSIPCode = Some[int32](x)
-			}
+			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<8, nullIsState, (*Decoder).Int32)
 		case "finalSipCodePhrase":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.FinalSIPCodePhrase = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "finalSipCodePhrase")
-				}
-				v.FinalSIPCodePhrase = Some[string](x)
-			}
+			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<10, nullIsState, (*Decoder).String)
 		case "inviteDateTime":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.InviteDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "inviteDateTime")
-				}
-				v.InviteDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<11, nullIsState, (*Decoder).DateTime)
 		case "mediaBypassEnabled":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.MediaBypassEnabled = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "mediaBypassEnabled")
-				}
-				v.MediaBypassEnabled = Some[bool](x)
-			}
+			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<12, nullIsState, (*Decoder).Bool)
 		case "mediaPathLocation":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.MediaPathLocation = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "mediaPathLocation")
-				}
-				v.MediaPathLocation = Some[string](x)
-			}
+			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<13, nullIsState, (*Decoder).String)
 		case "signalingLocation":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.SignalingLocation = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "signalingLocation")
-				}
-				v.SignalingLocation = Some[string](x)
-			}
+			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "startDateTime":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.StartDateTime = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "startDateTime")
-				}
-				v.StartDateTime = Some[time.Time](x)
-			}
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<15, nullIsState, (*Decoder).DateTime)
 		case "successfulCall":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.SuccessfulCall = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "successfulCall")
-				}
-				v.SuccessfulCall = Some[bool](x)
-			}
+			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<16, nullIsState, (*Decoder).Bool)
 		case "trunkFullyQualifiedDomainName":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.TrunkFullyQualifiedDomainName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "trunkFullyQualifiedDomainName")
-				}
-				v.TrunkFullyQualifiedDomainName = Some[string](x)
-			}
+			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<17, nullIsState, (*Decoder).String)
 		case "userDisplayName":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.UserDisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userDisplayName")
-				}
-				v.UserDisplayName = Some[string](x)
-			}
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
 		case "userId":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.UserID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userId")
-				}
-				v.UserID = Some[string](x)
-			}
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<19, nullIsState, (*Decoder).String)
 		case "userPrincipalName":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.UserPrincipalName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userPrincipalName")
-				}
-				v.UserPrincipalName = Some[string](x)
-			}
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -7609,12 +2897,10 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -7739,43 +3025,12 @@ func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.identity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -7805,33 +3060,9 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -7845,20 +3076,10 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.identity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -7936,73 +3157,19 @@ func (v *UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.identitySet\""...)
-	if x, ok := v.Application.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"application\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Application.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"application\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
+	if dst, err = appendOptionalErr(dst, ",\"application\":", &v.Application, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Device.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"device\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Device.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"device\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"device\":", &v.Device, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.User.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.User.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"user\":", &v.User, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -8032,47 +3199,11 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.Application = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "application")
-				}
-				v.Application = Some[Identity](x)
-			}
+			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
 		case "device":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Device = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "device")
-				}
-				v.Device = Some[Identity](x)
-			}
+			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
 		case "user":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.User = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "user")
-				}
-				v.User = Some[Identity](x)
-			}
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -8086,20 +3217,10 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.identitySet", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -8121,211 +3242,41 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
-	if x, ok := v.Application.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"application\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Application.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"application\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
+	if dst, err = appendOptionalErr(dst, ",\"application\":", &v.Application, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Device.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"device\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Device.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"device\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"device\":", &v.Device, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.User.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.User.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"user\":", &v.User, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.ApplicationInstance.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationInstance\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.ApplicationInstance.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationInstance\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"applicationInstance\":", &v.ApplicationInstance, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.AssertedIdentity.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"assertedIdentity\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.AssertedIdentity.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"assertedIdentity\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"assertedIdentity\":", &v.AssertedIdentity, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureCommunicationServicesUser\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.AzureCommunicationServicesUser.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureCommunicationServicesUser\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"azureCommunicationServicesUser\":", &v.AzureCommunicationServicesUser, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Encrypted.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"encrypted\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Encrypted.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"encrypted\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"encrypted\":", &v.Encrypted, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.EndpointType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endpointType\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.EndpointType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"endpointType\":null"...)
+	dst = appendOptional(dst, ",\"endpointType\":", &v.EndpointType, appendEnum[EndpointType])
+	if dst, err = appendOptionalErr(dst, ",\"guest\":", &v.Guest, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Guest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"guest\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Guest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"guest\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"onPremises\":", &v.OnPremises, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.OnPremises.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"onPremises\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.OnPremises.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"onPremises\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"phone\":", &v.Phone, appendPolymorphic[Identity]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Phone.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"phone\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Phone.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"phone\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -8355,159 +3306,27 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.Application = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "application")
-				}
-				v.Application = Some[Identity](x)
-			}
+			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
 		case "device":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Device = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "device")
-				}
-				v.Device = Some[Identity](x)
-			}
+			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
 		case "user":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.User = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "user")
-				}
-				v.User = Some[Identity](x)
-			}
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
 		case "applicationInstance":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.ApplicationInstance = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "applicationInstance")
-				}
-				v.ApplicationInstance = Some[Identity](x)
-			}
+			err = readOptional(d, "applicationInstance", &v.ApplicationInstance, &seen[0], 1<<3, nullIsState, decodeIdentity)
 		case "assertedIdentity":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.AssertedIdentity = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "assertedIdentity")
-				}
-				v.AssertedIdentity = Some[Identity](x)
-			}
+			err = readOptional(d, "assertedIdentity", &v.AssertedIdentity, &seen[0], 1<<4, nullIsState, decodeIdentity)
 		case "azureCommunicationServicesUser":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.AzureCommunicationServicesUser = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "azureCommunicationServicesUser")
-				}
-				v.AzureCommunicationServicesUser = Some[Identity](x)
-			}
+			err = readOptional(d, "azureCommunicationServicesUser", &v.AzureCommunicationServicesUser, &seen[0], 1<<5, nullIsState, decodeIdentity)
 		case "encrypted":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.Encrypted = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "encrypted")
-				}
-				v.Encrypted = Some[Identity](x)
-			}
+			err = readOptional(d, "encrypted", &v.Encrypted, &seen[0], 1<<6, nullIsState, decodeIdentity)
 		case "endpointType":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.EndpointType = Null[EndpointType]()
-			} else {
-				x, err := decodeEndpointType(d)
-				if err != nil {
-					return WithField(err, "endpointType")
-				}
-				v.EndpointType = Some[EndpointType](x)
-			}
+			err = readOptional(d, "endpointType", &v.EndpointType, &seen[0], 1<<7, nullIsState, decodeEndpointType)
 		case "guest":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.Guest = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "guest")
-				}
-				v.Guest = Some[Identity](x)
-			}
+			err = readOptional(d, "guest", &v.Guest, &seen[0], 1<<8, nullIsState, decodeIdentity)
 		case "onPremises":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.OnPremises = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "onPremises")
-				}
-				v.OnPremises = Some[Identity](x)
-			}
+			err = readOptional(d, "onPremises", &v.OnPremises, &seen[0], 1<<9, nullIsState, decodeIdentity)
 		case "phone":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.Phone = Null[Identity]()
-			} else {
-				x, err := decodeIdentity(d)
-				if err != nil {
-					return WithField(err, "phone")
-				}
-				v.Phone = Some[Identity](x)
-			}
+			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<10, nullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -8521,20 +3340,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsIdentitySet", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -8555,67 +3364,14 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.ApplicationType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationType\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ApplicationType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"applicationType\":null"...)
-	}
-	if x, ok := v.Hidden.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hidden\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Hidden.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hidden\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"applicationType\":", &v.ApplicationType, AppendString)
+	dst = appendOptional(dst, ",\"hidden\":", &v.Hidden, AppendBool)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -8645,61 +3401,13 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "applicationType":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ApplicationType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "applicationType")
-				}
-				v.ApplicationType = Some[string](x)
-			}
+			err = readOptional(d, "applicationType", &v.ApplicationType, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "hidden":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.Hidden = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "hidden")
-				}
-				v.Hidden = Some[bool](x)
-			}
+			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -8713,20 +3421,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -8747,67 +3445,14 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.Hidden.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hidden\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Hidden.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hidden\":null"...)
-	}
-	if x, ok := v.TenantID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.TenantID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantId\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"hidden\":", &v.Hidden, AppendBool)
+	dst = appendOptional(dst, ",\"tenantId\":", &v.TenantID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -8837,61 +3482,13 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "hidden":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Hidden = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "hidden")
-				}
-				v.Hidden = Some[bool](x)
-			}
+			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<2, nullIsState, (*Decoder).Bool)
 		case "tenantId":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.TenantID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tenantId")
-				}
-				v.TenantID = Some[string](x)
-			}
+			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -8905,20 +3502,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationInstanceIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -8939,43 +3526,12 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9005,33 +3561,9 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9045,20 +3577,10 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsEncryptedIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9079,55 +3601,13 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.Email.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"email\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Email.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"email\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"email\":", &v.Email, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9157,47 +3637,11 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "email":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Email = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "email")
-				}
-				v.Email = Some[string](x)
-			}
+			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9211,20 +3655,10 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsGuestIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9245,43 +3679,12 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9311,33 +3714,9 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9351,20 +3730,10 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsPhoneIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9385,55 +3754,13 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.TenantID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.TenantID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tenantId\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"tenantId\":", &v.TenantID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9463,47 +3790,11 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "tenantId":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.TenantID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tenantId")
-				}
-				v.TenantID = Some[string](x)
-			}
+			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9517,20 +3808,10 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsUserIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9551,55 +3832,13 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.AzureCommunicationServicesResourceID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureCommunicationServicesResourceId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AzureCommunicationServicesResourceID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureCommunicationServicesResourceId\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":", &v.AzureCommunicationServicesResourceID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9629,47 +3868,11 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "azureCommunicationServicesResourceId":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.AzureCommunicationServicesResourceID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "azureCommunicationServicesResourceId")
-				}
-				v.AzureCommunicationServicesResourceID = Some[string](x)
-			}
+			err = readOptional(d, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9683,20 +3886,10 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.azureCommunicationServicesUserIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9717,67 +3910,14 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.IPAddress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.IPAddress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ipAddress\":null"...)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UserPrincipalName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userPrincipalName\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9807,61 +3947,13 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "id")
-				}
-				v.ID = Some[string](x)
-			}
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "ipAddress":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.IPAddress = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "ipAddress")
-				}
-				v.IPAddress = Some[string](x)
-			}
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "userPrincipalName":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.UserPrincipalName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "userPrincipalName")
-				}
-				v.UserPrincipalName = Some[string](x)
-			}
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9875,20 +3967,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #microsoft.graph.userIdentity", string(kind)), "@odata.type")
 			}
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -9910,17 +3992,11 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"error\":"...)
-	if dst, err = v.Error.AppendJSON(dst); err != nil {
+	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -9951,18 +4027,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "error":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "error")
-			}
-			x, err := decodeMainError(d)
-			if err != nil {
-				return WithField(err, "error")
-			}
-			v.Error = x
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<0, nullRejected, decodeMainError)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -9974,12 +4039,10 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -10004,67 +4067,19 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
+	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"details\":", &v.Details, appendObjectArray[ErrorDetails]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"code\":"...)
-	dst = AppendString(dst, v.Code)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"message\":"...)
-	dst = AppendString(dst, v.Message)
-	if x, ok := v.Target.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Target.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":null"...)
-	}
-	if x, ok := v.Details.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"details\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Details.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"details\":null"...)
-	}
-	if x, ok := v.InnerError.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":"...)
+	if x := v.InnerError.member(&dst, ",\"innerError\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.InnerError.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":null"...)
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -10095,71 +4110,15 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "code")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "code")
-			}
-			v.Code = x
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "message":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "message")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "message")
-			}
-			v.Message = x
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "target":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Target = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "target")
-				}
-				v.Target = Some[string](x)
-			}
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "details":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "details")
-			}
-			x, err := decodeSliceOfErrorDetails(d)
-			if err != nil {
-				return WithField(err, "details")
-			}
-			v.Details = Some[[]ErrorDetails](x)
+			err = readOptional(d, "details", &v.Details, &seen[0], 1<<3, nullRejected, readObjectArray[ErrorDetails])
 		case "innerError":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "innerError")
-			}
-			x, err := decodeInnerError(d)
-			if err != nil {
-				return WithField(err, "innerError")
-			}
-			v.InnerError = Some[InnerError](x)
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullRejected, decodeInnerError)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -10171,12 +4130,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -10203,32 +4160,11 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"code\":"...)
-	dst = AppendString(dst, v.Code)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"message\":"...)
-	dst = AppendString(dst, v.Message)
-	if x, ok := v.Target.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Target.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
+	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -10259,45 +4195,11 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "code")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "code")
-			}
-			v.Code = x
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "message":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "message")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "message")
-			}
-			v.Message = x
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "target":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Target = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "target")
-				}
-				v.Target = Some[string](x)
-			}
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -10309,12 +4211,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -10342,84 +4242,16 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.RequestID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"request-id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.RequestID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"request-id\":null"...)
+	dst = appendOptional(dst, ",\"request-id\":", &v.RequestID, AppendString)
+	dst = appendOptional(dst, ",\"client-request-id\":", &v.ClientRequestID, AppendString)
+	dst = appendOptional(dst, ",\"date\":", &v.Date, AppendString)
+	dst = appendOptional(dst, ",\"code\":", &v.Code, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"innerError\":", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.ClientRequestID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"client-request-id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ClientRequestID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"client-request-id\":null"...)
-	}
-	if x, ok := v.Date.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Date.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date\":null"...)
-	}
-	if x, ok := v.Code.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Code.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":null"...)
-	}
-	if x, ok := v.InnerError.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.InnerError.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -10448,90 +4280,20 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "request-id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.RequestID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "request-id")
-				}
-				v.RequestID = Some[string](x)
-			}
+			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "client-request-id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ClientRequestID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "client-request-id")
-				}
-				v.ClientRequestID = Some[string](x)
-			}
+			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "date":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Date = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "date")
-				}
-				v.Date = Some[string](x)
-			}
+			err = readOptional(d, "date", &v.Date, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "code":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.Code = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "code")
-				}
-				v.Code = Some[string](x)
-			}
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "innerError":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.InnerError = Null[*InnerError]()
-			} else {
-				x, err := decodePointerToInnerError(d)
-				if err != nil {
-					return WithField(err, "innerError")
-				}
-				v.InnerError = Some[*InnerError](x)
-			}
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullIsState, decodePointerToInnerError)
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -10549,368 +4311,77 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfModality appends x as a JSON array.
+func appendSliceOfModality(dst []byte, x []Modality) []byte {
+	return appendArray(dst, x, appendEnum[Modality])
+}
+
+// appendSliceOfIdentitySet appends x as a JSON array.
+func appendSliceOfIdentitySet(dst []byte, x []IdentitySet) ([]byte, error) {
+	return appendArrayErr(dst, x, appendPolymorphic[IdentitySet])
+}
+
 // decodeSliceOfModality decodes a JSON array; null elements are rejected.
 func decodeSliceOfModality(d *Decoder) ([]Modality, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Modality
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Modality{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Modality, 0, 4)
-		}
-		e, err := decodeModality(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeModality)
 }
 
 // decodeSliceOfIdentitySet decodes a JSON array; null elements are rejected.
 func decodeSliceOfIdentitySet(d *Decoder) ([]IdentitySet, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []IdentitySet
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []IdentitySet{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]IdentitySet, 0, 4)
-		}
-		e, err := decodeIdentitySet(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeIdentitySet)
 }
 
 // decodeOrganizer decodes one Organizer.
-func decodeOrganizer(d *Decoder) (Organizer, error) {
-	var v Organizer
-	err := v.DecodeJSON(d)
+func decodeOrganizer(d *Decoder) (v Organizer, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
-}
-
-// decodeSliceOfParticipant decodes a JSON array; null elements are rejected.
-func decodeSliceOfParticipant(d *Decoder) ([]Participant, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Participant
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Participant{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Participant, 0, 1)
-		}
-		out = append(out, Participant{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfSession decodes a JSON array; null elements are rejected.
-func decodeSliceOfSession(d *Decoder) ([]Session, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Session
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Session{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Session, 0, 1)
-		}
-		out = append(out, Session{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
 }
 
 // decodeFailureInfo decodes one FailureInfo.
-func decodeFailureInfo(d *Decoder) (FailureInfo, error) {
-	var v FailureInfo
-	err := v.DecodeJSON(d)
+func decodeFailureInfo(d *Decoder) (v FailureInfo, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSliceOfSegment decodes a JSON array; null elements are rejected.
-func decodeSliceOfSegment(d *Decoder) ([]Segment, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Segment
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Segment{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Segment, 0, 1)
-		}
-		out = append(out, Segment{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfMedia decodes a JSON array; null elements are rejected.
-func decodeSliceOfMedia(d *Decoder) ([]Media, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Media
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Media{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Media, 0, 1)
-		}
-		out = append(out, Media{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfAdministrativeUnitInfo decodes a JSON array; null elements are rejected.
-func decodeSliceOfAdministrativeUnitInfo(d *Decoder) ([]AdministrativeUnitInfo, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []AdministrativeUnitInfo
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []AdministrativeUnitInfo{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]AdministrativeUnitInfo, 0, 1)
-		}
-		out = append(out, AdministrativeUnitInfo{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
 // decodeCommunicationsIdentitySet decodes one CommunicationsIdentitySet.
-func decodeCommunicationsIdentitySet(d *Decoder) (CommunicationsIdentitySet, error) {
-	var v CommunicationsIdentitySet
-	err := v.DecodeJSON(d)
+func decodeCommunicationsIdentitySet(d *Decoder) (v CommunicationsIdentitySet, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeUserFeedback decodes one UserFeedback.
-func decodeUserFeedback(d *Decoder) (UserFeedback, error) {
-	var v UserFeedback
-	err := v.DecodeJSON(d)
+func decodeUserFeedback(d *Decoder) (v UserFeedback, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeDeviceInfo decodes one DeviceInfo.
-func decodeDeviceInfo(d *Decoder) (DeviceInfo, error) {
-	var v DeviceInfo
-	err := v.DecodeJSON(d)
+func decodeDeviceInfo(d *Decoder) (v DeviceInfo, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeNetworkInfo decodes one NetworkInfo.
-func decodeNetworkInfo(d *Decoder) (NetworkInfo, error) {
-	var v NetworkInfo
-	err := v.DecodeJSON(d)
+func decodeNetworkInfo(d *Decoder) (v NetworkInfo, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSliceOfMediaStream decodes a JSON array; null elements are rejected.
-func decodeSliceOfMediaStream(d *Decoder) ([]MediaStream, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []MediaStream
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []MediaStream{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]MediaStream, 0, 1)
-		}
-		out = append(out, MediaStream{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfTraceRouteHop decodes a JSON array; null elements are rejected.
-func decodeSliceOfTraceRouteHop(d *Decoder) ([]TraceRouteHop, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []TraceRouteHop
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []TraceRouteHop{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]TraceRouteHop, 0, 1)
-		}
-		out = append(out, TraceRouteHop{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
 // decodeFeedbackTokenSet decodes one FeedbackTokenSet.
-func decodeFeedbackTokenSet(d *Decoder) (FeedbackTokenSet, error) {
-	var v FeedbackTokenSet
-	err := v.DecodeJSON(d)
+func decodeFeedbackTokenSet(d *Decoder) (v FeedbackTokenSet, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeMainError decodes one MainError.
-func decodeMainError(d *Decoder) (MainError, error) {
-	var v MainError
-	err := v.DecodeJSON(d)
+func decodeMainError(d *Decoder) (v MainError, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeSliceOfErrorDetails decodes a JSON array; null elements are rejected.
-func decodeSliceOfErrorDetails(d *Decoder) ([]ErrorDetails, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []ErrorDetails
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []ErrorDetails{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]ErrorDetails, 0, 1)
-		}
-		out = append(out, ErrorDetails{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
 // decodeInnerError decodes one InnerError.
-func decodeInnerError(d *Decoder) (InnerError, error) {
-	var v InnerError
-	err := v.DecodeJSON(d)
+func decodeInnerError(d *Decoder) (v InnerError, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 

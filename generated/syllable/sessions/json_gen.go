@@ -2,10 +2,7 @@
 
 package sessions
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // decodeSessionProperties decodes one SessionProperties. A value the schema does not list is kept as it is.
 func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
@@ -130,295 +127,34 @@ func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	dst = appendOptional(dst, ",\"session_id\":", &v.SessionID, AppendString)
+	dst = appendOptional(dst, ",\"conversation_id\":", &v.ConversationID, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_service\":", &v.ChannelManagerService, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_type\":", &v.ChannelManagerType, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_sid\":", &v.ChannelManagerSID, AppendString)
+	dst = appendOptional(dst, ",\"agent_id\":", &v.AgentID, AppendString)
+	dst = appendOptional(dst, ",\"agent_name\":", &v.AgentName, AppendString)
+	dst = appendOptional(dst, ",\"agent_type\":", &v.AgentType, AppendString)
+	dst = appendOptional(dst, ",\"agent_timezone\":", &v.AgentTimezone, AppendString)
+	dst = appendOptional(dst, ",\"prompt_id\":", &v.PromptID, AppendString)
+	dst = appendOptional(dst, ",\"prompt_name\":", &v.PromptName, AppendString)
+	dst = appendOptional(dst, ",\"prompt_version\":", &v.PromptVersion, AppendString)
+	dst = appendOptional(dst, ",\"prompt_version_number\":", &v.PromptVersionNumber, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"duration\":", &v.Duration, AppendFloat64); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, '"')
-	if x, ok := v.SessionID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_id\":null"...)
-	}
-	if x, ok := v.ConversationID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"conversation_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ConversationID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"conversation_id\":null"...)
-	}
-	if x, ok := v.ChannelManagerService.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_service\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChannelManagerService.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_service\":null"...)
-	}
-	if x, ok := v.ChannelManagerType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChannelManagerType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_type\":null"...)
-	}
-	if x, ok := v.ChannelManagerSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChannelManagerSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"channel_manager_sid\":null"...)
-	}
-	if x, ok := v.AgentID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AgentID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_id\":null"...)
-	}
-	if x, ok := v.AgentName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AgentName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_name\":null"...)
-	}
-	if x, ok := v.AgentType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AgentType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_type\":null"...)
-	}
-	if x, ok := v.AgentTimezone.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_timezone\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AgentTimezone.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"agent_timezone\":null"...)
-	}
-	if x, ok := v.PromptID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.PromptID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_id\":null"...)
-	}
-	if x, ok := v.PromptName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.PromptName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_name\":null"...)
-	}
-	if x, ok := v.PromptVersion.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_version\":"...)
-		dst = AppendString(dst, x)
-	} else if v.PromptVersion.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_version\":null"...)
-	}
-	if x, ok := v.PromptVersionNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_version_number\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.PromptVersionNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"prompt_version_number\":null"...)
-	}
-	if x, ok := v.Duration.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Duration.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration\":null"...)
-	}
-	if x, ok := v.SessionLabelID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_label_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionLabelID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_label_id\":null"...)
-	}
-	if x, ok := v.Source.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Source.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":null"...)
-	}
-	if x, ok := v.Target.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Target.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"target\":null"...)
-	}
-	if x, ok := v.IsLegacy.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_legacy\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsLegacy.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_legacy\":null"...)
-	}
-	if x, ok := v.IsTest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_test\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsTest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_test\":null"...)
-	}
-	if x, ok := v.IsOutbound.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_outbound\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsOutbound.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_outbound\":null"...)
-	}
-	if x, ok := v.UserTerminated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user_terminated\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.UserTerminated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"user_terminated\":null"...)
-	}
-	if x, ok := v.TransferVoicemailDetected.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"transfer_voicemail_detected\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.TransferVoicemailDetected.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"transfer_voicemail_detected\":null"...)
-	}
-	if x, ok := v.OverrideTimestamp.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"override_timestamp\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OverrideTimestamp.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"override_timestamp\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"session_label_id\":", &v.SessionLabelID, AppendString)
+	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
+	dst = appendOptional(dst, ",\"is_legacy\":", &v.IsLegacy, AppendBool)
+	dst = appendOptional(dst, ",\"is_test\":", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"is_outbound\":", &v.IsOutbound, AppendBool)
+	dst = appendOptional(dst, ",\"user_terminated\":", &v.UserTerminated, AppendBool)
+	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":", &v.TransferVoicemailDetected, AppendBool)
+	dst = appendOptional(dst, ",\"override_timestamp\":", &v.OverrideTimestamp, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -448,347 +184,58 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timestamp")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "timestamp")
-			}
-			v.Timestamp = x
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
 		case "session_id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SessionID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_id")
-				}
-				v.SessionID = Some[string](x)
-			}
+			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "conversation_id":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ConversationID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "conversation_id")
-				}
-				v.ConversationID = Some[string](x)
-			}
+			err = readOptional(d, "conversation_id", &v.ConversationID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "channel_manager_service":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.ChannelManagerService = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "channel_manager_service")
-				}
-				v.ChannelManagerService = Some[string](x)
-			}
+			err = readOptional(d, "channel_manager_service", &v.ChannelManagerService, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "channel_manager_type":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.ChannelManagerType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "channel_manager_type")
-				}
-				v.ChannelManagerType = Some[string](x)
-			}
+			err = readOptional(d, "channel_manager_type", &v.ChannelManagerType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "channel_manager_sid":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.ChannelManagerSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "channel_manager_sid")
-				}
-				v.ChannelManagerSID = Some[string](x)
-			}
+			err = readOptional(d, "channel_manager_sid", &v.ChannelManagerSID, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "agent_id":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.AgentID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "agent_id")
-				}
-				v.AgentID = Some[string](x)
-			}
+			err = readOptional(d, "agent_id", &v.AgentID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "agent_name":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.AgentName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "agent_name")
-				}
-				v.AgentName = Some[string](x)
-			}
+			err = readOptional(d, "agent_name", &v.AgentName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "agent_type":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.AgentType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "agent_type")
-				}
-				v.AgentType = Some[string](x)
-			}
+			err = readOptional(d, "agent_type", &v.AgentType, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "agent_timezone":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.AgentTimezone = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "agent_timezone")
-				}
-				v.AgentTimezone = Some[string](x)
-			}
+			err = readOptional(d, "agent_timezone", &v.AgentTimezone, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "prompt_id":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.PromptID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "prompt_id")
-				}
-				v.PromptID = Some[string](x)
-			}
+			err = readOptional(d, "prompt_id", &v.PromptID, &seen[0], 1<<10, nullIsState, (*Decoder).String)
 		case "prompt_name":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.PromptName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "prompt_name")
-				}
-				v.PromptName = Some[string](x)
-			}
+			err = readOptional(d, "prompt_name", &v.PromptName, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "prompt_version":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.PromptVersion = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "prompt_version")
-				}
-				v.PromptVersion = Some[string](x)
-			}
+			err = readOptional(d, "prompt_version", &v.PromptVersion, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "prompt_version_number":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.PromptVersionNumber = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "prompt_version_number")
-				}
-				v.PromptVersionNumber = Some[int64](x)
-			}
+			err = readOptional(d, "prompt_version_number", &v.PromptVersionNumber, &seen[0], 1<<13, nullIsState, (*Decoder).Int64)
 		case "duration":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.Duration = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "duration")
-				}
-				v.Duration = Some[float64](x)
-			}
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<14, nullIsState, (*Decoder).Float64)
 		case "session_label_id":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.SessionLabelID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_label_id")
-				}
-				v.SessionLabelID = Some[string](x)
-			}
+			err = readOptional(d, "session_label_id", &v.SessionLabelID, &seen[0], 1<<15, nullIsState, (*Decoder).String)
 		case "source":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.Source = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "source")
-				}
-				v.Source = Some[string](x)
-			}
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<16, nullIsState, (*Decoder).String)
 		case "target":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.Target = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "target")
-				}
-				v.Target = Some[string](x)
-			}
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<17, nullIsState, (*Decoder).String)
 		case "is_legacy":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.IsLegacy = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "is_legacy")
-				}
-				v.IsLegacy = Some[bool](x)
-			}
+			err = readOptional(d, "is_legacy", &v.IsLegacy, &seen[0], 1<<18, nullIsState, (*Decoder).Bool)
 		case "is_test":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.IsTest = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "is_test")
-				}
-				v.IsTest = Some[bool](x)
-			}
+			err = readOptional(d, "is_test", &v.IsTest, &seen[0], 1<<19, nullIsState, (*Decoder).Bool)
 		case "is_outbound":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.ConsumeNull() {
-				v.IsOutbound = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "is_outbound")
-				}
-				v.IsOutbound = Some[bool](x)
-			}
+			err = readOptional(d, "is_outbound", &v.IsOutbound, &seen[0], 1<<20, nullIsState, (*Decoder).Bool)
 		case "user_terminated":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.ConsumeNull() {
-				v.UserTerminated = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "user_terminated")
-				}
-				v.UserTerminated = Some[bool](x)
-			}
+			err = readOptional(d, "user_terminated", &v.UserTerminated, &seen[0], 1<<21, nullIsState, (*Decoder).Bool)
 		case "transfer_voicemail_detected":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.ConsumeNull() {
-				v.TransferVoicemailDetected = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "transfer_voicemail_detected")
-				}
-				v.TransferVoicemailDetected = Some[bool](x)
-			}
+			err = readOptional(d, "transfer_voicemail_detected", &v.TransferVoicemailDetected, &seen[0], 1<<22, nullIsState, (*Decoder).Bool)
 		case "override_timestamp":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.ConsumeNull() {
-				v.OverrideTimestamp = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "override_timestamp")
-				}
-				v.OverrideTimestamp = Some[string](x)
-			}
+			err = readOptional(d, "override_timestamp", &v.OverrideTimestamp, &seen[0], 1<<23, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -813,58 +260,15 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"items\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Items {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, ']')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"page\":"...)
-	dst = AppendInt(dst, v.Page)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"page_size\":"...)
-	dst = AppendInt(dst, v.PageSize)
-	if x, ok := v.TotalPages.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"total_pages\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.TotalPages.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"total_pages\":null"...)
-	}
-	if x, ok := v.TotalCount.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"total_count\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.TotalCount.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"total_count\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendInt(append(dst, ",\"page\":"...), v.Page)
+	dst = AppendInt(append(dst, ",\"page_size\":"...), v.PageSize)
+	dst = appendOptional(dst, ",\"total_pages\":", &v.TotalPages, AppendInt)
+	dst = appendOptional(dst, ",\"total_count\":", &v.TotalCount, AppendInt)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -894,79 +298,20 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "items":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "items")
-			}
-			x, err := decodeSliceOfSession(d)
-			if err != nil {
-				return WithField(err, "items")
-			}
-			v.Items = x
+			err = readMember(d, "items", &v.Items, &seen[0], 1<<0, nullRejected, readObjectArray[Session])
 		case "page":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "page")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "page")
-			}
-			v.Page = x
+			err = readMember(d, "page", &v.Page, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
 		case "page_size":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "page_size")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "page_size")
-			}
-			v.PageSize = x
+			err = readMember(d, "page_size", &v.PageSize, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
 		case "total_pages":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.TotalPages = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "total_pages")
-				}
-				v.TotalPages = Some[int64](x)
-			}
+			err = readOptional(d, "total_pages", &v.TotalPages, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
 		case "total_count":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.TotalCount = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "total_count")
-				}
-				v.TotalCount = Some[int64](x)
-			}
+			err = readOptional(d, "total_count", &v.TotalCount, &seen[0], 1<<4, nullIsState, (*Decoder).Int64)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -997,43 +342,15 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	if dst, err = appendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"session_id\":"...)
-	dst = AppendString(dst, v.SessionID)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendObjectArray[SessionAction](append(dst, ",\"actions\":"...), v.Actions); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"transcription\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Transcription {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, ']')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"actions\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Actions {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, ']')
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1063,51 +380,16 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "session_id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "session_id")
-			}
-			v.SessionID = x
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "transcription":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "transcription")
-			}
-			x, err := decodeSliceOfSessionText(d)
-			if err != nil {
-				return WithField(err, "transcription")
-			}
-			v.Transcription = x
+			err = readMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, nullRejected, readObjectArray[SessionText])
 		case "actions":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "actions")
-			}
-			x, err := decodeSliceOfSessionAction(d)
-			if err != nil {
-				return WithField(err, "actions")
-			}
-			v.Actions = x
+			err = readMember(d, "actions", &v.Actions, &seen[0], 1<<2, nullRejected, readObjectArray[SessionAction])
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1137,53 +419,12 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, '"')
-	if x, ok := v.Lang.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lang\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Lang.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lang\":null"...)
-	}
-	if x, ok := v.Source.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Source.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":null"...)
-	}
-	if x, ok := v.Text.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Text.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	dst = appendOptional(dst, ",\"lang\":", &v.Lang, AppendString)
+	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1213,67 +454,18 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timestamp")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "timestamp")
-			}
-			v.Timestamp = x
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
 		case "lang":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Lang = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "lang")
-				}
-				v.Lang = Some[string](x)
-			}
+			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "source":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.Source = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "source")
-				}
-				v.Source = Some[string](x)
-			}
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "text":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.Text = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "text")
-				}
-				v.Text = Some[string](x)
-			}
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1298,79 +490,16 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	dst = appendOptional(dst, ",\"tool_name\":", &v.ToolName, AppendString)
+	dst = appendOptional(dst, ",\"tool_request\":", &v.ToolRequest, AppendString)
+	dst = appendOptional(dst, ",\"tool_result\":", &v.ToolResult, AppendString)
+	dst = appendOptional(dst, ",\"tool_error\":", &v.ToolError, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":", &v.DurationMs, AppendFloat64); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, '"')
-	if x, ok := v.ToolName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_name\":null"...)
-	}
-	if x, ok := v.ToolRequest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_request\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolRequest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_request\":null"...)
-	}
-	if x, ok := v.ToolResult.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_result\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolResult.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_result\":null"...)
-	}
-	if x, ok := v.ToolError.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_error\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolError.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_error\":null"...)
-	}
-	if x, ok := v.DurationMs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration_ms\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.DurationMs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration_ms\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1400,95 +529,22 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timestamp")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "timestamp")
-			}
-			v.Timestamp = x
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
 		case "tool_name":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ToolName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_name")
-				}
-				v.ToolName = Some[string](x)
-			}
+			err = readOptional(d, "tool_name", &v.ToolName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "tool_request":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ToolRequest = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_request")
-				}
-				v.ToolRequest = Some[string](x)
-			}
+			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "tool_result":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.ToolResult = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_result")
-				}
-				v.ToolResult = Some[string](x)
-			}
+			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "tool_error":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.ToolError = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_error")
-				}
-				v.ToolError = Some[string](x)
-			}
+			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "duration_ms":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.DurationMs = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "duration_ms")
-				}
-				v.DurationMs = Some[float64](x)
-			}
+			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<5, nullIsState, (*Decoder).Float64)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1512,34 +568,10 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Summary.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Summary.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":null"...)
-	}
-	if x, ok := v.Rating.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rating\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Rating.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rating\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"summary\":", &v.Summary, AppendString)
+	dst = appendOptional(dst, ",\"rating\":", &v.Rating, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1569,40 +601,14 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "summary":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.Summary = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "summary")
-				}
-				v.Summary = Some[string](x)
-			}
+			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "rating":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Rating = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "rating")
-				}
-				v.Rating = Some[string](x)
-			}
+			err = readOptional(d, "rating", &v.Rating, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1623,41 +629,10 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SessionID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_id\":null"...)
-	}
-	if x, ok := v.Recordings.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"recordings\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Recordings.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"recordings\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"session_id\":", &v.SessionID, AppendString)
+	dst = appendOptional(dst, ",\"recordings\":", &v.Recordings, appendSliceOfString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1687,40 +662,14 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SessionID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_id")
-				}
-				v.SessionID = Some[string](x)
-			}
+			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "recordings":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Recordings = Null[[]string]()
-			} else {
-				x, err := decodeSliceOfString(d)
-				if err != nil {
-					return WithField(err, "recordings")
-				}
-				v.Recordings = Some[[]string](x)
-			}
+			err = readOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, nullIsState, decodeSliceOfString)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1742,50 +691,15 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"session_id\":"...)
-	dst = AppendString(dst, v.SessionID)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendOptionalErr(dst, ",\"summary\":", &v.Summary, appendObjectArray[SummaryEntry]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"timeline\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Timeline {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, ']')
-	if x, ok := v.Summary.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Summary.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1815,51 +729,16 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "session_id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "session_id")
-			}
-			v.SessionID = x
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "timeline":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timeline")
-			}
-			x, err := decodeSliceOfLatencyEntry(d)
-			if err != nil {
-				return WithField(err, "timeline")
-			}
-			v.Timeline = x
+			err = readMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, nullRejected, readObjectArray[LatencyEntry])
 		case "summary":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "summary")
-			}
-			x, err := decodeSliceOfSummaryEntry(d)
-			if err != nil {
-				return WithField(err, "summary")
-			}
-			v.Summary = Some[[]SummaryEntry](x)
+			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<2, nullRejected, readObjectArray[SummaryEntry])
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1887,75 +766,19 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, '"')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"measurement_start\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.MeasurementStart)
-	dst = append(dst, '"')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"category\":"...)
-	dst = AppendString(dst, string(v.Category))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"label\":"...)
-	dst = AppendString(dst, v.Label)
-	if x, ok := v.Metadata.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"metadata\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Metadata.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"metadata\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"unit_type\":"...)
-	dst = AppendString(dst, string(v.UnitType))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"value\":"...)
-	if dst, err = AppendFloat64(dst, v.Value); err != nil {
+	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	dst = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart)
+	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
+	dst = AppendString(append(dst, ",\"label\":"...), v.Label)
+	dst = appendOptional(dst, ",\"metadata\":", &v.Metadata, appendSliceOfString)
+	dst = appendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
+	if dst, err = AppendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"value_str\":"...)
-	dst = AppendString(dst, v.ValueStr)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"time_delta\":"...)
-	dst = AppendString(dst, v.TimeDelta)
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"value_str\":"...), v.ValueStr)
+	dst = AppendString(append(dst, ",\"time_delta\":"...), v.TimeDelta)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1985,130 +808,28 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timestamp")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "timestamp")
-			}
-			v.Timestamp = x
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
 		case "measurement_start":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "measurement_start")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "measurement_start")
-			}
-			v.MeasurementStart = x
+			err = readMember(d, "measurement_start", &v.MeasurementStart, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
 		case "category":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "category")
-			}
-			x, err := decodeLatencyCategory(d)
-			if err != nil {
-				return WithField(err, "category")
-			}
-			v.Category = x
+			err = readMember(d, "category", &v.Category, &seen[0], 1<<2, nullRejected, decodeLatencyCategory)
 		case "label":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "label")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "label")
-			}
-			v.Label = x
+			err = readMember(d, "label", &v.Label, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "metadata":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Metadata = Null[[]string]()
-			} else {
-				x, err := decodeSliceOfString(d)
-				if err != nil {
-					return WithField(err, "metadata")
-				}
-				v.Metadata = Some[[]string](x)
-			}
+			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, nullIsState, decodeSliceOfString)
 		case "unit_type":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "unit_type")
-			}
-			x, err := decodeLatencyUnitType(d)
-			if err != nil {
-				return WithField(err, "unit_type")
-			}
-			v.UnitType = x
+			err = readMember(d, "unit_type", &v.UnitType, &seen[0], 1<<5, nullRejected, decodeLatencyUnitType)
 		case "value":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "value")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "value")
-			}
-			v.Value = x
+			err = readMember(d, "value", &v.Value, &seen[0], 1<<6, nullRejected, (*Decoder).Float64)
 		case "value_str":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "value_str")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "value_str")
-			}
-			v.ValueStr = x
+			err = readMember(d, "value_str", &v.ValueStr, &seen[0], 1<<7, nullRejected, (*Decoder).String)
 		case "time_delta":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "time_delta")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "time_delta")
-			}
-			v.TimeDelta = x
+			err = readMember(d, "time_delta", &v.TimeDelta, &seen[0], 1<<8, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2154,56 +875,19 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"category\":"...)
-	dst = AppendString(dst, string(v.Category))
-	if x, ok := v.SubCategory.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sub_category\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SubCategory.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sub_category\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"event_count\":"...)
-	dst = AppendInt(dst, v.EventCount)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"sum_ms\":"...)
-	if dst, err = AppendFloat64(dst, v.SumMs); err != nil {
+	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
+	dst = appendOptional(dst, ",\"sub_category\":", &v.SubCategory, AppendString)
+	dst = AppendInt(append(dst, ",\"event_count\":"...), v.EventCount)
+	if dst, err = AppendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
 		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"sum_str\":"...)
-	dst = AppendString(dst, v.SumStr)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"average_ms\":"...)
-	if dst, err = AppendFloat64(dst, v.AverageMs); err != nil {
+	dst = AppendString(append(dst, ",\"sum_str\":"...), v.SumStr)
+	if dst, err = AppendFloat64(append(dst, ",\"average_ms\":"...), v.AverageMs); err != nil {
 		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"average_str\":"...)
-	dst = AppendString(dst, v.AverageStr)
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"average_str\":"...), v.AverageStr)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2233,104 +917,24 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "category":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "category")
-			}
-			x, err := decodeLatencyCategory(d)
-			if err != nil {
-				return WithField(err, "category")
-			}
-			v.Category = x
+			err = readMember(d, "category", &v.Category, &seen[0], 1<<0, nullRejected, decodeLatencyCategory)
 		case "sub_category":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SubCategory = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sub_category")
-				}
-				v.SubCategory = Some[string](x)
-			}
+			err = readOptional(d, "sub_category", &v.SubCategory, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "event_count":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "event_count")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "event_count")
-			}
-			v.EventCount = x
+			err = readMember(d, "event_count", &v.EventCount, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
 		case "sum_ms":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sum_ms")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "sum_ms")
-			}
-			v.SumMs = x
+			err = readMember(d, "sum_ms", &v.SumMs, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
 		case "sum_str":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sum_str")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "sum_str")
-			}
-			v.SumStr = x
+			err = readMember(d, "sum_str", &v.SumStr, &seen[0], 1<<4, nullRejected, (*Decoder).String)
 		case "average_ms":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "average_ms")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "average_ms")
-			}
-			v.AverageMs = x
+			err = readMember(d, "average_ms", &v.AverageMs, &seen[0], 1<<5, nullRejected, (*Decoder).Float64)
 		case "average_str":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "average_str")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "average_str")
-			}
-			v.AverageStr = x
+			err = readMember(d, "average_str", &v.AverageStr, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2370,43 +974,13 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	dst = appendOptional(dst, ",\"session_start\":", &v.SessionStart, appendQuotedDateTime)
+	if dst, err = appendObjectArray[TimelineEvent](append(dst, ",\"events\":"...), v.Events); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"session_id\":"...)
-	dst = AppendString(dst, v.SessionID)
-	if x, ok := v.SessionStart.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_start\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.SessionStart.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_start\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"events\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Events {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	dst = append(dst, ']')
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2436,52 +1010,16 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "session_id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "session_id")
-			}
-			v.SessionID = x
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "session_start":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SessionStart = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "session_start")
-				}
-				v.SessionStart = Some[time.Time](x)
-			}
+			err = readOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, nullIsState, (*Decoder).DateTime)
 		case "events":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "events")
-			}
-			x, err := decodeSliceOfTimelineEvent(d)
-			if err != nil {
-				return WithField(err, "events")
-			}
-			v.Events = x
+			err = readMember(d, "events", &v.Events, &seen[0], 1<<2, nullRejected, readObjectArray[TimelineEvent])
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2509,168 +1047,24 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
+	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	dst = AppendString(append(dst, ",\"offset\":"...), v.Offset)
+	dst = appendOptional(dst, ",\"turn_index\":", &v.TurnIndex, AppendInt)
+	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"lang\":", &v.Lang, AppendString)
+	dst = appendOptional(dst, ",\"category\":", &v.Category, AppendString)
+	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"metadata\":", &v.Metadata, appendSliceOfString)
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":", &v.DurationMs, AppendFloat64); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"kind\":"...)
-	dst = AppendString(dst, string(v.Kind))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"timestamp\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.Timestamp)
-	dst = append(dst, '"')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"offset\":"...)
-	dst = AppendString(dst, v.Offset)
-	if x, ok := v.TurnIndex.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"turn_index\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.TurnIndex.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"turn_index\":null"...)
-	}
-	if x, ok := v.Source.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Source.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"source\":null"...)
-	}
-	if x, ok := v.Text.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Text.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"text\":null"...)
-	}
-	if x, ok := v.Lang.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lang\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Lang.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lang\":null"...)
-	}
-	if x, ok := v.Category.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"category\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Category.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"category\":null"...)
-	}
-	if x, ok := v.Label.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Label.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":null"...)
-	}
-	if x, ok := v.Metadata.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"metadata\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Metadata.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"metadata\":null"...)
-	}
-	if x, ok := v.DurationMs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration_ms\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.DurationMs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"duration_ms\":null"...)
-	}
-	if x, ok := v.ToolRequest.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_request\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolRequest.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_request\":null"...)
-	}
-	if x, ok := v.ToolResult.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_result\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolResult.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_result\":null"...)
-	}
-	if x, ok := v.ToolError.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_error\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ToolError.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tool_error\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"tool_request\":", &v.ToolRequest, AppendString)
+	dst = appendOptional(dst, ",\"tool_result\":", &v.ToolResult, AppendString)
+	dst = appendOptional(dst, ",\"tool_error\":", &v.ToolError, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2700,205 +1094,38 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "kind":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "kind")
-			}
-			x, err := decodeTimelineEventKind(d)
-			if err != nil {
-				return WithField(err, "kind")
-			}
-			v.Kind = x
+			err = readMember(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, decodeTimelineEventKind)
 		case "timestamp":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "timestamp")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "timestamp")
-			}
-			v.Timestamp = x
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
 		case "offset":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "offset")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "offset")
-			}
-			v.Offset = x
+			err = readMember(d, "offset", &v.Offset, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "turn_index":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.TurnIndex = Null[int64]()
-			} else {
-				x, err := d.Int64()
-				if err != nil {
-					return WithField(err, "turn_index")
-				}
-				v.TurnIndex = Some[int64](x)
-			}
+			err = readOptional(d, "turn_index", &v.TurnIndex, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
 		case "source":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Source = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "source")
-				}
-				v.Source = Some[string](x)
-			}
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "text":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Text = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "text")
-				}
-				v.Text = Some[string](x)
-			}
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "lang":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.Lang = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "lang")
-				}
-				v.Lang = Some[string](x)
-			}
+			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "category":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.Category = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "category")
-				}
-				v.Category = Some[string](x)
-			}
+			err = readOptional(d, "category", &v.Category, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "label":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.Label = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "label")
-				}
-				v.Label = Some[string](x)
-			}
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "metadata":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.Metadata = Null[[]string]()
-			} else {
-				x, err := decodeSliceOfString(d)
-				if err != nil {
-					return WithField(err, "metadata")
-				}
-				v.Metadata = Some[[]string](x)
-			}
+			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, nullIsState, decodeSliceOfString)
 		case "duration_ms":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.DurationMs = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "duration_ms")
-				}
-				v.DurationMs = Some[float64](x)
-			}
+			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, nullIsState, (*Decoder).Float64)
 		case "tool_request":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.ToolRequest = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_request")
-				}
-				v.ToolRequest = Some[string](x)
-			}
+			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "tool_result":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.ToolResult = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_result")
-				}
-				v.ToolResult = Some[string](x)
-			}
+			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "tool_error":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.ToolError = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "tool_error")
-				}
-				v.ToolError = Some[string](x)
-			}
+			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<13, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2929,31 +1156,11 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Detail.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"detail\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Detail.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"detail\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"detail\":", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2983,25 +1190,12 @@ func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "detail")
-			}
-			x, err := decodeSliceOfRequestValidationError(d)
-			if err != nil {
-				return WithField(err, "detail")
-			}
-			v.Detail = Some[[]RequestValidationError](x)
+			err = readOptional(d, "detail", &v.Detail, &seen[0], 1<<0, nullRejected, readObjectArray[RequestValidationError])
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3022,81 +1216,13 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"loc\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Loc {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if len(e0) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, e0)
-		}
-	}
-	dst = append(dst, ']')
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"msg\":"...)
-	dst = AppendString(dst, v.Msg)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"type\":"...)
-	dst = AppendString(dst, v.Type)
-	if x, ok := v.Input.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"input\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Input.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"input\":null"...)
-	}
-	if x, ok := v.Ctx.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ctx\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				if len(e0) == 0 {
-					dst = AppendNull(dst)
-				} else {
-					dst = AppendRaw(dst, e0)
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Ctx.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ctx\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendSliceOfRawJSON(append(dst, ",\"loc\":"...), v.Loc)
+	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
+	dst = AppendString(append(dst, ",\"type\":"...), v.Type)
+	dst = appendOptional(dst, ",\"input\":", &v.Input, appendRawValue)
+	dst = appendOptional(dst, ",\"ctx\":", &v.Ctx, appendMapOfRawJSON)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3126,74 +1252,20 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "loc":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "loc")
-			}
-			x, err := decodeSliceOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "loc")
-			}
-			v.Loc = x
+			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSliceOfRawJSON)
 		case "msg":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "msg")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "msg")
-			}
-			v.Msg = x
+			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = x
+			err = readMember(d, "type", &v.Type, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "input":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "input")
-			}
-			v.Input = Some[json.RawMessage](x)
+			err = readOptional(d, "input", &v.Input, &seen[0], 1<<3, nullIsValue, readRawValue)
 		case "ctx":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ctx")
-			}
-			x, err := decodeMapOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "ctx")
-			}
-			v.Ctx = Some[map[string]json.RawMessage](x)
+			err = readOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, nullRejected, decodeMapOfRawJSON)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3220,297 +1292,32 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeSliceOfSession decodes a JSON array; null elements are rejected.
-func decodeSliceOfSession(d *Decoder) ([]Session, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Session
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Session{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Session, 0, 1)
-		}
-		out = append(out, Session{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfSessionText decodes a JSON array; null elements are rejected.
-func decodeSliceOfSessionText(d *Decoder) ([]SessionText, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []SessionText
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []SessionText{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]SessionText, 0, 1)
-		}
-		out = append(out, SessionText{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfSessionAction decodes a JSON array; null elements are rejected.
-func decodeSliceOfSessionAction(d *Decoder) ([]SessionAction, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []SessionAction
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []SessionAction{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]SessionAction, 0, 1)
-		}
-		out = append(out, SessionAction{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
 }
 
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// decodeSliceOfLatencyEntry decodes a JSON array; null elements are rejected.
-func decodeSliceOfLatencyEntry(d *Decoder) ([]LatencyEntry, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []LatencyEntry
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []LatencyEntry{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]LatencyEntry, 0, 1)
-		}
-		out = append(out, LatencyEntry{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
+// appendSliceOfRawJSON appends x as a JSON array.
+func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+	return appendArray(dst, x, appendRawValue)
 }
 
-// decodeSliceOfSummaryEntry decodes a JSON array; null elements are rejected.
-func decodeSliceOfSummaryEntry(d *Decoder) ([]SummaryEntry, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []SummaryEntry
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []SummaryEntry{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]SummaryEntry, 0, 1)
-		}
-		out = append(out, SummaryEntry{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfTimelineEvent decodes a JSON array; null elements are rejected.
-func decodeSliceOfTimelineEvent(d *Decoder) ([]TimelineEvent, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []TimelineEvent
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []TimelineEvent{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]TimelineEvent, 0, 1)
-		}
-		out = append(out, TimelineEvent{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
-// decodeSliceOfRequestValidationError decodes a JSON array; null elements are rejected.
-func decodeSliceOfRequestValidationError(d *Decoder) ([]RequestValidationError, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []RequestValidationError
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []RequestValidationError{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]RequestValidationError, 0, 1)
-		}
-		out = append(out, RequestValidationError{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
+// appendMapOfRawJSON appends x as a JSON object with sorted keys.
+func appendMapOfRawJSON(dst []byte, x map[string]json.RawMessage) []byte {
+	return appendMap(dst, x, appendRawValue)
 }
 
 // decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []json.RawMessage
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []json.RawMessage{}
-			}
-			return out, nil
-		}
-		if out == nil {
-			out = make([]json.RawMessage, 0, 4)
-		}
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullIsValue, readRawValue)
 }
 
-// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names and null values are rejected.
+// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names are rejected.
 func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]json.RawMessage{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullIsValue, readRawValue)
 }

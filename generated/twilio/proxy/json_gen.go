@@ -2,10 +2,7 @@
 
 package proxy
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // decodeSessionStatus decodes one SessionStatus. A value the schema does not list is kept as it is.
 func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
@@ -222,227 +219,24 @@ func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBeh
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.ServiceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ServiceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.DateStarted.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_started\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateStarted.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_started\":null"...)
-	}
-	if x, ok := v.DateEnded.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_ended\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateEnded.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_ended\":null"...)
-	}
-	if x, ok := v.DateLastInteraction.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_last_interaction\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateLastInteraction.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_last_interaction\":null"...)
-	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_expiry\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateExpiry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_expiry\":null"...)
-	}
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":null"...)
-	}
-	if x, ok := v.Status.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Status.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":null"...)
-	}
-	if x, ok := v.ClosedReason.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"closed_reason\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ClosedReason.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"closed_reason\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":null"...)
-	}
-	if x, ok := v.Mode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Mode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	if x, ok := v.Links.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, e0)
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Links.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"date_started\":", &v.DateStarted, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_ended\":", &v.DateEnded, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_last_interaction\":", &v.DateLastInteraction, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_expiry\":", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"status\":", &v.Status, appendEnum[SessionStatus])
+	dst = appendOptional(dst, ",\"closed_reason\":", &v.ClosedReason, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"mode\":", &v.Mode, appendEnum[SessionMode])
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -472,233 +266,42 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "service_sid":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.ServiceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "service_sid")
-				}
-				v.ServiceSID = Some[string](x)
-			}
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "date_started":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.DateStarted = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_started")
-				}
-				v.DateStarted = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_started", &v.DateStarted, &seen[0], 1<<3, nullIsState, (*Decoder).DateTime)
 		case "date_ended":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.DateEnded = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_ended")
-				}
-				v.DateEnded = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_ended", &v.DateEnded, &seen[0], 1<<4, nullIsState, (*Decoder).DateTime)
 		case "date_last_interaction":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.DateLastInteraction = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_last_interaction")
-				}
-				v.DateLastInteraction = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_last_interaction", &v.DateLastInteraction, &seen[0], 1<<5, nullIsState, (*Decoder).DateTime)
 		case "date_expiry":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.DateExpiry = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_expiry")
-				}
-				v.DateExpiry = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<6, nullIsState, (*Decoder).DateTime)
 		case "unique_name":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.UniqueName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "unique_name")
-				}
-				v.UniqueName = Some[string](x)
-			}
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "status":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "status")
-			}
-			x, err := decodeSessionStatus(d)
-			if err != nil {
-				return WithField(err, "status")
-			}
-			v.Status = Some[SessionStatus](x)
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullRejected, decodeSessionStatus)
 		case "closed_reason":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.ClosedReason = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "closed_reason")
-				}
-				v.ClosedReason = Some[string](x)
-			}
+			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "ttl":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
 		case "mode":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "mode")
-			}
-			x, err := decodeSessionMode(d)
-			if err != nil {
-				return WithField(err, "mode")
-			}
-			v.Mode = Some[SessionMode](x)
+			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullRejected, decodeSessionMode)
 		case "date_created":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
 		case "url":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "links":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.Links = Null[map[string]string]()
-			} else {
-				x, err := decodeMapOfURI(d)
-				if err != nil {
-					return WithField(err, "links")
-				}
-				v.Links = Some[map[string]string](x)
-			}
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<15, nullIsState, decodeMapOfURI)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -719,185 +322,21 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.SessionSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":null"...)
-	}
-	if x, ok := v.ServiceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ServiceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.FriendlyName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"friendly_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.FriendlyName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"friendly_name\":null"...)
-	}
-	if x, ok := v.Identifier.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identifier\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Identifier.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"identifier\":null"...)
-	}
-	if x, ok := v.ProxyIdentifier.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"proxy_identifier\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ProxyIdentifier.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"proxy_identifier\":null"...)
-	}
-	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"proxy_identifier_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ProxyIdentifierSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"proxy_identifier_sid\":null"...)
-	}
-	if x, ok := v.DateDeleted.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_deleted\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateDeleted.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_deleted\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	if x, ok := v.Links.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, e0)
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Links.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"friendly_name\":", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"identifier\":", &v.Identifier, AppendString)
+	dst = appendOptional(dst, ",\"proxy_identifier\":", &v.ProxyIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"proxy_identifier_sid\":", &v.ProxyIdentifierSID, AppendString)
+	dst = appendOptional(dst, ",\"date_deleted\":", &v.DateDeleted, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -927,194 +366,36 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "session_sid":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SessionSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_sid")
-				}
-				v.SessionSID = Some[string](x)
-			}
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "service_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ServiceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "service_sid")
-				}
-				v.ServiceSID = Some[string](x)
-			}
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "friendly_name":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.FriendlyName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "friendly_name")
-				}
-				v.FriendlyName = Some[string](x)
-			}
+			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "identifier":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Identifier = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "identifier")
-				}
-				v.Identifier = Some[string](x)
-			}
+			err = readOptional(d, "identifier", &v.Identifier, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "proxy_identifier":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.ProxyIdentifier = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "proxy_identifier")
-				}
-				v.ProxyIdentifier = Some[string](x)
-			}
+			err = readOptional(d, "proxy_identifier", &v.ProxyIdentifier, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "proxy_identifier_sid":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.ProxyIdentifierSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "proxy_identifier_sid")
-				}
-				v.ProxyIdentifierSID = Some[string](x)
-			}
+			err = readOptional(d, "proxy_identifier_sid", &v.ProxyIdentifierSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "date_deleted":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.DateDeleted = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_deleted")
-				}
-				v.DateDeleted = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_deleted", &v.DateDeleted, &seen[0], 1<<8, nullIsState, (*Decoder).DateTime)
 		case "date_created":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<9, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<10, nullIsState, (*Decoder).DateTime)
 		case "url":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "links":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.Links = Null[map[string]string]()
-			} else {
-				x, err := decodeMapOfURI(d)
-				if err != nil {
-					return WithField(err, "links")
-				}
-				v.Links = Some[map[string]string](x)
-			}
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<12, nullIsState, decodeMapOfURI)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1135,242 +416,27 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.SessionSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":null"...)
-	}
-	if x, ok := v.ServiceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ServiceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.Data.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"data\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Data.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"data\":null"...)
-	}
-	if x, ok := v.Type.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Type.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":null"...)
-	}
-	if x, ok := v.InboundParticipantSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_participant_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundParticipantSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_participant_sid\":null"...)
-	}
-	if x, ok := v.InboundResourceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_sid\":null"...)
-	}
-	if x, ok := v.InboundResourceStatus.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.InboundResourceStatus.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_status\":null"...)
-	}
-	if x, ok := v.InboundResourceType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_type\":null"...)
-	}
-	if x, ok := v.InboundResourceURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_url\":null"...)
-	}
-	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_participant_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundParticipantSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_participant_sid\":null"...)
-	}
-	if x, ok := v.OutboundResourceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_sid\":null"...)
-	}
-	if x, ok := v.OutboundResourceStatus.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.OutboundResourceStatus.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_status\":null"...)
-	}
-	if x, ok := v.OutboundResourceType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_type\":null"...)
-	}
-	if x, ok := v.OutboundResourceURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_url\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"data\":", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"type\":", &v.Type, appendEnum[InteractionType])
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":", &v.InboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_status\":", &v.InboundResourceStatus, appendEnum[InteractionResourceStatus])
+	dst = appendOptional(dst, ",\"inbound_resource_type\":", &v.InboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":", &v.InboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":", &v.OutboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_status\":", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
+	dst = appendOptional(dst, ",\"outbound_resource_type\":", &v.OutboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1400,277 +466,48 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "session_sid":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SessionSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_sid")
-				}
-				v.SessionSID = Some[string](x)
-			}
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "service_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ServiceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "service_sid")
-				}
-				v.ServiceSID = Some[string](x)
-			}
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "data":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Data = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "data")
-				}
-				v.Data = Some[string](x)
-			}
+			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := decodeInteractionType(d)
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = Some[InteractionType](x)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeInteractionType)
 		case "inbound_participant_sid":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.InboundParticipantSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_participant_sid")
-				}
-				v.InboundParticipantSID = Some[string](x)
-			}
+			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_resource_sid":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.InboundResourceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_sid")
-				}
-				v.InboundResourceSID = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "inbound_resource_status":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.InboundResourceStatus = Null[InteractionResourceStatus]()
-			} else {
-				x, err := decodeInteractionResourceStatus(d)
-				if err != nil {
-					return WithField(err, "inbound_resource_status")
-				}
-				v.InboundResourceStatus = Some[InteractionResourceStatus](x)
-			}
+			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<8, nullIsState, decodeInteractionResourceStatus)
 		case "inbound_resource_type":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.InboundResourceType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_type")
-				}
-				v.InboundResourceType = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "inbound_resource_url":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.InboundResourceURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_url")
-				}
-				v.InboundResourceURL = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<10, nullIsState, (*Decoder).String)
 		case "outbound_participant_sid":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.OutboundParticipantSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_participant_sid")
-				}
-				v.OutboundParticipantSID = Some[string](x)
-			}
+			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "outbound_resource_sid":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.OutboundResourceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_sid")
-				}
-				v.OutboundResourceSID = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "outbound_resource_status":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.OutboundResourceStatus = Null[InteractionResourceStatus]()
-			} else {
-				x, err := decodeInteractionResourceStatus(d)
-				if err != nil {
-					return WithField(err, "outbound_resource_status")
-				}
-				v.OutboundResourceStatus = Some[InteractionResourceStatus](x)
-			}
+			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<13, nullIsState, decodeInteractionResourceStatus)
 		case "outbound_resource_type":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.OutboundResourceType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_type")
-				}
-				v.OutboundResourceType = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "outbound_resource_url":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.OutboundResourceURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_url")
-				}
-				v.OutboundResourceURL = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<15, nullIsState, (*Decoder).String)
 		case "date_created":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<16, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
 		case "url":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<18, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1691,254 +528,28 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.SessionSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SessionSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"session_sid\":null"...)
-	}
-	if x, ok := v.ServiceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ServiceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.Data.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"data\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Data.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"data\":null"...)
-	}
-	if x, ok := v.Type.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Type.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":null"...)
-	}
-	if x, ok := v.ParticipantSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participant_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ParticipantSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participant_sid\":null"...)
-	}
-	if x, ok := v.InboundParticipantSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_participant_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundParticipantSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_participant_sid\":null"...)
-	}
-	if x, ok := v.InboundResourceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_sid\":null"...)
-	}
-	if x, ok := v.InboundResourceStatus.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.InboundResourceStatus.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_status\":null"...)
-	}
-	if x, ok := v.InboundResourceType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_type\":null"...)
-	}
-	if x, ok := v.InboundResourceURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InboundResourceURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inbound_resource_url\":null"...)
-	}
-	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_participant_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundParticipantSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_participant_sid\":null"...)
-	}
-	if x, ok := v.OutboundResourceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_sid\":null"...)
-	}
-	if x, ok := v.OutboundResourceStatus.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.OutboundResourceStatus.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_status\":null"...)
-	}
-	if x, ok := v.OutboundResourceType.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceType.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_type\":null"...)
-	}
-	if x, ok := v.OutboundResourceURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutboundResourceURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"outbound_resource_url\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"data\":", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"type\":", &v.Type, appendEnum[MessageInteractionType])
+	dst = appendOptional(dst, ",\"participant_sid\":", &v.ParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":", &v.InboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_status\":", &v.InboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
+	dst = appendOptional(dst, ",\"inbound_resource_type\":", &v.InboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":", &v.InboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":", &v.OutboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_status\":", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
+	dst = appendOptional(dst, ",\"outbound_resource_type\":", &v.OutboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1968,291 +579,50 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "session_sid":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.SessionSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "session_sid")
-				}
-				v.SessionSID = Some[string](x)
-			}
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "service_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ServiceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "service_sid")
-				}
-				v.ServiceSID = Some[string](x)
-			}
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "data":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Data = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "data")
-				}
-				v.Data = Some[string](x)
-			}
+			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := decodeMessageInteractionType(d)
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = Some[MessageInteractionType](x)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeMessageInteractionType)
 		case "participant_sid":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.ParticipantSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "participant_sid")
-				}
-				v.ParticipantSID = Some[string](x)
-			}
+			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_participant_sid":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.InboundParticipantSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_participant_sid")
-				}
-				v.InboundParticipantSID = Some[string](x)
-			}
+			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "inbound_resource_sid":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.InboundResourceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_sid")
-				}
-				v.InboundResourceSID = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "inbound_resource_status":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.InboundResourceStatus = Null[MessageInteractionResourceStatus]()
-			} else {
-				x, err := decodeMessageInteractionResourceStatus(d)
-				if err != nil {
-					return WithField(err, "inbound_resource_status")
-				}
-				v.InboundResourceStatus = Some[MessageInteractionResourceStatus](x)
-			}
+			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<9, nullIsState, decodeMessageInteractionResourceStatus)
 		case "inbound_resource_type":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.InboundResourceType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_type")
-				}
-				v.InboundResourceType = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<10, nullIsState, (*Decoder).String)
 		case "inbound_resource_url":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.InboundResourceURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "inbound_resource_url")
-				}
-				v.InboundResourceURL = Some[string](x)
-			}
+			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "outbound_participant_sid":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.OutboundParticipantSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_participant_sid")
-				}
-				v.OutboundParticipantSID = Some[string](x)
-			}
+			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "outbound_resource_sid":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.OutboundResourceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_sid")
-				}
-				v.OutboundResourceSID = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<13, nullIsState, (*Decoder).String)
 		case "outbound_resource_status":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.ConsumeNull() {
-				v.OutboundResourceStatus = Null[MessageInteractionResourceStatus]()
-			} else {
-				x, err := decodeMessageInteractionResourceStatus(d)
-				if err != nil {
-					return WithField(err, "outbound_resource_status")
-				}
-				v.OutboundResourceStatus = Some[MessageInteractionResourceStatus](x)
-			}
+			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<14, nullIsState, decodeMessageInteractionResourceStatus)
 		case "outbound_resource_type":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.ConsumeNull() {
-				v.OutboundResourceType = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_type")
-				}
-				v.OutboundResourceType = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<15, nullIsState, (*Decoder).String)
 		case "outbound_resource_url":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.ConsumeNull() {
-				v.OutboundResourceURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "outbound_resource_url")
-				}
-				v.OutboundResourceURL = Some[string](x)
-			}
+			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<16, nullIsState, (*Decoder).String)
 		case "date_created":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<18, nullIsState, (*Decoder).DateTime)
 		case "url":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<19, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2273,195 +643,22 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.ChatInstanceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chat_instance_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChatInstanceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chat_instance_sid\":null"...)
-	}
-	if x, ok := v.CallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callback_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callback_url\":null"...)
-	}
-	if x, ok := v.DefaultTTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"default_ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.DefaultTTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"default_ttl\":null"...)
-	}
-	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"number_selection_behavior\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.NumberSelectionBehavior.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"number_selection_behavior\":null"...)
-	}
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"geo_match_level\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.GeoMatchLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"geo_match_level\":null"...)
-	}
-	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"intercept_callback_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InterceptCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"intercept_callback_url\":null"...)
-	}
-	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"out_of_session_callback_url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutOfSessionCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"out_of_session_callback_url\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	if x, ok := v.Links.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, e0)
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Links.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"chat_instance_sid\":", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"callback_url\":", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"default_ttl\":", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"number_selection_behavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"geo_match_level\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"intercept_callback_url\":", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"out_of_session_callback_url\":", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2491,205 +688,38 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "unique_name":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.UniqueName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "unique_name")
-				}
-				v.UniqueName = Some[string](x)
-			}
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "chat_instance_sid":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.ChatInstanceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "chat_instance_sid")
-				}
-				v.ChatInstanceSID = Some[string](x)
-			}
+			err = readOptional(d, "chat_instance_sid", &v.ChatInstanceSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "callback_url":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.CallbackURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "callback_url")
-				}
-				v.CallbackURL = Some[string](x)
-			}
+			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "default_ttl":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "default_ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "default_ttl")
-			}
-			v.DefaultTTL = Some[int32](x)
+			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullRejected, (*Decoder).Int32)
 		case "number_selection_behavior":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "number_selection_behavior")
-			}
-			x, err := decodeServiceNumberSelectionBehavior(d)
-			if err != nil {
-				return WithField(err, "number_selection_behavior")
-			}
-			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullRejected, decodeServiceNumberSelectionBehavior)
 		case "geo_match_level":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "geo_match_level")
-			}
-			x, err := decodeServiceGeoMatchLevel(d)
-			if err != nil {
-				return WithField(err, "geo_match_level")
-			}
-			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullRejected, decodeServiceGeoMatchLevel)
 		case "intercept_callback_url":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.InterceptCallbackURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "intercept_callback_url")
-				}
-				v.InterceptCallbackURL = Some[string](x)
-			}
+			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "out_of_session_callback_url":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.OutOfSessionCallbackURL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "out_of_session_callback_url")
-				}
-				v.OutOfSessionCallbackURL = Some[string](x)
-			}
+			err = readOptional(d, "out_of_session_callback_url", &v.OutOfSessionCallbackURL, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "date_created":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<10, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<11, nullIsState, (*Decoder).DateTime)
 		case "url":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "links":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.ConsumeNull() {
-				v.Links = Null[map[string]string]()
-			} else {
-				x, err := decodeMapOfURI(d)
-				if err != nil {
-					return WithField(err, "links")
-				}
-				v.Links = Some[map[string]string](x)
-			}
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<13, nullIsState, decodeMapOfURI)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2711,160 +741,24 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.ServiceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ServiceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"service_sid\":null"...)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateCreated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_created\":null"...)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateUpdated.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_updated\":null"...)
-	}
-	if x, ok := v.PhoneNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"phone_number\":"...)
-		dst = AppendString(dst, x)
-	} else if v.PhoneNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"phone_number\":null"...)
-	}
-	if x, ok := v.FriendlyName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"friendly_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.FriendlyName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"friendly_name\":null"...)
-	}
-	if x, ok := v.IsoCountry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"iso_country\":"...)
-		dst = AppendString(dst, x)
-	} else if v.IsoCountry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"iso_country\":null"...)
-	}
-	if x, ok := v.Capabilities.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"capabilities\":"...)
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"phone_number\":", &v.PhoneNumber, AppendString)
+	dst = appendOptional(dst, ",\"friendly_name\":", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"iso_country\":", &v.IsoCountry, AppendString)
+	if x := v.Capabilities.member(&dst, ",\"capabilities\":"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
-	} else if v.Capabilities.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"capabilities\":null"...)
 	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	if x, ok := v.IsReserved.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_reserved\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsReserved.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_reserved\":null"...)
-	}
-	if x, ok := v.InUse.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"in_use\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.InUse.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"in_use\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"is_reserved\":", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"in_use\":", &v.InUse, appendInt32)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2894,179 +788,34 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.SID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "sid")
-				}
-				v.SID = Some[string](x)
-			}
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "account_sid":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.AccountSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "account_sid")
-				}
-				v.AccountSID = Some[string](x)
-			}
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "service_sid":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.ServiceSID = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "service_sid")
-				}
-				v.ServiceSID = Some[string](x)
-			}
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "date_created":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.DateCreated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_created")
-				}
-				v.DateCreated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<3, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.DateUpdated = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_updated")
-				}
-				v.DateUpdated = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<4, nullIsState, (*Decoder).DateTime)
 		case "phone_number":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.PhoneNumber = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "phone_number")
-				}
-				v.PhoneNumber = Some[string](x)
-			}
+			err = readOptional(d, "phone_number", &v.PhoneNumber, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "friendly_name":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.FriendlyName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "friendly_name")
-				}
-				v.FriendlyName = Some[string](x)
-			}
+			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "iso_country":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.ConsumeNull() {
-				v.IsoCountry = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "iso_country")
-				}
-				v.IsoCountry = Some[string](x)
-			}
+			err = readOptional(d, "iso_country", &v.IsoCountry, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "capabilities":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.ConsumeNull() {
-				v.Capabilities = Null[PhoneNumberCapabilities]()
-			} else {
-				x, err := decodePhoneNumberCapabilities(d)
-				if err != nil {
-					return WithField(err, "capabilities")
-				}
-				v.Capabilities = Some[PhoneNumberCapabilities](x)
-			}
+			err = readOptional(d, "capabilities", &v.Capabilities, &seen[0], 1<<8, nullIsState, decodePhoneNumberCapabilities)
 		case "url":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.ConsumeNull() {
-				v.URL = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "url")
-				}
-				v.URL = Some[string](x)
-			}
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "is_reserved":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.ConsumeNull() {
-				v.IsReserved = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "is_reserved")
-				}
-				v.IsReserved = Some[bool](x)
-			}
+			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*Decoder).Bool)
 		case "in_use":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "in_use")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "in_use")
-			}
-			v.InUse = Some[int32](x)
+			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3087,66 +836,13 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Fax.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fax\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Fax.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fax\":null"...)
-	}
-	if x, ok := v.Mms.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mms\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Mms.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mms\":null"...)
-	}
-	if x, ok := v.SMS.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sms\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.SMS.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sms\":null"...)
-	}
-	if x, ok := v.Voice.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"voice\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Voice.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"voice\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"fax\":", &v.Fax, AppendBool)
+	dst = appendOptional(dst, ",\"mms\":", &v.Mms, AppendBool)
+	dst = appendOptional(dst, ",\"sms\":", &v.SMS, AppendBool)
+	dst = appendOptional(dst, ",\"voice\":", &v.Voice, AppendBool)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3175,72 +871,18 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "fax")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "fax")
-			}
-			v.Fax = Some[bool](x)
+			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullRejected, (*Decoder).Bool)
 		case "mms":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "mms")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "mms")
-			}
-			v.Mms = Some[bool](x)
+			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
 		case "sms":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sms")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "sms")
-			}
-			v.SMS = Some[bool](x)
+			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
 		case "voice":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "voice")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "voice")
-			}
-			v.Voice = Some[bool](x)
+			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3261,73 +903,13 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"code\":"...)
-	dst = AppendInt(dst, int64(v.Code))
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"message\":"...)
-	dst = AppendString(dst, v.Message)
-	if x, ok := v.MoreInfo.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"more_info\":"...)
-		dst = AppendString(dst, x)
-	} else if v.MoreInfo.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"more_info\":null"...)
-	}
-	if x, ok := v.Status.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Status.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":null"...)
-	}
-	if x, ok := v.Details.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"details\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				if len(e0) == 0 {
-					dst = AppendNull(dst)
-				} else {
-					dst = AppendRaw(dst, e0)
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Details.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"details\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
+	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"more_info\":", &v.MoreInfo, AppendString)
+	dst = appendOptional(dst, ",\"status\":", &v.Status, appendInt32)
+	dst = appendOptional(dst, ",\"details\":", &v.Details, appendMapOfRawJSON)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3357,77 +939,20 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "code")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "code")
-			}
-			v.Code = x
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "message":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "message")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "message")
-			}
-			v.Message = x
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "more_info":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "more_info")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "more_info")
-			}
-			v.MoreInfo = Some[string](x)
+			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "status":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "status")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "status")
-			}
-			v.Status = Some[int32](x)
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
 		case "details":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "details")
-			}
-			x, err := decodeMapOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "details")
-			}
-			v.Details = Some[map[string]json.RawMessage](x)
+			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMapOfRawJSON)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3454,99 +979,16 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"UniqueName\":"...)
-	dst = AppendString(dst, v.UniqueName)
-	if x, ok := v.DefaultTTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DefaultTtl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.DefaultTTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DefaultTtl\":null"...)
-	}
-	if x, ok := v.CallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"CallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"CallbackUrl\":null"...)
-	}
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"GeoMatchLevel\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.GeoMatchLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"GeoMatchLevel\":null"...)
-	}
-	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"NumberSelectionBehavior\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.NumberSelectionBehavior.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"NumberSelectionBehavior\":null"...)
-	}
-	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"InterceptCallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InterceptCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"InterceptCallbackUrl\":null"...)
-	}
-	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"OutOfSessionCallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutOfSessionCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"OutOfSessionCallbackUrl\":null"...)
-	}
-	if x, ok := v.ChatInstanceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ChatInstanceSid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChatInstanceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ChatInstanceSid\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
+	dst = appendOptional(dst, ",\"DefaultTtl\":", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"CallbackUrl\":", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"GeoMatchLevel\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":", &v.ChatInstanceSID, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3576,116 +1018,26 @@ func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "UniqueName")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "UniqueName")
-			}
-			v.UniqueName = x
+			err = readMember(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "DefaultTtl":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "DefaultTtl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "DefaultTtl")
-			}
-			v.DefaultTTL = Some[int32](x)
+			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "CallbackUrl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "CallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "CallbackUrl")
-			}
-			v.CallbackURL = Some[string](x)
+			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "GeoMatchLevel":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "GeoMatchLevel")
-			}
-			x, err := decodeServiceGeoMatchLevel(d)
-			if err != nil {
-				return WithField(err, "GeoMatchLevel")
-			}
-			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "NumberSelectionBehavior")
-			}
-			x, err := decodeServiceNumberSelectionBehavior(d)
-			if err != nil {
-				return WithField(err, "NumberSelectionBehavior")
-			}
-			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "InterceptCallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "InterceptCallbackUrl")
-			}
-			v.InterceptCallbackURL = Some[string](x)
+			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "OutOfSessionCallbackUrl":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "OutOfSessionCallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "OutOfSessionCallbackUrl")
-			}
-			v.OutOfSessionCallbackURL = Some[string](x)
+			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		case "ChatInstanceSid":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ChatInstanceSid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ChatInstanceSid")
-			}
-			v.ChatInstanceSID = Some[string](x)
+			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3709,106 +1061,16 @@ func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"UniqueName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"UniqueName\":null"...)
-	}
-	if x, ok := v.DefaultTTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DefaultTtl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.DefaultTTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DefaultTtl\":null"...)
-	}
-	if x, ok := v.CallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"CallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.CallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"CallbackUrl\":null"...)
-	}
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"GeoMatchLevel\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.GeoMatchLevel.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"GeoMatchLevel\":null"...)
-	}
-	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"NumberSelectionBehavior\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.NumberSelectionBehavior.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"NumberSelectionBehavior\":null"...)
-	}
-	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"InterceptCallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InterceptCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"InterceptCallbackUrl\":null"...)
-	}
-	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"OutOfSessionCallbackUrl\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OutOfSessionCallbackURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"OutOfSessionCallbackUrl\":null"...)
-	}
-	if x, ok := v.ChatInstanceSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ChatInstanceSid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ChatInstanceSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ChatInstanceSid\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"UniqueName\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"DefaultTtl\":", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"CallbackUrl\":", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"GeoMatchLevel\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":", &v.ChatInstanceSID, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3838,116 +1100,26 @@ func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "UniqueName")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "UniqueName")
-			}
-			v.UniqueName = Some[string](x)
+			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "DefaultTtl":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "DefaultTtl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "DefaultTtl")
-			}
-			v.DefaultTTL = Some[int32](x)
+			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "CallbackUrl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "CallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "CallbackUrl")
-			}
-			v.CallbackURL = Some[string](x)
+			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "GeoMatchLevel":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "GeoMatchLevel")
-			}
-			x, err := decodeServiceGeoMatchLevel(d)
-			if err != nil {
-				return WithField(err, "GeoMatchLevel")
-			}
-			v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "NumberSelectionBehavior")
-			}
-			x, err := decodeServiceNumberSelectionBehavior(d)
-			if err != nil {
-				return WithField(err, "NumberSelectionBehavior")
-			}
-			v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "InterceptCallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "InterceptCallbackUrl")
-			}
-			v.InterceptCallbackURL = Some[string](x)
+			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "OutOfSessionCallbackUrl":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "OutOfSessionCallbackUrl")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "OutOfSessionCallbackUrl")
-			}
-			v.OutOfSessionCallbackURL = Some[string](x)
+			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		case "ChatInstanceSid":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ChatInstanceSid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ChatInstanceSid")
-			}
-			v.ChatInstanceSID = Some[string](x)
+			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3968,46 +1140,11 @@ func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Sid\":null"...)
-	}
-	if x, ok := v.PhoneNumber.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"PhoneNumber\":"...)
-		dst = AppendString(dst, x)
-	} else if v.PhoneNumber.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"PhoneNumber\":null"...)
-	}
-	if x, ok := v.IsReserved.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"IsReserved\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsReserved.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"IsReserved\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"Sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"PhoneNumber\":", &v.PhoneNumber, AppendString)
+	dst = appendOptional(dst, ",\"IsReserved\":", &v.IsReserved, AppendBool)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4037,51 +1174,16 @@ func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Sid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "Sid")
-			}
-			v.SID = Some[string](x)
+			err = readOptional(d, "Sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "PhoneNumber":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "PhoneNumber")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "PhoneNumber")
-			}
-			v.PhoneNumber = Some[string](x)
+			err = readOptional(d, "PhoneNumber", &v.PhoneNumber, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "IsReserved":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "IsReserved")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "IsReserved")
-			}
-			v.IsReserved = Some[bool](x)
+			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -4102,22 +1204,9 @@ func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.IsReserved.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"IsReserved\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsReserved.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"IsReserved\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"IsReserved\":", &v.IsReserved, AppendBool)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4147,25 +1236,12 @@ func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "IsReserved":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "IsReserved")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "IsReserved")
-			}
-			v.IsReserved = Some[bool](x)
+			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<0, nullRejected, (*Decoder).Bool)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -4186,95 +1262,14 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"UniqueName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"UniqueName\":null"...)
-	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateExpiry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":null"...)
-	}
-	if x, ok := v.Mode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Mode\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Mode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Mode\":null"...)
-	}
-	if x, ok := v.Status.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Status.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Status\":null"...)
-	}
-	if x, ok := v.Participants.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Participants\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Participants.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Participants\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"UniqueName\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"Mode\":", &v.Mode, appendEnum[SessionMode])
+	dst = appendOptional(dst, ",\"Status\":", &v.Status, appendEnum[SessionStatus])
+	dst = appendOptional(dst, ",\"Participants\":", &v.Participants, appendSliceOfRawJSON)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4304,90 +1299,22 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "UniqueName")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "UniqueName")
-			}
-			v.UniqueName = Some[string](x)
+			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "DateExpiry":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "DateExpiry")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "DateExpiry")
-			}
-			v.DateExpiry = Some[time.Time](x)
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
 		case "Ttl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "Ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
 		case "Mode":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Mode")
-			}
-			x, err := decodeSessionMode(d)
-			if err != nil {
-				return WithField(err, "Mode")
-			}
-			v.Mode = Some[SessionMode](x)
+			err = readOptional(d, "Mode", &v.Mode, &seen[0], 1<<3, nullRejected, decodeSessionMode)
 		case "Status":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Status")
-			}
-			x, err := decodeSessionStatus(d)
-			if err != nil {
-				return WithField(err, "Status")
-			}
-			v.Status = Some[SessionStatus](x)
+			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<4, nullRejected, decodeSessionStatus)
 		case "Participants":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Participants")
-			}
-			x, err := decodeSliceOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "Participants")
-			}
-			v.Participants = Some[[]json.RawMessage](x)
+			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, nullRejected, decodeSliceOfRawJSON)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -4408,48 +1335,11 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.DateExpiry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateExpiry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":null"...)
-	}
-	if x, ok := v.Status.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Status\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Status.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Status\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"Status\":", &v.Status, appendEnum[SessionStatus])
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4479,51 +1369,16 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "DateExpiry":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "DateExpiry")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "DateExpiry")
-			}
-			v.DateExpiry = Some[time.Time](x)
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
 		case "Ttl":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "Ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "Status":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Status")
-			}
-			x, err := decodeSessionStatus(d)
-			if err != nil {
-				return WithField(err, "Status")
-			}
-			v.Status = Some[SessionStatus](x)
+			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<2, nullRejected, decodeSessionStatus)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -4544,51 +1399,12 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"Identifier\":"...)
-	dst = AppendString(dst, v.Identifier)
-	if x, ok := v.FriendlyName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"FriendlyName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.FriendlyName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"FriendlyName\":null"...)
-	}
-	if x, ok := v.ProxyIdentifier.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ProxyIdentifier\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ProxyIdentifier.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ProxyIdentifier\":null"...)
-	}
-	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ProxyIdentifierSid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ProxyIdentifierSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ProxyIdentifierSid\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"Identifier\":"...), v.Identifier)
+	dst = appendOptional(dst, ",\"FriendlyName\":", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifier\":", &v.ProxyIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":", &v.ProxyIdentifierSID, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4618,64 +1434,18 @@ func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Identifier":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Identifier")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "Identifier")
-			}
-			v.Identifier = x
+			err = readMember(d, "Identifier", &v.Identifier, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "FriendlyName":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "FriendlyName")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "FriendlyName")
-			}
-			v.FriendlyName = Some[string](x)
+			err = readOptional(d, "FriendlyName", &v.FriendlyName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "ProxyIdentifier":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ProxyIdentifier")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ProxyIdentifier")
-			}
-			v.ProxyIdentifier = Some[string](x)
+			err = readOptional(d, "ProxyIdentifier", &v.ProxyIdentifier, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "ProxyIdentifierSid":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ProxyIdentifierSid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ProxyIdentifierSid")
-			}
-			v.ProxyIdentifierSID = Some[string](x)
+			err = readOptional(d, "ProxyIdentifierSid", &v.ProxyIdentifierSID, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -4699,41 +1469,10 @@ func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Body.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Body\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Body.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Body\":null"...)
-	}
-	if x, ok := v.MediaURL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"MediaUrl\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.MediaURL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"MediaUrl\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"Body\":", &v.Body, AppendString)
+	dst = appendOptional(dst, ",\"MediaUrl\":", &v.MediaURL, appendSliceOfString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4763,38 +1502,14 @@ func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Body":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Body")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "Body")
-			}
-			v.Body = Some[string](x)
+			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "MediaUrl":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "MediaUrl")
-			}
-			x, err := decodeSliceOfString(d)
-			if err != nil {
-				return WithField(err, "MediaUrl")
-			}
-			v.MediaURL = Some[[]string](x)
+			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSliceOfString)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -4812,123 +1527,48 @@ func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendMapOfURI appends x as a JSON object with sorted keys.
+func appendMapOfURI(dst []byte, x map[string]string) []byte {
+	return appendMap(dst, x, AppendString)
+}
+
 // decodeMapOfURI decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfURI(d *Decoder) (map[string]string, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, (*Decoder).String)
 }
 
 // decodePhoneNumberCapabilities decodes one PhoneNumberCapabilities.
-func decodePhoneNumberCapabilities(d *Decoder) (PhoneNumberCapabilities, error) {
-	var v PhoneNumberCapabilities
-	err := v.DecodeJSON(d)
+func decodePhoneNumberCapabilities(d *Decoder) (v PhoneNumberCapabilities, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
-// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names and null values are rejected.
+// appendMapOfRawJSON appends x as a JSON object with sorted keys.
+func appendMapOfRawJSON(dst []byte, x map[string]json.RawMessage) []byte {
+	return appendMap(dst, x, appendRawValue)
+}
+
+// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names are rejected.
 func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]json.RawMessage{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullIsValue, readRawValue)
+}
+
+// appendSliceOfRawJSON appends x as a JSON array.
+func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+	return appendArray(dst, x, appendRawValue)
 }
 
 // decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []json.RawMessage
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []json.RawMessage{}
-			}
-			return out, nil
-		}
-		if out == nil {
-			out = make([]json.RawMessage, 0, 4)
-		}
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullIsValue, readRawValue)
+}
+
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
 }
 
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }

@@ -2,42 +2,15 @@
 
 package clientform
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Code.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Code.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":null"...)
-	}
-	if x, ok := v.Message.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"message\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Message.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"message\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"code\":", &v.Code, appendInt32)
+	dst = appendOptional(dst, ",\"message\":", &v.Message, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -67,38 +40,14 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "code")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "code")
-			}
-			v.Code = Some[int32](x)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "message":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "message")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "message")
-			}
-			v.Message = Some[string](x)
+			err = readOptional(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -119,34 +68,10 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unique_name\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -176,38 +101,14 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "sid")
-			}
-			v.SID = Some[string](x)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "unique_name":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "unique_name")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "unique_name")
-			}
-			v.UniqueName = Some[string](x)
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -228,48 +129,11 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.SID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.SID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sid\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":null"...)
-	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_expiry\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateExpiry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"date_expiry\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"date_expiry\":", &v.DateExpiry, appendQuotedDateTime)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -299,52 +163,16 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "sid")
-			}
-			v.SID = Some[string](x)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "ttl":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "date_expiry":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.ConsumeNull() {
-				v.DateExpiry = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "date_expiry")
-				}
-				v.DateExpiry = Some[time.Time](x)
-			}
+			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<2, nullIsState, (*Decoder).DateTime)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -365,59 +193,11 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":null"...)
-	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":"...)
-		dst = append(dst, '"')
-		dst = AppendDateTime(dst, x)
-		dst = append(dst, '"')
-	} else if v.DateExpiry.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"DateExpiry\":null"...)
-	}
-	if x, ok := v.Participants.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Participants\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Participants.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Participants\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Participants\":", &v.Participants, appendSliceOfRawJSON)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -447,52 +227,16 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Ttl":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "Ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "DateExpiry":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.DateExpiry = Null[time.Time]()
-			} else {
-				x, err := d.DateTime()
-				if err != nil {
-					return WithField(err, "DateExpiry")
-				}
-				v.DateExpiry = Some[time.Time](x)
-			}
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullIsState, (*Decoder).DateTime)
 		case "Participants":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Participants")
-			}
-			x, err := decodeSliceOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "Participants")
-			}
-			v.Participants = Some[[]json.RawMessage](x)
+			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSliceOfRawJSON)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -513,22 +257,9 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ttl\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -558,25 +289,12 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Ttl":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "Ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -594,30 +312,12 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfRawJSON appends x as a JSON array.
+func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+	return appendArray(dst, x, appendRawValue)
+}
+
 // decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []json.RawMessage
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []json.RawMessage{}
-			}
-			return out, nil
-		}
-		if out == nil {
-			out = make([]json.RawMessage, 0, 4)
-		}
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullIsValue, readRawValue)
 }

@@ -338,7 +338,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	if err := body.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := body.appendRequestJSON(nil)
+	b, err := body.appendJSON(nil, true)
 	if err != nil {
 		return nil, err
 	}

@@ -2,31 +2,12 @@
 
 package clientjson
 
-import "encoding/json"
-
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Detail.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"detail\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Detail.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"detail\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"detail\":", &v.Detail, appendRawValue)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -56,22 +37,12 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "detail")
-			}
-			v.Detail = Some[json.RawMessage](x)
+			err = readOptional(d, "detail", &v.Detail, &seen[0], 1<<0, nullIsValue, readRawValue)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -92,71 +63,21 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	return v.appendJSON(dst, false)
+}
+
+// appendJSON is AppendJSON; with request set, read-only fields are left out,
+// as in a request body.
+func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	start := len(dst)
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.Summary.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Summary.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"summary\":", &v.Summary, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
 func (v *Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
-}
-
-// appendRequestJSON is AppendJSON without the read-only fields, for request bodies.
-func (v *Session) appendRequestJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
-	start := len(dst)
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	if x, ok := v.Summary.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Summary.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"summary\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
 }
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
@@ -186,39 +107,14 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = Some[string](x)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "summary":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Summary = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "summary")
-				}
-				v.Summary = Some[string](x)
-			}
+			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -6,109 +6,17 @@ package constraints
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"sid\":"...), v.SID)
+	dst = appendOptional(dst, ",\"uniqueName\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
+	if dst, err = appendOptionalErr(dst, ",\"score\":", &v.Score, AppendFloat64); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"sid\":"...)
-	dst = AppendString(dst, v.SID)
-	if x, ok := v.UniqueName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uniqueName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UniqueName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uniqueName\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":null"...)
-	}
-	if x, ok := v.Score.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"score\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Score.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"score\":null"...)
-	}
-	if x, ok := v.Tags.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tags\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Tags.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tags\":null"...)
-	}
-	if x, ok := v.Links.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, e0)
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Links.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"links\":null"...)
-	}
-	if x, ok := v.Owner.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Owner.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"tags\":", &v.Tags, appendSliceOfString)
+	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"owner\":", &v.Owner, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -138,104 +46,24 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "sid")
-			}
-			v.SID = x
+			err = readMember(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "uniqueName":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uniqueName")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "uniqueName")
-			}
-			v.UniqueName = Some[string](x)
+			err = readOptional(d, "uniqueName", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "ttl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
 		case "score":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "score")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "score")
-			}
-			v.Score = Some[float64](x)
+			err = readOptional(d, "score", &v.Score, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
 		case "tags":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "tags")
-			}
-			x, err := decodeSliceOfString(d)
-			if err != nil {
-				return WithField(err, "tags")
-			}
-			v.Tags = Some[[]string](x)
+			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSliceOfString)
 		case "links":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "links")
-			}
-			x, err := decodeMapOfURI(d)
-			if err != nil {
-				return WithField(err, "links")
-			}
-			v.Links = Some[map[string]string](x)
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMapOfURI)
 		case "owner":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.ConsumeNull() {
-				v.Owner = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "owner")
-				}
-				v.Owner = Some[string](x)
-			}
+			err = readOptional(d, "owner", &v.Owner, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -256,62 +84,22 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
+}
+
+// appendMapOfURI appends x as a JSON object with sorted keys.
+func appendMapOfURI(dst []byte, x map[string]string) []byte {
+	return appendMap(dst, x, AppendString)
+}
+
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }
 
 // decodeMapOfURI decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfURI(d *Decoder) (map[string]string, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, (*Decoder).String)
 }

@@ -7,15 +7,9 @@ import "encoding/json"
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Hop) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"ip\":"...)
-	dst = AppendString(dst, v.IP)
-	dst = append(dst, '}')
-	return dst, nil
+	dst = AppendString(append(dst, ",\"ip\":"...), v.IP)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -45,25 +39,12 @@ func (v *Hop) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "ip":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ip")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ip")
-			}
-			v.IP = x
+			err = readMember(d, "ip", &v.IP, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -88,132 +69,17 @@ func (v *Hop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"hops\":"...)
-	dst = append(dst, '[')
-	for i0, e0 := range v.Hops {
-		if i0 > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = e0.AppendJSON(dst); err != nil {
-			return nil, err
-		}
+	dst = appendOptional(dst, ",\"matrix\":", &v.Matrix, appendSliceOfSliceOfInt64)
+	if dst, err = appendOptionalErr(dst, ",\"byName\":", &v.ByName, appendMapOfHop); err != nil {
+		return nil, err
 	}
-	dst = append(dst, ']')
-	if x, ok := v.Matrix.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"matrix\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, '[')
-			for i1, e1 := range e0 {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendInt(dst, e1)
-			}
-			dst = append(dst, ']')
-		}
-		dst = append(dst, ']')
-	} else if v.Matrix.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"matrix\":null"...)
-	}
-	if x, ok := v.ByName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byName\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				if dst, err = e0.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.ByName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byName\":null"...)
-	}
-	if x, ok := v.Groups.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"groups\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = append(dst, '[')
-				for i1, e1 := range e0 {
-					if i1 > 0 {
-						dst = append(dst, ',')
-					}
-					dst = AppendString(dst, e1)
-				}
-				dst = append(dst, ']')
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Groups.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"groups\":null"...)
-	}
-	if x, ok := v.Payload.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"payload\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if len(e0) == 0 {
-				dst = AppendNull(dst)
-			} else {
-				dst = AppendRaw(dst, e0)
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Payload.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"payload\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"groups\":", &v.Groups, appendMapOfSliceOfString)
+	dst = appendOptional(dst, ",\"payload\":", &v.Payload, appendSliceOfRawJSON)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -243,78 +109,20 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "hops":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "hops")
-			}
-			x, err := decodeSliceOfHop(d)
-			if err != nil {
-				return WithField(err, "hops")
-			}
-			v.Hops = x
+			err = readMember(d, "hops", &v.Hops, &seen[0], 1<<0, nullRejected, readObjectArray[Hop])
 		case "matrix":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "matrix")
-			}
-			x, err := decodeSliceOfSliceOfInt64(d)
-			if err != nil {
-				return WithField(err, "matrix")
-			}
-			v.Matrix = Some[[][]int64](x)
+			err = readOptional(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSliceOfSliceOfInt64)
 		case "byName":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "byName")
-			}
-			x, err := decodeMapOfHop(d)
-			if err != nil {
-				return WithField(err, "byName")
-			}
-			v.ByName = Some[map[string]Hop](x)
+			err = readOptional(d, "byName", &v.ByName, &seen[0], 1<<2, nullRejected, decodeMapOfHop)
 		case "groups":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.Groups = Null[map[string][]string]()
-			} else {
-				x, err := decodeMapOfSliceOfString(d)
-				if err != nil {
-					return WithField(err, "groups")
-				}
-				v.Groups = Some[map[string][]string](x)
-			}
+			err = readOptional(d, "groups", &v.Groups, &seen[0], 1<<3, nullIsState, decodeMapOfSliceOfString)
 		case "payload":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "payload")
-			}
-			x, err := decodeSliceOfRawJSON(d)
-			if err != nil {
-				return WithField(err, "payload")
-			}
-			v.Payload = Some[[]json.RawMessage](x)
+			err = readOptional(d, "payload", &v.Payload, &seen[0], 1<<4, nullRejected, decodeSliceOfRawJSON)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -335,218 +143,73 @@ func (v *Route) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// decodeSliceOfHop decodes a JSON array; null elements are rejected.
-func decodeSliceOfHop(d *Decoder) ([]Hop, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Hop
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Hop{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Hop, 0, 1)
-		}
-		out = append(out, Hop{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
+// appendSliceOfInt64 appends x as a JSON array.
+func appendSliceOfInt64(dst []byte, x []int64) []byte {
+	return appendArray(dst, x, AppendInt)
+}
+
+// appendSliceOfSliceOfInt64 appends x as a JSON array.
+func appendSliceOfSliceOfInt64(dst []byte, x [][]int64) []byte {
+	return appendArray(dst, x, appendSliceOfInt64)
+}
+
+// appendHop appends one Hop (a map element, which is not addressable).
+func appendHop(dst []byte, v Hop) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// appendMapOfHop appends x as a JSON object with sorted keys.
+func appendMapOfHop(dst []byte, x map[string]Hop) ([]byte, error) {
+	return appendMapErr(dst, x, appendHop)
+}
+
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
+}
+
+// appendMapOfSliceOfString appends x as a JSON object with sorted keys.
+func appendMapOfSliceOfString(dst []byte, x map[string][]string) []byte {
+	return appendMap(dst, x, appendSliceOfString)
+}
+
+// appendSliceOfRawJSON appends x as a JSON array.
+func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+	return appendArray(dst, x, appendRawValue)
 }
 
 // decodeSliceOfSliceOfInt64 decodes a JSON array; null elements are rejected.
 func decodeSliceOfSliceOfInt64(d *Decoder) ([][]int64, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out [][]int64
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = [][]int64{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([][]int64, 0, 4)
-		}
-		e, err := decodeSliceOfInt64(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeSliceOfInt64)
 }
 
 // decodeMapOfHop decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfHop(d *Decoder) (map[string]Hop, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]Hop{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := decodeHop(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, decodeHop)
 }
 
 // decodeMapOfSliceOfString decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfSliceOfString(d *Decoder) (map[string][]string, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string][]string{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := decodeSliceOfString(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, decodeSliceOfString)
 }
 
 // decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []json.RawMessage
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []json.RawMessage{}
-			}
-			return out, nil
-		}
-		if out == nil {
-			out = make([]json.RawMessage, 0, 4)
-		}
-		e, err := d.RawCopy()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullIsValue, readRawValue)
 }
 
 // decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
 func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []int64
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []int64{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]int64, 0, 4)
-		}
-		e, err := d.Int64()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).Int64)
 }
 
 // decodeHop decodes one Hop.
-func decodeHop(d *Decoder) (Hop, error) {
-	var v Hop
-	err := v.DecodeJSON(d)
+func decodeHop(d *Decoder) (v Hop, err error) {
+	err = v.DecodeJSON(d)
 	return v, err
 }
 
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }

@@ -43,46 +43,11 @@ func decodeMode(d *Decoder) (Mode, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"status\":"...)
-	dst = AppendString(dst, string(v.Status))
-	if x, ok := v.Mode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":"...)
-		dst = AppendString(dst, string(x))
-	} else if v.Mode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":null"...)
-	}
-	if x, ok := v.Modes.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"modes\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, string(e0))
-		}
-		dst = append(dst, ']')
-	} else if v.Modes.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"modes\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
+	dst = appendOptional(dst, ",\"mode\":", &v.Mode, appendEnum[Mode])
+	dst = appendOptional(dst, ",\"modes\":", &v.Modes, appendSliceOfMode)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -112,52 +77,16 @@ func (v *Call) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "status":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "status")
-			}
-			x, err := decodeStatus(d)
-			if err != nil {
-				return WithField(err, "status")
-			}
-			v.Status = x
+			err = readMember(d, "status", &v.Status, &seen[0], 1<<0, nullRejected, decodeStatus)
 		case "mode":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Mode = Null[Mode]()
-			} else {
-				x, err := decodeMode(d)
-				if err != nil {
-					return WithField(err, "mode")
-				}
-				v.Mode = Some[Mode](x)
-			}
+			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<1, nullIsState, decodeMode)
 		case "modes":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "modes")
-			}
-			x, err := decodeSliceOfMode(d)
-			if err != nil {
-				return WithField(err, "modes")
-			}
-			v.Modes = Some[[]Mode](x)
+			err = readOptional(d, "modes", &v.Modes, &seen[0], 1<<2, nullRejected, decodeSliceOfMode)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -178,33 +107,12 @@ func (v *Call) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfMode appends x as a JSON array.
+func appendSliceOfMode(dst []byte, x []Mode) []byte {
+	return appendArray(dst, x, appendEnum[Mode])
+}
+
 // decodeSliceOfMode decodes a JSON array; null elements are rejected.
 func decodeSliceOfMode(d *Decoder) ([]Mode, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Mode
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Mode{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Mode, 0, 4)
-		}
-		e, err := decodeMode(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeMode)
 }

@@ -2,8 +2,6 @@
 
 package hostile
 
-import "encoding/json"
-
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
 func decodeMood(d *Decoder) (Mood, error) {
 	b, err := d.StringBytes()
@@ -38,310 +36,33 @@ func decodeMood(d *Decoder) (Mood, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Break.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"break\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Break.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"break\":null"...)
-	}
-	if x, ok := v.Case.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"case\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Case.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"case\":null"...)
-	}
-	if x, ok := v.Chan.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chan\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Chan.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chan\":null"...)
-	}
-	if x, ok := v.Const.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"const\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Const.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"const\":null"...)
-	}
-	if x, ok := v.Continue.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"continue\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Continue.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"continue\":null"...)
-	}
-	if x, ok := v.Default.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"default\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Default.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"default\":null"...)
-	}
-	if x, ok := v.Defer.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"defer\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Defer.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"defer\":null"...)
-	}
-	if x, ok := v.Else.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"else\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Else.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"else\":null"...)
-	}
-	if x, ok := v.Fallthrough.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fallthrough\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Fallthrough.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fallthrough\":null"...)
-	}
-	if x, ok := v.For.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"for\":"...)
-		dst = AppendString(dst, x)
-	} else if v.For.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"for\":null"...)
-	}
-	if x, ok := v.Func.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"func\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Func.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"func\":null"...)
-	}
-	if x, ok := v.Go.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"go\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Go.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"go\":null"...)
-	}
-	if x, ok := v.Goto.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"goto\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Goto.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"goto\":null"...)
-	}
-	if x, ok := v.If.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"if\":"...)
-		dst = AppendString(dst, x)
-	} else if v.If.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"if\":null"...)
-	}
-	if x, ok := v.Import.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"import\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Import.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"import\":null"...)
-	}
-	if x, ok := v.Interface.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"interface\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Interface.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"interface\":null"...)
-	}
-	if x, ok := v.Map.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"map\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Map.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"map\":null"...)
-	}
-	if x, ok := v.Package.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"package\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Package.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"package\":null"...)
-	}
-	if x, ok := v.Range.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"range\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Range.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"range\":null"...)
-	}
-	if x, ok := v.Return.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"return\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Return.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"return\":null"...)
-	}
-	if x, ok := v.Select.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"select\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Select.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"select\":null"...)
-	}
-	if x, ok := v.Struct.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"struct\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Struct.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"struct\":null"...)
-	}
-	if x, ok := v.Switch.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"switch\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Switch.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"switch\":null"...)
-	}
-	if x, ok := v.Type.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Type.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":null"...)
-	}
-	if x, ok := v.Var.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"var\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Var.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"var\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"break\":", &v.Break, AppendString)
+	dst = appendOptional(dst, ",\"case\":", &v.Case, AppendString)
+	dst = appendOptional(dst, ",\"chan\":", &v.Chan, AppendString)
+	dst = appendOptional(dst, ",\"const\":", &v.Const, AppendString)
+	dst = appendOptional(dst, ",\"continue\":", &v.Continue, AppendString)
+	dst = appendOptional(dst, ",\"default\":", &v.Default, AppendString)
+	dst = appendOptional(dst, ",\"defer\":", &v.Defer, AppendString)
+	dst = appendOptional(dst, ",\"else\":", &v.Else, AppendString)
+	dst = appendOptional(dst, ",\"fallthrough\":", &v.Fallthrough, AppendString)
+	dst = appendOptional(dst, ",\"for\":", &v.For, AppendString)
+	dst = appendOptional(dst, ",\"func\":", &v.Func, AppendString)
+	dst = appendOptional(dst, ",\"go\":", &v.Go, AppendString)
+	dst = appendOptional(dst, ",\"goto\":", &v.Goto, AppendString)
+	dst = appendOptional(dst, ",\"if\":", &v.If, AppendString)
+	dst = appendOptional(dst, ",\"import\":", &v.Import, AppendString)
+	dst = appendOptional(dst, ",\"interface\":", &v.Interface, AppendString)
+	dst = appendOptional(dst, ",\"map\":", &v.Map, AppendString)
+	dst = appendOptional(dst, ",\"package\":", &v.Package, AppendString)
+	dst = appendOptional(dst, ",\"range\":", &v.Range, AppendString)
+	dst = appendOptional(dst, ",\"return\":", &v.Return, AppendString)
+	dst = appendOptional(dst, ",\"select\":", &v.Select, AppendString)
+	dst = appendOptional(dst, ",\"struct\":", &v.Struct, AppendString)
+	dst = appendOptional(dst, ",\"switch\":", &v.Switch, AppendString)
+	dst = appendOptional(dst, ",\"type\":", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"var\":", &v.Var, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -372,330 +93,55 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "break":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "break")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "break")
-			}
-			v.Break = Some[string](x)
+			err = readOptional(d, "break", &v.Break, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "case":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "case")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "case")
-			}
-			v.Case = Some[string](x)
+			err = readOptional(d, "case", &v.Case, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "chan":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "chan")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "chan")
-			}
-			v.Chan = Some[string](x)
+			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "const":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "const")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "const")
-			}
-			v.Const = Some[string](x)
+			err = readOptional(d, "const", &v.Const, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "continue":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "continue")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "continue")
-			}
-			v.Continue = Some[string](x)
+			err = readOptional(d, "continue", &v.Continue, &seen[0], 1<<4, nullRejected, (*Decoder).String)
 		case "default":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "default")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "default")
-			}
-			v.Default = Some[string](x)
+			err = readOptional(d, "default", &v.Default, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "defer":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "defer")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "defer")
-			}
-			v.Defer = Some[string](x)
+			err = readOptional(d, "defer", &v.Defer, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		case "else":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "else")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "else")
-			}
-			v.Else = Some[string](x)
+			err = readOptional(d, "else", &v.Else, &seen[0], 1<<7, nullRejected, (*Decoder).String)
 		case "fallthrough":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "fallthrough")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "fallthrough")
-			}
-			v.Fallthrough = Some[string](x)
+			err = readOptional(d, "fallthrough", &v.Fallthrough, &seen[0], 1<<8, nullRejected, (*Decoder).String)
 		case "for":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "for")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "for")
-			}
-			v.For = Some[string](x)
+			err = readOptional(d, "for", &v.For, &seen[0], 1<<9, nullRejected, (*Decoder).String)
 		case "func":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "func")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "func")
-			}
-			v.Func = Some[string](x)
+			err = readOptional(d, "func", &v.Func, &seen[0], 1<<10, nullRejected, (*Decoder).String)
 		case "go":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "go")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "go")
-			}
-			v.Go = Some[string](x)
+			err = readOptional(d, "go", &v.Go, &seen[0], 1<<11, nullRejected, (*Decoder).String)
 		case "goto":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "goto")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "goto")
-			}
-			v.Goto = Some[string](x)
+			err = readOptional(d, "goto", &v.Goto, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "if":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "if")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "if")
-			}
-			v.If = Some[string](x)
+			err = readOptional(d, "if", &v.If, &seen[0], 1<<13, nullRejected, (*Decoder).String)
 		case "import":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "import")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "import")
-			}
-			v.Import = Some[string](x)
+			err = readOptional(d, "import", &v.Import, &seen[0], 1<<14, nullRejected, (*Decoder).String)
 		case "interface":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "interface")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "interface")
-			}
-			v.Interface = Some[string](x)
+			err = readOptional(d, "interface", &v.Interface, &seen[0], 1<<15, nullRejected, (*Decoder).String)
 		case "map":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "map")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "map")
-			}
-			v.Map = Some[string](x)
+			err = readOptional(d, "map", &v.Map, &seen[0], 1<<16, nullRejected, (*Decoder).String)
 		case "package":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "package")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "package")
-			}
-			v.Package = Some[string](x)
+			err = readOptional(d, "package", &v.Package, &seen[0], 1<<17, nullRejected, (*Decoder).String)
 		case "range":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "range")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "range")
-			}
-			v.Range = Some[string](x)
+			err = readOptional(d, "range", &v.Range, &seen[0], 1<<18, nullRejected, (*Decoder).String)
 		case "return":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "return")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "return")
-			}
-			v.Return = Some[string](x)
+			err = readOptional(d, "return", &v.Return, &seen[0], 1<<19, nullRejected, (*Decoder).String)
 		case "select":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "select")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "select")
-			}
-			v.Select = Some[string](x)
+			err = readOptional(d, "select", &v.Select, &seen[0], 1<<20, nullRejected, (*Decoder).String)
 		case "struct":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "struct")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "struct")
-			}
-			v.Struct = Some[string](x)
+			err = readOptional(d, "struct", &v.Struct, &seen[0], 1<<21, nullRejected, (*Decoder).String)
 		case "switch":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "switch")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "switch")
-			}
-			v.Switch = Some[string](x)
+			err = readOptional(d, "switch", &v.Switch, &seen[0], 1<<22, nullRejected, (*Decoder).String)
 		case "type":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = Some[string](x)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<23, nullRejected, (*Decoder).String)
 		case "var":
-			if seen[0]&(1<<24) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 24)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "var")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "var")
-			}
-			v.Var = Some[string](x)
+			err = readOptional(d, "var", &v.Var, &seen[0], 1<<24, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -707,12 +153,10 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -734,524 +178,59 @@ func (v *Keywords) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Any.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"any\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Any.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"any\":null"...)
+	dst = appendOptional(dst, ",\"any\":", &v.Any, appendRawValue)
+	dst = appendOptional(dst, ",\"bool\":", &v.Bool, AppendBool)
+	dst = appendOptional(dst, ",\"byte\":", &v.Byte, appendInt32)
+	dst = appendOptional(dst, ",\"comparable\":", &v.Comparable, AppendString)
+	dst = appendOptional(dst, ",\"complex64\":", &v.Complex64, AppendString)
+	dst = appendOptional(dst, ",\"complex128\":", &v.Complex128, AppendString)
+	dst = AppendString(append(dst, ",\"error\":"...), v.Error)
+	if dst, err = appendOptionalErr(dst, ",\"float32\":", &v.Float32, AppendFloat32); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Bool.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bool\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Bool.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bool\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"float64\":", &v.Float64, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Byte.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byte\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Byte.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"byte\":null"...)
+	dst = appendOptional(dst, ",\"int\":", &v.Int, AppendInt)
+	dst = appendOptional(dst, ",\"int8\":", &v.Int8, appendInt32)
+	dst = appendOptional(dst, ",\"int16\":", &v.Int16, appendInt32)
+	dst = appendOptional(dst, ",\"int32\":", &v.Int32, appendInt32)
+	dst = appendOptional(dst, ",\"int64\":", &v.Int64, AppendInt)
+	dst = appendOptional(dst, ",\"rune\":", &v.Rune, AppendString)
+	dst = appendOptional(dst, ",\"uint\":", &v.Uint, AppendInt)
+	dst = appendOptional(dst, ",\"uint8\":", &v.Uint8, appendInt32)
+	dst = appendOptional(dst, ",\"uint16\":", &v.Uint16, appendInt32)
+	dst = appendOptional(dst, ",\"uint32\":", &v.Uint32, AppendInt)
+	dst = appendOptional(dst, ",\"uint64\":", &v.Uint64, AppendInt)
+	dst = appendOptional(dst, ",\"uintptr\":", &v.Uintptr, AppendInt)
+	dst = AppendBool(append(dst, ",\"true\":"...), v.True)
+	dst = appendOptional(dst, ",\"false\":", &v.False, AppendBool)
+	dst = appendOptional(dst, ",\"iota\":", &v.Iota, appendInt32)
+	dst = appendOptional(dst, ",\"nil\":", &v.Nil, AppendString)
+	dst = appendOptional(dst, ",\"append\":", &v.Append, appendSliceOfString)
+	dst = appendOptional(dst, ",\"cap\":", &v.Cap, appendInt32)
+	dst = appendOptional(dst, ",\"clear\":", &v.Clear, AppendBool)
+	dst = appendOptional(dst, ",\"close\":", &v.Close, AppendBool)
+	dst = appendOptional(dst, ",\"complex\":", &v.Complex, AppendString)
+	dst = appendOptional(dst, ",\"copy\":", &v.Copy, AppendString)
+	dst = appendOptional(dst, ",\"delete\":", &v.Delete, AppendBool)
+	if dst, err = appendOptionalErr(dst, ",\"imag\":", &v.Imag, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Comparable.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"comparable\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Comparable.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"comparable\":null"...)
+	dst = appendInt32(append(dst, ",\"len\":"...), v.Len)
+	dst = appendOptional(dst, ",\"make\":", &v.Make, AppendString)
+	dst = appendOptional(dst, ",\"max\":", &v.Max, appendInt32)
+	dst = appendOptional(dst, ",\"min\":", &v.Min, appendInt32)
+	dst = appendOptional(dst, ",\"new\":", &v.New, AppendBool)
+	dst = appendOptional(dst, ",\"panic\":", &v.Panic, AppendString)
+	dst = appendOptional(dst, ",\"print\":", &v.Print, AppendString)
+	dst = appendOptional(dst, ",\"println\":", &v.Println, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"real\":", &v.Real, AppendFloat64); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Complex64.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex64\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Complex64.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex64\":null"...)
-	}
-	if x, ok := v.Complex128.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex128\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Complex128.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex128\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"error\":"...)
-	dst = AppendString(dst, v.Error)
-	if x, ok := v.Float32.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"float32\":"...)
-		if dst, err = AppendFloat32(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Float32.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"float32\":null"...)
-	}
-	if x, ok := v.Float64.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"float64\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Float64.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"float64\":null"...)
-	}
-	if x, ok := v.Int.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Int.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int\":null"...)
-	}
-	if x, ok := v.Int8.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int8\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Int8.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int8\":null"...)
-	}
-	if x, ok := v.Int16.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int16\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Int16.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int16\":null"...)
-	}
-	if x, ok := v.Int32.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int32\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Int32.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int32\":null"...)
-	}
-	if x, ok := v.Int64.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int64\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Int64.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"int64\":null"...)
-	}
-	if x, ok := v.Rune.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rune\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Rune.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"rune\":null"...)
-	}
-	if x, ok := v.Uint.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Uint.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint\":null"...)
-	}
-	if x, ok := v.Uint8.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint8\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Uint8.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint8\":null"...)
-	}
-	if x, ok := v.Uint16.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint16\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Uint16.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint16\":null"...)
-	}
-	if x, ok := v.Uint32.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint32\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Uint32.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint32\":null"...)
-	}
-	if x, ok := v.Uint64.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint64\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Uint64.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uint64\":null"...)
-	}
-	if x, ok := v.Uintptr.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uintptr\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Uintptr.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uintptr\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"true\":"...)
-	dst = AppendBool(dst, v.True)
-	if x, ok := v.False.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"false\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.False.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"false\":null"...)
-	}
-	if x, ok := v.Iota.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"iota\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Iota.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"iota\":null"...)
-	}
-	if x, ok := v.Nil.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nil\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Nil.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nil\":null"...)
-	}
-	if x, ok := v.Append.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"append\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Append.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"append\":null"...)
-	}
-	if x, ok := v.Cap.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cap\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Cap.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"cap\":null"...)
-	}
-	if x, ok := v.Clear.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"clear\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Clear.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"clear\":null"...)
-	}
-	if x, ok := v.Close.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"close\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Close.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"close\":null"...)
-	}
-	if x, ok := v.Complex.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Complex.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"complex\":null"...)
-	}
-	if x, ok := v.Copy.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"copy\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Copy.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"copy\":null"...)
-	}
-	if x, ok := v.Delete.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"delete\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Delete.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"delete\":null"...)
-	}
-	if x, ok := v.Imag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"imag\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Imag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"imag\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"len\":"...)
-	dst = AppendInt(dst, int64(v.Len))
-	if x, ok := v.Make.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"make\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Make.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"make\":null"...)
-	}
-	if x, ok := v.Max.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"max\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Max.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"max\":null"...)
-	}
-	if x, ok := v.Min.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"min\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Min.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"min\":null"...)
-	}
-	if x, ok := v.New.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"new\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.New.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"new\":null"...)
-	}
-	if x, ok := v.Panic.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"panic\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Panic.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"panic\":null"...)
-	}
-	if x, ok := v.Print.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"print\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Print.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"print\":null"...)
-	}
-	if x, ok := v.Println.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"println\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Println.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"println\":null"...)
-	}
-	if x, ok := v.Real.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"real\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Real.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"real\":null"...)
-	}
-	if x, ok := v.Recover.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"recover\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Recover.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"recover\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"recover\":", &v.Recover, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1282,562 +261,91 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "any":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "any")
-			}
-			v.Any = Some[json.RawMessage](x)
+			err = readOptional(d, "any", &v.Any, &seen[0], 1<<0, nullIsValue, readRawValue)
 		case "bool":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "bool")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "bool")
-			}
-			v.Bool = Some[bool](x)
+			err = readOptional(d, "bool", &v.Bool, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
 		case "byte":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "byte")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "byte")
-			}
-			v.Byte = Some[int32](x)
+			err = readOptional(d, "byte", &v.Byte, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
 		case "comparable":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "comparable")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "comparable")
-			}
-			v.Comparable = Some[string](x)
+			err = readOptional(d, "comparable", &v.Comparable, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "complex64":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "complex64")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "complex64")
-			}
-			v.Complex64 = Some[string](x)
+			err = readOptional(d, "complex64", &v.Complex64, &seen[0], 1<<4, nullRejected, (*Decoder).String)
 		case "complex128":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "complex128")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "complex128")
-			}
-			v.Complex128 = Some[string](x)
+			err = readOptional(d, "complex128", &v.Complex128, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "error":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "error")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "error")
-			}
-			v.Error = x
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		case "float32":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "float32")
-			}
-			x, err := d.Float32()
-			if err != nil {
-				return WithField(err, "float32")
-			}
-			v.Float32 = Some[float32](x)
+			err = readOptional(d, "float32", &v.Float32, &seen[0], 1<<7, nullRejected, (*Decoder).Float32)
 		case "float64":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "float64")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "float64")
-			}
-			v.Float64 = Some[float64](x)
+			err = readOptional(d, "float64", &v.Float64, &seen[0], 1<<8, nullRejected, (*Decoder).Float64)
 		case "int":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "int")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "int")
-			}
-			v.Int = Some[int64](x)
+			err = readOptional(d, "int", &v.Int, &seen[0], 1<<9, nullRejected, (*Decoder).Int64)
 		case "int8":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "int8")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "int8")
-			}
-			v.Int8 = Some[int32](x)
+			err = readOptional(d, "int8", &v.Int8, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
 		case "int16":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "int16")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "int16")
-			}
-			v.Int16 = Some[int32](x)
+			err = readOptional(d, "int16", &v.Int16, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
 		case "int32":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "int32")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "int32")
-			}
-			v.Int32 = Some[int32](x)
+			err = readOptional(d, "int32", &v.Int32, &seen[0], 1<<12, nullRejected, (*Decoder).Int32)
 		case "int64":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "int64")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "int64")
-			}
-			v.Int64 = Some[int64](x)
+			err = readOptional(d, "int64", &v.Int64, &seen[0], 1<<13, nullRejected, (*Decoder).Int64)
 		case "rune":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "rune")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "rune")
-			}
-			v.Rune = Some[string](x)
+			err = readOptional(d, "rune", &v.Rune, &seen[0], 1<<14, nullRejected, (*Decoder).String)
 		case "uint":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uint")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "uint")
-			}
-			v.Uint = Some[int64](x)
+			err = readOptional(d, "uint", &v.Uint, &seen[0], 1<<15, nullRejected, (*Decoder).Int64)
 		case "uint8":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uint8")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "uint8")
-			}
-			v.Uint8 = Some[int32](x)
+			err = readOptional(d, "uint8", &v.Uint8, &seen[0], 1<<16, nullRejected, (*Decoder).Int32)
 		case "uint16":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uint16")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "uint16")
-			}
-			v.Uint16 = Some[int32](x)
+			err = readOptional(d, "uint16", &v.Uint16, &seen[0], 1<<17, nullRejected, (*Decoder).Int32)
 		case "uint32":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uint32")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "uint32")
-			}
-			v.Uint32 = Some[int64](x)
+			err = readOptional(d, "uint32", &v.Uint32, &seen[0], 1<<18, nullRejected, (*Decoder).Int64)
 		case "uint64":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uint64")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "uint64")
-			}
-			v.Uint64 = Some[int64](x)
+			err = readOptional(d, "uint64", &v.Uint64, &seen[0], 1<<19, nullRejected, (*Decoder).Int64)
 		case "uintptr":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uintptr")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "uintptr")
-			}
-			v.Uintptr = Some[int64](x)
+			err = readOptional(d, "uintptr", &v.Uintptr, &seen[0], 1<<20, nullRejected, (*Decoder).Int64)
 		case "true":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "true")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "true")
-			}
-			v.True = x
+			err = readMember(d, "true", &v.True, &seen[0], 1<<21, nullRejected, (*Decoder).Bool)
 		case "false":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "false")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "false")
-			}
-			v.False = Some[bool](x)
+			err = readOptional(d, "false", &v.False, &seen[0], 1<<22, nullRejected, (*Decoder).Bool)
 		case "iota":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "iota")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "iota")
-			}
-			v.Iota = Some[int32](x)
+			err = readOptional(d, "iota", &v.Iota, &seen[0], 1<<23, nullRejected, (*Decoder).Int32)
 		case "nil":
-			if seen[0]&(1<<24) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 24)
-			if d.ConsumeNull() {
-				v.Nil = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "nil")
-				}
-				v.Nil = Some[string](x)
-			}
+			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<24, nullIsState, (*Decoder).String)
 		case "append":
-			if seen[0]&(1<<25) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 25)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "append")
-			}
-			x, err := decodeSliceOfString(d)
-			if err != nil {
-				return WithField(err, "append")
-			}
-			v.Append = Some[[]string](x)
+			err = readOptional(d, "append", &v.Append, &seen[0], 1<<25, nullRejected, decodeSliceOfString)
 		case "cap":
-			if seen[0]&(1<<26) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 26)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "cap")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "cap")
-			}
-			v.Cap = Some[int32](x)
+			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<26, nullRejected, (*Decoder).Int32)
 		case "clear":
-			if seen[0]&(1<<27) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 27)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "clear")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "clear")
-			}
-			v.Clear = Some[bool](x)
+			err = readOptional(d, "clear", &v.Clear, &seen[0], 1<<27, nullRejected, (*Decoder).Bool)
 		case "close":
-			if seen[0]&(1<<28) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 28)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "close")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "close")
-			}
-			v.Close = Some[bool](x)
+			err = readOptional(d, "close", &v.Close, &seen[0], 1<<28, nullRejected, (*Decoder).Bool)
 		case "complex":
-			if seen[0]&(1<<29) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 29)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "complex")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "complex")
-			}
-			v.Complex = Some[string](x)
+			err = readOptional(d, "complex", &v.Complex, &seen[0], 1<<29, nullRejected, (*Decoder).String)
 		case "copy":
-			if seen[0]&(1<<30) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 30)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "copy")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "copy")
-			}
-			v.Copy = Some[string](x)
+			err = readOptional(d, "copy", &v.Copy, &seen[0], 1<<30, nullRejected, (*Decoder).String)
 		case "delete":
-			if seen[0]&(1<<31) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 31)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "delete")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "delete")
-			}
-			v.Delete = Some[bool](x)
+			err = readOptional(d, "delete", &v.Delete, &seen[0], 1<<31, nullRejected, (*Decoder).Bool)
 		case "imag":
-			if seen[0]&(1<<32) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 32)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "imag")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "imag")
-			}
-			v.Imag = Some[float64](x)
+			err = readOptional(d, "imag", &v.Imag, &seen[0], 1<<32, nullRejected, (*Decoder).Float64)
 		case "len":
-			if seen[0]&(1<<33) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 33)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "len")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "len")
-			}
-			v.Len = x
+			err = readMember(d, "len", &v.Len, &seen[0], 1<<33, nullRejected, (*Decoder).Int32)
 		case "make":
-			if seen[0]&(1<<34) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 34)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "make")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "make")
-			}
-			v.Make = Some[string](x)
+			err = readOptional(d, "make", &v.Make, &seen[0], 1<<34, nullRejected, (*Decoder).String)
 		case "max":
-			if seen[0]&(1<<35) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 35)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "max")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "max")
-			}
-			v.Max = Some[int32](x)
+			err = readOptional(d, "max", &v.Max, &seen[0], 1<<35, nullRejected, (*Decoder).Int32)
 		case "min":
-			if seen[0]&(1<<36) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 36)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "min")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "min")
-			}
-			v.Min = Some[int32](x)
+			err = readOptional(d, "min", &v.Min, &seen[0], 1<<36, nullRejected, (*Decoder).Int32)
 		case "new":
-			if seen[0]&(1<<37) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 37)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "new")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "new")
-			}
-			v.New = Some[bool](x)
+			err = readOptional(d, "new", &v.New, &seen[0], 1<<37, nullRejected, (*Decoder).Bool)
 		case "panic":
-			if seen[0]&(1<<38) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 38)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "panic")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "panic")
-			}
-			v.Panic = Some[string](x)
+			err = readOptional(d, "panic", &v.Panic, &seen[0], 1<<38, nullRejected, (*Decoder).String)
 		case "print":
-			if seen[0]&(1<<39) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 39)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "print")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "print")
-			}
-			v.Print = Some[string](x)
+			err = readOptional(d, "print", &v.Print, &seen[0], 1<<39, nullRejected, (*Decoder).String)
 		case "println":
-			if seen[0]&(1<<40) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 40)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "println")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "println")
-			}
-			v.Println = Some[string](x)
+			err = readOptional(d, "println", &v.Println, &seen[0], 1<<40, nullRejected, (*Decoder).String)
 		case "real":
-			if seen[0]&(1<<41) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 41)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "real")
-			}
-			x, err := d.Float64()
-			if err != nil {
-				return WithField(err, "real")
-			}
-			v.Real = Some[float64](x)
+			err = readOptional(d, "real", &v.Real, &seen[0], 1<<41, nullRejected, (*Decoder).Float64)
 		case "recover":
-			if seen[0]&(1<<42) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 42)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "recover")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "recover")
-			}
-			v.Recover = Some[string](x)
+			err = readOptional(d, "recover", &v.Recover, &seen[0], 1<<42, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1849,12 +357,10 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<6) == 0 {
@@ -1884,359 +390,36 @@ func (v *Predeclared) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.V.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"v\":"...)
-		dst = AppendString(dst, x)
-	} else if v.V.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"v\":null"...)
-	}
-	if x, ok := v.D.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"d\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.D.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"d\":null"...)
-	}
-	if x, ok := v.Dst.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dst\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Dst.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dst\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"err\":"...)
-	dst = AppendString(dst, v.Err)
-	if x, ok := v.X.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"x\":"...)
-		dst = AppendString(dst, x)
-	} else if v.X.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"x\":null"...)
-	}
-	if x, ok := v.Ok.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ok\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Ok.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ok\":null"...)
-	}
-	if x, ok := v.Seen.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"seen\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendInt(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.Seen.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"seen\":null"...)
-	}
-	if x, ok := v.Unknown.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unknown\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				dst = AppendString(dst, e0)
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Unknown.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unknown\":null"...)
-	}
-	if x, ok := v.SawDiscriminator.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sawDiscriminator\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.SawDiscriminator.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"sawDiscriminator\":null"...)
-	}
-	if x, ok := v.Start.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"start\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.Start.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"start\":null"...)
-	}
-	if x, ok := v.Fp.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fp\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Fp.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"fp\":null"...)
-	}
-	if x, ok := v.Vs.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"vs\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Vs.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"vs\":null"...)
-	}
-	if x, ok := v.P.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"p\":"...)
-		dst = AppendString(dst, x)
-	} else if v.P.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"p\":null"...)
-	}
-	if x, ok := v.I0.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i0\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.I0.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"i0\":null"...)
-	}
-	if x, ok := v.E0.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"e0\":"...)
-		dst = AppendString(dst, x)
-	} else if v.E0.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"e0\":null"...)
-	}
-	if x, ok := v.K0.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"k0\":"...)
-		dst = AppendString(dst, x)
-	} else if v.K0.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"k0\":null"...)
-	}
-	if x, ok := v.Kind.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Kind.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":null"...)
-	}
-	if x, ok := v.Raw.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raw\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Raw.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raw\":null"...)
-	}
-	if x, ok := v.Validates.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"validates\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Validates.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"validates\":null"...)
-	}
-	if x, ok := v.MarshalJSONText.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"marshalJSONText\":"...)
-		dst = AppendString(dst, x)
-	} else if v.MarshalJSONText.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"marshalJSONText\":null"...)
-	}
-	if x, ok := v.IsSet.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isSet\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.IsSet.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"isSet\":null"...)
-	}
-	if x, ok := v.Get.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"get\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Get.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"get\":null"...)
-	}
-	if x, ok := v.Or.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"or\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Or.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"or\":null"...)
-	}
-	if x, ok := v.Optional.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"optional\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Optional.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"optional\":null"...)
-	}
-	if x, ok := v.Decoder.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"decoder\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Decoder.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"decoder\":null"...)
-	}
-	if x, ok := v.Member.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"member\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Member.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"member\":null"...)
-	}
-	if x, ok := v.Additional.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"additional\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Additional.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"additional\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"v\":", &v.V, AppendString)
+	dst = appendOptional(dst, ",\"d\":", &v.D, appendInt32)
+	dst = appendOptional(dst, ",\"dst\":", &v.Dst, AppendString)
+	dst = AppendString(append(dst, ",\"err\":"...), v.Err)
+	dst = appendOptional(dst, ",\"x\":", &v.X, AppendString)
+	dst = appendOptional(dst, ",\"ok\":", &v.Ok, AppendBool)
+	dst = appendOptional(dst, ",\"seen\":", &v.Seen, appendSliceOfInt64)
+	dst = appendOptional(dst, ",\"unknown\":", &v.Unknown, appendMapOfString)
+	dst = appendOptional(dst, ",\"sawDiscriminator\":", &v.SawDiscriminator, AppendBool)
+	dst = appendOptional(dst, ",\"start\":", &v.Start, appendInt32)
+	dst = appendOptional(dst, ",\"fp\":", &v.Fp, AppendString)
+	dst = appendOptional(dst, ",\"vs\":", &v.Vs, AppendString)
+	dst = appendOptional(dst, ",\"p\":", &v.P, AppendString)
+	dst = appendOptional(dst, ",\"i0\":", &v.I0, appendInt32)
+	dst = appendOptional(dst, ",\"e0\":", &v.E0, AppendString)
+	dst = appendOptional(dst, ",\"k0\":", &v.K0, AppendString)
+	dst = appendOptional(dst, ",\"kind\":", &v.Kind, AppendString)
+	dst = appendOptional(dst, ",\"raw\":", &v.Raw, appendRawValue)
+	dst = appendOptional(dst, ",\"validates\":", &v.Validates, AppendString)
+	dst = appendOptional(dst, ",\"marshalJSONText\":", &v.MarshalJSONText, AppendString)
+	dst = appendOptional(dst, ",\"isSet\":", &v.IsSet, AppendBool)
+	dst = appendOptional(dst, ",\"get\":", &v.Get, AppendString)
+	dst = appendOptional(dst, ",\"or\":", &v.Or, AppendString)
+	dst = appendOptional(dst, ",\"optional\":", &v.Optional, AppendString)
+	dst = appendOptional(dst, ",\"decoder\":", &v.Decoder, AppendString)
+	dst = appendOptional(dst, ",\"member\":", &v.Member, AppendString)
+	dst = appendOptional(dst, ",\"additional\":", &v.Additional, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2265,369 +448,64 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "v":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "v")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "v")
-			}
-			v.V = Some[string](x)
+			err = readOptional(d, "v", &v.V, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "d":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "d")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "d")
-			}
-			v.D = Some[int32](x)
+			err = readOptional(d, "d", &v.D, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "dst":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "dst")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "dst")
-			}
-			v.Dst = Some[string](x)
+			err = readOptional(d, "dst", &v.Dst, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "err":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "err")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "err")
-			}
-			v.Err = x
+			err = readMember(d, "err", &v.Err, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "x":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.X = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "x")
-				}
-				v.X = Some[string](x)
-			}
+			err = readOptional(d, "x", &v.X, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "ok":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ok")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "ok")
-			}
-			v.Ok = Some[bool](x)
+			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<5, nullRejected, (*Decoder).Bool)
 		case "seen":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "seen")
-			}
-			x, err := decodeSliceOfInt64(d)
-			if err != nil {
-				return WithField(err, "seen")
-			}
-			v.Seen = Some[[]int64](x)
+			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<6, nullRejected, decodeSliceOfInt64)
 		case "unknown":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "unknown")
-			}
-			x, err := decodeMapOfString(d)
-			if err != nil {
-				return WithField(err, "unknown")
-			}
-			v.Unknown = Some[map[string]string](x)
+			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<7, nullRejected, decodeMapOfString)
 		case "sawDiscriminator":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "sawDiscriminator")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "sawDiscriminator")
-			}
-			v.SawDiscriminator = Some[bool](x)
+			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
 		case "start":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "start")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "start")
-			}
-			v.Start = Some[int32](x)
+			err = readOptional(d, "start", &v.Start, &seen[0], 1<<9, nullRejected, (*Decoder).Int32)
 		case "fp":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "fp")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "fp")
-			}
-			v.Fp = Some[string](x)
+			err = readOptional(d, "fp", &v.Fp, &seen[0], 1<<10, nullRejected, (*Decoder).String)
 		case "vs":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "vs")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "vs")
-			}
-			v.Vs = Some[string](x)
+			err = readOptional(d, "vs", &v.Vs, &seen[0], 1<<11, nullRejected, (*Decoder).String)
 		case "p":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "p")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "p")
-			}
-			v.P = Some[string](x)
+			err = readOptional(d, "p", &v.P, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "i0":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "i0")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "i0")
-			}
-			v.I0 = Some[int32](x)
+			err = readOptional(d, "i0", &v.I0, &seen[0], 1<<13, nullRejected, (*Decoder).Int32)
 		case "e0":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "e0")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "e0")
-			}
-			v.E0 = Some[string](x)
+			err = readOptional(d, "e0", &v.E0, &seen[0], 1<<14, nullRejected, (*Decoder).String)
 		case "k0":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "k0")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "k0")
-			}
-			v.K0 = Some[string](x)
+			err = readOptional(d, "k0", &v.K0, &seen[0], 1<<15, nullRejected, (*Decoder).String)
 		case "kind":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "kind")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "kind")
-			}
-			v.Kind = Some[string](x)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<16, nullRejected, (*Decoder).String)
 		case "raw":
-			if seen[0]&(1<<17) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 17)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "raw")
-			}
-			v.Raw = Some[json.RawMessage](x)
+			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<17, nullIsValue, readRawValue)
 		case "validates":
-			if seen[0]&(1<<18) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 18)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "validates")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "validates")
-			}
-			v.Validates = Some[string](x)
+			err = readOptional(d, "validates", &v.Validates, &seen[0], 1<<18, nullRejected, (*Decoder).String)
 		case "marshalJSONText":
-			if seen[0]&(1<<19) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 19)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "marshalJSONText")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "marshalJSONText")
-			}
-			v.MarshalJSONText = Some[string](x)
+			err = readOptional(d, "marshalJSONText", &v.MarshalJSONText, &seen[0], 1<<19, nullRejected, (*Decoder).String)
 		case "isSet":
-			if seen[0]&(1<<20) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 20)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "isSet")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "isSet")
-			}
-			v.IsSet = Some[bool](x)
+			err = readOptional(d, "isSet", &v.IsSet, &seen[0], 1<<20, nullRejected, (*Decoder).Bool)
 		case "get":
-			if seen[0]&(1<<21) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 21)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "get")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "get")
-			}
-			v.Get = Some[string](x)
+			err = readOptional(d, "get", &v.Get, &seen[0], 1<<21, nullRejected, (*Decoder).String)
 		case "or":
-			if seen[0]&(1<<22) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 22)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "or")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "or")
-			}
-			v.Or = Some[string](x)
+			err = readOptional(d, "or", &v.Or, &seen[0], 1<<22, nullRejected, (*Decoder).String)
 		case "optional":
-			if seen[0]&(1<<23) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 23)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "optional")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "optional")
-			}
-			v.Optional = Some[string](x)
+			err = readOptional(d, "optional", &v.Optional, &seen[0], 1<<23, nullRejected, (*Decoder).String)
 		case "decoder":
-			if seen[0]&(1<<24) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 24)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "decoder")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "decoder")
-			}
-			v.Decoder = Some[string](x)
+			err = readOptional(d, "decoder", &v.Decoder, &seen[0], 1<<24, nullRejected, (*Decoder).String)
 		case "member":
-			if seen[0]&(1<<25) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 25)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "member")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "member")
-			}
-			v.Member = Some[string](x)
+			err = readOptional(d, "member", &v.Member, &seen[0], 1<<25, nullRejected, (*Decoder).String)
 		case "additional":
-			if seen[0]&(1<<26) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 26)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "additional")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "additional")
-			}
-			v.Additional = Some[string](x)
+			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<26, nullRejected, (*Decoder).String)
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<3) == 0 {
@@ -2651,214 +529,25 @@ func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.OdataTypeX.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.type.x\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OdataTypeX.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.type.x\":null"...)
-	}
-	if x, ok := v.OdataEtag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.etag\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OdataEtag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.etag\":null"...)
-	}
-	if x, ok := v.Ref.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"$ref\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Ref.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"$ref\":null"...)
-	}
-	if x, ok := v.X2fa.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"2fa\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.X2fa.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"2fa\":null"...)
-	}
-	if x, ok := v.X.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"_\":"...)
-		dst = AppendString(dst, x)
-	} else if v.X.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"_\":null"...)
-	}
-	if x, ok := v.InProgress.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"in-progress\":"...)
-		dst = AppendString(dst, x)
-	} else if v.InProgress.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"in-progress\":null"...)
-	}
-	if x, ok := v.ABC.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"a.b.c\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ABC.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"a.b.c\":null"...)
-	}
-	if x, ok := v.WithSpace.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"with space\":"...)
-		dst = AppendString(dst, x)
-	} else if v.WithSpace.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"with space\":null"...)
-	}
-	if x, ok := v.QuoteD.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"quote\\\"d\":"...)
-		dst = AppendString(dst, x)
-	} else if v.QuoteD.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"quote\\\"d\":null"...)
-	}
-	if x, ok := v.BackSlash.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"back\\\\slash\":"...)
-		dst = AppendString(dst, x)
-	} else if v.BackSlash.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"back\\\\slash\":null"...)
-	}
-	if x, ok := v.TabName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tab\\tname\":"...)
-		dst = AppendString(dst, x)
-	} else if v.TabName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tab\\tname\":null"...)
-	}
-	if x, ok := v.Émoji.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"émoji\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Émoji.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"émoji\":null"...)
-	}
-	if x, ok := v.Naïve.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"naïve\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Naïve.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"naïve\":null"...)
-	}
-	if x, ok := v.Κλειδί.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"κλειδί\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Κλειδί.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"κλειδί\":null"...)
-	}
-	if x, ok := v.Ünïcode.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ünïcode\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Ünïcode.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"Ünïcode\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ID\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ID\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"@odata.type.x\":", &v.OdataTypeX, AppendString)
+	dst = appendOptional(dst, ",\"@odata.etag\":", &v.OdataEtag, AppendString)
+	dst = appendOptional(dst, ",\"$ref\":", &v.Ref, AppendString)
+	dst = appendOptional(dst, ",\"2fa\":", &v.X2fa, AppendBool)
+	dst = appendOptional(dst, ",\"_\":", &v.X, AppendString)
+	dst = appendOptional(dst, ",\"in-progress\":", &v.InProgress, AppendString)
+	dst = appendOptional(dst, ",\"a.b.c\":", &v.ABC, AppendString)
+	dst = appendOptional(dst, ",\"with space\":", &v.WithSpace, AppendString)
+	dst = appendOptional(dst, ",\"quote\\\"d\":", &v.QuoteD, AppendString)
+	dst = appendOptional(dst, ",\"back\\\\slash\":", &v.BackSlash, AppendString)
+	dst = appendOptional(dst, ",\"tab\\tname\":", &v.TabName, AppendString)
+	dst = appendOptional(dst, ",\"émoji\":", &v.Émoji, AppendString)
+	dst = appendOptional(dst, ",\"naïve\":", &v.Naïve, AppendString)
+	dst = appendOptional(dst, ",\"κλειδί\":", &v.Κλειδί, AppendString)
+	dst = appendOptional(dst, ",\"Ünïcode\":", &v.Ünïcode, AppendString)
+	dst = appendOptional(dst, ",\"ID\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2889,226 +578,39 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type.x":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "@odata.type.x")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "@odata.type.x")
-			}
-			v.OdataTypeX = Some[string](x)
+			err = readOptional(d, "@odata.type.x", &v.OdataTypeX, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "@odata.etag":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "@odata.etag")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "@odata.etag")
-			}
-			v.OdataEtag = Some[string](x)
+			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "$ref":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "$ref")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "$ref")
-			}
-			v.Ref = Some[string](x)
+			err = readOptional(d, "$ref", &v.Ref, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		case "2fa":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "2fa")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "2fa")
-			}
-			v.X2fa = Some[bool](x)
+			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
 		case "_":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "_")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "_")
-			}
-			v.X = Some[string](x)
+			err = readOptional(d, "_", &v.X, &seen[0], 1<<4, nullRejected, (*Decoder).String)
 		case "in-progress":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "in-progress")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "in-progress")
-			}
-			v.InProgress = Some[string](x)
+			err = readOptional(d, "in-progress", &v.InProgress, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "a.b.c":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "a.b.c")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "a.b.c")
-			}
-			v.ABC = Some[string](x)
+			err = readOptional(d, "a.b.c", &v.ABC, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		case "with space":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "with space")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "with space")
-			}
-			v.WithSpace = Some[string](x)
+			err = readOptional(d, "with space", &v.WithSpace, &seen[0], 1<<7, nullRejected, (*Decoder).String)
 		case "quote\"d":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "quote\"d")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "quote\"d")
-			}
-			v.QuoteD = Some[string](x)
+			err = readOptional(d, "quote\"d", &v.QuoteD, &seen[0], 1<<8, nullRejected, (*Decoder).String)
 		case "back\\slash":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "back\\slash")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "back\\slash")
-			}
-			v.BackSlash = Some[string](x)
+			err = readOptional(d, "back\\slash", &v.BackSlash, &seen[0], 1<<9, nullRejected, (*Decoder).String)
 		case "tab\tname":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "tab\tname")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "tab\tname")
-			}
-			v.TabName = Some[string](x)
+			err = readOptional(d, "tab\tname", &v.TabName, &seen[0], 1<<10, nullRejected, (*Decoder).String)
 		case "émoji":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "émoji")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "émoji")
-			}
-			v.Émoji = Some[string](x)
+			err = readOptional(d, "émoji", &v.Émoji, &seen[0], 1<<11, nullRejected, (*Decoder).String)
 		case "naïve":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "naïve")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "naïve")
-			}
-			v.Naïve = Some[string](x)
+			err = readOptional(d, "naïve", &v.Naïve, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "κλειδί":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "κλειδί")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "κλειδί")
-			}
-			v.Κλειδί = Some[string](x)
+			err = readOptional(d, "κλειδί", &v.Κλειδί, &seen[0], 1<<13, nullRejected, (*Decoder).String)
 		case "Ünïcode":
-			if seen[0]&(1<<14) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 14)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "Ünïcode")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "Ünïcode")
-			}
-			v.Ünïcode = Some[string](x)
+			err = readOptional(d, "Ünïcode", &v.Ünïcode, &seen[0], 1<<14, nullRejected, (*Decoder).String)
 		case "ID":
-			if seen[0]&(1<<15) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 15)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ID")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "ID")
-			}
-			v.ID = Some[string](x)
+			err = readOptional(d, "ID", &v.ID, &seen[0], 1<<15, nullRejected, (*Decoder).String)
 		case "url":
-			if seen[0]&(1<<16) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 16)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "url")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "url")
-			}
-			v.URL = Some[string](x)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<16, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3120,12 +622,10 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3197,84 +697,17 @@ func (v *UnknownSelect) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#range\""...)
-	if x, ok := v.Type.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Type.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#range\""...)
+	dst = appendOptional(dst, ",\"type\":", &v.Type, AppendString)
+	dst = appendEnum[Mood](append(dst, ",\"func\":"...), v.Func)
+	if dst, err = appendOptionalErr(dst, ",\"map\":", &v.Map, appendMapOfSelect); err != nil {
+		return nil, err
 	}
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendOptionalErr(dst, ",\"chan\":", &v.Chan, appendSliceOfSelect); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"func\":"...)
-	dst = AppendString(dst, string(v.Func))
-	if x, ok := v.Map.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"map\":"...)
-		{
-			dst = append(dst, '{')
-			var keys0 [16]string
-			for i0, k0 := range sortedKeys(x, keys0[:]) {
-				if i0 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = AppendString(dst, k0)
-				dst = append(dst, ':')
-				e0 := x[k0]
-				if e0 == nil {
-					dst = AppendNull(dst)
-				} else {
-					if dst, err = e0.AppendJSON(dst); err != nil {
-						return nil, err
-					}
-				}
-			}
-			dst = append(dst, '}')
-		}
-	} else if v.Map.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"map\":null"...)
-	}
-	if x, ok := v.Chan.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chan\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if e0 == nil {
-				dst = AppendNull(dst)
-			} else {
-				if dst, err = e0.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Chan.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"chan\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3305,57 +738,13 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "type":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "type")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "type")
-			}
-			v.Type = Some[string](x)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "func":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "func")
-			}
-			x, err := decodeMood(d)
-			if err != nil {
-				return WithField(err, "func")
-			}
-			v.Func = x
+			err = readMember(d, "func", &v.Func, &seen[0], 1<<1, nullRejected, decodeMood)
 		case "map":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "map")
-			}
-			x, err := decodeMapOfSelect(d)
-			if err != nil {
-				return WithField(err, "map")
-			}
-			v.Map = Some[map[string]Select](x)
+			err = readOptional(d, "map", &v.Map, &seen[0], 1<<2, nullRejected, decodeMapOfSelect)
 		case "chan":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "chan")
-			}
-			x, err := decodeSliceOfSelect(d)
-			if err != nil {
-				return WithField(err, "chan")
-			}
-			v.Chan = Some[[]Select](x)
+			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSliceOfSelect)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -3369,12 +758,10 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #range", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -3395,153 +782,52 @@ func (v *Range) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
+}
+
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
+}
+
+// appendSliceOfInt64 appends x as a JSON array.
+func appendSliceOfInt64(dst []byte, x []int64) []byte {
+	return appendArray(dst, x, AppendInt)
+}
+
+// appendMapOfString appends x as a JSON object with sorted keys.
+func appendMapOfString(dst []byte, x map[string]string) []byte {
+	return appendMap(dst, x, AppendString)
 }
 
 // decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
 func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []int64
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []int64{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]int64, 0, 4)
-		}
-		e, err := d.Int64()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).Int64)
 }
 
 // decodeMapOfString decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfString(d *Decoder) (map[string]string, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, (*Decoder).String)
+}
+
+// appendMapOfSelect appends x as a JSON object with sorted keys.
+func appendMapOfSelect(dst []byte, x map[string]Select) ([]byte, error) {
+	return appendMapErr(dst, x, appendPolymorphic[Select])
+}
+
+// appendSliceOfSelect appends x as a JSON array.
+func appendSliceOfSelect(dst []byte, x []Select) ([]byte, error) {
+	return appendArrayErr(dst, x, appendPolymorphic[Select])
 }
 
 // decodeMapOfSelect decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfSelect(d *Decoder) (map[string]Select, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]Select{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := string(name)
-		if d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := decodeSelect(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
+	return readMap(d, nullRejected, decodeSelect)
 }
 
 // decodeSliceOfSelect decodes a JSON array; null elements are rejected.
 func decodeSliceOfSelect(d *Decoder) ([]Select, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Select
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Select{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Select, 0, 4)
-		}
-		e, err := decodeSelect(d)
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, decodeSelect)
 }

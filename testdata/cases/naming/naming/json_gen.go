@@ -5,101 +5,15 @@ package naming
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.AccountSID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AccountSID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"account_sid\":null"...)
-	}
-	if x, ok := v.URL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":"...)
-		dst = AppendString(dst, x)
-	} else if v.URL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"url\":null"...)
-	}
-	if x, ok := v.TTL.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":"...)
-		dst = AppendInt(dst, int64(x))
-	} else if v.TTL.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ttl\":null"...)
-	}
-	if x, ok := v.AzureADAppID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureADAppId\":"...)
-		dst = AppendString(dst, x)
-	} else if v.AzureADAppID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"azureADAppId\":null"...)
-	}
-	if x, ok := v.ParticipantsV2.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants_v2\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, e0)
-		}
-		dst = append(dst, ']')
-	} else if v.ParticipantsV2.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"participants_v2\":null"...)
-	}
-	if x, ok := v.OdataEtag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.etag\":"...)
-		dst = AppendString(dst, x)
-	} else if v.OdataEtag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"@odata.etag\":null"...)
-	}
-	if x, ok := v.X2fa.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"2fa\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.X2fa.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"2fa\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"azureADAppId\":", &v.AzureADAppID, AppendString)
+	dst = appendOptional(dst, ",\"participants_v2\":", &v.ParticipantsV2, appendSliceOfString)
+	dst = appendOptional(dst, ",\"@odata.etag\":", &v.OdataEtag, AppendString)
+	dst = appendOptional(dst, ",\"2fa\":", &v.X2fa, AppendBool)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -129,103 +43,24 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "account_sid":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "account_sid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "account_sid")
-			}
-			v.AccountSID = Some[string](x)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "url":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "url")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "url")
-			}
-			v.URL = Some[string](x)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "ttl":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "ttl")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "ttl")
-			}
-			v.TTL = Some[int32](x)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
 		case "azureADAppId":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "azureADAppId")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "azureADAppId")
-			}
-			v.AzureADAppID = Some[string](x)
+			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "participants_v2":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "participants_v2")
-			}
-			x, err := decodeSliceOfString(d)
-			if err != nil {
-				return WithField(err, "participants_v2")
-			}
-			v.ParticipantsV2 = Some[[]string](x)
+			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSliceOfString)
 		case "@odata.etag":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "@odata.etag")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "@odata.etag")
-			}
-			v.OdataEtag = Some[string](x)
+			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "2fa":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "2fa")
-			}
-			x, err := d.Bool()
-			if err != nil {
-				return WithField(err, "2fa")
-			}
-			v.X2fa = Some[bool](x)
+			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<6, nullRejected, (*Decoder).Bool)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -246,22 +81,9 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RemoteValidationError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Msg.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"msg\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Msg.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"msg\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"msg\":", &v.Msg, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -291,25 +113,12 @@ func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "msg":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "msg")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "msg")
-			}
-			v.Msg = Some[string](x)
+			err = readOptional(d, "msg", &v.Msg, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -327,33 +136,12 @@ func (v *RemoteValidationError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// appendSliceOfString appends x as a JSON array.
+func appendSliceOfString(dst []byte, x []string) []byte {
+	return appendArray(dst, x, AppendString)
+}
+
 // decodeSliceOfString decodes a JSON array; null elements are rejected.
 func decodeSliceOfString(d *Decoder) ([]string, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []string
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []string{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]string, 0, 4)
-		}
-		e, err := d.String()
-		if err != nil {
-			return nil, WithIndex(err, i)
-		}
-		out = append(out, e)
-	}
+	return readArray(d, nullRejected, (*Decoder).String)
 }

@@ -5,42 +5,11 @@ package open
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.DisplayName.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":"...)
-		dst = AppendString(dst, x)
-	} else if v.DisplayName.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"displayName\":null"...)
-	}
-	if x, ok := v.ID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		dst = AppendString(dst, x)
-	} else if v.ID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":null"...)
-	}
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -69,47 +38,14 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.DisplayName = Null[string]()
-			} else {
-				x, err := d.String()
-				if err != nil {
-					return WithField(err, "displayName")
-				}
-				v.DisplayName = Some[string](x)
-			}
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "id")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "id")
-			}
-			v.ID = Some[string](x)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -130,18 +66,9 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	for _, m := range v.AdditionalProperties {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = AppendString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendMembers(dst, v.AdditionalProperties)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -169,20 +96,10 @@ func (v *Tokens) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		default:
-			for _, m := range v.AdditionalProperties {
-				if m.Name == string(name) {
-					return d.ErrDuplicate(name)
-				}
-			}
-			key := string(name)
-			raw, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, key)
-			}
-			v.AdditionalProperties = append(v.AdditionalProperties, Member{
-				Name:  key,
-				Value: raw,
-			})
+			err = keepMember(d, &v.AdditionalProperties, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -62,29 +62,12 @@ func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#example.endpoint\""...)
-	if x, ok := v.UserAgent.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.UserAgent.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#example.endpoint\""...)
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -115,19 +98,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.UserAgent = Null[UserAgent]()
-			} else {
-				x, err := decodeUserAgent(d)
-				if err != nil {
-					return WithField(err, "userAgent")
-				}
-				v.UserAgent = Some[UserAgent](x)
-			}
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -141,12 +112,10 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #example.endpoint", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -168,41 +137,13 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#example.participantEndpoint\""...)
-	if x, ok := v.UserAgent.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.UserAgent.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"userAgent\":null"...)
+	dst = append(dst, ",\"@odata.type\":\"#example.participantEndpoint\""...)
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Name.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Name.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -233,32 +174,9 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.ConsumeNull() {
-				v.UserAgent = Null[UserAgent]()
-			} else {
-				x, err := decodeUserAgent(d)
-				if err != nil {
-					return WithField(err, "userAgent")
-				}
-				v.UserAgent = Some[UserAgent](x)
-			}
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "name":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "name")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "name")
-			}
-			v.Name = Some[string](x)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -272,12 +190,10 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #example.participantEndpoint", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -348,28 +264,11 @@ func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
 	start := len(dst)
-	dst = append(dst, "\"@odata.type\":\"#example.clientUserAgent\""...)
-	if x, ok := v.HeaderValue.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":"...)
-		dst = AppendString(dst, x)
-	} else if v.HeaderValue.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"headerValue\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"platform\":"...)
-	dst = AppendString(dst, v.Platform)
-	dst = append(dst, '}')
-	return dst, nil
+	dst = append(dst, ",\"@odata.type\":\"#example.clientUserAgent\""...)
+	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
+	dst = AppendString(append(dst, ",\"platform\":"...), v.Platform)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -400,31 +299,9 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "headerValue":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "headerValue")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "headerValue")
-			}
-			v.HeaderValue = Some[string](x)
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "platform":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "platform")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "platform")
-			}
-			v.Platform = x
+			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -438,12 +315,10 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than #example.clientUserAgent", string(kind)), "@odata.type")
 			}
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -468,39 +343,14 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"caller\":"...)
-	if v.Caller == nil {
-		dst = AppendNull(dst)
-	} else {
-		if dst, err = v.Caller.AppendJSON(dst); err != nil {
-			return nil, err
-		}
+	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.Callee.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.Callee.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"callee\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -531,32 +381,9 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "caller":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "caller")
-			}
-			x, err := decodeEndpoint(d)
-			if err != nil {
-				return WithField(err, "caller")
-			}
-			v.Caller = x
+			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<0, nullRejected, decodeEndpoint)
 		case "callee":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.ConsumeNull() {
-				v.Callee = Null[Endpoint]()
-			} else {
-				x, err := decodeEndpoint(d)
-				if err != nil {
-					return WithField(err, "callee")
-				}
-				v.Callee = Some[Endpoint](x)
-			}
+			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -568,12 +395,10 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			}
 			_ = kind
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {

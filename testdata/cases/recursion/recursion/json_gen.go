@@ -6,40 +6,12 @@ package recursion
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Code.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Code.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"code\":null"...)
+	dst = appendOptional(dst, ",\"code\":", &v.Code, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"innerError\":", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
+		return nil, err
 	}
-	if x, ok := v.InnerError.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":"...)
-		if x == nil {
-			dst = AppendNull(dst)
-		} else {
-			if dst, err = x.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-	} else if v.InnerError.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"innerError\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -69,38 +41,14 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "code")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "code")
-			}
-			v.Code = Some[string](x)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "innerError":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "innerError")
-			}
-			x, err := decodePointerToInnerError(d)
-			if err != nil {
-				return WithField(err, "innerError")
-			}
-			v.InnerError = Some[*InnerError](x)
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, decodePointerToInnerError)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -122,31 +70,11 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if x, ok := v.Children.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"children\":"...)
-		dst = append(dst, '[')
-		for i0, e0 := range x {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = e0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
-	} else if v.Children.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"children\":null"...)
+	if dst, err = appendOptionalErr(dst, ",\"children\":", &v.Children, appendObjectArray[Tree]); err != nil {
+		return nil, err
 	}
-	dst = append(dst, '}')
-	return dst, nil
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -176,25 +104,12 @@ func (v *Tree) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "children":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "children")
-			}
-			x, err := decodeSliceOfTree(d)
-			if err != nil {
-				return WithField(err, "children")
-			}
-			v.Children = Some[[]Tree](x)
+			err = readOptional(d, "children", &v.Children, &seen[0], 1<<0, nullRejected, readObjectArray[Tree])
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -219,34 +134,4 @@ func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// decodeSliceOfTree decodes a JSON array; null elements are rejected.
-func decodeSliceOfTree(d *Decoder) ([]Tree, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	var out []Tree
-	for i := 0; ; i++ {
-		ok, err := d.NextElement()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			if out == nil {
-				out = []Tree{}
-			}
-			return out, nil
-		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
-			out = make([]Tree, 0, 1)
-		}
-		out = append(out, Tree{})
-		if err := out[len(out)-1].DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
 }

@@ -2,175 +2,28 @@
 
 package scalars
 
-import "encoding/json"
-
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
 	start := len(dst)
-	if len(dst) > start {
-		dst = append(dst, ',')
+	dst = AppendString(append(dst, ",\"text\":"...), v.Text)
+	dst = appendInt32(append(dst, ",\"small\":"...), v.Small)
+	dst = appendOptional(dst, ",\"big\":", &v.Big, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"ratio\":", &v.Ratio, AppendFloat64); err != nil {
+		return nil, err
 	}
-	dst = append(dst, "\"text\":"...)
-	dst = AppendString(dst, v.Text)
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"small\":"...)
-	dst = AppendInt(dst, int64(v.Small))
-	if x, ok := v.Big.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"big\":"...)
-		dst = AppendInt(dst, x)
-	} else if v.Big.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"big\":null"...)
-	}
-	if x, ok := v.Ratio.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ratio\":"...)
-		if dst, err = AppendFloat64(dst, x); err != nil {
-			return nil, err
-		}
-	} else if v.Ratio.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ratio\":null"...)
-	}
-	if x, ok := v.Single.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"single\":"...)
-		dst = AppendFloat32NonFinite(dst, x)
-	} else if v.Single.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"single\":null"...)
-	}
-	if x, ok := v.Flag.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"flag\":"...)
-		dst = AppendBool(dst, x)
-	} else if v.Flag.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"flag\":null"...)
-	}
-	if x, ok := v.Day.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"day\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.Day.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"day\":null"...)
-	}
-	if len(dst) > start {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"at\":"...)
-	dst = append(dst, '"')
-	dst = AppendDateTime(dst, v.At)
-	dst = append(dst, '"')
-	if x, ok := v.Took.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"took\":"...)
-		dst = append(dst, '"')
-		dst = x.AppendTo(dst)
-		dst = append(dst, '"')
-	} else if v.Took.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"took\":null"...)
-	}
-	if x, ok := v.Link.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"link\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Link.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"link\":null"...)
-	}
-	if x, ok := v.UID.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uid\":"...)
-		dst = AppendString(dst, x)
-	} else if v.UID.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"uid\":null"...)
-	}
-	if x, ok := v.Blob.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"blob\":"...)
-		if len(x) == 0 {
-			dst = AppendNull(dst)
-		} else {
-			dst = AppendRaw(dst, x)
-		}
-	} else if v.Blob.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"blob\":null"...)
-	}
-	if x, ok := v.Note.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"note\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Note.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"note\":null"...)
-	}
-	if x, ok := v.Label.Get(); ok {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		dst = AppendString(dst, x)
-	} else if v.Label.IsNull() {
-		if len(dst) > start {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":null"...)
-	}
-	dst = append(dst, '}')
-	return dst, nil
+	dst = appendOptional(dst, ",\"single\":", &v.Single, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"day\":", &v.Day, appendQuotedDate)
+	dst = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At)
+	dst = appendOptional(dst, ",\"took\":", &v.Took, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"link\":", &v.Link, AppendString)
+	dst = appendOptional(dst, ",\"uid\":", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"blob\":", &v.Blob, appendRawValue)
+	dst = appendOptional(dst, ",\"note\":", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
+	return closeObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -200,194 +53,38 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "text":
-			if seen[0]&(1<<0) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "text")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "text")
-			}
-			v.Text = x
+			err = readMember(d, "text", &v.Text, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "small":
-			if seen[0]&(1<<1) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "small")
-			}
-			x, err := d.Int32()
-			if err != nil {
-				return WithField(err, "small")
-			}
-			v.Small = x
+			err = readMember(d, "small", &v.Small, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		case "big":
-			if seen[0]&(1<<2) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "big")
-			}
-			x, err := d.Int64()
-			if err != nil {
-				return WithField(err, "big")
-			}
-			v.Big = Some[int64](x)
+			err = readOptional(d, "big", &v.Big, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
 		case "ratio":
-			if seen[0]&(1<<3) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 3)
-			if d.ConsumeNull() {
-				v.Ratio = Null[float64]()
-			} else {
-				x, err := d.Float64()
-				if err != nil {
-					return WithField(err, "ratio")
-				}
-				v.Ratio = Some[float64](x)
-			}
+			err = readOptional(d, "ratio", &v.Ratio, &seen[0], 1<<3, nullIsState, (*Decoder).Float64)
 		case "single":
-			if seen[0]&(1<<4) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 4)
-			if d.ConsumeNull() {
-				v.Single = Null[float32]()
-			} else {
-				x, err := d.Float32NonFinite()
-				if err != nil {
-					return WithField(err, "single")
-				}
-				v.Single = Some[float32](x)
-			}
+			err = readOptional(d, "single", &v.Single, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
 		case "flag":
-			if seen[0]&(1<<5) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 5)
-			if d.ConsumeNull() {
-				v.Flag = Null[bool]()
-			} else {
-				x, err := d.Bool()
-				if err != nil {
-					return WithField(err, "flag")
-				}
-				v.Flag = Some[bool](x)
-			}
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<5, nullIsState, (*Decoder).Bool)
 		case "day":
-			if seen[0]&(1<<6) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 6)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "day")
-			}
-			x, err := d.Date()
-			if err != nil {
-				return WithField(err, "day")
-			}
-			v.Day = Some[Date](x)
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, (*Decoder).Date)
 		case "at":
-			if seen[0]&(1<<7) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 7)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "at")
-			}
-			x, err := d.DateTime()
-			if err != nil {
-				return WithField(err, "at")
-			}
-			v.At = x
+			err = readMember(d, "at", &v.At, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "took":
-			if seen[0]&(1<<8) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 8)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "took")
-			}
-			x, err := d.Duration()
-			if err != nil {
-				return WithField(err, "took")
-			}
-			v.Took = Some[Duration](x)
+			err = readOptional(d, "took", &v.Took, &seen[0], 1<<8, nullRejected, (*Decoder).Duration)
 		case "link":
-			if seen[0]&(1<<9) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "link")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "link")
-			}
-			v.Link = Some[string](x)
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<9, nullRejected, (*Decoder).String)
 		case "uid":
-			if seen[0]&(1<<10) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 10)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "uid")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "uid")
-			}
-			v.UID = Some[string](x)
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<10, nullRejected, (*Decoder).String)
 		case "blob":
-			if seen[0]&(1<<11) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 11)
-			x, err := d.RawCopy()
-			if err != nil {
-				return WithField(err, "blob")
-			}
-			v.Blob = Some[json.RawMessage](x)
+			err = readOptional(d, "blob", &v.Blob, &seen[0], 1<<11, nullIsValue, readRawValue)
 		case "note":
-			if seen[0]&(1<<12) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 12)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "note")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "note")
-			}
-			v.Note = Some[string](x)
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "label":
-			if seen[0]&(1<<13) != 0 {
-				return d.ErrDuplicate(name)
-			}
-			seen[0] |= (1 << 13)
-			if d.Peek() == KindNull {
-				return WithField(d.ErrNullNotAllowed(), "label")
-			}
-			x, err := d.String()
-			if err != nil {
-				return WithField(err, "label")
-			}
-			v.Label = Some[string](x)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<13, nullRejected, (*Decoder).String)
 		default:
-			if !unknown.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.Skip(); err != nil {
-				return WithField(err, string(name))
-			}
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {

@@ -1,0 +1,394 @@
+package support
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// This file holds the per-member steps of the generated codecs. A generated
+// DecodeJSON or AppendJSON is one call per member; the work is here, written
+// once, so a package of a thousand types stays small and quick to build.
+
+// nullRule says what a JSON null means for a member.
+type nullRule uint8
+
+const (
+	nullRejected nullRule = iota // null is an error
+	nullIsValue                  // null is a value like any other (json members)
+	nullIsState                  // null sets an Optional's null state
+)
+
+// claimMember marks the member with bit in *seen as read and reports a
+// duplicate as an error at the member's name.
+func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
+	if *seen&bit != 0 {
+		return d.errAt(d.fieldPos, "duplicate field "+quoteSnippet([]byte(name)))
+	}
+	*seen |= bit
+	return nil
+}
+
+// readMember reads the value of member name into *dst with read. A null is
+// rejected unless null is a value of the type (nullIsValue). Errors are
+// labelled with the member's name.
+func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+	if err := claimMember(d, name, seen, bit); err != nil {
+		return err
+	}
+	if null != nullIsValue && d.Peek() == KindNull {
+		return WithField(d.ErrNullNotAllowed(), name)
+	}
+	x, err := read(d)
+	if err != nil {
+		return WithField(err, name)
+	}
+	*dst = x
+	return nil
+}
+
+// readOptional is readMember for an Optional field: with nullIsState a null
+// makes it present and null.
+func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+	if err := claimMember(d, name, seen, bit); err != nil {
+		return err
+	}
+	if null != nullIsValue && d.Peek() == KindNull {
+		if null == nullRejected {
+			return WithField(d.ErrNullNotAllowed(), name)
+		}
+		d.ConsumeNull()
+		*dst = Optional[T]{state: optNull}
+		return nil
+	}
+	x, err := read(d)
+	if err != nil {
+		return WithField(err, name)
+	}
+	*dst = Optional[T]{value: x, state: optValue}
+	return nil
+}
+
+// skipMember skips the value of a member the type does not declare, after
+// checking that its name is not repeated.
+func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
+	if !unknown.Add(name) {
+		return d.ErrDuplicate(name)
+	}
+	if err := d.Skip(); err != nil {
+		return WithField(err, string(name))
+	}
+	return nil
+}
+
+// keepMember reads a member the type does not declare into members, as
+// received, after checking that its name is not repeated.
+func keepMember(d *Decoder, members *[]Member, name []byte) error {
+	for _, m := range *members {
+		if m.Name == string(name) {
+			return d.ErrDuplicate(name)
+		}
+	}
+	key := string(name)
+	raw, err := d.RawCopy()
+	if err != nil {
+		return WithField(err, key)
+	}
+	*members = append(*members, Member{Name: key, Value: raw})
+	return nil
+}
+
+// objectDecoder is the method set of a pointer to a generated object type.
+type objectDecoder[T any] interface {
+	*T
+	DecodeJSON(d *Decoder) error
+}
+
+// readArray decodes a JSON array with read. A null element is rejected
+// unless null is a value of the element type. An empty array decodes to an
+// empty, non-nil slice; the slice is allocated on the first element.
+func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) ([]E, error) {
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	var out []E
+	for i := 0; ; i++ {
+		ok, err := d.NextElement()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			if out == nil {
+				out = []E{}
+			}
+			return out, nil
+		}
+		if null != nullIsValue && d.Peek() == KindNull {
+			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		e, err := read(d)
+		if err != nil {
+			return nil, WithIndex(err, i)
+		}
+		if out == nil {
+			out = make([]E, 0, 4)
+		}
+		out = append(out, e)
+	}
+}
+
+// readObjectArray decodes a JSON array of objects, each in place in the
+// slice rather than copied in. Arrays of objects are often short, so the
+// slice starts with room for one.
+func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	var out []T
+	for i := 0; ; i++ {
+		ok, err := d.NextElement()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			if out == nil {
+				out = []T{}
+			}
+			return out, nil
+		}
+		if d.Peek() == KindNull {
+			return nil, WithIndex(d.ErrNullNotAllowed(), i)
+		}
+		if out == nil {
+			out = make([]T, 0, 1)
+		}
+		var zero T
+		out = append(out, zero)
+		if err := P(&out[len(out)-1]).DecodeJSON(d); err != nil {
+			return nil, WithIndex(err, i)
+		}
+	}
+}
+
+// readMap decodes a JSON object into a map with read for the values.
+// Duplicate names are rejected, and so is a null value unless null is a
+// value of the element type.
+func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (map[string]E, error) {
+	if err := d.BeginObject(); err != nil {
+		return nil, err
+	}
+	out := map[string]E{}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return out, nil
+		}
+		if _, dup := out[string(name)]; dup {
+			return nil, d.ErrDuplicate(name)
+		}
+		key := string(name)
+		if null != nullIsValue && d.Peek() == KindNull {
+			return nil, WithField(d.ErrNullNotAllowed(), key)
+		}
+		e, err := read(d)
+		if err != nil {
+			return nil, WithField(err, key)
+		}
+		out[key] = e
+	}
+}
+
+// closeObject finishes an object whose members were each appended with a
+// leading comma from start on: the first comma becomes the '{'.
+func closeObject(dst []byte, start int) []byte {
+	if len(dst) == start {
+		return append(dst, '{', '}')
+	}
+	dst[start] = '{'
+	return append(dst, '}')
+}
+
+// appendOptional appends key (",\"name\":") and the value or null of o,
+// unless o is absent.
+func appendOptional[T any](dst []byte, key string, o *Optional[T], enc func([]byte, T) []byte) []byte {
+	switch o.state {
+	case optAbsent:
+		return dst
+	case optNull:
+		return append(append(dst, key...), "null"...)
+	}
+	return enc(append(dst, key...), o.value)
+}
+
+// appendOptionalErr is appendOptional for values whose encoding can fail.
+func appendOptionalErr[T any](dst []byte, key string, o *Optional[T], enc func([]byte, T) ([]byte, error)) ([]byte, error) {
+	switch o.state {
+	case optAbsent:
+		return dst, nil
+	case optNull:
+		return append(append(dst, key...), "null"...), nil
+	}
+	return enc(append(dst, key...), o.value)
+}
+
+// objectEncoder is the method set of a pointer to a generated object type.
+type objectEncoder[T any] interface {
+	*T
+	AppendJSON(dst []byte) ([]byte, error)
+}
+
+// member appends key to *dst, and null when o is null, and returns the value
+// to append after the key, or nil when there is none. Generated encoders
+// call the object's AppendJSON on the result directly: a call through a
+// function value or a type parameter would make every encoded value escape.
+func (o *Optional[T]) member(dst *[]byte, key string) *T {
+	switch o.state {
+	case optAbsent:
+		return nil
+	case optNull:
+		*dst = append(append(*dst, key...), "null"...)
+		return nil
+	}
+	*dst = append(*dst, key...)
+	return &o.value
+}
+
+// appendObjectPointer appends the object v points to, or null.
+func appendObjectPointer[T any, P objectEncoder[T]](dst []byte, v *T) ([]byte, error) {
+	if v == nil {
+		return append(dst, "null"...), nil
+	}
+	return P(v).AppendJSON(dst)
+}
+
+// jsonAppender is a polymorphic type's interface.
+type jsonAppender interface {
+	AppendJSON(dst []byte) ([]byte, error)
+}
+
+// appendPolymorphic appends the object v holds, or null.
+func appendPolymorphic[I jsonAppender](dst []byte, v I) ([]byte, error) {
+	if any(v) == nil {
+		return append(dst, "null"...), nil
+	}
+	return v.AppendJSON(dst)
+}
+
+// appendArray appends x as a JSON array.
+func appendArray[E any](dst []byte, x []E, enc func([]byte, E) []byte) []byte {
+	dst = append(dst, '[')
+	for i, e := range x {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = enc(dst, e)
+	}
+	return append(dst, ']')
+}
+
+// appendArrayErr is appendArray for elements whose encoding can fail.
+func appendArrayErr[E any](dst []byte, x []E, enc func([]byte, E) ([]byte, error)) ([]byte, error) {
+	dst = append(dst, '[')
+	for i, e := range x {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = enc(dst, e); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, ']'), nil
+}
+
+// appendObjectArray appends x as a JSON array of objects, each in place.
+func appendObjectArray[T any, P objectEncoder[T]](dst []byte, x []T) ([]byte, error) {
+	dst = append(dst, '[')
+	for i := range x {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = P(&x[i]).AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, ']'), nil
+}
+
+// appendMap appends m as a JSON object with its keys sorted, so the output
+// does not depend on Go's map iteration order.
+func appendMap[E any](dst []byte, m map[string]E, enc func([]byte, E) []byte) []byte {
+	var buf [16]string
+	dst = append(dst, '{')
+	for i, k := range sortedKeys(m, buf[:]) {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(AppendString(dst, k), ':')
+		dst = enc(dst, m[k])
+	}
+	return append(dst, '}')
+}
+
+// appendMapErr is appendMap for values whose encoding can fail.
+func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte, error)) ([]byte, error) {
+	var buf [16]string
+	dst = append(dst, '{')
+	for i, k := range sortedKeys(m, buf[:]) {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(AppendString(dst, k), ':')
+		var err error
+		if dst, err = enc(dst, m[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// appendMembers appends the members an open type kept, each with a leading
+// comma.
+func appendMembers(dst []byte, members []Member) []byte {
+	for _, m := range members {
+		dst = append(AppendString(append(dst, ','), m.Name), ':')
+		dst = AppendRaw(dst, m.Value)
+	}
+	return dst
+}
+
+// appendEnum appends an enum value as a JSON string.
+func appendEnum[E ~string](dst []byte, e E) []byte { return AppendString(dst, string(e)) }
+
+// appendInt32 appends a 32-bit integer.
+func appendInt32(dst []byte, i int32) []byte { return AppendInt(dst, int64(i)) }
+
+// appendQuotedDateTime appends a date-time as a JSON string.
+func appendQuotedDateTime(dst []byte, t time.Time) []byte {
+	return append(AppendDateTime(append(dst, '"'), t), '"')
+}
+
+// appendQuotedDate appends a date as a JSON string.
+func appendQuotedDate(dst []byte, d Date) []byte {
+	return append(d.AppendTo(append(dst, '"')), '"')
+}
+
+// appendQuotedDuration appends a duration as a JSON string.
+func appendQuotedDuration(dst []byte, d Duration) []byte {
+	return append(d.AppendTo(append(dst, '"')), '"')
+}
+
+// appendRawValue appends a json value as it is, or null when it is empty.
+func appendRawValue(dst []byte, raw json.RawMessage) []byte {
+	if len(raw) == 0 {
+		return append(dst, "null"...)
+	}
+	return AppendRaw(dst, raw)
+}
+
+// readRawValue reads any one value, copied out of the input, as a json
+// member holds it.
+func readRawValue(d *Decoder) (json.RawMessage, error) { return d.RawCopy() }
