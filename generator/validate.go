@@ -85,116 +85,113 @@ func genStructValidate(f *jen.File, s *ir.Struct) {
 	f.Line()
 }
 
-// fieldChecks returns the checks of one field, in a block of its own so the
-// field's path variable does not leak.
+// fieldChecks returns the checks of one field: presence first, then the
+// value's constraints under the field's path fp.
 func fieldChecks(fl *ir.Field) []jen.Code {
-	fp := jen.Op("&").Id("fp")
 	field := jen.Id("v").Dot(fl.Name)
-	var checks []jen.Code
-	valueChecks := checksFor(fl.Type, jen.Id("x"), "fp", 0)
+	var out []jen.Code
+	if fl.Optional && fl.Required {
+		out = append(out, jen.Id("checkRequired").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), field.Clone().Dot("IsSet").Call()))
+	}
+	if fl.Optional && !fl.Nullable {
+		out = append(out, jen.Id("checkNotNull").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), field.Clone().Dot("IsNull").Call()))
+	}
+	x := jen.Id("x")
+	if !fl.Optional {
+		x = field
+	}
+	checks := checksFor(fl.Type, x, "fp", 0)
+	if len(checks) == 0 {
+		return out
+	}
+	body := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("Field").Call(jen.Lit(fl.Wire))}, checks...)
 	switch {
 	case !fl.Optional:
-		if len(valueChecks) == 0 {
-			return nil
-		}
-		checks = append(checks, jen.Id("x").Op(":=").Add(field))
-		checks = append(checks, valueChecks...)
+		out = append(out, jen.Block(body...))
+	case inPlace(fl.Type):
+		out = append(out, jen.If(jen.Id("x").Op(":=").Add(field).Dot("held").Call(), jen.Id("x").Op("!=").Nil()).Block(body...))
 	default:
-		if fl.Required {
-			checks = append(checks, jen.If(jen.Op("!").Add(field).Dot("IsSet").Call()).Block(
-				jen.Id("vs").Dot("Add").Call(fp, jen.Id("RuleRequired"), jen.Lit("is required")),
-			))
-		}
-		if !fl.Nullable {
-			checks = append(checks, jen.If(field.Clone().Dot("IsNull").Call()).Block(
-				jen.Id("vs").Dot("Add").Call(fp, jen.Id("RuleNull"), jen.Lit("must not be null")),
-			))
-		}
-		if len(valueChecks) > 0 {
-			checks = append(checks, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(valueChecks...))
-		}
-		if len(checks) == 0 {
-			return nil
-		}
+		out = append(out, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(body...))
 	}
-	block := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("Field").Call(jen.Lit(fl.Wire))}, checks...)
-	return []jen.Code{jen.Block(block...)}
+	return out
+}
+
+// inPlace reports whether values of t are validated through a pointer
+// rather than copied: objects, which may be large.
+func inPlace(t *ir.Type) bool {
+	return t.Kind == ir.StructRef && !t.Pointer
+}
+
+// bound is the literal of an optional length or count bound, or noBound.
+// A lower bound of zero holds for every value and is left out.
+func bound(n *int, lower bool) jen.Code {
+	if n == nil || lower && *n == 0 {
+		return jen.Id("noBound")
+	}
+	return jen.Lit(*n)
 }
 
 // checksFor returns statements that check value x of type t at path pathVar.
 // Empty when nothing needs checking.
 func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	p := jen.Op("&").Id(pathVar)
-	add := func(rule string, format string, args ...jen.Code) jen.Code {
-		if len(args) == 0 {
-			return jen.Id("vs").Dot("Add").Call(p, jen.Id("Rule"+rule), jen.Lit(format))
-		}
-		return jen.Id("vs").Dot("Addf").Call(append([]jen.Code{p, jen.Id("Rule" + rule), jen.Lit(format)}, args...)...)
+	vs := jen.Id("vs")
+	check := func(name string, args ...jen.Code) jen.Code {
+		return jen.Id(name).Call(append([]jen.Code{vs, p}, args...)...)
 	}
 	var out []jen.Code
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		if t.MinLength != nil || t.MaxLength != nil {
-			n := fmt.Sprintf("n%d", depth)
-			var bounds []jen.Code
-			if t.MinLength != nil {
-				bounds = append(bounds, jen.If(jen.Id(n).Op("<").Lit(*t.MinLength)).Block(
-					add("MinLength", fmt.Sprintf("has %%d characters, fewer than %d", *t.MinLength), jen.Id(n))))
-			}
-			if t.MaxLength != nil {
-				bounds = append(bounds, jen.If(jen.Id(n).Op(">").Lit(*t.MaxLength)).Block(
-					add("MaxLength", fmt.Sprintf("has %%d characters, more than %d", *t.MaxLength), jen.Id(n))))
-			}
-			out = append(out, jen.Block(append([]jen.Code{jen.Id(n).Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(x)}, bounds...)...))
+		if (t.MinLength != nil && *t.MinLength > 0) || t.MaxLength != nil {
+			out = append(out, check("checkLength", x, bound(t.MinLength, true), bound(t.MaxLength, false)))
 		}
 		if t.Pattern != nil {
-			out = append(out, jen.If(jen.Op("!").Add(patternCheck(t.Pattern, x))).Block(
-				add("Pattern", "does not match "+t.Pattern.Expr)))
+			out = append(out, check("checkPattern", patternCheck(t.Pattern, x), jen.Lit(t.Pattern.Expr)))
 		}
 		switch t.Kind {
 		case ir.URI:
-			out = append(out, jen.If(jen.Op("!").Id("IsURI").Call(x)).Block(add("Format", "is not an absolute URI")))
+			out = append(out, check("checkURI", x))
 		case ir.UUID:
-			out = append(out, jen.If(jen.Op("!").Id("IsUUID").Call(x)).Block(add("Format", "is not a UUID")))
+			out = append(out, check("checkUUID", x))
 		}
 	case ir.Int32, ir.Int64, ir.Float64, ir.Float32:
 		if t.Minimum != nil {
-			out = append(out, jen.If(jen.Add(x).Op("<").Op(t.Minimum.Text)).Block(
-				add("Minimum", "is %v, less than "+t.Minimum.Text, x)))
+			out = append(out, check("checkMinimum", x, jen.Op(t.Minimum.Text), jen.Lit(t.Minimum.Text)))
 		}
 		if t.Maximum != nil {
-			out = append(out, jen.If(jen.Add(x).Op(">").Op(t.Maximum.Text)).Block(
-				add("Maximum", "is %v, more than "+t.Maximum.Text, x)))
+			out = append(out, check("checkMaximum", x, jen.Op(t.Maximum.Text), jen.Lit(t.Maximum.Text)))
 		}
 	case ir.EnumRef:
 		if !t.Enum.Open {
-			out = append(out, jen.If(jen.Op("!").Add(x).Dot("IsKnown").Call()).Block(
-				add("Enum", "unknown value %q", x)))
+			out = append(out, check("checkKnown", x))
 		}
 	case ir.StructRef:
 		if t.Pointer {
-			out = append(out, jen.If(jen.Add(x).Op("!=").Nil()).Block(jen.Add(x).Dot("validate").Call(p, jen.Id("vs"))))
+			out = append(out, jen.If(jen.Add(x).Op("!=").Nil()).Block(jen.Add(x).Dot("validate").Call(p, vs)))
 		} else {
-			out = append(out, jen.Add(x).Dot("validate").Call(p, jen.Id("vs")))
+			out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
 		}
 	case ir.InterfaceRef:
-		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, jen.Id("vs")))
+		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, vs))
 	case ir.Slice:
-		if t.MinItems != nil {
-			out = append(out, jen.If(jen.Len(x).Op("<").Lit(*t.MinItems)).Block(
-				add("MinItems", fmt.Sprintf("has %%d items, fewer than %d", *t.MinItems), jen.Len(x))))
-		}
-		if t.MaxItems != nil {
-			out = append(out, jen.If(jen.Len(x).Op(">").Lit(*t.MaxItems)).Block(
-				add("MaxItems", fmt.Sprintf("has %%d items, more than %d", *t.MaxItems), jen.Len(x))))
+		if (t.MinItems != nil && *t.MinItems > 0) || t.MaxItems != nil {
+			out = append(out, check("checkItems", jen.Len(x), bound(t.MinItems, true), bound(t.MaxItems, false)))
 		}
 		if t.UniqueItems {
-			out = append(out, uniqueCheck(t, x, depth, add))
+			out = append(out, uniqueCheck(t, x, check))
 		}
 		i, e, ep := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("p%d", depth)
-		inner := checksFor(t.Elem, jen.Id(e), ep, depth+1)
+		elem := jen.Id(e)
+		if inPlace(t.Elem) {
+			elem = jen.Add(x).Index(jen.Id(i)) // addressable: validated in place
+		}
+		inner := checksFor(t.Elem, elem, ep, depth+1)
 		if len(inner) > 0 {
-			out = append(out, jen.For(jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)).Block(
+			loop := jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)
+			if inPlace(t.Elem) {
+				loop = jen.Id(i).Op(":=").Range().Add(x)
+			}
+			out = append(out, jen.For(loop).Block(
 				append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("Index").Call(jen.Id(i))}, inner...)...))
 		}
 	case ir.Map:
@@ -212,26 +209,14 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	return out
 }
 
-// uniqueCheck compares items pairwise: no allocation, and arrays with a
-// uniqueItems rule are short in practice. The schema allows uniqueItems only
-// on arrays of scalars and enums.
-func uniqueCheck(t *ir.Type, x jen.Code, depth int, add func(string, string, ...jen.Code) jen.Code) jen.Code {
-	i, j := fmt.Sprintf("u%d", depth), fmt.Sprintf("w%d", depth)
-	var equal jen.Code
+// uniqueCheck returns the uniqueItems check. The schema allows uniqueItems
+// only on arrays of scalars and enums.
+func uniqueCheck(t *ir.Type, x jen.Code, check func(string, ...jen.Code) jen.Code) jen.Code {
 	switch t.Elem.Kind {
 	case ir.DateTime:
-		equal = jen.Add(x).Index(jen.Id(i)).Dot("Equal").Call(jen.Add(x).Index(jen.Id(j)))
+		return check("checkUniqueTimes", x)
 	case ir.String, ir.URI, ir.UUID, ir.Int32, ir.Int64, ir.Float64, ir.Float32, ir.Bool, ir.Date, ir.Duration, ir.EnumRef:
-		equal = jen.Add(x).Index(jen.Id(i)).Op("==").Add(x).Index(jen.Id(j))
-	default:
-		panic(fmt.Sprintf("generator: uniqueItems on items of kind %d", t.Elem.Kind))
+		return check("checkUnique", x)
 	}
-	return jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
-		jen.For(jen.Id(j).Op(":=").Lit(0), jen.Id(j).Op("<").Id(i), jen.Id(j).Op("++")).Block(
-			jen.If(equal).Block(
-				add("UniqueItems", "items %d and %d are equal", jen.Id(j), jen.Id(i)),
-				jen.Break(),
-			),
-		),
-	)
+	panic(fmt.Sprintf("generator: uniqueItems on items of kind %d", t.Elem.Kind))
 }

@@ -11,111 +11,33 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("str")
-		if v.Str.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("i32")
-		if v.I32.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("i64")
-		if v.I64.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("num")
-		if v.Num.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("f32")
-		if v.F32.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("numNF")
-		if v.NumNF.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("f32NF")
-		if v.F32NF.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("flag")
-		if v.Flag.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("day")
-		if v.Day.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("at")
-		if v.At.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("span")
-		if v.Span.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "str", v.Str.IsNull())
+	checkNotNull(vs, p, "i32", v.I32.IsNull())
+	checkNotNull(vs, p, "i64", v.I64.IsNull())
+	checkNotNull(vs, p, "num", v.Num.IsNull())
+	checkNotNull(vs, p, "f32", v.F32.IsNull())
+	checkNotNull(vs, p, "numNF", v.NumNF.IsNull())
+	checkNotNull(vs, p, "f32NF", v.F32NF.IsNull())
+	checkNotNull(vs, p, "flag", v.Flag.IsNull())
+	checkNotNull(vs, p, "day", v.Day.IsNull())
+	checkNotNull(vs, p, "at", v.At.IsNull())
+	checkNotNull(vs, p, "span", v.Span.IsNull())
+	checkNotNull(vs, p, "link", v.Link.IsNull())
+	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
-		if v.Link.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Link.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "uid", v.UID.IsNull())
+	if x, ok := v.UID.Get(); ok {
 		fp := p.Field("uid")
-		if v.UID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UID.Get(); ok {
-			if !IsUUID(x) {
-				vs.Add(&fp, RuleFormat, "is not a UUID")
-			}
-		}
+		checkUUID(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "color", v.Color.IsNull())
+	if x, ok := v.Color.Get(); ok {
 		fp := p.Field("color")
-		if v.Color.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Color.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
-		fp := p.Field("mood")
-		if v.Mood.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "mood", v.Mood.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -127,18 +49,8 @@ func (v *Presence) Validate() error {
 }
 
 func (v *Presence) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("reqNull")
-		if !v.ReqNull.IsSet() {
-			vs.Add(&fp, RuleRequired, "is required")
-		}
-	}
-	{
-		fp := p.Field("opt")
-		if v.Opt.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
+	checkNotNull(vs, p, "opt", v.Opt.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -150,60 +62,30 @@ func (v *Containers) Validate() error {
 }
 
 func (v *Containers) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("list")
-		if v.List.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("nested")
-		if v.Nested.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("dict")
-		if v.Dict.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "list", v.List.IsNull())
+	checkNotNull(vs, p, "nested", v.Nested.IsNull())
+	checkNotNull(vs, p, "dict", v.Dict.IsNull())
+	checkNotNull(vs, p, "colors", v.Colors.IsNull())
+	if x, ok := v.Colors.Get(); ok {
 		fp := p.Field("colors")
-		if v.Colors.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Colors.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					if !e0.IsKnown() {
-						vs.Addf(&p0, RuleEnum, "unknown value %q", e0)
-					}
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkKnown(vs, &p0, e0)
 			}
+			vs.SortFrom(n0)
 		}
 	}
-	{
+	checkNotNull(vs, p, "objs", v.Objs.IsNull())
+	if x, ok := v.Objs.Get(); ok {
 		fp := p.Field("objs")
-		if v.Objs.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Objs.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
-		fp := p.Field("raws")
-		if v.Raws.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "raws", v.Raws.IsNull())
 }
 
 // Validate accepts any value: an unknown subtype has no schema to check against.
@@ -230,12 +112,7 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("name")
-		if v.Name.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "name", v.Name.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -247,12 +124,7 @@ func (v *Square) Validate() error {
 }
 
 func (v *Square) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("name")
-		if v.Name.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "name", v.Name.IsNull())
 }
 
 // Validate accepts any value: an unknown subtype has no schema to check against.
@@ -279,12 +151,7 @@ func (v *AnimalBase) Validate() error {
 }
 
 func (v *AnimalBase) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("legs")
-		if v.Legs.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -296,18 +163,8 @@ func (v *Dog) Validate() error {
 }
 
 func (v *Dog) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("legs")
-		if v.Legs.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("good")
-		if v.Good.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+	checkNotNull(vs, p, "good", v.Good.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -319,12 +176,7 @@ func (v *Bag) Validate() error {
 }
 
 func (v *Bag) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("id")
-		if v.ID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "id", v.ID.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -336,21 +188,12 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("value")
-		if v.Value.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "value", v.Value.IsNull())
+	checkNotNull(vs, p, "next", v.Next.IsNull())
+	if x, ok := v.Next.Get(); ok {
 		fp := p.Field("next")
-		if v.Next.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Next.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+		if x != nil {
+			x.validate(&fp, vs)
 		}
 	}
 }
@@ -364,82 +207,47 @@ func (v *Doc) Validate() error {
 }
 
 func (v *Doc) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("raw")
-		if v.Raw.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
+	if x := v.Scalars.held(); x != nil {
 		fp := p.Field("scalars")
-		if v.Scalars.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Scalars.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "presence", v.Presence.IsNull())
+	if x := v.Presence.held(); x != nil {
 		fp := p.Field("presence")
-		if v.Presence.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Presence.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "containers", v.Containers.IsNull())
+	if x := v.Containers.held(); x != nil {
 		fp := p.Field("containers")
-		if v.Containers.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Containers.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "shape", v.Shape.IsNull())
+	if x, ok := v.Shape.Get(); ok {
 		fp := p.Field("shape")
-		if v.Shape.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Shape.Get(); ok {
-			validateShape(x, &fp, vs)
-		}
+		validateShape(x, &fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
+	if x, ok := v.Shapes.Get(); ok {
 		fp := p.Field("shapes")
-		if v.Shapes.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Shapes.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				validateShape(e0, &p0, vs)
-			}
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			validateShape(e0, &p0, vs)
 		}
 	}
-	{
+	if x, ok := v.Animal.Get(); ok {
 		fp := p.Field("animal")
-		if x, ok := v.Animal.Get(); ok {
-			validateAnimal(x, &fp, vs)
-		}
+		validateAnimal(x, &fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "bag", v.Bag.IsNull())
+	if x := v.Bag.held(); x != nil {
 		fp := p.Field("bag")
-		if v.Bag.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Bag.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	checkNotNull(vs, p, "node", v.Node.IsNull())
+	if x := v.Node.held(); x != nil {
 		fp := p.Field("node")
-		if v.Node.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Node.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }

@@ -32,43 +32,33 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.Organizer.Get(); ok {
 		fp := p.Field("organizer")
-		if x, ok := v.Organizer.Get(); ok {
-			validateIdentitySet(x, &fp, vs)
-		}
+		validateIdentitySet(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Participants.Get(); ok {
 		fp := p.Field("participants")
-		if x, ok := v.Participants.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				validateIdentitySet(e0, &p0, vs)
-			}
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			validateIdentitySet(e0, &p0, vs)
 		}
 	}
-	{
+	if x := v.OrganizerV2.held(); x != nil {
 		fp := p.Field("organizer_v2")
-		if x, ok := v.OrganizerV2.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.ParticipantsV2.Get(); ok {
 		fp := p.Field("participants_v2")
-		if x, ok := v.ParticipantsV2.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
+	if x, ok := v.Sessions.Get(); ok {
 		fp := p.Field("sessions")
-		if x, ok := v.Sessions.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -82,31 +72,23 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
-		if x, ok := v.Callee.Get(); ok {
-			validateEndpoint(x, &fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Caller.Get(); ok {
 		fp := p.Field("caller")
-		if x, ok := v.Caller.Get(); ok {
-			validateEndpoint(x, &fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
-	{
+	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
-		if x, ok := v.FailureInfo.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.Segments.Get(); ok {
 		fp := p.Field("segments")
-		if x, ok := v.Segments.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -120,31 +102,23 @@ func (v *Segment) Validate() error {
 }
 
 func (v *Segment) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
-		if x, ok := v.Callee.Get(); ok {
-			validateEndpoint(x, &fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Caller.Get(); ok {
 		fp := p.Field("caller")
-		if x, ok := v.Caller.Get(); ok {
-			validateEndpoint(x, &fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
-	{
+	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
-		if x, ok := v.FailureInfo.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.Media.Get(); ok {
 		fp := p.Field("media")
-		if x, ok := v.Media.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -173,20 +147,16 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
-		if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
+	if x := v.Identity.held(); x != nil {
 		fp := p.Field("identity")
-		if x, ok := v.Identity.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -199,20 +169,16 @@ func (v *Organizer) Validate() error {
 }
 
 func (v *Organizer) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
-		if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
+	if x := v.Identity.held(); x != nil {
 		fp := p.Field("identity")
-		if x, ok := v.Identity.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -252,11 +218,9 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
-		if x, ok := v.UserAgent.Get(); ok {
-			validateUserAgent(x, &fp, vs)
-		}
+		validateUserAgent(x, &fp, vs)
 	}
 }
 
@@ -269,29 +233,21 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
-		if x, ok := v.UserAgent.Get(); ok {
-			validateUserAgent(x, &fp, vs)
-		}
+		validateUserAgent(x, &fp, vs)
 	}
-	{
+	if x, ok := v.AssociatedIdentity.Get(); ok {
 		fp := p.Field("associatedIdentity")
-		if x, ok := v.AssociatedIdentity.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x := v.Feedback.held(); x != nil {
 		fp := p.Field("feedback")
-		if x, ok := v.Feedback.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.Identity.Get(); ok {
 		fp := p.Field("identity")
-		if x, ok := v.Identity.Get(); ok {
-			validateIdentitySet(x, &fp, vs)
-		}
+		validateIdentitySet(x, &fp, vs)
 	}
 }
 
@@ -304,11 +260,9 @@ func (v *ServiceEndpoint) Validate() error {
 }
 
 func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
-		if x, ok := v.UserAgent.Get(); ok {
-			validateUserAgent(x, &fp, vs)
-		}
+		validateUserAgent(x, &fp, vs)
 	}
 }
 
@@ -346,12 +300,7 @@ func (v *ServiceUserAgent) Validate() error {
 }
 
 func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("role")
-		if v.Role.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "role", v.Role.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -363,12 +312,7 @@ func (v *FailureInfo) Validate() error {
 }
 
 func (v *FailureInfo) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("stage")
-		if v.Stage.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "stage", v.Stage.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -380,37 +324,27 @@ func (v *Media) Validate() error {
 }
 
 func (v *Media) validate(p *Path, vs *Violations) {
-	{
+	if x := v.CalleeDevice.held(); x != nil {
 		fp := p.Field("calleeDevice")
-		if x, ok := v.CalleeDevice.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x := v.CalleeNetwork.held(); x != nil {
 		fp := p.Field("calleeNetwork")
-		if x, ok := v.CalleeNetwork.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x := v.CallerDevice.held(); x != nil {
 		fp := p.Field("callerDevice")
-		if x, ok := v.CallerDevice.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x := v.CallerNetwork.held(); x != nil {
 		fp := p.Field("callerNetwork")
-		if x, ok := v.CallerNetwork.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.Streams.Get(); ok {
 		fp := p.Field("streams")
-		if x, ok := v.Streams.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -426,10 +360,7 @@ func (v *MediaStream) Validate() error {
 func (v *MediaStream) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("streamDirection")
-		x := v.StreamDirection
-		if !x.IsKnown() {
-			vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-		}
+		checkKnown(vs, &fp, v.StreamDirection)
 	}
 }
 
@@ -442,42 +373,18 @@ func (v *NetworkInfo) Validate() error {
 }
 
 func (v *NetworkInfo) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("connectionType")
-		if v.ConnectionType.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("networkTransportProtocol")
-		if v.NetworkTransportProtocol.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
+	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
+	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
+	if x, ok := v.TraceRouteHops.Get(); ok {
 		fp := p.Field("traceRouteHops")
-		if v.TraceRouteHops.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.TraceRouteHops.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
-		fp := p.Field("wifiBand")
-		if v.WifiBand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("wifiRadioType")
-		if v.WifiRadioType.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
+	checkNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -509,11 +416,9 @@ func (v *UserFeedback) Validate() error {
 }
 
 func (v *UserFeedback) validate(p *Path, vs *Violations) {
-	{
+	if x := v.Tokens.held(); x != nil {
 		fp := p.Field("tokens")
-		if x, ok := v.Tokens.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -546,13 +451,9 @@ func (v *PstnCallLogRow) Validate() error {
 }
 
 func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.CallDurationSource.Get(); ok {
 		fp := p.Field("callDurationSource")
-		if x, ok := v.CallDurationSource.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
 }
 
@@ -631,23 +532,17 @@ func (v *IdentitySetBase) Validate() error {
 }
 
 func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
-		if x, ok := v.Application.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Device.Get(); ok {
 		fp := p.Field("device")
-		if x, ok := v.Device.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.User.Get(); ok {
 		fp := p.Field("user")
-		if x, ok := v.User.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
 }
 
@@ -660,65 +555,45 @@ func (v *CommunicationsIdentitySet) Validate() error {
 }
 
 func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
-		if x, ok := v.Application.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Device.Get(); ok {
 		fp := p.Field("device")
-		if x, ok := v.Device.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.User.Get(); ok {
 		fp := p.Field("user")
-		if x, ok := v.User.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.ApplicationInstance.Get(); ok {
 		fp := p.Field("applicationInstance")
-		if x, ok := v.ApplicationInstance.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.AssertedIdentity.Get(); ok {
 		fp := p.Field("assertedIdentity")
-		if x, ok := v.AssertedIdentity.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
 		fp := p.Field("azureCommunicationServicesUser")
-		if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Encrypted.Get(); ok {
 		fp := p.Field("encrypted")
-		if x, ok := v.Encrypted.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Guest.Get(); ok {
 		fp := p.Field("guest")
-		if x, ok := v.Guest.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.OnPremises.Get(); ok {
 		fp := p.Field("onPremises")
-		if x, ok := v.OnPremises.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
-	{
+	if x, ok := v.Phone.Get(); ok {
 		fp := p.Field("phone")
-		if x, ok := v.Phone.Get(); ok {
-			validateIdentity(x, &fp, vs)
-		}
+		validateIdentity(x, &fp, vs)
 	}
 }
 
@@ -813,8 +688,7 @@ func (v *ODataError) Validate() error {
 func (v *ODataError) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("error")
-		x := v.Error
-		x.validate(&fp, vs)
+		v.Error.validate(&fp, vs)
 	}
 }
 
@@ -827,26 +701,18 @@ func (v *MainError) Validate() error {
 }
 
 func (v *MainError) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "details", v.Details.IsNull())
+	if x, ok := v.Details.Get(); ok {
 		fp := p.Field("details")
-		if v.Details.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Details.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
-	{
+	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
+	if x := v.InnerError.held(); x != nil {
 		fp := p.Field("innerError")
-		if v.InnerError.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.InnerError.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -869,12 +735,10 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if x, ok := v.InnerError.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+		if x != nil {
+			x.validate(&fp, vs)
 		}
 	}
 }
@@ -888,93 +752,33 @@ func (v *CallRecordsListParams) Validate() error {
 }
 
 func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
-		if v.Orderby.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Orderby.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -987,37 +791,15 @@ func (v *CallRecordsGetParams) Validate() error {
 }
 
 func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1030,46 +812,19 @@ func (v *CallRecordsGetPstnCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1081,46 +836,19 @@ func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1132,93 +860,33 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
-		if v.Orderby.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Orderby.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1231,37 +899,15 @@ func (v *SessionsGetParams) Validate() error {
 }
 
 func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1274,93 +920,33 @@ func (v *SegmentsListParams) Validate() error {
 }
 
 func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
-		if v.Orderby.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Orderby.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1373,37 +959,15 @@ func (v *SegmentsGetParams) Validate() error {
 }
 
 func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1416,93 +980,33 @@ func (v *ParticipantsV2ListParams) Validate() error {
 }
 
 func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
-		if v.Top.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Top.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	if x, ok := v.Skip.Get(); ok {
 		fp := p.Field("$skip")
-		if v.Skip.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Skip.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("$search")
-		if v.Search.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$filter")
-		if v.Filter.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$count")
-		if v.Count.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
-		if v.Orderby.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Orderby.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }
 
@@ -1515,36 +1019,14 @@ func (v *ParticipantsV2GetParams) Validate() error {
 }
 
 func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Select.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
-		if v.Expand.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Expand.Get(); ok {
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-		}
+		checkUnique(vs, &fp, x)
 	}
 }

@@ -23,10 +23,9 @@ func (v *ListResponseSession) Validate() error {
 func (v *ListResponseSession) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("items")
-		x := v.Items
-		for i0, e0 := range x {
+		for i0 := range v.Items {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Items[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -42,18 +41,16 @@ func (v *SessionTranscriptionResponse) Validate() error {
 func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("transcription")
-		x := v.Transcription
-		for i0, e0 := range x {
+		for i0 := range v.Transcription {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Transcription[i0].validate(&p0, vs)
 		}
 	}
 	{
 		fp := p.Field("actions")
-		x := v.Actions
-		for i0, e0 := range x {
+		for i0 := range v.Actions {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Actions[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -109,22 +106,17 @@ func (v *InspectLatencyResponse) Validate() error {
 func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("timeline")
-		x := v.Timeline
-		for i0, e0 := range x {
+		for i0 := range v.Timeline {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Timeline[i0].validate(&p0, vs)
 		}
 	}
-	{
+	checkNotNull(vs, p, "summary", v.Summary.IsNull())
+	if x, ok := v.Summary.Get(); ok {
 		fp := p.Field("summary")
-		if v.Summary.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Summary.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -160,10 +152,9 @@ func (v *SessionTimelineResponse) Validate() error {
 func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("events")
-		x := v.Events
-		for i0, e0 := range x {
+		for i0 := range v.Events {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Events[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -187,16 +178,12 @@ func (v *HTTPValidationError) Validate() error {
 }
 
 func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "detail", v.Detail.IsNull())
+	if x, ok := v.Detail.Get(); ok {
 		fp := p.Field("detail")
-		if v.Detail.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Detail.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -210,18 +197,8 @@ func (v *RequestValidationError) Validate() error {
 }
 
 func (v *RequestValidationError) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("input")
-		if v.Input.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("ctx")
-		if v.Ctx.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "input", v.Input.IsNull())
+	checkNotNull(vs, p, "ctx", v.Ctx.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -233,75 +210,27 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "limit", v.Limit.IsNull())
+	if x, ok := v.Limit.Get(); ok {
 		fp := p.Field("limit")
-		if v.Limit.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Limit.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("search_fields")
-		if v.SearchFields.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("search_field_values")
-		if v.SearchFieldValues.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("order_by")
-		if v.OrderBy.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
+	checkNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
+	checkNotNull(vs, p, "order_by", v.OrderBy.IsNull())
+	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
+	if x, ok := v.OrderByDirection.Get(); ok {
 		fp := p.Field("order_by_direction")
-		if v.OrderByDirection.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.OrderByDirection.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
-		fp := p.Field("fields")
-		if v.Fields.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("start_datetime")
-		if v.StartDatetime.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("end_datetime")
-		if v.EndDatetime.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "fields", v.Fields.IsNull())
+	checkNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
+	checkNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

@@ -2,8 +2,6 @@
 
 package proxy
 
-import "unicode/utf8"
-
 // matchPatternSessionSID reports whether s matches ^KC[0-9a-fA-F]{32}$, as regexp would.
 func matchPatternSessionSID(s string) bool {
 	if len(s) != 34 {
@@ -143,112 +141,45 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
-		if x, ok := v.ServiceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
-		fp := p.Field("status")
-		if v.Status.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "status", v.Status.IsNull())
+	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
+	checkNotNull(vs, p, "mode", v.Mode.IsNull())
+	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("mode")
-		if v.Mode.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Mode.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
-		if x, ok := v.Links.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					if !IsURI(e0) {
-						vs.Add(&p0, RuleFormat, "is not an absolute URI")
-					}
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkURI(vs, &p0, e0)
 			}
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -262,134 +193,52 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
-		if x, ok := v.SessionSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
-		if x, ok := v.ServiceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("friendly_name")
-		if x, ok := v.FriendlyName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 255 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 255", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 255)
 	}
-	{
+	if x, ok := v.Identifier.Get(); ok {
 		fp := p.Field("identifier")
-		if x, ok := v.Identifier.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
+	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("proxy_identifier_sid")
-		if x, ok := v.ProxyIdentifierSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantProxyIdentifierSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
-		if x, ok := v.Links.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					if !IsURI(e0) {
-						vs.Add(&p0, RuleFormat, "is not an absolute URI")
-					}
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkURI(vs, &p0, e0)
 			}
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -403,171 +252,58 @@ func (v *Interaction) Validate() error {
 }
 
 func (v *Interaction) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
-		if x, ok := v.SessionSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
-		if x, ok := v.ServiceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
-		fp := p.Field("type")
-		if v.Type.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
-		if x, ok := v.InboundParticipantSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
-		if x, ok := v.InboundResourceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionInboundResourceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
-		if x, ok := v.InboundResourceURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
-		if x, ok := v.OutboundParticipantSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
-		if x, ok := v.OutboundResourceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionInboundResourceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
-		if x, ok := v.OutboundResourceURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
 }
 
@@ -580,188 +316,63 @@ func (v *MessageInteraction) Validate() error {
 }
 
 func (v *MessageInteraction) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KI[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
-		if x, ok := v.SessionSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
-		if x, ok := v.ServiceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
-		fp := p.Field("type")
-		if v.Type.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.ParticipantSID.Get(); ok {
 		fp := p.Field("participant_sid")
-		if x, ok := v.ParticipantSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
-		if x, ok := v.InboundParticipantSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
-		if x, ok := v.InboundResourceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionInboundResourceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
-		if x, ok := v.InboundResourceURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
-		if x, ok := v.OutboundParticipantSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KP[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
-		if x, ok := v.OutboundResourceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternInteractionInboundResourceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
-		if x, ok := v.OutboundResourceURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
 }
 
@@ -774,136 +385,57 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("chat_instance_sid")
-		if x, ok := v.ChatInstanceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternServiceChatInstanceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("callback_url")
-		if x, ok := v.CallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("default_ttl")
-		if v.DefaultTTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "default_ttl", v.DefaultTTL.IsNull())
+	checkNotNull(vs, p, "number_selection_behavior", v.NumberSelectionBehavior.IsNull())
+	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("number_selection_behavior")
-		if v.NumberSelectionBehavior.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.NumberSelectionBehavior.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
-		fp := p.Field("geo_match_level")
-		if v.GeoMatchLevel.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "geo_match_level", v.GeoMatchLevel.IsNull())
+	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("intercept_callback_url")
-		if x, ok := v.InterceptCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("out_of_session_callback_url")
-		if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
-		if x, ok := v.Links.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					if !IsURI(e0) {
-						vs.Add(&p0, RuleFormat, "is not an absolute URI")
-					}
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkURI(vs, &p0, e0)
 			}
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -917,77 +449,30 @@ func (v *PhoneNumber) Validate() error {
 }
 
 func (v *PhoneNumber) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantProxyIdentifierSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
-		if x, ok := v.AccountSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionAccountSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^AC[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	{
+	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
-		if x, ok := v.ServiceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternSessionServiceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^KS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	{
+	if x := v.Capabilities.held(); x != nil {
 		fp := p.Field("capabilities")
-		if x, ok := v.Capabilities.Get(); ok {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
-	{
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("in_use")
-		if v.InUse.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "in_use", v.InUse.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -999,30 +484,10 @@ func (v *PhoneNumberCapabilities) Validate() error {
 }
 
 func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("fax")
-		if v.Fax.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("mms")
-		if v.Mms.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("sms")
-		if v.SMS.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("voice")
-		if v.Voice.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "fax", v.Fax.IsNull())
+	checkNotNull(vs, p, "mms", v.Mms.IsNull())
+	checkNotNull(vs, p, "sms", v.SMS.IsNull())
+	checkNotNull(vs, p, "voice", v.Voice.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1034,29 +499,13 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
+	if x, ok := v.MoreInfo.Get(); ok {
 		fp := p.Field("more_info")
-		if v.MoreInfo.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.MoreInfo.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("status")
-		if v.Status.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("details")
-		if v.Details.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "status", v.Status.IsNull())
+	checkNotNull(vs, p, "details", v.Details.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1068,37 +517,18 @@ func (v *ServicesListParams) Validate() error {
 }
 
 func (v *ServicesListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1112,89 +542,35 @@ func (v *ServicesCreateRequest) Validate() error {
 func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("UniqueName")
-		x := v.UniqueName
-		{
-			n0 := utf8.RuneCountInString(x)
-			if n0 > 191 {
-				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-			}
-		}
+		checkLength(vs, &fp, v.UniqueName, noBound, 191)
 	}
-	{
-		fp := p.Field("DefaultTtl")
-		if v.DefaultTTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
+	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
+	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
-		if v.CallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.CallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("GeoMatchLevel")
-		if v.GeoMatchLevel.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
+	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
-		if v.NumberSelectionBehavior.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.NumberSelectionBehavior.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
+	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
-		if v.InterceptCallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.InterceptCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
+	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
-		if v.OutOfSessionCallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
+	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
-		if v.ChatInstanceSID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.ChatInstanceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternServiceChatInstanceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 }
 
@@ -1207,95 +583,38 @@ func (v *ServicesUpdateRequest) Validate() error {
 }
 
 func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
-		if v.UniqueName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
-		fp := p.Field("DefaultTtl")
-		if v.DefaultTTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
+	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
+	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
-		if v.CallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.CallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("GeoMatchLevel")
-		if v.GeoMatchLevel.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
+	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
-		if v.NumberSelectionBehavior.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.NumberSelectionBehavior.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
+	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
-		if v.InterceptCallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.InterceptCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
+	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
-		if v.OutOfSessionCallbackURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
+	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
-		if v.ChatInstanceSID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.ChatInstanceSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternServiceChatInstanceSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^IS[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 }
 
@@ -1308,37 +627,18 @@ func (v *PhoneNumbersListParams) Validate() error {
 }
 
 func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1350,38 +650,14 @@ func (v *PhoneNumbersCreateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "Sid", v.SID.IsNull())
+	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("Sid")
-		if v.SID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.SID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantProxyIdentifierSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	{
-		fp := p.Field("PhoneNumber")
-		if v.PhoneNumber.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("IsReserved")
-		if v.IsReserved.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
+	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1393,12 +669,7 @@ func (v *PhoneNumbersUpdateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("IsReserved")
-		if v.IsReserved.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1410,37 +681,18 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1452,55 +704,20 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
-		if v.UniqueName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
-		fp := p.Field("DateExpiry")
-		if v.DateExpiry.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("Ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
+	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
+	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("Mode")
-		if v.Mode.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Mode.Get(); ok {
-			if !x.IsKnown() {
-				vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-			}
-		}
+		checkKnown(vs, &fp, x)
 	}
-	{
-		fp := p.Field("Status")
-		if v.Status.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("Participants")
-		if v.Participants.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "Status", v.Status.IsNull())
+	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1512,24 +729,9 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("DateExpiry")
-		if v.DateExpiry.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("Ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("Status")
-		if v.Status.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
+	checkNotNull(vs, p, "Status", v.Status.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1541,37 +743,18 @@ func (v *InteractionsListParams) Validate() error {
 }
 
 func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1583,37 +766,18 @@ func (v *ParticipantsListParams) Validate() error {
 }
 
 func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1627,53 +791,19 @@ func (v *ParticipantsCreateRequest) Validate() error {
 func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("Identifier")
-		x := v.Identifier
-		{
-			n0 := utf8.RuneCountInString(x)
-			if n0 > 191 {
-				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-			}
-		}
+		checkLength(vs, &fp, v.Identifier, noBound, 191)
 	}
-	{
+	checkNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
+	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("FriendlyName")
-		if v.FriendlyName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.FriendlyName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 255 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 255", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 255)
 	}
-	{
-		fp := p.Field("ProxyIdentifier")
-		if v.ProxyIdentifier.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
+	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
+	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("ProxyIdentifierSid")
-		if v.ProxyIdentifierSID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.ProxyIdentifierSID.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 < 34 {
-					vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-				}
-				if n0 > 34 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-				}
-			}
-			if !matchPatternParticipantProxyIdentifierSID(x) {
-				vs.Add(&fp, RulePattern, "does not match ^PN[0-9a-fA-F]{32}$")
-			}
-		}
+		checkLength(vs, &fp, x, 34, 34)
+		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 }
 
@@ -1686,37 +816,18 @@ func (v *MessageInteractionsListParams) Validate() error {
 }
 
 func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
-	{
+	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("Page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("PageToken")
-		if v.PageToken.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1728,16 +839,6 @@ func (v *MessageInteractionsCreateRequest) Validate() error {
 }
 
 func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("Body")
-		if v.Body.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("MediaUrl")
-		if v.MediaURL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "Body", v.Body.IsNull())
+	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
 }

@@ -2,8 +2,6 @@
 
 package clientform
 
-import "unicode/utf8"
-
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RestError) Validate() error {
@@ -13,18 +11,8 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("code")
-		if v.Code.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("message")
-		if v.Message.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "code", v.Code.IsNull())
+	checkNotNull(vs, p, "message", v.Message.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -36,25 +24,11 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("sid")
-		if v.SID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
-		if v.UniqueName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
 }
 
@@ -67,18 +41,8 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("sid")
-		if v.SID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -90,19 +54,11 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
-		if v.PageSize.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.PageSize.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-			if x > 1000 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1000", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
+		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 }
 
@@ -115,23 +71,12 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
+	if x, ok := v.TTL.Get(); ok {
 		fp := p.Field("Ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.TTL.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
-		fp := p.Field("Participants")
-		if v.Participants.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -143,10 +88,5 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("Ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 }

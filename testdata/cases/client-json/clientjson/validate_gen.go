@@ -11,12 +11,7 @@ func (v *Problem) Validate() error {
 }
 
 func (v *Problem) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("detail")
-		if v.Detail.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -28,12 +23,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("id")
-		if v.ID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "id", v.ID.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -45,32 +35,15 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "page", v.Page.IsNull())
+	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("page")
-		if v.Page.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Page.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	{
+	checkNotNull(vs, p, "limit", v.Limit.IsNull())
+	if x, ok := v.Limit.Get(); ok {
 		fp := p.Field("limit")
-		if v.Limit.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Limit.Get(); ok {
-			if x < 1 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 1", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 1, "1")
 	}
-	{
-		fp := p.Field("fields")
-		if v.Fields.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "fields", v.Fields.IsNull())
 }

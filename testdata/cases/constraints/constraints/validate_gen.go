@@ -2,8 +2,6 @@
 
 package constraints
 
-import "unicode/utf8"
-
 // matchPatternSessionSID reports whether s matches ^KC[0-9a-fA-F]{32}$, as regexp would.
 func matchPatternSessionSID(s string) bool {
 	if len(s) != 34 {
@@ -31,117 +29,50 @@ func (v *Session) Validate() error {
 func (v *Session) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("sid")
-		x := v.SID
-		{
-			n0 := utf8.RuneCountInString(x)
-			if n0 < 34 {
-				vs.Addf(&fp, RuleMinLength, "has %d characters, fewer than 34", n0)
-			}
-			if n0 > 34 {
-				vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 34", n0)
-			}
-		}
-		if !matchPatternSessionSID(x) {
-			vs.Add(&fp, RulePattern, "does not match ^KC[0-9a-fA-F]{32}$")
-		}
+		checkLength(vs, &fp, v.SID, 34, 34)
+		checkPattern(vs, &fp, matchPatternSessionSID(v.SID), "^KC[0-9a-fA-F]{32}$")
 	}
-	{
+	checkNotNull(vs, p, "uniqueName", v.UniqueName.IsNull())
+	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("uniqueName")
-		if v.UniqueName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UniqueName.Get(); ok {
-			{
-				n0 := utf8.RuneCountInString(x)
-				if n0 > 191 {
-					vs.Addf(&fp, RuleMaxLength, "has %d characters, more than 191", n0)
-				}
-			}
-		}
+		checkLength(vs, &fp, x, noBound, 191)
 	}
-	{
+	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
+	if x, ok := v.TTL.Get(); ok {
 		fp := p.Field("ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.TTL.Get(); ok {
-			if x < 0 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than 0", x)
-			}
-			if x > 86400 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 86400", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, 0, "0")
+		checkMaximum(vs, &fp, x, 86400, "86400")
 	}
-	{
+	checkNotNull(vs, p, "score", v.Score.IsNull())
+	if x, ok := v.Score.Get(); ok {
 		fp := p.Field("score")
-		if v.Score.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Score.Get(); ok {
-			if x < -1.5 {
-				vs.Addf(&fp, RuleMinimum, "is %v, less than -1.5", x)
-			}
-			if x > 1e3 {
-				vs.Addf(&fp, RuleMaximum, "is %v, more than 1e3", x)
-			}
-		}
+		checkMinimum(vs, &fp, x, -1.5, "-1.5")
+		checkMaximum(vs, &fp, x, 1e3, "1e3")
 	}
-	{
+	checkNotNull(vs, p, "tags", v.Tags.IsNull())
+	if x, ok := v.Tags.Get(); ok {
 		fp := p.Field("tags")
-		if v.Tags.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Tags.Get(); ok {
-			if len(x) < 1 {
-				vs.Addf(&fp, RuleMinItems, "has %d items, fewer than 1", len(x))
-			}
-			if len(x) > 10 {
-				vs.Addf(&fp, RuleMaxItems, "has %d items, more than 10", len(x))
-			}
-			for u0 := range x {
-				for w0 := 0; w0 < u0; w0++ {
-					if x[u0] == x[w0] {
-						vs.Addf(&fp, RuleUniqueItems, "items %d and %d are equal", w0, u0)
-						break
-					}
-				}
-			}
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				{
-					n1 := utf8.RuneCountInString(e0)
-					if n1 < 1 {
-						vs.Addf(&p0, RuleMinLength, "has %d characters, fewer than 1", n1)
-					}
-				}
-			}
+		checkItems(vs, &fp, len(x), 1, 10)
+		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkLength(vs, &p0, e0, 1, noBound)
 		}
 	}
-	{
+	checkNotNull(vs, p, "links", v.Links.IsNull())
+	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
-		if v.Links.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Links.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					if !IsURI(e0) {
-						vs.Add(&p0, RuleFormat, "is not an absolute URI")
-					}
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkURI(vs, &p0, e0)
 			}
+			vs.SortFrom(n0)
 		}
 	}
-	{
+	if x, ok := v.Owner.Get(); ok {
 		fp := p.Field("owner")
-		if x, ok := v.Owner.Get(); ok {
-			if !IsUUID(x) {
-				vs.Add(&fp, RuleFormat, "is not a UUID")
-			}
-		}
+		checkUUID(vs, &fp, x)
 	}
 }

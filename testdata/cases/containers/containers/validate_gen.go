@@ -23,38 +23,23 @@ func (v *Route) Validate() error {
 func (v *Route) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("hops")
-		x := v.Hops
-		for i0, e0 := range x {
+		for i0 := range v.Hops {
 			p0 := fp.Index(i0)
-			e0.validate(&p0, vs)
+			v.Hops[i0].validate(&p0, vs)
 		}
 	}
-	{
-		fp := p.Field("matrix")
-		if v.Matrix.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "matrix", v.Matrix.IsNull())
+	checkNotNull(vs, p, "byName", v.ByName.IsNull())
+	if x, ok := v.ByName.Get(); ok {
 		fp := p.Field("byName")
-		if v.ByName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.ByName.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					e0.validate(&p0, vs)
-				}
-				vs.SortFrom(n0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
 			}
+			vs.SortFrom(n0)
 		}
 	}
-	{
-		fp := p.Field("payload")
-		if v.Payload.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "payload", v.Payload.IsNull())
 }

@@ -13,15 +13,7 @@ func (v *Call) Validate() error {
 func (v *Call) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("status")
-		x := v.Status
-		if !x.IsKnown() {
-			vs.Addf(&fp, RuleEnum, "unknown value %q", x)
-		}
+		checkKnown(vs, &fp, v.Status)
 	}
-	{
-		fp := p.Field("modes")
-		if v.Modes.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "modes", v.Modes.IsNull())
 }

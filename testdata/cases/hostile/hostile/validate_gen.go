@@ -11,156 +11,31 @@ func (v *Keywords) Validate() error {
 }
 
 func (v *Keywords) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("break")
-		if v.Break.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("case")
-		if v.Case.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("chan")
-		if v.Chan.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("const")
-		if v.Const.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("continue")
-		if v.Continue.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("default")
-		if v.Default.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("defer")
-		if v.Defer.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("else")
-		if v.Else.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("fallthrough")
-		if v.Fallthrough.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("for")
-		if v.For.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("func")
-		if v.Func.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("go")
-		if v.Go.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("goto")
-		if v.Goto.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("if")
-		if v.If.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("import")
-		if v.Import.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("interface")
-		if v.Interface.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("map")
-		if v.Map.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("package")
-		if v.Package.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("range")
-		if v.Range.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("return")
-		if v.Return.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("select")
-		if v.Select.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("struct")
-		if v.Struct.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("switch")
-		if v.Switch.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("type")
-		if v.Type.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("var")
-		if v.Var.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "break", v.Break.IsNull())
+	checkNotNull(vs, p, "case", v.Case.IsNull())
+	checkNotNull(vs, p, "chan", v.Chan.IsNull())
+	checkNotNull(vs, p, "const", v.Const.IsNull())
+	checkNotNull(vs, p, "continue", v.Continue.IsNull())
+	checkNotNull(vs, p, "default", v.Default.IsNull())
+	checkNotNull(vs, p, "defer", v.Defer.IsNull())
+	checkNotNull(vs, p, "else", v.Else.IsNull())
+	checkNotNull(vs, p, "fallthrough", v.Fallthrough.IsNull())
+	checkNotNull(vs, p, "for", v.For.IsNull())
+	checkNotNull(vs, p, "func", v.Func.IsNull())
+	checkNotNull(vs, p, "go", v.Go.IsNull())
+	checkNotNull(vs, p, "goto", v.Goto.IsNull())
+	checkNotNull(vs, p, "if", v.If.IsNull())
+	checkNotNull(vs, p, "import", v.Import.IsNull())
+	checkNotNull(vs, p, "interface", v.Interface.IsNull())
+	checkNotNull(vs, p, "map", v.Map.IsNull())
+	checkNotNull(vs, p, "package", v.Package.IsNull())
+	checkNotNull(vs, p, "range", v.Range.IsNull())
+	checkNotNull(vs, p, "return", v.Return.IsNull())
+	checkNotNull(vs, p, "select", v.Select.IsNull())
+	checkNotNull(vs, p, "struct", v.Struct.IsNull())
+	checkNotNull(vs, p, "switch", v.Switch.IsNull())
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkNotNull(vs, p, "var", v.Var.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -172,240 +47,45 @@ func (v *Predeclared) Validate() error {
 }
 
 func (v *Predeclared) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("any")
-		if v.Any.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("bool")
-		if v.Bool.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("byte")
-		if v.Byte.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("comparable")
-		if v.Comparable.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("complex64")
-		if v.Complex64.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("complex128")
-		if v.Complex128.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("float32")
-		if v.Float32.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("float64")
-		if v.Float64.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("int")
-		if v.Int.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("int8")
-		if v.Int8.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("int16")
-		if v.Int16.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("int32")
-		if v.Int32.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("int64")
-		if v.Int64.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("rune")
-		if v.Rune.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uint")
-		if v.Uint.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uint8")
-		if v.Uint8.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uint16")
-		if v.Uint16.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uint32")
-		if v.Uint32.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uint64")
-		if v.Uint64.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("uintptr")
-		if v.Uintptr.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("false")
-		if v.False.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("iota")
-		if v.Iota.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("append")
-		if v.Append.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("cap")
-		if v.Cap.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("clear")
-		if v.Clear.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("close")
-		if v.Close.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("complex")
-		if v.Complex.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("copy")
-		if v.Copy.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("delete")
-		if v.Delete.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("imag")
-		if v.Imag.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("make")
-		if v.Make.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("max")
-		if v.Max.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("min")
-		if v.Min.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("new")
-		if v.New.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("panic")
-		if v.Panic.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("print")
-		if v.Print.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("println")
-		if v.Println.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("real")
-		if v.Real.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("recover")
-		if v.Recover.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "any", v.Any.IsNull())
+	checkNotNull(vs, p, "bool", v.Bool.IsNull())
+	checkNotNull(vs, p, "byte", v.Byte.IsNull())
+	checkNotNull(vs, p, "comparable", v.Comparable.IsNull())
+	checkNotNull(vs, p, "complex64", v.Complex64.IsNull())
+	checkNotNull(vs, p, "complex128", v.Complex128.IsNull())
+	checkNotNull(vs, p, "float32", v.Float32.IsNull())
+	checkNotNull(vs, p, "float64", v.Float64.IsNull())
+	checkNotNull(vs, p, "int", v.Int.IsNull())
+	checkNotNull(vs, p, "int8", v.Int8.IsNull())
+	checkNotNull(vs, p, "int16", v.Int16.IsNull())
+	checkNotNull(vs, p, "int32", v.Int32.IsNull())
+	checkNotNull(vs, p, "int64", v.Int64.IsNull())
+	checkNotNull(vs, p, "rune", v.Rune.IsNull())
+	checkNotNull(vs, p, "uint", v.Uint.IsNull())
+	checkNotNull(vs, p, "uint8", v.Uint8.IsNull())
+	checkNotNull(vs, p, "uint16", v.Uint16.IsNull())
+	checkNotNull(vs, p, "uint32", v.Uint32.IsNull())
+	checkNotNull(vs, p, "uint64", v.Uint64.IsNull())
+	checkNotNull(vs, p, "uintptr", v.Uintptr.IsNull())
+	checkNotNull(vs, p, "false", v.False.IsNull())
+	checkNotNull(vs, p, "iota", v.Iota.IsNull())
+	checkNotNull(vs, p, "append", v.Append.IsNull())
+	checkNotNull(vs, p, "cap", v.Cap.IsNull())
+	checkNotNull(vs, p, "clear", v.Clear.IsNull())
+	checkNotNull(vs, p, "close", v.Close.IsNull())
+	checkNotNull(vs, p, "complex", v.Complex.IsNull())
+	checkNotNull(vs, p, "copy", v.Copy.IsNull())
+	checkNotNull(vs, p, "delete", v.Delete.IsNull())
+	checkNotNull(vs, p, "imag", v.Imag.IsNull())
+	checkNotNull(vs, p, "make", v.Make.IsNull())
+	checkNotNull(vs, p, "max", v.Max.IsNull())
+	checkNotNull(vs, p, "min", v.Min.IsNull())
+	checkNotNull(vs, p, "new", v.New.IsNull())
+	checkNotNull(vs, p, "panic", v.Panic.IsNull())
+	checkNotNull(vs, p, "print", v.Print.IsNull())
+	checkNotNull(vs, p, "println", v.Println.IsNull())
+	checkNotNull(vs, p, "real", v.Real.IsNull())
+	checkNotNull(vs, p, "recover", v.Recover.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -417,156 +97,31 @@ func (v *GeneratedNames) Validate() error {
 }
 
 func (v *GeneratedNames) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("v")
-		if v.V.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("d")
-		if v.D.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("dst")
-		if v.Dst.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("ok")
-		if v.Ok.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("seen")
-		if v.Seen.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("unknown")
-		if v.Unknown.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("sawDiscriminator")
-		if v.SawDiscriminator.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("start")
-		if v.Start.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("fp")
-		if v.Fp.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("vs")
-		if v.Vs.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("p")
-		if v.P.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("i0")
-		if v.I0.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("e0")
-		if v.E0.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("k0")
-		if v.K0.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("kind")
-		if v.Kind.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("raw")
-		if v.Raw.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("validates")
-		if v.Validates.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("marshalJSONText")
-		if v.MarshalJSONText.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("isSet")
-		if v.IsSet.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("get")
-		if v.Get.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("or")
-		if v.Or.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("optional")
-		if v.Optional.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("decoder")
-		if v.Decoder.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("member")
-		if v.Member.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("additional")
-		if v.Additional.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "v", v.V.IsNull())
+	checkNotNull(vs, p, "d", v.D.IsNull())
+	checkNotNull(vs, p, "dst", v.Dst.IsNull())
+	checkNotNull(vs, p, "ok", v.Ok.IsNull())
+	checkNotNull(vs, p, "seen", v.Seen.IsNull())
+	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
+	checkNotNull(vs, p, "sawDiscriminator", v.SawDiscriminator.IsNull())
+	checkNotNull(vs, p, "start", v.Start.IsNull())
+	checkNotNull(vs, p, "fp", v.Fp.IsNull())
+	checkNotNull(vs, p, "vs", v.Vs.IsNull())
+	checkNotNull(vs, p, "p", v.P.IsNull())
+	checkNotNull(vs, p, "i0", v.I0.IsNull())
+	checkNotNull(vs, p, "e0", v.E0.IsNull())
+	checkNotNull(vs, p, "k0", v.K0.IsNull())
+	checkNotNull(vs, p, "kind", v.Kind.IsNull())
+	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	checkNotNull(vs, p, "validates", v.Validates.IsNull())
+	checkNotNull(vs, p, "marshalJSONText", v.MarshalJSONText.IsNull())
+	checkNotNull(vs, p, "isSet", v.IsSet.IsNull())
+	checkNotNull(vs, p, "get", v.Get.IsNull())
+	checkNotNull(vs, p, "or", v.Or.IsNull())
+	checkNotNull(vs, p, "optional", v.Optional.IsNull())
+	checkNotNull(vs, p, "decoder", v.Decoder.IsNull())
+	checkNotNull(vs, p, "member", v.Member.IsNull())
+	checkNotNull(vs, p, "additional", v.Additional.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -578,112 +133,26 @@ func (v *WireNames) Validate() error {
 }
 
 func (v *WireNames) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("@odata.type.x")
-		if v.OdataTypeX.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("@odata.etag")
-		if v.OdataEtag.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("$ref")
-		if v.Ref.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("2fa")
-		if v.X2fa.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("_")
-		if v.X.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("in-progress")
-		if v.InProgress.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("a.b.c")
-		if v.ABC.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("with space")
-		if v.WithSpace.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("quote\"d")
-		if v.QuoteD.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("back\\slash")
-		if v.BackSlash.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("tab\tname")
-		if v.TabName.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("émoji")
-		if v.Émoji.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("naïve")
-		if v.Naïve.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("κλειδί")
-		if v.Κλειδί.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("Ünïcode")
-		if v.Ünïcode.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("ID")
-		if v.ID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
+	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	checkNotNull(vs, p, "$ref", v.Ref.IsNull())
+	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
+	checkNotNull(vs, p, "_", v.X.IsNull())
+	checkNotNull(vs, p, "in-progress", v.InProgress.IsNull())
+	checkNotNull(vs, p, "a.b.c", v.ABC.IsNull())
+	checkNotNull(vs, p, "with space", v.WithSpace.IsNull())
+	checkNotNull(vs, p, "quote\"d", v.QuoteD.IsNull())
+	checkNotNull(vs, p, "back\\slash", v.BackSlash.IsNull())
+	checkNotNull(vs, p, "tab\tname", v.TabName.IsNull())
+	checkNotNull(vs, p, "émoji", v.Émoji.IsNull())
+	checkNotNull(vs, p, "naïve", v.Naïve.IsNull())
+	checkNotNull(vs, p, "κλειδί", v.Κλειδί.IsNull())
+	checkNotNull(vs, p, "Ünïcode", v.Ünïcode.IsNull())
+	checkNotNull(vs, p, "ID", v.ID.IsNull())
+	checkNotNull(vs, p, "url", v.URL.IsNull())
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if v.URL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
 }
 
@@ -709,38 +178,25 @@ func (v *Range) Validate() error {
 }
 
 func (v *Range) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("type")
-		if v.Type.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkNotNull(vs, p, "map", v.Map.IsNull())
+	if x, ok := v.Map.Get(); ok {
 		fp := p.Field("map")
-		if v.Map.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Map.Get(); ok {
-			{
-				n0 := vs.Len()
-				for k0, e0 := range x {
-					p0 := fp.Field(k0)
-					validateSelect(e0, &p0, vs)
-				}
-				vs.SortFrom(n0)
-			}
-		}
-	}
-	{
-		fp := p.Field("chan")
-		if v.Chan.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Chan.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
 				validateSelect(e0, &p0, vs)
 			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "chan", v.Chan.IsNull())
+	if x, ok := v.Chan.Get(); ok {
+		fp := p.Field("chan")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			validateSelect(e0, &p0, vs)
 		}
 	}
 }

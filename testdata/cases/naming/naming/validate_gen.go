@@ -11,53 +11,17 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("account_sid")
-		if v.AccountSID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "account_sid", v.AccountSID.IsNull())
+	checkNotNull(vs, p, "url", v.URL.IsNull())
+	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
-		if v.URL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.URL.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
-		fp := p.Field("ttl")
-		if v.TTL.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("azureADAppId")
-		if v.AzureADAppID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("participants_v2")
-		if v.ParticipantsV2.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("@odata.etag")
-		if v.OdataEtag.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("2fa")
-		if v.X2fa.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
+	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
+	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
+	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -69,10 +33,5 @@ func (v *RemoteValidationError) Validate() error {
 }
 
 func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("msg")
-		if v.Msg.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "msg", v.Msg.IsNull())
 }

@@ -11,12 +11,7 @@ func (v *Identity) Validate() error {
 }
 
 func (v *Identity) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("id")
-		if v.ID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "id", v.ID.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

@@ -26,11 +26,9 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
-		if x, ok := v.UserAgent.Get(); ok {
-			validateUserAgent(x, &fp, vs)
-		}
+		validateUserAgent(x, &fp, vs)
 	}
 }
 
@@ -43,18 +41,11 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
-	{
+	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
-		if x, ok := v.UserAgent.Get(); ok {
-			validateUserAgent(x, &fp, vs)
-		}
+		validateUserAgent(x, &fp, vs)
 	}
-	{
-		fp := p.Field("name")
-		if v.Name.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "name", v.Name.IsNull())
 }
 
 // Validate accepts any value: an unknown subtype has no schema to check against.
@@ -79,12 +70,7 @@ func (v *ClientUserAgent) Validate() error {
 }
 
 func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("headerValue")
-		if v.HeaderValue.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -98,13 +84,10 @@ func (v *Session) Validate() error {
 func (v *Session) validate(p *Path, vs *Violations) {
 	{
 		fp := p.Field("caller")
-		x := v.Caller
-		validateEndpoint(x, &fp, vs)
+		validateEndpoint(v.Caller, &fp, vs)
 	}
-	{
+	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
-		if x, ok := v.Callee.Get(); ok {
-			validateEndpoint(x, &fp, vs)
-		}
+		validateEndpoint(x, &fp, vs)
 	}
 }

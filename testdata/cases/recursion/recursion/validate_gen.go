@@ -11,21 +11,12 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("code")
-		if v.Code.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "code", v.Code.IsNull())
+	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
+	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if v.InnerError.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.InnerError.Get(); ok {
-			if x != nil {
-				x.validate(&fp, vs)
-			}
+		if x != nil {
+			x.validate(&fp, vs)
 		}
 	}
 }
@@ -39,16 +30,12 @@ func (v *Tree) Validate() error {
 }
 
 func (v *Tree) validate(p *Path, vs *Violations) {
-	{
+	checkNotNull(vs, p, "children", v.Children.IsNull())
+	if x, ok := v.Children.Get(); ok {
 		fp := p.Field("children")
-		if v.Children.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Children.Get(); ok {
-			for i0, e0 := range x {
-				p0 := fp.Index(i0)
-				e0.validate(&p0, vs)
-			}
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
 		}
 	}
 }

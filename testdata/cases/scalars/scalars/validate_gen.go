@@ -11,68 +11,21 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
-	{
-		fp := p.Field("big")
-		if v.Big.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("flag")
-		if !v.Flag.IsSet() {
-			vs.Add(&fp, RuleRequired, "is required")
-		}
-	}
-	{
-		fp := p.Field("day")
-		if v.Day.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("took")
-		if v.Took.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
+	checkNotNull(vs, p, "big", v.Big.IsNull())
+	checkRequired(vs, p, "flag", v.Flag.IsSet())
+	checkNotNull(vs, p, "day", v.Day.IsNull())
+	checkNotNull(vs, p, "took", v.Took.IsNull())
+	checkNotNull(vs, p, "link", v.Link.IsNull())
+	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
-		if v.Link.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.Link.Get(); ok {
-			if !IsURI(x) {
-				vs.Add(&fp, RuleFormat, "is not an absolute URI")
-			}
-		}
+		checkURI(vs, &fp, x)
 	}
-	{
+	checkNotNull(vs, p, "uid", v.UID.IsNull())
+	if x, ok := v.UID.Get(); ok {
 		fp := p.Field("uid")
-		if v.UID.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-		if x, ok := v.UID.Get(); ok {
-			if !IsUUID(x) {
-				vs.Add(&fp, RuleFormat, "is not a UUID")
-			}
-		}
+		checkUUID(vs, &fp, x)
 	}
-	{
-		fp := p.Field("blob")
-		if v.Blob.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("note")
-		if v.Note.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
-	{
-		fp := p.Field("label")
-		if v.Label.IsNull() {
-			vs.Add(&fp, RuleNull, "must not be null")
-		}
-	}
+	checkNotNull(vs, p, "blob", v.Blob.IsNull())
+	checkNotNull(vs, p, "note", v.Note.IsNull())
+	checkNotNull(vs, p, "label", v.Label.IsNull())
 }
