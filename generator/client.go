@@ -16,12 +16,13 @@ import (
 // per resource with a method per schema method, the API's error type, and
 // the query and form encoders of request types.
 func genClient(f *jen.File, p *ir.Package) {
-	c := &clientGen{f: f, p: p}
+	c := &clientGen{f: f, p: p, pageReaders: map[string]string{}}
 	c.client()
 	c.apiError()
 	for _, r := range p.Resources {
 		c.resource(r)
 	}
+	c.pages()
 	for _, s := range p.Structs {
 		switch {
 		case s.Role == ir.RoleParams:
@@ -35,6 +36,9 @@ func genClient(f *jen.File, p *ir.Package) {
 type clientGen struct {
 	f *jen.File
 	p *ir.Package
+
+	pageReaders map[string]string // page body readers, by items member
+	pageKeys    []string          // their items members in first-use order
 }
 
 func hasClient(p *ir.Package) bool { return len(p.Resources) > 0 }
@@ -491,37 +495,22 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
 		)...)
 	default:
+		receive := jen.Id("receiveObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"))
+		if resp.Type.Kind == ir.InterfaceRef {
+			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("Unmarshal"+resp.Type.Interface.Name))
+		}
 		fcomment(f, doc([]string{head + " A 204 No Content answer gives nil and no error."}, notes...))
-		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(append(keyed(jen.Nil(), jen.Err()),
-			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		), decodeResponse(resp)...)...)
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
+			jen.Return(receive),
+		)...)
 	}
 	f.Line()
 }
 
-// decodeResponse returns the statements that decode resp.Body into the result.
-func decodeResponse(resp *ir.Response) []jen.Code {
-	if resp.Type.Kind == ir.InterfaceRef {
-		return []jen.Code{
-			jen.If(jen.Id("resp").Dot("StatusCode").Op("==").Qual("net/http", "StatusNoContent")).Block(jen.Return(jen.Nil(), jen.Nil())),
-			jen.Return(jen.Id("Unmarshal" + resp.Type.Interface.Name).Call(jen.Id("resp").Dot("Body"))),
-		}
-	}
-	return []jen.Code{
-		// Many APIs answer an update with 204 and no body.
-		jen.If(jen.Id("resp").Dot("StatusCode").Op("==").Qual("net/http", "StatusNoContent")).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.Id("v").Op(":=").New(jen.Id(resp.Struct.Name)),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("resp").Dot("Body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("v"), jen.Nil()),
-	}
-}
-
 func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, params, args []jen.Code, callName, head string, notes []string) {
-	f, p := c.f, c.p
+	f := c.f
 	elem := elemType(m.Response)
 	fetchName := "fetch" + m.Name
-	pageDecoder := "decode" + r.Name + m.Name + "Page"
 	fcomment(f, doc([]string{head + " It iterates over the elements of every page, fetching pages as needed."},
 		append(notes, "The iterator starts no goroutine. It stops when the loop breaks, when ctx ends, or after yielding an error.")...))
 	f.Func().Params(recv).Id(m.Name).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
@@ -539,17 +528,66 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 		jen.Return(jen.Id("fetchPage").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("c").Dot(fetchName))),
 	)
 	f.Line()
-	pg := p.API.Pagination
 	f.Commentf("%s fetches the page call asks for and the call of the page after it.", fetchName)
-	f.Func().Params(recv).Id(fetchName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
+	f.Func().Params(recv).Id(fetchName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Error()).Block(
+		jen.Return(jen.Id("fetchItems").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(c.pageReader(m.Response.Items)).Types(elem), itemReader(m.Response))),
+	)
+	f.Line()
+}
+
+// itemReader returns the reader of one list item: a func(*Decoder) (T, error).
+func itemReader(resp *ir.Response) jen.Code {
+	if resp.Type.Kind == ir.InterfaceRef {
+		return jen.Id("decode" + resp.Type.Interface.Name)
+	}
+	return jen.Id("readObjectPointer").Types(jen.Id(resp.Struct.Name))
+}
+
+// pageReader returns the name of the generic reader of page bodies whose
+// items are in member items, registering it on first use.
+func (c *clientGen) pageReader(items string) string {
+	if name, ok := c.pageReaders[items]; ok {
+		return name
+	}
+	name := "read" + goname.Exported(items) + "Page"
+	for taken := true; taken; {
+		taken = false
+		for _, other := range c.pageReaders {
+			if other == name {
+				name += "_"
+				taken = true
+			}
+		}
+	}
+	c.pageReaders[items] = name
+	c.pageKeys = append(c.pageKeys, items)
+	return name
+}
+
+// pages emits what every list method shares: fetchItems, which fetches one
+// page and builds the call of the next as the API's pagination style says,
+// and the page body readers.
+func (c *clientGen) pages() {
+	if len(c.pageKeys) == 0 {
+		return
+	}
+	f, pg := c.f, c.p.API.Pagination
+	t := jen.Id("T")
+	f.Comment("fetchItems fetches the page call asks for, decodes its body with readPage and its")
+	f.Comment("items with read, and builds the call of the page after it (nil on the last).")
+	f.Func().Id("fetchItems").Types(t.Clone().Any()).Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("t").Op("*").Id("httpTransport"), jen.Id("call").Op("*").Id("httpCall"),
+		jen.Id("readPage").Func().Params(jen.Index().Byte(), jen.Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error())).Params(jen.Index().Add(t.Clone()), jen.Id("pageInfo"), jen.Error()),
+		jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error()),
+	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
-		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id(pageDecoder).Call(jen.Id("resp").Dot("Body"))
+		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
 		case schema.PaginationNextLink:
 			g.If(jen.Id("info").Dot("next").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Nil()))
-			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Next").Call(jen.Id("info").Dot("next"))
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("t").Dot("Next").Call(jen.Id("info").Dot("next"))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Err()))
 			g.Return(jen.Id("items"), jen.Op("&").Id("httpCall").Values(jen.Dict{
 				jen.Id("Method"): jen.Lit("GET"), jen.Id("URL"): jen.Id("u"), jen.Id("Retryable"): jen.True(),
@@ -578,34 +616,28 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 		}
 	})
 	f.Line()
-	c.pageDecoder(pageDecoder, m)
+	for _, items := range c.pageKeys {
+		c.pageDecoder(c.pageReaders[items], items)
+	}
 }
 
-// pageDecoder emits the decoder of one page body: the items array and the
-// members the pagination style reads (next link or totals).
-func (c *clientGen) pageDecoder(name string, m *ir.Method) {
+// pageDecoder emits the reader of page bodies with their items in member
+// items: the items array, each item read with the reader it is given, and
+// the members the pagination style reads (next link or totals).
+func (c *clientGen) pageDecoder(name string, items string) {
 	f, p := c.f, c.p
 	pg := p.API.Pagination
-	elem := elemType(m.Response)
+	elem := jen.Id("T")
 	type leaf struct {
 		path []string
 		read func(g *jen.Group)
 	}
 	var leaves []leaf
-	leaves = append(leaves, leaf{[]string{m.Response.Items}, func(g *jen.Group) {
-		var decodeOne []jen.Code
-		if m.Response.Type.Kind == ir.InterfaceRef {
-			decodeOne = []jen.Code{
-				jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("decode" + m.Response.Type.Interface.Name).Call(jen.Op("&").Id("d")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")))),
-				jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
-			}
-		} else {
-			decodeOne = []jen.Code{
-				jen.Id("x").Op(":=").New(jen.Id(m.Response.Struct.Name)),
-				jen.If(jen.Err().Op(":=").Id("x").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(m.Response.Items)))),
-				jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
-			}
+	leaves = append(leaves, leaf{[]string{items}, func(g *jen.Group) {
+		decodeOne := []jen.Code{
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("read").Call(jen.Op("&").Id("d")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(items)))),
+			jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
 		}
 		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
 		g.Id("items").Op("=").Index().Add(elem).Values()
@@ -681,8 +713,8 @@ func (c *clientGen) pageDecoder(name string, m *ir.Method) {
 			})
 		})
 	}
-	f.Commentf("%s decodes one page body of %s.", name, m.Name)
-	f.Func().Id(name).Params(jen.Id("data").Index().Byte()).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+	f.Commentf("%s decodes one page body with its items in %q, each read with read.", name, items)
+	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("d").Id("Decoder")
 		g.Id("d").Dot("Reset").Call(jen.Id("data"))
 		walk(g, leaves, 0)

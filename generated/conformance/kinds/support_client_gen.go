@@ -791,3 +791,43 @@ func httpCleanText(s string) string {
 	}
 	return string(b)
 }
+
+// objectUnmarshaler is the method set of a pointer to a generated object
+// type.
+type objectUnmarshaler[T any] interface {
+	*T
+	UnmarshalJSON(data []byte) error
+}
+
+// receiveObject sends call and decodes the JSON answer into a new T. Many
+// APIs answer an update with 204 No Content and no body: that gives nil and
+// no error.
+func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTransport, call *httpCall) (*T, error) {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	v := new(T)
+	if err := P(v).UnmarshalJSON(resp.Body); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// receivePolymorphic sends call and decodes the JSON answer with unmarshal,
+// which picks the Go type by the discriminator. A 204 No Content answer
+// gives the zero I and no error.
+func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
+	var zero I
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return zero, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return zero, nil
+	}
+	return unmarshal(resp.Body)
+}

@@ -249,78 +249,7 @@ func (c *CallRecordsClient) ListPage(ctx context.Context, params *CallRecordsLis
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*CallRecord, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeCallRecordsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeCallRecordsListPage decodes one page body of List.
-func decodeCallRecordsListPage(data []byte) (items []*CallRecord, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*CallRecord{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(CallRecord)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], readObjectPointer[CallRecord])
 }
 
 // getCall builds the request of Get.
@@ -347,18 +276,7 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(CallRecord)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[CallRecord](ctx, c.transport, call)
 }
 
 // getPstnCallsCall builds the request of GetPstnCalls.
@@ -403,78 +321,7 @@ func (c *CallRecordsClient) GetPstnCallsPage(ctx context.Context, fromDateTime t
 
 // fetchGetPstnCalls fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCall) ([]*PstnCallLogRow, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeCallRecordsGetPstnCallsPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeCallRecordsGetPstnCallsPage decodes one page body of GetPstnCalls.
-func decodeCallRecordsGetPstnCallsPage(data []byte) (items []*PstnCallLogRow, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*PstnCallLogRow{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(PstnCallLogRow)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], readObjectPointer[PstnCallLogRow])
 }
 
 // getDirectRoutingCallsCall builds the request of GetDirectRoutingCalls.
@@ -519,78 +366,7 @@ func (c *CallRecordsClient) GetDirectRoutingCallsPage(ctx context.Context, fromD
 
 // fetchGetDirectRoutingCalls fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *httpCall) ([]*DirectRoutingLogRow, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeCallRecordsGetDirectRoutingCallsPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeCallRecordsGetDirectRoutingCallsPage decodes one page body of GetDirectRoutingCalls.
-func decodeCallRecordsGetDirectRoutingCallsPage(data []byte) (items []*DirectRoutingLogRow, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*DirectRoutingLogRow{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(DirectRoutingLogRow)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], readObjectPointer[DirectRoutingLogRow])
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
@@ -652,78 +428,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeSessionsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeSessionsListPage decodes one page body of List.
-func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Session{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Session)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*Session], readObjectPointer[Session])
 }
 
 // createCall builds the request of Create.
@@ -756,18 +461,7 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -794,18 +488,7 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
@@ -838,18 +521,7 @@ func (c *SessionsClient) Update(ctx context.Context, sessionID string, body *Ses
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // SegmentsClient calls the methods of the "segments" resource.
@@ -903,78 +575,7 @@ func (c *SegmentsClient) ListPage(ctx context.Context, params *SegmentsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segment, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeSegmentsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeSegmentsListPage decodes one page body of List.
-func decodeSegmentsListPage(data []byte) (items []*Segment, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Segment{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Segment)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], readObjectPointer[Segment])
 }
 
 // createCall builds the request of Create.
@@ -1007,18 +608,7 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Segment)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Segment](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -1045,18 +635,7 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Segment)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Segment](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
@@ -1089,18 +668,7 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Segment)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Segment](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -1175,78 +743,7 @@ func (c *ParticipantsV2Client) ListPage(ctx context.Context, params *Participant
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeParticipantsV2ListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeParticipantsV2ListPage decodes one page body of List.
-func decodeParticipantsV2ListPage(data []byte) (items []*Participant, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Participant{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Participant)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
-				}
-				items = append(items, x)
-			}
-		case "@odata.nextLink":
-			if !d.ConsumeNull() {
-				s, err := d.String()
-				if err != nil {
-					return nil, info, err
-				}
-				info.next = s
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], readObjectPointer[Participant])
 }
 
 // getCall builds the request of Get.
@@ -1273,18 +770,84 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
+	return receiveObject[Participant](ctx, c.transport, call)
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
+	items, info, err := readPage(resp.Body, read)
+	if err != nil {
+		return nil, nil, err
 	}
-	v := new(Participant)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
+	if info.next == "" {
+		return items, nil, nil
 	}
-	return v, nil
+	u, err := t.Next(info.next)
+	if err != nil {
+		return items, nil, err
+	}
+	return items, &httpCall{
+		Method:    "GET",
+		Retryable: true,
+		URL:       u,
+	}, nil
+}
+
+// readValuePage decodes one page body with its items in "value", each read with read.
+func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "value":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "value")
+				}
+				items = append(items, x)
+			}
+		case "@odata.nextLink":
+			if !d.ConsumeNull() {
+				s, err := d.String()
+				if err != nil {
+					return nil, info, err
+				}
+				info.next = s
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
 }
 
 // encodeQuery returns the parameters that are set, as query values.

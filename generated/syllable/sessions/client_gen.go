@@ -217,89 +217,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeSessionsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	page := int64(0)
-	if s := call.Query.Get("page"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			page = n
-		}
-	}
-	more := len(items) > 0
-	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
-		more = false
-	}
-	if total, ok := info.totalPages.Get(); ok {
-		more = page+1 < total
-	}
-	if !more {
-		return items, nil, nil
-	}
-	next := *call
-	next.Query = maps.Clone(call.Query)
-	if next.Query == nil {
-		next.Query = url.Values{}
-	}
-	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, nil
-}
-
-// decodeSessionsListPage decodes one page body of List.
-func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "items":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Session{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Session)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "items")
-				}
-				items = append(items, x)
-			}
-		case "total_pages":
-			if !d.ConsumeNull() {
-				n, err := d.Int64()
-				if err != nil {
-					return nil, info, err
-				}
-				info.totalPages = Some(n)
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
 }
 
 // getCall builds the request of Get.
@@ -320,18 +238,7 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // transcriptCall builds the request of Transcript.
@@ -352,18 +259,7 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(SessionTranscriptionResponse)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[SessionTranscriptionResponse](ctx, c.transport, call)
 }
 
 // fullSummaryCall builds the request of FullSummary.
@@ -384,18 +280,7 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(SessionSummaryResponse)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[SessionSummaryResponse](ctx, c.transport, call)
 }
 
 // latencyCall builds the request of Latency.
@@ -416,18 +301,7 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(InspectLatencyResponse)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[InspectLatencyResponse](ctx, c.transport, call)
 }
 
 // timelineCall builds the request of Timeline.
@@ -448,18 +322,7 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(SessionTimelineResponse)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[SessionTimelineResponse](ctx, c.transport, call)
 }
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
@@ -480,18 +343,7 @@ func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID st
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(SessionRecordingResponse)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[SessionRecordingResponse](ctx, c.transport, call)
 }
 
 // recordingStreamCall builds the request of RecordingStream.
@@ -524,6 +376,94 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 		return nil, err
 	}
 	return resp.Body, nil
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, info, err := readPage(resp.Body, read)
+	if err != nil {
+		return nil, nil, err
+	}
+	page := int64(0)
+	if s := call.Query.Get("page"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			page = n
+		}
+	}
+	more := len(items) > 0
+	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
+		more = false
+	}
+	if total, ok := info.totalPages.Get(); ok {
+		more = page+1 < total
+	}
+	if !more {
+		return items, nil, nil
+	}
+	next := *call
+	next.Query = maps.Clone(call.Query)
+	if next.Query == nil {
+		next.Query = url.Values{}
+	}
+	next.Query.Set("page", strconv.FormatInt(page+1, 10))
+	return items, &next, nil
+}
+
+// readItemsPage decodes one page body with its items in "items", each read with read.
+func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "items":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "items")
+				}
+				items = append(items, x)
+			}
+		case "total_pages":
+			if !d.ConsumeNull() {
+				n, err := d.Int64()
+				if err != nil {
+					return nil, info, err
+				}
+				info.totalPages = Some(n)
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -242,100 +242,7 @@ func (c *ServicesClient) ListPage(ctx context.Context, params *ServicesListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ServicesClient) fetchList(ctx context.Context, call *httpCall) ([]*Service, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeServicesListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeServicesListPage decodes one page body of List.
-func decodeServicesListPage(data []byte) (items []*Service, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "services":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Service{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Service)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "services")
-				}
-				items = append(items, x)
-			}
-		case "meta":
-			if d.ConsumeNull() {
-				continue
-			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, err
-			}
-			for {
-				name, ok, err := d.NextField()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				switch string(name) {
-				case "next_page_url":
-					if !d.ConsumeNull() {
-						s, err := d.String()
-						if err != nil {
-							return nil, info, err
-						}
-						info.next = s
-					}
-				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
-					}
-				}
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], readObjectPointer[Service])
 }
 
 // createCall builds the request of Create.
@@ -364,18 +271,7 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Service)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Service](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -396,18 +292,7 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Service)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Service](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
@@ -436,18 +321,7 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Service)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Service](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -522,100 +396,7 @@ func (c *PhoneNumbersClient) ListPage(ctx context.Context, params *PhoneNumbersL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*PhoneNumber, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodePhoneNumbersListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodePhoneNumbersListPage decodes one page body of List.
-func decodePhoneNumbersListPage(data []byte) (items []*PhoneNumber, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "phone_numbers":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*PhoneNumber{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(PhoneNumber)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "phone_numbers")
-				}
-				items = append(items, x)
-			}
-		case "meta":
-			if d.ConsumeNull() {
-				continue
-			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, err
-			}
-			for {
-				name, ok, err := d.NextField()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				switch string(name) {
-				case "next_page_url":
-					if !d.ConsumeNull() {
-						s, err := d.String()
-						if err != nil {
-							return nil, info, err
-						}
-						info.next = s
-					}
-				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
-					}
-				}
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], readObjectPointer[PhoneNumber])
 }
 
 // createCall builds the request of Create.
@@ -644,18 +425,7 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(PhoneNumber)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -676,18 +446,7 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(PhoneNumber)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
@@ -716,18 +475,7 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(PhoneNumber)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -820,100 +568,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeSessionsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeSessionsListPage decodes one page body of List.
-func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "sessions":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Session{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Session)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "sessions")
-				}
-				items = append(items, x)
-			}
-		case "meta":
-			if d.ConsumeNull() {
-				continue
-			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, err
-			}
-			for {
-				name, ok, err := d.NextField()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				switch string(name) {
-				case "next_page_url":
-					if !d.ConsumeNull() {
-						s, err := d.String()
-						if err != nil {
-							return nil, info, err
-						}
-						info.next = s
-					}
-				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
-					}
-				}
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], readObjectPointer[Session])
 }
 
 // createCall builds the request of Create.
@@ -942,18 +597,7 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -974,18 +618,7 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
@@ -1014,18 +647,7 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -1101,100 +723,7 @@ func (c *InteractionsClient) ListPage(ctx context.Context, params *InteractionsL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Interaction, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeInteractionsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeInteractionsListPage decodes one page body of List.
-func decodeInteractionsListPage(data []byte) (items []*Interaction, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "interactions":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Interaction{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Interaction)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "interactions")
-				}
-				items = append(items, x)
-			}
-		case "meta":
-			if d.ConsumeNull() {
-				continue
-			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, err
-			}
-			for {
-				name, ok, err := d.NextField()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				switch string(name) {
-				case "next_page_url":
-					if !d.ConsumeNull() {
-						s, err := d.String()
-						if err != nil {
-							return nil, info, err
-						}
-						info.next = s
-					}
-				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
-					}
-				}
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], readObjectPointer[Interaction])
 }
 
 // getCall builds the request of Get.
@@ -1215,18 +744,7 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Interaction)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Interaction](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -1312,100 +830,7 @@ func (c *ParticipantsClient) ListPage(ctx context.Context, params *ParticipantsL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeParticipantsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	if info.next == "" {
-		return items, nil, nil
-	}
-	u, err := c.transport.Next(info.next)
-	if err != nil {
-		return items, nil, err
-	}
-	return items, &httpCall{
-		Method:    "GET",
-		Retryable: true,
-		URL:       u,
-	}, nil
-}
-
-// decodeParticipantsListPage decodes one page body of List.
-func decodeParticipantsListPage(data []byte) (items []*Participant, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "participants":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Participant{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Participant)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "participants")
-				}
-				items = append(items, x)
-			}
-		case "meta":
-			if d.ConsumeNull() {
-				continue
-			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, err
-			}
-			for {
-				name, ok, err := d.NextField()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				switch string(name) {
-				case "next_page_url":
-					if !d.ConsumeNull() {
-						s, err := d.String()
-						if err != nil {
-							return nil, info, err
-						}
-						info.next = s
-					}
-				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
-					}
-				}
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], readObjectPointer[Participant])
 }
 
 // createCall builds the request of Create.
@@ -1434,18 +859,7 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Participant)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Participant](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
@@ -1466,18 +880,7 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Participant)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Participant](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
@@ -1554,18 +957,74 @@ func (c *MessageInteractionsClient) ListPage(ctx context.Context, params *Messag
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*MessageInteraction, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], readObjectPointer[MessageInteraction])
+}
+
+// createCall builds the request of Create.
+func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "POST",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
+		Retryable: false,
+	}
+	if body == nil {
+		return nil, errors.New("proxy: MessageInteractionsClient.Create: nil request body")
+	}
+	if err := body.Validate(); err != nil {
+		return nil, err
+	}
+	call.Body = []byte(body.encodeForm().Encode())
+	call.ContentType = "application/x-www-form-urlencoded"
+	return call, nil
+}
+
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. A 204 No Content answer gives nil and no error.
+//
+// Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
+func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInteractionsCreateRequest) (*MessageInteraction, error) {
+	call, err := c.createCall(body)
+	if err != nil {
+		return nil, err
+	}
+	return receiveObject[MessageInteraction](ctx, c.transport, call)
+}
+
+// getCall builds the request of Get.
+func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions/" + url.PathEscape(sid),
+		Retryable: true,
+	}
+	return call, nil
+}
+
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. A 204 No Content answer gives nil and no error.
+//
+// Fetch a specific Message Interaction sent to a Participant.
+func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*MessageInteraction, error) {
+	call, err := c.getCall(sid)
+	if err != nil {
+		return nil, err
+	}
+	return receiveObject[MessageInteraction](ctx, c.transport, call)
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
 	}
-	items, info, err := decodeMessageInteractionsListPage(resp.Body)
+	items, info, err := readPage(resp.Body, read)
 	if err != nil {
 		return nil, nil, err
 	}
 	if info.next == "" {
 		return items, nil, nil
 	}
-	u, err := c.transport.Next(info.next)
+	u, err := t.Next(info.next)
 	if err != nil {
 		return items, nil, err
 	}
@@ -1576,8 +1035,230 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCal
 	}, nil
 }
 
-// decodeMessageInteractionsListPage decodes one page body of List.
-func decodeMessageInteractionsListPage(data []byte) (items []*MessageInteraction, info pageInfo, err error) {
+// readServicesPage decodes one page body with its items in "services", each read with read.
+func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "services":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "services")
+				}
+				items = append(items, x)
+			}
+		case "meta":
+			if d.ConsumeNull() {
+				continue
+			}
+			if err := d.BeginObject(); err != nil {
+				return nil, info, err
+			}
+			for {
+				name, ok, err := d.NextField()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				switch string(name) {
+				case "next_page_url":
+					if !d.ConsumeNull() {
+						s, err := d.String()
+						if err != nil {
+							return nil, info, err
+						}
+						info.next = s
+					}
+				default:
+					if err := d.Skip(); err != nil {
+						return nil, info, err
+					}
+				}
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
+}
+
+// readPhoneNumbersPage decodes one page body with its items in "phone_numbers", each read with read.
+func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "phone_numbers":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "phone_numbers")
+				}
+				items = append(items, x)
+			}
+		case "meta":
+			if d.ConsumeNull() {
+				continue
+			}
+			if err := d.BeginObject(); err != nil {
+				return nil, info, err
+			}
+			for {
+				name, ok, err := d.NextField()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				switch string(name) {
+				case "next_page_url":
+					if !d.ConsumeNull() {
+						s, err := d.String()
+						if err != nil {
+							return nil, info, err
+						}
+						info.next = s
+					}
+				default:
+					if err := d.Skip(); err != nil {
+						return nil, info, err
+					}
+				}
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
+}
+
+// readSessionsPage decodes one page body with its items in "sessions", each read with read.
+func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "sessions":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "sessions")
+				}
+				items = append(items, x)
+			}
+		case "meta":
+			if d.ConsumeNull() {
+				continue
+			}
+			if err := d.BeginObject(); err != nil {
+				return nil, info, err
+			}
+			for {
+				name, ok, err := d.NextField()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				switch string(name) {
+				case "next_page_url":
+					if !d.ConsumeNull() {
+						s, err := d.String()
+						if err != nil {
+							return nil, info, err
+						}
+						info.next = s
+					}
+				default:
+					if err := d.Skip(); err != nil {
+						return nil, info, err
+					}
+				}
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
+}
+
+// readInteractionsPage decodes one page body with its items in "interactions", each read with read.
+func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
 	if err := d.BeginObject(); err != nil {
@@ -1596,7 +1277,7 @@ func decodeMessageInteractionsListPage(data []byte) (items []*MessageInteraction
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
-			items = []*MessageInteraction{}
+			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
@@ -1605,8 +1286,8 @@ func decodeMessageInteractionsListPage(data []byte) (items []*MessageInteraction
 				if !ok {
 					break
 				}
-				x := new(MessageInteraction)
-				if err := x.DecodeJSON(&d); err != nil {
+				x, err := read(&d)
+				if err != nil {
 					return nil, info, WithField(WithIndex(err, i), "interactions")
 				}
 				items = append(items, x)
@@ -1650,76 +1331,78 @@ func decodeMessageInteractionsListPage(data []byte) (items []*MessageInteraction
 	return items, info, d.End()
 }
 
-// createCall builds the request of Create.
-func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
-	call := &httpCall{
-		Method:    "POST",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
-		Retryable: false,
+// readParticipantsPage decodes one page body with its items in "participants", each read with read.
+func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
 	}
-	if body == nil {
-		return nil, errors.New("proxy: MessageInteractionsClient.Create: nil request body")
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "participants":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "participants")
+				}
+				items = append(items, x)
+			}
+		case "meta":
+			if d.ConsumeNull() {
+				continue
+			}
+			if err := d.BeginObject(); err != nil {
+				return nil, info, err
+			}
+			for {
+				name, ok, err := d.NextField()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				switch string(name) {
+				case "next_page_url":
+					if !d.ConsumeNull() {
+						s, err := d.String()
+						if err != nil {
+							return nil, info, err
+						}
+						info.next = s
+					}
+				default:
+					if err := d.Skip(); err != nil {
+						return nil, info, err
+					}
+				}
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
 	}
-	if err := body.Validate(); err != nil {
-		return nil, err
-	}
-	call.Body = []byte(body.encodeForm().Encode())
-	call.ContentType = "application/x-www-form-urlencoded"
-	return call, nil
-}
-
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. A 204 No Content answer gives nil and no error.
-//
-// Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
-func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInteractionsCreateRequest) (*MessageInteraction, error) {
-	call, err := c.createCall(body)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(MessageInteraction)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// getCall builds the request of Get.
-func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
-	call := &httpCall{
-		Method:    "GET",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions/" + url.PathEscape(sid),
-		Retryable: true,
-	}
-	return call, nil
-}
-
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. A 204 No Content answer gives nil and no error.
-//
-// Fetch a specific Message Interaction sent to a Participant.
-func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*MessageInteraction, error) {
-	call, err := c.getCall(sid)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(MessageInteraction)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return items, info, d.End()
 }
 
 // encodeQuery returns the parameters that are set, as query values.

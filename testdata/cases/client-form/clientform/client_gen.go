@@ -217,18 +217,7 @@ func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, 
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Service)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Service](ctx, c.transport, call)
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
@@ -277,18 +266,100 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
+	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], readObjectPointer[Session])
+}
+
+// createCall builds the request of Create.
+func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "POST",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
+		Retryable: false,
+	}
+	if body == nil {
+		return nil, errors.New("clientform: SessionsClient.Create: nil request body")
+	}
+	if err := body.Validate(); err != nil {
+		return nil, err
+	}
+	call.Body = []byte(body.encodeForm().Encode())
+	call.ContentType = "application/x-www-form-urlencoded"
+	return call, nil
+}
+
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
+func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
+	call, err := c.createCall(body)
+	if err != nil {
+		return nil, err
+	}
+	applyIdempotencyKey(ctx, call)
+	return receiveObject[Session](ctx, c.transport, call)
+}
+
+// updateCall builds the request of Update.
+func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "POST",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
+		Retryable: false,
+	}
+	if body == nil {
+		return nil, errors.New("clientform: SessionsClient.Update: nil request body")
+	}
+	if err := body.Validate(); err != nil {
+		return nil, err
+	}
+	call.Body = []byte(body.encodeForm().Encode())
+	call.ContentType = "application/x-www-form-urlencoded"
+	return call, nil
+}
+
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
+	call, err := c.updateCall(sid, body)
+	if err != nil {
+		return nil, err
+	}
+	applyIdempotencyKey(ctx, call)
+	return receiveObject[Session](ctx, c.transport, call)
+}
+
+// deleteCall builds the request of Delete.
+func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "DELETE",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
+		Retryable: true,
+	}
+	return call, nil
+}
+
+// Delete sends DELETE /v1/Services/{ServiceSid}/Sessions/{Sid}.
+func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
+	call, err := c.deleteCall(sid)
+	if err != nil {
+		return err
+	}
+	_, err = c.transport.Do(ctx, call)
+	return err
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
 	}
-	items, info, err := decodeSessionsListPage(resp.Body)
+	items, info, err := readPage(resp.Body, read)
 	if err != nil {
 		return nil, nil, err
 	}
 	if info.next == "" {
 		return items, nil, nil
 	}
-	u, err := c.transport.Next(info.next)
+	u, err := t.Next(info.next)
 	if err != nil {
 		return items, nil, err
 	}
@@ -299,8 +370,8 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 	}, nil
 }
 
-// decodeSessionsListPage decodes one page body of List.
-func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err error) {
+// readSessionsPage decodes one page body with its items in "sessions", each read with read.
+func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
 	if err := d.BeginObject(); err != nil {
@@ -319,7 +390,7 @@ func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err e
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
-			items = []*Session{}
+			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
@@ -328,8 +399,8 @@ func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err e
 				if !ok {
 					break
 				}
-				x := new(Session)
-				if err := x.DecodeJSON(&d); err != nil {
+				x, err := read(&d)
+				if err != nil {
 					return nil, info, WithField(WithIndex(err, i), "sessions")
 				}
 				items = append(items, x)
@@ -371,104 +442,6 @@ func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err e
 		}
 	}
 	return items, info, d.End()
-}
-
-// createCall builds the request of Create.
-func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
-	call := &httpCall{
-		Method:    "POST",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
-		Retryable: false,
-	}
-	if body == nil {
-		return nil, errors.New("clientform: SessionsClient.Create: nil request body")
-	}
-	if err := body.Validate(); err != nil {
-		return nil, err
-	}
-	call.Body = []byte(body.encodeForm().Encode())
-	call.ContentType = "application/x-www-form-urlencoded"
-	return call, nil
-}
-
-// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
-func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
-	call, err := c.createCall(body)
-	if err != nil {
-		return nil, err
-	}
-	applyIdempotencyKey(ctx, call)
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// updateCall builds the request of Update.
-func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
-	call := &httpCall{
-		Method:    "POST",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
-		Retryable: false,
-	}
-	if body == nil {
-		return nil, errors.New("clientform: SessionsClient.Update: nil request body")
-	}
-	if err := body.Validate(); err != nil {
-		return nil, err
-	}
-	call.Body = []byte(body.encodeForm().Encode())
-	call.ContentType = "application/x-www-form-urlencoded"
-	return call, nil
-}
-
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
-func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
-	call, err := c.updateCall(sid, body)
-	if err != nil {
-		return nil, err
-	}
-	applyIdempotencyKey(ctx, call)
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// deleteCall builds the request of Delete.
-func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
-	call := &httpCall{
-		Method:    "DELETE",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
-		Retryable: true,
-	}
-	return call, nil
-}
-
-// Delete sends DELETE /v1/Services/{ServiceSid}/Sessions/{Sid}.
-func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
-	call, err := c.deleteCall(sid)
-	if err != nil {
-		return err
-	}
-	_, err = c.transport.Do(ctx, call)
-	return err
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -210,89 +210,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, nil, err
-	}
-	items, info, err := decodeSessionsListPage(resp.Body)
-	if err != nil {
-		return nil, nil, err
-	}
-	page := int64(0)
-	if s := call.Query.Get("page"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			page = n
-		}
-	}
-	more := len(items) > 0
-	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
-		more = false
-	}
-	if total, ok := info.totalPages.Get(); ok {
-		more = page+1 < total
-	}
-	if !more {
-		return items, nil, nil
-	}
-	next := *call
-	next.Query = maps.Clone(call.Query)
-	if next.Query == nil {
-		next.Query = url.Values{}
-	}
-	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, nil
-}
-
-// decodeSessionsListPage decodes one page body of List.
-func decodeSessionsListPage(data []byte) (items []*Session, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return nil, info, err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, info, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "items":
-			if err := d.BeginArray(); err != nil {
-				return nil, info, err
-			}
-			items = []*Session{}
-			for i := 0; ; i++ {
-				ok, err := d.NextElement()
-				if err != nil {
-					return nil, info, err
-				}
-				if !ok {
-					break
-				}
-				x := new(Session)
-				if err := x.DecodeJSON(&d); err != nil {
-					return nil, info, WithField(WithIndex(err, i), "items")
-				}
-				items = append(items, x)
-			}
-		case "total_pages":
-			if !d.ConsumeNull() {
-				n, err := d.Int64()
-				if err != nil {
-					return nil, info, err
-				}
-				info.totalPages = Some(n)
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return nil, info, err
-			}
-		}
-	}
-	return items, info, d.End()
+	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
 }
 
 // getCall builds the request of Get.
@@ -311,18 +229,7 @@ func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // createCall builds the request of Create.
@@ -353,18 +260,7 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // refreshCall builds the request of Refresh.
@@ -383,18 +279,7 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	v := new(Session)
-	if err := v.UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return receiveObject[Session](ctx, c.transport, call)
 }
 
 // recordingCall builds the request of Recording.
@@ -419,6 +304,94 @@ func (c *SessionsClient) Recording(ctx context.Context, id string) ([]byte, erro
 		return nil, err
 	}
 	return resp.Body, nil
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, info, err := readPage(resp.Body, read)
+	if err != nil {
+		return nil, nil, err
+	}
+	page := int64(0)
+	if s := call.Query.Get("page"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			page = n
+		}
+	}
+	more := len(items) > 0
+	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
+		more = false
+	}
+	if total, ok := info.totalPages.Get(); ok {
+		more = page+1 < total
+	}
+	if !more {
+		return items, nil, nil
+	}
+	next := *call
+	next.Query = maps.Clone(call.Query)
+	if next.Query == nil {
+		next.Query = url.Values{}
+	}
+	next.Query.Set("page", strconv.FormatInt(page+1, 10))
+	return items, &next, nil
+}
+
+// readItemsPage decodes one page body with its items in "items", each read with read.
+func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "items":
+			if err := d.BeginArray(); err != nil {
+				return nil, info, err
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, err
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "items")
+				}
+				items = append(items, x)
+			}
+		case "total_pages":
+			if !d.ConsumeNull() {
+				n, err := d.Int64()
+				if err != nil {
+					return nil, info, err
+				}
+				info.totalPages = Some(n)
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	return items, info, d.End()
 }
 
 // encodeQuery returns the parameters that are set, as query values.
