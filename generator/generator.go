@@ -8,10 +8,12 @@
 package generator
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
@@ -31,15 +33,16 @@ type artifact struct {
 	file    string                           // output file name
 	emit    func(f *jen.File, p *ir.Package) // fills f
 	enabled func(p *ir.Package) bool         // nil: always
+	size    int                              // typical share of a package's lines, in percent
 }
 
 var artifacts = []artifact{
-	{file: "types_gen.go", emit: genTypes},
-	{file: "enums_gen.go", emit: genEnums, enabled: func(p *ir.Package) bool { return len(p.Enums) > 0 }},
-	{file: "json_gen.go", emit: genJSON},
-	{file: "validate_gen.go", emit: genValidate},
-	{file: "client_gen.go", emit: genClient, enabled: hasClient},
-	{file: "fake_gen.go", emit: genFake, enabled: hasClient},
+	{file: "types_gen.go", emit: genTypes, size: 19},
+	{file: "enums_gen.go", emit: genEnums, enabled: func(p *ir.Package) bool { return len(p.Enums) > 0 }, size: 1},
+	{file: "json_gen.go", emit: genJSON, size: 31},
+	{file: "validate_gen.go", emit: genValidate, size: 20},
+	{file: "client_gen.go", emit: genClient, enabled: hasClient, size: 22},
+	{file: "fake_gen.go", emit: genFake, enabled: hasClient, size: 6},
 }
 
 // Generate renders the packages for every schema file, in memory. Nothing is
@@ -75,6 +78,16 @@ type job struct {
 	a artifact
 }
 
+// weight estimates the job's rendering time: its artifact's share of the
+// package times the package's size.
+func (j job) weight() int {
+	fields := 0
+	for _, s := range j.p.Structs {
+		fields += len(s.Fields)
+	}
+	return j.a.size * (fields + len(j.p.Structs) + 1)
+}
+
 // render emits and formats every artifact of every package. Formatting
 // dominates generation time, and artifacts are independent (emitters only
 // read the IR), so they are rendered on all CPUs; the result is the same
@@ -90,6 +103,15 @@ func render(pkgs []*ir.Package, support []supportSource) ([]File, error) {
 	}
 	rendered := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
+	// Largest first, so that no large file starts last while the other
+	// CPUs idle; each result still lands in its own slot.
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(jobs[b].weight(), jobs[a].weight())
+	})
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -101,7 +123,7 @@ func render(pkgs []*ir.Package, support []supportSource) ([]File, error) {
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
