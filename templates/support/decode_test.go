@@ -1330,3 +1330,92 @@ func TestFloatFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestStringWindows checks the strings cut from copied windows of the input:
+// each equals its JSON text, none changes when the input is overwritten
+// afterwards, and strings crossing a window's end or longer than a window
+// are whole.
+func TestStringWindows(t *testing.T) {
+	var want []string
+	var doc []byte
+	doc = append(doc, '[')
+	for i := range 400 {
+		s := strings.Repeat(string(rune('a'+i%26)), i*7%300)
+		if i%50 == 7 {
+			s = strings.Repeat("x", 2*textWindow+i) // longer than a window
+		}
+		if i%13 == 0 {
+			s += `\n` // escaped: allocated on its own
+		}
+		if i > 0 {
+			doc = append(doc, ',')
+		}
+		doc = append(doc, '"')
+		doc = append(doc, s...)
+		doc = append(doc, '"')
+		want = append(want, strings.ReplaceAll(s, `\n`, "\n"))
+	}
+	doc = append(doc, ']')
+	if len(doc) < 10*textWindow {
+		t.Fatalf("document of %d bytes does not span enough windows", len(doc))
+	}
+	var d Decoder
+	d.Reset(doc)
+	var got []string
+	if err := d.BeginArray(); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		ok, err := d.NextElement()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		s, err := d.String()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, s)
+	}
+	for i := range doc {
+		doc[i] = '!'
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d strings, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("string %d: got %d bytes %.20q, want %d bytes %.20q", i, len(got[i]), got[i], len(want[i]), want[i])
+		}
+	}
+}
+
+// TestStringAllocations pins what the windows are for: a document's
+// unescaped strings cost one allocation per window, not one each.
+func TestStringAllocations(t *testing.T) {
+	doc := []byte(`{"a":"alpha","b":"bravo","c":"charlie","d":"delta","e":"echo","f":"foxtrot"}`)
+	var d Decoder
+	allocs := testing.AllocsPerRun(100, func() {
+		d.Reset(doc)
+		if err := d.BeginObject(); err != nil {
+			t.Fatal(err)
+		}
+		for {
+			_, ok, err := d.NextField()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				break
+			}
+			if _, err := d.String(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	if allocs != 1 {
+		t.Errorf("decoding six strings allocated %v times, want 1", allocs)
+	}
+}

@@ -113,7 +113,17 @@ type Decoder struct {
 	open     bool // the last token was '{' or '[' (no comma expected)
 	stack    [DefaultMaxDepth / 64]uint64
 	scratch  []byte
+
+	// text is a copy of data[textAt:textAt+len(text)]: decoded strings
+	// without escapes are cut from it, so that a document costs one
+	// allocation per window of input rather than one per string.
+	text   string
+	textAt int
 }
+
+// textWindow is the most input copied at once for strings. It bounds what a
+// string kept by the caller holds in memory besides itself.
+const textWindow = 4 << 10
 
 // NewDecoder returns a decoder reading data.
 func NewDecoder(data []byte) *Decoder {
@@ -134,6 +144,7 @@ func (d *Decoder) Reset(data []byte) {
 		d.scratch = nil // do not pin one huge escaped string forever
 	}
 	d.scratch = d.scratch[:0]
+	d.text, d.textAt = "", 0
 }
 
 // SetMaxDepth sets the deepest nesting of arrays and objects the decoder
@@ -555,14 +566,39 @@ func (d *Decoder) StringBytes() ([]byte, error) {
 	return d.readString()
 }
 
-// String reads a string. It allocates once for a non-empty string and not at
-// all for "".
+// String reads a string. Strings without escapes are cut from a copy of
+// the input made a window of up to 4 KiB at a time, so most strings cost no
+// allocation of their own; a kept string holds at most its window in memory.
+// A string with escapes is allocated alone.
 func (d *Decoder) String() (string, error) {
-	b, err := d.StringBytes()
+	d.skipWS()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return "", d.ErrUnexpectedKind("string")
+	}
+	start := d.pos + 1
+	end, escaped, err := d.scanString(d.pos)
 	if err != nil {
 		return "", err
 	}
-	return string(b), nil
+	d.pos = end
+	if escaped {
+		d.scratch = unescape(d.scratch[:0], d.data[start:end-1])
+		return string(d.scratch), nil
+	}
+	return d.cut(start, end-1), nil
+}
+
+// cut returns data[i:j] as a string, from the copied window when it holds
+// that range, or else from a new window starting at i.
+func (d *Decoder) cut(i, j int) string {
+	if i == j {
+		return ""
+	}
+	if i < d.textAt || j > d.textAt+len(d.text) {
+		d.text = string(d.data[i:max(j, min(i+textWindow, len(d.data)))])
+		d.textAt = i
+	}
+	return d.text[i-d.textAt : j-d.textAt]
 }
 
 // Bool reads true or false.
