@@ -154,6 +154,8 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	var readOnly []jen.Code
 	for _, fl := range s.Fields {
 		key := jen.Lit("," + wireKey(fl.Wire))
+		// Optional members are passed written as null; see appendOptional.
+		nullMember := jen.Lit("," + wireKey(fl.Wire) + "null")
 		field := jen.Id("v").Dot(fl.Name)
 		object := fl.Type.Kind == ir.StructRef && !fl.Type.Pointer
 		var fn jen.Code
@@ -164,13 +166,13 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		var stmt jen.Code
 		switch {
 		case fl.Optional && object:
-			stmt = jen.If(jen.Id("x").Op(":=").Add(field).Dot("member").Call(jen.Op("&").Id("dst"), key), jen.Id("x").Op("!=").Nil()).Block(
+			stmt = jen.If(jen.Id("x").Op(":=").Add(field).Dot("member").Call(jen.Op("&").Id("dst"), nullMember), jen.Id("x").Op("!=").Nil()).Block(
 				onErr(jen.Id("x").Dot("AppendJSON").Call(jen.Id("dst"))),
 			)
 		case fl.Optional && fallible:
-			stmt = onErr(jen.Id("appendOptionalErr").Call(jen.Id("dst"), key, jen.Op("&").Add(field), fn))
+			stmt = onErr(jen.Id("appendOptionalErr").Call(jen.Id("dst"), nullMember, jen.Op("&").Add(field), fn))
 		case fl.Optional:
-			stmt = jen.Id("dst").Op("=").Id("appendOptional").Call(jen.Id("dst"), key, jen.Op("&").Add(field), fn)
+			stmt = jen.Id("dst").Op("=").Id("appendOptional").Call(jen.Id("dst"), nullMember, jen.Op("&").Add(field), fn)
 		case object:
 			stmt = onErr(field.Dot("AppendJSON").Call(jen.Append(jen.Id("dst"), key.Clone().Op("..."))))
 		case fallible:

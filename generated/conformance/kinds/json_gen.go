@@ -47,25 +47,25 @@ func decodeMood(d *Decoder) (Mood, error) {
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"str\":", &v.Str, AppendString)
-	dst = appendOptional(dst, ",\"i32\":", &v.I32, appendInt32)
-	dst = appendOptional(dst, ",\"i64\":", &v.I64, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"num\":", &v.Num, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
+	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
+	dst = appendOptional(dst, ",\"i64\":null", &v.I64, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"num\":null", &v.Num, AppendFloat64); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"f32\":", &v.F32, AppendFloat32); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"f32\":null", &v.F32, AppendFloat32); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"numNF\":", &v.NumNF, AppendFloat64NonFinite)
-	dst = appendOptional(dst, ",\"f32NF\":", &v.F32NF, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"flag\":", &v.Flag, AppendBool)
-	dst = appendOptional(dst, ",\"day\":", &v.Day, appendQuotedDate)
-	dst = appendOptional(dst, ",\"at\":", &v.At, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"span\":", &v.Span, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"link\":", &v.Link, AppendString)
-	dst = appendOptional(dst, ",\"uid\":", &v.UID, AppendString)
-	dst = appendOptional(dst, ",\"color\":", &v.Color, appendEnum[Color])
-	dst = appendOptional(dst, ",\"mood\":", &v.Mood, appendEnum[Mood])
+	dst = appendOptional(dst, ",\"numNF\":null", &v.NumNF, AppendFloat64NonFinite)
+	dst = appendOptional(dst, ",\"f32NF\":null", &v.F32NF, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
+	dst = appendOptional(dst, ",\"at\":null", &v.At, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"span\":null", &v.Span, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
+	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"color\":null", &v.Color, appendEnum[Color])
+	dst = appendOptional(dst, ",\"mood\":null", &v.Mood, appendEnum[Mood])
 	return closeObject(dst, start), nil
 }
 
@@ -163,9 +163,9 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
-	dst = appendOptional(dst, ",\"reqNull\":", &v.ReqNull, appendInt32)
-	dst = appendOptional(dst, ",\"opt\":", &v.Opt, AppendString)
-	dst = appendOptional(dst, ",\"optNull\":", &v.OptNull, AppendString)
+	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
+	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, AppendString)
+	dst = appendOptional(dst, ",\"optNull\":null", &v.OptNull, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -247,17 +247,17 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"list\":", &v.List, appendSliceOfInt32)
-	dst = appendOptional(dst, ",\"nested\":", &v.Nested, appendSliceOfSliceOfString)
-	if dst, err = appendOptionalErr(dst, ",\"dict\":", &v.Dict, appendMapOfFloat64); err != nil {
+	dst = appendOptional(dst, ",\"list\":null", &v.List, appendSliceOfInt32)
+	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, appendSliceOfSliceOfString)
+	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, appendMapOfFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"colors\":", &v.Colors, appendMapOfColor)
-	if dst, err = appendOptionalErr(dst, ",\"objs\":", &v.Objs, appendObjectArray[Presence]); err != nil {
+	dst = appendOptional(dst, ",\"colors\":null", &v.Colors, appendMapOfColor)
+	if dst, err = appendOptionalErr(dst, ",\"objs\":null", &v.Objs, appendObjectArray[Presence]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"raws\":", &v.Raws, appendSliceOfRawJSON)
-	dst = appendOptional(dst, ",\"byKey\":", &v.ByKey, appendMapOfMapOfInt64)
+	dst = appendOptional(dst, ",\"raws\":null", &v.Raws, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"byKey\":null", &v.ByKey, appendMapOfMapOfInt64)
 	return closeObject(dst, start), nil
 }
 
@@ -396,7 +396,7 @@ func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"circle\""...)
-	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	if dst, err = AppendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
 		return nil, err
 	}
@@ -476,7 +476,7 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"square\""...)
-	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	dst = appendInt32(append(dst, ",\"side\":"...), v.Side)
 	return closeObject(dst, start), nil
 }
@@ -610,7 +610,7 @@ func (v *UnknownAnimal) MarshalJSON() ([]byte, error) {
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"animal\""...)
-	dst = appendOptional(dst, ",\"legs\":", &v.Legs, appendInt32)
+	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
 	return closeObject(dst, start), nil
 }
 
@@ -682,8 +682,8 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"dog\""...)
-	dst = appendOptional(dst, ",\"legs\":", &v.Legs, appendInt32)
-	dst = appendOptional(dst, ",\"good\":", &v.Good, AppendBool)
+	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
+	dst = appendOptional(dst, ",\"good\":null", &v.Good, AppendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -756,7 +756,7 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -815,8 +815,8 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"value\":", &v.Value, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"next\":", &v.Next, appendObjectPointer[Node]); err != nil {
+	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -890,38 +890,38 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"raw\":", &v.Raw, appendRawValue)
-	dst = appendOptional(dst, ",\"rawNull\":", &v.RawNull, appendRawValue)
-	if x := v.Scalars.member(&dst, ",\"scalars\":"); x != nil {
+	dst = appendOptional(dst, ",\"raw\":null", &v.Raw, appendRawValue)
+	dst = appendOptional(dst, ",\"rawNull\":null", &v.RawNull, appendRawValue)
+	if x := v.Scalars.member(&dst, ",\"scalars\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Presence.member(&dst, ",\"presence\":"); x != nil {
+	if x := v.Presence.member(&dst, ",\"presence\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Containers.member(&dst, ",\"containers\":"); x != nil {
+	if x := v.Containers.member(&dst, ",\"containers\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shape\":", &v.Shape, appendPolymorphic[Shape]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"shape\":null", &v.Shape, appendPolymorphic[Shape]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":", &v.Shapes, appendSliceOfShape); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, appendSliceOfShape); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"animal\":", &v.Animal, appendPolymorphic[Animal]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"animal\":null", &v.Animal, appendPolymorphic[Animal]); err != nil {
 		return nil, err
 	}
-	if x := v.Bag.member(&dst, ",\"bag\":"); x != nil {
+	if x := v.Bag.member(&dst, ",\"bag\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Node.member(&dst, ",\"node\":"); x != nil {
+	if x := v.Node.member(&dst, ",\"node\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

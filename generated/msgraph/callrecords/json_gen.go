@@ -514,27 +514,27 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
-	dst = appendOptional(dst, ",\"joinWebUrl\":", &v.JoinWebURL, AppendString)
+	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, AppendString)
 	dst = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime)
 	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
-	if dst, err = appendOptionalErr(dst, ",\"organizer\":", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"organizer\":null", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"participants\":", &v.Participants, appendSliceOfIdentitySet); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"participants\":null", &v.Participants, appendSliceOfIdentitySet); err != nil {
 		return nil, err
 	}
 	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
 	dst = appendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
 	dst = AppendInt(append(dst, ",\"version\":"...), v.Version)
-	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":"); x != nil {
+	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"sessions\":", &v.Sessions, appendObjectArray[Session]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"sessions\":null", &v.Sessions, appendObjectArray[Session]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -663,23 +663,23 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if !request {
 		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
 	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":"); x != nil {
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"isTest\":", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
 	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
 	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
 	if !request {
-		if dst, err = appendOptionalErr(dst, ",\"segments\":", &v.Segments, appendObjectArray[Segment]); err != nil {
+		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
 			return nil, err
 		}
 	}
@@ -797,19 +797,19 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if !request {
 		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
 	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":"); x != nil {
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"media\":", &v.Media, appendObjectArray[Media]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"media\":null", &v.Media, appendObjectArray[Media]); err != nil {
 		return nil, err
 	}
 	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
@@ -968,10 +968,10 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
-	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.member(&dst, ",\"identity\":"); x != nil {
+	if x := v.Identity.member(&dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1056,10 +1056,10 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
-	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.member(&dst, ",\"identity\":"); x != nil {
+	if x := v.Identity.member(&dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1141,7 +1141,7 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1274,7 +1274,7 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -1349,24 +1349,24 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"associatedIdentity\":", &v.AssociatedIdentity, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"associatedIdentity\":null", &v.AssociatedIdentity, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"cpuCoresCount\":", &v.CPUCoresCount, appendInt32)
-	dst = appendOptional(dst, ",\"cpuName\":", &v.CPUName, AppendString)
-	dst = appendOptional(dst, ",\"cpuProcessorSpeedInMhz\":", &v.CPUProcessorSpeedInMhz, appendInt32)
-	if x := v.Feedback.member(&dst, ",\"feedback\":"); x != nil {
+	dst = appendOptional(dst, ",\"cpuCoresCount\":null", &v.CPUCoresCount, appendInt32)
+	dst = appendOptional(dst, ",\"cpuName\":null", &v.CPUName, AppendString)
+	dst = appendOptional(dst, ",\"cpuProcessorSpeedInMhz\":null", &v.CPUProcessorSpeedInMhz, appendInt32)
+	if x := v.Feedback.member(&dst, ",\"feedback\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"identity\":", &v.Identity, appendPolymorphic[IdentitySet]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"identity\":null", &v.Identity, appendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1453,7 +1453,7 @@ func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -1583,10 +1583,10 @@ func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":", &v.ApplicationVersion, AppendString)
-	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
-	dst = appendOptional(dst, ",\"azureADAppId\":", &v.AzureADAppID, AppendString)
-	dst = appendOptional(dst, ",\"communicationServiceId\":", &v.CommunicationServiceID, AppendString)
+	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, AppendString)
+	dst = appendOptional(dst, ",\"communicationServiceId\":null", &v.CommunicationServiceID, AppendString)
 	dst = appendEnum[ClientPlatform](append(dst, ",\"platform\":"...), v.Platform)
 	dst = appendEnum[ProductFamily](append(dst, ",\"productFamily\":"...), v.ProductFamily)
 	return closeObject(dst, start), nil
@@ -1676,9 +1676,9 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":", &v.ApplicationVersion, AppendString)
-	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
-	dst = appendOptional(dst, ",\"role\":", &v.Role, appendEnum[ServiceRole])
+	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"role\":null", &v.Role, appendEnum[ServiceRole])
 	return closeObject(dst, start), nil
 }
 
@@ -1753,8 +1753,8 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"reason\":", &v.Reason, AppendString)
-	dst = appendOptional(dst, ",\"stage\":", &v.Stage, appendEnum[FailureStage])
+	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
+	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
 }
 
@@ -1826,28 +1826,28 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":"); x != nil {
+	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CalleeNetwork.member(&dst, ",\"calleeNetwork\":"); x != nil {
+	if x := v.CalleeNetwork.member(&dst, ",\"calleeNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerDevice.member(&dst, ",\"callerDevice\":"); x != nil {
+	if x := v.CallerDevice.member(&dst, ",\"callerDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerNetwork.member(&dst, ",\"callerNetwork\":"); x != nil {
+	if x := v.CallerNetwork.member(&dst, ",\"callerNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"streams\":", &v.Streams, appendObjectArray[MediaStream]); err != nil {
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"streams\":null", &v.Streams, appendObjectArray[MediaStream]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -1928,36 +1928,36 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"audioCodec\":", &v.AudioCodec, appendEnum[AudioCodec])
-	dst = appendOptional(dst, ",\"averageAudioDegradation\":", &v.AverageAudioDegradation, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":", &v.AverageAudioNetworkJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":", &v.AverageBandwidthEstimate, AppendInt)
-	dst = appendOptional(dst, ",\"averageFreezeDuration\":", &v.AverageFreezeDuration, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageJitter\":", &v.AverageJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averagePacketLossRate\":", &v.AveragePacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":", &v.AverageRatioOfConcealedSamples, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":", &v.AverageReceivedFrameRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageRoundTripTime\":", &v.AverageRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":", &v.AverageVideoFrameLossPercentage, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoFrameRate\":", &v.AverageVideoFrameRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":", &v.AverageVideoPacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":", &v.IsAudioForwardErrorCorrectionUsed, AppendBool)
-	dst = appendOptional(dst, ",\"lowFrameRateRatio\":", &v.LowFrameRateRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":", &v.LowVideoProcessingCapabilityRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxAudioNetworkJitter\":", &v.MaxAudioNetworkJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"maxJitter\":", &v.MaxJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"maxPacketLossRate\":", &v.MaxPacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":", &v.MaxRatioOfConcealedSamples, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxRoundTripTime\":", &v.MaxRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"packetUtilization\":", &v.PacketUtilization, AppendInt)
-	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":", &v.PostForwardErrorCorrectionPacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"rmsFreezeDuration\":", &v.RmsFreezeDuration, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
+	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":null", &v.AverageBandwidthEstimate, AppendInt)
+	dst = appendOptional(dst, ",\"averageFreezeDuration\":null", &v.AverageFreezeDuration, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageJitter\":null", &v.AverageJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averagePacketLossRate\":null", &v.AveragePacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":null", &v.AverageRatioOfConcealedSamples, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":null", &v.AverageReceivedFrameRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageRoundTripTime\":null", &v.AverageRoundTripTime, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, AppendBool)
+	dst = appendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxAudioNetworkJitter\":null", &v.MaxAudioNetworkJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"maxJitter\":null", &v.MaxJitter, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"maxPacketLossRate\":null", &v.MaxPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":null", &v.MaxRatioOfConcealedSamples, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxRoundTripTime\":null", &v.MaxRoundTripTime, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, AppendInt)
+	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"rmsFreezeDuration\":null", &v.RmsFreezeDuration, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
 	dst = appendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
-	dst = appendOptional(dst, ",\"streamId\":", &v.StreamID, AppendString)
-	dst = appendOptional(dst, ",\"videoCodec\":", &v.VideoCodec, appendEnum[VideoCodec])
-	dst = appendOptional(dst, ",\"wasMediaBypassed\":", &v.WasMediaBypassed, AppendBool)
+	dst = appendOptional(dst, ",\"streamId\":null", &v.StreamID, AppendString)
+	dst = appendOptional(dst, ",\"videoCodec\":null", &v.VideoCodec, appendEnum[VideoCodec])
+	dst = appendOptional(dst, ",\"wasMediaBypassed\":null", &v.WasMediaBypassed, AppendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -2088,34 +2088,34 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":", &v.BasicServiceSetIdentifier, AppendString)
-	dst = appendOptional(dst, ",\"connectionType\":", &v.ConnectionType, appendEnum[NetworkConnectionType])
-	dst = appendOptional(dst, ",\"delayEventRatio\":", &v.DelayEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"dnsSuffix\":", &v.DNSSuffix, AppendString)
-	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
-	dst = appendOptional(dst, ",\"linkSpeed\":", &v.LinkSpeed, AppendInt)
-	dst = appendOptional(dst, ",\"macAddress\":", &v.MacAddress, AppendString)
-	dst = appendOptional(dst, ",\"networkTransportProtocol\":", &v.NetworkTransportProtocol, appendEnum[NetworkTransportProtocol])
-	dst = appendOptional(dst, ",\"port\":", &v.Port, appendInt32)
-	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":", &v.ReceivedQualityEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"reflexiveIPAddress\":", &v.ReflexiveIPAddress, AppendString)
-	dst = appendOptional(dst, ",\"relayIPAddress\":", &v.RelayIPAddress, AppendString)
-	dst = appendOptional(dst, ",\"relayPort\":", &v.RelayPort, appendInt32)
-	dst = appendOptional(dst, ",\"sentQualityEventRatio\":", &v.SentQualityEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"subnet\":", &v.Subnet, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"traceRouteHops\":", &v.TraceRouteHops, appendObjectArray[TraceRouteHop]); err != nil {
+	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, appendEnum[NetworkConnectionType])
+	dst = appendOptional(dst, ",\"delayEventRatio\":null", &v.DelayEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"dnsSuffix\":null", &v.DNSSuffix, AppendString)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"linkSpeed\":null", &v.LinkSpeed, AppendInt)
+	dst = appendOptional(dst, ",\"macAddress\":null", &v.MacAddress, AppendString)
+	dst = appendOptional(dst, ",\"networkTransportProtocol\":null", &v.NetworkTransportProtocol, appendEnum[NetworkTransportProtocol])
+	dst = appendOptional(dst, ",\"port\":null", &v.Port, appendInt32)
+	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":null", &v.ReceivedQualityEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"reflexiveIPAddress\":null", &v.ReflexiveIPAddress, AppendString)
+	dst = appendOptional(dst, ",\"relayIPAddress\":null", &v.RelayIPAddress, AppendString)
+	dst = appendOptional(dst, ",\"relayPort\":null", &v.RelayPort, appendInt32)
+	dst = appendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"subnet\":null", &v.Subnet, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"traceRouteHops\":null", &v.TraceRouteHops, appendObjectArray[TraceRouteHop]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"wifiBand\":", &v.WifiBand, appendEnum[WifiBand])
-	dst = appendOptional(dst, ",\"wifiBatteryCharge\":", &v.WifiBatteryCharge, appendInt32)
-	dst = appendOptional(dst, ",\"wifiChannel\":", &v.WifiChannel, appendInt32)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":", &v.WifiMicrosoftDriver, AppendString)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":", &v.WifiMicrosoftDriverVersion, AppendString)
-	dst = appendOptional(dst, ",\"wifiRadioType\":", &v.WifiRadioType, appendEnum[WifiRadioType])
-	dst = appendOptional(dst, ",\"wifiSignalStrength\":", &v.WifiSignalStrength, appendInt32)
-	dst = appendOptional(dst, ",\"wifiVendorDriver\":", &v.WifiVendorDriver, AppendString)
-	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":", &v.WifiVendorDriverVersion, AppendString)
+	dst = appendOptional(dst, ",\"wifiBand\":null", &v.WifiBand, appendEnum[WifiBand])
+	dst = appendOptional(dst, ",\"wifiBatteryCharge\":null", &v.WifiBatteryCharge, appendInt32)
+	dst = appendOptional(dst, ",\"wifiChannel\":null", &v.WifiChannel, appendInt32)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":null", &v.WifiMicrosoftDriver, AppendString)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":null", &v.WifiMicrosoftDriverVersion, AppendString)
+	dst = appendOptional(dst, ",\"wifiRadioType\":null", &v.WifiRadioType, appendEnum[WifiRadioType])
+	dst = appendOptional(dst, ",\"wifiSignalStrength\":null", &v.WifiSignalStrength, appendInt32)
+	dst = appendOptional(dst, ",\"wifiVendorDriver\":null", &v.WifiVendorDriver, AppendString)
+	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":null", &v.WifiVendorDriverVersion, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -2234,27 +2234,27 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"captureDeviceDriver\":", &v.CaptureDeviceDriver, AppendString)
-	dst = appendOptional(dst, ",\"captureDeviceName\":", &v.CaptureDeviceName, AppendString)
-	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":", &v.CPUInsufficentEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":", &v.DeviceClippingEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":", &v.DeviceGlitchEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"howlingEventCount\":", &v.HowlingEventCount, appendInt32)
-	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":", &v.InitialSignalLevelRootMeanSquare, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":", &v.LowSpeechLevelEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":", &v.LowSpeechToNoiseEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"micGlitchRate\":", &v.MicGlitchRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"receivedNoiseLevel\":", &v.ReceivedNoiseLevel, appendInt32)
-	dst = appendOptional(dst, ",\"receivedSignalLevel\":", &v.ReceivedSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"renderDeviceDriver\":", &v.RenderDeviceDriver, AppendString)
-	dst = appendOptional(dst, ",\"renderDeviceName\":", &v.RenderDeviceName, AppendString)
-	dst = appendOptional(dst, ",\"renderMuteEventRatio\":", &v.RenderMuteEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":", &v.RenderNotFunctioningEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":", &v.RenderZeroVolumeEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"sentNoiseLevel\":", &v.SentNoiseLevel, appendInt32)
-	dst = appendOptional(dst, ",\"sentSignalLevel\":", &v.SentSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"speakerGlitchRate\":", &v.SpeakerGlitchRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
+	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, AppendString)
+	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":null", &v.CPUInsufficentEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":null", &v.DeviceClippingEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":null", &v.DeviceGlitchEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"howlingEventCount\":null", &v.HowlingEventCount, appendInt32)
+	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":null", &v.InitialSignalLevelRootMeanSquare, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":null", &v.LowSpeechLevelEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":null", &v.LowSpeechToNoiseEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"micGlitchRate\":null", &v.MicGlitchRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"receivedNoiseLevel\":null", &v.ReceivedNoiseLevel, appendInt32)
+	dst = appendOptional(dst, ",\"receivedSignalLevel\":null", &v.ReceivedSignalLevel, appendInt32)
+	dst = appendOptional(dst, ",\"renderDeviceDriver\":null", &v.RenderDeviceDriver, AppendString)
+	dst = appendOptional(dst, ",\"renderDeviceName\":null", &v.RenderDeviceName, AppendString)
+	dst = appendOptional(dst, ",\"renderMuteEventRatio\":null", &v.RenderMuteEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":null", &v.RenderNotFunctioningEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":null", &v.RenderZeroVolumeEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"sentNoiseLevel\":null", &v.SentNoiseLevel, appendInt32)
+	dst = appendOptional(dst, ",\"sentSignalLevel\":null", &v.SentSignalLevel, appendInt32)
+	dst = appendOptional(dst, ",\"speakerGlitchRate\":null", &v.SpeakerGlitchRate, AppendFloat32NonFinite)
 	return closeObject(dst, start), nil
 }
 
@@ -2363,9 +2363,9 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"hopCount\":", &v.HopCount, appendInt32)
-	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
-	dst = appendOptional(dst, ",\"roundTripTime\":", &v.RoundTripTime, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, appendQuotedDuration)
 	return closeObject(dst, start), nil
 }
 
@@ -2440,8 +2440,8 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
-	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
-	if x := v.Tokens.member(&dst, ",\"tokens\":"); x != nil {
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
+	if x := v.Tokens.member(&dst, ",\"tokens\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -2576,9 +2576,9 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -2654,33 +2654,33 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"callDurationSource\":", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
-	dst = appendOptional(dst, ",\"calleeNumber\":", &v.CalleeNumber, AppendString)
-	dst = appendOptional(dst, ",\"callerNumber\":", &v.CallerNumber, AppendString)
-	dst = appendOptional(dst, ",\"callId\":", &v.CallID, AppendString)
-	dst = appendOptional(dst, ",\"callType\":", &v.CallType, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"charge\":", &v.Charge, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
+	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
+	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
+	dst = appendOptional(dst, ",\"callId\":null", &v.CallID, AppendString)
+	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"charge\":null", &v.Charge, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"conferenceId\":", &v.ConferenceID, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":", &v.ConnectionCharge, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"conferenceId\":null", &v.ConferenceID, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":null", &v.ConnectionCharge, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"currency\":", &v.Currency, AppendString)
-	dst = appendOptional(dst, ",\"destinationContext\":", &v.DestinationContext, AppendString)
-	dst = appendOptional(dst, ",\"destinationName\":", &v.DestinationName, AppendString)
-	dst = appendOptional(dst, ",\"duration\":", &v.Duration, appendInt32)
-	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"inventoryType\":", &v.InventoryType, AppendString)
-	dst = appendOptional(dst, ",\"licenseCapability\":", &v.LicenseCapability, AppendString)
-	dst = appendOptional(dst, ",\"operator\":", &v.Operator, AppendString)
-	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"tenantCountryCode\":", &v.TenantCountryCode, AppendString)
-	dst = appendOptional(dst, ",\"usageCountryCode\":", &v.UsageCountryCode, AppendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":", &v.UserDisplayName, AppendString)
-	dst = appendOptional(dst, ",\"userId\":", &v.UserID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"currency\":null", &v.Currency, AppendString)
+	dst = appendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, AppendString)
+	dst = appendOptional(dst, ",\"destinationName\":null", &v.DestinationName, AppendString)
+	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
+	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, AppendString)
+	dst = appendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, AppendString)
+	dst = appendOptional(dst, ",\"operator\":null", &v.Operator, AppendString)
+	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, AppendString)
+	dst = appendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, AppendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
+	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -2793,27 +2793,27 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"calleeNumber\":", &v.CalleeNumber, AppendString)
-	dst = appendOptional(dst, ",\"callEndSubReason\":", &v.CallEndSubReason, appendInt32)
-	dst = appendOptional(dst, ",\"callerNumber\":", &v.CallerNumber, AppendString)
-	dst = appendOptional(dst, ",\"callType\":", &v.CallType, AppendString)
-	dst = appendOptional(dst, ",\"correlationId\":", &v.CorrelationID, AppendString)
-	dst = appendOptional(dst, ",\"duration\":", &v.Duration, appendInt32)
-	dst = appendOptional(dst, ",\"endDateTime\":", &v.EndDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"failureDateTime\":", &v.FailureDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"finalSipCode\":", &v.FinalSIPCode, appendInt32)
-	dst = appendOptional(dst, ",\"finalSipCodePhrase\":", &v.FinalSIPCodePhrase, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"inviteDateTime\":", &v.InviteDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"mediaBypassEnabled\":", &v.MediaBypassEnabled, AppendBool)
-	dst = appendOptional(dst, ",\"mediaPathLocation\":", &v.MediaPathLocation, AppendString)
-	dst = appendOptional(dst, ",\"signalingLocation\":", &v.SignalingLocation, AppendString)
-	dst = appendOptional(dst, ",\"startDateTime\":", &v.StartDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"successfulCall\":", &v.SuccessfulCall, AppendBool)
-	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":", &v.TrunkFullyQualifiedDomainName, AppendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":", &v.UserDisplayName, AppendString)
-	dst = appendOptional(dst, ",\"userId\":", &v.UserID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
+	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
+	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
+	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, AppendString)
+	dst = appendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, AppendString)
+	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
+	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"failureDateTime\":null", &v.FailureDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"finalSipCode\":null", &v.FinalSIPCode, appendInt32)
+	dst = appendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, AppendBool)
+	dst = appendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, AppendString)
+	dst = appendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, AppendString)
+	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, AppendBool)
+	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, AppendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
+	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -3027,8 +3027,8 @@ func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3159,13 +3159,13 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
-	if dst, err = appendOptionalErr(dst, ",\"application\":", &v.Application, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"device\":", &v.Device, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"device\":null", &v.Device, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"user\":", &v.User, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"user\":null", &v.User, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
 	dst = appendMembers(dst, v.AdditionalProperties)
@@ -3244,35 +3244,35 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
-	if dst, err = appendOptionalErr(dst, ",\"application\":", &v.Application, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"device\":", &v.Device, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"device\":null", &v.Device, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"user\":", &v.User, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"user\":null", &v.User, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"applicationInstance\":", &v.ApplicationInstance, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"applicationInstance\":null", &v.ApplicationInstance, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"assertedIdentity\":", &v.AssertedIdentity, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"assertedIdentity\":null", &v.AssertedIdentity, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"azureCommunicationServicesUser\":", &v.AzureCommunicationServicesUser, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"azureCommunicationServicesUser\":null", &v.AzureCommunicationServicesUser, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"encrypted\":", &v.Encrypted, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"encrypted\":null", &v.Encrypted, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"endpointType\":", &v.EndpointType, appendEnum[EndpointType])
-	if dst, err = appendOptionalErr(dst, ",\"guest\":", &v.Guest, appendPolymorphic[Identity]); err != nil {
+	dst = appendOptional(dst, ",\"endpointType\":null", &v.EndpointType, appendEnum[EndpointType])
+	if dst, err = appendOptionalErr(dst, ",\"guest\":null", &v.Guest, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"onPremises\":", &v.OnPremises, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"onPremises\":null", &v.OnPremises, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"phone\":", &v.Phone, appendPolymorphic[Identity]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"phone\":null", &v.Phone, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
 	dst = appendMembers(dst, v.AdditionalProperties)
@@ -3366,10 +3366,10 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"applicationType\":", &v.ApplicationType, AppendString)
-	dst = appendOptional(dst, ",\"hidden\":", &v.Hidden, AppendBool)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, AppendString)
+	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3447,10 +3447,10 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"hidden\":", &v.Hidden, AppendBool)
-	dst = appendOptional(dst, ",\"tenantId\":", &v.TenantID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
+	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3528,8 +3528,8 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3603,9 +3603,9 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"email\":", &v.Email, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3681,8 +3681,8 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3756,9 +3756,9 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"tenantId\":", &v.TenantID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3834,9 +3834,9 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":", &v.AzureCommunicationServicesResourceID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -3912,10 +3912,10 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"ipAddress\":", &v.IPAddress, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -4070,11 +4070,11 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"details\":", &v.Details, appendObjectArray[ErrorDetails]); err != nil {
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, appendObjectArray[ErrorDetails]); err != nil {
 		return nil, err
 	}
-	if x := v.InnerError.member(&dst, ",\"innerError\":"); x != nil {
+	if x := v.InnerError.member(&dst, ",\"innerError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -4163,7 +4163,7 @@ func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -4243,11 +4243,11 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"request-id\":", &v.RequestID, AppendString)
-	dst = appendOptional(dst, ",\"client-request-id\":", &v.ClientRequestID, AppendString)
-	dst = appendOptional(dst, ",\"date\":", &v.Date, AppendString)
-	dst = appendOptional(dst, ",\"code\":", &v.Code, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"innerError\":", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
+	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
+	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, AppendString)
+	dst = appendOptional(dst, ",\"date\":null", &v.Date, AppendString)
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
 	dst = appendMembers(dst, v.AdditionalProperties)

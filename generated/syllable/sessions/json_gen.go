@@ -129,31 +129,31 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
-	dst = appendOptional(dst, ",\"session_id\":", &v.SessionID, AppendString)
-	dst = appendOptional(dst, ",\"conversation_id\":", &v.ConversationID, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_service\":", &v.ChannelManagerService, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_type\":", &v.ChannelManagerType, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_sid\":", &v.ChannelManagerSID, AppendString)
-	dst = appendOptional(dst, ",\"agent_id\":", &v.AgentID, AppendString)
-	dst = appendOptional(dst, ",\"agent_name\":", &v.AgentName, AppendString)
-	dst = appendOptional(dst, ",\"agent_type\":", &v.AgentType, AppendString)
-	dst = appendOptional(dst, ",\"agent_timezone\":", &v.AgentTimezone, AppendString)
-	dst = appendOptional(dst, ",\"prompt_id\":", &v.PromptID, AppendString)
-	dst = appendOptional(dst, ",\"prompt_name\":", &v.PromptName, AppendString)
-	dst = appendOptional(dst, ",\"prompt_version\":", &v.PromptVersion, AppendString)
-	dst = appendOptional(dst, ",\"prompt_version_number\":", &v.PromptVersionNumber, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"duration\":", &v.Duration, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
+	dst = appendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_type\":null", &v.ChannelManagerType, AppendString)
+	dst = appendOptional(dst, ",\"channel_manager_sid\":null", &v.ChannelManagerSID, AppendString)
+	dst = appendOptional(dst, ",\"agent_id\":null", &v.AgentID, AppendString)
+	dst = appendOptional(dst, ",\"agent_name\":null", &v.AgentName, AppendString)
+	dst = appendOptional(dst, ",\"agent_type\":null", &v.AgentType, AppendString)
+	dst = appendOptional(dst, ",\"agent_timezone\":null", &v.AgentTimezone, AppendString)
+	dst = appendOptional(dst, ",\"prompt_id\":null", &v.PromptID, AppendString)
+	dst = appendOptional(dst, ",\"prompt_name\":null", &v.PromptName, AppendString)
+	dst = appendOptional(dst, ",\"prompt_version\":null", &v.PromptVersion, AppendString)
+	dst = appendOptional(dst, ",\"prompt_version_number\":null", &v.PromptVersionNumber, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"duration\":null", &v.Duration, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"session_label_id\":", &v.SessionLabelID, AppendString)
-	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"target\":", &v.Target, AppendString)
-	dst = appendOptional(dst, ",\"is_legacy\":", &v.IsLegacy, AppendBool)
-	dst = appendOptional(dst, ",\"is_test\":", &v.IsTest, AppendBool)
-	dst = appendOptional(dst, ",\"is_outbound\":", &v.IsOutbound, AppendBool)
-	dst = appendOptional(dst, ",\"user_terminated\":", &v.UserTerminated, AppendBool)
-	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":", &v.TransferVoicemailDetected, AppendBool)
-	dst = appendOptional(dst, ",\"override_timestamp\":", &v.OverrideTimestamp, AppendString)
+	dst = appendOptional(dst, ",\"session_label_id\":null", &v.SessionLabelID, AppendString)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
+	dst = appendOptional(dst, ",\"is_legacy\":null", &v.IsLegacy, AppendBool)
+	dst = appendOptional(dst, ",\"is_test\":null", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"is_outbound\":null", &v.IsOutbound, AppendBool)
+	dst = appendOptional(dst, ",\"user_terminated\":null", &v.UserTerminated, AppendBool)
+	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":null", &v.TransferVoicemailDetected, AppendBool)
+	dst = appendOptional(dst, ",\"override_timestamp\":null", &v.OverrideTimestamp, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -266,8 +266,8 @@ func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	dst = AppendInt(append(dst, ",\"page\":"...), v.Page)
 	dst = AppendInt(append(dst, ",\"page_size\":"...), v.PageSize)
-	dst = appendOptional(dst, ",\"total_pages\":", &v.TotalPages, AppendInt)
-	dst = appendOptional(dst, ",\"total_count\":", &v.TotalCount, AppendInt)
+	dst = appendOptional(dst, ",\"total_pages\":null", &v.TotalPages, AppendInt)
+	dst = appendOptional(dst, ",\"total_count\":null", &v.TotalCount, AppendInt)
 	return closeObject(dst, start), nil
 }
 
@@ -421,9 +421,9 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
-	dst = appendOptional(dst, ",\"lang\":", &v.Lang, AppendString)
-	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -492,11 +492,11 @@ func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
-	dst = appendOptional(dst, ",\"tool_name\":", &v.ToolName, AppendString)
-	dst = appendOptional(dst, ",\"tool_request\":", &v.ToolRequest, AppendString)
-	dst = appendOptional(dst, ",\"tool_result\":", &v.ToolResult, AppendString)
-	dst = appendOptional(dst, ",\"tool_error\":", &v.ToolError, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":", &v.DurationMs, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"tool_name\":null", &v.ToolName, AppendString)
+	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, AppendString)
+	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, AppendString)
+	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, AppendFloat64); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -569,8 +569,8 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"summary\":", &v.Summary, AppendString)
-	dst = appendOptional(dst, ",\"rating\":", &v.Rating, AppendString)
+	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
+	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -630,8 +630,8 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"session_id\":", &v.SessionID, AppendString)
-	dst = appendOptional(dst, ",\"recordings\":", &v.Recordings, appendSliceOfString)
+	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
+	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, appendSliceOfString)
 	return closeObject(dst, start), nil
 }
 
@@ -696,7 +696,7 @@ func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"summary\":", &v.Summary, appendObjectArray[SummaryEntry]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"summary\":null", &v.Summary, appendObjectArray[SummaryEntry]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -771,7 +771,7 @@ func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
 	dst = AppendString(append(dst, ",\"label\":"...), v.Label)
-	dst = appendOptional(dst, ",\"metadata\":", &v.Metadata, appendSliceOfString)
+	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, appendSliceOfString)
 	dst = appendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
 	if dst, err = AppendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
@@ -877,7 +877,7 @@ func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
-	dst = appendOptional(dst, ",\"sub_category\":", &v.SubCategory, AppendString)
+	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, AppendString)
 	dst = AppendInt(append(dst, ",\"event_count\":"...), v.EventCount)
 	if dst, err = AppendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
 		return nil, err
@@ -976,7 +976,7 @@ func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
-	dst = appendOptional(dst, ",\"session_start\":", &v.SessionStart, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime)
 	if dst, err = appendObjectArray[TimelineEvent](append(dst, ",\"events\":"...), v.Events); err != nil {
 		return nil, err
 	}
@@ -1051,19 +1051,19 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
 	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
 	dst = AppendString(append(dst, ",\"offset\":"...), v.Offset)
-	dst = appendOptional(dst, ",\"turn_index\":", &v.TurnIndex, AppendInt)
-	dst = appendOptional(dst, ",\"source\":", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"text\":", &v.Text, AppendString)
-	dst = appendOptional(dst, ",\"lang\":", &v.Lang, AppendString)
-	dst = appendOptional(dst, ",\"category\":", &v.Category, AppendString)
-	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
-	dst = appendOptional(dst, ",\"metadata\":", &v.Metadata, appendSliceOfString)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":", &v.DurationMs, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, AppendInt)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
+	dst = appendOptional(dst, ",\"category\":null", &v.Category, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, appendSliceOfString)
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tool_request\":", &v.ToolRequest, AppendString)
-	dst = appendOptional(dst, ",\"tool_result\":", &v.ToolResult, AppendString)
-	dst = appendOptional(dst, ",\"tool_error\":", &v.ToolError, AppendString)
+	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, AppendString)
+	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, AppendString)
+	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1157,7 +1157,7 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"detail\":", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -1220,8 +1220,8 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendSliceOfRawJSON(append(dst, ",\"loc\":"...), v.Loc)
 	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
 	dst = AppendString(append(dst, ",\"type\":"...), v.Type)
-	dst = appendOptional(dst, ",\"input\":", &v.Input, appendRawValue)
-	dst = appendOptional(dst, ",\"ctx\":", &v.Ctx, appendMapOfRawJSON)
+	dst = appendOptional(dst, ",\"input\":null", &v.Input, appendRawValue)
+	dst = appendOptional(dst, ",\"ctx\":null", &v.Ctx, appendMapOfRawJSON)
 	return closeObject(dst, start), nil
 }
 

@@ -8,23 +8,39 @@ import (
 )
 
 // This file holds the rules of the generated validators, one function a
-// rule, so that a generated validate method is one line a constraint. They
-// allocate only to record a violation.
+// rule, so that a generated validate method is one line a constraint. Each
+// rule is a test small enough to be inlined where it is used; recording a
+// violation, the rare case, is a call to a function of its own (violated),
+// which keeps the inlined code small and so the build of a large package
+// quick. They allocate only to record a violation.
 
-// checkRequired records a required field that is absent; the field's path
-// is built only then.
+// violated records a violation of rule at p, with a message formatted from
+// format and args, and at the field name of p when name is not empty.
+//
+//go:noinline
+func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
+	if name != "" {
+		fp := p.Field(name)
+		p = &fp
+	}
+	if len(args) == 0 {
+		vs.Add(p, rule, format)
+		return
+	}
+	vs.Addf(p, rule, format, args...)
+}
+
+// checkRequired records a required field that is absent.
 func checkRequired(vs *Violations, p *Path, name string, set bool) {
 	if !set {
-		fp := p.Field(name)
-		vs.Add(&fp, RuleRequired, "is required")
+		violated(vs, p, name, RuleRequired, "is required")
 	}
 }
 
 // checkNotNull records a null where null is not allowed.
 func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 	if null {
-		fp := p.Field(name)
-		vs.Add(&fp, RuleNull, "must not be null")
+		violated(vs, p, name, RuleNull, "must not be null")
 	}
 }
 
@@ -33,33 +49,40 @@ const noBound = -1
 
 // checkLength checks the length of s in characters (runes).
 func checkLength(vs *Violations, p *Path, s string, min, max int) {
-	n := utf8.RuneCountInString(s)
-	if min != noBound && n < min {
-		vs.Addf(p, RuleMinLength, "has %d characters, fewer than %d", n, min)
+	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
+		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
 	}
-	if max != noBound && n > max {
-		vs.Addf(p, RuleMaxLength, "has %d characters, more than %d", n, max)
+}
+
+// lengthViolated records a length or item count n outside [min, max].
+//
+//go:noinline
+func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
+	if n < min {
+		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
+	} else {
+		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
 	}
 }
 
 // checkPattern records a string that does not match its pattern.
 func checkPattern(vs *Violations, p *Path, matched bool, expr string) {
 	if !matched {
-		vs.Add(p, RulePattern, "does not match "+expr)
+		violated(vs, p, "", RulePattern, "does not match %s", expr)
 	}
 }
 
 // checkURI records a string that is not an absolute URI.
 func checkURI(vs *Violations, p *Path, s string) {
 	if !IsURI(s) {
-		vs.Add(p, RuleFormat, "is not an absolute URI")
+		violated(vs, p, "", RuleFormat, "is not an absolute URI")
 	}
 }
 
 // checkUUID records a string that is not a UUID.
 func checkUUID(vs *Violations, p *Path, s string) {
 	if !IsUUID(s) {
-		vs.Add(p, RuleFormat, "is not a UUID")
+		violated(vs, p, "", RuleFormat, "is not a UUID")
 	}
 }
 
@@ -71,24 +94,21 @@ type number interface {
 // checkMinimum records x below min; text is min as the schema writes it.
 func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
 	if x < min {
-		vs.Addf(p, RuleMinimum, "is %v, less than %s", x, text)
+		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
 	}
 }
 
 // checkMaximum records x above max; text is max as the schema writes it.
 func checkMaximum[T number](vs *Violations, p *Path, x, max T, text string) {
 	if x > max {
-		vs.Addf(p, RuleMaximum, "is %v, more than %s", x, text)
+		violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
 	}
 }
 
 // checkItems checks the number of items n of an array.
 func checkItems(vs *Violations, p *Path, n, min, max int) {
-	if min != noBound && n < min {
-		vs.Addf(p, RuleMinItems, "has %d items, fewer than %d", n, min)
-	}
-	if max != noBound && n > max {
-		vs.Addf(p, RuleMaxItems, "has %d items, more than %d", n, max)
+	if n < min || max != noBound && n > max {
+		lengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
 	}
 }
 
@@ -101,7 +121,7 @@ type knownValue interface {
 // checkKnown records a value a closed enum does not list.
 func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 	if !e.IsKnown() {
-		vs.Addf(p, RuleEnum, "unknown value %q", string(e))
+		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
 	}
 }
 
@@ -111,7 +131,7 @@ func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
 	for i := range x {
 		for j := 0; j < i; j++ {
 			if x[i] == x[j] {
-				vs.Addf(p, RuleUniqueItems, "items %d and %d are equal", j, i)
+				violated(vs, p, "", RuleUniqueItems, "items %d and %d are equal", j, i)
 				break
 			}
 		}
@@ -124,7 +144,7 @@ func checkUniqueTimes(vs *Violations, p *Path, x []time.Time) {
 	for i := range x {
 		for j := 0; j < i; j++ {
 			if x[i].Equal(x[j]) {
-				vs.Addf(p, RuleUniqueItems, "items %d and %d are equal", j, i)
+				violated(vs, p, "", RuleUniqueItems, "items %d and %d are equal", j, i)
 				break
 			}
 		}

@@ -220,22 +220,22 @@ func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBeh
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"date_started\":", &v.DateStarted, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_ended\":", &v.DateEnded, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_last_interaction\":", &v.DateLastInteraction, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_expiry\":", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"status\":", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"closed_reason\":", &v.ClosedReason, AppendString)
-	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"mode\":", &v.Mode, appendEnum[SessionMode])
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"date_started\":null", &v.DateStarted, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_ended\":null", &v.DateEnded, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_last_interaction\":null", &v.DateLastInteraction, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[SessionStatus])
+	dst = appendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
 	return closeObject(dst, start), nil
 }
 
@@ -323,19 +323,19 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"friendly_name\":", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"identifier\":", &v.Identifier, AppendString)
-	dst = appendOptional(dst, ",\"proxy_identifier\":", &v.ProxyIdentifier, AppendString)
-	dst = appendOptional(dst, ",\"proxy_identifier_sid\":", &v.ProxyIdentifierSID, AppendString)
-	dst = appendOptional(dst, ",\"date_deleted\":", &v.DateDeleted, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"identifier\":null", &v.Identifier, AppendString)
+	dst = appendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, AppendString)
+	dst = appendOptional(dst, ",\"date_deleted\":null", &v.DateDeleted, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
 	return closeObject(dst, start), nil
 }
 
@@ -417,25 +417,25 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"data\":", &v.Data, AppendString)
-	dst = appendOptional(dst, ",\"type\":", &v.Type, appendEnum[InteractionType])
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":", &v.InboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":", &v.InboundResourceSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_status\":", &v.InboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":", &v.InboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":", &v.InboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":", &v.OutboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":", &v.OutboundResourceSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_status\":", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":", &v.OutboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":", &v.OutboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"data\":null", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[InteractionType])
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[InteractionResourceStatus])
+	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
+	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -529,26 +529,26 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"data\":", &v.Data, AppendString)
-	dst = appendOptional(dst, ",\"type\":", &v.Type, appendEnum[MessageInteractionType])
-	dst = appendOptional(dst, ",\"participant_sid\":", &v.ParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":", &v.InboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":", &v.InboundResourceSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_status\":", &v.InboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":", &v.InboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":", &v.InboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":", &v.OutboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":", &v.OutboundResourceSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_status\":", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":", &v.OutboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":", &v.OutboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"data\":null", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[MessageInteractionType])
+	dst = appendOptional(dst, ",\"participant_sid\":null", &v.ParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
+	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
+	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -644,20 +644,20 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"chat_instance_sid\":", &v.ChatInstanceSID, AppendString)
-	dst = appendOptional(dst, ",\"callback_url\":", &v.CallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"default_ttl\":", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"number_selection_behavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"geo_match_level\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"intercept_callback_url\":", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"out_of_session_callback_url\":", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"chat_instance_sid\":null", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"callback_url\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"default_ttl\":null", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"number_selection_behavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"geo_match_level\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
 	return closeObject(dst, start), nil
 }
 
@@ -742,22 +742,22 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":", &v.DateUpdated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"phone_number\":", &v.PhoneNumber, AppendString)
-	dst = appendOptional(dst, ",\"friendly_name\":", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"iso_country\":", &v.IsoCountry, AppendString)
-	if x := v.Capabilities.member(&dst, ",\"capabilities\":"); x != nil {
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, AppendString)
+	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, AppendString)
+	if x := v.Capabilities.member(&dst, ",\"capabilities\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"is_reserved\":", &v.IsReserved, AppendBool)
-	dst = appendOptional(dst, ",\"in_use\":", &v.InUse, appendInt32)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"is_reserved\":null", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"in_use\":null", &v.InUse, appendInt32)
 	return closeObject(dst, start), nil
 }
 
@@ -837,10 +837,10 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"fax\":", &v.Fax, AppendBool)
-	dst = appendOptional(dst, ",\"mms\":", &v.Mms, AppendBool)
-	dst = appendOptional(dst, ",\"sms\":", &v.SMS, AppendBool)
-	dst = appendOptional(dst, ",\"voice\":", &v.Voice, AppendBool)
+	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, AppendBool)
+	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, AppendBool)
+	dst = appendOptional(dst, ",\"sms\":null", &v.SMS, AppendBool)
+	dst = appendOptional(dst, ",\"voice\":null", &v.Voice, AppendBool)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }
@@ -906,9 +906,9 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"more_info\":", &v.MoreInfo, AppendString)
-	dst = appendOptional(dst, ",\"status\":", &v.Status, appendInt32)
-	dst = appendOptional(dst, ",\"details\":", &v.Details, appendMapOfRawJSON)
+	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
+	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
+	dst = appendOptional(dst, ",\"details\":null", &v.Details, appendMapOfRawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -981,13 +981,13 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
-	dst = appendOptional(dst, ",\"DefaultTtl\":", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":", &v.CallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"GeoMatchLevel\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1062,14 +1062,14 @@ func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"DefaultTtl\":", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":", &v.CallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"GeoMatchLevel\":", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
+	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
+	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1141,9 +1141,9 @@ func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"PhoneNumber\":", &v.PhoneNumber, AppendString)
-	dst = appendOptional(dst, ",\"IsReserved\":", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"Sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, AppendString)
+	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, AppendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -1205,7 +1205,7 @@ func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"IsReserved\":", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, AppendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -1263,12 +1263,12 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"Mode\":", &v.Mode, appendEnum[SessionMode])
-	dst = appendOptional(dst, ",\"Status\":", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"Participants\":", &v.Participants, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"Mode\":null", &v.Mode, appendEnum[SessionMode])
+	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
+	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, appendSliceOfRawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -1336,9 +1336,9 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"Status\":", &v.Status, appendEnum[SessionStatus])
+	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
 	return closeObject(dst, start), nil
 }
 
@@ -1401,9 +1401,9 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"Identifier\":"...), v.Identifier)
-	dst = appendOptional(dst, ",\"FriendlyName\":", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifier\":", &v.ProxyIdentifier, AppendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":", &v.ProxyIdentifierSID, AppendString)
+	dst = appendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, AppendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifier\":null", &v.ProxyIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":null", &v.ProxyIdentifierSID, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1470,8 +1470,8 @@ func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Body\":", &v.Body, AppendString)
-	dst = appendOptional(dst, ",\"MediaUrl\":", &v.MediaURL, appendSliceOfString)
+	dst = appendOptional(dst, ",\"Body\":null", &v.Body, AppendString)
+	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, appendSliceOfString)
 	return closeObject(dst, start), nil
 }
 

@@ -8,8 +8,8 @@ import "encoding/json"
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"code\":", &v.Code, appendInt32)
-	dst = appendOptional(dst, ",\"message\":", &v.Message, AppendString)
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendInt32)
+	dst = appendOptional(dst, ",\"message\":null", &v.Message, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -69,8 +69,8 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"unique_name\":", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -130,9 +130,9 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"date_expiry\":", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime)
 	return closeObject(dst, start), nil
 }
 
@@ -194,9 +194,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"DateExpiry\":", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"Participants\":", &v.Participants, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, appendSliceOfRawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -258,7 +258,7 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Ttl\":", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	return closeObject(dst, start), nil
 }
 

@@ -6,7 +6,7 @@ package clientjson
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"detail\":", &v.Detail, appendRawValue)
+	dst = appendOptional(dst, ",\"detail\":null", &v.Detail, appendRawValue)
 	return closeObject(dst, start), nil
 }
 
@@ -70,8 +70,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"summary\":", &v.Summary, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
 	return closeObject(dst, start), nil
 }
 

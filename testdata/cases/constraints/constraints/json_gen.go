@@ -8,14 +8,14 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"sid\":"...), v.SID)
-	dst = appendOptional(dst, ",\"uniqueName\":", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"score\":", &v.Score, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"uniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
+	if dst, err = appendOptionalErr(dst, ",\"score\":null", &v.Score, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tags\":", &v.Tags, appendSliceOfString)
-	dst = appendOptional(dst, ",\"links\":", &v.Links, appendMapOfURI)
-	dst = appendOptional(dst, ",\"owner\":", &v.Owner, AppendString)
+	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, appendSliceOfString)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"owner\":null", &v.Owner, AppendString)
 	return closeObject(dst, start), nil
 }
 

@@ -73,12 +73,12 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"matrix\":", &v.Matrix, appendSliceOfSliceOfInt64)
-	if dst, err = appendOptionalErr(dst, ",\"byName\":", &v.ByName, appendMapOfHop); err != nil {
+	dst = appendOptional(dst, ",\"matrix\":null", &v.Matrix, appendSliceOfSliceOfInt64)
+	if dst, err = appendOptionalErr(dst, ",\"byName\":null", &v.ByName, appendMapOfHop); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"groups\":", &v.Groups, appendMapOfSliceOfString)
-	dst = appendOptional(dst, ",\"payload\":", &v.Payload, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"groups\":null", &v.Groups, appendMapOfSliceOfString)
+	dst = appendOptional(dst, ",\"payload\":null", &v.Payload, appendSliceOfRawJSON)
 	return closeObject(dst, start), nil
 }
 

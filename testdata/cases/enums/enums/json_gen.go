@@ -45,8 +45,8 @@ func decodeMode(d *Decoder) (Mode, error) {
 func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
-	dst = appendOptional(dst, ",\"mode\":", &v.Mode, appendEnum[Mode])
-	dst = appendOptional(dst, ",\"modes\":", &v.Modes, appendSliceOfMode)
+	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[Mode])
+	dst = appendOptional(dst, ",\"modes\":null", &v.Modes, appendSliceOfMode)
 	return closeObject(dst, start), nil
 }
 

@@ -6,13 +6,13 @@ package naming
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"account_sid\":", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"url\":", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"ttl\":", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"azureADAppId\":", &v.AzureADAppID, AppendString)
-	dst = appendOptional(dst, ",\"participants_v2\":", &v.ParticipantsV2, appendSliceOfString)
-	dst = appendOptional(dst, ",\"@odata.etag\":", &v.OdataEtag, AppendString)
-	dst = appendOptional(dst, ",\"2fa\":", &v.X2fa, AppendBool)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
+	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, AppendString)
+	dst = appendOptional(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendSliceOfString)
+	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, AppendString)
+	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, AppendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -82,7 +82,7 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *RemoteValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"msg\":", &v.Msg, AppendString)
+	dst = appendOptional(dst, ",\"msg\":null", &v.Msg, AppendString)
 	return closeObject(dst, start), nil
 }
 

@@ -6,8 +6,8 @@ package open
 // Absent optional fields are left out; null fields are written as null.
 func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendOptional(dst, ",\"displayName\":", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendMembers(dst, v.AdditionalProperties)
 	return closeObject(dst, start), nil
 }

@@ -64,7 +64,7 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.endpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -139,10 +139,10 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.participantEndpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"name\":", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -266,7 +266,7 @@ func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.clientUserAgent\""...)
-	dst = appendOptional(dst, ",\"headerValue\":", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
 	dst = AppendString(append(dst, ",\"platform\":"...), v.Platform)
 	return closeObject(dst, start), nil
 }
@@ -347,7 +347,7 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"callee\":", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil

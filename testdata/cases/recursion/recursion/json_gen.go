@@ -7,8 +7,8 @@ package recursion
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"code\":", &v.Code, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"innerError\":", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -71,7 +71,7 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"children\":", &v.Children, appendObjectArray[Tree]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"children\":null", &v.Children, appendObjectArray[Tree]); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil

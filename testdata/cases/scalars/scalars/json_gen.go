@@ -9,20 +9,20 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"text\":"...), v.Text)
 	dst = appendInt32(append(dst, ",\"small\":"...), v.Small)
-	dst = appendOptional(dst, ",\"big\":", &v.Big, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"ratio\":", &v.Ratio, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"big\":null", &v.Big, AppendInt)
+	if dst, err = appendOptionalErr(dst, ",\"ratio\":null", &v.Ratio, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"single\":", &v.Single, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"flag\":", &v.Flag, AppendBool)
-	dst = appendOptional(dst, ",\"day\":", &v.Day, appendQuotedDate)
+	dst = appendOptional(dst, ",\"single\":null", &v.Single, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
 	dst = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At)
-	dst = appendOptional(dst, ",\"took\":", &v.Took, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"link\":", &v.Link, AppendString)
-	dst = appendOptional(dst, ",\"uid\":", &v.UID, AppendString)
-	dst = appendOptional(dst, ",\"blob\":", &v.Blob, appendRawValue)
-	dst = appendOptional(dst, ",\"note\":", &v.Note, AppendString)
-	dst = appendOptional(dst, ",\"label\":", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"took\":null", &v.Took, appendQuotedDuration)
+	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
+	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"blob\":null", &v.Blob, appendRawValue)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
 	return closeObject(dst, start), nil
 }
 
