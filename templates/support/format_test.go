@@ -1,6 +1,10 @@
 package support
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 func TestIsURI(t *testing.T) {
 	for s, want := range map[string]bool{
@@ -20,6 +24,46 @@ func TestIsURI(t *testing.T) {
 	} {
 		if got := IsURI(s); got != want {
 			t.Errorf("IsURI(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestIsURIEveryPosition checks the eight-bytes-at-a-time scan against the
+// rule byte by byte: each byte RFC 3986 never allows, and a bad or good
+// escape, at every position of URIs longer than a step.
+func TestIsURIEveryPosition(t *testing.T) {
+	base := "https://example.com/" + strings.Repeat("abcdefgh", 4)
+	for _, c := range []string{" ", "\x00", "\x7f", "\"", "<", ">", "\\", "^", "`", "{", "|", "}", "%zz", "%2", "%20", "\u00e9"} {
+		for i := len("https:"); i <= len(base); i++ {
+			s := base[:i] + c + base[i:]
+			want := c == "%20" || c == "\u00e9" || c == "%2" && i < len(base) && isHex(base[i])
+			if got := IsURI(s); got != want {
+				t.Errorf("IsURI(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	// Random strings from an alphabet with every class of byte, against a
+	// byte-at-a-time reading of the same table.
+	rng := rand.New(rand.NewSource(1))
+	alphabet := "ab:/%%19AF <>\x7f\x80"
+	for range 20000 {
+		b := []byte("h:")
+		for range rng.Intn(40) {
+			b = append(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		s := string(b)
+		want := true
+		for i := 2; i < len(s); i++ {
+			if uriByte[s[i]] == '1' {
+				continue
+			}
+			if s[i] != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				want = false
+				break
+			}
+		}
+		if got := IsURI(s); got != want {
+			t.Fatalf("IsURI(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
