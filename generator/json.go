@@ -261,6 +261,10 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 	case ir.InterfaceRef:
 		return jen.Id("decode" + t.Interface.Name) // emitted with the interface
 	case ir.StructRef:
+		if t.Pointer {
+			// Allocated anyway, so the generic reader costs no escape.
+			return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
+		}
 	case ir.Slice:
 		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
 			return jen.Id("readObjectArray").Types(jen.Id(t.Elem.Struct.Name))
@@ -279,25 +283,16 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 }
 
 // objectDecoder emits the function that decodes one object of type t into
-// a value or a new pointer: a direct call of DecodeJSON, which a generic
-// support function could only make through its dictionary, letting the
-// value escape to the heap.
+// a value: a direct call of DecodeJSON, which a generic support function
+// could only make through its dictionary, letting the value escape to the
+// heap.
 func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 	f := j.f
-	if t.Pointer {
-		f.Commentf("%s decodes one %s into a new value.", name, t.Struct.Name)
-		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
-			jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
-			jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("v"), jen.Nil()),
-		)
-	} else {
-		f.Commentf("%s decodes one %s.", name, t.Struct.Name)
-		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
-			jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
-			jen.Return(jen.Id("v"), jen.Err()),
-		)
-	}
+	f.Commentf("%s decodes one %s.", name, t.Struct.Name)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+		jen.Return(jen.Id("v"), jen.Err()),
+	)
 	f.Line()
 }
 

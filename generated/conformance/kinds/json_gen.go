@@ -852,7 +852,7 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 		case "value":
 			err = readOptional(d, "value", &v.Value, &seen[0], 1<<0, nullRejected, (*Decoder).Int64)
 		case "next":
-			err = readOptional(d, "next", &v.Next, &seen[0], 1<<1, nullRejected, decodePointerToNode)
+			err = readOptional(d, "next", &v.Next, &seen[0], 1<<1, nullRejected, readObjectPointer[Node])
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -1076,15 +1076,6 @@ func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
 // decodeMapOfMapOfInt64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMapOfMapOfInt64(d *Decoder) (map[string]map[string]int64, error) {
 	return readMap(d, nullRejected, decodeMapOfInt64)
-}
-
-// decodePointerToNode decodes one Node into a new value.
-func decodePointerToNode(d *Decoder) (*Node, error) {
-	v := new(Node)
-	if err := v.DecodeJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
 }
 
 // appendSliceOfShape appends x as a JSON array.

@@ -138,6 +138,16 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 	}
 }
 
+// readObjectPointer decodes one object of type T into a new value: the
+// reader of list items and of recursive fields.
+func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
+	v := new(T)
+	if err := P(v).DecodeJSON(d); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // readObjectArray decodes a JSON array of objects, each in place in the
 // slice rather than copied in. Arrays of objects are often short, so the
 // slice starts with room for one.

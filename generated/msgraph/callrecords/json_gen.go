@@ -4288,7 +4288,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		case "code":
 			err = readOptional(d, "code", &v.Code, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullIsState, decodePointerToInnerError)
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullIsState, readObjectPointer[InnerError])
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
 		}
@@ -4383,13 +4383,4 @@ func decodeMainError(d *Decoder) (v MainError, err error) {
 func decodeInnerError(d *Decoder) (v InnerError, err error) {
 	err = v.DecodeJSON(d)
 	return v, err
-}
-
-// decodePointerToInnerError decodes one InnerError into a new value.
-func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
-	v := new(InnerError)
-	if err := v.DecodeJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
 }

@@ -113,13 +113,3 @@ func jsonText(v interface{ AppendJSON([]byte) ([]byte, error) }) string {
 	}
 	return string(b)
 }
-
-// readObjectPointer decodes one object of type T into a new value: the
-// reader of list items that are objects.
-func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
-	v := new(T)
-	if err := P(v).DecodeJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
-}

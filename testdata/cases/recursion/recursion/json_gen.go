@@ -43,7 +43,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		case "code":
 			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, decodePointerToInnerError)
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, readObjectPointer[InnerError])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -125,13 +125,4 @@ func (v *Tree) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.End()
-}
-
-// decodePointerToInnerError decodes one InnerError into a new value.
-func decodePointerToInnerError(d *Decoder) (*InnerError, error) {
-	v := new(InnerError)
-	if err := v.DecodeJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
 }
