@@ -2,6 +2,7 @@ package support
 
 import (
 	"math"
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -389,6 +390,30 @@ func TestTimeAllocations(t *testing.T) {
 		if got := testing.AllocsPerRun(200, tt.f); got != 0 {
 			t.Errorf("%s: %v allocations", tt.name, got)
 		}
+	}
+}
+
+// TestUTCTime compares utcTime with time.Date on every day of years around
+// the calendar's corners (0000, leap centuries, the Unix epoch, 9999) and
+// on random instants.
+func TestUTCTime(t *testing.T) {
+	check := func(y int, m time.Month, d, hh, mm, ss, ns int) {
+		t.Helper()
+		got := utcTime(Date{Year: y, Month: m, Day: d}, hh, mm, ss, ns)
+		want := time.Date(y, m, d, hh, mm, ss, ns, time.UTC)
+		if got != want {
+			t.Fatalf("utcTime(%04d-%02d-%02d %02d:%02d:%02d.%09d) = %v, want %v", y, m, d, hh, mm, ss, ns, got, want)
+		}
+	}
+	for _, y := range []int{0, 1, 3, 4, 99, 100, 399, 400, 1600, 1900, 1969, 1970, 2000, 2024, 2100, 9999} {
+		for day := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() == y; day = day.AddDate(0, 0, 1) {
+			check(y, day.Month(), day.Day(), 23, 59, 59, 999999999)
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	for range 100000 {
+		y, m := rng.Intn(10000), time.Month(1+rng.Intn(12))
+		check(y, m, 1+rng.Intn(daysIn(m, y)), rng.Intn(24), rng.Intn(60), rng.Intn(60), rng.Intn(1e9))
 	}
 }
 

@@ -125,7 +125,7 @@ func ParseDateTime(b []byte) (time.Time, error) {
 	}
 	rest := b[i:]
 	if len(rest) == 1 && rest[0] == 'Z' {
-		return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.UTC), nil
+		return utcTime(date, hh, mm, ss, nsec), nil
 	}
 	if len(rest) != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' {
 		return time.Time{}, newTimeError("date-time", b, "want 'Z' or ±hh:mm offset at the end")
@@ -141,9 +141,30 @@ func ParseDateTime(b []byte) (time.Time, error) {
 	}
 	if off == 0 {
 		// +00:00 and -00:00 are UTC, as Z is, so all three decode alike.
-		return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.UTC), nil
+		return utcTime(date, hh, mm, ss, nsec), nil
 	}
 	return time.Date(date.Year, date.Month, date.Day, hh, mm, ss, nsec, time.FixedZone("", off)), nil
+}
+
+// utcTime is time.Date(…, time.UTC) for a valid date and time of day,
+// without its normalisation of out-of-range fields: the days since the
+// Unix epoch come from the civil-calendar formula of Howard Hinnant's
+// "chrono-compatible low-level date algorithms" (days_from_civil).
+func utcTime(d Date, hh, mm, ss, nsec int) time.Time {
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return time.Unix(days*86400+int64(hh*3600+mm*60+ss), int64(nsec)).UTC()
 }
 
 // append2 appends v (0 <= v < 100) as two digits.
