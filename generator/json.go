@@ -83,7 +83,7 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		if t.Pointer {
 			return jen.Id("appendObjectPointer").Types(jen.Id(t.Struct.Name)), true
 		}
-		name := "append" + t.Struct.Name
+		name := "encode" + t.Struct.Name
 		j.helper(name, func() {
 			j.f.Commentf("%s appends one %s (a map element, which is not addressable).", name, t.Struct.Name)
 			j.f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t.Struct.Name)).Params(jen.Index().Byte(), jen.Error()).Block(
@@ -103,7 +103,7 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		panic(fmt.Sprintf("generator: cannot encode kind %d", t.Kind))
 	}
 	_, fallible = j.encodeFunc(t.Elem)
-	name := "append" + typeKey(t)
+	name := "encode" + typeKey(t)
 	j.helper(name, func() { j.encodeHelper(name, t) })
 	return jen.Id(name), fallible
 }
@@ -296,7 +296,10 @@ func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 	f.Line()
 }
 
-// typeKey names a Go type shape for helper function names.
+// typeKey names a Go type shape for helper function names. Composite keys
+// hold an underscore, which Go names derived from a schema never do, so a
+// helper of []string (decodeSlice_String) cannot take the name of the
+// helper of a type called SliceString.
 func typeKey(t *ir.Type) string {
 	switch t.Kind {
 	case ir.String:
@@ -330,12 +333,12 @@ func typeKey(t *ir.Type) string {
 	case ir.JSON:
 		return "RawJSON"
 	case ir.Slice:
-		return "SliceOf" + typeKey(t.Elem)
+		return "Slice_" + typeKey(t.Elem)
 	case ir.Map:
-		return "MapOf" + typeKey(t.Elem)
+		return "Map_" + typeKey(t.Elem)
 	case ir.StructRef:
 		if t.Pointer {
-			return "PointerTo" + t.Struct.Name
+			return "Ptr_" + t.Struct.Name
 		}
 		return t.Struct.Name
 	case ir.InterfaceRef:

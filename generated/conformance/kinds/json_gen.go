@@ -247,17 +247,17 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"list\":null", &v.List, appendSliceOfInt32)
-	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, appendSliceOfSliceOfString)
-	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, appendMapOfFloat64); err != nil {
+	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
+	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
+	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"colors\":null", &v.Colors, appendMapOfColor)
+	dst = appendOptional(dst, ",\"colors\":null", &v.Colors, encodeMap_Color)
 	if dst, err = appendOptionalErr(dst, ",\"objs\":null", &v.Objs, appendObjectArray[Presence]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"raws\":null", &v.Raws, appendSliceOfRawJSON)
-	dst = appendOptional(dst, ",\"byKey\":null", &v.ByKey, appendMapOfMapOfInt64)
+	dst = appendOptional(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON)
+	dst = appendOptional(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Map_Int64)
 	return closeObject(dst, start), nil
 }
 
@@ -289,19 +289,19 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "list":
-			err = readOptional(d, "list", &v.List, &seen[0], 1<<0, nullRejected, decodeSliceOfInt32)
+			err = readOptional(d, "list", &v.List, &seen[0], 1<<0, nullRejected, decodeSlice_Int32)
 		case "nested":
-			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<1, nullRejected, decodeSliceOfSliceOfString)
+			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_String)
 		case "dict":
-			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<2, nullRejected, decodeMapOfFloat64)
+			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<2, nullRejected, decodeMap_Float64)
 		case "colors":
-			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<3, nullRejected, decodeMapOfColor)
+			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<3, nullRejected, decodeMap_Color)
 		case "objs":
 			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<4, nullRejected, readObjectArray[Presence])
 		case "raws":
-			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<5, nullRejected, decodeSliceOfRawJSON)
+			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<5, nullRejected, decodeSlice_RawJSON)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<6, nullIsState, decodeMapOfMapOfInt64)
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<6, nullIsState, decodeMap_Map_Int64)
 		case "@type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -910,7 +910,7 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"shape\":null", &v.Shape, appendPolymorphic[Shape]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, appendSliceOfShape); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"animal\":null", &v.Animal, appendPolymorphic[Animal]); err != nil {
@@ -969,7 +969,7 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 		case "shape":
 			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
 		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSliceOfShape)
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
 		case "animal":
 			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<7, nullIsState, decodeAnimal)
 		case "bag":
@@ -1008,78 +1008,78 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfInt32 appends x as a JSON array.
-func appendSliceOfInt32(dst []byte, x []int32) []byte {
+// encodeSlice_Int32 appends x as a JSON array.
+func encodeSlice_Int32(dst []byte, x []int32) []byte {
 	return appendArray(dst, x, appendInt32)
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// appendSliceOfSliceOfString appends x as a JSON array.
-func appendSliceOfSliceOfString(dst []byte, x [][]string) []byte {
-	return appendArray(dst, x, appendSliceOfString)
+// encodeSlice_Slice_String appends x as a JSON array.
+func encodeSlice_Slice_String(dst []byte, x [][]string) []byte {
+	return appendArray(dst, x, encodeSlice_String)
 }
 
-// appendMapOfFloat64 appends x as a JSON object with sorted keys.
-func appendMapOfFloat64(dst []byte, x map[string]float64) ([]byte, error) {
+// encodeMap_Float64 appends x as a JSON object with sorted keys.
+func encodeMap_Float64(dst []byte, x map[string]float64) ([]byte, error) {
 	return appendMapErr(dst, x, AppendFloat64)
 }
 
-// appendMapOfColor appends x as a JSON object with sorted keys.
-func appendMapOfColor(dst []byte, x map[string]Color) []byte {
+// encodeMap_Color appends x as a JSON object with sorted keys.
+func encodeMap_Color(dst []byte, x map[string]Color) []byte {
 	return appendMap(dst, x, appendEnum[Color])
 }
 
-// appendSliceOfRawJSON appends x as a JSON array.
-func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+// encodeSlice_RawJSON appends x as a JSON array.
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
 	return appendArray(dst, x, appendRawValue)
 }
 
-// appendMapOfInt64 appends x as a JSON object with sorted keys.
-func appendMapOfInt64(dst []byte, x map[string]int64) []byte {
+// encodeMap_Int64 appends x as a JSON object with sorted keys.
+func encodeMap_Int64(dst []byte, x map[string]int64) []byte {
 	return appendMap(dst, x, AppendInt)
 }
 
-// appendMapOfMapOfInt64 appends x as a JSON object with sorted keys.
-func appendMapOfMapOfInt64(dst []byte, x map[string]map[string]int64) []byte {
-	return appendMap(dst, x, appendMapOfInt64)
+// encodeMap_Map_Int64 appends x as a JSON object with sorted keys.
+func encodeMap_Map_Int64(dst []byte, x map[string]map[string]int64) []byte {
+	return appendMap(dst, x, encodeMap_Int64)
 }
 
-// decodeSliceOfInt32 decodes a JSON array; null elements are rejected.
-func decodeSliceOfInt32(d *Decoder) ([]int32, error) {
+// decodeSlice_Int32 decodes a JSON array; null elements are rejected.
+func decodeSlice_Int32(d *Decoder) ([]int32, error) {
 	return readArray(d, nullRejected, (*Decoder).Int32)
 }
 
-// decodeSliceOfSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfSliceOfString(d *Decoder) ([][]string, error) {
-	return readArray(d, nullRejected, decodeSliceOfString)
+// decodeSlice_Slice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_Slice_String(d *Decoder) ([][]string, error) {
+	return readArray(d, nullRejected, decodeSlice_String)
 }
 
-// decodeMapOfFloat64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfFloat64(d *Decoder) (map[string]float64, error) {
+// decodeMap_Float64 decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Float64(d *Decoder) (map[string]float64, error) {
 	return readMap(d, nullRejected, (*Decoder).Float64)
 }
 
-// decodeMapOfColor decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfColor(d *Decoder) (map[string]Color, error) {
+// decodeMap_Color decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Color(d *Decoder) (map[string]Color, error) {
 	return readMap(d, nullRejected, decodeColor)
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
+func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
-// decodeMapOfMapOfInt64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfMapOfInt64(d *Decoder) (map[string]map[string]int64, error) {
-	return readMap(d, nullRejected, decodeMapOfInt64)
+// decodeMap_Map_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Map_Int64(d *Decoder) (map[string]map[string]int64, error) {
+	return readMap(d, nullRejected, decodeMap_Int64)
 }
 
-// appendSliceOfShape appends x as a JSON array.
-func appendSliceOfShape(dst []byte, x []Shape) ([]byte, error) {
+// encodeSlice_Shape appends x as a JSON array.
+func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 	return appendArrayErr(dst, x, appendPolymorphic[Shape])
 }
 
@@ -1101,8 +1101,8 @@ func decodeContainers(d *Decoder) (v Containers, err error) {
 	return v, err
 }
 
-// decodeSliceOfShape decodes a JSON array; null elements are rejected.
-func decodeSliceOfShape(d *Decoder) ([]Shape, error) {
+// decodeSlice_Shape decodes a JSON array; null elements are rejected.
+func decodeSlice_Shape(d *Decoder) ([]Shape, error) {
 	return readArray(d, nullRejected, decodeShape)
 }
 
@@ -1118,12 +1118,12 @@ func decodeNode(d *Decoder) (v Node, err error) {
 	return v, err
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// decodeMapOfInt64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfInt64(d *Decoder) (map[string]int64, error) {
+// decodeMap_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Int64(d *Decoder) (map[string]int64, error) {
 	return readMap(d, nullRejected, (*Decoder).Int64)
 }

@@ -516,11 +516,11 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
 	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, AppendString)
 	dst = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime)
-	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
+	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
 	if dst, err = appendOptionalErr(dst, ",\"organizer\":null", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"participants\":null", &v.Participants, appendSliceOfIdentitySet); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"participants\":null", &v.Participants, encodeSlice_IdentitySet); err != nil {
 		return nil, err
 	}
 	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
@@ -576,11 +576,11 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		case "lastModifiedDateTime":
 			err = readMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
 		case "modalities":
-			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, nullRejected, decodeSliceOfModality)
+			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, nullRejected, decodeSlice_Modality)
 		case "organizer":
 			err = readOptional(d, "organizer", &v.Organizer, &seen[0], 1<<5, nullIsState, decodeIdentitySet)
 		case "participants":
-			err = readOptional(d, "participants", &v.Participants, &seen[0], 1<<6, nullIsState, decodeSliceOfIdentitySet)
+			err = readOptional(d, "participants", &v.Participants, &seen[0], 1<<6, nullIsState, decodeSlice_IdentitySet)
 		case "startDateTime":
 			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "type":
@@ -676,7 +676,7 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 		}
 	}
 	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
-	dst = appendSliceOfModality(append(dst, ",\"modalities\":"...), v.Modalities)
+	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
 	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
 	if !request {
 		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
@@ -731,7 +731,7 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		case "isTest":
 			err = readOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, nullIsState, (*Decoder).Bool)
 		case "modalities":
-			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, nullRejected, decodeSliceOfModality)
+			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, nullRejected, decodeSlice_Modality)
 		case "startDateTime":
 			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "segments":
@@ -4311,23 +4311,23 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfModality appends x as a JSON array.
-func appendSliceOfModality(dst []byte, x []Modality) []byte {
+// encodeSlice_Modality appends x as a JSON array.
+func encodeSlice_Modality(dst []byte, x []Modality) []byte {
 	return appendArray(dst, x, appendEnum[Modality])
 }
 
-// appendSliceOfIdentitySet appends x as a JSON array.
-func appendSliceOfIdentitySet(dst []byte, x []IdentitySet) ([]byte, error) {
+// encodeSlice_IdentitySet appends x as a JSON array.
+func encodeSlice_IdentitySet(dst []byte, x []IdentitySet) ([]byte, error) {
 	return appendArrayErr(dst, x, appendPolymorphic[IdentitySet])
 }
 
-// decodeSliceOfModality decodes a JSON array; null elements are rejected.
-func decodeSliceOfModality(d *Decoder) ([]Modality, error) {
+// decodeSlice_Modality decodes a JSON array; null elements are rejected.
+func decodeSlice_Modality(d *Decoder) ([]Modality, error) {
 	return readArray(d, nullRejected, decodeModality)
 }
 
-// decodeSliceOfIdentitySet decodes a JSON array; null elements are rejected.
-func decodeSliceOfIdentitySet(d *Decoder) ([]IdentitySet, error) {
+// decodeSlice_IdentitySet decodes a JSON array; null elements are rejected.
+func decodeSlice_IdentitySet(d *Decoder) ([]IdentitySet, error) {
 	return readArray(d, nullRejected, decodeIdentitySet)
 }
 

@@ -631,7 +631,7 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
-	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, appendSliceOfString)
+	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
 
@@ -664,7 +664,7 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 		case "session_id":
 			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "recordings":
-			err = readOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, nullIsState, decodeSliceOfString)
+			err = readOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, nullIsState, decodeSlice_String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -771,7 +771,7 @@ func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
 	dst = AppendString(append(dst, ",\"label\":"...), v.Label)
-	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, appendSliceOfString)
+	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
 	dst = appendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
 	if dst, err = AppendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
@@ -816,7 +816,7 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 		case "label":
 			err = readMember(d, "label", &v.Label, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "metadata":
-			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, nullIsState, decodeSliceOfString)
+			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, nullIsState, decodeSlice_String)
 		case "unit_type":
 			err = readMember(d, "unit_type", &v.UnitType, &seen[0], 1<<5, nullRejected, decodeLatencyUnitType)
 		case "value":
@@ -1057,7 +1057,7 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
 	dst = appendOptional(dst, ",\"category\":null", &v.Category, AppendString)
 	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
-	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, appendSliceOfString)
+	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
 	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, AppendFloat64); err != nil {
 		return nil, err
 	}
@@ -1112,7 +1112,7 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 		case "label":
 			err = readOptional(d, "label", &v.Label, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "metadata":
-			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, nullIsState, decodeSliceOfString)
+			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, nullIsState, decodeSlice_String)
 		case "duration_ms":
 			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, nullIsState, (*Decoder).Float64)
 		case "tool_request":
@@ -1217,11 +1217,11 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
-	dst = appendSliceOfRawJSON(append(dst, ",\"loc\":"...), v.Loc)
+	dst = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc)
 	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
 	dst = AppendString(append(dst, ",\"type\":"...), v.Type)
 	dst = appendOptional(dst, ",\"input\":null", &v.Input, appendRawValue)
-	dst = appendOptional(dst, ",\"ctx\":null", &v.Ctx, appendMapOfRawJSON)
+	dst = appendOptional(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -1252,7 +1252,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "loc":
-			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSliceOfRawJSON)
+			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_RawJSON)
 		case "msg":
 			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "type":
@@ -1260,7 +1260,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		case "input":
 			err = readOptional(d, "input", &v.Input, &seen[0], 1<<3, nullIsValue, readRawValue)
 		case "ctx":
-			err = readOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, nullRejected, decodeMapOfRawJSON)
+			err = readOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1292,32 +1292,32 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// appendSliceOfRawJSON appends x as a JSON array.
-func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+// encodeSlice_RawJSON appends x as a JSON array.
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
 	return appendArray(dst, x, appendRawValue)
 }
 
-// appendMapOfRawJSON appends x as a JSON object with sorted keys.
-func appendMapOfRawJSON(dst []byte, x map[string]json.RawMessage) []byte {
+// encodeMap_RawJSON appends x as a JSON object with sorted keys.
+func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) []byte {
 	return appendMap(dst, x, appendRawValue)
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
+func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
-// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
+// decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
+func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 	return readMap(d, nullIsValue, readRawValue)
 }

@@ -235,7 +235,7 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
 
@@ -296,7 +296,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		case "url":
 			err = readOptional(d, "url", &v.URL, &seen[0], 1<<14, nullIsState, (*Decoder).String)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<15, nullIsState, decodeMapOfURI)
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<15, nullIsState, decodeMap_URI)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -335,7 +335,7 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
 
@@ -390,7 +390,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		case "url":
 			err = readOptional(d, "url", &v.URL, &seen[0], 1<<11, nullIsState, (*Decoder).String)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<12, nullIsState, decodeMapOfURI)
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<12, nullIsState, decodeMap_URI)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -657,7 +657,7 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
 
@@ -714,7 +714,7 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		case "url":
 			err = readOptional(d, "url", &v.URL, &seen[0], 1<<12, nullIsState, (*Decoder).String)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<13, nullIsState, decodeMapOfURI)
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<13, nullIsState, decodeMap_URI)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -908,7 +908,7 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
-	dst = appendOptional(dst, ",\"details\":null", &v.Details, appendMapOfRawJSON)
+	dst = appendOptional(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -947,7 +947,7 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		case "status":
 			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
 		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMapOfRawJSON)
+			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1268,7 +1268,7 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"Mode\":null", &v.Mode, appendEnum[SessionMode])
 	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -1309,7 +1309,7 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		case "Status":
 			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<4, nullRejected, decodeSessionStatus)
 		case "Participants":
-			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, nullRejected, decodeSliceOfRawJSON)
+			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, nullRejected, decodeSlice_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1471,7 +1471,7 @@ func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Body\":null", &v.Body, AppendString)
-	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, appendSliceOfString)
+	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
 
@@ -1504,7 +1504,7 @@ func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
 		case "Body":
 			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "MediaUrl":
-			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSliceOfString)
+			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1527,13 +1527,13 @@ func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendMapOfURI appends x as a JSON object with sorted keys.
-func appendMapOfURI(dst []byte, x map[string]string) []byte {
+// encodeMap_URI appends x as a JSON object with sorted keys.
+func encodeMap_URI(dst []byte, x map[string]string) []byte {
 	return appendMap(dst, x, AppendString)
 }
 
-// decodeMapOfURI decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfURI(d *Decoder) (map[string]string, error) {
+// decodeMap_URI decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_URI(d *Decoder) (map[string]string, error) {
 	return readMap(d, nullRejected, (*Decoder).String)
 }
 
@@ -1543,32 +1543,32 @@ func decodePhoneNumberCapabilities(d *Decoder) (v PhoneNumberCapabilities, err e
 	return v, err
 }
 
-// appendMapOfRawJSON appends x as a JSON object with sorted keys.
-func appendMapOfRawJSON(dst []byte, x map[string]json.RawMessage) []byte {
+// encodeMap_RawJSON appends x as a JSON object with sorted keys.
+func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) []byte {
 	return appendMap(dst, x, appendRawValue)
 }
 
-// decodeMapOfRawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMapOfRawJSON(d *Decoder) (map[string]json.RawMessage, error) {
+// decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
+func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 	return readMap(d, nullIsValue, readRawValue)
 }
 
-// appendSliceOfRawJSON appends x as a JSON array.
-func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+// encodeSlice_RawJSON appends x as a JSON array.
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
 	return appendArray(dst, x, appendRawValue)
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
+func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }

@@ -196,7 +196,7 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -231,7 +231,7 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		case "DateExpiry":
 			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullIsState, (*Decoder).DateTime)
 		case "Participants":
-			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSliceOfRawJSON)
+			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSlice_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -312,12 +312,12 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfRawJSON appends x as a JSON array.
-func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+// encodeSlice_RawJSON appends x as a JSON array.
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
 	return appendArray(dst, x, appendRawValue)
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
+func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }

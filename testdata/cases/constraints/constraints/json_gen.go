@@ -13,8 +13,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"score\":null", &v.Score, AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, appendSliceOfString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, appendMapOfURI)
+	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_String)
+	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	dst = appendOptional(dst, ",\"owner\":null", &v.Owner, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -54,9 +54,9 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		case "score":
 			err = readOptional(d, "score", &v.Score, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
 		case "tags":
-			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSliceOfString)
+			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMapOfURI)
+			err = readOptional(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMap_URI)
 		case "owner":
 			err = readOptional(d, "owner", &v.Owner, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		default:
@@ -84,22 +84,22 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// appendMapOfURI appends x as a JSON object with sorted keys.
-func appendMapOfURI(dst []byte, x map[string]string) []byte {
+// encodeMap_URI appends x as a JSON object with sorted keys.
+func encodeMap_URI(dst []byte, x map[string]string) []byte {
 	return appendMap(dst, x, AppendString)
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// decodeMapOfURI decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfURI(d *Decoder) (map[string]string, error) {
+// decodeMap_URI decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_URI(d *Decoder) (map[string]string, error) {
 	return readMap(d, nullRejected, (*Decoder).String)
 }

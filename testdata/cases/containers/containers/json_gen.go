@@ -73,12 +73,12 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"matrix\":null", &v.Matrix, appendSliceOfSliceOfInt64)
-	if dst, err = appendOptionalErr(dst, ",\"byName\":null", &v.ByName, appendMapOfHop); err != nil {
+	dst = appendOptional(dst, ",\"matrix\":null", &v.Matrix, encodeSlice_Slice_Int64)
+	if dst, err = appendOptionalErr(dst, ",\"byName\":null", &v.ByName, encodeMap_Hop); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"groups\":null", &v.Groups, appendMapOfSliceOfString)
-	dst = appendOptional(dst, ",\"payload\":null", &v.Payload, appendSliceOfRawJSON)
+	dst = appendOptional(dst, ",\"groups\":null", &v.Groups, encodeMap_Slice_String)
+	dst = appendOptional(dst, ",\"payload\":null", &v.Payload, encodeSlice_RawJSON)
 	return closeObject(dst, start), nil
 }
 
@@ -111,13 +111,13 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 		case "hops":
 			err = readMember(d, "hops", &v.Hops, &seen[0], 1<<0, nullRejected, readObjectArray[Hop])
 		case "matrix":
-			err = readOptional(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSliceOfSliceOfInt64)
+			err = readOptional(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_Int64)
 		case "byName":
-			err = readOptional(d, "byName", &v.ByName, &seen[0], 1<<2, nullRejected, decodeMapOfHop)
+			err = readOptional(d, "byName", &v.ByName, &seen[0], 1<<2, nullRejected, decodeMap_Hop)
 		case "groups":
-			err = readOptional(d, "groups", &v.Groups, &seen[0], 1<<3, nullIsState, decodeMapOfSliceOfString)
+			err = readOptional(d, "groups", &v.Groups, &seen[0], 1<<3, nullIsState, decodeMap_Slice_String)
 		case "payload":
-			err = readOptional(d, "payload", &v.Payload, &seen[0], 1<<4, nullRejected, decodeSliceOfRawJSON)
+			err = readOptional(d, "payload", &v.Payload, &seen[0], 1<<4, nullRejected, decodeSlice_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -143,63 +143,63 @@ func (v *Route) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfInt64 appends x as a JSON array.
-func appendSliceOfInt64(dst []byte, x []int64) []byte {
+// encodeSlice_Int64 appends x as a JSON array.
+func encodeSlice_Int64(dst []byte, x []int64) []byte {
 	return appendArray(dst, x, AppendInt)
 }
 
-// appendSliceOfSliceOfInt64 appends x as a JSON array.
-func appendSliceOfSliceOfInt64(dst []byte, x [][]int64) []byte {
-	return appendArray(dst, x, appendSliceOfInt64)
+// encodeSlice_Slice_Int64 appends x as a JSON array.
+func encodeSlice_Slice_Int64(dst []byte, x [][]int64) []byte {
+	return appendArray(dst, x, encodeSlice_Int64)
 }
 
-// appendHop appends one Hop (a map element, which is not addressable).
-func appendHop(dst []byte, v Hop) ([]byte, error) {
+// encodeHop appends one Hop (a map element, which is not addressable).
+func encodeHop(dst []byte, v Hop) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 
-// appendMapOfHop appends x as a JSON object with sorted keys.
-func appendMapOfHop(dst []byte, x map[string]Hop) ([]byte, error) {
-	return appendMapErr(dst, x, appendHop)
+// encodeMap_Hop appends x as a JSON object with sorted keys.
+func encodeMap_Hop(dst []byte, x map[string]Hop) ([]byte, error) {
+	return appendMapErr(dst, x, encodeHop)
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// appendMapOfSliceOfString appends x as a JSON object with sorted keys.
-func appendMapOfSliceOfString(dst []byte, x map[string][]string) []byte {
-	return appendMap(dst, x, appendSliceOfString)
+// encodeMap_Slice_String appends x as a JSON object with sorted keys.
+func encodeMap_Slice_String(dst []byte, x map[string][]string) []byte {
+	return appendMap(dst, x, encodeSlice_String)
 }
 
-// appendSliceOfRawJSON appends x as a JSON array.
-func appendSliceOfRawJSON(dst []byte, x []json.RawMessage) []byte {
+// encodeSlice_RawJSON appends x as a JSON array.
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
 	return appendArray(dst, x, appendRawValue)
 }
 
-// decodeSliceOfSliceOfInt64 decodes a JSON array; null elements are rejected.
-func decodeSliceOfSliceOfInt64(d *Decoder) ([][]int64, error) {
-	return readArray(d, nullRejected, decodeSliceOfInt64)
+// decodeSlice_Slice_Int64 decodes a JSON array; null elements are rejected.
+func decodeSlice_Slice_Int64(d *Decoder) ([][]int64, error) {
+	return readArray(d, nullRejected, decodeSlice_Int64)
 }
 
-// decodeMapOfHop decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfHop(d *Decoder) (map[string]Hop, error) {
+// decodeMap_Hop decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Hop(d *Decoder) (map[string]Hop, error) {
 	return readMap(d, nullRejected, decodeHop)
 }
 
-// decodeMapOfSliceOfString decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfSliceOfString(d *Decoder) (map[string][]string, error) {
-	return readMap(d, nullRejected, decodeSliceOfString)
+// decodeMap_Slice_String decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Slice_String(d *Decoder) (map[string][]string, error) {
+	return readMap(d, nullRejected, decodeSlice_String)
 }
 
-// decodeSliceOfRawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSliceOfRawJSON(d *Decoder) ([]json.RawMessage, error) {
+// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
+func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
-// decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
-func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
+// decodeSlice_Int64 decodes a JSON array; null elements are rejected.
+func decodeSlice_Int64(d *Decoder) ([]int64, error) {
 	return readArray(d, nullRejected, (*Decoder).Int64)
 }
 
@@ -209,7 +209,7 @@ func decodeHop(d *Decoder) (v Hop, err error) {
 	return v, err
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }

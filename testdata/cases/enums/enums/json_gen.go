@@ -46,7 +46,7 @@ func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[Mode])
-	dst = appendOptional(dst, ",\"modes\":null", &v.Modes, appendSliceOfMode)
+	dst = appendOptional(dst, ",\"modes\":null", &v.Modes, encodeSlice_Mode)
 	return closeObject(dst, start), nil
 }
 
@@ -81,7 +81,7 @@ func (v *Call) DecodeJSON(d *Decoder) error {
 		case "mode":
 			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<1, nullIsState, decodeMode)
 		case "modes":
-			err = readOptional(d, "modes", &v.Modes, &seen[0], 1<<2, nullRejected, decodeSliceOfMode)
+			err = readOptional(d, "modes", &v.Modes, &seen[0], 1<<2, nullRejected, decodeSlice_Mode)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -107,12 +107,12 @@ func (v *Call) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfMode appends x as a JSON array.
-func appendSliceOfMode(dst []byte, x []Mode) []byte {
+// encodeSlice_Mode appends x as a JSON array.
+func encodeSlice_Mode(dst []byte, x []Mode) []byte {
 	return appendArray(dst, x, appendEnum[Mode])
 }
 
-// decodeSliceOfMode decodes a JSON array; null elements are rejected.
-func decodeSliceOfMode(d *Decoder) ([]Mode, error) {
+// decodeSlice_Mode decodes a JSON array; null elements are rejected.
+func decodeSlice_Mode(d *Decoder) ([]Mode, error) {
 	return readArray(d, nullRejected, decodeMode)
 }

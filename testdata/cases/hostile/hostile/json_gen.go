@@ -208,7 +208,7 @@ func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"false\":null", &v.False, AppendBool)
 	dst = appendOptional(dst, ",\"iota\":null", &v.Iota, appendInt32)
 	dst = appendOptional(dst, ",\"nil\":null", &v.Nil, AppendString)
-	dst = appendOptional(dst, ",\"append\":null", &v.Append, appendSliceOfString)
+	dst = appendOptional(dst, ",\"append\":null", &v.Append, encodeSlice_String)
 	dst = appendOptional(dst, ",\"cap\":null", &v.Cap, appendInt32)
 	dst = appendOptional(dst, ",\"clear\":null", &v.Clear, AppendBool)
 	dst = appendOptional(dst, ",\"close\":null", &v.Close, AppendBool)
@@ -311,7 +311,7 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 		case "nil":
 			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<24, nullIsState, (*Decoder).String)
 		case "append":
-			err = readOptional(d, "append", &v.Append, &seen[0], 1<<25, nullRejected, decodeSliceOfString)
+			err = readOptional(d, "append", &v.Append, &seen[0], 1<<25, nullRejected, decodeSlice_String)
 		case "cap":
 			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<26, nullRejected, (*Decoder).Int32)
 		case "clear":
@@ -397,8 +397,8 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	dst = AppendString(append(dst, ",\"err\":"...), v.Err)
 	dst = appendOptional(dst, ",\"x\":null", &v.X, AppendString)
 	dst = appendOptional(dst, ",\"ok\":null", &v.Ok, AppendBool)
-	dst = appendOptional(dst, ",\"seen\":null", &v.Seen, appendSliceOfInt64)
-	dst = appendOptional(dst, ",\"unknown\":null", &v.Unknown, appendMapOfString)
+	dst = appendOptional(dst, ",\"seen\":null", &v.Seen, encodeSlice_Int64)
+	dst = appendOptional(dst, ",\"unknown\":null", &v.Unknown, encodeMap_String)
 	dst = appendOptional(dst, ",\"sawDiscriminator\":null", &v.SawDiscriminator, AppendBool)
 	dst = appendOptional(dst, ",\"start\":null", &v.Start, appendInt32)
 	dst = appendOptional(dst, ",\"fp\":null", &v.Fp, AppendString)
@@ -460,9 +460,9 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		case "ok":
 			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<5, nullRejected, (*Decoder).Bool)
 		case "seen":
-			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<6, nullRejected, decodeSliceOfInt64)
+			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<6, nullRejected, decodeSlice_Int64)
 		case "unknown":
-			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<7, nullRejected, decodeMapOfString)
+			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<7, nullRejected, decodeMap_String)
 		case "sawDiscriminator":
 			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
 		case "start":
@@ -518,6 +518,377 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 	*v = GeneratedNames{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	start := len(dst)
+	if dst, err = appendOptionalErr(dst, ",\"byComponent\":null", &v.ByComponent, encodeMap_Component); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"components\":null", &v.Components, appendObjectArray[Component]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"byMembers\":null", &v.ByMembers, encodeMap_Members); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"byEnum\":null", &v.ByEnum, encodeMap_Enum); err != nil {
+		return nil, err
+	}
+	dst = appendOptional(dst, ",\"strings\":null", &v.Strings, encodeSlice_String)
+	if dst, err = appendOptionalErr(dst, ",\"sliceStrings\":null", &v.SliceStrings, encodeMap_SliceString); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *HelperNames) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one HelperNames object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *HelperNames) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "byComponent":
+			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<0, nullRejected, decodeMap_Component)
+		case "components":
+			err = readOptional(d, "components", &v.Components, &seen[0], 1<<1, nullRejected, readObjectArray[Component])
+		case "byMembers":
+			err = readOptional(d, "byMembers", &v.ByMembers, &seen[0], 1<<2, nullRejected, decodeMap_Members)
+		case "byEnum":
+			err = readOptional(d, "byEnum", &v.ByEnum, &seen[0], 1<<3, nullRejected, decodeMap_Enum)
+		case "strings":
+			err = readOptional(d, "strings", &v.Strings, &seen[0], 1<<4, nullRejected, decodeSlice_String)
+		case "sliceStrings":
+			err = readOptional(d, "sliceStrings", &v.SliceStrings, &seen[0], 1<<5, nullRejected, decodeMap_SliceString)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *HelperNames) UnmarshalJSON(data []byte) error {
+	*v = HelperNames{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Component) AppendJSON(dst []byte) ([]byte, error) {
+	start := len(dst)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *Component) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one Component object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *Component) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Component) UnmarshalJSON(data []byte) error {
+	*v = Component{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Members) AppendJSON(dst []byte) ([]byte, error) {
+	start := len(dst)
+	dst = appendOptional(dst, ",\"n\":null", &v.N, appendInt32)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *Members) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one Members object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *Members) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "n":
+			err = readOptional(d, "n", &v.N, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Members) UnmarshalJSON(data []byte) error {
+	*v = Members{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Enum) AppendJSON(dst []byte) ([]byte, error) {
+	start := len(dst)
+	dst = appendOptional(dst, ",\"e\":null", &v.E, AppendString)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *Enum) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one Enum object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *Enum) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "e":
+			err = readOptional(d, "e", &v.E, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Enum) UnmarshalJSON(data []byte) error {
+	*v = Enum{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SliceString) AppendJSON(dst []byte) ([]byte, error) {
+	start := len(dst)
+	dst = appendOptional(dst, ",\"s\":null", &v.S, AppendString)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v *SliceString) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one SliceString object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *SliceString) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "s":
+			err = readOptional(d, "s", &v.S, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@odata.type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *SliceString) UnmarshalJSON(data []byte) error {
+	*v = SliceString{}
 	var d Decoder
 	d.Reset(data)
 	if err := v.DecodeJSON(&d); err != nil {
@@ -701,10 +1072,10 @@ func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, ",\"@odata.type\":\"#range\""...)
 	dst = appendOptional(dst, ",\"type\":null", &v.Type, AppendString)
 	dst = appendEnum[Mood](append(dst, ",\"func\":"...), v.Func)
-	if dst, err = appendOptionalErr(dst, ",\"map\":null", &v.Map, appendMapOfSelect); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"map\":null", &v.Map, encodeMap_Select); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"chan\":null", &v.Chan, appendSliceOfSelect); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"chan\":null", &v.Chan, encodeSlice_Select); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -742,9 +1113,9 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 		case "func":
 			err = readMember(d, "func", &v.Func, &seen[0], 1<<1, nullRejected, decodeMood)
 		case "map":
-			err = readOptional(d, "map", &v.Map, &seen[0], 1<<2, nullRejected, decodeMapOfSelect)
+			err = readOptional(d, "map", &v.Map, &seen[0], 1<<2, nullRejected, decodeMap_Select)
 		case "chan":
-			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSliceOfSelect)
+			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSlice_Select)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -782,52 +1153,136 @@ func (v *Range) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// appendSliceOfInt64 appends x as a JSON array.
-func appendSliceOfInt64(dst []byte, x []int64) []byte {
+// encodeSlice_Int64 appends x as a JSON array.
+func encodeSlice_Int64(dst []byte, x []int64) []byte {
 	return appendArray(dst, x, AppendInt)
 }
 
-// appendMapOfString appends x as a JSON object with sorted keys.
-func appendMapOfString(dst []byte, x map[string]string) []byte {
+// encodeMap_String appends x as a JSON object with sorted keys.
+func encodeMap_String(dst []byte, x map[string]string) []byte {
 	return appendMap(dst, x, AppendString)
 }
 
-// decodeSliceOfInt64 decodes a JSON array; null elements are rejected.
-func decodeSliceOfInt64(d *Decoder) ([]int64, error) {
+// decodeSlice_Int64 decodes a JSON array; null elements are rejected.
+func decodeSlice_Int64(d *Decoder) ([]int64, error) {
 	return readArray(d, nullRejected, (*Decoder).Int64)
 }
 
-// decodeMapOfString decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfString(d *Decoder) (map[string]string, error) {
+// decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_String(d *Decoder) (map[string]string, error) {
 	return readMap(d, nullRejected, (*Decoder).String)
 }
 
-// appendMapOfSelect appends x as a JSON object with sorted keys.
-func appendMapOfSelect(dst []byte, x map[string]Select) ([]byte, error) {
+// encodeComponent appends one Component (a map element, which is not addressable).
+func encodeComponent(dst []byte, v Component) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeMap_Component appends x as a JSON object with sorted keys.
+func encodeMap_Component(dst []byte, x map[string]Component) ([]byte, error) {
+	return appendMapErr(dst, x, encodeComponent)
+}
+
+// encodeMembers appends one Members (a map element, which is not addressable).
+func encodeMembers(dst []byte, v Members) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeMap_Members appends x as a JSON object with sorted keys.
+func encodeMap_Members(dst []byte, x map[string]Members) ([]byte, error) {
+	return appendMapErr(dst, x, encodeMembers)
+}
+
+// encodeEnum appends one Enum (a map element, which is not addressable).
+func encodeEnum(dst []byte, v Enum) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeMap_Enum appends x as a JSON object with sorted keys.
+func encodeMap_Enum(dst []byte, x map[string]Enum) ([]byte, error) {
+	return appendMapErr(dst, x, encodeEnum)
+}
+
+// encodeSliceString appends one SliceString (a map element, which is not addressable).
+func encodeSliceString(dst []byte, v SliceString) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeMap_SliceString appends x as a JSON object with sorted keys.
+func encodeMap_SliceString(dst []byte, x map[string]SliceString) ([]byte, error) {
+	return appendMapErr(dst, x, encodeSliceString)
+}
+
+// decodeMap_Component decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Component(d *Decoder) (map[string]Component, error) {
+	return readMap(d, nullRejected, decodeComponent)
+}
+
+// decodeMap_Members decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Members(d *Decoder) (map[string]Members, error) {
+	return readMap(d, nullRejected, decodeMembers)
+}
+
+// decodeMap_Enum decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Enum(d *Decoder) (map[string]Enum, error) {
+	return readMap(d, nullRejected, decodeEnum)
+}
+
+// decodeMap_SliceString decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_SliceString(d *Decoder) (map[string]SliceString, error) {
+	return readMap(d, nullRejected, decodeSliceString)
+}
+
+// encodeMap_Select appends x as a JSON object with sorted keys.
+func encodeMap_Select(dst []byte, x map[string]Select) ([]byte, error) {
 	return appendMapErr(dst, x, appendPolymorphic[Select])
 }
 
-// appendSliceOfSelect appends x as a JSON array.
-func appendSliceOfSelect(dst []byte, x []Select) ([]byte, error) {
+// encodeSlice_Select appends x as a JSON array.
+func encodeSlice_Select(dst []byte, x []Select) ([]byte, error) {
 	return appendArrayErr(dst, x, appendPolymorphic[Select])
 }
 
-// decodeMapOfSelect decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMapOfSelect(d *Decoder) (map[string]Select, error) {
+// decodeMap_Select decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Select(d *Decoder) (map[string]Select, error) {
 	return readMap(d, nullRejected, decodeSelect)
 }
 
-// decodeSliceOfSelect decodes a JSON array; null elements are rejected.
-func decodeSliceOfSelect(d *Decoder) ([]Select, error) {
+// decodeSlice_Select decodes a JSON array; null elements are rejected.
+func decodeSlice_Select(d *Decoder) ([]Select, error) {
 	return readArray(d, nullRejected, decodeSelect)
+}
+
+// decodeComponent decodes one Component.
+func decodeComponent(d *Decoder) (v Component, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// decodeMembers decodes one Members.
+func decodeMembers(d *Decoder) (v Members, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// decodeEnum decodes one Enum.
+func decodeEnum(d *Decoder) (v Enum, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// decodeSliceString decodes one SliceString.
+func decodeSliceString(d *Decoder) (v SliceString, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
 }

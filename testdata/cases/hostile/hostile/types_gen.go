@@ -322,6 +322,53 @@ type GeneratedNames struct {
 	AdditionalProperties []Member `json:"-"`
 }
 
+// HelperNames is the "helperNames" object.
+//
+// Types named like the support code's helpers (appendComponent, appendMembers, appendEnum) and like the generated helpers of arrays and maps (encodeSlice_String), used where those helpers are generated.
+type HelperNames struct {
+	// ByComponent is the "byComponent" property.
+	ByComponent Optional[map[string]Component] `json:"byComponent,omitzero"`
+
+	// Components is the "components" property.
+	Components Optional[[]Component] `json:"components,omitzero"`
+
+	// ByMembers is the "byMembers" property.
+	ByMembers Optional[map[string]Members] `json:"byMembers,omitzero"`
+
+	// ByEnum is the "byEnum" property.
+	ByEnum Optional[map[string]Enum] `json:"byEnum,omitzero"`
+
+	// Strings is the "strings" property.
+	Strings Optional[[]string] `json:"strings,omitzero"`
+
+	// SliceStrings is the "sliceStrings" property.
+	SliceStrings Optional[map[string]SliceString] `json:"sliceStrings,omitzero"`
+}
+
+// Component is the "component" object.
+type Component struct {
+	// Name is the "name" property.
+	Name Optional[string] `json:"name,omitzero"`
+}
+
+// Members is the "members" object.
+type Members struct {
+	// N is the "n" property.
+	N Optional[int32] `json:"n,omitzero"`
+}
+
+// Enum is the "enum" object.
+type Enum struct {
+	// E is the "e" property.
+	E Optional[string] `json:"e,omitzero"`
+}
+
+// SliceString is the "sliceString" object.
+type SliceString struct {
+	// S is the "s" property.
+	S Optional[string] `json:"s,omitzero"`
+}
+
 // WireNames is the "wireNames" object.
 //
 // Wire names that are not Go identifiers.

@@ -126,6 +126,122 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *HelperNames) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *HelperNames) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
+	if x, ok := v.ByComponent.Get(); ok {
+		fp := p.Field("byComponent")
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "components", v.Components.IsNull())
+	if x, ok := v.Components.Get(); ok {
+		fp := p.Field("components")
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
+		}
+	}
+	checkNotNull(vs, p, "byMembers", v.ByMembers.IsNull())
+	if x, ok := v.ByMembers.Get(); ok {
+		fp := p.Field("byMembers")
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "byEnum", v.ByEnum.IsNull())
+	if x, ok := v.ByEnum.Get(); ok {
+		fp := p.Field("byEnum")
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "strings", v.Strings.IsNull())
+	checkNotNull(vs, p, "sliceStrings", v.SliceStrings.IsNull())
+	if x, ok := v.SliceStrings.Get(); ok {
+		fp := p.Field("sliceStrings")
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Component) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Component) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "name", v.Name.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Members) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Members) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "n", v.N.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Enum) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Enum) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "e", v.E.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SliceString) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SliceString) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "s", v.S.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *WireNames) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)

@@ -10,7 +10,7 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, AppendString)
-	dst = appendOptional(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendSliceOfString)
+	dst = appendOptional(dst, ",\"participants_v2\":null", &v.ParticipantsV2, encodeSlice_String)
 	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, AppendString)
 	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, AppendBool)
 	return closeObject(dst, start), nil
@@ -51,7 +51,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		case "azureADAppId":
 			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "participants_v2":
-			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSliceOfString)
+			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "@odata.etag":
 			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<5, nullRejected, (*Decoder).String)
 		case "2fa":
@@ -136,12 +136,12 @@ func (v *RemoteValidationError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// appendSliceOfString appends x as a JSON array.
-func appendSliceOfString(dst []byte, x []string) []byte {
+// encodeSlice_String appends x as a JSON array.
+func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
 }
 
-// decodeSliceOfString decodes a JSON array; null elements are rejected.
-func decodeSliceOfString(d *Decoder) ([]string, error) {
+// decodeSlice_String decodes a JSON array; null elements are rejected.
+func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
