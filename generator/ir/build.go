@@ -116,13 +116,6 @@ func (b *builder) declare(p *Package) {
 	for _, t := range b.f.Types {
 		name := t.GoIdent()
 		what := fmt.Sprintf("type %q", t.Name)
-		for _, prefix := range []string{"SliceOf", "MapOf", "PointerTo"} {
-			// The codec names its helpers decode<Name> for a type and
-			// decode<Prefix>... for containers; these prefixes keep them apart.
-			if strings.HasPrefix(name, prefix) {
-				b.errorf(t.Pos, "%s needs Go name %s, but names starting with %s are reserved for generated helpers: set goName", what, name, prefix)
-			}
-		}
 		if t.IsEnum {
 			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open}
 			b.claim(name, t.Pos, what)
