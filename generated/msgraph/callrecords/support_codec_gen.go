@@ -24,7 +24,7 @@ const (
 // duplicate as an error at the member's name.
 func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
 	if *seen&bit != 0 {
-		return d.errAt(d.fieldPos, "duplicate field "+quoteSnippet([]byte(name)))
+		return d.ErrDuplicate([]byte(name))
 	}
 	*seen |= bit
 	return nil

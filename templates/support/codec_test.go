@@ -1,0 +1,121 @@
+package support
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReadOptionalNullRules checks the three meanings of null and the
+// duplicate check of the member steps, with the error paths they give.
+func TestReadOptionalNullRules(t *testing.T) {
+	for _, tc := range []struct {
+		doc   string
+		null  nullRule
+		state string // of the Optional after a successful read
+		err   string
+	}{
+		{`{"a":"x"}`, nullRejected, "x", ""},
+		{`{"a":null}`, nullRejected, "", `a: null is not allowed here`},
+		{`{"a":null}`, nullIsState, "null", ""},
+		{`{"a":"x","a":"y"}`, nullIsState, "", `duplicate field "a"`},
+		{`{"a":7}`, nullIsState, "", "a: expected string, found"},
+	} {
+		var d Decoder
+		d.Reset([]byte(tc.doc))
+		var seen uint64
+		var o Optional[string]
+		err := d.BeginObject()
+		for err == nil {
+			var ok bool
+			if _, ok, err = d.NextField(); err != nil || !ok {
+				break
+			}
+			err = readOptional(&d, "a", &o, &seen, 1, tc.null, (*Decoder).String)
+		}
+		switch {
+		case tc.err != "":
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s with rule %d: error %v, want one containing %q", tc.doc, tc.null, err, tc.err)
+			}
+		case err != nil:
+			t.Errorf("%s with rule %d: %v", tc.doc, tc.null, err)
+		case o.String() != tc.state:
+			t.Errorf("%s with rule %d: got %s, want %s", tc.doc, tc.null, o.String(), tc.state)
+		}
+	}
+	// A json member holds null as a value.
+	var d Decoder
+	d.Reset([]byte(`null`))
+	var raw Optional[[]byte]
+	var seen uint64
+	if err := readOptional(&d, "r", &raw, &seen, 1, nullIsValue, (*Decoder).RawCopy); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := raw.Get(); !ok || string(v) != "null" {
+		t.Errorf("json null read as %v", raw)
+	}
+}
+
+// TestAppendOptionalStates checks the encoding of absent, null and value
+// members and closeObject's first comma.
+func TestAppendOptionalStates(t *testing.T) {
+	absent, null, value := Optional[string]{}, Null[string](), Some("x")
+	start := 0
+	var dst []byte
+	dst = appendOptional(dst, `,"a":null`, &absent, AppendString)
+	if got := string(closeObject(dst, start)); got != `{}` {
+		t.Errorf("only absent members: %s", got)
+	}
+	dst = dst[:0]
+	dst = appendOptional(dst, `,"a":null`, &absent, AppendString)
+	dst = appendOptional(dst, `,"b":null`, &null, AppendString)
+	dst = appendOptional(dst, `,"c":null`, &value, AppendString)
+	if x := value.member(&dst, `,"d":null`); x == nil || *x != "x" {
+		t.Errorf("member of a value: %v", x)
+	} else {
+		dst = AppendString(dst, *x)
+	}
+	if x := null.member(&dst, `,"e":null`); x != nil {
+		t.Errorf("member of null: %v", x)
+	}
+	if got, want := string(closeObject(dst, start)), `{"b":null,"c":"x","d":"x","e":null}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestReadContainers checks null items, duplicate map names and empty
+// containers of the generic array and map readers.
+func TestReadContainers(t *testing.T) {
+	read := func(doc string, f func(*Decoder) error) error {
+		var d Decoder
+		d.Reset([]byte(doc))
+		if err := f(&d); err != nil {
+			return err
+		}
+		return d.End()
+	}
+	var arr []string
+	err := read(`[]`, func(d *Decoder) (err error) { arr, err = readArray(d, nullRejected, (*Decoder).String); return })
+	if err != nil || arr == nil || len(arr) != 0 {
+		t.Errorf("empty array: %v, %v", arr, err)
+	}
+	err = read(`["a",null]`, func(d *Decoder) (err error) { arr, err = readArray(d, nullRejected, (*Decoder).String); return })
+	if err == nil || !strings.Contains(err.Error(), "[1]: null is not allowed") {
+		t.Errorf("null item: %v", err)
+	}
+	var m map[string]string
+	err = read(`{"k":"a","k":"b"}`, func(d *Decoder) (err error) { m, err = readMap(d, nullRejected, (*Decoder).String); return })
+	if err == nil || !strings.Contains(err.Error(), `duplicate field "k"`) {
+		t.Errorf("duplicate map name: %v", err)
+	}
+	err = read(`{"k":"a"}`, func(d *Decoder) (err error) { m, err = readMap(d, nullRejected, (*Decoder).String); return })
+	if err != nil || m["k"] != "a" {
+		t.Errorf("map: %v, %v", m, err)
+	}
+	var out []byte
+	out = appendMap(out, map[string]string{"b": "2", "a": "1"}, AppendString)
+	out = appendArray(out, []string{"x", "y"}, AppendString)
+	if got, want := string(out), `{"a":"1","b":"2"}["x","y"]`; got != want {
+		t.Errorf("encoded %s, want %s", got, want)
+	}
+}
