@@ -72,13 +72,13 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 	case ir.Bool:
 		return jen.Id("AppendBool"), false
 	case ir.DateTime:
-		return jen.Id("appendQuotedDateTime"), false
+		return jen.Id("appendQuotedDateTime"), true
 	case ir.Date:
 		return jen.Id("appendQuotedDate"), false
 	case ir.Duration:
 		return jen.Id("appendQuotedDuration"), false
 	case ir.JSON:
-		return jen.Id("appendRawValue"), false
+		return jen.Id("appendRawValue"), true
 	case ir.StructRef:
 		if t.Pointer {
 			return jen.Id("appendObjectPointer").Types(jen.Id(t.Struct.Name)), true
@@ -194,7 +194,7 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		body = append(body, jen.If(jen.Op("!").Id("request")).Block(readOnly...))
 	}
 	if s.Open {
-		body = append(body, jen.Id("dst").Op("=").Id("appendMembers").Call(jen.Id("dst"), jen.Id("v").Dot("AdditionalProperties")))
+		body = append(body, onErr(jen.Id("appendMembers").Call(jen.Id("dst"), jen.Id("v").Dot("AdditionalProperties"))))
 	}
 	body = append(body, jen.Return(jen.Id("closeObject").Call(jen.Id("dst"), jen.Id("start")), jen.Nil()))
 	if needErr {

@@ -1,8 +1,10 @@
 package support
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestReadOptionalNullRules checks the three meanings of null and the
@@ -117,5 +119,37 @@ func TestReadContainers(t *testing.T) {
 	out = appendArray(out, []string{"x", "y"}, AppendString)
 	if got, want := string(out), `{"a":"1","b":"2"}["x","y"]`; got != want {
 		t.Errorf("encoded %s, want %s", got, want)
+	}
+}
+
+// TestEncodeRefusesWhatJSONCannotHold checks that a json value that is not
+// exactly one JSON value, an additional member holding one, and a date-time
+// whose year RFC 3339 cannot write are errors, never invalid output.
+func TestEncodeRefusesWhatJSONCannotHold(t *testing.T) {
+	for _, raw := range []string{`{"a":`, `1 2`, `nul`, `"\x01"`, `{"a":1,"a":2}`} {
+		if out, err := appendRawValue(nil, []byte(raw)); err == nil {
+			t.Errorf("appendRawValue(%q) = %s, want an error", raw, out)
+		}
+		if out, err := appendMembers(nil, []Member{{Name: "m", Value: []byte(raw)}}); err == nil || !strings.Contains(err.Error(), `"m"`) {
+			t.Errorf("appendMembers(%q) = %s, %v; want an error naming the member", raw, out, err)
+		}
+	}
+	for _, raw := range []string{` {"a": [1, null]} `, `null`, `"x"`} {
+		if out, err := appendRawValue(nil, []byte(raw)); err != nil || string(out) != raw {
+			t.Errorf("appendRawValue(%q) = %s, %v", raw, out, err)
+		}
+	}
+	for _, y := range []int{-1, 10000} {
+		tm := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		var tre *TimeRangeError
+		if out, err := appendQuotedDateTime(nil, tm); !errors.As(err, &tre) {
+			t.Errorf("year %d: %s, %v; want a *TimeRangeError", y, out, err)
+		}
+	}
+	for _, y := range []int{0, 9999} {
+		tm := time.Date(y, 12, 31, 23, 59, 59, 0, time.UTC)
+		if out, err := appendQuotedDateTime(nil, tm); err != nil || len(out) != len(`"0000-12-31T23:59:59Z"`) {
+			t.Errorf("year %d: %s, %v", y, out, err)
+		}
 	}
 }

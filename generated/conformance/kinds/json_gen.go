@@ -60,7 +60,9 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"f32NF\":null", &v.F32NF, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
 	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
-	dst = appendOptional(dst, ",\"at\":null", &v.At, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"span\":null", &v.Span, appendQuotedDuration)
 	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
 	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
@@ -256,7 +258,9 @@ func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"objs\":null", &v.Objs, appendObjectArray[Presence]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Map_Int64)
 	return closeObject(dst, start), nil
 }
@@ -755,9 +759,12 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -890,8 +897,12 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"raw\":null", &v.Raw, appendRawValue)
-	dst = appendOptional(dst, ",\"rawNull\":null", &v.RawNull, appendRawValue)
+	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"rawNull\":null", &v.RawNull, appendRawValue); err != nil {
+		return nil, err
+	}
 	if x := v.Scalars.member(&dst, ",\"scalars\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -1034,8 +1045,8 @@ func encodeMap_Color(dst []byte, x map[string]Color) []byte {
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
-	return appendArray(dst, x, appendRawValue)
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
+	return appendArrayErr(dst, x, appendRawValue)
 }
 
 // encodeMap_Int64 appends x as a JSON object with sorted keys.

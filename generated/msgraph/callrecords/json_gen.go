@@ -513,9 +513,13 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
-	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, AppendString)
-	dst = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime); err != nil {
+		return nil, err
+	}
 	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
 	if dst, err = appendOptionalErr(dst, ",\"organizer\":null", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
@@ -523,7 +527,9 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"participants\":null", &v.Participants, encodeSlice_IdentitySet); err != nil {
 		return nil, err
 	}
-	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
 	dst = AppendInt(append(dst, ",\"version\":"...), v.Version)
 	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":null"); x != nil {
@@ -669,7 +675,9 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+		return nil, err
+	}
 	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -677,7 +685,9 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	}
 	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
 	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
-	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+		return nil, err
+	}
 	if !request {
 		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
 			return nil, err
@@ -803,7 +813,9 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	dst = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+		return nil, err
+	}
 	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -812,7 +824,9 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"media\":null", &v.Media, appendObjectArray[Media]); err != nil {
 		return nil, err
 	}
-	dst = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1927,6 +1941,7 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
 	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
@@ -1941,7 +1956,9 @@ func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, AppendBool)
 	dst = appendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, AppendFloat32NonFinite)
@@ -1953,7 +1970,9 @@ func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, AppendInt)
 	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"rmsFreezeDuration\":null", &v.RmsFreezeDuration, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
 	dst = appendOptional(dst, ",\"streamId\":null", &v.StreamID, AppendString)
 	dst = appendOptional(dst, ",\"videoCodec\":null", &v.VideoCodec, appendEnum[VideoCodec])
@@ -2520,8 +2539,11 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -2574,12 +2596,15 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -2670,12 +2695,16 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, AppendString)
 	dst = appendOptional(dst, ",\"destinationName\":null", &v.DestinationName, AppendString)
 	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
-	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, AppendString)
 	dst = appendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, AppendString)
 	dst = appendOptional(dst, ",\"operator\":null", &v.Operator, AppendString)
-	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, AppendString)
 	dst = appendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, AppendString)
 	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
@@ -2792,6 +2821,7 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
@@ -2799,16 +2829,24 @@ func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, AppendString)
 	dst = appendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, AppendString)
 	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
-	dst = appendOptional(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"failureDateTime\":null", &v.FailureDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"failureDateTime\":null", &v.FailureDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"finalSipCode\":null", &v.FinalSIPCode, appendInt32)
 	dst = appendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, AppendBool)
 	dst = appendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, AppendString)
 	dst = appendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, AppendString)
-	dst = appendOptional(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, AppendBool)
 	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, AppendString)
 	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
@@ -3025,11 +3063,14 @@ func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3168,7 +3209,9 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"user\":null", &v.User, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3275,7 +3318,9 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"phone\":null", &v.Phone, appendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3364,13 +3409,16 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, AppendString)
 	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3445,13 +3493,16 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
 	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3526,11 +3577,14 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3601,12 +3655,15 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3679,11 +3736,14 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3754,12 +3814,15 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3832,12 +3895,15 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -3910,13 +3976,16 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
 	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -4250,7 +4319,9 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 

@@ -4,6 +4,7 @@ package callrecords
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -367,13 +368,16 @@ func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte
 }
 
 // appendMembers appends the members an open type kept, each with a leading
-// comma.
-func appendMembers(dst []byte, members []Member) []byte {
+// comma. Each value is checked as appendRawValue checks it.
+func appendMembers(dst []byte, members []Member) ([]byte, error) {
 	for _, m := range members {
+		if err := checkRaw(m.Value); err != nil {
+			return nil, fmt.Errorf("additional member %q: %w", m.Name, err)
+		}
 		dst = append(AppendString(append(dst, ','), m.Name), ':')
 		dst = AppendRaw(dst, m.Value)
 	}
-	return dst
+	return dst, nil
 }
 
 // appendEnum appends an enum value as a JSON string.
@@ -382,9 +386,14 @@ func appendEnum[E ~string](dst []byte, e E) []byte { return AppendString(dst, st
 // appendInt32 appends a 32-bit integer.
 func appendInt32(dst []byte, i int32) []byte { return AppendInt(dst, int64(i)) }
 
-// appendQuotedDateTime appends a date-time as a JSON string.
-func appendQuotedDateTime(dst []byte, t time.Time) []byte {
-	return append(AppendDateTime(append(dst, '"'), t), '"')
+// appendQuotedDateTime appends a date-time as a JSON string, or fails with
+// a *TimeRangeError for a year RFC 3339 cannot write.
+func appendQuotedDateTime(dst []byte, t time.Time) ([]byte, error) {
+	dst, ok := appendDateTime(append(dst, '"'), t)
+	if !ok {
+		return nil, &TimeRangeError{Time: t}
+	}
+	return append(dst, '"'), nil
 }
 
 // appendQuotedDate appends a date as a JSON string.
@@ -398,11 +407,33 @@ func appendQuotedDuration(dst []byte, d Duration) []byte {
 }
 
 // appendRawValue appends a json value as it is, or null when it is empty.
-func appendRawValue(dst []byte, raw json.RawMessage) []byte {
+// The value is checked to be exactly one JSON value first, as encoding/json
+// checks a json.RawMessage: what a caller put there must not make the whole
+// document invalid.
+func appendRawValue(dst []byte, raw json.RawMessage) ([]byte, error) {
 	if len(raw) == 0 {
-		return append(dst, "null"...)
+		return append(dst, "null"...), nil
 	}
-	return AppendRaw(dst, raw)
+	if err := checkRaw(raw); err != nil {
+		return nil, err
+	}
+	return AppendRaw(dst, raw), nil
+}
+
+// checkRaw reports whether raw is exactly one valid JSON value without
+// duplicate names (which the decoders of this package would refuse to read
+// back), with a *DecodeError saying where it is not.
+func checkRaw(raw []byte) error {
+	var d Decoder
+	d.Reset(raw)
+	if d.Peek() == KindInvalid {
+		_, err := d.Raw() // reports the syntax error
+		return err
+	}
+	if err := d.skipUnique(); err != nil {
+		return err
+	}
+	return d.End()
 }
 
 // readRawValue reads any one value, copied out of the input, as a json

@@ -206,14 +206,33 @@ func appendFraction(dst []byte, ns int) []byte {
 // An offset that is not a whole number of minutes (historical local mean
 // times) cannot be written in RFC 3339, so such a time is written in UTC.
 // Years outside 0 to 9999 are written as they are, which ParseDateTime
-// rejects.
+// rejects; generated encoders report them as a *TimeRangeError instead.
 func AppendDateTime(dst []byte, t time.Time) []byte {
+	dst, _ = appendDateTime(dst, t)
+	return dst
+}
+
+// TimeRangeError is the error of encoding a date-time whose year is outside
+// 0 to 9999, which RFC 3339 cannot write (encoding/json refuses them too).
+type TimeRangeError struct {
+	Time time.Time
+}
+
+// Error implements the error interface.
+func (e *TimeRangeError) Error() string {
+	return "date-time " + e.Time.String() + " has a year outside 0 to 9999"
+}
+
+// appendDateTime is AppendDateTime, reporting whether the year was in
+// range.
+func appendDateTime(dst []byte, t time.Time) ([]byte, bool) {
 	_, off := t.Zone()
 	if off%60 != 0 {
 		t = t.UTC()
 		off = 0
 	}
 	year, month, day := t.Date()
+	inRange := year >= 0 && year <= 9999
 	hh, mm, ss := t.Clock()
 	dst = append4(dst, year)
 	dst = append(dst, '-')
@@ -230,7 +249,7 @@ func AppendDateTime(dst []byte, t time.Time) []byte {
 		dst = appendFraction(dst, ns)
 	}
 	if off == 0 {
-		return append(dst, 'Z')
+		return append(dst, 'Z'), inRange
 	}
 	sign := byte('+')
 	if off < 0 {
@@ -241,7 +260,7 @@ func AppendDateTime(dst []byte, t time.Time) []byte {
 	dst = append(dst, sign)
 	dst = append2(dst, off/60%100)
 	dst = append(dst, ':')
-	return append2(dst, off%60)
+	return append2(dst, off%60), inRange
 }
 
 // Date is a calendar date without a time or a time zone, the JSON Schema

@@ -128,7 +128,9 @@ func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
 	dst = appendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, AppendString)
 	dst = appendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, AppendString)
@@ -419,8 +421,11 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
 	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
 	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
@@ -491,7 +496,9 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"tool_name\":null", &v.ToolName, AppendString)
 	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, AppendString)
 	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, AppendString)
@@ -767,8 +774,12 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
-	dst = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+		return nil, err
+	}
+	if dst, err = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart); err != nil {
+		return nil, err
+	}
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
 	dst = AppendString(append(dst, ",\"label\":"...), v.Label)
 	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
@@ -976,7 +987,9 @@ func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
-	dst = appendOptional(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	if dst, err = appendObjectArray[TimelineEvent](append(dst, ",\"events\":"...), v.Events); err != nil {
 		return nil, err
 	}
@@ -1049,7 +1062,9 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
 	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
-	dst = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+		return nil, err
+	}
 	dst = AppendString(append(dst, ",\"offset\":"...), v.Offset)
 	dst = appendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, AppendInt)
 	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
@@ -1216,12 +1231,19 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc)
+	if dst, err = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc); err != nil {
+		return nil, err
+	}
 	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
 	dst = AppendString(append(dst, ",\"type\":"...), v.Type)
-	dst = appendOptional(dst, ",\"input\":null", &v.Input, appendRawValue)
-	dst = appendOptional(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"input\":null", &v.Input, appendRawValue); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1303,13 +1325,13 @@ func decodeSlice_String(d *Decoder) ([]string, error) {
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
-	return appendArray(dst, x, appendRawValue)
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
+	return appendArrayErr(dst, x, appendRawValue)
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
-func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) []byte {
-	return appendMap(dst, x, appendRawValue)
+func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error) {
+	return appendMapErr(dst, x, appendRawValue)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.

@@ -219,21 +219,34 @@ func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBeh
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
 	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"date_started\":null", &v.DateStarted, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_ended\":null", &v.DateEnded, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_last_interaction\":null", &v.DateLastInteraction, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_started\":null", &v.DateStarted, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_ended\":null", &v.DateEnded, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_last_interaction\":null", &v.DateLastInteraction, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[SessionStatus])
 	dst = appendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, AppendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
@@ -322,6 +335,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -331,9 +345,15 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"identifier\":null", &v.Identifier, AppendString)
 	dst = appendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, AppendString)
 	dst = appendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, AppendString)
-	dst = appendOptional(dst, ",\"date_deleted\":null", &v.DateDeleted, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_deleted\":null", &v.DateDeleted, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
@@ -416,6 +436,7 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -433,8 +454,12 @@ func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
 	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
 	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -528,6 +553,7 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -546,8 +572,12 @@ func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
 	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
 	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -643,6 +673,7 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
@@ -654,8 +685,12 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"geo_match_level\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
 	dst = appendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, AppendString)
 	dst = appendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
@@ -745,8 +780,12 @@ func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
 	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, AppendString)
 	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, AppendString)
 	dst = appendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, AppendString)
@@ -836,12 +875,15 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, AppendBool)
 	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, AppendBool)
 	dst = appendOptional(dst, ",\"sms\":null", &v.SMS, AppendBool)
 	dst = appendOptional(dst, ",\"voice\":null", &v.Voice, AppendBool)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -903,12 +945,15 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
-	dst = appendOptional(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1262,13 +1307,18 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"Mode\":null", &v.Mode, appendEnum[SessionMode])
 	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1335,8 +1385,11 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
 	return closeObject(dst, start), nil
@@ -1544,8 +1597,8 @@ func decodePhoneNumberCapabilities(d *Decoder) (v PhoneNumberCapabilities, err e
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
-func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) []byte {
-	return appendMap(dst, x, appendRawValue)
+func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error) {
+	return appendMapErr(dst, x, appendRawValue)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
@@ -1554,8 +1607,8 @@ func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
-	return appendArray(dst, x, appendRawValue)
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
+	return appendArrayErr(dst, x, appendRawValue)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.

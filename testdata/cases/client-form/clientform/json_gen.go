@@ -129,10 +129,13 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime)
+	if dst, err = appendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -193,10 +196,15 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime)
-	dst = appendOptional(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -313,8 +321,8 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
-	return appendArray(dst, x, appendRawValue)
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
+	return appendArrayErr(dst, x, appendRawValue)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.

@@ -5,8 +5,11 @@ package clientjson
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"detail\":null", &v.Detail, appendRawValue)
+	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendRawValue); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 

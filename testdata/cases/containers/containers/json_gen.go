@@ -78,7 +78,9 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"groups\":null", &v.Groups, encodeMap_Slice_String)
-	dst = appendOptional(dst, ",\"payload\":null", &v.Payload, encodeSlice_RawJSON)
+	if dst, err = appendOptionalErr(dst, ",\"payload\":null", &v.Payload, encodeSlice_RawJSON); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -174,8 +176,8 @@ func encodeMap_Slice_String(dst []byte, x map[string][]string) []byte {
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) []byte {
-	return appendArray(dst, x, appendRawValue)
+func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
+	return appendArrayErr(dst, x, appendRawValue)
 }
 
 // decodeSlice_Slice_Int64 decodes a JSON array; null elements are rejected.

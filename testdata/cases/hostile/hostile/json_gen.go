@@ -179,7 +179,9 @@ func (v *Keywords) UnmarshalJSON(data []byte) error {
 func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	dst = appendOptional(dst, ",\"any\":null", &v.Any, appendRawValue)
+	if dst, err = appendOptionalErr(dst, ",\"any\":null", &v.Any, appendRawValue); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"bool\":null", &v.Bool, AppendBool)
 	dst = appendOptional(dst, ",\"byte\":null", &v.Byte, appendInt32)
 	dst = appendOptional(dst, ",\"comparable\":null", &v.Comparable, AppendString)
@@ -390,6 +392,7 @@ func (v *Predeclared) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"v\":null", &v.V, AppendString)
 	dst = appendOptional(dst, ",\"d\":null", &v.D, appendInt32)
@@ -408,7 +411,9 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"e0\":null", &v.E0, AppendString)
 	dst = appendOptional(dst, ",\"k0\":null", &v.K0, AppendString)
 	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
-	dst = appendOptional(dst, ",\"raw\":null", &v.Raw, appendRawValue)
+	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"validates\":null", &v.Validates, AppendString)
 	dst = appendOptional(dst, ",\"marshalJSONText\":null", &v.MarshalJSONText, AppendString)
 	dst = appendOptional(dst, ",\"isSet\":null", &v.IsSet, AppendBool)
@@ -418,7 +423,9 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"decoder\":null", &v.Decoder, AppendString)
 	dst = appendOptional(dst, ",\"member\":null", &v.Member, AppendString)
 	dst = appendOptional(dst, ",\"additional\":null", &v.Additional, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 

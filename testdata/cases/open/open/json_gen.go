@@ -5,10 +5,13 @@ package open
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -66,8 +69,11 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
-	dst = appendMembers(dst, v.AdditionalProperties)
+	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 

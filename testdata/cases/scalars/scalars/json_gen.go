@@ -16,11 +16,15 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"single\":null", &v.Single, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
 	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
-	dst = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At)
+	if dst, err = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"took\":null", &v.Took, appendQuotedDuration)
 	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
 	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
-	dst = appendOptional(dst, ",\"blob\":null", &v.Blob, appendRawValue)
+	if dst, err = appendOptionalErr(dst, ",\"blob\":null", &v.Blob, appendRawValue); err != nil {
+		return nil, err
+	}
 	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
 	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
 	return closeObject(dst, start), nil
