@@ -113,30 +113,37 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	var out []E
+	out := []E{}
 	for i := 0; ; i++ {
-		ok, err := d.NextElement()
+		more, err := nextItem(d, i, null)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			if out == nil {
-				out = []E{}
-			}
+		if !more {
 			return out, nil
-		}
-		if null != nullIsValue && d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
 		}
 		e, err := read(d)
 		if err != nil {
 			return nil, WithIndex(err, i)
 		}
-		if out == nil {
+		if len(out) == 0 {
 			out = make([]E, 0, 4)
 		}
 		out = append(out, e)
 	}
+}
+
+// nextItem advances to item i of an array: false at its end or on an
+// error; a null item is an error unless null is a value of the item type.
+func nextItem(d *Decoder, i int, null nullRule) (bool, error) {
+	ok, err := d.NextElement()
+	if err != nil || !ok {
+		return false, err
+	}
+	if null != nullIsValue && d.Peek() == KindNull {
+		return false, WithIndex(d.ErrNullNotAllowed(), i)
+	}
+	return true, nil
 }
 
 // readObjectPointer decodes one object of type T into a new value: the
@@ -156,22 +163,16 @@ func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
-	var out []T
+	out := []T{}
 	for i := 0; ; i++ {
-		ok, err := d.NextElement()
+		more, err := nextItem(d, i, nullRejected)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			if out == nil {
-				out = []T{}
-			}
+		if !more {
 			return out, nil
 		}
-		if d.Peek() == KindNull {
-			return nil, WithIndex(d.ErrNullNotAllowed(), i)
-		}
-		if out == nil {
+		if len(out) == 0 {
 			out = make([]T, 0, 1)
 		}
 		var zero T
