@@ -1419,3 +1419,44 @@ func TestStringAllocations(t *testing.T) {
 		t.Errorf("decoding six strings allocated %v times, want 1", allocs)
 	}
 }
+
+// TestKeptNamesAndValues checks the map keys and kept members cut from the
+// windows and the arena of RawCopy: names with and without escapes come
+// out right, and neither names nor values change when the input is
+// overwritten, nor when a kept value is appended to.
+func TestKeptNamesAndValues(t *testing.T) {
+	doc := []byte(`{"plain":[1,2],"esc\u0061ped":{"x":true},"q\"uote":"s","":null}`)
+	var d Decoder
+	d.Reset(doc)
+	if err := d.BeginObject(); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var values [][]byte
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		names = append(names, d.nameString(name))
+		raw, err := d.RawCopy()
+		if err != nil {
+			t.Fatal(err)
+		}
+		values = append(values, raw)
+	}
+	_ = append(values[0], "XXXX"...) // must not reach values[1]
+	for i := range doc {
+		doc[i] = '!'
+	}
+	wantNames := []string{"plain", "escaped", `q"uote`, ""}
+	wantValues := []string{`[1,2]`, `{"x":true}`, `"s"`, `null`}
+	for i := range wantNames {
+		if names[i] != wantNames[i] || string(values[i]) != wantValues[i] {
+			t.Errorf("member %d: %q = %s, want %q = %s", i, names[i], values[i], wantNames[i], wantValues[i])
+		}
+	}
+}

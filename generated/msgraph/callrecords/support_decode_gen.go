@@ -119,6 +119,11 @@ type Decoder struct {
 	// allocation per window of input rather than one per string.
 	text   string
 	textAt int
+	// arena holds the copies RawCopy returns, allocated like text.
+	arena []byte
+	// namePlain reports that the last field name had no escapes, so it is
+	// data[fieldPos+1:] as it is.
+	namePlain bool
 }
 
 // textWindow is the most input copied at once for strings. It bounds what a
@@ -145,6 +150,7 @@ func (d *Decoder) Reset(data []byte) {
 	}
 	d.scratch = d.scratch[:0]
 	d.text, d.textAt = "", 0
+	d.arena = nil // values already returned still use it
 }
 
 // SetMaxDepth sets the deepest nesting of arrays and objects the decoder
@@ -318,6 +324,8 @@ func (d *Decoder) NextField() (name []byte, ok bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	// Escapes always make a name shorter than its text.
+	d.namePlain = d.pos-d.fieldPos-2 == len(name)
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
 		return nil, false, d.errAt(d.pos, "expected ':' after field name, found "+d.describeAt(d.pos))
@@ -586,6 +594,30 @@ func (d *Decoder) String() (string, error) {
 		return string(d.scratch), nil
 	}
 	return d.cut(start, end-1), nil
+}
+
+// nameString returns name, just returned by NextField, as a string: cut
+// from the copied window like String's results when the name had no
+// escapes, so the names of map keys and kept members need no allocation of
+// their own either.
+func (d *Decoder) nameString(name []byte) string {
+	if d.namePlain {
+		return d.cut(d.fieldPos+1, d.fieldPos+1+len(name))
+	}
+	return string(name)
+}
+
+// keep returns a copy of b, which RawCopy's callers may keep: a slice of an
+// arena allocated like the strings' windows (at most 4 KiB, or the rest of
+// the input, at a time). Its capacity ends with it, so appending to it
+// cannot reach the next copy.
+func (d *Decoder) keep(b []byte) []byte {
+	if len(b) > cap(d.arena)-len(d.arena) {
+		d.arena = make([]byte, 0, max(len(b), min(textWindow, len(b)+len(d.data)-d.pos)))
+	}
+	start := len(d.arena)
+	d.arena = append(d.arena, b...)
+	return d.arena[start:len(d.arena):len(d.arena)]
 }
 
 // cut returns data[i:j] as a string, from the copied window when it holds

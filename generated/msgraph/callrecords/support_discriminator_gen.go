@@ -73,7 +73,7 @@ func (d *Decoder) RawCopy() ([]byte, error) {
 	if err := d.skipUnique(); err != nil {
 		return nil, err
 	}
-	return append([]byte(nil), d.data[start:d.pos]...), nil
+	return d.keep(d.data[start:d.pos]), nil
 }
 
 // skipUnique skips the next value like Skip, rejecting duplicate names in

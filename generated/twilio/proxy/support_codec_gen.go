@@ -91,7 +91,7 @@ func keepMember(d *Decoder, members *[]Member, name []byte) error {
 			return d.ErrDuplicate(name)
 		}
 	}
-	key := string(name)
+	key := d.nameString(name)
 	raw, err := d.RawCopy()
 	if err != nil {
 		return WithField(err, key)
@@ -202,7 +202,7 @@ func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (
 		if _, dup := out[string(name)]; dup {
 			return nil, d.ErrDuplicate(name)
 		}
-		key := string(name)
+		key := d.nameString(name)
 		if null != nullIsValue && d.Peek() == KindNull {
 			return nil, WithField(d.ErrNullNotAllowed(), key)
 		}
