@@ -1460,3 +1460,89 @@ func TestKeptNamesAndValues(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStringsNamesAndRaw reads every member of a top-level object with
+// nameString and String or RawCopy, the calls that cut their results from
+// copied windows of the input, and checks each result against
+// encoding/json after the input has been overwritten.
+func FuzzStringsNamesAndRaw(f *testing.F) {
+	for _, s := range []string{
+		`{"a":"x","b\u0041":[1,{"c":"d"}],"":"","\ud83d\ude00":"é\n"}`,
+		`{"long":"` + strings.Repeat("y", 5000) + `","after":"z","n":null,"t":true}`,
+		`{"k":"v","k2":{"deep":["` + strings.Repeat("é", 3000) + `"]}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		input := bytes.Clone(data)
+		var d Decoder
+		d.Reset(input)
+		if d.BeginObject() != nil {
+			return
+		}
+		type member struct {
+			name  string
+			str   *string
+			raw   []byte
+			isStr bool
+		}
+		var got []member
+		for {
+			name, ok, err := d.NextField()
+			if err != nil {
+				return
+			}
+			if !ok {
+				break
+			}
+			m := member{name: d.nameString(name)}
+			if d.Peek() == KindString {
+				s, err := d.String()
+				if err != nil {
+					return
+				}
+				m.str, m.isStr = &s, true
+			} else {
+				raw, err := d.RawCopy()
+				if err != nil {
+					return
+				}
+				m.raw = raw
+			}
+			got = append(got, m)
+		}
+		if d.End() != nil {
+			return
+		}
+		for i := range input {
+			input[i] = 0
+		}
+		// encoding/json decodes the same members; it keeps the last of
+		// duplicate names, so compare only documents without them.
+		dec := json.NewDecoder(bytes.NewReader(data))
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+			t.Fatalf("our decoder read an object that encoding/json does not: %q", data)
+		}
+		for i := 0; dec.More(); i++ {
+			tok, err := dec.Token()
+			if err != nil {
+				return // e.g. invalid UTF-8 handled differently; not this test's concern
+			}
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return
+			}
+			if i >= len(got) || got[i].name != tok.(string) {
+				t.Fatalf("member %d of %q: name %q, encoding/json %q", i, data, got[i].name, tok)
+			}
+			if got[i].isStr {
+				var want string
+				if err := json.Unmarshal(raw, &want); err != nil || *got[i].str != want {
+					t.Fatalf("member %q of %q: %q, encoding/json %q", tok, data, *got[i].str, want)
+				}
+			} else if !bytes.Equal(got[i].raw, raw) {
+				t.Fatalf("member %q of %q: raw %s, encoding/json %s", tok, data, got[i].raw, raw)
+			}
+		}
+	})
+}
