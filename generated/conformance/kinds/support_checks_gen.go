@@ -128,22 +128,20 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 // checkUnique records the first repeat of each item, comparing pairwise:
 // no allocation, and arrays with a uniqueItems rule are short in practice.
 func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
-	for i := range x {
-		for j := 0; j < i; j++ {
-			if x[i] == x[j] {
-				violated(vs, p, "", RuleUniqueItems, "items %d and %d are equal", j, i)
-				break
-			}
-		}
-	}
+	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
 }
 
 // checkUniqueTimes is checkUnique for date-times, which are equal when they
 // are the same instant.
 func checkUniqueTimes(vs *Violations, p *Path, x []time.Time) {
+	checkUniqueBy(vs, p, x, time.Time.Equal)
+}
+
+// checkUniqueBy is checkUnique with equal deciding which items repeat.
+func checkUniqueBy[E any](vs *Violations, p *Path, x []E, equal func(a, b E) bool) {
 	for i := range x {
 		for j := 0; j < i; j++ {
-			if x[i].Equal(x[j]) {
+			if equal(x[i], x[j]) {
 				violated(vs, p, "", RuleUniqueItems, "items %d and %d are equal", j, i)
 				break
 			}

@@ -427,11 +427,7 @@ func appendRawValue(dst []byte, raw json.RawMessage) ([]byte, error) {
 func checkRaw(raw []byte) error {
 	var d Decoder
 	d.Reset(raw)
-	if d.Peek() == KindInvalid {
-		_, err := d.Raw() // reports the syntax error
-		return err
-	}
-	if err := d.skipUnique(); err != nil {
+	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
 	return d.End()

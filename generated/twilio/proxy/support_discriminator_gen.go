@@ -65,15 +65,24 @@ func (n *memberNames) Add(name []byte) bool {
 // verbatim must not read differently to a parser that keeps the last of two
 // duplicates.
 func (d *Decoder) RawCopy() ([]byte, error) {
-	if d.Peek() == KindInvalid {
-		_, err := d.Raw() // reports the syntax error
+	raw, err := d.rawUnique()
+	if err != nil {
 		return nil, err
+	}
+	return d.keep(raw), nil
+}
+
+// rawUnique skips the next value like skipUnique and returns its bytes,
+// aliasing the input.
+func (d *Decoder) rawUnique() ([]byte, error) {
+	if d.Peek() == KindInvalid {
+		return d.Raw() // reports the syntax error
 	}
 	start := d.pos
 	if err := d.skipUnique(); err != nil {
 		return nil, err
 	}
-	return d.keep(d.data[start:d.pos]), nil
+	return d.data[start:d.pos], nil
 }
 
 // skipUnique skips the next value like Skip, rejecting duplicate names in
