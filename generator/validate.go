@@ -122,13 +122,18 @@ func inPlace(t *ir.Type) bool {
 	return t.Kind == ir.StructRef && !t.Pointer
 }
 
-// bound is the literal of an optional length or count bound, or noBound.
-// A lower bound of zero holds for every value and is left out.
-func bound(n *int, lower bool) jen.Code {
-	if n == nil || lower && *n == 0 {
-		return jen.Id("noBound")
+// bounds returns the literals of a length or count range, noBound for a
+// side without one, and whether there is anything to check: a lower bound
+// of zero holds for every value and is left out.
+func bounds(min, max *int) (lo, hi jen.Code, ok bool) {
+	lo, hi = jen.Id("noBound"), jen.Id("noBound")
+	if min != nil && *min > 0 {
+		lo, ok = jen.Lit(*min), true
 	}
-	return jen.Lit(*n)
+	if max != nil {
+		hi, ok = jen.Lit(*max), true
+	}
+	return lo, hi, ok
 }
 
 // checksFor returns statements that check value x of type t at path pathVar.
@@ -142,8 +147,8 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	var out []jen.Code
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		if (t.MinLength != nil && *t.MinLength > 0) || t.MaxLength != nil {
-			out = append(out, check("checkLength", x, bound(t.MinLength, true), bound(t.MaxLength, false)))
+		if lo, hi, ok := bounds(t.MinLength, t.MaxLength); ok {
+			out = append(out, check("checkLength", x, lo, hi))
 		}
 		if t.Pattern != nil {
 			out = append(out, check("checkPattern", patternCheck(t.Pattern, x), jen.Lit(t.Pattern.Expr)))
@@ -174,8 +179,8 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	case ir.InterfaceRef:
 		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, vs))
 	case ir.Slice:
-		if (t.MinItems != nil && *t.MinItems > 0) || t.MaxItems != nil {
-			out = append(out, check("checkItems", jen.Len(x), bound(t.MinItems, true), bound(t.MaxItems, false)))
+		if lo, hi, ok := bounds(t.MinItems, t.MaxItems); ok {
+			out = append(out, check("checkItems", jen.Len(x), lo, hi))
 		}
 		if t.UniqueItems {
 			out = append(out, uniqueCheck(t, x, check))
