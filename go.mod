@@ -1,10 +1,13 @@
 module github.com/sessiongen/sessiongen
 
-go 1.24
+go 1.25
 
 require go.yaml.in/yaml/v3 v3.0.6
 
-require github.com/stretchr/testify v1.12.1
+require (
+	github.com/aymanbagabas/go-udiff v0.4.2
+	github.com/stretchr/testify v1.12.1
+)
 
 require (
 	github.com/dave/jennifer v1.7.1

@@ -18,11 +18,13 @@ type supportSource struct {
 	body []byte // source after the package clause
 }
 
-// render returns the file for package p: our header, the package clause,
+// render returns the file for package p: the header naming p's schema (so
+// that every file of a package folder names the schema that owns it), the
+// package clause,
 // then the support source unchanged.
 func (s supportSource) render(p *ir.Package) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n", Header("templates/support"), p.Name)
+	fmt.Fprintf(&b, "// %s\n\npackage %s\n", Header(p.SchemaPath), p.Name)
 	b.Write(s.body)
 	return b.Bytes()
 }

@@ -43,6 +43,7 @@ func LoadFiles(paths ...string) ([]*File, error) {
 			continue
 		}
 		if f := parse(&r, p, src); f != nil {
+			f.ModuleRelPath = moduleRelPath(p)
 			files = append(files, f)
 		}
 	}

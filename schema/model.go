@@ -11,12 +11,17 @@ type Pos struct {
 
 // File is one loaded schema file: one API.
 type File struct {
-	Path      string // as given to the loader
-	Version   int
-	Package   Package
-	API       API
-	Types     []*Type     // in file order
-	Resources []*Resource // in file order
+	Path string // as given to the loader
+	// ModuleRelPath is the file's path from the root of the Go module that
+	// holds it (the nearest folder above it with a go.mod), slash-separated,
+	// or its base name outside any module: a name that does not depend on
+	// the working directory. LoadFiles sets it; empty when parsed from memory.
+	ModuleRelPath string
+	Version       int
+	Package       Package
+	API           API
+	Types         []*Type     // in file order
+	Resources     []*Resource // in file order
 }
 
 // Package names the generated Go package.

@@ -14,11 +14,11 @@ import (
 	"github.com/sessiongen/sessiongen/schema"
 )
 
-// bundledSchemas returns the module's schema/apis/*.yaml, relative to this
+// bundledAPIs returns the module's schema/apis/*.yaml, relative to this
 // package, sorted.
-func bundledSchemas(t *testing.T) []string {
+func bundledAPIs(t *testing.T) []string {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", defaultSchemas))
+	paths, err := filepath.Glob(filepath.Join("..", "..", bundledSchemas[0]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func sameOutput(t *testing.T, what string, want, got map[string][]byte) {
 }
 
 func TestDeterministicInputOrder(t *testing.T) {
-	paths := bundledSchemas(t)
+	paths := bundledAPIs(t)
 	want := generateAll(t, paths)
 	// Reversed, so that at least one order differs from the sorted one, and
 	// one shuffle (each generation takes a fraction of a second: keep few).
@@ -93,7 +93,7 @@ func TestDeterministicInputOrder(t *testing.T) {
 }
 
 func TestDeterministicGOMAXPROCS(t *testing.T) {
-	paths := bundledSchemas(t)
+	paths := bundledAPIs(t)
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
 	one := generateAll(t, paths)
@@ -105,7 +105,7 @@ func TestDeterministicCRLF(t *testing.T) {
 	// The header names the schema path, so both generations must load the
 	// same relative path: each copy is laid out as schema/apis/<name> in its
 	// own directory, and the test runs from that directory.
-	paths := bundledSchemas(t)
+	paths := bundledAPIs(t)
 	lfDir, crlfDir := t.TempDir(), t.TempDir()
 	var rel []string
 	for _, p := range paths {

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/generator/output"
@@ -14,6 +17,10 @@ import (
 var errStale = errors.New("generated files are not current")
 
 func (cfg *config) execute(stdout io.Writer) error {
+	if cfg.version {
+		fmt.Fprintln(stdout, versionLine())
+		return nil
+	}
 	files, err := schema.LoadFiles(cfg.schemas...)
 	if err != nil {
 		return err
@@ -22,26 +29,110 @@ func (cfg *config) execute(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opts := output.Options{Prune: cfg.prune}
 	if cfg.check {
-		changes, err := output.Compare(cfg.out, gen)
+		changes, err := output.Compare(cfg.out, gen, opts)
 		if err != nil {
 			return err
 		}
-		for _, c := range changes {
-			fmt.Fprint(stdout, output.Diff(c))
-		}
+		cfg.report(stdout, changes)
 		if len(changes) > 0 {
-			fmt.Fprintf(stdout, "sessiongen: %d generated file(s) under %s are not current; run go run ./cmd/sessiongen\n", len(changes), cfg.out)
 			return errStale
 		}
 		return nil
 	}
-	changes, err := output.Write(cfg.out, gen)
+	res, err := output.Write(cfg.out, gen, opts)
 	if err != nil {
 		return err
 	}
-	for _, c := range changes {
-		fmt.Fprintf(stdout, "%s %s\n", c.Kind, c.Path)
+	counts := map[string]int{}
+	for _, c := range res.Changes {
+		fmt.Fprintf(stdout, "%s %s\n", output.Verb(c.Kind), c.Path)
+		counts[output.Verb(c.Kind)]++
+	}
+	for _, d := range res.RemovedDirs {
+		fmt.Fprintf(stdout, "removed %s/ (left empty)\n", d)
+	}
+	if len(res.Changes) > 0 {
+		var parts []string
+		for _, v := range []string{"created", "updated", "removed"} {
+			if counts[v] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+			}
+		}
+		fmt.Fprintf(stdout, "sessiongen: %s under %s\n", strings.Join(parts, ", "), cfg.out)
 	}
 	return nil
+}
+
+// report prints what -check found: a diff of each stale file, the path of
+// each missing or extra one, a line per kind, and the command that fixes it.
+// With -l, only the paths.
+func (cfg *config) report(w io.Writer, changes []output.Change) {
+	if cfg.list {
+		for _, c := range changes {
+			fmt.Fprintln(w, filepath.Join(cfg.out, filepath.FromSlash(c.Path)))
+		}
+		return
+	}
+	counts := map[string]int{}
+	for _, c := range changes {
+		counts[c.Kind]++
+		switch c.Kind {
+		case output.Stale:
+			fmt.Fprint(w, output.Diff(c))
+		case output.Missing:
+			fmt.Fprintf(w, "missing %s\n", c.Path)
+		case output.Extra:
+			fmt.Fprintf(w, "extra %s\n", c.Path)
+		}
+	}
+	for _, k := range []struct{ kind, what string }{
+		{output.Stale, "content differs from what the schemas generate"},
+		{output.Missing, "generated, not on disk"},
+		{output.Extra, "on disk, no longer generated"},
+	} {
+		if n := counts[k.kind]; n > 0 {
+			fmt.Fprintf(w, "sessiongen: %d %s %s under %s (%s)\n", n, k.kind, plural(n, "file"), cfg.out, k.what)
+		}
+	}
+	if len(changes) > 0 {
+		fmt.Fprintf(w, "sessiongen: to update them, run: %s\n", strings.Join(cfg.command, " "))
+	}
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+// modulePath is the module this command belongs to.
+const modulePath = "github.com/sessiongen/sessiongen"
+
+// versionLine names the sessiongen module version this binary was built
+// from, whether it is the main module (go install, go run) or a dependency
+// of the main module (go tool in a downstream module).
+func versionLine() string {
+	version := "(unknown)"
+	goVersion := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		goVersion = " " + info.GoVersion
+		mods := append([]*debug.Module{&info.Main}, info.Deps...)
+		for _, m := range mods {
+			if m.Path != modulePath {
+				continue
+			}
+			version = m.Version
+			if m.Replace != nil {
+				version += " => " + m.Replace.Path
+				if m.Replace.Version != "" {
+					version += " " + m.Replace.Version
+				}
+			}
+			break
+		}
+	}
+	return "sessiongen " + version + goVersion
 }

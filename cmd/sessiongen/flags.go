@@ -1,10 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -14,44 +14,63 @@ import (
 type config struct {
 	out     string
 	check   bool
+	list    bool
+	prune   bool
+	version bool
 	schemas []string
+	// command is the invocation as typed, for the hint -check prints.
+	command []string
 }
 
-// defaultSchemas is where the bundled definitions live, relative to the
-// module root.
-const defaultSchemas = "schema/apis/*.yaml"
+// bundledSchemas is the full set of schemas whose packages generated/ holds,
+// relative to the module root: the bundled APIs and the conformance fixture.
+// A run with no schema arguments generates exactly this set, and prunes.
+var bundledSchemas = []string{"schema/apis/*.yaml", "testdata/conformance/schema.yaml"}
 
-// conformanceSchema describes the conformance fixture package that
-// generated/conformance holds; a run with no arguments regenerates it too, so
-// that it is never taken for stale output.
-const conformanceSchema = "testdata/conformance/schema.yaml"
+const usageLine = "usage: sessiongen [-o dir] [-check [-l]] [-prune] [schema.yaml ...]"
 
-func parseFlags(args []string, stderr io.Writer) (*config, error) {
+func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("sessiongen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := &config{}
-	fs.StringVar(&cfg.out, "o", "generated", "output root: each package goes in its package.path under it")
-	fs.BoolVar(&cfg.check, "check", false, "write nothing; print a diff of stale, missing or extra files and exit 1 if there are any")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sessiongen [-o dir] [-check] [schema.yaml ...]")
+	fs.StringVar(&cfg.out, "o", "generated", "output root: each package goes in <dir>/<package.path>/")
+	fs.BoolVar(&cfg.check, "check", false, "write nothing; print a diff of every stale file, list missing and extra ones, exit 1 if any")
+	fs.BoolVar(&cfg.list, "l", false, "with -check (implied): print only the paths of the files that are not current")
+	fs.BoolVar(&cfg.prune, "prune", false, "the schemas are the full set: also remove (or, with -check, report) sessiongen files\nunder the output root that they do not generate (never under vendor/, testdata/ or another module)")
+	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprintln(w, usageLine)
+		fmt.Fprintf(w, "\nWith no schema arguments: the bundled set (%s and %s, from the module root), with -prune.\n\n", bundledSchemas[0], bundledSchemas[1])
 		fs.PrintDefaults()
 	}
+	// Parse prints its error; the usage follows, where it belongs.
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			// Asked for: the usage goes to stdout and the exit status is 0.
+			usage(stdout)
+			return nil, flag.ErrHelp
+		}
+		usage(stderr)
 		return nil, errUsage
 	}
+	if cfg.list {
+		cfg.check = true
+	}
 	cfg.schemas = fs.Args()
-	if len(cfg.schemas) == 0 {
-		matches, err := filepath.Glob(defaultSchemas)
-		if err != nil {
-			return nil, err
+	if len(cfg.schemas) == 0 && !cfg.version {
+		for _, pattern := range bundledSchemas {
+			matches, err := filepath.Glob(pattern)
+			if err != nil {
+				return nil, err
+			}
+			if len(matches) == 0 {
+				return nil, fmt.Errorf("no schema arguments and no %s here: run from the sessiongen module root or name the schemas", pattern)
+			}
+			cfg.schemas = append(cfg.schemas, matches...)
 		}
-		if len(matches) == 0 {
-			return nil, fmt.Errorf("no schema arguments and no %s here: run from the module root or name the schemas", defaultSchemas)
-		}
-		cfg.schemas = matches
-		if _, err := os.Stat(conformanceSchema); err == nil {
-			cfg.schemas = append(cfg.schemas, conformanceSchema)
-		}
+		cfg.prune = true
 	}
 	// Input order must not change the output. Clean before sorting and drop
 	// repeats (fix: "a.yaml ./a.yaml" loaded the file twice and reported its

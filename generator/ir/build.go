@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -54,7 +55,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	p := &Package{
 		Name:       f.Package.Name,
 		Dir:        path.Clean(f.Package.Path),
-		SchemaPath: f.Path,
+		SchemaPath: cmp.Or(f.ModuleRelPath, f.Path),
 		Doc:        f.Package.Description,
 	}
 	if len(f.Resources) > 0 {
