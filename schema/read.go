@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -404,7 +405,7 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 		return p
 	}
 	l.require(e.val, m, what, "type")
-	p.Type = l.typeExpr(e.val, m, what)
+	p.Type = l.typeExpr(e.val, m, what, 0)
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
 		kwhat := what + " " + k
@@ -449,8 +450,9 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 }
 
 // typeExpr reads the type-expression keys of mapping n (already checked
-// against the allowed keys and given as m).
-func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string) TypeExpr {
+// against the allowed keys and given as m); depth is the number of items
+// and values above it.
+func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth int) TypeExpr {
 	t := TypeExpr{Pos: l.pos(n), keys: make(map[string]keyPos, len(m))}
 	for k, e := range m {
 		t.keys[k] = keyPos{key: l.pos(e.key), val: l.pos(e.val)}
@@ -502,21 +504,37 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string) TypeExp
 		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
 	}
 	if e, ok := m["items"]; ok {
-		t.Items = l.nestedExpr(e.val, what+" items")
+		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
 	if e, ok := m["values"]; ok {
-		t.Values = l.nestedExpr(e.val, what+" values")
+		t.Values = l.nestedExpr(e.val, what+" values", depth+1)
 	}
 	return t
 }
 
-func (l *loader) nestedExpr(n *yaml.Node, what string) *TypeExpr {
+// nestedExpr reads the type expression of an array's items or a map's
+// values. Nesting is capped at maxDepth, like base chains: a few KB of YAML
+// nested thousands deep would otherwise cost the generator time and output
+// quadratic in the depth (every level names the whole shape below it).
+func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
+	if depth > maxDepth {
+		outer := what
+		for {
+			trimmed := strings.TrimSuffix(strings.TrimSuffix(outer, " items"), " values")
+			if trimmed == outer {
+				break
+			}
+			outer = trimmed
+		}
+		l.errorf(n, "%s: items and values are nested more than %d deep", outer, maxDepth)
+		return &TypeExpr{Pos: l.pos(n), Kind: KindJSON} // stands in, so that nothing else is reported
+	}
 	m := l.mapping(n, what, exprKeys...)
 	if m == nil {
 		return nil
 	}
 	l.require(n, m, what, "type")
-	t := l.typeExpr(n, m, what)
+	t := l.typeExpr(n, m, what, depth)
 	return &t
 }
 
