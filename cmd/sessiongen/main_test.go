@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // testMainEnv makes the test binary act as the sessiongen command: the
@@ -22,7 +24,8 @@ func TestMain(m *testing.M) {
 	if os.Getenv(testMainEnv) == "1" {
 		main() // exits
 	}
-	os.Exit(m.Run())
+	// The scripts of TestScripts run the test binary as "sessiongen".
+	testscript.Main(m, map[string]func(){"sessiongen": scriptMain})
 }
 
 // minimalPkg is the package.path of testdata/cli/minimal.yaml.
