@@ -127,8 +127,8 @@ func versionLine() string {
 			version = m.Version
 			if m.Replace != nil {
 				version += " => " + m.Replace.Path
-				if m.Replace.Version != "" {
-					version += " " + m.Replace.Version
+				if v := m.Replace.Version; v != "" && v != "(devel)" {
+					version += " " + v
 				}
 			}
 			break
