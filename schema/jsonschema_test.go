@@ -232,6 +232,7 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "types", "Meeting", "properties")["groups"] = m{"type": "map",
 				"values": m{"type": "array", "items": m{"type": "Participant"}, "maxItems": 3}}
 		}},
+		{"package path empty: the output root itself", true, func(doc m) { at(doc, "package")["path"] = "" }},
 		{"object type keys", true, func(doc m) {
 			at(doc, "types", "Participant")["deprecated"] = "Use Meeting."
 			at(doc, "types", "Participant")["open"] = true
@@ -244,6 +245,8 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		{"package name upper case", false, func(doc m) { at(doc, "package")["name"] = "Meetings" }},
 		{"package name keyword", false, func(doc m) { at(doc, "package")["name"] = "type" }},
 		{"package path absolute", false, func(doc m) { at(doc, "package")["path"] = "/acme/meetings" }},
+		{"package path dot", false, func(doc m) { at(doc, "package")["path"] = "." }},
+		{"package path trailing slash", false, func(doc m) { at(doc, "package")["path"] = "acme/" }},
 		{"http baseURL", false, func(doc m) { at(doc, "api")["baseURL"] = "http://api.acme.example" }},
 		{"baseURL trailing slash", false, func(doc m) { at(doc, "api")["baseURL"] = "https://api.acme.example/" }},
 		{"missing auth", false, func(doc m) { delete(at(doc, "api"), "auth") }},

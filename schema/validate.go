@@ -949,8 +949,8 @@ func (v *validator) method(res *Resource, m *Method) {
 func checkPackagePaths(r *reporter, files []*File) {
 	seen := map[string]*File{}
 	for _, f := range files {
-		if f.Package.Path == "" {
-			continue
+		if f.Package.PathPos.Line == 0 {
+			continue // no package.path at all: reported as missing
 		}
 		if prev, dup := seen[f.Package.Path]; dup {
 			r.errorf(f.Package.PathPos, "package.path %q is also used by %s", clip(f.Package.Path), prev.Path)

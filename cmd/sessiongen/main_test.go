@@ -792,3 +792,16 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckOneBundledSchema: -check of one schema compares that schema's
+// package only (before, it reported every other package under generated/
+// as extra).
+func TestCheckOneBundledSchema(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	for _, p := range []string{"schema/apis/twilio-proxy.yaml", "testdata/conformance/schema.yaml"} {
+		code, stdout, stderr := runCLI(t, "-check", p)
+		if code != exitOK || stdout != "" || stderr != "" {
+			t.Errorf("-check %s: exit %d, stdout:\n%.2000s\nstderr: %s", p, code, stdout, stderr)
+		}
+	}
+}
