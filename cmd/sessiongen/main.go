@@ -38,6 +38,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 )
 
@@ -68,7 +69,7 @@ func run(arg0 string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sessiongen:", err)
 		return exitUsage
 	}
-	cfg.command = updateCommand(arg0, args)
+	cfg.command = updateCommand(arg0, workModule(), buildVersion(), args)
 	if err := cfg.execute(stdout); err != nil {
 		if errors.Is(err, errStale) {
 			return exitFail
@@ -80,11 +81,10 @@ func run(arg0 string, args []string, stdout, stderr io.Writer) int {
 }
 
 // updateCommand is the invocation as typed without -check and -l: the
-// command that brings the files up to date. The go command runs us from its
-// build cache (go run, go tool), so that path is replaced by the command the
-// user typed, as far as it can be told.
-func updateCommand(arg0 string, args []string) []string {
-	cmd := []string{invokedAs(arg0)}
+// command that brings the files up to date. workModule and version are
+// passed to invokedAs.
+func updateCommand(arg0, workModule, version string, args []string) []string {
+	cmd := []string{invokedAs(arg0, workModule, version)}
 	flags := true
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -107,17 +107,56 @@ func updateCommand(arg0 string, args []string) []string {
 	return cmd
 }
 
-// invokedAs guesses what was typed to run the binary at arg0.
-func invokedAs(arg0 string) string {
-	slash := filepath.ToSlash(arg0)
+// invokedAs tells what was typed to run the binary at arg0. The go command
+// runs what go run and go tool build from a go-build folder (a temporary
+// one the first time, the build cache after), a path that means nothing to
+// the user. Which of the two it was follows from the module the command
+// runs in (workModule): this one, go run; another one, go tool (the way
+// README gives); none, go run at a version.
+func invokedAs(arg0, workModule, version string) string {
 	switch {
-	case strings.Contains(slash, "/go-build") && strings.Contains(slash, "/exe/"):
+	case !strings.Contains(filepath.ToSlash(arg0), "/go-build"):
+		return shellQuote(arg0)
+	case workModule == modulePath:
 		return "go run " + commandPackage
-	case strings.Contains(slash, "/go-build/") || strings.Contains(slash, "/tool/"):
-		// go tool keeps the binaries it builds in the build cache.
+	case workModule != "":
 		return "go tool sessiongen"
+	case version != "" && version != "(devel)":
+		return "go run " + commandPackage + "@" + version
 	}
-	return shellQuote(arg0)
+	return "go run " + commandPackage + "@latest"
+}
+
+// workModule returns the module path in the go.mod nearest above the
+// working directory, or "" outside any module.
+func workModule() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil {
+			for line := range strings.Lines(string(data)) {
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+					return strings.Trim(strings.TrimSpace(rest), `"`)
+				}
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// buildVersion is the version of the module this binary was built from.
+func buildVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		return info.Main.Version
+	}
+	return ""
 }
 
 // commandPackage is this command's import path.

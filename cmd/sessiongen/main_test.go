@@ -631,20 +631,30 @@ func TestListOnly(t *testing.T) {
 }
 
 func TestUpdateCommand(t *testing.T) {
+	const other = "example.com/app"
 	for _, tc := range []struct {
-		arg0 string
-		args []string
-		want string
+		arg0, main, version string
+		args                []string
+		want                string
 	}{
-		{"sessiongen", []string{"-check", "-o", ".", "../a.yaml"}, "sessiongen -o . ../a.yaml"},
-		{"./bin/sessiongen", []string{"--check=true", "-l", "-o=gen", "-prune", "a.yaml"}, "./bin/sessiongen -o=gen -prune a.yaml"},
-		{"/tmp/go-build123/b001/exe/sessiongen", []string{"-check"}, "go run github.com/sessiongen/sessiongen/cmd/sessiongen"},
-		{"/root/.cache/go-build/tool/abc/sessiongen", []string{"-o", "my dir", "-check", "it's.yaml"}, "go tool sessiongen -o 'my dir' 'it'\\''s.yaml'"},
+		{"sessiongen", other, "(devel)", []string{"-check", "-o", ".", "../a.yaml"}, "sessiongen -o . ../a.yaml"},
+		{"./bin/sessiongen", other, "(devel)", []string{"--check=true", "-l", "-o=gen", "-prune", "a.yaml"}, "./bin/sessiongen -o=gen -prune a.yaml"},
+		// What go run and go tool run (Go 1.24+: a temporary folder the
+		// first time, the build cache after).
+		{"/tmp/go-build123/b001/exe/sessiongen", modulePath, "(devel)", []string{"-check"}, "go run github.com/sessiongen/sessiongen/cmd/sessiongen"},
+		{"/root/.cache/go-build/43/43ff-d/sessiongen", modulePath, "(devel)", []string{"-check"}, "go run github.com/sessiongen/sessiongen/cmd/sessiongen"},
+		{"/tmp/go-build9/b001/exe/sessiongen", other, "(devel)", []string{"-check", "-o", "."}, "go tool sessiongen -o ."},
+		{"/root/.cache/go-build/43/43ff-d/sessiongen", other, "(devel)", []string{"-o", "my dir", "-check", "it's.yaml"}, "go tool sessiongen -o 'my dir' 'it'\\''s.yaml'"},
+		// A path of the user's own that merely has "tool" in it.
+		{"/home/u/tool/sessiongen", other, "(devel)", []string{"-check"}, "/home/u/tool/sessiongen"},
+		// Outside any module: go run at the version built.
+		{"/root/.cache/go-build/43/43ff-d/sessiongen", "", "v1.2.3", []string{"-check", "a.yaml"}, "go run github.com/sessiongen/sessiongen/cmd/sessiongen@v1.2.3 a.yaml"},
+		{"/root/.cache/go-build/43/43ff-d/sessiongen", "", "(devel)", []string{"-check", "a.yaml"}, "go run github.com/sessiongen/sessiongen/cmd/sessiongen@latest a.yaml"},
 		// After the first schema, flags are schema names: kept as typed.
-		{"sessiongen", []string{"a.yaml", "-check"}, "sessiongen a.yaml -check"},
+		{"sessiongen", other, "(devel)", []string{"a.yaml", "-check"}, "sessiongen a.yaml -check"},
 	} {
-		if got := strings.Join(updateCommand(tc.arg0, tc.args), " "); got != tc.want {
-			t.Errorf("updateCommand(%q, %q) = %s, want %s", tc.arg0, tc.args, got, tc.want)
+		if got := strings.Join(updateCommand(tc.arg0, tc.main, tc.version, tc.args), " "); got != tc.want {
+			t.Errorf("updateCommand(%q, %q, %q, %q) = %s, want %s", tc.arg0, tc.main, tc.version, tc.args, got, tc.want)
 		}
 	}
 }
