@@ -417,14 +417,16 @@ func (e *BatchError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %v; the rollback failed, these files are left changed:", e.Path, e.Err)
 	for _, c := range e.Changed {
-		fmt.Fprintf(&b, "\n\t%s %s", verb(c.Kind), c.Path)
+		fmt.Fprintf(&b, "\n\t%s %s", Verb(c.Kind), c.Path)
 	}
 	return b.String()
 }
 
 func (e *BatchError) Unwrap() error { return e.Err }
 
-func verb(kind string) string {
+// Verb is what Write does about a change of kind: created, updated or
+// removed.
+func Verb(kind string) string {
 	switch kind {
 	case Missing:
 		return "created"
@@ -434,9 +436,6 @@ func verb(kind string) string {
 		return "removed"
 	}
 }
-
-// Verb is what Write did about a change of kind: created, updated or removed.
-func Verb(kind string) string { return verb(kind) }
 
 // Write brings the package folders under root in line with files and
 // returns what it changed.
