@@ -507,3 +507,27 @@ func checkDiff(t *testing.T, c Change, old, new []string) {
 		}
 	}
 }
+
+// TestDiffScattered: a few lines changed far apart in a large file give a
+// hunk each, whatever the file's size (the old differ fell back to the whole
+// file when the changed middle was large: one renamed field spread over
+// json_gen.go gave an 8,714-line diff).
+func TestDiffScattered(t *testing.T) {
+	const n = 20_000
+	at := map[int]string{100: "renamed 100", 9_000: "renamed 9000", 19_900: "renamed 19900"}
+	c := Change{Path: "p/f.go", Kind: "stale", Old: []byte(numbered(n, nil)), New: []byte(numbered(n, at))}
+	d := Diff(c)
+	if hunks := strings.Count(d, "\n@@ "); hunks != len(at) {
+		t.Errorf("%d hunks, want %d:\n%.3000s", hunks, len(at), d)
+	}
+	// ---, +++, and per hunk: its @@ line, 3+3 context lines, - and +.
+	if lines := strings.Count(d, "\n"); lines != 2+len(at)*9 {
+		t.Errorf("%d lines, want %d:\n%.3000s", lines, 2+len(at)*9, d)
+	}
+	checkDiff(t, c, splitAfter(string(c.Old)), splitAfter(string(c.New)))
+}
+
+func splitAfter(s string) []string {
+	lines := strings.SplitAfter(s, "\n")
+	return lines[:len(lines)-1]
+}
