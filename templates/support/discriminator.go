@@ -9,7 +9,11 @@ package support
 // It reads members only up to the discriminator. When the object has no such
 // member, or is malformed before it, found is false: the caller then decodes
 // the object as its default type, which reports any syntax error with its
-// full JSON path. err is set only when the next value is not an object.
+// full JSON path. err is set when the next value is not an object, and when
+// the discriminator is not a string (a number, null, an object, an array, a
+// boolean): the same error, at the same path, that a concrete type's decoder
+// reports for it, so that no decoder takes such a value for "absent" or for
+// an unknown subtype.
 func (d *Decoder) Discriminator(name string) (value []byte, found bool, err error) {
 	pos, open, fieldPos, depth := d.pos, d.open, d.fieldPos, d.depth
 	defer func() {
@@ -26,10 +30,13 @@ func (d *Decoder) Discriminator(name string) (value []byte, found bool, err erro
 		if err != nil || !ok {
 			return nil, false, nil
 		}
-		if string(field) == name && d.Peek() == KindString {
+		if string(field) == name {
+			if d.Peek() != KindString {
+				return nil, false, WithField(d.ErrUnexpectedKind("string"), name)
+			}
 			value, err := d.StringBytes()
 			if err != nil {
-				return nil, false, nil
+				return nil, false, WithField(err, name)
 			}
 			return value, true, nil
 		}
