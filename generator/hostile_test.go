@@ -253,7 +253,9 @@ func hstContains(list []string, f func(string) bool) bool {
 
 // hstBuildAndVet writes files into a throwaway module and runs go build and
 // go vet on it.
-func hstBuildAndVet(t *testing.T, files []generator.File) {
+// hstBuildAndVet writes files into a new module, runs go build and go vet
+// over it and returns the module's folder.
+func hstBuildAndVet(t *testing.T, files []generator.File) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hostile.test\n\ngo 1.24\n"), 0o644); err != nil {
@@ -276,6 +278,7 @@ func hstBuildAndVet(t *testing.T, files []generator.File) {
 			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	return dir
 }
 
 func TestHostileBuildsAndVets(t *testing.T) {

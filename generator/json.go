@@ -502,7 +502,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 				// A value naming another type would be re-labelled on encoding:
 				// reject it rather than change the data.
 				check = append(check, jen.If(jen.String().Call(jen.Id("kind")).Op("!=").Lit(s.DiscriminatorValue)).Block(
-					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than "+s.DiscriminatorValue), jen.String().Call(jen.Id("kind"))), jen.Lit(disc))),
+					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than %s"), jen.String().Call(jen.Id("kind")), jen.Lit(s.DiscriminatorValue)), jen.Lit(disc))),
 				))
 			} else {
 				check = append(check, jen.Id("_").Op("=").Id("kind"))

@@ -448,7 +448,7 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "circle" {
-				return WithField(d.Errorf("%q names another type than circle", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -526,7 +526,7 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "square" {
-				return WithField(d.Errorf("%q names another type than square", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "square"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -657,7 +657,7 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "animal" {
-				return WithField(d.Errorf("%q names another type than animal", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "animal"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -732,7 +732,7 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "dog" {
-				return WithField(d.Errorf("%q names another type than dog", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "dog"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)

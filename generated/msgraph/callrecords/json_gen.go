@@ -609,7 +609,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.callRecord" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.callRecord", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -756,7 +756,7 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.session" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.session", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -886,7 +886,7 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.segment" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.segment", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1036,7 +1036,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participant" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participant", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1124,7 +1124,7 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.organizer" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.organizer", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1333,7 +1333,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.endpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.endpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1437,7 +1437,7 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participantEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1512,7 +1512,7 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceEndpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1655,7 +1655,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.clientUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1739,7 +1739,7 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceUserAgent" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -2650,7 +2650,7 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.userIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.userIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3114,7 +3114,7 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.identity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3257,7 +3257,7 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identitySet" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.identitySet", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3382,7 +3382,7 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsIdentitySet" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsIdentitySet", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3466,7 +3466,7 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3550,7 +3550,7 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationInstanceIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationInstanceIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3628,7 +3628,7 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsEncryptedIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsEncryptedIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3709,7 +3709,7 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsGuestIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsGuestIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3787,7 +3787,7 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsPhoneIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsPhoneIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3868,7 +3868,7 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsUserIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsUserIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -3949,7 +3949,7 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.azureCommunicationServicesUserIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.azureCommunicationServicesUserIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
@@ -4033,7 +4033,7 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.userIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.userIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)

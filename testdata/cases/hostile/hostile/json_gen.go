@@ -1133,7 +1133,7 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#range" {
-				return WithField(d.Errorf("%q names another type than #range", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#range"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)

@@ -109,7 +109,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.endpoint" {
-				return WithField(d.Errorf("%q names another type than #example.endpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -187,7 +187,7 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than #example.participantEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -312,7 +312,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than #example.clientUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
