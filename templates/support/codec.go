@@ -75,8 +75,10 @@ func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
 		return d.ErrDuplicate(name)
 	}
-	if err := d.Skip(); err != nil {
-		return WithField(err, string(name))
+	// skipUnique, not Skip: a skipped member is checked exactly as a kept
+	// one (duplicate names inside it are errors too).
+	if err := d.skipUnique(); err != nil {
+		return WithField(err, unknown.Last())
 	}
 	return nil
 }

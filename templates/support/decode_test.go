@@ -1110,6 +1110,23 @@ func BenchmarkSkipPayload(b *testing.B) {
 	}
 }
 
+// BenchmarkSkipUniquePayload is BenchmarkSkipPayload through skipUnique,
+// which a decoder uses on an undeclared member: the price of rejecting
+// duplicate names inside what it skips.
+func BenchmarkSkipUniquePayload(b *testing.B) {
+	data := []byte(graphSession)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var d Decoder
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		d.Reset(data)
+		if err := d.skipUnique(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkJSONValidPayload(b *testing.B) {
 	data := []byte(graphSession)
 	b.SetBytes(int64(len(data)))
