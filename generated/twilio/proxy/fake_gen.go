@@ -58,6 +58,8 @@ func NewFakeServer() *FakeServer {
 			obj.UniqueName = Some[string](req.UniqueName)
 			if x, ok := req.DefaultTTL.Get(); ok {
 				obj.DefaultTTL = Some[int32](x)
+			} else if req.DefaultTTL.IsNull() {
+				obj.DefaultTTL = Null[int32]()
 			}
 			if x, ok := req.CallbackURL.Get(); ok {
 				obj.CallbackURL = Some[string](x)
@@ -66,9 +68,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.GeoMatchLevel.Get(); ok {
 				obj.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			} else if req.GeoMatchLevel.IsNull() {
+				obj.GeoMatchLevel = Null[ServiceGeoMatchLevel]()
 			}
 			if x, ok := req.NumberSelectionBehavior.Get(); ok {
 				obj.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			} else if req.NumberSelectionBehavior.IsNull() {
+				obj.NumberSelectionBehavior = Null[ServiceNumberSelectionBehavior]()
 			}
 			if x, ok := req.InterceptCallbackURL.Get(); ok {
 				obj.InterceptCallbackURL = Some[string](x)
@@ -123,6 +129,8 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.DefaultTTL.Get(); ok {
 				obj.DefaultTTL = Some[int32](x)
+			} else if req.DefaultTTL.IsNull() {
+				obj.DefaultTTL = Null[int32]()
 			}
 			if x, ok := req.CallbackURL.Get(); ok {
 				obj.CallbackURL = Some[string](x)
@@ -131,9 +139,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.GeoMatchLevel.Get(); ok {
 				obj.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			} else if req.GeoMatchLevel.IsNull() {
+				obj.GeoMatchLevel = Null[ServiceGeoMatchLevel]()
 			}
 			if x, ok := req.NumberSelectionBehavior.Get(); ok {
 				obj.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			} else if req.NumberSelectionBehavior.IsNull() {
+				obj.NumberSelectionBehavior = Null[ServiceNumberSelectionBehavior]()
 			}
 			if x, ok := req.InterceptCallbackURL.Get(); ok {
 				obj.InterceptCallbackURL = Some[string](x)
@@ -281,12 +293,18 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.TTL.Get(); ok {
 				obj.TTL = Some[int32](x)
+			} else if req.TTL.IsNull() {
+				obj.TTL = Null[int32]()
 			}
 			if x, ok := req.Mode.Get(); ok {
 				obj.Mode = Some[SessionMode](x)
+			} else if req.Mode.IsNull() {
+				obj.Mode = Null[SessionMode]()
 			}
 			if x, ok := req.Status.Get(); ok {
 				obj.Status = Some[SessionStatus](x)
+			} else if req.Status.IsNull() {
+				obj.Status = Null[SessionStatus]()
 			}
 			key := fakeKey("KC", keys.Add(1))
 			obj.SID = Some(key)
@@ -326,9 +344,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.TTL.Get(); ok {
 				obj.TTL = Some[int32](x)
+			} else if req.TTL.IsNull() {
+				obj.TTL = Null[int32]()
 			}
 			if x, ok := req.Status.Get(); ok {
 				obj.Status = Some[SessionStatus](x)
+			} else if req.Status.IsNull() {
+				obj.Status = Null[SessionStatus]()
 			}
 			out, err := obj.AppendJSON(nil)
 			return out, "", err

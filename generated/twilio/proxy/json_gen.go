@@ -295,13 +295,13 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		case "unique_name":
 			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullRejected, decodeSessionStatus)
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullIsState, decodeSessionStatus)
 		case "closed_reason":
 			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
 		case "mode":
-			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullRejected, decodeSessionMode)
+			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullIsState, decodeSessionMode)
 		case "date_created":
 			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
@@ -501,7 +501,7 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 		case "data":
 			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeInteractionType)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeInteractionType)
 		case "inbound_participant_sid":
 			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_resource_sid":
@@ -619,7 +619,7 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 		case "data":
 			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeMessageInteractionType)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeMessageInteractionType)
 		case "participant_sid":
 			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_participant_sid":
@@ -733,11 +733,11 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		case "callback_url":
 			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "default_ttl":
-			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
 		case "number_selection_behavior":
-			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullRejected, decodeServiceNumberSelectionBehavior)
+			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullIsState, decodeServiceNumberSelectionBehavior)
 		case "geo_match_level":
-			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullRejected, decodeServiceGeoMatchLevel)
+			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullIsState, decodeServiceGeoMatchLevel)
 		case "intercept_callback_url":
 			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "out_of_session_callback_url":
@@ -849,7 +849,7 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 		case "is_reserved":
 			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*Decoder).Bool)
 		case "in_use":
-			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -913,13 +913,13 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullIsState, (*Decoder).Bool)
 		case "mms":
-			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullIsState, (*Decoder).Bool)
 		case "sms":
-			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullIsState, (*Decoder).Bool)
 		case "voice":
-			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
 		}

@@ -61,7 +61,7 @@ type Session struct {
 
 	// The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Status Optional[SessionStatus] `json:"status,omitzero"`
 
 	// The reason the Session ended.
@@ -71,12 +71,12 @@ type Session struct {
 
 	// The time, in seconds, when the session will expire. The time is measured from the last Session create or the Session's last Interaction.
 	//
-	// Read-only: set by the server, never sent. Default: 0. Example: 3600.
+	// Optional, may be null. Read-only: set by the server, never sent. Default: 0. Example: 3600.
 	TTL Optional[int32] `json:"ttl,omitzero"`
 
 	// The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Mode Optional[SessionMode] `json:"mode,omitzero"`
 
 	// The ISO 8601 date and time in GMT when the resource was created.
@@ -201,7 +201,7 @@ type Interaction struct {
 
 	// The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Type Optional[InteractionType] `json:"type,omitzero"`
 
 	// The SID of the inbound Participant resource.
@@ -301,7 +301,7 @@ type MessageInteraction struct {
 
 	// The Type of Message Interaction. This value is always `message`.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Type Optional[MessageInteractionType] `json:"type,omitzero"`
 
 	// The SID of the Participant resource.
@@ -406,17 +406,17 @@ type Service struct {
 
 	// The default `ttl` value for Sessions created in the Service. The TTL (time to live) is measured in seconds after the Session's last create or last Interaction. The default value of `0` indicates an unlimited Session length. You can override a Session's default TTL value by setting its `ttl` value.
 	//
-	// Read-only: set by the server, never sent. Default: 0. Example: 3600.
+	// Optional, may be null. Read-only: set by the server, never sent. Default: 0. Example: 3600.
 	DefaultTTL Optional[int32] `json:"default_ttl,omitzero"`
 
 	// The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	NumberSelectionBehavior Optional[ServiceNumberSelectionBehavior] `json:"number_selection_behavior,omitzero"`
 
 	// Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	GeoMatchLevel Optional[ServiceGeoMatchLevel] `json:"geo_match_level,omitzero"`
 
 	// The URL we call on each interaction. If we receive a 403 status, we block the interaction; otherwise the interaction continues.
@@ -511,7 +511,7 @@ type PhoneNumber struct {
 
 	// The number of open session assigned to the number. See the "How many Phone Numbers do I need?" guide (https://www.twilio.com/docs/proxy/phone-numbers-needed) for more information.
 	//
-	// Read-only: set by the server, never sent. Default: 0.
+	// Optional, may be null. Read-only: set by the server, never sent. Default: 0.
 	InUse Optional[int32] `json:"in_use,omitzero"`
 }
 
@@ -523,22 +523,22 @@ type PhoneNumber struct {
 type PhoneNumberCapabilities struct {
 	// Fax is the "fax" property.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Fax Optional[bool] `json:"fax,omitzero"`
 
 	// Mms is the "mms" property.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Mms Optional[bool] `json:"mms,omitzero"`
 
 	// SMS is the "sms" property.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	SMS Optional[bool] `json:"sms,omitzero"`
 
 	// Voice is the "voice" property.
 	//
-	// Read-only: set by the server, never sent.
+	// Optional, may be null. Read-only: set by the server, never sent.
 	Voice Optional[bool] `json:"voice,omitzero"`
 
 	// AdditionalProperties holds the properties the schema does not declare, in
