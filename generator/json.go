@@ -489,7 +489,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		for i, fl := range s.Fields {
 			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
 		}
-		if handlesDiscriminator(s, disc, discInFields) {
+		if handlesDiscriminator(disc, discInFields) {
 			// The discriminator was read before dispatch (or names this type);
 			// it is checked for duplicates and syntax like any member.
 			check := []jen.Code{
@@ -516,7 +516,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		}
 	})
 	loop = append(loop, sw, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
-	if handlesDiscriminator(s, disc, discInFields) {
+	if handlesDiscriminator(disc, discInFields) {
 		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
 	}
 	body = append(body, jen.For().Block(loop...))
@@ -569,10 +569,11 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 }
 
 // handlesDiscriminator reports whether the decoder of s reads the API's
-// discriminator member itself. An open type outside any hierarchy keeps it
-// in AdditionalProperties instead, so it is sent back.
-func handlesDiscriminator(s *ir.Struct, disc string, declared bool) bool {
-	return disc != "" && !declared && !(s.Open && s.DiscriminatorValue == "")
+// discriminator member itself: a concrete type of a hierarchy, which checks
+// that it names the type. A schema type outside any hierarchy declares it
+// as a field instead (ir.Build), so that it is kept and sent back.
+func handlesDiscriminator(disc string, declared bool) bool {
+	return disc != "" && !declared
 }
 
 // decodeField returns the statement of one case of the member switch: one

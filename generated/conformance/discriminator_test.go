@@ -2,12 +2,17 @@
 // discriminator member that is not a string (a number, null, an object, an
 // array, a boolean) is an error at its JSON path, whichever decoder reads
 // it: the Unmarshal<Interface> entry point of an abstract base or of a base
-// with its own value, the decoder of a concrete type, and a polymorphic
+// with its own value, the decoder of a concrete type, the decoder of a type
+// outside any hierarchy (which declares the member), and a polymorphic
 // property of any type, alone, in an array or in a map. None of them may
 // take such a value for "absent" (the base type) or for an unknown subtype.
+//
+// And the member is kept: whatever string a type accepts as its
+// discriminator is in its re-encoding (TestPolicyDiscriminatorKept).
 package conformance_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -45,6 +50,10 @@ type discriminatorCase struct {
 	decode func([]byte) error
 	path   string // expected DecodeError path
 	offset int    // expected offset of the offending value
+	// plain is set for a type outside any hierarchy, which declares the
+	// discriminator as an optional string: null there is "not allowed",
+	// as for any non-nullable property, rather than "not a string".
+	plain bool
 }
 
 func discriminatorCases(t *testing.T, value string) []discriminatorCase {
@@ -74,12 +83,12 @@ func discriminatorCases(t *testing.T, value string) []discriminatorCase {
 		if self == nil {
 			t.Fatalf("%s: not in the IR", c)
 		}
-		// The entry point itself, when its type reads the discriminator.
-		if c.iface || self.DiscriminatorValue != "" {
-			doc, at := discriminated(sm, self, value)
-			for _, dec := range decoders {
-				out = append(out, discriminatorCase{entry: c.String(), doc: doc, decode: dec, path: discPath, offset: at})
-			}
+		// The entry point itself: every type reads the discriminator, a
+		// type outside any hierarchy as a declared property.
+		doc, at := discriminated(sm, self, value)
+		for _, dec := range decoders {
+			out = append(out, discriminatorCase{entry: c.String(), doc: doc, decode: dec, path: discPath, offset: at,
+				plain: !c.iface && self.DiscriminatorValue == ""})
 		}
 		if c.iface {
 			continue
@@ -132,14 +141,17 @@ func TestPolicyDiscriminatorMustBeString(t *testing.T) {
 			entries[dc.entry] = true
 			err := dc.decode([]byte(dc.doc))
 			want := "json: " + dc.path + ": expected string, found " + v.found + " at offset " + itoa(dc.offset)
+			if dc.plain && v.found == "null" {
+				want = "json: " + dc.path + ": null is not allowed here at offset " + itoa(dc.offset)
+			}
 			if err == nil || err.Error() != want {
 				t.Errorf("%s on %s:\n got %v\nwant %s", dc.entry, dc.doc, err, want)
 			}
 		}
 	}
-	// Guard against the case list going empty: the three packages with a
-	// discriminator have 9 interfaces and many polymorphic properties.
-	if len(entries) < 30 {
+	// Guard against the case list going empty: the two packages with a
+	// discriminator have 69 decoders and many polymorphic properties.
+	if len(entries) < 80 {
 		t.Fatalf("only %d entry points checked: %v", len(entries), entries)
 	}
 	t.Logf("%d documents over %d entry points: every non-string discriminator rejected at its path", n, len(entries))
@@ -156,4 +168,53 @@ func itoa(n int) string {
 			return string(b[i:])
 		}
 	}
+}
+
+// TestPolicyDiscriminatorKept: a discriminator member a payload carries is
+// in the re-encoding of every type of an API that has a discriminator: a
+// concrete type of a hierarchy writes its own value (the only one it
+// accepts), an unknown subtype its object as received, and every other type
+// the value received (failureInfo's "@odata.type" was dropped).
+func TestPolicyDiscriminatorKept(t *testing.T) {
+	pkgs := loadIR(t)
+	minimal := map[*codec][]member{}
+	for _, pc := range policyCases(t) {
+		minimal[pc.c] = pc.sm.required(pc.s, 0)
+	}
+	n := 0
+	for _, c := range registry {
+		p := pkgs[c.pkg]
+		disc := p.API.Discriminator
+		if disc == "" {
+			continue
+		}
+		value, head := "#a.value.of.no.type", minimal[c]
+		if !c.iface {
+			for _, s := range p.Structs {
+				if s.Name == c.name && !s.Abstract && s.DiscriminatorValue != "" {
+					value = s.DiscriminatorValue
+				}
+			}
+		}
+		q, _ := json.Marshal(value)
+		doc, _, _ := document(append(head, member{name: disc, value: string(q)}))
+		v, err := c.decode(doc)
+		if err != nil {
+			t.Errorf("%s: %s: %v", c, doc, err)
+			continue
+		}
+		out, err := c.encode(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]json.RawMessage
+		if err := json.Unmarshal(out, &got); err != nil || string(got[disc]) != string(q) {
+			t.Errorf("%s: %s re-encodes as %s: %s lost", c, doc, out, disc)
+		}
+		n++
+	}
+	if n < 50 {
+		t.Fatalf("only %d types", n)
+	}
+	t.Logf("%d types keep the discriminator they received", n)
 }

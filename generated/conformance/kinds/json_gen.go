@@ -47,6 +47,7 @@ func decodeMood(d *Decoder) (Mood, error) {
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
 	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
 	dst = appendOptional(dst, ",\"i64\":null", &v.I64, AppendInt)
@@ -88,7 +89,6 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -98,46 +98,38 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "str":
-			err = readOptional(d, "str", &v.Str, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "i32":
-			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
-		case "i64":
-			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
-		case "num":
-			err = readOptional(d, "num", &v.Num, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
-		case "f32":
-			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<4, nullRejected, (*Decoder).Float32)
-		case "numNF":
-			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<5, nullRejected, (*Decoder).Float64NonFinite)
-		case "f32NF":
-			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<6, nullRejected, (*Decoder).Float32NonFinite)
-		case "flag":
-			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<7, nullRejected, (*Decoder).Bool)
-		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<8, nullRejected, (*Decoder).Date)
-		case "at":
-			err = readOptional(d, "at", &v.At, &seen[0], 1<<9, nullRejected, (*Decoder).DateTime)
-		case "span":
-			err = readOptional(d, "span", &v.Span, &seen[0], 1<<10, nullRejected, (*Decoder).Duration)
-		case "link":
-			err = readOptional(d, "link", &v.Link, &seen[0], 1<<11, nullRejected, (*Decoder).String)
-		case "uid":
-			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<12, nullRejected, (*Decoder).String)
-		case "color":
-			err = readOptional(d, "color", &v.Color, &seen[0], 1<<13, nullRejected, decodeColor)
-		case "mood":
-			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<14, nullRejected, decodeMood)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "str":
+			err = readOptional(d, "str", &v.Str, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "i32":
+			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+		case "i64":
+			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<3, nullRejected, (*Decoder).Int64)
+		case "num":
+			err = readOptional(d, "num", &v.Num, &seen[0], 1<<4, nullRejected, (*Decoder).Float64)
+		case "f32":
+			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<5, nullRejected, (*Decoder).Float32)
+		case "numNF":
+			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, nullRejected, (*Decoder).Float64NonFinite)
+		case "f32NF":
+			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, nullRejected, (*Decoder).Float32NonFinite)
+		case "flag":
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
+		case "day":
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<9, nullRejected, (*Decoder).Date)
+		case "at":
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<10, nullRejected, (*Decoder).DateTime)
+		case "span":
+			err = readOptional(d, "span", &v.Span, &seen[0], 1<<11, nullRejected, (*Decoder).Duration)
+		case "link":
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+		case "uid":
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+		case "color":
+			err = readOptional(d, "color", &v.Color, &seen[0], 1<<14, nullRejected, decodeColor)
+		case "mood":
+			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<15, nullRejected, decodeMood)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -164,6 +156,7 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
 	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
 	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, AppendString)
@@ -188,7 +181,6 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -198,24 +190,16 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "req":
-			err = readMember(d, "req", &v.Req, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "reqNull":
-			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
-		case "opt":
-			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "optNull":
-			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "req":
+			err = readMember(d, "req", &v.Req, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "reqNull":
+			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+		case "opt":
+			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+		case "optNull":
+			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -223,10 +207,10 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("req")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("reqNull")
 	}
 	return nil
@@ -249,6 +233,7 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
 	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
 	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
@@ -282,7 +267,6 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -292,30 +276,22 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "list":
-			err = readOptional(d, "list", &v.List, &seen[0], 1<<0, nullRejected, decodeSlice_Int32)
-		case "nested":
-			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_String)
-		case "dict":
-			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<2, nullRejected, decodeMap_Float64)
-		case "colors":
-			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<3, nullRejected, decodeMap_Color)
-		case "objs":
-			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<4, nullRejected, readObjectArray[Presence])
-		case "raws":
-			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<5, nullRejected, decodeSlice_RawJSON)
-		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<6, nullIsState, decodeMap_Map_Int64)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "list":
+			err = readOptional(d, "list", &v.List, &seen[0], 1<<1, nullRejected, decodeSlice_Int32)
+		case "nested":
+			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<2, nullRejected, decodeSlice_Slice_String)
+		case "dict":
+			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<3, nullRejected, decodeMap_Float64)
+		case "colors":
+			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<4, nullRejected, decodeMap_Color)
+		case "objs":
+			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<5, nullRejected, readObjectArray[Presence])
+		case "raws":
+			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<6, nullRejected, decodeSlice_RawJSON)
+		case "byKey":
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullIsState, decodeMap_Map_Int64)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -761,6 +737,7 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
@@ -793,8 +770,10 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
 		}
@@ -822,6 +801,7 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
 		return nil, err
@@ -846,7 +826,6 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -856,20 +835,12 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "value":
-			err = readOptional(d, "value", &v.Value, &seen[0], 1<<0, nullRejected, (*Decoder).Int64)
-		case "next":
-			err = readOptional(d, "next", &v.Next, &seen[0], 1<<1, nullRejected, readObjectPointer[Node])
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "value":
+			err = readOptional(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+		case "next":
+			err = readOptional(d, "next", &v.Next, &seen[0], 1<<2, nullRejected, readObjectPointer[Node])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -897,6 +868,7 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
 		return nil, err
 	}
@@ -957,7 +929,6 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -967,36 +938,28 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "raw":
-			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<0, nullIsValue, readRawValue)
-		case "rawNull":
-			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<1, nullIsState, readRawValue)
-		case "scalars":
-			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<2, nullRejected, decodeScalars)
-		case "presence":
-			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<3, nullRejected, decodePresence)
-		case "containers":
-			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<4, nullRejected, decodeContainers)
-		case "shape":
-			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
-		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
-		case "animal":
-			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<7, nullIsState, decodeAnimal)
-		case "bag":
-			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<8, nullRejected, decodeBag)
-		case "node":
-			err = readOptional(d, "node", &v.Node, &seen[0], 1<<9, nullRejected, decodeNode)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "raw":
+			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<1, nullIsValue, readRawValue)
+		case "rawNull":
+			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<2, nullIsState, readRawValue)
+		case "scalars":
+			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<3, nullRejected, decodeScalars)
+		case "presence":
+			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<4, nullRejected, decodePresence)
+		case "containers":
+			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<5, nullRejected, decodeContainers)
+		case "shape":
+			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<6, nullRejected, decodeShape)
+		case "shapes":
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Shape)
+		case "animal":
+			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<8, nullIsState, decodeAnimal)
+		case "bag":
+			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<9, nullRejected, decodeBag)
+		case "node":
+			err = readOptional(d, "node", &v.Node, &seen[0], 1<<10, nullRejected, decodeNode)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

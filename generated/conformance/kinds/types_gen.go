@@ -13,6 +13,9 @@ import (
 //
 // One optional property per scalar kind.
 type Scalars struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// Str is the "str" property.
 	Str Optional[string] `json:"str,omitzero"`
 
@@ -63,6 +66,9 @@ type Scalars struct {
 //
 // Every presence state.
 type Presence struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// Req is the "req" property.
 	//
 	// Required.
@@ -86,6 +92,9 @@ type Presence struct {
 //
 // Arrays and maps, nested, of scalars, enums and objects.
 type Containers struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// List is the "list" property.
 	List Optional[[]int32] `json:"list,omitzero"`
 
@@ -221,6 +230,9 @@ func (*Dog) isAnimal() {}
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type Bag struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// ID is the "id" property.
 	ID Optional[string] `json:"id,omitzero"`
 
@@ -233,6 +245,9 @@ type Bag struct {
 //
 // A recursive type.
 type Node struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// Value is the "value" property.
 	Value Optional[int64] `json:"value,omitzero"`
 
@@ -244,6 +259,9 @@ type Node struct {
 //
 // The top-level document of every vector.
 type Doc struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
 	// Raw is the "raw" property.
 	Raw Optional[json.RawMessage] `json:"raw,omitzero"`
 

@@ -1155,6 +1155,7 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -1176,7 +1177,6 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1186,18 +1186,10 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1767,6 +1759,7 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
 	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
@@ -1789,7 +1782,6 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1799,20 +1791,12 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "reason":
-			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "stage":
-			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<1, nullRejected, decodeFailureStage)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "reason":
+			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "stage":
+			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<2, nullRejected, decodeFailureStage)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1840,6 +1824,7 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -1884,7 +1869,6 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1894,28 +1878,20 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "calleeDevice":
-			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<0, nullIsState, decodeDeviceInfo)
-		case "calleeNetwork":
-			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<1, nullIsState, decodeNetworkInfo)
-		case "callerDevice":
-			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<2, nullIsState, decodeDeviceInfo)
-		case "callerNetwork":
-			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<3, nullIsState, decodeNetworkInfo)
-		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "streams":
-			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<5, nullIsState, readObjectArray[MediaStream])
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "calleeDevice":
+			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<1, nullIsState, decodeDeviceInfo)
+		case "calleeNetwork":
+			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<2, nullIsState, decodeNetworkInfo)
+		case "callerDevice":
+			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<3, nullIsState, decodeDeviceInfo)
+		case "callerNetwork":
+			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<4, nullIsState, decodeNetworkInfo)
+		case "label":
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "streams":
+			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<6, nullIsState, readObjectArray[MediaStream])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1943,6 +1919,7 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
 	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, appendQuotedDuration)
@@ -1997,7 +1974,6 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2007,76 +1983,68 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "audioCodec":
-			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<0, nullIsState, decodeAudioCodec)
-		case "averageAudioDegradation":
-			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageAudioNetworkJitter":
-			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
-		case "averageBandwidthEstimate":
-			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
-		case "averageFreezeDuration":
-			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<4, nullIsState, (*Decoder).Duration)
-		case "averageJitter":
-			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
-		case "averagePacketLossRate":
-			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageRatioOfConcealedSamples":
-			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageReceivedFrameRate":
-			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageRoundTripTime":
-			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<9, nullIsState, (*Decoder).Duration)
-		case "averageVideoFrameLossPercentage":
-			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageVideoFrameRate":
-			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageVideoPacketLossRate":
-			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
-		case "isAudioForwardErrorCorrectionUsed":
-			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<14, nullIsState, (*Decoder).Bool)
-		case "lowFrameRateRatio":
-			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowVideoProcessingCapabilityRatio":
-			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxAudioNetworkJitter":
-			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<17, nullIsState, (*Decoder).Duration)
-		case "maxJitter":
-			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
-		case "maxPacketLossRate":
-			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<19, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxRatioOfConcealedSamples":
-			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxRoundTripTime":
-			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<21, nullIsState, (*Decoder).Duration)
-		case "packetUtilization":
-			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<22, nullIsState, (*Decoder).Int64)
-		case "postForwardErrorCorrectionPacketLossRate":
-			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<23, nullIsState, (*Decoder).Float32NonFinite)
-		case "rmsFreezeDuration":
-			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<24, nullIsState, (*Decoder).Duration)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<25, nullIsState, (*Decoder).DateTime)
-		case "streamDirection":
-			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<26, nullRejected, decodeMediaStreamDirection)
-		case "streamId":
-			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<27, nullIsState, (*Decoder).String)
-		case "videoCodec":
-			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<28, nullIsState, decodeVideoCodec)
-		case "wasMediaBypassed":
-			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<29, nullIsState, (*Decoder).Bool)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "audioCodec":
+			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<1, nullIsState, decodeAudioCodec)
+		case "averageAudioDegradation":
+			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageAudioNetworkJitter":
+			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
+		case "averageBandwidthEstimate":
+			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, nullIsState, (*Decoder).Int64)
+		case "averageFreezeDuration":
+			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
+		case "averageJitter":
+			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, nullIsState, (*Decoder).Duration)
+		case "averagePacketLossRate":
+			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageRatioOfConcealedSamples":
+			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageReceivedFrameRate":
+			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageRoundTripTime":
+			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, nullIsState, (*Decoder).Duration)
+		case "averageVideoFrameLossPercentage":
+			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageVideoFrameRate":
+			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageVideoPacketLossRate":
+			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, nullIsState, (*Decoder).Float32NonFinite)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, nullIsState, (*Decoder).DateTime)
+		case "isAudioForwardErrorCorrectionUsed":
+			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, nullIsState, (*Decoder).Bool)
+		case "lowFrameRateRatio":
+			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowVideoProcessingCapabilityRatio":
+			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxAudioNetworkJitter":
+			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
+		case "maxJitter":
+			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, nullIsState, (*Decoder).Duration)
+		case "maxPacketLossRate":
+			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxRatioOfConcealedSamples":
+			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxRoundTripTime":
+			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, nullIsState, (*Decoder).Duration)
+		case "packetUtilization":
+			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, nullIsState, (*Decoder).Int64)
+		case "postForwardErrorCorrectionPacketLossRate":
+			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, nullIsState, (*Decoder).Float32NonFinite)
+		case "rmsFreezeDuration":
+			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, nullIsState, (*Decoder).Duration)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, nullIsState, (*Decoder).DateTime)
+		case "streamDirection":
+			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<27, nullRejected, decodeMediaStreamDirection)
+		case "streamId":
+			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, nullIsState, (*Decoder).String)
+		case "videoCodec":
+			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<29, nullIsState, decodeVideoCodec)
+		case "wasMediaBypassed":
+			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, nullIsState, (*Decoder).Bool)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2084,7 +2052,7 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<26) == 0 {
+	if seen[0]&(1<<27) == 0 {
 		return d.ErrRequired("streamDirection")
 	}
 	return nil
@@ -2107,6 +2075,7 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, AppendString)
 	dst = appendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, appendEnum[NetworkConnectionType])
@@ -2155,7 +2124,6 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2165,68 +2133,60 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "bandwidthLowEventRatio":
-			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<0, nullIsState, (*Decoder).Float32NonFinite)
-		case "basicServiceSetIdentifier":
-			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "connectionType":
-			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<2, nullRejected, decodeNetworkConnectionType)
-		case "delayEventRatio":
-			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
-		case "dnsSuffix":
-			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<5, nullIsState, (*Decoder).String)
-		case "linkSpeed":
-			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<6, nullIsState, (*Decoder).Int64)
-		case "macAddress":
-			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<7, nullIsState, (*Decoder).String)
-		case "networkTransportProtocol":
-			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<8, nullRejected, decodeNetworkTransportProtocol)
-		case "port":
-			err = readOptional(d, "port", &v.Port, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
-		case "receivedQualityEventRatio":
-			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "reflexiveIPAddress":
-			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<11, nullIsState, (*Decoder).String)
-		case "relayIPAddress":
-			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
-		case "relayPort":
-			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
-		case "sentQualityEventRatio":
-			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<14, nullIsState, (*Decoder).Float32NonFinite)
-		case "subnet":
-			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<15, nullIsState, (*Decoder).String)
-		case "traceRouteHops":
-			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<16, nullRejected, readObjectArray[TraceRouteHop])
-		case "wifiBand":
-			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<17, nullRejected, decodeWifiBand)
-		case "wifiBatteryCharge":
-			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
-		case "wifiChannel":
-			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
-		case "wifiMicrosoftDriver":
-			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<20, nullIsState, (*Decoder).String)
-		case "wifiMicrosoftDriverVersion":
-			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<21, nullIsState, (*Decoder).String)
-		case "wifiRadioType":
-			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<22, nullRejected, decodeWifiRadioType)
-		case "wifiSignalStrength":
-			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<23, nullIsState, (*Decoder).Int32)
-		case "wifiVendorDriver":
-			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<24, nullIsState, (*Decoder).String)
-		case "wifiVendorDriverVersion":
-			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<25, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "bandwidthLowEventRatio":
+			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
+		case "basicServiceSetIdentifier":
+			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "connectionType":
+			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<3, nullRejected, decodeNetworkConnectionType)
+		case "delayEventRatio":
+			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+		case "dnsSuffix":
+			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "ipAddress":
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+		case "linkSpeed":
+			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, nullIsState, (*Decoder).Int64)
+		case "macAddress":
+			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+		case "networkTransportProtocol":
+			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<9, nullRejected, decodeNetworkTransportProtocol)
+		case "port":
+			err = readOptional(d, "port", &v.Port, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
+		case "receivedQualityEventRatio":
+			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "reflexiveIPAddress":
+			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+		case "relayIPAddress":
+			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, nullIsState, (*Decoder).String)
+		case "relayPort":
+			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, nullIsState, (*Decoder).Int32)
+		case "sentQualityEventRatio":
+			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
+		case "subnet":
+			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+		case "traceRouteHops":
+			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, nullRejected, readObjectArray[TraceRouteHop])
+		case "wifiBand":
+			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, nullRejected, decodeWifiBand)
+		case "wifiBatteryCharge":
+			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+		case "wifiChannel":
+			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+		case "wifiMicrosoftDriver":
+			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+		case "wifiMicrosoftDriverVersion":
+			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+		case "wifiRadioType":
+			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<23, nullRejected, decodeWifiRadioType)
+		case "wifiSignalStrength":
+			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, nullIsState, (*Decoder).Int32)
+		case "wifiVendorDriver":
+			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, nullIsState, (*Decoder).String)
+		case "wifiVendorDriverVersion":
+			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2253,6 +2213,7 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, AppendString)
 	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
@@ -2294,7 +2255,6 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2304,58 +2264,50 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "captureDeviceDriver":
-			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "captureDeviceName":
-			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "captureNotFunctioningEventRatio":
-			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
-		case "cpuInsufficentEventRatio":
-			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
-		case "deviceClippingEventRatio":
-			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
-		case "deviceGlitchEventRatio":
-			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
-		case "howlingEventCount":
-			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
-		case "initialSignalLevelRootMeanSquare":
-			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowSpeechLevelEventRatio":
-			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowSpeechToNoiseEventRatio":
-			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
-		case "micGlitchRate":
-			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "receivedNoiseLevel":
-			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
-		case "receivedSignalLevel":
-			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
-		case "renderDeviceDriver":
-			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "renderDeviceName":
-			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "renderMuteEventRatio":
-			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
-		case "renderNotFunctioningEventRatio":
-			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
-		case "renderZeroVolumeEventRatio":
-			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
-		case "sentNoiseLevel":
-			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
-		case "sentSignalLevel":
-			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
-		case "speakerGlitchRate":
-			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "captureDeviceDriver":
+			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "captureDeviceName":
+			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "captureNotFunctioningEventRatio":
+			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
+		case "cpuInsufficentEventRatio":
+			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+		case "deviceClippingEventRatio":
+			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
+		case "deviceGlitchEventRatio":
+			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
+		case "howlingEventCount":
+			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, nullIsState, (*Decoder).Int32)
+		case "initialSignalLevelRootMeanSquare":
+			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowSpeechLevelEventRatio":
+			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowSpeechToNoiseEventRatio":
+			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
+		case "micGlitchRate":
+			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "receivedNoiseLevel":
+			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+		case "receivedSignalLevel":
+			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
+		case "renderDeviceDriver":
+			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "renderDeviceName":
+			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "renderMuteEventRatio":
+			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+		case "renderNotFunctioningEventRatio":
+			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+		case "renderZeroVolumeEventRatio":
+			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, nullIsState, (*Decoder).Float32NonFinite)
+		case "sentNoiseLevel":
+			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+		case "sentSignalLevel":
+			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+		case "speakerGlitchRate":
+			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2382,6 +2334,7 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
 	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
 	dst = appendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, appendQuotedDuration)
@@ -2405,7 +2358,6 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2415,22 +2367,14 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "hopCount":
-			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<0, nullIsState, (*Decoder).Int32)
-		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "roundTripTime":
-			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "hopCount":
+			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
+		case "ipAddress":
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "roundTripTime":
+			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2458,6 +2402,7 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
 	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
 	if x := v.Tokens.member(&dst, ",\"tokens\":null"); x != nil {
@@ -2485,7 +2430,6 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2495,22 +2439,14 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "rating":
-			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<0, nullRejected, decodeUserFeedbackRating)
-		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "tokens":
-			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<2, nullIsState, decodeFeedbackTokenSet)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "rating":
+			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<1, nullRejected, decodeUserFeedbackRating)
+		case "text":
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "tokens":
+			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<3, nullIsState, decodeFeedbackTokenSet)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2518,7 +2454,7 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("rating")
 	}
 	return nil
@@ -2541,6 +2477,7 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -2562,6 +2499,7 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
+	var seen [1]uint64
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2571,6 +2509,8 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@odata.type":
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
 		}
@@ -2679,6 +2619,7 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
@@ -2730,7 +2671,6 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2740,62 +2680,54 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "callDurationSource":
-			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<0, nullIsState, decodePstnCallDurationSource)
-		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "callId":
-			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
-		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "charge":
-			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<5, nullIsState, (*Decoder).Float64)
-		case "conferenceId":
-			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
-		case "connectionCharge":
-			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<7, nullIsState, (*Decoder).Float64)
-		case "currency":
-			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<8, nullIsState, (*Decoder).String)
-		case "destinationContext":
-			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<9, nullIsState, (*Decoder).String)
-		case "destinationName":
-			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<10, nullIsState, (*Decoder).String)
-		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "inventoryType":
-			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "licenseCapability":
-			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<15, nullIsState, (*Decoder).String)
-		case "operator":
-			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<16, nullIsState, (*Decoder).String)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
-		case "tenantCountryCode":
-			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<18, nullIsState, (*Decoder).String)
-		case "usageCountryCode":
-			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
-		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
-		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<21, nullIsState, (*Decoder).String)
-		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<22, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "callDurationSource":
+			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<1, nullIsState, decodePstnCallDurationSource)
+		case "calleeNumber":
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "callerNumber":
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "callId":
+			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+		case "callType":
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "charge":
+			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<6, nullIsState, (*Decoder).Float64)
+		case "conferenceId":
+			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+		case "connectionCharge":
+			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, nullIsState, (*Decoder).Float64)
+		case "currency":
+			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+		case "destinationContext":
+			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+		case "destinationName":
+			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+		case "duration":
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "inventoryType":
+			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "licenseCapability":
+			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+		case "operator":
+			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<17, nullIsState, (*Decoder).String)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, nullIsState, (*Decoder).DateTime)
+		case "tenantCountryCode":
+			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+		case "usageCountryCode":
+			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+		case "userDisplayName":
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+		case "userId":
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+		case "userPrincipalName":
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2823,6 +2755,7 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
 	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
@@ -2872,7 +2805,6 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2882,58 +2814,50 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "callEndSubReason":
-			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
-		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<3, nullIsState, (*Decoder).String)
-		case "correlationId":
-			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<6, nullIsState, (*Decoder).DateTime)
-		case "failureDateTime":
-			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
-		case "finalSipCode":
-			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<8, nullIsState, (*Decoder).Int32)
-		case "finalSipCodePhrase":
-			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<9, nullIsState, (*Decoder).String)
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<10, nullIsState, (*Decoder).String)
-		case "inviteDateTime":
-			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<11, nullIsState, (*Decoder).DateTime)
-		case "mediaBypassEnabled":
-			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<12, nullIsState, (*Decoder).Bool)
-		case "mediaPathLocation":
-			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "signalingLocation":
-			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<15, nullIsState, (*Decoder).DateTime)
-		case "successfulCall":
-			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<16, nullIsState, (*Decoder).Bool)
-		case "trunkFullyQualifiedDomainName":
-			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<17, nullIsState, (*Decoder).String)
-		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
-		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<19, nullIsState, (*Decoder).String)
-		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "calleeNumber":
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "callEndSubReason":
+			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+		case "callerNumber":
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "callType":
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+		case "correlationId":
+			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "duration":
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
+		case "failureDateTime":
+			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, nullIsState, (*Decoder).DateTime)
+		case "finalSipCode":
+			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
+		case "finalSipCodePhrase":
+			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+		case "inviteDateTime":
+			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
+		case "mediaBypassEnabled":
+			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, nullIsState, (*Decoder).Bool)
+		case "mediaPathLocation":
+			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "signalingLocation":
+			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, nullIsState, (*Decoder).DateTime)
+		case "successfulCall":
+			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, nullIsState, (*Decoder).Bool)
+		case "trunkFullyQualifiedDomainName":
+			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
+		case "userDisplayName":
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+		case "userId":
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+		case "userPrincipalName":
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4062,6 +3986,7 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
 	}
@@ -4085,7 +4010,6 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4095,18 +4019,10 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "error":
-			err = readMember(d, "error", &v.Error, &seen[0], 1<<0, nullRejected, decodeMainError)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "error":
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<1, nullRejected, decodeMainError)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4114,7 +4030,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("error")
 	}
 	return nil
@@ -4137,6 +4053,7 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
@@ -4168,7 +4085,6 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4178,26 +4094,18 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<3, nullRejected, readObjectArray[ErrorDetails])
-		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullRejected, decodeInnerError)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "code":
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "message":
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "target":
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "details":
+			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, readObjectArray[ErrorDetails])
+		case "innerError":
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullRejected, decodeInnerError)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4205,10 +4113,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -4230,6 +4138,7 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
@@ -4253,7 +4162,6 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4263,22 +4171,14 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "code":
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "message":
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "target":
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4286,10 +4186,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -4312,6 +4212,7 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
 	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, AppendString)
 	dst = appendOptional(dst, ",\"date\":null", &v.Date, AppendString)
@@ -4350,16 +4251,18 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@odata.type":
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "request-id":
-			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "client-request-id":
-			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "date":
-			err = readOptional(d, "date", &v.Date, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "date", &v.Date, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullIsState, readObjectPointer[InnerError])
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullIsState, readObjectPointer[InnerError])
 		default:
 			err = keepMember(d, &v.AdditionalProperties, name)
 		}

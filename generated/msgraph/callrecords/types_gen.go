@@ -297,6 +297,9 @@ func (*Organizer) isEntity() {}
 //
 // An administrative unit associated with a call participant (microsoft.graph.callRecords.administrativeUnitInfo).
 type AdministrativeUnitInfo struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Unique identifier for the administrative unit.
 	//
 	// Optional, may be null.
@@ -497,6 +500,9 @@ func (*ServiceUserAgent) isUserAgent() {}
 //
 // Information about the failure of a call or a portion of a call (microsoft.graph.callRecords.failureInfo).
 type FailureInfo struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Classification of why a call or portion of a call failed.
 	//
 	// Optional, may be null.
@@ -510,6 +516,9 @@ type FailureInfo struct {
 //
 // Media (audio, video, video-based screen sharing, ...) used in a segment (microsoft.graph.callRecords.media).
 type Media struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Device information associated with the callee endpoint of this media.
 	//
 	// Optional, may be null.
@@ -545,6 +554,9 @@ type Media struct {
 //
 // A media stream between two endpoints in a segment, with its quality metrics (microsoft.graph.callRecords.mediaStream).
 type MediaStream struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Codec name used to encode audio for transmission on the network.
 	//
 	// Optional, may be null.
@@ -700,6 +712,9 @@ type MediaStream struct {
 //
 // Network used by a media endpoint in a call (microsoft.graph.callRecords.networkInfo).
 type NetworkInfo struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Fraction of the call that the media endpoint detected the available bandwidth or bandwidth policy was low enough to cause poor quality of the audio sent.
 	//
 	// Optional, may be null.
@@ -825,6 +840,9 @@ type NetworkInfo struct {
 //
 // Device used by a media endpoint in a call (microsoft.graph.callRecords.deviceInfo).
 type DeviceInfo struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Name of the capture device driver used by the media endpoint.
 	//
 	// Optional, may be null.
@@ -935,6 +953,9 @@ type DeviceInfo struct {
 //
 // One network trace route hop collected for a media stream (microsoft.graph.callRecords.traceRouteHop).
 type TraceRouteHop struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// The network path count of this hop that was used to compute the RTT.
 	//
 	// Optional, may be null.
@@ -955,6 +976,9 @@ type TraceRouteHop struct {
 //
 // Feedback the user of an endpoint gave about the quality of a session (microsoft.graph.callRecords.userFeedback).
 type UserFeedback struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// The rating provided by the user of this endpoint about the quality of this session.
 	//
 	// Required.
@@ -977,6 +1001,9 @@ type UserFeedback struct {
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type FeedbackTokenSet struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// AdditionalProperties holds the properties the schema does not declare, in
 	// the order received; they are encoded after the declared ones.
 	AdditionalProperties []Member `json:"-"`
@@ -1016,6 +1043,9 @@ func (*UserIdentity) isIdentity() {}
 //
 // One PSTN call log entry, returned by getPstnCalls (microsoft.graph.callRecords.pstnCallLogRow).
 type PstnCallLogRow struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// The source of the call duration data. If the call uses a third-party telecommunications operator via the Operator Connect Program, the operator can provide their own call duration data (operator); otherwise the value is microsoft.
 	//
 	// Optional, may be null.
@@ -1136,6 +1166,9 @@ type PstnCallLogRow struct {
 //
 // One Direct Routing call log entry, returned by getDirectRoutingCalls (microsoft.graph.callRecords.directRoutingLogRow).
 type DirectRoutingLogRow struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Number of the user or bot who received the call. E.164 format, but might include other data.
 	//
 	// Optional, may be null. Personal data (PII): keep it out of logs. Format: E.164.
@@ -1666,6 +1699,9 @@ func (*GraphUserIdentity) isIdentity() {}
 //
 // Body of every 4XX and 5XX response (microsoft.graph.ODataErrors.ODataError).
 type ODataError struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// The error.
 	//
 	// Required.
@@ -1676,6 +1712,9 @@ type ODataError struct {
 //
 // The error object of an ODataError body (microsoft.graph.ODataErrors.MainError).
 type MainError struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Error code, e.g. accessDenied, activityLimitReached, generalException, invalidRange, invalidRequest, itemNotFound, notSupported, serviceNotAvailable, unauthenticated (non-exhaustive; check innerError codes too).
 	//
 	// Required. Example: "activityLimitReached".
@@ -1702,6 +1741,9 @@ type MainError struct {
 //
 // One entry of MainError.details (microsoft.graph.ODataErrors.ErrorDetails).
 type ErrorDetails struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Error code.
 	//
 	// Required.
@@ -1724,6 +1766,9 @@ type ErrorDetails struct {
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type InnerError struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Request Id as tracked internally by the service.
 	//
 	// Optional, may be null.

@@ -243,6 +243,7 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
 	dst = appendOptional(dst, ",\"p%d\\\"`*/\\n\\u2028q\":null", &v.PDQ, AppendString)
 	dst = appendOptional(dst, ",\"fixed\":null", &v.Fixed, AppendString)
@@ -273,7 +274,6 @@ func (v *Thing) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -283,28 +283,20 @@ func (v *Thing) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "p%d\"`*/\n\u2028q":
-			err = readOptional(d, "p%d\"`*/\n\u2028q", &v.PDQ, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "fixed":
-			err = readOptional(d, "fixed", &v.Fixed, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "tone":
-			err = readOptional(d, "tone", &v.Tone, &seen[0], 1<<3, nullRejected, decodeTone)
-		case "shape":
-			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<4, nullRejected, decodeShape)
-		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<5, nullRejected, decodeSlice_Shape)
 		case "@t%d\"`*/\n\u2028":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@t%d\"`*/\n\u2028")
-			}
-			_ = kind
+			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "id":
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "p%d\"`*/\n\u2028q":
+			err = readOptional(d, "p%d\"`*/\n\u2028q", &v.PDQ, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "fixed":
+			err = readOptional(d, "fixed", &v.Fixed, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+		case "tone":
+			err = readOptional(d, "tone", &v.Tone, &seen[0], 1<<4, nullRejected, decodeTone)
+		case "shape":
+			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
+		case "shapes":
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -312,7 +304,7 @@ func (v *Thing) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("id")
 	}
 	return nil
@@ -334,6 +326,7 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
 	dst = appendOptional(dst, ",\"c%d\\\"`\":null", &v.CD, AppendString)
 	dst = appendOptional(dst, ",\"m*/\\n\\u2028\":null", &v.M, AppendString)
 	return closeObject(dst, start), nil
@@ -356,7 +349,6 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -366,20 +358,12 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "c%d\"`":
-			err = readOptional(d, "c%d\"`", &v.CD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "m*/\n\u2028":
-			err = readOptional(d, "m*/\n\u2028", &v.M, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "@t%d\"`*/\n\u2028":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@t%d\"`*/\n\u2028")
-			}
-			_ = kind
+			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "c%d\"`":
+			err = readOptional(d, "c%d\"`", &v.CD, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "m*/\n\u2028":
+			err = readOptional(d, "m*/\n\u2028", &v.M, &seen[0], 1<<2, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -78,6 +78,9 @@ func (*Square) isShape() {}
 //
 // A thing: %d%% "q" `b` */ /*
 type Thing struct {
+	// TD is the "@t%d\"`*/\n\u2028" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	TD Optional[string]
+
 	// ID is the "id" property.
 	//
 	// Required. Read-only: set by the server, never sent.
@@ -108,6 +111,9 @@ type Thing struct {
 
 // Problem is the "problem" object.
 type Problem struct {
+	// TD is the "@t%d\"`*/\n\u2028" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	TD Optional[string]
+
 	// CD is the "c%d\"`" property.
 	CD Optional[string]
 

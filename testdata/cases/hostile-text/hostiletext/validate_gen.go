@@ -90,6 +90,7 @@ func (v *Thing) Validate() error {
 }
 
 func (v *Thing) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
 	{
 		fp := p.Field("id")
 		checkPattern(vs, &fp, matchPatternThingID(v.ID), "^TH[0-9a-f]{4}$")
@@ -129,6 +130,7 @@ func (v *Problem) Validate() error {
 }
 
 func (v *Problem) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
 	checkNotNull(vs, p, "c%d\"`", v.CD.IsNull())
 	checkNotNull(vs, p, "m*/\n\u2028", v.M.IsNull())
 }

@@ -344,6 +344,7 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
 		return nil, err
 	}
@@ -370,7 +371,6 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -380,20 +380,12 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "caller":
-			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<0, nullRejected, decodeEndpoint)
-		case "callee":
-			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "caller":
+			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<1, nullRejected, decodeEndpoint)
+		case "callee":
+			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -401,7 +393,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("caller")
 	}
 	return nil
