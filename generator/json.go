@@ -543,7 +543,8 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	if s.Open {
 		f.Comment("Undeclared members are kept in AdditionalProperties.")
 	} else {
-		f.Comment("Undeclared members are checked for syntax and skipped.")
+		f.Comment("Undeclared members are checked as kept ones would be (syntax, duplicate")
+		f.Comment("names at any depth) and skipped.")
 	}
 	if asRequest {
 		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
