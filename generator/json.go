@@ -471,9 +471,8 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	if len(s.Fields) > 0 {
 		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
 	}
-	if !s.Open {
-		body = append(body, jen.Var().Id("unknown").Id("memberNames"))
-	}
+	// The names of undeclared members, skipped or kept, for duplicates.
+	body = append(body, jen.Var().Id("unknown").Id("memberNames"))
 	discInFields := false
 	for _, fl := range s.Fields {
 		if fl.Wire == disc {
@@ -510,7 +509,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			g.Case(jen.Lit(disc)).Block(check...)
 		}
 		if s.Open {
-			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("name")))
+			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Op("&").Id("unknown"), jen.Id("name")))
 		} else {
 			g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
 		}

@@ -49,3 +49,63 @@ func TestSkipUnique(t *testing.T) {
 		}
 	}
 }
+
+// manyMembers is an object of n members with distinct names.
+func manyMembers(n int) []byte {
+	b := []byte{'{'}
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `"m`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, `":1`...)
+	}
+	return append(b, '}')
+}
+
+// BenchmarkUndeclaredMembers decodes objects of n undeclared members, as a
+// closed type skips them and an open type keeps them: the duplicate check
+// must stay linear in n (a list searched one by one made 10,000 members cost
+// 100 times 1,000).
+func BenchmarkUndeclaredMembers(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		data := manyMembers(n)
+		for _, keep := range []bool{false, true} {
+			name := "skip"
+			if keep {
+				name = "keep"
+			}
+			b.Run(name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				var d Decoder
+				for i := 0; i < b.N; i++ {
+					d.Reset(data)
+					if err := d.BeginObject(); err != nil {
+						b.Fatal(err)
+					}
+					var unknown memberNames
+					var kept []Member
+					for {
+						name, ok, err := d.NextField()
+						if err != nil {
+							b.Fatal(err)
+						}
+						if !ok {
+							break
+						}
+						if keep {
+							err = keepMember(&d, &kept, &unknown, name)
+						} else {
+							err = skipMember(&d, &unknown, name)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
+		}
+	}
+}

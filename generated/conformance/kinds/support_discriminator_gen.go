@@ -64,28 +64,47 @@ const memberNamesLinear = 16
 
 // Add records name and reports whether it was new.
 func (n *memberNames) Add(name []byte) bool {
+	if n.seen(name) {
+		return false
+	}
+	n.insert(string(name))
+	return true
+}
+
+// AddString is Add for a name the caller holds as a string already, which
+// is kept without a copy.
+func (n *memberNames) AddString(name string) bool {
+	if n.seen([]byte(name)) {
+		return false
+	}
+	n.insert(name)
+	return true
+}
+
+// seen reports whether name was added. The conversions allocate nothing.
+func (n *memberNames) seen(name []byte) bool {
 	if n.set != nil {
-		if _, dup := n.set[string(name)]; dup {
-			return false
-		}
-		s := string(name)
-		n.set[s] = struct{}{}
-		n.list = append(n.list, s)
-		return true
+		_, dup := n.set[string(name)]
+		return dup
 	}
 	for _, s := range n.list {
 		if s == string(name) {
-			return false
+			return true
 		}
 	}
-	n.list = append(n.list, string(name))
-	if len(n.list) > memberNamesLinear {
+	return false
+}
+
+func (n *memberNames) insert(s string) {
+	n.list = append(n.list, s)
+	if n.set != nil {
+		n.set[s] = struct{}{}
+	} else if len(n.list) > memberNamesLinear {
 		n.set = make(map[string]struct{}, 2*len(n.list))
 		for _, s := range n.list {
 			n.set[s] = struct{}{}
 		}
 	}
-	return true
 }
 
 // Last returns the name added last; it stays valid when the decoder moves on.

@@ -2518,6 +2518,7 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2530,7 +2531,7 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 		case "@odata.type":
 			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2582,6 +2583,7 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2611,7 +2613,7 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3034,6 +3036,7 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3061,7 +3064,7 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3175,6 +3178,7 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3204,7 +3208,7 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3284,6 +3288,7 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3329,7 +3334,7 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3382,6 +3387,7 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3413,7 +3419,7 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3466,6 +3472,7 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3497,7 +3504,7 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3548,6 +3555,7 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3575,7 +3583,7 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3627,6 +3635,7 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3656,7 +3665,7 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3707,6 +3716,7 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3734,7 +3744,7 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3786,6 +3796,7 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3815,7 +3826,7 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3867,6 +3878,7 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3896,7 +3908,7 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3949,6 +3961,7 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3980,7 +3993,7 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4265,6 +4278,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4287,7 +4301,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		case "innerError":
 			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullIsState, readObjectPointer[InnerError])
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err

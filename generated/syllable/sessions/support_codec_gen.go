@@ -86,14 +86,12 @@ func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
 }
 
 // keepMember reads a member the type does not declare into members, as
-// received, after checking that its name is not repeated.
-func keepMember(d *Decoder, members *[]Member, name []byte) error {
-	for _, m := range *members {
-		if m.Name == string(name) {
-			return d.ErrDuplicate(name)
-		}
-	}
+// received, after checking in names that its name is not repeated.
+func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) error {
 	key := d.nameString(name)
+	if !names.AddString(key) {
+		return d.ErrDuplicate(name)
+	}
 	raw, err := d.RawCopy()
 	if err != nil {
 		return WithField(err, key)

@@ -909,6 +909,7 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -927,7 +928,7 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		case "voice":
 			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err

@@ -432,6 +432,7 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -498,7 +499,7 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		case "additional":
 			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<27, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
