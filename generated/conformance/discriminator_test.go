@@ -13,6 +13,7 @@ package conformance_test
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -140,9 +141,9 @@ func TestPolicyDiscriminatorMustBeString(t *testing.T) {
 			n++
 			entries[dc.entry] = true
 			err := dc.decode([]byte(dc.doc))
-			want := "json: " + dc.path + ": expected string, found " + v.found + " at offset " + itoa(dc.offset)
+			want := "json: " + dc.path + ": expected string, found " + v.found + " at offset " + strconv.Itoa(dc.offset)
 			if dc.plain && v.found == "null" {
-				want = "json: " + dc.path + ": null is not allowed here at offset " + itoa(dc.offset)
+				want = "json: " + dc.path + ": null is not allowed here at offset " + strconv.Itoa(dc.offset)
 			}
 			if err == nil || err.Error() != want {
 				t.Errorf("%s on %s:\n got %v\nwant %s", dc.entry, dc.doc, err, want)
@@ -155,19 +156,6 @@ func TestPolicyDiscriminatorMustBeString(t *testing.T) {
 		t.Fatalf("only %d entry points checked: %v", len(entries), entries)
 	}
 	t.Logf("%d documents over %d entry points: every non-string discriminator rejected at its path", n, len(entries))
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
 }
 
 // TestPolicyDiscriminatorKept: a discriminator member a payload carries is

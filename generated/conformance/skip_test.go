@@ -6,6 +6,7 @@
 package conformance_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,7 +46,7 @@ func TestPolicyDuplicateNamesInSkippedMembers(t *testing.T) {
 			if c.stream != nil {
 				decoders["stream"] = c.stream
 			}
-			want := "json: zz" + sd.path + `: duplicate field "q" at offset ` + itoa(strings.LastIndex(string(doc), `"q"`))
+			want := "json: zz" + sd.path + `: duplicate field "q" at offset ` + strconv.Itoa(strings.LastIndex(string(doc), `"q"`))
 			for how, decode := range decoders {
 				n++
 				if _, err := decode(doc); err == nil || err.Error() != want {
