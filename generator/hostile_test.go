@@ -128,12 +128,18 @@ func hstConstants(files []*ast.File) map[string]string {
 }
 
 func hstGenerate(t *testing.T) (*schema.File, *ir.Package, []generator.File) {
+	return hstGenerateFile(t, hostileSchema)
+}
+
+// hstGenerateFile loads the case schema at path (relative to this package)
+// under its name from the module root, and returns its IR and output.
+func hstGenerateFile(t *testing.T, path string) (*schema.File, *ir.Package, []generator.File) {
 	t.Helper()
-	src, err := os.ReadFile(hostileSchema)
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := schema.Parse("testdata/cases/hostile/schema.yaml", src)
+	f, err := schema.Parse(strings.TrimPrefix(path, "../"), src)
 	if err != nil {
 		t.Fatal(err)
 	}

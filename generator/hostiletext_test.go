@@ -30,7 +30,6 @@ import (
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 const hostileTextSchema = "../testdata/cases/hostile-text/schema.yaml"
@@ -50,22 +49,7 @@ func htLines(text string) []string {
 }
 
 func TestHostileText(t *testing.T) {
-	src, err := os.ReadFile(hostileTextSchema)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sf, err := schema.Parse("testdata/cases/hostile-text/schema.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ir.Build(sf, ir.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generator.Generate([]*schema.File{sf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, p, files := hstGenerateFile(t, hostileTextSchema)
 
 	// What the output holds: comment lines and string literals.
 	fset := token.NewFileSet()

@@ -165,10 +165,7 @@ func TestPolicyDiscriminatorMustBeString(t *testing.T) {
 // the value received (failureInfo's "@odata.type" was dropped).
 func TestPolicyDiscriminatorKept(t *testing.T) {
 	pkgs := loadIR(t)
-	minimal := map[*codec][]member{}
-	for _, pc := range policyCases(t) {
-		minimal[pc.c] = pc.sm.required(pc.s, 0)
-	}
+	minimal := minimalMembers(t)
 	n := 0
 	for _, c := range registry {
 		p := pkgs[c.pkg]

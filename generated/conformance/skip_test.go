@@ -26,10 +26,7 @@ var skippedDuplicates = []struct{ value, path string }{
 
 func TestPolicyDuplicateNamesInSkippedMembers(t *testing.T) {
 	pkgs := loadIR(t)
-	minimal := map[*codec][]member{}
-	for _, pc := range policyCases(t) {
-		minimal[pc.c] = pc.sm.required(pc.s, 0)
-	}
+	minimal := minimalMembers(t)
 	n := 0
 	for _, c := range registry {
 		p := pkgs[c.pkg]
@@ -59,4 +56,14 @@ func TestPolicyDuplicateNamesInSkippedMembers(t *testing.T) {
 		t.Fatalf("only %d documents", n)
 	}
 	t.Logf("%d documents over %d decoders: every duplicate inside an undeclared member rejected", n, len(registry))
+}
+
+// minimalMembers returns the members of a minimal valid document of every
+// registered struct type: its required properties with sample values.
+func minimalMembers(t *testing.T) map[*codec][]member {
+	out := map[*codec][]member{}
+	for _, pc := range policyCases(t) {
+		out[pc.c] = pc.sm.required(pc.s, 0)
+	}
+	return out
 }
