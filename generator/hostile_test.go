@@ -362,6 +362,11 @@ var hstCases = []hstCase{
 		[]string{"schema.yaml:8:3:", `"optional"`, "Optional"}},
 	{"type decoder", "  decoder:\n    properties:\n      a: {type: string}\n",
 		[]string{"schema.yaml:8:3:", `"decoder"`, "Decoder"}},
+	// A type outside any hierarchy declares the discriminator ("kind") as
+	// the field Kind, or KindDiscriminator when a property has that name.
+	{"discriminator field renamed", "  thing:\n    properties:\n      Kind: {type: string}\n", nil},
+	{"discriminator field taken twice", "  thing:\n    properties:\n      Kind: {type: string}\n      kindDiscriminator: {type: string}\n",
+		[]string{"schema.yaml:8:3:", `"kind"`, "KindDiscriminator"}},
 	{"type decode_error", "  decode_error:\n    properties:\n      a: {type: string}\n",
 		[]string{"schema.yaml:8:3:", `"decode_error"`, "DecodeError"}},
 	{"type validationError", "  validationError:\n    properties:\n      a: {type: string}\n",
