@@ -145,7 +145,7 @@ func (c *clientGen) client() {
 	}
 
 	if h := a.IdempotencyHeader; h != "" {
-		f.Comment("WithIdempotencyKey returns a context whose requests carry key in the " + h + " header.")
+		fcomment(f, []string{"WithIdempotencyKey returns a context whose requests carry key in the " + h + " header."})
 		f.Comment("A create or update sent with it may be retried like a GET: the API drops repeats.")
 		f.Func().Id("WithIdempotencyKey").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("key").String()).Qual("context", "Context").Block(
 			jen.Return(jen.Qual("context", "WithValue").Call(jen.Id("ctx"), jen.Id("idempotencyKey").Values(), jen.Id("key"))),
@@ -307,7 +307,7 @@ func (c *clientGen) resource(r *ir.Resource) {
 			dict[jen.Id(boundField(p))] = jen.Id(argName(p))
 			names = append(names, argName(p))
 		}
-		f.Commentf("%s returns the client of the %q resource under the %s %s.", child.Name, child.Wire, r.Wire, strings.Join(names, ", "))
+		fcomment(f, []string{fmt.Sprintf("%s returns the client of the %q resource under the %s %s.", child.Name, child.Wire, r.Wire, strings.Join(names, ", "))})
 		f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id(child.Name).Params(params...).Op("*").Id(child.ClientName).Block(
 			jen.Return(jen.Op("&").Id(child.ClientName).Values(dict)),
 		)

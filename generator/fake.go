@@ -321,7 +321,7 @@ func genFormDecoder(f *jen.File, s *ir.Struct) {
 
 func formFieldDecoder(fl *ir.Field) jen.Code {
 	wrap := func(err jen.Code) jen.Code {
-		return jen.Qual("fmt", "Errorf").Call(jen.Lit(fl.Wire+": %w"), err)
+		return jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: %w"), jen.Lit(fl.Wire), err)
 	}
 	set := func(x jen.Code) jen.Code {
 		if fl.Optional {

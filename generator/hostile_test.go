@@ -128,12 +128,18 @@ func hstConstants(files []*ast.File) map[string]string {
 }
 
 func hstGenerate(t *testing.T) (*schema.File, *ir.Package, []generator.File) {
+	return hstGenerateFile(t, hostileSchema)
+}
+
+// hstGenerateFile loads the case schema at path (relative to this package)
+// under its name from the module root, and returns its IR and output.
+func hstGenerateFile(t *testing.T, path string) (*schema.File, *ir.Package, []generator.File) {
 	t.Helper()
-	src, err := os.ReadFile(hostileSchema)
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := schema.Parse("testdata/cases/hostile/schema.yaml", src)
+	f, err := schema.Parse(strings.TrimPrefix(path, "../"), src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,6 +191,11 @@ func TestHostileNoSilentDropOrRename(t *testing.T) {
 				break
 			}
 			c = c.Base.Target
+		}
+		// A type outside any hierarchy declares the discriminator first
+		// (ir.Build), although the schema may not.
+		if !s.Abstract && s.Base == nil && s.Interface == nil && p.API.Discriminator != "" {
+			wires = append([]string{p.API.Discriminator}, wires...)
 		}
 		if len(wires) != len(s.Fields) {
 			t.Errorf("type %q: %d properties in the schema, %d fields in the IR", st.Name, len(wires), len(s.Fields))
@@ -253,7 +264,9 @@ func hstContains(list []string, f func(string) bool) bool {
 
 // hstBuildAndVet writes files into a throwaway module and runs go build and
 // go vet on it.
-func hstBuildAndVet(t *testing.T, files []generator.File) {
+// hstBuildAndVet writes files into a new module, runs go build and go vet
+// over it and returns the module's folder.
+func hstBuildAndVet(t *testing.T, files []generator.File) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hostile.test\n\ngo 1.24\n"), 0o644); err != nil {
@@ -276,6 +289,7 @@ func hstBuildAndVet(t *testing.T, files []generator.File) {
 			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	return dir
 }
 
 func TestHostileBuildsAndVets(t *testing.T) {
@@ -348,6 +362,11 @@ var hstCases = []hstCase{
 		[]string{"schema.yaml:8:3:", `"optional"`, "Optional"}},
 	{"type decoder", "  decoder:\n    properties:\n      a: {type: string}\n",
 		[]string{"schema.yaml:8:3:", `"decoder"`, "Decoder"}},
+	// A type outside any hierarchy declares the discriminator ("kind") as
+	// the field Kind, or KindDiscriminator when a property has that name.
+	{"discriminator field renamed", "  thing:\n    properties:\n      Kind: {type: string}\n", nil},
+	{"discriminator field taken twice", "  thing:\n    properties:\n      Kind: {type: string}\n      kindDiscriminator: {type: string}\n",
+		[]string{"schema.yaml:8:3:", `"kind"`, "KindDiscriminator"}},
 	{"type decode_error", "  decode_error:\n    properties:\n      a: {type: string}\n",
 		[]string{"schema.yaml:8:3:", `"decode_error"`, "DecodeError"}},
 	{"type validationError", "  validationError:\n    properties:\n      a: {type: string}\n",

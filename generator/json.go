@@ -471,9 +471,8 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	if len(s.Fields) > 0 {
 		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
 	}
-	if !s.Open {
-		body = append(body, jen.Var().Id("unknown").Id("memberNames"))
-	}
+	// The names of undeclared members, skipped or kept, for duplicates.
+	body = append(body, jen.Var().Id("unknown").Id("memberNames"))
 	discInFields := false
 	for _, fl := range s.Fields {
 		if fl.Wire == disc {
@@ -489,7 +488,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		for i, fl := range s.Fields {
 			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
 		}
-		if handlesDiscriminator(s, disc, discInFields) {
+		if handlesDiscriminator(disc, discInFields) {
 			// The discriminator was read before dispatch (or names this type);
 			// it is checked for duplicates and syntax like any member.
 			check := []jen.Code{
@@ -502,7 +501,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 				// A value naming another type would be re-labelled on encoding:
 				// reject it rather than change the data.
 				check = append(check, jen.If(jen.String().Call(jen.Id("kind")).Op("!=").Lit(s.DiscriminatorValue)).Block(
-					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than "+s.DiscriminatorValue), jen.String().Call(jen.Id("kind"))), jen.Lit(disc))),
+					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than %s"), jen.String().Call(jen.Id("kind")), jen.Lit(s.DiscriminatorValue)), jen.Lit(disc))),
 				))
 			} else {
 				check = append(check, jen.Id("_").Op("=").Id("kind"))
@@ -510,13 +509,13 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			g.Case(jen.Lit(disc)).Block(check...)
 		}
 		if s.Open {
-			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("name")))
+			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Op("&").Id("unknown"), jen.Id("name")))
 		} else {
 			g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
 		}
 	})
 	loop = append(loop, sw, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
-	if handlesDiscriminator(s, disc, discInFields) {
+	if handlesDiscriminator(disc, discInFields) {
 		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
 	}
 	body = append(body, jen.For().Block(loop...))
@@ -543,7 +542,8 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	if s.Open {
 		f.Comment("Undeclared members are kept in AdditionalProperties.")
 	} else {
-		f.Comment("Undeclared members are checked for syntax and skipped.")
+		f.Comment("Undeclared members are checked as kept ones would be (syntax, duplicate")
+		f.Comment("names at any depth) and skipped.")
 	}
 	if asRequest {
 		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
@@ -569,10 +569,11 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 }
 
 // handlesDiscriminator reports whether the decoder of s reads the API's
-// discriminator member itself. An open type outside any hierarchy keeps it
-// in AdditionalProperties instead, so it is sent back.
-func handlesDiscriminator(s *ir.Struct, disc string, declared bool) bool {
-	return disc != "" && !declared && !(s.Open && s.DiscriminatorValue == "")
+// discriminator member itself: a concrete type of a hierarchy, which checks
+// that it names the type. A schema type outside any hierarchy declares it
+// as a field instead (ir.Build), so that it is kept and sent back.
+func handlesDiscriminator(disc string, declared bool) bool {
+	return disc != "" && !declared
 }
 
 // decodeField returns the statement of one case of the member switch: one

@@ -63,7 +63,7 @@ func genFixedMatcher(f *jen.File, pt *ir.Pattern, pieces []fixedPiece) {
 		total += len(p.literal) + p.n
 	}
 	name := "match" + strings.ToUpper(pt.Var[:1]) + pt.Var[1:]
-	f.Commentf("%s reports whether s matches %s, as regexp would.", name, pt.Expr)
+	fcomment(f, []string{fmt.Sprintf("%s reports whether s matches %s, as regexp would.", name, pt.Expr)})
 	f.Func().Id(name).Params(jen.Id("s").String()).Bool().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Len(jen.Id("s")).Op("!=").Lit(total)).Block(jen.Return(jen.False()))
 		at := 0

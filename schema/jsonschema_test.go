@@ -252,6 +252,10 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		{"missing auth", false, func(doc m) { delete(at(doc, "api"), "auth") }},
 		{"unknown auth scheme", false, func(doc m) { at(doc, "api", "auth")["scheme"] = "oauth2" }},
 		{"apiKey without header", false, func(doc m) { delete(at(doc, "api", "auth"), "header") }},
+		{"header name with a space", false, func(doc m) { at(doc, "api", "auth")["header"] = "X Acme Key" }},
+		{"header name token characters", true, func(doc m) { at(doc, "api", "auth")["header"] = "X-50%`'*|~" }},
+		{"idempotency header with a newline", false, func(doc m) { at(doc, "api")["idempotencyHeader"] = "Idem\nX: 1" }},
+		{"idempotency header", true, func(doc m) { at(doc, "api")["idempotencyHeader"] = "Idempotency-Key" }},
 		{"bearer with header", false, func(doc m) { at(doc, "api", "auth")["scheme"] = "bearer" }},
 		{"basic without password", false, func(doc m) {
 			at(doc, "api")["auth"] = m{"scheme": "basic", "username": "accountSid"}

@@ -106,8 +106,22 @@ func (l *loader) api(n *yaml.Node) API {
 	}
 	if e, ok := m["idempotencyHeader"]; ok {
 		a.IdempotencyHeader, _ = l.str(e.val, "api.idempotencyHeader")
+		l.headerName(e.val, a.IdempotencyHeader, "api.idempotencyHeader")
 	}
 	return a
+}
+
+// headerName reports a header name that is not an RFC 9110 token: net/http
+// refuses to send one, which would fail every request at run time instead
+// of here.
+func (l *loader) headerName(n *yaml.Node, name, what string) {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			l.errorf(n, "%s %q is not an HTTP header name: want letters, digits and !#$%%&'*+-.^_`|~", what, clip(name))
+			return
+		}
+	}
 }
 
 func (l *loader) encoding(n *yaml.Node, what string) Encoding {
@@ -161,6 +175,7 @@ func (l *loader) auth(n *yaml.Node) Auth {
 				a.Password = v
 			case "header":
 				a.Header = v
+				l.headerName(ke.val, v, "api.auth.header")
 			}
 		}
 	}

@@ -236,7 +236,41 @@ func (b *builder) fields(t *schema.Type, s *Struct) []*Field {
 			out = append(out, fl)
 		}
 	}
+	if fl := b.discriminatorField(t, taken); fl != nil {
+		out = append([]*Field{fl}, out...)
+	}
 	return out
+}
+
+// discriminatorField returns the field that keeps the API's discriminator
+// member on a type outside any hierarchy, or nil. A concrete type of a
+// hierarchy writes its own discriminator value, and an unknown subtype keeps
+// the object whole; a type without subtypes would otherwise drop the member
+// (Graph sends "@odata.type" on most objects, failureInfo included), so it
+// is declared on every such type, as an optional string written first,
+// where Graph writes it. Its Go name is the wire name's, or that name with
+// "Discriminator" appended when a property already has it.
+func (b *builder) discriminatorField(t *schema.Type, taken map[string]string) *Field {
+	disc := b.f.API.Discriminator
+	if disc == "" || t.Base != nil || len(t.Subtypes) > 0 {
+		return nil
+	}
+	name := goname.Exported(disc)
+	if _, ok := taken[name]; ok {
+		name += "Discriminator"
+	}
+	if prev, ok := taken[name]; ok {
+		b.errorf(t.Pos, "type %q: the api.discriminator %q needs Go name %s, which %s already uses", t.Name, disc, name, prev)
+		return nil
+	}
+	taken[name] = fmt.Sprintf("the api.discriminator %q", disc)
+	return &Field{
+		Name:     name,
+		Wire:     disc,
+		Doc:      fmt.Sprintf("%s is the %q member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.", name, disc),
+		Type:     &Type{Kind: String},
+		Optional: true,
+	}
 }
 
 func (b *builder) field(p *schema.Property, owner string) *Field {

@@ -139,17 +139,17 @@ func TestEncodeRefusesWhatJSONCannotHold(t *testing.T) {
 			t.Errorf("appendRawValue(%q) = %s, %v", raw, out, err)
 		}
 	}
-	for _, y := range []int{-1, 10000} {
+	for _, y := range []int{-1, maxYear + 1} {
 		tm := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		var tre *TimeRangeError
 		if out, err := appendQuotedDateTime(nil, tm); !errors.As(err, &tre) {
 			t.Errorf("year %d: %s, %v; want a *TimeRangeError", y, out, err)
 		}
 	}
-	for _, y := range []int{0, 9999} {
+	for y, want := range map[int]string{0: `"0000-12-31T23:59:59Z"`, 9999: `"9999-12-31T23:59:59Z"`, 10000: `"10000-12-31T23:59:59Z"`, maxYear: `"999999999-12-31T23:59:59Z"`} {
 		tm := time.Date(y, 12, 31, 23, 59, 59, 0, time.UTC)
-		if out, err := appendQuotedDateTime(nil, tm); err != nil || len(out) != len(`"0000-12-31T23:59:59Z"`) {
-			t.Errorf("year %d: %s, %v", y, out, err)
+		if out, err := appendQuotedDateTime(nil, tm); err != nil || string(out) != want {
+			t.Errorf("year %d: %s, %v; want %s", y, out, err, want)
 		}
 	}
 }

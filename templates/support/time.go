@@ -50,33 +50,58 @@ func daysIn(m time.Month, y int) int {
 	return 31
 }
 
-// parseDate parses "YYYY-MM-DD" at the start of b and returns the message of
-// what is wrong, or "".
-func parseDate(b []byte) (Date, string) {
-	y, ok1 := digits(b, 0, 4)
-	m, ok2 := digits(b, 5, 2)
-	d, ok3 := digits(b, 8, 2)
-	if !ok1 || !ok2 || !ok3 || b[4] != '-' || b[7] != '-' {
-		return Date{}, "want YYYY-MM-DD"
+// maxYear is the largest year the parsers accept and the encoders write:
+// RFC 3339 has four-digit years, Graph's published date-time pattern any
+// number of digits ([0-9]{4,}); time.Time holds years far beyond this.
+const maxYear = 999_999_999
+
+// parseDate parses "YYYY-MM-DD" at the start of b, the year of four or more
+// digits (leading zeros allowed, as in Graph's pattern), and returns the
+// length of the date and the message of what is wrong, or "".
+func parseDate(b []byte) (Date, int, string) {
+	y, n := 0, 0
+	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		if y > maxYear/10 {
+			return Date{}, 0, "year out of range"
+		}
+		y = y*10 + int(b[n]-'0')
+		n++
+	}
+	if y > maxYear {
+		return Date{}, 0, "year out of range"
+	}
+	m, ok2 := digits(b, n+1, 2)
+	d, ok3 := digits(b, n+4, 2)
+	if n < 4 || !ok2 || !ok3 || b[n] != '-' || b[n+3] != '-' {
+		return Date{}, 0, "want YYYY-MM-DD"
 	}
 	if m < 1 || m > 12 {
-		return Date{}, "month out of range"
+		return Date{}, 0, "month out of range"
 	}
 	if d < 1 || d > daysIn(time.Month(m), y) {
-		return Date{}, "day out of range"
+		return Date{}, 0, "day out of range"
 	}
-	return Date{Year: y, Month: time.Month(m), Day: d}, ""
+	return Date{Year: y, Month: time.Month(m), Day: d}, n + 6, ""
 }
 
 // ParseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
-// 2020-02-25T18:52:21.2169889Z or 2024-05-01T09:30:00+02:00.
+// 2020-02-25T18:52:21.2169889Z or 2024-05-01T09:30:00+02:00, and what
+// Microsoft Graph's published date-time pattern adds to it:
 //
-// It accepts 0 to 9 fractional digits after a '.', and a 'Z' or a ±hh:mm
-// offset. Only the upper-case 'T' and 'Z' are accepted: RFC 3339 allows
-// lower case in a note, but no API we read sends it and Go's own time.Parse
-// does not accept it either. Everything else is rejected: a space instead of
-// 'T', a missing offset, leap seconds (second 60, which time.Time cannot
-// hold), out-of-range fields and impossible dates such as February 30.
+//	^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$
+//
+// Years have four or more digits (up to 999,999,999, leading zeros
+// allowed); any number of fractional digits may follow a '.' (RFC 3339 sets
+// no limit, Graph's pattern 12), of which time.Time keeps nine: digits past
+// the ninth are dropped (truncated, as time.Parse does), which moves the
+// instant by less than a nanosecond. A 'Z' or a ±hh:mm offset ends it.
+// Only the upper-case 'T' and 'Z' are accepted: RFC 3339 allows lower case
+// in a note, Graph's pattern does not, and Go's own time.Parse does not
+// either. Everything else is rejected: a space instead of 'T', a missing
+// offset, leap seconds (second 60, which time.Time cannot hold),
+// out-of-range fields, offsets past 23:59 (Graph's pattern allows any two
+// digits) and impossible dates such as February 30 (which the pattern
+// allows and time.Time cannot hold).
 //
 // The result is in UTC for 'Z', and in a fixed zone with the given offset
 // otherwise (-00:00 is taken as +00:00). It does not allocate for 'Z' and
@@ -85,32 +110,34 @@ func ParseDateTime(b []byte) (time.Time, error) {
 	if len(b) < len("2006-01-02T15:04:05Z") {
 		return time.Time{}, newTimeError("date-time", b, "too short")
 	}
-	date, msg := parseDate(b)
+	date, i, msg := parseDate(b)
 	if msg != "" {
 		return time.Time{}, newTimeError("date-time", b, msg)
 	}
-	if b[10] != 'T' {
+	if len(b) < i+len("T15:04:05Z") {
+		return time.Time{}, newTimeError("date-time", b, "too short")
+	}
+	if b[i] != 'T' {
 		return time.Time{}, newTimeError("date-time", b, "want 'T' between date and time")
 	}
-	hh, ok1 := digits(b, 11, 2)
-	mm, ok2 := digits(b, 14, 2)
-	ss, ok3 := digits(b, 17, 2)
-	if !ok1 || !ok2 || !ok3 || b[13] != ':' || b[16] != ':' {
+	hh, ok1 := digits(b, i+1, 2)
+	mm, ok2 := digits(b, i+4, 2)
+	ss, ok3 := digits(b, i+7, 2)
+	if !ok1 || !ok2 || !ok3 || b[i+3] != ':' || b[i+6] != ':' {
 		return time.Time{}, newTimeError("date-time", b, "want hh:mm:ss")
 	}
 	if hh > 23 || mm > 59 || ss > 59 {
 		return time.Time{}, newTimeError("date-time", b, "time out of range")
 	}
-	i := 19
+	i += 9
 	nsec := 0
 	if b[i] == '.' {
 		i++
 		n := 0
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			if n == 9 {
-				return time.Time{}, newTimeError("date-time", b, "more than 9 fractional digits")
+			if n < 9 {
+				nsec = nsec*10 + int(b[i]-'0')
 			}
-			nsec = nsec*10 + int(b[i]-'0')
 			n++
 			i++
 		}
@@ -203,22 +230,25 @@ func appendFraction(dst []byte, ns int) []byte {
 //
 // An offset that is not a whole number of minutes (historical local mean
 // times) cannot be written in RFC 3339, so such a time is written in UTC.
-// Years outside 0 to 9999 are written as they are, which ParseDateTime
-// rejects; generated encoders report them as a *TimeRangeError instead.
+// Years past 9999 are written with all their digits, as Graph's pattern
+// allows; years outside 0 to 999,999,999 are written as they are, which
+// ParseDateTime rejects; generated encoders report them as a
+// *TimeRangeError instead.
 func AppendDateTime(dst []byte, t time.Time) []byte {
 	dst, _ = appendDateTime(dst, t)
 	return dst
 }
 
 // TimeRangeError is the error of encoding a date-time whose year is outside
-// 0 to 9999, which RFC 3339 cannot write (encoding/json refuses them too).
+// 0 to 999,999,999: no date-time format writes a negative year, and larger
+// ones are past what ParseDateTime reads back.
 type TimeRangeError struct {
 	Time time.Time
 }
 
 // Error implements the error interface.
 func (e *TimeRangeError) Error() string {
-	return "date-time " + e.Time.String() + " has a year outside 0 to 9999"
+	return "date-time " + e.Time.String() + " has a year outside 0 to 999999999"
 }
 
 // appendDateTime is AppendDateTime, reporting whether the year was in
@@ -230,7 +260,7 @@ func appendDateTime(dst []byte, t time.Time) ([]byte, bool) {
 		off = 0
 	}
 	year, month, day := t.Date()
-	inRange := year >= 0 && year <= 9999
+	inRange := year >= 0 && year <= maxYear
 	hh, mm, ss := t.Clock()
 	dst = append4(dst, year)
 	dst = append(dst, '-')
@@ -264,26 +294,28 @@ func appendDateTime(dst []byte, t time.Time) ([]byte, bool) {
 // Date is a calendar date without a time or a time zone, the JSON Schema
 // "date" format (2006-01-02).
 type Date struct {
-	Year  int        // 0 to 9999
+	Year  int        // 0 to 999,999,999; four digits or more on the wire
 	Month time.Month // 1 to 12
 	Day   int        // 1 to the length of the month
 }
 
-// ParseDate parses a date of the form 2006-01-02: a four-digit year and a
-// month and day that exist in that year.
+// ParseDate parses a date of the form 2006-01-02: a year of four or more
+// digits (as in Graph's date pattern) and a month and day that exist in that
+// year.
 func ParseDate(b []byte) (Date, error) {
-	if len(b) != len("2006-01-02") {
-		return Date{}, newTimeError("date", b, "want YYYY-MM-DD")
+	d, n, msg := parseDate(b)
+	if msg == "" && n != len(b) {
+		msg = "want YYYY-MM-DD"
 	}
-	d, msg := parseDate(b)
 	if msg != "" {
 		return Date{}, newTimeError("date", b, msg)
 	}
 	return d, nil
 }
 
-// AppendTo appends the date as YYYY-MM-DD, without quotes. Years outside 0 to
-// 9999 are written as they are, which ParseDate rejects.
+// AppendTo appends the date as YYYY-MM-DD, without quotes, with more year
+// digits when the year needs them. Years outside 0 to 999,999,999 are
+// written as they are, which ParseDate rejects.
 func (d Date) AppendTo(dst []byte) []byte {
 	dst = append4(dst, d.Year)
 	dst = append(dst, '-')
@@ -308,7 +340,9 @@ func (d Date) String() string {
 //
 // with at least one component, at least one after a 'T', the components in
 // that order, each at most once, n a decimal integer that fits in an int64,
-// and f 1 to 9 fractional digits, allowed on seconds only. A '+' sign, a ','
+// and f one or more fractional digits, allowed on seconds only, of which
+// nine are kept: digits past the ninth are dropped, as in date-times
+// (Graph's duration pattern allows any number). A '+' sign, a ','
 // decimal separator, fractions of other units, lower-case designators and
 // the alternative format (P0001-02-03T...) are rejected.
 //
@@ -326,7 +360,7 @@ type Duration struct {
 	Hours    int64 // nH
 	Minutes  int64 // nM after the 'T'
 	Seconds  int64 // whole seconds of n.fS
-	Nanos    int32 // fraction of a second of n.fS, 0 to 999999999
+	Nanos    int32 // fraction of a second of n.fS, 0 to 999999999 (nine digits kept)
 }
 
 // ParseDuration parses an ISO 8601 duration in the syntax described at
@@ -373,10 +407,9 @@ func ParseDuration(b []byte) (Duration, error) {
 			i++
 			n := 0
 			for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-				if n == 9 {
-					return Duration{}, newTimeError("duration", b, "more than 9 fractional digits")
+				if n < 9 {
+					nanos = nanos*10 + int32(b[i]-'0')
 				}
-				nanos = nanos*10 + int32(b[i]-'0')
 				n++
 				i++
 			}

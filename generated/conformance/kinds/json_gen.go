@@ -47,6 +47,7 @@ func decodeMood(d *Decoder) (Mood, error) {
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
 	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
 	dst = appendOptional(dst, ",\"i64\":null", &v.I64, AppendInt)
@@ -78,7 +79,8 @@ func (v *Scalars) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Scalars object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Scalars) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -88,7 +90,6 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -98,46 +99,38 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "str":
-			err = readOptional(d, "str", &v.Str, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "i32":
-			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
-		case "i64":
-			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
-		case "num":
-			err = readOptional(d, "num", &v.Num, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
-		case "f32":
-			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<4, nullRejected, (*Decoder).Float32)
-		case "numNF":
-			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<5, nullRejected, (*Decoder).Float64NonFinite)
-		case "f32NF":
-			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<6, nullRejected, (*Decoder).Float32NonFinite)
-		case "flag":
-			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<7, nullRejected, (*Decoder).Bool)
-		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<8, nullRejected, (*Decoder).Date)
-		case "at":
-			err = readOptional(d, "at", &v.At, &seen[0], 1<<9, nullRejected, (*Decoder).DateTime)
-		case "span":
-			err = readOptional(d, "span", &v.Span, &seen[0], 1<<10, nullRejected, (*Decoder).Duration)
-		case "link":
-			err = readOptional(d, "link", &v.Link, &seen[0], 1<<11, nullRejected, (*Decoder).String)
-		case "uid":
-			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<12, nullRejected, (*Decoder).String)
-		case "color":
-			err = readOptional(d, "color", &v.Color, &seen[0], 1<<13, nullRejected, decodeColor)
-		case "mood":
-			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<14, nullRejected, decodeMood)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "str":
+			err = readOptional(d, "str", &v.Str, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "i32":
+			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+		case "i64":
+			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<3, nullRejected, (*Decoder).Int64)
+		case "num":
+			err = readOptional(d, "num", &v.Num, &seen[0], 1<<4, nullRejected, (*Decoder).Float64)
+		case "f32":
+			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<5, nullRejected, (*Decoder).Float32)
+		case "numNF":
+			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, nullRejected, (*Decoder).Float64NonFinite)
+		case "f32NF":
+			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, nullRejected, (*Decoder).Float32NonFinite)
+		case "flag":
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
+		case "day":
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<9, nullRejected, (*Decoder).Date)
+		case "at":
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<10, nullRejected, (*Decoder).DateTime)
+		case "span":
+			err = readOptional(d, "span", &v.Span, &seen[0], 1<<11, nullRejected, (*Decoder).Duration)
+		case "link":
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+		case "uid":
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+		case "color":
+			err = readOptional(d, "color", &v.Color, &seen[0], 1<<14, nullRejected, decodeColor)
+		case "mood":
+			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<15, nullRejected, decodeMood)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -164,6 +157,7 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
 	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
 	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, AppendString)
@@ -178,7 +172,8 @@ func (v *Presence) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Presence object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Presence) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -188,7 +183,6 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -198,24 +192,16 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "req":
-			err = readMember(d, "req", &v.Req, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "reqNull":
-			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
-		case "opt":
-			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "optNull":
-			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "req":
+			err = readMember(d, "req", &v.Req, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "reqNull":
+			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+		case "opt":
+			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+		case "optNull":
+			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -223,10 +209,10 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("req")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("reqNull")
 	}
 	return nil
@@ -249,6 +235,7 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
 	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
 	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
@@ -272,7 +259,8 @@ func (v *Containers) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Containers object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Containers) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -282,7 +270,6 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -292,30 +279,22 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "list":
-			err = readOptional(d, "list", &v.List, &seen[0], 1<<0, nullRejected, decodeSlice_Int32)
-		case "nested":
-			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_String)
-		case "dict":
-			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<2, nullRejected, decodeMap_Float64)
-		case "colors":
-			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<3, nullRejected, decodeMap_Color)
-		case "objs":
-			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<4, nullRejected, readObjectArray[Presence])
-		case "raws":
-			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<5, nullRejected, decodeSlice_RawJSON)
-		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<6, nullIsState, decodeMap_Map_Int64)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "list":
+			err = readOptional(d, "list", &v.List, &seen[0], 1<<1, nullRejected, decodeSlice_Int32)
+		case "nested":
+			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<2, nullRejected, decodeSlice_Slice_String)
+		case "dict":
+			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<3, nullRejected, decodeMap_Float64)
+		case "colors":
+			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<4, nullRejected, decodeMap_Color)
+		case "objs":
+			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<5, nullRejected, readObjectArray[Presence])
+		case "raws":
+			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<6, nullRejected, decodeSlice_RawJSON)
+		case "byKey":
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullIsState, decodeMap_Map_Int64)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -414,7 +393,8 @@ func (v *Circle) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Circle) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -448,7 +428,7 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "circle" {
-				return WithField(d.Errorf("%q names another type than circle", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -492,7 +472,8 @@ func (v *Square) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Square object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Square) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -526,7 +507,7 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "square" {
-				return WithField(d.Errorf("%q names another type than square", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "square"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -625,7 +606,8 @@ func (v *AnimalBase) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one AnimalBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -657,7 +639,7 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "animal" {
-				return WithField(d.Errorf("%q names another type than animal", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "animal"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -698,7 +680,8 @@ func (v *Dog) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Dog) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -732,7 +715,7 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@type")
 			}
 			if string(kind) != "dog" {
-				return WithField(d.Errorf("%q names another type than dog", string(kind)), "@type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "dog"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -761,6 +744,7 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
@@ -784,6 +768,7 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -793,10 +778,12 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -822,6 +809,7 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
 		return nil, err
@@ -836,7 +824,8 @@ func (v *Node) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Node) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -846,7 +835,6 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -856,20 +844,12 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "value":
-			err = readOptional(d, "value", &v.Value, &seen[0], 1<<0, nullRejected, (*Decoder).Int64)
-		case "next":
-			err = readOptional(d, "next", &v.Next, &seen[0], 1<<1, nullRejected, readObjectPointer[Node])
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "value":
+			err = readOptional(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+		case "next":
+			err = readOptional(d, "next", &v.Next, &seen[0], 1<<2, nullRejected, readObjectPointer[Node])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -897,6 +877,7 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
 		return nil, err
 	}
@@ -947,7 +928,8 @@ func (v *Doc) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Doc object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Doc) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -957,7 +939,6 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -967,36 +948,28 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "raw":
-			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<0, nullIsValue, readRawValue)
-		case "rawNull":
-			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<1, nullIsState, readRawValue)
-		case "scalars":
-			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<2, nullRejected, decodeScalars)
-		case "presence":
-			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<3, nullRejected, decodePresence)
-		case "containers":
-			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<4, nullRejected, decodeContainers)
-		case "shape":
-			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
-		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
-		case "animal":
-			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<7, nullIsState, decodeAnimal)
-		case "bag":
-			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<8, nullRejected, decodeBag)
-		case "node":
-			err = readOptional(d, "node", &v.Node, &seen[0], 1<<9, nullRejected, decodeNode)
 		case "@type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@type")
-			}
-			_ = kind
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "raw":
+			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<1, nullIsValue, readRawValue)
+		case "rawNull":
+			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<2, nullIsState, readRawValue)
+		case "scalars":
+			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<3, nullRejected, decodeScalars)
+		case "presence":
+			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<4, nullRejected, decodePresence)
+		case "containers":
+			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<5, nullRejected, decodeContainers)
+		case "shape":
+			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<6, nullRejected, decodeShape)
+		case "shapes":
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Shape)
+		case "animal":
+			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<8, nullIsState, decodeAnimal)
+		case "bag":
+			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<9, nullRejected, decodeBag)
+		case "node":
+			err = readOptional(d, "node", &v.Node, &seen[0], 1<<10, nullRejected, decodeNode)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

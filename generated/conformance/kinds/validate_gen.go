@@ -11,6 +11,7 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkNotNull(vs, p, "str", v.Str.IsNull())
 	checkNotNull(vs, p, "i32", v.I32.IsNull())
 	checkNotNull(vs, p, "i64", v.I64.IsNull())
@@ -49,6 +50,7 @@ func (v *Presence) Validate() error {
 }
 
 func (v *Presence) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
 	checkNotNull(vs, p, "opt", v.Opt.IsNull())
 }
@@ -62,6 +64,7 @@ func (v *Containers) Validate() error {
 }
 
 func (v *Containers) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkNotNull(vs, p, "list", v.List.IsNull())
 	checkNotNull(vs, p, "nested", v.Nested.IsNull())
 	checkNotNull(vs, p, "dict", v.Dict.IsNull())
@@ -176,6 +179,7 @@ func (v *Bag) Validate() error {
 }
 
 func (v *Bag) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkNotNull(vs, p, "id", v.ID.IsNull())
 }
 
@@ -188,6 +192,7 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
@@ -207,6 +212,7 @@ func (v *Doc) Validate() error {
 }
 
 func (v *Doc) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
 	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
 	if x := v.Scalars.held(); x != nil {

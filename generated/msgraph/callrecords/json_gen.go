@@ -553,7 +553,8 @@ func (v *CallRecord) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *CallRecord) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -609,7 +610,7 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.callRecord" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.callRecord", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -703,7 +704,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
 	return v.decodeJSON(d, false)
 }
@@ -756,7 +758,7 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.session" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.session", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -837,7 +839,8 @@ func (v *Segment) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Segment object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Segment) DecodeJSON(d *Decoder) error {
 	return v.decodeJSON(d, false)
 }
@@ -886,7 +889,7 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.segment" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.segment", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1000,7 +1003,8 @@ func (v *Participant) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Participant) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1036,7 +1040,7 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participant" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participant", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1088,7 +1092,8 @@ func (v *Organizer) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Organizer object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Organizer) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1124,7 +1129,7 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.organizer" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.organizer", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1155,6 +1160,7 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -1166,7 +1172,8 @@ func (v *AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1176,7 +1183,6 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1186,18 +1192,10 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1301,7 +1299,8 @@ func (v *EndpointBase) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1333,7 +1332,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.endpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.endpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1391,7 +1390,8 @@ func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1437,7 +1437,7 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.participantEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1480,7 +1480,8 @@ func (v *ServiceEndpoint) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1512,7 +1513,7 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceEndpoint" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1613,7 +1614,8 @@ func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1655,7 +1657,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.clientUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1703,7 +1705,8 @@ func (v *ServiceUserAgent) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1739,7 +1742,7 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceUserAgent" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.serviceUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1767,6 +1770,7 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
 	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
@@ -1779,7 +1783,8 @@ func (v *FailureInfo) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one FailureInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1789,7 +1794,6 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1799,20 +1803,12 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "reason":
-			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "stage":
-			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<1, nullRejected, decodeFailureStage)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "reason":
+			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "stage":
+			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<2, nullRejected, decodeFailureStage)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1840,6 +1836,7 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -1874,7 +1871,8 @@ func (v *Media) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Media object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Media) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1884,7 +1882,6 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1894,28 +1891,20 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "calleeDevice":
-			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<0, nullIsState, decodeDeviceInfo)
-		case "calleeNetwork":
-			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<1, nullIsState, decodeNetworkInfo)
-		case "callerDevice":
-			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<2, nullIsState, decodeDeviceInfo)
-		case "callerNetwork":
-			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<3, nullIsState, decodeNetworkInfo)
-		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "streams":
-			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<5, nullIsState, readObjectArray[MediaStream])
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "calleeDevice":
+			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<1, nullIsState, decodeDeviceInfo)
+		case "calleeNetwork":
+			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<2, nullIsState, decodeNetworkInfo)
+		case "callerDevice":
+			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<3, nullIsState, decodeDeviceInfo)
+		case "callerNetwork":
+			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<4, nullIsState, decodeNetworkInfo)
+		case "label":
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "streams":
+			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<6, nullIsState, readObjectArray[MediaStream])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1943,6 +1932,7 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
 	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, appendQuotedDuration)
@@ -1987,7 +1977,8 @@ func (v *MediaStream) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one MediaStream object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *MediaStream) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1997,7 +1988,6 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2007,76 +1997,68 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "audioCodec":
-			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<0, nullIsState, decodeAudioCodec)
-		case "averageAudioDegradation":
-			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageAudioNetworkJitter":
-			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
-		case "averageBandwidthEstimate":
-			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
-		case "averageFreezeDuration":
-			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<4, nullIsState, (*Decoder).Duration)
-		case "averageJitter":
-			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
-		case "averagePacketLossRate":
-			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageRatioOfConcealedSamples":
-			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageReceivedFrameRate":
-			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageRoundTripTime":
-			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<9, nullIsState, (*Decoder).Duration)
-		case "averageVideoFrameLossPercentage":
-			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageVideoFrameRate":
-			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
-		case "averageVideoPacketLossRate":
-			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
-		case "isAudioForwardErrorCorrectionUsed":
-			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<14, nullIsState, (*Decoder).Bool)
-		case "lowFrameRateRatio":
-			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowVideoProcessingCapabilityRatio":
-			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxAudioNetworkJitter":
-			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<17, nullIsState, (*Decoder).Duration)
-		case "maxJitter":
-			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
-		case "maxPacketLossRate":
-			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<19, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxRatioOfConcealedSamples":
-			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
-		case "maxRoundTripTime":
-			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<21, nullIsState, (*Decoder).Duration)
-		case "packetUtilization":
-			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<22, nullIsState, (*Decoder).Int64)
-		case "postForwardErrorCorrectionPacketLossRate":
-			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<23, nullIsState, (*Decoder).Float32NonFinite)
-		case "rmsFreezeDuration":
-			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<24, nullIsState, (*Decoder).Duration)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<25, nullIsState, (*Decoder).DateTime)
-		case "streamDirection":
-			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<26, nullRejected, decodeMediaStreamDirection)
-		case "streamId":
-			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<27, nullIsState, (*Decoder).String)
-		case "videoCodec":
-			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<28, nullIsState, decodeVideoCodec)
-		case "wasMediaBypassed":
-			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<29, nullIsState, (*Decoder).Bool)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "audioCodec":
+			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<1, nullIsState, decodeAudioCodec)
+		case "averageAudioDegradation":
+			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageAudioNetworkJitter":
+			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
+		case "averageBandwidthEstimate":
+			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, nullIsState, (*Decoder).Int64)
+		case "averageFreezeDuration":
+			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
+		case "averageJitter":
+			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, nullIsState, (*Decoder).Duration)
+		case "averagePacketLossRate":
+			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageRatioOfConcealedSamples":
+			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageReceivedFrameRate":
+			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageRoundTripTime":
+			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, nullIsState, (*Decoder).Duration)
+		case "averageVideoFrameLossPercentage":
+			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageVideoFrameRate":
+			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
+		case "averageVideoPacketLossRate":
+			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, nullIsState, (*Decoder).Float32NonFinite)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, nullIsState, (*Decoder).DateTime)
+		case "isAudioForwardErrorCorrectionUsed":
+			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, nullIsState, (*Decoder).Bool)
+		case "lowFrameRateRatio":
+			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowVideoProcessingCapabilityRatio":
+			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxAudioNetworkJitter":
+			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
+		case "maxJitter":
+			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, nullIsState, (*Decoder).Duration)
+		case "maxPacketLossRate":
+			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxRatioOfConcealedSamples":
+			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
+		case "maxRoundTripTime":
+			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, nullIsState, (*Decoder).Duration)
+		case "packetUtilization":
+			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, nullIsState, (*Decoder).Int64)
+		case "postForwardErrorCorrectionPacketLossRate":
+			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, nullIsState, (*Decoder).Float32NonFinite)
+		case "rmsFreezeDuration":
+			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, nullIsState, (*Decoder).Duration)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, nullIsState, (*Decoder).DateTime)
+		case "streamDirection":
+			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<27, nullRejected, decodeMediaStreamDirection)
+		case "streamId":
+			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, nullIsState, (*Decoder).String)
+		case "videoCodec":
+			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<29, nullIsState, decodeVideoCodec)
+		case "wasMediaBypassed":
+			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, nullIsState, (*Decoder).Bool)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2084,7 +2066,7 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<26) == 0 {
+	if seen[0]&(1<<27) == 0 {
 		return d.ErrRequired("streamDirection")
 	}
 	return nil
@@ -2107,6 +2089,7 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, AppendString)
 	dst = appendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, appendEnum[NetworkConnectionType])
@@ -2145,7 +2128,8 @@ func (v *NetworkInfo) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one NetworkInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2155,7 +2139,6 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2165,68 +2148,60 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "bandwidthLowEventRatio":
-			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<0, nullIsState, (*Decoder).Float32NonFinite)
-		case "basicServiceSetIdentifier":
-			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "connectionType":
-			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<2, nullRejected, decodeNetworkConnectionType)
-		case "delayEventRatio":
-			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
-		case "dnsSuffix":
-			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<5, nullIsState, (*Decoder).String)
-		case "linkSpeed":
-			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<6, nullIsState, (*Decoder).Int64)
-		case "macAddress":
-			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<7, nullIsState, (*Decoder).String)
-		case "networkTransportProtocol":
-			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<8, nullRejected, decodeNetworkTransportProtocol)
-		case "port":
-			err = readOptional(d, "port", &v.Port, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
-		case "receivedQualityEventRatio":
-			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "reflexiveIPAddress":
-			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<11, nullIsState, (*Decoder).String)
-		case "relayIPAddress":
-			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
-		case "relayPort":
-			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
-		case "sentQualityEventRatio":
-			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<14, nullIsState, (*Decoder).Float32NonFinite)
-		case "subnet":
-			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<15, nullIsState, (*Decoder).String)
-		case "traceRouteHops":
-			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<16, nullRejected, readObjectArray[TraceRouteHop])
-		case "wifiBand":
-			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<17, nullRejected, decodeWifiBand)
-		case "wifiBatteryCharge":
-			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
-		case "wifiChannel":
-			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
-		case "wifiMicrosoftDriver":
-			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<20, nullIsState, (*Decoder).String)
-		case "wifiMicrosoftDriverVersion":
-			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<21, nullIsState, (*Decoder).String)
-		case "wifiRadioType":
-			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<22, nullRejected, decodeWifiRadioType)
-		case "wifiSignalStrength":
-			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<23, nullIsState, (*Decoder).Int32)
-		case "wifiVendorDriver":
-			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<24, nullIsState, (*Decoder).String)
-		case "wifiVendorDriverVersion":
-			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<25, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "bandwidthLowEventRatio":
+			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
+		case "basicServiceSetIdentifier":
+			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "connectionType":
+			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<3, nullRejected, decodeNetworkConnectionType)
+		case "delayEventRatio":
+			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+		case "dnsSuffix":
+			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "ipAddress":
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+		case "linkSpeed":
+			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, nullIsState, (*Decoder).Int64)
+		case "macAddress":
+			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+		case "networkTransportProtocol":
+			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<9, nullRejected, decodeNetworkTransportProtocol)
+		case "port":
+			err = readOptional(d, "port", &v.Port, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
+		case "receivedQualityEventRatio":
+			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "reflexiveIPAddress":
+			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+		case "relayIPAddress":
+			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, nullIsState, (*Decoder).String)
+		case "relayPort":
+			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, nullIsState, (*Decoder).Int32)
+		case "sentQualityEventRatio":
+			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
+		case "subnet":
+			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+		case "traceRouteHops":
+			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, nullRejected, readObjectArray[TraceRouteHop])
+		case "wifiBand":
+			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, nullRejected, decodeWifiBand)
+		case "wifiBatteryCharge":
+			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+		case "wifiChannel":
+			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+		case "wifiMicrosoftDriver":
+			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+		case "wifiMicrosoftDriverVersion":
+			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+		case "wifiRadioType":
+			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<23, nullRejected, decodeWifiRadioType)
+		case "wifiSignalStrength":
+			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, nullIsState, (*Decoder).Int32)
+		case "wifiVendorDriver":
+			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, nullIsState, (*Decoder).String)
+		case "wifiVendorDriverVersion":
+			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2253,6 +2228,7 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, AppendString)
 	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
@@ -2284,7 +2260,8 @@ func (v *DeviceInfo) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one DeviceInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2294,7 +2271,6 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2304,58 +2280,50 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "captureDeviceDriver":
-			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "captureDeviceName":
-			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "captureNotFunctioningEventRatio":
-			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
-		case "cpuInsufficentEventRatio":
-			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
-		case "deviceClippingEventRatio":
-			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
-		case "deviceGlitchEventRatio":
-			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
-		case "howlingEventCount":
-			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
-		case "initialSignalLevelRootMeanSquare":
-			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowSpeechLevelEventRatio":
-			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
-		case "lowSpeechToNoiseEventRatio":
-			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
-		case "micGlitchRate":
-			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
-		case "receivedNoiseLevel":
-			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
-		case "receivedSignalLevel":
-			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
-		case "renderDeviceDriver":
-			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "renderDeviceName":
-			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "renderMuteEventRatio":
-			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
-		case "renderNotFunctioningEventRatio":
-			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
-		case "renderZeroVolumeEventRatio":
-			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
-		case "sentNoiseLevel":
-			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<18, nullIsState, (*Decoder).Int32)
-		case "sentSignalLevel":
-			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
-		case "speakerGlitchRate":
-			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "captureDeviceDriver":
+			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "captureDeviceName":
+			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "captureNotFunctioningEventRatio":
+			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
+		case "cpuInsufficentEventRatio":
+			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+		case "deviceClippingEventRatio":
+			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
+		case "deviceGlitchEventRatio":
+			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
+		case "howlingEventCount":
+			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, nullIsState, (*Decoder).Int32)
+		case "initialSignalLevelRootMeanSquare":
+			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowSpeechLevelEventRatio":
+			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+		case "lowSpeechToNoiseEventRatio":
+			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
+		case "micGlitchRate":
+			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+		case "receivedNoiseLevel":
+			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+		case "receivedSignalLevel":
+			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
+		case "renderDeviceDriver":
+			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "renderDeviceName":
+			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "renderMuteEventRatio":
+			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+		case "renderNotFunctioningEventRatio":
+			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+		case "renderZeroVolumeEventRatio":
+			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, nullIsState, (*Decoder).Float32NonFinite)
+		case "sentNoiseLevel":
+			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+		case "sentSignalLevel":
+			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+		case "speakerGlitchRate":
+			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2382,6 +2350,7 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
 	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
 	dst = appendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, appendQuotedDuration)
@@ -2395,7 +2364,8 @@ func (v *TraceRouteHop) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one TraceRouteHop object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2405,7 +2375,6 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2415,22 +2384,14 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "hopCount":
-			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<0, nullIsState, (*Decoder).Int32)
-		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "roundTripTime":
-			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<2, nullIsState, (*Decoder).Duration)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "hopCount":
+			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
+		case "ipAddress":
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "roundTripTime":
+			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2458,6 +2419,7 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
 	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
 	if x := v.Tokens.member(&dst, ",\"tokens\":null"); x != nil {
@@ -2475,7 +2437,8 @@ func (v *UserFeedback) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one UserFeedback object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2485,7 +2448,6 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2495,22 +2457,14 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "rating":
-			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<0, nullRejected, decodeUserFeedbackRating)
-		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "tokens":
-			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<2, nullIsState, decodeFeedbackTokenSet)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "rating":
+			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<1, nullRejected, decodeUserFeedbackRating)
+		case "text":
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "tokens":
+			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<3, nullIsState, decodeFeedbackTokenSet)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2518,7 +2472,7 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("rating")
 	}
 	return nil
@@ -2541,6 +2495,7 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -2562,6 +2517,8 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
+	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2571,8 +2528,10 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@odata.type":
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2624,6 +2583,7 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -2650,10 +2610,10 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.userIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.callRecords.userIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2679,6 +2639,7 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
@@ -2720,7 +2681,8 @@ func (v *PstnCallLogRow) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2730,7 +2692,6 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2740,62 +2701,54 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "callDurationSource":
-			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<0, nullIsState, decodePstnCallDurationSource)
-		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
-		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "callId":
-			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
-		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "charge":
-			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<5, nullIsState, (*Decoder).Float64)
-		case "conferenceId":
-			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
-		case "connectionCharge":
-			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<7, nullIsState, (*Decoder).Float64)
-		case "currency":
-			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<8, nullIsState, (*Decoder).String)
-		case "destinationContext":
-			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<9, nullIsState, (*Decoder).String)
-		case "destinationName":
-			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<10, nullIsState, (*Decoder).String)
-		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "inventoryType":
-			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "licenseCapability":
-			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<15, nullIsState, (*Decoder).String)
-		case "operator":
-			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<16, nullIsState, (*Decoder).String)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
-		case "tenantCountryCode":
-			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<18, nullIsState, (*Decoder).String)
-		case "usageCountryCode":
-			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
-		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
-		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<21, nullIsState, (*Decoder).String)
-		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<22, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "callDurationSource":
+			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<1, nullIsState, decodePstnCallDurationSource)
+		case "calleeNumber":
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "callerNumber":
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "callId":
+			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+		case "callType":
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "charge":
+			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<6, nullIsState, (*Decoder).Float64)
+		case "conferenceId":
+			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+		case "connectionCharge":
+			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, nullIsState, (*Decoder).Float64)
+		case "currency":
+			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+		case "destinationContext":
+			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+		case "destinationName":
+			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+		case "duration":
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "inventoryType":
+			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "licenseCapability":
+			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+		case "operator":
+			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<17, nullIsState, (*Decoder).String)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, nullIsState, (*Decoder).DateTime)
+		case "tenantCountryCode":
+			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+		case "usageCountryCode":
+			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+		case "userDisplayName":
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+		case "userId":
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+		case "userPrincipalName":
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2823,6 +2776,7 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
 	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
@@ -2862,7 +2816,8 @@ func (v *DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -2872,7 +2827,6 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -2882,58 +2836,50 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<0, nullIsState, (*Decoder).String)
-		case "callEndSubReason":
-			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
-		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<3, nullIsState, (*Decoder).String)
-		case "correlationId":
-			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
-		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
-		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<6, nullIsState, (*Decoder).DateTime)
-		case "failureDateTime":
-			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
-		case "finalSipCode":
-			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<8, nullIsState, (*Decoder).Int32)
-		case "finalSipCodePhrase":
-			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<9, nullIsState, (*Decoder).String)
-		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<10, nullIsState, (*Decoder).String)
-		case "inviteDateTime":
-			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<11, nullIsState, (*Decoder).DateTime)
-		case "mediaBypassEnabled":
-			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<12, nullIsState, (*Decoder).Bool)
-		case "mediaPathLocation":
-			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<13, nullIsState, (*Decoder).String)
-		case "signalingLocation":
-			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
-		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<15, nullIsState, (*Decoder).DateTime)
-		case "successfulCall":
-			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<16, nullIsState, (*Decoder).Bool)
-		case "trunkFullyQualifiedDomainName":
-			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<17, nullIsState, (*Decoder).String)
-		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
-		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<19, nullIsState, (*Decoder).String)
-		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<20, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "calleeNumber":
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "callEndSubReason":
+			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+		case "callerNumber":
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "callType":
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+		case "correlationId":
+			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "duration":
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
+		case "endDateTime":
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
+		case "failureDateTime":
+			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, nullIsState, (*Decoder).DateTime)
+		case "finalSipCode":
+			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
+		case "finalSipCodePhrase":
+			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+		case "inviteDateTime":
+			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
+		case "mediaBypassEnabled":
+			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, nullIsState, (*Decoder).Bool)
+		case "mediaPathLocation":
+			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+		case "signalingLocation":
+			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+		case "startDateTime":
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, nullIsState, (*Decoder).DateTime)
+		case "successfulCall":
+			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, nullIsState, (*Decoder).Bool)
+		case "trunkFullyQualifiedDomainName":
+			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
+		case "userDisplayName":
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+		case "userId":
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+		case "userPrincipalName":
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -3090,6 +3036,7 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3114,10 +3061,10 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.identity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3231,6 +3178,7 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3257,10 +3205,10 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identitySet" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.identitySet", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3340,6 +3288,7 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3382,10 +3331,10 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsIdentitySet" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsIdentitySet", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3438,6 +3387,7 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3466,10 +3416,10 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3522,6 +3472,7 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3550,10 +3501,10 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationInstanceIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsApplicationInstanceIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3604,6 +3555,7 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3628,10 +3580,10 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsEncryptedIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsEncryptedIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3683,6 +3635,7 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3709,10 +3662,10 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsGuestIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsGuestIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3763,6 +3716,7 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3787,10 +3741,10 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsPhoneIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsPhoneIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3842,6 +3796,7 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3868,10 +3823,10 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsUserIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.communicationsUserIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3923,6 +3878,7 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -3949,10 +3905,10 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.azureCommunicationServicesUserIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.azureCommunicationServicesUserIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4005,6 +3961,7 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
@@ -4033,10 +3990,10 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.userIdentity" {
-				return WithField(d.Errorf("%q names another type than #microsoft.graph.userIdentity", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4062,6 +4019,7 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
 	}
@@ -4075,7 +4033,8 @@ func (v *ODataError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ODataError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ODataError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -4085,7 +4044,6 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4095,18 +4053,10 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "error":
-			err = readMember(d, "error", &v.Error, &seen[0], 1<<0, nullRejected, decodeMainError)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "error":
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<1, nullRejected, decodeMainError)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4114,7 +4064,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("error")
 	}
 	return nil
@@ -4137,6 +4087,7 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
@@ -4158,7 +4109,8 @@ func (v *MainError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one MainError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *MainError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -4168,7 +4120,6 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4178,26 +4129,18 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
-		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<3, nullRejected, readObjectArray[ErrorDetails])
-		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullRejected, decodeInnerError)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "code":
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "message":
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "target":
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "details":
+			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, readObjectArray[ErrorDetails])
+		case "innerError":
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullRejected, decodeInnerError)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4205,10 +4148,10 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -4230,6 +4173,7 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
@@ -4243,7 +4187,8 @@ func (v *ErrorDetails) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ErrorDetails object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -4253,7 +4198,6 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4263,22 +4207,14 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "code":
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "message":
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "target":
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4286,10 +4222,10 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("code")
 	}
-	if seen[0]&(1<<1) == 0 {
+	if seen[0]&(1<<2) == 0 {
 		return d.ErrRequired("message")
 	}
 	return nil
@@ -4312,6 +4248,7 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
 	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, AppendString)
 	dst = appendOptional(dst, ",\"date\":null", &v.Date, AppendString)
@@ -4341,6 +4278,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -4350,18 +4288,20 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@odata.type":
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "request-id":
-			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
 		case "client-request-id":
-			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
 		case "date":
-			err = readOptional(d, "date", &v.Date, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "date", &v.Date, &seen[0], 1<<3, nullIsState, (*Decoder).String)
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<4, nullIsState, readObjectPointer[InnerError])
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullIsState, readObjectPointer[InnerError])
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err

@@ -11,7 +11,11 @@ package callrecords
 // It reads members only up to the discriminator. When the object has no such
 // member, or is malformed before it, found is false: the caller then decodes
 // the object as its default type, which reports any syntax error with its
-// full JSON path. err is set only when the next value is not an object.
+// full JSON path. err is set when the next value is not an object, and when
+// the discriminator is not a string (a number, null, an object, an array, a
+// boolean): the same error, at the same path, that a concrete type's decoder
+// reports for it, so that no decoder takes such a value for "absent" or for
+// an unknown subtype.
 func (d *Decoder) Discriminator(name string) (value []byte, found bool, err error) {
 	pos, open, fieldPos, depth := d.pos, d.open, d.fieldPos, d.depth
 	defer func() {
@@ -28,10 +32,13 @@ func (d *Decoder) Discriminator(name string) (value []byte, found bool, err erro
 		if err != nil || !ok {
 			return nil, false, nil
 		}
-		if string(field) == name && d.Peek() == KindString {
+		if string(field) == name {
+			if d.Peek() != KindString {
+				return nil, false, WithField(d.ErrUnexpectedKind("string"), name)
+			}
 			value, err := d.StringBytes()
 			if err != nil {
-				return nil, false, nil
+				return nil, false, WithField(err, name)
 			}
 			return value, true, nil
 		}
@@ -42,22 +49,66 @@ func (d *Decoder) Discriminator(name string) (value []byte, found bool, err erro
 }
 
 // memberNames records the member names of one object that its type does not
-// declare, so that a duplicate among them is rejected like a duplicate of a
-// declared name. It allocates only when an object has undeclared members.
+// declare (or of an object skipped or kept verbatim), so that a duplicate
+// among them is rejected like a duplicate of a declared name. It allocates
+// only when an object has such members. A short list is searched in order;
+// past memberNamesLinear names a set takes over, so that an object of n
+// members costs O(n), not O(n²), to check.
 type memberNames struct {
 	list []string
+	set  map[string]struct{}
 }
+
+// memberNamesLinear is the most names searched one by one.
+const memberNamesLinear = 16
 
 // Add records name and reports whether it was new.
 func (n *memberNames) Add(name []byte) bool {
-	for _, s := range n.list {
-		if s == string(name) {
-			return false
-		}
+	if n.seen(name) {
+		return false
 	}
-	n.list = append(n.list, string(name))
+	n.insert(string(name))
 	return true
 }
+
+// AddString is Add for a name the caller holds as a string already, which
+// is kept without a copy.
+func (n *memberNames) AddString(name string) bool {
+	if n.seen([]byte(name)) {
+		return false
+	}
+	n.insert(name)
+	return true
+}
+
+// seen reports whether name was added. The conversions allocate nothing.
+func (n *memberNames) seen(name []byte) bool {
+	if n.set != nil {
+		_, dup := n.set[string(name)]
+		return dup
+	}
+	for _, s := range n.list {
+		if s == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *memberNames) insert(s string) {
+	n.list = append(n.list, s)
+	if n.set != nil {
+		n.set[s] = struct{}{}
+	} else if len(n.list) > memberNamesLinear {
+		n.set = make(map[string]struct{}, 2*len(n.list))
+		for _, s := range n.list {
+			n.set[s] = struct{}{}
+		}
+	}
+}
+
+// Last returns the name added last; it stays valid when the decoder moves on.
+func (n *memberNames) Last() string { return n.list[len(n.list)-1] }
 
 // RawCopy returns the raw bytes of the next value, validated and copied, so
 // they stay valid after the input buffer is reused. Duplicate member names
@@ -86,30 +137,24 @@ func (d *Decoder) rawUnique() ([]byte, error) {
 }
 
 // skipUnique skips the next value like Skip, rejecting duplicate names in
-// its objects. Its recursion is bounded by the decoder's depth limit.
+// its objects at any depth, as decoding the value would. Its recursion is
+// bounded by the decoder's depth limit.
+//
+// The names of the objects being skipped are kept on one stack, the
+// decoder's skipNames, as spans of the input (or, for a name with escapes,
+// of skipEscaped), so that checking costs no allocation: each object
+// searches its own names, from its base on the stack, and drops them when it
+// ends. An object with more than memberNamesLinear names adds a set.
 func (d *Decoder) skipUnique() error {
 	switch d.Peek() {
 	case KindObject:
 		if err := d.BeginObject(); err != nil {
 			return err
 		}
-		var names memberNames
-		for {
-			name, ok, err := d.NextField()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return nil
-			}
-			if !names.Add(name) {
-				return d.ErrDuplicate(name)
-			}
-			if err := d.skipUnique(); err != nil {
-				// names holds its own copy of the name, still valid here.
-				return WithField(err, names.list[len(names.list)-1])
-			}
-		}
+		base, escapedBase := len(d.skipNames), len(d.skipEscaped)
+		err := d.skipUniqueMembers(base)
+		d.skipNames, d.skipEscaped = d.skipNames[:base], d.skipEscaped[:escapedBase]
+		return err
 	case KindArray:
 		if err := d.BeginArray(); err != nil {
 			return err
@@ -128,4 +173,60 @@ func (d *Decoder) skipUnique() error {
 		}
 	}
 	return d.Skip()
+}
+
+// nameSpan locates a name kept by skipUnique: data[at:at+n], or
+// skipEscaped[at:at+n] when escaped.
+type nameSpan struct {
+	at, n   int
+	escaped bool
+}
+
+func (d *Decoder) spanBytes(s nameSpan) []byte {
+	if s.escaped {
+		return d.skipEscaped[s.at : s.at+s.n]
+	}
+	return d.data[s.at : s.at+s.n]
+}
+
+// skipUniqueMembers skips the members of an object just begun, keeping its
+// names on the stack from base on.
+func (d *Decoder) skipUniqueMembers(base int) error {
+	var set map[string]struct{}
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if set != nil {
+			if _, dup := set[string(name)]; dup {
+				return d.ErrDuplicate(name)
+			}
+			set[string(name)] = struct{}{}
+		} else {
+			for _, s := range d.skipNames[base:] {
+				if string(d.spanBytes(s)) == string(name) {
+					return d.ErrDuplicate(name)
+				}
+			}
+		}
+		span := nameSpan{at: d.fieldPos + 1, n: len(name)}
+		if !d.namePlain {
+			span = nameSpan{at: len(d.skipEscaped), n: len(name), escaped: true}
+			d.skipEscaped = append(d.skipEscaped, name...)
+		}
+		d.skipNames = append(d.skipNames, span)
+		if set == nil && len(d.skipNames)-base > memberNamesLinear {
+			set = make(map[string]struct{}, 2*(len(d.skipNames)-base))
+			for _, s := range d.skipNames[base:] {
+				set[string(d.spanBytes(s))] = struct{}{}
+			}
+		}
+		if err := d.skipUnique(); err != nil {
+			return WithField(err, string(d.spanBytes(span)))
+		}
+	}
 }

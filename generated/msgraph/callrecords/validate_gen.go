@@ -190,7 +190,9 @@ func (v *AdministrativeUnitInfo) Validate() error {
 	return vs.Err()
 }
 
-func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {}
+func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate accepts any value: an unknown subtype has no schema to check against.
 func (v *UnknownEndpoint) Validate() error {
@@ -312,6 +314,7 @@ func (v *FailureInfo) Validate() error {
 }
 
 func (v *FailureInfo) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "stage", v.Stage.IsNull())
 }
 
@@ -324,6 +327,7 @@ func (v *Media) Validate() error {
 }
 
 func (v *Media) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	if x := v.CalleeDevice.held(); x != nil {
 		fp := p.Field("calleeDevice")
 		x.validate(&fp, vs)
@@ -358,6 +362,7 @@ func (v *MediaStream) Validate() error {
 }
 
 func (v *MediaStream) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	{
 		fp := p.Field("streamDirection")
 		checkKnown(vs, &fp, v.StreamDirection)
@@ -373,6 +378,7 @@ func (v *NetworkInfo) Validate() error {
 }
 
 func (v *NetworkInfo) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
 	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
 	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
@@ -395,7 +401,9 @@ func (v *DeviceInfo) Validate() error {
 	return vs.Err()
 }
 
-func (v *DeviceInfo) validate(p *Path, vs *Violations) {}
+func (v *DeviceInfo) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -405,7 +413,9 @@ func (v *TraceRouteHop) Validate() error {
 	return vs.Err()
 }
 
-func (v *TraceRouteHop) validate(p *Path, vs *Violations) {}
+func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -416,6 +426,7 @@ func (v *UserFeedback) Validate() error {
 }
 
 func (v *UserFeedback) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	if x := v.Tokens.held(); x != nil {
 		fp := p.Field("tokens")
 		x.validate(&fp, vs)
@@ -430,7 +441,9 @@ func (v *FeedbackTokenSet) Validate() error {
 	return vs.Err()
 }
 
-func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {}
+func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -451,6 +464,7 @@ func (v *PstnCallLogRow) Validate() error {
 }
 
 func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	if x, ok := v.CallDurationSource.Get(); ok {
 		fp := p.Field("callDurationSource")
 		checkKnown(vs, &fp, x)
@@ -465,7 +479,9 @@ func (v *DirectRoutingLogRow) Validate() error {
 	return vs.Err()
 }
 
-func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {}
+func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate accepts any value: an unknown subtype has no schema to check against.
 func (v *UnknownIdentity) Validate() error {
@@ -686,6 +702,7 @@ func (v *ODataError) Validate() error {
 }
 
 func (v *ODataError) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	{
 		fp := p.Field("error")
 		v.Error.validate(&fp, vs)
@@ -701,6 +718,7 @@ func (v *MainError) Validate() error {
 }
 
 func (v *MainError) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
 		fp := p.Field("details")
@@ -724,7 +742,9 @@ func (v *ErrorDetails) Validate() error {
 	return vs.Err()
 }
 
-func (v *ErrorDetails) validate(p *Path, vs *Violations) {}
+func (v *ErrorDetails) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -735,6 +755,7 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
 		if x != nil {

@@ -166,7 +166,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -280,7 +281,8 @@ func (v *ListResponseSession) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ListResponseSession object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -362,7 +364,8 @@ func (v *SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -439,7 +442,8 @@ func (v *SessionText) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionText object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionText) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -516,7 +520,8 @@ func (v *SessionAction) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionAction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionAction) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -588,7 +593,8 @@ func (v *SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -649,7 +655,8 @@ func (v *SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -716,7 +723,8 @@ func (v *InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -799,7 +807,8 @@ func (v *LatencyEntry) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one LatencyEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -908,7 +917,8 @@ func (v *SummaryEntry) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SummaryEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1003,7 +1013,8 @@ func (v *SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1089,7 +1100,8 @@ func (v *TimelineEvent) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one TimelineEvent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1185,7 +1197,8 @@ func (v *HTTPValidationError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one HTTPValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1254,7 +1267,8 @@ func (v *RequestValidationError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one RequestValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

@@ -77,21 +77,21 @@ func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
 		return d.ErrDuplicate(name)
 	}
-	if err := d.Skip(); err != nil {
-		return WithField(err, string(name))
+	// skipUnique, not Skip: a skipped member is checked exactly as a kept
+	// one (duplicate names inside it are errors too).
+	if err := d.skipUnique(); err != nil {
+		return WithField(err, unknown.Last())
 	}
 	return nil
 }
 
 // keepMember reads a member the type does not declare into members, as
-// received, after checking that its name is not repeated.
-func keepMember(d *Decoder, members *[]Member, name []byte) error {
-	for _, m := range *members {
-		if m.Name == string(name) {
-			return d.ErrDuplicate(name)
-		}
-	}
+// received, after checking in names that its name is not repeated.
+func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) error {
 	key := d.nameString(name)
+	if !names.AddString(key) {
+		return d.ErrDuplicate(name)
+	}
 	raw, err := d.RawCopy()
 	if err != nil {
 		return WithField(err, key)

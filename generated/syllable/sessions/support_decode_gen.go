@@ -124,6 +124,10 @@ type Decoder struct {
 	// namePlain reports that the last field name had no escapes, so it is
 	// data[fieldPos+1:] as it is.
 	namePlain bool
+	// skipNames and skipEscaped hold the names of the objects skipUnique
+	// is inside, reused from one call to the next.
+	skipNames   []nameSpan
+	skipEscaped []byte
 }
 
 // textWindow is the most input copied at once for strings. It bounds what a
@@ -151,6 +155,7 @@ func (d *Decoder) Reset(data []byte) {
 	d.scratch = d.scratch[:0]
 	d.text, d.textAt = "", 0
 	d.arena = nil // values already returned still use it
+	d.skipNames, d.skipEscaped = d.skipNames[:0], d.skipEscaped[:0]
 }
 
 // SetMaxDepth sets the deepest nesting of arrays and objects the decoder

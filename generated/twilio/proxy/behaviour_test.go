@@ -5,6 +5,7 @@ package proxy_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -161,30 +162,33 @@ func TestTriState(t *testing.T) {
 // null. Absent and value round-trip; a Go value holding null is reported by
 // Validate (Rule "null") and its encoding is rejected by the decoder.
 func TestNonNullableOptional(t *testing.T) {
-	for _, s := range []pr.Session{{}, {Status: pr.Some(pr.SessionStatusClosed), TTL: pr.Some[int32](0), Mode: pr.Some(pr.SessionModeVoiceOnly)}} {
-		enc, err := s.AppendJSON(nil)
+	// Every response property of a resource may be null (see
+	// TestEveryResponsePropertyMayBeNull); the error body's optional
+	// members may not.
+	for _, e := range []pr.RestError{{Code: 1, Message: "m"}, {Code: 1, Message: "m", MoreInfo: pr.Some("https://x.example/"), Status: pr.Some[int32](400), Details: pr.Some(map[string]json.RawMessage{})}} {
+		enc, err := e.AppendJSON(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got pr.Session
-		if err := got.UnmarshalJSON(enc); err != nil || !reflect.DeepEqual(got, s) {
+		var got pr.RestError
+		if err := got.UnmarshalJSON(enc); err != nil || !reflect.DeepEqual(got, e) {
 			t.Errorf("%s: got %+v, %v", enc, got, err)
 		}
 		checkViolations(t, got.Validate(), nil)
 	}
-	s := pr.Session{Status: pr.Null[pr.SessionStatus](), TTL: pr.Null[int32](), Mode: pr.Null[pr.SessionMode]()}
-	checkViolations(t, s.Validate(), []pr.Violation{
+	e := pr.RestError{Code: 1, Message: "m", MoreInfo: pr.Null[string](), Status: pr.Null[int32](), Details: pr.Null[map[string]json.RawMessage]()}
+	checkViolations(t, e.Validate(), []pr.Violation{
+		{Path: "more_info", Rule: "null", Message: "must not be null"},
 		{Path: "status", Rule: "null", Message: "must not be null"},
-		{Path: "ttl", Rule: "null", Message: "must not be null"},
-		{Path: "mode", Rule: "null", Message: "must not be null"},
+		{Path: "details", Rule: "null", Message: "must not be null"},
 	})
-	enc, _ := s.AppendJSON(nil)
-	if string(enc) != `{"status":null,"ttl":null,"mode":null}` {
+	enc, _ := e.AppendJSON(nil)
+	if string(enc) != `{"code":1,"message":"m","more_info":null,"status":null,"details":null}` {
 		t.Errorf("encoded %s", enc)
 	}
-	err := new(pr.Session).UnmarshalJSON(enc)
+	err := new(pr.RestError).UnmarshalJSON(enc)
 	var de *pr.DecodeError
-	if !errors.As(err, &de) || de.Path != "status" || de.Msg != "null is not allowed here" {
+	if !errors.As(err, &de) || de.Path != "more_info" || de.Msg != "null is not allowed here" {
 		t.Errorf("decoding %s: %v", enc, err)
 	}
 }
@@ -299,12 +303,10 @@ func TestValidateEnumsAndFormats(t *testing.T) {
 		{Path: "links.interactions", Rule: "format", Message: "is not an absolute URI"},
 		{Path: "links.participants", Rule: "format", Message: "is not an absolute URI"},
 	})
-	// Nested object, and the error body.
-	checkViolations(t, (&pr.PhoneNumber{Capabilities: pr.Some(pr.PhoneNumberCapabilities{SMS: pr.Null[bool]()}), InUse: pr.Null[int32]()}).Validate(),
-		[]pr.Violation{
-			{Path: "capabilities.sms", Rule: "null", Message: "must not be null"},
-			{Path: "in_use", Rule: "null", Message: "must not be null"},
-		})
+	// Nested object (null is valid in a response), and the error body.
+	checkViolations(t, (&pr.PhoneNumber{Capabilities: pr.Some(pr.PhoneNumberCapabilities{SMS: pr.Null[bool]()}), InUse: pr.Null[int32]()}).Validate(), nil)
+	checkViolations(t, (&pr.RestError{Code: 20001, Message: "Bad request", Status: pr.Null[int32]()}).Validate(),
+		[]pr.Violation{{Path: "status", Rule: "null", Message: "must not be null"}})
 	checkViolations(t, (&pr.RestError{Code: 20001, Message: "Bad request", MoreInfo: pr.Some("twilio.com/docs/errors/20001")}).Validate(),
 		[]pr.Violation{{Path: "more_info", Rule: "format", Message: "is not an absolute URI"}})
 
@@ -365,10 +367,15 @@ func TestStrictDecoding(t *testing.T) {
 // right. Covers a struct field and a map value.
 func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 	for _, tc := range []struct{ doc, path string }{
-		{`{"status":null}`, "status"},
+		{`{"code":1,"message":"m","status":null}`, "status"},
 		{`{"links":{"a":null}}`, "links.a"},
 	} {
-		err := new(pr.Session).UnmarshalJSON([]byte(tc.doc))
+		var err error
+		if strings.HasPrefix(tc.doc, `{"code"`) {
+			err = new(pr.RestError).UnmarshalJSON([]byte(tc.doc))
+		} else {
+			err = new(pr.Session).UnmarshalJSON([]byte(tc.doc))
+		}
 		var de *pr.DecodeError
 		if !errors.As(err, &de) || de.Path != tc.path || de.Msg != "null is not allowed here" {
 			t.Fatalf("%s: got %v", tc.doc, err)

@@ -58,6 +58,8 @@ func NewFakeServer() *FakeServer {
 			obj.UniqueName = Some[string](req.UniqueName)
 			if x, ok := req.DefaultTTL.Get(); ok {
 				obj.DefaultTTL = Some[int32](x)
+			} else if req.DefaultTTL.IsNull() {
+				obj.DefaultTTL = Null[int32]()
 			}
 			if x, ok := req.CallbackURL.Get(); ok {
 				obj.CallbackURL = Some[string](x)
@@ -66,9 +68,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.GeoMatchLevel.Get(); ok {
 				obj.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			} else if req.GeoMatchLevel.IsNull() {
+				obj.GeoMatchLevel = Null[ServiceGeoMatchLevel]()
 			}
 			if x, ok := req.NumberSelectionBehavior.Get(); ok {
 				obj.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			} else if req.NumberSelectionBehavior.IsNull() {
+				obj.NumberSelectionBehavior = Null[ServiceNumberSelectionBehavior]()
 			}
 			if x, ok := req.InterceptCallbackURL.Get(); ok {
 				obj.InterceptCallbackURL = Some[string](x)
@@ -123,6 +129,8 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.DefaultTTL.Get(); ok {
 				obj.DefaultTTL = Some[int32](x)
+			} else if req.DefaultTTL.IsNull() {
+				obj.DefaultTTL = Null[int32]()
 			}
 			if x, ok := req.CallbackURL.Get(); ok {
 				obj.CallbackURL = Some[string](x)
@@ -131,9 +139,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.GeoMatchLevel.Get(); ok {
 				obj.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
+			} else if req.GeoMatchLevel.IsNull() {
+				obj.GeoMatchLevel = Null[ServiceGeoMatchLevel]()
 			}
 			if x, ok := req.NumberSelectionBehavior.Get(); ok {
 				obj.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
+			} else if req.NumberSelectionBehavior.IsNull() {
+				obj.NumberSelectionBehavior = Null[ServiceNumberSelectionBehavior]()
 			}
 			if x, ok := req.InterceptCallbackURL.Get(); ok {
 				obj.InterceptCallbackURL = Some[string](x)
@@ -281,12 +293,18 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.TTL.Get(); ok {
 				obj.TTL = Some[int32](x)
+			} else if req.TTL.IsNull() {
+				obj.TTL = Null[int32]()
 			}
 			if x, ok := req.Mode.Get(); ok {
 				obj.Mode = Some[SessionMode](x)
+			} else if req.Mode.IsNull() {
+				obj.Mode = Null[SessionMode]()
 			}
 			if x, ok := req.Status.Get(); ok {
 				obj.Status = Some[SessionStatus](x)
+			} else if req.Status.IsNull() {
+				obj.Status = Null[SessionStatus]()
 			}
 			key := fakeKey("KC", keys.Add(1))
 			obj.SID = Some(key)
@@ -326,9 +344,13 @@ func NewFakeServer() *FakeServer {
 			}
 			if x, ok := req.TTL.Get(); ok {
 				obj.TTL = Some[int32](x)
+			} else if req.TTL.IsNull() {
+				obj.TTL = Null[int32]()
 			}
 			if x, ok := req.Status.Get(); ok {
 				obj.Status = Some[SessionStatus](x)
+			} else if req.Status.IsNull() {
+				obj.Status = Null[SessionStatus]()
 			}
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
@@ -453,7 +475,7 @@ func (v *ServicesCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("UniqueName: %w", err)
+			return fmt.Errorf("%s: %w", "UniqueName", err)
 		}
 		v.UniqueName = x
 	}
@@ -463,49 +485,49 @@ func (v *ServicesCreateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("DefaultTtl: %w", err)
+			return fmt.Errorf("%s: %w", "DefaultTtl", err)
 		}
 		v.DefaultTTL = Some[int32](x)
 	}
 	if vs, ok := q["CallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("CallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "CallbackUrl", err)
 		}
 		v.CallbackURL = Some[string](x)
 	}
 	if vs, ok := q["GeoMatchLevel"]; ok && len(vs) > 0 {
 		x, err := ServiceGeoMatchLevel(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("GeoMatchLevel: %w", err)
+			return fmt.Errorf("%s: %w", "GeoMatchLevel", err)
 		}
 		v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 	}
 	if vs, ok := q["NumberSelectionBehavior"]; ok && len(vs) > 0 {
 		x, err := ServiceNumberSelectionBehavior(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("NumberSelectionBehavior: %w", err)
+			return fmt.Errorf("%s: %w", "NumberSelectionBehavior", err)
 		}
 		v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 	}
 	if vs, ok := q["InterceptCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("InterceptCallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "InterceptCallbackUrl", err)
 		}
 		v.InterceptCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["OutOfSessionCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("OutOfSessionCallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "OutOfSessionCallbackUrl", err)
 		}
 		v.OutOfSessionCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["ChatInstanceSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("ChatInstanceSid: %w", err)
+			return fmt.Errorf("%s: %w", "ChatInstanceSid", err)
 		}
 		v.ChatInstanceSID = Some[string](x)
 	}
@@ -517,7 +539,7 @@ func (v *ServicesUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("UniqueName: %w", err)
+			return fmt.Errorf("%s: %w", "UniqueName", err)
 		}
 		v.UniqueName = Some[string](x)
 	}
@@ -527,49 +549,49 @@ func (v *ServicesUpdateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("DefaultTtl: %w", err)
+			return fmt.Errorf("%s: %w", "DefaultTtl", err)
 		}
 		v.DefaultTTL = Some[int32](x)
 	}
 	if vs, ok := q["CallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("CallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "CallbackUrl", err)
 		}
 		v.CallbackURL = Some[string](x)
 	}
 	if vs, ok := q["GeoMatchLevel"]; ok && len(vs) > 0 {
 		x, err := ServiceGeoMatchLevel(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("GeoMatchLevel: %w", err)
+			return fmt.Errorf("%s: %w", "GeoMatchLevel", err)
 		}
 		v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 	}
 	if vs, ok := q["NumberSelectionBehavior"]; ok && len(vs) > 0 {
 		x, err := ServiceNumberSelectionBehavior(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("NumberSelectionBehavior: %w", err)
+			return fmt.Errorf("%s: %w", "NumberSelectionBehavior", err)
 		}
 		v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 	}
 	if vs, ok := q["InterceptCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("InterceptCallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "InterceptCallbackUrl", err)
 		}
 		v.InterceptCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["OutOfSessionCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("OutOfSessionCallbackUrl: %w", err)
+			return fmt.Errorf("%s: %w", "OutOfSessionCallbackUrl", err)
 		}
 		v.OutOfSessionCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["ChatInstanceSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("ChatInstanceSid: %w", err)
+			return fmt.Errorf("%s: %w", "ChatInstanceSid", err)
 		}
 		v.ChatInstanceSID = Some[string](x)
 	}
@@ -581,21 +603,21 @@ func (v *PhoneNumbersCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Sid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("Sid: %w", err)
+			return fmt.Errorf("%s: %w", "Sid", err)
 		}
 		v.SID = Some[string](x)
 	}
 	if vs, ok := q["PhoneNumber"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("PhoneNumber: %w", err)
+			return fmt.Errorf("%s: %w", "PhoneNumber", err)
 		}
 		v.PhoneNumber = Some[string](x)
 	}
 	if vs, ok := q["IsReserved"]; ok && len(vs) > 0 {
 		x, err := strconv.ParseBool(vs[0])
 		if err != nil {
-			return fmt.Errorf("IsReserved: %w", err)
+			return fmt.Errorf("%s: %w", "IsReserved", err)
 		}
 		v.IsReserved = Some[bool](x)
 	}
@@ -607,7 +629,7 @@ func (v *PhoneNumbersUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["IsReserved"]; ok && len(vs) > 0 {
 		x, err := strconv.ParseBool(vs[0])
 		if err != nil {
-			return fmt.Errorf("IsReserved: %w", err)
+			return fmt.Errorf("%s: %w", "IsReserved", err)
 		}
 		v.IsReserved = Some[bool](x)
 	}
@@ -619,14 +641,14 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("UniqueName: %w", err)
+			return fmt.Errorf("%s: %w", "UniqueName", err)
 		}
 		v.UniqueName = Some[string](x)
 	}
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
 		x, err := ParseDateTime([]byte(vs[0]))
 		if err != nil {
-			return fmt.Errorf("DateExpiry: %w", err)
+			return fmt.Errorf("%s: %w", "DateExpiry", err)
 		}
 		v.DateExpiry = Some[time.Time](x)
 	}
@@ -636,21 +658,21 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("Ttl: %w", err)
+			return fmt.Errorf("%s: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}
 	if vs, ok := q["Mode"]; ok && len(vs) > 0 {
 		x, err := SessionMode(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("Mode: %w", err)
+			return fmt.Errorf("%s: %w", "Mode", err)
 		}
 		v.Mode = Some[SessionMode](x)
 	}
 	if vs, ok := q["Status"]; ok && len(vs) > 0 {
 		x, err := SessionStatus(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("Status: %w", err)
+			return fmt.Errorf("%s: %w", "Status", err)
 		}
 		v.Status = Some[SessionStatus](x)
 	}
@@ -659,7 +681,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		for _, s := range vs {
 			x, err := json.RawMessage(s), error(nil)
 			if err != nil {
-				return fmt.Errorf("Participants: %w", err)
+				return fmt.Errorf("%s: %w", "Participants", err)
 			}
 			list = append(list, x)
 		}
@@ -673,7 +695,7 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
 		x, err := ParseDateTime([]byte(vs[0]))
 		if err != nil {
-			return fmt.Errorf("DateExpiry: %w", err)
+			return fmt.Errorf("%s: %w", "DateExpiry", err)
 		}
 		v.DateExpiry = Some[time.Time](x)
 	}
@@ -683,14 +705,14 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("Ttl: %w", err)
+			return fmt.Errorf("%s: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}
 	if vs, ok := q["Status"]; ok && len(vs) > 0 {
 		x, err := SessionStatus(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("Status: %w", err)
+			return fmt.Errorf("%s: %w", "Status", err)
 		}
 		v.Status = Some[SessionStatus](x)
 	}
@@ -702,28 +724,28 @@ func (v *ParticipantsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Identifier"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("Identifier: %w", err)
+			return fmt.Errorf("%s: %w", "Identifier", err)
 		}
 		v.Identifier = x
 	}
 	if vs, ok := q["FriendlyName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("FriendlyName: %w", err)
+			return fmt.Errorf("%s: %w", "FriendlyName", err)
 		}
 		v.FriendlyName = Some[string](x)
 	}
 	if vs, ok := q["ProxyIdentifier"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("ProxyIdentifier: %w", err)
+			return fmt.Errorf("%s: %w", "ProxyIdentifier", err)
 		}
 		v.ProxyIdentifier = Some[string](x)
 	}
 	if vs, ok := q["ProxyIdentifierSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("ProxyIdentifierSid: %w", err)
+			return fmt.Errorf("%s: %w", "ProxyIdentifierSid", err)
 		}
 		v.ProxyIdentifierSID = Some[string](x)
 	}
@@ -735,7 +757,7 @@ func (v *MessageInteractionsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Body"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("Body: %w", err)
+			return fmt.Errorf("%s: %w", "Body", err)
 		}
 		v.Body = Some[string](x)
 	}
@@ -744,7 +766,7 @@ func (v *MessageInteractionsCreateRequest) decodeForm(q url.Values) error {
 		for _, s := range vs {
 			x, err := s, error(nil)
 			if err != nil {
-				return fmt.Errorf("MediaUrl: %w", err)
+				return fmt.Errorf("%s: %w", "MediaUrl", err)
 			}
 			list = append(list, x)
 		}

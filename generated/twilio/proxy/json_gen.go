@@ -259,7 +259,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -295,13 +296,13 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		case "unique_name":
 			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullRejected, decodeSessionStatus)
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullIsState, decodeSessionStatus)
 		case "closed_reason":
 			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*Decoder).String)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
 		case "mode":
-			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullRejected, decodeSessionMode)
+			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullIsState, decodeSessionMode)
 		case "date_created":
 			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
 		case "date_updated":
@@ -366,7 +367,8 @@ func (v *Participant) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Participant) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -471,7 +473,8 @@ func (v *Interaction) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Interaction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Interaction) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -501,7 +504,7 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 		case "data":
 			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeInteractionType)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeInteractionType)
 		case "inbound_participant_sid":
 			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_resource_sid":
@@ -589,7 +592,8 @@ func (v *MessageInteraction) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one MessageInteraction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -619,7 +623,7 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 		case "data":
 			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullRejected, decodeMessageInteractionType)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeMessageInteractionType)
 		case "participant_sid":
 			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
 		case "inbound_participant_sid":
@@ -703,7 +707,8 @@ func (v *Service) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Service object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Service) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -733,11 +738,11 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		case "callback_url":
 			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*Decoder).String)
 		case "default_ttl":
-			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
 		case "number_selection_behavior":
-			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullRejected, decodeServiceNumberSelectionBehavior)
+			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullIsState, decodeServiceNumberSelectionBehavior)
 		case "geo_match_level":
-			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullRejected, decodeServiceGeoMatchLevel)
+			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullIsState, decodeServiceGeoMatchLevel)
 		case "intercept_callback_url":
 			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*Decoder).String)
 		case "out_of_session_callback_url":
@@ -807,7 +812,8 @@ func (v *PhoneNumber) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one PhoneNumber object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -849,7 +855,7 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 		case "is_reserved":
 			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*Decoder).Bool)
 		case "in_use":
-			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -903,6 +909,7 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -913,15 +920,15 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullIsState, (*Decoder).Bool)
 		case "mms":
-			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullIsState, (*Decoder).Bool)
 		case "sms":
-			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullIsState, (*Decoder).Bool)
 		case "voice":
-			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -964,7 +971,8 @@ func (v *RestError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one RestError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *RestError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1043,7 +1051,8 @@ func (v *ServicesCreateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1125,7 +1134,8 @@ func (v *ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1199,7 +1209,8 @@ func (v *PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1261,7 +1272,8 @@ func (v *PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1329,7 +1341,8 @@ func (v *SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1402,7 +1415,8 @@ func (v *SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1467,7 +1481,8 @@ func (v *ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1535,7 +1550,8 @@ func (v *MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

@@ -160,9 +160,6 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		fp := p.Field("unique_name")
 		checkLength(vs, &fp, x, noBound, 191)
 	}
-	checkNotNull(vs, p, "status", v.Status.IsNull())
-	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
-	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("mode")
 		checkKnown(vs, &fp, x)
@@ -272,7 +269,6 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	checkNotNull(vs, p, "type", v.Type.IsNull())
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
 		checkLength(vs, &fp, x, 34, 34)
@@ -336,7 +332,6 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	checkNotNull(vs, p, "type", v.Type.IsNull())
 	if x, ok := v.ParticipantSID.Get(); ok {
 		fp := p.Field("participant_sid")
 		checkLength(vs, &fp, x, 34, 34)
@@ -408,13 +403,10 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		fp := p.Field("callback_url")
 		checkURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "default_ttl", v.DefaultTTL.IsNull())
-	checkNotNull(vs, p, "number_selection_behavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("number_selection_behavior")
 		checkKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "geo_match_level", v.GeoMatchLevel.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("intercept_callback_url")
 		checkURI(vs, &fp, x)
@@ -472,7 +464,6 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 		fp := p.Field("url")
 		checkURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "in_use", v.InUse.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -483,12 +474,7 @@ func (v *PhoneNumberCapabilities) Validate() error {
 	return vs.Err()
 }
 
-func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
-	checkNotNull(vs, p, "fax", v.Fax.IsNull())
-	checkNotNull(vs, p, "mms", v.Mms.IsNull())
-	checkNotNull(vs, p, "sms", v.SMS.IsNull())
-	checkNotNull(vs, p, "voice", v.Voice.IsNull())
-}
+func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.

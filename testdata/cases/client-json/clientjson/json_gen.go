@@ -20,7 +20,8 @@ func (v *Problem) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Problem object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Problem) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -85,7 +86,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
 	return v.decodeJSON(d, false)
 }

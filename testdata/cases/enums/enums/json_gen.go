@@ -57,7 +57,8 @@ func (v *Call) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Call object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Call) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

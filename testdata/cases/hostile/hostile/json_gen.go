@@ -37,6 +37,7 @@ func decodeMood(d *Decoder) (Mood, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"break\":null", &v.Break, AppendString)
 	dst = appendOptional(dst, ",\"case\":null", &v.Case, AppendString)
 	dst = appendOptional(dst, ",\"chan\":null", &v.Chan, AppendString)
@@ -72,7 +73,8 @@ func (v *Keywords) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Keywords object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Keywords) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -82,7 +84,6 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -92,66 +93,58 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "break":
-			err = readOptional(d, "break", &v.Break, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "case":
-			err = readOptional(d, "case", &v.Case, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "chan":
-			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "const":
-			err = readOptional(d, "const", &v.Const, &seen[0], 1<<3, nullRejected, (*Decoder).String)
-		case "continue":
-			err = readOptional(d, "continue", &v.Continue, &seen[0], 1<<4, nullRejected, (*Decoder).String)
-		case "default":
-			err = readOptional(d, "default", &v.Default, &seen[0], 1<<5, nullRejected, (*Decoder).String)
-		case "defer":
-			err = readOptional(d, "defer", &v.Defer, &seen[0], 1<<6, nullRejected, (*Decoder).String)
-		case "else":
-			err = readOptional(d, "else", &v.Else, &seen[0], 1<<7, nullRejected, (*Decoder).String)
-		case "fallthrough":
-			err = readOptional(d, "fallthrough", &v.Fallthrough, &seen[0], 1<<8, nullRejected, (*Decoder).String)
-		case "for":
-			err = readOptional(d, "for", &v.For, &seen[0], 1<<9, nullRejected, (*Decoder).String)
-		case "func":
-			err = readOptional(d, "func", &v.Func, &seen[0], 1<<10, nullRejected, (*Decoder).String)
-		case "go":
-			err = readOptional(d, "go", &v.Go, &seen[0], 1<<11, nullRejected, (*Decoder).String)
-		case "goto":
-			err = readOptional(d, "goto", &v.Goto, &seen[0], 1<<12, nullRejected, (*Decoder).String)
-		case "if":
-			err = readOptional(d, "if", &v.If, &seen[0], 1<<13, nullRejected, (*Decoder).String)
-		case "import":
-			err = readOptional(d, "import", &v.Import, &seen[0], 1<<14, nullRejected, (*Decoder).String)
-		case "interface":
-			err = readOptional(d, "interface", &v.Interface, &seen[0], 1<<15, nullRejected, (*Decoder).String)
-		case "map":
-			err = readOptional(d, "map", &v.Map, &seen[0], 1<<16, nullRejected, (*Decoder).String)
-		case "package":
-			err = readOptional(d, "package", &v.Package, &seen[0], 1<<17, nullRejected, (*Decoder).String)
-		case "range":
-			err = readOptional(d, "range", &v.Range, &seen[0], 1<<18, nullRejected, (*Decoder).String)
-		case "return":
-			err = readOptional(d, "return", &v.Return, &seen[0], 1<<19, nullRejected, (*Decoder).String)
-		case "select":
-			err = readOptional(d, "select", &v.Select, &seen[0], 1<<20, nullRejected, (*Decoder).String)
-		case "struct":
-			err = readOptional(d, "struct", &v.Struct, &seen[0], 1<<21, nullRejected, (*Decoder).String)
-		case "switch":
-			err = readOptional(d, "switch", &v.Switch, &seen[0], 1<<22, nullRejected, (*Decoder).String)
-		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<23, nullRejected, (*Decoder).String)
-		case "var":
-			err = readOptional(d, "var", &v.Var, &seen[0], 1<<24, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "break":
+			err = readOptional(d, "break", &v.Break, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "case":
+			err = readOptional(d, "case", &v.Case, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "chan":
+			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+		case "const":
+			err = readOptional(d, "const", &v.Const, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+		case "continue":
+			err = readOptional(d, "continue", &v.Continue, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+		case "default":
+			err = readOptional(d, "default", &v.Default, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+		case "defer":
+			err = readOptional(d, "defer", &v.Defer, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+		case "else":
+			err = readOptional(d, "else", &v.Else, &seen[0], 1<<8, nullRejected, (*Decoder).String)
+		case "fallthrough":
+			err = readOptional(d, "fallthrough", &v.Fallthrough, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+		case "for":
+			err = readOptional(d, "for", &v.For, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+		case "func":
+			err = readOptional(d, "func", &v.Func, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+		case "go":
+			err = readOptional(d, "go", &v.Go, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+		case "goto":
+			err = readOptional(d, "goto", &v.Goto, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+		case "if":
+			err = readOptional(d, "if", &v.If, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+		case "import":
+			err = readOptional(d, "import", &v.Import, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+		case "interface":
+			err = readOptional(d, "interface", &v.Interface, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+		case "map":
+			err = readOptional(d, "map", &v.Map, &seen[0], 1<<17, nullRejected, (*Decoder).String)
+		case "package":
+			err = readOptional(d, "package", &v.Package, &seen[0], 1<<18, nullRejected, (*Decoder).String)
+		case "range":
+			err = readOptional(d, "range", &v.Range, &seen[0], 1<<19, nullRejected, (*Decoder).String)
+		case "return":
+			err = readOptional(d, "return", &v.Return, &seen[0], 1<<20, nullRejected, (*Decoder).String)
+		case "select":
+			err = readOptional(d, "select", &v.Select, &seen[0], 1<<21, nullRejected, (*Decoder).String)
+		case "struct":
+			err = readOptional(d, "struct", &v.Struct, &seen[0], 1<<22, nullRejected, (*Decoder).String)
+		case "switch":
+			err = readOptional(d, "switch", &v.Switch, &seen[0], 1<<23, nullRejected, (*Decoder).String)
+		case "type":
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<24, nullRejected, (*Decoder).String)
+		case "var":
+			err = readOptional(d, "var", &v.Var, &seen[0], 1<<25, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -179,6 +172,7 @@ func (v *Keywords) UnmarshalJSON(data []byte) error {
 func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"any\":null", &v.Any, appendRawValue); err != nil {
 		return nil, err
 	}
@@ -242,7 +236,8 @@ func (v *Predeclared) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Predeclared object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Predeclared) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -252,7 +247,6 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -262,102 +256,94 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "any":
-			err = readOptional(d, "any", &v.Any, &seen[0], 1<<0, nullIsValue, readRawValue)
-		case "bool":
-			err = readOptional(d, "bool", &v.Bool, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
-		case "byte":
-			err = readOptional(d, "byte", &v.Byte, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
-		case "comparable":
-			err = readOptional(d, "comparable", &v.Comparable, &seen[0], 1<<3, nullRejected, (*Decoder).String)
-		case "complex64":
-			err = readOptional(d, "complex64", &v.Complex64, &seen[0], 1<<4, nullRejected, (*Decoder).String)
-		case "complex128":
-			err = readOptional(d, "complex128", &v.Complex128, &seen[0], 1<<5, nullRejected, (*Decoder).String)
-		case "error":
-			err = readMember(d, "error", &v.Error, &seen[0], 1<<6, nullRejected, (*Decoder).String)
-		case "float32":
-			err = readOptional(d, "float32", &v.Float32, &seen[0], 1<<7, nullRejected, (*Decoder).Float32)
-		case "float64":
-			err = readOptional(d, "float64", &v.Float64, &seen[0], 1<<8, nullRejected, (*Decoder).Float64)
-		case "int":
-			err = readOptional(d, "int", &v.Int, &seen[0], 1<<9, nullRejected, (*Decoder).Int64)
-		case "int8":
-			err = readOptional(d, "int8", &v.Int8, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
-		case "int16":
-			err = readOptional(d, "int16", &v.Int16, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
-		case "int32":
-			err = readOptional(d, "int32", &v.Int32, &seen[0], 1<<12, nullRejected, (*Decoder).Int32)
-		case "int64":
-			err = readOptional(d, "int64", &v.Int64, &seen[0], 1<<13, nullRejected, (*Decoder).Int64)
-		case "rune":
-			err = readOptional(d, "rune", &v.Rune, &seen[0], 1<<14, nullRejected, (*Decoder).String)
-		case "uint":
-			err = readOptional(d, "uint", &v.Uint, &seen[0], 1<<15, nullRejected, (*Decoder).Int64)
-		case "uint8":
-			err = readOptional(d, "uint8", &v.Uint8, &seen[0], 1<<16, nullRejected, (*Decoder).Int32)
-		case "uint16":
-			err = readOptional(d, "uint16", &v.Uint16, &seen[0], 1<<17, nullRejected, (*Decoder).Int32)
-		case "uint32":
-			err = readOptional(d, "uint32", &v.Uint32, &seen[0], 1<<18, nullRejected, (*Decoder).Int64)
-		case "uint64":
-			err = readOptional(d, "uint64", &v.Uint64, &seen[0], 1<<19, nullRejected, (*Decoder).Int64)
-		case "uintptr":
-			err = readOptional(d, "uintptr", &v.Uintptr, &seen[0], 1<<20, nullRejected, (*Decoder).Int64)
-		case "true":
-			err = readMember(d, "true", &v.True, &seen[0], 1<<21, nullRejected, (*Decoder).Bool)
-		case "false":
-			err = readOptional(d, "false", &v.False, &seen[0], 1<<22, nullRejected, (*Decoder).Bool)
-		case "iota":
-			err = readOptional(d, "iota", &v.Iota, &seen[0], 1<<23, nullRejected, (*Decoder).Int32)
-		case "nil":
-			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<24, nullIsState, (*Decoder).String)
-		case "append":
-			err = readOptional(d, "append", &v.Append, &seen[0], 1<<25, nullRejected, decodeSlice_String)
-		case "cap":
-			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<26, nullRejected, (*Decoder).Int32)
-		case "clear":
-			err = readOptional(d, "clear", &v.Clear, &seen[0], 1<<27, nullRejected, (*Decoder).Bool)
-		case "close":
-			err = readOptional(d, "close", &v.Close, &seen[0], 1<<28, nullRejected, (*Decoder).Bool)
-		case "complex":
-			err = readOptional(d, "complex", &v.Complex, &seen[0], 1<<29, nullRejected, (*Decoder).String)
-		case "copy":
-			err = readOptional(d, "copy", &v.Copy, &seen[0], 1<<30, nullRejected, (*Decoder).String)
-		case "delete":
-			err = readOptional(d, "delete", &v.Delete, &seen[0], 1<<31, nullRejected, (*Decoder).Bool)
-		case "imag":
-			err = readOptional(d, "imag", &v.Imag, &seen[0], 1<<32, nullRejected, (*Decoder).Float64)
-		case "len":
-			err = readMember(d, "len", &v.Len, &seen[0], 1<<33, nullRejected, (*Decoder).Int32)
-		case "make":
-			err = readOptional(d, "make", &v.Make, &seen[0], 1<<34, nullRejected, (*Decoder).String)
-		case "max":
-			err = readOptional(d, "max", &v.Max, &seen[0], 1<<35, nullRejected, (*Decoder).Int32)
-		case "min":
-			err = readOptional(d, "min", &v.Min, &seen[0], 1<<36, nullRejected, (*Decoder).Int32)
-		case "new":
-			err = readOptional(d, "new", &v.New, &seen[0], 1<<37, nullRejected, (*Decoder).Bool)
-		case "panic":
-			err = readOptional(d, "panic", &v.Panic, &seen[0], 1<<38, nullRejected, (*Decoder).String)
-		case "print":
-			err = readOptional(d, "print", &v.Print, &seen[0], 1<<39, nullRejected, (*Decoder).String)
-		case "println":
-			err = readOptional(d, "println", &v.Println, &seen[0], 1<<40, nullRejected, (*Decoder).String)
-		case "real":
-			err = readOptional(d, "real", &v.Real, &seen[0], 1<<41, nullRejected, (*Decoder).Float64)
-		case "recover":
-			err = readOptional(d, "recover", &v.Recover, &seen[0], 1<<42, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "any":
+			err = readOptional(d, "any", &v.Any, &seen[0], 1<<1, nullIsValue, readRawValue)
+		case "bool":
+			err = readOptional(d, "bool", &v.Bool, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
+		case "byte":
+			err = readOptional(d, "byte", &v.Byte, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
+		case "comparable":
+			err = readOptional(d, "comparable", &v.Comparable, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+		case "complex64":
+			err = readOptional(d, "complex64", &v.Complex64, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+		case "complex128":
+			err = readOptional(d, "complex128", &v.Complex128, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+		case "error":
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+		case "float32":
+			err = readOptional(d, "float32", &v.Float32, &seen[0], 1<<8, nullRejected, (*Decoder).Float32)
+		case "float64":
+			err = readOptional(d, "float64", &v.Float64, &seen[0], 1<<9, nullRejected, (*Decoder).Float64)
+		case "int":
+			err = readOptional(d, "int", &v.Int, &seen[0], 1<<10, nullRejected, (*Decoder).Int64)
+		case "int8":
+			err = readOptional(d, "int8", &v.Int8, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
+		case "int16":
+			err = readOptional(d, "int16", &v.Int16, &seen[0], 1<<12, nullRejected, (*Decoder).Int32)
+		case "int32":
+			err = readOptional(d, "int32", &v.Int32, &seen[0], 1<<13, nullRejected, (*Decoder).Int32)
+		case "int64":
+			err = readOptional(d, "int64", &v.Int64, &seen[0], 1<<14, nullRejected, (*Decoder).Int64)
+		case "rune":
+			err = readOptional(d, "rune", &v.Rune, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+		case "uint":
+			err = readOptional(d, "uint", &v.Uint, &seen[0], 1<<16, nullRejected, (*Decoder).Int64)
+		case "uint8":
+			err = readOptional(d, "uint8", &v.Uint8, &seen[0], 1<<17, nullRejected, (*Decoder).Int32)
+		case "uint16":
+			err = readOptional(d, "uint16", &v.Uint16, &seen[0], 1<<18, nullRejected, (*Decoder).Int32)
+		case "uint32":
+			err = readOptional(d, "uint32", &v.Uint32, &seen[0], 1<<19, nullRejected, (*Decoder).Int64)
+		case "uint64":
+			err = readOptional(d, "uint64", &v.Uint64, &seen[0], 1<<20, nullRejected, (*Decoder).Int64)
+		case "uintptr":
+			err = readOptional(d, "uintptr", &v.Uintptr, &seen[0], 1<<21, nullRejected, (*Decoder).Int64)
+		case "true":
+			err = readMember(d, "true", &v.True, &seen[0], 1<<22, nullRejected, (*Decoder).Bool)
+		case "false":
+			err = readOptional(d, "false", &v.False, &seen[0], 1<<23, nullRejected, (*Decoder).Bool)
+		case "iota":
+			err = readOptional(d, "iota", &v.Iota, &seen[0], 1<<24, nullRejected, (*Decoder).Int32)
+		case "nil":
+			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<25, nullIsState, (*Decoder).String)
+		case "append":
+			err = readOptional(d, "append", &v.Append, &seen[0], 1<<26, nullRejected, decodeSlice_String)
+		case "cap":
+			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<27, nullRejected, (*Decoder).Int32)
+		case "clear":
+			err = readOptional(d, "clear", &v.Clear, &seen[0], 1<<28, nullRejected, (*Decoder).Bool)
+		case "close":
+			err = readOptional(d, "close", &v.Close, &seen[0], 1<<29, nullRejected, (*Decoder).Bool)
+		case "complex":
+			err = readOptional(d, "complex", &v.Complex, &seen[0], 1<<30, nullRejected, (*Decoder).String)
+		case "copy":
+			err = readOptional(d, "copy", &v.Copy, &seen[0], 1<<31, nullRejected, (*Decoder).String)
+		case "delete":
+			err = readOptional(d, "delete", &v.Delete, &seen[0], 1<<32, nullRejected, (*Decoder).Bool)
+		case "imag":
+			err = readOptional(d, "imag", &v.Imag, &seen[0], 1<<33, nullRejected, (*Decoder).Float64)
+		case "len":
+			err = readMember(d, "len", &v.Len, &seen[0], 1<<34, nullRejected, (*Decoder).Int32)
+		case "make":
+			err = readOptional(d, "make", &v.Make, &seen[0], 1<<35, nullRejected, (*Decoder).String)
+		case "max":
+			err = readOptional(d, "max", &v.Max, &seen[0], 1<<36, nullRejected, (*Decoder).Int32)
+		case "min":
+			err = readOptional(d, "min", &v.Min, &seen[0], 1<<37, nullRejected, (*Decoder).Int32)
+		case "new":
+			err = readOptional(d, "new", &v.New, &seen[0], 1<<38, nullRejected, (*Decoder).Bool)
+		case "panic":
+			err = readOptional(d, "panic", &v.Panic, &seen[0], 1<<39, nullRejected, (*Decoder).String)
+		case "print":
+			err = readOptional(d, "print", &v.Print, &seen[0], 1<<40, nullRejected, (*Decoder).String)
+		case "println":
+			err = readOptional(d, "println", &v.Println, &seen[0], 1<<41, nullRejected, (*Decoder).String)
+		case "real":
+			err = readOptional(d, "real", &v.Real, &seen[0], 1<<42, nullRejected, (*Decoder).Float64)
+		case "recover":
+			err = readOptional(d, "recover", &v.Recover, &seen[0], 1<<43, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -365,13 +351,13 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<6) == 0 {
+	if seen[0]&(1<<7) == 0 {
 		return d.ErrRequired("error")
 	}
-	if seen[0]&(1<<21) == 0 {
+	if seen[0]&(1<<22) == 0 {
 		return d.ErrRequired("true")
 	}
-	if seen[0]&(1<<33) == 0 {
+	if seen[0]&(1<<34) == 0 {
 		return d.ErrRequired("len")
 	}
 	return nil
@@ -394,6 +380,7 @@ func (v *Predeclared) UnmarshalJSON(data []byte) error {
 func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"v\":null", &v.V, AppendString)
 	dst = appendOptional(dst, ",\"d\":null", &v.D, appendInt32)
 	dst = appendOptional(dst, ",\"dst\":null", &v.Dst, AppendString)
@@ -445,6 +432,7 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -454,68 +442,70 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "@odata.type":
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "v":
-			err = readOptional(d, "v", &v.V, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "v", &v.V, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "d":
-			err = readOptional(d, "d", &v.D, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "d", &v.D, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
 		case "dst":
-			err = readOptional(d, "dst", &v.Dst, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "dst", &v.Dst, &seen[0], 1<<3, nullRejected, (*Decoder).String)
 		case "err":
-			err = readMember(d, "err", &v.Err, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readMember(d, "err", &v.Err, &seen[0], 1<<4, nullRejected, (*Decoder).String)
 		case "x":
-			err = readOptional(d, "x", &v.X, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "x", &v.X, &seen[0], 1<<5, nullIsState, (*Decoder).String)
 		case "ok":
-			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<5, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<6, nullRejected, (*Decoder).Bool)
 		case "seen":
-			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<6, nullRejected, decodeSlice_Int64)
+			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<7, nullRejected, decodeSlice_Int64)
 		case "unknown":
-			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<7, nullRejected, decodeMap_String)
+			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<8, nullRejected, decodeMap_String)
 		case "sawDiscriminator":
-			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<9, nullRejected, (*Decoder).Bool)
 		case "start":
-			err = readOptional(d, "start", &v.Start, &seen[0], 1<<9, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "start", &v.Start, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
 		case "fp":
-			err = readOptional(d, "fp", &v.Fp, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+			err = readOptional(d, "fp", &v.Fp, &seen[0], 1<<11, nullRejected, (*Decoder).String)
 		case "vs":
-			err = readOptional(d, "vs", &v.Vs, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+			err = readOptional(d, "vs", &v.Vs, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "p":
-			err = readOptional(d, "p", &v.P, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "p", &v.P, &seen[0], 1<<13, nullRejected, (*Decoder).String)
 		case "i0":
-			err = readOptional(d, "i0", &v.I0, &seen[0], 1<<13, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "i0", &v.I0, &seen[0], 1<<14, nullRejected, (*Decoder).Int32)
 		case "e0":
-			err = readOptional(d, "e0", &v.E0, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+			err = readOptional(d, "e0", &v.E0, &seen[0], 1<<15, nullRejected, (*Decoder).String)
 		case "k0":
-			err = readOptional(d, "k0", &v.K0, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+			err = readOptional(d, "k0", &v.K0, &seen[0], 1<<16, nullRejected, (*Decoder).String)
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<17, nullRejected, (*Decoder).String)
 		case "raw":
-			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<17, nullIsValue, readRawValue)
+			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<18, nullIsValue, readRawValue)
 		case "validates":
-			err = readOptional(d, "validates", &v.Validates, &seen[0], 1<<18, nullRejected, (*Decoder).String)
+			err = readOptional(d, "validates", &v.Validates, &seen[0], 1<<19, nullRejected, (*Decoder).String)
 		case "marshalJSONText":
-			err = readOptional(d, "marshalJSONText", &v.MarshalJSONText, &seen[0], 1<<19, nullRejected, (*Decoder).String)
+			err = readOptional(d, "marshalJSONText", &v.MarshalJSONText, &seen[0], 1<<20, nullRejected, (*Decoder).String)
 		case "isSet":
-			err = readOptional(d, "isSet", &v.IsSet, &seen[0], 1<<20, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "isSet", &v.IsSet, &seen[0], 1<<21, nullRejected, (*Decoder).Bool)
 		case "get":
-			err = readOptional(d, "get", &v.Get, &seen[0], 1<<21, nullRejected, (*Decoder).String)
+			err = readOptional(d, "get", &v.Get, &seen[0], 1<<22, nullRejected, (*Decoder).String)
 		case "or":
-			err = readOptional(d, "or", &v.Or, &seen[0], 1<<22, nullRejected, (*Decoder).String)
+			err = readOptional(d, "or", &v.Or, &seen[0], 1<<23, nullRejected, (*Decoder).String)
 		case "optional":
-			err = readOptional(d, "optional", &v.Optional, &seen[0], 1<<23, nullRejected, (*Decoder).String)
+			err = readOptional(d, "optional", &v.Optional, &seen[0], 1<<24, nullRejected, (*Decoder).String)
 		case "decoder":
-			err = readOptional(d, "decoder", &v.Decoder, &seen[0], 1<<24, nullRejected, (*Decoder).String)
+			err = readOptional(d, "decoder", &v.Decoder, &seen[0], 1<<25, nullRejected, (*Decoder).String)
 		case "member":
-			err = readOptional(d, "member", &v.Member, &seen[0], 1<<25, nullRejected, (*Decoder).String)
+			err = readOptional(d, "member", &v.Member, &seen[0], 1<<26, nullRejected, (*Decoder).String)
 		case "additional":
-			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<26, nullRejected, (*Decoder).String)
+			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<27, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	if seen[0]&(1<<3) == 0 {
+	if seen[0]&(1<<4) == 0 {
 		return d.ErrRequired("err")
 	}
 	return nil
@@ -538,6 +528,7 @@ func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"byComponent\":null", &v.ByComponent, encodeMap_Component); err != nil {
 		return nil, err
 	}
@@ -564,7 +555,8 @@ func (v *HelperNames) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one HelperNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *HelperNames) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -574,7 +566,6 @@ func (v *HelperNames) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -584,28 +575,20 @@ func (v *HelperNames) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "byComponent":
-			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<0, nullRejected, decodeMap_Component)
-		case "components":
-			err = readOptional(d, "components", &v.Components, &seen[0], 1<<1, nullRejected, readObjectArray[Component])
-		case "byMembers":
-			err = readOptional(d, "byMembers", &v.ByMembers, &seen[0], 1<<2, nullRejected, decodeMap_Members)
-		case "byEnum":
-			err = readOptional(d, "byEnum", &v.ByEnum, &seen[0], 1<<3, nullRejected, decodeMap_Enum)
-		case "strings":
-			err = readOptional(d, "strings", &v.Strings, &seen[0], 1<<4, nullRejected, decodeSlice_String)
-		case "sliceStrings":
-			err = readOptional(d, "sliceStrings", &v.SliceStrings, &seen[0], 1<<5, nullRejected, decodeMap_SliceString)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "byComponent":
+			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<1, nullRejected, decodeMap_Component)
+		case "components":
+			err = readOptional(d, "components", &v.Components, &seen[0], 1<<2, nullRejected, readObjectArray[Component])
+		case "byMembers":
+			err = readOptional(d, "byMembers", &v.ByMembers, &seen[0], 1<<3, nullRejected, decodeMap_Members)
+		case "byEnum":
+			err = readOptional(d, "byEnum", &v.ByEnum, &seen[0], 1<<4, nullRejected, decodeMap_Enum)
+		case "strings":
+			err = readOptional(d, "strings", &v.Strings, &seen[0], 1<<5, nullRejected, decodeSlice_String)
+		case "sliceStrings":
+			err = readOptional(d, "sliceStrings", &v.SliceStrings, &seen[0], 1<<6, nullRejected, decodeMap_SliceString)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -632,6 +615,7 @@ func (v *HelperNames) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Component) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -643,7 +627,8 @@ func (v *Component) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Component object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Component) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -653,7 +638,6 @@ func (v *Component) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -663,18 +647,10 @@ func (v *Component) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "name":
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -701,6 +677,7 @@ func (v *Component) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Members) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"n\":null", &v.N, appendInt32)
 	return closeObject(dst, start), nil
 }
@@ -712,7 +689,8 @@ func (v *Members) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Members object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Members) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -722,7 +700,6 @@ func (v *Members) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -732,18 +709,10 @@ func (v *Members) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "n":
-			err = readOptional(d, "n", &v.N, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "n":
+			err = readOptional(d, "n", &v.N, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -770,6 +739,7 @@ func (v *Members) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Enum) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"e\":null", &v.E, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -781,7 +751,8 @@ func (v *Enum) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Enum object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Enum) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -791,7 +762,6 @@ func (v *Enum) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -801,18 +771,10 @@ func (v *Enum) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "e":
-			err = readOptional(d, "e", &v.E, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "e":
+			err = readOptional(d, "e", &v.E, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -839,6 +801,7 @@ func (v *Enum) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SliceString) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"s\":null", &v.S, AppendString)
 	return closeObject(dst, start), nil
 }
@@ -850,7 +813,8 @@ func (v *SliceString) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one SliceString object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *SliceString) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -860,7 +824,6 @@ func (v *SliceString) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -870,18 +833,10 @@ func (v *SliceString) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "s":
-			err = readOptional(d, "s", &v.S, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "s":
+			err = readOptional(d, "s", &v.S, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -908,6 +863,7 @@ func (v *SliceString) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"@odata.type.x\":null", &v.OdataTypeX, AppendString)
 	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, AppendString)
 	dst = appendOptional(dst, ",\"$ref\":null", &v.Ref, AppendString)
@@ -935,7 +891,8 @@ func (v *WireNames) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one WireNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *WireNames) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -945,7 +902,6 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -955,50 +911,42 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "@odata.type.x":
-			err = readOptional(d, "@odata.type.x", &v.OdataTypeX, &seen[0], 1<<0, nullRejected, (*Decoder).String)
-		case "@odata.etag":
-			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "$ref":
-			err = readOptional(d, "$ref", &v.Ref, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "2fa":
-			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
-		case "_":
-			err = readOptional(d, "_", &v.X, &seen[0], 1<<4, nullRejected, (*Decoder).String)
-		case "in-progress":
-			err = readOptional(d, "in-progress", &v.InProgress, &seen[0], 1<<5, nullRejected, (*Decoder).String)
-		case "a.b.c":
-			err = readOptional(d, "a.b.c", &v.ABC, &seen[0], 1<<6, nullRejected, (*Decoder).String)
-		case "with space":
-			err = readOptional(d, "with space", &v.WithSpace, &seen[0], 1<<7, nullRejected, (*Decoder).String)
-		case "quote\"d":
-			err = readOptional(d, "quote\"d", &v.QuoteD, &seen[0], 1<<8, nullRejected, (*Decoder).String)
-		case "back\\slash":
-			err = readOptional(d, "back\\slash", &v.BackSlash, &seen[0], 1<<9, nullRejected, (*Decoder).String)
-		case "tab\tname":
-			err = readOptional(d, "tab\tname", &v.TabName, &seen[0], 1<<10, nullRejected, (*Decoder).String)
-		case "émoji":
-			err = readOptional(d, "émoji", &v.Émoji, &seen[0], 1<<11, nullRejected, (*Decoder).String)
-		case "naïve":
-			err = readOptional(d, "naïve", &v.Naïve, &seen[0], 1<<12, nullRejected, (*Decoder).String)
-		case "κλειδί":
-			err = readOptional(d, "κλειδί", &v.Κλειδί, &seen[0], 1<<13, nullRejected, (*Decoder).String)
-		case "Ünïcode":
-			err = readOptional(d, "Ünïcode", &v.Ünïcode, &seen[0], 1<<14, nullRejected, (*Decoder).String)
-		case "ID":
-			err = readOptional(d, "ID", &v.ID, &seen[0], 1<<15, nullRejected, (*Decoder).String)
-		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<16, nullRejected, (*Decoder).String)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type.x":
+			err = readOptional(d, "@odata.type.x", &v.OdataTypeX, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "@odata.etag":
+			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+		case "$ref":
+			err = readOptional(d, "$ref", &v.Ref, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+		case "2fa":
+			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<4, nullRejected, (*Decoder).Bool)
+		case "_":
+			err = readOptional(d, "_", &v.X, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+		case "in-progress":
+			err = readOptional(d, "in-progress", &v.InProgress, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+		case "a.b.c":
+			err = readOptional(d, "a.b.c", &v.ABC, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+		case "with space":
+			err = readOptional(d, "with space", &v.WithSpace, &seen[0], 1<<8, nullRejected, (*Decoder).String)
+		case "quote\"d":
+			err = readOptional(d, "quote\"d", &v.QuoteD, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+		case "back\\slash":
+			err = readOptional(d, "back\\slash", &v.BackSlash, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+		case "tab\tname":
+			err = readOptional(d, "tab\tname", &v.TabName, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+		case "émoji":
+			err = readOptional(d, "émoji", &v.Émoji, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+		case "naïve":
+			err = readOptional(d, "naïve", &v.Naïve, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+		case "κλειδί":
+			err = readOptional(d, "κλειδί", &v.Κλειδί, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+		case "Ünïcode":
+			err = readOptional(d, "Ünïcode", &v.Ünïcode, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+		case "ID":
+			err = readOptional(d, "ID", &v.ID, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+		case "url":
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<17, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1095,7 +1043,8 @@ func (v *Range) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Range object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Range) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -1133,7 +1082,7 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#range" {
-				return WithField(d.Errorf("%q names another type than #range", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#range"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)

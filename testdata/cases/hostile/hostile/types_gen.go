@@ -8,6 +8,9 @@ import "encoding/json"
 //
 // The 25 Go keywords.
 type Keywords struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Break is the "break" property.
 	Break Optional[string] `json:"break,omitzero"`
 
@@ -88,6 +91,9 @@ type Keywords struct {
 //
 // Go's predeclared identifiers (types, constants, nil and the built-in functions), except string, whose Go name String is a generated method (see generator/hostile_test.go).
 type Predeclared struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Any is the "any" property.
 	Any Optional[json.RawMessage] `json:"any,omitzero"`
 
@@ -232,6 +238,9 @@ type Predeclared struct {
 //
 // It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.
 type GeneratedNames struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// V is the "v" property.
 	V Optional[string] `json:"v,omitzero"`
 
@@ -326,6 +335,9 @@ type GeneratedNames struct {
 //
 // Types named like the support code's helpers (appendComponent, appendMembers, appendEnum) and like the generated helpers of arrays and maps (encodeSlice_String), used where those helpers are generated.
 type HelperNames struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// ByComponent is the "byComponent" property.
 	ByComponent Optional[map[string]Component] `json:"byComponent,omitzero"`
 
@@ -347,24 +359,36 @@ type HelperNames struct {
 
 // Component is the "component" object.
 type Component struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Name is the "name" property.
 	Name Optional[string] `json:"name,omitzero"`
 }
 
 // Members is the "members" object.
 type Members struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// N is the "n" property.
 	N Optional[int32] `json:"n,omitzero"`
 }
 
 // Enum is the "enum" object.
 type Enum struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// E is the "e" property.
 	E Optional[string] `json:"e,omitzero"`
 }
 
 // SliceString is the "sliceString" object.
 type SliceString struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// S is the "s" property.
 	S Optional[string] `json:"s,omitzero"`
 }
@@ -373,6 +397,9 @@ type SliceString struct {
 //
 // Wire names that are not Go identifiers.
 type WireNames struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// OdataTypeX is the "@odata.type.x" property.
 	OdataTypeX Optional[string] `json:"@odata.type.x,omitzero"`
 

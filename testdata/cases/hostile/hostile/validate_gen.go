@@ -11,6 +11,7 @@ func (v *Keywords) Validate() error {
 }
 
 func (v *Keywords) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "break", v.Break.IsNull())
 	checkNotNull(vs, p, "case", v.Case.IsNull())
 	checkNotNull(vs, p, "chan", v.Chan.IsNull())
@@ -47,6 +48,7 @@ func (v *Predeclared) Validate() error {
 }
 
 func (v *Predeclared) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "any", v.Any.IsNull())
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
 	checkNotNull(vs, p, "byte", v.Byte.IsNull())
@@ -97,6 +99,7 @@ func (v *GeneratedNames) Validate() error {
 }
 
 func (v *GeneratedNames) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "v", v.V.IsNull())
 	checkNotNull(vs, p, "d", v.D.IsNull())
 	checkNotNull(vs, p, "dst", v.Dst.IsNull())
@@ -133,6 +136,7 @@ func (v *HelperNames) Validate() error {
 }
 
 func (v *HelperNames) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
 	if x, ok := v.ByComponent.Get(); ok {
 		fp := p.Field("byComponent")
@@ -201,6 +205,7 @@ func (v *Component) Validate() error {
 }
 
 func (v *Component) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "name", v.Name.IsNull())
 }
 
@@ -213,6 +218,7 @@ func (v *Members) Validate() error {
 }
 
 func (v *Members) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "n", v.N.IsNull())
 }
 
@@ -225,6 +231,7 @@ func (v *Enum) Validate() error {
 }
 
 func (v *Enum) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "e", v.E.IsNull())
 }
 
@@ -237,6 +244,7 @@ func (v *SliceString) Validate() error {
 }
 
 func (v *SliceString) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "s", v.S.IsNull())
 }
 
@@ -249,6 +257,7 @@ func (v *WireNames) Validate() error {
 }
 
 func (v *WireNames) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
 	checkNotNull(vs, p, "$ref", v.Ref.IsNull())

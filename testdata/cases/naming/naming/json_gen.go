@@ -23,7 +23,8 @@ func (v *CallRecord) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *CallRecord) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -93,7 +94,8 @@ func (v *RemoteValidationError) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one RemoteValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

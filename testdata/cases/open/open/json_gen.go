@@ -31,6 +31,7 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 		return err
 	}
 	var seen [1]uint64
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -45,7 +46,7 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 		case "id":
 			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -92,6 +93,7 @@ func (v *Tokens) DecodeJSON(d *Decoder) error {
 	if err := d.BeginObject(); err != nil {
 		return err
 	}
+	var unknown memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -102,7 +104,7 @@ func (v *Tokens) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		default:
-			err = keepMember(d, &v.AdditionalProperties, name)
+			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err

@@ -77,7 +77,8 @@ func (v *EndpointBase) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -109,7 +110,7 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.endpoint" {
-				return WithField(d.Errorf("%q names another type than #example.endpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -153,7 +154,8 @@ func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -187,7 +189,7 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than #example.participantEndpoint", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -278,7 +280,8 @@ func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -312,7 +315,7 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 				return WithField(err, "@odata.type")
 			}
 			if string(kind) != "#example.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than #example.clientUserAgent", string(kind)), "@odata.type")
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -344,6 +347,7 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
 		return nil, err
 	}
@@ -360,7 +364,8 @@ func (v *Session) MarshalJSON() ([]byte, error) {
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked for syntax and skipped.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
 func (v *Session) DecodeJSON(d *Decoder) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
@@ -370,7 +375,6 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 	}
 	var seen [1]uint64
 	var unknown memberNames
-	var sawDiscriminator bool
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -380,20 +384,12 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
-		case "caller":
-			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<0, nullRejected, decodeEndpoint)
-		case "callee":
-			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "@odata.type":
-			if sawDiscriminator {
-				return d.ErrDuplicate(name)
-			}
-			sawDiscriminator = true
-			kind, err := d.StringBytes()
-			if err != nil {
-				return WithField(err, "@odata.type")
-			}
-			_ = kind
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "caller":
+			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<1, nullRejected, decodeEndpoint)
+		case "callee":
+			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -401,7 +397,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("caller")
 	}
 	return nil

@@ -94,6 +94,9 @@ func (*ClientUserAgent) isUserAgent() {}
 
 // Session is the "session" object.
 type Session struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
 	// Caller is the "caller" property.
 	//
 	// Required.

@@ -82,6 +82,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	{
 		fp := p.Field("caller")
 		validateEndpoint(v.Caller, &fp, vs)
