@@ -746,6 +746,43 @@ func (v *validator) apiRefs() {
 					v.jsonPath(t, jp.path, jp.pos, "api.errors."+jp.name)
 				}
 			}
+			v.errorCodes(t, a.Errors)
+		}
+	}
+	if a.Errors != nil && len(a.Errors.Codes) > 0 && len(a.Errors.Code) == 0 {
+		v.errorf(a.Errors.Codes[0].Pos, "api.errors.codes: the error body has no code (set api.errors.code)")
+	}
+}
+
+// errorCodes checks that each of api.errors.codes is written as the code
+// property's type: an integer for an integer code, a string otherwise.
+func (v *validator) errorCodes(t *Type, e *ErrorShape) {
+	if len(e.Code) == 0 {
+		return
+	}
+	var p *Property
+	for i, name := range e.Code {
+		if t == nil {
+			return
+		}
+		if p = v.lookupProperty(t, name); p == nil {
+			return
+		}
+		if i < len(e.Code)-1 {
+			t = nil
+			if p.Type.Kind == KindNamed && p.Type.Ref != nil {
+				t = p.Type.Ref.Target
+			}
+		}
+	}
+	number := p.Type.Kind == KindInt32 || p.Type.Kind == KindInt64
+	for _, c := range e.Codes {
+		if c.Number != number {
+			want := "a string"
+			if number {
+				want = "an integer"
+			}
+			v.errorf(c.Pos, "api.errors.codes: the code of HTTP %d must be %s, as property %q is", c.Status, want, clip(p.Name))
 		}
 	}
 }

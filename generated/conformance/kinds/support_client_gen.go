@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultMaxResponseBytes is the cap on a response body that
@@ -830,4 +832,84 @@ func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *http
 		return zero, nil
 	}
 	return unmarshal(resp.Body)
+}
+
+// apiErrorMaxText bounds each piece of server text (code, message, request
+// id) in an API error's string, as httpMaxErrorText does for [HTTPError].
+const apiErrorMaxText = httpMaxErrorText
+
+// apiErrorText renders a generated APIError: "pkg: HTTP status code:
+// message (request id id)". The code is left out when it is empty or only
+// repeats the status (an API that echoes the status as its code), and each
+// piece of server text is cleaned with [cleanServerText].
+func apiErrorText(pkg string, status int, code, message, requestID string) string {
+	statusText := strconv.Itoa(status)
+	b := make([]byte, 0, 64)
+	b = append(b, pkg...)
+	b = append(b, ": HTTP "...)
+	b = append(b, statusText...)
+	if code = cleanServerText(code, apiErrorMaxText); code != "" && code != statusText {
+		b = append(b, ' ')
+		b = append(b, code...)
+	}
+	if message = cleanServerText(message, apiErrorMaxText); message != "" {
+		b = append(b, ": "...)
+		b = append(b, message...)
+	}
+	if requestID = cleanServerText(requestID, apiErrorMaxText); requestID != "" {
+		b = append(b, " (request id "...)
+		b = append(b, requestID...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// errorCodeText is the text of an integer error code; 0, the zero value of
+// an absent code, is "".
+func errorCodeText(code int64) string {
+	if code == 0 {
+		return ""
+	}
+	return strconv.FormatInt(code, 10)
+}
+
+// cleanServerText makes server-controlled text safe for an error string or a
+// log line: every control character (C0, DEL, C1, the Unicode line and
+// paragraph separators, bidirectional overrides) and every invalid UTF-8
+// byte becomes '?', and text longer than max bytes is cut on a character
+// boundary and ends in "...". Unlike [httpCleanText] it keeps printable
+// non-ASCII text: an API's message may be in any language.
+func cleanServerText(s string, max int) string {
+	clean := len(s) <= max
+	for i := 0; clean && i < len(s); i++ {
+		clean = s[i] >= 0x20 && s[i] < 0x7f
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, min(len(s), max))
+	limit := len(s) > max
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) && r != ' ' || unicode.Is(unicode.Bidi_Control, r) {
+			r = '?'
+		}
+		if limit && len(b)+utf8.RuneLen(r) > max-3 {
+			return string(append(b, "..."...))
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
+
+// readJSONValue decodes raw, one JSON value, with read; false when it is not
+// exactly one value of that type.
+func readJSONValue[T any](raw []byte, read func(*Decoder) (T, error)) (T, bool) {
+	var d Decoder
+	d.Reset(raw)
+	v, err := read(&d)
+	if err != nil || d.End() != nil {
+		var zero T
+		return zero, false
+	}
+	return v, true
 }

@@ -131,26 +131,17 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *HTTPValidationError
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("sessions: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("sessions", e.StatusCode, "", e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {

@@ -137,26 +137,20 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Code is the API's error code, of the type the error body declares it with;
+	// the zero value when the body does not carry one.
+	Code int32
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *RestError
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("proxy: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("proxy", e.StatusCode, errorCodeText(int64(e.Code)), e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -165,7 +159,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code = errorText(raw, 300)
+		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
