@@ -311,7 +311,8 @@ func (c *clientGen) apiError() {
 
 // localNames are the identifiers generated methods use for themselves.
 var localNames = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
-	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true}
+	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
+	"vs": true, "root": true, "fp": true}
 
 func argName(p *ir.Param) string {
 	n := goname.Unexported(p.Wire)
@@ -392,6 +393,57 @@ func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
 	return expr
 }
 
+// pathChecks emits the validation of m's path parameters, before anything
+// is built or sent: a string that cannot be one path segment (empty, "." or
+// "..") and every declared constraint (length, pattern, closed enum, range)
+// give a *ValidationError whose violations name the parameters by their wire
+// names.
+func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
+	values := map[string]jen.Code{}
+	for _, b := range r.Bound {
+		values[b.Wire] = jen.Id("c").Dot(boundField(b))
+	}
+	for _, a := range m.Args {
+		values[a.Wire] = jen.Id(argName(a))
+	}
+	var checks []jen.Code
+	for _, pp := range m.PathParams {
+		x, ok := values[pp.Wire]
+		if !ok {
+			continue
+		}
+		rules := checksFor(pp.Type, x, "fp", 0)
+		var text jen.Code
+		switch pp.Type.Kind {
+		case ir.String, ir.URI, ir.UUID:
+			text = x
+		case ir.EnumRef:
+			text = jen.String().Call(x)
+		}
+		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("Field").Call(jen.Lit(pp.Wire))}
+		switch {
+		case text != nil && len(rules) > 0:
+			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
+		case text != nil:
+			body = append(body, jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text))
+		case len(rules) > 0:
+			body = append(body, rules...)
+		default:
+			continue
+		}
+		checks = append(checks, jen.Block(body...))
+	}
+	if len(checks) == 0 {
+		return
+	}
+	g.Id("vs").Op(":=").New(jen.Id("Violations"))
+	g.Var().Id("root").Id("Path")
+	for _, c := range checks {
+		g.Add(c)
+	}
+	g.If(jen.Err().Op(":=").Id("vs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+}
+
 // scalarText converts a scalar value to its text on the wire (path, query, form).
 func scalarText(t *ir.Type, x jen.Code) jen.Code {
 	switch t.Kind {
@@ -452,6 +504,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		pathChecks(g, r, m)
 		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(r, m),

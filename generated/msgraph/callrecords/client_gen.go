@@ -248,6 +248,15 @@ func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*C
 
 // getCall builds the request of Get.
 func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, callRecordID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(callRecordID),
@@ -382,6 +391,15 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions",
@@ -427,6 +445,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions",
@@ -460,6 +487,19 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(sessionID),
@@ -487,6 +527,19 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sessionID string, body *Session) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(sessionID),
@@ -529,6 +582,19 @@ type SegmentsClient struct {
 
 // listCall builds the request of List.
 func (c *SegmentsClient) listCall(params *SegmentsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, c.boundSessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments",
@@ -574,6 +640,19 @@ func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segm
 
 // createCall builds the request of Create.
 func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, c.boundSessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments",
@@ -607,6 +686,23 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 
 // getCall builds the request of Get.
 func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, c.boundSessionID)
+	}
+	{
+		fp := root.Field("segmentId")
+		checkPathSegment(vs, &fp, segmentID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
@@ -634,6 +730,23 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 
 // updateCall builds the request of Update.
 func (c *SegmentsClient) updateCall(segmentID string, body *Segment) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, c.boundSessionID)
+	}
+	{
+		fp := root.Field("segmentId")
+		checkPathSegment(vs, &fp, segmentID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
@@ -667,6 +780,23 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 
 // deleteCall builds the request of Delete.
 func (c *SegmentsClient) deleteCall(segmentID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("sessionId")
+		checkPathSegment(vs, &fp, c.boundSessionID)
+	}
+	{
+		fp := root.Field("segmentId")
+		checkPathSegment(vs, &fp, segmentID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
@@ -697,6 +827,15 @@ type ParticipantsV2Client struct {
 
 // listCall builds the request of List.
 func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2",
@@ -742,6 +881,19 @@ func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([
 
 // getCall builds the request of Get.
 func (c *ParticipantsV2Client) getCall(participantID string, params *ParticipantsV2GetParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		checkPathSegment(vs, &fp, c.boundCallRecordID)
+	}
+	{
+		fp := root.Field("participantId")
+		checkPathSegment(vs, &fp, participantID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2/" + url.PathEscape(participantID),

@@ -213,6 +213,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/" + url.PathEscape(sessionID),
@@ -234,6 +243,15 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 
 // transcriptCall builds the request of Transcript.
 func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/transcript/" + url.PathEscape(sessionID),
@@ -255,6 +273,15 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 
 // fullSummaryCall builds the request of FullSummary.
 func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/full-summary/" + url.PathEscape(sessionID),
@@ -276,6 +303,15 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 
 // latencyCall builds the request of Latency.
 func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/latency/" + url.PathEscape(sessionID),
@@ -297,6 +333,15 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 
 // timelineCall builds the request of Timeline.
 func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/timeline/" + url.PathEscape(sessionID),
@@ -318,6 +363,15 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
 func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/api/v1/sessions/recording/" + url.PathEscape(sessionID),

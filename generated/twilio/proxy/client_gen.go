@@ -270,6 +270,15 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -291,6 +300,18 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 
 // updateCall builds the request of Update.
 func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -320,6 +341,18 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 
 // deleteCall builds the request of Delete.
 func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -350,6 +383,18 @@ type PhoneNumbersClient struct {
 
 // listCall builds the request of List.
 func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
@@ -395,6 +440,18 @@ func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
@@ -424,6 +481,25 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 
 // getCall builds the request of Get.
 func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -445,6 +521,25 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 
 // updateCall builds the request of Update.
 func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -474,6 +569,25 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 
 // deleteCall builds the request of Delete.
 func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -522,6 +636,18 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -567,6 +693,18 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -596,6 +734,22 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -617,6 +771,25 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -646,6 +819,25 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -677,6 +869,25 @@ type InteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions",
@@ -722,6 +933,32 @@ func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // getCall builds the request of Get.
 func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
@@ -743,6 +980,32 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 
 // deleteCall builds the request of Delete.
 func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
@@ -784,6 +1047,25 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 
 // listCall builds the request of List.
 func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
@@ -829,6 +1111,25 @@ func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
@@ -858,6 +1159,32 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 
 // getCall builds the request of Get.
 func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
@@ -879,6 +1206,32 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 
 // deleteCall builds the request of Delete.
 func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
@@ -911,6 +1264,32 @@ type MessageInteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
@@ -956,6 +1335,32 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCal
 
 // createCall builds the request of Create.
 func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
@@ -985,6 +1390,39 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 
 // getCall builds the request of Get.
 func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions/" + url.PathEscape(sid),

@@ -197,6 +197,15 @@ func (c *ServicesClient) Sessions(serviceSID string) *SessionsClient {
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, serviceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(serviceSID),
@@ -222,6 +231,15 @@ type SessionsClient struct {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -265,6 +283,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -293,6 +320,19 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -321,6 +361,19 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),

@@ -206,6 +206,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/sessions/" + url.PathEscape(id),
@@ -256,6 +265,15 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 
 // refreshCall builds the request of Refresh.
 func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/api/sessions/" + url.PathEscape(id) + "/refresh",
@@ -275,6 +293,15 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 
 // recordingCall builds the request of Recording.
 func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/sessions/" + url.PathEscape(id) + "/recording",

@@ -1,0 +1,320 @@
+// Hand-written test (not generated; the same file in every generated
+// package but for the import and pathParamValues): every path parameter of
+// every method, found by reflection from Client, so that a new method or
+// parameter cannot skip it.
+
+package sessions_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	api "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+)
+
+// ppStep is one step from a *Client to a method: a field (a resource
+// client) or a method call (an accessor or the method itself).
+type ppStep struct {
+	field  string
+	method string
+	slots  []int // indexes into ppMethod.slots of the scalar arguments
+	ctx    bool  // the method takes ctx first: an API method
+}
+
+// ppSlot is one path parameter as a Go argument.
+type ppSlot struct {
+	typ    reflect.Type
+	client string // the resource client type that takes it
+}
+
+// ppMethod is one API method and the steps that reach it.
+type ppMethod struct {
+	name  string
+	steps []ppStep
+	slots []ppSlot
+}
+
+// ppMethods walks every resource client reachable from *Client: its fields,
+// its accessors (methods that return a resource client) and its API methods
+// (ctx first).
+func ppMethods(t *testing.T) []ppMethod {
+	ctxType := reflect.TypeFor[context.Context]()
+	var out []ppMethod
+	var walk func(typ reflect.Type, name string, steps []ppStep, slots []ppSlot, depth int)
+	walk = func(typ reflect.Type, name string, steps []ppStep, slots []ppSlot, depth int) {
+		if depth > 8 {
+			t.Fatalf("%s: resource nesting deeper than 8", name)
+		}
+		for i := range typ.NumMethod() {
+			m := typ.Method(i)
+			mt := m.Type // receiver first
+			var s ppStep
+			ss := slices.Clone(slots)
+			in := 1
+			if mt.NumIn() > 1 && mt.In(1) == ctxType {
+				s.ctx = true
+				in = 2
+			}
+			for ; in < mt.NumIn(); in++ {
+				if k := mt.In(in).Kind(); k == reflect.Pointer || k == reflect.Slice || k == reflect.Map {
+					break
+				}
+				s.slots = append(s.slots, len(ss))
+				ss = append(ss, ppSlot{typ: mt.In(in), client: typ.Elem().Name()})
+			}
+			s.method = m.Name
+			next := append(slices.Clone(steps), s)
+			switch {
+			case s.ctx:
+				out = append(out, ppMethod{name: name + "." + m.Name, steps: next, slots: ss})
+			case mt.NumOut() == 1 && mt.Out(0).Kind() == reflect.Pointer && strings.HasSuffix(mt.Out(0).Elem().Name(), "Client"):
+				walk(mt.Out(0), name+"."+m.Name, next, ss, depth+1)
+			}
+		}
+	}
+	ct := reflect.TypeFor[api.Client]()
+	for i := range ct.NumField() {
+		f := ct.Field(i)
+		if f.IsExported() && f.Type.Kind() == reflect.Pointer && strings.HasSuffix(f.Type.Elem().Name(), "Client") {
+			walk(f.Type, f.Name, []ppStep{{field: f.Name}}, nil, 0)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no API method found by reflection")
+	}
+	return out
+}
+
+// call runs the method with the given path arguments (one a slot) and zero
+// values elsewhere: nil query parameters (*...Params) and a zero, non-nil
+// request body.
+func (m ppMethod) call(c *api.Client, args []reflect.Value) error {
+	v := reflect.ValueOf(c)
+	for _, s := range m.steps {
+		if s.field != "" {
+			v = v.Elem().FieldByName(s.field)
+			continue
+		}
+		fn := v.MethodByName(s.method)
+		var in []reflect.Value
+		if s.ctx {
+			in = append(in, reflect.ValueOf(context.Background()))
+		}
+		for _, i := range s.slots {
+			in = append(in, args[i])
+		}
+		for j := len(in); j < fn.Type().NumIn(); j++ {
+			pt := fn.Type().In(j)
+			if pt.Kind() == reflect.Pointer && !strings.HasSuffix(pt.Elem().Name(), "Params") {
+				in = append(in, reflect.New(pt.Elem()))
+			} else {
+				in = append(in, reflect.Zero(pt))
+			}
+		}
+		out := fn.Call(in)
+		if !s.ctx {
+			v = out[0]
+			continue
+		}
+		last := out[len(out)-1]
+		if last.Type().Kind() == reflect.Func { // a list: iter.Seq2[T, error]
+			var err error
+			yield := reflect.MakeFunc(last.Type().In(0), func(a []reflect.Value) []reflect.Value {
+				if e, _ := a[1].Interface().(error); e != nil {
+					err = e
+				}
+				return []reflect.Value{reflect.ValueOf(false)}
+			})
+			last.Call([]reflect.Value{yield})
+			return err
+		}
+		err, _ := last.Interface().(error)
+		return err
+	}
+	return nil
+}
+
+// ppServer records the escaped path of every request and answers 404.
+type ppServer struct {
+	mu    sync.Mutex
+	paths []string
+	srv   *httptest.Server
+}
+
+func (s *ppServer) take() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := s.paths
+	s.paths = nil
+	return out
+}
+
+// value returns a valid value of slot i: a path parameter's value from
+// pathParamValues (by client and wire name, or wire name), any other scalar
+// a fixed non-zero value.
+func (m ppMethod) value(t *testing.T, i int, wire string) reflect.Value {
+	sl := m.slots[i]
+	if sl.typ.Kind() == reflect.String {
+		s, ok := pathParamValues[sl.client+"."+wire]
+		if !ok {
+			s, ok = pathParamValues[wire]
+		}
+		if !ok {
+			t.Fatalf("%s: no valid value for path parameter %q: add %q or %q to pathParamValues", m.name, wire, sl.client+"."+wire, wire)
+		}
+		return reflect.ValueOf(s).Convert(sl.typ)
+	}
+	v := reflect.New(sl.typ).Elem()
+	switch {
+	case sl.typ == reflect.TypeFor[time.Time]():
+		v.Set(reflect.ValueOf(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)))
+	case v.CanInt():
+		v.SetInt(1)
+	case v.CanFloat():
+		v.SetFloat(1)
+	case sl.typ.Kind() == reflect.Bool:
+		v.SetBool(true)
+	}
+	return v
+}
+
+// pathViolations returns the violations of err when it is a
+// *ValidationError.
+func pathViolations(err error) ([]api.Violation, bool) {
+	var ve *api.ValidationError
+	if !errors.As(err, &ve) {
+		return nil, false
+	}
+	return ve.Violations, true
+}
+
+// TestPathParametersValidated: for every method of every resource,
+//   - an empty path parameter is a *ValidationError naming it (rule
+//     required), and so is "." or ".." (rule format), and nothing is sent;
+//   - with valid values the request is sent, and a value holding '/', '?',
+//     '#', '%', a space or a dot segment is either refused by the
+//     parameter's declared rules or sent path-escaped, as one segment.
+func TestPathParametersValidated(t *testing.T) {
+	s := &ppServer{}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.paths = append(s.paths, r.URL.EscapedPath())
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	t.Cleanup(s.srv.Close)
+	c, err := api.NewClient(api.WithBaseURL(s.srv.URL), api.WithRetryPolicy(api.NoRetry()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	methods, params, sent := 0, 0, 0
+	for _, m := range ppMethods(t) {
+		methods++
+		var strs []int
+		for i, sl := range m.slots {
+			if sl.typ.Kind() == reflect.String {
+				strs = append(strs, i)
+			}
+		}
+		// All strings empty: one violation per string parameter, in order,
+		// which names them.
+		args := make([]reflect.Value, len(m.slots))
+		names := make([]string, len(m.slots))
+		for i, sl := range m.slots {
+			args[i] = reflect.Zero(sl.typ)
+			if sl.typ.Kind() != reflect.String {
+				args[i] = m.value(t, i, "")
+			}
+		}
+		if len(strs) > 0 {
+			vs, ok := pathViolations(m.call(c, args))
+			if !ok || len(vs) != len(strs) {
+				t.Errorf("%s with every path parameter empty: %v, want %d violations", m.name, vs, len(strs))
+				continue
+			}
+			for j, i := range strs {
+				if vs[j].Rule != "required" || vs[j].Path == "" || slices.Contains(names, vs[j].Path) {
+					t.Errorf("%s: violation %+v, want a distinct parameter name with rule required", m.name, vs[j])
+				}
+				names[i] = vs[j].Path
+			}
+			if got := s.take(); len(got) > 0 {
+				t.Errorf("%s: sent %v with empty path parameters", m.name, got)
+			}
+		}
+		valid := func() []reflect.Value {
+			out := make([]reflect.Value, len(m.slots))
+			for i := range m.slots {
+				out[i] = m.value(t, i, names[i])
+			}
+			return out
+		}
+		// One parameter bad at a time.
+		for _, i := range strs {
+			params++
+			for _, bad := range []struct{ value, rule string }{{"", "required"}, {".", "format"}, {"..", "format"}} {
+				args := valid()
+				args[i] = reflect.ValueOf(bad.value).Convert(m.slots[i].typ)
+				vs, ok := pathViolations(m.call(c, args))
+				if !ok || len(vs) != 1 || vs[0].Path != names[i] || vs[0].Rule != bad.rule {
+					t.Errorf("%s(%s=%q): violations %+v, want one %s violation at %s", m.name, names[i], bad.value, vs, bad.rule, names[i])
+				}
+				if got := s.take(); len(got) > 0 {
+					t.Errorf("%s(%s=%q): sent %v", m.name, names[i], bad.value, got)
+				}
+			}
+		}
+		// Valid values: sent (unless the zero request body is refused).
+		err := m.call(c, valid())
+		got := s.take()
+		if vs, ok := pathViolations(err); ok {
+			for _, v := range vs {
+				if slices.Contains(names, v.Path) {
+					t.Errorf("%s: valid path parameters refused: %+v", m.name, v)
+				}
+			}
+			continue // a required body field: nothing to send
+		}
+		if len(got) != 1 {
+			t.Errorf("%s with valid parameters: %v, sent %v, want one request", m.name, err, got)
+			continue
+		}
+		sent++
+		segments := strings.Count(got[0], "/")
+		for _, i := range strs {
+			for _, hostile := range []string{"a/b", "a?b=c", "a#b", "100%", "a%2Fb", "a b", "../x", "é"} {
+				args := valid()
+				args[i] = reflect.ValueOf(hostile).Convert(m.slots[i].typ)
+				err := m.call(c, args)
+				got := s.take()
+				if vs, ok := pathViolations(err); ok && len(vs) > 0 && vs[0].Path == names[i] {
+					if len(got) > 0 {
+						t.Errorf("%s(%s=%q): refused but sent %v", m.name, names[i], hostile, got)
+					}
+					continue // the parameter's declared rules refuse it
+				}
+				if len(got) != 1 {
+					t.Errorf("%s(%s=%q): %v, sent %v, want one request", m.name, names[i], hostile, err, got)
+					continue
+				}
+				escaped := url.PathEscape(hostile)
+				if !strings.Contains(got[0], escaped) || strings.Count(got[0], "/") != segments {
+					t.Errorf("%s(%s=%q): sent path %q, want the value escaped as %q within one segment", m.name, names[i], hostile, got[0], escaped)
+				}
+			}
+		}
+	}
+	t.Logf("%d methods, %d string path parameters checked, %d methods sent with valid parameters", methods, params, sent)
+	if sent == 0 {
+		t.Error("no method was sent: the escaping checks ran on nothing")
+	}
+}
