@@ -591,7 +591,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		if resp.Type.Kind == ir.InterfaceRef {
 			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("Unmarshal"+resp.Type.Interface.Name))
 		}
-		fcomment(f, doc([]string{head + " A 204 No Content answer gives nil and no error."}, notes...))
+		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.Return(receive),
 		)...)
@@ -674,6 +674,7 @@ func (c *clientGen) pages() {
 	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
+		g.If(jen.Id("emptyBody").Call(jen.Id("resp").Dot("Body"))).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Id("EmptyResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")})))
 		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {

@@ -801,16 +801,40 @@ type objectUnmarshaler[T any] interface {
 	UnmarshalJSON(data []byte) error
 }
 
-// receiveObject sends call and decodes the JSON answer into a new T. Many
-// APIs answer an update with 204 No Content and no body: that gives nil and
-// no error.
+// EmptyResponseError reports a successful answer without a body (such as
+// 204 No Content) to a method that returns a value: there is no value to
+// return, and returning nil with no error would pass for success. Find it
+// with errors.As. The request was processed: do not resend a create.
+type EmptyResponseError struct {
+	// StatusCode is the HTTP status of the answer, such as 204.
+	StatusCode int
+}
+
+// Error names the status.
+func (e *EmptyResponseError) Error() string {
+	return "HTTP " + strconv.Itoa(e.StatusCode) + " answer has no body where a value was expected"
+}
+
+// emptyBody reports whether a response body holds no JSON value at all:
+// nothing, or only JSON whitespace.
+func emptyBody(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// receiveObject sends call and decodes the JSON answer into a new T. An
+// answer without a body (204 No Content) is an [*EmptyResponseError].
 func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTransport, call *httpCall) (*T, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
+	if emptyBody(resp.Body) {
+		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	v := new(T)
 	if err := P(v).UnmarshalJSON(resp.Body); err != nil {
@@ -820,16 +844,16 @@ func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTr
 }
 
 // receivePolymorphic sends call and decodes the JSON answer with unmarshal,
-// which picks the Go type by the discriminator. A 204 No Content answer
-// gives the zero I and no error.
+// which picks the Go type by the discriminator. An answer without a body
+// is an [*EmptyResponseError].
 func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
 	var zero I
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return zero, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return zero, nil
+	if emptyBody(resp.Body) {
+		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	return unmarshal(resp.Body)
 }

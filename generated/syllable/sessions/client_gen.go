@@ -230,7 +230,7 @@ func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/v1/sessions/{session_id}. A 204 No Content answer gives nil and no error.
+// Get sends GET /api/v1/sessions/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get A Single Session By Id
 func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, error) {
@@ -260,7 +260,7 @@ func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Transcript sends GET /api/v1/sessions/transcript/{session_id}. A 204 No Content answer gives nil and no error.
+// Transcript sends GET /api/v1/sessions/transcript/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Session Transcript By Id
 func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*SessionTranscriptionResponse, error) {
@@ -290,7 +290,7 @@ func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}. A 204 No Content answer gives nil and no error.
+// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Full Session Summary By Id
 func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*SessionSummaryResponse, error) {
@@ -320,7 +320,7 @@ func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Latency sends GET /api/v1/sessions/latency/{session_id}. A 204 No Content answer gives nil and no error.
+// Latency sends GET /api/v1/sessions/latency/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Inspect Latency For Session
 func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*InspectLatencyResponse, error) {
@@ -350,7 +350,7 @@ func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Timeline sends GET /api/v1/sessions/timeline/{session_id}. A 204 No Content answer gives nil and no error.
+// Timeline sends GET /api/v1/sessions/timeline/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Session Timeline By Id. Consolidated, time-ordered timeline of a session's events.
 func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*SessionTimelineResponse, error) {
@@ -380,7 +380,7 @@ func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall,
 	return call, nil
 }
 
-// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}. A 204 No Content answer gives nil and no error.
+// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Generate Recording Urls
 func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID string) (*SessionRecordingResponse, error) {
@@ -429,6 +429,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {

@@ -257,7 +257,7 @@ func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new Service for Twilio Proxy
 func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest) (*Service, error) {
@@ -287,7 +287,7 @@ func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Service.
 func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) {
@@ -328,7 +328,7 @@ func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Service.
 func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesUpdateRequest) (*Service, error) {
@@ -468,7 +468,7 @@ func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Add a Phone Number to a Service's Proxy Number Pool.
 func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreateRequest) (*PhoneNumber, error) {
@@ -508,7 +508,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Phone Number.
 func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber, error) {
@@ -556,7 +556,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Proxy Number.
 func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *PhoneNumbersUpdateRequest) (*PhoneNumber, error) {
@@ -721,7 +721,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new Session
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
@@ -758,7 +758,7 @@ func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Session.
 func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) {
@@ -806,7 +806,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Session.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
@@ -967,7 +967,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Interaction of a Session.
 func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction, error) {
@@ -1146,7 +1146,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Add a new Participant to the Session
 func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreateRequest) (*Participant, error) {
@@ -1193,7 +1193,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Participant.
 func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant, error) {
@@ -1377,7 +1377,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
 func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInteractionsCreateRequest) (*MessageInteraction, error) {
@@ -1431,7 +1431,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Message Interaction sent to a Participant.
 func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*MessageInteraction, error) {
@@ -1448,6 +1448,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {

@@ -318,3 +318,101 @@ func TestPathParametersValidated(t *testing.T) {
 		t.Error("no method was sent: the escaping checks ran on nothing")
 	}
 }
+
+// ppNames returns the wire names of m's string path parameters, by slot,
+// from the *ValidationError of a call with every one of them empty.
+func (m ppMethod) names(t *testing.T, c *api.Client) []string {
+	names := make([]string, len(m.slots))
+	args := make([]reflect.Value, len(m.slots))
+	n := 0
+	for i, sl := range m.slots {
+		if sl.typ.Kind() == reflect.String {
+			args[i] = reflect.Zero(sl.typ)
+			n++
+		} else {
+			args[i] = m.value(t, i, "")
+		}
+	}
+	if n == 0 {
+		return names
+	}
+	vs, ok := pathViolations(m.call(c, args))
+	if !ok || len(vs) != n {
+		t.Fatalf("%s with every path parameter empty: %v, want %d violations", m.name, vs, n)
+	}
+	j := 0
+	for i, sl := range m.slots {
+		if sl.typ.Kind() == reflect.String {
+			names[i] = vs[j].Path
+			j++
+		}
+	}
+	return names
+}
+
+// TestEmptyAnswers: an answer without a body (204 No Content, or 200 with an
+// empty body) to any method that returns a value (an object, a polymorphic
+// value or a page of a list) is an *EmptyResponseError, never a nil value
+// with no error; methods that return only an error succeed.
+func TestEmptyAnswers(t *testing.T) {
+	for _, status := range []int{http.StatusNoContent, http.StatusOK} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(status)
+		}))
+		t.Cleanup(srv.Close)
+		c, err := api.NewClient(api.WithBaseURL(srv.URL), api.WithRetryPolicy(api.NoRetry()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		valued, checked := 0, 0
+		for _, m := range ppMethods(t) {
+			names := m.names(t, c)
+			args := make([]reflect.Value, len(m.slots))
+			for i := range m.slots {
+				args[i] = m.value(t, i, names[i])
+			}
+			last := m.steps[len(m.steps)-1]
+			err := m.call(c, args)
+			if _, ok := pathViolations(err); ok {
+				continue // a zero request body the method refuses: nothing sent
+			}
+			checked++
+			var empty *api.EmptyResponseError
+			switch returnsValue := m.returnsValue(); {
+			case returnsValue:
+				valued++
+				if !errors.As(err, &empty) || empty.StatusCode != status {
+					t.Errorf("%s answered %d with no body: %v, want *EmptyResponseError", m.name, status, err)
+				}
+			case err != nil:
+				t.Errorf("%s (%s) answered %d with no body: %v, want success", m.name, last.method, status, err)
+			}
+		}
+		t.Logf("HTTP %d: %d methods called, %d of them return a value", status, checked, valued)
+		if valued == 0 {
+			t.Error("no method returning a value was checked")
+		}
+	}
+}
+
+// returnsValue reports whether the method returns a value besides its
+// error: an object, an interface, a list iterator; not raw bytes, which may
+// be empty.
+func (m ppMethod) returnsValue() bool {
+	typ := reflect.TypeFor[*api.Client]()
+	for _, s := range m.steps {
+		if s.field != "" {
+			f, _ := typ.Elem().FieldByName(s.field)
+			typ = f.Type
+			continue
+		}
+		mm, _ := typ.MethodByName(s.method)
+		if !s.ctx {
+			typ = mm.Type.Out(0)
+			continue
+		}
+		out := mm.Type.Out(0)
+		return mm.Type.NumOut() == 2 && out != reflect.TypeFor[[]byte]() || out.Kind() == reflect.Func
+	}
+	return false
+}

@@ -214,7 +214,7 @@ func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, error) {
 	call, err := c.getCall(serviceSID)
 	if err != nil {
@@ -308,7 +308,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -349,7 +349,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
 	call, err := c.updateCall(sid, body)
 	if err != nil {
@@ -398,6 +398,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {

@@ -223,7 +223,7 @@ func (c *SessionsClient) getCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/sessions/{id}. A 204 No Content answer gives nil and no error.
+// Get sends GET /api/sessions/{id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	call, err := c.getCall(id)
 	if err != nil {
@@ -254,7 +254,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	return call, nil
 }
 
-// Create sends POST /api/sessions/. A 204 No Content answer gives nil and no error.
+// Create sends POST /api/sessions/. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -282,7 +282,7 @@ func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Refresh sends POST /api/sessions/{id}/refresh. A 204 No Content answer gives nil and no error.
+// Refresh sends POST /api/sessions/{id}/refresh. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, error) {
 	call, err := c.refreshCall(id)
 	if err != nil {
@@ -330,6 +330,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
