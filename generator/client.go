@@ -766,10 +766,19 @@ func (c *clientGen) pageDecoder(name string, items string) {
 			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages")})
 		}
 	}
-	// walk emits an object loop that dispatches on the names at depth.
+	// walk emits an object loop that dispatches on the names at depth. As in
+	// typed decoders, every name of the object is claimed once: a repeated
+	// member (the items, the next link, a total, an envelope or anything
+	// skipped) is an error, never last-wins.
+	fail := func(err jen.Code) jen.Code {
+		return jen.If(jen.Err().Op(":=").Add(err), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+	}
 	var walk func(g *jen.Group, ls []leaf, depth int)
 	walk = func(g *jen.Group, ls []leaf, depth int) {
-		g.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+		seen, unknown := fmt.Sprintf("seen%d", depth), fmt.Sprintf("unknown%d", depth)
+		g.Add(fail(jen.Id("d").Dot("BeginObject").Call()))
+		g.Var().Id(seen).Uint64()
+		g.Var().Id(unknown).Id("memberNames")
 		g.For().BlockFunc(func(g *jen.Group) {
 			g.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call()
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
@@ -784,8 +793,9 @@ func (c *clientGen) pageDecoder(name string, items string) {
 					}
 					groups[k] = append(groups[k], l)
 				}
-				for _, k := range order {
+				for bit, k := range order {
 					sw.Case(jen.Lit(k)).BlockFunc(func(cg *jen.Group) {
+						cg.Add(fail(jen.Id("claimMember").Call(jen.Op("&").Id("d"), jen.Lit(k), jen.Op("&").Id(seen), jen.Lit(1).Op("<<").Lit(bit))))
 						var here, deeper []leaf
 						for _, l := range groups[k] {
 							if len(l.path) == depth+1 {
@@ -802,9 +812,14 @@ func (c *clientGen) pageDecoder(name string, items string) {
 						walk(cg, deeper, depth+1)
 					})
 				}
-				sw.Default().Block(jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())))
+				sw.Default().Block(fail(jen.Id("skipMember").Call(jen.Op("&").Id("d"), jen.Op("&").Id(unknown), jen.Id("name"))))
 			})
 		})
+		if depth == 0 {
+			// Without its items a page is not a page: an empty list would
+			// hide a renamed member or an answer of another shape.
+			g.If(jen.Id(seen).Op("&").Lit(1).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("d").Dot("ErrRequired").Call(jen.Lit(items))))
+		}
 	}
 	f.Commentf("%s decodes one page body with its items in %q, each read with read.", name, items)
 	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {

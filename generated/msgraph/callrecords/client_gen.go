@@ -954,6 +954,8 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -964,6 +966,9 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "value":
+			if err := claimMember(&d, "value", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -983,6 +988,9 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				items = append(items, x)
 			}
 		case "@odata.nextLink":
+			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if !d.ConsumeNull() {
 				s, err := d.String()
 				if err != nil {
@@ -991,10 +999,13 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				info.next = s
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("value")
 	}
 	return items, info, d.End()
 }

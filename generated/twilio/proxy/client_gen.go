@@ -1477,6 +1477,8 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1487,6 +1489,9 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "services":
+			if err := claimMember(&d, "services", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -1506,12 +1511,17 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -1522,6 +1532,9 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -1530,16 +1543,19 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("services")
 	}
 	return items, info, d.End()
 }
@@ -1551,6 +1567,8 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1561,6 +1579,9 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "phone_numbers":
+			if err := claimMember(&d, "phone_numbers", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -1580,12 +1601,17 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -1596,6 +1622,9 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -1604,16 +1633,19 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("phone_numbers")
 	}
 	return items, info, d.End()
 }
@@ -1625,6 +1657,8 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1635,6 +1669,9 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "sessions":
+			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -1654,12 +1691,17 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -1670,6 +1712,9 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -1678,16 +1723,19 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("sessions")
 	}
 	return items, info, d.End()
 }
@@ -1699,6 +1747,8 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1709,6 +1759,9 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "interactions":
+			if err := claimMember(&d, "interactions", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -1728,12 +1781,17 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -1744,6 +1802,9 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -1752,16 +1813,19 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("interactions")
 	}
 	return items, info, d.End()
 }
@@ -1773,6 +1837,8 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1783,6 +1849,9 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "participants":
+			if err := claimMember(&d, "participants", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -1802,12 +1871,17 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -1818,6 +1892,9 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -1826,16 +1903,19 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("participants")
 	}
 	return items, info, d.End()
 }

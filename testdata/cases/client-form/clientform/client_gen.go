@@ -427,6 +427,8 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -437,6 +439,9 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "sessions":
+			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -456,12 +461,17 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
 				return nil, info, err
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
@@ -472,6 +482,9 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, err
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
@@ -480,16 +493,19 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
+					if err := skipMember(&d, &unknown1, name); err != nil {
 						return nil, info, err
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("sessions")
 	}
 	return items, info, d.End()
 }

@@ -370,6 +370,8 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -380,6 +382,9 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "items":
+			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
 			if err := d.BeginArray(); err != nil {
 				return nil, info, err
 			}
@@ -399,6 +404,9 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				items = append(items, x)
 			}
 		case "total_pages":
+			if err := claimMember(&d, "total_pages", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if !d.ConsumeNull() {
 				n, err := d.Int64()
 				if err != nil {
@@ -407,10 +415,13 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				info.totalPages = Some(n)
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("items")
 	}
 	return items, info, d.End()
 }

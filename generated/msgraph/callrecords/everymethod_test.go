@@ -1,12 +1,15 @@
-// Hand-written test (not generated; the same file in every generated
-// package but for the import and pathParamValues): every path parameter of
-// every method, found by reflection from Client, so that a new method or
-// parameter cannot skip it.
+// Hand-written tests (not generated; the same file in every generated
+// package but for the package name; pathParamValues is per package) over
+// every method of the client, found by reflection from Client, so that a new
+// method, parameter or list cannot skip them: path parameters, empty
+// answers, strict page readers.
 
 package callrecords_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -413,6 +416,210 @@ func (m ppMethod) returnsValue() bool {
 		}
 		out := mm.Type.Out(0)
 		return mm.Type.NumOut() == 2 && out != reflect.TypeFor[[]byte]() || out.Kind() == reflect.Func
+	}
+	return false
+}
+
+// jsonMember is a member of an object read in order, value raw.
+type jsonMember struct {
+	name  string
+	value []byte
+	obj   []jsonMember // when value is an object: its members
+}
+
+// readOrdered reads a JSON object's members in order, and those of the
+// objects nested in it (not inside arrays).
+func readOrdered(t *testing.T, raw []byte) []jsonMember {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("%s: %v", raw, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil { // {
+		t.Fatal(err)
+	}
+	var out []jsonMember
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		jm := jsonMember{name: name, value: v}
+		if bytes.HasPrefix(bytes.TrimSpace(v), []byte("{")) {
+			jm.obj = readOrdered(t, v)
+		}
+		out = append(out, jm)
+	}
+	return out
+}
+
+// writeOrdered writes members back as an object.
+func writeOrdered(ms []jsonMember) []byte {
+	b := []byte{'{'}
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		name, _ := json.Marshal(m.name)
+		b = append(b, name...)
+		b = append(b, ':')
+		if m.obj != nil {
+			b = append(b, writeOrdered(m.obj)...)
+		} else {
+			b = append(b, m.value...)
+		}
+	}
+	return append(b, '}')
+}
+
+// setOrdered sets the member at path, unless it is there, creating the
+// objects on the way.
+func setOrdered(ms []jsonMember, path []string, value []byte) []jsonMember {
+	i := slices.IndexFunc(ms, func(m jsonMember) bool { return m.name == path[0] })
+	if len(path) == 1 {
+		if i < 0 {
+			ms = append(ms, jsonMember{name: path[0], value: value})
+		}
+		return ms
+	}
+	if i < 0 {
+		ms = append(ms, jsonMember{name: path[0], obj: []jsonMember{}})
+		i = len(ms) - 1
+	}
+	if ms[i].obj != nil {
+		ms[i].obj = setOrdered(ms[i].obj, path[1:], value)
+	}
+	return ms
+}
+
+// pageMutations returns variants of a valid page body that a strict reader
+// refuses: each member of each envelope object repeated (with the same value
+// and with another one), an undeclared member repeated in each, and the
+// items member (the fake writes it first) left out.
+func pageMutations(ms []jsonMember, where string) map[string][]jsonMember {
+	out := map[string][]jsonMember{}
+	for i, m := range ms {
+		dup := slices.Insert(slices.Clone(ms), i+1, m)
+		out[where+m.name+" twice"] = dup
+		other := slices.Clone(ms)
+		other = append(other, jsonMember{name: m.name, value: []byte("null")})
+		out[where+m.name+" twice, then null"] = other
+		if m.obj != nil {
+			for k, v := range pageMutations(m.obj, where+m.name+".") {
+				c := slices.Clone(ms)
+				c[i] = jsonMember{name: m.name, obj: v}
+				out[k] = c
+			}
+		}
+	}
+	out[where+"undeclared member twice"] = append(slices.Clone(ms), jsonMember{name: "zz", value: []byte(`{"q":1}`)}, jsonMember{name: "zz", value: []byte(`2`)})
+	return out
+}
+
+// TestPageReadersStrict: the page reader of every list method of every
+// resource is as strict as the typed decoders. A page answered by the fake
+// decodes; the same page with any envelope member repeated (items, next
+// link, totals, meta and its members, undeclared ones) or without its items
+// member is an error, never an empty or last-wins list.
+func TestPageReadersStrict(t *testing.T) {
+	fake := api.NewFakeServer()
+	var mu sync.Mutex
+	var mutate func([]byte) []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		fake.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		mu.Lock()
+		if mutate != nil && rec.Code == http.StatusOK {
+			body = mutate(body)
+		}
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := api.NewClient(api.WithBaseURL(srv.URL), api.WithRetryPolicy(api.NoRetry()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, checked := 0, 0
+	for _, m := range ppMethods(t) {
+		if !m.lists() {
+			continue
+		}
+		lists++
+		names := m.names(t, c)
+		args := make([]reflect.Value, len(m.slots))
+		for i := range m.slots {
+			args[i] = m.value(t, i, names[i])
+		}
+		var page []byte
+		mu.Lock()
+		mutate = func(b []byte) []byte { page = bytes.Clone(b); return b }
+		mu.Unlock()
+		if err := m.call(c, args); err != nil || page == nil {
+			t.Errorf("%s: the fake's page %s: %v, want success", m.name, page, err)
+			continue
+		}
+		envelope := readOrdered(t, page)
+		if len(envelope) == 0 {
+			t.Errorf("%s: the fake's page %s has no items member", m.name, page)
+			continue
+		}
+		// The fake leaves out what a last page does not need (a next link);
+		// the reader's every member is put in, as null, to be repeated too.
+		for _, path := range api.FakePagingPathsForTest() {
+			envelope = setOrdered(envelope, path, []byte("null"))
+		}
+		variants := pageMutations(envelope, "")
+		variants["without "+envelope[0].name] = envelope[1:]
+		for what, v := range variants {
+			checked++
+			body := writeOrdered(v)
+			mu.Lock()
+			mutate = func([]byte) []byte { return body }
+			mu.Unlock()
+			err := m.call(c, args)
+			var de *api.DecodeError
+			if !errors.As(err, &de) {
+				t.Errorf("%s, page with %s: %s: %v, want a *DecodeError", m.name, what, body, err)
+				continue
+			}
+			if strings.HasPrefix(what, "without ") && !strings.Contains(err.Error(), `missing required field "`+envelope[0].name+`"`) {
+				t.Errorf("%s, page with %s: %v, want the missing member named", m.name, what, err)
+			}
+		}
+	}
+	mu.Lock()
+	mutate = nil
+	mu.Unlock()
+	t.Logf("%d list methods, %d refused page variants", lists, checked)
+	if lists == 0 {
+		t.Error("no list method found")
+	}
+}
+
+// lists reports whether the method is a list: it returns an iterator.
+func (m ppMethod) lists() bool {
+	typ := reflect.TypeFor[*api.Client]()
+	for _, s := range m.steps {
+		if s.field != "" {
+			f, _ := typ.Elem().FieldByName(s.field)
+			typ = f.Type
+			continue
+		}
+		mm, _ := typ.MethodByName(s.method)
+		if !s.ctx {
+			typ = mm.Type.Out(0)
+			continue
+		}
+		return mm.Type.Out(0).Kind() == reflect.Func
 	}
 	return false
 }
