@@ -17,6 +17,9 @@ type File struct {
 	API       API
 	Types     []*Type     // in file order
 	Resources []*Resource // in file order
+	// Warnings are doubts that do not stop generation (an items member no
+	// other list or the path explains), sorted; the command prints them.
+	Warnings Diagnostics
 }
 
 // Package names the generated Go package.

@@ -46,6 +46,7 @@ func validate(r *reporter, f *File) {
 	for _, res := range f.Resources {
 		v.resource(res)
 	}
+	v.pagedItems()
 }
 
 type validator struct {
@@ -815,6 +816,51 @@ func (v *validator) jsonPath(t *Type, path JSONPath, pos Pos, what string) {
 			v.errorf(pos, "%s: property %q of type %q is not an object", what, clip(name), clip(holder.Name))
 		}
 	}
+}
+
+// envelopeNames are the members common APIs put a page's items in.
+var envelopeNames = []string{"value", "items", "data", "results", "records", "entries", "elements", "list", "content"}
+
+// pagedItems warns about a paged response whose items member nothing
+// explains: no other list of the API uses the name, it does not name the
+// last literal segment of the method's path (Twilio's phone_numbers for
+// /PhoneNumbers) and it is not a common envelope name (value, items, data,
+// ...). Since a page without its items member is an error, a misspelt name
+// would fail every page of the list at run time, and nothing in the schema
+// shows what the real pages carry: a warning, not an error.
+func (v *validator) pagedItems() {
+	norm := func(s string) string {
+		return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
+	}
+	uses := map[string]int{}
+	for _, r := range v.f.Resources {
+		for _, m := range r.Methods {
+			if m.Response != nil && m.Response.Paged && m.Response.Items != "" {
+				uses[m.Response.Items]++
+			}
+		}
+	}
+	for _, r := range v.f.Resources {
+		for _, m := range r.Methods {
+			resp := m.Response
+			if resp == nil || !resp.Paged || resp.Items == "" || uses[resp.Items] > 1 || slices.Contains(envelopeNames, resp.Items) {
+				continue
+			}
+			last := ""
+			for seg := range strings.SplitSeq(m.Path, "/") {
+				if seg != "" && !strings.ContainsAny(seg, "{}") {
+					last = seg
+				}
+			}
+			if last != "" && norm(last) == norm(resp.Items) {
+				continue
+			}
+			v.f.Warnings = append(v.f.Warnings, Diagnostic{Pos: resp.Pos, Msg: fmt.Sprintf(
+				"resource %q method %q: items %q is used by no other list, is not the path's last segment (%q) and is not a common envelope member: check that the API's pages carry it, since a page without it is an error",
+				clip(r.Name), clip(m.Name), clip(resp.Items), clip(last))})
+		}
+	}
+	v.f.Warnings = v.f.Warnings.sorted()
 }
 
 var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/generator/output"
@@ -17,6 +18,11 @@ func (cfg *config) execute(stdout io.Writer) error {
 	files, err := schema.LoadFiles(cfg.schemas...)
 	if err != nil {
 		return err
+	}
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(os.Stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
+		}
 	}
 	gen, err := generator.Generate(files)
 	if err != nil {
