@@ -355,11 +355,11 @@ func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
 // error. Authorize runs on every attempt.
 func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, error) {
 	if c == nil {
-		return nil, errors.New("nil Call")
+		return nil, errors.New("nil call")
 	}
 	client := t.HTTPClient
 	if client == nil {
-		return nil, errors.New("Transport.HTTPClient is nil (use NewTransport)")
+		return nil, errors.New("the transport has no HTTP client")
 	}
 	u, err := t.callURL(c)
 	if err != nil {
@@ -435,7 +435,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 func (t *httpTransport) baseURL() (*url.URL, error) {
 	b := t.BaseURL
 	if b == nil || b.Scheme == "" || b.Host == "" || b.Opaque != "" {
-		return nil, errors.New("Transport.BaseURL must be an absolute URL")
+		return nil, errors.New("the base URL must be an absolute URL")
 	}
 	return b, nil
 }
@@ -463,7 +463,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	for seg := range strings.SplitSeq(c.Path, "/") {
 		if s, err := url.PathUnescape(seg); err != nil || s == "." || s == ".." {
-			return nil, errors.New("Call.Path has a dot segment or invalid escaping")
+			return nil, errors.New("the request path has a dot segment or invalid escaping")
 		}
 	}
 	joined := base.EscapedPath()
@@ -472,7 +472,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	unescaped, err := url.PathUnescape(joined)
 	if err != nil {
-		return nil, errors.New("Call.Path has invalid escaping")
+		return nil, errors.New("the request path has invalid escaping")
 	}
 	u := *base
 	u.Path, u.RawPath = unescaped, joined
