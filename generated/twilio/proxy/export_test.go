@@ -5,6 +5,7 @@ package proxy
 
 // DecodeAPIErrorForTest is the client's decoder of error answers.
 var DecodeAPIErrorForTest = decodeAPIError
+
 // FakePagingPathsForTest returns the JSON paths of the next link and the
 // totals that a page of the API carries (those it declares).
 func FakePagingPathsForTest() [][]string {
