@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/generator/output"
@@ -14,14 +13,14 @@ import (
 // errStale reports that -check found differences (already printed).
 var errStale = errors.New("generated files are not current")
 
-func (cfg *config) execute(stdout io.Writer) error {
+func (cfg *config) execute(stdout, stderr io.Writer) error {
 	files, err := schema.LoadFiles(cfg.schemas...)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
 		for _, w := range f.Warnings {
-			fmt.Fprintf(os.Stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
+			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
 		}
 	}
 	gen, err := generator.Generate(files)

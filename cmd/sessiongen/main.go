@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sessiongen:", err)
 		return exitUsage
 	}
-	if err := cfg.execute(stdout); err != nil {
+	if err := cfg.execute(stdout, stderr); err != nil {
 		if errors.Is(err, errStale) {
 			return exitFail
 		}
