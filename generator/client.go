@@ -732,56 +732,64 @@ func (c *clientGen) pageDecoder(name string, items string) {
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(items)))),
 			jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
 		}
-		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items))))
 		g.Id("items").Op("=").Index().Add(elem).Values()
 		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
 			jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items)))),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 		}, decodeOne...)...)
 	}})
-	optionalString := func(target string) func(g *jen.Group) {
+	// labelled wraps err in the JSON path of the value it is about.
+	labelled := func(err jen.Code, path []string) jen.Code {
+		for i := len(path) - 1; i >= 0; i-- {
+			err = jen.Id("WithField").Call(err, jen.Lit(path[i]))
+		}
+		return err
+	}
+	optionalString := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
 				jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("String").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("s"),
 			)
 		}
 	}
-	optionalInt := func(target string) func(g *jen.Group) {
+	optionalInt := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
 				jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("d").Dot("Int64").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("Some").Call(jen.Id("n")),
 			)
 		}
 	}
 	switch pg.Style {
 	case schema.PaginationNextLink:
-		leaves = append(leaves, leaf{pg.Next, optionalString("next")})
+		leaves = append(leaves, leaf{pg.Next, optionalString("next", pg.Next)})
 	case schema.PaginationPageNumber:
 		if len(pg.TotalPages) > 0 {
-			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages")})
+			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages", pg.TotalPages)})
 		}
 	}
 	// walk emits an object loop that dispatches on the names at depth. As in
 	// typed decoders, every name of the object is claimed once: a repeated
 	// member (the items, the next link, a total, an envelope or anything
 	// skipped) is an error, never last-wins.
-	fail := func(err jen.Code) jen.Code {
-		return jen.If(jen.Err().Op(":=").Add(err), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
-	}
 	var walk func(g *jen.Group, ls []leaf, depth int)
 	walk = func(g *jen.Group, ls []leaf, depth int) {
+		prefix := ls[0].path[:depth] // the path of the object walked here
+		fail := func(err jen.Code) jen.Code {
+			return jen.If(jen.Err().Op(":=").Add(err), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
+		}
 		seen, unknown := fmt.Sprintf("seen%d", depth), fmt.Sprintf("unknown%d", depth)
 		g.Add(fail(jen.Id("d").Dot("BeginObject").Call()))
 		g.Var().Id(seen).Uint64()
 		g.Var().Id(unknown).Id("memberNames")
 		g.For().BlockFunc(func(g *jen.Group) {
 			g.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call()
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Break())
 			g.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(sw *jen.Group) {
 				var order []string

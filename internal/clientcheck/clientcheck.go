@@ -27,8 +27,8 @@ type API struct {
 	NewClient func(baseURL string) (any, error)
 	// NewFake returns the package's NewFakeServer().
 	NewFake func() http.Handler
-	// PagingPaths are the JSON paths of the next link and totals that the
-	// fake writes in a page (those the API declares).
+	// PagingPaths are the JSON paths of the members the page reader reads
+	// besides the items: the next link, the total number of pages.
 	PagingPaths [][]string
 	// PathValues are valid values of the path parameters, by resource
 	// client type and wire name ("SessionsClient.Sid") or wire name alone.
@@ -37,8 +37,8 @@ type API struct {
 	Violations func(error) ([]Violation, bool)
 	// EmptyStatus returns the status of an *EmptyResponseError.
 	EmptyStatus func(error) (int, bool)
-	// IsDecodeError reports whether err holds a *DecodeError.
-	IsDecodeError func(error) bool
+	// DecodeErrorPath returns the JSON path of the *DecodeError in err.
+	DecodeErrorPath func(error) (string, bool)
 }
 
 // Violation is the part of a generated package's Violation the checks read.
@@ -522,6 +522,20 @@ func setOrdered(ms []jsonMember, path []string, value []byte) []jsonMember {
 	return ms
 }
 
+// removeOrdered removes the member at path, if it is there.
+func removeOrdered(ms []jsonMember, path []string) []jsonMember {
+	i := slices.IndexFunc(ms, func(m jsonMember) bool { return m.name == path[0] })
+	switch {
+	case i < 0:
+		return ms
+	case len(path) == 1:
+		return slices.Delete(ms, i, i+1)
+	case ms[i].obj != nil:
+		ms[i].obj = removeOrdered(slices.Clone(ms[i].obj), path[1:])
+	}
+	return ms
+}
+
 // pageMutations returns variants of a valid page body that a strict reader
 // refuses: each member of each envelope object repeated (with the same value
 // and with another one), an undeclared member repeated in each, and the
@@ -601,6 +615,20 @@ func PageReadersStrict(t *testing.T, a API) {
 		}
 		variants := pageMutations(envelope, "")
 		variants["without "+envelope[0].name] = envelope[1:]
+		// A value of the wrong type is an error at its path.
+		for _, path := range append([][]string{{envelope[0].name}}, a.PagingPaths...) {
+			checked++
+			v := setOrdered(removeOrdered(slices.Clone(envelope), path), path, []byte(`{"x":1}`))
+			mu.Lock()
+			body := writeOrdered(v)
+			mutate = func([]byte) []byte { return body }
+			mu.Unlock()
+			err := m.call(c, args)
+			last := path[len(path)-1]
+			if p, ok := a.DecodeErrorPath(err); !ok || !strings.Contains(p, last) || len(path) > 1 && !strings.Contains(p, path[0]) {
+				t.Errorf("%s, page %s: %v (path %q), want a *DecodeError at %q", m.name, body, err, p, strings.Join(path, "."))
+			}
+		}
 		for what, v := range variants {
 			checked++
 			body := writeOrdered(v)
@@ -608,7 +636,7 @@ func PageReadersStrict(t *testing.T, a API) {
 			mutate = func([]byte) []byte { return body }
 			mu.Unlock()
 			err := m.call(c, args)
-			if !a.IsDecodeError(err) {
+			if _, ok := a.DecodeErrorPath(err); !ok {
 				t.Errorf("%s, page with %s: %s: %v, want a *DecodeError", m.name, what, body, err)
 				continue
 			}

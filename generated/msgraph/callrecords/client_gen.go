@@ -970,13 +970,13 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "value")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "value")
 				}
 				if !ok {
 					break
@@ -994,7 +994,7 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if !d.ConsumeNull() {
 				s, err := d.String()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "@odata.nextLink")
 				}
 				info.next = s
 			}

@@ -45,9 +45,12 @@ var everyMethod = clientcheck.API{
 		}
 		return e.StatusCode, true
 	},
-	IsDecodeError: func(err error) bool {
+	DecodeErrorPath: func(err error) (string, bool) {
 		var de *cr.DecodeError
-		return errors.As(err, &de)
+		if !errors.As(err, &de) {
+			return "", false
+		}
+		return de.Path, true
 	},
 }
 

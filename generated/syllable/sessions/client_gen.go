@@ -485,13 +485,13 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "items")
 				}
 				if !ok {
 					break
@@ -509,7 +509,7 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if !d.ConsumeNull() {
 				n, err := d.Int64()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "total_pages")
 				}
 				info.totalPages = Some(n)
 			}

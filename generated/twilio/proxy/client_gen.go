@@ -1493,13 +1493,13 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "services")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "services")
 				}
 				if !ok {
 					break
@@ -1518,14 +1518,14 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1533,18 +1533,18 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
@@ -1583,13 +1583,13 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "phone_numbers")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "phone_numbers")
 				}
 				if !ok {
 					break
@@ -1608,14 +1608,14 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1623,18 +1623,18 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
@@ -1673,13 +1673,13 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "sessions")
 				}
 				if !ok {
 					break
@@ -1698,14 +1698,14 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1713,18 +1713,18 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
@@ -1763,13 +1763,13 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "interactions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "interactions")
 				}
 				if !ok {
 					break
@@ -1788,14 +1788,14 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1803,18 +1803,18 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
@@ -1853,13 +1853,13 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "participants")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "participants")
 				}
 				if !ok {
 					break
@@ -1878,14 +1878,14 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1893,18 +1893,18 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}

@@ -443,13 +443,13 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				return nil, info, err
 			}
 			if err := d.BeginArray(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "sessions")
 				}
 				if !ok {
 					break
@@ -468,14 +468,14 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
@@ -483,18 +483,18 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, err
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
