@@ -240,45 +240,17 @@ func PathParameters(t *testing.T, a API) {
 	methods, params, sent := 0, 0, 0
 	for _, m := range clientMethods(t, reflect.TypeOf(c)) {
 		methods++
+		names := m.names(t, a, c)
+		if got := s.take(); len(got) > 0 {
+			t.Errorf("%s: sent %v with empty path parameters", m.name, got)
+		}
 		var strs []int
 		for i, sl := range m.slots {
 			if sl.typ.Kind() == reflect.String {
 				strs = append(strs, i)
 			}
 		}
-		// All strings empty: one violation per string parameter, in order,
-		// which names them.
-		args := make([]reflect.Value, len(m.slots))
-		names := make([]string, len(m.slots))
-		for i, sl := range m.slots {
-			args[i] = reflect.Zero(sl.typ)
-			if sl.typ.Kind() != reflect.String {
-				args[i] = m.value(t, a, i, "")
-			}
-		}
-		if len(strs) > 0 {
-			vs, ok := a.Violations(m.call(c, args))
-			if !ok || len(vs) != len(strs) {
-				t.Errorf("%s with every path parameter empty: %v, want %d violations", m.name, vs, len(strs))
-				continue
-			}
-			for j, i := range strs {
-				if vs[j].Rule != "required" || vs[j].Path == "" || slices.Contains(names, vs[j].Path) {
-					t.Errorf("%s: violation %+v, want a distinct parameter name with rule required", m.name, vs[j])
-				}
-				names[i] = vs[j].Path
-			}
-			if got := s.take(); len(got) > 0 {
-				t.Errorf("%s: sent %v with empty path parameters", m.name, got)
-			}
-		}
-		valid := func() []reflect.Value {
-			out := make([]reflect.Value, len(m.slots))
-			for i := range m.slots {
-				out[i] = m.value(t, a, i, names[i])
-			}
-			return out
-		}
+		valid := func() []reflect.Value { return m.validArgs(t, a, names) }
 		// One parameter bad at a time.
 		for _, i := range strs {
 			params++
@@ -341,34 +313,43 @@ func PathParameters(t *testing.T, a API) {
 }
 
 // names returns the wire names of m's string path parameters, by slot,
-// from the *ValidationError of a call with every one of them empty.
+// from the *ValidationError of a call with every one of them empty: one
+// violation each, in order, with rule required and distinct names.
 func (m method) names(t *testing.T, a API, c any) []string {
 	names := make([]string, len(m.slots))
 	args := make([]reflect.Value, len(m.slots))
-	n := 0
+	var strs []int
 	for i, sl := range m.slots {
 		if sl.typ.Kind() == reflect.String {
 			args[i] = reflect.Zero(sl.typ)
-			n++
+			strs = append(strs, i)
 		} else {
 			args[i] = m.value(t, a, i, "")
 		}
 	}
-	if n == 0 {
+	if len(strs) == 0 {
 		return names
 	}
 	vs, ok := a.Violations(m.call(c, args))
-	if !ok || len(vs) != n {
-		t.Fatalf("%s with every path parameter empty: %v, want %d violations", m.name, vs, n)
+	if !ok || len(vs) != len(strs) {
+		t.Fatalf("%s with every path parameter empty: %v, want %d violations", m.name, vs, len(strs))
 	}
-	j := 0
-	for i, sl := range m.slots {
-		if sl.typ.Kind() == reflect.String {
-			names[i] = vs[j].Path
-			j++
+	for j, i := range strs {
+		if vs[j].Rule != "required" || vs[j].Path == "" || slices.Contains(names, vs[j].Path) {
+			t.Errorf("%s: violation %+v, want a distinct parameter name with rule required", m.name, vs[j])
 		}
+		names[i] = vs[j].Path
 	}
 	return names
+}
+
+// validArgs returns valid values of every path argument of m.
+func (m method) validArgs(t *testing.T, a API, names []string) []reflect.Value {
+	out := make([]reflect.Value, len(m.slots))
+	for i := range m.slots {
+		out[i] = m.value(t, a, i, names[i])
+	}
+	return out
 }
 
 // EmptyAnswers checks that an answer without a body (204 No Content, or 200 with an
@@ -384,11 +365,7 @@ func EmptyAnswers(t *testing.T, a API) {
 		c := a.client(t, srv.URL)
 		valued, checked := 0, 0
 		for _, m := range clientMethods(t, reflect.TypeOf(c)) {
-			names := m.names(t, a, c)
-			args := make([]reflect.Value, len(m.slots))
-			for i := range m.slots {
-				args[i] = m.value(t, a, i, names[i])
-			}
+			args := m.validArgs(t, a, m.names(t, a, c))
 			last := m.steps[len(m.steps)-1]
 			err := m.call(c, args)
 			if _, ok := a.Violations(err); ok {
@@ -590,11 +567,7 @@ func PageReadersStrict(t *testing.T, a API) {
 			continue
 		}
 		lists++
-		names := m.names(t, a, c)
-		args := make([]reflect.Value, len(m.slots))
-		for i := range m.slots {
-			args[i] = m.value(t, a, i, names[i])
-		}
+		args := m.validArgs(t, a, m.names(t, a, c))
 		var page []byte
 		mu.Lock()
 		mutate = func(b []byte) []byte { page = bytes.Clone(b); return b }
