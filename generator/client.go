@@ -212,14 +212,29 @@ func resourceDoc(r *ir.Resource) []string {
 func (c *clientGen) apiError() {
 	f, p := c.f, c.p
 	shape := p.API.ErrorShape
+	hasCode := shape != nil && len(shape.Code) > 0
+	// Code has the Go type of the error body's code, so that APIError.Code
+	// and Body's code compare without conversion (int32 for Twilio).
+	var codeType jen.Code = jen.String()
+	codeKind := ir.String
+	if fl := errorCodeField(p); fl != nil {
+		switch fl.Type.Kind {
+		case ir.Int32, ir.Int64, ir.EnumRef:
+			codeType, codeKind = goType(fl.Type), fl.Type.Kind
+		}
+	}
 	f.Comment("APIError is an error response of the API: its HTTP status, request id and,")
 	f.Comment("when the body has the documented shape, its code, message and decoded body.")
 	f.Comment("Its text never includes credentials or the full body.")
 	f.Type().Id("APIError").StructFunc(func(g *jen.Group) {
 		g.Id("StatusCode").Int()
 		g.Id("RequestID").String()
-		g.Comment("Code and Message come from the body, empty when it does not carry them.")
-		g.Id("Code").String()
+		if hasCode {
+			g.Comment("Code is the API's error code, of the type the error body declares it with;")
+			g.Comment("the zero value when the body does not carry one.")
+			g.Id("Code").Add(codeType)
+		}
+		g.Comment("Message is the API's message, empty when the body does not carry one.")
 		g.Id("Message").String()
 		if p.API.ErrorType != nil {
 			g.Comment("Body is the decoded error body, nil when it did not decode.")
@@ -227,16 +242,25 @@ func (c *clientGen) apiError() {
 		}
 	})
 	f.Line()
-	f.Comment("Error returns the status, the API's code and message, and the request id.")
+	code := jen.Lit("")
+	if hasCode {
+		switch codeKind {
+		case ir.Int32, ir.Int64:
+			code = jen.Id("errorCodeText").Call(jen.Int64().Call(jen.Id("e").Dot("Code")))
+		case ir.EnumRef:
+			code = jen.String().Call(jen.Id("e").Dot("Code"))
+		default:
+			code = jen.Id("e").Dot("Code")
+		}
+	}
+	f.Comment("Error returns the status, the API's code (unless it repeats the status) and")
+	f.Comment("message, and the request id. Server text is cleaned of control characters and")
+	f.Comment("cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.")
 	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("Error").Params().String().Block(
-		jen.Id("s").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit(p.Name+": HTTP %d"), jen.Id("e").Dot("StatusCode")),
-		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" ").Op("+").Id("e").Dot("Code")),
-		jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("e").Dot("Message")),
-		jen.If(jen.Id("e").Dot("RequestID").Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(" (request id ").Op("+").Id("e").Dot("RequestID").Op("+").Lit(")")),
-		jen.Return(jen.Id("s")),
+		jen.Return(jen.Id("apiErrorText").Call(jen.Lit(p.Name), jen.Id("e").Dot("StatusCode"), code, jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"))),
 	)
 	f.Line()
-	lookup := func(path schema.JSONPath, target string) jen.Code {
+	lookup := func(path schema.JSONPath, set func(raw jen.Code) jen.Code) jen.Code {
 		if len(path) == 0 {
 			return jen.Null()
 		}
@@ -245,9 +269,12 @@ func (c *clientGen) apiError() {
 		for _, s := range path {
 			args = append(args, jen.Lit(s))
 		}
-		return jen.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("lookupJSON").Call(args...), jen.Id("ok")).Block(
-			jen.Id("e").Dot(target).Op("=").Id("errorText").Call(jen.Id("raw"), jen.Lit(300)),
-		)
+		return jen.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("lookupJSON").Call(args...), jen.Id("ok")).Block(set(jen.Id("raw")))
+	}
+	text := func(target string) func(raw jen.Code) jen.Code {
+		return func(raw jen.Code) jen.Code {
+			return jen.Id("e").Dot(target).Op("=").Id("errorText").Call(raw, jen.Lit(300))
+		}
 	}
 	f.Func().Id("decodeAPIError").Params(jen.Id("status").Int(), jen.Id("header").Qual("net/http", "Header"), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Id("e").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
@@ -255,10 +282,22 @@ func (c *clientGen) apiError() {
 			jen.Id("RequestID"):  jen.Id("requestIDOf").Call(jen.Id("header")),
 		})
 		if shape != nil {
-			g.Add(lookup(shape.Code, "Code"))
-			g.Add(lookup(shape.Message, "Message"))
+			if hasCode {
+				g.Add(lookup(shape.Code, func(raw jen.Code) jen.Code {
+					switch codeKind {
+					case ir.Int32:
+						return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("Decoder")).Dot("Int32"))
+					case ir.Int64:
+						return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("Decoder")).Dot("Int64"))
+					case ir.EnumRef:
+						return jen.Id("e").Dot("Code").Op("=").Add(codeType).Call(jen.Id("errorText").Call(raw, jen.Lit(300)))
+					}
+					return text("Code")(raw)
+				}))
+			}
+			g.Add(lookup(shape.Message, text("Message")))
 			if len(shape.RequestID) > 0 {
-				g.If(jen.Id("e").Dot("RequestID").Op("==").Lit("")).Block(lookup(shape.RequestID, "RequestID"))
+				g.If(jen.Id("e").Dot("RequestID").Op("==").Lit("")).Block(lookup(shape.RequestID, text("RequestID")))
 			}
 		}
 		if p.API.ErrorType != nil {
@@ -272,7 +311,8 @@ func (c *clientGen) apiError() {
 
 // localNames are the identifiers generated methods use for themselves.
 var localNames = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
-	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true}
+	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
+	"vs": true, "root": true, "fp": true}
 
 func argName(p *ir.Param) string {
 	n := goname.Unexported(p.Wire)
@@ -353,6 +393,57 @@ func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
 	return expr
 }
 
+// pathChecks emits the validation of m's path parameters, before anything
+// is built or sent: a string that cannot be one path segment (empty, "." or
+// "..") and every declared constraint (length, pattern, closed enum, range)
+// give a *ValidationError whose violations name the parameters by their wire
+// names.
+func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
+	values := map[string]jen.Code{}
+	for _, b := range r.Bound {
+		values[b.Wire] = jen.Id("c").Dot(boundField(b))
+	}
+	for _, a := range m.Args {
+		values[a.Wire] = jen.Id(argName(a))
+	}
+	var checks []jen.Code
+	for _, pp := range m.PathParams {
+		x, ok := values[pp.Wire]
+		if !ok {
+			continue
+		}
+		rules := checksFor(pp.Type, x, "fp", 0)
+		var text jen.Code
+		switch pp.Type.Kind {
+		case ir.String, ir.URI, ir.UUID:
+			text = x
+		case ir.EnumRef:
+			text = jen.String().Call(x)
+		}
+		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("Field").Call(jen.Lit(pp.Wire))}
+		switch {
+		case text != nil && len(rules) > 0:
+			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
+		case text != nil:
+			body = append(body, jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text))
+		case len(rules) > 0:
+			body = append(body, rules...)
+		default:
+			continue
+		}
+		checks = append(checks, jen.Block(body...))
+	}
+	if len(checks) == 0 {
+		return
+	}
+	g.Id("vs").Op(":=").New(jen.Id("Violations"))
+	g.Var().Id("root").Id("Path")
+	for _, c := range checks {
+		g.Add(c)
+	}
+	g.If(jen.Err().Op(":=").Id("vs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+}
+
 // scalarText converts a scalar value to its text on the wire (path, query, form).
 func scalarText(t *ir.Type, x jen.Code) jen.Code {
 	switch t.Kind {
@@ -413,6 +504,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		pathChecks(g, r, m)
 		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(r, m),
@@ -499,7 +591,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		if resp.Type.Kind == ir.InterfaceRef {
 			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("Unmarshal"+resp.Type.Interface.Name))
 		}
-		fcomment(f, doc([]string{head + " A 204 No Content answer gives nil and no error."}, notes...))
+		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.Return(receive),
 		)...)
@@ -582,6 +674,7 @@ func (c *clientGen) pages() {
 	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
+		g.If(jen.Id("emptyBody").Call(jen.Id("resp").Dot("Body"))).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Id("EmptyResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")})))
 		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
@@ -639,47 +732,64 @@ func (c *clientGen) pageDecoder(name string, items string) {
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(items)))),
 			jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
 		}
-		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items))))
 		g.Id("items").Op("=").Index().Add(elem).Values()
 		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
 			jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items)))),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 		}, decodeOne...)...)
 	}})
-	optionalString := func(target string) func(g *jen.Group) {
+	// labelled wraps err in the JSON path of the value it is about.
+	labelled := func(err jen.Code, path []string) jen.Code {
+		for i := len(path) - 1; i >= 0; i-- {
+			err = jen.Id("WithField").Call(err, jen.Lit(path[i]))
+		}
+		return err
+	}
+	optionalString := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
 				jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("String").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("s"),
 			)
 		}
 	}
-	optionalInt := func(target string) func(g *jen.Group) {
+	optionalInt := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
 			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
 				jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("d").Dot("Int64").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("Some").Call(jen.Id("n")),
 			)
 		}
 	}
 	switch pg.Style {
 	case schema.PaginationNextLink:
-		leaves = append(leaves, leaf{pg.Next, optionalString("next")})
+		leaves = append(leaves, leaf{pg.Next, optionalString("next", pg.Next)})
 	case schema.PaginationPageNumber:
 		if len(pg.TotalPages) > 0 {
-			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages")})
+			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages", pg.TotalPages)})
 		}
 	}
-	// walk emits an object loop that dispatches on the names at depth.
+	// walk emits an object loop that dispatches on the names at depth. As in
+	// typed decoders, every name of the object is claimed once: a repeated
+	// member (the items, the next link, a total, an envelope or anything
+	// skipped) is an error, never last-wins.
 	var walk func(g *jen.Group, ls []leaf, depth int)
 	walk = func(g *jen.Group, ls []leaf, depth int) {
-		g.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+		prefix := ls[0].path[:depth] // the path of the object walked here
+		fail := func(err jen.Code) jen.Code {
+			return jen.If(jen.Err().Op(":=").Add(err), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
+		}
+		seen, unknown := fmt.Sprintf("seen%d", depth), fmt.Sprintf("unknown%d", depth)
+		g.Add(fail(jen.Id("d").Dot("BeginObject").Call()))
+		g.Var().Id(seen).Uint64()
+		g.Var().Id(unknown).Id("memberNames")
 		g.For().BlockFunc(func(g *jen.Group) {
 			g.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call()
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err()))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Break())
 			g.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(sw *jen.Group) {
 				var order []string
@@ -691,8 +801,9 @@ func (c *clientGen) pageDecoder(name string, items string) {
 					}
 					groups[k] = append(groups[k], l)
 				}
-				for _, k := range order {
+				for bit, k := range order {
 					sw.Case(jen.Lit(k)).BlockFunc(func(cg *jen.Group) {
+						cg.Add(fail(jen.Id("claimMember").Call(jen.Op("&").Id("d"), jen.Lit(k), jen.Op("&").Id(seen), jen.Lit(1).Op("<<").Lit(bit))))
 						var here, deeper []leaf
 						for _, l := range groups[k] {
 							if len(l.path) == depth+1 {
@@ -709,9 +820,14 @@ func (c *clientGen) pageDecoder(name string, items string) {
 						walk(cg, deeper, depth+1)
 					})
 				}
-				sw.Default().Block(jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Err())))
+				sw.Default().Block(fail(jen.Id("skipMember").Call(jen.Op("&").Id("d"), jen.Op("&").Id(unknown), jen.Id("name"))))
 			})
 		})
+		if depth == 0 {
+			// Without its items a page is not a page: an empty list would
+			// hide a renamed member or an answer of another shape.
+			g.If(jen.Id(seen).Op("&").Lit(1).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("d").Dot("ErrRequired").Call(jen.Lit(items))))
+		}
 	}
 	f.Commentf("%s decodes one page body with its items in %q, each read with read.", name, items)
 	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {

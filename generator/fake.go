@@ -45,6 +45,13 @@ func genFake(f *jen.File, p *ir.Package) {
 		if errorCodeIsNumber(p) {
 			set("ErrorCodeIsNumber", jen.True())
 		}
+		if len(e.Codes) > 0 {
+			codes := jen.Dict{}
+			for _, c := range e.Codes {
+				codes[jen.Lit(c.Status)] = jen.Lit(c.Code)
+			}
+			set("ErrorCodes", jen.Map(jen.Int()).String().Values(codes))
+		}
 	}
 	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
 	f.Comment("method with the API's wire format, paging and error bodies:")
@@ -92,9 +99,16 @@ func hasCreate(p *ir.Package) bool {
 // errorCodeIsNumber reports whether the error body's code, found by following
 // the code path through the error type, is an integer.
 func errorCodeIsNumber(p *ir.Package) bool {
+	fl := errorCodeField(p)
+	return fl != nil && (fl.Type.Kind == ir.Int32 || fl.Type.Kind == ir.Int64)
+}
+
+// errorCodeField returns the field of the error type that the code path
+// ends at, nil when the path does not end at a declared field.
+func errorCodeField(p *ir.Package) *ir.Field {
 	e, st := p.API.ErrorShape, p.API.ErrorType
 	if e == nil || st == nil || len(e.Code) == 0 {
-		return false
+		return nil
 	}
 	for i, name := range e.Code {
 		var field *ir.Field
@@ -104,17 +118,17 @@ func errorCodeIsNumber(p *ir.Package) bool {
 			}
 		}
 		if field == nil {
-			return false
+			return nil
 		}
 		if i == len(e.Code)-1 {
-			return field.Type.Kind == ir.Int32 || field.Type.Kind == ir.Int64
+			return field
 		}
 		if field.Type.Kind != ir.StructRef {
-			return false
+			return nil
 		}
 		st = field.Type.Struct
 	}
-	return false
+	return nil
 }
 
 func stringList(path []string) jen.Code {
@@ -321,7 +335,7 @@ func genFormDecoder(f *jen.File, s *ir.Struct) {
 
 func formFieldDecoder(fl *ir.Field) jen.Code {
 	wrap := func(err jen.Code) jen.Code {
-		return jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: %w"), jen.Lit(fl.Wire), err)
+		return jen.Qual("fmt", "Errorf").Call(jen.Lit("form field %q: %w"), jen.Lit(fl.Wire), err)
 	}
 	set := func(x jen.Code) jen.Code {
 		if fl.Optional {

@@ -27,6 +27,13 @@ func genValidate(f *jen.File, p *ir.Package) {
 			collect(fl.Type)
 		}
 	}
+	for _, r := range p.Resources { // path parameters, checked by the client
+		for _, m := range r.Methods {
+			for _, pp := range m.PathParams {
+				collect(pp.Type)
+			}
+		}
+	}
 	var compiled []*ir.Pattern
 	for _, pt := range patterns {
 		if pieces, ok := fixedShape(pt.Expr); ok {

@@ -238,7 +238,11 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "types", "Participant")["open"] = true
 		}},
 
+		{"error codes", true, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": 20404, "429": 20429} }},
+
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"error code of a success status", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"200": 20200} }},
+		{"empty error code", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": ""} }},
 		{"unknown top-level key", false, func(doc m) { doc["servers"] = l{"https://x.example"} }},
 		{"missing types", false, func(doc m) { delete(doc, "types") }},
 		{"format version 2", false, func(doc m) { doc["sessiongen"] = 2 }},

@@ -22,6 +22,9 @@ type File struct {
 	API           API
 	Types         []*Type     // in file order
 	Resources     []*Resource // in file order
+	// Warnings are doubts that do not stop generation (an items member no
+	// other list or the path explains), sorted; the command prints them.
+	Warnings Diagnostics
 }
 
 // Package names the generated Go package.
@@ -97,6 +100,14 @@ type Pagination struct {
 	TotalCount JSONPath
 }
 
+// ErrorCode is the error code an API documents for an HTTP status.
+type ErrorCode struct {
+	Pos    Pos // of the code value
+	Status int
+	Code   string // the code's text: an integer's digits or a string
+	Number bool   // written as an integer in the schema
+}
+
 // JSONPath is a list of property names from the root of a JSON body.
 type JSONPath []string
 
@@ -107,6 +118,9 @@ type ErrorShape struct {
 	Code      JSONPath
 	Message   JSONPath
 	RequestID JSONPath
+	// Codes are the API's error codes for HTTP statuses, in file order: what
+	// the generated fake answers with (Twilio's 20404 for a 404).
+	Codes []ErrorCode
 
 	// Where each JSON path was written, so that a path through a missing
 	// property is reported at the path.

@@ -250,7 +250,7 @@ func (l *loader) pagination(n *yaml.Node) *Pagination {
 
 func (l *loader) errorShape(n *yaml.Node) *ErrorShape {
 	s := &ErrorShape{Pos: l.pos(n)}
-	m := l.mapping(n, "api.errors", "type", "code", "message", "requestId")
+	m := l.mapping(n, "api.errors", "type", "code", "message", "requestId", "codes")
 	if m == nil {
 		return nil
 	}
@@ -270,7 +270,39 @@ func (l *loader) errorShape(n *yaml.Node) *ErrorShape {
 		s.RequestID = l.jsonPath(e.val, "api.errors.requestId")
 		s.RequestIDPos = l.pos(e.val)
 	}
+	if e, ok := m["codes"]; ok {
+		s.Codes = l.errorCodes(e.val)
+	}
 	return s
+}
+
+// errorCodes reads api.errors.codes: HTTP status (a quoted key, as YAML keys
+// are strings here) to the API's code for it, an integer or a string.
+func (l *loader) errorCodes(n *yaml.Node) []ErrorCode {
+	var out []ErrorCode
+	for _, e := range l.entries(n, "api.errors.codes") {
+		status, err := strconv.Atoi(e.key.Value)
+		if err != nil || !decimal.MatchString(e.key.Value) || status < 400 || status > 599 {
+			l.errorf(e.key, "api.errors.codes: key %q is not an HTTP error status (400-599)", clip(e.key.Value))
+			continue
+		}
+		c := ErrorCode{Pos: l.pos(e.val), Status: status}
+		switch {
+		case e.val.Kind == yaml.ScalarNode && e.val.Tag == "!!int":
+			v, ok := l.integer(e.val, "api.errors.codes")
+			if !ok {
+				continue
+			}
+			c.Code, c.Number = strconv.Itoa(v), true
+		case e.val.Kind == yaml.ScalarNode && e.val.Tag == "!!str" && e.val.Value != "":
+			c.Code = e.val.Value
+		default:
+			l.errorf(e.val, "api.errors.codes: want an integer or a non-empty string, got %s", describe(e.val))
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {

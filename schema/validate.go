@@ -46,6 +46,7 @@ func validate(r *reporter, f *File) {
 	for _, res := range f.Resources {
 		v.resource(res)
 	}
+	v.pagedItems()
 }
 
 type validator struct {
@@ -746,6 +747,43 @@ func (v *validator) apiRefs() {
 					v.jsonPath(t, jp.path, jp.pos, "api.errors."+jp.name)
 				}
 			}
+			v.errorCodes(t, a.Errors)
+		}
+	}
+	if a.Errors != nil && len(a.Errors.Codes) > 0 && len(a.Errors.Code) == 0 {
+		v.errorf(a.Errors.Codes[0].Pos, "api.errors.codes: the error body has no code (set api.errors.code)")
+	}
+}
+
+// errorCodes checks that each of api.errors.codes is written as the code
+// property's type: an integer for an integer code, a string otherwise.
+func (v *validator) errorCodes(t *Type, e *ErrorShape) {
+	if len(e.Code) == 0 {
+		return
+	}
+	var p *Property
+	for i, name := range e.Code {
+		if t == nil {
+			return
+		}
+		if p = v.lookupProperty(t, name); p == nil {
+			return
+		}
+		if i < len(e.Code)-1 {
+			t = nil
+			if p.Type.Kind == KindNamed && p.Type.Ref != nil {
+				t = p.Type.Ref.Target
+			}
+		}
+	}
+	number := p.Type.Kind == KindInt32 || p.Type.Kind == KindInt64
+	for _, c := range e.Codes {
+		if c.Number != number {
+			want := "a string"
+			if number {
+				want = "an integer"
+			}
+			v.errorf(c.Pos, "api.errors.codes: the code of HTTP %d must be %s, as property %q is", c.Status, want, clip(p.Name))
 		}
 	}
 }
@@ -778,6 +816,51 @@ func (v *validator) jsonPath(t *Type, path JSONPath, pos Pos, what string) {
 			v.errorf(pos, "%s: property %q of type %q is not an object", what, clip(name), clip(holder.Name))
 		}
 	}
+}
+
+// envelopeNames are the members common APIs put a page's items in.
+var envelopeNames = []string{"value", "items", "data", "results", "records", "entries", "elements", "list", "content"}
+
+// pagedItems warns about a paged response whose items member nothing
+// explains: no other list of the API uses the name, it does not name the
+// last literal segment of the method's path (Twilio's phone_numbers for
+// /PhoneNumbers) and it is not a common envelope name (value, items, data,
+// ...). Since a page without its items member is an error, a misspelt name
+// would fail every page of the list at run time, and nothing in the schema
+// shows what the real pages carry: a warning, not an error.
+func (v *validator) pagedItems() {
+	norm := func(s string) string {
+		return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
+	}
+	uses := map[string]int{}
+	for _, r := range v.f.Resources {
+		for _, m := range r.Methods {
+			if m.Response != nil && m.Response.Paged && m.Response.Items != "" {
+				uses[m.Response.Items]++
+			}
+		}
+	}
+	for _, r := range v.f.Resources {
+		for _, m := range r.Methods {
+			resp := m.Response
+			if resp == nil || !resp.Paged || resp.Items == "" || uses[resp.Items] > 1 || slices.Contains(envelopeNames, resp.Items) {
+				continue
+			}
+			last := ""
+			for seg := range strings.SplitSeq(m.Path, "/") {
+				if seg != "" && !strings.ContainsAny(seg, "{}") {
+					last = seg
+				}
+			}
+			if last != "" && norm(last) == norm(resp.Items) {
+				continue
+			}
+			v.f.Warnings = append(v.f.Warnings, Diagnostic{Pos: resp.Pos, Msg: fmt.Sprintf(
+				"resource %q method %q: items %q is used by no other list, is not the path's last segment (%q) and is not a common envelope member: check that the API's pages carry it, since a page without it is an error",
+				clip(r.Name), clip(m.Name), clip(resp.Items), clip(last))})
+		}
+	}
+	v.f.Warnings = v.f.Warnings.sorted()
 }
 
 var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)

@@ -16,7 +16,7 @@ import (
 // errStale reports that -check found differences (already printed).
 var errStale = errors.New("generated files are not current")
 
-func (cfg *config) execute(stdout io.Writer) error {
+func (cfg *config) execute(stdout, stderr io.Writer) error {
 	if cfg.version {
 		fmt.Fprintln(stdout, versionLine())
 		return nil
@@ -24,6 +24,11 @@ func (cfg *config) execute(stdout io.Writer) error {
 	files, err := schema.LoadFiles(cfg.schemas...)
 	if err != nil {
 		return err
+	}
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
+		}
 	}
 	gen, err := generator.Generate(files)
 	if err != nil {

@@ -70,7 +70,7 @@ func run(arg0 string, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cfg.command = updateCommand(arg0, workModule(), buildVersion(), args)
-	if err := cfg.execute(stdout); err != nil {
+	if err := cfg.execute(stdout, stderr); err != nil {
 		if errors.Is(err, errStale) {
 			return exitFail
 		}

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // ctClock is a fake clock and sleep for an httpTransport: sleeping records the
@@ -323,6 +324,57 @@ func TestHTTPErrorText(t *testing.T) {
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// TestAPIErrorText: generated APIError.Error texts name the code once (not
+// when it only repeats the status), and server text (code, message, request
+// id) has its control characters replaced and is cut to 128 bytes, as
+// HTTPError's is: a body cannot forge log lines or flood an error string.
+func TestAPIErrorText(t *testing.T) {
+	long := strings.Repeat("é", 300) // 600 bytes
+	for _, tc := range []struct {
+		status                   int
+		code, message, requestID string
+		want                     string
+	}{
+		{404, "20404", "The requested resource was not found", "RQ1", "proxy: HTTP 404 20404: The requested resource was not found (request id RQ1)"},
+		{404, "404", "Not found", "", "proxy: HTTP 404: Not found"},
+		{500, "", "", "", "proxy: HTTP 500"},
+		{400, "bad\ncode", "line1\nline2\r\x1b[31mred\a\u2028end\u202e", "id\x00", "proxy: HTTP 400 bad?code: line1?line2??[31mred??end? (request id id?)"},
+		{400, "", "caf\xe9 \xff", "", "proxy: HTTP 400: caf? ?"},
+		{400, "", "née à Zürich", "", "proxy: HTTP 400: née à Zürich"},
+	} {
+		if got := apiErrorText("proxy", tc.status, tc.code, tc.message, tc.requestID); got != tc.want {
+			t.Errorf("apiErrorText(%d, %q, %q, %q) = %q, want %q", tc.status, tc.code, tc.message, tc.requestID, got, tc.want)
+		}
+	}
+	got := apiErrorText("proxy", 500, long, long, strings.Repeat("r", 500<<10))
+	if len(got) > len("proxy: HTTP 500 : (request id )")+3*apiErrorMaxText {
+		t.Errorf("len %d: the three pieces of server text are not capped at %d bytes", len(got), apiErrorMaxText)
+	}
+	if !utf8.ValidString(got) || !strings.Contains(got, "...") {
+		t.Errorf("%q: want valid UTF-8 cut on a character boundary, marked with ...", got)
+	}
+	for _, s := range []string{long, strings.Repeat("a\n", 200), "\xff" + long} {
+		if c := cleanServerText(s, apiErrorMaxText); len(c) > apiErrorMaxText || !utf8.ValidString(c) {
+			t.Errorf("cleanServerText gave %d bytes (valid UTF-8: %v)", len(c), utf8.ValidString(c))
+		}
+	}
+}
+
+// TestErrorCodeText: an integer code of 0 is absent.
+func TestErrorCodeText(t *testing.T) {
+	if errorCodeText(0) != "" || errorCodeText(20404) != "20404" || errorCodeText(-1) != "-1" {
+		t.Error("errorCodeText")
+	}
+	if v, ok := readJSONValue([]byte(" 20404 "), (*Decoder).Int32); !ok || v != 20404 {
+		t.Errorf("readJSONValue = %d, %v", v, ok)
+	}
+	for _, raw := range []string{`"20404"`, `20404.5`, `1 2`, `99999999999`, ``} {
+		if v, ok := readJSONValue([]byte(raw), (*Decoder).Int32); ok {
+			t.Errorf("readJSONValue(%q) = %d, want false", raw, v)
 		}
 	}
 }

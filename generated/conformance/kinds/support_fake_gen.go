@@ -109,9 +109,15 @@ type fakeConfig struct {
 	// ErrorCodePath is where an error body holds the error code, a string
 	// such as "NotFound" (nil: not written).
 	ErrorCodePath []string
-	// ErrorCodeIsNumber writes the code as a number, the HTTP status, for
-	// APIs whose error codes are integers (Twilio's code is, e.g. 20404).
+	// ErrorCodeIsNumber writes the code as a number for APIs whose error
+	// codes are integers (Twilio's code is, e.g. 20404): the one ErrorCodes
+	// gives for the status, else the HTTP status itself.
 	ErrorCodeIsNumber bool
+	// ErrorCodes maps an HTTP status to the API's code for it (the schema's
+	// api.errors.codes), as text: "20404", or "itemNotFound". A status it
+	// does not list gets the status (ErrorCodeIsNumber) or a generic name
+	// such as "NotFound".
+	ErrorCodes map[int]string
 	// ErrorMessagePath is where an error body holds the message (nil: not
 	// written).
 	ErrorMessagePath []string
@@ -647,9 +653,15 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 func (f *FakeServer) fail(w http.ResponseWriter, status int, code, message string) {
 	var members []fakeMember
 	if f.cfg.ErrorCodePath != nil {
-		if f.cfg.ErrorCodeIsNumber {
+		mapped, ok := f.cfg.ErrorCodes[status]
+		switch {
+		case f.cfg.ErrorCodeIsNumber && ok:
+			members = fakeSet(members, f.cfg.ErrorCodePath, []byte(mapped))
+		case f.cfg.ErrorCodeIsNumber:
 			members = fakeSet(members, f.cfg.ErrorCodePath, AppendInt(nil, int64(status)))
-		} else {
+		case ok:
+			members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, mapped))
+		default:
 			members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, code))
 		}
 	}

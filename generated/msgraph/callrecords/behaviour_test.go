@@ -196,26 +196,6 @@ func instants(t *testing.T, texts []string) []time.Time {
 	return out
 }
 
-// missing returns the elements of want (sorted) not in got (sorted), each
-// counted once per occurrence.
-func missing(want, got []string) []string {
-	n := map[string]int{}
-	for _, g := range got {
-		n[g]++
-	}
-	var out []string
-	for _, w := range want {
-		if n[w] > 0 {
-			n[w]--
-			continue
-		}
-		if len(out) == 0 || out[len(out)-1] != w {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // extractMember returns `"name":value` as found in enc, for messages.
 func extractMember(enc []byte, name string) string {
 	i := bytes.Index(enc, []byte(`"`+name+`":`))

@@ -21,7 +21,12 @@ func NewFakeServer() *FakeServer {
 	// keys numbers the resources created, for their keys.
 	var keys atomic.Int64
 	return newFake(fakeConfig{
-		ErrorCodePath:    []string{"error", "code"},
+		ErrorCodePath: []string{"error", "code"},
+		ErrorCodes: map[int]string{
+			401: "unauthenticated",
+			404: "itemNotFound",
+			429: "activityLimitReached",
+		},
 		ErrorMessagePath: []string{"error", "message"},
 		NextPath:         []string{"@odata.nextLink"},
 		PaginationStyle:  "nextLink",

@@ -175,8 +175,11 @@ func TestFakeErrorBodyIsODataError(t *testing.T) {
 	_, c := fkServe(t)
 	_, err := c.CallRecords.Get(context.Background(), "no-such-record", nil)
 	var ae *cr.APIError
-	if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Body == nil || ae.Code == "" || ae.Body.Error.Code != ae.Code {
-		t.Errorf("%v (%+v), want a 404 with an OData error body", err, ae)
+	if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Body == nil || ae.Code != "itemNotFound" || ae.Body.Error.Code != ae.Code {
+		t.Errorf("%v (%+v), want a 404 with an OData error body and Graph's code itemNotFound", err, ae)
+	}
+	if want := "callrecords: HTTP 404 itemNotFound: "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Error() = %q, want prefix %q", err, want)
 	}
 }
 

@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultMaxResponseBytes is the cap on a response body that
@@ -353,11 +355,11 @@ func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
 // error. Authorize runs on every attempt.
 func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, error) {
 	if c == nil {
-		return nil, errors.New("nil Call")
+		return nil, errors.New("nil call")
 	}
 	client := t.HTTPClient
 	if client == nil {
-		return nil, errors.New("Transport.HTTPClient is nil (use NewTransport)")
+		return nil, errors.New("the transport has no HTTP client")
 	}
 	u, err := t.callURL(c)
 	if err != nil {
@@ -433,7 +435,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 func (t *httpTransport) baseURL() (*url.URL, error) {
 	b := t.BaseURL
 	if b == nil || b.Scheme == "" || b.Host == "" || b.Opaque != "" {
-		return nil, errors.New("Transport.BaseURL must be an absolute URL")
+		return nil, errors.New("the base URL must be an absolute URL")
 	}
 	return b, nil
 }
@@ -461,7 +463,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	for seg := range strings.SplitSeq(c.Path, "/") {
 		if s, err := url.PathUnescape(seg); err != nil || s == "." || s == ".." {
-			return nil, errors.New("Call.Path has a dot segment or invalid escaping")
+			return nil, errors.New("the request path has a dot segment or invalid escaping")
 		}
 	}
 	joined := base.EscapedPath()
@@ -470,7 +472,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 	}
 	unescaped, err := url.PathUnescape(joined)
 	if err != nil {
-		return nil, errors.New("Call.Path has invalid escaping")
+		return nil, errors.New("the request path has invalid escaping")
 	}
 	u := *base
 	u.Path, u.RawPath = unescaped, joined
@@ -799,16 +801,40 @@ type objectUnmarshaler[T any] interface {
 	UnmarshalJSON(data []byte) error
 }
 
-// receiveObject sends call and decodes the JSON answer into a new T. Many
-// APIs answer an update with 204 No Content and no body: that gives nil and
-// no error.
+// EmptyResponseError reports a successful answer without a body (such as
+// 204 No Content) to a method that returns a value: there is no value to
+// return, and returning nil with no error would pass for success. Find it
+// with errors.As. The request was processed: do not resend a create.
+type EmptyResponseError struct {
+	// StatusCode is the HTTP status of the answer, such as 204.
+	StatusCode int
+}
+
+// Error names the status.
+func (e *EmptyResponseError) Error() string {
+	return "HTTP " + strconv.Itoa(e.StatusCode) + " answer has no body where a value was expected"
+}
+
+// emptyBody reports whether a response body holds no JSON value at all:
+// nothing, or only JSON whitespace.
+func emptyBody(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// receiveObject sends call and decodes the JSON answer into a new T. An
+// answer without a body (204 No Content) is an [*EmptyResponseError].
 func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTransport, call *httpCall) (*T, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
+	if emptyBody(resp.Body) {
+		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	v := new(T)
 	if err := P(v).UnmarshalJSON(resp.Body); err != nil {
@@ -818,16 +844,96 @@ func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTr
 }
 
 // receivePolymorphic sends call and decodes the JSON answer with unmarshal,
-// which picks the Go type by the discriminator. A 204 No Content answer
-// gives the zero I and no error.
+// which picks the Go type by the discriminator. An answer without a body
+// is an [*EmptyResponseError].
 func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
 	var zero I
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return zero, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return zero, nil
+	if emptyBody(resp.Body) {
+		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	return unmarshal(resp.Body)
+}
+
+// apiErrorMaxText bounds each piece of server text (code, message, request
+// id) in an API error's string, as httpMaxErrorText does for [HTTPError].
+const apiErrorMaxText = httpMaxErrorText
+
+// apiErrorText renders a generated APIError: "pkg: HTTP status code:
+// message (request id id)". The code is left out when it is empty or only
+// repeats the status (an API that echoes the status as its code), and each
+// piece of server text is cleaned with [cleanServerText].
+func apiErrorText(pkg string, status int, code, message, requestID string) string {
+	statusText := strconv.Itoa(status)
+	b := make([]byte, 0, 64)
+	b = append(b, pkg...)
+	b = append(b, ": HTTP "...)
+	b = append(b, statusText...)
+	if code = cleanServerText(code, apiErrorMaxText); code != "" && code != statusText {
+		b = append(b, ' ')
+		b = append(b, code...)
+	}
+	if message = cleanServerText(message, apiErrorMaxText); message != "" {
+		b = append(b, ": "...)
+		b = append(b, message...)
+	}
+	if requestID = cleanServerText(requestID, apiErrorMaxText); requestID != "" {
+		b = append(b, " (request id "...)
+		b = append(b, requestID...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// errorCodeText is the text of an integer error code; 0, the zero value of
+// an absent code, is "".
+func errorCodeText(code int64) string {
+	if code == 0 {
+		return ""
+	}
+	return strconv.FormatInt(code, 10)
+}
+
+// cleanServerText makes server-controlled text safe for an error string or a
+// log line: every control character (C0, DEL, C1, the Unicode line and
+// paragraph separators, bidirectional overrides) and every invalid UTF-8
+// byte becomes '?', and text longer than max bytes is cut on a character
+// boundary and ends in "...". Unlike [httpCleanText] it keeps printable
+// non-ASCII text: an API's message may be in any language.
+func cleanServerText(s string, max int) string {
+	clean := len(s) <= max
+	for i := 0; clean && i < len(s); i++ {
+		clean = s[i] >= 0x20 && s[i] < 0x7f
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, min(len(s), max))
+	limit := len(s) > max
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) && r != ' ' || unicode.Is(unicode.Bidi_Control, r) {
+			r = '?'
+		}
+		if limit && len(b)+utf8.RuneLen(r) > max-3 {
+			return string(append(b, "..."...))
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
+
+// readJSONValue decodes raw, one JSON value, with read; false when it is not
+// exactly one value of that type.
+func readJSONValue[T any](raw []byte, read func(*Decoder) (T, error)) (T, bool) {
+	var d Decoder
+	d.Reset(raw)
+	v, err := read(&d)
+	if err != nil || d.End() != nil {
+		var zero T
+		return zero, false
+	}
+	return v, true
 }

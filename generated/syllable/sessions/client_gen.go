@@ -131,26 +131,17 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *HTTPValidationError
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("sessions: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("sessions", e.StatusCode, "", e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -222,6 +213,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/" + url.PathEscape(sessionID),
@@ -230,7 +230,7 @@ func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/v1/sessions/{session_id}. A 204 No Content answer gives nil and no error.
+// Get sends GET /api/v1/sessions/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get A Single Session By Id
 func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, error) {
@@ -243,6 +243,15 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 
 // transcriptCall builds the request of Transcript.
 func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/transcript/" + url.PathEscape(sessionID),
@@ -251,7 +260,7 @@ func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Transcript sends GET /api/v1/sessions/transcript/{session_id}. A 204 No Content answer gives nil and no error.
+// Transcript sends GET /api/v1/sessions/transcript/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Session Transcript By Id
 func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*SessionTranscriptionResponse, error) {
@@ -264,6 +273,15 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 
 // fullSummaryCall builds the request of FullSummary.
 func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/full-summary/" + url.PathEscape(sessionID),
@@ -272,7 +290,7 @@ func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}. A 204 No Content answer gives nil and no error.
+// FullSummary sends GET /api/v1/sessions/full-summary/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Full Session Summary By Id
 func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*SessionSummaryResponse, error) {
@@ -285,6 +303,15 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 
 // latencyCall builds the request of Latency.
 func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/latency/" + url.PathEscape(sessionID),
@@ -293,7 +320,7 @@ func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Latency sends GET /api/v1/sessions/latency/{session_id}. A 204 No Content answer gives nil and no error.
+// Latency sends GET /api/v1/sessions/latency/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Inspect Latency For Session
 func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*InspectLatencyResponse, error) {
@@ -306,6 +333,15 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 
 // timelineCall builds the request of Timeline.
 func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/timeline/" + url.PathEscape(sessionID),
@@ -314,7 +350,7 @@ func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Timeline sends GET /api/v1/sessions/timeline/{session_id}. A 204 No Content answer gives nil and no error.
+// Timeline sends GET /api/v1/sessions/timeline/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Get Session Timeline By Id. Consolidated, time-ordered timeline of a session's events.
 func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*SessionTimelineResponse, error) {
@@ -327,6 +363,15 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
 func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("session_id")
+		checkPathSegment(vs, &fp, sessionID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/api/v1/sessions/recording/" + url.PathEscape(sessionID),
@@ -335,7 +380,7 @@ func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall,
 	return call, nil
 }
 
-// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}. A 204 No Content answer gives nil and no error.
+// GenerateRecordingURLs sends POST /api/v1/sessions/recording/{session_id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Generate Recording Urls
 func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID string) (*SessionRecordingResponse, error) {
@@ -385,6 +430,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	if err != nil {
 		return nil, nil, err
 	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
 		return nil, nil, err
@@ -421,6 +469,8 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -431,14 +481,17 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "items":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "items")
 				}
 				if !ok {
 					break
@@ -450,18 +503,24 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				items = append(items, x)
 			}
 		case "total_pages":
+			if err := claimMember(&d, "total_pages", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if !d.ConsumeNull() {
 				n, err := d.Int64()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "total_pages")
 				}
 				info.totalPages = Some(n)
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("items")
 	}
 	return items, info, d.End()
 }

@@ -179,38 +179,3 @@ func equalStrings(a, b []string) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
-
-// sorted returns a sorted copy of list.
-func sorted(list ...string) []string {
-	out := append([]string(nil), list...)
-	sort.Strings(out)
-	return out
-}
-
-// dateTimesWithFraction returns every string value of the document that
-// looks like an RFC 3339 date-time with exactly n fractional digits.
-func dateTimesWithFraction(v any, n int) []string {
-	var out []string
-	var walk func(any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case string:
-			if len(x) >= 20 && x[10] == 'T' && x[19] == '.' && strings.HasSuffix(x, "Z") && len(x) == 21+n {
-				if _, err := time.Parse(time.RFC3339Nano, x); err == nil {
-					out = append(out, x)
-				}
-			}
-		}
-	}
-	walk(v)
-	sort.Strings(out)
-	return out
-}

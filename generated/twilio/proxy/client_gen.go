@@ -137,26 +137,20 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Code is the API's error code, of the type the error body declares it with;
+	// the zero value when the body does not carry one.
+	Code int32
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *RestError
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("proxy: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("proxy", e.StatusCode, errorCodeText(int64(e.Code)), e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -165,7 +159,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code = errorText(raw, 300)
+		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
@@ -263,7 +257,7 @@ func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new Service for Twilio Proxy
 func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest) (*Service, error) {
@@ -276,6 +270,15 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -284,7 +287,7 @@ func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Service.
 func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) {
@@ -297,6 +300,18 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 
 // updateCall builds the request of Update.
 func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -313,7 +328,7 @@ func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Service.
 func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesUpdateRequest) (*Service, error) {
@@ -326,6 +341,18 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 
 // deleteCall builds the request of Delete.
 func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
@@ -356,6 +383,18 @@ type PhoneNumbersClient struct {
 
 // listCall builds the request of List.
 func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
@@ -401,6 +440,18 @@ func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
@@ -417,7 +468,7 @@ func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/PhoneNumbers. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Add a Phone Number to a Service's Proxy Number Pool.
 func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreateRequest) (*PhoneNumber, error) {
@@ -430,6 +481,25 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 
 // getCall builds the request of Get.
 func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -438,7 +508,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Phone Number.
 func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber, error) {
@@ -451,6 +521,25 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 
 // updateCall builds the request of Update.
 func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -467,7 +556,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Proxy Number.
 func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *PhoneNumbersUpdateRequest) (*PhoneNumber, error) {
@@ -480,6 +569,25 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 
 // deleteCall builds the request of Delete.
 func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
@@ -528,6 +636,18 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -573,6 +693,18 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -589,7 +721,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new Session
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
@@ -602,6 +734,22 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -610,7 +758,7 @@ func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Session.
 func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) {
@@ -623,6 +771,25 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -639,7 +806,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Update a specific Session.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
@@ -652,6 +819,25 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -683,6 +869,25 @@ type InteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions",
@@ -728,6 +933,32 @@ func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // getCall builds the request of Get.
 func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
@@ -736,7 +967,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Interaction of a Session.
 func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction, error) {
@@ -749,6 +980,32 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 
 // deleteCall builds the request of Delete.
 func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
@@ -790,6 +1047,25 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 
 // listCall builds the request of List.
 func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
@@ -835,6 +1111,25 @@ func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
@@ -851,7 +1146,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Add a new Participant to the Session
 func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreateRequest) (*Participant, error) {
@@ -864,6 +1159,32 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 
 // getCall builds the request of Get.
 func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
@@ -872,7 +1193,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Participant.
 func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant, error) {
@@ -885,6 +1206,32 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 
 // deleteCall builds the request of Delete.
 func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
@@ -917,6 +1264,32 @@ type MessageInteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
@@ -962,6 +1335,32 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCal
 
 // createCall builds the request of Create.
 func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
@@ -978,7 +1377,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Create a new message Interaction to send directly from your system to one Participant. The `inbound` properties for the Interaction will always be empty.
 func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInteractionsCreateRequest) (*MessageInteraction, error) {
@@ -991,6 +1390,39 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 
 // getCall builds the request of Get.
 func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("SessionSid")
+		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("ParticipantSid")
+		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		}
+	}
+	{
+		fp := root.Field("Sid")
+		if checkPathSegment(vs, &fp, sid) {
+			checkLength(vs, &fp, sid, 34, 34)
+			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions/" + url.PathEscape(sid),
@@ -999,7 +1431,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 //
 // Fetch a specific Message Interaction sent to a Participant.
 func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*MessageInteraction, error) {
@@ -1016,6 +1448,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
@@ -1042,6 +1477,8 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1052,14 +1489,17 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "services":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "services", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "services")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "services")
 				}
 				if !ok {
 					break
@@ -1071,40 +1511,51 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("services")
 	}
 	return items, info, d.End()
 }
@@ -1116,6 +1567,8 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1126,14 +1579,17 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "phone_numbers":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "phone_numbers", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "phone_numbers")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "phone_numbers")
 				}
 				if !ok {
 					break
@@ -1145,40 +1601,51 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("phone_numbers")
 	}
 	return items, info, d.End()
 }
@@ -1190,6 +1657,8 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1200,14 +1669,17 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "sessions":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "sessions")
 				}
 				if !ok {
 					break
@@ -1219,40 +1691,51 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("sessions")
 	}
 	return items, info, d.End()
 }
@@ -1264,6 +1747,8 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1274,14 +1759,17 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "interactions":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "interactions", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "interactions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "interactions")
 				}
 				if !ok {
 					break
@@ -1293,40 +1781,51 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("interactions")
 	}
 	return items, info, d.End()
 }
@@ -1338,6 +1837,8 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -1348,14 +1849,17 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "participants":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "participants", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "participants")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "participants")
 				}
 				if !ok {
 					break
@@ -1367,40 +1871,51 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("participants")
 	}
 	return items, info, d.End()
 }

@@ -1001,6 +1001,30 @@ func TestClientPagingSamePageStops(t *testing.T) {
 
 // ---------------------------------------------------------------- errors
 
+// TestClientErrorTextIsClean: a hostile error answer (a message with a
+// newline, ESC and BEL, a 500 KiB request id header) gives an error string
+// with no control character and at most 128 bytes of each piece of server
+// text, while APIError's fields keep what the server sent.
+func TestClientErrorTextIsClean(t *testing.T) {
+	requestID := strings.Repeat("R", 500<<10)
+	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		clReply(w, 404, []byte(`{"code":20404,"message":"gone\n2026-01-01 INFO forged line\u001b[2J\u0007","status":404}`), "Twilio-Request-Id", requestID)
+	})
+	c := clNewClient(t, stub.srv.URL)
+	_, err := c.Services.Get(context.Background(), ctServiceSID)
+	var ae *pr.APIError
+	if !errors.As(err, &ae) || ae.Code != 20404 || ae.RequestID != requestID || !strings.Contains(ae.Message, "\n") {
+		t.Fatalf("%v: want the APIError with the server's fields as sent", err)
+	}
+	text := err.Error()
+	if want := "proxy: HTTP 404 20404: gone?2026-01-01 INFO forged line?[2J? (request id "; !strings.HasPrefix(text, want) {
+		t.Errorf("Error() = %.200q, want prefix %q", text, want)
+	}
+	if strings.ContainsFunc(text, func(r rune) bool { return r < 0x20 || r == 0x7f }) || len(text) > 300 {
+		t.Errorf("Error() has %d bytes or a control character: %.300q", len(text), text)
+	}
+}
+
 func TestClientErrorBodies(t *testing.T) {
 	for _, tc := range []struct {
 		file    string
@@ -1035,7 +1059,7 @@ func TestClientErrorBodies(t *testing.T) {
 				if !errors.As(err, &ae) {
 					t.Fatalf("%v, want *APIError", err)
 				}
-				if ae.StatusCode != 400 || ae.Code != "20001" || ae.Message != "Bad request" || ae.RequestID != "RQ0123456789abcdef" {
+				if ae.StatusCode != 400 || ae.Code != 20001 || ae.Message != "Bad request" || ae.RequestID != "RQ0123456789abcdef" {
 					t.Errorf("APIError %+v", ae)
 				}
 				if want := "proxy: HTTP 400 20001: Bad request (request id RQ0123456789abcdef)"; err.Error() != want {
@@ -1083,7 +1107,7 @@ func TestClientErrorWithoutBody(t *testing.T) {
 	for _, want := range []int{404, 500} {
 		_, err := c.Services.Get(context.Background(), ctServiceSID)
 		var ae *pr.APIError
-		if !errors.As(err, &ae) || ae.StatusCode != want || ae.Body != nil || ae.Code != "" {
+		if !errors.As(err, &ae) || ae.StatusCode != want || ae.Body != nil || ae.Code != 0 {
 			t.Errorf("%v (%+v), want a bare *APIError %d", err, ae, want)
 		}
 	}
@@ -1209,7 +1233,7 @@ func TestClientRetryAfter(t *testing.T) {
 	c = clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(noBackoff))
 	_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &pr.SessionsCreateRequest{})
 	var ae *pr.APIError
-	if !errors.As(err, &ae) || ae.StatusCode != 429 || ae.Code != "20429" || stub.count() != 1 {
+	if !errors.As(err, &ae) || ae.StatusCode != 429 || ae.Code != 20429 || stub.count() != 1 {
 		t.Errorf("Retry-After: 3600: %v after %d requests, want the 429 after 1", err, stub.count())
 	}
 }

@@ -27,10 +27,16 @@ func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorCodeIsNumber: true,
 		ErrorCodePath:     []string{"code"},
-		ErrorMessagePath:  []string{"message"},
-		NextPath:          []string{"meta", "next_page_url"},
-		PaginationStyle:   "nextLink",
-		SizeParam:         "PageSize",
+		ErrorCodes: map[int]string{
+			400: "20001",
+			401: "20003",
+			404: "20404",
+			429: "20429",
+		},
+		ErrorMessagePath: []string{"message"},
+		NextPath:         []string{"meta", "next_page_url"},
+		PaginationStyle:  "nextLink",
+		SizeParam:        "PageSize",
 	}, []fakeRouteSpec{{
 		Items:   "services",
 		Kind:    fakeList,
@@ -475,7 +481,7 @@ func (v *ServicesCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "UniqueName", err)
+			return fmt.Errorf("form field %q: %w", "UniqueName", err)
 		}
 		v.UniqueName = x
 	}
@@ -485,49 +491,49 @@ func (v *ServicesCreateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "DefaultTtl", err)
+			return fmt.Errorf("form field %q: %w", "DefaultTtl", err)
 		}
 		v.DefaultTTL = Some[int32](x)
 	}
 	if vs, ok := q["CallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "CallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "CallbackUrl", err)
 		}
 		v.CallbackURL = Some[string](x)
 	}
 	if vs, ok := q["GeoMatchLevel"]; ok && len(vs) > 0 {
 		x, err := ServiceGeoMatchLevel(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "GeoMatchLevel", err)
+			return fmt.Errorf("form field %q: %w", "GeoMatchLevel", err)
 		}
 		v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 	}
 	if vs, ok := q["NumberSelectionBehavior"]; ok && len(vs) > 0 {
 		x, err := ServiceNumberSelectionBehavior(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "NumberSelectionBehavior", err)
+			return fmt.Errorf("form field %q: %w", "NumberSelectionBehavior", err)
 		}
 		v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 	}
 	if vs, ok := q["InterceptCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "InterceptCallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "InterceptCallbackUrl", err)
 		}
 		v.InterceptCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["OutOfSessionCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "OutOfSessionCallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "OutOfSessionCallbackUrl", err)
 		}
 		v.OutOfSessionCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["ChatInstanceSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "ChatInstanceSid", err)
+			return fmt.Errorf("form field %q: %w", "ChatInstanceSid", err)
 		}
 		v.ChatInstanceSID = Some[string](x)
 	}
@@ -539,7 +545,7 @@ func (v *ServicesUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "UniqueName", err)
+			return fmt.Errorf("form field %q: %w", "UniqueName", err)
 		}
 		v.UniqueName = Some[string](x)
 	}
@@ -549,49 +555,49 @@ func (v *ServicesUpdateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "DefaultTtl", err)
+			return fmt.Errorf("form field %q: %w", "DefaultTtl", err)
 		}
 		v.DefaultTTL = Some[int32](x)
 	}
 	if vs, ok := q["CallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "CallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "CallbackUrl", err)
 		}
 		v.CallbackURL = Some[string](x)
 	}
 	if vs, ok := q["GeoMatchLevel"]; ok && len(vs) > 0 {
 		x, err := ServiceGeoMatchLevel(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "GeoMatchLevel", err)
+			return fmt.Errorf("form field %q: %w", "GeoMatchLevel", err)
 		}
 		v.GeoMatchLevel = Some[ServiceGeoMatchLevel](x)
 	}
 	if vs, ok := q["NumberSelectionBehavior"]; ok && len(vs) > 0 {
 		x, err := ServiceNumberSelectionBehavior(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "NumberSelectionBehavior", err)
+			return fmt.Errorf("form field %q: %w", "NumberSelectionBehavior", err)
 		}
 		v.NumberSelectionBehavior = Some[ServiceNumberSelectionBehavior](x)
 	}
 	if vs, ok := q["InterceptCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "InterceptCallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "InterceptCallbackUrl", err)
 		}
 		v.InterceptCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["OutOfSessionCallbackUrl"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "OutOfSessionCallbackUrl", err)
+			return fmt.Errorf("form field %q: %w", "OutOfSessionCallbackUrl", err)
 		}
 		v.OutOfSessionCallbackURL = Some[string](x)
 	}
 	if vs, ok := q["ChatInstanceSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "ChatInstanceSid", err)
+			return fmt.Errorf("form field %q: %w", "ChatInstanceSid", err)
 		}
 		v.ChatInstanceSID = Some[string](x)
 	}
@@ -603,21 +609,21 @@ func (v *PhoneNumbersCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Sid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Sid", err)
+			return fmt.Errorf("form field %q: %w", "Sid", err)
 		}
 		v.SID = Some[string](x)
 	}
 	if vs, ok := q["PhoneNumber"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "PhoneNumber", err)
+			return fmt.Errorf("form field %q: %w", "PhoneNumber", err)
 		}
 		v.PhoneNumber = Some[string](x)
 	}
 	if vs, ok := q["IsReserved"]; ok && len(vs) > 0 {
 		x, err := strconv.ParseBool(vs[0])
 		if err != nil {
-			return fmt.Errorf("%s: %w", "IsReserved", err)
+			return fmt.Errorf("form field %q: %w", "IsReserved", err)
 		}
 		v.IsReserved = Some[bool](x)
 	}
@@ -629,7 +635,7 @@ func (v *PhoneNumbersUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["IsReserved"]; ok && len(vs) > 0 {
 		x, err := strconv.ParseBool(vs[0])
 		if err != nil {
-			return fmt.Errorf("%s: %w", "IsReserved", err)
+			return fmt.Errorf("form field %q: %w", "IsReserved", err)
 		}
 		v.IsReserved = Some[bool](x)
 	}
@@ -641,14 +647,14 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["UniqueName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "UniqueName", err)
+			return fmt.Errorf("form field %q: %w", "UniqueName", err)
 		}
 		v.UniqueName = Some[string](x)
 	}
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
 		x, err := ParseDateTime([]byte(vs[0]))
 		if err != nil {
-			return fmt.Errorf("%s: %w", "DateExpiry", err)
+			return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 		}
 		v.DateExpiry = Some[time.Time](x)
 	}
@@ -658,21 +664,21 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Ttl", err)
+			return fmt.Errorf("form field %q: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}
 	if vs, ok := q["Mode"]; ok && len(vs) > 0 {
 		x, err := SessionMode(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Mode", err)
+			return fmt.Errorf("form field %q: %w", "Mode", err)
 		}
 		v.Mode = Some[SessionMode](x)
 	}
 	if vs, ok := q["Status"]; ok && len(vs) > 0 {
 		x, err := SessionStatus(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Status", err)
+			return fmt.Errorf("form field %q: %w", "Status", err)
 		}
 		v.Status = Some[SessionStatus](x)
 	}
@@ -681,7 +687,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		for _, s := range vs {
 			x, err := json.RawMessage(s), error(nil)
 			if err != nil {
-				return fmt.Errorf("%s: %w", "Participants", err)
+				return fmt.Errorf("form field %q: %w", "Participants", err)
 			}
 			list = append(list, x)
 		}
@@ -695,7 +701,7 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
 		x, err := ParseDateTime([]byte(vs[0]))
 		if err != nil {
-			return fmt.Errorf("%s: %w", "DateExpiry", err)
+			return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 		}
 		v.DateExpiry = Some[time.Time](x)
 	}
@@ -705,14 +711,14 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Ttl", err)
+			return fmt.Errorf("form field %q: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}
 	if vs, ok := q["Status"]; ok && len(vs) > 0 {
 		x, err := SessionStatus(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Status", err)
+			return fmt.Errorf("form field %q: %w", "Status", err)
 		}
 		v.Status = Some[SessionStatus](x)
 	}
@@ -724,28 +730,28 @@ func (v *ParticipantsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Identifier"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Identifier", err)
+			return fmt.Errorf("form field %q: %w", "Identifier", err)
 		}
 		v.Identifier = x
 	}
 	if vs, ok := q["FriendlyName"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "FriendlyName", err)
+			return fmt.Errorf("form field %q: %w", "FriendlyName", err)
 		}
 		v.FriendlyName = Some[string](x)
 	}
 	if vs, ok := q["ProxyIdentifier"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "ProxyIdentifier", err)
+			return fmt.Errorf("form field %q: %w", "ProxyIdentifier", err)
 		}
 		v.ProxyIdentifier = Some[string](x)
 	}
 	if vs, ok := q["ProxyIdentifierSid"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "ProxyIdentifierSid", err)
+			return fmt.Errorf("form field %q: %w", "ProxyIdentifierSid", err)
 		}
 		v.ProxyIdentifierSID = Some[string](x)
 	}
@@ -757,7 +763,7 @@ func (v *MessageInteractionsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["Body"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Body", err)
+			return fmt.Errorf("form field %q: %w", "Body", err)
 		}
 		v.Body = Some[string](x)
 	}
@@ -766,7 +772,7 @@ func (v *MessageInteractionsCreateRequest) decodeForm(q url.Values) error {
 		for _, s := range vs {
 			x, err := s, error(nil)
 			if err != nil {
-				return fmt.Errorf("%s: %w", "MediaUrl", err)
+				return fmt.Errorf("form field %q: %w", "MediaUrl", err)
 			}
 			list = append(list, x)
 		}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -243,20 +244,73 @@ func TestFakeOtherResources(t *testing.T) {
 }
 
 // TestFakeErrorBodyIsTwilioShape: the fake's error answers decode as the
-// API's error body (RestError, whose code is an integer), as the real API's
-// do ({"code": 20404, "message": ..., "more_info": ..., "status": 404}).
+// API's error body (RestError, whose code is an integer) with Twilio's codes,
+// as the real API's do: {"code": 20404, "message": ..., "more_info": ...,
+// "status": 404}; the sample is twilio-go's (testdata/sdk-tests, see
+// testdata/SOURCE.md). APIError.Code has Body.Code's type and value, and the
+// error string names the code once.
 func TestFakeErrorBodyIsTwilioShape(t *testing.T) {
-	_, c := fkServe(t)
-	_, err := c.Services.Get(context.Background(), ctServiceSID)
-	var ae *pr.APIError
-	if !errors.As(err, &ae) || ae.StatusCode != 404 {
-		t.Fatalf("%v, want *APIError 404", err)
+	fake := pr.NewFakeServer()
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	c := clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
+	ctx := context.Background()
+
+	var sample pr.RestError
+	if err := sample.UnmarshalJSON(readFixture(t, "sdk-tests/twilio-go.error_test.error-20001-compact.json")); err != nil {
+		t.Fatal(err)
 	}
-	if ae.Body == nil {
-		t.Errorf("APIError.Body is nil: the fake's 404 body (code %q, message %q) does not decode as RestError, whose code is an integer", ae.Code, ae.Message)
-	} else if ae.Body.Message == "" || ae.Code == "" {
-		t.Errorf("RestError %+v, APIError.Code %q: want a code and a message", ae.Body, ae.Code)
+	services := "/v1/Services"
+	for _, tc := range []struct {
+		name      string
+		call      func() error
+		status    int
+		code      int32
+		errPrefix string
+	}{
+		{"get missing", func() error { _, err := c.Services.Get(ctx, ctServiceSID); return err }, 404, 20404, "proxy: HTTP 404 20404: "},
+		{"bad form", func() error { return rawCall(srv.URL, "POST", services, "UniqueName=x&DefaultTtl=abc") }, 400, sample.Code, "proxy: HTTP 400 20001: "},
+		// No Twilio code is configured for 405: the status stands in, and
+		// the error string does not repeat it.
+		{"method not allowed", func() error { return rawCall(srv.URL, "DELETE", services, "") }, 405, 405, "proxy: HTTP 405: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.call()
+			var ae *pr.APIError
+			if !errors.As(err, &ae) || ae.StatusCode != tc.status {
+				t.Fatalf("%v, want *APIError %d", err, tc.status)
+			}
+			if ae.Body == nil {
+				t.Fatalf("APIError.Body is nil: the fake's body (code %d, message %q) does not decode as RestError", ae.Code, ae.Message)
+			}
+			if ae.Code != tc.code || ae.Body.Code != ae.Code || ae.Body.Message == "" || ae.Message != ae.Body.Message {
+				t.Errorf("APIError.Code %d, Body %+v: want code %d and a message", ae.Code, ae.Body, tc.code)
+			}
+			if !strings.HasPrefix(err.Error(), tc.errPrefix) {
+				t.Errorf("Error() = %q, want prefix %q", err, tc.errPrefix)
+			}
+		})
 	}
+}
+
+// rawCall sends a request the client would refuse to build and returns the
+// fake's error answer as the client's decoder reads it.
+func rawCall(base, method, path, form string) error {
+	req, err := http.NewRequest(method, base+path, strings.NewReader(form))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	return pr.DecodeAPIErrorForTest(resp.StatusCode, resp.Header, body)
 }
 
 // TestFakeConcurrentUse: one client and one fake under concurrent creates:

@@ -157,3 +157,20 @@ func (o *Optional[T]) held() *T {
 	}
 	return &o.value
 }
+
+// checkPathSegment records a path parameter that cannot be sent as one path
+// segment: empty (the request would name another resource: GET
+// /v1/Services/ is the collection) or "." and ".." (which servers and
+// proxies resolve as path steps). It reports whether the value's other
+// rules are worth checking.
+func checkPathSegment(vs *Violations, p *Path, s string) bool {
+	switch s {
+	case "":
+		violated(vs, p, "", RuleRequired, "is required: a path parameter cannot be empty")
+		return false
+	case ".", "..":
+		violated(vs, p, "", RuleFormat, "cannot be %q: it would be resolved as a path step", s)
+		return false
+	}
+	return true
+}

@@ -148,26 +148,20 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Code is the API's error code, of the type the error body declares it with;
+	// the zero value when the body does not carry one.
+	Code int32
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *RestError
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("clientform: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("clientform", e.StatusCode, errorCodeText(int64(e.Code)), e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -176,7 +170,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code = errorText(raw, 300)
+		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
@@ -203,6 +197,15 @@ func (c *ServicesClient) Sessions(serviceSID string) *SessionsClient {
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, serviceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(serviceSID),
@@ -211,7 +214,7 @@ func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /v1/Services/{ServiceSid}. A 204 No Content answer gives nil and no error.
+// Get sends GET /v1/Services/{ServiceSid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, error) {
 	call, err := c.getCall(serviceSID)
 	if err != nil {
@@ -228,6 +231,15 @@ type SessionsClient struct {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -271,6 +283,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
@@ -287,7 +308,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	return call, nil
 }
 
-// Create sends POST /v1/Services/{ServiceSid}/Sessions. A 204 No Content answer gives nil and no error.
+// Create sends POST /v1/Services/{ServiceSid}/Sessions. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -299,6 +320,19 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -315,7 +349,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	return call, nil
 }
 
-// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. A 204 No Content answer gives nil and no error.
+// Update sends POST /v1/Services/{ServiceSid}/Sessions/{Sid}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsUpdateRequest) (*Session, error) {
 	call, err := c.updateCall(sid, body)
 	if err != nil {
@@ -327,6 +361,19 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("ServiceSid")
+		checkPathSegment(vs, &fp, c.boundServiceSID)
+	}
+	{
+		fp := root.Field("Sid")
+		checkPathSegment(vs, &fp, sid)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
@@ -351,6 +398,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
@@ -377,6 +427,8 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -387,14 +439,17 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "sessions":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "sessions")
 				}
 				if !ok {
 					break
@@ -406,40 +461,51 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				items = append(items, x)
 			}
 		case "meta":
+			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "next_page_url":
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("sessions")
 	}
 	return items, info, d.End()
 }

@@ -118,7 +118,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Ttl", err)
+			return fmt.Errorf("form field %q: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}
@@ -128,7 +128,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		} else {
 			x, err := ParseDateTime([]byte(vs[0]))
 			if err != nil {
-				return fmt.Errorf("%s: %w", "DateExpiry", err)
+				return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 			}
 			v.DateExpiry = Some[time.Time](x)
 		}
@@ -138,7 +138,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		for _, s := range vs {
 			x, err := json.RawMessage(s), error(nil)
 			if err != nil {
-				return fmt.Errorf("%s: %w", "Participants", err)
+				return fmt.Errorf("form field %q: %w", "Participants", err)
 			}
 			list = append(list, x)
 		}
@@ -155,7 +155,7 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 			return int32(n), err
 		}()
 		if err != nil {
-			return fmt.Errorf("%s: %w", "Ttl", err)
+			return fmt.Errorf("form field %q: %w", "Ttl", err)
 		}
 		v.TTL = Some[int32](x)
 	}

@@ -128,26 +128,17 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *Problem
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("clientjson: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("clientjson", e.StatusCode, "", e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -215,6 +206,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/sessions/" + url.PathEscape(id),
@@ -223,7 +223,7 @@ func (c *SessionsClient) getCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /api/sessions/{id}. A 204 No Content answer gives nil and no error.
+// Get sends GET /api/sessions/{id}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	call, err := c.getCall(id)
 	if err != nil {
@@ -254,7 +254,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	return call, nil
 }
 
-// Create sends POST /api/sessions/. A 204 No Content answer gives nil and no error.
+// Create sends POST /api/sessions/. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -265,6 +265,15 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 
 // refreshCall builds the request of Refresh.
 func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "POST",
 		Path:      "/api/sessions/" + url.PathEscape(id) + "/refresh",
@@ -273,7 +282,7 @@ func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
 	return call, nil
 }
 
-// Refresh sends POST /api/sessions/{id}/refresh. A 204 No Content answer gives nil and no error.
+// Refresh sends POST /api/sessions/{id}/refresh. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, error) {
 	call, err := c.refreshCall(id)
 	if err != nil {
@@ -284,6 +293,15 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 
 // recordingCall builds the request of Recording.
 func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("id")
+		checkPathSegment(vs, &fp, id)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/api/sessions/" + url.PathEscape(id) + "/recording",
@@ -312,6 +330,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
@@ -349,6 +370,8 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -359,14 +382,17 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "items":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "items")
 				}
 				if !ok {
 					break
@@ -378,18 +404,24 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				items = append(items, x)
 			}
 		case "total_pages":
+			if err := claimMember(&d, "total_pages", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if !d.ConsumeNull() {
 				n, err := d.Int64()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "total_pages")
 				}
 				info.totalPages = Some(n)
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("items")
 	}
 	return items, info, d.End()
 }

@@ -151,26 +151,20 @@ func NewClient(opts ...Option) (*Client, error) {
 type APIError struct {
 	StatusCode int
 	RequestID  string
-	// Code and Message come from the body, empty when it does not carry them.
-	Code    string
+	// Code is the API's error code, of the type the error body declares it with;
+	// the zero value when the body does not carry one.
+	Code string
+	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
 	Body *Problem
 }
 
-// Error returns the status, the API's code and message, and the request id.
+// Error returns the status, the API's code (unless it repeats the status) and
+// message, and the request id. Server text is cleaned of control characters and
+// cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	s := fmt.Sprintf("hostiletext: HTTP %d", e.StatusCode)
-	if e.Code != "" {
-		s += " " + e.Code
-	}
-	if e.Message != "" {
-		s += ": " + e.Message
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
+	return apiErrorText("hostiletext", e.StatusCode, e.Code, e.Message, e.RequestID)
 }
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
@@ -263,7 +257,7 @@ func (c *ThingsClient) createCall(body *ThingsCreateRequest) (*httpCall, error) 
 	return call, nil
 }
 
-// Create sends POST /th%25d/"q"/`b`/*/. A 204 No Content answer gives nil and no error.
+// Create sends POST /th%25d/"q"/`b`/*/. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *ThingsClient) Create(ctx context.Context, body *ThingsCreateRequest) (*Thing, error) {
 	call, err := c.createCall(body)
 	if err != nil {
@@ -275,6 +269,15 @@ func (c *ThingsClient) Create(ctx context.Context, body *ThingsCreateRequest) (*
 
 // getCall builds the request of Get.
 func (c *ThingsClient) getCall(thingID string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("thingId")
+		checkPathSegment(vs, &fp, thingID)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/th%25d/\"q\"/`b`/*/" + url.PathEscape(thingID),
@@ -283,7 +286,7 @@ func (c *ThingsClient) getCall(thingID string) (*httpCall, error) {
 	return call, nil
 }
 
-// Get sends GET /th%25d/"q"/`b`/*/{thingId}. A 204 No Content answer gives nil and no error.
+// Get sends GET /th%25d/"q"/`b`/*/{thingId}. An answer without a body (204 No Content) is an *EmptyResponseError.
 func (c *ThingsClient) Get(ctx context.Context, thingID string) (*Thing, error) {
 	call, err := c.getCall(thingID)
 	if err != nil {
@@ -298,6 +301,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
@@ -324,6 +330,8 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
+	var seen0 uint64
+	var unknown0 memberNames
 	for {
 		name, ok, err := d.NextField()
 		if err != nil {
@@ -334,14 +342,17 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 		}
 		switch string(name) {
 		case "it%d\"`*/\n":
-			if err := d.BeginArray(); err != nil {
+			if err := claimMember(&d, "it%d\"`*/\n", &seen0, 1<<0); err != nil {
 				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "it%d\"`*/\n")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
 				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "it%d\"`*/\n")
 				}
 				if !ok {
 					break
@@ -353,40 +364,51 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 				items = append(items, x)
 			}
 		case "meta%d":
+			if err := claimMember(&d, "meta%d", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
 			if d.ConsumeNull() {
 				continue
 			}
 			if err := d.BeginObject(); err != nil {
-				return nil, info, err
+				return nil, info, WithField(err, "meta%d")
 			}
+			var seen1 uint64
+			var unknown1 memberNames
 			for {
 				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, err
+					return nil, info, WithField(err, "meta%d")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "n`ext\"*/\n":
+					if err := claimMember(&d, "n`ext\"*/\n", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta%d")
+					}
 					if !d.ConsumeNull() {
 						s, err := d.String()
 						if err != nil {
-							return nil, info, err
+							return nil, info, WithField(WithField(err, "n`ext\"*/\n"), "meta%d")
 						}
 						info.next = s
 					}
 				default:
-					if err := d.Skip(); err != nil {
-						return nil, info, err
+					if err := skipMember(&d, &unknown1, name); err != nil {
+						return nil, info, WithField(err, "meta%d")
 					}
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := skipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("it%d\"`*/\n")
 	}
 	return items, info, d.End()
 }

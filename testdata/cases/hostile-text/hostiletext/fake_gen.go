@@ -70,14 +70,14 @@ func (v *ThingsCreateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["F%d\"`*/\n\u2028"]; ok && len(vs) > 0 {
 		x, err := vs[0], error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "F%d\"`*/\n\u2028", err)
+			return fmt.Errorf("form field %q: %w", "F%d\"`*/\n\u2028", err)
 		}
 		v.FD = x
 	}
 	if vs, ok := q["G%v`"]; ok && len(vs) > 0 {
 		x, err := Tone(vs[0]), error(nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", "G%v`", err)
+			return fmt.Errorf("form field %q: %w", "G%v`", err)
 		}
 		v.GV = Some[Tone](x)
 	}

@@ -1,0 +1,68 @@
+// Hand-written tests (not generated): the checks of internal/clientcheck
+// over every method of this package's client, found by reflection.
+
+package callrecords_test
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	"github.com/sessiongen/sessiongen/internal/clientcheck"
+)
+
+// everyMethod describes the package to clientcheck. PathValues are valid
+// path parameter values, by resource client and wire name (or wire name
+// alone): Graph identifiers are GUIDs.
+var everyMethod = clientcheck.API{
+	NewClient: func(baseURL string) (any, error) {
+		return cr.NewClient(cr.WithBaseURL(baseURL), cr.WithRetryPolicy(cr.NoRetry()))
+	},
+	NewFake:     func() http.Handler { return cr.NewFakeServer() },
+	PagingPaths: cr.FakePagingPathsForTest(),
+	PathValues: map[string]string{
+		"callRecordId":  "e523d2ed-2966-4b6b-925b-754a88034cc5",
+		"sessionId":     "e523d2ed-2966-4b6b-925b-754a88034cc5",
+		"segmentId":     "e523d2ed-2966-4b6b-925b-754a88034cc5",
+		"participantId": "e523d2ed-2966-4b6b-925b-754a88034cc5",
+	},
+	Violations: func(err error) ([]clientcheck.Violation, bool) {
+		var ve *cr.ValidationError
+		if !errors.As(err, &ve) {
+			return nil, false
+		}
+		out := make([]clientcheck.Violation, len(ve.Violations))
+		for i, v := range ve.Violations {
+			out[i] = clientcheck.Violation{Path: v.Path, Rule: v.Rule}
+		}
+		return out, true
+	},
+	EmptyStatus: func(err error) (int, bool) {
+		var e *cr.EmptyResponseError
+		if !errors.As(err, &e) {
+			return 0, false
+		}
+		return e.StatusCode, true
+	},
+	DecodeErrorPath: func(err error) (string, bool) {
+		var de *cr.DecodeError
+		if !errors.As(err, &de) {
+			return "", false
+		}
+		return de.Path, true
+	},
+}
+
+// TestPathParametersValidated: every path parameter of every method is
+// validated before sending (empty, "." and ".." are *ValidationErrors naming
+// it; declared rules hold) and escaped inside its segment.
+func TestPathParametersValidated(t *testing.T) { clientcheck.PathParameters(t, everyMethod) }
+
+// TestEmptyAnswers: an answer without a body to a method that returns a
+// value is an *EmptyResponseError.
+func TestEmptyAnswers(t *testing.T) { clientcheck.EmptyAnswers(t, everyMethod) }
+
+// TestPageReadersStrict: every list's page reader refuses repeated members
+// and a page without its items member.
+func TestPageReadersStrict(t *testing.T) { clientcheck.PageReadersStrict(t, everyMethod) }
