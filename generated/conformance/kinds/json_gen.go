@@ -21,6 +21,12 @@ func decodeColor(d *Decoder) (Color, error) {
 	return Color(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Color) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeColor)
+}
+
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
 func decodeMood(d *Decoder) (Mood, error) {
 	b, err := d.StringBytes()
@@ -42,10 +48,19 @@ func decodeMood(d *Decoder) (Mood, error) {
 	return Mood(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Mood) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMood)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
 	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
@@ -71,8 +86,8 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Scalars) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Scalars) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -163,6 +178,9 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
 	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
@@ -171,8 +189,8 @@ func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Presence) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Presence) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -248,6 +266,9 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
 	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
@@ -265,8 +286,8 @@ func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Containers) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Containers) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -381,16 +402,17 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownShape) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownShape) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -398,6 +420,9 @@ func (v *UnknownShape) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"circle\""...)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
@@ -407,8 +432,8 @@ func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Circle) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -478,6 +503,9 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"square\""...)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
@@ -485,8 +513,8 @@ func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Square) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Square) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -596,30 +624,34 @@ func UnmarshalAnimal(data []byte) (Animal, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownAnimal) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownAnimal) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"animal\""...)
 	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AnimalBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AnimalBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -684,6 +716,9 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"dog\""...)
 	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
@@ -691,8 +726,8 @@ func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Dog) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -760,6 +795,9 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
@@ -768,8 +806,8 @@ func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Bag) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Bag) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -821,6 +859,9 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
@@ -829,8 +870,8 @@ func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Node) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Node) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -896,6 +937,9 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
 		return nil, err
@@ -940,8 +984,8 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Doc) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Doc) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

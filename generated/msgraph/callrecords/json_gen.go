@@ -59,6 +59,12 @@ func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	return AudioCodec(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *AudioCodec) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeAudioCodec)
+}
+
 // decodeCallType decodes one CallType. A value the schema does not list is kept as it is.
 func decodeCallType(d *Decoder) (CallType, error) {
 	b, err := d.StringBytes()
@@ -76,6 +82,12 @@ func decodeCallType(d *Decoder) (CallType, error) {
 		return CallTypeUnknownFutureValue, nil
 	}
 	return CallType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *CallType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeCallType)
 }
 
 // decodeClientPlatform decodes one ClientPlatform. A value the schema does not list is kept as it is.
@@ -111,6 +123,12 @@ func decodeClientPlatform(d *Decoder) (ClientPlatform, error) {
 	return ClientPlatform(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ClientPlatform) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeClientPlatform)
+}
+
 // decodeFailureStage decodes one FailureStage. A value the schema does not list is kept as it is.
 func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	b, err := d.StringBytes()
@@ -130,6 +148,12 @@ func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	return FailureStage(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *FailureStage) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeFailureStage)
+}
+
 // decodeMediaStreamDirection decodes one MediaStreamDirection. A value the schema does not list is kept as it is.
 func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 	b, err := d.StringBytes()
@@ -143,6 +167,12 @@ func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 		return MediaStreamDirectionCalleeToCaller, nil
 	}
 	return MediaStreamDirection(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *MediaStreamDirection) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMediaStreamDirection)
 }
 
 // decodeModality decodes one Modality. A value the schema does not list is kept as it is.
@@ -168,6 +198,12 @@ func decodeModality(d *Decoder) (Modality, error) {
 	return Modality(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Modality) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeModality)
+}
+
 // decodeNetworkConnectionType decodes one NetworkConnectionType. A value the schema does not list is kept as it is.
 func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	b, err := d.StringBytes()
@@ -191,6 +227,12 @@ func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	return NetworkConnectionType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *NetworkConnectionType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeNetworkConnectionType)
+}
+
 // decodeNetworkTransportProtocol decodes one NetworkTransportProtocol. A value the schema does not list is kept as it is.
 func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error) {
 	b, err := d.StringBytes()
@@ -208,6 +250,12 @@ func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error
 		return NetworkTransportProtocolUnknownFutureValue, nil
 	}
 	return NetworkTransportProtocol(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *NetworkTransportProtocol) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeNetworkTransportProtocol)
 }
 
 // decodeProductFamily decodes one ProductFamily. A value the schema does not list is kept as it is.
@@ -233,6 +281,12 @@ func decodeProductFamily(d *Decoder) (ProductFamily, error) {
 	return ProductFamily(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ProductFamily) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeProductFamily)
+}
+
 // decodePstnCallDurationSource decodes one PstnCallDurationSource. A value the schema does not list is kept as it is.
 func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 	b, err := d.StringBytes()
@@ -246,6 +300,12 @@ func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 		return PstnCallDurationSourceOperator, nil
 	}
 	return PstnCallDurationSource(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *PstnCallDurationSource) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodePstnCallDurationSource)
 }
 
 // decodeServiceRole decodes one ServiceRole. A value the schema does not list is kept as it is.
@@ -303,6 +363,12 @@ func decodeServiceRole(d *Decoder) (ServiceRole, error) {
 	return ServiceRole(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ServiceRole) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeServiceRole)
+}
+
 // decodeUserFeedbackRating decodes one UserFeedbackRating. A value the schema does not list is kept as it is.
 func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 	b, err := d.StringBytes()
@@ -326,6 +392,12 @@ func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 		return UserFeedbackRatingUnknownFutureValue, nil
 	}
 	return UserFeedbackRating(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *UserFeedbackRating) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeUserFeedbackRating)
 }
 
 // decodeVideoCodec decodes one VideoCodec. A value the schema does not list is kept as it is.
@@ -363,6 +435,12 @@ func decodeVideoCodec(d *Decoder) (VideoCodec, error) {
 	return VideoCodec(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *VideoCodec) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeVideoCodec)
+}
+
 // decodeWifiBand decodes one WifiBand. A value the schema does not list is kept as it is.
 func decodeWifiBand(d *Decoder) (WifiBand, error) {
 	b, err := d.StringBytes()
@@ -382,6 +460,12 @@ func decodeWifiBand(d *Decoder) (WifiBand, error) {
 		return WifiBandUnknownFutureValue, nil
 	}
 	return WifiBand(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *WifiBand) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeWifiBand)
 }
 
 // decodeWifiRadioType decodes one WifiRadioType. A value the schema does not list is kept as it is.
@@ -411,6 +495,12 @@ func decodeWifiRadioType(d *Decoder) (WifiRadioType, error) {
 	return WifiRadioType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *WifiRadioType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeWifiRadioType)
+}
+
 // decodeEndpointType decodes one EndpointType. A value the schema does not list is kept as it is.
 func decodeEndpointType(d *Decoder) (EndpointType, error) {
 	b, err := d.StringBytes()
@@ -430,6 +520,12 @@ func decodeEndpointType(d *Decoder) (EndpointType, error) {
 		return EndpointTypeUnknownFutureValue, nil
 	}
 	return EndpointType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *EndpointType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeEndpointType)
 }
 
 // decodeEntity decodes one Entity, choosing the Go type by the "@odata.type" member.
@@ -493,16 +589,17 @@ func UnmarshalEntity(data []byte) (Entity, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownEntity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownEntity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -510,6 +607,9 @@ func (v *UnknownEntity) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -546,8 +646,8 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CallRecord) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -664,6 +764,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
 	if !request {
@@ -696,8 +799,8 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -802,6 +905,9 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
 	if !request {
@@ -830,8 +936,8 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Segment) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Segment) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -962,16 +1068,17 @@ func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownParticipantBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -979,6 +1086,9 @@ func (v *UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -993,8 +1103,8 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Participant) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Participant) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1067,6 +1177,9 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -1081,8 +1194,8 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Organizer) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Organizer) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1154,13 +1267,16 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1269,16 +1385,17 @@ func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1286,6 +1403,9 @@ func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1294,8 +1414,8 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *EndpointBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1361,6 +1481,9 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1384,8 +1507,8 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1465,6 +1588,9 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1473,8 +1599,8 @@ func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServiceEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1579,22 +1705,26 @@ func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
 	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
@@ -1606,8 +1736,8 @@ func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1688,6 +1818,9 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
 	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
@@ -1696,8 +1829,8 @@ func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServiceUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1766,14 +1899,17 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
 	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *FailureInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v FailureInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1839,6 +1975,9 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -1867,8 +2006,8 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Media) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Media) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1942,6 +2081,9 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
 	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
@@ -1980,8 +2122,8 @@ func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MediaStream) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MediaStream) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2106,6 +2248,9 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, AppendString)
@@ -2138,8 +2283,8 @@ func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *NetworkInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v NetworkInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2252,6 +2397,9 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, AppendString)
@@ -2277,8 +2425,8 @@ func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *DeviceInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v DeviceInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2381,6 +2529,9 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
 	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
@@ -2388,8 +2539,8 @@ func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *TraceRouteHop) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2457,6 +2608,9 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
 	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
@@ -2468,8 +2622,8 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UserFeedback) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UserFeedback) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2540,6 +2694,9 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
@@ -2547,8 +2704,8 @@ func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *FeedbackTokenSet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2597,6 +2754,9 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -2608,8 +2768,8 @@ func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2678,6 +2838,9 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
@@ -2713,8 +2876,8 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PstnCallLogRow) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2822,6 +2985,9 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
 	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
@@ -2855,8 +3021,8 @@ func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3047,16 +3213,17 @@ func UnmarshalIdentity(data []byte) (Identity, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3064,6 +3231,9 @@ func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3074,8 +3244,8 @@ func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *IdentityBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v IdentityBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3181,16 +3351,17 @@ func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownIdentitySet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3198,6 +3369,9 @@ func (v *UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
 	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
@@ -3215,8 +3389,8 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *IdentitySetBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3285,6 +3459,9 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
 	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
@@ -3324,8 +3501,8 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3410,6 +3587,9 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3422,8 +3602,8 @@ func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, erro
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3494,6 +3674,9 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3506,8 +3689,8 @@ func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]by
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3578,6 +3761,9 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3588,8 +3774,8 @@ func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3656,6 +3842,9 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3667,8 +3856,8 @@ func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3737,6 +3926,9 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3747,8 +3939,8 @@ func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3815,6 +4007,9 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3826,8 +4021,8 @@ func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3896,6 +4091,9 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3907,8 +4105,8 @@ func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte,
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3977,6 +4175,9 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 // Absent optional fields are left out; null fields are written as null.
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3989,8 +4190,8 @@ func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *GraphUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4061,6 +4262,9 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
@@ -4068,8 +4272,8 @@ func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ODataError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ODataError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4136,6 +4340,9 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
@@ -4151,8 +4358,8 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MainError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MainError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4229,6 +4436,9 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
@@ -4236,8 +4446,8 @@ func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ErrorDetails) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ErrorDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4311,6 +4521,9 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
 	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, AppendString)
@@ -4325,8 +4538,8 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *InnerError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InnerError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

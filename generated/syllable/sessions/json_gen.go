@@ -49,6 +49,12 @@ func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
 	return SessionProperties(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *SessionProperties) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeSessionProperties)
+}
+
 // decodeOrderByDirection decodes one OrderByDirection. A value the schema does not list is kept as it is.
 func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 	b, err := d.StringBytes()
@@ -62,6 +68,12 @@ func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 		return OrderByDirectionDesc, nil
 	}
 	return OrderByDirection(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *OrderByDirection) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeOrderByDirection)
 }
 
 // decodeLatencyCategory decodes one LatencyCategory. A value the schema does not list is kept as it is.
@@ -85,6 +97,12 @@ func decodeLatencyCategory(d *Decoder) (LatencyCategory, error) {
 	return LatencyCategory(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *LatencyCategory) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeLatencyCategory)
+}
+
 // decodeLatencyUnitType decodes one LatencyUnitType. A value the schema does not list is kept as it is.
 func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	b, err := d.StringBytes()
@@ -106,6 +124,12 @@ func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	return LatencyUnitType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *LatencyUnitType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeLatencyUnitType)
+}
+
 // decodeTimelineEventKind decodes one TimelineEventKind. A value the schema does not list is kept as it is.
 func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 	b, err := d.StringBytes()
@@ -123,10 +147,19 @@ func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 	return TimelineEventKind(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *TimelineEventKind) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeTimelineEventKind)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -159,8 +192,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -262,6 +295,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
 		return nil, err
@@ -273,8 +309,8 @@ func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ListResponseSession) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ListResponseSession) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -344,6 +380,9 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
@@ -355,8 +394,8 @@ func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -422,6 +461,9 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -432,8 +474,8 @@ func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionText) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionText) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -495,6 +537,9 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -509,8 +554,8 @@ func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionAction) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionAction) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -575,14 +620,17 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
 	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionSummaryResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -636,14 +684,17 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
 	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionRecordingResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -698,6 +749,9 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
@@ -709,8 +763,8 @@ func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *InspectLatencyResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -773,6 +827,9 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -792,8 +849,8 @@ func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *LatencyEntry) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v LatencyEntry) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -886,6 +943,9 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
 	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, AppendString)
@@ -901,8 +961,8 @@ func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SummaryEntry) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SummaryEntry) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -985,6 +1045,9 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime); err != nil {
@@ -996,8 +1059,8 @@ func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionTimelineResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1060,6 +1123,9 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
@@ -1082,8 +1148,8 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *TimelineEvent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v TimelineEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1171,6 +1237,9 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
 		return nil, err
@@ -1178,8 +1247,8 @@ func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *HTTPValidationError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1232,6 +1301,9 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
@@ -1247,8 +1319,8 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *RequestValidationError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v RequestValidationError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
