@@ -11,20 +11,49 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "str", v.Str.IsNull())
+	if x, ok := v.Str.Get(); ok {
+		fp := p.Field("str")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "i32", v.I32.IsNull())
 	checkNotNull(vs, p, "i64", v.I64.IsNull())
 	checkNotNull(vs, p, "num", v.Num.IsNull())
+	if x, ok := v.Num.Get(); ok {
+		fp := p.Field("num")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "f32", v.F32.IsNull())
+	if x, ok := v.F32.Get(); ok {
+		fp := p.Field("f32")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "numNF", v.NumNF.IsNull())
 	checkNotNull(vs, p, "f32NF", v.F32NF.IsNull())
 	checkNotNull(vs, p, "flag", v.Flag.IsNull())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
+	if x, ok := v.Day.Get(); ok {
+		fp := p.Field("day")
+		checkDate(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "at", v.At.IsNull())
+	if x, ok := v.At.Get(); ok {
+		fp := p.Field("at")
+		checkDateTime(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "span", v.Span.IsNull())
+	if x, ok := v.Span.Get(); ok {
+		fp := p.Field("span")
+		checkDuration(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
@@ -38,6 +67,10 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "mood", v.Mood.IsNull())
+	if x, ok := v.Mood.Get(); ok {
+		fp := p.Field("mood")
+		checkUTF8(vs, &fp, string(x))
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -49,8 +82,24 @@ func (v *Presence) Validate() error {
 }
 
 func (v *Presence) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("req")
+		checkUTF8(vs, &fp, v.Req)
+	}
 	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
 	checkNotNull(vs, p, "opt", v.Opt.IsNull())
+	if x, ok := v.Opt.Get(); ok {
+		fp := p.Field("opt")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.OptNull.Get(); ok {
+		fp := p.Field("optNull")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -62,12 +111,39 @@ func (v *Containers) Validate() error {
 }
 
 func (v *Containers) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "list", v.List.IsNull())
 	checkNotNull(vs, p, "nested", v.Nested.IsNull())
+	if x, ok := v.Nested.Get(); ok {
+		fp := p.Field("nested")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			for i1, e1 := range e0 {
+				p1 := p0.Index(i1)
+				checkUTF8(vs, &p1, e1)
+			}
+		}
+	}
 	checkNotNull(vs, p, "dict", v.Dict.IsNull())
+	if x, ok := v.Dict.Get(); ok {
+		fp := p.Field("dict")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkFinite(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 	checkNotNull(vs, p, "colors", v.Colors.IsNull())
 	if x, ok := v.Colors.Get(); ok {
 		fp := p.Field("colors")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -86,19 +162,53 @@ func (v *Containers) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "raws", v.Raws.IsNull())
+	if x, ok := v.Raws.Get(); ok {
+		fp := p.Field("raws")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	if x, ok := v.ByKey.Get(); ok {
+		fp := p.Field("byKey")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkKeys(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownShape) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateShape validates whichever concrete type x holds.
+func (v *UnknownShape) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true)
+}
+
+// validateShape validates whichever concrete type x holds; nil is a violation.
 func validateShape(x Shape, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Circle:
 		v.validate(p, vs)
 	case *Square:
+		v.validate(p, vs)
+	case *UnknownShape:
 		v.validate(p, vs)
 	}
 }
@@ -112,7 +222,19 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	if x, ok := v.Name.Get(); ok {
+		fp := p.Field("name")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("radius")
+		checkFinite(vs, &fp, v.Radius)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -124,20 +246,43 @@ func (v *Square) Validate() error {
 }
 
 func (v *Square) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	if x, ok := v.Name.Get(); ok {
+		fp := p.Field("name")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownAnimal) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateAnimal validates whichever concrete type x holds.
+func (v *UnknownAnimal) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false)
+}
+
+// validateAnimal validates whichever concrete type x holds; nil is a violation.
 func validateAnimal(x Animal, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *AnimalBase:
 		v.validate(p, vs)
 	case *Dog:
+		v.validate(p, vs)
+	case *UnknownAnimal:
 		v.validate(p, vs)
 	}
 }
@@ -151,6 +296,10 @@ func (v *AnimalBase) Validate() error {
 }
 
 func (v *AnimalBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
@@ -163,6 +312,10 @@ func (v *Dog) Validate() error {
 }
 
 func (v *Dog) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 	checkNotNull(vs, p, "good", v.Good.IsNull())
 }
@@ -176,7 +329,16 @@ func (v *Bag) Validate() error {
 }
 
 func (v *Bag) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"id"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -188,13 +350,15 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
 		fp := p.Field("next")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -207,7 +371,20 @@ func (v *Doc) Validate() error {
 }
 
 func (v *Doc) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	if x, ok := v.Raw.Get(); ok {
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, x)
+	}
+	checkRawNotNull(vs, p, "rawNull", &v.RawNull)
+	if x, ok := v.RawNull.Get(); ok {
+		fp := p.Field("rawNull")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
 	if x := v.Scalars.held(); x != nil {
 		fp := p.Field("scalars")

@@ -20,7 +20,7 @@ const (
 	RuleMinItems    = "minItems"    // an array with too few items
 	RuleMaxItems    = "maxItems"    // an array with too many items
 	RuleUniqueItems = "uniqueItems" // an array with repeated items
-	RuleFormat      = "format"      // a string not in its format (uri, email...)
+	RuleFormat      = "format"      // a value not in its format (uri, UTF-8, date, JSON text...)
 )
 
 // Violation is one broken rule found by a generated Validate method.

@@ -2,14 +2,27 @@
 
 package callrecords
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownEntity) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateEntity validates whichever concrete type x holds.
+func (v *UnknownEntity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+}
+
+// validateEntity validates whichever concrete type x holds; nil is a violation.
 func validateEntity(x Entity, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *CallRecord:
 		v.validate(p, vs)
 	case *Session:
@@ -19,6 +32,8 @@ func validateEntity(x Entity, p *Path, vs *Violations) {
 	case *Participant:
 		v.validate(p, vs)
 	case *Organizer:
+		v.validate(p, vs)
+	case *UnknownEntity:
 		v.validate(p, vs)
 	}
 }
@@ -32,6 +47,33 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
+	}
+	{
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, v.EndDateTime)
+	}
+	if x, ok := v.JoinWebURL.Get(); ok {
+		fp := p.Field("joinWebUrl")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("lastModifiedDateTime")
+		checkDateTime(vs, &fp, v.LastModifiedDateTime)
+	}
+	{
+		fp := p.Field("modalities")
+		for i0, e0 := range v.Modalities {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	if x, ok := v.Organizer.Get(); ok {
 		fp := p.Field("organizer")
 		validateIdentitySet(x, &fp, vs)
@@ -42,6 +84,14 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 			p0 := fp.Index(i0)
 			validateIdentitySet(e0, &p0, vs)
 		}
+	}
+	{
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, v.StartDateTime)
+	}
+	{
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, string(v.Type))
 	}
 	if x := v.OrganizerV2.held(); x != nil {
 		fp := p.Field("organizer_v2")
@@ -72,6 +122,14 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
+	}
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -80,9 +138,24 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
 	}
+	{
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, v.EndDateTime)
+	}
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
 		x.validate(&fp, vs)
+	}
+	{
+		fp := p.Field("modalities")
+		for i0, e0 := range v.Modalities {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
+	{
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, v.StartDateTime)
 	}
 	if x, ok := v.Segments.Get(); ok {
 		fp := p.Field("segments")
@@ -102,6 +175,14 @@ func (v *Segment) Validate() error {
 }
 
 func (v *Segment) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
+	}
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -109,6 +190,10 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 	if x, ok := v.Caller.Get(); ok {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
+	}
+	{
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, v.EndDateTime)
 	}
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
@@ -121,19 +206,38 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 			x[i0].validate(&p0, vs)
 		}
 	}
+	{
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, v.StartDateTime)
+	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownParticipantBase) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateParticipantBase validates whichever concrete type x holds.
+func (v *UnknownParticipantBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+}
+
+// validateParticipantBase validates whichever concrete type x holds; nil is a violation.
 func validateParticipantBase(x ParticipantBase, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Participant:
 		v.validate(p, vs)
 	case *Organizer:
+		v.validate(p, vs)
+	case *UnknownParticipantBase:
 		v.validate(p, vs)
 	}
 }
@@ -147,6 +251,14 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
+	}
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -169,6 +281,14 @@ func (v *Organizer) Validate() error {
 }
 
 func (v *Organizer) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
+	}
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -190,21 +310,45 @@ func (v *AdministrativeUnitInfo) Validate() error {
 	return vs.Err()
 }
 
-func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {}
-
-// Validate accepts any value: an unknown subtype has no schema to check against.
-func (v *UnknownEndpoint) Validate() error {
-	return nil
+func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
-// validateEndpoint validates whichever concrete type x holds.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownEndpoint) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false)
+}
+
+// validateEndpoint validates whichever concrete type x holds; nil is a violation.
 func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *EndpointBase:
 		v.validate(p, vs)
 	case *ParticipantEndpoint:
 		v.validate(p, vs)
 	case *ServiceEndpoint:
+		v.validate(p, vs)
+	case *UnknownEndpoint:
 		v.validate(p, vs)
 	}
 }
@@ -218,6 +362,10 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -233,6 +381,10 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -241,6 +393,10 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		fp := p.Field("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
+	if x, ok := v.CPUName.Get(); ok {
+		fp := p.Field("cpuName")
+		checkUTF8(vs, &fp, x)
+	}
 	if x := v.Feedback.held(); x != nil {
 		fp := p.Field("feedback")
 		x.validate(&fp, vs)
@@ -248,6 +404,10 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	if x, ok := v.Identity.Get(); ok {
 		fp := p.Field("identity")
 		validateIdentitySet(x, &fp, vs)
+	}
+	if x, ok := v.Name.Get(); ok {
+		fp := p.Field("name")
+		checkUTF8(vs, &fp, x)
 	}
 }
 
@@ -260,23 +420,42 @@ func (v *ServiceEndpoint) Validate() error {
 }
 
 func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownUserAgent) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateUserAgent validates whichever concrete type x holds.
+func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true)
+}
+
+// validateUserAgent validates whichever concrete type x holds; nil is a violation.
 func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *ClientUserAgent:
 		v.validate(p, vs)
 	case *ServiceUserAgent:
+		v.validate(p, vs)
+	case *UnknownUserAgent:
 		v.validate(p, vs)
 	}
 }
@@ -289,7 +468,36 @@ func (v *ClientUserAgent) Validate() error {
 	return vs.Err()
 }
 
-func (v *ClientUserAgent) validate(p *Path, vs *Violations) {}
+func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.ApplicationVersion.Get(); ok {
+		fp := p.Field("applicationVersion")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.HeaderValue.Get(); ok {
+		fp := p.Field("headerValue")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AzureADAppID.Get(); ok {
+		fp := p.Field("azureADAppId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CommunicationServiceID.Get(); ok {
+		fp := p.Field("communicationServiceId")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("platform")
+		checkUTF8(vs, &fp, string(v.Platform))
+	}
+	{
+		fp := p.Field("productFamily")
+		checkUTF8(vs, &fp, string(v.ProductFamily))
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -300,7 +508,23 @@ func (v *ServiceUserAgent) Validate() error {
 }
 
 func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.ApplicationVersion.Get(); ok {
+		fp := p.Field("applicationVersion")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.HeaderValue.Get(); ok {
+		fp := p.Field("headerValue")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "role", v.Role.IsNull())
+	if x, ok := v.Role.Get(); ok {
+		fp := p.Field("role")
+		checkUTF8(vs, &fp, string(x))
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -312,7 +536,19 @@ func (v *FailureInfo) Validate() error {
 }
 
 func (v *FailureInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.Reason.Get(); ok {
+		fp := p.Field("reason")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "stage", v.Stage.IsNull())
+	if x, ok := v.Stage.Get(); ok {
+		fp := p.Field("stage")
+		checkUTF8(vs, &fp, string(x))
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -324,6 +560,10 @@ func (v *Media) Validate() error {
 }
 
 func (v *Media) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x := v.CalleeDevice.held(); x != nil {
 		fp := p.Field("calleeDevice")
 		x.validate(&fp, vs)
@@ -339,6 +579,10 @@ func (v *Media) validate(p *Path, vs *Violations) {
 	if x := v.CallerNetwork.held(); x != nil {
 		fp := p.Field("callerNetwork")
 		x.validate(&fp, vs)
+	}
+	if x, ok := v.Label.Get(); ok {
+		fp := p.Field("label")
+		checkUTF8(vs, &fp, x)
 	}
 	if x, ok := v.Streams.Get(); ok {
 		fp := p.Field("streams")
@@ -358,9 +602,65 @@ func (v *MediaStream) Validate() error {
 }
 
 func (v *MediaStream) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.AudioCodec.Get(); ok {
+		fp := p.Field("audioCodec")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
+		fp := p.Field("averageAudioNetworkJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageFreezeDuration.Get(); ok {
+		fp := p.Field("averageFreezeDuration")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageJitter.Get(); ok {
+		fp := p.Field("averageJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageRoundTripTime.Get(); ok {
+		fp := p.Field("averageRoundTripTime")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.EndDateTime.Get(); ok {
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
+		fp := p.Field("maxAudioNetworkJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.MaxJitter.Get(); ok {
+		fp := p.Field("maxJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.MaxRoundTripTime.Get(); ok {
+		fp := p.Field("maxRoundTripTime")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.RmsFreezeDuration.Get(); ok {
+		fp := p.Field("rmsFreezeDuration")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.StartDateTime.Get(); ok {
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, x)
+	}
 	{
 		fp := p.Field("streamDirection")
 		checkKnown(vs, &fp, v.StreamDirection)
+	}
+	if x, ok := v.StreamID.Get(); ok {
+		fp := p.Field("streamId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.VideoCodec.Get(); ok {
+		fp := p.Field("videoCodec")
+		checkUTF8(vs, &fp, string(x))
 	}
 }
 
@@ -373,8 +673,48 @@ func (v *NetworkInfo) Validate() error {
 }
 
 func (v *NetworkInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.BasicServiceSetIdentifier.Get(); ok {
+		fp := p.Field("basicServiceSetIdentifier")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
+	if x, ok := v.ConnectionType.Get(); ok {
+		fp := p.Field("connectionType")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.DNSSuffix.Get(); ok {
+		fp := p.Field("dnsSuffix")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.IPAddress.Get(); ok {
+		fp := p.Field("ipAddress")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.MacAddress.Get(); ok {
+		fp := p.Field("macAddress")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
+	if x, ok := v.NetworkTransportProtocol.Get(); ok {
+		fp := p.Field("networkTransportProtocol")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.ReflexiveIPAddress.Get(); ok {
+		fp := p.Field("reflexiveIPAddress")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.RelayIPAddress.Get(); ok {
+		fp := p.Field("relayIPAddress")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Subnet.Get(); ok {
+		fp := p.Field("subnet")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
 	if x, ok := v.TraceRouteHops.Get(); ok {
 		fp := p.Field("traceRouteHops")
@@ -384,7 +724,31 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
+	if x, ok := v.WifiBand.Get(); ok {
+		fp := p.Field("wifiBand")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.WifiMicrosoftDriver.Get(); ok {
+		fp := p.Field("wifiMicrosoftDriver")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.WifiMicrosoftDriverVersion.Get(); ok {
+		fp := p.Field("wifiMicrosoftDriverVersion")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
+	if x, ok := v.WifiRadioType.Get(); ok {
+		fp := p.Field("wifiRadioType")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.WifiVendorDriver.Get(); ok {
+		fp := p.Field("wifiVendorDriver")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.WifiVendorDriverVersion.Get(); ok {
+		fp := p.Field("wifiVendorDriverVersion")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -395,7 +759,28 @@ func (v *DeviceInfo) Validate() error {
 	return vs.Err()
 }
 
-func (v *DeviceInfo) validate(p *Path, vs *Violations) {}
+func (v *DeviceInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.CaptureDeviceDriver.Get(); ok {
+		fp := p.Field("captureDeviceDriver")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CaptureDeviceName.Get(); ok {
+		fp := p.Field("captureDeviceName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.RenderDeviceDriver.Get(); ok {
+		fp := p.Field("renderDeviceDriver")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.RenderDeviceName.Get(); ok {
+		fp := p.Field("renderDeviceName")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -405,7 +790,20 @@ func (v *TraceRouteHop) Validate() error {
 	return vs.Err()
 }
 
-func (v *TraceRouteHop) validate(p *Path, vs *Violations) {}
+func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.IPAddress.Get(); ok {
+		fp := p.Field("ipAddress")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.RoundTripTime.Get(); ok {
+		fp := p.Field("roundTripTime")
+		checkDuration(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -416,6 +814,18 @@ func (v *UserFeedback) Validate() error {
 }
 
 func (v *UserFeedback) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("rating")
+		checkUTF8(vs, &fp, string(v.Rating))
+	}
+	if x, ok := v.Text.Get(); ok {
+		fp := p.Field("text")
+		checkUTF8(vs, &fp, x)
+	}
 	if x := v.Tokens.held(); x != nil {
 		fp := p.Field("tokens")
 		x.validate(&fp, vs)
@@ -430,7 +840,13 @@ func (v *FeedbackTokenSet) Validate() error {
 	return vs.Err()
 }
 
-func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {}
+func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -440,7 +856,25 @@ func (v *UserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *UserIdentity) validate(p *Path, vs *Violations) {}
+func (v *UserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserPrincipalName.Get(); ok {
+		fp := p.Field("userPrincipalName")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "userPrincipalName", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -451,9 +885,97 @@ func (v *PstnCallLogRow) Validate() error {
 }
 
 func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.CallDurationSource.Get(); ok {
 		fp := p.Field("callDurationSource")
 		checkKnown(vs, &fp, x)
+	}
+	if x, ok := v.CalleeNumber.Get(); ok {
+		fp := p.Field("calleeNumber")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CallerNumber.Get(); ok {
+		fp := p.Field("callerNumber")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CallID.Get(); ok {
+		fp := p.Field("callId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CallType.Get(); ok {
+		fp := p.Field("callType")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Charge.Get(); ok {
+		fp := p.Field("charge")
+		checkFinite(vs, &fp, x)
+	}
+	if x, ok := v.ConferenceID.Get(); ok {
+		fp := p.Field("conferenceId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ConnectionCharge.Get(); ok {
+		fp := p.Field("connectionCharge")
+		checkFinite(vs, &fp, x)
+	}
+	if x, ok := v.Currency.Get(); ok {
+		fp := p.Field("currency")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.DestinationContext.Get(); ok {
+		fp := p.Field("destinationContext")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.DestinationName.Get(); ok {
+		fp := p.Field("destinationName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.EndDateTime.Get(); ok {
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.InventoryType.Get(); ok {
+		fp := p.Field("inventoryType")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.LicenseCapability.Get(); ok {
+		fp := p.Field("licenseCapability")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Operator.Get(); ok {
+		fp := p.Field("operator")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.StartDateTime.Get(); ok {
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.TenantCountryCode.Get(); ok {
+		fp := p.Field("tenantCountryCode")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UsageCountryCode.Get(); ok {
+		fp := p.Field("usageCountryCode")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserDisplayName.Get(); ok {
+		fp := p.Field("userDisplayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserID.Get(); ok {
+		fp := p.Field("userId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserPrincipalName.Get(); ok {
+		fp := p.Field("userPrincipalName")
+		checkUTF8(vs, &fp, x)
 	}
 }
 
@@ -465,16 +987,98 @@ func (v *DirectRoutingLogRow) Validate() error {
 	return vs.Err()
 }
 
-func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {}
-
-// Validate accepts any value: an unknown subtype has no schema to check against.
-func (v *UnknownIdentity) Validate() error {
-	return nil
+func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.CalleeNumber.Get(); ok {
+		fp := p.Field("calleeNumber")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CallerNumber.Get(); ok {
+		fp := p.Field("callerNumber")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CallType.Get(); ok {
+		fp := p.Field("callType")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.CorrelationID.Get(); ok {
+		fp := p.Field("correlationId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.EndDateTime.Get(); ok {
+		fp := p.Field("endDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.FailureDateTime.Get(); ok {
+		fp := p.Field("failureDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.FinalSIPCodePhrase.Get(); ok {
+		fp := p.Field("finalSipCodePhrase")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.InviteDateTime.Get(); ok {
+		fp := p.Field("inviteDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.MediaPathLocation.Get(); ok {
+		fp := p.Field("mediaPathLocation")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.SignalingLocation.Get(); ok {
+		fp := p.Field("signalingLocation")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.StartDateTime.Get(); ok {
+		fp := p.Field("startDateTime")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.TrunkFullyQualifiedDomainName.Get(); ok {
+		fp := p.Field("trunkFullyQualifiedDomainName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserDisplayName.Get(); ok {
+		fp := p.Field("userDisplayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserID.Get(); ok {
+		fp := p.Field("userId")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserPrincipalName.Get(); ok {
+		fp := p.Field("userPrincipalName")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
-// validateIdentity validates whichever concrete type x holds.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownIdentity) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false)
+}
+
+// validateIdentity validates whichever concrete type x holds; nil is a violation.
 func validateIdentity(x Identity, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *IdentityBase:
 		v.validate(p, vs)
 	case *UserIdentity:
@@ -495,6 +1099,8 @@ func validateIdentity(x Identity, p *Path, vs *Violations) {
 		v.validate(p, vs)
 	case *GraphUserIdentity:
 		v.validate(p, vs)
+	case *UnknownIdentity:
+		v.validate(p, vs)
 	}
 }
 
@@ -506,19 +1112,48 @@ func (v *IdentityBase) Validate() error {
 	return vs.Err()
 }
 
-func (v *IdentityBase) validate(p *Path, vs *Violations) {}
-
-// Validate accepts any value: an unknown subtype has no schema to check against.
-func (v *UnknownIdentitySet) Validate() error {
-	return nil
+func (v *IdentityBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
-// validateIdentitySet validates whichever concrete type x holds.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownIdentitySet) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownIdentitySet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false)
+}
+
+// validateIdentitySet validates whichever concrete type x holds; nil is a violation.
 func validateIdentitySet(x IdentitySet, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *IdentitySetBase:
 		v.validate(p, vs)
 	case *CommunicationsIdentitySet:
+		v.validate(p, vs)
+	case *UnknownIdentitySet:
 		v.validate(p, vs)
 	}
 }
@@ -532,6 +1167,10 @@ func (v *IdentitySetBase) Validate() error {
 }
 
 func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
 		validateIdentity(x, &fp, vs)
@@ -544,6 +1183,7 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 		fp := p.Field("user")
 		validateIdentity(x, &fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -555,6 +1195,10 @@ func (v *CommunicationsIdentitySet) Validate() error {
 }
 
 func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
 		validateIdentity(x, &fp, vs)
@@ -583,6 +1227,10 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		fp := p.Field("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
+	if x, ok := v.EndpointType.Get(); ok {
+		fp := p.Field("endpointType")
+		checkUTF8(vs, &fp, string(x))
+	}
 	if x, ok := v.Guest.Get(); ok {
 		fp := p.Field("guest")
 		validateIdentity(x, &fp, vs)
@@ -595,6 +1243,7 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		fp := p.Field("phone")
 		validateIdentity(x, &fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -605,7 +1254,25 @@ func (v *CommunicationsApplicationIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ApplicationType.Get(); ok {
+		fp := p.Field("applicationType")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "applicationType", "hidden", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -615,7 +1282,25 @@ func (v *CommunicationsApplicationInstanceIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.TenantID.Get(); ok {
+		fp := p.Field("tenantId")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "hidden", "tenantId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -625,7 +1310,21 @@ func (v *CommunicationsEncryptedIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -635,7 +1334,25 @@ func (v *CommunicationsGuestIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Email.Get(); ok {
+		fp := p.Field("email")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "email", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -645,7 +1362,21 @@ func (v *CommunicationsPhoneIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -655,7 +1386,25 @@ func (v *CommunicationsUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.TenantID.Get(); ok {
+		fp := p.Field("tenantId")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "tenantId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -665,7 +1414,25 @@ func (v *AzureCommunicationServicesUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AzureCommunicationServicesResourceID.Get(); ok {
+		fp := p.Field("azureCommunicationServicesResourceId")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "azureCommunicationServicesResourceId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -675,7 +1442,29 @@ func (v *GraphUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.IPAddress.Get(); ok {
+		fp := p.Field("ipAddress")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.UserPrincipalName.Get(); ok {
+		fp := p.Field("userPrincipalName")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "ipAddress", "userPrincipalName", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -686,6 +1475,10 @@ func (v *ODataError) Validate() error {
 }
 
 func (v *ODataError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	{
 		fp := p.Field("error")
 		v.Error.validate(&fp, vs)
@@ -701,6 +1494,22 @@ func (v *MainError) Validate() error {
 }
 
 func (v *MainError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("code")
+		checkUTF8(vs, &fp, v.Code)
+	}
+	{
+		fp := p.Field("message")
+		checkUTF8(vs, &fp, v.Message)
+	}
+	if x, ok := v.Target.Get(); ok {
+		fp := p.Field("target")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
 		fp := p.Field("details")
@@ -724,7 +1533,24 @@ func (v *ErrorDetails) Validate() error {
 	return vs.Err()
 }
 
-func (v *ErrorDetails) validate(p *Path, vs *Violations) {}
+func (v *ErrorDetails) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("code")
+		checkUTF8(vs, &fp, v.Code)
+	}
+	{
+		fp := p.Field("message")
+		checkUTF8(vs, &fp, v.Message)
+	}
+	if x, ok := v.Target.Get(); ok {
+		fp := p.Field("target")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -735,12 +1561,31 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.RequestID.Get(); ok {
+		fp := p.Field("request-id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ClientRequestID.Get(); ok {
+		fp := p.Field("client-request-id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Date.Get(); ok {
+		fp := p.Field("date")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Code.Get(); ok {
+		fp := p.Field("code")
+		checkUTF8(vs, &fp, x)
+	}
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"request-id", "client-request-id", "date", "code", "innerError"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -752,6 +1597,10 @@ func (v *CallRecordsListParams) Validate() error {
 }
 
 func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -763,22 +1612,42 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -791,15 +1660,27 @@ func (v *CallRecordsGetParams) Validate() error {
 }
 
 func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -812,6 +1693,10 @@ func (v *CallRecordsGetPstnCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -823,7 +1708,15 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -836,6 +1729,10 @@ func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -847,7 +1744,15 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -860,6 +1765,10 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -871,22 +1780,42 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -899,15 +1828,27 @@ func (v *SessionsGetParams) Validate() error {
 }
 
 func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -920,6 +1861,10 @@ func (v *SegmentsListParams) Validate() error {
 }
 
 func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -931,22 +1876,42 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -959,15 +1924,27 @@ func (v *SegmentsGetParams) Validate() error {
 }
 
 func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -980,6 +1957,10 @@ func (v *ParticipantsV2ListParams) Validate() error {
 }
 
 func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -991,22 +1972,42 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	if x, ok := v.Search.Get(); ok {
+		fp := p.Field("$search")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	if x, ok := v.Filter.Get(); ok {
+		fp := p.Field("$filter")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -1019,14 +2020,26 @@ func (v *ParticipantsV2GetParams) Validate() error {
 }
 
 func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }

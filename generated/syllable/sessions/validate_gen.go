@@ -10,7 +10,84 @@ func (v *Session) Validate() error {
 	return vs.Err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {}
+func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("timestamp")
+		checkDateTime(vs, &fp, v.Timestamp)
+	}
+	if x, ok := v.SessionID.Get(); ok {
+		fp := p.Field("session_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ConversationID.Get(); ok {
+		fp := p.Field("conversation_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ChannelManagerService.Get(); ok {
+		fp := p.Field("channel_manager_service")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ChannelManagerType.Get(); ok {
+		fp := p.Field("channel_manager_type")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ChannelManagerSID.Get(); ok {
+		fp := p.Field("channel_manager_sid")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AgentID.Get(); ok {
+		fp := p.Field("agent_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AgentName.Get(); ok {
+		fp := p.Field("agent_name")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AgentType.Get(); ok {
+		fp := p.Field("agent_type")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.AgentTimezone.Get(); ok {
+		fp := p.Field("agent_timezone")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.PromptID.Get(); ok {
+		fp := p.Field("prompt_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.PromptName.Get(); ok {
+		fp := p.Field("prompt_name")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.PromptVersion.Get(); ok {
+		fp := p.Field("prompt_version")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Duration.Get(); ok {
+		fp := p.Field("duration")
+		checkFinite(vs, &fp, x)
+	}
+	if x, ok := v.SessionLabelID.Get(); ok {
+		fp := p.Field("session_label_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Source.Get(); ok {
+		fp := p.Field("source")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Target.Get(); ok {
+		fp := p.Field("target")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.OverrideTimestamp.Get(); ok {
+		fp := p.Field("override_timestamp")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -21,6 +98,10 @@ func (v *ListResponseSession) Validate() error {
 }
 
 func (v *ListResponseSession) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	{
 		fp := p.Field("items")
 		for i0 := range v.Items {
@@ -39,6 +120,14 @@ func (v *SessionTranscriptionResponse) Validate() error {
 }
 
 func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("session_id")
+		checkUTF8(vs, &fp, v.SessionID)
+	}
 	{
 		fp := p.Field("transcription")
 		for i0 := range v.Transcription {
@@ -63,7 +152,28 @@ func (v *SessionText) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionText) validate(p *Path, vs *Violations) {}
+func (v *SessionText) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("timestamp")
+		checkDateTime(vs, &fp, v.Timestamp)
+	}
+	if x, ok := v.Lang.Get(); ok {
+		fp := p.Field("lang")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Source.Get(); ok {
+		fp := p.Field("source")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Text.Get(); ok {
+		fp := p.Field("text")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -73,7 +183,36 @@ func (v *SessionAction) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionAction) validate(p *Path, vs *Violations) {}
+func (v *SessionAction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("timestamp")
+		checkDateTime(vs, &fp, v.Timestamp)
+	}
+	if x, ok := v.ToolName.Get(); ok {
+		fp := p.Field("tool_name")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ToolRequest.Get(); ok {
+		fp := p.Field("tool_request")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ToolResult.Get(); ok {
+		fp := p.Field("tool_result")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ToolError.Get(); ok {
+		fp := p.Field("tool_error")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.DurationMs.Get(); ok {
+		fp := p.Field("duration_ms")
+		checkFinite(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -83,7 +222,20 @@ func (v *SessionSummaryResponse) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {}
+func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.Summary.Get(); ok {
+		fp := p.Field("summary")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Rating.Get(); ok {
+		fp := p.Field("rating")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -93,7 +245,23 @@ func (v *SessionRecordingResponse) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {}
+func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.SessionID.Get(); ok {
+		fp := p.Field("session_id")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Recordings.Get(); ok {
+		fp := p.Field("recordings")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -104,6 +272,14 @@ func (v *InspectLatencyResponse) Validate() error {
 }
 
 func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("session_id")
+		checkUTF8(vs, &fp, v.SessionID)
+	}
 	{
 		fp := p.Field("timeline")
 		for i0 := range v.Timeline {
@@ -129,7 +305,51 @@ func (v *LatencyEntry) Validate() error {
 	return vs.Err()
 }
 
-func (v *LatencyEntry) validate(p *Path, vs *Violations) {}
+func (v *LatencyEntry) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("timestamp")
+		checkDateTime(vs, &fp, v.Timestamp)
+	}
+	{
+		fp := p.Field("measurement_start")
+		checkDateTime(vs, &fp, v.MeasurementStart)
+	}
+	{
+		fp := p.Field("category")
+		checkUTF8(vs, &fp, string(v.Category))
+	}
+	{
+		fp := p.Field("label")
+		checkUTF8(vs, &fp, v.Label)
+	}
+	if x, ok := v.Metadata.Get(); ok {
+		fp := p.Field("metadata")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+	{
+		fp := p.Field("unit_type")
+		checkUTF8(vs, &fp, string(v.UnitType))
+	}
+	{
+		fp := p.Field("value")
+		checkFinite(vs, &fp, v.Value)
+	}
+	{
+		fp := p.Field("value_str")
+		checkUTF8(vs, &fp, v.ValueStr)
+	}
+	{
+		fp := p.Field("time_delta")
+		checkUTF8(vs, &fp, v.TimeDelta)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -139,7 +359,36 @@ func (v *SummaryEntry) Validate() error {
 	return vs.Err()
 }
 
-func (v *SummaryEntry) validate(p *Path, vs *Violations) {}
+func (v *SummaryEntry) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("category")
+		checkUTF8(vs, &fp, string(v.Category))
+	}
+	if x, ok := v.SubCategory.Get(); ok {
+		fp := p.Field("sub_category")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("sum_ms")
+		checkFinite(vs, &fp, v.SumMs)
+	}
+	{
+		fp := p.Field("sum_str")
+		checkUTF8(vs, &fp, v.SumStr)
+	}
+	{
+		fp := p.Field("average_ms")
+		checkFinite(vs, &fp, v.AverageMs)
+	}
+	{
+		fp := p.Field("average_str")
+		checkUTF8(vs, &fp, v.AverageStr)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -150,6 +399,18 @@ func (v *SessionTimelineResponse) Validate() error {
 }
 
 func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("session_id")
+		checkUTF8(vs, &fp, v.SessionID)
+	}
+	if x, ok := v.SessionStart.Get(); ok {
+		fp := p.Field("session_start")
+		checkDateTime(vs, &fp, x)
+	}
 	{
 		fp := p.Field("events")
 		for i0 := range v.Events {
@@ -167,7 +428,67 @@ func (v *TimelineEvent) Validate() error {
 	return vs.Err()
 }
 
-func (v *TimelineEvent) validate(p *Path, vs *Violations) {}
+func (v *TimelineEvent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("kind")
+		checkUTF8(vs, &fp, string(v.Kind))
+	}
+	{
+		fp := p.Field("timestamp")
+		checkDateTime(vs, &fp, v.Timestamp)
+	}
+	{
+		fp := p.Field("offset")
+		checkUTF8(vs, &fp, v.Offset)
+	}
+	if x, ok := v.Source.Get(); ok {
+		fp := p.Field("source")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Text.Get(); ok {
+		fp := p.Field("text")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Lang.Get(); ok {
+		fp := p.Field("lang")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Category.Get(); ok {
+		fp := p.Field("category")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Label.Get(); ok {
+		fp := p.Field("label")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.Metadata.Get(); ok {
+		fp := p.Field("metadata")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+	if x, ok := v.DurationMs.Get(); ok {
+		fp := p.Field("duration_ms")
+		checkFinite(vs, &fp, x)
+	}
+	if x, ok := v.ToolRequest.Get(); ok {
+		fp := p.Field("tool_request")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ToolResult.Get(); ok {
+		fp := p.Field("tool_result")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.ToolError.Get(); ok {
+		fp := p.Field("tool_error")
+		checkUTF8(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -178,6 +499,10 @@ func (v *HTTPValidationError) Validate() error {
 }
 
 func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
 		fp := p.Field("detail")
@@ -197,8 +522,43 @@ func (v *RequestValidationError) Validate() error {
 }
 
 func (v *RequestValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("loc")
+		for i0, e0 := range v.Loc {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	{
+		fp := p.Field("msg")
+		checkUTF8(vs, &fp, v.Msg)
+	}
+	{
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, v.Type)
+	}
 	checkNotNull(vs, p, "input", v.Input.IsNull())
+	if x, ok := v.Input.Get(); ok {
+		fp := p.Field("input")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ctx", v.Ctx.IsNull())
+	if x, ok := v.Ctx.Get(); ok {
+		fp := p.Field("ctx")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkRawJSON(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -210,6 +570,10 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("page")
@@ -221,16 +585,49 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
+	if x, ok := v.SearchFields.Get(); ok {
+		fp := p.Field("search_fields")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	checkNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
+	if x, ok := v.SearchFieldValues.Get(); ok {
+		fp := p.Field("search_field_values")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "order_by", v.OrderBy.IsNull())
+	if x, ok := v.OrderBy.Get(); ok {
+		fp := p.Field("order_by")
+		checkUTF8(vs, &fp, string(x))
+	}
 	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
 		fp := p.Field("order_by_direction")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "fields", v.Fields.IsNull())
+	if x, ok := v.Fields.Get(); ok {
+		fp := p.Field("fields")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	checkNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
+	if x, ok := v.StartDatetime.Get(); ok {
+		fp := p.Field("start_datetime")
+		checkDateTime(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
+	if x, ok := v.EndDatetime.Get(); ok {
+		fp := p.Field("end_datetime")
+		checkDateTime(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -241,4 +638,13 @@ func (v *SessionsRecordingStreamParams) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {}
+func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("token")
+		checkUTF8(vs, &fp, v.Token)
+	}
+}

@@ -141,42 +141,85 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.DateStarted.Get(); ok {
+		fp := p.Field("date_started")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateEnded.Get(); ok {
+		fp := p.Field("date_ended")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateLastInteraction.Get(); ok {
+		fp := p.Field("date_last_interaction")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateExpiry.Get(); ok {
+		fp := p.Field("date_expiry")
+		checkDateTime(vs, &fp, x)
+	}
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
+	if x, ok := v.Status.Get(); ok {
+		fp := p.Field("status")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.ClosedReason.Get(); ok {
+		fp := p.Field("closed_reason")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("mode")
 		checkKnown(vs, &fp, x)
 	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
+	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -193,49 +236,79 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("friendly_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	if x, ok := v.Identifier.Get(); ok {
 		fp := p.Field("identifier")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
+	}
+	if x, ok := v.ProxyIdentifier.Get(); ok {
+		fp := p.Field("proxy_identifier")
+		checkUTF8(vs, &fp, x)
 	}
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("proxy_identifier_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.DateDeleted.Get(); ok {
+		fp := p.Field("date_deleted")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
+	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -252,57 +325,104 @@ func (v *Interaction) Validate() error {
 }
 
 func (v *Interaction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.Data.Get(); ok {
+		fp := p.Field("data")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.Type.Get(); ok {
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, string(x))
+	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.InboundResourceStatus.Get(); ok {
+		fp := p.Field("inbound_resource_status")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.InboundResourceType.Get(); ok {
+		fp := p.Field("inbound_resource_type")
+		checkUTF8(vs, &fp, x)
+	}
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.OutboundResourceStatus.Get(); ok {
+		fp := p.Field("outbound_resource_status")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.OutboundResourceType.Get(); ok {
+		fp := p.Field("outbound_resource_type")
+		checkUTF8(vs, &fp, x)
+	}
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
+	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
 	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
@@ -316,62 +436,110 @@ func (v *MessageInteraction) Validate() error {
 }
 
 func (v *MessageInteraction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.Data.Get(); ok {
+		fp := p.Field("data")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.Type.Get(); ok {
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, string(x))
+	}
 	if x, ok := v.ParticipantSID.Get(); ok {
 		fp := p.Field("participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.InboundResourceStatus.Get(); ok {
+		fp := p.Field("inbound_resource_status")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.InboundResourceType.Get(); ok {
+		fp := p.Field("inbound_resource_type")
+		checkUTF8(vs, &fp, x)
+	}
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	if x, ok := v.OutboundResourceStatus.Get(); ok {
+		fp := p.Field("outbound_resource_status")
+		checkUTF8(vs, &fp, string(x))
+	}
+	if x, ok := v.OutboundResourceType.Get(); ok {
+		fp := p.Field("outbound_resource_type")
+		checkUTF8(vs, &fp, x)
+	}
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
+	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
 	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
@@ -385,27 +553,36 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("chat_instance_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "default_ttl", v.DefaultTTL.IsNull())
@@ -415,24 +592,41 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "geo_match_level", v.GeoMatchLevel.IsNull())
+	if x, ok := v.GeoMatchLevel.Get(); ok {
+		fp := p.Field("geo_match_level")
+		checkUTF8(vs, &fp, string(x))
+	}
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("intercept_callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("out_of_session_callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
+	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
 	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -449,20 +643,47 @@ func (v *PhoneNumber) Validate() error {
 }
 
 func (v *PhoneNumber) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+	}
+	if x, ok := v.DateCreated.Get(); ok {
+		fp := p.Field("date_created")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.DateUpdated.Get(); ok {
+		fp := p.Field("date_updated")
+		checkDateTime(vs, &fp, x)
+	}
+	if x, ok := v.PhoneNumber.Get(); ok {
+		fp := p.Field("phone_number")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.FriendlyName.Get(); ok {
+		fp := p.Field("friendly_name")
+		checkUTF8(vs, &fp, x)
+	}
+	if x, ok := v.IsoCountry.Get(); ok {
+		fp := p.Field("iso_country")
+		checkUTF8(vs, &fp, x)
 	}
 	if x := v.Capabilities.held(); x != nil {
 		fp := p.Field("capabilities")
@@ -470,6 +691,7 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "in_use", v.InUse.IsNull())
@@ -484,10 +706,15 @@ func (v *PhoneNumberCapabilities) Validate() error {
 }
 
 func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "fax", v.Fax.IsNull())
 	checkNotNull(vs, p, "mms", v.Mms.IsNull())
 	checkNotNull(vs, p, "sms", v.SMS.IsNull())
 	checkNotNull(vs, p, "voice", v.Voice.IsNull())
+	checkMembers(vs, p, v.AdditionalProperties, []string{"fax", "mms", "sms", "voice"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -499,13 +726,34 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("message")
+		checkUTF8(vs, &fp, v.Message)
+	}
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
 		fp := p.Field("more_info")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
 	checkNotNull(vs, p, "details", v.Details.IsNull())
+	if x, ok := v.Details.Get(); ok {
+		fp := p.Field("details")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkRawJSON(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -517,6 +765,10 @@ func (v *ServicesListParams) Validate() error {
 }
 
 func (v *ServicesListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -529,6 +781,10 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -540,17 +796,27 @@ func (v *ServicesCreateRequest) Validate() error {
 }
 
 func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	{
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, v.UniqueName)
 		checkLength(vs, &fp, v.UniqueName, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	if x, ok := v.GeoMatchLevel.Get(); ok {
+		fp := p.Field("GeoMatchLevel")
+		checkUTF8(vs, &fp, string(x))
+	}
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -559,16 +825,19 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
@@ -583,18 +852,28 @@ func (v *ServicesUpdateRequest) Validate() error {
 }
 
 func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	if x, ok := v.GeoMatchLevel.Get(); ok {
+		fp := p.Field("GeoMatchLevel")
+		checkUTF8(vs, &fp, string(x))
+	}
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -603,16 +882,19 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
@@ -627,6 +909,10 @@ func (v *PhoneNumbersListParams) Validate() error {
 }
 
 func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -639,6 +925,10 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -650,13 +940,22 @@ func (v *PhoneNumbersCreateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("Sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
+	if x, ok := v.PhoneNumber.Get(); ok {
+		fp := p.Field("PhoneNumber")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -669,6 +968,10 @@ func (v *PhoneNumbersUpdateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -681,6 +984,10 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -693,6 +1000,10 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -704,12 +1015,21 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	if x, ok := v.DateExpiry.Get(); ok {
+		fp := p.Field("DateExpiry")
+		checkDateTime(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
@@ -717,7 +1037,18 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
+	if x, ok := v.Status.Get(); ok {
+		fp := p.Field("Status")
+		checkUTF8(vs, &fp, string(x))
+	}
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
+	if x, ok := v.Participants.Get(); ok {
+		fp := p.Field("Participants")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -729,9 +1060,21 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	if x, ok := v.DateExpiry.Get(); ok {
+		fp := p.Field("DateExpiry")
+		checkDateTime(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
+	if x, ok := v.Status.Get(); ok {
+		fp := p.Field("Status")
+		checkUTF8(vs, &fp, string(x))
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -743,6 +1086,10 @@ func (v *InteractionsListParams) Validate() error {
 }
 
 func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -755,6 +1102,10 @@ func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -766,6 +1117,10 @@ func (v *ParticipantsListParams) Validate() error {
 }
 
 func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -778,6 +1133,10 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -789,19 +1148,30 @@ func (v *ParticipantsCreateRequest) Validate() error {
 }
 
 func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	{
 		fp := p.Field("Identifier")
+		checkUTF8(vs, &fp, v.Identifier)
 		checkLength(vs, &fp, v.Identifier, noBound, 191)
 	}
 	checkNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
 	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("FriendlyName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	checkNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
+	if x, ok := v.ProxyIdentifier.Get(); ok {
+		fp := p.Field("ProxyIdentifier")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("ProxyIdentifierSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
@@ -816,6 +1186,10 @@ func (v *MessageInteractionsListParams) Validate() error {
 }
 
 func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -828,6 +1202,10 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	if x, ok := v.PageToken.Get(); ok {
+		fp := p.Field("PageToken")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -839,6 +1217,21 @@ func (v *MessageInteractionsCreateRequest) Validate() error {
 }
 
 func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "Body", v.Body.IsNull())
+	if x, ok := v.Body.Get(); ok {
+		fp := p.Field("Body")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
+	if x, ok := v.MediaURL.Get(); ok {
+		fp := p.Field("MediaUrl")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 }

@@ -11,8 +11,16 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
 	checkNotNull(vs, p, "message", v.Message.IsNull())
+	if x, ok := v.Message.Get(); ok {
+		fp := p.Field("message")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -24,10 +32,19 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	if x, ok := v.SID.Get(); ok {
+		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 }
@@ -41,8 +58,20 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	if x, ok := v.SID.Get(); ok {
+		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
+	if x, ok := v.DateExpiry.Get(); ok {
+		fp := p.Field("date_expiry")
+		checkDateTime(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -54,6 +83,10 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -71,12 +104,27 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
 		fp := p.Field("Ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
+	if x, ok := v.DateExpiry.Get(); ok {
+		fp := p.Field("DateExpiry")
+		checkDateTime(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
+	if x, ok := v.Participants.Get(); ok {
+		fp := p.Field("Participants")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -88,5 +136,9 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 }

@@ -11,31 +11,135 @@ func (v *Keywords) Validate() error {
 }
 
 func (v *Keywords) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "break", v.Break.IsNull())
+	if x, ok := v.Break.Get(); ok {
+		fp := p.Field("break")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "case", v.Case.IsNull())
+	if x, ok := v.Case.Get(); ok {
+		fp := p.Field("case")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "chan", v.Chan.IsNull())
+	if x, ok := v.Chan.Get(); ok {
+		fp := p.Field("chan")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "const", v.Const.IsNull())
+	if x, ok := v.Const.Get(); ok {
+		fp := p.Field("const")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "continue", v.Continue.IsNull())
+	if x, ok := v.Continue.Get(); ok {
+		fp := p.Field("continue")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "default", v.Default.IsNull())
+	if x, ok := v.Default.Get(); ok {
+		fp := p.Field("default")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "defer", v.Defer.IsNull())
+	if x, ok := v.Defer.Get(); ok {
+		fp := p.Field("defer")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "else", v.Else.IsNull())
+	if x, ok := v.Else.Get(); ok {
+		fp := p.Field("else")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "fallthrough", v.Fallthrough.IsNull())
+	if x, ok := v.Fallthrough.Get(); ok {
+		fp := p.Field("fallthrough")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "for", v.For.IsNull())
+	if x, ok := v.For.Get(); ok {
+		fp := p.Field("for")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "func", v.Func.IsNull())
+	if x, ok := v.Func.Get(); ok {
+		fp := p.Field("func")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "go", v.Go.IsNull())
+	if x, ok := v.Go.Get(); ok {
+		fp := p.Field("go")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "goto", v.Goto.IsNull())
+	if x, ok := v.Goto.Get(); ok {
+		fp := p.Field("goto")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "if", v.If.IsNull())
+	if x, ok := v.If.Get(); ok {
+		fp := p.Field("if")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "import", v.Import.IsNull())
+	if x, ok := v.Import.Get(); ok {
+		fp := p.Field("import")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "interface", v.Interface.IsNull())
+	if x, ok := v.Interface.Get(); ok {
+		fp := p.Field("interface")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "map", v.Map.IsNull())
+	if x, ok := v.Map.Get(); ok {
+		fp := p.Field("map")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "package", v.Package.IsNull())
+	if x, ok := v.Package.Get(); ok {
+		fp := p.Field("package")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "range", v.Range.IsNull())
+	if x, ok := v.Range.Get(); ok {
+		fp := p.Field("range")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "return", v.Return.IsNull())
+	if x, ok := v.Return.Get(); ok {
+		fp := p.Field("return")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "select", v.Select.IsNull())
+	if x, ok := v.Select.Get(); ok {
+		fp := p.Field("select")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "struct", v.Struct.IsNull())
+	if x, ok := v.Struct.Get(); ok {
+		fp := p.Field("struct")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "switch", v.Switch.IsNull())
+	if x, ok := v.Switch.Get(); ok {
+		fp := p.Field("switch")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.Type.Get(); ok {
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "var", v.Var.IsNull())
+	if x, ok := v.Var.Get(); ok {
+		fp := p.Field("var")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -47,20 +151,56 @@ func (v *Predeclared) Validate() error {
 }
 
 func (v *Predeclared) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "any", v.Any.IsNull())
+	if x, ok := v.Any.Get(); ok {
+		fp := p.Field("any")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
 	checkNotNull(vs, p, "byte", v.Byte.IsNull())
 	checkNotNull(vs, p, "comparable", v.Comparable.IsNull())
+	if x, ok := v.Comparable.Get(); ok {
+		fp := p.Field("comparable")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "complex64", v.Complex64.IsNull())
+	if x, ok := v.Complex64.Get(); ok {
+		fp := p.Field("complex64")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "complex128", v.Complex128.IsNull())
+	if x, ok := v.Complex128.Get(); ok {
+		fp := p.Field("complex128")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("error")
+		checkUTF8(vs, &fp, v.Error)
+	}
 	checkNotNull(vs, p, "float32", v.Float32.IsNull())
+	if x, ok := v.Float32.Get(); ok {
+		fp := p.Field("float32")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "float64", v.Float64.IsNull())
+	if x, ok := v.Float64.Get(); ok {
+		fp := p.Field("float64")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "int", v.Int.IsNull())
 	checkNotNull(vs, p, "int8", v.Int8.IsNull())
 	checkNotNull(vs, p, "int16", v.Int16.IsNull())
 	checkNotNull(vs, p, "int32", v.Int32.IsNull())
 	checkNotNull(vs, p, "int64", v.Int64.IsNull())
 	checkNotNull(vs, p, "rune", v.Rune.IsNull())
+	if x, ok := v.Rune.Get(); ok {
+		fp := p.Field("rune")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "uint", v.Uint.IsNull())
 	checkNotNull(vs, p, "uint8", v.Uint8.IsNull())
 	checkNotNull(vs, p, "uint16", v.Uint16.IsNull())
@@ -69,23 +209,70 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "uintptr", v.Uintptr.IsNull())
 	checkNotNull(vs, p, "false", v.False.IsNull())
 	checkNotNull(vs, p, "iota", v.Iota.IsNull())
+	if x, ok := v.Nil.Get(); ok {
+		fp := p.Field("nil")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "append", v.Append.IsNull())
+	if x, ok := v.Append.Get(); ok {
+		fp := p.Field("append")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "cap", v.Cap.IsNull())
 	checkNotNull(vs, p, "clear", v.Clear.IsNull())
 	checkNotNull(vs, p, "close", v.Close.IsNull())
 	checkNotNull(vs, p, "complex", v.Complex.IsNull())
+	if x, ok := v.Complex.Get(); ok {
+		fp := p.Field("complex")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "copy", v.Copy.IsNull())
+	if x, ok := v.Copy.Get(); ok {
+		fp := p.Field("copy")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "delete", v.Delete.IsNull())
 	checkNotNull(vs, p, "imag", v.Imag.IsNull())
+	if x, ok := v.Imag.Get(); ok {
+		fp := p.Field("imag")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "make", v.Make.IsNull())
+	if x, ok := v.Make.Get(); ok {
+		fp := p.Field("make")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "max", v.Max.IsNull())
 	checkNotNull(vs, p, "min", v.Min.IsNull())
 	checkNotNull(vs, p, "new", v.New.IsNull())
 	checkNotNull(vs, p, "panic", v.Panic.IsNull())
+	if x, ok := v.Panic.Get(); ok {
+		fp := p.Field("panic")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "print", v.Print.IsNull())
+	if x, ok := v.Print.Get(); ok {
+		fp := p.Field("print")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "println", v.Println.IsNull())
+	if x, ok := v.Println.Get(); ok {
+		fp := p.Field("println")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "real", v.Real.IsNull())
+	if x, ok := v.Real.Get(); ok {
+		fp := p.Field("real")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "recover", v.Recover.IsNull())
+	if x, ok := v.Recover.Get(); ok {
+		fp := p.Field("recover")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -97,31 +284,124 @@ func (v *GeneratedNames) Validate() error {
 }
 
 func (v *GeneratedNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "v", v.V.IsNull())
+	if x, ok := v.V.Get(); ok {
+		fp := p.Field("v")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "d", v.D.IsNull())
 	checkNotNull(vs, p, "dst", v.Dst.IsNull())
+	if x, ok := v.Dst.Get(); ok {
+		fp := p.Field("dst")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("err")
+		checkUTF8(vs, &fp, v.Err)
+	}
+	if x, ok := v.X.Get(); ok {
+		fp := p.Field("x")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ok", v.Ok.IsNull())
 	checkNotNull(vs, p, "seen", v.Seen.IsNull())
 	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
+	if x, ok := v.Unknown.Get(); ok {
+		fp := p.Field("unknown")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 	checkNotNull(vs, p, "sawDiscriminator", v.SawDiscriminator.IsNull())
 	checkNotNull(vs, p, "start", v.Start.IsNull())
 	checkNotNull(vs, p, "fp", v.Fp.IsNull())
+	if x, ok := v.Fp.Get(); ok {
+		fp := p.Field("fp")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "vs", v.Vs.IsNull())
+	if x, ok := v.Vs.Get(); ok {
+		fp := p.Field("vs")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "p", v.P.IsNull())
+	if x, ok := v.P.Get(); ok {
+		fp := p.Field("p")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "i0", v.I0.IsNull())
 	checkNotNull(vs, p, "e0", v.E0.IsNull())
+	if x, ok := v.E0.Get(); ok {
+		fp := p.Field("e0")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "k0", v.K0.IsNull())
+	if x, ok := v.K0.Get(); ok {
+		fp := p.Field("k0")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "kind", v.Kind.IsNull())
+	if x, ok := v.Kind.Get(); ok {
+		fp := p.Field("kind")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	if x, ok := v.Raw.Get(); ok {
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "validates", v.Validates.IsNull())
+	if x, ok := v.Validates.Get(); ok {
+		fp := p.Field("validates")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "marshalJSONText", v.MarshalJSONText.IsNull())
+	if x, ok := v.MarshalJSONText.Get(); ok {
+		fp := p.Field("marshalJSONText")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "isSet", v.IsSet.IsNull())
 	checkNotNull(vs, p, "get", v.Get.IsNull())
+	if x, ok := v.Get.Get(); ok {
+		fp := p.Field("get")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "or", v.Or.IsNull())
+	if x, ok := v.Or.Get(); ok {
+		fp := p.Field("or")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "optional", v.Optional.IsNull())
+	if x, ok := v.Optional.Get(); ok {
+		fp := p.Field("optional")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "decoder", v.Decoder.IsNull())
+	if x, ok := v.Decoder.Get(); ok {
+		fp := p.Field("decoder")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "member", v.Member.IsNull())
+	if x, ok := v.Member.Get(); ok {
+		fp := p.Field("member")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "additional", v.Additional.IsNull())
+	if x, ok := v.Additional.Get(); ok {
+		fp := p.Field("additional")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"v", "d", "dst", "err", "x", "ok", "seen", "unknown", "sawDiscriminator", "start", "fp", "vs", "p", "i0", "e0", "k0", "kind", "raw", "validates", "marshalJSONText", "isSet", "get", "or", "optional", "decoder", "member", "additional"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -133,9 +413,14 @@ func (v *HelperNames) Validate() error {
 }
 
 func (v *HelperNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
 	if x, ok := v.ByComponent.Get(); ok {
 		fp := p.Field("byComponent")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -156,6 +441,7 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "byMembers", v.ByMembers.IsNull())
 	if x, ok := v.ByMembers.Get(); ok {
 		fp := p.Field("byMembers")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -168,6 +454,7 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "byEnum", v.ByEnum.IsNull())
 	if x, ok := v.ByEnum.Get(); ok {
 		fp := p.Field("byEnum")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -178,9 +465,17 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "strings", v.Strings.IsNull())
+	if x, ok := v.Strings.Get(); ok {
+		fp := p.Field("strings")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "sliceStrings", v.SliceStrings.IsNull())
 	if x, ok := v.SliceStrings.Get(); ok {
 		fp := p.Field("sliceStrings")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -201,7 +496,15 @@ func (v *Component) Validate() error {
 }
 
 func (v *Component) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	if x, ok := v.Name.Get(); ok {
+		fp := p.Field("name")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -213,6 +516,10 @@ func (v *Members) Validate() error {
 }
 
 func (v *Members) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "n", v.N.IsNull())
 }
 
@@ -225,7 +532,15 @@ func (v *Enum) Validate() error {
 }
 
 func (v *Enum) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "e", v.E.IsNull())
+	if x, ok := v.E.Get(); ok {
+		fp := p.Field("e")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -237,7 +552,15 @@ func (v *SliceString) Validate() error {
 }
 
 func (v *SliceString) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "s", v.S.IsNull())
+	if x, ok := v.S.Get(); ok {
+		fp := p.Field("s")
+		checkUTF8(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -249,38 +572,118 @@ func (v *WireNames) Validate() error {
 }
 
 func (v *WireNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
+	if x, ok := v.OdataTypeX.Get(); ok {
+		fp := p.Field("@odata.type.x")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	if x, ok := v.OdataEtag.Get(); ok {
+		fp := p.Field("@odata.etag")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "$ref", v.Ref.IsNull())
+	if x, ok := v.Ref.Get(); ok {
+		fp := p.Field("$ref")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 	checkNotNull(vs, p, "_", v.X.IsNull())
+	if x, ok := v.X.Get(); ok {
+		fp := p.Field("_")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "in-progress", v.InProgress.IsNull())
+	if x, ok := v.InProgress.Get(); ok {
+		fp := p.Field("in-progress")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "a.b.c", v.ABC.IsNull())
+	if x, ok := v.ABC.Get(); ok {
+		fp := p.Field("a.b.c")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "with space", v.WithSpace.IsNull())
+	if x, ok := v.WithSpace.Get(); ok {
+		fp := p.Field("with space")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "quote\"d", v.QuoteD.IsNull())
+	if x, ok := v.QuoteD.Get(); ok {
+		fp := p.Field("quote\"d")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "back\\slash", v.BackSlash.IsNull())
+	if x, ok := v.BackSlash.Get(); ok {
+		fp := p.Field("back\\slash")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "tab\tname", v.TabName.IsNull())
+	if x, ok := v.TabName.Get(); ok {
+		fp := p.Field("tab\tname")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "émoji", v.Émoji.IsNull())
+	if x, ok := v.Émoji.Get(); ok {
+		fp := p.Field("émoji")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "naïve", v.Naïve.IsNull())
+	if x, ok := v.Naïve.Get(); ok {
+		fp := p.Field("naïve")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "κλειδί", v.Κλειδί.IsNull())
+	if x, ok := v.Κλειδί.Get(); ok {
+		fp := p.Field("κλειδί")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "Ünïcode", v.Ünïcode.IsNull())
+	if x, ok := v.Ünïcode.Get(); ok {
+		fp := p.Field("Ünïcode")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ID", v.ID.IsNull())
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("ID")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownSelect) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateSelect validates whichever concrete type x holds.
+func (v *UnknownSelect) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#range"}, true)
+}
+
+// validateSelect validates whichever concrete type x holds; nil is a violation.
 func validateSelect(x Select, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Range:
+		v.validate(p, vs)
+	case *UnknownSelect:
 		v.validate(p, vs)
 	}
 }
@@ -294,10 +697,23 @@ func (v *Range) Validate() error {
 }
 
 func (v *Range) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	if x, ok := v.Type.Get(); ok {
+		fp := p.Field("type")
+		checkUTF8(vs, &fp, x)
+	}
+	{
+		fp := p.Field("func")
+		checkUTF8(vs, &fp, string(v.Func))
+	}
 	checkNotNull(vs, p, "map", v.Map.IsNull())
 	if x, ok := v.Map.Get(); ok {
 		fp := p.Field("map")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {

@@ -11,16 +11,40 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "account_sid", v.AccountSID.IsNull())
+	if x, ok := v.AccountSID.Get(); ok {
+		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
+	if x, ok := v.AzureADAppID.Get(); ok {
+		fp := p.Field("azureADAppId")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
+	if x, ok := v.ParticipantsV2.Get(); ok {
+		fp := p.Field("participants_v2")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	if x, ok := v.OdataEtag.Get(); ok {
+		fp := p.Field("@odata.etag")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 }
 
@@ -33,5 +57,13 @@ func (v *RemoteValidationError) Validate() error {
 }
 
 func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "msg", v.Msg.IsNull())
+	if x, ok := v.Msg.Get(); ok {
+		fp := p.Field("msg")
+		checkUTF8(vs, &fp, x)
+	}
 }

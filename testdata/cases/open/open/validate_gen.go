@@ -11,7 +11,20 @@ func (v *Identity) Validate() error {
 }
 
 func (v *Identity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if x, ok := v.DisplayName.Get(); ok {
+		fp := p.Field("displayName")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
+	if x, ok := v.ID.Get(); ok {
+		fp := p.Field("id")
+		checkUTF8(vs, &fp, x)
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -22,4 +35,10 @@ func (v *Tokens) Validate() error {
 	return vs.Err()
 }
 
-func (v *Tokens) validate(p *Path, vs *Violations) {}
+func (v *Tokens) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{})
+}

@@ -11,13 +11,19 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
+	if x, ok := v.Code.Get(); ok {
+		fp := p.Field("code")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -30,6 +36,10 @@ func (v *Tree) Validate() error {
 }
 
 func (v *Tree) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
 	checkNotNull(vs, p, "children", v.Children.IsNull())
 	if x, ok := v.Children.Get(); ok {
 		fp := p.Field("children")

@@ -11,13 +11,38 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("text")
+		checkUTF8(vs, &fp, v.Text)
+	}
 	checkNotNull(vs, p, "big", v.Big.IsNull())
+	if x, ok := v.Ratio.Get(); ok {
+		fp := p.Field("ratio")
+		checkFinite(vs, &fp, x)
+	}
 	checkRequired(vs, p, "flag", v.Flag.IsSet())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
+	if x, ok := v.Day.Get(); ok {
+		fp := p.Field("day")
+		checkDate(vs, &fp, x)
+	}
+	{
+		fp := p.Field("at")
+		checkDateTime(vs, &fp, v.At)
+	}
 	checkNotNull(vs, p, "took", v.Took.IsNull())
+	if x, ok := v.Took.Get(); ok {
+		fp := p.Field("took")
+		checkDuration(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
@@ -26,6 +51,18 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkUUID(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "blob", v.Blob.IsNull())
+	if x, ok := v.Blob.Get(); ok {
+		fp := p.Field("blob")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
+	if x, ok := v.Note.Get(); ok {
+		fp := p.Field("note")
+		checkUTF8(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "label", v.Label.IsNull())
+	if x, ok := v.Label.Get(); ok {
+		fp := p.Field("label")
+		checkUTF8(vs, &fp, x)
+	}
 }
