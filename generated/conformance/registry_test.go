@@ -208,6 +208,7 @@ var registry = []*codec{
 	kindsOf[kinds.Bag](),
 	kindsOf[kinds.Node](),
 	kindsOf[kinds.Doc](),
+	kindsOf[kinds.Holder](),
 }
 
 // schemas maps each registered package to its schema, relative to the

@@ -1063,6 +1063,140 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Holder) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	if dst, err = appendPolymorphic[Shape](append(dst, ",\"shape\":"...), v.Shape); err != nil {
+		return nil, err
+	}
+	if dst, err = appendPolymorphic[Animal](append(dst, ",\"animal\":"...), v.Animal); err != nil {
+		return nil, err
+	}
+	if dst, err = appendRawValue(append(dst, ",\"raw\":"...), v.Raw); err != nil {
+		return nil, err
+	}
+	if dst, err = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
+		return nil, err
+	}
+	dst = appendQuotedDate(append(dst, ",\"day\":"...), v.Day)
+	dst = appendQuotedDuration(append(dst, ",\"span\":"...), v.Span)
+	if dst, err = AppendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
+		return nil, err
+	}
+	dst = encodeMap_String(append(dst, ",\"tags\":"...), v.Tags)
+	dst = appendEnum[Mood](append(dst, ",\"mood\":"...), v.Mood)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Holder) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one Holder object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked for syntax and skipped.
+func (v *Holder) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "shape":
+			err = readMember(d, "shape", &v.Shape, &seen[0], 1<<0, nullRejected, decodeShape)
+		case "animal":
+			err = readMember(d, "animal", &v.Animal, &seen[0], 1<<1, nullRejected, decodeAnimal)
+		case "raw":
+			err = readMember(d, "raw", &v.Raw, &seen[0], 1<<2, nullIsValue, readRawValue)
+		case "at":
+			err = readMember(d, "at", &v.At, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
+		case "day":
+			err = readMember(d, "day", &v.Day, &seen[0], 1<<4, nullRejected, (*Decoder).Date)
+		case "span":
+			err = readMember(d, "span", &v.Span, &seen[0], 1<<5, nullRejected, (*Decoder).Duration)
+		case "num":
+			err = readMember(d, "num", &v.Num, &seen[0], 1<<6, nullRejected, (*Decoder).Float64)
+		case "tags":
+			err = readMember(d, "tags", &v.Tags, &seen[0], 1<<7, nullRejected, decodeMap_String)
+		case "mood":
+			err = readMember(d, "mood", &v.Mood, &seen[0], 1<<8, nullRejected, decodeMood)
+		case "@type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "@type")
+			}
+			_ = kind
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("shape")
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.ErrRequired("animal")
+	}
+	if seen[0]&(1<<2) == 0 {
+		return d.ErrRequired("raw")
+	}
+	if seen[0]&(1<<3) == 0 {
+		return d.ErrRequired("at")
+	}
+	if seen[0]&(1<<4) == 0 {
+		return d.ErrRequired("day")
+	}
+	if seen[0]&(1<<5) == 0 {
+		return d.ErrRequired("span")
+	}
+	if seen[0]&(1<<6) == 0 {
+		return d.ErrRequired("num")
+	}
+	if seen[0]&(1<<7) == 0 {
+		return d.ErrRequired("tags")
+	}
+	if seen[0]&(1<<8) == 0 {
+		return d.ErrRequired("mood")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Holder) UnmarshalJSON(data []byte) error {
+	*v = Holder{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // encodeSlice_Int32 appends x as a JSON array.
 func encodeSlice_Int32(dst []byte, x []int32) []byte {
 	return appendArray(dst, x, appendInt32)
@@ -1171,6 +1305,16 @@ func decodeBag(d *Decoder) (v Bag, err error) {
 func decodeNode(d *Decoder) (v Node, err error) {
 	err = v.DecodeJSON(d)
 	return v, err
+}
+
+// encodeMap_String appends x as a JSON object with sorted keys.
+func encodeMap_String(dst []byte, x map[string]string) []byte {
+	return appendMap(dst, x, AppendString)
+}
+
+// decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_String(d *Decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*Decoder).String)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.

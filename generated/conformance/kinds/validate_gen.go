@@ -428,3 +428,62 @@ func (v *Doc) validate(p *Path, vs *Violations) {
 		x.validate(&fp, vs)
 	}
 }
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Holder) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Holder) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	{
+		fp := p.Field("shape")
+		validateShape(v.Shape, &fp, vs)
+	}
+	{
+		fp := p.Field("animal")
+		validateAnimal(v.Animal, &fp, vs)
+	}
+	{
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, v.Raw)
+	}
+	{
+		fp := p.Field("at")
+		checkDateTime(vs, &fp, v.At)
+	}
+	{
+		fp := p.Field("day")
+		checkDate(vs, &fp, v.Day)
+	}
+	{
+		fp := p.Field("span")
+		checkDuration(vs, &fp, v.Span)
+	}
+	{
+		fp := p.Field("num")
+		checkFinite(vs, &fp, v.Num)
+	}
+	{
+		fp := p.Field("tags")
+		checkKeys(vs, &fp, v.Tags)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range v.Tags {
+				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	{
+		fp := p.Field("mood")
+		checkUTF8(vs, &fp, string(v.Mood))
+	}
+}
