@@ -467,6 +467,21 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
 	)
 	f.Line()
+	// Without it encoding/json would fill neither field from an object.
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with %s: data must be an", name)
+	f.Commentf("object of a subtype this package does not know; v is left alone on an error.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.List(jen.Id("u"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Op("*").Id(iface.Unknown)),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("json: a "+iface.Unknown+" cannot hold a %T; decode with Unmarshal"+iface.Name), jen.Id("x")))),
+		jen.Op("*").Id("v").Op("=").Op("*").Id("u"),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 }
 
 // structDecoder emits DecodeJSON and UnmarshalJSON.

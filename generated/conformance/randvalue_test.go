@@ -164,7 +164,11 @@ func (g *valueGen) value(fv reflect.Value, t *ir.Type) {
 	case ir.Duration:
 		fv.Set(reflect.ValueOf(g.duration()).Convert(fv.Type()))
 	case ir.JSON:
-		fv.SetBytes([]byte(g.rawJSON()))
+		if raw := g.rawJSON(); raw != "" {
+			fv.SetBytes([]byte(raw))
+		} else {
+			fv.SetZero()
+		}
 	case ir.StructRef:
 		if !t.Pointer {
 			g.fill(fv, t.Struct)

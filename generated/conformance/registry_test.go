@@ -35,6 +35,8 @@ type codec struct {
 	encode func(any) ([]byte, error)
 	// typ is the struct type (nil for interfaces).
 	typ reflect.Type
+	// ityp is the interface type (nil for structs).
+	ityp reflect.Type
 }
 
 func (c *codec) String() string { return c.pkg + "." + c.name }
@@ -83,6 +85,7 @@ func ifaceOf[I interface {
 			return v, err
 		},
 		encode: func(v any) ([]byte, error) { return v.(I).AppendJSON(nil) },
+		ityp:   reflect.TypeFor[I](),
 	}
 }
 

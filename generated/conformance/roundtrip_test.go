@@ -34,8 +34,14 @@ var (
 
 // readable returns v, readable even when reached through unexported fields.
 func readable(v reflect.Value) reflect.Value {
-	if v.CanAddr() && !v.CanInterface() {
+	switch {
+	case v.CanAddr() && !v.CanInterface():
 		return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+	case v.IsValid() && !v.CanAddr() && v.CanInterface():
+		// A map value: copied so that its unexported fields can be read.
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		return c
 	}
 	return v
 }

@@ -2,7 +2,10 @@
 
 package kinds
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
 func decodeColor(d *Decoder) (Color, error) {
@@ -416,6 +419,26 @@ func (v UnknownShape) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownShape) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeShape(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownShape)
+	if !ok {
+		return fmt.Errorf("json: a UnknownShape cannot hold a %T; decode with UnmarshalShape", x)
+	}
+	*v = *u
+	return nil
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
@@ -636,6 +659,26 @@ func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownAnimal) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeAnimal: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeAnimal(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownAnimal)
+	if !ok {
+		return fmt.Errorf("json: a UnknownAnimal cannot hold a %T; decode with UnmarshalAnimal", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.

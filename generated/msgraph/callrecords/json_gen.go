@@ -2,6 +2,8 @@
 
 package callrecords
 
+import "fmt"
+
 // decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
 func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	b, err := d.StringBytes()
@@ -603,6 +605,26 @@ func (v UnknownEntity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// UnmarshalJSON implements json.Unmarshaler with decodeEntity: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEntity(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEntity)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEntity cannot hold a %T; decode with UnmarshalEntity", x)
+	}
+	*v = *u
+	return nil
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
@@ -1082,6 +1104,26 @@ func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// UnmarshalJSON implements json.Unmarshaler with decodeParticipantBase: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeParticipantBase(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownParticipantBase)
+	if !ok {
+		return fmt.Errorf("json: a UnknownParticipantBase cannot hold a %T; decode with UnmarshalParticipantBase", x)
+	}
+	*v = *u
+	return nil
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
@@ -1397,6 +1439,26 @@ func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEndpoint(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEndpoint)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEndpoint cannot hold a %T; decode with UnmarshalEndpoint", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1717,6 +1779,26 @@ func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeUserAgent(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownUserAgent)
+	if !ok {
+		return fmt.Errorf("json: a UnknownUserAgent cannot hold a %T; decode with UnmarshalUserAgent", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3227,6 +3309,26 @@ func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
+// UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeIdentity(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownIdentity)
+	if !ok {
+		return fmt.Errorf("json: a UnknownIdentity cannot hold a %T; decode with UnmarshalIdentity", x)
+	}
+	*v = *u
+	return nil
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
@@ -3363,6 +3465,26 @@ func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeIdentitySet: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeIdentitySet(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownIdentitySet)
+	if !ok {
+		return fmt.Errorf("json: a UnknownIdentitySet cannot hold a %T; decode with UnmarshalIdentitySet", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.

@@ -2,6 +2,8 @@
 
 package hostile
 
+import "fmt"
+
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
 func decodeMood(d *Decoder) (Mood, error) {
 	b, err := d.StringBytes()
@@ -1103,6 +1105,26 @@ func (v *UnknownSelect) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownSelect) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeSelect: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownSelect) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeSelect(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownSelect)
+	if !ok {
+		return fmt.Errorf("json: a UnknownSelect cannot hold a %T; decode with UnmarshalSelect", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.

@@ -2,6 +2,8 @@
 
 package poly
 
+import "fmt"
+
 // decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
 func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	kind, found, err := d.Discriminator("@odata.type")
@@ -57,6 +59,26 @@ func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEndpoint(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEndpoint)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEndpoint cannot hold a %T; decode with UnmarshalEndpoint", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -267,6 +289,26 @@ func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeUserAgent(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownUserAgent)
+	if !ok {
+		return fmt.Errorf("json: a UnknownUserAgent cannot hold a %T; decode with UnmarshalUserAgent", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
