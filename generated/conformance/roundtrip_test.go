@@ -56,7 +56,11 @@ func normalRaw(b []byte) []byte {
 }
 
 // diffValue returns where a and b differ, or "".
-func diffValue(a, b reflect.Value, path string) string {
+func diffValue(a, b reflect.Value, path string) string { return diffValues(a, b, path, false) }
+
+// diffValues is diffValue; with textual set, json values are compared as
+// JSON texts (same values, any escaping and spacing) rather than as bytes.
+func diffValues(a, b reflect.Value, path string, textual bool) string {
 	a, b = readable(a), readable(b)
 	if a.IsValid() != b.IsValid() {
 		return path + ": one side is nil"
@@ -77,7 +81,11 @@ func diffValue(a, b reflect.Value, path string) string {
 		}
 		return ""
 	case rawType:
-		if ra, rb := normalRaw(a.Bytes()), normalRaw(b.Bytes()); !bytes.Equal(ra, rb) {
+		ra, rb := normalRaw(a.Bytes()), normalRaw(b.Bytes())
+		if textual && sameJSON(ra, rb) {
+			return ""
+		}
+		if !bytes.Equal(ra, rb) {
 			return fmt.Sprintf("%s: json %s != %s", path, ra, rb)
 		}
 		return ""
@@ -90,10 +98,10 @@ func diffValue(a, b reflect.Value, path string) string {
 			}
 			return ""
 		}
-		return diffValue(a.Elem(), b.Elem(), path)
+		return diffValues(a.Elem(), b.Elem(), path, textual)
 	case reflect.Struct:
 		for i := range a.NumField() {
-			if d := diffValue(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); d != "" {
+			if d := diffValues(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name, textual); d != "" {
 				return d
 			}
 		}
@@ -103,7 +111,7 @@ func diffValue(a, b reflect.Value, path string) string {
 			return fmt.Sprintf("%s: %d items != %d", path, a.Len(), b.Len())
 		}
 		for i := range a.Len() {
-			if d := diffValue(a.Index(i), b.Index(i), path+"["+strconv.Itoa(i)+"]"); d != "" {
+			if d := diffValues(a.Index(i), b.Index(i), path+"["+strconv.Itoa(i)+"]", textual); d != "" {
 				return d
 			}
 		}
@@ -117,7 +125,7 @@ func diffValue(a, b reflect.Value, path string) string {
 			if !bv.IsValid() {
 				return fmt.Sprintf("%s: key %q missing", path, k.String())
 			}
-			if d := diffValue(a.MapIndex(k), bv, path+"["+strconv.Quote(k.String())+"]"); d != "" {
+			if d := diffValues(a.MapIndex(k), bv, path+"["+strconv.Quote(k.String())+"]", textual); d != "" {
 				return d
 			}
 		}
@@ -150,6 +158,12 @@ func diffValue(a, b reflect.Value, path string) string {
 		return ""
 	}
 	panic(fmt.Sprintf("%s: cannot compare %s", path, a.Type()))
+}
+
+// sameJSON reports whether a and b hold the same JSON value.
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 // compact returns b without insignificant whitespace.
