@@ -102,7 +102,16 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 	f.Line()
 	// A nil pointer is a violation, not a panic: it is what a typed nil in
 	// an interface field or a nil recursive field holds, written as null.
-	body := []jen.Code{jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return())}
+	// So is nesting deeper than decoders read, which only recursion reaches:
+	// the walk stops at the first object too deep.
+	levels := 1
+	for _, fl := range s.Fields {
+		levels = max(levels, 1+containerLevels(fl.Type))
+	}
+	body := []jen.Code{
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
+		jen.If(jen.Id("checkDepth").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(levels))).Block(jen.Return()),
+	}
 	for _, fl := range s.Fields {
 		body = append(body, fieldChecks(fl)...)
 	}
@@ -153,6 +162,16 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 		out = append(out, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(body...))
 	}
 	return out
+}
+
+// containerLevels returns how many arrays and maps values of t open before
+// an object, a polymorphic or a json value, which check their own depth.
+func containerLevels(t *ir.Type) int {
+	n := 0
+	for ; t.Kind == ir.Slice || t.Kind == ir.Map; t = t.Elem {
+		n++
+	}
+	return n
 }
 
 // inPlace reports whether values of t are validated through a pointer

@@ -24,6 +24,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
 )
 
@@ -374,6 +376,69 @@ func TestValidateAcceptsWhatTheCodecCarries(t *testing.T) {
 		c := lookup("kinds", strings.TrimPrefix(reflect.TypeOf(v).Elem().Name(), "*"))
 		if _, problem := roundTrip(c, v); problem != "" {
 			t.Errorf("%T: %s", v, problem)
+		}
+	}
+}
+
+// chain returns n nodes, each the next of the one before.
+func chain(n int) *kinds.Node {
+	var head *kinds.Node
+	for i := range n {
+		head = &kinds.Node{Value: kinds.Some(int64(i)), Next: optionalNode(head)}
+	}
+	return head
+}
+
+func optionalNode(n *kinds.Node) kinds.Optional[*kinds.Node] {
+	if n == nil {
+		return kinds.Optional[*kinds.Node]{}
+	}
+	return kinds.Some(n)
+}
+
+// nested returns n arrays, one inside the other.
+func nested(n int) json.RawMessage {
+	return json.RawMessage(strings.Repeat("[", n) + strings.Repeat("]", n))
+}
+
+// TestValidateDepth: decoders read 512 levels of arrays and objects; a
+// value that recursion or a json value nests deeper is reported, at the
+// first level too deep only, and one that stays within is valid and
+// round-trips.
+func TestValidateDepth(t *testing.T) {
+	node, doc := lookup("kinds", "Node"), lookup("kinds", "Doc")
+	for _, tt := range []struct {
+		c     *codec
+		v     any
+		valid bool
+	}{
+		{node, chain(512), true},
+		{node, chain(513), false},
+		{doc, &kinds.Doc{Raw: kinds.Some(nested(511))}, true},
+		{doc, &kinds.Doc{Raw: kinds.Some(nested(512))}, false},
+		{doc, &kinds.Doc{Bag: kinds.Some(kinds.Bag{AdditionalProperties: []kinds.Member{{Name: "x", Value: nested(510)}}})}, true},
+		{doc, &kinds.Doc{Bag: kinds.Some(kinds.Bag{AdditionalProperties: []kinds.Member{{Name: "x", Value: nested(511)}}})}, false},
+		{doc, &kinds.Doc{Node: kinds.Some(*chain(511))}, true},
+		{doc, &kinds.Doc{Node: kinds.Some(*chain(512))}, false},
+	} {
+		err := tt.v.(validator).Validate()
+		valid, problem := roundTrip(tt.c, tt.v)
+		if problem != "" {
+			t.Fatalf("%T: %s", tt.v, problem[:min(len(problem), 300)])
+		}
+		if valid != tt.valid {
+			t.Fatalf("%T: Validate = %v, want valid %v", tt.v, err, tt.valid)
+		}
+		if !valid {
+			var invalid *kinds.ValidationError
+			require.ErrorAs(t, err, &invalid)
+			require.Len(t, invalid.Violations, 1, "one violation, at the first level too deep")
+			require.Contains(t, invalid.Violations[0].Message, "deeper than")
+			// The codec indeed cannot carry it.
+			if b, err := tt.c.encode(tt.v); err == nil {
+				_, err := tt.c.decode(b)
+				require.ErrorContains(t, err, "nesting deeper than 512")
+			}
 		}
 	}
 }

@@ -15,6 +15,9 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "str", v.Str.IsNull())
 	if x, ok := v.Str.Get(); ok {
 		fp := p.Field("str")
@@ -86,6 +89,9 @@ func (v *Presence) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("req")
 		checkUTF8(vs, &fp, v.Req)
@@ -113,6 +119,9 @@ func (v *Containers) Validate() error {
 func (v *Containers) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 3) {
 		return
 	}
 	checkNotNull(vs, p, "list", v.List.IsNull())
@@ -226,6 +235,9 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
 	if x, ok := v.Name.Get(); ok {
 		fp := p.Field("name")
@@ -248,6 +260,9 @@ func (v *Square) Validate() error {
 func (v *Square) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
@@ -300,6 +315,9 @@ func (v *AnimalBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
@@ -314,6 +332,9 @@ func (v *Dog) Validate() error {
 func (v *Dog) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
@@ -331,6 +352,9 @@ func (v *Bag) Validate() error {
 func (v *Bag) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
@@ -354,6 +378,9 @@ func (v *Node) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
@@ -373,6 +400,9 @@ func (v *Doc) Validate() error {
 func (v *Doc) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
@@ -440,6 +470,9 @@ func (v *Holder) Validate() error {
 func (v *Holder) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{

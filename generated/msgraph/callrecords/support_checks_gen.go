@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 	"unicode/utf8"
 )
@@ -228,13 +229,45 @@ func checkDuration(vs *Violations, p *Path, d Duration) {
 	}
 }
 
+// checkDepth records an object at p that, with the n levels of arrays and
+// objects it opens itself, nests deeper than decoders read
+// (DefaultMaxDepth), and reports whether it did, so that the walk stops
+// there rather than report every level below.
+func checkDepth(vs *Violations, p *Path, n int) bool {
+	if p.level()+n <= DefaultMaxDepth {
+		return false
+	}
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	return true
+}
+
+// checkRawAt reports whether raw, a value at p, is exactly one JSON value
+// without repeated names that decoders read there: its own nesting counts
+// on top of p's.
+func checkRawAt(p *Path, raw []byte) error {
+	var d Decoder
+	d.Reset(raw)
+	if p.level() >= DefaultMaxDepth {
+		d.SetMaxDepth(1)
+		if k := d.Peek(); k == KindObject || k == KindArray {
+			return d.errAt(0, "nesting deeper than "+strconv.Itoa(DefaultMaxDepth)+" levels")
+		}
+	} else {
+		d.SetMaxDepth(DefaultMaxDepth - p.level())
+	}
+	if _, err := d.rawUnique(); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // checkRawJSON records a json value that is not exactly one JSON value
-// without repeated names; empty is null.
+// without repeated names, or nests too deep where it sits; empty is null.
 func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
 	if len(raw) == 0 {
 		return
 	}
-	if err := checkRaw(raw); err != nil {
+	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "is not one JSON value: %v", err)
 	}
 }
@@ -274,7 +307,8 @@ func checkMembers(vs *Violations, p *Path, members []Member, declared []string) 
 		case slices.ContainsFunc(members[:i], func(o Member) bool { return o.Name == m.Name }):
 			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
 		}
-		if err := checkRaw(m.Value); err != nil {
+		mp := p.Field(m.Name)
+		if err := checkRawAt(&mp, m.Value); err != nil {
 			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
 		}
 	}
@@ -291,7 +325,7 @@ func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage
 		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
 		return
 	}
-	if err := checkRaw(raw); err != nil {
+	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
 		return
 	}

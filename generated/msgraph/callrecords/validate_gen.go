@@ -51,6 +51,9 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("id")
 		checkUTF8(vs, &fp, v.ID)
@@ -126,6 +129,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("id")
 		checkUTF8(vs, &fp, v.ID)
@@ -177,6 +183,9 @@ func (v *Segment) Validate() error {
 func (v *Segment) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -255,6 +264,9 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("id")
 		checkUTF8(vs, &fp, v.ID)
@@ -285,6 +297,9 @@ func (v *Organizer) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("id")
 		checkUTF8(vs, &fp, v.ID)
@@ -313,6 +328,9 @@ func (v *AdministrativeUnitInfo) Validate() error {
 func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.ID.Get(); ok {
@@ -366,6 +384,9 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -383,6 +404,9 @@ func (v *ParticipantEndpoint) Validate() error {
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
@@ -422,6 +446,9 @@ func (v *ServiceEndpoint) Validate() error {
 func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
@@ -473,6 +500,9 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.ApplicationVersion.Get(); ok {
 		fp := p.Field("applicationVersion")
 		checkUTF8(vs, &fp, x)
@@ -512,6 +542,9 @@ func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.ApplicationVersion.Get(); ok {
 		fp := p.Field("applicationVersion")
 		checkUTF8(vs, &fp, x)
@@ -540,6 +573,9 @@ func (v *FailureInfo) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.Reason.Get(); ok {
 		fp := p.Field("reason")
 		checkUTF8(vs, &fp, x)
@@ -562,6 +598,9 @@ func (v *Media) Validate() error {
 func (v *Media) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	if x := v.CalleeDevice.held(); x != nil {
@@ -604,6 +643,9 @@ func (v *MediaStream) Validate() error {
 func (v *MediaStream) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.AudioCodec.Get(); ok {
@@ -675,6 +717,9 @@ func (v *NetworkInfo) Validate() error {
 func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.BasicServiceSetIdentifier.Get(); ok {
@@ -764,6 +809,9 @@ func (v *DeviceInfo) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.CaptureDeviceDriver.Get(); ok {
 		fp := p.Field("captureDeviceDriver")
 		checkUTF8(vs, &fp, x)
@@ -795,6 +843,9 @@ func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.IPAddress.Get(); ok {
 		fp := p.Field("ipAddress")
 		checkUTF8(vs, &fp, x)
@@ -816,6 +867,9 @@ func (v *UserFeedback) Validate() error {
 func (v *UserFeedback) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{
@@ -845,6 +899,9 @@ func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{})
 }
 
@@ -859,6 +916,9 @@ func (v *UserIdentity) Validate() error {
 func (v *UserIdentity) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.DisplayName.Get(); ok {
@@ -887,6 +947,9 @@ func (v *PstnCallLogRow) Validate() error {
 func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.CallDurationSource.Get(); ok {
@@ -990,6 +1053,9 @@ func (v *DirectRoutingLogRow) Validate() error {
 func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.CalleeNumber.Get(); ok {
@@ -1117,6 +1183,9 @@ func (v *IdentityBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -1171,6 +1240,9 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
 		validateIdentity(x, &fp, vs)
@@ -1197,6 +1269,9 @@ func (v *CommunicationsIdentitySet) Validate() error {
 func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
@@ -1259,6 +1334,9 @@ func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -1285,6 +1363,9 @@ func (v *CommunicationsApplicationInstanceIdentity) Validate() error {
 func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.DisplayName.Get(); ok {
@@ -1315,6 +1396,9 @@ func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -1337,6 +1421,9 @@ func (v *CommunicationsGuestIdentity) Validate() error {
 func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.DisplayName.Get(); ok {
@@ -1367,6 +1454,9 @@ func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -1389,6 +1479,9 @@ func (v *CommunicationsUserIdentity) Validate() error {
 func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.DisplayName.Get(); ok {
@@ -1419,6 +1512,9 @@ func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violation
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -1445,6 +1541,9 @@ func (v *GraphUserIdentity) Validate() error {
 func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.DisplayName.Get(); ok {
@@ -1479,6 +1578,9 @@ func (v *ODataError) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("error")
 		v.Error.validate(&fp, vs)
@@ -1496,6 +1598,9 @@ func (v *MainError) Validate() error {
 func (v *MainError) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -1538,6 +1643,9 @@ func (v *ErrorDetails) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("code")
 		checkUTF8(vs, &fp, v.Code)
@@ -1563,6 +1671,9 @@ func (v *InnerError) Validate() error {
 func (v *InnerError) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.RequestID.Get(); ok {
@@ -1599,6 +1710,9 @@ func (v *CallRecordsListParams) Validate() error {
 func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
@@ -1664,6 +1778,9 @@ func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
@@ -1695,6 +1812,9 @@ func (v *CallRecordsGetPstnCallsParams) Validate() error {
 func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
@@ -1733,6 +1853,9 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -1767,6 +1890,9 @@ func (v *SessionsListParams) Validate() error {
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
@@ -1832,6 +1958,9 @@ func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
@@ -1863,6 +1992,9 @@ func (v *SegmentsListParams) Validate() error {
 func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
@@ -1928,6 +2060,9 @@ func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
@@ -1959,6 +2094,9 @@ func (v *ParticipantsV2ListParams) Validate() error {
 func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
@@ -2022,6 +2160,9 @@ func (v *ParticipantsV2GetParams) Validate() error {
 func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())

@@ -15,6 +15,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("timestamp")
 		checkDateTime(vs, &fp, v.Timestamp)
@@ -102,6 +105,9 @@ func (v *ListResponseSession) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("items")
 		for i0 := range v.Items {
@@ -122,6 +128,9 @@ func (v *SessionTranscriptionResponse) Validate() error {
 func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -157,6 +166,9 @@ func (v *SessionText) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("timestamp")
 		checkDateTime(vs, &fp, v.Timestamp)
@@ -186,6 +198,9 @@ func (v *SessionAction) Validate() error {
 func (v *SessionAction) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{
@@ -227,6 +242,9 @@ func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.Summary.Get(); ok {
 		fp := p.Field("summary")
 		checkUTF8(vs, &fp, x)
@@ -248,6 +266,9 @@ func (v *SessionRecordingResponse) Validate() error {
 func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.SessionID.Get(); ok {
@@ -274,6 +295,9 @@ func (v *InspectLatencyResponse) Validate() error {
 func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -308,6 +332,9 @@ func (v *LatencyEntry) Validate() error {
 func (v *LatencyEntry) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -364,6 +391,9 @@ func (v *SummaryEntry) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("category")
 		checkUTF8(vs, &fp, string(v.Category))
@@ -403,6 +433,9 @@ func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("session_id")
 		checkUTF8(vs, &fp, v.SessionID)
@@ -431,6 +464,9 @@ func (v *TimelineEvent) Validate() error {
 func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -503,6 +539,9 @@ func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
 		fp := p.Field("detail")
@@ -524,6 +563,9 @@ func (v *RequestValidationError) Validate() error {
 func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -572,6 +614,9 @@ func (v *SessionsListParams) Validate() error {
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
@@ -641,6 +686,9 @@ func (v *SessionsRecordingStreamParams) Validate() error {
 func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{

@@ -145,6 +145,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
 		checkUTF8(vs, &fp, x)
@@ -240,6 +243,9 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
 		checkUTF8(vs, &fp, x)
@@ -327,6 +333,9 @@ func (v *Interaction) Validate() error {
 func (v *Interaction) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
@@ -438,6 +447,9 @@ func (v *MessageInteraction) Validate() error {
 func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
@@ -557,6 +569,9 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
 		checkUTF8(vs, &fp, x)
@@ -647,6 +662,9 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
 		checkUTF8(vs, &fp, x)
@@ -710,6 +728,9 @@ func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "fax", v.Fax.IsNull())
 	checkNotNull(vs, p, "mms", v.Mms.IsNull())
 	checkNotNull(vs, p, "sms", v.SMS.IsNull())
@@ -728,6 +749,9 @@ func (v *RestError) Validate() error {
 func (v *RestError) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	{
@@ -769,6 +793,9 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -798,6 +825,9 @@ func (v *ServicesCreateRequest) Validate() error {
 func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{
@@ -854,6 +884,9 @@ func (v *ServicesUpdateRequest) Validate() error {
 func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
@@ -913,6 +946,9 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -944,6 +980,9 @@ func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("Sid")
@@ -972,6 +1011,9 @@ func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -986,6 +1028,9 @@ func (v *SessionsListParams) Validate() error {
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
@@ -1017,6 +1062,9 @@ func (v *SessionsCreateRequest) Validate() error {
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
@@ -1064,6 +1112,9 @@ func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
 	if x, ok := v.DateExpiry.Get(); ok {
 		fp := p.Field("DateExpiry")
@@ -1088,6 +1139,9 @@ func (v *InteractionsListParams) Validate() error {
 func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
@@ -1121,6 +1175,9 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -1150,6 +1207,9 @@ func (v *ParticipantsCreateRequest) Validate() error {
 func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{
@@ -1190,6 +1250,9 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -1219,6 +1282,9 @@ func (v *MessageInteractionsCreateRequest) Validate() error {
 func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "Body", v.Body.IsNull())

@@ -15,6 +15,9 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
 	checkNotNull(vs, p, "message", v.Message.IsNull())
 	if x, ok := v.Message.Get(); ok {
@@ -34,6 +37,9 @@ func (v *Service) Validate() error {
 func (v *Service) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
@@ -62,6 +68,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
@@ -87,6 +96,9 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -106,6 +118,9 @@ func (v *SessionsCreateRequest) Validate() error {
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
@@ -138,6 +153,9 @@ func (v *SessionsUpdateRequest) Validate() error {
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())

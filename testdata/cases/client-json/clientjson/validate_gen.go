@@ -15,6 +15,9 @@ func (v *Problem) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
 		fp := p.Field("detail")
@@ -33,6 +36,9 @@ func (v *Session) Validate() error {
 func (v *Session) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
@@ -57,6 +63,9 @@ func (v *SessionsListParams) Validate() error {
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())

@@ -31,6 +31,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("sid")
 		checkUTF8(vs, &fp, v.SID)

@@ -15,6 +15,9 @@ func (v *Hop) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("ip")
 		checkUTF8(vs, &fp, v.IP)
@@ -32,6 +35,9 @@ func (v *Route) Validate() error {
 func (v *Route) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 3) {
 		return
 	}
 	{

@@ -15,6 +15,9 @@ func (v *Call) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("status")
 		checkKnown(vs, &fp, v.Status)

@@ -15,6 +15,9 @@ func (v *Keywords) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "break", v.Break.IsNull())
 	if x, ok := v.Break.Get(); ok {
 		fp := p.Field("break")
@@ -155,6 +158,9 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "any", v.Any.IsNull())
 	if x, ok := v.Any.Get(); ok {
 		fp := p.Field("any")
@@ -288,6 +294,9 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "v", v.V.IsNull())
 	if x, ok := v.V.Get(); ok {
 		fp := p.Field("v")
@@ -417,6 +426,9 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
 	if x, ok := v.ByComponent.Get(); ok {
 		fp := p.Field("byComponent")
@@ -500,6 +512,9 @@ func (v *Component) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
 	if x, ok := v.Name.Get(); ok {
 		fp := p.Field("name")
@@ -520,6 +535,9 @@ func (v *Members) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "n", v.N.IsNull())
 }
 
@@ -534,6 +552,9 @@ func (v *Enum) Validate() error {
 func (v *Enum) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "e", v.E.IsNull())
@@ -556,6 +577,9 @@ func (v *SliceString) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "s", v.S.IsNull())
 	if x, ok := v.S.Get(); ok {
 		fp := p.Field("s")
@@ -574,6 +598,9 @@ func (v *WireNames) Validate() error {
 func (v *WireNames) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
@@ -699,6 +726,9 @@ func (v *Range) Validate() error {
 func (v *Range) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())

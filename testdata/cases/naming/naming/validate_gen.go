@@ -15,6 +15,9 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "account_sid", v.AccountSID.IsNull())
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
@@ -59,6 +62,9 @@ func (v *RemoteValidationError) Validate() error {
 func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkNotNull(vs, p, "msg", v.Msg.IsNull())

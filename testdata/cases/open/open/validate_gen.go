@@ -15,6 +15,9 @@ func (v *Identity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.DisplayName.Get(); ok {
 		fp := p.Field("displayName")
 		checkUTF8(vs, &fp, x)
@@ -38,6 +41,9 @@ func (v *Tokens) Validate() error {
 func (v *Tokens) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{})

@@ -45,6 +45,9 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -62,6 +65,9 @@ func (v *ParticipantEndpoint) Validate() error {
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
@@ -116,6 +122,9 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
 	if x, ok := v.HeaderValue.Get(); ok {
 		fp := p.Field("headerValue")
@@ -138,6 +147,9 @@ func (v *Session) Validate() error {
 func (v *Session) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
 		return
 	}
 	{

@@ -15,6 +15,9 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
 	if x, ok := v.Code.Get(); ok {
 		fp := p.Field("code")
@@ -38,6 +41,9 @@ func (v *Tree) Validate() error {
 func (v *Tree) validate(p *Path, vs *Violations) {
 	if v == nil {
 		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
 		return
 	}
 	checkNotNull(vs, p, "children", v.Children.IsNull())

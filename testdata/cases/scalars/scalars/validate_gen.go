@@ -15,6 +15,9 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("text")
 		checkUTF8(vs, &fp, v.Text)
