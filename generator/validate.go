@@ -77,12 +77,7 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	}
 	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
 	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("vs").Id("Violations"),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
-		jen.Return(jen.Id("vs").Dot("Err").Call()),
-	)
-	f.Line()
+	genValidateEntry(f, iface.Unknown)
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
 		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(p.API.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
@@ -91,15 +86,21 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	f.Line()
 }
 
-func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
-	f.Commentf("Validate reports every constraint of the schema that v breaks, each with")
-	f.Comment("its JSON path, as a *ValidationError; nil when v is valid.")
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("Validate").Params().Error().Block(
+// genValidateEntry emits the exported Validate of type name over its
+// validate method.
+func genValidateEntry(f *jen.File, name string) {
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("Validate").Params().Error().Block(
 		jen.Var().Id("vs").Id("Violations"),
 		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
 		jen.Return(jen.Id("vs").Dot("Err").Call()),
 	)
 	f.Line()
+}
+
+func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
+	f.Commentf("Validate reports every constraint of the schema that v breaks, each with")
+	f.Comment("its JSON path, as a *ValidationError; nil when v is valid.")
+	genValidateEntry(f, s.Name)
 	// A nil pointer is a violation, not a panic: it is what a typed nil in
 	// an interface field or a nil recursive field holds, written as null.
 	// So is nesting deeper than decoders read, which only recursion reaches:
