@@ -199,6 +199,9 @@ func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
 // checkDateTime records a date-time whose year, as RFC 3339 writes it, is
 // outside 0 to 9999.
 func checkDateTime(vs *Violations, p *Path, t time.Time) {
+	if y := t.UTC().Year(); y >= 1 && y <= 9998 {
+		return // no offset moves it out of range; the zone lookup is not needed
+	}
 	if _, off := t.Zone(); off%60 != 0 {
 		t = t.UTC() // as appendDateTime writes it
 	}
@@ -304,7 +307,7 @@ func checkMembers(vs *Violations, p *Path, members []Member, declared []string) 
 			violated(vs, p, "", RuleFormat, "has an additional member whose name is not valid UTF-8: %q", m.Name)
 		case slices.Contains(declared, m.Name):
 			violated(vs, p, "", RuleFormat, "has an additional member %q, which is a declared property", m.Name)
-		case slices.ContainsFunc(members[:i], func(o Member) bool { return o.Name == m.Name }):
+		case repeatsName(members[:i], m.Name):
 			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
 		}
 		mp := p.Field(m.Name)
@@ -312,6 +315,16 @@ func checkMembers(vs *Violations, p *Path, members []Member, declared []string) 
 			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
 		}
 	}
+}
+
+// repeatsName reports whether one of members is called name.
+func repeatsName(members []Member, name string) bool {
+	for _, m := range members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // checkUnknown records an unknown subtype that would not decode back as
