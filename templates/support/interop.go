@@ -44,7 +44,7 @@ func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var x T
-	if err := decodeValue(&d, &x); err != nil {
+	if err := readValue(&d, &x); err != nil {
 		return err
 	}
 	if err := d.End(); err != nil {
@@ -185,9 +185,9 @@ type valueDecoder interface {
 	DecodeJSON(d *Decoder) error
 }
 
-// decodeValue decodes the next value into *p as the generated decoders
+// readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
-func decodeValue(d *Decoder, p any) error {
+func readValue(d *Decoder, p any) error {
 	var err error
 	switch x := p.(type) {
 	case *json.RawMessage:
@@ -219,15 +219,15 @@ func decodeValue(d *Decoder, p any) error {
 	case *Duration:
 		*x, err = d.Duration()
 	default:
-		return decodeReflect(d, reflect.ValueOf(p).Elem(), p)
+		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}
 	return err
 }
 
-// decodeReflect is decodeValue for the composite types, and for types the
+// readReflect is readValue for the composite types, and for types the
 // schema does not produce, which encoding/json decodes (after the strict
 // decoder has checked the value's syntax, names and UTF-8).
-func decodeReflect(d *Decoder, rv reflect.Value, p any) error {
+func readReflect(d *Decoder, rv reflect.Value, p any) error {
 	switch rv.Kind() {
 	case reflect.String: // an enum
 		s, err := d.String()
@@ -238,7 +238,7 @@ func decodeReflect(d *Decoder, rv reflect.Value, p any) error {
 		return nil
 	case reflect.Pointer:
 		n := reflect.New(rv.Type().Elem())
-		if err := decodeValue(d, n.Interface()); err != nil {
+		if err := readValue(d, n.Interface()); err != nil {
 			return err
 		}
 		rv.Set(n)
@@ -260,7 +260,7 @@ func decodeReflect(d *Decoder, rv reflect.Value, p any) error {
 				return nil
 			}
 			e := reflect.New(rv.Type().Elem())
-			if err := decodeValue(d, e.Interface()); err != nil {
+			if err := readValue(d, e.Interface()); err != nil {
 				return WithIndex(err, i)
 			}
 			out = reflect.Append(out, e.Elem())
@@ -288,7 +288,7 @@ func decodeReflect(d *Decoder, rv reflect.Value, p any) error {
 				return d.ErrDuplicate(name)
 			}
 			e := reflect.New(rv.Type().Elem())
-			if err := decodeValue(d, e.Interface()); err != nil {
+			if err := readValue(d, e.Interface()); err != nil {
 				return WithField(err, k.String())
 			}
 			out.SetMapIndex(k, e.Elem())
