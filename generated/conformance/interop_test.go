@@ -48,10 +48,10 @@ func marshal(t *testing.T, what string, v any) []byte {
 }
 
 // validValues returns n random values of c that Validate accepts.
-func validValues(t *testing.T, pkgs map[string]*ir.Package, c *codec, seed uint64, n int, finite bool) []any {
+func validValues(t *testing.T, pkgs map[string]*ir.Package, c *codec, seed uint64, n int, plain bool) []any {
 	t.Helper()
 	g := newValueGen(t, pkgs, c.pkg, seed)
-	g.finite = finite
+	g.plain = plain
 	var out []any
 	for range 20 * n {
 		if v := g.top(c); v.(validator).Validate() == nil {

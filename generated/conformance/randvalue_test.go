@@ -34,9 +34,11 @@ type valueGen struct {
 	types map[string]reflect.Type // Go name → struct type, Unknown<Interface> holders included
 	// near is the chance that one decision breaks a rule; 0 for valid values.
 	near float64
-	// finite leaves NaN and infinities out even where the schema allows
-	// them (a caller's plain float64 field cannot carry them).
-	finite bool
+	// plain leaves out what a caller's plain float64 and time.Time fields
+	// write differently from the codec: NaN and infinities where the schema
+	// allows them, and UTC offsets with seconds (encoding/json's time.Time
+	// drops the seconds, a different instant; the codec writes UTC).
+	plain bool
 	depth  int
 }
 
@@ -343,7 +345,7 @@ func (g *valueGen) integer(t *ir.Type) int64 {
 }
 
 func (g *valueGen) float(t *ir.Type) float64 {
-	if (t.NonFinite && !g.finite && g.chance(0.3)) || g.bad() {
+	if (t.NonFinite && !g.plain && g.chance(0.3)) || g.bad() {
 		return [...]float64{math.NaN(), math.Inf(1), math.Inf(-1)}[g.r.IntN(3)]
 	}
 	var f float64
@@ -368,11 +370,15 @@ func (g *valueGen) dateTime() time.Time {
 		year = []int{-1, 10000, 12345}[g.r.IntN(3)]
 	}
 	loc := time.UTC
-	switch g.r.IntN(3) {
+	switch g.r.IntN(4) {
 	case 1:
 		loc = time.FixedZone("", (g.r.IntN(28*60)-14*60)*60)
 	case 2:
 		loc = time.FixedZone("named", 5*3600+30*60)
+	case 3:
+		if !g.plain && g.chance(0.2) {
+			loc = time.FixedZone("LMT", -17762) // New York's local mean time: seconds
+		}
 	}
 	ns := 0
 	if g.chance(0.5) {
