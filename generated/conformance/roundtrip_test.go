@@ -365,7 +365,7 @@ func TestValidateReportsWhatTheCodecCannotCarry(t *testing.T) {
 // and boundary values of the kinds Validate now checks stay valid.
 func TestValidateAcceptsWhatTheCodecCarries(t *testing.T) {
 	values := []any{
-		&kinds.Scalars{Num: kinds.Some(math.MaxFloat64), F32: kinds.Some(float32(-0.0)), NumNF: kinds.Some(math.NaN()), F32NF: kinds.Some(float32(math.Inf(1))),
+		&kinds.Scalars{Num: kinds.Some(math.MaxFloat64), F32: kinds.Some(float32(math.Copysign(0, -1))), NumNF: kinds.Some(math.NaN()), F32NF: kinds.Some(float32(math.Inf(1))),
 			At: kinds.Some(time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.FixedZone("", -12*3600))), Day: kinds.Some(kinds.Date{Year: 0, Month: 1, Day: 1}),
 			Span: kinds.Some(kinds.Duration{Negative: true, Nanos: 999999999}), Str: kinds.Some("\ufffd\u2028")},
 		&kinds.Doc{Raw: kinds.Some(json.RawMessage(nil)), RawNull: kinds.Null[json.RawMessage](), Shape: kinds.Some[kinds.Shape](&kinds.UnknownShape{Raw: json.RawMessage(`{"x":1}`)})},
