@@ -145,6 +145,14 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	if fl.Optional && fl.Nullable && fl.Type.Kind == ir.JSON {
 		out = append(out, jen.Id("checkRawNotNull").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Add(field.Clone())))
 	}
+	if name := scalarFieldCheck(fl.Type); name != "" {
+		// The common case, one cheap rule on a scalar: one call, which builds
+		// the field's path only for a violation.
+		if fl.Optional {
+			return append(out, jen.Id(name+"Optional").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Add(field)))
+		}
+		return append(out, jen.Id(name+"Field").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), field))
+	}
 	x := jen.Id("x")
 	if !fl.Optional {
 		x = field
@@ -163,6 +171,20 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 		out = append(out, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(body...))
 	}
 	return out
+}
+
+// scalarFieldCheck names the support check (without its Field or Optional
+// suffix) that is the only rule on a field of type t, or "" when t has other
+// or no rules.
+func scalarFieldCheck(t *ir.Type) string {
+	switch {
+	case t.Kind == ir.String && !t.HasConstraints(),
+		t.Kind == ir.EnumRef && t.Enum.Open:
+		return "checkUTF8"
+	case t.Kind == ir.DateTime:
+		return "checkDateTime"
+	}
+	return ""
 }
 
 // containerLevels returns how many arrays and maps values of t open before

@@ -19,10 +19,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "str", v.Str.IsNull())
-	if x, ok := v.Str.Get(); ok {
-		fp := p.Field("str")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "str", &v.Str)
 	checkNotNull(vs, p, "i32", v.I32.IsNull())
 	checkNotNull(vs, p, "i64", v.I64.IsNull())
 	checkNotNull(vs, p, "num", v.Num.IsNull())
@@ -44,10 +41,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkDate(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "at", v.At.IsNull())
-	if x, ok := v.At.Get(); ok {
-		fp := p.Field("at")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "at", &v.At)
 	checkNotNull(vs, p, "span", v.Span.IsNull())
 	if x, ok := v.Span.Get(); ok {
 		fp := p.Field("span")
@@ -70,10 +64,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "mood", v.Mood.IsNull())
-	if x, ok := v.Mood.Get(); ok {
-		fp := p.Field("mood")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "mood", &v.Mood)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -92,20 +83,11 @@ func (v *Presence) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("req")
-		checkUTF8(vs, &fp, v.Req)
-	}
+	checkUTF8Field(vs, p, "req", v.Req)
 	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
 	checkNotNull(vs, p, "opt", v.Opt.IsNull())
-	if x, ok := v.Opt.Get(); ok {
-		fp := p.Field("opt")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.OptNull.Get(); ok {
-		fp := p.Field("optNull")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "opt", &v.Opt)
+	checkUTF8Optional(vs, p, "optNull", &v.OptNull)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -239,10 +221,7 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
-	if x, ok := v.Name.Get(); ok {
-		fp := p.Field("name")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 	{
 		fp := p.Field("radius")
 		checkFinite(vs, &fp, v.Radius)
@@ -266,10 +245,7 @@ func (v *Square) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
-	if x, ok := v.Name.Get(); ok {
-		fp := p.Field("name")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -358,10 +334,7 @@ func (v *Bag) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"id"})
 }
 
@@ -487,10 +460,7 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 		fp := p.Field("raw")
 		checkRawJSON(vs, &fp, v.Raw)
 	}
-	{
-		fp := p.Field("at")
-		checkDateTime(vs, &fp, v.At)
-	}
+	checkDateTimeField(vs, p, "at", v.At)
 	{
 		fp := p.Field("day")
 		checkDate(vs, &fp, v.Day)
@@ -515,8 +485,5 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
-	{
-		fp := p.Field("mood")
-		checkUTF8(vs, &fp, string(v.Mood))
-	}
+	checkUTF8Field(vs, p, "mood", v.Mood)
 }

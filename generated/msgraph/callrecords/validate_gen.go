@@ -54,22 +54,10 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, v.ID)
-	}
-	{
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, v.EndDateTime)
-	}
-	if x, ok := v.JoinWebURL.Get(); ok {
-		fp := p.Field("joinWebUrl")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("lastModifiedDateTime")
-		checkDateTime(vs, &fp, v.LastModifiedDateTime)
-	}
+	checkUTF8Field(vs, p, "id", v.ID)
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
+	checkUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
+	checkDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
 	{
 		fp := p.Field("modalities")
 		for i0, e0 := range v.Modalities {
@@ -88,14 +76,8 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 			validateIdentitySet(e0, &p0, vs)
 		}
 	}
-	{
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, v.StartDateTime)
-	}
-	{
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, string(v.Type))
-	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
+	checkUTF8Field(vs, p, "type", v.Type)
 	if x := v.OrganizerV2.held(); x != nil {
 		fp := p.Field("organizer_v2")
 		x.validate(&fp, vs)
@@ -132,10 +114,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, v.ID)
-	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -144,10 +123,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	{
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, v.EndDateTime)
-	}
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
 		x.validate(&fp, vs)
@@ -159,10 +135,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
-	{
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, v.StartDateTime)
-	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	if x, ok := v.Segments.Get(); ok {
 		fp := p.Field("segments")
 		for i0 := range x {
@@ -188,10 +161,7 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, v.ID)
-	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -200,10 +170,7 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	{
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, v.EndDateTime)
-	}
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
 		x.validate(&fp, vs)
@@ -215,10 +182,7 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 			x[i0].validate(&p0, vs)
 		}
 	}
-	{
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, v.StartDateTime)
-	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -267,10 +231,7 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, v.ID)
-	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -300,10 +261,7 @@ func (v *Organizer) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, v.ID)
-	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -333,10 +291,7 @@ func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "id", &v.ID)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -417,10 +372,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		fp := p.Field("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
-	if x, ok := v.CPUName.Get(); ok {
-		fp := p.Field("cpuName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "cpuName", &v.CPUName)
 	if x := v.Feedback.held(); x != nil {
 		fp := p.Field("feedback")
 		x.validate(&fp, vs)
@@ -429,10 +381,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		fp := p.Field("identity")
 		validateIdentitySet(x, &fp, vs)
 	}
-	if x, ok := v.Name.Get(); ok {
-		fp := p.Field("name")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -503,30 +452,12 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.ApplicationVersion.Get(); ok {
-		fp := p.Field("applicationVersion")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.HeaderValue.Get(); ok {
-		fp := p.Field("headerValue")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AzureADAppID.Get(); ok {
-		fp := p.Field("azureADAppId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CommunicationServiceID.Get(); ok {
-		fp := p.Field("communicationServiceId")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("platform")
-		checkUTF8(vs, &fp, string(v.Platform))
-	}
-	{
-		fp := p.Field("productFamily")
-		checkUTF8(vs, &fp, string(v.ProductFamily))
-	}
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
+	checkUTF8Optional(vs, p, "communicationServiceId", &v.CommunicationServiceID)
+	checkUTF8Field(vs, p, "platform", v.Platform)
+	checkUTF8Field(vs, p, "productFamily", v.ProductFamily)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -545,19 +476,10 @@ func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.ApplicationVersion.Get(); ok {
-		fp := p.Field("applicationVersion")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.HeaderValue.Get(); ok {
-		fp := p.Field("headerValue")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
 	checkNotNull(vs, p, "role", v.Role.IsNull())
-	if x, ok := v.Role.Get(); ok {
-		fp := p.Field("role")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "role", &v.Role)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -576,15 +498,9 @@ func (v *FailureInfo) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.Reason.Get(); ok {
-		fp := p.Field("reason")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "reason", &v.Reason)
 	checkNotNull(vs, p, "stage", v.Stage.IsNull())
-	if x, ok := v.Stage.Get(); ok {
-		fp := p.Field("stage")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "stage", &v.Stage)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -619,10 +535,7 @@ func (v *Media) validate(p *Path, vs *Violations) {
 		fp := p.Field("callerNetwork")
 		x.validate(&fp, vs)
 	}
-	if x, ok := v.Label.Get(); ok {
-		fp := p.Field("label")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Streams.Get(); ok {
 		fp := p.Field("streams")
 		for i0 := range x {
@@ -648,10 +561,7 @@ func (v *MediaStream) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.AudioCodec.Get(); ok {
-		fp := p.Field("audioCodec")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
 	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
 		fp := p.Field("averageAudioNetworkJitter")
 		checkDuration(vs, &fp, x)
@@ -668,10 +578,7 @@ func (v *MediaStream) validate(p *Path, vs *Violations) {
 		fp := p.Field("averageRoundTripTime")
 		checkDuration(vs, &fp, x)
 	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
 		fp := p.Field("maxAudioNetworkJitter")
 		checkDuration(vs, &fp, x)
@@ -688,22 +595,13 @@ func (v *MediaStream) validate(p *Path, vs *Violations) {
 		fp := p.Field("rmsFreezeDuration")
 		checkDuration(vs, &fp, x)
 	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 	{
 		fp := p.Field("streamDirection")
 		checkKnown(vs, &fp, v.StreamDirection)
 	}
-	if x, ok := v.StreamID.Get(); ok {
-		fp := p.Field("streamId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.VideoCodec.Get(); ok {
-		fp := p.Field("videoCodec")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "streamId", &v.StreamID)
+	checkUTF8Optional(vs, p, "videoCodec", &v.VideoCodec)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -722,44 +620,17 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	if x, ok := v.BasicServiceSetIdentifier.Get(); ok {
-		fp := p.Field("basicServiceSetIdentifier")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier)
 	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
-	if x, ok := v.ConnectionType.Get(); ok {
-		fp := p.Field("connectionType")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.DNSSuffix.Get(); ok {
-		fp := p.Field("dnsSuffix")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.IPAddress.Get(); ok {
-		fp := p.Field("ipAddress")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.MacAddress.Get(); ok {
-		fp := p.Field("macAddress")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "connectionType", &v.ConnectionType)
+	checkUTF8Optional(vs, p, "dnsSuffix", &v.DNSSuffix)
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	checkUTF8Optional(vs, p, "macAddress", &v.MacAddress)
 	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
-	if x, ok := v.NetworkTransportProtocol.Get(); ok {
-		fp := p.Field("networkTransportProtocol")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.ReflexiveIPAddress.Get(); ok {
-		fp := p.Field("reflexiveIPAddress")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.RelayIPAddress.Get(); ok {
-		fp := p.Field("relayIPAddress")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Subnet.Get(); ok {
-		fp := p.Field("subnet")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "networkTransportProtocol", &v.NetworkTransportProtocol)
+	checkUTF8Optional(vs, p, "reflexiveIPAddress", &v.ReflexiveIPAddress)
+	checkUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
+	checkUTF8Optional(vs, p, "subnet", &v.Subnet)
 	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
 	if x, ok := v.TraceRouteHops.Get(); ok {
 		fp := p.Field("traceRouteHops")
@@ -769,31 +640,13 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
-	if x, ok := v.WifiBand.Get(); ok {
-		fp := p.Field("wifiBand")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.WifiMicrosoftDriver.Get(); ok {
-		fp := p.Field("wifiMicrosoftDriver")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.WifiMicrosoftDriverVersion.Get(); ok {
-		fp := p.Field("wifiMicrosoftDriverVersion")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "wifiBand", &v.WifiBand)
+	checkUTF8Optional(vs, p, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver)
+	checkUTF8Optional(vs, p, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion)
 	checkNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
-	if x, ok := v.WifiRadioType.Get(); ok {
-		fp := p.Field("wifiRadioType")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.WifiVendorDriver.Get(); ok {
-		fp := p.Field("wifiVendorDriver")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.WifiVendorDriverVersion.Get(); ok {
-		fp := p.Field("wifiVendorDriverVersion")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "wifiRadioType", &v.WifiRadioType)
+	checkUTF8Optional(vs, p, "wifiVendorDriver", &v.WifiVendorDriver)
+	checkUTF8Optional(vs, p, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -812,22 +665,10 @@ func (v *DeviceInfo) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.CaptureDeviceDriver.Get(); ok {
-		fp := p.Field("captureDeviceDriver")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CaptureDeviceName.Get(); ok {
-		fp := p.Field("captureDeviceName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.RenderDeviceDriver.Get(); ok {
-		fp := p.Field("renderDeviceDriver")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.RenderDeviceName.Get(); ok {
-		fp := p.Field("renderDeviceName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "captureDeviceDriver", &v.CaptureDeviceDriver)
+	checkUTF8Optional(vs, p, "captureDeviceName", &v.CaptureDeviceName)
+	checkUTF8Optional(vs, p, "renderDeviceDriver", &v.RenderDeviceDriver)
+	checkUTF8Optional(vs, p, "renderDeviceName", &v.RenderDeviceName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -846,10 +687,7 @@ func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.IPAddress.Get(); ok {
-		fp := p.Field("ipAddress")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
 	if x, ok := v.RoundTripTime.Get(); ok {
 		fp := p.Field("roundTripTime")
 		checkDuration(vs, &fp, x)
@@ -872,14 +710,8 @@ func (v *UserFeedback) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("rating")
-		checkUTF8(vs, &fp, string(v.Rating))
-	}
-	if x, ok := v.Text.Get(); ok {
-		fp := p.Field("text")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "rating", v.Rating)
+	checkUTF8Optional(vs, p, "text", &v.Text)
 	if x := v.Tokens.held(); x != nil {
 		fp := p.Field("tokens")
 		x.validate(&fp, vs)
@@ -921,18 +753,9 @@ func (v *UserIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		fp := p.Field("userPrincipalName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "userPrincipalName", "@odata.type"})
 }
 
@@ -956,90 +779,33 @@ func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
 		fp := p.Field("callDurationSource")
 		checkKnown(vs, &fp, x)
 	}
-	if x, ok := v.CalleeNumber.Get(); ok {
-		fp := p.Field("calleeNumber")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CallerNumber.Get(); ok {
-		fp := p.Field("callerNumber")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CallID.Get(); ok {
-		fp := p.Field("callId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CallType.Get(); ok {
-		fp := p.Field("callType")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	checkUTF8Optional(vs, p, "callId", &v.CallID)
+	checkUTF8Optional(vs, p, "callType", &v.CallType)
 	if x, ok := v.Charge.Get(); ok {
 		fp := p.Field("charge")
 		checkFinite(vs, &fp, x)
 	}
-	if x, ok := v.ConferenceID.Get(); ok {
-		fp := p.Field("conferenceId")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
 	if x, ok := v.ConnectionCharge.Get(); ok {
 		fp := p.Field("connectionCharge")
 		checkFinite(vs, &fp, x)
 	}
-	if x, ok := v.Currency.Get(); ok {
-		fp := p.Field("currency")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.DestinationContext.Get(); ok {
-		fp := p.Field("destinationContext")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.DestinationName.Get(); ok {
-		fp := p.Field("destinationName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.InventoryType.Get(); ok {
-		fp := p.Field("inventoryType")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.LicenseCapability.Get(); ok {
-		fp := p.Field("licenseCapability")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Operator.Get(); ok {
-		fp := p.Field("operator")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.TenantCountryCode.Get(); ok {
-		fp := p.Field("tenantCountryCode")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UsageCountryCode.Get(); ok {
-		fp := p.Field("usageCountryCode")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserDisplayName.Get(); ok {
-		fp := p.Field("userDisplayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserID.Get(); ok {
-		fp := p.Field("userId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		fp := p.Field("userPrincipalName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "currency", &v.Currency)
+	checkUTF8Optional(vs, p, "destinationContext", &v.DestinationContext)
+	checkUTF8Optional(vs, p, "destinationName", &v.DestinationName)
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "inventoryType", &v.InventoryType)
+	checkUTF8Optional(vs, p, "licenseCapability", &v.LicenseCapability)
+	checkUTF8Optional(vs, p, "operator", &v.Operator)
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	checkUTF8Optional(vs, p, "tenantCountryCode", &v.TenantCountryCode)
+	checkUTF8Optional(vs, p, "usageCountryCode", &v.UsageCountryCode)
+	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	checkUTF8Optional(vs, p, "userId", &v.UserID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1058,70 +824,22 @@ func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.CalleeNumber.Get(); ok {
-		fp := p.Field("calleeNumber")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CallerNumber.Get(); ok {
-		fp := p.Field("callerNumber")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CallType.Get(); ok {
-		fp := p.Field("callType")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.CorrelationID.Get(); ok {
-		fp := p.Field("correlationId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.EndDateTime.Get(); ok {
-		fp := p.Field("endDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.FailureDateTime.Get(); ok {
-		fp := p.Field("failureDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.FinalSIPCodePhrase.Get(); ok {
-		fp := p.Field("finalSipCodePhrase")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.InviteDateTime.Get(); ok {
-		fp := p.Field("inviteDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.MediaPathLocation.Get(); ok {
-		fp := p.Field("mediaPathLocation")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.SignalingLocation.Get(); ok {
-		fp := p.Field("signalingLocation")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.StartDateTime.Get(); ok {
-		fp := p.Field("startDateTime")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.TrunkFullyQualifiedDomainName.Get(); ok {
-		fp := p.Field("trunkFullyQualifiedDomainName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserDisplayName.Get(); ok {
-		fp := p.Field("userDisplayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserID.Get(); ok {
-		fp := p.Field("userId")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		fp := p.Field("userPrincipalName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	checkUTF8Optional(vs, p, "callType", &v.CallType)
+	checkUTF8Optional(vs, p, "correlationId", &v.CorrelationID)
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	checkDateTimeOptional(vs, p, "failureDateTime", &v.FailureDateTime)
+	checkUTF8Optional(vs, p, "finalSipCodePhrase", &v.FinalSIPCodePhrase)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkDateTimeOptional(vs, p, "inviteDateTime", &v.InviteDateTime)
+	checkUTF8Optional(vs, p, "mediaPathLocation", &v.MediaPathLocation)
+	checkUTF8Optional(vs, p, "signalingLocation", &v.SignalingLocation)
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	checkUTF8Optional(vs, p, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName)
+	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	checkUTF8Optional(vs, p, "userId", &v.UserID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -1186,14 +904,8 @@ func (v *IdentityBase) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
@@ -1302,10 +1014,7 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		fp := p.Field("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
-	if x, ok := v.EndpointType.Get(); ok {
-		fp := p.Field("endpointType")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "endpointType", &v.EndpointType)
 	if x, ok := v.Guest.Get(); ok {
 		fp := p.Field("guest")
 		validateIdentity(x, &fp, vs)
@@ -1337,18 +1046,9 @@ func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ApplicationType.Get(); ok {
-		fp := p.Field("applicationType")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "applicationType", &v.ApplicationType)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "applicationType", "hidden", "@odata.type"})
 }
 
@@ -1368,18 +1068,9 @@ func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violat
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.TenantID.Get(); ok {
-		fp := p.Field("tenantId")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "hidden", "tenantId", "@odata.type"})
 }
 
@@ -1399,14 +1090,8 @@ func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
@@ -1426,18 +1111,9 @@ func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Email.Get(); ok {
-		fp := p.Field("email")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "email", &v.Email)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "email", "@odata.type"})
 }
 
@@ -1457,14 +1133,8 @@ func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
@@ -1484,18 +1154,9 @@ func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.TenantID.Get(); ok {
-		fp := p.Field("tenantId")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "tenantId", "@odata.type"})
 }
 
@@ -1515,18 +1176,9 @@ func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violation
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AzureCommunicationServicesResourceID.Get(); ok {
-		fp := p.Field("azureCommunicationServicesResourceId")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "azureCommunicationServicesResourceId", "@odata.type"})
 }
 
@@ -1546,22 +1198,10 @@ func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.IPAddress.Get(); ok {
-		fp := p.Field("ipAddress")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.UserPrincipalName.Get(); ok {
-		fp := p.Field("userPrincipalName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "ipAddress", "userPrincipalName", "@odata.type"})
 }
 
@@ -1603,18 +1243,9 @@ func (v *MainError) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("code")
-		checkUTF8(vs, &fp, v.Code)
-	}
-	{
-		fp := p.Field("message")
-		checkUTF8(vs, &fp, v.Message)
-	}
-	if x, ok := v.Target.Get(); ok {
-		fp := p.Field("target")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "code", v.Code)
+	checkUTF8Field(vs, p, "message", v.Message)
+	checkUTF8Optional(vs, p, "target", &v.Target)
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
 		fp := p.Field("details")
@@ -1646,18 +1277,9 @@ func (v *ErrorDetails) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("code")
-		checkUTF8(vs, &fp, v.Code)
-	}
-	{
-		fp := p.Field("message")
-		checkUTF8(vs, &fp, v.Message)
-	}
-	if x, ok := v.Target.Get(); ok {
-		fp := p.Field("target")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "code", v.Code)
+	checkUTF8Field(vs, p, "message", v.Message)
+	checkUTF8Optional(vs, p, "target", &v.Target)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1676,22 +1298,10 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.RequestID.Get(); ok {
-		fp := p.Field("request-id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ClientRequestID.Get(); ok {
-		fp := p.Field("client-request-id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Date.Get(); ok {
-		fp := p.Field("date")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Code.Get(); ok {
-		fp := p.Field("code")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "request-id", &v.RequestID)
+	checkUTF8Optional(vs, p, "client-request-id", &v.ClientRequestID)
+	checkUTF8Optional(vs, p, "date", &v.Date)
+	checkUTF8Optional(vs, p, "code", &v.Code)
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
 		x.validate(&fp, vs)
@@ -1726,15 +1336,9 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
@@ -1828,15 +1432,9 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -1867,15 +1465,9 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -1906,15 +1498,9 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
@@ -2008,15 +1594,9 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
@@ -2110,15 +1690,9 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	if x, ok := v.Search.Get(); ok {
-		fp := p.Field("$search")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	if x, ok := v.Filter.Get(); ok {
-		fp := p.Field("$filter")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {

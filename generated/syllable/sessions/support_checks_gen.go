@@ -179,6 +179,20 @@ func checkUTF8(vs *Violations, p *Path, s string) {
 	}
 }
 
+// checkUTF8Field is checkUTF8 for the field name of the object at p.
+func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
+	if !utf8.ValidString(string(s)) {
+		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
+	}
+}
+
+// checkUTF8Optional is checkUTF8Field for an Optional field.
+func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
+	if o.state == optValue && !utf8.ValidString(string(o.value)) {
+		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
+	}
+}
+
 // checkKeys records map keys that are not valid UTF-8.
 func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
 	for k := range m {
@@ -207,6 +221,21 @@ func checkDateTime(vs *Violations, p *Path, t time.Time) {
 	}
 	if y := t.Year(); y < 0 || y > 9999 {
 		violated(vs, p, "", RuleFormat, "has year %d, outside 0 to 9999", y)
+	}
+}
+
+// checkDateTimeField is checkDateTime for the field name of the object at p.
+func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
+	if y := t.UTC().Year(); y < 1 || y > 9998 {
+		fp := p.Field(name)
+		checkDateTime(vs, &fp, t)
+	}
+}
+
+// checkDateTimeOptional is checkDateTimeField for an Optional field.
+func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
+	if o.state == optValue {
+		checkDateTimeField(vs, p, name, o.value)
 	}
 }
 

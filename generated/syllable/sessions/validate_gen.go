@@ -18,78 +18,27 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("timestamp")
-		checkDateTime(vs, &fp, v.Timestamp)
-	}
-	if x, ok := v.SessionID.Get(); ok {
-		fp := p.Field("session_id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ConversationID.Get(); ok {
-		fp := p.Field("conversation_id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ChannelManagerService.Get(); ok {
-		fp := p.Field("channel_manager_service")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ChannelManagerType.Get(); ok {
-		fp := p.Field("channel_manager_type")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ChannelManagerSID.Get(); ok {
-		fp := p.Field("channel_manager_sid")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AgentID.Get(); ok {
-		fp := p.Field("agent_id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AgentName.Get(); ok {
-		fp := p.Field("agent_name")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AgentType.Get(); ok {
-		fp := p.Field("agent_type")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.AgentTimezone.Get(); ok {
-		fp := p.Field("agent_timezone")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.PromptID.Get(); ok {
-		fp := p.Field("prompt_id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.PromptName.Get(); ok {
-		fp := p.Field("prompt_name")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.PromptVersion.Get(); ok {
-		fp := p.Field("prompt_version")
-		checkUTF8(vs, &fp, x)
-	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
+	checkUTF8Optional(vs, p, "conversation_id", &v.ConversationID)
+	checkUTF8Optional(vs, p, "channel_manager_service", &v.ChannelManagerService)
+	checkUTF8Optional(vs, p, "channel_manager_type", &v.ChannelManagerType)
+	checkUTF8Optional(vs, p, "channel_manager_sid", &v.ChannelManagerSID)
+	checkUTF8Optional(vs, p, "agent_id", &v.AgentID)
+	checkUTF8Optional(vs, p, "agent_name", &v.AgentName)
+	checkUTF8Optional(vs, p, "agent_type", &v.AgentType)
+	checkUTF8Optional(vs, p, "agent_timezone", &v.AgentTimezone)
+	checkUTF8Optional(vs, p, "prompt_id", &v.PromptID)
+	checkUTF8Optional(vs, p, "prompt_name", &v.PromptName)
+	checkUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
 	if x, ok := v.Duration.Get(); ok {
 		fp := p.Field("duration")
 		checkFinite(vs, &fp, x)
 	}
-	if x, ok := v.SessionLabelID.Get(); ok {
-		fp := p.Field("session_label_id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Source.Get(); ok {
-		fp := p.Field("source")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Target.Get(); ok {
-		fp := p.Field("target")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.OverrideTimestamp.Get(); ok {
-		fp := p.Field("override_timestamp")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "target", &v.Target)
+	checkUTF8Optional(vs, p, "override_timestamp", &v.OverrideTimestamp)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -133,10 +82,7 @@ func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("session_id")
-		checkUTF8(vs, &fp, v.SessionID)
-	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
 		fp := p.Field("transcription")
 		for i0 := range v.Transcription {
@@ -169,22 +115,10 @@ func (v *SessionText) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("timestamp")
-		checkDateTime(vs, &fp, v.Timestamp)
-	}
-	if x, ok := v.Lang.Get(); ok {
-		fp := p.Field("lang")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Source.Get(); ok {
-		fp := p.Field("source")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Text.Get(); ok {
-		fp := p.Field("text")
-		checkUTF8(vs, &fp, x)
-	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "lang", &v.Lang)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "text", &v.Text)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -203,26 +137,11 @@ func (v *SessionAction) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("timestamp")
-		checkDateTime(vs, &fp, v.Timestamp)
-	}
-	if x, ok := v.ToolName.Get(); ok {
-		fp := p.Field("tool_name")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ToolRequest.Get(); ok {
-		fp := p.Field("tool_request")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ToolResult.Get(); ok {
-		fp := p.Field("tool_result")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ToolError.Get(); ok {
-		fp := p.Field("tool_error")
-		checkUTF8(vs, &fp, x)
-	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "tool_name", &v.ToolName)
+	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
 	if x, ok := v.DurationMs.Get(); ok {
 		fp := p.Field("duration_ms")
 		checkFinite(vs, &fp, x)
@@ -245,14 +164,8 @@ func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.Summary.Get(); ok {
-		fp := p.Field("summary")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Rating.Get(); ok {
-		fp := p.Field("rating")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "summary", &v.Summary)
+	checkUTF8Optional(vs, p, "rating", &v.Rating)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -271,10 +184,7 @@ func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	if x, ok := v.SessionID.Get(); ok {
-		fp := p.Field("session_id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
 	if x, ok := v.Recordings.Get(); ok {
 		fp := p.Field("recordings")
 		for i0, e0 := range x {
@@ -300,10 +210,7 @@ func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("session_id")
-		checkUTF8(vs, &fp, v.SessionID)
-	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
 		fp := p.Field("timeline")
 		for i0 := range v.Timeline {
@@ -337,22 +244,10 @@ func (v *LatencyEntry) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("timestamp")
-		checkDateTime(vs, &fp, v.Timestamp)
-	}
-	{
-		fp := p.Field("measurement_start")
-		checkDateTime(vs, &fp, v.MeasurementStart)
-	}
-	{
-		fp := p.Field("category")
-		checkUTF8(vs, &fp, string(v.Category))
-	}
-	{
-		fp := p.Field("label")
-		checkUTF8(vs, &fp, v.Label)
-	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkDateTimeField(vs, p, "measurement_start", v.MeasurementStart)
+	checkUTF8Field(vs, p, "category", v.Category)
+	checkUTF8Field(vs, p, "label", v.Label)
 	if x, ok := v.Metadata.Get(); ok {
 		fp := p.Field("metadata")
 		for i0, e0 := range x {
@@ -360,22 +255,13 @@ func (v *LatencyEntry) validate(p *Path, vs *Violations) {
 			checkUTF8(vs, &p0, e0)
 		}
 	}
-	{
-		fp := p.Field("unit_type")
-		checkUTF8(vs, &fp, string(v.UnitType))
-	}
+	checkUTF8Field(vs, p, "unit_type", v.UnitType)
 	{
 		fp := p.Field("value")
 		checkFinite(vs, &fp, v.Value)
 	}
-	{
-		fp := p.Field("value_str")
-		checkUTF8(vs, &fp, v.ValueStr)
-	}
-	{
-		fp := p.Field("time_delta")
-		checkUTF8(vs, &fp, v.TimeDelta)
-	}
+	checkUTF8Field(vs, p, "value_str", v.ValueStr)
+	checkUTF8Field(vs, p, "time_delta", v.TimeDelta)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -394,30 +280,18 @@ func (v *SummaryEntry) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("category")
-		checkUTF8(vs, &fp, string(v.Category))
-	}
-	if x, ok := v.SubCategory.Get(); ok {
-		fp := p.Field("sub_category")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "category", v.Category)
+	checkUTF8Optional(vs, p, "sub_category", &v.SubCategory)
 	{
 		fp := p.Field("sum_ms")
 		checkFinite(vs, &fp, v.SumMs)
 	}
-	{
-		fp := p.Field("sum_str")
-		checkUTF8(vs, &fp, v.SumStr)
-	}
+	checkUTF8Field(vs, p, "sum_str", v.SumStr)
 	{
 		fp := p.Field("average_ms")
 		checkFinite(vs, &fp, v.AverageMs)
 	}
-	{
-		fp := p.Field("average_str")
-		checkUTF8(vs, &fp, v.AverageStr)
-	}
+	checkUTF8Field(vs, p, "average_str", v.AverageStr)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -436,14 +310,8 @@ func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("session_id")
-		checkUTF8(vs, &fp, v.SessionID)
-	}
-	if x, ok := v.SessionStart.Get(); ok {
-		fp := p.Field("session_start")
-		checkDateTime(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
+	checkDateTimeOptional(vs, p, "session_start", &v.SessionStart)
 	{
 		fp := p.Field("events")
 		for i0 := range v.Events {
@@ -469,38 +337,14 @@ func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("kind")
-		checkUTF8(vs, &fp, string(v.Kind))
-	}
-	{
-		fp := p.Field("timestamp")
-		checkDateTime(vs, &fp, v.Timestamp)
-	}
-	{
-		fp := p.Field("offset")
-		checkUTF8(vs, &fp, v.Offset)
-	}
-	if x, ok := v.Source.Get(); ok {
-		fp := p.Field("source")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Text.Get(); ok {
-		fp := p.Field("text")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Lang.Get(); ok {
-		fp := p.Field("lang")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Category.Get(); ok {
-		fp := p.Field("category")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Label.Get(); ok {
-		fp := p.Field("label")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Field(vs, p, "kind", v.Kind)
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Field(vs, p, "offset", v.Offset)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "text", &v.Text)
+	checkUTF8Optional(vs, p, "lang", &v.Lang)
+	checkUTF8Optional(vs, p, "category", &v.Category)
+	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Metadata.Get(); ok {
 		fp := p.Field("metadata")
 		for i0, e0 := range x {
@@ -512,18 +356,9 @@ func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 		fp := p.Field("duration_ms")
 		checkFinite(vs, &fp, x)
 	}
-	if x, ok := v.ToolRequest.Get(); ok {
-		fp := p.Field("tool_request")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ToolResult.Get(); ok {
-		fp := p.Field("tool_result")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.ToolError.Get(); ok {
-		fp := p.Field("tool_error")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -575,14 +410,8 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
-	{
-		fp := p.Field("msg")
-		checkUTF8(vs, &fp, v.Msg)
-	}
-	{
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, v.Type)
-	}
+	checkUTF8Field(vs, p, "msg", v.Msg)
+	checkUTF8Field(vs, p, "type", v.Type)
 	checkNotNull(vs, p, "input", v.Input.IsNull())
 	if x, ok := v.Input.Get(); ok {
 		fp := p.Field("input")
@@ -646,10 +475,7 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "order_by", v.OrderBy.IsNull())
-	if x, ok := v.OrderBy.Get(); ok {
-		fp := p.Field("order_by")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "order_by", &v.OrderBy)
 	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
 		fp := p.Field("order_by_direction")
@@ -664,15 +490,9 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
-	if x, ok := v.StartDatetime.Get(); ok {
-		fp := p.Field("start_datetime")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "start_datetime", &v.StartDatetime)
 	checkNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
-	if x, ok := v.EndDatetime.Get(); ok {
-		fp := p.Field("end_datetime")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "end_datetime", &v.EndDatetime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -691,8 +511,5 @@ func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("token")
-		checkUTF8(vs, &fp, v.Token)
-	}
+	checkUTF8Field(vs, p, "token", v.Token)
 }

@@ -166,50 +166,26 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.DateStarted.Get(); ok {
-		fp := p.Field("date_started")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateEnded.Get(); ok {
-		fp := p.Field("date_ended")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateLastInteraction.Get(); ok {
-		fp := p.Field("date_last_interaction")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		fp := p.Field("date_expiry")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_started", &v.DateStarted)
+	checkDateTimeOptional(vs, p, "date_ended", &v.DateEnded)
+	checkDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
+	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
-	if x, ok := v.Status.Get(); ok {
-		fp := p.Field("status")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.ClosedReason.Get(); ok {
-		fp := p.Field("closed_reason")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "status", &v.Status)
+	checkUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("mode")
 		checkKnown(vs, &fp, x)
 	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
 		checkUTF8(vs, &fp, x)
@@ -280,28 +256,16 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
-	if x, ok := v.ProxyIdentifier.Get(); ok {
-		fp := p.Field("proxy_identifier")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("proxy_identifier_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.DateDeleted.Get(); ok {
-		fp := p.Field("date_deleted")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_deleted", &v.DateDeleted)
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
 		checkUTF8(vs, &fp, x)
@@ -362,15 +326,9 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.Data.Get(); ok {
-		fp := p.Field("data")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "data", &v.Data)
 	checkNotNull(vs, p, "type", v.Type.IsNull())
-	if x, ok := v.Type.Get(); ok {
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
 		checkUTF8(vs, &fp, x)
@@ -383,14 +341,8 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.InboundResourceStatus.Get(); ok {
-		fp := p.Field("inbound_resource_status")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.InboundResourceType.Get(); ok {
-		fp := p.Field("inbound_resource_type")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
 		checkUTF8(vs, &fp, x)
@@ -408,27 +360,15 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.OutboundResourceStatus.Get(); ok {
-		fp := p.Field("outbound_resource_status")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.OutboundResourceType.Get(); ok {
-		fp := p.Field("outbound_resource_type")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
 		checkUTF8(vs, &fp, x)
@@ -476,15 +416,9 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.Data.Get(); ok {
-		fp := p.Field("data")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "data", &v.Data)
 	checkNotNull(vs, p, "type", v.Type.IsNull())
-	if x, ok := v.Type.Get(); ok {
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.ParticipantSID.Get(); ok {
 		fp := p.Field("participant_sid")
 		checkUTF8(vs, &fp, x)
@@ -503,14 +437,8 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.InboundResourceStatus.Get(); ok {
-		fp := p.Field("inbound_resource_status")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.InboundResourceType.Get(); ok {
-		fp := p.Field("inbound_resource_type")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
 		checkUTF8(vs, &fp, x)
@@ -528,27 +456,15 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.OutboundResourceStatus.Get(); ok {
-		fp := p.Field("outbound_resource_status")
-		checkUTF8(vs, &fp, string(x))
-	}
-	if x, ok := v.OutboundResourceType.Get(); ok {
-		fp := p.Field("outbound_resource_type")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
 		checkUTF8(vs, &fp, x)
@@ -607,10 +523,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "geo_match_level", v.GeoMatchLevel.IsNull())
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		fp := p.Field("geo_match_level")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("intercept_callback_url")
 		checkUTF8(vs, &fp, x)
@@ -621,14 +534,8 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
 		checkUTF8(vs, &fp, x)
@@ -683,26 +590,11 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	if x, ok := v.DateCreated.Get(); ok {
-		fp := p.Field("date_created")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.DateUpdated.Get(); ok {
-		fp := p.Field("date_updated")
-		checkDateTime(vs, &fp, x)
-	}
-	if x, ok := v.PhoneNumber.Get(); ok {
-		fp := p.Field("phone_number")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.Field("friendly_name")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.IsoCountry.Get(); ok {
-		fp := p.Field("iso_country")
-		checkUTF8(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	checkUTF8Optional(vs, p, "phone_number", &v.PhoneNumber)
+	checkUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
+	checkUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
 	if x := v.Capabilities.held(); x != nil {
 		fp := p.Field("capabilities")
 		x.validate(&fp, vs)
@@ -754,10 +646,7 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	{
-		fp := p.Field("message")
-		checkUTF8(vs, &fp, v.Message)
-	}
+	checkUTF8Field(vs, p, "message", v.Message)
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
 		fp := p.Field("more_info")
@@ -808,10 +697,7 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -843,10 +729,7 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		fp := p.Field("GeoMatchLevel")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -903,10 +786,7 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
-	if x, ok := v.GeoMatchLevel.Get(); ok {
-		fp := p.Field("GeoMatchLevel")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -961,10 +841,7 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -991,10 +868,7 @@ func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
-	if x, ok := v.PhoneNumber.Get(); ok {
-		fp := p.Field("PhoneNumber")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PhoneNumber", &v.PhoneNumber)
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -1045,10 +919,7 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1074,10 +945,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
-	if x, ok := v.DateExpiry.Get(); ok {
-		fp := p.Field("DateExpiry")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
@@ -1085,10 +953,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
-	if x, ok := v.Status.Get(); ok {
-		fp := p.Field("Status")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "Status", &v.Status)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 	if x, ok := v.Participants.Get(); ok {
 		fp := p.Field("Participants")
@@ -1116,16 +981,10 @@ func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
-	if x, ok := v.DateExpiry.Get(); ok {
-		fp := p.Field("DateExpiry")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
-	if x, ok := v.Status.Get(); ok {
-		fp := p.Field("Status")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "Status", &v.Status)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1156,10 +1015,7 @@ func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1190,10 +1046,7 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1224,10 +1077,7 @@ func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	checkNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
-	if x, ok := v.ProxyIdentifier.Get(); ok {
-		fp := p.Field("ProxyIdentifier")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
 	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("ProxyIdentifierSid")
@@ -1265,10 +1115,7 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	if x, ok := v.PageToken.Get(); ok {
-		fp := p.Field("PageToken")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1288,10 +1135,7 @@ func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "Body", v.Body.IsNull())
-	if x, ok := v.Body.Get(); ok {
-		fp := p.Field("Body")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "Body", &v.Body)
 	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
 	if x, ok := v.MediaURL.Get(); ok {
 		fp := p.Field("MediaUrl")

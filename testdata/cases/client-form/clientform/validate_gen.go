@@ -20,10 +20,7 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
 	checkNotNull(vs, p, "message", v.Message.IsNull())
-	if x, ok := v.Message.Get(); ok {
-		fp := p.Field("message")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "message", &v.Message)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -43,10 +40,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
-	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
@@ -72,15 +66,9 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
-	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
-	if x, ok := v.DateExpiry.Get(); ok {
-		fp := p.Field("date_expiry")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -128,10 +116,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 		fp := p.Field("Ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
-	if x, ok := v.DateExpiry.Get(); ok {
-		fp := p.Field("DateExpiry")
-		checkDateTime(vs, &fp, x)
-	}
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 	if x, ok := v.Participants.Get(); ok {
 		fp := p.Field("Participants")

@@ -42,14 +42,8 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
-	if x, ok := v.Summary.Get(); ok {
-		fp := p.Field("summary")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "summary", &v.Summary)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

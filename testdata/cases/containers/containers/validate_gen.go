@@ -18,10 +18,7 @@ func (v *Hop) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("ip")
-		checkUTF8(vs, &fp, v.IP)
-	}
+	checkUTF8Field(vs, p, "ip", v.IP)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

@@ -22,10 +22,7 @@ func (v *Call) validate(p *Path, vs *Violations) {
 		fp := p.Field("status")
 		checkKnown(vs, &fp, v.Status)
 	}
-	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("mode")
-		checkUTF8(vs, &fp, string(x))
-	}
+	checkUTF8Optional(vs, p, "mode", &v.Mode)
 	checkNotNull(vs, p, "modes", v.Modes.IsNull())
 	if x, ok := v.Modes.Get(); ok {
 		fp := p.Field("modes")

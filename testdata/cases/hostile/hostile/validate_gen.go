@@ -19,130 +19,55 @@ func (v *Keywords) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "break", v.Break.IsNull())
-	if x, ok := v.Break.Get(); ok {
-		fp := p.Field("break")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "break", &v.Break)
 	checkNotNull(vs, p, "case", v.Case.IsNull())
-	if x, ok := v.Case.Get(); ok {
-		fp := p.Field("case")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "case", &v.Case)
 	checkNotNull(vs, p, "chan", v.Chan.IsNull())
-	if x, ok := v.Chan.Get(); ok {
-		fp := p.Field("chan")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "chan", &v.Chan)
 	checkNotNull(vs, p, "const", v.Const.IsNull())
-	if x, ok := v.Const.Get(); ok {
-		fp := p.Field("const")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "const", &v.Const)
 	checkNotNull(vs, p, "continue", v.Continue.IsNull())
-	if x, ok := v.Continue.Get(); ok {
-		fp := p.Field("continue")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "continue", &v.Continue)
 	checkNotNull(vs, p, "default", v.Default.IsNull())
-	if x, ok := v.Default.Get(); ok {
-		fp := p.Field("default")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "default", &v.Default)
 	checkNotNull(vs, p, "defer", v.Defer.IsNull())
-	if x, ok := v.Defer.Get(); ok {
-		fp := p.Field("defer")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "defer", &v.Defer)
 	checkNotNull(vs, p, "else", v.Else.IsNull())
-	if x, ok := v.Else.Get(); ok {
-		fp := p.Field("else")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "else", &v.Else)
 	checkNotNull(vs, p, "fallthrough", v.Fallthrough.IsNull())
-	if x, ok := v.Fallthrough.Get(); ok {
-		fp := p.Field("fallthrough")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "fallthrough", &v.Fallthrough)
 	checkNotNull(vs, p, "for", v.For.IsNull())
-	if x, ok := v.For.Get(); ok {
-		fp := p.Field("for")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "for", &v.For)
 	checkNotNull(vs, p, "func", v.Func.IsNull())
-	if x, ok := v.Func.Get(); ok {
-		fp := p.Field("func")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "func", &v.Func)
 	checkNotNull(vs, p, "go", v.Go.IsNull())
-	if x, ok := v.Go.Get(); ok {
-		fp := p.Field("go")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "go", &v.Go)
 	checkNotNull(vs, p, "goto", v.Goto.IsNull())
-	if x, ok := v.Goto.Get(); ok {
-		fp := p.Field("goto")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "goto", &v.Goto)
 	checkNotNull(vs, p, "if", v.If.IsNull())
-	if x, ok := v.If.Get(); ok {
-		fp := p.Field("if")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "if", &v.If)
 	checkNotNull(vs, p, "import", v.Import.IsNull())
-	if x, ok := v.Import.Get(); ok {
-		fp := p.Field("import")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "import", &v.Import)
 	checkNotNull(vs, p, "interface", v.Interface.IsNull())
-	if x, ok := v.Interface.Get(); ok {
-		fp := p.Field("interface")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "interface", &v.Interface)
 	checkNotNull(vs, p, "map", v.Map.IsNull())
-	if x, ok := v.Map.Get(); ok {
-		fp := p.Field("map")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "map", &v.Map)
 	checkNotNull(vs, p, "package", v.Package.IsNull())
-	if x, ok := v.Package.Get(); ok {
-		fp := p.Field("package")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "package", &v.Package)
 	checkNotNull(vs, p, "range", v.Range.IsNull())
-	if x, ok := v.Range.Get(); ok {
-		fp := p.Field("range")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "range", &v.Range)
 	checkNotNull(vs, p, "return", v.Return.IsNull())
-	if x, ok := v.Return.Get(); ok {
-		fp := p.Field("return")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "return", &v.Return)
 	checkNotNull(vs, p, "select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("select")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "select", &v.Select)
 	checkNotNull(vs, p, "struct", v.Struct.IsNull())
-	if x, ok := v.Struct.Get(); ok {
-		fp := p.Field("struct")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "struct", &v.Struct)
 	checkNotNull(vs, p, "switch", v.Switch.IsNull())
-	if x, ok := v.Switch.Get(); ok {
-		fp := p.Field("switch")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "switch", &v.Switch)
 	checkNotNull(vs, p, "type", v.Type.IsNull())
-	if x, ok := v.Type.Get(); ok {
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	checkNotNull(vs, p, "var", v.Var.IsNull())
-	if x, ok := v.Var.Get(); ok {
-		fp := p.Field("var")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "var", &v.Var)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -169,24 +94,12 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
 	checkNotNull(vs, p, "byte", v.Byte.IsNull())
 	checkNotNull(vs, p, "comparable", v.Comparable.IsNull())
-	if x, ok := v.Comparable.Get(); ok {
-		fp := p.Field("comparable")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "comparable", &v.Comparable)
 	checkNotNull(vs, p, "complex64", v.Complex64.IsNull())
-	if x, ok := v.Complex64.Get(); ok {
-		fp := p.Field("complex64")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "complex64", &v.Complex64)
 	checkNotNull(vs, p, "complex128", v.Complex128.IsNull())
-	if x, ok := v.Complex128.Get(); ok {
-		fp := p.Field("complex128")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("error")
-		checkUTF8(vs, &fp, v.Error)
-	}
+	checkUTF8Optional(vs, p, "complex128", &v.Complex128)
+	checkUTF8Field(vs, p, "error", v.Error)
 	checkNotNull(vs, p, "float32", v.Float32.IsNull())
 	if x, ok := v.Float32.Get(); ok {
 		fp := p.Field("float32")
@@ -203,10 +116,7 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "int32", v.Int32.IsNull())
 	checkNotNull(vs, p, "int64", v.Int64.IsNull())
 	checkNotNull(vs, p, "rune", v.Rune.IsNull())
-	if x, ok := v.Rune.Get(); ok {
-		fp := p.Field("rune")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "rune", &v.Rune)
 	checkNotNull(vs, p, "uint", v.Uint.IsNull())
 	checkNotNull(vs, p, "uint8", v.Uint8.IsNull())
 	checkNotNull(vs, p, "uint16", v.Uint16.IsNull())
@@ -215,10 +125,7 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "uintptr", v.Uintptr.IsNull())
 	checkNotNull(vs, p, "false", v.False.IsNull())
 	checkNotNull(vs, p, "iota", v.Iota.IsNull())
-	if x, ok := v.Nil.Get(); ok {
-		fp := p.Field("nil")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "nil", &v.Nil)
 	checkNotNull(vs, p, "append", v.Append.IsNull())
 	if x, ok := v.Append.Get(); ok {
 		fp := p.Field("append")
@@ -231,15 +138,9 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "clear", v.Clear.IsNull())
 	checkNotNull(vs, p, "close", v.Close.IsNull())
 	checkNotNull(vs, p, "complex", v.Complex.IsNull())
-	if x, ok := v.Complex.Get(); ok {
-		fp := p.Field("complex")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "complex", &v.Complex)
 	checkNotNull(vs, p, "copy", v.Copy.IsNull())
-	if x, ok := v.Copy.Get(); ok {
-		fp := p.Field("copy")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "copy", &v.Copy)
 	checkNotNull(vs, p, "delete", v.Delete.IsNull())
 	checkNotNull(vs, p, "imag", v.Imag.IsNull())
 	if x, ok := v.Imag.Get(); ok {
@@ -247,38 +148,23 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "make", v.Make.IsNull())
-	if x, ok := v.Make.Get(); ok {
-		fp := p.Field("make")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "make", &v.Make)
 	checkNotNull(vs, p, "max", v.Max.IsNull())
 	checkNotNull(vs, p, "min", v.Min.IsNull())
 	checkNotNull(vs, p, "new", v.New.IsNull())
 	checkNotNull(vs, p, "panic", v.Panic.IsNull())
-	if x, ok := v.Panic.Get(); ok {
-		fp := p.Field("panic")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "panic", &v.Panic)
 	checkNotNull(vs, p, "print", v.Print.IsNull())
-	if x, ok := v.Print.Get(); ok {
-		fp := p.Field("print")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "print", &v.Print)
 	checkNotNull(vs, p, "println", v.Println.IsNull())
-	if x, ok := v.Println.Get(); ok {
-		fp := p.Field("println")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "println", &v.Println)
 	checkNotNull(vs, p, "real", v.Real.IsNull())
 	if x, ok := v.Real.Get(); ok {
 		fp := p.Field("real")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "recover", v.Recover.IsNull())
-	if x, ok := v.Recover.Get(); ok {
-		fp := p.Field("recover")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "recover", &v.Recover)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -298,24 +184,12 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "v", v.V.IsNull())
-	if x, ok := v.V.Get(); ok {
-		fp := p.Field("v")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "v", &v.V)
 	checkNotNull(vs, p, "d", v.D.IsNull())
 	checkNotNull(vs, p, "dst", v.Dst.IsNull())
-	if x, ok := v.Dst.Get(); ok {
-		fp := p.Field("dst")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("err")
-		checkUTF8(vs, &fp, v.Err)
-	}
-	if x, ok := v.X.Get(); ok {
-		fp := p.Field("x")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "dst", &v.Dst)
+	checkUTF8Field(vs, p, "err", v.Err)
+	checkUTF8Optional(vs, p, "x", &v.X)
 	checkNotNull(vs, p, "ok", v.Ok.IsNull())
 	checkNotNull(vs, p, "seen", v.Seen.IsNull())
 	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
@@ -334,82 +208,40 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "sawDiscriminator", v.SawDiscriminator.IsNull())
 	checkNotNull(vs, p, "start", v.Start.IsNull())
 	checkNotNull(vs, p, "fp", v.Fp.IsNull())
-	if x, ok := v.Fp.Get(); ok {
-		fp := p.Field("fp")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "fp", &v.Fp)
 	checkNotNull(vs, p, "vs", v.Vs.IsNull())
-	if x, ok := v.Vs.Get(); ok {
-		fp := p.Field("vs")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "vs", &v.Vs)
 	checkNotNull(vs, p, "p", v.P.IsNull())
-	if x, ok := v.P.Get(); ok {
-		fp := p.Field("p")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "p", &v.P)
 	checkNotNull(vs, p, "i0", v.I0.IsNull())
 	checkNotNull(vs, p, "e0", v.E0.IsNull())
-	if x, ok := v.E0.Get(); ok {
-		fp := p.Field("e0")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "e0", &v.E0)
 	checkNotNull(vs, p, "k0", v.K0.IsNull())
-	if x, ok := v.K0.Get(); ok {
-		fp := p.Field("k0")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "k0", &v.K0)
 	checkNotNull(vs, p, "kind", v.Kind.IsNull())
-	if x, ok := v.Kind.Get(); ok {
-		fp := p.Field("kind")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "kind", &v.Kind)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
 		fp := p.Field("raw")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "validates", v.Validates.IsNull())
-	if x, ok := v.Validates.Get(); ok {
-		fp := p.Field("validates")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "validates", &v.Validates)
 	checkNotNull(vs, p, "marshalJSONText", v.MarshalJSONText.IsNull())
-	if x, ok := v.MarshalJSONText.Get(); ok {
-		fp := p.Field("marshalJSONText")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "marshalJSONText", &v.MarshalJSONText)
 	checkNotNull(vs, p, "isSet", v.IsSet.IsNull())
 	checkNotNull(vs, p, "get", v.Get.IsNull())
-	if x, ok := v.Get.Get(); ok {
-		fp := p.Field("get")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "get", &v.Get)
 	checkNotNull(vs, p, "or", v.Or.IsNull())
-	if x, ok := v.Or.Get(); ok {
-		fp := p.Field("or")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "or", &v.Or)
 	checkNotNull(vs, p, "optional", v.Optional.IsNull())
-	if x, ok := v.Optional.Get(); ok {
-		fp := p.Field("optional")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "optional", &v.Optional)
 	checkNotNull(vs, p, "decoder", v.Decoder.IsNull())
-	if x, ok := v.Decoder.Get(); ok {
-		fp := p.Field("decoder")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "decoder", &v.Decoder)
 	checkNotNull(vs, p, "member", v.Member.IsNull())
-	if x, ok := v.Member.Get(); ok {
-		fp := p.Field("member")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "member", &v.Member)
 	checkNotNull(vs, p, "additional", v.Additional.IsNull())
-	if x, ok := v.Additional.Get(); ok {
-		fp := p.Field("additional")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "additional", &v.Additional)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"v", "d", "dst", "err", "x", "ok", "seen", "unknown", "sawDiscriminator", "start", "fp", "vs", "p", "i0", "e0", "k0", "kind", "raw", "validates", "marshalJSONText", "isSet", "get", "or", "optional", "decoder", "member", "additional"})
 }
 
@@ -516,10 +348,7 @@ func (v *Component) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
-	if x, ok := v.Name.Get(); ok {
-		fp := p.Field("name")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -558,10 +387,7 @@ func (v *Enum) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "e", v.E.IsNull())
-	if x, ok := v.E.Get(); ok {
-		fp := p.Field("e")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "e", &v.E)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -581,10 +407,7 @@ func (v *SliceString) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "s", v.S.IsNull())
-	if x, ok := v.S.Get(); ok {
-		fp := p.Field("s")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "s", &v.S)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -604,81 +427,36 @@ func (v *WireNames) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
-	if x, ok := v.OdataTypeX.Get(); ok {
-		fp := p.Field("@odata.type.x")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "@odata.type.x", &v.OdataTypeX)
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
-	if x, ok := v.OdataEtag.Get(); ok {
-		fp := p.Field("@odata.etag")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "@odata.etag", &v.OdataEtag)
 	checkNotNull(vs, p, "$ref", v.Ref.IsNull())
-	if x, ok := v.Ref.Get(); ok {
-		fp := p.Field("$ref")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "$ref", &v.Ref)
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 	checkNotNull(vs, p, "_", v.X.IsNull())
-	if x, ok := v.X.Get(); ok {
-		fp := p.Field("_")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "_", &v.X)
 	checkNotNull(vs, p, "in-progress", v.InProgress.IsNull())
-	if x, ok := v.InProgress.Get(); ok {
-		fp := p.Field("in-progress")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "in-progress", &v.InProgress)
 	checkNotNull(vs, p, "a.b.c", v.ABC.IsNull())
-	if x, ok := v.ABC.Get(); ok {
-		fp := p.Field("a.b.c")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "a.b.c", &v.ABC)
 	checkNotNull(vs, p, "with space", v.WithSpace.IsNull())
-	if x, ok := v.WithSpace.Get(); ok {
-		fp := p.Field("with space")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "with space", &v.WithSpace)
 	checkNotNull(vs, p, "quote\"d", v.QuoteD.IsNull())
-	if x, ok := v.QuoteD.Get(); ok {
-		fp := p.Field("quote\"d")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "quote\"d", &v.QuoteD)
 	checkNotNull(vs, p, "back\\slash", v.BackSlash.IsNull())
-	if x, ok := v.BackSlash.Get(); ok {
-		fp := p.Field("back\\slash")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "back\\slash", &v.BackSlash)
 	checkNotNull(vs, p, "tab\tname", v.TabName.IsNull())
-	if x, ok := v.TabName.Get(); ok {
-		fp := p.Field("tab\tname")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "tab\tname", &v.TabName)
 	checkNotNull(vs, p, "émoji", v.Émoji.IsNull())
-	if x, ok := v.Émoji.Get(); ok {
-		fp := p.Field("émoji")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "émoji", &v.Émoji)
 	checkNotNull(vs, p, "naïve", v.Naïve.IsNull())
-	if x, ok := v.Naïve.Get(); ok {
-		fp := p.Field("naïve")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "naïve", &v.Naïve)
 	checkNotNull(vs, p, "κλειδί", v.Κλειδί.IsNull())
-	if x, ok := v.Κλειδί.Get(); ok {
-		fp := p.Field("κλειδί")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "κλειδί", &v.Κλειδί)
 	checkNotNull(vs, p, "Ünïcode", v.Ünïcode.IsNull())
-	if x, ok := v.Ünïcode.Get(); ok {
-		fp := p.Field("Ünïcode")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "Ünïcode", &v.Ünïcode)
 	checkNotNull(vs, p, "ID", v.ID.IsNull())
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("ID")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "ID", &v.ID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
@@ -732,14 +510,8 @@ func (v *Range) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
-	if x, ok := v.Type.Get(); ok {
-		fp := p.Field("type")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("func")
-		checkUTF8(vs, &fp, string(v.Func))
-	}
+	checkUTF8Optional(vs, p, "type", &v.Type)
+	checkUTF8Field(vs, p, "func", v.Func)
 	checkNotNull(vs, p, "map", v.Map.IsNull())
 	if x, ok := v.Map.Get(); ok {
 		fp := p.Field("map")

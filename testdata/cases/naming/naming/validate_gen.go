@@ -19,10 +19,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "account_sid", v.AccountSID.IsNull())
-	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "account_sid", &v.AccountSID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
@@ -31,10 +28,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
-	if x, ok := v.AzureADAppID.Get(); ok {
-		fp := p.Field("azureADAppId")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
 	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
 	if x, ok := v.ParticipantsV2.Get(); ok {
 		fp := p.Field("participants_v2")
@@ -44,10 +38,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
-	if x, ok := v.OdataEtag.Get(); ok {
-		fp := p.Field("@odata.etag")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "@odata.etag", &v.OdataEtag)
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 }
 
@@ -68,8 +59,5 @@ func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "msg", v.Msg.IsNull())
-	if x, ok := v.Msg.Get(); ok {
-		fp := p.Field("msg")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "msg", &v.Msg)
 }

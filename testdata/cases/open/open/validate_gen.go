@@ -18,15 +18,9 @@ func (v *Identity) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	if x, ok := v.DisplayName.Get(); ok {
-		fp := p.Field("displayName")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
 	checkNotNull(vs, p, "id", v.ID.IsNull())
-	if x, ok := v.ID.Get(); ok {
-		fp := p.Field("id")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id"})
 }
 

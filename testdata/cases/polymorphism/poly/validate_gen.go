@@ -75,10 +75,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		validateUserAgent(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
-	if x, ok := v.Name.Get(); ok {
-		fp := p.Field("name")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -126,14 +123,8 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
-	if x, ok := v.HeaderValue.Get(); ok {
-		fp := p.Field("headerValue")
-		checkUTF8(vs, &fp, x)
-	}
-	{
-		fp := p.Field("platform")
-		checkUTF8(vs, &fp, v.Platform)
-	}
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	checkUTF8Field(vs, p, "platform", v.Platform)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

@@ -19,10 +19,7 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
-	if x, ok := v.Code.Get(); ok {
-		fp := p.Field("code")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "code", &v.Code)
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")

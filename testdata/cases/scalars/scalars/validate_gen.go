@@ -18,10 +18,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 1) {
 		return
 	}
-	{
-		fp := p.Field("text")
-		checkUTF8(vs, &fp, v.Text)
-	}
+	checkUTF8Field(vs, p, "text", v.Text)
 	checkNotNull(vs, p, "big", v.Big.IsNull())
 	if x, ok := v.Ratio.Get(); ok {
 		fp := p.Field("ratio")
@@ -33,10 +30,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		fp := p.Field("day")
 		checkDate(vs, &fp, x)
 	}
-	{
-		fp := p.Field("at")
-		checkDateTime(vs, &fp, v.At)
-	}
+	checkDateTimeField(vs, p, "at", v.At)
 	checkNotNull(vs, p, "took", v.Took.IsNull())
 	if x, ok := v.Took.Get(); ok {
 		fp := p.Field("took")
@@ -59,13 +53,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
-	if x, ok := v.Note.Get(); ok {
-		fp := p.Field("note")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "note", &v.Note)
 	checkNotNull(vs, p, "label", v.Label.IsNull())
-	if x, ok := v.Label.Get(); ok {
-		fp := p.Field("label")
-		checkUTF8(vs, &fp, x)
-	}
+	checkUTF8Optional(vs, p, "label", &v.Label)
 }
