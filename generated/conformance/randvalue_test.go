@@ -39,7 +39,7 @@ type valueGen struct {
 	// allows them, and UTC offsets with seconds (encoding/json's time.Time
 	// drops the seconds, a different instant; the codec writes UTC).
 	plain bool
-	depth  int
+	depth int
 }
 
 // newValueGen returns a generator for the registered package pkg.
