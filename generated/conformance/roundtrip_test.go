@@ -12,10 +12,13 @@ package conformance_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"reflect"
 	"strconv"
@@ -27,6 +30,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 var (
@@ -443,4 +447,24 @@ func TestValidateDepth(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestClientRefusesWhatTheCodecCannotCarry: requests are validated before
+// they are sent, so a body the codec would change (here invalid UTF-8,
+// which the encoder writes as U+FFFD) never leaves the client.
+func TestClientRefusesWhatTheCodecCannotCarry(t *testing.T) {
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		http.Error(w, "unexpected", http.StatusTeapot)
+	}))
+	defer srv.Close()
+	client, err := pr.NewClient(pr.WithBaseURL(srv.URL), pr.WithBasicAuth("AC00000000000000000000000000000000", "token"))
+	require.NoError(t, err)
+	_, err = client.Services.Sessions("KS00000000000000000000000000000000").Create(context.Background(),
+		&pr.SessionsCreateRequest{UniqueName: pr.Some("order\xff1234")})
+	var invalid *pr.ValidationError
+	require.ErrorAs(t, err, &invalid)
+	require.Equal(t, "UniqueName", invalid.Violations[0].Path)
+	require.Equal(t, 0, requests)
 }
