@@ -260,6 +260,7 @@ func TestPropertyValidImpliesRoundTrip(t *testing.T) {
 					rejected++
 				}
 			}
+			t.Logf("%d of %d values valid", valid, n)
 			if valid < n/4 {
 				t.Errorf("only %d of %d random values are valid: the generator does not fit the schema", valid, n)
 			}
