@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genValidate emits Validate on every type: it walks the value and reports
@@ -113,8 +114,13 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
 		jen.If(jen.Id("checkDepth").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(levels))).Block(jen.Return()),
 	}
+	form := sentAs(p, s, schema.EncodingForm)
 	for _, fl := range s.Fields {
 		body = append(body, fieldChecks(fl)...)
+		if form && fl.Optional && fl.Type.Kind == ir.Slice {
+			// A form body sends a list as repeated keys: an empty one as none.
+			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
+		}
 	}
 	if s.Open {
 		// Kept members must not collide with what the encoder writes.

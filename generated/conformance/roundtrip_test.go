@@ -469,3 +469,24 @@ func TestClientRefusesWhatTheCodecCannotCarry(t *testing.T) {
 	require.Equal(t, "UniqueName", invalid.Violations[0].Path)
 	require.Equal(t, 0, requests)
 }
+
+// TestValidateReportsEmptyFormList: a form body (Twilio's) sends a list as
+// repeated keys, so an empty one as nothing, and the server reads the field
+// as absent: Validate reports it and the client does not send it.
+func TestValidateReportsEmptyFormList(t *testing.T) {
+	body := &pr.SessionsCreateRequest{Participants: pr.Some([]json.RawMessage{})}
+	var invalid *pr.ValidationError
+	require.ErrorAs(t, body.Validate(), &invalid)
+	require.Equal(t, "Participants", invalid.Violations[0].Path)
+	require.Equal(t, pr.RuleMinItems, invalid.Violations[0].Rule)
+
+	srv := httptest.NewServer(pr.NewFakeServer())
+	defer srv.Close()
+	client, err := pr.NewClient(pr.WithBaseURL(srv.URL), pr.WithBasicAuth("AC00000000000000000000000000000000", "token"))
+	require.NoError(t, err)
+	_, err = client.Services.Sessions("KS00000000000000000000000000000000").Create(context.Background(), body)
+	require.ErrorAs(t, err, &invalid)
+	// A list with items is carried.
+	body.Participants = pr.Some([]json.RawMessage{json.RawMessage(`{"Identifier":"+15555550100"}`)})
+	require.NoError(t, body.Validate())
+}

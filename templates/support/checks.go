@@ -191,6 +191,15 @@ func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optio
 	}
 }
 
+// checkFormList records an empty list held by an Optional field of a form
+// body, which sends a list as repeated keys and so an empty one as nothing:
+// it would arrive absent.
+func checkFormList[E any](vs *Violations, p *Path, name string, o *Optional[[]E]) {
+	if o.state == optValue && len(o.value) == 0 {
+		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
+	}
+}
+
 // checkKeys records map keys that are not valid UTF-8.
 func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
 	for k := range m {

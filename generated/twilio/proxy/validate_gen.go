@@ -962,6 +962,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
+	checkFormList(vs, p, "Participants", &v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1144,4 +1145,5 @@ func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 			checkUTF8(vs, &p0, e0)
 		}
 	}
+	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
 }

@@ -125,6 +125,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
+	checkFormList(vs, p, "Participants", &v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
