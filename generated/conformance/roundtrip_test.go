@@ -30,6 +30,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
@@ -489,4 +490,22 @@ func TestValidateReportsEmptyFormList(t *testing.T) {
 	// A list with items is carried.
 	body.Participants = pr.Some([]json.RawMessage{json.RawMessage(`{"Identifier":"+15555550100"}`)})
 	require.NoError(t, body.Validate())
+}
+
+// TestEncodersOfNilAndBrokenValues: encoders write a nil object (a typed
+// nil in an interface) as null rather than panic, and refuse an unknown
+// subtype's Raw that is not one JSON value rather than write broken JSON.
+func TestEncodersOfNilAndBrokenValues(t *testing.T) {
+	for _, v := range []interface{ AppendJSON([]byte) ([]byte, error) }{(*kinds.Circle)(nil), (*kinds.UnknownShape)(nil), (*cr.Session)(nil)} {
+		b, err := v.AppendJSON(nil)
+		require.NoError(t, err)
+		require.Equal(t, "null", string(b))
+	}
+	b, err := json.Marshal(struct{ S kinds.Shape }{(*kinds.Square)(nil)})
+	require.NoError(t, err)
+	require.Equal(t, `{"S":null}`, string(b))
+	for _, raw := range []string{`{`, `{"@type":"x"} 1`, `{"a":1,"a":2}`} {
+		_, err := (&kinds.UnknownShape{Type: "x", Raw: json.RawMessage(raw)}).AppendJSON(nil)
+		require.Error(t, err, raw)
+	}
 }
