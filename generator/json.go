@@ -146,7 +146,12 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	}
 	// Every member is appended with a leading comma; closeObject turns the
 	// first into the '{'.
-	body := []jen.Code{jen.Id("start").Op(":=").Len(jen.Id("dst"))}
+	// A nil pointer (a typed nil in an interface field) is written as null,
+	// as encoding/json writes it, rather than a panic; Validate reports it.
+	body := []jen.Code{
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
+		jen.Id("start").Op(":=").Len(jen.Id("dst")),
+	}
 	if s.DiscriminatorValue != "" {
 		b, _ := json.Marshal(s.DiscriminatorValue)
 		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(j.p.API.Discriminator)+string(b)).Op("...")))
@@ -218,8 +223,10 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		f.Func().Params(recv).Id("AppendJSON").Params(dstParam).Add(results).Block(body...)
 	}
 	f.Line()
-	f.Commentf("MarshalJSON implements json.Marshaler.")
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	// A value receiver, so that encoding/json finds the method on values
+	// too: in maps, in a caller's struct, in slog attributes.
+	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
+	f.Func().Params(jen.Id("v").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
 	)
 	f.Line()
@@ -395,6 +402,14 @@ func (j *jsonGen) enumDecoder(e *ir.Enum) {
 		jen.Return(jen.Id(e.Name).Call(jen.String().Call(jen.Id("b"))), jen.Nil()),
 	)
 	j.f.Line()
+	// encoding/json alone would take null as "no change" and replace invalid
+	// UTF-8; through this method a caller's struct decodes as ours do.
+	j.f.Comment("UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON")
+	j.f.Comment("string (null is an error), any value kept as it is.")
+	j.f.Func().Params(jen.Id("v").Op("*").Id(e.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalWith").Call(jen.Id("data"), jen.Id("v"), jen.Id(name))),
+	)
+	j.f.Line()
 }
 
 // interfaceCodec emits the dispatching decoder of a polymorphic type, the
@@ -440,15 +455,31 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		jen.Return(jen.Id("v"), jen.Id("d").Dot("End").Call()),
 	)
 	f.Line()
-	f.Commentf("AppendJSON appends the object exactly as it was received.")
+	f.Commentf("AppendJSON appends the object exactly as it was received. Raw that is not")
+	f.Comment("exactly one JSON value is an error, as for a json field; nil or empty is null.")
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Len(jen.Id("v").Dot("Raw")).Op("==").Lit(0)).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
-		jen.Return(jen.Id("AppendRaw").Call(jen.Id("dst"), jen.Id("v").Dot("Raw")), jen.Nil()),
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
+		jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot("Raw"))),
 	)
 	f.Line()
-	f.Commentf("MarshalJSON implements json.Marshaler.")
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
+	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
+	)
+	f.Line()
+	// Without it encoding/json would fill neither field from an object.
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with %s: data must be an", name)
+	f.Commentf("object of a subtype this package does not know; v is left alone on an error.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.List(jen.Id("u"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Op("*").Id(iface.Unknown)),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("json: a "+iface.Unknown+" cannot hold a %T; decode with Unmarshal"+iface.Name), jen.Id("x")))),
+		jen.Op("*").Id("v").Op("=").Op("*").Id("u"),
+		jen.Return(jen.Nil()),
 	)
 	f.Line()
 }

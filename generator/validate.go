@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genValidate emits Validate on every type: it walks the value and reports
@@ -54,39 +55,90 @@ func genValidate(f *jen.File, p *ir.Package) {
 	for _, s := range p.Structs {
 		if s.Interface != nil {
 			iface := s.Interface
-			f.Comment("Validate accepts any value: an unknown subtype has no schema to check against.")
-			f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
-			f.Line()
+			genUnknownValidate(f, p, iface)
 			// A type switch, not an interface call, so the path stays on the stack:
 			// escape analysis cannot follow a dynamic call.
-			f.Commentf("validate%s validates whichever concrete type x holds.", iface.Name)
+			f.Commentf("validate%s validates whichever concrete type x holds; nil is a violation.", iface.Name)
 			f.Func().Id("validate"+iface.Name).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 				jen.Switch(jen.Id("v").Op(":=").Id("x").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+					g.Case(jen.Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")))
 					for _, c := range iface.Concrete {
 						g.Case(jen.Op("*").Id(c.Name)).Block(jen.Id("v").Dot("validate").Call(jen.Id("p"), jen.Id("vs")))
 					}
+					g.Case(jen.Op("*").Id(iface.Unknown)).Block(jen.Id("v").Dot("validate").Call(jen.Id("p"), jen.Id("vs")))
 				}),
 			)
 			f.Line()
 		}
 		if !s.Abstract {
-			genStructValidate(f, s)
+			genStructValidate(f, p, s)
 		}
 	}
 }
 
-func genStructValidate(f *jen.File, s *ir.Struct) {
-	f.Commentf("Validate reports every constraint of the schema that v breaks, each with")
-	f.Comment("its JSON path, as a *ValidationError; nil when v is valid.")
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("Validate").Params().Error().Block(
+// genUnknownValidate emits Validate on the holder of an unknown subtype: its
+// Raw must decode back as the same unknown subtype.
+func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
+	var known []jen.Code
+	for _, c := range iface.Concrete {
+		known = append(known, jen.Lit(c.DiscriminatorValue))
+	}
+	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
+	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
+	genValidateEntry(f, iface.Unknown)
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
+		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(p.API.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
+			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
+	)
+	f.Line()
+}
+
+// genValidateEntry emits the exported Validate of type name over its
+// validate method.
+func genValidateEntry(f *jen.File, name string) {
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("Validate").Params().Error().Block(
 		jen.Var().Id("vs").Id("Violations"),
 		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
 		jen.Return(jen.Id("vs").Dot("Err").Call()),
 	)
 	f.Line()
-	var body []jen.Code
+}
+
+func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
+	f.Commentf("Validate reports every constraint of the schema that v breaks, each with")
+	f.Comment("its JSON path, as a *ValidationError; nil when v is valid.")
+	genValidateEntry(f, s.Name)
+	// A nil pointer is a violation, not a panic: it is what a typed nil in
+	// an interface field or a nil recursive field holds, written as null.
+	// So is nesting deeper than decoders read, which only recursion reaches:
+	// the walk stops at the first object too deep.
+	levels := 1
+	for _, fl := range s.Fields {
+		levels = max(levels, 1+containerLevels(fl.Type))
+	}
+	body := []jen.Code{
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
+		jen.If(jen.Id("checkDepth").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(levels))).Block(jen.Return()),
+	}
+	form := sentAs(p, s, schema.EncodingForm)
 	for _, fl := range s.Fields {
 		body = append(body, fieldChecks(fl)...)
+		if form && fl.Optional && fl.Type.Kind == ir.Slice {
+			// A form body sends a list as repeated keys: an empty one as none.
+			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
+		}
+	}
+	if s.Open {
+		// Kept members must not collide with what the encoder writes.
+		var declared []jen.Code
+		for _, fl := range s.Fields {
+			declared = append(declared, jen.Lit(fl.Wire))
+		}
+		if s.DiscriminatorValue != "" {
+			declared = append(declared, jen.Lit(p.API.Discriminator))
+		}
+		body = append(body, jen.Id("checkMembers").Call(jen.Id("vs"), jen.Id("p"), jen.Id("v").Dot("AdditionalProperties"), jen.Index().String().Values(declared...)))
 	}
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(body...)
 	f.Line()
@@ -102,6 +154,17 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	}
 	if fl.Optional && !fl.Nullable {
 		out = append(out, jen.Id("checkNotNull").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), field.Clone().Dot("IsNull").Call()))
+	}
+	if fl.Optional && fl.Nullable && fl.Type.Kind == ir.JSON {
+		out = append(out, jen.Id("checkRawNotNull").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Add(field.Clone())))
+	}
+	if name := scalarFieldCheck(fl.Type); name != "" {
+		// The common case, one cheap rule on a scalar: one call, which builds
+		// the field's path only for a violation.
+		if fl.Optional {
+			return append(out, jen.Id(name+"Optional").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Add(field)))
+		}
+		return append(out, jen.Id(name+"Field").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), field))
 	}
 	x := jen.Id("x")
 	if !fl.Optional {
@@ -121,6 +184,30 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 		out = append(out, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(body...))
 	}
 	return out
+}
+
+// scalarFieldCheck names the support check (without its Field or Optional
+// suffix) that is the only rule on a field of type t, or "" when t has other
+// or no rules.
+func scalarFieldCheck(t *ir.Type) string {
+	switch {
+	case t.Kind == ir.String && !t.HasConstraints(),
+		t.Kind == ir.EnumRef && t.Enum.Open:
+		return "checkUTF8"
+	case t.Kind == ir.DateTime:
+		return "checkDateTime"
+	}
+	return ""
+}
+
+// containerLevels returns how many arrays and maps values of t open before
+// an object, a polymorphic or a json value, which check their own depth.
+func containerLevels(t *ir.Type) int {
+	n := 0
+	for ; t.Kind == ir.Slice || t.Kind == ir.Map; t = t.Elem {
+		n++
+	}
+	return n
 }
 
 // inPlace reports whether values of t are validated through a pointer
@@ -154,6 +241,9 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	var out []jen.Code
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
+		if t.Kind != ir.UUID { // a UUID is ASCII when valid
+			out = append(out, check("checkUTF8", x))
+		}
 		if lo, hi, ok := bounds(t.MinLength, t.MaxLength); ok {
 			out = append(out, check("checkLength", x, lo, hi))
 		}
@@ -167,6 +257,9 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 			out = append(out, check("checkUUID", x))
 		}
 	case ir.Int32, ir.Int64, ir.Float64, ir.Float32:
+		if (t.Kind == ir.Float64 || t.Kind == ir.Float32) && !t.NonFinite {
+			out = append(out, check("checkFinite", x))
+		}
 		if t.Minimum != nil {
 			out = append(out, check("checkMinimum", x, jen.Op(t.Minimum.Text), jen.Lit(t.Minimum.Text)))
 		}
@@ -176,13 +269,20 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	case ir.EnumRef:
 		if !t.Enum.Open {
 			out = append(out, check("checkKnown", x))
-		}
-	case ir.StructRef:
-		if t.Pointer {
-			out = append(out, jen.If(jen.Add(x).Op("!=").Nil()).Block(jen.Add(x).Dot("validate").Call(p, vs)))
 		} else {
-			out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
+			out = append(out, check("checkUTF8", jen.String().Call(x)))
 		}
+	case ir.DateTime:
+		out = append(out, check("checkDateTime", x))
+	case ir.Date:
+		out = append(out, check("checkDate", x))
+	case ir.Duration:
+		out = append(out, check("checkDuration", x))
+	case ir.JSON:
+		out = append(out, check("checkRawJSON", x))
+	case ir.StructRef:
+		// A nil pointer is reported by validate itself.
+		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
 	case ir.InterfaceRef:
 		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, vs))
 	case ir.Slice:
@@ -208,6 +308,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		}
 	case ir.Map:
 		k, e, ep, n := fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("p%d", depth), fmt.Sprintf("n%d", depth)
+		out = append(out, check("checkKeys", x))
 		inner := checksFor(t.Elem, jen.Id(e), ep, depth+1)
 		if len(inner) > 0 {
 			out = append(out, jen.Block(

@@ -35,6 +35,8 @@ type codec struct {
 	encode func(any) ([]byte, error)
 	// typ is the struct type (nil for interfaces).
 	typ reflect.Type
+	// ityp is the interface type (nil for structs).
+	ityp reflect.Type
 }
 
 func (c *codec) String() string { return c.pkg + "." + c.name }
@@ -83,6 +85,7 @@ func ifaceOf[I interface {
 			return v, err
 		},
 		encode: func(v any) ([]byte, error) { return v.(I).AppendJSON(nil) },
+		ityp:   reflect.TypeFor[I](),
 	}
 }
 
@@ -208,6 +211,7 @@ var registry = []*codec{
 	kindsOf[kinds.Bag](),
 	kindsOf[kinds.Node](),
 	kindsOf[kinds.Doc](),
+	kindsOf[kinds.Holder](),
 }
 
 // schemas maps each registered package to its schema, relative to the

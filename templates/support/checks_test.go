@@ -1,8 +1,11 @@
 package support
 
 import (
+	"encoding/json"
 	"errors"
+	"math"
 	"testing"
+	"time"
 )
 
 // TestCheckRules checks the rules' messages and that an absent bound
@@ -61,3 +64,79 @@ func TestCheckRules(t *testing.T) {
 type probeEnum string
 
 func (e probeEnum) IsKnown() bool { return e == "yes" }
+
+// TestCodecChecks checks the rules that keep Validate() == nil meaning
+// "encodes and decodes back equal": the boundaries each lets through and
+// the first value past them it reports.
+func TestCodecChecks(t *testing.T) {
+	var vs Violations
+	root := Path{}
+	deep := root
+	for range DefaultMaxDepth - 1 {
+		d := deep
+		deep = d.Field("x")
+	}
+	valid := func() {
+		checkUTF8(&vs, &root, "é\u2028\ufffd")
+		checkKeys(&vs, &root, map[string]int{"é": 1})
+		checkFinite(&vs, &root, math.MaxFloat64)
+		checkFinite(&vs, &root, float32(math.Copysign(0, -1)))
+		checkDateTime(&vs, &root, time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC))
+		checkDateTime(&vs, &root, time.Date(0, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3600)))
+		checkDate(&vs, &root, Date{2024, 2, 29})
+		checkDate(&vs, &root, Date{0, 1, 1})
+		checkDuration(&vs, &root, Duration{Negative: true, Nanos: 999999999})
+		checkRawJSON(&vs, &root, nil)
+		checkRawJSON(&vs, &root, json.RawMessage(` {"a":[1]} `))
+		checkRawJSON(&vs, &deep, json.RawMessage(`[]`)) // depth 511 + 1
+		o := Some(json.RawMessage(`0`))
+		checkRawNotNull(&vs, &root, "r", &o)
+		checkMembers(&vs, &root, []Member{{"x", json.RawMessage(`1`)}, {"y", json.RawMessage(`{}`)}}, []string{"id"})
+		checkUnknown(&vs, &root, "@t", "hex", json.RawMessage(`{"a":1,"@t":"hex"}`), []string{"circle"}, false)
+		checkUnknown(&vs, &root, "@t", "", json.RawMessage(`{"a":1}`), []string{"circle"}, true)
+		if checkDepth(&vs, &deep, 1) {
+			t.Error("depth 511 + 1 reported")
+		}
+	}
+	if valid(); vs.Err() != nil {
+		t.Fatalf("valid values reported: %v", vs.Err())
+	}
+	o := Some(json.RawMessage(` null `))
+	checks := []func(){
+		func() { checkUTF8(&vs, &root, "a\xff") },
+		func() { checkKeys(&vs, &root, map[string]int{"\xfe": 1}) },
+		func() { checkFinite(&vs, &root, math.NaN()) },
+		func() { checkFinite(&vs, &root, float32(math.Inf(-1))) },
+		func() { checkDateTime(&vs, &root, time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)) },
+		func() { checkDateTime(&vs, &root, time.Date(-1, 12, 31, 23, 0, 0, 0, time.FixedZone("", -3600))) }, // year 0 in UTC
+		func() { checkDate(&vs, &root, Date{2023, 2, 29}) },
+		func() { checkDate(&vs, &root, Date{}) },
+		func() { checkDuration(&vs, &root, Duration{Minutes: -1}) },
+		func() { checkDuration(&vs, &root, Duration{Nanos: 1e9}) },
+		func() { checkDuration(&vs, &root, Duration{Negative: true}) },
+		func() { checkRawJSON(&vs, &root, json.RawMessage(`{"a":1,"a":1}`)) },
+		func() { checkRawJSON(&vs, &deep, json.RawMessage(`[[]]`)) },
+		func() { checkRawNotNull(&vs, &root, "r", &o) },
+		func() { checkMembers(&vs, &root, []Member{{"id", json.RawMessage(`1`)}}, []string{"id"}) },
+		func() {
+			checkMembers(&vs, &root, []Member{{"x", json.RawMessage(`1`)}, {"x", json.RawMessage(`2`)}}, nil)
+		},
+		func() { checkMembers(&vs, &root, []Member{{"x", nil}}, nil) },
+		func() { checkMembers(&vs, &root, []Member{{"\xff", json.RawMessage(`1`)}}, nil) },
+		func() {
+			checkUnknown(&vs, &root, "@t", "circle", json.RawMessage(`{"@t":"circle"}`), []string{"circle"}, true)
+		},
+		func() { checkUnknown(&vs, &root, "@t", "hex", json.RawMessage(`{"@t":"oct"}`), nil, true) },
+		func() { checkUnknown(&vs, &root, "@t", "hex", json.RawMessage(`[]`), nil, true) },
+		func() { checkUnknown(&vs, &root, "@t", "", nil, nil, true) },
+		func() { checkUnknown(&vs, &root, "@t", "", json.RawMessage(`{"a":1}`), nil, false) },
+		func() { checkNotNil(&vs, &root) },
+		func() { checkDepth(&vs, &deep, 2) },
+	}
+	for i, check := range checks {
+		n := vs.Len()
+		if check(); vs.Len() != n+1 {
+			t.Errorf("check %d: %d violations, want 1: %v", i, vs.Len()-n, vs.Err())
+		}
+	}
+}

@@ -19,7 +19,9 @@
 //     byte slice, with errors of type [*DecodeError] that carry a JSON path.
 //   - AppendString, AppendFloat64 and friends: append-style JSON writers.
 //   - [Optional]: the tri-state (absent, null, value) type of optional and
-//     nullable fields.
+//     nullable fields. It, [Date] and [Duration] implement json.Marshaler and
+//     json.Unmarshaler (interop.go) so that callers' own structs holding them
+//     read and write what the generated codecs do.
 //   - [ParseDateTime], [Date] and [Duration]: the RFC 3339 and ISO 8601 text
 //     forms that the APIs send.
 //   - [Path], [Violations] and [ValidationError]: what generated Validate

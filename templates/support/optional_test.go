@@ -2,7 +2,9 @@ package support
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
+	"time"
 )
 
 func TestOptional(t *testing.T) {
@@ -75,5 +77,139 @@ func TestOptionalAllocations(t *testing.T) {
 	})
 	if allocs != 0 || !sink {
 		t.Errorf("%v allocations", allocs)
+	}
+}
+
+// TestOptionalJSON pins Optional through encoding/json in a caller's
+// struct: omitzero keeps the three states; without it absent is written as
+// null (a method cannot drop its own member); values are written and read as
+// the generated codecs write and read them, strictly.
+func TestOptionalJSON(t *testing.T) {
+	type T struct {
+		A Optional[int32]  `json:"a,omitzero"`
+		B Optional[string] `json:"b"`
+	}
+	for _, tt := range []struct {
+		v    T
+		want string
+	}{
+		{T{}, `{"b":null}`},
+		{T{A: Null[int32](), B: Some("x<")}, `{"a":null,"b":"x\u003c"}`},
+		{T{A: Some[int32](-5), B: Null[string]()}, `{"a":-5,"b":null}`},
+	} {
+		b, err := json.Marshal(tt.v)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("Marshal(%v) = %s, %v; want %s", tt.v, b, err, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want T
+	}{
+		{`{}`, T{}},
+		{`{"a":null,"b":null}`, T{A: Null[int32](), B: Null[string]()}},
+		{`{"a":7,"b":"\u00e9"}`, T{A: Some[int32](7), B: Some("é")}},
+	} {
+		var got T
+		if err := json.Unmarshal([]byte(tt.in), &got); err != nil || got != tt.want {
+			t.Errorf("Unmarshal(%s) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+	// Strict where the generated decoders are strict.
+	for _, tt := range []struct {
+		in  string
+		dst any
+	}{
+		{`{"a":1.5}`, &T{}},
+		{`{"a":2147483648}`, &T{}},
+		{"{\"b\":\"\xff\"}", &T{}},
+		{`{"b":"\ud800"}`, &T{}},
+		{`{"m":{"k":1,"k":2}}`, &struct {
+			M Optional[map[string]int64] `json:"m"`
+		}{}},
+		{`{"l":["a",null]}`, &struct {
+			L Optional[[]string] `json:"l"`
+		}{}},
+		{`{"t":"2024-01-01 00:00:00Z"}`, &struct {
+			T Optional[time.Time] `json:"t"`
+		}{}},
+		{`{"d":"2023-02-29"}`, &struct {
+			D Optional[Date] `json:"d"`
+		}{}},
+		{`{"r":{"x":1,"x":2}}`, &struct {
+			R Optional[json.RawMessage] `json:"r"`
+		}{}},
+	} {
+		if err := json.Unmarshal([]byte(tt.in), tt.dst); err == nil {
+			t.Errorf("Unmarshal(%s) accepted it: %+v", tt.in, tt.dst)
+		}
+	}
+	// Composite and time values as the codecs write them.
+	type C struct {
+		L  Optional[[]string]            `json:"l,omitzero"`
+		M  Optional[map[string]Date]     `json:"m,omitzero"`
+		T  Optional[time.Time]           `json:"t,omitzero"`
+		D  Optional[Duration]            `json:"d,omitzero"`
+		R  Optional[json.RawMessage]     `json:"r,omitzero"`
+		N  Optional[[]int]               `json:"n,omitzero"` // not a schema type: encoding/json's way
+		E  Optional[map[string][]string] `json:"e,omitzero"`
+		NL Optional[[]string]            `json:"nl,omitzero"`
+	}
+	c := C{
+		L:  Some([]string{"a", "b"}),
+		M:  Some(map[string]Date{"z": {2024, 2, 29}, "a": {1, 1, 1}}),
+		T:  Some(time.Date(2024, 5, 1, 9, 30, 0, 1234567, time.FixedZone("", 2*3600))),
+		D:  Some(Duration{Seconds: 1, Nanos: 5e8}),
+		R:  Some(json.RawMessage(`{"x":[1,2]}`)),
+		N:  Some([]int{1, 2}),
+		E:  Some(map[string][]string{"k": {}}),
+		NL: Some[[]string](nil),
+	}
+	want := `{"l":["a","b"],"m":{"a":"0001-01-01","z":"2024-02-29"},"t":"2024-05-01T09:30:00.001234567+02:00","d":"PT1.5S","r":{"x":[1,2]},"n":[1,2],"e":{"k":[]},"nl":[]}`
+	b, err := json.Marshal(c)
+	if err != nil || string(b) != want {
+		t.Fatalf("Marshal = %s, %v\nwant %s", b, err, want)
+	}
+	var back C
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.M.String() != c.M.String() || !back.T.Or(time.Time{}).Equal(c.T.Or(time.Time{})) || back.D != c.D ||
+		string(back.R.Or(nil)) != `{"x":[1,2]}` || len(back.NL.Or(nil)) != 0 || !back.NL.IsSet() || len(back.E.Or(nil)["k"]) != 0 {
+		t.Errorf("Unmarshal(%s) = %+v", b, back)
+	}
+	// What the codecs refuse to write, Optional refuses too.
+	for _, v := range []any{
+		Some(math.NaN()),
+		Some(float32(math.Inf(1))),
+		Some(time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)),
+		Some(json.RawMessage(`{"a":1,"a":2}`)),
+	} {
+		if b, err := json.Marshal(v); err == nil {
+			t.Errorf("Marshal(%v) = %s, want an error", v, b)
+		}
+	}
+}
+
+// TestDateDurationJSON pins Date and Duration through encoding/json: the
+// string forms, not their Go fields.
+func TestDateDurationJSON(t *testing.T) {
+	type T struct {
+		D Date     `json:"d"`
+		S Duration `json:"s"`
+	}
+	v := T{Date{2024, 2, 29}, Duration{Negative: true, Days: 1, Hours: 2}}
+	b, err := json.Marshal(v)
+	if err != nil || string(b) != `{"d":"2024-02-29","s":"-P1DT2H"}` {
+		t.Fatalf("Marshal = %s, %v", b, err)
+	}
+	var back T
+	if err := json.Unmarshal(b, &back); err != nil || back != v {
+		t.Errorf("Unmarshal = %+v, %v", back, err)
+	}
+	for _, in := range []string{`{"d":"2024-2-29"}`, `{"d":null}`, `{"s":"P"}`, `{"s":"PT1,5S"}`, `{"d":{"Year":2024}}`} {
+		if err := json.Unmarshal([]byte(in), &back); err == nil {
+			t.Errorf("Unmarshal(%s) accepted it", in)
+		}
 	}
 }

@@ -2,7 +2,10 @@
 
 package kinds
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
 func decodeColor(d *Decoder) (Color, error) {
@@ -19,6 +22,12 @@ func decodeColor(d *Decoder) (Color, error) {
 		return ColorBlue, nil
 	}
 	return Color(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Color) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeColor)
 }
 
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
@@ -42,10 +51,19 @@ func decodeMood(d *Decoder) (Mood, error) {
 	return Mood(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Mood) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMood)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
@@ -72,8 +90,8 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Scalars) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Scalars) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -156,6 +174,9 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
@@ -165,8 +186,8 @@ func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Presence) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Presence) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -234,6 +255,9 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
@@ -252,8 +276,8 @@ func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Containers) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Containers) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -360,23 +384,47 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownShape) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownShape) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownShape) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeShape(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownShape)
+	if !ok {
+		return fmt.Errorf("json: a UnknownShape cannot hold a %T; decode with UnmarshalShape", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"circle\""...)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
@@ -386,8 +434,8 @@ func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Circle) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -458,6 +506,9 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"square\""...)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
@@ -465,8 +516,8 @@ func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Square) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Square) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -577,30 +628,54 @@ func UnmarshalAnimal(data []byte) (Animal, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownAnimal) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownAnimal) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeAnimal: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeAnimal(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownAnimal)
+	if !ok {
+		return fmt.Errorf("json: a UnknownAnimal cannot hold a %T; decode with UnmarshalAnimal", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"animal\""...)
 	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AnimalBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AnimalBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -666,6 +741,9 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"dog\""...)
 	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
@@ -673,8 +751,8 @@ func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Dog) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Dog) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -743,6 +821,9 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
@@ -752,8 +833,8 @@ func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Bag) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Bag) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -808,6 +889,9 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
@@ -817,8 +901,8 @@ func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Node) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Node) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -876,6 +960,9 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
@@ -921,8 +1008,8 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Doc) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Doc) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -984,6 +1071,133 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Doc) UnmarshalJSON(data []byte) error {
 	*v = Doc{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Holder) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	if dst, err = appendPolymorphic[Shape](append(dst, ",\"shape\":"...), v.Shape); err != nil {
+		return nil, err
+	}
+	if dst, err = appendPolymorphic[Animal](append(dst, ",\"animal\":"...), v.Animal); err != nil {
+		return nil, err
+	}
+	if dst, err = appendRawValue(append(dst, ",\"raw\":"...), v.Raw); err != nil {
+		return nil, err
+	}
+	if dst, err = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
+		return nil, err
+	}
+	dst = appendQuotedDate(append(dst, ",\"day\":"...), v.Day)
+	dst = appendQuotedDuration(append(dst, ",\"span\":"...), v.Span)
+	if dst, err = AppendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
+		return nil, err
+	}
+	dst = encodeMap_String(append(dst, ",\"tags\":"...), v.Tags)
+	dst = appendEnum[Mood](append(dst, ",\"mood\":"...), v.Mood)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Holder) MarshalJSON() ([]byte, error) {
+	return v.AppendJSON(nil)
+}
+
+// DecodeJSON reads one Holder object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Holder) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "shape":
+			err = readMember(d, "shape", &v.Shape, &seen[0], 1<<1, nullRejected, decodeShape)
+		case "animal":
+			err = readMember(d, "animal", &v.Animal, &seen[0], 1<<2, nullRejected, decodeAnimal)
+		case "raw":
+			err = readMember(d, "raw", &v.Raw, &seen[0], 1<<3, nullIsValue, readRawValue)
+		case "at":
+			err = readMember(d, "at", &v.At, &seen[0], 1<<4, nullRejected, (*Decoder).DateTime)
+		case "day":
+			err = readMember(d, "day", &v.Day, &seen[0], 1<<5, nullRejected, (*Decoder).Date)
+		case "span":
+			err = readMember(d, "span", &v.Span, &seen[0], 1<<6, nullRejected, (*Decoder).Duration)
+		case "num":
+			err = readMember(d, "num", &v.Num, &seen[0], 1<<7, nullRejected, (*Decoder).Float64)
+		case "tags":
+			err = readMember(d, "tags", &v.Tags, &seen[0], 1<<8, nullRejected, decodeMap_String)
+		case "mood":
+			err = readMember(d, "mood", &v.Mood, &seen[0], 1<<9, nullRejected, decodeMood)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.ErrRequired("shape")
+	}
+	if seen[0]&(1<<2) == 0 {
+		return d.ErrRequired("animal")
+	}
+	if seen[0]&(1<<3) == 0 {
+		return d.ErrRequired("raw")
+	}
+	if seen[0]&(1<<4) == 0 {
+		return d.ErrRequired("at")
+	}
+	if seen[0]&(1<<5) == 0 {
+		return d.ErrRequired("day")
+	}
+	if seen[0]&(1<<6) == 0 {
+		return d.ErrRequired("span")
+	}
+	if seen[0]&(1<<7) == 0 {
+		return d.ErrRequired("num")
+	}
+	if seen[0]&(1<<8) == 0 {
+		return d.ErrRequired("tags")
+	}
+	if seen[0]&(1<<9) == 0 {
+		return d.ErrRequired("mood")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Holder) UnmarshalJSON(data []byte) error {
+	*v = Holder{}
 	var d Decoder
 	d.Reset(data)
 	if err := v.DecodeJSON(&d); err != nil {
@@ -1100,6 +1314,16 @@ func decodeBag(d *Decoder) (v Bag, err error) {
 func decodeNode(d *Decoder) (v Node, err error) {
 	err = v.DecodeJSON(d)
 	return v, err
+}
+
+// encodeMap_String appends x as a JSON object with sorted keys.
+func encodeMap_String(dst []byte, x map[string]string) []byte {
+	return appendMap(dst, x, AppendString)
+}
+
+// decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_String(d *Decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*Decoder).String)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.

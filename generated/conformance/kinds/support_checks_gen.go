@@ -3,6 +3,10 @@
 package kinds
 
 import (
+	"encoding/json"
+	"math"
+	"slices"
+	"strconv"
 	"time"
 	"unicode/utf8"
 )
@@ -173,4 +177,255 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 		return false
 	}
 	return true
+}
+
+// The checks below hold the rule that a value Validate accepts encodes, and
+// decodes back equal: each reports what an encoder would refuse or change.
+
+// checkNotNil records a nil object or polymorphic value, which an encoder
+// would write as null and a decoder refuse.
+func checkNotNil(vs *Violations, p *Path) {
+	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
+}
+
+// checkUTF8 records a string that is not valid UTF-8: encoders write each
+// bad byte as U+FFFD, so it would not come back as it was.
+func checkUTF8(vs *Violations, p *Path, s string) {
+	if !utf8.ValidString(s) {
+		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
+	}
+}
+
+// checkUTF8Field is checkUTF8 for the field name of the object at p.
+func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
+	if !utf8.ValidString(string(s)) {
+		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
+	}
+}
+
+// checkUTF8Optional is checkUTF8Field for an Optional field.
+func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
+	if o.state == optValue && !utf8.ValidString(string(o.value)) {
+		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
+	}
+}
+
+// checkFormList records an empty list held by an Optional field of a form
+// body, which sends a list as repeated keys and so an empty one as nothing:
+// it would arrive absent.
+func checkFormList[E any](vs *Violations, p *Path, name string, o *Optional[[]E]) {
+	if o.state == optValue && len(o.value) == 0 {
+		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
+	}
+}
+
+// checkKeys records map keys that are not valid UTF-8.
+func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
+	for k := range m {
+		if !utf8.ValidString(k) {
+			violated(vs, p, "", RuleFormat, "has a key that is not valid UTF-8: %q", k)
+		}
+	}
+}
+
+// checkFinite records NaN and infinities, which JSON numbers cannot hold
+// (a schema that allows them says nonFinite).
+func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
+	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
+		violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
+	}
+}
+
+// checkDateTime records a date-time whose year, as RFC 3339 writes it, is
+// outside 0 to 999,999,999: encoders refuse it (*TimeRangeError).
+func checkDateTime(vs *Violations, p *Path, t time.Time) {
+	if y := t.UTC().Year(); y >= 1 && y <= maxYear-1 {
+		return // no offset moves it out of range; the zone lookup is not needed
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		t = t.UTC() // as appendDateTime writes it
+	}
+	if y := t.Year(); y < 0 || y > maxYear {
+		violated(vs, p, "", RuleFormat, "has year %d, outside 0 to %d", y, maxYear)
+	}
+}
+
+// checkDateTimeField is checkDateTime for the field name of the object at p.
+func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
+	if y := t.UTC().Year(); y < 1 || y > maxYear-1 {
+		fp := p.Field(name)
+		checkDateTime(vs, &fp, t)
+	}
+}
+
+// checkDateTimeOptional is checkDateTimeField for an Optional field.
+func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
+	if o.state == optValue {
+		checkDateTimeField(vs, p, name, o.value)
+	}
+}
+
+// checkDate records a date that does not exist or has a year outside 0 to
+// 999,999,999 (what ParseDate reads back).
+func checkDate(vs *Violations, p *Path, d Date) {
+	if d.Year < 0 || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", maxYear, d.Year, int(d.Month), d.Day)
+	}
+}
+
+// checkDuration records a duration that its ISO 8601 form cannot hold: a
+// negative component (the sign is Negative), a fraction outside 0 to
+// 999999999 nanoseconds, or a negative zero.
+func checkDuration(vs *Violations, p *Path, d Duration) {
+	switch {
+	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
+		violated(vs, p, "", RuleFormat, "has a negative component; set Negative instead")
+	case d.Nanos < 0 || d.Nanos >= 1e9:
+		violated(vs, p, "", RuleFormat, "has Nanos %d, outside 0 to 999999999", d.Nanos)
+	case d.Negative && d.IsZero():
+		violated(vs, p, "", RuleFormat, "is a negative zero, which is written PT0S")
+	}
+}
+
+// checkDepth records an object at p that, with the n levels of arrays and
+// objects it opens itself, nests deeper than decoders read
+// (DefaultMaxDepth), and reports whether it did, so that the walk stops
+// there rather than report every level below.
+func checkDepth(vs *Violations, p *Path, n int) bool {
+	if p.level()+n <= DefaultMaxDepth {
+		return false
+	}
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	return true
+}
+
+// checkRawAt reports whether raw, a value at p, is exactly one JSON value
+// without repeated names that decoders read there: its own nesting counts
+// on top of p's.
+func checkRawAt(p *Path, raw []byte) error {
+	var d Decoder
+	d.Reset(raw)
+	if p.level() >= DefaultMaxDepth {
+		d.SetMaxDepth(1)
+		if k := d.Peek(); k == KindObject || k == KindArray {
+			return d.errAt(0, "nesting deeper than "+strconv.Itoa(DefaultMaxDepth)+" levels")
+		}
+	} else {
+		d.SetMaxDepth(DefaultMaxDepth - p.level())
+	}
+	if _, err := d.rawUnique(); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// checkRawJSON records a json value that is not exactly one JSON value
+// without repeated names, or nests too deep where it sits; empty is null.
+func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
+	if len(raw) == 0 {
+		return
+	}
+	if err := checkRawAt(p, raw); err != nil {
+		violated(vs, p, "", RuleFormat, "is not one JSON value: %v", err)
+	}
+}
+
+// checkRawNotNull records JSON null held as the value of a nullable
+// Optional json field: it is sent as null and comes back as Null().
+func checkRawNotNull(vs *Violations, p *Path, name string, o *Optional[json.RawMessage]) {
+	if o.state == optValue && isJSONNull(o.value) {
+		violated(vs, p, name, RuleNull, "holds JSON null as a value, which comes back as Null()")
+	}
+}
+
+// isJSONNull reports whether raw is empty or the literal null.
+func isJSONNull(raw []byte) bool {
+	for len(raw) > 0 && isJSONSpace(raw[0]) {
+		raw = raw[1:]
+	}
+	for len(raw) > 0 && isJSONSpace(raw[len(raw)-1]) {
+		raw = raw[:len(raw)-1]
+	}
+	return len(raw) == 0 || string(raw) == "null"
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// checkMembers records the undeclared members of an open type that would
+// not come back as they are: a name that is not valid UTF-8, repeated, or
+// taken by a declared property (or the discriminator the type writes), and
+// a value that is not exactly one JSON value.
+func checkMembers(vs *Violations, p *Path, members []Member, declared []string) {
+	for i, m := range members {
+		switch {
+		case !utf8.ValidString(m.Name):
+			violated(vs, p, "", RuleFormat, "has an additional member whose name is not valid UTF-8: %q", m.Name)
+		case slices.Contains(declared, m.Name):
+			violated(vs, p, "", RuleFormat, "has an additional member %q, which is a declared property", m.Name)
+		case repeatsName(members[:i], m.Name):
+			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
+		}
+		mp := p.Field(m.Name)
+		if err := checkRawAt(&mp, m.Value); err != nil {
+			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
+		}
+	}
+}
+
+// repeatsName reports whether one of members is called name.
+func repeatsName(members []Member, name string) bool {
+	for _, m := range members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkUnknown records an unknown subtype that would not decode back as
+// the same unknown subtype: Raw must be a JSON object (without repeated
+// names) whose discriminator member disc is the string typ, and typ must not
+// name a type the package knows. An object without the discriminator is an
+// unknown subtype only in a hierarchy whose root is abstract (otherwise it
+// decodes as the root), and then typ is empty.
+func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) {
+	if len(raw) == 0 {
+		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
+		return
+	}
+	if err := checkRawAt(p, raw); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
+		return
+	}
+	var d Decoder
+	d.Reset(raw)
+	if d.Peek() != KindObject {
+		violated(vs, p, "", RuleFormat, "has Raw that is not a JSON object")
+		return
+	}
+	_ = d.BeginObject()
+	found := false
+	for {
+		name, ok, err := d.NextField()
+		if err != nil || !ok {
+			break
+		}
+		if string(name) != disc {
+			_ = d.Skip()
+			continue
+		}
+		found = true
+		s, err := d.String()
+		if err != nil || s != typ {
+			violated(vs, p, "", RuleFormat, "has Raw whose %s is not Type %q", disc, typ)
+			return
+		}
+		break
+	}
+	switch {
+	case !found && (typ != "" || !rootAbstract):
+		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
+	case found && slices.Contains(known, typ):
+		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
+	}
 }

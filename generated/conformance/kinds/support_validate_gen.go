@@ -20,7 +20,7 @@ const (
 	RuleMinItems    = "minItems"    // an array with too few items
 	RuleMaxItems    = "maxItems"    // an array with too many items
 	RuleUniqueItems = "uniqueItems" // an array with repeated items
-	RuleFormat      = "format"      // a string not in its format (uri, email...)
+	RuleFormat      = "format"      // a value not in its format (uri, UTF-8, date, JSON text...)
 )
 
 // Violation is one broken rule found by a generated Validate method.
@@ -101,6 +101,7 @@ type Path struct {
 	parent *Path
 	name   string
 	index  int
+	depth  int // containers around the value: 0 at the root
 	kind   uint8
 }
 
@@ -112,12 +113,20 @@ const (
 
 // Field returns the path of the field name of the object at p.
 func (p *Path) Field(name string) Path {
-	return Path{parent: p, name: name, kind: pathField}
+	return Path{parent: p, name: name, depth: p.level() + 1, kind: pathField}
 }
 
 // Index returns the path of element i of the array at p.
 func (p *Path) Index(i int) Path {
-	return Path{parent: p, index: i, kind: pathIndex}
+	return Path{parent: p, index: i, depth: p.level() + 1, kind: pathIndex}
+}
+
+// level returns the depth of p; a nil p is the root.
+func (p *Path) level() int {
+	if p == nil {
+		return 0
+	}
+	return p.depth
 }
 
 // String renders the path the way [DecodeError] paths are rendered:

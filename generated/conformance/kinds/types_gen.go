@@ -296,3 +296,56 @@ type Doc struct {
 	// Node is the "node" property.
 	Node Optional[Node] `json:"node,omitzero"`
 }
+
+// Holder is the "holder" object.
+//
+// Required fields whose Go zero value (nil, zero time, empty raw) the codec must carry or Validate report.
+type Holder struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Shape is the "shape" property.
+	//
+	// Required.
+	Shape Shape `json:"shape"`
+
+	// Animal is the "animal" property.
+	//
+	// Required.
+	Animal Animal `json:"animal"`
+
+	// Raw is the "raw" property.
+	//
+	// Required.
+	Raw json.RawMessage `json:"raw"`
+
+	// At is the "at" property.
+	//
+	// Required.
+	At time.Time `json:"at"`
+
+	// Day is the "day" property.
+	//
+	// Required.
+	Day Date `json:"day"`
+
+	// Span is the "span" property.
+	//
+	// Required.
+	Span Duration `json:"span"`
+
+	// Num is the "num" property.
+	//
+	// Required.
+	Num float64 `json:"num"`
+
+	// Tags is the "tags" property.
+	//
+	// Required.
+	Tags map[string]string `json:"tags"`
+
+	// Mood is the "mood" property.
+	//
+	// Required.
+	Mood Mood `json:"mood"`
+}

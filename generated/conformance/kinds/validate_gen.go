@@ -11,21 +11,48 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "str", v.Str.IsNull())
+	checkUTF8Optional(vs, p, "str", &v.Str)
 	checkNotNull(vs, p, "i32", v.I32.IsNull())
 	checkNotNull(vs, p, "i64", v.I64.IsNull())
 	checkNotNull(vs, p, "num", v.Num.IsNull())
+	if x, ok := v.Num.Get(); ok {
+		fp := p.Field("num")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "f32", v.F32.IsNull())
+	if x, ok := v.F32.Get(); ok {
+		fp := p.Field("f32")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "numNF", v.NumNF.IsNull())
 	checkNotNull(vs, p, "f32NF", v.F32NF.IsNull())
 	checkNotNull(vs, p, "flag", v.Flag.IsNull())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
+	if x, ok := v.Day.Get(); ok {
+		fp := p.Field("day")
+		checkDate(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "at", v.At.IsNull())
+	checkDateTimeOptional(vs, p, "at", &v.At)
 	checkNotNull(vs, p, "span", v.Span.IsNull())
+	if x, ok := v.Span.Get(); ok {
+		fp := p.Field("span")
+		checkDuration(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
@@ -39,6 +66,7 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "mood", v.Mood.IsNull())
+	checkUTF8Optional(vs, p, "mood", &v.Mood)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -50,9 +78,20 @@ func (v *Presence) Validate() error {
 }
 
 func (v *Presence) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkUTF8Field(vs, p, "req", v.Req)
 	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
 	checkNotNull(vs, p, "opt", v.Opt.IsNull())
+	checkUTF8Optional(vs, p, "opt", &v.Opt)
+	checkUTF8Optional(vs, p, "optNull", &v.OptNull)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -64,13 +103,44 @@ func (v *Containers) Validate() error {
 }
 
 func (v *Containers) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 3) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "list", v.List.IsNull())
 	checkNotNull(vs, p, "nested", v.Nested.IsNull())
+	if x, ok := v.Nested.Get(); ok {
+		fp := p.Field("nested")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			for i1, e1 := range e0 {
+				p1 := p0.Index(i1)
+				checkUTF8(vs, &p1, e1)
+			}
+		}
+	}
 	checkNotNull(vs, p, "dict", v.Dict.IsNull())
+	if x, ok := v.Dict.Get(); ok {
+		fp := p.Field("dict")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkFinite(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 	checkNotNull(vs, p, "colors", v.Colors.IsNull())
 	if x, ok := v.Colors.Get(); ok {
 		fp := p.Field("colors")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -89,19 +159,53 @@ func (v *Containers) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "raws", v.Raws.IsNull())
+	if x, ok := v.Raws.Get(); ok {
+		fp := p.Field("raws")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	if x, ok := v.ByKey.Get(); ok {
+		fp := p.Field("byKey")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkKeys(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownShape) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateShape validates whichever concrete type x holds.
+func (v *UnknownShape) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true)
+}
+
+// validateShape validates whichever concrete type x holds; nil is a violation.
 func validateShape(x Shape, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Circle:
 		v.validate(p, vs)
 	case *Square:
+		v.validate(p, vs)
+	case *UnknownShape:
 		v.validate(p, vs)
 	}
 }
@@ -115,7 +219,19 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
+	{
+		fp := p.Field("radius")
+		checkFinite(vs, &fp, v.Radius)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -127,20 +243,43 @@ func (v *Square) Validate() error {
 }
 
 func (v *Square) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownAnimal) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateAnimal validates whichever concrete type x holds.
+func (v *UnknownAnimal) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false)
+}
+
+// validateAnimal validates whichever concrete type x holds; nil is a violation.
 func validateAnimal(x Animal, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *AnimalBase:
 		v.validate(p, vs)
 	case *Dog:
+		v.validate(p, vs)
+	case *UnknownAnimal:
 		v.validate(p, vs)
 	}
 }
@@ -154,6 +293,13 @@ func (v *AnimalBase) Validate() error {
 }
 
 func (v *AnimalBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
@@ -166,6 +312,13 @@ func (v *Dog) Validate() error {
 }
 
 func (v *Dog) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 	checkNotNull(vs, p, "good", v.Good.IsNull())
 }
@@ -179,8 +332,18 @@ func (v *Bag) Validate() error {
 }
 
 func (v *Bag) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "id", v.ID.IsNull())
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"@type", "id"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -192,14 +355,20 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
 		fp := p.Field("next")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -212,8 +381,25 @@ func (v *Doc) Validate() error {
 }
 
 func (v *Doc) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	if x, ok := v.Raw.Get(); ok {
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, x)
+	}
+	checkRawNotNull(vs, p, "rawNull", &v.RawNull)
+	if x, ok := v.RawNull.Get(); ok {
+		fp := p.Field("rawNull")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
 	if x := v.Scalars.held(); x != nil {
 		fp := p.Field("scalars")
@@ -256,4 +442,62 @@ func (v *Doc) validate(p *Path, vs *Violations) {
 		fp := p.Field("node")
 		x.validate(&fp, vs)
 	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Holder) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Holder) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	{
+		fp := p.Field("shape")
+		validateShape(v.Shape, &fp, vs)
+	}
+	{
+		fp := p.Field("animal")
+		validateAnimal(v.Animal, &fp, vs)
+	}
+	{
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, v.Raw)
+	}
+	checkDateTimeField(vs, p, "at", v.At)
+	{
+		fp := p.Field("day")
+		checkDate(vs, &fp, v.Day)
+	}
+	{
+		fp := p.Field("span")
+		checkDuration(vs, &fp, v.Span)
+	}
+	{
+		fp := p.Field("num")
+		checkFinite(vs, &fp, v.Num)
+	}
+	{
+		fp := p.Field("tags")
+		checkKeys(vs, &fp, v.Tags)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range v.Tags {
+				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkUTF8Field(vs, p, "mood", v.Mood)
 }

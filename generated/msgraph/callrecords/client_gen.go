@@ -252,7 +252,9 @@ func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetP
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, callRecordID)
+		if checkPathSegment(vs, &fp, callRecordID) {
+			checkUTF8(vs, &fp, callRecordID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -284,6 +286,19 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 
 // getPstnCallsCall builds the request of GetPstnCalls.
 func (c *CallRecordsClient) getPstnCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetPstnCallsParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("fromDateTime")
+		checkDateTime(vs, &fp, fromDateTime)
+	}
+	{
+		fp := root.Field("toDateTime")
+		checkDateTime(vs, &fp, toDateTime)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=" + url.PathEscape(string(AppendDateTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(AppendDateTime(nil, toDateTime))) + ")",
@@ -329,6 +344,19 @@ func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCal
 
 // getDirectRoutingCallsCall builds the request of GetDirectRoutingCalls.
 func (c *CallRecordsClient) getDirectRoutingCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetDirectRoutingCallsParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("fromDateTime")
+		checkDateTime(vs, &fp, fromDateTime)
+	}
+	{
+		fp := root.Field("toDateTime")
+		checkDateTime(vs, &fp, toDateTime)
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
 	call := &httpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=" + url.PathEscape(string(AppendDateTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(AppendDateTime(nil, toDateTime))) + ")",
@@ -395,7 +423,9 @@ func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error)
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -449,7 +479,9 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -491,11 +523,15 @@ func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -531,11 +567,15 @@ func (c *SessionsClient) updateCall(sessionID string, body *Session) (*httpCall,
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -586,11 +626,15 @@ func (c *SegmentsClient) listCall(params *SegmentsListParams) (*httpCall, error)
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, c.boundSessionID)
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -644,11 +688,15 @@ func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, c.boundSessionID)
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -690,15 +738,21 @@ func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, c.boundSessionID)
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
 	}
 	{
 		fp := root.Field("segmentId")
-		checkPathSegment(vs, &fp, segmentID)
+		if checkPathSegment(vs, &fp, segmentID) {
+			checkUTF8(vs, &fp, segmentID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -734,15 +788,21 @@ func (c *SegmentsClient) updateCall(segmentID string, body *Segment) (*httpCall,
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, c.boundSessionID)
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
 	}
 	{
 		fp := root.Field("segmentId")
-		checkPathSegment(vs, &fp, segmentID)
+		if checkPathSegment(vs, &fp, segmentID) {
+			checkUTF8(vs, &fp, segmentID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -784,15 +844,21 @@ func (c *SegmentsClient) deleteCall(segmentID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("sessionId")
-		checkPathSegment(vs, &fp, c.boundSessionID)
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
 	}
 	{
 		fp := root.Field("segmentId")
-		checkPathSegment(vs, &fp, segmentID)
+		if checkPathSegment(vs, &fp, segmentID) {
+			checkUTF8(vs, &fp, segmentID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -831,7 +897,9 @@ func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*http
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -885,11 +953,15 @@ func (c *ParticipantsV2Client) getCall(participantID string, params *Participant
 	var root Path
 	{
 		fp := root.Field("callRecordId")
-		checkPathSegment(vs, &fp, c.boundCallRecordID)
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
 	}
 	{
 		fp := root.Field("participantId")
-		checkPathSegment(vs, &fp, participantID)
+		if checkPathSegment(vs, &fp, participantID) {
+			checkUTF8(vs, &fp, participantID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err

@@ -2,6 +2,8 @@
 
 package callrecords
 
+import "fmt"
+
 // decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
 func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	b, err := d.StringBytes()
@@ -59,6 +61,12 @@ func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
 	return AudioCodec(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *AudioCodec) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeAudioCodec)
+}
+
 // decodeCallType decodes one CallType. A value the schema does not list is kept as it is.
 func decodeCallType(d *Decoder) (CallType, error) {
 	b, err := d.StringBytes()
@@ -76,6 +84,12 @@ func decodeCallType(d *Decoder) (CallType, error) {
 		return CallTypeUnknownFutureValue, nil
 	}
 	return CallType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *CallType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeCallType)
 }
 
 // decodeClientPlatform decodes one ClientPlatform. A value the schema does not list is kept as it is.
@@ -111,6 +125,12 @@ func decodeClientPlatform(d *Decoder) (ClientPlatform, error) {
 	return ClientPlatform(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ClientPlatform) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeClientPlatform)
+}
+
 // decodeFailureStage decodes one FailureStage. A value the schema does not list is kept as it is.
 func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	b, err := d.StringBytes()
@@ -130,6 +150,12 @@ func decodeFailureStage(d *Decoder) (FailureStage, error) {
 	return FailureStage(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *FailureStage) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeFailureStage)
+}
+
 // decodeMediaStreamDirection decodes one MediaStreamDirection. A value the schema does not list is kept as it is.
 func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 	b, err := d.StringBytes()
@@ -143,6 +169,12 @@ func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
 		return MediaStreamDirectionCalleeToCaller, nil
 	}
 	return MediaStreamDirection(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *MediaStreamDirection) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMediaStreamDirection)
 }
 
 // decodeModality decodes one Modality. A value the schema does not list is kept as it is.
@@ -168,6 +200,12 @@ func decodeModality(d *Decoder) (Modality, error) {
 	return Modality(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Modality) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeModality)
+}
+
 // decodeNetworkConnectionType decodes one NetworkConnectionType. A value the schema does not list is kept as it is.
 func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	b, err := d.StringBytes()
@@ -191,6 +229,12 @@ func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
 	return NetworkConnectionType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *NetworkConnectionType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeNetworkConnectionType)
+}
+
 // decodeNetworkTransportProtocol decodes one NetworkTransportProtocol. A value the schema does not list is kept as it is.
 func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error) {
 	b, err := d.StringBytes()
@@ -208,6 +252,12 @@ func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error
 		return NetworkTransportProtocolUnknownFutureValue, nil
 	}
 	return NetworkTransportProtocol(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *NetworkTransportProtocol) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeNetworkTransportProtocol)
 }
 
 // decodeProductFamily decodes one ProductFamily. A value the schema does not list is kept as it is.
@@ -233,6 +283,12 @@ func decodeProductFamily(d *Decoder) (ProductFamily, error) {
 	return ProductFamily(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ProductFamily) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeProductFamily)
+}
+
 // decodePstnCallDurationSource decodes one PstnCallDurationSource. A value the schema does not list is kept as it is.
 func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 	b, err := d.StringBytes()
@@ -246,6 +302,12 @@ func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
 		return PstnCallDurationSourceOperator, nil
 	}
 	return PstnCallDurationSource(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *PstnCallDurationSource) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodePstnCallDurationSource)
 }
 
 // decodeServiceRole decodes one ServiceRole. A value the schema does not list is kept as it is.
@@ -303,6 +365,12 @@ func decodeServiceRole(d *Decoder) (ServiceRole, error) {
 	return ServiceRole(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ServiceRole) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeServiceRole)
+}
+
 // decodeUserFeedbackRating decodes one UserFeedbackRating. A value the schema does not list is kept as it is.
 func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 	b, err := d.StringBytes()
@@ -326,6 +394,12 @@ func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
 		return UserFeedbackRatingUnknownFutureValue, nil
 	}
 	return UserFeedbackRating(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *UserFeedbackRating) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeUserFeedbackRating)
 }
 
 // decodeVideoCodec decodes one VideoCodec. A value the schema does not list is kept as it is.
@@ -363,6 +437,12 @@ func decodeVideoCodec(d *Decoder) (VideoCodec, error) {
 	return VideoCodec(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *VideoCodec) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeVideoCodec)
+}
+
 // decodeWifiBand decodes one WifiBand. A value the schema does not list is kept as it is.
 func decodeWifiBand(d *Decoder) (WifiBand, error) {
 	b, err := d.StringBytes()
@@ -382,6 +462,12 @@ func decodeWifiBand(d *Decoder) (WifiBand, error) {
 		return WifiBandUnknownFutureValue, nil
 	}
 	return WifiBand(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *WifiBand) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeWifiBand)
 }
 
 // decodeWifiRadioType decodes one WifiRadioType. A value the schema does not list is kept as it is.
@@ -411,6 +497,12 @@ func decodeWifiRadioType(d *Decoder) (WifiRadioType, error) {
 	return WifiRadioType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *WifiRadioType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeWifiRadioType)
+}
+
 // decodeEndpointType decodes one EndpointType. A value the schema does not list is kept as it is.
 func decodeEndpointType(d *Decoder) (EndpointType, error) {
 	b, err := d.StringBytes()
@@ -430,6 +522,12 @@ func decodeEndpointType(d *Decoder) (EndpointType, error) {
 		return EndpointTypeUnknownFutureValue, nil
 	}
 	return EndpointType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *EndpointType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeEndpointType)
 }
 
 // decodeEntity decodes one Entity, choosing the Go type by the "@odata.type" member.
@@ -493,23 +591,47 @@ func UnmarshalEntity(data []byte) (Entity, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownEntity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownEntity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeEntity: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEntity(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEntity)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEntity cannot hold a %T; decode with UnmarshalEntity", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -546,8 +668,8 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CallRecord) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -665,6 +787,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
 	if !request {
@@ -697,8 +822,8 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -804,6 +929,9 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
 	if !request {
@@ -832,8 +960,8 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Segment) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Segment) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -965,23 +1093,47 @@ func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownParticipantBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeParticipantBase: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeParticipantBase(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownParticipantBase)
+	if !ok {
+		return fmt.Errorf("json: a UnknownParticipantBase cannot hold a %T; decode with UnmarshalParticipantBase", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -996,8 +1148,8 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Participant) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Participant) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1071,6 +1223,9 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -1085,8 +1240,8 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Organizer) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Organizer) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1159,14 +1314,17 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1267,23 +1425,47 @@ func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEndpoint(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEndpoint)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEndpoint cannot hold a %T; decode with UnmarshalEndpoint", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1292,8 +1474,8 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *EndpointBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1360,6 +1542,9 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1383,8 +1568,8 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1465,6 +1650,9 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -1473,8 +1661,8 @@ func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServiceEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1580,22 +1768,46 @@ func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeUserAgent(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownUserAgent)
+	if !ok {
+		return fmt.Errorf("json: a UnknownUserAgent cannot hold a %T; decode with UnmarshalUserAgent", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
 	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
@@ -1607,8 +1819,8 @@ func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1690,6 +1902,9 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
 	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
@@ -1698,8 +1913,8 @@ func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServiceUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1769,6 +1984,9 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
@@ -1776,8 +1994,8 @@ func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *FailureInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v FailureInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1835,6 +2053,9 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
@@ -1864,8 +2085,8 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Media) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Media) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1931,6 +2152,9 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
@@ -1970,8 +2194,8 @@ func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MediaStream) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MediaStream) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2088,6 +2312,9 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
@@ -2121,8 +2348,8 @@ func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *NetworkInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v NetworkInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2227,6 +2454,9 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
@@ -2253,8 +2483,8 @@ func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *DeviceInfo) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v DeviceInfo) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2349,6 +2579,9 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
@@ -2357,8 +2590,8 @@ func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *TraceRouteHop) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2418,6 +2651,9 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
@@ -2430,8 +2666,8 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UserFeedback) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UserFeedback) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2494,6 +2730,9 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
@@ -2502,8 +2741,8 @@ func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *FeedbackTokenSet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2556,6 +2795,9 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -2567,8 +2809,8 @@ func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2638,6 +2880,9 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
@@ -2674,8 +2919,8 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PstnCallLogRow) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2775,6 +3020,9 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
@@ -2809,8 +3057,8 @@ func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -2993,23 +3241,47 @@ func UnmarshalIdentity(data []byte) (Identity, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeIdentity(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownIdentity)
+	if !ok {
+		return fmt.Errorf("json: a UnknownIdentity cannot hold a %T; decode with UnmarshalIdentity", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3020,8 +3292,8 @@ func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *IdentityBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v IdentityBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3128,23 +3400,47 @@ func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownIdentitySet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeIdentitySet: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeIdentitySet(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownIdentitySet)
+	if !ok {
+		return fmt.Errorf("json: a UnknownIdentitySet cannot hold a %T; decode with UnmarshalIdentitySet", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
 	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
@@ -3162,8 +3458,8 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *IdentitySetBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3233,6 +3529,9 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
 	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
@@ -3272,8 +3571,8 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3359,6 +3658,9 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3371,8 +3673,8 @@ func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, erro
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3444,6 +3746,9 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3456,8 +3761,8 @@ func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]by
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3529,6 +3834,9 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3539,8 +3847,8 @@ func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3608,6 +3916,9 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3619,8 +3930,8 @@ func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3690,6 +4001,9 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3700,8 +4014,8 @@ func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3769,6 +4083,9 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3780,8 +4097,8 @@ func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3851,6 +4168,9 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3862,8 +4182,8 @@ func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte,
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -3933,6 +4253,9 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 // Absent optional fields are left out; null fields are written as null.
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
@@ -3945,8 +4268,8 @@ func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *GraphUserIdentity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4018,6 +4341,9 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
@@ -4026,8 +4352,8 @@ func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ODataError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ODataError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4086,6 +4412,9 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
@@ -4102,8 +4431,8 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MainError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MainError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4172,6 +4501,9 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
@@ -4180,8 +4512,8 @@ func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ErrorDetails) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ErrorDetails) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -4247,6 +4579,9 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
@@ -4262,8 +4597,8 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *InnerError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InnerError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -2,14 +2,27 @@
 
 package callrecords
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownEntity) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateEntity validates whichever concrete type x holds.
+func (v *UnknownEntity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+}
+
+// validateEntity validates whichever concrete type x holds; nil is a violation.
 func validateEntity(x Entity, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *CallRecord:
 		v.validate(p, vs)
 	case *Session:
@@ -19,6 +32,8 @@ func validateEntity(x Entity, p *Path, vs *Violations) {
 	case *Participant:
 		v.validate(p, vs)
 	case *Organizer:
+		v.validate(p, vs)
+	case *UnknownEntity:
 		v.validate(p, vs)
 	}
 }
@@ -32,6 +47,24 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "id", v.ID)
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
+	checkUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
+	checkDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
+	{
+		fp := p.Field("modalities")
+		for i0, e0 := range v.Modalities {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	if x, ok := v.Organizer.Get(); ok {
 		fp := p.Field("organizer")
 		validateIdentitySet(x, &fp, vs)
@@ -43,6 +76,8 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 			validateIdentitySet(e0, &p0, vs)
 		}
 	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
+	checkUTF8Field(vs, p, "type", v.Type)
 	if x := v.OrganizerV2.held(); x != nil {
 		fp := p.Field("organizer_v2")
 		x.validate(&fp, vs)
@@ -72,6 +107,14 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -80,10 +123,19 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
 	}
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
 		x.validate(&fp, vs)
 	}
+	{
+		fp := p.Field("modalities")
+		for i0, e0 := range v.Modalities {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	if x, ok := v.Segments.Get(); ok {
 		fp := p.Field("segments")
 		for i0 := range x {
@@ -102,6 +154,14 @@ func (v *Segment) Validate() error {
 }
 
 func (v *Segment) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
 		fp := p.Field("callee")
 		validateEndpoint(x, &fp, vs)
@@ -110,6 +170,7 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 		fp := p.Field("caller")
 		validateEndpoint(x, &fp, vs)
 	}
+	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
 		fp := p.Field("failureInfo")
 		x.validate(&fp, vs)
@@ -121,19 +182,35 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 			x[i0].validate(&p0, vs)
 		}
 	}
+	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownParticipantBase) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateParticipantBase validates whichever concrete type x holds.
+func (v *UnknownParticipantBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+}
+
+// validateParticipantBase validates whichever concrete type x holds; nil is a violation.
 func validateParticipantBase(x ParticipantBase, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Participant:
 		v.validate(p, vs)
 	case *Organizer:
+		v.validate(p, vs)
+	case *UnknownParticipantBase:
 		v.validate(p, vs)
 	}
 }
@@ -147,6 +224,14 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -169,6 +254,14 @@ func (v *Organizer) Validate() error {
 }
 
 func (v *Organizer) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
 		fp := p.Field("administrativeUnitInfos")
 		for i0 := range x {
@@ -191,22 +284,46 @@ func (v *AdministrativeUnitInfo) Validate() error {
 }
 
 func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "id", &v.ID)
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownEndpoint) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateEndpoint validates whichever concrete type x holds.
+func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false)
+}
+
+// validateEndpoint validates whichever concrete type x holds; nil is a violation.
 func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *EndpointBase:
 		v.validate(p, vs)
 	case *ParticipantEndpoint:
 		v.validate(p, vs)
 	case *ServiceEndpoint:
+		v.validate(p, vs)
+	case *UnknownEndpoint:
 		v.validate(p, vs)
 	}
 }
@@ -220,6 +337,13 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -235,6 +359,13 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -243,6 +374,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		fp := p.Field("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
+	checkUTF8Optional(vs, p, "cpuName", &v.CPUName)
 	if x := v.Feedback.held(); x != nil {
 		fp := p.Field("feedback")
 		x.validate(&fp, vs)
@@ -251,6 +383,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		fp := p.Field("identity")
 		validateIdentitySet(x, &fp, vs)
 	}
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -262,23 +395,45 @@ func (v *ServiceEndpoint) Validate() error {
 }
 
 func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownUserAgent) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateUserAgent validates whichever concrete type x holds.
+func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true)
+}
+
+// validateUserAgent validates whichever concrete type x holds; nil is a violation.
 func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *ClientUserAgent:
 		v.validate(p, vs)
 	case *ServiceUserAgent:
+		v.validate(p, vs)
+	case *UnknownUserAgent:
 		v.validate(p, vs)
 	}
 }
@@ -291,7 +446,21 @@ func (v *ClientUserAgent) Validate() error {
 	return vs.Err()
 }
 
-func (v *ClientUserAgent) validate(p *Path, vs *Violations) {}
+func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
+	checkUTF8Optional(vs, p, "communicationServiceId", &v.CommunicationServiceID)
+	checkUTF8Field(vs, p, "platform", v.Platform)
+	checkUTF8Field(vs, p, "productFamily", v.ProductFamily)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -302,7 +471,17 @@ func (v *ServiceUserAgent) Validate() error {
 }
 
 func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
 	checkNotNull(vs, p, "role", v.Role.IsNull())
+	checkUTF8Optional(vs, p, "role", &v.Role)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -314,8 +493,18 @@ func (v *FailureInfo) Validate() error {
 }
 
 func (v *FailureInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "reason", &v.Reason)
 	checkNotNull(vs, p, "stage", v.Stage.IsNull())
+	checkUTF8Optional(vs, p, "stage", &v.Stage)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -327,7 +516,15 @@ func (v *Media) Validate() error {
 }
 
 func (v *Media) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x := v.CalleeDevice.held(); x != nil {
 		fp := p.Field("calleeDevice")
 		x.validate(&fp, vs)
@@ -344,6 +541,7 @@ func (v *Media) validate(p *Path, vs *Violations) {
 		fp := p.Field("callerNetwork")
 		x.validate(&fp, vs)
 	}
+	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Streams.Get(); ok {
 		fp := p.Field("streams")
 		for i0 := range x {
@@ -362,11 +560,56 @@ func (v *MediaStream) Validate() error {
 }
 
 func (v *MediaStream) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
+	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
+		fp := p.Field("averageAudioNetworkJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageFreezeDuration.Get(); ok {
+		fp := p.Field("averageFreezeDuration")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageJitter.Get(); ok {
+		fp := p.Field("averageJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.AverageRoundTripTime.Get(); ok {
+		fp := p.Field("averageRoundTripTime")
+		checkDuration(vs, &fp, x)
+	}
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
+		fp := p.Field("maxAudioNetworkJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.MaxJitter.Get(); ok {
+		fp := p.Field("maxJitter")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.MaxRoundTripTime.Get(); ok {
+		fp := p.Field("maxRoundTripTime")
+		checkDuration(vs, &fp, x)
+	}
+	if x, ok := v.RmsFreezeDuration.Get(); ok {
+		fp := p.Field("rmsFreezeDuration")
+		checkDuration(vs, &fp, x)
+	}
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 	{
 		fp := p.Field("streamDirection")
 		checkKnown(vs, &fp, v.StreamDirection)
 	}
+	checkUTF8Optional(vs, p, "streamId", &v.StreamID)
+	checkUTF8Optional(vs, p, "videoCodec", &v.VideoCodec)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -378,9 +621,26 @@ func (v *NetworkInfo) Validate() error {
 }
 
 func (v *NetworkInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier)
 	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
+	checkUTF8Optional(vs, p, "connectionType", &v.ConnectionType)
+	checkUTF8Optional(vs, p, "dnsSuffix", &v.DNSSuffix)
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	checkUTF8Optional(vs, p, "macAddress", &v.MacAddress)
 	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
+	checkUTF8Optional(vs, p, "networkTransportProtocol", &v.NetworkTransportProtocol)
+	checkUTF8Optional(vs, p, "reflexiveIPAddress", &v.ReflexiveIPAddress)
+	checkUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
+	checkUTF8Optional(vs, p, "subnet", &v.Subnet)
 	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
 	if x, ok := v.TraceRouteHops.Get(); ok {
 		fp := p.Field("traceRouteHops")
@@ -390,7 +650,13 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
+	checkUTF8Optional(vs, p, "wifiBand", &v.WifiBand)
+	checkUTF8Optional(vs, p, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver)
+	checkUTF8Optional(vs, p, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion)
 	checkNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
+	checkUTF8Optional(vs, p, "wifiRadioType", &v.WifiRadioType)
+	checkUTF8Optional(vs, p, "wifiVendorDriver", &v.WifiVendorDriver)
+	checkUTF8Optional(vs, p, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -402,7 +668,19 @@ func (v *DeviceInfo) Validate() error {
 }
 
 func (v *DeviceInfo) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "captureDeviceDriver", &v.CaptureDeviceDriver)
+	checkUTF8Optional(vs, p, "captureDeviceName", &v.CaptureDeviceName)
+	checkUTF8Optional(vs, p, "renderDeviceDriver", &v.RenderDeviceDriver)
+	checkUTF8Optional(vs, p, "renderDeviceName", &v.RenderDeviceName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -414,7 +692,20 @@ func (v *TraceRouteHop) Validate() error {
 }
 
 func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	if x, ok := v.RoundTripTime.Get(); ok {
+		fp := p.Field("roundTripTime")
+		checkDuration(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -426,7 +717,17 @@ func (v *UserFeedback) Validate() error {
 }
 
 func (v *UserFeedback) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Field(vs, p, "rating", v.Rating)
+	checkUTF8Optional(vs, p, "text", &v.Text)
 	if x := v.Tokens.held(); x != nil {
 		fp := p.Field("tokens")
 		x.validate(&fp, vs)
@@ -442,7 +743,16 @@ func (v *FeedbackTokenSet) Validate() error {
 }
 
 func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -453,7 +763,19 @@ func (v *UserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *UserIdentity) validate(p *Path, vs *Violations) {}
+func (v *UserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "userPrincipalName", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -464,11 +786,46 @@ func (v *PstnCallLogRow) Validate() error {
 }
 
 func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x, ok := v.CallDurationSource.Get(); ok {
 		fp := p.Field("callDurationSource")
 		checkKnown(vs, &fp, x)
 	}
+	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	checkUTF8Optional(vs, p, "callId", &v.CallID)
+	checkUTF8Optional(vs, p, "callType", &v.CallType)
+	if x, ok := v.Charge.Get(); ok {
+		fp := p.Field("charge")
+		checkFinite(vs, &fp, x)
+	}
+	checkUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
+	if x, ok := v.ConnectionCharge.Get(); ok {
+		fp := p.Field("connectionCharge")
+		checkFinite(vs, &fp, x)
+	}
+	checkUTF8Optional(vs, p, "currency", &v.Currency)
+	checkUTF8Optional(vs, p, "destinationContext", &v.DestinationContext)
+	checkUTF8Optional(vs, p, "destinationName", &v.DestinationName)
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "inventoryType", &v.InventoryType)
+	checkUTF8Optional(vs, p, "licenseCapability", &v.LicenseCapability)
+	checkUTF8Optional(vs, p, "operator", &v.Operator)
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	checkUTF8Optional(vs, p, "tenantCountryCode", &v.TenantCountryCode)
+	checkUTF8Optional(vs, p, "usageCountryCode", &v.UsageCountryCode)
+	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	checkUTF8Optional(vs, p, "userId", &v.UserID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -480,17 +837,54 @@ func (v *DirectRoutingLogRow) Validate() error {
 }
 
 func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	checkUTF8Optional(vs, p, "callType", &v.CallType)
+	checkUTF8Optional(vs, p, "correlationId", &v.CorrelationID)
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	checkDateTimeOptional(vs, p, "failureDateTime", &v.FailureDateTime)
+	checkUTF8Optional(vs, p, "finalSipCodePhrase", &v.FinalSIPCodePhrase)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkDateTimeOptional(vs, p, "inviteDateTime", &v.InviteDateTime)
+	checkUTF8Optional(vs, p, "mediaPathLocation", &v.MediaPathLocation)
+	checkUTF8Optional(vs, p, "signalingLocation", &v.SignalingLocation)
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	checkUTF8Optional(vs, p, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName)
+	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	checkUTF8Optional(vs, p, "userId", &v.UserID)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownIdentity) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateIdentity validates whichever concrete type x holds.
+func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false)
+}
+
+// validateIdentity validates whichever concrete type x holds; nil is a violation.
 func validateIdentity(x Identity, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *IdentityBase:
 		v.validate(p, vs)
 	case *UserIdentity:
@@ -511,6 +905,8 @@ func validateIdentity(x Identity, p *Path, vs *Violations) {
 		v.validate(p, vs)
 	case *GraphUserIdentity:
 		v.validate(p, vs)
+	case *UnknownIdentity:
+		v.validate(p, vs)
 	}
 }
 
@@ -522,19 +918,45 @@ func (v *IdentityBase) Validate() error {
 	return vs.Err()
 }
 
-func (v *IdentityBase) validate(p *Path, vs *Violations) {}
-
-// Validate accepts any value: an unknown subtype has no schema to check against.
-func (v *UnknownIdentitySet) Validate() error {
-	return nil
+func (v *IdentityBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
-// validateIdentitySet validates whichever concrete type x holds.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownIdentitySet) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownIdentitySet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false)
+}
+
+// validateIdentitySet validates whichever concrete type x holds; nil is a violation.
 func validateIdentitySet(x IdentitySet, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *IdentitySetBase:
 		v.validate(p, vs)
 	case *CommunicationsIdentitySet:
+		v.validate(p, vs)
+	case *UnknownIdentitySet:
 		v.validate(p, vs)
 	}
 }
@@ -548,6 +970,13 @@ func (v *IdentitySetBase) Validate() error {
 }
 
 func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
 		validateIdentity(x, &fp, vs)
@@ -560,6 +989,7 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 		fp := p.Field("user")
 		validateIdentity(x, &fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -571,6 +1001,13 @@ func (v *CommunicationsIdentitySet) Validate() error {
 }
 
 func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.Application.Get(); ok {
 		fp := p.Field("application")
 		validateIdentity(x, &fp, vs)
@@ -599,6 +1036,7 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		fp := p.Field("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
+	checkUTF8Optional(vs, p, "endpointType", &v.EndpointType)
 	if x, ok := v.Guest.Get(); ok {
 		fp := p.Field("guest")
 		validateIdentity(x, &fp, vs)
@@ -611,6 +1049,7 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		fp := p.Field("phone")
 		validateIdentity(x, &fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -621,7 +1060,19 @@ func (v *CommunicationsApplicationIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "applicationType", &v.ApplicationType)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "applicationType", "hidden", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -631,7 +1082,19 @@ func (v *CommunicationsApplicationInstanceIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "hidden", "tenantId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -641,7 +1104,18 @@ func (v *CommunicationsEncryptedIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -651,7 +1125,19 @@ func (v *CommunicationsGuestIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "email", &v.Email)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "email", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -661,7 +1147,18 @@ func (v *CommunicationsPhoneIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -671,7 +1168,19 @@ func (v *CommunicationsUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "tenantId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -681,7 +1190,19 @@ func (v *AzureCommunicationServicesUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "azureCommunicationServicesResourceId", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -691,7 +1212,20 @@ func (v *GraphUserIdentity) Validate() error {
 	return vs.Err()
 }
 
-func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {}
+func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "ipAddress", "userPrincipalName", "@odata.type"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -702,7 +1236,15 @@ func (v *ODataError) Validate() error {
 }
 
 func (v *ODataError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
 		fp := p.Field("error")
 		v.Error.validate(&fp, vs)
@@ -718,7 +1260,18 @@ func (v *MainError) Validate() error {
 }
 
 func (v *MainError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Field(vs, p, "code", v.Code)
+	checkUTF8Field(vs, p, "message", v.Message)
+	checkUTF8Optional(vs, p, "target", &v.Target)
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
 		fp := p.Field("details")
@@ -743,7 +1296,18 @@ func (v *ErrorDetails) Validate() error {
 }
 
 func (v *ErrorDetails) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Field(vs, p, "code", v.Code)
+	checkUTF8Field(vs, p, "message", v.Message)
+	checkUTF8Optional(vs, p, "target", &v.Target)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -755,13 +1319,24 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "request-id", &v.RequestID)
+	checkUTF8Optional(vs, p, "client-request-id", &v.ClientRequestID)
+	checkUTF8Optional(vs, p, "date", &v.Date)
+	checkUTF8Optional(vs, p, "code", &v.Code)
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "request-id", "client-request-id", "date", "code", "innerError"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -773,6 +1348,13 @@ func (v *CallRecordsListParams) Validate() error {
 }
 
 func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -784,22 +1366,36 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -812,15 +1408,30 @@ func (v *CallRecordsGetParams) Validate() error {
 }
 
 func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -833,6 +1444,13 @@ func (v *CallRecordsGetPstnCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -844,7 +1462,9 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -857,6 +1477,13 @@ func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -868,7 +1495,9 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
@@ -881,6 +1510,13 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -892,22 +1528,36 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -920,15 +1570,30 @@ func (v *SessionsGetParams) Validate() error {
 }
 
 func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -941,6 +1606,13 @@ func (v *SegmentsListParams) Validate() error {
 }
 
 func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -952,22 +1624,36 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -980,15 +1666,30 @@ func (v *SegmentsGetParams) Validate() error {
 }
 
 func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -1001,6 +1702,13 @@ func (v *ParticipantsV2ListParams) Validate() error {
 }
 
 func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
 		fp := p.Field("$top")
@@ -1012,22 +1720,36 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
 	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
 		fp := p.Field("$orderby")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }
 
@@ -1040,14 +1762,29 @@ func (v *ParticipantsV2GetParams) Validate() error {
 }
 
 func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
 		fp := p.Field("$select")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
 		fp := p.Field("$expand")
 		checkUnique(vs, &fp, x)
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
 	}
 }

@@ -217,7 +217,9 @@ func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -247,7 +249,9 @@ func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -277,7 +281,9 @@ func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -307,7 +313,9 @@ func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -337,7 +345,9 @@ func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -367,7 +377,9 @@ func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall,
 	var root Path
 	{
 		fp := root.Field("session_id")
-		checkPathSegment(vs, &fp, sessionID)
+		if checkPathSegment(vs, &fp, sessionID) {
+			checkUTF8(vs, &fp, sessionID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err

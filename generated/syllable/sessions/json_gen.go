@@ -49,6 +49,12 @@ func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
 	return SessionProperties(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *SessionProperties) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeSessionProperties)
+}
+
 // decodeOrderByDirection decodes one OrderByDirection. A value the schema does not list is kept as it is.
 func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 	b, err := d.StringBytes()
@@ -62,6 +68,12 @@ func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
 		return OrderByDirectionDesc, nil
 	}
 	return OrderByDirection(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *OrderByDirection) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeOrderByDirection)
 }
 
 // decodeLatencyCategory decodes one LatencyCategory. A value the schema does not list is kept as it is.
@@ -85,6 +97,12 @@ func decodeLatencyCategory(d *Decoder) (LatencyCategory, error) {
 	return LatencyCategory(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *LatencyCategory) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeLatencyCategory)
+}
+
 // decodeLatencyUnitType decodes one LatencyUnitType. A value the schema does not list is kept as it is.
 func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	b, err := d.StringBytes()
@@ -106,6 +124,12 @@ func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
 	return LatencyUnitType(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *LatencyUnitType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeLatencyUnitType)
+}
+
 // decodeTimelineEventKind decodes one TimelineEventKind. A value the schema does not list is kept as it is.
 func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 	b, err := d.StringBytes()
@@ -123,10 +147,19 @@ func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
 	return TimelineEventKind(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *TimelineEventKind) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeTimelineEventKind)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -159,8 +192,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -263,6 +296,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
 		return nil, err
@@ -274,8 +310,8 @@ func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ListResponseSession) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ListResponseSession) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -346,6 +382,9 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
@@ -357,8 +396,8 @@ func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -425,6 +464,9 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -435,8 +477,8 @@ func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionText) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionText) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -499,6 +541,9 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -513,8 +558,8 @@ func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionAction) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionAction) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -580,14 +625,17 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
 	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionSummaryResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -642,14 +690,17 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
 	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionRecordingResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -705,6 +756,9 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
@@ -716,8 +770,8 @@ func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *InspectLatencyResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -781,6 +835,9 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
@@ -800,8 +857,8 @@ func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *LatencyEntry) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v LatencyEntry) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -895,6 +952,9 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
 	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, AppendString)
@@ -910,8 +970,8 @@ func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SummaryEntry) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SummaryEntry) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -995,6 +1055,9 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime); err != nil {
@@ -1006,8 +1069,8 @@ func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionTimelineResponse) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1071,6 +1134,9 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
@@ -1093,8 +1159,8 @@ func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *TimelineEvent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v TimelineEvent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1183,6 +1249,9 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
 		return nil, err
@@ -1190,8 +1259,8 @@ func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *HTTPValidationError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1245,6 +1314,9 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
@@ -1260,8 +1332,8 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *RequestValidationError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v RequestValidationError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -10,7 +10,36 @@ func (v *Session) Validate() error {
 	return vs.Err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {}
+func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
+	checkUTF8Optional(vs, p, "conversation_id", &v.ConversationID)
+	checkUTF8Optional(vs, p, "channel_manager_service", &v.ChannelManagerService)
+	checkUTF8Optional(vs, p, "channel_manager_type", &v.ChannelManagerType)
+	checkUTF8Optional(vs, p, "channel_manager_sid", &v.ChannelManagerSID)
+	checkUTF8Optional(vs, p, "agent_id", &v.AgentID)
+	checkUTF8Optional(vs, p, "agent_name", &v.AgentName)
+	checkUTF8Optional(vs, p, "agent_type", &v.AgentType)
+	checkUTF8Optional(vs, p, "agent_timezone", &v.AgentTimezone)
+	checkUTF8Optional(vs, p, "prompt_id", &v.PromptID)
+	checkUTF8Optional(vs, p, "prompt_name", &v.PromptName)
+	checkUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
+	if x, ok := v.Duration.Get(); ok {
+		fp := p.Field("duration")
+		checkFinite(vs, &fp, x)
+	}
+	checkUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "target", &v.Target)
+	checkUTF8Optional(vs, p, "override_timestamp", &v.OverrideTimestamp)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -21,6 +50,13 @@ func (v *ListResponseSession) Validate() error {
 }
 
 func (v *ListResponseSession) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("items")
 		for i0 := range v.Items {
@@ -39,6 +75,14 @@ func (v *SessionTranscriptionResponse) Validate() error {
 }
 
 func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
 		fp := p.Field("transcription")
 		for i0 := range v.Transcription {
@@ -63,7 +107,19 @@ func (v *SessionText) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionText) validate(p *Path, vs *Violations) {}
+func (v *SessionText) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "lang", &v.Lang)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "text", &v.Text)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -73,7 +129,24 @@ func (v *SessionAction) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionAction) validate(p *Path, vs *Violations) {}
+func (v *SessionAction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Optional(vs, p, "tool_name", &v.ToolName)
+	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
+	if x, ok := v.DurationMs.Get(); ok {
+		fp := p.Field("duration_ms")
+		checkFinite(vs, &fp, x)
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -83,7 +156,17 @@ func (v *SessionSummaryResponse) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {}
+func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "summary", &v.Summary)
+	checkUTF8Optional(vs, p, "rating", &v.Rating)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -93,7 +176,23 @@ func (v *SessionRecordingResponse) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {}
+func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
+	if x, ok := v.Recordings.Get(); ok {
+		fp := p.Field("recordings")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -104,6 +203,14 @@ func (v *InspectLatencyResponse) Validate() error {
 }
 
 func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
 		fp := p.Field("timeline")
 		for i0 := range v.Timeline {
@@ -129,7 +236,33 @@ func (v *LatencyEntry) Validate() error {
 	return vs.Err()
 }
 
-func (v *LatencyEntry) validate(p *Path, vs *Violations) {}
+func (v *LatencyEntry) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkDateTimeField(vs, p, "measurement_start", v.MeasurementStart)
+	checkUTF8Field(vs, p, "category", v.Category)
+	checkUTF8Field(vs, p, "label", v.Label)
+	if x, ok := v.Metadata.Get(); ok {
+		fp := p.Field("metadata")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+	checkUTF8Field(vs, p, "unit_type", v.UnitType)
+	{
+		fp := p.Field("value")
+		checkFinite(vs, &fp, v.Value)
+	}
+	checkUTF8Field(vs, p, "value_str", v.ValueStr)
+	checkUTF8Field(vs, p, "time_delta", v.TimeDelta)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -139,7 +272,27 @@ func (v *SummaryEntry) Validate() error {
 	return vs.Err()
 }
 
-func (v *SummaryEntry) validate(p *Path, vs *Violations) {}
+func (v *SummaryEntry) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "category", v.Category)
+	checkUTF8Optional(vs, p, "sub_category", &v.SubCategory)
+	{
+		fp := p.Field("sum_ms")
+		checkFinite(vs, &fp, v.SumMs)
+	}
+	checkUTF8Field(vs, p, "sum_str", v.SumStr)
+	{
+		fp := p.Field("average_ms")
+		checkFinite(vs, &fp, v.AverageMs)
+	}
+	checkUTF8Field(vs, p, "average_str", v.AverageStr)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -150,6 +303,15 @@ func (v *SessionTimelineResponse) Validate() error {
 }
 
 func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "session_id", v.SessionID)
+	checkDateTimeOptional(vs, p, "session_start", &v.SessionStart)
 	{
 		fp := p.Field("events")
 		for i0 := range v.Events {
@@ -167,7 +329,37 @@ func (v *TimelineEvent) Validate() error {
 	return vs.Err()
 }
 
-func (v *TimelineEvent) validate(p *Path, vs *Violations) {}
+func (v *TimelineEvent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "kind", v.Kind)
+	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
+	checkUTF8Field(vs, p, "offset", v.Offset)
+	checkUTF8Optional(vs, p, "source", &v.Source)
+	checkUTF8Optional(vs, p, "text", &v.Text)
+	checkUTF8Optional(vs, p, "lang", &v.Lang)
+	checkUTF8Optional(vs, p, "category", &v.Category)
+	checkUTF8Optional(vs, p, "label", &v.Label)
+	if x, ok := v.Metadata.Get(); ok {
+		fp := p.Field("metadata")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+	if x, ok := v.DurationMs.Get(); ok {
+		fp := p.Field("duration_ms")
+		checkFinite(vs, &fp, x)
+	}
+	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -178,6 +370,13 @@ func (v *HTTPValidationError) Validate() error {
 }
 
 func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
 		fp := p.Field("detail")
@@ -197,8 +396,40 @@ func (v *RequestValidationError) Validate() error {
 }
 
 func (v *RequestValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	{
+		fp := p.Field("loc")
+		for i0, e0 := range v.Loc {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	checkUTF8Field(vs, p, "msg", v.Msg)
+	checkUTF8Field(vs, p, "type", v.Type)
 	checkNotNull(vs, p, "input", v.Input.IsNull())
+	if x, ok := v.Input.Get(); ok {
+		fp := p.Field("input")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "ctx", v.Ctx.IsNull())
+	if x, ok := v.Ctx.Get(); ok {
+		fp := p.Field("ctx")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkRawJSON(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -210,6 +441,13 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("page")
@@ -221,16 +459,40 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
+	if x, ok := v.SearchFields.Get(); ok {
+		fp := p.Field("search_fields")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	checkNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
+	if x, ok := v.SearchFieldValues.Get(); ok {
+		fp := p.Field("search_field_values")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "order_by", v.OrderBy.IsNull())
+	checkUTF8Optional(vs, p, "order_by", &v.OrderBy)
 	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
 		fp := p.Field("order_by_direction")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "fields", v.Fields.IsNull())
+	if x, ok := v.Fields.Get(); ok {
+		fp := p.Field("fields")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 	checkNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
+	checkDateTimeOptional(vs, p, "start_datetime", &v.StartDatetime)
 	checkNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
+	checkDateTimeOptional(vs, p, "end_datetime", &v.EndDatetime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -241,4 +503,13 @@ func (v *SessionsRecordingStreamParams) Validate() error {
 	return vs.Err()
 }
 
-func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {}
+func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "token", v.Token)
+}

@@ -274,7 +274,9 @@ func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("Sid")
-		checkPathSegment(vs, &fp, sid)
+		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -305,6 +307,7 @@ func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*h
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -346,6 +349,7 @@ func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -388,6 +392,7 @@ func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*httpCall
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -445,6 +450,7 @@ func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpC
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -486,6 +492,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -493,6 +500,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
@@ -526,6 +534,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -533,6 +542,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
@@ -574,6 +584,7 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -581,6 +592,7 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
@@ -641,6 +653,7 @@ func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error)
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -698,6 +711,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -739,13 +753,16 @@ func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
 		fp := root.Field("Sid")
-		checkPathSegment(vs, &fp, sid)
+		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -776,6 +793,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -783,6 +801,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -824,6 +843,7 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -831,6 +851,7 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -874,6 +895,7 @@ func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -881,6 +903,7 @@ func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -938,6 +961,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -945,6 +969,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -952,6 +977,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
@@ -985,6 +1011,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -992,6 +1019,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -999,6 +1027,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
@@ -1052,6 +1081,7 @@ func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1059,6 +1089,7 @@ func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1116,6 +1147,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1123,6 +1155,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1164,6 +1197,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1171,6 +1205,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1178,6 +1213,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
@@ -1211,6 +1247,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1218,6 +1255,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1225,6 +1263,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
@@ -1269,6 +1308,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1276,6 +1316,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1283,6 +1324,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 	{
 		fp := root.Field("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
@@ -1340,6 +1382,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1347,6 +1390,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1354,6 +1398,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 	{
 		fp := root.Field("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
@@ -1395,6 +1440,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
@@ -1402,6 +1448,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
+			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
@@ -1409,6 +1456,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
+			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
@@ -1416,6 +1464,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 	{
 		fp := root.Field("Sid")
 		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}

@@ -25,6 +25,12 @@ func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
 	return SessionStatus(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *SessionStatus) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeSessionStatus)
+}
+
 // decodeSessionMode decodes one SessionMode. A value the schema does not list is kept as it is.
 func decodeSessionMode(d *Decoder) (SessionMode, error) {
 	b, err := d.StringBytes()
@@ -42,6 +48,12 @@ func decodeSessionMode(d *Decoder) (SessionMode, error) {
 	return SessionMode(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *SessionMode) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeSessionMode)
+}
+
 // decodeInteractionType decodes one InteractionType. A value the schema does not list is kept as it is.
 func decodeInteractionType(d *Decoder) (InteractionType, error) {
 	b, err := d.StringBytes()
@@ -57,6 +69,12 @@ func decodeInteractionType(d *Decoder) (InteractionType, error) {
 		return InteractionTypeUnknown, nil
 	}
 	return InteractionType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InteractionType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInteractionType)
 }
 
 // decodeInteractionResourceStatus decodes one InteractionResourceStatus. A value the schema does not list is kept as it is.
@@ -112,6 +130,12 @@ func decodeInteractionResourceStatus(d *Decoder) (InteractionResourceStatus, err
 	return InteractionResourceStatus(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InteractionResourceStatus) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInteractionResourceStatus)
+}
+
 // decodeMessageInteractionType decodes one MessageInteractionType. A value the schema does not list is kept as it is.
 func decodeMessageInteractionType(d *Decoder) (MessageInteractionType, error) {
 	b, err := d.StringBytes()
@@ -127,6 +151,12 @@ func decodeMessageInteractionType(d *Decoder) (MessageInteractionType, error) {
 		return MessageInteractionTypeUnknown, nil
 	}
 	return MessageInteractionType(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *MessageInteractionType) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMessageInteractionType)
 }
 
 // decodeMessageInteractionResourceStatus decodes one MessageInteractionResourceStatus. A value the schema does not list is kept as it is.
@@ -182,6 +212,12 @@ func decodeMessageInteractionResourceStatus(d *Decoder) (MessageInteractionResou
 	return MessageInteractionResourceStatus(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *MessageInteractionResourceStatus) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMessageInteractionResourceStatus)
+}
+
 // decodeServiceGeoMatchLevel decodes one ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
 func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 	b, err := d.StringBytes()
@@ -201,6 +237,12 @@ func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 	return ServiceGeoMatchLevel(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ServiceGeoMatchLevel) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeServiceGeoMatchLevel)
+}
+
 // decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
 func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBehavior, error) {
 	b, err := d.StringBytes()
@@ -216,10 +258,19 @@ func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBeh
 	return ServiceNumberSelectionBehavior(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ServiceNumberSelectionBehavior) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeServiceNumberSelectionBehavior)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
@@ -252,8 +303,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -337,6 +388,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -360,8 +414,8 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Participant) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Participant) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -439,6 +493,9 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -466,8 +523,8 @@ func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Interaction) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Interaction) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -557,6 +614,9 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
@@ -585,8 +645,8 @@ func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MessageInteraction) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MessageInteraction) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -678,6 +738,9 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
@@ -700,8 +763,8 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Service) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Service) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -781,6 +844,9 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
@@ -805,8 +871,8 @@ func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PhoneNumber) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PhoneNumber) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -882,6 +948,9 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, AppendBool)
 	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, AppendBool)
@@ -893,8 +962,8 @@ func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -953,6 +1022,9 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
 	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
@@ -964,8 +1036,8 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *RestError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v RestError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1032,6 +1104,9 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
 	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
@@ -1044,8 +1119,8 @@ func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServicesCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServicesCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1115,6 +1190,9 @@ func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
 	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
@@ -1127,8 +1205,8 @@ func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1195,6 +1273,9 @@ func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, AppendString)
@@ -1202,8 +1283,8 @@ func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1260,13 +1341,16 @@ func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, AppendBool)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1320,6 +1404,9 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
@@ -1334,8 +1421,8 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionsCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1399,6 +1486,9 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
 		return nil, err
@@ -1408,8 +1498,8 @@ func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1466,6 +1556,9 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"Identifier\":"...), v.Identifier)
 	dst = appendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, AppendString)
@@ -1474,8 +1567,8 @@ func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1537,14 +1630,17 @@ func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Body\":null", &v.Body, AppendString)
 	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

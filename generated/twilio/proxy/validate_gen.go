@@ -141,39 +141,61 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	checkDateTimeOptional(vs, p, "date_started", &v.DateStarted)
+	checkDateTimeOptional(vs, p, "date_ended", &v.DateEnded)
+	checkDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
+	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
+	checkUTF8Optional(vs, p, "status", &v.Status)
+	checkUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
 	if x, ok := v.Mode.Get(); ok {
 		fp := p.Field("mode")
 		checkKnown(vs, &fp, x)
 	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -190,49 +212,70 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("friendly_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	if x, ok := v.Identifier.Get(); ok {
 		fp := p.Field("identifier")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
+	checkUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("proxy_identifier_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
+	checkDateTimeOptional(vs, p, "date_deleted", &v.DateDeleted)
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -249,56 +292,82 @@ func (v *Interaction) Validate() error {
 }
 
 func (v *Interaction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "data", &v.Data)
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
@@ -312,61 +381,88 @@ func (v *MessageInteraction) Validate() error {
 }
 
 func (v *MessageInteraction) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
 		fp := p.Field("session_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "data", &v.Data)
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.ParticipantSID.Get(); ok {
 		fp := p.Field("participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
 		fp := p.Field("inbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
 		fp := p.Field("inbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
 		fp := p.Field("inbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
 		fp := p.Field("outbound_participant_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
 		fp := p.Field("outbound_resource_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
+	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
 		fp := p.Field("outbound_resource_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
@@ -380,51 +476,71 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("chat_instance_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("number_selection_behavior")
 		checkKnown(vs, &fp, x)
 	}
+	checkUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("intercept_callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("out_of_session_callback_url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -441,27 +557,43 @@ func (v *PhoneNumber) Validate() error {
 }
 
 func (v *PhoneNumber) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
 		fp := p.Field("account_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
 		fp := p.Field("service_sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
+	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	checkUTF8Optional(vs, p, "phone_number", &v.PhoneNumber)
+	checkUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
+	checkUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
 	if x := v.Capabilities.held(); x != nil {
 		fp := p.Field("capabilities")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
@@ -474,7 +606,16 @@ func (v *PhoneNumberCapabilities) Validate() error {
 	return vs.Err()
 }
 
-func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {}
+func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{"fax", "mms", "sms", "voice"})
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -485,13 +626,34 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkUTF8Field(vs, p, "message", v.Message)
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
 		fp := p.Field("more_info")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
 	checkNotNull(vs, p, "details", v.Details.IsNull())
+	if x, ok := v.Details.Get(); ok {
+		fp := p.Field("details")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkRawJSON(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -503,6 +665,13 @@ func (v *ServicesListParams) Validate() error {
 }
 
 func (v *ServicesListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -515,6 +684,7 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -526,17 +696,27 @@ func (v *ServicesCreateRequest) Validate() error {
 }
 
 func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, v.UniqueName)
 		checkLength(vs, &fp, v.UniqueName, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -545,16 +725,19 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
@@ -569,18 +752,28 @@ func (v *ServicesUpdateRequest) Validate() error {
 }
 
 func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
 		fp := p.Field("CallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
 		fp := p.Field("NumberSelectionBehavior")
@@ -589,16 +782,19 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
 		fp := p.Field("InterceptCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
 		fp := p.Field("OutOfSessionCallbackUrl")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
 		fp := p.Field("ChatInstanceSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
@@ -613,6 +809,13 @@ func (v *PhoneNumbersListParams) Validate() error {
 }
 
 func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -625,6 +828,7 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -636,13 +840,22 @@ func (v *PhoneNumbersCreateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
 		fp := p.Field("Sid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
+	checkUTF8Optional(vs, p, "PhoneNumber", &v.PhoneNumber)
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -655,6 +868,13 @@ func (v *PhoneNumbersUpdateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
@@ -667,6 +887,13 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -679,6 +906,7 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -690,12 +918,21 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("UniqueName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
@@ -703,7 +940,16 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
+	checkUTF8Optional(vs, p, "Status", &v.Status)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
+	if x, ok := v.Participants.Get(); ok {
+		fp := p.Field("Participants")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	checkFormList(vs, p, "Participants", &v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -715,9 +961,18 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
+	checkUTF8Optional(vs, p, "Status", &v.Status)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -729,6 +984,13 @@ func (v *InteractionsListParams) Validate() error {
 }
 
 func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -741,6 +1003,7 @@ func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -752,6 +1015,13 @@ func (v *ParticipantsListParams) Validate() error {
 }
 
 func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -764,6 +1034,7 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -775,19 +1046,30 @@ func (v *ParticipantsCreateRequest) Validate() error {
 }
 
 func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	{
 		fp := p.Field("Identifier")
+		checkUTF8(vs, &fp, v.Identifier)
 		checkLength(vs, &fp, v.Identifier, noBound, 191)
 	}
 	checkNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
 	if x, ok := v.FriendlyName.Get(); ok {
 		fp := p.Field("FriendlyName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	checkNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
+	checkUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
 	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
 		fp := p.Field("ProxyIdentifierSid")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
@@ -802,6 +1084,13 @@ func (v *MessageInteractionsListParams) Validate() error {
 }
 
 func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -814,6 +1103,7 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -825,6 +1115,22 @@ func (v *MessageInteractionsCreateRequest) Validate() error {
 }
 
 func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "Body", v.Body.IsNull())
+	checkUTF8Optional(vs, p, "Body", &v.Body)
 	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
+	if x, ok := v.MediaURL.Get(); ok {
+		fp := p.Field("MediaUrl")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
+	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
 }

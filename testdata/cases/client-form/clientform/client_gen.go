@@ -201,7 +201,9 @@ func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("ServiceSid")
-		checkPathSegment(vs, &fp, serviceSID)
+		if checkPathSegment(vs, &fp, serviceSID) {
+			checkUTF8(vs, &fp, serviceSID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -235,7 +237,9 @@ func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error)
 	var root Path
 	{
 		fp := root.Field("ServiceSid")
-		checkPathSegment(vs, &fp, c.boundServiceSID)
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -287,7 +291,9 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 	var root Path
 	{
 		fp := root.Field("ServiceSid")
-		checkPathSegment(vs, &fp, c.boundServiceSID)
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -324,11 +330,15 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	var root Path
 	{
 		fp := root.Field("ServiceSid")
-		checkPathSegment(vs, &fp, c.boundServiceSID)
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
+		}
 	}
 	{
 		fp := root.Field("Sid")
-		checkPathSegment(vs, &fp, sid)
+		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -365,11 +375,15 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("ServiceSid")
-		checkPathSegment(vs, &fp, c.boundServiceSID)
+		if checkPathSegment(vs, &fp, c.boundServiceSID) {
+			checkUTF8(vs, &fp, c.boundServiceSID)
+		}
 	}
 	{
 		fp := root.Field("Sid")
-		checkPathSegment(vs, &fp, sid)
+		if checkPathSegment(vs, &fp, sid) {
+			checkUTF8(vs, &fp, sid)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err

@@ -7,14 +7,17 @@ import "encoding/json"
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendInt32)
 	dst = appendOptional(dst, ",\"message\":null", &v.Message, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *RestError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v RestError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -69,14 +72,17 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Service) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Service) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -132,6 +138,9 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
@@ -141,8 +150,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -200,6 +209,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
@@ -211,8 +223,8 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionsCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -269,13 +281,16 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

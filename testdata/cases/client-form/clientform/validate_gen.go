@@ -11,8 +11,16 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
 	checkNotNull(vs, p, "message", v.Message.IsNull())
+	checkUTF8Optional(vs, p, "message", &v.Message)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -24,10 +32,19 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("unique_name")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 }
@@ -41,8 +58,17 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "sid", v.SID.IsNull())
+	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
+	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -54,6 +80,13 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
 		fp := p.Field("PageSize")
@@ -71,12 +104,28 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
 		fp := p.Field("Ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
+	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
+	if x, ok := v.Participants.Get(); ok {
+		fp := p.Field("Participants")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
+	checkFormList(vs, p, "Participants", &v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -88,5 +137,12 @@ func (v *SessionsUpdateRequest) Validate() error {
 }
 
 func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 }

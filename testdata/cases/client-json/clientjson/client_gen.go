@@ -210,7 +210,9 @@ func (c *SessionsClient) getCall(id string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("id")
-		checkPathSegment(vs, &fp, id)
+		if checkPathSegment(vs, &fp, id) {
+			checkUTF8(vs, &fp, id)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -269,7 +271,9 @@ func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("id")
-		checkPathSegment(vs, &fp, id)
+		if checkPathSegment(vs, &fp, id) {
+			checkUTF8(vs, &fp, id)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err
@@ -297,7 +301,9 @@ func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("id")
-		checkPathSegment(vs, &fp, id)
+		if checkPathSegment(vs, &fp, id) {
+			checkUTF8(vs, &fp, id)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err

@@ -6,6 +6,9 @@ package clientjson
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendRawValue); err != nil {
 		return nil, err
@@ -13,8 +16,8 @@ func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Problem) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Problem) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -73,14 +76,17 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 // appendJSON is AppendJSON; with request set, read-only fields are left out,
 // as in a request body.
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
 	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,7 +11,18 @@ func (v *Problem) Validate() error {
 }
 
 func (v *Problem) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
+	if x, ok := v.Detail.Get(); ok {
+		fp := p.Field("detail")
+		checkRawJSON(vs, &fp, x)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -23,7 +34,16 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "id", v.ID.IsNull())
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkUTF8Optional(vs, p, "summary", &v.Summary)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -35,6 +55,13 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
 		fp := p.Field("page")
@@ -46,4 +73,11 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 		checkMinimum(vs, &fp, x, 1, "1")
 	}
 	checkNotNull(vs, p, "fields", v.Fields.IsNull())
+	if x, ok := v.Fields.Get(); ok {
+		fp := p.Field("fields")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 }

@@ -6,6 +6,9 @@ package constraints
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"sid\":"...), v.SID)
 	dst = appendOptional(dst, ",\"uniqueName\":null", &v.UniqueName, AppendString)
@@ -19,8 +22,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

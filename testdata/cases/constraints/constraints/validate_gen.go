@@ -27,14 +27,23 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("sid")
+		checkUTF8(vs, &fp, v.SID)
 		checkLength(vs, &fp, v.SID, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(v.SID), "^KC[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "uniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
 		fp := p.Field("uniqueName")
+		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
@@ -46,6 +55,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "score", v.Score.IsNull())
 	if x, ok := v.Score.Get(); ok {
 		fp := p.Field("score")
+		checkFinite(vs, &fp, x)
 		checkMinimum(vs, &fp, x, -1.5, "-1.5")
 		checkMaximum(vs, &fp, x, 1e3, "1e3")
 	}
@@ -56,16 +66,19 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
 			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
 			checkLength(vs, &p0, e0, 1, noBound)
 		}
 	}
 	checkNotNull(vs, p, "links", v.Links.IsNull())
 	if x, ok := v.Links.Get(); ok {
 		fp := p.Field("links")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
 				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)

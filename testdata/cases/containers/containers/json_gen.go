@@ -7,13 +7,16 @@ import "encoding/json"
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Hop) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"ip\":"...), v.IP)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Hop) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Hop) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -70,6 +73,9 @@ func (v *Hop) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
 		return nil, err
@@ -85,8 +91,8 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Route) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Route) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -10,7 +10,16 @@ func (v *Hop) Validate() error {
 	return vs.Err()
 }
 
-func (v *Hop) validate(p *Path, vs *Violations) {}
+func (v *Hop) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "ip", v.IP)
+}
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
@@ -21,6 +30,13 @@ func (v *Route) Validate() error {
 }
 
 func (v *Route) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 3) {
+		return
+	}
 	{
 		fp := p.Field("hops")
 		for i0 := range v.Hops {
@@ -32,6 +48,7 @@ func (v *Route) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "byName", v.ByName.IsNull())
 	if x, ok := v.ByName.Get(); ok {
 		fp := p.Field("byName")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -41,5 +58,27 @@ func (v *Route) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
+	if x, ok := v.Groups.Get(); ok {
+		fp := p.Field("groups")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				for i1, e1 := range e0 {
+					p1 := p0.Index(i1)
+					checkUTF8(vs, &p1, e1)
+				}
+			}
+			vs.SortFrom(n0)
+		}
+	}
 	checkNotNull(vs, p, "payload", v.Payload.IsNull())
+	if x, ok := v.Payload.Get(); ok {
+		fp := p.Field("payload")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkRawJSON(vs, &p0, e0)
+		}
+	}
 }

@@ -21,6 +21,12 @@ func decodeStatus(d *Decoder) (Status, error) {
 	return Status(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Status) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeStatus)
+}
+
 // decodeMode decodes one Mode. A value the schema does not list is kept as it is.
 func decodeMode(d *Decoder) (Mode, error) {
 	b, err := d.StringBytes()
@@ -40,9 +46,18 @@ func decodeMode(d *Decoder) (Mode, error) {
 	return Mode(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Mode) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMode)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[Mode])
@@ -50,8 +65,8 @@ func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Call) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Call) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,9 +11,24 @@ func (v *Call) Validate() error {
 }
 
 func (v *Call) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	{
 		fp := p.Field("status")
 		checkKnown(vs, &fp, v.Status)
 	}
+	checkUTF8Optional(vs, p, "mode", &v.Mode)
 	checkNotNull(vs, p, "modes", v.Modes.IsNull())
+	if x, ok := v.Modes.Get(); ok {
+		fp := p.Field("modes")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
 }

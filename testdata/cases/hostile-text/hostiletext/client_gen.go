@@ -273,7 +273,9 @@ func (c *ThingsClient) getCall(thingID string) (*httpCall, error) {
 	var root Path
 	{
 		fp := root.Field("thingId")
-		checkPathSegment(vs, &fp, thingID)
+		if checkPathSegment(vs, &fp, thingID) {
+			checkUTF8(vs, &fp, thingID)
+		}
 	}
 	if err := vs.Err(); err != nil {
 		return nil, err

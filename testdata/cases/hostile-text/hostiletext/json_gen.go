@@ -2,6 +2,8 @@
 
 package hostiletext
 
+import "fmt"
+
 // decodeTone decodes one Tone. A value the schema does not list is kept as it is.
 func decodeTone(d *Decoder) (Tone, error) {
 	b, err := d.StringBytes()
@@ -27,6 +29,12 @@ func decodeTone(d *Decoder) (Tone, error) {
 		return ToneHBack, nil
 	}
 	return Tone(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Tone) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeTone)
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "@t%d\"`*/\n\u2028" member.
@@ -72,22 +80,46 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownShape) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownShape) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownShape) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeShape(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownShape)
+	if !ok {
+		return fmt.Errorf("json: a UnknownShape cannot hold a %T; decode with UnmarshalShape", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@t%d\\\"`*/\\n\\u2028\":\"50%d-off \\\"c\\\" `x` */ /*\\n\\u2028\\u2029\""...)
 	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, AppendString)
@@ -95,8 +127,8 @@ func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Circle) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Circle) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -167,6 +199,9 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@t%d\\\"`*/\\n\\u2028\":\"%s%v%!\\\\\""...)
 	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, AppendString)
@@ -174,8 +209,8 @@ func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Square) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Square) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -244,6 +279,9 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
 	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
@@ -259,8 +297,8 @@ func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Thing) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Thing) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -328,6 +366,9 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
 	dst = appendOptional(dst, ",\"c%d\\\"`\":null", &v.CD, AppendString)
@@ -335,8 +376,8 @@ func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Problem) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Problem) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -393,14 +434,17 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ThingsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"F%d\\\"`*/\\n\\u2028\":"...), v.FD)
 	dst = appendOptional(dst, ",\"G%v`\":null", &v.GV, appendEnum[Tone])
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ThingsCreateRequest) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ThingsCreateRequest) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -41,17 +41,32 @@ var (
 	patternThingPDQ = regexp.MustCompile("^50%d-\"q\"`b`\\*/\n\u2028(?s:.*)$")
 )
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownShape) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateShape validates whichever concrete type x holds.
+func (v *UnknownShape) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@t%d\"`*/\n\u2028", v.Type, v.Raw, []string{"50%d-off \"c\" `x` */ /*\n\u2028\u2029", "%s%v%!\\"}, true)
+}
+
+// validateShape validates whichever concrete type x holds; nil is a violation.
 func validateShape(x Shape, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Circle:
 		v.validate(p, vs)
 	case *Square:
+		v.validate(p, vs)
+	case *UnknownShape:
 		v.validate(p, vs)
 	}
 }
@@ -65,7 +80,15 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "n%d\"`*/\n\u2028name", v.NDName.IsNull())
+	checkUTF8Optional(vs, p, "n%d\"`*/\n\u2028name", &v.NDName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -77,7 +100,15 @@ func (v *Square) Validate() error {
 }
 
 func (v *Square) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "n%d\"`*/\n\u2028name", v.NDName.IsNull())
+	checkUTF8Optional(vs, p, "n%d\"`*/\n\u2028name", &v.NDName)
 	checkNotNull(vs, p, "side", v.Side.IsNull())
 }
 
@@ -90,22 +121,34 @@ func (v *Thing) Validate() error {
 }
 
 func (v *Thing) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
+	checkUTF8Optional(vs, p, "@t%d\"`*/\n\u2028", &v.TD)
 	{
 		fp := p.Field("id")
+		checkUTF8(vs, &fp, v.ID)
 		checkPattern(vs, &fp, matchPatternThingID(v.ID), "^TH[0-9a-f]{4}$")
 	}
 	checkNotNull(vs, p, "p%d\"`*/\n\u2028q", v.PDQ.IsNull())
 	if x, ok := v.PDQ.Get(); ok {
 		fp := p.Field("p%d\"`*/\n\u2028q")
+		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, patternThingPDQ.MatchString(x), "^50%d-\"q\"`b`\\*/\n\u2028(?s:.*)$")
 	}
 	checkNotNull(vs, p, "fixed", v.Fixed.IsNull())
 	if x, ok := v.Fixed.Get(); ok {
 		fp := p.Field("fixed")
+		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, matchPatternThingFixed(x), "^%d\"`[0-9]{2}$")
 	}
 	checkNotNull(vs, p, "tone", v.Tone.IsNull())
+	checkUTF8Optional(vs, p, "tone", &v.Tone)
 	checkNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
 		fp := p.Field("shape")
@@ -130,9 +173,19 @@ func (v *Problem) Validate() error {
 }
 
 func (v *Problem) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
+	checkUTF8Optional(vs, p, "@t%d\"`*/\n\u2028", &v.TD)
 	checkNotNull(vs, p, "c%d\"`", v.CD.IsNull())
+	checkUTF8Optional(vs, p, "c%d\"`", &v.CD)
 	checkNotNull(vs, p, "m*/\n\u2028", v.M.IsNull())
+	checkUTF8Optional(vs, p, "m*/\n\u2028", &v.M)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -144,7 +197,15 @@ func (v *ThingsListParams) Validate() error {
 }
 
 func (v *ThingsListParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "q%d\"`*/", v.QD.IsNull())
+	checkUTF8Optional(vs, p, "q%d\"`*/", &v.QD)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -156,5 +217,14 @@ func (v *ThingsCreateRequest) Validate() error {
 }
 
 func (v *ThingsCreateRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "F%d\"`*/\n\u2028", v.FD)
 	checkNotNull(vs, p, "G%v`", v.GV.IsNull())
+	checkUTF8Optional(vs, p, "G%v`", &v.GV)
 }

@@ -2,6 +2,8 @@
 
 package hostile
 
+import "fmt"
+
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
 func decodeMood(d *Decoder) (Mood, error) {
 	b, err := d.StringBytes()
@@ -33,9 +35,18 @@ func decodeMood(d *Decoder) (Mood, error) {
 	return Mood(string(b)), nil
 }
 
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Mood) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeMood)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"break\":null", &v.Break, AppendString)
@@ -66,8 +77,8 @@ func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Keywords) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Keywords) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -171,6 +182,9 @@ func (v *Keywords) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"any\":null", &v.Any, appendRawValue); err != nil {
@@ -229,8 +243,8 @@ func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Predeclared) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Predeclared) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -379,6 +393,9 @@ func (v *Predeclared) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"v\":null", &v.V, AppendString)
@@ -416,8 +433,8 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *GeneratedNames) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v GeneratedNames) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -527,6 +544,9 @@ func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"byComponent\":null", &v.ByComponent, encodeMap_Component); err != nil {
@@ -548,8 +568,8 @@ func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *HelperNames) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v HelperNames) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -614,14 +634,17 @@ func (v *HelperNames) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Component) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Component) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Component) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -676,14 +699,17 @@ func (v *Component) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Members) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"n\":null", &v.N, appendInt32)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Members) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Members) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -738,14 +764,17 @@ func (v *Members) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Enum) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"e\":null", &v.E, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Enum) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Enum) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -800,14 +829,17 @@ func (v *Enum) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SliceString) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"s\":null", &v.S, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *SliceString) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SliceString) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -862,6 +894,9 @@ func (v *SliceString) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	dst = appendOptional(dst, ",\"@odata.type.x\":null", &v.OdataTypeX, AppendString)
@@ -884,8 +919,8 @@ func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *WireNames) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v WireNames) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -1006,23 +1041,47 @@ func UnmarshalSelect(data []byte) (Select, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownSelect) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownSelect) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownSelect) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeSelect: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownSelect) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeSelect(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownSelect)
+	if !ok {
+		return fmt.Errorf("json: a UnknownSelect cannot hold a %T; decode with UnmarshalSelect", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#range\""...)
 	dst = appendOptional(dst, ",\"type\":null", &v.Type, AppendString)
@@ -1036,8 +1095,8 @@ func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Range) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Range) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,32 +11,65 @@ func (v *Keywords) Validate() error {
 }
 
 func (v *Keywords) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "break", v.Break.IsNull())
+	checkUTF8Optional(vs, p, "break", &v.Break)
 	checkNotNull(vs, p, "case", v.Case.IsNull())
+	checkUTF8Optional(vs, p, "case", &v.Case)
 	checkNotNull(vs, p, "chan", v.Chan.IsNull())
+	checkUTF8Optional(vs, p, "chan", &v.Chan)
 	checkNotNull(vs, p, "const", v.Const.IsNull())
+	checkUTF8Optional(vs, p, "const", &v.Const)
 	checkNotNull(vs, p, "continue", v.Continue.IsNull())
+	checkUTF8Optional(vs, p, "continue", &v.Continue)
 	checkNotNull(vs, p, "default", v.Default.IsNull())
+	checkUTF8Optional(vs, p, "default", &v.Default)
 	checkNotNull(vs, p, "defer", v.Defer.IsNull())
+	checkUTF8Optional(vs, p, "defer", &v.Defer)
 	checkNotNull(vs, p, "else", v.Else.IsNull())
+	checkUTF8Optional(vs, p, "else", &v.Else)
 	checkNotNull(vs, p, "fallthrough", v.Fallthrough.IsNull())
+	checkUTF8Optional(vs, p, "fallthrough", &v.Fallthrough)
 	checkNotNull(vs, p, "for", v.For.IsNull())
+	checkUTF8Optional(vs, p, "for", &v.For)
 	checkNotNull(vs, p, "func", v.Func.IsNull())
+	checkUTF8Optional(vs, p, "func", &v.Func)
 	checkNotNull(vs, p, "go", v.Go.IsNull())
+	checkUTF8Optional(vs, p, "go", &v.Go)
 	checkNotNull(vs, p, "goto", v.Goto.IsNull())
+	checkUTF8Optional(vs, p, "goto", &v.Goto)
 	checkNotNull(vs, p, "if", v.If.IsNull())
+	checkUTF8Optional(vs, p, "if", &v.If)
 	checkNotNull(vs, p, "import", v.Import.IsNull())
+	checkUTF8Optional(vs, p, "import", &v.Import)
 	checkNotNull(vs, p, "interface", v.Interface.IsNull())
+	checkUTF8Optional(vs, p, "interface", &v.Interface)
 	checkNotNull(vs, p, "map", v.Map.IsNull())
+	checkUTF8Optional(vs, p, "map", &v.Map)
 	checkNotNull(vs, p, "package", v.Package.IsNull())
+	checkUTF8Optional(vs, p, "package", &v.Package)
 	checkNotNull(vs, p, "range", v.Range.IsNull())
+	checkUTF8Optional(vs, p, "range", &v.Range)
 	checkNotNull(vs, p, "return", v.Return.IsNull())
+	checkUTF8Optional(vs, p, "return", &v.Return)
 	checkNotNull(vs, p, "select", v.Select.IsNull())
+	checkUTF8Optional(vs, p, "select", &v.Select)
 	checkNotNull(vs, p, "struct", v.Struct.IsNull())
+	checkUTF8Optional(vs, p, "struct", &v.Struct)
 	checkNotNull(vs, p, "switch", v.Switch.IsNull())
+	checkUTF8Optional(vs, p, "switch", &v.Switch)
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "type", &v.Type)
 	checkNotNull(vs, p, "var", v.Var.IsNull())
+	checkUTF8Optional(vs, p, "var", &v.Var)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -48,21 +81,46 @@ func (v *Predeclared) Validate() error {
 }
 
 func (v *Predeclared) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "any", v.Any.IsNull())
+	if x, ok := v.Any.Get(); ok {
+		fp := p.Field("any")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
 	checkNotNull(vs, p, "byte", v.Byte.IsNull())
 	checkNotNull(vs, p, "comparable", v.Comparable.IsNull())
+	checkUTF8Optional(vs, p, "comparable", &v.Comparable)
 	checkNotNull(vs, p, "complex64", v.Complex64.IsNull())
+	checkUTF8Optional(vs, p, "complex64", &v.Complex64)
 	checkNotNull(vs, p, "complex128", v.Complex128.IsNull())
+	checkUTF8Optional(vs, p, "complex128", &v.Complex128)
+	checkUTF8Field(vs, p, "error", v.Error)
 	checkNotNull(vs, p, "float32", v.Float32.IsNull())
+	if x, ok := v.Float32.Get(); ok {
+		fp := p.Field("float32")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "float64", v.Float64.IsNull())
+	if x, ok := v.Float64.Get(); ok {
+		fp := p.Field("float64")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "int", v.Int.IsNull())
 	checkNotNull(vs, p, "int8", v.Int8.IsNull())
 	checkNotNull(vs, p, "int16", v.Int16.IsNull())
 	checkNotNull(vs, p, "int32", v.Int32.IsNull())
 	checkNotNull(vs, p, "int64", v.Int64.IsNull())
 	checkNotNull(vs, p, "rune", v.Rune.IsNull())
+	checkUTF8Optional(vs, p, "rune", &v.Rune)
 	checkNotNull(vs, p, "uint", v.Uint.IsNull())
 	checkNotNull(vs, p, "uint8", v.Uint8.IsNull())
 	checkNotNull(vs, p, "uint16", v.Uint16.IsNull())
@@ -71,23 +129,46 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "uintptr", v.Uintptr.IsNull())
 	checkNotNull(vs, p, "false", v.False.IsNull())
 	checkNotNull(vs, p, "iota", v.Iota.IsNull())
+	checkUTF8Optional(vs, p, "nil", &v.Nil)
 	checkNotNull(vs, p, "append", v.Append.IsNull())
+	if x, ok := v.Append.Get(); ok {
+		fp := p.Field("append")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "cap", v.Cap.IsNull())
 	checkNotNull(vs, p, "clear", v.Clear.IsNull())
 	checkNotNull(vs, p, "close", v.Close.IsNull())
 	checkNotNull(vs, p, "complex", v.Complex.IsNull())
+	checkUTF8Optional(vs, p, "complex", &v.Complex)
 	checkNotNull(vs, p, "copy", v.Copy.IsNull())
+	checkUTF8Optional(vs, p, "copy", &v.Copy)
 	checkNotNull(vs, p, "delete", v.Delete.IsNull())
 	checkNotNull(vs, p, "imag", v.Imag.IsNull())
+	if x, ok := v.Imag.Get(); ok {
+		fp := p.Field("imag")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "make", v.Make.IsNull())
+	checkUTF8Optional(vs, p, "make", &v.Make)
 	checkNotNull(vs, p, "max", v.Max.IsNull())
 	checkNotNull(vs, p, "min", v.Min.IsNull())
 	checkNotNull(vs, p, "new", v.New.IsNull())
 	checkNotNull(vs, p, "panic", v.Panic.IsNull())
+	checkUTF8Optional(vs, p, "panic", &v.Panic)
 	checkNotNull(vs, p, "print", v.Print.IsNull())
+	checkUTF8Optional(vs, p, "print", &v.Print)
 	checkNotNull(vs, p, "println", v.Println.IsNull())
+	checkUTF8Optional(vs, p, "println", &v.Println)
 	checkNotNull(vs, p, "real", v.Real.IsNull())
+	if x, ok := v.Real.Get(); ok {
+		fp := p.Field("real")
+		checkFinite(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "recover", v.Recover.IsNull())
+	checkUTF8Optional(vs, p, "recover", &v.Recover)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -99,32 +180,75 @@ func (v *GeneratedNames) Validate() error {
 }
 
 func (v *GeneratedNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "v", v.V.IsNull())
+	checkUTF8Optional(vs, p, "v", &v.V)
 	checkNotNull(vs, p, "d", v.D.IsNull())
 	checkNotNull(vs, p, "dst", v.Dst.IsNull())
+	checkUTF8Optional(vs, p, "dst", &v.Dst)
+	checkUTF8Field(vs, p, "err", v.Err)
+	checkUTF8Optional(vs, p, "x", &v.X)
 	checkNotNull(vs, p, "ok", v.Ok.IsNull())
 	checkNotNull(vs, p, "seen", v.Seen.IsNull())
 	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
+	if x, ok := v.Unknown.Get(); ok {
+		fp := p.Field("unknown")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkUTF8(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 	checkNotNull(vs, p, "sawDiscriminator", v.SawDiscriminator.IsNull())
 	checkNotNull(vs, p, "start", v.Start.IsNull())
 	checkNotNull(vs, p, "fp", v.Fp.IsNull())
+	checkUTF8Optional(vs, p, "fp", &v.Fp)
 	checkNotNull(vs, p, "vs", v.Vs.IsNull())
+	checkUTF8Optional(vs, p, "vs", &v.Vs)
 	checkNotNull(vs, p, "p", v.P.IsNull())
+	checkUTF8Optional(vs, p, "p", &v.P)
 	checkNotNull(vs, p, "i0", v.I0.IsNull())
 	checkNotNull(vs, p, "e0", v.E0.IsNull())
+	checkUTF8Optional(vs, p, "e0", &v.E0)
 	checkNotNull(vs, p, "k0", v.K0.IsNull())
+	checkUTF8Optional(vs, p, "k0", &v.K0)
 	checkNotNull(vs, p, "kind", v.Kind.IsNull())
+	checkUTF8Optional(vs, p, "kind", &v.Kind)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	if x, ok := v.Raw.Get(); ok {
+		fp := p.Field("raw")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "validates", v.Validates.IsNull())
+	checkUTF8Optional(vs, p, "validates", &v.Validates)
 	checkNotNull(vs, p, "marshalJSONText", v.MarshalJSONText.IsNull())
+	checkUTF8Optional(vs, p, "marshalJSONText", &v.MarshalJSONText)
 	checkNotNull(vs, p, "isSet", v.IsSet.IsNull())
 	checkNotNull(vs, p, "get", v.Get.IsNull())
+	checkUTF8Optional(vs, p, "get", &v.Get)
 	checkNotNull(vs, p, "or", v.Or.IsNull())
+	checkUTF8Optional(vs, p, "or", &v.Or)
 	checkNotNull(vs, p, "optional", v.Optional.IsNull())
+	checkUTF8Optional(vs, p, "optional", &v.Optional)
 	checkNotNull(vs, p, "decoder", v.Decoder.IsNull())
+	checkUTF8Optional(vs, p, "decoder", &v.Decoder)
 	checkNotNull(vs, p, "member", v.Member.IsNull())
+	checkUTF8Optional(vs, p, "member", &v.Member)
 	checkNotNull(vs, p, "additional", v.Additional.IsNull())
+	checkUTF8Optional(vs, p, "additional", &v.Additional)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "v", "d", "dst", "err", "x", "ok", "seen", "unknown", "sawDiscriminator", "start", "fp", "vs", "p", "i0", "e0", "k0", "kind", "raw", "validates", "marshalJSONText", "isSet", "get", "or", "optional", "decoder", "member", "additional"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -136,10 +260,19 @@ func (v *HelperNames) Validate() error {
 }
 
 func (v *HelperNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
 	if x, ok := v.ByComponent.Get(); ok {
 		fp := p.Field("byComponent")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -160,6 +293,7 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "byMembers", v.ByMembers.IsNull())
 	if x, ok := v.ByMembers.Get(); ok {
 		fp := p.Field("byMembers")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -172,6 +306,7 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "byEnum", v.ByEnum.IsNull())
 	if x, ok := v.ByEnum.Get(); ok {
 		fp := p.Field("byEnum")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -182,9 +317,17 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkNotNull(vs, p, "strings", v.Strings.IsNull())
+	if x, ok := v.Strings.Get(); ok {
+		fp := p.Field("strings")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "sliceStrings", v.SliceStrings.IsNull())
 	if x, ok := v.SliceStrings.Get(); ok {
 		fp := p.Field("sliceStrings")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
@@ -205,8 +348,17 @@ func (v *Component) Validate() error {
 }
 
 func (v *Component) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -218,7 +370,15 @@ func (v *Members) Validate() error {
 }
 
 func (v *Members) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "n", v.N.IsNull())
 }
 
@@ -231,8 +391,17 @@ func (v *Enum) Validate() error {
 }
 
 func (v *Enum) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "e", v.E.IsNull())
+	checkUTF8Optional(vs, p, "e", &v.E)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -244,8 +413,17 @@ func (v *SliceString) Validate() error {
 }
 
 func (v *SliceString) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "s", v.S.IsNull())
+	checkUTF8Optional(vs, p, "s", &v.S)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -257,39 +435,78 @@ func (v *WireNames) Validate() error {
 }
 
 func (v *WireNames) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "@odata.type.x", v.OdataTypeX.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type.x", &v.OdataTypeX)
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	checkUTF8Optional(vs, p, "@odata.etag", &v.OdataEtag)
 	checkNotNull(vs, p, "$ref", v.Ref.IsNull())
+	checkUTF8Optional(vs, p, "$ref", &v.Ref)
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 	checkNotNull(vs, p, "_", v.X.IsNull())
+	checkUTF8Optional(vs, p, "_", &v.X)
 	checkNotNull(vs, p, "in-progress", v.InProgress.IsNull())
+	checkUTF8Optional(vs, p, "in-progress", &v.InProgress)
 	checkNotNull(vs, p, "a.b.c", v.ABC.IsNull())
+	checkUTF8Optional(vs, p, "a.b.c", &v.ABC)
 	checkNotNull(vs, p, "with space", v.WithSpace.IsNull())
+	checkUTF8Optional(vs, p, "with space", &v.WithSpace)
 	checkNotNull(vs, p, "quote\"d", v.QuoteD.IsNull())
+	checkUTF8Optional(vs, p, "quote\"d", &v.QuoteD)
 	checkNotNull(vs, p, "back\\slash", v.BackSlash.IsNull())
+	checkUTF8Optional(vs, p, "back\\slash", &v.BackSlash)
 	checkNotNull(vs, p, "tab\tname", v.TabName.IsNull())
+	checkUTF8Optional(vs, p, "tab\tname", &v.TabName)
 	checkNotNull(vs, p, "émoji", v.Émoji.IsNull())
+	checkUTF8Optional(vs, p, "émoji", &v.Émoji)
 	checkNotNull(vs, p, "naïve", v.Naïve.IsNull())
+	checkUTF8Optional(vs, p, "naïve", &v.Naïve)
 	checkNotNull(vs, p, "κλειδί", v.Κλειδί.IsNull())
+	checkUTF8Optional(vs, p, "κλειδί", &v.Κλειδί)
 	checkNotNull(vs, p, "Ünïcode", v.Ünïcode.IsNull())
+	checkUTF8Optional(vs, p, "Ünïcode", &v.Ünïcode)
 	checkNotNull(vs, p, "ID", v.ID.IsNull())
+	checkUTF8Optional(vs, p, "ID", &v.ID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownSelect) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateSelect validates whichever concrete type x holds.
+func (v *UnknownSelect) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#range"}, true)
+}
+
+// validateSelect validates whichever concrete type x holds; nil is a violation.
 func validateSelect(x Select, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *Range:
+		v.validate(p, vs)
+	case *UnknownSelect:
 		v.validate(p, vs)
 	}
 }
@@ -303,10 +520,20 @@ func (v *Range) Validate() error {
 }
 
 func (v *Range) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "type", &v.Type)
+	checkUTF8Field(vs, p, "func", v.Func)
 	checkNotNull(vs, p, "map", v.Map.IsNull())
 	if x, ok := v.Map.Get(); ok {
 		fp := p.Field("map")
+		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {

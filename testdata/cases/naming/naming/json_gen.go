@@ -5,6 +5,9 @@ package naming
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
@@ -16,8 +19,8 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *CallRecord) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -82,13 +85,16 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RemoteValidationError) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"msg\":null", &v.Msg, AppendString)
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *RemoteValidationError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v RemoteValidationError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,16 +11,34 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "account_sid", v.AccountSID.IsNull())
+	checkUTF8Optional(vs, p, "account_sid", &v.AccountSID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
 		fp := p.Field("url")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
+	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
 	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
+	if x, ok := v.ParticipantsV2.Get(); ok {
+		fp := p.Field("participants_v2")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, e0)
+		}
+	}
 	checkNotNull(vs, p, "@odata.etag", v.OdataEtag.IsNull())
+	checkUTF8Optional(vs, p, "@odata.etag", &v.OdataEtag)
 	checkNotNull(vs, p, "2fa", v.X2fa.IsNull())
 }
 
@@ -33,5 +51,13 @@ func (v *RemoteValidationError) Validate() error {
 }
 
 func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "msg", v.Msg.IsNull())
+	checkUTF8Optional(vs, p, "msg", &v.Msg)
 }

@@ -6,6 +6,9 @@ package open
 // Absent optional fields are left out; null fields are written as null.
 func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
 	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
@@ -15,8 +18,8 @@ func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Identity) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Identity) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -71,6 +74,9 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
@@ -78,8 +84,8 @@ func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Tokens) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Tokens) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,7 +11,17 @@ func (v *Identity) Validate() error {
 }
 
 func (v *Identity) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
 	checkNotNull(vs, p, "id", v.ID.IsNull())
+	checkUTF8Optional(vs, p, "id", &v.ID)
+	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -22,4 +32,13 @@ func (v *Tokens) Validate() error {
 	return vs.Err()
 }
 
-func (v *Tokens) validate(p *Path, vs *Violations) {}
+func (v *Tokens) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkMembers(vs, p, v.AdditionalProperties, []string{})
+}

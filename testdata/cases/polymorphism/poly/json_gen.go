@@ -2,6 +2,8 @@
 
 package poly
 
+import "fmt"
+
 // decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
 func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	kind, found, err := d.Discriminator("@odata.type")
@@ -45,23 +47,47 @@ func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeEndpoint(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownEndpoint)
+	if !ok {
+		return fmt.Errorf("json: a UnknownEndpoint cannot hold a %T; decode with UnmarshalEndpoint", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.endpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -70,8 +96,8 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *EndpointBase) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -138,6 +164,9 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.participantEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
@@ -147,8 +176,8 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ParticipantEndpoint) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -250,22 +279,46 @@ func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	return v, d.End()
 }
 
-// AppendJSON appends the object exactly as it was received.
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
-	if len(v.Raw) == 0 {
+	if v == nil {
 		return AppendNull(dst), nil
 	}
-	return AppendRaw(dst, v.Raw), nil
+	return appendRawValue(dst, v.Raw)
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *UnknownUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeUserAgent(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownUserAgent)
+	if !ok {
+		return fmt.Errorf("json: a UnknownUserAgent cannot hold a %T; decode with UnmarshalUserAgent", x)
+	}
+	*v = *u
+	return nil
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.clientUserAgent\""...)
 	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
@@ -273,8 +326,8 @@ func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *ClientUserAgent) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -346,6 +399,9 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
 	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
@@ -357,8 +413,8 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Session) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Session) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -2,17 +2,32 @@
 
 package poly
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownEndpoint) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateEndpoint validates whichever concrete type x holds.
+func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.endpoint", "#example.participantEndpoint"}, false)
+}
+
+// validateEndpoint validates whichever concrete type x holds; nil is a violation.
 func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *EndpointBase:
 		v.validate(p, vs)
 	case *ParticipantEndpoint:
+		v.validate(p, vs)
+	case *UnknownEndpoint:
 		v.validate(p, vs)
 	}
 }
@@ -26,6 +41,13 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
@@ -41,22 +63,45 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	if x, ok := v.UserAgent.Get(); ok {
 		fp := p.Field("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
 }
 
-// Validate accepts any value: an unknown subtype has no schema to check against.
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
 func (v *UnknownUserAgent) Validate() error {
-	return nil
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
 }
 
-// validateUserAgent validates whichever concrete type x holds.
+func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.clientUserAgent"}, true)
+}
+
+// validateUserAgent validates whichever concrete type x holds; nil is a violation.
 func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
 	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
 	case *ClientUserAgent:
+		v.validate(p, vs)
+	case *UnknownUserAgent:
 		v.validate(p, vs)
 	}
 }
@@ -70,7 +115,16 @@ func (v *ClientUserAgent) Validate() error {
 }
 
 func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	checkUTF8Field(vs, p, "platform", v.Platform)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -82,7 +136,15 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
 		fp := p.Field("caller")
 		validateEndpoint(v.Caller, &fp, vs)

@@ -6,6 +6,9 @@ package recursion
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
@@ -14,8 +17,8 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *InnerError) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InnerError) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 
@@ -71,6 +74,9 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"children\":null", &v.Children, appendObjectArray[Tree]); err != nil {
 		return nil, err
@@ -78,8 +84,8 @@ func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Tree) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Tree) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

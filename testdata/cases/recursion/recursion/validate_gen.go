@@ -11,13 +11,19 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
 	checkNotNull(vs, p, "code", v.Code.IsNull())
+	checkUTF8Optional(vs, p, "code", &v.Code)
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
 		fp := p.Field("innerError")
-		if x != nil {
-			x.validate(&fp, vs)
-		}
+		x.validate(&fp, vs)
 	}
 }
 
@@ -30,6 +36,13 @@ func (v *Tree) Validate() error {
 }
 
 func (v *Tree) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
 	checkNotNull(vs, p, "children", v.Children.IsNull())
 	if x, ok := v.Children.Get(); ok {
 		fp := p.Field("children")

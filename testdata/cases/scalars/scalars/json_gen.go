@@ -6,6 +6,9 @@ package scalars
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
 	start := len(dst)
 	dst = AppendString(append(dst, ",\"text\":"...), v.Text)
 	dst = appendInt32(append(dst, ",\"small\":"...), v.Small)
@@ -30,8 +33,8 @@ func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	return closeObject(dst, start), nil
 }
 
-// MarshalJSON implements json.Marshaler.
-func (v *Scalars) MarshalJSON() ([]byte, error) {
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Scalars) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(nil)
 }
 

@@ -11,13 +11,35 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "text", v.Text)
 	checkNotNull(vs, p, "big", v.Big.IsNull())
+	if x, ok := v.Ratio.Get(); ok {
+		fp := p.Field("ratio")
+		checkFinite(vs, &fp, x)
+	}
 	checkRequired(vs, p, "flag", v.Flag.IsSet())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
+	if x, ok := v.Day.Get(); ok {
+		fp := p.Field("day")
+		checkDate(vs, &fp, x)
+	}
+	checkDateTimeField(vs, p, "at", v.At)
 	checkNotNull(vs, p, "took", v.Took.IsNull())
+	if x, ok := v.Took.Get(); ok {
+		fp := p.Field("took")
+		checkDuration(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
 		fp := p.Field("link")
+		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
@@ -26,6 +48,12 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 		checkUUID(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "blob", v.Blob.IsNull())
+	if x, ok := v.Blob.Get(); ok {
+		fp := p.Field("blob")
+		checkRawJSON(vs, &fp, x)
+	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
+	checkUTF8Optional(vs, p, "note", &v.Note)
 	checkNotNull(vs, p, "label", v.Label.IsNull())
+	checkUTF8Optional(vs, p, "label", &v.Label)
 }

@@ -1,0 +1,302 @@
+package support
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"time"
+)
+
+// This file makes the support types behave through encoding/json as they do
+// through the generated codecs, for callers who put them in their own
+// structs, maps and log attributes. Generated codecs never come here: the
+// reflection below runs only when encoding/json calls in.
+
+// MarshalJSON implements json.Marshaler: the value as the generated encoders
+// write it, or null when o is null or absent.
+//
+// A method cannot leave its own member out, so in a struct field without the
+// omitzero option an absent Optional is written as null, and decodes back as
+// null, not absent. Generated structs carry omitzero on every Optional field;
+// give yours the same tag (`json:"name,omitzero"`, Go 1.24) to keep all three
+// states.
+func (o Optional[T]) MarshalJSON() ([]byte, error) {
+	if o.state != optValue {
+		return AppendNull(nil), nil
+	}
+	return appendValue(nil, any(o.value))
+}
+
+// UnmarshalJSON implements json.Unmarshaler: null makes o null, any other
+// value is decoded as the generated decoders decode a T (strictly: duplicate
+// names, invalid UTF-8 and null items are errors). An Optional of a
+// polymorphic interface type cannot be decoded this way, since nothing names
+// its concrete type here; use the package's Unmarshal function of that type.
+func (o *Optional[T]) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	if d.Peek() == KindNull {
+		d.ConsumeNull()
+		if err := d.End(); err != nil {
+			return err
+		}
+		*o = Optional[T]{state: optNull}
+		return nil
+	}
+	var x T
+	if err := readValue(&d, &x); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*o = Optional[T]{value: x, state: optValue}
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler: the date as a JSON string, as the
+// generated encoders write it.
+func (d Date) MarshalJSON() ([]byte, error) { return appendQuotedDate(nil, d), nil }
+
+// UnmarshalJSON implements json.Unmarshaler with [ParseDate]'s rules.
+func (d *Date) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, d, (*Decoder).Date)
+}
+
+// MarshalJSON implements json.Marshaler: the duration as a JSON string in
+// its canonical form.
+func (d Duration) MarshalJSON() ([]byte, error) { return appendQuotedDuration(nil, d), nil }
+
+// UnmarshalJSON implements json.Unmarshaler with [ParseDuration]'s rules.
+func (d *Duration) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, d, (*Decoder).Duration)
+}
+
+// unmarshalWith decodes data, exactly one JSON value, with read into *dst;
+// *dst is left alone on an error.
+func unmarshalWith[T any](data []byte, dst *T, read func(*Decoder) (T, error)) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := read(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*dst = x
+	return nil
+}
+
+// appendValue appends v as the generated encoders append a value of its
+// type: the schema's scalar types and objects directly, arrays and maps of
+// them element by element, any other type as encoding/json writes it.
+func appendValue(dst []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case nil:
+		return AppendNull(dst), nil
+	case string:
+		return AppendString(dst, x), nil
+	case bool:
+		return AppendBool(dst, x), nil
+	case int32:
+		return appendInt32(dst, x), nil
+	case int64:
+		return AppendInt(dst, x), nil
+	case float64:
+		return AppendFloat64(dst, x)
+	case float32:
+		return AppendFloat32(dst, x)
+	case time.Time:
+		return appendQuotedDateTime(dst, x)
+	case Date:
+		return appendQuotedDate(dst, x), nil
+	case Duration:
+		return appendQuotedDuration(dst, x), nil
+	case json.RawMessage:
+		return appendRawValue(dst, x)
+	case jsonAppender:
+		return x.AppendJSON(dst)
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String: // an enum
+		return AppendString(dst, rv.String()), nil
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return AppendNull(dst), nil
+		}
+		return appendValue(dst, rv.Elem().Interface())
+	case reflect.Struct:
+		// A generated object appends through its pointer.
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		if a, ok := p.Interface().(jsonAppender); ok {
+			return a.AppendJSON(dst)
+		}
+	case reflect.Slice:
+		dst = append(dst, '[')
+		for i := range rv.Len() {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var err error
+			if dst, err = appendValue(dst, rv.Index(i).Interface()); err != nil {
+				return nil, err
+			}
+		}
+		return append(dst, ']'), nil
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			break
+		}
+		keys := rv.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int {
+			switch {
+			case a.String() < b.String():
+				return -1
+			case a.String() > b.String():
+				return 1
+			}
+			return 0
+		})
+		dst = append(dst, '{')
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(AppendString(dst, k.String()), ':')
+			var err error
+			if dst, err = appendValue(dst, rv.MapIndex(k).Interface()); err != nil {
+				return nil, err
+			}
+		}
+		return append(dst, '}'), nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(dst, b...), nil
+}
+
+// valueDecoder is a pointer to a generated object type.
+type valueDecoder interface {
+	DecodeJSON(d *Decoder) error
+}
+
+// readValue decodes the next value into *p as the generated decoders
+// decode a value of its type; null is an error except for a json value.
+func readValue(d *Decoder, p any) error {
+	var err error
+	switch x := p.(type) {
+	case *json.RawMessage:
+		*x, err = d.RawCopy()
+		return err
+	case valueDecoder:
+		return x.DecodeJSON(d)
+	}
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	switch x := p.(type) {
+	case *string:
+		*x, err = d.String()
+	case *bool:
+		*x, err = d.Bool()
+	case *int32:
+		*x, err = d.Int32()
+	case *int64:
+		*x, err = d.Int64()
+	case *float64:
+		*x, err = d.Float64()
+	case *float32:
+		*x, err = d.Float32()
+	case *time.Time:
+		*x, err = d.DateTime()
+	case *Date:
+		*x, err = d.Date()
+	case *Duration:
+		*x, err = d.Duration()
+	default:
+		return readReflect(d, reflect.ValueOf(p).Elem(), p)
+	}
+	return err
+}
+
+// readReflect is readValue for the composite types, and for types the
+// schema does not produce, which encoding/json decodes (after the strict
+// decoder has checked the value's syntax, names and UTF-8).
+func readReflect(d *Decoder, rv reflect.Value, p any) error {
+	switch rv.Kind() {
+	case reflect.String: // an enum
+		s, err := d.String()
+		if err != nil {
+			return err
+		}
+		rv.SetString(s)
+		return nil
+	case reflect.Pointer:
+		n := reflect.New(rv.Type().Elem())
+		if err := readValue(d, n.Interface()); err != nil {
+			return err
+		}
+		rv.Set(n)
+		return nil
+	case reflect.Interface:
+		return d.Errorf("cannot decode %s here: a polymorphic value needs its package's Unmarshal%s", rv.Type(), rv.Type().Name())
+	case reflect.Slice:
+		if err := d.BeginArray(); err != nil {
+			return err
+		}
+		out := reflect.MakeSlice(rv.Type(), 0, 0)
+		for i := 0; ; i++ {
+			more, err := d.NextElement()
+			if err != nil {
+				return err
+			}
+			if !more {
+				rv.Set(out)
+				return nil
+			}
+			e := reflect.New(rv.Type().Elem())
+			if err := readValue(d, e.Interface()); err != nil {
+				return WithIndex(err, i)
+			}
+			out = reflect.Append(out, e.Elem())
+		}
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			break
+		}
+		if err := d.BeginObject(); err != nil {
+			return err
+		}
+		out := reflect.MakeMap(rv.Type())
+		for {
+			name, ok, err := d.NextField()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				rv.Set(out)
+				return nil
+			}
+			k := reflect.New(rv.Type().Key()).Elem()
+			k.SetString(string(name))
+			if out.MapIndex(k).IsValid() {
+				return d.ErrDuplicate(name)
+			}
+			e := reflect.New(rv.Type().Elem())
+			if err := readValue(d, e.Interface()); err != nil {
+				return WithField(err, k.String())
+			}
+			out.SetMapIndex(k, e.Elem())
+		}
+	}
+	raw, err := d.rawUnique()
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, p)
+}
