@@ -1,6 +1,10 @@
 package schema
 
-import "github.com/sessiongen/sessiongen/schema/goname"
+import (
+	"strings"
+
+	"github.com/sessiongen/sessiongen/schema/goname"
+)
 
 // Pos is a position in a schema file: 1-based line and column.
 type Pos struct {
@@ -35,20 +39,40 @@ type Package struct {
 	Description string
 	NamePos     Pos // of the name value, where problems with it are reported
 	PathPos     Pos // of the path value
+	// Initialisms are the API's own words written in capitals inside Go
+	// names (Twilio's SID, Syllable's STT), in file order, upper case; they
+	// add to the generic list of package goname.
+	Initialisms    []string
+	InitialismsPos Pos
 }
 
 // API holds the wire conventions shared by every method.
 type API struct {
-	Pos               Pos
-	BaseURL           string
-	Description       string
-	Auth              Auth
-	Encoding          Encoding
-	Pagination        *Pagination // nil: the API does not page
-	Errors            *ErrorShape // nil: error bodies are not typed
-	Discriminator     string      // property that selects a subtype; "" when none
-	RetryNotProcessed []int       // statuses documented as never processed
+	Pos         Pos
+	BaseURL     string
+	Description string
+	Auth        Auth
+	Encoding    Encoding
+	Pagination  *Pagination // nil: the API does not page
+	// Errors is the shape of error bodies of every status that no shape of
+	// ErrorsByStatus claims; nil: those bodies are not typed.
+	Errors *ErrorShape
+	// ErrorsByStatus are the shapes selected by status (Syllable's FastAPI
+	// 422 body), in file order; each has Statuses. Empty unless api.errors
+	// is written as a list.
+	ErrorsByStatus    []*ErrorShape
+	Discriminator     string // property that selects a subtype; "" when none
+	RetryNotProcessed []int  // statuses documented as never processed
 	IdempotencyHeader string
+	// Headers are request headers every method may send (Graph's Prefer):
+	// wire name to header parameter, in file order.
+	Headers []*Property
+	// RequestIDHeaders are the response headers carrying the server's
+	// request id, in order of preference (Graph: request-id,
+	// client-request-id; Twilio: Twilio-Request-Id); empty when the API
+	// documents none.
+	RequestIDHeaders    []string
+	RequestIDHeadersPos Pos
 }
 
 // AuthScheme is how requests authenticate.
@@ -98,6 +122,36 @@ type Pagination struct {
 	FirstPage  int    // pageNumber
 	TotalPages JSONPath
 	TotalCount JSONPath
+	// Metadata are the page envelope's members a caller can read on a
+	// page (Graph's @odata.count, Twilio's meta.page), in file order.
+	Metadata []*PageField
+	// ExpandedNextLink is the member, beside an expanded relationship
+	// array, that links to the rest of it: a pattern holding {property},
+	// the relationship's wire name ("{property}@odata.nextLink"); "" when
+	// expanded collections do not continue.
+	ExpandedNextLink    string
+	ExpandedNextLinkPos Pos
+}
+
+// PageField is one member of a page envelope exposed on the page.
+type PageField struct {
+	Pos         Pos    // of the key
+	Name        string // as written; the Go name derives from it
+	Path        JSONPath
+	PathPos     Pos
+	Kind        Kind // a scalar kind
+	KindPos     Pos
+	Description string
+}
+
+// ExpandedNextLinkMember returns the wire name of the member holding the
+// next link of the expanded relationship property, or "" when the API has
+// no expandedNextLink.
+func (p *Pagination) ExpandedNextLinkMember(property string) string {
+	if p == nil || p.ExpandedNextLink == "" {
+		return ""
+	}
+	return strings.Replace(p.ExpandedNextLink, "{property}", property, 1)
 }
 
 // ErrorCode is the error code an API documents for an HTTP status.
@@ -113,7 +167,11 @@ type JSONPath []string
 
 // ErrorShape describes error response bodies.
 type ErrorShape struct {
-	Pos       Pos
+	Pos Pos
+	// Statuses are the HTTP statuses this shape is selected for (400-599);
+	// empty for the shape of every other status.
+	Statuses  []int
+	StatusPos Pos
 	Type      *TypeRef
 	Code      JSONPath
 	Message   JSONPath
@@ -267,21 +325,24 @@ type Number struct {
 // Property is a named type expression with presence and documentation: an
 // object property, a request field, a path or query parameter.
 type Property struct {
-	Pos          Pos    // of the key
-	Name         string // exact wire name
-	Type         TypeExpr
-	Description  string
-	Required     bool
-	Nullable     bool
-	ReadOnly     bool
-	CreateOnly   bool
-	PII          bool
-	Relationship bool
-	Deprecated   string
-	Format       string
-	Default      *Value
-	Examples     []*Value
-	Explode      *bool // query parameters only
+	Pos         Pos    // of the key
+	Name        string // exact wire name
+	Type        TypeExpr
+	Description string
+	Required    bool
+	Nullable    bool
+	ReadOnly    bool
+	CreateOnly  bool // sent on create, never in an update: immutable after create
+	// RequiredOnCreate: a create request must send it, although responses
+	// may omit it (required means "always present in responses").
+	RequiredOnCreate bool
+	PII              bool
+	Relationship     bool
+	Deprecated       string
+	Format           string
+	Default          *Value
+	Examples         []*Value
+	Explode          *bool // query parameters only
 }
 
 // Value is a literal from the schema (a default or an example) as JSON text.
@@ -324,6 +385,13 @@ type Method struct {
 	Body        *Body
 	Response    *Response // nil: no body
 	RetrySafe   *bool
+	// Headers are the request headers of this method only (Graph's
+	// If-Match), beside the API's.
+	Headers []*Property
+	// Statuses are the documented success statuses (201, 202, 204), in
+	// file order; empty: any 2xx is success.
+	Statuses  []int
+	StatusPos Pos
 }
 
 // Body is a request body.
@@ -332,13 +400,54 @@ type Body struct {
 	Encoding Encoding // "" means the API default
 	Type     *TypeRef
 	Fields   []*Property
+	Shape    BodyShape // "" is BodyFull
+	ShapePos Pos
 }
+
+// BodyShape is how a request body is derived from its type or fields.
+type BodyShape string
+
+// The body shapes.
+const (
+	// BodyFull sends the type without its read-only properties, every
+	// field as set (today's rule, and the default).
+	BodyFull BodyShape = "full"
+	// BodyCreate sends the type without its read-only properties;
+	// requiredOnCreate properties must be set, createOnly ones may be.
+	BodyCreate BodyShape = "create"
+	// BodyUpdate is a partial update: exactly the fields the caller set,
+	// never read-only or createOnly ones, none required (JSON merge-patch
+	// semantics in JSON; only the set keys in a form).
+	BodyUpdate BodyShape = "update"
+)
+
+// ContentType is the media type of a response body.
+type ContentType string
+
+// The response content types.
+const (
+	ContentJSON ContentType = "application/json"
+	ContentText ContentType = "text/plain"
+)
 
 // Response is what a method returns.
 type Response struct {
 	Pos    Pos
-	Type   *TypeRef // nil when Binary
+	Type   *TypeRef // nil when Binary, Text or without a body
 	Binary bool
 	Paged  bool
 	Items  string
+	// ContentType is ContentJSON unless the body is text/plain, whose
+	// value is the scalar Text (Graph's $count: int64).
+	ContentType ContentType
+	Text        Kind
+	// Headers are the response headers the caller can read (Location,
+	// ETag), in file order.
+	Headers []*Property
+}
+
+// HasBody reports whether the response has a body: a type, bytes or text.
+// A response without one declares headers only.
+func (r *Response) HasBody() bool {
+	return r != nil && (r.Type != nil || r.Binary || r.Text != "")
 }

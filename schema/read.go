@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,7 +46,7 @@ func (l *loader) root(n *yaml.Node) *File {
 
 func (l *loader) pkg(n *yaml.Node) Package {
 	p := Package{Pos: l.pos(n)}
-	m := l.mapping(n, "package", "name", "path", "description")
+	m := l.mapping(n, "package", "name", "path", "description", "initialisms")
 	l.require(n, m, "package", "name", "path")
 	if e, ok := m["name"]; ok {
 		p.Name, _ = l.str(e.val, "package.name")
@@ -57,13 +59,31 @@ func (l *loader) pkg(n *yaml.Node) Package {
 	if e, ok := m["description"]; ok {
 		p.Description, _ = l.str(e.val, "package.description")
 	}
+	if e, ok := m["initialisms"]; ok {
+		p.InitialismsPos = l.pos(e.val)
+		if words, ok := l.strings(e.val, "package.initialisms"); ok {
+			for i, w := range words {
+				if !initialism.MatchString(w) {
+					l.errorf(e.val.Content[i], "package.initialisms: %q is not an initialism: want upper-case ASCII letters and digits, starting with a letter", clip(w))
+					continue
+				}
+				if slices.Contains(p.Initialisms, w) {
+					l.errorf(e.val.Content[i], "package.initialisms: %q is listed twice", w)
+					continue
+				}
+				p.Initialisms = append(p.Initialisms, w)
+			}
+		}
+	}
 	return p
 }
+
+var initialism = regexp.MustCompile(`^[A-Z][A-Z0-9]*$`)
 
 func (l *loader) api(n *yaml.Node) API {
 	a := API{Pos: l.pos(n), Encoding: EncodingJSON}
 	m := l.mapping(n, "api", "baseURL", "description", "auth", "encoding", "pagination",
-		"errors", "discriminator", "retry", "idempotencyHeader")
+		"errors", "discriminator", "retry", "idempotencyHeader", "headers", "requestIdHeaders")
 	l.require(n, m, "api", "baseURL", "auth")
 	if e, ok := m["baseURL"]; ok {
 		a.BaseURL, _ = l.str(e.val, "api.baseURL")
@@ -82,7 +102,31 @@ func (l *loader) api(n *yaml.Node) API {
 		a.Pagination = l.pagination(e.val)
 	}
 	if e, ok := m["errors"]; ok {
-		a.Errors = l.errorShape(e.val)
+		if e.val.Kind == yaml.SequenceNode {
+			a.Errors, a.ErrorsByStatus = l.errorShapes(e.val)
+		} else {
+			a.Errors = l.errorShape(e.val, "api.errors", false)
+		}
+	}
+	if e, ok := m["headers"]; ok {
+		a.Headers = l.headers(e.val, "api.headers", headerContext)
+	}
+	if e, ok := m["requestIdHeaders"]; ok {
+		a.RequestIDHeadersPos = l.pos(e.val)
+		if names, ok := l.strings(e.val, "api.requestIdHeaders"); ok {
+			if len(names) == 0 {
+				l.errorf(e.val, "api.requestIdHeaders: want at least one header name")
+			}
+			for i, name := range names {
+				c := e.val.Content[i]
+				l.headerName(c, name, "api.requestIdHeaders:")
+				if slices.ContainsFunc(a.RequestIDHeaders, func(s string) bool { return strings.EqualFold(s, name) }) {
+					l.errorf(c, "api.requestIdHeaders: %q is listed twice (header names ignore case)", clip(name))
+					continue
+				}
+				a.RequestIDHeaders = append(a.RequestIDHeaders, name)
+			}
+		}
 	}
 	if e, ok := m["discriminator"]; ok {
 		a.Discriminator, _ = l.str(e.val, "api.discriminator")
@@ -185,14 +229,14 @@ func (l *loader) auth(n *yaml.Node) Auth {
 func (l *loader) pagination(n *yaml.Node) *Pagination {
 	p := &Pagination{Pos: l.pos(n)}
 	m := l.mapping(n, "api.pagination", "style", "next", "sizeParam", "pageParam", "firstPage",
-		"totalPages", "totalCount")
+		"totalPages", "totalCount", "metadata", "expandedNextLink")
 	if m == nil {
 		return nil
 	}
 	l.require(n, m, "api.pagination", "style")
 	perStyle := map[PaginationStyle][]string{
-		PaginationNextLink:   {"next", "sizeParam"},
-		PaginationPageNumber: {"sizeParam", "pageParam", "firstPage", "totalPages", "totalCount"},
+		PaginationNextLink:   {"next", "sizeParam", "metadata", "expandedNextLink"},
+		PaginationPageNumber: {"sizeParam", "pageParam", "firstPage", "totalPages", "totalCount", "metadata", "expandedNextLink"},
 	}
 	needs := map[PaginationStyle][]string{
 		PaginationNextLink:   {"next"},
@@ -243,37 +287,174 @@ func (l *loader) pagination(n *yaml.Node) *Pagination {
 			p.TotalPages = l.jsonPath(e.val, what)
 		case "totalCount":
 			p.TotalCount = l.jsonPath(e.val, what)
+		case "metadata":
+			p.Metadata = l.pageFields(e.val)
+		case "expandedNextLink":
+			p.ExpandedNextLink, _ = l.str(e.val, what)
+			p.ExpandedNextLinkPos = l.pos(e.val)
 		}
 	}
 	return p
 }
 
-func (l *loader) errorShape(n *yaml.Node) *ErrorShape {
+// pageFields reads api.pagination.metadata: name to {path, type,
+// description}.
+func (l *loader) pageFields(n *yaml.Node) []*PageField {
+	var out []*PageField
+	for _, e := range l.entries(n, "api.pagination.metadata") {
+		f := &PageField{Pos: l.pos(e.key), Name: e.key.Value}
+		what := "api.pagination.metadata " + quote(f.Name)
+		m := l.mapping(e.val, what, "path", "type", "description")
+		if m == nil {
+			continue
+		}
+		l.require(e.val, m, what, "path", "type")
+		if pe, ok := m["path"]; ok {
+			f.Path = l.jsonPath(pe.val, what+" path")
+			f.PathPos = l.pos(pe.val)
+		}
+		if te, ok := m["type"]; ok {
+			f.KindPos = l.pos(te.val)
+			if s, ok := l.str(te.val, what+" type"); ok {
+				if k := Kind(s); slices.Contains(builtinKinds, k) && k.IsScalar() {
+					f.Kind = k
+				} else {
+					l.errorf(te.val, "%s type: want a scalar type (string, int32, int64, number, boolean, date-time, uri, ...), got %q", what, clip(s))
+				}
+			}
+		}
+		if de, ok := m["description"]; ok {
+			f.Description, _ = l.str(de.val, what+" description")
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// errorShapes reads api.errors written as a list: shapes selected by
+// status, and at most one without status, for every other status.
+func (l *loader) errorShapes(n *yaml.Node) (fallback *ErrorShape, byStatus []*ErrorShape) {
+	if len(n.Content) == 0 {
+		l.errorf(n, "api.errors: want at least one error shape")
+		return nil, nil
+	}
+	claimed := map[int]*yaml.Node{}
+	for _, c := range n.Content {
+		s := l.errorShape(c, "api.errors", true)
+		if s == nil {
+			continue
+		}
+		if len(s.Statuses) == 0 {
+			if fallback != nil {
+				l.errorf(c, "api.errors: only one shape may omit status (the first is at line %d)", fallback.Pos.Line)
+				continue
+			}
+			fallback = s
+			continue
+		}
+		for i, st := range s.Statuses {
+			if prev, dup := claimed[st]; dup {
+				l.errorf(statusNode(c, i), "api.errors: status %d already has a shape (line %d)", st, prev.Line)
+			} else {
+				claimed[st] = statusNode(c, i)
+			}
+		}
+		byStatus = append(byStatus, s)
+	}
+	return fallback, byStatus
+}
+
+// statusNode returns the node of the i-th status of an error shape.
+func statusNode(shape *yaml.Node, i int) *yaml.Node {
+	for j := 0; j+1 < len(shape.Content); j += 2 {
+		if shape.Content[j].Value == "status" && i < len(shape.Content[j+1].Content) {
+			return shape.Content[j+1].Content[i]
+		}
+	}
+	return shape
+}
+
+func (l *loader) errorShape(n *yaml.Node, what string, inList bool) *ErrorShape {
 	s := &ErrorShape{Pos: l.pos(n)}
-	m := l.mapping(n, "api.errors", "type", "code", "message", "requestId", "codes")
+	keys := []string{"type", "code", "message", "requestId", "codes"}
+	if inList {
+		keys = append(keys, "status")
+	}
+	m := l.mapping(n, what, keys...)
 	if m == nil {
 		return nil
 	}
-	l.require(n, m, "api.errors", "type", "message")
+	l.require(n, m, what, "type", "message")
+	if e, ok := m["status"]; ok {
+		s.StatusPos = l.pos(e.val)
+		s.Statuses = l.statuses(e.val, what+".status", 400, 599)
+	}
 	if e, ok := m["type"]; ok {
-		s.Type = l.typeRef(e.val, "api.errors.type")
+		s.Type = l.typeRef(e.val, what+".type")
 	}
 	if e, ok := m["code"]; ok {
-		s.Code = l.jsonPath(e.val, "api.errors.code")
+		s.Code = l.jsonPath(e.val, what+".code")
 		s.CodePos = l.pos(e.val)
 	}
 	if e, ok := m["message"]; ok {
-		s.Message = l.jsonPath(e.val, "api.errors.message")
+		s.Message = l.jsonPath(e.val, what+".message")
 		s.MessagePos = l.pos(e.val)
 	}
 	if e, ok := m["requestId"]; ok {
-		s.RequestID = l.jsonPath(e.val, "api.errors.requestId")
+		s.RequestID = l.jsonPath(e.val, what+".requestId")
 		s.RequestIDPos = l.pos(e.val)
 	}
 	if e, ok := m["codes"]; ok {
 		s.Codes = l.errorCodes(e.val)
 	}
 	return s
+}
+
+// statuses reads a non-empty list of distinct HTTP statuses in lo..hi.
+func (l *loader) statuses(n *yaml.Node, what string, lo, hi int) []int {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: want a list of HTTP statuses, got %s", what, describe(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		l.errorf(n, "%s: want at least one HTTP status", what)
+		return nil
+	}
+	var out []int
+	for _, c := range n.Content {
+		v, ok := l.integer(c, what)
+		if !ok {
+			continue
+		}
+		switch {
+		case v < lo || v > hi:
+			l.errorf(c, "%s: %d is not an HTTP status in %d-%d", what, v, lo, hi)
+		case slices.Contains(out, v):
+			l.errorf(c, "%s: %d is listed twice", what, v)
+		default:
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// headers reads a map of header name to header parameter, reporting names
+// that are not HTTP tokens and names repeated in another case (YAML keys
+// are case-sensitive, header names are not).
+func (l *loader) headers(n *yaml.Node, what string, ctx propContext) []*Property {
+	var out []*Property
+	seen := map[string]*yaml.Node{}
+	for _, e := range l.entries(n, what) {
+		l.headerName(e.key, e.key.Value, what+":")
+		lower := strings.ToLower(e.key.Value)
+		if prev, dup := seen[lower]; dup {
+			l.errorf(e.key, "%s: %q repeats %q (line %d): header names ignore case", what, clip(e.key.Value), clip(prev.Value), prev.Line)
+			continue
+		}
+		seen[lower] = e.key
+		out = append(out, l.property(e, ctx))
+	}
+	return out
 }
 
 // errorCodes reads api.errors.codes: HTTP status (a quoted key, as YAML keys
@@ -420,21 +601,25 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 type propContext int
 
 const (
-	propertyContext propContext = iota // object property or body field
-	paramContext                       // path parameter
-	queryContext                       // query parameter
-	itemContext                        // array items or map values
+	propertyContext       propContext = iota // object property or body field
+	paramContext                             // path parameter
+	queryContext                             // query parameter
+	itemContext                              // array items or map values
+	headerContext                            // request header
+	responseHeaderContext                    // response header
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
 	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite"}
 
 var contextKeys = map[propContext][]string{
-	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "pii",
-		"relationship", "deprecated", "format", "default", "examples"},
-	paramContext: {"description", "deprecated", "format", "examples", "pii"},
-	queryContext: {"description", "required", "deprecated", "format", "default", "examples", "explode", "pii"},
-	itemContext:  nil,
+	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "requiredOnCreate",
+		"pii", "relationship", "deprecated", "format", "default", "examples"},
+	paramContext:          {"description", "deprecated", "format", "examples", "pii"},
+	queryContext:          {"description", "required", "deprecated", "format", "default", "examples", "explode", "pii"},
+	itemContext:           nil,
+	headerContext:         {"description", "required", "deprecated", "format", "default", "examples", "pii"},
+	responseHeaderContext: {"description", "required", "deprecated", "format", "examples", "pii"},
 }
 
 func (l *loader) property(e entry, ctx propContext) *Property {
@@ -445,6 +630,10 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 		what = "parameter " + quote(p.Name)
 	case queryContext:
 		what = "query parameter " + quote(p.Name)
+	case headerContext:
+		what = "header " + quote(p.Name)
+	case responseHeaderContext:
+		what = "response header " + quote(p.Name)
 	}
 	allowed := append(append([]string{}, exprKeys...), contextKeys[ctx]...)
 	m := l.mapping(e.val, what, allowed...)
@@ -467,6 +656,8 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 			p.ReadOnly, _ = l.boolean(kv.val, kwhat)
 		case "createOnly":
 			p.CreateOnly, _ = l.boolean(kv.val, kwhat)
+		case "requiredOnCreate":
+			p.RequiredOnCreate, _ = l.boolean(kv.val, kwhat)
 		case "pii":
 			p.PII, _ = l.boolean(kv.val, kwhat)
 		case "relationship":
@@ -622,7 +813,7 @@ func (l *loader) method(e entry) *Method {
 	md := &Method{Pos: l.pos(e.key), Name: e.key.Value}
 	what := "method " + quote(md.Name)
 	m := l.mapping(e.val, what, "http", "path", "description", "deprecated", "params", "query",
-		"body", "response", "retrySafe")
+		"body", "response", "retrySafe", "headers", "status")
 	l.require(e.val, m, what, "http", "path")
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
@@ -660,6 +851,11 @@ func (l *loader) method(e entry) *Method {
 			if b, ok := l.boolean(kv.val, kwhat); ok {
 				md.RetrySafe = &b
 			}
+		case "headers":
+			md.Headers = l.headers(kv.val, kwhat, headerContext)
+		case "status":
+			md.StatusPos = l.pos(kv.val)
+			md.Statuses = l.statuses(kv.val, kwhat, 200, 299)
 		}
 	}
 	return md
@@ -667,7 +863,7 @@ func (l *loader) method(e entry) *Method {
 
 func (l *loader) body(n *yaml.Node, what string) *Body {
 	b := &Body{Pos: l.pos(n)}
-	m := l.mapping(n, what, "type", "fields", "encoding")
+	m := l.mapping(n, what, "type", "fields", "encoding", "shape")
 	if m == nil {
 		return nil
 	}
@@ -690,22 +886,65 @@ func (l *loader) body(n *yaml.Node, what string) *Body {
 	if e, ok := m["encoding"]; ok {
 		b.Encoding = l.encoding(e.val, what+" encoding")
 	}
+	if e, ok := m["shape"]; ok {
+		b.ShapePos = l.pos(e.val)
+		if s, ok := l.str(e.val, what+" shape"); ok {
+			switch sh := BodyShape(s); sh {
+			case BodyFull, BodyCreate, BodyUpdate:
+				b.Shape = sh
+			default:
+				l.errorf(e.val, "%s shape: unknown shape %q: want full, create or update", what, clip(s))
+			}
+		}
+	}
 	return b
 }
 
 func (l *loader) response(n *yaml.Node, what string) *Response {
 	r := &Response{Pos: l.pos(n)}
-	m := l.mapping(n, what, "type", "paged", "items")
+	m := l.mapping(n, what, "type", "paged", "items", "contentType", "headers")
 	if m == nil {
 		return nil
 	}
-	l.require(n, m, what, "type")
-	if e, ok := m["type"]; ok {
-		if s, ok := l.str(e.val, what+" type"); ok {
-			if s == string(KindBinary) {
+	r.ContentType = ContentJSON
+	if e, ok := m["contentType"]; ok {
+		if s, ok := l.str(e.val, what+" contentType"); ok {
+			switch ct := ContentType(s); ct {
+			case ContentJSON, ContentText:
+				r.ContentType = ct
+			default:
+				l.errorf(e.val, "%s contentType: unsupported %q: want application/json or text/plain (raw bytes: type binary)", what, clip(s))
+			}
+		}
+	}
+	if e, ok := m["headers"]; ok {
+		r.Headers = l.headers(e.val, what+" headers", responseHeaderContext)
+	}
+	te, hasType := m["type"]
+	if !hasType && r.Headers == nil {
+		// Without a body a response only says which headers it carries.
+		l.errorf(n, "%s: want type, or headers for a response without a body", what)
+	}
+	if hasType {
+		if s, ok := l.str(te.val, what+" type"); ok {
+			k := Kind(s)
+			switch {
+			case r.ContentType == ContentText:
+				if slices.Contains(builtinKinds, k) && k.IsScalar() {
+					r.Text = k
+				} else {
+					l.errorf(te.val, "%s type: a text/plain body is a scalar (string, int32, int64, number, boolean, ...), not %q", what, clip(s))
+				}
+			case k == KindBinary:
 				r.Binary = true
-			} else {
-				r.Type = &TypeRef{Pos: l.pos(e.val), Name: s}
+			default:
+				r.Type = &TypeRef{Pos: l.pos(te.val), Name: s}
+			}
+		}
+	} else {
+		for _, k := range []string{"paged", "items", "contentType"} {
+			if e, ok := m[k]; ok {
+				l.errorf(e.key, "%s: %s needs a body: set type", what, k)
 			}
 		}
 	}

@@ -300,6 +300,10 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 			pwhat = fmt.Sprintf("%s parameter %q", what, clip(p.Name))
 		case queryContext:
 			pwhat = fmt.Sprintf("%s query parameter %q", what, clip(p.Name))
+		case headerContext:
+			pwhat = fmt.Sprintf("%s header %q", what, clip(p.Name))
+		case responseHeaderContext:
+			pwhat = fmt.Sprintf("%s response header %q", what, clip(p.Name))
 		}
 		if p.Name == "" {
 			v.errorf(p.Pos, "%s: empty name", what)
@@ -317,7 +321,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 			if !p.Type.Kind.IsScalar() && !(p.Type.Kind == KindNamed && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum) {
 				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum", pwhat)
 			}
-		case queryContext:
+		case queryContext, headerContext, responseHeaderContext:
 			k := p.Type.Kind
 			if k == KindArray && p.Type.Items != nil {
 				k = p.Type.Items.Kind
@@ -328,8 +332,12 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 			if k == KindNamed && p.Type.Ref != nil && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum {
 				k = KindString
 			}
-			if !k.IsScalar() {
-				v.errorf(p.Type.Pos, "%s: a query parameter must be a scalar, an enum or a list of them", pwhat)
+			if !k.IsScalar() && k != "" {
+				noun := "query parameter"
+				if ctx != queryContext {
+					noun = "header"
+				}
+				v.errorf(p.Type.Pos, "%s: a %s must be a scalar, an enum or a list of them", pwhat, noun)
 			}
 			if p.Explode != nil && p.Type.Kind != KindArray {
 				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
@@ -337,6 +345,12 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 		}
 		if p.ReadOnly && p.CreateOnly {
 			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other", pwhat)
+		}
+		if p.RequiredOnCreate && p.ReadOnly {
+			v.errorf(p.Pos, "%s: readOnly and requiredOnCreate contradict each other", pwhat)
+		}
+		if p.RequiredOnCreate && p.Default != nil {
+			v.errorf(p.Default.Pos, "%s: a property required on create cannot have a default", pwhat)
 		}
 		if p.Relationship && p.Required {
 			v.errorf(p.Pos, "%s: a relationship is present only when expanded, so it cannot be required", pwhat)
@@ -732,26 +746,106 @@ func (v *validator) cycles() {
 // apiRefs checks the parts of api that name types and properties.
 func (v *validator) apiRefs() {
 	a := v.f.API
-	if a.Errors != nil && a.Errors.Type != nil {
-		if t := v.resolve(a.Errors.Type, "api.errors.type", true); t != nil {
+	shapes := a.ErrorsByStatus
+	if a.Errors != nil {
+		shapes = append([]*ErrorShape{a.Errors}, shapes...)
+	}
+	for _, e := range shapes {
+		v.errorShape(e)
+	}
+	v.properties(a.Headers, "api", headerContext)
+	v.requestHeaders("api", a.Headers)
+	if p := a.Pagination; p != nil {
+		v.pageMetadata(p)
+		v.expandedNextLink(p)
+	}
+}
+
+func (v *validator) errorShape(e *ErrorShape) {
+	if e.Type != nil {
+		if t := v.resolve(e.Type, "api.errors.type", true); t != nil {
 			for _, jp := range []struct {
 				name string
 				path JSONPath
 				pos  Pos
 			}{
-				{"code", a.Errors.Code, a.Errors.CodePos},
-				{"message", a.Errors.Message, a.Errors.MessagePos},
-				{"requestId", a.Errors.RequestID, a.Errors.RequestIDPos},
+				{"code", e.Code, e.CodePos},
+				{"message", e.Message, e.MessagePos},
+				{"requestId", e.RequestID, e.RequestIDPos},
 			} {
 				if jp.path != nil {
 					v.jsonPath(t, jp.path, jp.pos, "api.errors."+jp.name)
 				}
 			}
-			v.errorCodes(t, a.Errors)
+			v.errorCodes(t, e)
 		}
 	}
-	if a.Errors != nil && len(a.Errors.Codes) > 0 && len(a.Errors.Code) == 0 {
-		v.errorf(a.Errors.Codes[0].Pos, "api.errors.codes: the error body has no code (set api.errors.code)")
+	if len(e.Codes) > 0 && len(e.Code) == 0 {
+		v.errorf(e.Codes[0].Pos, "api.errors.codes: the error body has no code (set api.errors.code)")
+	}
+	if len(e.Statuses) > 0 {
+		for _, c := range e.Codes {
+			if !slices.Contains(e.Statuses, c.Status) {
+				v.errorf(c.Pos, "api.errors.codes: HTTP %d is not one of this shape's statuses", c.Status)
+			}
+		}
+	}
+}
+
+// pageMetadata checks that page metadata names are distinct Go names and
+// read distinct members.
+func (v *validator) pageMetadata(p *Pagination) {
+	goNames := map[string]*PageField{}
+	paths := map[string]*PageField{}
+	for _, f := range p.Metadata {
+		what := fmt.Sprintf("api.pagination.metadata %q", clip(f.Name))
+		if f.Name == "" {
+			v.errorf(f.Pos, "api.pagination.metadata: empty name")
+			continue
+		}
+		g := goname.Exported(f.Name)
+		if prev, ok := goNames[g]; ok {
+			v.errorf(f.Pos, "%s and %q (line %d) both become Go name %s", what, clip(prev.Name), prev.Pos.Line, g)
+		} else {
+			goNames[g] = f
+		}
+		if f.Path == nil {
+			continue
+		}
+		key := strings.Join(f.Path, "\x00")
+		if prev, ok := paths[key]; ok {
+			v.errorf(f.PathPos, "%s path: %q (line %d) reads the same member", what, clip(prev.Name), prev.Pos.Line)
+		} else {
+			paths[key] = f
+		}
+		if p.Style == PaginationNextLink && slices.Equal(f.Path, p.Next) {
+			v.errorf(f.PathPos, "%s path: it is pagination.next, which the iterator follows", what)
+		}
+	}
+}
+
+// expandedNextLink checks the pattern and that no member it names for a
+// relationship array is a declared property of the same type.
+func (v *validator) expandedNextLink(p *Pagination) {
+	pat := p.ExpandedNextLink
+	if p.ExpandedNextLinkPos.Line == 0 {
+		return
+	}
+	rest := strings.Replace(pat, "{property}", "", 1)
+	if !strings.Contains(pat, "{property}") || strings.ContainsAny(rest, "{}") || rest == "" {
+		v.errorf(p.ExpandedNextLinkPos, "api.pagination.expandedNextLink %q: want {property} exactly once beside other text, as in \"{property}@odata.nextLink\"", clip(pat))
+		return
+	}
+	for _, t := range v.f.Types {
+		for _, prop := range t.Properties {
+			if !prop.Relationship || prop.Type.Kind != KindArray {
+				continue
+			}
+			member := p.ExpandedNextLinkMember(prop.Name)
+			if other := v.lookupProperty(t, member); other != nil {
+				v.errorf(other.Pos, "type %q: property %q is where api.pagination.expandedNextLink puts the next link of relationship %q", clip(t.Name), clip(member), clip(prop.Name))
+			}
+		}
 	}
 }
 
@@ -1009,7 +1103,14 @@ func (v *validator) method(res *Resource, m *Method) {
 			if f.ReadOnly {
 				v.errorf(f.Pos, "%s body field %q: a request field cannot be readOnly", what, clip(f.Name))
 			}
+			if f.RequiredOnCreate {
+				v.errorf(f.Pos, "%s body field %q: requiredOnCreate is for type properties; a body field that must be sent is required", what, clip(f.Name))
+			}
 		}
+	}
+	v.methodHeaders(what, m)
+	if r := m.Response; len(m.Statuses) == 1 && m.Statuses[0] == 204 && r.HasBody() {
+		v.errorf(m.StatusPos, "%s status: 204 No Content has no body, but the response has type", what)
 	}
 	if r := m.Response; r != nil {
 		if r.Type != nil {
@@ -1024,6 +1125,46 @@ func (v *validator) method(res *Resource, m *Method) {
 			v.errorf(r.Pos, "%s response: items applies to paged responses only", what)
 		case r.Paged && v.f.API.Pagination == nil:
 			v.errorf(r.Pos, "%s response: paged, but api.pagination is not set", what)
+		case r.Paged && r.Text != "":
+			v.errorf(r.Pos, "%s response: a text/plain response cannot be paged", what)
+		}
+		v.properties(r.Headers, what+" response", responseHeaderContext)
+	}
+}
+
+// clientHeaders are set by every generated client itself; a schema that
+// declared one would fight it.
+var clientHeaders = []string{"Authorization", "Content-Type", "Content-Length", "Host", "Accept", "User-Agent", "Transfer-Encoding"}
+
+// requestHeaders checks request headers (of the API or of a method): not a
+// header the client sets itself, the authentication header or the
+// idempotency header.
+func (v *validator) requestHeaders(what string, headers []*Property) {
+	a := v.f.API
+	for _, h := range headers {
+		for _, c := range clientHeaders {
+			if strings.EqualFold(h.Name, c) {
+				v.errorf(h.Pos, "%s header %q: the client sets it itself", what, clip(h.Name))
+			}
+		}
+		switch {
+		case a.Auth.Scheme == AuthAPIKey && strings.EqualFold(h.Name, a.Auth.Header):
+			v.errorf(h.Pos, "%s header %q: it carries the API key (api.auth.header)", what, clip(h.Name))
+		case a.IdempotencyHeader != "" && strings.EqualFold(h.Name, a.IdempotencyHeader):
+			v.errorf(h.Pos, "%s header %q: it is api.idempotencyHeader, which the client sets", what, clip(h.Name))
+		}
+	}
+}
+
+// methodHeaders checks a method's request headers against the API's.
+func (v *validator) methodHeaders(what string, m *Method) {
+	v.properties(m.Headers, what, headerContext)
+	v.requestHeaders(what, m.Headers)
+	for _, h := range m.Headers {
+		for _, ah := range v.f.API.Headers {
+			if strings.EqualFold(h.Name, ah.Name) {
+				v.errorf(h.Pos, "%s header %q: already declared by api.headers (line %d)", what, clip(h.Name), ah.Pos.Line)
+			}
 		}
 	}
 }
