@@ -61,17 +61,20 @@ func (l *loader) pkg(n *yaml.Node) Package {
 	}
 	if e, ok := m["initialisms"]; ok {
 		p.InitialismsPos = l.pos(e.val)
-		if words, ok := l.strings(e.val, "package.initialisms"); ok {
-			for i, w := range words {
-				if !initialism.MatchString(w) {
-					l.errorf(e.val.Content[i], "package.initialisms: %q is not an initialism: want upper-case ASCII letters and digits, starting with a letter", clip(w))
-					continue
+		if e.val.Kind != yaml.SequenceNode {
+			l.errorf(e.val, "package.initialisms: want a list of words, got %s", describe(e.val))
+		} else {
+			for _, c := range e.val.Content {
+				w, ok := l.str(c, "package.initialisms")
+				switch {
+				case !ok:
+				case !initialism.MatchString(w):
+					l.errorf(c, "package.initialisms: %q is not an initialism: want upper-case ASCII letters and digits, starting with a letter", clip(w))
+				case slices.Contains(p.Initialisms, w):
+					l.errorf(c, "package.initialisms: %q is listed twice", w)
+				default:
+					p.Initialisms = append(p.Initialisms, w)
 				}
-				if slices.Contains(p.Initialisms, w) {
-					l.errorf(e.val.Content[i], "package.initialisms: %q is listed twice", w)
-					continue
-				}
-				p.Initialisms = append(p.Initialisms, w)
 			}
 		}
 	}

@@ -1128,7 +1128,7 @@ func (v *validator) method(res *Resource, m *Method) {
 		case r.Paged && r.Text != "":
 			v.errorf(r.Pos, "%s response: a text/plain response cannot be paged", what)
 		}
-		v.properties(r.Headers, what+" response", responseHeaderContext)
+		v.properties(r.Headers, what, responseHeaderContext)
 	}
 }
 
