@@ -240,7 +240,83 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 
 		{"error codes", true, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": 20404, "429": 20429} }},
 
+		{"HTTP declarations", true, func(doc m) {
+			at(doc, "package")["initialisms"] = l{"MT"}
+			at(doc, "api")["requestIdHeaders"] = l{"request-id", "client-request-id"}
+			at(doc, "api", "headers")["Prefer"] = m{"type": "array", "items": m{"type": "string"}}
+			at(doc, "api", "pagination")["metadata"] = m{"count": m{"path": l{"@odata.count"}, "type": "int64"}}
+			at(doc, "api", "pagination")["expandedNextLink"] = "{property}@odata.nextLink"
+			at(doc, "types", "Meeting", "properties", "topic")["requiredOnCreate"] = true
+			create := at(doc, "resources", "meetings", "methods", "create")
+			create["status"] = l{201}
+			create["response"] = m{"type": "Meeting", "headers": m{"Location": m{"type": "uri"}}}
+			at(doc, "resources", "meetings", "methods")["update"] = m{"http": "PATCH", "path": "/meetings/{meetingId}",
+				"headers": m{"If-Match": m{"type": "string", "required": true}}, "body": m{"type": "Meeting", "shape": "update"}}
+			at(doc, "resources", "meetings", "methods")["count"] = m{"http": "GET", "path": "/meetings/$count",
+				"response": m{"type": "int64", "contentType": "text/plain"}}
+			at(doc, "resources", "meetings", "methods", "delete")["status"] = l{204}
+			at(doc, "resources", "meetings", "methods")["accept"] = m{"http": "POST", "path": "/meetings/{meetingId}/end",
+				"status": l{202}, "response": m{"headers": m{"Location": m{"type": "uri", "required": true}}}}
+		}},
+		{"error shapes by status", true, func(doc m) {
+			at(doc, "api")["errors"] = l{
+				m{"status": l{422}, "type": "ErrorBody", "message": l{"message"}},
+				m{"type": "ErrorBody", "code": l{"code"}, "message": l{"message"}, "codes": m{"404": 40400}},
+			}
+		}},
+
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
+		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
+		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},
+		{"header name not a token", false, func(doc m) { at(doc, "api", "headers")["X Y"] = m{"type": "string"} }},
+		{"header of an object type", false, func(doc m) { at(doc, "api", "headers")["X-Y"] = m{"type": "map", "values": m{"type": "string"}} }},
+		{"explode on a header", false, func(doc m) {
+			at(doc, "api", "headers")["X-Y"] = m{"type": "array", "items": m{"type": "string"}, "explode": false}
+		}},
+		{"default on a response header", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "get", "response")["headers"] = m{"ETag": m{"type": "string", "default": "x"}}
+		}},
+		{"status not a success", false, func(doc m) { at(doc, "resources", "meetings", "methods", "get")["status"] = l{404} }},
+		{"status not a list", false, func(doc m) { at(doc, "resources", "meetings", "methods", "get")["status"] = 200 }},
+		{"204 with a body", false, func(doc m) { at(doc, "resources", "meetings", "methods", "get")["status"] = l{204} }},
+		{"unknown body shape", false, func(doc m) { at(doc, "resources", "meetings", "methods", "create", "body")["shape"] = "patch" }},
+		{"requiredOnCreate and readOnly", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties", "id")["requiredOnCreate"] = true
+		}},
+		{"requiredOnCreate with default", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties", "durationSec")["requiredOnCreate"] = true
+		}},
+		{"requiredOnCreate on a body field", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "create", "body", "fields", "topic")["requiredOnCreate"] = true
+		}},
+		{"empty response", false, func(doc m) { at(doc, "resources", "meetings", "methods", "get")["response"] = m{} }},
+		{"paged without type", false, func(doc m) {
+			delete(at(doc, "resources", "meetings", "methods", "list", "response"), "type")
+			at(doc, "resources", "meetings", "methods", "list", "response")["headers"] = m{"ETag": m{"type": "string"}}
+		}},
+		{"text/plain object", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "get", "response")["contentType"] = "text/plain"
+		}},
+		{"unknown content type", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "get", "response")["contentType"] = "text/csv"
+		}},
+		{"metadata of an object type", false, func(doc m) {
+			at(doc, "api", "pagination")["metadata"] = m{"context": m{"path": l{"ctx"}, "type": "Meeting"}}
+		}},
+		{"metadata without path", false, func(doc m) {
+			at(doc, "api", "pagination")["metadata"] = m{"count": m{"type": "int64"}}
+		}},
+		{"expandedNextLink without {property}", false, func(doc m) { at(doc, "api", "pagination")["expandedNextLink"] = "@odata.nextLink" }},
+		{"expandedNextLink twice {property}", false, func(doc m) {
+			at(doc, "api", "pagination")["expandedNextLink"] = "{property}{property}"
+		}},
+		{"empty error list", false, func(doc m) { at(doc, "api")["errors"] = l{} }},
+		{"error shape of a success status", false, func(doc m) {
+			at(doc, "api")["errors"] = l{m{"status": l{200}, "type": "ErrorBody", "message": l{"message"}}}
+		}},
+		{"status on the single error shape", false, func(doc m) { at(doc, "api", "errors")["status"] = l{422} }},
+
 		{"error code of a success status", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"200": 20200} }},
 		{"empty error code", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": ""} }},
 		{"unknown top-level key", false, func(doc m) { doc["servers"] = l{"https://x.example"} }},
