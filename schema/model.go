@@ -385,6 +385,10 @@ type Method struct {
 	Body        *Body
 	Response    *Response // nil: no body
 	RetrySafe   *bool
+	// ResponseHeaders are the response headers the caller can read
+	// (Location, ETag), in file order, written under response.headers;
+	// a method may declare them without a body.
+	ResponseHeaders []*Property
 	// Headers are the request headers of this method only (Graph's
 	// If-Match), beside the API's.
 	Headers []*Property
@@ -421,33 +425,16 @@ const (
 	BodyUpdate BodyShape = "update"
 )
 
-// ContentType is the media type of a response body.
-type ContentType string
-
-// The response content types.
-const (
-	ContentJSON ContentType = "application/json"
-	ContentText ContentType = "text/plain"
-)
-
-// Response is what a method returns.
+// Response is the body a method returns.
 type Response struct {
 	Pos    Pos
-	Type   *TypeRef // nil when Binary, Text or without a body
+	Type   *TypeRef // nil when Binary
 	Binary bool
 	Paged  bool
 	Items  string
-	// ContentType is ContentJSON unless the body is text/plain, whose
-	// value is the scalar Text (Graph's $count: int64).
-	ContentType ContentType
-	Text        Kind
-	// Headers are the response headers the caller can read (Location,
-	// ETag), in file order.
-	Headers []*Property
-}
-
-// HasBody reports whether the response has a body: a type, bytes or text.
-// A response without one declares headers only.
-func (r *Response) HasBody() bool {
-	return r != nil && (r.Type != nil || r.Binary || r.Text != "")
+	// Text is the scalar kind of a text/plain body (Graph's $count:
+	// int64), "" for any other body. Binary is then true as well: the body
+	// is bytes to a consumer that does not read Text, which is what the
+	// generator makes of it until it parses text bodies.
+	Text Kind
 }

@@ -849,7 +849,7 @@ func (l *loader) method(e entry) *Method {
 		case "body":
 			md.Body = l.body(kv.val, kwhat)
 		case "response":
-			md.Response = l.response(kv.val, kwhat)
+			l.response(kv.val, kwhat, md)
 		case "retrySafe":
 			if b, ok := l.boolean(kv.val, kwhat); ok {
 				md.RetrySafe = &b
@@ -903,52 +903,56 @@ func (l *loader) body(n *yaml.Node, what string) *Body {
 	return b
 }
 
-func (l *loader) response(n *yaml.Node, what string) *Response {
+// response reads a method's response: its body, the method's Response (nil
+// without one), and the headers the caller can read, the method's
+// ResponseHeaders.
+func (l *loader) response(n *yaml.Node, what string, md *Method) {
 	r := &Response{Pos: l.pos(n)}
 	m := l.mapping(n, what, "type", "paged", "items", "contentType", "headers")
 	if m == nil {
-		return nil
+		return
 	}
-	r.ContentType = ContentJSON
+	text := false
 	if e, ok := m["contentType"]; ok {
 		if s, ok := l.str(e.val, what+" contentType"); ok {
-			switch ct := ContentType(s); ct {
-			case ContentJSON, ContentText:
-				r.ContentType = ct
+			switch s {
+			case "application/json":
+			case "text/plain":
+				text = true
 			default:
 				l.errorf(e.val, "%s contentType: unsupported %q: want application/json or text/plain (raw bytes: type binary)", what, clip(s))
 			}
 		}
 	}
 	if e, ok := m["headers"]; ok {
-		r.Headers = l.headers(e.val, what+" headers", responseHeaderContext)
+		md.ResponseHeaders = l.headers(e.val, what+" headers", responseHeaderContext)
 	}
 	te, hasType := m["type"]
-	if !hasType && r.Headers == nil {
-		// Without a body a response only says which headers it carries.
-		l.errorf(n, "%s: want type, or headers for a response without a body", what)
-	}
-	if hasType {
-		if s, ok := l.str(te.val, what+" type"); ok {
-			k := Kind(s)
-			switch {
-			case r.ContentType == ContentText:
-				if slices.Contains(builtinKinds, k) && k.IsScalar() {
-					r.Text = k
-				} else {
-					l.errorf(te.val, "%s type: a text/plain body is a scalar (string, int32, int64, number, boolean, ...), not %q", what, clip(s))
-				}
-			case k == KindBinary:
-				r.Binary = true
-			default:
-				r.Type = &TypeRef{Pos: l.pos(te.val), Name: s}
-			}
+	if !hasType {
+		if _, ok := m["headers"]; !ok {
+			// Without a body a response only says which headers it carries.
+			l.errorf(n, "%s: want type, or headers for a response without a body", what)
 		}
-	} else {
 		for _, k := range []string{"paged", "items", "contentType"} {
 			if e, ok := m[k]; ok {
 				l.errorf(e.key, "%s: %s needs a body: set type", what, k)
 			}
+		}
+		return
+	}
+	if s, ok := l.str(te.val, what+" type"); ok {
+		k := Kind(s)
+		switch {
+		case text:
+			if slices.Contains(builtinKinds, k) && k.IsScalar() {
+				r.Text, r.Binary = k, true
+			} else {
+				l.errorf(te.val, "%s type: a text/plain body is a scalar (string, int32, int64, number, boolean, ...), not %q", what, clip(s))
+			}
+		case k == KindBinary:
+			r.Binary = true
+		default:
+			r.Type = &TypeRef{Pos: l.pos(te.val), Name: s}
 		}
 	}
 	if e, ok := m["paged"]; ok {
@@ -957,5 +961,5 @@ func (l *loader) response(n *yaml.Node, what string) *Response {
 	if e, ok := m["items"]; ok {
 		r.Items, _ = l.str(e.val, what+" items")
 	}
-	return r
+	md.Response = r
 }

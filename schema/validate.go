@@ -1109,7 +1109,7 @@ func (v *validator) method(res *Resource, m *Method) {
 		}
 	}
 	v.methodHeaders(what, m)
-	if r := m.Response; len(m.Statuses) == 1 && m.Statuses[0] == 204 && r.HasBody() {
+	if len(m.Statuses) == 1 && m.Statuses[0] == 204 && m.Response != nil {
 		v.errorf(m.StatusPos, "%s status: 204 No Content has no body, but the response has type", what)
 	}
 	if r := m.Response; r != nil {
@@ -1117,6 +1117,8 @@ func (v *validator) method(res *Resource, m *Method) {
 			v.resolve(r.Type, what+" response type", true)
 		}
 		switch {
+		case r.Paged && r.Text != "":
+			v.errorf(r.Pos, "%s response: a text/plain response cannot be paged", what)
 		case r.Paged && r.Binary:
 			v.errorf(r.Pos, "%s response: a binary response cannot be paged", what)
 		case r.Paged && r.Items == "":
@@ -1125,11 +1127,9 @@ func (v *validator) method(res *Resource, m *Method) {
 			v.errorf(r.Pos, "%s response: items applies to paged responses only", what)
 		case r.Paged && v.f.API.Pagination == nil:
 			v.errorf(r.Pos, "%s response: paged, but api.pagination is not set", what)
-		case r.Paged && r.Text != "":
-			v.errorf(r.Pos, "%s response: a text/plain response cannot be paged", what)
 		}
-		v.properties(r.Headers, what, responseHeaderContext)
 	}
+	v.properties(m.ResponseHeaders, what, responseHeaderContext)
 }
 
 // clientHeaders are set by every generated client itself; a schema that
