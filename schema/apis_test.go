@@ -49,7 +49,7 @@ func TestReadmeExample(t *testing.T) {
 	if err != nil {
 		t.Fatalf("README example:\n%v", err)
 	}
-	if len(f.Types) != 4 || len(f.Resources) != 2 {
-		t.Errorf("README example: %d types, %d resources; want 4 and 2", len(f.Types), len(f.Resources))
+	if len(f.Types) != 5 || len(f.Resources) != 2 {
+		t.Errorf("README example: %d types, %d resources; want 5 and 2", len(f.Types), len(f.Resources))
 	}
 }

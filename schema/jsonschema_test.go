@@ -178,6 +178,14 @@ func at(doc map[string]any, keys ...string) map[string]any {
 	return m
 }
 
+// singleErrorShape writes api.errors in its one-shape form (the README
+// example writes a list) and returns it for editing.
+func singleErrorShape(doc map[string]any) map[string]any {
+	e := map[string]any{"type": "ErrorBody", "code": []any{"code"}, "message": []any{"message"}}
+	at(doc, "api")["errors"] = e
+	return e
+}
+
 // TestJSONSchemaAgreesWithLoader edits the README example one way at a time
 // and checks that the JSON Schema and the loader agree on each result: every
 // invalid document is rejected by both, every valid one accepted by both.
@@ -238,7 +246,8 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "types", "Participant")["open"] = true
 		}},
 
-		{"error codes", true, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": 20404, "429": 20429} }},
+		{"one error shape", true, func(doc m) { singleErrorShape(doc) }},
+		{"error codes", true, func(doc m) { singleErrorShape(doc)["codes"] = m{"404": 20404, "429": 20429} }},
 
 		{"HTTP declarations", true, func(doc m) {
 			at(doc, "package")["initialisms"] = l{"MT"}
@@ -315,10 +324,10 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		{"error shape of a success status", false, func(doc m) {
 			at(doc, "api")["errors"] = l{m{"status": l{200}, "type": "ErrorBody", "message": l{"message"}}}
 		}},
-		{"status on the single error shape", false, func(doc m) { at(doc, "api", "errors")["status"] = l{422} }},
+		{"status on the single error shape", false, func(doc m) { singleErrorShape(doc)["status"] = l{422} }},
 
-		{"error code of a success status", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"200": 20200} }},
-		{"empty error code", false, func(doc m) { at(doc, "api", "errors")["codes"] = m{"404": ""} }},
+		{"error code of a success status", false, func(doc m) { singleErrorShape(doc)["codes"] = m{"200": 20200} }},
+		{"empty error code", false, func(doc m) { singleErrorShape(doc)["codes"] = m{"404": ""} }},
 		{"unknown top-level key", false, func(doc m) { doc["servers"] = l{"https://x.example"} }},
 		{"missing types", false, func(doc m) { delete(doc, "types") }},
 		{"format version 2", false, func(doc m) { doc["sessiongen"] = 2 }},
@@ -351,7 +360,7 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "api")["pagination"] = m{"style": "pageNumber", "pageParam": "page", "sizeParam": "limit", "firstPage": 2}
 		}},
 		{"empty JSON path", false, func(doc m) { at(doc, "api", "pagination")["next"] = l{} }},
-		{"errors without message", false, func(doc m) { delete(at(doc, "api", "errors"), "message") }},
+		{"errors without message", false, func(doc m) { delete(singleErrorShape(doc), "message") }},
 		{"retry of a success status", false, func(doc m) { at(doc, "api", "retry")["notProcessed"] = l{200} }},
 		{"unknown api key", false, func(doc m) { at(doc, "api")["timeout"] = 30 }},
 		{"enum type with properties", false, func(doc m) { at(doc, "types", "MeetingState")["properties"] = m{} }},
