@@ -201,6 +201,38 @@ func (c *CallRecordsClient) ParticipantsV2(callRecordID string) *ParticipantsV2C
 	}
 }
 
+// countCall builds the request of Count.
+func (c *CallRecordsClient) countCall(params *CallRecordsCountParams) (*httpCall, error) {
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/communications/callRecords/$count",
+		Retryable: true,
+	}
+	if params != nil {
+		if err := params.Validate(); err != nil {
+			return nil, err
+		}
+		call.Query = params.encodeQuery()
+	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
+	return call, nil
+}
+
+// Count sends GET /communications/callRecords/$count. It returns the response body as bytes.
+//
+// Get the number of call records (optionally filtered), as a text/plain integer.
+func (c *CallRecordsClient) Count(ctx context.Context, params *CallRecordsCountParams) ([]byte, error) {
+	call, err := c.countCall(params)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.transport.Do(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
 // listCall builds the request of List.
 func (c *CallRecordsClient) listCall(params *CallRecordsListParams) (*httpCall, error) {
 	call := &httpCall{
@@ -417,6 +449,49 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 	}
 }
 
+// countCall builds the request of Count.
+func (c *SessionsClient) countCall(params *SessionsCountParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/$count",
+		Retryable: true,
+	}
+	if params != nil {
+		if err := params.Validate(); err != nil {
+			return nil, err
+		}
+		call.Query = params.encodeQuery()
+	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
+	return call, nil
+}
+
+// Count sends GET /communications/callRecords/{callRecordId}/sessions/$count. It returns the response body as bytes.
+//
+// Get the number of sessions of the call record (optionally filtered), as a text/plain integer.
+func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams) ([]byte, error) {
+	call, err := c.countCall(params)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.transport.Do(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
 	vs := new(Violations)
@@ -618,6 +693,55 @@ type SegmentsClient struct {
 	transport         *httpTransport
 	boundCallRecordID string
 	boundSessionID    string
+}
+
+// countCall builds the request of Count.
+func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
+	}
+	{
+		fp := root.Field("sessionId")
+		if checkPathSegment(vs, &fp, c.boundSessionID) {
+			checkUTF8(vs, &fp, c.boundSessionID)
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/$count",
+		Retryable: true,
+	}
+	if params != nil {
+		if err := params.Validate(); err != nil {
+			return nil, err
+		}
+		call.Query = params.encodeQuery()
+	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
+	return call, nil
+}
+
+// Count sends GET /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/$count. It returns the response body as bytes.
+//
+// Get the number of segments of the session (optionally filtered), as a text/plain integer.
+func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams) ([]byte, error) {
+	call, err := c.countCall(params)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.transport.Do(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
 }
 
 // listCall builds the request of List.
@@ -891,6 +1015,49 @@ type ParticipantsV2Client struct {
 	boundCallRecordID string
 }
 
+// countCall builds the request of Count.
+func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("callRecordId")
+		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
+			checkUTF8(vs, &fp, c.boundCallRecordID)
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2/$count",
+		Retryable: true,
+	}
+	if params != nil {
+		if err := params.Validate(); err != nil {
+			return nil, err
+		}
+		call.Query = params.encodeQuery()
+	}
+	call.Header = http.Header{"Accept": []string{"*/*"}}
+	return call, nil
+}
+
+// Count sends GET /communications/callRecords/{callRecordId}/participants_v2/$count. It returns the response body as bytes.
+//
+// Get the number of distinct participants of the call record (optionally filtered), as a text/plain integer.
+func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2CountParams) ([]byte, error) {
+	call, err := c.countCall(params)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.transport.Do(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
 // listCall builds the request of List.
 func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*httpCall, error) {
 	vs := new(Violations)
@@ -1083,6 +1250,18 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 }
 
 // encodeQuery returns the parameters that are set, as query values.
+func (v *CallRecordsCountParams) encodeQuery() url.Values {
+	q := url.Values{}
+	if x, ok := v.Search.Get(); ok {
+		q.Add("$search", x)
+	}
+	if x, ok := v.Filter.Get(); ok {
+		q.Add("$filter", x)
+	}
+	return q
+}
+
+// encodeQuery returns the parameters that are set, as query values.
 func (v *CallRecordsListParams) encodeQuery() url.Values {
 	q := url.Values{}
 	if x, ok := v.Top.Get(); ok {
@@ -1197,6 +1376,18 @@ func (v *CallRecordsGetDirectRoutingCallsParams) encodeQuery() url.Values {
 }
 
 // encodeQuery returns the parameters that are set, as query values.
+func (v *SessionsCountParams) encodeQuery() url.Values {
+	q := url.Values{}
+	if x, ok := v.Search.Get(); ok {
+		q.Add("$search", x)
+	}
+	if x, ok := v.Filter.Get(); ok {
+		q.Add("$filter", x)
+	}
+	return q
+}
+
+// encodeQuery returns the parameters that are set, as query values.
 func (v *SessionsListParams) encodeQuery() url.Values {
 	q := url.Values{}
 	if x, ok := v.Top.Get(); ok {
@@ -1269,6 +1460,18 @@ func (v *SessionsGetParams) encodeQuery() url.Values {
 }
 
 // encodeQuery returns the parameters that are set, as query values.
+func (v *SegmentsCountParams) encodeQuery() url.Values {
+	q := url.Values{}
+	if x, ok := v.Search.Get(); ok {
+		q.Add("$search", x)
+	}
+	if x, ok := v.Filter.Get(); ok {
+		q.Add("$filter", x)
+	}
+	return q
+}
+
+// encodeQuery returns the parameters that are set, as query values.
 func (v *SegmentsListParams) encodeQuery() url.Values {
 	q := url.Values{}
 	if x, ok := v.Top.Get(); ok {
@@ -1336,6 +1539,18 @@ func (v *SegmentsGetParams) encodeQuery() url.Values {
 			}
 			q.Add("$expand", strings.Join(parts, ","))
 		}
+	}
+	return q
+}
+
+// encodeQuery returns the parameters that are set, as query values.
+func (v *ParticipantsV2CountParams) encodeQuery() url.Values {
+	q := url.Values{}
+	if x, ok := v.Search.Get(); ok {
+		q.Add("$search", x)
+	}
+	if x, ok := v.Filter.Get(); ok {
+		q.Add("$filter", x)
 	}
 	return q
 }

@@ -32,6 +32,10 @@ func NewFakeServer() *FakeServer {
 		PaginationStyle:  "nextLink",
 		SizeParam:        "$top",
 	}, []fakeRouteSpec{{
+		Kind:    fakeAction,
+		Method:  "GET",
+		Pattern: "/communications/callRecords/$count",
+	}, {
 		Items:   "value",
 		Kind:    fakeList,
 		Method:  "GET",
@@ -50,6 +54,10 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}",
+	}, {
+		Kind:    fakeAction,
+		Method:  "GET",
+		Pattern: "/communications/callRecords/{callRecordId}/sessions/$count",
 	}, {
 		Items:   "value",
 		Kind:    fakeList,
@@ -80,6 +88,10 @@ func NewFakeServer() *FakeServer {
 		Method:  "POST",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions",
 	}, {
+		Kind:    fakeAction,
+		Method:  "GET",
+		Pattern: "/communications/callRecords/{callRecordId}/participants_v2/$count",
+	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}",
@@ -105,6 +117,10 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "PATCH",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}",
+	}, {
+		Kind:    fakeAction,
+		Method:  "GET",
+		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/$count",
 	}, {
 		Items:   "value",
 		Kind:    fakeList,

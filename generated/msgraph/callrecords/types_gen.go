@@ -1799,6 +1799,17 @@ type InnerError struct {
 	AdditionalProperties []Member `json:"-"`
 }
 
+// CallRecordsCountParams is the "count query" object.
+//
+// CallRecordsCountParams holds the query parameters of CallRecordsClient.Count.
+type CallRecordsCountParams struct {
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+}
+
 // CallRecordsListParams is the "list query" object.
 //
 // CallRecordsListParams holds the query parameters of CallRecordsClient.List.
@@ -1879,6 +1890,17 @@ type CallRecordsGetDirectRoutingCallsParams struct {
 	Count Optional[bool] `json:"$count,omitzero"`
 }
 
+// SessionsCountParams is the "count query" object.
+//
+// SessionsCountParams holds the query parameters of SessionsClient.Count.
+type SessionsCountParams struct {
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+}
+
 // SessionsListParams is the "list query" object.
 //
 // SessionsListParams holds the query parameters of SessionsClient.List.
@@ -1919,6 +1941,17 @@ type SessionsGetParams struct {
 	Expand Optional[[]string] `json:"$expand,omitzero"`
 }
 
+// SegmentsCountParams is the "count query" object.
+//
+// SegmentsCountParams holds the query parameters of SegmentsClient.Count.
+type SegmentsCountParams struct {
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
+}
+
 // SegmentsListParams is the "list query" object.
 //
 // SegmentsListParams holds the query parameters of SegmentsClient.List.
@@ -1957,6 +1990,17 @@ type SegmentsGetParams struct {
 
 	// Expand is the "$expand" property.
 	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// ParticipantsV2CountParams is the "count query" object.
+//
+// ParticipantsV2CountParams holds the query parameters of ParticipantsV2Client.Count.
+type ParticipantsV2CountParams struct {
+	// Search is the "$search" property.
+	Search Optional[string] `json:"$search,omitzero"`
+
+	// Filter is the "$filter" property.
+	Filter Optional[string] `json:"$filter,omitzero"`
 }
 
 // ParticipantsV2ListParams is the "list query" object.

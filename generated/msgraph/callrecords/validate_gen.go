@@ -1341,6 +1341,28 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *CallRecordsCountParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *CallRecordsCountParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsListParams) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -1503,6 +1525,28 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionsCountParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionsCountParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -1599,6 +1643,28 @@ func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SegmentsCountParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SegmentsCountParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsListParams) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -1691,6 +1757,28 @@ func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
 			checkUTF8(vs, &p0, e0)
 		}
 	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *ParticipantsV2CountParams) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *ParticipantsV2CountParams) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "$search", v.Search.IsNull())
+	checkUTF8Optional(vs, p, "$search", &v.Search)
+	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
+	checkUTF8Optional(vs, p, "$filter", &v.Filter)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
