@@ -30,6 +30,17 @@
 //	    methods:
 //	      get: {http: GET, path: "/meetings/{meetingId}", response: {type: Meeting}}
 //
+// Beyond bodies, a file says what each HTTP exchange looks like: request
+// headers of the API or a method (Graph's Prefer, If-Match), the response
+// headers a caller reads and the API's request-id headers, the documented
+// success statuses of a method, how a request body derives from its type
+// (create, or a partial update), properties required only on create,
+// text/plain and header-only responses, page metadata read from the page
+// envelope, the member that continues an expanded relationship collection,
+// and error body shapes selected by status. Words of the API's names that
+// are written in capitals (SID, STT) belong to the file, under
+// package.initialisms.
+//
 // Loading is strict and positioned. Files are decoded through yaml.Node trees
 // (go.yaml.in/yaml/v3) and every scalar is read from its text with its tag
 // checked, so 012, ~, true and 2001-12-14 are never coerced into something
