@@ -70,7 +70,7 @@ func TestHTTPDeclarationsModel(t *testing.T) {
 	require.Len(t, create.ResponseHeaders, 1)
 	assert.Equal(t, "Location", create.ResponseHeaders[0].Name)
 	assert.Equal(t, schema.KindURI, create.ResponseHeaders[0].Type.Kind)
-	assert.Equal(t, schema.BodyShape(""), create.Body.Shape, "no shape written: the default, full")
+	assert.Equal(t, schema.BodyFull, create.Body.Shape, "no shape written: the default")
 
 	update := methods["meetings.update"]
 	assert.Equal(t, schema.BodyUpdate, update.Body.Shape)

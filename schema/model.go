@@ -404,7 +404,7 @@ type Body struct {
 	Encoding Encoding // "" means the API default
 	Type     *TypeRef
 	Fields   []*Property
-	Shape    BodyShape // "" is BodyFull
+	Shape    BodyShape // BodyFull unless written
 	ShapePos Pos
 }
 

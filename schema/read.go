@@ -865,7 +865,7 @@ func (l *loader) method(e entry) *Method {
 }
 
 func (l *loader) body(n *yaml.Node, what string) *Body {
-	b := &Body{Pos: l.pos(n)}
+	b := &Body{Pos: l.pos(n), Shape: BodyFull}
 	m := l.mapping(n, what, "type", "fields", "encoding", "shape")
 	if m == nil {
 		return nil
