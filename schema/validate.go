@@ -1113,7 +1113,12 @@ func (v *validator) method(res *Resource, m *Method) {
 		v.errorf(m.StatusPos, "%s status: 204 No Content has no body, but the response has type", what)
 	}
 	if r := m.Response; r != nil {
-		if r.Type != nil {
+		switch {
+		case r.Type != nil && slices.Contains(builtinKinds, Kind(r.Type.Name)):
+			// Before the text/plain form this read "unknown type", with the
+			// kind itself as the suggestion.
+			v.errorf(r.Type.Pos, "%s response type: a JSON response is an object type, not %s; a text/plain body holding a scalar says contentType: text/plain", what, clip(r.Type.Name))
+		case r.Type != nil:
 			v.resolve(r.Type, what+" response type", true)
 		}
 		switch {
