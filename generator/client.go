@@ -7,15 +7,13 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
-	"github.com/sessiongen/sessiongen/schema/goname"
 )
 
 // genClient emits the HTTP client: Client with its options, one client type
 // per resource with a method per schema method, the API's error type, and
 // the query and form encoders of request types.
 func genClient(f *jen.File, p *ir.Package) {
-	c := &clientGen{f: f, p: p, pageReaders: map[string]string{}}
+	c := &clientGen{f: f, p: p}
 	c.client()
 	c.apiError()
 	for _, r := range p.Resources {
@@ -26,7 +24,7 @@ func genClient(f *jen.File, p *ir.Package) {
 		switch {
 		case s.Role == ir.RoleParams:
 			c.queryEncoder(s)
-		case sentAs(p, s, schema.EncodingForm):
+		case s.SentForm:
 			c.formEncoder(s)
 		}
 	}
@@ -35,25 +33,9 @@ func genClient(f *jen.File, p *ir.Package) {
 type clientGen struct {
 	f *jen.File
 	p *ir.Package
-
-	pageReaders map[string]string // page body readers, by items member
-	pageKeys    []string          // their items members in first-use order
 }
 
 func hasClient(p *ir.Package) bool { return len(p.Resources) > 0 }
-
-// sentAs reports whether s is the body of some method sent with encoding
-// enc: the emitters need an encoder (and the fake a decoder) only then.
-func sentAs(p *ir.Package, s *ir.Struct, enc schema.Encoding) bool {
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			if m.Body != nil && m.Body.Struct == s && m.Body.Encoding == enc {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // client emits Client, Option, the With* options and NewClient.
 func (c *clientGen) client() {
@@ -115,7 +97,7 @@ func (c *clientGen) client() {
 	ctx := jen.Id("ctx").Qual("context", "Context")
 	req := jen.Id("req").Op("*").Qual("net/http", "Request")
 	switch a.Auth.Scheme {
-	case schema.AuthBearer:
+	case ir.AuthBearer:
 		option("WithTokenSource", []jen.Code{jen.Id("source").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())},
 			jen.Id("o").Dot("authorize").Op("=").Func().Params(ctx, req).Error().Block(
 				jen.List(jen.Id("token"), jen.Err()).Op(":=").Id("source").Call(jen.Id("ctx")),
@@ -125,8 +107,8 @@ func (c *clientGen) client() {
 			),
 			"WithTokenSource authenticates every request with a bearer token from source, called",
 			"once per attempt so it can refresh: plug in any OAuth library.")
-	case schema.AuthBasic:
-		user, pass := goname.Unexported(a.Auth.Username), goname.Unexported(a.Auth.Password)
+	case ir.AuthBasic:
+		user, pass := a.Auth.UsernameArg, a.Auth.PasswordArg
 		option("WithBasicAuth", []jen.Code{jen.Id(user).String(), jen.Id(pass).String()},
 			jen.Id("o").Dot("authorize").Op("=").Func().Params(jen.Id("_").Qual("context", "Context"), req).Error().Block(
 				jen.Id("req").Dot("SetBasicAuth").Call(jen.Id(user), jen.Id(pass)),
@@ -134,7 +116,7 @@ func (c *clientGen) client() {
 			),
 			fmt.Sprintf("WithBasicAuth authenticates every request with HTTP basic authentication: %s", a.Auth.Username),
 			fmt.Sprintf("as the user name and %s as the password.", a.Auth.Password))
-	case schema.AuthAPIKey:
+	case ir.AuthAPIKey:
 		option("WithAPIKey", []jen.Code{jen.Id("key").String()},
 			jen.Id("o").Dot("authorize").Op("=").Func().Params(jen.Id("_").Qual("context", "Context"), req).Error().Block(
 				jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(a.Auth.Header), jen.Id("key")),

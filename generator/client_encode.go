@@ -11,18 +11,8 @@ func (c *clientGen) queryEncoder(s *ir.Struct) {
 	c.f.Commentf("encodeQuery returns the parameters that are set, as query values.")
 	c.f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("encodeQuery").Params().Qual("net/url", "Values").BlockFunc(func(g *jen.Group) {
 		g.Id("q").Op(":=").Qual("net/url", "Values").Values()
-		explode := map[string]bool{}
-		for _, r := range c.p.Resources {
-			for _, m := range r.Methods {
-				if m.Params == s {
-					for _, q := range m.Query {
-						explode[q.Wire] = q.Explode
-					}
-				}
-			}
-		}
 		for _, fl := range s.Fields {
-			g.Add(c.valueAdder("q", fl, explode[fl.Wire], false))
+			g.Add(c.valueAdder("q", fl, fl.Explode, false))
 		}
 		g.Return(jen.Id("q"))
 	})

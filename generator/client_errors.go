@@ -4,7 +4,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 // apiError emits APIError and the decoder Transport calls for non-2xx responses.
@@ -16,8 +15,8 @@ func (c *clientGen) apiError() {
 	// and Body's code compare without conversion (int32 for Twilio).
 	var codeType jen.Code = jen.String()
 	codeKind := ir.String
-	if fl := errorCodeField(p); fl != nil {
-		switch fl.Type.Kind {
+	if shape != nil && shape.CodeField != nil {
+		switch fl := shape.CodeField; fl.Type.Kind {
 		case ir.Int32, ir.Int64, ir.EnumRef:
 			codeType, codeKind = goType(fl.Type), fl.Type.Kind
 		}
@@ -59,7 +58,7 @@ func (c *clientGen) apiError() {
 		jen.Return(jen.Id("apiErrorText").Call(jen.Lit(p.Name), jen.Id("e").Dot("StatusCode"), code, jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"))),
 	)
 	f.Line()
-	lookup := func(path schema.JSONPath, set func(raw jen.Code) jen.Code) jen.Code {
+	lookup := func(path []string, set func(raw jen.Code) jen.Code) jen.Code {
 		if len(path) == 0 {
 			return jen.Null()
 		}

@@ -6,14 +6,12 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
-	"github.com/sessiongen/sessiongen/schema/goname"
 )
 
-func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, params, args []jen.Code, callName, head string, notes []string) {
+func (c *clientGen) pagedMethod(m *ir.Method, recv jen.Code, params, args []jen.Code, head string, notes []string) {
 	f := c.f
 	elem := elemType(m.Response)
-	fetchName := "fetch" + m.Name
+	callName, fetchName := m.CallName, m.FetchName
 	fcomment(f, doc([]string{head + " It iterates over the elements of every page, fetching pages as needed."},
 		append(notes, "The iterator starts no goroutine. It stops when the loop breaks, when ctx ends, or after yielding an error.")...))
 	f.Func().Params(recv).Id(m.Name).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
@@ -24,8 +22,8 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("c").Dot(fetchName))),
 	)
 	f.Line()
-	f.Commentf("%sPage fetches the first page of %s; follow with the page's Next method.", m.Name, m.Name)
-	f.Func().Params(recv).Id(m.Name+"Page").Params(params...).Params(jen.Op("*").Id("Page").Types(elem), jen.Error()).Block(
+	f.Commentf("%s fetches the first page of %s; follow with the page's Next method.", m.PageName, m.Name)
+	f.Func().Params(recv).Id(m.PageName).Params(params...).Params(jen.Op("*").Id("Page").Types(elem), jen.Error()).Block(
 		jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("fetchPage").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("c").Dot(fetchName))),
@@ -33,7 +31,7 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 	f.Line()
 	f.Commentf("%s fetches the page call asks for and the call of the page after it.", fetchName)
 	f.Func().Params(recv).Id(fetchName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Error()).Block(
-		jen.Return(jen.Id("fetchItems").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(c.pageReader(m.Response.Items)).Types(elem), itemReader(m.Response))),
+		jen.Return(jen.Id("fetchItems").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(m.Response.PageReader.Name).Types(elem), itemReader(m.Response))),
 	)
 	f.Line()
 }
@@ -41,37 +39,16 @@ func (c *clientGen) pagedMethod(r *ir.Resource, m *ir.Method, recv jen.Code, par
 // itemReader returns the reader of one list item: a func(*Decoder) (T, error).
 func itemReader(resp *ir.Response) jen.Code {
 	if resp.Type.Kind == ir.InterfaceRef {
-		return jen.Id("decode" + resp.Type.Interface.Name)
+		return jen.Id(resp.Type.Interface.Decoder)
 	}
 	return jen.Id("readObjectPointer").Types(jen.Id(resp.Struct.Name))
-}
-
-// pageReader returns the name of the generic reader of page bodies whose
-// items are in member items, registering it on first use.
-func (c *clientGen) pageReader(items string) string {
-	if name, ok := c.pageReaders[items]; ok {
-		return name
-	}
-	name := "read" + goname.Exported(items) + "Page"
-	for taken := true; taken; {
-		taken = false
-		for _, other := range c.pageReaders {
-			if other == name {
-				name += "_"
-				taken = true
-			}
-		}
-	}
-	c.pageReaders[items] = name
-	c.pageKeys = append(c.pageKeys, items)
-	return name
 }
 
 // pages emits what every list method shares: fetchItems, which fetches one
 // page and builds the call of the next as the API's pagination style says,
 // and the page body readers.
 func (c *clientGen) pages() {
-	if len(c.pageKeys) == 0 {
+	if len(c.p.API.PageReaders) == 0 {
 		return
 	}
 	f, pg := c.f, c.p.API.Pagination
@@ -89,14 +66,14 @@ func (c *clientGen) pages() {
 		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
-		case schema.PaginationNextLink:
+		case ir.PaginationNextLink:
 			g.If(jen.Id("info").Dot("next").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Nil()))
 			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("t").Dot("Next").Call(jen.Id("info").Dot("next"))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Err()))
 			g.Return(jen.Id("items"), jen.Op("&").Id("httpCall").Values(jen.Dict{
 				jen.Id("Method"): jen.Lit("GET"), jen.Id("URL"): jen.Id("u"), jen.Id("Retryable"): jen.True(),
 			}), jen.Nil())
-		case schema.PaginationPageNumber:
+		case ir.PaginationPageNumber:
 			g.Id("page").Op(":=").Int64().Call(jen.Lit(pg.FirstPage))
 			g.If(jen.Id("s").Op(":=").Id("call").Dot("Query").Dot("Get").Call(jen.Lit(pg.PageParam)), jen.Id("s").Op("!=").Lit("")).Block(
 				jen.If(jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)), jen.Err().Op("==").Nil()).Block(jen.Id("page").Op("=").Id("n")),
@@ -120,8 +97,8 @@ func (c *clientGen) pages() {
 		}
 	})
 	f.Line()
-	for _, items := range c.pageKeys {
-		c.pageDecoder(c.pageReaders[items], items)
+	for _, pr := range c.p.API.PageReaders {
+		c.pageDecoder(pr.Name, pr.Items)
 	}
 }
 
@@ -177,9 +154,9 @@ func (c *clientGen) pageDecoder(name string, items string) {
 		}
 	}
 	switch pg.Style {
-	case schema.PaginationNextLink:
+	case ir.PaginationNextLink:
 		leaves = append(leaves, leaf{pg.Next, optionalString("next", pg.Next)})
-	case schema.PaginationPageNumber:
+	case ir.PaginationPageNumber:
 		if len(pg.TotalPages) > 0 {
 			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages", pg.TotalPages)})
 		}

@@ -8,24 +8,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
-	"github.com/sessiongen/sessiongen/schema/goname"
 )
-
-// localNames are the identifiers generated methods use for themselves.
-var localNames = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
-	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
-	"vs": true, "root": true, "fp": true}
-
-func argName(p *ir.Param) string {
-	n := goname.Unexported(p.Wire)
-	if localNames[n] {
-		n += "Arg"
-	}
-	return n
-}
-
-func boundField(p *ir.Param) string { return "bound" + p.Name }
 
 // resource emits a resource client type, its accessors for children, and its methods.
 func (c *clientGen) resource(r *ir.Resource) {
@@ -34,7 +17,7 @@ func (c *clientGen) resource(r *ir.Resource) {
 	f.Type().Id(r.ClientName).StructFunc(func(g *jen.Group) {
 		g.Id("transport").Op("*").Id("httpTransport")
 		for _, b := range r.Bound {
-			g.Id(boundField(b)).Add(goType(b.Type))
+			g.Id(b.BoundField).Add(goType(b.Type))
 		}
 	})
 	f.Line()
@@ -42,13 +25,13 @@ func (c *clientGen) resource(r *ir.Resource) {
 		var params []jen.Code
 		dict := jen.Dict{jen.Id("transport"): jen.Id("c").Dot("transport")}
 		for _, b := range r.Bound {
-			dict[jen.Id(boundField(b))] = jen.Id("c").Dot(boundField(b))
+			dict[jen.Id(b.BoundField)] = jen.Id("c").Dot(b.BoundField)
 		}
 		var names []string
 		for _, p := range r.Params {
-			params = append(params, jen.Id(argName(p)).Add(goType(p.Type)))
-			dict[jen.Id(boundField(p))] = jen.Id(argName(p))
-			names = append(names, argName(p))
+			params = append(params, jen.Id(p.ArgName).Add(goType(p.Type)))
+			dict[jen.Id(p.BoundField)] = jen.Id(p.ArgName)
+			names = append(names, p.ArgName)
 		}
 		fcomment(f, []string{fmt.Sprintf("%s returns the client of the %q resource under the %s %s.", child.Name, child.Wire, r.Wire, strings.Join(names, ", "))})
 		f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id(child.Name).Params(params...).Op("*").Id(child.ClientName).Block(
@@ -67,10 +50,10 @@ var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
 func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
 	byWire := map[string]jen.Code{}
 	for _, b := range r.Bound {
-		byWire[b.Wire] = scalarText(b.Type, jen.Id("c").Dot(boundField(b)))
+		byWire[b.Wire] = scalarText(b.Type, jen.Id("c").Dot(b.BoundField))
 	}
 	for _, a := range m.Args {
-		byWire[a.Wire] = scalarText(a.Type, jen.Id(argName(a)))
+		byWire[a.Wire] = scalarText(a.Type, jen.Id(a.ArgName))
 	}
 	var parts []jen.Code
 	rest := m.Path
@@ -104,10 +87,10 @@ func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
 func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
 	values := map[string]jen.Code{}
 	for _, b := range r.Bound {
-		values[b.Wire] = jen.Id("c").Dot(boundField(b))
+		values[b.Wire] = jen.Id("c").Dot(b.BoundField)
 	}
 	for _, a := range m.Args {
-		values[a.Wire] = jen.Id(argName(a))
+		values[a.Wire] = jen.Id(a.ArgName)
 	}
 	var checks []jen.Code
 	for _, pp := range m.PathParams {
@@ -174,14 +157,6 @@ func scalarText(t *ir.Type, x jen.Code) jen.Code {
 	panic(fmt.Sprintf("generator: no text form for kind %d", t.Kind))
 }
 
-// lowerFirst lowers the first letter of an exported Go name: Delete is delete.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
 // elemType is the Go type a method returns per element.
 func elemType(resp *ir.Response) jen.Code {
 	if resp.Type.Kind == ir.InterfaceRef {
@@ -195,7 +170,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	recv := jen.Id("c").Op("*").Id(r.ClientName)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, a := range m.Args {
-		params = append(params, jen.Id(argName(a)).Add(goType(a.Type)))
+		params = append(params, jen.Id(a.ArgName).Add(goType(a.Type)))
 	}
 	if m.Params != nil {
 		params = append(params, jen.Id("params").Op("*").Id(m.Params.Name))
@@ -203,7 +178,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	if m.Body != nil {
 		params = append(params, jen.Id("body").Op("*").Id(m.Body.Struct.Name))
 	}
-	callName := lowerFirst(m.Name) + "Call"
+	callName := m.CallName
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -225,7 +200,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		if m.Body != nil {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
 			g.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-			if m.Body.Encoding == schema.EncodingForm {
+			if m.Body.Encoding == ir.EncodingForm {
 				g.Id("call").Dot("Body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded")
 			} else {
@@ -245,7 +220,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 
 	args := []jen.Code{}
 	for _, a := range m.Args {
-		args = append(args, jen.Id(argName(a)))
+		args = append(args, jen.Id(a.ArgName))
 	}
 	if m.Params != nil {
 		args = append(args, jen.Id("params"))
@@ -274,7 +249,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	resp := m.Response
 	switch {
 	case resp != nil && resp.Paged:
-		c.pagedMethod(r, m, recv, params, args, callName, head, notes)
+		c.pagedMethod(m, recv, params, args, head, notes)
 		return
 	case resp == nil:
 		fcomment(f, doc([]string{head}, notes...))
@@ -292,7 +267,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	default:
 		receive := jen.Id("receiveObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"))
 		if resp.Type.Kind == ir.InterfaceRef {
-			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("Unmarshal"+resp.Type.Interface.Name))
+			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal))
 		}
 		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),

@@ -8,7 +8,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genFake emits NewFakeServer: the API's routes over the generic in-memory
@@ -42,7 +41,7 @@ func genFake(f *jen.File, p *ir.Package) {
 	if e := p.API.ErrorShape; e != nil {
 		setPath("ErrorCodePath", e.Code)
 		setPath("ErrorMessagePath", e.Message)
-		if errorCodeIsNumber(p) {
+		if e.CodeIsNumber {
 			set("ErrorCodeIsNumber", jen.True())
 		}
 		if len(e.Codes) > 0 {
@@ -72,7 +71,7 @@ func genFake(f *jen.File, p *ir.Package) {
 	})
 	f.Line()
 	for _, s := range p.Structs {
-		if s.Role == ir.RoleRequest && sentAs(p, s, schema.EncodingForm) {
+		if s.Role == ir.RoleRequest && s.SentForm {
 			genFormDecoder(f, s)
 		}
 	}
@@ -88,47 +87,12 @@ func genFake(f *jen.File, p *ir.Package) {
 func hasCreate(p *ir.Package) bool {
 	for _, r := range p.Resources {
 		for _, m := range r.Methods {
-			if fakeKindOf(r, m) == "fakeCreate" {
+			if m.Kind == ir.MethodCreate {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// errorCodeIsNumber reports whether the error body's code, found by following
-// the code path through the error type, is an integer.
-func errorCodeIsNumber(p *ir.Package) bool {
-	fl := errorCodeField(p)
-	return fl != nil && (fl.Type.Kind == ir.Int32 || fl.Type.Kind == ir.Int64)
-}
-
-// errorCodeField returns the field of the error type that the code path
-// ends at, nil when the path does not end at a declared field.
-func errorCodeField(p *ir.Package) *ir.Field {
-	e, st := p.API.ErrorShape, p.API.ErrorType
-	if e == nil || st == nil || len(e.Code) == 0 {
-		return nil
-	}
-	for i, name := range e.Code {
-		var field *ir.Field
-		for _, fl := range st.Fields {
-			if fl.Wire == name {
-				field = fl
-			}
-		}
-		if field == nil {
-			return nil
-		}
-		if i == len(e.Code)-1 {
-			return field
-		}
-		if field.Type.Kind != ir.StructRef {
-			return nil
-		}
-		st = field.Type.Struct
-	}
-	return nil
 }
 
 func stringList(path []string) jen.Code {
@@ -142,30 +106,14 @@ func stringList(path []string) jen.Code {
 	return jen.Index().String().Values(items...)
 }
 
-// fakeKindOf says what the fake does for a method: creates and updates are
-// recognised by their path (the resource's collection, or one instance of
-// it), and anything it cannot infer answers what a test seeded at the path.
-func fakeKindOf(r *ir.Resource, m *ir.Method) string {
-	collection := strings.TrimSuffix(r.Path, "/")
-	path := strings.TrimSuffix(m.Path, "/")
-	instance := strings.HasPrefix(path, collection+"/{") && strings.HasSuffix(path, "}") &&
-		!strings.Contains(path[len(collection)+1:], "/")
-	// A polymorphic resource cannot be built from a request: the fake only
-	// answers what a test stored.
-	hasModel := m.Response != nil && m.Response.Struct != nil && m.Response.Struct == r.Type && r.Type.Interface == nil
-	switch {
-	case m.HTTP == "DELETE":
-		return "fakeDelete"
-	case m.HTTP == "GET" && m.Response != nil && m.Response.Paged:
-		return "fakeList"
-	case m.HTTP == "GET" && m.Response != nil && !m.Response.Binary:
-		return "fakeGet"
-	case m.Body != nil && hasModel && path == collection && m.HTTP == "POST":
-		return "fakeCreate"
-	case m.Body != nil && hasModel && instance:
-		return "fakeUpdate"
-	}
-	return "fakeAction"
+// fakeKinds are the support code's names of what the fake does per method kind.
+var fakeKinds = map[ir.MethodKind]string{
+	ir.MethodAction: "fakeAction",
+	ir.MethodGet:    "fakeGet",
+	ir.MethodList:   "fakeList",
+	ir.MethodCreate: "fakeCreate",
+	ir.MethodUpdate: "fakeUpdate",
+	ir.MethodDelete: "fakeDelete",
 }
 
 // fakeRoutes returns the route literals, most specific first: the fake
@@ -201,16 +149,15 @@ func fakeRoutes(p *ir.Package) []jen.Code {
 // fakeRoute returns the fakeRouteSpec literal of one method.
 func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
 	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
-	kind := fakeKindOf(r, m)
-	switch kind {
-	case "fakeList":
+	switch m.Kind {
+	case ir.MethodList:
 		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
-	case "fakeCreate":
+	case ir.MethodCreate:
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, true)
-	case "fakeUpdate":
+	case ir.MethodUpdate:
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
 	}
-	d[jen.Id("Kind")] = jen.Id(kind)
+	d[jen.Id("Kind")] = jen.Id(fakeKinds[m.Kind])
 	return jen.Values(d)
 }
 
@@ -233,7 +180,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		} else {
 			req := body.Struct
 			g.Var().Id("req").Id(req.Name)
-			if body.Encoding == schema.EncodingForm {
+			if body.Encoding == ir.EncodingForm {
 				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 				g.If(jen.Err().Op(":=").Id("req").Dot("decodeForm").Call(jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))

@@ -7,7 +7,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genJSON emits the reflection-free codec of every type: AppendJSON and
@@ -130,7 +129,7 @@ func (j *jsonGen) encodeHelper(name string, t *ir.Type) {
 // requestBodyType reports whether schema type s is sent as a JSON request
 // body, which needs an encoder that leaves read-only fields out.
 func requestBodyType(p *ir.Package, s *ir.Struct) bool {
-	return s.Role == ir.RoleModel && sentAs(p, s, schema.EncodingJSON)
+	return s.Role == ir.RoleModel && s.SentJSON
 }
 
 // structEncoder emits AppendJSON and MarshalJSON. A type sent as a request

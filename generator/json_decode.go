@@ -41,9 +41,9 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 	case ir.JSON:
 		return jen.Id("readRawValue")
 	case ir.EnumRef:
-		return jen.Id("decode" + t.Enum.Name) // emitted with the enum
+		return jen.Id(t.Enum.Decoder) // emitted with the enum
 	case ir.InterfaceRef:
-		return jen.Id("decode" + t.Interface.Name) // emitted with the interface
+		return jen.Id(t.Interface.Decoder) // emitted with the interface
 	case ir.StructRef:
 		if t.Pointer {
 			// Allocated anyway, so the generic reader costs no escape.
@@ -166,7 +166,7 @@ func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
 // enumDecoder emits a parser that returns the constant for a known value, so
 // known values cost no allocation, and keeps any other value as received.
 func (j *jsonGen) enumDecoder(e *ir.Enum) {
-	name := "decode" + e.Name
+	name := e.Decoder
 	j.f.Commentf("%s decodes one %s. A value the schema does not list is kept as it is.", name, e.Name)
 	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
@@ -193,7 +193,7 @@ func (j *jsonGen) enumDecoder(e *ir.Enum) {
 // Unmarshal<Name> entry point, and the unknown holder's codec.
 func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f := j.f
-	name := "decode" + iface.Name
+	name := iface.Decoder
 	disc := j.p.API.Discriminator
 	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
 	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -223,8 +223,8 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		g.Return(jen.Id("v"), jen.Nil())
 	})
 	f.Line()
-	f.Commentf("Unmarshal%s decodes data as one %s, choosing the Go type by the %q member.", iface.Name, iface.Name, disc)
-	f.Func().Id("Unmarshal"+iface.Name).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface.Name), jen.Error()).Block(
+	f.Commentf("%s decodes data as one %s, choosing the Go type by the %q member.", iface.Unmarshal, iface.Name, disc)
+	f.Func().Id(iface.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface.Name), jen.Error()).Block(
 		jen.Var().Id("d").Id("Decoder"),
 		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),

@@ -62,7 +62,7 @@ func genFixedMatcher(f *jen.File, pt *ir.Pattern, pieces []fixedPiece) {
 	for _, p := range pieces {
 		total += len(p.literal) + p.n
 	}
-	name := "match" + strings.ToUpper(pt.Var[:1]) + pt.Var[1:]
+	name := pt.Matcher
 	fcomment(f, []string{fmt.Sprintf("%s reports whether s matches %s, as regexp would.", name, pt.Expr)})
 	f.Func().Id(name).Params(jen.Id("s").String()).Bool().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Len(jen.Id("s")).Op("!=").Lit(total)).Block(jen.Return(jen.False()))
@@ -95,7 +95,7 @@ func genFixedMatcher(f *jen.File, pt *ir.Pattern, pieces []fixedPiece) {
 // patternCheck is the expression that reports whether x matches pt.
 func patternCheck(pt *ir.Pattern, x jen.Code) jen.Code {
 	if _, ok := fixedShape(pt.Expr); ok {
-		return jen.Id("match" + strings.ToUpper(pt.Var[:1]) + pt.Var[1:]).Call(x)
+		return jen.Id(pt.Matcher).Call(x)
 	}
 	return jen.Id(pt.Var).Dot("MatchString").Call(x)
 }

@@ -73,6 +73,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		p.Resources = append(p.Resources, b.resource(r))
 	}
 	b.linkParents(p)
+	methodFacts(p)
 	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
 	return p, b.diags.Err()
@@ -118,9 +119,10 @@ func (b *builder) declare(p *Package) {
 		name := t.GoIdent()
 		what := fmt.Sprintf("type %q", t.Name)
 		if t.IsEnum {
-			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open}
+			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open,
+				ValuesFunc: name + "Values", Decoder: "decode" + name}
 			b.claim(name, t.Pos, what)
-			b.claim(name+"Values", t.Pos, what+" (its list of values)")
+			b.claim(e.ValuesFunc, t.Pos, what+" (its list of values)")
 			for _, v := range t.Enum {
 				ev := &EnumValue{Name: name + goname.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
 				b.claim(ev.Name, v.Pos, fmt.Sprintf("enum value %q of %s", v.Value, what))
@@ -143,9 +145,14 @@ func (b *builder) declare(p *Package) {
 				Marker:  "is" + name,
 				Unknown: "Unknown" + name,
 				Root:    s,
+
+				Decoder:   "decode" + name,
+				Unmarshal: "Unmarshal" + name,
+				Validator: "validate" + name,
 			}
 			b.claim(name, t.Pos, what+" (its interface)")
 			b.claim(s.Interface.Unknown, t.Pos, what+" (its unknown-subtype holder)")
+			b.claim(s.Interface.Unmarshal, t.Pos, what+" (its decoding function)")
 			if !t.Abstract {
 				s.Name = name + "Base"
 				b.claim(s.Name, t.Pos, what+" (its own struct)")
@@ -379,28 +386,91 @@ func (b *builder) pattern(expr, owner string) *Pattern {
 		name = fmt.Sprintf("pattern%s%d", goname.Exported(nonIdent.ReplaceAllString(owner, " ")), i)
 	}
 	b.idents[name] = identOwner{what: "a pattern"}
-	p := &Pattern{Var: name, Expr: expr}
+	p := &Pattern{Var: name, Matcher: "match" + strings.ToUpper(name[:1]) + name[1:], Expr: expr}
 	b.patterns[expr] = p
 	return p
 }
 
+// defaultRequestIDHeaders are the response headers that carry a request id
+// in the bundled APIs (Graph, Twilio and common gateways), tried in order.
+//
+// TODO(issue 12): take them from the schema's api.requestIdHeaders
+// (schema.API.RequestIDHeaders) once the format declares it, keeping this
+// list only as the default of a schema that does not say.
+var defaultRequestIDHeaders = []string{"Request-Id", "X-Ms-Request-Id", "Client-Request-Id", "Twilio-Request-Id", "X-Request-Id"}
+
 func (b *builder) api() *API {
 	a := b.f.API
 	out := &API{
-		BaseURL:           a.BaseURL,
-		Doc:               a.Description,
-		Auth:              a.Auth,
-		Encoding:          a.Encoding,
-		Pagination:        a.Pagination,
-		ErrorShape:        a.Errors,
+		BaseURL: a.BaseURL,
+		Doc:     a.Description,
+		Auth: Auth{
+			Scheme:      AuthScheme(a.Auth.Scheme),
+			Username:    a.Auth.Username,
+			Password:    a.Auth.Password,
+			UsernameArg: goname.Unexported(a.Auth.Username),
+			PasswordArg: goname.Unexported(a.Auth.Password),
+			Header:      a.Auth.Header,
+		},
+		Encoding:          Encoding(a.Encoding),
 		Discriminator:     a.Discriminator,
 		RetryNotProcessed: a.RetryNotProcessed,
 		IdempotencyHeader: a.IdempotencyHeader,
+		RequestIDHeaders:  defaultRequestIDHeaders,
 	}
-	if a.Errors != nil && a.Errors.Type != nil && a.Errors.Type.Target != nil {
-		out.ErrorType = b.structs[a.Errors.Type.Target]
+	if pg := a.Pagination; pg != nil {
+		out.Pagination = &Pagination{
+			Style:      PaginationStyle(pg.Style),
+			Next:       pg.Next,
+			SizeParam:  pg.SizeParam,
+			PageParam:  pg.PageParam,
+			FirstPage:  pg.FirstPage,
+			TotalPages: pg.TotalPages,
+			TotalCount: pg.TotalCount,
+		}
+	}
+	if e := a.Errors; e != nil {
+		if e.Type != nil && e.Type.Target != nil {
+			out.ErrorType = b.structs[e.Type.Target]
+		}
+		shape := &ErrorShape{Code: e.Code, Message: e.Message, RequestID: e.RequestID}
+		for _, c := range e.Codes {
+			shape.Codes = append(shape.Codes, ErrorCode{Status: c.Status, Code: c.Code, Number: c.Number})
+		}
+		shape.CodeField = pathField(out.ErrorType, e.Code)
+		if fl := shape.CodeField; fl != nil {
+			shape.CodeIsNumber = fl.Type.Kind == Int32 || fl.Type.Kind == Int64
+		}
+		out.ErrorShape = shape
 	}
 	return out
+}
+
+// pathField returns the field of st that a JSON path ends at, following
+// nested structs; nil when the path does not end at a declared field.
+func pathField(st *Struct, path []string) *Field {
+	if st == nil || len(path) == 0 {
+		return nil
+	}
+	for i, name := range path {
+		var field *Field
+		for _, fl := range st.Fields {
+			if fl.Wire == name {
+				field = fl
+			}
+		}
+		if field == nil {
+			return nil
+		}
+		if i == len(path)-1 {
+			return field
+		}
+		if field.Type.Kind != StructRef {
+			return nil
+		}
+		st = field.Type.Struct
+	}
+	return nil
 }
 
 func (b *builder) resource(r *schema.Resource) *Resource {
@@ -485,10 +555,27 @@ func (b *builder) param(p *schema.Property, required bool) *Param {
 		Required: required || p.Required,
 		Explode:  p.Explode == nil || *p.Explode,
 	}
+	out.ArgName = argName(p.Name)
+	out.BoundField = "bound" + out.Name
 	if p.Default != nil {
 		out.Default = p.Default.JSON
 	}
 	return out
+}
+
+// clientLocals are the identifiers generated client methods use for
+// themselves, which a path parameter's argument name must not shadow.
+var clientLocals = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
+	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
+	"vs": true, "root": true, "fp": true}
+
+// argName is the Go parameter name of the path parameter named wire.
+func argName(wire string) string {
+	n := goname.Unexported(wire)
+	if clientLocals[n] {
+		n += "Arg"
+	}
+	return n
 }
 
 var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
@@ -502,6 +589,9 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		HTTP:       m.HTTP,
 		Path:       m.Path,
 	}
+	out.PageName = out.Name + "Page"
+	out.CallName = lowerFirst(out.Name) + "Call"
+	out.FetchName = "fetch" + out.Name
 	// GET, PUT and DELETE are idempotent, so retried; others only when the
 	// schema says so.
 	switch m.HTTP {
@@ -551,14 +641,18 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 			Doc: fmt.Sprintf("%s holds the query parameters of %s.%s.", prefix+"Params", res.ClientName, out.Name)}
 		b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its query parameters)", m.Name))
 		st.Fields = b.propertyFields(m.Query, st.Name, fmt.Sprintf("method %q", m.Name))
+		explode := map[string]bool{}
+		for _, q := range out.Query {
+			explode[q.Wire] = q.Explode
+		}
+		for _, fl := range st.Fields {
+			fl.Explode = explode[fl.Wire]
+		}
 		out.Params = st
 		b.extra = append(b.extra, st)
 	}
 	if m.Body != nil {
-		body := &Body{Encoding: m.Body.Encoding}
-		if body.Encoding == "" {
-			body.Encoding = b.f.API.Encoding
-		}
+		body := &Body{Encoding: Encoding(cmp.Or(m.Body.Encoding, b.f.API.Encoding))}
 		if m.Body.Type != nil && m.Body.Type.Target != nil {
 			body.Struct = b.structs[m.Body.Type.Target]
 			if body.Struct != nil && body.Struct.Interface != nil {
@@ -586,7 +680,77 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		}
 		out.Response = resp
 	}
+	out.Kind = methodKind(res, out)
 	return out
+}
+
+// lowerFirst lowers the first letter of an exported Go name: Delete is delete.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// methodKind says what m does to its resource r: creates and updates are
+// recognised by their path (the resource's collection, or one instance of
+// it), and anything else is an action.
+func methodKind(r *Resource, m *Method) MethodKind {
+	collection := strings.TrimSuffix(r.Path, "/")
+	path := strings.TrimSuffix(m.Path, "/")
+	instance := strings.HasPrefix(path, collection+"/{") && strings.HasSuffix(path, "}") &&
+		!strings.Contains(path[len(collection)+1:], "/")
+	// A polymorphic resource cannot be built from a request: the fake only
+	// answers what a test stored.
+	hasModel := m.Response != nil && m.Response.Struct != nil && m.Response.Struct == r.Type && r.Type.Interface == nil
+	switch {
+	case m.HTTP == "DELETE":
+		return MethodDelete
+	case m.HTTP == "GET" && m.Response != nil && m.Response.Paged:
+		return MethodList
+	case m.HTTP == "GET" && m.Response != nil && !m.Response.Binary:
+		return MethodGet
+	case m.Body != nil && hasModel && path == collection && m.HTTP == "POST":
+		return MethodCreate
+	case m.Body != nil && hasModel && instance:
+		return MethodUpdate
+	}
+	return MethodAction
+}
+
+// methodFacts records what the package's methods need of shared
+// declarations: which structs are sent as bodies, with which encoding, and
+// the page readers of list methods in first-use order.
+func methodFacts(p *Package) {
+	readers := map[string]*PageReader{}
+	taken := map[string]bool{}
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			if m.Body != nil && m.Body.Struct != nil {
+				switch m.Body.Encoding {
+				case EncodingJSON:
+					m.Body.Struct.SentJSON = true
+				case EncodingForm:
+					m.Body.Struct.SentForm = true
+				}
+			}
+			if m.Response == nil || !m.Response.Paged {
+				continue
+			}
+			pr := readers[m.Response.Items]
+			if pr == nil {
+				name := "read" + goname.Exported(m.Response.Items) + "Page"
+				for taken[name] {
+					name += "_"
+				}
+				taken[name] = true
+				pr = &PageReader{Name: name, Items: m.Response.Items}
+				readers[m.Response.Items] = pr
+				p.API.PageReaders = append(p.API.PageReaders, pr)
+			}
+			m.Response.PageReader = pr
+		}
+	}
 }
 
 // propertyFields converts request fields or query parameters into struct
