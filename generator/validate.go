@@ -36,8 +36,8 @@ func genValidate(f *jen.File, p *ir.Package) {
 	}
 	var compiled []*ir.Pattern
 	for _, pt := range patterns {
-		if pieces, ok := fixedShape(pt.Expr); ok {
-			genFixedMatcher(f, pt, pieces)
+		if pt.Fixed != nil {
+			genFixedMatcher(f, pt)
 		} else {
 			compiled = append(compiled, pt)
 		}

@@ -387,6 +387,7 @@ func (b *builder) pattern(expr, owner string) *Pattern {
 	}
 	b.idents[name] = identOwner{what: "a pattern"}
 	p := &Pattern{Var: name, Matcher: "match" + strings.ToUpper(name[:1]) + name[1:], Expr: expr}
+	p.Fixed, _ = fixedShape(expr)
 	b.patterns[expr] = p
 	return p
 }

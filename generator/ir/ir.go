@@ -258,6 +258,9 @@ type Pattern struct {
 	Var     string // Go name of the package-level *regexp.Regexp
 	Matcher string // Go name of the hand-written matcher of a fixed-shape pattern
 	Expr    string
+	// Fixed is the pattern as pieces when it has one fixed shape (see
+	// fixedShape), checked with a loop instead of regexp; nil otherwise.
+	Fixed []FixedPiece
 }
 
 // Bound is a numeric bound as written in the schema.

@@ -1,4 +1,4 @@
-package generator
+package ir
 
 import (
 	"math/rand/v2"
@@ -7,23 +7,23 @@ import (
 )
 
 // matchPieces does what the code genFixedMatcher emits does.
-func matchPieces(s string, pieces []fixedPiece) bool {
+func matchPieces(s string, pieces []FixedPiece) bool {
 	at := 0
 	for _, p := range pieces {
-		if p.literal != "" {
-			if len(s) < at+len(p.literal) || s[at:at+len(p.literal)] != p.literal {
+		if p.Literal != "" {
+			if len(s) < at+len(p.Literal) || s[at:at+len(p.Literal)] != p.Literal {
 				return false
 			}
-			at += len(p.literal)
+			at += len(p.Literal)
 			continue
 		}
-		for i := 0; i < p.n; i++ {
+		for i := 0; i < p.N; i++ {
 			if at >= len(s) {
 				return false
 			}
 			c, in := rune(s[at]), false
-			for j := 0; j+1 < len(p.ranges); j += 2 {
-				in = in || c >= p.ranges[j] && c <= p.ranges[j+1]
+			for j := 0; j+1 < len(p.Ranges); j += 2 {
+				in = in || c >= p.Ranges[j] && c <= p.Ranges[j+1]
 			}
 			if !in {
 				return false
