@@ -75,13 +75,6 @@ func genFake(f *jen.File, p *ir.Package) {
 			genFormDecoder(f, s)
 		}
 	}
-	f.Comment("fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32")
-	f.Comment("hexadecimal digits when it has one (a Twilio SID), else a UUID.")
-	f.Func().Id("fakeKey").Params(jen.Id("prefix").String(), jen.Id("n").Int64()).String().Block(
-		jen.If(jen.Id("prefix").Op("!=").Lit("")).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s%032x"), jen.Id("prefix"), jen.Id("n")))),
-		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("00000000-0000-4000-8000-%012x"), jen.Id("n"))),
-	)
-	f.Line()
 }
 
 func hasCreate(p *ir.Package) bool {
@@ -201,7 +194,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 			}
 		}
 		key := model.Key
-		if key == nil || !(key.Type.Kind == ir.String || key.Type.Kind == ir.UUID) {
+		if model.KeyFormat == "" {
 			g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
 			if create {
 				g.Return(jen.Id("out"), jen.Qual("strconv", "FormatInt").Call(jen.Id("keys").Dot("Add").Call(jen.Lit(1)), jen.Lit(10)), jen.Err())
@@ -211,7 +204,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 			return
 		}
 		if create {
-			g.Id("key").Op(":=").Id("fakeKey").Call(jen.Lit(model.IDPrefix), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
+			g.Id("key").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit(model.KeyFormat), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
 			if key.Optional {
 				g.Id("obj").Dot(key.Name).Op("=").Id("Some").Call(jen.Id("key"))
 			} else {

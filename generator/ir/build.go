@@ -76,6 +76,9 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	methodFacts(p)
 	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
+	for _, s := range p.Structs {
+		s.KeyFormat = keyFormat(s)
+	}
 	return p, b.diags.Err()
 }
 

@@ -162,6 +162,9 @@ type Struct struct {
 	Abstract   bool     // no struct is emitted, only the interface
 	Key        *Field
 	IDPrefix   string
+	// KeyFormat is the fmt format (one integer verb) of the n-th key the
+	// generated fake assigns, "" when the type has no string key.
+	KeyFormat string
 
 	// Polymorphism.
 	DiscriminatorValue string  // "" when not in a hierarchy

@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"testing"
@@ -75,5 +76,49 @@ func TestFixedShapeAgreesWithRegexp(t *testing.T) {
 		if !matchPieces(valid, pieces) && re.MatchString(valid) {
 			t.Errorf("%s: valid example disagrees", expr)
 		}
+	}
+}
+
+// TestKeyFormatMatchesKeyDeclaration pins that the fake's keys come from
+// each key's own declaration, not from one API's identifier shape: every key
+// formatted for a few counters satisfies the declared pattern and lengths.
+func TestKeyFormatMatchesKeyDeclaration(t *testing.T) {
+	intp := func(n int) *int { return &n }
+	cases := []struct {
+		name    string
+		prefix  string
+		key     *Type
+		want    string
+		checkRe string
+	}{
+		{"twilio sid", "KC", &Type{Kind: String, Pattern: &Pattern{Expr: "^KC[0-9a-fA-F]{32}$"}}, "KC%032x", "^KC[0-9a-fA-F]{32}$"},
+		{"decimal id", "ord_", &Type{Kind: String, Pattern: &Pattern{Expr: "^ord_[0-9]{10}$"}}, "ord_%010d", "^ord_[0-9]{10}$"},
+		{"letters then digits", "", &Type{Kind: String, Pattern: &Pattern{Expr: "^[A-Z]{3}-[0-9]{6}$"}}, "AAA-%06d", "^[A-Z]{3}-[0-9]{6}$"},
+		{"prefix and length bound", "cus_", &Type{Kind: String, MaxLength: intp(18)}, "cus_%014x", "^cus_[0-9a-f]{14}$"},
+		{"prefix only", "KC", &Type{Kind: String}, "KC%032x", "^KC[0-9a-f]{32}$"},
+		{"uuid", "", &Type{Kind: UUID}, uuidKeyFormat, "^00000000-0000-4000-8000-[0-9a-f]{12}$"},
+		{"plain string", "", &Type{Kind: String}, uuidKeyFormat, "^00000000-0000-4000-8000-[0-9a-f]{12}$"},
+		{"integer key", "", &Type{Kind: Int64}, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.key.Pattern != nil {
+				c.key.Pattern.Fixed, _ = fixedShape(c.key.Pattern.Expr)
+			}
+			s := &Struct{IDPrefix: c.prefix, Key: &Field{Type: c.key}}
+			got := keyFormat(s)
+			if got != c.want {
+				t.Fatalf("keyFormat = %q, want %q", got, c.want)
+			}
+			if got == "" {
+				return
+			}
+			re := regexp.MustCompile(c.checkRe)
+			for _, n := range []int64{1, 2, 255, 999999} {
+				if k := fmt.Sprintf(got, n); !re.MatchString(k) {
+					t.Errorf("key %d = %q does not match %s", n, k, c.checkRe)
+				}
+			}
+		})
 	}
 }
