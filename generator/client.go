@@ -168,6 +168,7 @@ func (c *clientGen) client() {
 		g.Id("t").Dot("MaxResponseBytes").Op("=").Id("o").Dot("maxResponseBytes")
 		g.Id("t").Dot("Logger").Op("=").Id("o").Dot("logger")
 		g.Id("t").Dot("NotProcessed").Op("=").Index().Int().Values(notProcessed...)
+		g.Id("t").Dot("RequestIDHeaders").Op("=").Id("requestIDHeaders")
 		g.Id("t").Dot("DecodeError").Op("=").Id("decodeAPIError")
 		g.Return(jen.Op("&").Id("Client").ValuesFunc(func(d *jen.Group) {
 			d.Id("transport").Op(":").Id("t")

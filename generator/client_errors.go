@@ -74,10 +74,18 @@ func (c *clientGen) apiError() {
 			return jen.Id("e").Dot(target).Op("=").Id("errorText").Call(raw, jen.Lit(300))
 		}
 	}
+	var headers []jen.Code
+	for _, h := range p.API.RequestIDHeaders {
+		headers = append(headers, jen.Lit(h))
+	}
+	f.Comment("requestIDHeaders are the response headers that carry the API's request id,")
+	f.Comment("tried in order.")
+	f.Var().Id("requestIDHeaders").Op("=").Index().String().Values(headers...)
+	f.Line()
 	f.Func().Id("decodeAPIError").Params(jen.Id("status").Int(), jen.Id("header").Qual("net/http", "Header"), jen.Id("body").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Id("e").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
 			jen.Id("StatusCode"): jen.Id("status"),
-			jen.Id("RequestID"):  jen.Id("requestIDOf").Call(jen.Id("header")),
+			jen.Id("RequestID"):  jen.Id("requestIDOf").Call(jen.Id("header"), jen.Id("requestIDHeaders")),
 		})
 		if shape != nil {
 			if hasCode {

@@ -23,7 +23,7 @@ type Options struct {
 func clientNames(scheme schema.AuthScheme) []string {
 	names := []string{"Client", "NewClient", "Option", "DefaultBaseURL", "APIError", "WithBaseURL",
 		"WithHTTPClient", "WithUserAgent", "WithRetryPolicy", "WithMaxResponseBytes", "WithLogger",
-		"NewFakeServer"}
+		"NewFakeServer", "requestIDHeaders"}
 	switch scheme {
 	case schema.AuthBearer:
 		names = append(names, "WithTokenSource")
