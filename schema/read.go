@@ -44,7 +44,7 @@ func (l *loader) root(n *yaml.Node) *File {
 
 func (l *loader) pkg(n *yaml.Node) Package {
 	p := Package{Pos: l.pos(n)}
-	m := l.mapping(n, "package", "name", "path", "description")
+	m := l.mapping(n, "package", "name", "path", "description", "initialisms")
 	l.require(n, m, "package", "name", "path")
 	if e, ok := m["name"]; ok {
 		p.Name, _ = l.str(e.val, "package.name")
@@ -56,6 +56,10 @@ func (l *loader) pkg(n *yaml.Node) Package {
 	}
 	if e, ok := m["description"]; ok {
 		p.Description, _ = l.str(e.val, "package.description")
+	}
+	if e, ok := m["initialisms"]; ok {
+		p.Initialisms, _ = l.strings(e.val, "package.initialisms")
+		p.InitialismsPos = l.pos(e.val)
 	}
 	return p
 }

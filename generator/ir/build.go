@@ -43,6 +43,7 @@ var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "Append
 func Build(f *schema.File, opts Options) (*Package, error) {
 	b := &builder{
 		f:        f,
+		names:    f.Namer(),
 		opts:     opts,
 		structs:  map[*schema.Type]*Struct{},
 		enums:    map[*schema.Type]*Enum{},
@@ -73,7 +74,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		p.Resources = append(p.Resources, b.resource(r))
 	}
 	b.linkParents(p)
-	methodFacts(p)
+	methodFacts(p, b.names)
 	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
 	for _, s := range p.Structs {
@@ -89,6 +90,7 @@ type identOwner struct {
 
 type builder struct {
 	f         *schema.File
+	names     goname.Namer // the file's Go namer, with the API's initialisms
 	opts      Options
 	structs   map[*schema.Type]*Struct
 	enums     map[*schema.Type]*Enum
@@ -119,7 +121,7 @@ func (b *builder) claim(name string, pos schema.Pos, what string) {
 // declare names every type and enum constant, in schema order.
 func (b *builder) declare(p *Package) {
 	for _, t := range b.f.Types {
-		name := t.GoIdent()
+		name := t.GoIdent(b.names)
 		what := fmt.Sprintf("type %q", t.Name)
 		if t.IsEnum {
 			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open,
@@ -127,7 +129,7 @@ func (b *builder) declare(p *Package) {
 			b.claim(name, t.Pos, what)
 			b.claim(e.ValuesFunc, t.Pos, what+" (its list of values)")
 			for _, v := range t.Enum {
-				ev := &EnumValue{Name: name + goname.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
+				ev := &EnumValue{Name: name + b.names.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
 				b.claim(ev.Name, v.Pos, fmt.Sprintf("enum value %q of %s", v.Value, what))
 				e.Values = append(e.Values, ev)
 				if v.Value == t.Sentinel {
@@ -265,7 +267,7 @@ func (b *builder) discriminatorField(t *schema.Type, taken map[string]string) *F
 	if disc == "" || t.Base != nil || len(t.Subtypes) > 0 {
 		return nil
 	}
-	name := goname.Exported(disc)
+	name := b.names.Exported(disc)
 	if _, ok := taken[name]; ok {
 		name += "Discriminator"
 	}
@@ -285,11 +287,11 @@ func (b *builder) discriminatorField(t *schema.Type, taken map[string]string) *F
 
 func (b *builder) field(p *schema.Property, owner string) *Field {
 	fl := &Field{
-		Name:         goname.Exported(p.Name),
+		Name:         b.names.Exported(p.Name),
 		Wire:         p.Name,
 		Doc:          p.Description,
 		Deprecated:   p.Deprecated,
-		Type:         b.typ(&p.Type, owner+" "+goname.Exported(p.Name)),
+		Type:         b.typ(&p.Type, owner+" "+b.names.Exported(p.Name)),
 		Required:     p.Required,
 		Nullable:     p.Nullable,
 		Optional:     !p.Required || p.Nullable,
@@ -381,12 +383,12 @@ func (b *builder) pattern(expr, owner string) *Pattern {
 	if p, ok := b.patterns[expr]; ok {
 		return p
 	}
-	name := "pattern" + goname.Exported(nonIdent.ReplaceAllString(owner, " "))
+	name := "pattern" + b.names.Exported(nonIdent.ReplaceAllString(owner, " "))
 	for i := 2; ; i++ {
 		if _, taken := b.idents[name]; !taken {
 			break
 		}
-		name = fmt.Sprintf("pattern%s%d", goname.Exported(nonIdent.ReplaceAllString(owner, " ")), i)
+		name = fmt.Sprintf("pattern%s%d", b.names.Exported(nonIdent.ReplaceAllString(owner, " ")), i)
 	}
 	b.idents[name] = identOwner{what: "a pattern"}
 	p := &Pattern{Var: name, Matcher: "match" + strings.ToUpper(name[:1]) + name[1:], Expr: expr}
@@ -412,8 +414,8 @@ func (b *builder) api() *API {
 			Scheme:      AuthScheme(a.Auth.Scheme),
 			Username:    a.Auth.Username,
 			Password:    a.Auth.Password,
-			UsernameArg: goname.Unexported(a.Auth.Username),
-			PasswordArg: goname.Unexported(a.Auth.Password),
+			UsernameArg: b.names.Unexported(a.Auth.Username),
+			PasswordArg: b.names.Unexported(a.Auth.Password),
 			Header:      a.Auth.Header,
 		},
 		Encoding:          Encoding(a.Encoding),
@@ -482,8 +484,8 @@ func (b *builder) resource(r *schema.Resource) *Resource {
 		b.resources = map[*schema.Resource]*Resource{}
 	}
 	out := &Resource{
-		Name:       goname.Exported(r.Name),
-		ClientName: goname.Exported(r.Name) + "Client",
+		Name:       b.names.Exported(r.Name),
+		ClientName: b.names.Exported(r.Name) + "Client",
 		Wire:       r.Name,
 		Doc:        r.Description,
 		Path:       r.Path,
@@ -552,14 +554,14 @@ func (b *builder) linkParents(p *Package) {
 
 func (b *builder) param(p *schema.Property, required bool) *Param {
 	out := &Param{
-		Name:     goname.Exported(p.Name),
+		Name:     b.names.Exported(p.Name),
 		Wire:     p.Name,
 		Doc:      p.Description,
-		Type:     b.typ(&p.Type, "param "+goname.Exported(p.Name)),
+		Type:     b.typ(&p.Type, "param "+b.names.Exported(p.Name)),
 		Required: required || p.Required,
 		Explode:  p.Explode == nil || *p.Explode,
 	}
-	out.ArgName = argName(p.Name)
+	out.ArgName = b.argName(p.Name)
 	out.BoundField = "bound" + out.Name
 	if p.Default != nil {
 		out.Default = p.Default.JSON
@@ -574,8 +576,8 @@ var clientLocals = map[string]bool{"c": true, "ctx": true, "params": true, "req"
 	"vs": true, "root": true, "fp": true}
 
 // argName is the Go parameter name of the path parameter named wire.
-func argName(wire string) string {
-	n := goname.Unexported(wire)
+func (b *builder) argName(wire string) string {
+	n := b.names.Unexported(wire)
 	if clientLocals[n] {
 		n += "Arg"
 	}
@@ -586,7 +588,7 @@ var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
 
 func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *Method {
 	out := &Method{
-		Name:       goname.Exported(m.Name),
+		Name:       b.names.Exported(m.Name),
 		Wire:       m.Name,
 		Doc:        m.Description,
 		Deprecated: m.Deprecated,
@@ -725,7 +727,7 @@ func methodKind(r *Resource, m *Method) MethodKind {
 // methodFacts records what the package's methods need of shared
 // declarations: which structs are sent as bodies, with which encoding, and
 // the page readers of list methods in first-use order.
-func methodFacts(p *Package) {
+func methodFacts(p *Package, names goname.Namer) {
 	readers := map[string]*PageReader{}
 	taken := map[string]bool{}
 	for _, r := range p.Resources {
@@ -743,7 +745,7 @@ func methodFacts(p *Package) {
 			}
 			pr := readers[m.Response.Items]
 			if pr == nil {
-				name := "read" + goname.Exported(m.Response.Items) + "Page"
+				name := "read" + names.Exported(m.Response.Items) + "Page"
 				for taken[name] {
 					name += "_"
 				}
