@@ -119,7 +119,7 @@ func fakeRoutes(p *ir.Package) []jen.Code {
 	var routes []route
 	for _, r := range p.Resources {
 		for _, m := range r.Methods {
-			routes = append(routes, route{strings.Split(m.Path, "/"), fakeRoute(p, r, m)})
+			routes = append(routes, route{strings.Split(m.Path, "/"), fakeRoute(p, m)})
 		}
 	}
 	literalFirst := func(a, b []string) bool {
@@ -140,7 +140,7 @@ func fakeRoutes(p *ir.Package) []jen.Code {
 }
 
 // fakeRoute returns the fakeRouteSpec literal of one method.
-func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
+func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
 	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
 	switch m.Kind {
 	case ir.MethodList:
