@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -44,33 +43,24 @@ func (c *clientGen) resource(r *ir.Resource) {
 	}
 }
 
-var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)
+// pathValue is the Go expression of path parameter p's value in a method of
+// the resource client: the client's field when bound, else the argument.
+func pathValue(p *ir.Param) *jen.Statement {
+	if p.Bound {
+		return jen.Id("c").Dot(p.BoundField)
+	}
+	return jen.Id(p.ArgName)
+}
 
 // pathExpr builds the request path of m from literal pieces and escaped parameters.
-func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
-	byWire := map[string]jen.Code{}
-	for _, b := range r.Bound {
-		byWire[b.Wire] = scalarText(b.Type, jen.Id("c").Dot(b.BoundField))
-	}
-	for _, a := range m.Args {
-		byWire[a.Wire] = scalarText(a.Type, jen.Id(a.ArgName))
-	}
+func pathExpr(m *ir.Method) jen.Code {
 	var parts []jen.Code
-	rest := m.Path
-	for {
-		loc := templateParam.FindStringSubmatchIndex(rest)
-		if loc == nil {
-			if rest != "" {
-				parts = append(parts, jen.Lit(rest))
-			}
-			break
+	for _, part := range m.PathParts {
+		if part.Param == nil {
+			parts = append(parts, jen.Lit(part.Literal))
+			continue
 		}
-		if loc[0] > 0 {
-			parts = append(parts, jen.Lit(rest[:loc[0]]))
-		}
-		name := rest[loc[2]:loc[3]]
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(byWire[name]))
-		rest = rest[loc[1]:]
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(scalarText(part.Param.Type, pathValue(part.Param))))
 	}
 	expr := jen.Add(parts[0])
 	for _, p := range parts[1:] {
@@ -84,20 +74,10 @@ func pathExpr(r *ir.Resource, m *ir.Method) jen.Code {
 // "..") and every declared constraint (length, pattern, closed enum, range)
 // give a *ValidationError whose violations name the parameters by their wire
 // names.
-func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
-	values := map[string]jen.Code{}
-	for _, b := range r.Bound {
-		values[b.Wire] = jen.Id("c").Dot(b.BoundField)
-	}
-	for _, a := range m.Args {
-		values[a.Wire] = jen.Id(a.ArgName)
-	}
+func pathChecks(g *jen.Group, m *ir.Method) {
 	var checks []jen.Code
 	for _, pp := range m.PathParams {
-		x, ok := values[pp.Wire]
-		if !ok {
-			continue
-		}
+		x := pathValue(pp)
 		rules := checksFor(pp.Type, x, "fp", 0)
 		var text jen.Code
 		switch pp.Type.Kind {
@@ -182,10 +162,10 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		pathChecks(g, r, m)
+		pathChecks(g, m)
 		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
-			jen.Id("Path"):      pathExpr(r, m),
+			jen.Id("Path"):      pathExpr(m),
 			jen.Id("Retryable"): jen.Lit(m.Retryable),
 		})
 		if m.Params != nil {

@@ -623,13 +623,20 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		bound[p.Name] = false
 	}
 	argNames := map[string]bool{}
-	for _, sm := range templateParam.FindAllStringSubmatch(m.Path, -1) {
-		p := scope[sm[1]]
+	at := 0
+	for _, loc := range templateParam.FindAllStringSubmatchIndex(m.Path, -1) {
+		if loc[0] > at {
+			out.PathParts = append(out.PathParts, PathPart{Literal: m.Path[at:loc[0]]})
+		}
+		at = loc[1]
+		p := scope[m.Path[loc[2]:loc[3]]]
 		if p == nil {
 			continue
 		}
 		param := b.param(p, true)
+		param.Bound = bound[p.Name]
 		out.PathParams = append(out.PathParams, param)
+		out.PathParts = append(out.PathParts, PathPart{Param: param})
 		if !bound[p.Name] {
 			out.Args = append(out.Args, param)
 			if argNames[param.Name] {
@@ -637,6 +644,9 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 			}
 			argNames[param.Name] = true
 		}
+	}
+	if at < len(m.Path) {
+		out.PathParts = append(out.PathParts, PathPart{Literal: m.Path[at:]})
 	}
 	prefix := res.Name + out.Name
 	for _, q := range m.Query {

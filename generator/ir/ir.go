@@ -301,6 +301,9 @@ type Param struct {
 	Required bool
 	Default  string
 	Explode  bool // arrays: repeat the key (true) or join with commas
+	// Bound reports whether a path parameter is held by the resource client
+	// (an ancestor's), not passed by the caller.
+	Bound bool
 	// ArgName is the Go parameter name of a path parameter the caller
 	// passes; BoundField the resource client's field that holds a bound one.
 	ArgName, BoundField string
@@ -314,8 +317,9 @@ type Method struct {
 	Deprecated string
 	HTTP       string
 	Path       string
-	PathParams []*Param // in template order
-	Args       []*Param // path parameters the caller passes (not bound by the resource client)
+	PathParams []*Param   // in template order
+	PathParts  []PathPart // the path template as literal text and parameters
+	Args       []*Param   // path parameters the caller passes (not bound by the resource client)
 	Query      []*Param
 	Params     *Struct // the query parameters as a struct, nil when there are none
 	Body       *Body
@@ -343,6 +347,13 @@ const (
 	MethodUpdate // a body sent to one instance, answering the resource
 	MethodDelete
 )
+
+// PathPart is a piece of a method's path template: literal text, or a path
+// parameter sent escaped.
+type PathPart struct {
+	Literal string
+	Param   *Param
+}
 
 // Body is a request body.
 type Body struct {
