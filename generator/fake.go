@@ -181,16 +181,8 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 				g.If(jen.Err().Op(":=").Id("req").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			}
 			g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			byName := map[string]*ir.Field{}
-			for _, fl := range model.Fields {
-				byName[fl.Name] = fl
-			}
-			for _, rf := range req.Fields {
-				mf := byName[rf.Name]
-				if mf == nil || !sameType(rf.Type, mf.Type) {
-					continue
-				}
-				g.Add(copyField(rf, mf))
+			for _, c := range m.Copies {
+				g.Add(copyField(c.From, c.To))
 			}
 		}
 		key := model.Key
@@ -217,26 +209,6 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
 		g.Return(jen.Id("out"), jen.Lit(""), jen.Err())
 	})
-}
-
-// sameType reports whether two IR types have the same Go type.
-func sameType(a, b *ir.Type) bool {
-	if a.Kind != b.Kind {
-		// uri and uuid are strings in Go too.
-		str := func(k ir.TypeKind) bool { return k == ir.String || k == ir.URI || k == ir.UUID }
-		return str(a.Kind) && str(b.Kind)
-	}
-	switch a.Kind {
-	case ir.Slice, ir.Map:
-		return sameType(a.Elem, b.Elem)
-	case ir.StructRef:
-		return a.Struct == b.Struct && a.Pointer == b.Pointer
-	case ir.InterfaceRef:
-		return a.Interface == b.Interface
-	case ir.EnumRef:
-		return a.Enum == b.Enum
-	}
-	return true
 }
 
 // copyField copies request field rf onto model field mf, keeping absent,

@@ -80,6 +80,11 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	for _, s := range p.Structs {
 		s.KeyFormat = keyFormat(s)
 	}
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			m.Copies = requestCopies(m)
+		}
+	}
 	return p, b.diags.Err()
 }
 
@@ -840,4 +845,44 @@ func DocLines(doc string) []string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return lines
+}
+
+// requestCopies pairs the fields of a create or update method's own request
+// body with the resource fields of the same Go name and type, which the
+// generated fake copies onto the stored resource.
+func requestCopies(m *Method) []FieldCopy {
+	if (m.Kind != MethodCreate && m.Kind != MethodUpdate) || m.Body == nil || !m.Body.Inline {
+		return nil
+	}
+	byName := map[string]*Field{}
+	for _, fl := range m.Response.Struct.Fields {
+		byName[fl.Name] = fl
+	}
+	var out []FieldCopy
+	for _, rf := range m.Body.Struct.Fields {
+		if mf := byName[rf.Name]; mf != nil && sameType(rf.Type, mf.Type) {
+			out = append(out, FieldCopy{From: rf, To: mf})
+		}
+	}
+	return out
+}
+
+// sameType reports whether two IR types have the same Go type.
+func sameType(a, b *Type) bool {
+	if a.Kind != b.Kind {
+		// uri and uuid are strings in Go too.
+		str := func(k TypeKind) bool { return k == String || k == URI || k == UUID }
+		return str(a.Kind) && str(b.Kind)
+	}
+	switch a.Kind {
+	case Slice, Map:
+		return sameType(a.Elem, b.Elem)
+	case StructRef:
+		return a.Struct == b.Struct && a.Pointer == b.Pointer
+	case InterfaceRef:
+		return a.Interface == b.Interface
+	case EnumRef:
+		return a.Enum == b.Enum
+	}
+	return true
 }

@@ -114,6 +114,13 @@ func TestBuildDerivesFacts(t *testing.T) {
 	archive := methods["archive"]
 	assert.Equal(t, "/archive", archive.PathParts[len(archive.PathParts)-1].Literal)
 
+	// The fake copies the update's name onto the resource's; create sends
+	// the resource itself, so there is nothing to pair.
+	require.Len(t, methods["update"].Copies, 1)
+	assert.Equal(t, "name", methods["update"].Copies[0].To.Wire)
+	assert.Contains(t, thing.Fields, methods["update"].Copies[0].To)
+	assert.Empty(t, methods["create"].Copies)
+
 	assert.Equal(t, "accountSid", p.API.Auth.UsernameArg)
 	assert.Equal(t, "ListPage", methods["list"].PageName)
 	assert.Equal(t, "listCall", methods["list"].CallName)

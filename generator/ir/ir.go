@@ -326,6 +326,9 @@ type Method struct {
 	Response   *Response
 	Retryable  bool
 	Kind       MethodKind
+	// Copies are the request fields a create or update with its own body
+	// sets on the resource (same Go name and type).
+	Copies []FieldCopy
 
 	// Go names of what the client emits for the method besides Name.
 	PageName  string // the single-page variant of a list method
@@ -347,6 +350,11 @@ const (
 	MethodUpdate // a body sent to one instance, answering the resource
 	MethodDelete
 )
+
+// FieldCopy is a request field copied onto a resource field.
+type FieldCopy struct {
+	From, To *Field
+}
 
 // PathPart is a piece of a method's path template: literal text, or a path
 // parameter sent escaped.
