@@ -2,8 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -78,11 +76,9 @@ func genFake(f *jen.File, p *ir.Package) {
 }
 
 func hasCreate(p *ir.Package) bool {
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			if m.Kind == ir.MethodCreate {
-				return true
-			}
+	for _, m := range p.Routes {
+		if m.Kind == ir.MethodCreate {
+			return true
 		}
 	}
 	return false
@@ -109,32 +105,11 @@ var fakeKinds = map[ir.MethodKind]string{
 	ir.MethodDelete: "fakeDelete",
 }
 
-// fakeRoutes returns the route literals, most specific first: the fake
-// takes the first route that matches, so /x/search must come before /x/{id}.
+// fakeRoutes returns the route literals in the IR's route order.
 func fakeRoutes(p *ir.Package) []jen.Code {
-	type route struct {
-		segs []string
-		code jen.Code
-	}
-	var routes []route
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			routes = append(routes, route{strings.Split(m.Path, "/"), fakeRoute(p, m)})
-		}
-	}
-	literalFirst := func(a, b []string) bool {
-		for i := 0; i < len(a) && i < len(b); i++ {
-			pa, pb := strings.HasPrefix(a[i], "{"), strings.HasPrefix(b[i], "{")
-			if pa != pb {
-				return !pa
-			}
-		}
-		return false
-	}
-	sort.SliceStable(routes, func(i, j int) bool { return literalFirst(routes[i].segs, routes[j].segs) })
-	out := make([]jen.Code, len(routes))
-	for i, r := range routes {
-		out[i] = r.code
+	var out []jen.Code
+	for _, m := range p.Routes {
+		out = append(out, fakeRoute(p, m))
 	}
 	return out
 }

@@ -12,30 +12,8 @@ import (
 // every broken constraint with its JSON path, allocating nothing when the
 // value is valid.
 func genValidate(f *jen.File, p *ir.Package) {
-	seen := map[*ir.Pattern]bool{}
-	var patterns []*ir.Pattern
-	collect := func(t *ir.Type) {
-		for ; t != nil; t = t.Elem {
-			if t.Pattern != nil && !seen[t.Pattern] {
-				seen[t.Pattern] = true
-				patterns = append(patterns, t.Pattern)
-			}
-		}
-	}
-	for _, s := range p.Structs {
-		for _, fl := range s.Fields {
-			collect(fl.Type)
-		}
-	}
-	for _, r := range p.Resources { // path parameters, checked by the client
-		for _, m := range r.Methods {
-			for _, pp := range m.PathParams {
-				collect(pp.Type)
-			}
-		}
-	}
 	var compiled []*ir.Pattern
-	for _, pt := range patterns {
+	for _, pt := range p.Patterns {
 		if pt.Fixed != nil {
 			genFixedMatcher(f, pt)
 		} else {

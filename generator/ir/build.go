@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/sessiongen/sessiongen/schema"
@@ -85,6 +86,8 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 			m.Copies = requestCopies(m)
 		}
 	}
+	p.Routes = routes(p)
+	p.Patterns = usedPatterns(p)
 	return p, b.diags.Err()
 }
 
@@ -885,4 +888,54 @@ func sameType(a, b *Type) bool {
 		return a.Enum == b.Enum
 	}
 	return true
+}
+
+// routes returns every method, literal path segments before parameters at
+// the first place two paths differ in kind, else in schema order.
+func routes(p *Package) []*Method {
+	var out []*Method
+	for _, r := range p.Resources {
+		out = append(out, r.Methods...)
+	}
+	literalFirst := func(a, b []string) bool {
+		for i := 0; i < len(a) && i < len(b); i++ {
+			pa, pb := strings.HasPrefix(a[i], "{"), strings.HasPrefix(b[i], "{")
+			if pa != pb {
+				return !pa
+			}
+		}
+		return false
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return literalFirst(strings.Split(out[i].Path, "/"), strings.Split(out[j].Path, "/"))
+	})
+	return out
+}
+
+// usedPatterns returns the patterns of struct fields (and their elements),
+// then of path parameters, each once.
+func usedPatterns(p *Package) []*Pattern {
+	seen := map[*Pattern]bool{}
+	var out []*Pattern
+	collect := func(t *Type) {
+		for ; t != nil; t = t.Elem {
+			if t.Pattern != nil && !seen[t.Pattern] {
+				seen[t.Pattern] = true
+				out = append(out, t.Pattern)
+			}
+		}
+	}
+	for _, s := range p.Structs {
+		for _, fl := range s.Fields {
+			collect(fl.Type)
+		}
+	}
+	for _, r := range p.Resources {
+		for _, m := range r.Methods {
+			for _, pp := range m.PathParams {
+				collect(pp.Type)
+			}
+		}
+	}
+	return out
 }

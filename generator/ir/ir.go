@@ -16,6 +16,12 @@ type Package struct {
 	Enums      []*Enum   // schema order
 	Structs    []*Struct // schema order
 	Resources  []*Resource
+	// Routes are every method of every resource, most specific path first:
+	// a router taking the first match must try /x/search before /x/{id}.
+	Routes []*Method
+	// Patterns are the patterns the package checks (struct fields, then
+	// path parameters), each once, in first-use order.
+	Patterns []*Pattern
 }
 
 // API holds the wire conventions the emitters need.
