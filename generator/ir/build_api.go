@@ -1,6 +1,5 @@
 package ir
 
-import ()
 
 // defaultRequestIDHeaders are the response headers that carry a request id
 // in the bundled APIs (Graph, Twilio and common gateways), tried in order.
