@@ -1,6 +1,5 @@
 package ir
 
-
 // defaultRequestIDHeaders are the response headers that carry a request id
 // in the bundled APIs (Graph, Twilio and common gateways), tried in order.
 //
