@@ -37,8 +37,8 @@ type Package struct {
 	PathPos     Pos // of the path value
 	// Initialisms are the API's own words written in capitals in Go names
 	// (Twilio's SID), on top of the common ones (ID, URL).
-	Initialisms    []string
-	InitialismsPos Pos
+	Initialisms   []string
+	InitialismPos []Pos // of each word
 }
 
 // Namer returns the Go namer of f: the common initialisms and the API's own.

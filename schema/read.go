@@ -59,7 +59,9 @@ func (l *loader) pkg(n *yaml.Node) Package {
 	}
 	if e, ok := m["initialisms"]; ok {
 		p.Initialisms, _ = l.strings(e.val, "package.initialisms")
-		p.InitialismsPos = l.pos(e.val)
+		for _, c := range e.val.Content {
+			p.InitialismPos = append(p.InitialismPos, l.pos(c))
+		}
 	}
 	return p
 }

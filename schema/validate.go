@@ -84,9 +84,9 @@ func (v *validator) packageAndAPI() {
 	if p.Name != "" && !goname.IsPackageName(p.Name) {
 		v.errorf(p.NamePos, "package.name %q is not a Go package name: want lower-case letters and digits, starting with a letter", clip(p.Name))
 	}
-	for _, w := range p.Initialisms {
+	for i, w := range p.Initialisms {
 		if !initialism.MatchString(w) {
-			v.errorf(p.InitialismsPos, "package.initialisms: %q is not an initialism: want capital letters and digits, starting with a letter (SID)", clip(w))
+			v.errorf(p.InitialismPos[i], "package.initialisms: %q is not an initialism: want capital letters and digits, starting with a letter (SID)", clip(w))
 		}
 	}
 	if p.Path != "" {
