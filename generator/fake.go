@@ -2,13 +2,10 @@ package generator
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genFake emits NewFakeServer: the API's routes over the generic in-memory
@@ -42,7 +39,7 @@ func genFake(f *jen.File, p *ir.Package) {
 	if e := p.API.ErrorShape; e != nil {
 		setPath("ErrorCodePath", e.Code)
 		setPath("ErrorMessagePath", e.Message)
-		if errorCodeIsNumber(p) {
+		if e.CodeIsNumber {
 			set("ErrorCodeIsNumber", jen.True())
 		}
 		if len(e.Codes) > 0 {
@@ -72,63 +69,19 @@ func genFake(f *jen.File, p *ir.Package) {
 	})
 	f.Line()
 	for _, s := range p.Structs {
-		if s.Role == ir.RoleRequest && sentAs(p, s, schema.EncodingForm) {
+		if s.Role == ir.RoleRequest && s.SentForm {
 			genFormDecoder(f, s)
 		}
 	}
-	f.Comment("fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32")
-	f.Comment("hexadecimal digits when it has one (a Twilio SID), else a UUID.")
-	f.Func().Id("fakeKey").Params(jen.Id("prefix").String(), jen.Id("n").Int64()).String().Block(
-		jen.If(jen.Id("prefix").Op("!=").Lit("")).Block(jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s%032x"), jen.Id("prefix"), jen.Id("n")))),
-		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("00000000-0000-4000-8000-%012x"), jen.Id("n"))),
-	)
-	f.Line()
 }
 
 func hasCreate(p *ir.Package) bool {
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			if fakeKindOf(r, m) == "fakeCreate" {
-				return true
-			}
+	for _, m := range p.Routes {
+		if m.Kind == ir.MethodCreate {
+			return true
 		}
 	}
 	return false
-}
-
-// errorCodeIsNumber reports whether the error body's code, found by following
-// the code path through the error type, is an integer.
-func errorCodeIsNumber(p *ir.Package) bool {
-	fl := errorCodeField(p)
-	return fl != nil && (fl.Type.Kind == ir.Int32 || fl.Type.Kind == ir.Int64)
-}
-
-// errorCodeField returns the field of the error type that the code path
-// ends at, nil when the path does not end at a declared field.
-func errorCodeField(p *ir.Package) *ir.Field {
-	e, st := p.API.ErrorShape, p.API.ErrorType
-	if e == nil || st == nil || len(e.Code) == 0 {
-		return nil
-	}
-	for i, name := range e.Code {
-		var field *ir.Field
-		for _, fl := range st.Fields {
-			if fl.Wire == name {
-				field = fl
-			}
-		}
-		if field == nil {
-			return nil
-		}
-		if i == len(e.Code)-1 {
-			return field
-		}
-		if field.Type.Kind != ir.StructRef {
-			return nil
-		}
-		st = field.Type.Struct
-	}
-	return nil
 }
 
 func stringList(path []string) jen.Code {
@@ -142,75 +95,37 @@ func stringList(path []string) jen.Code {
 	return jen.Index().String().Values(items...)
 }
 
-// fakeKindOf says what the fake does for a method: creates and updates are
-// recognised by their path (the resource's collection, or one instance of
-// it), and anything it cannot infer answers what a test seeded at the path.
-func fakeKindOf(r *ir.Resource, m *ir.Method) string {
-	collection := strings.TrimSuffix(r.Path, "/")
-	path := strings.TrimSuffix(m.Path, "/")
-	instance := strings.HasPrefix(path, collection+"/{") && strings.HasSuffix(path, "}") &&
-		!strings.Contains(path[len(collection)+1:], "/")
-	// A polymorphic resource cannot be built from a request: the fake only
-	// answers what a test stored.
-	hasModel := m.Response != nil && m.Response.Struct != nil && m.Response.Struct == r.Type && r.Type.Interface == nil
-	switch {
-	case m.HTTP == "DELETE":
-		return "fakeDelete"
-	case m.HTTP == "GET" && m.Response != nil && m.Response.Paged:
-		return "fakeList"
-	case m.HTTP == "GET" && m.Response != nil && !m.Response.Binary:
-		return "fakeGet"
-	case m.Body != nil && hasModel && path == collection && m.HTTP == "POST":
-		return "fakeCreate"
-	case m.Body != nil && hasModel && instance:
-		return "fakeUpdate"
-	}
-	return "fakeAction"
+// fakeKinds are the support code's names of what the fake does per method kind.
+var fakeKinds = map[ir.MethodKind]string{
+	ir.MethodAction: "fakeAction",
+	ir.MethodGet:    "fakeGet",
+	ir.MethodList:   "fakeList",
+	ir.MethodCreate: "fakeCreate",
+	ir.MethodUpdate: "fakeUpdate",
+	ir.MethodDelete: "fakeDelete",
 }
 
-// fakeRoutes returns the route literals, most specific first: the fake
-// takes the first route that matches, so /x/search must come before /x/{id}.
+// fakeRoutes returns the route literals in the IR's route order.
 func fakeRoutes(p *ir.Package) []jen.Code {
-	type route struct {
-		segs []string
-		code jen.Code
-	}
-	var routes []route
-	for _, r := range p.Resources {
-		for _, m := range r.Methods {
-			routes = append(routes, route{strings.Split(m.Path, "/"), fakeRoute(p, r, m)})
-		}
-	}
-	literalFirst := func(a, b []string) bool {
-		for i := 0; i < len(a) && i < len(b); i++ {
-			pa, pb := strings.HasPrefix(a[i], "{"), strings.HasPrefix(b[i], "{")
-			if pa != pb {
-				return !pa
-			}
-		}
-		return false
-	}
-	sort.SliceStable(routes, func(i, j int) bool { return literalFirst(routes[i].segs, routes[j].segs) })
-	out := make([]jen.Code, len(routes))
-	for i, r := range routes {
-		out[i] = r.code
+	var out []jen.Code
+	for _, m := range p.Routes {
+		out = append(out, fakeRoute(p, m))
 	}
 	return out
 }
 
 // fakeRoute returns the fakeRouteSpec literal of one method.
-func fakeRoute(p *ir.Package, r *ir.Resource, m *ir.Method) jen.Code {
+func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
 	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
-	kind := fakeKindOf(r, m)
-	switch kind {
-	case "fakeList":
+	switch m.Kind {
+	case ir.MethodList:
 		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
-	case "fakeCreate":
+	case ir.MethodCreate:
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, true)
-	case "fakeUpdate":
+	case ir.MethodUpdate:
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
 	}
-	d[jen.Id("Kind")] = jen.Id(kind)
+	d[jen.Id("Kind")] = jen.Id(fakeKinds[m.Kind])
 	return jen.Values(d)
 }
 
@@ -233,7 +148,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		} else {
 			req := body.Struct
 			g.Var().Id("req").Id(req.Name)
-			if body.Encoding == schema.EncodingForm {
+			if body.Encoding == ir.EncodingForm {
 				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 				g.If(jen.Err().Op(":=").Id("req").Dot("decodeForm").Call(jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
@@ -241,20 +156,12 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 				g.If(jen.Err().Op(":=").Id("req").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			}
 			g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			byName := map[string]*ir.Field{}
-			for _, fl := range model.Fields {
-				byName[fl.Name] = fl
-			}
-			for _, rf := range req.Fields {
-				mf := byName[rf.Name]
-				if mf == nil || !sameType(rf.Type, mf.Type) {
-					continue
-				}
-				g.Add(copyField(rf, mf))
+			for _, c := range m.Copies {
+				g.Add(copyField(c.From, c.To))
 			}
 		}
 		key := model.Key
-		if key == nil || !(key.Type.Kind == ir.String || key.Type.Kind == ir.UUID) {
+		if model.KeyFormat == "" {
 			g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
 			if create {
 				g.Return(jen.Id("out"), jen.Qual("strconv", "FormatInt").Call(jen.Id("keys").Dot("Add").Call(jen.Lit(1)), jen.Lit(10)), jen.Err())
@@ -264,7 +171,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 			return
 		}
 		if create {
-			g.Id("key").Op(":=").Id("fakeKey").Call(jen.Lit(model.IDPrefix), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
+			g.Id("key").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit(model.KeyFormat), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
 			if key.Optional {
 				g.Id("obj").Dot(key.Name).Op("=").Id("Some").Call(jen.Id("key"))
 			} else {
@@ -277,26 +184,6 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("obj").Dot("AppendJSON").Call(jen.Nil())
 		g.Return(jen.Id("out"), jen.Lit(""), jen.Err())
 	})
-}
-
-// sameType reports whether two IR types have the same Go type.
-func sameType(a, b *ir.Type) bool {
-	if a.Kind != b.Kind {
-		// uri and uuid are strings in Go too.
-		str := func(k ir.TypeKind) bool { return k == ir.String || k == ir.URI || k == ir.UUID }
-		return str(a.Kind) && str(b.Kind)
-	}
-	switch a.Kind {
-	case ir.Slice, ir.Map:
-		return sameType(a.Elem, b.Elem)
-	case ir.StructRef:
-		return a.Struct == b.Struct && a.Pointer == b.Pointer
-	case ir.InterfaceRef:
-		return a.Interface == b.Interface
-	case ir.EnumRef:
-		return a.Enum == b.Enum
-	}
-	return true
 }
 
 // copyField copies request field rf onto model field mf, keeping absent,

@@ -271,8 +271,8 @@ func genEnums(f *jen.File, p *ir.Package) {
 			jen.Return(jen.False()),
 		)
 		f.Line()
-		f.Commentf("%sValues returns the values listed in the schema, in schema order.", e.Name)
-		f.Func().Id(e.Name + "Values").Params().Index().Id(e.Name).Block(
+		f.Commentf("%s returns the values listed in the schema, in schema order.", e.ValuesFunc)
+		f.Func().Id(e.ValuesFunc).Params().Index().Id(e.Name).Block(
 			jen.Return(jen.Index().Id(e.Name).ValuesFunc(func(g *jen.Group) {
 				for _, v := range e.Values {
 					g.Id(v.Name)

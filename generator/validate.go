@@ -6,39 +6,16 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
-	"github.com/sessiongen/sessiongen/schema"
 )
 
 // genValidate emits Validate on every type: it walks the value and reports
 // every broken constraint with its JSON path, allocating nothing when the
 // value is valid.
 func genValidate(f *jen.File, p *ir.Package) {
-	seen := map[*ir.Pattern]bool{}
-	var patterns []*ir.Pattern
-	collect := func(t *ir.Type) {
-		for ; t != nil; t = t.Elem {
-			if t.Pattern != nil && !seen[t.Pattern] {
-				seen[t.Pattern] = true
-				patterns = append(patterns, t.Pattern)
-			}
-		}
-	}
-	for _, s := range p.Structs {
-		for _, fl := range s.Fields {
-			collect(fl.Type)
-		}
-	}
-	for _, r := range p.Resources { // path parameters, checked by the client
-		for _, m := range r.Methods {
-			for _, pp := range m.PathParams {
-				collect(pp.Type)
-			}
-		}
-	}
 	var compiled []*ir.Pattern
-	for _, pt := range patterns {
-		if pieces, ok := fixedShape(pt.Expr); ok {
-			genFixedMatcher(f, pt, pieces)
+	for _, pt := range p.Patterns {
+		if pt.Fixed != nil {
+			genFixedMatcher(f, pt)
 		} else {
 			compiled = append(compiled, pt)
 		}
@@ -58,8 +35,8 @@ func genValidate(f *jen.File, p *ir.Package) {
 			genUnknownValidate(f, p, iface)
 			// A type switch, not an interface call, so the path stays on the stack:
 			// escape analysis cannot follow a dynamic call.
-			f.Commentf("validate%s validates whichever concrete type x holds; nil is a violation.", iface.Name)
-			f.Func().Id("validate"+iface.Name).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+			f.Commentf("%s validates whichever concrete type x holds; nil is a violation.", iface.Validator)
+			f.Func().Id(iface.Validator).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 				jen.Switch(jen.Id("v").Op(":=").Id("x").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 					g.Case(jen.Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")))
 					for _, c := range iface.Concrete {
@@ -121,7 +98,7 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
 		jen.If(jen.Id("checkDepth").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(levels))).Block(jen.Return()),
 	}
-	form := sentAs(p, s, schema.EncodingForm)
+	form := s.SentForm
 	for _, fl := range s.Fields {
 		body = append(body, fieldChecks(fl)...)
 		if form && fl.Optional && fl.Type.Kind == ir.Slice {
@@ -284,7 +261,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		// A nil pointer is reported by validate itself.
 		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
 	case ir.InterfaceRef:
-		out = append(out, jen.Id("validate"+t.Interface.Name).Call(x, p, vs))
+		out = append(out, jen.Id(t.Interface.Validator).Call(x, p, vs))
 	case ir.Slice:
 		if lo, hi, ok := bounds(t.MinItems, t.MaxItems); ok {
 			out = append(out, check("checkItems", jen.Len(x), lo, hi))

@@ -46,6 +46,9 @@ type Package struct {
 	InitialismsPos Pos
 }
 
+// Namer returns the Go namer of f: the common initialisms and the API's own.
+func (f *File) Namer() goname.Namer { return goname.NewNamer(f.Package.Initialisms) }
+
 // API holds the wire conventions shared by every method.
 type API struct {
 	Pos         Pos
@@ -217,12 +220,13 @@ type Type struct {
 	Subtypes           []*Type // set by validation, in file order
 }
 
-// GoIdent returns the Go name of t: GoName when set, else derived from Name.
-func (t *Type) GoIdent() string {
+// GoIdent returns the Go name of t: GoName when set, else derived from Name
+// by the file's namer n.
+func (t *Type) GoIdent(n goname.Namer) string {
 	if t.GoName != "" {
 		return t.GoName
 	}
-	return goname.Exported(t.Name)
+	return n.Exported(t.Name)
 }
 
 // EnumValue is one member of an enum.

@@ -20,7 +20,7 @@ import (
 // validate resolves references and checks every rule that spans more than
 // one value. It fills TypeRef.Target, ResourceRef.Target and Type.Subtypes.
 func validate(r *reporter, f *File) {
-	v := &validator{r: r, f: f, types: map[string]*Type{}, resources: map[string]*Resource{},
+	v := &validator{r: r, f: f, names: f.Namer(), types: map[string]*Type{}, resources: map[string]*Resource{},
 		props: map[*Type]map[string]*Property{}, params: map[*Resource]map[string]*Property{},
 		suggestBudget: 1 << 27}
 	v.packageAndAPI()
@@ -52,6 +52,7 @@ func validate(r *reporter, f *File) {
 type validator struct {
 	r         *reporter
 	f         *File
+	names     goname.Namer // the file's Go namer, with the API's initialisms
 	types     map[string]*Type
 	resources map[string]*Resource
 	// props and params index each object type's own properties and each
@@ -125,7 +126,7 @@ func (v *validator) declareTypes() {
 		if t.GoName != "" && !goIdentifier.MatchString(t.GoName) {
 			v.errorf(t.GoNamePos, "type %q goName %q: want an exported Go identifier (ASCII letters and digits, starting upper case)", clip(t.Name), clip(t.GoName))
 		}
-		g := t.GoIdent()
+		g := t.GoIdent(v.names)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(t.Pos, "type %q and type %q (line %d) both become Go name %s", clip(t.Name), clip(prev.Name), prev.Pos.Line, g)
 			continue
@@ -139,7 +140,7 @@ func (v *validator) declareResources() {
 	for _, res := range v.f.Resources {
 		v.resources[res.Name] = res
 		v.params[res] = index(res.Params)
-		g := goname.Exported(res.Name)
+		g := v.names.Exported(res.Name)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(res.Pos, "resource %q and resource %q (line %d) both become Go name %s", clip(res.Name), clip(prev.Name), prev.Pos.Line, g)
 			continue
@@ -230,7 +231,7 @@ func (v *validator) enum(t *Type, what string) {
 			continue
 		}
 		seen[ev.Value] = ev
-		g := goname.Exported(ev.Value)
+		g := v.names.Exported(ev.Value)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g)
 			continue
@@ -309,7 +310,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 			v.errorf(p.Pos, "%s: empty name", what)
 			continue
 		}
-		g := goname.Exported(p.Name)
+		g := v.names.Exported(p.Name)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(p.Pos, "%s: %q and %q (line %d) both become Go name %s", what, clip(p.Name), clip(prev.Name), prev.Pos.Line, g)
 		} else {
@@ -968,7 +969,7 @@ func (v *validator) resource(res *Resource) {
 	v.pathTemplate(res.Path, res.PathPos, what+" path", nil)
 	goNames := map[string]*Method{}
 	for _, m := range res.Methods {
-		g := goname.Exported(m.Name)
+		g := v.names.Exported(m.Name)
 		if prev, ok := goNames[g]; ok {
 			v.errorf(m.Pos, "%s: methods %q and %q (line %d) both become Go name %s", what, clip(m.Name), clip(prev.Name), prev.Pos.Line, g)
 		} else {

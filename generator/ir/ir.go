@@ -6,8 +6,6 @@
 // Nothing here imports jennifer.
 package ir
 
-import "github.com/sessiongen/sessiongen/schema"
-
 // Package is one generated Go package.
 type Package struct {
 	Name       string // Go package name
@@ -18,20 +16,113 @@ type Package struct {
 	Enums      []*Enum   // schema order
 	Structs    []*Struct // schema order
 	Resources  []*Resource
+	// Routes are every method of every resource, most specific path first:
+	// a router taking the first match must try /x/search before /x/{id}.
+	Routes []*Method
+	// Patterns are the patterns the package checks (struct fields, then
+	// path parameters), each once, in first-use order.
+	Patterns []*Pattern
 }
 
 // API holds the wire conventions the emitters need.
 type API struct {
 	BaseURL           string
 	Doc               string
-	Auth              schema.Auth
-	Encoding          schema.Encoding
-	Pagination        *schema.Pagination
+	Auth              Auth
+	Encoding          Encoding    // the default request body encoding
+	Pagination        *Pagination // nil: the API does not page
 	ErrorType         *Struct
-	ErrorShape        *schema.ErrorShape
-	Discriminator     string // wire name of the discriminator property, or ""
+	ErrorShape        *ErrorShape // nil: error bodies are not typed
+	Discriminator     string      // wire name of the discriminator property, or ""
 	RetryNotProcessed []int
 	IdempotencyHeader string
+	// RequestIDHeaders are the response headers that carry the request id,
+	// tried in order when the error body has none.
+	RequestIDHeaders []string
+	// PageReaders are the readers of page bodies, one per distinct items
+	// member, in first-use order.
+	PageReaders []*PageReader
+}
+
+// AuthScheme is how requests authenticate.
+type AuthScheme string
+
+// The authentication schemes.
+const (
+	AuthNone   AuthScheme = ""
+	AuthBearer AuthScheme = "bearer"
+	AuthBasic  AuthScheme = "basic"
+	AuthAPIKey AuthScheme = "apiKey"
+)
+
+// Auth describes the credentials a client needs.
+type Auth struct {
+	Scheme   AuthScheme
+	Username string // basic: schema name of the first credential (accountSid)
+	Password string // basic: schema name of the second credential (authToken)
+	// UsernameArg and PasswordArg are the Go parameter names of the basic
+	// credentials in WithBasicAuth.
+	UsernameArg, PasswordArg string
+	Header                   string // apiKey: header carrying the key
+}
+
+// Encoding is a request body encoding.
+type Encoding string
+
+// The request body encodings.
+const (
+	EncodingJSON Encoding = "json"
+	EncodingForm Encoding = "form"
+)
+
+// PaginationStyle is how a list method reaches its next page.
+type PaginationStyle string
+
+// The pagination styles.
+const (
+	PaginationNextLink   PaginationStyle = "nextLink"
+	PaginationPageNumber PaginationStyle = "pageNumber"
+)
+
+// Pagination describes list paging.
+type Pagination struct {
+	Style      PaginationStyle
+	Next       []string // nextLink: JSON path of the next page URL
+	SizeParam  string
+	PageParam  string // pageNumber
+	FirstPage  int    // pageNumber
+	TotalPages []string
+	TotalCount []string
+}
+
+// PageReader is the generic reader of page bodies whose items are in one
+// member.
+type PageReader struct {
+	Name  string // Go name of the generic function
+	Items string // wire name of the items member
+}
+
+// ErrorShape describes error response bodies. Paths are lists of property
+// names from the root of the body.
+type ErrorShape struct {
+	Code      []string
+	Message   []string
+	RequestID []string
+	// CodeField is the field of the error type the code path ends at, nil
+	// when the path does not end at a declared field.
+	CodeField *Field
+	// CodeIsNumber reports whether the code is an integer (CodeField is an
+	// integer field).
+	CodeIsNumber bool
+	// Codes are the API's error codes for HTTP statuses, in file order.
+	Codes []ErrorCode
+}
+
+// ErrorCode is the error code an API documents for an HTTP status.
+type ErrorCode struct {
+	Status int
+	Code   string // the code's text: an integer's digits or a string
+	Number bool   // written as an integer in the schema
 }
 
 // Enum is a named string type with constants.
@@ -43,6 +134,8 @@ type Enum struct {
 	Open       bool
 	Sentinel   *EnumValue
 	Values     []*EnumValue
+	ValuesFunc string // exported func returning every value
+	Decoder    string // unexported func(*Decoder) (Name, error)
 }
 
 // EnumValue is one enum constant.
@@ -75,6 +168,9 @@ type Struct struct {
 	Abstract   bool     // no struct is emitted, only the interface
 	Key        *Field
 	IDPrefix   string
+	// KeyFormat is the fmt format (one integer verb) of the n-th key the
+	// generated fake assigns, "" when the type has no string key.
+	KeyFormat string
 
 	// Polymorphism.
 	DiscriminatorValue string  // "" when not in a hierarchy
@@ -83,6 +179,11 @@ type Struct struct {
 	// hold the interface, which every concrete type of the hierarchy below
 	// (and including) this one implements, plus the Unknown fallback.
 	Interface *Interface
+
+	// SentJSON and SentForm report whether the struct is the body of some
+	// method sent as JSON or as a form: only then does it need a request
+	// encoder (and the fake a decoder).
+	SentJSON, SentForm bool
 }
 
 // Interface is the Go interface of a polymorphic type.
@@ -92,6 +193,10 @@ type Interface struct {
 	Unknown  string    // Go name of the struct that keeps an unknown subtype
 	Concrete []*Struct // every non-abstract type in the hierarchy, depth first, schema order
 	Root     *Struct
+
+	Decoder   string // unexported func(*Decoder) (Name, error) reading any subtype
+	Unmarshal string // exported func([]byte) (Name, error)
+	Validator string // unexported validation of a value of the interface
 }
 
 // Field is one struct field.
@@ -111,6 +216,9 @@ type Field struct {
 	Default      string // JSON text, or ""
 	Examples     []string
 	Format       string
+	// Explode applies to query parameters that are arrays: repeat the key
+	// (true) or join the values with commas.
+	Explode bool
 }
 
 // TypeKind says how a Type is represented in Go.
@@ -156,8 +264,12 @@ type Type struct {
 
 // Pattern is a regular expression the generated package compiles once.
 type Pattern struct {
-	Var  string // Go name of the package-level *regexp.Regexp
-	Expr string
+	Var     string // Go name of the package-level *regexp.Regexp
+	Matcher string // Go name of the hand-written matcher of a fixed-shape pattern
+	Expr    string
+	// Fixed is the pattern as pieces when it has one fixed shape (see
+	// fixedShape), checked with a loop instead of regexp; nil otherwise.
+	Fixed []FixedPiece
 }
 
 // Bound is a numeric bound as written in the schema.
@@ -195,6 +307,12 @@ type Param struct {
 	Required bool
 	Default  string
 	Explode  bool // arrays: repeat the key (true) or join with commas
+	// Bound reports whether a path parameter is held by the resource client
+	// (an ancestor's), not passed by the caller.
+	Bound bool
+	// ArgName is the Go parameter name of a path parameter the caller
+	// passes; BoundField the resource client's field that holds a bound one.
+	ArgName, BoundField string
 }
 
 // Method is one HTTP operation.
@@ -205,18 +323,55 @@ type Method struct {
 	Deprecated string
 	HTTP       string
 	Path       string
-	PathParams []*Param // in template order
-	Args       []*Param // path parameters the caller passes (not bound by the resource client)
+	PathParams []*Param   // in template order
+	PathParts  []PathPart // the path template as literal text and parameters
+	Args       []*Param   // path parameters the caller passes (not bound by the resource client)
 	Query      []*Param
 	Params     *Struct // the query parameters as a struct, nil when there are none
 	Body       *Body
 	Response   *Response
 	Retryable  bool
+	Kind       MethodKind
+	// Copies are the request fields a create or update with its own body
+	// sets on the resource (same Go name and type).
+	Copies []FieldCopy
+
+	// Go names of what the client emits for the method besides Name.
+	PageName  string // the single-page variant of a list method
+	CallName  string // unexported func building the request
+	FetchName string // unexported func fetching one page of a list method
+}
+
+// MethodKind says what a method does to its resource, as far as the path,
+// HTTP method and types tell: the generated fake serves each kind.
+type MethodKind int
+
+// The method kinds.
+const (
+	// MethodAction is anything else: the fake answers what a test seeded.
+	MethodAction MethodKind = iota
+	MethodGet
+	MethodList
+	MethodCreate // POST to the collection with a body, answering the resource
+	MethodUpdate // a body sent to one instance, answering the resource
+	MethodDelete
+)
+
+// FieldCopy is a request field copied onto a resource field.
+type FieldCopy struct {
+	From, To *Field
+}
+
+// PathPart is a piece of a method's path template: literal text, or a path
+// parameter sent escaped.
+type PathPart struct {
+	Literal string
+	Param   *Param
 }
 
 // Body is a request body.
 type Body struct {
-	Encoding schema.Encoding
+	Encoding Encoding
 	Struct   *Struct // the Go type sent: a schema type (read-only fields left out) or the method's Request struct
 	Inline   bool    // Struct was built from the method's fields
 }
@@ -228,4 +383,6 @@ type Response struct {
 	Type   *Type // the Go type of one element (struct or interface)
 	Paged  bool
 	Items  string // wire name of the page's array
+	// PageReader reads the pages of a list method.
+	PageReader *PageReader
 }

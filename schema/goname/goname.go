@@ -12,17 +12,37 @@ import (
 )
 
 // initialisms are written in capitals inside Go names, as Go's own style and
-// golint ask (ID, URL, SID, TTL). The list is closed: a word is an initialism
-// only when it is here, so output never depends on guesswork.
+// golint ask (ID, URL, TTL). The list is closed: a word is an initialism only
+// when it is here or in the API's own list (see [Namer]), so output never
+// depends on guesswork. Words of one API (Twilio's SID, Syllable's STT and
+// TTS) belong in that API's definition, not here.
 var initialisms = map[string]bool{
 	"ACL": true, "AD": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
 	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IP": true,
 	"JSON": true, "LHS": true, "PII": true, "QPS": true, "RAM": true, "RHS": true,
-	"RPC": true, "RTT": true, "SID": true, "SIP": true, "SLA": true, "SMS": true, "SMTP": true,
-	"SQL": true, "SSH": true, "STT": true, "TCP": true, "TLS": true, "TTL": true, "TTS": true,
+	"RPC": true, "RTT": true, "SIP": true, "SLA": true, "SMS": true, "SMTP": true,
+	"SQL": true, "SSH": true, "TCP": true, "TLS": true, "TTL": true,
 	"UDP": true, "UI": true, "UID": true, "URI": true, "URL": true, "URLS": true, "UTF8": true,
 	"UUID": true, "VM": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
 }
+
+// A Namer turns API names into Go identifiers with the common initialisms
+// and those of one API. The zero Namer knows the common ones only.
+type Namer struct {
+	extra map[string]bool // the API's own initialisms, upper case
+}
+
+// NewNamer returns a Namer that also writes the given words in capitals
+// ("SID" makes account_sid AccountSID). Case does not matter.
+func NewNamer(initialisms []string) Namer {
+	n := Namer{extra: map[string]bool{}}
+	for _, w := range initialisms {
+		n.extra[strings.ToUpper(w)] = true
+	}
+	return n
+}
+
+func (n Namer) isInitialism(up string) bool { return initialisms[up] || n.extra[up] }
 
 // Words splits name into words at separators (anything that is not a letter or
 // digit), at lower-to-upper case changes and at the end of an upper-case run
@@ -62,11 +82,15 @@ func Words(name string) []string {
 // "callee_id" is CalleeID, "@odata.type" is OdataType). A result that would
 // not start with an upper-case letter gets an "X" prefix ("2fa" is X2fa,
 // "名前" is X名前); an empty result is "X".
-func Exported(name string) string {
+func Exported(name string) string { return Namer{}.Exported(name) }
+
+// Exported returns the exported Go identifier for name, as [Exported] does
+// with n's initialisms.
+func (n Namer) Exported(name string) string {
 	var b strings.Builder
 	for _, w := range Words(name) {
 		up := strings.ToUpper(w)
-		if initialisms[up] {
+		if n.isInitialism(up) {
 			b.WriteString(up)
 			continue
 		}
@@ -89,8 +113,12 @@ func Exported(name string) string {
 // Unexported returns the unexported form of Exported(name) ("callRecord" is
 // callRecord, "ID" is id, "URLList" is urlList), suffixed with "_" when it
 // would be a Go keyword or predeclared identifier.
-func Unexported(name string) string {
-	e := Exported(name)
+func Unexported(name string) string { return Namer{}.Unexported(name) }
+
+// Unexported returns the unexported form of n.Exported(name), as
+// [Unexported] does.
+func (nm Namer) Unexported(name string) string {
+	e := nm.Exported(name)
 	runes := []rune(e)
 	// Lower the leading upper-case run, but keep the last upper letter of a
 	// run that is followed by lower case ("URLList" -> "urlList").

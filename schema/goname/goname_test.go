@@ -5,8 +5,8 @@ import "testing"
 func TestExported(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"unique_name", "UniqueName"},
-		{"sid", "SID"},
-		{"account_sid", "AccountSID"},
+		{"sid", "Sid"}, // an API's word: see TestNamerInitialisms
+		{"account_sid", "AccountSid"},
 		{"ttl", "TTL"},
 		{"url", "URL"},
 		{"id", "ID"},
@@ -33,6 +33,29 @@ func TestExported(t *testing.T) {
 		if got := Exported(tc.in); got != tc.want {
 			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestNamerInitialisms pins that an API's own initialisms apply only through
+// its Namer, in any case, on top of the common ones.
+func TestNamerInitialisms(t *testing.T) {
+	n := NewNamer([]string{"SID", "tts"})
+	for _, tc := range []struct{ in, want, unexported string }{
+		{"sid", "SID", "sid"},
+		{"account_sid", "AccountSID", "accountSID"},
+		{"tts_voice", "TTSVoice", "ttsVoice"},
+		{"user_id", "UserID", "userID"},
+		{"stt", "Stt", "stt"},
+	} {
+		if got := n.Exported(tc.in); got != tc.want {
+			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := n.Unexported(tc.in); got != tc.unexported {
+			t.Errorf("Unexported(%q) = %q, want %q", tc.in, got, tc.unexported)
+		}
+	}
+	if got := Exported("account_sid"); got != "AccountSid" {
+		t.Errorf("package Exported(account_sid) = %q: an API's initialism leaked into the common list", got)
 	}
 }
 

@@ -295,6 +295,7 @@ func TestDoHTTPError(t *testing.T) {
 	body := `{"message":"sensitive detail"}`
 	srv, _ := ctScript(t, ctReply{status: 404, header: map[string]string{"Twilio-Request-Id": "RQ123", "X-Custom": "hdr-value"}, body: body})
 	tr, _ := ctTransport(t, srv.URL)
+	tr.RequestIDHeaders = []string{"Request-Id", "Twilio-Request-Id"}
 	_, err := tr.Do(context.Background(), &httpCall{Path: "/Sessions/KS1"})
 	var he *HTTPError
 	if !errors.As(err, &he) {
@@ -392,7 +393,8 @@ func TestRequestID(t *testing.T) {
 		{http.Header{"X-Ms-Request-Id": {"2"}, "Request-Id": {"1"}, "X-Request-Id": {"5"}}, "1"},
 		{http.Header{"Request-Id": {""}, "X-Ms-Request-Id": {"2"}}, "2"},
 	} {
-		if got := requestIDOf(tc.h); got != tc.want {
+		names := []string{"Request-Id", "X-Ms-Request-Id", "Client-Request-Id", "Twilio-Request-Id", "X-Request-Id"}
+		if got := requestIDOf(tc.h, names); got != tc.want {
 			t.Errorf("RequestID(%v) = %q, want %q", tc.h, got, tc.want)
 		}
 	}
@@ -553,6 +555,7 @@ func TestRetryAfterBeyondMaxElapsed(t *testing.T) {
 			ctReply{status: 503, header: map[string]string{"Retry-After": value, "Request-Id": "r1"}, body: "down"},
 			ctReply{status: 200})
 		tr, clock := ctTransport(t, srv.URL)
+		tr.RequestIDHeaders = []string{"Request-Id"}
 		_, err := tr.Do(context.Background(), &httpCall{Path: "/x", Retryable: true})
 		var he *HTTPError
 		if !errors.As(err, &he) || he.StatusCode != 503 || string(he.Body) != "down" || he.RequestID != "r1" {

@@ -129,6 +129,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t.MaxResponseBytes = o.maxResponseBytes
 	t.Logger = o.logger
 	t.NotProcessed = []int{}
+	t.RequestIDHeaders = requestIDHeaders
 	t.DecodeError = decodeAPIError
 	return &Client{transport: t, CallRecords: &CallRecordsClient{transport: t}}, nil
 }
@@ -155,9 +156,13 @@ func (e *APIError) Error() string {
 	return apiErrorText("callrecords", e.StatusCode, e.Code, e.Message, e.RequestID)
 }
 
+// requestIDHeaders are the response headers that carry the API's request id,
+// tried in order.
+var requestIDHeaders = []string{"request-id", "client-request-id"}
+
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header),
+		RequestID:  requestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "error", "code"); ok {

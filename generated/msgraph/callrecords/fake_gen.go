@@ -79,7 +79,7 @@ func NewFakeServer() *FakeServer {
 			if err := d.End(); err != nil {
 				return nil, "", err
 			}
-			key := fakeKey("", keys.Add(1))
+			key := fmt.Sprintf("00000000-0000-4000-8000-%012x", keys.Add(1))
 			obj.ID = key
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -142,7 +142,7 @@ func NewFakeServer() *FakeServer {
 			if err := d.End(); err != nil {
 				return nil, "", err
 			}
-			key := fakeKey("", keys.Add(1))
+			key := fmt.Sprintf("00000000-0000-4000-8000-%012x", keys.Add(1))
 			obj.ID = key
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -190,13 +190,4 @@ func NewFakeServer() *FakeServer {
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/participants_v2/{participantId}",
 	}})
-}
-
-// fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32
-// hexadecimal digits when it has one (a Twilio SID), else a UUID.
-func fakeKey(prefix string, n int64) string {
-	if prefix != "" {
-		return fmt.Sprintf("%s%032x", prefix, n)
-	}
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }

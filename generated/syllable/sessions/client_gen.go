@@ -121,6 +121,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t.MaxResponseBytes = o.maxResponseBytes
 	t.Logger = o.logger
 	t.NotProcessed = []int{}
+	t.RequestIDHeaders = requestIDHeaders
 	t.DecodeError = decodeAPIError
 	return &Client{transport: t, Sessions: &SessionsClient{transport: t}}, nil
 }
@@ -144,9 +145,13 @@ func (e *APIError) Error() string {
 	return apiErrorText("sessions", e.StatusCode, "", e.Message, e.RequestID)
 }
 
+// requestIDHeaders are the response headers that carry the API's request id,
+// tried in order.
+var requestIDHeaders = []string{"X-Request-Id"}
+
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header),
+		RequestID:  requestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "detail"); ok {

@@ -2,8 +2,6 @@
 
 package sessions
 
-import "fmt"
-
 // NewFakeServer returns an in-memory fake of the API for tests. It serves every
 // method with the API's wire format, paging and error bodies:
 //
@@ -56,13 +54,4 @@ func NewFakeServer() *FakeServer {
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/{session_id}",
 	}})
-}
-
-// fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32
-// hexadecimal digits when it has one (a Twilio SID), else a UUID.
-func fakeKey(prefix string, n int64) string {
-	if prefix != "" {
-		return fmt.Sprintf("%s%032x", prefix, n)
-	}
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }

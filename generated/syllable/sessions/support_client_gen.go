@@ -74,6 +74,9 @@ type httpTransport struct {
 	// (Twilio: 429). A response with one of them that is also a retryable
 	// status (429, 502, 503, 504) is retried whatever the method.
 	NotProcessed []int
+	// RequestIDHeaders are the response headers that carry the API's request
+	// id, tried in order (see [requestIDOf]).
+	RequestIDHeaders []string
 	// DecodeError builds the API's typed error from a non-2xx response:
 	// status code, headers and the body (read up to MaxResponseBytes). It
 	// also builds the error of each response that is retried, which Do
@@ -301,11 +304,10 @@ func (e *ForeignURLError) Error() string {
 	return "refused a URL on another origin or with user info (" + httpOrigin(u) + ")"
 }
 
-// requestIDOf returns the server's request id from response headers: the first
-// non-empty of request-id, x-ms-request-id, client-request-id,
-// Twilio-Request-Id and x-request-id.
-func requestIDOf(h http.Header) string {
-	for _, name := range [...]string{"Request-Id", "X-Ms-Request-Id", "Client-Request-Id", "Twilio-Request-Id", "X-Request-Id"} {
+// requestIDOf returns the server's request id from response headers: the
+// first non-empty of the named headers, which the API's definition declares.
+func requestIDOf(h http.Header, names []string) string {
+	for _, name := range names {
 		if v := h.Get(name); v != "" {
 			return v
 		}
@@ -621,7 +623,7 @@ func (t *httpTransport) statusError(hr *http.Response, body []byte) error {
 	return &HTTPError{
 		StatusCode: hr.StatusCode,
 		Status:     hr.Status,
-		RequestID:  requestIDOf(hr.Header),
+		RequestID:  requestIDOf(hr.Header, t.RequestIDHeaders),
 		Header:     hr.Header,
 		Body:       body,
 	}

@@ -127,6 +127,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t.MaxResponseBytes = o.maxResponseBytes
 	t.Logger = o.logger
 	t.NotProcessed = []int{429}
+	t.RequestIDHeaders = requestIDHeaders
 	t.DecodeError = decodeAPIError
 	return &Client{transport: t, Services: &ServicesClient{transport: t}}, nil
 }
@@ -153,9 +154,13 @@ func (e *APIError) Error() string {
 	return apiErrorText("proxy", e.StatusCode, errorCodeText(int64(e.Code)), e.Message, e.RequestID)
 }
 
+// requestIDHeaders are the response headers that carry the API's request id,
+// tried in order.
+var requestIDHeaders = []string{"Twilio-Request-Id"}
+
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header),
+		RequestID:  requestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {

@@ -97,7 +97,7 @@ func NewFakeServer() *FakeServer {
 			} else if req.ChatInstanceSID.IsNull() {
 				obj.ChatInstanceSID = Null[string]()
 			}
-			key := fakeKey("KS", keys.Add(1))
+			key := fmt.Sprintf("KS%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -217,7 +217,7 @@ func NewFakeServer() *FakeServer {
 			} else if req.IsReserved.IsNull() {
 				obj.IsReserved = Null[bool]()
 			}
-			key := fakeKey("PN", keys.Add(1))
+			key := fmt.Sprintf("PN%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -312,7 +312,7 @@ func NewFakeServer() *FakeServer {
 			} else if req.Status.IsNull() {
 				obj.Status = Null[SessionStatus]()
 			}
-			key := fakeKey("KC", keys.Add(1))
+			key := fmt.Sprintf("KC%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -421,7 +421,7 @@ func NewFakeServer() *FakeServer {
 			} else if req.ProxyIdentifierSID.IsNull() {
 				obj.ProxyIdentifierSID = Null[string]()
 			}
-			key := fakeKey("KP", keys.Add(1))
+			key := fmt.Sprintf("KP%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -461,7 +461,7 @@ func NewFakeServer() *FakeServer {
 			if err := req.Validate(); err != nil {
 				return nil, "", err
 			}
-			key := fakeKey("KI", keys.Add(1))
+			key := fmt.Sprintf("KI%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -779,13 +779,4 @@ func (v *MessageInteractionsCreateRequest) decodeForm(q url.Values) error {
 		v.MediaURL = Some[[]string](list)
 	}
 	return nil
-}
-
-// fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32
-// hexadecimal digits when it has one (a Twilio SID), else a UUID.
-func fakeKey(prefix string, n int64) string {
-	if prefix != "" {
-		return fmt.Sprintf("%s%032x", prefix, n)
-	}
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }

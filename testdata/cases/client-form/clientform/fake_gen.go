@@ -67,7 +67,7 @@ func NewFakeServer() *FakeServer {
 			} else if req.DateExpiry.IsNull() {
 				obj.DateExpiry = Null[time.Time]()
 			}
-			key := fakeKey("KC", keys.Add(1))
+			key := fmt.Sprintf("KC%032x", keys.Add(1))
 			obj.SID = Some(key)
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -160,13 +160,4 @@ func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 		v.TTL = Some[int32](x)
 	}
 	return nil
-}
-
-// fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32
-// hexadecimal digits when it has one (a Twilio SID), else a UUID.
-func fakeKey(prefix string, n int64) string {
-	if prefix != "" {
-		return fmt.Sprintf("%s%032x", prefix, n)
-	}
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }

@@ -50,7 +50,7 @@ func NewFakeServer() *FakeServer {
 			if err := req.Validate(); err != nil {
 				return nil, "", err
 			}
-			key := fakeKey("", keys.Add(1))
+			key := fmt.Sprintf("TH%04x", keys.Add(1))
 			obj.ID = key
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
@@ -82,13 +82,4 @@ func (v *ThingsCreateRequest) decodeForm(q url.Values) error {
 		v.GV = Some[Tone](x)
 	}
 	return nil
-}
-
-// fakeKey returns the n-th key the fake assigns: the type's ID prefix and 32
-// hexadecimal digits when it has one (a Twilio SID), else a UUID.
-func fakeKey(prefix string, n int64) string {
-	if prefix != "" {
-		return fmt.Sprintf("%s%032x", prefix, n)
-	}
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }

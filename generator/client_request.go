@@ -1,0 +1,258 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sessiongen/sessiongen/generator/ir"
+)
+
+// resource emits a resource client type, its accessors for children, and its methods.
+func (c *clientGen) resource(r *ir.Resource) {
+	f := c.f
+	fcomment(f, doc([]string{fmt.Sprintf("%s calls the methods of the %q resource.", r.ClientName, r.Wire)}, strings.Join(ir.DocLines(r.Doc), "\n")))
+	f.Type().Id(r.ClientName).StructFunc(func(g *jen.Group) {
+		g.Id("transport").Op("*").Id("httpTransport")
+		for _, b := range r.Bound {
+			g.Id(b.BoundField).Add(goType(b.Type))
+		}
+	})
+	f.Line()
+	for _, child := range r.Children {
+		var params []jen.Code
+		dict := jen.Dict{jen.Id("transport"): jen.Id("c").Dot("transport")}
+		for _, b := range r.Bound {
+			dict[jen.Id(b.BoundField)] = jen.Id("c").Dot(b.BoundField)
+		}
+		var names []string
+		for _, p := range r.Params {
+			params = append(params, jen.Id(p.ArgName).Add(goType(p.Type)))
+			dict[jen.Id(p.BoundField)] = jen.Id(p.ArgName)
+			names = append(names, p.ArgName)
+		}
+		fcomment(f, []string{fmt.Sprintf("%s returns the client of the %q resource under the %s %s.", child.Name, child.Wire, r.Wire, strings.Join(names, ", "))})
+		f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id(child.Name).Params(params...).Op("*").Id(child.ClientName).Block(
+			jen.Return(jen.Op("&").Id(child.ClientName).Values(dict)),
+		)
+		f.Line()
+	}
+	for _, m := range r.Methods {
+		c.method(r, m)
+	}
+}
+
+// pathValue is the Go expression of path parameter p's value in a method of
+// the resource client: the client's field when bound, else the argument.
+func pathValue(p *ir.Param) *jen.Statement {
+	if p.Bound {
+		return jen.Id("c").Dot(p.BoundField)
+	}
+	return jen.Id(p.ArgName)
+}
+
+// pathExpr builds the request path of m from literal pieces and escaped parameters.
+func pathExpr(m *ir.Method) jen.Code {
+	var parts []jen.Code
+	for _, part := range m.PathParts {
+		if part.Param == nil {
+			parts = append(parts, jen.Lit(part.Literal))
+			continue
+		}
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(scalarText(part.Param.Type, pathValue(part.Param))))
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	return expr
+}
+
+// pathChecks emits the validation of m's path parameters, before anything
+// is built or sent: a string that cannot be one path segment (empty, "." or
+// "..") and every declared constraint (length, pattern, closed enum, range)
+// give a *ValidationError whose violations name the parameters by their wire
+// names.
+func pathChecks(g *jen.Group, m *ir.Method) {
+	var checks []jen.Code
+	for _, pp := range m.PathParams {
+		x := pathValue(pp)
+		rules := checksFor(pp.Type, x, "fp", 0)
+		var text jen.Code
+		switch pp.Type.Kind {
+		case ir.String, ir.URI, ir.UUID:
+			text = x
+		case ir.EnumRef:
+			text = jen.String().Call(x)
+		}
+		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("Field").Call(jen.Lit(pp.Wire))}
+		switch {
+		case text != nil && len(rules) > 0:
+			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
+		case text != nil:
+			body = append(body, jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text))
+		case len(rules) > 0:
+			body = append(body, rules...)
+		default:
+			continue
+		}
+		checks = append(checks, jen.Block(body...))
+	}
+	if len(checks) == 0 {
+		return
+	}
+	g.Id("vs").Op(":=").New(jen.Id("Violations"))
+	g.Var().Id("root").Id("Path")
+	for _, c := range checks {
+		g.Add(c)
+	}
+	g.If(jen.Err().Op(":=").Id("vs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+}
+
+// scalarText converts a scalar value to its text on the wire (path, query, form).
+func scalarText(t *ir.Type, x jen.Code) jen.Code {
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return x
+	case ir.EnumRef:
+		return jen.String().Call(x)
+	case ir.Int32:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	case ir.Int64:
+		return jen.Qual("strconv", "FormatInt").Call(x, jen.Lit(10))
+	case ir.Float64:
+		return jen.Qual("strconv", "FormatFloat").Call(x, jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
+	case ir.Float32:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitByte('g'), jen.Lit(-1), jen.Lit(32))
+	case ir.Bool:
+		return jen.Qual("strconv", "FormatBool").Call(x)
+	case ir.DateTime:
+		return jen.String().Call(jen.Id("AppendDateTime").Call(jen.Nil(), x))
+	case ir.Date, ir.Duration:
+		return jen.Add(x).Dot("String").Call()
+	case ir.JSON:
+		return jen.String().Call(x)
+	}
+	panic(fmt.Sprintf("generator: no text form for kind %d", t.Kind))
+}
+
+// elemType is the Go type a method returns per element.
+func elemType(resp *ir.Response) jen.Code {
+	if resp.Type.Kind == ir.InterfaceRef {
+		return jen.Id(resp.Type.Interface.Name)
+	}
+	return jen.Op("*").Id(resp.Struct.Name)
+}
+
+func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
+	f := c.f
+	recv := jen.Id("c").Op("*").Id(r.ClientName)
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, a := range m.Args {
+		params = append(params, jen.Id(a.ArgName).Add(goType(a.Type)))
+	}
+	if m.Params != nil {
+		params = append(params, jen.Id("params").Op("*").Id(m.Params.Name))
+	}
+	if m.Body != nil {
+		params = append(params, jen.Id("body").Op("*").Id(m.Body.Struct.Name))
+	}
+	callName := m.CallName
+	// <method>Call builds the request: validation, path, query and body.
+	f.Commentf("%s builds the request of %s.", callName, m.Name)
+	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		pathChecks(g, m)
+		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
+			jen.Id("Method"):    jen.Lit(m.HTTP),
+			jen.Id("Path"):      pathExpr(m),
+			jen.Id("Retryable"): jen.Lit(m.Retryable),
+		})
+		if m.Params != nil {
+			g.If(jen.Id("params").Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Id("call").Dot("Query").Op("=").Id("params").Dot("encodeQuery").Call(),
+			)
+		}
+		if m.Response != nil && m.Response.Binary {
+			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit("*/*"))})
+		}
+		if m.Body != nil {
+			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
+			g.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			if m.Body.Encoding == ir.EncodingForm {
+				g.Id("call").Dot("Body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
+				g.Id("call").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded")
+			} else {
+				encode := jen.Id("body").Dot("AppendJSON").Call(jen.Nil())
+				if !m.Body.Inline {
+					encode = jen.Id("body").Dot("appendJSON").Call(jen.Nil(), jen.True())
+				}
+				g.List(jen.Id("b"), jen.Err()).Op(":=").Add(encode)
+				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+				g.Id("call").Dot("Body").Op("=").Id("b")
+				g.Id("call").Dot("ContentType").Op("=").Lit("application/json")
+			}
+		}
+		g.Return(jen.Id("call"), jen.Nil())
+	})
+	f.Line()
+
+	args := []jen.Code{}
+	for _, a := range m.Args {
+		args = append(args, jen.Id(a.ArgName))
+	}
+	if m.Params != nil {
+		args = append(args, jen.Id("params"))
+	}
+	if m.Body != nil {
+		args = append(args, jen.Id("body"))
+	}
+	docLines := ir.DocLines(m.Doc)
+	head := fmt.Sprintf("%s sends %s %s.", m.Name, m.HTTP, m.Path)
+	// keyed adds the caller's idempotency key, when the API has one, to a
+	// method that is not retried otherwise.
+	keyed := func(onErr ...jen.Code) []jen.Code {
+		build := []jen.Code{
+			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot(callName).Call(args...),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...)),
+		}
+		if c.p.API.IdempotencyHeader != "" && !m.Retryable {
+			build = append(build, jen.Id("applyIdempotencyKey").Call(jen.Id("ctx"), jen.Id("call")))
+		}
+		return build
+	}
+	notes := []string{strings.Join(docLines, "\n")}
+	if m.Deprecated != "" {
+		notes = append(notes, "Deprecated: "+m.Deprecated)
+	}
+	resp := m.Response
+	switch {
+	case resp != nil && resp.Paged:
+		c.pagedMethod(m, recv, params, args, head, notes)
+		return
+	case resp == nil:
+		fcomment(f, doc([]string{head}, notes...))
+		f.Func().Params(recv).Id(m.Name).Params(params...).Error().Block(append(keyed(jen.Err()),
+			jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
+			jen.Return(jen.Err()),
+		)...)
+	case resp.Binary:
+		fcomment(f, doc([]string{head + " It returns the response body as bytes."}, notes...))
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(jen.Index().Byte(), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
+		)...)
+	default:
+		receive := jen.Id("receiveObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"))
+		if resp.Type.Kind == ir.InterfaceRef {
+			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal))
+		}
+		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
+			jen.Return(receive),
+		)...)
+	}
+	f.Line()
+}

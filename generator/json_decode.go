@@ -1,0 +1,405 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sessiongen/sessiongen/generator/ir"
+)
+
+// decodeFunc returns a function value of type func(*Decoder) (T, error)
+// reading a t, registering helper decoders as needed.
+func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
+	method := func(name string) jen.Code { return jen.Parens(jen.Op("*").Id("Decoder")).Dot(name) }
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return method("String")
+	case ir.Int32:
+		return method("Int32")
+	case ir.Int64:
+		return method("Int64")
+	case ir.Float64:
+		if t.NonFinite {
+			return method("Float64NonFinite")
+		}
+		return method("Float64")
+	case ir.Float32:
+		if t.NonFinite {
+			return method("Float32NonFinite")
+		}
+		return method("Float32")
+	case ir.Bool:
+		return method("Bool")
+	case ir.DateTime:
+		return method("DateTime")
+	case ir.Date:
+		return method("Date")
+	case ir.Duration:
+		return method("Duration")
+	case ir.JSON:
+		return jen.Id("readRawValue")
+	case ir.EnumRef:
+		return jen.Id(t.Enum.Decoder) // emitted with the enum
+	case ir.InterfaceRef:
+		return jen.Id(t.Interface.Decoder) // emitted with the interface
+	case ir.StructRef:
+		if t.Pointer {
+			// Allocated anyway, so the generic reader costs no escape.
+			return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
+		}
+	case ir.Slice:
+		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
+			return jen.Id("readObjectArray").Types(jen.Id(t.Elem.Struct.Name))
+		}
+	case ir.Map:
+	default:
+		panic(fmt.Sprintf("generator: cannot decode kind %d", t.Kind))
+	}
+	name := "decode" + typeKey(t)
+	if t.Kind == ir.StructRef {
+		j.helper(name, func() { j.objectDecoder(name, t) })
+	} else {
+		j.helper(name, func() { j.decodeHelper(name, t) })
+	}
+	return jen.Id(name)
+}
+
+// objectDecoder emits the function that decodes one object of type t into
+// a value: a direct call of DecodeJSON, which a generic support function
+// could only make through its dictionary, letting the value escape to the
+// heap.
+func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
+	f := j.f
+	f.Commentf("%s decodes one %s.", name, t.Struct.Name)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+		jen.Return(jen.Id("v"), jen.Err()),
+	)
+	f.Line()
+}
+
+// typeKey names a Go type shape for helper function names. Composite keys
+// hold an underscore, which Go names derived from a schema never do, so a
+// helper of []string (decodeSlice_String) cannot take the name of the
+// helper of a type called SliceString.
+func typeKey(t *ir.Type) string {
+	switch t.Kind {
+	case ir.String:
+		return "String"
+	case ir.URI:
+		return "URI"
+	case ir.UUID:
+		return "UUID"
+	case ir.Int32:
+		return "Int32"
+	case ir.Int64:
+		return "Int64"
+	case ir.Float64:
+		if t.NonFinite {
+			return "Float64NonFinite"
+		}
+		return "Float64"
+	case ir.Float32:
+		if t.NonFinite {
+			return "Float32NonFinite"
+		}
+		return "Float32"
+	case ir.Bool:
+		return "Bool"
+	case ir.Date:
+		return "Date"
+	case ir.DateTime:
+		return "DateTime"
+	case ir.Duration:
+		return "Duration"
+	case ir.JSON:
+		return "RawJSON"
+	case ir.Slice:
+		return "Slice_" + typeKey(t.Elem)
+	case ir.Map:
+		return "Map_" + typeKey(t.Elem)
+	case ir.StructRef:
+		if t.Pointer {
+			return "Ptr_" + t.Struct.Name
+		}
+		return t.Struct.Name
+	case ir.InterfaceRef:
+		return t.Interface.Name
+	case ir.EnumRef:
+		return t.Enum.Name
+	}
+	panic(fmt.Sprintf("generator: no key for kind %d", t.Kind))
+}
+
+// helper registers the helper function name, emitted once, at the end.
+func (j *jsonGen) helper(name string, emit func()) {
+	if j.helpers[name] {
+		return
+	}
+	j.helpers[name] = true
+	j.pending = append(j.pending, emit)
+}
+
+// decodeHelper emits the decoder of an array or map type: a named function
+// over the generic support loop, so that it can be passed as a value.
+func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
+	loop, doc := "readArray", "%s decodes a JSON array; null elements are rejected."
+	if t.Kind == ir.Map {
+		loop, doc = "readMap", "%s decodes a JSON object into a map; duplicate names and null values are rejected."
+	}
+	null := "nullRejected"
+	if t.Elem.Kind == ir.JSON {
+		// Null is a json value like any other.
+		null = "nullIsValue"
+		doc = strings.Replace(doc, "null elements are rejected", "null elements are kept as JSON null", 1)
+		doc = strings.Replace(doc, " and null values", "", 1)
+	}
+	j.f.Commentf(doc, name)
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
+		jen.Return(jen.Id(loop).Call(jen.Id("d"), jen.Id(null), j.decodeFunc(t.Elem))),
+	)
+	j.f.Line()
+}
+
+// enumDecoder emits a parser that returns the constant for a known value, so
+// known values cost no allocation, and keeps any other value as received.
+func (j *jsonGen) enumDecoder(e *ir.Enum) {
+	name := e.Decoder
+	j.f.Commentf("%s decodes one %s. A value the schema does not list is kept as it is.", name, e.Name)
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
+		jen.Switch(jen.String().Call(jen.Id("b"))).BlockFunc(func(g *jen.Group) {
+			for _, v := range e.Values {
+				g.Case(jen.Lit(v.Wire)).Block(jen.Return(jen.Id(v.Name), jen.Nil()))
+			}
+		}),
+		jen.Return(jen.Id(e.Name).Call(jen.String().Call(jen.Id("b"))), jen.Nil()),
+	)
+	j.f.Line()
+	// encoding/json alone would take null as "no change" and replace invalid
+	// UTF-8; through this method a caller's struct decodes as ours do.
+	j.f.Comment("UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON")
+	j.f.Comment("string (null is an error), any value kept as it is.")
+	j.f.Func().Params(jen.Id("v").Op("*").Id(e.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalWith").Call(jen.Id("data"), jen.Id("v"), jen.Id(name))),
+	)
+	j.f.Line()
+}
+
+// interfaceCodec emits the dispatching decoder of a polymorphic type, the
+// Unmarshal<Name> entry point, and the unknown holder's codec.
+func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
+	f := j.f
+	name := iface.Decoder
+	disc := j.p.API.Discriminator
+	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("kind"), jen.Id("found"), jen.Err()).Op(":=").Id("d").Dot("Discriminator").Call(jen.Lit(disc))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Var().Id("v").Id(iface.Name)
+		g.Switch().BlockFunc(func(sw *jen.Group) {
+			for _, c := range iface.Concrete {
+				cond := jen.Id("found").Op("&&").String().Call(jen.Id("kind")).Op("==").Lit(c.DiscriminatorValue)
+				if c == iface.Root {
+					cond = jen.Op("!").Id("found").Op("||").String().Call(jen.Id("kind")).Op("==").Lit(c.DiscriminatorValue)
+				}
+				sw.Case(cond).Block(
+					jen.Id("c").Op(":=").New(jen.Id(c.Name)),
+					jen.If(jen.Err().Op(":=").Id("c").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+					jen.Id("v").Op("=").Id("c"),
+				)
+			}
+			sw.Default().Block(
+				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id("Type"): jen.String().Call(jen.Id("kind"))}),
+				jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("RawCopy").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Id("u").Dot("Raw").Op("=").Id("raw"),
+				jen.Id("v").Op("=").Id("u"),
+			)
+		})
+		g.Return(jen.Id("v"), jen.Nil())
+	})
+	f.Line()
+	f.Commentf("%s decodes data as one %s, choosing the Go type by the %q member.", iface.Unmarshal, iface.Name, disc)
+	f.Func().Id(iface.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface.Name), jen.Error()).Block(
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Id("d").Dot("End").Call()),
+	)
+	f.Line()
+	f.Commentf("AppendJSON appends the object exactly as it was received. Raw that is not")
+	f.Comment("exactly one JSON value is an error, as for a json field; nil or empty is null.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
+		jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot("Raw"))),
+	)
+	f.Line()
+	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
+	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
+	)
+	f.Line()
+	// Without it encoding/json would fill neither field from an object.
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with %s: data must be an", name)
+	f.Commentf("object of a subtype this package does not know; v is left alone on an error.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.List(jen.Id("u"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Op("*").Id(iface.Unknown)),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("json: a "+iface.Unknown+" cannot hold a %T; decode with Unmarshal"+iface.Name), jen.Id("x")))),
+		jen.Op("*").Id("v").Op("=").Op("*").Id("u"),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+}
+
+// structDecoder emits DecodeJSON and UnmarshalJSON.
+func (j *jsonGen) structDecoder(s *ir.Struct) {
+	f := j.f
+	words := (len(s.Fields) + 63) / 64
+	if words == 0 {
+		words = 1
+	}
+	bit := func(i int) (jen.Code, jen.Code) {
+		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Parens(jen.Op(fmt.Sprintf("1 << %d", i%64)))
+	}
+	disc := j.p.API.Discriminator
+	body := []jen.Code{
+		jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	}
+	if len(s.Fields) > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
+	}
+	// The names of undeclared members, skipped or kept, for duplicates.
+	body = append(body, jen.Var().Id("unknown").Id("memberNames"))
+	discInFields := false
+	for _, fl := range s.Fields {
+		if fl.Wire == disc {
+			discInFields = true
+		}
+	}
+	loop := []jen.Code{
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+	}
+	sw := jen.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(g *jen.Group) {
+		for i, fl := range s.Fields {
+			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
+		}
+		if handlesDiscriminator(disc, discInFields) {
+			// The discriminator was read before dispatch (or names this type);
+			// it is checked for duplicates and syntax like any member.
+			check := []jen.Code{
+				jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
+				jen.Id("sawDiscriminator").Op("=").True(),
+				jen.List(jen.Id("kind"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.Lit(disc)))),
+			}
+			if s.DiscriminatorValue != "" {
+				// A value naming another type would be re-labelled on encoding:
+				// reject it rather than change the data.
+				check = append(check, jen.If(jen.String().Call(jen.Id("kind")).Op("!=").Lit(s.DiscriminatorValue)).Block(
+					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than %s"), jen.String().Call(jen.Id("kind")), jen.Lit(s.DiscriminatorValue)), jen.Lit(disc))),
+				))
+			} else {
+				check = append(check, jen.Id("_").Op("=").Id("kind"))
+			}
+			g.Case(jen.Lit(disc)).Block(check...)
+		}
+		if s.Open {
+			g.Default().Block(jen.Err().Op("=").Id("keepMember").Call(jen.Id("d"), jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Op("&").Id("unknown"), jen.Id("name")))
+		} else {
+			g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
+		}
+	})
+	loop = append(loop, sw, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+	if handlesDiscriminator(disc, discInFields) {
+		body = append(body, jen.Var().Id("sawDiscriminator").Bool())
+	}
+	body = append(body, jen.For().Block(loop...))
+	// A type sent as a request body also decodes requests (the fake server
+	// reads them), where its read-only fields are absent by design.
+	asRequest := requestBodyType(j.p, s)
+	for i, fl := range s.Fields {
+		if !fl.Required {
+			continue
+		}
+		word, mask := bit(i)
+		missing := jen.Add(word).Op("&").Add(mask).Op("==").Lit(0)
+		if asRequest && fl.ReadOnly {
+			missing = jen.Op("!").Id("request").Op("&&").Add(missing)
+		}
+		body = append(body, jen.If(missing).Block(
+			jen.Return(jen.Id("d").Dot("ErrRequired").Call(jen.Lit(fl.Wire))),
+		))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+
+	f.Commentf("DecodeJSON reads one %s object from d into v, strictly: duplicate", s.Name)
+	f.Comment("names, null in a non-nullable field and a missing required field are errors.")
+	if s.Open {
+		f.Comment("Undeclared members are kept in AdditionalProperties.")
+	} else {
+		f.Comment("Undeclared members are checked as kept ones would be (syntax, duplicate")
+		f.Comment("names at any depth) and skipped.")
+	}
+	if asRequest {
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
+			jen.Return(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.False())),
+		)
+		f.Line()
+		f.Comment("decodeJSON is DecodeJSON; with request set, read-only fields may be absent.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("Decoder"), jen.Id("request").Bool()).Error().Block(body...)
+	} else {
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(body...)
+	}
+	f.Line()
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first")
+	f.Comment("and nothing but whitespace may follow the object.")
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Op("*").Id("v").Op("=").Id(s.Name).Values(),
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("d").Dot("End").Call()),
+	)
+	f.Line()
+}
+
+// handlesDiscriminator reports whether the decoder of s reads the API's
+// discriminator member itself: a concrete type of a hierarchy, which checks
+// that it names the type. A schema type outside any hierarchy declares it
+// as a field instead (ir.Build), so that it is kept and sent back.
+func handlesDiscriminator(disc string, declared bool) bool {
+	return disc != "" && !declared
+}
+
+// decodeField returns the statement of one case of the member switch: one
+// support call that claims the member's bit in seen and reads its value.
+func (j *jsonGen) decodeField(fl *ir.Field, i int) jen.Code {
+	// A json property holds any JSON value, null included, unless the schema
+	// gives null its own state with nullable.
+	null := "nullRejected"
+	switch {
+	case fl.Type.Kind == ir.JSON && !fl.Nullable:
+		null = "nullIsValue"
+	case fl.Optional && fl.Nullable:
+		null = "nullIsState"
+	}
+	read := "readMember"
+	if fl.Optional {
+		read = "readOptional"
+	}
+	return jen.Err().Op("=").Id(read).Call(jen.Id("d"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name),
+		jen.Op("&").Id("seen").Index(jen.Lit(i/64)), jen.Op(fmt.Sprintf("1<<%d", i%64)), jen.Id(null), j.decodeFunc(fl.Type))
+}
