@@ -1,0 +1,130 @@
+// Package harness runs the same benchmarks over every JSON library (a Peer)
+// for every payload, so that one `go test -bench` run measures them side by
+// side and cmd/ratios can compare each library with the fastest.
+//
+// Benchmark names are Benchmark<Op>/payload=<name>/peer=<library>, Op one of
+// Decode, Marshal, Append, Validate.
+package harness
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Peer is one library's codec for one payload.
+type Peer struct {
+	Name string
+	// Decode decodes data into a new value, as a client decoding a response
+	// does: every op starts from a zero value on the heap.
+	Decode func(data []byte) error
+	// Marshal encodes the payload's decoded value into a new slice the caller
+	// owns: MarshalJSON for sessiongen (pages: see the API packages), the
+	// library's Marshal otherwise.
+	Marshal func() ([]byte, error)
+	// Append encodes the decoded value into the reused buffer dst (or the
+	// library's closest API: an Encoder on a reused bytes.Buffer); nil where
+	// there is none.
+	Append func(dst []byte) ([]byte, error)
+	// Validate checks the decoded value; nil for libraries that do not.
+	Validate func() error
+}
+
+// Payload is one benchmark file.
+type Payload struct {
+	Name string // file name without .json
+	Page bool   // a page of sessions rather than one session
+	Data []byte
+}
+
+// Load reads dir/<name>.json for each name; fix, if not nil, rewrites each
+// payload before use (both sides read the same bytes).
+func Load(tb testing.TB, dir string, names []string, fix func([]byte) []byte) []Payload {
+	tb.Helper()
+	var list []Payload
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name+".json"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if fix != nil {
+			data = fix(data)
+		}
+		list = append(list, Payload{Name: name, Page: strings.Contains(name, "sessions"), Data: data})
+	}
+	return list
+}
+
+// Run runs op over every payload and every peer that has it. peers returns
+// the codecs of one payload, its value already decoded by each library.
+func Run(b *testing.B, op string, payloads []Payload, peers func(testing.TB, Payload) []Peer) {
+	for _, p := range payloads {
+		for _, peer := range peers(b, p) {
+			f := benchFunc(op, peer, p)
+			if f == nil {
+				continue
+			}
+			b.Run("payload="+p.Name+"/peer="+peer.Name, func(b *testing.B) {
+				b.SetBytes(int64(len(p.Data)))
+				b.ReportAllocs()
+				f(b)
+			})
+		}
+	}
+}
+
+func benchFunc(op string, peer Peer, p Payload) func(b *testing.B) {
+	switch op {
+	case "Decode":
+		return func(b *testing.B) {
+			for b.Loop() {
+				if err := peer.Decode(p.Data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	case "Marshal":
+		return func(b *testing.B) {
+			out, err := peer.Marshal()
+			if err != nil {
+				b.Fatal(err)
+			}
+			// Output size, to read B/op against: a Marshal allocates at
+			// least this.
+			b.ReportMetric(float64(len(out)), "out-B")
+			for b.Loop() {
+				if _, err := peer.Marshal(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	case "Append":
+		if peer.Append == nil {
+			return nil
+		}
+		return func(b *testing.B) {
+			buf, err := peer.Append(nil) // warm the buffer: reused below
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if buf, err = peer.Append(buf[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	case "Validate":
+		if peer.Validate == nil {
+			return nil
+		}
+		return func(b *testing.B) {
+			for b.Loop() {
+				if err := peer.Validate(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	panic("harness: unknown op " + op)
+}
