@@ -7,11 +7,13 @@ require (
 	github.com/goccy/go-json v0.12.0
 	github.com/mailru/easyjson v0.9.2
 	github.com/sessiongen/sessiongen v0.0.0-00010101000000-000000000000
+	golang.org/x/perf v0.0.0-20260908200009-22c9c6c9d4da
 )
 
 replace github.com/sessiongen/sessiongen => ../../..
 
 require (
+	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
 	github.com/bytedance/gopkg v0.1.3 // indirect
 	github.com/bytedance/sonic/loader v0.5.3 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
