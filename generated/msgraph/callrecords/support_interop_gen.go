@@ -312,10 +312,11 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 // escape.
 var marshalScratch = sync.Pool{New: func() any { return new([]byte) }}
 
-// maxKeptScratch is the largest buffer put back for the next MarshalJSON;
-// a larger output is returned as encoded (it was grown for this call only),
-// so that one huge value does not keep its size alive in the pool.
-const maxKeptScratch = 64 << 10
+// maxKeptScratch is the largest buffer put back for the next MarshalJSON
+// (a page of 50 Graph sessions is about 300 KB); a larger output is returned
+// as encoded (it was grown for this call only), so that one huge value does
+// not keep its size alive in the pool.
+const maxKeptScratch = 1 << 20
 
 // marshalBuffer returns a scratch buffer for MarshalJSON; give it back with
 // ownedJSON.

@@ -24,20 +24,24 @@ func peers(tb testing.TB, p harness.Payload) []harness.Peer {
 	return append(list, harness.MirrorPeers[mirrorSession](tb, p.Data)...)
 }
 
-// sessiongenPeer is the generated codec. A page has no generated type, so its
-// Marshal is the page helper appending into a nil slice (AppendJSON(nil) per
-// element, no sized buffer); a session's is Session.MarshalJSON.
+// sessiongenPeer is the generated codec. A session's Marshal is
+// Session.MarshalJSON; a page's is the page helper encoding into a reused
+// scratch buffer and returning an exact-size copy (harness.Owned), as a
+// generated MarshalJSON does.
 func sessiongenPeer(tb testing.TB, p harness.Payload) harness.Peer {
 	tb.Helper()
 	if p.Page {
 		pg := new(benchPage)
+		var scratch []byte
 		if err := benchDecodePage(p.Data, pg); err != nil {
 			tb.Fatalf("%s: %v", p.Name, err)
 		}
 		return harness.Peer{
-			Name:     "sessiongen",
-			Decode:   func(data []byte) error { return benchDecodePage(data, new(benchPage)) },
-			Marshal:  func() ([]byte, error) { return benchAppendPage(nil, pg) },
+			Name:   "sessiongen",
+			Decode: func(data []byte) error { return benchDecodePage(data, new(benchPage)) },
+			Marshal: func() ([]byte, error) {
+				return harness.Owned(&scratch, func(dst []byte) ([]byte, error) { return benchAppendPage(dst, pg) })
+			},
 			Append:   func(dst []byte) ([]byte, error) { return benchAppendPage(dst, pg) },
 			Validate: func() error { return benchValidatePage(pg) },
 		}

@@ -134,3 +134,16 @@ func benchFunc(op string, peer Peer, p Payload) func(b *testing.B) {
 	}
 	panic("harness: unknown op " + op)
 }
+
+// Owned encodes with appendTo into *scratch, kept for the next call, and
+// returns a copy of exactly the output's size: what a generated MarshalJSON
+// does (templates/support's ownedJSON, there with a sync.Pool), for pages,
+// which have no generated type in two of the three packages.
+func Owned(scratch *[]byte, appendTo func([]byte) ([]byte, error)) ([]byte, error) {
+	out, err := appendTo((*scratch)[:0])
+	*scratch = out[:0]
+	if err != nil {
+		return nil, err
+	}
+	return append(make([]byte, 0, len(out)), out...), nil
+}
