@@ -63,3 +63,5 @@ func BenchmarkDecode(b *testing.B)   { harness.Run(b, "Decode", payloads(b), pee
 func BenchmarkMarshal(b *testing.B)  { harness.Run(b, "Marshal", payloads(b), peers) }
 func BenchmarkAppend(b *testing.B)   { harness.Run(b, "Append", payloads(b), peers) }
 func BenchmarkValidate(b *testing.B) { harness.Run(b, "Validate", payloads(b), peers) }
+
+func TestPeers(t *testing.T) { harness.Check(t, payloads(t), peers) }

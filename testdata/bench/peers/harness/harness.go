@@ -7,6 +7,7 @@
 package harness
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,4 +147,34 @@ func Owned(scratch *[]byte, appendTo func([]byte) ([]byte, error)) ([]byte, erro
 		return nil, err
 	}
 	return append(make([]byte, 0, len(out)), out...), nil
+}
+
+// Check runs every peer's operations once on every payload and fails on an
+// error or on output that is not one JSON value, so that `go test` in this
+// module (without -bench) checks what the benchmarks measure.
+func Check(t *testing.T, payloads []Payload, peers func(testing.TB, Payload) []Peer) {
+	for _, p := range payloads {
+		for _, peer := range peers(t, p) {
+			t.Run(p.Name+"/"+peer.Name, func(t *testing.T) {
+				if err := peer.Decode(p.Data); err != nil {
+					t.Fatalf("Decode: %v", err)
+				}
+				out, err := peer.Marshal()
+				if err != nil || !json.Valid(out) {
+					t.Fatalf("Marshal: %v, valid JSON %v", err, json.Valid(out))
+				}
+				if peer.Append != nil {
+					buf, err := peer.Append([]byte("x"))
+					if err != nil || string(buf[:1]) != "x" || !json.Valid(buf[1:]) {
+						t.Fatalf("Append: %v; want x then one JSON value, got %.40q", err, buf)
+					}
+				}
+				if peer.Validate != nil {
+					if err := peer.Validate(); err != nil {
+						t.Fatalf("Validate: %v", err)
+					}
+				}
+			})
+		}
+	}
 }

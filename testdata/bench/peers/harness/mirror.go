@@ -60,6 +60,10 @@ func MirrorPeers[T any, PT Easy[T]](tb testing.TB, data []byte) []Peer {
 				if w.Error != nil {
 					return dst, w.Error
 				}
+				if len(dst) > 0 {
+					// BuildBytes writes from the start of its argument.
+					return append(dst, w.Buffer.BuildBytes()...), nil
+				}
 				return w.Buffer.BuildBytes(dst), nil
 			},
 		},
