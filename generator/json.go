@@ -224,8 +224,17 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	// A value receiver, so that encoding/json finds the method on values
 	// too: in maps, in a caller's struct, in slog attributes.
 	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
-	f.Func().Params(jen.Id("v").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
-	)
+	f.Func().Params(jen.Id("v").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshalBody()...)
 	f.Line()
+}
+
+// marshalBody is the body of a MarshalJSON method: AppendJSON into a reused
+// scratch buffer, then a copy of exactly the output's size (support's
+// ownedJSON), so that the method allocates about what it returns.
+func marshalBody() []jen.Code {
+	return []jen.Code{
+		jen.Id("scratch").Op(":=").Id("marshalBuffer").Call(),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("v").Dot("AppendJSON").Call(jen.Parens(jen.Op("*").Id("scratch")).Index(jen.Empty(), jen.Lit(0))),
+		jen.Return(jen.Id("ownedJSON").Call(jen.Id("scratch"), jen.Id("out"), jen.Err())),
+	}
 }

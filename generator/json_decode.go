@@ -240,9 +240,7 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	)
 	f.Line()
 	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
-	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Nil())),
-	)
+	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshalBody()...)
 	f.Line()
 	// Without it encoding/json would fill neither field from an object.
 	f.Commentf("UnmarshalJSON implements json.Unmarshaler with %s: data must be an", name)

@@ -602,7 +602,9 @@ func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEntity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeEntity: data must be an
@@ -670,7 +672,9 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CallRecord) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
@@ -824,7 +828,9 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
@@ -962,7 +968,9 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Segment) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Segment object from d into v, strictly: duplicate
@@ -1104,7 +1112,9 @@ func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeParticipantBase: data must be an
@@ -1150,7 +1160,9 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Participant) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Participant object from d into v, strictly: duplicate
@@ -1242,7 +1254,9 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Organizer) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Organizer object from d into v, strictly: duplicate
@@ -1325,7 +1339,9 @@ func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
@@ -1436,7 +1452,9 @@ func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
@@ -1476,7 +1494,9 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v EndpointBase) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
@@ -1570,7 +1590,9 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
@@ -1663,7 +1685,9 @@ func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
@@ -1779,7 +1803,9 @@ func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
@@ -1821,7 +1847,9 @@ func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
@@ -1915,7 +1943,9 @@ func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
@@ -1996,7 +2026,9 @@ func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v FailureInfo) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one FailureInfo object from d into v, strictly: duplicate
@@ -2087,7 +2119,9 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Media) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Media object from d into v, strictly: duplicate
@@ -2196,7 +2230,9 @@ func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MediaStream) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one MediaStream object from d into v, strictly: duplicate
@@ -2350,7 +2386,9 @@ func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v NetworkInfo) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one NetworkInfo object from d into v, strictly: duplicate
@@ -2485,7 +2523,9 @@ func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v DeviceInfo) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one DeviceInfo object from d into v, strictly: duplicate
@@ -2592,7 +2632,9 @@ func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one TraceRouteHop object from d into v, strictly: duplicate
@@ -2668,7 +2710,9 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UserFeedback) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UserFeedback object from d into v, strictly: duplicate
@@ -2743,7 +2787,9 @@ func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
@@ -2811,7 +2857,9 @@ func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UserIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UserIdentity object from d into v, strictly: duplicate
@@ -2921,7 +2969,9 @@ func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
@@ -3059,7 +3109,9 @@ func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
@@ -3252,7 +3304,9 @@ func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
@@ -3294,7 +3348,9 @@ func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v IdentityBase) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one IdentityBase object from d into v, strictly: duplicate
@@ -3411,7 +3467,9 @@ func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentitySet: data must be an
@@ -3460,7 +3518,9 @@ func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one IdentitySetBase object from d into v, strictly: duplicate
@@ -3573,7 +3633,9 @@ func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
@@ -3675,7 +3737,9 @@ func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, erro
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
@@ -3763,7 +3827,9 @@ func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]by
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
@@ -3849,7 +3915,9 @@ func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error)
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
@@ -3932,7 +4000,9 @@ func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
@@ -4016,7 +4086,9 @@ func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
@@ -4099,7 +4171,9 @@ func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
@@ -4184,7 +4258,9 @@ func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte,
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
@@ -4270,7 +4346,9 @@ func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
@@ -4354,7 +4432,9 @@ func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ODataError) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ODataError object from d into v, strictly: duplicate
@@ -4433,7 +4513,9 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MainError) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one MainError object from d into v, strictly: duplicate
@@ -4514,7 +4596,9 @@ func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ErrorDetails) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ErrorDetails object from d into v, strictly: duplicate
@@ -4599,7 +4683,9 @@ func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v InnerError) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one InnerError object from d into v, strictly: duplicate

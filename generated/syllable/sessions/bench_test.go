@@ -6,6 +6,7 @@
 package sessions_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -308,6 +309,19 @@ func TestBenchPayloadsZeroAlloc(t *testing.T) {
 			}
 			if n := testing.AllocsPerRun(100, func() { buf, _ = v.appendJSON(buf[:0], p.page) }); n != 0 {
 				t.Errorf("AppendJSON into a reused buffer allocates %v times per run, want 0", n)
+			}
+			if !p.page {
+				// MarshalJSON allocates its output and nothing more, once warm.
+				out, err := v.session.MarshalJSON()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(out, buf) || cap(out) != len(out) {
+					t.Errorf("MarshalJSON: %d bytes (cap %d), want AppendJSON's %d at their exact size", len(out), cap(out), len(buf))
+				}
+				if n := testing.AllocsPerRun(100, func() { _, _ = v.session.MarshalJSON() }); n != 1 {
+					t.Errorf("MarshalJSON allocates %v times per run, want 1 (the output)", n)
+				}
 			}
 			mirrorOut, err := json.Marshal(mirrorValue(v, p.page))
 			if err != nil {

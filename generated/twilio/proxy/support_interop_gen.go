@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -301,4 +302,44 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 		return err
 	}
 	return json.Unmarshal(raw, p)
+}
+
+// marshalScratch holds the buffers generated MarshalJSON methods encode into
+// before copying the result out at its exact size, so that a warm
+// MarshalJSON allocates the output and nothing more, as encoding/json's
+// Marshal does. The buffer cannot live on MarshalJSON's stack: AppendJSON
+// passes dst to encoders called through function values, which makes it
+// escape.
+var marshalScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxKeptScratch is the largest buffer put back for the next MarshalJSON
+// (a page of 50 Graph sessions is about 300 KB); a larger output is returned
+// as encoded (it was grown for this call only), so that one huge value does
+// not keep its size alive in the pool.
+const maxKeptScratch = 1 << 20
+
+// marshalBuffer returns a scratch buffer for MarshalJSON; give it back with
+// ownedJSON.
+func marshalBuffer() *[]byte { return marshalScratch.Get().(*[]byte) }
+
+// ownedJSON ends a MarshalJSON that appended out into (*scratch)[:0]: it
+// returns a slice the caller owns (never memory the pool hands out again)
+// and puts scratch back.
+func ownedJSON(scratch *[]byte, out []byte, err error) ([]byte, error) {
+	if cap(out) > maxKeptScratch {
+		// out outgrew every kept buffer, so it is new and not *scratch.
+		marshalScratch.Put(scratch)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	var owned []byte
+	if err == nil {
+		owned = make([]byte, len(out))
+		copy(owned, out)
+	}
+	*scratch = out[:0]
+	marshalScratch.Put(scratch)
+	return owned, err
 }

@@ -18,7 +18,9 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v RestError) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one RestError object from d into v, strictly: duplicate
@@ -83,7 +85,9 @@ func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Service) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Service object from d into v, strictly: duplicate
@@ -152,7 +156,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
@@ -225,7 +231,9 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
@@ -291,7 +299,9 @@ func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate

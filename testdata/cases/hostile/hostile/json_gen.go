@@ -79,7 +79,9 @@ func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Keywords) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Keywords object from d into v, strictly: duplicate
@@ -245,7 +247,9 @@ func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Predeclared) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Predeclared object from d into v, strictly: duplicate
@@ -435,7 +439,9 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v GeneratedNames) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one GeneratedNames object from d into v, strictly: duplicate
@@ -570,7 +576,9 @@ func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v HelperNames) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one HelperNames object from d into v, strictly: duplicate
@@ -645,7 +653,9 @@ func (v *Component) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Component) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Component object from d into v, strictly: duplicate
@@ -710,7 +720,9 @@ func (v *Members) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Members) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Members object from d into v, strictly: duplicate
@@ -775,7 +787,9 @@ func (v *Enum) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Enum) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Enum object from d into v, strictly: duplicate
@@ -840,7 +854,9 @@ func (v *SliceString) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SliceString) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one SliceString object from d into v, strictly: duplicate
@@ -921,7 +937,9 @@ func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v WireNames) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one WireNames object from d into v, strictly: duplicate
@@ -1052,7 +1070,9 @@ func (v *UnknownSelect) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownSelect) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeSelect: data must be an
@@ -1097,7 +1117,9 @@ func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Range) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Range object from d into v, strictly: duplicate

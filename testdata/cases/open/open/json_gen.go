@@ -20,7 +20,9 @@ func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Identity) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Identity object from d into v, strictly: duplicate
@@ -86,7 +88,9 @@ func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Tokens) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Tokens object from d into v, strictly: duplicate

@@ -58,7 +58,9 @@ func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
@@ -98,7 +100,9 @@ func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v EndpointBase) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
@@ -178,7 +182,9 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
@@ -290,7 +296,9 @@ func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
@@ -328,7 +336,9 @@ func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
@@ -415,7 +425,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(nil)
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Session object from d into v, strictly: duplicate
