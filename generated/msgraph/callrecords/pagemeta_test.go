@@ -269,3 +269,38 @@ func TestContinueExpandedCollectionHostConfinement(t *testing.T) {
 	}
 	assert.Zero(t, sent, "nothing sent to any server")
 }
+
+// TestFakeContinuesExpandedCollection: a record seeded in the fake with a
+// sessions next link (relative, resolved against the base URL) is read
+// with Get, and ContinueCallRecordSessions pages through the fake's own
+// sessions list, following the fake's next links, with the fake's pages'
+// metadata.
+func TestFakeContinuesExpandedCollection(t *testing.T) {
+	fake, c := fkServe(t)
+	ctx := context.Background()
+	record := readFixture(t, "get-callrecord.example2-expand-sessions-segments.response.json")
+	published := "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords('e523d2ed-2966-4b6b-925b-754a88034cc5')/sessions?$expand=segments&$skiptoken=abc"
+	seeded := bytes.Replace(record, []byte(published), []byte(ctSessionsP+"?$top=2"), 1)
+	require.NotEqual(t, record, seeded, "the fixture holds the published link")
+	fake.Put(ctRecordPath, seeded)
+	ids := []string{"s1", "s2", "s3", "s4", "s5"}
+	for _, id := range ids {
+		fake.Put(ctSessionsP+"/"+id, clSession(t, id))
+	}
+
+	got, err := c.CallRecords.Get(ctx, ctRecordID, nil)
+	require.NoError(t, err)
+	assert.Equal(t, cr.Some(ctSessionsP+"?$top=2"), got.SessionsNextLink)
+	var listed []string
+	for s, err := range c.ContinueCallRecordSessions(ctx, got) {
+		require.NoError(t, err)
+		listed = append(listed, s.ID)
+	}
+	assert.Equal(t, ids, listed)
+	before := len(fake.Requests())
+	page, err := c.ContinueCallRecordSessionsPage(ctx, got)
+	require.NoError(t, err)
+	assert.Len(t, page.Items, 2)
+	assert.True(t, page.HasNext())
+	assert.Equal(t, before+1, len(fake.Requests()))
+}

@@ -103,3 +103,21 @@ func TestPageMetadataSyllableStrict(t *testing.T) {
 		})
 	}
 }
+
+// TestFakePageMetadata: the fake writes the totals the schema declares
+// (totalPages, totalCount), which the metadata reading the same members
+// exposes; members whose meaning the format does not declare (page,
+// page_size) are not written by the fake and read as not set.
+func TestFakePageMetadata(t *testing.T) {
+	fake, _, c := fkServe(t)
+	for i := range 5 {
+		fake.Put("/api/v1/sessions/s"+strconv.Itoa(i), clSession(t, "s"+strconv.Itoa(i)))
+	}
+	page, err := c.Sessions.ListPage(context.Background(), &sy.SessionsListParams{Limit: sy.Some[int64](2)})
+	require.NoError(t, err)
+	m := page.Meta()
+	assert.Equal(t, "3", m.TotalPages.String())
+	assert.Equal(t, "5", m.TotalCount.String())
+	assert.False(t, m.Page.IsSet())
+	assert.False(t, m.PageSize.IsSet())
+}
