@@ -95,10 +95,11 @@ func (b *builder) continuations(p *Package) {
 	if pg == nil || pg.ExpandedNextLink == "" || len(p.Resources) == 0 {
 		return
 	}
-	clientNames := map[string]bool{}
+	// The Client's members: its resource fields, then the methods below.
+	clientNames := map[string]string{}
 	for _, r := range p.Resources {
 		if r.Parent == nil {
-			clientNames[r.Name] = true
+			clientNames[r.Name] = fmt.Sprintf("resource %q", r.Wire)
 		}
 	}
 	for _, s := range p.Structs {
@@ -120,10 +121,12 @@ func (b *builder) continuations(p *Package) {
 			}
 			c.PageName = c.Name + "Page"
 			c.FetchName = "fetch" + c.Name
+			what := fmt.Sprintf("continuing %s.%s", s.Wire, fl.Wire)
 			for _, n := range []string{c.Name, c.PageName} {
-				if clientNames[n] {
-					b.errorf(pg.ExpandedNextLinkPos, "api.pagination.expandedNextLink: Client method %s (continuing %s.%s) is the name of a resource", n, s.Wire, fl.Wire)
+				if prev, ok := clientNames[n]; ok {
+					b.errorf(pg.ExpandedNextLinkPos, "api.pagination.expandedNextLink: Client method %s (%s) is already the Go name of %s", n, what, prev)
 				}
+				clientNames[n] = what
 			}
 			p.API.Continuations = append(p.API.Continuations, c)
 		}

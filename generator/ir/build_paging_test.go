@@ -194,3 +194,16 @@ func replaceOnce(t *testing.T, s, from, to string) string {
 	require.GreaterOrEqual(t, i, 0, "schema holds %q", from)
 	return s[:i] + to + s[i+len(from):]
 }
+
+// TestBuildContinuationNamesCollide: Client method names of continuations
+// that concatenate alike are refused, not overwritten: KidPets.page's
+// iterator would be Kid.pets's page variant.
+func TestBuildContinuationNamesCollide(t *testing.T) {
+	src := replaceOnce(t, pagingSchema, "  Animal:\n",
+		"  KidPets:\n    properties:\n      page: {type: array, items: {type: Kid}, relationship: true}\n  Animal:\n")
+	f, err := schema.Parse("paging.yaml", []byte(src))
+	require.NoError(t, err)
+	_, err = Build(f, Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Client method ContinueKidPetsPage (continuing KidPets.page) is already the Go name of continuing Kid.pets")
+}
