@@ -87,3 +87,29 @@ func TestPageMetadataTwilioStrict(t *testing.T) {
 		})
 	}
 }
+
+// TestFakePageEnvelope: the fake writes the meta members seeded with
+// PutPageEnvelope (here the published ones of ListPhoneNumber.readFull) on
+// every page, beside its own next_page_url, and the client reads them.
+func TestFakePageEnvelope(t *testing.T) {
+	fake, c := fkServe(t)
+	const list = "/v1/Services/" + ctServiceSID + "/PhoneNumbers"
+	for _, sid := range []string{"PN1", "PN2", "PN3"} {
+		fake.Put(list+"/"+sid, []byte(`{"sid":"`+sid+`"}`))
+	}
+	published, err := os.ReadFile("testdata/ListPhoneNumber.readFull.200.response.json")
+	require.NoError(t, err)
+	require.NoError(t, fake.PutPageEnvelope(list, published))
+
+	page, err := c.Services.PhoneNumbers(ctServiceSID).ListPage(context.Background(), &pr.PhoneNumbersListParams{PageSize: pr.Some[int64](2)})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 2, "the fake's items, not the seeded ones")
+	assert.Equal(t, "phone_numbers", page.Meta().Key.Or(""))
+	assert.Equal(t, int32(50), page.Meta().PageSize.Or(0))
+	require.True(t, page.HasNext(), "the fake's own next link")
+	last, err := page.Next(context.Background())
+	require.NoError(t, err)
+	assert.Len(t, last.Items, 1)
+	assert.Equal(t, "phone_numbers", last.Meta().Key.Or(""))
+	assert.False(t, last.HasNext())
+}
