@@ -154,8 +154,8 @@ type FakeServer struct {
 	// envelopes are the page envelope members seeded with PutPageEnvelope,
 	// by list path.
 	envelopes map[string][]fakeLeaf
-	clock   uint64 // numbers writes: insertion order and versions
-	log     []FakeRequest
+	clock     uint64 // numbers writes: insertion order and versions
+	log       []FakeRequest
 }
 
 // fakeObject is what a FakeServer stores at one path.
