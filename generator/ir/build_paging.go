@@ -61,11 +61,15 @@ func (b *builder) expandedNextLinkFields(t *schema.Type, fields []*Field, taken 
 			continue
 		}
 		taken[name] = fmt.Sprintf("the next link %q", member)
+		doc := fmt.Sprintf("%s is the link to the rest of %s when the server sent only its first page (%q); not set when %s is whole.",
+			name, fl.Name, member, fl.Name)
+		if len(b.f.Resources) > 0 && !t.Abstract {
+			doc += fmt.Sprintf(" Client.%s follows it.", continuationName(b.structs[t], fl))
+		}
 		fl.NextLink = &Field{
-			Name: name,
-			Wire: member,
-			Doc: fmt.Sprintf("%s is the link to the rest of %s when the server sent only its first page (%q); not set when %s is whole. Client.Continue%s%s follows it.",
-				name, fl.Name, member, fl.Name, b.structs[t].Name, fl.Name),
+			Name:     name,
+			Wire:     member,
+			Doc:      doc,
 			Type:     &Type{Kind: URI},
 			Optional: true,
 			ReadOnly: true,
@@ -117,7 +121,7 @@ func (b *builder) continuations(p *Package) {
 			}
 			c := &Continuation{
 				Owner: s, Relationship: fl, Link: fl.NextLink, Elem: fl.Type.Elem, PageReader: reader,
-				Name: "Continue" + s.Name + fl.Name,
+				Name: continuationName(s, fl),
 			}
 			c.PageName = c.Name + "Page"
 			c.FetchName = "fetch" + c.Name
@@ -131,6 +135,12 @@ func (b *builder) continuations(p *Package) {
 			p.API.Continuations = append(p.API.Continuations, c)
 		}
 	}
+}
+
+// continuationName is the Go name of the Client method continuing the
+// relationship array fl of s.
+func continuationName(s *Struct, fl *Field) string {
+	return "Continue" + s.Name + fl.Name
 }
 
 // continuationReader returns the page reader of the pages continuing an
