@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -30,7 +31,7 @@ func (c *clientGen) pagedMethod(m *ir.Method, recv jen.Code, params, args []jen.
 	)
 	f.Line()
 	f.Commentf("%s fetches the page call asks for and the call of the page after it.", fetchName)
-	f.Func().Params(recv).Id(fetchName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Error()).Block(
+	f.Func().Params(recv).Id(fetchName).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Any(), jen.Error()).Block(
 		jen.Return(jen.Id("fetchItems").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(m.Response.PageReader.Name).Types(elem), itemReader(m.Response))),
 	)
 	f.Line()
@@ -54,25 +55,26 @@ func (c *clientGen) pages() {
 	f, pg := c.f, c.p.API.Pagination
 	t := jen.Id("T")
 	f.Comment("fetchItems fetches the page call asks for, decodes its body with readPage and its")
-	f.Comment("items with read, and builds the call of the page after it (nil on the last).")
+	f.Comment("items with read, and builds the call of the page after it (nil on the last). It")
+	f.Comment("returns the envelope's metadata too (see Page).")
 	f.Func().Id("fetchItems").Types(t.Clone().Any()).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("t").Op("*").Id("httpTransport"), jen.Id("call").Op("*").Id("httpCall"),
 		jen.Id("readPage").Func().Params(jen.Index().Byte(), jen.Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error())).Params(jen.Index().Add(t.Clone()), jen.Id("pageInfo"), jen.Error()),
 		jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error()),
-	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Any(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
-		g.If(jen.Id("emptyBody").Call(jen.Id("resp").Dot("Body"))).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Id("EmptyResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")})))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
+		g.If(jen.Id("emptyBody").Call(jen.Id("resp").Dot("Body"))).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Op("&").Id("EmptyResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")})))
 		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
 		case ir.PaginationNextLink:
-			g.If(jen.Id("info").Dot("next").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Nil()))
+			g.If(jen.Id("info").Dot("next").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Nil()))
 			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("t").Dot("Next").Call(jen.Id("info").Dot("next"))
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Err()))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Err()))
 			g.Return(jen.Id("items"), jen.Op("&").Id("httpCall").Values(jen.Dict{
 				jen.Id("Method"): jen.Lit("GET"), jen.Id("URL"): jen.Id("u"), jen.Id("Retryable"): jen.True(),
-			}), jen.Nil())
+			}), jen.Id("info").Dot("meta"), jen.Nil())
 		case ir.PaginationPageNumber:
 			g.Id("page").Op(":=").Int64().Call(jen.Lit(pg.FirstPage))
 			g.If(jen.Id("s").Op(":=").Id("call").Dot("Query").Dot("Get").Call(jen.Lit(pg.PageParam)), jen.Id("s").Op("!=").Lit("")).Block(
@@ -88,18 +90,20 @@ func (c *clientGen) pages() {
 			g.If(jen.List(jen.Id("total"), jen.Id("ok")).Op(":=").Id("info").Dot("totalPages").Dot("Get").Call(), jen.Id("ok")).Block(
 				jen.Id("more").Op("=").Id("page").Op("+").Lit(1 - pg.FirstPage).Op("<").Id("total"),
 			)
-			g.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Nil()))
+			g.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Nil()))
 			g.Id("next").Op(":=").Op("*").Id("call")
 			g.Id("next").Dot("Query").Op("=").Qual("maps", "Clone").Call(jen.Id("call").Dot("Query"))
 			g.If(jen.Id("next").Dot("Query").Op("==").Nil()).Block(jen.Id("next").Dot("Query").Op("=").Qual("net/url", "Values").Values())
 			g.Id("next").Dot("Query").Dot("Set").Call(jen.Lit(pg.PageParam), jen.Qual("strconv", "FormatInt").Call(jen.Id("page").Op("+").Lit(1), jen.Lit(10)))
-			g.Return(jen.Id("items"), jen.Op("&").Id("next"), jen.Nil())
+			g.Return(jen.Id("items"), jen.Op("&").Id("next"), jen.Id("info").Dot("meta"), jen.Nil())
 		}
 	})
 	f.Line()
 	for _, pr := range c.p.API.PageReaders {
 		c.pageDecoder(pr.Name, pr.Items)
 	}
+	c.pageMeta()
+	c.continuations()
 }
 
 // pageDecoder emits the reader of page bodies with their items in member
@@ -153,11 +157,20 @@ func (c *clientGen) pageDecoder(name string, items string) {
 			)
 		}
 	}
+	// A metadata field reading the totals the style needs is read once,
+	// into the metadata, and copied into info after the walk.
+	var totalPagesMeta *ir.PageField
+	for _, mf := range pg.Metadata {
+		leaves = append(leaves, leaf{mf.Path, optionalMeta(mf, labelled)})
+		if mf.TotalPages {
+			totalPagesMeta = mf
+		}
+	}
 	switch pg.Style {
 	case ir.PaginationNextLink:
 		leaves = append(leaves, leaf{pg.Next, optionalString("next", pg.Next)})
 	case ir.PaginationPageNumber:
-		if len(pg.TotalPages) > 0 {
+		if len(pg.TotalPages) > 0 && totalPagesMeta == nil {
 			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages", pg.TotalPages)})
 		}
 	}
@@ -221,8 +234,138 @@ func (c *clientGen) pageDecoder(name string, items string) {
 	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("d").Id("Decoder")
 		g.Id("d").Dot("Reset").Call(jen.Id("data"))
+		if pg.MetaType != "" {
+			g.Var().Id("meta").Id(pg.MetaType)
+			g.Defer().Func().Params().Block(jen.Id("info").Dot("meta").Op("=").Id("meta")).Call()
+		}
 		walk(g, leaves, 0)
+		if mf := totalPagesMeta; mf != nil {
+			g.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("meta").Dot(mf.Name).Dot("Get").Call(), jen.Id("ok")).Block(
+				jen.Id("info").Dot("totalPages").Op("=").Id("Some").Call(jen.Int64().Call(jen.Id("n"))),
+			)
+		}
 		g.Return(jen.Id("items"), jen.Id("info"), jen.Id("d").Dot("End").Call())
 	})
 	f.Line()
+}
+
+// optionalMeta returns the reader of one page metadata member into the
+// field of the local meta: null leaves it not set, a value of another type
+// is an error at the member's JSON path.
+func optionalMeta(mf *ir.PageField, labelled func(jen.Code, []string) jen.Code) func(g *jen.Group) {
+	return func(g *jen.Group) {
+		g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(scalarDecodeFunc(mf.Type)).Call(jen.Op("&").Id("d")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), mf.Path))),
+			jen.Id("meta").Dot(mf.Name).Op("=").Id("Some").Call(jen.Id("v")),
+		)
+	}
+}
+
+// scalarDecodeFunc is decodeFunc for the scalar types of page metadata,
+// which are support Decoder methods and need no helper.
+func scalarDecodeFunc(t *ir.Type) jen.Code {
+	return (&jsonGen{}).decodeFunc(t)
+}
+
+// pageMeta emits the struct of page metadata and Page's Meta method.
+func (c *clientGen) pageMeta() {
+	f, pg := c.f, c.p.API.Pagination
+	if pg == nil || pg.MetaType == "" {
+		return
+	}
+	fcomment(f, []string{
+		fmt.Sprintf("%s is what a page's envelope says besides its items and the way to the next page.", pg.MetaType),
+		"A field is not set when the page omits its member or sends null.",
+	})
+	f.Type().Id(pg.MetaType).StructFunc(func(g *jen.Group) {
+		for i, mf := range pg.Metadata {
+			if i > 0 {
+				g.Line()
+			}
+			lines := ir.DocLines(mf.Doc)
+			lines = append(lines, "", fmt.Sprintf("The member %s of the page.", strings.Join(mf.Path, ".")))
+			comment(g, lines)
+			g.Id(mf.Name).Id("Optional").Types(goType(mf.Type))
+		}
+	})
+	f.Line()
+	f.Commentf("Meta returns what the page's envelope says besides its items (see %s).", pg.MetaType)
+	f.Func().Params(jen.Id("p").Op("*").Id("Page").Types(jen.Id("T"))).Id("Meta").Params().Id(pg.MetaType).Block(
+		jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Return(jen.Id(pg.MetaType).Values())),
+		jen.List(jen.Id("m"), jen.Id("_")).Op(":=").Id("p").Dot("meta").Assert(jen.Id(pg.MetaType)),
+		jen.Return(jen.Id("m")),
+	)
+	f.Line()
+}
+
+// continuations emits the Client methods that continue expanded
+// relationship arrays from their next links.
+func (c *clientGen) continuations() {
+	f := c.f
+	conts := c.p.API.Continuations
+	if len(conts) == 0 {
+		return
+	}
+	recv := jen.Id("c").Op("*").Id("Client")
+	ctx := jen.Id("ctx").Qual("context", "Context")
+	f.Comment("continueCall is the call of the page an expanded collection's next link leads to,")
+	f.Comment("nil when the link is not set. Like every next link, it is followed only on the")
+	f.Comment("base URL's scheme and host.")
+	f.Func().Params(recv).Id("continueCall").Params(jen.Id("link").Id("Optional").Types(jen.String())).Params(jen.Op("*").Id("httpCall"), jen.Error()).Block(
+		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("link").Dot("Get").Call(),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Nil())),
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Next").Call(jen.Id("s")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("httpCall").Values(jen.Dict{
+			jen.Id("Method"): jen.Lit("GET"), jen.Id("URL"): jen.Id("u"), jen.Id("Retryable"): jen.True(),
+		}), jen.Nil()),
+	)
+	f.Line()
+	for _, ct := range conts {
+		elem := goType(ct.Elem)
+		owner := jen.Id("v").Op("*").Id(ct.Owner.Name)
+		link := jen.Id("v").Dot(ct.Link.Name)
+		fcomment(f, []string{
+			fmt.Sprintf("%s iterates over the rest of v.%s: the items of the page v.%s leads to and of the pages after it. It yields nothing when the link is not set (the array arrived whole).", ct.Name, ct.Relationship.Name, ct.Link.Name),
+			"",
+			"A link off the client's base URL scheme and host yields *ForeignURLError, with nothing sent. The iterator starts no goroutine; it stops when the loop breaks, when ctx ends, or after yielding an error.",
+		})
+		f.Func().Params(recv).Id(ct.Name).Params(ctx, owner).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
+			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot("continueCall").Call(link),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(elem, jen.Error()).Bool()).Block(
+				jen.Var().Id("zero").Add(elem),
+				jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+			))),
+			jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("c").Dot(ct.FetchName))),
+		)
+		f.Line()
+		f.Commentf("%s fetches the page v.%s leads to; follow with the page's Next method. It returns nil and no error when the link is not set.", ct.PageName, ct.Link.Name)
+		f.Func().Params(recv).Id(ct.PageName).Params(ctx, owner).Params(jen.Op("*").Id("Page").Types(elem), jen.Error()).Block(
+			jen.List(jen.Id("call"), jen.Err()).Op(":=").Id("c").Dot("continueCall").Call(link),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Id("call").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("fetchPage").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("c").Dot(ct.FetchName))),
+		)
+		f.Line()
+		f.Commentf("%s fetches one page continuing %s.%s and the call of the page after it.", ct.FetchName, ct.Owner.Name, ct.Relationship.Name)
+		f.Func().Params(recv).Id(ct.FetchName).Params(ctx, jen.Id("call").Op("*").Id("httpCall")).Params(jen.Index().Add(elem), jen.Op("*").Id("httpCall"), jen.Any(), jen.Error()).Block(
+			jen.Return(jen.Id("fetchItems").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(ct.PageReader.Name).Types(elem), elemReader(ct.Elem))),
+		)
+		f.Line()
+	}
+}
+
+// elemReader returns the reader of one element of a relationship array: a
+// func(*Decoder) (T, error) for the array's element type.
+func elemReader(t *ir.Type) jen.Code {
+	switch {
+	case t.Kind == ir.InterfaceRef:
+		return jen.Id(t.Interface.Decoder)
+	case t.Pointer:
+		return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
+	}
+	return jen.Func().Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+		jen.Return(jen.Id("v"), jen.Err()),
+	)
 }

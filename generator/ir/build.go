@@ -74,6 +74,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	}
 	b.linkParents(p)
 	methodFacts(p, b.names)
+	b.continuations(p)
 	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
 	for _, s := range p.Structs {

@@ -37,6 +37,7 @@ func (b *builder) api() *API {
 			TotalPages: pg.TotalPages,
 			TotalCount: pg.TotalCount,
 		}
+		b.pageMetadata(pg, out.Pagination)
 	}
 	if e := a.Errors; e != nil {
 		if e.Type != nil && e.Type.Target != nil {

@@ -138,6 +138,7 @@ func (b *builder) fields(t *schema.Type, s *Struct) []*Field {
 			out = append(out, fl)
 		}
 	}
+	out = b.expandedNextLinkFields(t, out, taken)
 	if fl := b.discriminatorField(t, taken); fl != nil {
 		out = append([]*Field{fl}, out...)
 	}

@@ -42,6 +42,9 @@ type API struct {
 	// PageReaders are the readers of page bodies, one per distinct items
 	// member, in first-use order.
 	PageReaders []*PageReader
+	// Continuations are the expanded relationship arrays a caller can
+	// continue (api.pagination.expandedNextLink), in struct and field order.
+	Continuations []*Continuation
 }
 
 // AuthScheme is how requests authenticate.
@@ -93,6 +96,40 @@ type Pagination struct {
 	FirstPage  int    // pageNumber
 	TotalPages []string
 	TotalCount []string
+
+	// Metadata are the page envelope's members exposed on each page, in
+	// schema order; empty when the API declares none.
+	Metadata []*PageField
+	// MetaType is the Go name of the struct holding Metadata ("PageMeta"),
+	// "" when Metadata is empty.
+	MetaType string
+}
+
+// PageField is one member of a page envelope exposed on the page as an
+// optional value: absent and null both read as not set.
+type PageField struct {
+	Name string   // Go field name in the MetaType struct
+	Path []string // JSON path from the page's root object
+	Doc  string
+	Type *Type // a scalar
+	// TotalPages reports that Path is also the pagination's totalPages,
+	// which the page reader reads once, through this field.
+	TotalPages bool
+}
+
+// Continuation is how a caller continues an expanded relationship array
+// whose owner arrived with the array's next link set.
+type Continuation struct {
+	Owner        *Struct // the struct holding both fields
+	Relationship *Field  // the relationship array
+	Link         *Field  // the field holding its next link
+	Elem         *Type   // one element of the array
+	// Name is the Go name of the Client method iterating over the rest of
+	// the array; PageName the one fetching its next page; FetchName the
+	// unexported one fetching any page of it.
+	Name, PageName, FetchName string
+	// PageReader reads the pages the link leads to.
+	PageReader *PageReader
 }
 
 // PageReader is the generic reader of page bodies whose items are in one
@@ -219,6 +256,11 @@ type Field struct {
 	// Explode applies to query parameters that are arrays: repeat the key
 	// (true) or join the values with commas.
 	Explode bool
+	// NextLink is, on a relationship array, the field that keeps the link
+	// to the rest of the array when the API continues expanded collections
+	// (api.pagination.expandedNextLink); nil otherwise. The link field is
+	// an ordinary optional, read-only field of the same struct.
+	NextLink *Field
 }
 
 // TypeKind says how a Type is represented in Go.

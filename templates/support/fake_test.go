@@ -670,3 +670,44 @@ func TestFakeSegmentWithParameters(t *testing.T) {
 		t.Errorf("a segment missing a parameter matched: %d", got.Code)
 	}
 }
+
+// TestFakePutPageEnvelope: seeded envelope members appear on every page of
+// the list, nested where they were seeded, beside the fake's own; the items,
+// the next link and the totals stay the fake's; other lists are untouched;
+// a malformed envelope is refused.
+func TestFakePutPageEnvelope(t *testing.T) {
+	f := newFake(fakeConfig{PaginationStyle: "nextLink", NextPath: []string{"meta", "next_page_url"}, SizeParam: "PageSize",
+		TotalCountPath: []string{"meta", "total"}}, []fakeRouteSpec{
+		{Method: "GET", Pattern: "/v1/sessions", Kind: fakeList, Items: "sessions"},
+		{Method: "GET", Pattern: "/v1/other", Kind: fakeList, Items: "other"},
+	})
+	fakeSeed(f, "/v1/sessions", 3)
+	err := f.PutPageEnvelope("/v1/sessions/", []byte(`{"meta":{"page":0,"key":"sessions","next_page_url":"https://evil.example/","total":99},`+
+		`"sessions":[42],"count":{"n":3,"exact":true},"note":null}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := fakeDo(t, f, "GET", "/v1/sessions?PageSize=2", "", "")
+	fakeWant(t, w, 200, "")
+	want := `{"sessions":[{"n":0},{"n":1}],"meta":{"next_page_url":"http://example.com/v1/sessions?PageSize=2&fakePageToken=2","total":3,"page":0,"key":"sessions"},"count":{"n":3,"exact":true},"note":null}`
+	if w.Body.String() != want {
+		t.Errorf("page 1\n got %s\nwant %s", w.Body, want)
+	}
+	w = fakeDo(t, f, "GET", "/v1/sessions?PageSize=2&fakePageToken=2", "", "")
+	want = `{"sessions":[{"n":2}],"meta":{"next_page_url":null,"total":3,"page":0,"key":"sessions"},"count":{"n":3,"exact":true},"note":null}`
+	if w.Body.String() != want {
+		t.Errorf("last page\n got %s\nwant %s", w.Body, want)
+	}
+	fakeWant(t, fakeDo(t, f, "GET", "/v1/other", "", ""), 200, `{"other":[],"meta":{"next_page_url":null,"total":0}}`)
+
+	if err := f.PutPageEnvelope("/v1/sessions", nil); err != nil {
+		t.Fatal(err)
+	}
+	fakeWant(t, fakeDo(t, f, "GET", "/v1/sessions?PageSize=5", "", ""), 200, `{"sessions":[{"n":0},{"n":1},{"n":2}],"meta":{"next_page_url":null,"total":3}}`)
+
+	for _, bad := range []string{`[]`, `{"a":1,"a":2}`, `{"m":{"a":1,"a":2}}`, `{"a":1} x`, `{"a":}`} {
+		if err := f.PutPageEnvelope("/v1/sessions", []byte(bad)); err == nil {
+			t.Errorf("envelope %s accepted", bad)
+		}
+	}
+}

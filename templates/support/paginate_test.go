@@ -25,20 +25,20 @@ type ptPages struct {
 
 var errPtFetch = errors.New("page fetch failed")
 
-func (p *ptPages) fetch(_ context.Context, c *httpCall) ([]int, *httpCall, error) {
+func (p *ptPages) fetch(_ context.Context, c *httpCall) ([]int, *httpCall, any, error) {
 	p.fetches++
 	i, err := strconv.Atoi(c.Query.Get("page"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if i == p.failOn {
-		return []int{-1}, nil, errPtFetch // items that came with the error are yielded before it
+		return []int{-1}, nil, nil, errPtFetch // items that came with the error are yielded before it
 	}
 	var next *httpCall
 	if i+1 < len(p.pages) {
 		next = &httpCall{Path: "/items", Query: map[string][]string{"page": {strconv.Itoa(i + 1)}}}
 	}
-	return p.pages[i], next, nil
+	return p.pages[i], next, nil, nil
 }
 
 func ptFirst() *httpCall {
@@ -184,12 +184,12 @@ func TestPaginateContext(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		p := ptNewPages()
-		fetch := func(ctx context.Context, c *httpCall) ([]int, *httpCall, error) {
-			items, next, err := p.fetch(ctx, c)
+		fetch := func(ctx context.Context, c *httpCall) ([]int, *httpCall, any, error) {
+			items, next, meta, err := p.fetch(ctx, c)
 			if p.fetches == 1 {
 				cancel() // the page came back, then the context ended
 			}
-			return items, next, err
+			return items, next, meta, err
 		}
 		var errs []error
 		n := 0
@@ -220,10 +220,10 @@ func TestPaginateContext(t *testing.T) {
 
 func TestPaginateSamePageAgain(t *testing.T) {
 	fetches := 0
-	fetch := func(_ context.Context, c *httpCall) ([]string, *httpCall, error) {
+	fetch := func(_ context.Context, c *httpCall) ([]string, *httpCall, any, error) {
 		fetches++
 		next := *c
-		return []string{"a"}, &next, nil
+		return []string{"a"}, &next, nil, nil
 	}
 	var items, errs int
 	for _, err := range paginate(context.Background(), &httpCall{Path: "/x", Query: map[string][]string{"p": {"1"}}}, fetch) {
@@ -256,20 +256,20 @@ func TestPaginateTransport(t *testing.T) {
 	}))
 	defer srv.Close()
 	tr, _ := ctTransport(t, srv.URL)
-	fetch := func(ctx context.Context, c *httpCall) ([]string, *httpCall, error) {
+	fetch := func(ctx context.Context, c *httpCall) ([]string, *httpCall, any, error) {
 		resp, err := tr.Do(ctx, c)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		items, link, _ := strings.Cut(string(resp.Body), "\n")
 		if link == "" {
-			return strings.Split(items, ","), nil, nil
+			return strings.Split(items, ","), nil, nil, nil
 		}
 		u, err := tr.Next(link)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return strings.Split(items, ","), &httpCall{Method: "GET", URL: u, Retryable: true}, nil
+		return strings.Split(items, ","), &httpCall{Method: "GET", URL: u, Retryable: true}, nil, nil
 	}
 	var got []string
 	for v, err := range paginate(context.Background(), &httpCall{Method: "GET", Path: "/items", Retryable: true}, fetch) {

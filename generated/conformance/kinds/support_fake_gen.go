@@ -151,8 +151,11 @@ type FakeServer struct {
 
 	mu      sync.Mutex
 	objects map[string]*fakeObject
-	clock   uint64 // numbers writes: insertion order and versions
-	log     []FakeRequest
+	// envelopes are the page envelope members seeded with PutPageEnvelope,
+	// by list path.
+	envelopes map[string][]fakeLeaf
+	clock     uint64 // numbers writes: insertion order and versions
+	log       []FakeRequest
 }
 
 // fakeObject is what a FakeServer stores at one path.
@@ -562,6 +565,7 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 			items = append(items, item{o.seq, o.body}) // bodies are never modified in place
 		}
 	}
+	seeded := f.envelopes[parent]
 	f.mu.Unlock()
 	slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.seq, b.seq) })
 
@@ -631,6 +635,14 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 	}
 	if f.cfg.TotalCountPath != nil {
 		members = fakeSet(members, f.cfg.TotalCountPath, strconv.AppendInt(nil, int64(len(items)), 10))
+	}
+	// Seeded members come after the fake's own, which win (fakeSet keeps the
+	// first value): the items, the next link and the totals are never seeded.
+	for _, l := range seeded {
+		if l.path[0] == route.Items || slices.Equal(l.path, f.cfg.NextPath) {
+			continue
+		}
+		members = fakeSet(members, l.path, l.value)
 	}
 
 	arr := []byte{'['}
@@ -710,6 +722,70 @@ type fakeMember struct {
 	name    string
 	value   []byte
 	members []fakeMember
+}
+
+// PutPageEnvelope makes every page of the list served at path (an unescaped
+// collection path such as "/v1/Services/KS1/PhoneNumbers") carry the members
+// of envelope, a JSON object, beside those the fake writes itself: page
+// metadata the fake cannot derive, such as a count or a page's own URL. The
+// items, the next link and the totals the schema declares are the fake's
+// own and win over seeded ones. Seeding again replaces the envelope; nil
+// removes it.
+func (f *FakeServer) PutPageEnvelope(path string, envelope []byte) error {
+	var leaves []fakeLeaf
+	if envelope != nil {
+		var d Decoder
+		d.Reset(envelope)
+		if err := fakeLeaves(&d, nil, &leaves); err != nil {
+			return err
+		}
+		if err := d.End(); err != nil {
+			return err
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.envelopes == nil {
+		f.envelopes = map[string][]fakeLeaf{}
+	}
+	f.envelopes[strings.TrimSuffix(path, "/")] = leaves
+	return nil
+}
+
+// fakeLeaf is a member of a seeded page envelope that is not an object:
+// its path from the envelope's root and its JSON value.
+type fakeLeaf struct {
+	path  []string
+	value []byte
+}
+
+// fakeLeaves appends the leaves of the object d is at, under prefix.
+func fakeLeaves(d *Decoder, prefix []string, out *[]fakeLeaf) error {
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var names memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil || !ok {
+			return err
+		}
+		if !names.Add(name) {
+			return d.ErrDuplicate(name)
+		}
+		path := append(slices.Clone(prefix), string(name))
+		if d.Peek() == KindObject {
+			if err := fakeLeaves(d, path, out); err != nil {
+				return WithField(err, string(name))
+			}
+			continue
+		}
+		raw, err := d.RawCopy()
+		if err != nil {
+			return WithField(err, string(name))
+		}
+		*out = append(*out, fakeLeaf{path: path, value: raw})
+	}
 }
 
 // fakeSet sets the member at path to value, creating the objects on the way.

@@ -15,9 +15,18 @@ type Page[T any] struct {
 	// Items are the elements on this page, in the order the server sent them.
 	Items []T
 
-	next  *httpCall
-	fetch func(ctx context.Context, c *httpCall) ([]T, *httpCall, error)
+	next *httpCall
+	// meta is what the page's envelope says besides its items: the
+	// package's PageMeta, which its generated Meta method returns; nil when
+	// the API declares no page metadata.
+	meta  any
+	fetch pageFetch[T]
 }
+
+// pageFetch fetches the page that call c asks for: its items, the call of
+// the page after it (nil on the last) and the envelope's metadata (see
+// Page.meta).
+type pageFetch[T any] func(ctx context.Context, c *httpCall) (items []T, next *httpCall, meta any, err error)
 
 // HasNext reports whether the server announced another page.
 func (p *Page[T]) HasNext() bool { return p != nil && p.next != nil }
@@ -32,12 +41,12 @@ func (p *Page[T]) Next(ctx context.Context) (*Page[T], error) {
 }
 
 // fetchPage fetches the page that call c asks for.
-func fetchPage[T any](ctx context.Context, c *httpCall, fetch func(ctx context.Context, c *httpCall) ([]T, *httpCall, error)) (*Page[T], error) {
-	items, next, err := fetch(ctx, c)
+func fetchPage[T any](ctx context.Context, c *httpCall, fetch pageFetch[T]) (*Page[T], error) {
+	items, next, meta, err := fetch(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	return &Page[T]{Items: items, next: next, fetch: fetch}, nil
+	return &Page[T]{Items: items, next: next, meta: meta, fetch: fetch}, nil
 }
 
 // lookupJSON returns the raw JSON value at path (a list of member names from
@@ -102,6 +111,7 @@ func errorText(raw []byte, max int) string {
 type pageInfo struct {
 	next       string          // nextLink style: the next page's URL, "" on the last page
 	totalPages Optional[int64] // pageNumber style, when the body carries it
+	meta       any             // the envelope's metadata (see Page.meta)
 }
 
 // jsonText is the compact JSON of v, for form and query values that are

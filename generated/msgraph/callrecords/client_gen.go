@@ -279,7 +279,7 @@ func (c *CallRecordsClient) ListPage(ctx context.Context, params *CallRecordsLis
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*CallRecord, *httpCall, error) {
+func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*CallRecord, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], readObjectPointer[CallRecord])
 }
 
@@ -375,7 +375,7 @@ func (c *CallRecordsClient) GetPstnCallsPage(ctx context.Context, fromDateTime t
 }
 
 // fetchGetPstnCalls fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCall) ([]*PstnCallLogRow, *httpCall, error) {
+func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCall) ([]*PstnCallLogRow, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], readObjectPointer[PstnCallLogRow])
 }
 
@@ -433,7 +433,7 @@ func (c *CallRecordsClient) GetDirectRoutingCallsPage(ctx context.Context, fromD
 }
 
 // fetchGetDirectRoutingCalls fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *httpCall) ([]*DirectRoutingLogRow, *httpCall, error) {
+func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *httpCall) ([]*DirectRoutingLogRow, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], readObjectPointer[DirectRoutingLogRow])
 }
 
@@ -549,7 +549,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
+func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*Session], readObjectPointer[Session])
 }
 
@@ -807,7 +807,7 @@ func (c *SegmentsClient) ListPage(ctx context.Context, params *SegmentsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segment, *httpCall, error) {
+func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segment, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], readObjectPointer[Segment])
 }
 
@@ -1115,7 +1115,7 @@ func (c *ParticipantsV2Client) ListPage(ctx context.Context, params *Participant
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, error) {
+func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], readObjectPointer[Participant])
 }
 
@@ -1164,37 +1164,42 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
-		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if info.next == "" {
-		return items, nil, nil
+		return items, nil, info.meta, nil
 	}
 	u, err := t.Next(info.next)
 	if err != nil {
-		return items, nil, err
+		return items, nil, info.meta, err
 	}
 	return items, &httpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, nil
+	}, info.meta, nil
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
 func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1231,8 +1236,30 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				}
 				items = append(items, x)
 			}
+		case "@odata.count":
+			if err := claimMember(&d, "@odata.count", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				v, err := (*Decoder).Int64(&d)
+				if err != nil {
+					return nil, info, WithField(err, "@odata.count")
+				}
+				meta.Count = Some(v)
+			}
+		case "@odata.context":
+			if err := claimMember(&d, "@odata.context", &seen0, 1<<2); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				v, err := (*Decoder).String(&d)
+				if err != nil {
+					return nil, info, WithField(err, "@odata.context")
+				}
+				meta.Context = Some(v)
+			}
 		case "@odata.nextLink":
-			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<1); err != nil {
+			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<3); err != nil {
 				return nil, info, err
 			}
 			if !d.ConsumeNull() {
@@ -1252,6 +1279,141 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		return nil, info, d.ErrRequired("value")
 	}
 	return items, info, d.End()
+}
+
+// PageMeta is what a page's envelope says besides its items and the way to the next page.
+// A field is not set when the page omits its member or sends null.
+type PageMeta struct {
+	// The total number of items in the collection, when the request asked for it with $count=true.
+	//
+	// The member @odata.count of the page.
+	Count Optional[int64]
+
+	// The context URL of the collection (OData metadata).
+	//
+	// The member @odata.context of the page.
+	Context Optional[string]
+}
+
+// Meta returns what the page's envelope says besides its items (see PageMeta).
+func (p *Page[T]) Meta() PageMeta {
+	if p == nil {
+		return PageMeta{}
+	}
+	m, _ := p.meta.(PageMeta)
+	return m
+}
+
+// continueCall is the call of the page an expanded collection's next link leads to,
+// nil when the link is not set. Like every next link, it is followed only on the
+// base URL's scheme and host.
+func (c *Client) continueCall(link Optional[string]) (*httpCall, error) {
+	s, ok := link.Get()
+	if !ok {
+		return nil, nil
+	}
+	u, err := c.transport.Next(s)
+	if err != nil {
+		return nil, err
+	}
+	return &httpCall{
+		Method:    "GET",
+		Retryable: true,
+		URL:       u,
+	}, nil
+}
+
+// ContinueCallRecordParticipantsV2 iterates over the rest of v.ParticipantsV2: the items of the page v.ParticipantsV2NextLink leads to and of the pages after it. It yields nothing when the link is not set (the array arrived whole).
+//
+// A link off the client's base URL scheme and host yields *ForeignURLError, with nothing sent. The iterator starts no goroutine; it stops when the loop breaks, when ctx ends, or after yielding an error.
+func (c *Client) ContinueCallRecordParticipantsV2(ctx context.Context, v *CallRecord) iter.Seq2[Participant, error] {
+	call, err := c.continueCall(v.ParticipantsV2NextLink)
+	if err != nil {
+		return func(yield func(Participant, error) bool) {
+			var zero Participant
+			yield(zero, err)
+		}
+	}
+	return paginate(ctx, call, c.fetchContinueCallRecordParticipantsV2)
+}
+
+// ContinueCallRecordParticipantsV2Page fetches the page v.ParticipantsV2NextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
+func (c *Client) ContinueCallRecordParticipantsV2Page(ctx context.Context, v *CallRecord) (*Page[Participant], error) {
+	call, err := c.continueCall(v.ParticipantsV2NextLink)
+	if err != nil || call == nil {
+		return nil, err
+	}
+	return fetchPage(ctx, call, c.fetchContinueCallRecordParticipantsV2)
+}
+
+// fetchContinueCallRecordParticipantsV2 fetches one page continuing CallRecord.ParticipantsV2 and the call of the page after it.
+func (c *Client) fetchContinueCallRecordParticipantsV2(ctx context.Context, call *httpCall) ([]Participant, *httpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *Decoder) (v Participant, err error) {
+		err = v.DecodeJSON(d)
+		return v, err
+	})
+}
+
+// ContinueCallRecordSessions iterates over the rest of v.Sessions: the items of the page v.SessionsNextLink leads to and of the pages after it. It yields nothing when the link is not set (the array arrived whole).
+//
+// A link off the client's base URL scheme and host yields *ForeignURLError, with nothing sent. The iterator starts no goroutine; it stops when the loop breaks, when ctx ends, or after yielding an error.
+func (c *Client) ContinueCallRecordSessions(ctx context.Context, v *CallRecord) iter.Seq2[Session, error] {
+	call, err := c.continueCall(v.SessionsNextLink)
+	if err != nil {
+		return func(yield func(Session, error) bool) {
+			var zero Session
+			yield(zero, err)
+		}
+	}
+	return paginate(ctx, call, c.fetchContinueCallRecordSessions)
+}
+
+// ContinueCallRecordSessionsPage fetches the page v.SessionsNextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
+func (c *Client) ContinueCallRecordSessionsPage(ctx context.Context, v *CallRecord) (*Page[Session], error) {
+	call, err := c.continueCall(v.SessionsNextLink)
+	if err != nil || call == nil {
+		return nil, err
+	}
+	return fetchPage(ctx, call, c.fetchContinueCallRecordSessions)
+}
+
+// fetchContinueCallRecordSessions fetches one page continuing CallRecord.Sessions and the call of the page after it.
+func (c *Client) fetchContinueCallRecordSessions(ctx context.Context, call *httpCall) ([]Session, *httpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *Decoder) (v Session, err error) {
+		err = v.DecodeJSON(d)
+		return v, err
+	})
+}
+
+// ContinueSessionSegments iterates over the rest of v.Segments: the items of the page v.SegmentsNextLink leads to and of the pages after it. It yields nothing when the link is not set (the array arrived whole).
+//
+// A link off the client's base URL scheme and host yields *ForeignURLError, with nothing sent. The iterator starts no goroutine; it stops when the loop breaks, when ctx ends, or after yielding an error.
+func (c *Client) ContinueSessionSegments(ctx context.Context, v *Session) iter.Seq2[Segment, error] {
+	call, err := c.continueCall(v.SegmentsNextLink)
+	if err != nil {
+		return func(yield func(Segment, error) bool) {
+			var zero Segment
+			yield(zero, err)
+		}
+	}
+	return paginate(ctx, call, c.fetchContinueSessionSegments)
+}
+
+// ContinueSessionSegmentsPage fetches the page v.SegmentsNextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
+func (c *Client) ContinueSessionSegmentsPage(ctx context.Context, v *Session) (*Page[Segment], error) {
+	call, err := c.continueCall(v.SegmentsNextLink)
+	if err != nil || call == nil {
+		return nil, err
+	}
+	return fetchPage(ctx, call, c.fetchContinueSessionSegments)
+}
+
+// fetchContinueSessionSegments fetches one page continuing Session.Segments and the call of the page after it.
+func (c *Client) fetchContinueSessionSegments(ctx context.Context, call *httpCall) ([]Segment, *httpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *Decoder) (v Segment, err error) {
+		err = v.DecodeJSON(d)
+		return v, err
+	})
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -83,8 +83,9 @@ type fixtureCase struct {
 
 // Members each fixture carries that the generated types do not declare.
 // OData control information (@odata.context and the property-scoped
-// <nav>@odata.context / <nav>@odata.nextLink annotations) has no declared
-// field in callRecord (not an open type), so it is dropped on re-encoding.
+// <nav>@odata.context annotations) has no declared field in callRecord (not
+// an open type), so it is dropped on re-encoding; <nav>@odata.nextLink is
+// kept (api.pagination.expandedNextLink) so the collection can continue.
 var graphFixtures = []fixtureCase{
 	{
 		file:  "get-callrecord.example1-basic.response.json",
@@ -119,7 +120,6 @@ var graphFixtures = []fixtureCase{
 			"@odata.context x1",
 			"organizer_v2@odata.context x1",
 			"participants_v2@odata.context x1",
-			"sessions@odata.nextLink x1",
 		),
 		added: sorted(
 			"@odata.type=\"#microsoft.graph.callRecords.callRecord\" x1",
@@ -141,6 +141,10 @@ var graphFixtures = []fixtureCase{
 			if len(sessions) != 1 || !streams[0].AverageAudioDegradation.IsNull() || jitter.String() != "PT0.016S" {
 				t.Errorf("decoded stream %+v", streams[0])
 			}
+			// The expanded sessions continue: the link is kept (and re-encoded).
+			if link, _ := r.SessionsNextLink.Get(); !strings.HasSuffix(link, "/sessions?$expand=segments&$skiptoken=abc") {
+				t.Errorf("sessions@odata.nextLink kept as %q", link)
+			}
 		},
 	},
 	{
@@ -150,7 +154,6 @@ var graphFixtures = []fixtureCase{
 			"@odata.context x1",
 			"organizer_v2@odata.context x1",
 			"participants_v2@odata.context x1",
-			"participants_v2@odata.nextLink x1",
 		),
 		added: sorted(
 			"@odata.type=\"#microsoft.graph.callRecords.callRecord\" x1",
@@ -163,6 +166,9 @@ var graphFixtures = []fixtureCase{
 		),
 		check: func(t *testing.T, v any) {
 			ps, _ := v.(*cr.CallRecord).ParticipantsV2.Get()
+			if link, _ := v.(*cr.CallRecord).ParticipantsV2NextLink.Get(); !strings.HasSuffix(link, "/participants_v2?$skiptoken=abc") {
+				t.Errorf("participants_v2@odata.nextLink kept as %q", link)
+			}
 			id, _ := ps[1].Identity.Get()
 			user, _ := id.User.Get()
 			b, ok := user.(*cr.IdentityBase)

@@ -664,9 +664,11 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
 		return nil, err
 	}
+	dst = appendOptional(dst, ",\"participants_v2@odata.nextLink\":null", &v.ParticipantsV2NextLink, AppendString)
 	if dst, err = appendOptionalErr(dst, ",\"sessions\":null", &v.Sessions, appendObjectArray[Session]); err != nil {
 		return nil, err
 	}
+	dst = appendOptional(dst, ",\"sessions@odata.nextLink\":null", &v.SessionsNextLink, AppendString)
 	return closeObject(dst, start), nil
 }
 
@@ -724,8 +726,12 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, nullIsState, decodeOrganizer)
 		case "participants_v2":
 			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, nullIsState, readObjectArray[Participant])
+		case "participants_v2@odata.nextLink":
+			err = readOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, nullRejected, (*Decoder).String)
 		case "sessions":
-			err = readOptional(d, "sessions", &v.Sessions, &seen[0], 1<<12, nullIsState, readObjectArray[Session])
+			err = readOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, nullIsState, readObjectArray[Session])
+		case "sessions@odata.nextLink":
+			err = readOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)
@@ -822,6 +828,7 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
 			return nil, err
 		}
+		dst = appendOptional(dst, ",\"segments@odata.nextLink\":null", &v.SegmentsNextLink, AppendString)
 	}
 	return closeObject(dst, start), nil
 }
@@ -879,6 +886,8 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
 		case "segments":
 			err = readOptional(d, "segments", &v.Segments, &seen[0], 1<<8, nullIsState, readObjectArray[Segment])
+		case "segments@odata.nextLink":
+			err = readOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, nullRejected, (*Decoder).String)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.ErrDuplicate(name)

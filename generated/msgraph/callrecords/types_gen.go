@@ -108,10 +108,20 @@ type CallRecord struct {
 	// Optional, may be null. Read-only: set by the server, never sent. A relationship: present only when the request expands it.
 	ParticipantsV2 Optional[[]Participant] `json:"participants_v2,omitzero"`
 
+	// ParticipantsV2NextLink is the link to the rest of ParticipantsV2 when the server sent only its first page ("participants_v2@odata.nextLink"); not set when ParticipantsV2 is whole. Client.ContinueCallRecordParticipantsV2 follows it.
+	//
+	// Read-only: set by the server, never sent.
+	ParticipantsV2NextLink Optional[string] `json:"participants_v2@odata.nextLink,omitzero"`
+
 	// List of sessions involved in the call. Peer-to-peer calls typically only have one session, whereas group calls typically have at least one session per participant. Read-only. When expanded, further pages follow sessions@odata.nextLink (at most 60 per page).
 	//
 	// Optional, may be null. Read-only: set by the server, never sent. A relationship: present only when the request expands it.
 	Sessions Optional[[]Session] `json:"sessions,omitzero"`
+
+	// SessionsNextLink is the link to the rest of Sessions when the server sent only its first page ("sessions@odata.nextLink"); not set when Sessions is whole. Client.ContinueCallRecordSessions follows it.
+	//
+	// Read-only: set by the server, never sent.
+	SessionsNextLink Optional[string] `json:"sessions@odata.nextLink,omitzero"`
 }
 
 func (*CallRecord) isEntity() {}
@@ -166,6 +176,11 @@ type Session struct {
 	//
 	// Optional, may be null. Read-only: set by the server, never sent. A relationship: present only when the request expands it.
 	Segments Optional[[]Segment] `json:"segments,omitzero"`
+
+	// SegmentsNextLink is the link to the rest of Segments when the server sent only its first page ("segments@odata.nextLink"); not set when Segments is whole. Client.ContinueSessionSegments follows it.
+	//
+	// Read-only: set by the server, never sent.
+	SegmentsNextLink Optional[string] `json:"segments@odata.nextLink,omitzero"`
 }
 
 func (*Session) isEntity() {}

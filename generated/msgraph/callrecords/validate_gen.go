@@ -89,12 +89,24 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 			x[i0].validate(&p0, vs)
 		}
 	}
+	checkNotNull(vs, p, "participants_v2@odata.nextLink", v.ParticipantsV2NextLink.IsNull())
+	if x, ok := v.ParticipantsV2NextLink.Get(); ok {
+		fp := p.Field("participants_v2@odata.nextLink")
+		checkUTF8(vs, &fp, x)
+		checkURI(vs, &fp, x)
+	}
 	if x, ok := v.Sessions.Get(); ok {
 		fp := p.Field("sessions")
 		for i0 := range x {
 			p0 := fp.Index(i0)
 			x[i0].validate(&p0, vs)
 		}
+	}
+	checkNotNull(vs, p, "sessions@odata.nextLink", v.SessionsNextLink.IsNull())
+	if x, ok := v.SessionsNextLink.Get(); ok {
+		fp := p.Field("sessions@odata.nextLink")
+		checkUTF8(vs, &fp, x)
+		checkURI(vs, &fp, x)
 	}
 }
 
@@ -142,6 +154,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 			p0 := fp.Index(i0)
 			x[i0].validate(&p0, vs)
 		}
+	}
+	checkNotNull(vs, p, "segments@odata.nextLink", v.SegmentsNextLink.IsNull())
+	if x, ok := v.SegmentsNextLink.Get(); ok {
+		fp := p.Field("segments@odata.nextLink")
+		checkUTF8(vs, &fp, x)
+		checkURI(vs, &fp, x)
 	}
 }
 

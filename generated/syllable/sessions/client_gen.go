@@ -212,7 +212,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
+func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
 }
 
@@ -441,18 +441,19 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
-		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	page := int64(0)
 	if s := call.Query.Get("page"); s != "" {
@@ -468,7 +469,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		more = page+1 < total
 	}
 	if !more {
-		return items, nil, nil
+		return items, nil, info.meta, nil
 	}
 	next := *call
 	next.Query = maps.Clone(call.Query)
@@ -476,13 +477,17 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		next.Query = url.Values{}
 	}
 	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, nil
+	return items, &next, info.meta, nil
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
 func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -519,16 +524,49 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 				}
 				items = append(items, x)
 			}
-		case "total_pages":
-			if err := claimMember(&d, "total_pages", &seen0, 1<<1); err != nil {
+		case "page":
+			if err := claimMember(&d, "page", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
 			if !d.ConsumeNull() {
-				n, err := d.Int64()
+				v, err := (*Decoder).Int64(&d)
+				if err != nil {
+					return nil, info, WithField(err, "page")
+				}
+				meta.Page = Some(v)
+			}
+		case "page_size":
+			if err := claimMember(&d, "page_size", &seen0, 1<<2); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				v, err := (*Decoder).Int64(&d)
+				if err != nil {
+					return nil, info, WithField(err, "page_size")
+				}
+				meta.PageSize = Some(v)
+			}
+		case "total_pages":
+			if err := claimMember(&d, "total_pages", &seen0, 1<<3); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				v, err := (*Decoder).Int64(&d)
 				if err != nil {
 					return nil, info, WithField(err, "total_pages")
 				}
-				info.totalPages = Some(n)
+				meta.TotalPages = Some(v)
+			}
+		case "total_count":
+			if err := claimMember(&d, "total_count", &seen0, 1<<4); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				v, err := (*Decoder).Int64(&d)
+				if err != nil {
+					return nil, info, WithField(err, "total_count")
+				}
+				meta.TotalCount = Some(v)
 			}
 		default:
 			if err := skipMember(&d, &unknown0, name); err != nil {
@@ -539,7 +577,43 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 	if seen0&1 == 0 {
 		return nil, info, d.ErrRequired("items")
 	}
+	if n, ok := meta.TotalPages.Get(); ok {
+		info.totalPages = Some(int64(n))
+	}
 	return items, info, d.End()
+}
+
+// PageMeta is what a page's envelope says besides its items and the way to the next page.
+// A field is not set when the page omits its member or sends null.
+type PageMeta struct {
+	// The page number of the results (0-based).
+	//
+	// The member page of the page.
+	Page Optional[int64]
+
+	// The number of items returned per page.
+	//
+	// The member page_size of the page.
+	PageSize Optional[int64]
+
+	// The total number of pages of results given the page size; not set when the server omits it.
+	//
+	// The member total_pages of the page.
+	TotalPages Optional[int64]
+
+	// The total number of items the query matches; not set when the server omits it.
+	//
+	// The member total_count of the page.
+	TotalCount Optional[int64]
+}
+
+// Meta returns what the page's envelope says besides its items (see PageMeta).
+func (p *Page[T]) Meta() PageMeta {
+	if p == nil {
+		return PageMeta{}
+	}
+	m, _ := p.meta.(PageMeta)
+	return m
 }
 
 // encodeQuery returns the parameters that are set, as query values.

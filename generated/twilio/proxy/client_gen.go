@@ -240,7 +240,7 @@ func (c *ServicesClient) ListPage(ctx context.Context, params *ServicesListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ServicesClient) fetchList(ctx context.Context, call *httpCall) ([]*Service, *httpCall, error) {
+func (c *ServicesClient) fetchList(ctx context.Context, call *httpCall) ([]*Service, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], readObjectPointer[Service])
 }
 
@@ -444,7 +444,7 @@ func (c *PhoneNumbersClient) ListPage(ctx context.Context, params *PhoneNumbersL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*PhoneNumber, *httpCall, error) {
+func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*PhoneNumber, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], readObjectPointer[PhoneNumber])
 }
 
@@ -705,7 +705,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
+func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], readObjectPointer[Session])
 }
 
@@ -955,7 +955,7 @@ func (c *InteractionsClient) ListPage(ctx context.Context, params *InteractionsL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Interaction, *httpCall, error) {
+func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Interaction, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], readObjectPointer[Interaction])
 }
 
@@ -1141,7 +1141,7 @@ func (c *ParticipantsClient) ListPage(ctx context.Context, params *ParticipantsL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, error) {
+func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], readObjectPointer[Participant])
 }
 
@@ -1376,7 +1376,7 @@ func (c *MessageInteractionsClient) ListPage(ctx context.Context, params *Messag
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*MessageInteraction, *httpCall, error) {
+func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*MessageInteraction, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], readObjectPointer[MessageInteraction])
 }
 
@@ -1497,37 +1497,42 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
-		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if info.next == "" {
-		return items, nil, nil
+		return items, nil, info.meta, nil
 	}
 	u, err := t.Next(info.next)
 	if err != nil {
-		return items, nil, err
+		return items, nil, info.meta, err
 	}
 	return items, &httpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, nil
+	}, info.meta, nil
 }
 
 // readServicesPage decodes one page body with its items in "services", each read with read.
 func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1585,8 +1590,74 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 					break
 				}
 				switch string(name) {
+				case "page":
+					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page"), "meta")
+						}
+						meta.Page = Some(v)
+					}
+				case "page_size":
+					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page_size"), "meta")
+						}
+						meta.PageSize = Some(v)
+					}
+				case "first_page_url":
+					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+						}
+						meta.FirstPageURL = Some(v)
+					}
+				case "previous_page_url":
+					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+						}
+						meta.PreviousPageURL = Some(v)
+					}
+				case "url":
+					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "url"), "meta")
+						}
+						meta.URL = Some(v)
+					}
+				case "key":
+					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "key"), "meta")
+						}
+						meta.Key = Some(v)
+					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
 						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
@@ -1618,6 +1689,10 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1675,8 +1750,74 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 					break
 				}
 				switch string(name) {
+				case "page":
+					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page"), "meta")
+						}
+						meta.Page = Some(v)
+					}
+				case "page_size":
+					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page_size"), "meta")
+						}
+						meta.PageSize = Some(v)
+					}
+				case "first_page_url":
+					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+						}
+						meta.FirstPageURL = Some(v)
+					}
+				case "previous_page_url":
+					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+						}
+						meta.PreviousPageURL = Some(v)
+					}
+				case "url":
+					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "url"), "meta")
+						}
+						meta.URL = Some(v)
+					}
+				case "key":
+					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "key"), "meta")
+						}
+						meta.Key = Some(v)
+					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
 						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
@@ -1708,6 +1849,10 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1765,8 +1910,74 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 					break
 				}
 				switch string(name) {
+				case "page":
+					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page"), "meta")
+						}
+						meta.Page = Some(v)
+					}
+				case "page_size":
+					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page_size"), "meta")
+						}
+						meta.PageSize = Some(v)
+					}
+				case "first_page_url":
+					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+						}
+						meta.FirstPageURL = Some(v)
+					}
+				case "previous_page_url":
+					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+						}
+						meta.PreviousPageURL = Some(v)
+					}
+				case "url":
+					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "url"), "meta")
+						}
+						meta.URL = Some(v)
+					}
+				case "key":
+					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "key"), "meta")
+						}
+						meta.Key = Some(v)
+					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
 						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
@@ -1798,6 +2009,10 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1855,8 +2070,74 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 					break
 				}
 				switch string(name) {
+				case "page":
+					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page"), "meta")
+						}
+						meta.Page = Some(v)
+					}
+				case "page_size":
+					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page_size"), "meta")
+						}
+						meta.PageSize = Some(v)
+					}
+				case "first_page_url":
+					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+						}
+						meta.FirstPageURL = Some(v)
+					}
+				case "previous_page_url":
+					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+						}
+						meta.PreviousPageURL = Some(v)
+					}
+				case "url":
+					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "url"), "meta")
+						}
+						meta.URL = Some(v)
+					}
+				case "key":
+					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "key"), "meta")
+						}
+						meta.Key = Some(v)
+					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
 						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
@@ -1888,6 +2169,10 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d Decoder
 	d.Reset(data)
+	var meta PageMeta
+	defer func() {
+		info.meta = meta
+	}()
 	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
@@ -1945,8 +2230,74 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 					break
 				}
 				switch string(name) {
+				case "page":
+					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page"), "meta")
+						}
+						meta.Page = Some(v)
+					}
+				case "page_size":
+					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).Int32(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "page_size"), "meta")
+						}
+						meta.PageSize = Some(v)
+					}
+				case "first_page_url":
+					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+						}
+						meta.FirstPageURL = Some(v)
+					}
+				case "previous_page_url":
+					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+						}
+						meta.PreviousPageURL = Some(v)
+					}
+				case "url":
+					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "url"), "meta")
+						}
+						meta.URL = Some(v)
+					}
+				case "key":
+					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, WithField(err, "meta")
+					}
+					if !d.ConsumeNull() {
+						v, err := (*Decoder).String(&d)
+						if err != nil {
+							return nil, info, WithField(WithField(err, "key"), "meta")
+						}
+						meta.Key = Some(v)
+					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
+					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
 						return nil, info, WithField(err, "meta")
 					}
 					if !d.ConsumeNull() {
@@ -1972,6 +2323,49 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		return nil, info, d.ErrRequired("participants")
 	}
 	return items, info, d.End()
+}
+
+// PageMeta is what a page's envelope says besides its items and the way to the next page.
+// A field is not set when the page omits its member or sends null.
+type PageMeta struct {
+	// The number of this page (0-based).
+	//
+	// The member meta.page of the page.
+	Page Optional[int32]
+
+	// The page size the request asked for.
+	//
+	// The member meta.page_size of the page.
+	PageSize Optional[int32]
+
+	// The URL of the first page.
+	//
+	// The member meta.first_page_url of the page.
+	FirstPageURL Optional[string]
+
+	// The URL of the previous page; null on the first page.
+	//
+	// The member meta.previous_page_url of the page.
+	PreviousPageURL Optional[string]
+
+	// The URL of this page.
+	//
+	// The member meta.url of the page.
+	URL Optional[string]
+
+	// The name of the page's items member (sessions, participants, ...).
+	//
+	// The member meta.key of the page.
+	Key Optional[string]
+}
+
+// Meta returns what the page's envelope says besides its items (see PageMeta).
+func (p *Page[T]) Meta() PageMeta {
+	if p == nil {
+		return PageMeta{}
+	}
+	m, _ := p.meta.(PageMeta)
+	return m
 }
 
 // encodeQuery returns the parameters that are set, as query values.

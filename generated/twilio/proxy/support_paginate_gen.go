@@ -19,7 +19,7 @@ import (
 // and, once ctx has ended, yields ctx.Err() once and stops. A next call that
 // asks for the same page as the current one (same method, URL and query)
 // ends the iteration with an error rather than looping forever.
-func paginate[T any](ctx context.Context, first *httpCall, fetch func(ctx context.Context, c *httpCall) (items []T, next *httpCall, err error)) iter.Seq2[T, error] {
+func paginate[T any](ctx context.Context, first *httpCall, fetch pageFetch[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		for c := first; c != nil; {
@@ -28,7 +28,7 @@ func paginate[T any](ctx context.Context, first *httpCall, fetch func(ctx contex
 				return
 			}
 			key := paginateKey(c)
-			items, next, err := fetch(ctx, c)
+			items, next, _, err := fetch(ctx, c)
 			// A page that arrived whole is yielded even when what comes after
 			// it failed (a next link refused as foreign): the error follows.
 			for _, item := range items {

@@ -286,7 +286,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
+func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], readObjectPointer[Session])
 }
 
@@ -412,31 +412,32 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
-		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if info.next == "" {
-		return items, nil, nil
+		return items, nil, info.meta, nil
 	}
 	u, err := t.Next(info.next)
 	if err != nil {
-		return items, nil, err
+		return items, nil, info.meta, err
 	}
 	return items, &httpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, nil
+	}, info.meta, nil
 }
 
 // readSessionsPage decodes one page body with its items in "sessions", each read with read.

@@ -205,7 +205,7 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, error) {
+func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
 }
 
@@ -336,18 +336,19 @@ func (c *SessionsClient) Recording(ctx context.Context, id string) ([]byte, erro
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, error) {
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
-		return nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	page := int64(0)
 	if s := call.Query.Get("page"); s != "" {
@@ -363,7 +364,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		more = page+1 < total
 	}
 	if !more {
-		return items, nil, nil
+		return items, nil, info.meta, nil
 	}
 	next := *call
 	next.Query = maps.Clone(call.Query)
@@ -371,7 +372,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		next.Query = url.Values{}
 	}
 	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, nil
+	return items, &next, info.meta, nil
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
