@@ -163,19 +163,23 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		pathChecks(g, m)
-		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
+		callFields := jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(m),
 			jen.Id("Retryable"): jen.Lit(m.Retryable),
-		})
+		}
+		if len(m.Statuses) > 0 {
+			callFields[jen.Id("Statuses")] = statusList(m.Statuses)
+		}
+		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(callFields)
 		if m.Params != nil {
 			g.If(jen.Id("params").Op("!=").Nil()).Block(
 				jen.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Id("call").Dot("Query").Op("=").Id("params").Dot("encodeQuery").Call(),
 			)
 		}
-		if m.Response != nil && m.Response.Binary {
-			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit("*/*"))})
+		if accept := acceptOf(m.Response); accept != "" {
+			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit(accept))})
 		}
 		if m.Body != nil {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
@@ -237,6 +241,11 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 			jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.Return(jen.Err()),
 		)...)
+	case resp.Text != nil:
+		fcomment(f, doc([]string{head + " It returns the text/plain answer parsed as " + goTypeName(resp.Text) + "."}, notes...))
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(goType(resp.Text), jen.Error()).Block(append(keyed(zeroValue(resp.Text), jen.Err()),
+			jen.Return(jen.Id("receiveText").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), textParser(resp.Text))),
+		)...)
 	case resp.Binary:
 		fcomment(f, doc([]string{head + " It returns the response body as bytes."}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(jen.Index().Byte(), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
@@ -249,10 +258,89 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		if resp.Type.Kind == ir.InterfaceRef {
 			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal))
 		}
-		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
+		empty := " An answer without a body (204 No Content) is an *EmptyResponseError."
+		if m.NoContent {
+			empty = " A 204 No Content answer returns nil and no error."
+		}
+		fcomment(f, doc([]string{head + empty}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.Return(receive),
 		)...)
 	}
 	f.Line()
+}
+
+// statusList is the []int literal of a method's documented statuses.
+func statusList(statuses []int) jen.Code {
+	var vals []jen.Code
+	for _, s := range statuses {
+		vals = append(vals, jen.Lit(s))
+	}
+	return jen.Index().Int().Values(vals...)
+}
+
+// acceptOf is the Accept header a method sends when its answer is not
+// JSON, "" for JSON (the transport's default).
+func acceptOf(resp *ir.Response) string {
+	switch {
+	case resp == nil:
+		return ""
+	case resp.Text != nil:
+		return "text/plain"
+	case resp.Binary:
+		return "*/*"
+	}
+	return ""
+}
+
+// textParser is the function that parses a text/plain body holding one
+// value of scalar type t.
+func textParser(t *ir.Type) jen.Code {
+	decoder := func(read string) jen.Code {
+		return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
+			jen.Return(jen.Id("parseTextValue").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("Decoder")).Dot(read))),
+		)
+	}
+	trimmed := func(parse string) jen.Code {
+		return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
+			jen.Return(jen.Id(parse).Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("b")))),
+		)
+	}
+	switch t.Kind {
+	case ir.Int32:
+		return decoder("Int32")
+	case ir.Int64:
+		return decoder("Int64")
+	case ir.Float64:
+		return decoder("Float64")
+	case ir.Float32:
+		return decoder("Float32")
+	case ir.Bool:
+		return decoder("Bool")
+	case ir.DateTime:
+		return trimmed("ParseDateTime")
+	case ir.Date:
+		return trimmed("ParseDate")
+	case ir.Duration:
+		return trimmed("ParseDuration")
+	}
+	return jen.Id("parseTextString")
+}
+
+// goTypeName is the Go spelling of a scalar type, for doc comments.
+func goTypeName(t *ir.Type) string {
+	return fmt.Sprintf("%#v", goType(t))
+}
+
+// zeroValue is the zero value of a scalar type.
+func zeroValue(t *ir.Type) jen.Code {
+	switch t.Kind {
+	case ir.Int32, ir.Int64, ir.Float64, ir.Float32:
+		return jen.Lit(0)
+	case ir.Bool:
+		return jen.False()
+	case ir.String, ir.URI, ir.UUID:
+		return jen.Lit("")
+	}
+	return jen.Add(goType(t)).Values()
 }

@@ -126,6 +126,10 @@ func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
 	}
 	d[jen.Id("Kind")] = jen.Id(fakeKinds[m.Kind])
+	if len(m.Statuses) > 0 {
+		// The fake answers as the API documents: its first success status.
+		d[jen.Id("Status")] = jen.Lit(m.Statuses[0])
+	}
 	return jen.Values(d)
 }
 

@@ -52,6 +52,7 @@ func (b *builder) api() *API {
 		}
 		out.ErrorShape = shape
 	}
+	b.apiHTTP(out)
 	return out
 }
 

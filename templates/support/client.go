@@ -226,6 +226,10 @@ type httpCall struct {
 	// and 504 responses and on errors before any response: true for GET,
 	// PUT and DELETE, or when the schema marks the method retry-safe.
 	Retryable bool
+	// Statuses are the success statuses the method documents; a 2xx answer
+	// with another status is an [*UnexpectedStatusError]. Empty accepts any
+	// 2xx.
+	Statuses []int
 }
 
 // httpResponse is a successful (2xx) response; its body was read in full (up to
@@ -270,6 +274,24 @@ func (e *HTTPError) Error() string {
 		msg += " (request id " + id + ")"
 	}
 	return msg
+}
+
+// UnexpectedStatusError is a successful (2xx) answer whose status the method
+// does not document, such as a 202 Accepted to a create documented as 201:
+// what the answer means is unknown, so it is not decoded. The request may
+// have been processed: do not resend a create blindly.
+type UnexpectedStatusError struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds the response headers.
+	Header http.Header
+	// Body is the whole response body, kept for the caller to inspect.
+	Body []byte
+}
+
+// Error names the status only, never the body.
+func (e *UnexpectedStatusError) Error() string {
+	return "HTTP " + strconv.Itoa(e.StatusCode) + " is not a status this method documents"
 }
 
 // ResponseTooLargeError reports a response body longer than the transport's
@@ -405,6 +427,9 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 			body, err := httpReadCapped(hr, t.maxResponseBytes())
 			if err != nil {
 				return nil, err
+			}
+			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
+				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
 			}
 			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}, nil
 		}
@@ -834,6 +859,9 @@ func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTr
 		return nil, err
 	}
 	if emptyBody(resp.Body) {
+		if documentedNoContent(call, resp) {
+			return nil, nil
+		}
 		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	v := new(T)
@@ -853,10 +881,55 @@ func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *http
 		return zero, err
 	}
 	if emptyBody(resp.Body) {
+		if documentedNoContent(call, resp) {
+			return zero, nil
+		}
 		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	return unmarshal(resp.Body)
 }
+
+// documentedNoContent reports whether resp is a 204 No Content that the
+// call documents: a success with no value, not an [*EmptyResponseError].
+func documentedNoContent(call *httpCall, resp *httpResponse) bool {
+	return resp.StatusCode == http.StatusNoContent && slices.Contains(call.Statuses, http.StatusNoContent)
+}
+
+// receiveText sends call and parses its text/plain answer with parse (a
+// count: "42"). An answer without a body is an [*EmptyResponseError] unless
+// it is a documented 204, which gives the zero value.
+func receiveText[T any](ctx context.Context, t *httpTransport, call *httpCall, parse func([]byte) (T, error)) (T, error) {
+	var zero T
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return zero, err
+	}
+	if len(resp.Body) == 0 {
+		if documentedNoContent(call, resp) {
+			return zero, nil
+		}
+		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
+	}
+	v, err := parse(resp.Body)
+	if err != nil {
+		return zero, fmt.Errorf("reading the text/plain answer: %w", err)
+	}
+	return v, nil
+}
+
+// parseTextValue parses a text body holding one number or boolean, written
+// as in JSON, around which white space is allowed. The error never quotes
+// the body.
+func parseTextValue[T any](b []byte, read func(*Decoder) (T, error)) (T, error) {
+	v, ok := readJSONValue(bytes.TrimSpace(b), read)
+	if !ok {
+		return v, errors.New("not a single value of the documented type")
+	}
+	return v, nil
+}
+
+// parseTextString returns a text body as it is.
+func parseTextString(b []byte) (string, error) { return string(b), nil }
 
 // apiErrorMaxText bounds each piece of server text (code, message, request
 // id) in an API error's string, as httpMaxErrorText does for [HTTPError].

@@ -49,6 +49,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeAction,
 		Method:  "POST",
 		Pattern: "/api/v1/sessions/recording/{session_id}",
+		Status:  200,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
