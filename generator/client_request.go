@@ -38,7 +38,11 @@ func (c *clientGen) resource(r *ir.Resource) {
 		)
 		f.Line()
 	}
+	c.methodHeaders(r)
 	for _, m := range r.Methods {
+		if m.ResultName != "" {
+			c.responseHeadersType(r, m)
+		}
 		c.method(r, m)
 	}
 }
@@ -158,6 +162,9 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	if m.Body != nil {
 		params = append(params, jen.Id("body").Op("*").Id(m.Body.Struct.Name))
 	}
+	if m.HeadersName != "" {
+		params = append(params, jen.Id("headers").Op("*").Id(m.HeadersName))
+	}
 	callName := m.CallName
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
@@ -198,6 +205,13 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/json")
 			}
 		}
+		if m.HeadersName != "" {
+			g.If(jen.Err().Op(":=").Id("headers").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			g.If(jen.Id("call").Dot("Header").Op("==").Nil()).Block(jen.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values())
+			g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("headers").Dot("header").Call()).Block(
+				jen.Id("call").Dot("Header").Index(jen.Id("k")).Op("=").Id("v"),
+			)
+		}
 		g.Return(jen.Id("call"), jen.Nil())
 	})
 	f.Line()
@@ -211,6 +225,9 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	}
 	if m.Body != nil {
 		args = append(args, jen.Id("body"))
+	}
+	if m.HeadersName != "" {
+		args = append(args, jen.Id("headers"))
 	}
 	docLines := ir.DocLines(m.Doc)
 	head := fmt.Sprintf("%s sends %s %s.", m.Name, m.HTTP, m.Path)
@@ -232,6 +249,8 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	}
 	resp := m.Response
 	switch {
+	case m.ResultName != "":
+		c.methodWithHeaders(m, recv, params, head, notes, keyed)
 	case resp != nil && resp.Paged:
 		c.pagedMethod(m, recv, params, args, head, notes)
 		return
@@ -296,15 +315,31 @@ func acceptOf(resp *ir.Response) string {
 // textParser is the function that parses a text/plain body holding one
 // value of scalar type t.
 func textParser(t *ir.Type) jen.Code {
+	if isRawText(t) {
+		return jen.Id("parseTextString")
+	}
+	return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
+		jen.Return(textParse(t, jen.Id("b"))),
+	)
+}
+
+// isRawText reports whether a text value of type t is the text itself.
+func isRawText(t *ir.Type) bool {
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return true
+	}
+	return false
+}
+
+// textParse is the call parsing the text b ([]byte) as one value of scalar
+// type t (not raw text), giving the value and an error.
+func textParse(t *ir.Type, b jen.Code) jen.Code {
 	decoder := func(read string) jen.Code {
-		return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
-			jen.Return(jen.Id("parseTextValue").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("Decoder")).Dot(read))),
-		)
+		return jen.Id("parseTextValue").Call(b, jen.Parens(jen.Op("*").Id("Decoder")).Dot(read))
 	}
 	trimmed := func(parse string) jen.Code {
-		return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
-			jen.Return(jen.Id(parse).Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("b")))),
-		)
+		return jen.Id(parse).Call(jen.Qual("bytes", "TrimSpace").Call(b))
 	}
 	switch t.Kind {
 	case ir.Int32:
@@ -324,7 +359,7 @@ func textParser(t *ir.Type) jen.Code {
 	case ir.Duration:
 		return trimmed("ParseDuration")
 	}
-	return jen.Id("parseTextString")
+	panic(fmt.Sprintf("generator: no text parser for kind %d", t.Kind))
 }
 
 // goTypeName is the Go spelling of a scalar type, for doc comments.
@@ -343,4 +378,58 @@ func zeroValue(t *ir.Type) jen.Code {
 		return jen.Lit("")
 	}
 	return jen.Add(goType(t)).Values()
+}
+
+// methodWithHeaders emits a method that returns its response headers: the
+// decoded body (if any) first, then *<Method>ResponseHeaders, then the error.
+func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.Code, head string, notes []string, keyed func(onErr ...jen.Code) []jen.Code) {
+	f := c.f
+	resp := m.Response
+	var results []jen.Code
+	var decode jen.Code // decodes resp into v, err
+	var zero jen.Code
+	switch {
+	case resp == nil:
+	case resp.Text != nil:
+		results = append(results, goType(resp.Text))
+		zero = zeroValue(resp.Text)
+		decode = jen.Id("decodeText").Call(jen.Id("call"), jen.Id("resp"), textParser(resp.Text))
+	case resp.Binary:
+		results = append(results, jen.Index().Byte())
+		zero = jen.Nil()
+	case resp.Type.Kind == ir.InterfaceRef:
+		results = append(results, elemType(resp))
+		zero = jen.Nil()
+		decode = jen.Id("decodePolymorphic").Call(jen.Id("call"), jen.Id("resp"), jen.Id(resp.Type.Interface.Unmarshal))
+	default:
+		results = append(results, elemType(resp))
+		zero = jen.Nil()
+		decode = jen.Id("decodeObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("call"), jen.Id("resp"))
+	}
+	onErr := []jen.Code{jen.Nil(), jen.Err()}
+	if zero != nil {
+		onErr = []jen.Code{zero, jen.Nil(), jen.Err()}
+	}
+	results = append(results, jen.Op("*").Id(m.ResultName), jen.Error())
+	lines := []string{head + " It returns the documented response headers with the answer; an answer"}
+	lines = append(lines, "without a required one, or with one not of its type, is an error (the request was processed).")
+	fcomment(f, doc(lines, notes...))
+	f.Func().Params(recv).Id(m.Name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+		for _, s := range keyed(onErr...) {
+			g.Add(s)
+		}
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
+		g.List(jen.Id("h"), jen.Err()).Op(":=").Id(m.ResultReader).Call(jen.Id("resp").Dot("Header"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
+		switch {
+		case resp == nil:
+			g.Return(jen.Id("h"), jen.Nil())
+		case decode == nil: // bytes
+			g.Return(jen.Id("resp").Dot("Body"), jen.Id("h"), jen.Nil())
+		default:
+			g.List(jen.Id("v"), jen.Err()).Op(":=").Add(decode)
+			g.Return(jen.Id("v"), jen.Id("h"), jen.Err())
+		}
+	})
 }

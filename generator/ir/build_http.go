@@ -110,6 +110,8 @@ func (b *builder) methodHTTP(res *Resource, m *schema.Method, out *Method) {
 			b.errorf(m.Pos, "method %q: response headers on a paged method are not supported yet", m.Name)
 		}
 		out.ResultName = prefix + "ResponseHeaders"
+		out.ResultReader = "read" + out.ResultName
 		b.claim(out.ResultName, m.Pos, fmt.Sprintf("method %q (its response headers)", m.Name))
+		b.claim(out.ResultReader, m.Pos, fmt.Sprintf("method %q (its response headers reader)", m.Name))
 	}
 }

@@ -388,8 +388,9 @@ type Method struct {
 	// ResponseHeaders are the response headers the caller reads.
 	ResponseHeaders []*Header
 	// ResultName is the Go type returned with the response headers, ""
-	// when the method declares none.
-	ResultName string
+	// when the method declares none; ResultReader the unexported func
+	// reading it from the response.
+	ResultName, ResultReader string
 }
 
 // MethodKind says what a method does to its resource, as far as the path,

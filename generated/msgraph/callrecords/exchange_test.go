@@ -1,5 +1,5 @@
-// Hand-written tests (not generated): Graph's documented success statuses
-// and its text/plain $count answers.
+// Hand-written tests (not generated): Graph's request headers, documented
+// success statuses and text/plain $count answers.
 
 package callrecords_test
 
@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
@@ -98,5 +99,69 @@ func TestClientDocumentedNoContent(t *testing.T) {
 	var ue *cr.UnexpectedStatusError
 	if !errors.As(err, &ue) || s != nil || ue.StatusCode != 202 || !bytes.Equal(ue.Body, session) {
 		t.Errorf("create answered 202: %v, %v; want *UnexpectedStatusError keeping the body", s, err)
+	}
+}
+
+// TestClientGraphHeaders: the API-wide Prefer header (Graph's preferences)
+// set with WithRequestHeaders is sent comma-joined on every request of a
+// call, next pages included, and on no call without it; an element that
+// would split the list is refused before anything is sent. Segments.Delete
+// sends If-Match only when set.
+func TestClientGraphHeaders(t *testing.T) {
+	var stub *clStub
+	stub = clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodDelete {
+			clReply(w, http.StatusNoContent, nil)
+			return
+		}
+		page := `{"value":[` + string(clSession(t, ctSessionID)) + `]`
+		if !strings.Contains(r.URL.RawQuery, "skiptoken") {
+			page += `,"@odata.nextLink":"` + stub.srv.URL + `/communications/callRecords/` + ctRecordID + `/sessions?$skiptoken=2"`
+		}
+		clReply(w, http.StatusOK, []byte(page+"}"))
+	})
+	c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
+	prefer := []string{"include-unknown-enum-members", "odata.maxpagesize=1"}
+	ctx := cr.WithRequestHeaders(context.Background(), cr.RequestHeaders{Prefer: prefer})
+	items, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(ctx, nil))
+	if err != nil || len(items) != 2 {
+		t.Fatalf("List: %d items, %v", len(items), err)
+	}
+	reqs := stub.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2 pages", len(reqs))
+	}
+	for _, r := range reqs {
+		if got := r.Header.Values("Prefer"); len(got) != 1 || got[0] != "include-unknown-enum-members, odata.maxpagesize=1" {
+			t.Errorf("%s?%s sent Prefer %q", r.Path, r.RawQuery, got)
+		}
+	}
+	if _, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(context.Background(), nil)); err != nil {
+		t.Fatal(err)
+	}
+	if r := stub.requests()[2]; r.Header.Get("Prefer") != "" {
+		t.Errorf("Prefer %q sent without WithRequestHeaders", r.Header.Get("Prefer"))
+	}
+	n := stub.count()
+	bad := cr.WithRequestHeaders(context.Background(), cr.RequestHeaders{Prefer: []string{"odata.maxpagesize=1,return=minimal"}})
+	var ve *cr.ValidationError
+	if _, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(bad, nil)); !errors.As(err, &ve) || stub.count() != n {
+		t.Errorf("a Prefer element with a comma: %v after %d more requests, want a *ValidationError and none", err, stub.count()-n)
+	}
+
+	segments := c.CallRecords.Sessions(ctRecordID).Segments(ctSessionID)
+	if err := segments.Delete(ctx, ctSegmentID, &cr.SegmentsDeleteHeaders{IfMatch: cr.Some(`W/"etag-1"`)}); err != nil {
+		t.Fatal(err)
+	}
+	reqs = stub.requests()
+	if r := reqs[len(reqs)-1]; r.Header.Get("If-Match") != `W/"etag-1"` || r.Header.Get("Prefer") == "" {
+		t.Errorf("Delete sent If-Match %q, Prefer %q", r.Header.Get("If-Match"), r.Header.Get("Prefer"))
+	}
+	if err := segments.Delete(context.Background(), ctSegmentID, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs = stub.requests()
+	if r := reqs[len(reqs)-1]; len(r.Header.Values("If-Match")) != 0 {
+		t.Errorf("Delete without headers sent If-Match %q", r.Header.Values("If-Match"))
 	}
 }
