@@ -15,6 +15,7 @@ package sessions
 func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorMessagePath: []string{"detail"},
+		ErrorShapes:      map[int]fakeErrorShape{422: {MessagePath: []string{"detail"}}},
 		PageParam:        "page",
 		PaginationStyle:  "pageNumber",
 		SizeParam:        "limit",

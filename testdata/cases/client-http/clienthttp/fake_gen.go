@@ -23,6 +23,10 @@ func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorCodePath:    []string{"code"},
 		ErrorMessagePath: []string{"message"},
+		ErrorShapes: map[int]fakeErrorShape{
+			400: {MessagePath: []string{"title"}},
+			422: {MessagePath: []string{"title"}},
+		},
 	}, []fakeRouteSpec{{
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj Job
