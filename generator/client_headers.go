@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -28,7 +29,6 @@ func (c *clientGen) headersType(name string, docLines []string, hs []*ir.Header)
 	fcomment(f, docLines)
 	f.Type().Id(name).StructFunc(func(g *jen.Group) {
 		for _, h := range hs {
-			lines := ir.DocLines(h.Doc)
 			head := fmt.Sprintf("%s is the %s header", h.Name, h.Wire)
 			switch {
 			case h.Type.Kind == ir.Slice:
@@ -36,7 +36,7 @@ func (c *clientGen) headersType(name string, docLines []string, hs []*ir.Header)
 			case h.Required:
 				head += " (required)"
 			}
-			comment(g, doc([]string{head + "."}, lines...))
+			comment(g, headerDoc(head, h))
 			g.Id(h.Name).Add(headerFieldType(h))
 		}
 	})
@@ -187,7 +187,7 @@ func (c *clientGen) responseHeadersType(r *ir.Resource, m *ir.Method) {
 			default:
 				head += "; not set when the answer has none"
 			}
-			comment(g, doc([]string{head + "."}, ir.DocLines(h.Doc)...))
+			comment(g, headerDoc(head, h))
 			g.Id(h.Name).Add(headerFieldType(h))
 		}
 	})
@@ -241,4 +241,14 @@ func parseHeaderValue(g *jen.Group, t *ir.Type, fail func(err jen.Code) jen.Code
 		g.List(jen.Id("v"), jen.Err()).Op(":=").Add(textParse(t, jen.Index().Byte().Call(jen.Id("s"))))
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err()))
 	}
+}
+
+// headerDoc is the doc comment of a header field: head, the description,
+// and the deprecation notice.
+func headerDoc(head string, h *ir.Header) []string {
+	notes := []string{strings.Join(ir.DocLines(h.Doc), "\n")}
+	if h.Deprecated != "" {
+		notes = append(notes, "Deprecated: "+h.Deprecated)
+	}
+	return doc([]string{head + "."}, notes...)
 }

@@ -73,14 +73,12 @@ func (b *builder) errorShape(e *schema.ErrorShape, st *Struct, body *ErrorBody) 
 // header is the IR of a header parameter.
 func (b *builder) header(p *schema.Property, owner string) *Header {
 	h := &Header{
-		Name:     b.names.Exported(p.Name),
-		Wire:     p.Name,
-		Doc:      p.Description,
-		Type:     b.typ(&p.Type, owner+" "+p.Name),
-		Required: p.Required,
-	}
-	if p.Default != nil {
-		h.Default = p.Default.JSON
+		Name:       b.names.Exported(p.Name),
+		Wire:       p.Name,
+		Doc:        p.Description,
+		Type:       b.typ(&p.Type, owner+" "+p.Name),
+		Required:   p.Required,
+		Deprecated: p.Deprecated,
 	}
 	return h
 }
@@ -107,7 +105,7 @@ func (b *builder) methodHTTP(res *Resource, m *schema.Method, out *Method) {
 	if len(out.ResponseHeaders) > 0 {
 		if m.Response != nil && m.Response.Paged {
 			// Which page's headers? Say so rather than drop them.
-			b.errorf(m.Pos, "method %q: response headers on a paged method are not supported yet", m.Name)
+			b.errorf(m.ResponseHeaders[0].Pos, "method %q: response headers on a paged method are not supported yet", m.Name)
 		}
 		out.ResultName = prefix + "ResponseHeaders"
 		out.ResultReader = "read" + out.ResultName

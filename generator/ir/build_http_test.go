@@ -136,3 +136,39 @@ types:
 	assert.Contains(t, err.Error(), "RequestHeaders")
 	assert.Contains(t, err.Error(), "clash.yaml:")
 }
+
+// TestBuildHTTPPagedResponseHeaders: response headers on a paged method are
+// refused at the method, not dropped.
+func TestBuildHTTPPagedResponseHeaders(t *testing.T) {
+	src := `sessiongen: 1
+package: {name: paged, path: paged}
+api:
+  baseURL: https://api.example.com
+  auth: {scheme: bearer}
+  pagination: {style: nextLink, next: [next]}
+types:
+  Thing:
+    properties:
+      id: {type: string}
+resources:
+  things:
+    type: Thing
+    path: /things
+    methods:
+      list:
+        http: GET
+        path: /things
+        response:
+          type: Thing
+          paged: true
+          items: items
+          headers:
+            ETag: {type: string}
+`
+	f, err := schema.Parse("paged.yaml", []byte(src))
+	require.NoError(t, err)
+	_, err = Build(f, Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "paged.yaml:24:13:")
+	assert.Contains(t, err.Error(), "response headers on a paged method are not supported yet")
+}

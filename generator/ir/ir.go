@@ -63,12 +63,12 @@ type ErrorBody struct {
 
 // Header is a request or response header.
 type Header struct {
-	Name     string // Go name (field of the headers struct)
-	Wire     string // the header's name on the wire
-	Doc      string
-	Type     *Type // a scalar, an enum, or a slice of them (comma-joined)
-	Required bool
-	Default  string // JSON text, or ""
+	Name       string // Go name (field of the headers struct)
+	Wire       string // the header's name on the wire
+	Doc        string
+	Type       *Type // a scalar, an enum, or a slice of them (comma-joined)
+	Required   bool
+	Deprecated string
 }
 
 // AuthScheme is how requests authenticate.

@@ -275,6 +275,8 @@ type JobsCreateHeaders struct {
 	// XPriority is the X-Priority header.
 	XPriority Optional[Priority]
 	// XRetries is the X-Retries header.
+	//
+	// Deprecated: the server retries by itself
 	XRetries Optional[int32]
 }
 
