@@ -51,6 +51,7 @@ func (b *builder) apiHTTP(out *API) {
 	for _, h := range a.Headers {
 		out.Headers = append(out.Headers, b.header(h, "api header"))
 	}
+	b.checkHeaderNames(out.Headers, a.Headers, "api.headers")
 	if len(out.Headers) > 0 {
 		b.claim("RequestHeaders", a.Pos, "api.headers")
 		b.claim("WithRequestHeaders", a.Pos, "api.headers")
@@ -95,6 +96,7 @@ func (b *builder) methodHTTP(res *Resource, m *schema.Method, out *Method) {
 	for _, h := range m.Headers {
 		out.Headers = append(out.Headers, b.header(h, fmt.Sprintf("method %q header", m.Name)))
 	}
+	b.checkHeaderNames(out.Headers, m.Headers, fmt.Sprintf("method %q headers", m.Name))
 	if len(out.Headers) > 0 {
 		out.HeadersName = prefix + "Headers"
 		b.claim(out.HeadersName, m.Pos, fmt.Sprintf("method %q (its request headers)", m.Name))
@@ -111,5 +113,16 @@ func (b *builder) methodHTTP(res *Resource, m *schema.Method, out *Method) {
 		out.ResultReader = "read" + out.ResultName
 		b.claim(out.ResultName, m.Pos, fmt.Sprintf("method %q (its response headers)", m.Name))
 		b.claim(out.ResultReader, m.Pos, fmt.Sprintf("method %q (its response headers reader)", m.Name))
+	}
+}
+
+// checkHeaderNames reports a request header named like the headers
+// struct's Validate method, at the header. (Two headers of one Go name are
+// the schema validator's error.)
+func (b *builder) checkHeaderNames(hs []*Header, props []*schema.Property, what string) {
+	for i, h := range hs {
+		if h.Name == "Validate" {
+			b.errorf(props[i].Pos, "%s: header %q needs Go name Validate, which the headers struct's method uses", what, h.Wire)
+		}
 	}
 }

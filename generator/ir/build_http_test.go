@@ -172,3 +172,37 @@ resources:
 	assert.Contains(t, err.Error(), "paged.yaml:24:13:")
 	assert.Contains(t, err.Error(), "response headers on a paged method are not supported yet")
 }
+
+// TestBuildHTTPHeaderNameClash: a request header that would be named
+// Validate is a positioned error (two headers of one Go name are the
+// schema validator's error already).
+func TestBuildHTTPHeaderNameClash(t *testing.T) {
+	src := `sessiongen: 1
+package: {name: clash, path: clash}
+api:
+  baseURL: https://api.example.com
+  auth: {scheme: bearer}
+  headers:
+    X-Trace: {type: string}
+types:
+  Thing:
+    properties:
+      id: {type: string}
+resources:
+  things:
+    type: Thing
+    path: /things
+    methods:
+      get:
+        http: GET
+        path: /things
+        headers:
+          Validate: {type: string}
+        response: {type: Thing}
+`
+	f, err := schema.Parse("clash.yaml", []byte(src))
+	require.NoError(t, err)
+	_, err = Build(f, Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `clash.yaml:21:11: method "get" headers: header "Validate" needs Go name Validate`)
+}
