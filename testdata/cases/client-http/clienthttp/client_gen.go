@@ -576,3 +576,59 @@ func (c *JobsClient) Delete(ctx context.Context, id string) error {
 	_, err = c.transport.Do(ctx, call)
 	return err
 }
+
+// JobsHistoryResponseHeaders holds the response headers of JobsClient.History.
+type JobsHistoryResponseHeaders struct {
+	// ETag is the ETag header; not set when the answer has none.
+	ETag Optional[string]
+}
+
+// readJobsHistoryResponseHeaders reads the response headers of JobsClient.History.
+func readJobsHistoryResponseHeaders(header http.Header) (*JobsHistoryResponseHeaders, error) {
+	h := new(JobsHistoryResponseHeaders)
+	if s := header.Get("ETag"); s != "" {
+		v := s
+		h.ETag = Some(v)
+	}
+	return h, nil
+}
+
+// historyCall builds the request of History.
+func (c *JobsClient) historyCall(hArg string) (*httpCall, error) {
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("h")
+		if checkPathSegment(vs, &fp, hArg) {
+			checkUTF8(vs, &fp, hArg)
+		}
+	}
+	if err := vs.Err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/jobs/" + url.PathEscape(hArg) + "/history",
+		Retryable: true,
+	}
+	return call, nil
+}
+
+// History sends GET /jobs/{h}/history. It returns the documented response headers with the answer; an answer
+// without a required one, or with one not of its type, is an error (the request was processed).
+func (c *JobsClient) History(ctx context.Context, hArg string) (*Job, *JobsHistoryResponseHeaders, error) {
+	call, err := c.historyCall(hArg)
+	if err != nil {
+		return nil, nil, err
+	}
+	resp, err := c.transport.Do(ctx, call)
+	if err != nil {
+		return nil, nil, err
+	}
+	h, err := readJobsHistoryResponseHeaders(resp.Header)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := decodeObject[Job](call, resp)
+	return v, h, err
+}

@@ -70,5 +70,9 @@ func NewFakeServer() *FakeServer {
 		Method:  "DELETE",
 		Pattern: "/jobs/{id}",
 		Status:  204,
+	}, {
+		Kind:    fakeGet,
+		Method:  "GET",
+		Pattern: "/jobs/{h}/history",
 	}})
 }
