@@ -15,6 +15,7 @@ import (
 func genClient(f *jen.File, p *ir.Package) {
 	c := &clientGen{f: f, p: p}
 	c.client()
+	c.apiHeaders()
 	c.apiError()
 	for _, r := range p.Resources {
 		c.resource(r)
@@ -170,6 +171,9 @@ func (c *clientGen) client() {
 		g.Id("t").Dot("NotProcessed").Op("=").Index().Int().Values(notProcessed...)
 		g.Id("t").Dot("RequestIDHeaders").Op("=").Id("requestIDHeaders")
 		g.Id("t").Dot("DecodeError").Op("=").Id("decodeAPIError")
+		if len(a.Headers) > 0 {
+			g.Id("t").Dot("CallHeaders").Op("=").Id("requestHeadersOf")
+		}
 		g.Return(jen.Op("&").Id("Client").ValuesFunc(func(d *jen.Group) {
 			d.Id("transport").Op(":").Id("t")
 			for _, r := range p.Resources {

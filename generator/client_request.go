@@ -38,7 +38,11 @@ func (c *clientGen) resource(r *ir.Resource) {
 		)
 		f.Line()
 	}
+	c.methodHeaders(r)
 	for _, m := range r.Methods {
+		if m.ResultName != "" {
+			c.responseHeadersType(r, m)
+		}
 		c.method(r, m)
 	}
 }
@@ -158,24 +162,31 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	if m.Body != nil {
 		params = append(params, jen.Id("body").Op("*").Id(m.Body.Struct.Name))
 	}
+	if m.HeadersName != "" {
+		params = append(params, jen.Id("headers").Op("*").Id(m.HeadersName))
+	}
 	callName := m.CallName
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		pathChecks(g, m)
-		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(jen.Dict{
+		callFields := jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(m),
 			jen.Id("Retryable"): jen.Lit(m.Retryable),
-		})
+		}
+		if len(m.Statuses) > 0 {
+			callFields[jen.Id("Statuses")] = statusList(m.Statuses)
+		}
+		g.Id("call").Op(":=").Op("&").Id("httpCall").Values(callFields)
 		if m.Params != nil {
 			g.If(jen.Id("params").Op("!=").Nil()).Block(
 				jen.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Id("call").Dot("Query").Op("=").Id("params").Dot("encodeQuery").Call(),
 			)
 		}
-		if m.Response != nil && m.Response.Binary {
-			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit("*/*"))})
+		if accept := acceptOf(m.Response); accept != "" {
+			g.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values(jen.Dict{jen.Lit("Accept"): jen.Index().String().Values(jen.Lit(accept))})
 		}
 		if m.Body != nil {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
@@ -194,6 +205,13 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/json")
 			}
 		}
+		if m.HeadersName != "" {
+			g.If(jen.Err().Op(":=").Id("headers").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			g.If(jen.Id("call").Dot("Header").Op("==").Nil()).Block(jen.Id("call").Dot("Header").Op("=").Qual("net/http", "Header").Values())
+			g.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("headers").Dot("header").Call()).Block(
+				jen.Id("call").Dot("Header").Index(jen.Id("k")).Op("=").Id("v"),
+			)
+		}
 		g.Return(jen.Id("call"), jen.Nil())
 	})
 	f.Line()
@@ -207,6 +225,9 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	}
 	if m.Body != nil {
 		args = append(args, jen.Id("body"))
+	}
+	if m.HeadersName != "" {
+		args = append(args, jen.Id("headers"))
 	}
 	docLines := ir.DocLines(m.Doc)
 	head := fmt.Sprintf("%s sends %s %s.", m.Name, m.HTTP, m.Path)
@@ -228,6 +249,8 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	}
 	resp := m.Response
 	switch {
+	case m.ResultName != "":
+		c.methodWithHeaders(m, recv, params, head, notes, keyed)
 	case resp != nil && resp.Paged:
 		c.pagedMethod(m, recv, params, args, head, notes)
 		return
@@ -236,6 +259,11 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		f.Func().Params(recv).Id(m.Name).Params(params...).Error().Block(append(keyed(jen.Err()),
 			jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.Return(jen.Err()),
+		)...)
+	case resp.Text != nil:
+		fcomment(f, doc([]string{head + " It returns the text/plain answer parsed as " + goTypeName(resp.Text) + "."}, notes...))
+		f.Func().Params(recv).Id(m.Name).Params(params...).Params(goType(resp.Text), jen.Error()).Block(append(keyed(zeroValue(resp.Text), jen.Err()),
+			jen.Return(jen.Id("receiveText").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), textParser(resp.Text))),
 		)...)
 	case resp.Binary:
 		fcomment(f, doc([]string{head + " It returns the response body as bytes."}, notes...))
@@ -249,10 +277,159 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		if resp.Type.Kind == ir.InterfaceRef {
 			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal))
 		}
-		fcomment(f, doc([]string{head + " An answer without a body (204 No Content) is an *EmptyResponseError."}, notes...))
+		empty := " An answer without a body (204 No Content) is an *EmptyResponseError."
+		if m.NoContent {
+			empty = " A 204 No Content answer returns nil and no error."
+		}
+		fcomment(f, doc([]string{head + empty}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.Return(receive),
 		)...)
 	}
 	f.Line()
+}
+
+// statusList is the []int literal of a method's documented statuses.
+func statusList(statuses []int) jen.Code {
+	var vals []jen.Code
+	for _, s := range statuses {
+		vals = append(vals, jen.Lit(s))
+	}
+	return jen.Index().Int().Values(vals...)
+}
+
+// acceptOf is the Accept header a method sends when its answer is not
+// JSON, "" for JSON (the transport's default).
+func acceptOf(resp *ir.Response) string {
+	switch {
+	case resp == nil:
+		return ""
+	case resp.Text != nil:
+		return "text/plain"
+	case resp.Binary:
+		return "*/*"
+	}
+	return ""
+}
+
+// textParser is the function that parses a text/plain body holding one
+// value of scalar type t.
+func textParser(t *ir.Type) jen.Code {
+	if isRawText(t) {
+		return jen.Id("parseTextString")
+	}
+	return jen.Func().Params(jen.Id("b").Index().Byte()).Params(goType(t), jen.Error()).Block(
+		jen.Return(textParse(t, jen.Id("b"))),
+	)
+}
+
+// isRawText reports whether a text value of type t is the text itself.
+func isRawText(t *ir.Type) bool {
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return true
+	}
+	return false
+}
+
+// textParse is the call parsing the text b ([]byte) as one value of scalar
+// type t (not raw text), giving the value and an error.
+func textParse(t *ir.Type, b jen.Code) jen.Code {
+	decoder := func(read string) jen.Code {
+		return jen.Id("parseTextValue").Call(b, jen.Parens(jen.Op("*").Id("Decoder")).Dot(read))
+	}
+	trimmed := func(parse string) jen.Code {
+		return jen.Id(parse).Call(jen.Qual("bytes", "TrimSpace").Call(b))
+	}
+	switch t.Kind {
+	case ir.Int32:
+		return decoder("Int32")
+	case ir.Int64:
+		return decoder("Int64")
+	case ir.Float64:
+		return decoder("Float64")
+	case ir.Float32:
+		return decoder("Float32")
+	case ir.Bool:
+		return decoder("Bool")
+	case ir.DateTime:
+		return trimmed("ParseDateTime")
+	case ir.Date:
+		return trimmed("ParseDate")
+	case ir.Duration:
+		return trimmed("ParseDuration")
+	}
+	panic(fmt.Sprintf("generator: no text parser for kind %d", t.Kind))
+}
+
+// goTypeName is the Go spelling of a scalar type, for doc comments.
+func goTypeName(t *ir.Type) string {
+	return fmt.Sprintf("%#v", goType(t))
+}
+
+// zeroValue is the zero value of a scalar type.
+func zeroValue(t *ir.Type) jen.Code {
+	switch t.Kind {
+	case ir.Int32, ir.Int64, ir.Float64, ir.Float32:
+		return jen.Lit(0)
+	case ir.Bool:
+		return jen.False()
+	case ir.String, ir.URI, ir.UUID:
+		return jen.Lit("")
+	}
+	return jen.Add(goType(t)).Values()
+}
+
+// methodWithHeaders emits a method that returns its response headers: the
+// decoded body (if any) first, then *<Method>ResponseHeaders, then the error.
+func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.Code, head string, notes []string, keyed func(onErr ...jen.Code) []jen.Code) {
+	f := c.f
+	resp := m.Response
+	var results []jen.Code
+	var decode jen.Code // decodes resp into v, err
+	var zero jen.Code
+	switch {
+	case resp == nil:
+	case resp.Text != nil:
+		results = append(results, goType(resp.Text))
+		zero = zeroValue(resp.Text)
+		decode = jen.Id("decodeText").Call(jen.Id("call"), jen.Id("resp"), textParser(resp.Text))
+	case resp.Binary:
+		results = append(results, jen.Index().Byte())
+		zero = jen.Nil()
+	case resp.Type.Kind == ir.InterfaceRef:
+		results = append(results, elemType(resp))
+		zero = jen.Nil()
+		decode = jen.Id("decodePolymorphic").Call(jen.Id("call"), jen.Id("resp"), jen.Id(resp.Type.Interface.Unmarshal))
+	default:
+		results = append(results, elemType(resp))
+		zero = jen.Nil()
+		decode = jen.Id("decodeObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("call"), jen.Id("resp"))
+	}
+	onErr := []jen.Code{jen.Nil(), jen.Err()}
+	if zero != nil {
+		onErr = []jen.Code{zero, jen.Nil(), jen.Err()}
+	}
+	results = append(results, jen.Op("*").Id(m.ResultName), jen.Error())
+	lines := []string{head + " It returns the documented response headers with the answer; an answer"}
+	lines = append(lines, "without a required one, or with one not of its type, is an error (the request was processed).")
+	fcomment(f, doc(lines, notes...))
+	f.Func().Params(recv).Id(m.Name).Params(params...).Params(results...).BlockFunc(func(g *jen.Group) {
+		for _, s := range keyed(onErr...) {
+			g.Add(s)
+		}
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
+		g.List(jen.Id("h"), jen.Err()).Op(":=").Id(m.ResultReader).Call(jen.Id("resp").Dot("Header"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
+		switch {
+		case resp == nil:
+			g.Return(jen.Id("h"), jen.Nil())
+		case decode == nil: // bytes
+			g.Return(jen.Id("resp").Dot("Body"), jen.Id("h"), jen.Nil())
+		default:
+			g.List(jen.Id("v"), jen.Err()).Op(":=").Add(decode)
+			g.Return(jen.Id("v"), jen.Id("h"), jen.Err())
+		}
+	})
 }

@@ -50,6 +50,9 @@ func genFake(f *jen.File, p *ir.Package) {
 			set("ErrorCodes", jen.Map(jen.Int()).String().Values(codes))
 		}
 	}
+	if shapes := fakeErrorShapes(p.API); shapes != nil {
+		set("ErrorShapes", shapes)
+	}
 	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
 	f.Comment("method with the API's wire format, paging and error bodies:")
 	f.Comment("")
@@ -126,6 +129,10 @@ func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
 		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
 	}
 	d[jen.Id("Kind")] = jen.Id(fakeKinds[m.Kind])
+	if len(m.Statuses) > 0 {
+		// The fake answers as the API documents: its first success status.
+		d[jen.Id("Status")] = jen.Lit(m.Statuses[0])
+	}
 	return jen.Values(d)
 }
 
@@ -297,4 +304,39 @@ func parseText(t *ir.Type, s jen.Code) jen.Code {
 		).Call()
 	}
 	panic(fmt.Sprintf("generator: no form parser for kind %d", t.Kind))
+}
+
+// fakeErrorShapes is the fakeConfig.ErrorShapes literal of an API with
+// error shapes selected by status, nil without.
+func fakeErrorShapes(a *ir.API) jen.Code {
+	if len(a.ErrorsByStatus) == 0 {
+		return nil
+	}
+	path := func(p []string) jen.Code {
+		if len(p) == 0 {
+			return jen.Nil()
+		}
+		var parts []jen.Code
+		for _, s := range p {
+			parts = append(parts, jen.Lit(s))
+		}
+		return jen.Index().String().Values(parts...)
+	}
+	shapes := jen.Dict{}
+	for _, e := range a.ErrorsByStatus {
+		shape := jen.Dict{}
+		if len(e.Code) > 0 {
+			shape[jen.Id("CodePath")] = path(e.Code)
+		}
+		if e.CodeIsNumber {
+			shape[jen.Id("CodeIsNumber")] = jen.True()
+		}
+		if len(e.Message) > 0 {
+			shape[jen.Id("MessagePath")] = path(e.Message)
+		}
+		for _, st := range e.Statuses {
+			shapes[jen.Lit(st)] = jen.Values(shape)
+		}
+	}
+	return jen.Map(jen.Int()).Id("fakeErrorShape").Values(shapes)
 }

@@ -127,8 +127,22 @@ func TestOneErrorShapeUnchanged(t *testing.T) {
 		require.NoError(t, err)
 		require.NotNil(t, f.API.Errors, path)
 		assert.Empty(t, f.API.Errors.Statuses, path)
+		if filepath.Base(path) == "syllable.yaml" {
+			continue // the list form: TestSyllableErrorsByStatus
+		}
 		assert.Empty(t, f.API.ErrorsByStatus, path)
 	}
+}
+
+// TestSyllableErrorsByStatus: Syllable's definition selects FastAPI's
+// validation body for 422 and its HTTPException body for every other status.
+func TestSyllableErrorsByStatus(t *testing.T) {
+	f, err := schema.Load("apis/syllable.yaml")
+	require.NoError(t, err)
+	require.Len(t, f.API.ErrorsByStatus, 1)
+	assert.Equal(t, []int{422}, f.API.ErrorsByStatus[0].Statuses)
+	assert.Equal(t, "HTTPValidationError", f.API.ErrorsByStatus[0].Type.Name)
+	assert.Equal(t, "HTTPError", f.API.Errors.Type.Name)
 }
 
 func bundled(t *testing.T) []string {

@@ -195,6 +195,7 @@ var registry = []*codec{
 	syllableOf[sy.SummaryEntry](),
 	syllableOf[sy.SessionTimelineResponse](),
 	syllableOf[sy.TimelineEvent](),
+	syllableOf[sy.HTTPExceptionError](),
 	syllableOf[sy.HTTPValidationError](),
 	syllableOf[sy.RequestValidationError](),
 

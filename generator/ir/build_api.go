@@ -53,6 +53,7 @@ func (b *builder) api() *API {
 		}
 		out.ErrorShape = shape
 	}
+	b.apiHTTP(out)
 	return out
 }
 

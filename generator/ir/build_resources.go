@@ -105,7 +105,7 @@ func (b *builder) param(p *schema.Property, required bool) *Param {
 // themselves, which a path parameter's argument name must not shadow.
 var clientLocals = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
 	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
-	"vs": true, "root": true, "fp": true}
+	"vs": true, "root": true, "fp": true, "headers": true, "h": true}
 
 // argName is the Go parameter name of the path parameter named wire.
 func (b *builder) argName(wire string) string {
@@ -229,6 +229,7 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		out.Response = resp
 	}
 	out.Kind = methodKind(res, out)
+	b.methodHTTP(res, m, out)
 	return out
 }
 

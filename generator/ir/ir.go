@@ -45,6 +45,33 @@ type API struct {
 	// Continuations are the expanded relationship arrays a caller can
 	// continue (api.pagination.expandedNextLink), in struct and field order.
 	Continuations []*Continuation
+
+	// HTTP exchange facts (build_http.go).
+
+	// ErrorsByStatus are the error shapes selected by status, in file
+	// order; a status none of them lists gets ErrorShape.
+	ErrorsByStatus []*ErrorShape
+	// ErrorBodies are the distinct typed error bodies of every shape, each
+	// once, in first-use order (ErrorShape's first): the fields of APIError.
+	ErrorBodies []*ErrorBody
+	// Headers are the request headers every method may send.
+	Headers []*Header
+}
+
+// ErrorBody is a typed error body: a field of APIError.
+type ErrorBody struct {
+	Field string  // Go field name in APIError
+	Type  *Struct // the body's type
+}
+
+// Header is a request or response header.
+type Header struct {
+	Name       string // Go name (field of the headers struct)
+	Wire       string // the header's name on the wire
+	Doc        string
+	Type       *Type // a scalar, an enum, or a slice of them (comma-joined)
+	Required   bool
+	Deprecated string
 }
 
 // AuthScheme is how requests authenticate.
@@ -153,6 +180,11 @@ type ErrorShape struct {
 	CodeIsNumber bool
 	// Codes are the API's error codes for HTTP statuses, in file order.
 	Codes []ErrorCode
+	// Statuses are the statuses the shape is selected for; empty for the
+	// shape of every other status (API.ErrorShape).
+	Statuses []int
+	// Body is the typed body of the shape, nil when the body is not typed.
+	Body *ErrorBody
 }
 
 // ErrorCode is the error code an API documents for an HTTP status.
@@ -382,6 +414,25 @@ type Method struct {
 	PageName  string // the single-page variant of a list method
 	CallName  string // unexported func building the request
 	FetchName string // unexported func fetching one page of a list method
+
+	// HTTP exchange facts (build_http.go).
+
+	// Statuses are the documented success statuses; empty means any 2xx.
+	Statuses []int
+	// NoContent reports that 204 is a documented status: an answer without
+	// a body is then a success, not an *EmptyResponseError.
+	NoContent bool
+	// Headers are the method's own request headers, after the API's.
+	Headers []*Header
+	// HeadersName is the Go type of the request headers struct (API's and
+	// the method's), "" when the method sends none.
+	HeadersName string
+	// ResponseHeaders are the response headers the caller reads.
+	ResponseHeaders []*Header
+	// ResultName is the Go type returned with the response headers, ""
+	// when the method declares none; ResultReader the unexported func
+	// reading it from the response.
+	ResultName, ResultReader string
 }
 
 // MethodKind says what a method does to its resource, as far as the path,
@@ -427,4 +478,7 @@ type Response struct {
 	Items  string // wire name of the page's array
 	// PageReader reads the pages of a list method.
 	PageReader *PageReader
+	// Text is the scalar type of a text/plain body (Binary is then false),
+	// nil for any other body.
+	Text *Type
 }

@@ -37,6 +37,12 @@ type API struct {
 	Violations func(error) ([]Violation, bool)
 	// EmptyStatus returns the status of an *EmptyResponseError.
 	EmptyStatus func(error) (int, bool)
+	// UnexpectedStatus returns the status of an *UnexpectedStatusError.
+	UnexpectedStatus func(error) (int, bool)
+	// Statuses are the success statuses each method documents, by method
+	// ("Services.Create"), as the API's published specification gives them;
+	// a method not listed accepts any 2xx.
+	Statuses map[string][]int
 	// DecodeErrorPath returns the JSON path of the *DecodeError in err.
 	DecodeErrorPath func(error) (string, bool)
 }
@@ -352,18 +358,22 @@ func (m method) validArgs(t *testing.T, a API, names []string) []reflect.Value {
 	return out
 }
 
-// EmptyAnswers checks that an answer without a body (204 No Content, or 200 with an
-// empty body) to any method that returns a value (an object, a polymorphic
-// value or a page of a list) is an *EmptyResponseError, never a nil value
-// with no error; methods that return only an error succeed.
+// EmptyAnswers checks that an answer without a body (204 No Content, or 200
+// with an empty body) to any method is what its documented statuses make
+// it: a status the method does not document is an *UnexpectedStatusError;
+// a documented 204 is a success even for a method that returns a value;
+// otherwise a method that returns a value (an object, a polymorphic value
+// or a page of a list) gets an *EmptyResponseError, never a nil value with
+// no error, and methods that return only an error succeed.
 func EmptyAnswers(t *testing.T, a API) {
+	seen := map[string]bool{}
 	for _, status := range []int{http.StatusNoContent, http.StatusOK} {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(status)
 		}))
 		t.Cleanup(srv.Close)
 		c := a.client(t, srv.URL)
-		valued, checked := 0, 0
+		valued, checked, undocumented := 0, 0, 0
 		for _, m := range clientMethods(t, reflect.TypeOf(c)) {
 			args := m.validArgs(t, a, m.names(t, a, c))
 			last := m.steps[len(m.steps)-1]
@@ -372,7 +382,18 @@ func EmptyAnswers(t *testing.T, a API) {
 				continue // a zero request body the method refuses: nothing sent
 			}
 			checked++
-			switch returnsValue := m.returnsValue(reflect.TypeOf(c)); {
+			documented, declared := a.Statuses[m.name]
+			seen[m.name] = declared
+			returnsValue := m.returnsValue(reflect.TypeOf(c))
+			switch {
+			case declared && !slices.Contains(documented, status):
+				undocumented++
+				if got, ok := a.UnexpectedStatus(err); !ok || got != status {
+					t.Errorf("%s (documents %v) answered %d: %v, want *UnexpectedStatusError", m.name, documented, status, err)
+				}
+			case declared && status == http.StatusNoContent && err != nil:
+				t.Errorf("%s (documents %v) answered 204: %v, want success", m.name, documented, err)
+			case declared && status == http.StatusNoContent:
 			case returnsValue:
 				valued++
 				if got, ok := a.EmptyStatus(err); !ok || got != status {
@@ -382,9 +403,14 @@ func EmptyAnswers(t *testing.T, a API) {
 				t.Errorf("%s (%s) answered %d with no body: %v, want success", m.name, last.method, status, err)
 			}
 		}
-		t.Logf("HTTP %d: %d methods called, %d of them return a value", status, checked, valued)
+		t.Logf("HTTP %d: %d methods called, %d of them return a value, %d do not document the status", status, checked, valued, undocumented)
 		if valued == 0 {
 			t.Error("no method returning a value was checked")
+		}
+	}
+	for name := range a.Statuses {
+		if !seen[name] {
+			t.Errorf("Statuses names %s, which is no method the check called", name)
 		}
 	}
 }

@@ -82,6 +82,11 @@ type httpTransport struct {
 	// longer than 64 KiB and so not read in full. nil, or a nil result,
 	// gives an [*HTTPError].
 	DecodeError func(status int, header http.Header, body []byte) error
+	// CallHeaders returns the API-wide request headers of a call made with
+	// ctx (the generated WithRequestHeaders), or an error (a
+	// *ValidationError) that fails the call before anything is sent. A
+	// call's own Header wins over them. nil sends none.
+	CallHeaders func(ctx context.Context) (http.Header, error)
 
 	// Test hooks; nil means the real thing.
 	sleep  func(ctx context.Context, d time.Duration) error // waits d or until ctx ends
@@ -226,6 +231,10 @@ type httpCall struct {
 	// and 504 responses and on errors before any response: true for GET,
 	// PUT and DELETE, or when the schema marks the method retry-safe.
 	Retryable bool
+	// Statuses are the success statuses the method documents; a 2xx answer
+	// with another status is an [*UnexpectedStatusError]. Empty accepts any
+	// 2xx.
+	Statuses []int
 }
 
 // httpResponse is a successful (2xx) response; its body was read in full (up to
@@ -270,6 +279,24 @@ func (e *HTTPError) Error() string {
 		msg += " (request id " + id + ")"
 	}
 	return msg
+}
+
+// UnexpectedStatusError is a successful (2xx) answer whose status the method
+// does not document, such as a 202 Accepted to a create documented as 201:
+// what the answer means is unknown, so it is not decoded. The request may
+// have been processed: do not resend a create blindly.
+type UnexpectedStatusError struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds the response headers.
+	Header http.Header
+	// Body is the whole response body, kept for the caller to inspect.
+	Body []byte
+}
+
+// Error names the status only, never the body.
+func (e *UnexpectedStatusError) Error() string {
+	return "HTTP " + strconv.Itoa(e.StatusCode) + " is not a status this method documents"
 }
 
 // ResponseTooLargeError reports a response body longer than the transport's
@@ -369,6 +396,12 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 	if method == "" {
 		method = http.MethodGet
 	}
+	var apiHeader http.Header
+	if t.CallHeaders != nil {
+		if apiHeader, err = t.CallHeaders(ctx); err != nil {
+			return nil, err
+		}
+	}
 	maxAttempts := max(t.Retry.MaxAttempts, 1)
 	start := t.clock()
 	var lastErr error
@@ -376,7 +409,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 		if err := ctx.Err(); err != nil {
 			return nil, httpWaitError(err, lastErr)
 		}
-		req, err := t.newRequest(ctx, method, u, c)
+		req, err := t.newRequest(ctx, method, u, c, apiHeader)
 		if err != nil {
 			return nil, err
 		}
@@ -405,6 +438,9 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 			body, err := httpReadCapped(hr, t.maxResponseBytes())
 			if err != nil {
 				return nil, err
+			}
+			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
+				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
 			}
 			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}, nil
 		}
@@ -488,7 +524,7 @@ func (t *httpTransport) callURL(c *httpCall) (*url.URL, error) {
 }
 
 // newRequest builds one attempt's request and authorizes it.
-func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.URL, c *httpCall) (*http.Request, error) {
+func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.URL, c *httpCall, apiHeader http.Header) (*http.Request, error) {
 	var body io.Reader
 	if c.Body != nil {
 		body = bytes.NewReader(c.Body)
@@ -507,6 +543,9 @@ func (t *httpTransport) newRequest(ctx context.Context, method string, u *url.UR
 	}
 	if c.ContentType != "" {
 		req.Header.Set("Content-Type", c.ContentType)
+	}
+	for k, vs := range apiHeader {
+		req.Header[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
 	}
 	for k, vs := range c.Header {
 		req.Header[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
@@ -833,7 +872,16 @@ func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTr
 	if err != nil {
 		return nil, err
 	}
+	return decodeObject[T, P](call, resp)
+}
+
+// decodeObject decodes the JSON answer of call into a new T, as
+// [receiveObject] does.
+func decodeObject[T any, P objectUnmarshaler[T]](call *httpCall, resp *httpResponse) (*T, error) {
 	if emptyBody(resp.Body) {
+		if documentedNoContent(call, resp) {
+			return nil, nil
+		}
 		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	v := new(T)
@@ -847,16 +895,112 @@ func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTr
 // which picks the Go type by the discriminator. An answer without a body
 // is an [*EmptyResponseError].
 func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
-	var zero I
 	resp, err := t.Do(ctx, call)
 	if err != nil {
+		var zero I
 		return zero, err
 	}
+	return decodePolymorphic(call, resp, unmarshal)
+}
+
+// decodePolymorphic decodes the JSON answer of call with unmarshal, as
+// [receivePolymorphic] does.
+func decodePolymorphic[I any](call *httpCall, resp *httpResponse, unmarshal func([]byte) (I, error)) (I, error) {
+	var zero I
 	if emptyBody(resp.Body) {
+		if documentedNoContent(call, resp) {
+			return zero, nil
+		}
 		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	return unmarshal(resp.Body)
 }
+
+// documentedNoContent reports whether resp is a 204 No Content that the
+// call documents: a success with no value, not an [*EmptyResponseError].
+func documentedNoContent(call *httpCall, resp *httpResponse) bool {
+	return resp.StatusCode == http.StatusNoContent && slices.Contains(call.Statuses, http.StatusNoContent)
+}
+
+// receiveText sends call and parses its text/plain answer with parse (a
+// count: "42"). An answer without a body is an [*EmptyResponseError] unless
+// it is a documented 204, which gives the zero value.
+func receiveText[T any](ctx context.Context, t *httpTransport, call *httpCall, parse func([]byte) (T, error)) (T, error) {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return decodeText(call, resp, parse)
+}
+
+// decodeText parses the text/plain answer of call with parse, as
+// [receiveText] does.
+func decodeText[T any](call *httpCall, resp *httpResponse, parse func([]byte) (T, error)) (T, error) {
+	var zero T
+	if len(resp.Body) == 0 {
+		if documentedNoContent(call, resp) {
+			return zero, nil
+		}
+		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
+	}
+	v, err := parse(resp.Body)
+	if err != nil {
+		return zero, fmt.Errorf("reading the text/plain answer: %w", err)
+	}
+	return v, nil
+}
+
+// parseTextValue parses a text body holding one number or boolean, written
+// as in JSON, around which white space is allowed. The error never quotes
+// the body.
+func parseTextValue[T any](b []byte, read func(*Decoder) (T, error)) (T, error) {
+	v, ok := readJSONValue(bytes.TrimSpace(b), read)
+	if !ok {
+		return v, errors.New("not a single value of the documented type")
+	}
+	return v, nil
+}
+
+// checkHeaderValue records a request header value that cannot be sent as
+// it is: a control character (CR and LF would split the header), or, for
+// an element of a comma-joined list, a comma (it would split the element).
+func checkHeaderValue(vs *Violations, p *Path, s string, listElement bool) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			violated(vs, p, "", RuleFormat, "has a control character, which a header value cannot carry")
+			return
+		}
+	}
+	if listElement && strings.Contains(s, ",") {
+		violated(vs, p, "", RuleFormat, "has a comma, which would split it in the comma-joined header")
+	}
+}
+
+// responseHeaderError is the error of a response header the method
+// documents that is missing (required) or not of its declared type. The
+// request was processed: the answer's status was a success.
+func responseHeaderError(name string, err error) error {
+	if err == nil {
+		return fmt.Errorf("response header %s is missing", name)
+	}
+	return fmt.Errorf("response header %s: %w", name, err)
+}
+
+// splitHeaderList splits a comma-separated header value into its trimmed,
+// non-empty elements.
+func splitHeaderList(v string) []string {
+	var out []string
+	for part := range strings.SplitSeq(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// parseTextString returns a text body as it is.
+func parseTextString(b []byte) (string, error) { return string(b), nil }
 
 // apiErrorMaxText bounds each piece of server text (code, message, request
 // id) in an API error's string, as httpMaxErrorText does for [HTTPError].

@@ -131,7 +131,71 @@ func NewClient(opts ...Option) (*Client, error) {
 	t.NotProcessed = []int{}
 	t.RequestIDHeaders = requestIDHeaders
 	t.DecodeError = decodeAPIError
+	t.CallHeaders = requestHeadersOf
 	return &Client{transport: t, CallRecords: &CallRecordsClient{transport: t}}, nil
+}
+
+// RequestHeaders are the request headers any method of the API may send. Set them
+// for the calls made with a context by WithRequestHeaders.
+type RequestHeaders struct {
+	// Prefer is the Prefer header, sent comma-joined; empty sends none.
+	//
+	// Preferences, sent comma-separated: include-unknown-enum-members (receive enum members declared after unknownFutureValue), odata.maxpagesize=N (page size), omit-values=nulls, return=minimal or return=representation (what a create or update answers).
+	Prefer []string
+}
+
+// Validate reports every header that is required and unset, breaks a declared
+// constraint or cannot be sent (a control character; a comma in a list element),
+// as a *ValidationError naming the header. A nil value has no headers set.
+func (h *RequestHeaders) Validate() error {
+	if h == nil {
+		h = new(RequestHeaders)
+	}
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("Prefer")
+		for i, v := range h.Prefer {
+			fp := fp.Index(i)
+			checkUTF8(vs, &fp, v)
+			checkHeaderValue(vs, &fp, v, true)
+		}
+	}
+	return vs.Err()
+}
+
+// header returns the headers that are set, as sent.
+func (h *RequestHeaders) header() http.Header {
+	out := http.Header{}
+	if h == nil {
+		return out
+	}
+	if len(h.Prefer) > 0 {
+		parts := make([]string, 0, len(h.Prefer))
+		for _, v := range h.Prefer {
+			parts = append(parts, v)
+		}
+		out["Prefer"] = []string{strings.Join(parts, ", ")}
+	}
+	return out
+}
+
+// WithRequestHeaders returns a context whose calls send h. The headers are validated
+// on each call: an invalid one fails it with a *ValidationError before anything is sent.
+func WithRequestHeaders(ctx context.Context, h RequestHeaders) context.Context {
+	return context.WithValue(ctx, requestHeadersKey{}, h)
+}
+
+type requestHeadersKey struct{}
+
+// requestHeadersOf returns the API-wide headers of a call made with ctx, validated:
+// required ones fail the call when ctx has none.
+func requestHeadersOf(ctx context.Context) (http.Header, error) {
+	h, _ := ctx.Value(requestHeadersKey{}).(RequestHeaders)
+	if err := h.Validate(); err != nil {
+		return nil, err
+	}
+	return h.header(), nil
 }
 
 // APIError is an error response of the API: its HTTP status, request id and,
@@ -219,23 +283,21 @@ func (c *CallRecordsClient) countCall(params *CallRecordsCountParams) (*httpCall
 		}
 		call.Query = params.encodeQuery()
 	}
-	call.Header = http.Header{"Accept": []string{"*/*"}}
+	call.Header = http.Header{"Accept": []string{"text/plain"}}
 	return call, nil
 }
 
-// Count sends GET /communications/callRecords/$count. It returns the response body as bytes.
+// Count sends GET /communications/callRecords/$count. It returns the text/plain answer parsed as int64.
 //
 // Get the number of call records (optionally filtered), as a text/plain integer.
-func (c *CallRecordsClient) Count(ctx context.Context, params *CallRecordsCountParams) ([]byte, error) {
+func (c *CallRecordsClient) Count(ctx context.Context, params *CallRecordsCountParams) (int64, error) {
 	call, err := c.countCall(params)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return parseTextValue(b, (*Decoder).Int64)
+	})
 }
 
 // listCall builds the request of List.
@@ -478,23 +540,21 @@ func (c *SessionsClient) countCall(params *SessionsCountParams) (*httpCall, erro
 		}
 		call.Query = params.encodeQuery()
 	}
-	call.Header = http.Header{"Accept": []string{"*/*"}}
+	call.Header = http.Header{"Accept": []string{"text/plain"}}
 	return call, nil
 }
 
-// Count sends GET /communications/callRecords/{callRecordId}/sessions/$count. It returns the response body as bytes.
+// Count sends GET /communications/callRecords/{callRecordId}/sessions/$count. It returns the text/plain answer parsed as int64.
 //
 // Get the number of sessions of the call record (optionally filtered), as a text/plain integer.
-func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams) ([]byte, error) {
+func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams) (int64, error) {
 	call, err := c.countCall(params)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return parseTextValue(b, (*Decoder).Int64)
+	})
 }
 
 // listCall builds the request of List.
@@ -570,6 +630,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions",
 		Retryable: false,
+		Statuses:  []int{201, 204},
 	}
 	if body == nil {
 		return nil, errors.New("callrecords: SessionsClient.Create: nil request body")
@@ -586,7 +647,7 @@ func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
 	return call, nil
 }
 
-// Create sends POST /communications/callRecords/{callRecordId}/sessions. An answer without a body (204 No Content) is an *EmptyResponseError.
+// Create sends POST /communications/callRecords/{callRecordId}/sessions. A 204 No Content answer returns nil and no error.
 //
 // Create a new session object in the sessions navigation property. Not documented by Microsoft as supported; call records are generated by the service.
 func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, error) {
@@ -664,6 +725,7 @@ func (c *SessionsClient) updateCall(sessionID string, body *Session) (*httpCall,
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(sessionID),
 		Retryable: false,
+		Statuses:  []int{200, 204},
 	}
 	if body == nil {
 		return nil, errors.New("callrecords: SessionsClient.Update: nil request body")
@@ -680,7 +742,7 @@ func (c *SessionsClient) updateCall(sessionID string, body *Session) (*httpCall,
 	return call, nil
 }
 
-// Update sends PATCH /communications/callRecords/{callRecordId}/sessions/{sessionId}. An answer without a body (204 No Content) is an *EmptyResponseError.
+// Update sends PATCH /communications/callRecords/{callRecordId}/sessions/{sessionId}. A 204 No Content answer returns nil and no error.
 //
 // Update the properties of a session object. Not documented by Microsoft as supported; call records are generated by the service.
 func (c *SessionsClient) Update(ctx context.Context, sessionID string, body *Session) (*Session, error) {
@@ -698,6 +760,45 @@ type SegmentsClient struct {
 	transport         *httpTransport
 	boundCallRecordID string
 	boundSessionID    string
+}
+
+// SegmentsDeleteHeaders holds the request headers of SegmentsClient.Delete; a nil value sets none.
+type SegmentsDeleteHeaders struct {
+	// IfMatch is the If-Match header.
+	//
+	// ETag: delete only if the segment still has this version.
+	IfMatch Optional[string]
+}
+
+// Validate reports every header that is required and unset, breaks a declared
+// constraint or cannot be sent (a control character; a comma in a list element),
+// as a *ValidationError naming the header. A nil value has no headers set.
+func (h *SegmentsDeleteHeaders) Validate() error {
+	if h == nil {
+		h = new(SegmentsDeleteHeaders)
+	}
+	vs := new(Violations)
+	var root Path
+	{
+		fp := root.Field("If-Match")
+		if v, ok := h.IfMatch.Get(); ok {
+			checkUTF8(vs, &fp, v)
+			checkHeaderValue(vs, &fp, v, false)
+		}
+	}
+	return vs.Err()
+}
+
+// header returns the headers that are set, as sent.
+func (h *SegmentsDeleteHeaders) header() http.Header {
+	out := http.Header{}
+	if h == nil {
+		return out
+	}
+	if v, ok := h.IfMatch.Get(); ok {
+		out["If-Match"] = []string{v}
+	}
+	return out
 }
 
 // countCall builds the request of Count.
@@ -730,23 +831,21 @@ func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*httpCall, erro
 		}
 		call.Query = params.encodeQuery()
 	}
-	call.Header = http.Header{"Accept": []string{"*/*"}}
+	call.Header = http.Header{"Accept": []string{"text/plain"}}
 	return call, nil
 }
 
-// Count sends GET /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/$count. It returns the response body as bytes.
+// Count sends GET /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/$count. It returns the text/plain answer parsed as int64.
 //
 // Get the number of segments of the session (optionally filtered), as a text/plain integer.
-func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams) ([]byte, error) {
+func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams) (int64, error) {
 	call, err := c.countCall(params)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return parseTextValue(b, (*Decoder).Int64)
+	})
 }
 
 // listCall builds the request of List.
@@ -834,6 +933,7 @@ func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments",
 		Retryable: false,
+		Statuses:  []int{201, 204},
 	}
 	if body == nil {
 		return nil, errors.New("callrecords: SegmentsClient.Create: nil request body")
@@ -850,7 +950,7 @@ func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
 	return call, nil
 }
 
-// Create sends POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments. An answer without a body (204 No Content) is an *EmptyResponseError.
+// Create sends POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments. A 204 No Content answer returns nil and no error.
 //
 // Create a new segment object in the segments navigation property. Not documented by Microsoft as supported; call records are generated by the service.
 func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, error) {
@@ -940,6 +1040,7 @@ func (c *SegmentsClient) updateCall(segmentID string, body *Segment) (*httpCall,
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
 		Retryable: false,
+		Statuses:  []int{200, 204},
 	}
 	if body == nil {
 		return nil, errors.New("callrecords: SegmentsClient.Update: nil request body")
@@ -956,7 +1057,7 @@ func (c *SegmentsClient) updateCall(segmentID string, body *Segment) (*httpCall,
 	return call, nil
 }
 
-// Update sends PATCH /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}. An answer without a body (204 No Content) is an *EmptyResponseError.
+// Update sends PATCH /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}. A 204 No Content answer returns nil and no error.
 //
 // Update the properties of a segment object. Not documented by Microsoft as supported; call records are generated by the service.
 func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Segment) (*Segment, error) {
@@ -968,7 +1069,7 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 }
 
 // deleteCall builds the request of Delete.
-func (c *SegmentsClient) deleteCall(segmentID string) (*httpCall, error) {
+func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHeaders) (*httpCall, error) {
 	vs := new(Violations)
 	var root Path
 	{
@@ -996,6 +1097,16 @@ func (c *SegmentsClient) deleteCall(segmentID string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
 		Retryable: true,
+		Statuses:  []int{204},
+	}
+	if err := headers.Validate(); err != nil {
+		return nil, err
+	}
+	if call.Header == nil {
+		call.Header = http.Header{}
+	}
+	for k, v := range headers.header() {
+		call.Header[k] = v
 	}
 	return call, nil
 }
@@ -1003,8 +1114,8 @@ func (c *SegmentsClient) deleteCall(segmentID string) (*httpCall, error) {
 // Delete sends DELETE /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}.
 //
 // Delete a segment object. Not documented by Microsoft as supported; call records are generated by the service.
-func (c *SegmentsClient) Delete(ctx context.Context, segmentID string) error {
-	call, err := c.deleteCall(segmentID)
+func (c *SegmentsClient) Delete(ctx context.Context, segmentID string, headers *SegmentsDeleteHeaders) error {
+	call, err := c.deleteCall(segmentID, headers)
 	if err != nil {
 		return err
 	}
@@ -1044,23 +1155,21 @@ func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*ht
 		}
 		call.Query = params.encodeQuery()
 	}
-	call.Header = http.Header{"Accept": []string{"*/*"}}
+	call.Header = http.Header{"Accept": []string{"text/plain"}}
 	return call, nil
 }
 
-// Count sends GET /communications/callRecords/{callRecordId}/participants_v2/$count. It returns the response body as bytes.
+// Count sends GET /communications/callRecords/{callRecordId}/participants_v2/$count. It returns the text/plain answer parsed as int64.
 //
 // Get the number of distinct participants of the call record (optionally filtered), as a text/plain integer.
-func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2CountParams) ([]byte, error) {
+func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2CountParams) (int64, error) {
 	call, err := c.countCall(params)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	resp, err := c.transport.Do(ctx, call)
-	if err != nil {
-		return nil, err
-	}
-	return resp.Body, nil
+	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return parseTextValue(b, (*Decoder).Int64)
+	})
 }
 
 // listCall builds the request of List.

@@ -45,6 +45,23 @@ var everyMethod = clientcheck.API{
 		}
 		return e.StatusCode, true
 	},
+	UnexpectedStatus: func(err error) (int, bool) {
+		var e *cr.UnexpectedStatusError
+		if !errors.As(err, &e) {
+			return 0, false
+		}
+		return e.StatusCode, true
+	},
+	// Statuses are the success statuses of Graph's generated OpenAPI for
+	// the contained sessions and segments: a create answers 201 (or 204 with
+	// Prefer: return=minimal), an update 200 or 204, a segment delete 204.
+	Statuses: map[string][]int{
+		"CallRecords.Sessions.Create":          {201, 204},
+		"CallRecords.Sessions.Update":          {200, 204},
+		"CallRecords.Sessions.Segments.Create": {201, 204},
+		"CallRecords.Sessions.Segments.Update": {200, 204},
+		"CallRecords.Sessions.Segments.Delete": {204},
+	},
 	DecodeErrorPath: func(err error) (string, bool) {
 		var de *cr.DecodeError
 		if !errors.As(err, &de) {

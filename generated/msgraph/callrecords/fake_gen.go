@@ -87,6 +87,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions",
+		Status:  201,
 	}, {
 		Kind:    fakeAction,
 		Method:  "GET",
@@ -117,6 +118,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "PATCH",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}",
+		Status:  200,
 	}, {
 		Kind:    fakeAction,
 		Method:  "GET",
@@ -150,6 +152,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments",
+		Status:  201,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -176,10 +179,12 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "PATCH",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}",
+		Status:  200,
 	}, {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}",
+		Status:  204,
 	}, {
 		Items:   "value",
 		Kind:    fakeList,

@@ -124,12 +124,12 @@ func TestFakeSeededSessions(t *testing.T) {
 	if list, err := clCollect(segments.List(ctx, nil)); err != nil || len(list) != 1 {
 		t.Errorf("List segments: %d, %v", len(list), err)
 	}
-	if err := segments.Delete(ctx, ctSegmentID); err != nil {
+	if err := segments.Delete(ctx, ctSegmentID, nil); err != nil {
 		t.Fatalf("Delete segment: %v", err)
 	}
 	_, err = segments.Get(ctx, ctSegmentID, nil)
 	fkIs404(t, "Get deleted segment", err)
-	fkIs404(t, "Delete again", segments.Delete(ctx, ctSegmentID))
+	fkIs404(t, "Delete again", segments.Delete(ctx, ctSegmentID, nil))
 	if _, ok := fake.Get(segPath); ok {
 		t.Error("segment still stored")
 	}
@@ -165,7 +165,7 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Create segment: %v", err)
 	}
-	if err := sessions.Segments(created.ID).Delete(ctx, seg.ID); err != nil {
+	if err := sessions.Segments(created.ID).Delete(ctx, seg.ID, nil); err != nil {
 		t.Errorf("Delete segment: %v", err)
 	}
 }

@@ -134,8 +134,10 @@ type APIError struct {
 	RequestID  string
 	// Message is the API's message, empty when the body does not carry one.
 	Message string
-	// Body is the decoded error body, nil when it did not decode.
-	Body *HTTPValidationError
+	// Body is the decoded error body, nil when it did not decode (set for any other status).
+	Body *HTTPExceptionError
+	// HTTPValidationError is the decoded error body, nil when it did not decode (set for 422).
+	HTTPValidationError *HTTPValidationError
 }
 
 // Error returns the status, the API's code (unless it repeats the status) and
@@ -154,12 +156,23 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		RequestID:  requestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
-	if raw, ok := lookupJSON(body, "detail"); ok {
-		e.Message = errorText(raw, 300)
-	}
-	b := new(HTTPValidationError)
-	if b.UnmarshalJSON(body) == nil {
-		e.Body = b
+	switch status {
+	case 422:
+		if raw, ok := lookupJSON(body, "detail"); ok {
+			e.Message = errorText(raw, 300)
+		}
+		b := new(HTTPValidationError)
+		if b.UnmarshalJSON(body) == nil {
+			e.HTTPValidationError = b
+		}
+	default:
+		if raw, ok := lookupJSON(body, "detail"); ok {
+			e.Message = errorText(raw, 300)
+		}
+		b := new(HTTPExceptionError)
+		if b.UnmarshalJSON(body) == nil {
+			e.Body = b
+		}
 	}
 	return e
 }
@@ -393,6 +406,7 @@ func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall,
 		Method:    "POST",
 		Path:      "/api/v1/sessions/recording/" + url.PathEscape(sessionID),
 		Retryable: true,
+		Statuses:  []int{200},
 	}
 	return call, nil
 }

@@ -583,10 +583,11 @@ func TestClientErrorBodies(t *testing.T) {
 	if !errors.As(err, &ae) {
 		t.Fatalf("%v, want *APIError", err)
 	}
-	if ae.StatusCode != 422 || ae.RequestID != "req-7f3a" || ae.Body == nil {
+	// 422 selects the FastAPI validation shape: its typed body, not the other statuses' one.
+	if ae.StatusCode != 422 || ae.RequestID != "req-7f3a" || ae.HTTPValidationError == nil || ae.Body != nil {
 		t.Fatalf("APIError %+v", ae)
 	}
-	detail, _ := ae.Body.Detail.Get()
+	detail, _ := ae.HTTPValidationError.Detail.Get()
 	if len(detail) != 1 || len(detail[0].Loc) != 2 || string(detail[0].Loc[0]) != `"path"` || string(detail[0].Loc[1]) != `"item_id"` ||
 		detail[0].Msg != "value is not a valid integer" || detail[0].Type != "type_error.integer" {
 		t.Errorf("Body.Detail %+v", detail)
@@ -596,8 +597,12 @@ func TestClientErrorBodies(t *testing.T) {
 	}
 
 	_, err = c.Sessions.Get(context.Background(), "nope")
-	if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Message != "Not Found" || ae.Body != nil {
-		t.Errorf("404: %v (%+v)", err, ae)
+	// Any other status selects the HTTPException shape: {"detail": ...} kept as JSON.
+	if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Message != "Not Found" || ae.HTTPValidationError != nil || ae.Body == nil {
+		t.Fatalf("404: %v (%+v)", err, ae)
+	}
+	if d, _ := ae.Body.Detail.Get(); string(d) != `"Not Found"` {
+		t.Errorf("404 Body.Detail %s", d)
 	}
 	if err.Error() != "sessions: HTTP 404: Not Found" {
 		t.Errorf("Error() = %q", err)

@@ -42,6 +42,15 @@ var everyMethod = clientcheck.API{
 		}
 		return e.StatusCode, true
 	},
+	UnexpectedStatus: func(err error) (int, bool) {
+		var e *sy.UnexpectedStatusError
+		if !errors.As(err, &e) {
+			return 0, false
+		}
+		return e.StatusCode, true
+	},
+	// Statuses: Syllable's spec documents 200 for the recording POST.
+	Statuses: map[string][]int{"Sessions.GenerateRecordingURLs": {200}},
 	DecodeErrorPath: func(err error) (string, bool) {
 		var de *sy.DecodeError
 		if !errors.As(err, &de) {

@@ -15,6 +15,7 @@ package sessions
 func NewFakeServer() *FakeServer {
 	return newFake(fakeConfig{
 		ErrorMessagePath: []string{"detail"},
+		ErrorShapes:      map[int]fakeErrorShape{422: {MessagePath: []string{"detail"}}},
 		PageParam:        "page",
 		PaginationStyle:  "pageNumber",
 		SizeParam:        "limit",
@@ -49,6 +50,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeAction,
 		Method:  "POST",
 		Pattern: "/api/v1/sessions/recording/{session_id}",
+		Status:  200,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",

@@ -121,6 +121,9 @@ type fakeConfig struct {
 	// ErrorMessagePath is where an error body holds the message (nil: not
 	// written).
 	ErrorMessagePath []string
+	// ErrorShapes are the error bodies of statuses with a shape of their own
+	// (api.errors selected by status), used instead of the paths above.
+	ErrorShapes map[int]fakeErrorShape
 	// Authorize reports whether a request is allowed; a refused request is
 	// answered 401 with an error body. Nil allows every request. The request
 	// body can still be read.
@@ -661,24 +664,38 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 	fakeWrite(w, fakeStatus(route, http.StatusOK), "", out)
 }
 
-// fail answers with an error body built from the config.
+// fakeErrorShape is where the error body of some statuses holds its code
+// and message.
+type fakeErrorShape struct {
+	CodePath     []string
+	CodeIsNumber bool
+	MessagePath  []string
+}
+
+// fail answers with an error body built from the config: the shape of the
+// status when it has one, else the default shape.
 func (f *FakeServer) fail(w http.ResponseWriter, status int, code, message string) {
+	shape, byStatus := f.cfg.ErrorShapes[status]
+	if !byStatus {
+		shape = fakeErrorShape{CodePath: f.cfg.ErrorCodePath, CodeIsNumber: f.cfg.ErrorCodeIsNumber, MessagePath: f.cfg.ErrorMessagePath}
+	}
 	var members []fakeMember
-	if f.cfg.ErrorCodePath != nil {
+	if shape.CodePath != nil {
 		mapped, ok := f.cfg.ErrorCodes[status]
+		ok = ok && !byStatus // the codes are the default shape's
 		switch {
-		case f.cfg.ErrorCodeIsNumber && ok:
-			members = fakeSet(members, f.cfg.ErrorCodePath, []byte(mapped))
-		case f.cfg.ErrorCodeIsNumber:
-			members = fakeSet(members, f.cfg.ErrorCodePath, AppendInt(nil, int64(status)))
+		case shape.CodeIsNumber && ok:
+			members = fakeSet(members, shape.CodePath, []byte(mapped))
+		case shape.CodeIsNumber:
+			members = fakeSet(members, shape.CodePath, AppendInt(nil, int64(status)))
 		case ok:
-			members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, mapped))
+			members = fakeSet(members, shape.CodePath, AppendString(nil, mapped))
 		default:
-			members = fakeSet(members, f.cfg.ErrorCodePath, AppendString(nil, code))
+			members = fakeSet(members, shape.CodePath, AppendString(nil, code))
 		}
 	}
-	if f.cfg.ErrorMessagePath != nil {
-		members = fakeSet(members, f.cfg.ErrorMessagePath, AppendString(nil, message))
+	if shape.MessagePath != nil {
+		members = fakeSet(members, shape.MessagePath, AppendString(nil, message))
 	}
 	fakeWrite(w, status, "", fakeAppendObject(nil, members))
 }

@@ -482,6 +482,14 @@ type TimelineEvent struct {
 	ToolError Optional[string] `json:"tool_error,omitzero"`
 }
 
+// HTTPExceptionError is the "HTTPError" object.
+//
+// An error other than request validation, as produced by FastAPI's HTTPException.
+type HTTPExceptionError struct {
+	// Detail is the "detail" property.
+	Detail Optional[json.RawMessage] `json:"detail,omitzero"`
+}
+
 // HTTPValidationError is the "HTTPValidationError" object.
 //
 // Request validation error (HTTP 422), as produced by FastAPI.

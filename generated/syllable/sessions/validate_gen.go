@@ -363,6 +363,29 @@ func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *HTTPExceptionError) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *HTTPExceptionError) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "detail", v.Detail.IsNull())
+	if x, ok := v.Detail.Get(); ok {
+		fp := p.Field("detail")
+		checkRawJSON(vs, &fp, x)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HTTPValidationError) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)

@@ -250,6 +250,7 @@ func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*httpCall, err
 		Method:    "POST",
 		Path:      "/v1/Services",
 		Retryable: false,
+		Statuses:  []int{201},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: ServicesClient.Create: nil request body")
@@ -324,6 +325,7 @@ func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*h
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
 		Retryable: false,
+		Statuses:  []int{200},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: ServicesClient.Update: nil request body")
@@ -366,6 +368,7 @@ func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
 		Retryable: true,
+		Statuses:  []int{204},
 	}
 	return call, nil
 }
@@ -467,6 +470,7 @@ func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpC
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
 		Retryable: false,
+		Statuses:  []int{201},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: PhoneNumbersClient.Create: nil request body")
@@ -559,6 +563,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
 		Retryable: false,
+		Statuses:  []int{200},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: PhoneNumbersClient.Update: nil request body")
@@ -609,6 +614,7 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
 		Retryable: true,
+		Statuses:  []int{204},
 	}
 	return call, nil
 }
@@ -728,6 +734,7 @@ func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, err
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
 		Retryable: false,
+		Statuses:  []int{201},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: SessionsClient.Create: nil request body")
@@ -818,6 +825,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
 		Retryable: false,
+		Statuses:  []int{200},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: SessionsClient.Update: nil request body")
@@ -868,6 +876,7 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
 		Retryable: true,
+		Statuses:  []int{204},
 	}
 	return call, nil
 }
@@ -1044,6 +1053,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
 		Retryable: true,
+		Statuses:  []int{204},
 	}
 	return call, nil
 }
@@ -1172,6 +1182,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
 		Retryable: false,
+		Statuses:  []int{201},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: ParticipantsClient.Create: nil request body")
@@ -1280,6 +1291,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
 		Retryable: true,
+		Statuses:  []int{200, 204},
 	}
 	return call, nil
 }
@@ -1415,6 +1427,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
 		Retryable: false,
+		Statuses:  []int{200},
 	}
 	if body == nil {
 		return nil, errors.New("proxy: MessageInteractionsClient.Create: nil request body")

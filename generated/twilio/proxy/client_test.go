@@ -1118,13 +1118,13 @@ func TestClientErrorWithoutBody(t *testing.T) {
 
 // ---------------------------------------------------------------- retries
 
-// clStatusSequence answers with the given statuses in turn, then 200 with the
-// service example; a status below 0 means 429 with the Retry-After header
+// clStatusSequence answers with the given statuses in turn, then the
+// documented success status (clDocumentedStatus) with ok; a status below 0 means 429 with the Retry-After header
 // value -status-1000 (so -1000 is "Retry-After: 0").
 func clStatusSequence(t *testing.T, ok []byte, statuses ...int) *clStub {
 	return clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		if n >= len(statuses) {
-			clReply(w, 200, ok)
+			clReply(w, clDocumentedStatus(r), ok)
 			return
 		}
 		body := []byte(`{"code":20429,"message":"Too Many Requests","more_info":"https://www.twilio.com/docs/errors/20429","status":429}`)
@@ -1465,4 +1465,18 @@ func TestClientNewClientChecksBaseURL(t *testing.T) {
 	if _, err := pr.NewClient(); err != nil {
 		t.Errorf("NewClient() with the default base URL: %v", err)
 	}
+}
+
+// clDocumentedStatus is the success status Twilio's spec documents for a
+// request of these tests: 204 for a DELETE, 201 for a POST to a collection
+// (a create: the last segment is not a 34-character SID), 200 otherwise.
+func clDocumentedStatus(r *http.Request) int {
+	last := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
+	switch {
+	case r.Method == http.MethodDelete:
+		return http.StatusNoContent
+	case r.Method == http.MethodPost && len(last) != 34:
+		return http.StatusCreated
+	}
+	return http.StatusOK
 }

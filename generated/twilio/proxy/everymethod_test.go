@@ -50,6 +50,31 @@ var everyMethod = clientcheck.API{
 		}
 		return e.StatusCode, true
 	},
+	UnexpectedStatus: func(err error) (int, bool) {
+		var e *pr.UnexpectedStatusError
+		if !errors.As(err, &e) {
+			return 0, false
+		}
+		return e.StatusCode, true
+	},
+	// Statuses are the success statuses of Twilio's published OpenAPI
+	// (twilio_proxy_v1.yaml): 201 creates, 200 updates, 204 deletes; the
+	// message-interaction create answers 200 and a participant delete 200 or 204.
+	Statuses: map[string][]int{
+		"Services.Create":                                           {201},
+		"Services.Update":                                           {200},
+		"Services.Delete":                                           {204},
+		"Services.PhoneNumbers.Create":                              {201},
+		"Services.PhoneNumbers.Update":                              {200},
+		"Services.PhoneNumbers.Delete":                              {204},
+		"Services.Sessions.Create":                                  {201},
+		"Services.Sessions.Update":                                  {200},
+		"Services.Sessions.Delete":                                  {204},
+		"Services.Sessions.Interactions.Delete":                     {204},
+		"Services.Sessions.Participants.Create":                     {201},
+		"Services.Sessions.Participants.Delete":                     {200, 204},
+		"Services.Sessions.Participants.MessageInteractions.Create": {200},
+	},
 	DecodeErrorPath: func(err error) (string, bool) {
 		var de *pr.DecodeError
 		if !errors.As(err, &de) {

@@ -105,6 +105,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services",
+		Status:  201,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -174,10 +175,12 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{Sid}",
+		Status:  200,
 	}, {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{Sid}",
+		Status:  204,
 	}, {
 		Items:   "phone_numbers",
 		Kind:    fakeList,
@@ -225,6 +228,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers",
+		Status:  201,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -259,10 +263,12 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
+		Status:  200,
 	}, {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
+		Status:  204,
 	}, {
 		Items:   "sessions",
 		Kind:    fakeList,
@@ -320,6 +326,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions",
+		Status:  201,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -364,10 +371,12 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+		Status:  200,
 	}, {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+		Status:  204,
 	}, {
 		Items:   "interactions",
 		Kind:    fakeList,
@@ -381,6 +390,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
+		Status:  204,
 	}, {
 		Items:   "participants",
 		Kind:    fakeList,
@@ -429,6 +439,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants",
+		Status:  201,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
@@ -437,6 +448,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}",
+		Status:  200,
 	}, {
 		Items:   "interactions",
 		Kind:    fakeList,
@@ -469,6 +481,7 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions",
+		Status:  200,
 	}, {
 		Kind:    fakeGet,
 		Method:  "GET",

@@ -179,6 +179,7 @@ func fltFaults() []fltFault {
 			name: "truncated JSON",
 			handler: func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
+				fltSuccess(w, r)
 				io.WriteString(w, fltOK[:strings.Index(fltOK, ",")+1]) // ends after a member
 			},
 			check: func(t *testing.T, err error) {
@@ -192,6 +193,7 @@ func fltFaults() []fltFault {
 			name: "text/html instead of JSON",
 			handler: func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fltSuccess(w, r)
 				io.WriteString(w, "<!DOCTYPE html><html><body>Service Unavailable</body></html>")
 			},
 			check: func(t *testing.T, err error) {
@@ -368,4 +370,13 @@ func TestClientRetriesNotProcessedForEveryMethod(t *testing.T) {
 	}
 	srv.Close()
 	fltSettle(t, base)
+}
+
+// fltSuccess writes the success status the call documents: the POST is a
+// create, documented 201 (any other 2xx is an *UnexpectedStatusError); the
+// GET documents none, so 200.
+func fltSuccess(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost {
+		w.WriteHeader(http.StatusCreated)
+	}
 }
