@@ -185,7 +185,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded")
 			} else {
 				encode := jen.Id("body").Dot("AppendJSON").Call(jen.Nil())
-				if !m.Body.Inline {
+				if m.Body.Struct.Role == ir.RoleModel {
 					encode = jen.Id("body").Dot("appendJSON").Call(jen.Nil(), jen.True())
 				}
 				g.List(jen.Id("b"), jen.Err()).Op(":=").Add(encode)

@@ -139,6 +139,13 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		g.If(jen.Id("existing").Op("!=").Nil()).Block(
 			jen.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("existing")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
 		)
+		if body.Model != nil {
+			// A partial update is a JSON merge patch of the stored resource.
+			g.List(jen.Id("merged"), jen.Err()).Op(":=").Id("mergePatch").Call(jen.Id("existing"), jen.Id("data"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.Id("obj").Op("=").Id(model.Name).Values()
+			g.Id("data").Op("=").Id("merged")
+		}
 		if !body.Inline {
 			// The body is the resource itself: members sent replace stored ones.
 			g.Var().Id("d").Id("Decoder")

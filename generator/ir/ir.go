@@ -154,6 +154,10 @@ const (
 	RoleModel   Role = iota // a schema type
 	RoleRequest             // the inline body fields of a method
 	RoleParams              // the query parameters of a method
+	// RoleUpdate is a partial-update type derived from a model (body shape
+	// update): encoded and validated, never decoded (the fake merges the
+	// body it receives as JSON onto the stored resource).
+	RoleUpdate
 )
 
 // Struct is an object type.
@@ -374,7 +378,22 @@ type Body struct {
 	Encoding Encoding
 	Struct   *Struct // the Go type sent: a schema type (read-only fields left out) or the method's Request struct
 	Inline   bool    // Struct was built from the method's fields
+	// Shape says how the body was derived; ShapeUpdate bodies send only the
+	// fields the caller set.
+	Shape BodyShape
+	// Model is the resource type an update body was derived from (Struct is
+	// then its <Model>Update type), nil otherwise.
+	Model *Struct
 }
+
+// BodyShape is how a request body is derived from its type or fields.
+type BodyShape int
+
+// The body shapes.
+const (
+	ShapeFull   BodyShape = iota // the type as set, read-only fields left out
+	ShapeUpdate                  // a partial update: only the fields set
+)
 
 // Response is what a method returns.
 type Response struct {

@@ -103,6 +103,12 @@ func NewFakeServer() *FakeServer {
 					return nil, "", err
 				}
 			}
+			merged, err := mergePatch(existing, data)
+			if err != nil {
+				return nil, "", err
+			}
+			obj = Session{}
+			data = merged
 			var d Decoder
 			d.Reset(data)
 			if err := obj.decodeJSON(&d, true); err != nil {
@@ -162,6 +168,12 @@ func NewFakeServer() *FakeServer {
 					return nil, "", err
 				}
 			}
+			merged, err := mergePatch(existing, data)
+			if err != nil {
+				return nil, "", err
+			}
+			obj = Segment{}
+			data = merged
 			var d Decoder
 			d.Reset(data)
 			if err := obj.decodeJSON(&d, true); err != nil {
