@@ -98,23 +98,11 @@ func NewFakeServer() *FakeServer {
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj Session
-			if existing != nil {
-				if err := obj.UnmarshalJSON(existing); err != nil {
-					return nil, "", err
-				}
-			}
 			merged, err := mergePatch(existing, data)
 			if err != nil {
 				return nil, "", err
 			}
-			obj = Session{}
-			data = merged
-			var d Decoder
-			d.Reset(data)
-			if err := obj.decodeJSON(&d, true); err != nil {
-				return nil, "", err
-			}
-			if err := d.End(); err != nil {
+			if err := obj.UnmarshalJSON(merged); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)
@@ -163,23 +151,11 @@ func NewFakeServer() *FakeServer {
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj Segment
-			if existing != nil {
-				if err := obj.UnmarshalJSON(existing); err != nil {
-					return nil, "", err
-				}
-			}
 			merged, err := mergePatch(existing, data)
 			if err != nil {
 				return nil, "", err
 			}
-			obj = Segment{}
-			data = merged
-			var d Decoder
-			d.Reset(data)
-			if err := obj.decodeJSON(&d, true); err != nil {
-				return nil, "", err
-			}
-			if err := d.End(); err != nil {
+			if err := obj.UnmarshalJSON(merged); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)

@@ -161,6 +161,12 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	if updated.ID != created.ID || !updated.IsTest.Or(false) {
 		t.Errorf("updated %+v", updated)
 	}
+	// The fake applies a partial update as a merge patch: null removes a
+	// nullable member, unset members keep their stored value.
+	removed, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Null[bool]()})
+	if err != nil || !removed.IsTest.IsAbsent() || !removed.StartDateTime.Equal(clStart) || len(removed.Modalities) != 1 {
+		t.Errorf("Update with a null: %+v, %v; want isTest removed, the rest kept", removed, err)
+	}
 	seg, err := sessions.Segments(created.ID).Create(ctx, &cr.Segment{StartDateTime: clStart, EndDateTime: clEnd})
 	if err != nil {
 		t.Fatalf("Create segment: %v", err)
