@@ -14,6 +14,17 @@ import (
 // inline update body optional: an update sends exactly the fields the caller
 // set.
 func (b *builder) updateBody(m *schema.Method, body *Body) {
+	if m.Body != nil && m.Body.Shape == schema.BodyCreate && body.Struct != nil && !body.Inline {
+		body.Shape = ShapeCreate
+		if body.Struct.CreateRequired == nil {
+			for _, fl := range body.Struct.Fields {
+				if fl.RequiredOnCreate && fl.Optional {
+					body.Struct.CreateRequired = append(body.Struct.CreateRequired, fl)
+				}
+			}
+		}
+		return
+	}
 	if m.Body == nil || m.Body.Shape != schema.BodyUpdate || body.Struct == nil {
 		return
 	}

@@ -25,6 +25,7 @@ types:
       kind: {type: string, createOnly: true}
       name: {type: string, required: true}
       size: {type: int32, default: 3}
+      label: {type: string, requiredOnCreate: true}
       inner: {type: Inner, nullable: true}
   Inner:
     properties:
@@ -36,6 +37,11 @@ resources:
     type: Thing
     path: /things
     methods:
+      create:
+        http: POST
+        path: /things
+        body: {type: Thing, shape: create}
+        response: {type: Thing}
       update:
         http: PATCH
         path: /things/{id}
@@ -44,7 +50,8 @@ resources:
         response: {type: Thing}
 `
 
-// TestUpdateShapeDerivesPartialTypes: shape update derives ThingUpdate with
+// TestUpdateShapeDerivesPartialTypes: shape create lists the fields
+// required on create (checked by ValidateCreate); shape update derives ThingUpdate with
 // only optional, writable fields, no default, no kept members, and Inner as
 // InnerUpdate; the derived name is claimed, so a schema type of that name is
 // reported at the shape.
@@ -53,7 +60,11 @@ func TestUpdateShapeDerivesPartialTypes(t *testing.T) {
 	require.NoError(t, err)
 	p, err := Build(f, Options{})
 	require.NoError(t, err)
-	body := p.Resources[0].Methods[0].Body
+	create := p.Resources[0].Methods[0].Body
+	require.Equal(t, ShapeCreate, create.Shape)
+	require.Len(t, create.Struct.CreateRequired, 1)
+	assert.Equal(t, "label", create.Struct.CreateRequired[0].Wire)
+	body := p.Resources[0].Methods[1].Body
 	require.Equal(t, ShapeUpdate, body.Shape)
 	require.Equal(t, "Thing", body.Model.Name)
 	u := body.Struct
@@ -67,8 +78,8 @@ func TestUpdateShapeDerivesPartialTypes(t *testing.T) {
 		assert.False(t, fl.Required, fl.Wire)
 		assert.Empty(t, fl.Default, fl.Wire)
 	}
-	assert.Equal(t, []string{"name", "size", "inner"}, names)
-	inner := u.Fields[2].Type.Struct
+	assert.Equal(t, []string{"name", "size", "label", "inner"}, names)
+	inner := u.Fields[3].Type.Struct
 	assert.Equal(t, "InnerUpdate", inner.Name)
 	require.Len(t, inner.Fields, 1)
 	assert.Equal(t, "note", inner.Fields[0].Wire)

@@ -188,6 +188,11 @@ type Struct struct {
 	// method sent as JSON or as a form: only then does it need a request
 	// encoder (and the fake a decoder).
 	SentJSON, SentForm bool
+
+	// CreateRequired are the optional fields a create request (body shape
+	// create) must set: the struct gets ValidateCreate, which the client
+	// runs instead of Validate. Empty unless the struct is such a body.
+	CreateRequired []*Field
 }
 
 // Interface is the Go interface of a polymorphic type.
@@ -205,21 +210,23 @@ type Interface struct {
 
 // Field is one struct field.
 type Field struct {
-	Name         string // Go field name
-	Wire         string // exact JSON name
-	Doc          string
-	Deprecated   string
-	Type         *Type
-	Required     bool // present in every valid value
-	Nullable     bool
-	Optional     bool // held in Optional[T]: not required, or nullable
-	ReadOnly     bool
-	CreateOnly   bool
-	PII          bool
-	Relationship bool
-	Default      string // JSON text, or ""
-	Examples     []string
-	Format       string
+	Name       string // Go field name
+	Wire       string // exact JSON name
+	Doc        string
+	Deprecated string
+	Type       *Type
+	Required   bool // present in every valid value
+	Nullable   bool
+	Optional   bool // held in Optional[T]: not required, or nullable
+	ReadOnly   bool
+	CreateOnly bool
+	// RequiredOnCreate: a create request (body shape create) must set it.
+	RequiredOnCreate bool
+	PII              bool
+	Relationship     bool
+	Default          string // JSON text, or ""
+	Examples         []string
+	Format           string
 	// Explode applies to query parameters that are arrays: repeat the key
 	// (true) or join the values with commas.
 	Explode bool
@@ -393,6 +400,7 @@ type BodyShape int
 const (
 	ShapeFull   BodyShape = iota // the type as set, read-only fields left out
 	ShapeUpdate                  // a partial update: only the fields set
+	ShapeCreate                  // the type, with its requiredOnCreate fields checked
 )
 
 // Response is what a method returns.
