@@ -190,13 +190,17 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		}
 		if m.Body != nil {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s: %s.%s: nil request body", c.p.Name, r.ClientName, m.Name)))))
-			g.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			validate := "Validate"
+			if len(m.Body.Struct.CreateRequired) > 0 && m.Body.Shape == ir.ShapeCreate {
+				validate = "ValidateCreate"
+			}
+			g.If(jen.Err().Op(":=").Id("body").Dot(validate).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 			if m.Body.Encoding == ir.EncodingForm {
 				g.Id("call").Dot("Body").Op("=").Index().Byte().Call(jen.Id("body").Dot("encodeForm").Call().Dot("Encode").Call())
 				g.Id("call").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded")
 			} else {
 				encode := jen.Id("body").Dot("AppendJSON").Call(jen.Nil())
-				if !m.Body.Inline {
+				if m.Body.Struct.Role == ir.RoleModel {
 					encode = jen.Id("body").Dot("appendJSON").Call(jen.Nil(), jen.True())
 				}
 				g.List(jen.Id("b"), jen.Err()).Op(":=").Add(encode)

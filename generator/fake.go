@@ -143,16 +143,26 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 	body := m.Body
 	return jen.Func().Params(jen.Id("existing").Index().Byte(), jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Params(jen.Index().Byte(), jen.String(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("obj").Id(model.Name)
-		g.If(jen.Id("existing").Op("!=").Nil()).Block(
-			jen.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("existing")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
-		)
-		if !body.Inline {
+		if body.Model == nil {
+			g.If(jen.Id("existing").Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("existing")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
+			)
+		} else {
+			// A partial update is a JSON merge patch of the stored resource;
+			// the merged resource is whole again, decoded as a response is.
+			g.List(jen.Id("merged"), jen.Err()).Op(":=").Id("mergePatch").Call(jen.Id("existing"), jen.Id("data"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("merged")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+		}
+		switch {
+		case body.Model != nil:
+		case !body.Inline:
 			// The body is the resource itself: members sent replace stored ones.
 			g.Var().Id("d").Id("Decoder")
 			g.Id("d").Dot("Reset").Call(jen.Id("data"))
 			g.If(jen.Err().Op(":=").Id("obj").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			g.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-		} else {
+		default:
 			req := body.Struct
 			g.Var().Id("req").Id(req.Name)
 			if body.Encoding == ir.EncodingForm {

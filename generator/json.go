@@ -23,7 +23,9 @@ func genJSON(f *jen.File, p *ir.Package) {
 		}
 		if !s.Abstract && s.Role != ir.RoleParams {
 			j.structEncoder(s)
-			j.structDecoder(s)
+			if s.Role != ir.RoleUpdate {
+				j.structDecoder(s)
+			}
 		}
 	}
 	// Helpers may register more helpers while they are emitted.

@@ -49,6 +49,7 @@ func genValidate(f *jen.File, p *ir.Package) {
 		}
 		if !s.Abstract {
 			genStructValidate(f, p, s)
+			genCreateValidate(f, s)
 		}
 	}
 }
@@ -309,4 +310,26 @@ func uniqueCheck(t *ir.Type, x jen.Code, check func(string, ...jen.Code) jen.Cod
 		return check("checkUnique", x)
 	}
 	panic(fmt.Sprintf("generator: uniqueItems on items of kind %d", t.Elem.Kind))
+}
+
+// genCreateValidate emits ValidateCreate on a create request body type with
+// fields required on create: Validate, plus each of them must be set.
+func genCreateValidate(f *jen.File, s *ir.Struct) {
+	if len(s.CreateRequired) == 0 {
+		return
+	}
+	f.Comment("ValidateCreate is Validate for a create request: the fields a create must send")
+	f.Comment("(requiredOnCreate) must be set as well. The client runs it before sending.")
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("ValidateCreate").Params().Error().BlockFunc(func(g *jen.Group) {
+		g.Var().Id("vs").Id("Violations")
+		g.Id("p").Op(":=").Op("&").Id("Path").Values()
+		g.Id("v").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("vs"))
+		g.If(jen.Id("v").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+			for _, fl := range s.CreateRequired {
+				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("!").Id("v").Dot(fl.Name).Dot("IsAbsent").Call())
+			}
+		})
+		g.Return(jen.Id("vs").Dot("Err").Call())
+	})
+	f.Line()
 }

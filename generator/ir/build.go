@@ -47,6 +47,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		structs:  map[*schema.Type]*Struct{},
 		enums:    map[*schema.Type]*Enum{},
 		idents:   map[string]identOwner{},
+		updates:  map[*Struct]*Struct{},
 		patterns: map[string]*Pattern{},
 	}
 	for name, what := range opts.Reserved {
@@ -104,7 +105,8 @@ type builder struct {
 	idents    map[string]identOwner // package-level Go names taken so far
 	patterns  map[string]*Pattern   // by expression
 	resources map[*schema.Resource]*Resource
-	extra     []*Struct // request and parameter structs, in method order
+	extra     []*Struct           // request and parameter structs, in method order
+	updates   map[*Struct]*Struct // the partial-update type of each model, see updateStruct
 	diags     schema.Diagnostics
 }
 

@@ -218,6 +218,7 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 			body.Inline = true
 			b.extra = append(b.extra, st)
 		}
+		b.updateBody(m, body)
 		out.Body = body
 	}
 	if m.Response != nil {

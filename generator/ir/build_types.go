@@ -178,19 +178,20 @@ func (b *builder) discriminatorField(t *schema.Type, taken map[string]string) *F
 
 func (b *builder) field(p *schema.Property, owner string) *Field {
 	fl := &Field{
-		Name:         b.names.Exported(p.Name),
-		Wire:         p.Name,
-		Doc:          p.Description,
-		Deprecated:   p.Deprecated,
-		Type:         b.typ(&p.Type, owner+" "+b.names.Exported(p.Name)),
-		Required:     p.Required,
-		Nullable:     p.Nullable,
-		Optional:     !p.Required || p.Nullable,
-		ReadOnly:     p.ReadOnly,
-		CreateOnly:   p.CreateOnly,
-		PII:          p.PII,
-		Relationship: p.Relationship,
-		Format:       p.Format,
+		Name:             b.names.Exported(p.Name),
+		Wire:             p.Name,
+		Doc:              p.Description,
+		Deprecated:       p.Deprecated,
+		Type:             b.typ(&p.Type, owner+" "+b.names.Exported(p.Name)),
+		Required:         p.Required,
+		Nullable:         p.Nullable,
+		Optional:         !p.Required || p.Nullable,
+		ReadOnly:         p.ReadOnly,
+		CreateOnly:       p.CreateOnly,
+		RequiredOnCreate: p.RequiredOnCreate,
+		PII:              p.PII,
+		Relationship:     p.Relationship,
+		Format:           p.Format,
 	}
 	if p.Default != nil {
 		fl.Default = p.Default.JSON

@@ -223,6 +223,10 @@ const (
 	RoleModel   Role = iota // a schema type
 	RoleRequest             // the inline body fields of a method
 	RoleParams              // the query parameters of a method
+	// RoleUpdate is a partial-update type derived from a model (body shape
+	// update): encoded and validated, never decoded (the fake merges the
+	// body it receives as JSON onto the stored resource).
+	RoleUpdate
 )
 
 // Struct is an object type.
@@ -253,6 +257,11 @@ type Struct struct {
 	// method sent as JSON or as a form: only then does it need a request
 	// encoder (and the fake a decoder).
 	SentJSON, SentForm bool
+
+	// CreateRequired are the optional fields a create request (body shape
+	// create) must set: the struct gets ValidateCreate, which the client
+	// runs instead of Validate. Empty unless the struct is such a body.
+	CreateRequired []*Field
 }
 
 // Interface is the Go interface of a polymorphic type.
@@ -270,21 +279,23 @@ type Interface struct {
 
 // Field is one struct field.
 type Field struct {
-	Name         string // Go field name
-	Wire         string // exact JSON name
-	Doc          string
-	Deprecated   string
-	Type         *Type
-	Required     bool // present in every valid value
-	Nullable     bool
-	Optional     bool // held in Optional[T]: not required, or nullable
-	ReadOnly     bool
-	CreateOnly   bool
-	PII          bool
-	Relationship bool
-	Default      string // JSON text, or ""
-	Examples     []string
-	Format       string
+	Name       string // Go field name
+	Wire       string // exact JSON name
+	Doc        string
+	Deprecated string
+	Type       *Type
+	Required   bool // present in every valid value
+	Nullable   bool
+	Optional   bool // held in Optional[T]: not required, or nullable
+	ReadOnly   bool
+	CreateOnly bool
+	// RequiredOnCreate: a create request (body shape create) must set it.
+	RequiredOnCreate bool
+	PII              bool
+	Relationship     bool
+	Default          string // JSON text, or ""
+	Examples         []string
+	Format           string
 	// Explode applies to query parameters that are arrays: repeat the key
 	// (true) or join the values with commas.
 	Explode bool
@@ -467,7 +478,23 @@ type Body struct {
 	Encoding Encoding
 	Struct   *Struct // the Go type sent: a schema type (read-only fields left out) or the method's Request struct
 	Inline   bool    // Struct was built from the method's fields
+	// Shape says how the body was derived; ShapeUpdate bodies send only the
+	// fields the caller set.
+	Shape BodyShape
+	// Model is the resource type an update body was derived from (Struct is
+	// then its <Model>Update type), nil otherwise.
+	Model *Struct
 }
+
+// BodyShape is how a request body is derived from its type or fields.
+type BodyShape int
+
+// The body shapes.
+const (
+	ShapeFull   BodyShape = iota // the type as set, read-only fields left out
+	ShapeUpdate                  // a partial update: only the fields set
+	ShapeCreate                  // the type, with its requiredOnCreate fields checked
+)
 
 // Response is what a method returns.
 type Response struct {

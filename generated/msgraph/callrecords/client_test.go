@@ -395,10 +395,18 @@ func clWireCases() []clWireCase {
 		{
 			name: "Sessions.Update",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return sessions(c).Update(ctx, ctSessionID, newSession())
+				// A partial update (issue 12): exactly the fields set, a null
+				// removes a nullable one, a nested object is itself a patch;
+				// never the zero-valued required startDateTime or modalities.
+				return sessions(c).Update(ctx, ctSessionID, &cr.SessionUpdate{
+					EndDateTime: cr.Some(clEnd),
+					IsTest:      cr.Null[bool](),
+					FailureInfo: cr.Some(cr.FailureInfoUpdate{Stage: cr.Some(cr.FailureStageMidcall)}),
+				})
 			},
 			want:   func(t *testing.T) any { return clDecode[cr.Session](t, clSession(t, ctSessionID)) },
-			method: "PATCH", path: ctSessionsP + "/" + ctSessionID, body: sessionBody,
+			method: "PATCH", path: ctSessionsP + "/" + ctSessionID,
+			body:   `{"endDateTime":"2020-02-25T18:52:46.7640013Z","failureInfo":{"stage":"midcall"},"isTest":null}`,
 			status: 200, answer: func(t *testing.T) []byte { return clSession(t, ctSessionID) },
 		},
 		{
@@ -432,10 +440,11 @@ func clWireCases() []clWireCase {
 		{
 			name: "Segments.Update",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return segments(c).Update(ctx, ctSegmentID, newSegment())
+				return segments(c).Update(ctx, ctSegmentID, &cr.SegmentUpdate{StartDateTime: cr.Some(clStart)})
 			},
 			want:   func(t *testing.T) any { return clDecode[cr.Segment](t, clSegment(t)) },
-			method: "PATCH", path: ctSegmentsP + "/" + ctSegmentID, body: segmentBody,
+			method: "PATCH", path: ctSegmentsP + "/" + ctSegmentID,
+			body:   `{"startDateTime":"2020-02-25T18:52:21.2169889Z"}`,
 			status: 200, answer: func(t *testing.T) []byte { return clSegment(t) },
 		},
 		{
@@ -586,8 +595,10 @@ func TestClientValidationSendsNothing(t *testing.T) {
 	if _, err := c.CallRecords.Sessions(ctRecordID).Create(ctx, bad); !errors.As(err, &ve) || ve.Violations[0].Path != "failureInfo.stage" {
 		t.Errorf("Sessions.Create: %v, want a *ValidationError on failureInfo.stage", err)
 	}
-	if _, err := c.CallRecords.Sessions(ctRecordID).Update(ctx, ctSessionID, bad); !errors.As(err, &ve) {
-		t.Errorf("Sessions.Update: %v, want a *ValidationError", err)
+	// A patch may not remove a property that is not nullable, nested or not.
+	badPatch := &cr.SessionUpdate{FailureInfo: cr.Some(cr.FailureInfoUpdate{Stage: cr.Null[cr.FailureStage]()}), StartDateTime: cr.Null[time.Time]()}
+	if _, err := c.CallRecords.Sessions(ctRecordID).Update(ctx, ctSessionID, badPatch); !errors.As(err, &ve) || len(ve.Violations) != 2 {
+		t.Errorf("Sessions.Update: %v, want a *ValidationError on failureInfo.stage and startDateTime", err)
 	}
 	if _, err := c.CallRecords.Sessions(ctRecordID).Create(ctx, nil); err == nil {
 		t.Error("Sessions.Create(nil): no error")
@@ -890,7 +901,7 @@ func TestClientRetry(t *testing.T) {
 			t.Errorf("POST on %d: %v after %d requests, want an error after 1", status, err, stub.count())
 		}
 		stub = seq(t, status)
-		if _, err := sessions(clNewClient(t, stub.srv.URL)).Update(ctx, ctSessionID, body); err == nil || stub.count() != 1 {
+		if _, err := sessions(clNewClient(t, stub.srv.URL)).Update(ctx, ctSessionID, &cr.SessionUpdate{IsTest: cr.Some(true)}); err == nil || stub.count() != 1 {
 			t.Errorf("PATCH on %d: %v after %d requests, want an error after 1", status, err, stub.count())
 		}
 	}

@@ -89,7 +89,7 @@ func TestClientDocumentedNoContent(t *testing.T) {
 	if s, err := sessions.Create(ctx, body); err != nil || s != nil {
 		t.Errorf("create answered 204: %v, %v; want nil, nil", s, err)
 	}
-	if s, err := sessions.Update(ctx, ctSessionID, body); err != nil || s != nil {
+	if s, err := sessions.Update(ctx, ctSessionID, &cr.SessionUpdate{EndDateTime: cr.Some(clEnd)}); err != nil || s != nil {
 		t.Errorf("update answered 204: %v, %v; want nil, nil", s, err)
 	}
 	if s, err := sessions.Create(ctx, body); err != nil || s == nil || s.ID != ctSessionID {

@@ -99,17 +99,11 @@ func NewFakeServer() *FakeServer {
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj Session
-			if existing != nil {
-				if err := obj.UnmarshalJSON(existing); err != nil {
-					return nil, "", err
-				}
-			}
-			var d Decoder
-			d.Reset(data)
-			if err := obj.decodeJSON(&d, true); err != nil {
+			merged, err := mergePatch(existing, data)
+			if err != nil {
 				return nil, "", err
 			}
-			if err := d.End(); err != nil {
+			if err := obj.UnmarshalJSON(merged); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)
@@ -160,17 +154,11 @@ func NewFakeServer() *FakeServer {
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj Segment
-			if existing != nil {
-				if err := obj.UnmarshalJSON(existing); err != nil {
-					return nil, "", err
-				}
-			}
-			var d Decoder
-			d.Reset(data)
-			if err := obj.decodeJSON(&d, true); err != nil {
+			merged, err := mergePatch(existing, data)
+			if err != nil {
 				return nil, "", err
 			}
-			if err := d.End(); err != nil {
+			if err := obj.UnmarshalJSON(merged); err != nil {
 				return nil, "", err
 			}
 			out, err := obj.AppendJSON(nil)

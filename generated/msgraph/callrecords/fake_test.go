@@ -100,7 +100,8 @@ func TestFakeSeededSessions(t *testing.T) {
 	}
 	s3.IsTest = cr.Some(true)
 	s3.Modalities = append(s3.Modalities, cr.ModalityVideo)
-	updated, err := sessions.Update(ctx, "s3", s3)
+	patch := &cr.SessionUpdate{IsTest: s3.IsTest, Modalities: cr.Some(s3.Modalities)}
+	updated, err := sessions.Update(ctx, "s3", patch)
 	switch {
 	case err != nil:
 		t.Errorf("Update (PATCH): %v", err) // the segment checks below still run
@@ -111,7 +112,7 @@ func TestFakeSeededSessions(t *testing.T) {
 			t.Errorf("Get after Update: %+v, %v", again, err)
 		}
 	}
-	if _, err := sessions.Update(ctx, "missing", s3); err == nil {
+	if _, err := sessions.Update(ctx, "missing", patch); err == nil {
 		t.Error("Update of a missing session: no error")
 	}
 
@@ -153,13 +154,18 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	if created.ID == "" || !created.StartDateTime.Equal(clStart) {
 		t.Errorf("created %+v", created)
 	}
-	body.IsTest = cr.Some(true)
-	updated, err := sessions.Update(ctx, created.ID, body)
+	updated, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Some(true)})
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
 	if updated.ID != created.ID || !updated.IsTest.Or(false) {
 		t.Errorf("updated %+v", updated)
+	}
+	// The fake applies a partial update as a merge patch: null removes a
+	// nullable member, unset members keep their stored value.
+	removed, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Null[bool]()})
+	if err != nil || !removed.IsTest.IsAbsent() || !removed.StartDateTime.Equal(clStart) || len(removed.Modalities) != 1 {
+		t.Errorf("Update with a null: %+v, %v; want isTest removed, the rest kept", removed, err)
 	}
 	seg, err := sessions.Segments(created.ID).Create(ctx, &cr.Segment{StartDateTime: clStart, EndDateTime: clEnd})
 	if err != nil {

@@ -4752,6 +4752,101 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *FailureInfoUpdate) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
+	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v FailureInfoUpdate) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"modalities\":null", &v.Modalities, encodeSlice_Modality)
+	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SessionUpdate) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SegmentUpdate) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if dst, err = appendOptionalErr(dst, ",\"media\":null", &v.Media, appendObjectArray[Media]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SegmentUpdate) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
 // encodeSlice_Modality appends x as a JSON array.
 func encodeSlice_Modality(dst []byte, x []Modality) []byte {
 	return appendArray(dst, x, appendEnum[Modality])

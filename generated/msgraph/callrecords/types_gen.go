@@ -1956,6 +1956,56 @@ type SessionsGetParams struct {
 	Expand Optional[[]string] `json:"$expand,omitzero"`
 }
 
+// FailureInfoUpdate is the "failureInfo update" object.
+//
+// FailureInfoUpdate is a partial update of FailureInfo: only the fields that are set are sent, a null field (where the property is nullable) removes it, and a nested object is itself a partial update (JSON merge-patch, RFC 7396). Read-only and create-only fields cannot be updated and are absent.
+type FailureInfoUpdate struct {
+	// OdataType is the "@odata.type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	OdataType Optional[string] `json:"@odata.type,omitzero"`
+
+	// Classification of why a call or portion of a call failed.
+	//
+	// Optional, may be null.
+	Reason Optional[string] `json:"reason,omitzero"`
+
+	// The stage when the failure occurred.
+	Stage Optional[FailureStage] `json:"stage,omitzero"`
+}
+
+// SessionUpdate is the "session update" object.
+//
+// SessionUpdate is a partial update of Session: only the fields that are set are sent, a null field (where the property is nullable) removes it, and a nested object is itself a partial update (JSON merge-patch, RFC 7396). Read-only and create-only fields cannot be updated and are absent.
+type SessionUpdate struct {
+	// Endpoint that answered the session.
+	//
+	// Optional, may be null.
+	Callee Optional[Endpoint] `json:"callee,omitzero"`
+
+	// Endpoint that initiated the session.
+	//
+	// Optional, may be null.
+	Caller Optional[Endpoint] `json:"caller,omitzero"`
+
+	// UTC time when the last user left the session, in ISO 8601 format (always UTC).
+	EndDateTime Optional[time.Time] `json:"endDateTime,omitzero"`
+
+	// Failure information associated with the session if the session failed.
+	//
+	// Optional, may be null.
+	FailureInfo Optional[FailureInfoUpdate] `json:"failureInfo,omitzero"`
+
+	// Specifies whether the session is a test.
+	//
+	// Optional, may be null.
+	IsTest Optional[bool] `json:"isTest,omitzero"`
+
+	// List of modalities present in the session.
+	Modalities Optional[[]Modality] `json:"modalities,omitzero"`
+
+	// UTC time when the first user joined the session, in ISO 8601 format (always UTC).
+	StartDateTime Optional[time.Time] `json:"startDateTime,omitzero"`
+}
+
 // SegmentsCountParams is the "count query" object.
 //
 // SegmentsCountParams holds the query parameters of SegmentsClient.Count.
@@ -2005,6 +2055,37 @@ type SegmentsGetParams struct {
 
 	// Expand is the "$expand" property.
 	Expand Optional[[]string] `json:"$expand,omitzero"`
+}
+
+// SegmentUpdate is the "segment update" object.
+//
+// SegmentUpdate is a partial update of Segment: only the fields that are set are sent, a null field (where the property is nullable) removes it, and a nested object is itself a partial update (JSON merge-patch, RFC 7396). Read-only and create-only fields cannot be updated and are absent.
+type SegmentUpdate struct {
+	// Endpoint that answered this segment.
+	//
+	// Optional, may be null.
+	Callee Optional[Endpoint] `json:"callee,omitzero"`
+
+	// Endpoint that initiated this segment.
+	//
+	// Optional, may be null.
+	Caller Optional[Endpoint] `json:"caller,omitzero"`
+
+	// UTC time when the segment ended, in ISO 8601 format (always UTC).
+	EndDateTime Optional[time.Time] `json:"endDateTime,omitzero"`
+
+	// Failure information associated with the segment if it failed.
+	//
+	// Optional, may be null.
+	FailureInfo Optional[FailureInfoUpdate] `json:"failureInfo,omitzero"`
+
+	// Media associated with this segment.
+	//
+	// Optional, may be null.
+	Media Optional[[]Media] `json:"media,omitzero"`
+
+	// UTC time when the segment started, in ISO 8601 format (always UTC).
+	StartDateTime Optional[time.Time] `json:"startDateTime,omitzero"`
 }
 
 // ParticipantsV2CountParams is the "count query" object.

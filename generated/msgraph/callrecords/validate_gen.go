@@ -1661,6 +1661,71 @@ func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+func (v *FailureInfoUpdate) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *FailureInfoUpdate) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	checkUTF8Optional(vs, p, "reason", &v.Reason)
+	checkNotNull(vs, p, "stage", v.Stage.IsNull())
+	checkUTF8Optional(vs, p, "stage", &v.Stage)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SessionUpdate) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SessionUpdate) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	if x, ok := v.Callee.Get(); ok {
+		fp := p.Field("callee")
+		validateEndpoint(x, &fp, vs)
+	}
+	if x, ok := v.Caller.Get(); ok {
+		fp := p.Field("caller")
+		validateEndpoint(x, &fp, vs)
+	}
+	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	if x := v.FailureInfo.held(); x != nil {
+		fp := p.Field("failureInfo")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "modalities", v.Modalities.IsNull())
+	if x, ok := v.Modalities.Get(); ok {
+		fp := p.Field("modalities")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkUTF8(vs, &p0, string(e0))
+		}
+	}
+	checkNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsCountParams) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -1775,6 +1840,47 @@ func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
 			checkUTF8(vs, &p0, e0)
 		}
 	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SegmentUpdate) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SegmentUpdate) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	if x, ok := v.Callee.Get(); ok {
+		fp := p.Field("callee")
+		validateEndpoint(x, &fp, vs)
+	}
+	if x, ok := v.Caller.Get(); ok {
+		fp := p.Field("caller")
+		validateEndpoint(x, &fp, vs)
+	}
+	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
+	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	if x := v.FailureInfo.held(); x != nil {
+		fp := p.Field("failureInfo")
+		x.validate(&fp, vs)
+	}
+	if x, ok := v.Media.Get(); ok {
+		fp := p.Field("media")
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
+		}
+	}
+	checkNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
+	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
