@@ -92,7 +92,7 @@ func (j job) weight() int {
 // dominates generation time, and artifacts are independent (emitters only
 // read the IR), so they are rendered on all CPUs; the result is the same
 // bytes in the same order whatever GOMAXPROCS is.
-func render(pkgs []*ir.Package, support []supportSource) ([]File, error) {
+func render(pkgs []*ir.Package, support []supportFile) ([]File, error) {
 	var jobs []job
 	for _, p := range pkgs {
 		for _, a := range artifacts {
@@ -132,12 +132,12 @@ func render(pkgs []*ir.Package, support []supportSource) ([]File, error) {
 		return nil, err
 	}
 	var out []File
+	first := 0 // the package's first file in out
 	for i, j := range jobs {
 		out = append(out, rendered[i])
 		if i+1 == len(jobs) || jobs[i+1].p != j.p {
-			for _, s := range support {
-				out = append(out, File{Path: path.Join(j.p.Dir, s.file), Content: s.render(j.p)})
-			}
+			out = append(out, supportFor(j.p, out[first:], support)...)
+			first = len(out)
 		}
 	}
 	return out, nil

@@ -1,42 +1,27 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"path"
 	"strings"
 
 	"github.com/sessiongen/sessiongen/generator/ir"
 	"github.com/sessiongen/sessiongen/templates"
 )
 
-// supportSource is one support file ready to be copied into a package.
-type supportSource struct {
-	file string // output name: support_<name>_gen.go
-	body []byte // source after the package clause
-}
-
-// render returns the file for package p: the header naming p's schema (so
-// that every file of a package folder names the schema that owns it), the
-// package clause,
-// then the support source unchanged.
-func (s supportSource) render(p *ir.Package) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n", Header(p.SchemaPath), p.Name)
-	b.Write(s.body)
-	return b.Bytes()
-}
-
-// supportSources loads the support files and the top-level identifiers they
-// declare, which schema names may not take.
-func supportSources() ([]supportSource, map[string]string, error) {
+// supportSources loads the support files, split into declarations, and the
+// top-level identifiers they declare, which schema names may not take
+// (whether or not a package keeps the declaration, so that names do not
+// depend on what a package happens to use).
+func supportSources() ([]supportFile, map[string]string, error) {
 	reserved := map[string]string{}
-	var out []supportSource
+	var out []supportFile
 	fset := token.NewFileSet()
 	for _, sf := range templates.Support() {
-		f, err := parser.ParseFile(fset, sf.Name, sf.Source, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, sf.Name, sf.Source, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, fmt.Errorf("templates/support/%s: %w", sf.Name, err)
 		}
@@ -48,17 +33,31 @@ func supportSources() ([]supportSource, map[string]string, error) {
 				reserved[name] = "the support code (templates/support/" + sf.Name + ")"
 			}
 		}
-		// Everything after the package clause's line is copied verbatim; the
-		// package doc comment stays behind in templates.
-		end := fset.Position(f.Name.End()).Offset
-		body := sf.Source[end:]
-		body = bytes.TrimLeft(body, "\n")
-		out = append(out, supportSource{
-			file: "support_" + strings.TrimSuffix(sf.Name, ".go") + "_gen.go",
-			body: append([]byte("\n"), body...),
+		imports, decls := split(fset, f, sf.Source)
+		out = append(out, supportFile{
+			file:    "support_" + strings.TrimSuffix(sf.Name, ".go") + "_gen.go",
+			imports: imports,
+			decls:   decls,
 		})
 	}
 	return out, reserved, nil
+}
+
+// supportFor returns the support files package p needs, given its generated
+// files: only the declarations they reach, with their own header.
+func supportFor(p *ir.Package, generated []File, support []supportFile) []File {
+	plain, selected := map[string]bool{}, map[string]bool{}
+	for _, g := range generated {
+		usedNames(g.Content, plain, selected)
+	}
+	kept := keep(support, plain, selected)
+	var out []File
+	for i, s := range support {
+		if src := s.renderPruned(Header(p.SchemaPath), p.Name, kept[i]); src != nil {
+			out = append(out, File{Path: path.Join(p.Dir, s.file), Content: src})
+		}
+	}
+	return out
 }
 
 // declNames returns the package-level names a declaration introduces.

@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// This file holds the per-member steps of the generated codecs. A generated
-// DecodeJSON or AppendJSON is one call per member; the work is here, written
-// once, so a package of a thousand types stays small and quick to build.
-
 // nullRule says what a JSON null means for a member.
 type nullRule uint8
 

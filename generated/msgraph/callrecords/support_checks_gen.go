@@ -11,13 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// This file holds the rules of the generated validators, one function a
-// rule, so that a generated validate method is one line a constraint. Each
-// rule is a test small enough to be inlined where it is used; recording a
-// violation, the rare case, is a call to a function of its own (violated),
-// which keeps the inlined code small and so the build of a large package
-// quick. They allocate only to record a violation.
-
 // violated records a violation of rule at p, with a message formatted from
 // format and args, and at the field name of p when name is not empty.
 //
@@ -34,13 +27,6 @@ func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
 	vs.Addf(p, rule, format, args...)
 }
 
-// checkRequired records a required field that is absent.
-func checkRequired(vs *Violations, p *Path, name string, set bool) {
-	if !set {
-		violated(vs, p, name, RuleRequired, "is required")
-	}
-}
-
 // checkNotNull records a null where null is not allowed.
 func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 	if null {
@@ -48,45 +34,10 @@ func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 	}
 }
 
-// noBound marks a length or item count without a lower or upper bound.
-const noBound = -1
-
-// checkLength checks the length of s in characters (runes).
-func checkLength(vs *Violations, p *Path, s string, min, max int) {
-	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
-		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
-	}
-}
-
-// lengthViolated records a length or item count n outside [min, max].
-//
-//go:noinline
-func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
-	if n < min {
-		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
-	} else {
-		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
-	}
-}
-
-// checkPattern records a string that does not match its pattern.
-func checkPattern(vs *Violations, p *Path, matched bool, expr string) {
-	if !matched {
-		violated(vs, p, "", RulePattern, "does not match %s", expr)
-	}
-}
-
 // checkURI records a string that is not an absolute URI.
 func checkURI(vs *Violations, p *Path, s string) {
 	if !IsURI(s) {
 		violated(vs, p, "", RuleFormat, "is not an absolute URI")
-	}
-}
-
-// checkUUID records a string that is not a UUID.
-func checkUUID(vs *Violations, p *Path, s string) {
-	if !IsUUID(s) {
-		violated(vs, p, "", RuleFormat, "is not a UUID")
 	}
 }
 
@@ -99,20 +50,6 @@ type number interface {
 func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
 	if x < min {
 		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
-	}
-}
-
-// checkMaximum records x above max; text is max as the schema writes it.
-func checkMaximum[T number](vs *Violations, p *Path, x, max T, text string) {
-	if x > max {
-		violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
-	}
-}
-
-// checkItems checks the number of items n of an array.
-func checkItems(vs *Violations, p *Path, n, min, max int) {
-	if n < min || max != noBound && n > max {
-		lengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
 	}
 }
 
@@ -133,12 +70,6 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 // no allocation, and arrays with a uniqueItems rule are short in practice.
 func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
 	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
-}
-
-// checkUniqueTimes is checkUnique for date-times, which are equal when they
-// are the same instant.
-func checkUniqueTimes(vs *Violations, p *Path, x []time.Time) {
-	checkUniqueBy(vs, p, x, time.Time.Equal)
 }
 
 // checkUniqueBy is checkUnique with equal deciding which items repeat.
@@ -179,9 +110,6 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 	return true
 }
 
-// The checks below hold the rule that a value Validate accepts encodes, and
-// decodes back equal: each reports what an encoder would refuse or change.
-
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
 func checkNotNil(vs *Violations, p *Path) {
@@ -207,24 +135,6 @@ func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
 func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
-	}
-}
-
-// checkFormList records an empty list held by an Optional field of a form
-// body, which sends a list as repeated keys and so an empty one as nothing:
-// it would arrive absent.
-func checkFormList[E any](vs *Violations, p *Path, name string, o *Optional[[]E]) {
-	if o.state == optValue && len(o.value) == 0 {
-		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
-	}
-}
-
-// checkKeys records map keys that are not valid UTF-8.
-func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
-	for k := range m {
-		if !utf8.ValidString(k) {
-			violated(vs, p, "", RuleFormat, "has a key that is not valid UTF-8: %q", k)
-		}
 	}
 }
 
@@ -262,14 +172,6 @@ func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
 func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
 	if o.state == optValue {
 		checkDateTimeField(vs, p, name, o.value)
-	}
-}
-
-// checkDate records a date that does not exist or has a year outside 0 to
-// 999,999,999 (what ParseDate reads back).
-func checkDate(vs *Violations, p *Path, d Date) {
-	if d.Year < 0 || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
-		violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", maxYear, d.Year, int(d.Month), d.Day)
 	}
 }
 
@@ -318,38 +220,6 @@ func checkRawAt(p *Path, raw []byte) error {
 	}
 	return d.End()
 }
-
-// checkRawJSON records a json value that is not exactly one JSON value
-// without repeated names, or nests too deep where it sits; empty is null.
-func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
-	if len(raw) == 0 {
-		return
-	}
-	if err := checkRawAt(p, raw); err != nil {
-		violated(vs, p, "", RuleFormat, "is not one JSON value: %v", err)
-	}
-}
-
-// checkRawNotNull records JSON null held as the value of a nullable
-// Optional json field: it is sent as null and comes back as Null().
-func checkRawNotNull(vs *Violations, p *Path, name string, o *Optional[json.RawMessage]) {
-	if o.state == optValue && isJSONNull(o.value) {
-		violated(vs, p, name, RuleNull, "holds JSON null as a value, which comes back as Null()")
-	}
-}
-
-// isJSONNull reports whether raw is empty or the literal null.
-func isJSONNull(raw []byte) bool {
-	for len(raw) > 0 && isJSONSpace(raw[0]) {
-		raw = raw[1:]
-	}
-	for len(raw) > 0 && isJSONSpace(raw[len(raw)-1]) {
-		raw = raw[:len(raw)-1]
-	}
-	return len(raw) == 0 || string(raw) == "null"
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // checkMembers records the undeclared members of an open type that would
 // not come back as they are: a name that is not valid UTF-8, repeated, or

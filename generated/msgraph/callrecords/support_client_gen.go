@@ -893,31 +893,6 @@ func decodeObject[T any, P objectUnmarshaler[T]](call *httpCall, resp *httpRespo
 	return v, nil
 }
 
-// receivePolymorphic sends call and decodes the JSON answer with unmarshal,
-// which picks the Go type by the discriminator. An answer without a body
-// is an [*EmptyResponseError].
-func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
-	resp, err := t.Do(ctx, call)
-	if err != nil {
-		var zero I
-		return zero, err
-	}
-	return decodePolymorphic(call, resp, unmarshal)
-}
-
-// decodePolymorphic decodes the JSON answer of call with unmarshal, as
-// [receivePolymorphic] does.
-func decodePolymorphic[I any](call *httpCall, resp *httpResponse, unmarshal func([]byte) (I, error)) (I, error) {
-	var zero I
-	if emptyBody(resp.Body) {
-		if documentedNoContent(call, resp) {
-			return zero, nil
-		}
-		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
-	}
-	return unmarshal(resp.Body)
-}
-
 // documentedNoContent reports whether resp is a 204 No Content that the
 // call documents: a success with no value, not an [*EmptyResponseError].
 func documentedNoContent(call *httpCall, resp *httpResponse) bool {
@@ -979,31 +954,6 @@ func checkHeaderValue(vs *Violations, p *Path, s string, listElement bool) {
 	}
 }
 
-// responseHeaderError is the error of a response header the method
-// documents that is missing (required) or not of its declared type. The
-// request was processed: the answer's status was a success.
-func responseHeaderError(name string, err error) error {
-	if err == nil {
-		return fmt.Errorf("response header %s is missing", name)
-	}
-	return fmt.Errorf("response header %s: %w", name, err)
-}
-
-// splitHeaderList splits a comma-separated header value into its trimmed,
-// non-empty elements.
-func splitHeaderList(v string) []string {
-	var out []string
-	for part := range strings.SplitSeq(v, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
-}
-
-// parseTextString returns a text body as it is.
-func parseTextString(b []byte) (string, error) { return string(b), nil }
-
 // apiErrorMaxText bounds each piece of server text (code, message, request
 // id) in an API error's string, as httpMaxErrorText does for [HTTPError].
 const apiErrorMaxText = httpMaxErrorText
@@ -1032,15 +982,6 @@ func apiErrorText(pkg string, status int, code, message, requestID string) strin
 		b = append(b, ')')
 	}
 	return string(b)
-}
-
-// errorCodeText is the text of an integer error code; 0, the zero value of
-// an absent code, is "".
-func errorCodeText(code int64) string {
-	if code == 0 {
-		return ""
-	}
-	return strconv.FormatInt(code, 10)
 }
 
 // cleanServerText makes server-controlled text safe for an error string or a

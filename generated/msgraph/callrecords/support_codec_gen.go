@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// This file holds the per-member steps of the generated codecs. A generated
-// DecodeJSON or AppendJSON is one call per member; the work is here, written
-// once, so a package of a thousand types stays small and quick to build.
-
 // nullRule says what a JSON null means for a member.
 type nullRule uint8
 
@@ -183,37 +179,6 @@ func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
 	}
 }
 
-// readMap decodes a JSON object into a map with read for the values.
-// Duplicate names are rejected, and so is a null value unless null is a
-// value of the element type.
-func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (map[string]E, error) {
-	if err := d.BeginObject(); err != nil {
-		return nil, err
-	}
-	out := map[string]E{}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return out, nil
-		}
-		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
-		}
-		key := d.nameString(name)
-		if null != nullIsValue && d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
-		}
-		e, err := read(d)
-		if err != nil {
-			return nil, WithField(err, key)
-		}
-		out[key] = e
-	}
-}
-
 // closeObject finishes an object whose members were each appended with a
 // leading comma from start on: the first comma becomes the '{'.
 func closeObject(dst []byte, start int) []byte {
@@ -336,38 +301,6 @@ func appendObjectArray[T any, P objectEncoder[T]](dst []byte, x []T) ([]byte, er
 	return append(dst, ']'), nil
 }
 
-// appendMap appends m as a JSON object with its keys sorted, so the output
-// does not depend on Go's map iteration order.
-func appendMap[E any](dst []byte, m map[string]E, enc func([]byte, E) []byte) []byte {
-	var buf [16]string
-	dst = append(dst, '{')
-	for i, k := range sortedKeys(m, buf[:]) {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(AppendString(dst, k), ':')
-		dst = enc(dst, m[k])
-	}
-	return append(dst, '}')
-}
-
-// appendMapErr is appendMap for values whose encoding can fail.
-func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte, error)) ([]byte, error) {
-	var buf [16]string
-	dst = append(dst, '{')
-	for i, k := range sortedKeys(m, buf[:]) {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(AppendString(dst, k), ':')
-		var err error
-		if dst, err = enc(dst, m[k]); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, '}'), nil
-}
-
 // appendMembers appends the members an open type kept, each with a leading
 // comma. Each value is checked as appendRawValue checks it.
 func appendMembers(dst []byte, members []Member) ([]byte, error) {
@@ -432,7 +365,3 @@ func checkRaw(raw []byte) error {
 	}
 	return d.End()
 }
-
-// readRawValue reads any one value, copied out of the input, as a json
-// member holds it.
-func readRawValue(d *Decoder) (json.RawMessage, error) { return d.RawCopy() }

@@ -5,18 +5,10 @@ package sessions
 import (
 	"encoding/json"
 	"math"
-	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
 )
-
-// This file holds the rules of the generated validators, one function a
-// rule, so that a generated validate method is one line a constraint. Each
-// rule is a test small enough to be inlined where it is used; recording a
-// violation, the rare case, is a call to a function of its own (violated),
-// which keeps the inlined code small and so the build of a large package
-// quick. They allocate only to record a violation.
 
 // violated records a violation of rule at p, with a message formatted from
 // format and args, and at the field name of p when name is not empty.
@@ -34,59 +26,10 @@ func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
 	vs.Addf(p, rule, format, args...)
 }
 
-// checkRequired records a required field that is absent.
-func checkRequired(vs *Violations, p *Path, name string, set bool) {
-	if !set {
-		violated(vs, p, name, RuleRequired, "is required")
-	}
-}
-
 // checkNotNull records a null where null is not allowed.
 func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 	if null {
 		violated(vs, p, name, RuleNull, "must not be null")
-	}
-}
-
-// noBound marks a length or item count without a lower or upper bound.
-const noBound = -1
-
-// checkLength checks the length of s in characters (runes).
-func checkLength(vs *Violations, p *Path, s string, min, max int) {
-	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
-		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
-	}
-}
-
-// lengthViolated records a length or item count n outside [min, max].
-//
-//go:noinline
-func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
-	if n < min {
-		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
-	} else {
-		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
-	}
-}
-
-// checkPattern records a string that does not match its pattern.
-func checkPattern(vs *Violations, p *Path, matched bool, expr string) {
-	if !matched {
-		violated(vs, p, "", RulePattern, "does not match %s", expr)
-	}
-}
-
-// checkURI records a string that is not an absolute URI.
-func checkURI(vs *Violations, p *Path, s string) {
-	if !IsURI(s) {
-		violated(vs, p, "", RuleFormat, "is not an absolute URI")
-	}
-}
-
-// checkUUID records a string that is not a UUID.
-func checkUUID(vs *Violations, p *Path, s string) {
-	if !IsUUID(s) {
-		violated(vs, p, "", RuleFormat, "is not a UUID")
 	}
 }
 
@@ -102,20 +45,6 @@ func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
 	}
 }
 
-// checkMaximum records x above max; text is max as the schema writes it.
-func checkMaximum[T number](vs *Violations, p *Path, x, max T, text string) {
-	if x > max {
-		violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
-	}
-}
-
-// checkItems checks the number of items n of an array.
-func checkItems(vs *Violations, p *Path, n, min, max int) {
-	if n < min || max != noBound && n > max {
-		lengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
-	}
-}
-
 // knownValue is an enum type.
 type knownValue interface {
 	~string
@@ -127,39 +56,6 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 	if !e.IsKnown() {
 		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
 	}
-}
-
-// checkUnique records the first repeat of each item, comparing pairwise:
-// no allocation, and arrays with a uniqueItems rule are short in practice.
-func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
-	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
-}
-
-// checkUniqueTimes is checkUnique for date-times, which are equal when they
-// are the same instant.
-func checkUniqueTimes(vs *Violations, p *Path, x []time.Time) {
-	checkUniqueBy(vs, p, x, time.Time.Equal)
-}
-
-// checkUniqueBy is checkUnique with equal deciding which items repeat.
-func checkUniqueBy[E any](vs *Violations, p *Path, x []E, equal func(a, b E) bool) {
-	for i := range x {
-		for j := 0; j < i; j++ {
-			if equal(x[i], x[j]) {
-				violated(vs, p, "", RuleUniqueItems, "items %d and %d are equal", j, i)
-				break
-			}
-		}
-	}
-}
-
-// held returns a pointer to the value o holds, or nil when it is absent or
-// null: validators walk large objects in place rather than copy them.
-func (o *Optional[T]) held() *T {
-	if o.state != optValue {
-		return nil
-	}
-	return &o.value
 }
 
 // checkPathSegment records a path parameter that cannot be sent as one path
@@ -178,9 +74,6 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 	}
 	return true
 }
-
-// The checks below hold the rule that a value Validate accepts encodes, and
-// decodes back equal: each reports what an encoder would refuse or change.
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
@@ -207,15 +100,6 @@ func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
 func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
-	}
-}
-
-// checkFormList records an empty list held by an Optional field of a form
-// body, which sends a list as repeated keys and so an empty one as nothing:
-// it would arrive absent.
-func checkFormList[E any](vs *Violations, p *Path, name string, o *Optional[[]E]) {
-	if o.state == optValue && len(o.value) == 0 {
-		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
 	}
 }
 
@@ -265,28 +149,6 @@ func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[tim
 	}
 }
 
-// checkDate records a date that does not exist or has a year outside 0 to
-// 999,999,999 (what ParseDate reads back).
-func checkDate(vs *Violations, p *Path, d Date) {
-	if d.Year < 0 || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
-		violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", maxYear, d.Year, int(d.Month), d.Day)
-	}
-}
-
-// checkDuration records a duration that its ISO 8601 form cannot hold: a
-// negative component (the sign is Negative), a fraction outside 0 to
-// 999999999 nanoseconds, or a negative zero.
-func checkDuration(vs *Violations, p *Path, d Duration) {
-	switch {
-	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
-		violated(vs, p, "", RuleFormat, "has a negative component; set Negative instead")
-	case d.Nanos < 0 || d.Nanos >= 1e9:
-		violated(vs, p, "", RuleFormat, "has Nanos %d, outside 0 to 999999999", d.Nanos)
-	case d.Negative && d.IsZero():
-		violated(vs, p, "", RuleFormat, "is a negative zero, which is written PT0S")
-	}
-}
-
 // checkDepth records an object at p that, with the n levels of arrays and
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
@@ -327,105 +189,5 @@ func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
 	}
 	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "is not one JSON value: %v", err)
-	}
-}
-
-// checkRawNotNull records JSON null held as the value of a nullable
-// Optional json field: it is sent as null and comes back as Null().
-func checkRawNotNull(vs *Violations, p *Path, name string, o *Optional[json.RawMessage]) {
-	if o.state == optValue && isJSONNull(o.value) {
-		violated(vs, p, name, RuleNull, "holds JSON null as a value, which comes back as Null()")
-	}
-}
-
-// isJSONNull reports whether raw is empty or the literal null.
-func isJSONNull(raw []byte) bool {
-	for len(raw) > 0 && isJSONSpace(raw[0]) {
-		raw = raw[1:]
-	}
-	for len(raw) > 0 && isJSONSpace(raw[len(raw)-1]) {
-		raw = raw[:len(raw)-1]
-	}
-	return len(raw) == 0 || string(raw) == "null"
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// checkMembers records the undeclared members of an open type that would
-// not come back as they are: a name that is not valid UTF-8, repeated, or
-// taken by a declared property (or the discriminator the type writes), and
-// a value that is not exactly one JSON value.
-func checkMembers(vs *Violations, p *Path, members []Member, declared []string) {
-	for i, m := range members {
-		switch {
-		case !utf8.ValidString(m.Name):
-			violated(vs, p, "", RuleFormat, "has an additional member whose name is not valid UTF-8: %q", m.Name)
-		case slices.Contains(declared, m.Name):
-			violated(vs, p, "", RuleFormat, "has an additional member %q, which is a declared property", m.Name)
-		case repeatsName(members[:i], m.Name):
-			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
-		}
-		mp := p.Field(m.Name)
-		if err := checkRawAt(&mp, m.Value); err != nil {
-			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
-		}
-	}
-}
-
-// repeatsName reports whether one of members is called name.
-func repeatsName(members []Member, name string) bool {
-	for _, m := range members {
-		if m.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// checkUnknown records an unknown subtype that would not decode back as
-// the same unknown subtype: Raw must be a JSON object (without repeated
-// names) whose discriminator member disc is the string typ, and typ must not
-// name a type the package knows. An object without the discriminator is an
-// unknown subtype only in a hierarchy whose root is abstract (otherwise it
-// decodes as the root), and then typ is empty.
-func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) {
-	if len(raw) == 0 {
-		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
-		return
-	}
-	if err := checkRawAt(p, raw); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
-		return
-	}
-	var d Decoder
-	d.Reset(raw)
-	if d.Peek() != KindObject {
-		violated(vs, p, "", RuleFormat, "has Raw that is not a JSON object")
-		return
-	}
-	_ = d.BeginObject()
-	found := false
-	for {
-		name, ok, err := d.NextField()
-		if err != nil || !ok {
-			break
-		}
-		if string(name) != disc {
-			_ = d.Skip()
-			continue
-		}
-		found = true
-		s, err := d.String()
-		if err != nil || s != typ {
-			violated(vs, p, "", RuleFormat, "has Raw whose %s is not Type %q", disc, typ)
-			return
-		}
-		break
-	}
-	switch {
-	case !found && (typ != "" || !rootAbstract):
-		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
-	case found && slices.Contains(known, typ):
-		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
 	}
 }

@@ -893,116 +893,11 @@ func decodeObject[T any, P objectUnmarshaler[T]](call *httpCall, resp *httpRespo
 	return v, nil
 }
 
-// receivePolymorphic sends call and decodes the JSON answer with unmarshal,
-// which picks the Go type by the discriminator. An answer without a body
-// is an [*EmptyResponseError].
-func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *httpCall, unmarshal func([]byte) (I, error)) (I, error) {
-	resp, err := t.Do(ctx, call)
-	if err != nil {
-		var zero I
-		return zero, err
-	}
-	return decodePolymorphic(call, resp, unmarshal)
-}
-
-// decodePolymorphic decodes the JSON answer of call with unmarshal, as
-// [receivePolymorphic] does.
-func decodePolymorphic[I any](call *httpCall, resp *httpResponse, unmarshal func([]byte) (I, error)) (I, error) {
-	var zero I
-	if emptyBody(resp.Body) {
-		if documentedNoContent(call, resp) {
-			return zero, nil
-		}
-		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
-	}
-	return unmarshal(resp.Body)
-}
-
 // documentedNoContent reports whether resp is a 204 No Content that the
 // call documents: a success with no value, not an [*EmptyResponseError].
 func documentedNoContent(call *httpCall, resp *httpResponse) bool {
 	return resp.StatusCode == http.StatusNoContent && slices.Contains(call.Statuses, http.StatusNoContent)
 }
-
-// receiveText sends call and parses its text/plain answer with parse (a
-// count: "42"). An answer without a body is an [*EmptyResponseError] unless
-// it is a documented 204, which gives the zero value.
-func receiveText[T any](ctx context.Context, t *httpTransport, call *httpCall, parse func([]byte) (T, error)) (T, error) {
-	resp, err := t.Do(ctx, call)
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return decodeText(call, resp, parse)
-}
-
-// decodeText parses the text/plain answer of call with parse, as
-// [receiveText] does.
-func decodeText[T any](call *httpCall, resp *httpResponse, parse func([]byte) (T, error)) (T, error) {
-	var zero T
-	if len(resp.Body) == 0 {
-		if documentedNoContent(call, resp) {
-			return zero, nil
-		}
-		return zero, &EmptyResponseError{StatusCode: resp.StatusCode}
-	}
-	v, err := parse(resp.Body)
-	if err != nil {
-		return zero, fmt.Errorf("reading the text/plain answer: %w", err)
-	}
-	return v, nil
-}
-
-// parseTextValue parses a text body holding one number or boolean, written
-// as in JSON, around which white space is allowed. The error never quotes
-// the body.
-func parseTextValue[T any](b []byte, read func(*Decoder) (T, error)) (T, error) {
-	v, ok := readJSONValue(bytes.TrimSpace(b), read)
-	if !ok {
-		return v, errors.New("not a single value of the documented type")
-	}
-	return v, nil
-}
-
-// checkHeaderValue records a request header value that cannot be sent as
-// it is: a control character (CR and LF would split the header), or, for
-// an element of a comma-joined list, a comma (it would split the element).
-func checkHeaderValue(vs *Violations, p *Path, s string, listElement bool) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
-			violated(vs, p, "", RuleFormat, "has a control character, which a header value cannot carry")
-			return
-		}
-	}
-	if listElement && strings.Contains(s, ",") {
-		violated(vs, p, "", RuleFormat, "has a comma, which would split it in the comma-joined header")
-	}
-}
-
-// responseHeaderError is the error of a response header the method
-// documents that is missing (required) or not of its declared type. The
-// request was processed: the answer's status was a success.
-func responseHeaderError(name string, err error) error {
-	if err == nil {
-		return fmt.Errorf("response header %s is missing", name)
-	}
-	return fmt.Errorf("response header %s: %w", name, err)
-}
-
-// splitHeaderList splits a comma-separated header value into its trimmed,
-// non-empty elements.
-func splitHeaderList(v string) []string {
-	var out []string
-	for part := range strings.SplitSeq(v, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
-}
-
-// parseTextString returns a text body as it is.
-func parseTextString(b []byte) (string, error) { return string(b), nil }
 
 // apiErrorMaxText bounds each piece of server text (code, message, request
 // id) in an API error's string, as httpMaxErrorText does for [HTTPError].
@@ -1034,15 +929,6 @@ func apiErrorText(pkg string, status int, code, message, requestID string) strin
 	return string(b)
 }
 
-// errorCodeText is the text of an integer error code; 0, the zero value of
-// an absent code, is "".
-func errorCodeText(code int64) string {
-	if code == 0 {
-		return ""
-	}
-	return strconv.FormatInt(code, 10)
-}
-
 // cleanServerText makes server-controlled text safe for an error string or a
 // log line: every control character (C0, DEL, C1, the Unicode line and
 // paragraph separators, bidirectional overrides) and every invalid UTF-8
@@ -1069,17 +955,4 @@ func cleanServerText(s string, max int) string {
 		b = utf8.AppendRune(b, r)
 	}
 	return string(b)
-}
-
-// readJSONValue decodes raw, one JSON value, with read; false when it is not
-// exactly one value of that type.
-func readJSONValue[T any](raw []byte, read func(*Decoder) (T, error)) (T, bool) {
-	var d Decoder
-	d.Reset(raw)
-	v, err := read(&d)
-	if err != nil || d.End() != nil {
-		var zero T
-		return zero, false
-	}
-	return v, true
 }

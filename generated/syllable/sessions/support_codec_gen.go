@@ -4,13 +4,8 @@ package sessions
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 )
-
-// This file holds the per-member steps of the generated codecs. A generated
-// DecodeJSON or AppendJSON is one call per member; the work is here, written
-// once, so a package of a thousand types stays small and quick to build.
 
 // nullRule says what a JSON null means for a member.
 type nullRule uint8
@@ -82,21 +77,6 @@ func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
 	if err := d.skipUnique(); err != nil {
 		return WithField(err, unknown.Last())
 	}
-	return nil
-}
-
-// keepMember reads a member the type does not declare into members, as
-// received, after checking in names that its name is not repeated.
-func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) error {
-	key := d.nameString(name)
-	if !names.AddString(key) {
-		return d.ErrDuplicate(name)
-	}
-	raw, err := d.RawCopy()
-	if err != nil {
-		return WithField(err, key)
-	}
-	*members = append(*members, Member{Name: key, Value: raw})
 	return nil
 }
 
@@ -256,42 +236,9 @@ type objectEncoder[T any] interface {
 	AppendJSON(dst []byte) ([]byte, error)
 }
 
-// member appends o's member as appendOptional does, and returns the value
-// to append after its key, or nil when there is none (absent or null).
-// Generated encoders call the object's AppendJSON on the result directly: a
-// call through a function value or a type parameter would make every
-// encoded value escape.
-func (o *Optional[T]) member(dst *[]byte, nullMember string) *T {
-	switch o.state {
-	case optAbsent:
-		return nil
-	case optNull:
-		*dst = append(*dst, nullMember...)
-		return nil
-	}
-	*dst = append(*dst, nullMember[:len(nullMember)-len("null")]...)
-	return &o.value
-}
-
-// appendObjectPointer appends the object v points to, or null.
-func appendObjectPointer[T any, P objectEncoder[T]](dst []byte, v *T) ([]byte, error) {
-	if v == nil {
-		return append(dst, "null"...), nil
-	}
-	return P(v).AppendJSON(dst)
-}
-
 // jsonAppender is a polymorphic type's interface.
 type jsonAppender interface {
 	AppendJSON(dst []byte) ([]byte, error)
-}
-
-// appendPolymorphic appends the object v holds, or null.
-func appendPolymorphic[I jsonAppender](dst []byte, v I) ([]byte, error) {
-	if any(v) == nil {
-		return append(dst, "null"...), nil
-	}
-	return v.AppendJSON(dst)
 }
 
 // appendArray appends x as a JSON array.
@@ -336,21 +283,6 @@ func appendObjectArray[T any, P objectEncoder[T]](dst []byte, x []T) ([]byte, er
 	return append(dst, ']'), nil
 }
 
-// appendMap appends m as a JSON object with its keys sorted, so the output
-// does not depend on Go's map iteration order.
-func appendMap[E any](dst []byte, m map[string]E, enc func([]byte, E) []byte) []byte {
-	var buf [16]string
-	dst = append(dst, '{')
-	for i, k := range sortedKeys(m, buf[:]) {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(AppendString(dst, k), ':')
-		dst = enc(dst, m[k])
-	}
-	return append(dst, '}')
-}
-
 // appendMapErr is appendMap for values whose encoding can fail.
 func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte, error)) ([]byte, error) {
 	var buf [16]string
@@ -366,19 +298,6 @@ func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte
 		}
 	}
 	return append(dst, '}'), nil
-}
-
-// appendMembers appends the members an open type kept, each with a leading
-// comma. Each value is checked as appendRawValue checks it.
-func appendMembers(dst []byte, members []Member) ([]byte, error) {
-	for _, m := range members {
-		if err := checkRaw(m.Value); err != nil {
-			return nil, fmt.Errorf("additional member %q: %w", m.Name, err)
-		}
-		dst = append(AppendString(append(dst, ','), m.Name), ':')
-		dst = AppendRaw(dst, m.Value)
-	}
-	return dst, nil
 }
 
 // appendEnum appends an enum value as a JSON string.

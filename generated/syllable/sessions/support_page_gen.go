@@ -113,13 +113,3 @@ type pageInfo struct {
 	totalPages Optional[int64] // pageNumber style, when the body carries it
 	meta       any             // the envelope's metadata (see Page.meta)
 }
-
-// jsonText is the compact JSON of v, for form and query values that are
-// objects.
-func jsonText(v interface{ AppendJSON([]byte) ([]byte, error) }) string {
-	b, err := v.AppendJSON(nil)
-	if err != nil {
-		return ""
-	}
-	return string(b)
-}

@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// This file holds the per-member steps of the generated codecs. A generated
-// DecodeJSON or AppendJSON is one call per member; the work is here, written
-// once, so a package of a thousand types stays small and quick to build.
-
 // nullRule says what a JSON null means for a member.
 type nullRule uint8
 
@@ -156,33 +152,6 @@ func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
 	return v, nil
 }
 
-// readObjectArray decodes a JSON array of objects, each in place in the
-// slice rather than copied in. Arrays of objects are often short, so the
-// slice starts with room for one.
-func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	out := []T{}
-	for i := 0; ; i++ {
-		more, err := nextItem(d, i, nullRejected)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			return out, nil
-		}
-		if len(out) == 0 {
-			out = make([]T, 0, 1)
-		}
-		var zero T
-		out = append(out, zero)
-		if err := P(&out[len(out)-1]).DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
-		}
-	}
-}
-
 // readMap decodes a JSON object into a map with read for the values.
 // Duplicate names are rejected, and so is a null value unless null is a
 // value of the element type.
@@ -250,12 +219,6 @@ func appendOptionalErr[T any](dst []byte, nullMember string, o *Optional[T], enc
 	return dst, nil
 }
 
-// objectEncoder is the method set of a pointer to a generated object type.
-type objectEncoder[T any] interface {
-	*T
-	AppendJSON(dst []byte) ([]byte, error)
-}
-
 // member appends o's member as appendOptional does, and returns the value
 // to append after its key, or nil when there is none (absent or null).
 // Generated encoders call the object's AppendJSON on the result directly: a
@@ -273,25 +236,9 @@ func (o *Optional[T]) member(dst *[]byte, nullMember string) *T {
 	return &o.value
 }
 
-// appendObjectPointer appends the object v points to, or null.
-func appendObjectPointer[T any, P objectEncoder[T]](dst []byte, v *T) ([]byte, error) {
-	if v == nil {
-		return append(dst, "null"...), nil
-	}
-	return P(v).AppendJSON(dst)
-}
-
 // jsonAppender is a polymorphic type's interface.
 type jsonAppender interface {
 	AppendJSON(dst []byte) ([]byte, error)
-}
-
-// appendPolymorphic appends the object v holds, or null.
-func appendPolymorphic[I jsonAppender](dst []byte, v I) ([]byte, error) {
-	if any(v) == nil {
-		return append(dst, "null"...), nil
-	}
-	return v.AppendJSON(dst)
 }
 
 // appendArray appends x as a JSON array.
@@ -315,21 +262,6 @@ func appendArrayErr[E any](dst []byte, x []E, enc func([]byte, E) ([]byte, error
 		}
 		var err error
 		if dst, err = enc(dst, e); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, ']'), nil
-}
-
-// appendObjectArray appends x as a JSON array of objects, each in place.
-func appendObjectArray[T any, P objectEncoder[T]](dst []byte, x []T) ([]byte, error) {
-	dst = append(dst, '[')
-	for i := range x {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		var err error
-		if dst, err = P(&x[i]).AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}

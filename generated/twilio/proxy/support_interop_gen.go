@@ -10,11 +10,6 @@ import (
 	"time"
 )
 
-// This file makes the support types behave through encoding/json as they do
-// through the generated codecs, for callers who put them in their own
-// structs, maps and log attributes. Generated codecs never come here: the
-// reflection below runs only when encoding/json calls in.
-
 // MarshalJSON implements json.Marshaler: the value as the generated encoders
 // write it, or null when o is null or absent.
 //

@@ -1,0 +1,290 @@
+package generator
+
+import (
+	"bytes"
+	"go/ast"
+	"go/scanner"
+	"go/token"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// A package copies only the support code it reaches: the declarations its
+// generated files name, what those name in turn, and the methods of the
+// types kept. Reachability is computed on identifiers, not on types: a name
+// counts as used wherever it appears, so a local variable that shares a
+// support function's name keeps that function. That over-approximation is
+// safe (more code kept, never less) and needs no type checker.
+
+// supportDecl is one top-level declaration of a support file.
+type supportDecl struct {
+	text     []byte   // from its doc comment to the end of its last line
+	names    []string // package-level names it declares; none for a method
+	recv     string   // a method's receiver base type
+	method   string   // a method's name
+	idents   []string // unqualified identifiers it uses
+	quals    []string // identifiers before a dot: package names among them
+	selected []string // names it uses after a dot: methods, fields, package members
+}
+
+// supportImport is one import of a support file.
+type supportImport struct {
+	name string // the name the file uses for it
+	spec string // the import spec as written: `"strconv"` or `rand "math/rand/v2"`
+}
+
+// supportFile is a support source split into declarations.
+type supportFile struct {
+	file    string // output name: support_<name>_gen.go
+	imports []supportImport
+	decls   []supportDecl
+}
+
+// split parses src (already parsed as f) into declarations.
+func split(fset *token.FileSet, f *ast.File, src []byte) ([]supportImport, []supportDecl) {
+	var imports []supportImport
+	for _, is := range f.Imports {
+		p, _ := strconv.Unquote(is.Path.Value)
+		name := path.Base(p)
+		if len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+			name = path.Base(path.Dir(p)) // math/rand/v2 is rand
+		}
+		spec := is.Path.Value
+		if is.Name != nil {
+			name = is.Name.Name
+			spec = is.Name.Name + " " + spec
+		}
+		imports = append(imports, supportImport{name: name, spec: spec})
+	}
+	var decls []supportDecl
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			continue
+		}
+		start := d.Pos()
+		if doc := declDoc(d); doc != nil {
+			start = doc.Pos()
+		}
+		from := fset.Position(start).Offset
+		to := fset.Position(d.End()).Offset
+		if nl := bytes.IndexByte(src[to:], '\n'); nl >= 0 {
+			to += nl // a trailing line comment belongs to the declaration
+		} else {
+			to = len(src)
+		}
+		sd := supportDecl{text: src[from:to]}
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+			sd.recv = receiverType(fd.Recv.List[0].Type)
+			sd.method = fd.Name.Name
+		} else {
+			sd.names = declNames(d)
+		}
+		var visit func(n ast.Node) bool
+		visit = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok {
+					sd.quals = append(sd.quals, x.Name)
+				}
+				ast.Inspect(n.X, visit)
+				sd.selected = append(sd.selected, n.Sel.Name)
+				return false
+			case *ast.InterfaceType:
+				// Its method names are what a value must have: count
+				// them as used so that implementations keep them.
+				for _, m := range n.Methods.List {
+					for _, name := range m.Names {
+						sd.selected = append(sd.selected, name.Name)
+					}
+				}
+			case *ast.Ident:
+				sd.idents = append(sd.idents, n.Name)
+			}
+			return true
+		}
+		ast.Inspect(d, visit)
+		decls = append(decls, sd)
+	}
+	return imports, decls
+}
+
+func declDoc(d ast.Decl) *ast.CommentGroup {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		return d.Doc
+	case *ast.GenDecl:
+		return d.Doc
+	}
+	return nil
+}
+
+// receiverType returns T for receivers T, *T, T[P] and *T[P, Q].
+func receiverType(e ast.Expr) string {
+	for {
+		switch t := e.(type) {
+		case *ast.StarExpr:
+			e = t.X
+		case *ast.IndexExpr:
+			e = t.X
+		case *ast.IndexListExpr:
+			e = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// usedNames scans generated Go source for identifiers: those after a dot
+// (selected) and the others (plain). A scanner is enough and much cheaper
+// than a parse of the package's largest files.
+func usedNames(src []byte, plain, selected map[string]bool) {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	prev := token.ILLEGAL
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return
+		}
+		if tok == token.IDENT {
+			if prev == token.PERIOD {
+				selected[lit] = true
+			} else {
+				plain[lit] = true
+			}
+		}
+		prev = tok
+	}
+}
+
+// keep returns, per support file, which declarations a package whose
+// generated files use plain and selected names must carry. It marks to a
+// fixed point: a kept declaration's identifiers are used too; a method is
+// kept when its type is and it is exported (callers may call it) or its name
+// is selected somewhere in kept code (the package calls it or an interface
+// asks for it). A file is one feature of the runtime (optional values, the
+// client, ...): once any of it is kept, all its exported names are, because
+// those are the feature's API for callers (Null beside Optional, NoRetry
+// beside the client), whether or not generated code names them.
+func keep(files []supportFile, plain, selected map[string]bool) [][]bool {
+	kept := make([][]bool, len(files))
+	for i := range files {
+		kept[i] = make([]bool, len(files[i].decls))
+	}
+	keptTypes := map[string]bool{}
+	live := make([]bool, len(files))
+	for changed := true; changed; {
+		changed = false
+		for i, f := range files {
+			for j, d := range f.decls {
+				if kept[i][j] || !(wanted(d, plain, selected, keptTypes) || live[i] && exported(d)) {
+					continue
+				}
+				kept[i][j], live[i], changed = true, true, true
+				for _, n := range d.names {
+					keptTypes[n] = true // a non-type name here is harmless
+				}
+				for _, n := range d.idents {
+					plain[n] = true
+				}
+				for _, n := range d.selected {
+					selected[n] = true
+				}
+			}
+		}
+	}
+	return kept
+}
+
+func exported(d supportDecl) bool {
+	if d.method != "" {
+		return false // methods follow their type
+	}
+	for _, n := range d.names {
+		if token.IsExported(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func wanted(d supportDecl, plain, selected, keptTypes map[string]bool) bool {
+	if d.method != "" {
+		return keptTypes[d.recv] && (token.IsExported(d.method) || selected[d.method])
+	}
+	for _, n := range d.names {
+		if n == "_" || plain[n] {
+			return n != "_" || allKept(d, plain)
+		}
+	}
+	return false
+}
+
+// allKept reports whether a blank declaration (var _ I = T{}, a compile-time
+// assertion) names only kept things: it goes with them, or not at all.
+func allKept(d supportDecl, plain map[string]bool) bool {
+	for _, n := range d.idents {
+		if n != "_" && !plain[n] && !predeclared(n) {
+			return false
+		}
+	}
+	return true
+}
+
+func predeclared(n string) bool {
+	switch n {
+	case "nil", "true", "false", "iota", "any", "error", "string", "bool", "byte", "rune",
+		"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+		"uintptr", "float32", "float64", "complex64", "complex128", "comparable":
+		return true
+	}
+	return false
+}
+
+// renderPruned writes the file's kept declarations with the imports they use,
+// after the header and package clause of p. It returns nil when nothing is
+// kept: the package then has no such support file.
+func (f supportFile) renderPruned(header, pkg string, kept []bool) []byte {
+	var body bytes.Buffer
+	used := map[string]bool{}
+	for j, d := range f.decls {
+		if !kept[j] {
+			continue
+		}
+		body.WriteString("\n")
+		body.Write(d.text)
+		body.WriteString("\n")
+		// A package name is used only as X in X.Sel.
+		for _, n := range d.quals {
+			used[n] = true
+		}
+	}
+	if body.Len() == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteString("// " + header + "\n\npackage " + pkg + "\n")
+	var specs []string
+	for _, im := range f.imports {
+		if used[im.name] {
+			specs = append(specs, im.spec)
+		}
+	}
+	switch len(specs) {
+	case 0:
+	case 1:
+		b.WriteString("\nimport " + specs[0] + "\n")
+	default:
+		b.WriteString("\nimport (\n")
+		for _, s := range specs {
+			b.WriteString("\t" + s + "\n")
+		}
+		b.WriteString(")\n")
+	}
+	b.Write(body.Bytes())
+	return b.Bytes()
+}
