@@ -43,12 +43,30 @@ func supportSources() ([]supportFile, map[string]string, error) {
 	return out, reserved, nil
 }
 
+// supportNames returns every name a support declaration declares or a
+// support method has: the only names reachability needs to look for.
+func supportNames(support []supportFile) map[string]bool {
+	names := map[string]bool{}
+	for _, f := range support {
+		for _, d := range f.decls {
+			for _, n := range d.names {
+				names[n] = true
+			}
+			if d.method != "" {
+				names[d.method] = true
+			}
+		}
+	}
+	return names
+}
+
 // supportFor returns the support files package p needs, given its generated
 // files: only the declarations they reach, with their own header.
 func supportFor(p *ir.Package, generated []File, support []supportFile) []File {
 	plain, selected := map[string]bool{}, map[string]bool{}
+	names := supportNames(support)
 	for _, g := range generated {
-		usedNames(g.Content, plain, selected)
+		usedNames(g.Content, names, plain, selected)
 	}
 	kept := keep(support, plain, selected)
 	var out []File

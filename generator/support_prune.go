@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"go/ast"
-	"go/scanner"
 	"go/token"
 	"path"
 	"strconv"
@@ -137,28 +136,74 @@ func receiverType(e ast.Expr) string {
 	}
 }
 
-// usedNames scans generated Go source for identifiers: those after a dot
-// (selected) and the others (plain). A scanner is enough and much cheaper
-// than a parse of the package's largest files.
-func usedNames(src []byte, plain, selected map[string]bool) {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
-	prev := token.ILLEGAL
-	for {
-		_, tok, lit := s.Scan()
-		if tok == token.EOF {
-			return
-		}
-		if tok == token.IDENT {
-			if prev == token.PERIOD {
-				selected[lit] = true
-			} else {
-				plain[lit] = true
+// usedNames records which of the support names (top-level and method names)
+// generated Go source uses: after a dot (selected) or not (plain). Output is
+// megabytes for a large API, so this is a small lexer that allocates nothing
+// per identifier rather than go/scanner: it skips comments, strings and
+// runes, and looks each identifier up without copying it.
+func usedNames(src []byte, names map[string]bool, plain, selected map[string]bool) {
+	afterDot := false
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+			continue
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
 			}
+			continue
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				return
+			}
+			i += end + 4
+			continue
+		case c == '"' || c == '\'':
+			i++
+			for i < len(src) && src[i] != c && src[i] != '\n' {
+				if src[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		case c == '`':
+			end := bytes.IndexByte(src[i+1:], '`')
+			if end < 0 {
+				return
+			}
+			i += end + 2
+		case c >= '0' && c <= '9':
+			for i < len(src) && (isIdentByte(src[i]) || src[i] == '.') {
+				i++
+			}
+		case isIdentByte(c):
+			j := i
+			for j < len(src) && isIdentByte(src[j]) {
+				j++
+			}
+			if name := src[i:j]; names[string(name)] {
+				if afterDot {
+					selected[string(name)] = true
+				} else {
+					plain[string(name)] = true
+				}
+			}
+			i = j
+		default:
+			i++
+			afterDot = c == '.'
+			continue
 		}
-		prev = tok
+		afterDot = false
 	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // keep returns, per support file, which declarations a package whose
