@@ -107,6 +107,7 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
 		}
 	}
+	body = append(body, ruleChecks(s.Rules)...)
 	if s.Open {
 		// Kept members must not collide with what the encoder writes.
 		var declared []jen.Code
@@ -332,4 +333,26 @@ func genCreateValidate(f *jen.File, s *ir.Struct) {
 		g.Return(jen.Id("vs").Dot("Err").Call())
 	})
 	f.Line()
+}
+
+// ruleChecks returns the checks of cross-field rules: a field is present when
+// it holds a value (absent and null are not); a field outside Optional
+// (required, which validation keeps out of rules) always is.
+func ruleChecks(rules []*ir.Rule) []jen.Code {
+	var out []jen.Code
+	for _, r := range rules {
+		args := []jen.Code{jen.Id("vs"), jen.Id("p"), jen.Lit(r.Kind)}
+		var names, present []jen.Code
+		for _, fl := range r.Fields {
+			names = append(names, jen.Lit(fl.Wire))
+			if fl.Optional {
+				present = append(present, jen.Id("v").Dot(fl.Name).Dot("held").Call().Op("!=").Nil())
+			} else {
+				present = append(present, jen.True())
+			}
+		}
+		args = append(args, jen.Index().String().Values(names...))
+		out = append(out, jen.Id("checkFieldRule").Call(append(args, present...)...))
+	}
+	return out
 }

@@ -1133,4 +1133,5 @@ func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.held() != nil, v.MediaURL.held() != nil)
 }
