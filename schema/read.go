@@ -921,6 +921,7 @@ func (l *loader) body(n *yaml.Node, what string) *Body {
 	for _, k := range []string{"defaults", "rules"} {
 		if e, ok := m[k]; ok && hasType && !hasFields {
 			l.errorf(e.key, "%s %s: applies to inline fields; write it on type %s instead", what, k, clip(te.val.Value))
+			delete(m, k)
 		}
 	}
 	if e, ok := m["defaults"]; ok {

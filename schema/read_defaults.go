@@ -121,7 +121,7 @@ func (l *loader) rules(n *yaml.Node, what string) []*FieldRule {
 	}
 	var out []*FieldRule
 	for _, c := range n.Content {
-		m := l.mapping(c, what+" rule", ruleKinds...)
+		m := l.mapping(c, what+" item", ruleKinds...)
 		if m == nil {
 			continue
 		}
