@@ -504,6 +504,11 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at least one of Email, Phone is set
+//   - at most one of Nick, Alias is set
+//   - exactly one of User, Group is set
 func (v *Ruled) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)

@@ -4,6 +4,10 @@ package rules
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at least one of Email, Phone is set
+//   - at most one of Nickname, Alias is set
 func (v *Contact) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -40,6 +44,9 @@ func (v *Contact) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - exactly one of UserID, GroupID, Everyone is set
 func (v *Target) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -94,6 +101,10 @@ func validatePet(x Pet, p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at most one of Name, Tag is set
+//   - at least one of Breed, Tag is set
 func (v *Dog) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -119,6 +130,9 @@ func (v *Dog) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at least one of Body, MediaURL is set
 func (v *ContactsMessageRequest) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -150,6 +164,9 @@ func (v *ContactsMessageRequest) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - exactly one of Label, Color is set
 func (v *ContactsTagRequest) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
