@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -86,6 +87,13 @@ func genValidateEntry(f *jen.File, name string) {
 func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 	f.Commentf("Validate reports every constraint of the schema that v breaks, each with")
 	f.Comment("its JSON path, as a *ValidationError; nil when v is valid.")
+	if len(s.Rules) > 0 {
+		f.Comment("")
+		f.Comment("Cross-field rules (a field counts when it holds a value, not when absent or null):")
+		for _, r := range s.Rules {
+			f.Comment("  - " + ruleDoc(r))
+		}
+	}
 	genValidateEntry(f, s.Name)
 	// A nil pointer is a violation, not a panic: it is what a typed nil in
 	// an interface field or a nil recursive field holds, written as null.
@@ -107,6 +115,7 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
 		}
 	}
+	body = append(body, ruleChecks(s.Rules)...)
 	if s.Open {
 		// Kept members must not collide with what the encoder writes.
 		var declared []jen.Code
@@ -332,4 +341,42 @@ func genCreateValidate(f *jen.File, s *ir.Struct) {
 		g.Return(jen.Id("vs").Dot("Err").Call())
 	})
 	f.Line()
+}
+
+// ruleDoc says what rule r demands, for a doc comment.
+func ruleDoc(r *ir.Rule) string {
+	var names []string
+	for _, fl := range r.Fields {
+		names = append(names, fl.Name)
+	}
+	list := strings.Join(names, ", ")
+	switch r.Kind {
+	case "atLeastOneOf":
+		return "at least one of " + list + " is set"
+	case "mutuallyExclusive":
+		return "at most one of " + list + " is set"
+	}
+	return "exactly one of " + list + " is set"
+}
+
+// ruleChecks returns the checks of cross-field rules: a field is present when
+// it holds a value (absent and null are not); a field outside Optional
+// (required, which validation keeps out of rules) always is.
+func ruleChecks(rules []*ir.Rule) []jen.Code {
+	var out []jen.Code
+	for _, r := range rules {
+		args := []jen.Code{jen.Id("vs"), jen.Id("p"), jen.Lit(r.Kind)}
+		var names, present []jen.Code
+		for _, fl := range r.Fields {
+			names = append(names, jen.Lit(fl.Wire))
+			if fl.Optional {
+				present = append(present, jen.Id("v").Dot(fl.Name).Dot("held").Call().Op("!=").Nil())
+			} else {
+				present = append(present, jen.True())
+			}
+		}
+		args = append(args, jen.Index().String().Values(names...))
+		out = append(out, jen.Id("checkFieldRule").Call(append(args, present...)...))
+	}
+	return out
 }

@@ -274,7 +274,32 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			}
 		}},
 
+		{"defaults and rules", true, func(doc m) {
+			at(doc, "types", "ErrorBody")["defaults"] = m{"readOnly": true, "nullable": false}
+			at(doc, "types", "Meeting", "properties")["subject"] = m{"type": "string"}
+			at(doc, "types", "Meeting")["rules"] = l{m{"atLeastOneOf": l{"topic", "subject"}}, m{"exactlyOneOf": l{"topic", "pstnNumber"}}}
+			at(doc, "resources", "meetings")["defaults"] = m{"nullable": true}
+			body := at(doc, "resources", "meetings", "methods", "create", "body")
+			body["defaults"] = m{"required": false}
+			body["rules"] = l{m{"atLeastOneOf": l{"topic", "title"}}}
+			at(doc, "resources", "meetings", "methods", "create", "body", "fields")["title"] = m{"type": "string"}
+		}},
+
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"empty defaults", false, func(doc m) { at(doc, "types", "ErrorBody")["defaults"] = m{} }},
+		{"defaults unknown key", false, func(doc m) { at(doc, "types", "ErrorBody")["defaults"] = m{"pii": true} }},
+		{"readOnly body defaults", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "create", "body")["defaults"] = m{"readOnly": false}
+		}},
+		{"defaults beside a body type", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "create")["body"] = m{"type": "Meeting", "defaults": m{"nullable": true}}
+		}},
+		{"rule with one name", false, func(doc m) { at(doc, "types", "Meeting")["rules"] = l{m{"atLeastOneOf": l{"topic"}}} }},
+		{"rule kinds in one item", false, func(doc m) {
+			at(doc, "types", "Meeting")["rules"] = l{m{"atLeastOneOf": l{"topic", "tags"}, "mutuallyExclusive": l{"topic", "tags"}}}
+		}},
+		{"unknown rule kind", false, func(doc m) { at(doc, "types", "Meeting")["rules"] = l{m{"anyOf": l{"topic", "tags"}}} }},
+		{"empty rules", false, func(doc m) { at(doc, "types", "Meeting")["rules"] = l{} }},
 		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
 		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
 		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},

@@ -218,6 +218,13 @@ type Type struct {
 	Key                string
 	IDPrefix           string
 	Subtypes           []*Type // set by validation, in file order
+	// Defaults are the readOnly, nullable and required values of the
+	// properties that do not write them (nil: none); the loader has
+	// already applied them to Properties.
+	Defaults *Defaults
+	// Rules are the cross-field rules on the type's properties (its own
+	// and its bases'), in file order; subtypes inherit them.
+	Rules []*FieldRule
 }
 
 // GoIdent returns the Go name of t: GoName when set, else derived from Name
@@ -347,6 +354,54 @@ type Property struct {
 	Default          *Value
 	Examples         []*Value
 	Explode          *bool // query parameters only
+	// FromDefaults names the keys (readOnly, nullable, required) whose
+	// value came from the defaults of the type, body or resource rather
+	// than from the property, each with where that default was written,
+	// so that a problem it causes is reported with both places. Nil when
+	// every value was written on the property.
+	FromDefaults map[string]Pos
+
+	// written records the keys written on the property, which defaults
+	// never override.
+	written map[string]bool
+}
+
+// Defaults are the values of readOnly, nullable and required that the
+// properties of a type (or the fields of a body or of a resource's bodies)
+// take when they do not write the key themselves. Nil members set nothing.
+type Defaults struct {
+	Pos      Pos // of the defaults mapping
+	ReadOnly *DefaultFlag
+	Nullable *DefaultFlag
+	Required *DefaultFlag
+}
+
+// DefaultFlag is one default value and where it was written.
+type DefaultFlag struct {
+	Pos   Pos
+	Value bool
+}
+
+// FieldRuleKind is what a cross-field rule demands of the fields it names.
+type FieldRuleKind string
+
+// The cross-field rules. A field counts as present when it holds a value:
+// absent and null are both "not present".
+const (
+	// RuleAtLeastOneOf: at least one of the fields is present.
+	RuleAtLeastOneOf FieldRuleKind = "atLeastOneOf"
+	// RuleMutuallyExclusive: at most one of the fields is present.
+	RuleMutuallyExclusive FieldRuleKind = "mutuallyExclusive"
+	// RuleExactlyOneOf: exactly one of the fields is present.
+	RuleExactlyOneOf FieldRuleKind = "exactlyOneOf"
+)
+
+// FieldRule is a cross-field rule of a type or of a body's fields.
+type FieldRule struct {
+	Pos      Pos // of the rule's key
+	Kind     FieldRuleKind
+	Names    []string // wire names of the properties, as written
+	NamesPos []Pos    // where each name was written
 }
 
 // Value is a literal from the schema (a default or an example) as JSON text.
@@ -366,6 +421,9 @@ type Resource struct {
 	PathPos     Pos
 	Params      []*Property
 	Methods     []*Method
+	// Defaults apply to the inline body fields of every method (nil:
+	// none); a body's own defaults take precedence key by key.
+	Defaults *Defaults
 }
 
 // ResourceRef names a resource; the validator resolves it.
@@ -410,6 +468,10 @@ type Body struct {
 	Fields   []*Property
 	Shape    BodyShape // BodyFull unless written
 	ShapePos Pos
+	// Defaults apply to Fields (nil: none); the loader has applied them.
+	Defaults *Defaults
+	// Rules are cross-field rules on Fields, in file order.
+	Rules []*FieldRule
 }
 
 // BodyShape is how a request body is derived from its type or fields.

@@ -498,7 +498,7 @@ func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
 }
 
 var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
-	"discriminatorValue", "key", "idPrefix", "goName"}
+	"discriminatorValue", "key", "idPrefix", "goName", "defaults", "rules"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
 
 func (l *loader) typ(e entry) *Type {
@@ -541,8 +541,13 @@ func (l *loader) typ(e entry) *Type {
 			}
 		case "enum":
 			t.Enum = l.enumValues(kv.val, kwhat)
+		case "defaults":
+			t.Defaults = l.defaults(kv.val, kwhat, typeDefaultKeys)
+		case "rules":
+			t.Rules = l.rules(kv.val, kwhat)
 		}
 	}
+	applyDefaults(t.Properties, t.Defaults)
 	return t
 }
 
@@ -645,6 +650,10 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 	}
 	l.require(e.val, m, what, "type")
 	p.Type = l.typeExpr(e.val, m, what, 0)
+	p.written = make(map[string]bool, len(m))
+	for k := range m {
+		p.written[k] = true
+	}
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
 		kwhat := what + " " + k
@@ -782,7 +791,7 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 func (l *loader) resource(e entry) *Resource {
 	r := &Resource{Pos: l.pos(e.key), Name: e.key.Value}
 	what := "resource " + quote(r.Name)
-	m := l.mapping(e.val, what, "type", "description", "parent", "path", "params", "methods")
+	m := l.mapping(e.val, what, "type", "description", "parent", "path", "params", "methods", "defaults")
 	l.require(e.val, m, what, "type", "path")
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
@@ -807,6 +816,15 @@ func (l *loader) resource(e entry) *Resource {
 			for _, me := range l.entries(kv.val, kwhat) {
 				r.Methods = append(r.Methods, l.method(me))
 			}
+		case "defaults":
+			r.Defaults = l.defaults(kv.val, kwhat, bodyDefaultKeys)
+		}
+	}
+	// Body defaults were applied when each body was read; the resource's
+	// fill the keys they left.
+	for _, md := range r.Methods {
+		if md.Body != nil {
+			applyDefaults(md.Body.Fields, r.Defaults)
 		}
 	}
 	return r
@@ -866,7 +884,7 @@ func (l *loader) method(e entry) *Method {
 
 func (l *loader) body(n *yaml.Node, what string) *Body {
 	b := &Body{Pos: l.pos(n), Shape: BodyFull}
-	m := l.mapping(n, what, "type", "fields", "encoding", "shape")
+	m := l.mapping(n, what, "type", "fields", "encoding", "shape", "defaults", "rules")
 	if m == nil {
 		return nil
 	}
@@ -899,6 +917,19 @@ func (l *loader) body(n *yaml.Node, what string) *Body {
 				l.errorf(e.val, "%s shape: unknown shape %q: want full, create or update", what, clip(s))
 			}
 		}
+	}
+	for _, k := range []string{"defaults", "rules"} {
+		if e, ok := m[k]; ok && hasType && !hasFields {
+			l.errorf(e.key, "%s %s: applies to inline fields; write it on type %s instead", what, k, clip(te.val.Value))
+			delete(m, k)
+		}
+	}
+	if e, ok := m["defaults"]; ok {
+		b.Defaults = l.defaults(e.val, what+" defaults", bodyDefaultKeys)
+		applyDefaults(b.Fields, b.Defaults)
+	}
+	if e, ok := m["rules"]; ok {
+		b.Rules = l.rules(e.val, what+" rules")
 	}
 	return b
 }

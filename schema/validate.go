@@ -38,6 +38,9 @@ func validate(r *reporter, f *File) {
 		v.typ(t)
 	}
 	v.hierarchies()
+	for _, t := range f.Types {
+		v.typeDefaultsAndRules(t)
+	}
 	v.cycles()
 	v.apiRefs()
 	// Likewise every parent is resolved, and parent cycles broken, before a
@@ -345,21 +348,21 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 			}
 		}
 		if p.ReadOnly && p.CreateOnly {
-			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other", pwhat)
+			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other%s", pwhat, defaultNote(p, "readOnly"))
 		}
 		if p.RequiredOnCreate && p.ReadOnly {
-			v.errorf(p.Pos, "%s: readOnly and requiredOnCreate contradict each other", pwhat)
+			v.errorf(p.Pos, "%s: readOnly and requiredOnCreate contradict each other%s", pwhat, defaultNote(p, "readOnly"))
 		}
 		if p.RequiredOnCreate && p.Default != nil {
 			v.errorf(p.Default.Pos, "%s: a property required on create cannot have a default", pwhat)
 		}
 		if p.Relationship && p.Required {
-			v.errorf(p.Pos, "%s: a relationship is present only when expanded, so it cannot be required", pwhat)
+			v.errorf(p.Pos, "%s: a relationship is present only when expanded, so it cannot be required%s", pwhat, defaultNote(p, "required"))
 		}
 		if p.Default != nil {
 			v.literal(p.Default, &p.Type, p.Nullable, pwhat+" default")
 			if p.Required {
-				v.errorf(p.Default.Pos, "%s: a required property cannot have a default", pwhat)
+				v.errorf(p.Default.Pos, "%s: a required property cannot have a default%s", pwhat, defaultNote(p, "required"))
 			}
 		}
 		for _, ex := range p.Examples {
@@ -977,6 +980,7 @@ func (v *validator) resource(res *Resource) {
 		}
 		v.method(res, m)
 	}
+	v.resourceDefaults(what, res)
 }
 
 func resourceNames(f *File) []string {
@@ -1108,6 +1112,7 @@ func (v *validator) method(res *Resource, m *Method) {
 				v.errorf(f.Pos, "%s body field %q: requiredOnCreate is for type properties; a body field that must be sent is required", what, clip(f.Name))
 			}
 		}
+		v.bodyRules(what+" body", m.Body)
 	}
 	v.methodHeaders(what, m)
 	if len(m.Statuses) == 1 && m.Statuses[0] == 204 && m.Response != nil {

@@ -120,6 +120,7 @@ var targets = map[string]target{
 	"Dog":        structTarget[kinds.Dog](),
 	"Bag":        structTarget[kinds.Bag](),
 	"Node":       structTarget[kinds.Node](),
+	"Ruled":      structTarget[kinds.Ruled](),
 	"Shape":      ifaceTarget(kinds.UnmarshalShape),
 	"Animal":     ifaceTarget(kinds.UnmarshalAnimal),
 }

@@ -6,7 +6,7 @@
 // decisions per value break a rule the encoder cares about (NaN, invalid
 // UTF-8, years past 999,999,999, impossible dates, bad durations, nil polymorphic
 // values, broken json, clashing kept members, inconsistent unknown
-// subtypes), which Validate must then report.
+// subtypes, broken cross-field rules), which Validate must then report.
 package conformance_test
 
 import (
@@ -112,6 +112,56 @@ func (g *valueGen) fill(rv reflect.Value, s *ir.Struct) {
 	}
 	if s.Open {
 		g.members(rv.FieldByName("AdditionalProperties"), s)
+	}
+	for _, r := range s.Rules {
+		g.rule(rv, r)
+	}
+}
+
+// rule makes the fields of cross-field rule r hold values the rule accepts
+// (a valid value), or, as a near-valid decision, values it refuses: none
+// present, or two present where at most one may be.
+func (g *valueGen) rule(rv reflect.Value, r *ir.Rule) {
+	var present []*ir.Field
+	for _, fl := range r.Fields {
+		if fl.Optional && rv.FieldByName(fl.Name).FieldByName("state").Uint() == 2 {
+			present = append(present, fl)
+		}
+	}
+	set := func(fl *ir.Field, on bool) {
+		fv := rv.FieldByName(fl.Name)
+		if !on {
+			// Absent holds the zero value, as decoding leaves it.
+			writable(fv.FieldByName("state")).SetUint(0)
+			value := writable(fv.FieldByName("value"))
+			value.Set(reflect.Zero(value.Type()))
+			return
+		}
+		writable(fv.FieldByName("state")).SetUint(2)
+		g.value(fv.FieldByName("value"), fl.Type)
+	}
+	pick := func() *ir.Field { return r.Fields[g.r.IntN(len(r.Fields))] }
+	if g.bad() {
+		if r.Kind == "atLeastOneOf" || r.Kind == "exactlyOneOf" && g.chance(0.5) {
+			for _, fl := range r.Fields {
+				set(fl, false)
+			}
+			return
+		}
+		set(r.Fields[0], true)
+		set(r.Fields[1], true)
+		return
+	}
+	switch {
+	case len(present) == 0 && r.Kind != "mutuallyExclusive":
+		set(pick(), true)
+	case len(present) > 1 && r.Kind != "atLeastOneOf":
+		keep := present[g.r.IntN(len(present))]
+		for _, fl := range present {
+			if fl != keep {
+				set(fl, false)
+			}
+		}
 	}
 }
 

@@ -214,6 +214,7 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 				Doc: fmt.Sprintf("%s is the request body of %s.%s.", prefix+"Request", res.ClientName, out.Name)}
 			b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its request body)", m.Name))
 			st.Fields = b.propertyFields(m.Body.Fields, st.Name, fmt.Sprintf("method %q body", m.Name))
+			st.Rules = structRules(m.Body.Rules, st.Fields)
 			body.Struct = st
 			body.Inline = true
 			b.extra = append(b.extra, st)

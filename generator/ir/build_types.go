@@ -71,6 +71,10 @@ func (b *builder) fill() {
 			s.Base = b.structs[t.Base.Target]
 		}
 		s.Fields = b.fields(t, s)
+		for c, n := t, 0; c != nil && n <= len(b.f.Types); c, n = baseType(c), n+1 {
+			// Bases' rules first, as their fields come first.
+			s.Rules = append(structRules(c.Rules, s.Fields), s.Rules...)
+		}
 		// The key is declared on the type or inherited from the nearest base.
 		for c := t; c != nil; c = baseType(c) {
 			if c.Key == "" {
@@ -100,6 +104,24 @@ func (b *builder) fill() {
 		}
 		walk(t)
 	}
+}
+
+// structRules maps the rules of the schema to fields of a struct by wire
+// name; validation has checked that every name is a property.
+func structRules(rules []*schema.FieldRule, fields []*Field) []*Rule {
+	var out []*Rule
+	for _, r := range rules {
+		ir := &Rule{Kind: string(r.Kind)}
+		for _, name := range r.Names {
+			for _, fl := range fields {
+				if fl.Wire == name {
+					ir.Fields = append(ir.Fields, fl)
+				}
+			}
+		}
+		out = append(out, ir)
+	}
+	return out
 }
 
 func baseType(t *schema.Type) *schema.Type {

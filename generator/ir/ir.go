@@ -262,6 +262,17 @@ type Struct struct {
 	// create) must set: the struct gets ValidateCreate, which the client
 	// runs instead of Validate. Empty unless the struct is such a body.
 	CreateRequired []*Field
+
+	// Rules are the cross-field rules Validate checks (the type's own and
+	// its bases', or an inline body's), in schema order.
+	Rules []*Rule
+}
+
+// Rule is a cross-field rule over optional fields of one struct. A field
+// counts as present when it holds a value: absent and null are not.
+type Rule struct {
+	Kind   string   // atLeastOneOf, mutuallyExclusive or exactlyOneOf
+	Fields []*Field // at least two, in the order the schema names them
 }
 
 // Interface is the Go interface of a polymorphic type.

@@ -45,6 +45,10 @@ type API struct {
 	Statuses map[string][]int
 	// DecodeErrorPath returns the JSON path of the *DecodeError in err.
 	DecodeErrorPath func(error) (string, bool)
+	// Bodies return a valid request body (a pointer) by method, for the
+	// methods whose zero body Validate refuses (a cross-field rule such as
+	// atLeastOneOf); every other method is called with a zero body.
+	Bodies map[string]func() any
 }
 
 // Violation is the part of a generated package's Violation the checks read.
@@ -81,6 +85,16 @@ type method struct {
 	name  string
 	steps []step
 	slots []slot
+	body  func() any // a valid request body, or nil for a zero one
+}
+
+// methods returns the methods of clientMethods with a's valid bodies.
+func (a API) methods(t *testing.T, clientType reflect.Type) []method {
+	out := clientMethods(t, clientType)
+	for i := range out {
+		out[i].body = a.Bodies[out[i].name]
+	}
+	return out
 }
 
 // clientMethods walks every resource client reachable from *Client: its fields,
@@ -154,7 +168,9 @@ func (m method) call(c any, args []reflect.Value) error {
 		}
 		for j := len(in); j < fn.Type().NumIn(); j++ {
 			pt := fn.Type().In(j)
-			if pt.Kind() == reflect.Pointer && !strings.HasSuffix(pt.Elem().Name(), "Params") {
+			if m.body != nil && reflect.TypeOf(m.body()) == pt {
+				in = append(in, reflect.ValueOf(m.body()))
+			} else if pt.Kind() == reflect.Pointer && !strings.HasSuffix(pt.Elem().Name(), "Params") {
 				in = append(in, reflect.New(pt.Elem()))
 			} else {
 				in = append(in, reflect.Zero(pt))
@@ -244,7 +260,7 @@ func PathParameters(t *testing.T, a API) {
 	t.Cleanup(s.srv.Close)
 	c := a.client(t, s.srv.URL)
 	methods, params, sent := 0, 0, 0
-	for _, m := range clientMethods(t, reflect.TypeOf(c)) {
+	for _, m := range a.methods(t, reflect.TypeOf(c)) {
 		methods++
 		names := m.names(t, a, c)
 		if got := s.take(); len(got) > 0 {
@@ -374,7 +390,7 @@ func EmptyAnswers(t *testing.T, a API) {
 		t.Cleanup(srv.Close)
 		c := a.client(t, srv.URL)
 		valued, checked, undocumented := 0, 0, 0
-		for _, m := range clientMethods(t, reflect.TypeOf(c)) {
+		for _, m := range a.methods(t, reflect.TypeOf(c)) {
 			args := m.validArgs(t, a, m.names(t, a, c))
 			last := m.steps[len(m.steps)-1]
 			err := m.call(c, args)
@@ -588,7 +604,7 @@ func PageReadersStrict(t *testing.T, a API) {
 	t.Cleanup(srv.Close)
 	c := a.client(t, srv.URL)
 	lists, checked := 0, 0
-	for _, m := range clientMethods(t, reflect.TypeOf(c)) {
+	for _, m := range a.methods(t, reflect.TypeOf(c)) {
 		if !m.lists(reflect.TypeOf(c)) {
 			continue
 		}

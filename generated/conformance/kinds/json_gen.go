@@ -1232,6 +1232,91 @@ func (v *Holder) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Ruled) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
+	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, AppendString)
+	dst = appendOptional(dst, ",\"nick\":null", &v.Nick, AppendString)
+	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, AppendString)
+	dst = appendOptional(dst, ",\"user\":null", &v.User, AppendString)
+	dst = appendOptional(dst, ",\"group\":null", &v.Group, AppendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Ruled) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Ruled object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Ruled) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "email":
+			err = readOptional(d, "email", &v.Email, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "phone":
+			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+		case "nick":
+			err = readOptional(d, "nick", &v.Nick, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+		case "alias":
+			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+		case "user":
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+		case "group":
+			err = readOptional(d, "group", &v.Group, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+		case "note":
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Ruled) UnmarshalJSON(data []byte) error {
+	*v = Ruled{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // encodeSlice_Int32 appends x as a JSON array.
 func encodeSlice_Int32(dst []byte, x []int32) []byte {
 	return appendArray(dst, x, appendInt32)

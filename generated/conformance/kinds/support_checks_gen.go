@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -318,5 +319,50 @@ func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage
 		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
 	case found && slices.Contains(known, typ):
 		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
+	}
+}
+
+// checkFieldRule records an object whose fields break a cross-field rule
+// (RuleAtLeastOneOf, RuleMutuallyExclusive or RuleExactlyOneOf): present
+// says, for each of names in order, whether that field holds a value.
+func checkFieldRule(vs *Violations, p *Path, rule string, names []string, present ...bool) {
+	n := 0
+	for _, ok := range present {
+		if ok {
+			n++
+		}
+	}
+	switch {
+	case rule == RuleAtLeastOneOf && n >= 1,
+		rule == RuleMutuallyExclusive && n <= 1,
+		rule == RuleExactlyOneOf && n == 1:
+		return
+	}
+	fieldRuleViolated(vs, p, rule, names, present)
+}
+
+// fieldRuleViolated records a broken cross-field rule at the object p,
+// naming the full path of every field of the rule and of those set.
+//
+//go:noinline
+func fieldRuleViolated(vs *Violations, p *Path, rule string, names []string, present []bool) {
+	var all, set []string
+	for i, name := range names {
+		fp := p.Field(name)
+		all = append(all, fp.String())
+		if present[i] {
+			set = append(set, fp.String())
+		}
+	}
+	list := strings.Join(all, ", ")
+	switch {
+	case rule == RuleAtLeastOneOf:
+		vs.Addf(p, rule, "at least one of %s must be set, none is", list)
+	case rule == RuleMutuallyExclusive:
+		vs.Addf(p, rule, "at most one of %s may be set, but %s are", list, strings.Join(set, " and "))
+	case len(set) == 0:
+		vs.Addf(p, rule, "exactly one of %s must be set, none is", list)
+	default:
+		vs.Addf(p, rule, "exactly one of %s must be set, but %s are", list, strings.Join(set, " and "))
 	}
 }

@@ -349,3 +349,44 @@ type Holder struct {
 	// Required.
 	Mood Mood `json:"mood"`
 }
+
+// Ruled is the "ruled" object.
+//
+// Cross-field rules checked by Validate, on properties made nullable by the type's defaults (note overrides them). Present means holding a value: absent and null are not.
+type Ruled struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Email is the "email" property.
+	//
+	// Optional, may be null.
+	Email Optional[string] `json:"email,omitzero"`
+
+	// Phone is the "phone" property.
+	//
+	// Optional, may be null.
+	Phone Optional[string] `json:"phone,omitzero"`
+
+	// Nick is the "nick" property.
+	//
+	// Optional, may be null.
+	Nick Optional[string] `json:"nick,omitzero"`
+
+	// Alias is the "alias" property.
+	//
+	// Optional, may be null.
+	Alias Optional[string] `json:"alias,omitzero"`
+
+	// User is the "user" property.
+	//
+	// Optional, may be null.
+	User Optional[string] `json:"user,omitzero"`
+
+	// Group is the "group" property.
+	//
+	// Optional, may be null.
+	Group Optional[string] `json:"group,omitzero"`
+
+	// Note is the "note" property.
+	Note Optional[string] `json:"note,omitzero"`
+}

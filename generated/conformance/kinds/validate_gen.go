@@ -501,3 +501,39 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "mood", v.Mood)
 }
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at least one of Email, Phone is set
+//   - at most one of Nick, Alias is set
+//   - exactly one of User, Group is set
+func (v *Ruled) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Ruled) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkUTF8Optional(vs, p, "email", &v.Email)
+	checkUTF8Optional(vs, p, "phone", &v.Phone)
+	checkUTF8Optional(vs, p, "nick", &v.Nick)
+	checkUTF8Optional(vs, p, "alias", &v.Alias)
+	checkUTF8Optional(vs, p, "user", &v.User)
+	checkUTF8Optional(vs, p, "group", &v.Group)
+	checkNotNull(vs, p, "note", v.Note.IsNull())
+	checkUTF8Optional(vs, p, "note", &v.Note)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.held() != nil, v.Phone.held() != nil)
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.held() != nil, v.Alias.held() != nil)
+	checkFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.held() != nil, v.Group.held() != nil)
+}

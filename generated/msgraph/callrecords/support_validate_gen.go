@@ -21,6 +21,12 @@ const (
 	RuleMaxItems    = "maxItems"    // an array with too many items
 	RuleUniqueItems = "uniqueItems" // an array with repeated items
 	RuleFormat      = "format"      // a value not in its format (uri, UTF-8, date, JSON text...)
+
+	// Cross-field rules: the violation's Path is the object's, and its
+	// Message names the path of every field of the rule.
+	RuleAtLeastOneOf      = "atLeastOneOf"      // none of the fields holds a value
+	RuleMutuallyExclusive = "mutuallyExclusive" // more than one of the fields holds a value
+	RuleExactlyOneOf      = "exactlyOneOf"      // not exactly one of the fields holds a value
 )
 
 // Violation is one broken rule found by a generated Validate method.

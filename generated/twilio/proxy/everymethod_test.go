@@ -75,6 +75,13 @@ var everyMethod = clientcheck.API{
 		"Services.Sessions.Participants.Delete":                     {200, 204},
 		"Services.Sessions.Participants.MessageInteractions.Create": {200},
 	},
+	// The message-interaction create refuses an empty body (at least one of
+	// Body and MediaUrl: a body rule), so the checks send a message.
+	Bodies: map[string]func() any{
+		"Services.Sessions.Participants.MessageInteractions.Create": func() any {
+			return &pr.MessageInteractionsCreateRequest{Body: pr.Some("hello")}
+		},
+	},
 	DecodeErrorPath: func(err error) (string, bool) {
 		var de *pr.DecodeError
 		if !errors.As(err, &de) {

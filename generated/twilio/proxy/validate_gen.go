@@ -1108,6 +1108,9 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
+//
+// Cross-field rules (a field counts when it holds a value, not when absent or null):
+//   - at least one of Body, MediaURL is set
 func (v *MessageInteractionsCreateRequest) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -1133,4 +1136,5 @@ func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.held() != nil, v.MediaURL.held() != nil)
 }
