@@ -258,18 +258,21 @@ const (
 	KindMap      Kind = "map"
 	KindBinary   Kind = "binary" // responses only
 	KindNamed    Kind = "named"
+	// KindUnion is a value of one of several scalar kinds (TypeExpr.Of),
+	// told apart by the JSON token: a string, a number or true/false.
+	KindUnion Kind = "union"
 )
 
 // builtinKinds are the kinds a "type:" value may name directly.
 var builtinKinds = []Kind{
 	KindString, KindInt32, KindInt64, KindNumber, KindFloat32, KindBoolean, KindDate,
-	KindDateTime, KindDuration, KindURI, KindUUID, KindJSON, KindArray, KindMap,
+	KindDateTime, KindDuration, KindURI, KindUUID, KindJSON, KindArray, KindMap, KindUnion,
 }
 
 // IsScalar reports whether k is neither a container, json nor a named type.
 func (k Kind) IsScalar() bool {
 	switch k {
-	case KindArray, KindMap, KindJSON, KindNamed, KindBinary:
+	case KindArray, KindMap, KindJSON, KindNamed, KindBinary, KindUnion:
 		return false
 	}
 	return true
@@ -291,10 +294,35 @@ type TypeExpr struct {
 	MaxItems    *int
 	UniqueItems bool
 	NonFinite   bool
+	// Of are the members of a union (KindUnion), in file order: scalar
+	// kinds, at most one per JSON token (see UnionToken).
+	Of []UnionMember
+	// Nullable is set on array items and map values that may be null; a
+	// property's nullable is Property.Nullable.
+	Nullable bool
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.
 	keys map[string]keyPos
+}
+
+// UnionMember is one member of a union: a scalar kind, as written.
+type UnionMember struct {
+	Pos  Pos
+	Kind Kind
+}
+
+// UnionToken is the JSON token a value of scalar kind k is written as:
+// "string", "number" or "boolean". A union decodes by the token alone, so
+// no two of its members may share one.
+func UnionToken(k Kind) string {
+	switch k {
+	case KindInt32, KindInt64, KindNumber, KindFloat32:
+		return "number"
+	case KindBoolean:
+		return "boolean"
+	}
+	return "string"
 }
 
 // keyPos is where a key and its value were written.

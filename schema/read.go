@@ -613,7 +613,11 @@ const (
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
-	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite"}
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "of"}
+
+// nestedKeys are the keys of array items and map values: a type expression
+// that may be null.
+var nestedKeys = append(append([]string{}, exprKeys...), "nullable")
 
 var contextKeys = map[propContext][]string{
 	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "requiredOnCreate",
@@ -744,6 +748,9 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth i
 	if e, ok := m["nonFinite"]; ok {
 		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
 	}
+	if e, ok := m["of"]; ok {
+		t.Of = l.unionMembers(e.val, what+" of")
+	}
 	if e, ok := m["items"]; ok {
 		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
@@ -770,13 +777,32 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 		l.errorf(n, "%s: items and values are nested more than %d deep", outer, maxDepth)
 		return &TypeExpr{Pos: l.pos(n), Kind: KindJSON} // stands in, so that nothing else is reported
 	}
-	m := l.mapping(n, what, exprKeys...)
+	m := l.mapping(n, what, nestedKeys...)
 	if m == nil {
 		return nil
 	}
 	l.require(n, m, what, "type")
 	t := l.typeExpr(n, m, what, depth)
+	if e, ok := m["nullable"]; ok {
+		t.Nullable, _ = l.boolean(e.val, what+" nullable")
+	}
 	return &t
+}
+
+// unionMembers reads the "of" list of a union: scalar type names, checked
+// by the validator.
+func (l *loader) unionMembers(n *yaml.Node, what string) []UnionMember {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: want a list of scalar types, got %s", what, describe(n))
+		return nil
+	}
+	var out []UnionMember
+	for _, c := range n.Content {
+		if s, ok := l.str(c, what+" member"); ok {
+			out = append(out, UnionMember{Pos: l.pos(c), Kind: Kind(s)})
+		}
+	}
+	return out
 }
 
 func (l *loader) resource(e entry) *Resource {

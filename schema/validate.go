@@ -344,6 +344,9 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
 			}
 		}
+		if ctx == queryContext || ctx == headerContext || ctx == responseHeaderContext {
+			v.nullItemsInText(&p.Type, pwhat)
+		}
 		if p.ReadOnly && p.CreateOnly {
 			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other", pwhat)
 		}
@@ -395,6 +398,10 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	check(t.NonFinite, "nonFinite", k == KindNumber || k == KindFloat32)
 	check(t.Items != nil, "items", k == KindArray)
 	check(t.Values != nil, "values", k == KindMap)
+	check(t.Of != nil, "of", k == KindUnion)
+	if k == KindUnion {
+		v.union(t, what)
+	}
 	if k == KindArray && t.Items == nil {
 		v.errorf(t.Pos, "%s: an array needs items", what)
 	}
@@ -436,6 +443,9 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	}
 	if t.Values != nil {
 		v.expr(t.Values, what+" values")
+	}
+	if t.UniqueItems && t.Items != nil && t.Items.Nullable {
+		v.errorf(t.keyPos("uniqueItems"), "%s: uniqueItems needs items that cannot be null", what)
 	}
 }
 
@@ -588,7 +598,7 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		}
 		if t.Items != nil {
 			for _, e := range list {
-				if msg := shapeError(e, t.Items, false); msg != "" {
+				if msg := shapeError(e, t.Items, t.Items.Nullable); msg != "" {
 					return msg
 				}
 			}
@@ -597,6 +607,8 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		if _, ok := x.(map[string]any); !ok {
 			want = "a mapping"
 		}
+	case KindUnion:
+		return unionShapeError(x, t)
 	case KindNamed:
 		if t.Ref == nil || t.Ref.Target == nil {
 			return ""
@@ -1109,6 +1121,7 @@ func (v *validator) method(res *Resource, m *Method) {
 			}
 		}
 	}
+	v.formBody(what, m)
 	v.methodHeaders(what, m)
 	if len(m.Statuses) == 1 && m.Statuses[0] == 204 && m.Response != nil {
 		v.errorf(m.StatusPos, "%s status: 204 No Content has no body, but the response has type", what)
@@ -1188,4 +1201,103 @@ func checkPackagePaths(r *reporter, files []*File) {
 		}
 		seen[f.Package.Path] = f
 	}
+}
+
+// unionMemberKinds are the kinds a union may have as members: the scalars.
+var unionMemberKinds = []Kind{KindString, KindInt32, KindInt64, KindNumber, KindFloat32, KindBoolean,
+	KindDate, KindDateTime, KindDuration, KindURI, KindUUID}
+
+// union checks the members of a union: at least two, each a scalar kind,
+// no two written as the same JSON token (a decoder chooses the member by
+// the token alone, so string | date-time or int32 | int64 would be
+// ambiguous).
+func (v *validator) union(t *TypeExpr, what string) {
+	if len(t.Of) < 2 {
+		v.errorf(t.keyPos("of"), "%s: a union needs of, a list of at least two scalar types", what)
+	}
+	byToken := map[string]UnionMember{}
+	for _, m := range t.Of {
+		if !slices.Contains(unionMemberKinds, m.Kind) {
+			names := make([]string, len(unionMemberKinds))
+			for i, k := range unionMemberKinds {
+				names[i] = string(k)
+			}
+			v.errorf(m.Pos, "%s of: %q is not a scalar type; a union member is one of %s", what, clip(string(m.Kind)), strings.Join(names, ", "))
+			continue
+		}
+		tok := UnionToken(m.Kind)
+		if prev, dup := byToken[tok]; dup {
+			v.errorf(m.Pos, "%s of: %s and %s (line %d) are both a JSON %s, so a value could not say which it is; keep one", what, m.Kind, prev.Kind, prev.Pos.Line, tok)
+			continue
+		}
+		byToken[tok] = m
+	}
+}
+
+// nullItemsInText reports array items that may be null in a query
+// parameter or header, whose text has no null.
+func (v *validator) nullItemsInText(t *TypeExpr, what string) {
+	if t.Kind == KindArray && t.Items != nil && t.Items.Nullable {
+		v.errorf(t.Items.keyPos("nullable"), "%s: items of a query parameter or header cannot be null (text has no null)", what)
+	}
+}
+
+// formBody reports, in a body sent as a form, the fields a form cannot
+// carry: a union (form text does not say whether "12" is a string or a
+// number) and a list whose items may be null (a list is sent as repeated
+// keys, which have no null). Objects and maps are sent as JSON text, so
+// unions and nulls inside them are fine.
+func (v *validator) formBody(what string, m *Method) {
+	b := m.Body
+	if b == nil {
+		return
+	}
+	enc := b.Encoding
+	if enc == "" {
+		enc = v.f.API.Encoding
+	}
+	if enc != EncodingForm {
+		return
+	}
+	props := b.Fields
+	if b.Type != nil && b.Type.Target != nil && !b.Type.Target.IsEnum {
+		for _, c := range chain(b.Type.Target) {
+			props = append(props, c.Properties...)
+		}
+	}
+	for _, p := range props {
+		t := &p.Type
+		if t.Kind == KindArray && t.Items != nil {
+			if t.Items.Nullable {
+				v.errorf(t.Items.keyPos("nullable"), "%s form body field %q: a form sends a list as repeated keys, which cannot be null", what, clip(p.Name))
+			}
+			t = t.Items
+		}
+		if t.Kind == KindUnion {
+			v.errorf(t.Pos, "%s form body field %q: a union cannot be sent in a form, whose text does not say which member it is", what, clip(p.Name))
+		}
+	}
+}
+
+// unionShapeError checks a default or example of a union against the
+// member its JSON token selects.
+func unionShapeError(x any, t *TypeExpr) string {
+	tok := "string"
+	switch x.(type) {
+	case json.Number:
+		tok = "number"
+	case bool:
+		tok = "boolean"
+	case string:
+	default:
+		tok = ""
+	}
+	var names []string
+	for _, m := range t.Of {
+		names = append(names, string(m.Kind))
+		if tok != "" && UnionToken(m.Kind) == tok {
+			return shapeError(x, &TypeExpr{Kind: m.Kind}, false)
+		}
+	}
+	return fmt.Sprintf("want one of %s for type union", strings.Join(names, ", "))
 }

@@ -248,10 +248,13 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.Kind = JSON
 	case schema.KindArray:
 		t.Kind = Slice
-		t.Elem = b.typ(e.Items, owner+" item")
+		t.Elem = b.elem(e.Items, owner+" item")
 	case schema.KindMap:
 		t.Kind = Map
-		t.Elem = b.typ(e.Values, owner+" value")
+		t.Elem = b.elem(e.Values, owner+" value")
+	case schema.KindUnion:
+		t.Kind = UnionRef
+		t.Union = b.union(e, owner)
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {
@@ -264,6 +267,16 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 			t.Kind = StructRef
 			t.Struct = s
 		}
+	}
+	return t
+}
+
+// elem converts the type of array items or map values: one that may be null
+// is held in Optional (NullableElem), with its constraints on the value.
+func (b *builder) elem(e *schema.TypeExpr, owner string) *Type {
+	t := b.typ(e, owner)
+	if e.Nullable {
+		return &Type{Kind: NullableElem, Elem: t}
 	}
 	return t
 }
