@@ -790,17 +790,20 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 }
 
 // unionMembers reads the "of" list of a union: scalar type names, checked
-// by the validator.
+// by the validator. It returns nil when the list cannot be read (reported
+// here), an empty non-nil list when it is empty.
 func (l *loader) unionMembers(n *yaml.Node, what string) []UnionMember {
 	if n.Kind != yaml.SequenceNode {
 		l.errorf(n, "%s: want a list of scalar types, got %s", what, describe(n))
 		return nil
 	}
-	var out []UnionMember
+	out := []UnionMember{} // not nil: the key was written
 	for _, c := range n.Content {
-		if s, ok := l.str(c, what+" member"); ok {
-			out = append(out, UnionMember{Pos: l.pos(c), Kind: Kind(s)})
+		s, ok := l.str(c, what+" member")
+		if !ok {
+			return nil // reported; the validator says nothing more
 		}
+		out = append(out, UnionMember{Pos: l.pos(c), Kind: Kind(s)})
 	}
 	return out
 }

@@ -398,7 +398,8 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	check(t.NonFinite, "nonFinite", k == KindNumber || k == KindFloat32)
 	check(t.Items != nil, "items", k == KindArray)
 	check(t.Values != nil, "values", k == KindMap)
-	check(t.Of != nil, "of", k == KindUnion)
+	_, ofWritten := t.keys["of"]
+	check(ofWritten, "of", k == KindUnion)
 	if k == KindUnion {
 		v.union(t, what)
 	}
@@ -598,6 +599,9 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		}
 		if t.Items != nil {
 			for _, e := range list {
+				if e == nil && !t.Items.Nullable {
+					return "a null item, but the items are not nullable"
+				}
 				if msg := shapeError(e, t.Items, t.Items.Nullable); msg != "" {
 					return msg
 				}
@@ -1212,6 +1216,9 @@ var unionMemberKinds = []Kind{KindString, KindInt32, KindInt64, KindNumber, Kind
 // the token alone, so string | date-time or int32 | int64 would be
 // ambiguous).
 func (v *validator) union(t *TypeExpr, what string) {
+	if _, written := t.keys["of"]; written && t.Of == nil {
+		return // the loader reported why the list cannot be read
+	}
 	if len(t.Of) < 2 {
 		v.errorf(t.keyPos("of"), "%s: a union needs of, a list of at least two scalar types", what)
 	}
