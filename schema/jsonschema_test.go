@@ -274,7 +274,37 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			}
 		}},
 
+		{"unions and nullable items", true, func(doc m) {
+			props := at(doc, "types", "Meeting", "properties")
+			props["loc"] = m{"type": "array", "items": m{"type": "union", "of": l{"string", "int64"}}}
+			props["value"] = m{"type": "union", "of": l{"date-time", "number", "boolean"}, "nullable": true, "default": 1.5}
+			props["labels"] = m{"type": "map", "values": m{"type": "string", "nullable": true}}
+			props["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": true, "maxLength": 3}}
+		}},
+
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"union without of", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union"}
+		}},
+		{"union of one", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union", "of": l{"string"}}
+		}},
+		{"union of an object", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union", "of": l{"string", "Participant"}}
+		}},
+		{"of on a string", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "string", "of": l{"string", "int64"}}
+		}},
+		{"union query parameter", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["at"] = m{"type": "union", "of": l{"string", "int64"}}
+		}},
+		{"nullable query items", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["at"] = m{"type": "array",
+				"items": m{"type": "string", "nullable": true}}
+		}},
+		{"nullable items not boolean", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": "yes"}}
+		}},
 		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
 		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
 		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},
