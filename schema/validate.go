@@ -448,6 +448,13 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.UniqueItems && t.Items != nil && t.Items.Nullable {
 		v.errorf(t.keyPos("uniqueItems"), "%s: uniqueItems needs items that cannot be null", what)
 	}
+	for _, e := range []*TypeExpr{t.Items, t.Values} {
+		if e != nil && e.Nullable && e.Kind == KindJSON {
+			// A json item holds null as a value already; two nulls would not
+			// come back apart.
+			v.errorf(e.keyPos("nullable"), "%s: a json item or value holds null already; nullable does not apply", what)
+		}
+	}
 }
 
 func kindLabel(t *TypeExpr) string {

@@ -122,6 +122,10 @@ var targets = map[string]target{
 	"Node":       structTarget[kinds.Node](),
 	"Shape":      ifaceTarget(kinds.UnmarshalShape),
 	"Animal":     ifaceTarget(kinds.UnmarshalAnimal),
+
+	// 13u: unions and nullable items.
+	"Unions":        structTarget[kinds.Unions](),
+	"NullableItems": structTarget[kinds.NullableItems](),
 }
 
 // vector is one parsed line.

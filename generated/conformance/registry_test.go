@@ -213,6 +213,8 @@ var registry = []*codec{
 	kindsOf[kinds.Node](),
 	kindsOf[kinds.Doc](),
 	kindsOf[kinds.Holder](),
+	kindsOf[kinds.Unions](),
+	kindsOf[kinds.NullableItems](),
 }
 
 // schemas maps each registered package to its schema, relative to the
