@@ -19,8 +19,9 @@ func genUnionType(f *jen.File, u *ir.Union) {
 		f.Comment(l)
 	}
 	f.Comment("")
-	f.Commentf("Build one with a %sFrom function, read it with the Is and As methods. The zero", u.Name)
-	f.Commentf("%s holds no member: Validate reports it and AppendJSON refuses it.", u.Name)
+	f.Commentf("Build one with its From functions (%sFrom%s...); read it", u.Name, u.Members[0].Name)
+	f.Commentf("with Is%s, As%s and the like. The zero value holds no member:", u.Members[0].Name, u.Members[0].Name)
+	f.Comment("Validate reports it and AppendJSON refuses it.")
 	f.Type().Id(u.Name).StructFunc(func(g *jen.Group) {
 		g.Id("kind").Uint8().Comment("the member set: its position in the union, from 1; 0 for none")
 		for _, m := range u.Members {

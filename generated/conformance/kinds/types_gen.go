@@ -412,8 +412,9 @@ type NullableItems struct {
 // UnionsNeed is property "need" of "unions".
 // It is one of uri or int64, told apart by the JSON token.
 //
-// Build one with a UnionsNeedFrom function, read it with the Is and As methods. The zero
-// UnionsNeed holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsNeedFromURI...); read it
+// with IsURI, AsURI and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsNeed struct {
 	kind    uint8 // the member set: its position in the union, from 1; 0 for none
 	asURI   string
@@ -466,8 +467,9 @@ func (v UnionsNeed) IsSet() bool {
 // UnionsLocItem is an item of property "loc" of "unions".
 // It is one of string or int64, told apart by the JSON token.
 //
-// Build one with a UnionsLocItemFrom function, read it with the Is and As methods. The zero
-// UnionsLocItem holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsLocItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsLocItem struct {
 	kind     uint8 // the member set: its position in the union, from 1; 0 for none
 	asString string
@@ -520,8 +522,9 @@ func (v UnionsLocItem) IsSet() bool {
 // UnionsValue is property "value" of "unions".
 // It is one of string, number or boolean, told apart by the JSON token.
 //
-// Build one with a UnionsValueFrom function, read it with the Is and As methods. The zero
-// UnionsValue holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsValueFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsValue struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asString  string
@@ -594,8 +597,9 @@ func (v UnionsValue) IsSet() bool {
 // UnionsMaybe is property "maybe" of "unions".
 // It is one of int32 or boolean, told apart by the JSON token.
 //
-// Build one with a UnionsMaybeFrom function, read it with the Is and As methods. The zero
-// UnionsMaybe holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsMaybeFromInt32...); read it
+// with IsInt32, AsInt32 and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsMaybe struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asInt32   int32
@@ -648,8 +652,9 @@ func (v UnionsMaybe) IsSet() bool {
 // UnionsSince is property "since" of "unions".
 // It is one of date-time or int64, told apart by the JSON token.
 //
-// Build one with a UnionsSinceFrom function, read it with the Is and As methods. The zero
-// UnionsSince holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsSinceFromDateTime...); read it
+// with IsDateTime, AsDateTime and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsSince struct {
 	kind       uint8 // the member set: its position in the union, from 1; 0 for none
 	asDateTime time.Time
@@ -702,8 +707,9 @@ func (v UnionsSince) IsSet() bool {
 // UnionsDay is property "day" of "unions".
 // It is one of date or boolean, told apart by the JSON token.
 //
-// Build one with a UnionsDayFrom function, read it with the Is and As methods. The zero
-// UnionsDay holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsDayFromDate...); read it
+// with IsDate, AsDate and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsDay struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asDate    Date
@@ -756,8 +762,9 @@ func (v UnionsDay) IsSet() bool {
 // UnionsByKeyValue is a value of property "byKey" of "unions".
 // It is one of uuid or float32, told apart by the JSON token.
 //
-// Build one with a UnionsByKeyValueFrom function, read it with the Is and As methods. The zero
-// UnionsByKeyValue holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (UnionsByKeyValueFromUUID...); read it
+// with IsUUID, AsUUID and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type UnionsByKeyValue struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asUUID    string
@@ -810,8 +817,9 @@ func (v UnionsByKeyValue) IsSet() bool {
 // NullableItemsLocsItem is an item of property "locs" of "nullableItems".
 // It is one of string or int64, told apart by the JSON token.
 //
-// Build one with a NullableItemsLocsItemFrom function, read it with the Is and As methods. The zero
-// NullableItemsLocsItem holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (NullableItemsLocsItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type NullableItemsLocsItem struct {
 	kind     uint8 // the member set: its position in the union, from 1; 0 for none
 	asString string

@@ -64,8 +64,9 @@ type Point struct {
 // FieldErrorLocItem is an item of property "loc" of "FieldError".
 // It is one of string or int64, told apart by the JSON token.
 //
-// Build one with a FieldErrorLocItemFrom function, read it with the Is and As methods. The zero
-// FieldErrorLocItem holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (FieldErrorLocItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type FieldErrorLocItem struct {
 	kind     uint8 // the member set: its position in the union, from 1; 0 for none
 	asString string
@@ -118,8 +119,9 @@ func (v FieldErrorLocItem) IsSet() bool {
 // SettingValue is property "value" of "Setting".
 // It is one of string, number or boolean, told apart by the JSON token.
 //
-// Build one with a SettingValueFrom function, read it with the Is and As methods. The zero
-// SettingValue holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (SettingValueFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type SettingValue struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asString  string
@@ -192,8 +194,9 @@ func (v SettingValue) IsSet() bool {
 // SettingFallback is property "fallback" of "Setting".
 // It is one of int32 or boolean, told apart by the JSON token.
 //
-// Build one with a SettingFallbackFrom function, read it with the Is and As methods. The zero
-// SettingFallback holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (SettingFallbackFromInt32...); read it
+// with IsInt32, AsInt32 and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type SettingFallback struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asInt32   int32
@@ -246,8 +249,9 @@ func (v SettingFallback) IsSet() bool {
 // SettingSince is property "since" of "Setting".
 // It is one of date-time or int64, told apart by the JSON token.
 //
-// Build one with a SettingSinceFrom function, read it with the Is and As methods. The zero
-// SettingSince holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (SettingSinceFromDateTime...); read it
+// with IsDateTime, AsDateTime and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type SettingSince struct {
 	kind       uint8 // the member set: its position in the union, from 1; 0 for none
 	asDateTime time.Time
@@ -300,8 +304,9 @@ func (v SettingSince) IsSet() bool {
 // SettingByKeyValue is a value of property "byKey" of "Setting".
 // It is one of uuid or boolean, told apart by the JSON token.
 //
-// Build one with a SettingByKeyValueFrom function, read it with the Is and As methods. The zero
-// SettingByKeyValue holds no member: Validate reports it and AppendJSON refuses it.
+// Build one with its From functions (SettingByKeyValueFromUUID...); read it
+// with IsUUID, AsUUID and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
 type SettingByKeyValue struct {
 	kind      uint8 // the member set: its position in the union, from 1; 0 for none
 	asUUID    string
