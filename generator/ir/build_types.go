@@ -311,6 +311,7 @@ func (b *builder) propertyFields(props []*schema.Property, owner, what string) [
 	}
 	var out []*Field
 	for _, p := range props {
+		b.unionsIn(&p.Type, owner+" "+b.names.Exported(p.Name), fmt.Sprintf("field %q of %s", p.Name, owner))
 		fl := b.field(p, owner)
 		if prev, ok := taken[fl.Name]; ok {
 			b.errorf(p.Pos, "%s: %q needs Go name %s, which %s already uses", what, p.Name, fl.Name, prev)

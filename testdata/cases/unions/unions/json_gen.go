@@ -81,11 +81,20 @@ func (v *FieldError) UnmarshalJSON(data []byte) error {
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Setting) AppendJSON(dst []byte) ([]byte, error) {
+	return v.appendJSON(dst, false)
+}
+
+// appendJSON is AppendJSON; with request set, read-only fields are left out,
+// as in a request body.
+func (v *Setting) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
 		return AppendNull(dst), nil
 	}
 	start := len(dst)
+	if !request {
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	}
 	if dst, err = encodeSettingValue(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
 	}
@@ -113,6 +122,11 @@ func (v Setting) MarshalJSON() ([]byte, error) {
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
 func (v *Setting) DecodeJSON(d *Decoder) error {
+	return v.decodeJSON(d, false)
+}
+
+// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+func (v *Setting) decodeJSON(d *Decoder, request bool) error {
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -130,14 +144,16 @@ func (v *Setting) DecodeJSON(d *Decoder) error {
 			break
 		}
 		switch string(name) {
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "value":
-			err = readMember(d, "value", &v.Value, &seen[0], 1<<0, nullRejected, decodeSettingValue)
+			err = readMember(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, decodeSettingValue)
 		case "fallback":
-			err = readOptional(d, "fallback", &v.Fallback, &seen[0], 1<<1, nullIsState, decodeSettingFallback)
+			err = readOptional(d, "fallback", &v.Fallback, &seen[0], 1<<2, nullIsState, decodeSettingFallback)
 		case "since":
-			err = readOptional(d, "since", &v.Since, &seen[0], 1<<2, nullRejected, decodeSettingSince)
+			err = readOptional(d, "since", &v.Since, &seen[0], 1<<3, nullRejected, decodeSettingSince)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, nullRejected, decodeMap_SettingByKeyValue)
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<4, nullRejected, decodeMap_SettingByKeyValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -145,7 +161,7 @@ func (v *Setting) DecodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	if seen[0]&(1<<0) == 0 {
+	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("value")
 	}
 	return nil
@@ -303,6 +319,109 @@ func (v *Point) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Point) UnmarshalJSON(data []byte) error {
 	*v = Point{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SettingUpdate) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	if dst, err = appendOptionalErr(dst, ",\"value\":null", &v.Value, encodeSettingValue); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"fallback\":null", &v.Fallback, encodeSettingFallback); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"since\":null", &v.Since, encodeSettingSince); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_SettingByKeyValue); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SettingUpdate) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *SettingsTagRequest) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	if dst, err = encodeSettingsTagRequestAt(append(dst, ",\"at\":"...), v.At); err != nil {
+		return nil, err
+	}
+	dst = appendOptional(dst, ",\"labels\":null", &v.Labels, encodeSlice_Null_String)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v SettingsTagRequest) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one SettingsTagRequest object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *SettingsTagRequest) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "at":
+			err = readMember(d, "at", &v.At, &seen[0], 1<<0, nullRejected, decodeSettingsTagRequestAt)
+		case "labels":
+			err = readOptional(d, "labels", &v.Labels, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("at")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *SettingsTagRequest) UnmarshalJSON(data []byte) error {
+	*v = SettingsTagRequest{}
 	var d Decoder
 	d.Reset(data)
 	if err := v.DecodeJSON(&d); err != nil {
@@ -685,6 +804,79 @@ func decodeSettingByKeyValue(d *Decoder) (v SettingByKeyValue, err error) {
 
 // encodeSettingByKeyValue appends one SettingByKeyValue.
 func encodeSettingByKeyValue(dst []byte, v SettingByKeyValue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a SettingsTagRequestAt holding none is an
+// *UnsetUnionError.
+func (v SettingsTagRequestAt) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asString), nil
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "SettingsTagRequestAt"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v SettingsTagRequestAt) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one SettingsTagRequestAt: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *SettingsTagRequestAt) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = SettingsTagRequestAt{
+			asString: x,
+			kind:     1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = SettingsTagRequestAt{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("string or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *SettingsTagRequestAt) UnmarshalJSON(data []byte) error {
+	*v = SettingsTagRequestAt{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeSettingsTagRequestAt decodes one SettingsTagRequestAt (an element of an array or map, or a field).
+func decodeSettingsTagRequestAt(d *Decoder) (v SettingsTagRequestAt, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeSettingsTagRequestAt appends one SettingsTagRequestAt.
+func encodeSettingsTagRequestAt(dst []byte, v SettingsTagRequestAt) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 

@@ -19,6 +19,11 @@ type FieldError struct {
 
 // Setting is the "Setting" object.
 type Setting struct {
+	// ID is the "id" property.
+	//
+	// Read-only: set by the server, never sent.
+	ID Optional[string] `json:"id,omitzero"`
+
 	// Value is the "value" property.
 	//
 	// Required.
@@ -59,6 +64,38 @@ type Point struct {
 	//
 	// Required.
 	X int32 `json:"x"`
+}
+
+// SettingUpdate is the "Setting update" object.
+//
+// SettingUpdate is a partial update of Setting: only the fields that are set are sent, a null field (where the property is nullable) removes it, and a nested object is itself a partial update (JSON merge-patch, RFC 7396). Read-only and create-only fields cannot be updated and are absent.
+type SettingUpdate struct {
+	// Value is the "value" property.
+	Value Optional[SettingValue] `json:"value,omitzero"`
+
+	// Fallback is the "fallback" property.
+	//
+	// Optional, may be null.
+	Fallback Optional[SettingFallback] `json:"fallback,omitzero"`
+
+	// Since is the "since" property.
+	Since Optional[SettingSince] `json:"since,omitzero"`
+
+	// ByKey is the "byKey" property.
+	ByKey Optional[map[string]SettingByKeyValue] `json:"byKey,omitzero"`
+}
+
+// SettingsTagRequest is the "tag request" object.
+//
+// SettingsTagRequest is the request body of SettingsClient.Tag.
+type SettingsTagRequest struct {
+	// At is the "at" property.
+	//
+	// Required.
+	At SettingsTagRequestAt `json:"at"`
+
+	// Labels is the "labels" property.
+	Labels Optional[[]Optional[string]] `json:"labels,omitzero"`
 }
 
 // FieldErrorLocItem is an item of property "loc" of "FieldError".
@@ -353,5 +390,60 @@ func (v SettingByKeyValue) AsBoolean() (bool, bool) {
 
 // IsSet reports whether v holds a member.
 func (v SettingByKeyValue) IsSet() bool {
+	return v.kind != 0
+}
+
+// SettingsTagRequestAt is field "at" of SettingsTagRequest.
+// It is one of string or int64, told apart by the JSON token.
+//
+// Build one with its From functions (SettingsTagRequestAtFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type SettingsTagRequestAt struct {
+	kind     uint8 // the member set: its position in the union, from 1; 0 for none
+	asString string
+	asInt64  int64
+}
+
+// SettingsTagRequestAtFromString returns a SettingsTagRequestAt holding the string x.
+func SettingsTagRequestAtFromString(x string) SettingsTagRequestAt {
+	return SettingsTagRequestAt{
+		asString: x,
+		kind:     1,
+	}
+}
+
+// IsString reports whether v holds its string member.
+func (v SettingsTagRequestAt) IsString() bool {
+	return v.kind == 1
+}
+
+// AsString returns the string member and true, or the zero value and false when v
+// holds another member or none.
+func (v SettingsTagRequestAt) AsString() (string, bool) {
+	return v.asString, v.kind == 1
+}
+
+// SettingsTagRequestAtFromInt64 returns a SettingsTagRequestAt holding the int64 x.
+func SettingsTagRequestAtFromInt64(x int64) SettingsTagRequestAt {
+	return SettingsTagRequestAt{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v SettingsTagRequestAt) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v SettingsTagRequestAt) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v SettingsTagRequestAt) IsSet() bool {
 	return v.kind != 0
 }

@@ -44,6 +44,8 @@ func (v *Setting) validate(p *Path, vs *Violations) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
+	checkNotNull(vs, p, "id", v.ID.IsNull())
+	checkUTF8Optional(vs, p, "id", &v.ID)
 	{
 		fp := p.Field("value")
 		v.Value.validate(&fp, vs)
@@ -160,6 +162,84 @@ func (v *Point) validate(p *Path, vs *Violations) {
 	}
 }
 
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SettingUpdate) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SettingUpdate) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "value", v.Value.IsNull())
+	if x, ok := v.Value.Get(); ok {
+		fp := p.Field("value")
+		x.validate(&fp, vs)
+	}
+	if x, ok := v.Fallback.Get(); ok {
+		fp := p.Field("fallback")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "since", v.Since.IsNull())
+	if x, ok := v.Since.Get(); ok {
+		fp := p.Field("since")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
+	if x, ok := v.ByKey.Get(); ok {
+		fp := p.Field("byKey")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *SettingsTagRequest) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *SettingsTagRequest) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	{
+		fp := p.Field("at")
+		v.At.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "labels", v.Labels.IsNull())
+	if x, ok := v.Labels.Get(); ok {
+		fp := p.Field("labels")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				checkUTF8(vs, &p0, o1)
+			}
+		}
+	}
+}
+
 // Validate reports a FieldErrorLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v FieldErrorLocItem) Validate() error {
@@ -250,6 +330,25 @@ func (v SettingByKeyValue) validate(p *Path, vs *Violations) {
 	case 1:
 		mp := *p
 		checkUUID(vs, &mp, v.asUUID)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a SettingsTagRequestAt that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v SettingsTagRequestAt) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v SettingsTagRequestAt) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
 		checkUnionSet(vs, p)
