@@ -112,4 +112,18 @@ func TestNullableItemsAPI(t *testing.T) {
 	enc, err = v.AppendJSON(nil)
 	require.NoError(t, err)
 	assert.Equal(t, `{"tags":["a",null],"scores":{"a":1.5,"b":null},"grid":[null,[1,null]]}`, string(enc))
+
+	// Items of a polymorphic type that may be null: Optional holds the
+	// interface; encoding/json reads the subtype by its discriminator.
+	const shapes = `{"shapes":[null,{"@type":"circle","radius":1}]}`
+	var poly kinds.NullableItems
+	require.NoError(t, json.Unmarshal([]byte(shapes), &poly))
+	items, _ := poly.Shapes.Get()
+	require.Len(t, items, 2)
+	assert.True(t, items[0].IsNull())
+	circle, _ := items[1].Get()
+	assert.IsType(t, &kinds.Circle{}, circle)
+	std, err = json.Marshal(poly)
+	require.NoError(t, err)
+	assert.Equal(t, shapes, string(std))
 }

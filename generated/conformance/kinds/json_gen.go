@@ -1356,6 +1356,9 @@ func (v *NullableItems) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"locs\":null", &v.Locs, encodeSlice_Null_NullableItemsLocsItem); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Null_Shape); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1402,6 +1405,8 @@ func (v *NullableItems) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "moods", &v.Moods, &seen[0], 1<<5, nullRejected, decodeMap_Null_Mood)
 		case "locs":
 			err = readOptional(d, "locs", &v.Locs, &seen[0], 1<<6, nullRejected, decodeSlice_Null_NullableItemsLocsItem)
+		case "shapes":
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Null_Shape)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2235,6 +2240,16 @@ func encodeSlice_Null_NullableItemsLocsItem(dst []byte, x []Optional[NullableIte
 	return appendArrayErr(dst, x, encodeNull_NullableItemsLocsItem)
 }
 
+// encodeNull_Shape appends the value x holds, or null.
+func encodeNull_Shape(dst []byte, x Optional[Shape]) ([]byte, error) {
+	return appendNullableErr(dst, x, appendPolymorphic[Shape])
+}
+
+// encodeSlice_Null_Shape appends x as a JSON array.
+func encodeSlice_Null_Shape(dst []byte, x []Optional[Shape]) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeNull_Shape)
+}
+
 // decodeSlice_Null_String decodes a JSON array; null elements are kept as null.
 func decodeSlice_Null_String(d *Decoder) ([]Optional[string], error) {
 	return readArray(d, nullIsValue, decodeNull_String)
@@ -2263,6 +2278,11 @@ func decodeMap_Null_Mood(d *Decoder) (map[string]Optional[Mood], error) {
 // decodeSlice_Null_NullableItemsLocsItem decodes a JSON array; null elements are kept as null.
 func decodeSlice_Null_NullableItemsLocsItem(d *Decoder) ([]Optional[NullableItemsLocsItem], error) {
 	return readArray(d, nullIsValue, decodeNull_NullableItemsLocsItem)
+}
+
+// decodeSlice_Null_Shape decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Shape(d *Decoder) ([]Optional[Shape], error) {
+	return readArray(d, nullIsValue, decodeNull_Shape)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
@@ -2303,6 +2323,11 @@ func decodeNull_Mood(d *Decoder) (Optional[Mood], error) {
 // decodeNull_NullableItemsLocsItem decodes a value that may be null.
 func decodeNull_NullableItemsLocsItem(d *Decoder) (Optional[NullableItemsLocsItem], error) {
 	return readNullable(d, decodeNullableItemsLocsItem)
+}
+
+// decodeNull_Shape decodes a value that may be null.
+func decodeNull_Shape(d *Decoder) (Optional[Shape], error) {
+	return readNullable(d, decodeShape)
 }
 
 // decodeSlice_Null_Int32 decodes a JSON array; null elements are kept as null.

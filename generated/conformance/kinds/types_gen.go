@@ -407,6 +407,9 @@ type NullableItems struct {
 
 	// Locs is the "locs" property.
 	Locs Optional[[]Optional[NullableItemsLocsItem]] `json:"locs,omitzero"`
+
+	// Shapes is the "shapes" property.
+	Shapes Optional[[]Optional[Shape]] `json:"shapes,omitzero"`
 }
 
 // UnionsNeed is property "need" of "unions".

@@ -664,6 +664,17 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 			}
 		}
 	}
+	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
+	if x, ok := v.Shapes.Get(); ok {
+		fp := p.Field("shapes")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				validateShape(o1, &p0, vs)
+			}
+		}
+	}
 }
 
 // Validate reports a UnionsNeed that holds no member, or whose member breaks its
