@@ -282,7 +282,21 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			props["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": true, "maxLength": 3}}
 		}},
 
+		{"named union", true, func(doc m) {
+			at(doc, "types")["Instant"] = m{"type": "union", "of": l{"date-time", "int64"}, "description": "A moment."}
+			props := at(doc, "types", "Meeting", "properties")
+			props["at"] = m{"type": "Instant"}
+			props["seen"] = m{"type": "array", "items": m{"type": "Instant", "nullable": true}}
+		}},
+
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"named union without type", false, func(doc m) {
+			at(doc, "types")["Instant"] = m{"of": l{"date-time", "int64"}}
+		}},
+		{"named alias of a string", false, func(doc m) { at(doc, "types")["Name"] = m{"type": "string"} }},
+		{"named union with properties", false, func(doc m) {
+			at(doc, "types")["Instant"] = m{"type": "union", "of": l{"date-time", "int64"}, "properties": m{}}
+		}},
 		{"union without of", false, func(doc m) {
 			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union"}
 		}},

@@ -218,6 +218,10 @@ type Type struct {
 	Key                string
 	IDPrefix           string
 	Subtypes           []*Type // set by validation, in file order
+
+	// Union types (type: union, of: [...]): the union, as written. A
+	// property naming the type is read as this union (TypeExpr.UnionType).
+	Union *TypeExpr
 }
 
 // GoIdent returns the Go name of t: GoName when set, else derived from Name
@@ -300,6 +304,10 @@ type TypeExpr struct {
 	// Nullable is set on array items and map values that may be null; a
 	// property's nullable is Property.Nullable.
 	Nullable bool
+	// UnionType is the union type a KindUnion expression names (type: Loc,
+	// set by validation; Of is then the type's); nil for a union written
+	// in place.
+	UnionType *Type
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.

@@ -501,6 +501,9 @@ var objectKeys = []string{"description", "deprecated", "open", "properties", "ba
 	"discriminatorValue", "key", "idPrefix", "goName"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
 
+// unionTypeKeys are the keys of a named union (type: union, of: [...]).
+var unionTypeKeys = []string{"description", "goName", "type", "of"}
+
 func (l *loader) typ(e entry) *Type {
 	t := &Type{Pos: l.pos(e.key), Name: e.key.Value}
 	what := "type " + quote(t.Name)
@@ -509,7 +512,15 @@ func (l *loader) typ(e entry) *Type {
 		t.IsEnum = true
 		allowed = enumKeys
 	}
+	union := !t.IsEnum && e.val.Kind == yaml.MappingNode && (hasKey(e.val, "of") || hasKey(e.val, "type"))
+	if union {
+		allowed = unionTypeKeys
+	}
 	m := l.mapping(e.val, what, allowed...)
+	if union && m != nil {
+		u := l.typeExpr(e.val, m, what, 0)
+		t.Union = &u
+	}
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
 		kwhat := what + " " + k

@@ -169,6 +169,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 		v.errorf(ref.Pos, "%s: %q is an enum: want an object type", what, clip(ref.Name))
 		return nil
 	}
+	if wantObject && t.Union != nil {
+		v.errorf(ref.Pos, "%s: %q is a union: want an object type", what, clip(ref.Name))
+		return nil
+	}
 	ref.Target = t
 	return t
 }
@@ -207,6 +211,10 @@ func (v *validator) typ(t *Type) {
 	what := fmt.Sprintf("type %q", clip(t.Name))
 	if t.IsEnum {
 		v.enum(t, what)
+		return
+	}
+	if t.Union != nil {
+		v.unionType(t, what)
 		return
 	}
 	if t.IDPrefix != "" && !idPrefix.MatchString(t.IDPrefix) {
@@ -377,7 +385,7 @@ func (v *validator) expr(t *TypeExpr, what string) {
 		return // missing type, already reported
 	}
 	if t.Kind == KindNamed {
-		v.resolve(t.Ref, what, false)
+		v.namedUnion(t, v.resolve(t.Ref, what, false))
 	}
 	k := t.Kind
 	isString := k == KindString || k == KindURI
@@ -400,8 +408,8 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	check(t.Values != nil, "values", k == KindMap)
 	_, ofWritten := t.keys["of"]
 	check(ofWritten, "of", k == KindUnion)
-	if k == KindUnion {
-		v.union(t, what)
+	if k == KindUnion && t.UnionType == nil {
+		v.union(t, what) // a named union is checked once, where it is declared
 	}
 	if k == KindArray && t.Items == nil {
 		v.errorf(t.Pos, "%s: an array needs items", what)
@@ -458,7 +466,7 @@ func (v *validator) expr(t *TypeExpr, what string) {
 }
 
 func kindLabel(t *TypeExpr) string {
-	if t.Kind == KindNamed && t.Ref != nil {
+	if (t.Kind == KindNamed || t.UnionType != nil) && t.Ref != nil {
 		return strconv.Quote(clip(t.Ref.Name))
 	}
 	return string(t.Kind)
@@ -1314,4 +1322,31 @@ func unionShapeError(x any, t *TypeExpr) string {
 		}
 	}
 	return fmt.Sprintf("want one of %s for type union", strings.Join(names, ", "))
+}
+
+// unionType checks a named union: written as a property's union is
+// (type: union, of: [...]); other aliases of a type are not supported.
+func (v *validator) unionType(t *Type, what string) {
+	u := t.Union
+	if u.Kind == "" {
+		v.errorf(t.Pos, "%s: a named union needs type: union", what)
+		return
+	}
+	if u.Kind != KindUnion {
+		v.errorf(u.Pos, "%s: a type with type: is a union (type: union, of: [...]), not %s; write %s where it is used", what, kindLabel(u), kindLabel(u))
+		return
+	}
+	v.expr(u, what)
+}
+
+// namedUnion turns t, a reference to a union type, into that union: every
+// rule about unions (members, constraints, where they may travel) then
+// applies to it as to a union written in place.
+func (v *validator) namedUnion(t *TypeExpr, target *Type) {
+	if target == nil || target.Union == nil || target.Union.Kind != KindUnion {
+		return
+	}
+	t.Kind = KindUnion
+	t.Of = target.Union.Of
+	t.UnionType = target
 }

@@ -75,6 +75,37 @@ func TestUnionAPI(t *testing.T) {
 	assert.True(t, errors.As(err, &unset), "%v", err)
 }
 
+// TestNamedUnionAPI pins a union declared under types: one Go type named as
+// the type, shared by every property that names it, with the same API as a
+// union written in place.
+func TestNamedUnionAPI(t *testing.T) {
+	v := kinds.Unions{
+		Need: kinds.UnionsNeedFromInt64(1),
+		At:   kinds.Some(kinds.InstantFromInt64(1700000000)),
+		Ats:  kinds.Some(map[string]kinds.Optional[kinds.Instant]{"a": kinds.Some(kinds.InstantFromDateTime(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC))), "b": kinds.Null[kinds.Instant]()}),
+	}
+	require.NoError(t, v.Validate())
+	const want = `{"need":1,"at":1700000000,"ats":{"a":"2024-01-02T00:00:00Z","b":null}}`
+	std, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(std))
+	var back kinds.Unions
+	require.NoError(t, json.Unmarshal([]byte(want), &back))
+	at, _ := back.At.Get()
+	n, ok := at.AsInt64()
+	assert.True(t, ok && n == 1700000000 && !at.IsDateTime())
+
+	var lone kinds.Instant
+	assert.EqualError(t, json.Unmarshal([]byte(`true`), &lone), `json: expected date-time or int64, found true at offset 0`)
+	var ve *kinds.ValidationError
+	require.ErrorAs(t, lone.Validate(), &ve)
+	assert.Equal(t, kinds.RuleRequired, ve.Violations[0].Rule)
+	v.Ats = kinds.Some(map[string]kinds.Optional[kinds.Instant]{"z": kinds.Some(kinds.Instant{})})
+	require.ErrorAs(t, v.Validate(), &ve)
+	require.Len(t, ve.Violations, 1)
+	assert.Equal(t, "ats.z", ve.Violations[0].Path)
+}
+
 // TestNullableItemsAPI pins items and map values that may be null: held in
 // Optional, null is Null(), a value Some(x); an absent item (Optional's zero
 // value) has no JSON form: Validate reports it, the encoder writes null.

@@ -30,6 +30,9 @@ func (b *builder) declare(p *Package) {
 			p.Enums = append(p.Enums, e)
 			continue
 		}
+		if t.Union != nil {
+			continue // declared by declareUnions
+		}
 		s := &Struct{
 			Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated,
 			Open: t.Open, Abstract: t.Abstract, DiscriminatorValue: t.DiscriminatorValue, IDPrefix: t.IDPrefix,
@@ -254,7 +257,11 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.Elem = b.elem(e.Values, owner+" value")
 	case schema.KindUnion:
 		t.Kind = UnionRef
-		t.Union = b.union(e, owner)
+		if e.UnionType != nil {
+			t.Union = b.unions[e.UnionType.Union]
+		} else {
+			t.Union = b.union(e, owner)
+		}
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {

@@ -16,7 +16,12 @@ import (
 // after the type that declares it, whatever the file order.
 func (b *builder) declareUnions() {
 	for _, t := range b.f.Types {
-		if t.IsEnum {
+		if t.Union != nil {
+			b.namedUnion(t)
+		}
+	}
+	for _, t := range b.f.Types {
+		if t.IsEnum || t.Union != nil {
 			continue
 		}
 		owner := t.GoIdent(b.names)
@@ -29,7 +34,7 @@ func (b *builder) declareUnions() {
 // unionsIn declares the unions of e and of its items or values.
 func (b *builder) unionsIn(e *schema.TypeExpr, owner, where string) {
 	switch {
-	case e == nil:
+	case e == nil, e.UnionType != nil: // a named union is declared with its type
 	case e.Kind == schema.KindUnion:
 		b.union(e, owner).Doc = unionDoc(b.unions[e], where)
 	case e.Kind == schema.KindArray:
@@ -48,15 +53,30 @@ func unionDoc(u *Union, where string) string {
 	return fmt.Sprintf("%s is %s.\nIt is one of %s, told apart by the JSON token.", u.Name, where, joinOr(kinds))
 }
 
+// namedUnion declares the union of union type t, named as the type.
+func (b *builder) namedUnion(t *schema.Type) {
+	name := t.GoIdent(b.names)
+	u := b.declareUnion(t.Union, name, t.Pos, fmt.Sprintf("type %q", t.Name), fmt.Sprintf("the %q union type", t.Name))
+	if t.Description != "" {
+		u.Doc += "\n\n" + t.Description
+	}
+}
+
 // union returns the union of expression e, declaring it on first use.
 func (b *builder) union(e *schema.TypeExpr, owner string) *Union {
 	if u := b.unions[e]; u != nil {
 		return u
 	}
 	name := b.names.Exported(nonIdent.ReplaceAllString(owner, " "))
+	return b.declareUnion(e, name, e.Pos, "the union of "+owner, "a value of "+owner)
+}
+
+// declareUnion declares the union of e as Go type name, claiming its names
+// at pos; what names it in a collision, where says what it is in its doc.
+func (b *builder) declareUnion(e *schema.TypeExpr, name string, pos schema.Pos, what, where string) *Union {
+	owner := name
 	u := &Union{Name: name, Decoder: "decode" + name, Encoder: "encode" + name}
-	what := fmt.Sprintf("the union of %s", owner)
-	b.claim(name, e.Pos, what)
+	b.claim(name, pos, what)
 	for i, m := range e.Of {
 		mt := b.typ(&schema.TypeExpr{Kind: m.Kind}, owner)
 		member := &UnionMember{
@@ -70,7 +90,7 @@ func (b *builder) union(e *schema.TypeExpr, owner string) *Union {
 		b.claim(name+"From"+member.Name, m.Pos, what+" (its constructor from "+member.Wire+")")
 		u.Members = append(u.Members, member)
 	}
-	u.Doc = unionDoc(u, "a value of "+owner)
+	u.Doc = unionDoc(u, where)
 	b.unions[e] = u
 	b.unionList = append(b.unionList, u)
 	return u

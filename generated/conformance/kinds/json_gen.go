@@ -1262,6 +1262,12 @@ func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_UnionsByKeyValue); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1310,6 +1316,10 @@ func (v *Unions) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, decodeUnionsDay)
 		case "byKey":
 			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullRejected, decodeMap_UnionsByKeyValue)
+		case "at":
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<8, nullRejected, decodeInstant)
+		case "ats":
+			err = readOptional(d, "ats", &v.Ats, &seen[0], 1<<9, nullRejected, decodeMap_Null_Instant)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1427,6 +1437,79 @@ func (v *NullableItems) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.End()
+}
+
+// AppendJSON appends the member v holds as JSON; a Instant holding none is an
+// *UnsetUnionError.
+func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendQuotedDateTime(dst, v.asDateTime)
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "Instant"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v Instant) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Instant: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *Instant) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.DateTime()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asDateTime: x,
+			kind:       1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("date-time or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *Instant) UnmarshalJSON(data []byte) error {
+	*v = Instant{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeInstant decodes one Instant (an element of an array or map, or a field).
+func decodeInstant(d *Decoder) (v Instant, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeInstant appends one Instant.
+func encodeInstant(dst []byte, v Instant) ([]byte, error) {
+	return v.AppendJSON(dst)
 }
 
 // AppendJSON appends the member v holds as JSON; a UnionsNeed holding none is an
@@ -2155,6 +2238,16 @@ func encodeMap_UnionsByKeyValue(dst []byte, x map[string]UnionsByKeyValue) ([]by
 	return appendMapErr(dst, x, encodeUnionsByKeyValue)
 }
 
+// encodeNull_Instant appends the value x holds, or null.
+func encodeNull_Instant(dst []byte, x Optional[Instant]) ([]byte, error) {
+	return appendNullableErr(dst, x, encodeInstant)
+}
+
+// encodeMap_Null_Instant appends x as a JSON object with sorted keys.
+func encodeMap_Null_Instant(dst []byte, x map[string]Optional[Instant]) ([]byte, error) {
+	return appendMapErr(dst, x, encodeNull_Instant)
+}
+
 // decodeSlice_UnionsLocItem decodes a JSON array; null elements are rejected.
 func decodeSlice_UnionsLocItem(d *Decoder) ([]UnionsLocItem, error) {
 	return readArray(d, nullRejected, decodeUnionsLocItem)
@@ -2163,6 +2256,11 @@ func decodeSlice_UnionsLocItem(d *Decoder) ([]UnionsLocItem, error) {
 // decodeMap_UnionsByKeyValue decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_UnionsByKeyValue(d *Decoder) (map[string]UnionsByKeyValue, error) {
 	return readMap(d, nullRejected, decodeUnionsByKeyValue)
+}
+
+// decodeMap_Null_Instant decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
+func decodeMap_Null_Instant(d *Decoder) (map[string]Optional[Instant], error) {
+	return readMap(d, nullIsValue, decodeNull_Instant)
 }
 
 // encodeNull_String appends the value x holds, or null.
@@ -2293,6 +2391,11 @@ func decodeSlice_String(d *Decoder) ([]string, error) {
 // decodeMap_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_Int64(d *Decoder) (map[string]int64, error) {
 	return readMap(d, nullRejected, (*Decoder).Int64)
+}
+
+// decodeNull_Instant decodes a value that may be null.
+func decodeNull_Instant(d *Decoder) (Optional[Instant], error) {
+	return readNullable(d, decodeInstant)
 }
 
 // decodeNull_String decodes a value that may be null.

@@ -381,6 +381,12 @@ type Unions struct {
 
 	// ByKey is the "byKey" property.
 	ByKey Optional[map[string]UnionsByKeyValue] `json:"byKey,omitzero"`
+
+	// At is the "at" property.
+	At Optional[Instant] `json:"at,omitzero"`
+
+	// Ats is the "ats" property.
+	Ats Optional[map[string]Optional[Instant]] `json:"ats,omitzero"`
 }
 
 // NullableItems is the "nullableItems" object.
@@ -410,6 +416,63 @@ type NullableItems struct {
 
 	// Shapes is the "shapes" property.
 	Shapes Optional[[]Optional[Shape]] `json:"shapes,omitzero"`
+}
+
+// Instant is the "instant" union type.
+// It is one of date-time or int64, told apart by the JSON token.
+//
+// A named union (issue 13), used by several properties.
+//
+// Build one with its From functions (InstantFromDateTime...); read it
+// with IsDateTime, AsDateTime and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type Instant struct {
+	kind       uint8 // the member set: its position in the union, from 1; 0 for none
+	asDateTime time.Time
+	asInt64    int64
+}
+
+// InstantFromDateTime returns a Instant holding the date-time x.
+func InstantFromDateTime(x time.Time) Instant {
+	return Instant{
+		asDateTime: x,
+		kind:       1,
+	}
+}
+
+// IsDateTime reports whether v holds its date-time member.
+func (v Instant) IsDateTime() bool {
+	return v.kind == 1
+}
+
+// AsDateTime returns the date-time member and true, or the zero value and false when v
+// holds another member or none.
+func (v Instant) AsDateTime() (time.Time, bool) {
+	return v.asDateTime, v.kind == 1
+}
+
+// InstantFromInt64 returns a Instant holding the int64 x.
+func InstantFromInt64(x int64) Instant {
+	return Instant{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v Instant) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v Instant) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v Instant) IsSet() bool {
+	return v.kind != 0
 }
 
 // UnionsNeed is property "need" of "unions".

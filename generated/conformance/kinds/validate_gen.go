@@ -564,6 +564,27 @@ func (v *Unions) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
+	checkNotNull(vs, p, "at", v.At.IsNull())
+	if x, ok := v.At.Get(); ok {
+		fp := p.Field("at")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "ats", v.Ats.IsNull())
+	if x, ok := v.Ats.Get(); ok {
+		fp := p.Field("ats")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkItemSet(vs, &p0, e0.IsSet())
+				if o1, ok := e0.Get(); ok {
+					o1.validate(&p0, vs)
+				}
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -674,6 +695,25 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 				validateShape(o1, &p0, vs)
 			}
 		}
+	}
+}
+
+// Validate reports a Instant that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v Instant) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v Instant) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkDateTime(vs, &mp, v.asDateTime)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
 	}
 }
 

@@ -14,6 +14,15 @@ func (v *FieldError) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
+	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"seen\":null", &v.Seen, encodeSlice_Null_Instant); err != nil {
+		return nil, err
+	}
+	if dst, err = encodeMap_Instant(append(dst, ",\"byStep\":"...), v.ByStep); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -50,6 +59,12 @@ func (v *FieldError) DecodeJSON(d *Decoder) error {
 			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_FieldErrorLocItem)
 		case "msg":
 			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+		case "at":
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<2, nullRejected, decodeInstant)
+		case "seen":
+			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Instant)
+		case "byStep":
+			err = readMember(d, "byStep", &v.ByStep, &seen[0], 1<<4, nullRejected, decodeMap_Instant)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -62,6 +77,9 @@ func (v *FieldError) DecodeJSON(d *Decoder) error {
 	}
 	if seen[0]&(1<<1) == 0 {
 		return d.ErrRequired("msg")
+	}
+	if seen[0]&(1<<4) == 0 {
+		return d.ErrRequired("byStep")
 	}
 	return nil
 }
@@ -428,6 +446,79 @@ func (v *SettingsTagRequest) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.End()
+}
+
+// AppendJSON appends the member v holds as JSON; a Instant holding none is an
+// *UnsetUnionError.
+func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendQuotedDateTime(dst, v.asDateTime)
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "Instant"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v Instant) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Instant: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *Instant) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.DateTime()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asDateTime: x,
+			kind:       1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("date-time or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *Instant) UnmarshalJSON(data []byte) error {
+	*v = Instant{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeInstant decodes one Instant (an element of an array or map, or a field).
+func decodeInstant(d *Decoder) (v Instant, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeInstant appends one Instant.
+func encodeInstant(dst []byte, v Instant) ([]byte, error) {
+	return v.AppendJSON(dst)
 }
 
 // AppendJSON appends the member v holds as JSON; a FieldErrorLocItem holding none is an
@@ -885,9 +976,34 @@ func encodeSlice_FieldErrorLocItem(dst []byte, x []FieldErrorLocItem) ([]byte, e
 	return appendArrayErr(dst, x, encodeFieldErrorLocItem)
 }
 
+// encodeNull_Instant appends the value x holds, or null.
+func encodeNull_Instant(dst []byte, x Optional[Instant]) ([]byte, error) {
+	return appendNullableErr(dst, x, encodeInstant)
+}
+
+// encodeSlice_Null_Instant appends x as a JSON array.
+func encodeSlice_Null_Instant(dst []byte, x []Optional[Instant]) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeNull_Instant)
+}
+
+// encodeMap_Instant appends x as a JSON object with sorted keys.
+func encodeMap_Instant(dst []byte, x map[string]Instant) ([]byte, error) {
+	return appendMapErr(dst, x, encodeInstant)
+}
+
 // decodeSlice_FieldErrorLocItem decodes a JSON array; null elements are rejected.
 func decodeSlice_FieldErrorLocItem(d *Decoder) ([]FieldErrorLocItem, error) {
 	return readArray(d, nullRejected, decodeFieldErrorLocItem)
+}
+
+// decodeSlice_Null_Instant decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Instant(d *Decoder) ([]Optional[Instant], error) {
+	return readArray(d, nullIsValue, decodeNull_Instant)
+}
+
+// decodeMap_Instant decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Instant(d *Decoder) (map[string]Instant, error) {
+	return readMap(d, nullRejected, decodeInstant)
 }
 
 // encodeMap_SettingByKeyValue appends x as a JSON object with sorted keys.
@@ -973,6 +1089,11 @@ func decodeSlice_Null_Point(d *Decoder) ([]Optional[Point], error) {
 // decodeSlice_Null_Slice_Null_Int32 decodes a JSON array; null elements are kept as null.
 func decodeSlice_Null_Slice_Null_Int32(d *Decoder) ([]Optional[[]Optional[int32]], error) {
 	return readArray(d, nullIsValue, decodeNull_Slice_Null_Int32)
+}
+
+// decodeNull_Instant decodes a value that may be null.
+func decodeNull_Instant(d *Decoder) (Optional[Instant], error) {
+	return readNullable(d, decodeInstant)
 }
 
 // decodeNull_String decodes a value that may be null.

@@ -26,6 +26,34 @@ func (v *FieldError) validate(p *Path, vs *Violations) {
 		}
 	}
 	checkUTF8Field(vs, p, "msg", v.Msg)
+	checkNotNull(vs, p, "at", v.At.IsNull())
+	if x, ok := v.At.Get(); ok {
+		fp := p.Field("at")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "seen", v.Seen.IsNull())
+	if x, ok := v.Seen.Get(); ok {
+		fp := p.Field("seen")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				o1.validate(&p0, vs)
+			}
+		}
+	}
+	{
+		fp := p.Field("byStep")
+		checkKeys(vs, &fp, v.ByStep)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range v.ByStep {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -237,6 +265,25 @@ func (v *SettingsTagRequest) validate(p *Path, vs *Violations) {
 				checkUTF8(vs, &p0, o1)
 			}
 		}
+	}
+}
+
+// Validate reports a Instant that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v Instant) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v Instant) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkDateTime(vs, &mp, v.asDateTime)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
 	}
 }
 
