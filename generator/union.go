@@ -126,8 +126,14 @@ func (j *jsonGen) unionCodec(u *ir.Union) {
 	f.Func().Params(jen.Id("v").Op("*").Id(u.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
 		jen.Switch(jen.Id("d").Dot("Peek").Call()).BlockFunc(func(g *jen.Group) {
 			for _, m := range u.Members {
+				var read jen.Code
+				if m.Type.Kind == ir.EnumRef {
+					read = jen.Add(j.decodeFunc(m.Type)).Call(jen.Id("d"))
+				} else {
+					read = jen.Id("d").Dot(decoderMethod(m.Type)).Call()
+				}
 				g.Case(jen.Id(unionTokens[m.Token])).Block(
-					jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("d").Dot(decoderMethod(m.Type)).Call(),
+					jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(read),
 					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 					jen.Op("*").Id("v").Op("=").Id(u.Name).Values(jen.Dict{jen.Id("kind"): jen.Lit(m.Kind), jen.Id(m.Field): jen.Id("x")}),
 					jen.Return(jen.Nil()),

@@ -314,10 +314,12 @@ type TypeExpr struct {
 	keys map[string]keyPos
 }
 
-// UnionMember is one member of a union: a scalar kind, as written.
+// UnionMember is one member of a union: a scalar kind, or an enum type
+// (KindNamed, Ref; a JSON string), as written.
 type UnionMember struct {
 	Pos  Pos
 	Kind Kind
+	Ref  *TypeRef // KindNamed: the enum type, resolved by validation
 }
 
 // UnionToken is the JSON token a value of scalar kind k is written as:

@@ -814,7 +814,11 @@ func (l *loader) unionMembers(n *yaml.Node, what string) []UnionMember {
 		if !ok {
 			return nil // reported; the validator says nothing more
 		}
-		out = append(out, UnionMember{Pos: l.pos(c), Kind: Kind(s)})
+		m := UnionMember{Pos: l.pos(c), Kind: Kind(s)}
+		if !slices.Contains(builtinKinds, m.Kind) {
+			m.Kind, m.Ref = KindNamed, &TypeRef{Pos: m.Pos, Name: s}
+		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -1239,21 +1239,39 @@ func (v *validator) union(t *TypeExpr, what string) {
 	}
 	byToken := map[string]UnionMember{}
 	for _, m := range t.Of {
-		if !slices.Contains(unionMemberKinds, m.Kind) {
+		if m.Kind == KindNamed {
+			target := v.resolve(m.Ref, what+" of", false)
+			if target == nil {
+				continue // reported
+			}
+			if !target.IsEnum {
+				v.errorf(m.Pos, "%s of: %q is not an enum; a union member is a scalar type or an enum", what, clip(m.Ref.Name))
+				continue
+			}
+		} else if !slices.Contains(unionMemberKinds, m.Kind) {
 			names := make([]string, len(unionMemberKinds))
 			for i, k := range unionMemberKinds {
 				names[i] = string(k)
 			}
-			v.errorf(m.Pos, "%s of: %q is not a scalar type; a union member is one of %s", what, clip(string(m.Kind)), strings.Join(names, ", "))
+			v.errorf(m.Pos, "%s of: %q is not a scalar type; a union member is an enum type or one of %s", what, clip(string(m.Kind)), strings.Join(names, ", "))
 			continue
 		}
 		tok := UnionToken(m.Kind)
 		if prev, dup := byToken[tok]; dup {
-			v.errorf(m.Pos, "%s of: %s and %s (line %d) are both a JSON %s, so a value could not say which it is; keep one", what, m.Kind, prev.Kind, prev.Pos.Line, tok)
+			v.errorf(m.Pos, "%s of: %s and %s (line %d) are both a JSON %s, so a value could not say which it is; keep one", what, memberLabel(m), memberLabel(prev), prev.Pos.Line, tok)
 			continue
 		}
 		byToken[tok] = m
 	}
+}
+
+// memberLabel names a union member in a message: its kind, or its enum type
+// quoted.
+func memberLabel(m UnionMember) string {
+	if m.Ref != nil {
+		return strconv.Quote(clip(m.Ref.Name))
+	}
+	return string(m.Kind)
 }
 
 // nullItemsInText reports array items that may be null in a query
@@ -1316,9 +1334,9 @@ func unionShapeError(x any, t *TypeExpr) string {
 	}
 	var names []string
 	for _, m := range t.Of {
-		names = append(names, string(m.Kind))
+		names = append(names, memberLabel(m))
 		if tok != "" && UnionToken(m.Kind) == tok {
-			return shapeError(x, &TypeExpr{Kind: m.Kind}, false)
+			return shapeError(x, &TypeExpr{Kind: m.Kind, Ref: m.Ref}, false)
 		}
 	}
 	return fmt.Sprintf("want one of %s for type union", strings.Join(names, ", "))

@@ -100,6 +100,16 @@ func TestNamedUnionAPI(t *testing.T) {
 	var ve *kinds.ValidationError
 	require.ErrorAs(t, lone.Validate(), &ve)
 	assert.Equal(t, kinds.RuleRequired, ve.Violations[0].Rule)
+	// An enum member: named as its enum type, checked as the enum is.
+	hue := kinds.UnionsHueFromColor(kinds.ColorRed)
+	assert.True(t, hue.IsColor() && !hue.IsBoolean())
+	c, ok := hue.AsColor()
+	assert.True(t, ok)
+	assert.Equal(t, kinds.ColorRed, c)
+	require.NoError(t, hue.Validate())
+	require.ErrorAs(t, kinds.UnionsHueFromColor("pink").Validate(), &ve)
+	assert.Equal(t, kinds.RuleEnum, ve.Violations[0].Rule)
+
 	v.Ats = kinds.Some(map[string]kinds.Optional[kinds.Instant]{"z": kinds.Some(kinds.Instant{})})
 	require.ErrorAs(t, v.Validate(), &ve)
 	require.Len(t, ve.Violations, 1)

@@ -78,13 +78,17 @@ func (b *builder) declareUnion(e *schema.TypeExpr, name string, pos schema.Pos, 
 	u := &Union{Name: name, Decoder: "decode" + name, Encoder: "encode" + name}
 	b.claim(name, pos, what)
 	for i, m := range e.Of {
-		mt := b.typ(&schema.TypeExpr{Kind: m.Kind}, owner)
+		mt := b.typ(&schema.TypeExpr{Kind: m.Kind, Ref: m.Ref}, owner)
 		member := &UnionMember{
 			Name:  b.names.Exported(string(m.Kind)),
 			Wire:  string(m.Kind),
 			Type:  mt,
 			Token: schema.UnionToken(m.Kind),
 			Kind:  i + 1,
+		}
+		if mt.Kind == EnumRef {
+			// An enum member is named as its type: IsMode, <Union>FromMode.
+			member.Name, member.Wire = mt.Enum.Name, mt.Enum.Wire
 		}
 		member.Field = "as" + member.Name
 		b.claim(name+"From"+member.Name, m.Pos, what+" (its constructor from "+member.Wire+")")

@@ -1268,6 +1268,12 @@ func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"feel\":null", &v.Feel, encodeUnionsFeel); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"hue\":null", &v.Hue, encodeUnionsHue); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -1320,6 +1326,10 @@ func (v *Unions) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "at", &v.At, &seen[0], 1<<8, nullRejected, decodeInstant)
 		case "ats":
 			err = readOptional(d, "ats", &v.Ats, &seen[0], 1<<9, nullRejected, decodeMap_Null_Instant)
+		case "feel":
+			err = readOptional(d, "feel", &v.Feel, &seen[0], 1<<10, nullRejected, decodeUnionsFeel)
+		case "hue":
+			err = readOptional(d, "hue", &v.Hue, &seen[0], 1<<11, nullRejected, decodeUnionsHue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2032,6 +2042,152 @@ func decodeUnionsByKeyValue(d *Decoder) (v UnionsByKeyValue, err error) {
 
 // encodeUnionsByKeyValue appends one UnionsByKeyValue.
 func encodeUnionsByKeyValue(dst []byte, v UnionsByKeyValue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsFeel holding none is an
+// *UnsetUnionError.
+func (v UnionsFeel) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendEnum[Mood](dst, v.asMood), nil
+	case 2:
+		return appendInt32(dst, v.asInt32), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsFeel"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsFeel) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsFeel: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsFeel) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := decodeMood(d)
+		if err != nil {
+			return err
+		}
+		*v = UnionsFeel{
+			asMood: x,
+			kind:   1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int32()
+		if err != nil {
+			return err
+		}
+		*v = UnionsFeel{
+			asInt32: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("mood or int32")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
+	*v = UnionsFeel{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsFeel decodes one UnionsFeel (an element of an array or map, or a field).
+func decodeUnionsFeel(d *Decoder) (v UnionsFeel, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsFeel appends one UnionsFeel.
+func encodeUnionsFeel(dst []byte, v UnionsFeel) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsHue holding none is an
+// *UnsetUnionError.
+func (v UnionsHue) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendBool(dst, v.asBoolean), nil
+	case 2:
+		return appendEnum[Color](dst, v.asColor), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsHue"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsHue) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsHue: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsHue) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = UnionsHue{
+			asBoolean: x,
+			kind:      1,
+		}
+		return nil
+	case KindString:
+		x, err := decodeColor(d)
+		if err != nil {
+			return err
+		}
+		*v = UnionsHue{
+			asColor: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("boolean or color")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsHue) UnmarshalJSON(data []byte) error {
+	*v = UnionsHue{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsHue decodes one UnionsHue (an element of an array or map, or a field).
+func decodeUnionsHue(d *Decoder) (v UnionsHue, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsHue appends one UnionsHue.
+func encodeUnionsHue(dst []byte, v UnionsHue) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 

@@ -387,6 +387,12 @@ type Unions struct {
 
 	// Ats is the "ats" property.
 	Ats Optional[map[string]Optional[Instant]] `json:"ats,omitzero"`
+
+	// Feel is the "feel" property.
+	Feel Optional[UnionsFeel] `json:"feel,omitzero"`
+
+	// Hue is the "hue" property.
+	Hue Optional[UnionsHue] `json:"hue,omitzero"`
 }
 
 // NullableItems is the "nullableItems" object.
@@ -877,6 +883,116 @@ func (v UnionsByKeyValue) AsFloat32() (float32, bool) {
 
 // IsSet reports whether v holds a member.
 func (v UnionsByKeyValue) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsFeel is property "feel" of "unions".
+// It is one of mood or int32, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsFeelFromMood...); read it
+// with IsMood, AsMood and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsFeel struct {
+	kind    uint8 // the member set: its position in the union, from 1; 0 for none
+	asMood  Mood
+	asInt32 int32
+}
+
+// UnionsFeelFromMood returns a UnionsFeel holding the mood x.
+func UnionsFeelFromMood(x Mood) UnionsFeel {
+	return UnionsFeel{
+		asMood: x,
+		kind:   1,
+	}
+}
+
+// IsMood reports whether v holds its mood member.
+func (v UnionsFeel) IsMood() bool {
+	return v.kind == 1
+}
+
+// AsMood returns the mood member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsFeel) AsMood() (Mood, bool) {
+	return v.asMood, v.kind == 1
+}
+
+// UnionsFeelFromInt32 returns a UnionsFeel holding the int32 x.
+func UnionsFeelFromInt32(x int32) UnionsFeel {
+	return UnionsFeel{
+		asInt32: x,
+		kind:    2,
+	}
+}
+
+// IsInt32 reports whether v holds its int32 member.
+func (v UnionsFeel) IsInt32() bool {
+	return v.kind == 2
+}
+
+// AsInt32 returns the int32 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsFeel) AsInt32() (int32, bool) {
+	return v.asInt32, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsFeel) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsHue is property "hue" of "unions".
+// It is one of boolean or color, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsHueFromBoolean...); read it
+// with IsBoolean, AsBoolean and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsHue struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asBoolean bool
+	asColor   Color
+}
+
+// UnionsHueFromBoolean returns a UnionsHue holding the boolean x.
+func UnionsHueFromBoolean(x bool) UnionsHue {
+	return UnionsHue{
+		asBoolean: x,
+		kind:      1,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v UnionsHue) IsBoolean() bool {
+	return v.kind == 1
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsHue) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 1
+}
+
+// UnionsHueFromColor returns a UnionsHue holding the color x.
+func UnionsHueFromColor(x Color) UnionsHue {
+	return UnionsHue{
+		asColor: x,
+		kind:    2,
+	}
+}
+
+// IsColor reports whether v holds its color member.
+func (v UnionsHue) IsColor() bool {
+	return v.kind == 2
+}
+
+// AsColor returns the color member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsHue) AsColor() (Color, bool) {
+	return v.asColor, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsHue) IsSet() bool {
 	return v.kind != 0
 }
 

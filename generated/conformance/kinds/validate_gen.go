@@ -585,6 +585,16 @@ func (v *Unions) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
+	checkNotNull(vs, p, "feel", v.Feel.IsNull())
+	if x, ok := v.Feel.Get(); ok {
+		fp := p.Field("feel")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "hue", v.Hue.IsNull())
+	if x, ok := v.Hue.Get(); ok {
+		fp := p.Field("hue")
+		x.validate(&fp, vs)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -849,6 +859,44 @@ func (v UnionsByKeyValue) validate(p *Path, vs *Violations) {
 	case 2:
 		mp := *p
 		checkFinite(vs, &mp, v.asFloat32)
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsFeel that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsFeel) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsFeel) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, string(v.asMood))
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsHue that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsHue) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsHue) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+	case 2:
+		mp := *p
+		checkKnown(vs, &mp, v.asColor)
 	default:
 		checkUnionSet(vs, p)
 	}

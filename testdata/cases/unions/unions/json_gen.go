@@ -2,6 +2,25 @@
 
 package unions
 
+// decodeAuto decodes one Auto. A value the schema does not list is kept as it is.
+func decodeAuto(d *Decoder) (Auto, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "auto":
+		return AutoAuto, nil
+	}
+	return Auto(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *Auto) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeAuto)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FieldError) AppendJSON(dst []byte) ([]byte, error) {
@@ -125,6 +144,12 @@ func (v *Setting) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_SettingByKeyValue); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"epochs\":null", &v.Epochs, encodeEpochs); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"mode\":null", &v.Mode, encodeSettingMode); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -172,6 +197,10 @@ func (v *Setting) decodeJSON(d *Decoder, request bool) error {
 			err = readOptional(d, "since", &v.Since, &seen[0], 1<<3, nullRejected, decodeSettingSince)
 		case "byKey":
 			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<4, nullRejected, decodeMap_SettingByKeyValue)
+		case "epochs":
+			err = readOptional(d, "epochs", &v.Epochs, &seen[0], 1<<5, nullRejected, decodeEpochs)
+		case "mode":
+			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<6, nullRejected, decodeSettingMode)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -365,6 +394,12 @@ func (v *SettingUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_SettingByKeyValue); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"epochs\":null", &v.Epochs, encodeEpochs); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"mode\":null", &v.Mode, encodeSettingMode); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -518,6 +553,79 @@ func decodeInstant(d *Decoder) (v Instant, err error) {
 
 // encodeInstant appends one Instant.
 func encodeInstant(dst []byte, v Instant) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a Epochs holding none is an
+// *UnsetUnionError.
+func (v Epochs) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendEnum[Auto](dst, v.asAuto), nil
+	case 2:
+		return appendInt32(dst, v.asInt32), nil
+	}
+	return nil, &UnsetUnionError{Type: "Epochs"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v Epochs) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Epochs: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *Epochs) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := decodeAuto(d)
+		if err != nil {
+			return err
+		}
+		*v = Epochs{
+			asAuto: x,
+			kind:   1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int32()
+		if err != nil {
+			return err
+		}
+		*v = Epochs{
+			asInt32: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("Auto or int32")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *Epochs) UnmarshalJSON(data []byte) error {
+	*v = Epochs{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeEpochs decodes one Epochs (an element of an array or map, or a field).
+func decodeEpochs(d *Decoder) (v Epochs, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeEpochs appends one Epochs.
+func encodeEpochs(dst []byte, v Epochs) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 
@@ -895,6 +1003,79 @@ func decodeSettingByKeyValue(d *Decoder) (v SettingByKeyValue, err error) {
 
 // encodeSettingByKeyValue appends one SettingByKeyValue.
 func encodeSettingByKeyValue(dst []byte, v SettingByKeyValue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a SettingMode holding none is an
+// *UnsetUnionError.
+func (v SettingMode) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendEnum[Auto](dst, v.asAuto), nil
+	case 2:
+		return AppendBool(dst, v.asBoolean), nil
+	}
+	return nil, &UnsetUnionError{Type: "SettingMode"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v SettingMode) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one SettingMode: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *SettingMode) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := decodeAuto(d)
+		if err != nil {
+			return err
+		}
+		*v = SettingMode{
+			asAuto: x,
+			kind:   1,
+		}
+		return nil
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = SettingMode{
+			asBoolean: x,
+			kind:      2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("Auto or boolean")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *SettingMode) UnmarshalJSON(data []byte) error {
+	*v = SettingMode{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeSettingMode decodes one SettingMode (an element of an array or map, or a field).
+func decodeSettingMode(d *Decoder) (v SettingMode, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeSettingMode appends one SettingMode.
+func encodeSettingMode(dst []byte, v SettingMode) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 

@@ -50,6 +50,14 @@ type Setting struct {
 
 	// ByKey is the "byKey" property.
 	ByKey Optional[map[string]SettingByKeyValue] `json:"byKey,omitzero"`
+
+	// Epochs is the "epochs" property.
+	//
+	// Default: "auto".
+	Epochs Optional[Epochs] `json:"epochs,omitzero"`
+
+	// Mode is the "mode" property.
+	Mode Optional[SettingMode] `json:"mode,omitzero"`
 }
 
 // Sparse is the "Sparse" object.
@@ -94,6 +102,12 @@ type SettingUpdate struct {
 
 	// ByKey is the "byKey" property.
 	ByKey Optional[map[string]SettingByKeyValue] `json:"byKey,omitzero"`
+
+	// Epochs is the "epochs" property.
+	Epochs Optional[Epochs] `json:"epochs,omitzero"`
+
+	// Mode is the "mode" property.
+	Mode Optional[SettingMode] `json:"mode,omitzero"`
 }
 
 // SettingsTagRequest is the "tag request" object.
@@ -163,6 +177,61 @@ func (v Instant) AsInt64() (int64, bool) {
 
 // IsSet reports whether v holds a member.
 func (v Instant) IsSet() bool {
+	return v.kind != 0
+}
+
+// Epochs is the "Epochs" union type.
+// It is one of Auto or int32, told apart by the JSON token.
+//
+// Build one with its From functions (EpochsFromAuto...); read it
+// with IsAuto, AsAuto and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type Epochs struct {
+	kind    uint8 // the member set: its position in the union, from 1; 0 for none
+	asAuto  Auto
+	asInt32 int32
+}
+
+// EpochsFromAuto returns a Epochs holding the Auto x.
+func EpochsFromAuto(x Auto) Epochs {
+	return Epochs{
+		asAuto: x,
+		kind:   1,
+	}
+}
+
+// IsAuto reports whether v holds its Auto member.
+func (v Epochs) IsAuto() bool {
+	return v.kind == 1
+}
+
+// AsAuto returns the Auto member and true, or the zero value and false when v
+// holds another member or none.
+func (v Epochs) AsAuto() (Auto, bool) {
+	return v.asAuto, v.kind == 1
+}
+
+// EpochsFromInt32 returns a Epochs holding the int32 x.
+func EpochsFromInt32(x int32) Epochs {
+	return Epochs{
+		asInt32: x,
+		kind:    2,
+	}
+}
+
+// IsInt32 reports whether v holds its int32 member.
+func (v Epochs) IsInt32() bool {
+	return v.kind == 2
+}
+
+// AsInt32 returns the int32 member and true, or the zero value and false when v
+// holds another member or none.
+func (v Epochs) AsInt32() (int32, bool) {
+	return v.asInt32, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v Epochs) IsSet() bool {
 	return v.kind != 0
 }
 
@@ -458,6 +527,61 @@ func (v SettingByKeyValue) AsBoolean() (bool, bool) {
 
 // IsSet reports whether v holds a member.
 func (v SettingByKeyValue) IsSet() bool {
+	return v.kind != 0
+}
+
+// SettingMode is property "mode" of "Setting".
+// It is one of Auto or boolean, told apart by the JSON token.
+//
+// Build one with its From functions (SettingModeFromAuto...); read it
+// with IsAuto, AsAuto and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type SettingMode struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asAuto    Auto
+	asBoolean bool
+}
+
+// SettingModeFromAuto returns a SettingMode holding the Auto x.
+func SettingModeFromAuto(x Auto) SettingMode {
+	return SettingMode{
+		asAuto: x,
+		kind:   1,
+	}
+}
+
+// IsAuto reports whether v holds its Auto member.
+func (v SettingMode) IsAuto() bool {
+	return v.kind == 1
+}
+
+// AsAuto returns the Auto member and true, or the zero value and false when v
+// holds another member or none.
+func (v SettingMode) AsAuto() (Auto, bool) {
+	return v.asAuto, v.kind == 1
+}
+
+// SettingModeFromBoolean returns a SettingMode holding the boolean x.
+func SettingModeFromBoolean(x bool) SettingMode {
+	return SettingMode{
+		asBoolean: x,
+		kind:      2,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v SettingMode) IsBoolean() bool {
+	return v.kind == 2
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v SettingMode) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v SettingMode) IsSet() bool {
 	return v.kind != 0
 }
 

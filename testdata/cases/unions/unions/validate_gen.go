@@ -100,6 +100,16 @@ func (v *Setting) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
+	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
+	if x, ok := v.Epochs.Get(); ok {
+		fp := p.Field("epochs")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "mode", v.Mode.IsNull())
+	if x, ok := v.Mode.Get(); ok {
+		fp := p.Field("mode")
+		x.validate(&fp, vs)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -233,6 +243,16 @@ func (v *SettingUpdate) validate(p *Path, vs *Violations) {
 			vs.SortFrom(n0)
 		}
 	}
+	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
+	if x, ok := v.Epochs.Get(); ok {
+		fp := p.Field("epochs")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "mode", v.Mode.IsNull())
+	if x, ok := v.Mode.Get(); ok {
+		fp := p.Field("mode")
+		x.validate(&fp, vs)
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -281,6 +301,25 @@ func (v Instant) validate(p *Path, vs *Violations) {
 	case 1:
 		mp := *p
 		checkDateTime(vs, &mp, v.asDateTime)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a Epochs that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v Epochs) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v Epochs) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkKnown(vs, &mp, v.asAuto)
 	case 2:
 	default:
 		checkUnionSet(vs, p)
@@ -377,6 +416,25 @@ func (v SettingByKeyValue) validate(p *Path, vs *Violations) {
 	case 1:
 		mp := *p
 		checkUUID(vs, &mp, v.asUUID)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a SettingMode that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v SettingMode) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v SettingMode) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkKnown(vs, &mp, v.asAuto)
 	case 2:
 	default:
 		checkUnionSet(vs, p)
