@@ -28,6 +28,9 @@ func genJSON(f *jen.File, p *ir.Package) {
 			}
 		}
 	}
+	for _, u := range p.Unions {
+		j.unionCodec(u)
+	}
 	// Helpers may register more helpers while they are emitted.
 	for i := 0; i < len(j.pending); i++ {
 		j.pending[i]()
@@ -94,6 +97,13 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		return jen.Id(name), true
 	case ir.InterfaceRef:
 		return jen.Id("appendPolymorphic").Types(jen.Id(t.Interface.Name)), true
+	case ir.UnionRef:
+		return jen.Id(t.Union.Encoder), true
+	case ir.NullableElem:
+		_, fallible = j.encodeFunc(t.Elem)
+		name := "encode" + typeKey(t)
+		j.helper(name, func() { j.nullableEncoder(name, t) })
+		return jen.Id(name), fallible
 	case ir.Slice:
 		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
 			return jen.Id("appendObjectArray").Types(jen.Id(t.Elem.Struct.Name)), true

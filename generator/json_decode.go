@@ -44,6 +44,12 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 		return jen.Id(t.Enum.Decoder) // emitted with the enum
 	case ir.InterfaceRef:
 		return jen.Id(t.Interface.Decoder) // emitted with the interface
+	case ir.UnionRef:
+		return jen.Id(t.Union.Decoder) // emitted with the union
+	case ir.NullableElem:
+		name := "decode" + typeKey(t)
+		j.helper(name, func() { j.nullableDecoder(name, t) })
+		return jen.Id(name)
 	case ir.StructRef:
 		if t.Pointer {
 			// Allocated anyway, so the generic reader costs no escape.
@@ -129,6 +135,10 @@ func typeKey(t *ir.Type) string {
 		return t.Interface.Name
 	case ir.EnumRef:
 		return t.Enum.Name
+	case ir.UnionRef:
+		return t.Union.Name
+	case ir.NullableElem:
+		return "Null_" + typeKey(t.Elem)
 	}
 	panic(fmt.Sprintf("generator: no key for kind %d", t.Kind))
 }
@@ -150,11 +160,16 @@ func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
 		loop, doc = "readMap", "%s decodes a JSON object into a map; duplicate names and null values are rejected."
 	}
 	null := "nullRejected"
-	if t.Elem.Kind == ir.JSON {
+	switch t.Elem.Kind {
+	case ir.JSON:
 		// Null is a json value like any other.
 		null = "nullIsValue"
 		doc = strings.Replace(doc, "null elements are rejected", "null elements are kept as JSON null", 1)
 		doc = strings.Replace(doc, " and null values", "", 1)
+	case ir.NullableElem:
+		null = "nullIsValue" // read by the element's decoder, as Optional's null
+		doc = strings.Replace(doc, "null elements are rejected", "null elements are kept as null", 1)
+		doc = strings.Replace(doc, " and null values are rejected", " are rejected; null values are kept as null", 1)
 	}
 	j.f.Commentf(doc, name)
 	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(

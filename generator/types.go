@@ -21,6 +21,9 @@ func genTypes(f *jen.File, p *ir.Package) {
 			genStruct(f, p, s)
 		}
 	}
+	for _, u := range p.Unions {
+		genUnionType(f, u)
+	}
 }
 
 // goType is the Go type of a value of t.
@@ -59,6 +62,10 @@ func goType(t *ir.Type) jen.Code {
 		return jen.Id(t.Interface.Name)
 	case ir.EnumRef:
 		return jen.Id(t.Enum.Name)
+	case ir.UnionRef:
+		return jen.Id(t.Union.Name)
+	case ir.NullableElem:
+		return jen.Id("Optional").Types(goType(t.Elem))
 	}
 	panic(fmt.Sprintf("generator: unknown type kind %d", t.Kind))
 }

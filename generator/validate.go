@@ -53,6 +53,9 @@ func genValidate(f *jen.File, p *ir.Package) {
 			genCreateValidate(f, s)
 		}
 	}
+	for _, u := range p.Unions {
+		genUnionValidate(f, u)
+	}
 }
 
 // genUnknownValidate emits Validate on the holder of an unknown subtype: its
@@ -191,8 +194,10 @@ func scalarFieldCheck(t *ir.Type) string {
 // an object, a polymorphic or a json value, which check their own depth.
 func containerLevels(t *ir.Type) int {
 	n := 0
-	for ; t.Kind == ir.Slice || t.Kind == ir.Map; t = t.Elem {
-		n++
+	for ; t.Kind == ir.Slice || t.Kind == ir.Map || t.Kind == ir.NullableElem; t = t.Elem {
+		if t.Kind != ir.NullableElem {
+			n++
+		}
 	}
 	return n
 }
@@ -272,6 +277,16 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
 	case ir.InterfaceRef:
 		out = append(out, jen.Id(t.Interface.Validator).Call(x, p, vs))
+	case ir.UnionRef:
+		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
+	case ir.NullableElem:
+		// An item or map value that may be null: absent is not one of its
+		// states; a value is checked as its type says.
+		out = append(out, check("checkItemSet", jen.Add(x).Dot("IsSet").Call()))
+		o := fmt.Sprintf("o%d", depth)
+		if inner := checksFor(t.Elem, jen.Id(o), pathVar, depth); len(inner) > 0 {
+			out = append(out, jen.If(jen.List(jen.Id(o), jen.Id("ok")).Op(":=").Add(x).Dot("Get").Call(), jen.Id("ok")).Block(inner...))
+		}
 	case ir.Slice:
 		if lo, hi, ok := bounds(t.MinItems, t.MaxItems); ok {
 			out = append(out, check("checkItems", jen.Len(x), lo, hi))

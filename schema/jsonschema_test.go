@@ -300,6 +300,52 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		}},
 		{"unknown rule kind", false, func(doc m) { at(doc, "types", "Meeting")["rules"] = l{m{"anyOf": l{"topic", "tags"}}} }},
 		{"empty rules", false, func(doc m) { at(doc, "types", "Meeting")["rules"] = l{} }},
+		{"unions and nullable items", true, func(doc m) {
+			props := at(doc, "types", "Meeting", "properties")
+			props["loc"] = m{"type": "array", "items": m{"type": "union", "of": l{"string", "int64"}}}
+			props["value"] = m{"type": "union", "of": l{"date-time", "number", "boolean"}, "nullable": true, "default": 1.5}
+			props["labels"] = m{"type": "map", "values": m{"type": "string", "nullable": true}}
+			props["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": true, "maxLength": 3}}
+		}},
+
+		{"named union", true, func(doc m) {
+			at(doc, "types")["Instant"] = m{"type": "union", "of": l{"date-time", "int64"}, "description": "A moment."}
+			props := at(doc, "types", "Meeting", "properties")
+			props["at"] = m{"type": "Instant"}
+			props["seen"] = m{"type": "array", "items": m{"type": "Instant", "nullable": true}}
+			props["stateOrCode"] = m{"type": "union", "of": l{"MeetingState", "int64"}}
+		}},
+
+		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"named union without type", false, func(doc m) {
+			at(doc, "types")["Instant"] = m{"of": l{"date-time", "int64"}}
+		}},
+		{"named alias of a string", false, func(doc m) { at(doc, "types")["Name"] = m{"type": "string"} }},
+		{"named union with properties", false, func(doc m) {
+			at(doc, "types")["Instant"] = m{"type": "union", "of": l{"date-time", "int64"}, "properties": m{}}
+		}},
+		{"union without of", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union"}
+		}},
+		{"union of one", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union", "of": l{"string"}}
+		}},
+		{"union of a type expression", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "union", "of": l{"string", m{"type": "int64"}}}
+		}},
+		{"of on a string", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["loc"] = m{"type": "string", "of": l{"string", "int64"}}
+		}},
+		{"union query parameter", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["at"] = m{"type": "union", "of": l{"string", "int64"}}
+		}},
+		{"nullable query items", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["at"] = m{"type": "array",
+				"items": m{"type": "string", "nullable": true}}
+		}},
+		{"nullable items not boolean", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": "yes"}}
+		}},
 		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
 		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
 		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},

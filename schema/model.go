@@ -225,6 +225,10 @@ type Type struct {
 	// Rules are the cross-field rules on the type's properties (its own
 	// and its bases'), in file order; subtypes inherit them.
 	Rules []*FieldRule
+
+	// Union types (type: union, of: [...]): the union, as written. A
+	// property naming the type is read as this union (TypeExpr.UnionType).
+	Union *TypeExpr
 }
 
 // GoIdent returns the Go name of t: GoName when set, else derived from Name
@@ -265,18 +269,21 @@ const (
 	KindMap      Kind = "map"
 	KindBinary   Kind = "binary" // responses only
 	KindNamed    Kind = "named"
+	// KindUnion is a value of one of several scalar kinds (TypeExpr.Of),
+	// told apart by the JSON token: a string, a number or true/false.
+	KindUnion Kind = "union"
 )
 
 // builtinKinds are the kinds a "type:" value may name directly.
 var builtinKinds = []Kind{
 	KindString, KindInt32, KindInt64, KindNumber, KindFloat32, KindBoolean, KindDate,
-	KindDateTime, KindDuration, KindURI, KindUUID, KindJSON, KindArray, KindMap,
+	KindDateTime, KindDuration, KindURI, KindUUID, KindJSON, KindArray, KindMap, KindUnion,
 }
 
 // IsScalar reports whether k is neither a container, json nor a named type.
 func (k Kind) IsScalar() bool {
 	switch k {
-	case KindArray, KindMap, KindJSON, KindNamed, KindBinary:
+	case KindArray, KindMap, KindJSON, KindNamed, KindBinary, KindUnion:
 		return false
 	}
 	return true
@@ -298,10 +305,41 @@ type TypeExpr struct {
 	MaxItems    *int
 	UniqueItems bool
 	NonFinite   bool
+	// Of are the members of a union (KindUnion), in file order: scalar
+	// kinds, at most one per JSON token (see UnionToken).
+	Of []UnionMember
+	// Nullable is set on array items and map values that may be null; a
+	// property's nullable is Property.Nullable.
+	Nullable bool
+	// UnionType is the union type a KindUnion expression names (type: Loc,
+	// set by validation; Of is then the type's); nil for a union written
+	// in place.
+	UnionType *Type
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.
 	keys map[string]keyPos
+}
+
+// UnionMember is one member of a union: a scalar kind, or an enum type
+// (KindNamed, Ref; a JSON string), as written.
+type UnionMember struct {
+	Pos  Pos
+	Kind Kind
+	Ref  *TypeRef // KindNamed: the enum type, resolved by validation
+}
+
+// UnionToken is the JSON token a value of scalar kind k is written as:
+// "string", "number" or "boolean". A union decodes by the token alone, so
+// no two of its members may share one.
+func UnionToken(k Kind) string {
+	switch k {
+	case KindInt32, KindInt64, KindNumber, KindFloat32:
+		return "number"
+	case KindBoolean:
+		return "boolean"
+	}
+	return "string"
 }
 
 // keyPos is where a key and its value were written.

@@ -501,6 +501,9 @@ var objectKeys = []string{"description", "deprecated", "open", "properties", "ba
 	"discriminatorValue", "key", "idPrefix", "goName", "defaults", "rules"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
 
+// unionTypeKeys are the keys of a named union (type: union, of: [...]).
+var unionTypeKeys = []string{"description", "goName", "type", "of"}
+
 func (l *loader) typ(e entry) *Type {
 	t := &Type{Pos: l.pos(e.key), Name: e.key.Value}
 	what := "type " + quote(t.Name)
@@ -509,7 +512,15 @@ func (l *loader) typ(e entry) *Type {
 		t.IsEnum = true
 		allowed = enumKeys
 	}
+	union := !t.IsEnum && e.val.Kind == yaml.MappingNode && (hasKey(e.val, "of") || hasKey(e.val, "type"))
+	if union {
+		allowed = unionTypeKeys
+	}
 	m := l.mapping(e.val, what, allowed...)
+	if union && m != nil {
+		u := l.typeExpr(e.val, m, what, 0)
+		t.Union = &u
+	}
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
 		kwhat := what + " " + k
@@ -618,7 +629,11 @@ const (
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
-	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite"}
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "of"}
+
+// nestedKeys are the keys of array items and map values: a type expression
+// that may be null.
+var nestedKeys = append(append([]string{}, exprKeys...), "nullable")
 
 var contextKeys = map[propContext][]string{
 	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "requiredOnCreate",
@@ -753,6 +768,9 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth i
 	if e, ok := m["nonFinite"]; ok {
 		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
 	}
+	if e, ok := m["of"]; ok {
+		t.Of = l.unionMembers(e.val, what+" of")
+	}
 	if e, ok := m["items"]; ok {
 		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
@@ -779,13 +797,39 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 		l.errorf(n, "%s: items and values are nested more than %d deep", outer, maxDepth)
 		return &TypeExpr{Pos: l.pos(n), Kind: KindJSON} // stands in, so that nothing else is reported
 	}
-	m := l.mapping(n, what, exprKeys...)
+	m := l.mapping(n, what, nestedKeys...)
 	if m == nil {
 		return nil
 	}
 	l.require(n, m, what, "type")
 	t := l.typeExpr(n, m, what, depth)
+	if e, ok := m["nullable"]; ok {
+		t.Nullable, _ = l.boolean(e.val, what+" nullable")
+	}
 	return &t
+}
+
+// unionMembers reads the "of" list of a union: scalar type names, checked
+// by the validator. It returns nil when the list cannot be read (reported
+// here), an empty non-nil list when it is empty.
+func (l *loader) unionMembers(n *yaml.Node, what string) []UnionMember {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: want a list of scalar types, got %s", what, describe(n))
+		return nil
+	}
+	out := []UnionMember{} // not nil: the key was written
+	for _, c := range n.Content {
+		s, ok := l.str(c, what+" member")
+		if !ok {
+			return nil // reported; the validator says nothing more
+		}
+		m := UnionMember{Pos: l.pos(c), Kind: Kind(s)}
+		if !slices.Contains(builtinKinds, m.Kind) {
+			m.Kind, m.Ref = KindNamed, &TypeRef{Pos: m.Pos, Name: s}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func (l *loader) resource(e entry) *Resource {

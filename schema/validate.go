@@ -172,6 +172,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 		v.errorf(ref.Pos, "%s: %q is an enum: want an object type", what, clip(ref.Name))
 		return nil
 	}
+	if wantObject && t.Union != nil {
+		v.errorf(ref.Pos, "%s: %q is a union: want an object type", what, clip(ref.Name))
+		return nil
+	}
 	ref.Target = t
 	return t
 }
@@ -210,6 +214,10 @@ func (v *validator) typ(t *Type) {
 	what := fmt.Sprintf("type %q", clip(t.Name))
 	if t.IsEnum {
 		v.enum(t, what)
+		return
+	}
+	if t.Union != nil {
+		v.unionType(t, what)
 		return
 	}
 	if t.IDPrefix != "" && !idPrefix.MatchString(t.IDPrefix) {
@@ -347,6 +355,9 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
 			}
 		}
+		if ctx == queryContext || ctx == headerContext || ctx == responseHeaderContext {
+			v.nullItemsInText(&p.Type, pwhat)
+		}
 		if p.ReadOnly && p.CreateOnly {
 			v.errorf(p.Pos, "%s: readOnly and createOnly contradict each other%s", pwhat, defaultNote(p, "readOnly"))
 		}
@@ -377,7 +388,7 @@ func (v *validator) expr(t *TypeExpr, what string) {
 		return // missing type, already reported
 	}
 	if t.Kind == KindNamed {
-		v.resolve(t.Ref, what, false)
+		v.namedUnion(t, v.resolve(t.Ref, what, false))
 	}
 	k := t.Kind
 	isString := k == KindString || k == KindURI
@@ -398,6 +409,11 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	check(t.NonFinite, "nonFinite", k == KindNumber || k == KindFloat32)
 	check(t.Items != nil, "items", k == KindArray)
 	check(t.Values != nil, "values", k == KindMap)
+	_, ofWritten := t.keys["of"]
+	check(ofWritten, "of", k == KindUnion)
+	if k == KindUnion && t.UnionType == nil {
+		v.union(t, what) // a named union is checked once, where it is declared
+	}
 	if k == KindArray && t.Items == nil {
 		v.errorf(t.Pos, "%s: an array needs items", what)
 	}
@@ -440,10 +456,20 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.Values != nil {
 		v.expr(t.Values, what+" values")
 	}
+	if t.UniqueItems && t.Items != nil && t.Items.Nullable {
+		v.errorf(t.keyPos("uniqueItems"), "%s: uniqueItems needs items that cannot be null", what)
+	}
+	for _, e := range []*TypeExpr{t.Items, t.Values} {
+		if e != nil && e.Nullable && e.Kind == KindJSON {
+			// A json item holds null as a value already; two nulls would not
+			// come back apart.
+			v.errorf(e.keyPos("nullable"), "%s: a json item or value holds null already; nullable does not apply", what)
+		}
+	}
 }
 
 func kindLabel(t *TypeExpr) string {
-	if t.Kind == KindNamed && t.Ref != nil {
+	if (t.Kind == KindNamed || t.UnionType != nil) && t.Ref != nil {
 		return strconv.Quote(clip(t.Ref.Name))
 	}
 	return string(t.Kind)
@@ -591,7 +617,10 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		}
 		if t.Items != nil {
 			for _, e := range list {
-				if msg := shapeError(e, t.Items, false); msg != "" {
+				if e == nil && !t.Items.Nullable {
+					return "a null item, but the items are not nullable"
+				}
+				if msg := shapeError(e, t.Items, t.Items.Nullable); msg != "" {
 					return msg
 				}
 			}
@@ -600,6 +629,8 @@ func shapeError(x any, t *TypeExpr, nullable bool) string {
 		if _, ok := x.(map[string]any); !ok {
 			want = "a mapping"
 		}
+	case KindUnion:
+		return unionShapeError(x, t)
 	case KindNamed:
 		if t.Ref == nil || t.Ref.Target == nil {
 			return ""
@@ -1114,6 +1145,7 @@ func (v *validator) method(res *Resource, m *Method) {
 		}
 		v.bodyRules(what+" body", m.Body)
 	}
+	v.formBody(what, m)
 	v.methodHeaders(what, m)
 	if len(m.Statuses) == 1 && m.Statuses[0] == 204 && m.Response != nil {
 		v.errorf(m.StatusPos, "%s status: 204 No Content has no body, but the response has type", what)
@@ -1193,4 +1225,151 @@ func checkPackagePaths(r *reporter, files []*File) {
 		}
 		seen[f.Package.Path] = f
 	}
+}
+
+// unionMemberKinds are the kinds a union may have as members: the scalars.
+var unionMemberKinds = []Kind{KindString, KindInt32, KindInt64, KindNumber, KindFloat32, KindBoolean,
+	KindDate, KindDateTime, KindDuration, KindURI, KindUUID}
+
+// union checks the members of a union: at least two, each a scalar kind,
+// no two written as the same JSON token (a decoder chooses the member by
+// the token alone, so string | date-time or int32 | int64 would be
+// ambiguous).
+func (v *validator) union(t *TypeExpr, what string) {
+	if _, written := t.keys["of"]; written && t.Of == nil {
+		return // the loader reported why the list cannot be read
+	}
+	if len(t.Of) < 2 {
+		v.errorf(t.keyPos("of"), "%s: a union needs of, a list of at least two scalar types", what)
+	}
+	byToken := map[string]UnionMember{}
+	for _, m := range t.Of {
+		if m.Kind == KindNamed {
+			target := v.resolve(m.Ref, what+" of", false)
+			if target == nil {
+				continue // reported
+			}
+			if !target.IsEnum {
+				v.errorf(m.Pos, "%s of: %q is not an enum; a union member is a scalar type or an enum", what, clip(m.Ref.Name))
+				continue
+			}
+		} else if !slices.Contains(unionMemberKinds, m.Kind) {
+			names := make([]string, len(unionMemberKinds))
+			for i, k := range unionMemberKinds {
+				names[i] = string(k)
+			}
+			v.errorf(m.Pos, "%s of: %q is not a scalar type; a union member is an enum type or one of %s", what, clip(string(m.Kind)), strings.Join(names, ", "))
+			continue
+		}
+		tok := UnionToken(m.Kind)
+		if prev, dup := byToken[tok]; dup {
+			v.errorf(m.Pos, "%s of: %s and %s (line %d) are both a JSON %s, so a value could not say which it is; keep one", what, memberLabel(m), memberLabel(prev), prev.Pos.Line, tok)
+			continue
+		}
+		byToken[tok] = m
+	}
+}
+
+// memberLabel names a union member in a message: its kind, or its enum type
+// quoted.
+func memberLabel(m UnionMember) string {
+	if m.Ref != nil {
+		return strconv.Quote(clip(m.Ref.Name))
+	}
+	return string(m.Kind)
+}
+
+// nullItemsInText reports array items that may be null in a query
+// parameter or header, whose text has no null.
+func (v *validator) nullItemsInText(t *TypeExpr, what string) {
+	if t.Kind == KindArray && t.Items != nil && t.Items.Nullable {
+		v.errorf(t.Items.keyPos("nullable"), "%s: items of a query parameter or header cannot be null (text has no null)", what)
+	}
+}
+
+// formBody reports, in a body sent as a form, the fields a form cannot
+// carry: a union (form text does not say whether "12" is a string or a
+// number) and a list whose items may be null (a list is sent as repeated
+// keys, which have no null). Objects and maps are sent as JSON text, so
+// unions and nulls inside them are fine.
+func (v *validator) formBody(what string, m *Method) {
+	b := m.Body
+	if b == nil {
+		return
+	}
+	enc := b.Encoding
+	if enc == "" {
+		enc = v.f.API.Encoding
+	}
+	if enc != EncodingForm {
+		return
+	}
+	props := b.Fields
+	if b.Type != nil && b.Type.Target != nil && !b.Type.Target.IsEnum {
+		for _, c := range chain(b.Type.Target) {
+			props = append(props, c.Properties...)
+		}
+	}
+	for _, p := range props {
+		t := &p.Type
+		if t.Kind == KindArray && t.Items != nil {
+			if t.Items.Nullable {
+				v.errorf(t.Items.keyPos("nullable"), "%s form body field %q: a form sends a list as repeated keys, which cannot be null", what, clip(p.Name))
+			}
+			t = t.Items
+		}
+		if t.Kind == KindUnion {
+			v.errorf(t.Pos, "%s form body field %q: a union cannot be sent in a form, whose text does not say which member it is", what, clip(p.Name))
+		}
+	}
+}
+
+// unionShapeError checks a default or example of a union against the
+// member its JSON token selects.
+func unionShapeError(x any, t *TypeExpr) string {
+	tok := "string"
+	switch x.(type) {
+	case json.Number:
+		tok = "number"
+	case bool:
+		tok = "boolean"
+	case string:
+	default:
+		tok = ""
+	}
+	var names []string
+	for _, m := range t.Of {
+		names = append(names, memberLabel(m))
+		if tok != "" && UnionToken(m.Kind) == tok {
+			return shapeError(x, &TypeExpr{Kind: m.Kind, Ref: m.Ref}, false)
+		}
+	}
+	return fmt.Sprintf("want one of %s for type union", strings.Join(names, ", "))
+}
+
+// unionType checks a named union: written as a property's union is
+// (type: union, of: [...]); other aliases of a type are not supported.
+func (v *validator) unionType(t *Type, what string) {
+	u := t.Union
+	if u.Kind == "" {
+		v.errorf(t.Pos, "%s: a named union needs type: union", what)
+		return
+	}
+	if u.Kind != KindUnion {
+		v.errorf(u.Pos, "%s: a type with type: is a union (type: union, of: [...]), not %s; write %s where it is used", what, kindLabel(u), kindLabel(u))
+		return
+	}
+	v.expr(u, what)
+}
+
+// namedUnion turns t, a reference to a union type, into that union: every
+// rule about unions (members, constraints, where they may travel) then
+// applies to it as to a union written in place.
+func (v *validator) namedUnion(t *TypeExpr, target *Type) {
+	if target == nil || target.Union == nil || target.Union.Kind != KindUnion {
+		return
+	}
+	t.Kind = KindUnion
+	t.Of = target.Union.Of
+	t.UnionType = target
 }

@@ -123,6 +123,10 @@ var targets = map[string]target{
 	"Ruled":      structTarget[kinds.Ruled](),
 	"Shape":      ifaceTarget(kinds.UnmarshalShape),
 	"Animal":     ifaceTarget(kinds.UnmarshalAnimal),
+
+	// 13u: unions and nullable items.
+	"Unions":        structTarget[kinds.Unions](),
+	"NullableItems": structTarget[kinds.NullableItems](),
 }
 
 // vector is one parsed line.

@@ -134,6 +134,10 @@ func (sm sampler) value(t *ir.Type, depth int) string {
 		}
 		doc, _, _ := document(ms)
 		return string(doc)
+	case ir.UnionRef:
+		return sm.value(t.Union.Members[0].Type, depth)
+	case ir.NullableElem:
+		return sm.value(t.Elem, depth)
 	}
 	panic(fmt.Sprintf("no sample for kind %d", t.Kind))
 }

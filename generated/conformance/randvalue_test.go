@@ -241,9 +241,41 @@ func (g *valueGen) value(fv reflect.Value, t *ir.Type) {
 		g.slice(fv, t)
 	case ir.Map:
 		g.mapValue(fv, t)
+	case ir.UnionRef:
+		g.union(fv, t.Union)
+	case ir.NullableElem:
+		g.nullableElem(fv, t)
 	default:
 		panic(fmt.Sprintf("kind %d", t.Kind))
 	}
+}
+
+// union sets the union value fv to one of its members, or, to break a rule,
+// to none (the zero value, which Validate reports and the encoder refuses).
+func (g *valueGen) union(fv reflect.Value, u *ir.Union) {
+	fv.SetZero()
+	if g.bad() {
+		return
+	}
+	m := u.Members[g.r.IntN(len(u.Members))]
+	writable(fv.FieldByName("kind")).SetUint(uint64(m.Kind))
+	g.value(fv.FieldByName(m.Field), m.Type)
+}
+
+// nullableElem sets the Optional item or map value fv: null or a value, or,
+// to break a rule, absent (written as null, so Validate reports it).
+func (g *valueGen) nullableElem(fv reflect.Value, t *ir.Type) {
+	fv.SetZero()
+	state := writable(fv.FieldByName("state"))
+	switch {
+	case g.bad():
+		return // absent
+	case g.chance(0.25):
+		state.SetUint(1) // null
+		return
+	}
+	state.SetUint(2)
+	g.value(fv.FieldByName("value"), t.Elem)
 }
 
 // runes of random strings: escapes, HTML characters, JavaScript line

@@ -214,6 +214,8 @@ var registry = []*codec{
 	kindsOf[kinds.Doc](),
 	kindsOf[kinds.Holder](),
 	kindsOf[kinds.Ruled](),
+	kindsOf[kinds.Unions](),
+	kindsOf[kinds.NullableItems](),
 }
 
 // schemas maps each registered package to its schema, relative to the

@@ -49,6 +49,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		idents:   map[string]identOwner{},
 		updates:  map[*Struct]*Struct{},
 		patterns: map[string]*Pattern{},
+		unions:   map[*schema.TypeExpr]*Union{},
 	}
 	for name, what := range opts.Reserved {
 		b.idents[name] = identOwner{what: what}
@@ -68,6 +69,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		}
 	}
 	b.declare(p)
+	b.declareUnions()
 	b.fill()
 	p.API = b.api()
 	for _, r := range f.Resources {
@@ -86,6 +88,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 			m.Copies = requestCopies(m)
 		}
 	}
+	p.Unions = b.unionList
 	p.Routes = routes(p)
 	p.Patterns = usedPatterns(p)
 	return p, b.diags.Err()
@@ -105,8 +108,10 @@ type builder struct {
 	idents    map[string]identOwner // package-level Go names taken so far
 	patterns  map[string]*Pattern   // by expression
 	resources map[*schema.Resource]*Resource
-	extra     []*Struct           // request and parameter structs, in method order
-	updates   map[*Struct]*Struct // the partial-update type of each model, see updateStruct
+	extra     []*Struct                   // request and parameter structs, in method order
+	updates   map[*Struct]*Struct         // the partial-update type of each model, see updateStruct
+	unions    map[*schema.TypeExpr]*Union // by the expression that declares them (build_unions.go)
+	unionList []*Union                    // in declaration order
 	diags     schema.Diagnostics
 }
 

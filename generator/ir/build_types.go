@@ -30,6 +30,9 @@ func (b *builder) declare(p *Package) {
 			p.Enums = append(p.Enums, e)
 			continue
 		}
+		if t.Union != nil {
+			continue // declared by declareUnions
+		}
 		s := &Struct{
 			Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated,
 			Open: t.Open, Abstract: t.Abstract, DiscriminatorValue: t.DiscriminatorValue, IDPrefix: t.IDPrefix,
@@ -270,10 +273,17 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.Kind = JSON
 	case schema.KindArray:
 		t.Kind = Slice
-		t.Elem = b.typ(e.Items, owner+" item")
+		t.Elem = b.elem(e.Items, owner+" item")
 	case schema.KindMap:
 		t.Kind = Map
-		t.Elem = b.typ(e.Values, owner+" value")
+		t.Elem = b.elem(e.Values, owner+" value")
+	case schema.KindUnion:
+		t.Kind = UnionRef
+		if e.UnionType != nil {
+			t.Union = b.unions[e.UnionType.Union]
+		} else {
+			t.Union = b.union(e, owner)
+		}
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {
@@ -286,6 +296,16 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 			t.Kind = StructRef
 			t.Struct = s
 		}
+	}
+	return t
+}
+
+// elem converts the type of array items or map values: one that may be null
+// is held in Optional (NullableElem), with its constraints on the value.
+func (b *builder) elem(e *schema.TypeExpr, owner string) *Type {
+	t := b.typ(e, owner)
+	if e.Nullable {
+		return &Type{Kind: NullableElem, Elem: t}
 	}
 	return t
 }
@@ -320,6 +340,7 @@ func (b *builder) propertyFields(props []*schema.Property, owner, what string) [
 	}
 	var out []*Field
 	for _, p := range props {
+		b.unionsIn(&p.Type, owner+" "+b.names.Exported(p.Name), fmt.Sprintf("field %q of %s", p.Name, owner))
 		fl := b.field(p, owner)
 		if prev, ok := taken[fl.Name]; ok {
 			b.errorf(p.Pos, "%s: %q needs Go name %s, which %s already uses", what, p.Name, fl.Name, prev)

@@ -15,7 +15,9 @@ type Package struct {
 	API        *API
 	Enums      []*Enum   // schema order
 	Structs    []*Struct // schema order
-	Resources  []*Resource
+	// Unions are the scalar unions, in the order their properties appear.
+	Unions    []*Union
+	Resources []*Resource
 	// Routes are every method of every resource, most specific path first:
 	// a router taking the first match must try /x/search before /x/{id}.
 	Routes []*Method
@@ -339,6 +341,11 @@ const (
 	StructRef    // a struct by value (or by pointer when Pointer is set)
 	InterfaceRef // a polymorphic type's interface
 	EnumRef
+	UnionRef // a scalar union's generated sum type
+	// NullableElem is an array item or map value that may be null, held in
+	// Optional[Elem]: null is Optional's null state, and the absent state
+	// is not a valid element.
+	NullableElem
 )
 
 // Type is a Go type with the constraints that apply at its level.
@@ -348,6 +355,7 @@ type Type struct {
 	Struct    *Struct    // StructRef
 	Interface *Interface // InterfaceRef
 	Enum      *Enum      // EnumRef
+	Union     *Union     // UnionRef
 	Pointer   bool       // StructRef held by pointer to break a containment cycle
 	NonFinite bool       // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
@@ -356,6 +364,30 @@ type Type struct {
 	Minimum, Maximum     *Bound
 	MinItems, MaxItems   *int
 	UniqueItems          bool
+}
+
+// Union is a value of one of several scalar types, told apart by the JSON
+// token (string, number, true/false): a generated struct holding which
+// member is set and its value. Its zero value has no member set.
+type Union struct {
+	Name    string // Go type name
+	Doc     string // where it comes from, for its comment
+	Members []*UnionMember
+	Decoder string // unexported func(*Decoder) (Name, error)
+	Encoder string // unexported func([]byte, Name) ([]byte, error)
+}
+
+// UnionMember is one member of a union.
+type UnionMember struct {
+	Name  string // Go name of the member: IsName, AsName, <Union>FromName
+	Wire  string // the schema kind (string, int64, date-time)
+	Type  *Type  // a scalar
+	Token string // the JSON token: "string", "number" or "boolean"
+	// Field is the unexported struct field holding the member's value.
+	Field string
+	// Kind is the value of the union's kind field when this member is set:
+	// its index in Members plus one (zero is unset).
+	Kind int
 }
 
 // Pattern is a regular expression the generated package compiles once.

@@ -1317,6 +1317,1038 @@ func (v *Ruled) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	if dst, err = encodeUnionsNeed(append(dst, ",\"need\":"...), v.Need); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"loc\":null", &v.Loc, encodeSlice_UnionsLocItem); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"value\":null", &v.Value, encodeUnionsValue); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"maybe\":null", &v.Maybe, encodeUnionsMaybe); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"since\":null", &v.Since, encodeUnionsSince); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"day\":null", &v.Day, encodeUnionsDay); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_UnionsByKeyValue); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"feel\":null", &v.Feel, encodeUnionsFeel); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"hue\":null", &v.Hue, encodeUnionsHue); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Unions) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Unions object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Unions) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "need":
+			err = readMember(d, "need", &v.Need, &seen[0], 1<<1, nullRejected, decodeUnionsNeed)
+		case "loc":
+			err = readOptional(d, "loc", &v.Loc, &seen[0], 1<<2, nullRejected, decodeSlice_UnionsLocItem)
+		case "value":
+			err = readOptional(d, "value", &v.Value, &seen[0], 1<<3, nullRejected, decodeUnionsValue)
+		case "maybe":
+			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, decodeUnionsMaybe)
+		case "since":
+			err = readOptional(d, "since", &v.Since, &seen[0], 1<<5, nullRejected, decodeUnionsSince)
+		case "day":
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, decodeUnionsDay)
+		case "byKey":
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullRejected, decodeMap_UnionsByKeyValue)
+		case "at":
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<8, nullRejected, decodeInstant)
+		case "ats":
+			err = readOptional(d, "ats", &v.Ats, &seen[0], 1<<9, nullRejected, decodeMap_Null_Instant)
+		case "feel":
+			err = readOptional(d, "feel", &v.Feel, &seen[0], 1<<10, nullRejected, decodeUnionsFeel)
+		case "hue":
+			err = readOptional(d, "hue", &v.Hue, &seen[0], 1<<11, nullRejected, decodeUnionsHue)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.ErrRequired("need")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Unions) UnmarshalJSON(data []byte) error {
+	*v = Unions{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *NullableItems) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_Null_String)
+	if dst, err = appendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"nodes\":null", &v.Nodes, encodeSlice_Null_Node); err != nil {
+		return nil, err
+	}
+	dst = appendOptional(dst, ",\"grid\":null", &v.Grid, encodeSlice_Null_Slice_Null_Int32)
+	dst = appendOptional(dst, ",\"moods\":null", &v.Moods, encodeMap_Null_Mood)
+	if dst, err = appendOptionalErr(dst, ",\"locs\":null", &v.Locs, encodeSlice_Null_NullableItemsLocsItem); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Null_Shape); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v NullableItems) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one NullableItems object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *NullableItems) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "tags":
+			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
+		case "scores":
+			err = readOptional(d, "scores", &v.Scores, &seen[0], 1<<2, nullRejected, decodeMap_Null_Float64)
+		case "nodes":
+			err = readOptional(d, "nodes", &v.Nodes, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Node)
+		case "grid":
+			err = readOptional(d, "grid", &v.Grid, &seen[0], 1<<4, nullRejected, decodeSlice_Null_Slice_Null_Int32)
+		case "moods":
+			err = readOptional(d, "moods", &v.Moods, &seen[0], 1<<5, nullRejected, decodeMap_Null_Mood)
+		case "locs":
+			err = readOptional(d, "locs", &v.Locs, &seen[0], 1<<6, nullRejected, decodeSlice_Null_NullableItemsLocsItem)
+		case "shapes":
+			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Null_Shape)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *NullableItems) UnmarshalJSON(data []byte) error {
+	*v = NullableItems{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the member v holds as JSON; a Instant holding none is an
+// *UnsetUnionError.
+func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendQuotedDateTime(dst, v.asDateTime)
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "Instant"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v Instant) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Instant: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *Instant) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.DateTime()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asDateTime: x,
+			kind:       1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = Instant{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("date-time or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *Instant) UnmarshalJSON(data []byte) error {
+	*v = Instant{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeInstant decodes one Instant (an element of an array or map, or a field).
+func decodeInstant(d *Decoder) (v Instant, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeInstant appends one Instant.
+func encodeInstant(dst []byte, v Instant) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsNeed holding none is an
+// *UnsetUnionError.
+func (v UnionsNeed) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asURI), nil
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsNeed"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsNeed) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsNeed: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsNeed) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = UnionsNeed{
+			asURI: x,
+			kind:  1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = UnionsNeed{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("uri or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsNeed) UnmarshalJSON(data []byte) error {
+	*v = UnionsNeed{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsNeed decodes one UnionsNeed (an element of an array or map, or a field).
+func decodeUnionsNeed(d *Decoder) (v UnionsNeed, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsNeed appends one UnionsNeed.
+func encodeUnionsNeed(dst []byte, v UnionsNeed) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsLocItem holding none is an
+// *UnsetUnionError.
+func (v UnionsLocItem) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asString), nil
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsLocItem"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsLocItem) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsLocItem: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsLocItem) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = UnionsLocItem{
+			asString: x,
+			kind:     1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = UnionsLocItem{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("string or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsLocItem) UnmarshalJSON(data []byte) error {
+	*v = UnionsLocItem{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsLocItem decodes one UnionsLocItem (an element of an array or map, or a field).
+func decodeUnionsLocItem(d *Decoder) (v UnionsLocItem, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsLocItem appends one UnionsLocItem.
+func encodeUnionsLocItem(dst []byte, v UnionsLocItem) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsValue holding none is an
+// *UnsetUnionError.
+func (v UnionsValue) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asString), nil
+	case 2:
+		return AppendFloat64(dst, v.asNumber)
+	case 3:
+		return AppendBool(dst, v.asBoolean), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsValue"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsValue) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsValue: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsValue) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = UnionsValue{
+			asString: x,
+			kind:     1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Float64()
+		if err != nil {
+			return err
+		}
+		*v = UnionsValue{
+			asNumber: x,
+			kind:     2,
+		}
+		return nil
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = UnionsValue{
+			asBoolean: x,
+			kind:      3,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("string, number or boolean")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsValue) UnmarshalJSON(data []byte) error {
+	*v = UnionsValue{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsValue decodes one UnionsValue (an element of an array or map, or a field).
+func decodeUnionsValue(d *Decoder) (v UnionsValue, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsValue appends one UnionsValue.
+func encodeUnionsValue(dst []byte, v UnionsValue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsMaybe holding none is an
+// *UnsetUnionError.
+func (v UnionsMaybe) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendInt32(dst, v.asInt32), nil
+	case 2:
+		return AppendBool(dst, v.asBoolean), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsMaybe"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsMaybe) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsMaybe: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsMaybe) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindNumber:
+		x, err := d.Int32()
+		if err != nil {
+			return err
+		}
+		*v = UnionsMaybe{
+			asInt32: x,
+			kind:    1,
+		}
+		return nil
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = UnionsMaybe{
+			asBoolean: x,
+			kind:      2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("int32 or boolean")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsMaybe) UnmarshalJSON(data []byte) error {
+	*v = UnionsMaybe{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsMaybe decodes one UnionsMaybe (an element of an array or map, or a field).
+func decodeUnionsMaybe(d *Decoder) (v UnionsMaybe, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsMaybe appends one UnionsMaybe.
+func encodeUnionsMaybe(dst []byte, v UnionsMaybe) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsSince holding none is an
+// *UnsetUnionError.
+func (v UnionsSince) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendQuotedDateTime(dst, v.asDateTime)
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsSince"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsSince) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsSince: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsSince) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.DateTime()
+		if err != nil {
+			return err
+		}
+		*v = UnionsSince{
+			asDateTime: x,
+			kind:       1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = UnionsSince{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("date-time or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsSince) UnmarshalJSON(data []byte) error {
+	*v = UnionsSince{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsSince decodes one UnionsSince (an element of an array or map, or a field).
+func decodeUnionsSince(d *Decoder) (v UnionsSince, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsSince appends one UnionsSince.
+func encodeUnionsSince(dst []byte, v UnionsSince) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsDay holding none is an
+// *UnsetUnionError.
+func (v UnionsDay) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendQuotedDate(dst, v.asDate), nil
+	case 2:
+		return AppendBool(dst, v.asBoolean), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsDay"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsDay) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsDay: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsDay) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.Date()
+		if err != nil {
+			return err
+		}
+		*v = UnionsDay{
+			asDate: x,
+			kind:   1,
+		}
+		return nil
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = UnionsDay{
+			asBoolean: x,
+			kind:      2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("date or boolean")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsDay) UnmarshalJSON(data []byte) error {
+	*v = UnionsDay{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsDay decodes one UnionsDay (an element of an array or map, or a field).
+func decodeUnionsDay(d *Decoder) (v UnionsDay, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsDay appends one UnionsDay.
+func encodeUnionsDay(dst []byte, v UnionsDay) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsByKeyValue holding none is an
+// *UnsetUnionError.
+func (v UnionsByKeyValue) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asUUID), nil
+	case 2:
+		return AppendFloat32(dst, v.asFloat32)
+	}
+	return nil, &UnsetUnionError{Type: "UnionsByKeyValue"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsByKeyValue) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsByKeyValue: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsByKeyValue) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = UnionsByKeyValue{
+			asUUID: x,
+			kind:   1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Float32()
+		if err != nil {
+			return err
+		}
+		*v = UnionsByKeyValue{
+			asFloat32: x,
+			kind:      2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("uuid or float32")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsByKeyValue) UnmarshalJSON(data []byte) error {
+	*v = UnionsByKeyValue{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsByKeyValue decodes one UnionsByKeyValue (an element of an array or map, or a field).
+func decodeUnionsByKeyValue(d *Decoder) (v UnionsByKeyValue, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsByKeyValue appends one UnionsByKeyValue.
+func encodeUnionsByKeyValue(dst []byte, v UnionsByKeyValue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsFeel holding none is an
+// *UnsetUnionError.
+func (v UnionsFeel) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return appendEnum[Mood](dst, v.asMood), nil
+	case 2:
+		return appendInt32(dst, v.asInt32), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsFeel"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsFeel) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsFeel: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsFeel) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := decodeMood(d)
+		if err != nil {
+			return err
+		}
+		*v = UnionsFeel{
+			asMood: x,
+			kind:   1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int32()
+		if err != nil {
+			return err
+		}
+		*v = UnionsFeel{
+			asInt32: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("mood or int32")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
+	*v = UnionsFeel{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsFeel decodes one UnionsFeel (an element of an array or map, or a field).
+func decodeUnionsFeel(d *Decoder) (v UnionsFeel, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsFeel appends one UnionsFeel.
+func encodeUnionsFeel(dst []byte, v UnionsFeel) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a UnionsHue holding none is an
+// *UnsetUnionError.
+func (v UnionsHue) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendBool(dst, v.asBoolean), nil
+	case 2:
+		return appendEnum[Color](dst, v.asColor), nil
+	}
+	return nil, &UnsetUnionError{Type: "UnionsHue"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v UnionsHue) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one UnionsHue: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *UnionsHue) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindBool:
+		x, err := d.Bool()
+		if err != nil {
+			return err
+		}
+		*v = UnionsHue{
+			asBoolean: x,
+			kind:      1,
+		}
+		return nil
+	case KindString:
+		x, err := decodeColor(d)
+		if err != nil {
+			return err
+		}
+		*v = UnionsHue{
+			asColor: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("boolean or color")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *UnionsHue) UnmarshalJSON(data []byte) error {
+	*v = UnionsHue{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeUnionsHue decodes one UnionsHue (an element of an array or map, or a field).
+func decodeUnionsHue(d *Decoder) (v UnionsHue, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeUnionsHue appends one UnionsHue.
+func encodeUnionsHue(dst []byte, v UnionsHue) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// AppendJSON appends the member v holds as JSON; a NullableItemsLocsItem holding none is an
+// *UnsetUnionError.
+func (v NullableItemsLocsItem) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asString), nil
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "NullableItemsLocsItem"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v NullableItemsLocsItem) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one NullableItemsLocsItem: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *NullableItemsLocsItem) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = NullableItemsLocsItem{
+			asString: x,
+			kind:     1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = NullableItemsLocsItem{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("string or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *NullableItemsLocsItem) UnmarshalJSON(data []byte) error {
+	*v = NullableItemsLocsItem{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeNullableItemsLocsItem decodes one NullableItemsLocsItem (an element of an array or map, or a field).
+func decodeNullableItemsLocsItem(d *Decoder) (v NullableItemsLocsItem, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeNullableItemsLocsItem appends one NullableItemsLocsItem.
+func encodeNullableItemsLocsItem(dst []byte, v NullableItemsLocsItem) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
 // encodeSlice_Int32 appends x as a JSON array.
 func encodeSlice_Int32(dst []byte, x []int32) []byte {
 	return appendArray(dst, x, appendInt32)
@@ -1437,6 +2469,161 @@ func decodeMap_String(d *Decoder) (map[string]string, error) {
 	return readMap(d, nullRejected, (*Decoder).String)
 }
 
+// encodeSlice_UnionsLocItem appends x as a JSON array.
+func encodeSlice_UnionsLocItem(dst []byte, x []UnionsLocItem) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeUnionsLocItem)
+}
+
+// encodeMap_UnionsByKeyValue appends x as a JSON object with sorted keys.
+func encodeMap_UnionsByKeyValue(dst []byte, x map[string]UnionsByKeyValue) ([]byte, error) {
+	return appendMapErr(dst, x, encodeUnionsByKeyValue)
+}
+
+// encodeNull_Instant appends the value x holds, or null.
+func encodeNull_Instant(dst []byte, x Optional[Instant]) ([]byte, error) {
+	return appendNullableErr(dst, x, encodeInstant)
+}
+
+// encodeMap_Null_Instant appends x as a JSON object with sorted keys.
+func encodeMap_Null_Instant(dst []byte, x map[string]Optional[Instant]) ([]byte, error) {
+	return appendMapErr(dst, x, encodeNull_Instant)
+}
+
+// decodeSlice_UnionsLocItem decodes a JSON array; null elements are rejected.
+func decodeSlice_UnionsLocItem(d *Decoder) ([]UnionsLocItem, error) {
+	return readArray(d, nullRejected, decodeUnionsLocItem)
+}
+
+// decodeMap_UnionsByKeyValue decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_UnionsByKeyValue(d *Decoder) (map[string]UnionsByKeyValue, error) {
+	return readMap(d, nullRejected, decodeUnionsByKeyValue)
+}
+
+// decodeMap_Null_Instant decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
+func decodeMap_Null_Instant(d *Decoder) (map[string]Optional[Instant], error) {
+	return readMap(d, nullIsValue, decodeNull_Instant)
+}
+
+// encodeNull_String appends the value x holds, or null.
+func encodeNull_String(dst []byte, x Optional[string]) []byte {
+	return appendNullable(dst, x, AppendString)
+}
+
+// encodeSlice_Null_String appends x as a JSON array.
+func encodeSlice_Null_String(dst []byte, x []Optional[string]) []byte {
+	return appendArray(dst, x, encodeNull_String)
+}
+
+// encodeNull_Float64 appends the value x holds, or null.
+func encodeNull_Float64(dst []byte, x Optional[float64]) ([]byte, error) {
+	return appendNullableErr(dst, x, AppendFloat64)
+}
+
+// encodeMap_Null_Float64 appends x as a JSON object with sorted keys.
+func encodeMap_Null_Float64(dst []byte, x map[string]Optional[float64]) ([]byte, error) {
+	return appendMapErr(dst, x, encodeNull_Float64)
+}
+
+// encodeNode appends one Node (a map element, which is not addressable).
+func encodeNode(dst []byte, v Node) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeNull_Node appends the value x holds, or null.
+func encodeNull_Node(dst []byte, x Optional[Node]) ([]byte, error) {
+	return appendNullableErr(dst, x, encodeNode)
+}
+
+// encodeSlice_Null_Node appends x as a JSON array.
+func encodeSlice_Null_Node(dst []byte, x []Optional[Node]) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeNull_Node)
+}
+
+// encodeNull_Int32 appends the value x holds, or null.
+func encodeNull_Int32(dst []byte, x Optional[int32]) []byte {
+	return appendNullable(dst, x, appendInt32)
+}
+
+// encodeSlice_Null_Int32 appends x as a JSON array.
+func encodeSlice_Null_Int32(dst []byte, x []Optional[int32]) []byte {
+	return appendArray(dst, x, encodeNull_Int32)
+}
+
+// encodeNull_Slice_Null_Int32 appends the value x holds, or null.
+func encodeNull_Slice_Null_Int32(dst []byte, x Optional[[]Optional[int32]]) []byte {
+	return appendNullable(dst, x, encodeSlice_Null_Int32)
+}
+
+// encodeSlice_Null_Slice_Null_Int32 appends x as a JSON array.
+func encodeSlice_Null_Slice_Null_Int32(dst []byte, x []Optional[[]Optional[int32]]) []byte {
+	return appendArray(dst, x, encodeNull_Slice_Null_Int32)
+}
+
+// encodeNull_Mood appends the value x holds, or null.
+func encodeNull_Mood(dst []byte, x Optional[Mood]) []byte {
+	return appendNullable(dst, x, appendEnum[Mood])
+}
+
+// encodeMap_Null_Mood appends x as a JSON object with sorted keys.
+func encodeMap_Null_Mood(dst []byte, x map[string]Optional[Mood]) []byte {
+	return appendMap(dst, x, encodeNull_Mood)
+}
+
+// encodeNull_NullableItemsLocsItem appends the value x holds, or null.
+func encodeNull_NullableItemsLocsItem(dst []byte, x Optional[NullableItemsLocsItem]) ([]byte, error) {
+	return appendNullableErr(dst, x, encodeNullableItemsLocsItem)
+}
+
+// encodeSlice_Null_NullableItemsLocsItem appends x as a JSON array.
+func encodeSlice_Null_NullableItemsLocsItem(dst []byte, x []Optional[NullableItemsLocsItem]) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeNull_NullableItemsLocsItem)
+}
+
+// encodeNull_Shape appends the value x holds, or null.
+func encodeNull_Shape(dst []byte, x Optional[Shape]) ([]byte, error) {
+	return appendNullableErr(dst, x, appendPolymorphic[Shape])
+}
+
+// encodeSlice_Null_Shape appends x as a JSON array.
+func encodeSlice_Null_Shape(dst []byte, x []Optional[Shape]) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeNull_Shape)
+}
+
+// decodeSlice_Null_String decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_String(d *Decoder) ([]Optional[string], error) {
+	return readArray(d, nullIsValue, decodeNull_String)
+}
+
+// decodeMap_Null_Float64 decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
+func decodeMap_Null_Float64(d *Decoder) (map[string]Optional[float64], error) {
+	return readMap(d, nullIsValue, decodeNull_Float64)
+}
+
+// decodeSlice_Null_Node decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Node(d *Decoder) ([]Optional[Node], error) {
+	return readArray(d, nullIsValue, decodeNull_Node)
+}
+
+// decodeSlice_Null_Slice_Null_Int32 decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Slice_Null_Int32(d *Decoder) ([]Optional[[]Optional[int32]], error) {
+	return readArray(d, nullIsValue, decodeNull_Slice_Null_Int32)
+}
+
+// decodeMap_Null_Mood decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
+func decodeMap_Null_Mood(d *Decoder) (map[string]Optional[Mood], error) {
+	return readMap(d, nullIsValue, decodeNull_Mood)
+}
+
+// decodeSlice_Null_NullableItemsLocsItem decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_NullableItemsLocsItem(d *Decoder) ([]Optional[NullableItemsLocsItem], error) {
+	return readArray(d, nullIsValue, decodeNull_NullableItemsLocsItem)
+}
+
+// decodeSlice_Null_Shape decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Shape(d *Decoder) ([]Optional[Shape], error) {
+	return readArray(d, nullIsValue, decodeNull_Shape)
+}
+
 // decodeSlice_String decodes a JSON array; null elements are rejected.
 func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
@@ -1445,4 +2632,54 @@ func decodeSlice_String(d *Decoder) ([]string, error) {
 // decodeMap_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_Int64(d *Decoder) (map[string]int64, error) {
 	return readMap(d, nullRejected, (*Decoder).Int64)
+}
+
+// decodeNull_Instant decodes a value that may be null.
+func decodeNull_Instant(d *Decoder) (Optional[Instant], error) {
+	return readNullable(d, decodeInstant)
+}
+
+// decodeNull_String decodes a value that may be null.
+func decodeNull_String(d *Decoder) (Optional[string], error) {
+	return readNullable(d, (*Decoder).String)
+}
+
+// decodeNull_Float64 decodes a value that may be null.
+func decodeNull_Float64(d *Decoder) (Optional[float64], error) {
+	return readNullable(d, (*Decoder).Float64)
+}
+
+// decodeNull_Node decodes a value that may be null.
+func decodeNull_Node(d *Decoder) (Optional[Node], error) {
+	return readNullable(d, decodeNode)
+}
+
+// decodeNull_Slice_Null_Int32 decodes a value that may be null.
+func decodeNull_Slice_Null_Int32(d *Decoder) (Optional[[]Optional[int32]], error) {
+	return readNullable(d, decodeSlice_Null_Int32)
+}
+
+// decodeNull_Mood decodes a value that may be null.
+func decodeNull_Mood(d *Decoder) (Optional[Mood], error) {
+	return readNullable(d, decodeMood)
+}
+
+// decodeNull_NullableItemsLocsItem decodes a value that may be null.
+func decodeNull_NullableItemsLocsItem(d *Decoder) (Optional[NullableItemsLocsItem], error) {
+	return readNullable(d, decodeNullableItemsLocsItem)
+}
+
+// decodeNull_Shape decodes a value that may be null.
+func decodeNull_Shape(d *Decoder) (Optional[Shape], error) {
+	return readNullable(d, decodeShape)
+}
+
+// decodeSlice_Null_Int32 decodes a JSON array; null elements are kept as null.
+func decodeSlice_Null_Int32(d *Decoder) ([]Optional[int32], error) {
+	return readArray(d, nullIsValue, decodeNull_Int32)
+}
+
+// decodeNull_Int32 decodes a value that may be null.
+func decodeNull_Int32(d *Decoder) (Optional[int32], error) {
+	return readNullable(d, (*Decoder).Int32)
 }

@@ -42,6 +42,27 @@ func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 	}
 }
 
+// noBound marks a length or item count without a lower or upper bound.
+const noBound = -1
+
+// checkLength checks the length of s in characters (runes).
+func checkLength(vs *Violations, p *Path, s string, min, max int) {
+	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
+		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
+	}
+}
+
+// lengthViolated records a length or item count n outside [min, max].
+//
+//go:noinline
+func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
+	if n < min {
+		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
+	} else {
+		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
+	}
+}
+
 // checkURI records a string that is not an absolute URI.
 func checkURI(vs *Violations, p *Path, s string) {
 	if !IsURI(s) {

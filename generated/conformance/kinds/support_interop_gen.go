@@ -19,10 +19,27 @@ import (
 // give yours the same tag (`json:"name,omitzero"`, Go 1.24) to keep all three
 // states.
 func (o Optional[T]) MarshalJSON() ([]byte, error) {
+	return o.appendValue(nil)
+}
+
+// appendValue appends o as MarshalJSON writes it: an Optional inside a
+// slice or map (an item that may be null) is written the same way.
+func (o Optional[T]) appendValue(dst []byte) ([]byte, error) {
 	if o.state != optValue {
-		return AppendNull(nil), nil
+		return AppendNull(dst), nil
 	}
-	return appendValue(nil, any(o.value))
+	return appendValue(dst, any(o.value))
+}
+
+// optionalValue is an Optional, as appendValue and readValue meet it in a
+// slice or map.
+type optionalValue interface {
+	appendValue(dst []byte) ([]byte, error)
+}
+
+// optionalReader is a pointer to an Optional.
+type optionalReader interface {
+	readOptional(d *Decoder) error
 }
 
 // UnmarshalJSON implements json.Unmarshaler: null makes o null, any other
@@ -33,19 +50,28 @@ func (o Optional[T]) MarshalJSON() ([]byte, error) {
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	var d Decoder
 	d.Reset(data)
+	var x Optional[T]
+	if err := x.readOptional(&d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*o = x
+	return nil
+}
+
+// readOptional reads one value into o as UnmarshalJSON does: null makes o
+// null. An Optional inside a slice or map (an item that may be null) is read
+// the same way.
+func (o *Optional[T]) readOptional(d *Decoder) error {
 	if d.Peek() == KindNull {
 		d.ConsumeNull()
-		if err := d.End(); err != nil {
-			return err
-		}
 		*o = Optional[T]{state: optNull}
 		return nil
 	}
 	var x T
-	if err := readValue(&d, &x); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
+	if err := readValue(d, &x); err != nil {
 		return err
 	}
 	*o = Optional[T]{value: x, state: optValue}
@@ -115,6 +141,8 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 		return appendRawValue(dst, x)
 	case jsonAppender:
 		return x.AppendJSON(dst)
+	case optionalValue:
+		return x.appendValue(dst)
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
@@ -193,6 +221,8 @@ func readValue(d *Decoder, p any) error {
 		return err
 	case valueDecoder:
 		return x.DecodeJSON(d)
+	case optionalReader:
+		return x.readOptional(d)
 	}
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

@@ -390,3 +390,704 @@ type Ruled struct {
 	// Note is the "note" property.
 	Note Optional[string] `json:"note,omitzero"`
 }
+
+// Unions is the "unions" object.
+//
+// Scalar unions (issue 13), chosen by the JSON token; the zero value holds no member.
+type Unions struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Need is the "need" property.
+	//
+	// Required.
+	Need UnionsNeed `json:"need"`
+
+	// Loc is the "loc" property.
+	Loc Optional[[]UnionsLocItem] `json:"loc,omitzero"`
+
+	// Value is the "value" property.
+	Value Optional[UnionsValue] `json:"value,omitzero"`
+
+	// Maybe is the "maybe" property.
+	//
+	// Optional, may be null.
+	Maybe Optional[UnionsMaybe] `json:"maybe,omitzero"`
+
+	// Since is the "since" property.
+	Since Optional[UnionsSince] `json:"since,omitzero"`
+
+	// Day is the "day" property.
+	Day Optional[UnionsDay] `json:"day,omitzero"`
+
+	// ByKey is the "byKey" property.
+	ByKey Optional[map[string]UnionsByKeyValue] `json:"byKey,omitzero"`
+
+	// At is the "at" property.
+	At Optional[Instant] `json:"at,omitzero"`
+
+	// Ats is the "ats" property.
+	Ats Optional[map[string]Optional[Instant]] `json:"ats,omitzero"`
+
+	// Feel is the "feel" property.
+	Feel Optional[UnionsFeel] `json:"feel,omitzero"`
+
+	// Hue is the "hue" property.
+	Hue Optional[UnionsHue] `json:"hue,omitzero"`
+}
+
+// NullableItems is the "nullableItems" object.
+//
+// Array items and map values that may be null (issue 13), held in Optional.
+type NullableItems struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Tags is the "tags" property.
+	Tags Optional[[]Optional[string]] `json:"tags,omitzero"`
+
+	// Scores is the "scores" property.
+	Scores Optional[map[string]Optional[float64]] `json:"scores,omitzero"`
+
+	// Nodes is the "nodes" property.
+	Nodes Optional[[]Optional[Node]] `json:"nodes,omitzero"`
+
+	// Grid is the "grid" property.
+	Grid Optional[[]Optional[[]Optional[int32]]] `json:"grid,omitzero"`
+
+	// Moods is the "moods" property.
+	Moods Optional[map[string]Optional[Mood]] `json:"moods,omitzero"`
+
+	// Locs is the "locs" property.
+	Locs Optional[[]Optional[NullableItemsLocsItem]] `json:"locs,omitzero"`
+
+	// Shapes is the "shapes" property.
+	Shapes Optional[[]Optional[Shape]] `json:"shapes,omitzero"`
+}
+
+// Instant is the "instant" union type.
+// It is one of date-time or int64, told apart by the JSON token.
+//
+// A named union (issue 13), used by several properties.
+//
+// Build one with its From functions (InstantFromDateTime...); read it
+// with IsDateTime, AsDateTime and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type Instant struct {
+	kind       uint8 // the member set: its position in the union, from 1; 0 for none
+	asDateTime time.Time
+	asInt64    int64
+}
+
+// InstantFromDateTime returns a Instant holding the date-time x.
+func InstantFromDateTime(x time.Time) Instant {
+	return Instant{
+		asDateTime: x,
+		kind:       1,
+	}
+}
+
+// IsDateTime reports whether v holds its date-time member.
+func (v Instant) IsDateTime() bool {
+	return v.kind == 1
+}
+
+// AsDateTime returns the date-time member and true, or the zero value and false when v
+// holds another member or none.
+func (v Instant) AsDateTime() (time.Time, bool) {
+	return v.asDateTime, v.kind == 1
+}
+
+// InstantFromInt64 returns a Instant holding the int64 x.
+func InstantFromInt64(x int64) Instant {
+	return Instant{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v Instant) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v Instant) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v Instant) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsNeed is property "need" of "unions".
+// It is one of uri or int64, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsNeedFromURI...); read it
+// with IsURI, AsURI and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsNeed struct {
+	kind    uint8 // the member set: its position in the union, from 1; 0 for none
+	asURI   string
+	asInt64 int64
+}
+
+// UnionsNeedFromURI returns a UnionsNeed holding the uri x.
+func UnionsNeedFromURI(x string) UnionsNeed {
+	return UnionsNeed{
+		asURI: x,
+		kind:  1,
+	}
+}
+
+// IsURI reports whether v holds its uri member.
+func (v UnionsNeed) IsURI() bool {
+	return v.kind == 1
+}
+
+// AsURI returns the uri member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsNeed) AsURI() (string, bool) {
+	return v.asURI, v.kind == 1
+}
+
+// UnionsNeedFromInt64 returns a UnionsNeed holding the int64 x.
+func UnionsNeedFromInt64(x int64) UnionsNeed {
+	return UnionsNeed{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v UnionsNeed) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsNeed) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsNeed) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsLocItem is an item of property "loc" of "unions".
+// It is one of string or int64, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsLocItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsLocItem struct {
+	kind     uint8 // the member set: its position in the union, from 1; 0 for none
+	asString string
+	asInt64  int64
+}
+
+// UnionsLocItemFromString returns a UnionsLocItem holding the string x.
+func UnionsLocItemFromString(x string) UnionsLocItem {
+	return UnionsLocItem{
+		asString: x,
+		kind:     1,
+	}
+}
+
+// IsString reports whether v holds its string member.
+func (v UnionsLocItem) IsString() bool {
+	return v.kind == 1
+}
+
+// AsString returns the string member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsLocItem) AsString() (string, bool) {
+	return v.asString, v.kind == 1
+}
+
+// UnionsLocItemFromInt64 returns a UnionsLocItem holding the int64 x.
+func UnionsLocItemFromInt64(x int64) UnionsLocItem {
+	return UnionsLocItem{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v UnionsLocItem) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsLocItem) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsLocItem) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsValue is property "value" of "unions".
+// It is one of string, number or boolean, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsValueFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsValue struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asString  string
+	asNumber  float64
+	asBoolean bool
+}
+
+// UnionsValueFromString returns a UnionsValue holding the string x.
+func UnionsValueFromString(x string) UnionsValue {
+	return UnionsValue{
+		asString: x,
+		kind:     1,
+	}
+}
+
+// IsString reports whether v holds its string member.
+func (v UnionsValue) IsString() bool {
+	return v.kind == 1
+}
+
+// AsString returns the string member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsValue) AsString() (string, bool) {
+	return v.asString, v.kind == 1
+}
+
+// UnionsValueFromNumber returns a UnionsValue holding the number x.
+func UnionsValueFromNumber(x float64) UnionsValue {
+	return UnionsValue{
+		asNumber: x,
+		kind:     2,
+	}
+}
+
+// IsNumber reports whether v holds its number member.
+func (v UnionsValue) IsNumber() bool {
+	return v.kind == 2
+}
+
+// AsNumber returns the number member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsValue) AsNumber() (float64, bool) {
+	return v.asNumber, v.kind == 2
+}
+
+// UnionsValueFromBoolean returns a UnionsValue holding the boolean x.
+func UnionsValueFromBoolean(x bool) UnionsValue {
+	return UnionsValue{
+		asBoolean: x,
+		kind:      3,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v UnionsValue) IsBoolean() bool {
+	return v.kind == 3
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsValue) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 3
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsValue) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsMaybe is property "maybe" of "unions".
+// It is one of int32 or boolean, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsMaybeFromInt32...); read it
+// with IsInt32, AsInt32 and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsMaybe struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asInt32   int32
+	asBoolean bool
+}
+
+// UnionsMaybeFromInt32 returns a UnionsMaybe holding the int32 x.
+func UnionsMaybeFromInt32(x int32) UnionsMaybe {
+	return UnionsMaybe{
+		asInt32: x,
+		kind:    1,
+	}
+}
+
+// IsInt32 reports whether v holds its int32 member.
+func (v UnionsMaybe) IsInt32() bool {
+	return v.kind == 1
+}
+
+// AsInt32 returns the int32 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsMaybe) AsInt32() (int32, bool) {
+	return v.asInt32, v.kind == 1
+}
+
+// UnionsMaybeFromBoolean returns a UnionsMaybe holding the boolean x.
+func UnionsMaybeFromBoolean(x bool) UnionsMaybe {
+	return UnionsMaybe{
+		asBoolean: x,
+		kind:      2,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v UnionsMaybe) IsBoolean() bool {
+	return v.kind == 2
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsMaybe) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsMaybe) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsSince is property "since" of "unions".
+// It is one of date-time or int64, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsSinceFromDateTime...); read it
+// with IsDateTime, AsDateTime and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsSince struct {
+	kind       uint8 // the member set: its position in the union, from 1; 0 for none
+	asDateTime time.Time
+	asInt64    int64
+}
+
+// UnionsSinceFromDateTime returns a UnionsSince holding the date-time x.
+func UnionsSinceFromDateTime(x time.Time) UnionsSince {
+	return UnionsSince{
+		asDateTime: x,
+		kind:       1,
+	}
+}
+
+// IsDateTime reports whether v holds its date-time member.
+func (v UnionsSince) IsDateTime() bool {
+	return v.kind == 1
+}
+
+// AsDateTime returns the date-time member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsSince) AsDateTime() (time.Time, bool) {
+	return v.asDateTime, v.kind == 1
+}
+
+// UnionsSinceFromInt64 returns a UnionsSince holding the int64 x.
+func UnionsSinceFromInt64(x int64) UnionsSince {
+	return UnionsSince{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v UnionsSince) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsSince) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsSince) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsDay is property "day" of "unions".
+// It is one of date or boolean, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsDayFromDate...); read it
+// with IsDate, AsDate and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsDay struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asDate    Date
+	asBoolean bool
+}
+
+// UnionsDayFromDate returns a UnionsDay holding the date x.
+func UnionsDayFromDate(x Date) UnionsDay {
+	return UnionsDay{
+		asDate: x,
+		kind:   1,
+	}
+}
+
+// IsDate reports whether v holds its date member.
+func (v UnionsDay) IsDate() bool {
+	return v.kind == 1
+}
+
+// AsDate returns the date member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsDay) AsDate() (Date, bool) {
+	return v.asDate, v.kind == 1
+}
+
+// UnionsDayFromBoolean returns a UnionsDay holding the boolean x.
+func UnionsDayFromBoolean(x bool) UnionsDay {
+	return UnionsDay{
+		asBoolean: x,
+		kind:      2,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v UnionsDay) IsBoolean() bool {
+	return v.kind == 2
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsDay) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsDay) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsByKeyValue is a value of property "byKey" of "unions".
+// It is one of uuid or float32, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsByKeyValueFromUUID...); read it
+// with IsUUID, AsUUID and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsByKeyValue struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asUUID    string
+	asFloat32 float32
+}
+
+// UnionsByKeyValueFromUUID returns a UnionsByKeyValue holding the uuid x.
+func UnionsByKeyValueFromUUID(x string) UnionsByKeyValue {
+	return UnionsByKeyValue{
+		asUUID: x,
+		kind:   1,
+	}
+}
+
+// IsUUID reports whether v holds its uuid member.
+func (v UnionsByKeyValue) IsUUID() bool {
+	return v.kind == 1
+}
+
+// AsUUID returns the uuid member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsByKeyValue) AsUUID() (string, bool) {
+	return v.asUUID, v.kind == 1
+}
+
+// UnionsByKeyValueFromFloat32 returns a UnionsByKeyValue holding the float32 x.
+func UnionsByKeyValueFromFloat32(x float32) UnionsByKeyValue {
+	return UnionsByKeyValue{
+		asFloat32: x,
+		kind:      2,
+	}
+}
+
+// IsFloat32 reports whether v holds its float32 member.
+func (v UnionsByKeyValue) IsFloat32() bool {
+	return v.kind == 2
+}
+
+// AsFloat32 returns the float32 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsByKeyValue) AsFloat32() (float32, bool) {
+	return v.asFloat32, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsByKeyValue) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsFeel is property "feel" of "unions".
+// It is one of mood or int32, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsFeelFromMood...); read it
+// with IsMood, AsMood and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsFeel struct {
+	kind    uint8 // the member set: its position in the union, from 1; 0 for none
+	asMood  Mood
+	asInt32 int32
+}
+
+// UnionsFeelFromMood returns a UnionsFeel holding the mood x.
+func UnionsFeelFromMood(x Mood) UnionsFeel {
+	return UnionsFeel{
+		asMood: x,
+		kind:   1,
+	}
+}
+
+// IsMood reports whether v holds its mood member.
+func (v UnionsFeel) IsMood() bool {
+	return v.kind == 1
+}
+
+// AsMood returns the mood member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsFeel) AsMood() (Mood, bool) {
+	return v.asMood, v.kind == 1
+}
+
+// UnionsFeelFromInt32 returns a UnionsFeel holding the int32 x.
+func UnionsFeelFromInt32(x int32) UnionsFeel {
+	return UnionsFeel{
+		asInt32: x,
+		kind:    2,
+	}
+}
+
+// IsInt32 reports whether v holds its int32 member.
+func (v UnionsFeel) IsInt32() bool {
+	return v.kind == 2
+}
+
+// AsInt32 returns the int32 member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsFeel) AsInt32() (int32, bool) {
+	return v.asInt32, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsFeel) IsSet() bool {
+	return v.kind != 0
+}
+
+// UnionsHue is property "hue" of "unions".
+// It is one of boolean or color, told apart by the JSON token.
+//
+// Build one with its From functions (UnionsHueFromBoolean...); read it
+// with IsBoolean, AsBoolean and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type UnionsHue struct {
+	kind      uint8 // the member set: its position in the union, from 1; 0 for none
+	asBoolean bool
+	asColor   Color
+}
+
+// UnionsHueFromBoolean returns a UnionsHue holding the boolean x.
+func UnionsHueFromBoolean(x bool) UnionsHue {
+	return UnionsHue{
+		asBoolean: x,
+		kind:      1,
+	}
+}
+
+// IsBoolean reports whether v holds its boolean member.
+func (v UnionsHue) IsBoolean() bool {
+	return v.kind == 1
+}
+
+// AsBoolean returns the boolean member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsHue) AsBoolean() (bool, bool) {
+	return v.asBoolean, v.kind == 1
+}
+
+// UnionsHueFromColor returns a UnionsHue holding the color x.
+func UnionsHueFromColor(x Color) UnionsHue {
+	return UnionsHue{
+		asColor: x,
+		kind:    2,
+	}
+}
+
+// IsColor reports whether v holds its color member.
+func (v UnionsHue) IsColor() bool {
+	return v.kind == 2
+}
+
+// AsColor returns the color member and true, or the zero value and false when v
+// holds another member or none.
+func (v UnionsHue) AsColor() (Color, bool) {
+	return v.asColor, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v UnionsHue) IsSet() bool {
+	return v.kind != 0
+}
+
+// NullableItemsLocsItem is an item of property "locs" of "nullableItems".
+// It is one of string or int64, told apart by the JSON token.
+//
+// Build one with its From functions (NullableItemsLocsItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type NullableItemsLocsItem struct {
+	kind     uint8 // the member set: its position in the union, from 1; 0 for none
+	asString string
+	asInt64  int64
+}
+
+// NullableItemsLocsItemFromString returns a NullableItemsLocsItem holding the string x.
+func NullableItemsLocsItemFromString(x string) NullableItemsLocsItem {
+	return NullableItemsLocsItem{
+		asString: x,
+		kind:     1,
+	}
+}
+
+// IsString reports whether v holds its string member.
+func (v NullableItemsLocsItem) IsString() bool {
+	return v.kind == 1
+}
+
+// AsString returns the string member and true, or the zero value and false when v
+// holds another member or none.
+func (v NullableItemsLocsItem) AsString() (string, bool) {
+	return v.asString, v.kind == 1
+}
+
+// NullableItemsLocsItemFromInt64 returns a NullableItemsLocsItem holding the int64 x.
+func NullableItemsLocsItemFromInt64(x int64) NullableItemsLocsItem {
+	return NullableItemsLocsItem{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v NullableItemsLocsItem) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v NullableItemsLocsItem) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v NullableItemsLocsItem) IsSet() bool {
+	return v.kind != 0
+}

@@ -537,3 +537,422 @@ func (v *Ruled) validate(p *Path, vs *Violations) {
 	checkFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.held() != nil, v.Alias.held() != nil)
 	checkFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.held() != nil, v.Group.held() != nil)
 }
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Unions) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Unions) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	{
+		fp := p.Field("need")
+		v.Need.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "loc", v.Loc.IsNull())
+	if x, ok := v.Loc.Get(); ok {
+		fp := p.Field("loc")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			e0.validate(&p0, vs)
+		}
+	}
+	checkNotNull(vs, p, "value", v.Value.IsNull())
+	if x, ok := v.Value.Get(); ok {
+		fp := p.Field("value")
+		x.validate(&fp, vs)
+	}
+	if x, ok := v.Maybe.Get(); ok {
+		fp := p.Field("maybe")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "since", v.Since.IsNull())
+	if x, ok := v.Since.Get(); ok {
+		fp := p.Field("since")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "day", v.Day.IsNull())
+	if x, ok := v.Day.Get(); ok {
+		fp := p.Field("day")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
+	if x, ok := v.ByKey.Get(); ok {
+		fp := p.Field("byKey")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				e0.validate(&p0, vs)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "at", v.At.IsNull())
+	if x, ok := v.At.Get(); ok {
+		fp := p.Field("at")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "ats", v.Ats.IsNull())
+	if x, ok := v.Ats.Get(); ok {
+		fp := p.Field("ats")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkItemSet(vs, &p0, e0.IsSet())
+				if o1, ok := e0.Get(); ok {
+					o1.validate(&p0, vs)
+				}
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "feel", v.Feel.IsNull())
+	if x, ok := v.Feel.Get(); ok {
+		fp := p.Field("feel")
+		x.validate(&fp, vs)
+	}
+	checkNotNull(vs, p, "hue", v.Hue.IsNull())
+	if x, ok := v.Hue.Get(); ok {
+		fp := p.Field("hue")
+		x.validate(&fp, vs)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *NullableItems) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *NullableItems) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 3) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkNotNull(vs, p, "tags", v.Tags.IsNull())
+	if x, ok := v.Tags.Get(); ok {
+		fp := p.Field("tags")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				checkUTF8(vs, &p0, o1)
+				checkLength(vs, &p0, o1, noBound, 4)
+			}
+		}
+	}
+	checkNotNull(vs, p, "scores", v.Scores.IsNull())
+	if x, ok := v.Scores.Get(); ok {
+		fp := p.Field("scores")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkItemSet(vs, &p0, e0.IsSet())
+				if o1, ok := e0.Get(); ok {
+					checkFinite(vs, &p0, o1)
+				}
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "nodes", v.Nodes.IsNull())
+	if x, ok := v.Nodes.Get(); ok {
+		fp := p.Field("nodes")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				o1.validate(&p0, vs)
+			}
+		}
+	}
+	checkNotNull(vs, p, "grid", v.Grid.IsNull())
+	if x, ok := v.Grid.Get(); ok {
+		fp := p.Field("grid")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				for i1, e1 := range o1 {
+					p1 := p0.Index(i1)
+					checkItemSet(vs, &p1, e1.IsSet())
+				}
+			}
+		}
+	}
+	checkNotNull(vs, p, "moods", v.Moods.IsNull())
+	if x, ok := v.Moods.Get(); ok {
+		fp := p.Field("moods")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkItemSet(vs, &p0, e0.IsSet())
+				if o1, ok := e0.Get(); ok {
+					checkUTF8(vs, &p0, string(o1))
+				}
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	checkNotNull(vs, p, "locs", v.Locs.IsNull())
+	if x, ok := v.Locs.Get(); ok {
+		fp := p.Field("locs")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				o1.validate(&p0, vs)
+			}
+		}
+	}
+	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
+	if x, ok := v.Shapes.Get(); ok {
+		fp := p.Field("shapes")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkItemSet(vs, &p0, e0.IsSet())
+			if o1, ok := e0.Get(); ok {
+				validateShape(o1, &p0, vs)
+			}
+		}
+	}
+}
+
+// Validate reports a Instant that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v Instant) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v Instant) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkDateTime(vs, &mp, v.asDateTime)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsNeed that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsNeed) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsNeed) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asURI)
+		checkURI(vs, &mp, v.asURI)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsLocItem that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsLocItem) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsLocItem) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asString)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsValue that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsValue) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsValue) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asString)
+	case 2:
+		mp := *p
+		checkFinite(vs, &mp, v.asNumber)
+	case 3:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsMaybe that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsMaybe) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsMaybe) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsSince that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsSince) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsSince) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkDateTime(vs, &mp, v.asDateTime)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsDay that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsDay) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsDay) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkDate(vs, &mp, v.asDate)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsByKeyValue that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsByKeyValue) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsByKeyValue) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUUID(vs, &mp, v.asUUID)
+	case 2:
+		mp := *p
+		checkFinite(vs, &mp, v.asFloat32)
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsFeel that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsFeel) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsFeel) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, string(v.asMood))
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a UnionsHue that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v UnionsHue) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v UnionsHue) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+	case 2:
+		mp := *p
+		checkKnown(vs, &mp, v.asColor)
+	default:
+		checkUnionSet(vs, p)
+	}
+}
+
+// Validate reports a NullableItemsLocsItem that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v NullableItemsLocsItem) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v NullableItemsLocsItem) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asString)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
+}

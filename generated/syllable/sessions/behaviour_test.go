@@ -257,14 +257,56 @@ func TestValidationErrorBody(t *testing.T) {
 	detail, _ := e.Detail.Get()
 	in, _ := detail[0].Input.Get()
 	ctx, _ := detail[1].Ctx.Get()
-	if len(detail) != 2 || string(detail[1].Loc[1]) != "0" || string(in) != `"ten"` || string(ctx["gt"]) != "0" {
+	if len(detail) != 2 || string(in) != `"ten"` || string(ctx["gt"]) != "0" {
 		t.Errorf("decoded %+v", e)
+	}
+	if i, ok := detail[1].Loc[1].AsInt64(); !ok || i != 0 || detail[1].Loc[1].IsString() {
+		t.Errorf("loc[1] = %+v, want the integer 0", detail[1].Loc[1])
+	}
+	if s, ok := detail[0].Loc[0].AsString(); !ok || s != "query" || detail[0].Loc[0].IsInt64() {
+		t.Errorf("loc[0] = %+v, want the string query", detail[0].Loc[0])
 	}
 	if err := e.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
 	}
 	enc, _ := e.AppendJSON(nil)
 	checkDiff(t, []byte(doc), enc, nil, nil)
+}
+
+// TestValidationErrorLoc: loc items are the string | integer union of the
+// spec, decoded strictly (a boolean, a fraction or null is an error at its
+// index), built with constructors, and a zero item is reported by Validate
+// and refused by the encoder.
+func TestValidationErrorLoc(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"loc":["body",true],"msg":"m","type":"t"}`: `json: loc[1]: expected string or int64, found true at offset 15`,
+		`{"loc":[1.5],"msg":"m","type":"t"}`:         `json: loc[0]: number "1.5" is not an integer (int64) at offset 8`,
+		`{"loc":[null],"msg":"m","type":"t"}`:        `json: loc[0]: null is not allowed here at offset 8`,
+		`{"loc":[{}],"msg":"m","type":"t"}`:          `json: loc[0]: expected string or int64, found object at offset 8`,
+	} {
+		var e sy.RequestValidationError
+		if err := e.UnmarshalJSON([]byte(in)); err == nil || err.Error() != want {
+			t.Errorf("%s: got %v, want %s", in, err, want)
+		}
+	}
+	e := sy.RequestValidationError{
+		Loc:  []sy.RequestValidationErrorLocItem{sy.RequestValidationErrorLocItemFromString("body"), sy.RequestValidationErrorLocItemFromInt64(-3)},
+		Msg:  "m",
+		Type: "t",
+	}
+	enc, err := e.AppendJSON(nil)
+	if err != nil || string(enc) != `{"loc":["body",-3],"msg":"m","type":"t"}` {
+		t.Errorf("AppendJSON = %s, %v", enc, err)
+	}
+	e.Loc = append(e.Loc, sy.RequestValidationErrorLocItem{})
+	var ve *sy.ValidationError
+	if err := e.Validate(); !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "loc[2]" || ve.Violations[0].Rule != sy.RuleRequired {
+		t.Errorf("Validate of a zero item: %v", err)
+	}
+	var unset *sy.UnsetUnionError
+	if _, err := e.AppendJSON(nil); !errors.As(err, &unset) || unset.Type != "RequestValidationErrorLocItem" {
+		t.Errorf("AppendJSON of a zero item: %v", err)
+	}
 }
 
 // ---------------------------------------------------------------- validators

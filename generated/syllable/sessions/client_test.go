@@ -588,7 +588,8 @@ func TestClientErrorBodies(t *testing.T) {
 		t.Fatalf("APIError %+v", ae)
 	}
 	detail, _ := ae.HTTPValidationError.Detail.Get()
-	if len(detail) != 1 || len(detail[0].Loc) != 2 || string(detail[0].Loc[0]) != `"path"` || string(detail[0].Loc[1]) != `"item_id"` ||
+	if len(detail) != 1 || len(detail[0].Loc) != 2 || detail[0].Loc[0] != sy.RequestValidationErrorLocItemFromString("path") ||
+		detail[0].Loc[1] != sy.RequestValidationErrorLocItemFromString("item_id") ||
 		detail[0].Msg != "value is not a valid integer" || detail[0].Type != "type_error.integer" {
 		t.Errorf("Body.Detail %+v", detail)
 	}

@@ -1411,7 +1411,7 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 		return AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = encodeSlice_RawJSON(append(dst, ",\"loc\":"...), v.Loc); err != nil {
+	if dst, err = encodeSlice_RequestValidationErrorLocItem(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
 	}
 	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
@@ -1455,7 +1455,7 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "loc":
-			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_RawJSON)
+			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_RequestValidationErrorLocItem)
 		case "msg":
 			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
 		case "type":
@@ -1495,6 +1495,79 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the member v holds as JSON; a RequestValidationErrorLocItem holding none is an
+// *UnsetUnionError.
+func (v RequestValidationErrorLocItem) AppendJSON(dst []byte) ([]byte, error) {
+	switch v.kind {
+	case 1:
+		return AppendString(dst, v.asString), nil
+	case 2:
+		return AppendInt(dst, v.asInt64), nil
+	}
+	return nil, &UnsetUnionError{Type: "RequestValidationErrorLocItem"}
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON.
+func (v RequestValidationErrorLocItem) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one RequestValidationErrorLocItem: the JSON token chooses the member, and the value
+// must then be a valid one of it (a fraction is not an integer). Null and any
+// other token are errors.
+func (v *RequestValidationErrorLocItem) DecodeJSON(d *Decoder) error {
+	switch d.Peek() {
+	case KindString:
+		x, err := d.String()
+		if err != nil {
+			return err
+		}
+		*v = RequestValidationErrorLocItem{
+			asString: x,
+			kind:     1,
+		}
+		return nil
+	case KindNumber:
+		x, err := d.Int64()
+		if err != nil {
+			return err
+		}
+		*v = RequestValidationErrorLocItem{
+			asInt64: x,
+			kind:    2,
+		}
+		return nil
+	case KindNull:
+		return d.ErrNullNotAllowed()
+	}
+	return d.ErrUnexpectedKind("string or int64")
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the value.
+func (v *RequestValidationErrorLocItem) UnmarshalJSON(data []byte) error {
+	*v = RequestValidationErrorLocItem{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodeRequestValidationErrorLocItem decodes one RequestValidationErrorLocItem (an element of an array or map, or a field).
+func decodeRequestValidationErrorLocItem(d *Decoder) (v RequestValidationErrorLocItem, err error) {
+	err = v.DecodeJSON(d)
+	return v, err
+}
+
+// encodeRequestValidationErrorLocItem appends one RequestValidationErrorLocItem.
+func encodeRequestValidationErrorLocItem(dst []byte, v RequestValidationErrorLocItem) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
 	return appendArray(dst, x, AppendString)
@@ -1505,9 +1578,9 @@ func decodeSlice_String(d *Decoder) ([]string, error) {
 	return readArray(d, nullRejected, (*Decoder).String)
 }
 
-// encodeSlice_RawJSON appends x as a JSON array.
-func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
-	return appendArrayErr(dst, x, appendRawValue)
+// encodeSlice_RequestValidationErrorLocItem appends x as a JSON array.
+func encodeSlice_RequestValidationErrorLocItem(dst []byte, x []RequestValidationErrorLocItem) ([]byte, error) {
+	return appendArrayErr(dst, x, encodeRequestValidationErrorLocItem)
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
@@ -1515,9 +1588,9 @@ func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error)
 	return appendMapErr(dst, x, appendRawValue)
 }
 
-// decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
-	return readArray(d, nullIsValue, readRawValue)
+// decodeSlice_RequestValidationErrorLocItem decodes a JSON array; null elements are rejected.
+func decodeSlice_RequestValidationErrorLocItem(d *Decoder) ([]RequestValidationErrorLocItem, error) {
+	return readArray(d, nullRejected, decodeRequestValidationErrorLocItem)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.

@@ -505,7 +505,7 @@ type RequestValidationError struct {
 	// Location of the error, a path of names (string) and indexes (integer)
 	//
 	// Required.
-	Loc []json.RawMessage `json:"loc"`
+	Loc []RequestValidationErrorLocItem `json:"loc"`
 
 	// Message
 	//
@@ -580,4 +580,59 @@ type SessionsRecordingStreamParams struct {
 	//
 	// Required. Personal data (PII): keep it out of logs.
 	Token string `json:"token"`
+}
+
+// RequestValidationErrorLocItem is an item of property "loc" of "ValidationError".
+// It is one of string or int64, told apart by the JSON token.
+//
+// Build one with its From functions (RequestValidationErrorLocItemFromString...); read it
+// with IsString, AsString and the like. The zero value holds no member:
+// Validate reports it and AppendJSON refuses it.
+type RequestValidationErrorLocItem struct {
+	kind     uint8 // the member set: its position in the union, from 1; 0 for none
+	asString string
+	asInt64  int64
+}
+
+// RequestValidationErrorLocItemFromString returns a RequestValidationErrorLocItem holding the string x.
+func RequestValidationErrorLocItemFromString(x string) RequestValidationErrorLocItem {
+	return RequestValidationErrorLocItem{
+		asString: x,
+		kind:     1,
+	}
+}
+
+// IsString reports whether v holds its string member.
+func (v RequestValidationErrorLocItem) IsString() bool {
+	return v.kind == 1
+}
+
+// AsString returns the string member and true, or the zero value and false when v
+// holds another member or none.
+func (v RequestValidationErrorLocItem) AsString() (string, bool) {
+	return v.asString, v.kind == 1
+}
+
+// RequestValidationErrorLocItemFromInt64 returns a RequestValidationErrorLocItem holding the int64 x.
+func RequestValidationErrorLocItemFromInt64(x int64) RequestValidationErrorLocItem {
+	return RequestValidationErrorLocItem{
+		asInt64: x,
+		kind:    2,
+	}
+}
+
+// IsInt64 reports whether v holds its int64 member.
+func (v RequestValidationErrorLocItem) IsInt64() bool {
+	return v.kind == 2
+}
+
+// AsInt64 returns the int64 member and true, or the zero value and false when v
+// holds another member or none.
+func (v RequestValidationErrorLocItem) AsInt64() (int64, bool) {
+	return v.asInt64, v.kind == 2
+}
+
+// IsSet reports whether v holds a member.
+func (v RequestValidationErrorLocItem) IsSet() bool {
+	return v.kind != 0
 }

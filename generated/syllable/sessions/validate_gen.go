@@ -430,7 +430,7 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 		fp := p.Field("loc")
 		for i0, e0 := range v.Loc {
 			p0 := fp.Index(i0)
-			checkRawJSON(vs, &p0, e0)
+			e0.validate(&p0, vs)
 		}
 	}
 	checkUTF8Field(vs, p, "msg", v.Msg)
@@ -535,4 +535,23 @@ func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
 		return
 	}
 	checkUTF8Field(vs, p, "token", v.Token)
+}
+
+// Validate reports a RequestValidationErrorLocItem that holds no member, or whose member breaks its
+// type's rules, as a *ValidationError; nil when v is valid.
+func (v RequestValidationErrorLocItem) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v RequestValidationErrorLocItem) validate(p *Path, vs *Violations) {
+	switch v.kind {
+	case 1:
+		mp := *p
+		checkUTF8(vs, &mp, v.asString)
+	case 2:
+	default:
+		checkUnionSet(vs, p)
+	}
 }
