@@ -209,9 +209,9 @@ func isIdentByte(c byte) bool {
 // keep returns, per support file, which declarations a package whose
 // generated files use plain and selected names must carry. It marks to a
 // fixed point: a kept declaration's identifiers are used too; a method is
-// kept when its type is and it is exported (callers may call it) or its name
+// kept when its type is and both are exported (callers may call it), its name
 // is selected somewhere in kept code (the package calls it or an interface
-// asks for it). A file is one feature of the runtime (optional values, the
+// asks for it), or the standard library may call it (dynamicMethod). A file is one feature of the runtime (optional values, the
 // client, ...): once any of it is kept, all its exported names are, because
 // those are the feature's API for callers (Null beside Optional, NoRetry
 // beside the client), whether or not generated code names them.
@@ -257,9 +257,22 @@ func exported(d supportDecl) bool {
 	return false
 }
 
+// dynamicMethod reports the methods the standard library calls through an
+// interface it checks at run time (fmt, errors, encoding/json, log/slog):
+// nothing in the package names them, yet dropping one from a kept type would
+// change behaviour without a compile error.
+func dynamicMethod(name string) bool {
+	switch name {
+	case "Error", "String", "GoString", "Format", "Unwrap", "Is", "As",
+		"MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText", "LogValue":
+		return true
+	}
+	return false
+}
+
 func wanted(d supportDecl, plain, selected, keptTypes map[string]bool) bool {
 	if d.method != "" {
-		return keptTypes[d.recv] && (token.IsExported(d.method) || selected[d.method])
+		return keptTypes[d.recv] && (token.IsExported(d.method) && token.IsExported(d.recv) || selected[d.method] || dynamicMethod(d.method))
 	}
 	for _, n := range d.names {
 		if n == "_" || plain[n] {

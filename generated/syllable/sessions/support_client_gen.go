@@ -342,34 +342,6 @@ func requestIDOf(h http.Header, names []string) string {
 	return ""
 }
 
-// Next parses a server-supplied next-page URL for [httpCall.URL]. A relative URL
-// is resolved against BaseURL (RFC 3986); the result must be on BaseURL's
-// scheme, host and port (default ports count as equal) and carry no user
-// info, else the error is a [*ForeignURLError]. The fragment is dropped.
-func (t *httpTransport) Next(rawURL string) (*url.URL, error) {
-	base, err := t.baseURL()
-	if err != nil {
-		return nil, err
-	}
-	if rawURL == "" {
-		return nil, errors.New("empty next-page URL")
-	}
-	ref, err := url.Parse(rawURL)
-	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err // without the URL text, which may hold tokens
-		}
-		return nil, fmt.Errorf("invalid next-page URL: %w", err)
-	}
-	u := base.ResolveReference(ref)
-	if ref.User != nil || u.User != nil || u.Opaque != "" || !httpSameOrigin(u, base) {
-		return nil, &ForeignURLError{URL: rawURL}
-	}
-	u.Fragment, u.RawFragment = "", ""
-	return u, nil
-}
-
 // Do sends the call and returns its 2xx response. A non-2xx response gives
 // the error DecodeError builds (or an [*HTTPError]); a body over the cap a
 // [*ResponseTooLargeError]; a URL off the API's origin a [*ForeignURLError]

@@ -71,16 +71,6 @@ func (n *memberNames) Add(name []byte) bool {
 	return true
 }
 
-// AddString is Add for a name the caller holds as a string already, which
-// is kept without a copy.
-func (n *memberNames) AddString(name string) bool {
-	if n.seen([]byte(name)) {
-		return false
-	}
-	n.insert(name)
-	return true
-}
-
 // seen reports whether name was added. The conversions allocate nothing.
 func (n *memberNames) seen(name []byte) bool {
 	if n.set != nil {
