@@ -209,6 +209,12 @@ type Type struct {
 	IsEnum   bool
 	Enum     []*EnumValue
 	Sentinel string
+	// InlineOf describes the property an inline enum is written on
+	// (`property "mode" of type "Session"`); "" for a type declared under
+	// types. Validation names an inline enum (Name and GoName both become
+	// its Go name, see inlineEnums) and lists it in File.Types after its
+	// owner, so that everything downstream treats it as a named enum.
+	InlineOf string
 
 	// Object types.
 	Properties         []*Property
@@ -235,6 +241,19 @@ type EnumValue struct {
 	Value       string
 	Description string
 	Deprecated  string
+	// GoName is the explicit Go name of the value, appended to the enum's
+	// Go name to name its constant; "" derives it from Value.
+	GoName    string
+	GoNamePos Pos
+}
+
+// GoIdent returns the Go name of v within its enum: GoName when set, else
+// derived from Value by the file's namer n.
+func (v *EnumValue) GoIdent(n goname.Namer) string {
+	if v.GoName != "" {
+		return v.GoName
+	}
+	return n.Exported(v.Value)
 }
 
 // Kind is the kind of a type expression.
@@ -291,6 +310,9 @@ type TypeExpr struct {
 	MaxItems    *int
 	UniqueItems bool
 	NonFinite   bool
+	// Inline is the enum written on this expression (enum: instead of
+	// type:); Kind is then KindNamed and Ref.Target is Inline.
+	Inline *Type
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.

@@ -574,7 +574,7 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 	for _, c := range n.Content {
 		v := &EnumValue{Pos: l.pos(c)}
 		if c.Kind == yaml.MappingNode {
-			m := l.mapping(c, what+" value", "value", "description", "deprecated")
+			m := l.mapping(c, what+" value", "value", "description", "deprecated", "goName")
 			l.require(c, m, what+" value", "value")
 			e, ok := m["value"]
 			if !ok {
@@ -589,6 +589,10 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 			}
 			if e, ok := m["deprecated"]; ok {
 				v.Deprecated, _ = l.str(e.val, what+" deprecated")
+			}
+			if e, ok := m["goName"]; ok {
+				v.GoName, _ = l.str(e.val, what+" goName")
+				v.GoNamePos = l.pos(e.val)
 			}
 		} else if s, ok := l.str(c, what+" value"); ok {
 			v.Value = s
@@ -613,7 +617,7 @@ const (
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
-	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite"}
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "enum", "open", "sentinel", "goName"}
 
 var contextKeys = map[propContext][]string{
 	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "requiredOnCreate",
@@ -643,7 +647,7 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 	if m == nil {
 		return p
 	}
-	l.require(e.val, m, what, "type")
+	l.requireTypeOrEnum(e.val, m, what)
 	p.Type = l.typeExpr(e.val, m, what, 0)
 	for _, k := range sortedKeys(m) {
 		kv := m[k]
@@ -744,6 +748,7 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth i
 	if e, ok := m["nonFinite"]; ok {
 		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
 	}
+	l.inlineEnum(&t, m, what)
 	if e, ok := m["items"]; ok {
 		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
@@ -774,9 +779,53 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 	if m == nil {
 		return nil
 	}
-	l.require(n, m, what, "type")
+	l.requireTypeOrEnum(n, m, what)
 	t := l.typeExpr(n, m, what, depth)
 	return &t
+}
+
+// requireTypeOrEnum reports a type expression with neither type nor enum
+// (an inline enum); both at once are reported by inlineEnum.
+func (l *loader) requireTypeOrEnum(n *yaml.Node, m map[string]entry, what string) {
+	if _, ok := m["enum"]; ok {
+		return
+	}
+	l.require(n, m, what, "type")
+}
+
+// inlineEnum reads an enum written on a type expression (enum: instead of
+// type:) into t.Inline, with the keys only an inline enum takes: open,
+// sentinel and goName (the Go name of its type).
+func (l *loader) inlineEnum(t *TypeExpr, m map[string]entry, what string) {
+	e, ok := m["enum"]
+	if !ok {
+		for _, k := range []string{"open", "sentinel", "goName"} {
+			if ke, ok := m[k]; ok {
+				l.errorf(ke.key, "%s: %s applies to an inline enum only (write enum: [...] instead of type)", what, k)
+			}
+		}
+		return
+	}
+	if te, ok := m["type"]; ok {
+		l.errorf(te.key, "%s: give either type or enum, not both (an inline enum's values are strings)", what)
+		return
+	}
+	en := &Type{Pos: l.pos(e.key), IsEnum: true}
+	en.Enum = l.enumValues(e.val, what+" enum")
+	if oe, ok := m["open"]; ok {
+		en.Open, _ = l.boolean(oe.val, what+" open")
+	}
+	if se, ok := m["sentinel"]; ok {
+		en.Sentinel, _ = l.str(se.val, what+" sentinel")
+	}
+	if ge, ok := m["goName"]; ok {
+		en.GoName, _ = l.str(ge.val, what+" goName")
+		en.GoNamePos = l.pos(ge.val)
+	}
+	t.Pos = l.pos(e.key)
+	t.Kind = KindNamed
+	t.Inline = en
+	t.Ref = &TypeRef{Pos: en.Pos, Target: en}
 }
 
 func (l *loader) resource(e entry) *Resource {

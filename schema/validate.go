@@ -26,6 +26,7 @@ func validate(r *reporter, f *File) {
 	v.packageAndAPI()
 	v.declareTypes()
 	v.declareResources()
+	v.inlineEnums()
 	// Bases are resolved before any type is checked: checking a type walks
 	// its whole base chain (for its key, say), and a base declared later in
 	// the file must already point at its own base.
@@ -205,6 +206,9 @@ var idPrefix = regexp.MustCompile(`^[A-Za-z0-9]+$`)
 
 func (v *validator) typ(t *Type) {
 	what := fmt.Sprintf("type %q", clip(t.Name))
+	if t.InlineOf != "" {
+		return // checked by inlineEnums, where it is written
+	}
 	if t.IsEnum {
 		v.enum(t, what)
 		return
@@ -231,9 +235,17 @@ func (v *validator) enum(t *Type, what string) {
 			continue
 		}
 		seen[ev.Value] = ev
-		g := v.names.Exported(ev.Value)
+		g := ev.GoIdent(v.names)
+		if ev.GoName != "" && !goIdentifier.MatchString(ev.GoName) {
+			v.errorf(ev.GoNamePos, "%s: enum value %q goName %q: want an exported Go identifier (ASCII letters and digits, starting upper case)", what, clip(ev.Value), clip(ev.GoName))
+			continue
+		}
 		if prev, ok := goNames[g]; ok {
-			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g)
+			hint := fmt.Sprintf("give one of them its own with the long form {value: %s, goName: ...}", quote(ev.Value))
+			if ev.GoName != "" || prev.GoName != "" {
+				hint = "choose another goName"
+			}
+			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s: %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g, hint)
 			continue
 		}
 		goNames[g] = ev
@@ -373,7 +385,7 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.Kind == "" {
 		return // missing type, already reported
 	}
-	if t.Kind == KindNamed {
+	if t.Kind == KindNamed && t.Inline == nil {
 		v.resolve(t.Ref, what, false)
 	}
 	k := t.Kind

@@ -15,11 +15,14 @@ func (b *builder) declare(p *Package) {
 		what := fmt.Sprintf("type %q", t.Name)
 		if t.IsEnum {
 			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open,
-				ValuesFunc: name + "Values", Decoder: "decode" + name}
+				ValuesFunc: name + "Values", Decoder: "decode" + name, InlineOf: t.InlineOf}
+			if t.InlineOf != "" {
+				what = "the inline enum of " + t.InlineOf
+			}
 			b.claim(name, t.Pos, what)
 			b.claim(e.ValuesFunc, t.Pos, what+" (its list of values)")
 			for _, v := range t.Enum {
-				ev := &EnumValue{Name: name + b.names.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
+				ev := &EnumValue{Name: name + v.GoIdent(b.names), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
 				b.claim(ev.Name, v.Pos, fmt.Sprintf("enum value %q of %s", v.Value, what))
 				e.Values = append(e.Values, ev)
 				if v.Value == t.Sentinel {

@@ -205,6 +205,9 @@ type Enum struct {
 	Values     []*EnumValue
 	ValuesFunc string // exported func returning every value
 	Decoder    string // unexported func(*Decoder) (Name, error)
+	// InlineOf names the property the enum is written on, for its
+	// documentation; "" for an enum declared under types.
+	InlineOf string
 }
 
 // EnumValue is one enum constant.
