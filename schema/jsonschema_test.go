@@ -274,7 +274,25 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			}
 		}},
 
+		{"inline enums and per-value goName", true, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"enum": l{"a", m{"value": "+1", "goName": "Plus"}},
+				"open": true, "sentinel": "a", "goName": "MeetingMode", "default": "a"}
+			at(doc, "types", "Meeting", "properties")["modes"] = m{"type": "array", "items": m{"enum": l{"x", "y"}}}
+			at(doc, "resources", "meetings", "methods", "list", "query")["mode"] = m{"enum": l{"a", "b"}}
+		}},
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"inline enum with a type", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"type": "string", "enum": l{"a"}}
+		}},
+		{"open without an inline enum", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"type": "string", "open": true}
+		}},
+		{"inline enum goName not exported", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"enum": l{"a"}, "goName": "mode"}
+		}},
+		{"enum value goName not exported", false, func(doc m) {
+			at(doc, "types", "MeetingState")["enum"] = l{m{"value": "+1", "goName": "plus"}}
+		}},
 		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
 		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
 		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},
