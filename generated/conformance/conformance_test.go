@@ -122,6 +122,8 @@ var targets = map[string]target{
 	"Node":       structTarget[kinds.Node](),
 	"Shape":      ifaceTarget(kinds.UnmarshalShape),
 	"Animal":     ifaceTarget(kinds.UnmarshalAnimal),
+	// 13e: inline enums.
+	"InlineEnums": structTarget[kinds.InlineEnums](),
 }
 
 // vector is one parsed line.

@@ -213,6 +213,7 @@ var registry = []*codec{
 	kindsOf[kinds.Node](),
 	kindsOf[kinds.Doc](),
 	kindsOf[kinds.Holder](),
+	kindsOf[kinds.InlineEnums](), // 13e: inline enums
 }
 
 // schemas maps each registered package to its schema, relative to the
