@@ -59,6 +59,8 @@ func goType(t *ir.Type) jen.Code {
 		return jen.Id(t.Interface.Name)
 	case ir.EnumRef:
 		return jen.Id(t.Enum.Name)
+	case ir.External:
+		return jen.Qual(t.External.Import, t.External.Name)
 	}
 	panic(fmt.Sprintf("generator: unknown type kind %d", t.Kind))
 }

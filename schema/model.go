@@ -277,7 +277,20 @@ const (
 	KindMap      Kind = "map"
 	KindBinary   Kind = "binary" // responses only
 	KindNamed    Kind = "named"
+	KindGoType   Kind = "goType" // a caller's own Go type, see GoType
 )
+
+// GoType is a Go type of the caller's that stands for a type expression: a
+// named type of an importable package, with the JSON codec methods the
+// generated code calls (checked by the command at generation time, in the
+// caller's module).
+type GoType struct {
+	Pos       Pos    // of the goType key
+	Import    string // import path
+	Name      string // exported type name in that package
+	ImportPos Pos
+	NamePos   Pos
+}
 
 // builtinKinds are the kinds a "type:" value may name directly.
 var builtinKinds = []Kind{
@@ -288,7 +301,7 @@ var builtinKinds = []Kind{
 // IsScalar reports whether k is neither a container, json nor a named type.
 func (k Kind) IsScalar() bool {
 	switch k {
-	case KindArray, KindMap, KindJSON, KindNamed, KindBinary:
+	case KindArray, KindMap, KindJSON, KindNamed, KindBinary, KindGoType:
 		return false
 	}
 	return true
@@ -313,6 +326,9 @@ type TypeExpr struct {
 	// Inline is the enum written on this expression (enum: instead of
 	// type:); Kind is then KindNamed and Ref.Target is Inline.
 	Inline *Type
+	// GoType is the caller's own Go type written on this expression
+	// (goType: instead of type:); Kind is then KindGoType.
+	GoType *GoType
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.

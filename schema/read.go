@@ -617,7 +617,7 @@ const (
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
-	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "enum", "open", "sentinel", "goName"}
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "enum", "open", "sentinel", "goName", "goType"}
 
 var contextKeys = map[propContext][]string{
 	propertyContext: {"description", "required", "nullable", "readOnly", "createOnly", "requiredOnCreate",
@@ -749,6 +749,7 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth i
 		t.NonFinite, _ = l.boolean(e.val, what+" nonFinite")
 	}
 	l.inlineEnum(&t, m, what)
+	l.goType(&t, m, what)
 	if e, ok := m["items"]; ok {
 		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
@@ -790,6 +791,9 @@ func (l *loader) requireTypeOrEnum(n *yaml.Node, m map[string]entry, what string
 	if _, ok := m["enum"]; ok {
 		return
 	}
+	if _, ok := m["goType"]; ok {
+		return
+	}
 	l.require(n, m, what, "type")
 }
 
@@ -826,6 +830,39 @@ func (l *loader) inlineEnum(t *TypeExpr, m map[string]entry, what string) {
 	t.Kind = KindNamed
 	t.Inline = en
 	t.Ref = &TypeRef{Pos: en.Pos, Target: en}
+}
+
+// goType reads a caller's own Go type written on a type expression
+// (goType: {import, name} instead of type:).
+func (l *loader) goType(t *TypeExpr, m map[string]entry, what string) {
+	e, ok := m["goType"]
+	if !ok {
+		return
+	}
+	for _, k := range []string{"type", "enum"} {
+		if ke, ok := m[k]; ok {
+			l.errorf(ke.key, "%s: give either goType or %s, not both (a goType is the whole Go type)", what, k)
+			return
+		}
+	}
+	gwhat := what + " goType"
+	gm := l.mapping(e.val, gwhat, "import", "name")
+	if gm == nil {
+		return
+	}
+	l.require(e.val, gm, gwhat, "import", "name")
+	g := &GoType{Pos: l.pos(e.key)}
+	if ie, ok := gm["import"]; ok {
+		g.Import, _ = l.str(ie.val, gwhat+" import")
+		g.ImportPos = l.pos(ie.val)
+	}
+	if ne, ok := gm["name"]; ok {
+		g.Name, _ = l.str(ne.val, gwhat+" name")
+		g.NamePos = l.pos(ne.val)
+	}
+	t.Pos = g.Pos
+	t.Kind = KindGoType
+	t.GoType = g
 }
 
 func (l *loader) resource(e entry) *Resource {

@@ -388,6 +388,9 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.Kind == KindNamed && t.Inline == nil {
 		v.resolve(t.Ref, what, false)
 	}
+	if t.GoType != nil {
+		v.goType(t.GoType, what)
+	}
 	k := t.Kind
 	isString := k == KindString || k == KindURI
 	isNumber := k == KindInt32 || k == KindInt64 || k == KindNumber || k == KindFloat32

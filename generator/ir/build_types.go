@@ -255,6 +255,9 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 	case schema.KindMap:
 		t.Kind = Map
 		t.Elem = b.typ(e.Values, owner+" value")
+	case schema.KindGoType:
+		t.Kind = External
+		t.External = &ExternalType{Import: e.GoType.Import, Name: e.GoType.Name}
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {

@@ -331,17 +331,25 @@ const (
 	StructRef    // a struct by value (or by pointer when Pointer is set)
 	InterfaceRef // a polymorphic type's interface
 	EnumRef
+	External // a caller's own Go type (goType), coded by its MarshalJSON and UnmarshalJSON
 )
+
+// ExternalType is a Go type of the caller's, from another package.
+type ExternalType struct {
+	Import string // import path
+	Name   string // type name
+}
 
 // Type is a Go type with the constraints that apply at its level.
 type Type struct {
 	Kind      TypeKind
-	Elem      *Type      // Slice, Map
-	Struct    *Struct    // StructRef
-	Interface *Interface // InterfaceRef
-	Enum      *Enum      // EnumRef
-	Pointer   bool       // StructRef held by pointer to break a containment cycle
-	NonFinite bool       // Float64, Float32: "NaN", "INF", "-INF" strings allowed
+	Elem      *Type         // Slice, Map
+	Struct    *Struct       // StructRef
+	Interface *Interface    // InterfaceRef
+	Enum      *Enum         // EnumRef
+	External  *ExternalType // External
+	Pointer   bool          // StructRef held by pointer to break a containment cycle
+	NonFinite bool          // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
 	MinLength, MaxLength *int
 	Pattern              *Pattern
