@@ -22,6 +22,15 @@ func (v *validator) goType(g *GoType, what string) {
 	}
 }
 
+// goTypeNotText explains why a goType cannot be a path, query or header
+// value, or is "" when t (or its items) is no goType.
+func goTypeNotText(t *TypeExpr) string {
+	if t.GoType == nil && (t.Items == nil || t.Items.GoType == nil) {
+		return ""
+	}
+	return " (a goType is coded by its MarshalJSON, not written as text)"
+}
+
 // GoTypes returns every caller's Go type the file's type expressions name,
 // in file order: those of type properties, then of resources and methods.
 func (f *File) GoTypes() []*GoType {

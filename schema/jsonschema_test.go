@@ -280,7 +280,28 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "types", "Meeting", "properties")["modes"] = m{"type": "array", "items": m{"enum": l{"x", "y"}}}
 			at(doc, "resources", "meetings", "methods", "list", "query")["mode"] = m{"enum": l{"a", "b"}}
 		}},
+		{"goType on a property, items and map values", true, func(doc m) {
+			id := m{"import": "example.com/acme/ids", "name": "MeetingID"}
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": id, "nullable": true}
+			at(doc, "types", "Meeting", "properties")["refs"] = m{"type": "array", "items": m{"goType": id}}
+			at(doc, "types", "Meeting", "properties")["byName"] = m{"type": "map", "values": m{"goType": id}}
+		}},
 		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"goType with a type", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"type": "string", "goType": m{"import": "example.com/ids", "name": "ID"}}
+		}},
+		{"goType without a name", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids"}}
+		}},
+		{"goType name not exported", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "id"}}
+		}},
+		{"goType with a constraint", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}, "maxLength": 3}
+		}},
+		{"goType query parameter", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}}
+		}},
 		{"inline enum with a type", false, func(doc m) {
 			at(doc, "types", "Meeting", "properties")["mode"] = m{"type": "string", "enum": l{"a"}}
 		}},

@@ -332,7 +332,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 		switch ctx {
 		case paramContext:
 			if !p.Type.Kind.IsScalar() && !(p.Type.Kind == KindNamed && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum) {
-				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum", pwhat)
+				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum%s", pwhat, goTypeNotText(&p.Type))
 			}
 		case queryContext, headerContext, responseHeaderContext:
 			k := p.Type.Kind
@@ -350,7 +350,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 				if ctx != queryContext {
 					noun = "header"
 				}
-				v.errorf(p.Type.Pos, "%s: a %s must be a scalar, an enum or a list of them", pwhat, noun)
+				v.errorf(p.Type.Pos, "%s: a %s must be a scalar, an enum or a list of them%s", pwhat, noun, goTypeNotText(&p.Type))
 			}
 			if p.Explode != nil && p.Type.Kind != KindArray {
 				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
