@@ -31,8 +31,10 @@ func goTypeNotText(t *TypeExpr) string {
 	return " (a goType is coded by its MarshalJSON, not written as text)"
 }
 
-// GoTypes returns every caller's Go type the file's type expressions name,
-// in file order: those of type properties, then of resources and methods.
+// GoTypes returns every caller's Go type the file names, in file order:
+// those of declared types and type properties, then of resources and
+// methods. A declared goType appears once more for each reference to it
+// (the same *GoType).
 func (f *File) GoTypes() []*GoType {
 	var out []*GoType
 	var walk func(t *TypeExpr)
@@ -57,6 +59,9 @@ func (f *File) GoTypes() []*GoType {
 		}
 	}
 	for _, t := range f.Types {
+		if t.GoType != nil {
+			out = append(out, t.GoType)
+		}
 		props(t.Properties)
 	}
 	props(f.API.Headers)

@@ -286,6 +286,10 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			at(doc, "types", "Meeting", "properties")["refs"] = m{"type": "array", "items": m{"goType": id}}
 			at(doc, "types", "Meeting", "properties")["byName"] = m{"type": "map", "values": m{"goType": id}}
 		}},
+		{"goType declared under types", true, func(doc m) {
+			at(doc, "types")["MeetingID"] = m{"description": "Ours.", "goType": m{"import": "example.com/acme/ids", "name": "MeetingID"}}
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"type": "MeetingID"}
+		}},
 		// Invalid documents: the JSON Schema must flag them as the loader does.
 		{"goType with a type", false, func(doc m) {
 			at(doc, "types", "Meeting", "properties")["ref"] = m{"type": "string", "goType": m{"import": "example.com/ids", "name": "ID"}}
@@ -298,6 +302,9 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		}},
 		{"goType with a constraint", false, func(doc m) {
 			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}, "maxLength": 3}
+		}},
+		{"goType declared with properties", false, func(doc m) {
+			at(doc, "types")["MeetingID"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}, "properties": m{}}
 		}},
 		{"goType query parameter", false, func(doc m) {
 			at(doc, "resources", "meetings", "methods", "list", "query")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}}

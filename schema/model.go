@@ -224,6 +224,11 @@ type Type struct {
 	Key                string
 	IDPrefix           string
 	Subtypes           []*Type // set by validation, in file order
+
+	// GoType, on a type declared as a caller's own Go type (goType:
+	// instead of properties or enum): every reference to the type is that
+	// Go type, and nothing is generated for the declaration itself.
+	GoType *GoType
 }
 
 // GoIdent returns the Go name of t: GoName when set, else derived from Name

@@ -500,6 +500,7 @@ func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
 var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
 	"discriminatorValue", "key", "idPrefix", "goName"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
+var goTypeKeys = []string{"description", "deprecated", "goType"}
 
 func (l *loader) typ(e entry) *Type {
 	t := &Type{Pos: l.pos(e.key), Name: e.key.Value}
@@ -508,6 +509,9 @@ func (l *loader) typ(e entry) *Type {
 	if e.val.Kind == yaml.MappingNode && hasKey(e.val, "enum") {
 		t.IsEnum = true
 		allowed = enumKeys
+	}
+	if e.val.Kind == yaml.MappingNode && hasKey(e.val, "goType") && !t.IsEnum {
+		allowed = goTypeKeys
 	}
 	m := l.mapping(e.val, what, allowed...)
 	for _, k := range sortedKeys(m) {
@@ -541,6 +545,8 @@ func (l *loader) typ(e entry) *Type {
 			}
 		case "enum":
 			t.Enum = l.enumValues(kv.val, kwhat)
+		case "goType":
+			t.GoType = l.goTypeSpec(kv, kwhat)
 		}
 	}
 	return t
@@ -845,10 +851,21 @@ func (l *loader) goType(t *TypeExpr, m map[string]entry, what string) {
 			return
 		}
 	}
-	gwhat := what + " goType"
+	g := l.goTypeSpec(e, what+" goType")
+	if g == nil {
+		return
+	}
+	t.Pos = g.Pos
+	t.Kind = KindGoType
+	t.GoType = g
+}
+
+// goTypeSpec reads the {import, name} mapping of a goType entry, on a type
+// expression or on a declared type.
+func (l *loader) goTypeSpec(e entry, gwhat string) *GoType {
 	gm := l.mapping(e.val, gwhat, "import", "name")
 	if gm == nil {
-		return
+		return nil
 	}
 	l.require(e.val, gm, gwhat, "import", "name")
 	g := &GoType{Pos: l.pos(e.key)}
@@ -860,9 +877,7 @@ func (l *loader) goType(t *TypeExpr, m map[string]entry, what string) {
 		g.Name, _ = l.str(ne.val, gwhat+" name")
 		g.NamePos = l.pos(ne.val)
 	}
-	t.Pos = g.Pos
-	t.Kind = KindGoType
-	t.GoType = g
+	return g
 }
 
 func (l *loader) resource(e entry) *Resource {

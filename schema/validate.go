@@ -170,6 +170,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 		v.errorf(ref.Pos, "%s: %q is an enum: want an object type", what, clip(ref.Name))
 		return nil
 	}
+	if wantObject && t.GoType != nil {
+		v.errorf(ref.Pos, "%s: %q is your own Go type (goType): want an object type", what, clip(ref.Name))
+		return nil
+	}
 	ref.Target = t
 	return t
 }
@@ -211,6 +215,10 @@ func (v *validator) typ(t *Type) {
 	}
 	if t.IsEnum {
 		v.enum(t, what)
+		return
+	}
+	if t.GoType != nil {
+		v.goType(t.GoType, what)
 		return
 	}
 	if t.IDPrefix != "" && !idPrefix.MatchString(t.IDPrefix) {
@@ -385,11 +393,16 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.Kind == "" {
 		return // missing type, already reported
 	}
-	if t.Kind == KindNamed && t.Inline == nil {
-		v.resolve(t.Ref, what, false)
-	}
 	if t.GoType != nil {
 		v.goType(t.GoType, what)
+	}
+	if t.Kind == KindNamed && t.Inline == nil {
+		if target := v.resolve(t.Ref, what, false); target != nil && target.GoType != nil {
+			// A reference to a declared goType is that Go type (its
+			// spelling is checked once, at the declaration).
+			t.Kind = KindGoType
+			t.GoType = target.GoType
+		}
 	}
 	k := t.Kind
 	isString := k == KindString || k == KindURI

@@ -11,6 +11,9 @@ import (
 // declare names every type and enum constant, in schema order.
 func (b *builder) declare(p *Package) {
 	for _, t := range b.f.Types {
+		if t.GoType != nil {
+			continue // the caller's own Go type: references use it, nothing is declared
+		}
 		name := t.GoIdent(b.names)
 		what := fmt.Sprintf("type %q", t.Name)
 		if t.IsEnum {

@@ -24,8 +24,14 @@ import (
 // goType in the schema. No goType, no loading.
 func Check(dir string, files []*schema.File) error {
 	var uses []*schema.GoType
+	seen := map[*schema.GoType]bool{} // a declared goType, once for all its references
 	for _, f := range files {
-		uses = append(uses, f.GoTypes()...)
+		for _, g := range f.GoTypes() {
+			if !seen[g] {
+				seen[g] = true
+				uses = append(uses, g)
+			}
+		}
 	}
 	if len(uses) == 0 {
 		return nil

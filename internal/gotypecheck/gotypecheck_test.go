@@ -82,4 +82,17 @@ func TestCheck(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
+
+	// A declared goType used by two properties: one error, at the declaration.
+	src := "sessiongen: 1\npackage: {name: demo, path: gen/demo}\napi:\n  baseURL: https://api.example.com\n  auth: {scheme: bearer}\n" +
+		"types:\n  Half:\n    goType: {import: example.com/m/ids, name: Half}\n  Job:\n    properties:\n      a: {type: Half}\n      b: {type: array, items: {type: Half}}\n"
+	f, perr := schema.Parse("d.yaml", []byte(src))
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	err = Check(dir, []*schema.File{f})
+	want = "d.yaml:8:47: goType example.com/m/ids.Half: lacks the method UnmarshalJSON([]byte) error that generated code calls"
+	if err == nil || err.Error() != want {
+		t.Errorf("declared: got\n%v\nwant\n%s", err, want)
+	}
 }

@@ -30,6 +30,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"amount\":null", &v.Amount, appendMarshaler[money.Amount]); err != nil {
 		return nil, err
 	}
+	if dst, err = appendOptionalErr(dst, ",\"fees\":null", &v.Fees, encodeSlice_Ext_example_com_acme_money_Amount); err != nil {
+		return nil, err
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -72,6 +75,8 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "by_region", &v.ByRegion, &seen[0], 1<<3, nullRejected, decodeMap_Ext_example_com_acme_ids_SessionID)
 		case "amount":
 			err = readOptional(d, "amount", &v.Amount, &seen[0], 1<<4, nullRejected, readUnmarshaler[money.Amount])
+		case "fees":
+			err = readOptional(d, "fees", &v.Fees, &seen[0], 1<<5, nullRejected, decodeSlice_Ext_example_com_acme_money_Amount)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -174,6 +179,11 @@ func encodeMap_Ext_example_com_acme_ids_SessionID(dst []byte, x map[string]ids.S
 	return appendMapErr(dst, x, appendMarshaler[ids.SessionID])
 }
 
+// encodeSlice_Ext_example_com_acme_money_Amount appends x as a JSON array.
+func encodeSlice_Ext_example_com_acme_money_Amount(dst []byte, x []money.Amount) ([]byte, error) {
+	return appendArrayErr(dst, x, appendMarshaler[money.Amount])
+}
+
 // decodeSlice_Ext_example_com_acme_ids_SessionID decodes a JSON array; null elements are rejected.
 func decodeSlice_Ext_example_com_acme_ids_SessionID(d *Decoder) ([]ids.SessionID, error) {
 	return readArray(d, nullRejected, readUnmarshaler[ids.SessionID])
@@ -182,4 +192,9 @@ func decodeSlice_Ext_example_com_acme_ids_SessionID(d *Decoder) ([]ids.SessionID
 // decodeMap_Ext_example_com_acme_ids_SessionID decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_Ext_example_com_acme_ids_SessionID(d *Decoder) (map[string]ids.SessionID, error) {
 	return readMap(d, nullRejected, readUnmarshaler[ids.SessionID])
+}
+
+// decodeSlice_Ext_example_com_acme_money_Amount decodes a JSON array; null elements are rejected.
+func decodeSlice_Ext_example_com_acme_money_Amount(d *Decoder) ([]money.Amount, error) {
+	return readArray(d, nullRejected, readUnmarshaler[money.Amount])
 }

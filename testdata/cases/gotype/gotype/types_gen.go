@@ -27,6 +27,9 @@ type Session struct {
 
 	// Amount is the "amount" property.
 	Amount Optional[money.Amount] `json:"amount,omitzero"`
+
+	// Fees is the "fees" property.
+	Fees Optional[[]money.Amount] `json:"fees,omitzero"`
 }
 
 // SessionsCreateRequest is the "create request" object.

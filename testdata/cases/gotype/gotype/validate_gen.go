@@ -52,6 +52,14 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		fp := p.Field("amount")
 		checkExternal(vs, &fp, &x)
 	}
+	checkNotNull(vs, p, "fees", v.Fees.IsNull())
+	if x, ok := v.Fees.Get(); ok {
+		fp := p.Field("fees")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkExternal(vs, &p0, &e0)
+		}
+	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
