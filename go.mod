@@ -1,6 +1,6 @@
 module github.com/sessiongen/sessiongen
 
-go 1.25
+go 1.25.0
 
 require go.yaml.in/yaml/v3 v3.0.6
 
@@ -10,9 +10,14 @@ require (
 )
 
 require (
+	golang.org/x/mod v0.39.0 // indirect
+	golang.org/x/sync v0.22.0 // indirect
+)
+
+require (
 	github.com/rogpeppe/go-internal v1.16.0
-	golang.org/x/sys v0.26.0 // indirect
-	golang.org/x/tools v0.26.0 // indirect
+	golang.org/x/sys v0.47.0 // indirect
+	golang.org/x/tools v0.49.0
 )
 
 require (

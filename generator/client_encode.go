@@ -84,7 +84,7 @@ func textOrJSON(t *ir.Type, x jen.Code) jen.Code {
 		return jen.Id("jsonText").Call(jen.Op("&").Add(x))
 	case ir.InterfaceRef:
 		return jen.Id("jsonText").Call(x)
-	case ir.Map, ir.Slice:
+	case ir.Map, ir.Slice, ir.External:
 		// Rare in forms: encoding/json is fine off the hot path.
 		return jen.Func().Params().String().Block(
 			jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(x),

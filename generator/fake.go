@@ -306,7 +306,7 @@ func parseText(t *ir.Type, s jen.Code) jen.Code {
 		return jen.Id("ParseDate").Call(jen.Index().Byte().Call(s))
 	case ir.Duration:
 		return jen.Id("ParseDuration").Call(jen.Index().Byte().Call(s))
-	case ir.StructRef:
+	case ir.StructRef, ir.External:
 		return jen.Func().Params().Params(goType(t), jen.Error()).Block(
 			jen.Var().Id("x").Add(goType(t)),
 			jen.Err().Op(":=").Id("x").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(s)),

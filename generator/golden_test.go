@@ -41,7 +41,7 @@ func TestGolden(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			files := generateCase(t, schemaFile)
-			typeCheck(t, files)
+			typeCheckWith(t, files, filepath.Join(dir, importsDir))
 			got := map[string][]byte{}
 			for _, f := range files {
 				if !isSupport(f.Path) {
@@ -92,8 +92,54 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	return files
 }
 
+// importsDir is the folder of a case that holds the caller's packages its
+// goTypes name, by import path (_imports/example.com/acme/ids/*.go). The
+// underscore keeps the go command, and readGoldens, out of it.
+const importsDir = "_imports"
+
 // typeCheck parses and type-checks each generated package in process.
 func typeCheck(t *testing.T, files []generator.File) {
+	t.Helper()
+	typeCheckWith(t, files, "")
+}
+
+// caseImporter imports a case's own packages from source under dir, and
+// everything else (the standard library) as importer.Default does.
+type caseImporter struct {
+	dir  string
+	fset *token.FileSet
+	std  types.Importer
+	pkgs map[string]*types.Package
+}
+
+func (c *caseImporter) Import(path string) (*types.Package, error) {
+	if p, ok := c.pkgs[path]; ok {
+		return p, nil
+	}
+	srcs, _ := filepath.Glob(filepath.Join(c.dir, filepath.FromSlash(path), "*.go"))
+	if c.dir == "" || len(srcs) == 0 {
+		return c.std.Import(path)
+	}
+	var asts []*ast.File
+	for _, src := range srcs {
+		a, err := parser.ParseFile(c.fset, src, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		asts = append(asts, a)
+	}
+	conf := types.Config{Importer: c}
+	p, err := conf.Check(path, c.fset, asts, nil)
+	if err != nil {
+		return nil, err
+	}
+	c.pkgs[path] = p
+	return p, nil
+}
+
+// typeCheckWith type-checks as typeCheck does, importing the case's own
+// packages from source under imports ("" for none).
+func typeCheckWith(t *testing.T, files []generator.File, imports string) {
 	t.Helper()
 	byDir := map[string][]generator.File{}
 	for _, f := range files {
@@ -112,7 +158,7 @@ func typeCheck(t *testing.T, files []generator.File) {
 			}
 			asts = append(asts, a)
 		}
-		conf := types.Config{Importer: importer.Default()}
+		conf := types.Config{Importer: &caseImporter{dir: imports, fset: fset, std: importer.Default(), pkgs: map[string]*types.Package{}}}
 		if _, err := conf.Check(dir, fset, asts, nil); err != nil {
 			t.Errorf("type-check %s: %v", dir, err)
 		}
@@ -123,6 +169,9 @@ func readGoldens(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == importsDir {
+			return filepath.SkipDir // the caller's packages, not goldens
+		}
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
 			return err
 		}

@@ -82,6 +82,8 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		return jen.Id("appendQuotedDuration"), false
 	case ir.JSON:
 		return jen.Id("appendRawValue"), true
+	case ir.External:
+		return jen.Id("appendMarshaler").Types(goType(t)), true
 	case ir.StructRef:
 		if t.Pointer {
 			return jen.Id("appendObjectPointer").Types(jen.Id(t.Struct.Name)), true

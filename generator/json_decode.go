@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -40,6 +41,8 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 		return method("Duration")
 	case ir.JSON:
 		return jen.Id("readRawValue")
+	case ir.External:
+		return jen.Id("readUnmarshaler").Types(goType(t))
 	case ir.EnumRef:
 		return jen.Id(t.Enum.Decoder) // emitted with the enum
 	case ir.InterfaceRef:
@@ -139,9 +142,14 @@ func typeKey(t *ir.Type) string {
 		return t.Union.Name
 	case ir.NullableElem:
 		return "Null_" + typeKey(t.Elem)
+	case ir.External:
+		// The import path too: two packages may both have an ID type.
+		return "Ext_" + nonIdentChars.ReplaceAllString(t.External.Import, "_") + "_" + t.External.Name
 	}
 	panic(fmt.Sprintf("generator: no key for kind %d", t.Kind))
 }
+
+var nonIdentChars = regexp.MustCompile(`[^A-Za-z0-9]`)
 
 // helper registers the helper function name, emitted once, at the end.
 func (j *jsonGen) helper(name string, emit func()) {

@@ -50,7 +50,8 @@ func TestSupportIsPrunedToWhatIsUsed(t *testing.T) {
 			asts = append(asts, a)
 		}
 		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-		conf := types.Config{Importer: importer.Default()}
+		imports := filepath.Join(filepath.Dir(name), importsDir) // a case's goType packages
+		conf := types.Config{Importer: &caseImporter{dir: imports, fset: fset, std: importer.Default(), pkgs: map[string]*types.Package{}}}
 		if _, err := conf.Check("p", fset, asts, info); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

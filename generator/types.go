@@ -66,6 +66,8 @@ func goType(t *ir.Type) jen.Code {
 		return jen.Id(t.Union.Name)
 	case ir.NullableElem:
 		return jen.Id("Optional").Types(goType(t.Elem))
+	case ir.External:
+		return jen.Qual(t.External.Import, t.External.Name)
 	}
 	panic(fmt.Sprintf("generator: unknown type kind %d", t.Kind))
 }
@@ -249,7 +251,11 @@ func genEnums(f *jen.File, p *ir.Package) {
 		if e.Sentinel != nil {
 			note += fmt.Sprintf(" %s stands for values the API has not been asked to reveal.", e.Sentinel.Name)
 		}
-		fcomment(f, typeDoc(e.Name, e.Wire, "enum", e.Doc, e.Deprecated, note))
+		lines := typeDoc(e.Name, e.Wire, "enum", e.Doc, e.Deprecated, note)
+		if e.InlineOf != "" {
+			lines[0] = fmt.Sprintf("%s is the enum written inline on %s.", e.Name, e.InlineOf)
+		}
+		fcomment(f, lines)
 		f.Type().Id(e.Name).String()
 		f.Line()
 		fcomment(f, []string{fmt.Sprintf("The values of %s.", e.Name)})

@@ -272,6 +272,8 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		out = append(out, check("checkDuration", x))
 	case ir.JSON:
 		out = append(out, check("checkRawJSON", x))
+	case ir.External:
+		out = append(out, check("checkExternal", jen.Op("&").Add(x)))
 	case ir.StructRef:
 		// A nil pointer is reported by validate itself.
 		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))

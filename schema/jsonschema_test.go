@@ -346,6 +346,53 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 		{"nullable items not boolean", false, func(doc m) {
 			at(doc, "types", "Meeting", "properties")["tags"] = m{"type": "array", "items": m{"type": "string", "nullable": "yes"}}
 		}},
+		{"inline enums and per-value goName", true, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"enum": l{"a", m{"value": "+1", "goName": "Plus"}},
+				"open": true, "sentinel": "a", "goName": "MeetingMode", "default": "a"}
+			at(doc, "types", "Meeting", "properties")["modes"] = m{"type": "array", "items": m{"enum": l{"x", "y"}}}
+			at(doc, "resources", "meetings", "methods", "list", "query")["mode"] = m{"enum": l{"a", "b"}}
+		}},
+		{"goType on a property, items and map values", true, func(doc m) {
+			id := m{"import": "example.com/acme/ids", "name": "MeetingID"}
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": id, "nullable": true}
+			at(doc, "types", "Meeting", "properties")["refs"] = m{"type": "array", "items": m{"goType": id}}
+			at(doc, "types", "Meeting", "properties")["byName"] = m{"type": "map", "values": m{"goType": id}}
+		}},
+		{"goType declared under types", true, func(doc m) {
+			at(doc, "types")["MeetingID"] = m{"description": "Ours.", "goType": m{"import": "example.com/acme/ids", "name": "MeetingID"}}
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"type": "MeetingID"}
+		}},
+		// Invalid documents: the JSON Schema must flag them as the loader does.
+		{"goType with a type", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"type": "string", "goType": m{"import": "example.com/ids", "name": "ID"}}
+		}},
+		{"goType without a name", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids"}}
+		}},
+		{"goType name not exported", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "id"}}
+		}},
+		{"goType with a constraint", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}, "maxLength": 3}
+		}},
+		{"goType declared with properties", false, func(doc m) {
+			at(doc, "types")["MeetingID"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}, "properties": m{}}
+		}},
+		{"goType query parameter", false, func(doc m) {
+			at(doc, "resources", "meetings", "methods", "list", "query")["ref"] = m{"goType": m{"import": "example.com/ids", "name": "ID"}}
+		}},
+		{"inline enum with a type", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"type": "string", "enum": l{"a"}}
+		}},
+		{"open without an inline enum", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"type": "string", "open": true}
+		}},
+		{"inline enum goName not exported", false, func(doc m) {
+			at(doc, "types", "Meeting", "properties")["mode"] = m{"enum": l{"a"}, "goName": "mode"}
+		}},
+		{"enum value goName not exported", false, func(doc m) {
+			at(doc, "types", "MeetingState")["enum"] = l{m{"value": "+1", "goName": "plus"}}
+		}},
 		{"initialism in lower case", false, func(doc m) { at(doc, "package")["initialisms"] = l{"Mt"} }},
 		{"empty requestIdHeaders", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{} }},
 		{"requestIdHeaders not a token", false, func(doc m) { at(doc, "api")["requestIdHeaders"] = l{"request id"} }},

@@ -209,6 +209,12 @@ type Type struct {
 	IsEnum   bool
 	Enum     []*EnumValue
 	Sentinel string
+	// InlineOf describes the property an inline enum is written on
+	// (`property "mode" of type "Session"`); "" for a type declared under
+	// types. Validation names an inline enum (Name and GoName both become
+	// its Go name, see inlineEnums) and lists it in File.Types after its
+	// owner, so that everything downstream treats it as a named enum.
+	InlineOf string
 
 	// Object types.
 	Properties         []*Property
@@ -229,6 +235,11 @@ type Type struct {
 	// Union types (type: union, of: [...]): the union, as written. A
 	// property naming the type is read as this union (TypeExpr.UnionType).
 	Union *TypeExpr
+
+	// GoType, on a type declared as a caller's own Go type (goType:
+	// instead of properties or enum): every reference to the type is that
+	// Go type, and nothing is generated for the declaration itself.
+	GoType *GoType
 }
 
 // GoIdent returns the Go name of t: GoName when set, else derived from Name
@@ -246,6 +257,19 @@ type EnumValue struct {
 	Value       string
 	Description string
 	Deprecated  string
+	// GoName is the explicit Go name of the value, appended to the enum's
+	// Go name to name its constant; "" derives it from Value.
+	GoName    string
+	GoNamePos Pos
+}
+
+// GoIdent returns the Go name of v within its enum: GoName when set, else
+// derived from Value by the file's namer n.
+func (v *EnumValue) GoIdent(n goname.Namer) string {
+	if v.GoName != "" {
+		return v.GoName
+	}
+	return n.Exported(v.Value)
 }
 
 // Kind is the kind of a type expression.
@@ -271,8 +295,21 @@ const (
 	KindNamed    Kind = "named"
 	// KindUnion is a value of one of several scalar kinds (TypeExpr.Of),
 	// told apart by the JSON token: a string, a number or true/false.
-	KindUnion Kind = "union"
+	KindUnion  Kind = "union"
+	KindGoType Kind = "goType" // a caller's own Go type, see GoType
 )
+
+// GoType is a Go type of the caller's that stands for a type expression: a
+// named type of an importable package, with the JSON codec methods the
+// generated code calls (checked by the command at generation time, in the
+// caller's module).
+type GoType struct {
+	Pos       Pos    // of the goType key
+	Import    string // import path
+	Name      string // exported type name in that package
+	ImportPos Pos
+	NamePos   Pos
+}
 
 // builtinKinds are the kinds a "type:" value may name directly.
 var builtinKinds = []Kind{
@@ -283,7 +320,7 @@ var builtinKinds = []Kind{
 // IsScalar reports whether k is neither a container, json nor a named type.
 func (k Kind) IsScalar() bool {
 	switch k {
-	case KindArray, KindMap, KindJSON, KindNamed, KindBinary, KindUnion:
+	case KindArray, KindMap, KindJSON, KindNamed, KindBinary, KindUnion, KindGoType:
 		return false
 	}
 	return true
@@ -315,6 +352,12 @@ type TypeExpr struct {
 	// set by validation; Of is then the type's); nil for a union written
 	// in place.
 	UnionType *Type
+	// Inline is the enum written on this expression (enum: instead of
+	// type:); Kind is then KindNamed and Ref.Target is Inline.
+	Inline *Type
+	// GoType is the caller's own Go type written on this expression
+	// (goType: instead of type:); Kind is then KindGoType.
+	GoType *GoType
 
 	// keys records where each key of the expression was written, so that a
 	// constraint that does not fit is reported at the constraint.

@@ -500,6 +500,7 @@ func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
 var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
 	"discriminatorValue", "key", "idPrefix", "goName", "defaults", "rules"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
+var goTypeKeys = []string{"description", "deprecated", "goType"}
 
 // unionTypeKeys are the keys of a named union (type: union, of: [...]).
 var unionTypeKeys = []string{"description", "goName", "type", "of"}
@@ -515,6 +516,8 @@ func (l *loader) typ(e entry) *Type {
 	union := !t.IsEnum && e.val.Kind == yaml.MappingNode && (hasKey(e.val, "of") || hasKey(e.val, "type"))
 	if union {
 		allowed = unionTypeKeys
+	} else if e.val.Kind == yaml.MappingNode && hasKey(e.val, "goType") && !t.IsEnum {
+		allowed = goTypeKeys
 	}
 	m := l.mapping(e.val, what, allowed...)
 	if union && m != nil {
@@ -556,6 +559,8 @@ func (l *loader) typ(e entry) *Type {
 			t.Defaults = l.defaults(kv.val, kwhat, typeDefaultKeys)
 		case "rules":
 			t.Rules = l.rules(kv.val, kwhat)
+		case "goType":
+			t.GoType = l.goTypeSpec(kv, kwhat)
 		}
 	}
 	applyDefaults(t.Properties, t.Defaults)
@@ -590,7 +595,7 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 	for _, c := range n.Content {
 		v := &EnumValue{Pos: l.pos(c)}
 		if c.Kind == yaml.MappingNode {
-			m := l.mapping(c, what+" value", "value", "description", "deprecated")
+			m := l.mapping(c, what+" value", "value", "description", "deprecated", "goName")
 			l.require(c, m, what+" value", "value")
 			e, ok := m["value"]
 			if !ok {
@@ -605,6 +610,10 @@ func (l *loader) enumValues(n *yaml.Node, what string) []*EnumValue {
 			}
 			if e, ok := m["deprecated"]; ok {
 				v.Deprecated, _ = l.str(e.val, what+" deprecated")
+			}
+			if e, ok := m["goName"]; ok {
+				v.GoName, _ = l.str(e.val, what+" goName")
+				v.GoNamePos = l.pos(e.val)
 			}
 		} else if s, ok := l.str(c, what+" value"); ok {
 			v.Value = s
@@ -629,7 +638,8 @@ const (
 )
 
 var exprKeys = []string{"type", "items", "values", "minLength", "maxLength", "pattern", "minimum",
-	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "of"}
+	"maximum", "minItems", "maxItems", "uniqueItems", "nonFinite", "of",
+	"enum", "open", "sentinel", "goName", "goType"}
 
 // nestedKeys are the keys of array items and map values: a type expression
 // that may be null.
@@ -663,7 +673,7 @@ func (l *loader) property(e entry, ctx propContext) *Property {
 	if m == nil {
 		return p
 	}
-	l.require(e.val, m, what, "type")
+	l.requireTypeOrEnum(e.val, m, what)
 	p.Type = l.typeExpr(e.val, m, what, 0)
 	p.written = make(map[string]bool, len(m))
 	for k := range m {
@@ -771,6 +781,8 @@ func (l *loader) typeExpr(n *yaml.Node, m map[string]entry, what string, depth i
 	if e, ok := m["of"]; ok {
 		t.Of = l.unionMembers(e.val, what+" of")
 	}
+	l.inlineEnum(&t, m, what)
+	l.goType(&t, m, what)
 	if e, ok := m["items"]; ok {
 		t.Items = l.nestedExpr(e.val, what+" items", depth+1)
 	}
@@ -801,7 +813,7 @@ func (l *loader) nestedExpr(n *yaml.Node, what string, depth int) *TypeExpr {
 	if m == nil {
 		return nil
 	}
-	l.require(n, m, what, "type")
+	l.requireTypeOrEnum(n, m, what)
 	t := l.typeExpr(n, m, what, depth)
 	if e, ok := m["nullable"]; ok {
 		t.Nullable, _ = l.boolean(e.val, what+" nullable")
@@ -830,6 +842,95 @@ func (l *loader) unionMembers(n *yaml.Node, what string) []UnionMember {
 		out = append(out, m)
 	}
 	return out
+}
+
+// requireTypeOrEnum reports a type expression with neither type nor enum
+// (an inline enum); both at once are reported by inlineEnum.
+func (l *loader) requireTypeOrEnum(n *yaml.Node, m map[string]entry, what string) {
+	if _, ok := m["enum"]; ok {
+		return
+	}
+	if _, ok := m["goType"]; ok {
+		return
+	}
+	l.require(n, m, what, "type")
+}
+
+// inlineEnum reads an enum written on a type expression (enum: instead of
+// type:) into t.Inline, with the keys only an inline enum takes: open,
+// sentinel and goName (the Go name of its type).
+func (l *loader) inlineEnum(t *TypeExpr, m map[string]entry, what string) {
+	e, ok := m["enum"]
+	if !ok {
+		for _, k := range []string{"open", "sentinel", "goName"} {
+			if ke, ok := m[k]; ok {
+				l.errorf(ke.key, "%s: %s applies to an inline enum only (write enum: [...] instead of type)", what, k)
+			}
+		}
+		return
+	}
+	if te, ok := m["type"]; ok {
+		l.errorf(te.key, "%s: give either type or enum, not both (an inline enum's values are strings)", what)
+		return
+	}
+	en := &Type{Pos: l.pos(e.key), IsEnum: true}
+	en.Enum = l.enumValues(e.val, what+" enum")
+	if oe, ok := m["open"]; ok {
+		en.Open, _ = l.boolean(oe.val, what+" open")
+	}
+	if se, ok := m["sentinel"]; ok {
+		en.Sentinel, _ = l.str(se.val, what+" sentinel")
+	}
+	if ge, ok := m["goName"]; ok {
+		en.GoName, _ = l.str(ge.val, what+" goName")
+		en.GoNamePos = l.pos(ge.val)
+	}
+	t.Pos = l.pos(e.key)
+	t.Kind = KindNamed
+	t.Inline = en
+	t.Ref = &TypeRef{Pos: en.Pos, Target: en}
+}
+
+// goType reads a caller's own Go type written on a type expression
+// (goType: {import, name} instead of type:).
+func (l *loader) goType(t *TypeExpr, m map[string]entry, what string) {
+	e, ok := m["goType"]
+	if !ok {
+		return
+	}
+	for _, k := range []string{"type", "enum"} {
+		if ke, ok := m[k]; ok {
+			l.errorf(ke.key, "%s: give either goType or %s, not both (a goType is the whole Go type)", what, k)
+			return
+		}
+	}
+	g := l.goTypeSpec(e, what+" goType")
+	if g == nil {
+		return
+	}
+	t.Pos = g.Pos
+	t.Kind = KindGoType
+	t.GoType = g
+}
+
+// goTypeSpec reads the {import, name} mapping of a goType entry, on a type
+// expression or on a declared type.
+func (l *loader) goTypeSpec(e entry, gwhat string) *GoType {
+	gm := l.mapping(e.val, gwhat, "import", "name")
+	if gm == nil {
+		return nil
+	}
+	l.require(e.val, gm, gwhat, "import", "name")
+	g := &GoType{Pos: l.pos(e.key)}
+	if ie, ok := gm["import"]; ok {
+		g.Import, _ = l.str(ie.val, gwhat+" import")
+		g.ImportPos = l.pos(ie.val)
+	}
+	if ne, ok := gm["name"]; ok {
+		g.Name, _ = l.str(ne.val, gwhat+" name")
+		g.NamePos = l.pos(ne.val)
+	}
+	return g
 }
 
 func (l *loader) resource(e entry) *Resource {

@@ -26,6 +26,7 @@ func validate(r *reporter, f *File) {
 	v.packageAndAPI()
 	v.declareTypes()
 	v.declareResources()
+	v.inlineEnums()
 	// Bases are resolved before any type is checked: checking a type walks
 	// its whole base chain (for its key, say), and a base declared later in
 	// the file must already point at its own base.
@@ -176,6 +177,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 		v.errorf(ref.Pos, "%s: %q is a union: want an object type", what, clip(ref.Name))
 		return nil
 	}
+	if wantObject && t.GoType != nil {
+		v.errorf(ref.Pos, "%s: %q is your own Go type (goType): want an object type", what, clip(ref.Name))
+		return nil
+	}
 	ref.Target = t
 	return t
 }
@@ -212,12 +217,19 @@ var idPrefix = regexp.MustCompile(`^[A-Za-z0-9]+$`)
 
 func (v *validator) typ(t *Type) {
 	what := fmt.Sprintf("type %q", clip(t.Name))
+	if t.InlineOf != "" {
+		return // checked by inlineEnums, where it is written
+	}
 	if t.IsEnum {
 		v.enum(t, what)
 		return
 	}
 	if t.Union != nil {
 		v.unionType(t, what)
+		return
+	}
+	if t.GoType != nil {
+		v.goType(t.GoType, what)
 		return
 	}
 	if t.IDPrefix != "" && !idPrefix.MatchString(t.IDPrefix) {
@@ -242,9 +254,17 @@ func (v *validator) enum(t *Type, what string) {
 			continue
 		}
 		seen[ev.Value] = ev
-		g := v.names.Exported(ev.Value)
+		g := ev.GoIdent(v.names)
+		if ev.GoName != "" && !goIdentifier.MatchString(ev.GoName) {
+			v.errorf(ev.GoNamePos, "%s: enum value %q goName %q: want an exported Go identifier (ASCII letters and digits, starting upper case)", what, clip(ev.Value), clip(ev.GoName))
+			continue
+		}
 		if prev, ok := goNames[g]; ok {
-			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g)
+			hint := fmt.Sprintf("give one of them its own with the long form {value: %s, goName: ...}", quote(ev.Value))
+			if ev.GoName != "" || prev.GoName != "" {
+				hint = "choose another goName"
+			}
+			v.errorf(ev.Pos, "%s: enum values %q and %q (line %d) both become Go name %s: %s", what, clip(ev.Value), clip(prev.Value), prev.Pos.Line, g, hint)
 			continue
 		}
 		goNames[g] = ev
@@ -331,7 +351,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 		switch ctx {
 		case paramContext:
 			if !p.Type.Kind.IsScalar() && !(p.Type.Kind == KindNamed && p.Type.Ref.Target != nil && p.Type.Ref.Target.IsEnum) {
-				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum", pwhat)
+				v.errorf(p.Type.Pos, "%s: a path parameter must be a scalar or an enum%s", pwhat, goTypeNotText(&p.Type))
 			}
 		case queryContext, headerContext, responseHeaderContext:
 			k := p.Type.Kind
@@ -349,7 +369,7 @@ func (v *validator) properties(props []*Property, what string, ctx propContext) 
 				if ctx != queryContext {
 					noun = "header"
 				}
-				v.errorf(p.Type.Pos, "%s: a %s must be a scalar, an enum or a list of them", pwhat, noun)
+				v.errorf(p.Type.Pos, "%s: a %s must be a scalar, an enum or a list of them%s", pwhat, noun, goTypeNotText(&p.Type))
 			}
 			if p.Explode != nil && p.Type.Kind != KindArray {
 				v.errorf(p.Pos, "%s: explode applies to arrays only", pwhat)
@@ -387,8 +407,19 @@ func (v *validator) expr(t *TypeExpr, what string) {
 	if t.Kind == "" {
 		return // missing type, already reported
 	}
-	if t.Kind == KindNamed {
-		v.namedUnion(t, v.resolve(t.Ref, what, false))
+	if t.GoType != nil {
+		v.goType(t.GoType, what)
+	}
+	if t.Kind == KindNamed && t.Inline == nil {
+		target := v.resolve(t.Ref, what, false)
+		if target != nil && target.GoType != nil {
+			// A reference to a declared goType is that Go type (its
+			// spelling is checked once, at the declaration).
+			t.Kind = KindGoType
+			t.GoType = target.GoType
+		} else {
+			v.namedUnion(t, target)
+		}
 	}
 	k := t.Kind
 	isString := k == KindString || k == KindURI

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/generator/output"
+	"github.com/sessiongen/sessiongen/internal/gotypecheck"
 	"github.com/sessiongen/sessiongen/schema"
 )
 
@@ -32,6 +34,11 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 	}
 	gen, err := generator.Generate(files)
 	if err != nil {
+		return err
+	}
+	// Before anything is written or compared: the caller's goType types
+	// must exist, with their codec methods, in the module of the output.
+	if err := gotypecheck.Check(existingDir(cfg.out), files); err != nil {
 		return err
 	}
 	opts := output.Options{Prune: cfg.prune}
@@ -140,4 +147,19 @@ func versionLine() string {
 		}
 	}
 	return "sessiongen " + version + goVersion
+}
+
+// existingDir is dir or its nearest existing parent: the output root may
+// not exist yet, and its module is that of the folder it will be made in.
+func existingDir(dir string) string {
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir
+		}
+		dir = parent
+	}
 }

@@ -127,6 +127,8 @@ var targets = map[string]target{
 	// 13u: unions and nullable items.
 	"Unions":        structTarget[kinds.Unions](),
 	"NullableItems": structTarget[kinds.NullableItems](),
+	// 13e: inline enums.
+	"InlineEnums": structTarget[kinds.InlineEnums](),
 }
 
 // vector is one parsed line.

@@ -216,6 +216,7 @@ var registry = []*codec{
 	kindsOf[kinds.Ruled](),
 	kindsOf[kinds.Unions](),
 	kindsOf[kinds.NullableItems](),
+	kindsOf[kinds.InlineEnums](), // 13e: inline enums
 }
 
 // schemas maps each registered package to its schema, relative to the

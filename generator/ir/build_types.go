@@ -11,15 +11,21 @@ import (
 // declare names every type and enum constant, in schema order.
 func (b *builder) declare(p *Package) {
 	for _, t := range b.f.Types {
+		if t.GoType != nil {
+			continue // the caller's own Go type: references use it, nothing is declared
+		}
 		name := t.GoIdent(b.names)
 		what := fmt.Sprintf("type %q", t.Name)
 		if t.IsEnum {
 			e := &Enum{Name: name, Wire: t.Name, Doc: t.Description, Deprecated: t.Deprecated, Open: t.Open,
-				ValuesFunc: name + "Values", Decoder: "decode" + name}
+				ValuesFunc: name + "Values", Decoder: "decode" + name, InlineOf: t.InlineOf}
+			if t.InlineOf != "" {
+				what = "the inline enum of " + t.InlineOf
+			}
 			b.claim(name, t.Pos, what)
 			b.claim(e.ValuesFunc, t.Pos, what+" (its list of values)")
 			for _, v := range t.Enum {
-				ev := &EnumValue{Name: name + b.names.Exported(v.Value), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
+				ev := &EnumValue{Name: name + v.GoIdent(b.names), Wire: v.Value, Doc: v.Description, Deprecated: v.Deprecated}
 				b.claim(ev.Name, v.Pos, fmt.Sprintf("enum value %q of %s", v.Value, what))
 				e.Values = append(e.Values, ev)
 				if v.Value == t.Sentinel {
@@ -284,6 +290,9 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		} else {
 			t.Union = b.union(e, owner)
 		}
+	case schema.KindGoType:
+		t.Kind = External
+		t.External = &ExternalType{Import: e.GoType.Import, Name: e.GoType.Name}
 	case schema.KindNamed:
 		target := e.Ref.Target
 		if en := b.enums[target]; en != nil {

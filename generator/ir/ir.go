@@ -207,6 +207,9 @@ type Enum struct {
 	Values     []*EnumValue
 	ValuesFunc string // exported func returning every value
 	Decoder    string // unexported func(*Decoder) (Name, error)
+	// InlineOf names the property the enum is written on, for its
+	// documentation; "" for an enum declared under types.
+	InlineOf string
 }
 
 // EnumValue is one enum constant.
@@ -346,18 +349,26 @@ const (
 	// Optional[Elem]: null is Optional's null state, and the absent state
 	// is not a valid element.
 	NullableElem
+	External // a caller's own Go type (goType), coded by its MarshalJSON and UnmarshalJSON
 )
+
+// ExternalType is a Go type of the caller's, from another package.
+type ExternalType struct {
+	Import string // import path
+	Name   string // type name
+}
 
 // Type is a Go type with the constraints that apply at its level.
 type Type struct {
 	Kind      TypeKind
-	Elem      *Type      // Slice, Map
-	Struct    *Struct    // StructRef
-	Interface *Interface // InterfaceRef
-	Enum      *Enum      // EnumRef
-	Union     *Union     // UnionRef
-	Pointer   bool       // StructRef held by pointer to break a containment cycle
-	NonFinite bool       // Float64, Float32: "NaN", "INF", "-INF" strings allowed
+	Elem      *Type         // Slice, Map
+	Struct    *Struct       // StructRef
+	Interface *Interface    // InterfaceRef
+	Enum      *Enum         // EnumRef
+	Union     *Union        // UnionRef
+	External  *ExternalType // External
+	Pointer   bool          // StructRef held by pointer to break a containment cycle
+	NonFinite bool          // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
 	MinLength, MaxLength *int
 	Pattern              *Pattern

@@ -67,3 +67,140 @@ func (v Mood) IsKnown() bool {
 func MoodValues() []Mood {
 	return []Mood{MoodHappy, MoodInProgress, MoodX1, MoodX1x, MoodUnknownFutureValue}
 }
+
+// InlineEnumsMode is the enum written inline on property "mode" of type "inlineEnums".
+//
+// InlineEnumsMode is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
+type InlineEnumsMode string
+
+// The values of InlineEnumsMode.
+const (
+	// InlineEnumsModeMessageOnly is "message-only".
+	InlineEnumsModeMessageOnly InlineEnumsMode = "message-only"
+	// InlineEnumsModeVoiceOnly is "voice-only".
+	InlineEnumsModeVoiceOnly InlineEnumsMode = "voice-only"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v InlineEnumsMode) IsKnown() bool {
+	switch v {
+	case InlineEnumsModeMessageOnly, InlineEnumsModeVoiceOnly:
+		return true
+	}
+	return false
+}
+
+// InlineEnumsModeValues returns the values listed in the schema, in schema order.
+func InlineEnumsModeValues() []InlineEnumsMode {
+	return []InlineEnumsMode{InlineEnumsModeMessageOnly, InlineEnumsModeVoiceOnly}
+}
+
+// InlineEnumsStatus is the enum written inline on property "status" of type "inlineEnums".
+//
+// InlineEnumsStatus is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart. InlineEnumsStatusUnknown stands for values the API has not been asked to reveal.
+type InlineEnumsStatus string
+
+// The values of InlineEnumsStatus.
+const (
+	// InlineEnumsStatusOpen is "open".
+	InlineEnumsStatusOpen InlineEnumsStatus = "open"
+	// InlineEnumsStatusInProgress is "in-progress".
+	InlineEnumsStatusInProgress InlineEnumsStatus = "in-progress"
+	// InlineEnumsStatusUnknown is "unknown".
+	InlineEnumsStatusUnknown InlineEnumsStatus = "unknown"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v InlineEnumsStatus) IsKnown() bool {
+	switch v {
+	case InlineEnumsStatusOpen, InlineEnumsStatusInProgress, InlineEnumsStatusUnknown:
+		return true
+	}
+	return false
+}
+
+// InlineEnumsStatusValues returns the values listed in the schema, in schema order.
+func InlineEnumsStatusValues() []InlineEnumsStatus {
+	return []InlineEnumsStatus{InlineEnumsStatusOpen, InlineEnumsStatusInProgress, InlineEnumsStatusUnknown}
+}
+
+// InlineEnumsChannels is the enum written inline on property "channels" of type "inlineEnums".
+//
+// InlineEnumsChannels is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
+type InlineEnumsChannels string
+
+// The values of InlineEnumsChannels.
+const (
+	// InlineEnumsChannelsSMS is "sms".
+	InlineEnumsChannelsSMS InlineEnumsChannels = "sms"
+	// InlineEnumsChannelsVoice is "voice".
+	InlineEnumsChannelsVoice InlineEnumsChannels = "voice"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v InlineEnumsChannels) IsKnown() bool {
+	switch v {
+	case InlineEnumsChannelsSMS, InlineEnumsChannelsVoice:
+		return true
+	}
+	return false
+}
+
+// InlineEnumsChannelsValues returns the values listed in the schema, in schema order.
+func InlineEnumsChannelsValues() []InlineEnumsChannels {
+	return []InlineEnumsChannels{InlineEnumsChannelsSMS, InlineEnumsChannelsVoice}
+}
+
+// InlineEnumsVotes is the enum written inline on property "votes" of type "inlineEnums".
+//
+// InlineEnumsVotes is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
+type InlineEnumsVotes string
+
+// The values of InlineEnumsVotes.
+const (
+	// InlineEnumsVotesUp is "+1".
+	InlineEnumsVotesUp InlineEnumsVotes = "+1"
+	// InlineEnumsVotesDown is "-1".
+	InlineEnumsVotesDown InlineEnumsVotes = "-1"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v InlineEnumsVotes) IsKnown() bool {
+	switch v {
+	case InlineEnumsVotesUp, InlineEnumsVotesDown:
+		return true
+	}
+	return false
+}
+
+// InlineEnumsVotesValues returns the values listed in the schema, in schema order.
+func InlineEnumsVotesValues() []InlineEnumsVotes {
+	return []InlineEnumsVotes{InlineEnumsVotesUp, InlineEnumsVotesDown}
+}
+
+// InlineEnumsFallback is the enum written inline on property "fallback" of type "inlineEnums".
+//
+// InlineEnumsFallback is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
+type InlineEnumsFallback string
+
+// The values of InlineEnumsFallback.
+const (
+	// InlineEnumsFallbackA is "a".
+	InlineEnumsFallbackA InlineEnumsFallback = "a"
+	// InlineEnumsFallbackB is "b".
+	InlineEnumsFallbackB InlineEnumsFallback = "b"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v InlineEnumsFallback) IsKnown() bool {
+	switch v {
+	case InlineEnumsFallbackA, InlineEnumsFallbackB:
+		return true
+	}
+	return false
+}
+
+// InlineEnumsFallbackValues returns the values listed in the schema, in schema order.
+func InlineEnumsFallbackValues() []InlineEnumsFallback {
+	return []InlineEnumsFallback{InlineEnumsFallbackA, InlineEnumsFallbackB}
+}

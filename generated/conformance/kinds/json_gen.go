@@ -57,6 +57,113 @@ func (v *Mood) UnmarshalJSON(data []byte) error {
 	return unmarshalWith(data, v, decodeMood)
 }
 
+// decodeInlineEnumsMode decodes one InlineEnumsMode. A value the schema does not list is kept as it is.
+func decodeInlineEnumsMode(d *Decoder) (InlineEnumsMode, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "message-only":
+		return InlineEnumsModeMessageOnly, nil
+	case "voice-only":
+		return InlineEnumsModeVoiceOnly, nil
+	}
+	return InlineEnumsMode(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InlineEnumsMode) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInlineEnumsMode)
+}
+
+// decodeInlineEnumsStatus decodes one InlineEnumsStatus. A value the schema does not list is kept as it is.
+func decodeInlineEnumsStatus(d *Decoder) (InlineEnumsStatus, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "open":
+		return InlineEnumsStatusOpen, nil
+	case "in-progress":
+		return InlineEnumsStatusInProgress, nil
+	case "unknown":
+		return InlineEnumsStatusUnknown, nil
+	}
+	return InlineEnumsStatus(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InlineEnumsStatus) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInlineEnumsStatus)
+}
+
+// decodeInlineEnumsChannels decodes one InlineEnumsChannels. A value the schema does not list is kept as it is.
+func decodeInlineEnumsChannels(d *Decoder) (InlineEnumsChannels, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "sms":
+		return InlineEnumsChannelsSMS, nil
+	case "voice":
+		return InlineEnumsChannelsVoice, nil
+	}
+	return InlineEnumsChannels(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InlineEnumsChannels) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInlineEnumsChannels)
+}
+
+// decodeInlineEnumsVotes decodes one InlineEnumsVotes. A value the schema does not list is kept as it is.
+func decodeInlineEnumsVotes(d *Decoder) (InlineEnumsVotes, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "+1":
+		return InlineEnumsVotesUp, nil
+	case "-1":
+		return InlineEnumsVotesDown, nil
+	}
+	return InlineEnumsVotes(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InlineEnumsVotes) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInlineEnumsVotes)
+}
+
+// decodeInlineEnumsFallback decodes one InlineEnumsFallback. A value the schema does not list is kept as it is.
+func decodeInlineEnumsFallback(d *Decoder) (InlineEnumsFallback, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "a":
+		return InlineEnumsFallbackA, nil
+	case "b":
+		return InlineEnumsFallbackB, nil
+	}
+	return InlineEnumsFallback(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *InlineEnumsFallback) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeInlineEnumsFallback)
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
@@ -1534,6 +1641,88 @@ func (v *NullableItems) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *InlineEnums) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendEnum[InlineEnumsMode](append(dst, ",\"mode\":"...), v.Mode)
+	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[InlineEnumsStatus])
+	dst = appendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_InlineEnumsChannels)
+	dst = appendOptional(dst, ",\"votes\":null", &v.Votes, encodeMap_InlineEnumsVotes)
+	dst = appendOptional(dst, ",\"fallback\":null", &v.Fallback, appendEnum[InlineEnumsFallback])
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v InlineEnums) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one InlineEnums object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *InlineEnums) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "mode":
+			err = readMember(d, "mode", &v.Mode, &seen[0], 1<<1, nullRejected, decodeInlineEnumsMode)
+		case "status":
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<2, nullRejected, decodeInlineEnumsStatus)
+		case "channels":
+			err = readOptional(d, "channels", &v.Channels, &seen[0], 1<<3, nullRejected, decodeSlice_InlineEnumsChannels)
+		case "votes":
+			err = readOptional(d, "votes", &v.Votes, &seen[0], 1<<4, nullRejected, decodeMap_InlineEnumsVotes)
+		case "fallback":
+			err = readOptional(d, "fallback", &v.Fallback, &seen[0], 1<<5, nullIsState, decodeInlineEnumsFallback)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.ErrRequired("mode")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *InlineEnums) UnmarshalJSON(data []byte) error {
+	*v = InlineEnums{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // AppendJSON appends the member v holds as JSON; a Instant holding none is an
 // *UnsetUnionError.
 func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
@@ -2622,6 +2811,26 @@ func decodeSlice_Null_NullableItemsLocsItem(d *Decoder) ([]Optional[NullableItem
 // decodeSlice_Null_Shape decodes a JSON array; null elements are kept as null.
 func decodeSlice_Null_Shape(d *Decoder) ([]Optional[Shape], error) {
 	return readArray(d, nullIsValue, decodeNull_Shape)
+}
+
+// encodeSlice_InlineEnumsChannels appends x as a JSON array.
+func encodeSlice_InlineEnumsChannels(dst []byte, x []InlineEnumsChannels) []byte {
+	return appendArray(dst, x, appendEnum[InlineEnumsChannels])
+}
+
+// encodeMap_InlineEnumsVotes appends x as a JSON object with sorted keys.
+func encodeMap_InlineEnumsVotes(dst []byte, x map[string]InlineEnumsVotes) []byte {
+	return appendMap(dst, x, appendEnum[InlineEnumsVotes])
+}
+
+// decodeSlice_InlineEnumsChannels decodes a JSON array; null elements are rejected.
+func decodeSlice_InlineEnumsChannels(d *Decoder) ([]InlineEnumsChannels, error) {
+	return readArray(d, nullRejected, decodeInlineEnumsChannels)
+}
+
+// decodeMap_InlineEnumsVotes decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_InlineEnumsVotes(d *Decoder) (map[string]InlineEnumsVotes, error) {
+	return readMap(d, nullRejected, decodeInlineEnumsVotes)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.

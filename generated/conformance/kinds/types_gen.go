@@ -465,6 +465,33 @@ type NullableItems struct {
 	Shapes Optional[[]Optional[Shape]] `json:"shapes,omitzero"`
 }
 
+// InlineEnums is the "inlineEnums" object.
+//
+// Inline enums (closed, open with a sentinel, nullable, on items and map values) and per-value Go names.
+type InlineEnums struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Mode is the "mode" property.
+	//
+	// Required.
+	Mode InlineEnumsMode `json:"mode"`
+
+	// Status is the "status" property.
+	Status Optional[InlineEnumsStatus] `json:"status,omitzero"`
+
+	// Channels is the "channels" property.
+	Channels Optional[[]InlineEnumsChannels] `json:"channels,omitzero"`
+
+	// Votes is the "votes" property.
+	Votes Optional[map[string]InlineEnumsVotes] `json:"votes,omitzero"`
+
+	// Fallback is the "fallback" property.
+	//
+	// Optional, may be null.
+	Fallback Optional[InlineEnumsFallback] `json:"fallback,omitzero"`
+}
+
 // Instant is the "instant" union type.
 // It is one of date-time or int64, told apart by the JSON token.
 //

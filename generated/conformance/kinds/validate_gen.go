@@ -744,6 +744,57 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	}
 }
 
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *InlineEnums) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *InlineEnums) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	{
+		fp := p.Field("mode")
+		checkKnown(vs, &fp, v.Mode)
+	}
+	checkNotNull(vs, p, "status", v.Status.IsNull())
+	checkUTF8Optional(vs, p, "status", &v.Status)
+	checkNotNull(vs, p, "channels", v.Channels.IsNull())
+	if x, ok := v.Channels.Get(); ok {
+		fp := p.Field("channels")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			checkKnown(vs, &p0, e0)
+		}
+	}
+	checkNotNull(vs, p, "votes", v.Votes.IsNull())
+	if x, ok := v.Votes.Get(); ok {
+		fp := p.Field("votes")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkKnown(vs, &p0, e0)
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	if x, ok := v.Fallback.Get(); ok {
+		fp := p.Field("fallback")
+		checkKnown(vs, &fp, x)
+	}
+}
+
 // Validate reports a Instant that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Instant) Validate() error {

@@ -2,7 +2,7 @@
 
 package proxy
 
-// SessionStatus is the "SessionStatus" enum.
+// SessionStatus is the enum written inline on property "status" of type "Session".
 //
 // The status of the Session. Can be: `open`, `in-progress`, `closed`, `failed`, or `unknown`.
 //
@@ -37,7 +37,7 @@ func SessionStatusValues() []SessionStatus {
 	return []SessionStatus{SessionStatusOpen, SessionStatusInProgress, SessionStatusClosed, SessionStatusFailed, SessionStatusUnknown}
 }
 
-// SessionMode is the "SessionMode" enum.
+// SessionMode is the enum written inline on property "mode" of type "Session".
 //
 // The Mode of the Session. Can be: `message-only`, `voice-only`, or `voice-and-message`.
 //
@@ -68,7 +68,7 @@ func SessionModeValues() []SessionMode {
 	return []SessionMode{SessionModeMessageOnly, SessionModeVoiceOnly, SessionModeVoiceAndMessage}
 }
 
-// InteractionType is the "InteractionType" enum.
+// InteractionType is the enum written inline on property "type" of type "Interaction".
 //
 // The Type of the Interaction. Can be: `message`, `voice` or `unknown`.
 //
@@ -166,7 +166,7 @@ func InteractionResourceStatusValues() []InteractionResourceStatus {
 	return []InteractionResourceStatus{InteractionResourceStatusAccepted, InteractionResourceStatusAnswered, InteractionResourceStatusBusy, InteractionResourceStatusCanceled, InteractionResourceStatusCompleted, InteractionResourceStatusDeleted, InteractionResourceStatusDelivered, InteractionResourceStatusDeliveryUnknown, InteractionResourceStatusFailed, InteractionResourceStatusInProgress, InteractionResourceStatusInitiated, InteractionResourceStatusNoAnswer, InteractionResourceStatusQueued, InteractionResourceStatusReceived, InteractionResourceStatusReceiving, InteractionResourceStatusRinging, InteractionResourceStatusScheduled, InteractionResourceStatusSending, InteractionResourceStatusSent, InteractionResourceStatusUndelivered, InteractionResourceStatusUnknown}
 }
 
-// MessageInteractionType is the "MessageInteractionType" enum.
+// MessageInteractionType is the enum written inline on property "type" of type "MessageInteraction".
 //
 // The Type of Message Interaction. This value is always `message`.
 //
@@ -264,9 +264,38 @@ func MessageInteractionResourceStatusValues() []MessageInteractionResourceStatus
 	return []MessageInteractionResourceStatus{MessageInteractionResourceStatusAccepted, MessageInteractionResourceStatusAnswered, MessageInteractionResourceStatusBusy, MessageInteractionResourceStatusCanceled, MessageInteractionResourceStatusCompleted, MessageInteractionResourceStatusDeleted, MessageInteractionResourceStatusDelivered, MessageInteractionResourceStatusDeliveryUnknown, MessageInteractionResourceStatusFailed, MessageInteractionResourceStatusInProgress, MessageInteractionResourceStatusInitiated, MessageInteractionResourceStatusNoAnswer, MessageInteractionResourceStatusQueued, MessageInteractionResourceStatusReceived, MessageInteractionResourceStatusReceiving, MessageInteractionResourceStatusRinging, MessageInteractionResourceStatusScheduled, MessageInteractionResourceStatusSending, MessageInteractionResourceStatusSent, MessageInteractionResourceStatusUndelivered, MessageInteractionResourceStatusUnknown}
 }
 
-// ServiceGeoMatchLevel is the "ServiceGeoMatchLevel" enum.
+// ServiceNumberSelectionBehavior is the enum written inline on property "number_selection_behavior" of type "Service".
 //
-// Where a proxy number must be located relative to the participant identifier. The default value is `country` and more specific areas than `country` are only available in North America.
+// The preference for Proxy Number selection in the Service instance. Can be: `prefer-sticky` or `avoid-sticky`.
+//
+// ServiceNumberSelectionBehavior is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
+type ServiceNumberSelectionBehavior string
+
+// The values of ServiceNumberSelectionBehavior.
+const (
+	// ServiceNumberSelectionBehaviorAvoidSticky is "avoid-sticky": We will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number.
+	ServiceNumberSelectionBehaviorAvoidSticky ServiceNumberSelectionBehavior = "avoid-sticky"
+	// ServiceNumberSelectionBehaviorPreferSticky is "prefer-sticky": We will try and select the same Proxy Number for a given participant if they have previous Sessions, but we will not fail if that Proxy Number cannot be used.
+	ServiceNumberSelectionBehaviorPreferSticky ServiceNumberSelectionBehavior = "prefer-sticky"
+)
+
+// IsKnown reports whether v is one of the values listed in the schema.
+func (v ServiceNumberSelectionBehavior) IsKnown() bool {
+	switch v {
+	case ServiceNumberSelectionBehaviorAvoidSticky, ServiceNumberSelectionBehaviorPreferSticky:
+		return true
+	}
+	return false
+}
+
+// ServiceNumberSelectionBehaviorValues returns the values listed in the schema, in schema order.
+func ServiceNumberSelectionBehaviorValues() []ServiceNumberSelectionBehavior {
+	return []ServiceNumberSelectionBehavior{ServiceNumberSelectionBehaviorAvoidSticky, ServiceNumberSelectionBehaviorPreferSticky}
+}
+
+// ServiceGeoMatchLevel is the enum written inline on property "geo_match_level" of type "Service".
+//
+// Where a proxy number must be located relative to the participant identifier. Can be: `country`, `area-code`, or `extended-area-code`. The default value is `country` and more specific areas than `country` are only available in North America.
 //
 // ServiceGeoMatchLevel is open: the API may add values, so Validate accepts any value and IsKnown tells the listed ones apart.
 type ServiceGeoMatchLevel string
@@ -295,33 +324,4 @@ func (v ServiceGeoMatchLevel) IsKnown() bool {
 // ServiceGeoMatchLevelValues returns the values listed in the schema, in schema order.
 func ServiceGeoMatchLevelValues() []ServiceGeoMatchLevel {
 	return []ServiceGeoMatchLevel{ServiceGeoMatchLevelAreaCode, ServiceGeoMatchLevelOverlay, ServiceGeoMatchLevelRadius, ServiceGeoMatchLevelCountry}
-}
-
-// ServiceNumberSelectionBehavior is the "ServiceNumberSelectionBehavior" enum.
-//
-// The preference for Proxy Number selection in the Service instance.
-//
-// ServiceNumberSelectionBehavior is closed: Validate reports a value not listed here, though it still decodes and re-encodes unchanged.
-type ServiceNumberSelectionBehavior string
-
-// The values of ServiceNumberSelectionBehavior.
-const (
-	// ServiceNumberSelectionBehaviorAvoidSticky is "avoid-sticky": We will try to use different Proxy Numbers as long as that is possible within a given pool rather than try and use a previously assigned number.
-	ServiceNumberSelectionBehaviorAvoidSticky ServiceNumberSelectionBehavior = "avoid-sticky"
-	// ServiceNumberSelectionBehaviorPreferSticky is "prefer-sticky": We will try and select the same Proxy Number for a given participant if they have previous Sessions, but we will not fail if that Proxy Number cannot be used.
-	ServiceNumberSelectionBehaviorPreferSticky ServiceNumberSelectionBehavior = "prefer-sticky"
-)
-
-// IsKnown reports whether v is one of the values listed in the schema.
-func (v ServiceNumberSelectionBehavior) IsKnown() bool {
-	switch v {
-	case ServiceNumberSelectionBehaviorAvoidSticky, ServiceNumberSelectionBehaviorPreferSticky:
-		return true
-	}
-	return false
-}
-
-// ServiceNumberSelectionBehaviorValues returns the values listed in the schema, in schema order.
-func ServiceNumberSelectionBehaviorValues() []ServiceNumberSelectionBehavior {
-	return []ServiceNumberSelectionBehavior{ServiceNumberSelectionBehaviorAvoidSticky, ServiceNumberSelectionBehaviorPreferSticky}
 }

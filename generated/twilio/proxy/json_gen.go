@@ -218,6 +218,27 @@ func (v *MessageInteractionResourceStatus) UnmarshalJSON(data []byte) error {
 	return unmarshalWith(data, v, decodeMessageInteractionResourceStatus)
 }
 
+// decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
+func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBehavior, error) {
+	b, err := d.StringBytes()
+	if err != nil {
+		return "", err
+	}
+	switch string(b) {
+	case "avoid-sticky":
+		return ServiceNumberSelectionBehaviorAvoidSticky, nil
+	case "prefer-sticky":
+		return ServiceNumberSelectionBehaviorPreferSticky, nil
+	}
+	return ServiceNumberSelectionBehavior(string(b)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
+// string (null is an error), any value kept as it is.
+func (v *ServiceNumberSelectionBehavior) UnmarshalJSON(data []byte) error {
+	return unmarshalWith(data, v, decodeServiceNumberSelectionBehavior)
+}
+
 // decodeServiceGeoMatchLevel decodes one ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
 func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 	b, err := d.StringBytes()
@@ -241,27 +262,6 @@ func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
 // string (null is an error), any value kept as it is.
 func (v *ServiceGeoMatchLevel) UnmarshalJSON(data []byte) error {
 	return unmarshalWith(data, v, decodeServiceGeoMatchLevel)
-}
-
-// decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
-func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBehavior, error) {
-	b, err := d.StringBytes()
-	if err != nil {
-		return "", err
-	}
-	switch string(b) {
-	case "avoid-sticky":
-		return ServiceNumberSelectionBehaviorAvoidSticky, nil
-	case "prefer-sticky":
-		return ServiceNumberSelectionBehaviorPreferSticky, nil
-	}
-	return ServiceNumberSelectionBehavior(string(b)), nil
-}
-
-// UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
-// string (null is an error), any value kept as it is.
-func (v *ServiceNumberSelectionBehavior) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeServiceNumberSelectionBehavior)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
