@@ -22,7 +22,10 @@ type File struct {
 	// the working directory. LoadFiles sets it; empty when parsed from memory.
 	ModuleRelPath string
 	Version       int
-	Package       Package
+	// Imports are the other schema files whose types this one names as
+	// <as>.<Type>, in file order; LoadFiles loads them (Parse does not).
+	Imports []*Import
+	Package Package
 	API           API
 	Types         []*Type     // in file order
 	Resources     []*Resource // in file order
