@@ -233,7 +233,6 @@ func ImportedFiles(files []*File) []*File {
 	return out
 }
 
-
 // local reports whether ref names no imported type, reporting one: bases,
 // resource models, method bodies and responses are this package's own
 // types (the client and the fake need their unexported codecs).

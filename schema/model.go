@@ -24,11 +24,11 @@ type File struct {
 	Version       int
 	// Imports are the other schema files whose types this one names as
 	// <as>.<Type>, in file order; LoadFiles loads them (Parse does not).
-	Imports []*Import
-	Package Package
-	API           API
-	Types         []*Type     // in file order
-	Resources     []*Resource // in file order
+	Imports   []*Import
+	Package   Package
+	API       API
+	Types     []*Type     // in file order
+	Resources []*Resource // in file order
 	// Warnings are doubts that do not stop generation (an items member no
 	// other list or the path explains), sorted; the command prints them.
 	Warnings Diagnostics
