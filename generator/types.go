@@ -52,9 +52,9 @@ func goType(t *ir.Type) jen.Code {
 		return jen.Map(jen.String()).Add(goType(t.Elem))
 	case ir.StructRef:
 		if t.Pointer {
-			return jen.Op("*").Id(t.Struct.Name)
+			return jen.Op("*").Add(structIdent(t.Struct))
 		}
-		return jen.Id(t.Struct.Name)
+		return structIdent(t.Struct)
 	case ir.InterfaceRef:
 		return jen.Id(t.Interface.Name)
 	case ir.EnumRef:

@@ -16,6 +16,13 @@ type Options struct {
 	// its own (support code, client types), each with what uses it. A schema
 	// name that maps onto one is reported, never renamed.
 	Reserved map[string]string
+	// ImportRoot is the Go import path of the output root, the folder
+	// every package.path is relative to; needed only by schemas with
+	// imports.
+	ImportRoot string
+	// Imported holds the packages of the files that the schema imports,
+	// built before it.
+	Imported map[*schema.File]*Package
 }
 
 // clientNames are the package-level names the client emitter declares.
@@ -49,6 +56,9 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		idents:   map[string]identOwner{},
 		updates:  map[*Struct]*Struct{},
 		patterns: map[string]*Pattern{},
+		foreign:  map[*schema.Type]*Struct{},
+
+		importsUsed: map[string]*Import{},
 	}
 	for name, what := range opts.Reserved {
 		b.idents[name] = identOwner{what: what}
@@ -67,6 +77,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 			b.idents[name] = identOwner{what: "the generated client"}
 		}
 	}
+	b.imports(p)
 	b.declare(p)
 	b.fill()
 	p.API = b.api()
@@ -88,6 +99,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	}
 	p.Routes = routes(p)
 	p.Patterns = usedPatterns(p)
+	p.Imports = b.usedImports()
 	return p, b.diags.Err()
 }
 
@@ -108,6 +120,10 @@ type builder struct {
 	extra     []*Struct           // request and parameter structs, in method order
 	updates   map[*Struct]*Struct // the partial-update type of each model, see updateStruct
 	diags     schema.Diagnostics
+	// foreign maps each type of an imported file to its struct in that
+	// package, copied with its Import set.
+	foreign     map[*schema.Type]*Struct
+	importsUsed map[string]*Import // by Go import path
 }
 
 func (b *builder) errorf(pos schema.Pos, format string, args ...any) {

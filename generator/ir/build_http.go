@@ -44,7 +44,7 @@ func (b *builder) apiHTTP(out *API) {
 	for _, e := range a.ErrorsByStatus {
 		var st *Struct
 		if e.Type != nil && e.Type.Target != nil {
-			st = b.structs[e.Type.Target]
+			st = b.structOf(e.Type.Target)
 		}
 		out.ErrorsByStatus = append(out.ErrorsByStatus, b.errorShape(e, st, bodyOf(st)))
 	}

@@ -260,6 +260,10 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		} else if s := b.structs[target]; s != nil && s.Interface != nil {
 			t.Kind = InterfaceRef
 			t.Interface = s.Interface
+		} else if s := b.foreign[target]; s != nil {
+			t.Kind = StructRef
+			t.Struct = s
+			t.Import = s.Import
 		} else {
 			t.Kind = StructRef
 			t.Struct = s

@@ -22,6 +22,9 @@ type Package struct {
 	// Patterns are the patterns the package checks (struct fields, then
 	// path parameters), each once, in first-use order.
 	Patterns []*Pattern
+	// Imports are the other generated packages whose types this one uses
+	// (schema imports), sorted by alias.
+	Imports []*Import
 }
 
 // API holds the wire conventions the emitters need.
@@ -262,6 +265,10 @@ type Struct struct {
 	// create) must set: the struct gets ValidateCreate, which the client
 	// runs instead of Validate. Empty unless the struct is such a body.
 	CreateRequired []*Field
+
+	// Import is set on the copy of another package's struct that a
+	// package refers to (an imported schema type); nil on its own.
+	Import *Import
 }
 
 // Interface is the Go interface of a polymorphic type.
@@ -338,6 +345,10 @@ type Type struct {
 	Interface *Interface // InterfaceRef
 	Enum      *Enum      // EnumRef
 	Pointer   bool       // StructRef held by pointer to break a containment cycle
+	// Import is set on a StructRef to a type of another generated package:
+	// the value is read and written through that package's exported
+	// UnmarshalJSON, AppendJSON and Validate.
+	Import *Import
 	NonFinite bool       // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
 	MinLength, MaxLength *int

@@ -1,0 +1,71 @@
+package ir
+
+import (
+	"path"
+	"sort"
+
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+// Import is another generated package that a package uses: the package of
+// a schema listed under imports.
+type Import struct {
+	Path  string // Go import path: the output root's import path + the imported package.path
+	Name  string // the imported package's Go package name
+	Alias string // the name it is imported as: the schema's imports[].as
+}
+
+// imports records the imports of b.f; each reference to an imported type
+// resolves to a copy of that package's struct that carries the Import.
+func (b *builder) imports(p *Package) {
+	for _, im := range b.f.Imports {
+		if im.File == nil {
+			continue
+		}
+		if b.opts.ImportRoot == "" {
+			b.errorf(im.SchemaPos, "imports %q: the Go import path of the output root is unknown (generate into a folder of a Go module)", im.Schema)
+			continue
+		}
+		dep := b.opts.Imported[im.File]
+		if dep == nil {
+			b.errorf(im.SchemaPos, "imports %q: the imported schema was not built", im.Schema)
+			continue
+		}
+		imp := &Import{Path: path.Join(b.opts.ImportRoot, dep.Dir), Name: dep.Name, Alias: im.As}
+		b.claim(im.As, im.AsPos, "the import "+im.As)
+		byWire := map[string]*Struct{}
+		for _, s := range dep.Structs {
+			if s.Role == RoleModel {
+				byWire[s.Wire] = s
+			}
+		}
+		for _, t := range im.File.Types {
+			if s := byWire[t.Name]; s != nil && b.foreign[t] == nil {
+				cp := *s
+				cp.Import = imp
+				b.foreign[t] = &cp
+			}
+		}
+		b.importsUsed[imp.Path] = imp
+	}
+}
+
+// usedImports lists the package's imports sorted by alias, so that the
+// output does not depend on the order of the schema's list.
+func (b *builder) usedImports() []*Import {
+	var out []*Import
+	for _, imp := range b.importsUsed {
+		out = append(out, imp)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Alias < out[j].Alias })
+	return out
+}
+
+// structOf returns the struct of an object type: this package's own or a
+// copy of an imported package's.
+func (b *builder) structOf(t *schema.Type) *Struct {
+	if s := b.structs[t]; s != nil {
+		return s
+	}
+	return b.foreign[t]
+}
