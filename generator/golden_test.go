@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"flag"
 	"go/ast"
 	"go/importer"
@@ -80,6 +81,9 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if bytes.Contains(src, []byte("\nimports:")) {
+		return generateWithImports(t, schemaFile)
+	}
 	rel := strings.TrimPrefix(filepath.ToSlash(schemaFile), "../")
 	f, err := schema.Parse(rel, src)
 	if err != nil {
@@ -92,14 +96,59 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	return files
 }
 
-// typeCheck parses and type-checks each generated package in process.
+// goldenImportRoot is the import path of a case's output root: the
+// packages of a case with imports import each other under it.
+const goldenImportRoot = "example.com/golden"
+
+// generateWithImports loads a case whose schema imports others from disk
+// (the imported files are found beside it) and generates them all in one
+// run. Headers name the files from the module root, whatever the working
+// directory.
+func generateWithImports(t *testing.T, schemaFile string) []generator.File {
+	t.Helper()
+	files, err := schema.LoadFiles(schemaFile)
+	if err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	files = append(files, schema.ImportedFiles(files)...)
+	out, err := generator.GenerateWith(files, generator.Options{ImportRoot: goldenImportRoot})
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	return out
+}
+
+// caseImporter resolves the case's own packages, once type-checked, and
+// the standard library (through one importer, so that every package sees
+// the same time.Duration).
+type caseImporter struct {
+	std     types.Importer
+	checked map[string]*types.Package
+}
+
+func (c caseImporter) Import(p string) (*types.Package, error) {
+	if pkg, ok := c.checked[p]; ok {
+		return pkg, nil
+	}
+	return c.std.Import(p)
+}
+
+// typeCheck parses and type-checks each generated package in process; a
+// package that imports another of the case is checked after it.
 func typeCheck(t *testing.T, files []generator.File) {
 	t.Helper()
 	byDir := map[string][]generator.File{}
 	for _, f := range files {
 		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
 	}
-	for dir, fs := range byDir {
+	checked := caseImporter{std: importer.Default(), checked: map[string]*types.Package{}}
+	dirs := make([]string, 0, len(byDir))
+	for dir := range byDir {
+		dirs = append(dirs, dir)
+	}
+	sort.Slice(dirs, func(i, j int) bool { return importsCount(byDir[dirs[i]]) < importsCount(byDir[dirs[j]]) })
+	for _, dir := range dirs {
+		fs := byDir[dir]
 		fset := token.NewFileSet()
 		var asts []*ast.File
 		for _, f := range fs {
@@ -112,11 +161,24 @@ func typeCheck(t *testing.T, files []generator.File) {
 			}
 			asts = append(asts, a)
 		}
-		conf := types.Config{Importer: importer.Default()}
-		if _, err := conf.Check(dir, fset, asts, nil); err != nil {
+		conf := types.Config{Importer: checked}
+		pkg, err := conf.Check(path.Join(goldenImportRoot, dir), fset, asts, nil)
+		if err != nil {
 			t.Errorf("type-check %s: %v", dir, err)
 		}
+		checked.checked[path.Join(goldenImportRoot, dir)] = pkg
 	}
+}
+
+// importsCount counts a package's imports of other case packages: the
+// packages of a case form short chains, so checking by this count checks
+// each after those it imports.
+func importsCount(fs []generator.File) int {
+	n := 0
+	for _, f := range fs {
+		n += bytes.Count(f.Content, []byte(`"`+goldenImportRoot+"/"))
+	}
+	return n
 }
 
 func readGoldens(t *testing.T, dir string) map[string][]byte {
