@@ -13,6 +13,11 @@ import (
 // genTypes emits one struct per object type, and an interface plus an
 // unknown-subtype holder per polymorphic type.
 func genTypes(f *jen.File, p *ir.Package) {
+	for _, s := range p.API.ErrorAliases {
+		f.Commentf("%s is %s.%s, the API's error body (APIError.Body), declared in package %s.", s.Name, s.Import.Alias, s.Name, s.Import.Name)
+		f.Type().Id(s.Name).Op("=").Add(structIdent(s))
+		f.Line()
+	}
 	for _, s := range p.Structs {
 		if s.Interface != nil {
 			genInterface(f, p, s.Interface)

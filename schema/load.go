@@ -64,6 +64,9 @@ func Parse(name string, src []byte) (*File, error) {
 	}
 	f := parse(&r, name, src)
 	if f != nil {
+		for _, im := range f.Imports {
+			r.errorf(im.SchemaPos, "imports %s: a schema parsed from memory cannot import files: load it from its file (Load, LoadFiles)", quote(im.Schema))
+		}
 		validate(&r, f)
 	}
 	return f, r.diags.Err()

@@ -59,6 +59,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		foreign:  map[*schema.Type]*Struct{},
 
 		importsUsed: map[string]*Import{},
+		aliased:     map[*Struct]bool{},
 	}
 	for name, what := range opts.Reserved {
 		b.idents[name] = identOwner{what: what}
@@ -78,6 +79,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		}
 	}
 	b.imports(p)
+	b.claimErrorAliases()
 	b.declare(p)
 	b.fill()
 	p.API = b.api()
@@ -124,6 +126,7 @@ type builder struct {
 	// package, copied with its Import set.
 	foreign     map[*schema.Type]*Struct
 	importsUsed map[string]*Import // by Go import path
+	aliased     map[*Struct]bool   // imported error bodies with an alias here
 }
 
 func (b *builder) errorf(pos schema.Pos, format string, args ...any) {

@@ -48,6 +48,7 @@ func (b *builder) apiHTTP(out *API) {
 		}
 		out.ErrorsByStatus = append(out.ErrorsByStatus, b.errorShape(e, st, bodyOf(st)))
 	}
+	b.errorAliases(out)
 	for _, h := range a.Headers {
 		out.Headers = append(out.Headers, b.header(h, "api header"))
 	}

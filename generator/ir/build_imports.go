@@ -69,3 +69,35 @@ func (b *builder) structOf(t *schema.Type) *Struct {
 	}
 	return b.foreign[t]
 }
+
+// claimErrorAliases claims, before this file's own types, the Go names of
+// the imported error bodies: each gets a type alias of its name here
+// (see API.ErrorAliases), and a type of this file that wants the same
+// name is reported.
+func (b *builder) claimErrorAliases() {
+	a := b.f.API
+	shapes := a.ErrorsByStatus
+	if a.Errors != nil {
+		shapes = append([]*schema.ErrorShape{a.Errors}, shapes...)
+	}
+	for _, e := range shapes {
+		if e.Type == nil || e.Type.Target == nil {
+			continue
+		}
+		s := b.foreign[e.Type.Target]
+		if s == nil || b.aliased[s] {
+			continue
+		}
+		b.aliased[s] = true
+		b.claim(s.Name, e.Type.Pos, "the alias of the imported error body "+e.Type.Name)
+	}
+}
+
+// errorAliases lists the imported error bodies, which have aliases.
+func (b *builder) errorAliases(out *API) {
+	for _, eb := range out.ErrorBodies {
+		if b.aliased[eb.Type] {
+			out.ErrorAliases = append(out.ErrorAliases, eb.Type)
+		}
+	}
+}

@@ -254,16 +254,16 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.Elem = b.typ(e.Values, owner+" value")
 	case schema.KindNamed:
 		target := e.Ref.Target
-		if en := b.enums[target]; en != nil {
+		if s := b.foreign[target]; s != nil {
+			t.Kind = StructRef
+			t.Struct = s
+			t.Import = s.Import
+		} else if en := b.enums[target]; en != nil {
 			t.Kind = EnumRef
 			t.Enum = en
 		} else if s := b.structs[target]; s != nil && s.Interface != nil {
 			t.Kind = InterfaceRef
 			t.Interface = s.Interface
-		} else if s := b.foreign[target]; s != nil {
-			t.Kind = StructRef
-			t.Struct = s
-			t.Import = s.Import
 		} else {
 			t.Kind = StructRef
 			t.Struct = s

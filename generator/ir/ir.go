@@ -57,6 +57,12 @@ type API struct {
 	// ErrorBodies are the distinct typed error bodies of every shape, each
 	// once, in first-use order (ErrorShape's first): the fields of APIError.
 	ErrorBodies []*ErrorBody
+	// ErrorAliases are the imported error body types that the package
+	// also names, by a type alias of the same Go name: APIError.Body is
+	// part of the package's API, and a body moved into a shared schema
+	// keeps the name callers wrote. The alias claims the name first: a
+	// type of the package wanting it is reported.
+	ErrorAliases []*Struct
 	// Headers are the request headers every method may send.
 	Headers []*Header
 }
@@ -348,8 +354,8 @@ type Type struct {
 	// Import is set on a StructRef to a type of another generated package:
 	// the value is read and written through that package's exported
 	// UnmarshalJSON, AppendJSON and Validate.
-	Import *Import
-	NonFinite bool       // Float64, Float32: "NaN", "INF", "-INF" strings allowed
+	Import    *Import
+	NonFinite bool // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
 	MinLength, MaxLength *int
 	Pattern              *Pattern

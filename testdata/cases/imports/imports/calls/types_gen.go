@@ -4,6 +4,9 @@ package calls
 
 import cmn "example.com/golden/imports/common"
 
+// ErrorBody is cmn.ErrorBody, the API's error body (APIError.Body), declared in package common.
+type ErrorBody = cmn.ErrorBody
+
 // Call is the "Call" object.
 type Call struct {
 	// ID is the "id" property.
