@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
+	"github.com/sessiongen/sessiongen/generated/conformance/shared"
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 	tc "github.com/sessiongen/sessiongen/generated/twilio/common"
@@ -94,6 +95,13 @@ func proxyOf[T any, P interface {
 	structMethods[pr.Decoder]
 }]() *codec {
 	return structOf[T, pr.Decoder, P]("proxy", pr.NewDecoder, (*pr.Decoder).End)
+}
+
+func sharedOf[T any, P interface {
+	*T
+	structMethods[shared.Decoder]
+}]() *codec {
+	return structOf[T, shared.Decoder, P]("shared", shared.NewDecoder, (*shared.Decoder).End)
 }
 
 func commonOf[T any, P interface {
@@ -222,6 +230,10 @@ var registry = []*codec{
 	kindsOf[kinds.Node](),
 	kindsOf[kinds.Doc](),
 	kindsOf[kinds.Holder](),
+	kindsOf[kinds.Imported](),
+
+	// generated/conformance/shared
+	sharedOf[shared.Money](),
 }
 
 // schemas maps each registered package to its schema, relative to the
@@ -232,6 +244,7 @@ var schemas = map[string]string{
 	"callrecords": "schema/apis/msgraph-callrecords.yaml",
 	"sessions":    "schema/apis/syllable.yaml",
 	"kinds":       "testdata/conformance/schema.yaml",
+	"shared":      "testdata/conformance/shared.yaml",
 }
 
 // lookup returns the registered codec of pkg.name, or nil.

@@ -6,6 +6,7 @@ package kinds
 
 import (
 	"encoding/json"
+	shared "github.com/sessiongen/sessiongen/generated/conformance/shared"
 	"time"
 )
 
@@ -348,4 +349,26 @@ type Holder struct {
 	//
 	// Required.
 	Mood Mood `json:"mood"`
+}
+
+// Imported is the "imported" object.
+//
+// Values of a type of another generated package (shared.yaml, imported as shared) as a field, array items, map values and a nullable field.
+type Imported struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// One is the "one" property.
+	One Optional[shared.Money] `json:"one,omitzero"`
+
+	// List is the "list" property.
+	List Optional[[]shared.Money] `json:"list,omitzero"`
+
+	// ByKey is the "byKey" property.
+	ByKey Optional[map[string]shared.Money] `json:"byKey,omitzero"`
+
+	// Maybe is the "maybe" property.
+	//
+	// Optional, may be null.
+	Maybe Optional[shared.Money] `json:"maybe,omitzero"`
 }
