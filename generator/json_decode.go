@@ -126,7 +126,7 @@ func typeKey(t *ir.Type) string {
 		return "Map_" + typeKey(t.Elem)
 	case ir.StructRef:
 		if t.Import != nil {
-			return "Import_" + t.Import.Alias + "_" + t.Struct.Name
+			return "Import_" + t.Import.Prefix + "_" + t.Struct.Name
 		}
 		if t.Pointer {
 			return "Ptr_" + t.Struct.Name

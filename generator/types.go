@@ -14,7 +14,7 @@ import (
 // unknown-subtype holder per polymorphic type.
 func genTypes(f *jen.File, p *ir.Package) {
 	for _, s := range p.API.ErrorAliases {
-		f.Commentf("%s is %s.%s, the API's error body (APIError.Body), declared in package %s.", s.Name, s.Import.Alias, s.Name, s.Import.Name)
+		f.Commentf("%s is the API's error body (APIError.Body), declared in package %s (%s).", s.Name, s.Import.Name, s.Import.Path)
 		f.Type().Id(s.Name).Op("=").Add(structIdent(s))
 		f.Line()
 	}

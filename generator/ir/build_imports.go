@@ -10,9 +10,16 @@ import (
 // Import is another generated package that a package uses: the package of
 // a schema listed under imports.
 type Import struct {
-	Path  string // Go import path: the output root's import path + the imported package.path
-	Name  string // the imported package's Go package name
-	Alias string // the name it is imported as: the schema's imports[].as
+	Path string // Go import path: the output root's import path + the imported package.path
+	Name string // the imported package's Go package name
+	// Alias is the name the package is imported under in generated code:
+	// the schema's imports[].as followed by an underscore. Neither the
+	// generator's local names nor the Go names it derives from a schema
+	// ever hold an underscore, so no local variable can shadow the package
+	// (an alias "v" would be shadowed by every method's receiver).
+	Alias string
+	// Prefix is imports[].as, the prefix of references in the schema.
+	Prefix string
 }
 
 // imports records the imports of b.f; each reference to an imported type
@@ -31,8 +38,10 @@ func (b *builder) imports(p *Package) {
 			b.errorf(im.SchemaPos, "imports %q: the imported schema was not built", im.Schema)
 			continue
 		}
-		imp := &Import{Path: path.Join(b.opts.ImportRoot, dep.Dir), Name: dep.Name, Alias: im.As}
-		b.claim(im.As, im.AsPos, "the import "+im.As)
+		imp := &Import{Path: path.Join(b.opts.ImportRoot, dep.Dir), Name: dep.Name, Alias: im.As + "_", Prefix: im.As}
+		if prev := b.importsUsed[imp.Path]; prev != nil {
+			imp = prev // one file imported under two prefixes: one Go import
+		}
 		byWire := map[string]*Struct{}
 		for _, s := range dep.Structs {
 			if s.Role == RoleModel {
@@ -50,14 +59,14 @@ func (b *builder) imports(p *Package) {
 	}
 }
 
-// usedImports lists the package's imports sorted by alias, so that the
+// usedImports lists the package's imports sorted by path, so that the
 // output does not depend on the order of the schema's list.
 func (b *builder) usedImports() []*Import {
 	var out []*Import
 	for _, imp := range b.importsUsed {
 		out = append(out, imp)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Alias < out[j].Alias })
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }
 

@@ -59,7 +59,7 @@ func TestBuildImportedTypes(t *testing.T) {
 	f, deps := loadImporting(t, importingSchema)
 	p, err := Build(f, Options{ImportRoot: "example.com/app/gen", Imported: deps})
 	require.NoError(t, err)
-	want := &Import{Path: "example.com/app/gen/shared/common", Name: "common", Alias: "cmn"}
+	want := &Import{Path: "example.com/app/gen/shared/common", Name: "common", Alias: "cmn_", Prefix: "cmn"}
 	require.Len(t, p.Imports, 1)
 	assert.Equal(t, want, p.Imports[0])
 

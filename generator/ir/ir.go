@@ -23,7 +23,7 @@ type Package struct {
 	// path parameters), each once, in first-use order.
 	Patterns []*Pattern
 	// Imports are the other generated packages whose types this one uses
-	// (schema imports), sorted by alias.
+	// (schema imports), sorted by import path.
 	Imports []*Import
 }
 

@@ -5,7 +5,7 @@ package kinds
 import (
 	"encoding/json"
 	"fmt"
-	shared "github.com/sessiongen/sessiongen/generated/conformance/shared"
+	shared_ "github.com/sessiongen/sessiongen/generated/conformance/shared"
 )
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
@@ -1247,7 +1247,7 @@ func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"list\":null", &v.List, appendObjectArray[shared.Money]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"list\":null", &v.List, appendObjectArray[shared_.Money]); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
@@ -1293,13 +1293,13 @@ func (v *Imported) DecodeJSON(d *Decoder) error {
 		case "@type":
 			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "one":
-			err = readOptional(d, "one", &v.One, &seen[0], 1<<1, nullRejected, readImported[shared.Money])
+			err = readOptional(d, "one", &v.One, &seen[0], 1<<1, nullRejected, readImported[shared_.Money])
 		case "list":
 			err = readOptional(d, "list", &v.List, &seen[0], 1<<2, nullRejected, decodeSlice_Import_shared_Money)
 		case "byKey":
 			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, nullRejected, decodeMap_Import_shared_Money)
 		case "maybe":
-			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, readImported[shared.Money])
+			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, readImported[shared_.Money])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1443,23 +1443,23 @@ func decodeMap_String(d *Decoder) (map[string]string, error) {
 }
 
 // encodeImport_shared_Money appends one Money (a map element, which is not addressable).
-func encodeImport_shared_Money(dst []byte, v shared.Money) ([]byte, error) {
+func encodeImport_shared_Money(dst []byte, v shared_.Money) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 
 // encodeMap_Import_shared_Money appends x as a JSON object with sorted keys.
-func encodeMap_Import_shared_Money(dst []byte, x map[string]shared.Money) ([]byte, error) {
+func encodeMap_Import_shared_Money(dst []byte, x map[string]shared_.Money) ([]byte, error) {
 	return appendMapErr(dst, x, encodeImport_shared_Money)
 }
 
 // decodeSlice_Import_shared_Money decodes a JSON array; null elements are rejected.
-func decodeSlice_Import_shared_Money(d *Decoder) ([]shared.Money, error) {
-	return readArray(d, nullRejected, readImported[shared.Money])
+func decodeSlice_Import_shared_Money(d *Decoder) ([]shared_.Money, error) {
+	return readArray(d, nullRejected, readImported[shared_.Money])
 }
 
 // decodeMap_Import_shared_Money decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Import_shared_Money(d *Decoder) (map[string]shared.Money, error) {
-	return readMap(d, nullRejected, readImported[shared.Money])
+func decodeMap_Import_shared_Money(d *Decoder) (map[string]shared_.Money, error) {
+	return readMap(d, nullRejected, readImported[shared_.Money])
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.

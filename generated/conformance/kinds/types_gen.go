@@ -6,7 +6,7 @@ package kinds
 
 import (
 	"encoding/json"
-	shared "github.com/sessiongen/sessiongen/generated/conformance/shared"
+	shared_ "github.com/sessiongen/sessiongen/generated/conformance/shared"
 	"time"
 )
 
@@ -359,16 +359,16 @@ type Imported struct {
 	Type Optional[string] `json:"@type,omitzero"`
 
 	// One is the "one" property.
-	One Optional[shared.Money] `json:"one,omitzero"`
+	One Optional[shared_.Money] `json:"one,omitzero"`
 
 	// List is the "list" property.
-	List Optional[[]shared.Money] `json:"list,omitzero"`
+	List Optional[[]shared_.Money] `json:"list,omitzero"`
 
 	// ByKey is the "byKey" property.
-	ByKey Optional[map[string]shared.Money] `json:"byKey,omitzero"`
+	ByKey Optional[map[string]shared_.Money] `json:"byKey,omitzero"`
 
 	// Maybe is the "maybe" property.
 	//
 	// Optional, may be null.
-	Maybe Optional[shared.Money] `json:"maybe,omitzero"`
+	Maybe Optional[shared_.Money] `json:"maybe,omitzero"`
 }

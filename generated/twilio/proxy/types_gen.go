@@ -11,12 +11,12 @@ package proxy
 
 import (
 	"encoding/json"
-	twcommon "github.com/sessiongen/sessiongen/generated/twilio/common"
+	twcommon_ "github.com/sessiongen/sessiongen/generated/twilio/common"
 	"time"
 )
 
-// RestError is twcommon.RestError, the API's error body (APIError.Body), declared in package common.
-type RestError = twcommon.RestError
+// RestError is the API's error body (APIError.Body), declared in package common (github.com/sessiongen/sessiongen/generated/twilio/common).
+type RestError = twcommon_.RestError
 
 // Session is the "Session" object.
 //

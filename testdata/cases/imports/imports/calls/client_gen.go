@@ -5,7 +5,7 @@ package calls
 import (
 	"context"
 	"errors"
-	cmn "example.com/golden/imports/common"
+	v_ "example.com/golden/imports/common"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -137,7 +137,7 @@ type APIError struct {
 	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
-	Body *cmn.ErrorBody
+	Body *v_.ErrorBody
 }
 
 // Error returns the status, the API's code (unless it repeats the status) and
@@ -162,7 +162,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
 	}
-	b := new(cmn.ErrorBody)
+	b := new(v_.ErrorBody)
 	if b.UnmarshalJSON(body) == nil {
 		e.Body = b
 	}

@@ -2,7 +2,7 @@
 
 package calls
 
-import cmn "example.com/golden/imports/common"
+import v_ "example.com/golden/imports/common"
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
@@ -24,10 +24,10 @@ func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = v.Price.AppendJSON(append(dst, ",\"price\":"...)); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"refunds\":null", &v.Refunds, appendObjectArray[cmn.Money]); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"refunds\":null", &v.Refunds, appendObjectArray[v_.Money]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byLeg\":null", &v.ByLeg, encodeMap_Import_cmn_Money); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"byLeg\":null", &v.ByLeg, encodeMap_Import_v_Money); err != nil {
 		return nil, err
 	}
 	if x := v.LastError.member(&dst, ",\"lastError\":null"); x != nil {
@@ -75,13 +75,13 @@ func (v *Call) decodeJSON(d *Decoder, request bool) error {
 		case "id":
 			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
 		case "price":
-			err = readMember(d, "price", &v.Price, &seen[0], 1<<1, nullRejected, readImported[cmn.Money])
+			err = readMember(d, "price", &v.Price, &seen[0], 1<<1, nullRejected, readImported[v_.Money])
 		case "refunds":
-			err = readOptional(d, "refunds", &v.Refunds, &seen[0], 1<<2, nullRejected, decodeSlice_Import_cmn_Money)
+			err = readOptional(d, "refunds", &v.Refunds, &seen[0], 1<<2, nullRejected, decodeSlice_Import_v_Money)
 		case "byLeg":
-			err = readOptional(d, "byLeg", &v.ByLeg, &seen[0], 1<<3, nullRejected, decodeMap_Import_cmn_Money)
+			err = readOptional(d, "byLeg", &v.ByLeg, &seen[0], 1<<3, nullRejected, decodeMap_Import_v_Money)
 		case "lastError":
-			err = readOptional(d, "lastError", &v.LastError, &seen[0], 1<<4, nullIsState, readImported[cmn.ErrorBody])
+			err = readOptional(d, "lastError", &v.LastError, &seen[0], 1<<4, nullIsState, readImported[v_.ErrorBody])
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -107,22 +107,22 @@ func (v *Call) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
-// encodeImport_cmn_Money appends one Money (a map element, which is not addressable).
-func encodeImport_cmn_Money(dst []byte, v cmn.Money) ([]byte, error) {
+// encodeImport_v_Money appends one Money (a map element, which is not addressable).
+func encodeImport_v_Money(dst []byte, v v_.Money) ([]byte, error) {
 	return v.AppendJSON(dst)
 }
 
-// encodeMap_Import_cmn_Money appends x as a JSON object with sorted keys.
-func encodeMap_Import_cmn_Money(dst []byte, x map[string]cmn.Money) ([]byte, error) {
-	return appendMapErr(dst, x, encodeImport_cmn_Money)
+// encodeMap_Import_v_Money appends x as a JSON object with sorted keys.
+func encodeMap_Import_v_Money(dst []byte, x map[string]v_.Money) ([]byte, error) {
+	return appendMapErr(dst, x, encodeImport_v_Money)
 }
 
-// decodeSlice_Import_cmn_Money decodes a JSON array; null elements are rejected.
-func decodeSlice_Import_cmn_Money(d *Decoder) ([]cmn.Money, error) {
-	return readArray(d, nullRejected, readImported[cmn.Money])
+// decodeSlice_Import_v_Money decodes a JSON array; null elements are rejected.
+func decodeSlice_Import_v_Money(d *Decoder) ([]v_.Money, error) {
+	return readArray(d, nullRejected, readImported[v_.Money])
 }
 
-// decodeMap_Import_cmn_Money decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Import_cmn_Money(d *Decoder) (map[string]cmn.Money, error) {
-	return readMap(d, nullRejected, readImported[cmn.Money])
+// decodeMap_Import_v_Money decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Import_v_Money(d *Decoder) (map[string]v_.Money, error) {
+	return readMap(d, nullRejected, readImported[v_.Money])
 }

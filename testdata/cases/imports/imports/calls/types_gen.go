@@ -2,10 +2,10 @@
 
 package calls
 
-import cmn "example.com/golden/imports/common"
+import v_ "example.com/golden/imports/common"
 
-// ErrorBody is cmn.ErrorBody, the API's error body (APIError.Body), declared in package common.
-type ErrorBody = cmn.ErrorBody
+// ErrorBody is the API's error body (APIError.Body), declared in package common (example.com/golden/imports/common).
+type ErrorBody = v_.ErrorBody
 
 // Call is the "Call" object.
 type Call struct {
@@ -17,16 +17,16 @@ type Call struct {
 	// Price is the "price" property.
 	//
 	// Required.
-	Price cmn.Money `json:"price"`
+	Price v_.Money `json:"price"`
 
 	// Refunds is the "refunds" property.
-	Refunds Optional[[]cmn.Money] `json:"refunds,omitzero"`
+	Refunds Optional[[]v_.Money] `json:"refunds,omitzero"`
 
 	// ByLeg is the "byLeg" property.
-	ByLeg Optional[map[string]cmn.Money] `json:"byLeg,omitzero"`
+	ByLeg Optional[map[string]v_.Money] `json:"byLeg,omitzero"`
 
 	// LastError is the "lastError" property.
 	//
 	// Optional, may be null.
-	LastError Optional[cmn.ErrorBody] `json:"lastError,omitzero"`
+	LastError Optional[v_.ErrorBody] `json:"lastError,omitzero"`
 }
