@@ -7,6 +7,7 @@ import (
 	"errors"
 	v_ "example.com/golden/imports/common"
 	"fmt"
+	"iter"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -174,6 +175,43 @@ type CallsClient struct {
 	transport *httpTransport
 }
 
+// listCall builds the request of List.
+func (c *CallsClient) listCall() (*httpCall, error) {
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/calls",
+		Retryable: true,
+	}
+	return call, nil
+}
+
+// List sends GET /calls. It iterates over the elements of every page, fetching pages as needed.
+//
+// The iterator starts no goroutine. It stops when the loop breaks, when ctx ends, or after yielding an error.
+func (c *CallsClient) List(ctx context.Context) iter.Seq2[*Call, error] {
+	call, err := c.listCall()
+	if err != nil {
+		return func(yield func(*Call, error) bool) {
+			yield(nil, err)
+		}
+	}
+	return paginate(ctx, call, c.fetchList)
+}
+
+// ListPage fetches the first page of List; follow with the page's Next method.
+func (c *CallsClient) ListPage(ctx context.Context) (*Page[*Call], error) {
+	call, err := c.listCall()
+	if err != nil {
+		return nil, err
+	}
+	return fetchPage(ctx, call, c.fetchList)
+}
+
+// fetchList fetches the page call asks for and the call of the page after it.
+func (c *CallsClient) fetchList(ctx context.Context, call *httpCall) ([]*Call, *httpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*Call], readObjectPointer[Call])
+}
+
 // getCall builds the request of Get.
 func (c *CallsClient) getCall(id string) (*httpCall, error) {
 	vs := new(Violations)
@@ -233,4 +271,143 @@ func (c *CallsClient) Create(ctx context.Context, body *Call) (*Call, error) {
 		return nil, err
 	}
 	return receiveObject[Call](ctx, c.transport, call)
+}
+
+// fetchItems fetches the page call asks for, decodes its body with readPage and its
+// items with read, and builds the call of the page after it (nil on the last). It
+// returns the envelope's metadata too (see Page).
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if emptyBody(resp.Body) {
+		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+	}
+	items, info, err := readPage(resp.Body, read)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if info.next == "" {
+		return items, nil, info.meta, nil
+	}
+	u, err := t.Next(info.next)
+	if err != nil {
+		return items, nil, info.meta, err
+	}
+	return items, &httpCall{
+		Method:    "GET",
+		Retryable: true,
+		URL:       u,
+	}, info.meta, nil
+}
+
+// readValuePage decodes one page body with its items in "value", each read with read.
+func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
+		return nil, info, err
+	}
+	var seen0 uint64
+	var unknown0 memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return nil, info, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "value":
+			if err := claimMember(&d, "value", &seen0, 1<<0); err != nil {
+				return nil, info, err
+			}
+			if err := d.BeginArray(); err != nil {
+				return nil, info, WithField(err, "value")
+			}
+			items = []T{}
+			for i := 0; ; i++ {
+				ok, err := d.NextElement()
+				if err != nil {
+					return nil, info, WithField(err, "value")
+				}
+				if !ok {
+					break
+				}
+				x, err := read(&d)
+				if err != nil {
+					return nil, info, WithField(WithIndex(err, i), "value")
+				}
+				items = append(items, x)
+			}
+		case "@odata.nextLink":
+			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<1); err != nil {
+				return nil, info, err
+			}
+			if !d.ConsumeNull() {
+				s, err := d.String()
+				if err != nil {
+					return nil, info, WithField(err, "@odata.nextLink")
+				}
+				info.next = s
+			}
+		default:
+			if err := skipMember(&d, &unknown0, name); err != nil {
+				return nil, info, err
+			}
+		}
+	}
+	if seen0&1 == 0 {
+		return nil, info, d.ErrRequired("value")
+	}
+	return items, info, d.End()
+}
+
+// continueCall is the call of the page an expanded collection's next link leads to,
+// nil when the link is not set. Like every next link, it is followed only on the
+// base URL's scheme and host.
+func (c *Client) continueCall(link Optional[string]) (*httpCall, error) {
+	s, ok := link.Get()
+	if !ok {
+		return nil, nil
+	}
+	u, err := c.transport.Next(s)
+	if err != nil {
+		return nil, err
+	}
+	return &httpCall{
+		Method:    "GET",
+		Retryable: true,
+		URL:       u,
+	}, nil
+}
+
+// ContinueCallLegs iterates over the rest of v.Legs: the items of the page v.LegsNextLink leads to and of the pages after it. It yields nothing when the link is not set (the array arrived whole).
+//
+// A link off the client's base URL scheme and host yields *ForeignURLError, with nothing sent. The iterator starts no goroutine; it stops when the loop breaks, when ctx ends, or after yielding an error.
+func (c *Client) ContinueCallLegs(ctx context.Context, v *Call) iter.Seq2[v_.Money, error] {
+	call, err := c.continueCall(v.LegsNextLink)
+	if err != nil {
+		return func(yield func(v_.Money, error) bool) {
+			var zero v_.Money
+			yield(zero, err)
+		}
+	}
+	return paginate(ctx, call, c.fetchContinueCallLegs)
+}
+
+// ContinueCallLegsPage fetches the page v.LegsNextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
+func (c *Client) ContinueCallLegsPage(ctx context.Context, v *Call) (*Page[v_.Money], error) {
+	call, err := c.continueCall(v.LegsNextLink)
+	if err != nil || call == nil {
+		return nil, err
+	}
+	return fetchPage(ctx, call, c.fetchContinueCallLegs)
+}
+
+// fetchContinueCallLegs fetches one page continuing Call.Legs and the call of the page after it.
+func (c *Client) fetchContinueCallLegs(ctx context.Context, call *httpCall) ([]v_.Money, *httpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[v_.Money], readImported[v_.Money])
 }

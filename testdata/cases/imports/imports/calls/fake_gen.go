@@ -24,7 +24,14 @@ func NewFakeServer() *FakeServer {
 		ErrorCodeIsNumber: true,
 		ErrorCodePath:     []string{"code"},
 		ErrorMessagePath:  []string{"message"},
+		NextPath:          []string{"@odata.nextLink"},
+		PaginationStyle:   "nextLink",
 	}, []fakeRouteSpec{{
+		Items:   "value",
+		Kind:    fakeList,
+		Method:  "GET",
+		Pattern: "/calls",
+	}, {
 		Kind:    fakeGet,
 		Method:  "GET",
 		Pattern: "/calls/{id}",

@@ -35,6 +35,12 @@ func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if dst, err = appendOptionalErr(dst, ",\"legs\":null", &v.Legs, appendObjectArray[v_.Money]); err != nil {
+		return nil, err
+	}
+	if !request {
+		dst = appendOptional(dst, ",\"legs@odata.nextLink\":null", &v.LegsNextLink, AppendString)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -82,6 +88,10 @@ func (v *Call) decodeJSON(d *Decoder, request bool) error {
 			err = readOptional(d, "byLeg", &v.ByLeg, &seen[0], 1<<3, nullRejected, decodeMap_Import_v_Money)
 		case "lastError":
 			err = readOptional(d, "lastError", &v.LastError, &seen[0], 1<<4, nullIsState, readImported[v_.ErrorBody])
+		case "legs":
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<5, nullRejected, decodeSlice_Import_v_Money)
+		case "legs@odata.nextLink":
+			err = readOptional(d, "legs@odata.nextLink", &v.LegsNextLink, &seen[0], 1<<6, nullRejected, (*Decoder).String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

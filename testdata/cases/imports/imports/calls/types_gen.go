@@ -29,4 +29,14 @@ type Call struct {
 	//
 	// Optional, may be null.
 	LastError Optional[v_.ErrorBody] `json:"lastError,omitzero"`
+
+	// Legs is the "legs" property.
+	//
+	// A relationship: present only when the request expands it.
+	Legs Optional[[]v_.Money] `json:"legs,omitzero"`
+
+	// LegsNextLink is the link to the rest of Legs when the server sent only its first page ("legs@odata.nextLink"); not set when Legs is whole. Client.ContinueCallLegs follows it.
+	//
+	// Read-only: set by the server, never sent.
+	LegsNextLink Optional[string] `json:"legs@odata.nextLink,omitzero"`
 }

@@ -50,4 +50,18 @@ func (v *Call) validate(p *Path, vs *Violations) {
 		fp := p.Field("lastError")
 		checkImported(vs, &fp, x.Validate())
 	}
+	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+	if x, ok := v.Legs.Get(); ok {
+		fp := p.Field("legs")
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			checkImported(vs, &p0, x[i0].Validate())
+		}
+	}
+	checkNotNull(vs, p, "legs@odata.nextLink", v.LegsNextLink.IsNull())
+	if x, ok := v.LegsNextLink.Get(); ok {
+		fp := p.Field("legs@odata.nextLink")
+		checkUTF8(vs, &fp, x)
+		checkURI(vs, &fp, x)
+	}
 }
