@@ -28,7 +28,7 @@ func TestEveryDeclaredNameIsClaimed(t *testing.T) {
 	require.NoError(t, err)
 	files, err := schema.LoadFiles(append(paths, cases...)...)
 	require.NoError(t, err)
-	out, err := Generate(files)
+	out, err := GenerateWith(files, Options{ImportRoot: "example.com/claims"})
 	require.NoError(t, err)
 	_, reserved, err := supportSources()
 	require.NoError(t, err)
@@ -62,6 +62,17 @@ func TestEveryDeclaredNameIsClaimed(t *testing.T) {
 			}
 		}
 	}
+	// The packages the schemas import, for the schemas that import them
+	// (the imported ones import nothing).
+	built := map[*schema.File]*ir.Package{}
+	for _, f := range append(files, schema.ImportedFiles(files)...) {
+		if len(f.Imports) == 0 {
+			p, err := ir.Build(f, ir.Options{Reserved: reserved})
+			require.NoError(t, err)
+			built[f] = p
+		}
+	}
+	opts := ir.Options{Reserved: reserved, ImportRoot: "example.com/claims", Imported: built}
 	checked := 0
 	for _, f := range files {
 		names := declared[path.Clean(f.Package.Path)]
@@ -70,7 +81,7 @@ func TestEveryDeclaredNameIsClaimed(t *testing.T) {
 		for _, name := range names {
 			probe := &schema.Type{Name: "claimProbe", GoName: name, Pos: schema.Pos{File: "probe.yaml", Line: 1, Col: 1}}
 			f.Types = append(types[:len(types):len(types)], probe)
-			_, err := ir.Build(f, ir.Options{Reserved: reserved})
+			_, err := ir.Build(f, opts)
 			if err == nil || !strings.Contains(err.Error(), "Go name "+name+",") {
 				t.Errorf("%s: %s is declared by the generated package, but a type named %s is not reported (err: %v)", f.Path, name, name, err)
 			}

@@ -48,7 +48,7 @@ func (c *clientGen) apiError() {
 		g.Id("Message").String()
 		for _, eb := range p.API.ErrorBodies {
 			g.Commentf("%s is the decoded error body, nil when it did not decode%s.", eb.Field, bodyStatuses(p.API, eb))
-			g.Id(eb.Field).Op("*").Id(eb.Type.Name)
+			g.Id(eb.Field).Op("*").Add(structIdent(eb.Type))
 		}
 	})
 	f.Line()
@@ -177,7 +177,7 @@ func decodeErrorShape(g *jen.Group, shape *ir.ErrorShape, codeKind ir.TypeKind, 
 		g.If(jen.Id("e").Dot("RequestID").Op("==").Lit("")).Block(lookup(shape.RequestID, text("RequestID")))
 	}
 	if eb := shape.Body; eb != nil {
-		g.Id("b").Op(":=").New(jen.Id(eb.Type.Name))
+		g.Id("b").Op(":=").New(structIdent(eb.Type))
 		g.If(jen.Id("b").Dot("UnmarshalJSON").Call(jen.Id("body")).Op("==").Nil()).Block(jen.Id("e").Dot(eb.Field).Op("=").Id("b"))
 	}
 }

@@ -361,6 +361,8 @@ func elemReader(t *ir.Type) jen.Code {
 	switch {
 	case t.Kind == ir.InterfaceRef:
 		return jen.Id(t.Interface.Decoder)
+	case t.Import != nil:
+		return jen.Id("readImported").Types(structIdent(t.Struct))
 	case t.Pointer:
 		return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
 	}

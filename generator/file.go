@@ -18,6 +18,7 @@ import (
 func newFile(p *ir.Package) *jen.File {
 	f := jen.NewFile(p.Name)
 	f.HeaderComment(Header(p.SchemaPath))
+	importAliases(f, p)
 	return f
 }
 

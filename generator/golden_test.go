@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"flag"
 	"go/ast"
 	"go/importer"
@@ -80,6 +81,9 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if bytes.Contains(src, []byte("\nimports:")) {
+		return generateWithImports(t, schemaFile)
+	}
 	rel := strings.TrimPrefix(filepath.ToSlash(schemaFile), "../")
 	f, err := schema.Parse(rel, src)
 	if err != nil {
@@ -97,16 +101,40 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 // underscore keeps the go command, and readGoldens, out of it.
 const importsDir = "_imports"
 
+// goldenImportRoot is the import path of a case's output root: the
+// packages of a case with imports import each other under it.
+const goldenImportRoot = "example.com/golden"
+
+// generateWithImports loads a case whose schema imports others from disk
+// (the imported files are found beside it) and generates them all in one
+// run. Headers name the files from the module root, whatever the working
+// directory.
+func generateWithImports(t *testing.T, schemaFile string) []generator.File {
+	t.Helper()
+	files, err := schema.LoadFiles(schemaFile)
+	if err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	files = append(files, schema.ImportedFiles(files)...)
+	out, err := generator.GenerateWith(files, generator.Options{ImportRoot: goldenImportRoot})
+	if err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	return out
+}
+
 // typeCheck parses and type-checks each generated package in process.
 func typeCheck(t *testing.T, files []generator.File) {
 	t.Helper()
 	typeCheckWith(t, files, "")
 }
 
-// caseImporter imports a case's own packages from source under dir, and
-// everything else (the standard library) as importer.Default does.
+// caseImporter resolves the case's generated packages once type-checked,
+// the caller's packages its goTypes name from source under dir, and the
+// standard library, through one importer so that every package sees the
+// same time.Duration.
 type caseImporter struct {
-	dir  string
+	dir  string // "" for none
 	fset *token.FileSet
 	std  types.Importer
 	pkgs map[string]*types.Package
@@ -137,19 +165,25 @@ func (c *caseImporter) Import(path string) (*types.Package, error) {
 	return p, nil
 }
 
-// typeCheckWith type-checks as typeCheck does, importing the case's own
-// packages from source under imports ("" for none).
+// typeCheckWith type-checks each generated package, a package that imports
+// another of the case after it, importing the case's own caller packages
+// from source under imports ("" for none).
 func typeCheckWith(t *testing.T, files []generator.File, imports string) {
 	t.Helper()
 	byDir := map[string][]generator.File{}
 	for _, f := range files {
 		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
 	}
-	for dir, fs := range byDir {
-		fset := token.NewFileSet()
+	imp := &caseImporter{dir: imports, fset: token.NewFileSet(), std: importer.Default(), pkgs: map[string]*types.Package{}}
+	dirs := make([]string, 0, len(byDir))
+	for dir := range byDir {
+		dirs = append(dirs, dir)
+	}
+	sort.Slice(dirs, func(i, j int) bool { return importsCount(byDir[dirs[i]]) < importsCount(byDir[dirs[j]]) })
+	for _, dir := range dirs {
 		var asts []*ast.File
-		for _, f := range fs {
-			a, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments)
+		for _, f := range byDir[dir] {
+			a, err := parser.ParseFile(imp.fset, f.Path, f.Content, parser.ParseComments)
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
@@ -158,11 +192,24 @@ func typeCheckWith(t *testing.T, files []generator.File, imports string) {
 			}
 			asts = append(asts, a)
 		}
-		conf := types.Config{Importer: &caseImporter{dir: imports, fset: fset, std: importer.Default(), pkgs: map[string]*types.Package{}}}
-		if _, err := conf.Check(dir, fset, asts, nil); err != nil {
+		conf := types.Config{Importer: imp}
+		pkg, err := conf.Check(path.Join(goldenImportRoot, dir), imp.fset, asts, nil)
+		if err != nil {
 			t.Errorf("type-check %s: %v", dir, err)
 		}
+		imp.pkgs[path.Join(goldenImportRoot, dir)] = pkg
 	}
+}
+
+// importsCount counts a package's imports of other case packages: the
+// packages of a case form short chains, so checking by this count checks
+// each after those it imports.
+func importsCount(fs []generator.File) int {
+	n := 0
+	for _, f := range fs {
+		n += bytes.Count(f.Content, []byte(`"`+goldenImportRoot+"/"))
+	}
+	return n
 }
 
 func readGoldens(t *testing.T, dir string) map[string][]byte {

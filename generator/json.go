@@ -88,10 +88,10 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		if t.Pointer {
 			return jen.Id("appendObjectPointer").Types(jen.Id(t.Struct.Name)), true
 		}
-		name := "encode" + t.Struct.Name
+		name := "encode" + typeKey(t)
 		j.helper(name, func() {
 			j.f.Commentf("%s appends one %s (a map element, which is not addressable).", name, t.Struct.Name)
-			j.f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Id(t.Struct.Name)).Params(jen.Index().Byte(), jen.Error()).Block(
+			j.f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("v").Add(structIdent(t.Struct))).Params(jen.Index().Byte(), jen.Error()).Block(
 				jen.Return(jen.Id("v").Dot("AppendJSON").Call(jen.Id("dst"))),
 			)
 			j.f.Line()
@@ -108,7 +108,7 @@ func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 		return jen.Id(name), fallible
 	case ir.Slice:
 		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
-			return jen.Id("appendObjectArray").Types(jen.Id(t.Elem.Struct.Name)), true
+			return jen.Id("appendObjectArray").Types(structIdent(t.Elem.Struct)), true
 		}
 	}
 	if t.Kind != ir.Slice && t.Kind != ir.Map {

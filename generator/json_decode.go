@@ -54,12 +54,16 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 		j.helper(name, func() { j.nullableDecoder(name, t) })
 		return jen.Id(name)
 	case ir.StructRef:
+		if t.Import != nil {
+			// Another package's Decoder: through its UnmarshalJSON.
+			return jen.Id("readImported").Types(structIdent(t.Struct))
+		}
 		if t.Pointer {
 			// Allocated anyway, so the generic reader costs no escape.
 			return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
 		}
 	case ir.Slice:
-		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer {
+		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer && t.Elem.Import == nil {
 			return jen.Id("readObjectArray").Types(jen.Id(t.Elem.Struct.Name))
 		}
 	case ir.Map:
@@ -130,6 +134,9 @@ func typeKey(t *ir.Type) string {
 	case ir.Map:
 		return "Map_" + typeKey(t.Elem)
 	case ir.StructRef:
+		if t.Import != nil {
+			return "Import_" + t.Import.Prefix + "_" + t.Struct.Name
+		}
 		if t.Pointer {
 			return "Ptr_" + t.Struct.Name
 		}

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -41,71 +42,88 @@ func supportCases(t *testing.T) map[string][]generator.File {
 // the type check (nothing needed is missing) it pins reachability from both
 // sides.
 func TestSupportIsPrunedToWhatIsUsed(t *testing.T) {
-	for name, files := range supportCases(t) {
-		fset := token.NewFileSet()
-		var asts []*ast.File
-		for _, f := range files {
-			a, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments)
-			require.NoError(t, err, name)
-			asts = append(asts, a)
+	for name, all := range supportCases(t) {
+		byDir := map[string][]generator.File{}
+		for _, f := range all {
+			byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
 		}
-		info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-		imports := filepath.Join(filepath.Dir(name), importsDir) // a case's goType packages
-		conf := types.Config{Importer: &caseImporter{dir: imports, fset: fset, std: importer.Default(), pkgs: map[string]*types.Package{}}}
-		if _, err := conf.Check("p", fset, asts, info); err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
+		dirs := slices.Collect(maps.Keys(byDir))
+		slices.SortFunc(dirs, func(a, b string) int { return importsCount(byDir[a]) - importsCount(byDir[b]) })
+		imp := &caseImporter{dir: filepath.Join(filepath.Dir(name), importsDir), fset: token.NewFileSet(),
+			std: importer.Default(), pkgs: map[string]*types.Package{}}
+		for _, dir := range dirs {
+			checkPrunedPackage(t, name+": "+dir, byDir[dir], imp, path.Join(goldenImportRoot, dir))
 		}
-		used := map[types.Object]bool{}
-		for _, obj := range info.Uses {
-			used[obj] = true
+	}
+}
+
+// checkPrunedPackage type-checks one generated package (importing the
+// case's packages checked before it) and reports unused support code.
+func checkPrunedPackage(t *testing.T, name string, files []generator.File, imp *caseImporter, importPath string) {
+	fset := imp.fset
+	var asts []*ast.File
+	for _, f := range files {
+		a, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments)
+		require.NoError(t, err, name)
+		asts = append(asts, a)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	conf := types.Config{Importer: imp}
+	pkg, err := conf.Check(importPath, fset, asts, info)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	imp.pkgs[importPath] = pkg
+	used := map[types.Object]bool{}
+	for _, obj := range info.Uses {
+		used[obj] = true
+	}
+	// Pruning works on identifiers, without types, and keeps a
+	// declaration group whole: a name that also names something else
+	// in the package (a local, a field) or shares a group with a used
+	// name is kept by design. Anything else unused is a leak.
+	otherNames := map[string]bool{}
+	for id, obj := range info.Defs {
+		if obj != nil && obj.Parent() != obj.Pkg().Scope() {
+			otherNames[id.Name] = true
 		}
-		// Pruning works on identifiers, without types, and keeps a
-		// declaration group whole: a name that also names something else
-		// in the package (a local, a field) or shares a group with a used
-		// name is kept by design. Anything else unused is a leak.
-		otherNames := map[string]bool{}
-		for id, obj := range info.Defs {
-			if obj != nil && obj.Parent() != obj.Pkg().Scope() {
-				otherNames[id.Name] = true
-			}
-		}
-		groupUsed := map[string]bool{}
-		for _, a := range asts {
-			for _, d := range a.Decls {
-				g, ok := d.(*ast.GenDecl)
-				if !ok {
-					continue
-				}
-				var names []string
-				anyUsed := false
-				for _, sp := range g.Specs {
-					if vs, ok := sp.(*ast.ValueSpec); ok {
-						for _, n := range vs.Names {
-							names = append(names, n.Name)
-							anyUsed = anyUsed || used[info.Defs[n]]
-						}
-					}
-				}
-				for _, n := range names {
-					groupUsed[n] = anyUsed
-				}
-			}
-		}
-		var unused []string
-		for id, obj := range info.Defs {
-			file := fset.Position(id.Pos()).Filename
-			if obj == nil || !strings.HasPrefix(path.Base(file), "support_") || obj.Exported() || id.Name == "_" {
+	}
+	groupUsed := map[string]bool{}
+	for _, a := range asts {
+		for _, d := range a.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
 				continue
 			}
-			if obj.Parent() != obj.Pkg().Scope() || used[obj] || otherNames[id.Name] || groupUsed[id.Name] {
-				continue // not package-level (fields, methods, locals), or used
+			var names []string
+			anyUsed := false
+			for _, sp := range g.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					for _, n := range vs.Names {
+						names = append(names, n.Name)
+						anyUsed = anyUsed || used[info.Defs[n]]
+					}
+				}
 			}
-			unused = append(unused, path.Base(file)+": "+id.Name)
+			for _, n := range names {
+				groupUsed[n] = anyUsed
+			}
 		}
-		slices.Sort(unused)
-		assert.Empty(t, unused, "%s: support declarations copied but never used", name)
 	}
+	var unused []string
+	for id, obj := range info.Defs {
+		file := fset.Position(id.Pos()).Filename
+		if obj == nil || !strings.HasPrefix(path.Base(file), "support_") || obj.Exported() || id.Name == "_" {
+			continue
+		}
+		if obj.Parent() != obj.Pkg().Scope() || used[obj] || otherNames[id.Name] || groupUsed[id.Name] {
+			continue // not package-level (fields, methods, locals), or used
+		}
+		unused = append(unused, path.Base(file)+": "+id.Name)
+	}
+	slices.Sort(unused)
+	assert.Empty(t, unused, "%s: support declarations copied but never used", name)
 }
 
 // TestSupportFilesAreFormatted: pruned files are put together from pieces of

@@ -13,6 +13,11 @@ import (
 // genTypes emits one struct per object type, and an interface plus an
 // unknown-subtype holder per polymorphic type.
 func genTypes(f *jen.File, p *ir.Package) {
+	for _, s := range p.API.ErrorAliases {
+		f.Commentf("%s is the API's error body (APIError.Body), declared in package %s (%s).", s.Name, s.Import.Name, s.Import.Path)
+		f.Type().Id(s.Name).Op("=").Add(structIdent(s))
+		f.Line()
+	}
 	for _, s := range p.Structs {
 		if s.Interface != nil {
 			genInterface(f, p, s.Interface)
@@ -55,9 +60,9 @@ func goType(t *ir.Type) jen.Code {
 		return jen.Map(jen.String()).Add(goType(t.Elem))
 	case ir.StructRef:
 		if t.Pointer {
-			return jen.Op("*").Id(t.Struct.Name)
+			return jen.Op("*").Add(structIdent(t.Struct))
 		}
-		return jen.Id(t.Struct.Name)
+		return structIdent(t.Struct)
 	case ir.InterfaceRef:
 		return jen.Id(t.Interface.Name)
 	case ir.EnumRef:

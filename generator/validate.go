@@ -275,6 +275,11 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 	case ir.External:
 		out = append(out, check("checkExternal", jen.Op("&").Add(x)))
 	case ir.StructRef:
+		if t.Import != nil {
+			// Another package's Violations: through its Validate.
+			out = append(out, check("checkImported", jen.Add(x).Dot("Validate").Call()))
+			break
+		}
 		// A nil pointer is reported by validate itself.
 		out = append(out, jen.Add(x).Dot("validate").Call(p, vs))
 	case ir.InterfaceRef:

@@ -21,7 +21,9 @@ const invalidDir = "../testdata/invalid"
 // TestInvalid loads every testdata/invalid/*.txtar case and compares the
 // diagnostics with its want section. An archive holds a one-line comment
 // saying what it checks, schema.yaml, optionally other.yaml (loaded together
-// with schema.yaml through LoadFiles) and want, the exact error text.
+// with schema.yaml through LoadFiles), optionally more .yaml files that
+// schema.yaml imports (paths may hold folders), and want, the exact error
+// text.
 func TestInvalid(t *testing.T) {
 	// Absolute, since multi-file cases change the working directory.
 	dir, err := filepath.Abs(invalidDir)
@@ -82,17 +84,28 @@ func runCase(t *testing.T, path string, ar *txtar) (text string) {
 		t.Fatalf("%s: no schema.yaml section", path)
 	}
 	var err error
-	if other, ok := ar.get("other.yaml"); ok {
-		// Load from disk so that LoadFiles runs as the CLI runs it; the
-		// working directory makes the positions read schema.yaml:L:C.
+	if disk := ar.yamlFiles(); len(disk) > 1 {
+		// Load from disk so that LoadFiles runs as the CLI runs it (and
+		// finds imported files); the working directory makes the
+		// positions read schema.yaml:L:C. Only schema.yaml and other.yaml
+		// are named on the command line; other files are reached by
+		// imports.
 		dir := t.TempDir()
-		for name, body := range map[string]string{"schema.yaml": src, "other.yaml": other} {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o666); err != nil {
+		for _, f := range disk {
+			p := filepath.Join(dir, filepath.FromSlash(f.name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(f.data), 0o666); err != nil {
 				t.Fatal(err)
 			}
 		}
 		t.Chdir(dir)
-		_, err = schema.LoadFiles("schema.yaml", "other.yaml")
+		args := []string{"schema.yaml"}
+		if _, ok := ar.get("other.yaml"); ok {
+			args = append(args, "other.yaml")
+		}
+		_, err = schema.LoadFiles(args...)
 	} else {
 		_, err = schema.Parse("schema.yaml", []byte(src))
 	}
@@ -132,6 +145,17 @@ func parseTxtar(s string) *txtar {
 		*cur += line + "\n"
 	}
 	return ar
+}
+
+// yamlFiles returns the archive's schema files: every section but want.
+func (ar *txtar) yamlFiles() []txtarFile {
+	var out []txtarFile
+	for _, f := range ar.files {
+		if strings.HasSuffix(f.name, ".yaml") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func (ar *txtar) get(name string) (string, bool) {

@@ -636,3 +636,40 @@ func TestLanguageServerComment(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSchemaImports checks the imports key: the golden case's two
+// schemas match, and a prefix that is not a lower-case identifier or an
+// entry without schema does not.
+func TestJSONSchemaImports(t *testing.T) {
+	sch := compileJSONSchema(t)
+	for _, p := range []string{"../testdata/cases/imports/schema.yaml", "../testdata/cases/imports/common/errors.yaml"} {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonValue(src)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("%s does not match sessiongen.schema.json:\n%v", p, err)
+		}
+	}
+	base := "sessiongen: 1\npackage: {name: a, path: a}\napi: {baseURL: https://x.example, auth: {scheme: bearer}}\ntypes: {}\n"
+	for _, bad := range []string{
+		"imports: [{schema: common.yaml, as: Cmn}]\n",
+		"imports: [{as: cmn}]\n",
+		"imports: [{schema: /abs/common.yaml, as: cmn}]\n",
+	} {
+		v, err := jsonValue([]byte(base + bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(v) == nil {
+			t.Errorf("%q: accepted, want rejected", bad)
+		}
+		if _, err := schema.Parse("schema.yaml", []byte(base+bad)); err == nil {
+			t.Errorf("%q: the loader accepts it", bad)
+		}
+	}
+}

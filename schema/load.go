@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,22 +36,22 @@ func Load(path string) (*File, error) {
 // them, sorted.
 func LoadFiles(paths ...string) ([]*File, error) {
 	var r reporter
+	set := &importSet{r: &r, byPath: map[string]*File{}, state: map[*File]int{}}
 	var files []*File
 	for _, p := range paths {
-		src, err := readCapped(p)
-		if err != nil {
-			r.errorf(Pos{File: p, Line: 1, Col: 1}, "%v", err)
+		f := set.load(p, Pos{File: p, Line: 1, Col: 1})
+		if f == nil || slices.Contains(files, f) {
 			continue
 		}
-		if f := parse(&r, p, src); f != nil {
-			f.ModuleRelPath = moduleRelPath(p)
-			files = append(files, f)
-		}
+		files = append(files, f)
 	}
 	for _, f := range files {
+		set.resolveImports(f, nil)
+	}
+	for _, f := range set.post {
 		validate(&r, f)
 	}
-	checkPackagePaths(&r, files)
+	checkPackagePaths(&r, append(slices.Clone(files), ImportedFiles(files)...))
 	return files, r.diags.Err()
 }
 
@@ -63,6 +64,9 @@ func Parse(name string, src []byte) (*File, error) {
 	}
 	f := parse(&r, name, src)
 	if f != nil {
+		for _, im := range f.Imports {
+			r.errorf(im.SchemaPos, "imports %s: a schema parsed from memory cannot import files: load it from its file (Load, LoadFiles)", quote(im.Schema))
+		}
 		validate(&r, f)
 	}
 	return f, r.diags.Err()

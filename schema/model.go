@@ -22,10 +22,13 @@ type File struct {
 	// the working directory. LoadFiles sets it; empty when parsed from memory.
 	ModuleRelPath string
 	Version       int
-	Package       Package
-	API           API
-	Types         []*Type     // in file order
-	Resources     []*Resource // in file order
+	// Imports are the other schema files whose types this one names as
+	// <as>.<Type>, in file order; LoadFiles loads them (Parse does not).
+	Imports   []*Import
+	Package   Package
+	API       API
+	Types     []*Type     // in file order
+	Resources []*Resource // in file order
 	// Warnings are doubts that do not stop generation (an items member no
 	// other list or the path explains), sorted; the command prints them.
 	Warnings Diagnostics

@@ -12,7 +12,7 @@ import (
 // root reads the top-level mapping.
 func (l *loader) root(n *yaml.Node) *File {
 	f := &File{Path: l.file}
-	m := l.mapping(n, "schema", "sessiongen", "package", "api", "types", "resources")
+	m := l.mapping(n, "schema", "sessiongen", "imports", "package", "api", "types", "resources")
 	if m == nil {
 		return nil
 	}
@@ -24,6 +24,9 @@ func (l *loader) root(n *yaml.Node) *File {
 			}
 			f.Version = v
 		}
+	}
+	if e, ok := m["imports"]; ok {
+		f.Imports = l.imports(e.val)
 	}
 	if e, ok := m["package"]; ok {
 		f.Package = l.pkg(e.val)

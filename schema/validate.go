@@ -24,6 +24,7 @@ func validate(r *reporter, f *File) {
 		props: map[*Type]map[string]*Property{}, params: map[*Resource]map[string]*Property{},
 		suggestBudget: 1 << 27}
 	v.packageAndAPI()
+	v.indexImported()
 	v.declareTypes()
 	v.declareResources()
 	v.inlineEnums()
@@ -32,7 +33,11 @@ func validate(r *reporter, f *File) {
 	// the file must already point at its own base.
 	for _, t := range f.Types {
 		if !t.IsEnum && t.Base != nil {
-			v.resolve(t.Base, fmt.Sprintf("type %q base", clip(t.Name)), true)
+			if what := fmt.Sprintf("type %q base", clip(t.Name)); v.local(t.Base, what) {
+				v.resolve(t.Base, what, true)
+			} else {
+				t.Base = nil // reported; not also a hierarchy without discriminator
+			}
 		}
 	}
 	for _, t := range f.Types {
@@ -160,6 +165,10 @@ func (v *validator) resolve(ref *TypeRef, what string, wantObject bool) *Type {
 	}
 	t, ok := v.types[ref.Name]
 	if !ok {
+		if t, imported := v.importedType(ref, what); imported {
+			ref.Target = t
+			return t
+		}
 		msg := fmt.Sprintf("%s: unknown type %q", what, clip(ref.Name))
 		if v.suggest(ref.Name, len(builtinKinds)+len(v.f.Types)) {
 			if s := nearest(ref.Name, append(kindNames(), typeNames(v.f)...)); s != "" {
@@ -1028,7 +1037,9 @@ var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)
 func (v *validator) resource(res *Resource) {
 	what := fmt.Sprintf("resource %q", clip(res.Name))
 	if res.Type != nil {
-		v.resolve(res.Type, what+" type", true)
+		if v.local(res.Type, what+" type") {
+			v.resolve(res.Type, what+" type", true)
+		}
 	}
 	v.properties(res.Params, what, paramContext)
 	v.pathTemplate(res.Path, res.PathPos, what+" path", nil)
@@ -1163,7 +1174,9 @@ func (v *validator) method(res *Resource, m *Method) {
 			v.errorf(m.Body.Pos, "%s: a GET request has no body", what)
 		}
 		if m.Body.Type != nil {
-			v.resolve(m.Body.Type, what+" body type", true)
+			if v.local(m.Body.Type, what+" body type") {
+				v.resolve(m.Body.Type, what+" body type", true)
+			}
 		}
 		v.properties(m.Body.Fields, what+" body", propertyContext)
 		for _, f := range m.Body.Fields {
@@ -1188,7 +1201,9 @@ func (v *validator) method(res *Resource, m *Method) {
 			// kind itself as the suggestion.
 			v.errorf(r.Type.Pos, "%s response type: a JSON response is an object type, not %s; a text/plain body holding a scalar says contentType: text/plain", what, clip(r.Type.Name))
 		case r.Type != nil:
-			v.resolve(r.Type, what+" response type", true)
+			if v.local(r.Type, what+" response type") {
+				v.resolve(r.Type, what+" response type", true)
+			}
 		}
 		switch {
 		case r.Paged && r.Text != "":

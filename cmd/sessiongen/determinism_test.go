@@ -41,7 +41,7 @@ func generateAll(t *testing.T, paths []string) map[string][]byte {
 	if err != nil {
 		t.Fatalf("loading %v: %v", paths, err)
 	}
-	gen, err := generator.Generate(files)
+	gen, err := generator.GenerateWith(files, generator.Options{ImportRoot: "example.com/out"})
 	if err != nil {
 		t.Fatalf("generating %v: %v", paths, err)
 	}

@@ -32,7 +32,7 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
 		}
 	}
-	gen, err := generator.Generate(files)
+	gen, err := generator.GenerateWith(files, generator.Options{ImportRoot: importRoot(cfg.out)})
 	if err != nil {
 		return err
 	}

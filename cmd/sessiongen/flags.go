@@ -25,7 +25,7 @@ type config struct {
 // bundledSchemas is the full set of schemas whose packages generated/ holds,
 // relative to the module root: the bundled APIs and the conformance fixture.
 // A run with no schema arguments generates exactly this set, and prunes.
-var bundledSchemas = []string{"schema/apis/*.yaml", "testdata/conformance/schema.yaml"}
+var bundledSchemas = []string{"schema/apis/*.yaml", "testdata/conformance/schema.yaml", "testdata/conformance/shared.yaml"}
 
 const usageLine = "usage: sessiongen [-o dir] [-check [-l]] [-prune] [schema.yaml ...]"
 

@@ -12,7 +12,7 @@
 // is resolved inside the output root without following links out of it.
 //
 // With no schema arguments it generates the bundled set (schema/apis/*.yaml
-// and testdata/conformance/schema.yaml) into generated/, with -prune: run it
+// and testdata/conformance/{schema,shared}.yaml) into generated/, with -prune: run it
 // from the sessiongen module root (go run ./cmd/sessiongen).
 //
 // -prune says the schemas given are the full set: sessiongen files under the

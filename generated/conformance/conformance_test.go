@@ -112,6 +112,7 @@ func ifaceTarget[I interface {
 var targets = map[string]target{
 	"Doc":        structTarget[kinds.Doc](),
 	"Scalars":    structTarget[kinds.Scalars](),
+	"Imported":   structTarget[kinds.Imported](),
 	"Presence":   structTarget[kinds.Presence](),
 	"Containers": structTarget[kinds.Containers](),
 	"Circle":     structTarget[kinds.Circle](),

@@ -6,7 +6,6 @@
 package conformance_test
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -14,8 +13,10 @@ import (
 	"testing"
 
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
+	"github.com/sessiongen/sessiongen/generated/conformance/shared"
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	tc "github.com/sessiongen/sessiongen/generated/twilio/common"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 	"github.com/sessiongen/sessiongen/generator/ir"
 	"github.com/sessiongen/sessiongen/schema"
@@ -96,6 +97,20 @@ func proxyOf[T any, P interface {
 	return structOf[T, pr.Decoder, P]("proxy", pr.NewDecoder, (*pr.Decoder).End)
 }
 
+func sharedOf[T any, P interface {
+	*T
+	structMethods[shared.Decoder]
+}]() *codec {
+	return structOf[T, shared.Decoder, P]("shared", shared.NewDecoder, (*shared.Decoder).End)
+}
+
+func commonOf[T any, P interface {
+	*T
+	structMethods[tc.Decoder]
+}]() *codec {
+	return structOf[T, tc.Decoder, P]("common", tc.NewDecoder, (*tc.Decoder).End)
+}
+
 func graphOf[T any, P interface {
 	*T
 	structMethods[cr.Decoder]
@@ -127,7 +142,6 @@ var registry = []*codec{
 	proxyOf[pr.Service](),
 	proxyOf[pr.PhoneNumber](),
 	proxyOf[pr.PhoneNumberCapabilities](),
-	proxyOf[pr.RestError](),
 	proxyOf[pr.ServicesCreateRequest](),
 	proxyOf[pr.ServicesUpdateRequest](),
 	proxyOf[pr.PhoneNumbersCreateRequest](),
@@ -199,6 +213,9 @@ var registry = []*codec{
 	syllableOf[sy.HTTPValidationError](),
 	syllableOf[sy.RequestValidationError](),
 
+	// generated/twilio/common
+	commonOf[tc.RestError](),
+
 	// generated/conformance/kinds
 	kindsOf[kinds.Scalars](),
 	kindsOf[kinds.Presence](),
@@ -217,15 +234,21 @@ var registry = []*codec{
 	kindsOf[kinds.Unions](),
 	kindsOf[kinds.NullableItems](),
 	kindsOf[kinds.InlineEnums](), // 13e: inline enums
+	kindsOf[kinds.Imported](),
+
+	// generated/conformance/shared
+	sharedOf[shared.Money](),
 }
 
 // schemas maps each registered package to its schema, relative to the
 // module root.
 var schemas = map[string]string{
 	"proxy":       "schema/apis/twilio-proxy.yaml",
+	"common":      "schema/apis/twilio-common.yaml",
 	"callrecords": "schema/apis/msgraph-callrecords.yaml",
 	"sessions":    "schema/apis/syllable.yaml",
 	"kinds":       "testdata/conformance/schema.yaml",
+	"shared":      "testdata/conformance/shared.yaml",
 }
 
 // lookup returns the registered codec of pkg.name, or nil.
@@ -242,19 +265,31 @@ func lookup(pkg, name string) *codec {
 func loadIR(t testing.TB) map[string]*ir.Package {
 	t.Helper()
 	out := map[string]*ir.Package{}
+	// Loaded from their files, so that imports (twilio-proxy.yaml imports
+	// twilio-common.yaml) resolve; an imported schema is built first.
+	built := map[*schema.File]*ir.Package{}
+	var build func(f *schema.File) *ir.Package
+	build = func(f *schema.File) *ir.Package {
+		if p := built[f]; p != nil {
+			return p
+		}
+		deps := map[*schema.File]*ir.Package{}
+		for _, im := range f.Imports {
+			deps[im.File] = build(im.File)
+		}
+		p, err := ir.Build(f, ir.Options{ImportRoot: "github.com/sessiongen/sessiongen/generated", Imported: deps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		built[f] = p
+		return p
+	}
 	for pkg, rel := range schemas {
-		src, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(rel)))
+		f, err := schema.Load(filepath.Join("..", "..", filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := schema.Parse(rel, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := ir.Build(f, ir.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := build(f)
 		if p.Name != pkg {
 			t.Fatalf("%s: package %s, want %s", rel, p.Name, pkg)
 		}

@@ -16,6 +16,13 @@ type Options struct {
 	// its own (support code, client types), each with what uses it. A schema
 	// name that maps onto one is reported, never renamed.
 	Reserved map[string]string
+	// ImportRoot is the Go import path of the output root, the folder
+	// every package.path is relative to; needed only by schemas with
+	// imports.
+	ImportRoot string
+	// Imported holds the packages of the files that the schema imports,
+	// built before it.
+	Imported map[*schema.File]*Package
 }
 
 // clientNames are the package-level names the client emitter declares.
@@ -50,6 +57,10 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 		updates:  map[*Struct]*Struct{},
 		patterns: map[string]*Pattern{},
 		unions:   map[*schema.TypeExpr]*Union{},
+		foreign:  map[*schema.Type]*Struct{},
+
+		importsUsed: map[string]*Import{},
+		aliased:     map[*Struct]bool{},
 	}
 	for name, what := range opts.Reserved {
 		b.idents[name] = identOwner{what: what}
@@ -68,6 +79,8 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 			b.idents[name] = identOwner{what: "the generated client"}
 		}
 	}
+	b.imports(p)
+	b.claimErrorAliases()
 	b.declare(p)
 	b.declareUnions()
 	b.fill()
@@ -91,6 +104,7 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	p.Unions = b.unionList
 	p.Routes = routes(p)
 	p.Patterns = usedPatterns(p)
+	p.Imports = b.usedImports()
 	return p, b.diags.Err()
 }
 
@@ -113,6 +127,11 @@ type builder struct {
 	unions    map[*schema.TypeExpr]*Union // by the expression that declares them (build_unions.go)
 	unionList []*Union                    // in declaration order
 	diags     schema.Diagnostics
+	// foreign maps each type of an imported file to its struct in that
+	// package, copied with its Import set.
+	foreign     map[*schema.Type]*Struct
+	importsUsed map[string]*Import // by Go import path
+	aliased     map[*Struct]bool   // imported error bodies with an alias here
 }
 
 func (b *builder) errorf(pos schema.Pos, format string, args ...any) {

@@ -41,7 +41,7 @@ func (b *builder) api() *API {
 	}
 	if e := a.Errors; e != nil {
 		if e.Type != nil && e.Type.Target != nil {
-			out.ErrorType = b.structs[e.Type.Target]
+			out.ErrorType = b.structOf(e.Type.Target)
 		}
 		shape := &ErrorShape{Code: e.Code, Message: e.Message, RequestID: e.RequestID}
 		for _, c := range e.Codes {

@@ -44,10 +44,11 @@ func (b *builder) apiHTTP(out *API) {
 	for _, e := range a.ErrorsByStatus {
 		var st *Struct
 		if e.Type != nil && e.Type.Target != nil {
-			st = b.structs[e.Type.Target]
+			st = b.structOf(e.Type.Target)
 		}
 		out.ErrorsByStatus = append(out.ErrorsByStatus, b.errorShape(e, st, bodyOf(st)))
 	}
+	b.errorAliases(out)
 	for _, h := range a.Headers {
 		out.Headers = append(out.Headers, b.header(h, "api header"))
 	}

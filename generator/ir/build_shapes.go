@@ -78,7 +78,8 @@ func (b *builder) updateStruct(s *Struct, pos schema.Pos, what string) *Struct {
 		}
 		c := *fl
 		partial(&c)
-		if t := fl.Type; t.Kind == StructRef && t.Struct.Interface == nil && t.Struct.Role == RoleModel {
+		// An imported type has no partial-update type here: it is sent whole.
+		if t := fl.Type; t.Kind == StructRef && t.Import == nil && t.Struct.Interface == nil && t.Struct.Role == RoleModel {
 			nt := *t
 			nt.Struct = b.updateStruct(t.Struct, pos, what)
 			c.Type = &nt

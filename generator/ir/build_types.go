@@ -295,7 +295,11 @@ func (b *builder) typ(e *schema.TypeExpr, owner string) *Type {
 		t.External = &ExternalType{Import: e.GoType.Import, Name: e.GoType.Name}
 	case schema.KindNamed:
 		target := e.Ref.Target
-		if en := b.enums[target]; en != nil {
+		if s := b.foreign[target]; s != nil {
+			t.Kind = StructRef
+			t.Struct = s
+			t.Import = s.Import
+		} else if en := b.enums[target]; en != nil {
 			t.Kind = EnumRef
 			t.Enum = en
 		} else if s := b.structs[target]; s != nil && s.Interface != nil {

@@ -24,6 +24,9 @@ type Package struct {
 	// Patterns are the patterns the package checks (struct fields, then
 	// path parameters), each once, in first-use order.
 	Patterns []*Pattern
+	// Imports are the other generated packages whose types this one uses
+	// (schema imports), sorted by import path.
+	Imports []*Import
 }
 
 // API holds the wire conventions the emitters need.
@@ -56,6 +59,12 @@ type API struct {
 	// ErrorBodies are the distinct typed error bodies of every shape, each
 	// once, in first-use order (ErrorShape's first): the fields of APIError.
 	ErrorBodies []*ErrorBody
+	// ErrorAliases are the imported error body types that the package
+	// also names, by a type alias of the same Go name: APIError.Body is
+	// part of the package's API, and a body moved into a shared schema
+	// keeps the name callers wrote. The alias claims the name first: a
+	// type of the package wanting it is reported.
+	ErrorAliases []*Struct
 	// Headers are the request headers every method may send.
 	Headers []*Header
 }
@@ -271,6 +280,9 @@ type Struct struct {
 	// Rules are the cross-field rules Validate checks (the type's own and
 	// its bases', or an inline body's), in schema order.
 	Rules []*Rule
+	// Import is set on the copy of another package's struct that a
+	// package refers to (an imported schema type); nil on its own.
+	Import *Import
 }
 
 // Rule is a cross-field rule over optional fields of one struct. A field
@@ -368,7 +380,11 @@ type Type struct {
 	Union     *Union        // UnionRef
 	External  *ExternalType // External
 	Pointer   bool          // StructRef held by pointer to break a containment cycle
-	NonFinite bool          // Float64, Float32: "NaN", "INF", "-INF" strings allowed
+	// Import is set on a StructRef to a type of another generated package:
+	// the value is read and written through that package's exported
+	// UnmarshalJSON, AppendJSON and Validate.
+	Import    *Import
+	NonFinite bool // Float64, Float32: "NaN", "INF", "-INF" strings allowed
 
 	MinLength, MaxLength *int
 	Pattern              *Pattern

@@ -2,6 +2,7 @@ package support
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -434,3 +435,37 @@ func checkRaw(raw []byte) error {
 // readRawValue reads any one value, copied out of the input, as a json
 // member holds it.
 func readRawValue(d *Decoder) (json.RawMessage, error) { return d.RawCopy() }
+
+// importedDecoder is the method set of a pointer to an object type of
+// another generated package (a schema import): its Decoder is another type,
+// so only the exported entry point is shared.
+type importedDecoder[T any] interface {
+	*T
+	UnmarshalJSON(data []byte) error
+}
+
+// readImported decodes one object of another generated package through its
+// UnmarshalJSON. A *DecodeError of that package comes back as one of this
+// package, its offset counted from the start of this input and its path
+// below the value's, so the caller sees one document.
+func readImported[T any, P importedDecoder[T]](d *Decoder) (T, error) {
+	var v T
+	d.skipWS()
+	start := d.pos
+	raw, err := d.Raw()
+	if err != nil {
+		return v, err
+	}
+	if err := P(&v).UnmarshalJSON(raw); err != nil {
+		var parts interface {
+			error
+			Parts() (offset int, path, msg string)
+		}
+		if errors.As(err, &parts) {
+			off, path, msg := parts.Parts()
+			return v, &DecodeError{Offset: start + off, Path: path, Msg: msg}
+		}
+		return v, d.errAt(start, err.Error())
+	}
+	return v, nil
+}

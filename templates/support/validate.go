@@ -1,6 +1,7 @@
 package support
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -73,6 +74,15 @@ func (e *ValidationError) Error() string {
 		b = append(b, capMiddle(text, maxViolationText)...)
 	}
 	return string(b)
+}
+
+// EachViolation calls fn with each violation's path, rule and message, in
+// order: what a package generated from a schema that imports this one reads
+// from the error, whose type it does not share.
+func (e *ValidationError) EachViolation(fn func(path, rule, message string)) {
+	for _, v := range e.Violations {
+		fn(v.Path, v.Rule, v.Message)
+	}
 }
 
 // Path is the location of a value within the value being validated, built on
@@ -182,4 +192,33 @@ func (vs *Violations) Err() error {
 		return nil
 	}
 	return &ValidationError{Violations: vs.list}
+}
+
+// checkImported records the violations that the Validate of an object of
+// another generated package (a schema import) returned, below path p.
+func checkImported(vs *Violations, p *Path, err error) {
+	if err == nil {
+		return
+	}
+	var each interface {
+		error
+		EachViolation(fn func(path, rule, message string))
+	}
+	if !errors.As(err, &each) {
+		vs.Add(p, RuleFormat, err.Error())
+		return
+	}
+	outer := p.String()
+	each.EachViolation(func(path, rule, message string) {
+		switch {
+		case outer == "":
+		case path == "":
+			path = outer
+		case path[0] == '[':
+			path = outer + path
+		default:
+			path = outer + "." + path
+		}
+		vs.list = append(vs.list, Violation{Path: path, Rule: rule, Message: message})
+	})
 }

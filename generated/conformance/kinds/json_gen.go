@@ -5,6 +5,7 @@ package kinds
 import (
 	"encoding/json"
 	"fmt"
+	shared_ "github.com/sessiongen/sessiongen/generated/conformance/shared"
 )
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
@@ -1723,6 +1724,95 @@ func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	if x := v.One.member(&dst, ",\"one\":null"); x != nil {
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if dst, err = appendOptionalErr(dst, ",\"list\":null", &v.List, appendObjectArray[shared_.Money]); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
+		return nil, err
+	}
+	if x := v.Maybe.member(&dst, ",\"maybe\":null"); x != nil {
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Imported) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Imported object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Imported) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "one":
+			err = readOptional(d, "one", &v.One, &seen[0], 1<<1, nullRejected, readImported[shared_.Money])
+		case "list":
+			err = readOptional(d, "list", &v.List, &seen[0], 1<<2, nullRejected, decodeSlice_Import_shared_Money)
+		case "byKey":
+			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, nullRejected, decodeMap_Import_shared_Money)
+		case "maybe":
+			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, readImported[shared_.Money])
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Imported) UnmarshalJSON(data []byte) error {
+	*v = Imported{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // AppendJSON appends the member v holds as JSON; a Instant holding none is an
 // *UnsetUnionError.
 func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
@@ -2831,6 +2921,26 @@ func decodeSlice_InlineEnumsChannels(d *Decoder) ([]InlineEnumsChannels, error) 
 // decodeMap_InlineEnumsVotes decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_InlineEnumsVotes(d *Decoder) (map[string]InlineEnumsVotes, error) {
 	return readMap(d, nullRejected, decodeInlineEnumsVotes)
+}
+
+// encodeImport_shared_Money appends one Money (a map element, which is not addressable).
+func encodeImport_shared_Money(dst []byte, v shared_.Money) ([]byte, error) {
+	return v.AppendJSON(dst)
+}
+
+// encodeMap_Import_shared_Money appends x as a JSON object with sorted keys.
+func encodeMap_Import_shared_Money(dst []byte, x map[string]shared_.Money) ([]byte, error) {
+	return appendMapErr(dst, x, encodeImport_shared_Money)
+}
+
+// decodeSlice_Import_shared_Money decodes a JSON array; null elements are rejected.
+func decodeSlice_Import_shared_Money(d *Decoder) ([]shared_.Money, error) {
+	return readArray(d, nullRejected, readImported[shared_.Money])
+}
+
+// decodeMap_Import_shared_Money decodes a JSON object into a map; duplicate names and null values are rejected.
+func decodeMap_Import_shared_Money(d *Decoder) (map[string]shared_.Money, error) {
+	return readMap(d, nullRejected, readImported[shared_.Money])
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.

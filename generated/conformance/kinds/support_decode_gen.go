@@ -1122,6 +1122,11 @@ type DecodeError struct {
 	Msg    string // what is wrong
 }
 
+// Parts returns the offset, path and message: what a package generated
+// from a schema that imports this one reads from the error, whose type it
+// does not share.
+func (e *DecodeError) Parts() (offset int, path, msg string) { return e.Offset, e.Path, e.Msg }
+
 // Error implements the error interface.
 func (e *DecodeError) Error() string {
 	path := capMiddle(e.Path, maxPathLen)

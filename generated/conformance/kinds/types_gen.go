@@ -6,6 +6,7 @@ package kinds
 
 import (
 	"encoding/json"
+	shared_ "github.com/sessiongen/sessiongen/generated/conformance/shared"
 	"time"
 )
 
@@ -490,6 +491,28 @@ type InlineEnums struct {
 	//
 	// Optional, may be null.
 	Fallback Optional[InlineEnumsFallback] `json:"fallback,omitzero"`
+}
+
+// Imported is the "imported" object.
+//
+// Values of a type of another generated package (shared.yaml, imported as shared) as a field, array items, map values and a nullable field.
+type Imported struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// One is the "one" property.
+	One Optional[shared_.Money] `json:"one,omitzero"`
+
+	// List is the "list" property.
+	List Optional[[]shared_.Money] `json:"list,omitzero"`
+
+	// ByKey is the "byKey" property.
+	ByKey Optional[map[string]shared_.Money] `json:"byKey,omitzero"`
+
+	// Maybe is the "maybe" property.
+	//
+	// Optional, may be null.
+	Maybe Optional[shared_.Money] `json:"maybe,omitzero"`
 }
 
 // Instant is the "instant" union type.

@@ -795,6 +795,56 @@ func (v *InlineEnums) validate(p *Path, vs *Violations) {
 	}
 }
 
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Imported) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Imported) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkNotNull(vs, p, "one", v.One.IsNull())
+	if x := v.One.held(); x != nil {
+		fp := p.Field("one")
+		checkImported(vs, &fp, x.Validate())
+	}
+	checkNotNull(vs, p, "list", v.List.IsNull())
+	if x, ok := v.List.Get(); ok {
+		fp := p.Field("list")
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			checkImported(vs, &p0, x[i0].Validate())
+		}
+	}
+	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
+	if x, ok := v.ByKey.Get(); ok {
+		fp := p.Field("byKey")
+		checkKeys(vs, &fp, x)
+		{
+			n0 := vs.Len()
+			for k0, e0 := range x {
+				p0 := fp.Field(k0)
+				checkImported(vs, &p0, e0.Validate())
+			}
+			vs.SortFrom(n0)
+		}
+	}
+	if x := v.Maybe.held(); x != nil {
+		fp := p.Field("maybe")
+		checkImported(vs, &fp, x.Validate())
+	}
+}
+
 // Validate reports a Instant that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Instant) Validate() error {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	twc "github.com/sessiongen/sessiongen/generated/twilio/common"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
@@ -165,7 +166,7 @@ func TestNonNullableOptional(t *testing.T) {
 	// Every response property of a resource may be null (see
 	// TestEveryResponsePropertyMayBeNull); the error body's optional
 	// members may not.
-	for _, e := range []pr.RestError{{Code: 1, Message: "m"}, {Code: 1, Message: "m", MoreInfo: pr.Some("https://x.example/"), Status: pr.Some[int32](400), Details: pr.Some(map[string]json.RawMessage{})}} {
+	for _, e := range []pr.RestError{{Code: 1, Message: "m"}, {Code: 1, Message: "m", MoreInfo: twc.Some("https://x.example/"), Status: twc.Some[int32](400), Details: twc.Some(map[string]json.RawMessage{})}} {
 		enc, err := e.AppendJSON(nil)
 		if err != nil {
 			t.Fatal(err)
@@ -176,8 +177,8 @@ func TestNonNullableOptional(t *testing.T) {
 		}
 		checkViolations(t, got.Validate(), nil)
 	}
-	e := pr.RestError{Code: 1, Message: "m", MoreInfo: pr.Null[string](), Status: pr.Null[int32](), Details: pr.Null[map[string]json.RawMessage]()}
-	checkViolations(t, e.Validate(), []pr.Violation{
+	e := pr.RestError{Code: 1, Message: "m", MoreInfo: twc.Null[string](), Status: twc.Null[int32](), Details: twc.Null[map[string]json.RawMessage]()}
+	checkViolations(t, viaCommon(e.Validate()), []pr.Violation{
 		{Path: "more_info", Rule: "null", Message: "must not be null"},
 		{Path: "status", Rule: "null", Message: "must not be null"},
 		{Path: "details", Rule: "null", Message: "must not be null"},
@@ -187,13 +188,27 @@ func TestNonNullableOptional(t *testing.T) {
 		t.Errorf("encoded %s", enc)
 	}
 	err := new(pr.RestError).UnmarshalJSON(enc)
-	var de *pr.DecodeError
+	var de *twc.DecodeError // the error body is generated in twilio/common
 	if !errors.As(err, &de) || de.Path != "more_info" || de.Msg != "null is not allowed here" {
 		t.Errorf("decoding %s: %v", enc, err)
 	}
 }
 
 // ---------------------------------------------------------------- validators
+
+// viaCommon returns a *twc.ValidationError (the error body RestError is
+// generated in twilio/common) as a *pr.ValidationError, for checkViolations.
+func viaCommon(err error) error {
+	var ve *twc.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	out := &pr.ValidationError{}
+	ve.EachViolation(func(path, rule, message string) {
+		out.Violations = append(out.Violations, pr.Violation{Path: path, Rule: rule, Message: message})
+	})
+	return out
+}
 
 func checkViolations(t *testing.T, err error, want []pr.Violation) {
 	t.Helper()
@@ -305,9 +320,9 @@ func TestValidateEnumsAndFormats(t *testing.T) {
 	})
 	// Nested object (null is valid in a response), and the error body.
 	checkViolations(t, (&pr.PhoneNumber{Capabilities: pr.Some(pr.PhoneNumberCapabilities{SMS: pr.Null[bool]()}), InUse: pr.Null[int32]()}).Validate(), nil)
-	checkViolations(t, (&pr.RestError{Code: 20001, Message: "Bad request", Status: pr.Null[int32]()}).Validate(),
+	checkViolations(t, viaCommon((&pr.RestError{Code: 20001, Message: "Bad request", Status: twc.Null[int32]()}).Validate()),
 		[]pr.Violation{{Path: "status", Rule: "null", Message: "must not be null"}})
-	checkViolations(t, (&pr.RestError{Code: 20001, Message: "Bad request", MoreInfo: pr.Some("twilio.com/docs/errors/20001")}).Validate(),
+	checkViolations(t, viaCommon((&pr.RestError{Code: 20001, Message: "Bad request", MoreInfo: twc.Some("twilio.com/docs/errors/20001")}).Validate()),
 		[]pr.Violation{{Path: "more_info", Rule: "format", Message: "is not an absolute URI"}})
 
 	// Several violations at once, in field order, and the Error text.
@@ -376,12 +391,21 @@ func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 		} else {
 			err = new(pr.Session).UnmarshalJSON([]byte(tc.doc))
 		}
-		var de *pr.DecodeError
-		if !errors.As(err, &de) || de.Path != tc.path || de.Msg != "null is not allowed here" {
+		// The error body is generated in twilio/common: its DecodeError
+		// is that package's; Parts reads either.
+		var de interface {
+			error
+			Parts() (offset int, path, msg string)
+		}
+		if !errors.As(err, &de) {
 			t.Fatalf("%s: got %v", tc.doc, err)
 		}
-		if want := strings.Index(tc.doc, "null"); de.Offset != want {
-			t.Errorf("%s: offset %d, want %d (the null)", err, de.Offset, want)
+		off, path, msg := de.Parts()
+		if path != tc.path || msg != "null is not allowed here" {
+			t.Fatalf("%s: got %v", tc.doc, err)
+		}
+		if want := strings.Index(tc.doc, "null"); off != want {
+			t.Errorf("%s: offset %d, want %d (the null)", err, off, want)
 		}
 	}
 }
@@ -405,7 +429,7 @@ func TestNamesAreCaseSensitive(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 	err = new(pr.RestError).UnmarshalJSON([]byte(`{"code":null,"message":"m"}`))
-	var de *pr.DecodeError
+	var de *twc.DecodeError
 	if !errors.As(err, &de) || de.Path != "code" || de.Msg != "null is not allowed here" {
 		t.Errorf("got %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	twcommon_ "github.com/sessiongen/sessiongen/generated/twilio/common"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -144,7 +145,7 @@ type APIError struct {
 	// Message is the API's message, empty when the body does not carry one.
 	Message string
 	// Body is the decoded error body, nil when it did not decode.
-	Body *RestError
+	Body *twcommon_.RestError
 }
 
 // Error returns the status, the API's code (unless it repeats the status) and
@@ -169,7 +170,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
 	}
-	b := new(RestError)
+	b := new(twcommon_.RestError)
 	if b.UnmarshalJSON(body) == nil {
 		e.Body = b
 	}

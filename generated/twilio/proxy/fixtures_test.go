@@ -27,9 +27,18 @@ type generated[T any] interface {
 	Validate() error
 }
 
+// exported is the exported codec of a generated object type, which a type
+// of another package (the error body, from twilio/common) has too.
+type exported[T any] interface {
+	*T
+	UnmarshalJSON([]byte) error
+	AppendJSON([]byte) ([]byte, error)
+	Validate() error
+}
+
 // codecOf is the codec of the generated type T: UnmarshalJSON, AppendJSON
 // and Validate.
-func codecOf[T any, P generated[T]]() codec {
+func codecOf[T any, P exported[T]]() codec {
 	return codec{
 		decode: func(b []byte) (any, error) {
 			v := P(new(T))

@@ -1034,91 +1034,6 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
-func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
-	var err error
-	if v == nil {
-		return AppendNull(dst), nil
-	}
-	start := len(dst)
-	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
-	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
-	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
-		return nil, err
-	}
-	return closeObject(dst, start), nil
-}
-
-// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
-func (v RestError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
-	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
-}
-
-// DecodeJSON reads one RestError object from d into v, strictly: duplicate
-// names, null in a non-nullable field and a missing required field are errors.
-// Undeclared members are checked as kept ones would be (syntax, duplicate
-// names at any depth) and skipped.
-func (v *RestError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
-	}
-	if err := d.BeginObject(); err != nil {
-		return err
-	}
-	var seen [1]uint64
-	var unknown memberNames
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
-		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
-		case "more_info":
-			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*Decoder).String)
-		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
-		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
-		default:
-			err = skipMember(d, &unknown, name)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("code")
-	}
-	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("message")
-	}
-	return nil
-}
-
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
-// and nothing but whitespace may follow the object.
-func (v *RestError) UnmarshalJSON(data []byte) error {
-	*v = RestError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
-		return err
-	}
-	return d.End()
-}
-
-// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
-// Absent optional fields are left out; null fields are written as null.
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
@@ -1738,16 +1653,6 @@ func decodeMap_URI(d *Decoder) (map[string]string, error) {
 func decodePhoneNumberCapabilities(d *Decoder) (v PhoneNumberCapabilities, err error) {
 	err = v.DecodeJSON(d)
 	return v, err
-}
-
-// encodeMap_RawJSON appends x as a JSON object with sorted keys.
-func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error) {
-	return appendMapErr(dst, x, appendRawValue)
-}
-
-// decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
-	return readMap(d, nullIsValue, readRawValue)
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.

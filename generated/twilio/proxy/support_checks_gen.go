@@ -141,13 +141,6 @@ func checkUTF8(vs *Violations, p *Path, s string) {
 	}
 }
 
-// checkUTF8Field is checkUTF8 for the field name of the object at p.
-func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
-	if !utf8.ValidString(string(s)) {
-		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
-	}
-}
-
 // checkUTF8Optional is checkUTF8Field for an Optional field.
 func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {

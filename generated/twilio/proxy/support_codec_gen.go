@@ -283,23 +283,6 @@ func appendMap[E any](dst []byte, m map[string]E, enc func([]byte, E) []byte) []
 	return append(dst, '}')
 }
 
-// appendMapErr is appendMap for values whose encoding can fail.
-func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte, error)) ([]byte, error) {
-	var buf [16]string
-	dst = append(dst, '{')
-	for i, k := range sortedKeys(m, buf[:]) {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(AppendString(dst, k), ':')
-		var err error
-		if dst, err = enc(dst, m[k]); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, '}'), nil
-}
-
 // appendMembers appends the members an open type kept, each with a leading
 // comma. Each value is checked as appendRawValue checks it.
 func appendMembers(dst []byte, members []Member) ([]byte, error) {

@@ -77,6 +77,15 @@ func (e *ValidationError) Error() string {
 	return string(b)
 }
 
+// EachViolation calls fn with each violation's path, rule and message, in
+// order: what a package generated from a schema that imports this one reads
+// from the error, whose type it does not share.
+func (e *ValidationError) EachViolation(fn func(path, rule, message string)) {
+	for _, v := range e.Violations {
+		fn(v.Path, v.Rule, v.Message)
+	}
+}
+
 // Path is the location of a value within the value being validated, built on
 // the stack while walking it so that carrying it costs no allocation. The
 // zero Path is the root.

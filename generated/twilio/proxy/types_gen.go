@@ -11,8 +11,12 @@ package proxy
 
 import (
 	"encoding/json"
+	twcommon_ "github.com/sessiongen/sessiongen/generated/twilio/common"
 	"time"
 )
+
+// RestError is the API's error body (APIError.Body), declared in package common (github.com/sessiongen/sessiongen/generated/twilio/common).
+type RestError = twcommon_.RestError
 
 // Session is the "Session" object.
 //
@@ -544,36 +548,6 @@ type PhoneNumberCapabilities struct {
 	// AdditionalProperties holds the properties the schema does not declare, in
 	// the order received; they are encoded after the declared ones.
 	AdditionalProperties []Member `json:"-"`
-}
-
-// RestError is the "RestError" object.
-//
-// An error returned by the Twilio REST API.
-type RestError struct {
-	// The Twilio error code (for example 20001, 20404, 20429).
-	//
-	// Required. Read-only: set by the server, never sent. Example: 20001.
-	Code int32 `json:"code"`
-
-	// A human-readable description of the error.
-	//
-	// Required. Read-only: set by the server, never sent. Example: "Bad request".
-	Message string `json:"message"`
-
-	// A link to the documentation of the error code.
-	//
-	// Read-only: set by the server, never sent. Example: "https://www.twilio.com/docs/errors/20001".
-	MoreInfo Optional[string] `json:"more_info,omitzero"`
-
-	// The HTTP status code of the response.
-	//
-	// Read-only: set by the server, never sent. Example: 400.
-	Status Optional[int32] `json:"status,omitzero"`
-
-	// Free-form additional details about the error, when present.
-	//
-	// Read-only: set by the server, never sent.
-	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
 }
 
 // ServicesListParams is the "list query" object.

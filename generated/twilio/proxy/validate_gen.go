@@ -619,45 +619,6 @@ func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
-func (v *RestError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
-}
-
-func (v *RestError) validate(p *Path, vs *Violations) {
-	if v == nil {
-		checkNotNil(vs, p)
-		return
-	}
-	if checkDepth(vs, p, 2) {
-		return
-	}
-	checkUTF8Field(vs, p, "message", v.Message)
-	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
-	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.Field("more_info")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
-	}
-	checkNotNull(vs, p, "status", v.Status.IsNull())
-	checkNotNull(vs, p, "details", v.Details.IsNull())
-	if x, ok := v.Details.Get(); ok {
-		fp := p.Field("details")
-		checkKeys(vs, &fp, x)
-		{
-			n0 := vs.Len()
-			for k0, e0 := range x {
-				p0 := fp.Field(k0)
-				checkRawJSON(vs, &p0, e0)
-			}
-			vs.SortFrom(n0)
-		}
-	}
-}
-
-// Validate reports every constraint of the schema that v breaks, each with
-// its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesListParams) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
