@@ -7,12 +7,10 @@ require go.yaml.in/yaml/v3 v3.0.6
 require (
 	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/mod v0.39.0
 )
 
-require (
-	golang.org/x/mod v0.39.0 // indirect
-	golang.org/x/sync v0.22.0 // indirect
-)
+require golang.org/x/sync v0.22.0 // indirect
 
 require (
 	github.com/rogpeppe/go-internal v1.16.0

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
-	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
 // importRoot returns the Go import path of the output root dir: the module
@@ -22,7 +20,7 @@ func importRoot(dir string) string {
 	}
 	for root := abs; ; root = filepath.Dir(root) {
 		if data, err := os.ReadFile(filepath.Join(root, "go.mod")); err == nil {
-			mod := modulePathOf(data)
+			mod := modfile.ModulePath(data) // "" without a module directive
 			if mod == "" {
 				return ""
 			}
@@ -36,23 +34,4 @@ func importRoot(dir string) string {
 			return ""
 		}
 	}
-}
-
-// modulePathOf returns the path of go.mod's module directive, "" without
-// one.
-func modulePathOf(gomod []byte) string {
-	sc := bufio.NewScanner(bytes.NewReader(gomod))
-	for sc.Scan() {
-		line, _, _ := strings.Cut(sc.Text(), "//")
-		rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module")
-		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"') {
-			continue
-		}
-		rest = strings.TrimSpace(rest)
-		if unq, err := strconv.Unquote(rest); err == nil {
-			return unq
-		}
-		return rest
-	}
-	return ""
 }

@@ -20,10 +20,12 @@ func TestImportRoot(t *testing.T) {
 			t.Errorf("importRoot(%s) = %q, want %q", c.out, got, c.want)
 		}
 	}
-	if got := modulePathOf([]byte("go 1.24\n")); got != "" {
-		t.Errorf("no module directive: got %q", got)
+	// A go.mod without a module directive gives no import root.
+	bare := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bare, "go.mod"), []byte("go 1.24\n"), 0o666); err != nil {
+		t.Fatal(err)
 	}
-	if got := modulePathOf([]byte("module   example.com/x\n")); got != "example.com/x" {
-		t.Errorf("unquoted: got %q", got)
+	if got := importRoot(bare); got != "" {
+		t.Errorf("no module directive: got %q", got)
 	}
 }
