@@ -5,6 +5,7 @@
 // Usage:
 //
 //	sessiongen [-o dir] [-check [-l]] [-prune] [schema.yaml ...]
+//	sessiongen help [command]
 //
 // Each schema's package.path names its folder under the output root (-o):
 // the run's package folders. A run reads, writes and removes files only in
@@ -58,6 +59,9 @@ var errUsage = errors.New("usage")
 
 // run is the command: arg0 is how it was invoked and args its arguments.
 func run(arg0 string, args []string, stdout, stderr io.Writer) int {
+	if status, ok := runSubcommand(args, stdout, stderr); ok {
+		return status
+	}
 	cfg, err := parseFlags(args, stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
