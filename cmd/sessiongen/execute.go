@@ -41,7 +41,14 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 	if err := gotypecheck.Check(existingDir(cfg.out), files); err != nil {
 		return err
 	}
-	opts := output.Options{Prune: cfg.prune}
+	return cfg.writeOrCheck(stdout, gen, output.Options{Prune: cfg.prune})
+}
+
+// writeOrCheck brings the files under cfg.out in line with gen, printing a
+// line per change and a summary, or with cfg.check compares and reports
+// (errStale when anything is not current). Every verb that writes
+// generated files goes through it.
+func (cfg *config) writeOrCheck(stdout io.Writer, gen []generator.File, opts output.Options) error {
 	if cfg.check {
 		changes, err := output.Compare(cfg.out, gen, opts)
 		if err != nil {
