@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"strconv"
+	"strings"
 	"text/template"
 
 	"github.com/sessiongen/sessiongen/generator"
@@ -79,6 +81,22 @@ func (s *site) indexPage(f *schema.File) page {
 	}
 	if a.Pagination != nil {
 		pg.Facts = append(pg.Facts, "Paging: "+string(a.Pagination.Style))
+	}
+	for _, e := range append(append([]*schema.ErrorShape{}, a.ErrorsByStatus...), a.Errors) {
+		if e == nil || e.Type == nil {
+			continue
+		}
+		which := "every other status"
+		if len(e.Statuses) > 0 {
+			var st []string
+			for _, c := range e.Statuses {
+				st = append(st, strconv.Itoa(c))
+			}
+			which = "status " + strings.Join(st, ", ")
+		} else if len(a.ErrorsByStatus) == 0 {
+			which = "every error status"
+		}
+		pg.Facts = append(pg.Facts, "Error body ("+which+"): "+s.typeLink(pg.Path, e.Type.Target, e.Type.Name))
 	}
 	if a.Discriminator != "" {
 		pg.Facts = append(pg.Facts, "Discriminator: "+code(a.Discriminator))

@@ -27,11 +27,7 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		for _, w := range f.Warnings {
-			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
-		}
-	}
+	printWarnings(stderr, files)
 	gen, err := generator.GenerateWith(files, generator.Options{ImportRoot: importRoot(cfg.out)})
 	if err != nil {
 		return err
@@ -42,6 +38,15 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 		return err
 	}
 	return cfg.writeOrCheck(stdout, gen, output.Options{Prune: cfg.prune})
+}
+
+// printWarnings prints the loader's doubts about files, one line each.
+func printWarnings(stderr io.Writer, files []*schema.File) {
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
+		}
+	}
 }
 
 // writeOrCheck brings the files under cfg.out in line with gen, printing a
