@@ -29,6 +29,12 @@ func cellText(s string) string {
 	return strings.ReplaceAll(s, "<", "&lt;")
 }
 
+// inline is a cell's text made fit for a line outside a table: there \|
+// is not an escape inside a code span, and | needs none elsewhere.
+func inline(cell string) string {
+	return strings.ReplaceAll(cell, `\|`, "|")
+}
+
 // prose is a description as paragraphs of its own.
 func prose(s string) string {
 	var lines []string

@@ -21,7 +21,7 @@ import (
 // run, or in another run into the same output root. The order of files does
 // not change any page.
 func Render(files []*schema.File) ([]generator.File, error) {
-	tmpl, err := template.New("refdocs").ParseFS(templates.RefDocs(), "refdocs/*.md.tmpl")
+	tmpl, err := template.New("refdocs").Funcs(template.FuncMap{"inline": inline}).ParseFS(templates.RefDocs(), "refdocs/*.md.tmpl")
 	if err != nil {
 		return nil, err
 	}
