@@ -202,7 +202,11 @@ func propertyNotes(p *schema.Property) []string {
 		for _, v := range p.Examples {
 			ex = append(ex, code(v.JSON))
 		}
-		out = append(out, "Example: "+strings.Join(ex, ", "))
+		label := "Example: "
+		if len(ex) > 1 {
+			label = "Examples: "
+		}
+		out = append(out, label+strings.Join(ex, ", "))
 	}
 	return out
 }

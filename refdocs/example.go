@@ -14,13 +14,21 @@ import (
 // are left out, as they are present only when a request expands them.
 
 // maxExampleDepth bounds how deep nested objects are spelt out; deeper ones
-// (and a type inside itself) show as {}.
-const maxExampleDepth = 4
+// (and a type inside itself) show as {}. maxExampleMembers bounds the
+// members of nested objects in one example, so that a page grows linearly
+// with the schema however its types nest (a type of 100 properties of a
+// type of 100 properties... would otherwise give 100^4 members); nested
+// objects past it show as {}.
+const (
+	maxExampleDepth   = 4
+	maxExampleMembers = 400
+)
 
 // exampleJSON returns the indented JSON representation of t.
 func (s *site) exampleJSON(discriminator string, t *schema.Type) string {
 	var b strings.Builder
-	s.writeObject(&b, discriminator, t, map[*schema.Type]bool{}, 0)
+	budget := maxExampleMembers
+	s.writeObject(&b, discriminator, t, map[*schema.Type]bool{}, 0, &budget)
 	var out bytes.Buffer
 	if err := json.Indent(&out, []byte(b.String()), "", "  "); err != nil {
 		// Every piece is JSON text: examples and defaults are stored as
@@ -78,16 +86,16 @@ type ownedProperty struct {
 	owner *schema.Type
 }
 
-func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.Type, open map[*schema.Type]bool, depth int) {
+func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.Type, open map[*schema.Type]bool, depth int, budget *int) {
 	t = concrete(t)
-	if t == nil || open[t] || depth > maxExampleDepth {
+	if t == nil || open[t] || depth > maxExampleDepth || depth > 0 && *budget <= 0 {
 		b.WriteString("{}")
 		return
 	}
 	open[t] = true
 	defer delete(open, t)
 	if t.Union != nil {
-		s.writeValue(b, s.discriminatorOf(t), t.Union, open, depth)
+		s.writeValue(b, s.discriminatorOf(t), t.Union, open, depth, budget)
 		return
 	}
 	b.WriteByte('{')
@@ -109,13 +117,16 @@ func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.T
 			continue
 		}
 		member(p.Name)
+		if depth > 0 {
+			*budget--
+		}
 		switch {
 		case len(p.Examples) > 0:
 			b.WriteString(p.Examples[0].JSON)
 		case p.Default != nil:
 			b.WriteString(p.Default.JSON)
 		default:
-			s.writeValue(b, s.discriminatorOf(p.owner), &p.Type, open, depth+1)
+			s.writeValue(b, s.discriminatorOf(p.owner), &p.Type, open, depth+1, budget)
 		}
 	}
 	b.WriteByte('}')
@@ -130,7 +141,7 @@ func (s *site) discriminatorOf(t *schema.Type) string {
 }
 
 // writeValue writes a placeholder value of expression e.
-func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.TypeExpr, open map[*schema.Type]bool, depth int) {
+func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.TypeExpr, open map[*schema.Type]bool, depth int, budget *int) {
 	switch e.Kind {
 	case schema.KindNamed:
 		t := e.Ref.Target
@@ -146,15 +157,15 @@ func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.Ty
 		case t.GoType != nil:
 			b.WriteString("null")
 		default:
-			s.writeObject(b, s.discriminatorOf(t), t, open, depth)
+			s.writeObject(b, s.discriminatorOf(t), t, open, depth, budget)
 		}
 	case schema.KindArray:
 		b.WriteByte('[')
-		s.writeValue(b, discriminator, e.Items, open, depth)
+		s.writeValue(b, discriminator, e.Items, open, depth, budget)
 		b.WriteByte(']')
 	case schema.KindMap:
 		b.WriteString(`{"key":`)
-		s.writeValue(b, discriminator, e.Values, open, depth)
+		s.writeValue(b, discriminator, e.Values, open, depth, budget)
 		b.WriteByte('}')
 	case schema.KindUnion:
 		of := e.Of
@@ -166,7 +177,7 @@ func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.Ty
 			return
 		}
 		m := schema.TypeExpr{Kind: of[0].Kind, Ref: of[0].Ref}
-		s.writeValue(b, discriminator, &m, open, depth)
+		s.writeValue(b, discriminator, &m, open, depth, budget)
 	default:
 		b.WriteString(scalarExample(e))
 	}

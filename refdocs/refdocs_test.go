@@ -3,6 +3,7 @@ package refdocs
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -255,4 +256,33 @@ func TestCode(t *testing.T) {
 	require.Equal(t, "`` `a ``", code("`a"))
 	require.Equal(t, "`a \\| b`", code("a | b"), "a pipe stays inside its cell")
 	require.Equal(t, "`a b`", code("a\nb"))
+}
+
+// Pages grow linearly with the schema however its types nest: six types of
+// twenty properties, each of the next type, would give 20^5 members if
+// every nested object were spelt out.
+func TestExampleStaysSmall(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("sessiongen: 1\npackage: {name: deep, path: deep}\napi: {baseURL: \"https://api.example.com\", auth: {scheme: bearer}}\ntypes:\n")
+	for i := range 6 {
+		fmt.Fprintf(&b, "  T%d:\n    properties:\n", i)
+		for j := range 20 {
+			if i == 5 {
+				fmt.Fprintf(&b, "      p%d: {type: string}\n", j)
+			} else {
+				fmt.Fprintf(&b, "      p%d: {type: T%d}\n", j, i+1)
+			}
+		}
+	}
+	file, err := schema.Parse("deep.yaml", []byte(b.String()))
+	require.NoError(t, err)
+	pages := render(t, []*schema.File{file})
+	page := pages["deep/types/T0.md"]
+	blocks := jsonBlocks(page)
+	require.Len(t, blocks, 1)
+	require.True(t, json.Valid([]byte(blocks[0])))
+	members := strings.Count(blocks[0], `"p`)
+	require.LessOrEqual(t, members, maxExampleMembers+(maxExampleDepth+1)*20, "members in the example: the budget, and the rest of the objects open when it ran out")
+	require.Greater(t, members, 100, "nested objects are still spelt out up to the budget")
+	require.Less(t, len(page), 64<<10)
 }
