@@ -180,6 +180,9 @@ func (s *site) typePage(f *schema.File, t *schema.Type) page {
 	pg.Up = link(pg.Path, s.indexPath(f))
 	pg.Description = prose(t.Description)
 	pg.Facts = s.typeFacts(pg.Path, t)
+	if t.GoType == nil {
+		pg.Facts = append([]string{"Go type: " + code(f.Package.Name+"."+t.GoIdent(f.Namer()))}, pg.Facts...)
+	}
 	switch {
 	case t.IsEnum:
 		pg.Facts = append(pg.Facts, enumNote(t))
