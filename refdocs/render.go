@@ -2,6 +2,7 @@ package refdocs
 
 import (
 	"bytes"
+	"encoding/json"
 	"cmp"
 	"fmt"
 	"path"
@@ -79,8 +80,11 @@ func (s *site) indexPage(f *schema.File) page {
 	if a.Encoding != "" {
 		pg.Facts = append(pg.Facts, "Request bodies: "+string(a.Encoding))
 	}
-	if a.Pagination != nil {
-		pg.Facts = append(pg.Facts, "Paging: "+string(a.Pagination.Style))
+	if p := a.Pagination; p != nil {
+		pg.Facts = append(pg.Facts, "Paging: "+pagingText(p))
+		for _, m := range p.Metadata {
+			pg.Facts = append(pg.Facts, fmt.Sprintf("Page member %s (%s, at %s): %s", code(m.Name), m.Kind, code(jsonPath(m.Path)), cellText(m.Description)))
+		}
 	}
 	for _, e := range append(append([]*schema.ErrorShape{}, a.ErrorsByStatus...), a.Errors) {
 		if e == nil || e.Type == nil {
@@ -221,6 +225,31 @@ func anchor(name string) string {
 		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
 			b = append(b, r)
 		}
+	}
+	return string(b)
+}
+
+// pagingText says how list methods reach their next page.
+func pagingText(p *schema.Pagination) string {
+	var parts []string
+	switch p.Style {
+	case schema.PaginationNextLink:
+		parts = append(parts, "the next page's URL is in the page at "+code(jsonPath(p.Next)))
+	case schema.PaginationPageNumber:
+		parts = append(parts, fmt.Sprintf("page numbers in query parameter %s, from %d", code(p.PageParam), p.FirstPage))
+	}
+	if p.SizeParam != "" {
+		parts = append(parts, "page size in query parameter "+code(p.SizeParam))
+	}
+	return string(p.Style) + ": " + strings.Join(parts, "; ")
+}
+
+// jsonPath writes a JSON path as the schema does, a list of member names:
+// a name may hold a dot (@odata.nextLink).
+func jsonPath(p schema.JSONPath) string {
+	b, err := json.Marshal([]string(p))
+	if err != nil {
+		return strings.Join(p, ".") // cannot happen: strings always marshal
 	}
 	return string(b)
 }
