@@ -102,11 +102,7 @@ func (s *site) objectSections(pg *page, t *schema.Type, what string) {
 		}
 	}
 	for _, r := range t.Rules {
-		var names []string
-		for _, n := range r.Names {
-			names = append(names, code(n))
-		}
-		pg.Rules = append(pg.Rules, fmt.Sprintf("%s: %s", ruleText[r.Kind], strings.Join(names, ", ")))
+		pg.Rules = append(pg.Rules, ruleLine(r))
 	}
 	f := s.fileOf[t]
 	shown := concrete(t)
@@ -119,6 +115,15 @@ func (s *site) objectSections(pg *page, t *schema.Type, what string) {
 		pg.ExampleNote += " Relationships are left out: they are present only when the request expands them."
 	}
 	pg.Example = s.exampleJSON(f.API.Discriminator, t)
+}
+
+// ruleLine is a cross-field rule in words.
+func ruleLine(r *schema.FieldRule) string {
+	var names []string
+	for _, n := range r.Names {
+		names = append(names, code(n))
+	}
+	return fmt.Sprintf("%s: %s", ruleText[r.Kind], strings.Join(names, ", "))
 }
 
 var ruleText = map[schema.FieldRuleKind]string{
@@ -280,6 +285,9 @@ func (s *site) methodDetail(from string, f *schema.File, r *schema.Resource, m *
 			body += ": the fields below"
 		}
 		d.Facts = append(d.Facts, body)
+		for _, r := range b.Rules {
+			d.Facts = append(d.Facts, "Body rule: "+ruleLine(r))
+		}
 	}
 	for _, name := range pathParam.FindAllStringSubmatch(m.Path, -1) {
 		if p := findParam(r, m, name[1]); p != nil {
