@@ -148,6 +148,9 @@ func (s *site) resourcePage(f *schema.File, r *schema.Resource) page {
 	if r.Parent != nil && r.Parent.Target != nil {
 		pg.Facts = append(pg.Facts, "Parent: "+s.resourceLink(pg.Path, r.Parent.Target))
 	}
+	if r.Type != nil && r.Type.Target != nil {
+		pg.Facts = append(pg.Facts, s.typeFacts(pg.Path, r.Type.Target)...)
+	}
 	for _, m := range r.Methods {
 		pg.Methods = append(pg.Methods, methodRow{
 			Method:      "[" + text(m.Name) + "](#" + anchor(m.Name) + ")",
