@@ -2,8 +2,8 @@ package refdocs
 
 import (
 	"bytes"
-	"encoding/json"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"path"
 	"strconv"
