@@ -53,7 +53,7 @@ type enumView struct {
 
 // methodDetail is one method of a resource page, in full.
 type methodDetail struct {
-	Name        string
+	Heading     string
 	Request     string
 	Description string
 	Facts       []string
@@ -251,7 +251,7 @@ var pathParam = regexp.MustCompile(`\{([^{}]*)\}`)
 // methodDetail is method m of resource r in full.
 func (s *site) methodDetail(from string, f *schema.File, r *schema.Resource, m *schema.Method) methodDetail {
 	d := methodDetail{
-		Name:        text(m.Name),
+		Heading:     methodHeading(m),
 		Request:     code(m.HTTP + " " + m.Path),
 		Description: prose(m.Description),
 	}

@@ -153,7 +153,7 @@ func (s *site) resourcePage(f *schema.File, r *schema.Resource) page {
 	}
 	for _, m := range r.Methods {
 		pg.Methods = append(pg.Methods, methodRow{
-			Method:      "[" + text(m.Name) + "](#" + anchor(m.Name) + ")",
+			Method:      "[" + text(m.Name) + "](#" + methodAnchor(m) + ")",
 			Request:     code(m.HTTP + " " + m.Path),
 			Returns:     s.returns(pg.Path, f, m),
 			Description: methodDescription(m),
@@ -163,7 +163,7 @@ func (s *site) resourcePage(f *schema.File, r *schema.Resource) page {
 	for _, c := range s.children[r] {
 		for _, m := range c.Methods {
 			pg.Methods = append(pg.Methods, methodRow{
-				Method:      "[" + text(c.Name+"."+m.Name) + "](" + link(pg.Path, s.resPath[c]) + "#" + anchor(m.Name) + ")",
+				Method:      "[" + text(c.Name+"."+m.Name) + "](" + link(pg.Path, s.resPath[c]) + "#" + methodAnchor(m) + ")",
 				Request:     code(m.HTTP + " " + m.Path),
 				Returns:     s.returns(pg.Path, f, m),
 				Description: methodDescription(m),
@@ -214,6 +214,14 @@ func (s *site) typePage(f *schema.File, t *schema.Type) page {
 	pg.UsedBy = s.usedByLinks(pg.Path, t)
 	return pg
 }
+
+// methodHeading is the heading of a method's details: "Method" in front
+// keeps its anchor apart from the page's other headings (an enum named
+// list, a section named Properties), which GitHub would number instead.
+func methodHeading(m *schema.Method) string { return "Method " + code(m.Name) }
+
+// methodAnchor is the fragment of methodHeading(m): the anchor of its text.
+func methodAnchor(m *schema.Method) string { return anchor("Method " + m.Name) }
 
 // anchor is the fragment GitHub gives a heading made of name alone: lower
 // case, punctuation but - and _ dropped, spaces as -.
