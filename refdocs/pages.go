@@ -193,19 +193,22 @@ func (s *site) typeFacts(from string, t *schema.Type) []string {
 	return facts
 }
 
-// usedByLinks lists the pages that name t.
+// usedByLinks lists the pages that name t (its subtypes are in its facts).
 func (s *site) usedByLinks(from string, t *schema.Type) []string {
 	var out []string
 	for _, u := range s.usedBy[t] {
+		var via []string
+		for _, v := range u.via {
+			via = append(via, code(v))
+		}
+		what := strings.Join(via, ", ")
 		switch {
-		case u.res != nil && u.via == "":
+		case u.isType:
 			out = append(out, "the resource "+s.resourceLink(from, u.res))
 		case u.res != nil:
-			out = append(out, fmt.Sprintf("%s of the resource %s", code(u.via), s.resourceLink(from, u.res)))
-		case u.via == "base":
-			out = append(out, "the subtype "+s.typeLink(from, u.typ, u.typ.Name))
+			out = append(out, fmt.Sprintf("%s %s of the resource %s", what, plural(len(via), "method"), s.resourceLink(from, u.res)))
 		default:
-			out = append(out, fmt.Sprintf("%s of %s", code(u.via), s.typeLink(from, u.typ, u.typ.Name)))
+			out = append(out, fmt.Sprintf("%s of %s", what, s.typeLink(from, u.typ, u.typ.Name)))
 		}
 	}
 	return out
@@ -335,4 +338,11 @@ func findParam(r *schema.Resource, m *schema.Method, name string) *schema.Proper
 		r = r.Parent.Target
 	}
 	return nil
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
 }

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sessiongen/sessiongen/schema"
@@ -36,11 +37,15 @@ type site struct {
 	usedBy   map[*schema.Type][]usage
 }
 
-// usage is a place that names a type: a type's property or a resource.
+// usage is a place that names a type: a type's properties or a resource.
 type usage struct {
-	typ *schema.Type     // the type whose property names it, or nil
-	res *schema.Resource // the resource whose type, body or response it is
-	via string           // property or method name
+	typ *schema.Type     // the type whose properties name it, or nil
+	res *schema.Resource // the resource whose methods name it, or whose type it is
+	// isType: it is res's type.
+	isType bool
+	// via are the properties or methods that name it, in file order; none
+	// when it is the resource's type.
+	via []string
 }
 
 // safeStem is a page name that needs no escaping in a link or a file system.
@@ -106,8 +111,11 @@ func (s *site) indexUses(f *schema.File) {
 		if t == nil {
 			return
 		}
-		for _, have := range s.usedBy[t] {
-			if have.typ == u.typ && have.res == u.res {
+		for i, have := range s.usedBy[t] {
+			if have.typ == u.typ && have.res == u.res && have.isType == u.isType {
+				if len(u.via) > 0 && !slices.Contains(have.via, u.via[0]) {
+					s.usedBy[t][i].via = append(have.via, u.via...)
+				}
 				return
 			}
 		}
@@ -116,26 +124,39 @@ func (s *site) indexUses(f *schema.File) {
 	for _, t := range f.Types {
 		for _, p := range t.Properties {
 			for _, named := range namedIn(&p.Type) {
-				add(named, usage{typ: t, via: p.Name})
+				add(named, usage{typ: t, via: []string{p.Name}})
 			}
-		}
-		if t.Base != nil {
-			add(t.Base.Target, usage{typ: t, via: "base"})
 		}
 	}
 	for _, r := range f.Resources {
 		if r.Type != nil {
-			add(r.Type.Target, usage{res: r})
+			add(r.Type.Target, usage{res: r, isType: true})
 		}
 		for _, m := range r.Methods {
+			var named []*schema.Type
 			if m.Body != nil && m.Body.Type != nil {
-				add(m.Body.Type.Target, usage{res: r, via: m.Name})
+				named = append(named, m.Body.Type.Target)
 			}
 			if m.Response != nil && m.Response.Type != nil {
-				add(m.Response.Type.Target, usage{res: r, via: m.Name})
+				named = append(named, m.Response.Type.Target)
+			}
+			for _, list := range [][]*schema.Property{m.Params, m.Query, m.Headers, m.ResponseHeaders, bodyFields(m)} {
+				for _, p := range list {
+					named = append(named, namedIn(&p.Type)...)
+				}
+			}
+			for _, t := range named {
+				add(t, usage{res: r, via: []string{m.Name}})
 			}
 		}
 	}
+}
+
+func bodyFields(m *schema.Method) []*schema.Property {
+	if m.Body == nil {
+		return nil
+	}
+	return m.Body.Fields
 }
 
 // namedIn returns the named types an expression refers to: itself, its
