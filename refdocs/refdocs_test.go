@@ -294,3 +294,26 @@ func TestExampleStaysSmall(t *testing.T) {
 	require.Greater(t, members, 100, "nested objects are still spelt out up to the budget")
 	require.Less(t, len(page), 64<<10)
 }
+
+// Type pages link back to every place that names the type.
+func TestUsedBy(t *testing.T) {
+	pages := render(t, corpus(t)["bundled"])
+	usedBy := func(p string) []string {
+		var out []string
+		for _, l := range section(pages[p], "## Used by") {
+			if item, ok := strings.CutPrefix(l, "- "); ok {
+				out = append(out, item)
+			}
+		}
+		return out
+	}
+	require.Contains(t, usedBy("msgraph/callrecords/types/identity.md"), "`application`, `device`, `user` of [identitySet](identitySet.md)")
+	require.Equal(t, []string{
+		"`status` of [Session](Session.md)",
+		"`create`, `update` methods of the resource [sessions](../resources/sessions.md)",
+	}, usedBy("twilio/proxy/types/SessionStatus.md"), "body fields count")
+	require.Equal(t, []string{
+		"the resource [sessions](../resources/sessions.md)",
+		"`list`, `create`, `get`, `update` methods of the resource [sessions](../resources/sessions.md)",
+	}, usedBy("twilio/proxy/types/Session.md"))
+}
