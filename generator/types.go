@@ -142,7 +142,7 @@ func typeDoc(name, wire, kind, description, deprecated string, extra ...string) 
 func genStruct(f *jen.File, p *ir.Package, s *ir.Struct) {
 	var extra []string
 	if s.DiscriminatorValue != "" {
-		extra = append(extra, fmt.Sprintf("Its %s is %q.", p.API.Discriminator, s.DiscriminatorValue))
+		extra = append(extra, fmt.Sprintf("Its %s is %q.", s.Discriminator, s.DiscriminatorValue))
 	}
 	if s.Open {
 		extra = append(extra, "It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.")
@@ -195,7 +195,7 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	intro := fmt.Sprintf("%s is a value of the %q type hierarchy: one of %s.", iface.Name, root.Wire, strings.Join(names, ", "))
 	fcomment(f, doc([]string{intro}, strings.Join(lines, "\n"), fmt.Sprintf(
 		"The %s property selects the type when decoding; a value this package does not know decodes into *%s, which keeps it unchanged.",
-		strconv.Quote(p.API.Discriminator), iface.Unknown), deprecatedNote(root.Deprecated)))
+		strconv.Quote(root.Discriminator), iface.Unknown), deprecatedNote(root.Deprecated)))
 	f.Type().Id(iface.Name).Interface(
 		jen.Id(iface.Marker).Params(),
 		jen.Comment("Validate reports every constraint the value breaks."),
@@ -205,7 +205,7 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	)
 	f.Line()
 	fcomment(f, []string{
-		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, p.API.Discriminator),
+		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, root.Discriminator),
 		"so it can be inspected and sent back unchanged.",
 	})
 	f.Type().Id(iface.Unknown).Struct(

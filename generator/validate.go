@@ -66,7 +66,7 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	genValidateEntry(f, iface.Unknown)
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
-		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(p.API.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
+		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
 			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
 	)
 	f.Line()
@@ -114,7 +114,7 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 			declared = append(declared, jen.Lit(fl.Wire))
 		}
 		if s.DiscriminatorValue != "" {
-			declared = append(declared, jen.Lit(p.API.Discriminator))
+			declared = append(declared, jen.Lit(s.Discriminator))
 		}
 		body = append(body, jen.Id("checkMembers").Call(jen.Id("vs"), jen.Id("p"), jen.Id("v").Dot("AdditionalProperties"), jen.Index().String().Values(declared...)))
 	}

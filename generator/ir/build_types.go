@@ -70,6 +70,10 @@ func (b *builder) fill() {
 		if t.Base != nil && t.Base.Target != nil {
 			s.Base = b.structs[t.Base.Target]
 		}
+		s.Discriminator = b.discriminatorOf(t)
+		if s.Interface != nil {
+			s.Interface.Closed = t.ClosedSubtypes
+		}
 		s.Fields = b.fields(t, s)
 		// The key is declared on the type or inherited from the nearest base.
 		for c := t; c != nil; c = baseType(c) {
@@ -100,6 +104,23 @@ func (b *builder) fill() {
 		}
 		walk(t)
 	}
+}
+
+// discriminatorOf returns the wire name of the member that selects a
+// subtype in t's hierarchy: the root's discriminator, else the API's. Outside
+// a hierarchy it is the API's, which such a type keeps as a field.
+func (b *builder) discriminatorOf(t *schema.Type) string {
+	if t.Base == nil && len(t.Subtypes) == 0 {
+		return b.f.API.Discriminator
+	}
+	root := t
+	for i := 0; baseType(root) != nil && i <= len(b.f.Types); i++ {
+		root = baseType(root)
+	}
+	if root.Discriminator != "" {
+		return root.Discriminator
+	}
+	return b.f.API.Discriminator
 }
 
 func baseType(t *schema.Type) *schema.Type {
