@@ -64,8 +64,15 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
 	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
 	genValidateEntry(f, iface.Unknown)
+	var closed jen.Code = jen.Null()
+	if iface.Closed {
+		// Decoding rejects every value this holder could keep.
+		closed = jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"),
+			jen.Lit(fmt.Sprintf("is an unknown subtype, but %s has closed subtypes: it would not decode back", iface.Name)))
+	}
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
+		closed,
 		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
 			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
 	)

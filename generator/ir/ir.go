@@ -246,7 +246,7 @@ type Struct struct {
 	KeyFormat string
 
 	// Polymorphism.
-	DiscriminatorValue string  // "" when not in a hierarchy
+	DiscriminatorValue string // "" when not in a hierarchy
 	// Discriminator is the wire name of the member that selects a subtype:
 	// the hierarchy's (its root's discriminator, else the API's) for a type
 	// in a hierarchy, the API's (kept as a field) for any other; "" if none.
