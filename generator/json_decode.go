@@ -216,11 +216,11 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 				// subtypes: closed: a value no type declares fails the document.
 				if iface.Root.Abstract {
 					sw.Case(jen.Op("!").Id("found")).Block(
-						jen.Return(jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit(fmt.Sprintf("missing %q: %s has closed subtypes", disc, iface.Name)))),
+						jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(""), jen.Lit(fmt.Sprintf("missing required field %q (%s has closed subtypes)", disc, iface.Name)))),
 					)
 				}
 				sw.Default().Block(
-					jen.Return(jen.Nil(), jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit(fmt.Sprintf("%%q names no type of %s, whose subtypes are closed", iface.Name)), jen.String().Call(jen.Id("kind"))), jen.Lit(disc))),
+					jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(disc), jen.Lit(fmt.Sprintf("%%q names no type of %s, whose subtypes are closed", iface.Name)), jen.String().Call(jen.Id("kind")))),
 				)
 				return
 			}

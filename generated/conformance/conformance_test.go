@@ -122,6 +122,9 @@ var targets = map[string]target{
 	"Node":       structTarget[kinds.Node](),
 	"Shape":      ifaceTarget(kinds.UnmarshalShape),
 	"Animal":     ifaceTarget(kinds.UnmarshalAnimal),
+	"Vehicle":    ifaceTarget(kinds.UnmarshalVehicle),
+	"Plant":      ifaceTarget(kinds.UnmarshalPlant),
+	"Garage":     structTarget[kinds.Garage](),
 }
 
 // vector is one parsed line.

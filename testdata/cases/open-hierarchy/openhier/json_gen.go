@@ -269,9 +269,9 @@ func decodeShape(d *Decoder) (Shape, error) {
 		}
 		v = c
 	case !found:
-		return nil, d.Errorf("missing \"kind\": Shape has closed subtypes")
+		return nil, rejectSubtype(d, "", "missing required field \"kind\" (Shape has closed subtypes)")
 	default:
-		return nil, WithField(d.Errorf("%q names no type of Shape, whose subtypes are closed", string(kind)), "kind")
+		return nil, rejectSubtype(d, "kind", "%q names no type of Shape, whose subtypes are closed", string(kind))
 	}
 	return v, nil
 }
