@@ -166,7 +166,7 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	}
 	if s.DiscriminatorValue != "" {
 		b, _ := json.Marshal(s.DiscriminatorValue)
-		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(j.p.API.Discriminator)+string(b)).Op("...")))
+		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(s.Discriminator)+string(b)).Op("...")))
 	}
 	var readOnly []jen.Code
 	for _, fl := range s.Fields {

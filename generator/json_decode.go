@@ -224,7 +224,7 @@ func (j *jsonGen) enumDecoder(e *ir.Enum) {
 func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f := j.f
 	name := iface.Decoder
-	disc := j.p.API.Discriminator
+	disc := iface.Root.Discriminator
 	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
 	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("kind"), jen.Id("found"), jen.Err()).Op(":=").Id("d").Dot("Discriminator").Call(jen.Lit(disc))
@@ -241,6 +241,18 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 					jen.If(jen.Err().Op(":=").Id("c").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 					jen.Id("v").Op("=").Id("c"),
 				)
+			}
+			if iface.Closed {
+				// subtypes: closed: a value no type declares fails the document.
+				if iface.Root.Abstract {
+					sw.Case(jen.Op("!").Id("found")).Block(
+						jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(""), jen.Lit(fmt.Sprintf("missing required field %q (%s has closed subtypes)", disc, iface.Name)))),
+					)
+				}
+				sw.Default().Block(
+					jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(disc), jen.Lit(fmt.Sprintf("%%q names no type of %s, whose subtypes are closed", iface.Name)), jen.String().Call(jen.Id("kind")))),
+				)
+				return
 			}
 			sw.Default().Block(
 				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id("Type"): jen.String().Call(jen.Id("kind"))}),
@@ -299,7 +311,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	bit := func(i int) (jen.Code, jen.Code) {
 		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Parens(jen.Op(fmt.Sprintf("1 << %d", i%64)))
 	}
-	disc := j.p.API.Discriminator
+	disc := s.Discriminator
 	body := []jen.Code{
 		jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),

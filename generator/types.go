@@ -156,7 +156,7 @@ func typeDoc(name, wire, kind, description, deprecated string, extra ...string) 
 func genStruct(f *jen.File, p *ir.Package, s *ir.Struct) {
 	var extra []string
 	if s.DiscriminatorValue != "" {
-		extra = append(extra, fmt.Sprintf("Its %s is %q.", p.API.Discriminator, s.DiscriminatorValue))
+		extra = append(extra, fmt.Sprintf("Its %s is %q.", s.Discriminator, s.DiscriminatorValue))
 	}
 	if s.Open {
 		extra = append(extra, "It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.")
@@ -208,8 +208,8 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	lines := ir.DocLines(root.Doc)
 	intro := fmt.Sprintf("%s is a value of the %q type hierarchy: one of %s.", iface.Name, root.Wire, strings.Join(names, ", "))
 	fcomment(f, doc([]string{intro}, strings.Join(lines, "\n"), fmt.Sprintf(
-		"The %s property selects the type when decoding; a value this package does not know decodes into *%s, which keeps it unchanged.",
-		strconv.Quote(p.API.Discriminator), iface.Unknown), deprecatedNote(root.Deprecated)))
+		"The %s property selects the type when decoding; %s",
+		strconv.Quote(root.Discriminator), unknownNote(iface)), deprecatedNote(root.Deprecated)))
 	f.Type().Id(iface.Name).Interface(
 		jen.Id(iface.Marker).Params(),
 		jen.Comment("Validate reports every constraint the value breaks."),
@@ -218,10 +218,14 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		jen.Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
 	)
 	f.Line()
-	fcomment(f, []string{
-		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, p.API.Discriminator),
+	unknownDoc := []string{
+		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, root.Discriminator),
 		"so it can be inspected and sent back unchanged.",
-	})
+	}
+	if iface.Closed {
+		unknownDoc = append(unknownDoc, "", fmt.Sprintf("%s has closed subtypes: decoding never produces this holder, and Validate reports one.", iface.Name))
+	}
+	fcomment(f, unknownDoc)
 	f.Type().Id(iface.Unknown).Struct(
 		jen.Comment("Type is the discriminator value received; empty when it was absent."),
 		jen.Id("Type").String(),
@@ -236,6 +240,15 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 			f.Line()
 		}
 	}
+}
+
+// unknownNote says what decoding does with a discriminator value no type
+// of the hierarchy declares.
+func unknownNote(iface *ir.Interface) string {
+	if iface.Closed {
+		return "its subtypes are closed: a value this package does not know is a decoding error."
+	}
+	return fmt.Sprintf("a value this package does not know decodes into *%s, which keeps it unchanged.", iface.Unknown)
 }
 
 func deprecatedNote(reason string) string {

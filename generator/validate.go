@@ -68,9 +68,16 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
 	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
 	genValidateEntry(f, iface.Unknown)
+	var closed jen.Code = jen.Null()
+	if iface.Closed {
+		// Decoding rejects every value this holder could keep.
+		closed = jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"),
+			jen.Lit(fmt.Sprintf("is an unknown subtype, but %s has closed subtypes: it would not decode back", iface.Name)))
+	}
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
-		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(p.API.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
+		closed,
+		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
 			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
 	)
 	f.Line()
@@ -126,7 +133,7 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 			declared = append(declared, jen.Lit(fl.Wire))
 		}
 		if s.DiscriminatorValue != "" {
-			declared = append(declared, jen.Lit(p.API.Discriminator))
+			declared = append(declared, jen.Lit(s.Discriminator))
 		}
 		body = append(body, jen.Id("checkMembers").Call(jen.Id("vs"), jen.Id("p"), jen.Id("v").Dot("AdditionalProperties"), jen.Index().String().Values(declared...)))
 	}

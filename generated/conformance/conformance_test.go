@@ -130,6 +130,10 @@ var targets = map[string]target{
 	"NullableItems": structTarget[kinds.NullableItems](),
 	// 13e: inline enums.
 	"InlineEnums": structTarget[kinds.InlineEnums](),
+	// 13p: hierarchies.
+	"Vehicle": ifaceTarget(kinds.UnmarshalVehicle),
+	"Plant":   ifaceTarget(kinds.UnmarshalPlant),
+	"Garage":  structTarget[kinds.Garage](),
 }
 
 // vector is one parsed line.

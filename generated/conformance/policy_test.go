@@ -185,7 +185,7 @@ func policyCases(t *testing.T) []policyCase {
 		if s == nil {
 			t.Fatalf("%s: not in the IR", c)
 		}
-		out = append(out, policyCase{c: c, s: s, sm: sampler{p: p, disc: p.API.Discriminator}})
+		out = append(out, policyCase{c: c, s: s, sm: sampler{p: p, disc: s.Discriminator}})
 	}
 	return out
 }

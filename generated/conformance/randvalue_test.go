@@ -57,9 +57,13 @@ func newValueGen(t testing.TB, pkgs map[string]*ir.Package, pkg string, seed uin
 			g.types[c.name] = c.typ
 			continue
 		}
-		// The unknown holder of a hierarchy is reached by decoding a
+		if c.unknown != nil {
+			g.types[c.unknown.Name()] = c.unknown
+			continue
+		}
+		// The unknown holder of an open hierarchy is reached by decoding a
 		// discriminator value no schema uses.
-		v, err := c.decode([]byte(`{` + strconv.Quote(g.pkg.API.Discriminator) + `:"#sessiongen.unknown"}`))
+		v, err := c.decode([]byte(`{` + strconv.Quote(g.discriminatorOf(c.name)) + `:"#sessiongen.unknown"}`))
 		if err != nil {
 			t.Fatalf("%s: decoding an unknown subtype: %v", c, err)
 		}
@@ -526,9 +530,21 @@ func (g *valueGen) rawJSON() string {
 	return rawValues[g.r.IntN(len(rawValues))]
 }
 
+// discriminatorOf returns the discriminator of the hierarchy whose
+// interface is named name.
+func (g *valueGen) discriminatorOf(name string) string {
+	for _, s := range g.pkg.Structs {
+		if s.Interface != nil && s.Interface.Name == name {
+			return s.Discriminator
+		}
+	}
+	return g.pkg.API.Discriminator
+}
+
 // polymorphic returns a value of the interface of iface: a concrete type of
 // the hierarchy or an unknown subtype; near-valid ones are nil, a typed nil
-// or an unknown subtype that would decode as something else.
+// or an unknown subtype that would decode as something else (any unknown
+// subtype of a hierarchy with closed subtypes).
 func (g *valueGen) polymorphic(iface *ir.Interface) reflect.Value {
 	if g.bad() {
 		switch g.r.IntN(3) {
@@ -540,14 +556,19 @@ func (g *valueGen) polymorphic(iface *ir.Interface) reflect.Value {
 		u := reflect.New(g.types[iface.Unknown])
 		typ := iface.Concrete[g.r.IntN(len(iface.Concrete))].DiscriminatorValue
 		u.Elem().FieldByName("Type").SetString(typ)
-		raw := `{` + strconv.Quote(g.pkg.API.Discriminator) + `:` + strconv.Quote(typ) + `}`
+		raw := `{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + `}`
 		if g.chance(0.5) {
 			raw = `{"x":1}`
+		}
+		if iface.Closed && g.chance(0.5) {
+			typ = "#sessiongen.unknown." + g.word()
+			raw = `{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + `}`
+			u.Elem().FieldByName("Type").SetString(typ)
 		}
 		u.Elem().FieldByName("Raw").SetBytes([]byte(raw))
 		return u
 	}
-	if g.chance(0.2) || g.deep() && g.chance(0.5) {
+	if !iface.Closed && (g.chance(0.2) || g.deep() && g.chance(0.5)) {
 		u := reflect.New(g.types[iface.Unknown])
 		typ := "#sessiongen.unknown." + g.word()
 		member := ""
@@ -555,7 +576,7 @@ func (g *valueGen) polymorphic(iface *ir.Interface) reflect.Value {
 			member = `,"x":` + rawValues[g.r.IntN(len(rawValues))]
 		}
 		u.Elem().FieldByName("Type").SetString(typ)
-		u.Elem().FieldByName("Raw").SetBytes([]byte(`{` + strconv.Quote(g.pkg.API.Discriminator) + `:` + strconv.Quote(typ) + member + `}`))
+		u.Elem().FieldByName("Raw").SetBytes([]byte(`{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + member + `}`))
 		return u
 	}
 	return g.structValue(iface.Concrete[g.r.IntN(len(iface.Concrete))])

@@ -38,6 +38,9 @@ type codec struct {
 	typ reflect.Type
 	// ityp is the interface type (nil for structs).
 	ityp reflect.Type
+	// unknown is the Unknown<Interface> holder of an interface whose
+	// subtypes are closed (decoding never yields it); nil otherwise.
+	unknown reflect.Type
 }
 
 func (c *codec) String() string { return c.pkg + "." + c.name }
@@ -88,6 +91,17 @@ func ifaceOf[I interface {
 		encode: func(v any) ([]byte, error) { return v.(I).AppendJSON(nil) },
 		ityp:   reflect.TypeFor[I](),
 	}
+}
+
+// closedIfaceOf is ifaceOf for a hierarchy with closed subtypes, whose
+// unknown holder U decoding never yields.
+func closedIfaceOf[U any, I interface {
+	AppendJSON([]byte) ([]byte, error)
+	Validate() error
+}](pkg string, unmarshal func([]byte) (I, error)) *codec {
+	c := ifaceOf(pkg, unmarshal)
+	c.unknown = reflect.TypeFor[U]()
+	return c
 }
 
 func proxyOf[T any, P interface {
@@ -238,6 +252,14 @@ var registry = []*codec{
 
 	// generated/conformance/shared
 	sharedOf[shared.Money](),
+
+	// 13p: hierarchies (kinds)
+	closedIfaceOf[kinds.UnknownVehicle]("kinds", kinds.UnmarshalVehicle),
+	kindsOf[kinds.Car](),
+	ifaceOf("kinds", kinds.UnmarshalPlant),
+	kindsOf[kinds.PlantBase](),
+	kindsOf[kinds.Tree](),
+	kindsOf[kinds.Garage](),
 }
 
 // schemas maps each registered package to its schema, relative to the
@@ -339,4 +361,16 @@ func TestRegistryIsComplete(t *testing.T) {
 		}
 	}
 	t.Logf("%d decoders: %s", len(got), strings.Join(got, " "))
+}
+
+// discriminatorOf returns the discriminator member c's decoder reads: its
+// hierarchy's (which may differ from the API's) or, outside a hierarchy,
+// the API's, kept as a field.
+func discriminatorOf(p *ir.Package, c *codec) string {
+	for _, s := range p.Structs {
+		if c.iface && s.Interface != nil && s.Interface.Name == c.name || !c.iface && s.Name == c.name {
+			return s.Discriminator
+		}
+	}
+	return p.API.Discriminator
 }

@@ -30,7 +30,7 @@ func TestPolicyDuplicateNamesInSkippedMembers(t *testing.T) {
 	n := 0
 	for _, c := range registry {
 		p := pkgs[c.pkg]
-		sm := sampler{p: p, disc: p.API.Discriminator}
+		sm := sampler{p: p, disc: discriminatorOf(p, c)}
 		// The members every document of c starts with: a minimal valid
 		// object, or for an interface one of an unknown subtype (kept whole).
 		head := minimal[c]

@@ -79,6 +79,10 @@ func (b *builder) fill() {
 		if t.Base != nil && t.Base.Target != nil {
 			s.Base = b.structs[t.Base.Target]
 		}
+		s.Discriminator = b.discriminatorOf(t)
+		if s.Interface != nil {
+			s.Interface.Closed = t.ClosedSubtypes
+		}
 		s.Fields = b.fields(t, s)
 		for c, n := t, 0; c != nil && n <= len(b.f.Types); c, n = baseType(c), n+1 {
 			// Bases' rules first, as their fields come first.
@@ -131,6 +135,23 @@ func structRules(rules []*schema.FieldRule, fields []*Field) []*Rule {
 		out = append(out, ir)
 	}
 	return out
+}
+
+// discriminatorOf returns the wire name of the member that selects a
+// subtype in t's hierarchy: the root's discriminator, else the API's. Outside
+// a hierarchy it is the API's, which such a type keeps as a field.
+func (b *builder) discriminatorOf(t *schema.Type) string {
+	if t.Base == nil && len(t.Subtypes) == 0 {
+		return b.f.API.Discriminator
+	}
+	root := t
+	for i := 0; baseType(root) != nil && i <= len(b.f.Types); i++ {
+		root = baseType(root)
+	}
+	if root.Discriminator != "" {
+		return root.Discriminator
+	}
+	return b.f.API.Discriminator
 }
 
 func baseType(t *schema.Type) *schema.Type {

@@ -1,5 +1,7 @@
 package support
 
+import "fmt"
+
 // Discriminator returns the string value of the member called name in the
 // object that is the decoder's next value, without consuming anything: the
 // decoder is left where it was, so the caller can then decode the whole
@@ -227,4 +229,23 @@ func (d *Decoder) skipUniqueMembers(base int) error {
 			return WithField(err, string(d.spanBytes(span)))
 		}
 	}
+}
+
+// rejectSubtype consumes the object the decoder is at, checked like any
+// skipped member, and returns an error at its start: the object's
+// discriminator names no type of a hierarchy whose subtypes are closed. A
+// syntax error or duplicate name inside the object is reported instead,
+// so the first fault of the document wins as elsewhere. field names the
+// member the error is about (the discriminator), "" for the object itself.
+func rejectSubtype(d *Decoder, field, format string, args ...any) error {
+	d.skipWS()
+	start := d.pos
+	if err := d.skipUnique(); err != nil {
+		return err
+	}
+	err := d.errAt(start, capMiddle(fmt.Sprintf(format, args...), 256))
+	if field != "" {
+		return WithField(err, field)
+	}
+	return err
 }

@@ -109,3 +109,35 @@ func BenchmarkUndeclaredMembers(b *testing.B) {
 		}
 	}
 }
+
+// TestRejectSubtype: an object whose discriminator a closed hierarchy does
+// not know is rejected at its start, unless a fault inside it comes first;
+// the decoder is left after the object.
+func TestRejectSubtype(t *testing.T) {
+	for _, tc := range []struct{ doc, err string }{
+		{` {"kind":"boat","x":[1]}`, `json: kind: "boat" is unknown at offset 1`},
+		{`{"kind":"boat","x":{"a":1,"a":2}}`, `json: x: duplicate field "a" at offset 26`},
+		{`{"kind":"boat","x":01}`, `json: x: leading zero in number "01" at offset 19`},
+	} {
+		var d Decoder
+		d.Reset([]byte(tc.doc))
+		err := rejectSubtype(&d, "kind", "%q is unknown", "boat")
+		if err == nil || err.Error() != tc.err {
+			t.Errorf("rejectSubtype(%s) = %v, want %s", tc.doc, err, tc.err)
+		}
+	}
+	var d Decoder
+	d.Reset([]byte(`[{"kind":"boat"},2]`))
+	if err := d.BeginArray(); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := d.NextElement(); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if err := rejectSubtype(&d, "", "unknown"); err == nil {
+		t.Fatal("rejectSubtype: no error")
+	}
+	if ok, err := d.NextElement(); !ok || err != nil {
+		t.Fatalf("after rejectSubtype the next element is not readable: %v %v", ok, err)
+	}
+}

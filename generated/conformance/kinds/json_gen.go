@@ -1724,6 +1724,478 @@ func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeVehicle decodes one Vehicle, choosing the Go type by the "kind" member.
+func decodeVehicle(d *Decoder) (Vehicle, error) {
+	kind, found, err := d.Discriminator("kind")
+	if err != nil {
+		return nil, err
+	}
+	var v Vehicle
+	switch {
+	case found && string(kind) == "car":
+		c := new(Car)
+		if err := c.DecodeJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	case !found:
+		return nil, rejectSubtype(d, "", "missing required field \"kind\" (Vehicle has closed subtypes)")
+	default:
+		return nil, rejectSubtype(d, "kind", "%q names no type of Vehicle, whose subtypes are closed", string(kind))
+	}
+	return v, nil
+}
+
+// UnmarshalVehicle decodes data as one Vehicle, choosing the Go type by the "kind" member.
+func UnmarshalVehicle(data []byte) (Vehicle, error) {
+	var d Decoder
+	d.Reset(data)
+	v, err := decodeVehicle(&d)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.End()
+}
+
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
+func (v *UnknownVehicle) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	return appendRawValue(dst, v.Raw)
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownVehicle) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeVehicle: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownVehicle) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodeVehicle(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownVehicle)
+	if !ok {
+		return fmt.Errorf("json: a UnknownVehicle cannot hold a %T; decode with UnmarshalVehicle", x)
+	}
+	*v = *u
+	return nil
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Car) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"car\""...)
+	dst = appendOptional(dst, ",\"wheels\":null", &v.Wheels, appendInt32)
+	dst = appendInt32(append(dst, ",\"seats\":"...), v.Seats)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Car) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Car object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Car) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "wheels":
+			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+		case "seats":
+			err = readMember(d, "seats", &v.Seats, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+		case "kind":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "kind")
+			}
+			if string(kind) != "car" {
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "car"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.ErrRequired("seats")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Car) UnmarshalJSON(data []byte) error {
+	*v = Car{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// decodePlant decodes one Plant, choosing the Go type by the "kind" member.
+func decodePlant(d *Decoder) (Plant, error) {
+	kind, found, err := d.Discriminator("kind")
+	if err != nil {
+		return nil, err
+	}
+	var v Plant
+	switch {
+	case !found || string(kind) == "plant":
+		c := new(PlantBase)
+		if err := c.DecodeJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	case found && string(kind) == "tree":
+		c := new(Tree)
+		if err := c.DecodeJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	default:
+		u := &UnknownPlant{Type: string(kind)}
+		raw, err := d.RawCopy()
+		if err != nil {
+			return nil, err
+		}
+		u.Raw = raw
+		v = u
+	}
+	return v, nil
+}
+
+// UnmarshalPlant decodes data as one Plant, choosing the Go type by the "kind" member.
+func UnmarshalPlant(data []byte) (Plant, error) {
+	var d Decoder
+	d.Reset(data)
+	v, err := decodePlant(&d)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.End()
+}
+
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
+func (v *UnknownPlant) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	return appendRawValue(dst, v.Raw)
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownPlant) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodePlant: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownPlant) UnmarshalJSON(data []byte) error {
+	var d Decoder
+	d.Reset(data)
+	x, err := decodePlant(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownPlant)
+	if !ok {
+		return fmt.Errorf("json: a UnknownPlant cannot hold a %T; decode with UnmarshalPlant", x)
+	}
+	*v = *u
+	return nil
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *PlantBase) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"plant\""...)
+	dst = AppendString(append(dst, ",\"name\":"...), v.Name)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PlantBase) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one PlantBase object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *PlantBase) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "kind":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "kind")
+			}
+			if string(kind) != "plant" {
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "plant"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("name")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *PlantBase) UnmarshalJSON(data []byte) error {
+	*v = PlantBase{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"tree\""...)
+	dst = AppendString(append(dst, ",\"name\":"...), v.Name)
+	dst = appendOptional(dst, ",\"height\":null", &v.Height, appendInt32)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Tree) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Tree object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Tree) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "height":
+			err = readOptional(d, "height", &v.Height, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+		case "kind":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.StringBytes()
+			if err != nil {
+				return WithField(err, "kind")
+			}
+			if string(kind) != "tree" {
+				return WithField(d.Errorf("%q names another type than %s", string(kind), "tree"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("name")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Tree) UnmarshalJSON(data []byte) error {
+	*v = Tree{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Garage) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return AppendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	if dst, err = appendOptionalErr(dst, ",\"vehicles\":null", &v.Vehicles, encodeSlice_Vehicle); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"plant\":null", &v.Plant, appendPolymorphic[Plant]); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Garage) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// DecodeJSON reads one Garage object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Garage) DecodeJSON(d *Decoder) error {
+	if d.Peek() == KindNull {
+		return d.ErrNullNotAllowed()
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "vehicles":
+			err = readOptional(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, nullRejected, decodeSlice_Vehicle)
+		case "plant":
+			err = readOptional(d, "plant", &v.Plant, &seen[0], 1<<2, nullRejected, decodePlant)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Garage) UnmarshalJSON(data []byte) error {
+	*v = Garage{}
+	var d Decoder
+	d.Reset(data)
+	if err := v.DecodeJSON(&d); err != nil {
+		return err
+	}
+	return d.End()
+}
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
@@ -2921,6 +3393,16 @@ func decodeSlice_InlineEnumsChannels(d *Decoder) ([]InlineEnumsChannels, error) 
 // decodeMap_InlineEnumsVotes decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_InlineEnumsVotes(d *Decoder) (map[string]InlineEnumsVotes, error) {
 	return readMap(d, nullRejected, decodeInlineEnumsVotes)
+}
+
+// encodeSlice_Vehicle appends x as a JSON array.
+func encodeSlice_Vehicle(dst []byte, x []Vehicle) ([]byte, error) {
+	return appendArrayErr(dst, x, appendPolymorphic[Vehicle])
+}
+
+// decodeSlice_Vehicle decodes a JSON array; null elements are rejected.
+func decodeSlice_Vehicle(d *Decoder) ([]Vehicle, error) {
+	return readArray(d, nullRejected, decodeVehicle)
 }
 
 // encodeImport_shared_Money appends one Money (a map element, which is not addressable).

@@ -795,6 +795,156 @@ func (v *InlineEnums) validate(p *Path, vs *Violations) {
 	}
 }
 
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownVehicle) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownVehicle) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	violated(vs, p, "", RuleFormat, "is an unknown subtype, but Vehicle has closed subtypes: it would not decode back")
+	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true)
+}
+
+// validateVehicle validates whichever concrete type x holds; nil is a violation.
+func validateVehicle(x Vehicle, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
+	case *Car:
+		v.validate(p, vs)
+	case *UnknownVehicle:
+		v.validate(p, vs)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Car) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Car) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+}
+
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type.
+func (v *UnknownPlant) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *UnknownPlant) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false)
+}
+
+// validatePlant validates whichever concrete type x holds; nil is a violation.
+func validatePlant(x Plant, p *Path, vs *Violations) {
+	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
+	case *PlantBase:
+		v.validate(p, vs)
+	case *Tree:
+		v.validate(p, vs)
+	case *UnknownPlant:
+		v.validate(p, vs)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *PlantBase) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *PlantBase) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "name", v.Name)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Tree) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Tree) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "name", v.Name)
+	checkNotNull(vs, p, "height", v.Height.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Garage) Validate() error {
+	var vs Violations
+	v.validate(&Path{}, &vs)
+	return vs.Err()
+}
+
+func (v *Garage) validate(p *Path, vs *Violations) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkNotNull(vs, p, "vehicles", v.Vehicles.IsNull())
+	if x, ok := v.Vehicles.Get(); ok {
+		fp := p.Field("vehicles")
+		for i0, e0 := range x {
+			p0 := fp.Index(i0)
+			validateVehicle(e0, &p0, vs)
+		}
+	}
+	checkNotNull(vs, p, "plant", v.Plant.IsNull())
+	if x, ok := v.Plant.Get(); ok {
+		fp := p.Field("plant")
+		validatePlant(x, &fp, vs)
+	}
+}
+
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Imported) Validate() error {
