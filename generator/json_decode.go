@@ -255,10 +255,8 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 				return
 			}
 			sw.Default().Block(
-				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id("Type"): jen.String().Call(jen.Id("kind"))}),
-				jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("RawCopy").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Id("u").Dot("Raw").Op("=").Id("raw"),
+				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id(iface.TypeField): jen.String().Call(jen.Id("kind"))}),
+				jen.If(jen.Err().Op(":=").Id("u").Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Id("v").Op("=").Id("u"),
 			)
 		})
@@ -274,12 +272,20 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		jen.Return(jen.Id("v"), jen.Id("d").Dot("End").Call()),
 	)
 	f.Line()
+	j.unknownDecoder(iface)
 	f.Commentf("AppendJSON appends the object exactly as it was received. Raw that is not")
 	f.Comment("exactly one JSON value is an error, as for a json field; nil or empty is null.")
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
-		jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot("Raw"))),
-	)
+	enc := []jen.Code{jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil()))}
+	if len(iface.Root.Fields) > 0 {
+		f.Comment("A typed field that differs from Raw is an error: the change would be lost.")
+		enc = append(enc, jen.If(jen.Len(jen.Id("v").Dot(iface.RawField)).Op(">").Lit(0)).Block(
+			jen.Var().Id("vs").Id("Violations"),
+			jen.Id("v").Dot("checkRaw").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
+			jen.If(jen.Err().Op(":=").Id("vs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id("dst"), jen.Qual("fmt", "Errorf").Call(jen.Lit("json: encoding a "+iface.Unknown+": %w"), jen.Err())))))
+	}
+	enc = append(enc, jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot(iface.RawField))))
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(enc...)
 	f.Line()
 	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
 	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshalBody()...)
@@ -299,6 +305,53 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
+}
+
+// unknownDecoder emits decodeJSON of the unknown-subtype holder: the base's
+// declared fields, as strictly as the base reads them (types, null, required,
+// duplicates), every other member checked and skipped, and the exact bytes
+// of the object kept in Raw.
+func (j *jsonGen) unknownDecoder(iface *ir.Interface) {
+	root := iface.Root
+	disc := root.Discriminator
+	words := max(1, (len(root.Fields)+63)/64)
+	body := []jen.Code{
+		jen.Id("mark").Op(":=").Id("d").Dot("Mark").Call(),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	}
+	if len(root.Fields) > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
+	}
+	body = append(body, jen.Var().Id("unknown").Id("memberNames"), jen.Var().Id("sawDiscriminator").Bool())
+	sw := jen.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(g *jen.Group) {
+		for i, fl := range root.Fields {
+			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
+		}
+		g.Case(jen.Lit(disc)).Block(
+			jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
+			jen.Id("sawDiscriminator").Op("=").True(),
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.Lit(disc)))),
+		)
+		g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
+	})
+	body = append(body, jen.For().Block(
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+		sw,
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	))
+	for i, fl := range root.Fields {
+		if fl.Required {
+			body = append(body, jen.If(jen.Id("seen").Index(jen.Lit(i/64)).Op("&").Parens(jen.Op(fmt.Sprintf("1 << %d", i%64))).Op("==").Lit(0)).Block(
+				jen.Return(jen.Id("d").Dot("ErrRequired").Call(jen.Lit(fl.Wire)))))
+		}
+	}
+	body = append(body, jen.Id("v").Dot(iface.RawField).Op("=").Id("d").Dot("KeptSince").Call(jen.Id("mark")), jen.Return(jen.Nil()))
+	j.f.Commentf("decodeJSON reads one object of a subtype this package does not know: the")
+	j.f.Commentf("fields %s declares, as strictly as it does, and the whole object into Raw.", root.Wire)
+	j.f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(body...)
+	j.f.Line()
 }
 
 // structDecoder emits DecodeJSON and UnmarshalJSON.

@@ -220,19 +220,27 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	f.Line()
 	unknownDoc := []string{
 		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, root.Discriminator),
-		"so it can be inspected and sent back unchanged.",
+		"so it can be inspected and sent back unchanged: the fields the base declares,",
+		"decoded as strictly as the base's own, and the whole object in " + iface.RawField + ". The",
+		"encoder writes " + iface.RawField + "; a typed field that disagrees with it is an error of",
+		"Validate and of the encoder, never dropped silently: change " + iface.RawField + " to change it.",
 	}
 	if iface.Closed {
 		unknownDoc = append(unknownDoc, "", fmt.Sprintf("%s has closed subtypes: decoding never produces this holder, and Validate reports one.", iface.Name))
 	}
 	fcomment(f, unknownDoc)
-	f.Type().Id(iface.Unknown).Struct(
-		jen.Comment("Type is the discriminator value received; empty when it was absent."),
-		jen.Id("Type").String(),
-		jen.Line(),
-		jen.Comment("Raw is the whole JSON object as received."),
-		jen.Id("Raw").Qual("encoding/json", "RawMessage"),
-	)
+	f.Type().Id(iface.Unknown).StructFunc(func(g *jen.Group) {
+		for _, fl := range root.Fields {
+			comment(g, fieldDoc(fl))
+			g.Id(fl.Name).Add(fieldType(fl)).Tag(jsonTag(fl))
+			g.Line()
+		}
+		g.Comment(iface.TypeField + " is the discriminator value received; empty when it was absent.")
+		g.Id(iface.TypeField).String()
+		g.Line()
+		g.Comment(iface.RawField + " is the whole JSON object as received.")
+		g.Id(iface.RawField).Qual("encoding/json", "RawMessage")
+	})
 	f.Line()
 	for c := root; c != nil; c = c.Base {
 		if c.Interface != nil {

@@ -34,6 +34,7 @@ func genValidate(f *jen.File, p *ir.Package) {
 		if s.Interface != nil {
 			iface := s.Interface
 			genUnknownValidate(f, p, iface)
+			genCheckRaw(f, iface)
 			// A type switch, not an interface call, so the path stays on the stack:
 			// escape analysis cannot follow a dynamic call.
 			f.Commentf("%s validates whichever concrete type x holds; nil is a violation.", iface.Validator)
@@ -66,20 +67,51 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		known = append(known, jen.Lit(c.DiscriminatorValue))
 	}
 	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
-	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
+	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type,")
+	f.Comment("or base fields that Raw lacks or that differ from the typed fields; and the")
+	f.Comment("base's constraints on the typed fields.")
 	genValidateEntry(f, iface.Unknown)
-	var closed jen.Code = jen.Null()
+	body := []jen.Code{
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
+	}
 	if iface.Closed {
 		// Decoding rejects every value this holder could keep.
-		closed = jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"),
-			jen.Lit(fmt.Sprintf("is an unknown subtype, but %s has closed subtypes: it would not decode back", iface.Name)))
+		body = append(body, jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"),
+			jen.Lit(fmt.Sprintf("is an unknown subtype, but %s has closed subtypes: it would not decode back", iface.Name))))
 	}
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
-		closed,
-		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
-			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
+	check := jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot(iface.TypeField), jen.Id("v").Dot(iface.RawField),
+		jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract))
+	body = append(body,
+		jen.If(jen.Op("!").Add(check)).Block(jen.Return()),
+		jen.Id("v").Dot("checkRaw").Call(jen.Id("p"), jen.Id("vs")),
 	)
+	for _, fl := range iface.Root.Fields {
+		body = append(body, fieldChecks(fl)...)
+	}
+	body = append(body, ruleChecks(iface.Root.Rules)...)
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(body...)
+	f.Line()
+}
+
+// genCheckRaw emits checkRaw on the holder of an unknown subtype: Raw must
+// decode as the base does and give the typed fields their values, since the
+// encoder writes Raw. Validate and the encoder both call it.
+func genCheckRaw(f *jen.File, iface *ir.Interface) {
+	body := []jen.Code{
+		jen.Var().Id("d").Id("Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("v").Dot(iface.RawField)),
+		jen.Var().Id("raw").Id(iface.Unknown),
+		jen.If(jen.Err().Op(":=").Id("raw").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"), jen.Lit("has Raw that does not decode as a "+iface.Root.Wire+": %v"), jen.Err()),
+			jen.Return(),
+		),
+	}
+	for _, fl := range iface.Root.Fields {
+		body = append(body, jen.Id("checkAsRaw").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Id("v").Dot(fl.Name), jen.Id("raw").Dot(fl.Name)))
+	}
+	f.Commentf("checkRaw reports a Raw that does not decode as a %s, and typed fields that", iface.Root.Wire)
+	f.Comment("differ from the values in Raw, which is what the encoder writes.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("checkRaw").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(body...)
 	f.Line()
 }
 

@@ -116,6 +116,32 @@ func (b *builder) fill() {
 			}
 		}
 		walk(t)
+		s.Interface.TypeField = freeFieldName(s.Fields, "Type", "Subtype", "DiscriminatorValue")
+		s.Interface.RawField = freeFieldName(s.Fields, "Raw", "RawJSON", "RawObject")
+	}
+}
+
+// freeFieldName returns the first candidate no field of fields is named,
+// or the first one with a number appended: the unknown-subtype holder has
+// the base's fields beside its own.
+func freeFieldName(fields []*Field, candidates ...string) string {
+	taken := func(name string) bool {
+		for _, fl := range fields {
+			if fl.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range candidates {
+		if !taken(c) {
+			return c
+		}
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s%d", candidates[0], n); !taken(c) {
+			return c
+		}
 	}
 }
 

@@ -306,6 +306,9 @@ type Interface struct {
 	// Closed: a discriminator value no concrete type declares is a decoding
 	// error (schema subtypes: closed) instead of an Unknown holder.
 	Closed bool
+	// TypeField and RawField name the holder's discriminator and raw object
+	// fields: Type and Raw unless a base field has the name.
+	TypeField, RawField string
 
 	Decoder   string // unexported func(*Decoder) (Name, error) reading any subtype
 	Unmarshal string // exported func([]byte) (Name, error)

@@ -477,11 +477,9 @@ func decodeShape(d *Decoder) (Shape, error) {
 		v = c
 	default:
 		u := &UnknownShape{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -498,11 +496,59 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields shape declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownShape) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -727,11 +773,9 @@ func decodeAnimal(d *Decoder) (Animal, error) {
 		v = c
 	default:
 		u := &UnknownAnimal{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -748,11 +792,59 @@ func UnmarshalAnimal(data []byte) (Animal, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields animal declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownAnimal) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "legs":
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+		case "@type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownAnimal: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1757,11 +1849,59 @@ func UnmarshalVehicle(data []byte) (Vehicle, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields vehicle declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownVehicle) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "wheels":
+			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+		case "kind":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownVehicle) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownVehicle: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1899,11 +2039,9 @@ func decodePlant(d *Decoder) (Plant, error) {
 		v = c
 	default:
 		u := &UnknownPlant{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1920,11 +2058,62 @@ func UnmarshalPlant(data []byte) (Plant, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields plant declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownPlant) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "kind":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("name")
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownPlant) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownPlant: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }

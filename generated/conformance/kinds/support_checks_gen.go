@@ -5,6 +5,7 @@ package kinds
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -301,20 +302,20 @@ func repeatsName(members []Member, name string) bool {
 // name a type the package knows. An object without the discriminator is an
 // unknown subtype only in a hierarchy whose root is abstract (otherwise it
 // decodes as the root), and then typ is empty.
-func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) {
+func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) (ok bool) {
 	if len(raw) == 0 {
 		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
-		return
+		return false
 	}
 	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
-		return
+		return false
 	}
 	var d Decoder
 	d.Reset(raw)
 	if d.Peek() != KindObject {
 		violated(vs, p, "", RuleFormat, "has Raw that is not a JSON object")
-		return
+		return false
 	}
 	_ = d.BeginObject()
 	found := false
@@ -331,15 +332,27 @@ func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage
 		s, err := d.String()
 		if err != nil || s != typ {
 			violated(vs, p, "", RuleFormat, "has Raw whose %s is not Type %q", disc, typ)
-			return
+			return false
 		}
 		break
 	}
 	switch {
 	case !found && (typ != "" || !rootAbstract):
 		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
+		return false
 	case found && slices.Contains(known, typ):
 		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
+		return false
+	}
+	return true
+}
+
+// checkAsRaw reports a typed field of an unknown subtype whose value differs
+// from what its Raw decodes to (raw): the encoder writes Raw, so the change
+// would be lost.
+func checkAsRaw[T any](vs *Violations, p *Path, name string, have, raw T) {
+	if !reflect.DeepEqual(have, raw) {
+		violated(vs, p, name, RuleFormat, "differs from the value in Raw, which is what is sent")
 	}
 }
 

@@ -134,8 +134,14 @@ type Shape interface {
 }
 
 // UnknownShape keeps a "shape" value whose @type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownShape struct {
+	// Name is the "name" property.
+	Name Optional[string] `json:"name,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -189,8 +195,14 @@ type Animal interface {
 }
 
 // UnknownAnimal keeps a "animal" value whose @type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownAnimal struct {
+	// Legs is the "legs" property.
+	Legs Optional[int32] `json:"legs,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -507,10 +519,16 @@ type Vehicle interface {
 }
 
 // UnknownVehicle keeps a "vehicle" value whose kind this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 //
 // Vehicle has closed subtypes: decoding never produces this holder, and Validate reports one.
 type UnknownVehicle struct {
+	// Wheels is the "wheels" property.
+	Wheels Optional[int32] `json:"wheels,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -549,8 +567,16 @@ type Plant interface {
 }
 
 // UnknownPlant keeps a "plant" value whose kind this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownPlant struct {
+	// Name is the "name" property.
+	//
+	// Required.
+	Name string `json:"name"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

@@ -181,7 +181,9 @@ func (v *Containers) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -193,7 +195,25 @@ func (v *UnknownShape) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true)
+	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
+}
+
+// checkRaw reports a Raw that does not decode as a shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
@@ -255,7 +275,9 @@ func (v *Square) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownAnimal) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -267,7 +289,24 @@ func (v *UnknownAnimal) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false)
+	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+}
+
+// checkRaw reports a Raw that does not decode as a animal, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownAnimal) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownAnimal
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a animal: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "legs", v.Legs, raw.Legs)
 }
 
 // validateAnimal validates whichever concrete type x holds; nil is a violation.
@@ -796,7 +835,9 @@ func (v *InlineEnums) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownVehicle) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -809,7 +850,24 @@ func (v *UnknownVehicle) validate(p *Path, vs *Violations) {
 		return
 	}
 	violated(vs, p, "", RuleFormat, "is an unknown subtype, but Vehicle has closed subtypes: it would not decode back")
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+}
+
+// checkRaw reports a Raw that does not decode as a vehicle, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownVehicle) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownVehicle
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a vehicle: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "wheels", v.Wheels, raw.Wheels)
 }
 
 // validateVehicle validates whichever concrete type x holds; nil is a violation.
@@ -844,7 +902,9 @@ func (v *Car) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownPlant) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -856,7 +916,24 @@ func (v *UnknownPlant) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "name", v.Name)
+}
+
+// checkRaw reports a Raw that does not decode as a plant, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownPlant) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownPlant
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a plant: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
 }
 
 // validatePlant validates whichever concrete type x holds; nil is a violation.

@@ -570,11 +570,9 @@ func decodeEntity(d *Decoder) (Entity, error) {
 		v = c
 	default:
 		u := &UnknownEntity{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -591,11 +589,62 @@ func UnmarshalEntity(data []byte) (Entity, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields entity declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEntity) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "id":
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("id")
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEntity: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1089,11 +1138,9 @@ func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
 		v = c
 	default:
 		u := &UnknownParticipantBase{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1110,11 +1157,66 @@ func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields participantBase declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownParticipantBase) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "id":
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "administrativeUnitInfos":
+			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
+		case "identity":
+			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.ErrRequired("id")
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownParticipantBase: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1429,11 +1531,9 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 		v = c
 	default:
 		u := &UnknownEndpoint{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1450,11 +1550,59 @@ func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields endpoint declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEndpoint) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "userAgent":
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEndpoint: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1780,11 +1928,9 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 		v = c
 	default:
 		u := &UnknownUserAgent{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1801,11 +1947,61 @@ func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields userAgent declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownUserAgent) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "applicationVersion":
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+		case "headerValue":
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownUserAgent: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -3281,11 +3477,9 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 		v = c
 	default:
 		u := &UnknownIdentity{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -3302,11 +3496,61 @@ func UnmarshalIdentity(data []byte) (Identity, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields identity declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownIdentity) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "displayName":
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownIdentity: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -3444,11 +3688,9 @@ func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
 		v = c
 	default:
 		u := &UnknownIdentitySet{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -3465,11 +3707,63 @@ func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields identitySet declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownIdentitySet) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "application":
+			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
+		case "device":
+			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
+		case "user":
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownIdentitySet: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }

@@ -230,3 +230,16 @@ func (d *Decoder) skipUniqueMembers(base int) error {
 		}
 	}
 }
+
+// Mark returns where the next value starts, for KeptSince.
+func (d *Decoder) Mark() int {
+	d.Peek()
+	return d.pos
+}
+
+// KeptSince returns a copy of the input from mark (a Mark) to where the
+// decoder is: the exact bytes of the values read since, which stay valid
+// after the input buffer is reused.
+func (d *Decoder) KeptSince(mark int) []byte {
+	return d.keep(d.data[mark:d.pos])
+}

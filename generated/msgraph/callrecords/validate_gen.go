@@ -3,7 +3,9 @@
 package callrecords
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEntity) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -15,7 +17,24 @@ func (v *UnknownEntity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "id", v.ID)
+}
+
+// checkRaw reports a Raw that does not decode as a entity, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEntity) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownEntity
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a entity: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateEntity validates whichever concrete type x holds; nil is a violation.
@@ -204,7 +223,9 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownParticipantBase) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -216,7 +237,37 @@ func (v *UnknownParticipantBase) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "id", v.ID)
+	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
+		fp := p.Field("administrativeUnitInfos")
+		for i0 := range x {
+			p0 := fp.Index(i0)
+			x[i0].validate(&p0, vs)
+		}
+	}
+	if x := v.Identity.held(); x != nil {
+		fp := p.Field("identity")
+		x.validate(&fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a participantBase, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownParticipantBase) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownParticipantBase
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a participantBase: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
+	checkAsRaw(vs, p, "administrativeUnitInfos", v.AdministrativeUnitInfos, raw.AdministrativeUnitInfos)
+	checkAsRaw(vs, p, "identity", v.Identity, raw.Identity)
 }
 
 // validateParticipantBase validates whichever concrete type x holds; nil is a violation.
@@ -315,7 +366,9 @@ func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEndpoint) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -327,7 +380,27 @@ func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.UserAgent.Get(); ok {
+		fp := p.Field("userAgent")
+		validateUserAgent(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a endpoint, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEndpoint) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownEndpoint
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
 }
 
 // validateEndpoint validates whichever concrete type x holds; nil is a violation.
@@ -427,7 +500,9 @@ func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownUserAgent) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -439,7 +514,26 @@ func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+}
+
+// checkRaw reports a Raw that does not decode as a userAgent, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownUserAgent) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownUserAgent
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "applicationVersion", v.ApplicationVersion, raw.ApplicationVersion)
+	checkAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
 }
 
 // validateUserAgent validates whichever concrete type x holds; nil is a violation.
@@ -883,7 +977,9 @@ func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownIdentity) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -895,7 +991,26 @@ func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+}
+
+// checkRaw reports a Raw that does not decode as a identity, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownIdentity) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownIdentity
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "displayName", v.DisplayName, raw.DisplayName)
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateIdentity validates whichever concrete type x holds; nil is a violation.
@@ -950,7 +1065,9 @@ func (v *IdentityBase) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownIdentitySet) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -962,7 +1079,37 @@ func (v *UnknownIdentitySet) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.Application.Get(); ok {
+		fp := p.Field("application")
+		validateIdentity(x, &fp, vs)
+	}
+	if x, ok := v.Device.Get(); ok {
+		fp := p.Field("device")
+		validateIdentity(x, &fp, vs)
+	}
+	if x, ok := v.User.Get(); ok {
+		fp := p.Field("user")
+		validateIdentity(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a identitySet, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownIdentitySet) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownIdentitySet
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identitySet: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "application", v.Application, raw.Application)
+	checkAsRaw(vs, p, "device", v.Device, raw.Device)
+	checkAsRaw(vs, p, "user", v.User, raw.User)
 }
 
 // validateIdentitySet validates whichever concrete type x holds; nil is a violation.

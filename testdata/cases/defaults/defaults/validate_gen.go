@@ -26,7 +26,9 @@ func (v *Record) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -38,7 +40,24 @@ func (v *UnknownShape) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "label", &v.Label)
+}
+
+// checkRaw reports a Raw that does not decode as a Shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a Shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "label", v.Label, raw.Label)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.

@@ -59,11 +59,9 @@ func decodeShape(d *Decoder) (Shape, error) {
 		v = c
 	default:
 		u := &UnknownShape{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -80,11 +78,59 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields shape declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownShape) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "n%d\"`*/\n\u2028name":
+			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@t%d\"`*/\n\u2028":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@t%d\"`*/\n\u2028")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }

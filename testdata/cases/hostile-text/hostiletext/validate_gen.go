@@ -42,7 +42,9 @@ var (
 )
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -54,7 +56,25 @@ func (v *UnknownShape) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@t%d\"`*/\n\u2028", v.Type, v.Raw, []string{"50%d-off \"c\" `x` */ /*\n\u2028\u2029", "%s%v%!\\"}, true)
+	if !checkUnknown(vs, p, "@t%d\"`*/\n\u2028", v.Type, v.Raw, []string{"50%d-off \"c\" `x` */ /*\n\u2028\u2029", "%s%v%!\\"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "n%d\"`*/\n\u2028name", v.NDName.IsNull())
+	checkUTF8Optional(vs, p, "n%d\"`*/\n\u2028name", &v.NDName)
+}
+
+// checkRaw reports a Raw that does not decode as a shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "n%d\"`*/\n\u2028name", v.NDName, raw.NDName)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.

@@ -484,7 +484,9 @@ func (v *WireNames) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownSelect) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -496,7 +498,25 @@ func (v *UnknownSelect) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#range"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Subtype, v.Raw, []string{"#range"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "type", &v.Type)
+}
+
+// checkRaw reports a Raw that does not decode as a select, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownSelect) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownSelect
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a select: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "type", v.Type, raw.Type)
 }
 
 // validateSelect validates whichever concrete type x holds; nil is a violation.

@@ -18,8 +18,21 @@ type Identity interface {
 }
 
 // UnknownIdentity keeps a "identity" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownIdentity struct {
+	// DisplayName is the "displayName" property.
+	//
+	// Optional, may be null.
+	DisplayName Optional[string] `json:"displayName,omitzero"`
+
+	// ID is the "id" property.
+	//
+	// Optional, may be null.
+	ID Optional[string] `json:"id,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -80,10 +93,16 @@ type Shape interface {
 }
 
 // UnknownShape keeps a "shape" value whose kind this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 //
 // Shape has closed subtypes: decoding never produces this holder, and Validate reports one.
 type UnknownShape struct {
+	// Label is the "label" property.
+	Label Optional[string] `json:"label,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

@@ -3,7 +3,9 @@
 package openhier
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownIdentity) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -15,7 +17,26 @@ func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.identity", "#example.userIdentity"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.identity", "#example.userIdentity"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+}
+
+// checkRaw reports a Raw that does not decode as a identity, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownIdentity) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownIdentity
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "displayName", v.DisplayName, raw.DisplayName)
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateIdentity validates whichever concrete type x holds; nil is a violation.
@@ -75,7 +96,9 @@ func (v *UserIdentity) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -88,7 +111,25 @@ func (v *UnknownShape) validate(p *Path, vs *Violations) {
 		return
 	}
 	violated(vs, p, "", RuleFormat, "is an unknown subtype, but Shape has closed subtypes: it would not decode back")
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle", "square"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle", "square"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "label", v.Label.IsNull())
+	checkUTF8Optional(vs, p, "label", &v.Label)
+}
+
+// checkRaw reports a Raw that does not decode as a shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "label", v.Label, raw.Label)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.

@@ -26,11 +26,9 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 		v = c
 	default:
 		u := &UnknownEndpoint{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -47,11 +45,59 @@ func UnmarshalEndpoint(data []byte) (Endpoint, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields endpoint declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEndpoint) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "userAgent":
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEndpoint: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -264,11 +310,9 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 		v = c
 	default:
 		u := &UnknownUserAgent{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -285,11 +329,59 @@ func UnmarshalUserAgent(data []byte) (UserAgent, error) {
 	return v, d.End()
 }
 
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields userAgent declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownUserAgent) decodeJSON(d *Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.NextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "headerValue":
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.ErrDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.StringBytes(); err != nil {
+				return WithField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.KeptSince(mark)
+	return nil
+}
+
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
 		return AppendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs Violations
+		v.checkRaw(&Path{}, &vs)
+		if err := vs.Err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownUserAgent: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }

@@ -3,7 +3,9 @@
 package poly
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEndpoint) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -15,7 +17,27 @@ func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.endpoint", "#example.participantEndpoint"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.endpoint", "#example.participantEndpoint"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.UserAgent.Get(); ok {
+		fp := p.Field("userAgent")
+		validateUserAgent(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a endpoint, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEndpoint) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownEndpoint
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
 }
 
 // validateEndpoint validates whichever concrete type x holds; nil is a violation.
@@ -79,7 +101,9 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownUserAgent) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -91,7 +115,25 @@ func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.clientUserAgent"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.clientUserAgent"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+}
+
+// checkRaw reports a Raw that does not decode as a userAgent, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownUserAgent) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownUserAgent
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
 }
 
 // validateUserAgent validates whichever concrete type x holds; nil is a violation.

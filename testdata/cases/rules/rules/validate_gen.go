@@ -72,7 +72,9 @@ func (v *Target) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownPet) Validate() error {
 	var vs Violations
 	v.validate(&Path{}, &vs)
@@ -84,7 +86,28 @@ func (v *UnknownPet) validate(p *Path, vs *Violations) {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"dog"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"dog"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
+	checkNotNull(vs, p, "tag", v.Tag.IsNull())
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.held() != nil, v.Tag.held() != nil)
+}
+
+// checkRaw reports a Raw that does not decode as a Pet, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownPet) checkRaw(p *Path, vs *Violations) {
+	var d Decoder
+	d.Reset(v.Raw)
+	var raw UnknownPet
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a Pet: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
+	checkAsRaw(vs, p, "tag", v.Tag, raw.Tag)
 }
 
 // validatePet validates whichever concrete type x holds; nil is a violation.
