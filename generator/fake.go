@@ -158,10 +158,10 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		case body.Model != nil:
 		case !body.Inline:
 			// The body is the resource itself: members sent replace stored ones.
-			g.Var().Id("d").Id("Decoder")
-			g.Id("d").Dot("Reset").Call(jen.Id("data"))
+			g.Var().Id("d").Id("decoder")
+			g.Id("d").Dot("reset").Call(jen.Id("data"))
 			g.If(jen.Err().Op(":=").Id("obj").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			g.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.If(jen.Err().Op(":=").Id("d").Dot("end").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		default:
 			req := body.Struct
 			g.Var().Id("req").Id(req.Name)
@@ -301,7 +301,7 @@ func parseText(t *ir.Type, s jen.Code) jen.Code {
 	case ir.Bool:
 		return jen.Qual("strconv", "ParseBool").Call(s)
 	case ir.DateTime:
-		return jen.Id("ParseDateTime").Call(jen.Index().Byte().Call(s))
+		return jen.Id("parseDateTime").Call(jen.Index().Byte().Call(s))
 	case ir.Date:
 		return jen.Id("ParseDate").Call(jen.Index().Byte().Call(s))
 	case ir.Duration:

@@ -2,7 +2,7 @@
 // text, tri-state fields, unknown discriminators and enum values,
 // validators, decoder strictness and allocations.
 
-package callrecords_test
+package callrecords
 
 import (
 	"bytes"
@@ -14,8 +14,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // TestDuplicateODataTypeInPublishedFixture: the Microsoft Graph docs publish
@@ -30,7 +28,7 @@ import (
 func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	data := readFixture(t, "list-sessions.example2-expand-segments.response.json")
 	_, err := decodeGraphPage(data, decodeSessionElem)
-	var de *cr.DecodeError
+	var de *DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("got %v, want a *DecodeError", err)
 	}
@@ -58,7 +56,7 @@ func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	}
 	segs, _ := p.Items[0].Segments.Get()
 	callee, _ := segs[0].Callee.Get()
-	pe, ok := callee.(*cr.ParticipantEndpoint)
+	pe, ok := callee.(*ParticipantEndpoint)
 	if !ok {
 		t.Fatalf("callee is %T", callee)
 	}
@@ -80,7 +78,7 @@ func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 		{`{"id":"a","caller":{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","associatedIdentity":{"tenantId":"t","tenantId":"u"}},"modalities":[],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 			`json: caller.associatedIdentity: duplicate field "tenantId" at offset %d`, `"tenantId":"u"`},
 	} {
-		var s cr.Session
+		var s Session
 		want := fmt.Sprintf(tc.want, at(t, tc.doc, tc.second))
 		if err := s.UnmarshalJSON([]byte(tc.doc)); err == nil || err.Error() != want {
 			t.Errorf("%s\n got  %v\n want %s", tc.doc, err, want)
@@ -115,7 +113,7 @@ func TestDateTimeSevenDigits(t *testing.T) {
 		{"2020-02-25T18:52:21.0000000Z", "2020-02-25T18:52:21Z"},         // whole second written with 7 digits
 	} {
 		doc := `{"id":"a","modalities":[],"startDateTime":"` + tc.in + `","endDateTime":"2020-02-25T18:52:46.7640013Z"}`
-		var s cr.Session
+		var s Session
 		if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 			t.Fatal(err)
 		}
@@ -213,15 +211,15 @@ func extractMember(enc []byte, name string) string {
 
 // triState checks that the absent, null and value states of one Optional
 // field each survive AppendJSON then UnmarshalJSON, and how each is written.
-func triState[O any, P generated[O], T any](t *testing.T, key string, base func() P, field func(P) *cr.Optional[T], sample T, same func(a, b T) bool) {
+func triState[O any, P generated[O], T any](t *testing.T, key string, base func() P, field func(P) *Optional[T], sample T, same func(a, b T) bool) {
 	t.Helper()
 	states := []struct {
 		name string
-		opt  cr.Optional[T]
+		opt  Optional[T]
 	}{
-		{"absent", cr.Optional[T]{}},
-		{"null", cr.Null[T]()},
-		{"value", cr.Some(sample)},
+		{"absent", Optional[T]{}},
+		{"null", Null[T]()},
+		{"value", Some(sample)},
 	}
 	for _, st := range states {
 		v := base()
@@ -256,41 +254,41 @@ func triState[O any, P generated[O], T any](t *testing.T, key string, base func(
 
 func deepEqual[T any](a, b T) bool { return reflect.DeepEqual(a, b) }
 
-func baseSession() *cr.Session {
+func baseSession() *Session {
 	ts := time.Date(2020, 2, 25, 18, 52, 21, 216988900, time.UTC)
-	return &cr.Session{ID: "s1", Modalities: []cr.Modality{cr.ModalityAudio}, StartDateTime: ts, EndDateTime: ts.Add(25 * time.Second)}
+	return &Session{ID: "s1", Modalities: []Modality{ModalityAudio}, StartDateTime: ts, EndDateTime: ts.Add(25 * time.Second)}
 }
 
-func baseStream() *cr.MediaStream {
-	return &cr.MediaStream{StreamDirection: cr.MediaStreamDirectionCallerToCallee}
+func baseStream() *MediaStream {
+	return &MediaStream{StreamDirection: MediaStreamDirectionCallerToCallee}
 }
 
 func TestTriState(t *testing.T) {
 	ts := time.Date(2020, 2, 25, 18, 52, 46, 764001300, time.UTC)
-	triState(t, "isTest", baseSession, func(s *cr.Session) *cr.Optional[bool] { return &s.IsTest }, true, deepEqual[bool])
-	triState(t, "failureInfo", baseSession, func(s *cr.Session) *cr.Optional[cr.FailureInfo] { return &s.FailureInfo },
-		cr.FailureInfo{Reason: cr.Some("busy"), Stage: cr.Some(cr.FailureStageCallSetup)}, deepEqual[cr.FailureInfo])
-	triState(t, "callee", baseSession, func(s *cr.Session) *cr.Optional[cr.Endpoint] { return &s.Callee },
-		cr.Endpoint(&cr.ParticipantEndpoint{Name: cr.Some("machineName_1"), CPUCoresCount: cr.Some[int32](8)}), deepEqual[cr.Endpoint])
-	triState(t, "segments", baseSession, func(s *cr.Session) *cr.Optional[[]cr.Segment] { return &s.Segments },
-		[]cr.Segment{{ID: "g1", StartDateTime: ts, EndDateTime: ts}}, deepEqual[[]cr.Segment])
-	triState(t, "averageAudioDegradation", baseStream, func(s *cr.MediaStream) *cr.Optional[float32] { return &s.AverageAudioDegradation },
+	triState(t, "isTest", baseSession, func(s *Session) *Optional[bool] { return &s.IsTest }, true, deepEqual[bool])
+	triState(t, "failureInfo", baseSession, func(s *Session) *Optional[FailureInfo] { return &s.FailureInfo },
+		FailureInfo{Reason: Some("busy"), Stage: Some(FailureStageCallSetup)}, deepEqual[FailureInfo])
+	triState(t, "callee", baseSession, func(s *Session) *Optional[Endpoint] { return &s.Callee },
+		Endpoint(&ParticipantEndpoint{Name: Some("machineName_1"), CPUCoresCount: Some[int32](8)}), deepEqual[Endpoint])
+	triState(t, "segments", baseSession, func(s *Session) *Optional[[]Segment] { return &s.Segments },
+		[]Segment{{ID: "g1", StartDateTime: ts, EndDateTime: ts}}, deepEqual[[]Segment])
+	triState(t, "averageAudioDegradation", baseStream, func(s *MediaStream) *Optional[float32] { return &s.AverageAudioDegradation },
 		1.25, deepEqual[float32])
-	triState(t, "averageAudioDegradation", baseStream, func(s *cr.MediaStream) *cr.Optional[float32] { return &s.AverageAudioDegradation },
+	triState(t, "averageAudioDegradation", baseStream, func(s *MediaStream) *Optional[float32] { return &s.AverageAudioDegradation },
 		float32(math.NaN()), func(a, b float32) bool { return a != a && b != b })
-	triState(t, "averageJitter", baseStream, func(s *cr.MediaStream) *cr.Optional[cr.Duration] { return &s.AverageJitter },
-		cr.Duration{Nanos: 16000000}, deepEqual[cr.Duration])
-	triState(t, "endDateTime", baseStream, func(s *cr.MediaStream) *cr.Optional[time.Time] { return &s.EndDateTime },
+	triState(t, "averageJitter", baseStream, func(s *MediaStream) *Optional[Duration] { return &s.AverageJitter },
+		Duration{Nanos: 16000000}, deepEqual[Duration])
+	triState(t, "endDateTime", baseStream, func(s *MediaStream) *Optional[time.Time] { return &s.EndDateTime },
 		ts, func(a, b time.Time) bool { return a.Equal(b) })
-	triState(t, "audioCodec", baseStream, func(s *cr.MediaStream) *cr.Optional[cr.AudioCodec] { return &s.AudioCodec },
-		cr.AudioCodecOpus, deepEqual[cr.AudioCodec])
-	triState(t, "port", func() *cr.NetworkInfo { return &cr.NetworkInfo{} }, func(s *cr.NetworkInfo) *cr.Optional[int32] { return &s.Port },
+	triState(t, "audioCodec", baseStream, func(s *MediaStream) *Optional[AudioCodec] { return &s.AudioCodec },
+		AudioCodecOpus, deepEqual[AudioCodec])
+	triState(t, "port", func() *NetworkInfo { return &NetworkInfo{} }, func(s *NetworkInfo) *Optional[int32] { return &s.Port },
 		-2147483648, deepEqual[int32])
-	triState(t, "displayName", func() *cr.IdentityBase { return &cr.IdentityBase{} }, func(s *cr.IdentityBase) *cr.Optional[string] { return &s.DisplayName },
+	triState(t, "displayName", func() *IdentityBase { return &IdentityBase{} }, func(s *IdentityBase) *Optional[string] { return &s.DisplayName },
 		"Abbie Wilkins \u2028 \"quoted\"", deepEqual[string])
-	triState(t, "endpointType", func() *cr.CommunicationsIdentitySet { return &cr.CommunicationsIdentitySet{} },
-		func(s *cr.CommunicationsIdentitySet) *cr.Optional[cr.EndpointType] { return &s.EndpointType },
-		cr.EndpointTypeSkypeForBusinessVoipPhone, deepEqual[cr.EndpointType])
+	triState(t, "endpointType", func() *CommunicationsIdentitySet { return &CommunicationsIdentitySet{} },
+		func(s *CommunicationsIdentitySet) *Optional[EndpointType] { return &s.EndpointType },
+		EndpointTypeSkypeForBusinessVoipPhone, deepEqual[EndpointType])
 }
 
 // TestNonFiniteFloats: float32 fields marked nonFinite accept Graph's "NaN",
@@ -298,7 +296,7 @@ func TestTriState(t *testing.T) {
 // back as those strings; any other string is an error.
 func TestNonFiniteFloats(t *testing.T) {
 	const doc = `{"streamDirection":"callerToCallee","averagePacketLossRate":"NaN","maxPacketLossRate":"INF","lowFrameRateRatio":"-INF","maxRatioOfConcealedSamples":"Infinity","averageVideoFrameRate":0.5}`
-	var m cr.MediaStream
+	var m MediaStream
 	if err := m.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +315,7 @@ func TestNonFiniteFloats(t *testing.T) {
 		t.Errorf("re-encoded\n got  %s\n want %s", enc, want)
 	}
 	const bad = `{"streamDirection":"callerToCallee","averagePacketLossRate":"nan"}`
-	err = new(cr.MediaStream).UnmarshalJSON([]byte(bad))
+	err = new(MediaStream).UnmarshalJSON([]byte(bad))
 	if err == nil || err.Error() != fmt.Sprintf(`json: averagePacketLossRate: expected number or "NaN", "INF" or "-INF", found string "nan" at offset %d`, at(t, bad, `"nan"`)) {
 		t.Errorf("got %v", err)
 	}
@@ -331,12 +329,12 @@ func TestNonFiniteFloats(t *testing.T) {
 func TestUnknownEndpointSurvives(t *testing.T) {
 	const future = `{ "@odata.type": "#microsoft.graph.callRecords.futureEndpoint",  "name":"bot-7", "quality": {"mos": 4.25, "tags": ["a", "\u00e9"]}, "cpuCoresCount": 2147483648 }`
 	doc := `{"id":"s1","modalities":["audio"],"startDateTime":"2020-02-25T18:52:21.2169889Z","endDateTime":"2020-02-25T18:52:46.7640013Z","callee":` + future + `}`
-	var s cr.Session
+	var s Session
 	if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
 	callee, _ := s.Callee.Get()
-	u, ok := callee.(*cr.UnknownEndpoint)
+	u, ok := callee.(*UnknownEndpoint)
 	if !ok {
 		t.Fatalf("callee decoded as %T, want *UnknownEndpoint", callee)
 	}
@@ -357,7 +355,7 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 		t.Errorf("unknown endpoint not written back byte-identical:\n%s", enc)
 	}
 	// The same through UnmarshalEndpoint.
-	e, err := cr.UnmarshalEndpoint([]byte(future))
+	e, err := UnmarshalEndpoint([]byte(future))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -368,17 +366,17 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 	// Unknown user agent and identity subtypes, nested in a known endpoint.
 	const ua = `{"@odata.type":"#microsoft.graph.callRecords.robotUserAgent","platform":"mars"}`
 	const id = `{"@odata.type":"#microsoft.graph.futureIdentity","id":"x"}`
-	e, err = cr.UnmarshalEndpoint([]byte(`{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":` + ua + `,"associatedIdentity":` + id + `}`))
+	e, err = UnmarshalEndpoint([]byte(`{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":` + ua + `,"associatedIdentity":` + id + `}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pe := e.(*cr.ParticipantEndpoint)
+	pe := e.(*ParticipantEndpoint)
 	gotUA, _ := pe.UserAgent.Get()
-	if u, ok := gotUA.(*cr.UnknownUserAgent); !ok || u.Type != "#microsoft.graph.callRecords.robotUserAgent" || string(u.Raw) != ua {
+	if u, ok := gotUA.(*UnknownUserAgent); !ok || u.Type != "#microsoft.graph.callRecords.robotUserAgent" || string(u.Raw) != ua {
 		t.Errorf("userAgent = %#v", gotUA)
 	}
 	gotID, _ := pe.AssociatedIdentity.Get()
-	if u, ok := gotID.(*cr.UnknownIdentity); !ok || u.Type != "#microsoft.graph.futureIdentity" || string(u.Raw) != id {
+	if u, ok := gotID.(*UnknownIdentity); !ok || u.Type != "#microsoft.graph.futureIdentity" || string(u.Raw) != id {
 		t.Errorf("associatedIdentity = %#v", gotID)
 	}
 	b, _ := pe.AppendJSON(nil)
@@ -387,11 +385,11 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 	}
 
 	// An endpoint without "@odata.type" is the concrete base type.
-	e, err = cr.UnmarshalEndpoint([]byte(`{"userAgent":null}`))
+	e, err = UnmarshalEndpoint([]byte(`{"userAgent":null}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := e.(*cr.EndpointBase); !ok {
+	if _, ok := e.(*EndpointBase); !ok {
 		t.Errorf("no discriminator: decoded as %T, want *EndpointBase", e)
 	}
 }
@@ -403,7 +401,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 	const doc = `{"id":"s1","modalities":["audio","hologram"],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:46Z",` +
 		`"caller":{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":{"@odata.type":"#microsoft.graph.callRecords.clientUserAgent","platform":"quantumOS","productFamily":"azureCommunicationServices"}},` +
 		`"segments":[{"id":"g","startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:46Z","media":[{"streams":[{"streamDirection":"sideways","audioCodec":"lyra"}]}]}]}`
-	var s cr.Session
+	var s Session
 	if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -411,13 +409,13 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 		t.Errorf("modalities = %q", s.Modalities)
 	}
 	caller, _ := s.Caller.Get()
-	ua, _ := caller.(*cr.ParticipantEndpoint).UserAgent.Get()
-	cua := ua.(*cr.ClientUserAgent)
+	ua, _ := caller.(*ParticipantEndpoint).UserAgent.Get()
+	cua := ua.(*ClientUserAgent)
 	if cua.Platform != "quantumOS" || cua.Platform.IsKnown() {
 		t.Errorf("platform = %q", cua.Platform)
 	}
 	// Declared after the sentinel unknownFutureValue, but declared: known.
-	if cua.ProductFamily != cr.ProductFamilyAzureCommunicationServices || !cua.ProductFamily.IsKnown() {
+	if cua.ProductFamily != ProductFamilyAzureCommunicationServices || !cua.ProductFamily.IsKnown() {
 		t.Errorf("productFamily = %q", cua.ProductFamily)
 	}
 	segs, _ := s.Segments.Get()
@@ -436,7 +434,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 		}
 	}
 	// Only the closed enum (mediaStreamDirection) is reported.
-	checkViolations(t, s.Validate(), []cr.Violation{
+	checkViolations(t, s.Validate(), []Violation{
 		{Path: "segments[0].media[0].streams[0].streamDirection", Rule: "enum", Message: `unknown value "sideways"`},
 	})
 }
@@ -445,7 +443,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 
 // checkViolations asserts that err is a *ValidationError (found with
 // errors.As) holding exactly want, in order; want nil means err is nil.
-func checkViolations(t *testing.T, err error, want []cr.Violation) {
+func checkViolations(t *testing.T, err error, want []Violation) {
 	t.Helper()
 	if want == nil {
 		if err != nil {
@@ -453,7 +451,7 @@ func checkViolations(t *testing.T, err error, want []cr.Violation) {
 		}
 		return
 	}
-	var ve *cr.ValidationError
+	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("Validate returned %v (%T), want *ValidationError", err, err)
 	}
@@ -464,65 +462,65 @@ func checkViolations(t *testing.T, err error, want []cr.Violation) {
 
 // callRecordWith returns a call record whose sessions[0].segments[1] has
 // the given caller endpoint and stream.
-func callRecordWith(caller cr.Endpoint, stream cr.MediaStream, failure cr.Optional[cr.FailureInfo]) *cr.CallRecord {
+func callRecordWith(caller Endpoint, stream MediaStream, failure Optional[FailureInfo]) *CallRecord {
 	ts := time.Date(2020, 2, 25, 18, 52, 21, 0, time.UTC)
-	seg := func(id string) cr.Segment { return cr.Segment{ID: id, StartDateTime: ts, EndDateTime: ts} }
+	seg := func(id string) Segment { return Segment{ID: id, StartDateTime: ts, EndDateTime: ts} }
 	s1 := seg("g1")
-	s1.Caller = cr.Some(caller)
-	s1.Media = cr.Some([]cr.Media{{Streams: cr.Some([]cr.MediaStream{stream})}})
-	return &cr.CallRecord{
-		ID: "r", StartDateTime: ts, EndDateTime: ts, LastModifiedDateTime: ts, Type: cr.CallTypeGroupCall, Version: 1,
-		Modalities: []cr.Modality{cr.ModalityAudio},
-		Sessions: cr.Some([]cr.Session{{
-			ID: "s", StartDateTime: ts, EndDateTime: ts, Modalities: []cr.Modality{},
+	s1.Caller = Some(caller)
+	s1.Media = Some([]Media{{Streams: Some([]MediaStream{stream})}})
+	return &CallRecord{
+		ID: "r", StartDateTime: ts, EndDateTime: ts, LastModifiedDateTime: ts, Type: CallTypeGroupCall, Version: 1,
+		Modalities: []Modality{ModalityAudio},
+		Sessions: Some([]Session{{
+			ID: "s", StartDateTime: ts, EndDateTime: ts, Modalities: []Modality{},
 			FailureInfo: failure,
-			Segments:    cr.Some([]cr.Segment{seg("g0"), s1}),
+			Segments:    Some([]Segment{seg("g0"), s1}),
 		}}),
 	}
 }
 
 func TestValidate(t *testing.T) {
 	good := callRecordWith(
-		&cr.ServiceEndpoint{UserAgent: cr.Some[cr.UserAgent](&cr.ServiceUserAgent{Role: cr.Some(cr.ServiceRoleGateway)})},
-		cr.MediaStream{StreamDirection: cr.MediaStreamDirectionCalleeToCaller},
-		cr.Some(cr.FailureInfo{Stage: cr.Some(cr.FailureStageMidcall)}),
+		&ServiceEndpoint{UserAgent: Some[UserAgent](&ServiceUserAgent{Role: Some(ServiceRoleGateway)})},
+		MediaStream{StreamDirection: MediaStreamDirectionCalleeToCaller},
+		Some(FailureInfo{Stage: Some(FailureStageMidcall)}),
 	)
 	checkViolations(t, good.Validate(), nil)
 
 	// Nested paths: null in non-nullable optional fields, closed enum.
 	bad := callRecordWith(
-		&cr.ServiceEndpoint{UserAgent: cr.Some[cr.UserAgent](&cr.ServiceUserAgent{Role: cr.Null[cr.ServiceRole]()})},
-		cr.MediaStream{StreamDirection: "both"},
-		cr.Some(cr.FailureInfo{Stage: cr.Null[cr.FailureStage]()}),
+		&ServiceEndpoint{UserAgent: Some[UserAgent](&ServiceUserAgent{Role: Null[ServiceRole]()})},
+		MediaStream{StreamDirection: "both"},
+		Some(FailureInfo{Stage: Null[FailureStage]()}),
 	)
-	checkViolations(t, bad.Validate(), []cr.Violation{
+	checkViolations(t, bad.Validate(), []Violation{
 		{Path: "sessions[0].failureInfo.stage", Rule: "null", Message: "must not be null"},
 		{Path: "sessions[0].segments[1].caller.userAgent.role", Rule: "null", Message: "must not be null"},
 		{Path: "sessions[0].segments[1].media[0].streams[0].streamDirection", Rule: "enum", Message: `unknown value "both"`},
 	})
-	var ve *cr.ValidationError
+	var ve *ValidationError
 	if err := bad.Validate(); !errors.As(err, &ve) || !strings.HasPrefix(err.Error(), "validation failed: sessions[0].failureInfo.stage: must not be null (null); ") {
 		t.Errorf("Error() = %v", err)
 	}
 
 	// Closed enum at the top level; open enum values pass.
-	checkViolations(t, (&cr.PstnCallLogRow{CallDurationSource: cr.Some[cr.PstnCallDurationSource]("carrier")}).Validate(),
-		[]cr.Violation{{Path: "callDurationSource", Rule: "enum", Message: `unknown value "carrier"`}})
-	checkViolations(t, (&cr.PstnCallLogRow{CallDurationSource: cr.Some(cr.PstnCallDurationSourceOperator)}).Validate(), nil)
-	checkViolations(t, (&cr.ClientUserAgent{Platform: "quantumOS", ProductFamily: "neverHeardOf"}).Validate(), nil)
+	checkViolations(t, (&PstnCallLogRow{CallDurationSource: Some[PstnCallDurationSource]("carrier")}).Validate(),
+		[]Violation{{Path: "callDurationSource", Rule: "enum", Message: `unknown value "carrier"`}})
+	checkViolations(t, (&PstnCallLogRow{CallDurationSource: Some(PstnCallDurationSourceOperator)}).Validate(), nil)
+	checkViolations(t, (&ClientUserAgent{Platform: "quantumOS", ProductFamily: "neverHeardOf"}).Validate(), nil)
 
 	// Null where not nullable: networkInfo's non-nullable optional fields and
 	// the error body's details / innerError.
-	checkViolations(t, (&cr.NetworkInfo{
-		ConnectionType: cr.Null[cr.NetworkConnectionType](), TraceRouteHops: cr.Null[[]cr.TraceRouteHop](),
-		WifiBand: cr.Null[cr.WifiBand](), Port: cr.Null[int32](),
-	}).Validate(), []cr.Violation{
+	checkViolations(t, (&NetworkInfo{
+		ConnectionType: Null[NetworkConnectionType](), TraceRouteHops: Null[[]TraceRouteHop](),
+		WifiBand: Null[WifiBand](), Port: Null[int32](),
+	}).Validate(), []Violation{
 		{Path: "connectionType", Rule: "null", Message: "must not be null"},
 		{Path: "traceRouteHops", Rule: "null", Message: "must not be null"},
 		{Path: "wifiBand", Rule: "null", Message: "must not be null"},
 	})
-	checkViolations(t, (&cr.ODataError{Error: cr.MainError{Code: "c", Message: "m",
-		Details: cr.Null[[]cr.ErrorDetails](), InnerError: cr.Null[cr.InnerError]()}}).Validate(), []cr.Violation{
+	checkViolations(t, (&ODataError{Error: MainError{Code: "c", Message: "m",
+		Details: Null[[]ErrorDetails](), InnerError: Null[InnerError]()}}).Validate(), []Violation{
 		{Path: "error.details", Rule: "null", Message: "must not be null"},
 		{Path: "error.innerError", Rule: "null", Message: "must not be null"},
 	})
@@ -549,8 +547,8 @@ func TestDecodeRejectsNullAndMissing(t *testing.T) {
 		// match case-insensitively), so the required id stays missing.
 		{`{"ID":"x","modalities":[],` + times + `}`, ``, `missing required field "id"`},
 	} {
-		err := new(cr.Session).UnmarshalJSON([]byte(tc.doc))
-		var de *cr.DecodeError
+		err := new(Session).UnmarshalJSON([]byte(tc.doc))
+		var de *DecodeError
 		if !errors.As(err, &de) || de.Path != tc.path || de.Msg != tc.msg {
 			t.Errorf("%.70s...\n got  %v\n want path %q msg %q", tc.doc, err, tc.path, tc.msg)
 			continue
@@ -561,12 +559,12 @@ func TestDecodeRejectsNullAndMissing(t *testing.T) {
 	}
 	// The error body: MainError.message is required.
 	const body = `{"error":{"code":"c"}}`
-	if err := new(cr.ODataError).UnmarshalJSON([]byte(body)); err == nil ||
+	if err := new(ODataError).UnmarshalJSON([]byte(body)); err == nil ||
 		err.Error() != `json: error: missing required field "message" at offset 21` {
 		t.Errorf("got %v", err)
 	}
 	// The undeclared "ID" is dropped, never copied into ID.
-	var s cr.Session
+	var s Session
 	if err := s.UnmarshalJSON([]byte(`{"ID":"upper","id":"lower","modalities":[],` + times + `}`)); err != nil || s.ID != "lower" {
 		t.Errorf("got ID %q, err %v", s.ID, err)
 	}
@@ -581,8 +579,8 @@ func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 		`{"id":null,"modalities":[],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 		`{"id":"x","modalities":[null],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 	} {
-		err := new(cr.Session).UnmarshalJSON([]byte(doc))
-		var de *cr.DecodeError
+		err := new(Session).UnmarshalJSON([]byte(doc))
+		var de *DecodeError
 		if !errors.As(err, &de) {
 			t.Fatalf("got %v", err)
 		}
@@ -626,7 +624,7 @@ func TestStrictDecoding(t *testing.T) {
 			} else {
 				want = fmt.Sprintf(tc.want, at(t, tc.doc, tc.marker))
 			}
-			var s cr.Session
+			var s Session
 			err := s.UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
@@ -661,7 +659,7 @@ func TestSyntaxErrorPaths(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := fmt.Sprintf(tc.want, at(t, tc.doc, tc.marker))
-			var s cr.Session
+			var s Session
 			err := s.UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
@@ -694,7 +692,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 		"long string then bad escape": []byte(`{"id":"` + strings.Repeat("\\u00e9", mb/6) + `\x"}`),
 	}
 	for name, in := range inputs {
-		var s cr.Session
+		var s Session
 		err := s.UnmarshalJSON(in)
 		if err == nil {
 			t.Errorf("%s: no error", name)
@@ -703,7 +701,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 		if n := len(err.Error()); n >= 1024 {
 			t.Errorf("%s: error text is %d bytes: %.200s...", name, n, err.Error())
 		}
-		var de *cr.DecodeError
+		var de *DecodeError
 		if !errors.As(err, &de) {
 			t.Errorf("%s: %T is not a *DecodeError", name, err)
 		}
@@ -718,13 +716,13 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 		data := readFixture(t, file)
 		var v interface{ Validate() error }
 		if strings.HasPrefix(file, "bench/") {
-			s := new(cr.Session)
+			s := new(Session)
 			if err := s.UnmarshalJSON(data); err != nil {
 				t.Fatal(err)
 			}
 			v = s
 		} else {
-			r := new(cr.CallRecord)
+			r := new(CallRecord)
 			if err := r.UnmarshalJSON(data); err != nil {
 				t.Fatal(err)
 			}

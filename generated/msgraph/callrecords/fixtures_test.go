@@ -1,7 +1,7 @@
 // Hand-written behaviour tests (not generated): every payload in testdata
 // decodes into the right type, validates, and round-trips.
 
-package callrecords_test
+package callrecords
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // codec decodes, encodes and validates one kind of document.
@@ -47,9 +45,9 @@ var sessionPageCodec = codec{
 		p, err := decodeGraphPage(b, decodeSessionElem)
 		return &p, err
 	},
-	encode: func(v any) ([]byte, error) { return appendGraphPage(nil, *v.(*graphPage[*cr.Session])) },
+	encode: func(v any) ([]byte, error) { return appendGraphPage(nil, *v.(*graphPage[*Session])) },
 	validate: func(v any) error {
-		for _, s := range v.(*graphPage[*cr.Session]).Items {
+		for _, s := range v.(*graphPage[*Session]).Items {
 			if err := s.Validate(); err != nil {
 				return err
 			}
@@ -59,9 +57,9 @@ var sessionPageCodec = codec{
 }
 
 var (
-	callRecordCodec = codecOf[cr.CallRecord]()
-	sessionCodec    = codecOf[cr.Session]()
-	odataErrorCodec = codecOf[cr.ODataError]()
+	callRecordCodec = codecOf[CallRecord]()
+	sessionCodec    = codecOf[Session]()
+	odataErrorCodec = codecOf[ODataError]()
 )
 
 type fixtureCase struct {
@@ -102,9 +100,9 @@ var graphFixtures = []fixtureCase{
 			"organizer_v2.identity.user.@odata.type=\"#microsoft.graph.identity\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			r := v.(*cr.CallRecord)
+			r := v.(*CallRecord)
 			org, _ := r.OrganizerV2.Get()
-			if r.ID != "e523d2ed-2966-4b6b-925b-754a88034cc5" || r.Version != 1 || r.Type != cr.CallTypePeerToPeer ||
+			if r.ID != "e523d2ed-2966-4b6b-925b-754a88034cc5" || r.Version != 1 || r.Type != CallTypePeerToPeer ||
 				org.ID != "821809f5-0000-0000-0000-3b5136c0e777" || r.Sessions.IsSet() || r.ParticipantsV2.IsSet() {
 				t.Errorf("decoded %+v", r)
 			}
@@ -132,7 +130,7 @@ var graphFixtures = []fixtureCase{
 			"sessions[*].segments[*].@odata.type=\"#microsoft.graph.callRecords.segment\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			r := v.(*cr.CallRecord)
+			r := v.(*CallRecord)
 			sessions, _ := r.Sessions.Get()
 			segs, _ := sessions[0].Segments.Get()
 			media, _ := segs[0].Media.Get()
@@ -165,17 +163,17 @@ var graphFixtures = []fixtureCase{
 			"participants_v2[*].identity.user.@odata.type=\"#microsoft.graph.identity\" x2",
 		),
 		check: func(t *testing.T, v any) {
-			ps, _ := v.(*cr.CallRecord).ParticipantsV2.Get()
-			if link, _ := v.(*cr.CallRecord).ParticipantsV2NextLink.Get(); !strings.HasSuffix(link, "/participants_v2?$skiptoken=abc") {
+			ps, _ := v.(*CallRecord).ParticipantsV2.Get()
+			if link, _ := v.(*CallRecord).ParticipantsV2NextLink.Get(); !strings.HasSuffix(link, "/participants_v2?$skiptoken=abc") {
 				t.Errorf("participants_v2@odata.nextLink kept as %q", link)
 			}
 			id, _ := ps[1].Identity.Get()
 			user, _ := id.User.Get()
-			b, ok := user.(*cr.IdentityBase)
+			b, ok := user.(*IdentityBase)
 			if len(ps) != 2 || !ok {
 				t.Fatalf("participants %+v", ps)
 			}
-			if upn, _ := cr.Lookup(b.AdditionalProperties, "userPrincipalName"); string(upn) != `"owen.franklin@contoso.com"` {
+			if upn, _ := Lookup(b.AdditionalProperties, "userPrincipalName"); string(upn) != `"owen.franklin@contoso.com"` {
 				t.Errorf("undeclared userPrincipalName kept as %s", upn)
 			}
 		},
@@ -191,15 +189,15 @@ var graphFixtures = []fixtureCase{
 			"value[*].caller.identity.user.@odata.type=\"#microsoft.graph.identity\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*cr.Session])
+			p := v.(*graphPage[*Session])
 			next, _ := p.NextLink.Get()
 			if len(p.Items) != 1 || !strings.HasSuffix(next, "$skiptoken=abc") || len(p.Other) != 0 {
 				t.Errorf("page: %d items, next %q, other %q", len(p.Items), next, p.Other)
 			}
 			callee, _ := p.Items[0].Callee.Get()
-			fb, _ := callee.(*cr.ParticipantEndpoint).Feedback.Get()
+			fb, _ := callee.(*ParticipantEndpoint).Feedback.Get()
 			tokens, _ := fb.Tokens.Get()
-			if fb.Rating != cr.UserFeedbackRatingPoor || len(tokens.AdditionalProperties) != 8 {
+			if fb.Rating != UserFeedbackRatingPoor || len(tokens.AdditionalProperties) != 8 {
 				t.Errorf("feedback %+v", fb)
 			}
 		},
@@ -234,7 +232,7 @@ var graphFixtures = []fixtureCase{
 		dropped: nil,
 		added:   nil,
 		check: func(t *testing.T, v any) {
-			e := v.(*cr.ODataError).Error
+			e := v.(*ODataError).Error
 			inner, _ := e.InnerError.Get()
 			nested, _ := inner.InnerError.Get()
 			rid, _ := inner.RequestID.Get()
@@ -278,7 +276,7 @@ var graphFixtures = []fixtureCase{
 			"value[*].segments[*].@odata.type=\"#microsoft.graph.callRecords.segment\" x74",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*cr.Session])
+			p := v.(*graphPage[*Session])
 			if len(p.Items) != 50 || !p.NextLink.IsSet() || !p.Context.IsSet() {
 				t.Errorf("page: %d items", len(p.Items))
 			}

@@ -1,15 +1,13 @@
 // Hand-written behaviour tests (not generated): every payload in testdata
 // decodes into the right type, validates, and round-trips.
 
-package sessions_test
+package sessions
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
 	"time"
-
-	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 // codec decodes, encodes and validates one kind of document.
@@ -59,9 +57,9 @@ var pageCodec = codec{
 }
 
 var (
-	sessionCodec    = codecOf[sy.Session]()
-	transcriptCodec = codecOf[sy.SessionTranscriptionResponse]()
-	listCodec       = codecOf[sy.ListResponseSession]()
+	sessionCodec    = codecOf[Session]()
+	transcriptCodec = codecOf[SessionTranscriptionResponse]()
+	listCodec       = codecOf[ListResponseSession]()
 )
 
 type fixtureCase struct {
@@ -80,7 +78,7 @@ type fixtureCase struct {
 // checkDiff asserts (a member dropped or invented later fails the test).
 var syllableFixtures = []fixtureCase{
 	{file: "session-get-by-id.docs-example.200.response.json", codec: sessionCodec, check: func(t *testing.T, v any) {
-		s := v.(*sy.Session)
+		s := v.(*Session)
 		d, _ := s.Duration.Get()
 		src, _ := s.Source.Get()
 		if !s.Timestamp.Equal(time.Date(2023, 11, 7, 5, 31, 56, 0, time.UTC)) || d != 123 || src != "+18042221111" ||
@@ -89,7 +87,7 @@ var syllableFixtures = []fixtureCase{
 		}
 	}},
 	{file: "session-transcript.docs-example.200.response.json", codec: transcriptCodec, check: func(t *testing.T, v any) {
-		r := v.(*sy.SessionTranscriptionResponse)
+		r := v.(*SessionTranscriptionResponse)
 		lang, _ := r.Transcription[0].Lang.Get()
 		if r.SessionID != "<string>" || len(r.Transcription) != 1 || lang != "en-US" || len(r.Actions) != 1 || r.Actions[0].DurationMs.IsSet() {
 			t.Errorf("decoded %+v", r)
@@ -106,7 +104,7 @@ var syllableFixtures = []fixtureCase{
 	// The same page through the generated envelope type.
 	{file: "sessions-list.docs-example.200.response.json", codec: listCodec},
 	{file: "bench/syllable_session.json", codec: sessionCodec, check: func(t *testing.T, v any) {
-		s := v.(*sy.Session)
+		s := v.(*Session)
 		if n, _ := s.PromptVersionNumber.Get(); n != 12 || !s.ChannelManagerSID.IsNull() || !s.OverrideTimestamp.IsNull() {
 			t.Errorf("decoded %+v", s)
 		}
@@ -170,7 +168,7 @@ func TestPageHelperMatchesGeneratedEnvelope(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var l sy.ListResponseSession
+		var l ListResponseSession
 		if err := l.UnmarshalJSON(data); err != nil {
 			t.Fatal(err)
 		}

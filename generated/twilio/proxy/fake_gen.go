@@ -665,7 +665,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		v.UniqueName = Some[string](x)
 	}
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
-		x, err := ParseDateTime([]byte(vs[0]))
+		x, err := parseDateTime([]byte(vs[0]))
 		if err != nil {
 			return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 		}
@@ -712,7 +712,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 // decodeForm reads the fields of a form body (the fake server uses it).
 func (v *SessionsUpdateRequest) decodeForm(q url.Values) error {
 	if vs, ok := q["DateExpiry"]; ok && len(vs) > 0 {
-		x, err := ParseDateTime([]byte(vs[0]))
+		x, err := parseDateTime([]byte(vs[0]))
 		if err != nil {
 			return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 		}

@@ -1,14 +1,12 @@
 // Hand-written behaviour tests (not generated): every payload in testdata
 // decodes into the right type, validates, and round-trips.
 
-package proxy_test
+package proxy
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
-
-	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // codec decodes, encodes and validates one kind of document.
@@ -23,7 +21,7 @@ type generated[T any] interface {
 	*T
 	UnmarshalJSON([]byte) error
 	AppendJSON([]byte) ([]byte, error)
-	DecodeJSON(*pr.Decoder) error
+	readJSON(*decoder) error
 	Validate() error
 }
 
@@ -70,13 +68,13 @@ func pageCodecOf[T any, P generated[T]](key string) codec {
 }
 
 var (
-	sessionCodec            = codecOf[pr.Session]()
-	participantCodec        = codecOf[pr.Participant]()
-	interactionCodec        = codecOf[pr.Interaction]()
-	messageInteractionCodec = codecOf[pr.MessageInteraction]()
-	serviceCodec            = codecOf[pr.Service]()
-	phoneNumberCodec        = codecOf[pr.PhoneNumber]()
-	restErrorCodec          = codecOf[pr.RestError]()
+	sessionCodec            = codecOf[Session]()
+	participantCodec        = codecOf[Participant]()
+	interactionCodec        = codecOf[Interaction]()
+	messageInteractionCodec = codecOf[MessageInteraction]()
+	serviceCodec            = codecOf[Service]()
+	phoneNumberCodec        = codecOf[PhoneNumber]()
+	restErrorCodec          = codecOf[RestError]()
 )
 
 type fixtureCase struct {
@@ -111,12 +109,12 @@ var twilioFixtures = []fixtureCase{
 	{file: "FetchPhoneNumber.fetch.200.response.json", codec: phoneNumberCodec},
 	{file: "FetchService.fetch.200.response.json", codec: serviceCodec},
 	{file: "FetchSession.fetch.200.response.json", codec: sessionCodec},
-	{file: "ListInteraction.readEmpty.200.response.json", codec: pageCodecOf[pr.Interaction]("interactions")},
-	{file: "ListMessageInteraction.readEmpty.200.response.json", codec: pageCodecOf[pr.MessageInteraction]("interactions")},
-	{file: "ListParticipant.readEmpty.200.response.json", codec: pageCodecOf[pr.Participant]("participants")},
-	{file: "ListPhoneNumber.readFull.200.response.json", codec: pageCodecOf[pr.PhoneNumber]("phone_numbers")},
-	{file: "ListService.readEmpty.200.response.json", codec: pageCodecOf[pr.Service]("services")},
-	{file: "ListSession.readEmpty.200.response.json", codec: pageCodecOf[pr.Session]("sessions")},
+	{file: "ListInteraction.readEmpty.200.response.json", codec: pageCodecOf[Interaction]("interactions")},
+	{file: "ListMessageInteraction.readEmpty.200.response.json", codec: pageCodecOf[MessageInteraction]("interactions")},
+	{file: "ListParticipant.readEmpty.200.response.json", codec: pageCodecOf[Participant]("participants")},
+	{file: "ListPhoneNumber.readFull.200.response.json", codec: pageCodecOf[PhoneNumber]("phone_numbers")},
+	{file: "ListService.readEmpty.200.response.json", codec: pageCodecOf[Service]("services")},
+	{file: "ListSession.readEmpty.200.response.json", codec: pageCodecOf[Session]("sessions")},
 	{file: "UpdatePhoneNumber.update.200.response.json", codec: phoneNumberCodec},
 	{file: "UpdateService.update.200.response.json", codec: serviceCodec},
 	{file: "UpdateSession.update.200.response.json", codec: sessionCodec},
@@ -126,11 +124,11 @@ var twilioFixtures = []fixtureCase{
 		wantErr: `json: trailing comma in object at offset 116`},
 	{file: "sdk-tests/twilio-go.error_test.error-20001-compact.json", codec: restErrorCodec},
 	{file: "sdk-tests/twilio-python.test_session.fetch_response.json", codec: sessionCodec},
-	{file: "sdk-tests/twilio-python.test_session.read_empty_response.json", codec: pageCodecOf[pr.Session]("sessions")},
+	{file: "sdk-tests/twilio-python.test_session.read_empty_response.json", codec: pageCodecOf[Session]("sessions")},
 	{file: "bench/twilio_session.json", codec: sessionCodec},
 	{file: "bench/twilio_session_docs.json", codec: sessionCodec},
-	{file: "bench/twilio_sessions_50.json", codec: pageCodecOf[pr.Session]("sessions")},
-	{file: "bench/twilio_sessions_50_docs.json", codec: pageCodecOf[pr.Session]("sessions")},
+	{file: "bench/twilio_sessions_50.json", codec: pageCodecOf[Session]("sessions")},
+	{file: "bench/twilio_sessions_50_docs.json", codec: pageCodecOf[Session]("sessions")},
 }
 
 func TestFixtures(t *testing.T) {

@@ -126,7 +126,7 @@ func (v *SessionsCreateRequest) decodeForm(q url.Values) error {
 		if vs[0] == "" {
 			v.DateExpiry = Null[time.Time]()
 		} else {
-			x, err := ParseDateTime([]byte(vs[0]))
+			x, err := parseDateTime([]byte(vs[0]))
 			if err != nil {
 				return fmt.Errorf("form field %q: %w", "DateExpiry", err)
 			}

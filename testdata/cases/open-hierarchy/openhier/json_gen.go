@@ -5,8 +5,8 @@ package openhier
 import "fmt"
 
 // decodeIdentity decodes one Identity, choosing the Go type by the "@odata.type" member.
-func decodeIdentity(d *Decoder) (Identity, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeIdentity(d *decoder) (Identity, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -14,13 +14,13 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 	switch {
 	case !found || string(kind) == "#example.identity":
 		c := new(IdentityBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#example.userIdentity":
 		c := new(UserIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -36,27 +36,27 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 
 // UnmarshalIdentity decodes data as one Identity, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentity(data []byte) (Identity, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeIdentity(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields identity declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownIdentity) decodeJSON(d *Decoder) error {
-	mark := d.Mark()
-	if err := d.BeginObject(); err != nil {
+func (v *UnknownIdentity) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -65,16 +65,16 @@ func (v *UnknownIdentity) decodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.StringBytes(); err != nil {
-				return WithField(err, "@odata.type")
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -83,7 +83,7 @@ func (v *UnknownIdentity) decodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	v.Raw = d.KeptSince(mark)
+	v.Raw = d.keptSince(mark)
 	return nil
 }
 
@@ -92,12 +92,12 @@ func (v *UnknownIdentity) decodeJSON(d *Decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs Violations
-		v.checkRaw(&Path{}, &vs)
-		if err := vs.Err(); err != nil {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownIdentity: %w", err)
 		}
 	}
@@ -114,13 +114,13 @@ func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeIdentity(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownIdentity)
@@ -135,12 +135,12 @@ func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.identity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -155,18 +155,18 @@ func (v IdentityBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *IdentityBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *IdentityBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -175,20 +175,20 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#example.identity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.identity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#example.identity"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -204,25 +204,25 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	*v = IdentityBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -237,18 +237,18 @@ func (v UserIdentity) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *UserIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *UserIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -257,22 +257,22 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "tenantId":
-			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#example.userIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.userIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#example.userIdentity"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -288,17 +288,17 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	*v = UserIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "kind" member.
-func decodeShape(d *Decoder) (Shape, error) {
-	kind, found, err := d.Discriminator("kind")
+func decodeShape(d *decoder) (Shape, error) {
+	kind, found, err := d.discriminator("kind")
 	if err != nil {
 		return nil, err
 	}
@@ -306,13 +306,13 @@ func decodeShape(d *Decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "circle":
 		c := new(Circle)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "square":
 		c := new(Square)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -326,27 +326,27 @@ func decodeShape(d *Decoder) (Shape, error) {
 
 // UnmarshalShape decodes data as one Shape, choosing the Go type by the "kind" member.
 func UnmarshalShape(data []byte) (Shape, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeShape(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields shape declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownShape) decodeJSON(d *Decoder) error {
-	mark := d.Mark()
-	if err := d.BeginObject(); err != nil {
+func (v *UnknownShape) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -355,14 +355,14 @@ func (v *UnknownShape) decodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.StringBytes(); err != nil {
-				return WithField(err, "kind")
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "kind")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -371,7 +371,7 @@ func (v *UnknownShape) decodeJSON(d *Decoder) error {
 			return err
 		}
 	}
-	v.Raw = d.KeptSince(mark)
+	v.Raw = d.keptSince(mark)
 	return nil
 }
 
@@ -380,12 +380,12 @@ func (v *UnknownShape) decodeJSON(d *Decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs Violations
-		v.checkRaw(&Path{}, &vs)
-		if err := vs.Err(); err != nil {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
 		}
 	}
@@ -402,13 +402,13 @@ func (v UnknownShape) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownShape) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeShape(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownShape)
@@ -423,12 +423,12 @@ func (v *UnknownShape) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"circle\""...)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
-	dst = AppendInt(append(dst, ",\"radius\":"...), v.Radius)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
+	dst = appendInt(append(dst, ",\"radius\":"...), v.Radius)
 	return closeObject(dst, start), nil
 }
 
@@ -443,18 +443,18 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Circle) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -463,20 +463,20 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "radius":
-			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			if string(kind) != "circle" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "kind")
+				return withField(d.errorf("%q names another type than %s", string(kind), "circle"), "kind")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -486,7 +486,7 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("radius")
+		return d.errRequired("radius")
 	}
 	return nil
 }
@@ -495,24 +495,24 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"square\""...)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
-	dst = AppendInt(append(dst, ",\"side\":"...), v.Side)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
+	dst = appendInt(append(dst, ",\"side\":"...), v.Side)
 	return closeObject(dst, start), nil
 }
 
@@ -527,18 +527,18 @@ func (v Square) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Square) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Square) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -547,20 +547,20 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "side":
-			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			if string(kind) != "square" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "square"), "kind")
+				return withField(d.errorf("%q names another type than %s", string(kind), "square"), "kind")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -570,7 +570,7 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("side")
+		return d.errRequired("side")
 	}
 	return nil
 }
@@ -579,23 +579,23 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Note) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -610,17 +610,17 @@ func (v Note) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Note) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Note) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -629,9 +629,9 @@ func (v *Note) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -646,12 +646,12 @@ func (v *Note) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Note) UnmarshalJSON(data []byte) error {
 	*v = Note{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -659,10 +659,10 @@ func (v *Note) UnmarshalJSON(data []byte) error {
 func (v *Drawing) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = appendPolymorphic[Identity](append(dst, ",\"author\":"...), v.Author); err != nil {
 		return nil, err
 	}
@@ -688,17 +688,17 @@ func (v Drawing) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Drawing) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Drawing) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -707,7 +707,7 @@ func (v *Drawing) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "author":
 			err = readMember(d, "author", &v.Author, &seen[0], 1<<1, nullRejected, decodeIdentity)
 		case "shapes":
@@ -722,7 +722,7 @@ func (v *Drawing) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("author")
+		return d.errRequired("author")
 	}
 	return nil
 }
@@ -731,12 +731,12 @@ func (v *Drawing) DecodeJSON(d *Decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Drawing) UnmarshalJSON(data []byte) error {
 	*v = Drawing{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_Shape appends x as a JSON array.
@@ -745,12 +745,12 @@ func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 }
 
 // decodeSlice_Shape decodes a JSON array; null elements are rejected.
-func decodeSlice_Shape(d *Decoder) ([]Shape, error) {
+func decodeSlice_Shape(d *decoder) ([]Shape, error) {
 	return readArray(d, nullRejected, decodeShape)
 }
 
 // decodeNote decodes one Note.
-func decodeNote(d *Decoder) (v Note, err error) {
-	err = v.DecodeJSON(d)
+func decodeNote(d *decoder) (v Note, err error) {
+	err = v.readJSON(d)
 	return v, err
 }

@@ -7,12 +7,12 @@ package openhier
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
+func (v *UnknownIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -27,9 +27,9 @@ func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
 
 // checkRaw reports a Raw that does not decode as a identity, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownIdentity) checkRaw(p *Path, vs *Violations) {
-	var d Decoder
-	d.Reset(v.Raw)
+func (v *UnknownIdentity) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
 	var raw UnknownIdentity
 	if err := raw.decodeJSON(&d); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
@@ -40,7 +40,7 @@ func (v *UnknownIdentity) checkRaw(p *Path, vs *Violations) {
 }
 
 // validateIdentity validates whichever concrete type x holds; nil is a violation.
-func validateIdentity(x Identity, p *Path, vs *Violations) {
+func validateIdentity(x Identity, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -56,12 +56,12 @@ func validateIdentity(x Identity, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *IdentityBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *IdentityBase) validate(p *Path, vs *Violations) {
+func (v *IdentityBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -76,12 +76,12 @@ func (v *IdentityBase) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *UserIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UserIdentity) validate(p *Path, vs *Violations) {
+func (v *UserIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -100,12 +100,12 @@ func (v *UserIdentity) validate(p *Path, vs *Violations) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownShape) validate(p *Path, vs *Violations) {
+func (v *UnknownShape) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -121,9 +121,9 @@ func (v *UnknownShape) validate(p *Path, vs *Violations) {
 
 // checkRaw reports a Raw that does not decode as a shape, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
-	var d Decoder
-	d.Reset(v.Raw)
+func (v *UnknownShape) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
 	var raw UnknownShape
 	if err := raw.decodeJSON(&d); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
@@ -133,7 +133,7 @@ func (v *UnknownShape) checkRaw(p *Path, vs *Violations) {
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
-func validateShape(x Shape, p *Path, vs *Violations) {
+func validateShape(x Shape, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -149,12 +149,12 @@ func validateShape(x Shape, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Circle) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Circle) validate(p *Path, vs *Violations) {
+func (v *Circle) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -169,12 +169,12 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Square) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Square) validate(p *Path, vs *Violations) {
+func (v *Square) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -189,12 +189,12 @@ func (v *Square) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Note) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Note) validate(p *Path, vs *Violations) {
+func (v *Note) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -211,12 +211,12 @@ func (v *Note) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Drawing) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Drawing) validate(p *Path, vs *Violations) {
+func (v *Drawing) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -227,20 +227,20 @@ func (v *Drawing) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.Field("author")
+		fp := p.child("author")
 		validateIdentity(v.Author, &fp, vs)
 	}
 	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.Field("shapes")
+		fp := p.child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
 	if x := v.Note.held(); x != nil {
-		fp := p.Field("note")
+		fp := p.child("note")
 		x.validate(&fp, vs)
 	}
 }

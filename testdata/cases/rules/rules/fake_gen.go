@@ -29,12 +29,12 @@ func NewFakeServer() *FakeServer {
 					return nil, "", err
 				}
 			}
-			var d Decoder
-			d.Reset(data)
+			var d decoder
+			d.reset(data)
 			if err := obj.decodeJSON(&d, true); err != nil {
 				return nil, "", err
 			}
-			if err := d.End(); err != nil {
+			if err := d.end(); err != nil {
 				return nil, "", err
 			}
 			key := fmt.Sprintf("00000000-0000-4000-8000-%012x", keys.Add(1))
