@@ -96,6 +96,33 @@ func (d *Duration) UnmarshalJSON(data []byte) error {
 	return unmarshalWith(data, d, (*decoder).durationValue)
 }
 
+// textScalar is a scalar the schema writes as a JSON string of its own
+// format (Date, Duration): appendValue and readValue reach it through this
+// interface rather than by name, so that a package copies a type only when
+// it uses it.
+type textScalar interface {
+	appendQuoted(dst []byte) []byte
+}
+
+// textScalarReader is a pointer to a textScalar.
+type textScalarReader interface {
+	readQuoted(d *decoder) error
+}
+
+func (d Date) appendQuoted(dst []byte) []byte { return appendQuotedDate(dst, d) }
+
+func (d *Date) readQuoted(dec *decoder) (err error) {
+	*d, err = dec.dateValue()
+	return err
+}
+
+func (d Duration) appendQuoted(dst []byte) []byte { return appendQuotedDuration(dst, d) }
+
+func (d *Duration) readQuoted(dec *decoder) (err error) {
+	*d, err = dec.durationValue()
+	return err
+}
+
 // unmarshalWith decodes data, exactly one JSON value, with read into *dst;
 // *dst is left alone on an error.
 func unmarshalWith[T any](data []byte, dst *T, read func(*decoder) (T, error)) error {
@@ -133,10 +160,8 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 		return appendFloat32(dst, x)
 	case time.Time:
 		return appendQuotedDateTime(dst, x)
-	case Date:
-		return appendQuotedDate(dst, x), nil
-	case Duration:
-		return appendQuotedDuration(dst, x), nil
+	case textScalar:
+		return x.appendQuoted(dst), nil
 	case json.RawMessage:
 		return appendRawValue(dst, x)
 	case jsonAppender:
@@ -242,10 +267,8 @@ func readValue(d *decoder, p any) error {
 		*x, err = d.float32Value()
 	case *time.Time:
 		*x, err = d.dateTimeValue()
-	case *Date:
-		*x, err = d.dateValue()
-	case *Duration:
-		*x, err = d.durationValue()
+	case textScalarReader:
+		err = x.readQuoted(d)
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}

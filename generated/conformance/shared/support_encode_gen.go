@@ -4,7 +4,6 @@ package shared
 
 import (
 	"math/bits"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -97,16 +96,4 @@ func appendString(dst []byte, s string) []byte {
 // appendNull appends null.
 func appendNull(dst []byte) []byte {
 	return append(dst, "null"...)
-}
-
-// NonFiniteError is the error of [appendFloat64] and [appendFloat32] for NaN
-// and infinities, which JSON numbers cannot represent.
-type NonFiniteError struct {
-	// Value is the rejected value.
-	Value float64
-}
-
-// Error implements the error interface.
-func (e *NonFiniteError) Error() string {
-	return "json: unsupported value " + strconv.FormatFloat(e.Value, 'g', -1, 64)
 }

@@ -187,11 +187,6 @@ func appendQuotedDate(dst []byte, d Date) []byte {
 	return append(d.appendTo(append(dst, '"')), '"')
 }
 
-// appendQuotedDuration appends a duration as a JSON string.
-func appendQuotedDuration(dst []byte, d Duration) []byte {
-	return append(d.appendTo(append(dst, '"')), '"')
-}
-
 // appendRawValue appends a json value as it is, or null when it is empty.
 // The value is checked to be exactly one JSON value first, as encoding/json
 // checks a json.RawMessage: what a caller put there must not make the whole

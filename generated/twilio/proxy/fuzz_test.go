@@ -362,11 +362,7 @@ func fzSameString(want, got string) bool {
 			return a.Equal(b)
 		}
 	}
-	if a, err := ParseDuration([]byte(want)); err == nil {
-		if b, err := ParseDuration([]byte(got)); err == nil {
-			return a == b
-		}
-	}
+	// No field of this package is a duration (the package has no Duration).
 	return want == "Infinity" && got == "INF" || want == "-Infinity" && got == "-INF"
 }
 

@@ -87,13 +87,24 @@ func (d *Date) UnmarshalJSON(data []byte) error {
 	return unmarshalWith(data, d, (*decoder).dateValue)
 }
 
-// MarshalJSON implements json.Marshaler: the duration as a JSON string in
-// its canonical form.
-func (d Duration) MarshalJSON() ([]byte, error) { return appendQuotedDuration(nil, d), nil }
+// textScalar is a scalar the schema writes as a JSON string of its own
+// format (Date, Duration): appendValue and readValue reach it through this
+// interface rather than by name, so that a package copies a type only when
+// it uses it.
+type textScalar interface {
+	appendQuoted(dst []byte) []byte
+}
 
-// UnmarshalJSON implements json.Unmarshaler with [ParseDuration]'s rules.
-func (d *Duration) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, d, (*decoder).durationValue)
+// textScalarReader is a pointer to a textScalar.
+type textScalarReader interface {
+	readQuoted(d *decoder) error
+}
+
+func (d Date) appendQuoted(dst []byte) []byte { return appendQuotedDate(dst, d) }
+
+func (d *Date) readQuoted(dec *decoder) (err error) {
+	*d, err = dec.dateValue()
+	return err
 }
 
 // unmarshalWith decodes data, exactly one JSON value, with read into *dst;
@@ -133,10 +144,8 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 		return appendFloat32(dst, x)
 	case time.Time:
 		return appendQuotedDateTime(dst, x)
-	case Date:
-		return appendQuotedDate(dst, x), nil
-	case Duration:
-		return appendQuotedDuration(dst, x), nil
+	case textScalar:
+		return x.appendQuoted(dst), nil
 	case json.RawMessage:
 		return appendRawValue(dst, x)
 	case jsonAppender:
@@ -242,10 +251,8 @@ func readValue(d *decoder, p any) error {
 		*x, err = d.float32Value()
 	case *time.Time:
 		*x, err = d.dateTimeValue()
-	case *Date:
-		*x, err = d.dateValue()
-	case *Duration:
-		*x, err = d.durationValue()
+	case textScalarReader:
+		err = x.readQuoted(d)
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}
