@@ -2,7 +2,7 @@
 // text, tri-state fields, unknown discriminators and enum values,
 // validators, decoder strictness and allocations.
 
-package callrecords
+package callrecords_test
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // TestDuplicateODataTypeInPublishedFixture: the Microsoft Graph docs publish
@@ -27,8 +29,8 @@ import (
 // second occurrence. With the duplicate removed the document decodes.
 func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	data := readFixture(t, "list-sessions.example2-expand-segments.response.json")
-	_, err := decodeGraphPage(data, decodeSessionElem)
-	var de *DecodeError
+	_, err := cr.DecodeGraphPage(data, cr.DecodeSessionElem)
+	var de *cr.DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("got %v, want a *DecodeError", err)
 	}
@@ -50,13 +52,13 @@ func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	if len(fixed) != len(data)-len(",\n                        \"@odata.type\": \"#microsoft.graph.callRecords.participantEndpoint\"") {
 		t.Fatalf("dedup removed %d bytes", len(data)-len(fixed))
 	}
-	p := sessionPage(t, fixed)
+	p := cr.SessionPage(t, fixed)
 	if len(p.Items) != 1 {
 		t.Fatalf("got %d sessions", len(p.Items))
 	}
 	segs, _ := p.Items[0].Segments.Get()
 	callee, _ := segs[0].Callee.Get()
-	pe, ok := callee.(*ParticipantEndpoint)
+	pe, ok := callee.(*cr.ParticipantEndpoint)
 	if !ok {
 		t.Fatalf("callee is %T", callee)
 	}
@@ -78,7 +80,7 @@ func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 		{`{"id":"a","caller":{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","associatedIdentity":{"tenantId":"t","tenantId":"u"}},"modalities":[],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 			`json: caller.associatedIdentity: duplicate field "tenantId" at offset %d`, `"tenantId":"u"`},
 	} {
-		var s Session
+		var s cr.Session
 		want := fmt.Sprintf(tc.want, at(t, tc.doc, tc.second))
 		if err := s.UnmarshalJSON([]byte(tc.doc)); err == nil || err.Error() != want {
 			t.Errorf("%s\n got  %v\n want %s", tc.doc, err, want)
@@ -113,7 +115,7 @@ func TestDateTimeSevenDigits(t *testing.T) {
 		{"2020-02-25T18:52:21.0000000Z", "2020-02-25T18:52:21Z"},         // whole second written with 7 digits
 	} {
 		doc := `{"id":"a","modalities":[],"startDateTime":"` + tc.in + `","endDateTime":"2020-02-25T18:52:46.7640013Z"}`
-		var s Session
+		var s cr.Session
 		if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 			t.Fatal(err)
 		}
@@ -211,15 +213,15 @@ func extractMember(enc []byte, name string) string {
 
 // triState checks that the absent, null and value states of one Optional
 // field each survive AppendJSON then UnmarshalJSON, and how each is written.
-func triState[O any, P generated[O], T any](t *testing.T, key string, base func() P, field func(P) *Optional[T], sample T, same func(a, b T) bool) {
+func triState[O any, P generated[O], T any](t *testing.T, key string, base func() P, field func(P) *cr.Optional[T], sample T, same func(a, b T) bool) {
 	t.Helper()
 	states := []struct {
 		name string
-		opt  Optional[T]
+		opt  cr.Optional[T]
 	}{
-		{"absent", Optional[T]{}},
-		{"null", Null[T]()},
-		{"value", Some(sample)},
+		{"absent", cr.Optional[T]{}},
+		{"null", cr.Null[T]()},
+		{"value", cr.Some(sample)},
 	}
 	for _, st := range states {
 		v := base()
@@ -254,41 +256,41 @@ func triState[O any, P generated[O], T any](t *testing.T, key string, base func(
 
 func deepEqual[T any](a, b T) bool { return reflect.DeepEqual(a, b) }
 
-func baseSession() *Session {
+func baseSession() *cr.Session {
 	ts := time.Date(2020, 2, 25, 18, 52, 21, 216988900, time.UTC)
-	return &Session{ID: "s1", Modalities: []Modality{ModalityAudio}, StartDateTime: ts, EndDateTime: ts.Add(25 * time.Second)}
+	return &cr.Session{ID: "s1", Modalities: []cr.Modality{cr.ModalityAudio}, StartDateTime: ts, EndDateTime: ts.Add(25 * time.Second)}
 }
 
-func baseStream() *MediaStream {
-	return &MediaStream{StreamDirection: MediaStreamDirectionCallerToCallee}
+func baseStream() *cr.MediaStream {
+	return &cr.MediaStream{StreamDirection: cr.MediaStreamDirectionCallerToCallee}
 }
 
 func TestTriState(t *testing.T) {
 	ts := time.Date(2020, 2, 25, 18, 52, 46, 764001300, time.UTC)
-	triState(t, "isTest", baseSession, func(s *Session) *Optional[bool] { return &s.IsTest }, true, deepEqual[bool])
-	triState(t, "failureInfo", baseSession, func(s *Session) *Optional[FailureInfo] { return &s.FailureInfo },
-		FailureInfo{Reason: Some("busy"), Stage: Some(FailureStageCallSetup)}, deepEqual[FailureInfo])
-	triState(t, "callee", baseSession, func(s *Session) *Optional[Endpoint] { return &s.Callee },
-		Endpoint(&ParticipantEndpoint{Name: Some("machineName_1"), CPUCoresCount: Some[int32](8)}), deepEqual[Endpoint])
-	triState(t, "segments", baseSession, func(s *Session) *Optional[[]Segment] { return &s.Segments },
-		[]Segment{{ID: "g1", StartDateTime: ts, EndDateTime: ts}}, deepEqual[[]Segment])
-	triState(t, "averageAudioDegradation", baseStream, func(s *MediaStream) *Optional[float32] { return &s.AverageAudioDegradation },
+	triState(t, "isTest", baseSession, func(s *cr.Session) *cr.Optional[bool] { return &s.IsTest }, true, deepEqual[bool])
+	triState(t, "failureInfo", baseSession, func(s *cr.Session) *cr.Optional[cr.FailureInfo] { return &s.FailureInfo },
+		cr.FailureInfo{Reason: cr.Some("busy"), Stage: cr.Some(cr.FailureStageCallSetup)}, deepEqual[cr.FailureInfo])
+	triState(t, "callee", baseSession, func(s *cr.Session) *cr.Optional[cr.Endpoint] { return &s.Callee },
+		cr.Endpoint(&cr.ParticipantEndpoint{Name: cr.Some("machineName_1"), CPUCoresCount: cr.Some[int32](8)}), deepEqual[cr.Endpoint])
+	triState(t, "segments", baseSession, func(s *cr.Session) *cr.Optional[[]cr.Segment] { return &s.Segments },
+		[]cr.Segment{{ID: "g1", StartDateTime: ts, EndDateTime: ts}}, deepEqual[[]cr.Segment])
+	triState(t, "averageAudioDegradation", baseStream, func(s *cr.MediaStream) *cr.Optional[float32] { return &s.AverageAudioDegradation },
 		1.25, deepEqual[float32])
-	triState(t, "averageAudioDegradation", baseStream, func(s *MediaStream) *Optional[float32] { return &s.AverageAudioDegradation },
+	triState(t, "averageAudioDegradation", baseStream, func(s *cr.MediaStream) *cr.Optional[float32] { return &s.AverageAudioDegradation },
 		float32(math.NaN()), func(a, b float32) bool { return a != a && b != b })
-	triState(t, "averageJitter", baseStream, func(s *MediaStream) *Optional[Duration] { return &s.AverageJitter },
-		Duration{Nanos: 16000000}, deepEqual[Duration])
-	triState(t, "endDateTime", baseStream, func(s *MediaStream) *Optional[time.Time] { return &s.EndDateTime },
+	triState(t, "averageJitter", baseStream, func(s *cr.MediaStream) *cr.Optional[cr.Duration] { return &s.AverageJitter },
+		cr.Duration{Nanos: 16000000}, deepEqual[cr.Duration])
+	triState(t, "endDateTime", baseStream, func(s *cr.MediaStream) *cr.Optional[time.Time] { return &s.EndDateTime },
 		ts, func(a, b time.Time) bool { return a.Equal(b) })
-	triState(t, "audioCodec", baseStream, func(s *MediaStream) *Optional[AudioCodec] { return &s.AudioCodec },
-		AudioCodecOpus, deepEqual[AudioCodec])
-	triState(t, "port", func() *NetworkInfo { return &NetworkInfo{} }, func(s *NetworkInfo) *Optional[int32] { return &s.Port },
+	triState(t, "audioCodec", baseStream, func(s *cr.MediaStream) *cr.Optional[cr.AudioCodec] { return &s.AudioCodec },
+		cr.AudioCodecOpus, deepEqual[cr.AudioCodec])
+	triState(t, "port", func() *cr.NetworkInfo { return &cr.NetworkInfo{} }, func(s *cr.NetworkInfo) *cr.Optional[int32] { return &s.Port },
 		-2147483648, deepEqual[int32])
-	triState(t, "displayName", func() *IdentityBase { return &IdentityBase{} }, func(s *IdentityBase) *Optional[string] { return &s.DisplayName },
+	triState(t, "displayName", func() *cr.IdentityBase { return &cr.IdentityBase{} }, func(s *cr.IdentityBase) *cr.Optional[string] { return &s.DisplayName },
 		"Abbie Wilkins \u2028 \"quoted\"", deepEqual[string])
-	triState(t, "endpointType", func() *CommunicationsIdentitySet { return &CommunicationsIdentitySet{} },
-		func(s *CommunicationsIdentitySet) *Optional[EndpointType] { return &s.EndpointType },
-		EndpointTypeSkypeForBusinessVoipPhone, deepEqual[EndpointType])
+	triState(t, "endpointType", func() *cr.CommunicationsIdentitySet { return &cr.CommunicationsIdentitySet{} },
+		func(s *cr.CommunicationsIdentitySet) *cr.Optional[cr.EndpointType] { return &s.EndpointType },
+		cr.EndpointTypeSkypeForBusinessVoipPhone, deepEqual[cr.EndpointType])
 }
 
 // TestNonFiniteFloats: float32 fields marked nonFinite accept Graph's "NaN",
@@ -296,7 +298,7 @@ func TestTriState(t *testing.T) {
 // back as those strings; any other string is an error.
 func TestNonFiniteFloats(t *testing.T) {
 	const doc = `{"streamDirection":"callerToCallee","averagePacketLossRate":"NaN","maxPacketLossRate":"INF","lowFrameRateRatio":"-INF","maxRatioOfConcealedSamples":"Infinity","averageVideoFrameRate":0.5}`
-	var m MediaStream
+	var m cr.MediaStream
 	if err := m.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +317,7 @@ func TestNonFiniteFloats(t *testing.T) {
 		t.Errorf("re-encoded\n got  %s\n want %s", enc, want)
 	}
 	const bad = `{"streamDirection":"callerToCallee","averagePacketLossRate":"nan"}`
-	err = new(MediaStream).UnmarshalJSON([]byte(bad))
+	err = new(cr.MediaStream).UnmarshalJSON([]byte(bad))
 	if err == nil || err.Error() != fmt.Sprintf(`json: averagePacketLossRate: expected number or "NaN", "INF" or "-INF", found string "nan" at offset %d`, at(t, bad, `"nan"`)) {
 		t.Errorf("got %v", err)
 	}
@@ -329,12 +331,12 @@ func TestNonFiniteFloats(t *testing.T) {
 func TestUnknownEndpointSurvives(t *testing.T) {
 	const future = `{ "@odata.type": "#microsoft.graph.callRecords.futureEndpoint",  "name":"bot-7", "quality": {"mos": 4.25, "tags": ["a", "\u00e9"]}, "cpuCoresCount": 2147483648 }`
 	doc := `{"id":"s1","modalities":["audio"],"startDateTime":"2020-02-25T18:52:21.2169889Z","endDateTime":"2020-02-25T18:52:46.7640013Z","callee":` + future + `}`
-	var s Session
+	var s cr.Session
 	if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
 	callee, _ := s.Callee.Get()
-	u, ok := callee.(*UnknownEndpoint)
+	u, ok := callee.(*cr.UnknownEndpoint)
 	if !ok {
 		t.Fatalf("callee decoded as %T, want *UnknownEndpoint", callee)
 	}
@@ -355,7 +357,7 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 		t.Errorf("unknown endpoint not written back byte-identical:\n%s", enc)
 	}
 	// The same through UnmarshalEndpoint.
-	e, err := UnmarshalEndpoint([]byte(future))
+	e, err := cr.UnmarshalEndpoint([]byte(future))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,17 +368,17 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 	// Unknown user agent and identity subtypes, nested in a known endpoint.
 	const ua = `{"@odata.type":"#microsoft.graph.callRecords.robotUserAgent","platform":"mars"}`
 	const id = `{"@odata.type":"#microsoft.graph.futureIdentity","id":"x"}`
-	e, err = UnmarshalEndpoint([]byte(`{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":` + ua + `,"associatedIdentity":` + id + `}`))
+	e, err = cr.UnmarshalEndpoint([]byte(`{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":` + ua + `,"associatedIdentity":` + id + `}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pe := e.(*ParticipantEndpoint)
+	pe := e.(*cr.ParticipantEndpoint)
 	gotUA, _ := pe.UserAgent.Get()
-	if u, ok := gotUA.(*UnknownUserAgent); !ok || u.Type != "#microsoft.graph.callRecords.robotUserAgent" || string(u.Raw) != ua {
+	if u, ok := gotUA.(*cr.UnknownUserAgent); !ok || u.Type != "#microsoft.graph.callRecords.robotUserAgent" || string(u.Raw) != ua {
 		t.Errorf("userAgent = %#v", gotUA)
 	}
 	gotID, _ := pe.AssociatedIdentity.Get()
-	if u, ok := gotID.(*UnknownIdentity); !ok || u.Type != "#microsoft.graph.futureIdentity" || string(u.Raw) != id {
+	if u, ok := gotID.(*cr.UnknownIdentity); !ok || u.Type != "#microsoft.graph.futureIdentity" || string(u.Raw) != id {
 		t.Errorf("associatedIdentity = %#v", gotID)
 	}
 	b, _ := pe.AppendJSON(nil)
@@ -385,11 +387,11 @@ func TestUnknownEndpointSurvives(t *testing.T) {
 	}
 
 	// An endpoint without "@odata.type" is the concrete base type.
-	e, err = UnmarshalEndpoint([]byte(`{"userAgent":null}`))
+	e, err = cr.UnmarshalEndpoint([]byte(`{"userAgent":null}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := e.(*EndpointBase); !ok {
+	if _, ok := e.(*cr.EndpointBase); !ok {
 		t.Errorf("no discriminator: decoded as %T, want *EndpointBase", e)
 	}
 }
@@ -401,7 +403,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 	const doc = `{"id":"s1","modalities":["audio","hologram"],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:46Z",` +
 		`"caller":{"@odata.type":"#microsoft.graph.callRecords.participantEndpoint","userAgent":{"@odata.type":"#microsoft.graph.callRecords.clientUserAgent","platform":"quantumOS","productFamily":"azureCommunicationServices"}},` +
 		`"segments":[{"id":"g","startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:46Z","media":[{"streams":[{"streamDirection":"sideways","audioCodec":"lyra"}]}]}]}`
-	var s Session
+	var s cr.Session
 	if err := s.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -409,13 +411,13 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 		t.Errorf("modalities = %q", s.Modalities)
 	}
 	caller, _ := s.Caller.Get()
-	ua, _ := caller.(*ParticipantEndpoint).UserAgent.Get()
-	cua := ua.(*ClientUserAgent)
+	ua, _ := caller.(*cr.ParticipantEndpoint).UserAgent.Get()
+	cua := ua.(*cr.ClientUserAgent)
 	if cua.Platform != "quantumOS" || cua.Platform.IsKnown() {
 		t.Errorf("platform = %q", cua.Platform)
 	}
 	// Declared after the sentinel unknownFutureValue, but declared: known.
-	if cua.ProductFamily != ProductFamilyAzureCommunicationServices || !cua.ProductFamily.IsKnown() {
+	if cua.ProductFamily != cr.ProductFamilyAzureCommunicationServices || !cua.ProductFamily.IsKnown() {
 		t.Errorf("productFamily = %q", cua.ProductFamily)
 	}
 	segs, _ := s.Segments.Get()
@@ -434,7 +436,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 		}
 	}
 	// Only the closed enum (mediaStreamDirection) is reported.
-	checkViolations(t, s.Validate(), []Violation{
+	checkViolations(t, s.Validate(), []cr.Violation{
 		{Path: "segments[0].media[0].streams[0].streamDirection", Rule: "enum", Message: `unknown value "sideways"`},
 	})
 }
@@ -443,7 +445,7 @@ func TestUnknownEnumValuesSurvive(t *testing.T) {
 
 // checkViolations asserts that err is a *ValidationError (found with
 // errors.As) holding exactly want, in order; want nil means err is nil.
-func checkViolations(t *testing.T, err error, want []Violation) {
+func checkViolations(t *testing.T, err error, want []cr.Violation) {
 	t.Helper()
 	if want == nil {
 		if err != nil {
@@ -451,7 +453,7 @@ func checkViolations(t *testing.T, err error, want []Violation) {
 		}
 		return
 	}
-	var ve *ValidationError
+	var ve *cr.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("Validate returned %v (%T), want *ValidationError", err, err)
 	}
@@ -462,65 +464,65 @@ func checkViolations(t *testing.T, err error, want []Violation) {
 
 // callRecordWith returns a call record whose sessions[0].segments[1] has
 // the given caller endpoint and stream.
-func callRecordWith(caller Endpoint, stream MediaStream, failure Optional[FailureInfo]) *CallRecord {
+func callRecordWith(caller cr.Endpoint, stream cr.MediaStream, failure cr.Optional[cr.FailureInfo]) *cr.CallRecord {
 	ts := time.Date(2020, 2, 25, 18, 52, 21, 0, time.UTC)
-	seg := func(id string) Segment { return Segment{ID: id, StartDateTime: ts, EndDateTime: ts} }
+	seg := func(id string) cr.Segment { return cr.Segment{ID: id, StartDateTime: ts, EndDateTime: ts} }
 	s1 := seg("g1")
-	s1.Caller = Some(caller)
-	s1.Media = Some([]Media{{Streams: Some([]MediaStream{stream})}})
-	return &CallRecord{
-		ID: "r", StartDateTime: ts, EndDateTime: ts, LastModifiedDateTime: ts, Type: CallTypeGroupCall, Version: 1,
-		Modalities: []Modality{ModalityAudio},
-		Sessions: Some([]Session{{
-			ID: "s", StartDateTime: ts, EndDateTime: ts, Modalities: []Modality{},
+	s1.Caller = cr.Some(caller)
+	s1.Media = cr.Some([]cr.Media{{Streams: cr.Some([]cr.MediaStream{stream})}})
+	return &cr.CallRecord{
+		ID: "r", StartDateTime: ts, EndDateTime: ts, LastModifiedDateTime: ts, Type: cr.CallTypeGroupCall, Version: 1,
+		Modalities: []cr.Modality{cr.ModalityAudio},
+		Sessions: cr.Some([]cr.Session{{
+			ID: "s", StartDateTime: ts, EndDateTime: ts, Modalities: []cr.Modality{},
 			FailureInfo: failure,
-			Segments:    Some([]Segment{seg("g0"), s1}),
+			Segments:    cr.Some([]cr.Segment{seg("g0"), s1}),
 		}}),
 	}
 }
 
 func TestValidate(t *testing.T) {
 	good := callRecordWith(
-		&ServiceEndpoint{UserAgent: Some[UserAgent](&ServiceUserAgent{Role: Some(ServiceRoleGateway)})},
-		MediaStream{StreamDirection: MediaStreamDirectionCalleeToCaller},
-		Some(FailureInfo{Stage: Some(FailureStageMidcall)}),
+		&cr.ServiceEndpoint{UserAgent: cr.Some[cr.UserAgent](&cr.ServiceUserAgent{Role: cr.Some(cr.ServiceRoleGateway)})},
+		cr.MediaStream{StreamDirection: cr.MediaStreamDirectionCalleeToCaller},
+		cr.Some(cr.FailureInfo{Stage: cr.Some(cr.FailureStageMidcall)}),
 	)
 	checkViolations(t, good.Validate(), nil)
 
 	// Nested paths: null in non-nullable optional fields, closed enum.
 	bad := callRecordWith(
-		&ServiceEndpoint{UserAgent: Some[UserAgent](&ServiceUserAgent{Role: Null[ServiceRole]()})},
-		MediaStream{StreamDirection: "both"},
-		Some(FailureInfo{Stage: Null[FailureStage]()}),
+		&cr.ServiceEndpoint{UserAgent: cr.Some[cr.UserAgent](&cr.ServiceUserAgent{Role: cr.Null[cr.ServiceRole]()})},
+		cr.MediaStream{StreamDirection: "both"},
+		cr.Some(cr.FailureInfo{Stage: cr.Null[cr.FailureStage]()}),
 	)
-	checkViolations(t, bad.Validate(), []Violation{
+	checkViolations(t, bad.Validate(), []cr.Violation{
 		{Path: "sessions[0].failureInfo.stage", Rule: "null", Message: "must not be null"},
 		{Path: "sessions[0].segments[1].caller.userAgent.role", Rule: "null", Message: "must not be null"},
 		{Path: "sessions[0].segments[1].media[0].streams[0].streamDirection", Rule: "enum", Message: `unknown value "both"`},
 	})
-	var ve *ValidationError
+	var ve *cr.ValidationError
 	if err := bad.Validate(); !errors.As(err, &ve) || !strings.HasPrefix(err.Error(), "validation failed: sessions[0].failureInfo.stage: must not be null (null); ") {
 		t.Errorf("Error() = %v", err)
 	}
 
 	// Closed enum at the top level; open enum values pass.
-	checkViolations(t, (&PstnCallLogRow{CallDurationSource: Some[PstnCallDurationSource]("carrier")}).Validate(),
-		[]Violation{{Path: "callDurationSource", Rule: "enum", Message: `unknown value "carrier"`}})
-	checkViolations(t, (&PstnCallLogRow{CallDurationSource: Some(PstnCallDurationSourceOperator)}).Validate(), nil)
-	checkViolations(t, (&ClientUserAgent{Platform: "quantumOS", ProductFamily: "neverHeardOf"}).Validate(), nil)
+	checkViolations(t, (&cr.PstnCallLogRow{CallDurationSource: cr.Some[cr.PstnCallDurationSource]("carrier")}).Validate(),
+		[]cr.Violation{{Path: "callDurationSource", Rule: "enum", Message: `unknown value "carrier"`}})
+	checkViolations(t, (&cr.PstnCallLogRow{CallDurationSource: cr.Some(cr.PstnCallDurationSourceOperator)}).Validate(), nil)
+	checkViolations(t, (&cr.ClientUserAgent{Platform: "quantumOS", ProductFamily: "neverHeardOf"}).Validate(), nil)
 
 	// Null where not nullable: networkInfo's non-nullable optional fields and
 	// the error body's details / innerError.
-	checkViolations(t, (&NetworkInfo{
-		ConnectionType: Null[NetworkConnectionType](), TraceRouteHops: Null[[]TraceRouteHop](),
-		WifiBand: Null[WifiBand](), Port: Null[int32](),
-	}).Validate(), []Violation{
+	checkViolations(t, (&cr.NetworkInfo{
+		ConnectionType: cr.Null[cr.NetworkConnectionType](), TraceRouteHops: cr.Null[[]cr.TraceRouteHop](),
+		WifiBand: cr.Null[cr.WifiBand](), Port: cr.Null[int32](),
+	}).Validate(), []cr.Violation{
 		{Path: "connectionType", Rule: "null", Message: "must not be null"},
 		{Path: "traceRouteHops", Rule: "null", Message: "must not be null"},
 		{Path: "wifiBand", Rule: "null", Message: "must not be null"},
 	})
-	checkViolations(t, (&ODataError{Error: MainError{Code: "c", Message: "m",
-		Details: Null[[]ErrorDetails](), InnerError: Null[InnerError]()}}).Validate(), []Violation{
+	checkViolations(t, (&cr.ODataError{Error: cr.MainError{Code: "c", Message: "m",
+		Details: cr.Null[[]cr.ErrorDetails](), InnerError: cr.Null[cr.InnerError]()}}).Validate(), []cr.Violation{
 		{Path: "error.details", Rule: "null", Message: "must not be null"},
 		{Path: "error.innerError", Rule: "null", Message: "must not be null"},
 	})
@@ -547,8 +549,8 @@ func TestDecodeRejectsNullAndMissing(t *testing.T) {
 		// match case-insensitively), so the required id stays missing.
 		{`{"ID":"x","modalities":[],` + times + `}`, ``, `missing required field "id"`},
 	} {
-		err := new(Session).UnmarshalJSON([]byte(tc.doc))
-		var de *DecodeError
+		err := new(cr.Session).UnmarshalJSON([]byte(tc.doc))
+		var de *cr.DecodeError
 		if !errors.As(err, &de) || de.Path != tc.path || de.Msg != tc.msg {
 			t.Errorf("%.70s...\n got  %v\n want path %q msg %q", tc.doc, err, tc.path, tc.msg)
 			continue
@@ -559,12 +561,12 @@ func TestDecodeRejectsNullAndMissing(t *testing.T) {
 	}
 	// The error body: MainError.message is required.
 	const body = `{"error":{"code":"c"}}`
-	if err := new(ODataError).UnmarshalJSON([]byte(body)); err == nil ||
+	if err := new(cr.ODataError).UnmarshalJSON([]byte(body)); err == nil ||
 		err.Error() != `json: error: missing required field "message" at offset 21` {
 		t.Errorf("got %v", err)
 	}
 	// The undeclared "ID" is dropped, never copied into ID.
-	var s Session
+	var s cr.Session
 	if err := s.UnmarshalJSON([]byte(`{"ID":"upper","id":"lower","modalities":[],` + times + `}`)); err != nil || s.ID != "lower" {
 		t.Errorf("got ID %q, err %v", s.ID, err)
 	}
@@ -579,8 +581,8 @@ func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 		`{"id":null,"modalities":[],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 		`{"id":"x","modalities":[null],"startDateTime":"2020-02-25T18:52:21Z","endDateTime":"2020-02-25T18:52:21Z"}`,
 	} {
-		err := new(Session).UnmarshalJSON([]byte(doc))
-		var de *DecodeError
+		err := new(cr.Session).UnmarshalJSON([]byte(doc))
+		var de *cr.DecodeError
 		if !errors.As(err, &de) {
 			t.Fatalf("got %v", err)
 		}
@@ -624,7 +626,7 @@ func TestStrictDecoding(t *testing.T) {
 			} else {
 				want = fmt.Sprintf(tc.want, at(t, tc.doc, tc.marker))
 			}
-			var s Session
+			var s cr.Session
 			err := s.UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
@@ -659,7 +661,7 @@ func TestSyntaxErrorPaths(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := fmt.Sprintf(tc.want, at(t, tc.doc, tc.marker))
-			var s Session
+			var s cr.Session
 			err := s.UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
@@ -692,7 +694,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 		"long string then bad escape": []byte(`{"id":"` + strings.Repeat("\\u00e9", mb/6) + `\x"}`),
 	}
 	for name, in := range inputs {
-		var s Session
+		var s cr.Session
 		err := s.UnmarshalJSON(in)
 		if err == nil {
 			t.Errorf("%s: no error", name)
@@ -701,7 +703,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 		if n := len(err.Error()); n >= 1024 {
 			t.Errorf("%s: error text is %d bytes: %.200s...", name, n, err.Error())
 		}
-		var de *DecodeError
+		var de *cr.DecodeError
 		if !errors.As(err, &de) {
 			t.Errorf("%s: %T is not a *DecodeError", name, err)
 		}
@@ -716,13 +718,13 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 		data := readFixture(t, file)
 		var v interface{ Validate() error }
 		if strings.HasPrefix(file, "bench/") {
-			s := new(Session)
+			s := new(cr.Session)
 			if err := s.UnmarshalJSON(data); err != nil {
 				t.Fatal(err)
 			}
 			v = s
 		} else {
-			r := new(CallRecord)
+			r := new(cr.CallRecord)
 			if err := r.UnmarshalJSON(data); err != nil {
 				t.Fatal(err)
 			}

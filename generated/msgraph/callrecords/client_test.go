@@ -4,7 +4,7 @@
 // retries; the token kept out of errors and logs; the response size cap.
 // Every server is an httptest server in this process.
 
-package callrecords
+package callrecords_test
 
 import (
 	"bytes"
@@ -25,6 +25,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 const (
@@ -100,23 +102,23 @@ func clReply(w http.ResponseWriter, status int, body []byte, header ...string) {
 	_, _ = w.Write(body)
 }
 
-func clQuickRetry() RetryPolicy {
-	return RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
+func clQuickRetry() cr.RetryPolicy {
+	return cr.RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
 }
 
 func clCanarySource(context.Context) (string, error) { return ctCanary, nil }
 
 // clNewClient returns a client of baseURL with the canary token, a fixed
 // User-Agent and quick retries; opts come last and so win.
-func clNewClient(t *testing.T, baseURL string, opts ...Option) *Client {
+func clNewClient(t *testing.T, baseURL string, opts ...cr.Option) *cr.Client {
 	t.Helper()
-	all := append([]Option{
-		WithBaseURL(baseURL),
-		WithTokenSource(clCanarySource),
-		WithUserAgent(ctUserAgent),
-		WithRetryPolicy(clQuickRetry()),
+	all := append([]cr.Option{
+		cr.WithBaseURL(baseURL),
+		cr.WithTokenSource(clCanarySource),
+		cr.WithUserAgent(ctUserAgent),
+		cr.WithRetryPolicy(clQuickRetry()),
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := cr.NewClient(all...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +244,7 @@ var (
 
 type clWireCase struct {
 	name string
-	call func(t *testing.T, ctx context.Context, c *Client) (got any, err error)
+	call func(t *testing.T, ctx context.Context, c *cr.Client) (got any, err error)
 	want func(t *testing.T) any // nil: no result
 
 	method, path string
@@ -254,9 +256,9 @@ type clWireCase struct {
 }
 
 func clWireCases() []clWireCase {
-	sessions := func(c *Client) *SessionsClient { return c.CallRecords.Sessions(ctRecordID) }
-	segments := func(c *Client) *SegmentsClient { return c.CallRecords.Sessions(ctRecordID).Segments(ctSessionID) }
-	participants := func(c *Client) *ParticipantsV2Client { return c.CallRecords.ParticipantsV2(ctRecordID) }
+	sessions := func(c *cr.Client) *cr.SessionsClient { return c.CallRecords.Sessions(ctRecordID) }
+	segments := func(c *cr.Client) *cr.SegmentsClient { return c.CallRecords.Sessions(ctRecordID).Segments(ctSessionID) }
+	participants := func(c *cr.Client) *cr.ParticipantsV2Client { return c.CallRecords.ParticipantsV2(ctRecordID) }
 	fixture := func(name string, path ...any) func(t *testing.T) []byte {
 		return func(t *testing.T) []byte { return clRaw(t, name, path...) }
 	}
@@ -266,39 +268,39 @@ func clWireCases() []clWireCase {
 	to := time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)
 	east := time.FixedZone("", 2*3600)
 
-	newSession := func() *Session {
-		return &Session{
+	newSession := func() *cr.Session {
+		return &cr.Session{
 			ID:            "read-only id: never sent",
 			StartDateTime: clStart,
 			EndDateTime:   clEnd,
-			Modalities:    []Modality{ModalityAudio, ModalityVideo},
-			IsTest:        Some(false),
-			FailureInfo:   Some(FailureInfo{Reason: Some("Unexpected"), Stage: Some(FailureStageMidcall)}),
+			Modalities:    []cr.Modality{cr.ModalityAudio, cr.ModalityVideo},
+			IsTest:        cr.Some(false),
+			FailureInfo:   cr.Some(cr.FailureInfo{Reason: cr.Some("Unexpected"), Stage: cr.Some(cr.FailureStageMidcall)}),
 		}
 	}
 	const sessionBody = `{"@odata.type":"#microsoft.graph.callRecords.session","endDateTime":"2020-02-25T18:52:46.7640013Z",` +
 		`"failureInfo":{"reason":"Unexpected","stage":"midcall"},` +
 		`"isTest":false,"modalities":["audio","video"],"startDateTime":"2020-02-25T18:52:21.2169889Z"}`
-	newSegment := func() *Segment {
-		return &Segment{ID: "read-only", StartDateTime: clStart, EndDateTime: clEnd}
+	newSegment := func() *cr.Segment {
+		return &cr.Segment{ID: "read-only", StartDateTime: clStart, EndDateTime: clEnd}
 	}
 	const segmentBody = `{"@odata.type":"#microsoft.graph.callRecords.segment","endDateTime":"2020-02-25T18:52:46.7640013Z","startDateTime":"2020-02-25T18:52:21.2169889Z"}`
 
 	return []clWireCase{
 		{
 			name: "CallRecords.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(c.CallRecords.List(ctx, &CallRecordsListParams{
-					Top:     Some[int32](10),
-					Skip:    Some[int32](0),
-					Filter:  Some("startDateTime ge 2020-02-25T00:00:00Z and participants_v2/any(p:p/id eq '821809f5')"),
-					Count:   Some(true),
-					Orderby: Some([]string{"startDateTime desc", "id"}),
-					Select:  Some([]string{"id", "type", "modalities"}),
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return clCollect(c.CallRecords.List(ctx, &cr.CallRecordsListParams{
+					Top:     cr.Some[int32](10),
+					Skip:    cr.Some[int32](0),
+					Filter:  cr.Some("startDateTime ge 2020-02-25T00:00:00Z and participants_v2/any(p:p/id eq '821809f5')"),
+					Count:   cr.Some(true),
+					Orderby: cr.Some([]string{"startDateTime desc", "id"}),
+					Select:  cr.Some([]string{"id", "type", "modalities"}),
 				}))
 			},
 			want: func(t *testing.T) any {
-				return []*CallRecord{clDecode[CallRecord](t, readFixture(t, "get-callrecord.example1-basic.response.json"))}
+				return []*cr.CallRecord{clDecode[cr.CallRecord](t, readFixture(t, "get-callrecord.example1-basic.response.json"))}
 			},
 			method: "GET", path: ctRecordsPath,
 			query: url.Values{
@@ -314,14 +316,14 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "CallRecords.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return c.CallRecords.Get(ctx, ctRecordID, &CallRecordsGetParams{
-					Select: Some([]string{"id", "version", "sessions"}),
-					Expand: Some([]string{"sessions($expand=segments)", "participants_v2"}),
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return c.CallRecords.Get(ctx, ctRecordID, &cr.CallRecordsGetParams{
+					Select: cr.Some([]string{"id", "version", "sessions"}),
+					Expand: cr.Some([]string{"sessions($expand=segments)", "participants_v2"}),
 				})
 			},
 			want: func(t *testing.T) any {
-				return clDecode[CallRecord](t, readFixture(t, "get-callrecord.example2-expand-sessions-segments.response.json"))
+				return clDecode[cr.CallRecord](t, readFixture(t, "get-callrecord.example2-expand-sessions-segments.response.json"))
 			},
 			method: "GET", path: ctRecordPath,
 			query:  url.Values{"$select": {"id,version,sessions"}, "$expand": {"sessions($expand=segments),participants_v2"}},
@@ -329,43 +331,43 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "CallRecords.Get/noParams",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return c.CallRecords.Get(ctx, ctRecordID, nil)
 			},
 			want: func(t *testing.T) any {
-				return clDecode[CallRecord](t, readFixture(t, "get-callrecord.example3-expand-participants_v2.response.json"))
+				return clDecode[cr.CallRecord](t, readFixture(t, "get-callrecord.example3-expand-participants_v2.response.json"))
 			},
 			method: "GET", path: ctRecordPath,
 			status: 200, answer: fixture("get-callrecord.example3-expand-participants_v2.response.json"),
 		},
 		{
 			name: "CallRecords.GetPstnCalls",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(c.CallRecords.GetPstnCalls(ctx, from, to, &CallRecordsGetPstnCallsParams{Top: Some[int32](100)}))
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return clCollect(c.CallRecords.GetPstnCalls(ctx, from, to, &cr.CallRecordsGetPstnCallsParams{Top: cr.Some[int32](100)}))
 			},
-			want:   func(t *testing.T) any { return []*PstnCallLogRow{clDecode[PstnCallLogRow](t, pstnRow)} },
+			want:   func(t *testing.T) any { return []*cr.PstnCallLogRow{clDecode[cr.PstnCallLogRow](t, pstnRow)} },
 			method: "GET", path: ctRecordsPath + "/microsoft.graph.callRecords.getPstnCalls(fromDateTime=2019-11-01T00:00:00Z,toDateTime=2019-12-01T00:00:00Z)",
 			query:  url.Values{"$top": {"100"}},
 			status: 200, answer: func(t *testing.T) []byte { return clPage("", pstnRow) },
 		},
 		{
 			name: "CallRecords.GetDirectRoutingCalls",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return clCollect(c.CallRecords.GetDirectRoutingCalls(ctx, from.In(east), to.Add(time.Second/2), nil))
 			},
 			want: func(t *testing.T) any {
-				return []*DirectRoutingLogRow{clDecode[DirectRoutingLogRow](t, routingRow)}
+				return []*cr.DirectRoutingLogRow{clDecode[cr.DirectRoutingLogRow](t, routingRow)}
 			},
 			method: "GET", path: ctRecordsPath + "/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=2019-11-01T02:00:00+02:00,toDateTime=2019-12-01T00:00:00.5Z)",
 			status: 200, answer: func(t *testing.T) []byte { return clPage("", routingRow) },
 		},
 		{
 			name: "Sessions.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(sessions(c).List(ctx, &SessionsListParams{Top: Some[int32](60), Expand: Some([]string{"segments"})}))
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return clCollect(sessions(c).List(ctx, &cr.SessionsListParams{Top: cr.Some[int32](60), Expand: cr.Some([]string{"segments"})}))
 			},
 			want: func(t *testing.T) any {
-				return []*Session{clDecode[Session](t, clSession(t, ctSessionID))}
+				return []*cr.Session{clDecode[cr.Session](t, clSession(t, ctSessionID))}
 			},
 			method: "GET", path: ctSessionsP,
 			query:  url.Values{"$top": {"60"}, "$expand": {"segments"}},
@@ -373,81 +375,81 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "Sessions.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return sessions(c).Create(ctx, newSession())
 			},
-			want:   func(t *testing.T) any { return clDecode[Session](t, clSession(t, ctSessionID)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Session](t, clSession(t, ctSessionID)) },
 			method: "POST", path: ctSessionsP, body: sessionBody,
 			status: 201, answer: func(t *testing.T) []byte { return clSession(t, ctSessionID) },
 		},
 		{
 			name: "Sessions.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return sessions(c).Get(ctx, ctSessionID, &SessionsGetParams{Select: Some([]string{"id", "modalities"})})
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return sessions(c).Get(ctx, ctSessionID, &cr.SessionsGetParams{Select: cr.Some([]string{"id", "modalities"})})
 			},
-			want:   func(t *testing.T) any { return clDecode[Session](t, clSession(t, ctSessionID)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Session](t, clSession(t, ctSessionID)) },
 			method: "GET", path: ctSessionsP + "/" + ctSessionID,
 			query:  url.Values{"$select": {"id,modalities"}},
 			status: 200, answer: func(t *testing.T) []byte { return clSession(t, ctSessionID) },
 		},
 		{
 			name: "Sessions.Update",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				// A partial update (issue 12): exactly the fields set, a null
 				// removes a nullable one, a nested object is itself a patch;
 				// never the zero-valued required startDateTime or modalities.
-				return sessions(c).Update(ctx, ctSessionID, &SessionUpdate{
-					EndDateTime: Some(clEnd),
-					IsTest:      Null[bool](),
-					FailureInfo: Some(FailureInfoUpdate{Stage: Some(FailureStageMidcall)}),
+				return sessions(c).Update(ctx, ctSessionID, &cr.SessionUpdate{
+					EndDateTime: cr.Some(clEnd),
+					IsTest:      cr.Null[bool](),
+					FailureInfo: cr.Some(cr.FailureInfoUpdate{Stage: cr.Some(cr.FailureStageMidcall)}),
 				})
 			},
-			want:   func(t *testing.T) any { return clDecode[Session](t, clSession(t, ctSessionID)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Session](t, clSession(t, ctSessionID)) },
 			method: "PATCH", path: ctSessionsP + "/" + ctSessionID,
 			body:   `{"endDateTime":"2020-02-25T18:52:46.7640013Z","failureInfo":{"stage":"midcall"},"isTest":null}`,
 			status: 200, answer: func(t *testing.T) []byte { return clSession(t, ctSessionID) },
 		},
 		{
 			name: "Segments.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(segments(c).List(ctx, &SegmentsListParams{Top: Some[int32](1), Select: Some([]string{"id", "media"})}))
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return clCollect(segments(c).List(ctx, &cr.SegmentsListParams{Top: cr.Some[int32](1), Select: cr.Some([]string{"id", "media"})}))
 			},
-			want:   func(t *testing.T) any { return []*Segment{clDecode[Segment](t, clSegment(t))} },
+			want:   func(t *testing.T) any { return []*cr.Segment{clDecode[cr.Segment](t, clSegment(t))} },
 			method: "GET", path: ctSegmentsP,
 			query:  url.Values{"$top": {"1"}, "$select": {"id,media"}},
 			status: 200, answer: func(t *testing.T) []byte { return clPage("", clSegment(t)) },
 		},
 		{
 			name: "Segments.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return segments(c).Create(ctx, newSegment())
 			},
-			want:   func(t *testing.T) any { return clDecode[Segment](t, clSegment(t)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Segment](t, clSegment(t)) },
 			method: "POST", path: ctSegmentsP, body: segmentBody,
 			status: 201, answer: func(t *testing.T) []byte { return clSegment(t) },
 		},
 		{
 			name: "Segments.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return segments(c).Get(ctx, ctSegmentID, nil)
 			},
-			want:   func(t *testing.T) any { return clDecode[Segment](t, clSegment(t)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Segment](t, clSegment(t)) },
 			method: "GET", path: ctSegmentsP + "/" + ctSegmentID,
 			status: 200, answer: func(t *testing.T) []byte { return clSegment(t) },
 		},
 		{
 			name: "Segments.Update",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return segments(c).Update(ctx, ctSegmentID, &SegmentUpdate{StartDateTime: Some(clStart)})
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return segments(c).Update(ctx, ctSegmentID, &cr.SegmentUpdate{StartDateTime: cr.Some(clStart)})
 			},
-			want:   func(t *testing.T) any { return clDecode[Segment](t, clSegment(t)) },
+			want:   func(t *testing.T) any { return clDecode[cr.Segment](t, clSegment(t)) },
 			method: "PATCH", path: ctSegmentsP + "/" + ctSegmentID,
 			body:   `{"startDateTime":"2020-02-25T18:52:21.2169889Z"}`,
 			status: 200, answer: func(t *testing.T) []byte { return clSegment(t) },
 		},
 		{
 			name: "Segments.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return nil, segments(c).Delete(ctx, ctSegmentID, nil)
 			},
 			method: "DELETE", path: ctSegmentsP + "/" + ctSegmentID,
@@ -455,13 +457,13 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "ParticipantsV2.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(participants(c).List(ctx, &ParticipantsV2ListParams{Top: Some[int32](130)}))
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return clCollect(participants(c).List(ctx, &cr.ParticipantsV2ListParams{Top: cr.Some[int32](130)}))
 			},
 			want: func(t *testing.T) any {
-				var out []*Participant
+				var out []*cr.Participant
 				for i := range 2 {
-					out = append(out, clDecode[Participant](t, clRaw(t, "get-callrecord.example3-expand-participants_v2.response.json", "participants_v2", i)))
+					out = append(out, clDecode[cr.Participant](t, clRaw(t, "get-callrecord.example3-expand-participants_v2.response.json", "participants_v2", i)))
 				}
 				return out
 			},
@@ -475,11 +477,11 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "ParticipantsV2.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return participants(c).Get(ctx, ctParticipant, &ParticipantsV2GetParams{Select: Some([]string{"id", "identity"})})
+			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
+				return participants(c).Get(ctx, ctParticipant, &cr.ParticipantsV2GetParams{Select: cr.Some([]string{"id", "identity"})})
 			},
 			want: func(t *testing.T) any {
-				return clDecode[Participant](t, clRaw(t, "get-callrecord.example3-expand-participants_v2.response.json", "participants_v2", 0))
+				return clDecode[cr.Participant](t, clRaw(t, "get-callrecord.example3-expand-participants_v2.response.json", "participants_v2", 0))
 			},
 			method: "GET", path: ctRecordPath + "/participants_v2/" + ctParticipant,
 			query:  url.Values{"$select": {"id,identity"}},
@@ -560,7 +562,7 @@ func TestClientTokenPerAttempt(t *testing.T) {
 	source := func(ctx context.Context) (string, error) {
 		return fmt.Sprintf("token-%d", calls.Add(1)), nil
 	}
-	c := clNewClient(t, stub.srv.URL, WithTokenSource(source))
+	c := clNewClient(t, stub.srv.URL, cr.WithTokenSource(source))
 	if _, err := c.CallRecords.Sessions(ctRecordID).Get(context.Background(), ctSessionID, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -573,7 +575,7 @@ func TestClientTokenPerAttempt(t *testing.T) {
 	}
 
 	noToken := errors.New("the identity platform is down")
-	c = clNewClient(t, stub.srv.URL, WithTokenSource(func(context.Context) (string, error) { return "", noToken }))
+	c = clNewClient(t, stub.srv.URL, cr.WithTokenSource(func(context.Context) (string, error) { return "", noToken }))
 	_, err := c.CallRecords.Get(context.Background(), ctRecordID, nil)
 	if !errors.Is(err, noToken) || stub.count() != 3 {
 		t.Errorf("%v after %d requests; want the token source's error and no request", err, stub.count()-3)
@@ -586,22 +588,22 @@ func TestClientValidationSendsNothing(t *testing.T) {
 	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 500, nil) })
 	c := clNewClient(t, stub.srv.URL)
 	ctx := context.Background()
-	var ve *ValidationError
+	var ve *cr.ValidationError
 
-	bad := &Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []Modality{},
-		FailureInfo: Some(FailureInfo{Stage: Null[FailureStage]()})}
+	bad := &cr.Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []cr.Modality{},
+		FailureInfo: cr.Some(cr.FailureInfo{Stage: cr.Null[cr.FailureStage]()})}
 	if _, err := c.CallRecords.Sessions(ctRecordID).Create(ctx, bad); !errors.As(err, &ve) || ve.Violations[0].Path != "failureInfo.stage" {
 		t.Errorf("Sessions.Create: %v, want a *ValidationError on failureInfo.stage", err)
 	}
 	// A patch may not remove a property that is not nullable, nested or not.
-	badPatch := &SessionUpdate{FailureInfo: Some(FailureInfoUpdate{Stage: Null[FailureStage]()}), StartDateTime: Null[time.Time]()}
+	badPatch := &cr.SessionUpdate{FailureInfo: cr.Some(cr.FailureInfoUpdate{Stage: cr.Null[cr.FailureStage]()}), StartDateTime: cr.Null[time.Time]()}
 	if _, err := c.CallRecords.Sessions(ctRecordID).Update(ctx, ctSessionID, badPatch); !errors.As(err, &ve) || len(ve.Violations) != 2 {
 		t.Errorf("Sessions.Update: %v, want a *ValidationError on failureInfo.stage and startDateTime", err)
 	}
 	if _, err := c.CallRecords.Sessions(ctRecordID).Create(ctx, nil); err == nil {
 		t.Error("Sessions.Create(nil): no error")
 	}
-	dup := &CallRecordsListParams{Select: Some([]string{"id", "id"}), Top: Some[int32](-1)}
+	dup := &cr.CallRecordsListParams{Select: cr.Some([]string{"id", "id"}), Top: cr.Some[int32](-1)}
 	if _, err := clCollect(c.CallRecords.List(ctx, dup)); !errors.As(err, &ve) || len(ve.Violations) != 2 {
 		t.Errorf("CallRecords.List: %v, want a *ValidationError with 2 violations", err)
 	}
@@ -649,7 +651,7 @@ func clCheckThreePages(t *testing.T, reqs []clRequest) {
 	}
 }
 
-func clIDs(items []*Session) string {
+func clIDs(items []*cr.Session) string {
 	var ids []string
 	for _, s := range items {
 		ids = append(ids, s.ID)
@@ -660,7 +662,7 @@ func clIDs(items []*Session) string {
 func TestClientPagingIterator(t *testing.T) {
 	stub := clThreePages(t)
 	c := clNewClient(t, stub.srv.URL)
-	got, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(context.Background(), &SessionsListParams{Top: Some[int32](2)}))
+	got, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(context.Background(), &cr.SessionsListParams{Top: cr.Some[int32](2)}))
 	if err != nil || clIDs(got) != "s1,s2,s3,s4,s5" {
 		t.Errorf("sessions %s, %v", clIDs(got), err)
 	}
@@ -671,8 +673,8 @@ func TestClientPagingPageNext(t *testing.T) {
 	stub := clThreePages(t)
 	c := clNewClient(t, stub.srv.URL)
 	ctx := context.Background()
-	page, err := c.CallRecords.Sessions(ctRecordID).ListPage(ctx, &SessionsListParams{Top: Some[int32](2)})
-	var all []*Session
+	page, err := c.CallRecords.Sessions(ctRecordID).ListPage(ctx, &cr.SessionsListParams{Top: cr.Some[int32](2)})
+	var all []*cr.Session
 	var sizes []int
 	for page != nil && err == nil && len(sizes) < 5 {
 		sizes = append(sizes, len(page.Items))
@@ -689,10 +691,10 @@ func TestClientPagingBreakStopsFetching(t *testing.T) {
 	stub := clThreePages(t)
 	tr := &http.Transport{}
 	defer tr.CloseIdleConnections()
-	c := clNewClient(t, stub.srv.URL, WithHTTPClient(&http.Client{Transport: tr}))
+	c := clNewClient(t, stub.srv.URL, cr.WithHTTPClient(&http.Client{Transport: tr}))
 	before := runtime.NumGoroutine()
 	n := 0
-	for s, err := range c.CallRecords.Sessions(ctRecordID).List(context.Background(), &SessionsListParams{Top: Some[int32](2)}) {
+	for s, err := range c.CallRecords.Sessions(ctRecordID).List(context.Background(), &cr.SessionsListParams{Top: cr.Some[int32](2)}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -715,7 +717,7 @@ func TestClientPagingContextCancel(t *testing.T) {
 	defer cancel()
 	n, errs := 0, 0
 	var last error
-	for _, err := range c.CallRecords.Sessions(ctRecordID).List(ctx, &SessionsListParams{Top: Some[int32](2)}) {
+	for _, err := range c.CallRecords.Sessions(ctRecordID).List(ctx, &cr.SessionsListParams{Top: cr.Some[int32](2)}) {
 		if err != nil {
 			errs++
 			last = err
@@ -765,9 +767,9 @@ func TestClientPagingForeignNextLink(t *testing.T) {
 			body := page(t)
 			stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 200, body) })
 			rec := &clHostRecorder{}
-			c := clNewClient(t, stub.srv.URL, WithHTTPClient(&http.Client{Transport: rec}))
+			c := clNewClient(t, stub.srv.URL, cr.WithHTTPClient(&http.Client{Transport: rec}))
 			_, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(context.Background(), nil))
-			var fe *ForeignURLError
+			var fe *cr.ForeignURLError
 			if !errors.As(err, &fe) {
 				t.Errorf("iterator: %v, want *ForeignURLError", err)
 			}
@@ -797,7 +799,7 @@ func TestClientErrorBodies(t *testing.T) {
 			stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 416, body, header...) })
 			c := clNewClient(t, stub.srv.URL)
 			_, err := c.CallRecords.Get(context.Background(), ctRecordID, nil)
-			var ae *APIError
+			var ae *cr.APIError
 			if !errors.As(err, &ae) {
 				t.Fatalf("%v, want *APIError", err)
 			}
@@ -820,9 +822,9 @@ func TestClientErrorBodies(t *testing.T) {
 	t.Run("throttled", func(t *testing.T) {
 		body := readFixture(t, "error.429-throttled.ms-answers-648796.json")
 		stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 429, body, "Retry-After", "41") })
-		c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+		c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 		_, err := clCollect(c.CallRecords.List(context.Background(), nil))
-		var ae *APIError
+		var ae *cr.APIError
 		if !errors.As(err, &ae) {
 			t.Fatalf("%v, want *APIError", err)
 		}
@@ -843,9 +845,9 @@ func TestClientErrorBodies(t *testing.T) {
 			w.WriteHeader(502)
 			_, _ = io.WriteString(w, "<html>Bad Gateway</html>")
 		})
-		c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+		c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 		_, err := c.CallRecords.Get(context.Background(), ctRecordID, nil)
-		var ae *APIError
+		var ae *cr.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != 502 || ae.Body != nil || ae.Code != "" {
 			t.Errorf("%v (%+v), want a bare *APIError 502", err, ae)
 		}
@@ -874,7 +876,7 @@ func TestClientRetry(t *testing.T) {
 		})
 	}
 	ctx := context.Background()
-	sessions := func(c *Client) *SessionsClient { return c.CallRecords.Sessions(ctRecordID) }
+	sessions := func(c *cr.Client) *cr.SessionsClient { return c.CallRecords.Sessions(ctRecordID) }
 
 	stub := seq(t, 503, 503)
 	if _, err := sessions(clNewClient(t, stub.srv.URL)).Get(ctx, ctSessionID, nil); err != nil || stub.count() != 3 {
@@ -886,20 +888,20 @@ func TestClientRetry(t *testing.T) {
 	}
 	stub = seq(t, 503, 503, 503)
 	_, err := sessions(clNewClient(t, stub.srv.URL)).Get(ctx, ctSessionID, nil)
-	var ae *APIError
+	var ae *cr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 503 || stub.count() != 3 {
 		t.Errorf("three 503s: %v after %d requests, want the 503 after 3", err, stub.count())
 	}
 	// Graph documents no "never processed" status: POST and PATCH are sent
 	// once whatever the answer; DELETE is retried.
-	body := &Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []Modality{}}
+	body := &cr.Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []cr.Modality{}}
 	for _, status := range []int{429, 503} {
 		stub = seq(t, status)
 		if _, err := sessions(clNewClient(t, stub.srv.URL)).Create(ctx, body); err == nil || stub.count() != 1 {
 			t.Errorf("POST on %d: %v after %d requests, want an error after 1", status, err, stub.count())
 		}
 		stub = seq(t, status)
-		if _, err := sessions(clNewClient(t, stub.srv.URL)).Update(ctx, ctSessionID, &SessionUpdate{IsTest: Some(true)}); err == nil || stub.count() != 1 {
+		if _, err := sessions(clNewClient(t, stub.srv.URL)).Update(ctx, ctSessionID, &cr.SessionUpdate{IsTest: cr.Some(true)}); err == nil || stub.count() != 1 {
 			t.Errorf("PATCH on %d: %v after %d requests, want an error after 1", status, err, stub.count())
 		}
 	}
@@ -910,13 +912,13 @@ func TestClientRetry(t *testing.T) {
 	// Retry-After replaces the backoff: a backoff of up to 1000 hours would
 	// exceed MaxElapsed, so success shows "Retry-After: 0" was used.
 	stub = seq(t, 429)
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 2, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}))
+	c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.RetryPolicy{MaxAttempts: 2, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}))
 	if _, err := sessions(c).Get(ctx, ctSessionID, nil); err != nil || stub.count() != 2 {
 		t.Errorf("Retry-After: 0: %v after %d requests, want success after 2", err, stub.count())
 	}
 	// The fixture's real "Retry-After: 41" is beyond MaxElapsed: no retry.
 	stub = clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 429, throttled, "Retry-After", "41") })
-	c = clNewClient(t, stub.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 3, MaxElapsed: 10 * time.Second}))
+	c = clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.RetryPolicy{MaxAttempts: 3, MaxElapsed: 10 * time.Second}))
 	if _, err := sessions(c).Get(ctx, ctSessionID, nil); !errors.As(err, &ae) || ae.StatusCode != 429 || stub.count() != 1 {
 		t.Errorf("Retry-After: 41: %v after %d requests, want the 429 after 1", err, stub.count())
 	}
@@ -959,7 +961,7 @@ func TestClientTokenNeverLeaks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			logs.Reset()
-			c := clNewClient(t, tc.base, WithLogger(logger))
+			c := clNewClient(t, tc.base, cr.WithLogger(logger))
 			var err error
 			if tc.list {
 				_, err = clCollect(c.CallRecords.Sessions(ctRecordID).List(context.Background(), nil))
@@ -1008,8 +1010,8 @@ func TestClientResponseTooLarge(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := clNewClient(t, srv.URL, WithMaxResponseBytes(1<<20), WithRetryPolicy(NoRetry()))
-	var tl *ResponseTooLargeError
+	c := clNewClient(t, srv.URL, cr.WithMaxResponseBytes(1<<20), cr.WithRetryPolicy(cr.NoRetry()))
+	var tl *cr.ResponseTooLargeError
 	if _, err := c.CallRecords.Get(context.Background(), ctRecordID, nil); !errors.As(err, &tl) || tl.Limit != 1<<20 {
 		t.Errorf("Get: %v, want *ResponseTooLargeError{1 MiB}", err)
 	}

@@ -1,7 +1,7 @@
 // Hand-written tests (not generated): Graph's request headers, documented
 // success statuses and text/plain $count answers.
 
-package callrecords
+package callrecords_test
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // TestClientCountTextPlain: every $count method (ODataCountResponse in
@@ -25,7 +27,7 @@ func TestClientCountTextPlain(t *testing.T) {
 		w.WriteHeader(status)
 		_, _ = w.Write(answer)
 	})
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 	ctx := context.Background()
 	sessions := c.CallRecords.Sessions(ctRecordID)
 	counts := []struct {
@@ -59,7 +61,7 @@ func TestClientCountTextPlain(t *testing.T) {
 			}
 		}
 		answer = nil
-		var ee *EmptyResponseError
+		var ee *cr.EmptyResponseError
 		if _, err := cnt.count(); !errors.As(err, &ee) {
 			t.Errorf("%s answered an empty 200: %v, want *EmptyResponseError", cnt.path, err)
 		}
@@ -80,21 +82,21 @@ func TestClientDocumentedNoContent(t *testing.T) {
 	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		clReply(w, answers[n].status, answers[n].body)
 	})
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 	ctx := context.Background()
 	sessions := c.CallRecords.Sessions(ctRecordID)
-	body := &Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []Modality{}}
+	body := &cr.Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []cr.Modality{}}
 	if s, err := sessions.Create(ctx, body); err != nil || s != nil {
 		t.Errorf("create answered 204: %v, %v; want nil, nil", s, err)
 	}
-	if s, err := sessions.Update(ctx, ctSessionID, &SessionUpdate{EndDateTime: Some(clEnd)}); err != nil || s != nil {
+	if s, err := sessions.Update(ctx, ctSessionID, &cr.SessionUpdate{EndDateTime: cr.Some(clEnd)}); err != nil || s != nil {
 		t.Errorf("update answered 204: %v, %v; want nil, nil", s, err)
 	}
 	if s, err := sessions.Create(ctx, body); err != nil || s == nil || s.ID != ctSessionID {
 		t.Errorf("create answered 201: %+v, %v", s, err)
 	}
 	s, err := sessions.Create(ctx, body)
-	var ue *UnexpectedStatusError
+	var ue *cr.UnexpectedStatusError
 	if !errors.As(err, &ue) || s != nil || ue.StatusCode != 202 || !bytes.Equal(ue.Body, session) {
 		t.Errorf("create answered 202: %v, %v; want *UnexpectedStatusError keeping the body", s, err)
 	}
@@ -118,9 +120,9 @@ func TestClientGraphHeaders(t *testing.T) {
 		}
 		clReply(w, http.StatusOK, []byte(page+"}"))
 	})
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, stub.srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 	prefer := []string{"include-unknown-enum-members", "odata.maxpagesize=1"}
-	ctx := WithRequestHeaders(context.Background(), RequestHeaders{Prefer: prefer})
+	ctx := cr.WithRequestHeaders(context.Background(), cr.RequestHeaders{Prefer: prefer})
 	items, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(ctx, nil))
 	if err != nil || len(items) != 2 {
 		t.Fatalf("List: %d items, %v", len(items), err)
@@ -141,14 +143,14 @@ func TestClientGraphHeaders(t *testing.T) {
 		t.Errorf("Prefer %q sent without WithRequestHeaders", r.Header.Get("Prefer"))
 	}
 	n := stub.count()
-	bad := WithRequestHeaders(context.Background(), RequestHeaders{Prefer: []string{"odata.maxpagesize=1,return=minimal"}})
-	var ve *ValidationError
+	bad := cr.WithRequestHeaders(context.Background(), cr.RequestHeaders{Prefer: []string{"odata.maxpagesize=1,return=minimal"}})
+	var ve *cr.ValidationError
 	if _, err := clCollect(c.CallRecords.Sessions(ctRecordID).List(bad, nil)); !errors.As(err, &ve) || stub.count() != n {
 		t.Errorf("a Prefer element with a comma: %v after %d more requests, want a *ValidationError and none", err, stub.count()-n)
 	}
 
 	segments := c.CallRecords.Sessions(ctRecordID).Segments(ctSessionID)
-	if err := segments.Delete(ctx, ctSegmentID, &SegmentsDeleteHeaders{IfMatch: Some(`W/"etag-1"`)}); err != nil {
+	if err := segments.Delete(ctx, ctSegmentID, &cr.SegmentsDeleteHeaders{IfMatch: cr.Some(`W/"etag-1"`)}); err != nil {
 		t.Fatal(err)
 	}
 	reqs = stub.requests()

@@ -2,7 +2,7 @@
 // against httptest.NewServer(NewFakeServer()), seeded with the published
 // examples.
 
-package callrecords
+package callrecords_test
 
 import (
 	"context"
@@ -14,29 +14,31 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // fkServe starts the fake and a client of it. NewFakeServer panicking is
 // reported as this test's failure rather than crashing the test binary.
-func fkServe(t *testing.T) (*FakeServer, *Client) {
+func fkServe(t *testing.T) (*cr.FakeServer, *cr.Client) {
 	t.Helper()
-	var fake *FakeServer
+	var fake *cr.FakeServer
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
 				t.Fatalf("NewFakeServer panicked: %v", r)
 			}
 		}()
-		fake = NewFakeServer()
+		fake = cr.NewFakeServer()
 	}()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	return fake, clNewClient(t, srv.URL, WithRetryPolicy(NoRetry()))
+	return fake, clNewClient(t, srv.URL, cr.WithRetryPolicy(cr.NoRetry()))
 }
 
 func fkIs404(t *testing.T, what string, err error) {
 	t.Helper()
-	var ae *APIError
+	var ae *cr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != http.StatusNotFound {
 		t.Errorf("%s: %v, want *APIError 404", what, err)
 	}
@@ -63,13 +65,13 @@ func TestFakeSeededSessions(t *testing.T) {
 	}
 
 	got, err := c.CallRecords.Get(ctx, ctRecordID, nil)
-	if err != nil || !reflect.DeepEqual(got, clDecode[CallRecord](t, record)) {
+	if err != nil || !reflect.DeepEqual(got, clDecode[cr.CallRecord](t, record)) {
 		t.Errorf("Get call record: %+v, %v", got, err)
 	}
 
 	sessions := c.CallRecords.Sessions(ctRecordID)
 	before := len(fake.Requests())
-	all, err := clCollect(sessions.List(ctx, &SessionsListParams{Top: Some[int32](2)}))
+	all, err := clCollect(sessions.List(ctx, &cr.SessionsListParams{Top: cr.Some[int32](2)}))
 	if err != nil || clIDs(all) != strings.Join(ids, ",") {
 		t.Errorf("List: %s, %v", clIDs(all), err)
 	}
@@ -82,7 +84,7 @@ func TestFakeSeededSessions(t *testing.T) {
 			t.Errorf("%s %s?%s (Authorization %q)", r.Method, r.Path, r.RawQuery, r.Header.Get("Authorization"))
 		}
 	}
-	page, err := sessions.ListPage(ctx, &SessionsListParams{Top: Some[int32](2)})
+	page, err := sessions.ListPage(ctx, &cr.SessionsListParams{Top: cr.Some[int32](2)})
 	var sizes []int
 	for page != nil && err == nil && len(sizes) < 5 {
 		sizes = append(sizes, len(page.Items))
@@ -93,12 +95,12 @@ func TestFakeSeededSessions(t *testing.T) {
 	}
 
 	s3, err := sessions.Get(ctx, "s3", nil)
-	if err != nil || !reflect.DeepEqual(s3, clDecode[Session](t, clSession(t, "s3"))) {
+	if err != nil || !reflect.DeepEqual(s3, clDecode[cr.Session](t, clSession(t, "s3"))) {
 		t.Fatalf("Get s3: %+v, %v", s3, err)
 	}
-	s3.IsTest = Some(true)
-	s3.Modalities = append(s3.Modalities, ModalityVideo)
-	patch := &SessionUpdate{IsTest: s3.IsTest, Modalities: Some(s3.Modalities)}
+	s3.IsTest = cr.Some(true)
+	s3.Modalities = append(s3.Modalities, cr.ModalityVideo)
+	patch := &cr.SessionUpdate{IsTest: s3.IsTest, Modalities: cr.Some(s3.Modalities)}
 	updated, err := sessions.Update(ctx, "s3", patch)
 	switch {
 	case err != nil:
@@ -117,7 +119,7 @@ func TestFakeSeededSessions(t *testing.T) {
 	segPath := ctSessionsP + "/s3/segments/" + ctSegmentID
 	fake.Put(segPath, clSegment(t))
 	segments := sessions.Segments("s3")
-	if seg, err := segments.Get(ctx, ctSegmentID, nil); err != nil || !reflect.DeepEqual(seg, clDecode[Segment](t, clSegment(t))) {
+	if seg, err := segments.Get(ctx, ctSegmentID, nil); err != nil || !reflect.DeepEqual(seg, clDecode[cr.Segment](t, clSegment(t))) {
 		t.Errorf("Get segment: %+v, %v", seg, err)
 	}
 	if list, err := clCollect(segments.List(ctx, nil)); err != nil || len(list) != 1 {
@@ -144,7 +146,7 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	_, c := fkServe(t)
 	ctx := context.Background()
 	sessions := c.CallRecords.Sessions(ctRecordID)
-	body := &Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []Modality{ModalityAudio}}
+	body := &cr.Session{StartDateTime: clStart, EndDateTime: clEnd, Modalities: []cr.Modality{cr.ModalityAudio}}
 	created, err := sessions.Create(ctx, body)
 	if err != nil {
 		t.Fatalf("Create: %v", err)
@@ -152,7 +154,7 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	if created.ID == "" || !created.StartDateTime.Equal(clStart) {
 		t.Errorf("created %+v", created)
 	}
-	updated, err := sessions.Update(ctx, created.ID, &SessionUpdate{IsTest: Some(true)})
+	updated, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Some(true)})
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
@@ -161,11 +163,11 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	}
 	// The fake applies a partial update as a merge patch: null removes a
 	// nullable member, unset members keep their stored value.
-	removed, err := sessions.Update(ctx, created.ID, &SessionUpdate{IsTest: Null[bool]()})
+	removed, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Null[bool]()})
 	if err != nil || !removed.IsTest.IsAbsent() || !removed.StartDateTime.Equal(clStart) || len(removed.Modalities) != 1 {
 		t.Errorf("Update with a null: %+v, %v; want isTest removed, the rest kept", removed, err)
 	}
-	seg, err := sessions.Segments(created.ID).Create(ctx, &Segment{StartDateTime: clStart, EndDateTime: clEnd})
+	seg, err := sessions.Segments(created.ID).Create(ctx, &cr.Segment{StartDateTime: clStart, EndDateTime: clEnd})
 	if err != nil {
 		t.Fatalf("Create segment: %v", err)
 	}
@@ -178,7 +180,7 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 func TestFakeErrorBodyIsODataError(t *testing.T) {
 	_, c := fkServe(t)
 	_, err := c.CallRecords.Get(context.Background(), "no-such-record", nil)
-	var ae *APIError
+	var ae *cr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Body == nil || ae.Code != "itemNotFound" || ae.Body.Error.Code != ae.Code {
 		t.Errorf("%v (%+v), want a 404 with an OData error body and Graph's code itemNotFound", err, ae)
 	}
@@ -199,7 +201,7 @@ func TestFakeFunctionResults(t *testing.T) {
 	for i := range 3 {
 		fake.Put(fmt.Sprintf("%s/row%d", pstn, i), []byte(fmt.Sprintf(`{"id":"row%d","callId":"call-%d","duration":%d}`, i, i, 10*i)))
 	}
-	rows, err := clCollect(c.CallRecords.GetPstnCalls(ctx, from, to, &CallRecordsGetPstnCallsParams{Top: Some[int32](2)}))
+	rows, err := clCollect(c.CallRecords.GetPstnCalls(ctx, from, to, &cr.CallRecordsGetPstnCallsParams{Top: cr.Some[int32](2)}))
 	if err != nil || len(rows) != 3 || rows[2].ID.Or("") != "row2" || rows[2].Duration.Or(0) != 20 {
 		t.Errorf("getPstnCalls: %d rows, %v", len(rows), err)
 	}

@@ -1,7 +1,7 @@
 // Hand-written behaviour tests (not generated): every payload in testdata
 // decodes into the right type, validates, and round-trips.
 
-package callrecords
+package callrecords_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // codec decodes, encodes and validates one kind of document.
@@ -39,15 +41,15 @@ func codecOf[T any, P generated[T]]() codec {
 	}
 }
 
-// sessionPageCodec decodes a page of sessions with decodeGraphPage.
+// sessionPageCodec decodes a page of sessions with cr.DecodeGraphPage.
 var sessionPageCodec = codec{
 	decode: func(b []byte) (any, error) {
-		p, err := decodeGraphPage(b, decodeSessionElem)
+		p, err := cr.DecodeGraphPage(b, cr.DecodeSessionElem)
 		return &p, err
 	},
-	encode: func(v any) ([]byte, error) { return appendGraphPage(nil, *v.(*graphPage[*Session])) },
+	encode: func(v any) ([]byte, error) { return cr.AppendGraphPage(nil, *v.(*cr.GraphPage[*cr.Session])) },
 	validate: func(v any) error {
-		for _, s := range v.(*graphPage[*Session]).Items {
+		for _, s := range v.(*cr.GraphPage[*cr.Session]).Items {
 			if err := s.Validate(); err != nil {
 				return err
 			}
@@ -57,9 +59,9 @@ var sessionPageCodec = codec{
 }
 
 var (
-	callRecordCodec = codecOf[CallRecord]()
-	sessionCodec    = codecOf[Session]()
-	odataErrorCodec = codecOf[ODataError]()
+	callRecordCodec = codecOf[cr.CallRecord]()
+	sessionCodec    = codecOf[cr.Session]()
+	odataErrorCodec = codecOf[cr.ODataError]()
 )
 
 type fixtureCase struct {
@@ -100,9 +102,9 @@ var graphFixtures = []fixtureCase{
 			"organizer_v2.identity.user.@odata.type=\"#microsoft.graph.identity\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			r := v.(*CallRecord)
+			r := v.(*cr.CallRecord)
 			org, _ := r.OrganizerV2.Get()
-			if r.ID != "e523d2ed-2966-4b6b-925b-754a88034cc5" || r.Version != 1 || r.Type != CallTypePeerToPeer ||
+			if r.ID != "e523d2ed-2966-4b6b-925b-754a88034cc5" || r.Version != 1 || r.Type != cr.CallTypePeerToPeer ||
 				org.ID != "821809f5-0000-0000-0000-3b5136c0e777" || r.Sessions.IsSet() || r.ParticipantsV2.IsSet() {
 				t.Errorf("decoded %+v", r)
 			}
@@ -130,7 +132,7 @@ var graphFixtures = []fixtureCase{
 			"sessions[*].segments[*].@odata.type=\"#microsoft.graph.callRecords.segment\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			r := v.(*CallRecord)
+			r := v.(*cr.CallRecord)
 			sessions, _ := r.Sessions.Get()
 			segs, _ := sessions[0].Segments.Get()
 			media, _ := segs[0].Media.Get()
@@ -163,17 +165,17 @@ var graphFixtures = []fixtureCase{
 			"participants_v2[*].identity.user.@odata.type=\"#microsoft.graph.identity\" x2",
 		),
 		check: func(t *testing.T, v any) {
-			ps, _ := v.(*CallRecord).ParticipantsV2.Get()
-			if link, _ := v.(*CallRecord).ParticipantsV2NextLink.Get(); !strings.HasSuffix(link, "/participants_v2?$skiptoken=abc") {
+			ps, _ := v.(*cr.CallRecord).ParticipantsV2.Get()
+			if link, _ := v.(*cr.CallRecord).ParticipantsV2NextLink.Get(); !strings.HasSuffix(link, "/participants_v2?$skiptoken=abc") {
 				t.Errorf("participants_v2@odata.nextLink kept as %q", link)
 			}
 			id, _ := ps[1].Identity.Get()
 			user, _ := id.User.Get()
-			b, ok := user.(*IdentityBase)
+			b, ok := user.(*cr.IdentityBase)
 			if len(ps) != 2 || !ok {
 				t.Fatalf("participants %+v", ps)
 			}
-			if upn, _ := Lookup(b.AdditionalProperties, "userPrincipalName"); string(upn) != `"owen.franklin@contoso.com"` {
+			if upn, _ := cr.Lookup(b.AdditionalProperties, "userPrincipalName"); string(upn) != `"owen.franklin@contoso.com"` {
 				t.Errorf("undeclared userPrincipalName kept as %s", upn)
 			}
 		},
@@ -189,15 +191,15 @@ var graphFixtures = []fixtureCase{
 			"value[*].caller.identity.user.@odata.type=\"#microsoft.graph.identity\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*Session])
+			p := v.(*cr.GraphPage[*cr.Session])
 			next, _ := p.NextLink.Get()
 			if len(p.Items) != 1 || !strings.HasSuffix(next, "$skiptoken=abc") || len(p.Other) != 0 {
 				t.Errorf("page: %d items, next %q, other %q", len(p.Items), next, p.Other)
 			}
 			callee, _ := p.Items[0].Callee.Get()
-			fb, _ := callee.(*ParticipantEndpoint).Feedback.Get()
+			fb, _ := callee.(*cr.ParticipantEndpoint).Feedback.Get()
 			tokens, _ := fb.Tokens.Get()
-			if fb.Rating != UserFeedbackRatingPoor || len(tokens.AdditionalProperties) != 8 {
+			if fb.Rating != cr.UserFeedbackRatingPoor || len(tokens.AdditionalProperties) != 8 {
 				t.Errorf("feedback %+v", fb)
 			}
 		},
@@ -232,7 +234,7 @@ var graphFixtures = []fixtureCase{
 		dropped: nil,
 		added:   nil,
 		check: func(t *testing.T, v any) {
-			e := v.(*ODataError).Error
+			e := v.(*cr.ODataError).Error
 			inner, _ := e.InnerError.Get()
 			nested, _ := inner.InnerError.Get()
 			rid, _ := inner.RequestID.Get()
@@ -276,7 +278,7 @@ var graphFixtures = []fixtureCase{
 			"value[*].segments[*].@odata.type=\"#microsoft.graph.callRecords.segment\" x74",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*Session])
+			p := v.(*cr.GraphPage[*cr.Session])
 			if len(p.Items) != 50 || !p.NextLink.IsSet() || !p.Context.IsSet() {
 				t.Errorf("page: %d items", len(p.Items))
 			}

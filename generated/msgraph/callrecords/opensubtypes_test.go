@@ -1,8 +1,10 @@
-package callrecords
+package callrecords_test
 
 import (
 	"strings"
 	"testing"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // TestIdentitySubtypesOpen: Graph adds identity subtypes without notice
@@ -13,16 +15,16 @@ import (
 func TestIdentitySubtypesOpen(t *testing.T) {
 	const app = `{"@odata.type":"#microsoft.graph.teamworkTagIdentity","displayName":"Bot","id":"a1","tagId":"t9"}`
 	const doc = `{"@odata.type":"#microsoft.graph.identitySet","application":` + app + `,"user":{"@odata.type":"#microsoft.graph.identity","displayName":"Ann","id":"u1"}}`
-	v, err := UnmarshalIdentitySet([]byte(doc))
+	v, err := cr.UnmarshalIdentitySet([]byte(doc))
 	if err != nil {
 		t.Fatalf("UnmarshalIdentitySet: %v", err)
 	}
-	set, ok := v.(*IdentitySetBase)
+	set, ok := v.(*cr.IdentitySetBase)
 	if !ok {
 		t.Fatalf("decoded as %T, want *IdentitySetBase", v)
 	}
 	a, _ := set.Application.Get()
-	u, ok := a.(*UnknownIdentity)
+	u, ok := a.(*cr.UnknownIdentity)
 	if !ok {
 		t.Fatalf("application decoded as %T, want *UnknownIdentity", a)
 	}
@@ -45,7 +47,7 @@ func TestIdentitySubtypesOpen(t *testing.T) {
 
 	// A typed base field changed without Raw would be lost on the wire:
 	// Validate reports it and the encoder refuses, rather than drop it.
-	u.DisplayName = Some("Robot")
+	u.DisplayName = cr.Some("Robot")
 	if err := v.Validate(); err == nil || !strings.Contains(err.Error(), "displayName") {
 		t.Errorf("Validate after changing a typed field only: %v, want a violation at displayName", err)
 	}
@@ -59,7 +61,7 @@ func TestIdentitySubtypesOpen(t *testing.T) {
 // wrong type fails the document with the JSON path, it is not kept raw.
 func TestIdentityUnknownSubtypeIsStrict(t *testing.T) {
 	const doc = `{"@odata.type":"#microsoft.graph.identitySet","application":{"@odata.type":"#microsoft.graph.newIdentity","displayName":7}}`
-	_, err := UnmarshalIdentitySet([]byte(doc))
+	_, err := cr.UnmarshalIdentitySet([]byte(doc))
 	if err == nil || !strings.Contains(err.Error(), "application.displayName: expected string") {
 		t.Errorf("UnmarshalIdentitySet: %v, want an error at application.displayName", err)
 	}

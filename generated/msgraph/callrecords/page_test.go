@@ -12,21 +12,21 @@ type appender interface {
 	AppendJSON(dst []byte) ([]byte, error)
 }
 
-// graphPage is an OData collection response:
+// GraphPage is an OData collection response:
 //
 //	{"@odata.context": "...", "value": [...], "@odata.nextLink": "..."}
-type graphPage[T appender] struct {
+type GraphPage[T appender] struct {
 	Context  Optional[string]
 	Items    []T
 	NextLink Optional[string]
 	Other    []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeGraphPage walks the envelope with a Decoder and decodes each
+// DecodeGraphPage walks the envelope with a Decoder and decodes each
 // element of "value" with elem. Errors carry the element's path, e.g.
 // value[0].segments[0].callee.
-func decodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (graphPage[T], error) {
-	var p graphPage[T]
+func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (GraphPage[T], error) {
+	var p GraphPage[T]
 	d := newDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
@@ -88,9 +88,9 @@ func decodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (g
 	return p, d.end()
 }
 
-// appendGraphPage encodes the page back, in the order context, value,
+// AppendGraphPage encodes the page back, in the order context, value,
 // nextLink.
-func appendGraphPage[T appender](dst []byte, p graphPage[T]) ([]byte, error) {
+func AppendGraphPage[T appender](dst []byte, p GraphPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
@@ -115,15 +115,15 @@ func appendGraphPage[T appender](dst []byte, p graphPage[T]) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
-func decodeSessionElem(d *decoder) (*Session, error) {
+func DecodeSessionElem(d *decoder) (*Session, error) {
 	s := new(Session)
 	return s, s.readJSON(d)
 }
 
-// sessionPage decodes a page of sessions, failing the test on error.
-func sessionPage(t *testing.T, data []byte) graphPage[*Session] {
+// SessionPage decodes a page of sessions, failing the test on error.
+func SessionPage(t *testing.T, data []byte) GraphPage[*Session] {
 	t.Helper()
-	p, err := decodeGraphPage(data, decodeSessionElem)
+	p, err := DecodeGraphPage(data, DecodeSessionElem)
 	if err != nil {
 		t.Fatalf("decode page: %v", err)
 	}

@@ -2,7 +2,7 @@
 // and expanded collections that continue (api.pagination.expandedNextLink),
 // against the published examples in testdata (see SOURCE.md).
 
-package callrecords
+package callrecords_test
 
 import (
 	"bytes"
@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // pmFixture reads a published example, with every absolute Graph URL in it
@@ -89,8 +91,8 @@ func TestPageMetadataGraph(t *testing.T) {
 	assert.Equal(t, 2, n)
 
 	// A nil page (no page) has no metadata rather than a panic.
-	var none *Page[*Session]
-	assert.Equal(t, PageMeta{}, none.Meta())
+	var none *cr.Page[*cr.Session]
+	assert.Equal(t, cr.PageMeta{}, none.Meta())
 }
 
 // TestPageMetadataGraphStrict checks that metadata is read strictly: null
@@ -125,7 +127,7 @@ func TestPageMetadataGraphStrict(t *testing.T) {
 				assert.False(t, page.Meta().Count.IsSet())
 				return
 			}
-			var de *DecodeError
+			var de *cr.DecodeError
 			require.ErrorAs(t, err, &de)
 			assert.Equal(t, tc.wantPath, de.Path, "error %v", err)
 			if tc.wantPath == "" {
@@ -169,13 +171,13 @@ func TestContinueExpandedCollection(t *testing.T) {
 	c := clNewClient(t, srv.URL)
 	ctx := context.Background()
 
-	var record CallRecord
+	var record cr.CallRecord
 	require.NoError(t, record.UnmarshalJSON(pmFixture(t, "get-callrecord.example2-expand-sessions-segments.response.json", srv.URL)))
 	first, _ := record.Sessions.Get()
 	require.Len(t, first, 1)
 	require.True(t, record.SessionsNextLink.IsSet(), "sessions@odata.nextLink kept")
 
-	var rest []Session
+	var rest []cr.Session
 	for s, err := range c.ContinueCallRecordSessions(ctx, &record) {
 		require.NoError(t, err)
 		rest = append(rest, s)
@@ -200,7 +202,7 @@ func TestContinueExpandedCollection(t *testing.T) {
 	assert.Contains(t, string(enc), `"sessions@odata.nextLink":"`+srv.URL+`/communications/`)
 
 	// Example 3: participants_v2 continue the same way.
-	var record3 CallRecord
+	var record3 cr.CallRecord
 	require.NoError(t, record3.UnmarshalJSON(pmFixture(t, "get-callrecord.example3-expand-participants_v2.response.json", srv.URL)))
 	var ids []string
 	for p, err := range c.ContinueCallRecordParticipantsV2(ctx, &record3) {
@@ -212,7 +214,7 @@ func TestContinueExpandedCollection(t *testing.T) {
 	// Without a link (example 1: nothing expanded) there is nothing more,
 	// and nothing is sent.
 	before := len(paths)
-	var record1 CallRecord
+	var record1 cr.CallRecord
 	require.NoError(t, record1.UnmarshalJSON(pmFixture(t, "get-callrecord.example1-basic.response.json", srv.URL)))
 	for range c.ContinueCallRecordSessions(ctx, &record1) {
 		t.Fatal("yielded without a link")
@@ -242,7 +244,7 @@ func TestContinueExpandedCollectionHostConfinement(t *testing.T) {
 	defer self.Close()
 	published, err := os.ReadFile("testdata/get-callrecord.example2-expand-sessions-segments.response.json")
 	require.NoError(t, err)
-	var record CallRecord
+	var record cr.CallRecord
 	require.NoError(t, record.UnmarshalJSON(published))
 	c := clNewClient(t, self.URL)
 
@@ -255,8 +257,8 @@ func TestContinueExpandedCollectionHostConfinement(t *testing.T) {
 	for name, link := range links {
 		t.Run(name, func(t *testing.T) {
 			r := record
-			r.SessionsNextLink = Some(link)
-			var fe *ForeignURLError
+			r.SessionsNextLink = cr.Some(link)
+			var fe *cr.ForeignURLError
 			for _, err := range c.ContinueCallRecordSessions(context.Background(), &r) {
 				require.True(t, errors.As(err, &fe), "error %v, want *ForeignURLError", err)
 			}
@@ -288,7 +290,7 @@ func TestFakeContinuesExpandedCollection(t *testing.T) {
 
 	got, err := c.CallRecords.Get(ctx, ctRecordID, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Some(ctSessionsP+"?$top=2"), got.SessionsNextLink)
+	assert.Equal(t, cr.Some(ctSessionsP+"?$top=2"), got.SessionsNextLink)
 	var listed []string
 	for s, err := range c.ContinueCallRecordSessions(ctx, got) {
 		require.NoError(t, err)

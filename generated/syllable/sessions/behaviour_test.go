@@ -1,7 +1,7 @@
 // Hand-written behaviour tests (not generated): tri-state fields of Session,
 // open enums, validators, decoder strictness and allocations.
 
-package sessions
+package sessions_test
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 var ts = time.Date(2023, 11, 7, 5, 31, 56, 0, time.UTC)
@@ -21,7 +23,7 @@ var ts = time.Date(2023, 11, 7, 5, 31, 56, 0, time.UTC)
 // TestSessionAllAbsent: a Session with every optional field absent is
 // written as its one required member.
 func TestSessionAllAbsent(t *testing.T) {
-	s := Session{Timestamp: ts}
+	s := sy.Session{Timestamp: ts}
 	enc, err := s.AppendJSON(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +31,7 @@ func TestSessionAllAbsent(t *testing.T) {
 	if string(enc) != `{"timestamp":"2023-11-07T05:31:56Z"}` {
 		t.Errorf("got %s", enc)
 	}
-	var back Session
+	var back sy.Session
 	if err := back.UnmarshalJSON(enc); err != nil || !reflect.DeepEqual(back, s) {
 		t.Errorf("decoded %+v, %v", back, err)
 	}
@@ -46,17 +48,17 @@ type optField struct {
 	run         func(t *testing.T)
 }
 
-func opt[T any](key, goName string, field func(*Session) *Optional[T], sample T) optField {
+func opt[T any](key, goName string, field func(*sy.Session) *sy.Optional[T], sample T) optField {
 	return optField{key, goName, func(t *testing.T) {
 		for _, st := range []struct {
 			name string
-			o    Optional[T]
+			o    sy.Optional[T]
 		}{
-			{"absent", Optional[T]{}},
-			{"null", Null[T]()},
-			{"value", Some(sample)},
+			{"absent", sy.Optional[T]{}},
+			{"null", sy.Null[T]()},
+			{"value", sy.Some(sample)},
 		} {
-			s := Session{Timestamp: ts}
+			s := sy.Session{Timestamp: ts}
 			*field(&s) = st.o
 			enc, err := s.AppendJSON(nil)
 			if err != nil {
@@ -72,7 +74,7 @@ func opt[T any](key, goName string, field func(*Session) *Optional[T], sample T)
 			if len(m) != wantLen || present != (st.name != "absent") || (present && (raw == nil) != (st.name == "null")) {
 				t.Errorf("%s: encoded as %s", st.name, enc)
 			}
-			var back Session
+			var back sy.Session
 			if err := back.UnmarshalJSON(enc); err != nil {
 				t.Fatalf("%s: decoding %s: %v", st.name, enc, err)
 			}
@@ -93,36 +95,36 @@ func opt[T any](key, goName string, field func(*Session) *Optional[T], sample T)
 }
 
 func sessionOptionalFields() []optField {
-	str := func(key, goName string, f func(*Session) *Optional[string]) optField {
+	str := func(key, goName string, f func(*sy.Session) *sy.Optional[string]) optField {
 		return opt(key, goName, f, key+" \"value\" é\u2028")
 	}
-	boolean := func(key, goName string, f func(*Session) *Optional[bool]) optField {
+	boolean := func(key, goName string, f func(*sy.Session) *sy.Optional[bool]) optField {
 		return opt(key, goName, f, false) // false: a zero value is still a value
 	}
 	return []optField{
-		str("session_id", "SessionID", func(s *Session) *Optional[string] { return &s.SessionID }),
-		str("conversation_id", "ConversationID", func(s *Session) *Optional[string] { return &s.ConversationID }),
-		str("channel_manager_service", "ChannelManagerService", func(s *Session) *Optional[string] { return &s.ChannelManagerService }),
-		str("channel_manager_type", "ChannelManagerType", func(s *Session) *Optional[string] { return &s.ChannelManagerType }),
-		str("channel_manager_sid", "ChannelManagerSID", func(s *Session) *Optional[string] { return &s.ChannelManagerSID }),
-		str("agent_id", "AgentID", func(s *Session) *Optional[string] { return &s.AgentID }),
-		str("agent_name", "AgentName", func(s *Session) *Optional[string] { return &s.AgentName }),
-		str("agent_type", "AgentType", func(s *Session) *Optional[string] { return &s.AgentType }),
-		str("agent_timezone", "AgentTimezone", func(s *Session) *Optional[string] { return &s.AgentTimezone }),
-		str("prompt_id", "PromptID", func(s *Session) *Optional[string] { return &s.PromptID }),
-		str("prompt_name", "PromptName", func(s *Session) *Optional[string] { return &s.PromptName }),
-		str("prompt_version", "PromptVersion", func(s *Session) *Optional[string] { return &s.PromptVersion }),
-		opt("prompt_version_number", "PromptVersionNumber", func(s *Session) *Optional[int64] { return &s.PromptVersionNumber }, int64(-9223372036854775808)),
-		opt("duration", "Duration", func(s *Session) *Optional[float64] { return &s.Duration }, 457.896),
-		str("session_label_id", "SessionLabelID", func(s *Session) *Optional[string] { return &s.SessionLabelID }),
-		str("source", "Source", func(s *Session) *Optional[string] { return &s.Source }),
-		str("target", "Target", func(s *Session) *Optional[string] { return &s.Target }),
-		boolean("is_legacy", "IsLegacy", func(s *Session) *Optional[bool] { return &s.IsLegacy }),
-		boolean("is_test", "IsTest", func(s *Session) *Optional[bool] { return &s.IsTest }),
-		boolean("is_outbound", "IsOutbound", func(s *Session) *Optional[bool] { return &s.IsOutbound }),
-		boolean("user_terminated", "UserTerminated", func(s *Session) *Optional[bool] { return &s.UserTerminated }),
-		boolean("transfer_voicemail_detected", "TransferVoicemailDetected", func(s *Session) *Optional[bool] { return &s.TransferVoicemailDetected }),
-		str("override_timestamp", "OverrideTimestamp", func(s *Session) *Optional[string] { return &s.OverrideTimestamp }),
+		str("session_id", "SessionID", func(s *sy.Session) *sy.Optional[string] { return &s.SessionID }),
+		str("conversation_id", "ConversationID", func(s *sy.Session) *sy.Optional[string] { return &s.ConversationID }),
+		str("channel_manager_service", "ChannelManagerService", func(s *sy.Session) *sy.Optional[string] { return &s.ChannelManagerService }),
+		str("channel_manager_type", "ChannelManagerType", func(s *sy.Session) *sy.Optional[string] { return &s.ChannelManagerType }),
+		str("channel_manager_sid", "ChannelManagerSID", func(s *sy.Session) *sy.Optional[string] { return &s.ChannelManagerSID }),
+		str("agent_id", "AgentID", func(s *sy.Session) *sy.Optional[string] { return &s.AgentID }),
+		str("agent_name", "AgentName", func(s *sy.Session) *sy.Optional[string] { return &s.AgentName }),
+		str("agent_type", "AgentType", func(s *sy.Session) *sy.Optional[string] { return &s.AgentType }),
+		str("agent_timezone", "AgentTimezone", func(s *sy.Session) *sy.Optional[string] { return &s.AgentTimezone }),
+		str("prompt_id", "PromptID", func(s *sy.Session) *sy.Optional[string] { return &s.PromptID }),
+		str("prompt_name", "PromptName", func(s *sy.Session) *sy.Optional[string] { return &s.PromptName }),
+		str("prompt_version", "PromptVersion", func(s *sy.Session) *sy.Optional[string] { return &s.PromptVersion }),
+		opt("prompt_version_number", "PromptVersionNumber", func(s *sy.Session) *sy.Optional[int64] { return &s.PromptVersionNumber }, int64(-9223372036854775808)),
+		opt("duration", "Duration", func(s *sy.Session) *sy.Optional[float64] { return &s.Duration }, 457.896),
+		str("session_label_id", "SessionLabelID", func(s *sy.Session) *sy.Optional[string] { return &s.SessionLabelID }),
+		str("source", "Source", func(s *sy.Session) *sy.Optional[string] { return &s.Source }),
+		str("target", "Target", func(s *sy.Session) *sy.Optional[string] { return &s.Target }),
+		boolean("is_legacy", "IsLegacy", func(s *sy.Session) *sy.Optional[bool] { return &s.IsLegacy }),
+		boolean("is_test", "IsTest", func(s *sy.Session) *sy.Optional[bool] { return &s.IsTest }),
+		boolean("is_outbound", "IsOutbound", func(s *sy.Session) *sy.Optional[bool] { return &s.IsOutbound }),
+		boolean("user_terminated", "UserTerminated", func(s *sy.Session) *sy.Optional[bool] { return &s.UserTerminated }),
+		boolean("transfer_voicemail_detected", "TransferVoicemailDetected", func(s *sy.Session) *sy.Optional[bool] { return &s.TransferVoicemailDetected }),
+		str("override_timestamp", "OverrideTimestamp", func(s *sy.Session) *sy.Optional[string] { return &s.OverrideTimestamp }),
 	}
 }
 
@@ -133,7 +135,7 @@ func TestSessionTriState(t *testing.T) {
 	// The table must cover every Optional field of Session, with its json
 	// name: a new field fails here until it is added.
 	var want, got []string
-	st := reflect.TypeOf(Session{})
+	st := reflect.TypeOf(sy.Session{})
 	for i := 0; i < st.NumField(); i++ {
 		f := st.Field(i)
 		if strings.HasPrefix(f.Type.Name(), "Optional[") {
@@ -160,7 +162,7 @@ func TestSessionTriState(t *testing.T) {
 // one set, round-trips and is written in the schema's order.
 func TestSessionAllNullAndAllSet(t *testing.T) {
 	data := readFixture(t, "bench/syllable_session.json")
-	var s Session
+	var s sy.Session
 	if err := s.UnmarshalJSON(data); err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +176,7 @@ func TestSessionAllNullAndAllSet(t *testing.T) {
 		nulls.WriteString(`,"` + f.key + `":null`)
 	}
 	nulls.WriteString(`}`)
-	var n Session
+	var n sy.Session
 	if err := n.UnmarshalJSON(nulls.Bytes()); err != nil {
 		t.Fatal(err)
 	}
@@ -189,17 +191,17 @@ func TestSessionAllNullAndAllSet(t *testing.T) {
 // TestNonFiniteNotAllowed: duration is a plain number (not nonFinite): NaN
 // cannot be encoded and the string "NaN" does not decode.
 func TestNonFiniteNotAllowed(t *testing.T) {
-	_, err := (&Session{Timestamp: ts, Duration: Some(math.NaN())}).AppendJSON(nil)
-	var nf *NonFiniteError
+	_, err := (&sy.Session{Timestamp: ts, Duration: sy.Some(math.NaN())}).AppendJSON(nil)
+	var nf *sy.NonFiniteError
 	if !errors.As(err, &nf) || err.Error() != "json: unsupported value NaN" {
 		t.Errorf("AppendJSON with NaN: %v", err)
 	}
-	err = new(Session).UnmarshalJSON([]byte(`{"timestamp":"2023-11-07T05:31:56Z","duration":"NaN"}`))
+	err = new(sy.Session).UnmarshalJSON([]byte(`{"timestamp":"2023-11-07T05:31:56Z","duration":"NaN"}`))
 	if err == nil || err.Error() != `json: duration: expected number, found string at offset 47` {
 		t.Errorf("decoding \"NaN\": %v", err)
 	}
 	// An integer literal is a number: the docs example sends "duration": 123.
-	var s Session
+	var s sy.Session
 	if err := s.UnmarshalJSON([]byte(`{"timestamp":"2023-11-07T05:31:56Z","duration":123}`)); err != nil || s.Duration.Or(0) != 123 {
 		t.Errorf("duration 123: %v %v", s.Duration, err)
 	}
@@ -211,7 +213,7 @@ func TestNonFiniteNotAllowed(t *testing.T) {
 // new values decode, are not known, re-encode unchanged and pass Validate.
 func TestOpenEnumsAcceptUnknownValues(t *testing.T) {
 	const doc = `{"session_id":"s","timeline":[{"timestamp":"2023-11-07T05:31:56Z","measurement_start":"2023-11-07T05:31:55.5Z","category":"vad","label":"l","metadata":null,"unit_type":"picoseconds","value":1.5,"value_str":"1.5","time_delta":"00:01"}],"summary":[{"category":"llm","sub_category":null,"event_count":3,"sum_ms":30,"sum_str":"30ms","average_ms":10,"average_str":"10ms"}]}`
-	var r InspectLatencyResponse
+	var r sy.InspectLatencyResponse
 	if err := r.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +222,7 @@ func TestOpenEnumsAcceptUnknownValues(t *testing.T) {
 		t.Errorf("decoded %+v", e)
 	}
 	summary, _ := r.Summary.Get()
-	if !summary[0].Category.IsKnown() || summary[0].Category != LatencyCategoryLlm {
+	if !summary[0].Category.IsKnown() || summary[0].Category != sy.LatencyCategoryLlm {
 		t.Errorf("summary category %q", summary[0].Category)
 	}
 	if err := r.Validate(); err != nil {
@@ -229,17 +231,17 @@ func TestOpenEnumsAcceptUnknownValues(t *testing.T) {
 	enc, _ := r.AppendJSON(nil)
 	checkDiff(t, []byte(doc), enc, nil, nil)
 
-	var ev TimelineEvent
+	var ev sy.TimelineEvent
 	if err := ev.UnmarshalJSON([]byte(`{"kind":"dtmf","timestamp":"2023-11-07T05:31:56Z","offset":"00:04"}`)); err != nil {
 		t.Fatal(err)
 	}
 	if ev.Kind != "dtmf" || ev.Kind.IsKnown() || ev.Validate() != nil {
 		t.Errorf("kind %q", ev.Kind)
 	}
-	if !SessionPropertiesIsOutbound.IsKnown() || SessionProperties("is_new").IsKnown() {
+	if !sy.SessionPropertiesIsOutbound.IsKnown() || sy.SessionProperties("is_new").IsKnown() {
 		t.Error("SessionProperties.IsKnown")
 	}
-	if !OrderByDirectionAsc.IsKnown() || OrderByDirection("up").IsKnown() {
+	if !sy.OrderByDirectionAsc.IsKnown() || sy.OrderByDirection("up").IsKnown() {
 		t.Error("OrderByDirection.IsKnown")
 	}
 }
@@ -248,7 +250,7 @@ func TestOpenEnumsAcceptUnknownValues(t *testing.T) {
 // input verbatim, and round-trips.
 func TestValidationErrorBody(t *testing.T) {
 	const doc = `{"detail":[{"loc":["query","limit"],"msg":"Input should be a valid integer","type":"int_parsing","input":"ten"},{"loc":["body",0,"x"],"msg":"m","type":"t","ctx":{"gt":0,"pattern":"^a"}}]}`
-	var e HTTPValidationError
+	var e sy.HTTPValidationError
 	if err := e.UnmarshalJSON([]byte(doc)); err != nil {
 		t.Fatal(err)
 	}
@@ -282,13 +284,13 @@ func TestValidationErrorLoc(t *testing.T) {
 		`{"loc":[null],"msg":"m","type":"t"}`:        `json: loc[0]: null is not allowed here at offset 8`,
 		`{"loc":[{}],"msg":"m","type":"t"}`:          `json: loc[0]: expected string or int64, found object at offset 8`,
 	} {
-		var e RequestValidationError
+		var e sy.RequestValidationError
 		if err := e.UnmarshalJSON([]byte(in)); err == nil || err.Error() != want {
 			t.Errorf("%s: got %v, want %s", in, err, want)
 		}
 	}
-	e := RequestValidationError{
-		Loc:  []RequestValidationErrorLocItem{RequestValidationErrorLocItemFromString("body"), RequestValidationErrorLocItemFromInt64(-3)},
+	e := sy.RequestValidationError{
+		Loc:  []sy.RequestValidationErrorLocItem{sy.RequestValidationErrorLocItemFromString("body"), sy.RequestValidationErrorLocItemFromInt64(-3)},
 		Msg:  "m",
 		Type: "t",
 	}
@@ -296,12 +298,12 @@ func TestValidationErrorLoc(t *testing.T) {
 	if err != nil || string(enc) != `{"loc":["body",-3],"msg":"m","type":"t"}` {
 		t.Errorf("AppendJSON = %s, %v", enc, err)
 	}
-	e.Loc = append(e.Loc, RequestValidationErrorLocItem{})
-	var ve *ValidationError
-	if err := e.Validate(); !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "loc[2]" || ve.Violations[0].Rule != RuleRequired {
+	e.Loc = append(e.Loc, sy.RequestValidationErrorLocItem{})
+	var ve *sy.ValidationError
+	if err := e.Validate(); !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "loc[2]" || ve.Violations[0].Rule != sy.RuleRequired {
 		t.Errorf("Validate of a zero item: %v", err)
 	}
-	var unset *UnsetUnionError
+	var unset *sy.UnsetUnionError
 	if _, err := e.AppendJSON(nil); !errors.As(err, &unset) || unset.Type != "RequestValidationErrorLocItem" {
 		t.Errorf("AppendJSON of a zero item: %v", err)
 	}
@@ -309,7 +311,7 @@ func TestValidationErrorLoc(t *testing.T) {
 
 // ---------------------------------------------------------------- validators
 
-func checkViolations(t *testing.T, err error, want []Violation) {
+func checkViolations(t *testing.T, err error, want []sy.Violation) {
 	t.Helper()
 	if want == nil {
 		if err != nil {
@@ -317,7 +319,7 @@ func checkViolations(t *testing.T, err error, want []Violation) {
 		}
 		return
 	}
-	var ve *ValidationError
+	var ve *sy.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("Validate returned %v (%T), want *ValidationError", err, err)
 	}
@@ -330,22 +332,22 @@ func checkViolations(t *testing.T, err error, want []Violation) {
 // non-nullable fields (its enums are open or only used in query
 // parameters; lengths, patterns and ranges are not used in its types).
 func TestValidate(t *testing.T) {
-	checkViolations(t, (&InspectLatencyResponse{SessionID: "s", Summary: Some([]SummaryEntry{})}).Validate(), nil)
-	checkViolations(t, (&InspectLatencyResponse{SessionID: "s", Summary: Null[[]SummaryEntry]()}).Validate(),
-		[]Violation{{Path: "summary", Rule: "null", Message: "must not be null"}})
-	checkViolations(t, (&HTTPValidationError{Detail: Null[[]RequestValidationError]()}).Validate(),
-		[]Violation{{Path: "detail", Rule: "null", Message: "must not be null"}})
-	bad := &HTTPValidationError{Detail: Some([]RequestValidationError{
-		{Msg: "ok", Type: "t", Input: Some(json.RawMessage(`1`))},
-		{Msg: "m", Type: "t", Input: Null[json.RawMessage](), Ctx: Null[map[string]json.RawMessage]()},
+	checkViolations(t, (&sy.InspectLatencyResponse{SessionID: "s", Summary: sy.Some([]sy.SummaryEntry{})}).Validate(), nil)
+	checkViolations(t, (&sy.InspectLatencyResponse{SessionID: "s", Summary: sy.Null[[]sy.SummaryEntry]()}).Validate(),
+		[]sy.Violation{{Path: "summary", Rule: "null", Message: "must not be null"}})
+	checkViolations(t, (&sy.HTTPValidationError{Detail: sy.Null[[]sy.RequestValidationError]()}).Validate(),
+		[]sy.Violation{{Path: "detail", Rule: "null", Message: "must not be null"}})
+	bad := &sy.HTTPValidationError{Detail: sy.Some([]sy.RequestValidationError{
+		{Msg: "ok", Type: "t", Input: sy.Some(json.RawMessage(`1`))},
+		{Msg: "m", Type: "t", Input: sy.Null[json.RawMessage](), Ctx: sy.Null[map[string]json.RawMessage]()},
 	})}
-	checkViolations(t, bad.Validate(), []Violation{
+	checkViolations(t, bad.Validate(), []sy.Violation{
 		{Path: "detail[1].input", Rule: "null", Message: "must not be null"},
 		{Path: "detail[1].ctx", Rule: "null", Message: "must not be null"},
 	})
 	// Sessions have no constraints beyond their types: any value is valid.
-	checkViolations(t, (&Session{Timestamp: ts, SessionID: Null[string](), Duration: Some(-1.0)}).Validate(), nil)
-	checkViolations(t, (&ListResponseSession{Items: []Session{{}, {}}, Page: -1}).Validate(), nil)
+	checkViolations(t, (&sy.Session{Timestamp: ts, SessionID: sy.Null[string](), Duration: sy.Some(-1.0)}).Validate(), nil)
+	checkViolations(t, (&sy.ListResponseSession{Items: []sy.Session{{}, {}}, Page: -1}).Validate(), nil)
 }
 
 // ---------------------------------------------------------------- strictness
@@ -384,26 +386,26 @@ func TestStrictDecoding(t *testing.T) {
 				off = at(t, tc.doc, tc.marker)
 			}
 			want := fmt.Sprintf(tc.want, off)
-			err := new(Session).UnmarshalJSON([]byte(tc.doc))
+			err := new(sy.Session).UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
 			}
 		})
 	}
 	// null into the required, non-nullable timestamp.
-	err := new(Session).UnmarshalJSON([]byte(`{"timestamp":null}`))
-	var de *DecodeError
+	err := new(sy.Session).UnmarshalJSON([]byte(`{"timestamp":null}`))
+	var de *sy.DecodeError
 	if !errors.As(err, &de) || de.Path != "timestamp" || de.Msg != "null is not allowed here" {
 		t.Errorf("timestamp null: %v", err)
 	}
 	// "Session_ID" does not fill SessionID.
-	var s Session
+	var s sy.Session
 	if err := s.UnmarshalJSON([]byte(head + `,"Session_ID":"x","SESSION_ID":"y"}`)); err != nil || s.SessionID.IsSet() {
 		t.Errorf("case-different names: %+v, %v", s.SessionID, err)
 	}
 	// Errors in page items carry the item's index.
 	const page = `{"items":[{"timestamp":"2023-11-07T05:31:56Z"},{"timestamp":"2023-11-07T05:31:56Z","is_test":"yes"}],"page":0,"page_size":2}`
-	_, err = decodeSyllablePage([]byte(page))
+	_, err = sy.DecodeSyllablePage([]byte(page))
 	if err == nil || err.Error() != fmt.Sprintf(`json: items[1].is_test: expected boolean, found string at offset %d`, at(t, page, `"yes"`)) {
 		t.Errorf("page item error: %v", err)
 	}
@@ -420,9 +422,9 @@ func TestErrorMessagesStayShort(t *testing.T) {
 	} {
 		var err error
 		if name == "deep page" {
-			_, err = decodeSyllablePage(in)
+			_, err = sy.DecodeSyllablePage(in)
 		} else {
-			err = new(Session).UnmarshalJSON(in)
+			err = new(sy.Session).UnmarshalJSON(in)
 		}
 		if err == nil {
 			t.Errorf("%s: no error", name)
@@ -438,11 +440,11 @@ func TestErrorMessagesStayShort(t *testing.T) {
 // ------------------------------------------------------------- allocations
 
 func TestValidateDoesNotAllocate(t *testing.T) {
-	var s Session
+	var s sy.Session
 	if err := s.UnmarshalJSON(readFixture(t, "bench/syllable_session.json")); err != nil {
 		t.Fatal(err)
 	}
-	var l ListResponseSession
+	var l sy.ListResponseSession
 	if err := l.UnmarshalJSON(readFixture(t, "bench/syllable_sessions_50.json")); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@
 // of errors and logs; the response size cap. Every server is an httptest
 // server in this process.
 
-package sessions
+package sessions_test
 
 import (
 	"bytes"
@@ -26,6 +26,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 const (
@@ -95,21 +97,21 @@ func clReply(w http.ResponseWriter, status int, body []byte, header ...string) {
 	_, _ = w.Write(body)
 }
 
-func clQuickRetry() RetryPolicy {
-	return RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
+func clQuickRetry() sy.RetryPolicy {
+	return sy.RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
 }
 
 // clNewClient returns a client of baseURL with the canary key, a fixed
 // User-Agent and quick retries; opts come last and so win.
-func clNewClient(t *testing.T, baseURL string, opts ...Option) *Client {
+func clNewClient(t *testing.T, baseURL string, opts ...sy.Option) *sy.Client {
 	t.Helper()
-	all := append([]Option{
-		WithBaseURL(baseURL),
-		WithAPIKey(ctCanary),
-		WithUserAgent(ctUserAgent),
-		WithRetryPolicy(clQuickRetry()),
+	all := append([]sy.Option{
+		sy.WithBaseURL(baseURL),
+		sy.WithAPIKey(ctCanary),
+		sy.WithUserAgent(ctUserAgent),
+		sy.WithRetryPolicy(clQuickRetry()),
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := sy.NewClient(all...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +187,7 @@ func clListBody(page, size, totalPages, totalCount int, items ...[]byte) []byte 
 		bytes.Join(items, []byte(",")), page, size, total(totalPages), total(totalCount)))
 }
 
-func clIDs(items []*Session) string {
+func clIDs(items []*sy.Session) string {
 	var ids []string
 	for _, s := range items {
 		ids = append(ids, s.SessionID.Or("?"))
@@ -210,7 +212,7 @@ func TestClientRequests(t *testing.T) {
 	audio := []byte("RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x00\xff")
 	for _, tc := range []struct {
 		name   string
-		call   func(ctx context.Context, c *Client) (any, error)
+		call   func(ctx context.Context, c *sy.Client) (any, error)
 		want   func(t *testing.T) any
 		method string
 		path   string
@@ -220,17 +222,17 @@ func TestClientRequests(t *testing.T) {
 	}{
 		{
 			name: "ListPage",
-			call: func(ctx context.Context, c *Client) (any, error) {
-				p, err := c.Sessions.ListPage(ctx, &SessionsListParams{
-					Page:              Some[int64](0),
-					Limit:             Some[int64](25),
-					SearchFields:      Some([]SessionProperties{SessionPropertiesSource, SessionPropertiesTarget}),
-					SearchFieldValues: Some([]string{"+18042221111", "Some Object Name"}),
-					OrderBy:           Some(SessionPropertiesTimestamp),
-					OrderByDirection:  Some(OrderByDirectionDesc),
-					Fields:            Some([]SessionProperties{SessionPropertiesSessionID, SessionPropertiesSource}),
-					StartDatetime:     Some(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)),
-					EndDatetime:       Some(time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -5*3600))),
+			call: func(ctx context.Context, c *sy.Client) (any, error) {
+				p, err := c.Sessions.ListPage(ctx, &sy.SessionsListParams{
+					Page:              sy.Some[int64](0),
+					Limit:             sy.Some[int64](25),
+					SearchFields:      sy.Some([]sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesTarget}),
+					SearchFieldValues: sy.Some([]string{"+18042221111", "Some Object Name"}),
+					OrderBy:           sy.Some(sy.SessionPropertiesTimestamp),
+					OrderByDirection:  sy.Some(sy.OrderByDirectionDesc),
+					Fields:            sy.Some([]sy.SessionProperties{sy.SessionPropertiesSessionID, sy.SessionPropertiesSource}),
+					StartDatetime:     sy.Some(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)),
+					EndDatetime:       sy.Some(time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -5*3600))),
 				})
 				if err != nil {
 					return nil, err
@@ -241,7 +243,7 @@ func TestClientRequests(t *testing.T) {
 				return p.Items, nil
 			},
 			want: func(t *testing.T) any {
-				return []*Session{clDecode[Session](t, clFirstItem(t, listFixture))}
+				return []*sy.Session{clDecode[sy.Session](t, clFirstItem(t, listFixture))}
 			},
 			method: "GET", path: ctListPath,
 			query: url.Values{
@@ -257,65 +259,65 @@ func TestClientRequests(t *testing.T) {
 		},
 		{
 			name: "Get",
-			call: func(ctx context.Context, c *Client) (any, error) { return c.Sessions.Get(ctx, ctSessionID) },
+			call: func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.Get(ctx, ctSessionID) },
 			want: func(t *testing.T) any {
-				return clDecode[Session](t, readFixture(t, "session-get-by-id.docs-example.200.response.json"))
+				return clDecode[sy.Session](t, readFixture(t, "session-get-by-id.docs-example.200.response.json"))
 			},
 			method: "GET", path: ctListPath + ctSessionID,
 			answer: readFixture(t, "session-get-by-id.docs-example.200.response.json"),
 		},
 		{
 			name: "Get/escaped",
-			call: func(ctx context.Context, c *Client) (any, error) { return c.Sessions.Get(ctx, "a/b c?d") },
+			call: func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.Get(ctx, "a/b c?d") },
 			want: func(t *testing.T) any {
-				return clDecode[Session](t, readFixture(t, "session-get-by-id.docs-example.200.response.json"))
+				return clDecode[sy.Session](t, readFixture(t, "session-get-by-id.docs-example.200.response.json"))
 			},
 			method: "GET", path: ctListPath + "a%2Fb%20c%3Fd",
 			answer: readFixture(t, "session-get-by-id.docs-example.200.response.json"),
 		},
 		{
 			name: "Transcript",
-			call: func(ctx context.Context, c *Client) (any, error) { return c.Sessions.Transcript(ctx, ctSessionID) },
+			call: func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.Transcript(ctx, ctSessionID) },
 			want: func(t *testing.T) any {
-				return clDecode[SessionTranscriptionResponse](t, readFixture(t, "session-transcript.docs-example.200.response.json"))
+				return clDecode[sy.SessionTranscriptionResponse](t, readFixture(t, "session-transcript.docs-example.200.response.json"))
 			},
 			method: "GET", path: "/api/v1/sessions/transcript/" + ctSessionID,
 			answer: readFixture(t, "session-transcript.docs-example.200.response.json"),
 		},
 		{
 			name:   "FullSummary",
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.Sessions.FullSummary(ctx, ctSessionID) },
-			want:   func(t *testing.T) any { return clDecode[SessionSummaryResponse](t, []byte(clSummaryBody)) },
+			call:   func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.FullSummary(ctx, ctSessionID) },
+			want:   func(t *testing.T) any { return clDecode[sy.SessionSummaryResponse](t, []byte(clSummaryBody)) },
 			method: "GET", path: "/api/v1/sessions/full-summary/" + ctSessionID,
 			answer: []byte(clSummaryBody),
 		},
 		{
 			name:   "Latency",
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.Sessions.Latency(ctx, ctSessionID) },
-			want:   func(t *testing.T) any { return clDecode[InspectLatencyResponse](t, []byte(clLatencyBody)) },
+			call:   func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.Latency(ctx, ctSessionID) },
+			want:   func(t *testing.T) any { return clDecode[sy.InspectLatencyResponse](t, []byte(clLatencyBody)) },
 			method: "GET", path: "/api/v1/sessions/latency/" + ctSessionID,
 			answer: []byte(clLatencyBody),
 		},
 		{
 			name:   "Timeline",
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.Sessions.Timeline(ctx, ctSessionID) },
-			want:   func(t *testing.T) any { return clDecode[SessionTimelineResponse](t, []byte(clTimelineBody)) },
+			call:   func(ctx context.Context, c *sy.Client) (any, error) { return c.Sessions.Timeline(ctx, ctSessionID) },
+			want:   func(t *testing.T) any { return clDecode[sy.SessionTimelineResponse](t, []byte(clTimelineBody)) },
 			method: "GET", path: "/api/v1/sessions/timeline/" + ctSessionID,
 			answer: []byte(clTimelineBody),
 		},
 		{
 			name: "GenerateRecordingURLs",
-			call: func(ctx context.Context, c *Client) (any, error) {
+			call: func(ctx context.Context, c *sy.Client) (any, error) {
 				return c.Sessions.GenerateRecordingURLs(ctx, ctSessionID)
 			},
-			want:   func(t *testing.T) any { return clDecode[SessionRecordingResponse](t, []byte(clRecordingURL)) },
+			want:   func(t *testing.T) any { return clDecode[sy.SessionRecordingResponse](t, []byte(clRecordingURL)) },
 			method: "POST", path: "/api/v1/sessions/recording/" + ctSessionID,
 			answer: []byte(clRecordingURL),
 		},
 		{
 			name: "RecordingStream",
-			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.Sessions.RecordingStream(ctx, &SessionsRecordingStreamParams{Token: "tok-1/+="})
+			call: func(ctx context.Context, c *sy.Client) (any, error) {
+				return c.Sessions.RecordingStream(ctx, &sy.SessionsRecordingStreamParams{Token: "tok-1/+="})
 			},
 			want:   func(t *testing.T) any { return audio },
 			method: "GET", path: "/api/v1/sessions/recording/stream",
@@ -383,12 +385,12 @@ func TestClientBaseURLWithPath(t *testing.T) {
 func TestClientValidationSendsNothing(t *testing.T) {
 	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 500, nil) })
 	c := clNewClient(t, stub.srv.URL)
-	var ve *ValidationError
-	for _, params := range []*SessionsListParams{
-		{Limit: Some[int64](-1)},
-		{Page: Some[int64](-1)},
-		{OrderByDirection: Some[OrderByDirection]("sideways")},
-		{SearchFields: Null[[]SessionProperties]()},
+	var ve *sy.ValidationError
+	for _, params := range []*sy.SessionsListParams{
+		{Limit: sy.Some[int64](-1)},
+		{Page: sy.Some[int64](-1)},
+		{OrderByDirection: sy.Some[sy.OrderByDirection]("sideways")},
+		{SearchFields: sy.Null[[]sy.SessionProperties]()},
 	} {
 		if _, err := clCollect(c.Sessions.List(context.Background(), params)); !errors.As(err, &ve) {
 			t.Errorf("List(%+v): %v, want a *ValidationError", params, err)
@@ -430,10 +432,10 @@ func clThreePages(t *testing.T, noTotals bool) *clStub {
 	})
 }
 
-var clPagingParams = &SessionsListParams{
-	Limit:             Some[int64](2),
-	SearchFields:      Some([]SessionProperties{SessionPropertiesSource, SessionPropertiesIsTest}),
-	SearchFieldValues: Some([]string{"+18042221111", "false"}),
+var clPagingParams = &sy.SessionsListParams{
+	Limit:             sy.Some[int64](2),
+	SearchFields:      sy.Some([]sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesIsTest}),
+	SearchFieldValues: sy.Some([]string{"+18042221111", "false"}),
 }
 
 func clCheckPageRequests(t *testing.T, reqs []clRequest, pages int) {
@@ -474,7 +476,7 @@ func TestClientPagingPageNext(t *testing.T) {
 	ctx := context.Background()
 	page, err := c.Sessions.ListPage(ctx, clPagingParams)
 	var sizes []int
-	var all []*Session
+	var all []*sy.Session
 	for page != nil && err == nil && len(sizes) < 5 {
 		sizes = append(sizes, len(page.Items))
 		all = append(all, page.Items...)
@@ -507,7 +509,7 @@ func TestClientPagingWithoutTotals(t *testing.T) {
 func TestClientPagingStartPage(t *testing.T) {
 	stub := clThreePages(t, false)
 	c := clNewClient(t, stub.srv.URL)
-	got, err := clCollect(c.Sessions.List(context.Background(), &SessionsListParams{Page: Some[int64](1), Limit: Some[int64](2)}))
+	got, err := clCollect(c.Sessions.List(context.Background(), &sy.SessionsListParams{Page: sy.Some[int64](1), Limit: sy.Some[int64](2)}))
 	if err != nil || clIDs(got) != "s3,s4,s5" || stub.count() != 2 {
 		t.Errorf("sessions %s, %v after %d requests", clIDs(got), err, stub.count())
 	}
@@ -517,7 +519,7 @@ func TestClientPagingBreakStopsFetching(t *testing.T) {
 	stub := clThreePages(t, false)
 	tr := &http.Transport{}
 	defer tr.CloseIdleConnections()
-	c := clNewClient(t, stub.srv.URL, WithHTTPClient(&http.Client{Transport: tr}))
+	c := clNewClient(t, stub.srv.URL, sy.WithHTTPClient(&http.Client{Transport: tr}))
 	before := runtime.NumGoroutine()
 	n := 0
 	for s, err := range c.Sessions.List(context.Background(), clPagingParams) {
@@ -577,7 +579,7 @@ func TestClientErrorBodies(t *testing.T) {
 	c := clNewClient(t, stub.srv.URL)
 
 	_, err := clCollect(c.Sessions.List(context.Background(), nil))
-	var ae *APIError
+	var ae *sy.APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("%v, want *APIError", err)
 	}
@@ -586,8 +588,8 @@ func TestClientErrorBodies(t *testing.T) {
 		t.Fatalf("APIError %+v", ae)
 	}
 	detail, _ := ae.HTTPValidationError.Detail.Get()
-	if len(detail) != 1 || len(detail[0].Loc) != 2 || detail[0].Loc[0] != RequestValidationErrorLocItemFromString("path") ||
-		detail[0].Loc[1] != RequestValidationErrorLocItemFromString("item_id") ||
+	if len(detail) != 1 || len(detail[0].Loc) != 2 || detail[0].Loc[0] != sy.RequestValidationErrorLocItemFromString("path") ||
+		detail[0].Loc[1] != sy.RequestValidationErrorLocItemFromString("item_id") ||
 		detail[0].Msg != "value is not a valid integer" || detail[0].Type != "type_error.integer" {
 		t.Errorf("Body.Detail %+v", detail)
 	}
@@ -620,7 +622,7 @@ func TestClientErrorMessageIsCompact(t *testing.T) {
 		clReply(w, 422, readFixture(t, "fastapi.handling-errors.422-request-validation.json"))
 	})
 	_, err := clNewClient(t, stub.srv.URL).Sessions.Get(context.Background(), "x")
-	var ae *APIError
+	var ae *sy.APIError
 	if !errors.As(err, &ae) {
 		t.Fatalf("%v, want *APIError", err)
 	}
@@ -657,8 +659,8 @@ func TestClientRetry(t *testing.T) {
 		t.Errorf("POST recording 503, 200: %v after %d requests, want success after 2", err, stub.count())
 	}
 	stub = seq(t, []byte("bytes"), 504, 504, 504)
-	_, err := clNewClient(t, stub.srv.URL).Sessions.RecordingStream(ctx, &SessionsRecordingStreamParams{Token: "t"})
-	var ae *APIError
+	_, err := clNewClient(t, stub.srv.URL).Sessions.RecordingStream(ctx, &sy.SessionsRecordingStreamParams{Token: "t"})
+	var ae *sy.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 504 || stub.count() != 3 {
 		t.Errorf("three 504s: %v after %d requests, want the 504 after 3", err, stub.count())
 	}
@@ -674,7 +676,7 @@ func TestClientRetry(t *testing.T) {
 		}
 		clReply(w, 200, clSession(t, "s"))
 	})
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 2, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}))
+	c := clNewClient(t, stub.srv.URL, sy.WithRetryPolicy(sy.RetryPolicy{MaxAttempts: 2, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}))
 	if _, err := c.Sessions.Get(ctx, "s"); err != nil || stub.count() != 2 {
 		t.Errorf("Retry-After: 0: %v after %d requests, want success after 2", err, stub.count())
 	}
@@ -709,8 +711,8 @@ func TestClientSecretsNeverLeak(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			logs.Reset()
-			c := clNewClient(t, tc.base, WithLogger(logger))
-			_, err := c.Sessions.RecordingStream(context.Background(), &SessionsRecordingStreamParams{Token: recordingToken})
+			c := clNewClient(t, tc.base, sy.WithLogger(logger))
+			_, err := c.Sessions.RecordingStream(context.Background(), &sy.SessionsRecordingStreamParams{Token: recordingToken})
 			if (err == nil) != (tc.name == "ok") {
 				t.Fatalf("error %v", err)
 			}
@@ -761,14 +763,14 @@ func TestClientResponseTooLarge(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := clNewClient(t, srv.URL, WithMaxResponseBytes(limit), WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, srv.URL, sy.WithMaxResponseBytes(limit), sy.WithRetryPolicy(sy.NoRetry()))
 	stream := func(size int) ([]byte, error) {
-		return c.Sessions.RecordingStream(context.Background(), &SessionsRecordingStreamParams{Token: strconv.Itoa(size)})
+		return c.Sessions.RecordingStream(context.Background(), &sy.SessionsRecordingStreamParams{Token: strconv.Itoa(size)})
 	}
 	if b, err := stream(limit); err != nil || len(b) != limit {
 		t.Errorf("exactly the cap: %d bytes, %v", len(b), err)
 	}
-	var tl *ResponseTooLargeError
+	var tl *sy.ResponseTooLargeError
 	for _, size := range []int{limit + 1, 0} {
 		if b, err := stream(size); !errors.As(err, &tl) || tl.Limit != limit || b != nil {
 			t.Errorf("size %d: %d bytes, %v; want *ResponseTooLargeError{1 MiB}", size, len(b), err)

@@ -1,7 +1,7 @@
 // Hand-written tests of the generated fake (not generated): the real client
 // against httptest.NewServer(NewFakeServer()), seeded with Put and PutRaw.
 
-package sessions
+package sessions_test
 
 import (
 	"context"
@@ -14,14 +14,16 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
-func fkServe(t *testing.T) (*FakeServer, *httptest.Server, *Client) {
+func fkServe(t *testing.T) (*sy.FakeServer, *httptest.Server, *sy.Client) {
 	t.Helper()
-	fake := NewFakeServer()
+	fake := sy.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	return fake, srv, clNewClient(t, srv.URL, WithRetryPolicy(NoRetry()))
+	return fake, srv, clNewClient(t, srv.URL, sy.WithRetryPolicy(sy.NoRetry()))
 }
 
 // TestFakeListPages: seeded sessions are listed with page/limit; the body
@@ -40,7 +42,7 @@ func TestFakeListPages(t *testing.T) {
 	fake.PutRaw("/api/v1/sessions/recording/stream", "audio/wav", []byte("RIFF"))
 
 	before := len(fake.Requests())
-	got, err := clCollect(c.Sessions.List(ctx, &SessionsListParams{Limit: Some[int64](3)}))
+	got, err := clCollect(c.Sessions.List(ctx, &sy.SessionsListParams{Limit: sy.Some[int64](3)}))
 	if err != nil || clIDs(got) != strings.Join(want, ",") {
 		t.Errorf("listed %s, %v; want %v", clIDs(got), err, want)
 	}
@@ -54,11 +56,11 @@ func TestFakeListPages(t *testing.T) {
 	if fmt.Sprint(queries) != "[limit=3 limit=3&page=1 limit=3&page=2]" {
 		t.Errorf("queries %v, want three pages and no more", queries)
 	}
-	if !reflect.DeepEqual(got[4], clDecode[Session](t, clSession(t, "s4"))) {
+	if !reflect.DeepEqual(got[4], clDecode[sy.Session](t, clSession(t, "s4"))) {
 		t.Errorf("s4 %+v", got[4])
 	}
 
-	page, err := c.Sessions.ListPage(ctx, &SessionsListParams{Page: Some[int64](1), Limit: Some[int64](3)})
+	page, err := c.Sessions.ListPage(ctx, &sy.SessionsListParams{Page: sy.Some[int64](1), Limit: sy.Some[int64](3)})
 	if err != nil || clIDs(page.Items) != "s3,s4,s5" || !page.HasNext() {
 		t.Fatalf("page 1: %v, %v", page, err)
 	}
@@ -99,10 +101,10 @@ func TestFakeSeededAnswers(t *testing.T) {
 	audio := []byte("RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00")
 	fake.PutRaw("/api/v1/sessions/recording/stream", "audio/wav", audio)
 
-	if got, err := c.Sessions.Get(ctx, ctSessionID); err != nil || !reflect.DeepEqual(got, clDecode[Session](t, session)) {
+	if got, err := c.Sessions.Get(ctx, ctSessionID); err != nil || !reflect.DeepEqual(got, clDecode[sy.Session](t, session)) {
 		t.Errorf("Get: %+v, %v", got, err)
 	}
-	if got, err := c.Sessions.Transcript(ctx, ctSessionID); err != nil || !reflect.DeepEqual(got, clDecode[SessionTranscriptionResponse](t, transcript)) {
+	if got, err := c.Sessions.Transcript(ctx, ctSessionID); err != nil || !reflect.DeepEqual(got, clDecode[sy.SessionTranscriptionResponse](t, transcript)) {
 		t.Errorf("Transcript: %+v, %v", got, err)
 	}
 	if got, err := c.Sessions.FullSummary(ctx, ctSessionID); err != nil || got.Rating.Or("") != "good" {
@@ -111,7 +113,7 @@ func TestFakeSeededAnswers(t *testing.T) {
 	if got, err := c.Sessions.Latency(ctx, ctSessionID); err != nil || len(got.Timeline) != 1 || got.Timeline[0].Value != 512.5 {
 		t.Errorf("Latency: %+v, %v", got, err)
 	}
-	if got, err := c.Sessions.Timeline(ctx, ctSessionID); err != nil || len(got.Events) != 1 || got.Events[0].Kind != TimelineEventKindTool {
+	if got, err := c.Sessions.Timeline(ctx, ctSessionID); err != nil || len(got.Events) != 1 || got.Events[0].Kind != sy.TimelineEventKindTool {
 		t.Errorf("Timeline: %+v, %v", got, err)
 	}
 	rec, err := c.Sessions.GenerateRecordingURLs(ctx, ctSessionID)
@@ -120,7 +122,7 @@ func TestFakeSeededAnswers(t *testing.T) {
 		t.Fatalf("GenerateRecordingURLs: %+v, %v", rec, err)
 	}
 	token := (func() string { u, _ := url.Parse(urls[0]); return u.Query().Get("token") })()
-	if got, err := c.Sessions.RecordingStream(ctx, &SessionsRecordingStreamParams{Token: token}); err != nil || string(got) != string(audio) {
+	if got, err := c.Sessions.RecordingStream(ctx, &sy.SessionsRecordingStreamParams{Token: token}); err != nil || string(got) != string(audio) {
 		t.Errorf("RecordingStream: %q, %v", got, err)
 	}
 	last := fake.Requests()[len(fake.Requests())-1]
@@ -139,12 +141,12 @@ func TestFakeNotFound(t *testing.T) {
 		"Transcript": func() error { _, err := c.Sessions.Transcript(ctx, "nope"); return err },
 		"Recording":  func() error { _, err := c.Sessions.GenerateRecordingURLs(ctx, "nope"); return err },
 		"Stream": func() error {
-			_, err := c.Sessions.RecordingStream(ctx, &SessionsRecordingStreamParams{Token: "t"})
+			_, err := c.Sessions.RecordingStream(ctx, &sy.SessionsRecordingStreamParams{Token: "t"})
 			return err
 		},
 	} {
 		err := call()
-		var ae *APIError
+		var ae *sy.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != 404 || ae.Message == "" {
 			t.Errorf("%s: %v (%+v), want *APIError 404 with a message", name, err, ae)
 		}

@@ -7,7 +7,7 @@
 // as often as the retry rules allow and no more (a POST that is not
 // retry-safe is sent once, whatever happens), return promptly, and leave no
 // goroutine behind (runtime.NumGoroutine settles back to where it was).
-package sessions
+package sessions_test
 
 import (
 	"context"
@@ -21,6 +21,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	pk "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 // ---------------------------------------------------------- package-specific
@@ -41,15 +43,15 @@ const fltOK = `{"session_id":"1","recording_urls":[]}`
 // The only POST of the Syllable API, GenerateRecordingURLs, is marked
 // retrySafe in the schema (it creates nothing addressable): it is retried
 // like a GET, and the tests expect exactly that.
-func fltClient(t *testing.T, srv *httptest.Server, opts ...Option) fltCalls {
+func fltClient(t *testing.T, srv *httptest.Server, opts ...pk.Option) fltCalls {
 	t.Helper()
-	base := []Option{
-		WithBaseURL(srv.URL),
-		WithHTTPClient(srv.Client()),
-		WithAPIKey("key"),
-		WithRetryPolicy(RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
+	base := []pk.Option{
+		pk.WithBaseURL(srv.URL),
+		pk.WithHTTPClient(srv.Client()),
+		pk.WithAPIKey("key"),
+		pk.WithRetryPolicy(pk.RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
 	}
-	c, err := NewClient(append(base, opts...)...)
+	c, err := pk.NewClient(append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,17 +70,17 @@ func fltClient(t *testing.T, srv *httptest.Server, opts ...Option) fltCalls {
 
 // fltTooLarge and fltDecodeError are the package's typed errors.
 type (
-	fltTooLarge    = ResponseTooLargeError
-	fltDecodeError = DecodeError
+	fltTooLarge    = pk.ResponseTooLargeError
+	fltDecodeError = pk.DecodeError
 )
 
 // fltStatus returns the HTTP status of a typed status error, or 0.
 func fltStatus(err error) int {
-	var api *APIError
+	var api *pk.APIError
 	if errors.As(err, &api) {
 		return api.StatusCode
 	}
-	var h *HTTPError
+	var h *pk.HTTPError
 	if errors.As(err, &h) {
 		return h.StatusCode
 	}
@@ -144,7 +146,7 @@ func fltSettle(t *testing.T, base int) {
 type fltFault struct {
 	name    string
 	handler http.HandlerFunc
-	opts    []Option
+	opts    []pk.Option
 	timeout time.Duration // of the call's context; 0: 5s
 	// check validates the error of a call.
 	check func(t *testing.T, err error)
@@ -248,7 +250,7 @@ func fltFaults() []fltFault {
 					chunk = []byte(strings.Repeat(" ", 32<<10))
 				}
 			},
-			opts: []Option{WithMaxResponseBytes(64 << 10)},
+			opts: []pk.Option{pk.WithMaxResponseBytes(64 << 10)},
 			check: func(t *testing.T, err error) {
 				var tl *fltTooLarge
 				if !errors.As(err, &tl) || tl.Limit != 64<<10 {
@@ -263,7 +265,7 @@ func fltFaults() []fltFault {
 				w.Header().Set("Content-Length", "1073741824")
 				w.(http.Flusher).Flush()
 			},
-			opts: []Option{WithMaxResponseBytes(64 << 10)},
+			opts: []pk.Option{pk.WithMaxResponseBytes(64 << 10)},
 			check: func(t *testing.T, err error) {
 				var tl *fltTooLarge
 				if !errors.As(err, &tl) {

@@ -1,13 +1,15 @@
 // Hand-written behaviour tests (not generated): every payload in testdata
 // decodes into the right type, validates, and round-trips.
 
-package sessions
+package sessions_test
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
 	"time"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 // codec decodes, encodes and validates one kind of document.
@@ -38,16 +40,16 @@ func codecOf[T any, P generated[T]]() codec {
 	}
 }
 
-// pageCodec decodes a list page with decodeSyllablePage (the helper that
-// walks the envelope with the exported Decoder).
+// pageCodec decodes a list page with sy.DecodeSyllablePage (the helper that
+// walks the envelope with the package's decoder, exported for these tests).
 var pageCodec = codec{
 	decode: func(b []byte) (any, error) {
-		p, err := decodeSyllablePage(b)
+		p, err := sy.DecodeSyllablePage(b)
 		return &p, err
 	},
-	encode: func(v any) ([]byte, error) { return appendSyllablePage(nil, *v.(*syllablePage)) },
+	encode: func(v any) ([]byte, error) { return sy.AppendSyllablePage(nil, *v.(*sy.SyllablePage)) },
 	validate: func(v any) error {
-		for _, s := range v.(*syllablePage).Items {
+		for _, s := range v.(*sy.SyllablePage).Items {
 			if err := s.Validate(); err != nil {
 				return err
 			}
@@ -57,9 +59,9 @@ var pageCodec = codec{
 }
 
 var (
-	sessionCodec    = codecOf[Session]()
-	transcriptCodec = codecOf[SessionTranscriptionResponse]()
-	listCodec       = codecOf[ListResponseSession]()
+	sessionCodec    = codecOf[sy.Session]()
+	transcriptCodec = codecOf[sy.SessionTranscriptionResponse]()
+	listCodec       = codecOf[sy.ListResponseSession]()
 )
 
 type fixtureCase struct {
@@ -78,7 +80,7 @@ type fixtureCase struct {
 // checkDiff asserts (a member dropped or invented later fails the test).
 var syllableFixtures = []fixtureCase{
 	{file: "session-get-by-id.docs-example.200.response.json", codec: sessionCodec, check: func(t *testing.T, v any) {
-		s := v.(*Session)
+		s := v.(*sy.Session)
 		d, _ := s.Duration.Get()
 		src, _ := s.Source.Get()
 		if !s.Timestamp.Equal(time.Date(2023, 11, 7, 5, 31, 56, 0, time.UTC)) || d != 123 || src != "+18042221111" ||
@@ -87,14 +89,14 @@ var syllableFixtures = []fixtureCase{
 		}
 	}},
 	{file: "session-transcript.docs-example.200.response.json", codec: transcriptCodec, check: func(t *testing.T, v any) {
-		r := v.(*SessionTranscriptionResponse)
+		r := v.(*sy.SessionTranscriptionResponse)
 		lang, _ := r.Transcription[0].Lang.Get()
 		if r.SessionID != "<string>" || len(r.Transcription) != 1 || lang != "en-US" || len(r.Actions) != 1 || r.Actions[0].DurationMs.IsSet() {
 			t.Errorf("decoded %+v", r)
 		}
 	}},
 	{file: "sessions-list.docs-example.200.response.json", codec: pageCodec, check: func(t *testing.T, v any) {
-		p := v.(*syllablePage)
+		p := v.(*sy.SyllablePage)
 		tp, _ := p.TotalPages.Get()
 		tc, _ := p.TotalCount.Get()
 		if len(p.Items) != 1 || p.Page != 0 || p.PageSize != 25 || tp != 4 || tc != 100 {
@@ -104,7 +106,7 @@ var syllableFixtures = []fixtureCase{
 	// The same page through the generated envelope type.
 	{file: "sessions-list.docs-example.200.response.json", codec: listCodec},
 	{file: "bench/syllable_session.json", codec: sessionCodec, check: func(t *testing.T, v any) {
-		s := v.(*Session)
+		s := v.(*sy.Session)
 		if n, _ := s.PromptVersionNumber.Get(); n != 12 || !s.ChannelManagerSID.IsNull() || !s.OverrideTimestamp.IsNull() {
 			t.Errorf("decoded %+v", s)
 		}
@@ -114,7 +116,7 @@ var syllableFixtures = []fixtureCase{
 	}},
 	{file: "bench/syllable_session_docs.json", codec: sessionCodec},
 	{file: "bench/syllable_sessions_50.json", codec: pageCodec, check: func(t *testing.T, v any) {
-		if p := v.(*syllablePage); len(p.Items) != 50 || len(p.Other) != 0 {
+		if p := v.(*sy.SyllablePage); len(p.Items) != 50 || len(p.Other) != 0 {
 			t.Errorf("%d items, other %q", len(p.Items), p.Other)
 		}
 	}},
@@ -164,11 +166,11 @@ func runRoundTrip(t *testing.T, fc fixtureCase, data []byte) {
 func TestPageHelperMatchesGeneratedEnvelope(t *testing.T) {
 	for _, file := range []string{"sessions-list.docs-example.200.response.json", "bench/syllable_sessions_50.json", "bench/syllable_sessions_50_docs.json"} {
 		data := readFixture(t, file)
-		p, err := decodeSyllablePage(data)
+		p, err := sy.DecodeSyllablePage(data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var l ListResponseSession
+		var l sy.ListResponseSession
 		if err := l.UnmarshalJSON(data); err != nil {
 			t.Fatal(err)
 		}

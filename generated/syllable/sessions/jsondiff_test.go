@@ -2,7 +2,7 @@
 // by the round-trip tests. The same file exists beside every generated
 // package; keep the copies identical apart from the package clause.
 
-package sessions
+package sessions_test
 
 import (
 	"bytes"

@@ -5,10 +5,10 @@ package sessions
 
 import ()
 
-// syllablePage is a Syllable list response (ListResponse[Session]):
+// SyllablePage is a Syllable list response (ListResponse[Session]):
 //
 //	{"items": [...], "page": 0, "page_size": 25, "total_pages": 4, "total_count": 100}
-type syllablePage struct {
+type SyllablePage struct {
 	Items      []Session
 	Page       int64
 	PageSize   int64
@@ -17,11 +17,11 @@ type syllablePage struct {
 	Other      []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeSyllablePage walks the envelope with a Decoder and decodes each
+// DecodeSyllablePage walks the envelope with a Decoder and decodes each
 // item with Session.DecodeJSON. items, page and page_size are required;
 // total_pages and total_count may be null.
-func decodeSyllablePage(data []byte) (syllablePage, error) {
-	var p syllablePage
+func DecodeSyllablePage(data []byte) (SyllablePage, error) {
+	var p SyllablePage
 	d := newDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
@@ -99,8 +99,8 @@ func decodeSyllablePage(data []byte) (syllablePage, error) {
 	return p, d.end()
 }
 
-// appendSyllablePage encodes the page back in the service's member order.
-func appendSyllablePage(dst []byte, p syllablePage) ([]byte, error) {
+// AppendSyllablePage encodes the page back in the service's member order.
+func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 	dst = append(dst, `{"items":[`...)
 	for i := range p.Items {
 		if i > 0 {

@@ -1,7 +1,7 @@
 // Hand-written tests (not generated): page metadata (api.pagination.metadata)
 // against the published example in testdata (see SOURCE.md).
 
-package sessions
+package sessions_test
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 // TestPageMetadataSyllable reads page, page_size, total_pages and
@@ -37,9 +39,9 @@ func TestPageMetadataSyllable(t *testing.T) {
 	c := clNewClient(t, srv.URL)
 	ctx := context.Background()
 
-	page, err := c.Sessions.ListPage(ctx, &SessionsListParams{Page: Some[int64](0), Limit: Some[int64](1)})
+	page, err := c.Sessions.ListPage(ctx, &sy.SessionsListParams{Page: sy.Some[int64](0), Limit: sy.Some[int64](1)})
 	require.NoError(t, err)
-	want := func(o Optional[int64]) int64 {
+	want := func(o sy.Optional[int64]) int64 {
 		t.Helper()
 		v, ok := o.Get()
 		require.True(t, ok)
@@ -57,7 +59,7 @@ func TestPageMetadataSyllable(t *testing.T) {
 	assert.False(t, next.HasNext(), "total_pages ends the iteration")
 
 	n := 0
-	for s, err := range c.Sessions.List(ctx, &SessionsListParams{Limit: Some[int64](1)}) {
+	for s, err := range c.Sessions.List(ctx, &sy.SessionsListParams{Limit: sy.Some[int64](1)}) {
 		require.NoError(t, err)
 		require.NotNil(t, s)
 		n++
@@ -95,7 +97,7 @@ func TestPageMetadataSyllableStrict(t *testing.T) {
 				assert.Equal(t, strconv.Itoa(4), page.Meta().TotalPages.String())
 				return
 			}
-			var de *DecodeError
+			var de *sy.DecodeError
 			require.ErrorAs(t, err, &de)
 			assert.Equal(t, tc.wantPath, de.Path, "error %v", err)
 		})
@@ -111,7 +113,7 @@ func TestFakePageMetadata(t *testing.T) {
 	for i := range 5 {
 		fake.Put("/api/v1/sessions/s"+strconv.Itoa(i), clSession(t, "s"+strconv.Itoa(i)))
 	}
-	page, err := c.Sessions.ListPage(context.Background(), &SessionsListParams{Limit: Some[int64](2)})
+	page, err := c.Sessions.ListPage(context.Background(), &sy.SessionsListParams{Limit: sy.Some[int64](2)})
 	require.NoError(t, err)
 	m := page.Meta()
 	assert.Equal(t, "3", m.TotalPages.String())

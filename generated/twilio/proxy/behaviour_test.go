@@ -1,7 +1,7 @@
 // Hand-written behaviour tests (not generated): tri-state fields, unknown
 // enum values, validators, decoder strictness and allocations.
 
-package proxy
+package proxy_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"time"
 
 	twc "github.com/sessiongen/sessiongen/generated/twilio/common"
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 const (
@@ -50,7 +51,7 @@ func extractMember(enc []byte, name string) string {
 // known, is written back unchanged and passes Validate.
 func TestSDKFixtureStatusTypo(t *testing.T) {
 	data := readFixture(t, "sdk-tests/twilio-python.test_session.fetch_response.json")
-	var s Session
+	var s pr.Session
 	if err := s.UnmarshalJSON(data); err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestSDKFixtureStatusTypo(t *testing.T) {
 	if !ok || st != "in-progess" || st.IsKnown() {
 		t.Errorf("status = %q (set %v, known %v)", st, ok, st.IsKnown())
 	}
-	if SessionStatusInProgress.IsKnown() != true {
+	if pr.SessionStatusInProgress.IsKnown() != true {
 		t.Error("in-progress is not known")
 	}
 	if err := s.Validate(); err != nil {
@@ -83,7 +84,7 @@ func TestSDKFixtureStatusTypo(t *testing.T) {
 	}
 	// A closed enum's unknown value also decodes and survives; only
 	// Validate reports it.
-	var c Session
+	var c pr.Session
 	if err := c.UnmarshalJSON([]byte(`{"mode":"video-only"}`)); err != nil {
 		t.Fatal(err)
 	}
@@ -93,20 +94,20 @@ func TestSDKFixtureStatusTypo(t *testing.T) {
 	if enc, _ := c.AppendJSON(nil); string(enc) != `{"mode":"video-only"}` {
 		t.Errorf("re-encoded: %s", enc)
 	}
-	checkViolations(t, c.Validate(), []Violation{{Path: "mode", Rule: "enum", Message: `unknown value "video-only"`}})
+	checkViolations(t, c.Validate(), []pr.Violation{{Path: "mode", Rule: "enum", Message: `unknown value "video-only"`}})
 }
 
 // ---------------------------------------------------------------- tri-state
 
-func triState[O any, P generated[O], T any](t *testing.T, key string, field func(P) *Optional[T], sample T, same func(a, b T) bool) {
+func triState[O any, P generated[O], T any](t *testing.T, key string, field func(P) *pr.Optional[T], sample T, same func(a, b T) bool) {
 	t.Helper()
 	for _, st := range []struct {
 		name string
-		opt  Optional[T]
+		opt  pr.Optional[T]
 	}{
-		{"absent", Optional[T]{}},
-		{"null", Null[T]()},
-		{"value", Some(sample)},
+		{"absent", pr.Optional[T]{}},
+		{"null", pr.Null[T]()},
+		{"value", pr.Some(sample)},
 	} {
 		v := P(new(O))
 		*field(v) = st.opt
@@ -142,20 +143,20 @@ func deepEqual[T any](a, b T) bool { return reflect.DeepEqual(a, b) }
 
 func TestTriState(t *testing.T) {
 	ts := time.Date(2015, 7, 30, 20, 0, 0, 0, time.UTC)
-	triState(t, "sid", func(s *Session) *Optional[string] { return &s.SID }, sidKC, deepEqual[string])
-	triState(t, "unique_name", func(s *Session) *Optional[string] { return &s.UniqueName }, "Order #1234 – ünïcödé", deepEqual[string])
+	triState(t, "sid", func(s *pr.Session) *pr.Optional[string] { return &s.SID }, sidKC, deepEqual[string])
+	triState(t, "unique_name", func(s *pr.Session) *pr.Optional[string] { return &s.UniqueName }, "Order #1234 – ünïcödé", deepEqual[string])
 	// "" is a value, distinct from null and from absent.
-	triState(t, "closed_reason", func(s *Session) *Optional[string] { return &s.ClosedReason }, "", deepEqual[string])
-	triState(t, "date_ended", func(s *Session) *Optional[time.Time] { return &s.DateEnded }, ts, func(a, b time.Time) bool { return a.Equal(b) })
-	triState(t, "links", func(s *Session) *Optional[map[string]string] { return &s.Links },
+	triState(t, "closed_reason", func(s *pr.Session) *pr.Optional[string] { return &s.ClosedReason }, "", deepEqual[string])
+	triState(t, "date_ended", func(s *pr.Session) *pr.Optional[time.Time] { return &s.DateEnded }, ts, func(a, b time.Time) bool { return a.Equal(b) })
+	triState(t, "links", func(s *pr.Session) *pr.Optional[map[string]string] { return &s.Links },
 		map[string]string{"participants": "https://proxy.twilio.com/v1/x", "interactions": "https://proxy.twilio.com/v1/y"}, deepEqual[map[string]string])
-	triState(t, "identifier", func(p *Participant) *Optional[string] { return &p.Identifier }, "+14155551212", deepEqual[string])
-	triState(t, "capabilities", func(p *PhoneNumber) *Optional[PhoneNumberCapabilities] { return &p.Capabilities },
-		PhoneNumberCapabilities{SMS: Some(true), AdditionalProperties: []Member{{Name: "sms_outbound", Value: []byte("true")}}},
-		deepEqual[PhoneNumberCapabilities])
-	triState(t, "is_reserved", func(p *PhoneNumber) *Optional[bool] { return &p.IsReserved }, false, deepEqual[bool])
-	triState(t, "inbound_resource_status", func(i *Interaction) *Optional[InteractionResourceStatus] { return &i.InboundResourceStatus },
-		InteractionResourceStatusDelivered, deepEqual[InteractionResourceStatus])
+	triState(t, "identifier", func(p *pr.Participant) *pr.Optional[string] { return &p.Identifier }, "+14155551212", deepEqual[string])
+	triState(t, "capabilities", func(p *pr.PhoneNumber) *pr.Optional[pr.PhoneNumberCapabilities] { return &p.Capabilities },
+		pr.PhoneNumberCapabilities{SMS: pr.Some(true), AdditionalProperties: []pr.Member{{Name: "sms_outbound", Value: []byte("true")}}},
+		deepEqual[pr.PhoneNumberCapabilities])
+	triState(t, "is_reserved", func(p *pr.PhoneNumber) *pr.Optional[bool] { return &p.IsReserved }, false, deepEqual[bool])
+	triState(t, "inbound_resource_status", func(i *pr.Interaction) *pr.Optional[pr.InteractionResourceStatus] { return &i.InboundResourceStatus },
+		pr.InteractionResourceStatusDelivered, deepEqual[pr.InteractionResourceStatus])
 }
 
 // TestNonNullableOptional: status, ttl and mode may be absent but never
@@ -165,19 +166,19 @@ func TestNonNullableOptional(t *testing.T) {
 	// Every response property of a resource may be null (see
 	// TestEveryResponsePropertyMayBeNull); the error body's optional
 	// members may not.
-	for _, e := range []RestError{{Code: 1, Message: "m"}, {Code: 1, Message: "m", MoreInfo: twc.Some("https://x.example/"), Status: twc.Some[int32](400), Details: twc.Some(map[string]json.RawMessage{})}} {
+	for _, e := range []pr.RestError{{Code: 1, Message: "m"}, {Code: 1, Message: "m", MoreInfo: twc.Some("https://x.example/"), Status: twc.Some[int32](400), Details: twc.Some(map[string]json.RawMessage{})}} {
 		enc, err := e.AppendJSON(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got RestError
+		var got pr.RestError
 		if err := got.UnmarshalJSON(enc); err != nil || !reflect.DeepEqual(got, e) {
 			t.Errorf("%s: got %+v, %v", enc, got, err)
 		}
 		checkViolations(t, got.Validate(), nil)
 	}
-	e := RestError{Code: 1, Message: "m", MoreInfo: twc.Null[string](), Status: twc.Null[int32](), Details: twc.Null[map[string]json.RawMessage]()}
-	checkViolations(t, viaCommon(e.Validate()), []Violation{
+	e := pr.RestError{Code: 1, Message: "m", MoreInfo: twc.Null[string](), Status: twc.Null[int32](), Details: twc.Null[map[string]json.RawMessage]()}
+	checkViolations(t, viaCommon(e.Validate()), []pr.Violation{
 		{Path: "more_info", Rule: "null", Message: "must not be null"},
 		{Path: "status", Rule: "null", Message: "must not be null"},
 		{Path: "details", Rule: "null", Message: "must not be null"},
@@ -186,7 +187,7 @@ func TestNonNullableOptional(t *testing.T) {
 	if string(enc) != `{"code":1,"message":"m","more_info":null,"status":null,"details":null}` {
 		t.Errorf("encoded %s", enc)
 	}
-	err := new(RestError).UnmarshalJSON(enc)
+	err := new(pr.RestError).UnmarshalJSON(enc)
 	var de *twc.DecodeError // the error body is generated in twilio/common
 	if !errors.As(err, &de) || de.Path != "more_info" || de.Msg != "null is not allowed here" {
 		t.Errorf("decoding %s: %v", enc, err)
@@ -196,20 +197,20 @@ func TestNonNullableOptional(t *testing.T) {
 // ---------------------------------------------------------------- validators
 
 // viaCommon returns a *twc.ValidationError (the error body RestError is
-// generated in twilio/common) as a *ValidationError, for checkViolations.
+// generated in twilio/common) as a *pr.ValidationError, for checkViolations.
 func viaCommon(err error) error {
 	var ve *twc.ValidationError
 	if !errors.As(err, &ve) {
 		return err
 	}
-	out := &ValidationError{}
+	out := &pr.ValidationError{}
 	ve.EachViolation(func(path, rule, message string) {
-		out.Violations = append(out.Violations, Violation{Path: path, Rule: rule, Message: message})
+		out.Violations = append(out.Violations, pr.Violation{Path: path, Rule: rule, Message: message})
 	})
 	return out
 }
 
-func checkViolations(t *testing.T, err error, want []Violation) {
+func checkViolations(t *testing.T, err error, want []pr.Violation) {
 	t.Helper()
 	if want == nil {
 		if err != nil {
@@ -217,7 +218,7 @@ func checkViolations(t *testing.T, err error, want []Violation) {
 		}
 		return
 	}
-	var ve *ValidationError
+	var ve *pr.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("Validate returned %v (%T), want *ValidationError", err, err)
 	}
@@ -233,100 +234,100 @@ func TestValidateLengthInCharacters(t *testing.T) {
 		t.Fatalf("%d runes, %d bytes", n, len(name191))
 	}
 	for _, v := range []interface{ Validate() error }{
-		&Session{UniqueName: Some(name191)},
-		&Service{UniqueName: Some(name191)},
-		&Participant{Identifier: Some(name191)},
+		&pr.Session{UniqueName: pr.Some(name191)},
+		&pr.Service{UniqueName: pr.Some(name191)},
+		&pr.Participant{Identifier: pr.Some(name191)},
 	} {
 		checkViolations(t, v.Validate(), nil)
 	}
 	name192 := name191 + "ß"
-	checkViolations(t, (&Session{UniqueName: Some(name192)}).Validate(),
-		[]Violation{{Path: "unique_name", Rule: "maxLength", Message: "has 192 characters, more than 191"}})
-	checkViolations(t, (&Service{UniqueName: Some(name192)}).Validate(),
-		[]Violation{{Path: "unique_name", Rule: "maxLength", Message: "has 192 characters, more than 191"}})
+	checkViolations(t, (&pr.Session{UniqueName: pr.Some(name192)}).Validate(),
+		[]pr.Violation{{Path: "unique_name", Rule: "maxLength", Message: "has 192 characters, more than 191"}})
+	checkViolations(t, (&pr.Service{UniqueName: pr.Some(name192)}).Validate(),
+		[]pr.Violation{{Path: "unique_name", Rule: "maxLength", Message: "has 192 characters, more than 191"}})
 	// friendly_name: 255.
-	checkViolations(t, (&Participant{FriendlyName: Some(strings.Repeat("Ω", 255))}).Validate(), nil)
-	checkViolations(t, (&Participant{FriendlyName: Some(strings.Repeat("Ω", 256))}).Validate(),
-		[]Violation{{Path: "friendly_name", Rule: "maxLength", Message: "has 256 characters, more than 255"}})
+	checkViolations(t, (&pr.Participant{FriendlyName: pr.Some(strings.Repeat("Ω", 255))}).Validate(), nil)
+	checkViolations(t, (&pr.Participant{FriendlyName: pr.Some(strings.Repeat("Ω", 256))}).Validate(),
+		[]pr.Violation{{Path: "friendly_name", Rule: "maxLength", Message: "has 256 characters, more than 255"}})
 }
 
 func TestValidateSIDs(t *testing.T) {
 	hex32 := "0123456789abcdefABCDEF0123456789"
 	for _, tc := range []struct {
 		sid  string
-		want []Violation
+		want []pr.Violation
 	}{
 		{"KC" + hex32, nil},
 		{sidKC, nil},
-		{"KS" + hex32, []Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
-		{"kc" + hex32, []Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
-		{"KC" + hex32[:31] + "g", []Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
-		{"KC" + hex32[:31], []Violation{
+		{"KS" + hex32, []pr.Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
+		{"kc" + hex32, []pr.Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
+		{"KC" + hex32[:31] + "g", []pr.Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
+		{"KC" + hex32[:31], []pr.Violation{
 			{Path: "sid", Rule: "minLength", Message: "has 33 characters, fewer than 34"},
 			{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"},
 		}},
-		{"KC" + hex32 + "0", []Violation{
+		{"KC" + hex32 + "0", []pr.Violation{
 			{Path: "sid", Rule: "maxLength", Message: "has 35 characters, more than 34"},
 			{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"},
 		}},
 		// 34 characters but 35 bytes: lengths count characters.
-		{"KC" + hex32[:31] + "é", []Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
-		{"KC" + hex32 + "\n", []Violation{
+		{"KC" + hex32[:31] + "é", []pr.Violation{{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"}}},
+		{"KC" + hex32 + "\n", []pr.Violation{
 			{Path: "sid", Rule: "maxLength", Message: "has 35 characters, more than 34"},
 			{Path: "sid", Rule: "pattern", Message: "does not match ^KC[0-9a-fA-F]{32}$"},
 		}},
 	} {
-		checkViolations(t, (&Session{SID: Some(tc.sid)}).Validate(), tc.want)
+		checkViolations(t, (&pr.Session{SID: pr.Some(tc.sid)}).Validate(), tc.want)
 	}
 	// Each SID field has its own prefix.
-	checkViolations(t, (&Session{ServiceSID: Some(sidAC), AccountSID: Some(sidKS)}).Validate(), []Violation{
+	checkViolations(t, (&pr.Session{ServiceSID: pr.Some(sidAC), AccountSID: pr.Some(sidKS)}).Validate(), []pr.Violation{
 		{Path: "service_sid", Rule: "pattern", Message: "does not match ^KS[0-9a-fA-F]{32}$"},
 		{Path: "account_sid", Rule: "pattern", Message: "does not match ^AC[0-9a-fA-F]{32}$"},
 	})
-	checkViolations(t, (&Service{ChatInstanceSID: Some("IS" + hex32)}).Validate(), nil)
-	checkViolations(t, (&Service{ChatInstanceSID: Some("CH" + hex32)}).Validate(),
-		[]Violation{{Path: "chat_instance_sid", Rule: "pattern", Message: "does not match ^IS[0-9a-fA-F]{32}$"}})
+	checkViolations(t, (&pr.Service{ChatInstanceSID: pr.Some("IS" + hex32)}).Validate(), nil)
+	checkViolations(t, (&pr.Service{ChatInstanceSID: pr.Some("CH" + hex32)}).Validate(),
+		[]pr.Violation{{Path: "chat_instance_sid", Rule: "pattern", Message: "does not match ^IS[0-9a-fA-F]{32}$"}})
 	// Any two letters for resource SIDs.
-	checkViolations(t, (&Interaction{InboundResourceSID: Some("SM" + hex32), OutboundResourceSID: Some("CA" + hex32)}).Validate(), nil)
-	checkViolations(t, (&Interaction{InboundResourceSID: Some("S1" + hex32)}).Validate(),
-		[]Violation{{Path: "inbound_resource_sid", Rule: "pattern", Message: "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$"}})
+	checkViolations(t, (&pr.Interaction{InboundResourceSID: pr.Some("SM" + hex32), OutboundResourceSID: pr.Some("CA" + hex32)}).Validate(), nil)
+	checkViolations(t, (&pr.Interaction{InboundResourceSID: pr.Some("S1" + hex32)}).Validate(),
+		[]pr.Violation{{Path: "inbound_resource_sid", Rule: "pattern", Message: "does not match ^[a-zA-Z]{2}[0-9a-fA-F]{32}$"}})
 }
 
 func TestValidateEnumsAndFormats(t *testing.T) {
 	// Closed enums report unknown values; open ones accept them.
-	checkViolations(t, (&Service{
-		NumberSelectionBehavior: Some[ServiceNumberSelectionBehavior]("sticky"),
-		GeoMatchLevel:           Some[ServiceGeoMatchLevel]("extended-area-code"),
-	}).Validate(), []Violation{{Path: "number_selection_behavior", Rule: "enum", Message: `unknown value "sticky"`}})
-	checkViolations(t, (&Service{NumberSelectionBehavior: Some(ServiceNumberSelectionBehaviorPreferSticky)}).Validate(), nil)
-	checkViolations(t, (&Session{Status: Some[SessionStatus]("paused"), Mode: Some(SessionModeMessageOnly)}).Validate(), nil)
-	checkViolations(t, (&Interaction{Type: Some[InteractionType]("fax"), InboundResourceStatus: Some[InteractionResourceStatus]("read")}).Validate(), nil)
+	checkViolations(t, (&pr.Service{
+		NumberSelectionBehavior: pr.Some[pr.ServiceNumberSelectionBehavior]("sticky"),
+		GeoMatchLevel:           pr.Some[pr.ServiceGeoMatchLevel]("extended-area-code"),
+	}).Validate(), []pr.Violation{{Path: "number_selection_behavior", Rule: "enum", Message: `unknown value "sticky"`}})
+	checkViolations(t, (&pr.Service{NumberSelectionBehavior: pr.Some(pr.ServiceNumberSelectionBehaviorPreferSticky)}).Validate(), nil)
+	checkViolations(t, (&pr.Session{Status: pr.Some[pr.SessionStatus]("paused"), Mode: pr.Some(pr.SessionModeMessageOnly)}).Validate(), nil)
+	checkViolations(t, (&pr.Interaction{Type: pr.Some[pr.InteractionType]("fax"), InboundResourceStatus: pr.Some[pr.InteractionResourceStatus]("read")}).Validate(), nil)
 
 	// uri format.
 	for _, ok := range []string{"https://proxy.twilio.com/v1/Services/KS1", "http://www.example.com", "urn:isbn:0451450523", "https://x.example/a%20b?q=1&r=2#f"} {
-		checkViolations(t, (&Service{CallbackURL: Some(ok)}).Validate(), nil)
+		checkViolations(t, (&pr.Service{CallbackURL: pr.Some(ok)}).Validate(), nil)
 	}
 	for _, bad := range []string{"", "/v1/Services", "www.example.com", "http://exa mple.com", "https://x.example/%zz", "1http://x"} {
-		checkViolations(t, (&Service{CallbackURL: Some(bad)}).Validate(),
-			[]Violation{{Path: "callback_url", Rule: "format", Message: "is not an absolute URI"}})
+		checkViolations(t, (&pr.Service{CallbackURL: pr.Some(bad)}).Validate(),
+			[]pr.Violation{{Path: "callback_url", Rule: "format", Message: "is not an absolute URI"}})
 	}
 	// Map values are checked under their key, in key order.
-	checkViolations(t, (&Session{Links: Some(map[string]string{
+	checkViolations(t, (&pr.Session{Links: pr.Some(map[string]string{
 		"participants": "Participants", "interactions": "../Interactions", "ok": "https://x.example/",
-	})}).Validate(), []Violation{
+	})}).Validate(), []pr.Violation{
 		{Path: "links.interactions", Rule: "format", Message: "is not an absolute URI"},
 		{Path: "links.participants", Rule: "format", Message: "is not an absolute URI"},
 	})
 	// Nested object (null is valid in a response), and the error body.
-	checkViolations(t, (&PhoneNumber{Capabilities: Some(PhoneNumberCapabilities{SMS: Null[bool]()}), InUse: Null[int32]()}).Validate(), nil)
-	checkViolations(t, viaCommon((&RestError{Code: 20001, Message: "Bad request", Status: twc.Null[int32]()}).Validate()),
-		[]Violation{{Path: "status", Rule: "null", Message: "must not be null"}})
-	checkViolations(t, viaCommon((&RestError{Code: 20001, Message: "Bad request", MoreInfo: twc.Some("twilio.com/docs/errors/20001")}).Validate()),
-		[]Violation{{Path: "more_info", Rule: "format", Message: "is not an absolute URI"}})
+	checkViolations(t, (&pr.PhoneNumber{Capabilities: pr.Some(pr.PhoneNumberCapabilities{SMS: pr.Null[bool]()}), InUse: pr.Null[int32]()}).Validate(), nil)
+	checkViolations(t, viaCommon((&pr.RestError{Code: 20001, Message: "Bad request", Status: twc.Null[int32]()}).Validate()),
+		[]pr.Violation{{Path: "status", Rule: "null", Message: "must not be null"}})
+	checkViolations(t, viaCommon((&pr.RestError{Code: 20001, Message: "Bad request", MoreInfo: twc.Some("twilio.com/docs/errors/20001")}).Validate()),
+		[]pr.Violation{{Path: "more_info", Rule: "format", Message: "is not an absolute URI"}})
 
 	// Several violations at once, in field order, and the Error text.
-	err := (&Session{SID: Some("KC"), Mode: Some[SessionMode]("x"), URL: Some("u")}).Validate()
-	var ve *ValidationError
+	err := (&pr.Session{SID: pr.Some("KC"), Mode: pr.Some[pr.SessionMode]("x"), URL: pr.Some("u")}).Validate()
+	var ve *pr.ValidationError
 	if !errors.As(err, &ve) || len(ve.Violations) != 4 {
 		t.Fatalf("got %v", err)
 	}
@@ -356,7 +357,7 @@ func TestStrictDecoding(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.name == "wrong kind" {
-				err := new(PhoneNumber).UnmarshalJSON([]byte(tc.doc))
+				err := new(pr.PhoneNumber).UnmarshalJSON([]byte(tc.doc))
 				if want := `json: is_reserved: expected boolean, found string at offset 15`; err == nil || err.Error() != want {
 					t.Errorf("got  %v\nwant %s", err, want)
 				}
@@ -367,7 +368,7 @@ func TestStrictDecoding(t *testing.T) {
 				off++
 			}
 			want := fmt.Sprintf(tc.want, off)
-			err := new(Session).UnmarshalJSON([]byte(tc.doc))
+			err := new(pr.Session).UnmarshalJSON([]byte(tc.doc))
 			if err == nil || err.Error() != want {
 				t.Errorf("got  %v\nwant %s", err, want)
 			}
@@ -386,9 +387,9 @@ func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 	} {
 		var err error
 		if strings.HasPrefix(tc.doc, `{"code"`) {
-			err = new(RestError).UnmarshalJSON([]byte(tc.doc))
+			err = new(pr.RestError).UnmarshalJSON([]byte(tc.doc))
 		} else {
-			err = new(Session).UnmarshalJSON([]byte(tc.doc))
+			err = new(pr.Session).UnmarshalJSON([]byte(tc.doc))
 		}
 		// The error body is generated in twilio/common: its DecodeError
 		// is that package's; Parts reads either.
@@ -412,7 +413,7 @@ func TestNullErrorOffsetPointsAtNull(t *testing.T) {
 // TestNamesAreCaseSensitive: "SID" is not "sid". The undeclared member is
 // skipped and the field stays absent (encoding/json would fill it).
 func TestNamesAreCaseSensitive(t *testing.T) {
-	var s Session
+	var s pr.Session
 	if err := s.UnmarshalJSON([]byte(`{"SID":"` + sidKC + `","Unique_Name":"x"}`)); err != nil {
 		t.Fatal(err)
 	}
@@ -423,11 +424,11 @@ func TestNamesAreCaseSensitive(t *testing.T) {
 		t.Errorf("re-encoded %s", enc)
 	}
 	// A required field spelt differently stays missing.
-	err := new(RestError).UnmarshalJSON([]byte(`{"Code":20001,"message":"m"}`))
+	err := new(pr.RestError).UnmarshalJSON([]byte(`{"Code":20001,"message":"m"}`))
 	if err == nil || err.Error() != `json: missing required field "code" at offset 28` {
 		t.Errorf("got %v", err)
 	}
-	err = new(RestError).UnmarshalJSON([]byte(`{"code":null,"message":"m"}`))
+	err = new(pr.RestError).UnmarshalJSON([]byte(`{"code":null,"message":"m"}`))
 	var de *twc.DecodeError
 	if !errors.As(err, &de) || de.Path != "code" || de.Msg != "null is not allowed here" {
 		t.Errorf("got %v", err)
@@ -445,7 +446,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 		"huge quoted map key": []byte(`{"links":{"` + strings.Repeat("k.", mb/2) + `":1}}`),
 		"unterminated":        []byte(`{"unique_name":"` + strings.Repeat("é", mb/2)),
 	} {
-		err := new(Session).UnmarshalJSON(in)
+		err := new(pr.Session).UnmarshalJSON(in)
 		if err == nil {
 			t.Errorf("%s: no error", name)
 			continue
@@ -461,7 +462,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 
 func TestValidateDoesNotAllocate(t *testing.T) {
 	for _, file := range []string{"bench/twilio_session.json", "FetchSession.fetch.200.response.json"} {
-		var s Session
+		var s pr.Session
 		if err := s.UnmarshalJSON(readFixture(t, file)); err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,7 @@
 // and the response size cap. Every server is an httptest server in this
 // process.
 
-package proxy
+package proxy_test
 
 import (
 	"bytes"
@@ -28,6 +28,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 const (
@@ -106,21 +108,21 @@ func clReply(w http.ResponseWriter, status int, body []byte, header ...string) {
 }
 
 // clQuickRetry retries at once (microsecond backoffs), three attempts.
-func clQuickRetry() RetryPolicy {
-	return RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
+func clQuickRetry() pr.RetryPolicy {
+	return pr.RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Microsecond, MaxBackoff: 10 * time.Microsecond}
 }
 
 // clNewClient returns a client of baseURL with the canary credentials, a
 // fixed User-Agent and quick retries; opts come last and so win.
-func clNewClient(t *testing.T, baseURL string, opts ...Option) *Client {
+func clNewClient(t *testing.T, baseURL string, opts ...pr.Option) *pr.Client {
 	t.Helper()
-	all := append([]Option{
-		WithBaseURL(baseURL),
-		WithBasicAuth(ctAccountSID, ctCanary),
-		WithUserAgent(ctUserAgent),
-		WithRetryPolicy(clQuickRetry()),
+	all := append([]pr.Option{
+		pr.WithBaseURL(baseURL),
+		pr.WithBasicAuth(ctAccountSID, ctCanary),
+		pr.WithUserAgent(ctUserAgent),
+		pr.WithRetryPolicy(clQuickRetry()),
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := pr.NewClient(all...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +259,7 @@ func clPageBody(key string, items [][]byte, next string) []byte {
 	return b.Bytes()
 }
 
-func clSID(s *Session) string { v, _ := s.SID.Get(); return v }
+func clSID(s *pr.Session) string { v, _ := s.SID.Get(); return v }
 
 // clSettleGoroutines waits (boundedly) for the goroutine count to fall back
 // to baseline.
@@ -279,7 +281,7 @@ func clSettleGoroutines(t *testing.T, baseline int) {
 // server gives.
 type clWireCase struct {
 	name string
-	call func(t *testing.T, ctx context.Context, c *Client) (got any, err error)
+	call func(t *testing.T, ctx context.Context, c *pr.Client) (got any, err error)
 	// want is what the call must return (nil for Delete).
 	want func(t *testing.T) any
 
@@ -293,16 +295,16 @@ type clWireCase struct {
 
 func clWireCases() []clWireCase {
 	var (
-		services     = func(c *Client) *ServicesClient { return c.Services }
-		phoneNumbers = func(c *Client) *PhoneNumbersClient { return c.Services.PhoneNumbers(ctServiceSID) }
-		sessions     = func(c *Client) *SessionsClient { return c.Services.Sessions(ctServiceSID) }
-		interactions = func(c *Client) *InteractionsClient {
+		services     = func(c *pr.Client) *pr.ServicesClient { return c.Services }
+		phoneNumbers = func(c *pr.Client) *pr.PhoneNumbersClient { return c.Services.PhoneNumbers(ctServiceSID) }
+		sessions     = func(c *pr.Client) *pr.SessionsClient { return c.Services.Sessions(ctServiceSID) }
+		interactions = func(c *pr.Client) *pr.InteractionsClient {
 			return c.Services.Sessions(ctServiceSID).Interactions(ctSessionSID)
 		}
-		participants = func(c *Client) *ParticipantsClient {
+		participants = func(c *pr.Client) *pr.ParticipantsClient {
 			return c.Services.Sessions(ctServiceSID).Participants(ctSessionSID)
 		}
-		messages = func(c *Client) *MessageInteractionsClient {
+		messages = func(c *pr.Client) *pr.MessageInteractionsClient {
 			return c.Services.Sessions(ctServiceSID).Participants(ctSessionSID).MessageInteractions(ctParticipant)
 		}
 	)
@@ -311,45 +313,45 @@ func clWireCases() []clWireCase {
 		// services
 		{
 			name: "Services.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(services(c).List(ctx, &ServicesListParams{PageSize: Some[int64](50)}))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return clCollect(services(c).List(ctx, &pr.ServicesListParams{PageSize: pr.Some[int64](50)}))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[Service](t, "ListService.readEmpty.200.response.json", "services")
+				return clFixtureItems[pr.Service](t, "ListService.readEmpty.200.response.json", "services")
 			},
 			method: "GET", path: "/v1/Services", query: "PageSize=50",
 			status: 200, response: "ListService.readEmpty.200.response.json",
 		},
 		{
 			name: "Services.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return services(c).Create(ctx, clRequestFixture[ServicesCreateRequest](t, "CreateService.create.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return services(c).Create(ctx, clRequestFixture[pr.ServicesCreateRequest](t, "CreateService.create.request-form-params.json"))
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Service](t, "CreateService.create.201.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Service](t, "CreateService.create.201.response.json") },
 			method: "POST", path: "/v1/Services", form: url.Values{"CreateService.create.request-form-params.json": nil},
 			status: 201, response: "CreateService.create.201.response.json",
 		},
 		{
 			name: "Services.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return services(c).Get(ctx, ctServiceSID)
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Service](t, "FetchService.fetch.200.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Service](t, "FetchService.fetch.200.response.json") },
 			method: "GET", path: "/v1/Services/" + ctServiceSID,
 			status: 200, response: "FetchService.fetch.200.response.json",
 		},
 		{
 			name: "Services.Update",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return services(c).Update(ctx, ctServiceSID, clRequestFixture[ServicesUpdateRequest](t, "UpdateService.update.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return services(c).Update(ctx, ctServiceSID, clRequestFixture[pr.ServicesUpdateRequest](t, "UpdateService.update.request-form-params.json"))
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Service](t, "UpdateService.update.200.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Service](t, "UpdateService.update.200.response.json") },
 			method: "POST", path: "/v1/Services/" + ctServiceSID, form: url.Values{"UpdateService.update.request-form-params.json": nil},
 			status: 200, response: "UpdateService.update.200.response.json",
 		},
 		{
 			name: "Services.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return nil, services(c).Delete(ctx, ctServiceSID)
 			},
 			method: "DELETE", path: "/v1/Services/" + ctServiceSID,
@@ -358,51 +360,51 @@ func clWireCases() []clWireCase {
 		// phone numbers
 		{
 			name: "PhoneNumbers.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(phoneNumbers(c).List(ctx, &PhoneNumbersListParams{PageSize: Some[int64](50), Page: Some[int32](0)}))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return clCollect(phoneNumbers(c).List(ctx, &pr.PhoneNumbersListParams{PageSize: pr.Some[int64](50), Page: pr.Some[int32](0)}))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[PhoneNumber](t, "ListPhoneNumber.readFull.200.response.json", "phone_numbers")
+				return clFixtureItems[pr.PhoneNumber](t, "ListPhoneNumber.readFull.200.response.json", "phone_numbers")
 			},
 			method: "GET", path: "/v1/Services/" + ctServiceSID + "/PhoneNumbers", query: "Page=0&PageSize=50",
 			status: 200, response: "ListPhoneNumber.readFull.200.response.json",
 		},
 		{
 			name: "PhoneNumbers.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return phoneNumbers(c).Create(ctx, clRequestFixture[PhoneNumbersCreateRequest](t, "CreatePhoneNumber.create.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return phoneNumbers(c).Create(ctx, clRequestFixture[pr.PhoneNumbersCreateRequest](t, "CreatePhoneNumber.create.request-form-params.json"))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[PhoneNumber](t, "CreatePhoneNumber.create.201.response.json")
+				return clFixtureValue[pr.PhoneNumber](t, "CreatePhoneNumber.create.201.response.json")
 			},
 			method: "POST", path: "/v1/Services/" + ctServiceSID + "/PhoneNumbers", form: url.Values{"CreatePhoneNumber.create.request-form-params.json": nil},
 			status: 201, response: "CreatePhoneNumber.create.201.response.json",
 		},
 		{
 			name: "PhoneNumbers.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return phoneNumbers(c).Get(ctx, ctPhoneSID)
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[PhoneNumber](t, "FetchPhoneNumber.fetch.200.response.json")
+				return clFixtureValue[pr.PhoneNumber](t, "FetchPhoneNumber.fetch.200.response.json")
 			},
 			method: "GET", path: "/v1/Services/" + ctServiceSID + "/PhoneNumbers/" + ctPhoneSID,
 			status: 200, response: "FetchPhoneNumber.fetch.200.response.json",
 		},
 		{
 			name: "PhoneNumbers.Update",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return phoneNumbers(c).Update(ctx, ctPhoneSID, clRequestFixture[PhoneNumbersUpdateRequest](t, "UpdatePhoneNumber.update.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return phoneNumbers(c).Update(ctx, ctPhoneSID, clRequestFixture[pr.PhoneNumbersUpdateRequest](t, "UpdatePhoneNumber.update.request-form-params.json"))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[PhoneNumber](t, "UpdatePhoneNumber.update.200.response.json")
+				return clFixtureValue[pr.PhoneNumber](t, "UpdatePhoneNumber.update.200.response.json")
 			},
 			method: "POST", path: "/v1/Services/" + ctServiceSID + "/PhoneNumbers/" + ctPhoneSID, form: url.Values{"UpdatePhoneNumber.update.request-form-params.json": nil},
 			status: 200, response: "UpdatePhoneNumber.update.200.response.json",
 		},
 		{
 			name: "PhoneNumbers.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return nil, phoneNumbers(c).Delete(ctx, ctPhoneSID)
 			},
 			method: "DELETE", path: "/v1/Services/" + ctServiceSID + "/PhoneNumbers/" + ctPhoneSID,
@@ -411,21 +413,21 @@ func clWireCases() []clWireCase {
 		// sessions
 		{
 			name: "Sessions.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(sessions(c).List(ctx, &SessionsListParams{PageSize: Some[int64](50), PageToken: Some("PT a&b")}))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return clCollect(sessions(c).List(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](50), PageToken: pr.Some("PT a&b")}))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[Session](t, "ListSession.readEmpty.200.response.json", "sessions")
+				return clFixtureItems[pr.Session](t, "ListSession.readEmpty.200.response.json", "sessions")
 			},
 			method: "GET", path: ctSessionsPath, query: "PageSize=50&PageToken=PT+a%26b",
 			status: 200, response: "ListSession.readEmpty.200.response.json",
 		},
 		{
 			name: "Sessions.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return sessions(c).Create(ctx, clRequestFixture[SessionsCreateRequest](t, "CreateSession.create.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return sessions(c).Create(ctx, clRequestFixture[pr.SessionsCreateRequest](t, "CreateSession.create.request-form-params.json"))
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Session](t, "CreateSession.create.201.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "CreateSession.create.201.response.json") },
 			method: "POST", path: ctSessionsPath, form: url.Values{"CreateSession.create.request-form-params.json": nil},
 			status: 201, response: "CreateSession.create.201.response.json",
 		},
@@ -433,19 +435,19 @@ func clWireCases() []clWireCase {
 			// Participants are JSON objects, one repeated form value each;
 			// dates are RFC 3339 with the offset kept.
 			name: "Sessions.Create/participants",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return sessions(c).Create(ctx, &SessionsCreateRequest{
-					UniqueName: Some("Order #1234"),
-					DateExpiry: Some(expiry),
-					Mode:       Some(SessionModeMessageOnly),
-					Status:     Some(SessionStatusOpen),
-					Participants: Some([]json.RawMessage{
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return sessions(c).Create(ctx, &pr.SessionsCreateRequest{
+					UniqueName: pr.Some("Order #1234"),
+					DateExpiry: pr.Some(expiry),
+					Mode:       pr.Some(pr.SessionModeMessageOnly),
+					Status:     pr.Some(pr.SessionStatusOpen),
+					Participants: pr.Some([]json.RawMessage{
 						json.RawMessage(`{"Identifier":"+15558675310","FriendlyName":"Alice"}`),
 						json.RawMessage(`{"Identifier":"+15017122661"}`),
 					}),
 				})
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Session](t, "CreateSession.create.201.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "CreateSession.create.201.response.json") },
 			method: "POST", path: ctSessionsPath,
 			form: url.Values{
 				"UniqueName": {"Order #1234"},
@@ -461,38 +463,38 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "Sessions.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return sessions(c).Get(ctx, ctSessionSID)
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Session](t, "FetchSession.fetch.200.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "FetchSession.fetch.200.response.json") },
 			method: "GET", path: ctSessionPath,
 			status: 200, response: "FetchSession.fetch.200.response.json",
 		},
 		{
 			name: "Sessions.Update",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return sessions(c).Update(ctx, ctSessionSID, clRequestFixture[SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return sessions(c).Update(ctx, ctSessionSID, clRequestFixture[pr.SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json"))
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Session](t, "UpdateSession.update.200.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "UpdateSession.update.200.response.json") },
 			method: "POST", path: ctSessionPath, form: url.Values{"UpdateSession.update.request-form-params.json": nil},
 			status: 200, response: "UpdateSession.update.200.response.json",
 		},
 		{
 			name: "Sessions.Update/dateExpiry",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return sessions(c).Update(ctx, ctSessionSID, &SessionsUpdateRequest{
-					DateExpiry: Some(time.Date(2015, 7, 30, 20, 0, 0, 0, time.UTC)),
-					Status:     Some(SessionStatusClosed),
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return sessions(c).Update(ctx, ctSessionSID, &pr.SessionsUpdateRequest{
+					DateExpiry: pr.Some(time.Date(2015, 7, 30, 20, 0, 0, 0, time.UTC)),
+					Status:     pr.Some(pr.SessionStatusClosed),
 				})
 			},
-			want:   func(t *testing.T) any { return clFixtureValue[Session](t, "UpdateSession.update.200.response.json") },
+			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "UpdateSession.update.200.response.json") },
 			method: "POST", path: ctSessionPath,
 			form:   url.Values{"DateExpiry": {"2015-07-30T20:00:00Z"}, "Status": {"closed"}},
 			status: 200, response: "UpdateSession.update.200.response.json",
 		},
 		{
 			name: "Sessions.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return nil, sessions(c).Delete(ctx, ctSessionSID)
 			},
 			method: "DELETE", path: ctSessionPath,
@@ -501,29 +503,29 @@ func clWireCases() []clWireCase {
 		// interactions
 		{
 			name: "Interactions.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return clCollect(interactions(c).List(ctx, nil))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[Interaction](t, "ListInteraction.readEmpty.200.response.json", "interactions")
+				return clFixtureItems[pr.Interaction](t, "ListInteraction.readEmpty.200.response.json", "interactions")
 			},
 			method: "GET", path: ctSessionPath + "/Interactions",
 			status: 200, response: "ListInteraction.readEmpty.200.response.json",
 		},
 		{
 			name: "Interactions.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return interactions(c).Get(ctx, ctInteraction)
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[Interaction](t, "FetchInteraction.fetch.200.response.json")
+				return clFixtureValue[pr.Interaction](t, "FetchInteraction.fetch.200.response.json")
 			},
 			method: "GET", path: ctSessionPath + "/Interactions/" + ctInteraction,
 			status: 200, response: "FetchInteraction.fetch.200.response.json",
 		},
 		{
 			name: "Interactions.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return nil, interactions(c).Delete(ctx, ctInteraction)
 			},
 			method: "DELETE", path: ctSessionPath + "/Interactions/" + ctInteraction,
@@ -532,51 +534,51 @@ func clWireCases() []clWireCase {
 		// participants
 		{
 			name: "Participants.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(participants(c).List(ctx, &ParticipantsListParams{PageSize: Some[int64](1000)}))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return clCollect(participants(c).List(ctx, &pr.ParticipantsListParams{PageSize: pr.Some[int64](1000)}))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[Participant](t, "ListParticipant.readEmpty.200.response.json", "participants")
+				return clFixtureItems[pr.Participant](t, "ListParticipant.readEmpty.200.response.json", "participants")
 			},
 			method: "GET", path: ctParticipantsP, query: "PageSize=1000",
 			status: 200, response: "ListParticipant.readEmpty.200.response.json",
 		},
 		{
 			name: "Participants.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return participants(c).Create(ctx, clRequestFixture[ParticipantsCreateRequest](t, "CreateParticipant.create.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return participants(c).Create(ctx, clRequestFixture[pr.ParticipantsCreateRequest](t, "CreateParticipant.create.request-form-params.json"))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[Participant](t, "CreateParticipant.create.201.response.json")
+				return clFixtureValue[pr.Participant](t, "CreateParticipant.create.201.response.json")
 			},
 			method: "POST", path: ctParticipantsP, form: url.Values{"CreateParticipant.create.request-form-params.json": nil},
 			status: 201, response: "CreateParticipant.create.201.response.json",
 		},
 		{
 			name: "Participants.Create/channel",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return participants(c).Create(ctx, clRequestFixture[ParticipantsCreateRequest](t, "CreateParticipant.createChannel.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return participants(c).Create(ctx, clRequestFixture[pr.ParticipantsCreateRequest](t, "CreateParticipant.createChannel.request-form-params.json"))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[Participant](t, "CreateParticipant.createChannel.201.response.json")
+				return clFixtureValue[pr.Participant](t, "CreateParticipant.createChannel.201.response.json")
 			},
 			method: "POST", path: ctParticipantsP, form: url.Values{"CreateParticipant.createChannel.request-form-params.json": nil},
 			status: 201, response: "CreateParticipant.createChannel.201.response.json",
 		},
 		{
 			name: "Participants.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return participants(c).Get(ctx, ctParticipant)
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[Participant](t, "FetchParticipant.fetch.200.response.json")
+				return clFixtureValue[pr.Participant](t, "FetchParticipant.fetch.200.response.json")
 			},
 			method: "GET", path: ctParticipantsP + "/" + ctParticipant,
 			status: 200, response: "FetchParticipant.fetch.200.response.json",
 		},
 		{
 			name: "Participants.Delete",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return nil, participants(c).Delete(ctx, ctParticipant)
 			},
 			method: "DELETE", path: ctParticipantsP + "/" + ctParticipant,
@@ -585,22 +587,22 @@ func clWireCases() []clWireCase {
 		// message interactions
 		{
 			name: "MessageInteractions.List",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return clCollect(messages(c).List(ctx, &MessageInteractionsListParams{Page: Some[int32](2)}))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return clCollect(messages(c).List(ctx, &pr.MessageInteractionsListParams{Page: pr.Some[int32](2)}))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureItems[MessageInteraction](t, "ListMessageInteraction.readEmpty.200.response.json", "interactions")
+				return clFixtureItems[pr.MessageInteraction](t, "ListMessageInteraction.readEmpty.200.response.json", "interactions")
 			},
 			method: "GET", path: ctParticipantsP + "/" + ctParticipant + "/MessageInteractions", query: "Page=2",
 			status: 200, response: "ListMessageInteraction.readEmpty.200.response.json",
 		},
 		{
 			name: "MessageInteractions.Create",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return messages(c).Create(ctx, clRequestFixture[MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json"))
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return messages(c).Create(ctx, clRequestFixture[pr.MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json"))
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[MessageInteraction](t, "CreateMessageInteraction.create.200.response.json")
+				return clFixtureValue[pr.MessageInteraction](t, "CreateMessageInteraction.create.200.response.json")
 			},
 			method: "POST", path: ctParticipantsP + "/" + ctParticipant + "/MessageInteractions",
 			form:   url.Values{"CreateMessageInteraction.create.request-form-params.json": nil},
@@ -608,14 +610,14 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "MessageInteractions.Create/media",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
-				return messages(c).Create(ctx, &MessageInteractionsCreateRequest{
-					Body:     Some("see attached"),
-					MediaURL: Some([]string{"https://example.com/a.png", "https://example.com/b.png?x=1&y=2"}),
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
+				return messages(c).Create(ctx, &pr.MessageInteractionsCreateRequest{
+					Body:     pr.Some("see attached"),
+					MediaURL: pr.Some([]string{"https://example.com/a.png", "https://example.com/b.png?x=1&y=2"}),
 				})
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[MessageInteraction](t, "CreateMessageInteraction.create.200.response.json")
+				return clFixtureValue[pr.MessageInteraction](t, "CreateMessageInteraction.create.200.response.json")
 			},
 			method: "POST", path: ctParticipantsP + "/" + ctParticipant + "/MessageInteractions",
 			form: url.Values{
@@ -626,11 +628,11 @@ func clWireCases() []clWireCase {
 		},
 		{
 			name: "MessageInteractions.Get",
-			call: func(t *testing.T, ctx context.Context, c *Client) (any, error) {
+			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return messages(c).Get(ctx, ctInteraction)
 			},
 			want: func(t *testing.T) any {
-				return clFixtureValue[MessageInteraction](t, "FetchMessageInteraction.fetch.200.response.json")
+				return clFixtureValue[pr.MessageInteraction](t, "FetchMessageInteraction.fetch.200.response.json")
 			},
 			method: "GET", path: ctParticipantsP + "/" + ctParticipant + "/MessageInteractions/" + ctInteraction,
 			status: 200, response: "FetchMessageInteraction.fetch.200.response.json",
@@ -716,15 +718,15 @@ func TestClientRequests(t *testing.T) {
 func TestClientFormFixturesDecode(t *testing.T) {
 	for name, encode := range map[string]func(t *testing.T) (string, error){
 		"CreateService.create.request-form-params.json": func(t *testing.T) (string, error) {
-			b, err := clRequestFixture[ServicesCreateRequest](t, "CreateService.create.request-form-params.json").AppendJSON(nil)
+			b, err := clRequestFixture[pr.ServicesCreateRequest](t, "CreateService.create.request-form-params.json").AppendJSON(nil)
 			return string(b), err
 		},
 		"UpdateSession.update.request-form-params.json": func(t *testing.T) (string, error) {
-			b, err := clRequestFixture[SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json").AppendJSON(nil)
+			b, err := clRequestFixture[pr.SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json").AppendJSON(nil)
 			return string(b), err
 		},
 		"CreateParticipant.createChannel.request-form-params.json": func(t *testing.T) (string, error) {
-			b, err := clRequestFixture[ParticipantsCreateRequest](t, "CreateParticipant.createChannel.request-form-params.json").AppendJSON(nil)
+			b, err := clRequestFixture[pr.ParticipantsCreateRequest](t, "CreateParticipant.createChannel.request-form-params.json").AppendJSON(nil)
 			return string(b), err
 		},
 	} {
@@ -743,28 +745,28 @@ func TestClientValidationSendsNothing(t *testing.T) {
 	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 500, nil) })
 	c := clNewClient(t, stub.srv.URL)
 	ctx := context.Background()
-	var ve *ValidationError
+	var ve *pr.ValidationError
 
-	_, err := c.Services.Create(ctx, &ServicesCreateRequest{UniqueName: "My Service", CallbackURL: Some("www.example.com")})
+	_, err := c.Services.Create(ctx, &pr.ServicesCreateRequest{UniqueName: "My Service", CallbackURL: pr.Some("www.example.com")})
 	if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Path != "CallbackUrl" {
 		t.Errorf("Services.Create: %v, want a *ValidationError on CallbackUrl", err)
 	}
-	_, err = c.Services.Sessions(ctServiceSID).Create(ctx, &SessionsCreateRequest{Mode: Some[SessionMode]("voice-and-video")})
+	_, err = c.Services.Sessions(ctServiceSID).Create(ctx, &pr.SessionsCreateRequest{Mode: pr.Some[pr.SessionMode]("voice-and-video")})
 	if !errors.As(err, &ve) {
 		t.Errorf("Sessions.Create: %v, want a *ValidationError", err)
 	}
-	_, err = c.Services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &SessionsUpdateRequest{TTL: Null[int32]()})
+	_, err = c.Services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &pr.SessionsUpdateRequest{TTL: pr.Null[int32]()})
 	if !errors.As(err, &ve) {
 		t.Errorf("Sessions.Update: %v, want a *ValidationError", err)
 	}
 	if _, err = c.Services.Create(ctx, nil); err == nil {
 		t.Error("Services.Create(nil): no error")
 	}
-	items, err := clCollect(c.Services.Sessions(ctServiceSID).List(ctx, &SessionsListParams{PageSize: Some[int64](0)}))
+	items, err := clCollect(c.Services.Sessions(ctServiceSID).List(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](0)}))
 	if !errors.As(err, &ve) || len(items) != 0 {
 		t.Errorf("Sessions.List: %d items, %v; want a *ValidationError", len(items), err)
 	}
-	if _, err := c.Services.Sessions(ctServiceSID).ListPage(ctx, &SessionsListParams{PageSize: Some[int64](1001)}); !errors.As(err, &ve) {
+	if _, err := c.Services.Sessions(ctServiceSID).ListPage(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](1001)}); !errors.As(err, &ve) {
 		t.Errorf("Sessions.ListPage: %v, want a *ValidationError", err)
 	}
 	if n := stub.count(); n != 0 {
@@ -830,7 +832,7 @@ func clCheckThreePageRequests(t *testing.T, reqs []clRequest) {
 func TestClientPagingIterator(t *testing.T) {
 	stub := clThreePages(t)
 	c := clNewClient(t, stub.srv.URL)
-	got, err := clCollect(c.Services.Sessions(ctServiceSID).List(context.Background(), &SessionsListParams{PageSize: Some[int64](2)}))
+	got, err := clCollect(c.Services.Sessions(ctServiceSID).List(context.Background(), &pr.SessionsListParams{PageSize: pr.Some[int64](2)}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -848,7 +850,7 @@ func TestClientPagingPageNext(t *testing.T) {
 	stub := clThreePages(t)
 	c := clNewClient(t, stub.srv.URL)
 	ctx := context.Background()
-	page, err := c.Services.Sessions(ctServiceSID).ListPage(ctx, &SessionsListParams{PageSize: Some[int64](2)})
+	page, err := c.Services.Sessions(ctServiceSID).ListPage(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](2)})
 	var sizes []int
 	for page != nil && err == nil {
 		sizes = append(sizes, len(page.Items))
@@ -875,10 +877,10 @@ func TestClientPagingBreakStopsFetching(t *testing.T) {
 	stub := clThreePages(t)
 	tr := &http.Transport{}
 	defer tr.CloseIdleConnections()
-	c := clNewClient(t, stub.srv.URL, WithHTTPClient(&http.Client{Transport: tr}))
+	c := clNewClient(t, stub.srv.URL, pr.WithHTTPClient(&http.Client{Transport: tr}))
 	before := runtime.NumGoroutine()
 	n := 0
-	for s, err := range c.Services.Sessions(ctServiceSID).List(context.Background(), &SessionsListParams{PageSize: Some[int64](2)}) {
+	for s, err := range c.Services.Sessions(ctServiceSID).List(context.Background(), &pr.SessionsListParams{PageSize: pr.Some[int64](2)}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -903,7 +905,7 @@ func TestClientPagingContextCancel(t *testing.T) {
 	defer cancel()
 	n, errs := 0, 0
 	var last error
-	for _, err := range c.Services.Sessions(ctServiceSID).List(ctx, &SessionsListParams{PageSize: Some[int64](2)}) {
+	for _, err := range c.Services.Sessions(ctServiceSID).List(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](2)}) {
 		if err != nil {
 			errs++
 			last = err
@@ -945,7 +947,7 @@ func TestClientPagingForeignNextLink(t *testing.T) {
 			})
 			c := clNewClient(t, stub.srv.URL)
 			_, err := clCollect(c.Services.Sessions(ctServiceSID).List(context.Background(), nil))
-			var fe *ForeignURLError
+			var fe *pr.ForeignURLError
 			if !errors.As(err, &fe) {
 				t.Errorf("iterator: %v, want *ForeignURLError", err)
 			}
@@ -1010,7 +1012,7 @@ func TestClientErrorTextIsClean(t *testing.T) {
 	})
 	c := clNewClient(t, stub.srv.URL)
 	_, err := c.Services.Get(context.Background(), ctServiceSID)
-	var ae *APIError
+	var ae *pr.APIError
 	if !errors.As(err, &ae) || ae.Code != 20404 || ae.RequestID != requestID || !strings.Contains(ae.Message, "\n") {
 		t.Fatalf("%v: want the APIError with the server's fields as sent", err)
 	}
@@ -1046,14 +1048,14 @@ func TestClientErrorBodies(t *testing.T) {
 			for _, call := range []func() error{
 				func() error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err },
 				func() error {
-					_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &SessionsCreateRequest{})
+					_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &pr.SessionsCreateRequest{})
 					return err
 				},
 				func() error { return c.Services.Delete(context.Background(), ctServiceSID) },
 				func() error { _, err := clCollect(c.Services.List(context.Background(), nil)); return err },
 			} {
 				err := call()
-				var ae *APIError
+				var ae *pr.APIError
 				if !errors.As(err, &ae) {
 					t.Fatalf("%v, want *APIError", err)
 				}
@@ -1104,7 +1106,7 @@ func TestClientErrorWithoutBody(t *testing.T) {
 	c := clNewClient(t, stub.srv.URL)
 	for _, want := range []int{404, 500} {
 		_, err := c.Services.Get(context.Background(), ctServiceSID)
-		var ae *APIError
+		var ae *pr.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != want || ae.Body != nil || ae.Code != 0 {
 			t.Errorf("%v (%+v), want a bare *APIError %d", err, ae, want)
 		}
@@ -1150,7 +1152,7 @@ func TestClientRetryGet(t *testing.T) {
 	stub := clStatusSequence(t, nil, 503, 503, 503, 503)
 	c := clNewClient(t, stub.srv.URL)
 	_, err := c.Services.Get(context.Background(), ctServiceSID)
-	var ae *APIError
+	var ae *pr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 503 || stub.count() != 3 {
 		t.Errorf("%v after %d requests, want the 503 after 3", err, stub.count())
 	}
@@ -1161,7 +1163,7 @@ func TestClientRetryGet(t *testing.T) {
 		t.Errorf("500: %v after %d requests, want an error after 1", err, stub.count())
 	}
 	stub = clStatusSequence(t, nil, 503)
-	c = clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+	c = clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
 	if _, err := c.Services.Get(context.Background(), ctServiceSID); err == nil || stub.count() != 1 {
 		t.Errorf("NoRetry: %v after %d requests, want an error after 1", err, stub.count())
 	}
@@ -1170,7 +1172,7 @@ func TestClientRetryGet(t *testing.T) {
 // TestClientRetryPostOnlyWhenNotProcessed: a POST is retried on 429 (Twilio
 // documents it as never processed), with the same body, but sent once on 503.
 func TestClientRetryPostOnlyWhenNotProcessed(t *testing.T) {
-	req := clRequestFixture[SessionsCreateRequest](t, "CreateSession.create.request-form-params.json")
+	req := clRequestFixture[pr.SessionsCreateRequest](t, "CreateSession.create.request-form-params.json")
 	created := readFixture(t, "CreateSession.create.201.response.json")
 
 	stub := clStatusSequence(t, created, 429, 429)
@@ -1194,7 +1196,7 @@ func TestClientRetryPostOnlyWhenNotProcessed(t *testing.T) {
 		stub := clStatusSequence(t, created, status)
 		c := clNewClient(t, stub.srv.URL)
 		_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), req)
-		var ae *APIError
+		var ae *pr.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != status || stub.count() != 1 {
 			t.Errorf("POST on %d: %v after %d requests, want the %d after exactly 1", status, err, stub.count(), status)
 		}
@@ -1202,7 +1204,7 @@ func TestClientRetryPostOnlyWhenNotProcessed(t *testing.T) {
 	// Update is a POST too.
 	stub = clStatusSequence(t, created, 503)
 	c = clNewClient(t, stub.srv.URL)
-	if _, err := c.Services.Sessions(ctServiceSID).Update(context.Background(), ctSessionSID, &SessionsUpdateRequest{TTL: Some[int32](1)}); err == nil || stub.count() != 1 {
+	if _, err := c.Services.Sessions(ctServiceSID).Update(context.Background(), ctSessionSID, &pr.SessionsUpdateRequest{TTL: pr.Some[int32](1)}); err == nil || stub.count() != 1 {
 		t.Errorf("Update on 503: %v after %d requests", err, stub.count())
 	}
 	// DELETE is idempotent: retried.
@@ -1219,18 +1221,18 @@ func TestClientRetryPostOnlyWhenNotProcessed(t *testing.T) {
 // MaxElapsed ends retrying at once although the backoff would be zero.
 func TestClientRetryAfter(t *testing.T) {
 	created := readFixture(t, "CreateSession.create.201.response.json")
-	slowBackoff := RetryPolicy{MaxAttempts: 3, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}
+	slowBackoff := pr.RetryPolicy{MaxAttempts: 3, InitialBackoff: 1000 * time.Hour, MaxElapsed: time.Minute}
 	stub := clStatusSequence(t, created, -1000)
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(slowBackoff))
-	if _, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &SessionsCreateRequest{}); err != nil || stub.count() != 2 {
+	c := clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(slowBackoff))
+	if _, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &pr.SessionsCreateRequest{}); err != nil || stub.count() != 2 {
 		t.Errorf("Retry-After: 0: %v after %d requests, want success after 2", err, stub.count())
 	}
 
-	noBackoff := RetryPolicy{MaxAttempts: 3, MaxElapsed: time.Minute}
+	noBackoff := pr.RetryPolicy{MaxAttempts: 3, MaxElapsed: time.Minute}
 	stub = clStatusSequence(t, created, -1000-3600, -1000-3600)
-	c = clNewClient(t, stub.srv.URL, WithRetryPolicy(noBackoff))
-	_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &SessionsCreateRequest{})
-	var ae *APIError
+	c = clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(noBackoff))
+	_, err := c.Services.Sessions(ctServiceSID).Create(context.Background(), &pr.SessionsCreateRequest{})
+	var ae *pr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 429 || ae.Code != 20429 || stub.count() != 1 {
 		t.Errorf("Retry-After: 3600: %v after %d requests, want the 429 after 1", err, stub.count())
 	}
@@ -1258,10 +1260,10 @@ func TestClientRetryWaitEndsWithContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	c := clNewClient(t, stub.srv.URL,
-		WithRetryPolicy(RetryPolicy{MaxAttempts: 3}),
-		WithLogger(slog.New(clCancelOnRetry{cancel})))
+		pr.WithRetryPolicy(pr.RetryPolicy{MaxAttempts: 3}),
+		pr.WithLogger(slog.New(clCancelOnRetry{cancel})))
 	_, err := c.Services.Get(ctx, ctServiceSID)
-	var ae *APIError
+	var ae *pr.APIError
 	if !errors.Is(err, context.Canceled) || !errors.As(err, &ae) || ae.StatusCode != 429 || stub.count() != 1 {
 		t.Errorf("%v after %d requests, want context.Canceled and the 429 after 1", err, stub.count())
 	}
@@ -1299,10 +1301,10 @@ func TestClientCredentialsNeverLeak(t *testing.T) {
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close() // connection refused
 
-	run := func(name, base string, call func(c *Client) error) {
+	run := func(name, base string, call func(c *pr.Client) error) {
 		t.Run(name, func(t *testing.T) {
 			logs.Reset()
-			c := clNewClient(t, base, WithLogger(logger))
+			c := clNewClient(t, base, pr.WithLogger(logger))
 			err := call(c)
 			if err == nil && name != "ok" {
 				t.Fatal("no error")
@@ -1321,18 +1323,18 @@ func TestClientCredentialsNeverLeak(t *testing.T) {
 			}
 		})
 	}
-	run("ok", stub.srv.URL+"?case=ok", func(c *Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
-	run("4xx", stub.srv.URL+"?case=4xx", func(c *Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
-	run("5xx-retried", stub.srv.URL+"?case=5xx", func(c *Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
-	run("429-post-retried", stub.srv.URL+"?case=429", func(c *Client) error {
-		_, err := c.Services.Create(context.Background(), &ServicesCreateRequest{UniqueName: "x"})
+	run("ok", stub.srv.URL+"?case=ok", func(c *pr.Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
+	run("4xx", stub.srv.URL+"?case=4xx", func(c *pr.Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
+	run("5xx-retried", stub.srv.URL+"?case=5xx", func(c *pr.Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
+	run("429-post-retried", stub.srv.URL+"?case=429", func(c *pr.Client) error {
+		_, err := c.Services.Create(context.Background(), &pr.ServicesCreateRequest{UniqueName: "x"})
 		return err
 	})
-	run("foreign-next", stub.srv.URL+"?case=foreign", func(c *Client) error {
+	run("foreign-next", stub.srv.URL+"?case=foreign", func(c *pr.Client) error {
 		_, err := clCollect(c.Services.List(context.Background(), nil))
 		return err
 	})
-	run("connection-refused", closed.URL, func(c *Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
+	run("connection-refused", closed.URL, func(c *pr.Client) error { _, err := c.Services.Get(context.Background(), ctServiceSID); return err })
 
 	// The server did get the credentials (so the checks above are not
 	// vacuous), and the other origin got nothing.
@@ -1424,9 +1426,9 @@ func TestClientResponseTooLarge(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := httptest.NewServer(clHugeAnswer(tc.status, tc.declare))
 			defer srv.Close()
-			c := clNewClient(t, srv.URL, WithMaxResponseBytes(1<<20), WithRetryPolicy(NoRetry()))
+			c := clNewClient(t, srv.URL, pr.WithMaxResponseBytes(1<<20), pr.WithRetryPolicy(pr.NoRetry()))
 			_, err := c.Services.Get(context.Background(), ctServiceSID)
-			var tl *ResponseTooLargeError
+			var tl *pr.ResponseTooLargeError
 			if !errors.As(err, &tl) || tl.Limit != 1<<20 {
 				t.Errorf("Get: %v, want *ResponseTooLargeError{1 MiB}", err)
 			}
@@ -1451,7 +1453,7 @@ func TestClientNewClientChecksBaseURL(t *testing.T) {
 		"http://" + ctAccountSID + ":" + ctCanary + "@[::1", // unparsable
 		"proxy.twilio.com",
 	} {
-		c, err := NewClient(WithBaseURL(base))
+		c, err := pr.NewClient(pr.WithBaseURL(base))
 		if err == nil || c != nil {
 			t.Errorf("NewClient(WithBaseURL(%q)) accepted it", base)
 			continue
@@ -1460,7 +1462,7 @@ func TestClientNewClientChecksBaseURL(t *testing.T) {
 			t.Errorf("NewClient(WithBaseURL(%q)): the error %q quotes the auth token", base, err)
 		}
 	}
-	if _, err := NewClient(); err != nil {
+	if _, err := pr.NewClient(); err != nil {
 		t.Errorf("NewClient() with the default base URL: %v", err)
 	}
 }

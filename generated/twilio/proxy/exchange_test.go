@@ -2,7 +2,7 @@
 // documents per method (status: in the definition), in the client and the
 // fake.
 
-package proxy
+package proxy_test
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // stStatuses records the status of every answer a client receives.
@@ -36,30 +38,30 @@ func (s *stStatuses) RoundTrip(r *http.Request) (*http.Response, error) {
 // and the message-interaction create, 204 for deletes, 200 for the
 // participant delete (documented [200, 204]).
 func TestFakeAnswersDocumentedStatuses(t *testing.T) {
-	srv := httptest.NewServer(NewFakeServer())
+	srv := httptest.NewServer(pr.NewFakeServer())
 	t.Cleanup(srv.Close)
 	rec := &stStatuses{}
-	c := clNewClient(t, srv.URL, WithRetryPolicy(NoRetry()), WithHTTPClient(&http.Client{Transport: rec}))
+	c := clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()), pr.WithHTTPClient(&http.Client{Transport: rec}))
 	ctx := context.Background()
-	svc, err := c.Services.Create(ctx, &ServicesCreateRequest{UniqueName: "svc"})
+	svc, err := c.Services.Create(ctx, &pr.ServicesCreateRequest{UniqueName: "svc"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ksid, _ := svc.SID.Get()
-	if _, err := c.Services.Update(ctx, ksid, &ServicesUpdateRequest{UniqueName: Some("svc2")}); err != nil {
+	if _, err := c.Services.Update(ctx, ksid, &pr.ServicesUpdateRequest{UniqueName: pr.Some("svc2")}); err != nil {
 		t.Fatal(err)
 	}
-	session, err := c.Services.Sessions(ksid).Create(ctx, &SessionsCreateRequest{UniqueName: Some("s")})
+	session, err := c.Services.Sessions(ksid).Create(ctx, &pr.SessionsCreateRequest{UniqueName: pr.Some("s")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	participants := c.Services.Sessions(ksid).Participants(clSID(session))
-	p, err := participants.Create(ctx, clRequestFixture[ParticipantsCreateRequest](t, "CreateParticipant.create.request-form-params.json"))
+	p, err := participants.Create(ctx, clRequestFixture[pr.ParticipantsCreateRequest](t, "CreateParticipant.create.request-form-params.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	kpsid, _ := p.SID.Get()
-	if _, err := participants.MessageInteractions(kpsid).Create(ctx, clRequestFixture[MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json")); err != nil {
+	if _, err := participants.MessageInteractions(kpsid).Create(ctx, clRequestFixture[pr.MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json")); err != nil {
 		t.Fatal(err)
 	}
 	if err := participants.Delete(ctx, kpsid); err != nil {
@@ -90,11 +92,11 @@ func TestClientUndocumentedStatus(t *testing.T) {
 			clReply(w, http.StatusAccepted, nil)
 		}
 	})
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
 	ctx := context.Background()
-	req := clRequestFixture[SessionsCreateRequest](t, "CreateSession.create.request-form-params.json")
+	req := clRequestFixture[pr.SessionsCreateRequest](t, "CreateSession.create.request-form-params.json")
 	s, err := c.Services.Sessions(ctServiceSID).Create(ctx, req)
-	var ue *UnexpectedStatusError
+	var ue *pr.UnexpectedStatusError
 	if !errors.As(err, &ue) || s != nil {
 		t.Fatalf("200 to a create documented 201: %v, %v; want *UnexpectedStatusError", s, err)
 	}

@@ -1,7 +1,7 @@
 // Hand-written tests of the generated fake (not generated): the real client
 // against httptest.NewServer(NewFakeServer()), through whole lifecycles.
 
-package proxy
+package proxy_test
 
 import (
 	"context"
@@ -15,19 +15,21 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // fkServe starts the fake and a client of it with the canary credentials.
-func fkServe(t *testing.T) (*FakeServer, *Client) {
+func fkServe(t *testing.T) (*pr.FakeServer, *pr.Client) {
 	t.Helper()
-	fake := NewFakeServer()
+	fake := pr.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	return fake, clNewClient(t, srv.URL, WithRetryPolicy(NoRetry()))
+	return fake, clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
 }
 
 // fkRequests returns the fake's log as "METHOD path?query" lines.
-func fkRequests(fake *FakeServer) []string {
+func fkRequests(fake *pr.FakeServer) []string {
 	var out []string
 	for _, r := range fake.Requests() {
 		line := r.Method + " " + r.Path
@@ -41,7 +43,7 @@ func fkRequests(fake *FakeServer) []string {
 
 func fkIs404(t *testing.T, what string, err error) {
 	t.Helper()
-	var ae *APIError
+	var ae *pr.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != http.StatusNotFound {
 		t.Errorf("%s: %v, want *APIError 404", what, err)
 	}
@@ -54,7 +56,7 @@ func TestFakeSessionLifecycle(t *testing.T) {
 	fake, c := fkServe(t)
 	ctx := context.Background()
 
-	svc, err := c.Services.Create(ctx, clRequestFixture[ServicesCreateRequest](t, "CreateService.create.request-form-params.json"))
+	svc, err := c.Services.Create(ctx, clRequestFixture[pr.ServicesCreateRequest](t, "CreateService.create.request-form-params.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +72,7 @@ func TestFakeSessionLifecycle(t *testing.T) {
 	}
 
 	sessions := c.Services.Sessions(ksid)
-	created, err := sessions.Create(ctx, clRequestFixture[SessionsCreateRequest](t, "CreateSession.create.request-form-params.json"))
+	created, err := sessions.Create(ctx, clRequestFixture[pr.SessionsCreateRequest](t, "CreateSession.create.request-form-params.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,14 +98,14 @@ func TestFakeSessionLifecycle(t *testing.T) {
 	// Six more sessions: seven in all, three pages of three.
 	want := []string{sid}
 	for i := range 6 {
-		s, err := sessions.Create(ctx, &SessionsCreateRequest{UniqueName: Some(fmt.Sprintf("order-%d", i)), TTL: Some[int32](60)})
+		s, err := sessions.Create(ctx, &pr.SessionsCreateRequest{UniqueName: pr.Some(fmt.Sprintf("order-%d", i)), TTL: pr.Some[int32](60)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = append(want, clSID(s))
 	}
 	before := len(fake.Requests())
-	items, err := clCollect(sessions.List(ctx, &SessionsListParams{PageSize: Some[int64](3)}))
+	items, err := clCollect(sessions.List(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](3)}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +119,7 @@ func TestFakeSessionLifecycle(t *testing.T) {
 	if n := len(fake.Requests()) - before; n != 3 {
 		t.Errorf("the list took %d requests, want 3: %v", n, fkRequests(fake)[before:])
 	}
-	page, err := sessions.ListPage(ctx, &SessionsListParams{PageSize: Some[int64](3)})
+	page, err := sessions.ListPage(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](3)})
 	var sizes []int
 	for page != nil && err == nil && len(sizes) < 5 {
 		sizes = append(sizes, len(page.Items))
@@ -127,11 +129,11 @@ func TestFakeSessionLifecycle(t *testing.T) {
 		t.Errorf("pages %v, %v; want [3 3 1]", sizes, err)
 	}
 
-	updated, err := sessions.Update(ctx, sid, clRequestFixture[SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json"))
+	updated, err := sessions.Update(ctx, sid, clRequestFixture[pr.SessionsUpdateRequest](t, "UpdateSession.update.request-form-params.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := updated.Status.Get(); st != SessionStatusInProgress || updated.TTL.Or(0) != 3600 || updated.UniqueName != created.UniqueName {
+	if st, _ := updated.Status.Get(); st != pr.SessionStatusInProgress || updated.TTL.Or(0) != 3600 || updated.UniqueName != created.UniqueName {
 		t.Errorf("updated %+v", updated)
 	}
 	if got, err := sessions.Get(ctx, sid); err != nil || !reflect.DeepEqual(got, updated) {
@@ -144,7 +146,7 @@ func TestFakeSessionLifecycle(t *testing.T) {
 	_, err = sessions.Get(ctx, sid)
 	fkIs404(t, "Get after Delete", err)
 	fkIs404(t, "Delete again", sessions.Delete(ctx, sid))
-	_, err = sessions.Update(ctx, sid, &SessionsUpdateRequest{TTL: Some[int32](1)})
+	_, err = sessions.Update(ctx, sid, &pr.SessionsUpdateRequest{TTL: pr.Some[int32](1)})
 	fkIs404(t, "Update after Delete", err)
 	if _, ok := fake.Get("/v1/Services/" + ksid + "/Sessions/" + sid); ok {
 		t.Error("still stored after Delete")
@@ -167,19 +169,19 @@ func TestFakeSessionLifecycle(t *testing.T) {
 func TestFakeOtherResources(t *testing.T) {
 	fake, c := fkServe(t)
 	ctx := context.Background()
-	svc, err := c.Services.Create(ctx, &ServicesCreateRequest{UniqueName: "svc"})
+	svc, err := c.Services.Create(ctx, &pr.ServicesCreateRequest{UniqueName: "svc"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ksid, _ := svc.SID.Get()
 
 	numbers := c.Services.PhoneNumbers(ksid)
-	pn, err := numbers.Create(ctx, &PhoneNumbersCreateRequest{PhoneNumber: Some("+1987654321"), IsReserved: Some(false)})
+	pn, err := numbers.Create(ctx, &pr.PhoneNumbersCreateRequest{PhoneNumber: pr.Some("+1987654321"), IsReserved: pr.Some(false)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pnSID, _ := pn.SID.Get()
-	up, err := numbers.Update(ctx, pnSID, clRequestFixture[PhoneNumbersUpdateRequest](t, "UpdatePhoneNumber.update.request-form-params.json"))
+	up, err := numbers.Update(ctx, pnSID, clRequestFixture[pr.PhoneNumbersUpdateRequest](t, "UpdatePhoneNumber.update.request-form-params.json"))
 	if reserved, _ := up.IsReserved.Get(); err != nil || !reserved || up.PhoneNumber != pn.PhoneNumber {
 		t.Errorf("Update phone number: %+v, %v", up, err)
 	}
@@ -190,18 +192,18 @@ func TestFakeOtherResources(t *testing.T) {
 		t.Error(err)
 	}
 
-	session, err := c.Services.Sessions(ksid).Create(ctx, &SessionsCreateRequest{UniqueName: Some("s")})
+	session, err := c.Services.Sessions(ksid).Create(ctx, &pr.SessionsCreateRequest{UniqueName: pr.Some("s")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	kcsid := clSID(session)
 	participants := c.Services.Sessions(ksid).Participants(kcsid)
 	for _, name := range []string{"CreateParticipant.create.request-form-params.json", "CreateParticipant.createChannel.request-form-params.json"} {
-		if _, err := participants.Create(ctx, clRequestFixture[ParticipantsCreateRequest](t, name)); err != nil {
+		if _, err := participants.Create(ctx, clRequestFixture[pr.ParticipantsCreateRequest](t, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	ps, err := clCollect(participants.List(ctx, &ParticipantsListParams{PageSize: Some[int64](1)}))
+	ps, err := clCollect(participants.List(ctx, &pr.ParticipantsListParams{PageSize: pr.Some[int64](1)}))
 	if err != nil || len(ps) != 2 {
 		t.Fatalf("participants %v, %v", ps, err)
 	}
@@ -210,7 +212,7 @@ func TestFakeOtherResources(t *testing.T) {
 	}
 	kpsid, _ := ps[0].SID.Get()
 	messages := participants.MessageInteractions(kpsid)
-	mi, err := messages.Create(ctx, clRequestFixture[MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json"))
+	mi, err := messages.Create(ctx, clRequestFixture[pr.MessageInteractionsCreateRequest](t, "CreateMessageInteraction.create.request-form-params.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +229,7 @@ func TestFakeOtherResources(t *testing.T) {
 	// Interactions cannot be created through the API: seed one.
 	interactions := c.Services.Sessions(ksid).Interactions(kcsid)
 	fake.Put("/v1/Services/"+ksid+"/Sessions/"+kcsid+"/Interactions/"+ctInteraction, readFixture(t, "FetchInteraction.fetch.200.response.json"))
-	want := clFixtureValue[Interaction](t, "FetchInteraction.fetch.200.response.json")
+	want := clFixtureValue[pr.Interaction](t, "FetchInteraction.fetch.200.response.json")
 	if got, err := interactions.Get(ctx, ctInteraction); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("Get seeded interaction: %+v, %v", got, err)
 	}
@@ -248,13 +250,13 @@ func TestFakeOtherResources(t *testing.T) {
 // testdata/SOURCE.md). APIError.Code has Body.Code's type and value, and the
 // error string names the code once.
 func TestFakeErrorBodyIsTwilioShape(t *testing.T) {
-	fake := NewFakeServer()
+	fake := pr.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	c := clNewClient(t, srv.URL, WithRetryPolicy(NoRetry()))
+	c := clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
 	ctx := context.Background()
 
-	var sample RestError
+	var sample pr.RestError
 	if err := sample.UnmarshalJSON(readFixture(t, "sdk-tests/twilio-go.error_test.error-20001-compact.json")); err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +276,7 @@ func TestFakeErrorBodyIsTwilioShape(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.call()
-			var ae *APIError
+			var ae *pr.APIError
 			if !errors.As(err, &ae) || ae.StatusCode != tc.status {
 				t.Fatalf("%v, want *APIError %d", err, tc.status)
 			}
@@ -308,7 +310,7 @@ func rawCall(base, method, path, form string) error {
 	if err != nil {
 		return err
 	}
-	return DecodeAPIErrorForTest(resp.StatusCode, resp.Header, body)
+	return pr.DecodeAPIErrorForTest(resp.StatusCode, resp.Header, body)
 }
 
 // TestFakeConcurrentUse: one client and one fake under concurrent creates:
@@ -316,7 +318,7 @@ func rawCall(base, method, path, form string) error {
 func TestFakeConcurrentUse(t *testing.T) {
 	_, c := fkServe(t)
 	ctx := context.Background()
-	svc, err := c.Services.Create(ctx, &ServicesCreateRequest{UniqueName: "svc"})
+	svc, err := c.Services.Create(ctx, &pr.ServicesCreateRequest{UniqueName: "svc"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,7 +333,7 @@ func TestFakeConcurrentUse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				s, err := sessions.Create(ctx, &SessionsCreateRequest{UniqueName: Some(fmt.Sprintf("w%d-%d", w, i))})
+				s, err := sessions.Create(ctx, &pr.SessionsCreateRequest{UniqueName: pr.Some(fmt.Sprintf("w%d-%d", w, i))})
 				if err != nil {
 					errs <- err
 					continue
@@ -353,7 +355,7 @@ func TestFakeConcurrentUse(t *testing.T) {
 		}
 		seen[sid] = true
 	}
-	listed, err := clCollect(sessions.List(ctx, &SessionsListParams{PageSize: Some[int64](7)}))
+	listed, err := clCollect(sessions.List(ctx, &pr.SessionsListParams{PageSize: pr.Some[int64](7)}))
 	if err != nil || len(listed) != workers*each {
 		t.Errorf("listed %d, %v; want %d", len(listed), err, workers*each)
 	}

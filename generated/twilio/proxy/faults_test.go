@@ -7,7 +7,7 @@
 // as often as the retry rules allow and no more (a POST that is not
 // retry-safe is sent once, whatever happens), return promptly, and leave no
 // goroutine behind (runtime.NumGoroutine settles back to where it was).
-package proxy
+package proxy_test
 
 import (
 	"context"
@@ -21,6 +21,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	pk "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // ---------------------------------------------------------- package-specific
@@ -38,15 +40,15 @@ type fltCalls struct {
 // fltOK is a valid 200 body of both calls.
 const fltOK = `{"sid":"KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","status":"open"}`
 
-func fltClient(t *testing.T, srv *httptest.Server, opts ...Option) fltCalls {
+func fltClient(t *testing.T, srv *httptest.Server, opts ...pk.Option) fltCalls {
 	t.Helper()
-	base := []Option{
-		WithBaseURL(srv.URL),
-		WithHTTPClient(srv.Client()),
-		WithBasicAuth("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "token"),
-		WithRetryPolicy(RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
+	base := []pk.Option{
+		pk.WithBaseURL(srv.URL),
+		pk.WithHTTPClient(srv.Client()),
+		pk.WithBasicAuth("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "token"),
+		pk.WithRetryPolicy(pk.RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
 	}
-	c, err := NewClient(append(base, opts...)...)
+	c, err := pk.NewClient(append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func fltClient(t *testing.T, srv *httptest.Server, opts ...Option) fltCalls {
 			return err
 		},
 		post: func(ctx context.Context) error {
-			_, err := sessions.Create(ctx, &SessionsCreateRequest{UniqueName: Some("x")})
+			_, err := sessions.Create(ctx, &pk.SessionsCreateRequest{UniqueName: pk.Some("x")})
 			return err
 		},
 		notProcessed: []int{429},
@@ -66,17 +68,17 @@ func fltClient(t *testing.T, srv *httptest.Server, opts ...Option) fltCalls {
 
 // fltTooLarge and fltDecodeError are the package's typed errors.
 type (
-	fltTooLarge    = ResponseTooLargeError
-	fltDecodeError = DecodeError
+	fltTooLarge    = pk.ResponseTooLargeError
+	fltDecodeError = pk.DecodeError
 )
 
 // fltStatus returns the HTTP status of a typed status error, or 0.
 func fltStatus(err error) int {
-	var api *APIError
+	var api *pk.APIError
 	if errors.As(err, &api) {
 		return api.StatusCode
 	}
-	var h *HTTPError
+	var h *pk.HTTPError
 	if errors.As(err, &h) {
 		return h.StatusCode
 	}
@@ -142,7 +144,7 @@ func fltSettle(t *testing.T, base int) {
 type fltFault struct {
 	name    string
 	handler http.HandlerFunc
-	opts    []Option
+	opts    []pk.Option
 	timeout time.Duration // of the call's context; 0: 5s
 	// check validates the error of a call.
 	check func(t *testing.T, err error)
@@ -248,7 +250,7 @@ func fltFaults() []fltFault {
 					chunk = []byte(strings.Repeat(" ", 32<<10))
 				}
 			},
-			opts: []Option{WithMaxResponseBytes(64 << 10)},
+			opts: []pk.Option{pk.WithMaxResponseBytes(64 << 10)},
 			check: func(t *testing.T, err error) {
 				var tl *fltTooLarge
 				if !errors.As(err, &tl) || tl.Limit != 64<<10 {
@@ -263,7 +265,7 @@ func fltFaults() []fltFault {
 				w.Header().Set("Content-Length", "1073741824")
 				w.(http.Flusher).Flush()
 			},
-			opts: []Option{WithMaxResponseBytes(64 << 10)},
+			opts: []pk.Option{pk.WithMaxResponseBytes(64 << 10)},
 			check: func(t *testing.T, err error) {
 				var tl *fltTooLarge
 				if !errors.As(err, &tl) {

@@ -3,7 +3,7 @@
 // and ttl, seed-facts 2.2), so every response property of every resource
 // type is nullable, and one null never fails a resource or a page.
 
-package proxy
+package proxy_test
 
 import (
 	"bytes"
@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // resourceSamples are one published response per resource type.
@@ -24,12 +26,12 @@ var resourceSamples = []struct {
 	codec codec
 	typ   reflect.Type
 }{
-	{"FetchSession.fetch.200.response.json", sessionCodec, reflect.TypeFor[Session]()},
-	{"FetchParticipant.fetch.200.response.json", participantCodec, reflect.TypeFor[Participant]()},
-	{"FetchInteraction.fetch.200.response.json", interactionCodec, reflect.TypeFor[Interaction]()},
-	{"FetchMessageInteraction.fetch.200.response.json", messageInteractionCodec, reflect.TypeFor[MessageInteraction]()},
-	{"FetchService.fetch.200.response.json", serviceCodec, reflect.TypeFor[Service]()},
-	{"FetchPhoneNumber.fetch.200.response.json", phoneNumberCodec, reflect.TypeFor[PhoneNumber]()},
+	{"FetchSession.fetch.200.response.json", sessionCodec, reflect.TypeFor[pr.Session]()},
+	{"FetchParticipant.fetch.200.response.json", participantCodec, reflect.TypeFor[pr.Participant]()},
+	{"FetchInteraction.fetch.200.response.json", interactionCodec, reflect.TypeFor[pr.Interaction]()},
+	{"FetchMessageInteraction.fetch.200.response.json", messageInteractionCodec, reflect.TypeFor[pr.MessageInteraction]()},
+	{"FetchService.fetch.200.response.json", serviceCodec, reflect.TypeFor[pr.Service]()},
+	{"FetchPhoneNumber.fetch.200.response.json", phoneNumberCodec, reflect.TypeFor[pr.PhoneNumber]()},
 }
 
 // wireNames returns the JSON names of the struct fields of t, from their
@@ -127,11 +129,11 @@ func TestClientPageWithNullStatus(t *testing.T) {
 		_, _ = w.Write([]byte(page))
 	}))
 	defer srv.Close()
-	c, err := NewClient(WithBaseURL(srv.URL), WithBasicAuth("AC", "token"))
+	c, err := pr.NewClient(pr.WithBaseURL(srv.URL), pr.WithBasicAuth("AC", "token"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []*Session
+	var got []*pr.Session
 	for s, err := range c.Services.Sessions(sidKS).List(context.Background(), nil) {
 		if err != nil {
 			t.Fatal(err)

@@ -21,19 +21,19 @@ type twilioMeta struct {
 	Other           []string // meta members the helper does not declare (skipped)
 }
 
-// twilioPage is a Twilio list response: {"<key>": [...], "meta": {...}}.
-type twilioPage[T appender] struct {
+// TwilioPage is a Twilio list response: {"<key>": [...], "meta": {...}}.
+type TwilioPage[T appender] struct {
 	Key   string
 	Items []T
 	Meta  twilioMeta
 	Other []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeTwilioPage walks the envelope with a Decoder, decodes each element
+// DecodeTwilioPage walks the envelope with a Decoder, decodes each element
 // of the list named key with elem and the meta object field by field. It
 // checks that meta.key names the list.
-func decodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (T, error)) (twilioPage[T], error) {
-	p := twilioPage[T]{Key: key}
+func DecodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (T, error)) (TwilioPage[T], error) {
+	p := TwilioPage[T]{Key: key}
 	d := newDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
@@ -158,8 +158,8 @@ func decodeMeta(d *decoder, m *twilioMeta) error {
 	}
 }
 
-// appendTwilioPage encodes the page back: the list, then meta.
-func appendTwilioPage[T appender](dst []byte, p twilioPage[T]) ([]byte, error) {
+// AppendTwilioPage encodes the page back: the list, then meta.
+func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = appendString(dst, p.Key)
 	dst = append(dst, ":["...)
@@ -202,14 +202,15 @@ func appendTwilioPage[T appender](dst []byte, p twilioPage[T]) ([]byte, error) {
 	return append(dst, "}}"...), nil
 }
 
-// elemOf returns the element decoder of a generated type.
-func elemOf[T any, P interface {
+// ElemOf returns the element decoder of a generated type. Its constraint
+// names only exported methods, so that the external tests can call it; the
+// streaming method is found on the value.
+func ElemOf[T any, P interface {
 	*T
 	appender
-	readJSON(*decoder) error
 }]() func(*decoder) (P, error) {
 	return func(d *decoder) (P, error) {
 		v := P(new(T))
-		return v, v.readJSON(d)
+		return v, any(v).(interface{ readJSON(*decoder) error }).readJSON(d)
 	}
 }

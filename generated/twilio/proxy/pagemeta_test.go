@@ -2,7 +2,7 @@
 // Twilio's "meta" object) against the published examples in testdata (see
 // SOURCE.md).
 
-package proxy
+package proxy_test
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // TestPageMetadataTwilio reads the meta members of ListPhoneNumber.readFull
@@ -34,7 +36,7 @@ func TestPageMetadataTwilio(t *testing.T) {
 	page, err := c.Services.PhoneNumbers(ctServiceSID).ListPage(ctx, nil)
 	require.NoError(t, err)
 	meta := page.Meta()
-	get := func(o Optional[string]) string { v, _ := o.Get(); return v }
+	get := func(o pr.Optional[string]) string { v, _ := o.Get(); return v }
 	n, ok := meta.Page.Get()
 	assert.True(t, ok)
 	assert.Equal(t, int32(0), n)
@@ -79,7 +81,7 @@ func TestPageMetadataTwilioStrict(t *testing.T) {
 			}))
 			defer srv.Close()
 			_, err := clNewClient(t, srv.URL).Services.PhoneNumbers(ctServiceSID).ListPage(context.Background(), nil)
-			var de *DecodeError
+			var de *pr.DecodeError
 			require.ErrorAs(t, err, &de)
 			assert.Equal(t, tc.wantPath, de.Path, "error %v", err)
 		})
@@ -99,7 +101,7 @@ func TestFakePageEnvelope(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, fake.PutPageEnvelope(list, published))
 
-	page, err := c.Services.PhoneNumbers(ctServiceSID).ListPage(context.Background(), &PhoneNumbersListParams{PageSize: Some[int64](2)})
+	page, err := c.Services.PhoneNumbers(ctServiceSID).ListPage(context.Background(), &pr.PhoneNumbersListParams{PageSize: pr.Some[int64](2)})
 	require.NoError(t, err)
 	require.Len(t, page.Items, 2, "the fake's items, not the seeded ones")
 	assert.Equal(t, "phone_numbers", page.Meta().Key.Or(""))

@@ -3,7 +3,7 @@
 // x-twilio.conditional), checked by Validate and by the client before it
 // sends anything.
 
-package proxy
+package proxy_test
 
 import (
 	"context"
@@ -12,18 +12,20 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 func TestMessageInteractionRuleValidate(t *testing.T) {
-	want := []Violation{{Rule: RuleAtLeastOneOf, Message: "at least one of Body, MediaUrl must be set, none is"}}
-	checkViolations(t, (&MessageInteractionsCreateRequest{}).Validate(), want)
+	want := []pr.Violation{{Rule: pr.RuleAtLeastOneOf, Message: "at least one of Body, MediaUrl must be set, none is"}}
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{}).Validate(), want)
 	// Null is not a value: it does not satisfy the rule (and is itself
 	// refused on this non-nullable field).
-	checkViolations(t, (&MessageInteractionsCreateRequest{Body: Null[string]()}).Validate(),
-		append([]Violation{{Path: "Body", Rule: "null", Message: "must not be null"}}, want...))
-	checkViolations(t, (&MessageInteractionsCreateRequest{Body: Some("hi")}).Validate(), nil)
-	checkViolations(t, (&MessageInteractionsCreateRequest{MediaURL: Some([]string{"https://example.com/a.png"})}).Validate(), nil)
-	checkViolations(t, (&MessageInteractionsCreateRequest{Body: Some("hi"), MediaURL: Some([]string{"https://example.com/a.png"})}).Validate(), nil)
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Null[string]()}).Validate(),
+		append([]pr.Violation{{Path: "Body", Rule: "null", Message: "must not be null"}}, want...))
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Some("hi")}).Validate(), nil)
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{MediaURL: pr.Some([]string{"https://example.com/a.png"})}).Validate(), nil)
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Some("hi"), MediaURL: pr.Some([]string{"https://example.com/a.png"})}).Validate(), nil)
 }
 
 func TestMessageInteractionRuleSendsNothing(t *testing.T) {
@@ -35,9 +37,9 @@ func TestMessageInteractionRuleSendsNothing(t *testing.T) {
 	defer srv.Close()
 	c := clNewClient(t, srv.URL)
 	messages := c.Services.Sessions(ctServiceSID).Participants(ctSessionSID).MessageInteractions(ctParticipant)
-	_, err := messages.Create(context.Background(), &MessageInteractionsCreateRequest{})
-	var ve *ValidationError
-	if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Rule != RuleAtLeastOneOf {
+	_, err := messages.Create(context.Background(), &pr.MessageInteractionsCreateRequest{})
+	var ve *pr.ValidationError
+	if !errors.As(err, &ve) || len(ve.Violations) != 1 || ve.Violations[0].Rule != pr.RuleAtLeastOneOf {
 		t.Fatalf("Create with neither Body nor MediaUrl: %v, want one atLeastOneOf violation", err)
 	}
 	if n := requests.Load(); n != 0 {

@@ -1,4 +1,4 @@
-package proxy
+package proxy_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"reflect"
 	"testing"
+
+	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // TestClientUpdateSendsOnlySetKeys: every update method (body shape update)
@@ -13,7 +15,7 @@ import (
 // one key for one field. The answer does not matter here, only the request.
 func TestClientUpdateSendsOnlySetKeys(t *testing.T) {
 	stub := clNewStub(t, func(w http.ResponseWriter, r *http.Request, n int) { clReply(w, 500, nil) })
-	c := clNewClient(t, stub.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 1}))
+	c := clNewClient(t, stub.srv.URL, pr.WithRetryPolicy(pr.RetryPolicy{MaxAttempts: 1}))
 	ctx := context.Background()
 	services := c.Services
 	cases := []struct {
@@ -22,27 +24,27 @@ func TestClientUpdateSendsOnlySetKeys(t *testing.T) {
 		want url.Values
 	}{
 		{"Services.Update/empty", func() error {
-			_, err := services.Update(ctx, ctServiceSID, &ServicesUpdateRequest{})
+			_, err := services.Update(ctx, ctServiceSID, &pr.ServicesUpdateRequest{})
 			return err
 		}, url.Values{}},
 		{"Services.Update/UniqueName", func() error {
-			_, err := services.Update(ctx, ctServiceSID, &ServicesUpdateRequest{UniqueName: Some("x")})
+			_, err := services.Update(ctx, ctServiceSID, &pr.ServicesUpdateRequest{UniqueName: pr.Some("x")})
 			return err
 		}, url.Values{"UniqueName": {"x"}}},
 		{"PhoneNumbers.Update/empty", func() error {
-			_, err := services.PhoneNumbers(ctServiceSID).Update(ctx, ctPhoneSID, &PhoneNumbersUpdateRequest{})
+			_, err := services.PhoneNumbers(ctServiceSID).Update(ctx, ctPhoneSID, &pr.PhoneNumbersUpdateRequest{})
 			return err
 		}, url.Values{}},
 		{"PhoneNumbers.Update/IsReserved", func() error {
-			_, err := services.PhoneNumbers(ctServiceSID).Update(ctx, ctPhoneSID, &PhoneNumbersUpdateRequest{IsReserved: Some(false)})
+			_, err := services.PhoneNumbers(ctServiceSID).Update(ctx, ctPhoneSID, &pr.PhoneNumbersUpdateRequest{IsReserved: pr.Some(false)})
 			return err
 		}, url.Values{"IsReserved": {"false"}}},
 		{"Sessions.Update/empty", func() error {
-			_, err := services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &SessionsUpdateRequest{})
+			_, err := services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &pr.SessionsUpdateRequest{})
 			return err
 		}, url.Values{}},
 		{"Sessions.Update/Ttl", func() error {
-			_, err := services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &SessionsUpdateRequest{TTL: Some[int32](0)})
+			_, err := services.Sessions(ctServiceSID).Update(ctx, ctSessionSID, &pr.SessionsUpdateRequest{TTL: pr.Some[int32](0)})
 			return err
 		}, url.Values{"Ttl": {"0"}}},
 	}
