@@ -16,7 +16,8 @@ import (
 
 // runtimeExportsFile is the allow-list of the exported names the copied
 // runtime (support_*_gen.go) may declare, per package kind: "types" for a
-// package without resources, "client" for one with a client. Each line is
+// package without resources, "client" for one with a client, "fake" for
+// the fake server package beside a client. Each line is
 // "kind name", a method as Type.Method.
 const runtimeExportsFile = "../testdata/lean/runtime_exports.txt"
 
@@ -43,6 +44,9 @@ func bundledPackages(t *testing.T) []string {
 func packageKind(dir string) string {
 	if _, err := os.Stat(filepath.Join(dir, "client_gen.go")); err == nil {
 		return "client"
+	}
+	if _, err := os.Stat(filepath.Join(dir, "fake_gen.go")); err == nil {
+		return "fake"
 	}
 	return "types"
 }

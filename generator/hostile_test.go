@@ -147,7 +147,7 @@ func hstGenerateFile(t *testing.T, path string) (*schema.File, *ir.Package, []ge
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := generator.Generate([]*schema.File{f})
+	files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func hstContains(list []string, f func(string) bool) bool {
 func hstBuildAndVet(t *testing.T, files []generator.File) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hostile.test\n\ngo 1.24\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/golden\n\ngo 1.24\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
@@ -307,7 +307,7 @@ func TestHostileBuildsAndVets(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		more, err := generator.Generate([]*schema.File{f})
+		more, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
@@ -407,7 +407,7 @@ func TestHostileCollisions(t *testing.T) {
 			f, err := schema.Parse("schema.yaml", []byte(src))
 			var files []generator.File
 			if err == nil {
-				files, err = generator.Generate([]*schema.File{f})
+				files, err = generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
 			}
 			if tc.want == nil {
 				if err != nil {

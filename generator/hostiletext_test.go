@@ -214,7 +214,7 @@ func htRun(t *testing.T, p *ir.Package, files []generator.File) {
 import (
 	"fmt"
 
-	"hostile.test/hostiletext"
+	"example.com/golden/hostiletext"
 )
 
 func main() {

@@ -438,7 +438,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	}
 	body = append(body, jen.Return(jen.Nil()))
 
-	f.Commentf("DecodeJSON reads one %s object from d into v, strictly: duplicate", s.Name)
+	f.Commentf("readJSON reads one %s object from d into v, strictly: duplicate", s.Name)
 	f.Comment("names, null in a non-nullable field and a missing required field are errors.")
 	if s.Open {
 		f.Comment("Undeclared members are kept in AdditionalProperties.")
@@ -451,13 +451,13 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			jen.Return(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.False())),
 		)
 		f.Line()
-		f.Comment("decodeJSON is DecodeJSON; with request set, read-only fields may be absent.")
+		f.Comment("decodeJSON is readJSON; with request set, read-only fields may be absent.")
 		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("request").Bool()).Error().Block(body...)
 	} else {
 		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("readJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(body...)
 	}
 	f.Line()
-	f.Commentf("UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first")
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first")
 	f.Comment("and nothing but whitespace may follow the object.")
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("v").Op("=").Id(s.Name).Values(),
@@ -467,6 +467,20 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		jen.Return(jen.Id("d").Dot("end").Call()),
 	)
 	f.Line()
+	if asRequest {
+		// The server side of a request body, for the generated fake (a
+		// package of its own, so it needs an exported entry point).
+		f.Commentf("ApplyRequestJSON reads data, a request body that sends a %s, into v as a", s.Name)
+		f.Comment("server receives it: read-only fields may be absent, the members sent replace")
+		f.Comment("v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("ApplyRequestJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+			jen.Var().Id("d").Id("decoder"),
+			jen.Id("d").Dot("reset").Call(jen.Id("data")),
+			jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Return(jen.Id("d").Dot("end").Call()),
+		)
+		f.Line()
+	}
 }
 
 // handlesDiscriminator reports whether the decoder of s reads the API's

@@ -32,7 +32,11 @@ func genTypes(f *jen.File, p *ir.Package) {
 }
 
 // goType is the Go type of a value of t.
-func goType(t *ir.Type) jen.Code {
+func goType(t *ir.Type) jen.Code { return goTypeIn(t, jen.Id) }
+
+// goTypeIn is goType with the names the package itself declares written by
+// own: jen.Id inside the package, qualified in its fake (another package).
+func goTypeIn(t *ir.Type, own func(string) *jen.Statement) jen.Code {
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
 		return jen.String()
@@ -47,30 +51,30 @@ func goType(t *ir.Type) jen.Code {
 	case ir.Bool:
 		return jen.Bool()
 	case ir.Date:
-		return jen.Id("Date")
+		return own("Date")
 	case ir.DateTime:
 		return jen.Qual("time", "Time")
 	case ir.Duration:
-		return jen.Id("Duration")
+		return own("Duration")
 	case ir.JSON:
 		return jen.Qual("encoding/json", "RawMessage")
 	case ir.Slice:
-		return jen.Index().Add(goType(t.Elem))
+		return jen.Index().Add(goTypeIn(t.Elem, own))
 	case ir.Map:
-		return jen.Map(jen.String()).Add(goType(t.Elem))
+		return jen.Map(jen.String()).Add(goTypeIn(t.Elem, own))
 	case ir.StructRef:
 		if t.Pointer {
-			return jen.Op("*").Add(structIdent(t.Struct))
+			return jen.Op("*").Add(structIdentIn(t.Struct, own))
 		}
-		return structIdent(t.Struct)
+		return structIdentIn(t.Struct, own)
 	case ir.InterfaceRef:
-		return jen.Id(t.Interface.Name)
+		return own(t.Interface.Name)
 	case ir.EnumRef:
-		return jen.Id(t.Enum.Name)
+		return own(t.Enum.Name)
 	case ir.UnionRef:
-		return jen.Id(t.Union.Name)
+		return own(t.Union.Name)
 	case ir.NullableElem:
-		return jen.Id("Optional").Types(goType(t.Elem))
+		return own("Optional").Types(goTypeIn(t.Elem, own))
 	case ir.External:
 		return jen.Qual(t.External.Import, t.External.Name)
 	}

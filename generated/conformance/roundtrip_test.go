@@ -32,6 +32,7 @@ import (
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 )
 
 var (
@@ -483,7 +484,7 @@ func TestValidateReportsEmptyFormList(t *testing.T) {
 	require.Equal(t, "Participants", invalid.Violations[0].Path)
 	require.Equal(t, pr.RuleMinItems, invalid.Violations[0].Rule)
 
-	srv := httptest.NewServer(pr.NewFakeServer())
+	srv := httptest.NewServer(proxyfake.NewFakeServer())
 	defer srv.Close()
 	client, err := pr.NewClient(pr.WithBaseURL(srv.URL), pr.WithBasicAuth("AC00000000000000000000000000000000", "token"))
 	require.NoError(t, err)

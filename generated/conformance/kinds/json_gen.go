@@ -205,7 +205,7 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Scalars object from d into v, strictly: duplicate
+// readJSON reads one Scalars object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -269,7 +269,7 @@ func (v *Scalars) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
@@ -303,7 +303,7 @@ func (v Presence) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Presence object from d into v, strictly: duplicate
+// readJSON reads one Presence object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -351,7 +351,7 @@ func (v *Presence) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Presence) UnmarshalJSON(data []byte) error {
 	*v = Presence{}
@@ -395,7 +395,7 @@ func (v Containers) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Containers object from d into v, strictly: duplicate
+// readJSON reads one Containers object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -443,7 +443,7 @@ func (v *Containers) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Containers) UnmarshalJSON(data []byte) error {
 	*v = Containers{}
@@ -603,7 +603,7 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Circle object from d into v, strictly: duplicate
+// readJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -655,7 +655,7 @@ func (v *Circle) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
@@ -687,7 +687,7 @@ func (v Square) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Square object from d into v, strictly: duplicate
+// readJSON reads one Square object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -739,7 +739,7 @@ func (v *Square) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
@@ -895,7 +895,7 @@ func (v AnimalBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AnimalBase object from d into v, strictly: duplicate
+// readJSON reads one AnimalBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -942,7 +942,7 @@ func (v *AnimalBase) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 	*v = AnimalBase{}
@@ -974,7 +974,7 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Dog object from d into v, strictly: duplicate
+// readJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1023,7 +1023,7 @@ func (v *Dog) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
@@ -1058,7 +1058,7 @@ func (v Bag) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Bag object from d into v, strictly: duplicate
+// readJSON reads one Bag object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Bag) readJSON(d *decoder) error {
@@ -1093,7 +1093,7 @@ func (v *Bag) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Bag) UnmarshalJSON(data []byte) error {
 	*v = Bag{}
@@ -1128,7 +1128,7 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Node object from d into v, strictly: duplicate
+// readJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1166,7 +1166,7 @@ func (v *Node) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}
@@ -1237,7 +1237,7 @@ func (v Doc) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Doc object from d into v, strictly: duplicate
+// readJSON reads one Doc object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1291,7 +1291,7 @@ func (v *Doc) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Doc) UnmarshalJSON(data []byte) error {
 	*v = Doc{}
@@ -1341,7 +1341,7 @@ func (v Holder) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Holder object from d into v, strictly: duplicate
+// readJSON reads one Holder object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1420,7 +1420,7 @@ func (v *Holder) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Holder) UnmarshalJSON(data []byte) error {
 	*v = Holder{}
@@ -1457,7 +1457,7 @@ func (v Ruled) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Ruled object from d into v, strictly: duplicate
+// readJSON reads one Ruled object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1505,7 +1505,7 @@ func (v *Ruled) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Ruled) UnmarshalJSON(data []byte) error {
 	*v = Ruled{}
@@ -1569,7 +1569,7 @@ func (v Unions) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Unions object from d into v, strictly: duplicate
+// readJSON reads one Unions object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1628,7 +1628,7 @@ func (v *Unions) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Unions) UnmarshalJSON(data []byte) error {
 	*v = Unions{}
@@ -1674,7 +1674,7 @@ func (v NullableItems) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one NullableItems object from d into v, strictly: duplicate
+// readJSON reads one NullableItems object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1722,7 +1722,7 @@ func (v *NullableItems) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *NullableItems) UnmarshalJSON(data []byte) error {
 	*v = NullableItems{}
@@ -1757,7 +1757,7 @@ func (v InlineEnums) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InlineEnums object from d into v, strictly: duplicate
+// readJSON reads one InlineEnums object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1804,7 +1804,7 @@ func (v *InlineEnums) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	*v = InlineEnums{}
@@ -1953,7 +1953,7 @@ func (v Car) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Car object from d into v, strictly: duplicate
+// readJSON reads one Car object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2005,7 +2005,7 @@ func (v *Car) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Car) UnmarshalJSON(data []byte) error {
 	*v = Car{}
@@ -2164,7 +2164,7 @@ func (v PlantBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PlantBase object from d into v, strictly: duplicate
+// readJSON reads one PlantBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2214,7 +2214,7 @@ func (v *PlantBase) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PlantBase) UnmarshalJSON(data []byte) error {
 	*v = PlantBase{}
@@ -2246,7 +2246,7 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Tree object from d into v, strictly: duplicate
+// readJSON reads one Tree object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2298,7 +2298,7 @@ func (v *Tree) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Tree) UnmarshalJSON(data []byte) error {
 	*v = Tree{}
@@ -2335,7 +2335,7 @@ func (v Garage) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Garage object from d into v, strictly: duplicate
+// readJSON reads one Garage object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2373,7 +2373,7 @@ func (v *Garage) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Garage) UnmarshalJSON(data []byte) error {
 	*v = Garage{}
@@ -2420,7 +2420,7 @@ func (v Imported) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Imported object from d into v, strictly: duplicate
+// readJSON reads one Imported object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2462,7 +2462,7 @@ func (v *Imported) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Imported) UnmarshalJSON(data []byte) error {
 	*v = Imported{}

@@ -728,7 +728,7 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
+// readJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -824,7 +824,7 @@ func (v *CallRecord) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
@@ -889,7 +889,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -897,7 +897,7 @@ func (v *Session) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Session) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -971,13 +971,25 @@ func (v *Session) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Session, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Session) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()
@@ -1031,7 +1043,7 @@ func (v Segment) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Segment object from d into v, strictly: duplicate
+// readJSON reads one Segment object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1039,7 +1051,7 @@ func (v *Segment) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Segment) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -1104,13 +1116,25 @@ func (v *Segment) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Segment) UnmarshalJSON(data []byte) error {
 	*v = Segment{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Segment, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Segment) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()
@@ -1276,7 +1300,7 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Participant object from d into v, strictly: duplicate
+// readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1330,7 +1354,7 @@ func (v *Participant) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
@@ -1370,7 +1394,7 @@ func (v Organizer) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Organizer object from d into v, strictly: duplicate
+// readJSON reads one Organizer object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1424,7 +1448,7 @@ func (v *Organizer) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Organizer) UnmarshalJSON(data []byte) error {
 	*v = Organizer{}
@@ -1455,7 +1479,7 @@ func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
+// readJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1491,7 +1515,7 @@ func (v *AdministrativeUnitInfo) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AdministrativeUnitInfo) UnmarshalJSON(data []byte) error {
 	*v = AdministrativeUnitInfo{}
@@ -1656,7 +1680,7 @@ func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
+// readJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1703,7 +1727,7 @@ func (v *EndpointBase) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 	*v = EndpointBase{}
@@ -1752,7 +1776,7 @@ func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
+// readJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1813,7 +1837,7 @@ func (v *ParticipantEndpoint) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ParticipantEndpoint{}
@@ -1847,7 +1871,7 @@ func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
+// readJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1894,7 +1918,7 @@ func (v *ServiceEndpoint) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ServiceEndpoint{}
@@ -2057,7 +2081,7 @@ func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
+// readJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2120,7 +2144,7 @@ func (v *ClientUserAgent) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ClientUserAgent{}
@@ -2153,7 +2177,7 @@ func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
+// readJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2204,7 +2228,7 @@ func (v *ServiceUserAgent) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ServiceUserAgent{}
@@ -2236,7 +2260,7 @@ func (v FailureInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one FailureInfo object from d into v, strictly: duplicate
+// readJSON reads one FailureInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2274,7 +2298,7 @@ func (v *FailureInfo) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 	*v = FailureInfo{}
@@ -2329,7 +2353,7 @@ func (v Media) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Media object from d into v, strictly: duplicate
+// readJSON reads one Media object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2375,7 +2399,7 @@ func (v *Media) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Media) UnmarshalJSON(data []byte) error {
 	*v = Media{}
@@ -2440,7 +2464,7 @@ func (v MediaStream) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MediaStream object from d into v, strictly: duplicate
+// readJSON reads one MediaStream object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2537,7 +2561,7 @@ func (v *MediaStream) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MediaStream) UnmarshalJSON(data []byte) error {
 	*v = MediaStream{}
@@ -2596,7 +2620,7 @@ func (v NetworkInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one NetworkInfo object from d into v, strictly: duplicate
+// readJSON reads one NetworkInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2682,7 +2706,7 @@ func (v *NetworkInfo) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 	*v = NetworkInfo{}
@@ -2733,7 +2757,7 @@ func (v DeviceInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one DeviceInfo object from d into v, strictly: duplicate
+// readJSON reads one DeviceInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2809,7 +2833,7 @@ func (v *DeviceInfo) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 	*v = DeviceInfo{}
@@ -2842,7 +2866,7 @@ func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one TraceRouteHop object from d into v, strictly: duplicate
+// readJSON reads one TraceRouteHop object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2882,7 +2906,7 @@ func (v *TraceRouteHop) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 	*v = TraceRouteHop{}
@@ -2920,7 +2944,7 @@ func (v UserFeedback) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one UserFeedback object from d into v, strictly: duplicate
+// readJSON reads one UserFeedback object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -2963,7 +2987,7 @@ func (v *UserFeedback) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 	*v = UserFeedback{}
@@ -2997,7 +3021,7 @@ func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
+// readJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *FeedbackTokenSet) readJSON(d *decoder) error {
@@ -3030,7 +3054,7 @@ func (v *FeedbackTokenSet) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 	*v = FeedbackTokenSet{}
@@ -3067,7 +3091,7 @@ func (v UserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one UserIdentity object from d into v, strictly: duplicate
+// readJSON reads one UserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *UserIdentity) readJSON(d *decoder) error {
@@ -3117,7 +3141,7 @@ func (v *UserIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	*v = UserIdentity{}
@@ -3179,7 +3203,7 @@ func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
+// readJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -3259,7 +3283,7 @@ func (v *PstnCallLogRow) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 	*v = PstnCallLogRow{}
@@ -3319,7 +3343,7 @@ func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
+// readJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -3395,7 +3419,7 @@ func (v *DirectRoutingLogRow) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *DirectRoutingLogRow) UnmarshalJSON(data []byte) error {
 	*v = DirectRoutingLogRow{}
@@ -3606,7 +3630,7 @@ func (v IdentityBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one IdentityBase object from d into v, strictly: duplicate
+// readJSON reads one IdentityBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *IdentityBase) readJSON(d *decoder) error {
@@ -3654,7 +3678,7 @@ func (v *IdentityBase) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	*v = IdentityBase{}
@@ -3826,7 +3850,7 @@ func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one IdentitySetBase object from d into v, strictly: duplicate
+// readJSON reads one IdentitySetBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *IdentitySetBase) readJSON(d *decoder) error {
@@ -3876,7 +3900,7 @@ func (v *IdentitySetBase) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 	*v = IdentitySetBase{}
@@ -3941,7 +3965,7 @@ func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
@@ -4007,7 +4031,7 @@ func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsIdentitySet{}
@@ -4045,7 +4069,7 @@ func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
@@ -4097,7 +4121,7 @@ func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationIdentity{}
@@ -4135,7 +4159,7 @@ func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error)
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
@@ -4187,7 +4211,7 @@ func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationInstanceIdentity{}
@@ -4223,7 +4247,7 @@ func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
@@ -4271,7 +4295,7 @@ func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsEncryptedIdentity{}
@@ -4308,7 +4332,7 @@ func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
@@ -4358,7 +4382,7 @@ func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsGuestIdentity{}
@@ -4394,7 +4418,7 @@ func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
@@ -4442,7 +4466,7 @@ func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsPhoneIdentity{}
@@ -4479,7 +4503,7 @@ func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
@@ -4529,7 +4553,7 @@ func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsUserIdentity{}
@@ -4566,7 +4590,7 @@ func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
@@ -4616,7 +4640,7 @@ func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = AzureCommunicationServicesUserIdentity{}
@@ -4654,7 +4678,7 @@ func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *GraphUserIdentity) readJSON(d *decoder) error {
@@ -4706,7 +4730,7 @@ func (v *GraphUserIdentity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = GraphUserIdentity{}
@@ -4740,7 +4764,7 @@ func (v ODataError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ODataError object from d into v, strictly: duplicate
+// readJSON reads one ODataError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -4779,7 +4803,7 @@ func (v *ODataError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ODataError) UnmarshalJSON(data []byte) error {
 	*v = ODataError{}
@@ -4821,7 +4845,7 @@ func (v MainError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MainError object from d into v, strictly: duplicate
+// readJSON reads one MainError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -4871,7 +4895,7 @@ func (v *MainError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MainError) UnmarshalJSON(data []byte) error {
 	*v = MainError{}
@@ -4904,7 +4928,7 @@ func (v ErrorDetails) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ErrorDetails object from d into v, strictly: duplicate
+// readJSON reads one ErrorDetails object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -4950,7 +4974,7 @@ func (v *ErrorDetails) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 	*v = ErrorDetails{}
@@ -4991,7 +5015,7 @@ func (v InnerError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InnerError object from d into v, strictly: duplicate
+// readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *InnerError) readJSON(d *decoder) error {
@@ -5034,7 +5058,7 @@ func (v *InnerError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}

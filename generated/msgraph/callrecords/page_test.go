@@ -27,7 +27,7 @@ type GraphPage[T appender] struct {
 // value[0].segments[0].callee.
 func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (GraphPage[T], error) {
 	var p GraphPage[T]
-	d := newDecoder(data)
+	d := newTestDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
 	}
@@ -128,4 +128,12 @@ func SessionPage(t *testing.T, data []byte) GraphPage[*Session] {
 		t.Fatalf("decode page: %v", err)
 	}
 	return p
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

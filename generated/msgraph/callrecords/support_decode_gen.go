@@ -134,13 +134,6 @@ type decoder struct {
 // string kept by the caller holds in memory besides itself.
 const textWindow = 4 << 10
 
-// newDecoder returns a decoder reading data.
-func newDecoder(data []byte) *decoder {
-	d := new(decoder)
-	d.reset(data)
-	return d
-}
-
 // reset makes the decoder read data from the start, keeping its internal
 // buffer and its depth limit.
 func (d *decoder) reset(data []byte) {

@@ -136,7 +136,7 @@ func fzCheck[T any, P interface {
 	v := P(new(T))
 	err := v.UnmarshalJSON(data)
 	w := P(new(T))
-	d := newDecoder(data)
+	d := newTestDecoder(data)
 	err2 := w.readJSON(d)
 	if err2 == nil {
 		err2 = d.end()
@@ -203,7 +203,7 @@ func fzCheck[T any, P interface {
 
 // fzSyntax runs the runtime's syntax layer.
 func fzSyntax(data []byte) error {
-	d := newDecoder(data)
+	d := newTestDecoder(data)
 	if err := d.skip(); err != nil {
 		return err
 	}

@@ -199,7 +199,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -282,7 +282,7 @@ func (v *Session) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
@@ -319,7 +319,7 @@ func (v ListResponseSession) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ListResponseSession object from d into v, strictly: duplicate
+// readJSON reads one ListResponseSession object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -370,7 +370,7 @@ func (v *ListResponseSession) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 	*v = ListResponseSession{}
@@ -407,7 +407,7 @@ func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -454,7 +454,7 @@ func (v *SessionTranscriptionResponse) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTranscriptionResponse{}
@@ -490,7 +490,7 @@ func (v SessionText) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionText object from d into v, strictly: duplicate
+// readJSON reads one SessionText object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -533,7 +533,7 @@ func (v *SessionText) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionText) UnmarshalJSON(data []byte) error {
 	*v = SessionText{}
@@ -573,7 +573,7 @@ func (v SessionAction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionAction object from d into v, strictly: duplicate
+// readJSON reads one SessionAction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -620,7 +620,7 @@ func (v *SessionAction) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionAction) UnmarshalJSON(data []byte) error {
 	*v = SessionAction{}
@@ -651,7 +651,7 @@ func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -687,7 +687,7 @@ func (v *SessionSummaryResponse) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionSummaryResponse{}
@@ -718,7 +718,7 @@ func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -754,7 +754,7 @@ func (v *SessionRecordingResponse) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionRecordingResponse{}
@@ -791,7 +791,7 @@ func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
+// readJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -835,7 +835,7 @@ func (v *InspectLatencyResponse) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 	*v = InspectLatencyResponse{}
@@ -880,7 +880,7 @@ func (v LatencyEntry) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one LatencyEntry object from d into v, strictly: duplicate
+// readJSON reads one LatencyEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -954,7 +954,7 @@ func (v *LatencyEntry) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 	*v = LatencyEntry{}
@@ -995,7 +995,7 @@ func (v SummaryEntry) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SummaryEntry object from d into v, strictly: duplicate
+// readJSON reads one SummaryEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1059,7 +1059,7 @@ func (v *SummaryEntry) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 	*v = SummaryEntry{}
@@ -1096,7 +1096,7 @@ func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1140,7 +1140,7 @@ func (v *SessionTimelineResponse) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTimelineResponse{}
@@ -1188,7 +1188,7 @@ func (v TimelineEvent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one TimelineEvent object from d into v, strictly: duplicate
+// readJSON reads one TimelineEvent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1257,7 +1257,7 @@ func (v *TimelineEvent) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 	*v = TimelineEvent{}
@@ -1290,7 +1290,7 @@ func (v HTTPExceptionError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HTTPExceptionError object from d into v, strictly: duplicate
+// readJSON reads one HTTPExceptionError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1324,7 +1324,7 @@ func (v *HTTPExceptionError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 	*v = HTTPExceptionError{}
@@ -1357,7 +1357,7 @@ func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HTTPValidationError object from d into v, strictly: duplicate
+// readJSON reads one HTTPValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1391,7 +1391,7 @@ func (v *HTTPValidationError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 	*v = HTTPValidationError{}
@@ -1432,7 +1432,7 @@ func (v RequestValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RequestValidationError object from d into v, strictly: duplicate
+// readJSON reads one RequestValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1483,7 +1483,7 @@ func (v *RequestValidationError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationError{}

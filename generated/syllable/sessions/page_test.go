@@ -22,7 +22,7 @@ type SyllablePage struct {
 // total_pages and total_count may be null.
 func DecodeSyllablePage(data []byte) (SyllablePage, error) {
 	var p SyllablePage
-	d := newDecoder(data)
+	d := newTestDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
 	}
@@ -132,4 +132,12 @@ func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 		}
 	}
 	return append(dst, '}'), nil
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

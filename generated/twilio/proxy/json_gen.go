@@ -310,7 +310,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -374,7 +374,7 @@ func (v *Session) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
@@ -423,7 +423,7 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Participant object from d into v, strictly: duplicate
+// readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -481,7 +481,7 @@ func (v *Participant) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
@@ -534,7 +534,7 @@ func (v Interaction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Interaction object from d into v, strictly: duplicate
+// readJSON reads one Interaction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -604,7 +604,7 @@ func (v *Interaction) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Interaction) UnmarshalJSON(data []byte) error {
 	*v = Interaction{}
@@ -658,7 +658,7 @@ func (v MessageInteraction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MessageInteraction object from d into v, strictly: duplicate
+// readJSON reads one MessageInteraction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -730,7 +730,7 @@ func (v *MessageInteraction) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 	*v = MessageInteraction{}
@@ -778,7 +778,7 @@ func (v Service) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Service object from d into v, strictly: duplicate
+// readJSON reads one Service object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -838,7 +838,7 @@ func (v *Service) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Service) UnmarshalJSON(data []byte) error {
 	*v = Service{}
@@ -888,7 +888,7 @@ func (v PhoneNumber) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumber object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumber object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -944,7 +944,7 @@ func (v *PhoneNumber) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumber{}
@@ -981,7 +981,7 @@ func (v PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
@@ -1020,7 +1020,7 @@ func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumberCapabilities{}
@@ -1057,7 +1057,7 @@ func (v ServicesCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1108,7 +1108,7 @@ func (v *ServicesCreateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesCreateRequest{}
@@ -1145,7 +1145,7 @@ func (v ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1193,7 +1193,7 @@ func (v *ServicesUpdateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesUpdateRequest{}
@@ -1225,7 +1225,7 @@ func (v PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1263,7 +1263,7 @@ func (v *PhoneNumbersCreateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersCreateRequest{}
@@ -1293,7 +1293,7 @@ func (v PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1327,7 +1327,7 @@ func (v *PhoneNumbersUpdateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersUpdateRequest{}
@@ -1367,7 +1367,7 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1411,7 +1411,7 @@ func (v *SessionsCreateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
@@ -1446,7 +1446,7 @@ func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1484,7 +1484,7 @@ func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsUpdateRequest{}
@@ -1517,7 +1517,7 @@ func (v ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1560,7 +1560,7 @@ func (v *ParticipantsCreateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ParticipantsCreateRequest{}
@@ -1591,7 +1591,7 @@ func (v MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1627,7 +1627,7 @@ func (v *MessageInteractionsCreateRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = MessageInteractionsCreateRequest{}

@@ -34,7 +34,7 @@ type TwilioPage[T appender] struct {
 // checks that meta.key names the list.
 func DecodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (T, error)) (TwilioPage[T], error) {
 	p := TwilioPage[T]{Key: key}
-	d := newDecoder(data)
+	d := newTestDecoder(data)
 	if err := d.beginObject(); err != nil {
 		return p, err
 	}
@@ -213,4 +213,12 @@ func ElemOf[T any, P interface {
 		v := P(new(T))
 		return v, any(v).(interface{ readJSON(*decoder) error }).readJSON(d)
 	}
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

@@ -46,14 +46,14 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Thing object from d into v, strictly: duplicate
+// readJSON reads one Thing object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Thing) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Thing) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -99,13 +99,25 @@ func (v *Thing) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Thing) UnmarshalJSON(data []byte) error {
 	*v = Thing{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Thing, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Thing) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()
@@ -133,7 +145,7 @@ func (v Inner) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Inner object from d into v, strictly: duplicate
+// readJSON reads one Inner object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -172,7 +184,7 @@ func (v *Inner) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Inner) UnmarshalJSON(data []byte) error {
 	*v = Inner{}
@@ -206,7 +218,7 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Node object from d into v, strictly: duplicate
+// readJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -242,7 +254,7 @@ func (v *Node) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}

@@ -63,7 +63,7 @@ func (v Problems) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Problems object from d into v, strictly: duplicate
+// readJSON reads one Problems object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -99,7 +99,7 @@ func (v *Problems) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Problems) UnmarshalJSON(data []byte) error {
 	*v = Problems{}
@@ -130,7 +130,7 @@ func (v Failure) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Failure object from d into v, strictly: duplicate
+// readJSON reads one Failure object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -166,7 +166,7 @@ func (v *Failure) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Failure) UnmarshalJSON(data []byte) error {
 	*v = Failure{}
@@ -205,7 +205,7 @@ func (v Job) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Job object from d into v, strictly: duplicate
+// readJSON reads one Job object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -213,7 +213,7 @@ func (v *Job) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Job) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -246,13 +246,25 @@ func (v *Job) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Job) UnmarshalJSON(data []byte) error {
 	*v = Job{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Job, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Job) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()

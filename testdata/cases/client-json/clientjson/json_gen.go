@@ -23,7 +23,7 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Problem object from d into v, strictly: duplicate
+// readJSON reads one Problem object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -57,7 +57,7 @@ func (v *Problem) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Problem) UnmarshalJSON(data []byte) error {
 	*v = Problem{}
@@ -94,7 +94,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -102,7 +102,7 @@ func (v *Session) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Session) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -135,13 +135,25 @@ func (v *Session) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Session, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Session) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()

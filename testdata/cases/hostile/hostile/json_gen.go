@@ -84,7 +84,7 @@ func (v Keywords) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Keywords object from d into v, strictly: duplicate
+// readJSON reads one Keywords object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -168,7 +168,7 @@ func (v *Keywords) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Keywords) UnmarshalJSON(data []byte) error {
 	*v = Keywords{}
@@ -252,7 +252,7 @@ func (v Predeclared) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Predeclared object from d into v, strictly: duplicate
+// readJSON reads one Predeclared object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -381,7 +381,7 @@ func (v *Predeclared) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Predeclared) UnmarshalJSON(data []byte) error {
 	*v = Predeclared{}
@@ -444,7 +444,7 @@ func (v GeneratedNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one GeneratedNames object from d into v, strictly: duplicate
+// readJSON reads one GeneratedNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *GeneratedNames) readJSON(d *decoder) error {
@@ -534,7 +534,7 @@ func (v *GeneratedNames) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 	*v = GeneratedNames{}
@@ -581,7 +581,7 @@ func (v HelperNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HelperNames object from d into v, strictly: duplicate
+// readJSON reads one HelperNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -627,7 +627,7 @@ func (v *HelperNames) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HelperNames) UnmarshalJSON(data []byte) error {
 	*v = HelperNames{}
@@ -658,7 +658,7 @@ func (v Component) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Component object from d into v, strictly: duplicate
+// readJSON reads one Component object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -694,7 +694,7 @@ func (v *Component) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Component) UnmarshalJSON(data []byte) error {
 	*v = Component{}
@@ -725,7 +725,7 @@ func (v Members) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Members object from d into v, strictly: duplicate
+// readJSON reads one Members object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -761,7 +761,7 @@ func (v *Members) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Members) UnmarshalJSON(data []byte) error {
 	*v = Members{}
@@ -792,7 +792,7 @@ func (v Enum) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Enum object from d into v, strictly: duplicate
+// readJSON reads one Enum object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -828,7 +828,7 @@ func (v *Enum) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Enum) UnmarshalJSON(data []byte) error {
 	*v = Enum{}
@@ -859,7 +859,7 @@ func (v SliceString) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SliceString object from d into v, strictly: duplicate
+// readJSON reads one SliceString object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -895,7 +895,7 @@ func (v *SliceString) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SliceString) UnmarshalJSON(data []byte) error {
 	*v = SliceString{}
@@ -942,7 +942,7 @@ func (v WireNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one WireNames object from d into v, strictly: duplicate
+// readJSON reads one WireNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1010,7 +1010,7 @@ func (v *WireNames) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *WireNames) UnmarshalJSON(data []byte) error {
 	*v = WireNames{}
@@ -1168,7 +1168,7 @@ func (v Range) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Range object from d into v, strictly: duplicate
+// readJSON reads one Range object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -1224,7 +1224,7 @@ func (v *Range) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Range) UnmarshalJSON(data []byte) error {
 	*v = Range{}

@@ -26,7 +26,7 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
+// readJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -72,7 +72,7 @@ func (v *CallRecord) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
@@ -102,7 +102,7 @@ func (v RemoteValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RemoteValidationError object from d into v, strictly: duplicate
+// readJSON reads one RemoteValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -136,7 +136,7 @@ func (v *RemoteValidationError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RemoteValidationError) UnmarshalJSON(data []byte) error {
 	*v = RemoteValidationError{}

@@ -25,7 +25,7 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Identity object from d into v, strictly: duplicate
+// readJSON reads one Identity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Identity) readJSON(d *decoder) error {
@@ -60,7 +60,7 @@ func (v *Identity) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Identity) UnmarshalJSON(data []byte) error {
 	*v = Identity{}
@@ -93,7 +93,7 @@ func (v Tokens) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Tokens object from d into v, strictly: duplicate
+// readJSON reads one Tokens object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
 func (v *Tokens) readJSON(d *decoder) error {
@@ -123,7 +123,7 @@ func (v *Tokens) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Tokens) UnmarshalJSON(data []byte) error {
 	*v = Tokens{}

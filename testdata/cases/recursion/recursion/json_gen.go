@@ -24,7 +24,7 @@ func (v InnerError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InnerError object from d into v, strictly: duplicate
+// readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -60,7 +60,7 @@ func (v *InnerError) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}
@@ -93,7 +93,7 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Tree object from d into v, strictly: duplicate
+// readJSON reads one Tree object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -127,7 +127,7 @@ func (v *Tree) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Tree) UnmarshalJSON(data []byte) error {
 	*v = Tree{}

@@ -41,7 +41,7 @@ func (v Contact) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Contact object from d into v, strictly: duplicate
+// readJSON reads one Contact object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -49,7 +49,7 @@ func (v *Contact) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
 func (v *Contact) decodeJSON(d *decoder, request bool) error {
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()
@@ -92,13 +92,25 @@ func (v *Contact) decodeJSON(d *decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Contact) UnmarshalJSON(data []byte) error {
 	*v = Contact{}
 	var d decoder
 	d.reset(data)
 	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Contact, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Contact) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
 	return d.end()
@@ -125,7 +137,7 @@ func (v Target) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Target object from d into v, strictly: duplicate
+// readJSON reads one Target object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -165,7 +177,7 @@ func (v *Target) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Target) UnmarshalJSON(data []byte) error {
 	*v = Target{}
@@ -319,7 +331,7 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Dog object from d into v, strictly: duplicate
+// readJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -370,7 +382,7 @@ func (v *Dog) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
@@ -401,7 +413,7 @@ func (v ContactsMessageRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ContactsMessageRequest object from d into v, strictly: duplicate
+// readJSON reads one ContactsMessageRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -448,7 +460,7 @@ func (v *ContactsMessageRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ContactsMessageRequest) UnmarshalJSON(data []byte) error {
 	*v = ContactsMessageRequest{}
@@ -479,7 +491,7 @@ func (v ContactsTagRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ContactsTagRequest object from d into v, strictly: duplicate
+// readJSON reads one ContactsTagRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
@@ -526,7 +538,7 @@ func (v *ContactsTagRequest) readJSON(d *decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ContactsTagRequest) UnmarshalJSON(data []byte) error {
 	*v = ContactsTagRequest{}
