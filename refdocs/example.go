@@ -25,10 +25,10 @@ const (
 )
 
 // exampleJSON returns the indented JSON representation of t.
-func (s *site) exampleJSON(discriminator string, t *schema.Type) string {
+func (s *site) exampleJSON(t *schema.Type) string {
 	var b strings.Builder
 	budget := maxExampleMembers
-	s.writeObject(&b, discriminator, t, map[*schema.Type]bool{}, 0, &budget)
+	s.writeObject(&b, t, map[*schema.Type]bool{}, 0, &budget)
 	var out bytes.Buffer
 	if err := json.Indent(&out, []byte(b.String()), "", "  "); err != nil {
 		// Every piece is JSON text: examples and defaults are stored as
@@ -86,7 +86,7 @@ type ownedProperty struct {
 	owner *schema.Type
 }
 
-func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.Type, open map[*schema.Type]bool, depth int, budget *int) {
+func (s *site) writeObject(b *strings.Builder, t *schema.Type, open map[*schema.Type]bool, depth int, budget *int) {
 	t = concrete(t)
 	if t == nil || open[t] || depth > maxExampleDepth || depth > 0 && *budget <= 0 {
 		b.WriteString("{}")
@@ -95,9 +95,10 @@ func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.T
 	open[t] = true
 	defer delete(open, t)
 	if t.Union != nil {
-		s.writeValue(b, s.discriminatorOf(t), t.Union, open, depth, budget)
+		s.writeValue(b, t.Union, open, depth, budget)
 		return
 	}
+	discriminator := s.discriminatorOf(t)
 	b.WriteByte('{')
 	first := true
 	member := func(name string) {
@@ -126,22 +127,36 @@ func (s *site) writeObject(b *strings.Builder, discriminator string, t *schema.T
 		case p.Default != nil:
 			b.WriteString(p.Default.JSON)
 		default:
-			s.writeValue(b, s.discriminatorOf(p.owner), &p.Type, open, depth+1, budget)
+			s.writeValue(b, &p.Type, open, depth+1, budget)
 		}
 	}
 	b.WriteByte('}')
 }
 
-// discriminatorOf is the discriminator of the API that declares t.
+// discriminatorOf is the member that selects a subtype in t's hierarchy:
+// its root's discriminator, else the API's (as the generator reads it).
 func (s *site) discriminatorOf(t *schema.Type) string {
+	if t.Base != nil || len(t.Subtypes) > 0 {
+		if root := hierarchyRoot(t); root.Discriminator != "" {
+			return root.Discriminator
+		}
+	}
 	if f := s.fileOf[t]; f != nil {
 		return f.API.Discriminator
 	}
 	return ""
 }
 
+// hierarchyRoot is the type at the end of t's base chain.
+func hierarchyRoot(t *schema.Type) *schema.Type {
+	for depth := 0; t.Base != nil && t.Base.Target != nil && depth < 64; depth++ {
+		t = t.Base.Target
+	}
+	return t
+}
+
 // writeValue writes a placeholder value of expression e.
-func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.TypeExpr, open map[*schema.Type]bool, depth int, budget *int) {
+func (s *site) writeValue(b *strings.Builder, e *schema.TypeExpr, open map[*schema.Type]bool, depth int, budget *int) {
 	switch e.Kind {
 	case schema.KindNamed:
 		t := e.Ref.Target
@@ -157,15 +172,15 @@ func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.Ty
 		case t.GoType != nil:
 			b.WriteString("null")
 		default:
-			s.writeObject(b, s.discriminatorOf(t), t, open, depth, budget)
+			s.writeObject(b, t, open, depth, budget)
 		}
 	case schema.KindArray:
 		b.WriteByte('[')
-		s.writeValue(b, discriminator, e.Items, open, depth, budget)
+		s.writeValue(b, e.Items, open, depth, budget)
 		b.WriteByte(']')
 	case schema.KindMap:
 		b.WriteString(`{"key":`)
-		s.writeValue(b, discriminator, e.Values, open, depth, budget)
+		s.writeValue(b, e.Values, open, depth, budget)
 		b.WriteByte('}')
 	case schema.KindUnion:
 		of := e.Of
@@ -177,7 +192,7 @@ func (s *site) writeValue(b *strings.Builder, discriminator string, e *schema.Ty
 			return
 		}
 		m := schema.TypeExpr{Kind: of[0].Kind, Ref: of[0].Ref}
-		s.writeValue(b, discriminator, &m, open, depth, budget)
+		s.writeValue(b, &m, open, depth, budget)
 	default:
 		b.WriteString(scalarExample(e))
 	}

@@ -82,6 +82,9 @@ func (s *site) propertyRows(from string, t *schema.Type, props []ownedProperty) 
 // properties, relationships, the enums they use, the JSON representation.
 func (s *site) objectSections(pg *page, t *schema.Type, what string) {
 	props := allProperties(t)
+	if kept := s.keptDiscriminator(t); kept != nil {
+		props = append([]ownedProperty{{kept, t}}, props...)
+	}
 	var plain, rels []ownedProperty
 	for _, p := range props {
 		if p.Relationship {
@@ -104,7 +107,6 @@ func (s *site) objectSections(pg *page, t *schema.Type, what string) {
 	for _, r := range t.Rules {
 		pg.Rules = append(pg.Rules, ruleLine(r))
 	}
-	f := s.fileOf[t]
 	shown := concrete(t)
 	pg.ExampleNote = "Here is a JSON representation of the " + what + "."
 	if shown != t {
@@ -114,7 +116,7 @@ func (s *site) objectSections(pg *page, t *schema.Type, what string) {
 	if len(rels) > 0 {
 		pg.ExampleNote += " Relationships are left out: they are present only when the request expands them."
 	}
-	pg.Example = s.exampleJSON(f.API.Discriminator, t)
+	pg.Example = s.exampleJSON(t)
 }
 
 // ruleLine is a cross-field rule in words.
@@ -178,8 +180,17 @@ func (s *site) typeFacts(from string, t *schema.Type) []string {
 	if t.Abstract {
 		facts = append(facts, "Abstract: sent only as one of its subtypes")
 	}
-	if d := s.fileOf[t].API.Discriminator; d != "" && t.DiscriminatorValue != "" {
+	if d := s.discriminatorOf(t); d != "" && t.DiscriminatorValue != "" {
 		facts = append(facts, fmt.Sprintf("Discriminator: %s is %s", code(d), code(t.DiscriminatorValue)))
+	}
+	if t.Base == nil && len(t.Subtypes) > 0 {
+		fact := "Subtypes told apart by " + code(s.discriminatorOf(t))
+		if t.ClosedSubtypes {
+			fact += ", closed: a value no type of the hierarchy declares is an error"
+		} else {
+			fact += ", open: a value no type of the hierarchy declares is kept as an unknown subtype"
+		}
+		facts = append(facts, fact)
 	}
 	if t.Key != "" {
 		facts = append(facts, "Key property: "+code(t.Key))
@@ -345,4 +356,25 @@ func plural(n int, s string) string {
 		return s
 	}
 	return s + "s"
+}
+
+// keptDiscriminator is the API's discriminator as a property of a type
+// outside every hierarchy, which keeps the member a payload carries and
+// sends it back (the generated struct has it as an optional string field);
+// nil when t has none.
+func (s *site) keptDiscriminator(t *schema.Type) *schema.Property {
+	f := s.fileOf[t]
+	if f == nil || f.API.Discriminator == "" || t.Base != nil || len(t.Subtypes) > 0 {
+		return nil
+	}
+	for _, p := range t.Properties {
+		if p.Name == f.API.Discriminator {
+			return nil
+		}
+	}
+	return &schema.Property{
+		Name:        f.API.Discriminator,
+		Type:        schema.TypeExpr{Kind: schema.KindString},
+		Description: "The API's discriminator, kept as received and sent back: this type is in no hierarchy.",
+	}
 }
