@@ -27,11 +27,7 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		for _, w := range f.Warnings {
-			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
-		}
-	}
+	printWarnings(stderr, files)
 	gen, err := generator.GenerateWith(files, generator.Options{ImportRoot: importRoot(cfg.out)})
 	if err != nil {
 		return err
@@ -41,7 +37,23 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 	if err := gotypecheck.Check(existingDir(cfg.out), files); err != nil {
 		return err
 	}
-	opts := output.Options{Prune: cfg.prune}
+	return cfg.writeOrCheck(stdout, gen, output.Options{Prune: cfg.prune})
+}
+
+// printWarnings prints the loader's doubts about files, one line each.
+func printWarnings(stderr io.Writer, files []*schema.File) {
+	for _, f := range files {
+		for _, w := range f.Warnings {
+			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.Pos.File, w.Pos.Line, w.Pos.Col, w.Msg)
+		}
+	}
+}
+
+// writeOrCheck brings the files under cfg.out in line with gen, printing a
+// line per change and a summary, or with cfg.check compares and reports
+// (errStale when anything is not current). Every verb that writes
+// generated files goes through it.
+func (cfg *config) writeOrCheck(stdout io.Writer, gen []generator.File, opts output.Options) error {
 	if cfg.check {
 		changes, err := output.Compare(cfg.out, gen, opts)
 		if err != nil {

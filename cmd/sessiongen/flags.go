@@ -72,14 +72,19 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		}
 		cfg.prune = true
 	}
-	// Input order must not change the output. Clean before sorting and drop
-	// repeats (fix: "a.yaml ./a.yaml" loaded the file twice and reported its
-	// package.path as used by itself; sorting before cleaning also let the
-	// spelling of a path change the order).
-	for i, s := range cfg.schemas {
-		cfg.schemas[i] = filepath.ToSlash(filepath.Clean(s))
-	}
-	sort.Strings(cfg.schemas)
-	cfg.schemas = slices.Compact(cfg.schemas)
+	cfg.schemas = cleanSchemaArgs(cfg.schemas)
 	return cfg, nil
+}
+
+// cleanSchemaArgs puts schema arguments in one order whatever their order
+// and spelling. Input order must not change the output. Clean before
+// sorting and drop repeats (fix: "a.yaml ./a.yaml" loaded the file twice and
+// reported its package.path as used by itself; sorting before cleaning also
+// let the spelling of a path change the order).
+func cleanSchemaArgs(schemas []string) []string {
+	for i, s := range schemas {
+		schemas[i] = filepath.ToSlash(filepath.Clean(s))
+	}
+	sort.Strings(schemas)
+	return slices.Compact(schemas)
 }
