@@ -1,0 +1,261 @@
+package breaking
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/sessiongen/sessiongen/generator"
+	"github.com/sessiongen/sessiongen/generator/ir"
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+// importRoot stands for the output root when building the IR: both
+// versions are built under the same one, so only package.path changes
+// an import path.
+const importRoot = "sessiongen.invalid/out"
+
+// goAPI compares the exported Go API the two versions generate, as the IR
+// decides it, plus the support code the generator copies into the package.
+func (c *comparer) goAPI() error {
+	op, err := buildIR(c.old)
+	if err != nil {
+		return fmt.Errorf("old version: %w", err)
+	}
+	np, err := buildIR(c.new)
+	if err != nil {
+		return fmt.Errorf("new version: %w", err)
+	}
+	oldAPI, newAPI := surfaceOf(c.old, op), surfaceOf(c.new, np)
+	for _, v := range []struct {
+		f   *schema.File
+		api *surface
+	}{{c.old, oldAPI}, {c.new, newAPI}} {
+		files, err := generator.GenerateWith([]*schema.File{v.f}, generator.Options{ImportRoot: importRoot})
+		if err != nil {
+			return err
+		}
+		for _, g := range files {
+			if base := path.Base(g.Path); strings.HasPrefix(base, "support_") {
+				v.api.add(goItem{key: "support " + base, kind: "support", pos: v.f.Package.Pos})
+			}
+		}
+	}
+	pkgPos := at(c.new.Package.Pos, c.new)
+	if c.old.Package.Name != c.new.Package.Name || path.Clean(c.old.Package.Path) != path.Clean(c.new.Package.Path) {
+		c.add(pkgPos, "GO_PACKAGE_CHANGED", "Go package %s (%s) is now %s (%s)", c.old.Package.Name, c.old.Package.Path, c.new.Package.Name, c.new.Package.Path)
+	}
+	c.compareSurfaces(oldAPI, newAPI, pkgPos)
+	return nil
+}
+
+// buildIR builds f's IR after the files it imports, as the generator does.
+func buildIR(f *schema.File) (*ir.Package, error) {
+	built := map[*schema.File]*ir.Package{}
+	var build func(f *schema.File) (*ir.Package, error)
+	build = func(f *schema.File) (*ir.Package, error) {
+		if p, ok := built[f]; ok {
+			return p, nil
+		}
+		imported := map[*schema.File]*ir.Package{}
+		for _, im := range f.Imports {
+			if im.File == nil {
+				continue
+			}
+			dep, err := build(im.File)
+			if err != nil {
+				return nil, err
+			}
+			imported[im.File] = dep
+		}
+		p, err := ir.Build(f, ir.Options{ImportRoot: importRoot, Imported: imported})
+		if err != nil {
+			return nil, err
+		}
+		built[f] = p
+		return p, nil
+	}
+	return build(f)
+}
+
+func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
+	gone := map[string]bool{} // Go types removed or renamed: their members are not reported again
+	renamedTo := map[string]bool{}
+	report := func(oi *goItem) {
+		if oi.kind == "support" {
+			c.add(pkgPos, "GO_SUPPORT_REMOVED", "%s is no longer generated: its exported names are gone", strings.TrimPrefix(oi.key, "support "))
+			return
+		}
+		// The same schema element under another Go name.
+		for _, key := range n.order {
+			ni := n.items[key]
+			if _, inOld := o.items[key]; inOld || renamedTo[key] || ni.kind != oi.kind || ni.origin == "" || ni.origin != oi.origin {
+				continue
+			}
+			renamedTo[key] = true
+			c.add(at(ni.pos, c.new), "GO_NAME_CHANGED", "Go %s %s of %s is now %s", oi.kind, oi.name(), oi.origin, ni.name())
+			return
+		}
+		if oi.origin == "" {
+			c.add(at(oi.pos, c.old), "GO_DECL_REMOVED", "Go %s %s is no longer generated", oi.kind, oi.name())
+			return
+		}
+		c.add(at(oi.pos, c.old), "GO_DECL_REMOVED", "Go %s %s (%s) is no longer generated", oi.kind, oi.name(), oi.origin)
+	}
+	for _, key := range o.order {
+		oi := o.items[key]
+		if oi.kind == "type" {
+			if _, ok := n.items[key]; !ok {
+				gone[oi.goName] = true
+			}
+		}
+	}
+	for _, key := range o.order {
+		oi := o.items[key]
+		if oi.owner != "" && gone[oi.owner] {
+			continue
+		}
+		ni, ok := n.items[key]
+		if !ok {
+			report(oi)
+			continue
+		}
+		if oi.sig == ni.sig {
+			continue
+		}
+		pos := at(ni.pos, c.new)
+		switch oi.kind {
+		case "comparable":
+			if ni.sig == "false" {
+				c.add(pos, "GO_NOT_COMPARABLE", "Go type %s is no longer comparable", oi.owner)
+			}
+		case "field":
+			if strings.TrimSuffix(strings.TrimPrefix(oi.sig, "Optional["), "]") == strings.TrimSuffix(strings.TrimPrefix(ni.sig, "Optional["), "]") {
+				c.add(pos, "GO_OPTIONAL_CHANGED", "Go field %s changed from %s to %s", oi.name(), oi.sig, ni.sig)
+			} else {
+				c.add(pos, "GO_TYPE_CHANGED", "Go field %s changed type from %s to %s", oi.name(), oi.sig, ni.sig)
+			}
+		case "method", "func":
+			c.add(pos, "GO_SIGNATURE_CHANGED", "Go %s %s changed from %s to %s", oi.kind, oi.name(), oi.sig, ni.sig)
+		default:
+			c.add(pos, "GO_TYPE_CHANGED", "Go %s %s changed from %s to %s", oi.kind, oi.name(), oi.sig, ni.sig)
+		}
+	}
+}
+
+// goItem is one exported declaration (or fact) of a generated package.
+type goItem struct {
+	key    string // unique in the package: kind and Go name
+	kind   string // type, field, const, func, method, comparable, support
+	goName string // the declaration's own Go name
+	owner  string // the Go type a field, method or constant belongs to; "" at top level
+	sig    string // what must stay equal: a Go type or a signature
+	origin string // the schema element it comes from, in words; "" for fixed names
+	pos    schema.Pos
+}
+
+func (g *goItem) name() string {
+	if g.owner != "" && g.kind != "const" && g.kind != "comparable" {
+		return g.owner + "." + g.goName
+	}
+	return g.goName
+}
+
+// surface is the exported API of one generated package, by key.
+type surface struct {
+	items map[string]*goItem
+	order []string
+}
+
+func (s *surface) add(it goItem) {
+	if it.key == "" {
+		it.key = it.kind + " " + it.name()
+	}
+	if _, dup := s.items[it.key]; dup {
+		return
+	}
+	s.items[it.key] = &it
+	s.order = append(s.order, it.key)
+}
+
+// goType is the Go type of a value of t, as the generator writes it.
+func goType(t *ir.Type) string {
+	switch t.Kind {
+	case ir.String, ir.URI, ir.UUID:
+		return "string"
+	case ir.Int32:
+		return "int32"
+	case ir.Int64:
+		return "int64"
+	case ir.Float64:
+		return "float64"
+	case ir.Float32:
+		return "float32"
+	case ir.Bool:
+		return "bool"
+	case ir.Date:
+		return "Date"
+	case ir.DateTime:
+		return "time.Time"
+	case ir.Duration:
+		return "Duration"
+	case ir.JSON:
+		return "json.RawMessage"
+	case ir.Slice:
+		return "[]" + goType(t.Elem)
+	case ir.Map:
+		return "map[string]" + goType(t.Elem)
+	case ir.StructRef:
+		name := t.Struct.Name
+		if t.Import != nil {
+			name = t.Import.Path + "." + name
+		}
+		if t.Pointer {
+			return "*" + name
+		}
+		return name
+	case ir.InterfaceRef:
+		return t.Interface.Name
+	case ir.EnumRef:
+		return t.Enum.Name
+	case ir.UnionRef:
+		return t.Union.Name
+	case ir.NullableElem:
+		return "Optional[" + goType(t.Elem) + "]"
+	case ir.External:
+		return t.External.Import + "." + t.External.Name
+	}
+	return fmt.Sprintf("kind%d", t.Kind)
+}
+
+func fieldType(fl *ir.Field) string {
+	if fl.Optional {
+		return "Optional[" + goType(fl.Type) + "]"
+	}
+	return goType(fl.Type)
+}
+
+// comparable reports whether values of t support ==, as Go decides it.
+func comparable(t *ir.Type, seen map[*ir.Struct]bool) bool {
+	switch t.Kind {
+	case ir.Slice, ir.Map, ir.JSON:
+		return false
+	case ir.NullableElem:
+		return comparable(t.Elem, seen)
+	case ir.StructRef:
+		return t.Pointer || t.Import != nil && structComparable(t.Struct, seen) || t.Import == nil && structComparable(t.Struct, seen)
+	}
+	return true
+}
+
+func structComparable(s *ir.Struct, seen map[*ir.Struct]bool) bool {
+	if seen[s] {
+		return true
+	}
+	seen[s] = true
+	if s.Open {
+		return false // AdditionalProperties is a slice
+	}
+	return !slices.ContainsFunc(s.Fields, func(f *ir.Field) bool { return !comparable(f.Type, seen) })
+}
