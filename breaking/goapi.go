@@ -136,6 +136,8 @@ func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
 			} else {
 				c.add(pos, "GO_TYPE_CHANGED", "Go field %s changed type from %s to %s", oi.name(), oi.sig, ni.sig)
 			}
+		case "const":
+			c.add(pos, "GO_CONST_VALUE_CHANGED", "Go constant %s changed from %s to %s", oi.name(), oi.sig, ni.sig)
 		case "method", "func":
 			c.add(pos, "GO_SIGNATURE_CHANGED", "Go %s %s changed from %s to %s", oi.kind, oi.name(), oi.sig, ni.sig)
 		default:

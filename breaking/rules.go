@@ -64,6 +64,7 @@ var Rules = []Rule{
 	{"GO_DECL_REMOVED", GoAPI, "an exported Go type, field, constant, function or method is no longer generated"},
 	{"GO_OPTIONAL_CHANGED", GoAPI, "a field moved between a plain value and Optional[T]: code reading or setting it no longer compiles"},
 	{"GO_TYPE_CHANGED", GoAPI, "an exported field or constant has another Go type"},
+	{"GO_CONST_VALUE_CHANGED", GoAPI, "an exported constant (an enum value, DefaultBaseURL) has another value: code compiled with it behaves differently"},
 	{"GO_SIGNATURE_CHANGED", GoAPI, "an exported function or method takes or returns other types"},
 	{"GO_NOT_COMPARABLE", GoAPI, "a struct is no longer comparable: == and map keys over it stop compiling"},
 	{"GO_SUPPORT_REMOVED", GoAPI, "support code the package exported (Date, Page, ...) is no longer reached, so no longer generated"},
@@ -82,7 +83,6 @@ var Rules = []Rule{
 	{"METHOD_ADDED", Compatible, "a new method"},
 	{"QUERY_PARAM_ADDED", Compatible, "a new optional query parameter"},
 	{"HEADER_ADDED", Compatible, "a new optional request header, or a new response header"},
-	{"GO_DECL_ADDED", Compatible, "a new exported Go declaration"},
 }
 
 // ruleByID finds a rule; ok is false for an unknown ID.

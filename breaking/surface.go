@@ -65,7 +65,7 @@ func surfaceOf(f *schema.File, p *ir.Package) *surface {
 					}
 				}
 			}
-			s.add(goItem{kind: "const", goName: v.Name, owner: e.Name, sig: e.Name, origin: fmt.Sprintf("value %q of enum %q", v.Wire, e.Wire), pos: vpos})
+			s.add(goItem{kind: "const", goName: v.Name, owner: e.Name, sig: fmt.Sprintf("%s = %q", e.Name, v.Wire), origin: fmt.Sprintf("value %q of enum %q", v.Wire, e.Wire), pos: vpos})
 		}
 	}
 

@@ -18,6 +18,7 @@ func clientSurface(s *surface, f *schema.File, p *ir.Package, pkgPos schema.Pos)
 	api := p.API
 	apiPos := at(f.API.Pos, f)
 	authPos := at(f.API.Auth.Pos, f)
+	s.add(goItem{kind: "const", goName: "DefaultBaseURL", sig: fmt.Sprintf("untyped string = %q", api.BaseURL), origin: "api.baseURL", pos: apiPos})
 	switch api.Auth.Scheme {
 	case ir.AuthBearer:
 		s.add(goItem{kind: "func", goName: "WithTokenSource", sig: "func(func(context.Context) (string, error)) Option", origin: "api.auth", pos: authPos})
