@@ -211,7 +211,7 @@ func goType(t *ir.Type) string {
 	case ir.StructRef:
 		name := t.Struct.Name
 		if t.Import != nil {
-			name = t.Import.Path + "." + name
+			name = importedName(t.Import.Path, name)
 		}
 		if t.Pointer {
 			return "*" + name
@@ -229,6 +229,12 @@ func goType(t *ir.Type) string {
 		return t.External.Import + "." + t.External.Name
 	}
 	return fmt.Sprintf("kind%d", t.Kind)
+}
+
+// importedName names a type of another generated package by its folder
+// under the output root: acme/common.Money.
+func importedName(importPath, name string) string {
+	return strings.TrimPrefix(importPath, importRoot+"/") + "." + name
 }
 
 func fieldType(fl *ir.Field) string {

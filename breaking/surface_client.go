@@ -107,7 +107,7 @@ func clientSurface(s *surface, f *schema.File, p *ir.Package, pkgPos schema.Pos)
 
 func structName(st *ir.Struct) string {
 	if st.Import != nil {
-		return st.Import.Path + "." + st.Name
+		return importedName(st.Import.Path, st.Name)
 	}
 	return st.Name
 }

@@ -222,6 +222,27 @@ func (c *comparer) object(ot, nt *schema.Type, dir direction) {
 	}
 	c.properties(props{what: "property", owner: fmt.Sprintf("type %q", nt.Name), dir: dir, removed: "FIELD_REMOVED", added: "FIELD_ADDED"},
 		allProperties(ot), allProperties(nt))
+	c.fieldRules(fmt.Sprintf("type %q", nt.Name), pos, ot.Rules, nt.Rules)
+}
+
+// fieldRules compares cross-field rules as text: a new rule refuses values
+// valid before (Validate, and the client before sending), a dropped one
+// accepts more.
+func (c *comparer) fieldRules(owner string, pos schema.Pos, olds, news []*schema.FieldRule) {
+	text := func(r *schema.FieldRule) string { return fmt.Sprintf("%s %v", r.Kind, r.Names) }
+	has := func(rs []*schema.FieldRule, r *schema.FieldRule) bool {
+		return slices.ContainsFunc(rs, func(x *schema.FieldRule) bool { return text(x) == text(r) })
+	}
+	for _, r := range news {
+		if !has(olds, r) {
+			c.add(at(r.Pos, c.new), "CONSTRAINT_TIGHTENED", "%s: rule %s added", owner, text(r))
+		}
+	}
+	for _, r := range olds {
+		if !has(news, r) {
+			c.add(pos, "CONSTRAINT_LOOSENED", "%s: rule %s removed", owner, text(r))
+		}
+	}
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]*\}`)
@@ -289,6 +310,7 @@ func (c *comparer) method(or, nr *schema.Resource, om, nm *schema.Method) {
 		c.add(at(bodyPos(nm), c.new), "BODY_CHANGED", "method %s: request body changed from %s to %s", name, a, b)
 	} else if om.Body != nil && nm.Body != nil {
 		c.properties(props{what: "body field", owner: "method " + name, dir: inRequest, removed: "FIELD_REMOVED", added: "FIELD_ADDED"}, om.Body.Fields, nm.Body.Fields)
+		c.fieldRules("the body of method "+name, at(nm.Body.Pos, c.new), om.Body.Rules, nm.Body.Rules)
 	}
 	if a, b := responseText(om.Response), responseText(nm.Response); a != b {
 		c.add(at(responsePos(nm), c.new), "RESPONSE_CHANGED", "method %s: response changed from %s to %s", name, a, b)
