@@ -48,19 +48,14 @@ type Options struct {
 }
 
 // Compare classifies every change from old to new, two versions of one
-// schema (nil old: the schema is new; nil new: it is gone). allow are the
+// schema (nil old: the schema is new). allow are the
 // rules the new schema allows (its allow-breaking comments). Findings come
 // back sorted.
 func Compare(old, new *schema.File, allow []string, opts Options) ([]Finding, error) {
 	c := &comparer{old: old, new: new}
-	switch {
-	case old == nil && new == nil:
-		return nil, nil
-	case old == nil:
-		c.add(new.Package.Pos, "PACKAGE_ADDED", "new schema: package %s (%s)", new.Package.Name, new.Package.Path)
-	case new == nil:
-		c.add(old.Package.Pos, "GO_PACKAGE_CHANGED", "schema removed: package %s (%s) is no longer generated", old.Package.Name, old.Package.Path)
-	default:
+	if old == nil {
+		c.add(at(new.Package.Pos, new), "PACKAGE_ADDED", "new schema: package %s (%s)", new.Package.Name, new.Package.Path)
+	} else {
 		c.wire()
 		if err := c.goAPI(); err != nil {
 			return nil, err
