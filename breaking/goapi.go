@@ -50,33 +50,13 @@ func (c *comparer) goAPI() error {
 	return nil
 }
 
-// buildIR builds f's IR after the files it imports, as the generator does.
+// buildIR builds f's IR as the generator does before rendering.
 func buildIR(f *schema.File) (*ir.Package, error) {
-	built := map[*schema.File]*ir.Package{}
-	var build func(f *schema.File) (*ir.Package, error)
-	build = func(f *schema.File) (*ir.Package, error) {
-		if p, ok := built[f]; ok {
-			return p, nil
-		}
-		imported := map[*schema.File]*ir.Package{}
-		for _, im := range f.Imports {
-			if im.File == nil {
-				continue
-			}
-			dep, err := build(im.File)
-			if err != nil {
-				return nil, err
-			}
-			imported[im.File] = dep
-		}
-		p, err := ir.Build(f, ir.Options{ImportRoot: importRoot, Imported: imported})
-		if err != nil {
-			return nil, err
-		}
-		built[f] = p
-		return p, nil
+	pkgs, err := generator.BuildIR([]*schema.File{f}, generator.Options{ImportRoot: importRoot})
+	if err != nil {
+		return nil, err
 	}
-	return build(f)
+	return pkgs[0], nil
 }
 
 func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
