@@ -42,6 +42,10 @@ func (c *comparer) api() {
 		c.add(pos, "ERROR_SHAPE_CHANGED", "api.errors changed from %s to %s", a, b)
 	}
 	c.properties(props{what: "API header", dir: inRequest, removed: "HEADER_REMOVED", added: "HEADER_ADDED"}, o.Headers, n.Headers)
+	if o.IdempotencyHeader != "" && !strings.EqualFold(o.IdempotencyHeader, n.IdempotencyHeader) {
+		// Retried requests carrying the old header are no longer deduplicated.
+		c.add(pos, "HEADER_REMOVED", "api.idempotencyHeader %s is no longer read (now %q)", o.IdempotencyHeader, n.IdempotencyHeader)
+	}
 }
 
 func authText(a schema.Auth) string {
