@@ -96,6 +96,15 @@ func (c *comparer) property(k props, o, n *schema.Property) {
 	case o.Nullable && !n.Nullable:
 		change("FIELD_NOW_NON_NULLABLE", true, "is no longer nullable")
 	}
+	if explode(o) != explode(n) && o.Type.Kind == schema.KindArray {
+		c.add(pos, "FIELD_TYPE_CHANGED", "%s: explode changed to %t: the list is sent %s", name, explode(n), map[bool]string{true: "as repeated keys", false: "comma-joined"}[explode(n)])
+	}
+	switch {
+	case !o.CreateOnly && n.CreateOnly:
+		change("FIELD_NOW_READ_ONLY", k.dir&inRequest != 0, "is now create-only: updates no longer send it")
+	case o.CreateOnly && !n.CreateOnly:
+		change("FIELD_NOW_READ_ONLY", false, "is no longer create-only")
+	}
 	switch {
 	case !o.ReadOnly && n.ReadOnly:
 		change("FIELD_NOW_READ_ONLY", k.dir&inRequest != 0, "is now read-only")
@@ -103,6 +112,10 @@ func (c *comparer) property(k props, o, n *schema.Property) {
 		change("FIELD_NOW_READ_ONLY", false, "is no longer read-only")
 	}
 }
+
+// explode is whether a query list repeats its key (the default) or is
+// comma-joined.
+func explode(p *schema.Property) bool { return p.Explode == nil || *p.Explode }
 
 // typeSig is the shape of a type expression without its constraints: two
 // expressions with the same signature write the same kind of JSON value.
