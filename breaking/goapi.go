@@ -2,6 +2,9 @@ package breaking
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path"
 	"slices"
 	"strings"
@@ -36,10 +39,8 @@ func (c *comparer) goAPI() error {
 		if err != nil {
 			return err
 		}
-		for _, g := range files {
-			if base := path.Base(g.Path); strings.HasPrefix(base, "support_") {
-				v.api.add(goItem{key: "support " + base, kind: "support", pos: v.f.Package.Pos})
-			}
+		if err := addSupportNames(v.api, files, path.Clean(v.f.Package.Path), at(v.f.Package.Pos, v.f)); err != nil {
+			return err
 		}
 	}
 	pkgPos := at(c.new.Package.Pos, c.new)
@@ -64,7 +65,7 @@ func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
 	renamedTo := map[string]bool{}
 	report := func(oi *goItem) {
 		if oi.kind == "support" {
-			c.add(pkgPos, "GO_SUPPORT_REMOVED", "%s is no longer generated: its exported names are gone", strings.TrimPrefix(oi.key, "support "))
+			c.add(pkgPos, "GO_SUPPORT_REMOVED", "support code %s is no longer generated: nothing in the schema reaches it now", oi.name())
 			return
 		}
 		// The same schema element under another Go name.
@@ -85,7 +86,7 @@ func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
 	}
 	for _, key := range o.order {
 		oi := o.items[key]
-		if oi.kind == "type" {
+		if oi.kind == "type" || oi.kind == "support" && oi.owner == "" {
 			if _, ok := n.items[key]; !ok {
 				gone[oi.goName] = true
 			}
@@ -246,4 +247,69 @@ func structComparable(s *ir.Struct, seen map[*ir.Struct]bool) bool {
 		return false // AdditionalProperties is a slice
 	}
 	return !slices.ContainsFunc(s.Fields, func(f *ir.Field) bool { return !comparable(f.Type, seen) })
+}
+
+// addSupportNames adds the exported names of the support code the
+// generator copies into the package: which ones it copies depends on what
+// the schema reaches, so it is read from the rendered support files
+// (support_*_gen.go) of the package itself.
+func addSupportNames(s *surface, files []generator.File, dir string, pos schema.Pos) error {
+	fset := token.NewFileSet()
+	for _, g := range files {
+		if path.Dir(g.Path) != dir || !strings.HasPrefix(path.Base(g.Path), "support_") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, g.Path, g.Content, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() {
+					continue
+				}
+				if d.Recv == nil {
+					s.add(goItem{kind: "support", goName: d.Name.Name, pos: pos})
+				} else if recv := receiverName(d.Recv.List[0].Type); ast.IsExported(recv) {
+					s.add(goItem{kind: "support", goName: d.Name.Name, owner: recv, pos: pos})
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch sp := spec.(type) {
+					case *ast.TypeSpec:
+						if sp.Name.IsExported() {
+							s.add(goItem{kind: "support", goName: sp.Name.Name, pos: pos})
+						}
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							if n.IsExported() {
+								s.add(goItem{kind: "support", goName: n.Name, pos: pos})
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// receiverName is the base type name of a method receiver: T in (T),
+// (*T), (T[X]) and (*T[X]).
+func receiverName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }
