@@ -87,7 +87,9 @@ func (c *comparer) compareSurfaces(o, n *surface, pkgPos schema.Pos) {
 	for _, key := range o.order {
 		oi := o.items[key]
 		if oi.kind == "type" || oi.kind == "support" && oi.owner == "" {
-			if _, ok := n.items[key]; !ok {
+			// A type that is gone or changed kind (struct to interface):
+			// its members are not reported one by one.
+			if ni, ok := n.items[key]; !ok || ni.sig != oi.sig {
 				gone[oi.goName] = true
 			}
 		}

@@ -110,8 +110,13 @@ func surfaceOf(f *schema.File, p *ir.Package) *surface {
 			s.add(goItem{kind: "type", goName: in.Name, sig: "interface", origin: origin, pos: pos})
 			s.add(goItem{kind: "func", goName: in.Unmarshal, sig: "func([]byte) (" + in.Name + ", error)", pos: pos})
 			s.add(goItem{kind: "type", goName: in.Unknown, sig: "struct", origin: "unknown subtypes of " + origin, pos: pos})
-			s.add(goItem{kind: "field", goName: "Type", owner: in.Unknown, sig: "string", pos: pos})
-			s.add(goItem{kind: "field", goName: "Raw", owner: in.Unknown, sig: "json.RawMessage", pos: pos})
+			s.add(goItem{kind: "comparable", goName: in.Unknown, owner: in.Unknown, sig: "false", pos: pos}) // Raw is a slice
+			// The holder keeps the root's fields, typed as on the root.
+			for _, fl := range in.Root.Fields {
+				s.add(goItem{kind: "field", goName: fl.Name, owner: in.Unknown, sig: fieldType(fl), origin: fmt.Sprintf("property %q of type %q (unknown subtypes)", fl.Wire, in.Root.Wire), pos: propPos(in.Root.Wire, fl.Wire)})
+			}
+			s.add(goItem{kind: "field", goName: in.TypeField, owner: in.Unknown, sig: "string", pos: pos})
+			s.add(goItem{kind: "field", goName: in.RawField, owner: in.Unknown, sig: "json.RawMessage", pos: pos})
 			for _, m := range []string{"Validate", "AppendJSON", "MarshalJSON", "DecodeJSON", "UnmarshalJSON"} {
 				s.add(goItem{kind: "method", goName: m, owner: in.Unknown, sig: "standard", pos: pos})
 			}

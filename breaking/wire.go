@@ -221,12 +221,48 @@ func (c *comparer) object(ot, nt *schema.Type, dir direction) {
 	case !ot.Open && nt.Open:
 		c.add(pos, "OBJECT_OPENED", "type %q now keeps undeclared properties", nt.Name)
 	}
-	if ot.DiscriminatorValue != nt.DiscriminatorValue {
+	// A type joining a hierarchy (no value before) breaks nothing by itself.
+	if ot.DiscriminatorValue != "" && ot.DiscriminatorValue != nt.DiscriminatorValue {
 		c.add(pos, "DISCRIMINATOR_VALUE_CHANGED", "type %q: discriminatorValue changed from %q to %q", nt.Name, ot.DiscriminatorValue, nt.DiscriminatorValue)
 	}
+	c.hierarchy(ot, nt)
 	c.properties(props{what: "property", owner: fmt.Sprintf("type %q", nt.Name), dir: dir, removed: "FIELD_REMOVED", added: "FIELD_ADDED"},
 		allProperties(ot), allProperties(nt))
 	c.fieldRules(fmt.Sprintf("type %q", nt.Name), pos, ot.Rules, nt.Rules)
+}
+
+// hierarchy compares what a hierarchy's root says for the whole hierarchy:
+// the member that selects a subtype (its own discriminator, else the API's,
+// whose change is reported once for the API) and whether unknown subtypes
+// are kept.
+func (c *comparer) hierarchy(ot, nt *schema.Type) {
+	if len(ot.Subtypes) == 0 || len(nt.Subtypes) == 0 || ot.Base != nil || nt.Base != nil {
+		return
+	}
+	od, nd := cmpOrString(ot.Discriminator, c.old.API.Discriminator), cmpOrString(nt.Discriminator, c.new.API.Discriminator)
+	if od != nd && (ot.Discriminator != "" || nt.Discriminator != "") {
+		c.add(at(cmpOrPos(nt.DiscriminatorPos, nt.Pos), c.new), "DISCRIMINATOR_CHANGED", "hierarchy %q: discriminator changed from %q to %q", nt.Name, od, nd)
+	}
+	switch {
+	case !ot.ClosedSubtypes && nt.ClosedSubtypes:
+		c.add(at(cmpOrPos(nt.SubtypesPos, nt.Pos), c.new), "SUBTYPES_CLOSED", "hierarchy %q: subtypes are now closed: an unknown %s fails the document", nt.Name, nd)
+	case ot.ClosedSubtypes && !nt.ClosedSubtypes:
+		c.add(at(cmpOrPos(nt.SubtypesPos, nt.Pos), c.new), "SUBTYPES_OPENED", "hierarchy %q: subtypes are now open: an unknown %s decodes into its Unknown holder", nt.Name, nd)
+	}
+}
+
+func cmpOrString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func cmpOrPos(p, def schema.Pos) schema.Pos {
+	if p.Line == 0 {
+		return def
+	}
+	return p
 }
 
 // fieldRules compares cross-field rules as text: a new rule refuses values
