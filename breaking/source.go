@@ -53,7 +53,7 @@ func Load(paths []string, against string) (*Versions, error) {
 		return nil, err
 	}
 	v := &Versions{OldName: map[string]string{}}
-	oldPath := func(p string) (string, error) { return "", nil }
+	var oldPath func(string) (string, error) // where the old version of a schema is, "" if nowhere
 	if fi, statErr := os.Stat(against); statErr == nil {
 		switch {
 		case !fi.IsDir() && len(files) != 1:
