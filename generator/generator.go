@@ -71,6 +71,25 @@ func GenerateWith(files []*schema.File, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	pkgs, err := buildIR(files, opts, reserved)
+	if err != nil {
+		return nil, err
+	}
+	return render(pkgs, support, opts.ImportRoot)
+}
+
+// BuildIR builds the IR of each of files exactly as GenerateWith does before
+// rendering (the files they import first, the support code's names
+// reserved), in files' order: what a tool comparing generated APIs reads.
+func BuildIR(files []*schema.File, opts Options) ([]*ir.Package, error) {
+	_, reserved, err := supportSources()
+	if err != nil {
+		return nil, err
+	}
+	return buildIR(files, opts, reserved)
+}
+
+func buildIR(files []*schema.File, opts Options, reserved map[string]string) ([]*ir.Package, error) {
 	var diags schema.Diagnostics
 	built := map[*schema.File]*ir.Package{}
 	failed := map[*schema.File]bool{}
@@ -121,7 +140,7 @@ func GenerateWith(files []*schema.File, opts Options) ([]File, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	return render(pkgs, support, opts.ImportRoot)
+	return pkgs, nil
 }
 
 // job is one artifact of one package; its slot in the output is fixed in
