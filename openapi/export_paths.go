@@ -19,7 +19,7 @@ func (e *exporter) paths() *yaml.Node {
 		r *schema.Resource
 		m *schema.Method
 	}
-	seen := map[string]owner{}     // path and verb
+	seen := map[string]owner{}       // path and verb
 	templates := map[string]string{} // path with its placeholders emptied
 	for _, r := range e.f.Resources {
 		for _, m := range r.Methods {
