@@ -18,11 +18,7 @@ type errorResponse struct {
 // statuses, then the one of every other status.
 func (e *exporter) declareErrors() {
 	for _, s := range e.f.API.ErrorsByStatus {
-		parts := make([]string, len(s.Statuses))
-		for i, st := range s.Statuses {
-			parts[i] = strconv.Itoa(st)
-		}
-		e.errorResponses = append(e.errorResponses, errorResponse{e.responseKeys.key("error" + strings.Join(parts, "_")), s})
+		e.errorResponses = append(e.errorResponses, errorResponse{e.responseKeys.key("error" + joinInts(s.Statuses, "_")), s})
 	}
 	if e.f.API.Errors != nil {
 		e.errorResponses = append(e.errorResponses, errorResponse{e.responseKeys.key("error"), e.f.API.Errors})
@@ -38,7 +34,10 @@ func (e *exporter) errorComponents() *yaml.Node {
 		resp := mapping()
 		what := "every error status no other error response claims"
 		if len(s.Statuses) > 0 {
-			what = "HTTP status " + strings.TrimPrefix(er.key, "error")
+			what = "HTTP status " + joinInts(s.Statuses, ", ")
+			if len(s.Statuses) > 1 {
+				what = "HTTP statuses " + joinInts(s.Statuses, ", ")
+			}
 		}
 		set(resp, "description", str("The error body of "+what+"."))
 		if s.Type != nil && s.Type.Target != nil {
@@ -252,4 +251,12 @@ func (e *exporter) paging() *yaml.Node {
 	}
 	setStr(m, "expandedNextLink", p.ExpandedNextLink)
 	return m
+}
+
+func joinInts(is []int, sep string) string {
+	parts := make([]string, len(is))
+	for i, n := range is {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, sep)
 }

@@ -120,6 +120,9 @@ func (e *exporter) typeExpr(t *schema.TypeExpr) *yaml.Node {
 		}
 		return e.union(t.Of)
 	case schema.KindGoType:
+		if t.Ref != nil && t.Ref.Target != nil && t.Ref.Target.GoType != nil {
+			return e.ref(t.Ref.Target) // declared under types: keep the name
+		}
 		return goTypeSchema(t.GoType)
 	}
 	return scalar(t.Kind, t)
