@@ -87,3 +87,17 @@ func firstDifference(want, got string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestExportGeneratorCases: the schemas of the generator's golden cases
+// (testdata/cases, one feature each, hostile names included) export to
+// valid documents too.
+func TestExportGeneratorCases(t *testing.T) {
+	schemas, err := filepath.Glob("../testdata/cases/*/schema.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, schemas)
+	for _, path := range schemas {
+		t.Run(filepath.Base(filepath.Dir(path)), func(t *testing.T) {
+			requireValid(t, exported(t, path))
+		})
+	}
+}
