@@ -21,6 +21,7 @@ const Version = "3.1.0"
 func Export(f *schema.File) ([]byte, error) {
 	e := &exporter{f: f, typeKeys: map[*schema.Type]string{}}
 	e.componentTypes(f, "", map[*schema.File]bool{})
+	e.assignTypeKeys()
 	doc := e.document()
 	if err := e.diags.Err(); err != nil {
 		return nil, err

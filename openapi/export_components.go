@@ -63,11 +63,22 @@ func (e *exporter) componentTypes(f *schema.File, prefix string, seen map[*schem
 	for _, t := range f.Types {
 		name := prefix + t.Name
 		e.types = append(e.types, componentType{t: t, name: name, file: f, prefix: prefix})
-		e.typeKeys[t] = e.schemaKeys.key(name)
 	}
 	for _, im := range f.Imports {
 		if im.File != nil {
 			e.componentTypes(im.File, prefix+im.As+".", seen)
+		}
+	}
+}
+
+// assignTypeKeys keys the types: names of the key form first, so that
+// they keep their spelling, then the others.
+func (e *exporter) assignTypeKeys() {
+	for _, valid := range []bool{true, false} {
+		for _, c := range e.types {
+			if componentKey.MatchString(c.name) == valid {
+				e.typeKeys[c.t] = e.schemaKeys.key(c.name)
+			}
 		}
 	}
 }

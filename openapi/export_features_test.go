@@ -152,6 +152,14 @@ types:
 			    discriminator: {propertyName: kind, mapping: {circle: '#/components/schemas/Circle', ring: '#/components/schemas/Ring'}}},
 			  Ring: {allOf: [{$ref: '#/components/schemas/Circle'}, {type: object}]},
 			  Square: {allOf: [{$ref: '#/components/schemas/Shape'}, {type: object}]}}`},
+		{"names outside the key form", `types:
+  "my type": {properties: {a: {type: string}}}
+  my_type: {properties: {a: {type: string}}, goName: Other}
+  T: {properties: {x: {type: "my type"}}}`,
+			[]string{"components", "schemas"},
+			`{my_type_2: {type: object, properties: {a: {type: string}}, x-sessiongen-name: my type},
+			  my_type: {type: object, properties: {a: {type: string}}, x-sessiongen-goName: Other},
+			  T: {type: object, properties: {x: {$ref: '#/components/schemas/my_type_2'}}}}`},
 		{"goType", `types:
   ID: {goType: {import: example.com/ids, name: ID}, description: Ours.}
   T: {properties: {a: {type: ID}, b: {goType: {import: example.com/ids, name: Other}}}}`,
