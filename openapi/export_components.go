@@ -207,7 +207,7 @@ func (e *exporter) objectSchema(c componentType) *yaml.Node {
 		d := mapping()
 		set(d, "propertyName", str(e.discriminatorOf(root)))
 		values := mapping()
-		e.discriminatorMapping(values, t)
+		e.discriminatorMapping(values, t, map[*schema.Type]bool{})
 		if len(values.Content) > 0 {
 			set(d, "mapping", values)
 		}
@@ -230,13 +230,18 @@ func (e *exporter) objectSchema(c componentType) *yaml.Node {
 }
 
 // discriminatorMapping maps the discriminator value of t (unless
-// abstract) and of every type below it to its schema.
-func (e *exporter) discriminatorMapping(m *yaml.Node, t *schema.Type) {
+// abstract) and of every type below it to its schema. seen stops at a
+// cycle of bases, which only a schema with errors has.
+func (e *exporter) discriminatorMapping(m *yaml.Node, t *schema.Type, seen map[*schema.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
 	if !t.Abstract && t.DiscriminatorValue != "" {
 		set(m, t.DiscriminatorValue, str("#/components/schemas/"+e.typeKey(t)))
 	}
 	for _, sub := range t.Subtypes {
-		e.discriminatorMapping(m, sub)
+		e.discriminatorMapping(m, sub, seen)
 	}
 }
 
