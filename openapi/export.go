@@ -61,47 +61,47 @@ func (e *exporter) failf(pos schema.Pos, format string, args ...any) {
 // document builds the whole document.
 func (e *exporter) document() *yaml.Node {
 	f := e.f
-	e.parameters = mapping()
+	e.parameters = mappingNode()
 	e.resourceParams = map[*schema.Property]string{}
 	e.declareHeaders()
 	e.declareErrors()
 
-	doc := mapping()
-	set(doc, "openapi", str(Version))
-	set(doc, "info", e.info())
-	server := mapping()
-	set(server, "url", str(f.API.BaseURL))
-	set(doc, "servers", sequence(server))
-	set(doc, "paths", e.paths())
+	doc := mappingNode()
+	put(doc, "openapi", strNode(Version))
+	put(doc, "info", e.info())
+	server := mappingNode()
+	put(server, "url", strNode(f.API.BaseURL))
+	put(doc, "servers", sequenceNode(server))
+	put(doc, "paths", e.paths())
 
-	components := mapping()
-	schemas := mapping()
+	components := mappingNode()
+	schemas := mappingNode()
 	for _, c := range e.types {
-		set(schemas, e.typeKeys[c.t], e.typeSchema(c))
+		put(schemas, e.typeKeys[c.t], e.typeSchema(c))
 	}
 	if len(schemas.Content) > 0 {
-		set(components, "schemas", schemas)
+		put(components, "schemas", schemas)
 	}
 	if responses := e.errorComponents(); len(responses.Content) > 0 {
-		set(components, "responses", responses)
+		put(components, "responses", responses)
 	}
 	if len(e.parameters.Content) > 0 {
-		set(components, "parameters", e.parameters)
+		put(components, "parameters", e.parameters)
 	}
 	name, scheme := securityScheme(f.API.Auth)
 	if scheme != nil {
-		schemes := mapping()
-		set(schemes, name, scheme)
-		set(components, "securitySchemes", schemes)
+		schemes := mappingNode()
+		put(schemes, name, scheme)
+		put(components, "securitySchemes", schemes)
 	}
-	set(doc, "components", components)
+	put(doc, "components", components)
 	if scheme != nil {
-		req := mapping()
-		set(req, name, sequence())
-		set(doc, "security", sequence(req))
+		req := mappingNode()
+		put(req, name, sequenceNode())
+		put(doc, "security", sequenceNode(req))
 	}
 	if tags := e.tags(); len(tags.Content) > 0 {
-		set(doc, "tags", tags)
+		put(doc, "tags", tags)
 	}
 	e.apiExtensions(doc)
 	return doc
@@ -112,41 +112,41 @@ func (e *exporter) document() *yaml.Node {
 // format has no API version; info.version (required) says the format's.
 func (e *exporter) info() *yaml.Node {
 	f := e.f
-	info := mapping()
-	set(info, "title", str(f.Package.Name))
-	set(info, "version", str(fmt.Sprint(f.Version)))
-	setStr(info, "description", f.API.Description)
-	pkg := mapping()
-	set(pkg, "name", str(f.Package.Name))
-	set(pkg, "path", str(f.Package.Path))
-	setStr(pkg, "description", f.Package.Description)
+	info := mappingNode()
+	put(info, "title", strNode(f.Package.Name))
+	put(info, "version", strNode(fmt.Sprint(f.Version)))
+	putStr(info, "description", f.API.Description)
+	pkg := mappingNode()
+	put(pkg, "name", strNode(f.Package.Name))
+	put(pkg, "path", strNode(f.Package.Path))
+	putStr(pkg, "description", f.Package.Description)
 	if len(f.Package.Initialisms) > 0 {
-		set(pkg, "initialisms", strs(f.Package.Initialisms))
+		put(pkg, "initialisms", strsNode(f.Package.Initialisms))
 	}
-	set(info, "x-sessiongen-package", pkg)
+	put(info, "x-sessiongen-package", pkg)
 	return info
 }
 
 // securityScheme is the components/securitySchemes entry of auth, and its
 // key; nil when the API declares no scheme.
 func securityScheme(a schema.Auth) (string, *yaml.Node) {
-	s := mapping()
+	s := mappingNode()
 	switch a.Scheme {
 	case schema.AuthBearer:
-		set(s, "type", str("http"))
-		set(s, "scheme", str("bearer"))
+		put(s, "type", strNode("http"))
+		put(s, "scheme", strNode("bearer"))
 		return "bearerAuth", s
 	case schema.AuthBasic:
-		set(s, "type", str("http"))
-		set(s, "scheme", str("basic"))
+		put(s, "type", strNode("http"))
+		put(s, "scheme", strNode("basic"))
 		// The names the generated client gives the two credentials.
-		setStr(s, "x-sessiongen-username", a.Username)
-		setStr(s, "x-sessiongen-password", a.Password)
+		putStr(s, "x-sessiongen-username", a.Username)
+		putStr(s, "x-sessiongen-password", a.Password)
 		return "basicAuth", s
 	case schema.AuthAPIKey:
-		set(s, "type", str("apiKey"))
-		set(s, "in", str("header"))
-		set(s, "name", str(a.Header))
+		put(s, "type", strNode("apiKey"))
+		put(s, "in", strNode("header"))
+		put(s, "name", strNode(a.Header))
 		return "apiKeyAuth", s
 	}
 	return "", nil
@@ -155,30 +155,30 @@ func securityScheme(a schema.Auth) (string, *yaml.Node) {
 // tags are the resources: one tag each, grouping its operations, with
 // what the format says of the resource itself in x-sessiongen-resource.
 func (e *exporter) tags() *yaml.Node {
-	tags := sequence()
+	tags := sequenceNode()
 	for _, r := range e.f.Resources {
-		tag := mapping()
-		set(tag, "name", str(r.Name))
-		setStr(tag, "description", r.Description)
-		res := mapping()
+		tag := mappingNode()
+		put(tag, "name", strNode(r.Name))
+		putStr(tag, "description", r.Description)
+		res := mappingNode()
 		if r.Type != nil {
-			set(res, "type", str(r.Type.Name))
+			put(res, "type", strNode(r.Type.Name))
 		}
 		if r.Parent != nil {
-			set(res, "parent", str(r.Parent.Name))
+			put(res, "parent", strNode(r.Parent.Name))
 		}
-		set(res, "path", str(r.Path))
+		put(res, "path", strNode(r.Path))
 		if len(r.Params) > 0 {
-			params := sequence()
+			params := sequenceNode()
 			for _, p := range r.Params {
 				params.Content = append(params.Content, e.paramRef(e.resourceParam(r, p)))
 			}
-			set(res, "params", params)
+			put(res, "params", params)
 		}
 		if d := defaults(r.Defaults); d != nil {
-			set(res, "defaults", d)
+			put(res, "defaults", d)
 		}
-		set(tag, "x-sessiongen-resource", res)
+		put(tag, "x-sessiongen-resource", res)
 		tags.Content = append(tags.Content, tag)
 	}
 	return tags
@@ -188,31 +188,31 @@ func (e *exporter) tags() *yaml.Node {
 // as document extensions.
 func (e *exporter) apiExtensions(doc *yaml.Node) {
 	api := e.f.API
-	set(doc, "x-sessiongen-version", integer(e.f.Version))
+	put(doc, "x-sessiongen-version", intNode(e.f.Version))
 	if len(e.f.Imports) > 0 {
-		imports := sequence()
+		imports := sequenceNode()
 		for _, im := range e.f.Imports {
-			m := mapping()
-			set(m, "schema", str(im.Schema))
-			set(m, "as", str(im.As))
+			m := mappingNode()
+			put(m, "schema", strNode(im.Schema))
+			put(m, "as", strNode(im.As))
 			imports.Content = append(imports.Content, m)
 		}
-		set(doc, "x-sessiongen-imports", imports)
+		put(doc, "x-sessiongen-imports", imports)
 	}
 	if api.Encoding != "" {
-		set(doc, "x-sessiongen-encoding", str(string(api.Encoding)))
+		put(doc, "x-sessiongen-encoding", strNode(string(api.Encoding)))
 	}
 	if p := e.paging(); p != nil {
-		set(doc, "x-sessiongen-paging", p)
+		put(doc, "x-sessiongen-paging", p)
 	}
-	setStr(doc, "x-sessiongen-discriminator", api.Discriminator)
+	putStr(doc, "x-sessiongen-discriminator", api.Discriminator)
 	if len(api.RetryNotProcessed) > 0 {
-		retry := mapping()
-		set(retry, "notProcessed", ints(api.RetryNotProcessed))
-		set(doc, "x-sessiongen-retry", retry)
+		retry := mappingNode()
+		put(retry, "notProcessed", intsNode(api.RetryNotProcessed))
+		put(doc, "x-sessiongen-retry", retry)
 	}
-	setStr(doc, "x-sessiongen-idempotencyHeader", api.IdempotencyHeader)
+	putStr(doc, "x-sessiongen-idempotencyHeader", api.IdempotencyHeader)
 	if len(api.RequestIDHeaders) > 0 {
-		set(doc, "x-sessiongen-requestIdHeaders", strs(api.RequestIDHeaders))
+		put(doc, "x-sessiongen-requestIdHeaders", strsNode(api.RequestIDHeaders))
 	}
 }

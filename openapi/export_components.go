@@ -94,7 +94,7 @@ type componentType struct {
 // typeSchema is the component schema of a declared type.
 func (e *exporter) typeSchema(c componentType) *yaml.Node {
 	t := c.t
-	s := mapping()
+	s := mappingNode()
 	switch {
 	case t.IsEnum:
 		s = enumSchema(t)
@@ -106,17 +106,17 @@ func (e *exporter) typeSchema(c componentType) *yaml.Node {
 		s = e.objectSchema(c)
 	}
 	if t.Description != "" {
-		setFirst(s, "description", str(t.Description))
+		putFirst(s, "description", strNode(t.Description))
 	}
 	deprecated(s, t.Deprecated)
 	if c.prefix != "" {
 		// A type of an imported schema (imports[].as, without its dot).
-		set(s, "x-sessiongen-import", str(strings.TrimSuffix(c.prefix, ".")))
+		put(s, "x-sessiongen-import", strNode(strings.TrimSuffix(c.prefix, ".")))
 	}
 	if e.typeKeys[t] != c.name {
-		set(s, "x-sessiongen-name", str(c.name))
+		put(s, "x-sessiongen-name", strNode(c.name))
 	}
-	setStr(s, "x-sessiongen-goName", goNameOf(t))
+	putStr(s, "x-sessiongen-goName", goNameOf(t))
 	return s
 }
 
@@ -132,38 +132,38 @@ func goNameOf(t *schema.Type) string {
 // enumSchema is a string with the values; an open enum is anyOf that and
 // any string, so the document still names the known values.
 func enumSchema(t *schema.Type) *yaml.Node {
-	values := sequence()
+	values := sequenceNode()
 	var extras []*schema.EnumValue
 	for _, v := range t.Enum {
-		values.Content = append(values.Content, str(v.Value))
+		values.Content = append(values.Content, strNode(v.Value))
 		if v.Description != "" || v.Deprecated != "" || v.GoName != "" {
 			extras = append(extras, v)
 		}
 	}
-	known := mapping()
-	set(known, "type", str("string"))
-	set(known, "enum", values)
+	known := mappingNode()
+	put(known, "type", strNode("string"))
+	put(known, "enum", values)
 	s := known
 	if t.Open {
-		anyString := mapping()
-		set(anyString, "type", str("string"))
-		s = mapping()
-		set(s, "anyOf", sequence(known, anyString))
+		anyString := mappingNode()
+		put(anyString, "type", strNode("string"))
+		s = mappingNode()
+		put(s, "anyOf", sequenceNode(known, anyString))
 	}
-	setStr(s, "x-sessiongen-sentinel", t.Sentinel)
+	putStr(s, "x-sessiongen-sentinel", t.Sentinel)
 	if len(extras) > 0 {
-		docs := sequence()
+		docs := sequenceNode()
 		for _, v := range extras {
-			d := mapping()
-			set(d, "value", str(v.Value))
-			setStr(d, "description", v.Description)
-			setStr(d, "deprecated", v.Deprecated)
-			setStr(d, "goName", v.GoName)
+			d := mappingNode()
+			put(d, "value", strNode(v.Value))
+			putStr(d, "description", v.Description)
+			putStr(d, "deprecated", v.Deprecated)
+			putStr(d, "goName", v.GoName)
 			docs.Content = append(docs.Content, d)
 		}
-		set(s, "x-sessiongen-values", docs)
+		put(s, "x-sessiongen-values", docs)
 	}
-	setStr(s, "x-sessiongen-inlineOf", t.InlineOf)
+	putStr(s, "x-sessiongen-inlineOf", t.InlineOf)
 	return s
 }
 
@@ -172,59 +172,59 @@ func enumSchema(t *schema.Type) *yaml.Node {
 // discriminator and the mapping of every type below it.
 func (e *exporter) objectSchema(c componentType) *yaml.Node {
 	t := c.t
-	own := mapping()
-	set(own, "type", str("object"))
-	props := mapping()
+	own := mappingNode()
+	put(own, "type", strNode("object"))
+	props := mappingNode()
 	var required []string
 	root := hierarchyRoot(t)
 	if t.Base == nil && len(t.Subtypes) > 0 {
-		d := mapping()
-		set(d, "type", str("string"))
-		set(d, "description", str("Selects the type of the object among "+c.name+" and the types extending it."))
-		set(props, e.discriminatorOf(root), d)
+		d := mappingNode()
+		put(d, "type", strNode("string"))
+		put(d, "description", strNode("Selects the type of the object among "+c.name+" and the types extending it."))
+		put(props, e.discriminatorOf(root), d)
 	}
 	for _, p := range t.Properties {
-		set(props, p.Name, e.property(p))
+		put(props, p.Name, e.property(p))
 		if p.Required {
 			required = append(required, p.Name)
 		}
 	}
 	if len(props.Content) > 0 {
-		set(own, "properties", props)
+		put(own, "properties", props)
 	}
 	if len(required) > 0 {
-		set(own, "required", strs(required))
+		put(own, "required", strsNode(required))
 	}
 	if t.Open {
-		set(own, "additionalProperties", boolean(true))
+		put(own, "additionalProperties", boolNode(true))
 	}
 	s := own
 	if t.Base != nil && t.Base.Target != nil {
-		s = mapping()
-		set(s, "allOf", sequence(e.ref(t.Base.Target), own))
+		s = mappingNode()
+		put(s, "allOf", sequenceNode(e.ref(t.Base.Target), own))
 	}
 	if len(t.Subtypes) > 0 {
-		d := mapping()
-		set(d, "propertyName", str(e.discriminatorOf(root)))
-		values := mapping()
+		d := mappingNode()
+		put(d, "propertyName", strNode(e.discriminatorOf(root)))
+		values := mappingNode()
 		e.discriminatorMapping(values, t, map[*schema.Type]bool{})
 		if len(values.Content) > 0 {
-			set(d, "mapping", values)
+			put(d, "mapping", values)
 		}
-		set(s, "discriminator", d)
+		put(s, "discriminator", d)
 	} else if t.Base == nil && t.DiscriminatorValue != "" {
 		// Outside any hierarchy the value has no mapping to live in.
-		set(s, "x-sessiongen-discriminatorValue", str(t.DiscriminatorValue))
+		put(s, "x-sessiongen-discriminatorValue", strNode(t.DiscriminatorValue))
 	}
-	setTrue(s, "x-sessiongen-abstract", t.Abstract)
+	putTrue(s, "x-sessiongen-abstract", t.Abstract)
 	e.hierarchyKeys(s, t)
-	setStr(s, "x-sessiongen-key", t.Key)
-	setStr(s, "x-sessiongen-idPrefix", t.IDPrefix)
+	putStr(s, "x-sessiongen-key", t.Key)
+	putStr(s, "x-sessiongen-idPrefix", t.IDPrefix)
 	if d := defaults(t.Defaults); d != nil {
-		set(s, "x-sessiongen-defaults", d)
+		put(s, "x-sessiongen-defaults", d)
 	}
 	if r := rules(t.Rules); r != nil {
-		set(s, "x-sessiongen-rules", r)
+		put(s, "x-sessiongen-rules", r)
 	}
 	return s
 }
@@ -238,7 +238,7 @@ func (e *exporter) discriminatorMapping(m *yaml.Node, t *schema.Type, seen map[*
 	}
 	seen[t] = true
 	if !t.Abstract && t.DiscriminatorValue != "" {
-		set(m, t.DiscriminatorValue, str("#/components/schemas/"+e.typeKey(t)))
+		put(m, t.DiscriminatorValue, strNode("#/components/schemas/"+e.typeKey(t)))
 	}
 	for _, sub := range t.Subtypes {
 		e.discriminatorMapping(m, sub, seen)
@@ -259,13 +259,13 @@ func defaults(d *schema.Defaults) *yaml.Node {
 	if d == nil {
 		return nil
 	}
-	m := mapping()
+	m := mappingNode()
 	for _, f := range []struct {
 		key  string
 		flag *schema.DefaultFlag
 	}{{"readOnly", d.ReadOnly}, {"nullable", d.Nullable}, {"required", d.Required}} {
 		if f.flag != nil {
-			set(m, f.key, boolean(f.flag.Value))
+			put(m, f.key, boolNode(f.flag.Value))
 		}
 	}
 	return m
@@ -278,10 +278,10 @@ func rules(rs []*schema.FieldRule) *yaml.Node {
 	if len(rs) == 0 {
 		return nil
 	}
-	out := sequence()
+	out := sequenceNode()
 	for _, r := range rs {
-		m := mapping()
-		set(m, string(r.Kind), strs(r.Names))
+		m := mappingNode()
+		put(m, string(r.Kind), strsNode(r.Names))
 		out.Content = append(out.Content, m)
 	}
 	return out

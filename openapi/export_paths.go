@@ -14,7 +14,7 @@ var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
 // paths is the paths object: each method an operation of its path, paths
 // in the order the schema first names them.
 func (e *exporter) paths() *yaml.Node {
-	paths := mapping()
+	paths := mappingNode()
 	type owner struct {
 		r *schema.Resource
 		m *schema.Method
@@ -37,12 +37,12 @@ func (e *exporter) paths() *yaml.Node {
 				continue
 			}
 			templates[bare] = m.Path
-			item := get(paths, m.Path)
+			item := lookup(paths, m.Path)
 			if item == nil {
-				item = mapping()
-				set(paths, m.Path, item)
+				item = mappingNode()
+				put(paths, m.Path, item)
 			}
-			set(item, verb, e.operation(r, m))
+			put(item, verb, e.operation(r, m))
 		}
 	}
 	return paths
@@ -51,14 +51,14 @@ func (e *exporter) paths() *yaml.Node {
 // operation is one method: its resource's tag, the operation id
 // <resource>.<method>, parameters, body and responses.
 func (e *exporter) operation(r *schema.Resource, m *schema.Method) *yaml.Node {
-	op := mapping()
-	set(op, "tags", strs([]string{r.Name}))
-	set(op, "operationId", str(r.Name+"."+m.Name))
-	setStr(op, "description", m.Description)
+	op := mappingNode()
+	put(op, "tags", strsNode([]string{r.Name}))
+	put(op, "operationId", strNode(r.Name+"."+m.Name))
+	putStr(op, "description", m.Description)
 	if m.Deprecated != "" {
-		set(op, "deprecated", boolean(true))
+		put(op, "deprecated", boolNode(true))
 	}
-	params := sequence()
+	params := sequenceNode()
 	for _, match := range placeholder.FindAllStringSubmatch(m.Path, -1) {
 		if p := e.pathParam(r, m, match[1]); p != nil {
 			params.Content = append(params.Content, p)
@@ -74,20 +74,20 @@ func (e *exporter) operation(r *schema.Resource, m *schema.Method) *yaml.Node {
 		params.Content = append(params.Content, e.paramRef(key))
 	}
 	if len(params.Content) > 0 {
-		set(op, "parameters", params)
+		put(op, "parameters", params)
 	}
 	if m.Body != nil {
-		set(op, "requestBody", e.requestBody(m.Body))
+		put(op, "requestBody", e.requestBody(m.Body))
 	}
-	set(op, "responses", e.responses(m))
+	put(op, "responses", e.responses(m))
 	if m.Response != nil && m.Response.Paged {
-		paging := mapping()
-		set(paging, "items", str(m.Response.Items))
-		set(op, "x-sessiongen-paging", paging)
+		paging := mappingNode()
+		put(paging, "items", strNode(m.Response.Items))
+		put(op, "x-sessiongen-paging", paging)
 	}
-	setStr(op, "x-sessiongen-deprecated", m.Deprecated)
+	putStr(op, "x-sessiongen-deprecated", m.Deprecated)
 	if m.RetrySafe != nil {
-		set(op, "x-sessiongen-retrySafe", boolean(*m.RetrySafe))
+		put(op, "x-sessiongen-retrySafe", boolNode(*m.RetrySafe))
 	}
 	return op
 }
@@ -124,8 +124,8 @@ func (e *exporter) resourceParam(r *schema.Resource, p *schema.Property) string 
 	}
 	key := e.paramKeys.key("path." + r.Name + "." + p.Name)
 	param := e.parameter(p, "path")
-	set(param, "x-sessiongen-resource", str(r.Name))
-	set(e.parameters, key, param)
+	put(param, "x-sessiongen-resource", strNode(r.Name))
+	put(e.parameters, key, param)
 	e.resourceParams[p] = key
 	return key
 }
@@ -135,35 +135,35 @@ func (e *exporter) resourceParam(r *schema.Resource, p *schema.Property) string 
 func (e *exporter) declareHeaders() {
 	for _, h := range e.f.API.Headers {
 		key := e.paramKeys.key("header." + h.Name)
-		set(e.parameters, key, e.parameter(h, "header"))
+		put(e.parameters, key, e.parameter(h, "header"))
 		e.apiHeaders = append(e.apiHeaders, key)
 	}
 }
 
 func (e *exporter) paramRef(key string) *yaml.Node {
-	r := mapping()
-	set(r, "$ref", str("#/components/parameters/"+key))
+	r := mappingNode()
+	put(r, "$ref", strNode("#/components/parameters/"+key))
 	return r
 }
 
 // parameter is a path, query or header parameter.
 func (e *exporter) parameter(p *schema.Property, in string) *yaml.Node {
-	param := mapping()
-	set(param, "name", str(p.Name))
-	set(param, "in", str(in))
-	setStr(param, "description", p.Description)
+	param := mappingNode()
+	put(param, "name", strNode(p.Name))
+	put(param, "in", strNode(in))
+	putStr(param, "description", p.Description)
 	if in == "path" || p.Required {
-		set(param, "required", boolean(true))
+		put(param, "required", boolNode(true))
 	}
 	if p.Deprecated != "" {
-		set(param, "deprecated", boolean(true))
+		put(param, "deprecated", boolNode(true))
 	}
 	if p.Explode != nil {
-		set(param, "explode", boolean(*p.Explode))
+		put(param, "explode", boolNode(*p.Explode))
 	}
-	set(param, "schema", e.paramSchema(p))
-	setStr(param, "x-sessiongen-deprecated", p.Deprecated)
-	setTrue(param, "x-sessiongen-pii", p.PII)
+	put(param, "schema", e.paramSchema(p))
+	putStr(param, "x-sessiongen-deprecated", p.Deprecated)
+	putTrue(param, "x-sessiongen-pii", p.PII)
 	return param
 }
 
@@ -179,15 +179,15 @@ func (e *exporter) paramSchema(p *schema.Property) *yaml.Node {
 
 // header is a response header object.
 func (e *exporter) header(p *schema.Property) *yaml.Node {
-	h := mapping()
-	setStr(h, "description", p.Description)
-	setTrue(h, "required", p.Required)
+	h := mappingNode()
+	putStr(h, "description", p.Description)
+	putTrue(h, "required", p.Required)
 	if p.Deprecated != "" {
-		set(h, "deprecated", boolean(true))
+		put(h, "deprecated", boolNode(true))
 	}
-	set(h, "schema", e.paramSchema(p))
-	setStr(h, "x-sessiongen-deprecated", p.Deprecated)
-	setTrue(h, "x-sessiongen-pii", p.PII)
+	put(h, "schema", e.paramSchema(p))
+	putStr(h, "x-sessiongen-deprecated", p.Deprecated)
+	putTrue(h, "x-sessiongen-pii", p.PII)
 	return h
 }
 
@@ -213,54 +213,54 @@ func (e *exporter) requestBody(b *schema.Body) *yaml.Node {
 		s = e.ref(b.Type.Target)
 		fields = allProperties(b.Type.Target)
 	} else {
-		s = mapping()
-		set(s, "type", str("object"))
-		props := mapping()
+		s = mappingNode()
+		put(s, "type", strNode("object"))
+		props := mappingNode()
 		var required []string
 		for _, p := range b.Fields {
-			set(props, p.Name, e.property(p))
+			put(props, p.Name, e.property(p))
 			if p.Required {
 				required = append(required, p.Name)
 			}
 		}
-		set(s, "properties", props)
+		put(s, "properties", props)
 		if len(required) > 0 {
-			set(s, "required", strs(required))
+			put(s, "required", strsNode(required))
 		}
 		if d := defaults(b.Defaults); d != nil {
-			set(s, "x-sessiongen-defaults", d)
+			put(s, "x-sessiongen-defaults", d)
 		}
 		if r := rules(b.Rules); r != nil {
-			set(s, "x-sessiongen-rules", r)
+			put(s, "x-sessiongen-rules", r)
 		}
 		fields = b.Fields
 	}
-	media := mapping()
-	set(media, "schema", s)
+	media := mappingNode()
+	put(media, "schema", s)
 	if enc == schema.EncodingForm {
 		// Objects and json values travel as JSON text inside the form.
-		encoding := mapping()
+		encoding := mappingNode()
 		for _, p := range fields {
 			if sentAsJSON(&p.Type) {
-				pe := mapping()
-				set(pe, "contentType", str("application/json"))
-				set(encoding, p.Name, pe)
+				pe := mappingNode()
+				put(pe, "contentType", strNode("application/json"))
+				put(encoding, p.Name, pe)
 			}
 		}
 		if len(encoding.Content) > 0 {
-			set(media, "encoding", encoding)
+			put(media, "encoding", encoding)
 		}
 	}
-	content := mapping()
-	set(content, mediaTypes[enc], media)
-	body := mapping()
-	set(body, "content", content)
-	set(body, "required", boolean(true))
+	content := mappingNode()
+	put(content, mediaTypes[enc], media)
+	body := mappingNode()
+	put(body, "content", content)
+	put(body, "required", boolNode(true))
 	if b.Shape != "" && b.Shape != schema.BodyFull || b.ShapePos.Line != 0 {
-		set(body, "x-sessiongen-shape", str(string(b.Shape)))
+		put(body, "x-sessiongen-shape", strNode(string(b.Shape)))
 	}
 	if b.Encoding != "" {
-		set(body, "x-sessiongen-encoding", str(string(b.Encoding)))
+		put(body, "x-sessiongen-encoding", strNode(string(b.Encoding)))
 	}
 	return body
 }

@@ -28,10 +28,10 @@ func (e *exporter) declareErrors() {
 // errorComponents are components/responses: each error shape's body,
 // with the JSON paths and codes the format adds in x-sessiongen-error.
 func (e *exporter) errorComponents() *yaml.Node {
-	out := mapping()
+	out := mappingNode()
 	for _, er := range e.errorResponses {
 		s := er.shape
-		resp := mapping()
+		resp := mappingNode()
 		what := "every error status no other error response claims"
 		if len(s.Statuses) > 0 {
 			what = "HTTP status " + joinInts(s.Statuses, ", ")
@@ -39,50 +39,50 @@ func (e *exporter) errorComponents() *yaml.Node {
 				what = "HTTP statuses " + joinInts(s.Statuses, ", ")
 			}
 		}
-		set(resp, "description", str("The error body of "+what+"."))
+		put(resp, "description", strNode("The error body of "+what+"."))
 		if s.Type != nil && s.Type.Target != nil {
-			media := mapping()
-			set(media, "schema", e.ref(s.Type.Target))
-			content := mapping()
-			set(content, "application/json", media)
-			set(resp, "content", content)
+			media := mappingNode()
+			put(media, "schema", e.ref(s.Type.Target))
+			content := mappingNode()
+			put(content, "application/json", media)
+			put(resp, "content", content)
 		}
-		x := mapping()
+		x := mappingNode()
 		if len(s.Statuses) > 0 {
-			set(x, "status", ints(s.Statuses))
+			put(x, "status", intsNode(s.Statuses))
 		}
 		setPath(x, "code", s.Code)
 		setPath(x, "message", s.Message)
 		setPath(x, "requestId", s.RequestID)
 		if len(s.Codes) > 0 {
-			codes := mapping()
+			codes := mappingNode()
 			for _, c := range s.Codes {
-				v := str(c.Code)
+				v := strNode(c.Code)
 				if c.Number {
-					v = number(c.Code)
+					v = numberNode(c.Code)
 				}
-				set(codes, strconv.Itoa(c.Status), v)
+				put(codes, strconv.Itoa(c.Status), v)
 			}
-			set(x, "codes", codes)
+			put(x, "codes", codes)
 		}
 		if len(x.Content) > 0 {
-			set(resp, "x-sessiongen-error", x)
+			put(resp, "x-sessiongen-error", x)
 		}
-		set(out, er.key, resp)
+		put(out, er.key, resp)
 	}
 	return out
 }
 
 func setPath(m *yaml.Node, key string, p schema.JSONPath) {
 	if len(p) > 0 {
-		set(m, key, strs(p))
+		put(m, key, strsNode(p))
 	}
 }
 
 // responses are a method's success responses (each documented status, or
 // 2XX when any 2xx is success) and the API's error responses.
 func (e *exporter) responses(m *schema.Method) *yaml.Node {
-	out := mapping()
+	out := mappingNode()
 	codes := []string{"2XX"}
 	if len(m.Statuses) > 0 {
 		codes = codes[:0]
@@ -91,7 +91,7 @@ func (e *exporter) responses(m *schema.Method) *yaml.Node {
 		}
 	}
 	for _, code := range codes {
-		set(out, code, e.success(m))
+		put(out, code, e.success(m))
 	}
 	var fallback string
 	for _, er := range e.errorResponses {
@@ -100,58 +100,58 @@ func (e *exporter) responses(m *schema.Method) *yaml.Node {
 			continue
 		}
 		for _, st := range er.shape.Statuses {
-			set(out, strconv.Itoa(st), responseRef(er.key))
+			put(out, strconv.Itoa(st), responseRef(er.key))
 		}
 	}
 	if fallback != "" {
-		set(out, "default", responseRef(fallback))
+		put(out, "default", responseRef(fallback))
 	}
 	return out
 }
 
 func responseRef(key string) *yaml.Node {
-	r := mapping()
-	set(r, "$ref", str("#/components/responses/"+key))
+	r := mappingNode()
+	put(r, "$ref", strNode("#/components/responses/"+key))
 	return r
 }
 
 // success is the response of a success status: the body, by its content
 // type, and the headers the caller reads.
 func (e *exporter) success(m *schema.Method) *yaml.Node {
-	resp := mapping()
+	resp := mappingNode()
 	r := m.Response
-	content := mapping()
-	media := mapping()
+	content := mappingNode()
+	media := mappingNode()
 	desc := "Success, without a body."
 	switch {
 	case r == nil:
 	case r.Text != "":
-		set(media, "schema", scalar(r.Text, nil))
-		set(content, "text/plain", media)
+		put(media, "schema", scalar(r.Text, nil))
+		put(content, "text/plain", media)
 		desc = "A text body holding a " + string(r.Text) + "."
 	case r.Binary:
 		// Raw bytes: any content, no schema.
-		set(content, "application/octet-stream", media)
+		put(content, "application/octet-stream", media)
 		desc = "Raw bytes."
 	case r.Paged && r.Type != nil && r.Type.Target != nil:
-		set(media, "schema", e.page(r))
-		set(content, "application/json", media)
+		put(media, "schema", e.page(r))
+		put(content, "application/json", media)
 		desc = "A page of " + r.Type.Name + " in member " + r.Items + "."
 	case r.Type != nil && r.Type.Target != nil:
-		set(media, "schema", e.ref(r.Type.Target))
-		set(content, "application/json", media)
+		put(media, "schema", e.ref(r.Type.Target))
+		put(content, "application/json", media)
 		desc = "One " + r.Type.Name + "."
 	}
-	set(resp, "description", str(desc))
+	put(resp, "description", strNode(desc))
 	if len(m.ResponseHeaders) > 0 {
-		headers := mapping()
+		headers := mappingNode()
 		for _, h := range m.ResponseHeaders {
-			set(headers, h.Name, e.header(h))
+			put(headers, h.Name, e.header(h))
 		}
-		set(resp, "headers", headers)
+		put(resp, "headers", headers)
 	}
 	if len(content.Content) > 0 {
-		set(resp, "content", content)
+		put(resp, "content", content)
 	}
 	return resp
 }
@@ -159,11 +159,11 @@ func (e *exporter) success(m *schema.Method) *yaml.Node {
 // page is the schema of a page body: the items member, and the members
 // the API's pagination reads at their JSON paths.
 func (e *exporter) page(r *schema.Response) *yaml.Node {
-	s := mapping()
-	set(s, "type", str("object"))
-	items := mapping()
-	set(items, "type", str("array"))
-	set(items, "items", e.ref(r.Type.Target))
+	s := mappingNode()
+	put(s, "type", strNode("object"))
+	items := mappingNode()
+	put(items, "type", strNode("array"))
+	put(items, "items", e.ref(r.Type.Target))
 	insertAt(s, []string{r.Items}, items)
 	p := e.f.API.Pagination
 	if p == nil {
@@ -171,7 +171,7 @@ func (e *exporter) page(r *schema.Response) *yaml.Node {
 	}
 	if len(p.Next) > 0 {
 		next := nullable(schema.KindURI, scalar(schema.KindURI, nil))
-		set(next, "description", str("The URL of the next page; absent or null on the last page."))
+		put(next, "description", strNode("The URL of the next page; absent or null on the last page."))
 		insertAt(s, p.Next, next)
 	}
 	for _, t := range []struct {
@@ -180,13 +180,13 @@ func (e *exporter) page(r *schema.Response) *yaml.Node {
 	}{{p.TotalPages, "The number of pages."}, {p.TotalCount, "The number of items."}} {
 		if len(t.path) > 0 {
 			n := nullable(schema.KindInt64, scalar(schema.KindInt64, nil))
-			set(n, "description", str(t.desc))
+			put(n, "description", strNode(t.desc))
 			insertAt(s, t.path, n)
 		}
 	}
 	for _, md := range p.Metadata {
 		n := nullable(md.Kind, scalar(md.Kind, nil))
-		setStr(n, "description", md.Description)
+		putStr(n, "description", md.Description)
 		insertAt(s, md.Path, n)
 	}
 	return s
@@ -196,25 +196,25 @@ func (e *exporter) page(r *schema.Response) *yaml.Node {
 // creating the objects on the way; a member already there stays.
 func insertAt(s *yaml.Node, path schema.JSONPath, leaf *yaml.Node) {
 	for i, name := range path {
-		props := get(s, "properties")
+		props := lookup(s, "properties")
 		if props == nil {
-			if get(s, "type") == nil || get(s, "type").Value != "object" {
+			if lookup(s, "type") == nil || lookup(s, "type").Value != "object" {
 				return // a path through a scalar: nothing to describe it
 			}
-			props = mapping()
-			set(s, "properties", props)
+			props = mappingNode()
+			put(s, "properties", props)
 		}
-		next := get(props, name)
+		next := lookup(props, name)
 		if i == len(path)-1 {
 			if next == nil {
-				set(props, name, leaf)
+				put(props, name, leaf)
 			}
 			return
 		}
 		if next == nil {
-			next = mapping()
-			set(next, "type", str("object"))
-			set(props, name, next)
+			next = mappingNode()
+			put(next, "type", strNode("object"))
+			put(props, name, next)
 		}
 		s = next
 	}
@@ -228,28 +228,28 @@ func (e *exporter) paging() *yaml.Node {
 	if p == nil {
 		return nil
 	}
-	m := mapping()
-	set(m, "style", str(string(p.Style)))
+	m := mappingNode()
+	put(m, "style", strNode(string(p.Style)))
 	setPath(m, "next", p.Next)
-	setStr(m, "sizeParam", p.SizeParam)
-	setStr(m, "pageParam", p.PageParam)
+	putStr(m, "sizeParam", p.SizeParam)
+	putStr(m, "pageParam", p.PageParam)
 	if p.Style == schema.PaginationPageNumber {
-		set(m, "firstPage", integer(p.FirstPage))
+		put(m, "firstPage", intNode(p.FirstPage))
 	}
 	setPath(m, "totalPages", p.TotalPages)
 	setPath(m, "totalCount", p.TotalCount)
 	if len(p.Metadata) > 0 {
-		md := mapping()
+		md := mappingNode()
 		for _, f := range p.Metadata {
-			field := mapping()
-			set(field, "path", strs(f.Path))
-			set(field, "type", str(string(f.Kind)))
-			setStr(field, "description", f.Description)
-			set(md, f.Name, field)
+			field := mappingNode()
+			put(field, "path", strsNode(f.Path))
+			put(field, "type", strNode(string(f.Kind)))
+			putStr(field, "description", f.Description)
+			put(md, f.Name, field)
 		}
-		set(m, "metadata", md)
+		put(m, "metadata", md)
 	}
-	setStr(m, "expandedNextLink", p.ExpandedNextLink)
+	putStr(m, "expandedNextLink", p.ExpandedNextLink)
 	return m
 }
 

@@ -13,7 +13,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden documents of testdata/export")
+// -update rewrites the golden documents of testdata/export. The flag is
+// defined in init, after every package-level variable, and only when no
+// other test file of the package (the importer's) has defined it already.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files of testdata")
+	}
+}
+
+// updating reports whether the test run was given -update.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // exported loads the schema file at path (with its imports) and exports it.
 func exported(t *testing.T, path string) []byte {
@@ -61,7 +74,7 @@ func TestExportGolden(t *testing.T) {
 		t.Run(b.golden, func(t *testing.T) {
 			doc := exported(t, b.schema)
 			golden := filepath.Join("testdata", "export", b.golden)
-			if *update {
+			if updating() {
 				require.NoError(t, os.WriteFile(golden, doc, 0o644))
 				return
 			}
@@ -80,13 +93,11 @@ func firstDifference(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < len(w) && i < len(g); i++ {
 		if w[i] != g[i] {
-			return "line " + itoa(i+1) + ":\n  want: " + w[i] + "\n  got:  " + g[i]
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w[i] + "\n  got:  " + g[i]
 		}
 	}
-	return "one is a prefix of the other (" + itoa(len(w)) + " and " + itoa(len(g)) + " lines)"
+	return "one is a prefix of the other (" + strconv.Itoa(len(w)) + " and " + strconv.Itoa(len(g)) + " lines)"
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // TestExportGeneratorCases: the schemas of the generator's golden cases
 // (testdata/cases, one feature each, hostile names included) export to

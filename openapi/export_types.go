@@ -28,43 +28,43 @@ var nonFiniteStrings = []string{"NaN", "INF", "-INF"}
 // scalar returns the schema of a scalar kind with the constraints of t
 // (nil for a member of a union, which takes none).
 func scalar(k schema.Kind, t *schema.TypeExpr) *yaml.Node {
-	s := mapping()
+	s := mappingNode()
 	switch k {
 	case schema.KindInt32, schema.KindInt64:
-		set(s, "type", str("integer"))
+		put(s, "type", strNode("integer"))
 	case schema.KindNumber, schema.KindFloat32:
-		set(s, "type", str("number"))
+		put(s, "type", strNode("number"))
 	case schema.KindBoolean:
-		set(s, "type", str("boolean"))
+		put(s, "type", strNode("boolean"))
 	default:
-		set(s, "type", str("string"))
+		put(s, "type", strNode("string"))
 	}
-	setStr(s, "format", kindFormats[k])
+	putStr(s, "format", kindFormats[k])
 	if t == nil {
 		return s
 	}
 	if t.MinLength != nil {
-		set(s, "minLength", integer(*t.MinLength))
+		put(s, "minLength", intNode(*t.MinLength))
 	}
 	if t.MaxLength != nil {
-		set(s, "maxLength", integer(*t.MaxLength))
+		put(s, "maxLength", intNode(*t.MaxLength))
 	}
-	setStr(s, "pattern", t.Pattern)
+	putStr(s, "pattern", t.Pattern)
 	if t.Minimum != nil {
-		set(s, "minimum", number(t.Minimum.Text))
+		put(s, "minimum", numberNode(t.Minimum.Text))
 	}
 	if t.Maximum != nil {
-		set(s, "maximum", number(t.Maximum.Text))
+		put(s, "maximum", numberNode(t.Maximum.Text))
 	}
 	if t.NonFinite {
 		// The number, or one of the strings standing for what JSON numbers
 		// cannot hold.
-		words := mapping()
-		set(words, "type", str("string"))
-		set(words, "enum", strs(nonFiniteStrings))
-		u := mapping()
-		set(u, "anyOf", sequence(s, words))
-		set(u, "x-sessiongen-nonFinite", boolean(true))
+		words := mappingNode()
+		put(words, "type", strNode("string"))
+		put(words, "enum", strsNode(nonFiniteStrings))
+		u := mappingNode()
+		put(u, "anyOf", sequenceNode(s, words))
+		put(u, "x-sessiongen-nonFinite", boolNode(true))
 		return u
 	}
 	return s
@@ -72,8 +72,8 @@ func scalar(k schema.Kind, t *schema.TypeExpr) *yaml.Node {
 
 // ref is a reference to the component schema of t.
 func (e *exporter) ref(t *schema.Type) *yaml.Node {
-	r := mapping()
-	set(r, "$ref", str("#/components/schemas/"+e.typeKey(t)))
+	r := mappingNode()
+	put(r, "$ref", strNode("#/components/schemas/"+e.typeKey(t)))
 	return r
 }
 
@@ -82,37 +82,37 @@ func (e *exporter) ref(t *schema.Type) *yaml.Node {
 func (e *exporter) typeExpr(t *schema.TypeExpr) *yaml.Node {
 	switch t.Kind {
 	case schema.KindJSON:
-		return mapping() // any JSON value
+		return mappingNode() // any JSON value
 	case schema.KindArray:
-		s := mapping()
-		set(s, "type", str("array"))
+		s := mappingNode()
+		put(s, "type", strNode("array"))
 		if t.Items != nil {
-			set(s, "items", e.item(t.Items))
+			put(s, "items", e.item(t.Items))
 		}
 		if t.MinItems != nil {
-			set(s, "minItems", integer(*t.MinItems))
+			put(s, "minItems", intNode(*t.MinItems))
 		}
 		if t.MaxItems != nil {
-			set(s, "maxItems", integer(*t.MaxItems))
+			put(s, "maxItems", intNode(*t.MaxItems))
 		}
-		setTrue(s, "uniqueItems", t.UniqueItems)
+		putTrue(s, "uniqueItems", t.UniqueItems)
 		return s
 	case schema.KindMap:
-		s := mapping()
-		set(s, "type", str("object"))
+		s := mappingNode()
+		put(s, "type", strNode("object"))
 		if t.Values != nil {
-			set(s, "additionalProperties", e.item(t.Values))
+			put(s, "additionalProperties", e.item(t.Values))
 		}
 		return s
 	case schema.KindNamed:
 		if t.Ref == nil || t.Ref.Target == nil {
 			e.failf(t.Pos, "type %q is not resolved", refName(t.Ref))
-			return mapping()
+			return mappingNode()
 		}
 		r := e.ref(t.Ref.Target)
 		// The one place an inline enum is written: an importer writes
 		// it back there and refers to it by name everywhere else.
-		setTrue(r, "x-sessiongen-inline", t.Inline != nil)
+		putTrue(r, "x-sessiongen-inline", t.Inline != nil)
 		return r
 	case schema.KindUnion:
 		if t.UnionType != nil {
@@ -140,7 +140,7 @@ func (e *exporter) item(t *schema.TypeExpr) *yaml.Node {
 // union is an anyOf of the members: their JSON tokens differ, so exactly
 // one member matches any value.
 func (e *exporter) union(of []schema.UnionMember) *yaml.Node {
-	members := sequence()
+	members := sequenceNode()
 	for _, m := range of {
 		if m.Kind == schema.KindNamed && m.Ref != nil && m.Ref.Target != nil {
 			members.Content = append(members.Content, e.ref(m.Ref.Target))
@@ -148,20 +148,20 @@ func (e *exporter) union(of []schema.UnionMember) *yaml.Node {
 		}
 		members.Content = append(members.Content, scalar(m.Kind, nil))
 	}
-	s := mapping()
-	set(s, "anyOf", members)
+	s := mappingNode()
+	put(s, "anyOf", members)
 	return s
 }
 
 func goTypeSchema(g *schema.GoType) *yaml.Node {
-	s := mapping()
+	s := mappingNode()
 	if g == nil {
 		return s
 	}
-	gt := mapping()
-	set(gt, "import", str(g.Import))
-	set(gt, "name", str(g.Name))
-	set(s, "x-sessiongen-goType", gt)
+	gt := mappingNode()
+	put(gt, "import", strNode(g.Import))
+	put(gt, "name", strNode(g.Name))
+	put(s, "x-sessiongen-goType", gt)
 	return s
 }
 
@@ -171,27 +171,27 @@ func goTypeSchema(g *schema.GoType) *yaml.Node {
 // JSON Schema word and is kept in x-sessiongen-nullable.
 func nullable(k schema.Kind, s *yaml.Node) *yaml.Node {
 	null := func() *yaml.Node {
-		n := mapping()
-		set(n, "type", str("null"))
+		n := mappingNode()
+		put(n, "type", strNode("null"))
 		return n
 	}
 	if k == schema.KindJSON {
-		set(s, "x-sessiongen-nullable", boolean(true))
+		put(s, "x-sessiongen-nullable", boolNode(true))
 		return s
 	}
-	if typ := get(s, "type"); typ != nil && typ.Kind == yaml.ScalarNode {
-		*typ = *sequence(str(typ.Value), str("null"))
-		if enum := get(s, "enum"); enum != nil {
+	if typ := lookup(s, "type"); typ != nil && typ.Kind == yaml.ScalarNode {
+		*typ = *sequenceNode(strNode(typ.Value), strNode("null"))
+		if enum := lookup(s, "enum"); enum != nil {
 			enum.Content = append(enum.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"})
 		}
 		return s
 	}
-	if anyOf := get(s, "anyOf"); anyOf != nil {
+	if anyOf := lookup(s, "anyOf"); anyOf != nil {
 		anyOf.Content = append(anyOf.Content, null())
 		return s
 	}
-	w := mapping()
-	set(w, "anyOf", sequence(s, null()))
+	w := mappingNode()
+	put(w, "anyOf", sequenceNode(s, null()))
 	return w
 }
 
@@ -203,37 +203,37 @@ func (e *exporter) property(p *schema.Property) *yaml.Node {
 		s = nullable(p.Type.Kind, s)
 	}
 	e.annotate(s, p)
-	setTrue(s, "readOnly", p.ReadOnly)
-	setTrue(s, "x-sessiongen-createOnly", p.CreateOnly)
-	setTrue(s, "x-sessiongen-requiredOnCreate", p.RequiredOnCreate)
-	setTrue(s, "x-sessiongen-relationship", p.Relationship)
+	putTrue(s, "readOnly", p.ReadOnly)
+	putTrue(s, "x-sessiongen-createOnly", p.CreateOnly)
+	putTrue(s, "x-sessiongen-requiredOnCreate", p.RequiredOnCreate)
+	putTrue(s, "x-sessiongen-relationship", p.Relationship)
 	return s
 }
 
 // annotate adds what properties and parameters share to the schema s.
 func (e *exporter) annotate(s *yaml.Node, p *schema.Property) {
 	if p.Description != "" {
-		setFirst(s, "description", str(p.Description))
+		putFirst(s, "description", strNode(p.Description))
 	}
 	deprecated(s, p.Deprecated)
 	if p.Format != "" {
 		key := "format"
-		if get(s, "format") != nil || get(s, "type") == nil || isKindFormat(p.Format) {
+		if lookup(s, "format") != nil || lookup(s, "type") == nil || isKindFormat(p.Format) {
 			key = "x-sessiongen-format"
 		}
-		set(s, key, str(p.Format))
+		put(s, key, strNode(p.Format))
 	}
 	if p.Default != nil {
-		set(s, "default", e.value(p.Default))
+		put(s, "default", e.value(p.Default))
 	}
 	if len(p.Examples) > 0 {
-		ex := sequence()
+		ex := sequenceNode()
 		for _, v := range p.Examples {
 			ex.Content = append(ex.Content, e.value(v))
 		}
-		set(s, "examples", ex)
+		put(s, "examples", ex)
 	}
-	setTrue(s, "x-sessiongen-pii", p.PII)
+	putTrue(s, "x-sessiongen-pii", p.PII)
 }
 
 func isKindFormat(f string) bool {
@@ -249,17 +249,17 @@ func isKindFormat(f string) bool {
 // goes to x-sessiongen-deprecated.
 func deprecated(s *yaml.Node, reason string) {
 	if reason != "" {
-		set(s, "deprecated", boolean(true))
-		set(s, "x-sessiongen-deprecated", str(reason))
+		put(s, "deprecated", boolNode(true))
+		put(s, "x-sessiongen-deprecated", strNode(reason))
 	}
 }
 
 // value is a default or example of the schema as a YAML node.
 func (e *exporter) value(v *schema.Value) *yaml.Node {
-	n, err := jsonValue(v.JSON)
+	n, err := literalNode(v.JSON)
 	if err != nil {
 		e.failf(v.Pos, "value %s: %v", v.JSON, err)
-		return str(v.JSON)
+		return strNode(v.JSON)
 	}
 	return n
 }
