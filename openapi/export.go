@@ -73,6 +73,9 @@ func (e *exporter) document() *yaml.Node {
 	put(server, "url", strNode(f.API.BaseURL))
 	put(doc, "servers", sequenceNode(server))
 	put(doc, "paths", e.paths())
+	// Before components: a resource's parameters no path uses are
+	// declared by its tag.
+	tags := e.tags()
 
 	components := mappingNode()
 	schemas := mappingNode()
@@ -100,7 +103,7 @@ func (e *exporter) document() *yaml.Node {
 		put(req, name, sequenceNode())
 		put(doc, "security", sequenceNode(req))
 	}
-	if tags := e.tags(); len(tags.Content) > 0 {
+	if len(tags.Content) > 0 {
 		put(doc, "tags", tags)
 	}
 	e.apiExtensions(doc)

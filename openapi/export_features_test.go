@@ -166,6 +166,12 @@ types:
 			[]string{"components", "schemas"},
 			`{ID: {description: Ours., x-sessiongen-goType: {import: example.com/ids, name: ID}},
 			  T: {type: object, properties: {a: {$ref: '#/components/schemas/ID'}, b: {x-sessiongen-goType: {import: example.com/ids, name: Other}}}}}`},
+		{"the only resource parameter, used by no path", `types:
+  T: {properties: {a: {type: string}}}
+resources:
+  r: {type: T, path: /r, params: {id: {type: string}}, methods: {list: {http: GET, path: /r}}}`,
+			[]string{"components", "parameters"},
+			`{path.r.id: {name: id, in: path, required: true, schema: {type: string}, x-sessiongen-resource: r}}`},
 		{"auth basic", `  auth: {scheme: basic, username: accountSid, password: authToken}
 types: {}`, nil,
 			`{openapi: 3.1.0, info: {title: acme, version: "1", x-sessiongen-package: {name: acme, path: acme}}, servers: [{url: https://api.acme.example/v2}], paths: {},

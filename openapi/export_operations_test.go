@@ -67,6 +67,13 @@ resources:
         params:
           version: {type: int32}
         status: [204]
+  other:
+    type: Item
+    path: /other
+    params:
+      unused: {type: string}
+    methods:
+      list: {http: GET, path: /other}
 `
 
 // TestExportOperations pins how methods map onto operations.
@@ -130,14 +137,16 @@ func TestExportOperations(t *testing.T) {
 			    default: {$ref: '#/components/responses/error'}}}`},
 		{"shared parameters", []string{"components", "parameters"},
 			`{header.Prefer: {name: Prefer, in: header, description: Preferences., schema: {type: array, items: {type: string}}},
-			  path.items.itemId: {name: itemId, in: path, description: The item., required: true, schema: {type: string, pattern: ^I}, x-sessiongen-resource: items}}`},
+			  path.items.itemId: {name: itemId, in: path, description: The item., required: true, schema: {type: string, pattern: ^I}, x-sessiongen-resource: items},
+			  path.other.unused: {name: unused, in: path, required: true, schema: {type: string}, x-sessiongen-resource: other}}`},
 		{"error responses", []string{"components", "responses"},
 			`{error422_409: {description: 'The error body of HTTP statuses 422, 409.', content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}},
 			    x-sessiongen-error: {status: [422, 409], code: [code], message: [detail], codes: {"422": 7}}},
 			  error: {description: The error body of every error status no other error response claims., content: {application/json: {schema: {$ref: '#/components/schemas/Failure'}}},
 			    x-sessiongen-error: {code: [code], message: [message], codes: {"404": not-found, "429": busy}}}}`},
 		{"resources are tags", []string{"tags"},
-			`[{name: items, description: The items., x-sessiongen-resource: {type: Item, path: /items, params: [{$ref: '#/components/parameters/path.items.itemId'}]}}]`},
+			`[{name: items, description: The items., x-sessiongen-resource: {type: Item, path: /items, params: [{$ref: '#/components/parameters/path.items.itemId'}]}},
+			  {name: other, x-sessiongen-resource: {type: Item, path: /other, params: [{$ref: '#/components/parameters/path.other.unused'}]}}]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, parseYAML(t, c.want), fragment(t, api, c.path...))
