@@ -178,10 +178,11 @@ func (e *exporter) objectSchema(c componentType) *yaml.Node {
 	var required []string
 	root := hierarchyRoot(t)
 	if t.Base == nil && len(t.Subtypes) > 0 {
-		d := mappingNode()
-		put(d, "type", strNode("string"))
-		put(d, "description", strNode("Selects the type of the object among "+c.name+" and the types extending it."))
+		d, req := e.discriminatorProperty(c)
 		put(props, e.discriminatorOf(root), d)
+		if req {
+			required = append(required, e.discriminatorOf(root))
+		}
 	}
 	for _, p := range t.Properties {
 		put(props, p.Name, e.property(p))
@@ -288,11 +289,47 @@ func rules(rs []*schema.FieldRule) *yaml.Node {
 }
 
 // discriminatorOf is the member that selects a subtype in the hierarchy
-// rooted at root.
+// rooted at root: the root's own, else the API's.
 func (e *exporter) discriminatorOf(root *schema.Type) string {
+	if root.Discriminator != "" {
+		return root.Discriminator
+	}
 	return e.f.API.Discriminator
 }
 
-// hierarchyKeys adds what a hierarchy root says of its hierarchy beyond
-// the discriminator.
-func (e *exporter) hierarchyKeys(s *yaml.Node, t *schema.Type) {}
+// hierarchyKeys adds what a hierarchy root says of its whole hierarchy:
+// a discriminator written on the root (the document's propertyName does
+// not say whether it was written or the API's), and subtypes open or
+// closed, which OpenAPI has no word for.
+func (e *exporter) hierarchyKeys(s *yaml.Node, t *schema.Type) {
+	if t.Base != nil {
+		return
+	}
+	putStr(s, "x-sessiongen-discriminator", t.Discriminator)
+	switch {
+	case t.ClosedSubtypes:
+		put(s, "x-sessiongen-subtypes", strNode("closed"))
+	case t.SubtypesPos.Line != 0:
+		put(s, "x-sessiongen-subtypes", strNode("open"))
+	}
+}
+
+// discriminatorProperty is the root's declaration of the member that
+// selects a subtype. In a closed hierarchy its values are exactly the
+// mapping's, and an abstract root requires it.
+func (e *exporter) discriminatorProperty(c componentType) (d *yaml.Node, required bool) {
+	t := c.t
+	d = mappingNode()
+	put(d, "type", strNode("string"))
+	if t.ClosedSubtypes {
+		values := mappingNode()
+		e.discriminatorMapping(values, t, map[*schema.Type]bool{})
+		enum := sequenceNode()
+		for i := 0; i < len(values.Content); i += 2 {
+			enum.Content = append(enum.Content, strNode(values.Content[i].Value))
+		}
+		put(d, "enum", enum)
+	}
+	put(d, "description", strNode("Selects the type of the object among "+c.name+" and the types extending it."))
+	return d, t.ClosedSubtypes && t.Abstract
+}

@@ -160,6 +160,25 @@ types:
 			`{my_type_2: {type: object, properties: {a: {type: string}}, x-sessiongen-name: my type},
 			  my_type: {type: object, properties: {a: {type: string}}, x-sessiongen-goName: Other},
 			  T: {type: object, properties: {x: {$ref: '#/components/schemas/my_type_2'}}}}`},
+		{"hierarchies: their own discriminator, subtypes closed and open", `  discriminator: "@type"
+types:
+  Vehicle: {abstract: true, discriminator: kind, subtypes: closed, properties: {wheels: {type: int32}}}
+  Car: {base: Vehicle, discriminatorValue: car}
+  Van: {base: Vehicle, discriminatorValue: van}
+  Plant: {discriminatorValue: plant, subtypes: open}
+  Tree: {base: Plant, discriminatorValue: tree}`,
+			[]string{"components", "schemas"},
+			`{Vehicle: {type: object,
+			    properties: {kind: {type: string, enum: [car, van], description: Selects the type of the object among Vehicle and the types extending it.}, wheels: {type: integer, format: int32}},
+			    required: [kind],
+			    discriminator: {propertyName: kind, mapping: {car: '#/components/schemas/Car', van: '#/components/schemas/Van'}},
+			    x-sessiongen-abstract: true, x-sessiongen-discriminator: kind, x-sessiongen-subtypes: closed},
+			  Car: {allOf: [{$ref: '#/components/schemas/Vehicle'}, {type: object}]},
+			  Van: {allOf: [{$ref: '#/components/schemas/Vehicle'}, {type: object}]},
+			  Plant: {type: object, properties: {'@type': {type: string, description: Selects the type of the object among Plant and the types extending it.}},
+			    discriminator: {propertyName: '@type', mapping: {plant: '#/components/schemas/Plant', tree: '#/components/schemas/Tree'}},
+			    x-sessiongen-subtypes: open},
+			  Tree: {allOf: [{$ref: '#/components/schemas/Plant'}, {type: object}]}}`},
 		{"goType", `types:
   ID: {goType: {import: example.com/ids, name: ID}, description: Ours.}
   T: {properties: {a: {type: ID}, b: {goType: {import: example.com/ids, name: Other}}}}`,
