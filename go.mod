@@ -1,16 +1,24 @@
 module github.com/sessiongen/sessiongen
 
-go 1.25.0
+go 1.26.0
 
 require go.yaml.in/yaml/v3 v3.0.6
 
 require (
 	github.com/aymanbagabas/go-udiff v0.4.2
+	github.com/pb33f/go-yaml v0.1.1
+	github.com/pb33f/libopenapi v0.42.5
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/mod v0.39.0
 )
 
-require golang.org/x/sync v0.22.0 // indirect
+require (
+	github.com/bahlo/generic-list-go v0.2.0 // indirect
+	github.com/buger/jsonparser v1.1.2 // indirect
+	github.com/pb33f/jsonpath v0.8.5 // indirect
+	github.com/pb33f/ordered-map/v2 v2.3.2 // indirect
+	golang.org/x/sync v0.25.0 // indirect
+)
 
 require (
 	github.com/rogpeppe/go-internal v1.16.0

@@ -1,0 +1,346 @@
+package openapi
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sessiongen/sessiongen/schema/goname"
+)
+
+// importer holds the state of one Import.
+type importer struct {
+	doc   *v3.Document
+	opts  Options
+	notes []Note
+
+	components map[string]*component
+	names      map[string]string // component -> type name
+	taken      map[string]bool   // Go names of types
+	queued     map[string]bool
+	queue      []string
+	types      []*typeEntry
+
+	discriminator string
+	discValues    map[string]string // type name -> discriminator value
+
+	api        *yaml.Node
+	pagination *pagingStyle
+	authHeader string         // the apiKey header, set by the client
+	bodyCount  map[string]int // bodies per encoding
+	encoding   string         // api.encoding: the most common
+	routes     []*route
+	errors     []errorUse
+	corsNoted  bool
+}
+
+func newImporter(doc *v3.Document, opts Options) *importer {
+	im := &importer{doc: doc, opts: opts, components: map[string]*component{}, names: map[string]string{},
+		taken: map[string]bool{}, queued: map[string]bool{}, discValues: map[string]string{}, bodyCount: map[string]int{}}
+	if doc.Components != nil {
+		i := 0
+		for name, p := range doc.Components.Schemas.FromOldest() {
+			var c component
+			c.index = i
+			i++
+			if p != nil {
+				c.schema = p.Schema()
+			}
+			c.kind = im.classify(c.schema)
+			im.components[name] = &c
+		}
+		im.nameComponents()
+	}
+	return im
+}
+
+// nameComponents gives each component a type name: the last dotted part
+// of its name (microsoft.graph.callRecords.session -> session), with
+// Twilio's "_enum_" infix dropped (session_enum_mode -> session_mode);
+// more of the name when two would share a Go name.
+func (im *importer) nameComponents() {
+	comps := slices.SortedFunc(func(yield func(string) bool) {
+		for k := range im.components {
+			if !yield(k) {
+				return
+			}
+		}
+	}, func(a, b string) int { return cmp.Compare(im.components[a].index, im.components[b].index) })
+	for _, comp := range comps {
+		parts := strings.Split(comp, ".")
+		for n := 1; n <= len(parts); n++ {
+			name := typeIdent(strings.Join(parts[len(parts)-n:], "_"))
+			goName := goname.Exported(name)
+			if goName == "" || im.taken[goName] {
+				continue
+			}
+			im.taken[goName] = true
+			im.names[comp] = name
+			break
+		}
+		if im.names[comp] == "" {
+			name := fmt.Sprintf("Schema%d", im.components[comp].index)
+			im.taken[name] = true
+			im.names[comp] = name
+		}
+	}
+}
+
+// typeIdent makes a type name from a spec name: letters, digits and
+// underscores.
+func typeIdent(s string) string {
+	s = strings.ReplaceAll(s, "_enum_", "_")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteRune('_')
+		}
+	}
+	out := strings.Trim(b.String(), "_")
+	if out != "" && !unicode.IsLetter(rune(out[0])) {
+		out = "T" + out
+	}
+	return out
+}
+
+func (im *importer) run() (*Result, error) {
+	ops := im.selected()
+	if len(ops) == 0 {
+		return nil, &Error{Pointer: "#/paths", Msg: errNoOperations.Error()}
+	}
+	root := mapping()
+	set(root, "sessiongen", integer(1))
+	pkg := im.packageNode()
+	set(root, "package", pkg)
+	im.api = im.apiNode(ops)
+	set(root, "api", im.api)
+	resources := im.resources(ops)
+	im.encoding = "json"
+	if im.bodyCount["form"] > im.bodyCount["json"] {
+		im.encoding = "form"
+	}
+	for _, r := range im.routes {
+		if r.bodyNode != nil && r.encoding != im.encoding {
+			r.bodyNode.Content = append([]*yaml.Node{str("encoding"), str(r.encoding)}, r.bodyNode.Content...)
+		}
+	}
+	set(im.api, "encoding", str(im.encoding))
+	im.apiTail()
+	im.drain()
+	im.finishTypes()
+	if inits := im.initialisms(); len(inits) > 0 {
+		k := set(pkg, "initialisms", strs(inits))
+		addComment(k, "words written in capitals in the spec's own text (SID in \"The SID of ...\")")
+	}
+	types := mapping()
+	slices.SortStableFunc(im.types, func(a, b *typeEntry) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.sub, b.sub))
+	})
+	for _, e := range im.types {
+		k := set(types, e.name, e.node)
+		if e.proto != "" && e.proto != e.name {
+			addComment(k, "spec schema "+e.proto)
+		}
+	}
+	set(root, "types", types)
+	set(root, "resources", resources)
+	block(root)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
+	doc.HeadComment = im.header()
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, &Error{Pointer: "#", Msg: "writing the schema: " + err.Error()}
+	}
+	return &Result{YAML: buf.Bytes(), Notes: im.notes}, nil
+}
+
+func (im *importer) header() string {
+	src := im.opts.Source
+	if src == "" {
+		src = "an OpenAPI document"
+	}
+	title, version := "", ""
+	if im.doc.Info != nil {
+		title, version = im.doc.Info.Title, im.doc.Info.Version
+	}
+	h := fmt.Sprintf("# Imported by sessiongen import from %s (OpenAPI %s", src, im.doc.Version)
+	if title != "" {
+		h += ", " + strings.TrimSpace(title)
+	}
+	if version != "" {
+		h += " " + strings.TrimSpace(version)
+	}
+	h += ").\n# Comments starting with \"import:\" mark what the importer could not map; each names the spec's JSON pointer."
+	return h
+}
+
+// packageNode names the Go package after the spec's title.
+func (im *importer) packageNode() *yaml.Node {
+	pkg := mapping()
+	name := ""
+	if im.doc.Info != nil {
+		for _, r := range strings.ToLower(im.doc.Info.Title) {
+			if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) && name != "") {
+				name += string(r)
+			}
+		}
+	}
+	if name == "" || !goname.IsPackageName(name) {
+		name = "api"
+	}
+	if len(name) > 30 {
+		name = name[:30]
+	}
+	k := set(pkg, "name", str(name))
+	addComment(k, "from the spec's info.title; rename at will")
+	set(pkg, "path", str(name))
+	if im.doc.Info != nil && strings.TrimSpace(im.doc.Info.Description) != "" {
+		set(pkg, "description", str("Package "+name+" is a client for "+strings.TrimSpace(im.doc.Info.Title)+".\n\n"+strings.TrimSpace(im.doc.Info.Description)+"\n"))
+	} else {
+		set(pkg, "description", str("Package "+name+" is a client for "+strings.TrimSpace(titleOr(im.doc, "the API"))+".\n"))
+	}
+	return pkg
+}
+
+func titleOr(doc *v3.Document, def string) string {
+	if doc.Info != nil && doc.Info.Title != "" {
+		return doc.Info.Title
+	}
+	return def
+}
+
+// finishTypes applies what is known only once every type is written: the
+// discriminator property is the API's, not a type's, and subtypes carry
+// their discriminator values.
+func (im *importer) finishTypes() {
+	byName := map[string]*typeEntry{}
+	for _, e := range im.types {
+		byName[e.name] = e
+	}
+	if im.discriminator != "" {
+		for _, e := range im.types {
+			props := get(e.node, "properties")
+			if props == nil {
+				continue
+			}
+			if d := get(props, im.discriminator); d != nil {
+				if def := get(d, "default"); def != nil && im.discValues[e.name] == "" && get(e.node, "enum") == nil {
+					im.discValues[e.name] = def.Value
+				}
+				del(props, im.discriminator)
+				if len(props.Content) == 0 {
+					del(e.node, "properties")
+				}
+			}
+		}
+	}
+	// Hierarchies: a type with a base or with subtypes is in one.
+	inHierarchy := map[string]bool{}
+	for _, e := range im.types {
+		if b := get(e.node, "base"); b != nil {
+			inHierarchy[e.name], inHierarchy[b.Value] = true, true
+		}
+	}
+	for _, e := range im.types {
+		if !inHierarchy[e.name] {
+			continue
+		}
+		if im.discriminator == "" {
+			continue
+		}
+		if v, ok := im.discValues[e.name]; ok {
+			set(e.node, "discriminatorValue", str(v))
+		} else {
+			k := set(e.node, "abstract", boolean(true))
+			addComment(k, "no discriminator value in the spec: sent only as one of its subtypes")
+		}
+	}
+	if im.discriminator == "" {
+		for _, e := range im.types {
+			if b := get(e.node, "base"); b != nil {
+				im.note(pointer("components", "schemas", e.proto), e.node, "allOf inheritance without a discriminator: base %s is kept, but the format decodes subtypes by the discriminator; add api.discriminator by hand", b.Value)
+				break
+			}
+		}
+	}
+}
+
+// initialisms finds the API's own capitalised words: a word of a property
+// or type name written in capitals in the spec's descriptions, at least
+// twice, and not already a common initialism.
+func (im *importer) initialisms() []string {
+	words := map[string]bool{}
+	var texts []string
+	var walk func(n *yaml.Node, key string)
+	walk = func(n *yaml.Node, key string) {
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if key == "properties" || key == "fields" || key == "types" {
+					for _, w := range goname.Words(k.Value) {
+						words[strings.ToUpper(w)] = true
+					}
+				}
+				if k.Value == "description" && v.Kind == yaml.ScalarNode {
+					texts = append(texts, v.Value)
+				}
+				walk(v, k.Value)
+			}
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, key)
+		}
+	}
+	for _, e := range im.types {
+		walk(e.node, "")
+		for _, w := range goname.Words(e.name) {
+			words[strings.ToUpper(w)] = true
+		}
+	}
+	counts := map[string]int{}
+	for _, t := range texts {
+		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			counts[f]++
+		}
+	}
+	common := goname.NewNamer(nil)
+	var out []string
+	for w := range words {
+		if len(w) < 2 || len(w) > 4 || counts[w] < 2 || !isUpperWord(w) {
+			continue
+		}
+		if common.Exported(strings.ToLower(w)) == w {
+			continue // already a common initialism
+		}
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isUpperWord(w string) bool {
+	if w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}

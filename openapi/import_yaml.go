@@ -1,0 +1,144 @@
+package openapi
+
+import (
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The schema is built as go.yaml.in/yaml/v3 nodes, so that quoting is the
+// encoder's and comments sit on the node they explain.
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
+
+// flowMapping is a mapping written on one line ({type: string, ...}), as
+// the hand-written schemas write small type expressions.
+func flowMapping() *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+}
+
+func sequence(items ...*yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items, Style: yaml.FlowStyle}
+}
+
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func strs(ss []string) *yaml.Node {
+	n := sequence()
+	for _, s := range ss {
+		n.Content = append(n.Content, str(s))
+	}
+	return n
+}
+
+func boolean(b bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
+}
+
+func integer(i int64) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(i, 10)}
+}
+
+// number writes a bound: integral values without a fraction.
+func number(f float64) *yaml.Node {
+	if f == float64(int64(f)) && f < 1<<53 && f > -(1<<53) {
+		return integer(int64(f))
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(f, 'g', -1, 64)}
+}
+
+// set appends key: val to mapping m and returns the key node (where
+// comments about the entry go). A key already present is replaced.
+func set(m *yaml.Node, key string, val *yaml.Node) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content[i+1] = val
+			return m.Content[i]
+		}
+	}
+	k := str(key)
+	m.Content = append(m.Content, k, val)
+	return k
+}
+
+// get returns the value of key in mapping m, or nil.
+func get(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// del removes key from mapping m.
+func del(m *yaml.Node, key string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return
+		}
+	}
+}
+
+// addComment adds a line to the head comment of n. A flow mapping cannot
+// hold comments inside, so callers pass the key node of the entry.
+func addComment(n *yaml.Node, text string) {
+	line := "# " + strings.ReplaceAll(strings.TrimSpace(text), "\n", " ")
+	if n.HeadComment == "" {
+		n.HeadComment = line
+		return
+	}
+	n.HeadComment += "\n" + line
+}
+
+// block turns a flow mapping into a block one when it holds nested
+// mappings or comments, which read badly (or cannot be written) in flow.
+func block(n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	for _, c := range n.Content {
+		block(c)
+	}
+	if n.Kind != yaml.MappingNode || n.Style != yaml.FlowStyle {
+		return
+	}
+	long := 0
+	for i, c := range n.Content {
+		long += len(c.Value) + 2
+		switch {
+		case c.HeadComment != "" || c.LineComment != "" || c.Style == yaml.LiteralStyle:
+			n.Style = 0
+		case i%2 == 1 && c.Kind == yaml.MappingNode && c.Style != yaml.FlowStyle:
+			n.Style = 0
+		case i%2 == 1 && c.Kind == yaml.SequenceNode && hasComments(c):
+			n.Style = 0
+		}
+	}
+	if long > 110 {
+		n.Style = 0
+	}
+}
+
+func hasComments(n *yaml.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasComments(c) {
+			return true
+		}
+	}
+	return false
+}
