@@ -9,7 +9,10 @@ import (
 	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	oyaml "github.com/pb33f/go-yaml"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sessiongen/sessiongen/generator"
 )
 
 // MaxSpecSize caps the size of a spec Import reads; larger documents are
@@ -62,21 +65,26 @@ func Import(spec []byte, opts Options) (*Result, error) {
 	if len(spec) > MaxSpecSize {
 		return nil, &Error{Pointer: "#", Msg: fmt.Sprintf("the spec is larger than %d bytes", MaxSpecSize)}
 	}
-	doc, err := parse(spec)
+	doc, texts, err := parse(spec)
 	if err != nil {
 		return nil, err
 	}
-	im := newImporter(doc, opts)
+	reserved, err := generator.ReservedNames()
+	if err != nil {
+		return nil, err
+	}
+	im := newImporter(doc, opts, reserved)
+	im.prose = texts
 	return im.run()
 }
 
 // parse builds libopenapi's model of spec. The library is third-party code
 // fed untrusted input: a panic inside it becomes an error at the root, so
 // that the command never crashes on a spec.
-func parse(spec []byte) (model *v3.Document, err error) {
+func parse(spec []byte) (model *v3.Document, texts []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			model, err = nil, &Error{Pointer: "#", Msg: fmt.Sprintf("the OpenAPI parser failed on this document: %v", r)}
+			model, texts, err = nil, nil, &Error{Pointer: "#", Msg: fmt.Sprintf("the OpenAPI parser failed on this document: %v", r)}
 		}
 	}()
 	cfg := datamodel.NewDocumentConfiguration()
@@ -86,11 +94,11 @@ func parse(spec []byte) (model *v3.Document, err error) {
 	cfg.AllowRemoteReferences = false
 	doc, err := libopenapi.NewDocumentWithConfiguration(spec, cfg)
 	if err != nil {
-		return nil, &Error{Pointer: "#", Msg: "not an OpenAPI document: " + firstLine(err.Error())}
+		return nil, nil, &Error{Pointer: "#", Msg: "not an OpenAPI document: " + firstLine(err.Error())}
 	}
 	v := doc.GetVersion()
 	if !strings.HasPrefix(v, "3.0") && !strings.HasPrefix(v, "3.1") {
-		return nil, &Error{Pointer: "#/openapi", Msg: fmt.Sprintf("OpenAPI version %q: want 3.0 or 3.1", v)}
+		return nil, nil, &Error{Pointer: "#/openapi", Msg: fmt.Sprintf("OpenAPI version %q: want 3.0 or 3.1", v)}
 	}
 	built, err := doc.BuildV3Model()
 	if built == nil {
@@ -98,7 +106,7 @@ func parse(spec []byte) (model *v3.Document, err error) {
 		if err != nil {
 			msg += ": " + firstLine(err.Error())
 		}
-		return nil, &Error{Pointer: "#", Msg: msg}
+		return nil, nil, &Error{Pointer: "#", Msg: msg}
 	}
 	if err != nil {
 		// Unresolvable references: name the first one; a half-resolved
@@ -107,9 +115,34 @@ func parse(spec []byte) (model *v3.Document, err error) {
 		for _, e := range unwrap(err) {
 			msgs = append(msgs, firstLine(e.Error()))
 		}
-		return nil, &Error{Pointer: "#", Msg: "the document has errors: " + strings.Join(msgs, "; ")}
+		return nil, nil, &Error{Pointer: "#", Msg: "the document has errors: " + strings.Join(msgs, "; ")}
 	}
-	return &built.Model, nil
+	if info := doc.GetSpecInfo(); info != nil {
+		texts = proseOf(info.RootNode, 0, nil)
+	}
+	return &built.Model, texts, nil
+}
+
+// proseOf collects the description and summary texts of the document.
+func proseOf(n *oyaml.Node, depth int, out []string) []string {
+	if n == nil || depth > 200 {
+		return out
+	}
+	if n.Kind == oyaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if (k.Value == "description" || k.Value == "summary") && v.Kind == oyaml.ScalarNode {
+				out = append(out, v.Value)
+				continue
+			}
+			out = proseOf(v, depth+1, out)
+		}
+		return out
+	}
+	for _, c := range n.Content {
+		out = proseOf(c, depth+1, out)
+	}
+	return out
 }
 
 func unwrap(err error) []error {

@@ -261,17 +261,21 @@ func (im *importer) presence(m *yaml.Node, s *base.Schema, ptr string, param boo
 	}
 	if s.Default != nil {
 		if v, ok := jsonValue(s.Default); ok && v.Tag != "!!null" {
-			set(m, "default", v)
+			if im.fits(m, v) {
+				set(m, "default", v)
+			} else {
+				im.note(child(ptr, "default"), m, "default %s is not a value of the imported type: not kept", compact(v))
+			}
 		}
 	}
 	var examples []*yaml.Node
 	for _, e := range s.Examples {
-		if v, ok := jsonValue(e); ok {
+		if v, ok := jsonValue(e); ok && im.fits(m, v) {
 			examples = append(examples, v)
 		}
 	}
 	if s.Example != nil {
-		if v, ok := jsonValue(s.Example); ok {
+		if v, ok := jsonValue(s.Example); ok && im.fits(m, v) {
 			examples = append(examples, v)
 		}
 	}

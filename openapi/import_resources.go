@@ -373,17 +373,21 @@ func (im *importer) paramExpr(m *yaml.Node, p *v3.Parameter, ptr, owner, name st
 	if s != nil {
 		if s.Default != nil && p.In != "path" {
 			if v, ok := jsonValue(s.Default); ok && v.Tag != "!!null" {
-				set(m, "default", v)
+				if im.fits(m, v) {
+					set(m, "default", v)
+				} else {
+					im.note(child(ptr, "schema", "default"), m, "default %s is not a value of the imported type: not kept", compact(v))
+				}
 			}
 		}
 		var examples []*yaml.Node
 		for _, e := range s.Examples {
-			if v, ok := jsonValue(e); ok {
+			if v, ok := jsonValue(e); ok && im.fits(m, v) {
 				examples = append(examples, v)
 			}
 		}
 		if p.Example != nil {
-			if v, ok := jsonValue(p.Example); ok {
+			if v, ok := jsonValue(p.Example); ok && im.fits(m, v) {
 				examples = append(examples, v)
 			}
 		}

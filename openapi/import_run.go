@@ -38,10 +38,12 @@ type importer struct {
 	routes     []*route
 	errors     []errorUse
 	corsNoted  bool
+	reserved   map[string]bool // Go names of the support code
+	prose      []string        // the spec's descriptions and summaries
 }
 
-func newImporter(doc *v3.Document, opts Options) *importer {
-	im := &importer{doc: doc, opts: opts, components: map[string]*component{}, names: map[string]string{},
+func newImporter(doc *v3.Document, opts Options, reserved map[string]bool) *importer {
+	im := &importer{reserved: reserved, doc: doc, opts: opts, components: map[string]*component{}, names: map[string]string{},
 		taken: map[string]bool{}, queued: map[string]bool{}, discValues: map[string]string{}, bodyCount: map[string]int{}}
 	if doc.Components != nil {
 		i := 0
@@ -77,7 +79,7 @@ func (im *importer) nameComponents() {
 		for n := 1; n <= len(parts); n++ {
 			name := typeIdent(strings.Join(parts[len(parts)-n:], "_"))
 			goName := goname.Exported(name)
-			if goName == "" || im.taken[goName] {
+			if goName == "" || im.taken[goName] || im.reserved[goName] {
 				continue
 			}
 			im.taken[goName] = true
@@ -85,7 +87,12 @@ func (im *importer) nameComponents() {
 			break
 		}
 		if im.names[comp] == "" {
-			name := fmt.Sprintf("Schema%d", im.components[comp].index)
+			// Every reading of the name is taken or reserved by the
+			// generated support code (ValidationError): prefix it.
+			name := "API" + goname.Exported(typeIdent(parts[len(parts)-1]))
+			for i := 2; im.taken[name] || im.reserved[name] || name == "API"; i++ {
+				name = fmt.Sprintf("Schema%d", im.components[comp].index+i)
+			}
 			im.taken[name] = true
 			im.names[comp] = name
 		}
@@ -276,12 +283,11 @@ func (im *importer) finishTypes() {
 	}
 }
 
-// initialisms finds the API's own capitalised words: a word of a property
-// or type name written in capitals in the spec's descriptions, at least
-// twice, and not already a common initialism.
+// initialisms finds the API's own capitalised words: a word of a type,
+// property or enum value name written in capitals in the spec's descriptions at
+// least twice, and not already a common initialism.
 func (im *importer) initialisms() []string {
 	words := map[string]bool{}
-	var texts []string
 	var walk func(n *yaml.Node, key string)
 	walk = func(n *yaml.Node, key string) {
 		if n == nil {
@@ -295,8 +301,12 @@ func (im *importer) initialisms() []string {
 						words[strings.ToUpper(w)] = true
 					}
 				}
-				if k.Value == "description" && v.Kind == yaml.ScalarNode {
-					texts = append(texts, v.Value)
+				if k.Value == "enum" {
+					for _, e := range v.Content {
+						for _, w := range goname.Words(e.Value) {
+							words[strings.ToUpper(w)] = true
+						}
+					}
 				}
 				walk(v, k.Value)
 			}
@@ -313,9 +323,11 @@ func (im *importer) initialisms() []string {
 		}
 	}
 	counts := map[string]int{}
-	for _, t := range texts {
+	for _, t := range im.prose {
 		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			counts[f]++
+			if words[f] {
+				counts[f]++
+			}
 		}
 	}
 	common := goname.NewNamer(nil)

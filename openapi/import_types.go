@@ -544,3 +544,68 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // exportedName is a name's Go form, used to make synthesized names.
 func exportedName(s string) string { return goname.Exported(s) }
+
+// fits reports whether the literal v (a default or example) is a value of
+// the type expression m, so that only values the loader accepts are kept.
+func (im *importer) fits(m, v *yaml.Node) bool {
+	if v == nil {
+		return false
+	}
+	if v.Tag == "!!null" {
+		return get(m, "nullable") != nil
+	}
+	if e := get(m, "enum"); e != nil {
+		return v.Tag == "!!str" && slices.ContainsFunc(e.Content, func(n *yaml.Node) bool { return n.Value == v.Value })
+	}
+	t := get(m, "type")
+	if t == nil {
+		return false
+	}
+	switch t.Value {
+	case "string", "uri", "date", "date-time", "duration", "uuid":
+		return v.Tag == "!!str"
+	case "int32", "int64":
+		return v.Tag == "!!int"
+	case "number", "float32":
+		return v.Tag == "!!int" || v.Tag == "!!float"
+	case "boolean":
+		return v.Tag == "!!bool"
+	case "json":
+		return true
+	case "array":
+		if v.Kind != yaml.SequenceNode {
+			return false
+		}
+		items := get(m, "items")
+		for _, c := range v.Content {
+			if !im.fits(items, c) {
+				return false
+			}
+		}
+		return true
+	case "map":
+		if v.Kind != yaml.MappingNode {
+			return false
+		}
+		values := get(m, "values")
+		for i := 1; i < len(v.Content); i += 2 {
+			if !im.fits(values, v.Content[i]) {
+				return false
+			}
+		}
+		return true
+	case "union":
+		return v.Kind == yaml.ScalarNode
+	}
+	for comp, name := range im.names {
+		if name != t.Value {
+			continue
+		}
+		c := im.components[comp]
+		if c.kind == enumComponent {
+			return v.Tag == "!!str" && slices.Contains(stringEnum(c.schema), v.Value)
+		}
+		return v.Kind == yaml.MappingNode
+	}
+	return v.Kind == yaml.MappingNode
+}

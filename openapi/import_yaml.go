@@ -142,3 +142,16 @@ func hasComments(n *yaml.Node) bool {
 	}
 	return false
 }
+
+// compact renders a value node on one line, for messages.
+func compact(n *yaml.Node) string {
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		return "?"
+	}
+	s := strings.TrimSpace(string(b))
+	if len(s) > 60 {
+		s = s[:60] + "..."
+	}
+	return s
+}

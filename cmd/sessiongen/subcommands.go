@@ -21,7 +21,9 @@ type subcommand struct {
 // subcommands are the verbs, by name. Each lives in a file of its own
 // (cmd_<name>.go) and adds one entry here.
 func subcommands() map[string]subcommand {
-	return map[string]subcommand{}
+	return map[string]subcommand{
+		"import": importCommand(),
+	}
 }
 
 // runSubcommand runs the verb args[0] names, or reports ok == false when
