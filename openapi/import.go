@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	oyaml "github.com/pb33f/go-yaml"
 	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
-	oyaml "github.com/pb33f/go-yaml"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sessiongen/sessiongen/generator"
