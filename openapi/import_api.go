@@ -285,7 +285,7 @@ func (im *importer) recordPaging(st *pagingStyle, op *operation) {
 	}
 }
 
-// apiTail writes pagination, errors and the discriminator.
+// apiTail writes pagination and errors.
 func (im *importer) apiTail() {
 	if p := im.pagination; p != nil {
 		pg := mapping()
@@ -328,9 +328,6 @@ func (im *importer) apiTail() {
 		set(im.api, "pagination", pg)
 	}
 	im.errorsNode()
-	if im.discriminator != "" {
-		set(im.api, "discriminator", str(im.discriminator))
-	}
 }
 
 // errorsNode writes api.errors: one shape when every error status shares a

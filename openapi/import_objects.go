@@ -241,7 +241,18 @@ func (im *importer) property(owner, wire string, p *base.SchemaProxy, required b
 		s = p.Schema()
 	}
 	im.presence(m, s, ptr, false)
+	if s != nil && extensionBool(s, "x-ms-navigationProperty") {
+		set(m, "relationship", boolean(true)) // OData: present only when expanded
+	}
 	return m
+}
+
+func extensionBool(s *base.Schema, key string) bool {
+	if s == nil || s.Extensions == nil {
+		return false
+	}
+	n, ok := s.Extensions.Get(key)
+	return ok && n != nil && n.Tag == "!!bool" && n.Value == "true"
 }
 
 // presence writes the documentation and presence keys of a property or

@@ -144,6 +144,9 @@ func (im *importer) run() (*Result, error) {
 	im.apiTail()
 	im.drain()
 	im.finishTypes()
+	if im.discriminator != "" {
+		set(im.api, "discriminator", str(im.discriminator))
+	}
 	if inits := im.initialisms(); len(inits) > 0 {
 		k := set(pkg, "initialisms", strs(inits))
 		addComment(k, "words written in capitals in the spec's own text (SID in \"The SID of ...\")")

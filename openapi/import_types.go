@@ -102,12 +102,12 @@ func enumHasNull(s *base.Schema) bool {
 // when it names something else.
 func (im *importer) component(ref, ptr string, at *yaml.Node) string {
 	if !strings.HasPrefix(ref, componentPrefix) {
-		im.note(ptr, at, "reference %q is not to #/components/schemas: written as json", ref)
+		im.note(ptr, at, "reference %q is not to #/components/schemas: not followed", ref)
 		return ""
 	}
 	name := unescapeToken(strings.TrimPrefix(ref, componentPrefix))
 	if _, ok := im.components[name]; !ok {
-		im.note(ptr, at, "reference %q names no schema: written as json", ref)
+		im.note(ptr, at, "reference %q names no schema in this document: not followed", ref)
 		return ""
 	}
 	return name
@@ -200,6 +200,11 @@ func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullabl
 		if len(rest) == 1 {
 			return im.expr(m, rest[0], c.nested(child(c.ptr, alt.key, "0"), "")) || nullable
 		}
+		if kind, null, ok := nonFiniteNumber(rest); ok {
+			set(m, "type", str(kind))
+			set(m, "nonFinite", boolean(true))
+			return nullable || null
+		}
 		if im.union(m, rest, c) {
 			return nullable
 		}
@@ -251,8 +256,11 @@ func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullabl
 		im.numberBounds(m, s, c)
 	case "number":
 		kind := "number"
-		if s.Format == "float" {
+		switch s.Format {
+		case "float":
 			kind = "float32"
+		case "int32", "int64":
+			kind = s.Format // an integer the spec types as a number (Graph's Edm.Int32)
 		}
 		set(m, "type", str(kind))
 		im.numberBounds(m, s, c)
@@ -316,6 +324,41 @@ func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullabl
 		im.note(child(c.ptr, "const"), m, "const is not in the format: only the type is kept")
 	}
 	return nullable
+}
+
+// nonFiniteNumber recognises Graph's encoding of a float that may be NaN
+// or infinite: oneOf a number, a string, and an enum of -INF, INF and NaN.
+func nonFiniteNumber(members []*base.SchemaProxy) (kind string, nullable, ok bool) {
+	sawEnum := false
+	for _, m := range members {
+		s := schemaOf(m)
+		if s == nil {
+			return "", false, false
+		}
+		if s.Nullable != nil && *s.Nullable {
+			nullable = true
+		}
+		types := slices.DeleteFunc(slices.Clone(s.Type), func(t string) bool { return t == "null" })
+		switch {
+		case len(types) == 1 && types[0] == "number" && kind == "":
+			kind = "number"
+			if s.Format == "float" {
+				kind = "float32"
+			}
+		case len(s.Enum) > 0:
+			for _, v := range stringEnum(s) {
+				if v != "NaN" && v != "INF" && v != "-INF" {
+					return "", false, false
+				}
+			}
+			sawEnum = true
+		case len(types) == 1 && types[0] == "string" && s.Format == "" && len(s.Enum) == 0:
+			// the carrier of the enum's words
+		default:
+			return "", false, false
+		}
+	}
+	return kind, nullable, kind != "" && sawEnum
 }
 
 func isScalarKind(k string) bool {
