@@ -240,12 +240,18 @@ func child(p string, tokens ...string) string {
 // errNoOperations is returned when the selection matches nothing.
 var errNoOperations = errors.New("no operation matches the selection")
 
-// note records what could not be mapped at ptr and, when at is not nil,
-// puts it as a comment on that YAML node.
+// note records what could not be mapped at ptr and puts it as a comment
+// on the YAML node at: when nil, the method being written, else the top
+// of resources (what belongs to no written node).
 func (im *importer) note(ptr string, at *yaml.Node, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	im.notes = append(im.notes, Note{Pointer: ptr, Message: msg})
-	if at != nil {
-		addComment(at, "import: "+msg+" ("+ptr+")")
+	if at == nil {
+		at = im.curMethod // a parameter or body left out: on its method
 	}
+	if at == nil {
+		im.unplaced = append(im.unplaced, "import: "+msg+" ("+ptr+")")
+		return
+	}
+	addComment(at, "import: "+msg+" ("+ptr+")")
 }

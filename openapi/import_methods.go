@@ -24,6 +24,8 @@ func (im *importer) methods(res *resource, routes []*route, pathParams map[strin
 		}
 		name := im.methodName(res, r)
 		m := mapping()
+		r.methodNode = m
+		im.curMethod = m
 		set(m, "http", str(r.op.verb))
 		set(m, "path", str(r.path))
 		op := r.op.op
@@ -37,6 +39,7 @@ func (im *importer) methods(res *resource, routes []*route, pathParams map[strin
 		im.parameters(m, res, r, owner, pathParams)
 		im.body(m, r, name, owner)
 		im.responses(m, res, r, name, owner)
+		im.curMethod = nil
 		k := set(res.methods, name, m)
 		if r.op.op.OperationId != "" {
 			addComment(k, r.op.op.OperationId)

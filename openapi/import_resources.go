@@ -30,13 +30,14 @@ type resource struct {
 // microsoft.graph.callRecords.getPstnCalls(...)) and whether it addresses
 // one instance.
 type route struct {
-	op       *operation
-	path     string // renamed params
-	res      *resource
-	ext      []string
-	instance bool
-	encoding string     // of the body, "" without one
-	bodyNode *yaml.Node // the body written, to set its encoding
+	op         *operation
+	path       string // renamed params
+	res        *resource
+	ext        []string
+	instance   bool
+	encoding   string     // of the body, "" without one
+	bodyNode   *yaml.Node // the body written, to set its encoding
+	methodNode *yaml.Node
 }
 
 func splitPath(p string) []string {
@@ -107,7 +108,16 @@ func (im *importer) resources(ops []*operation) *yaml.Node {
 		routes = append(routes, r)
 	}
 	// A collection that extends another by static segments only is an
-	// action of that one.
+	// action of that one; so is a path below an instance that has neither
+	// instances nor a list of its own (/chats/{chatId}/close).
+	hasInstance, hasList := map[*resource]bool{}, map[*resource]bool{}
+	for _, r := range routes {
+		if r.instance {
+			hasInstance[r.res] = true
+		} else if r.op.verb == "GET" && im.isListResponse(r.op) {
+			hasList[r.res] = true
+		}
+	}
 	base := map[*resource]*resource{}
 	var baseOf func(res *resource) *resource
 	baseOf = func(res *resource) *resource {
@@ -117,6 +127,12 @@ func (im *importer) resources(ops []*operation) *yaml.Node {
 		base[res] = res
 		for n := len(res.segs) - 1; n >= 1; n-- {
 			if isParamSeg(res.segs[n]) {
+				if n == len(res.segs)-1 || hasInstance[res] || hasList[res] {
+					break
+				}
+				if p := byKey["/"+strings.Join(res.segs[:n], "/")]; p != nil {
+					base[res] = baseOf(p)
+				}
 				break
 			}
 			if p := byKey["/"+strings.Join(res.segs[:n], "/")]; p != nil {

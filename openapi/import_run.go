@@ -40,6 +40,8 @@ type importer struct {
 	corsNoted  bool
 	reserved   map[string]bool // Go names of the support code
 	prose      []string        // the spec's descriptions and summaries
+	curMethod  *yaml.Node      // the method being written, for notes
+	unplaced   []string        // notes on nothing written
 }
 
 func newImporter(doc *v3.Document, opts Options, reserved map[string]bool) *importer {
@@ -162,7 +164,10 @@ func (im *importer) run() (*Result, error) {
 		}
 	}
 	set(root, "types", types)
-	set(root, "resources", resources)
+	k := set(root, "resources", resources)
+	for _, c := range im.unplaced {
+		addComment(k, c)
+	}
 	block(root)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	doc.HeadComment = im.header()
@@ -256,10 +261,22 @@ func (im *importer) finishTypes() {
 		}
 	}
 	// Hierarchies: a type with a base or with subtypes is in one.
-	inHierarchy := map[string]bool{}
+	inHierarchy, hasSubtypes := map[string]bool{}, map[string]bool{}
 	for _, e := range im.types {
 		if b := get(e.node, "base"); b != nil {
 			inHierarchy[e.name], inHierarchy[b.Value] = true, true
+			hasSubtypes[b.Value] = true
+		}
+	}
+	// A request body is one concrete type: a root with subtypes cannot be.
+	for _, r := range im.routes {
+		if r.bodyNode == nil {
+			continue
+		}
+		if t := get(r.bodyNode, "type"); t != nil && hasSubtypes[t.Value] {
+			m := r.methodNode
+			del(m, "body")
+			im.note(child(r.op.pointer, "requestBody"), m, "the body is %s, which has subtypes: a body of the format is one concrete type; not imported (write one method per subtype by hand)", t.Value)
 		}
 	}
 	for _, e := range im.types {

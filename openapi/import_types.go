@@ -380,7 +380,7 @@ func (im *importer) union(m *yaml.Node, members []*base.SchemaProxy, c exprCtx) 
 	for i, mem := range members {
 		probe := flowMapping()
 		sub := *im
-		sub.notes = nil
+		sub.notes, sub.curMethod, sub.unplaced = nil, nil, nil
 		if sub.expr(probe, mem, c.nested(child(c.ptr, "anyOf", itoa(i)), "")) {
 			return false
 		}

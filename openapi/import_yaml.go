@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,6 +111,22 @@ func block(n *yaml.Node) {
 	}
 	for _, c := range n.Content {
 		block(c)
+	}
+	if n.Kind == yaml.MappingNode {
+		// A comment on a value reads best above its key.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; v.HeadComment != "" {
+				k := n.Content[i]
+				if k.HeadComment != "" {
+					k.HeadComment += "\n"
+				}
+				k.HeadComment += v.HeadComment
+				v.HeadComment = ""
+			}
+		}
+	}
+	if n.Kind == yaml.SequenceNode && slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind == yaml.MappingNode && c.Style != yaml.FlowStyle }) {
+		n.Style = 0
 	}
 	if n.Kind != yaml.MappingNode || n.Style != yaml.FlowStyle {
 		return
