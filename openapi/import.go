@@ -3,6 +3,7 @@ package openapi
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -92,6 +93,9 @@ func parse(spec []byte) (model *v3.Document, texts []string, err error) {
 	// files or URLs.
 	cfg.AllowFileReferences = false
 	cfg.AllowRemoteReferences = false
+	// Its problems come back as errors; its log would write to stdout,
+	// where the schema goes.
+	cfg.Logger = slog.New(slog.DiscardHandler)
 	doc, err := libopenapi.NewDocumentWithConfiguration(spec, cfg)
 	if err != nil {
 		return nil, nil, &Error{Pointer: "#", Msg: "not an OpenAPI document: " + firstLine(err.Error())}
@@ -182,6 +186,10 @@ func (im *importer) selected() []*operation {
 		if item == nil {
 			continue
 		}
+		if !validPath(path) {
+			im.note(pointer("paths", path), nil, "path %q is not a path template of the format (starting with /, {name} parameters): not imported", path)
+			continue
+		}
 		for _, v := range []struct {
 			verb string
 			op   *v3.Operation
@@ -202,6 +210,30 @@ func (im *importer) selected() []*operation {
 		}
 	}
 	return ops
+}
+
+// validPath reports a path template the format accepts: it starts with /,
+// and braces pair up around non-empty names.
+func validPath(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "?# \t\n") {
+		return false
+	}
+	depth := 0
+	for i, r := range p {
+		switch r {
+		case '{':
+			if depth > 0 || i+1 < len(p) && p[i+1] == '}' {
+				return false
+			}
+			depth++
+		case '}':
+			if depth == 0 {
+				return false
+			}
+			depth--
+		}
+	}
+	return depth == 0
 }
 
 func (o Options) selects(path string, op *v3.Operation) bool {

@@ -30,8 +30,7 @@ func (im *importer) apiNode(ops []*operation) *yaml.Node {
 	k := set(api, "baseURL", str(base))
 	if base == "" || err != nil || u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		set(api, "baseURL", str("https://api.example.invalid"))
-		im.note("#/servers", nil, "no absolute https server URL (%q): baseURL is a placeholder to replace", base)
-		addComment(k, "import: no absolute https server URL in the spec ("+base+"): replace this placeholder (#/servers)")
+		im.note("#/servers", k, "no absolute https server URL (%q): baseURL is a placeholder to replace", base)
 	}
 	set(api, "auth", im.auth(ops))
 	return api

@@ -127,6 +127,10 @@ func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner stri
 				set(query, p.Name, q)
 			}
 		case "header":
+			if !httpToken(p.Name) {
+				im.note(d.ptr, nil, "header %q is not an HTTP header name: not imported", p.Name)
+				continue
+			}
 			if slices.Contains(clientHeaders, strings.ToLower(p.Name)) || im.authHeader != "" && strings.EqualFold(p.Name, im.authHeader) {
 				continue // the client sets it (auth, content negotiation)
 			}
@@ -158,6 +162,19 @@ func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner stri
 	if len(headers.Content) > 0 {
 		set(m, "headers", headers)
 	}
+}
+
+// httpToken reports an HTTP token (RFC 9110), what header names are.
+func httpToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // pathParamNames are the {names} of a path template, in order.

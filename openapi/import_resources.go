@@ -342,7 +342,12 @@ func (im *importer) pathParam(name string, d *paramDecl, owner string) *yaml.Nod
 		im.note("#/paths", m, "path parameter %q is declared by no operation: written as a string", name)
 		return m
 	}
-	im.paramExpr(m, d.param, d.ptr, owner, name)
+	ok := im.paramExpr(m, d.param, d.ptr, owner, name)
+	if t := get(m, "type"); !ok || get(m, "enum") == nil && (t == nil || t.Value == "array") {
+		m = flowMapping()
+		set(m, "type", str("string"))
+		im.note(child(d.ptr, "schema"), m, "path parameter %q is not a scalar or an enum: written as a string", name)
+	}
 	return m
 }
 

@@ -51,6 +51,10 @@ func (im *importer) responses(m *yaml.Node, res *resource, r *route, method, own
 					if h == nil {
 						continue
 					}
+					if !httpToken(name) {
+						im.note(child(ptr, "headers", name), nil, "header %q is not an HTTP header name: not imported", name)
+						continue
+					}
 					if strings.HasPrefix(strings.ToLower(name), "access-control-") {
 						// CORS headers speak to browsers, not to a client.
 						if !im.corsNoted {
@@ -121,7 +125,7 @@ func (im *importer) responseBody(res *resource, r *route, owner string, resp *v3
 		switch {
 		case mediaJSON(lower):
 			if media == nil || media.Schema == nil {
-				im.note(mptr, out, "a JSON response without a schema: not kept")
+				im.note(mptr, nil, "a JSON response without a schema: not kept")
 				return nil
 			}
 			s := schemaOf(media.Schema)
@@ -130,7 +134,7 @@ func (im *importer) responseBody(res *resource, r *route, owner string, resp *v3
 				im.expr(t, item, exprCtx{owner: owner, prop: "item", ptr: child(mptr, "properties", items, "items")})
 				tt := get(t, "type")
 				if tt == nil || isScalarKind(tt.Value) || tt.Value == "json" || tt.Value == "array" || tt.Value == "map" {
-					im.note(mptr, out, "a page of items that are not objects: written as one body")
+					im.note(mptr, nil, "a page of items that are not objects: written as one body")
 				} else {
 					set(out, "type", tt)
 					set(out, "paged", boolean(true))
@@ -162,7 +166,7 @@ func (im *importer) responseBody(res *resource, r *route, owner string, resp *v3
 				im.resourceType(res, tt.Value, 3)
 				return out
 			}
-			im.note(mptr, out, "a JSON response body that is not an object (%s): the format returns object types only; not kept", typeOr(tt))
+			im.note(mptr, nil, "a JSON response body that is not an object (%s): the format returns object types only; not kept", typeOr(tt))
 			return nil
 		case lower == "text/plain":
 			t := flowMapping()

@@ -11,6 +11,7 @@ import (
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sessiongen/sessiongen/schema"
 	"github.com/sessiongen/sessiongen/schema/goname"
 )
 
@@ -176,6 +177,11 @@ func (im *importer) run() (*Result, error) {
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
 		return nil, &Error{Pointer: "#", Msg: "writing the schema: " + err.Error()}
+	}
+	// Never hand out a schema the loader refuses: what the importer
+	// failed to foresee is an error, not a broken file.
+	if _, err := schema.Parse("imported.yaml", buf.Bytes()); err != nil {
+		return nil, &Error{Pointer: "#", Msg: "the imported schema does not load (a limit of the importer): " + firstLine(err.Error())}
 	}
 	return &Result{YAML: buf.Bytes(), Notes: im.notes}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -25,10 +26,35 @@ func sequence(items ...*yaml.Node) *yaml.Node {
 
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
+	switch {
+	case strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && unsafeRune(r) }):
+		n.Style = yaml.DoubleQuotedStyle // escaped: YAML text holds no control characters
+	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
 	}
 	return n
+}
+
+// unsafeRune reports a rune YAML text may not hold raw: control
+// characters (C0 but tab, DEL, C1), the BOM, invalid UTF-8.
+func unsafeRune(r rune) bool {
+	return r < ' ' && r != '\t' || r >= 0x7f && r <= 0x9f || r == 0xfeff || r == utf8.RuneError
+}
+
+// printable escapes the runes a comment may not hold raw.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func strs(ss []string) *yaml.Node {
@@ -95,7 +121,7 @@ func del(m *yaml.Node, key string) {
 // addComment adds a line to the head comment of n. A flow mapping cannot
 // hold comments inside, so callers pass the key node of the entry.
 func addComment(n *yaml.Node, text string) {
-	line := "# " + strings.ReplaceAll(strings.TrimSpace(text), "\n", " ")
+	line := "# " + printable(strings.Join(strings.Fields(text), " "))
 	if n.HeadComment == "" {
 		n.HeadComment = line
 		return
