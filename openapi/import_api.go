@@ -103,8 +103,6 @@ func (im *importer) auth(ops []*operation) *yaml.Node {
 	case "oauth2", "openidconnect":
 		// Both end in an access token sent as "Authorization: Bearer".
 		set(a, "scheme", str("bearer"))
-		k := get(a, "scheme")
-		_ = k
 		addComment(a.Content[0], ss.Type+" "+name+": requests carry its access token as a bearer token")
 	default:
 		set(a, "scheme", str("bearer"))

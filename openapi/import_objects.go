@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	oyaml "github.com/pb33f/go-yaml"
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 	"go.yaml.in/yaml/v3"
 )
@@ -279,25 +280,36 @@ func (im *importer) presence(m *yaml.Node, s *base.Schema, ptr string, param boo
 			}
 		}
 	}
-	var examples []*yaml.Node
-	for _, e := range s.Examples {
-		if v, ok := jsonValue(e); ok && im.fits(m, v) {
-			examples = append(examples, v)
-		}
-	}
+	examples := s.Examples
 	if s.Example != nil {
-		if v, ok := jsonValue(s.Example); ok && im.fits(m, v) {
-			examples = append(examples, v)
-		}
+		examples = append(slices.Clone(examples), s.Example)
 	}
-	if len(examples) > 0 && get(m, "type") != nil && get(m, "type").Value != "json" {
-		set(m, "examples", sequence(examples...))
-	}
+	im.examples(m, examples, ptr)
 	if piiMarked(s) {
 		set(m, "pii", boolean(true))
 	}
 	if s.Description != "" {
 		set(m, "description", str(strings.TrimSpace(s.Description)))
+	}
+}
+
+// examples writes the spec's examples that are values of m's type; the
+// others are noted.
+func (im *importer) examples(m *yaml.Node, examples []*oyaml.Node, ptr string) {
+	var kept []*yaml.Node
+	for _, e := range examples {
+		v, ok := jsonValue(e)
+		if !ok {
+			continue
+		}
+		if !im.fits(m, v) {
+			im.note(child(ptr, "examples"), m, "example %s is not a value of the imported type: not kept", compact(v))
+			continue
+		}
+		kept = append(kept, v)
+	}
+	if len(kept) > 0 {
+		set(m, "examples", sequence(kept...))
 	}
 }
 

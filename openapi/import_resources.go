@@ -291,7 +291,7 @@ func lowerFirst(s string) string {
 func (im *importer) pathParamSchemas(routes []*route) map[string]*paramDecl {
 	out := map[string]*paramDecl{}
 	for _, r := range routes {
-		for i, p := range allParams(r.op) {
+		for _, p := range allParams(r.op) {
 			if p.param == nil || p.param.In != "path" {
 				continue
 			}
@@ -299,7 +299,6 @@ func (im *importer) pathParamSchemas(routes []*route) map[string]*paramDecl {
 			if _, ok := out[name]; !ok {
 				out[name] = &paramDecl{param: p.param, ptr: p.ptr}
 			}
-			_ = i
 		}
 	}
 	return out
@@ -401,20 +400,11 @@ func (im *importer) paramExpr(m *yaml.Node, p *v3.Parameter, ptr, owner, name st
 				}
 			}
 		}
-		var examples []*yaml.Node
-		for _, e := range s.Examples {
-			if v, ok := jsonValue(e); ok && im.fits(m, v) {
-				examples = append(examples, v)
-			}
-		}
+		examples := s.Examples
 		if p.Example != nil {
-			if v, ok := jsonValue(p.Example); ok && im.fits(m, v) {
-				examples = append(examples, v)
-			}
+			examples = append(slices.Clone(examples), p.Example)
 		}
-		if len(examples) > 0 {
-			set(m, "examples", sequence(examples...))
-		}
+		im.examples(m, examples, sptr)
 		if piiMarked(s) {
 			set(m, "pii", boolean(true))
 		}

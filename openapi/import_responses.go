@@ -205,18 +205,17 @@ func (im *importer) resourceType(res *resource, name string, rank int) {
 }
 
 // fallbackType is the type of a resource whose methods return no object:
-// the first object type of a request body, else a declared placeholder.
+// a declared placeholder (any other choice would be a guess).
 func (im *importer) fallbackType(res *resource) string {
-	for _, e := range im.types {
-		if get(e.node, "enum") == nil {
-			im.note(pointer("paths"), nil, "resource %s returns no object: its type is %s, the first object type imported; check it", res.name, e.name)
-			return e.name
-		}
+	base := exportedName(res.name) + "Resource"
+	name := base
+	for i := 2; im.taken[name] || im.reserved[name]; i++ {
+		name = base + itoa(i)
 	}
-	name := exportedName(res.name) + "Resource"
+	im.taken[name] = true
 	t := mapping()
 	set(t, "description", str("Placeholder: no operation of "+res.name+" returns an object."))
-	im.types = append(im.types, &typeEntry{name: name, node: t, rank: len(im.components) + 2})
+	im.types = append(im.types, &typeEntry{name: name, node: t, rank: len(im.components) + 2, sub: len(im.types)})
 	im.note(pointer("paths"), t, "resource %s returns no object: an empty placeholder type is declared", res.name)
 	return name
 }

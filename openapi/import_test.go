@@ -3,6 +3,7 @@ package openapi
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -32,9 +33,12 @@ func TestImportLoads(t *testing.T) {
 		{"twilio_proxy_v1.json", Options{}},
 		{"syllable-openapi.json", Options{Tags: []string{"sessions", "sessions.transcript", "sessions.full-summary", "sessions.latency", "sessions.timeline"}}},
 		{"graph-callrecords-openapi.yml", Options{}},
+		{"syllable-openapi.json", Options{}}, // every operation of the 1 MB spec
+		{"chat-openapi.yaml", Options{}},
 	} {
 		t.Run(c.spec, func(t *testing.T) {
 			res := importFile(t, c.spec, c.opts)
+			require.NotEmpty(t, res.YAML)
 			if os.Getenv("IMPORT_DUMP") != "" {
 				os.WriteFile(filepath.Join(os.Getenv("IMPORT_DUMP"), c.spec+".yaml"), res.YAML, 0o644)
 				for _, n := range res.Notes {
@@ -43,4 +47,17 @@ func TestImportLoads(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestImportJSONAndYAMLAgree: the JSON and YAML forms of one spec import to
+// the same schema (but for the source named in the header).
+func TestImportJSONAndYAMLAgree(t *testing.T) {
+	fromJSON := importFile(t, "twilio_proxy_v1.json", Options{})
+	fromYAML := importFile(t, "twilio_proxy_v1.yaml", Options{})
+	body := func(b []byte) string {
+		s := string(b)
+		return s[strings.Index(s, "\nsessiongen: 1"):]
+	}
+	require.Equal(t, body(fromJSON.YAML), body(fromYAML.YAML))
+	require.Equal(t, fromJSON.Notes, fromYAML.Notes)
 }

@@ -477,9 +477,6 @@ func (im *importer) numberBounds(m *yaml.Node, s *base.Schema, c exprCtx) {
 func (im *importer) enumInto(m *yaml.Node, s *base.Schema, vals []string, c exprCtx) {
 	del(m, "type")
 	set(m, "enum", strs(vals))
-	if c.param && c.depth > 0 {
-		// fine: enums are text
-	}
 	open, sentinel := enumOpenness(s, vals)
 	if open {
 		set(m, "open", boolean(true))
