@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	oyaml "github.com/pb33f/go-yaml"
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	"github.com/pb33f/libopenapi/orderedmap"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sessiongen/sessiongen/schema/goname"
@@ -274,6 +276,7 @@ func (im *importer) body(m *yaml.Node, r *route, method, owner string) {
 		}
 		set(fields, wire, f)
 	}
+	im.conditionalRules(b, fields, r.op.op.Extensions, r.op.pointer)
 	set(b, "fields", fields)
 	r.bodyNode = b
 	set(m, "body", b)
@@ -322,4 +325,46 @@ func successBody(op *v3.Operation) (string, *base.SchemaProxy) {
 
 func isSuccess(code string) bool {
 	return len(code) == 3 && code[0] == '2'
+}
+
+// conditionalRules maps an operation's x-twilio: {conditional: [[a, b], ...]}
+// (snake_case names of fields of which at least one must be sent) to
+// atLeastOneOf rules over the body's field names.
+func (im *importer) conditionalRules(b, fields *yaml.Node, exts *orderedmap.Map[string, *oyaml.Node], ptr string) {
+	if exts == nil {
+		return
+	}
+	n, ok := exts.Get("x-twilio")
+	if !ok || n == nil {
+		return
+	}
+	var v struct {
+		Conditional [][]string `yaml:"conditional"`
+	}
+	if n.Decode(&v) != nil || len(v.Conditional) == 0 {
+		return
+	}
+	rules := sequence()
+	rules.Style = 0
+	for i, group := range v.Conditional {
+		var names []string
+		for _, g := range group {
+			for j := 0; j+1 < len(fields.Content); j += 2 {
+				if squash(fields.Content[j].Value) == squash(g) {
+					names = append(names, fields.Content[j].Value)
+				}
+			}
+		}
+		if len(names) != len(group) || len(names) < 2 {
+			im.note(child(ptr, "x-twilio", "conditional", itoa(i)), b, "conditional %v does not name two or more fields of the body: not kept", group)
+			continue
+		}
+		rule := flowMapping()
+		set(rule, "atLeastOneOf", strs(names))
+		rules.Content = append(rules.Content, rule)
+	}
+	if len(rules.Content) > 0 {
+		k := set(b, "rules", rules)
+		addComment(k, "x-twilio conditional: at least one of each group must be sent")
+	}
 }

@@ -61,3 +61,38 @@ func TestImportJSONAndYAMLAgree(t *testing.T) {
 	require.Equal(t, body(fromJSON.YAML), body(fromYAML.YAML))
 	require.Equal(t, fromJSON.Notes, fromYAML.Notes)
 }
+
+// TestImportTwilioFacts pins mappings the Go API comparison cannot see:
+// Twilio's x-twilio conditional as a rule, pii, form encoding, paging.
+func TestImportTwilioFacts(t *testing.T) {
+	res := importFile(t, "twilio_proxy_v1.json", Options{})
+	f, err := schema.Parse("twilio.yaml", res.YAML)
+	require.NoError(t, err)
+	require.Equal(t, schema.EncodingForm, f.API.Encoding)
+	require.Equal(t, schema.JSONPath{"meta", "next_page_url"}, f.API.Pagination.Next)
+	require.Equal(t, "PageSize", f.API.Pagination.SizeParam)
+	require.Equal(t, schema.AuthBasic, f.API.Auth.Scheme)
+	require.Equal(t, "accountSid", f.API.Auth.Username)
+	var create *schema.Method
+	for _, r := range f.Resources {
+		for _, m := range r.Methods {
+			if r.Name == "messageInteractions" && m.Name == "create" {
+				create = m
+			}
+		}
+		if r.Name == "messageInteractions" {
+			require.Equal(t, "participants", r.Parent.Name)
+		}
+	}
+	require.NotNil(t, create)
+	require.Len(t, create.Body.Rules, 1)
+	require.Equal(t, schema.RuleAtLeastOneOf, create.Body.Rules[0].Kind)
+	require.Equal(t, []string{"Body", "MediaUrl"}, create.Body.Rules[0].Names)
+	for _, ty := range f.Types {
+		for _, p := range ty.Properties {
+			if ty.Name == "participant" && p.Name == "identifier" {
+				require.True(t, p.PII, "x-twilio pii")
+			}
+		}
+	}
+}
