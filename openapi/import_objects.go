@@ -61,15 +61,7 @@ func (im *importer) enumType(s *base.Schema, ptr string) *yaml.Node {
 	if s.Description != "" {
 		set(t, "description", str(s.Description))
 	}
-	vals := stringEnum(s)
-	set(t, "enum", strs(vals))
-	open, sentinel := enumOpenness(s, vals)
-	if open {
-		set(t, "open", boolean(true))
-	}
-	if sentinel != "" {
-		set(t, "sentinel", str(sentinel))
-	}
+	enumInto(t, s, stringEnum(s))
 	if enumHasNull(s) {
 		im.note(child(ptr, "enum"), t, "null among the values: a property of this type is nullable only where the spec says so")
 	}
@@ -271,15 +263,7 @@ func (im *importer) presence(m *yaml.Node, s *base.Schema, ptr string, param boo
 	if s.Deprecated != nil && *s.Deprecated {
 		set(m, "deprecated", str("The spec marks it deprecated."))
 	}
-	if s.Default != nil {
-		if v, ok := jsonValue(s.Default); ok && v.Tag != "!!null" {
-			if im.fits(m, v) {
-				set(m, "default", v)
-			} else {
-				im.note(child(ptr, "default"), m, "default %s is not a value of the imported type: not kept", compact(v))
-			}
-		}
-	}
+	im.defaultValue(m, s.Default, child(ptr, "default"))
 	examples := s.Examples
 	if s.Example != nil {
 		examples = append(slices.Clone(examples), s.Example)
@@ -291,6 +275,20 @@ func (im *importer) presence(m *yaml.Node, s *base.Schema, ptr string, param boo
 	if s.Description != "" {
 		set(m, "description", str(strings.TrimSpace(s.Description)))
 	}
+}
+
+// defaultValue writes the spec's default when it is a value of m's type
+// (a null default says nothing the property's presence does not).
+func (im *importer) defaultValue(m *yaml.Node, def *oyaml.Node, ptr string) {
+	v, ok := jsonValue(def)
+	if !ok || v.Tag == "!!null" {
+		return
+	}
+	if !im.fits(m, v) {
+		im.note(ptr, m, "default %s is not a value of the imported type: not kept", compact(v))
+		return
+	}
+	set(m, "default", v)
 }
 
 // examples writes the spec's examples that are values of m's type; the

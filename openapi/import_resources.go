@@ -391,14 +391,8 @@ func (im *importer) paramExpr(m *yaml.Node, p *v3.Parameter, ptr, owner, name st
 		set(m, "deprecated", str("The spec marks it deprecated."))
 	}
 	if s != nil {
-		if s.Default != nil && p.In != "path" {
-			if v, ok := jsonValue(s.Default); ok && v.Tag != "!!null" {
-				if im.fits(m, v) {
-					set(m, "default", v)
-				} else {
-					im.note(child(ptr, "schema", "default"), m, "default %s is not a value of the imported type: not kept", compact(v))
-				}
-			}
+		if p.In != "path" {
+			im.defaultValue(m, s.Default, child(sptr, "default"))
 		}
 		examples := s.Examples
 		if p.Example != nil {

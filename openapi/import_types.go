@@ -219,7 +219,8 @@ func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullabl
 		if c.depth > 0 && c.prop == "" {
 			c.prop = "value"
 		}
-		im.enumInto(m, s, vals, c)
+		del(m, "type")
+		enumInto(m, s, vals)
 		return nullable || enumHasNull(s)
 	}
 	if len(s.Enum) > 0 {
@@ -473,9 +474,8 @@ func (im *importer) numberBounds(m *yaml.Node, s *base.Schema, c exprCtx) {
 	}
 }
 
-// enumInto writes an inline enum.
-func (im *importer) enumInto(m *yaml.Node, s *base.Schema, vals []string, c exprCtx) {
-	del(m, "type")
+// enumInto writes an enum's values, open and sentinel into m.
+func enumInto(m *yaml.Node, s *base.Schema, vals []string) {
 	set(m, "enum", strs(vals))
 	open, sentinel := enumOpenness(s, vals)
 	if open {
