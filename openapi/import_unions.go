@@ -85,4 +85,3 @@ func nonFiniteNumber(members []*base.SchemaProxy) (kind string, nullable, ok boo
 	}
 	return kind, nullable, kind != "" && sawEnum
 }
-
