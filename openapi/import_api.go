@@ -244,7 +244,7 @@ func hasMember(s *base.Schema, name string) bool {
 func (im *importer) addMeta(st *pagingStyle, name string, path []string, p *base.SchemaProxy) {
 	m := flowMapping()
 	sub := *im
-	sub.notes, sub.curMethod, sub.unplaced = nil, nil, nil
+	sub.notes, sub.curMethod, sub.unplaced, sub.probing = nil, nil, nil, true
 	sub.expr(m, p, exprCtx{owner: "page", prop: name, ptr: st.ptr})
 	t := get(m, "type")
 	if t == nil || !isScalarKind(t.Value) {

@@ -31,7 +31,7 @@ type typeEntry struct {
 // written.
 func (im *importer) use(comp string) string {
 	name := im.names[comp]
-	if !im.queued[comp] {
+	if !im.queued[comp] && !im.probing {
 		im.queued[comp] = true
 		im.queue = append(im.queue, comp)
 	}
@@ -72,6 +72,9 @@ func (im *importer) enumType(s *base.Schema, ptr string) *yaml.Node {
 // schema, an inline body or response) as a type named after where it is.
 func (im *importer) inlineObject(s *base.Schema, c exprCtx) string {
 	base := exportedName(c.owner) + exportedName(c.prop)
+	if im.probing {
+		return base
+	}
 	name := base
 	for i := 2; im.taken[name]; i++ {
 		name = base + itoa(i)

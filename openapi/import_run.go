@@ -43,6 +43,9 @@ type importer struct {
 	prose      []string        // the spec's descriptions and summaries
 	curMethod  *yaml.Node      // the method being written, for notes
 	unplaced   []string        // notes on nothing written
+	// probing: a copy of the importer tries a schema out (is it a
+	// scalar?); it declares no type and queues none.
+	probing bool
 }
 
 func newImporter(doc *v3.Document, opts Options, reserved map[string]bool) *importer {

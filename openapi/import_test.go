@@ -96,3 +96,36 @@ func TestImportTwilioFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestImportUnionProbeDeclaresNothing: trying an anyOf out as a union of
+// scalars neither declares nor hides the object types it meets; a type
+// used after such a try is declared once.
+func TestImportUnionProbeDeclaresNothing(t *testing.T) {
+	spec := `openapi: 3.1.0
+info: {title: Probe, version: '1'}
+servers: [{url: 'https://probe.example'}]
+components:
+  schemas:
+    Inner: {type: object, properties: {a: {type: string}}}
+    Outer:
+      type: object
+      properties:
+        either: {anyOf: [{$ref: '#/components/schemas/Inner'}, {type: string}]}
+        inner: {$ref: '#/components/schemas/Inner'}
+        inline: {oneOf: [{type: object, properties: {b: {type: string}}}, {type: integer}]}
+paths:
+  /outer:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Outer'}}}}
+`
+	res, err := Import([]byte(spec), Options{})
+	require.NoError(t, err)
+	f, err := schema.Parse("probe.yaml", res.YAML)
+	require.NoError(t, err, "%s", res.YAML)
+	var names []string
+	for _, ty := range f.Types {
+		names = append(names, ty.Name)
+	}
+	require.ElementsMatch(t, []string{"Inner", "Outer"}, names)
+}

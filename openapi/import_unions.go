@@ -21,7 +21,7 @@ func (im *importer) union(m *yaml.Node, members []*base.SchemaProxy, c exprCtx) 
 	for i, mem := range members {
 		probe := flowMapping()
 		sub := *im
-		sub.notes, sub.curMethod, sub.unplaced = nil, nil, nil
+		sub.notes, sub.curMethod, sub.unplaced, sub.probing = nil, nil, nil, true
 		if sub.expr(probe, mem, c.nested(child(c.ptr, "anyOf", itoa(i)), "")) {
 			return false
 		}
