@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -198,16 +199,30 @@ func (im *importer) discriminatorOf(s *base.Schema, ptr string, at *yaml.Node) {
 		im.note(child(ptr, "discriminator"), at, "a second discriminator property %q (the format has one per API, %q): not kept", d.PropertyName, im.discriminator)
 		return
 	}
+	var missing []string
 	for value, ref := range d.Mapping.FromOldest() {
 		ref = strings.TrimSpace(ref)
 		if !strings.HasPrefix(ref, "#") {
 			ref = componentPrefix + ref // a bare schema name
+		}
+		if name := unescapeToken(strings.TrimPrefix(ref, componentPrefix)); strings.HasPrefix(ref, componentPrefix) && im.components[name] == nil {
+			missing = append(missing, name)
+			continue
 		}
 		comp := im.component(ref, child(ptr, "discriminator", "mapping", value), at)
 		if comp == "" {
 			continue
 		}
 		im.discValues[im.use(comp)] = value
+	}
+	if len(missing) > 0 {
+		// One note for them all: Graph's entity maps over a thousand.
+		shown := missing[:min(len(missing), 5)]
+		more := ""
+		if len(missing) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(missing)-len(shown))
+		}
+		im.note(child(ptr, "discriminator", "mapping"), at, "the mapping names %d schemas absent from this document (%s%s): those subtypes are not imported", len(missing), strings.Join(shown, ", "), more)
 	}
 }
 

@@ -212,19 +212,22 @@ func (im *importer) header() string {
 // packageNode names the Go package after the spec's title.
 func (im *importer) packageNode() *yaml.Node {
 	pkg := mapping()
+	// The title's first words, lower case, letters and digits only, until
+	// the name reads as one (Microsoft Graph ... -> microsoftgraph).
 	name := ""
 	if im.doc.Info != nil {
-		for _, r := range strings.ToLower(im.doc.Info.Title) {
-			if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) && name != "") {
-				name += string(r)
+		for _, w := range strings.FieldsFunc(strings.ToLower(im.doc.Info.Title), func(r rune) bool {
+			return !(r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+		}) {
+			if len(name) >= 12 || len(name)+len(w) > 24 {
+				break
 			}
+			name += w
 		}
+		name = strings.TrimLeft(name, "0123456789")
 	}
 	if name == "" || !goname.IsPackageName(name) {
 		name = "api"
-	}
-	if len(name) > 30 {
-		name = name[:30]
 	}
 	k := set(pkg, "name", str(name))
 	addComment(k, "from the spec's info.title; rename at will")
