@@ -198,12 +198,12 @@ func (im *importer) header() string {
 	if im.doc.Info != nil {
 		title, version = im.doc.Info.Title, im.doc.Info.Version
 	}
-	h := fmt.Sprintf("# Imported by sessiongen import from %s (OpenAPI %s", src, im.doc.Version)
+	h := fmt.Sprintf("# Imported by sessiongen import from %s (OpenAPI %s", printable(src), printable(im.doc.Version))
 	if title != "" {
-		h += ", " + strings.TrimSpace(title)
+		h += ", " + printable(strings.Join(strings.Fields(title), " "))
 	}
 	if version != "" {
-		h += " " + strings.TrimSpace(version)
+		h += " " + printable(strings.Join(strings.Fields(version), " "))
 	}
 	h += ").\n# Comments starting with \"import:\" mark what the importer could not map; each names the spec's JSON pointer."
 	return h
