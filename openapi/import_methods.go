@@ -248,6 +248,7 @@ func (im *importer) body(m *yaml.Node, r *route, method, owner string) {
 		comp := im.component(mt.Schema.GetReference(), sptr, m)
 		if comp != "" && im.components[comp].kind == objectComponent {
 			set(b, "type", str(im.use(comp)))
+			im.valueUse[comp] = true
 			if shape != "" {
 				set(b, "shape", str(shape))
 			}

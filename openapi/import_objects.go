@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -39,8 +40,39 @@ func (im *importer) use(comp string) string {
 	return name
 }
 
+// rootOf returns the component a pointer into components.schemas is in.
+func rootOf(ptr string) string {
+	rest, ok := strings.CutPrefix(ptr, componentPrefix)
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	return unescapeToken(name)
+}
+
 // drain writes every queued component type; writing one may queue more.
+// The mapped subtypes of a hierarchy root are queued once a value of the
+// root can appear (a property, item, body or response of its type), not
+// when the root is only a base.
 func (im *importer) drain() {
+	for {
+		im.drainQueue()
+		more := false
+		for _, root := range slices.Sorted(maps.Keys(im.valueUse)) {
+			for _, sub := range im.subtypes[root] {
+				if !im.queued[sub] {
+					im.use(sub)
+					more = true
+				}
+			}
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+func (im *importer) drainQueue() {
 	for len(im.queue) > 0 {
 		comp := im.queue[0]
 		im.queue = im.queue[1:]
@@ -213,7 +245,11 @@ func (im *importer) discriminatorOf(s *base.Schema, ptr string, at *yaml.Node) {
 		if comp == "" {
 			continue
 		}
-		im.discValues[im.use(comp)] = value
+		// The subtype's value is known now; the subtype itself is
+		// imported only where a value of the root can appear (see
+		// drain), so that Graph's entity does not pull in all of Graph.
+		im.discValues[im.names[comp]] = value
+		im.subtypes[rootOf(ptr)] = append(im.subtypes[rootOf(ptr)], comp)
 	}
 	if len(missing) > 0 {
 		// One note for them all: Graph's entity maps over a thousand.

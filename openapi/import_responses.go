@@ -150,6 +150,7 @@ func (im *importer) responseBody(res *resource, r *route, owner string, resp *v3
 				}
 				if im.components[comp].kind == objectComponent {
 					set(out, "type", str(im.use(comp)))
+					im.valueUse[comp] = true
 					rank := 2
 					if r.instance && r.op.verb == "GET" && len(r.ext) == 0 {
 						rank = 0

@@ -29,7 +29,9 @@ type importer struct {
 	types      []*typeEntry
 
 	discriminator string
-	discValues    map[string]string // type name -> discriminator value
+	discValues    map[string]string   // type name -> discriminator value
+	subtypes      map[string][]string // root component -> its mapped subtypes
+	valueUse      map[string]bool     // components a value may be of
 
 	api        *yaml.Node
 	pagination *pagingStyle
@@ -50,7 +52,8 @@ type importer struct {
 
 func newImporter(doc *v3.Document, opts Options, reserved map[string]bool) *importer {
 	im := &importer{reserved: reserved, doc: doc, opts: opts, components: map[string]*component{}, names: map[string]string{},
-		taken: map[string]bool{}, queued: map[string]bool{}, discValues: map[string]string{}, bodyCount: map[string]int{}}
+		taken: map[string]bool{}, queued: map[string]bool{}, discValues: map[string]string{},
+		subtypes: map[string][]string{}, valueUse: map[string]bool{}, bodyCount: map[string]int{}}
 	if doc.Components != nil {
 		i := 0
 		for name, p := range doc.Components.Schemas.FromOldest() {

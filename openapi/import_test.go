@@ -129,3 +129,51 @@ paths:
 	}
 	require.ElementsMatch(t, []string{"Inner", "Outer"}, names)
 }
+
+// TestImportMappedSubtypesWhereValuesAppear: a root's mapped subtypes are
+// imported where a value of the root can appear, not when the root is only
+// a base (Graph's entity maps over a thousand subtypes).
+func TestImportMappedSubtypesWhereValuesAppear(t *testing.T) {
+	spec := func(holder string) string {
+		return `openapi: 3.0.3
+info: {title: Zoo, version: '1'}
+servers: [{url: 'https://zoo.example'}]
+components:
+  schemas:
+    animal:
+      type: object
+      properties: {name: {type: string}, kind: {type: string}}
+      discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/cat', dog: '#/components/schemas/dog'}}
+    cat: {allOf: [{$ref: '#/components/schemas/animal'}, {type: object, properties: {lives: {type: integer}}}]}
+    dog: {allOf: [{$ref: '#/components/schemas/animal'}, {type: object, properties: {good: {type: boolean}}}]}
+    keeper:
+      type: object
+      properties:
+        name: {type: string}
+` + holder + `
+paths:
+  /cats/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/cat'}}}}}
+  /keepers/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/keeper'}}}}}
+`
+	}
+	names := func(holder string) []string {
+		res, err := Import([]byte(spec(holder)), Options{})
+		require.NoError(t, err)
+		f, err := schema.Parse("zoo.yaml", res.YAML)
+		require.NoError(t, err, "%s", res.YAML)
+		var out []string
+		for _, ty := range f.Types {
+			out = append(out, ty.Name)
+		}
+		return out
+	}
+	require.ElementsMatch(t, []string{"animal", "cat", "keeper"}, names(""), "animal is only a base: dog stays out")
+	require.ElementsMatch(t, []string{"animal", "cat", "dog", "keeper"},
+		names("        pet: {$ref: '#/components/schemas/animal'}"), "a keeper's pet may be any animal")
+}

@@ -137,6 +137,9 @@ func (im *importer) expr(m *yaml.Node, p *base.SchemaProxy, c exprCtx) (nullable
 		comp := im.components[name]
 		if comp.kind != aliasComponent {
 			set(m, "type", str(im.use(name)))
+			if !im.probing {
+				im.valueUse[name] = true
+			}
 			return false
 		}
 		// A scalar, array or map component: written where used.
