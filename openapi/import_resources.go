@@ -7,8 +7,6 @@ import (
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/sessiongen/sessiongen/schema/goname"
 )
 
 // resource is a collection path of the spec and the operations under it.
@@ -54,11 +52,10 @@ func isParamSeg(s string) bool {
 func paramIdent(name string) string {
 	for _, r := range name {
 		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			u := goname.Unexported(name)
-			if u == "" {
-				return "param"
+			if u := lowerFirst(identWords(name)); u != "" {
+				return u
 			}
-			return u
+			return "param"
 		}
 	}
 	return name
