@@ -120,6 +120,10 @@ func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner stri
 	declared := map[string]*paramDecl{}
 	for _, d := range allParams(r.op) {
 		p := d.param
+		if strings.TrimSpace(p.Name) == "" {
+			im.note(d.ptr, nil, "a parameter without a name: not imported")
+			continue
+		}
 		switch p.In {
 		case "path":
 			declared[paramIdent(p.Name)] = &paramDecl{param: p, ptr: d.ptr}
@@ -270,6 +274,10 @@ func (im *importer) body(m *yaml.Node, r *route, method, owner string) {
 	}
 	fields := mapping()
 	for wire, fp := range s.Properties.FromOldest() {
+		if wire == "" {
+			im.note(child(sptr, "properties", wire), b, "a field without a name: not imported")
+			continue
+		}
 		f := im.property(owner, wire, fp, slices.Contains(s.Required, wire), child(sptr, "properties", wire))
 		if get(f, "readOnly") != nil {
 			del(f, "readOnly")

@@ -207,6 +207,10 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 			continue
 		}
 		for wire, pp := range ps.Properties.FromOldest() {
+			if wire == "" {
+				im.note(child(pptr, "properties", wire), t, "a property without a name: not imported")
+				continue
+			}
 			prop := im.property(name, wire, pp, slices.Contains(required, wire), child(pptr, "properties", wire))
 			set(properties, wire, prop)
 		}
