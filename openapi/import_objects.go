@@ -60,7 +60,7 @@ func (im *importer) drain() {
 		more := false
 		for _, root := range slices.Sorted(maps.Keys(im.valueUse)) {
 			for _, sub := range im.subtypes[root] {
-				if !im.queued[sub] {
+				if !im.queued[sub] && im.components[sub].kind == objectComponent {
 					im.use(sub)
 					more = true
 				}
@@ -133,6 +133,10 @@ func (im *importer) ownerRank(owner string) int {
 // properties.
 func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.Node {
 	t := mapping()
+	if s == nil {
+		im.note(ptr, t, "the schema does not build: an empty object is declared")
+		return t
+	}
 	desc := s.Description
 	if desc == "" && s.Title != "" && s.Title != name {
 		desc = s.Title
