@@ -62,7 +62,14 @@ func (e *Error) Error() string { return e.Pointer + ": " + e.Msg }
 
 // Import reads an OpenAPI 3.0 or 3.1 document (JSON or YAML) and writes a
 // sessiongen schema for the selected operations and every type they reach.
-func Import(spec []byte, opts Options) (*Result, error) {
+func Import(spec []byte, opts Options) (res *Result, err error) {
+	// A bug of the importer must not crash the command: it is an error
+	// (FuzzImport fails on it).
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &Error{Pointer: "#", Msg: fmt.Sprintf("internal error of the importer: %v", r)}
+		}
+	}()
 	if len(spec) > MaxSpecSize {
 		return nil, &Error{Pointer: "#", Msg: fmt.Sprintf("the spec is larger than %d bytes", MaxSpecSize)}
 	}
