@@ -37,6 +37,12 @@ func (im *importer) methods(res *resource, routes []*route, pathParams map[strin
 		if op.Deprecated != nil && *op.Deprecated {
 			set(m, "deprecated", str("The spec marks this operation deprecated."))
 		}
+		if len(op.Servers) > 0 || len(r.op.item.Servers) > 0 {
+			im.note(r.op.pointer, m, "servers of its own are not in the format: the method uses api.baseURL")
+		}
+		if op.Callbacks != nil && op.Callbacks.Len() > 0 {
+			im.note(child(r.op.pointer, "callbacks"), m, "callbacks are not in the format: not imported")
+		}
 		owner := res.name + "_" + name
 		im.parameters(m, res, r, owner, pathParams)
 		im.body(m, r, name, owner)

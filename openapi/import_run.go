@@ -130,6 +130,9 @@ func typeIdent(s string) string {
 
 func (im *importer) run() (*Result, error) {
 	ops := im.selected()
+	if im.doc.Webhooks != nil && im.doc.Webhooks.Len() > 0 {
+		im.note("#/webhooks", nil, "webhooks (requests the API sends) are not in the format: not imported")
+	}
 	if len(ops) == 0 {
 		return nil, &Error{Pointer: "#/paths", Msg: errNoOperations.Error()}
 	}
