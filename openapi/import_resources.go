@@ -151,6 +151,7 @@ func (im *importer) resources(ops []*operation) *yaml.Node {
 		r.res = b
 	}
 	im.routes = routes
+	im.resourceList = real
 	slices.SortStableFunc(real, func(a, b *resource) int { return len(a.segs) - len(b.segs) })
 	im.nameResources(real)
 	for _, res := range real {
@@ -407,4 +408,52 @@ func (im *importer) paramExpr(m *yaml.Node, p *v3.Parameter, ptr, owner, name st
 		set(m, "description", str(strings.TrimSpace(p.Description)))
 	}
 	return true
+}
+
+// inferKey names the key of a resource's type: the property the instance
+// path parameter carries ({Sid} -> sid, {session_id} -> session_id, and
+// {chatId} or {callRecord-id} -> id), when exactly one string property
+// matches; a comment says where it came from.
+func (im *importer) inferKey(res *resource) {
+	param := ""
+	for _, r := range im.routes {
+		if r.res == res && r.instance && len(r.ext) == 0 {
+			seg := splitPath(r.path)
+			param = strings.Trim(seg[len(seg)-1], "{}")
+			break
+		}
+	}
+	if param == "" || res.typeName == "" {
+		return
+	}
+	var entry *typeEntry
+	for _, e := range im.types {
+		if e.name == res.typeName {
+			entry = e
+		}
+	}
+	if entry == nil || get(entry.node, "key") != nil || get(entry.node, "base") != nil {
+		return
+	}
+	props := get(entry.node, "properties")
+	if props == nil {
+		return
+	}
+	var match []string
+	for i := 0; i+1 < len(props.Content); i += 2 {
+		name := props.Content[i].Value
+		t := get(props.Content[i+1], "type")
+		if t == nil || t.Value != "string" && t.Value != "uuid" {
+			continue
+		}
+		sq, sp := squash(name), squash(param)
+		if sq == sp || sq == "id" && strings.HasSuffix(sp, "id") || sq == "sid" && strings.HasSuffix(sp, "sid") {
+			match = append(match, name)
+		}
+	}
+	if len(match) != 1 {
+		return
+	}
+	k := set(entry.node, "key", str(match[0]))
+	addComment(k, "the property {"+param+"} names in "+res.name+"' instance paths")
 }

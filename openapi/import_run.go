@@ -33,18 +33,19 @@ type importer struct {
 	subtypes      map[string][]string // root component -> its mapped subtypes
 	valueUse      map[string]bool     // components a value may be of
 
-	api        *yaml.Node
-	pagination *pagingStyle
-	authHeader string         // the apiKey header, set by the client
-	bodyCount  map[string]int // bodies per encoding
-	encoding   string         // api.encoding: the most common
-	routes     []*route
-	errors     []errorUse
-	corsNoted  bool
-	reserved   map[string]bool // Go names of the support code
-	prose      []string        // the spec's descriptions and summaries
-	curMethod  *yaml.Node      // the method being written, for notes
-	unplaced   []string        // notes on nothing written
+	api          *yaml.Node
+	pagination   *pagingStyle
+	authHeader   string         // the apiKey header, set by the client
+	bodyCount    map[string]int // bodies per encoding
+	encoding     string         // api.encoding: the most common
+	routes       []*route
+	resourceList []*resource
+	errors       []errorUse
+	corsNoted    bool
+	reserved     map[string]bool // Go names of the support code
+	prose        []string        // the spec's descriptions and summaries
+	curMethod    *yaml.Node      // the method being written, for notes
+	unplaced     []string        // notes on nothing written
 	// probing: a copy of the importer tries a schema out (is it a
 	// scalar?); it declares no type and queues none.
 	probing bool
@@ -155,6 +156,9 @@ func (im *importer) run() (*Result, error) {
 	set(im.api, "encoding", str(im.encoding))
 	im.apiTail()
 	im.drain()
+	for _, res := range im.resourceList {
+		im.inferKey(res)
+	}
 	im.finishTypes()
 	if im.discriminator != "" {
 		set(im.api, "discriminator", str(im.discriminator))
