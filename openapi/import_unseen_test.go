@@ -43,6 +43,7 @@ func TestImportUnseenAPIBuilds(t *testing.T) {
 	for _, p := range chat.Properties {
 		props[p.Name] = p
 	}
+	assert.Equal(t, "id", chat.Key, "the property {chatId} names")
 	assert.True(t, props["subject"].Nullable, "3.1 type [string, null]")
 	assert.True(t, props["score"].Nullable, "anyOf with null")
 	assert.True(t, props["id"].ReadOnly && props["id"].Required)
