@@ -156,7 +156,6 @@ func (im *importer) expr(m *yaml.Node, p *base.SchemaProxy, c exprCtx) (nullable
 	return im.exprSchema(m, s, c)
 }
 
-
 // isNullSchema reports whether s only admits null: {type: null}, or Graph's
 // {type: object, nullable: true} beside a $ref in an anyOf.
 func isNullSchema(p *base.SchemaProxy) bool {
