@@ -120,9 +120,9 @@ type pagingStyle struct {
 	firstPage  int64
 	totalPages []string
 	totalCount []string
-	metadata   [][2]string // name, member (a path of one or two members)
-	metaKinds  map[string]string
-	metaPaths  map[string][]string
+	metadata   []string            // names of the exposed envelope members, in order
+	metaKinds  map[string]string   // name -> scalar kind
+	metaPaths  map[string][]string // name -> JSON path
 	odata      bool
 	ptr        string
 }
@@ -254,7 +254,7 @@ func (im *importer) addMeta(st *pagingStyle, name string, path []string, p *base
 	if key == "" {
 		return
 	}
-	st.metadata = append(st.metadata, [2]string{key, ""})
+	st.metadata = append(st.metadata, key)
 	st.metaKinds[key] = t.Value
 	st.metaPaths[key] = path
 }
@@ -275,9 +275,9 @@ func (im *importer) recordPaging(st *pagingStyle, op *operation) {
 		p.sizeParam = st.sizeParam
 	}
 	for _, m := range st.metadata {
-		if _, ok := p.metaKinds[m[0]]; !ok {
+		if _, ok := p.metaKinds[m]; !ok {
 			p.metadata = append(p.metadata, m)
-			p.metaKinds[m[0]], p.metaPaths[m[0]] = st.metaKinds[m[0]], st.metaPaths[m[0]]
+			p.metaKinds[m], p.metaPaths[m] = st.metaKinds[m], st.metaPaths[m]
 		}
 	}
 }
@@ -312,9 +312,9 @@ func (im *importer) apiTail() {
 			md := mapping()
 			for _, m := range p.metadata {
 				e := flowMapping()
-				set(e, "path", strs(p.metaPaths[m[0]]))
-				set(e, "type", str(p.metaKinds[m[0]]))
-				set(md, m[0], e)
+				set(e, "path", strs(p.metaPaths[m]))
+				set(e, "type", str(p.metaKinds[m]))
+				set(md, m, e)
 			}
 			set(pg, "metadata", md)
 		}
