@@ -26,6 +26,7 @@ func (im *importer) apiNode(ops []*operation) *yaml.Node {
 		}
 		base = strings.TrimRight(base, "/")
 	}
+	im.baseURL = base
 	u, err := url.Parse(base)
 	k := set(api, "baseURL", str(base))
 	if base == "" || err != nil || u.Scheme != "https" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {

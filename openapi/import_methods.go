@@ -37,8 +37,11 @@ func (im *importer) methods(res *resource, routes []*route, pathParams map[strin
 		if op.Deprecated != nil && *op.Deprecated {
 			set(m, "deprecated", str("The spec marks this operation deprecated."))
 		}
-		if len(op.Servers) > 0 || len(r.op.item.Servers) > 0 {
-			im.note(r.op.pointer, m, "servers of its own are not in the format: the method uses api.baseURL")
+		for _, srv := range append(slices.Clone(op.Servers), r.op.item.Servers...) {
+			if srv != nil && strings.TrimRight(srv.URL, "/") != im.baseURL {
+				im.note(r.op.pointer, m, "a server of its own (%s) is not in the format: the method uses api.baseURL", srv.URL)
+				break
+			}
 		}
 		if op.Callbacks != nil && op.Callbacks.Len() > 0 {
 			im.note(child(r.op.pointer, "callbacks"), m, "callbacks are not in the format: not imported")

@@ -38,6 +38,7 @@ type importer struct {
 	authHeader   string         // the apiKey header, set by the client
 	bodyCount    map[string]int // bodies per encoding
 	encoding     string         // api.encoding: the most common
+	baseURL      string         // servers[0], as written in api.baseURL
 	routes       []*route
 	resourceList []*resource
 	errors       []errorUse
