@@ -30,7 +30,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 
-	"hostile.test/bodyshapes"
+	"example.com/golden/bodyshapes"
 )
 
 func main() {

@@ -163,9 +163,9 @@ func decodeErrorShape(g *jen.Group, shape *ir.ErrorShape, codeKind ir.TypeKind, 
 		g.Add(lookup(shape.Code, func(raw jen.Code) jen.Code {
 			switch codeKind {
 			case ir.Int32:
-				return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("Decoder")).Dot("Int32"))
+				return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("decoder")).Dot("int32Value"))
 			case ir.Int64:
-				return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("Decoder")).Dot("Int64"))
+				return jen.Id("e").Dot("Code").Op(",").Id("_").Op("=").Id("readJSONValue").Call(raw, jen.Parens(jen.Op("*").Id("decoder")).Dot("int64Value"))
 			case ir.EnumRef:
 				return jen.Id("e").Dot("Code").Op("=").Add(codeType).Call(jen.Id("errorText").Call(raw, jen.Lit(300)))
 			}

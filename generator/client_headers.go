@@ -47,25 +47,25 @@ func (c *clientGen) headersType(name string, docLines []string, hs []*ir.Header)
 	f.Comment("as a *ValidationError naming the header. A nil value has no headers set.")
 	f.Func().Params(recv).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("h").Op("==").Nil()).Block(jen.Id("h").Op("=").New(jen.Id(name)))
-		g.Id("vs").Op(":=").New(jen.Id("Violations"))
-		g.Var().Id("root").Id("Path")
+		g.Id("vs").Op(":=").New(jen.Id("violationList"))
+		g.Var().Id("root").Id("valuePath")
 		for _, h := range hs {
 			g.BlockFunc(func(b *jen.Group) {
-				b.Id("fp").Op(":=").Id("root").Dot("Field").Call(jen.Lit(h.Wire))
+				b.Id("fp").Op(":=").Id("root").Dot("child").Call(jen.Lit(h.Wire))
 				field := jen.Id("h").Dot(h.Name)
 				switch {
 				case h.Type.Kind == ir.Slice:
 					if h.Required {
-						b.If(jen.Len(field).Op("==").Lit(0)).Block(jen.Id("vs").Dot("Add").Call(jen.Op("&").Id("fp"), jen.Id("RuleRequired"), jen.Lit("is required")))
+						b.If(jen.Len(field).Op("==").Lit(0)).Block(jen.Id("vs").Dot("add").Call(jen.Op("&").Id("fp"), jen.Id("RuleRequired"), jen.Lit("is required")))
 					}
 					b.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(field)).BlockFunc(func(lg *jen.Group) {
-						lg.Id("fp").Op(":=").Id("fp").Dot("Index").Call(jen.Id("i"))
+						lg.Id("fp").Op(":=").Id("fp").Dot("item").Call(jen.Id("i"))
 						headerValueChecks(lg, h.Type.Elem, jen.Id("v"), true)
 					})
 				case h.Required:
 					if isStringKind(h.Type) {
 						b.If(jen.Add(scalarText(h.Type, field)).Op("==").Lit("")).Block(
-							jen.Id("vs").Dot("Add").Call(jen.Op("&").Id("fp"), jen.Id("RuleRequired"), jen.Lit("is required")),
+							jen.Id("vs").Dot("add").Call(jen.Op("&").Id("fp"), jen.Id("RuleRequired"), jen.Lit("is required")),
 						).Else().BlockFunc(func(eg *jen.Group) { headerValueChecks(eg, h.Type, field, false) })
 					} else {
 						headerValueChecks(b, h.Type, field, false)
@@ -77,7 +77,7 @@ func (c *clientGen) headersType(name string, docLines []string, hs []*ir.Header)
 				}
 			})
 		}
-		g.Return(jen.Id("vs").Dot("Err").Call())
+		g.Return(jen.Id("vs").Dot("err").Call())
 	})
 	f.Line()
 	f.Comment("header returns the headers that are set, as sent.")

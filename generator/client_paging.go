@@ -59,8 +59,8 @@ func (c *clientGen) pages() {
 	f.Comment("returns the envelope's metadata too (see Page).")
 	f.Func().Id("fetchItems").Types(t.Clone().Any()).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("t").Op("*").Id("httpTransport"), jen.Id("call").Op("*").Id("httpCall"),
-		jen.Id("readPage").Func().Params(jen.Index().Byte(), jen.Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error())).Params(jen.Index().Add(t.Clone()), jen.Id("pageInfo"), jen.Error()),
-		jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(t.Clone(), jen.Error()),
+		jen.Id("readPage").Func().Params(jen.Index().Byte(), jen.Func().Params(jen.Op("*").Id("decoder")).Params(t.Clone(), jen.Error())).Params(jen.Index().Add(t.Clone()), jen.Id("pageInfo"), jen.Error()),
+		jen.Id("read").Func().Params(jen.Op("*").Id("decoder")).Params(t.Clone(), jen.Error()),
 	).Params(jen.Index().Add(t.Clone()), jen.Op("*").Id("httpCall"), jen.Any(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
@@ -121,28 +121,28 @@ func (c *clientGen) pageDecoder(name string, items string) {
 	leaves = append(leaves, leaf{[]string{items}, func(g *jen.Group) {
 		decodeOne := []jen.Code{
 			jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("read").Call(jen.Op("&").Id("d")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Id("WithIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(items)))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("withField").Call(jen.Id("withIndex").Call(jen.Err(), jen.Id("i")), jen.Lit(items)))),
 			jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
 		}
-		g.If(jen.Err().Op(":=").Id("d").Dot("BeginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items))))
+		g.If(jen.Err().Op(":=").Id("d").Dot("beginArray").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("withField").Call(jen.Err(), jen.Lit(items))))
 		g.Id("items").Op("=").Index().Add(elem).Values()
 		g.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(append([]jen.Code{
-			jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextElement").Call(),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("WithField").Call(jen.Err(), jen.Lit(items)))),
+			jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextElement").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("withField").Call(jen.Err(), jen.Lit(items)))),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 		}, decodeOne...)...)
 	}})
 	// labelled wraps err in the JSON path of the value it is about.
 	labelled := func(err jen.Code, path []string) jen.Code {
 		for i := len(path) - 1; i >= 0; i-- {
-			err = jen.Id("WithField").Call(err, jen.Lit(path[i]))
+			err = jen.Id("withField").Call(err, jen.Lit(path[i]))
 		}
 		return err
 	}
 	optionalString := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
-			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
-				jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("String").Call(),
+			g.If(jen.Op("!").Id("d").Dot("consumeNull").Call()).Block(
+				jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("stringValue").Call(),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("s"),
 			)
@@ -150,8 +150,8 @@ func (c *clientGen) pageDecoder(name string, items string) {
 	}
 	optionalInt := func(target string, path []string) func(g *jen.Group) {
 		return func(g *jen.Group) {
-			g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
-				jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("d").Dot("Int64").Call(),
+			g.If(jen.Op("!").Id("d").Dot("consumeNull").Call()).Block(
+				jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("d").Dot("int64Value").Call(),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), path))),
 				jen.Id("info").Dot(target).Op("=").Id("Some").Call(jen.Id("n")),
 			)
@@ -185,11 +185,11 @@ func (c *clientGen) pageDecoder(name string, items string) {
 			return jen.If(jen.Err().Op(":=").Add(err), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
 		}
 		seen, unknown := fmt.Sprintf("seen%d", depth), fmt.Sprintf("unknown%d", depth)
-		g.Add(fail(jen.Id("d").Dot("BeginObject").Call()))
+		g.Add(fail(jen.Id("d").Dot("beginObject").Call()))
 		g.Var().Id(seen).Uint64()
 		g.Var().Id(unknown).Id("memberNames")
 		g.For().BlockFunc(func(g *jen.Group) {
-			g.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call()
+			g.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextField").Call()
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), prefix)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Break())
 			g.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(sw *jen.Group) {
@@ -217,7 +217,7 @@ func (c *clientGen) pageDecoder(name string, items string) {
 							here[0].read(cg)
 							return
 						}
-						cg.If(jen.Id("d").Dot("ConsumeNull").Call()).Block(jen.Continue())
+						cg.If(jen.Id("d").Dot("consumeNull").Call()).Block(jen.Continue())
 						walk(cg, deeper, depth+1)
 					})
 				}
@@ -227,13 +227,13 @@ func (c *clientGen) pageDecoder(name string, items string) {
 		if depth == 0 {
 			// Without its items a page is not a page: an empty list would
 			// hide a renamed member or an answer of another shape.
-			g.If(jen.Id(seen).Op("&").Lit(1).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("d").Dot("ErrRequired").Call(jen.Lit(items))))
+			g.If(jen.Id(seen).Op("&").Lit(1).Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Id("info"), jen.Id("d").Dot("errRequired").Call(jen.Lit(items))))
 		}
 	}
 	f.Commentf("%s decodes one page body with its items in %q, each read with read.", name, items)
-	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("Decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
-		g.Var().Id("d").Id("Decoder")
-		g.Id("d").Dot("Reset").Call(jen.Id("data"))
+	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("d").Id("decoder")
+		g.Id("d").Dot("reset").Call(jen.Id("data"))
 		if pg.MetaType != "" {
 			g.Var().Id("meta").Id(pg.MetaType)
 			g.Defer().Func().Params().Block(jen.Id("info").Dot("meta").Op("=").Id("meta")).Call()
@@ -244,7 +244,7 @@ func (c *clientGen) pageDecoder(name string, items string) {
 				jen.Id("info").Dot("totalPages").Op("=").Id("Some").Call(jen.Int64().Call(jen.Id("n"))),
 			)
 		}
-		g.Return(jen.Id("items"), jen.Id("info"), jen.Id("d").Dot("End").Call())
+		g.Return(jen.Id("items"), jen.Id("info"), jen.Id("d").Dot("end").Call())
 	})
 	f.Line()
 }
@@ -254,7 +254,7 @@ func (c *clientGen) pageDecoder(name string, items string) {
 // is an error at the member's JSON path.
 func optionalMeta(mf *ir.PageField, labelled func(jen.Code, []string) jen.Code) func(g *jen.Group) {
 	return func(g *jen.Group) {
-		g.If(jen.Op("!").Id("d").Dot("ConsumeNull").Call()).Block(
+		g.If(jen.Op("!").Id("d").Dot("consumeNull").Call()).Block(
 			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(scalarDecodeFunc(mf.Type)).Call(jen.Op("&").Id("d")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("info"), labelled(jen.Err(), mf.Path))),
 			jen.Id("meta").Dot(mf.Name).Op("=").Id("Some").Call(jen.Id("v")),
@@ -366,8 +366,8 @@ func elemReader(t *ir.Type) jen.Code {
 	case t.Pointer:
 		return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
 	}
-	return jen.Func().Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
-		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+	return jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("readJSON").Call(jen.Id("d")),
 		jen.Return(jen.Id("v"), jen.Err()),
 	)
 }

@@ -90,7 +90,7 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 		case ir.EnumRef:
 			text = jen.String().Call(x)
 		}
-		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("Field").Call(jen.Lit(pp.Wire))}
+		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("child").Call(jen.Lit(pp.Wire))}
 		switch {
 		case text != nil && len(rules) > 0:
 			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
@@ -106,12 +106,12 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 	if len(checks) == 0 {
 		return
 	}
-	g.Id("vs").Op(":=").New(jen.Id("Violations"))
-	g.Var().Id("root").Id("Path")
+	g.Id("vs").Op(":=").New(jen.Id("violationList"))
+	g.Var().Id("root").Id("valuePath")
 	for _, c := range checks {
 		g.Add(c)
 	}
-	g.If(jen.Err().Op(":=").Id("vs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+	g.If(jen.Err().Op(":=").Id("vs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 }
 
 // scalarText converts a scalar value to its text on the wire (path, query, form).
@@ -132,7 +132,7 @@ func scalarText(t *ir.Type, x jen.Code) jen.Code {
 	case ir.Bool:
 		return jen.Qual("strconv", "FormatBool").Call(x)
 	case ir.DateTime:
-		return jen.String().Call(jen.Id("AppendDateTime").Call(jen.Nil(), x))
+		return jen.String().Call(jen.Id("appendTime").Call(jen.Nil(), x))
 	case ir.Date, ir.Duration:
 		return jen.Add(x).Dot("String").Call()
 	case ir.JSON:
@@ -340,24 +340,24 @@ func isRawText(t *ir.Type) bool {
 // type t (not raw text), giving the value and an error.
 func textParse(t *ir.Type, b jen.Code) jen.Code {
 	decoder := func(read string) jen.Code {
-		return jen.Id("parseTextValue").Call(b, jen.Parens(jen.Op("*").Id("Decoder")).Dot(read))
+		return jen.Id("parseTextValue").Call(b, jen.Parens(jen.Op("*").Id("decoder")).Dot(read))
 	}
 	trimmed := func(parse string) jen.Code {
 		return jen.Id(parse).Call(jen.Qual("bytes", "TrimSpace").Call(b))
 	}
 	switch t.Kind {
 	case ir.Int32:
-		return decoder("Int32")
+		return decoder("int32Value")
 	case ir.Int64:
-		return decoder("Int64")
+		return decoder("int64Value")
 	case ir.Float64:
-		return decoder("Float64")
+		return decoder("float64Value")
 	case ir.Float32:
-		return decoder("Float32")
+		return decoder("float32Value")
 	case ir.Bool:
-		return decoder("Bool")
+		return decoder("boolValue")
 	case ir.DateTime:
-		return trimmed("ParseDateTime")
+		return trimmed("parseDateTime")
 	case ir.Date:
 		return trimmed("ParseDate")
 	case ir.Duration:

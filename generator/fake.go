@@ -8,11 +8,14 @@ import (
 	"github.com/sessiongen/sessiongen/generator/ir"
 )
 
-// genFake emits NewFakeServer: the API's routes over the generic in-memory
-// FakeServer of the support code, with the request-to-resource mapping of
-// every create and update method, so downstream tests can run the real
-// client against httptest.NewServer(NewFakeServer()).
-func genFake(f *jen.File, p *ir.Package) {
+// genFake emits NewFakeServer into the fake package (<pkg>fake beside the
+// package, as net/http/httptest beside net/http, so that production binaries
+// do not link it): the API's routes over the generic in-memory FakeServer of
+// the support code, with the request-to-resource mapping of every create and
+// update method, so downstream tests can run the real client against
+// httptest.NewServer(<pkg>fake.NewFakeServer()). It reaches the package
+// through its exported API only; own qualifies the package's names.
+func genFake(f *jen.File, p *ir.Package, own func(string) *jen.Statement) {
 	pg := p.API.Pagination
 	cfg := jen.Dict{}
 	set := func(key string, v jen.Code) { cfg[jen.Id(key)] = v }
@@ -56,9 +59,9 @@ func genFake(f *jen.File, p *ir.Package) {
 	f.Comment("NewFakeServer returns an in-memory fake of the API for tests. It serves every")
 	f.Comment("method with the API's wire format, paging and error bodies:")
 	f.Comment("")
-	f.Comment("\tsrv := httptest.NewServer(NewFakeServer())")
+	f.Comment("\tsrv := httptest.NewServer(" + fakePackageName(p) + ".NewFakeServer())")
 	f.Comment("\tdefer srv.Close()")
-	f.Comment("\tclient, err := NewClient(WithBaseURL(srv.URL))")
+	f.Comment("\tclient, err := " + p.Name + ".NewClient(" + p.Name + ".WithBaseURL(srv.URL))")
 	f.Comment("")
 	f.Comment("Create methods store the resource they build from the request (with a new key);")
 	f.Comment("get, list, update and delete work on what is stored. Answers of other methods are")
@@ -68,12 +71,12 @@ func genFake(f *jen.File, p *ir.Package) {
 			g.Comment("keys numbers the resources created, for their keys.")
 			g.Var().Id("keys").Qual("sync/atomic", "Int64")
 		}
-		g.Return(jen.Id("newFake").Call(jen.Id("fakeConfig").Values(cfg), jen.Index().Id("fakeRouteSpec").Values(fakeRoutes(p)...)))
+		g.Return(jen.Id("newFake").Call(jen.Id("fakeConfig").Values(cfg), jen.Index().Id("fakeRouteSpec").Values(fakeRoutes(p, own)...)))
 	})
 	f.Line()
 	for _, s := range p.Structs {
 		if s.Role == ir.RoleRequest && s.SentForm {
-			genFormDecoder(f, s)
+			genFormDecoder(f, s, own)
 		}
 	}
 }
@@ -98,6 +101,9 @@ func stringList(path []string) jen.Code {
 	return jen.Index().String().Values(items...)
 }
 
+// fakePackageName is the name (and folder) of p's fake package.
+func fakePackageName(p *ir.Package) string { return p.Name + "fake" }
+
 // fakeKinds are the support code's names of what the fake does per method kind.
 var fakeKinds = map[ir.MethodKind]string{
 	ir.MethodAction: "fakeAction",
@@ -109,24 +115,24 @@ var fakeKinds = map[ir.MethodKind]string{
 }
 
 // fakeRoutes returns the route literals in the IR's route order.
-func fakeRoutes(p *ir.Package) []jen.Code {
+func fakeRoutes(p *ir.Package, own func(string) *jen.Statement) []jen.Code {
 	var out []jen.Code
 	for _, m := range p.Routes {
-		out = append(out, fakeRoute(p, m))
+		out = append(out, fakeRoute(p, m, own))
 	}
 	return out
 }
 
 // fakeRoute returns the fakeRouteSpec literal of one method.
-func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
+func fakeRoute(p *ir.Package, m *ir.Method, own func(string) *jen.Statement) jen.Code {
 	d := jen.Dict{jen.Id("Method"): jen.Lit(m.HTTP), jen.Id("Pattern"): jen.Lit(m.Path)}
 	switch m.Kind {
 	case ir.MethodList:
 		d[jen.Id("Items")] = jen.Lit(m.Response.Items)
 	case ir.MethodCreate:
-		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, true)
+		d[jen.Id("Apply")] = fakeApply(m, m.Response.Struct, true, own)
 	case ir.MethodUpdate:
-		d[jen.Id("Apply")] = fakeApply(p, m, m.Response.Struct, false)
+		d[jen.Id("Apply")] = fakeApply(m, m.Response.Struct, false, own)
 	}
 	d[jen.Id("Kind")] = jen.Id(fakeKinds[m.Kind])
 	if len(m.Statuses) > 0 {
@@ -139,10 +145,10 @@ func fakeRoute(p *ir.Package, m *ir.Method) jen.Code {
 // fakeApply returns the closure that builds the stored resource from a
 // request: request fields are copied onto the resource field with the same Go
 // name and type, and a created resource gets a new key.
-func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.Code {
+func fakeApply(m *ir.Method, model *ir.Struct, create bool, own func(string) *jen.Statement) jen.Code {
 	body := m.Body
 	return jen.Func().Params(jen.Id("existing").Index().Byte(), jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Params(jen.Index().Byte(), jen.String(), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Var().Id("obj").Id(model.Name)
+		g.Var().Id("obj").Add(own(model.Name))
 		if body.Model == nil {
 			g.If(jen.Id("existing").Op("!=").Nil()).Block(
 				jen.If(jen.Err().Op(":=").Id("obj").Dot("UnmarshalJSON").Call(jen.Id("existing")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
@@ -158,23 +164,20 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		case body.Model != nil:
 		case !body.Inline:
 			// The body is the resource itself: members sent replace stored ones.
-			g.Var().Id("d").Id("Decoder")
-			g.Id("d").Dot("Reset").Call(jen.Id("data"))
-			g.If(jen.Err().Op(":=").Id("obj").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			g.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			g.If(jen.Err().Op(":=").Id("obj").Dot("ApplyRequestJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		default:
 			req := body.Struct
-			g.Var().Id("req").Id(req.Name)
+			g.Var().Id("req").Add(own(req.Name))
 			if body.Encoding == ir.EncodingForm {
 				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-				g.If(jen.Err().Op(":=").Id("req").Dot("decodeForm").Call(jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+				g.If(jen.Err().Op(":=").Id(formDecoderName(req)).Call(jen.Op("&").Id("req"), jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			} else {
 				g.If(jen.Err().Op(":=").Id("req").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			}
 			g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			for _, c := range m.Copies {
-				g.Add(copyField(c.From, c.To))
+				g.Add(copyField(c.From, c.To, own))
 			}
 		}
 		key := model.Key
@@ -190,7 +193,7 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 		if create {
 			g.Id("key").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit(model.KeyFormat), jen.Id("keys").Dot("Add").Call(jen.Lit(1)))
 			if key.Optional {
-				g.Id("obj").Dot(key.Name).Op("=").Id("Some").Call(jen.Id("key"))
+				g.Id("obj").Dot(key.Name).Op("=").Add(own("Some")).Call(jen.Id("key"))
 			} else {
 				g.Id("obj").Dot(key.Name).Op("=").Id("key")
 			}
@@ -205,12 +208,12 @@ func fakeApply(p *ir.Package, m *ir.Method, model *ir.Struct, create bool) jen.C
 
 // copyField copies request field rf onto model field mf, keeping absent,
 // null and value apart.
-func copyField(rf, mf *ir.Field) jen.Code {
+func copyField(rf, mf *ir.Field, own func(string) *jen.Statement) jen.Code {
 	src := jen.Id("req").Dot(rf.Name)
 	dst := jen.Id("obj").Dot(mf.Name)
 	set := func(x jen.Code) jen.Code {
 		if mf.Optional {
-			return dst.Clone().Op("=").Id("Some").Types(goType(mf.Type)).Call(x)
+			return dst.Clone().Op("=").Add(own("Some")).Types(goTypeIn(mf.Type, own)).Call(x)
 		}
 		return dst.Clone().Op("=").Add(x)
 	}
@@ -219,40 +222,44 @@ func copyField(rf, mf *ir.Field) jen.Code {
 	}
 	stmt := jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(src).Dot("Get").Call(), jen.Id("ok")).Block(set(jen.Id("x")))
 	if mf.Optional && mf.Nullable {
-		stmt = stmt.Else().If(src.Clone().Dot("IsNull").Call()).Block(dst.Clone().Op("=").Id("Null").Types(goType(mf.Type)).Call())
+		stmt = stmt.Else().If(src.Clone().Dot("IsNull").Call()).Block(dst.Clone().Op("=").Add(own("Null")).Types(goTypeIn(mf.Type, own)).Call())
 	}
 	return stmt
 }
 
-// genFormDecoder emits decodeForm, the inverse of encodeForm, which the fake
-// uses to read form bodies.
-func genFormDecoder(f *jen.File, s *ir.Struct) {
-	f.Comment("decodeForm reads the fields of a form body (the fake server uses it).")
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeForm").Params(jen.Id("q").Qual("net/url", "Values")).Error().BlockFunc(func(g *jen.Group) {
+// formDecoderName names the fake's reader of the form body s.
+func formDecoderName(s *ir.Struct) string { return "decodeForm" + s.Name }
+
+// genFormDecoder emits decodeForm<Request>, the inverse of the client's
+// encodeForm, which the fake uses to read form bodies.
+func genFormDecoder(f *jen.File, s *ir.Struct, own func(string) *jen.Statement) {
+	name := formDecoderName(s)
+	f.Commentf("%s reads the fields of a form body into v.", name)
+	f.Func().Id(name).Params(jen.Id("v").Op("*").Add(own(s.Name)), jen.Id("q").Qual("net/url", "Values")).Error().BlockFunc(func(g *jen.Group) {
 		for _, fl := range s.Fields {
-			g.Add(formFieldDecoder(fl))
+			g.Add(formFieldDecoder(fl, own))
 		}
 		g.Return(jen.Nil())
 	})
 	f.Line()
 }
 
-func formFieldDecoder(fl *ir.Field) jen.Code {
+func formFieldDecoder(fl *ir.Field, own func(string) *jen.Statement) jen.Code {
 	wrap := func(err jen.Code) jen.Code {
 		return jen.Qual("fmt", "Errorf").Call(jen.Lit("form field %q: %w"), jen.Lit(fl.Wire), err)
 	}
 	set := func(x jen.Code) jen.Code {
 		if fl.Optional {
-			return jen.Id("v").Dot(fl.Name).Op("=").Id("Some").Types(goType(fl.Type)).Call(x)
+			return jen.Id("v").Dot(fl.Name).Op("=").Add(own("Some")).Types(goTypeIn(fl.Type, own)).Call(x)
 		}
 		return jen.Id("v").Dot(fl.Name).Op("=").Add(x)
 	}
 	var read []jen.Code
 	if fl.Type.Kind == ir.Slice {
 		read = []jen.Code{
-			jen.Id("list").Op(":=").Make(goType(fl.Type), jen.Lit(0), jen.Len(jen.Id("vs"))),
+			jen.Id("list").Op(":=").Make(goTypeIn(fl.Type, own), jen.Lit(0), jen.Len(jen.Id("vs"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("vs")).Block(
-				jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type.Elem, jen.Id("s"))),
+				jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type.Elem, jen.Id("s"), own)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
 				jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("x")),
 			),
@@ -260,7 +267,7 @@ func formFieldDecoder(fl *ir.Field) jen.Code {
 		}
 	} else {
 		read = []jen.Code{
-			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type, jen.Id("vs").Index(jen.Lit(0)))),
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(parseText(fl.Type, jen.Id("vs").Index(jen.Lit(0)), own)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(wrap(jen.Err()))),
 			set(jen.Id("x")),
 		}
@@ -268,17 +275,17 @@ func formFieldDecoder(fl *ir.Field) jen.Code {
 	body := read
 	if fl.Optional && fl.Nullable && fl.Type.Kind != ir.Slice {
 		body = []jen.Code{jen.If(jen.Id("vs").Index(jen.Lit(0)).Op("==").Lit("")).Block(
-			jen.Id("v").Dot(fl.Name).Op("=").Id("Null").Types(goType(fl.Type)).Call(),
+			jen.Id("v").Dot(fl.Name).Op("=").Add(own("Null")).Types(goTypeIn(fl.Type, own)).Call(),
 		).Else().Block(read...)}
 	}
 	return jen.If(jen.List(jen.Id("vs"), jen.Id("ok")).Op(":=").Id("q").Index(jen.Lit(fl.Wire)), jen.Id("ok").Op("&&").Len(jen.Id("vs")).Op(">").Lit(0)).Block(body...)
 }
 
 // parseText returns an expression of type (T, error) parsing form text s.
-func parseText(t *ir.Type, s jen.Code) jen.Code {
+func parseText(t *ir.Type, s jen.Code, own func(string) *jen.Statement) jen.Code {
 	wrapConv := func(conv jen.Code, call jen.Code) jen.Code {
 		// func() (T, error) { n, err := call; return T(n), err }()
-		return jen.Func().Params().Params(goType(t), jen.Error()).Block(
+		return jen.Func().Params().Params(goTypeIn(t, own), jen.Error()).Block(
 			jen.List(jen.Id("n"), jen.Err()).Op(":=").Add(call),
 			jen.Return(jen.Add(conv).Call(jen.Id("n")), jen.Err()),
 		).Call()
@@ -287,7 +294,7 @@ func parseText(t *ir.Type, s jen.Code) jen.Code {
 	case ir.String, ir.URI, ir.UUID:
 		return jen.List(s, jen.Error().Call(jen.Nil()))
 	case ir.EnumRef:
-		return jen.List(jen.Id(t.Enum.Name).Call(s), jen.Error().Call(jen.Nil()))
+		return jen.List(own(t.Enum.Name).Call(s), jen.Error().Call(jen.Nil()))
 	case ir.JSON:
 		return jen.List(jen.Qual("encoding/json", "RawMessage").Call(s), jen.Error().Call(jen.Nil()))
 	case ir.Int32:
@@ -301,14 +308,22 @@ func parseText(t *ir.Type, s jen.Code) jen.Code {
 	case ir.Bool:
 		return jen.Qual("strconv", "ParseBool").Call(s)
 	case ir.DateTime:
-		return jen.Id("ParseDateTime").Call(jen.Index().Byte().Call(s))
+		// The package's date-time parser, reached through the exported
+		// Optional[time.Time] (a form value in quotes is a JSON string: one
+		// with a quote or backslash is no date-time either way).
+		return jen.Func().Params().Params(jen.Qual("time", "Time"), jen.Error()).Block(
+			jen.Var().Id("x").Add(own("Optional")).Types(jen.Qual("time", "Time")),
+			jen.Err().Op(":=").Id("x").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(jen.Lit(`"`).Op("+").Add(s).Op("+").Lit(`"`))),
+			jen.List(jen.Id("t"), jen.Id("_")).Op(":=").Id("x").Dot("Get").Call(),
+			jen.Return(jen.Id("t"), jen.Err()),
+		).Call()
 	case ir.Date:
-		return jen.Id("ParseDate").Call(jen.Index().Byte().Call(s))
+		return own("ParseDate").Call(jen.Index().Byte().Call(s))
 	case ir.Duration:
-		return jen.Id("ParseDuration").Call(jen.Index().Byte().Call(s))
+		return own("ParseDuration").Call(jen.Index().Byte().Call(s))
 	case ir.StructRef, ir.External:
-		return jen.Func().Params().Params(goType(t), jen.Error()).Block(
-			jen.Var().Id("x").Add(goType(t)),
+		return jen.Func().Params().Params(goTypeIn(t, own), jen.Error()).Block(
+			jen.Var().Id("x").Add(goTypeIn(t, own)),
 			jen.Err().Op(":=").Id("x").Dot("UnmarshalJSON").Call(jen.Index().Byte().Call(s)),
 			jen.Return(jen.Id("x"), jen.Err()),
 		).Call()

@@ -230,18 +230,18 @@ func fgPositioned(t *testing.T, src string, err error) {
 }
 
 // fgTypeCheck checks that every file is gofmt-clean and marked generated,
-// and that the package type-checks.
+// and that the package type-checks, and its fake (<pkg>fake, a folder below
+// it that imports it by its folder: no import root here) after it.
 func fgTypeCheck(t *testing.T, src string, files []generator.File) {
 	t.Helper()
 	fgImporterOnce.Do(func() { fgImporter = importer.Default() })
 	fset := token.NewFileSet()
-	var asts []*ast.File
-	dir := ""
+	byDir := map[string][]*ast.File{}
+	var dirs []string
 	for _, f := range files {
-		if dir == "" {
-			dir = path.Dir(f.Path)
-		} else if path.Dir(f.Path) != dir {
-			t.Fatalf("files in two folders: %s and %s", dir, f.Path)
+		dir := path.Dir(f.Path)
+		if _, seen := byDir[dir]; !seen {
+			dirs = append(dirs, dir)
 		}
 		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
 			t.Fatalf("%s is not gofmt-clean (%v)\n%s", f.Path, err, src)
@@ -253,10 +253,31 @@ func fgTypeCheck(t *testing.T, src string, files []generator.File) {
 		if !ast.IsGenerated(a) {
 			t.Fatalf("%s is not marked generated", f.Path)
 		}
-		asts = append(asts, a)
+		byDir[dir] = append(byDir[dir], a)
 	}
-	conf := types.Config{Importer: fgImporter}
-	if _, err := conf.Check(dir, fset, asts, nil); err != nil {
-		t.Fatalf("generated code does not type-check: %v\nschema:\n%s", err, src)
+	if len(dirs) > 2 || len(dirs) == 2 && path.Dir(dirs[1]) != dirs[0] {
+		t.Fatalf("files in folders %v: want the package and at most its fake below it", dirs)
 	}
+	imp := fgPackages{std: fgImporter, pkgs: map[string]*types.Package{}}
+	for _, dir := range dirs {
+		conf := types.Config{Importer: imp}
+		pkg, err := conf.Check(dir, fset, byDir[dir], nil)
+		if err != nil {
+			t.Fatalf("generated code in %s does not type-check: %v\nschema:\n%s", dir, err, src)
+		}
+		imp.pkgs[dir] = pkg
+	}
+}
+
+// fgPackages imports the packages checked so far, and the standard library.
+type fgPackages struct {
+	std  types.Importer
+	pkgs map[string]*types.Package
+}
+
+func (i fgPackages) Import(p string) (*types.Package, error) {
+	if pkg, ok := i.pkgs[p]; ok {
+		return pkg, nil
+	}
+	return i.std.Import(p)
 }

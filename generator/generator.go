@@ -42,8 +42,10 @@ var artifacts = []artifact{
 	{file: "json_gen.go", emit: genJSON, size: 31},
 	{file: "validate_gen.go", emit: genValidate, size: 20},
 	{file: "client_gen.go", emit: genClient, enabled: hasClient, size: 22},
-	{file: "fake_gen.go", emit: genFake, enabled: hasClient, size: 6},
 }
+
+// The fake server of a package with a client is a package of its own
+// (fake.go, renderFake), so it is not an artifact of the package.
 
 // Generate renders the packages for every schema file, in memory. Nothing is
 // written; on any error no file is returned.
@@ -119,7 +121,7 @@ func GenerateWith(files []*schema.File, opts Options) ([]File, error) {
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	return render(pkgs, support)
+	return render(pkgs, support, opts.ImportRoot)
 }
 
 // job is one artifact of one package; its slot in the output is fixed in
@@ -143,7 +145,7 @@ func (j job) weight() int {
 // dominates generation time, and artifacts are independent (emitters only
 // read the IR), so they are rendered on all CPUs; the result is the same
 // bytes in the same order whatever GOMAXPROCS is.
-func render(pkgs []*ir.Package, support []supportFile) ([]File, error) {
+func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]File, error) {
 	var jobs []job
 	for _, p := range pkgs {
 		for _, a := range artifacts {
@@ -187,11 +189,43 @@ func render(pkgs []*ir.Package, support []supportFile) ([]File, error) {
 	for i, j := range jobs {
 		out = append(out, rendered[i])
 		if i+1 == len(jobs) || jobs[i+1].p != j.p {
-			out = append(out, supportFor(j.p, out[first:], support)...)
+			out = append(out, supportFor(j.p.SchemaPath, j.p.Name, j.p.Dir, out[first:], support)...)
+			if hasClient(j.p) {
+				fake, err := renderFake(j.p, importRoot)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, fake)
+				out = append(out, supportFor(j.p.SchemaPath, fakePackageName(j.p), path.Dir(fake.Path), []File{fake}, support)...)
+			}
 			first = len(out)
 		}
 	}
 	return out, nil
+}
+
+// renderFake renders p's fake package, <p.Dir>/<name>fake, which imports p
+// at its import path below importRoot (the output root's; p.Dir alone when
+// it is unknown, as for output kept in memory).
+func renderFake(p *ir.Package, importRoot string) (File, error) {
+	name := fakePackageName(p)
+	dir := path.Join(p.Dir, name)
+	prod := path.Join(importRoot, p.Dir)
+	f := jen.NewFilePathName(path.Join(importRoot, dir), name)
+	f.HeaderComment(Header(p.SchemaPath))
+	importAliases(f, p)
+	// The alias ends in an underscore, as imported packages' do: no local
+	// name of the generated code holds one, so none shadows the package.
+	f.ImportAlias(prod, p.Name+"_")
+	f.PackageComment(fmt.Sprintf("Package %s is an in-memory fake of the API of package %s, for", name, p.Name))
+	f.PackageComment(fmt.Sprintf("tests, kept apart so that programs importing %s do not link it (as", p.Name))
+	f.PackageComment("net/http/httptest sits beside net/http).")
+	genFake(f, p, func(n string) *jen.Statement { return jen.Qual(prod, n) })
+	src, err := format(f)
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s/fake_gen.go: %w", p.SchemaPath, name, err)
+	}
+	return File{Path: path.Join(dir, "fake_gen.go"), Content: src}, nil
 }
 
 func renderArtifact(p *ir.Package, a artifact) (File, error) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -89,7 +90,9 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	if err != nil {
 		t.Fatalf("schema: %v", err)
 	}
-	files, err := generator.Generate([]*schema.File{f})
+	// The import root names the package that a client package's fake
+	// imports.
+	files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -175,12 +178,7 @@ func typeCheckWith(t *testing.T, files []generator.File, imports string) {
 		byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
 	}
 	imp := &caseImporter{dir: imports, fset: token.NewFileSet(), std: importer.Default(), pkgs: map[string]*types.Package{}}
-	dirs := make([]string, 0, len(byDir))
-	for dir := range byDir {
-		dirs = append(dirs, dir)
-	}
-	sort.Slice(dirs, func(i, j int) bool { return importsCount(byDir[dirs[i]]) < importsCount(byDir[dirs[j]]) })
-	for _, dir := range dirs {
+	for _, dir := range checkOrder(byDir) {
 		var asts []*ast.File
 		for _, f := range byDir[dir] {
 			a, err := parser.ParseFile(imp.fset, f.Path, f.Content, parser.ParseComments)
@@ -201,15 +199,54 @@ func typeCheckWith(t *testing.T, files []generator.File, imports string) {
 	}
 }
 
-// importsCount counts a package's imports of other case packages: the
-// packages of a case form short chains, so checking by this count checks
-// each after those it imports.
-func importsCount(fs []generator.File) int {
-	n := 0
-	for _, f := range fs {
-		n += bytes.Count(f.Content, []byte(`"`+goldenImportRoot+"/"))
+// checkOrder returns the folders of a case's packages, each after the case
+// packages it imports (a fake after its package, an importing schema's
+// package after the imported one's), in a stable order.
+func checkOrder(byDir map[string][]generator.File) []string {
+	deps := map[string][]string{}
+	var dirs []string
+	for dir, fs := range byDir {
+		dirs = append(dirs, dir)
+		for _, f := range fs {
+			for _, m := range caseImport.FindAllSubmatch(f.Content, -1) {
+				deps[dir] = append(deps[dir], string(m[1]))
+			}
+		}
 	}
-	return n
+	sort.Strings(dirs)
+	var out []string
+	done := map[string]bool{}
+	for len(out) < len(dirs) {
+		progress := false
+		for _, dir := range dirs {
+			if done[dir] || !allDone(deps[dir], done, byDir) {
+				continue
+			}
+			done[dir], progress = true, true
+			out = append(out, dir)
+		}
+		if !progress { // a cycle: the type check reports it
+			for _, dir := range dirs {
+				if !done[dir] {
+					done[dir] = true
+					out = append(out, dir)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// caseImport matches an import of another package of the case.
+var caseImport = regexp.MustCompile(`"` + regexp.QuoteMeta(goldenImportRoot) + `/([^"]+)"`)
+
+func allDone(deps []string, done map[string]bool, byDir map[string][]generator.File) bool {
+	for _, d := range deps {
+		if _, ours := byDir[d]; ours && !done[d] {
+			return false
+		}
+	}
+	return true
 }
 
 func readGoldens(t *testing.T, dir string) map[string][]byte {

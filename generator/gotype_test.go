@@ -23,7 +23,7 @@ func TestGoTypeAtRuntime(t *testing.T) {
 	caseDir := filepath.Join(casesDir, "gotype")
 	files := generateCase(t, filepath.Join(caseDir, "schema.yaml"))
 	dir := t.TempDir()
-	gomod := "module hostile.test\n\ngo 1.24\n\nrequire (\n\texample.com/acme/ids v0.0.0\n\texample.com/acme/money v0.0.0\n)\n\n" +
+	gomod := "module example.com/golden\n\ngo 1.24\n\nrequire (\n\texample.com/acme/ids v0.0.0\n\texample.com/acme/money v0.0.0\n)\n\n" +
 		"replace example.com/acme/ids => ./_acme/ids\n\nreplace example.com/acme/money => ./_acme/money\n"
 	write := func(rel string, content []byte) {
 		full := filepath.Join(dir, filepath.FromSlash(rel))
@@ -57,7 +57,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"hostile.test/gotype"
+	"example.com/golden/gotype"
 )
 
 const id = "KC0123456789abcdef0123456789abcdef"

@@ -214,7 +214,7 @@ func htRun(t *testing.T, p *ir.Package, files []generator.File) {
 import (
 	"fmt"
 
-	"hostile.test/hostiletext"
+	"example.com/golden/hostiletext"
 )
 
 func main() {
@@ -234,7 +234,7 @@ func main() {
 	fmt.Printf("error %q\n", c.UnmarshalJSON([]byte(` + strconv.Quote(squareDoc) + `)).Error())
 	for _, doc := range []string{` + strings.Join(htQuoteAll(toneDocs), ", ") + `} {
 		var th hostiletext.Thing
-		err := th.DecodeJSON(hostiletext.NewDecoder([]byte(doc)))
+		err := th.UnmarshalJSON([]byte(doc))
 		tone, _ := th.Tone.Get()
 		out, _ := th.AppendJSON(nil)
 		fmt.Printf("tone %q %v %q %v\n", string(tone), tone.IsKnown(), out, err)

@@ -24,17 +24,19 @@ func TestClientHTTPExchange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := generator.Generate([]*schema.File{f})
+	files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := hstBuildAndVet(t, files)
-	src, err := os.ReadFile(filepath.Join("testdata", "clienthttp_behaviour_test.go.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "clienthttp", "behaviour_test.go"), src, 0o644); err != nil {
-		t.Fatal(err)
+	for test, name := range map[string]string{"clienthttp_behaviour_test.go.txt": "behaviour_test.go", "clienthttp_fake_test.go.txt": "fake_test.go"} {
+		src, err := os.ReadFile(filepath.Join("testdata", test))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "clienthttp", name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cmd := exec.Command("go", "test", "-count=1", "./clienthttp")
 	cmd.Dir = dir

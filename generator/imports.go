@@ -8,11 +8,15 @@ import (
 
 // structIdent is the Go name of a struct type: qualified by its package's
 // alias when it is imported from another generated package.
-func structIdent(s *ir.Struct) *jen.Statement {
+func structIdent(s *ir.Struct) *jen.Statement { return structIdentIn(s, jen.Id) }
+
+// structIdentIn is structIdent with the package's own names written by own
+// (see goTypeIn).
+func structIdentIn(s *ir.Struct, own func(string) *jen.Statement) *jen.Statement {
 	if s.Import != nil {
 		return jen.Qual(s.Import.Path, s.Name)
 	}
-	return jen.Id(s.Name)
+	return own(s.Name)
 }
 
 // importAliases names each imported package as the schema's imports[].as

@@ -31,7 +31,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 
-	"hostile.test/inlineenums"
+	"example.com/golden/inlineenums"
 )
 
 func main() {

@@ -56,24 +56,24 @@ func wireKey(name string) string {
 func (j *jsonGen) encodeFunc(t *ir.Type) (fn jen.Code, fallible bool) {
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		return jen.Id("AppendString"), false
+		return jen.Id("appendString"), false
 	case ir.EnumRef:
 		return jen.Id("appendEnum").Types(jen.Id(t.Enum.Name)), false
 	case ir.Int32:
 		return jen.Id("appendInt32"), false
 	case ir.Int64:
-		return jen.Id("AppendInt"), false
+		return jen.Id("appendInt"), false
 	case ir.Float64, ir.Float32:
-		name := "AppendFloat64"
+		name := "appendFloat64"
 		if t.Kind == ir.Float32 {
-			name = "AppendFloat32"
+			name = "appendFloat32"
 		}
 		if t.NonFinite {
 			return jen.Id(name + "NonFinite"), false
 		}
 		return jen.Id(name), true
 	case ir.Bool:
-		return jen.Id("AppendBool"), false
+		return jen.Id("appendBool"), false
 	case ir.DateTime:
 		return jen.Id("appendQuotedDateTime"), true
 	case ir.Date:
@@ -161,12 +161,12 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 	// A nil pointer (a typed nil in an interface field) is written as null,
 	// as encoding/json writes it, rather than a panic; Validate reports it.
 	body := []jen.Code{
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("appendNull").Call(jen.Id("dst")), jen.Nil())),
 		jen.Id("start").Op(":=").Len(jen.Id("dst")),
 	}
 	if s.DiscriminatorValue != "" {
 		b, _ := json.Marshal(s.DiscriminatorValue)
-		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(j.p.API.Discriminator)+string(b)).Op("...")))
+		body = append(body, jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(","+wireKey(s.Discriminator)+string(b)).Op("...")))
 	}
 	var readOnly []jen.Code
 	for _, fl := range s.Fields {

@@ -13,32 +13,32 @@ import (
 // decodeFunc returns a function value of type func(*Decoder) (T, error)
 // reading a t, registering helper decoders as needed.
 func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
-	method := func(name string) jen.Code { return jen.Parens(jen.Op("*").Id("Decoder")).Dot(name) }
+	method := func(name string) jen.Code { return jen.Parens(jen.Op("*").Id("decoder")).Dot(name) }
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		return method("String")
+		return method("stringValue")
 	case ir.Int32:
-		return method("Int32")
+		return method("int32Value")
 	case ir.Int64:
-		return method("Int64")
+		return method("int64Value")
 	case ir.Float64:
 		if t.NonFinite {
-			return method("Float64NonFinite")
+			return method("float64NonFinite")
 		}
-		return method("Float64")
+		return method("float64Value")
 	case ir.Float32:
 		if t.NonFinite {
-			return method("Float32NonFinite")
+			return method("float32NonFinite")
 		}
-		return method("Float32")
+		return method("float32Value")
 	case ir.Bool:
-		return method("Bool")
+		return method("boolValue")
 	case ir.DateTime:
-		return method("DateTime")
+		return method("dateTimeValue")
 	case ir.Date:
-		return method("Date")
+		return method("dateValue")
 	case ir.Duration:
-		return method("Duration")
+		return method("durationValue")
 	case ir.JSON:
 		return jen.Id("readRawValue")
 	case ir.External:
@@ -86,8 +86,8 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 	f := j.f
 	f.Commentf("%s decodes one %s.", name, t.Struct.Name)
-	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
-		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("readJSON").Call(jen.Id("d")),
 		jen.Return(jen.Id("v"), jen.Err()),
 	)
 	f.Line()
@@ -187,7 +187,7 @@ func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
 		doc = strings.Replace(doc, " and null values are rejected", " are rejected; null values are kept as null", 1)
 	}
 	j.f.Commentf(doc, name)
-	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(goType(t), jen.Error()).Block(
 		jen.Return(jen.Id(loop).Call(jen.Id("d"), jen.Id(null), j.decodeFunc(t.Elem))),
 	)
 	j.f.Line()
@@ -198,8 +198,8 @@ func (j *jsonGen) decodeHelper(name string, t *ir.Type) {
 func (j *jsonGen) enumDecoder(e *ir.Enum) {
 	name := e.Decoder
 	j.f.Commentf("%s decodes one %s. A value the schema does not list is kept as it is.", name, e.Name)
-	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id(e.Name), jen.Error()).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("d").Dot("stringBytes").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(""), jen.Err())),
 		jen.Switch(jen.String().Call(jen.Id("b"))).BlockFunc(func(g *jen.Group) {
 			for _, v := range e.Values {
@@ -224,10 +224,10 @@ func (j *jsonGen) enumDecoder(e *ir.Enum) {
 func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f := j.f
 	name := iface.Decoder
-	disc := j.p.API.Discriminator
+	disc := iface.Root.Discriminator
 	f.Commentf("%s decodes one %s, choosing the Go type by the %q member.", name, iface.Name, disc)
-	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("kind"), jen.Id("found"), jen.Err()).Op(":=").Id("d").Dot("Discriminator").Call(jen.Lit(disc))
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id(iface.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("kind"), jen.Id("found"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Lit(disc))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.Var().Id("v").Id(iface.Name)
 		g.Switch().BlockFunc(func(sw *jen.Group) {
@@ -238,15 +238,25 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 				}
 				sw.Case(cond).Block(
 					jen.Id("c").Op(":=").New(jen.Id(c.Name)),
-					jen.If(jen.Err().Op(":=").Id("c").Dot("DecodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+					jen.If(jen.Err().Op(":=").Id("c").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 					jen.Id("v").Op("=").Id("c"),
 				)
 			}
+			if iface.Closed {
+				// subtypes: closed: a value no type declares fails the document.
+				if iface.Root.Abstract {
+					sw.Case(jen.Op("!").Id("found")).Block(
+						jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(""), jen.Lit(fmt.Sprintf("missing required field %q (%s has closed subtypes)", disc, iface.Name)))),
+					)
+				}
+				sw.Default().Block(
+					jen.Return(jen.Nil(), jen.Id("rejectSubtype").Call(jen.Id("d"), jen.Lit(disc), jen.Lit(fmt.Sprintf("%%q names no type of %s, whose subtypes are closed", iface.Name)), jen.String().Call(jen.Id("kind")))),
+				)
+				return
+			}
 			sw.Default().Block(
-				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id("Type"): jen.String().Call(jen.Id("kind"))}),
-				jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("RawCopy").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Id("u").Dot("Raw").Op("=").Id("raw"),
+				jen.Id("u").Op(":=").Op("&").Id(iface.Unknown).Values(jen.Dict{jen.Id(iface.TypeField): jen.String().Call(jen.Id("kind"))}),
+				jen.If(jen.Err().Op(":=").Id("u").Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Id("v").Op("=").Id("u"),
 			)
 		})
@@ -255,19 +265,27 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f.Line()
 	f.Commentf("%s decodes data as one %s, choosing the Go type by the %q member.", iface.Unmarshal, iface.Name, disc)
 	f.Func().Id(iface.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface.Name), jen.Error()).Block(
-		jen.Var().Id("d").Id("Decoder"),
-		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.Var().Id("d").Id("decoder"),
+		jen.Id("d").Dot("reset").Call(jen.Id("data")),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("v"), jen.Id("d").Dot("End").Call()),
+		jen.Return(jen.Id("v"), jen.Id("d").Dot("end").Call()),
 	)
 	f.Line()
+	j.unknownDecoder(iface)
 	f.Commentf("AppendJSON appends the object exactly as it was received. Raw that is not")
 	f.Comment("exactly one JSON value is an error, as for a json field; nil or empty is null.")
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("AppendNull").Call(jen.Id("dst")), jen.Nil())),
-		jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot("Raw"))),
-	)
+	enc := []jen.Code{jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("appendNull").Call(jen.Id("dst")), jen.Nil()))}
+	if len(iface.Root.Fields) > 0 {
+		f.Comment("A typed field that differs from Raw is an error: the change would be lost.")
+		enc = append(enc, jen.If(jen.Len(jen.Id("v").Dot(iface.RawField)).Op(">").Lit(0)).Block(
+			jen.Var().Id("vs").Id("violationList"),
+			jen.Id("v").Dot("checkRaw").Call(jen.Op("&").Id("valuePath").Values(), jen.Op("&").Id("vs")),
+			jen.If(jen.Err().Op(":=").Id("vs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id("dst"), jen.Qual("fmt", "Errorf").Call(jen.Lit("json: encoding a "+iface.Unknown+": %w"), jen.Err())))))
+	}
+	enc = append(enc, jen.Return(jen.Id("appendRawValue").Call(jen.Id("dst"), jen.Id("v").Dot(iface.RawField))))
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(enc...)
 	f.Line()
 	f.Commentf("MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.")
 	f.Func().Params(jen.Id("v").Id(iface.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshalBody()...)
@@ -276,17 +294,64 @@ func (j *jsonGen) interfaceCodec(iface *ir.Interface) {
 	f.Commentf("UnmarshalJSON implements json.Unmarshaler with %s: data must be an", name)
 	f.Commentf("object of a subtype this package does not know; v is left alone on an error.")
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Var().Id("d").Id("Decoder"),
-		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+		jen.Var().Id("d").Id("decoder"),
+		jen.Id("d").Dot("reset").Call(jen.Id("data")),
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id(name).Call(jen.Op("&").Id("d")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.List(jen.Id("u"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Op("*").Id(iface.Unknown)),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("json: a "+iface.Unknown+" cannot hold a %T; decode with Unmarshal"+iface.Name), jen.Id("x")))),
 		jen.Op("*").Id("v").Op("=").Op("*").Id("u"),
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
+}
+
+// unknownDecoder emits decodeJSON of the unknown-subtype holder: the base's
+// declared fields, as strictly as the base reads them (types, null, required,
+// duplicates), every other member checked and skipped, and the exact bytes
+// of the object kept in Raw.
+func (j *jsonGen) unknownDecoder(iface *ir.Interface) {
+	root := iface.Root
+	disc := root.Discriminator
+	words := max(1, (len(root.Fields)+63)/64)
+	body := []jen.Code{
+		jen.Id("mark").Op(":=").Id("d").Dot("mark").Call(),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	}
+	if len(root.Fields) > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
+	}
+	body = append(body, jen.Var().Id("unknown").Id("memberNames"), jen.Var().Id("sawDiscriminator").Bool())
+	sw := jen.Switch(jen.String().Call(jen.Id("name"))).BlockFunc(func(g *jen.Group) {
+		for i, fl := range root.Fields {
+			g.Case(jen.Lit(fl.Wire)).Block(j.decodeField(fl, i))
+		}
+		g.Case(jen.Lit(disc)).Block(
+			jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("errDuplicate").Call(jen.Id("name")))),
+			jen.Id("sawDiscriminator").Op("=").True(),
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("stringBytes").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("withField").Call(jen.Err(), jen.Lit(disc)))),
+		)
+		g.Default().Block(jen.Err().Op("=").Id("skipMember").Call(jen.Id("d"), jen.Op("&").Id("unknown"), jen.Id("name")))
+	})
+	body = append(body, jen.For().Block(
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextField").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+		sw,
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	))
+	for i, fl := range root.Fields {
+		if fl.Required {
+			body = append(body, jen.If(jen.Id("seen").Index(jen.Lit(i/64)).Op("&").Parens(jen.Op(fmt.Sprintf("1 << %d", i%64))).Op("==").Lit(0)).Block(
+				jen.Return(jen.Id("d").Dot("errRequired").Call(jen.Lit(fl.Wire)))))
+		}
+	}
+	body = append(body, jen.Id("v").Dot(iface.RawField).Op("=").Id("d").Dot("keptSince").Call(jen.Id("mark")), jen.Return(jen.Nil()))
+	j.f.Commentf("decodeJSON reads one object of a subtype this package does not know: the")
+	j.f.Commentf("fields %s declares, as strictly as it does, and the whole object into Raw.", root.Wire)
+	j.f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(body...)
+	j.f.Line()
 }
 
 // structDecoder emits DecodeJSON and UnmarshalJSON.
@@ -299,10 +364,10 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	bit := func(i int) (jen.Code, jen.Code) {
 		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Parens(jen.Op(fmt.Sprintf("1 << %d", i%64)))
 	}
-	disc := j.p.API.Discriminator
+	disc := s.Discriminator
 	body := []jen.Code{
-		jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Id("KindNull")).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Id("d").Dot("peek").Call().Op("==").Id("kindNull")).Block(jen.Return(jen.Id("d").Dot("errNullNotAllowed").Call())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
 	if len(s.Fields) > 0 {
 		body = append(body, jen.Var().Id("seen").Index(jen.Lit(words)).Uint64())
@@ -316,7 +381,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		}
 	}
 	loop := []jen.Code{
-		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextField").Call(),
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextField").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 	}
@@ -328,16 +393,16 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			// The discriminator was read before dispatch (or names this type);
 			// it is checked for duplicates and syntax like any member.
 			check := []jen.Code{
-				jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("ErrDuplicate").Call(jen.Id("name")))),
+				jen.If(jen.Id("sawDiscriminator")).Block(jen.Return(jen.Id("d").Dot("errDuplicate").Call(jen.Id("name")))),
 				jen.Id("sawDiscriminator").Op("=").True(),
-				jen.List(jen.Id("kind"), jen.Err()).Op(":=").Id("d").Dot("StringBytes").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("WithField").Call(jen.Err(), jen.Lit(disc)))),
+				jen.List(jen.Id("kind"), jen.Err()).Op(":=").Id("d").Dot("stringBytes").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("withField").Call(jen.Err(), jen.Lit(disc)))),
 			}
 			if s.DiscriminatorValue != "" {
 				// A value naming another type would be re-labelled on encoding:
 				// reject it rather than change the data.
 				check = append(check, jen.If(jen.String().Call(jen.Id("kind")).Op("!=").Lit(s.DiscriminatorValue)).Block(
-					jen.Return(jen.Id("WithField").Call(jen.Id("d").Dot("Errorf").Call(jen.Lit("%q names another type than %s"), jen.String().Call(jen.Id("kind")), jen.Lit(s.DiscriminatorValue)), jen.Lit(disc))),
+					jen.Return(jen.Id("withField").Call(jen.Id("d").Dot("errorf").Call(jen.Lit("%q names another type than %s"), jen.String().Call(jen.Id("kind")), jen.Lit(s.DiscriminatorValue)), jen.Lit(disc))),
 				))
 			} else {
 				check = append(check, jen.Id("_").Op("=").Id("kind"))
@@ -368,12 +433,12 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 			missing = jen.Op("!").Id("request").Op("&&").Add(missing)
 		}
 		body = append(body, jen.If(missing).Block(
-			jen.Return(jen.Id("d").Dot("ErrRequired").Call(jen.Lit(fl.Wire))),
+			jen.Return(jen.Id("d").Dot("errRequired").Call(jen.Lit(fl.Wire))),
 		))
 	}
 	body = append(body, jen.Return(jen.Nil()))
 
-	f.Commentf("DecodeJSON reads one %s object from d into v, strictly: duplicate", s.Name)
+	f.Commentf("readJSON reads one %s object from d into v, strictly: duplicate", s.Name)
 	f.Comment("names, null in a non-nullable field and a missing required field are errors.")
 	if s.Open {
 		f.Comment("Undeclared members are kept in AdditionalProperties.")
@@ -382,26 +447,40 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 		f.Comment("names at any depth) and skipped.")
 	}
 	if asRequest {
-		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("readJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(
 			jen.Return(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"), jen.False())),
 		)
 		f.Line()
-		f.Comment("decodeJSON is DecodeJSON; with request set, read-only fields may be absent.")
-		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("Decoder"), jen.Id("request").Bool()).Error().Block(body...)
+		f.Comment("decodeJSON is readJSON; with request set, read-only fields may be absent.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("request").Bool()).Error().Block(body...)
 	} else {
-		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(body...)
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("readJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(body...)
 	}
 	f.Line()
-	f.Commentf("UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first")
+	f.Commentf("UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first")
 	f.Comment("and nothing but whitespace may follow the object.")
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("v").Op("=").Id(s.Name).Values(),
-		jen.Var().Id("d").Id("Decoder"),
-		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("d").Dot("End").Call()),
+		jen.Var().Id("d").Id("decoder"),
+		jen.Id("d").Dot("reset").Call(jen.Id("data")),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("d").Dot("end").Call()),
 	)
 	f.Line()
+	if asRequest {
+		// The server side of a request body, for the generated fake (a
+		// package of its own, so it needs an exported entry point).
+		f.Commentf("ApplyRequestJSON reads data, a request body that sends a %s, into v as a", s.Name)
+		f.Comment("server receives it: read-only fields may be absent, the members sent replace")
+		f.Comment("v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.")
+		f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("ApplyRequestJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+			jen.Var().Id("d").Id("decoder"),
+			jen.Id("d").Dot("reset").Call(jen.Id("data")),
+			jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Op("&").Id("d"), jen.True()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Return(jen.Id("d").Dot("end").Call()),
+		)
+		f.Line()
+	}
 }
 
 // handlesDiscriminator reports whether the decoder of s reads the API's

@@ -21,7 +21,7 @@ func TestPagingEndToEnd(t *testing.T) {
 	}
 	_, _, files := hstGenerateFile(t, "testdata/paging/meetings.yaml")
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module paging.test\n\ngo 1.24\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/golden\n\ngo 1.24\n"), 0o644))
 	for _, f := range files {
 		full := filepath.Join(dir, filepath.FromSlash(f.Path))
 		require.NoError(t, os.MkdirAll(filepath.Dir(full), 0o755))

@@ -8,7 +8,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/sessiongen/sessiongen/generator/ir"
 	"github.com/sessiongen/sessiongen/templates"
 )
 
@@ -60,9 +59,10 @@ func supportNames(support []supportFile) map[string]bool {
 	return names
 }
 
-// supportFor returns the support files package p needs, given its generated
-// files: only the declarations they reach, with their own header.
-func supportFor(p *ir.Package, generated []File, support []supportFile) []File {
+// supportFor returns the support files the package name in folder dir
+// needs, given its generated files: only the declarations they reach, with
+// the header of the schema at schemaPath.
+func supportFor(schemaPath, name, dir string, generated []File, support []supportFile) []File {
 	plain, selected := map[string]bool{}, map[string]bool{}
 	names := supportNames(support)
 	for _, g := range generated {
@@ -71,8 +71,8 @@ func supportFor(p *ir.Package, generated []File, support []supportFile) []File {
 	kept := keep(support, plain, selected)
 	var out []File
 	for i, s := range support {
-		if src := s.renderPruned(Header(p.SchemaPath), p.Name, kept[i]); src != nil {
-			out = append(out, File{Path: path.Join(p.Dir, s.file), Content: src})
+		if src := s.renderPruned(Header(schemaPath), name, kept[i]); src != nil {
+			out = append(out, File{Path: path.Join(dir, s.file), Content: src})
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,13 +19,14 @@ import (
 
 // supportDecl is one top-level declaration of a support file.
 type supportDecl struct {
-	text     []byte   // from its doc comment to the end of its last line
-	names    []string // package-level names it declares; none for a method
-	recv     string   // a method's receiver base type
-	method   string   // a method's name
-	idents   []string // unqualified identifiers it uses
-	quals    []string // identifiers before a dot: package names among them
-	selected []string // names it uses after a dot: methods, fields, package members
+	text     []byte      // from its doc comment to the end of its last line
+	names    []string    // package-level names it declares; none for a method
+	recv     string      // a method's receiver base type
+	method   string      // a method's name
+	kind     token.Token // token.FUNC, TYPE, CONST or VAR
+	idents   []string    // unqualified identifiers it uses
+	quals    []string    // identifiers before a dot: package names among them
+	selected []string    // names it uses after a dot: methods, fields, package members
 }
 
 // supportImport is one import of a support file.
@@ -72,7 +74,10 @@ func split(fset *token.FileSet, f *ast.File, src []byte) ([]supportImport, []sup
 		} else {
 			to = len(src)
 		}
-		sd := supportDecl{text: src[from:to]}
+		sd := supportDecl{text: src[from:to], kind: token.FUNC}
+		if g, ok := d.(*ast.GenDecl); ok {
+			sd.kind = g.Tok
+		}
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
 			sd.recv = receiverType(fd.Recv.List[0].Type)
 			sd.method = fd.Name.Name
@@ -142,7 +147,7 @@ func receiverType(e ast.Expr) string {
 // per identifier rather than go/scanner: it skips comments, strings and
 // runes, and looks each identifier up without copying it.
 func usedNames(src []byte, names map[string]bool, plain, selected map[string]bool) {
-	afterDot := false
+	afterDot, afterCase := false, false
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
@@ -185,14 +190,21 @@ func usedNames(src []byte, names map[string]bool, plain, selected map[string]boo
 			for j < len(src) && isIdentByte(src[j]) {
 				j++
 			}
-			if name := src[i:j]; names[string(name)] {
-				if afterDot {
+			name := src[i:j]
+			if names[string(name)] {
+				switch {
+				case afterDot:
 					selected[string(name)] = true
-				} else {
+				case !afterCase && declaresName(src, j):
+					// A field, parameter or key of that name, not a use.
+				default:
 					plain[string(name)] = true
 				}
 			}
+			afterCase = string(name) == "case"
 			i = j
+			afterDot = false
+			continue
 		default:
 			i++
 			afterDot = c == '.'
@@ -200,6 +212,28 @@ func usedNames(src []byte, names map[string]bool, plain, selected map[string]boo
 		}
 		afterDot = false
 	}
+}
+
+// declaresName reports whether the identifier ending at end is a name being
+// declared or a key rather than a use: followed on its line by a type (a
+// struct field or parameter, "Duration Optional[float64]") or by a colon (a
+// keyed literal's field, "Duration: x"; not ":=", and the caller excludes
+// "case T:"). Without it, a field called Duration would copy the support
+// type Duration into every package that has one.
+func declaresName(src []byte, end int) bool {
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	if end == len(src) {
+		return false
+	}
+	switch c := src[end]; {
+	case c == '*' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+		return true
+	case c == ':':
+		return end+1 == len(src) || src[end+1] != '='
+	}
+	return false
 }
 
 func isIdentByte(c byte) bool {
@@ -211,10 +245,12 @@ func isIdentByte(c byte) bool {
 // fixed point: a kept declaration's identifiers are used too; a method is
 // kept when its type is and both are exported (callers may call it), its name
 // is selected somewhere in kept code (the package calls it or an interface
-// asks for it), or the standard library may call it (dynamicMethod). A file is one feature of the runtime (optional values, the
-// client, ...): once any of it is kept, all its exported names are, because
-// those are the feature's API for callers (Null beside Optional, NoRetry
-// beside the client), whether or not generated code names them.
+// asks for it), or the standard library may call it (dynamicMethod). A file is
+// one feature of the runtime (optional values, the client, ...): once any of
+// it is kept, its exported constants and the exported functions and variables
+// of the types kept are too (featureAPI), because those are the feature's API
+// for callers (Null beside Optional, NoRetry beside RetryPolicy), whether or
+// not generated code names them.
 func keep(files []supportFile, plain, selected map[string]bool) [][]bool {
 	kept := make([][]bool, len(files))
 	for i := range files {
@@ -226,12 +262,14 @@ func keep(files []supportFile, plain, selected map[string]bool) [][]bool {
 		changed = false
 		for i, f := range files {
 			for j, d := range f.decls {
-				if kept[i][j] || !(wanted(d, plain, selected, keptTypes) || live[i] && exported(d)) {
+				if kept[i][j] || !(wanted(d, plain, selected, keptTypes) || live[i] && exported(d) && featureAPI(d, keptTypes)) {
 					continue
 				}
 				kept[i][j], live[i], changed = true, true, true
-				for _, n := range d.names {
-					keptTypes[n] = true // a non-type name here is harmless
+				if d.kind == token.TYPE {
+					for _, n := range d.names {
+						keptTypes[n] = true
+					}
 				}
 				for _, n := range d.idents {
 					plain[n] = true
@@ -243,6 +281,27 @@ func keep(files []supportFile, plain, selected map[string]bool) [][]bool {
 		}
 	}
 	return kept
+}
+
+// featureAPI reports whether an exported declaration of a file the package
+// uses belongs to the API of what the package keeps: a constant (the rule
+// names), or a function or variable that names a kept type (Null beside
+// Optional, NoRetry beside RetryPolicy). An exported type is copied only when
+// something reaches it, so constructors of a type the package does not use
+// (ParseDuration without Duration) are not copied either.
+func featureAPI(d supportDecl, keptTypes map[string]bool) bool {
+	switch d.kind {
+	case token.CONST:
+		return true
+	case token.TYPE:
+		return false
+	}
+	for _, n := range d.idents {
+		if keptTypes[n] && !slices.Contains(d.names, n) {
+			return true
+		}
+	}
+	return false
 }
 
 func exported(d supportDecl) bool {

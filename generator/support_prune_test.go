@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -47,8 +46,7 @@ func TestSupportIsPrunedToWhatIsUsed(t *testing.T) {
 		for _, f := range all {
 			byDir[path.Dir(f.Path)] = append(byDir[path.Dir(f.Path)], f)
 		}
-		dirs := slices.Collect(maps.Keys(byDir))
-		slices.SortFunc(dirs, func(a, b string) int { return importsCount(byDir[a]) - importsCount(byDir[b]) })
+		dirs := checkOrder(byDir)
 		imp := &caseImporter{dir: filepath.Join(filepath.Dir(name), importsDir), fset: token.NewFileSet(),
 			std: importer.Default(), pkgs: map[string]*types.Package{}}
 		for _, dir := range dirs {

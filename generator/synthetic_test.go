@@ -74,21 +74,40 @@ func syntheticPropCount(i int) int { return 14 + (i*7)%13 }
 // unless syntheticAcyclic, form cycles through the whole file (as navigation
 // properties do in large APIs).
 func syntheticYAML(from, n int) []byte {
+	return syntheticPart(syntheticLayout{name: "synthetic", path: "synthetic"}, from, n)
+}
+
+// syntheticLayout places one synthetic schema: its Go package and,
+// for an API split into several packages, the package it imports.
+type syntheticLayout struct {
+	name, path string
+	// dep is the file name of the imported schema ("" for none), whose
+	// object types are T<depFrom> to T<depFrom+depN-1>; one reference in
+	// five then names one of them, as dep.T<i>.
+	dep           string
+	depFrom, depN int
+}
+
+// syntheticPart is syntheticYAML for one package of a layout.
+func syntheticPart(l syntheticLayout, from, n int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 1600)
+	if l.dep != "" {
+		fmt.Fprintf(&b, "imports:\n  - {schema: %s, as: dep}\n", l.dep)
+	}
 	fmt.Fprintf(&b, `sessiongen: 1
 package:
-  name: synthetic
-  path: synthetic
+  name: %s
+  path: %s
   description: |
-    Package synthetic is generated from a synthetic schema (types %d to %d) for benchmarks.
+    Package %s is generated from a synthetic schema (types %d to %d) for benchmarks.
 api:
   baseURL: https://api.synthetic.example/v1
   auth: {scheme: bearer}
   pagination: {style: nextLink, next: [next], sizeParam: limit}
   errors: {type: ApiError%d, code: [code], message: [message]}
 types:
-`, from, from+n-1, from)
+`, l.name, l.path, l.name, from, from+n-1, from)
 	nEnums := max(1, n/5)
 	enumName := func(j int) string { return fmt.Sprintf("E%d", from/5+j%nEnums) }
 	for j := range nEnums {
@@ -115,6 +134,9 @@ types:
 				if k > 0 {
 					ref = fmt.Sprintf("T%d", from+(k*31+p*7+1)%k)
 				}
+			}
+			if l.dep != "" && (k*31+p*7)%5 == 0 {
+				ref = fmt.Sprintf("dep.T%d", l.depFrom+(k*13+p)%l.depN)
 			}
 			r := strings.NewReplacer("{I}", strconv.Itoa(i), "{E}", enumName(k+p), "{T}", ref)
 			b.WriteString("      ")
@@ -263,6 +285,55 @@ func TestWriteSynthetic(t *testing.T) {
 	t.Logf("%d object types, %d enums, %d properties, %d resources", objects, enums, props, len(f.Resources))
 	t.Logf("%d files, %d bytes, %d lines (%d support, %d schema-derived): %.1f schema-derived lines per property",
 		len(files), bytesOut, lines, supportLines, lines-supportLines, float64(lines-supportLines)/float64(props))
+}
+
+// TestWriteSyntheticSchemas writes the synthetic API as schema files, for
+// measuring the command end to end (testdata/bench/largeapi.sh): generation
+// with the built binary and the build of what it writes. It runs only when
+// SESSIONGEN_SYNTHETIC_SCHEMAS names the directory. SESSIONGEN_SYNTHETIC_TYPES
+// sets the number of object types (default 1000) and SESSIONGEN_SYNTHETIC_SPLIT
+// the number of packages they are split into (default 1): part0.yaml holds
+// the first share, and every other part imports it and refers to its types
+// (one reference in five), as README recommends for a large API.
+func TestWriteSyntheticSchemas(t *testing.T) {
+	dir := os.Getenv("SESSIONGEN_SYNTHETIC_SCHEMAS")
+	if dir == "" {
+		t.Skip("set SESSIONGEN_SYNTHETIC_SCHEMAS to a directory to write the synthetic schemas")
+	}
+	n := envInt(t, "SESSIONGEN_SYNTHETIC_TYPES", 1000)
+	split := envInt(t, "SESSIONGEN_SYNTHETIC_SPLIT", 1)
+	if n/split > 1900 {
+		t.Fatalf("%d types in %d packages: at most 1,900 types fit one schema file (schema.MaxFileSize)", n, split)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	share := (n + split - 1) / split
+	for part, from := 0, 0; from < n; part, from = part+1, from+share {
+		l := syntheticLayout{name: "synthetic", path: "synthetic"}
+		if split > 1 {
+			l = syntheticLayout{name: fmt.Sprintf("part%d", part), path: fmt.Sprintf("synthetic/part%d", part)}
+			if part > 0 {
+				l.dep, l.depFrom, l.depN = "part0.yaml", 0, share
+			}
+		}
+		p := filepath.Join(dir, l.name+".yaml")
+		if err := os.WriteFile(p, syntheticPart(l, from, min(share, n-from)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	files, err := schema.LoadFiles(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objects, props := 0, 0
+	for _, f := range files {
+		o, _, p := syntheticStats(f)
+		objects, props = objects+o, props+p
+	}
+	t.Logf("%d schema files, %d object types (error types included), %d properties", len(files), objects, props)
 }
 
 func envInt(t testing.TB, name string, def int) int {

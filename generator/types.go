@@ -32,7 +32,11 @@ func genTypes(f *jen.File, p *ir.Package) {
 }
 
 // goType is the Go type of a value of t.
-func goType(t *ir.Type) jen.Code {
+func goType(t *ir.Type) jen.Code { return goTypeIn(t, jen.Id) }
+
+// goTypeIn is goType with the names the package itself declares written by
+// own: jen.Id inside the package, qualified in its fake (another package).
+func goTypeIn(t *ir.Type, own func(string) *jen.Statement) jen.Code {
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
 		return jen.String()
@@ -47,30 +51,30 @@ func goType(t *ir.Type) jen.Code {
 	case ir.Bool:
 		return jen.Bool()
 	case ir.Date:
-		return jen.Id("Date")
+		return own("Date")
 	case ir.DateTime:
 		return jen.Qual("time", "Time")
 	case ir.Duration:
-		return jen.Id("Duration")
+		return own("Duration")
 	case ir.JSON:
 		return jen.Qual("encoding/json", "RawMessage")
 	case ir.Slice:
-		return jen.Index().Add(goType(t.Elem))
+		return jen.Index().Add(goTypeIn(t.Elem, own))
 	case ir.Map:
-		return jen.Map(jen.String()).Add(goType(t.Elem))
+		return jen.Map(jen.String()).Add(goTypeIn(t.Elem, own))
 	case ir.StructRef:
 		if t.Pointer {
-			return jen.Op("*").Add(structIdent(t.Struct))
+			return jen.Op("*").Add(structIdentIn(t.Struct, own))
 		}
-		return structIdent(t.Struct)
+		return structIdentIn(t.Struct, own)
 	case ir.InterfaceRef:
-		return jen.Id(t.Interface.Name)
+		return own(t.Interface.Name)
 	case ir.EnumRef:
-		return jen.Id(t.Enum.Name)
+		return own(t.Enum.Name)
 	case ir.UnionRef:
-		return jen.Id(t.Union.Name)
+		return own(t.Union.Name)
 	case ir.NullableElem:
-		return jen.Id("Optional").Types(goType(t.Elem))
+		return own("Optional").Types(goTypeIn(t.Elem, own))
 	case ir.External:
 		return jen.Qual(t.External.Import, t.External.Name)
 	}
@@ -156,7 +160,7 @@ func typeDoc(name, wire, kind, description, deprecated string, extra ...string) 
 func genStruct(f *jen.File, p *ir.Package, s *ir.Struct) {
 	var extra []string
 	if s.DiscriminatorValue != "" {
-		extra = append(extra, fmt.Sprintf("Its %s is %q.", p.API.Discriminator, s.DiscriminatorValue))
+		extra = append(extra, fmt.Sprintf("Its %s is %q.", s.Discriminator, s.DiscriminatorValue))
 	}
 	if s.Open {
 		extra = append(extra, "It is open: properties the schema does not declare are kept in AdditionalProperties and sent back unchanged.")
@@ -208,8 +212,8 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 	lines := ir.DocLines(root.Doc)
 	intro := fmt.Sprintf("%s is a value of the %q type hierarchy: one of %s.", iface.Name, root.Wire, strings.Join(names, ", "))
 	fcomment(f, doc([]string{intro}, strings.Join(lines, "\n"), fmt.Sprintf(
-		"The %s property selects the type when decoding; a value this package does not know decodes into *%s, which keeps it unchanged.",
-		strconv.Quote(p.API.Discriminator), iface.Unknown), deprecatedNote(root.Deprecated)))
+		"The %s property selects the type when decoding; %s",
+		strconv.Quote(root.Discriminator), unknownNote(iface)), deprecatedNote(root.Deprecated)))
 	f.Type().Id(iface.Name).Interface(
 		jen.Id(iface.Marker).Params(),
 		jen.Comment("Validate reports every constraint the value breaks."),
@@ -218,17 +222,29 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		jen.Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()),
 	)
 	f.Line()
-	fcomment(f, []string{
-		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, p.API.Discriminator),
-		"so it can be inspected and sent back unchanged.",
+	unknownDoc := []string{
+		fmt.Sprintf("%s keeps a %q value whose %s this package does not know,", iface.Unknown, root.Wire, root.Discriminator),
+		"so it can be inspected and sent back unchanged: the fields the base declares,",
+		"decoded as strictly as the base's own, and the whole object in " + iface.RawField + ". The",
+		"encoder writes " + iface.RawField + "; a typed field that disagrees with it is an error of",
+		"Validate and of the encoder, never dropped silently: change " + iface.RawField + " to change it.",
+	}
+	if iface.Closed {
+		unknownDoc = append(unknownDoc, "", fmt.Sprintf("%s has closed subtypes: decoding never produces this holder, and Validate reports one.", iface.Name))
+	}
+	fcomment(f, unknownDoc)
+	f.Type().Id(iface.Unknown).StructFunc(func(g *jen.Group) {
+		for _, fl := range root.Fields {
+			comment(g, fieldDoc(fl))
+			g.Id(fl.Name).Add(fieldType(fl)).Tag(jsonTag(fl))
+			g.Line()
+		}
+		g.Comment(iface.TypeField + " is the discriminator value received; empty when it was absent.")
+		g.Id(iface.TypeField).String()
+		g.Line()
+		g.Comment(iface.RawField + " is the whole JSON object as received.")
+		g.Id(iface.RawField).Qual("encoding/json", "RawMessage")
 	})
-	f.Type().Id(iface.Unknown).Struct(
-		jen.Comment("Type is the discriminator value received; empty when it was absent."),
-		jen.Id("Type").String(),
-		jen.Line(),
-		jen.Comment("Raw is the whole JSON object as received."),
-		jen.Id("Raw").Qual("encoding/json", "RawMessage"),
-	)
 	f.Line()
 	for c := root; c != nil; c = c.Base {
 		if c.Interface != nil {
@@ -236,6 +252,15 @@ func genInterface(f *jen.File, p *ir.Package, iface *ir.Interface) {
 			f.Line()
 		}
 	}
+}
+
+// unknownNote says what decoding does with a discriminator value no type
+// of the hierarchy declares.
+func unknownNote(iface *ir.Interface) string {
+	if iface.Closed {
+		return "its subtypes are closed: a value this package does not know is a decoding error."
+	}
+	return fmt.Sprintf("a value this package does not know decodes into *%s, which keeps it unchanged.", iface.Unknown)
 }
 
 func deprecatedNote(reason string) string {

@@ -68,33 +68,33 @@ func unionWants(u *ir.Union) string {
 	return strings.Join(kinds[:len(kinds)-1], ", ") + " or " + kinds[len(kinds)-1]
 }
 
-// decoderMethod names the Decoder method reading a scalar of type t.
+// decoderMethod names the decoder method reading a scalar of type t.
 func decoderMethod(t *ir.Type) string {
 	switch t.Kind {
 	case ir.String, ir.URI, ir.UUID:
-		return "String"
+		return "stringValue"
 	case ir.Int32:
-		return "Int32"
+		return "int32Value"
 	case ir.Int64:
-		return "Int64"
+		return "int64Value"
 	case ir.Float64:
-		return "Float64"
+		return "float64Value"
 	case ir.Float32:
-		return "Float32"
+		return "float32Value"
 	case ir.Bool:
-		return "Bool"
+		return "boolValue"
 	case ir.DateTime:
-		return "DateTime"
+		return "dateTimeValue"
 	case ir.Date:
-		return "Date"
+		return "dateValue"
 	case ir.Duration:
-		return "Duration"
+		return "durationValue"
 	}
 	panic(fmt.Sprintf("generator: no scalar decoder for kind %d", t.Kind))
 }
 
 // unionTokens maps a member's JSON token to the Decoder kinds it starts with.
-var unionTokens = map[string]string{"string": "KindString", "number": "KindNumber", "boolean": "KindBool"}
+var unionTokens = map[string]string{"string": "kindString", "number": "kindNumber", "boolean": "kindBool"}
 
 // unionCodec emits AppendJSON, MarshalJSON, DecodeJSON and UnmarshalJSON of
 // a union, and the encode and decode functions its containers use.
@@ -123,8 +123,8 @@ func (j *jsonGen) unionCodec(u *ir.Union) {
 	f.Commentf("DecodeJSON reads one %s: the JSON token chooses the member, and the value", u.Name)
 	f.Comment("must then be a valid one of it (a fraction is not an integer). Null and any")
 	f.Comment("other token are errors.")
-	f.Func().Params(jen.Id("v").Op("*").Id(u.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Id("Decoder")).Error().Block(
-		jen.Switch(jen.Id("d").Dot("Peek").Call()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Op("*").Id(u.Name)).Id("readJSON").Params(jen.Id("d").Op("*").Id("decoder")).Error().Block(
+		jen.Switch(jen.Id("d").Dot("peek").Call()).BlockFunc(func(g *jen.Group) {
 			for _, m := range u.Members {
 				var read jen.Code
 				if m.Type.Kind == ir.EnumRef {
@@ -139,24 +139,24 @@ func (j *jsonGen) unionCodec(u *ir.Union) {
 					jen.Return(jen.Nil()),
 				)
 			}
-			g.Case(jen.Id("KindNull")).Block(jen.Return(jen.Id("d").Dot("ErrNullNotAllowed").Call()))
+			g.Case(jen.Id("kindNull")).Block(jen.Return(jen.Id("d").Dot("errNullNotAllowed").Call()))
 		}),
-		jen.Return(jen.Id("d").Dot("ErrUnexpectedKind").Call(jen.Lit(unionWants(u)))),
+		jen.Return(jen.Id("d").Dot("errUnexpectedKind").Call(jen.Lit(unionWants(u)))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first")
 	f.Comment("and nothing but whitespace may follow the value.")
 	f.Func().Params(jen.Id("v").Op("*").Id(u.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("v").Op("=").Id(u.Name).Values(),
-		jen.Var().Id("d").Id("Decoder"),
-		jen.Id("d").Dot("Reset").Call(jen.Id("data")),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("DecodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("d").Dot("End").Call()),
+		jen.Var().Id("d").Id("decoder"),
+		jen.Id("d").Dot("reset").Call(jen.Id("data")),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("d").Dot("end").Call()),
 	)
 	f.Line()
 	f.Commentf("%s decodes one %s (an element of an array or map, or a field).", u.Decoder, u.Name)
-	f.Func().Id(u.Decoder).Params(jen.Id("d").Op("*").Id("Decoder")).Params(jen.Id("v").Id(u.Name), jen.Err().Error()).Block(
-		jen.Err().Op("=").Id("v").Dot("DecodeJSON").Call(jen.Id("d")),
+	f.Func().Id(u.Decoder).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id("v").Id(u.Name), jen.Err().Error()).Block(
+		jen.Err().Op("=").Id("v").Dot("readJSON").Call(jen.Id("d")),
 		jen.Return(jen.Id("v"), jen.Err()),
 	)
 	f.Line()
@@ -174,12 +174,12 @@ func genUnionValidate(f *jen.File, u *ir.Union) {
 	f.Commentf("Validate reports a %s that holds no member, or whose member breaks its", u.Name)
 	f.Comment("type's rules, as a *ValidationError; nil when v is valid.")
 	f.Func().Params(jen.Id("v").Id(u.Name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("vs").Id("Violations"),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
-		jen.Return(jen.Id("vs").Dot("Err").Call()),
+		jen.Var().Id("vs").Id("violationList"),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("valuePath").Values(), jen.Op("&").Id("vs")),
+		jen.Return(jen.Id("vs").Dot("err").Call()),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("v").Id(u.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+	f.Func().Params(jen.Id("v").Id(u.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(
 		jen.Switch(jen.Id("v").Dot("kind")).BlockFunc(func(g *jen.Group) {
 			for _, m := range u.Members {
 				checks := checksFor(m.Type, jen.Id("v").Dot(m.Field), "mp", 0)
@@ -215,7 +215,7 @@ func (j *jsonGen) nullableEncoder(name string, t *ir.Type) {
 // null: null is Optional's null state.
 func (j *jsonGen) nullableDecoder(name string, t *ir.Type) {
 	j.f.Commentf("%s decodes a value that may be null.", name)
-	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("Decoder")).Params(goType(t), jen.Error()).Block(
+	j.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(goType(t), jen.Error()).Block(
 		jen.Return(jen.Id("readNullable").Call(jen.Id("d"), j.decodeFunc(t.Elem))),
 	)
 	j.f.Line()

@@ -34,10 +34,11 @@ func genValidate(f *jen.File, p *ir.Package) {
 		if s.Interface != nil {
 			iface := s.Interface
 			genUnknownValidate(f, p, iface)
+			genCheckRaw(f, iface)
 			// A type switch, not an interface call, so the path stays on the stack:
 			// escape analysis cannot follow a dynamic call.
 			f.Commentf("%s validates whichever concrete type x holds; nil is a violation.", iface.Validator)
-			f.Func().Id(iface.Validator).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+			f.Func().Id(iface.Validator).Params(jen.Id("x").Id(iface.Name), jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(
 				jen.Switch(jen.Id("v").Op(":=").Id("x").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 					g.Case(jen.Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")))
 					for _, c := range iface.Concrete {
@@ -66,13 +67,51 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		known = append(known, jen.Lit(c.DiscriminatorValue))
 	}
 	f.Comment("Validate reports a Raw that would not decode back as this unknown subtype: not")
-	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type.")
+	f.Comment("a JSON object, or a discriminator that differs from Type or names a known type,")
+	f.Comment("or base fields that Raw lacks or that differ from the typed fields; and the")
+	f.Comment("base's constraints on the typed fields.")
 	genValidateEntry(f, iface.Unknown)
-	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(
+	body := []jen.Code{
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("checkNotNil").Call(jen.Id("vs"), jen.Id("p")), jen.Return()),
-		jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(p.API.Discriminator), jen.Id("v").Dot("Type"), jen.Id("v").Dot("Raw"),
-			jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract)),
+	}
+	if iface.Closed {
+		// Decoding rejects every value this holder could keep.
+		body = append(body, jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"),
+			jen.Lit(fmt.Sprintf("is an unknown subtype, but %s has closed subtypes: it would not decode back", iface.Name))))
+	}
+	check := jen.Id("checkUnknown").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(iface.Root.Discriminator), jen.Id("v").Dot(iface.TypeField), jen.Id("v").Dot(iface.RawField),
+		jen.Index().String().Values(known...), jen.Lit(iface.Root.Abstract))
+	body = append(body,
+		jen.If(jen.Op("!").Add(check)).Block(jen.Return()),
+		jen.Id("v").Dot("checkRaw").Call(jen.Id("p"), jen.Id("vs")),
 	)
+	for _, fl := range iface.Root.Fields {
+		body = append(body, fieldChecks(fl)...)
+	}
+	body = append(body, ruleChecks(iface.Root.Rules)...)
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(body...)
+	f.Line()
+}
+
+// genCheckRaw emits checkRaw on the holder of an unknown subtype: Raw must
+// decode as the base does and give the typed fields their values, since the
+// encoder writes Raw. Validate and the encoder both call it.
+func genCheckRaw(f *jen.File, iface *ir.Interface) {
+	body := []jen.Code{
+		jen.Var().Id("d").Id("decoder"),
+		jen.Id("d").Dot("reset").Call(jen.Id("v").Dot(iface.RawField)),
+		jen.Var().Id("raw").Id(iface.Unknown),
+		jen.If(jen.Err().Op(":=").Id("raw").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("violated").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(""), jen.Id("RuleFormat"), jen.Lit("has Raw that does not decode as a "+iface.Root.Wire+": %v"), jen.Err()),
+			jen.Return(),
+		),
+	}
+	for _, fl := range iface.Root.Fields {
+		body = append(body, jen.Id("checkAsRaw").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Id("v").Dot(fl.Name), jen.Id("raw").Dot(fl.Name)))
+	}
+	f.Commentf("checkRaw reports a Raw that does not decode as a %s, and typed fields that", iface.Root.Wire)
+	f.Comment("differ from the values in Raw, which is what the encoder writes.")
+	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("checkRaw").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(body...)
 	f.Line()
 }
 
@@ -80,9 +119,9 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 // validate method.
 func genValidateEntry(f *jen.File, name string) {
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("vs").Id("Violations"),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("Path").Values(), jen.Op("&").Id("vs")),
-		jen.Return(jen.Id("vs").Dot("Err").Call()),
+		jen.Var().Id("vs").Id("violationList"),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("valuePath").Values(), jen.Op("&").Id("vs")),
+		jen.Return(jen.Id("vs").Dot("err").Call()),
 	)
 	f.Line()
 }
@@ -126,11 +165,11 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 			declared = append(declared, jen.Lit(fl.Wire))
 		}
 		if s.DiscriminatorValue != "" {
-			declared = append(declared, jen.Lit(p.API.Discriminator))
+			declared = append(declared, jen.Lit(s.Discriminator))
 		}
 		body = append(body, jen.Id("checkMembers").Call(jen.Id("vs"), jen.Id("p"), jen.Id("v").Dot("AdditionalProperties"), jen.Index().String().Values(declared...)))
 	}
-	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("Path"), jen.Id("vs").Op("*").Id("Violations")).Block(body...)
+	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(body...)
 	f.Line()
 }
 
@@ -164,7 +203,7 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	if len(checks) == 0 {
 		return out
 	}
-	body := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("Field").Call(jen.Lit(fl.Wire))}, checks...)
+	body := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("child").Call(jen.Lit(fl.Wire))}, checks...)
 	switch {
 	case !fl.Optional:
 		out = append(out, jen.Block(body...))
@@ -313,7 +352,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 				loop = jen.Id(i).Op(":=").Range().Add(x)
 			}
 			out = append(out, jen.For(loop).Block(
-				append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("Index").Call(jen.Id(i))}, inner...)...))
+				append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("item").Call(jen.Id(i))}, inner...)...))
 		}
 	case ir.Map:
 		k, e, ep, n := fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("p%d", depth), fmt.Sprintf("n%d", depth)
@@ -321,10 +360,10 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		inner := checksFor(t.Elem, jen.Id(e), ep, depth+1)
 		if len(inner) > 0 {
 			out = append(out, jen.Block(
-				jen.Id(n).Op(":=").Id("vs").Dot("Len").Call(),
+				jen.Id(n).Op(":=").Id("vs").Dot("len").Call(),
 				jen.For(jen.List(jen.Id(k), jen.Id(e)).Op(":=").Range().Add(x)).Block(
-					append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("Field").Call(jen.Id(k))}, inner...)...),
-				jen.Id("vs").Dot("SortFrom").Call(jen.Id(n)),
+					append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("child").Call(jen.Id(k))}, inner...)...),
+				jen.Id("vs").Dot("sortFrom").Call(jen.Id(n)),
 			))
 		}
 	}
@@ -352,15 +391,15 @@ func genCreateValidate(f *jen.File, s *ir.Struct) {
 	f.Comment("ValidateCreate is Validate for a create request: the fields a create must send")
 	f.Comment("(requiredOnCreate) must be set as well. The client runs it before sending.")
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("ValidateCreate").Params().Error().BlockFunc(func(g *jen.Group) {
-		g.Var().Id("vs").Id("Violations")
-		g.Id("p").Op(":=").Op("&").Id("Path").Values()
+		g.Var().Id("vs").Id("violationList")
+		g.Id("p").Op(":=").Op("&").Id("valuePath").Values()
 		g.Id("v").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("vs"))
 		g.If(jen.Id("v").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			for _, fl := range s.CreateRequired {
 				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("!").Id("v").Dot(fl.Name).Dot("IsAbsent").Call())
 			}
 		})
-		g.Return(jen.Id("vs").Dot("Err").Call())
+		g.Return(jen.Id("vs").Dot("err").Call())
 	})
 	f.Line()
 }

@@ -224,9 +224,18 @@ type Type struct {
 	Base               *TypeRef
 	Abstract           bool
 	DiscriminatorValue string
-	Key                string
-	IDPrefix           string
-	Subtypes           []*Type // set by validation, in file order
+	// Discriminator is the member that selects a subtype in the hierarchy
+	// rooted at this type; "" uses api.discriminator. Only a root declares it.
+	Discriminator    string
+	DiscriminatorPos Pos
+	// ClosedSubtypes: a discriminator value no subtype declares is an error
+	// when decoding (subtypes: closed); by default subtypes are open and an
+	// unknown value decodes into the Unknown holder.
+	ClosedSubtypes bool
+	SubtypesPos    Pos
+	Key            string
+	IDPrefix       string
+	Subtypes       []*Type // set by validation, in file order
 	// Defaults are the readOnly, nullable and required values of the
 	// properties that do not write them (nil: none); the loader has
 	// already applied them to Properties.

@@ -501,7 +501,7 @@ func (l *loader) typeRef(n *yaml.Node, what string) *TypeRef {
 }
 
 var objectKeys = []string{"description", "deprecated", "open", "properties", "base", "abstract",
-	"discriminatorValue", "key", "idPrefix", "goName", "defaults", "rules"}
+	"discriminatorValue", "key", "idPrefix", "goName", "defaults", "rules", "discriminator", "subtypes"}
 var enumKeys = []string{"description", "deprecated", "open", "enum", "sentinel", "goName"}
 var goTypeKeys = []string{"description", "deprecated", "goType"}
 
@@ -543,6 +543,8 @@ func (l *loader) typ(e entry) *Type {
 			t.Base = l.typeRef(kv.val, kwhat)
 		case "discriminatorValue":
 			t.DiscriminatorValue, _ = l.str(kv.val, kwhat)
+		case "discriminator", "subtypes":
+			l.hierarchyKey(t, k, kv.val, kwhat)
 		case "key":
 			t.Key, _ = l.str(kv.val, kwhat)
 		case "idPrefix":
@@ -1141,4 +1143,31 @@ func (l *loader) response(n *yaml.Node, what string, md *Method) {
 		r.Items, _ = l.str(e.val, what+" items")
 	}
 	md.Response = r
+}
+
+// hierarchyKey reads the keys a hierarchy's root type declares for the whole
+// hierarchy: its discriminator member and whether its subtypes are open.
+func (l *loader) hierarchyKey(t *Type, k string, n *yaml.Node, what string) {
+	switch k {
+	case "discriminator":
+		var ok bool
+		t.Discriminator, ok = l.str(n, what)
+		t.DiscriminatorPos = l.pos(n)
+		if ok && t.Discriminator == "" {
+			l.errorf(n, "%s: the discriminator must not be empty", what)
+		}
+	case "subtypes":
+		t.SubtypesPos = l.pos(n)
+		s, ok := l.str(n, what)
+		if !ok {
+			return
+		}
+		switch s {
+		case "open":
+		case "closed":
+			t.ClosedSubtypes = true
+		default:
+			l.errorf(n, "%s: unknown value %q: want open or closed", what, clip(s))
+		}
+	}
 }

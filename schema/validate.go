@@ -718,19 +718,22 @@ func (v *validator) hierarchies() {
 			b.Subtypes = append(b.Subtypes, t)
 		}
 	}
-	values := map[string]*Type{}
+	values := map[rootValue]*Type{}
 	for _, t := range v.f.Types {
 		if t.IsEnum {
 			continue
 		}
 		inHierarchy := t.Base != nil || len(t.Subtypes) > 0
+		v.hierarchyRootKeys(t)
+		root := hierarchyRoot(t)
 		if t.DiscriminatorValue != "" {
-			if prev, dup := values[t.DiscriminatorValue]; dup {
+			key := rootValue{root, t.DiscriminatorValue}
+			if prev, dup := values[key]; dup {
 				v.errorf(t.Pos, "type %q: discriminatorValue %q is also used by type %q (line %d)", clip(t.Name), clip(t.DiscriminatorValue), clip(prev.Name), prev.Pos.Line)
 			}
-			values[t.DiscriminatorValue] = t
-			if v.f.API.Discriminator == "" {
-				v.errorf(t.Pos, "type %q has a discriminatorValue but api.discriminator is not set", clip(t.Name))
+			values[key] = t
+			if v.discriminatorOf(t) == "" {
+				v.errorf(t.Pos, "type %q has a discriminatorValue but neither api.discriminator nor its hierarchy's base declares a discriminator", clip(t.Name))
 			}
 		}
 		if inHierarchy && !t.Abstract && t.DiscriminatorValue == "" {
@@ -753,8 +756,50 @@ func (v *validator) hierarchies() {
 				}
 			}
 		}
-		if d := v.f.API.Discriminator; d != "" && findProperty(t.Properties, d) != nil {
-			v.errorf(findProperty(t.Properties, d).Pos, "type %q: property %q is the api.discriminator and is handled by sessiongen: remove it", clip(t.Name), clip(d))
+		if d := v.discriminatorOf(t); d != "" && findProperty(t.Properties, d) != nil {
+			v.errorf(findProperty(t.Properties, d).Pos, "type %q: property %q is the discriminator of its hierarchy or API and is handled by sessiongen: remove it", clip(t.Name), clip(d))
+		}
+	}
+}
+
+// rootValue keys a discriminator value by its hierarchy: values are unique
+// within one hierarchy, which has one discriminator.
+type rootValue struct {
+	root  *Type
+	value string
+}
+
+// hierarchyRoot returns the type at the end of t's base chain (t itself
+// outside a hierarchy); a chain that loops is reported by cycles.
+func hierarchyRoot(t *Type) *Type {
+	c := chain(t)
+	return c[len(c)-1]
+}
+
+// discriminatorOf returns the member that selects a subtype in t's
+// hierarchy: its root's discriminator, else api.discriminator. Outside a
+// hierarchy it is api.discriminator, which such types keep as a field.
+func (v *validator) discriminatorOf(t *Type) string {
+	if r := hierarchyRoot(t); (t.Base != nil || len(t.Subtypes) > 0) && r.Discriminator != "" {
+		return r.Discriminator
+	}
+	return v.f.API.Discriminator
+}
+
+// hierarchyRootKeys checks that discriminator and subtypes are declared on
+// the root of a hierarchy only: they hold for the whole hierarchy.
+func (v *validator) hierarchyRootKeys(t *Type) {
+	for _, k := range []struct {
+		set  bool
+		pos  Pos
+		name string
+	}{{t.Discriminator != "", t.DiscriminatorPos, "discriminator"}, {t.SubtypesPos != (Pos{}), t.SubtypesPos, "subtypes"}} {
+		switch {
+		case !k.set:
+		case t.Base != nil:
+			v.errorf(k.pos, "type %q: %s is declared on the root of a hierarchy only; this type has base %q", clip(t.Name), k.name, clip(t.Base.Name))
+		case len(t.Subtypes) == 0:
+			v.errorf(k.pos, "type %q: %s applies to a hierarchy, but no type has this one as its base", clip(t.Name), k.name)
 		}
 	}
 }

@@ -248,8 +248,14 @@ func TestGenerateIntoEmptyDir(t *testing.T) {
 		if !bytes.HasPrefix(f.content, []byte(schemaHeader)) {
 			t.Errorf("%s does not start with %q", p, schemaHeader)
 		}
-		if !bytes.Contains(f.content, []byte("\npackage minimal\n")) {
-			t.Errorf("%s: no package clause for package minimal", p)
+		// The fake server of the client is the package minimalfake, in its
+		// own folder below the package's.
+		pkg := "minimal"
+		if strings.HasPrefix(p, minimalPkg+"/minimalfake/") {
+			pkg = "minimalfake"
+		}
+		if !bytes.Contains(f.content, []byte("\npackage "+pkg+"\n")) {
+			t.Errorf("%s: no package clause for package %s", p, pkg)
 		}
 		if mode := f.info.Mode().Perm(); mode != 0o644 {
 			t.Errorf("%s: mode %v, want 0644", p, mode)

@@ -59,7 +59,6 @@ const (
 // object is the method set of every generated struct.
 type object interface {
 	UnmarshalJSON([]byte) error
-	DecodeJSON(*kinds.Decoder) error
 	AppendJSON([]byte) ([]byte, error)
 	MarshalJSON() ([]byte, error)
 	Validate() error
@@ -80,17 +79,7 @@ func structTarget[T any, P interface {
 	return target{
 		decode: func(b []byte) (any, []error) {
 			v := P(new(T))
-			err1 := v.UnmarshalJSON(b)
-			w := P(new(T))
-			d := kinds.NewDecoder(b)
-			err2 := w.DecodeJSON(d)
-			if err2 == nil {
-				err2 = d.End()
-			}
-			if err1 == nil && err2 == nil && !sameValue(v, w) {
-				err2 = errors.New("DecodeJSON decoded another value than UnmarshalJSON")
-			}
-			return v, []error{err1, err2}
+			return v, []error{v.UnmarshalJSON(b)}
 		},
 		encode: func(v any, dst []byte) ([]byte, error) { return v.(P).AppendJSON(dst) },
 	}
@@ -130,6 +119,10 @@ var targets = map[string]target{
 	"NullableItems": structTarget[kinds.NullableItems](),
 	// 13e: inline enums.
 	"InlineEnums": structTarget[kinds.InlineEnums](),
+	// 13p: hierarchies.
+	"Vehicle": ifaceTarget(kinds.UnmarshalVehicle),
+	"Plant":   ifaceTarget(kinds.UnmarshalPlant),
+	"Garage":  structTarget[kinds.Garage](),
 }
 
 // vector is one parsed line.

@@ -62,16 +62,13 @@ func discriminatorCases(t *testing.T, value string) []discriminatorCase {
 	var out []discriminatorCase
 	for _, c := range registry {
 		p := pkgs[c.pkg]
-		disc := p.API.Discriminator
+		disc := discriminatorOf(p, c)
 		if disc == "" {
 			continue
 		}
 		sm := sampler{p: p, disc: disc}
 		discPath := pathSegment(disc)
 		decoders := []func([]byte) error{func(b []byte) error { _, err := c.decode(b); return err }}
-		if c.stream != nil {
-			decoders = append(decoders, func(b []byte) error { _, err := c.stream(b); return err })
-		}
 		var self *ir.Struct
 		for _, s := range p.Structs {
 			switch {
@@ -106,7 +103,10 @@ func discriminatorCases(t *testing.T, value string) []discriminatorCase {
 			case t.Kind != ir.InterfaceRef:
 				continue
 			}
-			inner, innerAt := discriminated(sm, t.Interface.Concrete[0], value)
+			// The property's hierarchy may have its own discriminator.
+			ism := sampler{p: p, disc: t.Interface.Root.Discriminator}
+			innerPath := pathSegment(ism.disc)
+			inner, innerAt := discriminated(ism, t.Interface.Concrete[0], value)
 			prefix := ""
 			switch wrap {
 			case "[]":
@@ -117,10 +117,10 @@ func discriminatorCases(t *testing.T, value string) []discriminatorCase {
 			ms, i := (policyCase{c: c, s: self, sm: sm}).withField(f, inner)
 			doc, _, values := document(ms)
 			path := pathSegment(f.Wire) + sub
-			if strings.HasPrefix(discPath, "[") {
-				path += discPath
+			if strings.HasPrefix(innerPath, "[") {
+				path += innerPath
 			} else {
-				path += "." + discPath
+				path += "." + innerPath
 			}
 			for _, dec := range decoders {
 				out = append(out, discriminatorCase{
@@ -169,12 +169,19 @@ func TestPolicyDiscriminatorKept(t *testing.T) {
 	n := 0
 	for _, c := range registry {
 		p := pkgs[c.pkg]
-		disc := p.API.Discriminator
+		disc := discriminatorOf(p, c)
 		if disc == "" {
 			continue
 		}
 		value, head := "#a.value.of.no.type", minimal[c]
-		if !c.iface {
+		if c.iface {
+			// An unknown subtype decodes the base's fields: its required ones too.
+			for _, s := range p.Structs {
+				if s.Interface != nil && s.Interface.Name == c.name {
+					head = sampler{p: p, disc: disc}.required(s, 0)
+				}
+			}
+		} else {
 			for _, s := range p.Structs {
 				if s.Name == c.name && !s.Abstract && s.DiscriminatorValue != "" {
 					value = s.DiscriminatorValue
@@ -184,6 +191,13 @@ func TestPolicyDiscriminatorKept(t *testing.T) {
 		q, _ := json.Marshal(value)
 		doc, _, _ := document(append(head, member{name: disc, value: string(q)}))
 		v, err := c.decode(doc)
+		if c.iface && closedInterface(p, c.name) {
+			// A closed hierarchy keeps no unknown value: it rejects it.
+			if err == nil || !strings.Contains(err.Error(), "whose subtypes are closed") {
+				t.Errorf("%s: %s: got %v, want the closed-subtypes rejection", c, doc, err)
+			}
+			continue
+		}
 		if err != nil {
 			t.Errorf("%s: %s: %v", c, doc, err)
 			continue
@@ -202,4 +216,15 @@ func TestPolicyDiscriminatorKept(t *testing.T) {
 		t.Fatalf("only %d types", n)
 	}
 	t.Logf("%d types keep the discriminator they received", n)
+}
+
+// closedInterface reports whether the interface called name has closed
+// subtypes.
+func closedInterface(p *ir.Package, name string) bool {
+	for _, s := range p.Structs {
+		if s.Interface != nil && s.Interface.Name == name {
+			return s.Interface.Closed
+		}
+	}
+	return false
 }

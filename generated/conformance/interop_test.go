@@ -218,7 +218,7 @@ func TestCallerStructsMatchCodec(t *testing.T) {
 		}
 		t.Run(c.String(), func(t *testing.T) {
 			s := newValueGen(t, pkgs, c.pkg, 0).irStruct(c.name)
-			disc := pkgs[c.pkg].API.Discriminator
+			disc := s.Discriminator
 			var fields []reflect.StructField
 			if s.DiscriminatorValue != "" {
 				fields = append(fields, reflect.StructField{Name: "Discriminator", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(`json:"` + disc + `"`)})

@@ -32,6 +32,11 @@ type valueGen struct {
 	r     *rand.Rand
 	pkg   *ir.Package
 	types map[string]reflect.Type // Go name → struct type, Unknown<Interface> holders included
+	// decoders are the Unmarshal<Interface> entry points by interface name.
+	decoders map[string]func([]byte) (any, error)
+	// bareUnknown holds the Unknown<Interface> holders a bare unknown
+	// discriminator value decodes into (bases that require no member).
+	bareUnknown map[string]bool
 	// near is the chance that one decision breaks a rule; 0 for valid values.
 	near float64
 	// plain leaves out what a caller's plain float64 and time.Time fields
@@ -45,7 +50,7 @@ type valueGen struct {
 // newValueGen returns a generator for the registered package pkg.
 func newValueGen(t testing.TB, pkgs map[string]*ir.Package, pkg string, seed uint64) *valueGen {
 	t.Helper()
-	g := &valueGen{r: rand.New(rand.NewPCG(seed, 0x5e55)), pkg: pkgs[pkg], types: map[string]reflect.Type{}}
+	g := &valueGen{r: rand.New(rand.NewPCG(seed, 0x5e55)), pkg: pkgs[pkg], types: map[string]reflect.Type{}, decoders: map[string]func([]byte) (any, error){}, bareUnknown: map[string]bool{}}
 	if g.pkg == nil {
 		t.Fatalf("no IR for %s", pkg)
 	}
@@ -57,16 +62,54 @@ func newValueGen(t testing.TB, pkgs map[string]*ir.Package, pkg string, seed uin
 			g.types[c.name] = c.typ
 			continue
 		}
-		// The unknown holder of a hierarchy is reached by decoding a
-		// discriminator value no schema uses.
-		v, err := c.decode([]byte(`{` + strconv.Quote(g.pkg.API.Discriminator) + `:"#sessiongen.unknown"}`))
-		if err != nil {
-			t.Fatalf("%s: decoding an unknown subtype: %v", c, err)
+		g.decoders[c.name] = c.decode
+		if c.unknown != nil {
+			g.types[c.unknown.Name()] = c.unknown
+			continue
 		}
-		u := reflect.TypeOf(v).Elem()
-		g.types[u.Name()] = u
+		// The unknown holder of an open hierarchy is reached by decoding a
+		// discriminator value no schema uses; a base with required fields
+		// rejects that, and polymorphic finds the holder by decoding a
+		// concrete value relabelled.
+		v, err := c.decode([]byte(`{` + strconv.Quote(g.discriminatorOf(c.name)) + `:"#sessiongen.unknown"}`))
+		if err == nil {
+			u := reflect.TypeOf(v).Elem()
+			g.types[u.Name()] = u
+			g.bareUnknown[u.Name()] = true
+		}
 	}
 	return g
+}
+
+// relabelled returns an unknown subtype of iface decoded from a valid
+// concrete value whose discriminator is replaced by typ, so that the base's
+// fields hold values; ok is false when no such value came out.
+func (g *valueGen) relabelled(iface *ir.Interface, typ string) (reflect.Value, bool) {
+	decode := g.decoders[iface.Name]
+	c := iface.Concrete[g.r.IntN(len(iface.Concrete))]
+	near := g.near
+	g.near = 0
+	sv := g.structValue(c)
+	g.near = near
+	enc, err := sv.Interface().(interface{ AppendJSON([]byte) ([]byte, error) }).AppendJSON(nil)
+	if err != nil || decode == nil {
+		return reflect.Value{}, false
+	}
+	disc := strconv.Quote(iface.Root.Discriminator) + ":"
+	old := disc + strconv.Quote(c.DiscriminatorValue)
+	if !bytes.Contains(enc, []byte(old)) {
+		return reflect.Value{}, false
+	}
+	v, err := decode(bytes.Replace(enc, []byte(old), []byte(disc+strconv.Quote(typ)), 1))
+	if err != nil {
+		return reflect.Value{}, false
+	}
+	u := reflect.ValueOf(v)
+	if u.Elem().Type().Name() != iface.Unknown {
+		return reflect.Value{}, false
+	}
+	g.types[iface.Unknown] = u.Elem().Type()
+	return u, true
 }
 
 // chance reports true with probability p.
@@ -526,9 +569,21 @@ func (g *valueGen) rawJSON() string {
 	return rawValues[g.r.IntN(len(rawValues))]
 }
 
+// discriminatorOf returns the discriminator of the hierarchy whose
+// interface is named name.
+func (g *valueGen) discriminatorOf(name string) string {
+	for _, s := range g.pkg.Structs {
+		if s.Interface != nil && s.Interface.Name == name {
+			return s.Discriminator
+		}
+	}
+	return g.pkg.API.Discriminator
+}
+
 // polymorphic returns a value of the interface of iface: a concrete type of
 // the hierarchy or an unknown subtype; near-valid ones are nil, a typed nil
-// or an unknown subtype that would decode as something else.
+// or an unknown subtype that would decode as something else (any unknown
+// subtype of a hierarchy with closed subtypes).
 func (g *valueGen) polymorphic(iface *ir.Interface) reflect.Value {
 	if g.bad() {
 		switch g.r.IntN(3) {
@@ -537,25 +592,45 @@ func (g *valueGen) polymorphic(iface *ir.Interface) reflect.Value {
 		case 1:
 			return reflect.Zero(reflect.PointerTo(g.types[iface.Concrete[0].Name])) // typed nil
 		}
+		if u, ok := g.relabelled(iface, "#sessiongen.unknown.near"); ok && len(iface.Root.Fields) > 0 {
+			// A typed base field changed without Raw: the encoder would lose it.
+			u.Elem().Field(g.r.IntN(len(iface.Root.Fields))).SetZero()
+			return u
+		}
+		if g.types[iface.Unknown] == nil {
+			return reflect.Value{}
+		}
 		u := reflect.New(g.types[iface.Unknown])
 		typ := iface.Concrete[g.r.IntN(len(iface.Concrete))].DiscriminatorValue
-		u.Elem().FieldByName("Type").SetString(typ)
-		raw := `{` + strconv.Quote(g.pkg.API.Discriminator) + `:` + strconv.Quote(typ) + `}`
+		u.Elem().FieldByName(iface.TypeField).SetString(typ)
+		raw := `{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + `}`
 		if g.chance(0.5) {
 			raw = `{"x":1}`
 		}
-		u.Elem().FieldByName("Raw").SetBytes([]byte(raw))
+		if iface.Closed && g.chance(0.5) {
+			typ = "#sessiongen.unknown." + g.word()
+			raw = `{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + `}`
+			u.Elem().FieldByName(iface.TypeField).SetString(typ)
+		}
+		u.Elem().FieldByName(iface.RawField).SetBytes([]byte(raw))
 		return u
 	}
-	if g.chance(0.2) || g.deep() && g.chance(0.5) {
+	if !iface.Closed && !g.deep() && g.chance(0.2) {
+		if u, ok := g.relabelled(iface, "#sessiongen.unknown."+g.word()); ok {
+			return u
+		}
+	}
+	// A bare unknown subtype (the discriminator and an unknown member) is
+	// valid only where the base requires nothing: decoding one succeeded.
+	if !iface.Closed && g.bareUnknown[iface.Unknown] && (g.chance(0.2) || g.deep() && g.chance(0.5)) {
 		u := reflect.New(g.types[iface.Unknown])
 		typ := "#sessiongen.unknown." + g.word()
 		member := ""
 		if !g.deep() {
 			member = `,"x":` + rawValues[g.r.IntN(len(rawValues))]
 		}
-		u.Elem().FieldByName("Type").SetString(typ)
-		u.Elem().FieldByName("Raw").SetBytes([]byte(`{` + strconv.Quote(g.pkg.API.Discriminator) + `:` + strconv.Quote(typ) + member + `}`))
+		u.Elem().FieldByName(iface.TypeField).SetString(typ)
+		u.Elem().FieldByName(iface.RawField).SetBytes([]byte(`{` + strconv.Quote(iface.Root.Discriminator) + `:` + strconv.Quote(typ) + member + `}`))
 		return u
 	}
 	return g.structValue(iface.Concrete[g.r.IntN(len(iface.Concrete))])

@@ -30,43 +30,36 @@ type codec struct {
 	iface bool
 	// decode is UnmarshalJSON (structs) or Unmarshal<Interface>.
 	decode func([]byte) (any, error)
-	// stream is DecodeJSON on a fresh Decoder followed by End; nil for
-	// interfaces.
-	stream func([]byte) (any, error)
 	encode func(any) ([]byte, error)
 	// typ is the struct type (nil for interfaces).
 	typ reflect.Type
 	// ityp is the interface type (nil for structs).
 	ityp reflect.Type
+	// unknown is the Unknown<Interface> holder of an interface whose
+	// subtypes are closed (decoding never yields it); nil otherwise.
+	unknown reflect.Type
 }
 
 func (c *codec) String() string { return c.pkg + "." + c.name }
 
-type structMethods[D any] interface {
+// structMethods is the exported codec of a generated struct: UnmarshalJSON
+// is its only decoding entry point (the streaming one is the package's own).
+type structMethods interface {
 	UnmarshalJSON([]byte) error
 	AppendJSON([]byte) ([]byte, error)
-	DecodeJSON(*D) error
 	Validate() error
 }
 
-func structOf[T any, D any, P interface {
+func structOf[T any, P interface {
 	*T
-	structMethods[D]
-}](pkg string, newDecoder func([]byte) *D, end func(*D) error) *codec {
+	structMethods
+}](pkg string) *codec {
 	return &codec{
 		pkg:  pkg,
 		name: reflect.TypeFor[T]().Name(),
 		decode: func(b []byte) (any, error) {
 			v := P(new(T))
 			return v, v.UnmarshalJSON(b)
-		},
-		stream: func(b []byte) (any, error) {
-			v := P(new(T))
-			d := newDecoder(b)
-			if err := v.DecodeJSON(d); err != nil {
-				return v, err
-			}
-			return v, end(d)
 		},
 		encode: func(v any) ([]byte, error) { return v.(P).AppendJSON(nil) },
 		typ:    reflect.TypeFor[T](),
@@ -90,46 +83,57 @@ func ifaceOf[I interface {
 	}
 }
 
+// closedIfaceOf is ifaceOf for a hierarchy with closed subtypes, whose
+// unknown holder U decoding never yields.
+func closedIfaceOf[U any, I interface {
+	AppendJSON([]byte) ([]byte, error)
+	Validate() error
+}](pkg string, unmarshal func([]byte) (I, error)) *codec {
+	c := ifaceOf(pkg, unmarshal)
+	c.unknown = reflect.TypeFor[U]()
+	return c
+}
+
 func proxyOf[T any, P interface {
 	*T
-	structMethods[pr.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, pr.Decoder, P]("proxy", pr.NewDecoder, (*pr.Decoder).End)
+	return structOf[T, P]("proxy")
 }
 
 func sharedOf[T any, P interface {
 	*T
-	structMethods[shared.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, shared.Decoder, P]("shared", shared.NewDecoder, (*shared.Decoder).End)
+	return structOf[T, P]("shared")
 }
 
 func commonOf[T any, P interface {
 	*T
-	structMethods[tc.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, tc.Decoder, P]("common", tc.NewDecoder, (*tc.Decoder).End)
+	return structOf[T, P]("common")
 }
 
 func graphOf[T any, P interface {
 	*T
-	structMethods[cr.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, cr.Decoder, P]("callrecords", cr.NewDecoder, (*cr.Decoder).End)
+	return structOf[T, P]("callrecords")
 }
 
 func syllableOf[T any, P interface {
 	*T
-	structMethods[sy.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, sy.Decoder, P]("sessions", sy.NewDecoder, (*sy.Decoder).End)
+	return structOf[T, P]("sessions")
 }
 
 func kindsOf[T any, P interface {
 	*T
-	structMethods[kinds.Decoder]
+	structMethods
 }]() *codec {
-	return structOf[T, kinds.Decoder, P]("kinds", kinds.NewDecoder, (*kinds.Decoder).End)
+	return structOf[T, P]("kinds")
 }
 
 // registry lists every decoder, in schema order within each package.
@@ -238,6 +242,14 @@ var registry = []*codec{
 
 	// generated/conformance/shared
 	sharedOf[shared.Money](),
+
+	// 13p: hierarchies (kinds)
+	closedIfaceOf[kinds.UnknownVehicle]("kinds", kinds.UnmarshalVehicle),
+	kindsOf[kinds.Car](),
+	ifaceOf("kinds", kinds.UnmarshalPlant),
+	kindsOf[kinds.PlantBase](),
+	kindsOf[kinds.Tree](),
+	kindsOf[kinds.Garage](),
 }
 
 // schemas maps each registered package to its schema, relative to the
@@ -339,4 +351,16 @@ func TestRegistryIsComplete(t *testing.T) {
 		}
 	}
 	t.Logf("%d decoders: %s", len(got), strings.Join(got, " "))
+}
+
+// discriminatorOf returns the discriminator member c's decoder reads: its
+// hierarchy's (which may differ from the API's) or, outside a hierarchy,
+// the API's, kept as a field.
+func discriminatorOf(p *ir.Package, c *codec) string {
+	for _, s := range p.Structs {
+		if c.iface && s.Interface != nil && s.Interface.Name == c.name || !c.iface && s.Name == c.name {
+			return s.Discriminator
+		}
+	}
+	return p.API.Discriminator
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/sessiongen/sessiongen/generated/conformance/kinds"
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 )
 
 var (
@@ -335,6 +336,8 @@ func TestValidateReportsWhatTheCodecCannotCarry(t *testing.T) {
 		{"unknown subtype naming a known type", lookup("kinds", "Shape"), &kinds.UnknownShape{Type: "circle", Raw: json.RawMessage(`{"@type":"circle"}`)}, "", "format"},
 		{"unknown subtype whose Raw disagrees with Type", lookup("kinds", "Shape"), &kinds.UnknownShape{Type: "hexagon", Raw: json.RawMessage(`{"@type":"octagon"}`)}, "", "format"},
 		{"unknown subtype without Raw", lookup("kinds", "Shape"), &kinds.UnknownShape{Type: "hexagon"}, "", "null"},
+		{"unknown subtype of a hierarchy with closed subtypes", lookup("kinds", "Vehicle"), &kinds.UnknownVehicle{Type: "boat", Raw: json.RawMessage(`{"kind":"boat"}`)}, "", "format"},
+		{"unknown subtype whose Raw names the API's discriminator, not the hierarchy's", lookup("kinds", "Plant"), &kinds.UnknownPlant{Type: "fern", Raw: json.RawMessage(`{"@type":"fern"}`)}, "", "format"},
 		{"unknown subtype of a concrete root without discriminator", lookup("kinds", "Animal"), &kinds.UnknownAnimal{Raw: json.RawMessage(`{"legs":4}`)}, "", "format"},
 	}
 	for _, tt := range tests {
@@ -481,7 +484,7 @@ func TestValidateReportsEmptyFormList(t *testing.T) {
 	require.Equal(t, "Participants", invalid.Violations[0].Path)
 	require.Equal(t, pr.RuleMinItems, invalid.Violations[0].Rule)
 
-	srv := httptest.NewServer(pr.NewFakeServer())
+	srv := httptest.NewServer(proxyfake.NewFakeServer())
 	defer srv.Close()
 	client, err := pr.NewClient(pr.WithBaseURL(srv.URL), pr.WithBasicAuth("AC00000000000000000000000000000000", "token"))
 	require.NoError(t, err)

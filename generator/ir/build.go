@@ -42,7 +42,7 @@ func clientNames(scheme schema.AuthScheme) []string {
 }
 
 // Methods every generated struct has; a property may not take these names.
-var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AppendJSON", "DecodeJSON", "String"}
+var structMethods = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "AppendJSON", "ApplyRequestJSON", "String"}
 
 // Build turns a validated schema file into the IR. Naming problems come back
 // as schema.Diagnostics positioned at the schema text that caused them.

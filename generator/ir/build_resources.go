@@ -185,7 +185,7 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 		out.Query = append(out.Query, b.param(q, false))
 	}
 	if len(m.Query) > 0 {
-		st := &Struct{Role: RoleParams, Name: prefix + "Params", Wire: m.Name + " query",
+		st := &Struct{Role: RoleParams, Name: prefix + "Params", Wire: m.Name + " query", Discriminator: b.f.API.Discriminator,
 			Doc: fmt.Sprintf("%s holds the query parameters of %s.%s.", prefix+"Params", res.ClientName, out.Name)}
 		b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its query parameters)", m.Name))
 		st.Fields = b.propertyFields(m.Query, st.Name, fmt.Sprintf("method %q", m.Name))
@@ -210,7 +210,7 @@ func (b *builder) method(r *schema.Resource, res *Resource, m *schema.Method) *M
 			}
 		}
 		if len(m.Body.Fields) > 0 || m.Body.Type == nil {
-			st := &Struct{Role: RoleRequest, Name: prefix + "Request", Wire: m.Name + " request",
+			st := &Struct{Role: RoleRequest, Name: prefix + "Request", Wire: m.Name + " request", Discriminator: b.f.API.Discriminator,
 				Doc: fmt.Sprintf("%s is the request body of %s.%s.", prefix+"Request", res.ClientName, out.Name)}
 			b.claim(st.Name, m.Pos, fmt.Sprintf("method %q (its request body)", m.Name))
 			st.Fields = b.propertyFields(m.Body.Fields, st.Name, fmt.Sprintf("method %q body", m.Name))

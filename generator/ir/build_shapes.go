@@ -69,6 +69,11 @@ func (b *builder) updateStruct(s *Struct, pos schema.Pos, what string) *Struct {
 			"(JSON merge-patch, RFC 7396). Read-only and create-only fields cannot be updated and are absent.",
 			s.Name, s.Name),
 		Deprecated: s.Deprecated,
+		// The model's discriminator: the decoder checks and skips it.
+		Discriminator: s.Discriminator,
+	}
+	if u.Discriminator == "" {
+		u.Discriminator = b.f.API.Discriminator
 	}
 	b.updates[s] = u
 	b.claim(u.Name, pos, what)

@@ -79,6 +79,10 @@ func (b *builder) fill() {
 		if t.Base != nil && t.Base.Target != nil {
 			s.Base = b.structs[t.Base.Target]
 		}
+		s.Discriminator = b.discriminatorOf(t)
+		if s.Interface != nil {
+			s.Interface.Closed = t.ClosedSubtypes
+		}
 		s.Fields = b.fields(t, s)
 		for c, n := t, 0; c != nil && n <= len(b.f.Types); c, n = baseType(c), n+1 {
 			// Bases' rules first, as their fields come first.
@@ -112,6 +116,32 @@ func (b *builder) fill() {
 			}
 		}
 		walk(t)
+		s.Interface.TypeField = freeFieldName(s.Fields, "Type", "Subtype", "DiscriminatorValue")
+		s.Interface.RawField = freeFieldName(s.Fields, "Raw", "RawJSON", "RawObject")
+	}
+}
+
+// freeFieldName returns the first candidate no field of fields is named,
+// or the first one with a number appended: the unknown-subtype holder has
+// the base's fields beside its own.
+func freeFieldName(fields []*Field, candidates ...string) string {
+	taken := func(name string) bool {
+		for _, fl := range fields {
+			if fl.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range candidates {
+		if !taken(c) {
+			return c
+		}
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s%d", candidates[0], n); !taken(c) {
+			return c
+		}
 	}
 }
 
@@ -131,6 +161,23 @@ func structRules(rules []*schema.FieldRule, fields []*Field) []*Rule {
 		out = append(out, ir)
 	}
 	return out
+}
+
+// discriminatorOf returns the wire name of the member that selects a
+// subtype in t's hierarchy: the root's discriminator, else the API's. Outside
+// a hierarchy it is the API's, which such a type keeps as a field.
+func (b *builder) discriminatorOf(t *schema.Type) string {
+	if t.Base == nil && len(t.Subtypes) == 0 {
+		return b.f.API.Discriminator
+	}
+	root := t
+	for i := 0; baseType(root) != nil && i <= len(b.f.Types); i++ {
+		root = baseType(root)
+	}
+	if root.Discriminator != "" {
+		return root.Discriminator
+	}
+	return b.f.API.Discriminator
 }
 
 func baseType(t *schema.Type) *schema.Type {

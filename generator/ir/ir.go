@@ -260,8 +260,12 @@ type Struct struct {
 	KeyFormat string
 
 	// Polymorphism.
-	DiscriminatorValue string  // "" when not in a hierarchy
-	Base               *Struct // direct base, nil at the root
+	DiscriminatorValue string // "" when not in a hierarchy
+	// Discriminator is the wire name of the member that selects a subtype:
+	// the hierarchy's (its root's discriminator, else the API's) for a type
+	// in a hierarchy, the API's (kept as a field) for any other; "" if none.
+	Discriminator string
+	Base          *Struct // direct base, nil at the root
 	// Interface is set when the type has subtypes: properties of this type
 	// hold the interface, which every concrete type of the hierarchy below
 	// (and including) this one implements, plus the Unknown fallback.
@@ -299,6 +303,12 @@ type Interface struct {
 	Unknown  string    // Go name of the struct that keeps an unknown subtype
 	Concrete []*Struct // every non-abstract type in the hierarchy, depth first, schema order
 	Root     *Struct
+	// Closed: a discriminator value no concrete type declares is a decoding
+	// error (schema subtypes: closed) instead of an Unknown holder.
+	Closed bool
+	// TypeField and RawField name the holder's discriminator and raw object
+	// fields: Type and Raw unless a base field has the name.
+	TypeField, RawField string
 
 	Decoder   string // unexported func(*Decoder) (Name, error) reading any subtype
 	Unmarshal string // exported func([]byte) (Name, error)

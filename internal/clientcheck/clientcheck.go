@@ -25,7 +25,7 @@ import (
 type API struct {
 	// NewClient returns the package's *Client for baseURL, without retries.
 	NewClient func(baseURL string) (any, error)
-	// NewFake returns the package's NewFakeServer().
+	// NewFake returns the package's fake server (<pkg>fake.NewFakeServer()).
 	NewFake func() http.Handler
 	// PagingPaths are the JSON paths of the members the page reader reads
 	// besides the items: the next link, the total number of pages.

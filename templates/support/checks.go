@@ -3,6 +3,7 @@ package support
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,27 +22,27 @@ import (
 // format and args, and at the field name of p when name is not empty.
 //
 //go:noinline
-func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
+func violated(vs *violationList, p *valuePath, name, rule, format string, args ...any) {
 	if name != "" {
-		fp := p.Field(name)
+		fp := p.child(name)
 		p = &fp
 	}
 	if len(args) == 0 {
-		vs.Add(p, rule, format)
+		vs.add(p, rule, format)
 		return
 	}
-	vs.Addf(p, rule, format, args...)
+	vs.addf(p, rule, format, args...)
 }
 
 // checkRequired records a required field that is absent.
-func checkRequired(vs *Violations, p *Path, name string, set bool) {
+func checkRequired(vs *violationList, p *valuePath, name string, set bool) {
 	if !set {
 		violated(vs, p, name, RuleRequired, "is required")
 	}
 }
 
 // checkNotNull records a null where null is not allowed.
-func checkNotNull(vs *Violations, p *Path, name string, null bool) {
+func checkNotNull(vs *violationList, p *valuePath, name string, null bool) {
 	if null {
 		violated(vs, p, name, RuleNull, "must not be null")
 	}
@@ -51,7 +52,7 @@ func checkNotNull(vs *Violations, p *Path, name string, null bool) {
 const noBound = -1
 
 // checkLength checks the length of s in characters (runes).
-func checkLength(vs *Violations, p *Path, s string, min, max int) {
+func checkLength(vs *violationList, p *valuePath, s string, min, max int) {
 	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
 		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
 	}
@@ -60,31 +61,31 @@ func checkLength(vs *Violations, p *Path, s string, min, max int) {
 // lengthViolated records a length or item count n outside [min, max].
 //
 //go:noinline
-func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
+func lengthViolated(vs *violationList, p *valuePath, n, min, max int, minRule, maxRule, unit string) {
 	if n < min {
-		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
+		vs.addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
 	} else {
-		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
+		vs.addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
 	}
 }
 
 // checkPattern records a string that does not match its pattern.
-func checkPattern(vs *Violations, p *Path, matched bool, expr string) {
+func checkPattern(vs *violationList, p *valuePath, matched bool, expr string) {
 	if !matched {
 		violated(vs, p, "", RulePattern, "does not match %s", expr)
 	}
 }
 
 // checkURI records a string that is not an absolute URI.
-func checkURI(vs *Violations, p *Path, s string) {
-	if !IsURI(s) {
+func checkURI(vs *violationList, p *valuePath, s string) {
+	if !isURI(s) {
 		violated(vs, p, "", RuleFormat, "is not an absolute URI")
 	}
 }
 
 // checkUUID records a string that is not a UUID.
-func checkUUID(vs *Violations, p *Path, s string) {
-	if !IsUUID(s) {
+func checkUUID(vs *violationList, p *valuePath, s string) {
+	if !isUUID(s) {
 		violated(vs, p, "", RuleFormat, "is not a UUID")
 	}
 }
@@ -95,21 +96,21 @@ type number interface {
 }
 
 // checkMinimum records x below min; text is min as the schema writes it.
-func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
+func checkMinimum[T number](vs *violationList, p *valuePath, x, min T, text string) {
 	if x < min {
 		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
 	}
 }
 
 // checkMaximum records x above max; text is max as the schema writes it.
-func checkMaximum[T number](vs *Violations, p *Path, x, max T, text string) {
+func checkMaximum[T number](vs *violationList, p *valuePath, x, max T, text string) {
 	if x > max {
 		violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
 	}
 }
 
 // checkItems checks the number of items n of an array.
-func checkItems(vs *Violations, p *Path, n, min, max int) {
+func checkItems(vs *violationList, p *valuePath, n, min, max int) {
 	if n < min || max != noBound && n > max {
 		lengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
 	}
@@ -122,7 +123,7 @@ type knownValue interface {
 }
 
 // checkKnown records a value a closed enum does not list.
-func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
+func checkKnown[E knownValue](vs *violationList, p *valuePath, e E) {
 	if !e.IsKnown() {
 		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
 	}
@@ -130,18 +131,18 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 
 // checkUnique records the first repeat of each item, comparing pairwise:
 // no allocation, and arrays with a uniqueItems rule are short in practice.
-func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
+func checkUnique[E comparable](vs *violationList, p *valuePath, x []E) {
 	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
 }
 
 // checkUniqueTimes is checkUnique for date-times, which are equal when they
 // are the same instant.
-func checkUniqueTimes(vs *Violations, p *Path, x []time.Time) {
+func checkUniqueTimes(vs *violationList, p *valuePath, x []time.Time) {
 	checkUniqueBy(vs, p, x, time.Time.Equal)
 }
 
 // checkUniqueBy is checkUnique with equal deciding which items repeat.
-func checkUniqueBy[E any](vs *Violations, p *Path, x []E, equal func(a, b E) bool) {
+func checkUniqueBy[E any](vs *violationList, p *valuePath, x []E, equal func(a, b E) bool) {
 	for i := range x {
 		for j := 0; j < i; j++ {
 			if equal(x[i], x[j]) {
@@ -166,7 +167,7 @@ func (o *Optional[T]) held() *T {
 // /v1/Services/ is the collection) or "." and ".." (which servers and
 // proxies resolve as path steps). It reports whether the value's other
 // rules are worth checking.
-func checkPathSegment(vs *Violations, p *Path, s string) bool {
+func checkPathSegment(vs *violationList, p *valuePath, s string) bool {
 	switch s {
 	case "":
 		violated(vs, p, "", RuleRequired, "is required: a path parameter cannot be empty")
@@ -183,27 +184,27 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
-func checkNotNil(vs *Violations, p *Path) {
+func checkNotNil(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
-func checkUTF8(vs *Violations, p *Path, s string) {
+func checkUTF8(vs *violationList, p *valuePath, s string) {
 	if !utf8.ValidString(s) {
 		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Field is checkUTF8 for the field name of the object at p.
-func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
+func checkUTF8Field[S ~string](vs *violationList, p *valuePath, name string, s S) {
 	if !utf8.ValidString(string(s)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Optional is checkUTF8Field for an Optional field.
-func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
+func checkUTF8Optional[S ~string](vs *violationList, p *valuePath, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
@@ -212,14 +213,14 @@ func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optio
 // checkFormList records an empty list held by an Optional field of a form
 // body, which sends a list as repeated keys and so an empty one as nothing:
 // it would arrive absent.
-func checkFormList[E any](vs *Violations, p *Path, name string, o *Optional[[]E]) {
+func checkFormList[E any](vs *violationList, p *valuePath, name string, o *Optional[[]E]) {
 	if o.state == optValue && len(o.value) == 0 {
 		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
 	}
 }
 
 // checkKeys records map keys that are not valid UTF-8.
-func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
+func checkKeys[V any](vs *violationList, p *valuePath, m map[string]V) {
 	for k := range m {
 		if !utf8.ValidString(k) {
 			violated(vs, p, "", RuleFormat, "has a key that is not valid UTF-8: %q", k)
@@ -229,7 +230,7 @@ func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
 
 // checkFinite records NaN and infinities, which JSON numbers cannot hold
 // (a schema that allows them says nonFinite).
-func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
+func checkFinite[T ~float32 | ~float64](vs *violationList, p *valuePath, x T) {
 	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
 		violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
 	}
@@ -237,7 +238,7 @@ func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
 
 // checkDateTime records a date-time whose year, as RFC 3339 writes it, is
 // outside 0 to 999,999,999: encoders refuse it (*TimeRangeError).
-func checkDateTime(vs *Violations, p *Path, t time.Time) {
+func checkDateTime(vs *violationList, p *valuePath, t time.Time) {
 	if y := t.UTC().Year(); y >= 1 && y <= maxYear-1 {
 		return // no offset moves it out of range; the zone lookup is not needed
 	}
@@ -250,15 +251,15 @@ func checkDateTime(vs *Violations, p *Path, t time.Time) {
 }
 
 // checkDateTimeField is checkDateTime for the field name of the object at p.
-func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
+func checkDateTimeField(vs *violationList, p *valuePath, name string, t time.Time) {
 	if y := t.UTC().Year(); y < 1 || y > maxYear-1 {
-		fp := p.Field(name)
+		fp := p.child(name)
 		checkDateTime(vs, &fp, t)
 	}
 }
 
 // checkDateTimeOptional is checkDateTimeField for an Optional field.
-func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
+func checkDateTimeOptional(vs *violationList, p *valuePath, name string, o *Optional[time.Time]) {
 	if o.state == optValue {
 		checkDateTimeField(vs, p, name, o.value)
 	}
@@ -266,7 +267,7 @@ func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[tim
 
 // checkDate records a date that does not exist or has a year outside 0 to
 // 999,999,999 (what ParseDate reads back).
-func checkDate(vs *Violations, p *Path, d Date) {
+func checkDate(vs *violationList, p *valuePath, d Date) {
 	if d.Year < 0 || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
 		violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", maxYear, d.Year, int(d.Month), d.Day)
 	}
@@ -275,7 +276,7 @@ func checkDate(vs *Violations, p *Path, d Date) {
 // checkDuration records a duration that its ISO 8601 form cannot hold: a
 // negative component (the sign is Negative), a fraction outside 0 to
 // 999999999 nanoseconds, or a negative zero.
-func checkDuration(vs *Violations, p *Path, d Duration) {
+func checkDuration(vs *violationList, p *valuePath, d Duration) {
 	switch {
 	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
 		violated(vs, p, "", RuleFormat, "has a negative component; set Negative instead")
@@ -290,37 +291,37 @@ func checkDuration(vs *Violations, p *Path, d Duration) {
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
-func checkDepth(vs *Violations, p *Path, n int) bool {
-	if p.level()+n <= DefaultMaxDepth {
+func checkDepth(vs *violationList, p *valuePath, n int) bool {
+	if p.level()+n <= defaultMaxDepth {
 		return false
 	}
-	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", defaultMaxDepth)
 	return true
 }
 
 // checkRawAt reports whether raw, a value at p, is exactly one JSON value
 // without repeated names that decoders read there: its own nesting counts
 // on top of p's.
-func checkRawAt(p *Path, raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
-	if p.level() >= DefaultMaxDepth {
-		d.SetMaxDepth(1)
-		if k := d.Peek(); k == KindObject || k == KindArray {
-			return d.errAt(0, "nesting deeper than "+strconv.Itoa(DefaultMaxDepth)+" levels")
+func checkRawAt(p *valuePath, raw []byte) error {
+	var d decoder
+	d.reset(raw)
+	if p.level() >= defaultMaxDepth {
+		d.setMaxDepth(1)
+		if k := d.peek(); k == kindObject || k == kindArray {
+			return d.errAt(0, "nesting deeper than "+strconv.Itoa(defaultMaxDepth)+" levels")
 		}
 	} else {
-		d.SetMaxDepth(DefaultMaxDepth - p.level())
+		d.setMaxDepth(defaultMaxDepth - p.level())
 	}
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // checkRawJSON records a json value that is not exactly one JSON value
 // without repeated names, or nests too deep where it sits; empty is null.
-func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
+func checkRawJSON(vs *violationList, p *valuePath, raw json.RawMessage) {
 	if len(raw) == 0 {
 		return
 	}
@@ -331,7 +332,7 @@ func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
 
 // checkRawNotNull records JSON null held as the value of a nullable
 // Optional json field: it is sent as null and comes back as Null().
-func checkRawNotNull(vs *Violations, p *Path, name string, o *Optional[json.RawMessage]) {
+func checkRawNotNull(vs *violationList, p *valuePath, name string, o *Optional[json.RawMessage]) {
 	if o.state == optValue && isJSONNull(o.value) {
 		violated(vs, p, name, RuleNull, "holds JSON null as a value, which comes back as Null()")
 	}
@@ -354,7 +355,7 @@ func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // not come back as they are: a name that is not valid UTF-8, repeated, or
 // taken by a declared property (or the discriminator the type writes), and
 // a value that is not exactly one JSON value.
-func checkMembers(vs *Violations, p *Path, members []Member, declared []string) {
+func checkMembers(vs *violationList, p *valuePath, members []Member, declared []string) {
 	for i, m := range members {
 		switch {
 		case !utf8.ValidString(m.Name):
@@ -364,7 +365,7 @@ func checkMembers(vs *Violations, p *Path, members []Member, declared []string) 
 		case repeatsName(members[:i], m.Name):
 			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
 		}
-		mp := p.Field(m.Name)
+		mp := p.child(m.Name)
 		if err := checkRawAt(&mp, m.Value); err != nil {
 			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
 		}
@@ -387,52 +388,64 @@ func repeatsName(members []Member, name string) bool {
 // name a type the package knows. An object without the discriminator is an
 // unknown subtype only in a hierarchy whose root is abstract (otherwise it
 // decodes as the root), and then typ is empty.
-func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) {
+func checkUnknown(vs *violationList, p *valuePath, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) (ok bool) {
 	if len(raw) == 0 {
 		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
-		return
+		return false
 	}
 	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
-		return
+		return false
 	}
-	var d Decoder
-	d.Reset(raw)
-	if d.Peek() != KindObject {
+	var d decoder
+	d.reset(raw)
+	if d.peek() != kindObject {
 		violated(vs, p, "", RuleFormat, "has Raw that is not a JSON object")
-		return
+		return false
 	}
-	_ = d.BeginObject()
+	_ = d.beginObject()
 	found := false
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil || !ok {
 			break
 		}
 		if string(name) != disc {
-			_ = d.Skip()
+			_ = d.skip()
 			continue
 		}
 		found = true
-		s, err := d.String()
+		s, err := d.stringValue()
 		if err != nil || s != typ {
 			violated(vs, p, "", RuleFormat, "has Raw whose %s is not Type %q", disc, typ)
-			return
+			return false
 		}
 		break
 	}
 	switch {
 	case !found && (typ != "" || !rootAbstract):
 		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
+		return false
 	case found && slices.Contains(known, typ):
 		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
+		return false
+	}
+	return true
+}
+
+// checkAsRaw reports a typed field of an unknown subtype whose value differs
+// from what its Raw decodes to (raw): the encoder writes Raw, so the change
+// would be lost.
+func checkAsRaw[T any](vs *violationList, p *valuePath, name string, have, raw T) {
+	if !reflect.DeepEqual(have, raw) {
+		violated(vs, p, name, RuleFormat, "differs from the value in Raw, which is what is sent")
 	}
 }
 
 // checkFieldRule records an object whose fields break a cross-field rule
 // (RuleAtLeastOneOf, RuleMutuallyExclusive or RuleExactlyOneOf): present
 // says, for each of names in order, whether that field holds a value.
-func checkFieldRule(vs *Violations, p *Path, rule string, names []string, present ...bool) {
+func checkFieldRule(vs *violationList, p *valuePath, rule string, names []string, present ...bool) {
 	n := 0
 	for _, ok := range present {
 		if ok {
@@ -452,10 +465,10 @@ func checkFieldRule(vs *Violations, p *Path, rule string, names []string, presen
 // naming the full path of every field of the rule and of those set.
 //
 //go:noinline
-func fieldRuleViolated(vs *Violations, p *Path, rule string, names []string, present []bool) {
+func fieldRuleViolated(vs *violationList, p *valuePath, rule string, names []string, present []bool) {
 	var all, set []string
 	for i, name := range names {
-		fp := p.Field(name)
+		fp := p.child(name)
 		all = append(all, fp.String())
 		if present[i] {
 			set = append(set, fp.String())
@@ -464,12 +477,12 @@ func fieldRuleViolated(vs *Violations, p *Path, rule string, names []string, pre
 	list := strings.Join(all, ", ")
 	switch {
 	case rule == RuleAtLeastOneOf:
-		vs.Addf(p, rule, "at least one of %s must be set, none is", list)
+		vs.addf(p, rule, "at least one of %s must be set, none is", list)
 	case rule == RuleMutuallyExclusive:
-		vs.Addf(p, rule, "at most one of %s may be set, but %s are", list, strings.Join(set, " and "))
+		vs.addf(p, rule, "at most one of %s may be set, but %s are", list, strings.Join(set, " and "))
 	case len(set) == 0:
-		vs.Addf(p, rule, "exactly one of %s must be set, none is", list)
+		vs.addf(p, rule, "exactly one of %s must be set, none is", list)
 	default:
-		vs.Addf(p, rule, "exactly one of %s must be set, but %s are", list, strings.Join(set, " and "))
+		vs.addf(p, rule, "exactly one of %s must be set, but %s are", list, strings.Join(set, " and "))
 	}
 }

@@ -11,8 +11,8 @@ import (
 // TestCheckRules checks the rules' messages and that an absent bound
 // (noBound, or a lower bound of zero) lets every value through.
 func TestCheckRules(t *testing.T) {
-	var vs Violations
-	root := Path{}
+	var vs violationList
+	root := valuePath{}
 	checkLength(&vs, &root, "abc", noBound, noBound)
 	checkLength(&vs, &root, "ééé", 3, 3) // runes, not bytes
 	checkItems(&vs, &root, 0, noBound, 5)
@@ -20,7 +20,7 @@ func TestCheckRules(t *testing.T) {
 	checkKnownProbe := probeEnum("yes")
 	checkKnown(&vs, &root, checkKnownProbe)
 	checkUnique(&vs, &root, []int64{1, 2, 3})
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		t.Fatalf("valid values reported: %v", err)
 	}
 	checkRequired(&vs, &root, "id", false)
@@ -35,8 +35,8 @@ func TestCheckRules(t *testing.T) {
 	checkURI(&vs, &root, "not a uri")
 	checkUUID(&vs, &root, "nope")
 	var ve *ValidationError
-	if !errors.As(vs.Err(), &ve) {
-		t.Fatalf("no ValidationError: %v", vs.Err())
+	if !errors.As(vs.err(), &ve) {
+		t.Fatalf("no ValidationError: %v", vs.err())
 	}
 	want := []Violation{
 		{"id", RuleRequired, "is required"},
@@ -69,12 +69,12 @@ func (e probeEnum) IsKnown() bool { return e == "yes" }
 // "encodes and decodes back equal": the boundaries each lets through and
 // the first value past them it reports.
 func TestCodecChecks(t *testing.T) {
-	var vs Violations
-	root := Path{}
+	var vs violationList
+	root := valuePath{}
 	deep := root
-	for range DefaultMaxDepth - 1 {
+	for range defaultMaxDepth - 1 {
 		d := deep
-		deep = d.Field("x")
+		deep = d.child("x")
 	}
 	valid := func() {
 		checkUTF8(&vs, &root, "é\u2028\ufffd")
@@ -98,8 +98,8 @@ func TestCodecChecks(t *testing.T) {
 			t.Error("depth 511 + 1 reported")
 		}
 	}
-	if valid(); vs.Err() != nil {
-		t.Fatalf("valid values reported: %v", vs.Err())
+	if valid(); vs.err() != nil {
+		t.Fatalf("valid values reported: %v", vs.err())
 	}
 	o := Some(json.RawMessage(` null `))
 	checks := []func(){
@@ -134,9 +134,9 @@ func TestCodecChecks(t *testing.T) {
 		func() { checkDepth(&vs, &deep, 2) },
 	}
 	for i, check := range checks {
-		n := vs.Len()
-		if check(); vs.Len() != n+1 {
-			t.Errorf("check %d: %d violations, want 1: %v", i, vs.Len()-n, vs.Err())
+		n := vs.len()
+		if check(); vs.len() != n+1 {
+			t.Errorf("check %d: %d violations, want 1: %v", i, vs.len()-n, vs.err())
 		}
 	}
 }

@@ -85,12 +85,12 @@ func TestParseTextValue(t *testing.T) {
 		want int64
 		ok   bool
 	}{{"42", 42, true}, {" 42\r\n", 42, true}, {"-7", -7, true}, {"4 2", 0, false}, {"042", 0, false}, {"1e3", 0, false}, {`"4"`, 0, false}, {"", 0, false}, {"9223372036854775808", 0, false}} {
-		got, err := parseTextValue([]byte(tc.in), (*Decoder).Int64)
+		got, err := parseTextValue([]byte(tc.in), (*decoder).int64Value)
 		if (err == nil) != tc.ok || got != tc.want {
 			t.Errorf("%q: %d, %v", tc.in, got, err)
 		}
 	}
-	if b, err := parseTextValue([]byte("true\n"), (*Decoder).Bool); err != nil || !b {
+	if b, err := parseTextValue([]byte("true\n"), (*decoder).boolValue); err != nil || !b {
 		t.Errorf("bool: %v, %v", b, err)
 	}
 }
@@ -125,11 +125,11 @@ func TestCheckHeaderValue(t *testing.T) {
 		list  bool
 		wants bool
 	}{{"W/\"x\"", false, false}, {"a\tb", false, false}, {"a\r\nX: y", false, true}, {"a\x00", false, true}, {"a\x7f", false, true}, {"a,b", false, false}, {"a,b", true, true}, {"é", true, false}} {
-		vs := new(Violations)
-		var p Path
+		vs := new(violationList)
+		var p valuePath
 		checkHeaderValue(vs, &p, tc.in, tc.list)
-		if (vs.Len() > 0) != tc.wants {
-			t.Errorf("%q (list %v): %d violations", tc.in, tc.list, vs.Len())
+		if (vs.len() > 0) != tc.wants {
+			t.Errorf("%q (list %v): %d violations", tc.in, tc.list, vs.len())
 		}
 	}
 }

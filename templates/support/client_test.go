@@ -370,11 +370,11 @@ func TestErrorCodeText(t *testing.T) {
 	if errorCodeText(0) != "" || errorCodeText(20404) != "20404" || errorCodeText(-1) != "-1" {
 		t.Error("errorCodeText")
 	}
-	if v, ok := readJSONValue([]byte(" 20404 "), (*Decoder).Int32); !ok || v != 20404 {
+	if v, ok := readJSONValue([]byte(" 20404 "), (*decoder).int32Value); !ok || v != 20404 {
 		t.Errorf("readJSONValue = %d, %v", v, ok)
 	}
 	for _, raw := range []string{`"20404"`, `20404.5`, `1 2`, `99999999999`, ``} {
-		if v, ok := readJSONValue([]byte(raw), (*Decoder).Int32); ok {
+		if v, ok := readJSONValue([]byte(raw), (*decoder).int32Value); ok {
 			t.Errorf("readJSONValue(%q) = %d, want false", raw, v)
 		}
 	}

@@ -22,17 +22,17 @@ func TestReadOptionalNullRules(t *testing.T) {
 		{`{"a":"x","a":"y"}`, nullIsState, "", `duplicate field "a"`},
 		{`{"a":7}`, nullIsState, "", "a: expected string, found"},
 	} {
-		var d Decoder
-		d.Reset([]byte(tc.doc))
+		var d decoder
+		d.reset([]byte(tc.doc))
 		var seen uint64
 		var o Optional[string]
-		err := d.BeginObject()
+		err := d.beginObject()
 		for err == nil {
 			var ok bool
-			if _, ok, err = d.NextField(); err != nil || !ok {
+			if _, ok, err = d.nextField(); err != nil || !ok {
 				break
 			}
-			err = readOptional(&d, "a", &o, &seen, 1, tc.null, (*Decoder).String)
+			err = readOptional(&d, "a", &o, &seen, 1, tc.null, (*decoder).stringValue)
 		}
 		switch {
 		case tc.err != "":
@@ -46,11 +46,11 @@ func TestReadOptionalNullRules(t *testing.T) {
 		}
 	}
 	// A json member holds null as a value.
-	var d Decoder
-	d.Reset([]byte(`null`))
+	var d decoder
+	d.reset([]byte(`null`))
 	var raw Optional[[]byte]
 	var seen uint64
-	if err := readOptional(&d, "r", &raw, &seen, 1, nullIsValue, (*Decoder).RawCopy); err != nil {
+	if err := readOptional(&d, "r", &raw, &seen, 1, nullIsValue, (*decoder).rawCopy); err != nil {
 		t.Fatal(err)
 	}
 	if v, ok := raw.Get(); !ok || string(v) != "null" {
@@ -64,18 +64,18 @@ func TestAppendOptionalStates(t *testing.T) {
 	absent, null, value := Optional[string]{}, Null[string](), Some("x")
 	start := 0
 	var dst []byte
-	dst = appendOptional(dst, `,"a":null`, &absent, AppendString)
+	dst = appendOptional(dst, `,"a":null`, &absent, appendString)
 	if got := string(closeObject(dst, start)); got != `{}` {
 		t.Errorf("only absent members: %s", got)
 	}
 	dst = dst[:0]
-	dst = appendOptional(dst, `,"a":null`, &absent, AppendString)
-	dst = appendOptional(dst, `,"b":null`, &null, AppendString)
-	dst = appendOptional(dst, `,"c":null`, &value, AppendString)
+	dst = appendOptional(dst, `,"a":null`, &absent, appendString)
+	dst = appendOptional(dst, `,"b":null`, &null, appendString)
+	dst = appendOptional(dst, `,"c":null`, &value, appendString)
 	if x := value.member(&dst, `,"d":null`); x == nil || *x != "x" {
 		t.Errorf("member of a value: %v", x)
 	} else {
-		dst = AppendString(dst, *x)
+		dst = appendString(dst, *x)
 	}
 	if x := null.member(&dst, `,"e":null`); x != nil {
 		t.Errorf("member of null: %v", x)
@@ -88,35 +88,35 @@ func TestAppendOptionalStates(t *testing.T) {
 // TestReadContainers checks null items, duplicate map names and empty
 // containers of the generic array and map readers.
 func TestReadContainers(t *testing.T) {
-	read := func(doc string, f func(*Decoder) error) error {
-		var d Decoder
-		d.Reset([]byte(doc))
+	read := func(doc string, f func(*decoder) error) error {
+		var d decoder
+		d.reset([]byte(doc))
 		if err := f(&d); err != nil {
 			return err
 		}
-		return d.End()
+		return d.end()
 	}
 	var arr []string
-	err := read(`[]`, func(d *Decoder) (err error) { arr, err = readArray(d, nullRejected, (*Decoder).String); return })
+	err := read(`[]`, func(d *decoder) (err error) { arr, err = readArray(d, nullRejected, (*decoder).stringValue); return })
 	if err != nil || arr == nil || len(arr) != 0 {
 		t.Errorf("empty array: %v, %v", arr, err)
 	}
-	err = read(`["a",null]`, func(d *Decoder) (err error) { arr, err = readArray(d, nullRejected, (*Decoder).String); return })
+	err = read(`["a",null]`, func(d *decoder) (err error) { arr, err = readArray(d, nullRejected, (*decoder).stringValue); return })
 	if err == nil || !strings.Contains(err.Error(), "[1]: null is not allowed") {
 		t.Errorf("null item: %v", err)
 	}
 	var m map[string]string
-	err = read(`{"k":"a","k":"b"}`, func(d *Decoder) (err error) { m, err = readMap(d, nullRejected, (*Decoder).String); return })
+	err = read(`{"k":"a","k":"b"}`, func(d *decoder) (err error) { m, err = readMap(d, nullRejected, (*decoder).stringValue); return })
 	if err == nil || !strings.Contains(err.Error(), `duplicate field "k"`) {
 		t.Errorf("duplicate map name: %v", err)
 	}
-	err = read(`{"k":"a"}`, func(d *Decoder) (err error) { m, err = readMap(d, nullRejected, (*Decoder).String); return })
+	err = read(`{"k":"a"}`, func(d *decoder) (err error) { m, err = readMap(d, nullRejected, (*decoder).stringValue); return })
 	if err != nil || m["k"] != "a" {
 		t.Errorf("map: %v, %v", m, err)
 	}
 	var out []byte
-	out = appendMap(out, map[string]string{"b": "2", "a": "1"}, AppendString)
-	out = appendArray(out, []string{"x", "y"}, AppendString)
+	out = appendMap(out, map[string]string{"b": "2", "a": "1"}, appendString)
+	out = appendArray(out, []string{"x", "y"}, appendString)
 	if got, want := string(out), `{"a":"1","b":"2"}["x","y"]`; got != want {
 		t.Errorf("encoded %s, want %s", got, want)
 	}

@@ -16,11 +16,11 @@ import (
 
 // skipAll validates a whole document with Skip and End.
 func skipAll(data []byte) error {
-	d := NewDecoder(data)
-	if err := d.Skip(); err != nil {
+	d := newDecoder(data)
+	if err := d.skip(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 func TestSkipAcceptsValid(t *testing.T) {
@@ -193,7 +193,7 @@ func stricterThanEncodingJSON(data []byte) bool {
 			depth--
 		}
 	}
-	return maxDepth > DefaultMaxDepth
+	return maxDepth > defaultMaxDepth
 }
 
 func TestDeepNestingFailsFast(t *testing.T) {
@@ -215,15 +215,15 @@ func TestDeepNestingFailsFast(t *testing.T) {
 		}
 	}
 	// Begin calls are bounded too.
-	d := NewDecoder([]byte(strings.Repeat("[", 10001)))
+	d := newDecoder([]byte(strings.Repeat("[", 10001)))
 	var err error
 	for i := 0; i < 10001 && err == nil; i++ {
-		err = d.BeginArray()
+		err = d.beginArray()
 		if err == nil {
-			_, err = d.NextElement()
+			_, err = d.nextElement()
 		}
 	}
-	if err == nil || d.depth != DefaultMaxDepth {
+	if err == nil || d.depth != defaultMaxDepth {
 		t.Errorf("BeginArray nesting: err=%v depth=%d", err, d.depth)
 	}
 }
@@ -237,15 +237,15 @@ func TestSetMaxDepth(t *testing.T) {
 		{0, 512, true}, {0, 513, false}, {10000, 512, true}, {10000, 513, false}, {-1, 512, true},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(strings.Repeat("[", tt.depth) + strings.Repeat("]", tt.depth)))
-		d.SetMaxDepth(tt.limit)
-		err := d.Skip()
+		d := newDecoder([]byte(strings.Repeat("[", tt.depth) + strings.Repeat("]", tt.depth)))
+		d.setMaxDepth(tt.limit)
+		err := d.skip()
 		if (err == nil) != tt.ok {
 			t.Errorf("limit %d depth %d: err = %v", tt.limit, tt.depth, err)
 		}
 		// Reset keeps the limit.
-		d.Reset([]byte(strings.Repeat("[", tt.depth) + strings.Repeat("]", tt.depth)))
-		if err2 := d.Skip(); (err2 == nil) != tt.ok {
+		d.reset([]byte(strings.Repeat("[", tt.depth) + strings.Repeat("]", tt.depth)))
+		if err2 := d.skip(); (err2 == nil) != tt.ok {
 			t.Errorf("after Reset: limit %d depth %d: err = %v", tt.limit, tt.depth, err2)
 		}
 	}
@@ -254,30 +254,30 @@ func TestSetMaxDepth(t *testing.T) {
 func TestPeekAndConsumeNull(t *testing.T) {
 	tests := []struct {
 		in   string
-		kind Kind
+		kind jsonKind
 		null bool
 	}{
-		{`  null`, KindNull, true}, {`true`, KindBool, false}, {`false`, KindBool, false},
-		{`-1`, KindNumber, false}, {`7`, KindNumber, false}, {`"x"`, KindString, false},
-		{`[`, KindArray, false}, {`{`, KindObject, false}, {``, KindInvalid, false},
-		{`   `, KindInvalid, false}, {`x`, KindInvalid, false}, {`nul`, KindNull, false},
+		{`  null`, kindNull, true}, {`true`, kindBool, false}, {`false`, kindBool, false},
+		{`-1`, kindNumber, false}, {`7`, kindNumber, false}, {`"x"`, kindString, false},
+		{`[`, kindArray, false}, {`{`, kindObject, false}, {``, kindInvalid, false},
+		{`   `, kindInvalid, false}, {`x`, kindInvalid, false}, {`nul`, kindNull, false},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
-		if k := d.Peek(); k != tt.kind {
+		d := newDecoder([]byte(tt.in))
+		if k := d.peek(); k != tt.kind {
 			t.Errorf("Peek(%q) = %v, want %v", tt.in, k, tt.kind)
 		}
-		if k := d.Peek(); k != tt.kind {
+		if k := d.peek(); k != tt.kind {
 			t.Errorf("second Peek(%q) = %v, want %v", tt.in, k, tt.kind)
 		}
-		if got := d.ConsumeNull(); got != tt.null {
+		if got := d.consumeNull(); got != tt.null {
 			t.Errorf("ConsumeNull(%q) = %v", tt.in, got)
 		}
-		if tt.null && d.End() != nil {
-			t.Errorf("End after null: %v", d.End())
+		if tt.null && d.end() != nil {
+			t.Errorf("End after null: %v", d.end())
 		}
 	}
-	for k := KindInvalid; k <= KindObject+1; k++ {
+	for k := kindInvalid; k <= kindObject+1; k++ {
 		if k.String() == "" {
 			t.Errorf("Kind(%d).String() is empty", k)
 		}
@@ -303,20 +303,20 @@ func TestString(t *testing.T) {
 		{"\"\xef\xbf\xbd\"", "\ufffd"},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.String()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.stringValue()
 		if err != nil || got != tt.want {
 			t.Errorf("String(%s) = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
-		if err := d.End(); err != nil {
+		if err := d.end(); err != nil {
 			t.Errorf("End after %s: %v", tt.in, err)
 		}
 		var ref string
 		if err := json.Unmarshal([]byte(tt.in), &ref); err != nil || ref != got {
 			t.Errorf("encoding/json gives %q, %v for %s", ref, err, tt.in)
 		}
-		d.Reset([]byte(tt.in))
-		b, err := d.StringBytes()
+		d.reset([]byte(tt.in))
+		b, err := d.stringBytes()
 		if err != nil || string(b) != tt.want {
 			t.Errorf("StringBytes(%s) = %q, %v", tt.in, b, err)
 		}
@@ -326,45 +326,45 @@ func TestString(t *testing.T) {
 func TestKindErrors(t *testing.T) {
 	tests := []struct {
 		in   string
-		call func(d *Decoder) error
+		call func(d *decoder) error
 		msg  string
 	}{
-		{`1`, func(d *Decoder) error { _, err := d.String(); return err }, "expected string, found number at offset 0"},
-		{`  null`, func(d *Decoder) error { _, err := d.String(); return err }, "expected string, found null at offset 2"},
-		{`"x"`, func(d *Decoder) error { _, err := d.Int64(); return err }, "expected integer, found string"},
-		{`"x"`, func(d *Decoder) error { _, err := d.Float64(); return err }, "expected number, found string"},
-		{`[]`, func(d *Decoder) error { _, err := d.Bool(); return err }, "expected boolean, found array"},
-		{`tru`, func(d *Decoder) error { _, err := d.Bool(); return err }, `expected boolean, found invalid literal "tru"`},
-		{`{}`, func(d *Decoder) error { return d.BeginArray() }, "expected array, found object"},
-		{`[]`, func(d *Decoder) error { return d.BeginObject() }, "expected object, found array"},
-		{``, func(d *Decoder) error { return d.BeginObject() }, "expected object, found end of input"},
-		{`@`, func(d *Decoder) error { return d.BeginObject() }, "expected object, found invalid character '@'"},
-		{"\x01", func(d *Decoder) error { return d.BeginObject() }, `found invalid character '\x01'`},
-		{"\xff", func(d *Decoder) error { return d.BeginObject() }, "found invalid character byte 0xff"},
-		{`1`, func(d *Decoder) error { _, err := d.DateTime(); return err }, "expected date-time string, found number"},
-		{`"2020-02-30"`, func(d *Decoder) error { _, err := d.Date(); return err }, `invalid date "2020-02-30": day out of range at offset 0`},
-		{` "P1X"`, func(d *Decoder) error { _, err := d.Duration(); return err }, `invalid duration "P1X": unexpected 'X' at offset 1`},
-		{`"2020-02-25 18:52:21Z"`, func(d *Decoder) error { _, err := d.DateTime(); return err }, `want 'T' between date and time`},
-		{`"x"`, func(d *Decoder) error { _, err := d.Float64NonFinite(); return err }, `expected number or "NaN", "INF" or "-INF", found string "x"`},
-		{`"nan"`, func(d *Decoder) error { _, err := d.Float32NonFinite(); return err }, `found string "nan"`},
-		{`"abc`, func(d *Decoder) error { _, err := d.Float32NonFinite(); return err }, `unterminated string`},
-		{`1`, func(d *Decoder) error { _, _, err := d.NextField(); return err }, "NextField called outside an object"},
-		{`[`, func(d *Decoder) error { d.BeginArray(); _, _, err := d.NextField(); return err }, "NextField called outside an object"},
-		{`{`, func(d *Decoder) error { d.BeginObject(); _, err := d.NextElement(); return err }, "NextElement called outside an array"},
-		{`[`, func(d *Decoder) error { d.BeginArray(); return d.End() }, "End called inside"},
-		{`[1]`, func(d *Decoder) error { d.BeginArray(); d.NextElement(); return d.Errorf("custom %d", 42) }, "json: custom 42 at offset 1"},
-		{`  null`, func(d *Decoder) error { return d.ErrNullNotAllowed() }, "null is not allowed here at offset 2"},
-		{`{}`, func(d *Decoder) error { d.Skip(); return d.ErrRequired("id") }, `missing required field "id" at offset 2`},
-		{`{"a":1, "a":2}`, func(d *Decoder) error {
-			d.BeginObject()
-			d.NextField()
-			d.Int64()
-			name, _, _ := d.NextField()
-			return d.ErrDuplicate(name)
+		{`1`, func(d *decoder) error { _, err := d.stringValue(); return err }, "expected string, found number at offset 0"},
+		{`  null`, func(d *decoder) error { _, err := d.stringValue(); return err }, "expected string, found null at offset 2"},
+		{`"x"`, func(d *decoder) error { _, err := d.int64Value(); return err }, "expected integer, found string"},
+		{`"x"`, func(d *decoder) error { _, err := d.float64Value(); return err }, "expected number, found string"},
+		{`[]`, func(d *decoder) error { _, err := d.boolValue(); return err }, "expected boolean, found array"},
+		{`tru`, func(d *decoder) error { _, err := d.boolValue(); return err }, `expected boolean, found invalid literal "tru"`},
+		{`{}`, func(d *decoder) error { return d.beginArray() }, "expected array, found object"},
+		{`[]`, func(d *decoder) error { return d.beginObject() }, "expected object, found array"},
+		{``, func(d *decoder) error { return d.beginObject() }, "expected object, found end of input"},
+		{`@`, func(d *decoder) error { return d.beginObject() }, "expected object, found invalid character '@'"},
+		{"\x01", func(d *decoder) error { return d.beginObject() }, `found invalid character '\x01'`},
+		{"\xff", func(d *decoder) error { return d.beginObject() }, "found invalid character byte 0xff"},
+		{`1`, func(d *decoder) error { _, err := d.dateTimeValue(); return err }, "expected date-time string, found number"},
+		{`"2020-02-30"`, func(d *decoder) error { _, err := d.dateValue(); return err }, `invalid date "2020-02-30": day out of range at offset 0`},
+		{` "P1X"`, func(d *decoder) error { _, err := d.durationValue(); return err }, `invalid duration "P1X": unexpected 'X' at offset 1`},
+		{`"2020-02-25 18:52:21Z"`, func(d *decoder) error { _, err := d.dateTimeValue(); return err }, `want 'T' between date and time`},
+		{`"x"`, func(d *decoder) error { _, err := d.float64NonFinite(); return err }, `expected number or "NaN", "INF" or "-INF", found string "x"`},
+		{`"nan"`, func(d *decoder) error { _, err := d.float32NonFinite(); return err }, `found string "nan"`},
+		{`"abc`, func(d *decoder) error { _, err := d.float32NonFinite(); return err }, `unterminated string`},
+		{`1`, func(d *decoder) error { _, _, err := d.nextField(); return err }, "NextField called outside an object"},
+		{`[`, func(d *decoder) error { d.beginArray(); _, _, err := d.nextField(); return err }, "NextField called outside an object"},
+		{`{`, func(d *decoder) error { d.beginObject(); _, err := d.nextElement(); return err }, "NextElement called outside an array"},
+		{`[`, func(d *decoder) error { d.beginArray(); return d.end() }, "End called inside"},
+		{`[1]`, func(d *decoder) error { d.beginArray(); d.nextElement(); return d.errorf("custom %d", 42) }, "json: custom 42 at offset 1"},
+		{`  null`, func(d *decoder) error { return d.errNullNotAllowed() }, "null is not allowed here at offset 2"},
+		{`{}`, func(d *decoder) error { d.skip(); return d.errRequired("id") }, `missing required field "id" at offset 2`},
+		{`{"a":1, "a":2}`, func(d *decoder) error {
+			d.beginObject()
+			d.nextField()
+			d.int64Value()
+			name, _, _ := d.nextField()
+			return d.errDuplicate(name)
 		}, `duplicate field "a" at offset 8`},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
+		d := newDecoder([]byte(tt.in))
 		err := tt.call(d)
 		if err == nil {
 			t.Errorf("%q: no error, want %q", tt.in, tt.msg)
@@ -420,19 +420,19 @@ func TestInts(t *testing.T) {
 		{`"1"`, 0, false, 0, false, "expected integer"},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.Int64()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.int64Value()
 		if tt.ok64 {
 			if err != nil || got != tt.want64 {
 				t.Errorf("Int64(%q) = %d, %v; want %d", tt.in, got, err, tt.want64)
-			} else if err := d.End(); err != nil {
+			} else if err := d.end(); err != nil {
 				t.Errorf("Int64(%q) then End: %v", tt.in, err)
 			}
 		} else if err == nil || !strings.Contains(err.Error(), tt.errPart) {
 			t.Errorf("Int64(%q) = %d, %v; want error containing %q", tt.in, got, err, tt.errPart)
 		}
-		d.Reset([]byte(tt.in))
-		got32, err := d.Int32()
+		d.reset([]byte(tt.in))
+		got32, err := d.int32Value()
 		if tt.ok32 {
 			if err != nil || got32 != tt.want32 {
 				t.Errorf("Int32(%q) = %d, %v; want %d", tt.in, got32, err, tt.want32)
@@ -459,13 +459,13 @@ func TestIntsAgainstStrconv(t *testing.T) {
 		}
 		want64, err64 := strconv.ParseInt(s, 10, 64)
 		want32, err32 := strconv.ParseInt(s, 10, 32)
-		d := NewDecoder([]byte(s))
-		got64, err := d.Int64()
+		d := newDecoder([]byte(s))
+		got64, err := d.int64Value()
 		if (err == nil) != (err64 == nil) || got64 != want64 && err == nil {
 			t.Fatalf("Int64(%s) = %d, %v; strconv %d, %v", s, got64, err, want64, err64)
 		}
-		d.Reset([]byte(s))
-		got32, err := d.Int32()
+		d.reset([]byte(s))
+		got32, err := d.int32Value()
 		if (err == nil) != (err32 == nil) || int64(got32) != want32 && err == nil {
 			t.Fatalf("Int32(%s) = %d, %v; strconv %d, %v", s, got32, err, want32, err32)
 		}
@@ -498,13 +498,13 @@ func TestFloats(t *testing.T) {
 		{"1e", 0, "missing exponent"},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.Float64()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.float64Value()
 		if tt.errPart == "" {
 			if err != nil || got != tt.want || math.Signbit(got) != math.Signbit(tt.want) {
 				t.Errorf("Float64(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 			}
-			if err := d.End(); err != nil {
+			if err := d.end(); err != nil {
 				t.Errorf("Float64(%q) then End: %v", tt.in, err)
 			}
 		} else if err == nil || !strings.Contains(err.Error(), tt.errPart) {
@@ -523,8 +523,8 @@ func TestFloats(t *testing.T) {
 		{"1.160898", 1.160898, ""},
 	}
 	for _, tt := range f32 {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.Float32()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.float32Value()
 		if tt.errPart == "" {
 			if err != nil || got != tt.want {
 				t.Errorf("Float32(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
@@ -542,9 +542,9 @@ func TestFloatsAgainstStrconv(t *testing.T) {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			continue
 		}
-		b, _ := AppendFloat64(nil, f)
-		d := NewDecoder(b)
-		got, err := d.Float64()
+		b, _ := appendFloat64(nil, f)
+		d := newDecoder(b)
+		got, err := d.float64Value()
 		if err != nil || got != f {
 			t.Fatalf("Float64(%s) = %v, %v; want %v", b, got, err, f)
 		}
@@ -552,9 +552,9 @@ func TestFloatsAgainstStrconv(t *testing.T) {
 		if math.IsNaN(float64(f32)) || math.IsInf(float64(f32), 0) {
 			continue
 		}
-		b, _ = AppendFloat32(nil, f32)
-		d.Reset(b)
-		got32, err := d.Float32()
+		b, _ = appendFloat32(nil, f32)
+		d.reset(b)
+		got32, err := d.float32Value()
 		if err != nil || got32 != f32 {
 			t.Fatalf("Float32(%s) = %v, %v; want %v", b, got32, err, f32)
 		}
@@ -577,20 +577,20 @@ func TestNonFinite(t *testing.T) {
 	}
 	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.Float64NonFinite()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.float64NonFinite()
 		if err != nil || !same(got, tt.want) {
 			t.Errorf("Float64NonFinite(%s) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
-		d.Reset([]byte(tt.in))
-		got32, err := d.Float32NonFinite()
+		d.reset([]byte(tt.in))
+		got32, err := d.float32NonFinite()
 		if err != nil || !same(float64(got32), tt.want) {
 			t.Errorf("Float32NonFinite(%s) = %v, %v; want %v", tt.in, got32, err, tt.want)
 		}
 	}
 	for _, in := range []string{`"inf"`, `"+INF"`, `"nan"`, `""`, `"1.5"`, `NaN`, `null`} {
-		d := NewDecoder([]byte(in))
-		if got, err := d.Float64NonFinite(); err == nil {
+		d := newDecoder([]byte(in))
+		if got, err := d.float64NonFinite(); err == nil {
 			t.Errorf("Float64NonFinite(%s) = %v, want error", in, got)
 		}
 	}
@@ -605,8 +605,8 @@ func TestBool(t *testing.T) {
 		{"true", true, true}, {" false", false, true}, {"null", false, false},
 		{"t", false, false}, {"fals", false, false}, {"1", false, false}, {`"true"`, false, false},
 	} {
-		d := NewDecoder([]byte(tt.in))
-		got, err := d.Bool()
+		d := newDecoder([]byte(tt.in))
+		got, err := d.boolValue()
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("Bool(%q) = %v, %v", tt.in, got, err)
 		}
@@ -615,15 +615,15 @@ func TestBool(t *testing.T) {
 
 // walk decodes any document through the pull API and re-encodes it
 // compactly, to test Begin/Next on arbitrary shapes.
-func walk(d *Decoder, dst []byte) ([]byte, error) {
-	switch d.Peek() {
-	case KindObject:
-		if err := d.BeginObject(); err != nil {
+func walk(d *decoder, dst []byte) ([]byte, error) {
+	switch d.peek() {
+	case kindObject:
+		if err := d.beginObject(); err != nil {
 			return dst, err
 		}
 		dst = append(dst, '{')
 		for n := 0; ; n++ {
-			name, ok, err := d.NextField()
+			name, ok, err := d.nextField()
 			if err != nil {
 				return dst, err
 			}
@@ -633,20 +633,20 @@ func walk(d *Decoder, dst []byte) ([]byte, error) {
 			if n > 0 {
 				dst = append(dst, ',')
 			}
-			dst = AppendStringBytes(dst, name)
+			dst = appendStringBytes(dst, name)
 			dst = append(dst, ':')
 			if dst, err = walk(d, dst); err != nil {
-				return dst, WithField(err, string(name))
+				return dst, withField(err, string(name))
 			}
 		}
 		return append(dst, '}'), nil
-	case KindArray:
-		if err := d.BeginArray(); err != nil {
+	case kindArray:
+		if err := d.beginArray(); err != nil {
 			return dst, err
 		}
 		dst = append(dst, '[')
 		for i := 0; ; i++ {
-			ok, err := d.NextElement()
+			ok, err := d.nextElement()
 			if err != nil {
 				return dst, err
 			}
@@ -657,22 +657,22 @@ func walk(d *Decoder, dst []byte) ([]byte, error) {
 				dst = append(dst, ',')
 			}
 			if dst, err = walk(d, dst); err != nil {
-				return dst, WithIndex(err, i)
+				return dst, withIndex(err, i)
 			}
 		}
 		return append(dst, ']'), nil
-	case KindString:
-		s, err := d.StringBytes()
-		return AppendStringBytes(dst, s), err
-	case KindNumber, KindBool:
-		raw, err := d.Raw()
+	case kindString:
+		s, err := d.stringBytes()
+		return appendStringBytes(dst, s), err
+	case kindNumber, kindBool:
+		raw, err := d.raw()
 		return append(dst, raw...), err
-	case KindNull:
-		if d.ConsumeNull() {
-			return AppendNull(dst), nil
+	case kindNull:
+		if d.consumeNull() {
+			return appendNull(dst), nil
 		}
 	}
-	return dst, d.Skip()
+	return dst, d.skip()
 }
 
 func TestWalk(t *testing.T) {
@@ -698,10 +698,10 @@ func TestWalk(t *testing.T) {
 		{`[1]x`, "", `unexpected data after top-level value: invalid character 'x' at offset 3`},
 	}
 	for _, tt := range tests {
-		d := NewDecoder([]byte(tt.in))
+		d := newDecoder([]byte(tt.in))
 		got, err := walk(d, nil)
 		if err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
@@ -716,13 +716,13 @@ func TestWalk(t *testing.T) {
 }
 
 func TestNextFieldNames(t *testing.T) {
-	d := NewDecoder([]byte(`{"plain":1,"esc\u00e9\n":2,"":3,"\ud83d\ude00":4,"a very long field name that goes on and on and on with \"escapes\"":5}`))
+	d := newDecoder([]byte(`{"plain":1,"esc\u00e9\n":2,"":3,"\ud83d\ude00":4,"a very long field name that goes on and on and on with \"escapes\"":5}`))
 	want := []string{"plain", "esc\u00e9\n", "", "😀", `a very long field name that goes on and on and on with "escapes"`}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; ; i++ {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -735,22 +735,22 @@ func TestNextFieldNames(t *testing.T) {
 		if string(name) != want[i] {
 			t.Errorf("field %d = %q, want %q", i, name, want[i])
 		}
-		if n, err := d.Int64(); err != nil || n != int64(i+1) {
+		if n, err := d.int64Value(); err != nil || n != int64(i+1) {
 			t.Errorf("value %d = %d, %v", i, n, err)
 		}
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestRaw(t *testing.T) {
 	in := ` {"a": [1, {"b": "c"}] , "d" : -1.5e3, "e": "s\"q"}  `
-	d := NewDecoder([]byte(in))
-	d.BeginObject()
+	d := newDecoder([]byte(in))
+	d.beginObject()
 	want := map[string]string{"a": `[1, {"b": "c"}]`, "d": `-1.5e3`, "e": `"s\"q"`}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil || !ok {
 			if err != nil {
 				t.Fatal(err)
@@ -758,16 +758,16 @@ func TestRaw(t *testing.T) {
 			break
 		}
 		key := string(name)
-		raw, err := d.Raw()
+		raw, err := d.raw()
 		if err != nil || string(raw) != want[key] {
 			t.Errorf("Raw for %s = %q, %v; want %q", key, raw, err, want[key])
 		}
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		t.Fatal(err)
 	}
-	d.Reset([]byte(`[1,}`))
-	if _, err := d.Raw(); err == nil {
+	d.reset([]byte(`[1,}`))
+	if _, err := d.raw(); err == nil {
 		t.Error("Raw of invalid value succeeded")
 	}
 }
@@ -778,30 +778,30 @@ func TestErrorFormatAndPath(t *testing.T) {
 		want string
 	}{
 		{&DecodeError{Offset: 3, Msg: "boom"}, "json: boom at offset 3"},
-		{WithField(&DecodeError{Offset: 3, Msg: "boom"}, "platform"), "json: platform: boom at offset 3"},
-		{WithField(WithField(WithField(&DecodeError{Offset: 9, Msg: "m"}, "platform"), "userAgent"), "caller"),
+		{withField(&DecodeError{Offset: 3, Msg: "boom"}, "platform"), "json: platform: boom at offset 3"},
+		{withField(withField(withField(&DecodeError{Offset: 9, Msg: "m"}, "platform"), "userAgent"), "caller"),
 			"json: caller.userAgent.platform: m at offset 9"},
-		{WithField(WithIndex(WithField(&DecodeError{Msg: "m"}, "media"), 3), "segments"), "json: segments[3].media: m at offset 0"},
-		{WithIndex(WithIndex(&DecodeError{Msg: "m"}, 2), 1), "json: [1][2]: m at offset 0"},
-		{WithField(WithField(&DecodeError{Msg: "m"}, "@odata.type"), "value"), `json: value["@odata.type"]: m at offset 0`},
-		{WithField(WithField(&DecodeError{Msg: "m"}, "x"), "a b\n"), `json: ["a b\n"].x: m at offset 0`},
-		{WithField(&DecodeError{Msg: "m"}, ""), `json: [""]: m at offset 0`},
-		{WithField(&DecodeError{Msg: "m"}, "é"), `json: ["\u00e9"]: m at offset 0`},
-		{WithField(&DecodeError{Msg: "m"}, "$ref-1_@x"), `json: $ref-1_@x: m at offset 0`},
+		{withField(withIndex(withField(&DecodeError{Msg: "m"}, "media"), 3), "segments"), "json: segments[3].media: m at offset 0"},
+		{withIndex(withIndex(&DecodeError{Msg: "m"}, 2), 1), "json: [1][2]: m at offset 0"},
+		{withField(withField(&DecodeError{Msg: "m"}, "@odata.type"), "value"), `json: value["@odata.type"]: m at offset 0`},
+		{withField(withField(&DecodeError{Msg: "m"}, "x"), "a b\n"), `json: ["a b\n"].x: m at offset 0`},
+		{withField(&DecodeError{Msg: "m"}, ""), `json: [""]: m at offset 0`},
+		{withField(&DecodeError{Msg: "m"}, "é"), `json: ["\u00e9"]: m at offset 0`},
+		{withField(&DecodeError{Msg: "m"}, "$ref-1_@x"), `json: $ref-1_@x: m at offset 0`},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
-	if WithField(nil, "x") != nil || WithIndex(nil, 1) != nil {
+	if withField(nil, "x") != nil || withIndex(nil, 1) != nil {
 		t.Error("WithField/WithIndex of nil is not nil")
 	}
 	other := errors.New("other")
-	if WithField(other, "x") != other {
+	if withField(other, "x") != other {
 		t.Error("WithField changed a foreign error")
 	}
-	wrapped := WithField(errorWrapper{&DecodeError{Msg: "inner"}}, "f")
+	wrapped := withField(errorWrapper{&DecodeError{Msg: "inner"}}, "f")
 	var de *DecodeError
 	if !errors.As(wrapped, &de) || de.Path != "f" {
 		t.Errorf("WithField through a wrapper: %v", wrapped)
@@ -826,10 +826,10 @@ func TestErrorSizeBounded(t *testing.T) {
 		`[` + strings.Repeat(`{"`+huge[:100]+`":[`, 400),
 	}
 	for _, in := range inputs {
-		d := NewDecoder([]byte(in))
+		d := newDecoder([]byte(in))
 		var err error
 		if _, err = walk(d, nil); err == nil {
-			err = d.End()
+			err = d.end()
 		}
 		if err == nil {
 			t.Fatalf("no error for %.40q", in)
@@ -837,31 +837,31 @@ func TestErrorSizeBounded(t *testing.T) {
 		if n := len(err.Error()); n >= 1024 {
 			t.Errorf("error of %d bytes for %.40q: %.200s", n, in, err)
 		}
-		d.Reset([]byte(in))
-		if _, err := d.Int64(); err != nil && len(err.Error()) >= 1024 {
+		d.reset([]byte(in))
+		if _, err := d.int64Value(); err != nil && len(err.Error()) >= 1024 {
 			t.Errorf("Int64 error of %d bytes", len(err.Error()))
 		}
-		d.Reset([]byte(in))
-		if _, err := d.Float64(); err != nil && len(err.Error()) >= 1024 {
+		d.reset([]byte(in))
+		if _, err := d.float64Value(); err != nil && len(err.Error()) >= 1024 {
 			t.Errorf("Float64 error of %d bytes", len(err.Error()))
 		}
 	}
 	// Paths made of many long names, messages from Errorf and fields from input.
 	err := error(&DecodeError{Msg: "m"})
 	for i := 0; i < 600; i++ {
-		err = WithIndex(WithField(err, huge[:i%50]+"é"), i)
+		err = withIndex(withField(err, huge[:i%50]+"é"), i)
 	}
 	if n := len(err.Error()); n >= 1024 {
 		t.Errorf("deep path error of %d bytes", n)
 	}
-	d := NewDecoder(nil)
-	if n := len(d.Errorf("%s", huge).Error()); n >= 1024 {
+	d := newDecoder(nil)
+	if n := len(d.errorf("%s", huge).Error()); n >= 1024 {
 		t.Errorf("Errorf error of %d bytes", n)
 	}
-	if n := len(d.ErrDuplicate([]byte(huge)).Error()); n >= 1024 {
+	if n := len(d.errDuplicate([]byte(huge)).Error()); n >= 1024 {
 		t.Errorf("ErrDuplicate error of %d bytes", n)
 	}
-	if n := len(d.ErrRequired(huge).Error()); n >= 1024 {
+	if n := len(d.errRequired(huge).Error()); n >= 1024 {
 		t.Errorf("ErrRequired error of %d bytes", n)
 	}
 	if n := len((&DecodeError{Path: huge, Msg: huge}).Error()); n >= 1024 {
@@ -976,7 +976,7 @@ func TestDecoderAllocations(t *testing.T) {
 	escName := []byte(`{"na\u006de":1}`)
 	longEsc := []byte(`"` + strings.Repeat(`ab\n`, 100) + `"`)
 	payload := []byte(graphSession)
-	var d Decoder
+	var d decoder
 	in := func(s string) func() []byte {
 		b := []byte(s)
 		return func() []byte { return b }
@@ -999,26 +999,26 @@ func TestDecoderAllocations(t *testing.T) {
 		max  float64
 		f    func()
 	}{
-		{"String empty", 0, func() { d.Reset(empty()); d.String() }},
-		{"String", 1, func() { d.Reset(hello()); d.String() }},
-		{"String escaped", 1, func() { d.Reset(longEsc); d.String() }},
-		{"StringBytes escaped", 0, func() { d.Reset(longEsc); d.StringBytes() }},
-		{"NextField escaped name", 0, func() { d.Reset(escName); d.BeginObject(); d.NextField() }},
-		{"Int64", 0, func() { d.Reset(int64s()); d.Int64() }},
-		{"Int32", 0, func() { d.Reset(int32s()); d.Int32() }},
-		{"Float64", 0, func() { d.Reset(float64s()); d.Float64() }},
-		{"Float32", 0, func() { d.Reset(float32s()); d.Float32() }},
-		{"Float64NonFinite", 0, func() { d.Reset(ninf()); d.Float64NonFinite() }},
-		{"Bool", 0, func() { d.Reset(bools()); d.Bool() }},
-		{"DateTime", 0, func() { d.Reset(dtZ()); d.DateTime() }},
-		{"DateTime offset", 0, func() { d.Reset(dtOff()); d.DateTime() }},
-		{"Duration", 0, func() { d.Reset(dur()); d.Duration() }},
-		{"Skip payload", 0, func() { d.Reset(payload); d.Skip(); d.End() }},
-		{"Raw payload", 0, func() { d.Reset(payload); d.Raw() }},
+		{"String empty", 0, func() { d.reset(empty()); d.stringValue() }},
+		{"String", 1, func() { d.reset(hello()); d.stringValue() }},
+		{"String escaped", 1, func() { d.reset(longEsc); d.stringValue() }},
+		{"StringBytes escaped", 0, func() { d.reset(longEsc); d.stringBytes() }},
+		{"NextField escaped name", 0, func() { d.reset(escName); d.beginObject(); d.nextField() }},
+		{"Int64", 0, func() { d.reset(int64s()); d.int64Value() }},
+		{"Int32", 0, func() { d.reset(int32s()); d.int32Value() }},
+		{"Float64", 0, func() { d.reset(float64s()); d.float64Value() }},
+		{"Float32", 0, func() { d.reset(float32s()); d.float32Value() }},
+		{"Float64NonFinite", 0, func() { d.reset(ninf()); d.float64NonFinite() }},
+		{"Bool", 0, func() { d.reset(bools()); d.boolValue() }},
+		{"DateTime", 0, func() { d.reset(dtZ()); d.dateTimeValue() }},
+		{"DateTime offset", 0, func() { d.reset(dtOff()); d.dateTimeValue() }},
+		{"Duration", 0, func() { d.reset(dur()); d.durationValue() }},
+		{"Skip payload", 0, func() { d.reset(payload); d.skip(); d.end() }},
+		{"Raw payload", 0, func() { d.reset(payload); d.raw() }},
 		{"Walk payload as stack Decoder", 0, func() {
-			var d2 Decoder
-			d2.Reset(payload)
-			d2.Skip()
+			var d2 decoder
+			d2.reset(payload)
+			d2.skip()
 		}},
 	}
 	for _, tt := range tests {
@@ -1065,10 +1065,10 @@ func FuzzDecoderSkip(f *testing.F) {
 				t.Fatalf("bad error %v for %q", err, data)
 			}
 		}
-		d := NewDecoder(data)
+		d := newDecoder(data)
 		out, werr := walk(d, nil)
 		if werr == nil {
-			werr = d.End()
+			werr = d.end()
 		}
 		if (werr == nil) != valid {
 			t.Fatalf("walk error = %v, json.Valid = %v for %q", werr, valid, data)
@@ -1077,8 +1077,8 @@ func FuzzDecoderSkip(f *testing.F) {
 			if !json.Valid(out) {
 				t.Fatalf("walk output %q is invalid", out)
 			}
-			d.Reset(data)
-			raw, err := d.Raw()
+			d.reset(data)
+			raw, err := d.raw()
 			if err != nil || !json.Valid(raw) {
 				t.Fatalf("Raw = %q, %v", raw, err)
 			}
@@ -1086,8 +1086,8 @@ func FuzzDecoderSkip(f *testing.F) {
 			var ref any
 			json.Unmarshal(data, &ref)
 			if s, ok := ref.(string); ok {
-				d.Reset(data)
-				got, err := d.String()
+				d.reset(data)
+				got, err := d.stringValue()
 				if err != nil || got != s {
 					t.Fatalf("String = %q, %v; encoding/json %q", got, err, s)
 				}
@@ -1096,17 +1096,17 @@ func FuzzDecoderSkip(f *testing.F) {
 	})
 }
 
-func BenchmarkSkipPayload(b *testing.B) { benchSkip(b, (*Decoder).Skip) }
+func BenchmarkSkipPayload(b *testing.B) { benchSkip(b, (*decoder).skip) }
 
 // benchSkip measures skip over the Graph session payload.
-func benchSkip(b *testing.B, skip func(*Decoder) error) {
+func benchSkip(b *testing.B, skip func(*decoder) error) {
 	data := []byte(graphSession)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
+		d.reset(data)
 		if err := skip(&d); err != nil {
 			b.Fatal(err)
 		}
@@ -1116,7 +1116,7 @@ func benchSkip(b *testing.B, skip func(*Decoder) error) {
 // BenchmarkSkipUniquePayload is BenchmarkSkipPayload through skipUnique,
 // which a decoder uses on an undeclared member: the price of rejecting
 // duplicate names inside what it skips.
-func BenchmarkSkipUniquePayload(b *testing.B) { benchSkip(b, (*Decoder).skipUnique) }
+func BenchmarkSkipUniquePayload(b *testing.B) { benchSkip(b, (*decoder).skipUnique) }
 
 func BenchmarkJSONValidPayload(b *testing.B) {
 	data := []byte(graphSession)
@@ -1209,11 +1209,11 @@ func BenchmarkSkipPayloadCompact(b *testing.B) {
 	data := compactSession(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
-		if err := d.Skip(); err != nil {
+		d.reset(data)
+		if err := d.skip(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1235,10 +1235,10 @@ func BenchmarkString(b *testing.B) {
 	data := []byte(`"RTCC/7.0.0.0 UCWA/7.0.0.0 AndroidLync/6.25.0.27 (SM-G930U Android 8.0.0)"`)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
-		if _, err := d.StringBytes(); err != nil {
+		d.reset(data)
+		if _, err := d.stringBytes(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1248,10 +1248,10 @@ func BenchmarkStringEscaped(b *testing.B) {
 	data := []byte(`"caf\u00e9 \"quoted\"\n\ud83d\ude00 and some more text"`)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
-		if _, err := d.StringBytes(); err != nil {
+		d.reset(data)
+		if _, err := d.stringBytes(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1260,10 +1260,10 @@ func BenchmarkStringEscaped(b *testing.B) {
 func BenchmarkInt64(b *testing.B) {
 	data := []byte(`-1234567890123`)
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
-		if _, err := d.Int64(); err != nil {
+		d.reset(data)
+		if _, err := d.int64Value(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1272,10 +1272,10 @@ func BenchmarkInt64(b *testing.B) {
 func BenchmarkFloat64(b *testing.B) {
 	data := []byte(`15644878.5`)
 	b.ReportAllocs()
-	var d Decoder
+	var d decoder
 	for i := 0; i < b.N; i++ {
-		d.Reset(data)
-		if _, err := d.Float64(); err != nil {
+		d.reset(data)
+		if _, err := d.float64Value(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -1310,13 +1310,13 @@ func TestFloatFastPath(t *testing.T) {
 		}
 		want64, err64 := strconv.ParseFloat(s, 64)
 		want32, err32 := strconv.ParseFloat(s, 32)
-		d := NewDecoder([]byte(s))
-		got64, err := d.Float64()
+		d := newDecoder([]byte(s))
+		got64, err := d.float64Value()
 		if (err == nil) != (err64 == nil) || err == nil && math.Float64bits(got64) != math.Float64bits(want64) {
 			t.Fatalf("Float64(%s) = %v, %v; strconv %v, %v", s, got64, err, want64, err64)
 		}
-		d.Reset([]byte(s))
-		got32, err := d.Float32()
+		d.reset([]byte(s))
+		got32, err := d.float32Value()
 		if (err == nil) != (err32 == nil) || err == nil && math.Float32bits(got32) != math.Float32bits(float32(want32)) {
 			t.Fatalf("Float32(%s) = %v, %v; strconv %v, %v", s, got32, err, want32, err32)
 		}
@@ -1326,13 +1326,13 @@ func TestFloatFastPath(t *testing.T) {
 		"0.1e-9999", "1e99999", "4.9e-324", "1.7976931348623157e308", "3.4028235e38", "3.4028236e38", "1.4e-45"} {
 		want64, err64 := strconv.ParseFloat(s, 64)
 		want32, err32 := strconv.ParseFloat(s, 32)
-		d := NewDecoder([]byte(s))
-		got64, err := d.Float64()
+		d := newDecoder([]byte(s))
+		got64, err := d.float64Value()
 		if (err == nil) != (err64 == nil) || err == nil && math.Float64bits(got64) != math.Float64bits(want64) {
 			t.Errorf("Float64(%s) = %v, %v; strconv %v, %v", s, got64, err, want64, err64)
 		}
-		d.Reset([]byte(s))
-		got32, err := d.Float32()
+		d.reset([]byte(s))
+		got32, err := d.float32Value()
 		if (err == nil) != (err32 == nil) || err == nil && math.Float32bits(got32) != math.Float32bits(float32(want32)) {
 			t.Errorf("Float32(%s) = %v, %v; strconv %v, %v", s, got32, err, want32, err32)
 		}
@@ -1367,21 +1367,21 @@ func TestStringWindows(t *testing.T) {
 	if len(doc) < 10*textWindow {
 		t.Fatalf("document of %d bytes does not span enough windows", len(doc))
 	}
-	var d Decoder
-	d.Reset(doc)
+	var d decoder
+	d.reset(doc)
 	var got []string
-	if err := d.BeginArray(); err != nil {
+	if err := d.beginArray(); err != nil {
 		t.Fatal(err)
 	}
 	for {
-		ok, err := d.NextElement()
+		ok, err := d.nextElement()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !ok {
 			break
 		}
-		s, err := d.String()
+		s, err := d.stringValue()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1404,21 +1404,21 @@ func TestStringWindows(t *testing.T) {
 // unescaped strings cost one allocation per window, not one each.
 func TestStringAllocations(t *testing.T) {
 	doc := []byte(`{"a":"alpha","b":"bravo","c":"charlie","d":"delta","e":"echo","f":"foxtrot"}`)
-	var d Decoder
+	var d decoder
 	allocs := testing.AllocsPerRun(100, func() {
-		d.Reset(doc)
-		if err := d.BeginObject(); err != nil {
+		d.reset(doc)
+		if err := d.beginObject(); err != nil {
 			t.Fatal(err)
 		}
 		for {
-			_, ok, err := d.NextField()
+			_, ok, err := d.nextField()
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !ok {
 				break
 			}
-			if _, err := d.String(); err != nil {
+			if _, err := d.stringValue(); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -1429,20 +1429,20 @@ func TestStringAllocations(t *testing.T) {
 }
 
 // TestKeptNamesAndValues checks the map keys and kept members cut from the
-// windows and the arena of RawCopy: names with and without escapes come
+// windows and the arena of rawCopy: names with and without escapes come
 // out right, and neither names nor values change when the input is
 // overwritten, nor when a kept value is appended to.
 func TestKeptNamesAndValues(t *testing.T) {
 	doc := []byte(`{"plain":[1,2],"esc\u0061ped":{"x":true},"q\"uote":"s","":null}`)
-	var d Decoder
-	d.Reset(doc)
-	if err := d.BeginObject(); err != nil {
+	var d decoder
+	d.reset(doc)
+	if err := d.beginObject(); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
 	var values [][]byte
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1450,7 +1450,7 @@ func TestKeptNamesAndValues(t *testing.T) {
 			break
 		}
 		names = append(names, d.nameString(name))
-		raw, err := d.RawCopy()
+		raw, err := d.rawCopy()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1470,7 +1470,7 @@ func TestKeptNamesAndValues(t *testing.T) {
 }
 
 // FuzzStringsNamesAndRaw reads every member of a top-level object with
-// nameString and String or RawCopy, the calls that cut their results from
+// nameString and String or rawCopy, the calls that cut their results from
 // copied windows of the input, and checks each result against
 // encoding/json after the input has been overwritten.
 func FuzzStringsNamesAndRaw(f *testing.F) {
@@ -1483,9 +1483,9 @@ func FuzzStringsNamesAndRaw(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		input := bytes.Clone(data)
-		var d Decoder
-		d.Reset(input)
-		if d.BeginObject() != nil {
+		var d decoder
+		d.reset(input)
+		if d.beginObject() != nil {
 			return
 		}
 		type member struct {
@@ -1496,7 +1496,7 @@ func FuzzStringsNamesAndRaw(f *testing.F) {
 		}
 		var got []member
 		for {
-			name, ok, err := d.NextField()
+			name, ok, err := d.nextField()
 			if err != nil {
 				return
 			}
@@ -1504,14 +1504,14 @@ func FuzzStringsNamesAndRaw(f *testing.F) {
 				break
 			}
 			m := member{name: d.nameString(name)}
-			if d.Peek() == KindString {
-				s, err := d.String()
+			if d.peek() == kindString {
+				s, err := d.stringValue()
 				if err != nil {
 					return
 				}
 				m.str, m.isStr = &s, true
 			} else {
-				raw, err := d.RawCopy()
+				raw, err := d.rawCopy()
 				if err != nil {
 					return
 				}
@@ -1519,7 +1519,7 @@ func FuzzStringsNamesAndRaw(f *testing.F) {
 			}
 			got = append(got, m)
 		}
-		if d.End() != nil {
+		if d.end() != nil {
 			return
 		}
 		for i := range input {

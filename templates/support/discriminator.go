@@ -1,6 +1,8 @@
 package support
 
-// Discriminator returns the string value of the member called name in the
+import "fmt"
+
+// discriminator returns the string value of the member called name in the
 // object that is the decoder's next value, without consuming anything: the
 // decoder is left where it was, so the caller can then decode the whole
 // object as the type the value selects. The returned bytes are valid until
@@ -14,33 +16,33 @@ package support
 // boolean): the same error, at the same path, that a concrete type's decoder
 // reports for it, so that no decoder takes such a value for "absent" or for
 // an unknown subtype.
-func (d *Decoder) Discriminator(name string) (value []byte, found bool, err error) {
+func (d *decoder) discriminator(name string) (value []byte, found bool, err error) {
 	pos, open, fieldPos, depth := d.pos, d.open, d.fieldPos, d.depth
 	defer func() {
 		d.pos, d.open, d.fieldPos, d.depth = pos, open, fieldPos, depth
 	}()
-	if d.Peek() != KindObject {
-		return nil, false, d.ErrUnexpectedKind("an object")
+	if d.peek() != kindObject {
+		return nil, false, d.errUnexpectedKind("an object")
 	}
-	if d.BeginObject() != nil {
+	if d.beginObject() != nil {
 		return nil, false, nil
 	}
 	for {
-		field, ok, err := d.NextField()
+		field, ok, err := d.nextField()
 		if err != nil || !ok {
 			return nil, false, nil
 		}
 		if string(field) == name {
-			if d.Peek() != KindString {
-				return nil, false, WithField(d.ErrUnexpectedKind("string"), name)
+			if d.peek() != kindString {
+				return nil, false, withField(d.errUnexpectedKind("string"), name)
 			}
-			value, err := d.StringBytes()
+			value, err := d.stringBytes()
 			if err != nil {
-				return nil, false, WithField(err, name)
+				return nil, false, withField(err, name)
 			}
 			return value, true, nil
 		}
-		if d.Skip() != nil {
+		if d.skip() != nil {
 			return nil, false, nil
 		}
 	}
@@ -108,12 +110,12 @@ func (n *memberNames) insert(s string) {
 // Last returns the name added last; it stays valid when the decoder moves on.
 func (n *memberNames) Last() string { return n.list[len(n.list)-1] }
 
-// RawCopy returns the raw bytes of the next value, validated and copied, so
+// rawCopy returns the raw bytes of the next value, validated and copied, so
 // they stay valid after the input buffer is reused. Duplicate member names
 // are rejected at any depth, as typed decoders reject them: a value kept
 // verbatim must not read differently to a parser that keeps the last of two
 // duplicates.
-func (d *Decoder) RawCopy() ([]byte, error) {
+func (d *decoder) rawCopy() ([]byte, error) {
 	raw, err := d.rawUnique()
 	if err != nil {
 		return nil, err
@@ -123,9 +125,9 @@ func (d *Decoder) RawCopy() ([]byte, error) {
 
 // rawUnique skips the next value like skipUnique and returns its bytes,
 // aliasing the input.
-func (d *Decoder) rawUnique() ([]byte, error) {
-	if d.Peek() == KindInvalid {
-		return d.Raw() // reports the syntax error
+func (d *decoder) rawUnique() ([]byte, error) {
+	if d.peek() == kindInvalid {
+		return d.raw() // reports the syntax error
 	}
 	start := d.pos
 	if err := d.skipUnique(); err != nil {
@@ -143,22 +145,22 @@ func (d *Decoder) rawUnique() ([]byte, error) {
 // of skipEscaped), so that checking costs no allocation: each object
 // searches its own names, from its base on the stack, and drops them when it
 // ends. An object with more than memberNamesLinear names adds a set.
-func (d *Decoder) skipUnique() error {
-	switch d.Peek() {
-	case KindObject:
-		if err := d.BeginObject(); err != nil {
+func (d *decoder) skipUnique() error {
+	switch d.peek() {
+	case kindObject:
+		if err := d.beginObject(); err != nil {
 			return err
 		}
 		base, escapedBase := len(d.skipNames), len(d.skipEscaped)
 		err := d.skipUniqueMembers(base)
 		d.skipNames, d.skipEscaped = d.skipNames[:base], d.skipEscaped[:escapedBase]
 		return err
-	case KindArray:
-		if err := d.BeginArray(); err != nil {
+	case kindArray:
+		if err := d.beginArray(); err != nil {
 			return err
 		}
 		for i := 0; ; i++ {
-			ok, err := d.NextElement()
+			ok, err := d.nextElement()
 			if err != nil {
 				return err
 			}
@@ -166,11 +168,11 @@ func (d *Decoder) skipUnique() error {
 				return nil
 			}
 			if err := d.skipUnique(); err != nil {
-				return WithIndex(err, i)
+				return withIndex(err, i)
 			}
 		}
 	}
-	return d.Skip()
+	return d.skip()
 }
 
 // nameSpan locates a name kept by skipUnique: data[at:at+n], or
@@ -180,7 +182,7 @@ type nameSpan struct {
 	escaped bool
 }
 
-func (d *Decoder) spanBytes(s nameSpan) []byte {
+func (d *decoder) spanBytes(s nameSpan) []byte {
 	if s.escaped {
 		return d.skipEscaped[s.at : s.at+s.n]
 	}
@@ -189,10 +191,10 @@ func (d *Decoder) spanBytes(s nameSpan) []byte {
 
 // skipUniqueMembers skips the members of an object just begun, keeping its
 // names on the stack from base on.
-func (d *Decoder) skipUniqueMembers(base int) error {
+func (d *decoder) skipUniqueMembers(base int) error {
 	var set map[string]struct{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -201,13 +203,13 @@ func (d *Decoder) skipUniqueMembers(base int) error {
 		}
 		if set != nil {
 			if _, dup := set[string(name)]; dup {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			set[string(name)] = struct{}{}
 		} else {
 			for _, s := range d.skipNames[base:] {
 				if string(d.spanBytes(s)) == string(name) {
-					return d.ErrDuplicate(name)
+					return d.errDuplicate(name)
 				}
 			}
 		}
@@ -224,7 +226,39 @@ func (d *Decoder) skipUniqueMembers(base int) error {
 			}
 		}
 		if err := d.skipUnique(); err != nil {
-			return WithField(err, string(d.spanBytes(span)))
+			return withField(err, string(d.spanBytes(span)))
 		}
 	}
+}
+
+// rejectSubtype consumes the object the decoder is at, checked like any
+// skipped member, and returns an error at its start: the object's
+// discriminator names no type of a hierarchy whose subtypes are closed. A
+// syntax error or duplicate name inside the object is reported instead,
+// so the first fault of the document wins as elsewhere. field names the
+// member the error is about (the discriminator), "" for the object itself.
+func rejectSubtype(d *decoder, field, format string, args ...any) error {
+	d.skipWS()
+	start := d.pos
+	if err := d.skipUnique(); err != nil {
+		return err
+	}
+	err := d.errAt(start, capMiddle(fmt.Sprintf(format, args...), 256))
+	if field != "" {
+		return withField(err, field)
+	}
+	return err
+}
+
+// mark returns where the next value starts, for keptSince.
+func (d *decoder) mark() int {
+	d.peek()
+	return d.pos
+}
+
+// keptSince returns a copy of the input from mark (a Mark) to where the
+// decoder is: the exact bytes of the values read since, which stay valid
+// after the input buffer is reused.
+func (d *decoder) keptSince(mark int) []byte {
+	return d.keep(d.data[mark:d.pos])
 }

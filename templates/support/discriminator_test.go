@@ -31,13 +31,13 @@ func TestSkipUnique(t *testing.T) {
 		{manyDup, `json: duplicate field "kaa" at offset ` + strconv.Itoa(len(manyDup)-8)},
 		{`{"a":1,"b":{"c":1,"d":2},"c":3,"b":4}`, `json: duplicate field "b" at offset 31`},
 	} {
-		var d Decoder
+		var d decoder
 		// The same decoder, reused, must give the same answer.
 		for range 2 {
-			d.Reset([]byte(tc.doc))
+			d.reset([]byte(tc.doc))
 			err := d.skipUnique()
 			if err == nil {
-				err = d.End()
+				err = d.end()
 			}
 			got := ""
 			if err != nil {
@@ -79,16 +79,16 @@ func BenchmarkUndeclaredMembers(b *testing.B) {
 			b.Run(name+"/"+strconv.Itoa(n), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				b.ReportAllocs()
-				var d Decoder
+				var d decoder
 				for i := 0; i < b.N; i++ {
-					d.Reset(data)
-					if err := d.BeginObject(); err != nil {
+					d.reset(data)
+					if err := d.beginObject(); err != nil {
 						b.Fatal(err)
 					}
 					var unknown memberNames
 					var kept []Member
 					for {
-						name, ok, err := d.NextField()
+						name, ok, err := d.nextField()
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -107,5 +107,37 @@ func BenchmarkUndeclaredMembers(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestRejectSubtype: an object whose discriminator a closed hierarchy does
+// not know is rejected at its start, unless a fault inside it comes first;
+// the decoder is left after the object.
+func TestRejectSubtype(t *testing.T) {
+	for _, tc := range []struct{ doc, err string }{
+		{` {"kind":"boat","x":[1]}`, `json: kind: "boat" is unknown at offset 1`},
+		{`{"kind":"boat","x":{"a":1,"a":2}}`, `json: x: duplicate field "a" at offset 26`},
+		{`{"kind":"boat","x":01}`, `json: x: leading zero in number "01" at offset 19`},
+	} {
+		var d decoder
+		d.reset([]byte(tc.doc))
+		err := rejectSubtype(&d, "kind", "%q is unknown", "boat")
+		if err == nil || err.Error() != tc.err {
+			t.Errorf("rejectSubtype(%s) = %v, want %s", tc.doc, err, tc.err)
+		}
+	}
+	var d decoder
+	d.reset([]byte(`[{"kind":"boat"},2]`))
+	if err := d.beginArray(); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := d.nextElement(); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if err := rejectSubtype(&d, "", "unknown"); err == nil {
+		t.Fatal("rejectSubtype: no error")
+	}
+	if ok, err := d.nextElement(); !ok || err != nil {
+		t.Fatalf("after rejectSubtype the next element is not readable: %v %v", ok, err)
 	}
 }

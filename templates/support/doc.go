@@ -15,16 +15,16 @@
 //
 // The pieces are:
 //
-//   - [Decoder]: a strict (RFC 8259), reflection-free JSON pull decoder over a
+//   - [decoder]: a strict (RFC 8259), reflection-free JSON pull decoder over a
 //     byte slice, with errors of type [*DecodeError] that carry a JSON path.
-//   - AppendString, AppendFloat64 and friends: append-style JSON writers.
+//   - appendString, appendFloat64 and friends: append-style JSON writers.
 //   - [Optional]: the tri-state (absent, null, value) type of optional and
 //     nullable fields. It, [Date] and [Duration] implement json.Marshaler and
 //     json.Unmarshaler (interop.go) so that callers' own structs holding them
 //     read and write what the generated codecs do.
-//   - [ParseDateTime], [Date] and [Duration]: the RFC 3339 and ISO 8601 text
+//   - [parseDateTime], [Date] and [Duration]: the RFC 3339 and ISO 8601 text
 //     forms that the APIs send.
-//   - [Path], [Violations] and [ValidationError]: what generated Validate
+//   - [valuePath], [violationList] and [ValidationError]: what generated Validate
 //     methods build on, allocation-free while the input is valid.
 //   - [Member]: an undeclared property that an open type keeps.
 //   - The HTTP runtime of generated clients (unexported httpTransport and

@@ -41,10 +41,10 @@ func TestAppendString(t *testing.T) {
 		{strings.Repeat("ab\"", 10), `"` + strings.Repeat(`ab\"`, 10) + `"`},
 	}
 	for _, tt := range tests {
-		if got := string(AppendString(nil, tt.in)); got != tt.want {
+		if got := string(appendString(nil, tt.in)); got != tt.want {
 			t.Errorf("AppendString(%q) = %s, want %s", tt.in, got, tt.want)
 		}
-		if got := string(AppendStringBytes(nil, []byte(tt.in))); got != tt.want {
+		if got := string(appendStringBytes(nil, []byte(tt.in))); got != tt.want {
 			t.Errorf("AppendStringBytes(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 		if ref := jsonString(tt.in); ref != tt.want {
@@ -52,7 +52,7 @@ func TestAppendString(t *testing.T) {
 		}
 	}
 	// Appends to what is there.
-	if got := string(AppendString([]byte("x:"), "y")); got != `x:"y"` {
+	if got := string(appendString([]byte("x:"), "y")); got != `x:"y"` {
 		t.Errorf("got %s", got)
 	}
 }
@@ -66,7 +66,7 @@ func TestAppendStringRandom(t *testing.T) {
 			sb.WriteString(alphabet[r.Intn(len(alphabet))])
 		}
 		s := sb.String()
-		got := AppendString(nil, s)
+		got := appendString(nil, s)
 		if want := jsonString(s); string(got) != want {
 			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
 		}
@@ -74,8 +74,8 @@ func TestAppendStringRandom(t *testing.T) {
 			t.Fatalf("invalid UTF-8 output for %q", s)
 		}
 		// And it decodes back to the same text when s was valid UTF-8.
-		d := NewDecoder(got)
-		back, err := d.String()
+		d := newDecoder(got)
+		back, err := d.stringValue()
 		if err != nil || utf8.ValidString(s) && back != s {
 			t.Fatalf("round trip of %q: %q, %v", s, back, err)
 		}
@@ -87,27 +87,27 @@ func FuzzAppendString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := AppendString(nil, s)
+		got := appendString(nil, s)
 		if want := jsonString(s); string(got) != want {
 			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
 		}
-		if string(AppendStringBytes(nil, []byte(s))) != string(got) {
+		if string(appendStringBytes(nil, []byte(s))) != string(got) {
 			t.Fatalf("AppendStringBytes differs for %q", s)
 		}
 	})
 }
 
 func TestAppendScalars(t *testing.T) {
-	if got := string(AppendInt(nil, -9223372036854775808)); got != "-9223372036854775808" {
+	if got := string(appendInt(nil, -9223372036854775808)); got != "-9223372036854775808" {
 		t.Errorf("AppendInt = %s", got)
 	}
-	if got := string(AppendBool(AppendBool(nil, true), false)); got != "truefalse" {
+	if got := string(appendBool(appendBool(nil, true), false)); got != "truefalse" {
 		t.Errorf("AppendBool = %s", got)
 	}
-	if got := string(AppendNull(nil)); got != "null" {
+	if got := string(appendNull(nil)); got != "null" {
 		t.Errorf("AppendNull = %s", got)
 	}
-	if got := string(AppendRaw([]byte("["), []byte(`{"a":1}`))); got != `[{"a":1}` {
+	if got := string(appendRaw([]byte("["), []byte(`{"a":1}`))); got != `[{"a":1}` {
 		t.Errorf("AppendRaw = %s", got)
 	}
 }
@@ -119,22 +119,22 @@ func TestAppendFloat(t *testing.T) {
 	}
 	for _, f := range f64 {
 		want, _ := json.Marshal(f)
-		got, err := AppendFloat64(nil, f)
+		got, err := appendFloat64(nil, f)
 		if err != nil || string(got) != string(want) {
 			t.Errorf("AppendFloat64(%v) = %s, %v; encoding/json %s", f, got, err, want)
 		}
-		if got := AppendFloat64NonFinite(nil, f); string(got) != string(want) {
+		if got := appendFloat64NonFinite(nil, f); string(got) != string(want) {
 			t.Errorf("AppendFloat64NonFinite(%v) = %s", f, got)
 		}
 	}
 	f32 := []float32{0, 1, 0.1, 1.160898, 1e20, 1e21, 1e-6, 1e-7, math.MaxFloat32, math.SmallestNonzeroFloat32, 16777216, 0.0125}
 	for _, f := range f32 {
 		want, _ := json.Marshal(f)
-		got, err := AppendFloat32(nil, f)
+		got, err := appendFloat32(nil, f)
 		if err != nil || string(got) != string(want) {
 			t.Errorf("AppendFloat32(%v) = %s, %v; encoding/json %s", f, got, err, want)
 		}
-		if got := AppendFloat32NonFinite(nil, f); string(got) != string(want) {
+		if got := appendFloat32NonFinite(nil, f); string(got) != string(want) {
 			t.Errorf("AppendFloat32NonFinite(%v) = %s", f, got)
 		}
 	}
@@ -144,13 +144,13 @@ func TestAppendFloat(t *testing.T) {
 		g := math.Float32frombits(r.Uint32())
 		if !math.IsNaN(f) && !math.IsInf(f, 0) {
 			want, _ := json.Marshal(f)
-			if got, _ := AppendFloat64(nil, f); string(got) != string(want) {
+			if got, _ := appendFloat64(nil, f); string(got) != string(want) {
 				t.Fatalf("AppendFloat64(%v) = %s, encoding/json %s", f, got, want)
 			}
 		}
 		if !math.IsNaN(float64(g)) && !math.IsInf(float64(g), 0) {
 			want, _ := json.Marshal(g)
-			if got, _ := AppendFloat32(nil, g); string(got) != string(want) {
+			if got, _ := appendFloat32(nil, g); string(got) != string(want) {
 				t.Fatalf("AppendFloat32(%v) = %s, encoding/json %s", g, got, want)
 			}
 		}
@@ -166,7 +166,7 @@ func TestAppendNonFinite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dst := []byte("x")
-		got, err := AppendFloat64(dst, tt.f)
+		got, err := appendFloat64(dst, tt.f)
 		var nf *NonFiniteError
 		if !errors.As(err, &nf) || string(got) != "x" {
 			t.Errorf("AppendFloat64(%v) = %s, %v", tt.f, got, err)
@@ -174,18 +174,18 @@ func TestAppendNonFinite(t *testing.T) {
 		if err != nil && !strings.Contains(err.Error(), "unsupported value") {
 			t.Errorf("error text %q", err)
 		}
-		if _, err := AppendFloat32(nil, float32(tt.f)); err == nil {
+		if _, err := appendFloat32(nil, float32(tt.f)); err == nil {
 			t.Errorf("AppendFloat32(%v) succeeded", tt.f)
 		}
-		if got := string(AppendFloat64NonFinite(nil, tt.f)); got != tt.want {
+		if got := string(appendFloat64NonFinite(nil, tt.f)); got != tt.want {
 			t.Errorf("AppendFloat64NonFinite(%v) = %s", tt.f, got)
 		}
-		if got := string(AppendFloat32NonFinite(nil, float32(tt.f))); got != tt.want {
+		if got := string(appendFloat32NonFinite(nil, float32(tt.f))); got != tt.want {
 			t.Errorf("AppendFloat32NonFinite(%v) = %s", tt.f, got)
 		}
 		// And the decoder reads them back.
-		d := NewDecoder([]byte(tt.want))
-		back, err := d.Float64NonFinite()
+		d := newDecoder([]byte(tt.want))
+		back, err := d.float64NonFinite()
 		if err != nil || !(back == tt.f || math.IsNaN(back) && math.IsNaN(tt.f)) {
 			t.Errorf("Float64NonFinite(%s) = %v, %v", tt.want, back, err)
 		}
@@ -200,15 +200,15 @@ func TestEncodeAllocations(t *testing.T) {
 		name string
 		f    func()
 	}{
-		{"AppendString", func() { AppendString(buf[:0], long) }},
-		{"AppendStringBytes", func() { AppendStringBytes(buf[:0], longB) }},
-		{"AppendInt", func() { AppendInt(buf[:0], -1234567890) }},
-		{"AppendFloat64", func() { AppendFloat64(buf[:0], 9965083.5) }},
-		{"AppendFloat64 exp", func() { AppendFloat64(buf[:0], 1e-9) }},
-		{"AppendFloat32", func() { AppendFloat32(buf[:0], 1.160898) }},
-		{"AppendFloat64NonFinite", func() { AppendFloat64NonFinite(buf[:0], math.NaN()) }},
-		{"AppendBool", func() { AppendBool(buf[:0], true) }},
-		{"AppendRaw", func() { AppendRaw(buf[:0], longB) }},
+		{"AppendString", func() { appendString(buf[:0], long) }},
+		{"AppendStringBytes", func() { appendStringBytes(buf[:0], longB) }},
+		{"AppendInt", func() { appendInt(buf[:0], -1234567890) }},
+		{"AppendFloat64", func() { appendFloat64(buf[:0], 9965083.5) }},
+		{"AppendFloat64 exp", func() { appendFloat64(buf[:0], 1e-9) }},
+		{"AppendFloat32", func() { appendFloat32(buf[:0], 1.160898) }},
+		{"AppendFloat64NonFinite", func() { appendFloat64NonFinite(buf[:0], math.NaN()) }},
+		{"AppendBool", func() { appendBool(buf[:0], true) }},
+		{"AppendRaw", func() { appendRaw(buf[:0], longB) }},
 	}
 	for _, tt := range tests {
 		if got := testing.AllocsPerRun(200, tt.f); got != 0 {
@@ -223,7 +223,7 @@ func BenchmarkAppendString(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buf = AppendString(buf[:0], s)
+		buf = appendString(buf[:0], s)
 	}
 }
 
@@ -233,7 +233,7 @@ func BenchmarkAppendStringEscaped(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buf = AppendString(buf[:0], s)
+		buf = appendString(buf[:0], s)
 	}
 }
 
@@ -250,6 +250,6 @@ func BenchmarkAppendFloat64(b *testing.B) {
 	buf := make([]byte, 0, 64)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buf, _ = AppendFloat64(buf[:0], 15644878.5)
+		buf, _ = appendFloat64(buf[:0], 15644878.5)
 	}
 }

@@ -30,14 +30,14 @@ func appendMarshaler[T json.Marshaler](dst []byte, v T) ([]byte, error) {
 func readUnmarshaler[T any, P interface {
 	*T
 	json.Unmarshaler
-}](d *Decoder) (T, error) {
+}](d *decoder) (T, error) {
 	var v T
-	if d.Peek() == KindNull {
-		return v, d.ErrNullNotAllowed()
+	if d.peek() == kindNull {
+		return v, d.errNullNotAllowed()
 	}
 	d.skipWS()
 	start := d.pos
-	raw, err := d.Raw()
+	raw, err := d.raw()
 	if err != nil {
 		return v, err
 	}
@@ -57,12 +57,12 @@ type validator interface{ Validate() error }
 
 // checkExternal runs the Validate method of the caller's value at v (a
 // pointer, so that either receiver counts) when its type has one.
-func checkExternal(vs *Violations, p *Path, v any) {
+func checkExternal(vs *violationList, p *valuePath, v any) {
 	x, ok := v.(validator)
 	if !ok {
 		return
 	}
 	if err := x.Validate(); err != nil {
-		vs.Add(p, RuleGoType, err.Error())
+		vs.add(p, RuleGoType, err.Error())
 	}
 }

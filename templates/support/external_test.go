@@ -18,7 +18,7 @@ func (i ident) MarshalJSON() ([]byte, error) {
 	if i == "empty" {
 		return nil, nil
 	}
-	return AppendString(nil, string(i)), nil
+	return appendString(nil, string(i)), nil
 }
 
 func (i *ident) UnmarshalJSON(b []byte) error {
@@ -54,7 +54,7 @@ func TestAppendMarshaler(t *testing.T) {
 }
 
 func TestReadUnmarshaler(t *testing.T) {
-	d := NewDecoder([]byte(` "AB"`))
+	d := newDecoder([]byte(` "AB"`))
 	v, err := readUnmarshaler[ident](d)
 	if err != nil || v != "AB" {
 		t.Errorf("got %q, %v", v, err)
@@ -65,7 +65,7 @@ func TestReadUnmarshaler(t *testing.T) {
 		`"AB`:     "json: unterminated string at offset 0",
 		`{"x":1}`: "json: cannot unmarshal object into Go value of type string at offset 0",
 	} {
-		_, err := readUnmarshaler[ident](NewDecoder([]byte(in)))
+		_, err := readUnmarshaler[ident](newDecoder([]byte(in)))
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: got %v, want %s", in, err, want)
 		}
@@ -73,14 +73,14 @@ func TestReadUnmarshaler(t *testing.T) {
 }
 
 func TestCheckExternal(t *testing.T) {
-	var vs Violations
-	p := Path{}
-	fp := p.Field("id")
+	var vs violationList
+	p := valuePath{}
+	fp := p.child("id")
 	short, long := ident("AB"), ident("ABCD")
 	checkExternal(&vs, &fp, &short)
 	checkExternal(&vs, &fp, &long)
 	checkExternal(&vs, &fp, new(int)) // no Validate: nothing to check
-	err := vs.Err()
+	err := vs.err()
 	if err == nil || err.Error() != "validation failed: id: longer than 3 (goType)" {
 		t.Errorf("got %v", err)
 	}

@@ -608,7 +608,7 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 			if r.TLS != nil {
 				next.Scheme = "https"
 			}
-			members = fakeSet(members, f.cfg.NextPath, AppendString(nil, next.String()))
+			members = fakeSet(members, f.cfg.NextPath, appendString(nil, next.String()))
 		} else if len(f.cfg.NextPath) > 1 {
 			members = fakeSet(members, f.cfg.NextPath, []byte("null"))
 		}
@@ -651,7 +651,7 @@ func (f *FakeServer) serveList(w http.ResponseWriter, r *http.Request, route *fa
 		if i > 0 {
 			arr = append(arr, ',')
 		}
-		arr = AppendRaw(arr, it.body)
+		arr = appendRaw(arr, it.body)
 	}
 	arr = append(arr, ']')
 	out := arr
@@ -685,15 +685,15 @@ func (f *FakeServer) fail(w http.ResponseWriter, status int, code, message strin
 		case shape.CodeIsNumber && ok:
 			members = fakeSet(members, shape.CodePath, []byte(mapped))
 		case shape.CodeIsNumber:
-			members = fakeSet(members, shape.CodePath, AppendInt(nil, int64(status)))
+			members = fakeSet(members, shape.CodePath, appendInt(nil, int64(status)))
 		case ok:
-			members = fakeSet(members, shape.CodePath, AppendString(nil, mapped))
+			members = fakeSet(members, shape.CodePath, appendString(nil, mapped))
 		default:
-			members = fakeSet(members, shape.CodePath, AppendString(nil, code))
+			members = fakeSet(members, shape.CodePath, appendString(nil, code))
 		}
 	}
 	if shape.MessagePath != nil {
-		members = fakeSet(members, shape.MessagePath, AppendString(nil, message))
+		members = fakeSet(members, shape.MessagePath, appendString(nil, message))
 	}
 	fakeWrite(w, status, "", fakeAppendObject(nil, members))
 }
@@ -724,11 +724,11 @@ func fakeWrite(w http.ResponseWriter, status int, contentType string, body []byt
 
 // fakeValidJSON reports why b is not one valid JSON value.
 func fakeValidJSON(b []byte) error {
-	d := NewDecoder(b)
-	if err := d.Skip(); err != nil {
+	d := newDecoder(b)
+	if err := d.skip(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // fakeMember is a member of a JSON object being built: a value, or nested
@@ -749,12 +749,12 @@ type fakeMember struct {
 func (f *FakeServer) PutPageEnvelope(path string, envelope []byte) error {
 	var leaves []fakeLeaf
 	if envelope != nil {
-		var d Decoder
-		d.Reset(envelope)
+		var d decoder
+		d.reset(envelope)
 		if err := fakeLeaves(&d, nil, &leaves); err != nil {
 			return err
 		}
-		if err := d.End(); err != nil {
+		if err := d.end(); err != nil {
 			return err
 		}
 	}
@@ -775,29 +775,29 @@ type fakeLeaf struct {
 }
 
 // fakeLeaves appends the leaves of the object d is at, under prefix.
-func fakeLeaves(d *Decoder, prefix []string, out *[]fakeLeaf) error {
-	if err := d.BeginObject(); err != nil {
+func fakeLeaves(d *decoder, prefix []string, out *[]fakeLeaf) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var names memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil || !ok {
 			return err
 		}
 		if !names.Add(name) {
-			return d.ErrDuplicate(name)
+			return d.errDuplicate(name)
 		}
 		path := append(slices.Clone(prefix), string(name))
-		if d.Peek() == KindObject {
+		if d.peek() == kindObject {
 			if err := fakeLeaves(d, path, out); err != nil {
-				return WithField(err, string(name))
+				return withField(err, string(name))
 			}
 			continue
 		}
-		raw, err := d.RawCopy()
+		raw, err := d.rawCopy()
 		if err != nil {
-			return WithField(err, string(name))
+			return withField(err, string(name))
 		}
 		*out = append(*out, fakeLeaf{path: path, value: raw})
 	}
@@ -834,10 +834,10 @@ func fakeAppendObject(dst []byte, ms []fakeMember) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = AppendString(dst, m.name)
+		dst = appendString(dst, m.name)
 		dst = append(dst, ':')
 		if m.value != nil {
-			dst = AppendRaw(dst, m.value)
+			dst = appendRaw(dst, m.value)
 		} else {
 			dst = fakeAppendObject(dst, m.members)
 		}

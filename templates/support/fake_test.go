@@ -238,9 +238,9 @@ func TestFakeCreateForm(t *testing.T) {
 			if err != nil {
 				return nil, "", err
 			}
-			out := AppendString([]byte(`{"sid":`), q.Get("Sid"))
+			out := appendString([]byte(`{"sid":`), q.Get("Sid"))
 			out = append(out, `,"friendly_name":`...)
-			out = AppendString(out, q.Get("FriendlyName"))
+			out = appendString(out, q.Get("FriendlyName"))
 			return append(out, '}'), q.Get("Sid"), nil
 		}},
 		{Method: "POST", Pattern: "/v1/Bad", Kind: fakeCreate, Apply: func([]byte, string, []byte) ([]byte, string, error) {

@@ -1,10 +1,10 @@
 package support
 
-// IsURI reports whether s is an absolute URI (RFC 3986): a scheme of a letter
+// isURI reports whether s is an absolute URI (RFC 3986): a scheme of a letter
 // followed by letters, digits, "+", "-" or ".", a colon, then no spaces,
 // control characters or characters RFC 3986 never allows. It does not
 // allocate, so validators stay allocation-free.
-func IsURI(s string) bool {
+func isURI(s string) bool {
 	colon := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -46,15 +46,15 @@ func IsURI(s string) bool {
 // uriByte marks with '1' the bytes an absolute URI may hold after its
 // scheme: not space, control characters, DEL, the characters RFC 3986 never
 // allows ("<>\\^`{|}) or '%', which must start an escape. A table lookup
-// keeps IsURI well under the microsecond that validating a session may take.
+// keeps isURI well under the microsecond that validating a session may take.
 const uriByte = "0000000000000000000000000000000001011011111111111111111111110101" +
 	"1111111111111111111111111111010101111111111111111111111111100010" +
 	"1111111111111111111111111111111111111111111111111111111111111111" +
 	"1111111111111111111111111111111111111111111111111111111111111111"
 
-// IsUUID reports whether s is a UUID in its canonical textual form
+// isUUID reports whether s is a UUID in its canonical textual form
 // (8-4-4-4-12 hexadecimal digits, either case).
-func IsUUID(s string) bool {
+func isUUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}

@@ -22,7 +22,7 @@ func TestIsURI(t *testing.T) {
 		"https://example.com/\x00":  false,
 		"https://example.com/{id}":  false,
 	} {
-		if got := IsURI(s); got != want {
+		if got := isURI(s); got != want {
 			t.Errorf("IsURI(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -37,7 +37,7 @@ func TestIsURIEveryPosition(t *testing.T) {
 		for i := len("https:"); i <= len(base); i++ {
 			s := base[:i] + c + base[i:]
 			want := c == "%20" || c == "\u00e9" || c == "%2" && i < len(base) && isHex(base[i])
-			if got := IsURI(s); got != want {
+			if got := isURI(s); got != want {
 				t.Errorf("IsURI(%q) = %v, want %v", s, got, want)
 			}
 		}
@@ -62,7 +62,7 @@ func TestIsURIEveryPosition(t *testing.T) {
 				break
 			}
 		}
-		if got := IsURI(s); got != want {
+		if got := isURI(s); got != want {
 			t.Fatalf("IsURI(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -77,7 +77,7 @@ func TestIsUUID(t *testing.T) {
 		"g523d2ed-2966-4b6b-925b-754a88034cc5": false,
 		"e523d2ed-2966-4b6b-925b_754a88034cc5": false,
 	} {
-		if got := IsUUID(s); got != want {
+		if got := isUUID(s); got != want {
 			t.Errorf("IsUUID(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -85,8 +85,8 @@ func TestIsUUID(t *testing.T) {
 
 func TestFormatChecksDoNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
-		_ = IsURI("https://example.com/a")
-		_ = IsUUID("e523d2ed-2966-4b6b-925b-754a88034cc5")
+		_ = isURI("https://example.com/a")
+		_ = isUUID("e523d2ed-2966-4b6b-925b-754a88034cc5")
 	})
 	if allocs != 0 {
 		t.Errorf("allocations = %v, want 0", allocs)

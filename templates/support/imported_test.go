@@ -33,11 +33,11 @@ func (v *importedValue) UnmarshalJSON(b []byte) error {
 }
 
 func TestReadImportedKeepsOffsetAndPath(t *testing.T) {
-	d := NewDecoder([]byte(`{"a": {"x":1} }`))
-	if err := d.BeginObject(); err != nil {
+	d := newDecoder([]byte(`{"a": {"x":1} }`))
+	if err := d.beginObject(); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := d.NextField(); err != nil {
+	if _, _, err := d.nextField(); err != nil {
 		t.Fatal(err)
 	}
 	v, err := readImported[importedValue](d)
@@ -46,11 +46,11 @@ func TestReadImportedKeepsOffsetAndPath(t *testing.T) {
 	}
 
 	// A foreign error: its offset counts from the value's first byte.
-	d = NewDecoder([]byte(`[ {"x":1}]`))
-	if err := d.BeginArray(); err != nil {
+	d = newDecoder([]byte(`[ {"x":1}]`))
+	if err := d.beginArray(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.NextElement(); err != nil {
+	if _, err := d.nextElement(); err != nil {
 		t.Fatal(err)
 	}
 	_, err = readImported[failsForeign](d)
@@ -59,9 +59,9 @@ func TestReadImportedKeepsOffsetAndPath(t *testing.T) {
 		t.Errorf("got %#v", err)
 	}
 	// Any other error is reported at the value.
-	d = NewDecoder([]byte(`[ {"x":1}]`))
-	_ = d.BeginArray()
-	_, _ = d.NextElement()
+	d = newDecoder([]byte(`[ {"x":1}]`))
+	_ = d.beginArray()
+	_, _ = d.nextElement()
 	_, err = readImported[failsPlain](d)
 	if !errors.As(err, &de) || de.Offset != 2 || de.Msg != "boom" {
 		t.Errorf("got %#v", err)
@@ -79,9 +79,9 @@ type failsPlain struct{}
 func (*failsPlain) UnmarshalJSON([]byte) error { return errors.New("boom") }
 
 func TestCheckImportedPrefixesPaths(t *testing.T) {
-	var vs Violations
-	root := Path{}
-	fp := root.Field("price")
+	var vs violationList
+	root := valuePath{}
+	fp := root.child("price")
 	checkImported(&vs, &fp, &foreignValidationError{})
 	checkImported(&vs, &fp, nil)
 	checkImported(&vs, &root, errors.New("odd"))

@@ -52,15 +52,15 @@ func fetchPage[T any](ctx context.Context, c *httpCall, fetch pageFetch[T]) (*Pa
 // is absent. Error decoders use it to find a code or message in an error body
 // whatever its declared shape.
 func lookupJSON(data []byte, path ...string) ([]byte, bool) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	for _, name := range path {
-		if d.Peek() != KindObject || d.BeginObject() != nil {
+		if d.peek() != kindObject || d.beginObject() != nil {
 			return nil, false
 		}
 		found := false
 		for {
-			field, ok, err := d.NextField()
+			field, ok, err := d.nextField()
 			if err != nil || !ok {
 				return nil, false
 			}
@@ -68,7 +68,7 @@ func lookupJSON(data []byte, path ...string) ([]byte, bool) {
 				found = true
 				break
 			}
-			if d.Skip() != nil {
+			if d.skip() != nil {
 				return nil, false
 			}
 		}
@@ -76,7 +76,7 @@ func lookupJSON(data []byte, path ...string) ([]byte, bool) {
 			return nil, false
 		}
 	}
-	raw, err := d.Raw()
+	raw, err := d.raw()
 	if err != nil {
 		return nil, false
 	}
@@ -86,11 +86,11 @@ func lookupJSON(data []byte, path ...string) ([]byte, bool) {
 // errorText renders a raw JSON value for an error message: a string's
 // content, or the compact JSON of anything else, cut to at most max bytes.
 func errorText(raw []byte, max int) string {
-	var d Decoder
-	d.Reset(raw)
+	var d decoder
+	d.reset(raw)
 	s := string(raw)
-	if d.Peek() == KindString {
-		if v, err := d.String(); err == nil {
+	if d.peek() == kindString {
+		if v, err := d.stringValue(); err == nil {
 			s = v
 		}
 	} else {

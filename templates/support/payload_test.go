@@ -162,49 +162,49 @@ type tSession struct {
 	Segments      []tSegment
 }
 
-func decodeOptString(d *Decoder, o *Optional[string]) error {
-	if d.ConsumeNull() {
+func decodeOptString(d *decoder, o *Optional[string]) error {
+	if d.consumeNull() {
 		*o = Null[string]()
 		return nil
 	}
-	s, err := d.String()
+	s, err := d.stringValue()
 	*o = Some(s)
 	return err
 }
 
-func decodeOptFloat32(d *Decoder, o *Optional[float32], nonFinite bool) error {
-	if d.ConsumeNull() {
+func decodeOptFloat32(d *decoder, o *Optional[float32], nonFinite bool) error {
+	if d.consumeNull() {
 		*o = Null[float32]()
 		return nil
 	}
 	var f float32
 	var err error
 	if nonFinite {
-		f, err = d.Float32NonFinite()
+		f, err = d.float32NonFinite()
 	} else {
-		f, err = d.Float32()
+		f, err = d.float32Value()
 	}
 	*o = Some(f)
 	return err
 }
 
-func decodeOptDuration(d *Decoder, o *Optional[Duration]) error {
-	if d.ConsumeNull() {
+func decodeOptDuration(d *decoder, o *Optional[Duration]) error {
+	if d.consumeNull() {
 		*o = Null[Duration]()
 		return nil
 	}
-	v, err := d.Duration()
+	v, err := d.durationValue()
 	*o = Some(v)
 	return err
 }
 
-func (v *tUser) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tUser) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen uint8
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -214,38 +214,38 @@ func (v *tUser) decode(d *Decoder) error {
 		switch string(name) {
 		case "id":
 			if seen&1 != 0 {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			seen |= 1
-			if v.ID, err = d.String(); err != nil {
-				return WithField(err, "id")
+			if v.ID, err = d.stringValue(); err != nil {
+				return withField(err, "id")
 			}
 		case "displayName":
 			if err := decodeOptString(d, &v.DisplayName); err != nil {
-				return WithField(err, "displayName")
+				return withField(err, "displayName")
 			}
 		case "tenantId":
-			if v.TenantID, err = d.String(); err != nil {
-				return WithField(err, "tenantId")
+			if v.TenantID, err = d.stringValue(); err != nil {
+				return withField(err, "tenantId")
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := d.skip(); err != nil {
 				return err
 			}
 		}
 	}
 	if seen&1 == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	return nil
 }
 
-func (v *tUserAgent) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tUserAgent) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -254,28 +254,28 @@ func (v *tUserAgent) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			v.ODataType, err = d.String()
+			v.ODataType, err = d.stringValue()
 		case "headerValue":
 			err = decodeOptString(d, &v.HeaderValue)
 		case "platform":
-			v.Platform, err = d.String()
+			v.Platform, err = d.stringValue()
 		case "productFamily":
-			v.ProductFamily, err = d.String()
+			v.ProductFamily, err = d.stringValue()
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
-			return WithField(err, string(name))
+			return withField(err, string(name))
 		}
 	}
 }
 
-func (v *tEndpoint) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tEndpoint) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -284,51 +284,51 @@ func (v *tEndpoint) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			if v.ODataType, err = d.String(); err != nil {
-				return WithField(err, "@odata.type")
+			if v.ODataType, err = d.stringValue(); err != nil {
+				return withField(err, "@odata.type")
 			}
 		case "name":
-			if v.Name, err = d.String(); err != nil {
-				return WithField(err, "name")
+			if v.Name, err = d.stringValue(); err != nil {
+				return withField(err, "name")
 			}
 		case "userAgent":
 			if err := v.UserAgent.decode(d); err != nil {
-				return WithField(err, "userAgent")
+				return withField(err, "userAgent")
 			}
 		case "identity":
-			if err := d.BeginObject(); err != nil {
-				return WithField(err, "identity")
+			if err := d.beginObject(); err != nil {
+				return withField(err, "identity")
 			}
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return WithField(err, "identity")
+					return withField(err, "identity")
 				}
 				if !ok {
 					break
 				}
 				if string(name) == "user" {
 					if err := v.User.decode(d); err != nil {
-						return WithField(WithField(err, "user"), "identity")
+						return withField(withField(err, "user"), "identity")
 					}
-				} else if err := d.Skip(); err != nil {
-					return WithField(err, "identity")
+				} else if err := d.skip(); err != nil {
+					return withField(err, "identity")
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := d.skip(); err != nil {
 				return err
 			}
 		}
 	}
 }
 
-func (v *tStream) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tStream) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -337,9 +337,9 @@ func (v *tStream) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "streamId":
-			v.StreamID, err = d.String()
+			v.StreamID, err = d.stringValue()
 		case "streamDirection":
-			v.StreamDirection, err = d.String()
+			v.StreamDirection, err = d.stringValue()
 		case "averageAudioDegradation":
 			err = decodeOptFloat32(d, &v.AverageAudioDegradation, false)
 		case "averageJitter":
@@ -358,33 +358,33 @@ func (v *tStream) decode(d *Decoder) error {
 			err = decodeOptDuration(d, &v.MaxRoundTripTime)
 		case "packetUtilization":
 			var n int64
-			n, err = d.Int64()
+			n, err = d.int64Value()
 			v.PacketUtilization = Some(n)
 		case "averageBandwidthEstimate":
 			var f float64
-			f, err = d.Float64()
+			f, err = d.float64Value()
 			v.AverageBandwidthEstimate = Some(f)
 		case "wasMediaBypassed":
 			var b bool
-			b, err = d.Bool()
+			b, err = d.boolValue()
 			v.WasMediaBypassed = Some(b)
 		case "lowVideoProcessingCapabilityRatio":
 			err = decodeOptFloat32(d, &v.LowVideoRatio, true)
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
-			return WithField(err, string(name))
+			return withField(err, string(name))
 		}
 	}
 }
 
-func (v *tMedia) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tMedia) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -393,41 +393,41 @@ func (v *tMedia) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			if v.Label, err = d.String(); err != nil {
-				return WithField(err, "label")
+			if v.Label, err = d.stringValue(); err != nil {
+				return withField(err, "label")
 			}
 		case "streams":
-			if err := d.BeginArray(); err != nil {
-				return WithField(err, "streams")
+			if err := d.beginArray(); err != nil {
+				return withField(err, "streams")
 			}
 			v.Streams = v.Streams[:0]
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return WithField(err, "streams")
+					return withField(err, "streams")
 				}
 				if !ok {
 					break
 				}
 				v.Streams = append(v.Streams, tStream{})
 				if err := v.Streams[i].decode(d); err != nil {
-					return WithField(WithIndex(err, i), "streams")
+					return withField(withIndex(err, i), "streams")
 				}
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := d.skip(); err != nil {
 				return err
 			}
 		}
 	}
 }
 
-func (v *tSegment) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tSegment) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -436,44 +436,44 @@ func (v *tSegment) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			v.ID, err = d.String()
+			v.ID, err = d.stringValue()
 		case "startDateTime":
-			v.StartDateTime, err = d.DateTime()
+			v.StartDateTime, err = d.dateTimeValue()
 		case "endDateTime":
-			v.EndDateTime, err = d.DateTime()
+			v.EndDateTime, err = d.dateTimeValue()
 		case "media":
-			if err := d.BeginArray(); err != nil {
-				return WithField(err, "media")
+			if err := d.beginArray(); err != nil {
+				return withField(err, "media")
 			}
 			v.Media = v.Media[:0]
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return WithField(err, "media")
+					return withField(err, "media")
 				}
 				if !ok {
 					break
 				}
 				v.Media = append(v.Media, tMedia{})
 				if err := v.Media[i].decode(d); err != nil {
-					return WithField(WithIndex(err, i), "media")
+					return withField(withIndex(err, i), "media")
 				}
 			}
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
-			return WithField(err, string(name))
+			return withField(err, string(name))
 		}
 	}
 }
 
-func (v *tSession) decode(d *Decoder) error {
-	if err := d.BeginObject(); err != nil {
+func (v *tSession) decode(d *decoder) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -482,34 +482,34 @@ func (v *tSession) decode(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			v.ODataType, err = d.String()
+			v.ODataType, err = d.stringValue()
 		case "id":
-			v.ID, err = d.String()
+			v.ID, err = d.stringValue()
 		case "modalities":
-			if err = d.BeginArray(); err != nil {
+			if err = d.beginArray(); err != nil {
 				break
 			}
 			v.Modalities = v.Modalities[:0]
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return WithField(err, "modalities")
+					return withField(err, "modalities")
 				}
 				if !ok {
 					break
 				}
-				s, err := d.String()
+				s, err := d.stringValue()
 				if err != nil {
-					return WithField(WithIndex(err, i), "modalities")
+					return withField(withIndex(err, i), "modalities")
 				}
 				v.Modalities = append(v.Modalities, s)
 			}
 		case "startDateTime":
-			v.StartDateTime, err = d.DateTime()
+			v.StartDateTime, err = d.dateTimeValue()
 		case "endDateTime":
-			v.EndDateTime, err = d.DateTime()
+			v.EndDateTime, err = d.dateTimeValue()
 		case "isTest":
-			v.IsTest, err = d.Bool()
+			v.IsTest, err = d.boolValue()
 		case "caller":
 			err = v.Caller.decode(d)
 		case "callee":
@@ -517,39 +517,39 @@ func (v *tSession) decode(d *Decoder) error {
 		case "failureInfo":
 			err = decodeOptString(d, &v.FailureInfo)
 		case "segments":
-			if err := d.BeginArray(); err != nil {
-				return WithField(err, "segments")
+			if err := d.beginArray(); err != nil {
+				return withField(err, "segments")
 			}
 			v.Segments = v.Segments[:0]
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return WithField(err, "segments")
+					return withField(err, "segments")
 				}
 				if !ok {
 					break
 				}
 				v.Segments = append(v.Segments, tSegment{})
 				if err := v.Segments[i].decode(d); err != nil {
-					return WithField(WithIndex(err, i), "segments")
+					return withField(withIndex(err, i), "segments")
 				}
 			}
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
-			return WithField(err, string(name))
+			return withField(err, string(name))
 		}
 	}
 }
 
 func unmarshalSession(data []byte, v *tSession) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	if err := v.decode(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // The same model for encoding/json, for the comparison benchmarks.

@@ -9,8 +9,8 @@ import (
 // fields: the cases it lets through, and the violation (at the object,
 // naming every field's path) of the others.
 func TestCheckFieldRule(t *testing.T) {
-	root := Path{}
-	obj := root.Field("contact")
+	root := valuePath{}
+	obj := root.child("contact")
 	names := []string{"a", "b", "c"}
 	tests := []struct {
 		rule    string
@@ -28,7 +28,7 @@ func TestCheckFieldRule(t *testing.T) {
 		{RuleExactlyOneOf, []bool{true, true, true}, "exactly one of contact.a, contact.b, contact.c must be set, but contact.a and contact.b and contact.c are"},
 	}
 	for _, tt := range tests {
-		var vs Violations
+		var vs violationList
 		checkFieldRule(&vs, &obj, tt.rule, names, tt.present...)
 		var want []Violation
 		if tt.want != "" {
@@ -42,13 +42,13 @@ func TestCheckFieldRule(t *testing.T) {
 
 // TestCheckFieldRuleAllocs: a rule that holds costs no allocation.
 func TestCheckFieldRuleAllocs(t *testing.T) {
-	var vs Violations
-	root := Path{}
+	var vs violationList
+	root := valuePath{}
 	a, b := Some("x"), Optional[string]{}
 	allocs := testing.AllocsPerRun(100, func() {
 		checkFieldRule(&vs, &root, RuleAtLeastOneOf, []string{"a", "b"}, a.held() != nil, b.held() != nil)
 	})
-	if allocs != 0 || vs.Len() != 0 {
-		t.Errorf("%v allocations, %d violations; want none", allocs, vs.Len())
+	if allocs != 0 || vs.len() != 0 {
+		t.Errorf("%v allocations, %d violations; want none", allocs, vs.len())
 	}
 }

@@ -42,7 +42,7 @@ func TestParseDateTime(t *testing.T) {
 		{"999999999-12-31T23:59:59.999999999999-23:59", time.Date(1000000000, 1, 1, 23, 58, 59, 999999999, time.UTC), -86340, "999999999-12-31T23:59:59.999999999-23:59"},
 	}
 	for _, tt := range tests {
-		got, err := ParseDateTime([]byte(tt.in))
+		got, err := parseDateTime([]byte(tt.in))
 		if err != nil || !got.Equal(tt.want) {
 			t.Errorf("ParseDateTime(%s) = %v, %v; want %v", tt.in, got, err, tt.want)
 			continue
@@ -62,7 +62,7 @@ func TestParseDateTime(t *testing.T) {
 		if out == "" {
 			out = tt.in
 		}
-		if s := string(AppendDateTime(nil, got)); s != out {
+		if s := string(appendTime(nil, got)); s != out {
 			t.Errorf("AppendDateTime(%s) = %s, want %s", tt.in, s, out)
 		}
 	}
@@ -105,7 +105,7 @@ func TestParseDateTimeRejects(t *testing.T) {
 		{"２０２０-02-25T18:52:21Z", "want YYYY-MM-DD"},
 	}
 	for _, tt := range tests {
-		got, err := ParseDateTime([]byte(tt.in))
+		got, err := parseDateTime([]byte(tt.in))
 		if err == nil {
 			t.Errorf("ParseDateTime(%q) = %v, want error", tt.in, got)
 			continue
@@ -115,7 +115,7 @@ func TestParseDateTimeRejects(t *testing.T) {
 		}
 	}
 	long := []byte("2020-02-25T18:52:21." + strings.Repeat("1", 10000) + "X")
-	if _, err := ParseDateTime(long); err == nil || len(err.Error()) > 200 {
+	if _, err := parseDateTime(long); err == nil || len(err.Error()) > 200 {
 		t.Errorf("long input error: %v", err)
 	}
 }
@@ -128,7 +128,7 @@ func TestParseDateTimeRejects(t *testing.T) {
 var graphDateTime = regexp.MustCompile(`^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$`)
 
 // TestParseDateTimeAcceptsGraphPattern: over every combination of the parts
-// of a date-time, written well and badly, ParseDateTime accepts exactly what
+// of a date-time, written well and badly, parseDateTime accepts exactly what
 // Graph's pattern accepts, except where the pattern accepts what no
 // time.Time is (February 30, offsets past 23:59) and where RFC 3339 accepts
 // more (fractions of more than 12 digits); and what it accepts keeps
@@ -149,7 +149,7 @@ func TestParseDateTimeAcceptsGraphPattern(t *testing.T) {
 						for _, z := range zones {
 							in := y + "-" + mo + "-" + d + "T" + tm + f + z
 							n++
-							got, err := ParseDateTime([]byte(in))
+							got, err := parseDateTime([]byte(in))
 							want := graphDateTime.MatchString(in)
 							if !want && len(f) > 13 {
 								// RFC 3339 sets no limit on fractional
@@ -179,9 +179,9 @@ func TestParseDateTimeAcceptsGraphPattern(t *testing.T) {
 							if ns, _ := strconv.Atoi(digits[:9]); got.Nanosecond() != ns {
 								t.Errorf("ParseDateTime(%s): %d ns, want %d", in, got.Nanosecond(), ns)
 							}
-							back, err := ParseDateTime(AppendDateTime(nil, got))
+							back, err := parseDateTime(appendTime(nil, got))
 							if err != nil || !back.Equal(got) {
-								t.Errorf("ParseDateTime(%s) writes back as %s: %v", in, AppendDateTime(nil, got), err)
+								t.Errorf("ParseDateTime(%s) writes back as %s: %v", in, appendTime(nil, got), err)
 							}
 						}
 					}
@@ -209,10 +209,10 @@ func TestAppendDateTime(t *testing.T) {
 		{time.Time{}, "0001-01-01T00:00:00Z"},
 	}
 	for _, tt := range tests {
-		if got := string(AppendDateTime(nil, tt.t)); got != tt.want {
+		if got := string(appendTime(nil, tt.t)); got != tt.want {
 			t.Errorf("AppendDateTime(%v) = %s, want %s", tt.t, got, tt.want)
 		}
-		back, err := ParseDateTime([]byte(tt.want))
+		back, err := parseDateTime([]byte(tt.want))
 		if err != nil || !back.Equal(tt.t) {
 			t.Errorf("ParseDateTime(%s) = %v, %v; want %v", tt.want, back, err, tt.t)
 		}
@@ -222,7 +222,7 @@ func TestAppendDateTime(t *testing.T) {
 	}
 	// In the local zone too.
 	now := time.Now()
-	back, err := ParseDateTime(AppendDateTime(nil, now))
+	back, err := parseDateTime(appendTime(nil, now))
 	if err != nil || !back.Equal(now) {
 		t.Errorf("now round trip: %v, %v", back, err)
 	}
@@ -236,7 +236,7 @@ func FuzzDateTime(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, err := ParseDateTime([]byte(s))
+		got, err := parseDateTime([]byte(s))
 		if err != nil {
 			if len(err.Error()) > 200 {
 				t.Fatalf("error too long: %d bytes", len(err.Error()))
@@ -248,8 +248,8 @@ func FuzzDateTime(f *testing.F) {
 		if rerr != nil || !ref.Equal(got) {
 			t.Fatalf("ParseDateTime(%q) = %v but time.Parse = %v, %v", s, got, ref, rerr)
 		}
-		out := AppendDateTime(nil, got)
-		back, err := ParseDateTime(out)
+		out := appendTime(nil, got)
+		back, err := parseDateTime(out)
 		if err != nil || !back.Equal(got) {
 			t.Fatalf("round trip of %q via %s: %v, %v", s, out, back, err)
 		}
@@ -258,7 +258,7 @@ func FuzzDateTime(f *testing.F) {
 		if off1 != off2 {
 			t.Fatalf("offset changed: %q -> %s", s, out)
 		}
-		if again := AppendDateTime(nil, back); string(again) != string(out) {
+		if again := appendTime(nil, back); string(again) != string(out) {
 			t.Fatalf("not canonical: %s then %s", out, again)
 		}
 		if len(out) > len(s) {
@@ -285,7 +285,7 @@ func TestDate(t *testing.T) {
 		if s := got.String(); s != tt.in {
 			t.Errorf("String = %s, want %s", s, tt.in)
 		}
-		if s := string(got.AppendTo([]byte("x"))); s != "x"+tt.in {
+		if s := string(got.appendTo([]byte("x"))); s != "x"+tt.in {
 			t.Errorf("AppendTo = %s", s)
 		}
 	}
@@ -358,7 +358,7 @@ func TestDuration(t *testing.T) {
 		if s := got.String(); s != out {
 			t.Errorf("String(%s) = %s, want %s", tt.in, s, out)
 		}
-		back, err := ParseDuration(got.AppendTo(nil))
+		back, err := ParseDuration(got.appendTo(nil))
 		if err != nil || back != got {
 			t.Errorf("round trip of %s: %+v, %v", tt.in, back, err)
 		}
@@ -445,7 +445,7 @@ func FuzzDuration(f *testing.F) {
 		if err != nil {
 			return
 		}
-		out := d.AppendTo(nil)
+		out := d.appendTo(nil)
 		back, err := ParseDuration(out)
 		if err != nil || back != d {
 			t.Fatalf("round trip of %q via %s: %+v, %v", s, out, back, err)
@@ -464,19 +464,19 @@ func TestTimeAllocations(t *testing.T) {
 	date := []byte("2020-02-25")
 	dur := []byte("P1DT2H3M4.5S")
 	buf := make([]byte, 0, 64)
-	tm, _ := ParseDateTime(dtOff)
+	tm, _ := parseDateTime(dtOff)
 	d, _ := ParseDuration(dur)
 	tests := []struct {
 		name string
 		f    func()
 	}{
-		{"ParseDateTime Z", func() { ParseDateTime(dt) }},
-		{"ParseDateTime offset", func() { ParseDateTime(dtOff) }},
-		{"AppendDateTime", func() { AppendDateTime(buf[:0], tm) }},
+		{"ParseDateTime Z", func() { parseDateTime(dt) }},
+		{"ParseDateTime offset", func() { parseDateTime(dtOff) }},
+		{"AppendDateTime", func() { appendTime(buf[:0], tm) }},
 		{"ParseDate", func() { ParseDate(date) }},
-		{"Date.AppendTo", func() { Date{2020, 2, 25}.AppendTo(buf[:0]) }},
+		{"Date.AppendTo", func() { Date{2020, 2, 25}.appendTo(buf[:0]) }},
 		{"ParseDuration", func() { ParseDuration(dur) }},
-		{"Duration.AppendTo", func() { d.AppendTo(buf[:0]) }},
+		{"Duration.AppendTo", func() { d.appendTo(buf[:0]) }},
 		{"Duration.Std", func() { d.Std() }},
 	}
 	for _, tt := range tests {
@@ -514,7 +514,7 @@ func BenchmarkParseDateTime(b *testing.B) {
 	in := []byte("2020-02-25T18:52:21.2169889Z")
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := ParseDateTime(in); err != nil {
+		if _, err := parseDateTime(in); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -535,7 +535,7 @@ func BenchmarkAppendDateTime(b *testing.B) {
 	buf := make([]byte, 0, 64)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		buf = AppendDateTime(buf[:0], tm)
+		buf = appendTime(buf[:0], tm)
 	}
 }
 

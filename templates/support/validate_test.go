@@ -41,78 +41,78 @@ type vSession struct {
 }
 
 func (v *vSession) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *vSession) validate(p *Path, vs *Violations) {
+func (v *vSession) validate(p *valuePath, vs *violationList) {
 	if v.ID == "" {
-		f := p.Field("id")
-		vs.Add(&f, RuleRequired, "is required")
+		f := p.child("id")
+		vs.add(&f, RuleRequired, "is required")
 	}
 	if c, ok := v.Caller.Get(); ok {
-		f := p.Field("caller")
+		f := p.child("caller")
 		c.validate(&f, vs)
 	}
 	if len(v.Segments) > 0 {
-		f := p.Field("segments")
+		f := p.child("segments")
 		for i := range v.Segments {
-			e := f.Index(i)
+			e := f.item(i)
 			v.Segments[i].validate(&e, vs)
 		}
 	}
 	if len(v.Tags) > 3 {
-		f := p.Field("tags")
-		vs.Addf(&f, RuleMaxItems, "has %d items, more than 3", len(v.Tags))
+		f := p.child("tags")
+		vs.addf(&f, RuleMaxItems, "has %d items, more than 3", len(v.Tags))
 	}
 	for i, tag := range v.Tags {
 		if utf8.RuneCountInString(tag) > 5 {
-			f := p.Field("tags")
-			e := f.Index(i)
-			vs.Add(&e, RuleMaxLength, "is longer than 5 characters")
+			f := p.child("tags")
+			e := f.item(i)
+			vs.add(&e, RuleMaxLength, "is longer than 5 characters")
 		}
 	}
 	if v.Count < 0 {
-		f := p.Field("count")
-		vs.Add(&f, RuleMinimum, "is less than 0")
+		f := p.child("count")
+		vs.add(&f, RuleMinimum, "is less than 0")
 	}
 }
 
-func (v *vCaller) validate(p *Path, vs *Violations) {
+func (v *vCaller) validate(p *valuePath, vs *violationList) {
 	if ua, ok := v.UserAgent.Get(); ok {
-		f := p.Field("userAgent")
+		f := p.child("userAgent")
 		ua.validate(&f, vs)
 	}
 }
 
-func (v *vUserAgent) validate(p *Path, vs *Violations) {
+func (v *vUserAgent) validate(p *valuePath, vs *violationList) {
 	switch v.Platform {
 	case "android", "windows", "ios":
 	default:
-		f := p.Field("platform")
-		vs.Add(&f, RuleEnum, "is not one of android, windows, ios")
+		f := p.child("platform")
+		vs.add(&f, RuleEnum, "is not one of android, windows, ios")
 	}
 }
 
-func (v *vSegment) validate(p *Path, vs *Violations) {
+func (v *vSegment) validate(p *valuePath, vs *violationList) {
 	if v.ID == "" {
-		f := p.Field("id")
-		vs.Add(&f, RuleRequired, "is required")
+		f := p.child("id")
+		vs.add(&f, RuleRequired, "is required")
 	}
-	f := p.Field("media")
+	f := p.child("media")
 	for i := range v.Media {
-		e := f.Index(i)
+		e := f.item(i)
 		v.Media[i].validate(&e, vs)
 	}
 }
 
-func (v *vMedia) validate(p *Path, vs *Violations) {
+func (v *vMedia) validate(p *valuePath, vs *violationList) {
 	for i := range v.Labels {
-		e := p.Index(i)
+		e := p.item(i)
 		if v.Labels[i].Label.IsNull() {
-			f := e.Field("label")
-			vs.Add(&f, RuleNull, "must not be null")
+			f := e.child("label")
+			vs.add(&f, RuleNull, "must not be null")
 		}
 	}
 }
@@ -185,23 +185,23 @@ func TestValidateViolations(t *testing.T) {
 }
 
 func TestPath(t *testing.T) {
-	var root Path
-	caller := root.Field("caller")
-	ua := caller.Field("userAgent")
-	platform := ua.Field("platform")
-	segs := root.Field("segments")
-	seg2 := segs.Index(2)
-	media := seg2.Field("media")
-	media0 := media.Index(0)
-	label := media0.Field("label")
-	idx := root.Index(4)
-	idxField := idx.Field("a")
-	odata := label.Field("@odata.type")
-	weird := root.Field("a b")
-	empty := root.Field("")
-	var nilPath *Path
+	var root valuePath
+	caller := root.child("caller")
+	ua := caller.child("userAgent")
+	platform := ua.child("platform")
+	segs := root.child("segments")
+	seg2 := segs.item(2)
+	media := seg2.child("media")
+	media0 := media.item(0)
+	label := media0.child("label")
+	idx := root.item(4)
+	idxField := idx.child("a")
+	odata := label.child("@odata.type")
+	weird := root.child("a b")
+	empty := root.child("")
+	var nilPath *valuePath
 	tests := []struct {
-		p    *Path
+		p    *valuePath
 		want string
 	}{
 		{&root, ""},
@@ -221,32 +221,32 @@ func TestPath(t *testing.T) {
 		}
 	}
 	// Paths render like DecodeError paths.
-	err := WithField(WithIndex(WithField(WithIndex(WithField(&DecodeError{Msg: "m"}, "label"), 0), "media"), 2), "segments")
+	err := withField(withIndex(withField(withIndex(withField(&DecodeError{Msg: "m"}, "label"), 0), "media"), 2), "segments")
 	if de := err.(*DecodeError); de.Path != label.String() {
 		t.Errorf("DecodeError path %q, Path %q", de.Path, label.String())
 	}
 	// A nil parent works as the root.
-	f := nilPath.Field("x")
+	f := nilPath.child("x")
 	if f.String() != "x" {
 		t.Errorf("field of nil path = %q", f.String())
 	}
 }
 
 func TestValidationErrorCapped(t *testing.T) {
-	var vs Violations
-	if vs.Err() != nil || vs.Len() != 0 {
+	var vs violationList
+	if vs.err() != nil || vs.len() != 0 {
 		t.Fatal("empty Violations is not nil")
 	}
-	var root Path
+	var root valuePath
 	huge := strings.Repeat("x", 10000)
 	for i := 0; i < 25; i++ {
-		f := root.Field("f" + strconv.Itoa(i))
-		vs.Add(&f, RulePattern, huge)
+		f := root.child("f" + strconv.Itoa(i))
+		vs.add(&f, RulePattern, huge)
 	}
-	if vs.Len() != 25 {
-		t.Fatalf("Len = %d", vs.Len())
+	if vs.len() != 25 {
+		t.Fatalf("Len = %d", vs.len())
 	}
-	msg := vs.Err().Error()
+	msg := vs.err().Error()
 	if !strings.HasSuffix(msg, "; and 15 more") {
 		t.Errorf("no summary: ...%s", msg[len(msg)-40:])
 	}
@@ -257,11 +257,11 @@ func TestValidationErrorCapped(t *testing.T) {
 		t.Errorf("want 10 listed, got %d", strings.Count(msg, "(pattern)"))
 	}
 	// Exactly ten: no summary.
-	var ten Violations
+	var ten violationList
 	for i := 0; i < 10; i++ {
-		ten.Add(&root, RuleFormat, "bad")
+		ten.add(&root, RuleFormat, "bad")
 	}
-	if msg := ten.Err().Error(); strings.Contains(msg, "more") || strings.Count(msg, "bad (format)") != 10 {
+	if msg := ten.err().Error(); strings.Contains(msg, "more") || strings.Count(msg, "bad (format)") != 10 {
 		t.Errorf("ten: %s", msg)
 	}
 }

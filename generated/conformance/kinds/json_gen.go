@@ -9,8 +9,8 @@ import (
 )
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
-func decodeColor(d *Decoder) (Color, error) {
-	b, err := d.StringBytes()
+func decodeColor(d *decoder) (Color, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -32,8 +32,8 @@ func (v *Color) UnmarshalJSON(data []byte) error {
 }
 
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
-func decodeMood(d *Decoder) (Mood, error) {
-	b, err := d.StringBytes()
+func decodeMood(d *decoder) (Mood, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -59,8 +59,8 @@ func (v *Mood) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInlineEnumsMode decodes one InlineEnumsMode. A value the schema does not list is kept as it is.
-func decodeInlineEnumsMode(d *Decoder) (InlineEnumsMode, error) {
-	b, err := d.StringBytes()
+func decodeInlineEnumsMode(d *decoder) (InlineEnumsMode, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -80,8 +80,8 @@ func (v *InlineEnumsMode) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInlineEnumsStatus decodes one InlineEnumsStatus. A value the schema does not list is kept as it is.
-func decodeInlineEnumsStatus(d *Decoder) (InlineEnumsStatus, error) {
-	b, err := d.StringBytes()
+func decodeInlineEnumsStatus(d *decoder) (InlineEnumsStatus, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -103,8 +103,8 @@ func (v *InlineEnumsStatus) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInlineEnumsChannels decodes one InlineEnumsChannels. A value the schema does not list is kept as it is.
-func decodeInlineEnumsChannels(d *Decoder) (InlineEnumsChannels, error) {
-	b, err := d.StringBytes()
+func decodeInlineEnumsChannels(d *decoder) (InlineEnumsChannels, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -124,8 +124,8 @@ func (v *InlineEnumsChannels) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInlineEnumsVotes decodes one InlineEnumsVotes. A value the schema does not list is kept as it is.
-func decodeInlineEnumsVotes(d *Decoder) (InlineEnumsVotes, error) {
-	b, err := d.StringBytes()
+func decodeInlineEnumsVotes(d *decoder) (InlineEnumsVotes, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -145,8 +145,8 @@ func (v *InlineEnumsVotes) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInlineEnumsFallback decodes one InlineEnumsFallback. A value the schema does not list is kept as it is.
-func decodeInlineEnumsFallback(d *Decoder) (InlineEnumsFallback, error) {
-	b, err := d.StringBytes()
+func decodeInlineEnumsFallback(d *decoder) (InlineEnumsFallback, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -170,29 +170,29 @@ func (v *InlineEnumsFallback) UnmarshalJSON(data []byte) error {
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
-	dst = appendOptional(dst, ",\"str\":null", &v.Str, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = appendOptional(dst, ",\"str\":null", &v.Str, appendString)
 	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
-	dst = appendOptional(dst, ",\"i64\":null", &v.I64, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"num\":null", &v.Num, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"i64\":null", &v.I64, appendInt)
+	if dst, err = appendOptionalErr(dst, ",\"num\":null", &v.Num, appendFloat64); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"f32\":null", &v.F32, AppendFloat32); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"f32\":null", &v.F32, appendFloat32); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"numNF\":null", &v.NumNF, AppendFloat64NonFinite)
-	dst = appendOptional(dst, ",\"f32NF\":null", &v.F32NF, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"numNF\":null", &v.NumNF, appendFloat64NonFinite)
+	dst = appendOptional(dst, ",\"f32NF\":null", &v.F32NF, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, appendBool)
 	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
 	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"span\":null", &v.Span, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
-	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"link\":null", &v.Link, appendString)
+	dst = appendOptional(dst, ",\"uid\":null", &v.UID, appendString)
 	dst = appendOptional(dst, ",\"color\":null", &v.Color, appendEnum[Color])
 	dst = appendOptional(dst, ",\"mood\":null", &v.Mood, appendEnum[Mood])
 	return closeObject(dst, start), nil
@@ -205,21 +205,21 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Scalars object from d into v, strictly: duplicate
+// readJSON reads one Scalars object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Scalars) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Scalars) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -228,33 +228,33 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "str":
-			err = readOptional(d, "str", &v.Str, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "str", &v.Str, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "i32":
-			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
 		case "i64":
-			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<3, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<3, nullRejected, (*decoder).int64Value)
 		case "num":
-			err = readOptional(d, "num", &v.Num, &seen[0], 1<<4, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "num", &v.Num, &seen[0], 1<<4, nullRejected, (*decoder).float64Value)
 		case "f32":
-			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<5, nullRejected, (*Decoder).Float32)
+			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<5, nullRejected, (*decoder).float32Value)
 		case "numNF":
-			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, nullRejected, (*Decoder).Float64NonFinite)
+			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, nullRejected, (*decoder).float64NonFinite)
 		case "f32NF":
-			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, nullRejected, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, nullRejected, (*decoder).float32NonFinite)
 		case "flag":
-			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<8, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<8, nullRejected, (*decoder).boolValue)
 		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<9, nullRejected, (*Decoder).Date)
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<9, nullRejected, (*decoder).dateValue)
 		case "at":
-			err = readOptional(d, "at", &v.At, &seen[0], 1<<10, nullRejected, (*Decoder).DateTime)
+			err = readOptional(d, "at", &v.At, &seen[0], 1<<10, nullRejected, (*decoder).dateTimeValue)
 		case "span":
-			err = readOptional(d, "span", &v.Span, &seen[0], 1<<11, nullRejected, (*Decoder).Duration)
+			err = readOptional(d, "span", &v.Span, &seen[0], 1<<11, nullRejected, (*decoder).durationValue)
 		case "link":
-			err = readOptional(d, "link", &v.Link, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "uid":
-			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
 		case "color":
 			err = readOptional(d, "color", &v.Color, &seen[0], 1<<14, nullRejected, decodeColor)
 		case "mood":
@@ -269,30 +269,30 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
-	dst = AppendString(append(dst, ",\"req\":"...), v.Req)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = appendString(append(dst, ",\"req\":"...), v.Req)
 	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
-	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, AppendString)
-	dst = appendOptional(dst, ",\"optNull\":null", &v.OptNull, AppendString)
+	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, appendString)
+	dst = appendOptional(dst, ",\"optNull\":null", &v.OptNull, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -303,21 +303,21 @@ func (v Presence) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Presence object from d into v, strictly: duplicate
+// readJSON reads one Presence object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Presence) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Presence) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -326,15 +326,15 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "req":
-			err = readMember(d, "req", &v.Req, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "req", &v.Req, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "reqNull":
-			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
 		case "opt":
-			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "optNull":
-			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -343,24 +343,24 @@ func (v *Presence) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("req")
+		return d.errRequired("req")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("reqNull")
+		return d.errRequired("reqNull")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Presence) UnmarshalJSON(data []byte) error {
 	*v = Presence{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -368,10 +368,10 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
 	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
 	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
@@ -395,21 +395,21 @@ func (v Containers) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Containers object from d into v, strictly: duplicate
+// readJSON reads one Containers object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Containers) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Containers) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -418,7 +418,7 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "list":
 			err = readOptional(d, "list", &v.List, &seen[0], 1<<1, nullRejected, decodeSlice_Int32)
 		case "nested":
@@ -443,21 +443,21 @@ func (v *Containers) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Containers) UnmarshalJSON(data []byte) error {
 	*v = Containers{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "@type" member.
-func decodeShape(d *Decoder) (Shape, error) {
-	kind, found, err := d.Discriminator("@type")
+func decodeShape(d *decoder) (Shape, error) {
+	kind, found, err := d.discriminator("@type")
 	if err != nil {
 		return nil, err
 	}
@@ -465,23 +465,21 @@ func decodeShape(d *Decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "circle":
 		c := new(Circle)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "square":
 		c := new(Square)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownShape{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -489,20 +487,68 @@ func decodeShape(d *Decoder) (Shape, error) {
 
 // UnmarshalShape decodes data as one Shape, choosing the Go type by the "@type" member.
 func UnmarshalShape(data []byte) (Shape, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeShape(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields shape declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownShape) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "@type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -517,13 +563,13 @@ func (v UnknownShape) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownShape) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeShape(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownShape)
@@ -539,12 +585,12 @@ func (v *UnknownShape) UnmarshalJSON(data []byte) error {
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"circle\""...)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
-	if dst, err = AppendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
+	if dst, err = appendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -557,22 +603,22 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Circle object from d into v, strictly: duplicate
+// readJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Circle) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -581,20 +627,20 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "radius":
-			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*Decoder).Float64)
+			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*decoder).float64Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@type")
+				return withField(err, "@type")
 			}
 			if string(kind) != "circle" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "@type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "circle"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -604,32 +650,32 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("radius")
+		return d.errRequired("radius")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"square\""...)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	dst = appendInt32(append(dst, ",\"side\":"...), v.Side)
 	return closeObject(dst, start), nil
 }
@@ -641,22 +687,22 @@ func (v Square) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Square object from d into v, strictly: duplicate
+// readJSON reads one Square object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Square) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Square) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -665,20 +711,20 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "side":
-			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@type")
+				return withField(err, "@type")
 			}
 			if string(kind) != "square" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "square"), "@type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "square"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -688,26 +734,26 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("side")
+		return d.errRequired("side")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeAnimal decodes one Animal, choosing the Go type by the "@type" member.
-func decodeAnimal(d *Decoder) (Animal, error) {
-	kind, found, err := d.Discriminator("@type")
+func decodeAnimal(d *decoder) (Animal, error) {
+	kind, found, err := d.discriminator("@type")
 	if err != nil {
 		return nil, err
 	}
@@ -715,23 +761,21 @@ func decodeAnimal(d *Decoder) (Animal, error) {
 	switch {
 	case !found || string(kind) == "animal":
 		c := new(AnimalBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "dog":
 		c := new(Dog)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownAnimal{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -739,20 +783,68 @@ func decodeAnimal(d *Decoder) (Animal, error) {
 
 // UnmarshalAnimal decodes data as one Animal, choosing the Go type by the "@type" member.
 func UnmarshalAnimal(data []byte) (Animal, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeAnimal(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields animal declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownAnimal) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "legs":
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+		case "@type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownAnimal: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -767,13 +859,13 @@ func (v UnknownAnimal) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeAnimal: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeAnimal(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownAnimal)
@@ -788,7 +880,7 @@ func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"animal\""...)
@@ -803,22 +895,22 @@ func (v AnimalBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AnimalBase object from d into v, strictly: duplicate
+// readJSON reads one AnimalBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AnimalBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *AnimalBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -827,18 +919,18 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@type")
+				return withField(err, "@type")
 			}
 			if string(kind) != "animal" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "animal"), "@type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "animal"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -850,28 +942,28 @@ func (v *AnimalBase) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 	*v = AnimalBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"dog\""...)
 	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
-	dst = appendOptional(dst, ",\"good\":null", &v.Good, AppendBool)
+	dst = appendOptional(dst, ",\"good\":null", &v.Good, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -882,22 +974,22 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Dog object from d into v, strictly: duplicate
+// readJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Dog) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Dog) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -906,20 +998,20 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "good":
-			err = readOptional(d, "good", &v.Good, &seen[0], 1<<1, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "good", &v.Good, &seen[0], 1<<1, nullRejected, (*decoder).boolValue)
 		case "@type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@type")
+				return withField(err, "@type")
 			}
 			if string(kind) != "dog" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "dog"), "@type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "dog"), "@type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -931,16 +1023,16 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -948,11 +1040,11 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -966,20 +1058,20 @@ func (v Bag) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Bag object from d into v, strictly: duplicate
+// readJSON reads one Bag object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Bag) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Bag) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -988,9 +1080,9 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -1001,16 +1093,16 @@ func (v *Bag) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Bag) UnmarshalJSON(data []byte) error {
 	*v = Bag{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1018,11 +1110,11 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
-	dst = appendOptional(dst, ",\"value\":null", &v.Value, AppendInt)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = appendOptional(dst, ",\"value\":null", &v.Value, appendInt)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
 		return nil, err
 	}
@@ -1036,21 +1128,21 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Node object from d into v, strictly: duplicate
+// readJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Node) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Node) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1059,9 +1151,9 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "value":
-			err = readOptional(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
 		case "next":
 			err = readOptional(d, "next", &v.Next, &seen[0], 1<<2, nullRejected, readObjectPointer[Node])
 		default:
@@ -1074,16 +1166,16 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1091,10 +1183,10 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
 		return nil, err
 	}
@@ -1145,21 +1237,21 @@ func (v Doc) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Doc object from d into v, strictly: duplicate
+// readJSON reads one Doc object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Doc) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Doc) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1168,7 +1260,7 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "raw":
 			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<1, nullIsValue, readRawValue)
 		case "rawNull":
@@ -1199,16 +1291,16 @@ func (v *Doc) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Doc) UnmarshalJSON(data []byte) error {
 	*v = Doc{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1216,10 +1308,10 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 func (v *Holder) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	if dst, err = appendPolymorphic[Shape](append(dst, ",\"shape\":"...), v.Shape); err != nil {
 		return nil, err
 	}
@@ -1234,7 +1326,7 @@ func (v *Holder) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	dst = appendQuotedDate(append(dst, ",\"day\":"...), v.Day)
 	dst = appendQuotedDuration(append(dst, ",\"span\":"...), v.Span)
-	if dst, err = AppendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
+	if dst, err = appendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
 		return nil, err
 	}
 	dst = encodeMap_String(append(dst, ",\"tags\":"...), v.Tags)
@@ -1249,21 +1341,21 @@ func (v Holder) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Holder object from d into v, strictly: duplicate
+// readJSON reads one Holder object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Holder) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Holder) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1272,7 +1364,7 @@ func (v *Holder) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "shape":
 			err = readMember(d, "shape", &v.Shape, &seen[0], 1<<1, nullRejected, decodeShape)
 		case "animal":
@@ -1280,13 +1372,13 @@ func (v *Holder) DecodeJSON(d *Decoder) error {
 		case "raw":
 			err = readMember(d, "raw", &v.Raw, &seen[0], 1<<3, nullIsValue, readRawValue)
 		case "at":
-			err = readMember(d, "at", &v.At, &seen[0], 1<<4, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "at", &v.At, &seen[0], 1<<4, nullRejected, (*decoder).dateTimeValue)
 		case "day":
-			err = readMember(d, "day", &v.Day, &seen[0], 1<<5, nullRejected, (*Decoder).Date)
+			err = readMember(d, "day", &v.Day, &seen[0], 1<<5, nullRejected, (*decoder).dateValue)
 		case "span":
-			err = readMember(d, "span", &v.Span, &seen[0], 1<<6, nullRejected, (*Decoder).Duration)
+			err = readMember(d, "span", &v.Span, &seen[0], 1<<6, nullRejected, (*decoder).durationValue)
 		case "num":
-			err = readMember(d, "num", &v.Num, &seen[0], 1<<7, nullRejected, (*Decoder).Float64)
+			err = readMember(d, "num", &v.Num, &seen[0], 1<<7, nullRejected, (*decoder).float64Value)
 		case "tags":
 			err = readMember(d, "tags", &v.Tags, &seen[0], 1<<8, nullRejected, decodeMap_String)
 		case "mood":
@@ -1299,62 +1391,62 @@ func (v *Holder) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("shape")
+		return d.errRequired("shape")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("animal")
+		return d.errRequired("animal")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("raw")
+		return d.errRequired("raw")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("at")
+		return d.errRequired("at")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.ErrRequired("day")
+		return d.errRequired("day")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.ErrRequired("span")
+		return d.errRequired("span")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("num")
+		return d.errRequired("num")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.ErrRequired("tags")
+		return d.errRequired("tags")
 	}
 	if seen[0]&(1<<9) == 0 {
-		return d.ErrRequired("mood")
+		return d.errRequired("mood")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Holder) UnmarshalJSON(data []byte) error {
 	*v = Holder{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Ruled) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
-	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
-	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, AppendString)
-	dst = appendOptional(dst, ",\"nick\":null", &v.Nick, AppendString)
-	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, AppendString)
-	dst = appendOptional(dst, ",\"user\":null", &v.User, AppendString)
-	dst = appendOptional(dst, ",\"group\":null", &v.Group, AppendString)
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = appendOptional(dst, ",\"email\":null", &v.Email, appendString)
+	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, appendString)
+	dst = appendOptional(dst, ",\"nick\":null", &v.Nick, appendString)
+	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, appendString)
+	dst = appendOptional(dst, ",\"user\":null", &v.User, appendString)
+	dst = appendOptional(dst, ",\"group\":null", &v.Group, appendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1365,21 +1457,21 @@ func (v Ruled) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Ruled object from d into v, strictly: duplicate
+// readJSON reads one Ruled object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Ruled) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Ruled) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1388,21 +1480,21 @@ func (v *Ruled) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "email":
-			err = readOptional(d, "email", &v.Email, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "email", &v.Email, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "phone":
-			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "nick":
-			err = readOptional(d, "nick", &v.Nick, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "nick", &v.Nick, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "alias":
-			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "user":
-			err = readOptional(d, "user", &v.User, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "group":
-			err = readOptional(d, "group", &v.Group, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "group", &v.Group, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "note":
-			err = readOptional(d, "note", &v.Note, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1413,16 +1505,16 @@ func (v *Ruled) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Ruled) UnmarshalJSON(data []byte) error {
 	*v = Ruled{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1430,10 +1522,10 @@ func (v *Ruled) UnmarshalJSON(data []byte) error {
 func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	if dst, err = encodeUnionsNeed(append(dst, ",\"need\":"...), v.Need); err != nil {
 		return nil, err
 	}
@@ -1477,21 +1569,21 @@ func (v Unions) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Unions object from d into v, strictly: duplicate
+// readJSON reads one Unions object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Unions) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Unions) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1500,7 +1592,7 @@ func (v *Unions) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "need":
 			err = readMember(d, "need", &v.Need, &seen[0], 1<<1, nullRejected, decodeUnionsNeed)
 		case "loc":
@@ -1531,21 +1623,21 @@ func (v *Unions) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("need")
+		return d.errRequired("need")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Unions) UnmarshalJSON(data []byte) error {
 	*v = Unions{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1553,10 +1645,10 @@ func (v *Unions) UnmarshalJSON(data []byte) error {
 func (v *NullableItems) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_Null_String)
 	if dst, err = appendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
 		return nil, err
@@ -1582,21 +1674,21 @@ func (v NullableItems) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one NullableItems object from d into v, strictly: duplicate
+// readJSON reads one NullableItems object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NullableItems) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *NullableItems) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1605,7 +1697,7 @@ func (v *NullableItems) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "tags":
 			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
 		case "scores":
@@ -1630,26 +1722,26 @@ func (v *NullableItems) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *NullableItems) UnmarshalJSON(data []byte) error {
 	*v = NullableItems{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *InlineEnums) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	dst = appendEnum[InlineEnumsMode](append(dst, ",\"mode\":"...), v.Mode)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[InlineEnumsStatus])
 	dst = appendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_InlineEnumsChannels)
@@ -1665,21 +1757,21 @@ func (v InlineEnums) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InlineEnums object from d into v, strictly: duplicate
+// readJSON reads one InlineEnums object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InlineEnums) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *InlineEnums) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1688,7 +1780,7 @@ func (v *InlineEnums) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "mode":
 			err = readMember(d, "mode", &v.Mode, &seen[0], 1<<1, nullRejected, decodeInlineEnumsMode)
 		case "status":
@@ -1707,21 +1799,590 @@ func (v *InlineEnums) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("mode")
+		return d.errRequired("mode")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	*v = InlineEnums{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// decodeVehicle decodes one Vehicle, choosing the Go type by the "kind" member.
+func decodeVehicle(d *decoder) (Vehicle, error) {
+	kind, found, err := d.discriminator("kind")
+	if err != nil {
+		return nil, err
+	}
+	var v Vehicle
+	switch {
+	case found && string(kind) == "car":
+		c := new(Car)
+		if err := c.readJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	case !found:
+		return nil, rejectSubtype(d, "", "missing required field \"kind\" (Vehicle has closed subtypes)")
+	default:
+		return nil, rejectSubtype(d, "kind", "%q names no type of Vehicle, whose subtypes are closed", string(kind))
+	}
+	return v, nil
+}
+
+// UnmarshalVehicle decodes data as one Vehicle, choosing the Go type by the "kind" member.
+func UnmarshalVehicle(data []byte) (Vehicle, error) {
+	var d decoder
+	d.reset(data)
+	v, err := decodeVehicle(&d)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields vehicle declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownVehicle) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "wheels":
+			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
+}
+
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
+func (v *UnknownVehicle) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownVehicle: %w", err)
+		}
+	}
+	return appendRawValue(dst, v.Raw)
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownVehicle) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodeVehicle: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownVehicle) UnmarshalJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	x, err := decodeVehicle(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.end(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownVehicle)
+	if !ok {
+		return fmt.Errorf("json: a UnknownVehicle cannot hold a %T; decode with UnmarshalVehicle", x)
+	}
+	*v = *u
+	return nil
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Car) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"car\""...)
+	dst = appendOptional(dst, ",\"wheels\":null", &v.Wheels, appendInt32)
+	dst = appendInt32(append(dst, ",\"seats\":"...), v.Seats)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Car) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// readJSON reads one Car object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Car) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
+	}
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "wheels":
+			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+		case "seats":
+			err = readMember(d, "seats", &v.Seats, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.stringBytes()
+			if err != nil {
+				return withField(err, "kind")
+			}
+			if string(kind) != "car" {
+				return withField(d.errorf("%q names another type than %s", string(kind), "car"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<1) == 0 {
+		return d.errRequired("seats")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Car) UnmarshalJSON(data []byte) error {
+	*v = Car{}
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// decodePlant decodes one Plant, choosing the Go type by the "kind" member.
+func decodePlant(d *decoder) (Plant, error) {
+	kind, found, err := d.discriminator("kind")
+	if err != nil {
+		return nil, err
+	}
+	var v Plant
+	switch {
+	case !found || string(kind) == "plant":
+		c := new(PlantBase)
+		if err := c.readJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	case found && string(kind) == "tree":
+		c := new(Tree)
+		if err := c.readJSON(d); err != nil {
+			return nil, err
+		}
+		v = c
+	default:
+		u := &UnknownPlant{Type: string(kind)}
+		if err := u.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		v = u
+	}
+	return v, nil
+}
+
+// UnmarshalPlant decodes data as one Plant, choosing the Go type by the "kind" member.
+func UnmarshalPlant(data []byte) (Plant, error) {
+	var d decoder
+	d.reset(data)
+	v, err := decodePlant(&d)
+	if err != nil {
+		return nil, err
+	}
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields plant declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownPlant) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.errRequired("name")
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
+}
+
+// AppendJSON appends the object exactly as it was received. Raw that is not
+// exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
+func (v *UnknownPlant) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownPlant: %w", err)
+		}
+	}
+	return appendRawValue(dst, v.Raw)
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v UnknownPlant) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// UnmarshalJSON implements json.Unmarshaler with decodePlant: data must be an
+// object of a subtype this package does not know; v is left alone on an error.
+func (v *UnknownPlant) UnmarshalJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	x, err := decodePlant(&d)
+	if err != nil {
+		return err
+	}
+	if err := d.end(); err != nil {
+		return err
+	}
+	u, ok := x.(*UnknownPlant)
+	if !ok {
+		return fmt.Errorf("json: a UnknownPlant cannot hold a %T; decode with UnmarshalPlant", x)
+	}
+	*v = *u
+	return nil
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *PlantBase) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"plant\""...)
+	dst = appendString(append(dst, ",\"name\":"...), v.Name)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v PlantBase) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// readJSON reads one PlantBase object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *PlantBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
+	}
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.stringBytes()
+			if err != nil {
+				return withField(err, "kind")
+			}
+			if string(kind) != "plant" {
+				return withField(d.errorf("%q names another type than %s", string(kind), "plant"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.errRequired("name")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *PlantBase) UnmarshalJSON(data []byte) error {
+	*v = PlantBase{}
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	start := len(dst)
+	dst = append(dst, ",\"kind\":\"tree\""...)
+	dst = appendString(append(dst, ",\"name\":"...), v.Name)
+	dst = appendOptional(dst, ",\"height\":null", &v.Height, appendInt32)
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Tree) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// readJSON reads one Tree object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Tree) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
+	}
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "height":
+			err = readOptional(d, "height", &v.Height, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			kind, err := d.stringBytes()
+			if err != nil {
+				return withField(err, "kind")
+			}
+			if string(kind) != "tree" {
+				return withField(d.errorf("%q names another type than %s", string(kind), "tree"), "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.errRequired("name")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Tree) UnmarshalJSON(data []byte) error {
+	*v = Tree{}
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
+// Absent optional fields are left out; null fields are written as null.
+func (v *Garage) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	if v == nil {
+		return appendNull(dst), nil
+	}
+	start := len(dst)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"vehicles\":null", &v.Vehicles, encodeSlice_Vehicle); err != nil {
+		return nil, err
+	}
+	if dst, err = appendOptionalErr(dst, ",\"plant\":null", &v.Plant, appendPolymorphic[Plant]); err != nil {
+		return nil, err
+	}
+	return closeObject(dst, start), nil
+}
+
+// MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
+func (v Garage) MarshalJSON() ([]byte, error) {
+	scratch := marshalBuffer()
+	out, err := v.AppendJSON((*scratch)[:0])
+	return ownedJSON(scratch, out, err)
+}
+
+// readJSON reads one Garage object from d into v, strictly: duplicate
+// names, null in a non-nullable field and a missing required field are errors.
+// Undeclared members are checked as kept ones would be (syntax, duplicate
+// names at any depth) and skipped.
+func (v *Garage) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
+	}
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "@type":
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "vehicles":
+			err = readOptional(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, nullRejected, decodeSlice_Vehicle)
+		case "plant":
+			err = readOptional(d, "plant", &v.Plant, &seen[0], 1<<2, nullRejected, decodePlant)
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
+// and nothing but whitespace may follow the object.
+func (v *Garage) UnmarshalJSON(data []byte) error {
+	*v = Garage{}
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1729,10 +2390,10 @@ func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
 	if x := v.One.member(&dst, ",\"one\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -1759,21 +2420,21 @@ func (v Imported) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Imported object from d into v, strictly: duplicate
+// readJSON reads one Imported object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Imported) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Imported) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1782,7 +2443,7 @@ func (v *Imported) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "one":
 			err = readOptional(d, "one", &v.One, &seen[0], 1<<1, nullRejected, readImported[shared_.Money])
 		case "list":
@@ -1801,16 +2462,16 @@ func (v *Imported) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Imported) UnmarshalJSON(data []byte) error {
 	*v = Imported{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the member v holds as JSON; a Instant holding none is an
@@ -1820,7 +2481,7 @@ func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "Instant"}
 }
@@ -1835,10 +2496,10 @@ func (v Instant) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one Instant: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *Instant) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.DateTime()
+func (v *Instant) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.dateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -1847,8 +2508,8 @@ func (v *Instant) DecodeJSON(d *Decoder) error {
 			kind:       1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -1857,27 +2518,27 @@ func (v *Instant) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("date-time or int64")
+	return d.errUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *Instant) UnmarshalJSON(data []byte) error {
 	*v = Instant{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeInstant decodes one Instant (an element of an array or map, or a field).
-func decodeInstant(d *Decoder) (v Instant, err error) {
-	err = v.DecodeJSON(d)
+func decodeInstant(d *decoder) (v Instant, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1891,9 +2552,9 @@ func encodeInstant(dst []byte, v Instant) ([]byte, error) {
 func (v UnionsNeed) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asURI), nil
+		return appendString(dst, v.asURI), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsNeed"}
 }
@@ -1908,10 +2569,10 @@ func (v UnionsNeed) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsNeed: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsNeed) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *UnionsNeed) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -1920,8 +2581,8 @@ func (v *UnionsNeed) DecodeJSON(d *Decoder) error {
 			kind:  1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -1930,27 +2591,27 @@ func (v *UnionsNeed) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("uri or int64")
+	return d.errUnexpectedKind("uri or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsNeed) UnmarshalJSON(data []byte) error {
 	*v = UnionsNeed{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsNeed decodes one UnionsNeed (an element of an array or map, or a field).
-func decodeUnionsNeed(d *Decoder) (v UnionsNeed, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsNeed(d *decoder) (v UnionsNeed, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1964,9 +2625,9 @@ func encodeUnionsNeed(dst []byte, v UnionsNeed) ([]byte, error) {
 func (v UnionsLocItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsLocItem"}
 }
@@ -1981,10 +2642,10 @@ func (v UnionsLocItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsLocItem) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *UnionsLocItem) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -1993,8 +2654,8 @@ func (v *UnionsLocItem) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -2003,27 +2664,27 @@ func (v *UnionsLocItem) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string or int64")
+	return d.errUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsLocItem) UnmarshalJSON(data []byte) error {
 	*v = UnionsLocItem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsLocItem decodes one UnionsLocItem (an element of an array or map, or a field).
-func decodeUnionsLocItem(d *Decoder) (v UnionsLocItem, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsLocItem(d *decoder) (v UnionsLocItem, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2037,11 +2698,11 @@ func encodeUnionsLocItem(dst []byte, v UnionsLocItem) ([]byte, error) {
 func (v UnionsValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendFloat64(dst, v.asNumber)
+		return appendFloat64(dst, v.asNumber)
 	case 3:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsValue"}
 }
@@ -2056,10 +2717,10 @@ func (v UnionsValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsValue) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *UnionsValue) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -2068,8 +2729,8 @@ func (v *UnionsValue) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Float64()
+	case kindNumber:
+		x, err := d.float64Value()
 		if err != nil {
 			return err
 		}
@@ -2078,8 +2739,8 @@ func (v *UnionsValue) DecodeJSON(d *Decoder) error {
 			kind:     2,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -2088,27 +2749,27 @@ func (v *UnionsValue) DecodeJSON(d *Decoder) error {
 			kind:      3,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string, number or boolean")
+	return d.errUnexpectedKind("string, number or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsValue{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsValue decodes one UnionsValue (an element of an array or map, or a field).
-func decodeUnionsValue(d *Decoder) (v UnionsValue, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsValue(d *decoder) (v UnionsValue, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2124,7 +2785,7 @@ func (v UnionsMaybe) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendInt32(dst, v.asInt32), nil
 	case 2:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsMaybe"}
 }
@@ -2139,10 +2800,10 @@ func (v UnionsMaybe) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsMaybe: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsMaybe) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindNumber:
-		x, err := d.Int32()
+func (v *UnionsMaybe) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindNumber:
+		x, err := d.int32Value()
 		if err != nil {
 			return err
 		}
@@ -2151,8 +2812,8 @@ func (v *UnionsMaybe) DecodeJSON(d *Decoder) error {
 			kind:    1,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -2161,27 +2822,27 @@ func (v *UnionsMaybe) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("int32 or boolean")
+	return d.errUnexpectedKind("int32 or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsMaybe) UnmarshalJSON(data []byte) error {
 	*v = UnionsMaybe{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsMaybe decodes one UnionsMaybe (an element of an array or map, or a field).
-func decodeUnionsMaybe(d *Decoder) (v UnionsMaybe, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsMaybe(d *decoder) (v UnionsMaybe, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2197,7 +2858,7 @@ func (v UnionsSince) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsSince"}
 }
@@ -2212,10 +2873,10 @@ func (v UnionsSince) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsSince: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsSince) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.DateTime()
+func (v *UnionsSince) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.dateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -2224,8 +2885,8 @@ func (v *UnionsSince) DecodeJSON(d *Decoder) error {
 			kind:       1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -2234,27 +2895,27 @@ func (v *UnionsSince) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("date-time or int64")
+	return d.errUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsSince) UnmarshalJSON(data []byte) error {
 	*v = UnionsSince{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsSince decodes one UnionsSince (an element of an array or map, or a field).
-func decodeUnionsSince(d *Decoder) (v UnionsSince, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsSince(d *decoder) (v UnionsSince, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2270,7 +2931,7 @@ func (v UnionsDay) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendQuotedDate(dst, v.asDate), nil
 	case 2:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsDay"}
 }
@@ -2285,10 +2946,10 @@ func (v UnionsDay) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsDay: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsDay) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.Date()
+func (v *UnionsDay) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.dateValue()
 		if err != nil {
 			return err
 		}
@@ -2297,8 +2958,8 @@ func (v *UnionsDay) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -2307,27 +2968,27 @@ func (v *UnionsDay) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("date or boolean")
+	return d.errUnexpectedKind("date or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsDay) UnmarshalJSON(data []byte) error {
 	*v = UnionsDay{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsDay decodes one UnionsDay (an element of an array or map, or a field).
-func decodeUnionsDay(d *Decoder) (v UnionsDay, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsDay(d *decoder) (v UnionsDay, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2341,9 +3002,9 @@ func encodeUnionsDay(dst []byte, v UnionsDay) ([]byte, error) {
 func (v UnionsByKeyValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asUUID), nil
+		return appendString(dst, v.asUUID), nil
 	case 2:
-		return AppendFloat32(dst, v.asFloat32)
+		return appendFloat32(dst, v.asFloat32)
 	}
 	return nil, &UnsetUnionError{Type: "UnionsByKeyValue"}
 }
@@ -2358,10 +3019,10 @@ func (v UnionsByKeyValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsByKeyValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsByKeyValue) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *UnionsByKeyValue) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -2370,8 +3031,8 @@ func (v *UnionsByKeyValue) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Float32()
+	case kindNumber:
+		x, err := d.float32Value()
 		if err != nil {
 			return err
 		}
@@ -2380,27 +3041,27 @@ func (v *UnionsByKeyValue) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("uuid or float32")
+	return d.errUnexpectedKind("uuid or float32")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsByKeyValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsByKeyValue{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsByKeyValue decodes one UnionsByKeyValue (an element of an array or map, or a field).
-func decodeUnionsByKeyValue(d *Decoder) (v UnionsByKeyValue, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsByKeyValue(d *decoder) (v UnionsByKeyValue, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2431,9 +3092,9 @@ func (v UnionsFeel) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsFeel: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsFeel) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
+func (v *UnionsFeel) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
 		x, err := decodeMood(d)
 		if err != nil {
 			return err
@@ -2443,8 +3104,8 @@ func (v *UnionsFeel) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int32()
+	case kindNumber:
+		x, err := d.int32Value()
 		if err != nil {
 			return err
 		}
@@ -2453,27 +3114,27 @@ func (v *UnionsFeel) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("mood or int32")
+	return d.errUnexpectedKind("mood or int32")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
 	*v = UnionsFeel{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsFeel decodes one UnionsFeel (an element of an array or map, or a field).
-func decodeUnionsFeel(d *Decoder) (v UnionsFeel, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsFeel(d *decoder) (v UnionsFeel, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2487,7 +3148,7 @@ func encodeUnionsFeel(dst []byte, v UnionsFeel) ([]byte, error) {
 func (v UnionsHue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	case 2:
 		return appendEnum[Color](dst, v.asColor), nil
 	}
@@ -2504,10 +3165,10 @@ func (v UnionsHue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsHue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsHue) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindBool:
-		x, err := d.Bool()
+func (v *UnionsHue) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -2516,7 +3177,7 @@ func (v *UnionsHue) DecodeJSON(d *Decoder) error {
 			kind:      1,
 		}
 		return nil
-	case KindString:
+	case kindString:
 		x, err := decodeColor(d)
 		if err != nil {
 			return err
@@ -2526,27 +3187,27 @@ func (v *UnionsHue) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("boolean or color")
+	return d.errUnexpectedKind("boolean or color")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsHue) UnmarshalJSON(data []byte) error {
 	*v = UnionsHue{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUnionsHue decodes one UnionsHue (an element of an array or map, or a field).
-func decodeUnionsHue(d *Decoder) (v UnionsHue, err error) {
-	err = v.DecodeJSON(d)
+func decodeUnionsHue(d *decoder) (v UnionsHue, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2560,9 +3221,9 @@ func encodeUnionsHue(dst []byte, v UnionsHue) ([]byte, error) {
 func (v NullableItemsLocsItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "NullableItemsLocsItem"}
 }
@@ -2577,10 +3238,10 @@ func (v NullableItemsLocsItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one NullableItemsLocsItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *NullableItemsLocsItem) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *NullableItemsLocsItem) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -2589,8 +3250,8 @@ func (v *NullableItemsLocsItem) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -2599,27 +3260,27 @@ func (v *NullableItemsLocsItem) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string or int64")
+	return d.errUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *NullableItemsLocsItem) UnmarshalJSON(data []byte) error {
 	*v = NullableItemsLocsItem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeNullableItemsLocsItem decodes one NullableItemsLocsItem (an element of an array or map, or a field).
-func decodeNullableItemsLocsItem(d *Decoder) (v NullableItemsLocsItem, err error) {
-	err = v.DecodeJSON(d)
+func decodeNullableItemsLocsItem(d *decoder) (v NullableItemsLocsItem, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2635,7 +3296,7 @@ func encodeSlice_Int32(dst []byte, x []int32) []byte {
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // encodeSlice_Slice_String appends x as a JSON array.
@@ -2645,7 +3306,7 @@ func encodeSlice_Slice_String(dst []byte, x [][]string) []byte {
 
 // encodeMap_Float64 appends x as a JSON object with sorted keys.
 func encodeMap_Float64(dst []byte, x map[string]float64) ([]byte, error) {
-	return appendMapErr(dst, x, AppendFloat64)
+	return appendMapErr(dst, x, appendFloat64)
 }
 
 // encodeMap_Color appends x as a JSON object with sorted keys.
@@ -2660,7 +3321,7 @@ func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
 
 // encodeMap_Int64 appends x as a JSON object with sorted keys.
 func encodeMap_Int64(dst []byte, x map[string]int64) []byte {
-	return appendMap(dst, x, AppendInt)
+	return appendMap(dst, x, appendInt)
 }
 
 // encodeMap_Map_Int64 appends x as a JSON object with sorted keys.
@@ -2669,32 +3330,32 @@ func encodeMap_Map_Int64(dst []byte, x map[string]map[string]int64) []byte {
 }
 
 // decodeSlice_Int32 decodes a JSON array; null elements are rejected.
-func decodeSlice_Int32(d *Decoder) ([]int32, error) {
-	return readArray(d, nullRejected, (*Decoder).Int32)
+func decodeSlice_Int32(d *decoder) ([]int32, error) {
+	return readArray(d, nullRejected, (*decoder).int32Value)
 }
 
 // decodeSlice_Slice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_Slice_String(d *Decoder) ([][]string, error) {
+func decodeSlice_Slice_String(d *decoder) ([][]string, error) {
 	return readArray(d, nullRejected, decodeSlice_String)
 }
 
 // decodeMap_Float64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Float64(d *Decoder) (map[string]float64, error) {
-	return readMap(d, nullRejected, (*Decoder).Float64)
+func decodeMap_Float64(d *decoder) (map[string]float64, error) {
+	return readMap(d, nullRejected, (*decoder).float64Value)
 }
 
 // decodeMap_Color decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Color(d *Decoder) (map[string]Color, error) {
+func decodeMap_Color(d *decoder) (map[string]Color, error) {
 	return readMap(d, nullRejected, decodeColor)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
+func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
 // decodeMap_Map_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Map_Int64(d *Decoder) (map[string]map[string]int64, error) {
+func decodeMap_Map_Int64(d *decoder) (map[string]map[string]int64, error) {
 	return readMap(d, nullRejected, decodeMap_Int64)
 }
 
@@ -2704,48 +3365,48 @@ func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 }
 
 // decodeScalars decodes one Scalars.
-func decodeScalars(d *Decoder) (v Scalars, err error) {
-	err = v.DecodeJSON(d)
+func decodeScalars(d *decoder) (v Scalars, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodePresence decodes one Presence.
-func decodePresence(d *Decoder) (v Presence, err error) {
-	err = v.DecodeJSON(d)
+func decodePresence(d *decoder) (v Presence, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeContainers decodes one Containers.
-func decodeContainers(d *Decoder) (v Containers, err error) {
-	err = v.DecodeJSON(d)
+func decodeContainers(d *decoder) (v Containers, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeSlice_Shape decodes a JSON array; null elements are rejected.
-func decodeSlice_Shape(d *Decoder) ([]Shape, error) {
+func decodeSlice_Shape(d *decoder) ([]Shape, error) {
 	return readArray(d, nullRejected, decodeShape)
 }
 
 // decodeBag decodes one Bag.
-func decodeBag(d *Decoder) (v Bag, err error) {
-	err = v.DecodeJSON(d)
+func decodeBag(d *decoder) (v Bag, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeNode decodes one Node.
-func decodeNode(d *Decoder) (v Node, err error) {
-	err = v.DecodeJSON(d)
+func decodeNode(d *decoder) (v Node, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // encodeMap_String appends x as a JSON object with sorted keys.
 func encodeMap_String(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, AppendString)
+	return appendMap(dst, x, appendString)
 }
 
 // decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_String(d *Decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*Decoder).String)
+func decodeMap_String(d *decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*decoder).stringValue)
 }
 
 // encodeSlice_UnionsLocItem appends x as a JSON array.
@@ -2769,23 +3430,23 @@ func encodeMap_Null_Instant(dst []byte, x map[string]Optional[Instant]) ([]byte,
 }
 
 // decodeSlice_UnionsLocItem decodes a JSON array; null elements are rejected.
-func decodeSlice_UnionsLocItem(d *Decoder) ([]UnionsLocItem, error) {
+func decodeSlice_UnionsLocItem(d *decoder) ([]UnionsLocItem, error) {
 	return readArray(d, nullRejected, decodeUnionsLocItem)
 }
 
 // decodeMap_UnionsByKeyValue decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_UnionsByKeyValue(d *Decoder) (map[string]UnionsByKeyValue, error) {
+func decodeMap_UnionsByKeyValue(d *decoder) (map[string]UnionsByKeyValue, error) {
 	return readMap(d, nullRejected, decodeUnionsByKeyValue)
 }
 
 // decodeMap_Null_Instant decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Instant(d *Decoder) (map[string]Optional[Instant], error) {
+func decodeMap_Null_Instant(d *decoder) (map[string]Optional[Instant], error) {
 	return readMap(d, nullIsValue, decodeNull_Instant)
 }
 
 // encodeNull_String appends the value x holds, or null.
 func encodeNull_String(dst []byte, x Optional[string]) []byte {
-	return appendNullable(dst, x, AppendString)
+	return appendNullable(dst, x, appendString)
 }
 
 // encodeSlice_Null_String appends x as a JSON array.
@@ -2795,7 +3456,7 @@ func encodeSlice_Null_String(dst []byte, x []Optional[string]) []byte {
 
 // encodeNull_Float64 appends the value x holds, or null.
 func encodeNull_Float64(dst []byte, x Optional[float64]) ([]byte, error) {
-	return appendNullableErr(dst, x, AppendFloat64)
+	return appendNullableErr(dst, x, appendFloat64)
 }
 
 // encodeMap_Null_Float64 appends x as a JSON object with sorted keys.
@@ -2869,37 +3530,37 @@ func encodeSlice_Null_Shape(dst []byte, x []Optional[Shape]) ([]byte, error) {
 }
 
 // decodeSlice_Null_String decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_String(d *Decoder) ([]Optional[string], error) {
+func decodeSlice_Null_String(d *decoder) ([]Optional[string], error) {
 	return readArray(d, nullIsValue, decodeNull_String)
 }
 
 // decodeMap_Null_Float64 decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Float64(d *Decoder) (map[string]Optional[float64], error) {
+func decodeMap_Null_Float64(d *decoder) (map[string]Optional[float64], error) {
 	return readMap(d, nullIsValue, decodeNull_Float64)
 }
 
 // decodeSlice_Null_Node decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Node(d *Decoder) ([]Optional[Node], error) {
+func decodeSlice_Null_Node(d *decoder) ([]Optional[Node], error) {
 	return readArray(d, nullIsValue, decodeNull_Node)
 }
 
 // decodeSlice_Null_Slice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Slice_Null_Int32(d *Decoder) ([]Optional[[]Optional[int32]], error) {
+func decodeSlice_Null_Slice_Null_Int32(d *decoder) ([]Optional[[]Optional[int32]], error) {
 	return readArray(d, nullIsValue, decodeNull_Slice_Null_Int32)
 }
 
 // decodeMap_Null_Mood decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Mood(d *Decoder) (map[string]Optional[Mood], error) {
+func decodeMap_Null_Mood(d *decoder) (map[string]Optional[Mood], error) {
 	return readMap(d, nullIsValue, decodeNull_Mood)
 }
 
 // decodeSlice_Null_NullableItemsLocsItem decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_NullableItemsLocsItem(d *Decoder) ([]Optional[NullableItemsLocsItem], error) {
+func decodeSlice_Null_NullableItemsLocsItem(d *decoder) ([]Optional[NullableItemsLocsItem], error) {
 	return readArray(d, nullIsValue, decodeNull_NullableItemsLocsItem)
 }
 
 // decodeSlice_Null_Shape decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Shape(d *Decoder) ([]Optional[Shape], error) {
+func decodeSlice_Null_Shape(d *decoder) ([]Optional[Shape], error) {
 	return readArray(d, nullIsValue, decodeNull_Shape)
 }
 
@@ -2914,13 +3575,23 @@ func encodeMap_InlineEnumsVotes(dst []byte, x map[string]InlineEnumsVotes) []byt
 }
 
 // decodeSlice_InlineEnumsChannels decodes a JSON array; null elements are rejected.
-func decodeSlice_InlineEnumsChannels(d *Decoder) ([]InlineEnumsChannels, error) {
+func decodeSlice_InlineEnumsChannels(d *decoder) ([]InlineEnumsChannels, error) {
 	return readArray(d, nullRejected, decodeInlineEnumsChannels)
 }
 
 // decodeMap_InlineEnumsVotes decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_InlineEnumsVotes(d *Decoder) (map[string]InlineEnumsVotes, error) {
+func decodeMap_InlineEnumsVotes(d *decoder) (map[string]InlineEnumsVotes, error) {
 	return readMap(d, nullRejected, decodeInlineEnumsVotes)
+}
+
+// encodeSlice_Vehicle appends x as a JSON array.
+func encodeSlice_Vehicle(dst []byte, x []Vehicle) ([]byte, error) {
+	return appendArrayErr(dst, x, appendPolymorphic[Vehicle])
+}
+
+// decodeSlice_Vehicle decodes a JSON array; null elements are rejected.
+func decodeSlice_Vehicle(d *decoder) ([]Vehicle, error) {
+	return readArray(d, nullRejected, decodeVehicle)
 }
 
 // encodeImport_shared_Money appends one Money (a map element, which is not addressable).
@@ -2934,71 +3605,71 @@ func encodeMap_Import_shared_Money(dst []byte, x map[string]shared_.Money) ([]by
 }
 
 // decodeSlice_Import_shared_Money decodes a JSON array; null elements are rejected.
-func decodeSlice_Import_shared_Money(d *Decoder) ([]shared_.Money, error) {
+func decodeSlice_Import_shared_Money(d *decoder) ([]shared_.Money, error) {
 	return readArray(d, nullRejected, readImported[shared_.Money])
 }
 
 // decodeMap_Import_shared_Money decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Import_shared_Money(d *Decoder) (map[string]shared_.Money, error) {
+func decodeMap_Import_shared_Money(d *decoder) (map[string]shared_.Money, error) {
 	return readMap(d, nullRejected, readImported[shared_.Money])
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }
 
 // decodeMap_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Int64(d *Decoder) (map[string]int64, error) {
-	return readMap(d, nullRejected, (*Decoder).Int64)
+func decodeMap_Int64(d *decoder) (map[string]int64, error) {
+	return readMap(d, nullRejected, (*decoder).int64Value)
 }
 
 // decodeNull_Instant decodes a value that may be null.
-func decodeNull_Instant(d *Decoder) (Optional[Instant], error) {
+func decodeNull_Instant(d *decoder) (Optional[Instant], error) {
 	return readNullable(d, decodeInstant)
 }
 
 // decodeNull_String decodes a value that may be null.
-func decodeNull_String(d *Decoder) (Optional[string], error) {
-	return readNullable(d, (*Decoder).String)
+func decodeNull_String(d *decoder) (Optional[string], error) {
+	return readNullable(d, (*decoder).stringValue)
 }
 
 // decodeNull_Float64 decodes a value that may be null.
-func decodeNull_Float64(d *Decoder) (Optional[float64], error) {
-	return readNullable(d, (*Decoder).Float64)
+func decodeNull_Float64(d *decoder) (Optional[float64], error) {
+	return readNullable(d, (*decoder).float64Value)
 }
 
 // decodeNull_Node decodes a value that may be null.
-func decodeNull_Node(d *Decoder) (Optional[Node], error) {
+func decodeNull_Node(d *decoder) (Optional[Node], error) {
 	return readNullable(d, decodeNode)
 }
 
 // decodeNull_Slice_Null_Int32 decodes a value that may be null.
-func decodeNull_Slice_Null_Int32(d *Decoder) (Optional[[]Optional[int32]], error) {
+func decodeNull_Slice_Null_Int32(d *decoder) (Optional[[]Optional[int32]], error) {
 	return readNullable(d, decodeSlice_Null_Int32)
 }
 
 // decodeNull_Mood decodes a value that may be null.
-func decodeNull_Mood(d *Decoder) (Optional[Mood], error) {
+func decodeNull_Mood(d *decoder) (Optional[Mood], error) {
 	return readNullable(d, decodeMood)
 }
 
 // decodeNull_NullableItemsLocsItem decodes a value that may be null.
-func decodeNull_NullableItemsLocsItem(d *Decoder) (Optional[NullableItemsLocsItem], error) {
+func decodeNull_NullableItemsLocsItem(d *decoder) (Optional[NullableItemsLocsItem], error) {
 	return readNullable(d, decodeNullableItemsLocsItem)
 }
 
 // decodeNull_Shape decodes a value that may be null.
-func decodeNull_Shape(d *Decoder) (Optional[Shape], error) {
+func decodeNull_Shape(d *decoder) (Optional[Shape], error) {
 	return readNullable(d, decodeShape)
 }
 
 // decodeSlice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Int32(d *Decoder) ([]Optional[int32], error) {
+func decodeSlice_Null_Int32(d *decoder) ([]Optional[int32], error) {
 	return readArray(d, nullIsValue, decodeNull_Int32)
 }
 
 // decodeNull_Int32 decodes a value that may be null.
-func decodeNull_Int32(d *Decoder) (Optional[int32], error) {
-	return readNullable(d, (*Decoder).Int32)
+func decodeNull_Int32(d *decoder) (Optional[int32], error) {
+	return readNullable(d, (*decoder).int32Value)
 }

@@ -20,9 +20,9 @@ const (
 
 // claimMember marks the member with bit in *seen as read and reports a
 // duplicate as an error at the member's name.
-func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
+func claimMember(d *decoder, name string, seen *uint64, bit uint64) error {
 	if *seen&bit != 0 {
-		return d.ErrDuplicate([]byte(name))
+		return d.errDuplicate([]byte(name))
 	}
 	*seen |= bit
 	return nil
@@ -31,16 +31,16 @@ func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
 // readMember reads the value of member name into *dst with read. A null is
 // rejected unless null is a value of the type (nullIsValue). Errors are
 // labelled with the member's name.
-func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readMember[T any](d *decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return WithField(d.ErrNullNotAllowed(), name)
+	if null != nullIsValue && d.peek() == kindNull {
+		return withField(d.errNullNotAllowed(), name)
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = x
 	return nil
@@ -48,21 +48,21 @@ func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64
 
 // readOptional is readMember for an Optional field: with nullIsState a null
 // makes it present and null.
-func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readOptional[T any](d *decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
+	if null != nullIsValue && d.peek() == kindNull {
 		if null == nullRejected {
-			return WithField(d.ErrNullNotAllowed(), name)
+			return withField(d.errNullNotAllowed(), name)
 		}
-		d.ConsumeNull()
+		d.consumeNull()
 		*dst = Optional[T]{state: optNull}
 		return nil
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = Optional[T]{value: x, state: optValue}
 	return nil
@@ -70,28 +70,28 @@ func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64
 
 // skipMember skips the value of a member the type does not declare, after
 // checking that its name is not repeated.
-func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
+func skipMember(d *decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
 	// skipUnique, not Skip: a skipped member is checked exactly as a kept
 	// one (duplicate names inside it are errors too).
 	if err := d.skipUnique(); err != nil {
-		return WithField(err, unknown.Last())
+		return withField(err, unknown.Last())
 	}
 	return nil
 }
 
 // keepMember reads a member the type does not declare into members, as
 // received, after checking in names that its name is not repeated.
-func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) error {
+func keepMember(d *decoder, members *[]Member, names *memberNames, name []byte) error {
 	key := d.nameString(name)
 	if !names.AddString(key) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
-	raw, err := d.RawCopy()
+	raw, err := d.rawCopy()
 	if err != nil {
-		return WithField(err, key)
+		return withField(err, key)
 	}
 	*members = append(*members, Member{Name: key, Value: raw})
 	return nil
@@ -100,14 +100,14 @@ func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) 
 // objectDecoder is the method set of a pointer to a generated object type.
 type objectDecoder[T any] interface {
 	*T
-	DecodeJSON(d *Decoder) error
+	readJSON(d *decoder) error
 }
 
 // readArray decodes a JSON array with read. A null element is rejected
 // unless null is a value of the element type. An empty array decodes to an
 // empty, non-nil slice; the slice is allocated on the first element.
-func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) ([]E, error) {
-	if err := d.BeginArray(); err != nil {
+func readArray[E any](d *decoder, null nullRule, read func(*decoder) (E, error)) ([]E, error) {
+	if err := d.beginArray(); err != nil {
 		return nil, err
 	}
 	out := []E{}
@@ -121,7 +121,7 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 		}
 		e, err := read(d)
 		if err != nil {
-			return nil, WithIndex(err, i)
+			return nil, withIndex(err, i)
 		}
 		if len(out) == 0 {
 			out = make([]E, 0, 4)
@@ -132,22 +132,22 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 
 // nextItem advances to item i of an array: false at its end or on an
 // error; a null item is an error unless null is a value of the item type.
-func nextItem(d *Decoder, i int, null nullRule) (bool, error) {
-	ok, err := d.NextElement()
+func nextItem(d *decoder, i int, null nullRule) (bool, error) {
+	ok, err := d.nextElement()
 	if err != nil || !ok {
 		return false, err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return false, WithIndex(d.ErrNullNotAllowed(), i)
+	if null != nullIsValue && d.peek() == kindNull {
+		return false, withIndex(d.errNullNotAllowed(), i)
 	}
 	return true, nil
 }
 
 // readObjectPointer decodes one object of type T into a new value: the
 // reader of list items and of recursive fields.
-func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
+func readObjectPointer[T any, P objectDecoder[T]](d *decoder) (*T, error) {
 	v := new(T)
-	if err := P(v).DecodeJSON(d); err != nil {
+	if err := P(v).readJSON(d); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -156,8 +156,8 @@ func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
 // readObjectArray decodes a JSON array of objects, each in place in the
 // slice rather than copied in. Arrays of objects are often short, so the
 // slice starts with room for one.
-func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
-	if err := d.BeginArray(); err != nil {
+func readObjectArray[T any, P objectDecoder[T]](d *decoder) ([]T, error) {
+	if err := d.beginArray(); err != nil {
 		return nil, err
 	}
 	out := []T{}
@@ -174,8 +174,8 @@ func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
 		}
 		var zero T
 		out = append(out, zero)
-		if err := P(&out[len(out)-1]).DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
+		if err := P(&out[len(out)-1]).readJSON(d); err != nil {
+			return nil, withIndex(err, i)
 		}
 	}
 }
@@ -183,13 +183,13 @@ func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
 // readMap decodes a JSON object into a map with read for the values.
 // Duplicate names are rejected, and so is a null value unless null is a
 // value of the element type.
-func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (map[string]E, error) {
-	if err := d.BeginObject(); err != nil {
+func readMap[E any](d *decoder, null nullRule, read func(*decoder) (E, error)) (map[string]E, error) {
+	if err := d.beginObject(); err != nil {
 		return nil, err
 	}
 	out := map[string]E{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, err
 		}
@@ -197,15 +197,15 @@ func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (
 			return out, nil
 		}
 		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
+			return nil, d.errDuplicate(name)
 		}
 		key := d.nameString(name)
-		if null != nullIsValue && d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
+		if null != nullIsValue && d.peek() == kindNull {
+			return nil, withField(d.errNullNotAllowed(), key)
 		}
 		e, err := read(d)
 		if err != nil {
-			return nil, WithField(err, key)
+			return nil, withField(err, key)
 		}
 		out[key] = e
 	}
@@ -342,7 +342,7 @@ func appendMap[E any](dst []byte, m map[string]E, enc func([]byte, E) []byte) []
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(AppendString(dst, k), ':')
+		dst = append(appendString(dst, k), ':')
 		dst = enc(dst, m[k])
 	}
 	return append(dst, '}')
@@ -356,7 +356,7 @@ func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(AppendString(dst, k), ':')
+		dst = append(appendString(dst, k), ':')
 		var err error
 		if dst, err = enc(dst, m[k]); err != nil {
 			return nil, err
@@ -372,17 +372,17 @@ func appendMembers(dst []byte, members []Member) ([]byte, error) {
 		if err := checkRaw(m.Value); err != nil {
 			return nil, fmt.Errorf("additional member %q: %w", m.Name, err)
 		}
-		dst = append(AppendString(append(dst, ','), m.Name), ':')
-		dst = AppendRaw(dst, m.Value)
+		dst = append(appendString(append(dst, ','), m.Name), ':')
+		dst = appendRaw(dst, m.Value)
 	}
 	return dst, nil
 }
 
 // appendEnum appends an enum value as a JSON string.
-func appendEnum[E ~string](dst []byte, e E) []byte { return AppendString(dst, string(e)) }
+func appendEnum[E ~string](dst []byte, e E) []byte { return appendString(dst, string(e)) }
 
 // appendInt32 appends a 32-bit integer.
-func appendInt32(dst []byte, i int32) []byte { return AppendInt(dst, int64(i)) }
+func appendInt32(dst []byte, i int32) []byte { return appendInt(dst, int64(i)) }
 
 // appendQuotedDateTime appends a date-time as a JSON string, or fails with
 // a *TimeRangeError for a year RFC 3339 cannot write.
@@ -396,12 +396,12 @@ func appendQuotedDateTime(dst []byte, t time.Time) ([]byte, error) {
 
 // appendQuotedDate appends a date as a JSON string.
 func appendQuotedDate(dst []byte, d Date) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
+	return append(d.appendTo(append(dst, '"')), '"')
 }
 
 // appendQuotedDuration appends a duration as a JSON string.
 func appendQuotedDuration(dst []byte, d Duration) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
+	return append(d.appendTo(append(dst, '"')), '"')
 }
 
 // appendRawValue appends a json value as it is, or null when it is empty.
@@ -415,27 +415,27 @@ func appendRawValue(dst []byte, raw json.RawMessage) ([]byte, error) {
 	if err := checkRaw(raw); err != nil {
 		return nil, err
 	}
-	return AppendRaw(dst, raw), nil
+	return appendRaw(dst, raw), nil
 }
 
 // checkRaw reports whether raw is exactly one valid JSON value without
 // duplicate names (which the decoders of this package would refuse to read
 // back), with a *DecodeError saying where it is not.
 func checkRaw(raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
+	var d decoder
+	d.reset(raw)
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // readRawValue reads any one value, copied out of the input, as a json
 // member holds it.
-func readRawValue(d *Decoder) (json.RawMessage, error) { return d.RawCopy() }
+func readRawValue(d *decoder) (json.RawMessage, error) { return d.rawCopy() }
 
 // importedDecoder is the method set of a pointer to an object type of
-// another generated package (a schema import): its Decoder is another type,
+// another generated package (a schema import): its decoder is another type,
 // so only the exported entry point is shared.
 type importedDecoder[T any] interface {
 	*T
@@ -446,11 +446,11 @@ type importedDecoder[T any] interface {
 // UnmarshalJSON. A *DecodeError of that package comes back as one of this
 // package, its offset counted from the start of this input and its path
 // below the value's, so the caller sees one document.
-func readImported[T any, P importedDecoder[T]](d *Decoder) (T, error) {
+func readImported[T any, P importedDecoder[T]](d *decoder) (T, error) {
 	var v T
 	d.skipWS()
 	start := d.pos
-	raw, err := d.Raw()
+	raw, err := d.raw()
 	if err != nil {
 		return v, err
 	}

@@ -15,15 +15,15 @@ func (e *UnsetUnionError) Error() string {
 
 // checkUnionSet records a union that holds no member, which the encoder
 // refuses.
-func checkUnionSet(vs *Violations, p *Path) {
+func checkUnionSet(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleRequired, "holds no member of its union")
 }
 
 // readNullable reads an item or map value that may be null: null is the
 // Optional's null state, any other value is read with read.
-func readNullable[T any](d *Decoder, read func(*Decoder) (T, error)) (Optional[T], error) {
-	if d.Peek() == KindNull {
-		d.ConsumeNull()
+func readNullable[T any](d *decoder, read func(*decoder) (T, error)) (Optional[T], error) {
+	if d.peek() == kindNull {
+		d.consumeNull()
 		return Optional[T]{state: optNull}, nil
 	}
 	x, err := read(d)
@@ -38,7 +38,7 @@ func readNullable[T any](d *Decoder, read func(*Decoder) (T, error)) (Optional[T
 // written as null too; Validate reports it (checkItemSet).
 func appendNullable[T any](dst []byte, o Optional[T], enc func([]byte, T) []byte) []byte {
 	if o.state != optValue {
-		return AppendNull(dst)
+		return appendNull(dst)
 	}
 	return enc(dst, o.value)
 }
@@ -46,14 +46,14 @@ func appendNullable[T any](dst []byte, o Optional[T], enc func([]byte, T) []byte
 // appendNullableErr is appendNullable for values whose encoding can fail.
 func appendNullableErr[T any](dst []byte, o Optional[T], enc func([]byte, T) ([]byte, error)) ([]byte, error) {
 	if o.state != optValue {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	return enc(dst, o.value)
 }
 
 // checkItemSet records an absent item or map value that may be null: it
 // would be sent as null, so it would not come back as it was.
-func checkItemSet(vs *Violations, p *Path, set bool) {
+func checkItemSet(vs *violationList, p *valuePath, set bool) {
 	if !set {
 		violated(vs, p, "", RuleRequired, "is absent: an item is null or a value (use Null or Some)")
 	}

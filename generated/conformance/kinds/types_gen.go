@@ -134,8 +134,14 @@ type Shape interface {
 }
 
 // UnknownShape keeps a "shape" value whose @type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownShape struct {
+	// Name is the "name" property.
+	Name Optional[string] `json:"name,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -189,8 +195,14 @@ type Animal interface {
 }
 
 // UnknownAnimal keeps a "animal" value whose @type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownAnimal struct {
+	// Legs is the "legs" property.
+	Legs Optional[int32] `json:"legs,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -491,6 +503,130 @@ type InlineEnums struct {
 	//
 	// Optional, may be null.
 	Fallback Optional[InlineEnumsFallback] `json:"fallback,omitzero"`
+}
+
+// Vehicle is a value of the "vehicle" type hierarchy: one of *Car, *UnknownVehicle.
+//
+// A closed hierarchy with its own discriminator "kind" (the API's is "@type").
+//
+// The "kind" property selects the type when decoding; its subtypes are closed: a value this package does not know is a decoding error.
+type Vehicle interface {
+	isVehicle()
+	// Validate reports every constraint the value breaks.
+	Validate() error
+	// AppendJSON appends the value's JSON encoding, discriminator included.
+	AppendJSON(dst []byte) ([]byte, error)
+}
+
+// UnknownVehicle keeps a "vehicle" value whose kind this package does not know,
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
+//
+// Vehicle has closed subtypes: decoding never produces this holder, and Validate reports one.
+type UnknownVehicle struct {
+	// Wheels is the "wheels" property.
+	Wheels Optional[int32] `json:"wheels,omitzero"`
+
+	// Type is the discriminator value received; empty when it was absent.
+	Type string
+
+	// Raw is the whole JSON object as received.
+	Raw json.RawMessage
+}
+
+func (*UnknownVehicle) isVehicle() {}
+
+// Car is the "car" object.
+//
+// Its kind is "car".
+type Car struct {
+	// Wheels is the "wheels" property.
+	Wheels Optional[int32] `json:"wheels,omitzero"`
+
+	// Seats is the "seats" property.
+	//
+	// Required.
+	Seats int32 `json:"seats"`
+}
+
+func (*Car) isVehicle() {}
+
+// Plant is a value of the "plant" type hierarchy: one of *PlantBase, *Tree, *UnknownPlant.
+//
+// An open hierarchy with its own discriminator "kind" and a concrete root.
+//
+// The "kind" property selects the type when decoding; a value this package does not know decodes into *UnknownPlant, which keeps it unchanged.
+type Plant interface {
+	isPlant()
+	// Validate reports every constraint the value breaks.
+	Validate() error
+	// AppendJSON appends the value's JSON encoding, discriminator included.
+	AppendJSON(dst []byte) ([]byte, error)
+}
+
+// UnknownPlant keeps a "plant" value whose kind this package does not know,
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
+type UnknownPlant struct {
+	// Name is the "name" property.
+	//
+	// Required.
+	Name string `json:"name"`
+
+	// Type is the discriminator value received; empty when it was absent.
+	Type string
+
+	// Raw is the whole JSON object as received.
+	Raw json.RawMessage
+}
+
+func (*UnknownPlant) isPlant() {}
+
+// PlantBase is the "plant" object.
+//
+// An open hierarchy with its own discriminator "kind" and a concrete root.
+//
+// Its kind is "plant".
+type PlantBase struct {
+	// Name is the "name" property.
+	//
+	// Required.
+	Name string `json:"name"`
+}
+
+func (*PlantBase) isPlant() {}
+
+// Tree is the "tree" object.
+//
+// Its kind is "tree".
+type Tree struct {
+	// Name is the "name" property.
+	//
+	// Required.
+	Name string `json:"name"`
+
+	// Height is the "height" property.
+	Height Optional[int32] `json:"height,omitzero"`
+}
+
+func (*Tree) isPlant() {}
+
+// Garage is the "garage" object.
+//
+// Holds both hierarchies; outside any hierarchy it keeps the API's "@type" as a field.
+type Garage struct {
+	// Type is the "@type" member (the API's discriminator) as received: this type has no subtypes, so the member is kept and sent back unchanged like any property.
+	Type Optional[string] `json:"@type,omitzero"`
+
+	// Vehicles is the "vehicles" property.
+	Vehicles Optional[[]Vehicle] `json:"vehicles,omitzero"`
+
+	// Plant is the "plant" property.
+	Plant Optional[Plant] `json:"plant,omitzero"`
 }
 
 // Imported is the "imported" object.

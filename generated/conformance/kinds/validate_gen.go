@@ -5,12 +5,12 @@ package kinds
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Scalars) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Scalars) validate(p *Path, vs *Violations) {
+func (v *Scalars) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -26,12 +26,12 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "i64", v.I64.IsNull())
 	checkNotNull(vs, p, "num", v.Num.IsNull())
 	if x, ok := v.Num.Get(); ok {
-		fp := p.Field("num")
+		fp := p.child("num")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "f32", v.F32.IsNull())
 	if x, ok := v.F32.Get(); ok {
-		fp := p.Field("f32")
+		fp := p.child("f32")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "numNF", v.NumNF.IsNull())
@@ -39,30 +39,30 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "flag", v.Flag.IsNull())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Field("day")
+		fp := p.child("day")
 		checkDate(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "at", v.At.IsNull())
 	checkDateTimeOptional(vs, p, "at", &v.At)
 	checkNotNull(vs, p, "span", v.Span.IsNull())
 	if x, ok := v.Span.Get(); ok {
-		fp := p.Field("span")
+		fp := p.child("span")
 		checkDuration(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
-		fp := p.Field("link")
+		fp := p.child("link")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
 	if x, ok := v.UID.Get(); ok {
-		fp := p.Field("uid")
+		fp := p.child("uid")
 		checkUUID(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "color", v.Color.IsNull())
 	if x, ok := v.Color.Get(); ok {
-		fp := p.Field("color")
+		fp := p.child("color")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "mood", v.Mood.IsNull())
@@ -72,12 +72,12 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Presence) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Presence) validate(p *Path, vs *Violations) {
+func (v *Presence) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -97,12 +97,12 @@ func (v *Presence) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Containers) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Containers) validate(p *Path, vs *Violations) {
+func (v *Containers) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -115,89 +115,109 @@ func (v *Containers) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "list", v.List.IsNull())
 	checkNotNull(vs, p, "nested", v.Nested.IsNull())
 	if x, ok := v.Nested.Get(); ok {
-		fp := p.Field("nested")
+		fp := p.child("nested")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			for i1, e1 := range e0 {
-				p1 := p0.Index(i1)
+				p1 := p0.item(i1)
 				checkUTF8(vs, &p1, e1)
 			}
 		}
 	}
 	checkNotNull(vs, p, "dict", v.Dict.IsNull())
 	if x, ok := v.Dict.Get(); ok {
-		fp := p.Field("dict")
+		fp := p.child("dict")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkFinite(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "colors", v.Colors.IsNull())
 	if x, ok := v.Colors.Get(); ok {
-		fp := p.Field("colors")
+		fp := p.child("colors")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkKnown(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "objs", v.Objs.IsNull())
 	if x, ok := v.Objs.Get(); ok {
-		fp := p.Field("objs")
+		fp := p.child("objs")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "raws", v.Raws.IsNull())
 	if x, ok := v.Raws.Get(); ok {
-		fp := p.Field("raws")
+		fp := p.child("raws")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Field("byKey")
+		fp := p.child("byKey")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkKeys(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownShape) validate(p *Path, vs *Violations) {
+func (v *UnknownShape) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true)
+	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
+}
+
+// checkRaw reports a Raw that does not decode as a shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
-func validateShape(x Shape, p *Path, vs *Violations) {
+func validateShape(x Shape, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -213,12 +233,12 @@ func validateShape(x Shape, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Circle) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Circle) validate(p *Path, vs *Violations) {
+func (v *Circle) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -229,7 +249,7 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "name", v.Name.IsNull())
 	checkUTF8Optional(vs, p, "name", &v.Name)
 	{
-		fp := p.Field("radius")
+		fp := p.child("radius")
 		checkFinite(vs, &fp, v.Radius)
 	}
 }
@@ -237,12 +257,12 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Square) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Square) validate(p *Path, vs *Violations) {
+func (v *Square) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -255,23 +275,42 @@ func (v *Square) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownAnimal) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownAnimal) validate(p *Path, vs *Violations) {
+func (v *UnknownAnimal) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false)
+	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+}
+
+// checkRaw reports a Raw that does not decode as a animal, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownAnimal) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownAnimal
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a animal: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "legs", v.Legs, raw.Legs)
 }
 
 // validateAnimal validates whichever concrete type x holds; nil is a violation.
-func validateAnimal(x Animal, p *Path, vs *Violations) {
+func validateAnimal(x Animal, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -287,12 +326,12 @@ func validateAnimal(x Animal, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AnimalBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *AnimalBase) validate(p *Path, vs *Violations) {
+func (v *AnimalBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -306,12 +345,12 @@ func (v *AnimalBase) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Dog) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Dog) validate(p *Path, vs *Violations) {
+func (v *Dog) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -326,12 +365,12 @@ func (v *Dog) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Bag) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Bag) validate(p *Path, vs *Violations) {
+func (v *Bag) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -349,12 +388,12 @@ func (v *Bag) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Node) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Node) validate(p *Path, vs *Violations) {
+func (v *Node) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -367,7 +406,7 @@ func (v *Node) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.Field("next")
+		fp := p.child("next")
 		x.validate(&fp, vs)
 	}
 }
@@ -375,12 +414,12 @@ func (v *Node) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Doc) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Doc) validate(p *Path, vs *Violations) {
+func (v *Doc) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -392,54 +431,54 @@ func (v *Doc) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
-		fp := p.Field("raw")
+		fp := p.child("raw")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkRawNotNull(vs, p, "rawNull", &v.RawNull)
 	if x, ok := v.RawNull.Get(); ok {
-		fp := p.Field("rawNull")
+		fp := p.child("rawNull")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
 	if x := v.Scalars.held(); x != nil {
-		fp := p.Field("scalars")
+		fp := p.child("scalars")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "presence", v.Presence.IsNull())
 	if x := v.Presence.held(); x != nil {
-		fp := p.Field("presence")
+		fp := p.child("presence")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "containers", v.Containers.IsNull())
 	if x := v.Containers.held(); x != nil {
-		fp := p.Field("containers")
+		fp := p.child("containers")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
-		fp := p.Field("shape")
+		fp := p.child("shape")
 		validateShape(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.Field("shapes")
+		fp := p.child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
 	if x, ok := v.Animal.Get(); ok {
-		fp := p.Field("animal")
+		fp := p.child("animal")
 		validateAnimal(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "bag", v.Bag.IsNull())
 	if x := v.Bag.held(); x != nil {
-		fp := p.Field("bag")
+		fp := p.child("bag")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
 	if x := v.Node.held(); x != nil {
-		fp := p.Field("node")
+		fp := p.child("node")
 		x.validate(&fp, vs)
 	}
 }
@@ -447,12 +486,12 @@ func (v *Doc) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Holder) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Holder) validate(p *Path, vs *Violations) {
+func (v *Holder) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -463,40 +502,40 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Field("shape")
+		fp := p.child("shape")
 		validateShape(v.Shape, &fp, vs)
 	}
 	{
-		fp := p.Field("animal")
+		fp := p.child("animal")
 		validateAnimal(v.Animal, &fp, vs)
 	}
 	{
-		fp := p.Field("raw")
+		fp := p.child("raw")
 		checkRawJSON(vs, &fp, v.Raw)
 	}
 	checkDateTimeField(vs, p, "at", v.At)
 	{
-		fp := p.Field("day")
+		fp := p.child("day")
 		checkDate(vs, &fp, v.Day)
 	}
 	{
-		fp := p.Field("span")
+		fp := p.child("span")
 		checkDuration(vs, &fp, v.Span)
 	}
 	{
-		fp := p.Field("num")
+		fp := p.child("num")
 		checkFinite(vs, &fp, v.Num)
 	}
 	{
-		fp := p.Field("tags")
+		fp := p.child("tags")
 		checkKeys(vs, &fp, v.Tags)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range v.Tags {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkUTF8Field(vs, p, "mood", v.Mood)
@@ -510,12 +549,12 @@ func (v *Holder) validate(p *Path, vs *Violations) {
 //   - at most one of Nick, Alias is set
 //   - exactly one of User, Group is set
 func (v *Ruled) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Ruled) validate(p *Path, vs *Violations) {
+func (v *Ruled) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -541,12 +580,12 @@ func (v *Ruled) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Unions) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Unions) validate(p *Path, vs *Violations) {
+func (v *Unions) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -557,78 +596,78 @@ func (v *Unions) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Field("need")
+		fp := p.child("need")
 		v.Need.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "loc", v.Loc.IsNull())
 	if x, ok := v.Loc.Get(); ok {
-		fp := p.Field("loc")
+		fp := p.child("loc")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	if x, ok := v.Value.Get(); ok {
-		fp := p.Field("value")
+		fp := p.child("value")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Maybe.Get(); ok {
-		fp := p.Field("maybe")
+		fp := p.child("maybe")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.Field("since")
+		fp := p.child("since")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Field("day")
+		fp := p.child("day")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Field("byKey")
+		fp := p.child("byKey")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "at", v.At.IsNull())
 	if x, ok := v.At.Get(); ok {
-		fp := p.Field("at")
+		fp := p.child("at")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "ats", v.Ats.IsNull())
 	if x, ok := v.Ats.Get(); ok {
-		fp := p.Field("ats")
+		fp := p.child("ats")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					o1.validate(&p0, vs)
 				}
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "feel", v.Feel.IsNull())
 	if x, ok := v.Feel.Get(); ok {
-		fp := p.Field("feel")
+		fp := p.child("feel")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "hue", v.Hue.IsNull())
 	if x, ok := v.Hue.Get(); ok {
-		fp := p.Field("hue")
+		fp := p.child("hue")
 		x.validate(&fp, vs)
 	}
 }
@@ -636,12 +675,12 @@ func (v *Unions) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *NullableItems) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *NullableItems) validate(p *Path, vs *Violations) {
+func (v *NullableItems) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -653,9 +692,9 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "tags", v.Tags.IsNull())
 	if x, ok := v.Tags.Get(); ok {
-		fp := p.Field("tags")
+		fp := p.child("tags")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				checkUTF8(vs, &p0, o1)
@@ -665,25 +704,25 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "scores", v.Scores.IsNull())
 	if x, ok := v.Scores.Get(); ok {
-		fp := p.Field("scores")
+		fp := p.child("scores")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					checkFinite(vs, &p0, o1)
 				}
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "nodes", v.Nodes.IsNull())
 	if x, ok := v.Nodes.Get(); ok {
-		fp := p.Field("nodes")
+		fp := p.child("nodes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -692,13 +731,13 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "grid", v.Grid.IsNull())
 	if x, ok := v.Grid.Get(); ok {
-		fp := p.Field("grid")
+		fp := p.child("grid")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				for i1, e1 := range o1 {
-					p1 := p0.Index(i1)
+					p1 := p0.item(i1)
 					checkItemSet(vs, &p1, e1.IsSet())
 				}
 			}
@@ -706,25 +745,25 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "moods", v.Moods.IsNull())
 	if x, ok := v.Moods.Get(); ok {
-		fp := p.Field("moods")
+		fp := p.child("moods")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					checkUTF8(vs, &p0, string(o1))
 				}
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "locs", v.Locs.IsNull())
 	if x, ok := v.Locs.Get(); ok {
-		fp := p.Field("locs")
+		fp := p.child("locs")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -733,9 +772,9 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.Field("shapes")
+		fp := p.child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				validateShape(o1, &p0, vs)
@@ -747,12 +786,12 @@ func (v *NullableItems) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InlineEnums) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InlineEnums) validate(p *Path, vs *Violations) {
+func (v *InlineEnums) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -763,47 +802,235 @@ func (v *InlineEnums) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@type", v.Type.IsNull())
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Field("mode")
+		fp := p.child("mode")
 		checkKnown(vs, &fp, v.Mode)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
 	checkUTF8Optional(vs, p, "status", &v.Status)
 	checkNotNull(vs, p, "channels", v.Channels.IsNull())
 	if x, ok := v.Channels.Get(); ok {
-		fp := p.Field("channels")
+		fp := p.child("channels")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkKnown(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "votes", v.Votes.IsNull())
 	if x, ok := v.Votes.Get(); ok {
-		fp := p.Field("votes")
+		fp := p.child("votes")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkKnown(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.Field("fallback")
+		fp := p.child("fallback")
 		checkKnown(vs, &fp, x)
+	}
+}
+
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
+func (v *UnknownVehicle) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *UnknownVehicle) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	violated(vs, p, "", RuleFormat, "is an unknown subtype, but Vehicle has closed subtypes: it would not decode back")
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+}
+
+// checkRaw reports a Raw that does not decode as a vehicle, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownVehicle) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownVehicle
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a vehicle: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "wheels", v.Wheels, raw.Wheels)
+}
+
+// validateVehicle validates whichever concrete type x holds; nil is a violation.
+func validateVehicle(x Vehicle, p *valuePath, vs *violationList) {
+	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
+	case *Car:
+		v.validate(p, vs)
+	case *UnknownVehicle:
+		v.validate(p, vs)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Car) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *Car) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+}
+
+// Validate reports a Raw that would not decode back as this unknown subtype: not
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
+func (v *UnknownPlant) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *UnknownPlant) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "name", v.Name)
+}
+
+// checkRaw reports a Raw that does not decode as a plant, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownPlant) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownPlant
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a plant: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
+}
+
+// validatePlant validates whichever concrete type x holds; nil is a violation.
+func validatePlant(x Plant, p *valuePath, vs *violationList) {
+	switch v := x.(type) {
+	case nil:
+		checkNotNil(vs, p)
+	case *PlantBase:
+		v.validate(p, vs)
+	case *Tree:
+		v.validate(p, vs)
+	case *UnknownPlant:
+		v.validate(p, vs)
+	}
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *PlantBase) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *PlantBase) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "name", v.Name)
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Tree) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *Tree) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 1) {
+		return
+	}
+	checkUTF8Field(vs, p, "name", v.Name)
+	checkNotNull(vs, p, "height", v.Height.IsNull())
+}
+
+// Validate reports every constraint of the schema that v breaks, each with
+// its JSON path, as a *ValidationError; nil when v is valid.
+func (v *Garage) Validate() error {
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
+}
+
+func (v *Garage) validate(p *valuePath, vs *violationList) {
+	if v == nil {
+		checkNotNil(vs, p)
+		return
+	}
+	if checkDepth(vs, p, 2) {
+		return
+	}
+	checkNotNull(vs, p, "@type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "@type", &v.Type)
+	checkNotNull(vs, p, "vehicles", v.Vehicles.IsNull())
+	if x, ok := v.Vehicles.Get(); ok {
+		fp := p.child("vehicles")
+		for i0, e0 := range x {
+			p0 := fp.item(i0)
+			validateVehicle(e0, &p0, vs)
+		}
+	}
+	checkNotNull(vs, p, "plant", v.Plant.IsNull())
+	if x, ok := v.Plant.Get(); ok {
+		fp := p.child("plant")
+		validatePlant(x, &fp, vs)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Imported) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Imported) validate(p *Path, vs *Violations) {
+func (v *Imported) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -815,32 +1042,32 @@ func (v *Imported) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@type", &v.Type)
 	checkNotNull(vs, p, "one", v.One.IsNull())
 	if x := v.One.held(); x != nil {
-		fp := p.Field("one")
+		fp := p.child("one")
 		checkImported(vs, &fp, x.Validate())
 	}
 	checkNotNull(vs, p, "list", v.List.IsNull())
 	if x, ok := v.List.Get(); ok {
-		fp := p.Field("list")
+		fp := p.child("list")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkImported(vs, &p0, x[i0].Validate())
 		}
 	}
 	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Field("byKey")
+		fp := p.child("byKey")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkImported(vs, &p0, e0.Validate())
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	if x := v.Maybe.held(); x != nil {
-		fp := p.Field("maybe")
+		fp := p.child("maybe")
 		checkImported(vs, &fp, x.Validate())
 	}
 }
@@ -848,12 +1075,12 @@ func (v *Imported) validate(p *Path, vs *Violations) {
 // Validate reports a Instant that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Instant) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v Instant) validate(p *Path, vs *Violations) {
+func (v Instant) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -867,12 +1094,12 @@ func (v Instant) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsNeed that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsNeed) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsNeed) validate(p *Path, vs *Violations) {
+func (v UnionsNeed) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -887,12 +1114,12 @@ func (v UnionsNeed) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsLocItem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsLocItem) validate(p *Path, vs *Violations) {
+func (v UnionsLocItem) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -906,12 +1133,12 @@ func (v UnionsLocItem) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsValue) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsValue) validate(p *Path, vs *Violations) {
+func (v UnionsValue) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -928,12 +1155,12 @@ func (v UnionsValue) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsMaybe that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsMaybe) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsMaybe) validate(p *Path, vs *Violations) {
+func (v UnionsMaybe) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 	case 2:
@@ -945,12 +1172,12 @@ func (v UnionsMaybe) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsSince that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsSince) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsSince) validate(p *Path, vs *Violations) {
+func (v UnionsSince) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -964,12 +1191,12 @@ func (v UnionsSince) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsDay that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsDay) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsDay) validate(p *Path, vs *Violations) {
+func (v UnionsDay) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -983,12 +1210,12 @@ func (v UnionsDay) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsByKeyValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsByKeyValue) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsByKeyValue) validate(p *Path, vs *Violations) {
+func (v UnionsByKeyValue) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -1004,12 +1231,12 @@ func (v UnionsByKeyValue) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsFeel that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsFeel) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsFeel) validate(p *Path, vs *Violations) {
+func (v UnionsFeel) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -1023,12 +1250,12 @@ func (v UnionsFeel) validate(p *Path, vs *Violations) {
 // Validate reports a UnionsHue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsHue) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v UnionsHue) validate(p *Path, vs *Violations) {
+func (v UnionsHue) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 	case 2:
@@ -1042,12 +1269,12 @@ func (v UnionsHue) validate(p *Path, vs *Violations) {
 // Validate reports a NullableItemsLocsItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v NullableItemsLocsItem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v NullableItemsLocsItem) validate(p *Path, vs *Violations) {
+func (v NullableItemsLocsItem) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p

@@ -6,11 +6,11 @@ package shared
 // Absent optional fields are left out; null fields are written as null.
 func (v *Money) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"amount\":"...), v.Amount)
-	dst = AppendString(append(dst, ",\"currency\":"...), v.Currency)
+	dst = appendString(append(dst, ",\"amount\":"...), v.Amount)
+	dst = appendString(append(dst, ",\"currency\":"...), v.Currency)
 	return closeObject(dst, start), nil
 }
 
@@ -21,21 +21,21 @@ func (v Money) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Money object from d into v, strictly: duplicate
+// readJSON reads one Money object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Money) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Money) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -44,9 +44,9 @@ func (v *Money) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "amount":
-			err = readMember(d, "amount", &v.Amount, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "amount", &v.Amount, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "currency":
-			err = readMember(d, "currency", &v.Currency, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "currency", &v.Currency, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -55,22 +55,22 @@ func (v *Money) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("amount")
+		return d.errRequired("amount")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("currency")
+		return d.errRequired("currency")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Money) UnmarshalJSON(data []byte) error {
 	*v = Money{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

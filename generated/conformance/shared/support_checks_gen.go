@@ -8,23 +8,23 @@ import "unicode/utf8"
 // format and args, and at the field name of p when name is not empty.
 //
 //go:noinline
-func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
+func violated(vs *violationList, p *valuePath, name, rule, format string, args ...any) {
 	if name != "" {
-		fp := p.Field(name)
+		fp := p.child(name)
 		p = &fp
 	}
 	if len(args) == 0 {
-		vs.Add(p, rule, format)
+		vs.add(p, rule, format)
 		return
 	}
-	vs.Addf(p, rule, format, args...)
+	vs.addf(p, rule, format, args...)
 }
 
 // noBound marks a length or item count without a lower or upper bound.
 const noBound = -1
 
 // checkLength checks the length of s in characters (runes).
-func checkLength(vs *Violations, p *Path, s string, min, max int) {
+func checkLength(vs *violationList, p *valuePath, s string, min, max int) {
 	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
 		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
 	}
@@ -33,35 +33,30 @@ func checkLength(vs *Violations, p *Path, s string, min, max int) {
 // lengthViolated records a length or item count n outside [min, max].
 //
 //go:noinline
-func lengthViolated(vs *Violations, p *Path, n, min, max int, minRule, maxRule, unit string) {
+func lengthViolated(vs *violationList, p *valuePath, n, min, max int, minRule, maxRule, unit string) {
 	if n < min {
-		vs.Addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
+		vs.addf(p, minRule, "has %d %s, fewer than %d", n, unit, min)
 	} else {
-		vs.Addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
+		vs.addf(p, maxRule, "has %d %s, more than %d", n, unit, max)
 	}
 }
 
 // checkPattern records a string that does not match its pattern.
-func checkPattern(vs *Violations, p *Path, matched bool, expr string) {
+func checkPattern(vs *violationList, p *valuePath, matched bool, expr string) {
 	if !matched {
 		violated(vs, p, "", RulePattern, "does not match %s", expr)
 	}
 }
 
-// number is the Go types of schema numbers.
-type number interface {
-	~int32 | ~int64 | ~float32 | ~float64
-}
-
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
-func checkNotNil(vs *Violations, p *Path) {
+func checkNotNil(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
-func checkUTF8(vs *Violations, p *Path, s string) {
+func checkUTF8(vs *violationList, p *valuePath, s string) {
 	if !utf8.ValidString(s) {
 		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
 	}
@@ -71,10 +66,10 @@ func checkUTF8(vs *Violations, p *Path, s string) {
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
-func checkDepth(vs *Violations, p *Path, n int) bool {
-	if p.level()+n <= DefaultMaxDepth {
+func checkDepth(vs *violationList, p *valuePath, n int) bool {
+	if p.level()+n <= defaultMaxDepth {
 		return false
 	}
-	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", defaultMaxDepth)
 	return true
 }

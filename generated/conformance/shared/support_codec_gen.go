@@ -13,9 +13,9 @@ const (
 
 // claimMember marks the member with bit in *seen as read and reports a
 // duplicate as an error at the member's name.
-func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
+func claimMember(d *decoder, name string, seen *uint64, bit uint64) error {
 	if *seen&bit != 0 {
-		return d.ErrDuplicate([]byte(name))
+		return d.errDuplicate([]byte(name))
 	}
 	*seen |= bit
 	return nil
@@ -24,16 +24,16 @@ func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
 // readMember reads the value of member name into *dst with read. A null is
 // rejected unless null is a value of the type (nullIsValue). Errors are
 // labelled with the member's name.
-func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readMember[T any](d *decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return WithField(d.ErrNullNotAllowed(), name)
+	if null != nullIsValue && d.peek() == kindNull {
+		return withField(d.errNullNotAllowed(), name)
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = x
 	return nil
@@ -41,14 +41,14 @@ func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64
 
 // skipMember skips the value of a member the type does not declare, after
 // checking that its name is not repeated.
-func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
+func skipMember(d *decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
 	// skipUnique, not Skip: a skipped member is checked exactly as a kept
 	// one (duplicate names inside it are errors too).
 	if err := d.skipUnique(); err != nil {
-		return WithField(err, unknown.Last())
+		return withField(err, unknown.Last())
 	}
 	return nil
 }
@@ -61,14 +61,4 @@ func closeObject(dst []byte, start int) []byte {
 	}
 	dst[start] = '{'
 	return append(dst, '}')
-}
-
-// appendQuotedDate appends a date as a JSON string.
-func appendQuotedDate(dst []byte, d Date) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
-}
-
-// appendQuotedDuration appends a duration as a JSON string.
-func appendQuotedDuration(dst []byte, d Duration) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
 }

@@ -4,40 +4,6 @@ package shared
 
 import "sync"
 
-// MarshalJSON implements json.Marshaler: the date as a JSON string, as the
-// generated encoders write it.
-func (d Date) MarshalJSON() ([]byte, error) { return appendQuotedDate(nil, d), nil }
-
-// UnmarshalJSON implements json.Unmarshaler with [ParseDate]'s rules.
-func (d *Date) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, d, (*Decoder).Date)
-}
-
-// MarshalJSON implements json.Marshaler: the duration as a JSON string in
-// its canonical form.
-func (d Duration) MarshalJSON() ([]byte, error) { return appendQuotedDuration(nil, d), nil }
-
-// UnmarshalJSON implements json.Unmarshaler with [ParseDuration]'s rules.
-func (d *Duration) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, d, (*Decoder).Duration)
-}
-
-// unmarshalWith decodes data, exactly one JSON value, with read into *dst;
-// *dst is left alone on an error.
-func unmarshalWith[T any](data []byte, dst *T, read func(*Decoder) (T, error)) error {
-	var d Decoder
-	d.Reset(data)
-	x, err := read(&d)
-	if err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*dst = x
-	return nil
-}
-
 // marshalScratch holds the buffers generated MarshalJSON methods encode into
 // before copying the result out at its exact size, so that a warm
 // MarshalJSON allocates the output and nothing more, as encoding/json's

@@ -29,7 +29,7 @@ import (
 // second occurrence. With the duplicate removed the document decodes.
 func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	data := readFixture(t, "list-sessions.example2-expand-segments.response.json")
-	_, err := decodeGraphPage(data, decodeSessionElem)
+	_, err := cr.DecodeGraphPage(data, cr.DecodeSessionElem)
 	var de *cr.DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("got %v, want a *DecodeError", err)
@@ -52,7 +52,7 @@ func TestDuplicateODataTypeInPublishedFixture(t *testing.T) {
 	if len(fixed) != len(data)-len(",\n                        \"@odata.type\": \"#microsoft.graph.callRecords.participantEndpoint\"") {
 		t.Fatalf("dedup removed %d bytes", len(data)-len(fixed))
 	}
-	p := sessionPage(t, fixed)
+	p := cr.SessionPage(t, fixed)
 	if len(p.Items) != 1 {
 		t.Fatalf("got %d sessions", len(p.Items))
 	}

@@ -3,7 +3,7 @@
 // (mirror_test.go), on the payloads in testdata/bench. How to run them and
 // how to read the results: testdata/bench/README.md at the module root.
 
-package callrecords_test
+package callrecords
 
 import (
 	"bytes"
@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -65,21 +63,21 @@ func loadBenchPayloads(tb testing.TB) []benchPayload {
 // benchPage is an OData page of sessions:
 // {"@odata.context": ..., "value": [...], "@odata.nextLink": ...}.
 type benchPage struct {
-	Context  cr.Optional[string]
-	Sessions []cr.Session
-	NextLink cr.Optional[string]
+	Context  Optional[string]
+	Sessions []Session
+	NextLink Optional[string]
 }
 
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "value" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d cr.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -88,41 +86,41 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "value":
-			if err := d.BeginArray(); err != nil {
+			if err := d.beginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
 					return err
 				}
 				if !more {
 					break
 				}
-				p.Sessions = append(p.Sessions, cr.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return cr.WithIndex(err, len(p.Sessions)-1)
+				p.Sessions = append(p.Sessions, Session{})
+				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
+					return withIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "@odata.context":
-			s, err := d.String()
+			s, err := d.stringValue()
 			if err != nil {
 				return err
 			}
-			p.Context = cr.Some(s)
+			p.Context = Some(s)
 		case "@odata.nextLink":
-			s, err := d.String()
+			s, err := d.stringValue()
 			if err != nil {
 				return err
 			}
-			p.NextLink = cr.Some(s)
+			p.NextLink = Some(s)
 		default:
-			if err := d.Skip(); err != nil {
+			if err := d.skip(); err != nil {
 				return err
 			}
 		}
 	}
-	return d.End()
+	return d.end()
 }
 
 // benchAppendPage encodes a page in the order context, value, nextLink.
@@ -130,7 +128,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
-		dst = cr.AppendString(dst, s)
+		dst = appendString(dst, s)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"value":[`...)
@@ -146,7 +144,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, ']')
 	if s, ok := p.NextLink.Get(); ok {
 		dst = append(dst, `,"@odata.nextLink":`...)
-		dst = cr.AppendString(dst, s)
+		dst = appendString(dst, s)
 	}
 	return append(dst, '}'), nil
 }
@@ -163,7 +161,7 @@ func benchValidatePage(p *benchPage) error {
 
 // benchValue is a decoded payload, as sessiongen and as the mirror.
 type benchValue struct {
-	session    cr.Session
+	session    Session
 	page       benchPage
 	mirror     mirrorSession
 	mirrorPage mirrorPage
@@ -220,7 +218,7 @@ func BenchmarkDecode(b *testing.B) {
 					return
 				}
 				for b.Loop() {
-					var s cr.Session
+					var s Session
 					if err := s.UnmarshalJSON(p.data); err != nil {
 						b.Fatal(err)
 					}

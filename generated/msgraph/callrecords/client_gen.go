@@ -151,17 +151,17 @@ func (h *RequestHeaders) Validate() error {
 	if h == nil {
 		h = new(RequestHeaders)
 	}
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Prefer")
+		fp := root.child("Prefer")
 		for i, v := range h.Prefer {
-			fp := fp.Index(i)
+			fp := fp.item(i)
 			checkUTF8(vs, &fp, v)
 			checkHeaderValue(vs, &fp, v, true)
 		}
 	}
-	return vs.Err()
+	return vs.err()
 }
 
 // header returns the headers that are set, as sent.
@@ -296,7 +296,7 @@ func (c *CallRecordsClient) Count(ctx context.Context, params *CallRecordsCountP
 		return 0, err
 	}
 	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*Decoder).Int64)
+		return parseTextValue(b, (*decoder).int64Value)
 	})
 }
 
@@ -347,15 +347,15 @@ func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*C
 
 // getCall builds the request of Get.
 func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, callRecordID) {
 			checkUTF8(vs, &fp, callRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -385,22 +385,22 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 
 // getPstnCallsCall builds the request of GetPstnCalls.
 func (c *CallRecordsClient) getPstnCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetPstnCallsParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("fromDateTime")
+		fp := root.child("fromDateTime")
 		checkDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.Field("toDateTime")
+		fp := root.child("toDateTime")
 		checkDateTime(vs, &fp, toDateTime)
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
 		Method:    "GET",
-		Path:      "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=" + url.PathEscape(string(AppendDateTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(AppendDateTime(nil, toDateTime))) + ")",
+		Path:      "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=" + url.PathEscape(string(appendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(appendTime(nil, toDateTime))) + ")",
 		Retryable: true,
 	}
 	if params != nil {
@@ -443,22 +443,22 @@ func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCal
 
 // getDirectRoutingCallsCall builds the request of GetDirectRoutingCalls.
 func (c *CallRecordsClient) getDirectRoutingCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetDirectRoutingCallsParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("fromDateTime")
+		fp := root.child("fromDateTime")
 		checkDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.Field("toDateTime")
+		fp := root.child("toDateTime")
 		checkDateTime(vs, &fp, toDateTime)
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
 		Method:    "GET",
-		Path:      "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=" + url.PathEscape(string(AppendDateTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(AppendDateTime(nil, toDateTime))) + ")",
+		Path:      "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=" + url.PathEscape(string(appendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(appendTime(nil, toDateTime))) + ")",
 		Retryable: true,
 	}
 	if params != nil {
@@ -518,15 +518,15 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 
 // countCall builds the request of Count.
 func (c *SessionsClient) countCall(params *SessionsCountParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -553,21 +553,21 @@ func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams)
 		return 0, err
 	}
 	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*Decoder).Int64)
+		return parseTextValue(b, (*decoder).int64Value)
 	})
 }
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -615,15 +615,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -660,21 +660,21 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -704,21 +704,21 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sessionID string, body *SessionUpdate) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -777,16 +777,16 @@ func (h *SegmentsDeleteHeaders) Validate() error {
 	if h == nil {
 		h = new(SegmentsDeleteHeaders)
 	}
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("If-Match")
+		fp := root.child("If-Match")
 		if v, ok := h.IfMatch.Get(); ok {
 			checkUTF8(vs, &fp, v)
 			checkHeaderValue(vs, &fp, v, false)
 		}
 	}
-	return vs.Err()
+	return vs.err()
 }
 
 // header returns the headers that are set, as sent.
@@ -803,21 +803,21 @@ func (h *SegmentsDeleteHeaders) header() http.Header {
 
 // countCall builds the request of Count.
 func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -844,27 +844,27 @@ func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams)
 		return 0, err
 	}
 	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*Decoder).Int64)
+		return parseTextValue(b, (*decoder).int64Value)
 	})
 }
 
 // listCall builds the request of List.
 func (c *SegmentsClient) listCall(params *SegmentsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -912,21 +912,21 @@ func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segm
 
 // createCall builds the request of Create.
 func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -963,27 +963,27 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 
 // getCall builds the request of Get.
 func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Field("segmentId")
+		fp := root.child("segmentId")
 		if checkPathSegment(vs, &fp, segmentID) {
 			checkUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1013,27 +1013,27 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 
 // updateCall builds the request of Update.
 func (c *SegmentsClient) updateCall(segmentID string, body *SegmentUpdate) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Field("segmentId")
+		fp := root.child("segmentId")
 		if checkPathSegment(vs, &fp, segmentID) {
 			checkUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1070,27 +1070,27 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 
 // deleteCall builds the request of Delete.
 func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHeaders) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("sessionId")
+		fp := root.child("sessionId")
 		if checkPathSegment(vs, &fp, c.boundSessionID) {
 			checkUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Field("segmentId")
+		fp := root.child("segmentId")
 		if checkPathSegment(vs, &fp, segmentID) {
 			checkUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1133,15 +1133,15 @@ type ParticipantsV2Client struct {
 
 // countCall builds the request of Count.
 func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1168,21 +1168,21 @@ func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2
 		return 0, err
 	}
 	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*Decoder).Int64)
+		return parseTextValue(b, (*decoder).int64Value)
 	})
 }
 
 // listCall builds the request of List.
 func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1230,21 +1230,21 @@ func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([
 
 // getCall builds the request of Get.
 func (c *ParticipantsV2Client) getCall(participantID string, params *ParticipantsV2GetParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("callRecordId")
+		fp := root.child("callRecordId")
 		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
 			checkUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Field("participantId")
+		fp := root.child("participantId")
 		if checkPathSegment(vs, &fp, participantID) {
 			checkUTF8(vs, &fp, participantID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1275,7 +1275,7 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -1302,20 +1302,20 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
-func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readValuePage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1327,21 +1327,21 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "value", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "value")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "value")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "value")
+					return nil, info, withField(err, "value")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
+					return nil, info, withField(withIndex(err, i), "value")
 				}
 				items = append(items, x)
 			}
@@ -1349,10 +1349,10 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "@odata.count", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).Int64(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).int64Value(&d)
 				if err != nil {
-					return nil, info, WithField(err, "@odata.count")
+					return nil, info, withField(err, "@odata.count")
 				}
 				meta.Count = Some(v)
 			}
@@ -1360,10 +1360,10 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "@odata.context", &seen0, 1<<2); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).String(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).stringValue(&d)
 				if err != nil {
-					return nil, info, WithField(err, "@odata.context")
+					return nil, info, withField(err, "@odata.context")
 				}
 				meta.Context = Some(v)
 			}
@@ -1371,10 +1371,10 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<3); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				s, err := d.String()
+			if !d.consumeNull() {
+				s, err := d.stringValue()
 				if err != nil {
-					return nil, info, WithField(err, "@odata.nextLink")
+					return nil, info, withField(err, "@odata.nextLink")
 				}
 				info.next = s
 			}
@@ -1385,9 +1385,9 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("value")
+		return nil, info, d.errRequired("value")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -1457,8 +1457,8 @@ func (c *Client) ContinueCallRecordParticipantsV2Page(ctx context.Context, v *Ca
 
 // fetchContinueCallRecordParticipantsV2 fetches one page continuing CallRecord.ParticipantsV2 and the call of the page after it.
 func (c *Client) fetchContinueCallRecordParticipantsV2(ctx context.Context, call *httpCall) ([]Participant, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *Decoder) (v Participant, err error) {
-		err = v.DecodeJSON(d)
+	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *decoder) (v Participant, err error) {
+		err = v.readJSON(d)
 		return v, err
 	})
 }
@@ -1488,8 +1488,8 @@ func (c *Client) ContinueCallRecordSessionsPage(ctx context.Context, v *CallReco
 
 // fetchContinueCallRecordSessions fetches one page continuing CallRecord.Sessions and the call of the page after it.
 func (c *Client) fetchContinueCallRecordSessions(ctx context.Context, call *httpCall) ([]Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *Decoder) (v Session, err error) {
-		err = v.DecodeJSON(d)
+	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *decoder) (v Session, err error) {
+		err = v.readJSON(d)
 		return v, err
 	})
 }
@@ -1519,8 +1519,8 @@ func (c *Client) ContinueSessionSegmentsPage(ctx context.Context, v *Session) (*
 
 // fetchContinueSessionSegments fetches one page continuing Session.Segments and the call of the page after it.
 func (c *Client) fetchContinueSessionSegments(ctx context.Context, call *httpCall) ([]Segment, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *Decoder) (v Segment, err error) {
-		err = v.DecodeJSON(d)
+	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *decoder) (v Segment, err error) {
+		err = v.readJSON(d)
 		return v, err
 	})
 }

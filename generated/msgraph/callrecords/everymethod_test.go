@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	"github.com/sessiongen/sessiongen/generated/msgraph/callrecords/callrecordsfake"
 	"github.com/sessiongen/sessiongen/internal/clientcheck"
 )
 
@@ -19,7 +20,7 @@ var everyMethod = clientcheck.API{
 	NewClient: func(baseURL string) (any, error) {
 		return cr.NewClient(cr.WithBaseURL(baseURL), cr.WithRetryPolicy(cr.NoRetry()))
 	},
-	NewFake:     func() http.Handler { return cr.NewFakeServer() },
+	NewFake:     func() http.Handler { return callrecordsfake.NewFakeServer() },
 	PagingPaths: cr.FakePagingPathsForTest(),
 	PathValues: map[string]string{
 		"callRecordId":  "e523d2ed-2966-4b6b-925b-754a88034cc5",

@@ -8,13 +8,14 @@ import (
 	"net/http/httptest"
 
 	"github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	"github.com/sessiongen/sessiongen/generated/msgraph/callrecords/callrecordsfake"
 )
 
 // Example_listSessions lists the sessions of a call record two at a time; the
 // iterator follows @odata.nextLink. The fake server, seeded with the
 // published example, stands in for https://graph.microsoft.com/v1.0.
 func Example_listSessions() {
-	fake := callrecords.NewFakeServer()
+	fake := callrecordsfake.NewFakeServer()
 	const record = "e523d2ed-2966-4b6b-925b-754a88034cc5"
 	for _, id := range []string{"a", "b", "c"} {
 		fake.Put("/communications/callRecords/"+record+"/sessions/"+id, []byte(`{"id":"`+id+
@@ -48,7 +49,7 @@ func Example_listSessions() {
 // fetches the rest of them. The fake server stands in for Graph: it serves
 // the record as seeded, and the sessions the link leads to.
 func ExampleClient_ContinueCallRecordSessions() {
-	fake := callrecords.NewFakeServer()
+	fake := callrecordsfake.NewFakeServer()
 	const record = "e523d2ed-2966-4b6b-925b-754a88034cc5"
 	const sessions = "/communications/callRecords/" + record + "/sessions"
 	session := func(id string) []byte {

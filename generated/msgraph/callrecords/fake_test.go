@@ -16,20 +16,21 @@ import (
 	"time"
 
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	"github.com/sessiongen/sessiongen/generated/msgraph/callrecords/callrecordsfake"
 )
 
 // fkServe starts the fake and a client of it. NewFakeServer panicking is
 // reported as this test's failure rather than crashing the test binary.
-func fkServe(t *testing.T) (*cr.FakeServer, *cr.Client) {
+func fkServe(t *testing.T) (*callrecordsfake.FakeServer, *cr.Client) {
 	t.Helper()
-	var fake *cr.FakeServer
+	var fake *callrecordsfake.FakeServer
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
 				t.Fatalf("NewFakeServer panicked: %v", r)
 			}
 		}()
-		fake = cr.NewFakeServer()
+		fake = callrecordsfake.NewFakeServer()
 	}()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)

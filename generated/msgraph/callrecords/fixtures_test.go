@@ -41,15 +41,15 @@ func codecOf[T any, P generated[T]]() codec {
 	}
 }
 
-// sessionPageCodec decodes a page of sessions with decodeGraphPage.
+// sessionPageCodec decodes a page of sessions with cr.DecodeGraphPage.
 var sessionPageCodec = codec{
 	decode: func(b []byte) (any, error) {
-		p, err := decodeGraphPage(b, decodeSessionElem)
+		p, err := cr.DecodeGraphPage(b, cr.DecodeSessionElem)
 		return &p, err
 	},
-	encode: func(v any) ([]byte, error) { return appendGraphPage(nil, *v.(*graphPage[*cr.Session])) },
+	encode: func(v any) ([]byte, error) { return cr.AppendGraphPage(nil, *v.(*cr.GraphPage[*cr.Session])) },
 	validate: func(v any) error {
-		for _, s := range v.(*graphPage[*cr.Session]).Items {
+		for _, s := range v.(*cr.GraphPage[*cr.Session]).Items {
 			if err := s.Validate(); err != nil {
 				return err
 			}
@@ -191,7 +191,7 @@ var graphFixtures = []fixtureCase{
 			"value[*].caller.identity.user.@odata.type=\"#microsoft.graph.identity\" x1",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*cr.Session])
+			p := v.(*cr.GraphPage[*cr.Session])
 			next, _ := p.NextLink.Get()
 			if len(p.Items) != 1 || !strings.HasSuffix(next, "$skiptoken=abc") || len(p.Other) != 0 {
 				t.Errorf("page: %d items, next %q, other %q", len(p.Items), next, p.Other)
@@ -278,7 +278,7 @@ var graphFixtures = []fixtureCase{
 			"value[*].segments[*].@odata.type=\"#microsoft.graph.callRecords.segment\" x74",
 		),
 		check: func(t *testing.T, v any) {
-			p := v.(*graphPage[*cr.Session])
+			p := v.(*cr.GraphPage[*cr.Session])
 			if len(p.Items) != 50 || !p.NextLink.IsSet() || !p.Context.IsSet() {
 				t.Errorf("page: %d items", len(p.Items))
 			}

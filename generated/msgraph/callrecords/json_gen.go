@@ -5,8 +5,8 @@ package callrecords
 import "fmt"
 
 // decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
-func decodeAudioCodec(d *Decoder) (AudioCodec, error) {
-	b, err := d.StringBytes()
+func decodeAudioCodec(d *decoder) (AudioCodec, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -68,8 +68,8 @@ func (v *AudioCodec) UnmarshalJSON(data []byte) error {
 }
 
 // decodeCallType decodes one CallType. A value the schema does not list is kept as it is.
-func decodeCallType(d *Decoder) (CallType, error) {
-	b, err := d.StringBytes()
+func decodeCallType(d *decoder) (CallType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -93,8 +93,8 @@ func (v *CallType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeClientPlatform decodes one ClientPlatform. A value the schema does not list is kept as it is.
-func decodeClientPlatform(d *Decoder) (ClientPlatform, error) {
-	b, err := d.StringBytes()
+func decodeClientPlatform(d *decoder) (ClientPlatform, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -132,8 +132,8 @@ func (v *ClientPlatform) UnmarshalJSON(data []byte) error {
 }
 
 // decodeFailureStage decodes one FailureStage. A value the schema does not list is kept as it is.
-func decodeFailureStage(d *Decoder) (FailureStage, error) {
-	b, err := d.StringBytes()
+func decodeFailureStage(d *decoder) (FailureStage, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -157,8 +157,8 @@ func (v *FailureStage) UnmarshalJSON(data []byte) error {
 }
 
 // decodeMediaStreamDirection decodes one MediaStreamDirection. A value the schema does not list is kept as it is.
-func decodeMediaStreamDirection(d *Decoder) (MediaStreamDirection, error) {
-	b, err := d.StringBytes()
+func decodeMediaStreamDirection(d *decoder) (MediaStreamDirection, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -178,8 +178,8 @@ func (v *MediaStreamDirection) UnmarshalJSON(data []byte) error {
 }
 
 // decodeModality decodes one Modality. A value the schema does not list is kept as it is.
-func decodeModality(d *Decoder) (Modality, error) {
-	b, err := d.StringBytes()
+func decodeModality(d *decoder) (Modality, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -207,8 +207,8 @@ func (v *Modality) UnmarshalJSON(data []byte) error {
 }
 
 // decodeNetworkConnectionType decodes one NetworkConnectionType. A value the schema does not list is kept as it is.
-func decodeNetworkConnectionType(d *Decoder) (NetworkConnectionType, error) {
-	b, err := d.StringBytes()
+func decodeNetworkConnectionType(d *decoder) (NetworkConnectionType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -236,8 +236,8 @@ func (v *NetworkConnectionType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeNetworkTransportProtocol decodes one NetworkTransportProtocol. A value the schema does not list is kept as it is.
-func decodeNetworkTransportProtocol(d *Decoder) (NetworkTransportProtocol, error) {
-	b, err := d.StringBytes()
+func decodeNetworkTransportProtocol(d *decoder) (NetworkTransportProtocol, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -261,8 +261,8 @@ func (v *NetworkTransportProtocol) UnmarshalJSON(data []byte) error {
 }
 
 // decodeProductFamily decodes one ProductFamily. A value the schema does not list is kept as it is.
-func decodeProductFamily(d *Decoder) (ProductFamily, error) {
-	b, err := d.StringBytes()
+func decodeProductFamily(d *decoder) (ProductFamily, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -290,8 +290,8 @@ func (v *ProductFamily) UnmarshalJSON(data []byte) error {
 }
 
 // decodePstnCallDurationSource decodes one PstnCallDurationSource. A value the schema does not list is kept as it is.
-func decodePstnCallDurationSource(d *Decoder) (PstnCallDurationSource, error) {
-	b, err := d.StringBytes()
+func decodePstnCallDurationSource(d *decoder) (PstnCallDurationSource, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -311,8 +311,8 @@ func (v *PstnCallDurationSource) UnmarshalJSON(data []byte) error {
 }
 
 // decodeServiceRole decodes one ServiceRole. A value the schema does not list is kept as it is.
-func decodeServiceRole(d *Decoder) (ServiceRole, error) {
-	b, err := d.StringBytes()
+func decodeServiceRole(d *decoder) (ServiceRole, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -372,8 +372,8 @@ func (v *ServiceRole) UnmarshalJSON(data []byte) error {
 }
 
 // decodeUserFeedbackRating decodes one UserFeedbackRating. A value the schema does not list is kept as it is.
-func decodeUserFeedbackRating(d *Decoder) (UserFeedbackRating, error) {
-	b, err := d.StringBytes()
+func decodeUserFeedbackRating(d *decoder) (UserFeedbackRating, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -403,8 +403,8 @@ func (v *UserFeedbackRating) UnmarshalJSON(data []byte) error {
 }
 
 // decodeVideoCodec decodes one VideoCodec. A value the schema does not list is kept as it is.
-func decodeVideoCodec(d *Decoder) (VideoCodec, error) {
-	b, err := d.StringBytes()
+func decodeVideoCodec(d *decoder) (VideoCodec, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -444,8 +444,8 @@ func (v *VideoCodec) UnmarshalJSON(data []byte) error {
 }
 
 // decodeWifiBand decodes one WifiBand. A value the schema does not list is kept as it is.
-func decodeWifiBand(d *Decoder) (WifiBand, error) {
-	b, err := d.StringBytes()
+func decodeWifiBand(d *decoder) (WifiBand, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -471,8 +471,8 @@ func (v *WifiBand) UnmarshalJSON(data []byte) error {
 }
 
 // decodeWifiRadioType decodes one WifiRadioType. A value the schema does not list is kept as it is.
-func decodeWifiRadioType(d *Decoder) (WifiRadioType, error) {
-	b, err := d.StringBytes()
+func decodeWifiRadioType(d *decoder) (WifiRadioType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -504,8 +504,8 @@ func (v *WifiRadioType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeEndpointType decodes one EndpointType. A value the schema does not list is kept as it is.
-func decodeEndpointType(d *Decoder) (EndpointType, error) {
-	b, err := d.StringBytes()
+func decodeEndpointType(d *decoder) (EndpointType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -531,8 +531,8 @@ func (v *EndpointType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeEntity decodes one Entity, choosing the Go type by the "@odata.type" member.
-func decodeEntity(d *Decoder) (Entity, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeEntity(d *decoder) (Entity, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -540,41 +540,39 @@ func decodeEntity(d *Decoder) (Entity, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.callRecord":
 		c := new(CallRecord)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.session":
 		c := new(Session)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.segment":
 		c := new(Segment)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownEntity{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -582,20 +580,71 @@ func decodeEntity(d *Decoder) (Entity, error) {
 
 // UnmarshalEntity decodes data as one Entity, choosing the Go type by the "@odata.type" member.
 func UnmarshalEntity(data []byte) (Entity, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeEntity(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields entity declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEntity) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "id":
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.errRequired("id")
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEntity: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -610,13 +659,13 @@ func (v UnknownEntity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeEntity: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeEntity(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownEntity)
@@ -632,15 +681,15 @@ func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
-	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendString(append(dst, ",\"id\":"...), v.ID)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, AppendString)
+	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, appendString)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime); err != nil {
 		return nil, err
 	}
@@ -655,7 +704,7 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = appendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
-	dst = AppendInt(append(dst, ",\"version\":"...), v.Version)
+	dst = appendInt(append(dst, ",\"version\":"...), v.Version)
 	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -664,11 +713,11 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"participants_v2@odata.nextLink\":null", &v.ParticipantsV2NextLink, AppendString)
+	dst = appendOptional(dst, ",\"participants_v2@odata.nextLink\":null", &v.ParticipantsV2NextLink, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"sessions\":null", &v.Sessions, appendObjectArray[Session]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"sessions@odata.nextLink\":null", &v.SessionsNextLink, AppendString)
+	dst = appendOptional(dst, ",\"sessions@odata.nextLink\":null", &v.SessionsNextLink, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -679,22 +728,22 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
+// readJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *CallRecord) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CallRecord) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -703,13 +752,13 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
 		case "joinWebUrl":
-			err = readOptional(d, "joinWebUrl", &v.JoinWebURL, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "joinWebUrl", &v.JoinWebURL, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "lastModifiedDateTime":
-			err = readMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
 		case "modalities":
 			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, nullRejected, decodeSlice_Modality)
 		case "organizer":
@@ -717,32 +766,32 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		case "participants":
 			err = readOptional(d, "participants", &v.Participants, &seen[0], 1<<6, nullIsState, decodeSlice_IdentitySet)
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*decoder).dateTimeValue)
 		case "type":
 			err = readMember(d, "type", &v.Type, &seen[0], 1<<8, nullRejected, decodeCallType)
 		case "version":
-			err = readMember(d, "version", &v.Version, &seen[0], 1<<9, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "version", &v.Version, &seen[0], 1<<9, nullRejected, (*decoder).int64Value)
 		case "organizer_v2":
 			err = readOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, nullIsState, decodeOrganizer)
 		case "participants_v2":
 			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, nullIsState, readObjectArray[Participant])
 		case "participants_v2@odata.nextLink":
-			err = readOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "sessions":
 			err = readOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, nullIsState, readObjectArray[Session])
 		case "sessions@odata.nextLink":
-			err = readOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+			err = readOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, nullRejected, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.callRecord" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -752,39 +801,39 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("endDateTime")
+		return d.errRequired("endDateTime")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("lastModifiedDateTime")
+		return d.errRequired("lastModifiedDateTime")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("modalities")
+		return d.errRequired("modalities")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("startDateTime")
+		return d.errRequired("startDateTime")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.ErrRequired("type")
+		return d.errRequired("type")
 	}
 	if seen[0]&(1<<9) == 0 {
-		return d.ErrRequired("version")
+		return d.errRequired("version")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -798,12 +847,12 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
 	if !request {
-		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+		dst = appendString(append(dst, ",\"id\":"...), v.ID)
 	}
 	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
@@ -819,7 +868,7 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, appendBool)
 	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
 		return nil, err
@@ -828,7 +877,7 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
 			return nil, err
 		}
-		dst = appendOptional(dst, ",\"segments@odata.nextLink\":null", &v.SegmentsNextLink, AppendString)
+		dst = appendOptional(dst, ",\"segments@odata.nextLink\":null", &v.SegmentsNextLink, appendString)
 	}
 	return closeObject(dst, start), nil
 }
@@ -840,27 +889,27 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
+func (v *Session) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Session) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Session) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -869,36 +918,36 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "callee":
 			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "caller":
 			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
 		case "failureInfo":
 			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
 		case "isTest":
-			err = readOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, nullIsState, (*decoder).boolValue)
 		case "modalities":
 			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, nullRejected, decodeSlice_Modality)
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*decoder).dateTimeValue)
 		case "segments":
 			err = readOptional(d, "segments", &v.Segments, &seen[0], 1<<8, nullIsState, readObjectArray[Segment])
 		case "segments@odata.nextLink":
-			err = readOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+			err = readOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, nullRejected, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.session" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -908,30 +957,42 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("endDateTime")
+		return d.errRequired("endDateTime")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.ErrRequired("modalities")
+		return d.errRequired("modalities")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("startDateTime")
+		return d.errRequired("startDateTime")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Session, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Session) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -945,12 +1006,12 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
 	if !request {
-		dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+		dst = appendString(append(dst, ",\"id\":"...), v.ID)
 	}
 	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
 		return nil, err
@@ -982,27 +1043,27 @@ func (v Segment) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Segment object from d into v, strictly: duplicate
+// readJSON reads one Segment object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Segment) DecodeJSON(d *Decoder) error {
+func (v *Segment) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Segment) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Segment) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1011,30 +1072,30 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "callee":
 			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
 		case "caller":
 			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
 		case "failureInfo":
 			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
 		case "media":
 			err = readOptional(d, "media", &v.Media, &seen[0], 1<<5, nullIsState, readObjectArray[Media])
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, nullRejected, (*decoder).dateTimeValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.segment" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1044,32 +1105,44 @@ func (v *Segment) decodeJSON(d *Decoder, request bool) error {
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("endDateTime")
+		return d.errRequired("endDateTime")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.ErrRequired("startDateTime")
+		return d.errRequired("startDateTime")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Segment) UnmarshalJSON(data []byte) error {
 	*v = Segment{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Segment, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Segment) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // decodeParticipantBase decodes one ParticipantBase, choosing the Go type by the "@odata.type" member.
-func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeParticipantBase(d *decoder) (ParticipantBase, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1077,23 +1150,21 @@ func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownParticipantBase{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1101,20 +1172,75 @@ func decodeParticipantBase(d *Decoder) (ParticipantBase, error) {
 
 // UnmarshalParticipantBase decodes data as one ParticipantBase, choosing the Go type by the "@odata.type" member.
 func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeParticipantBase(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields participantBase declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownParticipantBase) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "id":
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "administrativeUnitInfos":
+			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
+		case "identity":
+			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen[0]&(1<<0) == 0 {
+		return d.errRequired("id")
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownParticipantBase: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1129,13 +1255,13 @@ func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeParticipantBase: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeParticipantBase(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownParticipantBase)
@@ -1151,11 +1277,11 @@ func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
-	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendString(append(dst, ",\"id\":"...), v.ID)
 	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
@@ -1174,22 +1300,22 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Participant object from d into v, strictly: duplicate
+// readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Participant) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1198,22 +1324,22 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "administrativeUnitInfos":
 			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
 		case "identity":
 			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participant" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1223,21 +1349,21 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1245,11 +1371,11 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
-	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendString(append(dst, ",\"id\":"...), v.ID)
 	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
@@ -1268,22 +1394,22 @@ func (v Organizer) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Organizer object from d into v, strictly: duplicate
+// readJSON reads one Organizer object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Organizer) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Organizer) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1292,22 +1418,22 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "administrativeUnitInfos":
 			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
 		case "identity":
 			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.organizer" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1317,32 +1443,32 @@ func (v *Organizer) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Organizer) UnmarshalJSON(data []byte) error {
 	*v = Organizer{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1353,21 +1479,21 @@ func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
+// readJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *AdministrativeUnitInfo) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1376,9 +1502,9 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1389,21 +1515,21 @@ func (v *AdministrativeUnitInfo) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AdministrativeUnitInfo) UnmarshalJSON(data []byte) error {
 	*v = AdministrativeUnitInfo{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
-func decodeEndpoint(d *Decoder) (Endpoint, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeEndpoint(d *decoder) (Endpoint, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1411,29 +1537,27 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.callRecords.endpoint":
 		c := new(EndpointBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participantEndpoint":
 		c := new(ParticipantEndpoint)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceEndpoint":
 		c := new(ServiceEndpoint)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownEndpoint{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1441,20 +1565,68 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 
 // UnmarshalEndpoint decodes data as one Endpoint, choosing the Go type by the "@odata.type" member.
 func UnmarshalEndpoint(data []byte) (Endpoint, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeEndpoint(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields endpoint declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEndpoint) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "userAgent":
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEndpoint: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1469,13 +1641,13 @@ func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeEndpoint(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownEndpoint)
@@ -1491,7 +1663,7 @@ func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
@@ -1508,22 +1680,22 @@ func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
+// readJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *EndpointBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *EndpointBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1535,15 +1707,15 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.endpoint" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1555,16 +1727,16 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 	*v = EndpointBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1572,7 +1744,7 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
@@ -1583,7 +1755,7 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"cpuCoresCount\":null", &v.CPUCoresCount, appendInt32)
-	dst = appendOptional(dst, ",\"cpuName\":null", &v.CPUName, AppendString)
+	dst = appendOptional(dst, ",\"cpuName\":null", &v.CPUName, appendString)
 	dst = appendOptional(dst, ",\"cpuProcessorSpeedInMhz\":null", &v.CPUProcessorSpeedInMhz, appendInt32)
 	if x := v.Feedback.member(&dst, ",\"feedback\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -1593,7 +1765,7 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"identity\":null", &v.Identity, appendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1604,22 +1776,22 @@ func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
+// readJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ParticipantEndpoint) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1632,28 +1804,28 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 		case "associatedIdentity":
 			err = readOptional(d, "associatedIdentity", &v.AssociatedIdentity, &seen[0], 1<<1, nullIsState, decodeIdentity)
 		case "cpuCoresCount":
-			err = readOptional(d, "cpuCoresCount", &v.CPUCoresCount, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "cpuCoresCount", &v.CPUCoresCount, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
 		case "cpuName":
-			err = readOptional(d, "cpuName", &v.CPUName, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "cpuName", &v.CPUName, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "cpuProcessorSpeedInMhz":
-			err = readOptional(d, "cpuProcessorSpeedInMhz", &v.CPUProcessorSpeedInMhz, &seen[0], 1<<4, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "cpuProcessorSpeedInMhz", &v.CPUProcessorSpeedInMhz, &seen[0], 1<<4, nullIsState, (*decoder).int32Value)
 		case "feedback":
 			err = readOptional(d, "feedback", &v.Feedback, &seen[0], 1<<5, nullIsState, decodeUserFeedback)
 		case "identity":
 			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<6, nullIsState, decodeIdentitySet)
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1665,16 +1837,16 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ParticipantEndpoint{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1682,7 +1854,7 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
@@ -1699,22 +1871,22 @@ func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
+// readJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ServiceEndpoint) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1726,15 +1898,15 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceEndpoint" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1746,21 +1918,21 @@ func (v *ServiceEndpoint) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ServiceEndpoint{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUserAgent decodes one UserAgent, choosing the Go type by the "@odata.type" member.
-func decodeUserAgent(d *Decoder) (UserAgent, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeUserAgent(d *decoder) (UserAgent, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1768,23 +1940,21 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.clientUserAgent":
 		c := new(ClientUserAgent)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceUserAgent":
 		c := new(ServiceUserAgent)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownUserAgent{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1792,20 +1962,70 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 
 // UnmarshalUserAgent decodes data as one UserAgent, choosing the Go type by the "@odata.type" member.
 func UnmarshalUserAgent(data []byte) (UserAgent, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeUserAgent(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields userAgent declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownUserAgent) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "applicationVersion":
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+		case "headerValue":
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownUserAgent: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1820,13 +2040,13 @@ func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeUserAgent(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownUserAgent)
@@ -1841,14 +2061,14 @@ func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
-	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
-	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, AppendString)
-	dst = appendOptional(dst, ",\"communicationServiceId\":null", &v.CommunicationServiceID, AppendString)
+	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, appendString)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, appendString)
+	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, appendString)
+	dst = appendOptional(dst, ",\"communicationServiceId\":null", &v.CommunicationServiceID, appendString)
 	dst = appendEnum[ClientPlatform](append(dst, ",\"platform\":"...), v.Platform)
 	dst = appendEnum[ProductFamily](append(dst, ",\"productFamily\":"...), v.ProductFamily)
 	return closeObject(dst, start), nil
@@ -1861,22 +2081,22 @@ func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
+// readJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ClientUserAgent) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1885,28 +2105,28 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "azureADAppId":
-			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "communicationServiceId":
-			err = readOptional(d, "communicationServiceId", &v.CommunicationServiceID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "communicationServiceId", &v.CommunicationServiceID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "platform":
 			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<4, nullRejected, decodeClientPlatform)
 		case "productFamily":
 			err = readMember(d, "productFamily", &v.ProductFamily, &seen[0], 1<<5, nullRejected, decodeProductFamily)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1916,36 +2136,36 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("platform")
+		return d.errRequired("platform")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.ErrRequired("productFamily")
+		return d.errRequired("productFamily")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ClientUserAgent{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, AppendString)
-	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
+	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, appendString)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, appendString)
 	dst = appendOptional(dst, ",\"role\":null", &v.Role, appendEnum[ServiceRole])
 	return closeObject(dst, start), nil
 }
@@ -1957,22 +2177,22 @@ func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
+// readJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ServiceUserAgent) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1981,22 +2201,22 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "role":
 			err = readOptional(d, "role", &v.Role, &seen[0], 1<<2, nullRejected, decodeServiceRole)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceUserAgent" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -2008,27 +2228,27 @@ func (v *ServiceUserAgent) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ServiceUserAgent{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, appendString)
 	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
 }
@@ -2040,21 +2260,21 @@ func (v FailureInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one FailureInfo object from d into v, strictly: duplicate
+// readJSON reads one FailureInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *FailureInfo) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *FailureInfo) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2063,9 +2283,9 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "reason":
-			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "stage":
 			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<2, nullRejected, decodeFailureStage)
 		default:
@@ -2078,16 +2298,16 @@ func (v *FailureInfo) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 	*v = FailureInfo{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2095,10 +2315,10 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -2119,7 +2339,7 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"streams\":null", &v.Streams, appendObjectArray[MediaStream]); err != nil {
 		return nil, err
 	}
@@ -2133,21 +2353,21 @@ func (v Media) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Media object from d into v, strictly: duplicate
+// readJSON reads one Media object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Media) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Media) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2156,7 +2376,7 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "calleeDevice":
 			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<1, nullIsState, decodeDeviceInfo)
 		case "calleeNetwork":
@@ -2166,7 +2386,7 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 		case "callerNetwork":
 			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<4, nullIsState, decodeNetworkInfo)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "streams":
 			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<6, nullIsState, readObjectArray[MediaStream])
 		default:
@@ -2179,16 +2399,16 @@ func (v *Media) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Media) UnmarshalJSON(data []byte) error {
 	*v = Media{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2196,44 +2416,44 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
-	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":null", &v.AverageBandwidthEstimate, AppendInt)
+	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":null", &v.AverageBandwidthEstimate, appendInt)
 	dst = appendOptional(dst, ",\"averageFreezeDuration\":null", &v.AverageFreezeDuration, appendQuotedDuration)
 	dst = appendOptional(dst, ",\"averageJitter\":null", &v.AverageJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averagePacketLossRate\":null", &v.AveragePacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":null", &v.AverageRatioOfConcealedSamples, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":null", &v.AverageReceivedFrameRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averagePacketLossRate\":null", &v.AveragePacketLossRate, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":null", &v.AverageRatioOfConcealedSamples, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":null", &v.AverageReceivedFrameRate, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"averageRoundTripTime\":null", &v.AverageRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, appendFloat32NonFinite)
 	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, AppendBool)
-	dst = appendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, appendBool)
+	dst = appendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"maxAudioNetworkJitter\":null", &v.MaxAudioNetworkJitter, appendQuotedDuration)
 	dst = appendOptional(dst, ",\"maxJitter\":null", &v.MaxJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"maxPacketLossRate\":null", &v.MaxPacketLossRate, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":null", &v.MaxRatioOfConcealedSamples, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxPacketLossRate\":null", &v.MaxPacketLossRate, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":null", &v.MaxRatioOfConcealedSamples, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"maxRoundTripTime\":null", &v.MaxRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, AppendInt)
-	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, appendInt)
+	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"rmsFreezeDuration\":null", &v.RmsFreezeDuration, appendQuotedDuration)
 	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	dst = appendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
-	dst = appendOptional(dst, ",\"streamId\":null", &v.StreamID, AppendString)
+	dst = appendOptional(dst, ",\"streamId\":null", &v.StreamID, appendString)
 	dst = appendOptional(dst, ",\"videoCodec\":null", &v.VideoCodec, appendEnum[VideoCodec])
-	dst = appendOptional(dst, ",\"wasMediaBypassed\":null", &v.WasMediaBypassed, AppendBool)
+	dst = appendOptional(dst, ",\"wasMediaBypassed\":null", &v.WasMediaBypassed, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -2244,21 +2464,21 @@ func (v MediaStream) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MediaStream object from d into v, strictly: duplicate
+// readJSON reads one MediaStream object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MediaStream) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *MediaStream) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2267,67 +2487,67 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "audioCodec":
 			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<1, nullIsState, decodeAudioCodec)
 		case "averageAudioDegradation":
-			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, nullIsState, (*decoder).float32NonFinite)
 		case "averageAudioNetworkJitter":
-			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, nullIsState, (*decoder).durationValue)
 		case "averageBandwidthEstimate":
-			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, nullIsState, (*decoder).int64Value)
 		case "averageFreezeDuration":
-			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, nullIsState, (*decoder).durationValue)
 		case "averageJitter":
-			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, nullIsState, (*decoder).durationValue)
 		case "averagePacketLossRate":
-			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, nullIsState, (*decoder).float32NonFinite)
 		case "averageRatioOfConcealedSamples":
-			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, nullIsState, (*decoder).float32NonFinite)
 		case "averageReceivedFrameRate":
-			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, nullIsState, (*decoder).float32NonFinite)
 		case "averageRoundTripTime":
-			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, nullIsState, (*decoder).durationValue)
 		case "averageVideoFrameLossPercentage":
-			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
 		case "averageVideoFrameRate":
-			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, nullIsState, (*decoder).float32NonFinite)
 		case "averageVideoPacketLossRate":
-			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, nullIsState, (*decoder).float32NonFinite)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, nullIsState, (*decoder).dateTimeValue)
 		case "isAudioForwardErrorCorrectionUsed":
-			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, nullIsState, (*decoder).boolValue)
 		case "lowFrameRateRatio":
-			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, nullIsState, (*decoder).float32NonFinite)
 		case "lowVideoProcessingCapabilityRatio":
-			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, nullIsState, (*decoder).float32NonFinite)
 		case "maxAudioNetworkJitter":
-			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, nullIsState, (*decoder).durationValue)
 		case "maxJitter":
-			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, nullIsState, (*decoder).durationValue)
 		case "maxPacketLossRate":
-			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, nullIsState, (*decoder).float32NonFinite)
 		case "maxRatioOfConcealedSamples":
-			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, nullIsState, (*decoder).float32NonFinite)
 		case "maxRoundTripTime":
-			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, nullIsState, (*decoder).durationValue)
 		case "packetUtilization":
-			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, nullIsState, (*decoder).int64Value)
 		case "postForwardErrorCorrectionPacketLossRate":
-			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, nullIsState, (*decoder).float32NonFinite)
 		case "rmsFreezeDuration":
-			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, nullIsState, (*decoder).durationValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, nullIsState, (*decoder).dateTimeValue)
 		case "streamDirection":
 			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<27, nullRejected, decodeMediaStreamDirection)
 		case "streamId":
-			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, nullIsState, (*Decoder).String)
+			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, nullIsState, (*decoder).stringValue)
 		case "videoCodec":
 			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<29, nullIsState, decodeVideoCodec)
 		case "wasMediaBypassed":
-			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, nullIsState, (*decoder).boolValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2336,21 +2556,21 @@ func (v *MediaStream) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<27) == 0 {
-		return d.ErrRequired("streamDirection")
+		return d.errRequired("streamDirection")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MediaStream) UnmarshalJSON(data []byte) error {
 	*v = MediaStream{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2358,38 +2578,38 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, appendString)
 	dst = appendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, appendEnum[NetworkConnectionType])
-	dst = appendOptional(dst, ",\"delayEventRatio\":null", &v.DelayEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"dnsSuffix\":null", &v.DNSSuffix, AppendString)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
-	dst = appendOptional(dst, ",\"linkSpeed\":null", &v.LinkSpeed, AppendInt)
-	dst = appendOptional(dst, ",\"macAddress\":null", &v.MacAddress, AppendString)
+	dst = appendOptional(dst, ",\"delayEventRatio\":null", &v.DelayEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"dnsSuffix\":null", &v.DNSSuffix, appendString)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
+	dst = appendOptional(dst, ",\"linkSpeed\":null", &v.LinkSpeed, appendInt)
+	dst = appendOptional(dst, ",\"macAddress\":null", &v.MacAddress, appendString)
 	dst = appendOptional(dst, ",\"networkTransportProtocol\":null", &v.NetworkTransportProtocol, appendEnum[NetworkTransportProtocol])
 	dst = appendOptional(dst, ",\"port\":null", &v.Port, appendInt32)
-	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":null", &v.ReceivedQualityEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"reflexiveIPAddress\":null", &v.ReflexiveIPAddress, AppendString)
-	dst = appendOptional(dst, ",\"relayIPAddress\":null", &v.RelayIPAddress, AppendString)
+	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":null", &v.ReceivedQualityEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"reflexiveIPAddress\":null", &v.ReflexiveIPAddress, appendString)
+	dst = appendOptional(dst, ",\"relayIPAddress\":null", &v.RelayIPAddress, appendString)
 	dst = appendOptional(dst, ",\"relayPort\":null", &v.RelayPort, appendInt32)
-	dst = appendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"subnet\":null", &v.Subnet, AppendString)
+	dst = appendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"subnet\":null", &v.Subnet, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"traceRouteHops\":null", &v.TraceRouteHops, appendObjectArray[TraceRouteHop]); err != nil {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"wifiBand\":null", &v.WifiBand, appendEnum[WifiBand])
 	dst = appendOptional(dst, ",\"wifiBatteryCharge\":null", &v.WifiBatteryCharge, appendInt32)
 	dst = appendOptional(dst, ",\"wifiChannel\":null", &v.WifiChannel, appendInt32)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":null", &v.WifiMicrosoftDriver, AppendString)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":null", &v.WifiMicrosoftDriverVersion, AppendString)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":null", &v.WifiMicrosoftDriver, appendString)
+	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":null", &v.WifiMicrosoftDriverVersion, appendString)
 	dst = appendOptional(dst, ",\"wifiRadioType\":null", &v.WifiRadioType, appendEnum[WifiRadioType])
 	dst = appendOptional(dst, ",\"wifiSignalStrength\":null", &v.WifiSignalStrength, appendInt32)
-	dst = appendOptional(dst, ",\"wifiVendorDriver\":null", &v.WifiVendorDriver, AppendString)
-	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":null", &v.WifiVendorDriverVersion, AppendString)
+	dst = appendOptional(dst, ",\"wifiVendorDriver\":null", &v.WifiVendorDriver, appendString)
+	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":null", &v.WifiVendorDriverVersion, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -2400,21 +2620,21 @@ func (v NetworkInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one NetworkInfo object from d into v, strictly: duplicate
+// readJSON reads one NetworkInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *NetworkInfo) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2423,59 +2643,59 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "bandwidthLowEventRatio":
-			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, nullIsState, (*decoder).float32NonFinite)
 		case "basicServiceSetIdentifier":
-			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "connectionType":
 			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<3, nullRejected, decodeNetworkConnectionType)
 		case "delayEventRatio":
-			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, nullIsState, (*decoder).float32NonFinite)
 		case "dnsSuffix":
-			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "linkSpeed":
-			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, nullIsState, (*decoder).int64Value)
 		case "macAddress":
-			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
 		case "networkTransportProtocol":
 			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<9, nullRejected, decodeNetworkTransportProtocol)
 		case "port":
-			err = readOptional(d, "port", &v.Port, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "port", &v.Port, &seen[0], 1<<10, nullIsState, (*decoder).int32Value)
 		case "receivedQualityEventRatio":
-			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
 		case "reflexiveIPAddress":
-			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "relayIPAddress":
-			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, nullIsState, (*Decoder).String)
+			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
 		case "relayPort":
-			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, nullIsState, (*decoder).int32Value)
 		case "sentQualityEventRatio":
-			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, nullIsState, (*decoder).float32NonFinite)
 		case "subnet":
-			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
 		case "traceRouteHops":
 			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, nullRejected, readObjectArray[TraceRouteHop])
 		case "wifiBand":
 			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, nullRejected, decodeWifiBand)
 		case "wifiBatteryCharge":
-			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, nullIsState, (*decoder).int32Value)
 		case "wifiChannel":
-			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, nullIsState, (*decoder).int32Value)
 		case "wifiMicrosoftDriver":
-			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
 		case "wifiMicrosoftDriverVersion":
-			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, nullIsState, (*decoder).stringValue)
 		case "wifiRadioType":
 			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<23, nullRejected, decodeWifiRadioType)
 		case "wifiSignalStrength":
-			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, nullIsState, (*decoder).int32Value)
 		case "wifiVendorDriver":
-			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, nullIsState, (*Decoder).String)
+			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, nullIsState, (*decoder).stringValue)
 		case "wifiVendorDriverVersion":
-			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, nullIsState, (*Decoder).String)
+			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2486,47 +2706,47 @@ func (v *NetworkInfo) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 	*v = NetworkInfo{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, AppendString)
-	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, AppendString)
-	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":null", &v.CPUInsufficentEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":null", &v.DeviceClippingEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":null", &v.DeviceGlitchEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, appendString)
+	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, appendString)
+	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":null", &v.CPUInsufficentEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":null", &v.DeviceClippingEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":null", &v.DeviceGlitchEventRatio, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"howlingEventCount\":null", &v.HowlingEventCount, appendInt32)
-	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":null", &v.InitialSignalLevelRootMeanSquare, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":null", &v.LowSpeechLevelEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":null", &v.LowSpeechToNoiseEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"micGlitchRate\":null", &v.MicGlitchRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":null", &v.InitialSignalLevelRootMeanSquare, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":null", &v.LowSpeechLevelEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":null", &v.LowSpeechToNoiseEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"micGlitchRate\":null", &v.MicGlitchRate, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"receivedNoiseLevel\":null", &v.ReceivedNoiseLevel, appendInt32)
 	dst = appendOptional(dst, ",\"receivedSignalLevel\":null", &v.ReceivedSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"renderDeviceDriver\":null", &v.RenderDeviceDriver, AppendString)
-	dst = appendOptional(dst, ",\"renderDeviceName\":null", &v.RenderDeviceName, AppendString)
-	dst = appendOptional(dst, ",\"renderMuteEventRatio\":null", &v.RenderMuteEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":null", &v.RenderNotFunctioningEventRatio, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":null", &v.RenderZeroVolumeEventRatio, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderDeviceDriver\":null", &v.RenderDeviceDriver, appendString)
+	dst = appendOptional(dst, ",\"renderDeviceName\":null", &v.RenderDeviceName, appendString)
+	dst = appendOptional(dst, ",\"renderMuteEventRatio\":null", &v.RenderMuteEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":null", &v.RenderNotFunctioningEventRatio, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":null", &v.RenderZeroVolumeEventRatio, appendFloat32NonFinite)
 	dst = appendOptional(dst, ",\"sentNoiseLevel\":null", &v.SentNoiseLevel, appendInt32)
 	dst = appendOptional(dst, ",\"sentSignalLevel\":null", &v.SentSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"speakerGlitchRate\":null", &v.SpeakerGlitchRate, AppendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"speakerGlitchRate\":null", &v.SpeakerGlitchRate, appendFloat32NonFinite)
 	return closeObject(dst, start), nil
 }
 
@@ -2537,21 +2757,21 @@ func (v DeviceInfo) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one DeviceInfo object from d into v, strictly: duplicate
+// readJSON reads one DeviceInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *DeviceInfo) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2560,49 +2780,49 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "captureDeviceDriver":
-			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "captureDeviceName":
-			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "captureNotFunctioningEventRatio":
-			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, nullIsState, (*decoder).float32NonFinite)
 		case "cpuInsufficentEventRatio":
-			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, nullIsState, (*decoder).float32NonFinite)
 		case "deviceClippingEventRatio":
-			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, nullIsState, (*decoder).float32NonFinite)
 		case "deviceGlitchEventRatio":
-			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, nullIsState, (*decoder).float32NonFinite)
 		case "howlingEventCount":
-			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, nullIsState, (*decoder).int32Value)
 		case "initialSignalLevelRootMeanSquare":
-			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, nullIsState, (*decoder).float32NonFinite)
 		case "lowSpeechLevelEventRatio":
-			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, nullIsState, (*decoder).float32NonFinite)
 		case "lowSpeechToNoiseEventRatio":
-			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, nullIsState, (*decoder).float32NonFinite)
 		case "micGlitchRate":
-			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
 		case "receivedNoiseLevel":
-			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, nullIsState, (*decoder).int32Value)
 		case "receivedSignalLevel":
-			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, nullIsState, (*decoder).int32Value)
 		case "renderDeviceDriver":
-			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
 		case "renderDeviceName":
-			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "renderMuteEventRatio":
-			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, nullIsState, (*decoder).float32NonFinite)
 		case "renderNotFunctioningEventRatio":
-			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, nullIsState, (*decoder).float32NonFinite)
 		case "renderZeroVolumeEventRatio":
-			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, nullIsState, (*decoder).float32NonFinite)
 		case "sentNoiseLevel":
-			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, nullIsState, (*decoder).int32Value)
 		case "sentSignalLevel":
-			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, nullIsState, (*decoder).int32Value)
 		case "speakerGlitchRate":
-			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, nullIsState, (*decoder).float32NonFinite)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2613,28 +2833,28 @@ func (v *DeviceInfo) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 	*v = DeviceInfo{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
 	dst = appendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, appendQuotedDuration)
 	return closeObject(dst, start), nil
 }
@@ -2646,21 +2866,21 @@ func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one TraceRouteHop object from d into v, strictly: duplicate
+// readJSON reads one TraceRouteHop object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *TraceRouteHop) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2669,13 +2889,13 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "hopCount":
-			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, nullIsState, (*decoder).int32Value)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "roundTripTime":
-			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, nullIsState, (*Decoder).Duration)
+			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, nullIsState, (*decoder).durationValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -2686,16 +2906,16 @@ func (v *TraceRouteHop) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 	*v = TraceRouteHop{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2703,12 +2923,12 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
 	if x := v.Tokens.member(&dst, ",\"tokens\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -2724,21 +2944,21 @@ func (v UserFeedback) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one UserFeedback object from d into v, strictly: duplicate
+// readJSON reads one UserFeedback object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *UserFeedback) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *UserFeedback) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2747,11 +2967,11 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "rating":
 			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<1, nullRejected, decodeUserFeedbackRating)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "tokens":
 			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<3, nullIsState, decodeFeedbackTokenSet)
 		default:
@@ -2762,21 +2982,21 @@ func (v *UserFeedback) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("rating")
+		return d.errRequired("rating")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 	*v = UserFeedback{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2784,10 +3004,10 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -2801,20 +3021,20 @@ func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
+// readJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *FeedbackTokenSet) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2823,7 +3043,7 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -2834,16 +3054,16 @@ func (v *FeedbackTokenSet) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 	*v = FeedbackTokenSet{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2851,13 +3071,13 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -2871,21 +3091,21 @@ func (v UserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one UserIdentity object from d into v, strictly: duplicate
+// readJSON reads one UserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *UserIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *UserIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -2894,22 +3114,22 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.userIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -2921,16 +3141,16 @@ func (v *UserIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	*v = UserIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2938,41 +3158,41 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
-	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
-	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
-	dst = appendOptional(dst, ",\"callId\":null", &v.CallID, AppendString)
-	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"charge\":null", &v.Charge, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, appendString)
+	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, appendString)
+	dst = appendOptional(dst, ",\"callId\":null", &v.CallID, appendString)
+	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"charge\":null", &v.Charge, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"conferenceId\":null", &v.ConferenceID, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":null", &v.ConnectionCharge, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"conferenceId\":null", &v.ConferenceID, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":null", &v.ConnectionCharge, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"currency\":null", &v.Currency, AppendString)
-	dst = appendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, AppendString)
-	dst = appendOptional(dst, ",\"destinationName\":null", &v.DestinationName, AppendString)
+	dst = appendOptional(dst, ",\"currency\":null", &v.Currency, appendString)
+	dst = appendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, appendString)
+	dst = appendOptional(dst, ",\"destinationName\":null", &v.DestinationName, appendString)
 	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
 	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, AppendString)
-	dst = appendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, AppendString)
-	dst = appendOptional(dst, ",\"operator\":null", &v.Operator, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, appendString)
+	dst = appendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, appendString)
+	dst = appendOptional(dst, ",\"operator\":null", &v.Operator, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, AppendString)
-	dst = appendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, AppendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
-	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, appendString)
+	dst = appendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, appendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, appendString)
+	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, appendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -2983,21 +3203,21 @@ func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
+// readJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *PstnCallLogRow) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3006,53 +3226,53 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "callDurationSource":
 			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<1, nullIsState, decodePstnCallDurationSource)
 		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "callId":
-			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "charge":
-			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<6, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<6, nullIsState, (*decoder).float64Value)
 		case "conferenceId":
-			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "connectionCharge":
-			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, nullIsState, (*decoder).float64Value)
 		case "currency":
-			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "destinationContext":
-			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
 		case "destinationName":
-			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<12, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<12, nullIsState, (*decoder).int32Value)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*decoder).dateTimeValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
 		case "inventoryType":
-			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "licenseCapability":
-			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
 		case "operator":
-			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<17, nullIsState, (*Decoder).String)
+			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<17, nullIsState, (*decoder).stringValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, nullIsState, (*decoder).dateTimeValue)
 		case "tenantCountryCode":
-			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
 		case "usageCountryCode":
-			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, nullIsState, (*decoder).stringValue)
 		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
 		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<22, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<22, nullIsState, (*decoder).stringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -3063,16 +3283,16 @@ func (v *PstnCallLogRow) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 	*v = PstnCallLogRow{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3080,15 +3300,15 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, appendString)
 	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
-	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, AppendString)
-	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, AppendString)
-	dst = appendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, AppendString)
+	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, appendString)
+	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, appendString)
+	dst = appendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, appendString)
 	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
 	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
@@ -3097,22 +3317,22 @@ func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"finalSipCode\":null", &v.FinalSIPCode, appendInt32)
-	dst = appendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, AppendBool)
-	dst = appendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, AppendString)
-	dst = appendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, AppendString)
+	dst = appendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, appendBool)
+	dst = appendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, appendString)
+	dst = appendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, AppendBool)
-	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, AppendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, AppendString)
-	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, appendBool)
+	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, appendString)
+	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, appendString)
+	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, appendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -3123,21 +3343,21 @@ func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
+// readJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *DirectRoutingLogRow) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3146,49 +3366,49 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "callEndSubReason":
-			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
 		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "correlationId":
-			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<6, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<6, nullIsState, (*decoder).int32Value)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, nullIsState, (*decoder).dateTimeValue)
 		case "failureDateTime":
-			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, nullIsState, (*decoder).dateTimeValue)
 		case "finalSipCode":
-			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, nullIsState, (*decoder).int32Value)
 		case "finalSipCodePhrase":
-			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "inviteDateTime":
-			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, nullIsState, (*decoder).dateTimeValue)
 		case "mediaBypassEnabled":
-			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, nullIsState, (*decoder).boolValue)
 		case "mediaPathLocation":
-			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
 		case "signalingLocation":
-			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, nullIsState, (*decoder).dateTimeValue)
 		case "successfulCall":
-			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, nullIsState, (*decoder).boolValue)
 		case "trunkFullyQualifiedDomainName":
-			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, nullIsState, (*Decoder).String)
+			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, nullIsState, (*decoder).stringValue)
 		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
 		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<20, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<20, nullIsState, (*decoder).stringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -3199,21 +3419,21 @@ func (v *DirectRoutingLogRow) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *DirectRoutingLogRow) UnmarshalJSON(data []byte) error {
 	*v = DirectRoutingLogRow{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeIdentity decodes one Identity, choosing the Go type by the "@odata.type" member.
-func decodeIdentity(d *Decoder) (Identity, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeIdentity(d *decoder) (Identity, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -3221,71 +3441,69 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identity":
 		c := new(IdentityBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.userIdentity":
 		c := new(UserIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationIdentity":
 		c := new(CommunicationsApplicationIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationInstanceIdentity":
 		c := new(CommunicationsApplicationInstanceIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsEncryptedIdentity":
 		c := new(CommunicationsEncryptedIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsGuestIdentity":
 		c := new(CommunicationsGuestIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsPhoneIdentity":
 		c := new(CommunicationsPhoneIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsUserIdentity":
 		c := new(CommunicationsUserIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.azureCommunicationServicesUserIdentity":
 		c := new(AzureCommunicationServicesUserIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.userIdentity":
 		c := new(GraphUserIdentity)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownIdentity{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -3293,20 +3511,70 @@ func decodeIdentity(d *Decoder) (Identity, error) {
 
 // UnmarshalIdentity decodes data as one Identity, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentity(data []byte) (Identity, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeIdentity(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields identity declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownIdentity) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "displayName":
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+		case "id":
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownIdentity: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -3321,13 +3589,13 @@ func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeIdentity(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownIdentity)
@@ -3343,12 +3611,12 @@ func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -3362,21 +3630,21 @@ func (v IdentityBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one IdentityBase object from d into v, strictly: duplicate
+// readJSON reads one IdentityBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentityBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *IdentityBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3385,20 +3653,20 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3410,21 +3678,21 @@ func (v *IdentityBase) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	*v = IdentityBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeIdentitySet decodes one IdentitySet, choosing the Go type by the "@odata.type" member.
-func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeIdentitySet(d *decoder) (IdentitySet, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -3432,23 +3700,21 @@ func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identitySet":
 		c := new(IdentitySetBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsIdentitySet":
 		c := new(CommunicationsIdentitySet)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownIdentitySet{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -3456,20 +3722,72 @@ func decodeIdentitySet(d *Decoder) (IdentitySet, error) {
 
 // UnmarshalIdentitySet decodes data as one IdentitySet, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeIdentitySet(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields identitySet declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownIdentitySet) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "application":
+			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
+		case "device":
+			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
+		case "user":
+			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownIdentitySet: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -3484,13 +3802,13 @@ func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentitySet: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeIdentitySet(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownIdentitySet)
@@ -3506,7 +3824,7 @@ func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
@@ -3532,21 +3850,21 @@ func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one IdentitySetBase object from d into v, strictly: duplicate
+// readJSON reads one IdentitySetBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *IdentitySetBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3562,15 +3880,15 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identitySet" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3582,16 +3900,16 @@ func (v *IdentitySetBase) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 	*v = IdentitySetBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3599,7 +3917,7 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
@@ -3647,21 +3965,21 @@ func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3693,15 +4011,15 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<10, nullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsIdentitySet" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3713,16 +4031,16 @@ func (v *CommunicationsIdentitySet) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsIdentitySet{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3730,14 +4048,14 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, AppendString)
-	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, appendString)
+	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, appendBool)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -3751,21 +4069,21 @@ func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3774,24 +4092,24 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "applicationType":
-			err = readOptional(d, "applicationType", &v.ApplicationType, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "applicationType", &v.ApplicationType, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "hidden":
-			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<3, nullIsState, (*decoder).boolValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3803,16 +4121,16 @@ func (v *CommunicationsApplicationIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3820,14 +4138,14 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, AppendBool)
-	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, appendBool)
+	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -3841,21 +4159,21 @@ func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error)
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3864,24 +4182,24 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "hidden":
-			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<2, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<2, nullIsState, (*decoder).boolValue)
 		case "tenantId":
-			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationInstanceIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3893,16 +4211,16 @@ func (v *CommunicationsApplicationInstanceIdentity) DecodeJSON(d *Decoder) error
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationInstanceIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3910,12 +4228,12 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -3929,21 +4247,21 @@ func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -3952,20 +4270,20 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsEncryptedIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -3977,16 +4295,16 @@ func (v *CommunicationsEncryptedIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsEncryptedIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3994,13 +4312,13 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"email\":null", &v.Email, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -4014,21 +4332,21 @@ func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4037,22 +4355,22 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "email":
-			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsGuestIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -4064,16 +4382,16 @@ func (v *CommunicationsGuestIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsGuestIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4081,12 +4399,12 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -4100,21 +4418,21 @@ func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4123,20 +4441,20 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsPhoneIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -4148,16 +4466,16 @@ func (v *CommunicationsPhoneIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsPhoneIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4165,13 +4483,13 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -4185,21 +4503,21 @@ func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4208,22 +4526,22 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "tenantId":
-			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsUserIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -4235,16 +4553,16 @@ func (v *CommunicationsUserIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsUserIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4252,13 +4570,13 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -4272,21 +4590,21 @@ func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4295,22 +4613,22 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "azureCommunicationServicesResourceId":
-			err = readOptional(d, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.azureCommunicationServicesUserIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -4322,16 +4640,16 @@ func (v *AzureCommunicationServicesUserIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = AzureCommunicationServicesUserIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4339,14 +4657,14 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, AppendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
+	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -4360,21 +4678,21 @@ func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
+// readJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *GraphUserIdentity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4383,24 +4701,24 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.userIdentity" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
 			}
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
@@ -4412,16 +4730,16 @@ func (v *GraphUserIdentity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = GraphUserIdentity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4429,10 +4747,10 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
 	}
@@ -4446,21 +4764,21 @@ func (v ODataError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ODataError object from d into v, strictly: duplicate
+// readJSON reads one ODataError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ODataError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ODataError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4469,7 +4787,7 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "error":
 			err = readMember(d, "error", &v.Error, &seen[0], 1<<1, nullRejected, decodeMainError)
 		default:
@@ -4480,21 +4798,21 @@ func (v *ODataError) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("error")
+		return d.errRequired("error")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ODataError) UnmarshalJSON(data []byte) error {
 	*v = ODataError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4502,13 +4820,13 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
-	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendString(append(dst, ",\"code\":"...), v.Code)
+	dst = appendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, appendObjectArray[ErrorDetails]); err != nil {
 		return nil, err
 	}
@@ -4527,21 +4845,21 @@ func (v MainError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MainError object from d into v, strictly: duplicate
+// readJSON reads one MainError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MainError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *MainError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4550,13 +4868,13 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "details":
 			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, readObjectArray[ErrorDetails])
 		case "innerError":
@@ -4569,37 +4887,37 @@ func (v *MainError) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("code")
+		return d.errRequired("code")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("message")
+		return d.errRequired("message")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MainError) UnmarshalJSON(data []byte) error {
 	*v = MainError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = AppendString(append(dst, ",\"code\":"...), v.Code)
-	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendString(append(dst, ",\"code\":"...), v.Code)
+	dst = appendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -4610,21 +4928,21 @@ func (v ErrorDetails) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ErrorDetails object from d into v, strictly: duplicate
+// readJSON reads one ErrorDetails object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ErrorDetails) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4633,13 +4951,13 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -4648,24 +4966,24 @@ func (v *ErrorDetails) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("code")
+		return d.errRequired("code")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("message")
+		return d.errRequired("message")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 	*v = ErrorDetails{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4673,14 +4991,14 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, AppendString)
-	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, AppendString)
-	dst = appendOptional(dst, ",\"date\":null", &v.Date, AppendString)
-	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, appendString)
+	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, appendString)
+	dst = appendOptional(dst, ",\"date\":null", &v.Date, appendString)
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
@@ -4697,20 +5015,20 @@ func (v InnerError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InnerError object from d into v, strictly: duplicate
+// readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *InnerError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *InnerError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -4719,15 +5037,15 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "request-id":
-			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "client-request-id":
-			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "date":
-			err = readOptional(d, "date", &v.Date, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "date", &v.Date, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "innerError":
 			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullIsState, readObjectPointer[InnerError])
 		default:
@@ -4740,27 +5058,27 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, appendString)
 	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
 	return closeObject(dst, start), nil
 }
@@ -4777,7 +5095,7 @@ func (v FailureInfoUpdate) MarshalJSON() ([]byte, error) {
 func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
@@ -4794,7 +5112,7 @@ func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, AppendBool)
+	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, appendBool)
 	dst = appendOptional(dst, ",\"modalities\":null", &v.Modalities, encodeSlice_Modality)
 	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
 		return nil, err
@@ -4814,7 +5132,7 @@ func (v SessionUpdate) MarshalJSON() ([]byte, error) {
 func (v *SegmentUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
@@ -4858,65 +5176,65 @@ func encodeSlice_IdentitySet(dst []byte, x []IdentitySet) ([]byte, error) {
 }
 
 // decodeSlice_Modality decodes a JSON array; null elements are rejected.
-func decodeSlice_Modality(d *Decoder) ([]Modality, error) {
+func decodeSlice_Modality(d *decoder) ([]Modality, error) {
 	return readArray(d, nullRejected, decodeModality)
 }
 
 // decodeSlice_IdentitySet decodes a JSON array; null elements are rejected.
-func decodeSlice_IdentitySet(d *Decoder) ([]IdentitySet, error) {
+func decodeSlice_IdentitySet(d *decoder) ([]IdentitySet, error) {
 	return readArray(d, nullRejected, decodeIdentitySet)
 }
 
 // decodeOrganizer decodes one Organizer.
-func decodeOrganizer(d *Decoder) (v Organizer, err error) {
-	err = v.DecodeJSON(d)
+func decodeOrganizer(d *decoder) (v Organizer, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeFailureInfo decodes one FailureInfo.
-func decodeFailureInfo(d *Decoder) (v FailureInfo, err error) {
-	err = v.DecodeJSON(d)
+func decodeFailureInfo(d *decoder) (v FailureInfo, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeCommunicationsIdentitySet decodes one CommunicationsIdentitySet.
-func decodeCommunicationsIdentitySet(d *Decoder) (v CommunicationsIdentitySet, err error) {
-	err = v.DecodeJSON(d)
+func decodeCommunicationsIdentitySet(d *decoder) (v CommunicationsIdentitySet, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeUserFeedback decodes one UserFeedback.
-func decodeUserFeedback(d *Decoder) (v UserFeedback, err error) {
-	err = v.DecodeJSON(d)
+func decodeUserFeedback(d *decoder) (v UserFeedback, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeDeviceInfo decodes one DeviceInfo.
-func decodeDeviceInfo(d *Decoder) (v DeviceInfo, err error) {
-	err = v.DecodeJSON(d)
+func decodeDeviceInfo(d *decoder) (v DeviceInfo, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeNetworkInfo decodes one NetworkInfo.
-func decodeNetworkInfo(d *Decoder) (v NetworkInfo, err error) {
-	err = v.DecodeJSON(d)
+func decodeNetworkInfo(d *decoder) (v NetworkInfo, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeFeedbackTokenSet decodes one FeedbackTokenSet.
-func decodeFeedbackTokenSet(d *Decoder) (v FeedbackTokenSet, err error) {
-	err = v.DecodeJSON(d)
+func decodeFeedbackTokenSet(d *decoder) (v FeedbackTokenSet, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeMainError decodes one MainError.
-func decodeMainError(d *Decoder) (v MainError, err error) {
-	err = v.DecodeJSON(d)
+func decodeMainError(d *decoder) (v MainError, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeInnerError decodes one InnerError.
-func decodeInnerError(d *Decoder) (v InnerError, err error) {
-	err = v.DecodeJSON(d)
+func decodeInnerError(d *decoder) (v InnerError, err error) {
+	err = v.readJSON(d)
 	return v, err
 }

@@ -11,7 +11,7 @@
 // of its members' properties and "@odata.type" as a plain field, the way
 // hand-written encoding/json clients of Graph do it.
 
-package callrecords_test
+package callrecords
 
 import (
 	"encoding/json"

@@ -1,12 +1,10 @@
 // Hand-written test helper (not generated): walks an OData collection page
 // with the package's exported Decoder.
 
-package callrecords_test
+package callrecords
 
 import (
 	"testing"
-
-	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 )
 
 // appender is what every generated type (and polymorphic interface) offers.
@@ -14,28 +12,28 @@ type appender interface {
 	AppendJSON(dst []byte) ([]byte, error)
 }
 
-// graphPage is an OData collection response:
+// GraphPage is an OData collection response:
 //
 //	{"@odata.context": "...", "value": [...], "@odata.nextLink": "..."}
-type graphPage[T appender] struct {
-	Context  cr.Optional[string]
+type GraphPage[T appender] struct {
+	Context  Optional[string]
 	Items    []T
-	NextLink cr.Optional[string]
+	NextLink Optional[string]
 	Other    []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeGraphPage walks the envelope with a cr.Decoder and decodes each
+// DecodeGraphPage walks the envelope with a Decoder and decodes each
 // element of "value" with elem. Errors carry the element's path, e.g.
 // value[0].segments[0].callee.
-func decodeGraphPage[T appender](data []byte, elem func(*cr.Decoder) (T, error)) (graphPage[T], error) {
-	var p graphPage[T]
-	d := cr.NewDecoder(data)
-	if err := d.BeginObject(); err != nil {
+func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (GraphPage[T], error) {
+	var p GraphPage[T]
+	d := newTestDecoder(data)
+	if err := d.beginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return p, err
 		}
@@ -44,59 +42,59 @@ func decodeGraphPage[T appender](data []byte, elem func(*cr.Decoder) (T, error))
 		}
 		key := string(name)
 		if seen[key] {
-			return p, d.ErrDuplicate(name)
+			return p, d.errDuplicate(name)
 		}
 		seen[key] = true
 		switch key {
 		case "value":
-			if err := d.BeginArray(); err != nil {
-				return p, cr.WithField(err, key)
+			if err := d.beginArray(); err != nil {
+				return p, withField(err, key)
 			}
 			p.Items = []T{}
 			for i := 0; ; i++ {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
-					return p, cr.WithField(err, key)
+					return p, withField(err, key)
 				}
 				if !more {
 					break
 				}
 				v, err := elem(d)
 				if err != nil {
-					return p, cr.WithField(cr.WithIndex(err, i), key)
+					return p, withField(withIndex(err, i), key)
 				}
 				p.Items = append(p.Items, v)
 			}
 		case "@odata.nextLink", "@odata.context":
-			s, err := d.String()
+			s, err := d.stringValue()
 			if err != nil {
-				return p, cr.WithField(err, key)
+				return p, withField(err, key)
 			}
 			if key == "@odata.context" {
-				p.Context = cr.Some(s)
+				p.Context = Some(s)
 			} else {
-				p.NextLink = cr.Some(s)
+				p.NextLink = Some(s)
 			}
 		default:
 			p.Other = append(p.Other, key)
-			if err := d.Skip(); err != nil {
-				return p, cr.WithField(err, key)
+			if err := d.skip(); err != nil {
+				return p, withField(err, key)
 			}
 		}
 	}
 	if !seen["value"] {
-		return p, d.ErrRequired("value")
+		return p, d.errRequired("value")
 	}
-	return p, d.End()
+	return p, d.end()
 }
 
-// appendGraphPage encodes the page back, in the order context, value,
+// AppendGraphPage encodes the page back, in the order context, value,
 // nextLink.
-func appendGraphPage[T appender](dst []byte, p graphPage[T]) ([]byte, error) {
+func AppendGraphPage[T appender](dst []byte, p GraphPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
-		dst = cr.AppendString(dst, s)
+		dst = appendString(dst, s)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"value":[`...)
@@ -112,22 +110,30 @@ func appendGraphPage[T appender](dst []byte, p graphPage[T]) ([]byte, error) {
 	dst = append(dst, ']')
 	if s, ok := p.NextLink.Get(); ok {
 		dst = append(dst, `,"@odata.nextLink":`...)
-		dst = cr.AppendString(dst, s)
+		dst = appendString(dst, s)
 	}
 	return append(dst, '}'), nil
 }
 
-func decodeSessionElem(d *cr.Decoder) (*cr.Session, error) {
-	s := new(cr.Session)
-	return s, s.DecodeJSON(d)
+func DecodeSessionElem(d *decoder) (*Session, error) {
+	s := new(Session)
+	return s, s.readJSON(d)
 }
 
-// sessionPage decodes a page of sessions, failing the test on error.
-func sessionPage(t *testing.T, data []byte) graphPage[*cr.Session] {
+// SessionPage decodes a page of sessions, failing the test on error.
+func SessionPage(t *testing.T, data []byte) GraphPage[*Session] {
 	t.Helper()
-	p, err := decodeGraphPage(data, decodeSessionElem)
+	p, err := DecodeGraphPage(data, DecodeSessionElem)
 	if err != nil {
 		t.Fatalf("decode page: %v", err)
 	}
 	return p
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

@@ -5,6 +5,7 @@ package callrecords
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"time"
@@ -15,28 +16,28 @@ import (
 // format and args, and at the field name of p when name is not empty.
 //
 //go:noinline
-func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
+func violated(vs *violationList, p *valuePath, name, rule, format string, args ...any) {
 	if name != "" {
-		fp := p.Field(name)
+		fp := p.child(name)
 		p = &fp
 	}
 	if len(args) == 0 {
-		vs.Add(p, rule, format)
+		vs.add(p, rule, format)
 		return
 	}
-	vs.Addf(p, rule, format, args...)
+	vs.addf(p, rule, format, args...)
 }
 
 // checkNotNull records a null where null is not allowed.
-func checkNotNull(vs *Violations, p *Path, name string, null bool) {
+func checkNotNull(vs *violationList, p *valuePath, name string, null bool) {
 	if null {
 		violated(vs, p, name, RuleNull, "must not be null")
 	}
 }
 
 // checkURI records a string that is not an absolute URI.
-func checkURI(vs *Violations, p *Path, s string) {
-	if !IsURI(s) {
+func checkURI(vs *violationList, p *valuePath, s string) {
+	if !isURI(s) {
 		violated(vs, p, "", RuleFormat, "is not an absolute URI")
 	}
 }
@@ -47,7 +48,7 @@ type number interface {
 }
 
 // checkMinimum records x below min; text is min as the schema writes it.
-func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
+func checkMinimum[T number](vs *violationList, p *valuePath, x, min T, text string) {
 	if x < min {
 		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
 	}
@@ -60,7 +61,7 @@ type knownValue interface {
 }
 
 // checkKnown records a value a closed enum does not list.
-func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
+func checkKnown[E knownValue](vs *violationList, p *valuePath, e E) {
 	if !e.IsKnown() {
 		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
 	}
@@ -68,12 +69,12 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 
 // checkUnique records the first repeat of each item, comparing pairwise:
 // no allocation, and arrays with a uniqueItems rule are short in practice.
-func checkUnique[E comparable](vs *Violations, p *Path, x []E) {
+func checkUnique[E comparable](vs *violationList, p *valuePath, x []E) {
 	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
 }
 
 // checkUniqueBy is checkUnique with equal deciding which items repeat.
-func checkUniqueBy[E any](vs *Violations, p *Path, x []E, equal func(a, b E) bool) {
+func checkUniqueBy[E any](vs *violationList, p *valuePath, x []E, equal func(a, b E) bool) {
 	for i := range x {
 		for j := 0; j < i; j++ {
 			if equal(x[i], x[j]) {
@@ -98,7 +99,7 @@ func (o *Optional[T]) held() *T {
 // /v1/Services/ is the collection) or "." and ".." (which servers and
 // proxies resolve as path steps). It reports whether the value's other
 // rules are worth checking.
-func checkPathSegment(vs *Violations, p *Path, s string) bool {
+func checkPathSegment(vs *violationList, p *valuePath, s string) bool {
 	switch s {
 	case "":
 		violated(vs, p, "", RuleRequired, "is required: a path parameter cannot be empty")
@@ -112,27 +113,27 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
-func checkNotNil(vs *Violations, p *Path) {
+func checkNotNil(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
-func checkUTF8(vs *Violations, p *Path, s string) {
+func checkUTF8(vs *violationList, p *valuePath, s string) {
 	if !utf8.ValidString(s) {
 		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Field is checkUTF8 for the field name of the object at p.
-func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
+func checkUTF8Field[S ~string](vs *violationList, p *valuePath, name string, s S) {
 	if !utf8.ValidString(string(s)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Optional is checkUTF8Field for an Optional field.
-func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
+func checkUTF8Optional[S ~string](vs *violationList, p *valuePath, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
@@ -140,7 +141,7 @@ func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optio
 
 // checkFinite records NaN and infinities, which JSON numbers cannot hold
 // (a schema that allows them says nonFinite).
-func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
+func checkFinite[T ~float32 | ~float64](vs *violationList, p *valuePath, x T) {
 	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
 		violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
 	}
@@ -148,7 +149,7 @@ func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
 
 // checkDateTime records a date-time whose year, as RFC 3339 writes it, is
 // outside 0 to 999,999,999: encoders refuse it (*TimeRangeError).
-func checkDateTime(vs *Violations, p *Path, t time.Time) {
+func checkDateTime(vs *violationList, p *valuePath, t time.Time) {
 	if y := t.UTC().Year(); y >= 1 && y <= maxYear-1 {
 		return // no offset moves it out of range; the zone lookup is not needed
 	}
@@ -161,15 +162,15 @@ func checkDateTime(vs *Violations, p *Path, t time.Time) {
 }
 
 // checkDateTimeField is checkDateTime for the field name of the object at p.
-func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
+func checkDateTimeField(vs *violationList, p *valuePath, name string, t time.Time) {
 	if y := t.UTC().Year(); y < 1 || y > maxYear-1 {
-		fp := p.Field(name)
+		fp := p.child(name)
 		checkDateTime(vs, &fp, t)
 	}
 }
 
 // checkDateTimeOptional is checkDateTimeField for an Optional field.
-func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
+func checkDateTimeOptional(vs *violationList, p *valuePath, name string, o *Optional[time.Time]) {
 	if o.state == optValue {
 		checkDateTimeField(vs, p, name, o.value)
 	}
@@ -178,7 +179,7 @@ func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[tim
 // checkDuration records a duration that its ISO 8601 form cannot hold: a
 // negative component (the sign is Negative), a fraction outside 0 to
 // 999999999 nanoseconds, or a negative zero.
-func checkDuration(vs *Violations, p *Path, d Duration) {
+func checkDuration(vs *violationList, p *valuePath, d Duration) {
 	switch {
 	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
 		violated(vs, p, "", RuleFormat, "has a negative component; set Negative instead")
@@ -193,39 +194,39 @@ func checkDuration(vs *Violations, p *Path, d Duration) {
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
-func checkDepth(vs *Violations, p *Path, n int) bool {
-	if p.level()+n <= DefaultMaxDepth {
+func checkDepth(vs *violationList, p *valuePath, n int) bool {
+	if p.level()+n <= defaultMaxDepth {
 		return false
 	}
-	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", defaultMaxDepth)
 	return true
 }
 
 // checkRawAt reports whether raw, a value at p, is exactly one JSON value
 // without repeated names that decoders read there: its own nesting counts
 // on top of p's.
-func checkRawAt(p *Path, raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
-	if p.level() >= DefaultMaxDepth {
-		d.SetMaxDepth(1)
-		if k := d.Peek(); k == KindObject || k == KindArray {
-			return d.errAt(0, "nesting deeper than "+strconv.Itoa(DefaultMaxDepth)+" levels")
+func checkRawAt(p *valuePath, raw []byte) error {
+	var d decoder
+	d.reset(raw)
+	if p.level() >= defaultMaxDepth {
+		d.setMaxDepth(1)
+		if k := d.peek(); k == kindObject || k == kindArray {
+			return d.errAt(0, "nesting deeper than "+strconv.Itoa(defaultMaxDepth)+" levels")
 		}
 	} else {
-		d.SetMaxDepth(DefaultMaxDepth - p.level())
+		d.setMaxDepth(defaultMaxDepth - p.level())
 	}
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // checkMembers records the undeclared members of an open type that would
 // not come back as they are: a name that is not valid UTF-8, repeated, or
 // taken by a declared property (or the discriminator the type writes), and
 // a value that is not exactly one JSON value.
-func checkMembers(vs *Violations, p *Path, members []Member, declared []string) {
+func checkMembers(vs *violationList, p *valuePath, members []Member, declared []string) {
 	for i, m := range members {
 		switch {
 		case !utf8.ValidString(m.Name):
@@ -235,7 +236,7 @@ func checkMembers(vs *Violations, p *Path, members []Member, declared []string) 
 		case repeatsName(members[:i], m.Name):
 			violated(vs, p, "", RuleFormat, "has the additional member %q twice", m.Name)
 		}
-		mp := p.Field(m.Name)
+		mp := p.child(m.Name)
 		if err := checkRawAt(&mp, m.Value); err != nil {
 			violated(vs, p, "", RuleFormat, "has an additional member %q that is not one JSON value: %v", m.Name, err)
 		}
@@ -258,44 +259,56 @@ func repeatsName(members []Member, name string) bool {
 // name a type the package knows. An object without the discriminator is an
 // unknown subtype only in a hierarchy whose root is abstract (otherwise it
 // decodes as the root), and then typ is empty.
-func checkUnknown(vs *Violations, p *Path, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) {
+func checkUnknown(vs *violationList, p *valuePath, disc, typ string, raw json.RawMessage, known []string, rootAbstract bool) (ok bool) {
 	if len(raw) == 0 {
 		violated(vs, p, "", RuleNull, "has no Raw object, so it would be sent as null")
-		return
+		return false
 	}
 	if err := checkRawAt(p, raw); err != nil {
 		violated(vs, p, "", RuleFormat, "has Raw that is not one JSON value: %v", err)
-		return
+		return false
 	}
-	var d Decoder
-	d.Reset(raw)
-	if d.Peek() != KindObject {
+	var d decoder
+	d.reset(raw)
+	if d.peek() != kindObject {
 		violated(vs, p, "", RuleFormat, "has Raw that is not a JSON object")
-		return
+		return false
 	}
-	_ = d.BeginObject()
+	_ = d.beginObject()
 	found := false
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil || !ok {
 			break
 		}
 		if string(name) != disc {
-			_ = d.Skip()
+			_ = d.skip()
 			continue
 		}
 		found = true
-		s, err := d.String()
+		s, err := d.stringValue()
 		if err != nil || s != typ {
 			violated(vs, p, "", RuleFormat, "has Raw whose %s is not Type %q", disc, typ)
-			return
+			return false
 		}
 		break
 	}
 	switch {
 	case !found && (typ != "" || !rootAbstract):
 		violated(vs, p, "", RuleFormat, "has Raw without the %s member", disc)
+		return false
 	case found && slices.Contains(known, typ):
 		violated(vs, p, "", RuleFormat, "has Type %q, which names a type this package knows", typ)
+		return false
+	}
+	return true
+}
+
+// checkAsRaw reports a typed field of an unknown subtype whose value differs
+// from what its Raw decodes to (raw): the encoder writes Raw, so the change
+// would be lost.
+func checkAsRaw[T any](vs *violationList, p *valuePath, name string, have, raw T) {
+	if !reflect.DeepEqual(have, raw) {
+		violated(vs, p, name, RuleFormat, "differs from the value in Raw, which is what is sent")
 	}
 }

@@ -931,7 +931,7 @@ func decodeText[T any](call *httpCall, resp *httpResponse, parse func([]byte) (T
 // parseTextValue parses a text body holding one number or boolean, written
 // as in JSON, around which white space is allowed. The error never quotes
 // the body.
-func parseTextValue[T any](b []byte, read func(*Decoder) (T, error)) (T, error) {
+func parseTextValue[T any](b []byte, read func(*decoder) (T, error)) (T, error) {
 	v, ok := readJSONValue(bytes.TrimSpace(b), read)
 	if !ok {
 		return v, errors.New("not a single value of the documented type")
@@ -942,7 +942,7 @@ func parseTextValue[T any](b []byte, read func(*Decoder) (T, error)) (T, error) 
 // checkHeaderValue records a request header value that cannot be sent as
 // it is: a control character (CR and LF would split the header), or, for
 // an element of a comma-joined list, a comma (it would split the element).
-func checkHeaderValue(vs *Violations, p *Path, s string, listElement bool) {
+func checkHeaderValue(vs *violationList, p *valuePath, s string, listElement bool) {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
 			violated(vs, p, "", RuleFormat, "has a control character, which a header value cannot carry")
@@ -1014,11 +1014,11 @@ func cleanServerText(s string, max int) string {
 
 // readJSONValue decodes raw, one JSON value, with read; false when it is not
 // exactly one value of that type.
-func readJSONValue[T any](raw []byte, read func(*Decoder) (T, error)) (T, bool) {
-	var d Decoder
-	d.Reset(raw)
+func readJSONValue[T any](raw []byte, read func(*decoder) (T, error)) (T, bool) {
+	var d decoder
+	d.reset(raw)
 	v, err := read(&d)
-	if err != nil || d.End() != nil {
+	if err != nil || d.end() != nil {
 		var zero T
 		return zero, false
 	}

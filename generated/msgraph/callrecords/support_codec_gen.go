@@ -19,9 +19,9 @@ const (
 
 // claimMember marks the member with bit in *seen as read and reports a
 // duplicate as an error at the member's name.
-func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
+func claimMember(d *decoder, name string, seen *uint64, bit uint64) error {
 	if *seen&bit != 0 {
-		return d.ErrDuplicate([]byte(name))
+		return d.errDuplicate([]byte(name))
 	}
 	*seen |= bit
 	return nil
@@ -30,16 +30,16 @@ func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
 // readMember reads the value of member name into *dst with read. A null is
 // rejected unless null is a value of the type (nullIsValue). Errors are
 // labelled with the member's name.
-func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readMember[T any](d *decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return WithField(d.ErrNullNotAllowed(), name)
+	if null != nullIsValue && d.peek() == kindNull {
+		return withField(d.errNullNotAllowed(), name)
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = x
 	return nil
@@ -47,21 +47,21 @@ func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64
 
 // readOptional is readMember for an Optional field: with nullIsState a null
 // makes it present and null.
-func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readOptional[T any](d *decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
+	if null != nullIsValue && d.peek() == kindNull {
 		if null == nullRejected {
-			return WithField(d.ErrNullNotAllowed(), name)
+			return withField(d.errNullNotAllowed(), name)
 		}
-		d.ConsumeNull()
+		d.consumeNull()
 		*dst = Optional[T]{state: optNull}
 		return nil
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = Optional[T]{value: x, state: optValue}
 	return nil
@@ -69,28 +69,28 @@ func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64
 
 // skipMember skips the value of a member the type does not declare, after
 // checking that its name is not repeated.
-func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
+func skipMember(d *decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
 	// skipUnique, not Skip: a skipped member is checked exactly as a kept
 	// one (duplicate names inside it are errors too).
 	if err := d.skipUnique(); err != nil {
-		return WithField(err, unknown.Last())
+		return withField(err, unknown.Last())
 	}
 	return nil
 }
 
 // keepMember reads a member the type does not declare into members, as
 // received, after checking in names that its name is not repeated.
-func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) error {
+func keepMember(d *decoder, members *[]Member, names *memberNames, name []byte) error {
 	key := d.nameString(name)
 	if !names.AddString(key) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
-	raw, err := d.RawCopy()
+	raw, err := d.rawCopy()
 	if err != nil {
-		return WithField(err, key)
+		return withField(err, key)
 	}
 	*members = append(*members, Member{Name: key, Value: raw})
 	return nil
@@ -99,14 +99,14 @@ func keepMember(d *Decoder, members *[]Member, names *memberNames, name []byte) 
 // objectDecoder is the method set of a pointer to a generated object type.
 type objectDecoder[T any] interface {
 	*T
-	DecodeJSON(d *Decoder) error
+	readJSON(d *decoder) error
 }
 
 // readArray decodes a JSON array with read. A null element is rejected
 // unless null is a value of the element type. An empty array decodes to an
 // empty, non-nil slice; the slice is allocated on the first element.
-func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) ([]E, error) {
-	if err := d.BeginArray(); err != nil {
+func readArray[E any](d *decoder, null nullRule, read func(*decoder) (E, error)) ([]E, error) {
+	if err := d.beginArray(); err != nil {
 		return nil, err
 	}
 	out := []E{}
@@ -120,7 +120,7 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 		}
 		e, err := read(d)
 		if err != nil {
-			return nil, WithIndex(err, i)
+			return nil, withIndex(err, i)
 		}
 		if len(out) == 0 {
 			out = make([]E, 0, 4)
@@ -131,22 +131,22 @@ func readArray[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error))
 
 // nextItem advances to item i of an array: false at its end or on an
 // error; a null item is an error unless null is a value of the item type.
-func nextItem(d *Decoder, i int, null nullRule) (bool, error) {
-	ok, err := d.NextElement()
+func nextItem(d *decoder, i int, null nullRule) (bool, error) {
+	ok, err := d.nextElement()
 	if err != nil || !ok {
 		return false, err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return false, WithIndex(d.ErrNullNotAllowed(), i)
+	if null != nullIsValue && d.peek() == kindNull {
+		return false, withIndex(d.errNullNotAllowed(), i)
 	}
 	return true, nil
 }
 
 // readObjectPointer decodes one object of type T into a new value: the
 // reader of list items and of recursive fields.
-func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
+func readObjectPointer[T any, P objectDecoder[T]](d *decoder) (*T, error) {
 	v := new(T)
-	if err := P(v).DecodeJSON(d); err != nil {
+	if err := P(v).readJSON(d); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -155,8 +155,8 @@ func readObjectPointer[T any, P objectDecoder[T]](d *Decoder) (*T, error) {
 // readObjectArray decodes a JSON array of objects, each in place in the
 // slice rather than copied in. Arrays of objects are often short, so the
 // slice starts with room for one.
-func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
-	if err := d.BeginArray(); err != nil {
+func readObjectArray[T any, P objectDecoder[T]](d *decoder) ([]T, error) {
+	if err := d.beginArray(); err != nil {
 		return nil, err
 	}
 	out := []T{}
@@ -173,8 +173,8 @@ func readObjectArray[T any, P objectDecoder[T]](d *Decoder) ([]T, error) {
 		}
 		var zero T
 		out = append(out, zero)
-		if err := P(&out[len(out)-1]).DecodeJSON(d); err != nil {
-			return nil, WithIndex(err, i)
+		if err := P(&out[len(out)-1]).readJSON(d); err != nil {
+			return nil, withIndex(err, i)
 		}
 	}
 }
@@ -308,17 +308,17 @@ func appendMembers(dst []byte, members []Member) ([]byte, error) {
 		if err := checkRaw(m.Value); err != nil {
 			return nil, fmt.Errorf("additional member %q: %w", m.Name, err)
 		}
-		dst = append(AppendString(append(dst, ','), m.Name), ':')
-		dst = AppendRaw(dst, m.Value)
+		dst = append(appendString(append(dst, ','), m.Name), ':')
+		dst = appendRaw(dst, m.Value)
 	}
 	return dst, nil
 }
 
 // appendEnum appends an enum value as a JSON string.
-func appendEnum[E ~string](dst []byte, e E) []byte { return AppendString(dst, string(e)) }
+func appendEnum[E ~string](dst []byte, e E) []byte { return appendString(dst, string(e)) }
 
 // appendInt32 appends a 32-bit integer.
-func appendInt32(dst []byte, i int32) []byte { return AppendInt(dst, int64(i)) }
+func appendInt32(dst []byte, i int32) []byte { return appendInt(dst, int64(i)) }
 
 // appendQuotedDateTime appends a date-time as a JSON string, or fails with
 // a *TimeRangeError for a year RFC 3339 cannot write.
@@ -332,12 +332,12 @@ func appendQuotedDateTime(dst []byte, t time.Time) ([]byte, error) {
 
 // appendQuotedDate appends a date as a JSON string.
 func appendQuotedDate(dst []byte, d Date) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
+	return append(d.appendTo(append(dst, '"')), '"')
 }
 
 // appendQuotedDuration appends a duration as a JSON string.
 func appendQuotedDuration(dst []byte, d Duration) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
+	return append(d.appendTo(append(dst, '"')), '"')
 }
 
 // appendRawValue appends a json value as it is, or null when it is empty.
@@ -351,17 +351,17 @@ func appendRawValue(dst []byte, raw json.RawMessage) ([]byte, error) {
 	if err := checkRaw(raw); err != nil {
 		return nil, err
 	}
-	return AppendRaw(dst, raw), nil
+	return appendRaw(dst, raw), nil
 }
 
 // checkRaw reports whether raw is exactly one valid JSON value without
 // duplicate names (which the decoders of this package would refuse to read
 // back), with a *DecodeError saying where it is not.
 func checkRaw(raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
+	var d decoder
+	d.reset(raw)
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

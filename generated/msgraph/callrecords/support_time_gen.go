@@ -86,7 +86,7 @@ func parseDate(b []byte) (Date, int, string) {
 	return Date{Year: y, Month: time.Month(m), Day: d}, n + 6, ""
 }
 
-// ParseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
+// parseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
 // 2020-02-25T18:52:21.2169889Z or 2024-05-01T09:30:00+02:00, and what
 // Microsoft Graph's published date-time pattern adds to it:
 //
@@ -108,7 +108,7 @@ func parseDate(b []byte) (Date, int, string) {
 // The result is in UTC for 'Z', and in a fixed zone with the given offset
 // otherwise (-00:00 is taken as +00:00). It does not allocate for 'Z' and
 // whole-hour offsets.
-func ParseDateTime(b []byte) (time.Time, error) {
+func parseDateTime(b []byte) (time.Time, error) {
 	if len(b) < len("2006-01-02T15:04:05Z") {
 		return time.Time{}, newTimeError("date-time", b, "too short")
 	}
@@ -223,9 +223,9 @@ func appendFraction(dst []byte, ns int) []byte {
 	return append(dst, buf[:n]...)
 }
 
-// AppendDateTime appends t in RFC 3339 form, without quotes, with as many
+// appendTime appends t in RFC 3339 form, without quotes, with as many
 // fractional digits as the value needs and no more (none for whole seconds,
-// up to 9), so every value ParseDateTime accepts is written back as the same
+// up to 9), so every value parseDateTime accepts is written back as the same
 // instant with the same offset. Trailing zeros of the input are not kept
 // (time.Time does not record them): Graph's "…05.3069770Z" comes back as
 // "…05.306977Z", the same instant. UTC is written as 'Z'.
@@ -234,16 +234,16 @@ func appendFraction(dst []byte, ns int) []byte {
 // times) cannot be written in RFC 3339, so such a time is written in UTC.
 // Years past 9999 are written with all their digits, as Graph's pattern
 // allows; years outside 0 to 999,999,999 are written as they are, which
-// ParseDateTime rejects; generated encoders report them as a
+// parseDateTime rejects; generated encoders report them as a
 // *TimeRangeError instead.
-func AppendDateTime(dst []byte, t time.Time) []byte {
+func appendTime(dst []byte, t time.Time) []byte {
 	dst, _ = appendDateTime(dst, t)
 	return dst
 }
 
 // TimeRangeError is the error of encoding a date-time whose year is outside
 // 0 to 999,999,999: no date-time format writes a negative year, and larger
-// ones are past what ParseDateTime reads back.
+// ones are past what parseDateTime reads back.
 type TimeRangeError struct {
 	Time time.Time
 }
@@ -315,10 +315,10 @@ func ParseDate(b []byte) (Date, error) {
 	return d, nil
 }
 
-// AppendTo appends the date as YYYY-MM-DD, without quotes, with more year
+// appendTo appends the date as YYYY-MM-DD, without quotes, with more year
 // digits when the year needs them. Years outside 0 to 999,999,999 are
 // written as they are, which ParseDate rejects.
-func (d Date) AppendTo(dst []byte) []byte {
+func (d Date) appendTo(dst []byte) []byte {
 	dst = append4(dst, d.Year)
 	dst = append(dst, '-')
 	dst = append2(dst, int(d.Month)%100)
@@ -329,7 +329,7 @@ func (d Date) AppendTo(dst []byte) []byte {
 // String returns the date as YYYY-MM-DD.
 func (d Date) String() string {
 	var buf [16]byte
-	return string(d.AppendTo(buf[:0]))
+	return string(d.appendTo(buf[:0]))
 }
 
 // Duration is an ISO 8601 duration as APIs send it: Microsoft Graph's
@@ -350,7 +350,7 @@ func (d Date) String() string {
 //
 // The components are kept as written (PT90M stays 90 minutes, it is not
 // normalized to PT1H30M) and must not be negative: the sign is Negative.
-// A zero duration is never Negative. [Duration.AppendTo] writes the
+// A zero duration is never Negative. [Duration.appendTo] writes the
 // components that are not zero, or PT0S when all are zero, which parses back
 // to an equal Duration.
 type Duration struct {
@@ -491,9 +491,9 @@ func appendComponent(dst []byte, v int64, unit byte) []byte {
 	return append(strconv.AppendInt(dst, v, 10), unit)
 }
 
-// AppendTo appends d in its canonical ISO 8601 form, without quotes: the
+// appendTo appends d in its canonical ISO 8601 form, without quotes: the
 // components that are not zero, or PT0S when all are.
-func (d Duration) AppendTo(dst []byte) []byte {
+func (d Duration) appendTo(dst []byte) []byte {
 	if d.IsZero() {
 		return append(dst, "PT0S"...)
 	}
@@ -524,7 +524,7 @@ func (d Duration) AppendTo(dst []byte) []byte {
 // String returns d in its canonical ISO 8601 form.
 func (d Duration) String() string {
 	var buf [64]byte
-	return string(d.AppendTo(buf[:0]))
+	return string(d.appendTo(buf[:0]))
 }
 
 // Std converts d to a time.Duration, taking a week as 7 days and a day as 24
@@ -579,32 +579,32 @@ func DurationFromStd(d time.Duration) Duration {
 
 // timeValue reads the string holding a time value and returns its
 // contents and offset.
-func (d *Decoder) timeValue(what string) ([]byte, int, error) {
+func (d *decoder) timeValue(what string) ([]byte, int, error) {
 	d.skipWS()
 	start := d.pos
 	if start >= len(d.data) || d.data[start] != '"' {
-		return nil, start, d.ErrUnexpectedKind(what + " string")
+		return nil, start, d.errUnexpectedKind(what + " string")
 	}
 	b, err := d.readString()
 	return b, start, err
 }
 
-// DateTime reads a string holding an RFC 3339 date-time, as
-// [ParseDateTime] does.
-func (d *Decoder) DateTime() (time.Time, error) {
+// dateTimeValue reads a string holding an RFC 3339 date-time, as
+// [parseDateTime] does.
+func (d *decoder) dateTimeValue() (time.Time, error) {
 	b, start, err := d.timeValue("date-time")
 	if err != nil {
 		return time.Time{}, err
 	}
-	t, err := ParseDateTime(b)
+	t, err := parseDateTime(b)
 	if err != nil {
 		return time.Time{}, d.errAt(start, err.Error())
 	}
 	return t, nil
 }
 
-// Date reads a string holding a date, as [ParseDate] does.
-func (d *Decoder) Date() (Date, error) {
+// dateValue reads a string holding a date, as [ParseDate] does.
+func (d *decoder) dateValue() (Date, error) {
 	b, start, err := d.timeValue("date")
 	if err != nil {
 		return Date{}, err
@@ -616,9 +616,9 @@ func (d *Decoder) Date() (Date, error) {
 	return v, nil
 }
 
-// Duration reads a string holding an ISO 8601 duration, as [ParseDuration]
+// durationValue reads a string holding an ISO 8601 duration, as [ParseDuration]
 // does.
-func (d *Decoder) Duration() (Duration, error) {
+func (d *decoder) durationValue() (Duration, error) {
 	b, start, err := d.timeValue("duration")
 	if err != nil {
 		return Duration{}, err

@@ -27,8 +27,16 @@ type Entity interface {
 }
 
 // UnknownEntity keeps a "entity" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownEntity struct {
+	// The unique identifier for an entity. Read-only.
+	//
+	// Required. Read-only: set by the server, never sent.
+	ID string `json:"id"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -243,8 +251,26 @@ type ParticipantBase interface {
 }
 
 // UnknownParticipantBase keeps a "participantBase" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownParticipantBase struct {
+	// The unique identifier for an entity. Read-only.
+	//
+	// Required. Read-only: set by the server, never sent.
+	ID string `json:"id"`
+
+	// List of administrativeUnitInfo objects for the call participant.
+	//
+	// Optional, may be null.
+	AdministrativeUnitInfos Optional[[]AdministrativeUnitInfo] `json:"administrativeUnitInfos,omitzero"`
+
+	// The identity of the call participant.
+	//
+	// Optional, may be null.
+	Identity Optional[CommunicationsIdentitySet] `json:"identity,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -335,8 +361,16 @@ type Endpoint interface {
 }
 
 // UnknownEndpoint keeps a "endpoint" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownEndpoint struct {
+	// User-agent reported by this endpoint.
+	//
+	// Optional, may be null.
+	UserAgent Optional[UserAgent] `json:"userAgent,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -439,8 +473,21 @@ type UserAgent interface {
 }
 
 // UnknownUserAgent keeps a "userAgent" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownUserAgent struct {
+	// Identifies the version of application software used by this endpoint.
+	//
+	// Optional, may be null.
+	ApplicationVersion Optional[string] `json:"applicationVersion,omitzero"`
+
+	// User-agent header value reported by this endpoint.
+	//
+	// Optional, may be null.
+	HeaderValue Optional[string] `json:"headerValue,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -1304,8 +1351,21 @@ type Identity interface {
 }
 
 // UnknownIdentity keeps a "identity" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownIdentity struct {
+	// The display name of the identity. It might not always be available or up to date.
+	//
+	// Optional, may be null. Personal data (PII): keep it out of logs.
+	DisplayName Optional[string] `json:"displayName,omitzero"`
+
+	// Unique identifier for the identity or actor.
+	//
+	// Optional, may be null.
+	ID Optional[string] `json:"id,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -1354,8 +1414,26 @@ type IdentitySet interface {
 }
 
 // UnknownIdentitySet keeps a "identitySet" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownIdentitySet struct {
+	// Optional. The application associated with this action.
+	//
+	// Optional, may be null.
+	Application Optional[Identity] `json:"application,omitzero"`
+
+	// Optional. The device associated with this action.
+	//
+	// Optional, may be null.
+	Device Optional[Identity] `json:"device,omitzero"`
+
+	// Optional. The user associated with this action.
+	//
+	// Optional, may be null.
+	User Optional[Identity] `json:"user,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

@@ -3,23 +3,42 @@
 package callrecords
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEntity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownEntity) validate(p *Path, vs *Violations) {
+func (v *UnknownEntity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "id", v.ID)
+}
+
+// checkRaw reports a Raw that does not decode as a entity, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEntity) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownEntity
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a entity: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateEntity validates whichever concrete type x holds; nil is a violation.
-func validateEntity(x Entity, p *Path, vs *Violations) {
+func validateEntity(x Entity, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -41,12 +60,12 @@ func validateEntity(x Entity, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecord) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecord) validate(p *Path, vs *Violations) {
+func (v *CallRecord) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -59,52 +78,52 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
 	checkDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
 	{
-		fp := p.Field("modalities")
+		fp := p.child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
 	if x, ok := v.Organizer.Get(); ok {
-		fp := p.Field("organizer")
+		fp := p.child("organizer")
 		validateIdentitySet(x, &fp, vs)
 	}
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.Field("participants")
+		fp := p.child("participants")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			validateIdentitySet(e0, &p0, vs)
 		}
 	}
 	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	checkUTF8Field(vs, p, "type", v.Type)
 	if x := v.OrganizerV2.held(); x != nil {
-		fp := p.Field("organizer_v2")
+		fp := p.child("organizer_v2")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.ParticipantsV2.Get(); ok {
-		fp := p.Field("participants_v2")
+		fp := p.child("participants_v2")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "participants_v2@odata.nextLink", v.ParticipantsV2NextLink.IsNull())
 	if x, ok := v.ParticipantsV2NextLink.Get(); ok {
-		fp := p.Field("participants_v2@odata.nextLink")
+		fp := p.child("participants_v2@odata.nextLink")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Sessions.Get(); ok {
-		fp := p.Field("sessions")
+		fp := p.child("sessions")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "sessions@odata.nextLink", v.SessionsNextLink.IsNull())
 	if x, ok := v.SessionsNextLink.Get(); ok {
-		fp := p.Field("sessions@odata.nextLink")
+		fp := p.child("sessions@odata.nextLink")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -113,12 +132,12 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -128,36 +147,36 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Field("callee")
+		fp := p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Field("caller")
+		fp := p.child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
-		fp := p.Field("failureInfo")
+		fp := p.child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	{
-		fp := p.Field("modalities")
+		fp := p.child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
 	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	if x, ok := v.Segments.Get(); ok {
-		fp := p.Field("segments")
+		fp := p.child("segments")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "segments@odata.nextLink", v.SegmentsNextLink.IsNull())
 	if x, ok := v.SegmentsNextLink.Get(); ok {
-		fp := p.Field("segments@odata.nextLink")
+		fp := p.child("segments@odata.nextLink")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -166,12 +185,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Segment) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Segment) validate(p *Path, vs *Violations) {
+func (v *Segment) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -181,22 +200,22 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Field("callee")
+		fp := p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Field("caller")
+		fp := p.child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
-		fp := p.Field("failureInfo")
+		fp := p.child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.Field("media")
+		fp := p.child("media")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -204,23 +223,55 @@ func (v *Segment) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownParticipantBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownParticipantBase) validate(p *Path, vs *Violations) {
+func (v *UnknownParticipantBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Field(vs, p, "id", v.ID)
+	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
+		fp := p.child("administrativeUnitInfos")
+		for i0 := range x {
+			p0 := fp.item(i0)
+			x[i0].validate(&p0, vs)
+		}
+	}
+	if x := v.Identity.held(); x != nil {
+		fp := p.child("identity")
+		x.validate(&fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a participantBase, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownParticipantBase) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownParticipantBase
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a participantBase: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
+	checkAsRaw(vs, p, "administrativeUnitInfos", v.AdministrativeUnitInfos, raw.AdministrativeUnitInfos)
+	checkAsRaw(vs, p, "identity", v.Identity, raw.Identity)
 }
 
 // validateParticipantBase validates whichever concrete type x holds; nil is a violation.
-func validateParticipantBase(x ParticipantBase, p *Path, vs *Violations) {
+func validateParticipantBase(x ParticipantBase, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -236,12 +287,12 @@ func validateParticipantBase(x ParticipantBase, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Participant) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Participant) validate(p *Path, vs *Violations) {
+func (v *Participant) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -251,14 +302,14 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.Field("administrativeUnitInfos")
+		fp := p.child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	if x := v.Identity.held(); x != nil {
-		fp := p.Field("identity")
+		fp := p.child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -266,12 +317,12 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Organizer) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Organizer) validate(p *Path, vs *Violations) {
+func (v *Organizer) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -281,14 +332,14 @@ func (v *Organizer) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.Field("administrativeUnitInfos")
+		fp := p.child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	if x := v.Identity.held(); x != nil {
-		fp := p.Field("identity")
+		fp := p.child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -296,12 +347,12 @@ func (v *Organizer) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AdministrativeUnitInfo) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
+func (v *AdministrativeUnitInfo) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -315,23 +366,45 @@ func (v *AdministrativeUnitInfo) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEndpoint) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
+func (v *UnknownEndpoint) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.UserAgent.Get(); ok {
+		fp := p.child("userAgent")
+		validateUserAgent(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a endpoint, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEndpoint) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownEndpoint
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
 }
 
 // validateEndpoint validates whichever concrete type x holds; nil is a violation.
-func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
+func validateEndpoint(x Endpoint, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -349,12 +422,12 @@ func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *EndpointBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *EndpointBase) validate(p *Path, vs *Violations) {
+func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -363,7 +436,7 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Field("userAgent")
+		fp := p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -371,12 +444,12 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantEndpoint) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
+func (v *ParticipantEndpoint) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -385,20 +458,20 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Field("userAgent")
+		fp := p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	if x, ok := v.AssociatedIdentity.Get(); ok {
-		fp := p.Field("associatedIdentity")
+		fp := p.child("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
 	checkUTF8Optional(vs, p, "cpuName", &v.CPUName)
 	if x := v.Feedback.held(); x != nil {
-		fp := p.Field("feedback")
+		fp := p.child("feedback")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Identity.Get(); ok {
-		fp := p.Field("identity")
+		fp := p.child("identity")
 		validateIdentitySet(x, &fp, vs)
 	}
 	checkUTF8Optional(vs, p, "name", &v.Name)
@@ -407,12 +480,12 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServiceEndpoint) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
+func (v *ServiceEndpoint) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -421,29 +494,50 @@ func (v *ServiceEndpoint) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Field("userAgent")
+		fp := p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownUserAgent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
+func (v *UnknownUserAgent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+}
+
+// checkRaw reports a Raw that does not decode as a userAgent, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownUserAgent) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownUserAgent
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "applicationVersion", v.ApplicationVersion, raw.ApplicationVersion)
+	checkAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
 }
 
 // validateUserAgent validates whichever concrete type x holds; nil is a violation.
-func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
+func validateUserAgent(x UserAgent, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -459,12 +553,12 @@ func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ClientUserAgent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
+func (v *ClientUserAgent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -483,12 +577,12 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServiceUserAgent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
+func (v *ServiceUserAgent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -505,12 +599,12 @@ func (v *ServiceUserAgent) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FailureInfo) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *FailureInfo) validate(p *Path, vs *Violations) {
+func (v *FailureInfo) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -528,12 +622,12 @@ func (v *FailureInfo) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Media) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Media) validate(p *Path, vs *Violations) {
+func (v *Media) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -544,26 +638,26 @@ func (v *Media) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x := v.CalleeDevice.held(); x != nil {
-		fp := p.Field("calleeDevice")
+		fp := p.child("calleeDevice")
 		x.validate(&fp, vs)
 	}
 	if x := v.CalleeNetwork.held(); x != nil {
-		fp := p.Field("calleeNetwork")
+		fp := p.child("calleeNetwork")
 		x.validate(&fp, vs)
 	}
 	if x := v.CallerDevice.held(); x != nil {
-		fp := p.Field("callerDevice")
+		fp := p.child("callerDevice")
 		x.validate(&fp, vs)
 	}
 	if x := v.CallerNetwork.held(); x != nil {
-		fp := p.Field("callerNetwork")
+		fp := p.child("callerNetwork")
 		x.validate(&fp, vs)
 	}
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Streams.Get(); ok {
-		fp := p.Field("streams")
+		fp := p.child("streams")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -572,12 +666,12 @@ func (v *Media) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MediaStream) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *MediaStream) validate(p *Path, vs *Violations) {
+func (v *MediaStream) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -589,41 +683,41 @@ func (v *MediaStream) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
 	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
-		fp := p.Field("averageAudioNetworkJitter")
+		fp := p.child("averageAudioNetworkJitter")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageFreezeDuration.Get(); ok {
-		fp := p.Field("averageFreezeDuration")
+		fp := p.child("averageFreezeDuration")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageJitter.Get(); ok {
-		fp := p.Field("averageJitter")
+		fp := p.child("averageJitter")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageRoundTripTime.Get(); ok {
-		fp := p.Field("averageRoundTripTime")
+		fp := p.child("averageRoundTripTime")
 		checkDuration(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
-		fp := p.Field("maxAudioNetworkJitter")
+		fp := p.child("maxAudioNetworkJitter")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxJitter.Get(); ok {
-		fp := p.Field("maxJitter")
+		fp := p.child("maxJitter")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxRoundTripTime.Get(); ok {
-		fp := p.Field("maxRoundTripTime")
+		fp := p.child("maxRoundTripTime")
 		checkDuration(vs, &fp, x)
 	}
 	if x, ok := v.RmsFreezeDuration.Get(); ok {
-		fp := p.Field("rmsFreezeDuration")
+		fp := p.child("rmsFreezeDuration")
 		checkDuration(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 	{
-		fp := p.Field("streamDirection")
+		fp := p.child("streamDirection")
 		checkKnown(vs, &fp, v.StreamDirection)
 	}
 	checkUTF8Optional(vs, p, "streamId", &v.StreamID)
@@ -633,12 +727,12 @@ func (v *MediaStream) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *NetworkInfo) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *NetworkInfo) validate(p *Path, vs *Violations) {
+func (v *NetworkInfo) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -661,9 +755,9 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "subnet", &v.Subnet)
 	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
 	if x, ok := v.TraceRouteHops.Get(); ok {
-		fp := p.Field("traceRouteHops")
+		fp := p.child("traceRouteHops")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -680,12 +774,12 @@ func (v *NetworkInfo) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *DeviceInfo) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *DeviceInfo) validate(p *Path, vs *Violations) {
+func (v *DeviceInfo) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -704,12 +798,12 @@ func (v *DeviceInfo) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *TraceRouteHop) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
+func (v *TraceRouteHop) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -721,7 +815,7 @@ func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
 	if x, ok := v.RoundTripTime.Get(); ok {
-		fp := p.Field("roundTripTime")
+		fp := p.child("roundTripTime")
 		checkDuration(vs, &fp, x)
 	}
 }
@@ -729,12 +823,12 @@ func (v *TraceRouteHop) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *UserFeedback) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UserFeedback) validate(p *Path, vs *Violations) {
+func (v *UserFeedback) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -747,7 +841,7 @@ func (v *UserFeedback) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "rating", v.Rating)
 	checkUTF8Optional(vs, p, "text", &v.Text)
 	if x := v.Tokens.held(); x != nil {
-		fp := p.Field("tokens")
+		fp := p.child("tokens")
 		x.validate(&fp, vs)
 	}
 }
@@ -755,12 +849,12 @@ func (v *UserFeedback) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FeedbackTokenSet) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
+func (v *FeedbackTokenSet) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -776,12 +870,12 @@ func (v *FeedbackTokenSet) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *UserIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UserIdentity) validate(p *Path, vs *Violations) {
+func (v *UserIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -798,12 +892,12 @@ func (v *UserIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PstnCallLogRow) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
+func (v *PstnCallLogRow) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -814,7 +908,7 @@ func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x, ok := v.CallDurationSource.Get(); ok {
-		fp := p.Field("callDurationSource")
+		fp := p.child("callDurationSource")
 		checkKnown(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
@@ -822,12 +916,12 @@ func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "callId", &v.CallID)
 	checkUTF8Optional(vs, p, "callType", &v.CallType)
 	if x, ok := v.Charge.Get(); ok {
-		fp := p.Field("charge")
+		fp := p.child("charge")
 		checkFinite(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
 	if x, ok := v.ConnectionCharge.Get(); ok {
-		fp := p.Field("connectionCharge")
+		fp := p.child("connectionCharge")
 		checkFinite(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "currency", &v.Currency)
@@ -849,12 +943,12 @@ func (v *PstnCallLogRow) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *DirectRoutingLogRow) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
+func (v *DirectRoutingLogRow) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -883,23 +977,44 @@ func (v *DirectRoutingLogRow) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownIdentity) validate(p *Path, vs *Violations) {
+func (v *UnknownIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	checkUTF8Optional(vs, p, "id", &v.ID)
+}
+
+// checkRaw reports a Raw that does not decode as a identity, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownIdentity) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownIdentity
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "displayName", v.DisplayName, raw.DisplayName)
+	checkAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateIdentity validates whichever concrete type x holds; nil is a violation.
-func validateIdentity(x Identity, p *Path, vs *Violations) {
+func validateIdentity(x Identity, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -931,12 +1046,12 @@ func validateIdentity(x Identity, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *IdentityBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *IdentityBase) validate(p *Path, vs *Violations) {
+func (v *IdentityBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -950,23 +1065,55 @@ func (v *IdentityBase) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownIdentitySet) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownIdentitySet) validate(p *Path, vs *Violations) {
+func (v *UnknownIdentitySet) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.Application.Get(); ok {
+		fp := p.child("application")
+		validateIdentity(x, &fp, vs)
+	}
+	if x, ok := v.Device.Get(); ok {
+		fp := p.child("device")
+		validateIdentity(x, &fp, vs)
+	}
+	if x, ok := v.User.Get(); ok {
+		fp := p.child("user")
+		validateIdentity(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a identitySet, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownIdentitySet) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownIdentitySet
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identitySet: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "application", v.Application, raw.Application)
+	checkAsRaw(vs, p, "device", v.Device, raw.Device)
+	checkAsRaw(vs, p, "user", v.User, raw.User)
 }
 
 // validateIdentitySet validates whichever concrete type x holds; nil is a violation.
-func validateIdentitySet(x IdentitySet, p *Path, vs *Violations) {
+func validateIdentitySet(x IdentitySet, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -982,12 +1129,12 @@ func validateIdentitySet(x IdentitySet, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *IdentitySetBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
+func (v *IdentitySetBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -996,15 +1143,15 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.Field("application")
+		fp := p.child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.Field("device")
+		fp := p.child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.Field("user")
+		fp := p.child("user")
 		validateIdentity(x, &fp, vs)
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
@@ -1013,12 +1160,12 @@ func (v *IdentitySetBase) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsIdentitySet) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
+func (v *CommunicationsIdentitySet) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1027,44 +1174,44 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.Field("application")
+		fp := p.child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.Field("device")
+		fp := p.child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.Field("user")
+		fp := p.child("user")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.ApplicationInstance.Get(); ok {
-		fp := p.Field("applicationInstance")
+		fp := p.child("applicationInstance")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AssertedIdentity.Get(); ok {
-		fp := p.Field("assertedIdentity")
+		fp := p.child("assertedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-		fp := p.Field("azureCommunicationServicesUser")
+		fp := p.child("azureCommunicationServicesUser")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Encrypted.Get(); ok {
-		fp := p.Field("encrypted")
+		fp := p.child("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
 	checkUTF8Optional(vs, p, "endpointType", &v.EndpointType)
 	if x, ok := v.Guest.Get(); ok {
-		fp := p.Field("guest")
+		fp := p.child("guest")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.OnPremises.Get(); ok {
-		fp := p.Field("onPremises")
+		fp := p.child("onPremises")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Phone.Get(); ok {
-		fp := p.Field("phone")
+		fp := p.child("phone")
 		validateIdentity(x, &fp, vs)
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
@@ -1073,12 +1220,12 @@ func (v *CommunicationsIdentitySet) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsApplicationIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsApplicationIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1095,12 +1242,12 @@ func (v *CommunicationsApplicationIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsApplicationInstanceIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsApplicationInstanceIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1117,12 +1264,12 @@ func (v *CommunicationsApplicationInstanceIdentity) validate(p *Path, vs *Violat
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsEncryptedIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsEncryptedIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1138,12 +1285,12 @@ func (v *CommunicationsEncryptedIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsGuestIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsGuestIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1160,12 +1307,12 @@ func (v *CommunicationsGuestIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsPhoneIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsPhoneIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1181,12 +1328,12 @@ func (v *CommunicationsPhoneIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsUserIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
+func (v *CommunicationsUserIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1203,12 +1350,12 @@ func (v *CommunicationsUserIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AzureCommunicationServicesUserIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violations) {
+func (v *AzureCommunicationServicesUserIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1225,12 +1372,12 @@ func (v *AzureCommunicationServicesUserIdentity) validate(p *Path, vs *Violation
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *GraphUserIdentity) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
+func (v *GraphUserIdentity) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1248,12 +1395,12 @@ func (v *GraphUserIdentity) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ODataError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ODataError) validate(p *Path, vs *Violations) {
+func (v *ODataError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1264,7 +1411,7 @@ func (v *ODataError) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.Field("error")
+		fp := p.child("error")
 		v.Error.validate(&fp, vs)
 	}
 }
@@ -1272,12 +1419,12 @@ func (v *ODataError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MainError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *MainError) validate(p *Path, vs *Violations) {
+func (v *MainError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1292,15 +1439,15 @@ func (v *MainError) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "target", &v.Target)
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
-		fp := p.Field("details")
+		fp := p.child("details")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x := v.InnerError.held(); x != nil {
-		fp := p.Field("innerError")
+		fp := p.child("innerError")
 		x.validate(&fp, vs)
 	}
 }
@@ -1308,12 +1455,12 @@ func (v *MainError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ErrorDetails) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ErrorDetails) validate(p *Path, vs *Violations) {
+func (v *ErrorDetails) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1331,12 +1478,12 @@ func (v *ErrorDetails) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InnerError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InnerError) validate(p *Path, vs *Violations) {
+func (v *InnerError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1351,7 +1498,7 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "date", &v.Date)
 	checkUTF8Optional(vs, p, "code", &v.Code)
 	if x, ok := v.InnerError.Get(); ok {
-		fp := p.Field("innerError")
+		fp := p.child("innerError")
 		x.validate(&fp, vs)
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "request-id", "client-request-id", "date", "code", "innerError"})
@@ -1360,12 +1507,12 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsCountParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecordsCountParams) validate(p *Path, vs *Violations) {
+func (v *CallRecordsCountParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1382,12 +1529,12 @@ func (v *CallRecordsCountParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
+func (v *CallRecordsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1397,12 +1544,12 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1412,28 +1559,28 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.Field("$orderby")
+		fp := p.child("$orderby")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1442,12 +1589,12 @@ func (v *CallRecordsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
+func (v *CallRecordsGetParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1457,19 +1604,19 @@ func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1478,12 +1625,12 @@ func (v *CallRecordsGetParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetPstnCallsParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
+func (v *CallRecordsGetPstnCallsParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1493,12 +1640,12 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1511,12 +1658,12 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violations) {
+func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1526,12 +1673,12 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1544,12 +1691,12 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *Path, vs *Violation
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCountParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsCountParams) validate(p *Path, vs *Violations) {
+func (v *SessionsCountParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1566,12 +1713,12 @@ func (v *SessionsCountParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1581,12 +1728,12 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1596,28 +1743,28 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.Field("$orderby")
+		fp := p.child("$orderby")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1626,12 +1773,12 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsGetParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
+func (v *SessionsGetParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1641,19 +1788,19 @@ func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1662,12 +1809,12 @@ func (v *SessionsGetParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FailureInfoUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *FailureInfoUpdate) validate(p *Path, vs *Violations) {
+func (v *FailureInfoUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1685,12 +1832,12 @@ func (v *FailureInfoUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionUpdate) validate(p *Path, vs *Violations) {
+func (v *SessionUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1699,24 +1846,24 @@ func (v *SessionUpdate) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Field("callee")
+		fp := p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Field("caller")
+		fp := p.child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
-		fp := p.Field("failureInfo")
+		fp := p.child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "modalities", v.Modalities.IsNull())
 	if x, ok := v.Modalities.Get(); ok {
-		fp := p.Field("modalities")
+		fp := p.child("modalities")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
@@ -1727,12 +1874,12 @@ func (v *SessionUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsCountParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SegmentsCountParams) validate(p *Path, vs *Violations) {
+func (v *SegmentsCountParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1749,12 +1896,12 @@ func (v *SegmentsCountParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
+func (v *SegmentsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1764,12 +1911,12 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1779,28 +1926,28 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.Field("$orderby")
+		fp := p.child("$orderby")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1809,12 +1956,12 @@ func (v *SegmentsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsGetParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
+func (v *SegmentsGetParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1824,19 +1971,19 @@ func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1845,12 +1992,12 @@ func (v *SegmentsGetParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SegmentUpdate) validate(p *Path, vs *Violations) {
+func (v *SegmentUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1859,23 +2006,23 @@ func (v *SegmentUpdate) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Field("callee")
+		fp := p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Field("caller")
+		fp := p.child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x := v.FailureInfo.held(); x != nil {
-		fp := p.Field("failureInfo")
+		fp := p.child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.Field("media")
+		fp := p.child("media")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -1886,12 +2033,12 @@ func (v *SegmentUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2CountParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantsV2CountParams) validate(p *Path, vs *Violations) {
+func (v *ParticipantsV2CountParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1908,12 +2055,12 @@ func (v *ParticipantsV2CountParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2ListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
+func (v *ParticipantsV2ListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1923,12 +2070,12 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Field("$top")
+		fp := p.child("$top")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Field("$skip")
+		fp := p.child("$skip")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1938,28 +2085,28 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "$count", v.Count.IsNull())
 	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.Field("$orderby")
+		fp := p.child("$orderby")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -1968,12 +2115,12 @@ func (v *ParticipantsV2ListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2GetParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
+func (v *ParticipantsV2GetParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1983,19 +2130,19 @@ func (v *ParticipantsV2GetParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.Field("$select")
+		fp := p.child("$select")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.Field("$expand")
+		fp := p.child("$expand")
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

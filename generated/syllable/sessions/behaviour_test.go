@@ -405,7 +405,7 @@ func TestStrictDecoding(t *testing.T) {
 	}
 	// Errors in page items carry the item's index.
 	const page = `{"items":[{"timestamp":"2023-11-07T05:31:56Z"},{"timestamp":"2023-11-07T05:31:56Z","is_test":"yes"}],"page":0,"page_size":2}`
-	_, err = decodeSyllablePage([]byte(page))
+	_, err = sy.DecodeSyllablePage([]byte(page))
 	if err == nil || err.Error() != fmt.Sprintf(`json: items[1].is_test: expected boolean, found string at offset %d`, at(t, page, `"yes"`)) {
 		t.Errorf("page item error: %v", err)
 	}
@@ -422,7 +422,7 @@ func TestErrorMessagesStayShort(t *testing.T) {
 	} {
 		var err error
 		if name == "deep page" {
-			_, err = decodeSyllablePage(in)
+			_, err = sy.DecodeSyllablePage(in)
 		} else {
 			err = new(sy.Session).UnmarshalJSON(in)
 		}

@@ -3,7 +3,7 @@
 // (mirror_test.go), on the payloads in testdata/bench. How to run them and
 // how to read the results: testdata/bench/README.md at the module root.
 
-package sessions_test
+package sessions
 
 import (
 	"bytes"
@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -46,21 +44,21 @@ func loadBenchPayloads(tb testing.TB) []benchPayload {
 // itself, as for the other two APIs, so that the three pages are measured
 // the same way.
 type benchPage struct {
-	Sessions               []sy.Session
+	Sessions               []Session
 	Page, PageSize         int64
-	TotalPages, TotalCount sy.Optional[int64]
+	TotalPages, TotalCount Optional[int64]
 }
 
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "items" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d sy.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -69,46 +67,46 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "items":
-			if err := d.BeginArray(); err != nil {
+			if err := d.beginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
 					return err
 				}
 				if !more {
 					break
 				}
-				p.Sessions = append(p.Sessions, sy.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return sy.WithIndex(err, len(p.Sessions)-1)
+				p.Sessions = append(p.Sessions, Session{})
+				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
+					return withIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "page":
-			p.Page, err = d.Int64()
+			p.Page, err = d.int64Value()
 		case "page_size":
-			p.PageSize, err = d.Int64()
+			p.PageSize, err = d.int64Value()
 		case "total_pages", "total_count":
 			o := &p.TotalPages
 			if string(name) == "total_count" {
 				o = &p.TotalCount
 			}
-			if d.ConsumeNull() {
-				*o = sy.Null[int64]()
+			if d.consumeNull() {
+				*o = Null[int64]()
 			} else {
 				var n int64
-				n, err = d.Int64()
-				*o = sy.Some(n)
+				n, err = d.int64Value()
+				*o = Some(n)
 			}
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
-			return sy.WithField(err, string(name))
+			return withField(err, string(name))
 		}
 	}
-	return d.End()
+	return d.end()
 }
 
 // benchAppendPage encodes a page: items, page, page_size, total_pages,
@@ -125,9 +123,9 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"page":`...)
-	dst = sy.AppendInt(dst, p.Page)
+	dst = appendInt(dst, p.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = sy.AppendInt(dst, p.PageSize)
+	dst = appendInt(dst, p.PageSize)
 	dst = append(dst, `,"total_pages":`...)
 	dst = benchAppendNullable(dst, p.TotalPages)
 	dst = append(dst, `,"total_count":`...)
@@ -135,11 +133,11 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
-func benchAppendNullable(dst []byte, o sy.Optional[int64]) []byte {
+func benchAppendNullable(dst []byte, o Optional[int64]) []byte {
 	if n, ok := o.Get(); ok {
-		return sy.AppendInt(dst, n)
+		return appendInt(dst, n)
 	}
-	return sy.AppendNull(dst)
+	return appendNull(dst)
 }
 
 // benchValidatePage validates every session of a page.
@@ -154,7 +152,7 @@ func benchValidatePage(p *benchPage) error {
 
 // benchValue is a decoded payload, as sessiongen and as the mirror.
 type benchValue struct {
-	session    sy.Session
+	session    Session
 	page       benchPage
 	mirror     mirrorSession
 	mirrorPage mirrorPage
@@ -211,7 +209,7 @@ func BenchmarkDecode(b *testing.B) {
 					return
 				}
 				for b.Loop() {
-					var s sy.Session
+					var s Session
 					if err := s.UnmarshalJSON(p.data); err != nil {
 						b.Fatal(err)
 					}

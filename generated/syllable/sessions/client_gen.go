@@ -231,15 +231,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -263,15 +263,15 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 
 // transcriptCall builds the request of Transcript.
 func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -295,15 +295,15 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 
 // fullSummaryCall builds the request of FullSummary.
 func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -327,15 +327,15 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 
 // latencyCall builds the request of Latency.
 func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -359,15 +359,15 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 
 // timelineCall builds the request of Timeline.
 func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -391,15 +391,15 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
 func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("session_id")
+		fp := root.child("session_id")
 		if checkPathSegment(vs, &fp, sessionID) {
 			checkUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -457,7 +457,7 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -495,20 +495,20 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
-func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readItemsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -520,21 +520,21 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "items")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "items")
+					return nil, info, withField(err, "items")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "items")
+					return nil, info, withField(withIndex(err, i), "items")
 				}
 				items = append(items, x)
 			}
@@ -542,10 +542,10 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "page", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).Int64(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).int64Value(&d)
 				if err != nil {
-					return nil, info, WithField(err, "page")
+					return nil, info, withField(err, "page")
 				}
 				meta.Page = Some(v)
 			}
@@ -553,10 +553,10 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "page_size", &seen0, 1<<2); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).Int64(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).int64Value(&d)
 				if err != nil {
-					return nil, info, WithField(err, "page_size")
+					return nil, info, withField(err, "page_size")
 				}
 				meta.PageSize = Some(v)
 			}
@@ -564,10 +564,10 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "total_pages", &seen0, 1<<3); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).Int64(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).int64Value(&d)
 				if err != nil {
-					return nil, info, WithField(err, "total_pages")
+					return nil, info, withField(err, "total_pages")
 				}
 				meta.TotalPages = Some(v)
 			}
@@ -575,10 +575,10 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "total_count", &seen0, 1<<4); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				v, err := (*Decoder).Int64(&d)
+			if !d.consumeNull() {
+				v, err := (*decoder).int64Value(&d)
 				if err != nil {
-					return nil, info, WithField(err, "total_count")
+					return nil, info, withField(err, "total_count")
 				}
 				meta.TotalCount = Some(v)
 			}
@@ -589,12 +589,12 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("items")
+		return nil, info, d.errRequired("items")
 	}
 	if n, ok := meta.TotalPages.Get(); ok {
 		info.totalPages = Some(int64(n))
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -661,10 +661,10 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 		}
 	}
 	if x, ok := v.StartDatetime.Get(); ok {
-		q.Add("start_datetime", string(AppendDateTime(nil, x)))
+		q.Add("start_datetime", string(appendTime(nil, x)))
 	}
 	if x, ok := v.EndDatetime.Get(); ok {
-		q.Add("end_datetime", string(AppendDateTime(nil, x)))
+		q.Add("end_datetime", string(appendTime(nil, x)))
 	}
 	return q
 }

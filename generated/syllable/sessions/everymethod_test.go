@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	"github.com/sessiongen/sessiongen/generated/syllable/sessions/sessionsfake"
 	"github.com/sessiongen/sessiongen/internal/clientcheck"
 )
 
@@ -19,7 +20,7 @@ var everyMethod = clientcheck.API{
 	NewClient: func(baseURL string) (any, error) {
 		return sy.NewClient(sy.WithBaseURL(baseURL), sy.WithRetryPolicy(sy.NoRetry()))
 	},
-	NewFake:     func() http.Handler { return sy.NewFakeServer() },
+	NewFake:     func() http.Handler { return sessionsfake.NewFakeServer() },
 	PagingPaths: sy.FakePagingPathsForTest(),
 	PathValues: map[string]string{
 		"session_id": "12345",

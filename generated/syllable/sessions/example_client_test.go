@@ -7,13 +7,14 @@ import (
 	"net/http/httptest"
 
 	"github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	"github.com/sessiongen/sessiongen/generated/syllable/sessions/sessionsfake"
 )
 
 // Example_listSessions lists sessions two at a time: the iterator asks for
 // page 0, 1, 2 and stops at total_pages. The fake server, seeded with Put,
 // stands in for https://api.syllable.cloud.
 func Example_listSessions() {
-	fake := sessions.NewFakeServer()
+	fake := sessionsfake.NewFakeServer()
 	for _, id := range []string{"a1", "b2", "c3", "d4", "e5"} {
 		fake.Put("/api/v1/sessions/"+id, []byte(`{"timestamp":"2023-11-07T05:31:56Z","session_id":"`+id+`","source":"+18042221111"}`))
 	}

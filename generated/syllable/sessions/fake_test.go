@@ -16,11 +16,12 @@ import (
 	"testing"
 
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	"github.com/sessiongen/sessiongen/generated/syllable/sessions/sessionsfake"
 )
 
-func fkServe(t *testing.T) (*sy.FakeServer, *httptest.Server, *sy.Client) {
+func fkServe(t *testing.T) (*sessionsfake.FakeServer, *httptest.Server, *sy.Client) {
 	t.Helper()
-	fake := sy.NewFakeServer()
+	fake := sessionsfake.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	return fake, srv, clNewClient(t, srv.URL, sy.WithRetryPolicy(sy.NoRetry()))

@@ -40,16 +40,16 @@ func codecOf[T any, P generated[T]]() codec {
 	}
 }
 
-// pageCodec decodes a list page with decodeSyllablePage (the helper that
-// walks the envelope with the exported Decoder).
+// pageCodec decodes a list page with sy.DecodeSyllablePage (the helper that
+// walks the envelope with the package's decoder, exported for these tests).
 var pageCodec = codec{
 	decode: func(b []byte) (any, error) {
-		p, err := decodeSyllablePage(b)
+		p, err := sy.DecodeSyllablePage(b)
 		return &p, err
 	},
-	encode: func(v any) ([]byte, error) { return appendSyllablePage(nil, *v.(*syllablePage)) },
+	encode: func(v any) ([]byte, error) { return sy.AppendSyllablePage(nil, *v.(*sy.SyllablePage)) },
 	validate: func(v any) error {
-		for _, s := range v.(*syllablePage).Items {
+		for _, s := range v.(*sy.SyllablePage).Items {
 			if err := s.Validate(); err != nil {
 				return err
 			}
@@ -96,7 +96,7 @@ var syllableFixtures = []fixtureCase{
 		}
 	}},
 	{file: "sessions-list.docs-example.200.response.json", codec: pageCodec, check: func(t *testing.T, v any) {
-		p := v.(*syllablePage)
+		p := v.(*sy.SyllablePage)
 		tp, _ := p.TotalPages.Get()
 		tc, _ := p.TotalCount.Get()
 		if len(p.Items) != 1 || p.Page != 0 || p.PageSize != 25 || tp != 4 || tc != 100 {
@@ -116,7 +116,7 @@ var syllableFixtures = []fixtureCase{
 	}},
 	{file: "bench/syllable_session_docs.json", codec: sessionCodec},
 	{file: "bench/syllable_sessions_50.json", codec: pageCodec, check: func(t *testing.T, v any) {
-		if p := v.(*syllablePage); len(p.Items) != 50 || len(p.Other) != 0 {
+		if p := v.(*sy.SyllablePage); len(p.Items) != 50 || len(p.Other) != 0 {
 			t.Errorf("%d items, other %q", len(p.Items), p.Other)
 		}
 	}},
@@ -166,7 +166,7 @@ func runRoundTrip(t *testing.T, fc fixtureCase, data []byte) {
 func TestPageHelperMatchesGeneratedEnvelope(t *testing.T) {
 	for _, file := range []string{"sessions-list.docs-example.200.response.json", "bench/syllable_sessions_50.json", "bench/syllable_sessions_50_docs.json"} {
 		data := readFixture(t, file)
-		p, err := decodeSyllablePage(data)
+		p, err := sy.DecodeSyllablePage(data)
 		if err != nil {
 			t.Fatal(err)
 		}

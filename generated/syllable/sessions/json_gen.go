@@ -5,8 +5,8 @@ package sessions
 import "encoding/json"
 
 // decodeSessionProperties decodes one SessionProperties. A value the schema does not list is kept as it is.
-func decodeSessionProperties(d *Decoder) (SessionProperties, error) {
-	b, err := d.StringBytes()
+func decodeSessionProperties(d *decoder) (SessionProperties, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -56,8 +56,8 @@ func (v *SessionProperties) UnmarshalJSON(data []byte) error {
 }
 
 // decodeOrderByDirection decodes one OrderByDirection. A value the schema does not list is kept as it is.
-func decodeOrderByDirection(d *Decoder) (OrderByDirection, error) {
-	b, err := d.StringBytes()
+func decodeOrderByDirection(d *decoder) (OrderByDirection, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -77,8 +77,8 @@ func (v *OrderByDirection) UnmarshalJSON(data []byte) error {
 }
 
 // decodeLatencyCategory decodes one LatencyCategory. A value the schema does not list is kept as it is.
-func decodeLatencyCategory(d *Decoder) (LatencyCategory, error) {
-	b, err := d.StringBytes()
+func decodeLatencyCategory(d *decoder) (LatencyCategory, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -104,8 +104,8 @@ func (v *LatencyCategory) UnmarshalJSON(data []byte) error {
 }
 
 // decodeLatencyUnitType decodes one LatencyUnitType. A value the schema does not list is kept as it is.
-func decodeLatencyUnitType(d *Decoder) (LatencyUnitType, error) {
-	b, err := d.StringBytes()
+func decodeLatencyUnitType(d *decoder) (LatencyUnitType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -131,8 +131,8 @@ func (v *LatencyUnitType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeTimelineEventKind decodes one TimelineEventKind. A value the schema does not list is kept as it is.
-func decodeTimelineEventKind(d *Decoder) (TimelineEventKind, error) {
-	b, err := d.StringBytes()
+func decodeTimelineEventKind(d *decoder) (TimelineEventKind, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -158,37 +158,37 @@ func (v *TimelineEventKind) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
-	dst = appendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_type\":null", &v.ChannelManagerType, AppendString)
-	dst = appendOptional(dst, ",\"channel_manager_sid\":null", &v.ChannelManagerSID, AppendString)
-	dst = appendOptional(dst, ",\"agent_id\":null", &v.AgentID, AppendString)
-	dst = appendOptional(dst, ",\"agent_name\":null", &v.AgentName, AppendString)
-	dst = appendOptional(dst, ",\"agent_type\":null", &v.AgentType, AppendString)
-	dst = appendOptional(dst, ",\"agent_timezone\":null", &v.AgentTimezone, AppendString)
-	dst = appendOptional(dst, ",\"prompt_id\":null", &v.PromptID, AppendString)
-	dst = appendOptional(dst, ",\"prompt_name\":null", &v.PromptName, AppendString)
-	dst = appendOptional(dst, ",\"prompt_version\":null", &v.PromptVersion, AppendString)
-	dst = appendOptional(dst, ",\"prompt_version_number\":null", &v.PromptVersionNumber, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"duration\":null", &v.Duration, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, appendString)
+	dst = appendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, appendString)
+	dst = appendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, appendString)
+	dst = appendOptional(dst, ",\"channel_manager_type\":null", &v.ChannelManagerType, appendString)
+	dst = appendOptional(dst, ",\"channel_manager_sid\":null", &v.ChannelManagerSID, appendString)
+	dst = appendOptional(dst, ",\"agent_id\":null", &v.AgentID, appendString)
+	dst = appendOptional(dst, ",\"agent_name\":null", &v.AgentName, appendString)
+	dst = appendOptional(dst, ",\"agent_type\":null", &v.AgentType, appendString)
+	dst = appendOptional(dst, ",\"agent_timezone\":null", &v.AgentTimezone, appendString)
+	dst = appendOptional(dst, ",\"prompt_id\":null", &v.PromptID, appendString)
+	dst = appendOptional(dst, ",\"prompt_name\":null", &v.PromptName, appendString)
+	dst = appendOptional(dst, ",\"prompt_version\":null", &v.PromptVersion, appendString)
+	dst = appendOptional(dst, ",\"prompt_version_number\":null", &v.PromptVersionNumber, appendInt)
+	if dst, err = appendOptionalErr(dst, ",\"duration\":null", &v.Duration, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"session_label_id\":null", &v.SessionLabelID, AppendString)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, AppendString)
-	dst = appendOptional(dst, ",\"is_legacy\":null", &v.IsLegacy, AppendBool)
-	dst = appendOptional(dst, ",\"is_test\":null", &v.IsTest, AppendBool)
-	dst = appendOptional(dst, ",\"is_outbound\":null", &v.IsOutbound, AppendBool)
-	dst = appendOptional(dst, ",\"user_terminated\":null", &v.UserTerminated, AppendBool)
-	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":null", &v.TransferVoicemailDetected, AppendBool)
-	dst = appendOptional(dst, ",\"override_timestamp\":null", &v.OverrideTimestamp, AppendString)
+	dst = appendOptional(dst, ",\"session_label_id\":null", &v.SessionLabelID, appendString)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
+	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
+	dst = appendOptional(dst, ",\"is_legacy\":null", &v.IsLegacy, appendBool)
+	dst = appendOptional(dst, ",\"is_test\":null", &v.IsTest, appendBool)
+	dst = appendOptional(dst, ",\"is_outbound\":null", &v.IsOutbound, appendBool)
+	dst = appendOptional(dst, ",\"user_terminated\":null", &v.UserTerminated, appendBool)
+	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":null", &v.TransferVoicemailDetected, appendBool)
+	dst = appendOptional(dst, ",\"override_timestamp\":null", &v.OverrideTimestamp, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -199,21 +199,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -222,53 +222,53 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "session_id":
-			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "conversation_id":
-			err = readOptional(d, "conversation_id", &v.ConversationID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "conversation_id", &v.ConversationID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "channel_manager_service":
-			err = readOptional(d, "channel_manager_service", &v.ChannelManagerService, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "channel_manager_service", &v.ChannelManagerService, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "channel_manager_type":
-			err = readOptional(d, "channel_manager_type", &v.ChannelManagerType, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "channel_manager_type", &v.ChannelManagerType, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "channel_manager_sid":
-			err = readOptional(d, "channel_manager_sid", &v.ChannelManagerSID, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "channel_manager_sid", &v.ChannelManagerSID, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "agent_id":
-			err = readOptional(d, "agent_id", &v.AgentID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "agent_id", &v.AgentID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "agent_name":
-			err = readOptional(d, "agent_name", &v.AgentName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "agent_name", &v.AgentName, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "agent_type":
-			err = readOptional(d, "agent_type", &v.AgentType, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+			err = readOptional(d, "agent_type", &v.AgentType, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
 		case "agent_timezone":
-			err = readOptional(d, "agent_timezone", &v.AgentTimezone, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "agent_timezone", &v.AgentTimezone, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "prompt_id":
-			err = readOptional(d, "prompt_id", &v.PromptID, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+			err = readOptional(d, "prompt_id", &v.PromptID, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
 		case "prompt_name":
-			err = readOptional(d, "prompt_name", &v.PromptName, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "prompt_name", &v.PromptName, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "prompt_version":
-			err = readOptional(d, "prompt_version", &v.PromptVersion, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "prompt_version", &v.PromptVersion, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "prompt_version_number":
-			err = readOptional(d, "prompt_version_number", &v.PromptVersionNumber, &seen[0], 1<<13, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "prompt_version_number", &v.PromptVersionNumber, &seen[0], 1<<13, nullIsState, (*decoder).int64Value)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<14, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<14, nullIsState, (*decoder).float64Value)
 		case "session_label_id":
-			err = readOptional(d, "session_label_id", &v.SessionLabelID, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_label_id", &v.SessionLabelID, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<17, nullIsState, (*Decoder).String)
+			err = readOptional(d, "target", &v.Target, &seen[0], 1<<17, nullIsState, (*decoder).stringValue)
 		case "is_legacy":
-			err = readOptional(d, "is_legacy", &v.IsLegacy, &seen[0], 1<<18, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "is_legacy", &v.IsLegacy, &seen[0], 1<<18, nullIsState, (*decoder).boolValue)
 		case "is_test":
-			err = readOptional(d, "is_test", &v.IsTest, &seen[0], 1<<19, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "is_test", &v.IsTest, &seen[0], 1<<19, nullIsState, (*decoder).boolValue)
 		case "is_outbound":
-			err = readOptional(d, "is_outbound", &v.IsOutbound, &seen[0], 1<<20, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "is_outbound", &v.IsOutbound, &seen[0], 1<<20, nullIsState, (*decoder).boolValue)
 		case "user_terminated":
-			err = readOptional(d, "user_terminated", &v.UserTerminated, &seen[0], 1<<21, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "user_terminated", &v.UserTerminated, &seen[0], 1<<21, nullIsState, (*decoder).boolValue)
 		case "transfer_voicemail_detected":
-			err = readOptional(d, "transfer_voicemail_detected", &v.TransferVoicemailDetected, &seen[0], 1<<22, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "transfer_voicemail_detected", &v.TransferVoicemailDetected, &seen[0], 1<<22, nullIsState, (*decoder).boolValue)
 		case "override_timestamp":
-			err = readOptional(d, "override_timestamp", &v.OverrideTimestamp, &seen[0], 1<<23, nullIsState, (*Decoder).String)
+			err = readOptional(d, "override_timestamp", &v.OverrideTimestamp, &seen[0], 1<<23, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -277,21 +277,21 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("timestamp")
+		return d.errRequired("timestamp")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -299,16 +299,16 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
 		return nil, err
 	}
-	dst = AppendInt(append(dst, ",\"page\":"...), v.Page)
-	dst = AppendInt(append(dst, ",\"page_size\":"...), v.PageSize)
-	dst = appendOptional(dst, ",\"total_pages\":null", &v.TotalPages, AppendInt)
-	dst = appendOptional(dst, ",\"total_count\":null", &v.TotalCount, AppendInt)
+	dst = appendInt(append(dst, ",\"page\":"...), v.Page)
+	dst = appendInt(append(dst, ",\"page_size\":"...), v.PageSize)
+	dst = appendOptional(dst, ",\"total_pages\":null", &v.TotalPages, appendInt)
+	dst = appendOptional(dst, ",\"total_count\":null", &v.TotalCount, appendInt)
 	return closeObject(dst, start), nil
 }
 
@@ -319,21 +319,21 @@ func (v ListResponseSession) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ListResponseSession object from d into v, strictly: duplicate
+// readJSON reads one ListResponseSession object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ListResponseSession) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -344,13 +344,13 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 		case "items":
 			err = readMember(d, "items", &v.Items, &seen[0], 1<<0, nullRejected, readObjectArray[Session])
 		case "page":
-			err = readMember(d, "page", &v.Page, &seen[0], 1<<1, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "page", &v.Page, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
 		case "page_size":
-			err = readMember(d, "page_size", &v.PageSize, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "page_size", &v.PageSize, &seen[0], 1<<2, nullRejected, (*decoder).int64Value)
 		case "total_pages":
-			err = readOptional(d, "total_pages", &v.TotalPages, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "total_pages", &v.TotalPages, &seen[0], 1<<3, nullIsState, (*decoder).int64Value)
 		case "total_count":
-			err = readOptional(d, "total_count", &v.TotalCount, &seen[0], 1<<4, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "total_count", &v.TotalCount, &seen[0], 1<<4, nullIsState, (*decoder).int64Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -359,27 +359,27 @@ func (v *ListResponseSession) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("items")
+		return d.errRequired("items")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("page")
+		return d.errRequired("page")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("page_size")
+		return d.errRequired("page_size")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 	*v = ListResponseSession{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -387,10 +387,10 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
 		return nil, err
 	}
@@ -407,21 +407,21 @@ func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionTranscriptionResponse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -430,7 +430,7 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "transcription":
 			err = readMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, nullRejected, readObjectArray[SessionText])
 		case "actions":
@@ -443,27 +443,27 @@ func (v *SessionTranscriptionResponse) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("session_id")
+		return d.errRequired("session_id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("transcription")
+		return d.errRequired("transcription")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("actions")
+		return d.errRequired("actions")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTranscriptionResponse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -471,15 +471,15 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
+	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, appendString)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -490,21 +490,21 @@ func (v SessionText) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionText object from d into v, strictly: duplicate
+// readJSON reads one SessionText object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionText) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionText) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -513,13 +513,13 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "lang":
-			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -528,21 +528,21 @@ func (v *SessionText) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("timestamp")
+		return d.errRequired("timestamp")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionText) UnmarshalJSON(data []byte) error {
 	*v = SessionText{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -550,17 +550,17 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tool_name\":null", &v.ToolName, AppendString)
-	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, AppendString)
-	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, AppendString)
-	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"tool_name\":null", &v.ToolName, appendString)
+	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, appendString)
+	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, appendString)
+	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, appendFloat64); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -573,21 +573,21 @@ func (v SessionAction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionAction object from d into v, strictly: duplicate
+// readJSON reads one SessionAction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionAction) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionAction) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -596,17 +596,17 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "tool_name":
-			err = readOptional(d, "tool_name", &v.ToolName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_name", &v.ToolName, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "tool_request":
-			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "tool_result":
-			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "tool_error":
-			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "duration_ms":
-			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<5, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<5, nullIsState, (*decoder).float64Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -615,32 +615,32 @@ func (v *SessionAction) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("timestamp")
+		return d.errRequired("timestamp")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionAction) UnmarshalJSON(data []byte) error {
 	*v = SessionAction{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
-	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, AppendString)
+	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, appendString)
+	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -651,21 +651,21 @@ func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionSummaryResponse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -674,9 +674,9 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "summary":
-			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "rating":
-			err = readOptional(d, "rating", &v.Rating, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "rating", &v.Rating, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -687,26 +687,26 @@ func (v *SessionSummaryResponse) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionSummaryResponse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, AppendString)
+	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, appendString)
 	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
@@ -718,21 +718,21 @@ func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionRecordingResponse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -741,7 +741,7 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "recordings":
 			err = readOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, nullIsState, decodeSlice_String)
 		default:
@@ -754,16 +754,16 @@ func (v *SessionRecordingResponse) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionRecordingResponse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -771,10 +771,10 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
 		return nil, err
 	}
@@ -791,21 +791,21 @@ func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
+// readJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *InspectLatencyResponse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -814,7 +814,7 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "timeline":
 			err = readMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, nullRejected, readObjectArray[LatencyEntry])
 		case "summary":
@@ -827,24 +827,24 @@ func (v *InspectLatencyResponse) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("session_id")
+		return d.errRequired("session_id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("timeline")
+		return d.errRequired("timeline")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 	*v = InspectLatencyResponse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -852,7 +852,7 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
@@ -862,14 +862,14 @@ func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 		return nil, err
 	}
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
-	dst = AppendString(append(dst, ",\"label\":"...), v.Label)
+	dst = appendString(append(dst, ",\"label\":"...), v.Label)
 	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
 	dst = appendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
-	if dst, err = AppendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
+	if dst, err = appendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"value_str\":"...), v.ValueStr)
-	dst = AppendString(append(dst, ",\"time_delta\":"...), v.TimeDelta)
+	dst = appendString(append(dst, ",\"value_str\":"...), v.ValueStr)
+	dst = appendString(append(dst, ",\"time_delta\":"...), v.TimeDelta)
 	return closeObject(dst, start), nil
 }
 
@@ -880,21 +880,21 @@ func (v LatencyEntry) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one LatencyEntry object from d into v, strictly: duplicate
+// readJSON reads one LatencyEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *LatencyEntry) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -903,23 +903,23 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "measurement_start":
-			err = readMember(d, "measurement_start", &v.MeasurementStart, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "measurement_start", &v.MeasurementStart, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
 		case "category":
 			err = readMember(d, "category", &v.Category, &seen[0], 1<<2, nullRejected, decodeLatencyCategory)
 		case "label":
-			err = readMember(d, "label", &v.Label, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readMember(d, "label", &v.Label, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "metadata":
 			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, nullIsState, decodeSlice_String)
 		case "unit_type":
 			err = readMember(d, "unit_type", &v.UnitType, &seen[0], 1<<5, nullRejected, decodeLatencyUnitType)
 		case "value":
-			err = readMember(d, "value", &v.Value, &seen[0], 1<<6, nullRejected, (*Decoder).Float64)
+			err = readMember(d, "value", &v.Value, &seen[0], 1<<6, nullRejected, (*decoder).float64Value)
 		case "value_str":
-			err = readMember(d, "value_str", &v.ValueStr, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readMember(d, "value_str", &v.ValueStr, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		case "time_delta":
-			err = readMember(d, "time_delta", &v.TimeDelta, &seen[0], 1<<8, nullRejected, (*Decoder).String)
+			err = readMember(d, "time_delta", &v.TimeDelta, &seen[0], 1<<8, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -928,42 +928,42 @@ func (v *LatencyEntry) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("timestamp")
+		return d.errRequired("timestamp")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("measurement_start")
+		return d.errRequired("measurement_start")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("category")
+		return d.errRequired("category")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("label")
+		return d.errRequired("label")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.ErrRequired("unit_type")
+		return d.errRequired("unit_type")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.ErrRequired("value")
+		return d.errRequired("value")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("value_str")
+		return d.errRequired("value_str")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.ErrRequired("time_delta")
+		return d.errRequired("time_delta")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 	*v = LatencyEntry{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -971,20 +971,20 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
-	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, AppendString)
-	dst = AppendInt(append(dst, ",\"event_count\":"...), v.EventCount)
-	if dst, err = AppendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
+	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, appendString)
+	dst = appendInt(append(dst, ",\"event_count\":"...), v.EventCount)
+	if dst, err = appendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"sum_str\":"...), v.SumStr)
-	if dst, err = AppendFloat64(append(dst, ",\"average_ms\":"...), v.AverageMs); err != nil {
+	dst = appendString(append(dst, ",\"sum_str\":"...), v.SumStr)
+	if dst, err = appendFloat64(append(dst, ",\"average_ms\":"...), v.AverageMs); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"average_str\":"...), v.AverageStr)
+	dst = appendString(append(dst, ",\"average_str\":"...), v.AverageStr)
 	return closeObject(dst, start), nil
 }
 
@@ -995,21 +995,21 @@ func (v SummaryEntry) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SummaryEntry object from d into v, strictly: duplicate
+// readJSON reads one SummaryEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SummaryEntry) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1020,17 +1020,17 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 		case "category":
 			err = readMember(d, "category", &v.Category, &seen[0], 1<<0, nullRejected, decodeLatencyCategory)
 		case "sub_category":
-			err = readOptional(d, "sub_category", &v.SubCategory, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sub_category", &v.SubCategory, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "event_count":
-			err = readMember(d, "event_count", &v.EventCount, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
+			err = readMember(d, "event_count", &v.EventCount, &seen[0], 1<<2, nullRejected, (*decoder).int64Value)
 		case "sum_ms":
-			err = readMember(d, "sum_ms", &v.SumMs, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
+			err = readMember(d, "sum_ms", &v.SumMs, &seen[0], 1<<3, nullRejected, (*decoder).float64Value)
 		case "sum_str":
-			err = readMember(d, "sum_str", &v.SumStr, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readMember(d, "sum_str", &v.SumStr, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "average_ms":
-			err = readMember(d, "average_ms", &v.AverageMs, &seen[0], 1<<5, nullRejected, (*Decoder).Float64)
+			err = readMember(d, "average_ms", &v.AverageMs, &seen[0], 1<<5, nullRejected, (*decoder).float64Value)
 		case "average_str":
-			err = readMember(d, "average_str", &v.AverageStr, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readMember(d, "average_str", &v.AverageStr, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1039,36 +1039,36 @@ func (v *SummaryEntry) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("category")
+		return d.errRequired("category")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("event_count")
+		return d.errRequired("event_count")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.ErrRequired("sum_ms")
+		return d.errRequired("sum_ms")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("sum_str")
+		return d.errRequired("sum_str")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.ErrRequired("average_ms")
+		return d.errRequired("average_ms")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.ErrRequired("average_str")
+		return d.errRequired("average_str")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 	*v = SummaryEntry{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1076,10 +1076,10 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
 	if dst, err = appendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
@@ -1096,21 +1096,21 @@ func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
+// readJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionTimelineResponse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1119,9 +1119,9 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "session_start":
-			err = readOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, nullIsState, (*decoder).dateTimeValue)
 		case "events":
 			err = readMember(d, "events", &v.Events, &seen[0], 1<<2, nullRejected, readObjectArray[TimelineEvent])
 		default:
@@ -1132,24 +1132,24 @@ func (v *SessionTimelineResponse) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("session_id")
+		return d.errRequired("session_id")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("events")
+		return d.errRequired("events")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTimelineResponse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1157,27 +1157,27 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"offset\":"...), v.Offset)
-	dst = appendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, AppendInt)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, AppendString)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, AppendString)
-	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, AppendString)
-	dst = appendOptional(dst, ",\"category\":null", &v.Category, AppendString)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendString(append(dst, ",\"offset\":"...), v.Offset)
+	dst = appendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, appendInt)
+	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
+	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
+	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, appendString)
+	dst = appendOptional(dst, ",\"category\":null", &v.Category, appendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, AppendFloat64); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, AppendString)
-	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, AppendString)
-	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, AppendString)
+	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, appendString)
+	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, appendString)
+	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1188,21 +1188,21 @@ func (v TimelineEvent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one TimelineEvent object from d into v, strictly: duplicate
+// readJSON reads one TimelineEvent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *TimelineEvent) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1213,31 +1213,31 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 		case "kind":
 			err = readMember(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, decodeTimelineEventKind)
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
 		case "offset":
-			err = readMember(d, "offset", &v.Offset, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readMember(d, "offset", &v.Offset, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "turn_index":
-			err = readOptional(d, "turn_index", &v.TurnIndex, &seen[0], 1<<3, nullIsState, (*Decoder).Int64)
+			err = readOptional(d, "turn_index", &v.TurnIndex, &seen[0], 1<<3, nullIsState, (*decoder).int64Value)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "source", &v.Source, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "text", &v.Text, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "lang":
-			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "category":
-			err = readOptional(d, "category", &v.Category, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "category", &v.Category, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
 		case "metadata":
 			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, nullIsState, decodeSlice_String)
 		case "duration_ms":
-			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, nullIsState, (*decoder).float64Value)
 		case "tool_request":
-			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "tool_result":
-			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "tool_error":
-			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<13, nullIsState, (*Decoder).String)
+			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1246,27 +1246,27 @@ func (v *TimelineEvent) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("kind")
+		return d.errRequired("kind")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("timestamp")
+		return d.errRequired("timestamp")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("offset")
+		return d.errRequired("offset")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 	*v = TimelineEvent{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1274,7 +1274,7 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 func (v *HTTPExceptionError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendRawValue); err != nil {
@@ -1290,21 +1290,21 @@ func (v HTTPExceptionError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HTTPExceptionError object from d into v, strictly: duplicate
+// readJSON reads one HTTPExceptionError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPExceptionError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *HTTPExceptionError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1324,16 +1324,16 @@ func (v *HTTPExceptionError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 	*v = HTTPExceptionError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1341,7 +1341,7 @@ func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
@@ -1357,21 +1357,21 @@ func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HTTPValidationError object from d into v, strictly: duplicate
+// readJSON reads one HTTPValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *HTTPValidationError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1391,16 +1391,16 @@ func (v *HTTPValidationError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 	*v = HTTPValidationError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1408,14 +1408,14 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = encodeSlice_RequestValidationErrorLocItem(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
-	dst = AppendString(append(dst, ",\"type\":"...), v.Type)
+	dst = appendString(append(dst, ",\"msg\":"...), v.Msg)
+	dst = appendString(append(dst, ",\"type\":"...), v.Type)
 	if dst, err = appendOptionalErr(dst, ",\"input\":null", &v.Input, appendRawValue); err != nil {
 		return nil, err
 	}
@@ -1432,21 +1432,21 @@ func (v RequestValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RequestValidationError object from d into v, strictly: duplicate
+// readJSON reads one RequestValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *RequestValidationError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1457,9 +1457,9 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		case "loc":
 			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_RequestValidationErrorLocItem)
 		case "msg":
-			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "type":
-			err = readMember(d, "type", &v.Type, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readMember(d, "type", &v.Type, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "input":
 			err = readOptional(d, "input", &v.Input, &seen[0], 1<<3, nullIsValue, readRawValue)
 		case "ctx":
@@ -1472,27 +1472,27 @@ func (v *RequestValidationError) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("loc")
+		return d.errRequired("loc")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("msg")
+		return d.errRequired("msg")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("type")
+		return d.errRequired("type")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the member v holds as JSON; a RequestValidationErrorLocItem holding none is an
@@ -1500,9 +1500,9 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 func (v RequestValidationErrorLocItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "RequestValidationErrorLocItem"}
 }
@@ -1517,10 +1517,10 @@ func (v RequestValidationErrorLocItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one RequestValidationErrorLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *RequestValidationErrorLocItem) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *RequestValidationErrorLocItem) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -1529,8 +1529,8 @@ func (v *RequestValidationErrorLocItem) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -1539,27 +1539,27 @@ func (v *RequestValidationErrorLocItem) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string or int64")
+	return d.errUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *RequestValidationErrorLocItem) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationErrorLocItem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeRequestValidationErrorLocItem decodes one RequestValidationErrorLocItem (an element of an array or map, or a field).
-func decodeRequestValidationErrorLocItem(d *Decoder) (v RequestValidationErrorLocItem, err error) {
-	err = v.DecodeJSON(d)
+func decodeRequestValidationErrorLocItem(d *decoder) (v RequestValidationErrorLocItem, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1570,12 +1570,12 @@ func encodeRequestValidationErrorLocItem(dst []byte, v RequestValidationErrorLoc
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }
 
 // encodeSlice_RequestValidationErrorLocItem appends x as a JSON array.
@@ -1589,11 +1589,11 @@ func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error)
 }
 
 // decodeSlice_RequestValidationErrorLocItem decodes a JSON array; null elements are rejected.
-func decodeSlice_RequestValidationErrorLocItem(d *Decoder) ([]RequestValidationErrorLocItem, error) {
+func decodeSlice_RequestValidationErrorLocItem(d *decoder) ([]RequestValidationErrorLocItem, error) {
 	return readArray(d, nullRejected, decodeRequestValidationErrorLocItem)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
+func decodeMap_RawJSON(d *decoder) (map[string]json.RawMessage, error) {
 	return readMap(d, nullIsValue, readRawValue)
 }

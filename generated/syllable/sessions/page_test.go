@@ -1,36 +1,34 @@
 // Hand-written test helper (not generated): walks a Syllable list page with
 // the package's exported Decoder.
 
-package sessions_test
+package sessions
 
-import (
-	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
-)
+import ()
 
-// syllablePage is a Syllable list response (ListResponse[Session]):
+// SyllablePage is a Syllable list response (ListResponse[Session]):
 //
 //	{"items": [...], "page": 0, "page_size": 25, "total_pages": 4, "total_count": 100}
-type syllablePage struct {
-	Items      []sy.Session
+type SyllablePage struct {
+	Items      []Session
 	Page       int64
 	PageSize   int64
-	TotalPages sy.Optional[int64]
-	TotalCount sy.Optional[int64]
+	TotalPages Optional[int64]
+	TotalCount Optional[int64]
 	Other      []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeSyllablePage walks the envelope with a sy.Decoder and decodes each
+// DecodeSyllablePage walks the envelope with a Decoder and decodes each
 // item with Session.DecodeJSON. items, page and page_size are required;
 // total_pages and total_count may be null.
-func decodeSyllablePage(data []byte) (syllablePage, error) {
-	var p syllablePage
-	d := sy.NewDecoder(data)
-	if err := d.BeginObject(); err != nil {
+func DecodeSyllablePage(data []byte) (SyllablePage, error) {
+	var p SyllablePage
+	d := newTestDecoder(data)
+	if err := d.beginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return p, err
 		}
@@ -39,33 +37,33 @@ func decodeSyllablePage(data []byte) (syllablePage, error) {
 		}
 		field := string(name)
 		if seen[field] {
-			return p, d.ErrDuplicate(name)
+			return p, d.errDuplicate(name)
 		}
 		seen[field] = true
 		switch field {
 		case "items":
-			if err := d.BeginArray(); err != nil {
-				return p, sy.WithField(err, field)
+			if err := d.beginArray(); err != nil {
+				return p, withField(err, field)
 			}
-			p.Items = []sy.Session{}
+			p.Items = []Session{}
 			for i := 0; ; i++ {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
-					return p, sy.WithField(err, field)
+					return p, withField(err, field)
 				}
 				if !more {
 					break
 				}
-				var s sy.Session
-				if err := s.DecodeJSON(d); err != nil {
-					return p, sy.WithField(sy.WithIndex(err, i), field)
+				var s Session
+				if err := s.readJSON(d); err != nil {
+					return p, withField(withIndex(err, i), field)
 				}
 				p.Items = append(p.Items, s)
 			}
 		case "page", "page_size":
-			n, err := d.Int64()
+			n, err := d.int64Value()
 			if err != nil {
-				return p, sy.WithField(err, field)
+				return p, withField(err, field)
 			}
 			if field == "page" {
 				p.Page = n
@@ -77,32 +75,32 @@ func decodeSyllablePage(data []byte) (syllablePage, error) {
 			if field == "total_count" {
 				o = &p.TotalCount
 			}
-			if d.ConsumeNull() {
-				*o = sy.Null[int64]()
+			if d.consumeNull() {
+				*o = Null[int64]()
 				continue
 			}
-			n, err := d.Int64()
+			n, err := d.int64Value()
 			if err != nil {
-				return p, sy.WithField(err, field)
+				return p, withField(err, field)
 			}
-			*o = sy.Some(n)
+			*o = Some(n)
 		default:
 			p.Other = append(p.Other, field)
-			if err := d.Skip(); err != nil {
-				return p, sy.WithField(err, field)
+			if err := d.skip(); err != nil {
+				return p, withField(err, field)
 			}
 		}
 	}
 	for _, req := range []string{"items", "page", "page_size"} {
 		if !seen[req] {
-			return p, d.ErrRequired(req)
+			return p, d.errRequired(req)
 		}
 	}
-	return p, d.End()
+	return p, d.end()
 }
 
-// appendSyllablePage encodes the page back in the service's member order.
-func appendSyllablePage(dst []byte, p syllablePage) ([]byte, error) {
+// AppendSyllablePage encodes the page back in the service's member order.
+func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 	dst = append(dst, `{"items":[`...)
 	for i := range p.Items {
 		if i > 0 {
@@ -114,24 +112,32 @@ func appendSyllablePage(dst []byte, p syllablePage) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"page":`...)
-	dst = sy.AppendInt(dst, p.Page)
+	dst = appendInt(dst, p.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = sy.AppendInt(dst, p.PageSize)
+	dst = appendInt(dst, p.PageSize)
 	for _, o := range []struct {
 		name string
-		v    sy.Optional[int64]
+		v    Optional[int64]
 	}{{"total_pages", p.TotalPages}, {"total_count", p.TotalCount}} {
 		if !o.v.IsSet() {
 			continue
 		}
 		dst = append(dst, ',')
-		dst = sy.AppendString(dst, o.name)
+		dst = appendString(dst, o.name)
 		dst = append(dst, ':')
 		if n, ok := o.v.Get(); ok {
-			dst = sy.AppendInt(dst, n)
+			dst = appendInt(dst, n)
 		} else {
-			dst = sy.AppendNull(dst)
+			dst = appendNull(dst)
 		}
 	}
 	return append(dst, '}'), nil
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

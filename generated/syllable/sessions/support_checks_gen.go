@@ -14,20 +14,20 @@ import (
 // format and args, and at the field name of p when name is not empty.
 //
 //go:noinline
-func violated(vs *Violations, p *Path, name, rule, format string, args ...any) {
+func violated(vs *violationList, p *valuePath, name, rule, format string, args ...any) {
 	if name != "" {
-		fp := p.Field(name)
+		fp := p.child(name)
 		p = &fp
 	}
 	if len(args) == 0 {
-		vs.Add(p, rule, format)
+		vs.add(p, rule, format)
 		return
 	}
-	vs.Addf(p, rule, format, args...)
+	vs.addf(p, rule, format, args...)
 }
 
 // checkNotNull records a null where null is not allowed.
-func checkNotNull(vs *Violations, p *Path, name string, null bool) {
+func checkNotNull(vs *violationList, p *valuePath, name string, null bool) {
 	if null {
 		violated(vs, p, name, RuleNull, "must not be null")
 	}
@@ -39,7 +39,7 @@ type number interface {
 }
 
 // checkMinimum records x below min; text is min as the schema writes it.
-func checkMinimum[T number](vs *Violations, p *Path, x, min T, text string) {
+func checkMinimum[T number](vs *violationList, p *valuePath, x, min T, text string) {
 	if x < min {
 		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
 	}
@@ -52,7 +52,7 @@ type knownValue interface {
 }
 
 // checkKnown records a value a closed enum does not list.
-func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
+func checkKnown[E knownValue](vs *violationList, p *valuePath, e E) {
 	if !e.IsKnown() {
 		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
 	}
@@ -63,7 +63,7 @@ func checkKnown[E knownValue](vs *Violations, p *Path, e E) {
 // /v1/Services/ is the collection) or "." and ".." (which servers and
 // proxies resolve as path steps). It reports whether the value's other
 // rules are worth checking.
-func checkPathSegment(vs *Violations, p *Path, s string) bool {
+func checkPathSegment(vs *violationList, p *valuePath, s string) bool {
 	switch s {
 	case "":
 		violated(vs, p, "", RuleRequired, "is required: a path parameter cannot be empty")
@@ -77,34 +77,34 @@ func checkPathSegment(vs *Violations, p *Path, s string) bool {
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
-func checkNotNil(vs *Violations, p *Path) {
+func checkNotNil(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
-func checkUTF8(vs *Violations, p *Path, s string) {
+func checkUTF8(vs *violationList, p *valuePath, s string) {
 	if !utf8.ValidString(s) {
 		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Field is checkUTF8 for the field name of the object at p.
-func checkUTF8Field[S ~string](vs *Violations, p *Path, name string, s S) {
+func checkUTF8Field[S ~string](vs *violationList, p *valuePath, name string, s S) {
 	if !utf8.ValidString(string(s)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkUTF8Optional is checkUTF8Field for an Optional field.
-func checkUTF8Optional[S ~string](vs *Violations, p *Path, name string, o *Optional[S]) {
+func checkUTF8Optional[S ~string](vs *violationList, p *valuePath, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
 	}
 }
 
 // checkKeys records map keys that are not valid UTF-8.
-func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
+func checkKeys[V any](vs *violationList, p *valuePath, m map[string]V) {
 	for k := range m {
 		if !utf8.ValidString(k) {
 			violated(vs, p, "", RuleFormat, "has a key that is not valid UTF-8: %q", k)
@@ -114,7 +114,7 @@ func checkKeys[V any](vs *Violations, p *Path, m map[string]V) {
 
 // checkFinite records NaN and infinities, which JSON numbers cannot hold
 // (a schema that allows them says nonFinite).
-func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
+func checkFinite[T ~float32 | ~float64](vs *violationList, p *valuePath, x T) {
 	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
 		violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
 	}
@@ -122,7 +122,7 @@ func checkFinite[T ~float32 | ~float64](vs *Violations, p *Path, x T) {
 
 // checkDateTime records a date-time whose year, as RFC 3339 writes it, is
 // outside 0 to 999,999,999: encoders refuse it (*TimeRangeError).
-func checkDateTime(vs *Violations, p *Path, t time.Time) {
+func checkDateTime(vs *violationList, p *valuePath, t time.Time) {
 	if y := t.UTC().Year(); y >= 1 && y <= maxYear-1 {
 		return // no offset moves it out of range; the zone lookup is not needed
 	}
@@ -135,15 +135,15 @@ func checkDateTime(vs *Violations, p *Path, t time.Time) {
 }
 
 // checkDateTimeField is checkDateTime for the field name of the object at p.
-func checkDateTimeField(vs *Violations, p *Path, name string, t time.Time) {
+func checkDateTimeField(vs *violationList, p *valuePath, name string, t time.Time) {
 	if y := t.UTC().Year(); y < 1 || y > maxYear-1 {
-		fp := p.Field(name)
+		fp := p.child(name)
 		checkDateTime(vs, &fp, t)
 	}
 }
 
 // checkDateTimeOptional is checkDateTimeField for an Optional field.
-func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[time.Time]) {
+func checkDateTimeOptional(vs *violationList, p *valuePath, name string, o *Optional[time.Time]) {
 	if o.state == optValue {
 		checkDateTimeField(vs, p, name, o.value)
 	}
@@ -153,37 +153,37 @@ func checkDateTimeOptional(vs *Violations, p *Path, name string, o *Optional[tim
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
-func checkDepth(vs *Violations, p *Path, n int) bool {
-	if p.level()+n <= DefaultMaxDepth {
+func checkDepth(vs *violationList, p *valuePath, n int) bool {
+	if p.level()+n <= defaultMaxDepth {
 		return false
 	}
-	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", DefaultMaxDepth)
+	violated(vs, p, "", RuleFormat, "nests deeper than the %d levels decoders read", defaultMaxDepth)
 	return true
 }
 
 // checkRawAt reports whether raw, a value at p, is exactly one JSON value
 // without repeated names that decoders read there: its own nesting counts
 // on top of p's.
-func checkRawAt(p *Path, raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
-	if p.level() >= DefaultMaxDepth {
-		d.SetMaxDepth(1)
-		if k := d.Peek(); k == KindObject || k == KindArray {
-			return d.errAt(0, "nesting deeper than "+strconv.Itoa(DefaultMaxDepth)+" levels")
+func checkRawAt(p *valuePath, raw []byte) error {
+	var d decoder
+	d.reset(raw)
+	if p.level() >= defaultMaxDepth {
+		d.setMaxDepth(1)
+		if k := d.peek(); k == kindObject || k == kindArray {
+			return d.errAt(0, "nesting deeper than "+strconv.Itoa(defaultMaxDepth)+" levels")
 		}
 	} else {
-		d.SetMaxDepth(DefaultMaxDepth - p.level())
+		d.setMaxDepth(defaultMaxDepth - p.level())
 	}
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // checkRawJSON records a json value that is not exactly one JSON value
 // without repeated names, or nests too deep where it sits; empty is null.
-func checkRawJSON(vs *Violations, p *Path, raw json.RawMessage) {
+func checkRawJSON(vs *violationList, p *valuePath, raw json.RawMessage) {
 	if len(raw) == 0 {
 		return
 	}

@@ -13,65 +13,65 @@ import (
 	"unicode/utf8"
 )
 
-// Kind is the kind of the next JSON value, as reported by [Decoder.Peek].
-type Kind uint8
+// jsonKind is the kind of the next JSON value, as reported by [decoder.peek].
+type jsonKind uint8
 
 const (
-	// KindInvalid means there is no value: end of input or a byte that
+	// kindInvalid means there is no value: end of input or a byte that
 	// cannot start a JSON value.
-	KindInvalid Kind = iota
-	// KindNull is the literal null.
-	KindNull
-	// KindBool is true or false.
-	KindBool
-	// KindNumber is a number.
-	KindNumber
-	// KindString is a string.
-	KindString
-	// KindArray is an array.
-	KindArray
-	// KindObject is an object.
-	KindObject
+	kindInvalid jsonKind = iota
+	// kindNull is the literal null.
+	kindNull
+	// kindBool is true or false.
+	kindBool
+	// kindNumber is a number.
+	kindNumber
+	// kindString is a string.
+	kindString
+	// kindArray is an array.
+	kindArray
+	// kindObject is an object.
+	kindObject
 )
 
 // String returns the JSON name of the kind ("null", "boolean", "number",
 // "string", "array", "object"), or "invalid".
-func (k Kind) String() string {
+func (k jsonKind) String() string {
 	switch k {
-	case KindNull:
+	case kindNull:
 		return "null"
-	case KindBool:
+	case kindBool:
 		return "boolean"
-	case KindNumber:
+	case kindNumber:
 		return "number"
-	case KindString:
+	case kindString:
 		return "string"
-	case KindArray:
+	case kindArray:
 		return "array"
-	case KindObject:
+	case kindObject:
 		return "object"
 	}
 	return "invalid"
 }
 
-// DefaultMaxDepth is the deepest nesting of arrays and objects a [Decoder]
-// accepts unless lowered with [Decoder.SetMaxDepth]. It is also the highest
+// defaultMaxDepth is the deepest nesting of arrays and objects a [decoder]
+// accepts unless lowered with [decoder.setMaxDepth]. It is also the highest
 // limit that can be set.
-const DefaultMaxDepth = 512
+const defaultMaxDepth = 512
 
-// Decoder is a strict JSON pull decoder over a byte slice.
+// decoder is a strict JSON pull decoder over a byte slice.
 //
-// The caller drives it in the order of the document: [Decoder.BeginObject]
-// then [Decoder.NextField] until it reports the end, reading each field's
-// value with a scalar method, [Decoder.Skip] or a nested Begin call;
-// [Decoder.BeginArray] then [Decoder.NextElement] likewise; and finally
-// [Decoder.End] to reject trailing data. A typical generated decoder:
+// The caller drives it in the order of the document: [decoder.beginObject]
+// then [decoder.nextField] until it reports the end, reading each field's
+// value with a scalar method, [decoder.skip] or a nested Begin call;
+// [decoder.beginArray] then [decoder.nextElement] likewise; and finally
+// [decoder.end] to reject trailing data. A typical generated decoder:
 //
-//	if err := d.BeginObject(); err != nil {
+//	if err := d.beginObject(); err != nil {
 //		return err
 //	}
 //	for {
-//		name, ok, err := d.NextField()
+//		name, ok, err := d.nextField()
 //		if err != nil {
 //			return err
 //		}
@@ -81,11 +81,11 @@ const DefaultMaxDepth = 512
 //		switch string(name) {
 //		case "id":
 //			if v.ID, err = d.String(); err != nil {
-//				return WithField(err, "id")
+//				return withField(err, "id")
 //			}
 //		default:
 //			if err := d.Skip(); err != nil {
-//				return WithField(err, string(name))
+//				return withField(err, string(name))
 //			}
 //		}
 //	}
@@ -93,25 +93,25 @@ const DefaultMaxDepth = 512
 // The decoder accepts exactly RFC 8259 JSON: no comments, trailing commas,
 // single quotes, leading zeros, NaN or Infinity literals, raw control
 // characters or invalid UTF-8 in strings, or unpaired surrogate escapes.
-// Nesting is limited to [DefaultMaxDepth] levels and nothing recurses on the
+// Nesting is limited to [defaultMaxDepth] levels and nothing recurses on the
 // input, so hostile input cannot exhaust the stack.
 //
-// Byte slices returned by the decoder (field names, [Decoder.StringBytes],
-// [Decoder.Raw]) alias the input or an internal buffer: they must not be
+// Byte slices returned by the decoder (field names, [decoder.stringBytes],
+// [decoder.raw]) alias the input or an internal buffer: they must not be
 // modified and are valid only until the next call on the decoder (Raw's until
 // the input changes). After an error the decoder's position is unspecified;
-// call [Decoder.Reset] before using it again.
+// call [decoder.reset] before using it again.
 //
-// The zero Decoder is ready for use after [Decoder.Reset]; a Decoder declared
+// The zero decoder is ready for use after [decoder.reset]; a decoder declared
 // as a local variable does not escape to the heap.
-type Decoder struct {
+type decoder struct {
 	data     []byte
 	pos      int
 	depth    int
 	maxDepth int
 	fieldPos int  // offset of the last field name, for ErrDuplicate
 	open     bool // the last token was '{' or '[' (no comma expected)
-	stack    [DefaultMaxDepth / 64]uint64
+	stack    [defaultMaxDepth / 64]uint64
 	scratch  []byte
 
 	// text is a copy of data[textAt:textAt+len(text)]: decoded strings
@@ -119,7 +119,7 @@ type Decoder struct {
 	// allocation per window of input rather than one per string.
 	text   string
 	textAt int
-	// arena holds the copies RawCopy returns, allocated like text.
+	// arena holds the copies rawCopy returns, allocated like text.
 	arena []byte
 	// namePlain reports that the last field name had no escapes, so it is
 	// data[fieldPos+1:] as it is.
@@ -134,16 +134,9 @@ type Decoder struct {
 // string kept by the caller holds in memory besides itself.
 const textWindow = 4 << 10
 
-// NewDecoder returns a decoder reading data.
-func NewDecoder(data []byte) *Decoder {
-	d := new(Decoder)
-	d.Reset(data)
-	return d
-}
-
-// Reset makes the decoder read data from the start, keeping its internal
+// reset makes the decoder read data from the start, keeping its internal
 // buffer and its depth limit.
-func (d *Decoder) Reset(data []byte) {
+func (d *decoder) reset(data []byte) {
 	d.data = data
 	d.pos = 0
 	d.depth = 0
@@ -158,25 +151,25 @@ func (d *Decoder) Reset(data []byte) {
 	d.skipNames, d.skipEscaped = d.skipNames[:0], d.skipEscaped[:0]
 }
 
-// SetMaxDepth sets the deepest nesting of arrays and objects the decoder
-// accepts. Values below 1 or above [DefaultMaxDepth] mean DefaultMaxDepth.
-func (d *Decoder) SetMaxDepth(n int) {
-	if n < 1 || n > DefaultMaxDepth {
-		n = DefaultMaxDepth
+// setMaxDepth sets the deepest nesting of arrays and objects the decoder
+// accepts. Values below 1 or above [defaultMaxDepth] mean DefaultMaxDepth.
+func (d *decoder) setMaxDepth(n int) {
+	if n < 1 || n > defaultMaxDepth {
+		n = defaultMaxDepth
 	}
 	d.maxDepth = n
 }
 
 // skipWS advances past JSON whitespace. The check for the common case, no
 // whitespace at all, is inlined into callers.
-func (d *Decoder) skipWS() {
+func (d *decoder) skipWS() {
 	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
 		return
 	}
 	d.skipWSSlow()
 }
 
-func (d *Decoder) skipWSSlow() {
+func (d *decoder) skipWSSlow() {
 	const ws = 1<<' ' | 1<<'\n' | 1<<'\r' | 1<<'\t'
 	data := d.data
 	p := d.pos
@@ -201,38 +194,38 @@ func (d *Decoder) skipWSSlow() {
 	d.pos = p
 }
 
-func kindOf(c byte) Kind {
+func kindOf(c byte) jsonKind {
 	switch c {
 	case 'n':
-		return KindNull
+		return kindNull
 	case 't', 'f':
-		return KindBool
+		return kindBool
 	case '"':
-		return KindString
+		return kindString
 	case '[':
-		return KindArray
+		return kindArray
 	case '{':
-		return KindObject
+		return kindObject
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return KindNumber
+		return kindNumber
 	}
-	return KindInvalid
+	return kindInvalid
 }
 
-// Peek skips whitespace and reports the kind of the next value without
+// peek skips whitespace and reports the kind of the next value without
 // consuming it. It looks at one byte only: the value itself is validated by
 // the call that reads it.
-func (d *Decoder) Peek() Kind {
+func (d *decoder) peek() jsonKind {
 	d.skipWS()
 	if d.pos >= len(d.data) {
-		return KindInvalid
+		return kindInvalid
 	}
 	return kindOf(d.data[d.pos])
 }
 
-// ConsumeNull consumes the literal null if it is the next value and reports
+// consumeNull consumes the literal null if it is the next value and reports
 // whether it did.
-func (d *Decoder) ConsumeNull() bool {
+func (d *decoder) consumeNull() bool {
 	d.skipWS()
 	if len(d.data)-d.pos >= 4 && string(d.data[d.pos:d.pos+4]) == "null" {
 		d.pos += 4
@@ -241,10 +234,10 @@ func (d *Decoder) ConsumeNull() bool {
 	return false
 }
 
-func (d *Decoder) push(array bool) error {
+func (d *decoder) push(array bool) error {
 	limit := d.maxDepth
 	if limit == 0 {
-		limit = DefaultMaxDepth
+		limit = defaultMaxDepth
 	}
 	if d.depth >= limit {
 		return d.errAt(d.pos, "nesting deeper than "+strconv.Itoa(limit)+" levels")
@@ -261,16 +254,16 @@ func (d *Decoder) push(array bool) error {
 
 // inArray reports whether the innermost open container is an array.
 // It requires d.depth > 0.
-func (d *Decoder) inArray() bool {
+func (d *decoder) inArray() bool {
 	i := d.depth - 1
 	return d.stack[i>>6]>>(uint(i)&63)&1 != 0
 }
 
-// BeginObject consumes the '{' that starts an object.
-func (d *Decoder) BeginObject() error {
+// beginObject consumes the '{' that starts an object.
+func (d *decoder) beginObject() error {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
-		return d.ErrUnexpectedKind("object")
+		return d.errUnexpectedKind("object")
 	}
 	if err := d.push(false); err != nil {
 		return err
@@ -280,17 +273,17 @@ func (d *Decoder) BeginObject() error {
 	return nil
 }
 
-// NextField advances to the next field of the object begun by
-// [Decoder.BeginObject]. It consumes the separating comma, the name and the
+// nextField advances to the next field of the object begun by
+// [decoder.beginObject]. It consumes the separating comma, the name and the
 // colon, and returns the unescaped name with ok true; the caller must then
 // consume the value. At the closing '}' it consumes it and returns ok false.
 //
 // The name aliases the input or an internal buffer and is not allocated. It
-// is valid until the next call that reads a string (NextField, String,
-// StringBytes, the NonFinite, DateTime, Date and Duration methods); numbers,
+// is valid until the next call that reads a string (nextField, String,
+// stringBytes, the NonFinite, DateTime, Date and Duration methods); numbers,
 // booleans, null, Skip and Raw leave it intact, so the name of an unknown
 // field can still label an error after its value was skipped.
-func (d *Decoder) NextField() (name []byte, ok bool, err error) {
+func (d *decoder) nextField() (name []byte, ok bool, err error) {
 	if d.depth == 0 || d.inArray() {
 		return nil, false, d.errAt(d.pos, "NextField called outside an object")
 	}
@@ -339,11 +332,11 @@ func (d *Decoder) NextField() (name []byte, ok bool, err error) {
 	return name, true, nil
 }
 
-// BeginArray consumes the '[' that starts an array.
-func (d *Decoder) BeginArray() error {
+// beginArray consumes the '[' that starts an array.
+func (d *decoder) beginArray() error {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '[' {
-		return d.ErrUnexpectedKind("array")
+		return d.errUnexpectedKind("array")
 	}
 	if err := d.push(true); err != nil {
 		return err
@@ -353,11 +346,11 @@ func (d *Decoder) BeginArray() error {
 	return nil
 }
 
-// NextElement advances to the next element of the array begun by
-// [Decoder.BeginArray], consuming the separating comma, and returns true; the
+// nextElement advances to the next element of the array begun by
+// [decoder.beginArray], consuming the separating comma, and returns true; the
 // caller must then consume the element. At the closing ']' it consumes it and
 // returns false.
-func (d *Decoder) NextElement() (ok bool, err error) {
+func (d *decoder) nextElement() (ok bool, err error) {
 	if d.depth == 0 || !d.inArray() {
 		return false, d.errAt(d.pos, "NextElement called outside an array")
 	}
@@ -387,9 +380,9 @@ func (d *Decoder) NextElement() (ok bool, err error) {
 	return true, nil
 }
 
-// End reports an error unless only whitespace remains after the top-level
+// end reports an error unless only whitespace remains after the top-level
 // value.
-func (d *Decoder) End() error {
+func (d *decoder) end() error {
 	if d.depth != 0 {
 		return d.errAt(d.pos, "End called inside an unfinished array or object")
 	}
@@ -418,7 +411,7 @@ func isSpecial(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= u
 
 // scanString validates the string starting at the quote at p and returns the
 // offset just past its closing quote and whether it contains escapes.
-func (d *Decoder) scanString(p int) (end int, escaped bool, err error) {
+func (d *decoder) scanString(p int) (end int, escaped bool, err error) {
 	data := d.data
 	i := p + 1
 	for {
@@ -483,7 +476,7 @@ func hex4(data []byte, i int) (rune, bool) {
 
 // scanEscape validates the escape sequence at the backslash at i and returns
 // the offset after it.
-func (d *Decoder) scanEscape(i int) (int, error) {
+func (d *decoder) scanEscape(i int) (int, error) {
 	data := d.data
 	if i+1 >= len(data) {
 		return 0, d.errAt(i, "unterminated string")
@@ -554,7 +547,7 @@ func unescape(dst, src []byte) []byte {
 
 // readString reads the string at the quote at d.pos and returns its
 // unescaped contents, aliasing the input or the scratch buffer.
-func (d *Decoder) readString() ([]byte, error) {
+func (d *decoder) readString() ([]byte, error) {
 	start := d.pos + 1
 	end, escaped, err := d.scanString(d.pos)
 	if err != nil {
@@ -568,25 +561,25 @@ func (d *Decoder) readString() ([]byte, error) {
 	return d.scratch, nil
 }
 
-// StringBytes reads a string and returns its unescaped contents without
+// stringBytes reads a string and returns its unescaped contents without
 // allocating. The result aliases the input or an internal buffer, must not be
 // modified, and is valid only until the next call on the decoder.
-func (d *Decoder) StringBytes() ([]byte, error) {
+func (d *decoder) stringBytes() ([]byte, error) {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-		return nil, d.ErrUnexpectedKind("string")
+		return nil, d.errUnexpectedKind("string")
 	}
 	return d.readString()
 }
 
-// String reads a string. Strings without escapes are cut from a copy of
+// stringValue reads a string. Strings without escapes are cut from a copy of
 // the input made a window of up to 4 KiB at a time, so most strings cost no
 // allocation of their own; a kept string holds at most its window in memory.
 // A string with escapes is allocated alone.
-func (d *Decoder) String() (string, error) {
+func (d *decoder) stringValue() (string, error) {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-		return "", d.ErrUnexpectedKind("string")
+		return "", d.errUnexpectedKind("string")
 	}
 	start := d.pos + 1
 	end, escaped, err := d.scanString(d.pos)
@@ -601,22 +594,22 @@ func (d *Decoder) String() (string, error) {
 	return d.cut(start, end-1), nil
 }
 
-// nameString returns name, just returned by NextField, as a string: cut
+// nameString returns name, just returned by nextField, as a string: cut
 // from the copied window like String's results when the name had no
 // escapes, so the names of map keys and kept members need no allocation of
 // their own either.
-func (d *Decoder) nameString(name []byte) string {
+func (d *decoder) nameString(name []byte) string {
 	if d.namePlain {
 		return d.cut(d.fieldPos+1, d.fieldPos+1+len(name))
 	}
 	return string(name)
 }
 
-// keep returns a copy of b, which RawCopy's callers may keep: a slice of an
+// keep returns a copy of b, which rawCopy's callers may keep: a slice of an
 // arena allocated like the strings' windows (at most 4 KiB, or the rest of
 // the input, at a time). Its capacity ends with it, so appending to it
 // cannot reach the next copy.
-func (d *Decoder) keep(b []byte) []byte {
+func (d *decoder) keep(b []byte) []byte {
 	if len(b) > cap(d.arena)-len(d.arena) {
 		d.arena = make([]byte, 0, max(len(b), min(textWindow, len(b)+len(d.data)-d.pos)))
 	}
@@ -627,7 +620,7 @@ func (d *Decoder) keep(b []byte) []byte {
 
 // cut returns data[i:j] as a string, from the copied window when it holds
 // that range, or else from a new window starting at i.
-func (d *Decoder) cut(i, j int) string {
+func (d *decoder) cut(i, j int) string {
 	if i == j {
 		return ""
 	}
@@ -638,8 +631,8 @@ func (d *Decoder) cut(i, j int) string {
 	return d.text[i-d.textAt : j-d.textAt]
 }
 
-// Bool reads true or false.
-func (d *Decoder) Bool() (bool, error) {
+// boolValue reads true or false.
+func (d *decoder) boolValue() (bool, error) {
 	d.skipWS()
 	rest := d.data[d.pos:]
 	if len(rest) >= 4 && string(rest[:4]) == "true" {
@@ -650,14 +643,14 @@ func (d *Decoder) Bool() (bool, error) {
 		d.pos += 5
 		return false, nil
 	}
-	return false, d.ErrUnexpectedKind("boolean")
+	return false, d.errUnexpectedKind("boolean")
 }
 
 func isDigit(c byte) bool { return c-'0' <= 9 }
 
 // scanNumber validates the number starting at p and returns the offset after
 // it.
-func (d *Decoder) scanNumber(p int) (int, error) {
+func (d *decoder) scanNumber(p int) (int, error) {
 	data := d.data
 	i := p
 	if i < len(data) && data[i] == '-' {
@@ -704,7 +697,7 @@ func (d *Decoder) scanNumber(p int) (int, error) {
 }
 
 // snippetNumber quotes the number-like run of bytes at p, for messages.
-func (d *Decoder) snippetNumber(p int) string {
+func (d *decoder) snippetNumber(p int) string {
 	i := p
 	for i < len(d.data) && i-p < 40 {
 		c := d.data[i]
@@ -721,7 +714,7 @@ func (d *Decoder) snippetNumber(p int) string {
 
 // parseInt reads an integer's sign and magnitude. The magnitude is exact when
 // digits <= 19.
-func (d *Decoder) parseInt(typ string) (neg bool, u uint64, start, digits int, err error) {
+func (d *decoder) parseInt(typ string) (neg bool, u uint64, start, digits int, err error) {
 	d.skipWS()
 	data := d.data
 	p := d.pos
@@ -735,7 +728,7 @@ func (d *Decoder) parseInt(typ string) (neg bool, u uint64, start, digits int, e
 			_, err = d.scanNumber(start)
 			return false, 0, start, 0, err
 		}
-		return false, 0, start, 0, d.ErrUnexpectedKind("integer")
+		return false, 0, start, 0, d.errUnexpectedKind("integer")
 	}
 	first := p
 	if data[p] == '0' {
@@ -762,9 +755,9 @@ func (d *Decoder) parseInt(typ string) (neg bool, u uint64, start, digits int, e
 	return neg, u, start, p - first, nil
 }
 
-// Int64 reads an integer that fits in an int64. Fractions and exponents are
+// int64Value reads an integer that fits in an int64. Fractions and exponents are
 // rejected, even when their value is integral.
-func (d *Decoder) Int64() (int64, error) {
+func (d *decoder) int64Value() (int64, error) {
 	neg, u, start, digits, err := d.parseInt("int64")
 	if err != nil {
 		return 0, err
@@ -779,9 +772,9 @@ func (d *Decoder) Int64() (int64, error) {
 	return int64(u), nil
 }
 
-// Int32 reads an integer that fits in an int32. Fractions and exponents are
+// int32Value reads an integer that fits in an int32. Fractions and exponents are
 // rejected, even when their value is integral.
-func (d *Decoder) Int32() (int32, error) {
+func (d *decoder) int32Value() (int32, error) {
 	neg, u, start, digits, err := d.parseInt("int32")
 	if err != nil {
 		return 0, err
@@ -797,11 +790,11 @@ func (d *Decoder) Int32() (int32, error) {
 }
 
 // number reads a validated number and returns its text.
-func (d *Decoder) number() ([]byte, int, error) {
+func (d *decoder) number() ([]byte, int, error) {
 	d.skipWS()
 	start := d.pos
-	if start >= len(d.data) || kindOf(d.data[start]) != KindNumber {
-		return nil, start, d.ErrUnexpectedKind("number")
+	if start >= len(d.data) || kindOf(d.data[start]) != kindNumber {
+		return nil, start, d.errUnexpectedKind("number")
 	}
 	end, err := d.scanNumber(start)
 	if err != nil {
@@ -866,9 +859,9 @@ func decimalParts(s []byte) (neg bool, mant uint64, exp10 int, ok bool) {
 	return neg, mant, exp10, true
 }
 
-// Float64 reads a number as a float64, rounding to the nearest value.
+// float64Value reads a number as a float64, rounding to the nearest value.
 // Numbers beyond the float64 range are an error.
-func (d *Decoder) Float64() (float64, error) {
+func (d *decoder) float64Value() (float64, error) {
 	s, start, err := d.number()
 	if err != nil {
 		return 0, err
@@ -894,9 +887,9 @@ func (d *Decoder) Float64() (float64, error) {
 	return f, nil
 }
 
-// Float32 reads a number as a float32, rounding to the nearest value.
+// float32Value reads a number as a float32, rounding to the nearest value.
 // Numbers beyond the float32 range are an error.
-func (d *Decoder) Float32() (float32, error) {
+func (d *decoder) float32Value() (float32, error) {
 	s, start, err := d.number()
 	if err != nil {
 		return 0, err
@@ -920,59 +913,19 @@ func (d *Decoder) Float32() (float32, error) {
 	return float32(f), nil
 }
 
-// nonFinite reads one of the strings "NaN", "INF", "Infinity", "-INF" and
-// "-Infinity" and returns its value.
-func (d *Decoder) nonFinite() (float64, error) {
-	start := d.pos
-	s, err := d.readString()
-	if err != nil {
-		return 0, err
-	}
-	switch string(s) {
-	case "NaN":
-		return math.NaN(), nil
-	case "INF", "Infinity":
-		return math.Inf(1), nil
-	case "-INF", "-Infinity":
-		return math.Inf(-1), nil
-	}
-	return 0, d.errAt(start, "expected number or \"NaN\", \"INF\" or \"-INF\", found string "+quoteSnippet(s))
-}
-
-// Float64NonFinite reads a number like [Decoder.Float64], and also the
-// strings "NaN", "INF" and "-INF" (and "Infinity", "-Infinity") by which some
-// APIs, Microsoft Graph among them, send values JSON numbers cannot carry.
-func (d *Decoder) Float64NonFinite() (float64, error) {
-	d.skipWS()
-	if d.pos < len(d.data) && d.data[d.pos] == '"' {
-		return d.nonFinite()
-	}
-	return d.Float64()
-}
-
-// Float32NonFinite is [Decoder.Float64NonFinite] for float32.
-func (d *Decoder) Float32NonFinite() (float32, error) {
-	d.skipWS()
-	if d.pos < len(d.data) && d.data[d.pos] == '"' {
-		f, err := d.nonFinite()
-		return float32(f), err
-	}
-	return d.Float32()
-}
-
-// Raw validates the next value and returns its bytes, a sub-slice of the
+// raw validates the next value and returns its bytes, a sub-slice of the
 // input without surrounding whitespace.
-func (d *Decoder) Raw() ([]byte, error) {
+func (d *decoder) raw() ([]byte, error) {
 	d.skipWS()
 	start := d.pos
-	if err := d.Skip(); err != nil {
+	if err := d.skip(); err != nil {
 		return nil, err
 	}
 	return d.data[start:d.pos:d.pos], nil
 }
 
 // skipName consumes a field name and its colon inside Skip.
-func (d *Decoder) skipName() error {
+func (d *decoder) skipName() error {
 	d.skipWS()
 	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 		if d.pos < len(d.data) && d.data[d.pos] == '}' {
@@ -993,9 +946,9 @@ func (d *Decoder) skipName() error {
 	return nil
 }
 
-// Skip validates and consumes the next value, whatever its kind. It does not
+// skip validates and consumes the next value, whatever its kind. It does not
 // recurse: nesting costs one bit per level and is bounded by the depth limit.
-func (d *Decoder) Skip() error {
+func (d *decoder) skip() error {
 	base := d.depth
 value:
 	for {
@@ -1099,7 +1052,7 @@ value:
 	}
 }
 
-// DecodeError is the error of every [Decoder] method.
+// DecodeError is the error of every [decoder] method.
 //
 // Offset is the byte offset in the input where the problem was found. Path
 // locates the value in the document: field names joined by dots and array
@@ -1107,7 +1060,7 @@ value:
 // segments[3].media; it is empty for the top-level value. A name that is not
 // made only of ASCII letters, digits, '_', '-', '$' and '@' is written as a
 // quoted index, such as value["odata.type"]. Generated decoders fill Path
-// with [WithField] and [WithIndex] as the error returns through them.
+// with [withField] and [withIndex] as the error returns through them.
 //
 // Error formats it as
 //
@@ -1184,7 +1137,7 @@ func describeByte(c byte) string {
 }
 
 // snippetWord quotes the run of letters at p, for messages about literals.
-func (d *Decoder) snippetWord(p int) string {
+func (d *decoder) snippetWord(p int) string {
 	i := p
 	for i < len(d.data) && i-p < maxSnippetLen && (d.data[i]|0x20) >= 'a' && (d.data[i]|0x20) <= 'z' {
 		i++
@@ -1196,15 +1149,15 @@ func (d *Decoder) snippetWord(p int) string {
 }
 
 // describeAt names what is at offset p, for "found ..." in messages.
-func (d *Decoder) describeAt(p int) string {
+func (d *decoder) describeAt(p int) string {
 	if p >= len(d.data) {
 		return "end of input"
 	}
 	c := d.data[p]
 	switch kindOf(c) {
-	case KindInvalid:
+	case kindInvalid:
 		return "invalid character " + describeByte(c)
-	case KindBool, KindNull:
+	case kindBool, kindNull:
 		rest := d.data[p:]
 		for _, lit := range [...]string{"null", "true", "false"} {
 			if len(rest) >= len(lit) && string(rest[:len(lit)]) == lit {
@@ -1216,40 +1169,40 @@ func (d *Decoder) describeAt(p int) string {
 	return kindOf(c).String()
 }
 
-func (d *Decoder) errAt(off int, msg string) error {
+func (d *decoder) errAt(off int, msg string) error {
 	return &DecodeError{Offset: off, Msg: msg}
 }
 
-// Errorf returns a *DecodeError at the current offset with a formatted
+// errorf returns a *DecodeError at the current offset with a formatted
 // message, shortened to 256 bytes.
-func (d *Decoder) Errorf(format string, args ...any) error {
+func (d *decoder) errorf(format string, args ...any) error {
 	return d.errAt(d.pos, capMiddle(fmt.Sprintf(format, args...), 256))
 }
 
-// ErrDuplicate returns a *DecodeError reporting that the field name, just
-// returned by [Decoder.NextField], appears twice in its object. The offset is
+// errDuplicate returns a *DecodeError reporting that the field name, just
+// returned by [decoder.nextField], appears twice in its object. The offset is
 // that of the second occurrence.
-func (d *Decoder) ErrDuplicate(name []byte) error {
+func (d *decoder) errDuplicate(name []byte) error {
 	return d.errAt(d.fieldPos, "duplicate field "+quoteSnippet(name))
 }
 
-// ErrNullNotAllowed returns a *DecodeError reporting that the next value is
+// errNullNotAllowed returns a *DecodeError reporting that the next value is
 // null where null is not allowed. Call it before consuming the null so the
 // offset points at it.
-func (d *Decoder) ErrNullNotAllowed() error {
+func (d *decoder) errNullNotAllowed() error {
 	d.skipWS()
 	return d.errAt(d.pos, "null is not allowed here")
 }
 
-// ErrRequired returns a *DecodeError reporting that the object just closed
+// errRequired returns a *DecodeError reporting that the object just closed
 // lacks the required field name.
-func (d *Decoder) ErrRequired(name string) error {
+func (d *decoder) errRequired(name string) error {
 	return d.errAt(d.pos, "missing required field "+quoteSnippet([]byte(name)))
 }
 
-// ErrUnexpectedKind returns a *DecodeError reporting that the next value is
+// errUnexpectedKind returns a *DecodeError reporting that the next value is
 // not what the caller wants, for example "expected string, found number".
-func (d *Decoder) ErrUnexpectedKind(want string) error {
+func (d *decoder) errUnexpectedKind(want string) error {
 	d.skipWS()
 	return d.errAt(d.pos, "expected "+want+", found "+d.describeAt(d.pos))
 }
@@ -1266,10 +1219,10 @@ func asDecodeError(err error) *DecodeError {
 	return nil
 }
 
-// WithField prepends the field name to the Path of the *DecodeError in err's
+// withField prepends the field name to the Path of the *DecodeError in err's
 // chain and returns err; other errors are returned unchanged. Generated
 // decoders call it only on the error path, the only place it allocates.
-func WithField(err error, name string) error {
+func withField(err error, name string) error {
 	if de := asDecodeError(err); de != nil {
 		b := appendFieldSegment(make([]byte, 0, len(name)+1+len(de.Path)), name, false)
 		de.Path = joinPath(b, de.Path)
@@ -1277,9 +1230,9 @@ func WithField(err error, name string) error {
 	return err
 }
 
-// WithIndex prepends the array index i to the Path of the *DecodeError in
+// withIndex prepends the array index i to the Path of the *DecodeError in
 // err's chain and returns err; other errors are returned unchanged.
-func WithIndex(err error, i int) error {
+func withIndex(err error, i int) error {
 	if de := asDecodeError(err); de != nil {
 		b := appendIndexSegment(make([]byte, 0, 8+len(de.Path)), i)
 		de.Path = joinPath(b, de.Path)

@@ -15,6 +15,6 @@ func (e *UnsetUnionError) Error() string {
 
 // checkUnionSet records a union that holds no member, which the encoder
 // refuses.
-func checkUnionSet(vs *Violations, p *Path) {
+func checkUnionSet(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleRequired, "holds no member of its union")
 }

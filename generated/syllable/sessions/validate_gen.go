@@ -5,12 +5,12 @@ package sessions
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -32,7 +32,7 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "prompt_name", &v.PromptName)
 	checkUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
 	if x, ok := v.Duration.Get(); ok {
-		fp := p.Field("duration")
+		fp := p.child("duration")
 		checkFinite(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
@@ -44,12 +44,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ListResponseSession) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ListResponseSession) validate(p *Path, vs *Violations) {
+func (v *ListResponseSession) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -58,9 +58,9 @@ func (v *ListResponseSession) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("items")
+		fp := p.child("items")
 		for i0 := range v.Items {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Items[i0].validate(&p0, vs)
 		}
 	}
@@ -69,12 +69,12 @@ func (v *ListResponseSession) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionTranscriptionResponse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
+func (v *SessionTranscriptionResponse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -84,16 +84,16 @@ func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.Field("transcription")
+		fp := p.child("transcription")
 		for i0 := range v.Transcription {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Transcription[i0].validate(&p0, vs)
 		}
 	}
 	{
-		fp := p.Field("actions")
+		fp := p.child("actions")
 		for i0 := range v.Actions {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Actions[i0].validate(&p0, vs)
 		}
 	}
@@ -102,12 +102,12 @@ func (v *SessionTranscriptionResponse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionText) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionText) validate(p *Path, vs *Violations) {
+func (v *SessionText) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -124,12 +124,12 @@ func (v *SessionText) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionAction) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionAction) validate(p *Path, vs *Violations) {
+func (v *SessionAction) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -143,7 +143,7 @@ func (v *SessionAction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
 	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.Field("duration_ms")
+		fp := p.child("duration_ms")
 		checkFinite(vs, &fp, x)
 	}
 }
@@ -151,12 +151,12 @@ func (v *SessionAction) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionSummaryResponse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
+func (v *SessionSummaryResponse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -171,12 +171,12 @@ func (v *SessionSummaryResponse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionRecordingResponse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
+func (v *SessionRecordingResponse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -186,9 +186,9 @@ func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
 	if x, ok := v.Recordings.Get(); ok {
-		fp := p.Field("recordings")
+		fp := p.child("recordings")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -197,12 +197,12 @@ func (v *SessionRecordingResponse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InspectLatencyResponse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
+func (v *InspectLatencyResponse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -212,17 +212,17 @@ func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
 	}
 	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.Field("timeline")
+		fp := p.child("timeline")
 		for i0 := range v.Timeline {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Timeline[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "summary", v.Summary.IsNull())
 	if x, ok := v.Summary.Get(); ok {
-		fp := p.Field("summary")
+		fp := p.child("summary")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -231,12 +231,12 @@ func (v *InspectLatencyResponse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *LatencyEntry) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *LatencyEntry) validate(p *Path, vs *Violations) {
+func (v *LatencyEntry) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -249,15 +249,15 @@ func (v *LatencyEntry) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "category", v.Category)
 	checkUTF8Field(vs, p, "label", v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.Field("metadata")
+		fp := p.child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkUTF8Field(vs, p, "unit_type", v.UnitType)
 	{
-		fp := p.Field("value")
+		fp := p.child("value")
 		checkFinite(vs, &fp, v.Value)
 	}
 	checkUTF8Field(vs, p, "value_str", v.ValueStr)
@@ -267,12 +267,12 @@ func (v *LatencyEntry) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SummaryEntry) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SummaryEntry) validate(p *Path, vs *Violations) {
+func (v *SummaryEntry) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -283,12 +283,12 @@ func (v *SummaryEntry) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "category", v.Category)
 	checkUTF8Optional(vs, p, "sub_category", &v.SubCategory)
 	{
-		fp := p.Field("sum_ms")
+		fp := p.child("sum_ms")
 		checkFinite(vs, &fp, v.SumMs)
 	}
 	checkUTF8Field(vs, p, "sum_str", v.SumStr)
 	{
-		fp := p.Field("average_ms")
+		fp := p.child("average_ms")
 		checkFinite(vs, &fp, v.AverageMs)
 	}
 	checkUTF8Field(vs, p, "average_str", v.AverageStr)
@@ -297,12 +297,12 @@ func (v *SummaryEntry) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionTimelineResponse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
+func (v *SessionTimelineResponse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -313,9 +313,9 @@ func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "session_id", v.SessionID)
 	checkDateTimeOptional(vs, p, "session_start", &v.SessionStart)
 	{
-		fp := p.Field("events")
+		fp := p.child("events")
 		for i0 := range v.Events {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Events[i0].validate(&p0, vs)
 		}
 	}
@@ -324,12 +324,12 @@ func (v *SessionTimelineResponse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *TimelineEvent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *TimelineEvent) validate(p *Path, vs *Violations) {
+func (v *TimelineEvent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -346,14 +346,14 @@ func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "category", &v.Category)
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.Field("metadata")
+		fp := p.child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.Field("duration_ms")
+		fp := p.child("duration_ms")
 		checkFinite(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
@@ -364,12 +364,12 @@ func (v *TimelineEvent) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HTTPExceptionError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *HTTPExceptionError) validate(p *Path, vs *Violations) {
+func (v *HTTPExceptionError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -379,7 +379,7 @@ func (v *HTTPExceptionError) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.Field("detail")
+		fp := p.child("detail")
 		checkRawJSON(vs, &fp, x)
 	}
 }
@@ -387,12 +387,12 @@ func (v *HTTPExceptionError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HTTPValidationError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
+func (v *HTTPValidationError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -402,9 +402,9 @@ func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.Field("detail")
+		fp := p.child("detail")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -413,12 +413,12 @@ func (v *HTTPValidationError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RequestValidationError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *RequestValidationError) validate(p *Path, vs *Violations) {
+func (v *RequestValidationError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -427,9 +427,9 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("loc")
+		fp := p.child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
@@ -437,20 +437,20 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "type", v.Type)
 	checkNotNull(vs, p, "input", v.Input.IsNull())
 	if x, ok := v.Input.Get(); ok {
-		fp := p.Field("input")
+		fp := p.child("input")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ctx", v.Ctx.IsNull())
 	if x, ok := v.Ctx.Get(); ok {
-		fp := p.Field("ctx")
+		fp := p.child("ctx")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkRawJSON(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -458,12 +458,12 @@ func (v *RequestValidationError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -473,27 +473,27 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("page")
+		fp := p.child("page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "limit", v.Limit.IsNull())
 	if x, ok := v.Limit.Get(); ok {
-		fp := p.Field("limit")
+		fp := p.child("limit")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
 	if x, ok := v.SearchFields.Get(); ok {
-		fp := p.Field("search_fields")
+		fp := p.child("search_fields")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
 	checkNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
 	if x, ok := v.SearchFieldValues.Get(); ok {
-		fp := p.Field("search_field_values")
+		fp := p.child("search_field_values")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -501,14 +501,14 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "order_by", &v.OrderBy)
 	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
-		fp := p.Field("order_by_direction")
+		fp := p.child("order_by_direction")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "fields", v.Fields.IsNull())
 	if x, ok := v.Fields.Get(); ok {
-		fp := p.Field("fields")
+		fp := p.child("fields")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}
@@ -521,12 +521,12 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsRecordingStreamParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
+func (v *SessionsRecordingStreamParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -540,12 +540,12 @@ func (v *SessionsRecordingStreamParams) validate(p *Path, vs *Violations) {
 // Validate reports a RequestValidationErrorLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v RequestValidationErrorLocItem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v RequestValidationErrorLocItem) validate(p *Path, vs *Violations) {
+func (v RequestValidationErrorLocItem) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p

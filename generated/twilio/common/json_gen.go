@@ -9,12 +9,12 @@ import "encoding/json"
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
-	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
+	dst = appendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, appendString)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
 	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
 		return nil, err
@@ -29,21 +29,21 @@ func (v RestError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RestError object from d into v, strictly: duplicate
+// readJSON reads one RestError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RestError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *RestError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -52,13 +52,13 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "more_info":
-			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*decoder).int32Value)
 		case "details":
 			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
 		default:
@@ -69,24 +69,24 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("code")
+		return d.errRequired("code")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("message")
+		return d.errRequired("message")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RestError) UnmarshalJSON(data []byte) error {
 	*v = RestError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
@@ -95,6 +95,6 @@ func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMap_RawJSON(d *Decoder) (map[string]json.RawMessage, error) {
+func decodeMap_RawJSON(d *decoder) (map[string]json.RawMessage, error) {
 	return readMap(d, nullIsValue, readRawValue)
 }

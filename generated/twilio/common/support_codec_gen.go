@@ -18,9 +18,9 @@ const (
 
 // claimMember marks the member with bit in *seen as read and reports a
 // duplicate as an error at the member's name.
-func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
+func claimMember(d *decoder, name string, seen *uint64, bit uint64) error {
 	if *seen&bit != 0 {
-		return d.ErrDuplicate([]byte(name))
+		return d.errDuplicate([]byte(name))
 	}
 	*seen |= bit
 	return nil
@@ -29,16 +29,16 @@ func claimMember(d *Decoder, name string, seen *uint64, bit uint64) error {
 // readMember reads the value of member name into *dst with read. A null is
 // rejected unless null is a value of the type (nullIsValue). Errors are
 // labelled with the member's name.
-func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readMember[T any](d *decoder, name string, dst *T, seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
-		return WithField(d.ErrNullNotAllowed(), name)
+	if null != nullIsValue && d.peek() == kindNull {
+		return withField(d.errNullNotAllowed(), name)
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = x
 	return nil
@@ -46,21 +46,21 @@ func readMember[T any](d *Decoder, name string, dst *T, seen *uint64, bit uint64
 
 // readOptional is readMember for an Optional field: with nullIsState a null
 // makes it present and null.
-func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*Decoder) (T, error)) error {
+func readOptional[T any](d *decoder, name string, dst *Optional[T], seen *uint64, bit uint64, null nullRule, read func(*decoder) (T, error)) error {
 	if err := claimMember(d, name, seen, bit); err != nil {
 		return err
 	}
-	if null != nullIsValue && d.Peek() == KindNull {
+	if null != nullIsValue && d.peek() == kindNull {
 		if null == nullRejected {
-			return WithField(d.ErrNullNotAllowed(), name)
+			return withField(d.errNullNotAllowed(), name)
 		}
-		d.ConsumeNull()
+		d.consumeNull()
 		*dst = Optional[T]{state: optNull}
 		return nil
 	}
 	x, err := read(d)
 	if err != nil {
-		return WithField(err, name)
+		return withField(err, name)
 	}
 	*dst = Optional[T]{value: x, state: optValue}
 	return nil
@@ -68,14 +68,14 @@ func readOptional[T any](d *Decoder, name string, dst *Optional[T], seen *uint64
 
 // skipMember skips the value of a member the type does not declare, after
 // checking that its name is not repeated.
-func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
+func skipMember(d *decoder, unknown *memberNames, name []byte) error {
 	if !unknown.Add(name) {
-		return d.ErrDuplicate(name)
+		return d.errDuplicate(name)
 	}
 	// skipUnique, not Skip: a skipped member is checked exactly as a kept
 	// one (duplicate names inside it are errors too).
 	if err := d.skipUnique(); err != nil {
-		return WithField(err, unknown.Last())
+		return withField(err, unknown.Last())
 	}
 	return nil
 }
@@ -83,13 +83,13 @@ func skipMember(d *Decoder, unknown *memberNames, name []byte) error {
 // readMap decodes a JSON object into a map with read for the values.
 // Duplicate names are rejected, and so is a null value unless null is a
 // value of the element type.
-func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (map[string]E, error) {
-	if err := d.BeginObject(); err != nil {
+func readMap[E any](d *decoder, null nullRule, read func(*decoder) (E, error)) (map[string]E, error) {
+	if err := d.beginObject(); err != nil {
 		return nil, err
 	}
 	out := map[string]E{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, err
 		}
@@ -97,15 +97,15 @@ func readMap[E any](d *Decoder, null nullRule, read func(*Decoder) (E, error)) (
 			return out, nil
 		}
 		if _, dup := out[string(name)]; dup {
-			return nil, d.ErrDuplicate(name)
+			return nil, d.errDuplicate(name)
 		}
 		key := d.nameString(name)
-		if null != nullIsValue && d.Peek() == KindNull {
-			return nil, WithField(d.ErrNullNotAllowed(), key)
+		if null != nullIsValue && d.peek() == kindNull {
+			return nil, withField(d.errNullNotAllowed(), key)
 		}
 		e, err := read(d)
 		if err != nil {
-			return nil, WithField(err, key)
+			return nil, withField(err, key)
 		}
 		out[key] = e
 	}
@@ -160,7 +160,7 @@ func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(AppendString(dst, k), ':')
+		dst = append(appendString(dst, k), ':')
 		var err error
 		if dst, err = enc(dst, m[k]); err != nil {
 			return nil, err
@@ -170,7 +170,7 @@ func appendMapErr[E any](dst []byte, m map[string]E, enc func([]byte, E) ([]byte
 }
 
 // appendInt32 appends a 32-bit integer.
-func appendInt32(dst []byte, i int32) []byte { return AppendInt(dst, int64(i)) }
+func appendInt32(dst []byte, i int32) []byte { return appendInt(dst, int64(i)) }
 
 // appendQuotedDateTime appends a date-time as a JSON string, or fails with
 // a *TimeRangeError for a year RFC 3339 cannot write.
@@ -184,12 +184,7 @@ func appendQuotedDateTime(dst []byte, t time.Time) ([]byte, error) {
 
 // appendQuotedDate appends a date as a JSON string.
 func appendQuotedDate(dst []byte, d Date) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
-}
-
-// appendQuotedDuration appends a duration as a JSON string.
-func appendQuotedDuration(dst []byte, d Duration) []byte {
-	return append(d.AppendTo(append(dst, '"')), '"')
+	return append(d.appendTo(append(dst, '"')), '"')
 }
 
 // appendRawValue appends a json value as it is, or null when it is empty.
@@ -203,21 +198,21 @@ func appendRawValue(dst []byte, raw json.RawMessage) ([]byte, error) {
 	if err := checkRaw(raw); err != nil {
 		return nil, err
 	}
-	return AppendRaw(dst, raw), nil
+	return appendRaw(dst, raw), nil
 }
 
 // checkRaw reports whether raw is exactly one valid JSON value without
 // duplicate names (which the decoders of this package would refuse to read
 // back), with a *DecodeError saying where it is not.
 func checkRaw(raw []byte) error {
-	var d Decoder
-	d.Reset(raw)
+	var d decoder
+	d.reset(raw)
 	if _, err := d.rawUnique(); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // readRawValue reads any one value, copied out of the input, as a json
 // member holds it.
-func readRawValue(d *Decoder) (json.RawMessage, error) { return d.RawCopy() }
+func readRawValue(d *decoder) (json.RawMessage, error) { return d.rawCopy() }

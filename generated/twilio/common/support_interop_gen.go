@@ -26,7 +26,7 @@ func (o Optional[T]) MarshalJSON() ([]byte, error) {
 // slice or map (an item that may be null) is written the same way.
 func (o Optional[T]) appendValue(dst []byte) ([]byte, error) {
 	if o.state != optValue {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	return appendValue(dst, any(o.value))
 }
@@ -39,7 +39,7 @@ type optionalValue interface {
 
 // optionalReader is a pointer to an Optional.
 type optionalReader interface {
-	readOptional(d *Decoder) error
+	readOptional(d *decoder) error
 }
 
 // UnmarshalJSON implements json.Unmarshaler: null makes o null, any other
@@ -48,13 +48,13 @@ type optionalReader interface {
 // polymorphic interface type cannot be decoded this way, since nothing names
 // its concrete type here; use the package's Unmarshal function of that type.
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	var x Optional[T]
 	if err := x.readOptional(&d); err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	*o = x
@@ -64,9 +64,9 @@ func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 // readOptional reads one value into o as UnmarshalJSON does: null makes o
 // null. An Optional inside a slice or map (an item that may be null) is read
 // the same way.
-func (o *Optional[T]) readOptional(d *Decoder) error {
-	if d.Peek() == KindNull {
-		d.ConsumeNull()
+func (o *Optional[T]) readOptional(d *decoder) error {
+	if d.peek() == kindNull {
+		d.consumeNull()
 		*o = Optional[T]{state: optNull}
 		return nil
 	}
@@ -84,28 +84,39 @@ func (d Date) MarshalJSON() ([]byte, error) { return appendQuotedDate(nil, d), n
 
 // UnmarshalJSON implements json.Unmarshaler with [ParseDate]'s rules.
 func (d *Date) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, d, (*Decoder).Date)
+	return unmarshalWith(data, d, (*decoder).dateValue)
 }
 
-// MarshalJSON implements json.Marshaler: the duration as a JSON string in
-// its canonical form.
-func (d Duration) MarshalJSON() ([]byte, error) { return appendQuotedDuration(nil, d), nil }
+// textScalar is a scalar the schema writes as a JSON string of its own
+// format (Date, Duration): appendValue and readValue reach it through this
+// interface rather than by name, so that a package copies a type only when
+// it uses it.
+type textScalar interface {
+	appendQuoted(dst []byte) []byte
+}
 
-// UnmarshalJSON implements json.Unmarshaler with [ParseDuration]'s rules.
-func (d *Duration) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, d, (*Decoder).Duration)
+// textScalarReader is a pointer to a textScalar.
+type textScalarReader interface {
+	readQuoted(d *decoder) error
+}
+
+func (d Date) appendQuoted(dst []byte) []byte { return appendQuotedDate(dst, d) }
+
+func (d *Date) readQuoted(dec *decoder) (err error) {
+	*d, err = dec.dateValue()
+	return err
 }
 
 // unmarshalWith decodes data, exactly one JSON value, with read into *dst;
 // *dst is left alone on an error.
-func unmarshalWith[T any](data []byte, dst *T, read func(*Decoder) (T, error)) error {
-	var d Decoder
-	d.Reset(data)
+func unmarshalWith[T any](data []byte, dst *T, read func(*decoder) (T, error)) error {
+	var d decoder
+	d.reset(data)
 	x, err := read(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	*dst = x
@@ -118,25 +129,23 @@ func unmarshalWith[T any](data []byte, dst *T, read func(*Decoder) (T, error)) e
 func appendValue(dst []byte, v any) ([]byte, error) {
 	switch x := v.(type) {
 	case nil:
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	case string:
-		return AppendString(dst, x), nil
+		return appendString(dst, x), nil
 	case bool:
-		return AppendBool(dst, x), nil
+		return appendBool(dst, x), nil
 	case int32:
 		return appendInt32(dst, x), nil
 	case int64:
-		return AppendInt(dst, x), nil
+		return appendInt(dst, x), nil
 	case float64:
-		return AppendFloat64(dst, x)
+		return appendFloat64(dst, x)
 	case float32:
-		return AppendFloat32(dst, x)
+		return appendFloat32(dst, x)
 	case time.Time:
 		return appendQuotedDateTime(dst, x)
-	case Date:
-		return appendQuotedDate(dst, x), nil
-	case Duration:
-		return appendQuotedDuration(dst, x), nil
+	case textScalar:
+		return x.appendQuoted(dst), nil
 	case json.RawMessage:
 		return appendRawValue(dst, x)
 	case jsonAppender:
@@ -147,10 +156,10 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String: // an enum
-		return AppendString(dst, rv.String()), nil
+		return appendString(dst, rv.String()), nil
 	case reflect.Pointer:
 		if rv.IsNil() {
-			return AppendNull(dst), nil
+			return appendNull(dst), nil
 		}
 		return appendValue(dst, rv.Elem().Interface())
 	case reflect.Struct:
@@ -191,7 +200,7 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = append(AppendString(dst, k.String()), ':')
+			dst = append(appendString(dst, k.String()), ':')
 			var err error
 			if dst, err = appendValue(dst, rv.MapIndex(k).Interface()); err != nil {
 				return nil, err
@@ -208,44 +217,42 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 
 // valueDecoder is a pointer to a generated object type.
 type valueDecoder interface {
-	DecodeJSON(d *Decoder) error
+	readJSON(d *decoder) error
 }
 
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
-func readValue(d *Decoder, p any) error {
+func readValue(d *decoder, p any) error {
 	var err error
 	switch x := p.(type) {
 	case *json.RawMessage:
-		*x, err = d.RawCopy()
+		*x, err = d.rawCopy()
 		return err
 	case valueDecoder:
-		return x.DecodeJSON(d)
+		return x.readJSON(d)
 	case optionalReader:
 		return x.readOptional(d)
 	}
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
 	switch x := p.(type) {
 	case *string:
-		*x, err = d.String()
+		*x, err = d.stringValue()
 	case *bool:
-		*x, err = d.Bool()
+		*x, err = d.boolValue()
 	case *int32:
-		*x, err = d.Int32()
+		*x, err = d.int32Value()
 	case *int64:
-		*x, err = d.Int64()
+		*x, err = d.int64Value()
 	case *float64:
-		*x, err = d.Float64()
+		*x, err = d.float64Value()
 	case *float32:
-		*x, err = d.Float32()
+		*x, err = d.float32Value()
 	case *time.Time:
-		*x, err = d.DateTime()
-	case *Date:
-		*x, err = d.Date()
-	case *Duration:
-		*x, err = d.Duration()
+		*x, err = d.dateTimeValue()
+	case textScalarReader:
+		err = x.readQuoted(d)
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}
@@ -255,10 +262,10 @@ func readValue(d *Decoder, p any) error {
 // readReflect is readValue for the composite types, and for types the
 // schema does not produce, which encoding/json decodes (after the strict
 // decoder has checked the value's syntax, names and UTF-8).
-func readReflect(d *Decoder, rv reflect.Value, p any) error {
+func readReflect(d *decoder, rv reflect.Value, p any) error {
 	switch rv.Kind() {
 	case reflect.String: // an enum
-		s, err := d.String()
+		s, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -272,14 +279,14 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 		rv.Set(n)
 		return nil
 	case reflect.Interface:
-		return d.Errorf("cannot decode %s here: a polymorphic value needs its package's Unmarshal%s", rv.Type(), rv.Type().Name())
+		return d.errorf("cannot decode %s here: a polymorphic value needs its package's Unmarshal%s", rv.Type(), rv.Type().Name())
 	case reflect.Slice:
-		if err := d.BeginArray(); err != nil {
+		if err := d.beginArray(); err != nil {
 			return err
 		}
 		out := reflect.MakeSlice(rv.Type(), 0, 0)
 		for i := 0; ; i++ {
-			more, err := d.NextElement()
+			more, err := d.nextElement()
 			if err != nil {
 				return err
 			}
@@ -289,7 +296,7 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 			}
 			e := reflect.New(rv.Type().Elem())
 			if err := readValue(d, e.Interface()); err != nil {
-				return WithIndex(err, i)
+				return withIndex(err, i)
 			}
 			out = reflect.Append(out, e.Elem())
 		}
@@ -297,12 +304,12 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 		if rv.Type().Key().Kind() != reflect.String {
 			break
 		}
-		if err := d.BeginObject(); err != nil {
+		if err := d.beginObject(); err != nil {
 			return err
 		}
 		out := reflect.MakeMap(rv.Type())
 		for {
-			name, ok, err := d.NextField()
+			name, ok, err := d.nextField()
 			if err != nil {
 				return err
 			}
@@ -313,11 +320,11 @@ func readReflect(d *Decoder, rv reflect.Value, p any) error {
 			k := reflect.New(rv.Type().Key()).Elem()
 			k.SetString(string(name))
 			if out.MapIndex(k).IsValid() {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			e := reflect.New(rv.Type().Elem())
 			if err := readValue(d, e.Interface()); err != nil {
-				return WithField(err, k.String())
+				return withField(err, k.String())
 			}
 			out.SetMapIndex(k, e.Elem())
 		}

@@ -5,12 +5,12 @@ package common
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RestError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *RestError) validate(p *Path, vs *Violations) {
+func (v *RestError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,22 +21,22 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "message", v.Message)
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.Field("more_info")
+		fp := p.child("more_info")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "status", v.Status.IsNull())
 	checkNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
-		fp := p.Field("details")
+		fp := p.child("details")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkRawJSON(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }

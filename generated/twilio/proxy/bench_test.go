@@ -3,7 +3,7 @@
 // (mirror_test.go), on the payloads in testdata/bench. How to run them and
 // how to read the results: testdata/bench/README.md at the module root.
 
-package proxy_test
+package proxy
 
 import (
 	"bytes"
@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	tw "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -42,7 +40,7 @@ func loadBenchPayloads(tb testing.TB) []benchPayload {
 
 // benchPage is a Twilio page of sessions: {"sessions": [...], "meta": {...}}.
 type benchPage struct {
-	Sessions []tw.Session
+	Sessions []Session
 	Meta     benchMeta
 }
 
@@ -50,19 +48,19 @@ type benchPage struct {
 type benchMeta struct {
 	Page, PageSize            int64
 	FirstPageURL, URL, Key    string
-	PreviousPageURL, NextPage tw.Optional[string]
+	PreviousPageURL, NextPage Optional[string]
 }
 
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "sessions" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d tw.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -71,41 +69,41 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "sessions":
-			if err := d.BeginArray(); err != nil {
+			if err := d.beginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
 					return err
 				}
 				if !more {
 					break
 				}
-				p.Sessions = append(p.Sessions, tw.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return tw.WithIndex(err, len(p.Sessions)-1)
+				p.Sessions = append(p.Sessions, Session{})
+				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
+					return withIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "meta":
 			if err := benchDecodeMeta(&d, &p.Meta); err != nil {
-				return tw.WithField(err, "meta")
+				return withField(err, "meta")
 			}
 		default:
-			if err := d.Skip(); err != nil {
+			if err := d.skip(); err != nil {
 				return err
 			}
 		}
 	}
-	return d.End()
+	return d.end()
 }
 
-func benchDecodeMeta(d *tw.Decoder, m *benchMeta) error {
-	if err := d.BeginObject(); err != nil {
+func benchDecodeMeta(d *decoder, m *benchMeta) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -114,29 +112,29 @@ func benchDecodeMeta(d *tw.Decoder, m *benchMeta) error {
 		}
 		switch string(name) {
 		case "page":
-			m.Page, err = d.Int64()
+			m.Page, err = d.int64Value()
 		case "page_size":
-			m.PageSize, err = d.Int64()
+			m.PageSize, err = d.int64Value()
 		case "first_page_url":
-			m.FirstPageURL, err = d.String()
+			m.FirstPageURL, err = d.stringValue()
 		case "url":
-			m.URL, err = d.String()
+			m.URL, err = d.stringValue()
 		case "key":
-			m.Key, err = d.String()
+			m.Key, err = d.stringValue()
 		case "previous_page_url", "next_page_url":
 			o := &m.PreviousPageURL
 			if string(name) == "next_page_url" {
 				o = &m.NextPage
 			}
-			if d.ConsumeNull() {
-				*o = tw.Null[string]()
+			if d.consumeNull() {
+				*o = Null[string]()
 			} else {
 				var s string
-				s, err = d.String()
-				*o = tw.Some(s)
+				s, err = d.stringValue()
+				*o = Some(s)
 			}
 		default:
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
 			return err
@@ -158,27 +156,27 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	}
 	m := &p.Meta
 	dst = append(dst, `],"meta":{"page":`...)
-	dst = tw.AppendInt(dst, m.Page)
+	dst = appendInt(dst, m.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = tw.AppendInt(dst, m.PageSize)
+	dst = appendInt(dst, m.PageSize)
 	dst = append(dst, `,"first_page_url":`...)
-	dst = tw.AppendString(dst, m.FirstPageURL)
+	dst = appendString(dst, m.FirstPageURL)
 	dst = append(dst, `,"previous_page_url":`...)
 	dst = benchAppendNullable(dst, m.PreviousPageURL)
 	dst = append(dst, `,"url":`...)
-	dst = tw.AppendString(dst, m.URL)
+	dst = appendString(dst, m.URL)
 	dst = append(dst, `,"next_page_url":`...)
 	dst = benchAppendNullable(dst, m.NextPage)
 	dst = append(dst, `,"key":`...)
-	dst = tw.AppendString(dst, m.Key)
+	dst = appendString(dst, m.Key)
 	return append(dst, "}}"...), nil
 }
 
-func benchAppendNullable(dst []byte, o tw.Optional[string]) []byte {
+func benchAppendNullable(dst []byte, o Optional[string]) []byte {
 	if s, ok := o.Get(); ok {
-		return tw.AppendString(dst, s)
+		return appendString(dst, s)
 	}
-	return tw.AppendNull(dst)
+	return appendNull(dst)
 }
 
 // benchValidatePage validates every session of a page.
@@ -193,7 +191,7 @@ func benchValidatePage(p *benchPage) error {
 
 // benchValue is a decoded payload, as sessiongen and as the mirror.
 type benchValue struct {
-	session    tw.Session
+	session    Session
 	page       benchPage
 	mirror     mirrorSession
 	mirrorPage mirrorPage
@@ -250,7 +248,7 @@ func BenchmarkDecode(b *testing.B) {
 					return
 				}
 				for b.Loop() {
-					var s tw.Session
+					var s Session
 					if err := s.UnmarshalJSON(p.data); err != nil {
 						b.Fatal(err)
 					}

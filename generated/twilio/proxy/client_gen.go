@@ -165,7 +165,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
+		e.Code, _ = readJSONValue(raw, (*decoder).int32Value)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
@@ -277,15 +277,15 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -309,17 +309,17 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 
 // updateCall builds the request of Update.
 func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -352,17 +352,17 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 
 // deleteCall builds the request of Delete.
 func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -396,17 +396,17 @@ type PhoneNumbersClient struct {
 
 // listCall builds the request of List.
 func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -454,17 +454,17 @@ func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -497,10 +497,10 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 
 // getCall builds the request of Get.
 func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -508,14 +508,14 @@ func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -539,10 +539,10 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 
 // updateCall builds the request of Update.
 func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -550,14 +550,14 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -590,10 +590,10 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 
 // deleteCall builds the request of Delete.
 func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -601,14 +601,14 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -660,17 +660,17 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -718,17 +718,17 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -761,10 +761,10 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -772,12 +772,12 @@ func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -801,10 +801,10 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -812,14 +812,14 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -852,10 +852,10 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -863,14 +863,14 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -905,10 +905,10 @@ type InteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -916,14 +916,14 @@ func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -971,10 +971,10 @@ func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // getCall builds the request of Get.
 func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -982,7 +982,7 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -990,14 +990,14 @@ func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1021,10 +1021,10 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 
 // deleteCall builds the request of Delete.
 func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1032,7 +1032,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1040,14 +1040,14 @@ func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1092,10 +1092,10 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 
 // listCall builds the request of List.
 func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1103,14 +1103,14 @@ func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1158,10 +1158,10 @@ func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*
 
 // createCall builds the request of Create.
 func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1169,14 +1169,14 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpC
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1209,10 +1209,10 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 
 // getCall builds the request of Get.
 func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1220,7 +1220,7 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1228,14 +1228,14 @@ func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1259,10 +1259,10 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 
 // deleteCall builds the request of Delete.
 func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1270,7 +1270,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1278,14 +1278,14 @@ func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1321,10 +1321,10 @@ type MessageInteractionsClient struct {
 
 // listCall builds the request of List.
 func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1332,7 +1332,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1340,14 +1340,14 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 		}
 	}
 	{
-		fp := root.Field("ParticipantSid")
+		fp := root.child("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
 			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1395,10 +1395,10 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCal
 
 // createCall builds the request of Create.
 func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1406,7 +1406,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1414,14 +1414,14 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 		}
 	}
 	{
-		fp := root.Field("ParticipantSid")
+		fp := root.child("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
 			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
 			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1454,10 +1454,10 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 
 // getCall builds the request of Get.
 func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1465,7 +1465,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("SessionSid")
+		fp := root.child("SessionSid")
 		if checkPathSegment(vs, &fp, c.boundSessionSID) {
 			checkUTF8(vs, &fp, c.boundSessionSID)
 			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1473,7 +1473,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("ParticipantSid")
+		fp := root.child("ParticipantSid")
 		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
 			checkUTF8(vs, &fp, c.boundParticipantSID)
 			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
@@ -1481,14 +1481,14 @@ func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 			checkLength(vs, &fp, sid, 34, 34)
 			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -1513,7 +1513,7 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -1540,20 +1540,20 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readServicesPage decodes one page body with its items in "services", each read with read.
-func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readServicesPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1565,21 +1565,21 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "services", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "services")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "services")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "services")
+					return nil, info, withField(err, "services")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "services")
+					return nil, info, withField(withIndex(err, i), "services")
 				}
 				items = append(items, x)
 			}
@@ -1587,18 +1587,18 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1606,84 +1606,84 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "page":
 					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page"), "meta")
+							return nil, info, withField(withField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
 					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page_size"), "meta")
+							return nil, info, withField(withField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
 					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+							return nil, info, withField(withField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
 					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+							return nil, info, withField(withField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
 					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "url"), "meta")
+							return nil, info, withField(withField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
 					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "key"), "meta")
+							return nil, info, withField(withField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -1694,26 +1694,26 @@ func readServicesPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("services")
+		return nil, info, d.errRequired("services")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // readPhoneNumbersPage decodes one page body with its items in "phone_numbers", each read with read.
-func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readPhoneNumbersPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1725,21 +1725,21 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "phone_numbers", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "phone_numbers")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "phone_numbers")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "phone_numbers")
+					return nil, info, withField(err, "phone_numbers")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "phone_numbers")
+					return nil, info, withField(withIndex(err, i), "phone_numbers")
 				}
 				items = append(items, x)
 			}
@@ -1747,18 +1747,18 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1766,84 +1766,84 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "page":
 					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page"), "meta")
+							return nil, info, withField(withField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
 					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page_size"), "meta")
+							return nil, info, withField(withField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
 					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+							return nil, info, withField(withField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
 					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+							return nil, info, withField(withField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
 					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "url"), "meta")
+							return nil, info, withField(withField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
 					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "key"), "meta")
+							return nil, info, withField(withField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -1854,26 +1854,26 @@ func readPhoneNumbersPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("phone_numbers")
+		return nil, info, d.errRequired("phone_numbers")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // readSessionsPage decodes one page body with its items in "sessions", each read with read.
-func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readSessionsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1885,21 +1885,21 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "sessions")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "sessions")
+					return nil, info, withField(err, "sessions")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "sessions")
+					return nil, info, withField(withIndex(err, i), "sessions")
 				}
 				items = append(items, x)
 			}
@@ -1907,18 +1907,18 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -1926,84 +1926,84 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "page":
 					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page"), "meta")
+							return nil, info, withField(withField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
 					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page_size"), "meta")
+							return nil, info, withField(withField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
 					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+							return nil, info, withField(withField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
 					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+							return nil, info, withField(withField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
 					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "url"), "meta")
+							return nil, info, withField(withField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
 					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "key"), "meta")
+							return nil, info, withField(withField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -2014,26 +2014,26 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("sessions")
+		return nil, info, d.errRequired("sessions")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // readInteractionsPage decodes one page body with its items in "interactions", each read with read.
-func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readInteractionsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -2045,21 +2045,21 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "interactions", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "interactions")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "interactions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "interactions")
+					return nil, info, withField(err, "interactions")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "interactions")
+					return nil, info, withField(withIndex(err, i), "interactions")
 				}
 				items = append(items, x)
 			}
@@ -2067,18 +2067,18 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -2086,84 +2086,84 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "page":
 					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page"), "meta")
+							return nil, info, withField(withField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
 					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page_size"), "meta")
+							return nil, info, withField(withField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
 					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+							return nil, info, withField(withField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
 					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+							return nil, info, withField(withField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
 					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "url"), "meta")
+							return nil, info, withField(withField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
 					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "key"), "meta")
+							return nil, info, withField(withField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -2174,26 +2174,26 @@ func readInteractionsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("interactions")
+		return nil, info, d.errRequired("interactions")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // readParticipantsPage decodes one page body with its items in "participants", each read with read.
-func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
+func readParticipantsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
 	var meta PageMeta
 	defer func() {
 		info.meta = meta
 	}()
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -2205,21 +2205,21 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "participants", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "participants")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "participants")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "participants")
+					return nil, info, withField(err, "participants")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "participants")
+					return nil, info, withField(withIndex(err, i), "participants")
 				}
 				items = append(items, x)
 			}
@@ -2227,18 +2227,18 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -2246,84 +2246,84 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 				switch string(name) {
 				case "page":
 					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page"), "meta")
+							return nil, info, withField(withField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
 					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).Int32(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).int32Value(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "page_size"), "meta")
+							return nil, info, withField(withField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
 					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "first_page_url"), "meta")
+							return nil, info, withField(withField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
 					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "previous_page_url"), "meta")
+							return nil, info, withField(withField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
 					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "url"), "meta")
+							return nil, info, withField(withField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
 					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						v, err := (*Decoder).String(&d)
+					if !d.consumeNull() {
+						v, err := (*decoder).stringValue(&d)
 						if err != nil {
-							return nil, info, WithField(WithField(err, "key"), "meta")
+							return nil, info, withField(withField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -2334,9 +2334,9 @@ func readParticipantsPage[T any](data []byte, read func(*Decoder) (T, error)) (i
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("participants")
+		return nil, info, d.errRequired("participants")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -2528,7 +2528,7 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 		q.Add("UniqueName", x)
 	}
 	if x, ok := v.DateExpiry.Get(); ok {
-		q.Add("DateExpiry", string(AppendDateTime(nil, x)))
+		q.Add("DateExpiry", string(appendTime(nil, x)))
 	}
 	if x, ok := v.TTL.Get(); ok {
 		q.Add("Ttl", strconv.FormatInt(int64(x), 10))
@@ -2553,7 +2553,7 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 func (v *SessionsUpdateRequest) encodeForm() url.Values {
 	q := url.Values{}
 	if x, ok := v.DateExpiry.Get(); ok {
-		q.Add("DateExpiry", string(AppendDateTime(nil, x)))
+		q.Add("DateExpiry", string(appendTime(nil, x)))
 	}
 	if x, ok := v.TTL.Get(); ok {
 		q.Add("Ttl", strconv.FormatInt(int64(x), 10))

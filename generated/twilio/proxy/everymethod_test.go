@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 	"github.com/sessiongen/sessiongen/internal/clientcheck"
 )
 
@@ -19,7 +20,7 @@ var everyMethod = clientcheck.API{
 	NewClient: func(baseURL string) (any, error) {
 		return pr.NewClient(pr.WithBaseURL(baseURL), pr.WithRetryPolicy(pr.NoRetry()))
 	},
-	NewFake:     func() http.Handler { return pr.NewFakeServer() },
+	NewFake:     func() http.Handler { return proxyfake.NewFakeServer() },
 	PagingPaths: pr.FakePagingPathsForTest(),
 	PathValues: map[string]string{
 		"ServiceSid":                    "KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -7,12 +7,13 @@ import (
 	"net/http/httptest"
 
 	"github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 )
 
 // Example_createSession creates a Proxy service and a session in it. The
 // fake server stands in for https://proxy.twilio.com.
 func Example_createSession() {
-	srv := httptest.NewServer(proxy.NewFakeServer())
+	srv := httptest.NewServer(proxyfake.NewFakeServer())
 	defer srv.Close()
 	client, err := proxy.NewClient(proxy.WithBaseURL(srv.URL),
 		proxy.WithBasicAuth("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "your auth token"))
@@ -48,7 +49,7 @@ func Example_createSession() {
 // Example_listSessions lists the sessions of a service two at a time: the
 // iterator follows meta.next_page_url, and ListPage/Next page by hand.
 func Example_listSessions() {
-	srv := httptest.NewServer(proxy.NewFakeServer())
+	srv := httptest.NewServer(proxyfake.NewFakeServer())
 	defer srv.Close()
 	client, err := proxy.NewClient(proxy.WithBaseURL(srv.URL),
 		proxy.WithBasicAuth("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "your auth token"))

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 )
 
 // stStatuses records the status of every answer a client receives.
@@ -38,7 +39,7 @@ func (s *stStatuses) RoundTrip(r *http.Request) (*http.Response, error) {
 // and the message-interaction create, 204 for deletes, 200 for the
 // participant delete (documented [200, 204]).
 func TestFakeAnswersDocumentedStatuses(t *testing.T) {
-	srv := httptest.NewServer(pr.NewFakeServer())
+	srv := httptest.NewServer(proxyfake.NewFakeServer())
 	t.Cleanup(srv.Close)
 	rec := &stStatuses{}
 	c := clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()), pr.WithHTTPClient(&http.Client{Transport: rec}))

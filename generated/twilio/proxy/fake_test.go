@@ -17,19 +17,20 @@ import (
 	"testing"
 
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/generated/twilio/proxy/proxyfake"
 )
 
 // fkServe starts the fake and a client of it with the canary credentials.
-func fkServe(t *testing.T) (*pr.FakeServer, *pr.Client) {
+func fkServe(t *testing.T) (*proxyfake.FakeServer, *pr.Client) {
 	t.Helper()
-	fake := pr.NewFakeServer()
+	fake := proxyfake.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	return fake, clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()))
 }
 
 // fkRequests returns the fake's log as "METHOD path?query" lines.
-func fkRequests(fake *pr.FakeServer) []string {
+func fkRequests(fake *proxyfake.FakeServer) []string {
 	var out []string
 	for _, r := range fake.Requests() {
 		line := r.Method + " " + r.Path
@@ -250,7 +251,7 @@ func TestFakeOtherResources(t *testing.T) {
 // testdata/SOURCE.md). APIError.Code has Body.Code's type and value, and the
 // error string names the code once.
 func TestFakeErrorBodyIsTwilioShape(t *testing.T) {
-	fake := pr.NewFakeServer()
+	fake := proxyfake.NewFakeServer()
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	c := clNewClient(t, srv.URL, pr.WithRetryPolicy(pr.NoRetry()))

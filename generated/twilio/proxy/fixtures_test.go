@@ -23,7 +23,6 @@ type generated[T any] interface {
 	*T
 	UnmarshalJSON([]byte) error
 	AppendJSON([]byte) ([]byte, error)
-	DecodeJSON(*pr.Decoder) error
 	Validate() error
 }
 
@@ -51,15 +50,15 @@ func codecOf[T any, P exported[T]]() codec {
 
 // pageCodecOf is the codec of a list page whose items, under key, are Ts.
 func pageCodecOf[T any, P generated[T]](key string) codec {
-	elem := elemOf[T, P]()
+	elem := pr.ElemOf[T, P]()
 	return codec{
 		decode: func(b []byte) (any, error) {
-			p, err := decodeTwilioPage(b, key, elem)
+			p, err := pr.DecodeTwilioPage(b, key, elem)
 			return &p, err
 		},
-		encode: func(v any) ([]byte, error) { return appendTwilioPage(nil, *v.(*twilioPage[P])) },
+		encode: func(v any) ([]byte, error) { return pr.AppendTwilioPage(nil, *v.(*pr.TwilioPage[P])) },
 		validate: func(v any) error {
-			for _, e := range v.(*twilioPage[P]).Items {
+			for _, e := range v.(*pr.TwilioPage[P]).Items {
 				if err := e.Validate(); err != nil {
 					return err
 				}

@@ -5,8 +5,8 @@ package proxy
 import "encoding/json"
 
 // decodeSessionStatus decodes one SessionStatus. A value the schema does not list is kept as it is.
-func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
-	b, err := d.StringBytes()
+func decodeSessionStatus(d *decoder) (SessionStatus, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -32,8 +32,8 @@ func (v *SessionStatus) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionMode decodes one SessionMode. A value the schema does not list is kept as it is.
-func decodeSessionMode(d *Decoder) (SessionMode, error) {
-	b, err := d.StringBytes()
+func decodeSessionMode(d *decoder) (SessionMode, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -55,8 +55,8 @@ func (v *SessionMode) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInteractionType decodes one InteractionType. A value the schema does not list is kept as it is.
-func decodeInteractionType(d *Decoder) (InteractionType, error) {
-	b, err := d.StringBytes()
+func decodeInteractionType(d *decoder) (InteractionType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -78,8 +78,8 @@ func (v *InteractionType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeInteractionResourceStatus decodes one InteractionResourceStatus. A value the schema does not list is kept as it is.
-func decodeInteractionResourceStatus(d *Decoder) (InteractionResourceStatus, error) {
-	b, err := d.StringBytes()
+func decodeInteractionResourceStatus(d *decoder) (InteractionResourceStatus, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -137,8 +137,8 @@ func (v *InteractionResourceStatus) UnmarshalJSON(data []byte) error {
 }
 
 // decodeMessageInteractionType decodes one MessageInteractionType. A value the schema does not list is kept as it is.
-func decodeMessageInteractionType(d *Decoder) (MessageInteractionType, error) {
-	b, err := d.StringBytes()
+func decodeMessageInteractionType(d *decoder) (MessageInteractionType, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -160,8 +160,8 @@ func (v *MessageInteractionType) UnmarshalJSON(data []byte) error {
 }
 
 // decodeMessageInteractionResourceStatus decodes one MessageInteractionResourceStatus. A value the schema does not list is kept as it is.
-func decodeMessageInteractionResourceStatus(d *Decoder) (MessageInteractionResourceStatus, error) {
-	b, err := d.StringBytes()
+func decodeMessageInteractionResourceStatus(d *decoder) (MessageInteractionResourceStatus, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -219,8 +219,8 @@ func (v *MessageInteractionResourceStatus) UnmarshalJSON(data []byte) error {
 }
 
 // decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
-func decodeServiceNumberSelectionBehavior(d *Decoder) (ServiceNumberSelectionBehavior, error) {
-	b, err := d.StringBytes()
+func decodeServiceNumberSelectionBehavior(d *decoder) (ServiceNumberSelectionBehavior, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -240,8 +240,8 @@ func (v *ServiceNumberSelectionBehavior) UnmarshalJSON(data []byte) error {
 }
 
 // decodeServiceGeoMatchLevel decodes one ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
-func decodeServiceGeoMatchLevel(d *Decoder) (ServiceGeoMatchLevel, error) {
-	b, err := d.StringBytes()
+func decodeServiceGeoMatchLevel(d *decoder) (ServiceGeoMatchLevel, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -269,12 +269,12 @@ func (v *ServiceGeoMatchLevel) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_started\":null", &v.DateStarted, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
@@ -287,9 +287,9 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, appendString)
 	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, AppendString)
+	dst = appendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, appendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
 	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
@@ -298,7 +298,7 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
@@ -310,21 +310,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -333,35 +333,35 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "date_started":
-			err = readOptional(d, "date_started", &v.DateStarted, &seen[0], 1<<3, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_started", &v.DateStarted, &seen[0], 1<<3, nullIsState, (*decoder).dateTimeValue)
 		case "date_ended":
-			err = readOptional(d, "date_ended", &v.DateEnded, &seen[0], 1<<4, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_ended", &v.DateEnded, &seen[0], 1<<4, nullIsState, (*decoder).dateTimeValue)
 		case "date_last_interaction":
-			err = readOptional(d, "date_last_interaction", &v.DateLastInteraction, &seen[0], 1<<5, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_last_interaction", &v.DateLastInteraction, &seen[0], 1<<5, nullIsState, (*decoder).dateTimeValue)
 		case "date_expiry":
-			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<6, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<6, nullIsState, (*decoder).dateTimeValue)
 		case "unique_name":
-			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "status":
 			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullIsState, decodeSessionStatus)
 		case "closed_reason":
-			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullIsState, (*decoder).int32Value)
 		case "mode":
 			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullIsState, decodeSessionMode)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<13, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<13, nullIsState, (*decoder).dateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
 		case "links":
 			err = readOptional(d, "links", &v.Links, &seen[0], 1<<15, nullIsState, decodeMap_URI)
 		default:
@@ -374,16 +374,16 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -391,17 +391,17 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"identifier\":null", &v.Identifier, AppendString)
-	dst = appendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, AppendString)
-	dst = appendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, appendString)
+	dst = appendOptional(dst, ",\"identifier\":null", &v.Identifier, appendString)
+	dst = appendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, appendString)
+	dst = appendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_deleted\":null", &v.DateDeleted, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
@@ -411,7 +411,7 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
@@ -423,21 +423,21 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Participant object from d into v, strictly: duplicate
+// readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Participant) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -446,29 +446,29 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "friendly_name":
-			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "identifier":
-			err = readOptional(d, "identifier", &v.Identifier, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "identifier", &v.Identifier, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "proxy_identifier":
-			err = readOptional(d, "proxy_identifier", &v.ProxyIdentifier, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "proxy_identifier", &v.ProxyIdentifier, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "proxy_identifier_sid":
-			err = readOptional(d, "proxy_identifier_sid", &v.ProxyIdentifierSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "proxy_identifier_sid", &v.ProxyIdentifierSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "date_deleted":
-			err = readOptional(d, "date_deleted", &v.DateDeleted, &seen[0], 1<<8, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_deleted", &v.DateDeleted, &seen[0], 1<<8, nullIsState, (*decoder).dateTimeValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<9, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<9, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<10, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<10, nullIsState, (*decoder).dateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "links":
 			err = readOptional(d, "links", &v.Links, &seen[0], 1<<12, nullIsState, decodeMap_URI)
 		default:
@@ -481,16 +481,16 @@ func (v *Participant) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -498,32 +498,32 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"data\":null", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"data\":null", &v.Data, appendString)
 	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[InteractionType])
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, appendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, appendString)
 	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, appendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, appendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, appendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, appendString)
 	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, appendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -534,21 +534,21 @@ func (v Interaction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Interaction object from d into v, strictly: duplicate
+// readJSON reads one Interaction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Interaction) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Interaction) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -557,43 +557,43 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "data":
-			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "type":
 			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeInteractionType)
 		case "inbound_participant_sid":
-			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_sid":
-			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_status":
 			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<8, nullIsState, decodeInteractionResourceStatus)
 		case "inbound_resource_type":
-			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_url":
-			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
 		case "outbound_participant_sid":
-			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_sid":
-			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_status":
 			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<13, nullIsState, decodeInteractionResourceStatus)
 		case "outbound_resource_type":
-			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<14, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_url":
-			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<16, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<16, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<17, nullIsState, (*decoder).dateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<18, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<18, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -604,16 +604,16 @@ func (v *Interaction) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Interaction) UnmarshalJSON(data []byte) error {
 	*v = Interaction{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -621,33 +621,33 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"data\":null", &v.Data, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"data\":null", &v.Data, appendString)
 	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[MessageInteractionType])
-	dst = appendOptional(dst, ",\"participant_sid\":null", &v.ParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"participant_sid\":null", &v.ParticipantSID, appendString)
+	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, appendString)
+	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, appendString)
 	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, AppendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, AppendString)
+	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, appendString)
+	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, appendString)
+	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, appendString)
+	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, appendString)
 	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, AppendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, AppendString)
+	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, appendString)
+	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -658,21 +658,21 @@ func (v MessageInteraction) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MessageInteraction object from d into v, strictly: duplicate
+// readJSON reads one MessageInteraction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *MessageInteraction) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -681,45 +681,45 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "data":
-			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "type":
 			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeMessageInteractionType)
 		case "participant_sid":
-			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "inbound_participant_sid":
-			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_sid":
-			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_status":
 			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<9, nullIsState, decodeMessageInteractionResourceStatus)
 		case "inbound_resource_type":
-			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<10, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
 		case "inbound_resource_url":
-			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<11, nullIsState, (*Decoder).String)
+			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
 		case "outbound_participant_sid":
-			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_sid":
-			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<13, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_status":
 			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<14, nullIsState, decodeMessageInteractionResourceStatus)
 		case "outbound_resource_type":
-			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<15, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
 		case "outbound_resource_url":
-			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<16, nullIsState, (*Decoder).String)
+			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<17, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<17, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<18, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<18, nullIsState, (*decoder).dateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<19, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -730,16 +730,16 @@ func (v *MessageInteraction) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 	*v = MessageInteraction{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -747,26 +747,26 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"chat_instance_sid\":null", &v.ChatInstanceSID, AppendString)
-	dst = appendOptional(dst, ",\"callback_url\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"chat_instance_sid\":null", &v.ChatInstanceSID, appendString)
+	dst = appendOptional(dst, ",\"callback_url\":null", &v.CallbackURL, appendString)
 	dst = appendOptional(dst, ",\"default_ttl\":null", &v.DefaultTTL, appendInt32)
 	dst = appendOptional(dst, ",\"number_selection_behavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
 	dst = appendOptional(dst, ",\"geo_match_level\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, appendString)
+	dst = appendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
 	return closeObject(dst, start), nil
 }
@@ -778,21 +778,21 @@ func (v Service) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Service object from d into v, strictly: duplicate
+// readJSON reads one Service object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Service) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Service) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -801,31 +801,31 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "unique_name":
-			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "chat_instance_sid":
-			err = readOptional(d, "chat_instance_sid", &v.ChatInstanceSID, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "chat_instance_sid", &v.ChatInstanceSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "callback_url":
-			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		case "default_ttl":
-			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullIsState, (*decoder).int32Value)
 		case "number_selection_behavior":
 			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullIsState, decodeServiceNumberSelectionBehavior)
 		case "geo_match_level":
 			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullIsState, decodeServiceGeoMatchLevel)
 		case "intercept_callback_url":
-			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*Decoder).String)
+			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
 		case "out_of_session_callback_url":
-			err = readOptional(d, "out_of_session_callback_url", &v.OutOfSessionCallbackURL, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "out_of_session_callback_url", &v.OutOfSessionCallbackURL, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<10, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<10, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<11, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<11, nullIsState, (*decoder).dateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<12, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
 		case "links":
 			err = readOptional(d, "links", &v.Links, &seen[0], 1<<13, nullIsState, decodeMap_URI)
 		default:
@@ -838,16 +838,16 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Service) UnmarshalJSON(data []byte) error {
 	*v = Service{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -855,28 +855,28 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
 	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, AppendString)
-	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, AppendString)
+	dst = appendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, appendString)
+	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, appendString)
+	dst = appendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, appendString)
 	if x := v.Capabilities.member(&dst, ",\"capabilities\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
-	dst = appendOptional(dst, ",\"is_reserved\":null", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
+	dst = appendOptional(dst, ",\"is_reserved\":null", &v.IsReserved, appendBool)
 	dst = appendOptional(dst, ",\"in_use\":null", &v.InUse, appendInt32)
 	return closeObject(dst, start), nil
 }
@@ -888,21 +888,21 @@ func (v PhoneNumber) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumber object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumber object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *PhoneNumber) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -911,29 +911,29 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<3, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<3, nullIsState, (*decoder).dateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<4, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<4, nullIsState, (*decoder).dateTimeValue)
 		case "phone_number":
-			err = readOptional(d, "phone_number", &v.PhoneNumber, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "phone_number", &v.PhoneNumber, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "friendly_name":
-			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		case "iso_country":
-			err = readOptional(d, "iso_country", &v.IsoCountry, &seen[0], 1<<7, nullIsState, (*Decoder).String)
+			err = readOptional(d, "iso_country", &v.IsoCountry, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
 		case "capabilities":
 			err = readOptional(d, "capabilities", &v.Capabilities, &seen[0], 1<<8, nullIsState, decodePhoneNumberCapabilities)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<9, nullIsState, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
 		case "is_reserved":
-			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*decoder).boolValue)
 		case "in_use":
-			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullIsState, (*decoder).int32Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -944,16 +944,16 @@ func (v *PhoneNumber) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumber{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -961,13 +961,13 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, AppendBool)
-	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, AppendBool)
-	dst = appendOptional(dst, ",\"sms\":null", &v.SMS, AppendBool)
-	dst = appendOptional(dst, ",\"voice\":null", &v.Voice, AppendBool)
+	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, appendBool)
+	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, appendBool)
+	dst = appendOptional(dst, ",\"sms\":null", &v.SMS, appendBool)
+	dst = appendOptional(dst, ",\"voice\":null", &v.Voice, appendBool)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -981,20 +981,20 @@ func (v PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1003,13 +1003,13 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullIsState, (*decoder).boolValue)
 		case "mms":
-			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullIsState, (*decoder).boolValue)
 		case "sms":
-			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullIsState, (*decoder).boolValue)
 		case "voice":
-			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*decoder).boolValue)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -1020,33 +1020,33 @@ func (v *PhoneNumberCapabilities) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumberCapabilities{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
+	dst = appendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
 	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, appendString)
 	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
 	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, appendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, appendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1057,21 +1057,21 @@ func (v ServicesCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ServicesCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1080,21 +1080,21 @@ func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readMember(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "DefaultTtl":
-			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "CallbackUrl":
-			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "GeoMatchLevel":
 			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
 			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "OutOfSessionCallbackUrl":
-			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		case "ChatInstanceSid":
-			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1103,38 +1103,38 @@ func (v *ServicesCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("UniqueName")
+		return d.errRequired("UniqueName")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, appendString)
 	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, AppendString)
+	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, appendString)
 	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
 	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, AppendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, AppendString)
+	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, appendString)
+	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, appendString)
+	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1145,21 +1145,21 @@ func (v ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ServicesUpdateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1168,21 +1168,21 @@ func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "DefaultTtl":
-			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "CallbackUrl":
-			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "GeoMatchLevel":
 			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
 			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "OutOfSessionCallbackUrl":
-			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		case "ChatInstanceSid":
-			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1193,28 +1193,28 @@ func (v *ServicesUpdateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesUpdateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, AppendString)
-	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"Sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, appendString)
+	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -1225,21 +1225,21 @@ func (v PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *PhoneNumbersCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1248,11 +1248,11 @@ func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Sid":
-			err = readOptional(d, "Sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "Sid", &v.SID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "PhoneNumber":
-			err = readOptional(d, "PhoneNumber", &v.PhoneNumber, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "PhoneNumber", &v.PhoneNumber, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "IsReserved":
-			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<2, nullRejected, (*decoder).boolValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1263,26 +1263,26 @@ func (v *PhoneNumbersCreateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, AppendBool)
+	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -1293,21 +1293,21 @@ func (v PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *PhoneNumbersUpdateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1316,7 +1316,7 @@ func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "IsReserved":
-			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<0, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<0, nullRejected, (*decoder).boolValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1327,16 +1327,16 @@ func (v *PhoneNumbersUpdateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersUpdateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1344,10 +1344,10 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
@@ -1367,21 +1367,21 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1390,11 +1390,11 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "DateExpiry":
-			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullRejected, (*Decoder).DateTime)
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
 		case "Mode":
 			err = readOptional(d, "Mode", &v.Mode, &seen[0], 1<<3, nullRejected, decodeSessionMode)
 		case "Status":
@@ -1411,16 +1411,16 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1428,7 +1428,7 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
@@ -1446,21 +1446,21 @@ func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1469,9 +1469,9 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "DateExpiry":
-			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "Status":
 			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<2, nullRejected, decodeSessionStatus)
 		default:
@@ -1484,29 +1484,29 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsUpdateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"Identifier\":"...), v.Identifier)
-	dst = appendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, AppendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifier\":null", &v.ProxyIdentifier, AppendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":null", &v.ProxyIdentifierSID, AppendString)
+	dst = appendString(append(dst, ",\"Identifier\":"...), v.Identifier)
+	dst = appendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, appendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifier\":null", &v.ProxyIdentifier, appendString)
+	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":null", &v.ProxyIdentifierSID, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -1517,21 +1517,21 @@ func (v ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ParticipantsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1540,13 +1540,13 @@ func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Identifier":
-			err = readMember(d, "Identifier", &v.Identifier, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "Identifier", &v.Identifier, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "FriendlyName":
-			err = readOptional(d, "FriendlyName", &v.FriendlyName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "FriendlyName", &v.FriendlyName, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "ProxyIdentifier":
-			err = readOptional(d, "ProxyIdentifier", &v.ProxyIdentifier, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "ProxyIdentifier", &v.ProxyIdentifier, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "ProxyIdentifierSid":
-			err = readOptional(d, "ProxyIdentifierSid", &v.ProxyIdentifierSID, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "ProxyIdentifierSid", &v.ProxyIdentifierSID, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1555,31 +1555,31 @@ func (v *ParticipantsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("Identifier")
+		return d.errRequired("Identifier")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ParticipantsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Body\":null", &v.Body, AppendString)
+	dst = appendOptional(dst, ",\"Body\":null", &v.Body, appendString)
 	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
@@ -1591,21 +1591,21 @@ func (v MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *MessageInteractionsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1614,7 +1614,7 @@ func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Body":
-			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "MediaUrl":
 			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_String)
 		default:
@@ -1627,31 +1627,31 @@ func (v *MessageInteractionsCreateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = MessageInteractionsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeMap_URI appends x as a JSON object with sorted keys.
 func encodeMap_URI(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, AppendString)
+	return appendMap(dst, x, appendString)
 }
 
 // decodeMap_URI decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_URI(d *Decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*Decoder).String)
+func decodeMap_URI(d *decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*decoder).stringValue)
 }
 
 // decodePhoneNumberCapabilities decodes one PhoneNumberCapabilities.
-func decodePhoneNumberCapabilities(d *Decoder) (v PhoneNumberCapabilities, err error) {
-	err = v.DecodeJSON(d)
+func decodePhoneNumberCapabilities(d *decoder) (v PhoneNumberCapabilities, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1661,16 +1661,16 @@ func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
+func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }

@@ -5,7 +5,7 @@
 // time.Time for date-times, string for enums. The tags are the generated
 // ones (omitzero on every optional field).
 
-package proxy_test
+package proxy
 
 import (
 	"encoding/json"

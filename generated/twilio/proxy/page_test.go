@@ -1,11 +1,9 @@
 // Hand-written test helper (not generated): walks a Twilio list page with
 // the package's exported Decoder.
 
-package proxy_test
+package proxy
 
-import (
-	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
-)
+import ()
 
 // appender is what every generated type offers.
 type appender interface {
@@ -15,34 +13,34 @@ type appender interface {
 // twilioMeta is the "meta" object of a Twilio list page.
 type twilioMeta struct {
 	Page, PageSize  int64
-	FirstPageURL    pr.Optional[string]
-	PreviousPageURL pr.Optional[string]
-	NextPageURL     pr.Optional[string]
-	URL             pr.Optional[string]
+	FirstPageURL    Optional[string]
+	PreviousPageURL Optional[string]
+	NextPageURL     Optional[string]
+	URL             Optional[string]
 	Key             string
 	Other           []string // meta members the helper does not declare (skipped)
 }
 
-// twilioPage is a Twilio list response: {"<key>": [...], "meta": {...}}.
-type twilioPage[T appender] struct {
+// TwilioPage is a Twilio list response: {"<key>": [...], "meta": {...}}.
+type TwilioPage[T appender] struct {
 	Key   string
 	Items []T
 	Meta  twilioMeta
 	Other []string // envelope members the helper does not declare (skipped)
 }
 
-// decodeTwilioPage walks the envelope with a pr.Decoder, decodes each element
+// DecodeTwilioPage walks the envelope with a Decoder, decodes each element
 // of the list named key with elem and the meta object field by field. It
 // checks that meta.key names the list.
-func decodeTwilioPage[T appender](data []byte, key string, elem func(*pr.Decoder) (T, error)) (twilioPage[T], error) {
-	p := twilioPage[T]{Key: key}
-	d := pr.NewDecoder(data)
-	if err := d.BeginObject(); err != nil {
+func DecodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (T, error)) (TwilioPage[T], error) {
+	p := TwilioPage[T]{Key: key}
+	d := newTestDecoder(data)
+	if err := d.beginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return p, err
 		}
@@ -51,59 +49,59 @@ func decodeTwilioPage[T appender](data []byte, key string, elem func(*pr.Decoder
 		}
 		field := string(name)
 		if seen[field] {
-			return p, d.ErrDuplicate(name)
+			return p, d.errDuplicate(name)
 		}
 		seen[field] = true
 		switch field {
 		case key:
-			if err := d.BeginArray(); err != nil {
-				return p, pr.WithField(err, field)
+			if err := d.beginArray(); err != nil {
+				return p, withField(err, field)
 			}
 			p.Items = []T{}
 			for i := 0; ; i++ {
-				more, err := d.NextElement()
+				more, err := d.nextElement()
 				if err != nil {
-					return p, pr.WithField(err, field)
+					return p, withField(err, field)
 				}
 				if !more {
 					break
 				}
 				v, err := elem(d)
 				if err != nil {
-					return p, pr.WithField(pr.WithIndex(err, i), field)
+					return p, withField(withIndex(err, i), field)
 				}
 				p.Items = append(p.Items, v)
 			}
 		case "meta":
 			if err := decodeMeta(d, &p.Meta); err != nil {
-				return p, pr.WithField(err, field)
+				return p, withField(err, field)
 			}
 		default:
 			p.Other = append(p.Other, field)
-			if err := d.Skip(); err != nil {
-				return p, pr.WithField(err, field)
+			if err := d.skip(); err != nil {
+				return p, withField(err, field)
 			}
 		}
 	}
 	if !seen[key] {
-		return p, d.ErrRequired(key)
+		return p, d.errRequired(key)
 	}
 	if !seen["meta"] {
-		return p, d.ErrRequired("meta")
+		return p, d.errRequired("meta")
 	}
 	if p.Meta.Key != key {
-		return p, d.Errorf("meta.key is %q, want %q", p.Meta.Key, key)
+		return p, d.errorf("meta.key is %q, want %q", p.Meta.Key, key)
 	}
-	return p, d.End()
+	return p, d.end()
 }
 
-func decodeMeta(d *pr.Decoder, m *twilioMeta) error {
-	if err := d.BeginObject(); err != nil {
+func decodeMeta(d *decoder, m *twilioMeta) error {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -112,15 +110,15 @@ func decodeMeta(d *pr.Decoder, m *twilioMeta) error {
 		}
 		field := string(name)
 		if seen[field] {
-			return d.ErrDuplicate(name)
+			return d.errDuplicate(name)
 		}
 		seen[field] = true
-		var url *pr.Optional[string]
+		var url *Optional[string]
 		switch field {
 		case "page", "page_size":
-			n, err := d.Int64()
+			n, err := d.int64Value()
 			if err != nil {
-				return pr.WithField(err, field)
+				return withField(err, field)
 			}
 			if field == "page" {
 				m.Page = n
@@ -129,8 +127,8 @@ func decodeMeta(d *pr.Decoder, m *twilioMeta) error {
 			}
 			continue
 		case "key":
-			if m.Key, err = d.String(); err != nil {
-				return pr.WithField(err, field)
+			if m.Key, err = d.stringValue(); err != nil {
+				return withField(err, field)
 			}
 			continue
 		case "first_page_url":
@@ -143,27 +141,27 @@ func decodeMeta(d *pr.Decoder, m *twilioMeta) error {
 			url = &m.URL
 		default:
 			m.Other = append(m.Other, field)
-			if err := d.Skip(); err != nil {
-				return pr.WithField(err, field)
+			if err := d.skip(); err != nil {
+				return withField(err, field)
 			}
 			continue
 		}
-		if d.ConsumeNull() {
-			*url = pr.Null[string]()
+		if d.consumeNull() {
+			*url = Null[string]()
 			continue
 		}
-		s, err := d.String()
+		s, err := d.stringValue()
 		if err != nil {
-			return pr.WithField(err, field)
+			return withField(err, field)
 		}
-		*url = pr.Some(s)
+		*url = Some(s)
 	}
 }
 
-// appendTwilioPage encodes the page back: the list, then meta.
-func appendTwilioPage[T appender](dst []byte, p twilioPage[T]) ([]byte, error) {
+// AppendTwilioPage encodes the page back: the list, then meta.
+func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = pr.AppendString(dst, p.Key)
+	dst = appendString(dst, p.Key)
 	dst = append(dst, ":["...)
 	for i, v := range p.Items {
 		if i > 0 {
@@ -175,12 +173,12 @@ func appendTwilioPage[T appender](dst []byte, p twilioPage[T]) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"meta":{"page":`...)
-	dst = pr.AppendInt(dst, p.Meta.Page)
+	dst = appendInt(dst, p.Meta.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = pr.AppendInt(dst, p.Meta.PageSize)
+	dst = appendInt(dst, p.Meta.PageSize)
 	for _, u := range []struct {
 		name string
-		v    pr.Optional[string]
+		v    Optional[string]
 	}{
 		{"first_page_url", p.Meta.FirstPageURL},
 		{"previous_page_url", p.Meta.PreviousPageURL},
@@ -191,27 +189,36 @@ func appendTwilioPage[T appender](dst []byte, p twilioPage[T]) ([]byte, error) {
 			continue
 		}
 		dst = append(dst, ',')
-		dst = pr.AppendString(dst, u.name)
+		dst = appendString(dst, u.name)
 		dst = append(dst, ':')
 		if s, ok := u.v.Get(); ok {
-			dst = pr.AppendString(dst, s)
+			dst = appendString(dst, s)
 		} else {
-			dst = pr.AppendNull(dst)
+			dst = appendNull(dst)
 		}
 	}
 	dst = append(dst, `,"key":`...)
-	dst = pr.AppendString(dst, p.Meta.Key)
+	dst = appendString(dst, p.Meta.Key)
 	return append(dst, "}}"...), nil
 }
 
-// elemOf returns the element decoder of a generated type.
-func elemOf[T any, P interface {
+// ElemOf returns the element decoder of a generated type. Its constraint
+// names only exported methods, so that the external tests can call it; the
+// streaming method is found on the value.
+func ElemOf[T any, P interface {
 	*T
 	appender
-	DecodeJSON(*pr.Decoder) error
-}]() func(*pr.Decoder) (P, error) {
-	return func(d *pr.Decoder) (P, error) {
+}]() func(*decoder) (P, error) {
+	return func(d *decoder) (P, error) {
 		v := P(new(T))
-		return v, v.DecodeJSON(d)
+		return v, any(v).(interface{ readJSON(*decoder) error }).readJSON(d)
 	}
+}
+
+// newTestDecoder returns a decoder reading data (the runtime's newDecoder is
+// copied only where generated code uses it).
+func newTestDecoder(data []byte) *decoder {
+	d := new(decoder)
+	d.reset(data)
+	return d
 }

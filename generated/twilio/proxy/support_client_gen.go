@@ -968,11 +968,11 @@ func cleanServerText(s string, max int) string {
 
 // readJSONValue decodes raw, one JSON value, with read; false when it is not
 // exactly one value of that type.
-func readJSONValue[T any](raw []byte, read func(*Decoder) (T, error)) (T, bool) {
-	var d Decoder
-	d.Reset(raw)
+func readJSONValue[T any](raw []byte, read func(*decoder) (T, error)) (T, bool) {
+	var d decoder
+	d.reset(raw)
 	v, err := read(&d)
-	if err != nil || d.End() != nil {
+	if err != nil || d.end() != nil {
 		var zero T
 		return zero, false
 	}

@@ -3,7 +3,6 @@
 package proxy
 
 import (
-	"encoding/binary"
 	"math"
 	"math/bits"
 	"strconv"
@@ -39,7 +38,7 @@ func appendEscapedASCII(dst []byte, c byte) []byte {
 	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 }
 
-// AppendString appends s as a quoted JSON string.
+// appendString appends s as a quoted JSON string.
 //
 // It escapes the way encoding/json does with HTML escaping turned off
 // (json.Encoder.SetEscapeHTML(false)): '"' and '\\' are escaped, control
@@ -51,7 +50,7 @@ func appendEscapedASCII(dst []byte, c byte) []byte {
 //
 // Like all the Append functions, it writes to the end of dst and returns the
 // extended slice, and does not allocate when dst has enough capacity.
-func AppendString(dst []byte, s string) []byte {
+func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -96,77 +95,31 @@ func AppendString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-// AppendStringBytes is [AppendString] for a byte slice.
-func AppendStringBytes(dst []byte, s []byte) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		for i+8 <= len(s) {
-			if m := specialMask(binary.LittleEndian.Uint64(s[i : i+8])); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			dst = appendEscapedASCII(dst, c)
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRune(s[i:])
-		switch {
-		case size == 1: // invalid UTF-8
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-// AppendInt appends the decimal form of i.
-func AppendInt(dst []byte, i int64) []byte {
+// appendInt appends the decimal form of i.
+func appendInt(dst []byte, i int64) []byte {
 	return strconv.AppendInt(dst, i, 10)
 }
 
-// AppendBool appends true or false.
-func AppendBool(dst []byte, b bool) []byte {
+// appendBool appends true or false.
+func appendBool(dst []byte, b bool) []byte {
 	if b {
 		return append(dst, "true"...)
 	}
 	return append(dst, "false"...)
 }
 
-// AppendNull appends null.
-func AppendNull(dst []byte) []byte {
+// appendNull appends null.
+func appendNull(dst []byte) []byte {
 	return append(dst, "null"...)
 }
 
-// AppendRaw appends raw, which the caller guarantees is valid JSON (for
-// example a value returned by [Decoder.Raw]).
-func AppendRaw(dst []byte, raw []byte) []byte {
+// appendRaw appends raw, which the caller guarantees is valid JSON (for
+// example a value returned by [decoder.raw]).
+func appendRaw(dst []byte, raw []byte) []byte {
 	return append(dst, raw...)
 }
 
-// NonFiniteError is the error of [AppendFloat64] and [AppendFloat32] for NaN
+// NonFiniteError is the error of [appendFloat64] and [appendFloat32] for NaN
 // and infinities, which JSON numbers cannot represent.
 type NonFiniteError struct {
 	// Value is the rejected value.
@@ -202,52 +155,22 @@ func appendFloat(dst []byte, f float64, bits int) []byte {
 	return dst
 }
 
-// AppendFloat64 appends f in the format of encoding/json. NaN and infinities
+// appendFloat64 appends f in the format of encoding/json. NaN and infinities
 // are a *[NonFiniteError], and dst is returned unchanged.
-func AppendFloat64(dst []byte, f float64) ([]byte, error) {
+func appendFloat64(dst []byte, f float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return dst, &NonFiniteError{Value: f}
 	}
 	return appendFloat(dst, f, 64), nil
 }
 
-// AppendFloat32 appends f in the format of encoding/json (the shortest
+// appendFloat32 appends f in the format of encoding/json (the shortest
 // representation as a float32). NaN and infinities are a *[NonFiniteError],
 // and dst is returned unchanged.
-func AppendFloat32(dst []byte, f float32) ([]byte, error) {
+func appendFloat32(dst []byte, f float32) ([]byte, error) {
 	f64 := float64(f)
 	if math.IsNaN(f64) || math.IsInf(f64, 0) {
 		return dst, &NonFiniteError{Value: f64}
 	}
 	return appendFloat(dst, f64, 32), nil
-}
-
-// appendNonFinite writes the string form of NaN or an infinity.
-func appendNonFinite(dst []byte, f float64) []byte {
-	switch {
-	case math.IsNaN(f):
-		return append(dst, `"NaN"`...)
-	case f > 0:
-		return append(dst, `"INF"`...)
-	}
-	return append(dst, `"-INF"`...)
-}
-
-// AppendFloat64NonFinite is [AppendFloat64] for fields whose API sends NaN
-// and infinities as strings: NaN becomes "NaN", +Inf "INF" and -Inf "-INF"
-// (quotes included), the forms [Decoder.Float64NonFinite] reads back.
-func AppendFloat64NonFinite(dst []byte, f float64) []byte {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return appendNonFinite(dst, f)
-	}
-	return appendFloat(dst, f, 64)
-}
-
-// AppendFloat32NonFinite is [AppendFloat64NonFinite] for float32.
-func AppendFloat32NonFinite(dst []byte, f float32) []byte {
-	f64 := float64(f)
-	if math.IsNaN(f64) || math.IsInf(f64, 0) {
-		return appendNonFinite(dst, f64)
-	}
-	return appendFloat(dst, f64, 32)
 }

@@ -86,7 +86,7 @@ func parseDate(b []byte) (Date, int, string) {
 	return Date{Year: y, Month: time.Month(m), Day: d}, n + 6, ""
 }
 
-// ParseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
+// parseDateTime parses an RFC 3339 date-time (RFC 3339 §5.6) such as
 // 2020-02-25T18:52:21.2169889Z or 2024-05-01T09:30:00+02:00, and what
 // Microsoft Graph's published date-time pattern adds to it:
 //
@@ -108,7 +108,7 @@ func parseDate(b []byte) (Date, int, string) {
 // The result is in UTC for 'Z', and in a fixed zone with the given offset
 // otherwise (-00:00 is taken as +00:00). It does not allocate for 'Z' and
 // whole-hour offsets.
-func ParseDateTime(b []byte) (time.Time, error) {
+func parseDateTime(b []byte) (time.Time, error) {
 	if len(b) < len("2006-01-02T15:04:05Z") {
 		return time.Time{}, newTimeError("date-time", b, "too short")
 	}
@@ -223,9 +223,9 @@ func appendFraction(dst []byte, ns int) []byte {
 	return append(dst, buf[:n]...)
 }
 
-// AppendDateTime appends t in RFC 3339 form, without quotes, with as many
+// appendTime appends t in RFC 3339 form, without quotes, with as many
 // fractional digits as the value needs and no more (none for whole seconds,
-// up to 9), so every value ParseDateTime accepts is written back as the same
+// up to 9), so every value parseDateTime accepts is written back as the same
 // instant with the same offset. Trailing zeros of the input are not kept
 // (time.Time does not record them): Graph's "…05.3069770Z" comes back as
 // "…05.306977Z", the same instant. UTC is written as 'Z'.
@@ -234,16 +234,16 @@ func appendFraction(dst []byte, ns int) []byte {
 // times) cannot be written in RFC 3339, so such a time is written in UTC.
 // Years past 9999 are written with all their digits, as Graph's pattern
 // allows; years outside 0 to 999,999,999 are written as they are, which
-// ParseDateTime rejects; generated encoders report them as a
+// parseDateTime rejects; generated encoders report them as a
 // *TimeRangeError instead.
-func AppendDateTime(dst []byte, t time.Time) []byte {
+func appendTime(dst []byte, t time.Time) []byte {
 	dst, _ = appendDateTime(dst, t)
 	return dst
 }
 
 // TimeRangeError is the error of encoding a date-time whose year is outside
 // 0 to 999,999,999: no date-time format writes a negative year, and larger
-// ones are past what ParseDateTime reads back.
+// ones are past what parseDateTime reads back.
 type TimeRangeError struct {
 	Time time.Time
 }
@@ -315,10 +315,10 @@ func ParseDate(b []byte) (Date, error) {
 	return d, nil
 }
 
-// AppendTo appends the date as YYYY-MM-DD, without quotes, with more year
+// appendTo appends the date as YYYY-MM-DD, without quotes, with more year
 // digits when the year needs them. Years outside 0 to 999,999,999 are
 // written as they are, which ParseDate rejects.
-func (d Date) AppendTo(dst []byte) []byte {
+func (d Date) appendTo(dst []byte) []byte {
 	dst = append4(dst, d.Year)
 	dst = append(dst, '-')
 	dst = append2(dst, int(d.Month)%100)
@@ -329,282 +329,37 @@ func (d Date) AppendTo(dst []byte) []byte {
 // String returns the date as YYYY-MM-DD.
 func (d Date) String() string {
 	var buf [16]byte
-	return string(d.AppendTo(buf[:0]))
-}
-
-// Duration is an ISO 8601 duration as APIs send it: Microsoft Graph's
-// Edm.Duration values such as PT0.016S or -P1DT2H, and the calendar forms
-// P1Y2M and P3W.
-//
-// The accepted syntax is
-//
-//	[-] P [nY] [nM] [nW] [nD] [T [nH] [nM] [n[.f]S]]
-//
-// with at least one component, at least one after a 'T', the components in
-// that order, each at most once, n a decimal integer that fits in an int64,
-// and f one or more fractional digits, allowed on seconds only, of which
-// nine are kept: digits past the ninth are dropped, as in date-times
-// (Graph's duration pattern allows any number). A '+' sign, a ','
-// decimal separator, fractions of other units, lower-case designators and
-// the alternative format (P0001-02-03T...) are rejected.
-//
-// The components are kept as written (PT90M stays 90 minutes, it is not
-// normalized to PT1H30M) and must not be negative: the sign is Negative.
-// A zero duration is never Negative. [Duration.AppendTo] writes the
-// components that are not zero, or PT0S when all are zero, which parses back
-// to an equal Duration.
-type Duration struct {
-	Negative bool  // a leading '-': the whole duration is negative
-	Years    int64 // nY before the 'T'
-	Months   int64 // nM before the 'T'
-	Weeks    int64 // nW
-	Days     int64 // nD
-	Hours    int64 // nH
-	Minutes  int64 // nM after the 'T'
-	Seconds  int64 // whole seconds of n.fS
-	Nanos    int32 // fraction of a second of n.fS, 0 to 999999999 (nine digits kept)
-}
-
-// ParseDuration parses an ISO 8601 duration in the syntax described at
-// [Duration].
-func ParseDuration(b []byte) (Duration, error) {
-	var d Duration
-	i := 0
-	if i < len(b) && b[i] == '-' {
-		d.Negative = true
-		i++
-	}
-	if i >= len(b) || b[i] != 'P' {
-		return Duration{}, newTimeError("duration", b, "want 'P'")
-	}
-	i++
-	const dateUnits, timeUnits = "YMWD", "HMS"
-	units := dateUnits
-	next := 0 // index in units of the first designator still allowed
-	inTime, seen, seenTime := false, false, false
-	for i < len(b) {
-		if b[i] == 'T' {
-			if inTime {
-				return Duration{}, newTimeError("duration", b, "repeated 'T'")
-			}
-			inTime, units, next = true, timeUnits, 0
-			i++
-			continue
-		}
-		start := i
-		var v int64
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			c := int64(b[i] - '0')
-			if v > (1<<63-1-c)/10 {
-				return Duration{}, newTimeError("duration", b, "number too large")
-			}
-			v = v*10 + c
-			i++
-		}
-		if i == start {
-			return Duration{}, newTimeError("duration", b, "want digits")
-		}
-		nanos, frac := int32(0), false
-		if i < len(b) && b[i] == '.' {
-			i++
-			n := 0
-			for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-				if n < 9 {
-					nanos = nanos*10 + int32(b[i]-'0')
-				}
-				n++
-				i++
-			}
-			if n == 0 {
-				return Duration{}, newTimeError("duration", b, "want digits after '.'")
-			}
-			for ; n < 9; n++ {
-				nanos *= 10
-			}
-			frac = true
-		}
-		if i >= len(b) {
-			return Duration{}, newTimeError("duration", b, "missing designator")
-		}
-		u := -1
-		for k := next; k < len(units); k++ {
-			if units[k] == b[i] {
-				u = k
-				break
-			}
-		}
-		if u < 0 {
-			return Duration{}, newTimeError("duration", b, "unexpected "+describeByte(b[i]))
-		}
-		if frac && !(inTime && units[u] == 'S') {
-			return Duration{}, newTimeError("duration", b, "fraction allowed on seconds only")
-		}
-		next = u + 1
-		i++
-		seen = true
-		if !inTime {
-			switch units[u] {
-			case 'Y':
-				d.Years = v
-			case 'M':
-				d.Months = v
-			case 'W':
-				d.Weeks = v
-			default:
-				d.Days = v
-			}
-			continue
-		}
-		seenTime = true
-		switch units[u] {
-		case 'H':
-			d.Hours = v
-		case 'M':
-			d.Minutes = v
-		default:
-			d.Seconds, d.Nanos = v, nanos
-		}
-	}
-	if inTime && !seenTime {
-		return Duration{}, newTimeError("duration", b, "'T' without time components")
-	}
-	if !seen {
-		return Duration{}, newTimeError("duration", b, "no components")
-	}
-	if d.IsZero() {
-		d.Negative = false
-	}
-	return d, nil
-}
-
-// IsZero reports whether every component of d is zero.
-func (d Duration) IsZero() bool {
-	return d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 &&
-		d.Hours == 0 && d.Minutes == 0 && d.Seconds == 0 && d.Nanos == 0
-}
-
-// appendComponent appends v and its designator unless v is zero.
-func appendComponent(dst []byte, v int64, unit byte) []byte {
-	if v == 0 {
-		return dst
-	}
-	return append(strconv.AppendInt(dst, v, 10), unit)
-}
-
-// AppendTo appends d in its canonical ISO 8601 form, without quotes: the
-// components that are not zero, or PT0S when all are.
-func (d Duration) AppendTo(dst []byte) []byte {
-	if d.IsZero() {
-		return append(dst, "PT0S"...)
-	}
-	if d.Negative {
-		dst = append(dst, '-')
-	}
-	dst = append(dst, 'P')
-	dst = appendComponent(dst, d.Years, 'Y')
-	dst = appendComponent(dst, d.Months, 'M')
-	dst = appendComponent(dst, d.Weeks, 'W')
-	dst = appendComponent(dst, d.Days, 'D')
-	if d.Hours == 0 && d.Minutes == 0 && d.Seconds == 0 && d.Nanos == 0 {
-		return dst
-	}
-	dst = append(dst, 'T')
-	dst = appendComponent(dst, d.Hours, 'H')
-	dst = appendComponent(dst, d.Minutes, 'M')
-	if d.Seconds == 0 && d.Nanos == 0 {
-		return dst
-	}
-	dst = strconv.AppendInt(dst, d.Seconds, 10)
-	if d.Nanos > 0 && d.Nanos < 1e9 {
-		dst = appendFraction(dst, int(d.Nanos))
-	}
-	return append(dst, 'S')
-}
-
-// String returns d in its canonical ISO 8601 form.
-func (d Duration) String() string {
-	var buf [64]byte
-	return string(d.AppendTo(buf[:0]))
-}
-
-// Std converts d to a time.Duration, taking a week as 7 days and a day as 24
-// hours. It returns false when d has years or months, whose length varies,
-// or does not fit in a time.Duration.
-func (d Duration) Std() (time.Duration, bool) {
-	if d.Years != 0 || d.Months != 0 {
-		return 0, false
-	}
-	const maxD = 1<<63 - 1
-	var total int64
-	for _, c := range [...]struct{ v, unit int64 }{
-		{d.Weeks, int64(7 * 24 * time.Hour)},
-		{d.Days, int64(24 * time.Hour)},
-		{d.Hours, int64(time.Hour)},
-		{d.Minutes, int64(time.Minute)},
-		{d.Seconds, int64(time.Second)},
-		{int64(d.Nanos), 1},
-	} {
-		if c.v < 0 || c.v > maxD/c.unit {
-			return 0, false
-		}
-		p := c.v * c.unit
-		if total > maxD-p {
-			return 0, false
-		}
-		total += p
-	}
-	if d.Negative {
-		total = -total
-	}
-	return time.Duration(total), true
-}
-
-// DurationFromStd returns the Duration of d in hours, minutes and seconds,
-// such as PT1H30M or PT0.016S.
-func DurationFromStd(d time.Duration) Duration {
-	var r Duration
-	u := uint64(d)
-	if d < 0 {
-		r.Negative = true
-		u = -u
-	}
-	r.Hours = int64(u / uint64(time.Hour))
-	u %= uint64(time.Hour)
-	r.Minutes = int64(u / uint64(time.Minute))
-	u %= uint64(time.Minute)
-	r.Seconds = int64(u / uint64(time.Second))
-	r.Nanos = int32(u % uint64(time.Second))
-	return r
+	return string(d.appendTo(buf[:0]))
 }
 
 // timeValue reads the string holding a time value and returns its
 // contents and offset.
-func (d *Decoder) timeValue(what string) ([]byte, int, error) {
+func (d *decoder) timeValue(what string) ([]byte, int, error) {
 	d.skipWS()
 	start := d.pos
 	if start >= len(d.data) || d.data[start] != '"' {
-		return nil, start, d.ErrUnexpectedKind(what + " string")
+		return nil, start, d.errUnexpectedKind(what + " string")
 	}
 	b, err := d.readString()
 	return b, start, err
 }
 
-// DateTime reads a string holding an RFC 3339 date-time, as
-// [ParseDateTime] does.
-func (d *Decoder) DateTime() (time.Time, error) {
+// dateTimeValue reads a string holding an RFC 3339 date-time, as
+// [parseDateTime] does.
+func (d *decoder) dateTimeValue() (time.Time, error) {
 	b, start, err := d.timeValue("date-time")
 	if err != nil {
 		return time.Time{}, err
 	}
-	t, err := ParseDateTime(b)
+	t, err := parseDateTime(b)
 	if err != nil {
 		return time.Time{}, d.errAt(start, err.Error())
 	}
 	return t, nil
 }
 
-// Date reads a string holding a date, as [ParseDate] does.
-func (d *Decoder) Date() (Date, error) {
+// dateValue reads a string holding a date, as [ParseDate] does.
+func (d *decoder) dateValue() (Date, error) {
 	b, start, err := d.timeValue("date")
 	if err != nil {
 		return Date{}, err
@@ -612,20 +367,6 @@ func (d *Decoder) Date() (Date, error) {
 	v, err := ParseDate(b)
 	if err != nil {
 		return Date{}, d.errAt(start, err.Error())
-	}
-	return v, nil
-}
-
-// Duration reads a string holding an ISO 8601 duration, as [ParseDuration]
-// does.
-func (d *Decoder) Duration() (Duration, error) {
-	b, start, err := d.timeValue("duration")
-	if err != nil {
-		return Duration{}, err
-	}
-	v, err := ParseDuration(b)
-	if err != nil {
-		return Duration{}, d.errAt(start, err.Error())
 	}
 	return v, nil
 }

@@ -86,7 +86,7 @@ func (e *ValidationError) EachViolation(fn func(path, rule, message string)) {
 	}
 }
 
-// Path is the location of a value within the value being validated, built on
+// valuePath is the location of a value within the value being validated, built on
 // the stack while walking it so that carrying it costs no allocation. The
 // zero Path is the root.
 //
@@ -111,9 +111,9 @@ func (e *ValidationError) EachViolation(fn func(path, rule, message string)) {
 //		}
 //	}
 //
-// The path is rendered with [Path.String] only when a violation is added.
-type Path struct {
-	parent *Path
+// The path is rendered with [valuePath.String] only when a violation is added.
+type valuePath struct {
+	parent *valuePath
 	name   string
 	index  int
 	depth  int // containers around the value: 0 at the root
@@ -126,18 +126,18 @@ const (
 	pathIndex
 )
 
-// Field returns the path of the field name of the object at p.
-func (p *Path) Field(name string) Path {
-	return Path{parent: p, name: name, depth: p.level() + 1, kind: pathField}
+// child returns the path of the field name of the object at p.
+func (p *valuePath) child(name string) valuePath {
+	return valuePath{parent: p, name: name, depth: p.level() + 1, kind: pathField}
 }
 
-// Index returns the path of element i of the array at p.
-func (p *Path) Index(i int) Path {
-	return Path{parent: p, index: i, depth: p.level() + 1, kind: pathIndex}
+// item returns the path of element i of the array at p.
+func (p *valuePath) item(i int) valuePath {
+	return valuePath{parent: p, index: i, depth: p.level() + 1, kind: pathIndex}
 }
 
 // level returns the depth of p; a nil p is the root.
-func (p *Path) level() int {
+func (p *valuePath) level() int {
 	if p == nil {
 		return 0
 	}
@@ -146,14 +146,14 @@ func (p *Path) level() int {
 
 // String renders the path the way [DecodeError] paths are rendered:
 // caller.userAgent.platform, segments[2].media[0].label, or "" for the root.
-func (p *Path) String() string {
+func (p *valuePath) String() string {
 	if p == nil || p.kind == pathRoot && p.parent == nil {
 		return ""
 	}
 	return string(p.appendTo(make([]byte, 0, 32)))
 }
 
-func (p *Path) appendTo(dst []byte) []byte {
+func (p *valuePath) appendTo(dst []byte) []byte {
 	if p == nil {
 		return dst
 	}
@@ -167,28 +167,28 @@ func (p *Path) appendTo(dst []byte) []byte {
 	return dst
 }
 
-// Violations collects the violations of one Validate call. The zero value is
+// violationList collects the violations of one Validate call. The zero value is
 // empty and ready to use.
-type Violations struct {
+type violationList struct {
 	list []Violation
 }
 
-// Add records that the value at p breaks rule, with a message for people.
-func (vs *Violations) Add(p *Path, rule, msg string) {
+// add records that the value at p breaks rule, with a message for people.
+func (vs *violationList) add(p *valuePath, rule, msg string) {
 	vs.list = append(vs.list, Violation{Path: p.String(), Rule: rule, Message: msg})
 }
 
-// Addf is [Violations.Add] with a formatted message.
-func (vs *Violations) Addf(p *Path, rule, format string, args ...any) {
-	vs.Add(p, rule, fmt.Sprintf(format, args...))
+// addf is [violationList.add] with a formatted message.
+func (vs *violationList) addf(p *valuePath, rule, format string, args ...any) {
+	vs.add(p, rule, fmt.Sprintf(format, args...))
 }
 
-// Len returns the number of violations recorded.
-func (vs *Violations) Len() int { return len(vs.list) }
+// len returns the number of violations recorded.
+func (vs *violationList) len() int { return len(vs.list) }
 
-// Err returns a *[ValidationError] holding the violations, or nil when there
+// err returns a *[ValidationError] holding the violations, or nil when there
 // are none.
-func (vs *Violations) Err() error {
+func (vs *violationList) err() error {
 	if len(vs.list) == 0 {
 		return nil
 	}

@@ -7,11 +7,11 @@ import (
 	"slices"
 )
 
-// SortFrom sorts the violations recorded since the first n by path. A
+// sortFrom sorts the violations recorded since the first n by path. A
 // validator calls it after walking a map, whose iteration order Go
 // randomises, so that the same value always reports in the same order. It
 // sorts only when the walk found something, so valid maps cost nothing.
-func (vs *Violations) SortFrom(n int) {
+func (vs *violationList) sortFrom(n int) {
 	if n < 0 || n >= len(vs.list) {
 		return
 	}

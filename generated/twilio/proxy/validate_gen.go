@@ -135,12 +135,12 @@ func matchPatternServiceChatInstanceSID(s string) bool {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -149,19 +149,19 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Field("service_sid")
+		fp := p.child("service_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -171,34 +171,34 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	checkDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
 	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("unique_name")
+		fp := p.child("unique_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkUTF8Optional(vs, p, "status", &v.Status)
 	checkUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("mode")
+		fp := p.child("mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Field("links")
+		fp := p.child("links")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -206,12 +206,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Participant) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Participant) validate(p *Path, vs *Violations) {
+func (v *Participant) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -220,42 +220,42 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Field("session_sid")
+		fp := p.child("session_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Field("service_sid")
+		fp := p.child("service_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.Field("friendly_name")
+		fp := p.child("friendly_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
 	if x, ok := v.Identifier.Get(); ok {
-		fp := p.Field("identifier")
+		fp := p.child("identifier")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.Field("proxy_identifier_sid")
+		fp := p.child("proxy_identifier_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -264,21 +264,21 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Field("links")
+		fp := p.child("links")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -286,12 +286,12 @@ func (v *Participant) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Interaction) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Interaction) validate(p *Path, vs *Violations) {
+func (v *Interaction) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -300,25 +300,25 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Field("session_sid")
+		fp := p.child("session_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Field("service_sid")
+		fp := p.child("service_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -326,13 +326,13 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "data", &v.Data)
 	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.Field("inbound_participant_sid")
+		fp := p.child("inbound_participant_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.Field("inbound_resource_sid")
+		fp := p.child("inbound_resource_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -340,18 +340,18 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
 	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.Field("inbound_resource_url")
+		fp := p.child("inbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.Field("outbound_participant_sid")
+		fp := p.child("outbound_participant_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.Field("outbound_resource_sid")
+		fp := p.child("outbound_resource_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -359,14 +359,14 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
 	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.Field("outbound_resource_url")
+		fp := p.child("outbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -375,12 +375,12 @@ func (v *Interaction) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MessageInteraction) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *MessageInteraction) validate(p *Path, vs *Violations) {
+func (v *MessageInteraction) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -389,25 +389,25 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Field("session_sid")
+		fp := p.child("session_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Field("service_sid")
+		fp := p.child("service_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -415,19 +415,19 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "data", &v.Data)
 	checkUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.ParticipantSID.Get(); ok {
-		fp := p.Field("participant_sid")
+		fp := p.child("participant_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.Field("inbound_participant_sid")
+		fp := p.child("inbound_participant_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.Field("inbound_resource_sid")
+		fp := p.child("inbound_resource_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -435,18 +435,18 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
 	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.Field("inbound_resource_url")
+		fp := p.child("inbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.Field("outbound_participant_sid")
+		fp := p.child("outbound_participant_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.Field("outbound_resource_sid")
+		fp := p.child("outbound_resource_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -454,14 +454,14 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
 	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.Field("outbound_resource_url")
+		fp := p.child("outbound_resource_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -470,12 +470,12 @@ func (v *MessageInteraction) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Service) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Service) validate(p *Path, vs *Violations) {
+func (v *Service) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -484,66 +484,66 @@ func (v *Service) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("unique_name")
+		fp := p.child("unique_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Field("chat_instance_sid")
+		fp := p.child("chat_instance_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Field("callback_url")
+		fp := p.child("callback_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Field("number_selection_behavior")
+		fp := p.child("number_selection_behavior")
 		checkKnown(vs, &fp, x)
 	}
 	checkUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Field("intercept_callback_url")
+		fp := p.child("intercept_callback_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Field("out_of_session_callback_url")
+		fp := p.child("out_of_session_callback_url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Field("links")
+		fp := p.child("links")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -551,12 +551,12 @@ func (v *Service) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumber) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PhoneNumber) validate(p *Path, vs *Violations) {
+func (v *PhoneNumber) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -565,19 +565,19 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Field("account_sid")
+		fp := p.child("account_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Field("service_sid")
+		fp := p.child("service_sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
@@ -588,11 +588,11 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
 	checkUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
 	if x := v.Capabilities.held(); x != nil {
-		fp := p.Field("capabilities")
+		fp := p.child("capabilities")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -601,12 +601,12 @@ func (v *PhoneNumber) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumberCapabilities) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
+func (v *PhoneNumberCapabilities) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -620,12 +620,12 @@ func (v *PhoneNumberCapabilities) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ServicesListParams) validate(p *Path, vs *Violations) {
+func (v *ServicesListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -635,13 +635,13 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -651,12 +651,12 @@ func (v *ServicesListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
+func (v *ServicesCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -665,14 +665,14 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("UniqueName")
+		fp := p.child("UniqueName")
 		checkUTF8(vs, &fp, v.UniqueName)
 		checkLength(vs, &fp, v.UniqueName, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Field("CallbackUrl")
+		fp := p.child("CallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -680,24 +680,24 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Field("NumberSelectionBehavior")
+		fp := p.child("NumberSelectionBehavior")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Field("InterceptCallbackUrl")
+		fp := p.child("InterceptCallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Field("OutOfSessionCallbackUrl")
+		fp := p.child("OutOfSessionCallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Field("ChatInstanceSid")
+		fp := p.child("ChatInstanceSid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
@@ -707,12 +707,12 @@ func (v *ServicesCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesUpdateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
+func (v *ServicesUpdateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -722,14 +722,14 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("UniqueName")
+		fp := p.child("UniqueName")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Field("CallbackUrl")
+		fp := p.child("CallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -737,24 +737,24 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Field("NumberSelectionBehavior")
+		fp := p.child("NumberSelectionBehavior")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Field("InterceptCallbackUrl")
+		fp := p.child("InterceptCallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Field("OutOfSessionCallbackUrl")
+		fp := p.child("OutOfSessionCallbackUrl")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Field("ChatInstanceSid")
+		fp := p.child("ChatInstanceSid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
@@ -764,12 +764,12 @@ func (v *ServicesUpdateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
+func (v *PhoneNumbersListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -779,13 +779,13 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -795,12 +795,12 @@ func (v *PhoneNumbersListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
+func (v *PhoneNumbersCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -810,7 +810,7 @@ func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Field("Sid")
+		fp := p.child("Sid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -823,12 +823,12 @@ func (v *PhoneNumbersCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersUpdateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
+func (v *PhoneNumbersUpdateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -842,12 +842,12 @@ func (v *PhoneNumbersUpdateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -857,13 +857,13 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -873,12 +873,12 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -888,7 +888,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("UniqueName")
+		fp := p.child("UniqueName")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
@@ -897,16 +897,16 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("Mode")
+		fp := p.child("Mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "Status", v.Status.IsNull())
 	checkUTF8Optional(vs, p, "Status", &v.Status)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.Field("Participants")
+		fp := p.child("Participants")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
@@ -916,12 +916,12 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsUpdateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsUpdateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -939,12 +939,12 @@ func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InteractionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
+func (v *InteractionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -954,13 +954,13 @@ func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -970,12 +970,12 @@ func (v *InteractionsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
+func (v *ParticipantsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -985,13 +985,13 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -1001,12 +1001,12 @@ func (v *ParticipantsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *ParticipantsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1015,13 +1015,13 @@ func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("Identifier")
+		fp := p.child("Identifier")
 		checkUTF8(vs, &fp, v.Identifier)
 		checkLength(vs, &fp, v.Identifier, noBound, 191)
 	}
 	checkNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.Field("FriendlyName")
+		fp := p.child("FriendlyName")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 255)
 	}
@@ -1029,7 +1029,7 @@ func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
 	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.Field("ProxyIdentifierSid")
+		fp := p.child("ProxyIdentifierSid")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, 34, 34)
 		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -1039,12 +1039,12 @@ func (v *ParticipantsCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MessageInteractionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
+func (v *MessageInteractionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1054,13 +1054,13 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
 	checkNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("Page")
+		fp := p.child("Page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -1073,12 +1073,12 @@ func (v *MessageInteractionsListParams) validate(p *Path, vs *Violations) {
 // Cross-field rules (a field counts when it holds a value, not when absent or null):
 //   - at least one of Body, MediaURL is set
 func (v *MessageInteractionsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *MessageInteractionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -1090,9 +1090,9 @@ func (v *MessageInteractionsCreateRequest) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "Body", &v.Body)
 	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
 	if x, ok := v.MediaURL.Get(); ok {
-		fp := p.Field("MediaUrl")
+		fp := p.child("MediaUrl")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

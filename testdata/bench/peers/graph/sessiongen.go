@@ -1,15 +1,17 @@
-// Copied from generated/msgraph/callrecords/bench_test.go (the page helpers; keep in
-// step): how a client reads and writes a page of sessions with the generated
-// package, the envelope walked with its Decoder and each element decoded with
-// Session.DecodeJSON.
+// Copied from generated/msgraph/callrecords/bench_test.go (the page helpers;
+// keep in step), using only the generated package's exported API: how a
+// caller reads and writes a page of sessions, the envelope read with
+// encoding/json and each element decoded with Session.UnmarshalJSON.
 
 package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 
 	cr "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
+	"github.com/sessiongen/sessiongen/testdata/bench/peers/harness"
 )
 
 // payloadDir holds the generated package's copies of the benchmark payloads.
@@ -37,64 +39,15 @@ func benchDedup(data []byte) []byte {
 // benchPage is an OData page of sessions:
 // {"@odata.context": ..., "value": [...], "@odata.nextLink": ...}.
 type benchPage struct {
-	Context  cr.Optional[string]
-	Sessions []cr.Session
-	NextLink cr.Optional[string]
+	Context  cr.Optional[string] `json:"@odata.context,omitzero"`
+	Sessions []cr.Session        `json:"value"`
+	NextLink cr.Optional[string] `json:"@odata.nextLink,omitzero"`
 }
 
-// benchDecodePage walks the envelope with the package's Decoder and decodes
-// each element of "value" with Session.DecodeJSON, in place in the slice.
+// benchDecodePage reads the envelope with encoding/json, which decodes each
+// element of "value" with the generated Session.UnmarshalJSON.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d cr.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "value":
-			if err := d.BeginArray(); err != nil {
-				return err
-			}
-			for {
-				more, err := d.NextElement()
-				if err != nil {
-					return err
-				}
-				if !more {
-					break
-				}
-				p.Sessions = append(p.Sessions, cr.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return cr.WithIndex(err, len(p.Sessions)-1)
-				}
-			}
-		case "@odata.context":
-			s, err := d.String()
-			if err != nil {
-				return err
-			}
-			p.Context = cr.Some(s)
-		case "@odata.nextLink":
-			s, err := d.String()
-			if err != nil {
-				return err
-			}
-			p.NextLink = cr.Some(s)
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
-		}
-	}
-	return d.End()
+	return json.Unmarshal(data, p)
 }
 
 // benchAppendPage encodes a page in the order context, value, nextLink.
@@ -102,7 +55,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
-		dst = cr.AppendString(dst, s)
+		dst = harness.AppendString(dst, s)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"value":[`...)
@@ -118,7 +71,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, ']')
 	if s, ok := p.NextLink.Get(); ok {
 		dst = append(dst, `,"@odata.nextLink":`...)
-		dst = cr.AppendString(dst, s)
+		dst = harness.AppendString(dst, s)
 	}
 	return append(dst, '}'), nil
 }

@@ -1,14 +1,16 @@
-// Copied from generated/syllable/sessions/bench_test.go (the page helpers; keep in
-// step): how a client reads and writes a page of sessions with the generated
-// package, the envelope walked with its Decoder and each element decoded with
-// Session.DecodeJSON.
+// Copied from generated/syllable/sessions/bench_test.go (the page helpers;
+// keep in step), using only the generated package's exported API: how a
+// caller reads and writes a page of sessions, the envelope read with
+// encoding/json and each element decoded with Session.UnmarshalJSON.
 
 package syllable
 
 import (
+	"encoding/json"
 	"path/filepath"
 
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
+	"github.com/sessiongen/sessiongen/testdata/bench/peers/harness"
 )
 
 // payloadDir holds the generated package's copies of the benchmark payloads.
@@ -24,69 +26,17 @@ var payloadNames = []string{"syllable_session", "syllable_session_docs", "syllab
 // itself, as for the other two APIs, so that the three pages are measured
 // the same way.
 type benchPage struct {
-	Sessions               []sy.Session
-	Page, PageSize         int64
-	TotalPages, TotalCount sy.Optional[int64]
+	Sessions   []sy.Session       `json:"items"`
+	Page       int64              `json:"page"`
+	PageSize   int64              `json:"page_size"`
+	TotalPages sy.Optional[int64] `json:"total_pages,omitzero"`
+	TotalCount sy.Optional[int64] `json:"total_count,omitzero"`
 }
 
-// benchDecodePage walks the envelope with the package's Decoder and decodes
-// each element of "items" with Session.DecodeJSON, in place in the slice.
+// benchDecodePage reads the envelope with encoding/json, which decodes each
+// element of "items" with the generated Session.UnmarshalJSON.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d sy.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "items":
-			if err := d.BeginArray(); err != nil {
-				return err
-			}
-			for {
-				more, err := d.NextElement()
-				if err != nil {
-					return err
-				}
-				if !more {
-					break
-				}
-				p.Sessions = append(p.Sessions, sy.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return sy.WithIndex(err, len(p.Sessions)-1)
-				}
-			}
-		case "page":
-			p.Page, err = d.Int64()
-		case "page_size":
-			p.PageSize, err = d.Int64()
-		case "total_pages", "total_count":
-			o := &p.TotalPages
-			if string(name) == "total_count" {
-				o = &p.TotalCount
-			}
-			if d.ConsumeNull() {
-				*o = sy.Null[int64]()
-			} else {
-				var n int64
-				n, err = d.Int64()
-				*o = sy.Some(n)
-			}
-		default:
-			err = d.Skip()
-		}
-		if err != nil {
-			return sy.WithField(err, string(name))
-		}
-	}
-	return d.End()
+	return json.Unmarshal(data, p)
 }
 
 // benchAppendPage encodes a page: items, page, page_size, total_pages,
@@ -103,9 +53,9 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"page":`...)
-	dst = sy.AppendInt(dst, p.Page)
+	dst = harness.AppendInt(dst, p.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = sy.AppendInt(dst, p.PageSize)
+	dst = harness.AppendInt(dst, p.PageSize)
 	dst = append(dst, `,"total_pages":`...)
 	dst = benchAppendNullable(dst, p.TotalPages)
 	dst = append(dst, `,"total_count":`...)
@@ -115,9 +65,9 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 
 func benchAppendNullable(dst []byte, o sy.Optional[int64]) []byte {
 	if n, ok := o.Get(); ok {
-		return sy.AppendInt(dst, n)
+		return harness.AppendInt(dst, n)
 	}
-	return sy.AppendNull(dst)
+	return append(dst, "null"...)
 }
 
 // benchValidatePage validates every session of a page.

@@ -1,14 +1,16 @@
-// Copied from generated/twilio/proxy/bench_test.go (the page helpers; keep in
-// step): how a client reads and writes a page of sessions with the generated
-// package, the envelope walked with its Decoder and each element decoded with
-// Session.DecodeJSON.
+// Copied from generated/twilio/proxy/bench_test.go (the page helpers; keep
+// in step), using only the generated package's exported API: how a caller
+// reads and writes a page of sessions, the envelope read with encoding/json
+// and each element decoded with Session.UnmarshalJSON.
 
 package twilio
 
 import (
+	"encoding/json"
 	"path/filepath"
 
 	tw "github.com/sessiongen/sessiongen/generated/twilio/proxy"
+	"github.com/sessiongen/sessiongen/testdata/bench/peers/harness"
 )
 
 // payloadDir holds the generated package's copies of the benchmark payloads.
@@ -20,106 +22,25 @@ var payloadNames = []string{"twilio_session", "twilio_session_docs", "twilio_ses
 
 // benchPage is a Twilio page of sessions: {"sessions": [...], "meta": {...}}.
 type benchPage struct {
-	Sessions []tw.Session
-	Meta     benchMeta
+	Sessions []tw.Session `json:"sessions"`
+	Meta     benchMeta    `json:"meta"`
 }
 
 // benchMeta is a Twilio page's "meta" object.
 type benchMeta struct {
-	Page, PageSize            int64
-	FirstPageURL, URL, Key    string
-	PreviousPageURL, NextPage tw.Optional[string]
+	Page            int64               `json:"page"`
+	PageSize        int64               `json:"page_size"`
+	FirstPageURL    string              `json:"first_page_url"`
+	URL             string              `json:"url"`
+	Key             string              `json:"key"`
+	PreviousPageURL tw.Optional[string] `json:"previous_page_url,omitzero"`
+	NextPage        tw.Optional[string] `json:"next_page_url,omitzero"`
 }
 
-// benchDecodePage walks the envelope with the package's Decoder and decodes
-// each element of "sessions" with Session.DecodeJSON, in place in the slice.
+// benchDecodePage reads the envelope with encoding/json, which decodes each
+// element of "sessions" with the generated Session.UnmarshalJSON.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d tw.Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
-		return err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "sessions":
-			if err := d.BeginArray(); err != nil {
-				return err
-			}
-			for {
-				more, err := d.NextElement()
-				if err != nil {
-					return err
-				}
-				if !more {
-					break
-				}
-				p.Sessions = append(p.Sessions, tw.Session{})
-				if err := p.Sessions[len(p.Sessions)-1].DecodeJSON(&d); err != nil {
-					return tw.WithIndex(err, len(p.Sessions)-1)
-				}
-			}
-		case "meta":
-			if err := benchDecodeMeta(&d, &p.Meta); err != nil {
-				return tw.WithField(err, "meta")
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
-		}
-	}
-	return d.End()
-}
-
-func benchDecodeMeta(d *tw.Decoder, m *benchMeta) error {
-	if err := d.BeginObject(); err != nil {
-		return err
-	}
-	for {
-		name, ok, err := d.NextField()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		switch string(name) {
-		case "page":
-			m.Page, err = d.Int64()
-		case "page_size":
-			m.PageSize, err = d.Int64()
-		case "first_page_url":
-			m.FirstPageURL, err = d.String()
-		case "url":
-			m.URL, err = d.String()
-		case "key":
-			m.Key, err = d.String()
-		case "previous_page_url", "next_page_url":
-			o := &m.PreviousPageURL
-			if string(name) == "next_page_url" {
-				o = &m.NextPage
-			}
-			if d.ConsumeNull() {
-				*o = tw.Null[string]()
-			} else {
-				var s string
-				s, err = d.String()
-				*o = tw.Some(s)
-			}
-		default:
-			err = d.Skip()
-		}
-		if err != nil {
-			return err
-		}
-	}
+	return json.Unmarshal(data, p)
 }
 
 // benchAppendPage encodes a page: sessions, then meta.
@@ -136,27 +57,27 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	}
 	m := &p.Meta
 	dst = append(dst, `],"meta":{"page":`...)
-	dst = tw.AppendInt(dst, m.Page)
+	dst = harness.AppendInt(dst, m.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = tw.AppendInt(dst, m.PageSize)
+	dst = harness.AppendInt(dst, m.PageSize)
 	dst = append(dst, `,"first_page_url":`...)
-	dst = tw.AppendString(dst, m.FirstPageURL)
+	dst = harness.AppendString(dst, m.FirstPageURL)
 	dst = append(dst, `,"previous_page_url":`...)
 	dst = benchAppendNullable(dst, m.PreviousPageURL)
 	dst = append(dst, `,"url":`...)
-	dst = tw.AppendString(dst, m.URL)
+	dst = harness.AppendString(dst, m.URL)
 	dst = append(dst, `,"next_page_url":`...)
 	dst = benchAppendNullable(dst, m.NextPage)
 	dst = append(dst, `,"key":`...)
-	dst = tw.AppendString(dst, m.Key)
+	dst = harness.AppendString(dst, m.Key)
 	return append(dst, "}}"...), nil
 }
 
 func benchAppendNullable(dst []byte, o tw.Optional[string]) []byte {
 	if s, ok := o.Get(); ok {
-		return tw.AppendString(dst, s)
+		return harness.AppendString(dst, s)
 	}
-	return tw.AppendNull(dst)
+	return append(dst, "null"...)
 }
 
 // benchValidatePage validates every session of a page.

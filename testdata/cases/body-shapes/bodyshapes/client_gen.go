@@ -191,15 +191,15 @@ func (c *ThingsClient) Create(ctx context.Context, body *Thing) (*Thing, error) 
 
 // updateCall builds the request of Update.
 func (c *ThingsClient) updateCall(id string, body *ThingUpdate) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{

@@ -13,16 +13,16 @@ func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Thing) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if !request {
-		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	}
-	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
-	dst = AppendString(append(dst, ",\"name\":"...), v.Name)
+	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendString)
+	dst = appendString(append(dst, ",\"name\":"...), v.Name)
 	dst = appendOptional(dst, ",\"size\":null", &v.Size, appendInt32)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -46,25 +46,25 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Thing object from d into v, strictly: duplicate
+// readJSON reads one Thing object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Thing) DecodeJSON(d *Decoder) error {
+func (v *Thing) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Thing) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Thing) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -73,15 +73,15 @@ func (v *Thing) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "name":
-			err = readMember(d, "name", &v.Name, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readMember(d, "name", &v.Name, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "size":
-			err = readOptional(d, "size", &v.Size, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "size", &v.Size, &seen[0], 1<<3, nullRejected, (*decoder).int32Value)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "inner":
 			err = readOptional(d, "inner", &v.Inner, &seen[0], 1<<5, nullIsState, decodeInner)
 		case "node":
@@ -94,21 +94,33 @@ func (v *Thing) decodeJSON(d *Decoder, request bool) error {
 		}
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("name")
+		return d.errRequired("name")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Thing) UnmarshalJSON(data []byte) error {
 	*v = Thing{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Thing, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Thing) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -116,13 +128,13 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 func (v *Inner) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"made\":null", &v.Made, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"note\":"...), v.Note)
+	dst = appendString(append(dst, ",\"note\":"...), v.Note)
 	return closeObject(dst, start), nil
 }
 
@@ -133,21 +145,21 @@ func (v Inner) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Inner object from d into v, strictly: duplicate
+// readJSON reads one Inner object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Inner) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Inner) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -156,9 +168,9 @@ func (v *Inner) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "made":
-			err = readOptional(d, "made", &v.Made, &seen[0], 1<<0, nullRejected, (*Decoder).DateTime)
+			err = readOptional(d, "made", &v.Made, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
 		case "note":
-			err = readMember(d, "note", &v.Note, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "note", &v.Note, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -167,21 +179,21 @@ func (v *Inner) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("note")
+		return d.errRequired("note")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Inner) UnmarshalJSON(data []byte) error {
 	*v = Inner{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -189,13 +201,13 @@ func (v *Inner) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -206,21 +218,21 @@ func (v Node) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Node object from d into v, strictly: duplicate
+// readJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Node) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Node) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -231,7 +243,7 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 		case "next":
 			err = readOptional(d, "next", &v.Next, &seen[0], 1<<0, nullRejected, readObjectPointer[Node])
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -242,26 +254,26 @@ func (v *Node) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *InnerUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -277,13 +289,13 @@ func (v InnerUpdate) MarshalJSON() ([]byte, error) {
 func (v *NodeUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[NodeUpdate]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -299,12 +311,12 @@ func (v NodeUpdate) MarshalJSON() ([]byte, error) {
 func (v *ThingUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	dst = appendOptional(dst, ",\"size\":null", &v.Size, appendInt32)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -326,13 +338,13 @@ func (v ThingUpdate) MarshalJSON() ([]byte, error) {
 }
 
 // decodeInner decodes one Inner.
-func decodeInner(d *Decoder) (v Inner, err error) {
-	err = v.DecodeJSON(d)
+func decodeInner(d *decoder) (v Inner, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeNode decodes one Node.
-func decodeNode(d *Decoder) (v Node, err error) {
-	err = v.DecodeJSON(d)
+func decodeNode(d *decoder) (v Node, err error) {
+	err = v.readJSON(d)
 	return v, err
 }

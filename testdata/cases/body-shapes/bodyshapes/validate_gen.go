@@ -5,12 +5,12 @@ package bodyshapes
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Thing) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Thing) validate(p *Path, vs *Violations) {
+func (v *Thing) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -27,12 +27,12 @@ func (v *Thing) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x := v.Inner.held(); x != nil {
-		fp := p.Field("inner")
+		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
 	if x := v.Node.held(); x != nil {
-		fp := p.Field("node")
+		fp := p.child("node")
 		x.validate(&fp, vs)
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{"id", "kind", "name", "size", "label", "inner", "node"})
@@ -41,24 +41,24 @@ func (v *Thing) validate(p *Path, vs *Violations) {
 // ValidateCreate is Validate for a create request: the fields a create must send
 // (requiredOnCreate) must be set as well. The client runs it before sending.
 func (v *Thing) ValidateCreate() error {
-	var vs Violations
-	p := &Path{}
+	var vs violationList
+	p := &valuePath{}
 	v.validate(p, &vs)
 	if v != nil {
 		checkRequired(&vs, p, "label", !v.Label.IsAbsent())
 	}
-	return vs.Err()
+	return vs.err()
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Inner) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Inner) validate(p *Path, vs *Violations) {
+func (v *Inner) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -74,12 +74,12 @@ func (v *Inner) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Node) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Node) validate(p *Path, vs *Violations) {
+func (v *Node) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -89,7 +89,7 @@ func (v *Node) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.Field("next")
+		fp := p.child("next")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "label", v.Label.IsNull())
@@ -99,12 +99,12 @@ func (v *Node) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InnerUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InnerUpdate) validate(p *Path, vs *Violations) {
+func (v *InnerUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -119,12 +119,12 @@ func (v *InnerUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *NodeUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *NodeUpdate) validate(p *Path, vs *Violations) {
+func (v *NodeUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -134,7 +134,7 @@ func (v *NodeUpdate) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.Field("next")
+		fp := p.child("next")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "label", v.Label.IsNull())
@@ -144,12 +144,12 @@ func (v *NodeUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ThingUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ThingUpdate) validate(p *Path, vs *Violations) {
+func (v *ThingUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -163,12 +163,12 @@ func (v *ThingUpdate) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x := v.Inner.held(); x != nil {
-		fp := p.Field("inner")
+		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
 	if x := v.Node.held(); x != nil {
-		fp := p.Field("node")
+		fp := p.child("node")
 		x.validate(&fp, vs)
 	}
 }

@@ -175,7 +175,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
+		e.Code, _ = readJSONValue(raw, (*decoder).int32Value)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
@@ -202,15 +202,15 @@ func (c *ServicesClient) Sessions(serviceSID string) *SessionsClient {
 
 // getCall builds the request of Get.
 func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, serviceSID) {
 			checkUTF8(vs, &fp, serviceSID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -238,15 +238,15 @@ type SessionsClient struct {
 
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -292,15 +292,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -331,21 +331,21 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 
 // updateCall builds the request of Update.
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -376,21 +376,21 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 
 // deleteCall builds the request of Delete.
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("ServiceSid")
+		fp := root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
 	{
-		fp := root.Field("Sid")
+		fp := root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -414,7 +414,7 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -441,16 +441,16 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readSessionsPage decodes one page body with its items in "sessions", each read with read.
-func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+func readSessionsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -462,21 +462,21 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "sessions")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "sessions")
+					return nil, info, withField(err, "sessions")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "sessions")
+					return nil, info, withField(withIndex(err, i), "sessions")
 				}
 				items = append(items, x)
 			}
@@ -484,18 +484,18 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta")
+					return nil, info, withField(err, "meta")
 				}
 				if !ok {
 					break
@@ -503,18 +503,18 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 				switch string(name) {
 				case "next_page_url":
 					if err := claimMember(&d, "next_page_url", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "next_page_url"), "meta")
+							return nil, info, withField(withField(err, "next_page_url"), "meta")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta")
+						return nil, info, withField(err, "meta")
 					}
 				}
 			}
@@ -525,9 +525,9 @@ func readSessionsPage[T any](data []byte, read func(*Decoder) (T, error)) (items
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("sessions")
+		return nil, info, d.errRequired("sessions")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // encodeQuery returns the parameters that are set, as query values.
@@ -548,7 +548,7 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 		q.Add("Ttl", strconv.FormatInt(int64(x), 10))
 	}
 	if x, ok := v.DateExpiry.Get(); ok {
-		q.Add("DateExpiry", string(AppendDateTime(nil, x)))
+		q.Add("DateExpiry", string(appendTime(nil, x)))
 	} else if v.DateExpiry.IsNull() {
 		q.Add("DateExpiry", "")
 	}

@@ -8,11 +8,11 @@ import "encoding/json"
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendInt32)
-	dst = appendOptional(dst, ",\"message\":null", &v.Message, AppendString)
+	dst = appendOptional(dst, ",\"message\":null", &v.Message, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -23,21 +23,21 @@ func (v RestError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RestError object from d into v, strictly: duplicate
+// readJSON reads one RestError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RestError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *RestError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -46,9 +46,9 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "message":
-			err = readOptional(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -59,27 +59,27 @@ func (v *RestError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RestError) UnmarshalJSON(data []byte) error {
 	*v = RestError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
-	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
+	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -90,21 +90,21 @@ func (v Service) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Service object from d into v, strictly: duplicate
+// readJSON reads one Service object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Service) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Service) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -113,9 +113,9 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "unique_name":
-			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -126,16 +126,16 @@ func (v *Service) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Service) UnmarshalJSON(data []byte) error {
 	*v = Service{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -143,10 +143,10 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, AppendString)
+	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
 	if dst, err = appendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
 		return nil, err
@@ -161,21 +161,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -184,11 +184,11 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "date_expiry":
-			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<2, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<2, nullIsState, (*decoder).dateTimeValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -199,16 +199,16 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -216,7 +216,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
@@ -236,21 +236,21 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -259,9 +259,9 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "DateExpiry":
-			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullIsState, (*Decoder).DateTime)
+			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullIsState, (*decoder).dateTimeValue)
 		case "Participants":
 			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSlice_RawJSON)
 		default:
@@ -274,23 +274,23 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
@@ -304,21 +304,21 @@ func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -327,7 +327,7 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -338,16 +338,16 @@ func (v *SessionsUpdateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsUpdateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
@@ -356,6 +356,6 @@ func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
+func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }

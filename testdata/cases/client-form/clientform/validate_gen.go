@@ -5,12 +5,12 @@ package clientform
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RestError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *RestError) validate(p *Path, vs *Violations) {
+func (v *RestError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -26,12 +26,12 @@ func (v *RestError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Service) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Service) validate(p *Path, vs *Violations) {
+func (v *Service) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -43,7 +43,7 @@ func (v *Service) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("unique_name")
+		fp := p.child("unique_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
@@ -52,12 +52,12 @@ func (v *Service) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -74,12 +74,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -89,7 +89,7 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Field("PageSize")
+		fp := p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
@@ -98,12 +98,12 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -113,15 +113,15 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
-		fp := p.Field("Ttl")
+		fp := p.child("Ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.Field("Participants")
+		fp := p.child("Participants")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
@@ -131,12 +131,12 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsUpdateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsUpdateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsUpdateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

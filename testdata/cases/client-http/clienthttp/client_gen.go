@@ -147,26 +147,26 @@ func (h *RequestHeaders) Validate() error {
 	if h == nil {
 		h = new(RequestHeaders)
 	}
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Prefer")
+		fp := root.child("Prefer")
 		for i, v := range h.Prefer {
-			fp := fp.Index(i)
+			fp := fp.item(i)
 			checkUTF8(vs, &fp, v)
 			checkHeaderValue(vs, &fp, v, true)
 		}
 	}
 	{
-		fp := root.Field("Api-Version")
+		fp := root.child("Api-Version")
 		if string(h.APIVersion) == "" {
-			vs.Add(&fp, RuleRequired, "is required")
+			vs.add(&fp, RuleRequired, "is required")
 		} else {
 			checkKnown(vs, &fp, h.APIVersion)
 			checkHeaderValue(vs, &fp, string(h.APIVersion), false)
 		}
 	}
-	return vs.Err()
+	return vs.err()
 }
 
 // header returns the headers that are set, as sent.
@@ -287,12 +287,12 @@ func (h *JobsCreateHeaders) Validate() error {
 	if h == nil {
 		h = new(JobsCreateHeaders)
 	}
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("Idempotency-Token")
+		fp := root.child("Idempotency-Token")
 		if h.IdempotencyToken == "" {
-			vs.Add(&fp, RuleRequired, "is required")
+			vs.add(&fp, RuleRequired, "is required")
 		} else {
 			checkUTF8(vs, &fp, h.IdempotencyToken)
 			checkLength(vs, &fp, h.IdempotencyToken, noBound, 64)
@@ -300,21 +300,21 @@ func (h *JobsCreateHeaders) Validate() error {
 		}
 	}
 	{
-		fp := root.Field("X-Priority")
+		fp := root.child("X-Priority")
 		if v, ok := h.XPriority.Get(); ok {
 			checkKnown(vs, &fp, v)
 			checkHeaderValue(vs, &fp, string(v), false)
 		}
 	}
 	{
-		fp := root.Field("X-Retries")
+		fp := root.child("X-Retries")
 		if v, ok := h.XRetries.Get(); ok {
 			checkMinimum(vs, &fp, v, 0, "0")
 			checkMaximum(vs, &fp, v, 5, "5")
 			checkHeaderValue(vs, &fp, strconv.FormatInt(int64(v), 10), false)
 		}
 	}
-	return vs.Err()
+	return vs.err()
 }
 
 // header returns the headers that are set, as sent.
@@ -361,7 +361,7 @@ func readJobsCreateResponseHeaders(header http.Header) (*JobsCreateResponseHeade
 		h.ETag = Some(v)
 	}
 	if s := header.Get("X-Rate-Remaining"); s != "" {
-		v, err := parseTextValue([]byte(s), (*Decoder).Int64)
+		v, err := parseTextValue([]byte(s), (*decoder).int64Value)
 		if err != nil {
 			return nil, responseHeaderError("X-Rate-Remaining", err)
 		}
@@ -443,7 +443,7 @@ func readJobsExportResponseHeaders(header http.Header) (*JobsExportResponseHeade
 		return nil, responseHeaderError("Location", nil)
 	}
 	if s := header.Get("Retry-After"); s != "" {
-		v, err := parseTextValue([]byte(s), (*Decoder).Int32)
+		v, err := parseTextValue([]byte(s), (*decoder).int32Value)
 		if err != nil {
 			return nil, responseHeaderError("Retry-After", err)
 		}
@@ -454,15 +454,15 @@ func readJobsExportResponseHeaders(header http.Header) (*JobsExportResponseHeade
 
 // exportCall builds the request of Export.
 func (c *JobsClient) exportCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -510,21 +510,21 @@ func (c *JobsClient) Count(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*Decoder).Int64)
+		return parseTextValue(b, (*decoder).int64Value)
 	})
 }
 
 // nameCall builds the request of Name.
 func (c *JobsClient) nameCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -547,15 +547,15 @@ func (c *JobsClient) Name(ctx context.Context, id string) (string, error) {
 
 // deleteCall builds the request of Delete.
 func (c *JobsClient) deleteCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -595,15 +595,15 @@ func readJobsHistoryResponseHeaders(header http.Header) (*JobsHistoryResponseHea
 
 // historyCall builds the request of History.
 func (c *JobsClient) historyCall(hArg string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("h")
+		fp := root.child("h")
 		if checkPathSegment(vs, &fp, hArg) {
 			checkUTF8(vs, &fp, hArg)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{

@@ -3,8 +3,8 @@
 package clienthttp
 
 // decodeAPIVersion decodes one APIVersion. A value the schema does not list is kept as it is.
-func decodeAPIVersion(d *Decoder) (APIVersion, error) {
-	b, err := d.StringBytes()
+func decodeAPIVersion(d *decoder) (APIVersion, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -24,8 +24,8 @@ func (v *APIVersion) UnmarshalJSON(data []byte) error {
 }
 
 // decodePriority decodes one Priority. A value the schema does not list is kept as it is.
-func decodePriority(d *Decoder) (Priority, error) {
-	b, err := d.StringBytes()
+func decodePriority(d *decoder) (Priority, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -48,10 +48,10 @@ func (v *Priority) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problems) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"title\":null", &v.Title, AppendString)
+	dst = appendOptional(dst, ",\"title\":null", &v.Title, appendString)
 	dst = appendOptional(dst, ",\"errors\":null", &v.Errors, encodeSlice_String)
 	return closeObject(dst, start), nil
 }
@@ -63,21 +63,21 @@ func (v Problems) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Problems object from d into v, strictly: duplicate
+// readJSON reads one Problems object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Problems) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Problems) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (v *Problems) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "title":
-			err = readOptional(d, "title", &v.Title, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "title", &v.Title, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "errors":
 			err = readOptional(d, "errors", &v.Errors, &seen[0], 1<<1, nullRejected, decodeSlice_String)
 		default:
@@ -99,27 +99,27 @@ func (v *Problems) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Problems) UnmarshalJSON(data []byte) error {
 	*v = Problems{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Failure) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
-	dst = appendOptional(dst, ",\"message\":null", &v.Message, AppendString)
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendString)
+	dst = appendOptional(dst, ",\"message\":null", &v.Message, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -130,21 +130,21 @@ func (v Failure) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Failure object from d into v, strictly: duplicate
+// readJSON reads one Failure object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Failure) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Failure) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -153,9 +153,9 @@ func (v *Failure) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "message":
-			err = readOptional(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -166,16 +166,16 @@ func (v *Failure) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Failure) UnmarshalJSON(data []byte) error {
 	*v = Failure{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -188,13 +188,13 @@ func (v *Job) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Job) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if !request {
-		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	}
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -205,26 +205,26 @@ func (v Job) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Job object from d into v, strictly: duplicate
+// readJSON reads one Job object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Job) DecodeJSON(d *Decoder) error {
+func (v *Job) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Job) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Job) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -233,9 +233,9 @@ func (v *Job) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -246,24 +246,36 @@ func (v *Job) decodeJSON(d *Decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Job) UnmarshalJSON(data []byte) error {
 	*v = Job{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Job, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Job) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }

@@ -211,15 +211,15 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 
 // getCall builds the request of Get.
 func (c *SessionsClient) getCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -272,15 +272,15 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 
 // refreshCall builds the request of Refresh.
 func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -302,15 +302,15 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 
 // recordingCall builds the request of Recording.
 func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -338,7 +338,7 @@ func (c *SessionsClient) Recording(ctx context.Context, id string) ([]byte, erro
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -376,16 +376,16 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
-func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+func readItemsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -397,21 +397,21 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "items")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "items")
+					return nil, info, withField(err, "items")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "items")
+					return nil, info, withField(withIndex(err, i), "items")
 				}
 				items = append(items, x)
 			}
@@ -419,10 +419,10 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "total_pages", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				n, err := d.Int64()
+			if !d.consumeNull() {
+				n, err := d.int64Value()
 				if err != nil {
-					return nil, info, WithField(err, "total_pages")
+					return nil, info, withField(err, "total_pages")
 				}
 				info.totalPages = Some(n)
 			}
@@ -433,9 +433,9 @@ func readItemsPage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("items")
+		return nil, info, d.errRequired("items")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -7,7 +7,7 @@ package clientjson
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendRawValue); err != nil {
@@ -23,21 +23,21 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Problem object from d into v, strictly: duplicate
+// readJSON reads one Problem object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Problem) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Problem) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -57,16 +57,16 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Problem) UnmarshalJSON(data []byte) error {
 	*v = Problem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -79,11 +79,11 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 // as in a request body.
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, AppendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -94,26 +94,26 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
+func (v *Session) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Session) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Session) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -122,9 +122,9 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "summary":
-			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<1, nullIsState, (*Decoder).String)
+			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -135,14 +135,26 @@ func (v *Session) decodeJSON(d *Decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Session, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Session) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }

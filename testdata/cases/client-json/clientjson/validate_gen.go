@@ -5,12 +5,12 @@ package clientjson
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Problem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Problem) validate(p *Path, vs *Violations) {
+func (v *Problem) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -20,7 +20,7 @@ func (v *Problem) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.Field("detail")
+		fp := p.child("detail")
 		checkRawJSON(vs, &fp, x)
 	}
 }
@@ -28,12 +28,12 @@ func (v *Problem) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -49,12 +49,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -64,19 +64,19 @@ func (v *SessionsListParams) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Field("page")
+		fp := p.child("page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "limit", v.Limit.IsNull())
 	if x, ok := v.Limit.Get(); ok {
-		fp := p.Field("limit")
+		fp := p.child("limit")
 		checkMinimum(vs, &fp, x, 1, "1")
 	}
 	checkNotNull(vs, p, "fields", v.Fields.IsNull())
 	if x, ok := v.Fields.Get(); ok {
-		fp := p.Field("fields")
+		fp := p.child("fields")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

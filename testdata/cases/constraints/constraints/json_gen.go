@@ -7,18 +7,18 @@ package constraints
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"sid\":"...), v.SID)
-	dst = appendOptional(dst, ",\"uniqueName\":null", &v.UniqueName, AppendString)
+	dst = appendString(append(dst, ",\"sid\":"...), v.SID)
+	dst = appendOptional(dst, ",\"uniqueName\":null", &v.UniqueName, appendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"score\":null", &v.Score, AppendFloat64); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"score\":null", &v.Score, appendFloat64); err != nil {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_String)
 	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
-	dst = appendOptional(dst, ",\"owner\":null", &v.Owner, AppendString)
+	dst = appendOptional(dst, ",\"owner\":null", &v.Owner, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -29,21 +29,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -52,19 +52,19 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readMember(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "sid", &v.SID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "uniqueName":
-			err = readOptional(d, "uniqueName", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "uniqueName", &v.UniqueName, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
 		case "score":
-			err = readOptional(d, "score", &v.Score, &seen[0], 1<<3, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "score", &v.Score, &seen[0], 1<<3, nullRejected, (*decoder).float64Value)
 		case "tags":
 			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "links":
 			err = readOptional(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMap_URI)
 		case "owner":
-			err = readOptional(d, "owner", &v.Owner, &seen[0], 1<<6, nullIsState, (*Decoder).String)
+			err = readOptional(d, "owner", &v.Owner, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -73,39 +73,39 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("sid")
+		return d.errRequired("sid")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // encodeMap_URI appends x as a JSON object with sorted keys.
 func encodeMap_URI(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, AppendString)
+	return appendMap(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }
 
 // decodeMap_URI decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_URI(d *Decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*Decoder).String)
+func decodeMap_URI(d *decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*decoder).stringValue)
 }

@@ -21,12 +21,12 @@ func matchPatternSessionSID(s string) bool {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -35,57 +35,57 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkUTF8(vs, &fp, v.SID)
 		checkLength(vs, &fp, v.SID, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(v.SID), "^KC[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "uniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Field("uniqueName")
+		fp := p.child("uniqueName")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
-		fp := p.Field("ttl")
+		fp := p.child("ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 		checkMaximum(vs, &fp, x, 86400, "86400")
 	}
 	checkNotNull(vs, p, "score", v.Score.IsNull())
 	if x, ok := v.Score.Get(); ok {
-		fp := p.Field("score")
+		fp := p.child("score")
 		checkFinite(vs, &fp, x)
 		checkMinimum(vs, &fp, x, -1.5, "-1.5")
 		checkMaximum(vs, &fp, x, 1e3, "1e3")
 	}
 	checkNotNull(vs, p, "tags", v.Tags.IsNull())
 	if x, ok := v.Tags.Get(); ok {
-		fp := p.Field("tags")
+		fp := p.child("tags")
 		checkItems(vs, &fp, len(x), 1, 10)
 		checkUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkLength(vs, &p0, e0, 1, noBound)
 		}
 	}
 	checkNotNull(vs, p, "links", v.Links.IsNull())
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Field("links")
+		fp := p.child("links")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	if x, ok := v.Owner.Get(); ok {
-		fp := p.Field("owner")
+		fp := p.child("owner")
 		checkUUID(vs, &fp, x)
 	}
 }

@@ -8,10 +8,10 @@ import "encoding/json"
 // Absent optional fields are left out; null fields are written as null.
 func (v *Hop) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"ip\":"...), v.IP)
+	dst = appendString(append(dst, ",\"ip\":"...), v.IP)
 	return closeObject(dst, start), nil
 }
 
@@ -22,21 +22,21 @@ func (v Hop) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Hop object from d into v, strictly: duplicate
+// readJSON reads one Hop object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Hop) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Hop) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -45,7 +45,7 @@ func (v *Hop) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "ip":
-			err = readMember(d, "ip", &v.IP, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "ip", &v.IP, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -54,21 +54,21 @@ func (v *Hop) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("ip")
+		return d.errRequired("ip")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Hop) UnmarshalJSON(data []byte) error {
 	*v = Hop{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -76,7 +76,7 @@ func (v *Hop) UnmarshalJSON(data []byte) error {
 func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
@@ -100,21 +100,21 @@ func (v Route) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Route object from d into v, strictly: duplicate
+// readJSON reads one Route object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Route) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Route) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -140,26 +140,26 @@ func (v *Route) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("hops")
+		return d.errRequired("hops")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Route) UnmarshalJSON(data []byte) error {
 	*v = Route{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_Int64 appends x as a JSON array.
 func encodeSlice_Int64(dst []byte, x []int64) []byte {
-	return appendArray(dst, x, AppendInt)
+	return appendArray(dst, x, appendInt)
 }
 
 // encodeSlice_Slice_Int64 appends x as a JSON array.
@@ -179,7 +179,7 @@ func encodeMap_Hop(dst []byte, x map[string]Hop) ([]byte, error) {
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // encodeMap_Slice_String appends x as a JSON object with sorted keys.
@@ -193,37 +193,37 @@ func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
 }
 
 // decodeSlice_Slice_Int64 decodes a JSON array; null elements are rejected.
-func decodeSlice_Slice_Int64(d *Decoder) ([][]int64, error) {
+func decodeSlice_Slice_Int64(d *decoder) ([][]int64, error) {
 	return readArray(d, nullRejected, decodeSlice_Int64)
 }
 
 // decodeMap_Hop decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Hop(d *Decoder) (map[string]Hop, error) {
+func decodeMap_Hop(d *decoder) (map[string]Hop, error) {
 	return readMap(d, nullRejected, decodeHop)
 }
 
 // decodeMap_Slice_String decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Slice_String(d *Decoder) (map[string][]string, error) {
+func decodeMap_Slice_String(d *decoder) (map[string][]string, error) {
 	return readMap(d, nullRejected, decodeSlice_String)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *Decoder) ([]json.RawMessage, error) {
+func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
 	return readArray(d, nullIsValue, readRawValue)
 }
 
 // decodeSlice_Int64 decodes a JSON array; null elements are rejected.
-func decodeSlice_Int64(d *Decoder) ([]int64, error) {
-	return readArray(d, nullRejected, (*Decoder).Int64)
+func decodeSlice_Int64(d *decoder) ([]int64, error) {
+	return readArray(d, nullRejected, (*decoder).int64Value)
 }
 
 // decodeHop decodes one Hop.
-func decodeHop(d *Decoder) (v Hop, err error) {
-	err = v.DecodeJSON(d)
+func decodeHop(d *decoder) (v Hop, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }

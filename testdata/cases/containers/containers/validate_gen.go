@@ -5,12 +5,12 @@ package containers
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Hop) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Hop) validate(p *Path, vs *Violations) {
+func (v *Hop) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -24,12 +24,12 @@ func (v *Hop) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Route) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Route) validate(p *Path, vs *Violations) {
+func (v *Route) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -38,46 +38,46 @@ func (v *Route) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("hops")
+		fp := p.child("hops")
 		for i0 := range v.Hops {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			v.Hops[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "matrix", v.Matrix.IsNull())
 	checkNotNull(vs, p, "byName", v.ByName.IsNull())
 	if x, ok := v.ByName.Get(); ok {
-		fp := p.Field("byName")
+		fp := p.child("byName")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	if x, ok := v.Groups.Get(); ok {
-		fp := p.Field("groups")
+		fp := p.child("groups")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				for i1, e1 := range e0 {
-					p1 := p0.Index(i1)
+					p1 := p0.item(i1)
 					checkUTF8(vs, &p1, e1)
 				}
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "payload", v.Payload.IsNull())
 	if x, ok := v.Payload.Get(); ok {
-		fp := p.Field("payload")
+		fp := p.child("payload")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}

@@ -8,14 +8,14 @@ import "fmt"
 // Absent optional fields are left out; null fields are written as null.
 func (v *Record) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
-	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
-	dst = appendOptional(dst, ",\"title\":null", &v.Title, AppendString)
+	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendString)
+	dst = appendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendOptional(dst, ",\"title\":null", &v.Title, appendString)
 	dst = appendOptional(dst, ",\"count\":null", &v.Count, appendInt32)
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -26,21 +26,21 @@ func (v Record) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Record object from d into v, strictly: duplicate
+// readJSON reads one Record object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Record) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Record) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -49,15 +49,15 @@ func (v *Record) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "title":
-			err = readOptional(d, "title", &v.Title, &seen[0], 1<<2, nullIsState, (*Decoder).String)
+			err = readOptional(d, "title", &v.Title, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
 		case "count":
-			err = readOptional(d, "count", &v.Count, &seen[0], 1<<3, nullIsState, (*Decoder).Int32)
+			err = readOptional(d, "count", &v.Count, &seen[0], 1<<3, nullIsState, (*decoder).int32Value)
 		case "note":
-			err = readOptional(d, "note", &v.Note, &seen[0], 1<<4, nullIsState, (*Decoder).String)
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -66,26 +66,26 @@ func (v *Record) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Record) UnmarshalJSON(data []byte) error {
 	*v = Record{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "kind" member.
-func decodeShape(d *Decoder) (Shape, error) {
-	kind, found, err := d.Discriminator("kind")
+func decodeShape(d *decoder) (Shape, error) {
+	kind, found, err := d.discriminator("kind")
 	if err != nil {
 		return nil, err
 	}
@@ -93,17 +93,15 @@ func decodeShape(d *Decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "circle":
 		c := new(Circle)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownShape{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -111,20 +109,68 @@ func decodeShape(d *Decoder) (Shape, error) {
 
 // UnmarshalShape decodes data as one Shape, choosing the Go type by the "kind" member.
 func UnmarshalShape(data []byte) (Shape, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeShape(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields Shape declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownShape) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "label":
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -139,13 +185,13 @@ func (v UnknownShape) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownShape) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeShape(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownShape)
@@ -161,12 +207,12 @@ func (v *UnknownShape) UnmarshalJSON(data []byte) error {
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"circle\""...)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"radius\":null", &v.Radius, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"radius\":null", &v.Radius, appendFloat64); err != nil {
 		return nil, err
 	}
 	return closeObject(dst, start), nil
@@ -179,22 +225,22 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Circle object from d into v, strictly: duplicate
+// readJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Circle) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -203,20 +249,20 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "radius":
-			err = readOptional(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*decoder).float64Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			if string(kind) != "circle" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "kind")
+				return withField(d.errorf("%q names another type than %s", string(kind), "circle"), "kind")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -228,27 +274,27 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RecordsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"title\":null", &v.Title, AppendString)
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
+	dst = appendOptional(dst, ",\"title\":null", &v.Title, appendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -259,22 +305,22 @@ func (v RecordsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RecordsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one RecordsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RecordsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *RecordsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -283,17 +329,17 @@ func (v *RecordsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "title":
-			err = readOptional(d, "title", &v.Title, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "title", &v.Title, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "note":
-			err = readOptional(d, "note", &v.Note, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			_ = kind
 		default:
@@ -304,19 +350,19 @@ func (v *RecordsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("title")
+		return d.errRequired("title")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RecordsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = RecordsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

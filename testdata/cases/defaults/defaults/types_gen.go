@@ -42,8 +42,16 @@ type Shape interface {
 }
 
 // UnknownShape keeps a "Shape" value whose kind this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownShape struct {
+	// Label is the "label" property.
+	//
+	// Optional, may be null.
+	Label Optional[string] `json:"label,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

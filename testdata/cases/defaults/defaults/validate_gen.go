@@ -5,12 +5,12 @@ package defaults
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Record) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Record) validate(p *Path, vs *Violations) {
+func (v *Record) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -26,23 +26,42 @@ func (v *Record) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownShape) validate(p *Path, vs *Violations) {
+func (v *UnknownShape) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"circle"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkUTF8Optional(vs, p, "label", &v.Label)
+}
+
+// checkRaw reports a Raw that does not decode as a Shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a Shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "label", v.Label, raw.Label)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
-func validateShape(x Shape, p *Path, vs *Violations) {
+func validateShape(x Shape, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -56,12 +75,12 @@ func validateShape(x Shape, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Circle) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Circle) validate(p *Path, vs *Violations) {
+func (v *Circle) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -72,7 +91,7 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	checkNotNull(vs, p, "radius", v.Radius.IsNull())
 	if x, ok := v.Radius.Get(); ok {
-		fp := p.Field("radius")
+		fp := p.child("radius")
 		checkFinite(vs, &fp, x)
 	}
 }
@@ -80,12 +99,12 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RecordsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *RecordsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *RecordsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

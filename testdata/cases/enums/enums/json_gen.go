@@ -3,8 +3,8 @@
 package enums
 
 // decodeStatus decodes one Status. A value the schema does not list is kept as it is.
-func decodeStatus(d *Decoder) (Status, error) {
-	b, err := d.StringBytes()
+func decodeStatus(d *decoder) (Status, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -28,8 +28,8 @@ func (v *Status) UnmarshalJSON(data []byte) error {
 }
 
 // decodeMode decodes one Mode. A value the schema does not list is kept as it is.
-func decodeMode(d *Decoder) (Mode, error) {
-	b, err := d.StringBytes()
+func decodeMode(d *decoder) (Mode, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -56,7 +56,7 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
@@ -72,21 +72,21 @@ func (v Call) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Call object from d into v, strictly: duplicate
+// readJSON reads one Call object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Call) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Call) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -108,21 +108,21 @@ func (v *Call) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("status")
+		return d.errRequired("status")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Call) UnmarshalJSON(data []byte) error {
 	*v = Call{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_Mode appends x as a JSON array.
@@ -131,6 +131,6 @@ func encodeSlice_Mode(dst []byte, x []Mode) []byte {
 }
 
 // decodeSlice_Mode decodes a JSON array; null elements are rejected.
-func decodeSlice_Mode(d *Decoder) ([]Mode, error) {
+func decodeSlice_Mode(d *decoder) ([]Mode, error) {
 	return readArray(d, nullRejected, decodeMode)
 }

@@ -5,12 +5,12 @@ package enums
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Call) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Call) validate(p *Path, vs *Violations) {
+func (v *Call) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,15 +19,15 @@ func (v *Call) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("status")
+		fp := p.child("status")
 		checkKnown(vs, &fp, v.Status)
 	}
 	checkUTF8Optional(vs, p, "mode", &v.Mode)
 	checkNotNull(vs, p, "modes", v.Modes.IsNull())
 	if x, ok := v.Modes.Get(); ok {
-		fp := p.Field("modes")
+		fp := p.child("modes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}

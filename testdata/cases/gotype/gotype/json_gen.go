@@ -12,7 +12,7 @@ import (
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendMarshaler[ids.SessionID](append(dst, ",\"sid\":"...), v.Sid); err != nil {
@@ -43,21 +43,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -85,21 +85,21 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("sid")
+		return d.errRequired("sid")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -107,7 +107,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"Parent\":null", &v.Parent, appendMarshaler[ids.SessionID]); err != nil {
@@ -123,21 +123,21 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -157,16 +157,16 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_Ext_example_com_acme_ids_SessionID appends x as a JSON array.
@@ -185,16 +185,16 @@ func encodeSlice_Ext_example_com_acme_money_Amount(dst []byte, x []money.Amount)
 }
 
 // decodeSlice_Ext_example_com_acme_ids_SessionID decodes a JSON array; null elements are rejected.
-func decodeSlice_Ext_example_com_acme_ids_SessionID(d *Decoder) ([]ids.SessionID, error) {
+func decodeSlice_Ext_example_com_acme_ids_SessionID(d *decoder) ([]ids.SessionID, error) {
 	return readArray(d, nullRejected, readUnmarshaler[ids.SessionID])
 }
 
 // decodeMap_Ext_example_com_acme_ids_SessionID decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Ext_example_com_acme_ids_SessionID(d *Decoder) (map[string]ids.SessionID, error) {
+func decodeMap_Ext_example_com_acme_ids_SessionID(d *decoder) (map[string]ids.SessionID, error) {
 	return readMap(d, nullRejected, readUnmarshaler[ids.SessionID])
 }
 
 // decodeSlice_Ext_example_com_acme_money_Amount decodes a JSON array; null elements are rejected.
-func decodeSlice_Ext_example_com_acme_money_Amount(d *Decoder) ([]money.Amount, error) {
+func decodeSlice_Ext_example_com_acme_money_Amount(d *decoder) ([]money.Amount, error) {
 	return readArray(d, nullRejected, readUnmarshaler[money.Amount])
 }

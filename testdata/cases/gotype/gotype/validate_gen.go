@@ -5,12 +5,12 @@ package gotype
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,44 +19,44 @@ func (v *Session) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("sid")
+		fp := p.child("sid")
 		checkExternal(vs, &fp, &v.Sid)
 	}
 	if x, ok := v.Parent.Get(); ok {
-		fp := p.Field("parent")
+		fp := p.child("parent")
 		checkExternal(vs, &fp, &x)
 	}
 	checkNotNull(vs, p, "related", v.Related.IsNull())
 	if x, ok := v.Related.Get(); ok {
-		fp := p.Field("related")
+		fp := p.child("related")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}
 	}
 	checkNotNull(vs, p, "by_region", v.ByRegion.IsNull())
 	if x, ok := v.ByRegion.Get(); ok {
-		fp := p.Field("by_region")
+		fp := p.child("by_region")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkExternal(vs, &p0, &e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "amount", v.Amount.IsNull())
 	if x, ok := v.Amount.Get(); ok {
-		fp := p.Field("amount")
+		fp := p.child("amount")
 		checkExternal(vs, &fp, &x)
 	}
 	checkNotNull(vs, p, "fees", v.Fees.IsNull())
 	if x, ok := v.Fees.Get(); ok {
-		fp := p.Field("fees")
+		fp := p.child("fees")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}
 	}
@@ -65,12 +65,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -80,7 +80,7 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "Parent", v.Parent.IsNull())
 	if x, ok := v.Parent.Get(); ok {
-		fp := p.Field("Parent")
+		fp := p.child("Parent")
 		checkExternal(vs, &fp, &x)
 	}
 }

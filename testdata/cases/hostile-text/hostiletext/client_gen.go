@@ -274,15 +274,15 @@ func (c *ThingsClient) Create(ctx context.Context, body *ThingsCreateRequest) (*
 
 // getCall builds the request of Get.
 func (c *ThingsClient) getCall(thingID string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("thingId")
+		fp := root.child("thingId")
 		if checkPathSegment(vs, &fp, thingID) {
 			checkUTF8(vs, &fp, thingID)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -305,7 +305,7 @@ func (c *ThingsClient) Get(ctx context.Context, thingID string) (*Thing, error) 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -332,16 +332,16 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readItDPage decodes one page body with its items in "it%d\"`*/\n", each read with read.
-func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+func readItDPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -353,21 +353,21 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 			if err := claimMember(&d, "it%d\"`*/\n", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "it%d\"`*/\n")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "it%d\"`*/\n")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "it%d\"`*/\n")
+					return nil, info, withField(err, "it%d\"`*/\n")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "it%d\"`*/\n")
+					return nil, info, withField(withIndex(err, i), "it%d\"`*/\n")
 				}
 				items = append(items, x)
 			}
@@ -375,18 +375,18 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 			if err := claimMember(&d, "meta%d", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.ConsumeNull() {
+			if d.consumeNull() {
 				continue
 			}
-			if err := d.BeginObject(); err != nil {
-				return nil, info, WithField(err, "meta%d")
+			if err := d.beginObject(); err != nil {
+				return nil, info, withField(err, "meta%d")
 			}
 			var seen1 uint64
 			var unknown1 memberNames
 			for {
-				name, ok, err := d.NextField()
+				name, ok, err := d.nextField()
 				if err != nil {
-					return nil, info, WithField(err, "meta%d")
+					return nil, info, withField(err, "meta%d")
 				}
 				if !ok {
 					break
@@ -394,18 +394,18 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 				switch string(name) {
 				case "n`ext\"*/\n":
 					if err := claimMember(&d, "n`ext\"*/\n", &seen1, 1<<0); err != nil {
-						return nil, info, WithField(err, "meta%d")
+						return nil, info, withField(err, "meta%d")
 					}
-					if !d.ConsumeNull() {
-						s, err := d.String()
+					if !d.consumeNull() {
+						s, err := d.stringValue()
 						if err != nil {
-							return nil, info, WithField(WithField(err, "n`ext\"*/\n"), "meta%d")
+							return nil, info, withField(withField(err, "n`ext\"*/\n"), "meta%d")
 						}
 						info.next = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, WithField(err, "meta%d")
+						return nil, info, withField(err, "meta%d")
 					}
 				}
 			}
@@ -416,9 +416,9 @@ func readItDPage[T any](data []byte, read func(*Decoder) (T, error)) (items []T,
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("it%d\"`*/\n")
+		return nil, info, d.errRequired("it%d\"`*/\n")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // encodeQuery returns the parameters that are set, as query values.

@@ -5,8 +5,8 @@ package hostiletext
 import "fmt"
 
 // decodeTone decodes one Tone. A value the schema does not list is kept as it is.
-func decodeTone(d *Decoder) (Tone, error) {
-	b, err := d.StringBytes()
+func decodeTone(d *decoder) (Tone, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -38,8 +38,8 @@ func (v *Tone) UnmarshalJSON(data []byte) error {
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "@t%d\"`*/\n\u2028" member.
-func decodeShape(d *Decoder) (Shape, error) {
-	kind, found, err := d.Discriminator("@t%d\"`*/\n\u2028")
+func decodeShape(d *decoder) (Shape, error) {
+	kind, found, err := d.discriminator("@t%d\"`*/\n\u2028")
 	if err != nil {
 		return nil, err
 	}
@@ -47,23 +47,21 @@ func decodeShape(d *Decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "50%d-off \"c\" `x` */ /*\n\u2028\u2029":
 		c := new(Circle)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "%s%v%!\\":
 		c := new(Square)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownShape{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -71,20 +69,68 @@ func decodeShape(d *Decoder) (Shape, error) {
 
 // UnmarshalShape decodes data as one Shape, choosing the Go type by the "@t%d\"`*/\n\u2028" member.
 func UnmarshalShape(data []byte) (Shape, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeShape(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields shape declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownShape) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "n%d\"`*/\n\u2028name":
+			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "@t%d\"`*/\n\u2028":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@t%d\"`*/\n\u2028")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -99,13 +145,13 @@ func (v UnknownShape) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownShape) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeShape(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownShape)
@@ -120,11 +166,11 @@ func (v *UnknownShape) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@t%d\\\"`*/\\n\\u2028\":\"50%d-off \\\"c\\\" `x` */ /*\\n\\u2028\\u2029\""...)
-	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, AppendString)
+	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, appendString)
 	dst = appendInt32(append(dst, ",\"radius\":"...), v.Radius)
 	return closeObject(dst, start), nil
 }
@@ -136,22 +182,22 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Circle object from d into v, strictly: duplicate
+// readJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Circle) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -160,20 +206,20 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "n%d\"`*/\n\u2028name":
-			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "radius":
-			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "@t%d\"`*/\n\u2028":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@t%d\"`*/\n\u2028")
+				return withField(err, "@t%d\"`*/\n\u2028")
 			}
 			if string(kind) != "50%d-off \"c\" `x` */ /*\n\u2028\u2029" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "50%d-off \"c\" `x` */ /*\n\u2028\u2029"), "@t%d\"`*/\n\u2028")
+				return withField(d.errorf("%q names another type than %s", string(kind), "50%d-off \"c\" `x` */ /*\n\u2028\u2029"), "@t%d\"`*/\n\u2028")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -183,32 +229,32 @@ func (v *Circle) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("radius")
+		return d.errRequired("radius")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@t%d\\\"`*/\\n\\u2028\":\"%s%v%!\\\\\""...)
-	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, AppendString)
+	dst = appendOptional(dst, ",\"n%d\\\"`*/\\n\\u2028name\":null", &v.NDName, appendString)
 	dst = appendOptional(dst, ",\"side\":null", &v.Side, appendInt32)
 	return closeObject(dst, start), nil
 }
@@ -220,22 +266,22 @@ func (v Square) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Square object from d into v, strictly: duplicate
+// readJSON reads one Square object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Square) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Square) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -244,20 +290,20 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "n%d\"`*/\n\u2028name":
-			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "n%d\"`*/\n\u2028name", &v.NDName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "side":
-			err = readOptional(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "@t%d\"`*/\n\u2028":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@t%d\"`*/\n\u2028")
+				return withField(err, "@t%d\"`*/\n\u2028")
 			}
 			if string(kind) != "%s%v%!\\" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "%s%v%!\\"), "@t%d\"`*/\n\u2028")
+				return withField(d.errorf("%q names another type than %s", string(kind), "%s%v%!\\"), "@t%d\"`*/\n\u2028")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -269,16 +315,16 @@ func (v *Square) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -286,13 +332,13 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
-	dst = AppendString(append(dst, ",\"id\":"...), v.ID)
-	dst = appendOptional(dst, ",\"p%d\\\"`*/\\n\\u2028q\":null", &v.PDQ, AppendString)
-	dst = appendOptional(dst, ",\"fixed\":null", &v.Fixed, AppendString)
+	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, appendString)
+	dst = appendString(append(dst, ",\"id\":"...), v.ID)
+	dst = appendOptional(dst, ",\"p%d\\\"`*/\\n\\u2028q\":null", &v.PDQ, appendString)
+	dst = appendOptional(dst, ",\"fixed\":null", &v.Fixed, appendString)
 	dst = appendOptional(dst, ",\"tone\":null", &v.Tone, appendEnum[Tone])
 	if dst, err = appendOptionalErr(dst, ",\"shape\":null", &v.Shape, appendPolymorphic[Shape]); err != nil {
 		return nil, err
@@ -310,21 +356,21 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Thing object from d into v, strictly: duplicate
+// readJSON reads one Thing object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Thing) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Thing) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -333,13 +379,13 @@ func (v *Thing) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@t%d\"`*/\n\u2028":
-			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "p%d\"`*/\n\u2028q":
-			err = readOptional(d, "p%d\"`*/\n\u2028q", &v.PDQ, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "p%d\"`*/\n\u2028q", &v.PDQ, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "fixed":
-			err = readOptional(d, "fixed", &v.Fixed, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "fixed", &v.Fixed, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "tone":
 			err = readOptional(d, "tone", &v.Tone, &seen[0], 1<<4, nullRejected, decodeTone)
 		case "shape":
@@ -354,33 +400,33 @@ func (v *Thing) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("id")
+		return d.errRequired("id")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Thing) UnmarshalJSON(data []byte) error {
 	*v = Thing{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Problem) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, AppendString)
-	dst = appendOptional(dst, ",\"c%d\\\"`\":null", &v.CD, AppendString)
-	dst = appendOptional(dst, ",\"m*/\\n\\u2028\":null", &v.M, AppendString)
+	dst = appendOptional(dst, ",\"@t%d\\\"`*/\\n\\u2028\":null", &v.TD, appendString)
+	dst = appendOptional(dst, ",\"c%d\\\"`\":null", &v.CD, appendString)
+	dst = appendOptional(dst, ",\"m*/\\n\\u2028\":null", &v.M, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -391,21 +437,21 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Problem object from d into v, strictly: duplicate
+// readJSON reads one Problem object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Problem) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Problem) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -414,11 +460,11 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@t%d\"`*/\n\u2028":
-			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@t%d\"`*/\n\u2028", &v.TD, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "c%d\"`":
-			err = readOptional(d, "c%d\"`", &v.CD, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "c%d\"`", &v.CD, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "m*/\n\u2028":
-			err = readOptional(d, "m*/\n\u2028", &v.M, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "m*/\n\u2028", &v.M, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -429,26 +475,26 @@ func (v *Problem) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Problem) UnmarshalJSON(data []byte) error {
 	*v = Problem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ThingsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"F%d\\\"`*/\\n\\u2028\":"...), v.FD)
+	dst = appendString(append(dst, ",\"F%d\\\"`*/\\n\\u2028\":"...), v.FD)
 	dst = appendOptional(dst, ",\"G%v`\":null", &v.GV, appendEnum[Tone])
 	return closeObject(dst, start), nil
 }
@@ -460,22 +506,22 @@ func (v ThingsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ThingsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one ThingsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ThingsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ThingsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -484,17 +530,17 @@ func (v *ThingsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "F%d\"`*/\n\u2028":
-			err = readMember(d, "F%d\"`*/\n\u2028", &v.FD, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "F%d\"`*/\n\u2028", &v.FD, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "G%v`":
 			err = readOptional(d, "G%v`", &v.GV, &seen[0], 1<<1, nullRejected, decodeTone)
 		case "@t%d\"`*/\n\u2028":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@t%d\"`*/\n\u2028")
+				return withField(err, "@t%d\"`*/\n\u2028")
 			}
 			_ = kind
 		default:
@@ -505,21 +551,21 @@ func (v *ThingsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("F%d\"`*/\n\u2028")
+		return d.errRequired("F%d\"`*/\n\u2028")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ThingsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ThingsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_Shape appends x as a JSON array.
@@ -528,6 +574,6 @@ func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 }
 
 // decodeSlice_Shape decodes a JSON array; null elements are rejected.
-func decodeSlice_Shape(d *Decoder) ([]Shape, error) {
+func decodeSlice_Shape(d *decoder) ([]Shape, error) {
 	return readArray(d, nullRejected, decodeShape)
 }

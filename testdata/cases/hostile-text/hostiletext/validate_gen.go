@@ -42,23 +42,43 @@ var (
 )
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownShape) validate(p *Path, vs *Violations) {
+func (v *UnknownShape) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@t%d\"`*/\n\u2028", v.Type, v.Raw, []string{"50%d-off \"c\" `x` */ /*\n\u2028\u2029", "%s%v%!\\"}, true)
+	if !checkUnknown(vs, p, "@t%d\"`*/\n\u2028", v.Type, v.Raw, []string{"50%d-off \"c\" `x` */ /*\n\u2028\u2029", "%s%v%!\\"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "n%d\"`*/\n\u2028name", v.NDName.IsNull())
+	checkUTF8Optional(vs, p, "n%d\"`*/\n\u2028name", &v.NDName)
+}
+
+// checkRaw reports a Raw that does not decode as a shape, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownShape) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownShape
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "n%d\"`*/\n\u2028name", v.NDName, raw.NDName)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
-func validateShape(x Shape, p *Path, vs *Violations) {
+func validateShape(x Shape, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -74,12 +94,12 @@ func validateShape(x Shape, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Circle) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Circle) validate(p *Path, vs *Violations) {
+func (v *Circle) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -94,12 +114,12 @@ func (v *Circle) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Square) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Square) validate(p *Path, vs *Violations) {
+func (v *Square) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -115,12 +135,12 @@ func (v *Square) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Thing) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Thing) validate(p *Path, vs *Violations) {
+func (v *Thing) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -131,19 +151,19 @@ func (v *Thing) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
 	checkUTF8Optional(vs, p, "@t%d\"`*/\n\u2028", &v.TD)
 	{
-		fp := p.Field("id")
+		fp := p.child("id")
 		checkUTF8(vs, &fp, v.ID)
 		checkPattern(vs, &fp, matchPatternThingID(v.ID), "^TH[0-9a-f]{4}$")
 	}
 	checkNotNull(vs, p, "p%d\"`*/\n\u2028q", v.PDQ.IsNull())
 	if x, ok := v.PDQ.Get(); ok {
-		fp := p.Field("p%d\"`*/\n\u2028q")
+		fp := p.child("p%d\"`*/\n\u2028q")
 		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, patternThingPDQ.MatchString(x), "^50%d-\"q\"`b`\\*/\n\u2028(?s:.*)$")
 	}
 	checkNotNull(vs, p, "fixed", v.Fixed.IsNull())
 	if x, ok := v.Fixed.Get(); ok {
-		fp := p.Field("fixed")
+		fp := p.child("fixed")
 		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, matchPatternThingFixed(x), "^%d\"`[0-9]{2}$")
 	}
@@ -151,14 +171,14 @@ func (v *Thing) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "tone", &v.Tone)
 	checkNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
-		fp := p.Field("shape")
+		fp := p.child("shape")
 		validateShape(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.Field("shapes")
+		fp := p.child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
@@ -167,12 +187,12 @@ func (v *Thing) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Problem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Problem) validate(p *Path, vs *Violations) {
+func (v *Problem) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -191,12 +211,12 @@ func (v *Problem) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ThingsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ThingsListParams) validate(p *Path, vs *Violations) {
+func (v *ThingsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -211,12 +231,12 @@ func (v *ThingsListParams) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ThingsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ThingsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *ThingsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

@@ -5,8 +5,8 @@ package hostile
 import "fmt"
 
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
-func decodeMood(d *Decoder) (Mood, error) {
-	b, err := d.StringBytes()
+func decodeMood(d *decoder) (Mood, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -45,35 +45,35 @@ func (v *Mood) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Keywords) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"break\":null", &v.Break, AppendString)
-	dst = appendOptional(dst, ",\"case\":null", &v.Case, AppendString)
-	dst = appendOptional(dst, ",\"chan\":null", &v.Chan, AppendString)
-	dst = appendOptional(dst, ",\"const\":null", &v.Const, AppendString)
-	dst = appendOptional(dst, ",\"continue\":null", &v.Continue, AppendString)
-	dst = appendOptional(dst, ",\"default\":null", &v.Default, AppendString)
-	dst = appendOptional(dst, ",\"defer\":null", &v.Defer, AppendString)
-	dst = appendOptional(dst, ",\"else\":null", &v.Else, AppendString)
-	dst = appendOptional(dst, ",\"fallthrough\":null", &v.Fallthrough, AppendString)
-	dst = appendOptional(dst, ",\"for\":null", &v.For, AppendString)
-	dst = appendOptional(dst, ",\"func\":null", &v.Func, AppendString)
-	dst = appendOptional(dst, ",\"go\":null", &v.Go, AppendString)
-	dst = appendOptional(dst, ",\"goto\":null", &v.Goto, AppendString)
-	dst = appendOptional(dst, ",\"if\":null", &v.If, AppendString)
-	dst = appendOptional(dst, ",\"import\":null", &v.Import, AppendString)
-	dst = appendOptional(dst, ",\"interface\":null", &v.Interface, AppendString)
-	dst = appendOptional(dst, ",\"map\":null", &v.Map, AppendString)
-	dst = appendOptional(dst, ",\"package\":null", &v.Package, AppendString)
-	dst = appendOptional(dst, ",\"range\":null", &v.Range, AppendString)
-	dst = appendOptional(dst, ",\"return\":null", &v.Return, AppendString)
-	dst = appendOptional(dst, ",\"select\":null", &v.Select, AppendString)
-	dst = appendOptional(dst, ",\"struct\":null", &v.Struct, AppendString)
-	dst = appendOptional(dst, ",\"switch\":null", &v.Switch, AppendString)
-	dst = appendOptional(dst, ",\"type\":null", &v.Type, AppendString)
-	dst = appendOptional(dst, ",\"var\":null", &v.Var, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"break\":null", &v.Break, appendString)
+	dst = appendOptional(dst, ",\"case\":null", &v.Case, appendString)
+	dst = appendOptional(dst, ",\"chan\":null", &v.Chan, appendString)
+	dst = appendOptional(dst, ",\"const\":null", &v.Const, appendString)
+	dst = appendOptional(dst, ",\"continue\":null", &v.Continue, appendString)
+	dst = appendOptional(dst, ",\"default\":null", &v.Default, appendString)
+	dst = appendOptional(dst, ",\"defer\":null", &v.Defer, appendString)
+	dst = appendOptional(dst, ",\"else\":null", &v.Else, appendString)
+	dst = appendOptional(dst, ",\"fallthrough\":null", &v.Fallthrough, appendString)
+	dst = appendOptional(dst, ",\"for\":null", &v.For, appendString)
+	dst = appendOptional(dst, ",\"func\":null", &v.Func, appendString)
+	dst = appendOptional(dst, ",\"go\":null", &v.Go, appendString)
+	dst = appendOptional(dst, ",\"goto\":null", &v.Goto, appendString)
+	dst = appendOptional(dst, ",\"if\":null", &v.If, appendString)
+	dst = appendOptional(dst, ",\"import\":null", &v.Import, appendString)
+	dst = appendOptional(dst, ",\"interface\":null", &v.Interface, appendString)
+	dst = appendOptional(dst, ",\"map\":null", &v.Map, appendString)
+	dst = appendOptional(dst, ",\"package\":null", &v.Package, appendString)
+	dst = appendOptional(dst, ",\"range\":null", &v.Range, appendString)
+	dst = appendOptional(dst, ",\"return\":null", &v.Return, appendString)
+	dst = appendOptional(dst, ",\"select\":null", &v.Select, appendString)
+	dst = appendOptional(dst, ",\"struct\":null", &v.Struct, appendString)
+	dst = appendOptional(dst, ",\"switch\":null", &v.Switch, appendString)
+	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendString)
+	dst = appendOptional(dst, ",\"var\":null", &v.Var, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -84,21 +84,21 @@ func (v Keywords) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Keywords object from d into v, strictly: duplicate
+// readJSON reads one Keywords object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Keywords) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Keywords) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -107,57 +107,57 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "break":
-			err = readOptional(d, "break", &v.Break, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "break", &v.Break, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "case":
-			err = readOptional(d, "case", &v.Case, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "case", &v.Case, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "chan":
-			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "const":
-			err = readOptional(d, "const", &v.Const, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readOptional(d, "const", &v.Const, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "continue":
-			err = readOptional(d, "continue", &v.Continue, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "continue", &v.Continue, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "default":
-			err = readOptional(d, "default", &v.Default, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "default", &v.Default, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		case "defer":
-			err = readOptional(d, "defer", &v.Defer, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readOptional(d, "defer", &v.Defer, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		case "else":
-			err = readOptional(d, "else", &v.Else, &seen[0], 1<<8, nullRejected, (*Decoder).String)
+			err = readOptional(d, "else", &v.Else, &seen[0], 1<<8, nullRejected, (*decoder).stringValue)
 		case "fallthrough":
-			err = readOptional(d, "fallthrough", &v.Fallthrough, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+			err = readOptional(d, "fallthrough", &v.Fallthrough, &seen[0], 1<<9, nullRejected, (*decoder).stringValue)
 		case "for":
-			err = readOptional(d, "for", &v.For, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+			err = readOptional(d, "for", &v.For, &seen[0], 1<<10, nullRejected, (*decoder).stringValue)
 		case "func":
-			err = readOptional(d, "func", &v.Func, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+			err = readOptional(d, "func", &v.Func, &seen[0], 1<<11, nullRejected, (*decoder).stringValue)
 		case "go":
-			err = readOptional(d, "go", &v.Go, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "go", &v.Go, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "goto":
-			err = readOptional(d, "goto", &v.Goto, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+			err = readOptional(d, "goto", &v.Goto, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
 		case "if":
-			err = readOptional(d, "if", &v.If, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+			err = readOptional(d, "if", &v.If, &seen[0], 1<<14, nullRejected, (*decoder).stringValue)
 		case "import":
-			err = readOptional(d, "import", &v.Import, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+			err = readOptional(d, "import", &v.Import, &seen[0], 1<<15, nullRejected, (*decoder).stringValue)
 		case "interface":
-			err = readOptional(d, "interface", &v.Interface, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+			err = readOptional(d, "interface", &v.Interface, &seen[0], 1<<16, nullRejected, (*decoder).stringValue)
 		case "map":
-			err = readOptional(d, "map", &v.Map, &seen[0], 1<<17, nullRejected, (*Decoder).String)
+			err = readOptional(d, "map", &v.Map, &seen[0], 1<<17, nullRejected, (*decoder).stringValue)
 		case "package":
-			err = readOptional(d, "package", &v.Package, &seen[0], 1<<18, nullRejected, (*Decoder).String)
+			err = readOptional(d, "package", &v.Package, &seen[0], 1<<18, nullRejected, (*decoder).stringValue)
 		case "range":
-			err = readOptional(d, "range", &v.Range, &seen[0], 1<<19, nullRejected, (*Decoder).String)
+			err = readOptional(d, "range", &v.Range, &seen[0], 1<<19, nullRejected, (*decoder).stringValue)
 		case "return":
-			err = readOptional(d, "return", &v.Return, &seen[0], 1<<20, nullRejected, (*Decoder).String)
+			err = readOptional(d, "return", &v.Return, &seen[0], 1<<20, nullRejected, (*decoder).stringValue)
 		case "select":
-			err = readOptional(d, "select", &v.Select, &seen[0], 1<<21, nullRejected, (*Decoder).String)
+			err = readOptional(d, "select", &v.Select, &seen[0], 1<<21, nullRejected, (*decoder).stringValue)
 		case "struct":
-			err = readOptional(d, "struct", &v.Struct, &seen[0], 1<<22, nullRejected, (*Decoder).String)
+			err = readOptional(d, "struct", &v.Struct, &seen[0], 1<<22, nullRejected, (*decoder).stringValue)
 		case "switch":
-			err = readOptional(d, "switch", &v.Switch, &seen[0], 1<<23, nullRejected, (*Decoder).String)
+			err = readOptional(d, "switch", &v.Switch, &seen[0], 1<<23, nullRejected, (*decoder).stringValue)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<24, nullRejected, (*Decoder).String)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<24, nullRejected, (*decoder).stringValue)
 		case "var":
-			err = readOptional(d, "var", &v.Var, &seen[0], 1<<25, nullRejected, (*Decoder).String)
+			err = readOptional(d, "var", &v.Var, &seen[0], 1<<25, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -168,16 +168,16 @@ func (v *Keywords) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Keywords) UnmarshalJSON(data []byte) error {
 	*v = Keywords{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -185,63 +185,63 @@ func (v *Keywords) UnmarshalJSON(data []byte) error {
 func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"any\":null", &v.Any, appendRawValue); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"bool\":null", &v.Bool, AppendBool)
+	dst = appendOptional(dst, ",\"bool\":null", &v.Bool, appendBool)
 	dst = appendOptional(dst, ",\"byte\":null", &v.Byte, appendInt32)
-	dst = appendOptional(dst, ",\"comparable\":null", &v.Comparable, AppendString)
-	dst = appendOptional(dst, ",\"complex64\":null", &v.Complex64, AppendString)
-	dst = appendOptional(dst, ",\"complex128\":null", &v.Complex128, AppendString)
-	dst = AppendString(append(dst, ",\"error\":"...), v.Error)
-	if dst, err = appendOptionalErr(dst, ",\"float32\":null", &v.Float32, AppendFloat32); err != nil {
+	dst = appendOptional(dst, ",\"comparable\":null", &v.Comparable, appendString)
+	dst = appendOptional(dst, ",\"complex64\":null", &v.Complex64, appendString)
+	dst = appendOptional(dst, ",\"complex128\":null", &v.Complex128, appendString)
+	dst = appendString(append(dst, ",\"error\":"...), v.Error)
+	if dst, err = appendOptionalErr(dst, ",\"float32\":null", &v.Float32, appendFloat32); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"float64\":null", &v.Float64, AppendFloat64); err != nil {
+	if dst, err = appendOptionalErr(dst, ",\"float64\":null", &v.Float64, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"int\":null", &v.Int, AppendInt)
+	dst = appendOptional(dst, ",\"int\":null", &v.Int, appendInt)
 	dst = appendOptional(dst, ",\"int8\":null", &v.Int8, appendInt32)
 	dst = appendOptional(dst, ",\"int16\":null", &v.Int16, appendInt32)
 	dst = appendOptional(dst, ",\"int32\":null", &v.Int32, appendInt32)
-	dst = appendOptional(dst, ",\"int64\":null", &v.Int64, AppendInt)
-	dst = appendOptional(dst, ",\"rune\":null", &v.Rune, AppendString)
-	dst = appendOptional(dst, ",\"uint\":null", &v.Uint, AppendInt)
+	dst = appendOptional(dst, ",\"int64\":null", &v.Int64, appendInt)
+	dst = appendOptional(dst, ",\"rune\":null", &v.Rune, appendString)
+	dst = appendOptional(dst, ",\"uint\":null", &v.Uint, appendInt)
 	dst = appendOptional(dst, ",\"uint8\":null", &v.Uint8, appendInt32)
 	dst = appendOptional(dst, ",\"uint16\":null", &v.Uint16, appendInt32)
-	dst = appendOptional(dst, ",\"uint32\":null", &v.Uint32, AppendInt)
-	dst = appendOptional(dst, ",\"uint64\":null", &v.Uint64, AppendInt)
-	dst = appendOptional(dst, ",\"uintptr\":null", &v.Uintptr, AppendInt)
-	dst = AppendBool(append(dst, ",\"true\":"...), v.True)
-	dst = appendOptional(dst, ",\"false\":null", &v.False, AppendBool)
+	dst = appendOptional(dst, ",\"uint32\":null", &v.Uint32, appendInt)
+	dst = appendOptional(dst, ",\"uint64\":null", &v.Uint64, appendInt)
+	dst = appendOptional(dst, ",\"uintptr\":null", &v.Uintptr, appendInt)
+	dst = appendBool(append(dst, ",\"true\":"...), v.True)
+	dst = appendOptional(dst, ",\"false\":null", &v.False, appendBool)
 	dst = appendOptional(dst, ",\"iota\":null", &v.Iota, appendInt32)
-	dst = appendOptional(dst, ",\"nil\":null", &v.Nil, AppendString)
+	dst = appendOptional(dst, ",\"nil\":null", &v.Nil, appendString)
 	dst = appendOptional(dst, ",\"append\":null", &v.Append, encodeSlice_String)
 	dst = appendOptional(dst, ",\"cap\":null", &v.Cap, appendInt32)
-	dst = appendOptional(dst, ",\"clear\":null", &v.Clear, AppendBool)
-	dst = appendOptional(dst, ",\"close\":null", &v.Close, AppendBool)
-	dst = appendOptional(dst, ",\"complex\":null", &v.Complex, AppendString)
-	dst = appendOptional(dst, ",\"copy\":null", &v.Copy, AppendString)
-	dst = appendOptional(dst, ",\"delete\":null", &v.Delete, AppendBool)
-	if dst, err = appendOptionalErr(dst, ",\"imag\":null", &v.Imag, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"clear\":null", &v.Clear, appendBool)
+	dst = appendOptional(dst, ",\"close\":null", &v.Close, appendBool)
+	dst = appendOptional(dst, ",\"complex\":null", &v.Complex, appendString)
+	dst = appendOptional(dst, ",\"copy\":null", &v.Copy, appendString)
+	dst = appendOptional(dst, ",\"delete\":null", &v.Delete, appendBool)
+	if dst, err = appendOptionalErr(dst, ",\"imag\":null", &v.Imag, appendFloat64); err != nil {
 		return nil, err
 	}
 	dst = appendInt32(append(dst, ",\"len\":"...), v.Len)
-	dst = appendOptional(dst, ",\"make\":null", &v.Make, AppendString)
+	dst = appendOptional(dst, ",\"make\":null", &v.Make, appendString)
 	dst = appendOptional(dst, ",\"max\":null", &v.Max, appendInt32)
 	dst = appendOptional(dst, ",\"min\":null", &v.Min, appendInt32)
-	dst = appendOptional(dst, ",\"new\":null", &v.New, AppendBool)
-	dst = appendOptional(dst, ",\"panic\":null", &v.Panic, AppendString)
-	dst = appendOptional(dst, ",\"print\":null", &v.Print, AppendString)
-	dst = appendOptional(dst, ",\"println\":null", &v.Println, AppendString)
-	if dst, err = appendOptionalErr(dst, ",\"real\":null", &v.Real, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"new\":null", &v.New, appendBool)
+	dst = appendOptional(dst, ",\"panic\":null", &v.Panic, appendString)
+	dst = appendOptional(dst, ",\"print\":null", &v.Print, appendString)
+	dst = appendOptional(dst, ",\"println\":null", &v.Println, appendString)
+	if dst, err = appendOptionalErr(dst, ",\"real\":null", &v.Real, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"recover\":null", &v.Recover, AppendString)
+	dst = appendOptional(dst, ",\"recover\":null", &v.Recover, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -252,21 +252,21 @@ func (v Predeclared) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Predeclared object from d into v, strictly: duplicate
+// readJSON reads one Predeclared object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Predeclared) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Predeclared) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -275,93 +275,93 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "any":
 			err = readOptional(d, "any", &v.Any, &seen[0], 1<<1, nullIsValue, readRawValue)
 		case "bool":
-			err = readOptional(d, "bool", &v.Bool, &seen[0], 1<<2, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "bool", &v.Bool, &seen[0], 1<<2, nullRejected, (*decoder).boolValue)
 		case "byte":
-			err = readOptional(d, "byte", &v.Byte, &seen[0], 1<<3, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "byte", &v.Byte, &seen[0], 1<<3, nullRejected, (*decoder).int32Value)
 		case "comparable":
-			err = readOptional(d, "comparable", &v.Comparable, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readOptional(d, "comparable", &v.Comparable, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "complex64":
-			err = readOptional(d, "complex64", &v.Complex64, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "complex64", &v.Complex64, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "complex128":
-			err = readOptional(d, "complex128", &v.Complex128, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "complex128", &v.Complex128, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		case "error":
-			err = readMember(d, "error", &v.Error, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readMember(d, "error", &v.Error, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		case "float32":
-			err = readOptional(d, "float32", &v.Float32, &seen[0], 1<<8, nullRejected, (*Decoder).Float32)
+			err = readOptional(d, "float32", &v.Float32, &seen[0], 1<<8, nullRejected, (*decoder).float32Value)
 		case "float64":
-			err = readOptional(d, "float64", &v.Float64, &seen[0], 1<<9, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "float64", &v.Float64, &seen[0], 1<<9, nullRejected, (*decoder).float64Value)
 		case "int":
-			err = readOptional(d, "int", &v.Int, &seen[0], 1<<10, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "int", &v.Int, &seen[0], 1<<10, nullRejected, (*decoder).int64Value)
 		case "int8":
-			err = readOptional(d, "int8", &v.Int8, &seen[0], 1<<11, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "int8", &v.Int8, &seen[0], 1<<11, nullRejected, (*decoder).int32Value)
 		case "int16":
-			err = readOptional(d, "int16", &v.Int16, &seen[0], 1<<12, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "int16", &v.Int16, &seen[0], 1<<12, nullRejected, (*decoder).int32Value)
 		case "int32":
-			err = readOptional(d, "int32", &v.Int32, &seen[0], 1<<13, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "int32", &v.Int32, &seen[0], 1<<13, nullRejected, (*decoder).int32Value)
 		case "int64":
-			err = readOptional(d, "int64", &v.Int64, &seen[0], 1<<14, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "int64", &v.Int64, &seen[0], 1<<14, nullRejected, (*decoder).int64Value)
 		case "rune":
-			err = readOptional(d, "rune", &v.Rune, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+			err = readOptional(d, "rune", &v.Rune, &seen[0], 1<<15, nullRejected, (*decoder).stringValue)
 		case "uint":
-			err = readOptional(d, "uint", &v.Uint, &seen[0], 1<<16, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "uint", &v.Uint, &seen[0], 1<<16, nullRejected, (*decoder).int64Value)
 		case "uint8":
-			err = readOptional(d, "uint8", &v.Uint8, &seen[0], 1<<17, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "uint8", &v.Uint8, &seen[0], 1<<17, nullRejected, (*decoder).int32Value)
 		case "uint16":
-			err = readOptional(d, "uint16", &v.Uint16, &seen[0], 1<<18, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "uint16", &v.Uint16, &seen[0], 1<<18, nullRejected, (*decoder).int32Value)
 		case "uint32":
-			err = readOptional(d, "uint32", &v.Uint32, &seen[0], 1<<19, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "uint32", &v.Uint32, &seen[0], 1<<19, nullRejected, (*decoder).int64Value)
 		case "uint64":
-			err = readOptional(d, "uint64", &v.Uint64, &seen[0], 1<<20, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "uint64", &v.Uint64, &seen[0], 1<<20, nullRejected, (*decoder).int64Value)
 		case "uintptr":
-			err = readOptional(d, "uintptr", &v.Uintptr, &seen[0], 1<<21, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "uintptr", &v.Uintptr, &seen[0], 1<<21, nullRejected, (*decoder).int64Value)
 		case "true":
-			err = readMember(d, "true", &v.True, &seen[0], 1<<22, nullRejected, (*Decoder).Bool)
+			err = readMember(d, "true", &v.True, &seen[0], 1<<22, nullRejected, (*decoder).boolValue)
 		case "false":
-			err = readOptional(d, "false", &v.False, &seen[0], 1<<23, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "false", &v.False, &seen[0], 1<<23, nullRejected, (*decoder).boolValue)
 		case "iota":
-			err = readOptional(d, "iota", &v.Iota, &seen[0], 1<<24, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "iota", &v.Iota, &seen[0], 1<<24, nullRejected, (*decoder).int32Value)
 		case "nil":
-			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<25, nullIsState, (*Decoder).String)
+			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<25, nullIsState, (*decoder).stringValue)
 		case "append":
 			err = readOptional(d, "append", &v.Append, &seen[0], 1<<26, nullRejected, decodeSlice_String)
 		case "cap":
-			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<27, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<27, nullRejected, (*decoder).int32Value)
 		case "clear":
-			err = readOptional(d, "clear", &v.Clear, &seen[0], 1<<28, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "clear", &v.Clear, &seen[0], 1<<28, nullRejected, (*decoder).boolValue)
 		case "close":
-			err = readOptional(d, "close", &v.Close, &seen[0], 1<<29, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "close", &v.Close, &seen[0], 1<<29, nullRejected, (*decoder).boolValue)
 		case "complex":
-			err = readOptional(d, "complex", &v.Complex, &seen[0], 1<<30, nullRejected, (*Decoder).String)
+			err = readOptional(d, "complex", &v.Complex, &seen[0], 1<<30, nullRejected, (*decoder).stringValue)
 		case "copy":
-			err = readOptional(d, "copy", &v.Copy, &seen[0], 1<<31, nullRejected, (*Decoder).String)
+			err = readOptional(d, "copy", &v.Copy, &seen[0], 1<<31, nullRejected, (*decoder).stringValue)
 		case "delete":
-			err = readOptional(d, "delete", &v.Delete, &seen[0], 1<<32, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "delete", &v.Delete, &seen[0], 1<<32, nullRejected, (*decoder).boolValue)
 		case "imag":
-			err = readOptional(d, "imag", &v.Imag, &seen[0], 1<<33, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "imag", &v.Imag, &seen[0], 1<<33, nullRejected, (*decoder).float64Value)
 		case "len":
-			err = readMember(d, "len", &v.Len, &seen[0], 1<<34, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "len", &v.Len, &seen[0], 1<<34, nullRejected, (*decoder).int32Value)
 		case "make":
-			err = readOptional(d, "make", &v.Make, &seen[0], 1<<35, nullRejected, (*Decoder).String)
+			err = readOptional(d, "make", &v.Make, &seen[0], 1<<35, nullRejected, (*decoder).stringValue)
 		case "max":
-			err = readOptional(d, "max", &v.Max, &seen[0], 1<<36, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "max", &v.Max, &seen[0], 1<<36, nullRejected, (*decoder).int32Value)
 		case "min":
-			err = readOptional(d, "min", &v.Min, &seen[0], 1<<37, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "min", &v.Min, &seen[0], 1<<37, nullRejected, (*decoder).int32Value)
 		case "new":
-			err = readOptional(d, "new", &v.New, &seen[0], 1<<38, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "new", &v.New, &seen[0], 1<<38, nullRejected, (*decoder).boolValue)
 		case "panic":
-			err = readOptional(d, "panic", &v.Panic, &seen[0], 1<<39, nullRejected, (*Decoder).String)
+			err = readOptional(d, "panic", &v.Panic, &seen[0], 1<<39, nullRejected, (*decoder).stringValue)
 		case "print":
-			err = readOptional(d, "print", &v.Print, &seen[0], 1<<40, nullRejected, (*Decoder).String)
+			err = readOptional(d, "print", &v.Print, &seen[0], 1<<40, nullRejected, (*decoder).stringValue)
 		case "println":
-			err = readOptional(d, "println", &v.Println, &seen[0], 1<<41, nullRejected, (*Decoder).String)
+			err = readOptional(d, "println", &v.Println, &seen[0], 1<<41, nullRejected, (*decoder).stringValue)
 		case "real":
-			err = readOptional(d, "real", &v.Real, &seen[0], 1<<42, nullRejected, (*Decoder).Float64)
+			err = readOptional(d, "real", &v.Real, &seen[0], 1<<42, nullRejected, (*decoder).float64Value)
 		case "recover":
-			err = readOptional(d, "recover", &v.Recover, &seen[0], 1<<43, nullRejected, (*Decoder).String)
+			err = readOptional(d, "recover", &v.Recover, &seen[0], 1<<43, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -370,27 +370,27 @@ func (v *Predeclared) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("error")
+		return d.errRequired("error")
 	}
 	if seen[0]&(1<<22) == 0 {
-		return d.ErrRequired("true")
+		return d.errRequired("true")
 	}
 	if seen[0]&(1<<34) == 0 {
-		return d.ErrRequired("len")
+		return d.errRequired("len")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Predeclared) UnmarshalJSON(data []byte) error {
 	*v = Predeclared{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -398,39 +398,39 @@ func (v *Predeclared) UnmarshalJSON(data []byte) error {
 func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"v\":null", &v.V, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"v\":null", &v.V, appendString)
 	dst = appendOptional(dst, ",\"d\":null", &v.D, appendInt32)
-	dst = appendOptional(dst, ",\"dst\":null", &v.Dst, AppendString)
-	dst = AppendString(append(dst, ",\"err\":"...), v.Err)
-	dst = appendOptional(dst, ",\"x\":null", &v.X, AppendString)
-	dst = appendOptional(dst, ",\"ok\":null", &v.Ok, AppendBool)
+	dst = appendOptional(dst, ",\"dst\":null", &v.Dst, appendString)
+	dst = appendString(append(dst, ",\"err\":"...), v.Err)
+	dst = appendOptional(dst, ",\"x\":null", &v.X, appendString)
+	dst = appendOptional(dst, ",\"ok\":null", &v.Ok, appendBool)
 	dst = appendOptional(dst, ",\"seen\":null", &v.Seen, encodeSlice_Int64)
 	dst = appendOptional(dst, ",\"unknown\":null", &v.Unknown, encodeMap_String)
-	dst = appendOptional(dst, ",\"sawDiscriminator\":null", &v.SawDiscriminator, AppendBool)
+	dst = appendOptional(dst, ",\"sawDiscriminator\":null", &v.SawDiscriminator, appendBool)
 	dst = appendOptional(dst, ",\"start\":null", &v.Start, appendInt32)
-	dst = appendOptional(dst, ",\"fp\":null", &v.Fp, AppendString)
-	dst = appendOptional(dst, ",\"vs\":null", &v.Vs, AppendString)
-	dst = appendOptional(dst, ",\"p\":null", &v.P, AppendString)
+	dst = appendOptional(dst, ",\"fp\":null", &v.Fp, appendString)
+	dst = appendOptional(dst, ",\"vs\":null", &v.Vs, appendString)
+	dst = appendOptional(dst, ",\"p\":null", &v.P, appendString)
 	dst = appendOptional(dst, ",\"i0\":null", &v.I0, appendInt32)
-	dst = appendOptional(dst, ",\"e0\":null", &v.E0, AppendString)
-	dst = appendOptional(dst, ",\"k0\":null", &v.K0, AppendString)
-	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
+	dst = appendOptional(dst, ",\"e0\":null", &v.E0, appendString)
+	dst = appendOptional(dst, ",\"k0\":null", &v.K0, appendString)
+	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"validates\":null", &v.Validates, AppendString)
-	dst = appendOptional(dst, ",\"marshalJSONText\":null", &v.MarshalJSONText, AppendString)
-	dst = appendOptional(dst, ",\"isSet\":null", &v.IsSet, AppendBool)
-	dst = appendOptional(dst, ",\"get\":null", &v.Get, AppendString)
-	dst = appendOptional(dst, ",\"or\":null", &v.Or, AppendString)
-	dst = appendOptional(dst, ",\"optional\":null", &v.Optional, AppendString)
-	dst = appendOptional(dst, ",\"decoder\":null", &v.Decoder, AppendString)
-	dst = appendOptional(dst, ",\"member\":null", &v.Member, AppendString)
-	dst = appendOptional(dst, ",\"additional\":null", &v.Additional, AppendString)
+	dst = appendOptional(dst, ",\"validates\":null", &v.Validates, appendString)
+	dst = appendOptional(dst, ",\"marshalJSONText\":null", &v.MarshalJSONText, appendString)
+	dst = appendOptional(dst, ",\"isSet\":null", &v.IsSet, appendBool)
+	dst = appendOptional(dst, ",\"get\":null", &v.Get, appendString)
+	dst = appendOptional(dst, ",\"or\":null", &v.Or, appendString)
+	dst = appendOptional(dst, ",\"optional\":null", &v.Optional, appendString)
+	dst = appendOptional(dst, ",\"decoder\":null", &v.Decoder, appendString)
+	dst = appendOptional(dst, ",\"member\":null", &v.Member, appendString)
+	dst = appendOptional(dst, ",\"additional\":null", &v.Additional, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -444,20 +444,20 @@ func (v GeneratedNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one GeneratedNames object from d into v, strictly: duplicate
+// readJSON reads one GeneratedNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *GeneratedNames) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -466,61 +466,61 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "v":
-			err = readOptional(d, "v", &v.V, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "v", &v.V, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "d":
-			err = readOptional(d, "d", &v.D, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "d", &v.D, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
 		case "dst":
-			err = readOptional(d, "dst", &v.Dst, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "dst", &v.Dst, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "err":
-			err = readMember(d, "err", &v.Err, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readMember(d, "err", &v.Err, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "x":
-			err = readOptional(d, "x", &v.X, &seen[0], 1<<5, nullIsState, (*Decoder).String)
+			err = readOptional(d, "x", &v.X, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
 		case "ok":
-			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<6, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<6, nullRejected, (*decoder).boolValue)
 		case "seen":
 			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<7, nullRejected, decodeSlice_Int64)
 		case "unknown":
 			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<8, nullRejected, decodeMap_String)
 		case "sawDiscriminator":
-			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<9, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<9, nullRejected, (*decoder).boolValue)
 		case "start":
-			err = readOptional(d, "start", &v.Start, &seen[0], 1<<10, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "start", &v.Start, &seen[0], 1<<10, nullRejected, (*decoder).int32Value)
 		case "fp":
-			err = readOptional(d, "fp", &v.Fp, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+			err = readOptional(d, "fp", &v.Fp, &seen[0], 1<<11, nullRejected, (*decoder).stringValue)
 		case "vs":
-			err = readOptional(d, "vs", &v.Vs, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "vs", &v.Vs, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "p":
-			err = readOptional(d, "p", &v.P, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+			err = readOptional(d, "p", &v.P, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
 		case "i0":
-			err = readOptional(d, "i0", &v.I0, &seen[0], 1<<14, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "i0", &v.I0, &seen[0], 1<<14, nullRejected, (*decoder).int32Value)
 		case "e0":
-			err = readOptional(d, "e0", &v.E0, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+			err = readOptional(d, "e0", &v.E0, &seen[0], 1<<15, nullRejected, (*decoder).stringValue)
 		case "k0":
-			err = readOptional(d, "k0", &v.K0, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+			err = readOptional(d, "k0", &v.K0, &seen[0], 1<<16, nullRejected, (*decoder).stringValue)
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<17, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<17, nullRejected, (*decoder).stringValue)
 		case "raw":
 			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<18, nullIsValue, readRawValue)
 		case "validates":
-			err = readOptional(d, "validates", &v.Validates, &seen[0], 1<<19, nullRejected, (*Decoder).String)
+			err = readOptional(d, "validates", &v.Validates, &seen[0], 1<<19, nullRejected, (*decoder).stringValue)
 		case "marshalJSONText":
-			err = readOptional(d, "marshalJSONText", &v.MarshalJSONText, &seen[0], 1<<20, nullRejected, (*Decoder).String)
+			err = readOptional(d, "marshalJSONText", &v.MarshalJSONText, &seen[0], 1<<20, nullRejected, (*decoder).stringValue)
 		case "isSet":
-			err = readOptional(d, "isSet", &v.IsSet, &seen[0], 1<<21, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "isSet", &v.IsSet, &seen[0], 1<<21, nullRejected, (*decoder).boolValue)
 		case "get":
-			err = readOptional(d, "get", &v.Get, &seen[0], 1<<22, nullRejected, (*Decoder).String)
+			err = readOptional(d, "get", &v.Get, &seen[0], 1<<22, nullRejected, (*decoder).stringValue)
 		case "or":
-			err = readOptional(d, "or", &v.Or, &seen[0], 1<<23, nullRejected, (*Decoder).String)
+			err = readOptional(d, "or", &v.Or, &seen[0], 1<<23, nullRejected, (*decoder).stringValue)
 		case "optional":
-			err = readOptional(d, "optional", &v.Optional, &seen[0], 1<<24, nullRejected, (*Decoder).String)
+			err = readOptional(d, "optional", &v.Optional, &seen[0], 1<<24, nullRejected, (*decoder).stringValue)
 		case "decoder":
-			err = readOptional(d, "decoder", &v.Decoder, &seen[0], 1<<25, nullRejected, (*Decoder).String)
+			err = readOptional(d, "decoder", &v.Decoder, &seen[0], 1<<25, nullRejected, (*decoder).stringValue)
 		case "member":
-			err = readOptional(d, "member", &v.Member, &seen[0], 1<<26, nullRejected, (*Decoder).String)
+			err = readOptional(d, "member", &v.Member, &seen[0], 1<<26, nullRejected, (*decoder).stringValue)
 		case "additional":
-			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<27, nullRejected, (*Decoder).String)
+			err = readOptional(d, "additional", &v.Additional, &seen[0], 1<<27, nullRejected, (*decoder).stringValue)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -529,21 +529,21 @@ func (v *GeneratedNames) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("err")
+		return d.errRequired("err")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 	*v = GeneratedNames{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -551,10 +551,10 @@ func (v *GeneratedNames) UnmarshalJSON(data []byte) error {
 func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"byComponent\":null", &v.ByComponent, encodeMap_Component); err != nil {
 		return nil, err
 	}
@@ -581,21 +581,21 @@ func (v HelperNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one HelperNames object from d into v, strictly: duplicate
+// readJSON reads one HelperNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HelperNames) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *HelperNames) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -604,7 +604,7 @@ func (v *HelperNames) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "byComponent":
 			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<1, nullRejected, decodeMap_Component)
 		case "components":
@@ -627,27 +627,27 @@ func (v *HelperNames) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *HelperNames) UnmarshalJSON(data []byte) error {
 	*v = HelperNames{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Component) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -658,21 +658,21 @@ func (v Component) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Component object from d into v, strictly: duplicate
+// readJSON reads one Component object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Component) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Component) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -681,9 +681,9 @@ func (v *Component) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -694,26 +694,26 @@ func (v *Component) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Component) UnmarshalJSON(data []byte) error {
 	*v = Component{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Members) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	dst = appendOptional(dst, ",\"n\":null", &v.N, appendInt32)
 	return closeObject(dst, start), nil
 }
@@ -725,21 +725,21 @@ func (v Members) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Members object from d into v, strictly: duplicate
+// readJSON reads one Members object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Members) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Members) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -748,9 +748,9 @@ func (v *Members) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "n":
-			err = readOptional(d, "n", &v.N, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "n", &v.N, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -761,27 +761,27 @@ func (v *Members) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Members) UnmarshalJSON(data []byte) error {
 	*v = Members{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Enum) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"e\":null", &v.E, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"e\":null", &v.E, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -792,21 +792,21 @@ func (v Enum) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Enum object from d into v, strictly: duplicate
+// readJSON reads one Enum object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Enum) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Enum) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -815,9 +815,9 @@ func (v *Enum) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "e":
-			err = readOptional(d, "e", &v.E, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "e", &v.E, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -828,27 +828,27 @@ func (v *Enum) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Enum) UnmarshalJSON(data []byte) error {
 	*v = Enum{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SliceString) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"s\":null", &v.S, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"s\":null", &v.S, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -859,21 +859,21 @@ func (v SliceString) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SliceString object from d into v, strictly: duplicate
+// readJSON reads one SliceString object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SliceString) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SliceString) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -882,9 +882,9 @@ func (v *SliceString) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "s":
-			err = readOptional(d, "s", &v.S, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "s", &v.S, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -895,43 +895,43 @@ func (v *SliceString) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SliceString) UnmarshalJSON(data []byte) error {
 	*v = SliceString{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *WireNames) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
-	dst = appendOptional(dst, ",\"@odata.type.x\":null", &v.OdataTypeX, AppendString)
-	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, AppendString)
-	dst = appendOptional(dst, ",\"$ref\":null", &v.Ref, AppendString)
-	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, AppendBool)
-	dst = appendOptional(dst, ",\"_\":null", &v.X, AppendString)
-	dst = appendOptional(dst, ",\"in-progress\":null", &v.InProgress, AppendString)
-	dst = appendOptional(dst, ",\"a.b.c\":null", &v.ABC, AppendString)
-	dst = appendOptional(dst, ",\"with space\":null", &v.WithSpace, AppendString)
-	dst = appendOptional(dst, ",\"quote\\\"d\":null", &v.QuoteD, AppendString)
-	dst = appendOptional(dst, ",\"back\\\\slash\":null", &v.BackSlash, AppendString)
-	dst = appendOptional(dst, ",\"tab\\tname\":null", &v.TabName, AppendString)
-	dst = appendOptional(dst, ",\"émoji\":null", &v.Émoji, AppendString)
-	dst = appendOptional(dst, ",\"naïve\":null", &v.Naïve, AppendString)
-	dst = appendOptional(dst, ",\"κλειδί\":null", &v.Κλειδί, AppendString)
-	dst = appendOptional(dst, ",\"Ünïcode\":null", &v.Ünïcode, AppendString)
-	dst = appendOptional(dst, ",\"ID\":null", &v.ID, AppendString)
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = appendOptional(dst, ",\"@odata.type.x\":null", &v.OdataTypeX, appendString)
+	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, appendString)
+	dst = appendOptional(dst, ",\"$ref\":null", &v.Ref, appendString)
+	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, appendBool)
+	dst = appendOptional(dst, ",\"_\":null", &v.X, appendString)
+	dst = appendOptional(dst, ",\"in-progress\":null", &v.InProgress, appendString)
+	dst = appendOptional(dst, ",\"a.b.c\":null", &v.ABC, appendString)
+	dst = appendOptional(dst, ",\"with space\":null", &v.WithSpace, appendString)
+	dst = appendOptional(dst, ",\"quote\\\"d\":null", &v.QuoteD, appendString)
+	dst = appendOptional(dst, ",\"back\\\\slash\":null", &v.BackSlash, appendString)
+	dst = appendOptional(dst, ",\"tab\\tname\":null", &v.TabName, appendString)
+	dst = appendOptional(dst, ",\"émoji\":null", &v.Émoji, appendString)
+	dst = appendOptional(dst, ",\"naïve\":null", &v.Naïve, appendString)
+	dst = appendOptional(dst, ",\"κλειδί\":null", &v.Κλειδί, appendString)
+	dst = appendOptional(dst, ",\"Ünïcode\":null", &v.Ünïcode, appendString)
+	dst = appendOptional(dst, ",\"ID\":null", &v.ID, appendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -942,21 +942,21 @@ func (v WireNames) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one WireNames object from d into v, strictly: duplicate
+// readJSON reads one WireNames object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *WireNames) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *WireNames) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -965,41 +965,41 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "@odata.type.x":
-			err = readOptional(d, "@odata.type.x", &v.OdataTypeX, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type.x", &v.OdataTypeX, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "@odata.etag":
-			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "$ref":
-			err = readOptional(d, "$ref", &v.Ref, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "$ref", &v.Ref, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "2fa":
-			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<4, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<4, nullRejected, (*decoder).boolValue)
 		case "_":
-			err = readOptional(d, "_", &v.X, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "_", &v.X, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "in-progress":
-			err = readOptional(d, "in-progress", &v.InProgress, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "in-progress", &v.InProgress, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		case "a.b.c":
-			err = readOptional(d, "a.b.c", &v.ABC, &seen[0], 1<<7, nullRejected, (*Decoder).String)
+			err = readOptional(d, "a.b.c", &v.ABC, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
 		case "with space":
-			err = readOptional(d, "with space", &v.WithSpace, &seen[0], 1<<8, nullRejected, (*Decoder).String)
+			err = readOptional(d, "with space", &v.WithSpace, &seen[0], 1<<8, nullRejected, (*decoder).stringValue)
 		case "quote\"d":
-			err = readOptional(d, "quote\"d", &v.QuoteD, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+			err = readOptional(d, "quote\"d", &v.QuoteD, &seen[0], 1<<9, nullRejected, (*decoder).stringValue)
 		case "back\\slash":
-			err = readOptional(d, "back\\slash", &v.BackSlash, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+			err = readOptional(d, "back\\slash", &v.BackSlash, &seen[0], 1<<10, nullRejected, (*decoder).stringValue)
 		case "tab\tname":
-			err = readOptional(d, "tab\tname", &v.TabName, &seen[0], 1<<11, nullRejected, (*Decoder).String)
+			err = readOptional(d, "tab\tname", &v.TabName, &seen[0], 1<<11, nullRejected, (*decoder).stringValue)
 		case "émoji":
-			err = readOptional(d, "émoji", &v.Émoji, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "émoji", &v.Émoji, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "naïve":
-			err = readOptional(d, "naïve", &v.Naïve, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+			err = readOptional(d, "naïve", &v.Naïve, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
 		case "κλειδί":
-			err = readOptional(d, "κλειδί", &v.Κλειδί, &seen[0], 1<<14, nullRejected, (*Decoder).String)
+			err = readOptional(d, "κλειδί", &v.Κλειδί, &seen[0], 1<<14, nullRejected, (*decoder).stringValue)
 		case "Ünïcode":
-			err = readOptional(d, "Ünïcode", &v.Ünïcode, &seen[0], 1<<15, nullRejected, (*Decoder).String)
+			err = readOptional(d, "Ünïcode", &v.Ünïcode, &seen[0], 1<<15, nullRejected, (*decoder).stringValue)
 		case "ID":
-			err = readOptional(d, "ID", &v.ID, &seen[0], 1<<16, nullRejected, (*Decoder).String)
+			err = readOptional(d, "ID", &v.ID, &seen[0], 1<<16, nullRejected, (*decoder).stringValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<17, nullRejected, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<17, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1010,21 +1010,21 @@ func (v *WireNames) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *WireNames) UnmarshalJSON(data []byte) error {
 	*v = WireNames{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSelect decodes one Select, choosing the Go type by the "@odata.type" member.
-func decodeSelect(d *Decoder) (Select, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeSelect(d *decoder) (Select, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1032,17 +1032,15 @@ func decodeSelect(d *Decoder) (Select, error) {
 	switch {
 	case found && string(kind) == "#range":
 		c := new(Range)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
-		u := &UnknownSelect{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		u := &UnknownSelect{Subtype: string(kind)}
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -1050,20 +1048,68 @@ func decodeSelect(d *Decoder) (Select, error) {
 
 // UnmarshalSelect decodes data as one Select, choosing the Go type by the "@odata.type" member.
 func UnmarshalSelect(data []byte) (Select, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeSelect(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields select declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownSelect) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "type":
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownSelect) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownSelect: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -1078,13 +1124,13 @@ func (v UnknownSelect) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeSelect: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownSelect) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeSelect(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownSelect)
@@ -1100,11 +1146,11 @@ func (v *UnknownSelect) UnmarshalJSON(data []byte) error {
 func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#range\""...)
-	dst = appendOptional(dst, ",\"type\":null", &v.Type, AppendString)
+	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendString)
 	dst = appendEnum[Mood](append(dst, ",\"func\":"...), v.Func)
 	if dst, err = appendOptionalErr(dst, ",\"map\":null", &v.Map, encodeMap_Select); err != nil {
 		return nil, err
@@ -1122,22 +1168,22 @@ func (v Range) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Range object from d into v, strictly: duplicate
+// readJSON reads one Range object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Range) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Range) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -1146,7 +1192,7 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "func":
 			err = readMember(d, "func", &v.Func, &seen[0], 1<<1, nullRejected, decodeMood)
 		case "map":
@@ -1155,15 +1201,15 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSlice_Select)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#range" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#range"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#range"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -1173,51 +1219,51 @@ func (v *Range) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("func")
+		return d.errRequired("func")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Range) UnmarshalJSON(data []byte) error {
 	*v = Range{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }
 
 // encodeSlice_Int64 appends x as a JSON array.
 func encodeSlice_Int64(dst []byte, x []int64) []byte {
-	return appendArray(dst, x, AppendInt)
+	return appendArray(dst, x, appendInt)
 }
 
 // encodeMap_String appends x as a JSON object with sorted keys.
 func encodeMap_String(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, AppendString)
+	return appendMap(dst, x, appendString)
 }
 
 // decodeSlice_Int64 decodes a JSON array; null elements are rejected.
-func decodeSlice_Int64(d *Decoder) ([]int64, error) {
-	return readArray(d, nullRejected, (*Decoder).Int64)
+func decodeSlice_Int64(d *decoder) ([]int64, error) {
+	return readArray(d, nullRejected, (*decoder).int64Value)
 }
 
 // decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_String(d *Decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*Decoder).String)
+func decodeMap_String(d *decoder) (map[string]string, error) {
+	return readMap(d, nullRejected, (*decoder).stringValue)
 }
 
 // encodeComponent appends one Component (a map element, which is not addressable).
@@ -1261,22 +1307,22 @@ func encodeMap_SliceString(dst []byte, x map[string]SliceString) ([]byte, error)
 }
 
 // decodeMap_Component decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Component(d *Decoder) (map[string]Component, error) {
+func decodeMap_Component(d *decoder) (map[string]Component, error) {
 	return readMap(d, nullRejected, decodeComponent)
 }
 
 // decodeMap_Members decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Members(d *Decoder) (map[string]Members, error) {
+func decodeMap_Members(d *decoder) (map[string]Members, error) {
 	return readMap(d, nullRejected, decodeMembers)
 }
 
 // decodeMap_Enum decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Enum(d *Decoder) (map[string]Enum, error) {
+func decodeMap_Enum(d *decoder) (map[string]Enum, error) {
 	return readMap(d, nullRejected, decodeEnum)
 }
 
 // decodeMap_SliceString decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_SliceString(d *Decoder) (map[string]SliceString, error) {
+func decodeMap_SliceString(d *decoder) (map[string]SliceString, error) {
 	return readMap(d, nullRejected, decodeSliceString)
 }
 
@@ -1291,35 +1337,35 @@ func encodeSlice_Select(dst []byte, x []Select) ([]byte, error) {
 }
 
 // decodeMap_Select decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Select(d *Decoder) (map[string]Select, error) {
+func decodeMap_Select(d *decoder) (map[string]Select, error) {
 	return readMap(d, nullRejected, decodeSelect)
 }
 
 // decodeSlice_Select decodes a JSON array; null elements are rejected.
-func decodeSlice_Select(d *Decoder) ([]Select, error) {
+func decodeSlice_Select(d *decoder) ([]Select, error) {
 	return readArray(d, nullRejected, decodeSelect)
 }
 
 // decodeComponent decodes one Component.
-func decodeComponent(d *Decoder) (v Component, err error) {
-	err = v.DecodeJSON(d)
+func decodeComponent(d *decoder) (v Component, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeMembers decodes one Members.
-func decodeMembers(d *Decoder) (v Members, err error) {
-	err = v.DecodeJSON(d)
+func decodeMembers(d *decoder) (v Members, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeEnum decodes one Enum.
-func decodeEnum(d *Decoder) (v Enum, err error) {
-	err = v.DecodeJSON(d)
+func decodeEnum(d *decoder) (v Enum, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeSliceString decodes one SliceString.
-func decodeSliceString(d *Decoder) (v SliceString, err error) {
-	err = v.DecodeJSON(d)
+func decodeSliceString(d *decoder) (v SliceString, err error) {
+	err = v.readJSON(d)
 	return v, err
 }

@@ -466,10 +466,16 @@ type Select interface {
 }
 
 // UnknownSelect keeps a "select" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownSelect struct {
-	// Type is the discriminator value received; empty when it was absent.
-	Type string
+	// Type is the "type" property.
+	Type Optional[string] `json:"type,omitzero"`
+
+	// Subtype is the discriminator value received; empty when it was absent.
+	Subtype string
 
 	// Raw is the whole JSON object as received.
 	Raw json.RawMessage

@@ -5,12 +5,12 @@ package hostile
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Keywords) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Keywords) validate(p *Path, vs *Violations) {
+func (v *Keywords) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -75,12 +75,12 @@ func (v *Keywords) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Predeclared) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Predeclared) validate(p *Path, vs *Violations) {
+func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -92,7 +92,7 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "any", v.Any.IsNull())
 	if x, ok := v.Any.Get(); ok {
-		fp := p.Field("any")
+		fp := p.child("any")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
@@ -106,12 +106,12 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "error", v.Error)
 	checkNotNull(vs, p, "float32", v.Float32.IsNull())
 	if x, ok := v.Float32.Get(); ok {
-		fp := p.Field("float32")
+		fp := p.child("float32")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "float64", v.Float64.IsNull())
 	if x, ok := v.Float64.Get(); ok {
-		fp := p.Field("float64")
+		fp := p.child("float64")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "int", v.Int.IsNull())
@@ -132,9 +132,9 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "nil", &v.Nil)
 	checkNotNull(vs, p, "append", v.Append.IsNull())
 	if x, ok := v.Append.Get(); ok {
-		fp := p.Field("append")
+		fp := p.child("append")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -148,7 +148,7 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "delete", v.Delete.IsNull())
 	checkNotNull(vs, p, "imag", v.Imag.IsNull())
 	if x, ok := v.Imag.Get(); ok {
-		fp := p.Field("imag")
+		fp := p.child("imag")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "make", v.Make.IsNull())
@@ -164,7 +164,7 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "println", &v.Println)
 	checkNotNull(vs, p, "real", v.Real.IsNull())
 	if x, ok := v.Real.Get(); ok {
-		fp := p.Field("real")
+		fp := p.child("real")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "recover", v.Recover.IsNull())
@@ -174,12 +174,12 @@ func (v *Predeclared) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *GeneratedNames) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *GeneratedNames) validate(p *Path, vs *Violations) {
+func (v *GeneratedNames) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -200,15 +200,15 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "seen", v.Seen.IsNull())
 	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
 	if x, ok := v.Unknown.Get(); ok {
-		fp := p.Field("unknown")
+		fp := p.child("unknown")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "sawDiscriminator", v.SawDiscriminator.IsNull())
@@ -228,7 +228,7 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "kind", &v.Kind)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
-		fp := p.Field("raw")
+		fp := p.child("raw")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "validates", v.Validates.IsNull())
@@ -254,12 +254,12 @@ func (v *GeneratedNames) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HelperNames) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *HelperNames) validate(p *Path, vs *Violations) {
+func (v *HelperNames) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -271,70 +271,70 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
 	if x, ok := v.ByComponent.Get(); ok {
-		fp := p.Field("byComponent")
+		fp := p.child("byComponent")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "components", v.Components.IsNull())
 	if x, ok := v.Components.Get(); ok {
-		fp := p.Field("components")
+		fp := p.child("components")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "byMembers", v.ByMembers.IsNull())
 	if x, ok := v.ByMembers.Get(); ok {
-		fp := p.Field("byMembers")
+		fp := p.child("byMembers")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "byEnum", v.ByEnum.IsNull())
 	if x, ok := v.ByEnum.Get(); ok {
-		fp := p.Field("byEnum")
+		fp := p.child("byEnum")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "strings", v.Strings.IsNull())
 	if x, ok := v.Strings.Get(); ok {
-		fp := p.Field("strings")
+		fp := p.child("strings")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "sliceStrings", v.SliceStrings.IsNull())
 	if x, ok := v.SliceStrings.Get(); ok {
-		fp := p.Field("sliceStrings")
+		fp := p.child("sliceStrings")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -342,12 +342,12 @@ func (v *HelperNames) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Component) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Component) validate(p *Path, vs *Violations) {
+func (v *Component) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -364,12 +364,12 @@ func (v *Component) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Members) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Members) validate(p *Path, vs *Violations) {
+func (v *Members) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -385,12 +385,12 @@ func (v *Members) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Enum) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Enum) validate(p *Path, vs *Violations) {
+func (v *Enum) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -407,12 +407,12 @@ func (v *Enum) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SliceString) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SliceString) validate(p *Path, vs *Violations) {
+func (v *SliceString) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -429,12 +429,12 @@ func (v *SliceString) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *WireNames) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *WireNames) validate(p *Path, vs *Violations) {
+func (v *WireNames) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -477,30 +477,50 @@ func (v *WireNames) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "ID", &v.ID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownSelect) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownSelect) validate(p *Path, vs *Violations) {
+func (v *UnknownSelect) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#range"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Subtype, v.Raw, []string{"#range"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "type", v.Type.IsNull())
+	checkUTF8Optional(vs, p, "type", &v.Type)
+}
+
+// checkRaw reports a Raw that does not decode as a select, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownSelect) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownSelect
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a select: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "type", v.Type, raw.Type)
 }
 
 // validateSelect validates whichever concrete type x holds; nil is a violation.
-func validateSelect(x Select, p *Path, vs *Violations) {
+func validateSelect(x Select, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -514,12 +534,12 @@ func validateSelect(x Select, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Range) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Range) validate(p *Path, vs *Violations) {
+func (v *Range) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -532,22 +552,22 @@ func (v *Range) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "func", v.Func)
 	checkNotNull(vs, p, "map", v.Map.IsNull())
 	if x, ok := v.Map.Get(); ok {
-		fp := p.Field("map")
+		fp := p.child("map")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				validateSelect(e0, &p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "chan", v.Chan.IsNull())
 	if x, ok := v.Chan.Get(); ok {
-		fp := p.Field("chan")
+		fp := p.child("chan")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			validateSelect(e0, &p0, vs)
 		}
 	}

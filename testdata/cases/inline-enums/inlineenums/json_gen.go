@@ -3,8 +3,8 @@
 package inlineenums
 
 // decodeSessionMode decodes one SessionMode. A value the schema does not list is kept as it is.
-func decodeSessionMode(d *Decoder) (SessionMode, error) {
-	b, err := d.StringBytes()
+func decodeSessionMode(d *decoder) (SessionMode, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -26,8 +26,8 @@ func (v *SessionMode) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionStatus decodes one SessionStatus. A value the schema does not list is kept as it is.
-func decodeSessionStatus(d *Decoder) (SessionStatus, error) {
-	b, err := d.StringBytes()
+func decodeSessionStatus(d *decoder) (SessionStatus, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -51,8 +51,8 @@ func (v *SessionStatus) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionChannels decodes one SessionChannels. A value the schema does not list is kept as it is.
-func decodeSessionChannels(d *Decoder) (SessionChannels, error) {
-	b, err := d.StringBytes()
+func decodeSessionChannels(d *decoder) (SessionChannels, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -74,8 +74,8 @@ func (v *SessionChannels) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionVotes decodes one SessionVotes. A value the schema does not list is kept as it is.
-func decodeSessionVotes(d *Decoder) (SessionVotes, error) {
-	b, err := d.StringBytes()
+func decodeSessionVotes(d *decoder) (SessionVotes, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -97,8 +97,8 @@ func (v *SessionVotes) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionFallbackMode decodes one SessionFallbackMode. A value the schema does not list is kept as it is.
-func decodeSessionFallbackMode(d *Decoder) (SessionFallbackMode, error) {
-	b, err := d.StringBytes()
+func decodeSessionFallbackMode(d *decoder) (SessionFallbackMode, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -120,8 +120,8 @@ func (v *SessionFallbackMode) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionFlavor decodes one SessionFlavor. A value the schema does not list is kept as it is.
-func decodeSessionFlavor(d *Decoder) (SessionFlavor, error) {
-	b, err := d.StringBytes()
+func decodeSessionFlavor(d *decoder) (SessionFlavor, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -141,8 +141,8 @@ func (v *SessionFlavor) UnmarshalJSON(data []byte) error {
 }
 
 // decodeSessionsCreatePriority decodes one SessionsCreatePriority. A value the schema does not list is kept as it is.
-func decodeSessionsCreatePriority(d *Decoder) (SessionsCreatePriority, error) {
-	b, err := d.StringBytes()
+func decodeSessionsCreatePriority(d *decoder) (SessionsCreatePriority, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -165,10 +165,10 @@ func (v *SessionsCreatePriority) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"sid\":"...), v.Sid)
+	dst = appendString(append(dst, ",\"sid\":"...), v.Sid)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
 	dst = appendEnum[SessionStatus](append(dst, ",\"status\":"...), v.Status)
 	dst = appendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_SessionChannels)
@@ -185,21 +185,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -208,7 +208,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readMember(d, "sid", &v.Sid, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "sid", &v.Sid, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "mode":
 			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<1, nullRejected, decodeSessionMode)
 		case "status":
@@ -229,31 +229,31 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("sid")
+		return d.errRequired("sid")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.ErrRequired("status")
+		return d.errRequired("status")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Mode\":null", &v.Mode, appendEnum[SessionMode])
@@ -268,21 +268,21 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
+// readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SessionsCreateRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -302,21 +302,21 @@ func (v *SessionsCreateRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("Priority")
+		return d.errRequired("Priority")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_SessionChannels appends x as a JSON array.
@@ -330,11 +330,11 @@ func encodeMap_SessionVotes(dst []byte, x map[string]SessionVotes) []byte {
 }
 
 // decodeSlice_SessionChannels decodes a JSON array; null elements are rejected.
-func decodeSlice_SessionChannels(d *Decoder) ([]SessionChannels, error) {
+func decodeSlice_SessionChannels(d *decoder) ([]SessionChannels, error) {
 	return readArray(d, nullRejected, decodeSessionChannels)
 }
 
 // decodeMap_SessionVotes decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_SessionVotes(d *Decoder) (map[string]SessionVotes, error) {
+func decodeMap_SessionVotes(d *decoder) (map[string]SessionVotes, error) {
 	return readMap(d, nullRejected, decodeSessionVotes)
 }

@@ -5,12 +5,12 @@ package inlineenums
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,39 +21,39 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "sid", v.Sid)
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("mode")
+		fp := p.child("mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkUTF8Field(vs, p, "status", v.Status)
 	checkNotNull(vs, p, "channels", v.Channels.IsNull())
 	if x, ok := v.Channels.Get(); ok {
-		fp := p.Field("channels")
+		fp := p.child("channels")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkKnown(vs, &p0, e0)
 		}
 	}
 	checkNotNull(vs, p, "votes", v.Votes.IsNull())
 	if x, ok := v.Votes.Get(); ok {
-		fp := p.Field("votes")
+		fp := p.child("votes")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkKnown(vs, &p0, e0)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "fallback_mode", v.FallbackMode.IsNull())
 	if x, ok := v.FallbackMode.Get(); ok {
-		fp := p.Field("fallback_mode")
+		fp := p.child("fallback_mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "kind", v.Kind.IsNull())
 	if x, ok := v.Kind.Get(); ok {
-		fp := p.Field("kind")
+		fp := p.child("kind")
 		checkKnown(vs, &fp, x)
 	}
 }
@@ -61,12 +61,12 @@ func (v *Session) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCreateRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
+func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -76,11 +76,11 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("Mode")
+		fp := p.child("Mode")
 		checkKnown(vs, &fp, x)
 	}
 	{
-		fp := p.Field("Priority")
+		fp := p.child("Priority")
 		checkKnown(vs, &fp, v.Priority)
 	}
 }
@@ -88,12 +88,12 @@ func (v *SessionsCreateRequest) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SessionsListParams) validate(p *Path, vs *Violations) {
+func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

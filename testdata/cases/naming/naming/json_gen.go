@@ -6,16 +6,16 @@ package naming
 // Absent optional fields are left out; null fields are written as null.
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, AppendString)
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, AppendString)
+	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
+	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, AppendString)
+	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, appendString)
 	dst = appendOptional(dst, ",\"participants_v2\":null", &v.ParticipantsV2, encodeSlice_String)
-	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, AppendString)
-	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, AppendBool)
+	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, appendString)
+	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -26,21 +26,21 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one CallRecord object from d into v, strictly: duplicate
+// readJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *CallRecord) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *CallRecord) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -49,19 +49,19 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "url", &v.URL, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
 		case "azureADAppId":
-			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<3, nullRejected, (*Decoder).String)
+			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "participants_v2":
 			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "@odata.etag":
-			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "2fa":
-			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<6, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "2fa", &v.X2fa, &seen[0], 1<<6, nullRejected, (*decoder).boolValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -72,26 +72,26 @@ func (v *CallRecord) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RemoteValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"msg\":null", &v.Msg, AppendString)
+	dst = appendOptional(dst, ",\"msg\":null", &v.Msg, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -102,21 +102,21 @@ func (v RemoteValidationError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one RemoteValidationError object from d into v, strictly: duplicate
+// readJSON reads one RemoteValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *RemoteValidationError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "msg":
-			err = readOptional(d, "msg", &v.Msg, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "msg", &v.Msg, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -136,24 +136,24 @@ func (v *RemoteValidationError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *RemoteValidationError) UnmarshalJSON(data []byte) error {
 	*v = RemoteValidationError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_String(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }

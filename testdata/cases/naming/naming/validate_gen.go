@@ -5,12 +5,12 @@ package naming
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecord) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *CallRecord) validate(p *Path, vs *Violations) {
+func (v *CallRecord) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -22,7 +22,7 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "account_sid", &v.AccountSID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Field("url")
+		fp := p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -31,9 +31,9 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
 	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
 	if x, ok := v.ParticipantsV2.Get(); ok {
-		fp := p.Field("participants_v2")
+		fp := p.child("participants_v2")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -45,12 +45,12 @@ func (v *CallRecord) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RemoteValidationError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *RemoteValidationError) validate(p *Path, vs *Violations) {
+func (v *RemoteValidationError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

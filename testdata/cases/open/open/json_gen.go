@@ -7,11 +7,11 @@ package open
 func (v *Identity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, AppendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
+	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
@@ -25,20 +25,20 @@ func (v Identity) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Identity object from d into v, strictly: duplicate
+// readJSON reads one Identity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Identity) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Identity) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -47,9 +47,9 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*Decoder).String)
+			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -60,16 +60,16 @@ func (v *Identity) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Identity) UnmarshalJSON(data []byte) error {
 	*v = Identity{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -77,7 +77,7 @@ func (v *Identity) UnmarshalJSON(data []byte) error {
 func (v *Tokens) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
@@ -93,19 +93,19 @@ func (v Tokens) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Tokens object from d into v, strictly: duplicate
+// readJSON reads one Tokens object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Tokens) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Tokens) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -123,14 +123,14 @@ func (v *Tokens) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Tokens) UnmarshalJSON(data []byte) error {
 	*v = Tokens{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

@@ -5,8 +5,8 @@ package poly
 import "fmt"
 
 // decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
-func decodeEndpoint(d *Decoder) (Endpoint, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeEndpoint(d *decoder) (Endpoint, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -14,23 +14,21 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 	switch {
 	case !found || string(kind) == "#example.endpoint":
 		c := new(EndpointBase)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#example.participantEndpoint":
 		c := new(ParticipantEndpoint)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownEndpoint{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -38,20 +36,68 @@ func decodeEndpoint(d *Decoder) (Endpoint, error) {
 
 // UnmarshalEndpoint decodes data as one Endpoint, choosing the Go type by the "@odata.type" member.
 func UnmarshalEndpoint(data []byte) (Endpoint, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeEndpoint(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields endpoint declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownEndpoint) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "userAgent":
+			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownEndpoint: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -66,13 +112,13 @@ func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeEndpoint(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownEndpoint)
@@ -88,7 +134,7 @@ func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.endpoint\""...)
@@ -105,22 +151,22 @@ func (v EndpointBase) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one EndpointBase object from d into v, strictly: duplicate
+// readJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *EndpointBase) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *EndpointBase) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -132,15 +178,15 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#example.endpoint" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.endpoint"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#example.endpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -152,16 +198,16 @@ func (v *EndpointBase) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 	*v = EndpointBase{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -169,14 +215,14 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.participantEndpoint\""...)
 	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -187,22 +233,22 @@ func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
+// readJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ParticipantEndpoint) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -213,18 +259,18 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 		case "userAgent":
 			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#example.participantEndpoint" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.participantEndpoint"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#example.participantEndpoint"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -236,21 +282,21 @@ func (v *ParticipantEndpoint) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ParticipantEndpoint{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeUserAgent decodes one UserAgent, choosing the Go type by the "@odata.type" member.
-func decodeUserAgent(d *Decoder) (UserAgent, error) {
-	kind, found, err := d.Discriminator("@odata.type")
+func decodeUserAgent(d *decoder) (UserAgent, error) {
+	kind, found, err := d.discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -258,17 +304,15 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 	switch {
 	case found && string(kind) == "#example.clientUserAgent":
 		c := new(ClientUserAgent)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownUserAgent{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -276,20 +320,68 @@ func decodeUserAgent(d *Decoder) (UserAgent, error) {
 
 // UnmarshalUserAgent decodes data as one UserAgent, choosing the Go type by the "@odata.type" member.
 func UnmarshalUserAgent(data []byte) (UserAgent, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodeUserAgent(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields userAgent declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownUserAgent) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "headerValue":
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "@odata.type":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "@odata.type")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownUserAgent: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -304,13 +396,13 @@ func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodeUserAgent(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownUserAgent)
@@ -325,12 +417,12 @@ func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#example.clientUserAgent\""...)
-	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, AppendString)
-	dst = AppendString(append(dst, ",\"platform\":"...), v.Platform)
+	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, appendString)
+	dst = appendString(append(dst, ",\"platform\":"...), v.Platform)
 	return closeObject(dst, start), nil
 }
 
@@ -341,22 +433,22 @@ func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ClientUserAgent object from d into v, strictly: duplicate
+// readJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ClientUserAgent) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -365,20 +457,20 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "platform":
-			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "@odata.type")
+				return withField(err, "@odata.type")
 			}
 			if string(kind) != "#example.clientUserAgent" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "#example.clientUserAgent"), "@odata.type")
+				return withField(d.errorf("%q names another type than %s", string(kind), "#example.clientUserAgent"), "@odata.type")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -388,21 +480,21 @@ func (v *ClientUserAgent) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("platform")
+		return d.errRequired("platform")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ClientUserAgent{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -410,10 +502,10 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, AppendString)
+	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
 	if dst, err = appendPolymorphic[Endpoint](append(dst, ",\"caller\":"...), v.Caller); err != nil {
 		return nil, err
 	}
@@ -430,21 +522,21 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Session object from d into v, strictly: duplicate
+// readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Session) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -453,7 +545,7 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "caller":
 			err = readMember(d, "caller", &v.Caller, &seen[0], 1<<1, nullRejected, decodeEndpoint)
 		case "callee":
@@ -466,19 +558,19 @@ func (v *Session) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("caller")
+		return d.errRequired("caller")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

@@ -16,8 +16,16 @@ type Endpoint interface {
 }
 
 // UnknownEndpoint keeps a "endpoint" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownEndpoint struct {
+	// UserAgent is the "userAgent" property.
+	//
+	// Optional, may be null.
+	UserAgent Optional[UserAgent] `json:"userAgent,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 
@@ -66,8 +74,14 @@ type UserAgent interface {
 }
 
 // UnknownUserAgent keeps a "userAgent" value whose @odata.type this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownUserAgent struct {
+	// HeaderValue is the "headerValue" property.
+	HeaderValue Optional[string] `json:"headerValue,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

@@ -3,23 +3,45 @@
 package poly
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownEndpoint) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownEndpoint) validate(p *Path, vs *Violations) {
+func (v *UnknownEndpoint) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.endpoint", "#example.participantEndpoint"}, false)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.endpoint", "#example.participantEndpoint"}, false) {
+		return
+	}
+	v.checkRaw(p, vs)
+	if x, ok := v.UserAgent.Get(); ok {
+		fp := p.child("userAgent")
+		validateUserAgent(x, &fp, vs)
+	}
+}
+
+// checkRaw reports a Raw that does not decode as a endpoint, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownEndpoint) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownEndpoint
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
 }
 
 // validateEndpoint validates whichever concrete type x holds; nil is a violation.
-func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
+func validateEndpoint(x Endpoint, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -35,12 +57,12 @@ func validateEndpoint(x Endpoint, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *EndpointBase) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *EndpointBase) validate(p *Path, vs *Violations) {
+func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -49,7 +71,7 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Field("userAgent")
+		fp := p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -57,12 +79,12 @@ func (v *EndpointBase) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantEndpoint) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
+func (v *ParticipantEndpoint) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -71,7 +93,7 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Field("userAgent")
+		fp := p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
@@ -79,23 +101,43 @@ func (v *ParticipantEndpoint) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownUserAgent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownUserAgent) validate(p *Path, vs *Violations) {
+func (v *UnknownUserAgent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.clientUserAgent"}, true)
+	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#example.clientUserAgent"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "headerValue", v.HeaderValue.IsNull())
+	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+}
+
+// checkRaw reports a Raw that does not decode as a userAgent, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownUserAgent) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownUserAgent
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
 }
 
 // validateUserAgent validates whichever concrete type x holds; nil is a violation.
-func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
+func validateUserAgent(x UserAgent, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -109,12 +151,12 @@ func validateUserAgent(x UserAgent, p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ClientUserAgent) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
+func (v *ClientUserAgent) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -130,12 +172,12 @@ func (v *ClientUserAgent) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Session) validate(p *Path, vs *Violations) {
+func (v *Session) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -146,11 +188,11 @@ func (v *Session) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.Field("caller")
+		fp := p.child("caller")
 		validateEndpoint(v.Caller, &fp, vs)
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Field("callee")
+		fp := p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 }

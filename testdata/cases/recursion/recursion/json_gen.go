@@ -7,10 +7,10 @@ package recursion
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"code\":null", &v.Code, AppendString)
+	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
@@ -24,21 +24,21 @@ func (v InnerError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one InnerError object from d into v, strictly: duplicate
+// readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InnerError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *InnerError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "innerError":
 			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, readObjectPointer[InnerError])
 		default:
@@ -60,16 +60,16 @@ func (v *InnerError) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -77,7 +77,7 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"children\":null", &v.Children, appendObjectArray[Tree]); err != nil {
@@ -93,21 +93,21 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Tree object from d into v, strictly: duplicate
+// readJSON reads one Tree object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Tree) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Tree) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -127,14 +127,14 @@ func (v *Tree) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Tree) UnmarshalJSON(data []byte) error {
 	*v = Tree{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

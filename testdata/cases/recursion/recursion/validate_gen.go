@@ -5,12 +5,12 @@ package recursion
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InnerError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *InnerError) validate(p *Path, vs *Violations) {
+func (v *InnerError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -22,7 +22,7 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "code", &v.Code)
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
-		fp := p.Field("innerError")
+		fp := p.child("innerError")
 		x.validate(&fp, vs)
 	}
 }
@@ -30,12 +30,12 @@ func (v *InnerError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Tree) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Tree) validate(p *Path, vs *Violations) {
+func (v *Tree) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -45,9 +45,9 @@ func (v *Tree) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "children", v.Children.IsNull())
 	if x, ok := v.Children.Get(); ok {
-		fp := p.Field("children")
+		fp := p.child("children")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}

@@ -191,15 +191,15 @@ func (c *ContactsClient) Create(ctx context.Context, body *Contact) (*Contact, e
 
 // messageCall builds the request of Message.
 func (c *ContactsClient) messageCall(id string, body *ContactsMessageRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -230,15 +230,15 @@ func (c *ContactsClient) Message(ctx context.Context, id string, body *ContactsM
 
 // tagCall builds the request of Tag.
 func (c *ContactsClient) tagCall(id string, body *ContactsTagRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{

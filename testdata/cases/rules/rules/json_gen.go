@@ -15,17 +15,17 @@ func (v *Contact) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Contact) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
+	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendString)
 	if !request {
-		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	}
-	dst = appendOptional(dst, ",\"email\":null", &v.Email, AppendString)
-	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, AppendString)
-	dst = appendOptional(dst, ",\"nickname\":null", &v.Nickname, AppendString)
-	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, AppendString)
+	dst = appendOptional(dst, ",\"email\":null", &v.Email, appendString)
+	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, appendString)
+	dst = appendOptional(dst, ",\"nickname\":null", &v.Nickname, appendString)
+	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, appendString)
 	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
@@ -41,26 +41,26 @@ func (v Contact) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Contact object from d into v, strictly: duplicate
+// readJSON reads one Contact object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Contact) DecodeJSON(d *Decoder) error {
+func (v *Contact) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Contact) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Contact) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -69,17 +69,17 @@ func (v *Contact) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "email":
-			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "phone":
-			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<3, nullIsState, (*Decoder).String)
+			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
 		case "nickname":
-			err = readOptional(d, "nickname", &v.Nickname, &seen[0], 1<<4, nullRejected, (*Decoder).String)
+			err = readOptional(d, "nickname", &v.Nickname, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
 		case "alias":
-			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<5, nullRejected, (*Decoder).String)
+			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "inner":
 			err = readOptional(d, "inner", &v.Inner, &seen[0], 1<<6, nullRejected, decodeTarget)
 		default:
@@ -92,29 +92,41 @@ func (v *Contact) decodeJSON(d *Decoder, request bool) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Contact) UnmarshalJSON(data []byte) error {
 	*v = Contact{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Contact, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Contact) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Target) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, AppendString)
-	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, AppendString)
-	dst = appendOptional(dst, ",\"groupId\":null", &v.GroupID, AppendString)
-	dst = appendOptional(dst, ",\"everyone\":null", &v.Everyone, AppendBool)
+	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendString)
+	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, appendString)
+	dst = appendOptional(dst, ",\"groupId\":null", &v.GroupID, appendString)
+	dst = appendOptional(dst, ",\"everyone\":null", &v.Everyone, appendBool)
 	return closeObject(dst, start), nil
 }
 
@@ -125,21 +137,21 @@ func (v Target) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Target object from d into v, strictly: duplicate
+// readJSON reads one Target object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Target) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Target) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -148,13 +160,13 @@ func (v *Target) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "kind":
-			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "groupId":
-			err = readOptional(d, "groupId", &v.GroupID, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "groupId", &v.GroupID, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "everyone":
-			err = readOptional(d, "everyone", &v.Everyone, &seen[0], 1<<3, nullRejected, (*Decoder).Bool)
+			err = readOptional(d, "everyone", &v.Everyone, &seen[0], 1<<3, nullRejected, (*decoder).boolValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -165,21 +177,21 @@ func (v *Target) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Target) UnmarshalJSON(data []byte) error {
 	*v = Target{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodePet decodes one Pet, choosing the Go type by the "kind" member.
-func decodePet(d *Decoder) (Pet, error) {
-	kind, found, err := d.Discriminator("kind")
+func decodePet(d *decoder) (Pet, error) {
+	kind, found, err := d.discriminator("kind")
 	if err != nil {
 		return nil, err
 	}
@@ -187,17 +199,15 @@ func decodePet(d *Decoder) (Pet, error) {
 	switch {
 	case found && string(kind) == "dog":
 		c := new(Dog)
-		if err := c.DecodeJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	default:
 		u := &UnknownPet{Type: string(kind)}
-		raw, err := d.RawCopy()
-		if err != nil {
+		if err := u.decodeJSON(d); err != nil {
 			return nil, err
 		}
-		u.Raw = raw
 		v = u
 	}
 	return v, nil
@@ -205,20 +215,70 @@ func decodePet(d *Decoder) (Pet, error) {
 
 // UnmarshalPet decodes data as one Pet, choosing the Go type by the "kind" member.
 func UnmarshalPet(data []byte) (Pet, error) {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	v, err := decodePet(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.End()
+	return v, d.end()
+}
+
+// decodeJSON reads one object of a subtype this package does not know: the
+// fields Pet declares, as strictly as it does, and the whole object into Raw.
+func (v *UnknownPet) decodeJSON(d *decoder) error {
+	mark := d.mark()
+	if err := d.beginObject(); err != nil {
+		return err
+	}
+	var seen [1]uint64
+	var unknown memberNames
+	var sawDiscriminator bool
+	for {
+		name, ok, err := d.nextField()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "name":
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+		case "tag":
+			err = readOptional(d, "tag", &v.Tag, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+		case "kind":
+			if sawDiscriminator {
+				return d.errDuplicate(name)
+			}
+			sawDiscriminator = true
+			if _, err := d.stringBytes(); err != nil {
+				return withField(err, "kind")
+			}
+		default:
+			err = skipMember(d, &unknown, name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.Raw = d.keptSince(mark)
+	return nil
 }
 
 // AppendJSON appends the object exactly as it was received. Raw that is not
 // exactly one JSON value is an error, as for a json field; nil or empty is null.
+// A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownPet) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
+	}
+	if len(v.Raw) > 0 {
+		var vs violationList
+		v.checkRaw(&valuePath{}, &vs)
+		if err := vs.err(); err != nil {
+			return dst, fmt.Errorf("json: encoding a UnknownPet: %w", err)
+		}
 	}
 	return appendRawValue(dst, v.Raw)
 }
@@ -233,13 +293,13 @@ func (v UnknownPet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler with decodePet: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownPet) UnmarshalJSON(data []byte) error {
-	var d Decoder
-	d.Reset(data)
+	var d decoder
+	d.reset(data)
 	x, err := decodePet(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.End(); err != nil {
+	if err := d.end(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownPet)
@@ -254,13 +314,13 @@ func (v *UnknownPet) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"dog\""...)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, AppendString)
+	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	dst = appendOptional(dst, ",\"tag\":null", &v.Tag, appendInt32)
-	dst = appendOptional(dst, ",\"breed\":null", &v.Breed, AppendString)
+	dst = appendOptional(dst, ",\"breed\":null", &v.Breed, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -271,22 +331,22 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Dog object from d into v, strictly: duplicate
+// readJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Dog) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Dog) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -295,22 +355,22 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "tag":
-			err = readOptional(d, "tag", &v.Tag, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readOptional(d, "tag", &v.Tag, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "breed":
-			err = readOptional(d, "breed", &v.Breed, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "breed", &v.Breed, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			if string(kind) != "dog" {
-				return WithField(d.Errorf("%q names another type than %s", string(kind), "dog"), "kind")
+				return withField(d.errorf("%q names another type than %s", string(kind), "dog"), "kind")
 			}
 		default:
 			err = skipMember(d, &unknown, name)
@@ -322,26 +382,26 @@ func (v *Dog) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ContactsMessageRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Body\":null", &v.Body, AppendString)
+	dst = appendOptional(dst, ",\"Body\":null", &v.Body, appendString)
 	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_URI)
 	return closeObject(dst, start), nil
 }
@@ -353,22 +413,22 @@ func (v ContactsMessageRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ContactsMessageRequest object from d into v, strictly: duplicate
+// readJSON reads one ContactsMessageRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ContactsMessageRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ContactsMessageRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -377,17 +437,17 @@ func (v *ContactsMessageRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "Body":
-			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "MediaUrl":
 			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_URI)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			_ = kind
 		default:
@@ -400,27 +460,27 @@ func (v *ContactsMessageRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ContactsMessageRequest) UnmarshalJSON(data []byte) error {
 	*v = ContactsMessageRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ContactsTagRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
-	dst = appendOptional(dst, ",\"color\":null", &v.Color, AppendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
+	dst = appendOptional(dst, ",\"color\":null", &v.Color, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -431,22 +491,22 @@ func (v ContactsTagRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ContactsTagRequest object from d into v, strictly: duplicate
+// readJSON reads one ContactsTagRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ContactsTagRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ContactsTagRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -455,17 +515,17 @@ func (v *ContactsTagRequest) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "color":
-			err = readOptional(d, "color", &v.Color, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readOptional(d, "color", &v.Color, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.ErrDuplicate(name)
+				return d.errDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.StringBytes()
+			kind, err := d.stringBytes()
 			if err != nil {
-				return WithField(err, "kind")
+				return withField(err, "kind")
 			}
 			_ = kind
 		default:
@@ -478,30 +538,30 @@ func (v *ContactsTagRequest) DecodeJSON(d *Decoder) error {
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ContactsTagRequest) UnmarshalJSON(data []byte) error {
 	*v = ContactsTagRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeTarget decodes one Target.
-func decodeTarget(d *Decoder) (v Target, err error) {
-	err = v.DecodeJSON(d)
+func decodeTarget(d *decoder) (v Target, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // encodeSlice_URI appends x as a JSON array.
 func encodeSlice_URI(dst []byte, x []string) []byte {
-	return appendArray(dst, x, AppendString)
+	return appendArray(dst, x, appendString)
 }
 
 // decodeSlice_URI decodes a JSON array; null elements are rejected.
-func decodeSlice_URI(d *Decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*Decoder).String)
+func decodeSlice_URI(d *decoder) ([]string, error) {
+	return readArray(d, nullRejected, (*decoder).stringValue)
 }

@@ -59,8 +59,17 @@ type Pet interface {
 }
 
 // UnknownPet keeps a "Pet" value whose kind this package does not know,
-// so it can be inspected and sent back unchanged.
+// so it can be inspected and sent back unchanged: the fields the base declares,
+// decoded as strictly as the base's own, and the whole object in Raw. The
+// encoder writes Raw; a typed field that disagrees with it is an error of
+// Validate and of the encoder, never dropped silently: change Raw to change it.
 type UnknownPet struct {
+	// Name is the "name" property.
+	Name Optional[string] `json:"name,omitzero"`
+
+	// Tag is the "tag" property.
+	Tag Optional[int32] `json:"tag,omitzero"`
+
 	// Type is the discriminator value received; empty when it was absent.
 	Type string
 

@@ -9,12 +9,12 @@ package rules
 //   - at least one of Email, Phone is set
 //   - at most one of Nickname, Alias is set
 func (v *Contact) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Contact) validate(p *Path, vs *Violations) {
+func (v *Contact) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -35,7 +35,7 @@ func (v *Contact) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "alias", &v.Alias)
 	checkNotNull(vs, p, "inner", v.Inner.IsNull())
 	if x := v.Inner.held(); x != nil {
-		fp := p.Field("inner")
+		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.held() != nil, v.Phone.held() != nil)
@@ -48,12 +48,12 @@ func (v *Contact) validate(p *Path, vs *Violations) {
 // Cross-field rules (a field counts when it holds a value, not when absent or null):
 //   - exactly one of UserID, GroupID, Everyone is set
 func (v *Target) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Target) validate(p *Path, vs *Violations) {
+func (v *Target) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -72,23 +72,46 @@ func (v *Target) validate(p *Path, vs *Violations) {
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
-// a JSON object, or a discriminator that differs from Type or names a known type.
+// a JSON object, or a discriminator that differs from Type or names a known type,
+// or base fields that Raw lacks or that differ from the typed fields; and the
+// base's constraints on the typed fields.
 func (v *UnknownPet) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *UnknownPet) validate(p *Path, vs *Violations) {
+func (v *UnknownPet) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
 	}
-	checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"dog"}, true)
+	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"dog"}, true) {
+		return
+	}
+	v.checkRaw(p, vs)
+	checkNotNull(vs, p, "name", v.Name.IsNull())
+	checkUTF8Optional(vs, p, "name", &v.Name)
+	checkNotNull(vs, p, "tag", v.Tag.IsNull())
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.held() != nil, v.Tag.held() != nil)
+}
+
+// checkRaw reports a Raw that does not decode as a Pet, and typed fields that
+// differ from the values in Raw, which is what the encoder writes.
+func (v *UnknownPet) checkRaw(p *valuePath, vs *violationList) {
+	var d decoder
+	d.reset(v.Raw)
+	var raw UnknownPet
+	if err := raw.decodeJSON(&d); err != nil {
+		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a Pet: %v", err)
+		return
+	}
+	checkAsRaw(vs, p, "name", v.Name, raw.Name)
+	checkAsRaw(vs, p, "tag", v.Tag, raw.Tag)
 }
 
 // validatePet validates whichever concrete type x holds; nil is a violation.
-func validatePet(x Pet, p *Path, vs *Violations) {
+func validatePet(x Pet, p *valuePath, vs *violationList) {
 	switch v := x.(type) {
 	case nil:
 		checkNotNil(vs, p)
@@ -106,12 +129,12 @@ func validatePet(x Pet, p *Path, vs *Violations) {
 //   - at most one of Name, Tag is set
 //   - at least one of Breed, Tag is set
 func (v *Dog) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Dog) validate(p *Path, vs *Violations) {
+func (v *Dog) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -134,12 +157,12 @@ func (v *Dog) validate(p *Path, vs *Violations) {
 // Cross-field rules (a field counts when it holds a value, not when absent or null):
 //   - at least one of Body, MediaURL is set
 func (v *ContactsMessageRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ContactsMessageRequest) validate(p *Path, vs *Violations) {
+func (v *ContactsMessageRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -151,9 +174,9 @@ func (v *ContactsMessageRequest) validate(p *Path, vs *Violations) {
 	checkUTF8Optional(vs, p, "Body", &v.Body)
 	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
 	if x, ok := v.MediaURL.Get(); ok {
-		fp := p.Field("MediaUrl")
+		fp := p.child("MediaUrl")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkURI(vs, &p0, e0)
 		}
@@ -168,12 +191,12 @@ func (v *ContactsMessageRequest) validate(p *Path, vs *Violations) {
 // Cross-field rules (a field counts when it holds a value, not when absent or null):
 //   - exactly one of Label, Color is set
 func (v *ContactsTagRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ContactsTagRequest) validate(p *Path, vs *Violations) {
+func (v *ContactsTagRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return

@@ -7,29 +7,29 @@ package scalars
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"text\":"...), v.Text)
+	dst = appendString(append(dst, ",\"text\":"...), v.Text)
 	dst = appendInt32(append(dst, ",\"small\":"...), v.Small)
-	dst = appendOptional(dst, ",\"big\":null", &v.Big, AppendInt)
-	if dst, err = appendOptionalErr(dst, ",\"ratio\":null", &v.Ratio, AppendFloat64); err != nil {
+	dst = appendOptional(dst, ",\"big\":null", &v.Big, appendInt)
+	if dst, err = appendOptionalErr(dst, ",\"ratio\":null", &v.Ratio, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"single\":null", &v.Single, AppendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, AppendBool)
+	dst = appendOptional(dst, ",\"single\":null", &v.Single, appendFloat32NonFinite)
+	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, appendBool)
 	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
 	if dst, err = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
 		return nil, err
 	}
 	dst = appendOptional(dst, ",\"took\":null", &v.Took, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"link\":null", &v.Link, AppendString)
-	dst = appendOptional(dst, ",\"uid\":null", &v.UID, AppendString)
+	dst = appendOptional(dst, ",\"link\":null", &v.Link, appendString)
+	dst = appendOptional(dst, ",\"uid\":null", &v.UID, appendString)
 	if dst, err = appendOptionalErr(dst, ",\"blob\":null", &v.Blob, appendRawValue); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, AppendString)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, AppendString)
+	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
+	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -40,21 +40,21 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Scalars object from d into v, strictly: duplicate
+// readJSON reads one Scalars object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Scalars) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Scalars) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -63,33 +63,33 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "text":
-			err = readMember(d, "text", &v.Text, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "text", &v.Text, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "small":
-			err = readMember(d, "small", &v.Small, &seen[0], 1<<1, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "small", &v.Small, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
 		case "big":
-			err = readOptional(d, "big", &v.Big, &seen[0], 1<<2, nullRejected, (*Decoder).Int64)
+			err = readOptional(d, "big", &v.Big, &seen[0], 1<<2, nullRejected, (*decoder).int64Value)
 		case "ratio":
-			err = readOptional(d, "ratio", &v.Ratio, &seen[0], 1<<3, nullIsState, (*Decoder).Float64)
+			err = readOptional(d, "ratio", &v.Ratio, &seen[0], 1<<3, nullIsState, (*decoder).float64Value)
 		case "single":
-			err = readOptional(d, "single", &v.Single, &seen[0], 1<<4, nullIsState, (*Decoder).Float32NonFinite)
+			err = readOptional(d, "single", &v.Single, &seen[0], 1<<4, nullIsState, (*decoder).float32NonFinite)
 		case "flag":
-			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<5, nullIsState, (*Decoder).Bool)
+			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<5, nullIsState, (*decoder).boolValue)
 		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, (*Decoder).Date)
+			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, (*decoder).dateValue)
 		case "at":
-			err = readMember(d, "at", &v.At, &seen[0], 1<<7, nullRejected, (*Decoder).DateTime)
+			err = readMember(d, "at", &v.At, &seen[0], 1<<7, nullRejected, (*decoder).dateTimeValue)
 		case "took":
-			err = readOptional(d, "took", &v.Took, &seen[0], 1<<8, nullRejected, (*Decoder).Duration)
+			err = readOptional(d, "took", &v.Took, &seen[0], 1<<8, nullRejected, (*decoder).durationValue)
 		case "link":
-			err = readOptional(d, "link", &v.Link, &seen[0], 1<<9, nullRejected, (*Decoder).String)
+			err = readOptional(d, "link", &v.Link, &seen[0], 1<<9, nullRejected, (*decoder).stringValue)
 		case "uid":
-			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<10, nullRejected, (*Decoder).String)
+			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<10, nullRejected, (*decoder).stringValue)
 		case "blob":
 			err = readOptional(d, "blob", &v.Blob, &seen[0], 1<<11, nullIsValue, readRawValue)
 		case "note":
-			err = readOptional(d, "note", &v.Note, &seen[0], 1<<12, nullRejected, (*Decoder).String)
+			err = readOptional(d, "note", &v.Note, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<13, nullRejected, (*Decoder).String)
+			err = readOptional(d, "label", &v.Label, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -98,28 +98,28 @@ func (v *Scalars) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("text")
+		return d.errRequired("text")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("small")
+		return d.errRequired("small")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.ErrRequired("flag")
+		return d.errRequired("flag")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.ErrRequired("at")
+		return d.errRequired("at")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

@@ -5,12 +5,12 @@ package scalars
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Scalars) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Scalars) validate(p *Path, vs *Violations) {
+func (v *Scalars) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,35 +21,35 @@ func (v *Scalars) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "text", v.Text)
 	checkNotNull(vs, p, "big", v.Big.IsNull())
 	if x, ok := v.Ratio.Get(); ok {
-		fp := p.Field("ratio")
+		fp := p.child("ratio")
 		checkFinite(vs, &fp, x)
 	}
 	checkRequired(vs, p, "flag", v.Flag.IsSet())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Field("day")
+		fp := p.child("day")
 		checkDate(vs, &fp, x)
 	}
 	checkDateTimeField(vs, p, "at", v.At)
 	checkNotNull(vs, p, "took", v.Took.IsNull())
 	if x, ok := v.Took.Get(); ok {
-		fp := p.Field("took")
+		fp := p.child("took")
 		checkDuration(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
-		fp := p.Field("link")
+		fp := p.child("link")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
 	if x, ok := v.UID.Get(); ok {
-		fp := p.Field("uid")
+		fp := p.child("uid")
 		checkUUID(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "blob", v.Blob.IsNull())
 	if x, ok := v.Blob.Get(); ok {
-		fp := p.Field("blob")
+		fp := p.child("blob")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())

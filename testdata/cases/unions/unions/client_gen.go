@@ -191,15 +191,15 @@ func (c *SettingsClient) Create(ctx context.Context, body *Setting) (*Setting, e
 
 // updateCall builds the request of Update.
 func (c *SettingsClient) updateCall(id string, body *SettingUpdate) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -233,15 +233,15 @@ func (c *SettingsClient) Update(ctx context.Context, id string, body *SettingUpd
 
 // tagCall builds the request of Tag.
 func (c *SettingsClient) tagCall(id string, body *SettingsTagRequest) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{

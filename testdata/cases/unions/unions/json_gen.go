@@ -3,8 +3,8 @@
 package unions
 
 // decodeAuto decodes one Auto. A value the schema does not list is kept as it is.
-func decodeAuto(d *Decoder) (Auto, error) {
-	b, err := d.StringBytes()
+func decodeAuto(d *decoder) (Auto, error) {
+	b, err := d.stringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -26,13 +26,13 @@ func (v *Auto) UnmarshalJSON(data []byte) error {
 func (v *FieldError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = encodeSlice_FieldErrorLocItem(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
 	}
-	dst = AppendString(append(dst, ",\"msg\":"...), v.Msg)
+	dst = appendString(append(dst, ",\"msg\":"...), v.Msg)
 	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
 		return nil, err
 	}
@@ -52,21 +52,21 @@ func (v FieldError) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one FieldError object from d into v, strictly: duplicate
+// readJSON reads one FieldError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *FieldError) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *FieldError) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (v *FieldError) DecodeJSON(d *Decoder) error {
 		case "loc":
 			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_FieldErrorLocItem)
 		case "msg":
-			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "at":
 			err = readOptional(d, "at", &v.At, &seen[0], 1<<2, nullRejected, decodeInstant)
 		case "seen":
@@ -92,27 +92,27 @@ func (v *FieldError) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("loc")
+		return d.errRequired("loc")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("msg")
+		return d.errRequired("msg")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.ErrRequired("byStep")
+		return d.errRequired("byStep")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *FieldError) UnmarshalJSON(data []byte) error {
 	*v = FieldError{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -126,11 +126,11 @@ func (v *Setting) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Setting) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if !request {
-		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	}
 	if dst, err = encodeSettingValue(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
@@ -160,26 +160,26 @@ func (v Setting) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Setting object from d into v, strictly: duplicate
+// readJSON reads one Setting object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Setting) DecodeJSON(d *Decoder) error {
+func (v *Setting) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Setting) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Setting) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -188,7 +188,7 @@ func (v *Setting) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "value":
 			err = readMember(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, decodeSettingValue)
 		case "fallback":
@@ -209,21 +209,33 @@ func (v *Setting) decodeJSON(d *Decoder, request bool) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("value")
+		return d.errRequired("value")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Setting) UnmarshalJSON(data []byte) error {
 	*v = Setting{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Setting, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Setting) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -231,7 +243,7 @@ func (v *Setting) UnmarshalJSON(data []byte) error {
 func (v *Sparse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = encodeSlice_Null_String(append(dst, ",\"labels\":"...), v.Labels)
@@ -252,21 +264,21 @@ func (v Sparse) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Sparse object from d into v, strictly: duplicate
+// readJSON reads one Sparse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Sparse) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Sparse) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -290,28 +302,28 @@ func (v *Sparse) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("labels")
+		return d.errRequired("labels")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Sparse) UnmarshalJSON(data []byte) error {
 	*v = Sparse{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Point) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"x\":"...), v.X)
@@ -325,21 +337,21 @@ func (v Point) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Point object from d into v, strictly: duplicate
+// readJSON reads one Point object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Point) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Point) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -348,7 +360,7 @@ func (v *Point) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "x":
-			err = readMember(d, "x", &v.X, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "x", &v.X, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -357,21 +369,21 @@ func (v *Point) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("x")
+		return d.errRequired("x")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Point) UnmarshalJSON(data []byte) error {
 	*v = Point{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -379,7 +391,7 @@ func (v *Point) UnmarshalJSON(data []byte) error {
 func (v *SettingUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = appendOptionalErr(dst, ",\"value\":null", &v.Value, encodeSettingValue); err != nil {
@@ -415,7 +427,7 @@ func (v SettingUpdate) MarshalJSON() ([]byte, error) {
 func (v *SettingsTagRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = encodeSettingsTagRequestAt(append(dst, ",\"at\":"...), v.At); err != nil {
@@ -432,21 +444,21 @@ func (v SettingsTagRequest) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one SettingsTagRequest object from d into v, strictly: duplicate
+// readJSON reads one SettingsTagRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SettingsTagRequest) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *SettingsTagRequest) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -466,21 +478,21 @@ func (v *SettingsTagRequest) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("at")
+		return d.errRequired("at")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *SettingsTagRequest) UnmarshalJSON(data []byte) error {
 	*v = SettingsTagRequest{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the member v holds as JSON; a Instant holding none is an
@@ -490,7 +502,7 @@ func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "Instant"}
 }
@@ -505,10 +517,10 @@ func (v Instant) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one Instant: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *Instant) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.DateTime()
+func (v *Instant) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.dateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -517,8 +529,8 @@ func (v *Instant) DecodeJSON(d *Decoder) error {
 			kind:       1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -527,27 +539,27 @@ func (v *Instant) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("date-time or int64")
+	return d.errUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *Instant) UnmarshalJSON(data []byte) error {
 	*v = Instant{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeInstant decodes one Instant (an element of an array or map, or a field).
-func decodeInstant(d *Decoder) (v Instant, err error) {
-	err = v.DecodeJSON(d)
+func decodeInstant(d *decoder) (v Instant, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -578,9 +590,9 @@ func (v Epochs) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one Epochs: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *Epochs) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
+func (v *Epochs) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
 		x, err := decodeAuto(d)
 		if err != nil {
 			return err
@@ -590,8 +602,8 @@ func (v *Epochs) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int32()
+	case kindNumber:
+		x, err := d.int32Value()
 		if err != nil {
 			return err
 		}
@@ -600,27 +612,27 @@ func (v *Epochs) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("Auto or int32")
+	return d.errUnexpectedKind("Auto or int32")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *Epochs) UnmarshalJSON(data []byte) error {
 	*v = Epochs{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeEpochs decodes one Epochs (an element of an array or map, or a field).
-func decodeEpochs(d *Decoder) (v Epochs, err error) {
-	err = v.DecodeJSON(d)
+func decodeEpochs(d *decoder) (v Epochs, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -634,9 +646,9 @@ func encodeEpochs(dst []byte, v Epochs) ([]byte, error) {
 func (v FieldErrorLocItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "FieldErrorLocItem"}
 }
@@ -651,10 +663,10 @@ func (v FieldErrorLocItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one FieldErrorLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *FieldErrorLocItem) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *FieldErrorLocItem) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -663,8 +675,8 @@ func (v *FieldErrorLocItem) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -673,27 +685,27 @@ func (v *FieldErrorLocItem) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string or int64")
+	return d.errUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *FieldErrorLocItem) UnmarshalJSON(data []byte) error {
 	*v = FieldErrorLocItem{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeFieldErrorLocItem decodes one FieldErrorLocItem (an element of an array or map, or a field).
-func decodeFieldErrorLocItem(d *Decoder) (v FieldErrorLocItem, err error) {
-	err = v.DecodeJSON(d)
+func decodeFieldErrorLocItem(d *decoder) (v FieldErrorLocItem, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -707,11 +719,11 @@ func encodeFieldErrorLocItem(dst []byte, v FieldErrorLocItem) ([]byte, error) {
 func (v SettingValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendFloat64(dst, v.asNumber)
+		return appendFloat64(dst, v.asNumber)
 	case 3:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingValue"}
 }
@@ -726,10 +738,10 @@ func (v SettingValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingValue) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *SettingValue) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -738,8 +750,8 @@ func (v *SettingValue) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Float64()
+	case kindNumber:
+		x, err := d.float64Value()
 		if err != nil {
 			return err
 		}
@@ -748,8 +760,8 @@ func (v *SettingValue) DecodeJSON(d *Decoder) error {
 			kind:     2,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -758,27 +770,27 @@ func (v *SettingValue) DecodeJSON(d *Decoder) error {
 			kind:      3,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string, number or boolean")
+	return d.errUnexpectedKind("string, number or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingValue) UnmarshalJSON(data []byte) error {
 	*v = SettingValue{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingValue decodes one SettingValue (an element of an array or map, or a field).
-func decodeSettingValue(d *Decoder) (v SettingValue, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingValue(d *decoder) (v SettingValue, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -794,7 +806,7 @@ func (v SettingFallback) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendInt32(dst, v.asInt32), nil
 	case 2:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingFallback"}
 }
@@ -809,10 +821,10 @@ func (v SettingFallback) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingFallback: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingFallback) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindNumber:
-		x, err := d.Int32()
+func (v *SettingFallback) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindNumber:
+		x, err := d.int32Value()
 		if err != nil {
 			return err
 		}
@@ -821,8 +833,8 @@ func (v *SettingFallback) DecodeJSON(d *Decoder) error {
 			kind:    1,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -831,27 +843,27 @@ func (v *SettingFallback) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("int32 or boolean")
+	return d.errUnexpectedKind("int32 or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingFallback) UnmarshalJSON(data []byte) error {
 	*v = SettingFallback{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingFallback decodes one SettingFallback (an element of an array or map, or a field).
-func decodeSettingFallback(d *Decoder) (v SettingFallback, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingFallback(d *decoder) (v SettingFallback, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -867,7 +879,7 @@ func (v SettingSince) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingSince"}
 }
@@ -882,10 +894,10 @@ func (v SettingSince) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingSince: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingSince) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.DateTime()
+func (v *SettingSince) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.dateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -894,8 +906,8 @@ func (v *SettingSince) DecodeJSON(d *Decoder) error {
 			kind:       1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -904,27 +916,27 @@ func (v *SettingSince) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("date-time or int64")
+	return d.errUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingSince) UnmarshalJSON(data []byte) error {
 	*v = SettingSince{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingSince decodes one SettingSince (an element of an array or map, or a field).
-func decodeSettingSince(d *Decoder) (v SettingSince, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingSince(d *decoder) (v SettingSince, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -938,9 +950,9 @@ func encodeSettingSince(dst []byte, v SettingSince) ([]byte, error) {
 func (v SettingByKeyValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asUUID), nil
+		return appendString(dst, v.asUUID), nil
 	case 2:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingByKeyValue"}
 }
@@ -955,10 +967,10 @@ func (v SettingByKeyValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingByKeyValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingByKeyValue) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *SettingByKeyValue) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -967,8 +979,8 @@ func (v *SettingByKeyValue) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -977,27 +989,27 @@ func (v *SettingByKeyValue) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("uuid or boolean")
+	return d.errUnexpectedKind("uuid or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingByKeyValue) UnmarshalJSON(data []byte) error {
 	*v = SettingByKeyValue{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingByKeyValue decodes one SettingByKeyValue (an element of an array or map, or a field).
-func decodeSettingByKeyValue(d *Decoder) (v SettingByKeyValue, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingByKeyValue(d *decoder) (v SettingByKeyValue, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1013,7 +1025,7 @@ func (v SettingMode) AppendJSON(dst []byte) ([]byte, error) {
 	case 1:
 		return appendEnum[Auto](dst, v.asAuto), nil
 	case 2:
-		return AppendBool(dst, v.asBoolean), nil
+		return appendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingMode"}
 }
@@ -1028,9 +1040,9 @@ func (v SettingMode) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingMode: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingMode) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
+func (v *SettingMode) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
 		x, err := decodeAuto(d)
 		if err != nil {
 			return err
@@ -1040,8 +1052,8 @@ func (v *SettingMode) DecodeJSON(d *Decoder) error {
 			kind:   1,
 		}
 		return nil
-	case KindBool:
-		x, err := d.Bool()
+	case kindBool:
+		x, err := d.boolValue()
 		if err != nil {
 			return err
 		}
@@ -1050,27 +1062,27 @@ func (v *SettingMode) DecodeJSON(d *Decoder) error {
 			kind:      2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("Auto or boolean")
+	return d.errUnexpectedKind("Auto or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingMode) UnmarshalJSON(data []byte) error {
 	*v = SettingMode{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingMode decodes one SettingMode (an element of an array or map, or a field).
-func decodeSettingMode(d *Decoder) (v SettingMode, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingMode(d *decoder) (v SettingMode, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1084,9 +1096,9 @@ func encodeSettingMode(dst []byte, v SettingMode) ([]byte, error) {
 func (v SettingsTagRequestAt) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return AppendString(dst, v.asString), nil
+		return appendString(dst, v.asString), nil
 	case 2:
-		return AppendInt(dst, v.asInt64), nil
+		return appendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "SettingsTagRequestAt"}
 }
@@ -1101,10 +1113,10 @@ func (v SettingsTagRequestAt) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one SettingsTagRequestAt: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *SettingsTagRequestAt) DecodeJSON(d *Decoder) error {
-	switch d.Peek() {
-	case KindString:
-		x, err := d.String()
+func (v *SettingsTagRequestAt) readJSON(d *decoder) error {
+	switch d.peek() {
+	case kindString:
+		x, err := d.stringValue()
 		if err != nil {
 			return err
 		}
@@ -1113,8 +1125,8 @@ func (v *SettingsTagRequestAt) DecodeJSON(d *Decoder) error {
 			kind:     1,
 		}
 		return nil
-	case KindNumber:
-		x, err := d.Int64()
+	case kindNumber:
+		x, err := d.int64Value()
 		if err != nil {
 			return err
 		}
@@ -1123,27 +1135,27 @@ func (v *SettingsTagRequestAt) DecodeJSON(d *Decoder) error {
 			kind:    2,
 		}
 		return nil
-	case KindNull:
-		return d.ErrNullNotAllowed()
+	case kindNull:
+		return d.errNullNotAllowed()
 	}
-	return d.ErrUnexpectedKind("string or int64")
+	return d.errUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *SettingsTagRequestAt) UnmarshalJSON(data []byte) error {
 	*v = SettingsTagRequestAt{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // decodeSettingsTagRequestAt decodes one SettingsTagRequestAt (an element of an array or map, or a field).
-func decodeSettingsTagRequestAt(d *Decoder) (v SettingsTagRequestAt, err error) {
-	err = v.DecodeJSON(d)
+func decodeSettingsTagRequestAt(d *decoder) (v SettingsTagRequestAt, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -1173,17 +1185,17 @@ func encodeMap_Instant(dst []byte, x map[string]Instant) ([]byte, error) {
 }
 
 // decodeSlice_FieldErrorLocItem decodes a JSON array; null elements are rejected.
-func decodeSlice_FieldErrorLocItem(d *Decoder) ([]FieldErrorLocItem, error) {
+func decodeSlice_FieldErrorLocItem(d *decoder) ([]FieldErrorLocItem, error) {
 	return readArray(d, nullRejected, decodeFieldErrorLocItem)
 }
 
 // decodeSlice_Null_Instant decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Instant(d *Decoder) ([]Optional[Instant], error) {
+func decodeSlice_Null_Instant(d *decoder) ([]Optional[Instant], error) {
 	return readArray(d, nullIsValue, decodeNull_Instant)
 }
 
 // decodeMap_Instant decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Instant(d *Decoder) (map[string]Instant, error) {
+func decodeMap_Instant(d *decoder) (map[string]Instant, error) {
 	return readMap(d, nullRejected, decodeInstant)
 }
 
@@ -1193,13 +1205,13 @@ func encodeMap_SettingByKeyValue(dst []byte, x map[string]SettingByKeyValue) ([]
 }
 
 // decodeMap_SettingByKeyValue decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_SettingByKeyValue(d *Decoder) (map[string]SettingByKeyValue, error) {
+func decodeMap_SettingByKeyValue(d *decoder) (map[string]SettingByKeyValue, error) {
 	return readMap(d, nullRejected, decodeSettingByKeyValue)
 }
 
 // encodeNull_String appends the value x holds, or null.
 func encodeNull_String(dst []byte, x Optional[string]) []byte {
-	return appendNullable(dst, x, AppendString)
+	return appendNullable(dst, x, appendString)
 }
 
 // encodeSlice_Null_String appends x as a JSON array.
@@ -1209,7 +1221,7 @@ func encodeSlice_Null_String(dst []byte, x []Optional[string]) []byte {
 
 // encodeNull_Float64 appends the value x holds, or null.
 func encodeNull_Float64(dst []byte, x Optional[float64]) ([]byte, error) {
-	return appendNullableErr(dst, x, AppendFloat64)
+	return appendNullableErr(dst, x, appendFloat64)
 }
 
 // encodeMap_Null_Float64 appends x as a JSON object with sorted keys.
@@ -1253,62 +1265,62 @@ func encodeSlice_Null_Slice_Null_Int32(dst []byte, x []Optional[[]Optional[int32
 }
 
 // decodeSlice_Null_String decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_String(d *Decoder) ([]Optional[string], error) {
+func decodeSlice_Null_String(d *decoder) ([]Optional[string], error) {
 	return readArray(d, nullIsValue, decodeNull_String)
 }
 
 // decodeMap_Null_Float64 decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Float64(d *Decoder) (map[string]Optional[float64], error) {
+func decodeMap_Null_Float64(d *decoder) (map[string]Optional[float64], error) {
 	return readMap(d, nullIsValue, decodeNull_Float64)
 }
 
 // decodeSlice_Null_Point decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Point(d *Decoder) ([]Optional[Point], error) {
+func decodeSlice_Null_Point(d *decoder) ([]Optional[Point], error) {
 	return readArray(d, nullIsValue, decodeNull_Point)
 }
 
 // decodeSlice_Null_Slice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Slice_Null_Int32(d *Decoder) ([]Optional[[]Optional[int32]], error) {
+func decodeSlice_Null_Slice_Null_Int32(d *decoder) ([]Optional[[]Optional[int32]], error) {
 	return readArray(d, nullIsValue, decodeNull_Slice_Null_Int32)
 }
 
 // decodeNull_Instant decodes a value that may be null.
-func decodeNull_Instant(d *Decoder) (Optional[Instant], error) {
+func decodeNull_Instant(d *decoder) (Optional[Instant], error) {
 	return readNullable(d, decodeInstant)
 }
 
 // decodeNull_String decodes a value that may be null.
-func decodeNull_String(d *Decoder) (Optional[string], error) {
-	return readNullable(d, (*Decoder).String)
+func decodeNull_String(d *decoder) (Optional[string], error) {
+	return readNullable(d, (*decoder).stringValue)
 }
 
 // decodeNull_Float64 decodes a value that may be null.
-func decodeNull_Float64(d *Decoder) (Optional[float64], error) {
-	return readNullable(d, (*Decoder).Float64)
+func decodeNull_Float64(d *decoder) (Optional[float64], error) {
+	return readNullable(d, (*decoder).float64Value)
 }
 
 // decodeNull_Point decodes a value that may be null.
-func decodeNull_Point(d *Decoder) (Optional[Point], error) {
+func decodeNull_Point(d *decoder) (Optional[Point], error) {
 	return readNullable(d, decodePoint)
 }
 
 // decodeNull_Slice_Null_Int32 decodes a value that may be null.
-func decodeNull_Slice_Null_Int32(d *Decoder) (Optional[[]Optional[int32]], error) {
+func decodeNull_Slice_Null_Int32(d *decoder) (Optional[[]Optional[int32]], error) {
 	return readNullable(d, decodeSlice_Null_Int32)
 }
 
 // decodePoint decodes one Point.
-func decodePoint(d *Decoder) (v Point, err error) {
-	err = v.DecodeJSON(d)
+func decodePoint(d *decoder) (v Point, err error) {
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeSlice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Int32(d *Decoder) ([]Optional[int32], error) {
+func decodeSlice_Null_Int32(d *decoder) ([]Optional[int32], error) {
 	return readArray(d, nullIsValue, decodeNull_Int32)
 }
 
 // decodeNull_Int32 decodes a value that may be null.
-func decodeNull_Int32(d *Decoder) (Optional[int32], error) {
-	return readNullable(d, (*Decoder).Int32)
+func decodeNull_Int32(d *decoder) (Optional[int32], error) {
+	return readNullable(d, (*decoder).int32Value)
 }

@@ -5,12 +5,12 @@ package unions
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FieldError) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *FieldError) validate(p *Path, vs *Violations) {
+func (v *FieldError) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,23 +19,23 @@ func (v *FieldError) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("loc")
+		fp := p.child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
 	checkUTF8Field(vs, p, "msg", v.Msg)
 	checkNotNull(vs, p, "at", v.At.IsNull())
 	if x, ok := v.At.Get(); ok {
-		fp := p.Field("at")
+		fp := p.child("at")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "seen", v.Seen.IsNull())
 	if x, ok := v.Seen.Get(); ok {
-		fp := p.Field("seen")
+		fp := p.child("seen")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -43,15 +43,15 @@ func (v *FieldError) validate(p *Path, vs *Violations) {
 		}
 	}
 	{
-		fp := p.Field("byStep")
+		fp := p.child("byStep")
 		checkKeys(vs, &fp, v.ByStep)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range v.ByStep {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 }
@@ -59,12 +59,12 @@ func (v *FieldError) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Setting) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Setting) validate(p *Path, vs *Violations) {
+func (v *Setting) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -75,39 +75,39 @@ func (v *Setting) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "id", v.ID.IsNull())
 	checkUTF8Optional(vs, p, "id", &v.ID)
 	{
-		fp := p.Field("value")
+		fp := p.child("value")
 		v.Value.validate(&fp, vs)
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.Field("fallback")
+		fp := p.child("fallback")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.Field("since")
+		fp := p.child("since")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Field("byKey")
+		fp := p.child("byKey")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
 	if x, ok := v.Epochs.Get(); ok {
-		fp := p.Field("epochs")
+		fp := p.child("epochs")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("mode")
+		fp := p.child("mode")
 		x.validate(&fp, vs)
 	}
 }
@@ -115,12 +115,12 @@ func (v *Setting) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Sparse) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Sparse) validate(p *Path, vs *Violations) {
+func (v *Sparse) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -129,9 +129,9 @@ func (v *Sparse) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("labels")
+		fp := p.child("labels")
 		for i0, e0 := range v.Labels {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				checkUTF8(vs, &p0, o1)
@@ -141,25 +141,25 @@ func (v *Sparse) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "scores", v.Scores.IsNull())
 	if x, ok := v.Scores.Get(); ok {
-		fp := p.Field("scores")
+		fp := p.child("scores")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					checkFinite(vs, &p0, o1)
 				}
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "points", v.Points.IsNull())
 	if x, ok := v.Points.Get(); ok {
-		fp := p.Field("points")
+		fp := p.child("points")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -168,13 +168,13 @@ func (v *Sparse) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "grid", v.Grid.IsNull())
 	if x, ok := v.Grid.Get(); ok {
-		fp := p.Field("grid")
+		fp := p.child("grid")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				for i1, e1 := range o1 {
-					p1 := p0.Index(i1)
+					p1 := p0.item(i1)
 					checkItemSet(vs, &p1, e1.IsSet())
 				}
 			}
@@ -185,12 +185,12 @@ func (v *Sparse) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Point) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Point) validate(p *Path, vs *Violations) {
+func (v *Point) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -203,12 +203,12 @@ func (v *Point) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SettingUpdate) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SettingUpdate) validate(p *Path, vs *Violations) {
+func (v *SettingUpdate) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -218,39 +218,39 @@ func (v *SettingUpdate) validate(p *Path, vs *Violations) {
 	}
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	if x, ok := v.Value.Get(); ok {
-		fp := p.Field("value")
+		fp := p.child("value")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.Field("fallback")
+		fp := p.child("fallback")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.Field("since")
+		fp := p.child("since")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Field("byKey")
+		fp := p.child("byKey")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
 	if x, ok := v.Epochs.Get(); ok {
-		fp := p.Field("epochs")
+		fp := p.child("epochs")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Field("mode")
+		fp := p.child("mode")
 		x.validate(&fp, vs)
 	}
 }
@@ -258,12 +258,12 @@ func (v *SettingUpdate) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SettingsTagRequest) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *SettingsTagRequest) validate(p *Path, vs *Violations) {
+func (v *SettingsTagRequest) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -272,14 +272,14 @@ func (v *SettingsTagRequest) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("at")
+		fp := p.child("at")
 		v.At.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "labels", v.Labels.IsNull())
 	if x, ok := v.Labels.Get(); ok {
-		fp := p.Field("labels")
+		fp := p.child("labels")
 		for i0, e0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				checkUTF8(vs, &p0, o1)
@@ -291,12 +291,12 @@ func (v *SettingsTagRequest) validate(p *Path, vs *Violations) {
 // Validate reports a Instant that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Instant) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v Instant) validate(p *Path, vs *Violations) {
+func (v Instant) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -310,12 +310,12 @@ func (v Instant) validate(p *Path, vs *Violations) {
 // Validate reports a Epochs that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Epochs) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v Epochs) validate(p *Path, vs *Violations) {
+func (v Epochs) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -329,12 +329,12 @@ func (v Epochs) validate(p *Path, vs *Violations) {
 // Validate reports a FieldErrorLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v FieldErrorLocItem) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v FieldErrorLocItem) validate(p *Path, vs *Violations) {
+func (v FieldErrorLocItem) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -348,12 +348,12 @@ func (v FieldErrorLocItem) validate(p *Path, vs *Violations) {
 // Validate reports a SettingValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingValue) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingValue) validate(p *Path, vs *Violations) {
+func (v SettingValue) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -370,12 +370,12 @@ func (v SettingValue) validate(p *Path, vs *Violations) {
 // Validate reports a SettingFallback that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingFallback) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingFallback) validate(p *Path, vs *Violations) {
+func (v SettingFallback) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 	case 2:
@@ -387,12 +387,12 @@ func (v SettingFallback) validate(p *Path, vs *Violations) {
 // Validate reports a SettingSince that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingSince) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingSince) validate(p *Path, vs *Violations) {
+func (v SettingSince) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -406,12 +406,12 @@ func (v SettingSince) validate(p *Path, vs *Violations) {
 // Validate reports a SettingByKeyValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingByKeyValue) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingByKeyValue) validate(p *Path, vs *Violations) {
+func (v SettingByKeyValue) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -425,12 +425,12 @@ func (v SettingByKeyValue) validate(p *Path, vs *Violations) {
 // Validate reports a SettingMode that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingMode) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingMode) validate(p *Path, vs *Violations) {
+func (v SettingMode) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
@@ -444,12 +444,12 @@ func (v SettingMode) validate(p *Path, vs *Violations) {
 // Validate reports a SettingsTagRequestAt that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v SettingsTagRequestAt) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v SettingsTagRequestAt) validate(p *Path, vs *Violations) {
+func (v SettingsTagRequestAt) validate(p *valuePath, vs *violationList) {
 	switch v.kind {
 	case 1:
 		mp := *p

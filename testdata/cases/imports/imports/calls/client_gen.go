@@ -158,7 +158,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 		StatusCode: status,
 	}
 	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code, _ = readJSONValue(raw, (*Decoder).Int32)
+		e.Code, _ = readJSONValue(raw, (*decoder).int32Value)
 	}
 	if raw, ok := lookupJSON(body, "message"); ok {
 		e.Message = errorText(raw, 300)
@@ -214,15 +214,15 @@ func (c *CallsClient) fetchList(ctx context.Context, call *httpCall) ([]*Call, *
 
 // getCall builds the request of Get.
 func (c *CallsClient) getCall(id string) (*httpCall, error) {
-	vs := new(Violations)
-	var root Path
+	vs := new(violationList)
+	var root valuePath
 	{
-		fp := root.Field("id")
+		fp := root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
 	}
-	if err := vs.Err(); err != nil {
+	if err := vs.err(); err != nil {
 		return nil, err
 	}
 	call := &httpCall{
@@ -276,7 +276,7 @@ func (c *CallsClient) Create(ctx context.Context, body *Call) (*Call, error) {
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*Decoder) (T, error)) ([]T, pageInfo, error), read func(*Decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
@@ -303,16 +303,16 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
-func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d Decoder
-	d.Reset(data)
-	if err := d.BeginObject(); err != nil {
+func readValuePage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
+	var d decoder
+	d.reset(data)
+	if err := d.beginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
 	var unknown0 memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -324,21 +324,21 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "value", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.BeginArray(); err != nil {
-				return nil, info, WithField(err, "value")
+			if err := d.beginArray(); err != nil {
+				return nil, info, withField(err, "value")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.NextElement()
+				ok, err := d.nextElement()
 				if err != nil {
-					return nil, info, WithField(err, "value")
+					return nil, info, withField(err, "value")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, WithField(WithIndex(err, i), "value")
+					return nil, info, withField(withIndex(err, i), "value")
 				}
 				items = append(items, x)
 			}
@@ -346,10 +346,10 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.ConsumeNull() {
-				s, err := d.String()
+			if !d.consumeNull() {
+				s, err := d.stringValue()
 				if err != nil {
-					return nil, info, WithField(err, "@odata.nextLink")
+					return nil, info, withField(err, "@odata.nextLink")
 				}
 				info.next = s
 			}
@@ -360,9 +360,9 @@ func readValuePage[T any](data []byte, read func(*Decoder) (T, error)) (items []
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.ErrRequired("value")
+		return nil, info, d.errRequired("value")
 	}
-	return items, info, d.End()
+	return items, info, d.end()
 }
 
 // continueCall is the call of the page an expanded collection's next link leads to,

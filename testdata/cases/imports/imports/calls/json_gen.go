@@ -15,11 +15,11 @@ func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	if !request {
-		dst = appendOptional(dst, ",\"id\":null", &v.ID, AppendString)
+		dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
 	}
 	if dst, err = v.Price.AppendJSON(append(dst, ",\"price\":"...)); err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 		return nil, err
 	}
 	if !request {
-		dst = appendOptional(dst, ",\"legs@odata.nextLink\":null", &v.LegsNextLink, AppendString)
+		dst = appendOptional(dst, ",\"legs@odata.nextLink\":null", &v.LegsNextLink, appendString)
 	}
 	return closeObject(dst, start), nil
 }
@@ -51,26 +51,26 @@ func (v Call) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Call object from d into v, strictly: duplicate
+// readJSON reads one Call object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Call) DecodeJSON(d *Decoder) error {
+func (v *Call) readJSON(d *decoder) error {
 	return v.decodeJSON(d, false)
 }
 
-// decodeJSON is DecodeJSON; with request set, read-only fields may be absent.
-func (v *Call) decodeJSON(d *Decoder, request bool) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+// decodeJSON is readJSON; with request set, read-only fields may be absent.
+func (v *Call) decodeJSON(d *decoder, request bool) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func (v *Call) decodeJSON(d *Decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readOptional(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "price":
 			err = readMember(d, "price", &v.Price, &seen[0], 1<<1, nullRejected, readImported[v_.Money])
 		case "refunds":
@@ -91,7 +91,7 @@ func (v *Call) decodeJSON(d *Decoder, request bool) error {
 		case "legs":
 			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<5, nullRejected, decodeSlice_Import_v_Money)
 		case "legs@odata.nextLink":
-			err = readOptional(d, "legs@odata.nextLink", &v.LegsNextLink, &seen[0], 1<<6, nullRejected, (*Decoder).String)
+			err = readOptional(d, "legs@odata.nextLink", &v.LegsNextLink, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -100,21 +100,33 @@ func (v *Call) decodeJSON(d *Decoder, request bool) error {
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("price")
+		return d.errRequired("price")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Call) UnmarshalJSON(data []byte) error {
 	*v = Call{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
+}
+
+// ApplyRequestJSON reads data, a request body that sends a Call, into v as a
+// server receives it: read-only fields may be absent, the members sent replace
+// v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
+func (v *Call) ApplyRequestJSON(data []byte) error {
+	var d decoder
+	d.reset(data)
+	if err := v.decodeJSON(&d, true); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // encodeImport_v_Money appends one Money (a map element, which is not addressable).
@@ -128,11 +140,11 @@ func encodeMap_Import_v_Money(dst []byte, x map[string]v_.Money) ([]byte, error)
 }
 
 // decodeSlice_Import_v_Money decodes a JSON array; null elements are rejected.
-func decodeSlice_Import_v_Money(d *Decoder) ([]v_.Money, error) {
+func decodeSlice_Import_v_Money(d *decoder) ([]v_.Money, error) {
 	return readArray(d, nullRejected, readImported[v_.Money])
 }
 
 // decodeMap_Import_v_Money decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Import_v_Money(d *Decoder) (map[string]v_.Money, error) {
+func decodeMap_Import_v_Money(d *decoder) (map[string]v_.Money, error) {
 	return readMap(d, nullRejected, readImported[v_.Money])
 }

@@ -5,12 +5,12 @@ package calls
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Call) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Call) validate(p *Path, vs *Violations) {
+func (v *Call) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,46 +21,46 @@ func (v *Call) validate(p *Path, vs *Violations) {
 	checkNotNull(vs, p, "id", v.ID.IsNull())
 	checkUTF8Optional(vs, p, "id", &v.ID)
 	{
-		fp := p.Field("price")
+		fp := p.child("price")
 		checkImported(vs, &fp, v.Price.Validate())
 	}
 	checkNotNull(vs, p, "refunds", v.Refunds.IsNull())
 	if x, ok := v.Refunds.Get(); ok {
-		fp := p.Field("refunds")
+		fp := p.child("refunds")
 		checkItems(vs, &fp, len(x), noBound, 3)
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkImported(vs, &p0, x[i0].Validate())
 		}
 	}
 	checkNotNull(vs, p, "byLeg", v.ByLeg.IsNull())
 	if x, ok := v.ByLeg.Get(); ok {
-		fp := p.Field("byLeg")
+		fp := p.child("byLeg")
 		checkKeys(vs, &fp, x)
 		{
-			n0 := vs.Len()
+			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.Field(k0)
+				p0 := fp.child(k0)
 				checkImported(vs, &p0, e0.Validate())
 			}
-			vs.SortFrom(n0)
+			vs.sortFrom(n0)
 		}
 	}
 	if x := v.LastError.held(); x != nil {
-		fp := p.Field("lastError")
+		fp := p.child("lastError")
 		checkImported(vs, &fp, x.Validate())
 	}
 	checkNotNull(vs, p, "legs", v.Legs.IsNull())
 	if x, ok := v.Legs.Get(); ok {
-		fp := p.Field("legs")
+		fp := p.child("legs")
 		for i0 := range x {
-			p0 := fp.Index(i0)
+			p0 := fp.item(i0)
 			checkImported(vs, &p0, x[i0].Validate())
 		}
 	}
 	checkNotNull(vs, p, "legs@odata.nextLink", v.LegsNextLink.IsNull())
 	if x, ok := v.LegsNextLink.Get(); ok {
-		fp := p.Field("legs@odata.nextLink")
+		fp := p.child("legs@odata.nextLink")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}

@@ -6,12 +6,12 @@ package common
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorBody) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
 	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
-	dst = AppendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, AppendString)
+	dst = appendString(append(dst, ",\"message\":"...), v.Message)
+	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, appendString)
 	return closeObject(dst, start), nil
 }
 
@@ -22,21 +22,21 @@ func (v ErrorBody) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one ErrorBody object from d into v, strictly: duplicate
+// readJSON reads one ErrorBody object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ErrorBody) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *ErrorBody) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -45,11 +45,11 @@ func (v *ErrorBody) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*Decoder).Int32)
+			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		case "more_info":
-			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*Decoder).String)
+			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -58,35 +58,35 @@ func (v *ErrorBody) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("code")
+		return d.errRequired("code")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("message")
+		return d.errRequired("message")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *ErrorBody) UnmarshalJSON(data []byte) error {
 	*v = ErrorBody{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Money) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return AppendNull(dst), nil
+		return appendNull(dst), nil
 	}
 	start := len(dst)
-	dst = AppendString(append(dst, ",\"amount\":"...), v.Amount)
-	dst = AppendString(append(dst, ",\"currency\":"...), v.Currency)
+	dst = appendString(append(dst, ",\"amount\":"...), v.Amount)
+	dst = appendString(append(dst, ",\"currency\":"...), v.Currency)
 	return closeObject(dst, start), nil
 }
 
@@ -97,21 +97,21 @@ func (v Money) MarshalJSON() ([]byte, error) {
 	return ownedJSON(scratch, out, err)
 }
 
-// DecodeJSON reads one Money object from d into v, strictly: duplicate
+// readJSON reads one Money object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Money) DecodeJSON(d *Decoder) error {
-	if d.Peek() == KindNull {
-		return d.ErrNullNotAllowed()
+func (v *Money) readJSON(d *decoder) error {
+	if d.peek() == kindNull {
+		return d.errNullNotAllowed()
 	}
-	if err := d.BeginObject(); err != nil {
+	if err := d.beginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
 	var unknown memberNames
 	for {
-		name, ok, err := d.NextField()
+		name, ok, err := d.nextField()
 		if err != nil {
 			return err
 		}
@@ -120,9 +120,9 @@ func (v *Money) DecodeJSON(d *Decoder) error {
 		}
 		switch string(name) {
 		case "amount":
-			err = readMember(d, "amount", &v.Amount, &seen[0], 1<<0, nullRejected, (*Decoder).String)
+			err = readMember(d, "amount", &v.Amount, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "currency":
-			err = readMember(d, "currency", &v.Currency, &seen[0], 1<<1, nullRejected, (*Decoder).String)
+			err = readMember(d, "currency", &v.Currency, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -131,22 +131,22 @@ func (v *Money) DecodeJSON(d *Decoder) error {
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.ErrRequired("amount")
+		return d.errRequired("amount")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.ErrRequired("currency")
+		return d.errRequired("currency")
 	}
 	return nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
+// UnmarshalJSON implements json.Unmarshaler with readJSON; v is reset first
 // and nothing but whitespace may follow the object.
 func (v *Money) UnmarshalJSON(data []byte) error {
 	*v = Money{}
-	var d Decoder
-	d.Reset(data)
-	if err := v.DecodeJSON(&d); err != nil {
+	var d decoder
+	d.reset(data)
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
-	return d.End()
+	return d.end()
 }

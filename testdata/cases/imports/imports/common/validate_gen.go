@@ -12,12 +12,12 @@ var (
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ErrorBody) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *ErrorBody) validate(p *Path, vs *Violations) {
+func (v *ErrorBody) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -28,7 +28,7 @@ func (v *ErrorBody) validate(p *Path, vs *Violations) {
 	checkUTF8Field(vs, p, "message", v.Message)
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.Field("more_info")
+		fp := p.child("more_info")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -37,12 +37,12 @@ func (v *ErrorBody) validate(p *Path, vs *Violations) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Money) Validate() error {
-	var vs Violations
-	v.validate(&Path{}, &vs)
-	return vs.Err()
+	var vs violationList
+	v.validate(&valuePath{}, &vs)
+	return vs.err()
 }
 
-func (v *Money) validate(p *Path, vs *Violations) {
+func (v *Money) validate(p *valuePath, vs *violationList) {
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -51,12 +51,12 @@ func (v *Money) validate(p *Path, vs *Violations) {
 		return
 	}
 	{
-		fp := p.Field("amount")
+		fp := p.child("amount")
 		checkUTF8(vs, &fp, v.Amount)
 		checkPattern(vs, &fp, patternMoneyAmount.MatchString(v.Amount), "^-?[0-9]+(\\.[0-9]+)?$")
 	}
 	{
-		fp := p.Field("currency")
+		fp := p.child("currency")
 		checkUTF8(vs, &fp, v.Currency)
 		checkLength(vs, &fp, v.Currency, 3, 3)
 	}
