@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -32,7 +33,16 @@ func goAPI(t testing.TB, f *schema.File) []string {
 		}
 		af, err := parser.ParseFile(fset, gf.Path, gf.Content, parser.SkipObjectResolution)
 		require.NoError(t, err, gf.Path)
-		lines = append(lines, declLines(fset, af)...)
+		// A package beside the API's (its fake, <name>fake) is named in
+		// its lines, without the package name, which differs by design.
+		sub := strings.TrimPrefix(path.Dir(gf.Path), f.Package.Path)
+		sub = strings.Replace(sub, f.Package.Name, "<pkg>", 1)
+		for _, l := range declLines(fset, af) {
+			if sub != "" {
+				l = "[" + strings.TrimPrefix(sub, "/") + "] " + l
+			}
+			lines = append(lines, l)
+		}
 	}
 	slices.Sort(lines)
 	return slices.Compact(lines)

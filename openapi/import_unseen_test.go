@@ -87,7 +87,7 @@ func TestImportUnseenAPIBuilds(t *testing.T) {
 		assert.Contains(t, string(res.YAML), "("+want+")", "a comment naming %s", want)
 	}
 
-	files, err := generator.Generate([]*schema.File{f})
+	files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: "example.com/chat"})
 	require.NoError(t, err)
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/chat\n\ngo 1.24\n"), 0o644))
