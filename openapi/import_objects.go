@@ -174,7 +174,7 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 		}
 		props = append(props, ps)
 		required = append(required, ps.Required...)
-		im.discriminatorOf(ps, pp, t)
+		im.discriminatorOf(name, ps, pp, t)
 	}
 	props = append(props, s)
 	required = append(required, s.Required...)
@@ -187,7 +187,7 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 	if baseName != "" {
 		set(t, "base", str(baseName))
 	}
-	im.discriminatorOf(s, ptr, t)
+	im.discriminatorOf(name, s, ptr, t)
 	if v := extensionString(s, "x-ms-discriminator-value"); v != "" {
 		im.discValues[name] = v
 	}
@@ -225,9 +225,11 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 	return t
 }
 
-// discriminatorOf takes s's discriminator: the API's discriminator
-// property and the values its mapping gives subtypes.
-func (im *importer) discriminatorOf(s *base.Schema, ptr string, at *yaml.Node) {
+// discriminatorOf takes the discriminator of type name's schema s: the
+// first one met is the API's (api.discriminator); a root selecting by
+// another property says so itself (discriminator: on the root). The
+// mapping gives subtypes their values.
+func (im *importer) discriminatorOf(name string, s *base.Schema, ptr string, at *yaml.Node) {
 	d := s.Discriminator
 	if d == nil || d.PropertyName == "" {
 		return
@@ -236,8 +238,8 @@ func (im *importer) discriminatorOf(s *base.Schema, ptr string, at *yaml.Node) {
 	case im.discriminator == "":
 		im.discriminator = d.PropertyName
 	case im.discriminator != d.PropertyName:
-		im.note(child(ptr, "discriminator"), at, "a second discriminator property %q (the format has one per API, %q): not kept", d.PropertyName, im.discriminator)
-		return
+		set(at, "discriminator", str(d.PropertyName))
+		im.rootDiscriminator[name] = d.PropertyName
 	}
 	var missing []string
 	for value, ref := range d.Mapping.FromOldest() {

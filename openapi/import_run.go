@@ -31,7 +31,10 @@ type importer struct {
 	discriminator string
 	discValues    map[string]string   // type name -> discriminator value
 	subtypes      map[string][]string // root component -> its mapped subtypes
-	valueUse      map[string]bool     // components a value may be of
+	// rootDiscriminator: hierarchy roots that select by a property other
+	// than api.discriminator, by type name.
+	rootDiscriminator map[string]string
+	valueUse          map[string]bool // components a value may be of
 
 	api          *yaml.Node
 	pagination   *pagingStyle
@@ -55,7 +58,7 @@ type importer struct {
 func newImporter(doc *v3.Document, opts Options, reserved map[string]bool) *importer {
 	im := &importer{reserved: reserved, doc: doc, opts: opts, components: map[string]*component{}, names: map[string]string{},
 		taken: map[string]bool{}, queued: map[string]bool{}, discValues: map[string]string{},
-		subtypes: map[string][]string{}, valueUse: map[string]bool{}, bodyCount: map[string]int{}}
+		subtypes: map[string][]string{}, rootDiscriminator: map[string]string{}, valueUse: map[string]bool{}, bodyCount: map[string]int{}}
 	if doc.Components != nil {
 		i := 0
 		for name, p := range doc.Components.Schemas.FromOldest() {
@@ -266,20 +269,37 @@ func (im *importer) finishTypes() {
 	for _, e := range im.types {
 		byName[e.name] = e
 	}
+	// Each type's discriminator: its hierarchy root's, else the API's.
+	discOf := func(e *typeEntry) string {
+		seen := map[string]bool{}
+		for cur := e; cur != nil && !seen[cur.name]; {
+			seen[cur.name] = true
+			if d, ok := im.rootDiscriminator[cur.name]; ok {
+				return d
+			}
+			b := get(cur.node, "base")
+			if b == nil {
+				break
+			}
+			cur = byName[b.Value]
+		}
+		return im.discriminator
+	}
 	if im.discriminator != "" {
 		for _, e := range im.types {
 			props := get(e.node, "properties")
 			if props == nil {
 				continue
 			}
-			if d := get(props, im.discriminator); d != nil {
+			disc := discOf(e)
+			if d := get(props, disc); d != nil {
 				if def := get(d, "default"); def != nil && im.discValues[e.name] == "" && get(e.node, "enum") == nil {
 					im.discValues[e.name] = def.Value
 				}
-				del(props, im.discriminator)
-				if len(props.Content) == 0 {
-					del(e.node, "properties")
-				}
+				del(props, disc)
+			}
+			if len(props.Content) == 0 {
+				del(e.node, "properties")
 			}
 		}
 	}

@@ -177,3 +177,48 @@ paths:
 	require.ElementsMatch(t, []string{"animal", "cat", "dog", "keeper"},
 		names("        pet: {$ref: '#/components/schemas/animal'}"), "a keeper's pet may be any animal")
 }
+
+// TestImportSecondDiscriminator: a hierarchy selecting by another property
+// than the first one met declares it on its root.
+func TestImportSecondDiscriminator(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: Two, version: '1'}
+servers: [{url: 'https://two.example'}]
+components:
+  schemas:
+    animal:
+      type: object
+      required: [type]
+      properties: {type: {type: string}, kind: {type: string}}
+      discriminator: {propertyName: type, mapping: {cat: '#/components/schemas/cat'}}
+    cat: {allOf: [{$ref: '#/components/schemas/animal'}, {type: object, properties: {lives: {type: integer}}}]}
+    shape:
+      type: object
+      properties: {kind: {type: string}, type: {type: string}}
+      discriminator: {propertyName: kind, mapping: {circle: '#/components/schemas/circle'}}
+    circle: {allOf: [{$ref: '#/components/schemas/shape'}, {type: object, properties: {r: {type: number}}}]}
+    holder:
+      type: object
+      properties:
+        pet: {$ref: '#/components/schemas/animal'}
+        drawing: {$ref: '#/components/schemas/shape'}
+paths:
+  /holders/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/holder'}}}}}
+`
+	res, err := Import([]byte(spec), Options{})
+	require.NoError(t, err)
+	f, err := schema.Parse("two.yaml", res.YAML)
+	require.NoError(t, err, "%s", res.YAML)
+	require.Equal(t, "type", f.API.Discriminator)
+	types := map[string]*schema.Type{}
+	for _, ty := range f.Types {
+		types[ty.Name] = ty
+	}
+	require.Equal(t, "kind", types["shape"].Discriminator)
+	require.Equal(t, "", types["animal"].Discriminator)
+	require.Equal(t, "circle", types["circle"].DiscriminatorValue)
+	require.Equal(t, "cat", types["cat"].DiscriminatorValue)
+}
