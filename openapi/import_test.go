@@ -25,6 +25,22 @@ func importFile(t testing.TB, name string, opts Options) *Result {
 	return res
 }
 
+// importText imports a spec written in a test and loads the schema.
+func importText(t testing.TB, spec string) (*Result, *schema.File) {
+	t.Helper()
+	res, err := Import([]byte(spec), Options{})
+	require.NoError(t, err)
+	f, err := schema.Parse("test.yaml", res.YAML)
+	require.NoError(t, err, "%s", res.YAML)
+	return res, f
+}
+
+// typesByName indexes a schema's types.
+func typesByName(f *schema.File) map[string]*schema.Type {
+	types := typesByName(f)
+	return types
+}
+
 func TestImportLoads(t *testing.T) {
 	for _, c := range []struct {
 		spec string
@@ -119,10 +135,7 @@ paths:
       responses:
         '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Outer'}}}}
 `
-	res, err := Import([]byte(spec), Options{})
-	require.NoError(t, err)
-	f, err := schema.Parse("probe.yaml", res.YAML)
-	require.NoError(t, err, "%s", res.YAML)
+	_, f := importText(t, spec)
 	var names []string
 	for _, ty := range f.Types {
 		names = append(names, ty.Name)
@@ -163,10 +176,7 @@ paths:
 `
 	}
 	names := func(holder string) []string {
-		res, err := Import([]byte(spec(holder)), Options{})
-		require.NoError(t, err)
-		f, err := schema.Parse("zoo.yaml", res.YAML)
-		require.NoError(t, err, "%s", res.YAML)
+		_, f := importText(t, spec(holder))
 		var out []string
 		for _, ty := range f.Types {
 			out = append(out, ty.Name)
@@ -208,15 +218,9 @@ paths:
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
       responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/holder'}}}}}
 `
-	res, err := Import([]byte(spec), Options{})
-	require.NoError(t, err)
-	f, err := schema.Parse("two.yaml", res.YAML)
-	require.NoError(t, err, "%s", res.YAML)
+	_, f := importText(t, spec)
 	require.Equal(t, "type", f.API.Discriminator)
-	types := map[string]*schema.Type{}
-	for _, ty := range f.Types {
-		types[ty.Name] = ty
-	}
+	types := typesByName(f)
 	require.Equal(t, "kind", types["shape"].Discriminator)
 	require.Equal(t, "", types["animal"].Discriminator)
 	require.Equal(t, "circle", types["circle"].DiscriminatorValue)

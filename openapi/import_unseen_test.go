@@ -33,10 +33,7 @@ func TestImportUnseenAPIBuilds(t *testing.T) {
 	require.NotNil(t, f.API.Errors)
 	assert.Equal(t, "Problem", f.API.Errors.Type.Name)
 
-	types := map[string]*schema.Type{}
-	for _, ty := range f.Types {
-		types[ty.Name] = ty
-	}
+	types := typesByName(f)
 	chat := types["Chat"]
 	require.NotNil(t, chat)
 	props := map[string]*schema.Property{}
