@@ -37,7 +37,10 @@ func importText(t testing.TB, spec string) (*Result, *schema.File) {
 
 // typesByName indexes a schema's types.
 func typesByName(f *schema.File) map[string]*schema.Type {
-	types := typesByName(f)
+	types := map[string]*schema.Type{}
+	for _, ty := range f.Types {
+		types[ty.Name] = ty
+	}
 	return types
 }
 
