@@ -25,6 +25,7 @@ func subcommands() map[string]subcommand {
 		"docs":     {summary: "write Markdown reference pages (a page per resource and per type) from schemas", run: runDocs},
 		"breaking": {summary: "report changes that break the wire or the Go API against an old version (git revision, file, folder)", run: runBreaking},
 		"export":   exportCommand(),
+		"import":   importCommand(),
 	}
 }
 
