@@ -1246,3 +1246,33 @@ func TestCredentialsNeverLeak(t *testing.T) {
 		t.Error("the server never saw the canary: the test does not test anything")
 	}
 }
+
+// TestReadCappedSizesFromContentLength pins how response bodies are read: a
+// declared length is read into one buffer of that size (no growth chain),
+// an undeclared one still completely, and the cap holds either way.
+func TestReadCappedSizesFromContentLength(t *testing.T) {
+	body := bytes.Repeat([]byte("x"), 100_000)
+	response := func(declared int64) *http.Response {
+		return &http.Response{Body: io.NopCloser(bytes.NewReader(body)), ContentLength: declared}
+	}
+	for _, declared := range []int64{int64(len(body)), -1} {
+		got, err := httpReadCapped(response(declared), DefaultMaxResponseBytes)
+		if err != nil || !bytes.Equal(got, body) {
+			t.Fatalf("declared %d: read %d bytes, %v; want the whole body", declared, len(got), err)
+		}
+	}
+	var r *http.Response
+	allocs := testing.AllocsPerRun(20, func() {
+		r = response(int64(len(body)))
+		if _, err := httpReadCapped(r, DefaultMaxResponseBytes); err != nil {
+			t.Fatal(err)
+		}
+	})
+	// The response, its reader and NopCloser, the LimitReader and the body.
+	if allocs > 5 {
+		t.Errorf("reading a 100 KB body of declared length: %v allocations, want at most 5 (one buffer)", allocs)
+	}
+	if _, err := httpReadCapped(response(-1), 1000); !errors.As(err, new(*ResponseTooLargeError)) {
+		t.Errorf("an undeclared body past the cap: %v, want *ResponseTooLargeError", err)
+	}
+}

@@ -698,7 +698,15 @@ func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
 	if n < math.MaxInt64 {
 		n++
 	}
-	body, err := io.ReadAll(io.LimitReader(hr.Body, n))
+	// A declared length sizes the buffer once (one byte more, so that the
+	// read reaching EOF, or a body longer than declared, needs no growth):
+	// io.ReadAll starts from 512 bytes and copies a 100 KB page some ten times.
+	// Up to the default cap only: a declared length is a promise, not bytes.
+	size := int64(512)
+	if hr.ContentLength > 0 && hr.ContentLength < n && hr.ContentLength <= DefaultMaxResponseBytes {
+		size = hr.ContentLength + 1
+	}
+	body, err := httpReadAll(io.LimitReader(hr.Body, n), make([]byte, 0, size))
 	hr.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("reading response body: %w", err)
@@ -707,6 +715,23 @@ func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
 		return nil, &ResponseTooLargeError{Limit: limit}
 	}
 	return body, nil
+}
+
+// httpReadAll is io.ReadAll into buf, which the caller sized.
+func httpReadAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // httpDrain reads at most httpDrainLimit bytes of a body, so that a short
