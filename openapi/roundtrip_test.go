@@ -1,0 +1,147 @@
+package openapi
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sessiongen/sessiongen/generator"
+	"github.com/sessiongen/sessiongen/schema"
+)
+
+// roundTripSchemas are the schemas import(export(s)) must restore: the
+// bundled definitions and the conformance schema (which imports another).
+var roundTripSchemas = []string{
+	"../schema/apis/twilio-proxy.yaml",
+	"../schema/apis/twilio-common.yaml",
+	"../schema/apis/syllable.yaml",
+	"../schema/apis/msgraph-callrecords.yaml",
+	"../testdata/conformance/schema.yaml",
+}
+
+// TestRoundTrip checks, for each schema s, the three comparisons of
+// testdata/export/LOSSES.md ("The round trip"): s2 = import(export(s)),
+// written beside a copy of s's folder (so that its imports resolve to the
+// same files), loads without errors and without warnings s lacks; export(s2)
+// is export(s) byte for byte; and the generated code is the same file for
+// file but for the header line naming the schema file. Expected
+// differences are listed with their reasons in testdata/roundtrip/EXPECTED.md.
+func TestRoundTrip(t *testing.T) {
+	expected := expectedDifferences(t)
+	for _, path := range roundTripSchemas {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			files, err := schema.LoadFiles(path)
+			require.NoError(t, err)
+			s := files[0]
+			doc, err := Export(s)
+			require.NoError(t, err)
+
+			res, err := Import(doc, Options{Source: filepath.Base(path)})
+			require.NoError(t, err)
+			assert.Empty(t, res.Notes, "a document sessiongen export wrote restores without notes")
+
+			dir := copySchemaFolder(t, filepath.Dir(path))
+			s2Path := filepath.Join(dir, "roundtrip-"+filepath.Base(path))
+			require.NoError(t, os.WriteFile(s2Path, res.YAML, 0o644))
+			files2, err := schema.LoadFiles(s2Path)
+			require.NoError(t, err, "s2 loads:\n%s", res.YAML)
+			s2 := files2[0]
+			assert.Subset(t, warningTexts(s), warningTexts(s2), "s2 has no warning s lacks")
+
+			doc2, err := Export(s2)
+			require.NoError(t, err)
+			assert.Equal(t, string(doc), string(doc2), "the fixpoint: export(import(export(s))) == export(s)")
+
+			opts := generator.Options{ImportRoot: "example.com/roundtrip"}
+			gen1, err := generator.GenerateWith([]*schema.File{s}, opts)
+			require.NoError(t, err)
+			gen2, err := generator.GenerateWith([]*schema.File{s2}, opts)
+			require.NoError(t, err)
+			require.Equal(t, paths(gen1), paths(gen2), "the same files")
+			for i := range gen1 {
+				a, b := withoutSchemaHeader(gen1[i].Content, s.ModuleRelPath), withoutSchemaHeader(gen2[i].Content, s2.ModuleRelPath)
+				if a == b {
+					continue
+				}
+				key := filepath.Base(path) + " " + gen1[i].Path
+				if expected[key] {
+					continue
+				}
+				assert.Equal(t, a, b, "generated %s differs (not listed in testdata/roundtrip/EXPECTED.md)", gen1[i].Path)
+			}
+		})
+	}
+}
+
+// expectedDifferences reads testdata/roundtrip/EXPECTED.md: lines
+// "- `<schema> <generated file>`: <reason>".
+func expectedDifferences(t *testing.T) map[string]bool {
+	f, err := os.Open("testdata/roundtrip/EXPECTED.md")
+	require.NoError(t, err)
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		rest, ok := strings.CutPrefix(line, "- `")
+		if !ok {
+			continue
+		}
+		key, reason, ok := strings.Cut(rest, "`: ")
+		require.True(t, ok && strings.TrimSpace(reason) != "", "an expected difference needs a reason: %q", line)
+		out[key] = true
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+// copySchemaFolder copies the schema files of dir into a temporary folder.
+func copySchemaFolder(t *testing.T, dir string) string {
+	out := t.TempDir()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(out, e.Name()), b, 0o644))
+	}
+	return out
+}
+
+func warningTexts(f *schema.File) []string {
+	var out []string
+	for _, w := range f.Warnings {
+		out = append(out, w.Msg)
+	}
+	return out
+}
+
+func paths(files []generator.File) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+// withoutSchemaHeader drops the lines naming the schema file (the
+// generated header says which schema a file was generated from).
+func withoutSchemaHeader(b []byte, schemaPath string) string {
+	var keep [][]byte
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if schemaPath != "" && bytes.Contains(line, []byte(schemaPath)) && bytes.HasPrefix(bytes.TrimSpace(line), []byte("//")) {
+			continue
+		}
+		keep = append(keep, line)
+	}
+	return string(bytes.Join(keep, []byte("\n")))
+}
