@@ -88,9 +88,7 @@ func restore(root rnode, opts Options) (*Result, error) {
 	types := re.typesNode()
 	resources := re.resourcesNode()
 	re.leftoverInlineEnums(types)
-	if len(types.Content) > 0 {
-		set(out, "types", types)
-	}
+	set(out, "types", types)
 	k := set(out, "resources", resources)
 	for _, c := range re.unplaced {
 		addComment(k, c)

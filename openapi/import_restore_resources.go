@@ -110,7 +110,7 @@ func (re *restorer) resourcesNode() *yaml.Node {
 			}
 			set(methods, mname, re.method(o, rg+re.namer.Exported(mname), defaults))
 		}
-		set(r, "methods", methods)
+		set(r, "methods", re.ordered(methods, x))
 		set(out, name, r)
 	}
 	for i, o := range ops {
@@ -347,4 +347,25 @@ func (re *restorer) jsonResponse(resp *yaml.Node, o restoredOp, s rnode) {
 		return
 	}
 	re.note(s.ptr, resp, "a JSON response that is not a reference to a type: not kept")
+}
+
+// ordered puts the methods in the order x-sessiongen-resource lists (the
+// schema's, where the document's grouping by path reads another).
+func (re *restorer) ordered(methods *yaml.Node, resource rnode) *yaml.Node {
+	names := re.strList(resource, "methods")
+	if names == nil {
+		return methods
+	}
+	out := mapping()
+	for _, n := range names {
+		if v := get(methods, n); v != nil {
+			set(out, n, v)
+		}
+	}
+	for i := 0; i+1 < len(methods.Content); i += 2 {
+		if get(out, methods.Content[i].Value) == nil {
+			set(out, methods.Content[i].Value, methods.Content[i+1])
+		}
+	}
+	return out
 }

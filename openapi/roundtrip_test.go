@@ -3,6 +3,7 @@ package openapi
 import (
 	"bufio"
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,46 +37,63 @@ func TestRoundTrip(t *testing.T) {
 	expected := expectedDifferences(t)
 	for _, path := range roundTripSchemas {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			files, err := schema.LoadFiles(path)
-			require.NoError(t, err)
-			s := files[0]
-			doc, err := Export(s)
-			require.NoError(t, err)
-
-			res, err := Import(doc, Options{Source: filepath.Base(path)})
-			require.NoError(t, err)
-			assert.Empty(t, res.Notes, "a document sessiongen export wrote restores without notes")
-
-			dir := copySchemaFolder(t, filepath.Dir(path))
-			s2Path := filepath.Join(dir, "roundtrip-"+filepath.Base(path))
-			require.NoError(t, os.WriteFile(s2Path, res.YAML, 0o644))
-			files2, err := schema.LoadFiles(s2Path)
-			require.NoError(t, err, "s2 loads:\n%s", res.YAML)
-			s2 := files2[0]
-			assert.Subset(t, warningTexts(s), warningTexts(s2), "s2 has no warning s lacks")
-
-			doc2, err := Export(s2)
-			require.NoError(t, err)
-			assert.Equal(t, string(doc), string(doc2), "the fixpoint: export(import(export(s))) == export(s)")
-
-			opts := generator.Options{ImportRoot: "example.com/roundtrip"}
-			gen1, err := generator.GenerateWith([]*schema.File{s}, opts)
-			require.NoError(t, err)
-			gen2, err := generator.GenerateWith([]*schema.File{s2}, opts)
-			require.NoError(t, err)
-			require.Equal(t, paths(gen1), paths(gen2), "the same files")
-			for i := range gen1 {
-				a, b := withoutSchemaHeader(gen1[i].Content, s.ModuleRelPath), withoutSchemaHeader(gen2[i].Content, s2.ModuleRelPath)
-				if a == b {
-					continue
-				}
-				key := filepath.Base(path) + " " + gen1[i].Path
-				if expected[key] {
-					continue
-				}
-				assert.Equal(t, a, b, "generated %s differs (not listed in testdata/roundtrip/EXPECTED.md)", gen1[i].Path)
-			}
+			roundTrip(t, path, filepath.Base(path), expected)
 		})
+	}
+}
+
+// TestRoundTripGeneratorCases: the generator's golden cases (one feature
+// of the format each, hostile names included) round-trip too.
+func TestRoundTripGeneratorCases(t *testing.T) {
+	expected := expectedDifferences(t)
+	schemas, err := filepath.Glob("../testdata/cases/*/schema.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, schemas)
+	for _, path := range schemas {
+		name := filepath.Base(filepath.Dir(path))
+		t.Run(name, func(t *testing.T) {
+			roundTrip(t, path, name, expected)
+		})
+	}
+}
+
+// roundTrip runs the three comparisons on the schema at path; expected
+// holds the generated files allowed to differ, as "<label> <file>".
+func roundTrip(t *testing.T, path, label string, expected map[string]bool) {
+	files, err := schema.LoadFiles(path)
+	require.NoError(t, err)
+	s := files[0]
+	doc, err := Export(s)
+	require.NoError(t, err)
+
+	res, err := Import(doc, Options{Source: filepath.Base(path)})
+	require.NoError(t, err)
+	assert.Empty(t, res.Notes, "a document sessiongen export wrote restores without notes")
+
+	dir := copySchemaFolder(t, filepath.Dir(path))
+	s2Path := filepath.Join(dir, "roundtrip-"+filepath.Base(path))
+	require.NoError(t, os.WriteFile(s2Path, res.YAML, 0o644))
+	files2, err := schema.LoadFiles(s2Path)
+	require.NoError(t, err, "s2 loads:\n%s", res.YAML)
+	s2 := files2[0]
+	assert.Subset(t, warningTexts(s), warningTexts(s2), "s2 has no warning s lacks")
+
+	doc2, err := Export(s2)
+	require.NoError(t, err)
+	assert.Equal(t, string(doc), string(doc2), "the fixpoint: export(import(export(s))) == export(s)")
+
+	opts := generator.Options{ImportRoot: "example.com/roundtrip"}
+	gen1, err := generator.GenerateWith([]*schema.File{s}, opts)
+	require.NoError(t, err)
+	gen2, err := generator.GenerateWith([]*schema.File{s2}, opts)
+	require.NoError(t, err)
+	require.Equal(t, paths(gen1), paths(gen2), "the same files")
+	for i := range gen1 {
+		a, b := withoutSchemaHeader(gen1[i].Content, s.ModuleRelPath), withoutSchemaHeader(gen2[i].Content, s2.ModuleRelPath)
+		if a == b || expected[label+" "+gen1[i].Path] {
+			continue
+		}
+		t.Errorf("generated %s differs (not listed in testdata/roundtrip/EXPECTED.md):\n%s", gen1[i].Path, firstDifference(a, b))
 	}
 }
 
@@ -101,19 +119,28 @@ func expectedDifferences(t *testing.T) map[string]bool {
 	return out
 }
 
-// copySchemaFolder copies the schema files of dir into a temporary folder.
+// copySchemaFolder copies the schema files of dir (and of its folders,
+// where imports may point) into a temporary folder.
 func copySchemaFolder(t *testing.T, dir string) string {
 	out := t.TempDir()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
-			continue
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			return err
 		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(out, e.Name()), b, 0o644))
-	}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(out, rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(out, rel), b, 0o644)
+	})
+	require.NoError(t, err)
 	return out
 }
 
@@ -144,4 +171,48 @@ func withoutSchemaHeader(b []byte, schemaPath string) string {
 		keep = append(keep, line)
 	}
 	return string(bytes.Join(keep, []byte("\n")))
+}
+
+// TestRoundTripFeatures restores the small schemas of the export feature
+// tables (one feature each) and the operations table's API.
+func TestRoundTripFeatures(t *testing.T) {
+	withAuth := func(src string) string {
+		if !strings.HasPrefix(src, "  auth:") {
+			src = "  auth: {scheme: bearer}\n" + src
+		}
+		return header + src
+	}
+	for _, c := range exportFeatureCases {
+		t.Run(c.name, func(t *testing.T) { roundTripText(t, withAuth(c.src)) })
+	}
+	t.Run("operations", func(t *testing.T) { roundTripText(t, withAuth(api)) })
+}
+
+// roundTripText runs the three comparisons on a schema without imports,
+// parsed from memory.
+func roundTripText(t *testing.T, src string) {
+	s, err := schema.Parse("acme.yaml", []byte(src))
+	require.NoError(t, err)
+	doc, err := Export(s)
+	require.NoError(t, err)
+	res, err := Import(doc, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Notes)
+	s2, err := schema.Parse("acme.yaml", res.YAML)
+	require.NoError(t, err, "s2 loads:\n%s", res.YAML)
+	assert.Subset(t, warningTexts(s), warningTexts(s2), "s2 has no warning s lacks")
+	doc2, err := Export(s2)
+	require.NoError(t, err)
+	require.Equal(t, string(doc), string(doc2), "the fixpoint, s2:\n%s", res.YAML)
+	opts := generator.Options{ImportRoot: "example.com/roundtrip"}
+	gen1, err := generator.GenerateWith([]*schema.File{s}, opts)
+	require.NoError(t, err)
+	gen2, err := generator.GenerateWith([]*schema.File{s2}, opts)
+	require.NoError(t, err)
+	require.Equal(t, paths(gen1), paths(gen2))
+	for i := range gen1 {
+		if a, b := string(gen1[i].Content), string(gen2[i].Content); a != b {
+			t.Errorf("generated %s differs:\n%s", gen1[i].Path, firstDifference(a, b))
+		}
+	}
 }
