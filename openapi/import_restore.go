@@ -35,6 +35,7 @@ type restorer struct {
 	// inlineDone: inline enum components written at their property.
 	inlineDone map[string]bool
 	namer      goname.Namer
+	copied     int // nodes copied, see maxCopied
 }
 
 // exportedBySessiongen reports a document sessiongen export wrote, and its
@@ -76,7 +77,7 @@ func restore(root rnode, opts Options) (*Result, error) {
 		re.note(v.ptr, nil, "want the format's version, an integer, got %s: 1 is written", describeNode(v.n))
 		set(out, "sessiongen", integer(1))
 	} else {
-		set(out, "sessiongen", copyNode(v.n))
+		set(out, "sessiongen", re.copyNode(v.n))
 	}
 	pkg := re.packageNode()
 	set(out, "package", pkg)

@@ -13,6 +13,11 @@ var restoreKinds = map[[2]string]string{
 	{"string", "uri"}: "uri", {"string", "uuid"}: "uuid",
 }
 
+// restoreDepth bounds the schemas nested in one type expression: items,
+// values and the anyOf wrappers of null, each counted (the format's own
+// nesting bound, maxDepth, counts items and values only).
+const restoreDepth = 4 * maxDepth
+
 // scalarKind returns the kind of a scalar schema's type t and format f, and
 // whether the format was the kind's (else it is a property's format note).
 func scalarKind(t, f string) (kind string, usedFormat bool) {
@@ -37,8 +42,8 @@ func (re *restorer) exprInto(m *yaml.Node, s rnode, x restoreCtx) (nullable, use
 		set(m, "type", str("json"))
 		return false, false
 	}
-	if x.depth > maxDepth {
-		re.note(s.ptr, m, "nested deeper than %d: written as json", maxDepth)
+	if x.depth > restoreDepth {
+		re.note(s.ptr, m, "nested deeper than %d schemas: written as json", restoreDepth)
 		set(m, "type", str("json"))
 		return false, false
 	}
@@ -61,10 +66,12 @@ func (re *restorer) exprInto(m *yaml.Node, s rnode, x restoreCtx) (nullable, use
 		}
 		switch {
 		case re.flag(s, "x-sessiongen-nonFinite") && len(rest) > 0:
+			x.depth++
 			_, used := re.exprInto(m, rest[0], x)
 			set(m, "nonFinite", boolean(true))
 			return nullable, used
 		case len(rest) == 1:
+			x.depth++
 			inner, _ := re.exprInto(m, rest[0], x)
 			return nullable || inner, false
 		}

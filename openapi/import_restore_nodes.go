@@ -176,7 +176,7 @@ func (re *restorer) copyChecked(r rnode, want map[string]valueKind) *yaml.Node {
 			re.note(e.val.ptr, nil, "%s: malformed value %s: not kept", e.name, describeNode(e.val.n))
 			continue
 		}
-		set(out, e.name, copyNode(e.val.n))
+		set(out, e.name, re.copyNode(e.val.n))
 	}
 	return out
 }
@@ -205,14 +205,26 @@ func kindFits(v rnode, k valueKind) bool {
 	return false
 }
 
+// maxCopied bounds the nodes copied from the spec into the schema, so that
+// aliases expanding into each other cannot make a small spec huge.
+const maxCopied = 1 << 20
+
 // copyNode copies a node of the spec into the schema: data only (no
-// positions, comments or anchors), in flow style where it nests.
-func copyNode(n *yaml.Node) *yaml.Node {
+// positions, comments or anchors), in flow style where it nests. Past
+// maxCopied nodes it copies nulls, noted once.
+func (re *restorer) copyNode(n *yaml.Node) *yaml.Node {
 	if n == nil {
 		return nil
 	}
+	re.copied++
+	if re.copied > maxCopied {
+		if re.copied == maxCopied+1 {
+			re.note("#", nil, "more than %d values to copy (aliases expanding?): the rest are null", maxCopied)
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	}
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return copyNode(n.Alias)
+		return re.copyNode(n.Alias)
 	}
 	c := &yaml.Node{Kind: n.Kind, Tag: n.Tag, Value: n.Value}
 	switch n.Kind {
@@ -223,7 +235,7 @@ func copyNode(n *yaml.Node) *yaml.Node {
 	case yaml.MappingNode, yaml.SequenceNode:
 		c.Style = yaml.FlowStyle
 		for _, k := range n.Content {
-			c.Content = append(c.Content, copyNode(k))
+			c.Content = append(c.Content, re.copyNode(k))
 		}
 	}
 	return c

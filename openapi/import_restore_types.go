@@ -356,11 +356,11 @@ func (re *restorer) annotations(m *yaml.Node, s rnode, usedFormat bool, allowed 
 		put("format", str(f))
 	}
 	if d := s.key("default"); d.ok() {
-		put("default", copyNode(d.n))
+		put("default", re.copyNode(d.n))
 	}
 	if ex := s.key("examples"); ex.ok() {
 		if ex.n.Kind == yaml.SequenceNode {
-			put("examples", copyNode(ex.n))
+			put("examples", re.copyNode(ex.n))
 		} else {
 			re.note(ex.ptr, m, "want a list of examples: not kept")
 		}
