@@ -70,6 +70,7 @@ func restore(root rnode, opts Options) (*Result, error) {
 		re.responses[e.name] = e.val
 	}
 	re.collectDiscriminatorValues()
+	re.unknownExtensions(root, 0)
 
 	out := mapping()
 	v := root.key("x-sessiongen-version")
@@ -179,13 +180,22 @@ func (re *restorer) importsNode() *yaml.Node {
 	list := sequence()
 	list.Style = 0
 	for _, it := range v.items() {
-		if m := re.copyChecked(it, map[string]valueKind{"schema": kStr, "as": kStr}); m != nil {
-			m.Style = yaml.FlowStyle
-			list.Content = append(list.Content, m)
+		m := re.copyChecked(it, map[string]valueKind{"schema": kStr, "as": kStr})
+		if m == nil {
+			continue
 		}
+		if get(m, "schema") == nil || get(m, "as") == nil {
+			re.note(it.ptr, nil, "an import without schema and as: not kept")
+			continue
+		}
+		m.Style = yaml.FlowStyle
+		list.Content = append(list.Content, m)
 	}
 	if v.n.Kind != yaml.SequenceNode {
 		re.note(v.ptr, nil, "want a list of {schema, as}, got %s: not kept", describeNode(v.n))
+	}
+	if len(list.Content) == 0 {
+		return nil
 	}
 	return list
 }

@@ -194,7 +194,11 @@ func (re *restorer) refInto(m *yaml.Node, s, ref rnode, x restoreCtx) {
 		return
 	}
 	target := re.schemaByID[key]
-	if !re.flag(s, "x-sessiongen-inline") || !target.key("x-sessiongen-inlineOf").ok() {
+	inline := re.flag(s, "x-sessiongen-inline")
+	if !inline || !target.key("x-sessiongen-inlineOf").ok() {
+		if inline {
+			re.note(child(s.ptr, "x-sessiongen-inline"), m, "x-sessiongen-inline on a reference to a declared type: referred to by name")
+		}
 		set(m, "type", str(re.typeNames[key]))
 		return
 	}

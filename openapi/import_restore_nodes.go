@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -80,6 +81,9 @@ func (r rnode) isTrue() bool { return r.isBool() && r.n.Value == "true" }
 
 // describeNode says what a node is, for notes.
 func describeNode(n *yaml.Node) string {
+	if n == nil {
+		return "nothing"
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -239,4 +243,29 @@ func (re *restorer) copyNode(n *yaml.Node) *yaml.Node {
 		}
 	}
 	return c
+}
+
+// restoredExtensions are the extensions sessiongen export writes, each
+// read back by the restorer.
+var restoredExtensions = []string{"abstract", "createOnly", "defaults", "deprecated", "discriminator",
+	"discriminatorValue", "encoding", "error", "format", "goName", "goType", "idPrefix", "idempotencyHeader",
+	"import", "imports", "inline", "inlineOf", "key", "name", "nonFinite", "nullable", "package", "paging",
+	"password", "pii", "relationship", "requestIdHeaders", "requiredOnCreate", "resource", "retry", "retrySafe",
+	"rules", "sentinel", "shape", "subtypes", "username", "values", "version"}
+
+// unknownExtensions notes every x-sessiongen-* key sessiongen export does
+// not write (a newer exporter's, or a typo): never dropped silently.
+func (re *restorer) unknownExtensions(r rnode, depth int) {
+	if depth > 4*restoreDepth || r.n == nil {
+		return
+	}
+	for _, e := range r.entries() {
+		if name, ok := strings.CutPrefix(e.name, "x-sessiongen-"); ok && !slices.Contains(restoredExtensions, name) {
+			re.note(e.val.ptr, nil, "extension %s is not one sessiongen export writes: not kept", e.name)
+		}
+		re.unknownExtensions(e.val, depth+1)
+	}
+	for _, it := range r.items() {
+		re.unknownExtensions(it, depth+1)
+	}
 }

@@ -113,6 +113,7 @@ func (re *restorer) resourcesNode() *yaml.Node {
 		set(r, "methods", re.ordered(methods, x))
 		set(out, name, r)
 	}
+	re.dropUnselected(out)
 	for i, o := range ops {
 		if !placed[i] {
 			re.note(o.op.ptr, nil, "an operation of no resource's tag: not imported")
@@ -368,4 +369,35 @@ func (re *restorer) ordered(methods *yaml.Node, resource rnode) *yaml.Node {
 		}
 	}
 	return out
+}
+
+// dropUnselected leaves out the resources a selection left without
+// methods, but for the parents of those it keeps.
+func (re *restorer) dropUnselected(resources *yaml.Node) {
+	o := re.opts
+	if len(o.PathPrefixes) == 0 && len(o.Tags) == 0 && len(o.OperationIDs) == 0 {
+		return
+	}
+	keep := map[string]bool{}
+	for i := 0; i+1 < len(resources.Content); i += 2 {
+		name, r := resources.Content[i].Value, resources.Content[i+1]
+		if len(get(r, "methods").Content) == 0 {
+			continue
+		}
+		for seen := 0; name != "" && !keep[name] && seen < len(resources.Content); seen++ {
+			keep[name] = true
+			p := get(get(resources, name), "parent")
+			if p == nil {
+				break
+			}
+			name = p.Value
+		}
+	}
+	var content []*yaml.Node
+	for i := 0; i+1 < len(resources.Content); i += 2 {
+		if keep[resources.Content[i].Value] {
+			content = append(content, resources.Content[i], resources.Content[i+1])
+		}
+	}
+	resources.Content = content
 }

@@ -131,6 +131,9 @@ func (re *restorer) deprecatedInto(m *yaml.Node, s rnode) {
 // and Go names), open and sentinel.
 func (re *restorer) enumInto(m *yaml.Node, s, known rnode, open bool) {
 	extras := map[string]rnode{}
+	if xv := s.key("x-sessiongen-values"); xv.ok() && xv.n.Kind != yaml.SequenceNode {
+		re.note(xv.ptr, m, "want a list of {value, description, deprecated, goName}, got %s: not kept", describeNode(xv.n))
+	}
 	for _, v := range s.key("x-sessiongen-values").items() {
 		if val := v.key("value"); val.isStr() {
 			extras[val.n.Value] = v

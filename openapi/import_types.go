@@ -145,6 +145,11 @@ func (im *importer) expr(m *yaml.Node, p *base.SchemaProxy, c exprCtx) (nullable
 		// A scalar, array or map component: written where used.
 		c.ptr = pointer("components", "schemas", name)
 		c.depth++
+		if comp.schema == nil {
+			im.note(c.ptr, m, "the schema does not build: written as json")
+			set(m, "type", str("json"))
+			return false
+		}
 		return im.exprSchema(m, comp.schema, c)
 	}
 	s, err := p.BuildSchema()
