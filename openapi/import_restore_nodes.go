@@ -263,7 +263,9 @@ func (re *restorer) unknownExtensions(r rnode, depth int) {
 		if name, ok := strings.CutPrefix(e.name, "x-sessiongen-"); ok && !slices.Contains(restoredExtensions, name) {
 			re.note(e.val.ptr, nil, "extension %s is not one sessiongen export writes: not kept", e.name)
 		}
-		re.unknownExtensions(e.val, depth+1)
+		if e.name != "default" && e.name != "examples" && e.name != "example" {
+			re.unknownExtensions(e.val, depth+1) // not into values: their keys are data
+		}
 	}
 	for _, it := range r.items() {
 		re.unknownExtensions(it, depth+1)

@@ -352,6 +352,8 @@ func (re *restorer) annotations(m *yaml.Node, s rnode, usedFormat bool, allowed 
 	}
 	if r := re.str(s, "x-sessiongen-deprecated"); r != "" {
 		put("deprecated", str(r))
+	} else if s.key("deprecated").isTrue() {
+		put("deprecated", str("Deprecated."))
 	}
 	if f := re.str(s, "x-sessiongen-format"); f != "" {
 		put("format", str(f))
