@@ -193,7 +193,76 @@ func TestRoundTripFeatures(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { roundTripText(t, withAuth(c.src)) })
 	}
 	t.Run("operations", func(t *testing.T) { roundTripText(t, withAuth(api)) })
+	t.Run("rarer keys", func(t *testing.T) { roundTripText(t, header+rarerKeys) })
 }
+
+// rarerKeys writes the keys no bundled schema, golden case or feature
+// table row exports together: documentation and presence keys on every
+// kind of parameter, defaults overridden per field, a discriminator value
+// outside any hierarchy, json and goType values, response headers without
+// a body.
+const rarerKeys = `  auth: {scheme: apiKey, header: X-Key}
+  idempotencyHeader: Idempotency-Key
+  discriminator: type
+  headers:
+    X-Trace: {type: string, description: A trace id., deprecated: Not read any more., examples: ["t-1"], default: "t-0"}
+types:
+  Level:
+    description: Levels.
+    deprecated: Use Grade.
+    enum:
+      - {value: low, description: The lowest., deprecated: Rare.}
+      - {value: high, goName: Top}
+      - mid
+  Plain:
+    discriminatorValue: plain
+    idPrefix: PL
+    key: id
+    properties:
+      id: {type: string, required: true, format: plain-id, examples: ["PL1"]}
+      raw: {type: json, nullable: true, description: Anything.}
+      when: {type: date-time, format: iso, deprecated: Use at.}
+      level: {type: Level, default: "low", format: level-name}
+      levels: {type: array, items: {type: Level}, uniqueItems: true, minItems: 1, maxItems: 3}
+      money: {goType: {import: example.com/money, name: Amount}, nullable: true}
+      moneys: {type: array, items: {goType: {import: example.com/money, name: Amount}, nullable: true}}
+      big: {type: int64, minimum: -9007199254740993, maximum: 9007199254740993, default: 7}
+      ratio: {type: float32, minimum: 0.25, examples: [0.5]}
+      either: {type: union, of: [Level, int32], nullable: true}
+      secret: {type: string, pii: true, createOnly: true, requiredOnCreate: true}
+resources:
+  plains:
+    type: Plain
+    path: /plains
+    defaults: {nullable: true}
+    params:
+      plainId: {type: string, description: The plain., pii: true, examples: ["PL1"], deprecated: Use id.}
+    methods:
+      create:
+        http: POST
+        path: /plains
+        body:
+          shape: full
+          defaults: {required: true}
+          fields:
+            name: {type: string}
+            note: {type: string, required: false, nullable: false}
+            tags: {type: map, values: {type: string}}
+        response: {headers: {Location: {type: uri, required: true, deprecated: Old., pii: true, examples: ["https://x.example/p"]}}}
+        retrySafe: false
+        status: [201]
+      find:
+        http: GET
+        path: /plains/find
+        deprecated: Use list.
+        query:
+          q: {type: string, default: "a", examples: ["b"], description: Query., deprecated: Old., pii: true}
+          at: {type: array, items: {type: date}, explode: false}
+        headers:
+          If-Match: {type: string, description: Tag., default: "*"}
+        response: {type: int32, contentType: text/plain, headers: {X-Count: {type: int64}}}
+`
+
 
 // roundTripText runs the three comparisons on a schema without imports,
 // parsed from memory.
