@@ -263,7 +263,6 @@ resources:
         response: {type: int32, contentType: text/plain, headers: {X-Count: {type: int64}}}
 `
 
-
 // roundTripText runs the three comparisons on a schema without imports,
 // parsed from memory.
 func roundTripText(t *testing.T, src string) {
