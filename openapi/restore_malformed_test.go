@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -110,4 +111,19 @@ func TestRestoreSelection(t *testing.T) {
 	}
 	assert.Equal(t, []string{"items.create", "other.list"}, got)
 	assert.Len(t, s2.Types, len(s.Types), "every type is kept")
+}
+
+// TestRestoreChecksSchemasWithImports: a restored schema that imports
+// others cannot be loaded from memory, yet its other errors are still
+// found (here a key naming no property).
+func TestRestoreChecksSchemasWithImports(t *testing.T) {
+	doc, err := os.ReadFile("testdata/export/twilio-proxy.openapi.yaml")
+	require.NoError(t, err)
+	_, err = Import(doc, Options{})
+	require.NoError(t, err)
+	_, err = Import(mutated(t, doc, []string{"components", "schemas", "Session"}, "x-sessiongen-key", "nothing"), Options{})
+	var ie *Error
+	require.True(t, errors.As(err, &ie), "an *Error: %v", err)
+	assert.Contains(t, ie.Msg, "does not load")
+	assert.Contains(t, ie.Msg, "nothing")
 }
