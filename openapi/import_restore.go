@@ -42,6 +42,9 @@ type restorer struct {
 // exportedBySessiongen reports a document sessiongen export wrote, and its
 // root as YAML nodes.
 func exportedBySessiongen(spec []byte) (rnode, bool) {
+	if !bytes.Contains(spec, []byte("x-sessiongen-version")) {
+		return rnode{}, false // a vendor spec: not parsed twice
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(spec, &doc); err != nil || len(doc.Content) == 0 {
 		return rnode{}, false
