@@ -3,6 +3,7 @@ package openapi
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/schema"
@@ -69,6 +71,9 @@ func roundTrip(t *testing.T, path, label string, expected map[string]bool) {
 	res, err := Import(doc, Options{Source: filepath.Base(path)})
 	require.NoError(t, err)
 	assert.Empty(t, res.Notes, "a document sessiongen export wrote restores without notes")
+	fromJSON, err := Import(asJSON(t, doc), Options{Source: filepath.Base(path)})
+	require.NoError(t, err)
+	assert.Equal(t, string(res.YAML), string(fromJSON.YAML), "the document as JSON restores the same schema")
 
 	dir := copySchemaFolder(t, filepath.Dir(path))
 	s2Path := filepath.Join(dir, "roundtrip-"+filepath.Base(path))
@@ -277,4 +282,51 @@ func roundTripText(t *testing.T, src string) {
 	require.NoError(t, err, "s2 loads:\n%s", res.YAML)
 	assert.Subset(t, warningTexts(s), warningTexts(s2), "s2 has no warning s lacks")
 	fixpointAndCode(t, s, s2, doc, func(string) bool { return false })
+}
+
+// asJSON rewrites a YAML document as JSON, keys in their order.
+func asJSON(t *testing.T, doc []byte) []byte {
+	var root yaml.Node
+	require.NoError(t, yaml.Unmarshal(doc, &root))
+	var b bytes.Buffer
+	var write func(n *yaml.Node)
+	write = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			write(n.Content[0])
+		case yaml.MappingNode:
+			b.WriteByte('{')
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				k, err := json.Marshal(n.Content[i].Value)
+				require.NoError(t, err)
+				b.Write(k)
+				b.WriteByte(':')
+				write(n.Content[i+1])
+			}
+			b.WriteByte('}')
+		case yaml.SequenceNode:
+			b.WriteByte('[')
+			for i, c := range n.Content {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				write(c)
+			}
+			b.WriteByte(']')
+		default:
+			switch n.Tag {
+			case "!!int", "!!float", "!!bool", "!!null":
+				b.WriteString(n.Value)
+			default:
+				v, err := json.Marshal(n.Value)
+				require.NoError(t, err)
+				b.Write(v)
+			}
+		}
+	}
+	write(&root)
+	return b.Bytes()
 }
