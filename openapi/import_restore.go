@@ -251,7 +251,7 @@ func (re *restorer) apiNode() *yaml.Node {
 		if re.str(e.val, "in") != "header" || e.val.key("x-sessiongen-resource").ok() {
 			continue
 		}
-		name, h := re.parameter(e.val, headerKeys, "", nil)
+		name, h := re.parameter(e.val, headerKeys, "")
 		if name != "" {
 			set(headers, name, h)
 		}

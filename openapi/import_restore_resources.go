@@ -81,7 +81,7 @@ func (re *restorer) resourcesNode() *yaml.Node {
 		params := mapping()
 		for _, ref := range x.key("params").items() {
 			if p, ok := re.paramRef(ref); ok {
-				n, m := re.parameter(p, pathParamKeys, rg, nil)
+				n, m := re.parameter(p, pathParamKeys, rg)
 				set(params, n, m)
 			}
 		}
@@ -135,8 +135,8 @@ func (re *restorer) paramRef(ref rnode) (rnode, bool) {
 }
 
 // parameter reads a parameter (or response header, named by the caller):
-// its wire name and property. nil defaults: none apply.
-func (re *restorer) parameter(p rnode, allowed []string, ownerGo string, _ *yaml.Node) (string, *yaml.Node) {
+// its wire name and property; allowed are the keys its context takes.
+func (re *restorer) parameter(p rnode, allowed []string, ownerGo string) (string, *yaml.Node) {
 	name := re.str(p, "name")
 	sch := p.key("schema")
 	m := flowMapping()
@@ -183,13 +183,13 @@ func (re *restorer) method(o restoredOp, ownerGo string, resDefaults *yaml.Node)
 		}
 		switch in := re.str(p, "in"); in {
 		case "path":
-			n, v := re.parameter(p, pathParamKeys, ownerGo, nil)
+			n, v := re.parameter(p, pathParamKeys, ownerGo)
 			set(params, n, v)
 		case "query":
-			n, v := re.parameter(p, queryKeys, ownerGo, nil)
+			n, v := re.parameter(p, queryKeys, ownerGo)
 			set(query, n, v)
 		case "header":
-			n, v := re.parameter(p, headerKeys, ownerGo, nil)
+			n, v := re.parameter(p, headerKeys, ownerGo)
 			set(headers, n, v)
 		default:
 			re.note(p.ptr, m, "a parameter in %q: not in the format, not kept", in)
@@ -313,7 +313,7 @@ func (re *restorer) successResponses(m *yaml.Node, o restoredOp, ownerGo string)
 	if hs := first.key("headers"); hs.ok() {
 		headers := mapping()
 		for _, h := range hs.entries() {
-			_, v := re.parameter(h.val, responseHeaderKeys, ownerGo, nil)
+			_, v := re.parameter(h.val, responseHeaderKeys, ownerGo)
 			set(headers, h.name, v)
 		}
 		if len(headers.Content) > 0 {
