@@ -59,6 +59,10 @@ func (re *restorer) selected(o restoredOp) bool {
 func (re *restorer) resourcesNode() *yaml.Node {
 	out := mapping()
 	ops := re.operations()
+	opTags := make([][]string, len(ops))
+	for i, o := range ops {
+		opTags[i] = re.strList(o.op, "tags")
+	}
 	placed := map[int]bool{}
 	for _, tag := range re.doc.key("tags").items() {
 		name := re.str(tag, "name")
@@ -94,8 +98,7 @@ func (re *restorer) resourcesNode() *yaml.Node {
 		}
 		methods := mapping()
 		for i, o := range ops {
-			tags := re.strList(o.op, "tags")
-			if len(tags) == 0 || tags[0] != name {
+			if tags := opTags[i]; len(tags) == 0 || tags[0] != name {
 				continue
 			}
 			placed[i] = true
@@ -107,6 +110,10 @@ func (re *restorer) resourcesNode() *yaml.Node {
 			if !ok || mname == "" {
 				re.note(child(o.op.ptr, "operationId"), nil, "operationId %q is not %s.<method>: named after the verb", id, name)
 				mname = o.verb
+			}
+			if get(methods, mname) != nil {
+				re.note(child(o.op.ptr, "operationId"), nil, "a second method %s of %s: not imported", mname, name)
+				continue
 			}
 			set(methods, mname, re.method(o, rg+re.namer.Exported(mname), defaults))
 		}
