@@ -52,7 +52,12 @@ func (re *restorer) typesNode() *yaml.Node {
 		if e.val.key("x-sessiongen-import").ok() || e.val.key("x-sessiongen-inlineOf").ok() {
 			continue
 		}
-		set(types, re.typeNames[e.name], re.typeNode(e.name, e.val))
+		name := re.typeNames[e.name]
+		if get(types, name) != nil {
+			re.note(e.val.ptr, nil, "a second type named %q: not imported", name)
+			continue
+		}
+		set(types, name, re.typeNode(e.name, e.val))
 	}
 	return types
 }
