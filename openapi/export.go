@@ -181,6 +181,9 @@ func (e *exporter) tags() *yaml.Node {
 		if d := defaults(r.Defaults); d != nil {
 			put(res, "defaults", d)
 		}
+		if order := e.methodOrder(r); order != nil {
+			put(res, "methods", strsNode(order))
+		}
 		put(tag, "x-sessiongen-resource", res)
 		tags.Content = append(tags.Content, tag)
 	}

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sessiongen/sessiongen/schema"
@@ -293,4 +294,28 @@ func sentAsJSON(t *schema.TypeExpr) bool {
 		return t.Ref != nil && t.Ref.Target != nil && !t.Ref.Target.IsEnum
 	}
 	return false
+}
+
+// methodOrder lists the methods of r when the document's order of
+// operations (grouped by path) would read them in another order, which
+// the generated code follows; nil when it reads them as written.
+func (e *exporter) methodOrder(r *schema.Resource) []string {
+	first := map[string]int{} // path -> order of its first method
+	for _, res := range e.f.Resources {
+		for _, m := range res.Methods {
+			if _, ok := first[m.Path]; !ok {
+				first[m.Path] = len(first)
+			}
+		}
+	}
+	read := slices.Clone(r.Methods)
+	slices.SortStableFunc(read, func(a, b *schema.Method) int { return first[a.Path] - first[b.Path] })
+	if slices.Equal(read, r.Methods) {
+		return nil
+	}
+	names := make([]string, len(r.Methods))
+	for i, m := range r.Methods {
+		names[i] = m.Name
+	}
+	return names
 }

@@ -77,6 +77,9 @@ func Import(spec []byte, opts Options) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if root, ok := exportedBySessiongen(spec); ok {
+		return restore(root, opts)
+	}
 	reserved, err := generator.ReservedNames()
 	if err != nil {
 		return nil, err

@@ -70,7 +70,8 @@ func (im *importer) classify(s *base.Schema) componentKind {
 // enum or one that holds non-strings.
 func stringEnum(s *base.Schema) []string {
 	if len(s.Enum) == 0 {
-		return nil
+		vals, _ := openEnumAnyOf(s)
+		return vals
 	}
 	var vals []string
 	for _, v := range s.Enum {
@@ -86,6 +87,34 @@ func stringEnum(s *base.Schema) []string {
 		vals = append(vals, v.Value)
 	}
 	return vals
+}
+
+// openEnumAnyOf recognises an open enum written as anyOf (or oneOf) the
+// known values and any string, as sessiongen export writes one: it returns
+// the values and whether a null member makes it nullable.
+func openEnumAnyOf(s *base.Schema) (vals []string, null bool) {
+	for _, members := range [][]*base.SchemaProxy{s.AnyOf, s.OneOf} {
+		var rest []*base.Schema
+		null = false
+		for _, m := range members {
+			if isNullSchema(m) {
+				null = true
+				continue
+			}
+			rest = append(rest, schemaOf(m))
+		}
+		if len(rest) != 2 || rest[0] == nil || rest[1] == nil || len(rest[0].Enum) == 0 {
+			continue
+		}
+		anyString := rest[1]
+		if !slices.Equal(anyString.Type, []string{"string"}) || len(anyString.Enum) > 0 || anyString.Format != "" || anyString.Pattern != "" {
+			continue
+		}
+		if vals := stringEnum(rest[0]); len(vals) > 0 {
+			return vals, null
+		}
+	}
+	return nil, false
 }
 
 func enumHasNull(s *base.Schema) bool {
@@ -145,6 +174,11 @@ func (im *importer) expr(m *yaml.Node, p *base.SchemaProxy, c exprCtx) (nullable
 		// A scalar, array or map component: written where used.
 		c.ptr = pointer("components", "schemas", name)
 		c.depth++
+		if comp.schema == nil {
+			im.note(c.ptr, m, "the schema does not build: written as json")
+			set(m, "type", str("json"))
+			return false
+		}
 		return im.exprSchema(m, comp.schema, c)
 	}
 	s, err := p.BuildSchema()
@@ -176,6 +210,11 @@ func isNullSchema(p *base.SchemaProxy) bool {
 func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullable bool) {
 	if s.Nullable != nil && *s.Nullable {
 		nullable = true
+	}
+	if vals, null := openEnumAnyOf(s); vals != nil {
+		del(m, "type")
+		enumInto(m, s, vals)
+		return nullable || null
 	}
 	types := slices.DeleteFunc(slices.Clone(s.Type), func(t string) bool { return t == "null" })
 	if len(types) < len(s.Type) {
@@ -414,10 +453,14 @@ func enumInto(m *yaml.Node, s *base.Schema, vals []string) {
 const unknownFutureValue = "unknownFutureValue"
 
 // enumOpenness says whether the API may add values: Graph's
-// unknownFutureValue member, or x-ms-enum modelAsString / x-extensible-enum.
+// unknownFutureValue member, x-ms-enum modelAsString / x-extensible-enum, or
+// anyOf the values and any string.
 func enumOpenness(s *base.Schema, vals []string) (open bool, sentinel string) {
 	if slices.Contains(vals, unknownFutureValue) {
 		return true, unknownFutureValue
+	}
+	if v, _ := openEnumAnyOf(s); v != nil {
+		return true, ""
 	}
 	if s.Extensions != nil {
 		if n, ok := s.Extensions.Get("x-ms-enum"); ok && n != nil {

@@ -38,6 +38,7 @@ Reads an OpenAPI 3.0 or 3.1 document (JSON or YAML) and writes a sessiongen sche
 selected operations (every operation without a selection flag; with several, any that matches)
 and every type they reach. What cannot be mapped is a comment starting with "import:" in the
 schema, at the place it applies, and a line on standard error with the spec's JSON pointer.
+A document sessiongen export wrote is read back into the schema it came from.
 
 `)
 		fs.PrintDefaults()
