@@ -75,7 +75,7 @@ func genFake(f *jen.File, p *ir.Package, own func(string) *jen.Statement) {
 	})
 	f.Line()
 	for _, s := range p.Structs {
-		if s.Role == ir.RoleRequest && s.SentForm {
+		if s.SentForm {
 			genFormDecoder(f, s, own)
 		}
 	}
@@ -162,17 +162,24 @@ func fakeApply(m *ir.Method, model *ir.Struct, create bool, own func(string) *je
 		}
 		switch {
 		case body.Model != nil:
-		case !body.Inline:
+		case body.Struct == model && body.Encoding != ir.EncodingForm:
 			// The body is the resource itself: members sent replace stored ones.
 			g.If(jen.Err().Op(":=").Id("obj").Dot("ApplyRequestJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		default:
+			// A body of its own (the method's fields, or another type than
+			// the resource's): read whole, then copied field by field.
 			req := body.Struct
 			g.Var().Id("req").Add(own(req.Name))
-			if body.Encoding == ir.EncodingForm {
+			switch {
+			case body.Encoding == ir.EncodingForm:
 				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 				g.If(jen.Err().Op(":=").Id(formDecoderName(req)).Call(jen.Op("&").Id("req"), jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			} else {
+			case requestBodyType(nil, req):
+				// A schema type sent whole: read as a server reads it
+				// (read-only fields may be absent).
+				g.If(jen.Err().Op(":=").Id("req").Dot("ApplyRequestJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
+			default:
 				g.If(jen.Err().Op(":=").Id("req").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 			}
 			g.If(jen.Err().Op(":=").Id("req").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))

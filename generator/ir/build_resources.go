@@ -304,12 +304,14 @@ func methodFacts(p *Package, names goname.Namer) {
 	}
 }
 
-// requestCopies pairs the fields of a create or update method's own request
-// body with the resource fields of the same Go name and type, which the
-// generated fake copies onto the stored resource.
+// requestCopies pairs the fields of a create or update method's request body
+// of its own (the method's fields, or a type other than the resource's) with
+// the resource fields of the same Go name and type, which the generated fake
+// copies onto the stored resource.
 func requestCopies(m *Method) []FieldCopy {
-	if (m.Kind != MethodCreate && m.Kind != MethodUpdate) || m.Body == nil || !m.Body.Inline {
-		return nil
+	if (m.Kind != MethodCreate && m.Kind != MethodUpdate) || m.Body == nil || m.Body.Model != nil ||
+		m.Response == nil || m.Response.Struct == nil || m.Body.Struct == m.Response.Struct && m.Body.Encoding != EncodingForm {
+		return nil // no body, a merge patch, or the resource itself: nothing to copy
 	}
 	byName := map[string]*Field{}
 	for _, fl := range m.Response.Struct.Fields {
