@@ -69,6 +69,19 @@ func cmpOr(a, b string) string {
 // update, replace, delete; an action by its extension segments ($count ->
 // count, recording/stream -> recordingStream); the operationId on a clash.
 func (im *importer) methodName(res *resource, r *route) string {
+	// A name is taken by a method of res or by the accessor of a child
+	// resource (the generated client has one method of each name).
+	taken := func(name string) bool {
+		if get(res.methods, name) != nil {
+			return true
+		}
+		for _, c := range im.resourceList {
+			if c.parent == res && goname.Exported(c.name) == goname.Exported(name) {
+				return true
+			}
+		}
+		return false
+	}
 	var name string
 	if len(r.ext) > 0 {
 		var words []string
@@ -85,7 +98,7 @@ func (im *importer) methodName(res *resource, r *route) string {
 			words = append(words, s)
 		}
 		name = lowerFirst(identWords(strings.Join(words, "_")))
-		if get(res.methods, name) != nil {
+		if taken(name) {
 			name += exportedName(strings.ToLower(r.op.verb))
 		}
 	} else {
@@ -104,12 +117,12 @@ func (im *importer) methodName(res *resource, r *route) string {
 			name = "delete"
 		}
 	}
-	if name == "" || get(res.methods, name) != nil || goname.Exported(name) == "" {
+	if name == "" || taken(name) || goname.Exported(name) == "" {
 		name = lowerFirst(identWords(lastDot(r.op.op.OperationId)))
-		if name == "" || get(res.methods, name) != nil {
+		if name == "" || taken(name) {
 			name = lowerFirst(identWords(strings.ToLower(r.op.verb) + "_" + strings.Join(splitPath(r.path), "_")))
 		}
-		for i := 2; get(res.methods, name) != nil; i++ {
+		for i := 2; taken(name); i++ {
 			name = strings.TrimRight(name, "0123456789") + strconv.Itoa(i)
 		}
 	}
@@ -127,6 +140,7 @@ func lastDot(s string) string {
 func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner string, pathParams map[string]*paramDecl) {
 	params, query, headers := mapping(), mapping(), mapping()
 	declared := map[string]*paramDecl{}
+	queryNames, headerNames := goNames{}, goNames{}
 	for _, d := range allParams(r.op) {
 		p := d.param
 		if strings.TrimSpace(p.Name) == "" {
@@ -137,6 +151,10 @@ func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner stri
 		case "path":
 			declared[paramIdent(p.Name)] = &paramDecl{param: p, ptr: d.ptr}
 		case "query":
+			if prev, clash := queryNames.add(p.Name); clash {
+				im.note(d.ptr, nil, "query parameter %q has the Go name of %q: not imported", p.Name, prev)
+				continue
+			}
 			q := flowMapping()
 			if im.paramExpr(q, p, d.ptr, owner, p.Name) {
 				set(query, p.Name, q)
@@ -148,6 +166,10 @@ func (im *importer) parameters(m *yaml.Node, res *resource, r *route, owner stri
 			}
 			if slices.Contains(clientHeaders, strings.ToLower(p.Name)) || im.authHeader != "" && strings.EqualFold(p.Name, im.authHeader) {
 				continue // the client sets it (auth, content negotiation)
+			}
+			if prev, clash := headerNames.add(p.Name); clash {
+				im.note(d.ptr, nil, "header %q has the Go name of %q: not imported", p.Name, prev)
+				continue
 			}
 			h := flowMapping()
 			if im.paramExpr(h, p, d.ptr, owner, p.Name) {

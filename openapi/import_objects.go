@@ -202,6 +202,7 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 		}
 	}
 	properties := mapping()
+	names := goNames{}
 	for i, ps := range props {
 		pptr := ptr
 		if ps != s {
@@ -214,6 +215,12 @@ func (im *importer) objectType(name string, s *base.Schema, ptr string) *yaml.No
 			if wire == "" {
 				im.note(child(pptr, "properties", wire), t, "a property without a name: not imported")
 				continue
+			}
+			if get(properties, wire) == nil {
+				if prev, clash := names.add(wire); clash {
+					im.note(child(pptr, "properties", wire), t, "property %q has the Go name of %q: not imported", wire, prev)
+					continue
+				}
 			}
 			prop := im.property(name, wire, pp, slices.Contains(required, wire), child(pptr, "properties", wire))
 			set(properties, wire, prop)
@@ -296,10 +303,21 @@ func (im *importer) property(owner, wire string, p *base.SchemaProxy, required b
 	var s *base.Schema
 	if p != nil && !p.IsReference() {
 		s = p.Schema()
+		if _, ann, ok := annotatedRef(s); ok {
+			s = ann // a $ref with siblings: they document the property
+		}
 	}
 	im.presence(m, s, ptr, false)
 	if s != nil && extensionBool(s, "x-ms-navigationProperty") {
+		if required {
+			del(m, "required")
+			im.note(child(ptr, "x-ms-navigationProperty"), m, "a navigation property is present only when expanded: not required")
+		}
 		set(m, "relationship", boolean(true)) // OData: present only when expanded
+	}
+	if required && get(m, "default") != nil {
+		del(m, "default")
+		im.note(child(ptr, "default"), m, "a required property's default never applies: not kept")
 	}
 	return m
 }

@@ -11,6 +11,7 @@ import (
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sessiongen/sessiongen/generator"
 	"github.com/sessiongen/sessiongen/schema"
 	"github.com/sessiongen/sessiongen/schema/goname"
 )
@@ -197,8 +198,15 @@ func (im *importer) run() (*Result, error) {
 	}
 	// Never hand out a schema the loader refuses: what the importer
 	// failed to foresee is an error, not a broken file.
-	if _, err := schema.Parse("imported.yaml", buf.Bytes()); err != nil {
+	f, err := schema.Parse("imported.yaml", buf.Bytes())
+	if err != nil {
 		return nil, &Error{Pointer: "#", Msg: "the imported schema does not load (a limit of the importer): " + firstLine(err.Error())}
+	}
+	// The generator has checks of its own (Go names of client methods and
+	// accessors, of fields beside generated methods): the schema must pass
+	// them too, or sessiongen would refuse what import wrote.
+	if _, err := generator.BuildIR([]*schema.File{f}, generator.Options{}); err != nil {
+		return nil, &Error{Pointer: "#", Msg: "the imported schema does not generate (a limit of the importer): " + firstLine(err.Error())}
 	}
 	return &Result{YAML: buf.Bytes(), Notes: im.notes}, nil
 }
@@ -269,6 +277,9 @@ func (im *importer) finishTypes() {
 	for _, e := range im.types {
 		byName[e.name] = e
 	}
+	if im.discriminator == "" {
+		im.composeBases(byName)
+	}
 	// Each type's discriminator: its hierarchy root's, else the API's.
 	discOf := func(e *typeEntry) string {
 		seen := map[string]bool{}
@@ -336,14 +347,65 @@ func (im *importer) finishTypes() {
 			addComment(k, "no discriminator value in the spec: sent only as one of its subtypes")
 		}
 	}
-	if im.discriminator == "" {
-		for _, e := range im.types {
-			if b := get(e.node, "base"); b != nil {
-				im.note(pointer("components", "schemas", e.proto), e.node, "allOf inheritance without a discriminator: base %s is kept, but the format decodes subtypes by the discriminator; add api.discriminator by hand", b.Value)
-				break
+}
+
+// composeBases reads allOf without any discriminator in the spec as
+// composition, as other generators do: a type gets the properties of its
+// base (and the base's base) copied in, its own winning on a clash, and no
+// base. The format's inheritance needs a discriminator to tell subtypes
+// apart on the wire; the spec has none to give.
+func (im *importer) composeBases(byName map[string]*typeEntry) {
+	done := map[string]bool{}
+	var compose func(e *typeEntry)
+	compose = func(e *typeEntry) {
+		if done[e.name] {
+			return
+		}
+		done[e.name] = true // also ends a cycle of bases
+		b := get(e.node, "base")
+		if b == nil {
+			return
+		}
+		del(e.node, "base")
+		be := byName[b.Value]
+		if be == nil {
+			return
+		}
+		compose(be)
+		im.note(pointer("components", "schemas", e.proto), e.node, "allOf without a discriminator in the spec: the properties of %s are copied into this type (composition), not inherited", b.Value)
+		if get(be.node, "open") != nil {
+			set(e.node, "open", boolean(true))
+		}
+		inherited := get(be.node, "properties")
+		if inherited == nil {
+			return
+		}
+		own := get(e.node, "properties")
+		merged := mapping()
+		for i := 0; i+1 < len(inherited.Content); i += 2 {
+			if get(own, inherited.Content[i].Value) == nil {
+				merged.Content = append(merged.Content, copyNode(inherited.Content[i]), copyNode(inherited.Content[i+1]))
 			}
 		}
+		if own != nil {
+			merged.Content = append(merged.Content, own.Content...)
+		}
+		set(e.node, "properties", merged)
 	}
+	for _, e := range im.types {
+		compose(e)
+	}
+}
+
+// copyNode returns a deep copy of n, so that a node written twice is two
+// nodes (comments added to one stay off the other).
+func copyNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = copyNode(k)
+	}
+	return &c
 }
 
 // initialisms finds the API's own capitalised words: a word of a type,

@@ -211,6 +211,12 @@ func (im *importer) exprSchema(m *yaml.Node, s *base.Schema, c exprCtx) (nullabl
 	if s.Nullable != nil && *s.Nullable {
 		nullable = true
 	}
+	if ref, ann, ok := annotatedRef(s); ok {
+		if ann != nil && (ann.Nullable != nil && *ann.Nullable || slices.Contains(ann.Type, "null")) {
+			nullable = true
+		}
+		return im.expr(m, ref, c.nested(child(c.ptr, "allOf", itoa(slices.Index(s.AllOf, ref))), "")) || nullable
+	}
 	if vals, null := openEnumAnyOf(s); vals != nil {
 		del(m, "type")
 		enumInto(m, s, vals)
@@ -491,3 +497,48 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 // exportedName is a name's Go form, used to make synthesized names.
 func exportedName(s string) string { return goname.Exported(s) }
+
+// annotatedRef returns the one reference of s when s is that reference
+// with annotations only: what the parser makes of a $ref with siblings
+// ({description: ..., $ref: X} becomes allOf: [{description: ...}, {$ref:
+// X}], as OpenAPI 3.1 reads it). Such a schema is X where it is used, with
+// another description, not a subtype of X. ann is the annotations'
+// schema (nil when there are none).
+func annotatedRef(s *base.Schema) (ref *base.SchemaProxy, ann *base.Schema, ok bool) {
+	if s == nil || len(s.AllOf) == 0 || s.Properties != nil && s.Properties.Len() > 0 ||
+		len(s.AnyOf)+len(s.OneOf) > 0 || s.Discriminator != nil || s.AdditionalProperties != nil {
+		return nil, nil, false
+	}
+	for _, part := range s.AllOf {
+		switch {
+		case part == nil:
+		case part.IsReference():
+			if ref != nil {
+				return nil, nil, false
+			}
+			ref = part
+		default:
+			ps := part.Schema()
+			if !annotationOnly(ps) || ann != nil {
+				return nil, nil, false
+			}
+			ann = ps
+		}
+	}
+	return ref, ann, ref != nil
+}
+
+// annotationOnly reports whether s says nothing of a value's shape: only
+// documentation and presence keywords (a type is allowed when it is the
+// only other word, as in {type: string, $ref: enum}: the reference says
+// more).
+func annotationOnly(s *base.Schema) bool {
+	if s == nil {
+		return true
+	}
+	return s.Properties == nil && len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) == 0 && s.Not == nil &&
+		s.Items == nil && s.AdditionalProperties == nil && len(s.Enum) == 0 && s.Discriminator == nil &&
+		s.Format == "" && s.Pattern == "" && s.Minimum == nil && s.Maximum == nil &&
+		s.MinLength == nil && s.MaxLength == nil && s.MinItems == nil && s.MaxItems == nil &&
+		s.Const == nil
+}

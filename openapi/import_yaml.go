@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sessiongen/sessiongen/schema/goname"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -197,4 +198,20 @@ func compact(n *yaml.Node) string {
 		s = s[:60] + "..."
 	}
 	return s
+}
+
+// goNames finds names that become one Go name: the loader refuses two
+// properties or parameters of one Go name, so the importer keeps the first
+// and notes the next. Case is ignored, since the API's initialisms (known
+// only at the end) change it.
+type goNames map[string]string
+
+// add records name and returns the earlier name of its Go name, if any.
+func (g goNames) add(name string) (prev string, clash bool) {
+	k := strings.ToUpper(goname.Exported(name))
+	if prev, ok := g[k]; ok {
+		return prev, true
+	}
+	g[k] = name
+	return "", false
 }

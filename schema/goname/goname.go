@@ -79,7 +79,8 @@ func Words(name string) []string {
 
 // Exported returns the exported Go identifier for name: words capitalised,
 // initialisms in capitals, separators dropped ("unique_name" is UniqueName,
-// "callee_id" is CalleeID, "@odata.type" is OdataType). A result that would
+// "callee_id" is CalleeID, "@odata.type" is OdataType), a trailing "<" or
+// ">" read as Before or After ("StartTime<" is StartTimeBefore). A result that would
 // not start with an upper-case letter gets an "X" prefix ("2fa" is X2fa,
 // "名前" is X名前); an empty result is "X".
 func Exported(name string) string { return Namer{}.Exported(name) }
@@ -88,7 +89,19 @@ func Exported(name string) string { return Namer{}.Exported(name) }
 // with n's initialisms.
 func (n Namer) Exported(name string) string {
 	var b strings.Builder
-	for _, w := range Words(name) {
+	words := Words(name)
+	// Twilio's range filters: "StartTime<" and "StartTime>" are the
+	// start times before and after the value, as Twilio's own SDKs name
+	// them; dropping the sign would give both one name.
+	if len(words) > 0 {
+		switch {
+		case strings.HasSuffix(name, "<"):
+			words = append(words, "Before")
+		case strings.HasSuffix(name, ">"):
+			words = append(words, "After")
+		}
+	}
+	for _, w := range words {
 		up := strings.ToUpper(w)
 		if n.isInitialism(up) {
 			b.WriteString(up)

@@ -29,6 +29,10 @@ func TestExported(t *testing.T) {
 		{"größe", "Größe"},
 		{"名前", "X名前"},
 		{"ß", "Xß"},
+		{"StartTime<", "StartTimeBefore"}, // Twilio's range filters
+		{"StartTime>", "StartTimeAfter"},
+		{"DateCreated<", "DateCreatedBefore"},
+		{"<", "X"},
 	} {
 		if got := Exported(tc.in); got != tc.want {
 			t.Errorf("Exported(%q) = %q, want %q", tc.in, got, tc.want)
