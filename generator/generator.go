@@ -227,6 +227,16 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 // at its import path below importRoot (the output root's; p.Dir alone when
 // it is unknown, as for output kept in memory).
 func renderFake(p *ir.Package, importRoot string) (File, error) {
+	f, file := fakeFile(p, importRoot)
+	src, err := format(f)
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, path.Join(fakePackageName(p), "fake_gen.go"), err)
+	}
+	return File{Path: file, Content: src}, nil
+}
+
+// fakeFile builds p's fake package file and returns it with its path.
+func fakeFile(p *ir.Package, importRoot string) (*jen.File, string) {
 	name := fakePackageName(p)
 	dir := path.Join(p.Dir, name)
 	prod := path.Join(importRoot, p.Dir)
@@ -240,24 +250,25 @@ func renderFake(p *ir.Package, importRoot string) (File, error) {
 	f.PackageComment(fmt.Sprintf("tests, kept apart so that programs importing %s do not link it (as", p.Name))
 	f.PackageComment("net/http/httptest sits beside net/http).")
 	genFake(f, p, func(n string) *jen.Statement { return jen.Qual(prod, n) })
-	src, err := format(f)
-	if err != nil {
-		return File{}, fmt.Errorf("%s: %s/fake_gen.go: %w", p.SchemaPath, name, err)
-	}
-	return File{Path: path.Join(dir, "fake_gen.go"), Content: src}, nil
+	return f, path.Join(dir, "fake_gen.go")
 }
 
 func renderArtifact(p *ir.Package, a artifact) (File, error) {
+	src, err := format(artifactFile(p, a))
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
+	}
+	return File{Path: path.Join(p.Dir, a.file), Content: src}, nil
+}
+
+// artifactFile builds artifact a of package p.
+func artifactFile(p *ir.Package, a artifact) *jen.File {
 	f := newFile(p)
 	if a.file == "types_gen.go" && p.Doc != "" {
 		f.PackageComment(packageDoc(p))
 	}
 	a.emit(f, p)
-	src, err := format(f)
-	if err != nil {
-		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
-	}
-	return File{Path: path.Join(p.Dir, a.file), Content: src}, nil
+	return f
 }
 
 // Header returns the first line of every generated file. It matches Go's
