@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,16 +19,6 @@ func newFile(p *ir.Package) *jen.File {
 	f.HeaderComment(Header(p.SchemaPath))
 	importAliases(f, p)
 	return f
-}
-
-// format renders and formats f. A formatting failure is an emitter bug: the error carries
-// the source with line numbers so it can be read.
-func format(f *jen.File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("%v\n%s", firstLine(err.Error()), numbered(buf.String()))
-	}
-	return buf.Bytes(), nil
 }
 
 func firstLine(s string) string {

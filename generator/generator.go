@@ -143,12 +143,18 @@ func buildIR(files []*schema.File, opts Options, reserved map[string]string) ([]
 	return pkgs, nil
 }
 
-// job is one artifact of one package; its slot in the output is fixed in
-// advance, so rendering in parallel cannot change the order.
+// job is one artifact of one package, or its fake package; its slot in the
+// output is fixed in advance, so rendering in parallel cannot change the
+// order.
 type job struct {
-	p *ir.Package
-	a artifact
+	p    *ir.Package
+	a    artifact
+	fake bool // renders p's fake package, not a; the last job of p
 }
+
+// fakeSize is the fake package's typical share of a package's lines, in
+// percent, as artifact.size.
+const fakeSize = 4
 
 // weight estimates the job's rendering time: its artifact's share of the
 // package times the package's size.
@@ -157,7 +163,11 @@ func (j job) weight() int {
 	for _, s := range j.p.Structs {
 		fields += len(s.Fields)
 	}
-	return j.a.size * (fields + len(j.p.Structs) + 1)
+	size := j.a.size
+	if j.fake {
+		size = fakeSize
+	}
+	return size * (fields + len(j.p.Structs) + 1)
 }
 
 // render emits and formats every artifact of every package. Formatting
@@ -169,8 +179,11 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 	for _, p := range pkgs {
 		for _, a := range artifacts {
 			if a.enabled == nil || a.enabled(p) {
-				jobs = append(jobs, job{p, a})
+				jobs = append(jobs, job{p: p, a: a})
 			}
+		}
+		if hasClient(p) {
+			jobs = append(jobs, job{p: p, fake: true})
 		}
 	}
 	rendered := make([]File, len(jobs))
@@ -191,7 +204,11 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				rendered[i], errs[i] = renderArtifact(jobs[i].p, jobs[i].a)
+				if jobs[i].fake {
+					rendered[i], errs[i] = renderFake(jobs[i].p, importRoot)
+				} else {
+					rendered[i], errs[i] = renderArtifact(jobs[i].p, jobs[i].a)
+				}
 			}
 		}()
 	}
@@ -206,14 +223,13 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 	var out []File
 	first := 0 // the package's first file in out
 	for i, j := range jobs {
-		out = append(out, rendered[i])
+		if !j.fake {
+			out = append(out, rendered[i])
+		}
 		if i+1 == len(jobs) || jobs[i+1].p != j.p {
 			out = append(out, supportFor(j.p.SchemaPath, j.p.Name, j.p.Dir, out[first:], support)...)
-			if hasClient(j.p) {
-				fake, err := renderFake(j.p, importRoot)
-				if err != nil {
-					return nil, err
-				}
+			if j.fake {
+				fake := rendered[i]
 				out = append(out, fake)
 				out = append(out, supportFor(j.p.SchemaPath, fakePackageName(j.p), path.Dir(fake.Path), []File{fake}, support)...)
 			}
@@ -227,6 +243,16 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 // at its import path below importRoot (the output root's; p.Dir alone when
 // it is unknown, as for output kept in memory).
 func renderFake(p *ir.Package, importRoot string) (File, error) {
+	f, file := fakeFile(p, importRoot)
+	src, err := format(f)
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, path.Join(fakePackageName(p), "fake_gen.go"), err)
+	}
+	return File{Path: file, Content: src}, nil
+}
+
+// fakeFile builds p's fake package file and returns it with its path.
+func fakeFile(p *ir.Package, importRoot string) (*jen.File, string) {
 	name := fakePackageName(p)
 	dir := path.Join(p.Dir, name)
 	prod := path.Join(importRoot, p.Dir)
@@ -240,24 +266,25 @@ func renderFake(p *ir.Package, importRoot string) (File, error) {
 	f.PackageComment(fmt.Sprintf("tests, kept apart so that programs importing %s do not link it (as", p.Name))
 	f.PackageComment("net/http/httptest sits beside net/http).")
 	genFake(f, p, func(n string) *jen.Statement { return jen.Qual(prod, n) })
-	src, err := format(f)
-	if err != nil {
-		return File{}, fmt.Errorf("%s: %s/fake_gen.go: %w", p.SchemaPath, name, err)
-	}
-	return File{Path: path.Join(dir, "fake_gen.go"), Content: src}, nil
+	return f, path.Join(dir, "fake_gen.go")
 }
 
 func renderArtifact(p *ir.Package, a artifact) (File, error) {
+	src, err := format(artifactFile(p, a))
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
+	}
+	return File{Path: path.Join(p.Dir, a.file), Content: src}, nil
+}
+
+// artifactFile builds artifact a of package p.
+func artifactFile(p *ir.Package, a artifact) *jen.File {
 	f := newFile(p)
 	if a.file == "types_gen.go" && p.Doc != "" {
 		f.PackageComment(packageDoc(p))
 	}
 	a.emit(f, p)
-	src, err := format(f)
-	if err != nil {
-		return File{}, fmt.Errorf("%s: %s: %w", p.SchemaPath, a.file, err)
-	}
-	return File{Path: path.Join(p.Dir, a.file), Content: src}, nil
+	return f
 }
 
 // Header returns the first line of every generated file. It matches Go's
