@@ -30,7 +30,7 @@ func Violated(vs *ViolationList, p *ValuePath, name, rule, format string, args .
 		p = &fp
 	}
 	if len(args) == 0 {
-		vs.add(p, rule, format)
+		vs.Add(p, rule, format)
 		return
 	}
 	vs.addf(p, rule, format, args...)

@@ -65,6 +65,6 @@ func CheckExternal(vs *ViolationList, p *ValuePath, v any) {
 		return
 	}
 	if err := x.Validate(); err != nil {
-		vs.add(p, RuleGoType, err.Error())
+		vs.Add(p, RuleGoType, err.Error())
 	}
 }

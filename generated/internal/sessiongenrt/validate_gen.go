@@ -175,13 +175,13 @@ type ViolationList struct {
 }
 
 // add records that the value at p breaks rule, with a message for people.
-func (vs *ViolationList) add(p *ValuePath, rule, msg string) {
+func (vs *ViolationList) Add(p *ValuePath, rule, msg string) {
 	vs.list = append(vs.list, Violation{Path: p.String(), Rule: rule, Message: msg})
 }
 
 // addf is [ViolationList.add] with a formatted message.
 func (vs *ViolationList) addf(p *ValuePath, rule, format string, args ...any) {
-	vs.add(p, rule, fmt.Sprintf(format, args...))
+	vs.Add(p, rule, fmt.Sprintf(format, args...))
 }
 
 // len returns the number of violations recorded.
@@ -207,7 +207,7 @@ func CheckImported(vs *ViolationList, p *ValuePath, err error) {
 		EachViolation(fn func(path, rule, message string))
 	}
 	if !errors.As(err, &each) {
-		vs.add(p, RuleFormat, err.Error())
+		vs.Add(p, RuleFormat, err.Error())
 		return
 	}
 	outer := p.String()
