@@ -241,6 +241,10 @@ func (rw *rewriter) rewriteGo(name string, src []byte, m rewriteMode) ([]byte, e
 		member(id)
 	}
 	ref := func(id *ast.Ident) {
+		if (id.Name == runtimePkg || id.Name == fakeRuntimePkg) && id.Obj != nil && bad == nil {
+			// A local of that name would hide the runtime's import.
+			bad = fmt.Errorf("%s: declares %s, the name the shared runtime is imported by: rename it in the schema", name, id.Name)
+		}
 		if id.Name == "_" || (id.Obj != nil && (!top[id.Obj] || m == modePackage || m == modeFakePackage)) {
 			return // a local name, or one the file declares
 		}
