@@ -251,10 +251,12 @@ func structComparable(s *ir.Struct, seen map[*ir.Struct]bool) bool {
 	return !slices.ContainsFunc(s.Fields, func(f *ir.Field) bool { return !comparable(f.Type, seen) })
 }
 
-// addSupportNames adds the exported names of the support code the
-// generator copies into the package: which ones it copies depends on what
-// the schema reaches, so it is read from the rendered support files
-// (support_*_gen.go) of the package itself.
+// addSupportNames adds the exported names of the support code the package
+// declares: which ones depends on what the schema reaches, so it is read
+// from the rendered support files (support_*_gen.go) of the package,
+// generated without a shared runtime. With one (the command's output in a
+// module), the package's runtime_gen.go aliases exactly these names
+// (generator's TestSharedRuntimeKeepsAPI), so the rule holds for both.
 func addSupportNames(s *surface, files []generator.File, dir string, pos schema.Pos) error {
 	fset := token.NewFileSet()
 	for _, g := range files {

@@ -14,15 +14,24 @@ import (
 	"testing"
 )
 
-// runtimeExportsFile is the allow-list of the exported names the copied
-// runtime (support_*_gen.go) may declare, per package kind: "types" for a
+// runtimeExportsFile is the allow-list of the exported names a package's
+// runtime API (runtime_gen.go, with the methods of what it aliases) may
+// declare, per package kind: "types" for a
 // package without resources, "client" for one with a client, "fake" for
 // the fake server package beside a client. Each line is
 // "kind name", a method as Type.Method.
 const runtimeExportsFile = "../testdata/lean/runtime_exports.txt"
 
+// runtimeAPIFile is the file of a generated package that declares its
+// runtime API: aliases of and forwarders to the shared runtime, and the
+// support code the package keeps (Page).
+const runtimeAPIFile = "runtime_gen.go"
+
+// sharedRuntimeDirs are the shared runtime packages under generated/.
+var sharedRuntimeDirs = []string{"internal/sessiongenrt", "internal/sessiongenfake"}
+
 // bundledPackages returns every folder under generated/ holding a package
-// with copied support code.
+// with a runtime API file.
 func bundledPackages(t *testing.T) []string {
 	t.Helper()
 	var dirs []string
@@ -30,7 +39,7 @@ func bundledPackages(t *testing.T) []string {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if strings.HasPrefix(d.Name(), "support_") && strings.HasSuffix(d.Name(), "_gen.go") && !slices.Contains(dirs, filepath.Dir(p)) {
+		if d.Name() == runtimeAPIFile {
 			dirs = append(dirs, filepath.Dir(p))
 		}
 		return nil
@@ -51,41 +60,46 @@ func packageKind(dir string) string {
 	return "types"
 }
 
-// supportExports lists the exported names the support files of dir declare:
-// top-level names, and methods of exported types as Type.Method.
+// supportExports lists the exported names a package's runtime API file
+// declares, and the exported methods they carry as Type.Method: a method
+// of a local type, or of the shared runtime's type an alias names.
 func supportExports(t *testing.T, dir string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "support_*_gen.go"))
+	runtimeMethods := sharedRuntimeMethods(t)
 	fset := token.NewFileSet()
+	a, err := parser.ParseFile(fset, filepath.Join(dir, runtimeAPIFile), nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	for _, f := range files {
-		a, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range a.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if !d.Name.IsExported() {
-					continue
-				}
-				if d.Recv == nil {
-					out = append(out, d.Name.Name)
-				} else if recv := receiverName(d.Recv.List[0].Type); ast.IsExported(recv) {
-					out = append(out, recv+"."+d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						if s.Name.IsExported() {
-							out = append(out, s.Name.Name)
+	for _, d := range a.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if !d.Name.IsExported() {
+				continue
+			}
+			if d.Recv == nil {
+				out = append(out, d.Name.Name)
+			} else if recv := receiverName(d.Recv.List[0].Type); ast.IsExported(recv) {
+				out = append(out, recv+"."+d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					if !s.Name.IsExported() {
+						continue
+					}
+					out = append(out, s.Name.Name)
+					if s.Assign.IsValid() {
+						for _, m := range runtimeMethods[receiverName(s.Type)] {
+							out = append(out, s.Name.Name+"."+m)
 						}
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							if n.IsExported() {
-								out = append(out, n.Name)
-							}
+					}
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						if n.IsExported() {
+							out = append(out, n.Name)
 						}
 					}
 				}
@@ -93,6 +107,33 @@ func supportExports(t *testing.T, dir string) []string {
 		}
 	}
 	slices.Sort(out)
+	return out
+}
+
+// sharedRuntimeMethods returns the exported methods of each type of the
+// shared runtime packages.
+func sharedRuntimeMethods(t *testing.T) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, dir := range sharedRuntimeDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		if len(files) == 0 {
+			t.Fatalf("%s: no shared runtime files", dir)
+		}
+		for _, f := range files {
+			a, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range a.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() {
+					recv := receiverName(fd.Recv.List[0].Type)
+					out[recv] = append(out[recv], fd.Name.Name)
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -107,6 +148,8 @@ func receiverName(e ast.Expr) string {
 			e = x.X
 		case *ast.Ident:
 			return x.Name
+		case *ast.SelectorExpr: // sessiongenrt.Optional, in an alias
+			return x.Sel.Name
 		default:
 			return ""
 		}
@@ -139,8 +182,9 @@ func readAllowList(t *testing.T) map[string]map[string]bool {
 	return allowed
 }
 
-// TestRuntimeExportsAllowListed pins the caller API of the copied runtime:
-// every exported name a bundled package's support code declares is on the
+// TestRuntimeExportsAllowListed pins the caller API of the runtime: every
+// exported name a bundled package's runtime API file declares or aliases
+// (with the methods an alias brings) is on the
 // allow-list of its kind, so a runtime internal exported by mistake (a
 // decoder method, an encoding helper) fails here rather than flooding go
 // doc; and every listed name is declared by some package of that kind, so
@@ -197,18 +241,36 @@ func codeLines(t *testing.T, name string) int {
 	return len(lines)
 }
 
-// TestRuntimeSize logs each bundled package's copied runtime: code lines of
-// support_*_gen.go and exported support names (the lean-runtime figures).
+// TestRuntimeSize logs each bundled package's runtime API file (raw and
+// code lines, exported names) and the shared runtime's lines: the
+// lean-runtime figures.
 func TestRuntimeSize(t *testing.T) {
 	for _, dir := range bundledPackages(t) {
-		files, _ := filepath.Glob(filepath.Join(dir, "support_*_gen.go"))
-		n := 0
-		for _, f := range files {
-			n += codeLines(t, f)
-		}
+		f := filepath.Join(dir, runtimeAPIFile)
+		n := codeLines(t, f)
 		if n == 0 {
-			t.Errorf("%s: no support code lines counted", dir)
+			t.Errorf("%s: no runtime API code lines counted", dir)
 		}
-		t.Logf("%-22s %5d support code lines, %3d exported support names", dir, n, len(supportExports(t, dir)))
+		t.Logf("%-32s %5d raw lines, %4d code lines, %3d exported support names", dir, rawLines(t, f), n, len(supportExports(t, dir)))
 	}
+	for _, dir := range sharedRuntimeDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		raw, code := 0, 0
+		for _, f := range files {
+			raw += rawLines(t, f)
+			code += codeLines(t, f)
+		}
+		if code == 0 {
+			t.Errorf("%s: no code lines counted", dir)
+		}
+		t.Logf("%-32s %5d raw lines, %4d code lines (shared by every package under generated/)", dir, raw, code)
+	}
+}
+
+func rawLines(t *testing.T, name string) int {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(src), "\n")
 }

@@ -19,7 +19,7 @@ func TestBodyShapesAtRuntime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go run")
 	}
-	files := generateCase(t, filepath.Join(casesDir, "body-shapes", "schema.yaml"))
+	files := generateCase(t, filepath.Join(casesDir, "body-shapes", "schema.yaml"), false)
 	main := `package main
 
 import (

@@ -69,12 +69,12 @@ func (c *clientGen) pages() {
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
 		case ir.PaginationNextLink:
-			g.If(jen.Id("info").Dot("next").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Nil()))
-			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("t").Dot("Next").Call(jen.Id("info").Dot("next"))
-			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Err()))
+			g.If(jen.Id("info").Dot("nextURL").Op("==").Lit("")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("envelopeMeta"), jen.Nil()))
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("t").Dot("Next").Call(jen.Id("info").Dot("nextURL"))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("envelopeMeta"), jen.Err()))
 			g.Return(jen.Id("items"), jen.Op("&").Id("httpCall").Values(jen.Dict{
 				jen.Id("Method"): jen.Lit("GET"), jen.Id("URL"): jen.Id("u"), jen.Id("Retryable"): jen.True(),
-			}), jen.Id("info").Dot("meta"), jen.Nil())
+			}), jen.Id("info").Dot("envelopeMeta"), jen.Nil())
 		case ir.PaginationPageNumber:
 			g.Id("page").Op(":=").Int64().Call(jen.Lit(pg.FirstPage))
 			g.If(jen.Id("s").Op(":=").Id("call").Dot("Query").Dot("Get").Call(jen.Lit(pg.PageParam)), jen.Id("s").Op("!=").Lit("")).Block(
@@ -90,12 +90,12 @@ func (c *clientGen) pages() {
 			g.If(jen.List(jen.Id("total"), jen.Id("ok")).Op(":=").Id("info").Dot("totalPages").Dot("Get").Call(), jen.Id("ok")).Block(
 				jen.Id("more").Op("=").Id("page").Op("+").Lit(1 - pg.FirstPage).Op("<").Id("total"),
 			)
-			g.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("meta"), jen.Nil()))
+			g.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("items"), jen.Nil(), jen.Id("info").Dot("envelopeMeta"), jen.Nil()))
 			g.Id("next").Op(":=").Op("*").Id("call")
 			g.Id("next").Dot("Query").Op("=").Qual("maps", "Clone").Call(jen.Id("call").Dot("Query"))
 			g.If(jen.Id("next").Dot("Query").Op("==").Nil()).Block(jen.Id("next").Dot("Query").Op("=").Qual("net/url", "Values").Values())
 			g.Id("next").Dot("Query").Dot("Set").Call(jen.Lit(pg.PageParam), jen.Qual("strconv", "FormatInt").Call(jen.Id("page").Op("+").Lit(1), jen.Lit(10)))
-			g.Return(jen.Id("items"), jen.Op("&").Id("next"), jen.Id("info").Dot("meta"), jen.Nil())
+			g.Return(jen.Id("items"), jen.Op("&").Id("next"), jen.Id("info").Dot("envelopeMeta"), jen.Nil())
 		}
 	})
 	f.Line()
@@ -168,7 +168,7 @@ func (c *clientGen) pageDecoder(name string, items string) {
 	}
 	switch pg.Style {
 	case ir.PaginationNextLink:
-		leaves = append(leaves, leaf{pg.Next, optionalString("next", pg.Next)})
+		leaves = append(leaves, leaf{pg.Next, optionalString("nextURL", pg.Next)})
 	case ir.PaginationPageNumber:
 		if len(pg.TotalPages) > 0 && totalPagesMeta == nil {
 			leaves = append(leaves, leaf{pg.TotalPages, optionalInt("totalPages", pg.TotalPages)})
@@ -236,7 +236,7 @@ func (c *clientGen) pageDecoder(name string, items string) {
 		g.Id("d").Dot("reset").Call(jen.Id("data"))
 		if pg.MetaType != "" {
 			g.Var().Id("meta").Id(pg.MetaType)
-			g.Defer().Func().Params().Block(jen.Id("info").Dot("meta").Op("=").Id("meta")).Call()
+			g.Defer().Func().Params().Block(jen.Id("info").Dot("envelopeMeta").Op("=").Id("meta")).Call()
 		}
 		walk(g, leaves, 0)
 		if mf := totalPagesMeta; mf != nil {

@@ -60,6 +60,11 @@ type Options struct {
 	// it joined with its folder in that module. Schemas with imports need
 	// it, to import the packages of the schemas they import.
 	ImportRoot string
+	// SharedRuntime writes the support code once, as the packages
+	// internal/sessiongenrt and internal/sessiongenfake under the output
+	// root, which the generated packages import (see runtime.go), instead
+	// of copying what each package reaches into it. It needs ImportRoot.
+	SharedRuntime bool
 }
 
 // GenerateWith is Generate with options. The packages of imported schemas
@@ -71,11 +76,22 @@ func GenerateWith(files []*schema.File, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.SharedRuntime && opts.ImportRoot == "" {
+		return nil, errors.New("a shared runtime needs the output root's import path (a go.mod above the output root)")
+	}
 	pkgs, err := buildIR(files, opts, reserved)
 	if err != nil {
 		return nil, err
 	}
-	return render(pkgs, support, opts.ImportRoot)
+	var rw *rewriter
+	if opts.SharedRuntime {
+		names, err := newRuntimeNames(support)
+		if err != nil {
+			return nil, err
+		}
+		rw = &rewriter{names: names, runtimePath: path.Join(opts.ImportRoot, RuntimeDir), fakePath: path.Join(opts.ImportRoot, FakeRuntimeDir)}
+	}
+	return render(pkgs, support, opts.ImportRoot, rw)
 }
 
 // BuildIR builds the IR of each of files exactly as GenerateWith does before
@@ -174,7 +190,8 @@ func (j job) weight() int {
 // dominates generation time, and artifacts are independent (emitters only
 // read the IR), so they are rendered on all CPUs; the result is the same
 // bytes in the same order whatever GOMAXPROCS is.
-func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]File, error) {
+// With rw, the packages use the shared runtime, rendered once after them.
+func render(pkgs []*ir.Package, support []supportFile, importRoot string, rw *rewriter) ([]File, error) {
 	var jobs []job
 	for _, p := range pkgs {
 		for _, a := range artifacts {
@@ -227,14 +244,37 @@ func render(pkgs []*ir.Package, support []supportFile, importRoot string) ([]Fil
 			out = append(out, rendered[i])
 		}
 		if i+1 == len(jobs) || jobs[i+1].p != j.p {
-			out = append(out, supportFor(j.p.SchemaPath, j.p.Name, j.p.Dir, out[first:], support)...)
+			if rw != nil {
+				files, err := sharedPackage(rw, Header(j.p.SchemaPath), j.p.Name, j.p.Dir, out[first:], support, false)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out[:first], files...)
+			} else {
+				out = append(out, supportFor(j.p.SchemaPath, j.p.Name, j.p.Dir, out[first:], support)...)
+			}
 			if j.fake {
 				fake := rendered[i]
-				out = append(out, fake)
-				out = append(out, supportFor(j.p.SchemaPath, fakePackageName(j.p), path.Dir(fake.Path), []File{fake}, support)...)
+				if rw != nil {
+					files, err := sharedPackage(rw, Header(j.p.SchemaPath), fakePackageName(j.p), path.Dir(fake.Path), []File{fake}, support, true)
+					if err != nil {
+						return nil, err
+					}
+					out = append(out, files...)
+				} else {
+					out = append(out, fake)
+					out = append(out, supportFor(j.p.SchemaPath, fakePackageName(j.p), path.Dir(fake.Path), []File{fake}, support)...)
+				}
 			}
 			first = len(out)
 		}
+	}
+	if rw != nil && len(pkgs) > 0 {
+		files, err := renderRuntime(rw)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
 	}
 	return out, nil
 }

@@ -42,8 +42,12 @@ func TestGolden(t *testing.T) {
 		dir := filepath.Dir(schemaFile)
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
-			files := generateCase(t, schemaFile)
+			files := generateCase(t, schemaFile, sharedRuntimeCase(name))
 			typeCheckWith(t, files, filepath.Join(dir, importsDir))
+			if !sharedRuntimeCase(name) {
+				// Every case type-checks with the shared runtime too.
+				typeCheckWith(t, generateCase(t, schemaFile, true), filepath.Join(dir, importsDir))
+			}
 			got := map[string][]byte{}
 			for _, f := range files {
 				if !isSupport(f.Path) {
@@ -72,18 +76,28 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func isSupport(p string) bool { return strings.HasPrefix(path.Base(p), "support_") }
+// isSupport reports whether p is support code: copied into a package, or
+// the shared runtime's (not kept as goldens; type-checked).
+func isSupport(p string) bool {
+	return strings.HasPrefix(path.Base(p), "support_") || strings.HasPrefix(p, generator.RuntimeDir+"/") || strings.HasPrefix(p, generator.FakeRuntimeDir+"/")
+}
+
+// sharedRuntimeCase reports whether the case's goldens are generated with
+// the shared runtime (the command's output in a module); the others copy
+// the support code, as output without a go.mod above it does.
+func sharedRuntimeCase(name string) bool { return strings.HasPrefix(name, "shared-runtime") }
 
 // generateCase loads a case schema under a stable name, so headers do not
 // depend on where the test runs.
-func generateCase(t *testing.T, schemaFile string) []generator.File {
+func generateCase(t *testing.T, schemaFile string, shared bool) []generator.File {
 	t.Helper()
 	src, err := os.ReadFile(schemaFile)
 	if err != nil {
 		t.Fatal(err)
 	}
+	opts := generator.Options{ImportRoot: goldenImportRoot, SharedRuntime: shared}
 	if bytes.Contains(src, []byte("\nimports:")) {
-		return generateWithImports(t, schemaFile)
+		return generateWithImports(t, schemaFile, opts)
 	}
 	rel := strings.TrimPrefix(filepath.ToSlash(schemaFile), "../")
 	f, err := schema.Parse(rel, src)
@@ -92,7 +106,7 @@ func generateCase(t *testing.T, schemaFile string) []generator.File {
 	}
 	// The import root names the package that a client package's fake
 	// imports.
-	files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: goldenImportRoot})
+	files, err := generator.GenerateWith([]*schema.File{f}, opts)
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -112,14 +126,14 @@ const goldenImportRoot = "example.com/golden"
 // (the imported files are found beside it) and generates them all in one
 // run. Headers name the files from the module root, whatever the working
 // directory.
-func generateWithImports(t *testing.T, schemaFile string) []generator.File {
+func generateWithImports(t *testing.T, schemaFile string, opts generator.Options) []generator.File {
 	t.Helper()
 	files, err := schema.LoadFiles(schemaFile)
 	if err != nil {
 		t.Fatalf("schema: %v", err)
 	}
 	files = append(files, schema.ImportedFiles(files)...)
-	out, err := generator.GenerateWith(files, generator.Options{ImportRoot: goldenImportRoot})
+	out, err := generator.GenerateWith(files, opts)
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}

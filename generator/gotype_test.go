@@ -21,7 +21,7 @@ func TestGoTypeAtRuntime(t *testing.T) {
 		t.Skip("runs go run")
 	}
 	caseDir := filepath.Join(casesDir, "gotype")
-	files := generateCase(t, filepath.Join(caseDir, "schema.yaml"))
+	files := generateCase(t, filepath.Join(caseDir, "schema.yaml"), false)
 	dir := t.TempDir()
 	gomod := "module example.com/golden\n\ngo 1.24\n\nrequire (\n\texample.com/acme/ids v0.0.0\n\texample.com/acme/money v0.0.0\n)\n\n" +
 		"replace example.com/acme/ids => ./_acme/ids\n\nreplace example.com/acme/money => ./_acme/money\n"

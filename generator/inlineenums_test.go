@@ -20,7 +20,7 @@ func TestInlineEnumsAtRuntime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go run")
 	}
-	files := generateCase(t, filepath.Join(casesDir, "inline-enums", "schema.yaml"))
+	files := generateCase(t, filepath.Join(casesDir, "inline-enums", "schema.yaml"), false)
 	main := `package main
 
 import (

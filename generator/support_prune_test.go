@@ -30,7 +30,7 @@ func supportCases(t *testing.T) map[string][]generator.File {
 	require.NoError(t, err)
 	out := map[string][]generator.File{}
 	for _, s := range append(cases, apis...) {
-		out[s] = generateCase(t, s)
+		out[s] = generateCase(t, s, false)
 	}
 	return out
 }

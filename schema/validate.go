@@ -86,6 +86,11 @@ var goIdentifier = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 
 var pathSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+// RuntimeDirs are the folders under the output root where sessiongen writes
+// the runtime packages that the generated packages share (the generator's
+// RuntimeDir and FakeRuntimeDir): no package.path may lie in them.
+var RuntimeDirs = []string{"internal/sessiongenrt", "internal/sessiongenfake"}
+
 func (v *validator) packageAndAPI() {
 	p := v.f.Package
 	if p.Name != "" && !goname.IsPackageName(p.Name) {
@@ -99,6 +104,11 @@ func (v *validator) packageAndAPI() {
 				if !pathSegment.MatchString(seg) {
 					v.errorf(p.PathPos, "package.path %q: segment %q must match [a-z0-9][a-z0-9_-]* (no absolute paths, no ..)", clip(p.Path), clip(seg))
 					break
+				}
+			}
+			for _, dir := range RuntimeDirs {
+				if p.Path == dir || strings.HasPrefix(p.Path, dir+"/") {
+					v.errorf(p.PathPos, "package.path %q is where sessiongen writes the runtime its packages share (%s): choose another path", clip(p.Path), dir)
 				}
 			}
 		}

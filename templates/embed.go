@@ -1,10 +1,14 @@
 // Package templates holds what every generated package needs and no schema
 // changes: support/ is real, compiled and tested Go (JSON decoder and encoder
 // primitives, the tri-state Optional type, date, time and duration formats,
-// validation errors) that the generator copies into each output package with
-// only its package clause rewritten. Keeping it here as ordinary Go gives it
-// gofmt, vet and unit tests; copying it keeps generated packages
-// standard-library-only, with no runtime dependency on this module.
+// validation errors). The generator writes it once per output root as the
+// packages internal/sessiongenrt and internal/sessiongenfake, its machinery
+// exported for the generated packages that import it (generator/runtime.go),
+// or, for output outside any module, copies into each output package what it
+// reaches, with only its package clause rewritten. Keeping it here as
+// ordinary Go gives it gofmt, vet and unit tests; generating it keeps
+// generated packages standard-library-only, with no runtime dependency on
+// this module.
 package templates
 
 import (

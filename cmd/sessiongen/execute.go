@@ -28,7 +28,7 @@ func (cfg *config) execute(stdout, stderr io.Writer) error {
 		return err
 	}
 	printWarnings(stderr, files)
-	gen, err := generator.GenerateWith(files, generator.Options{ImportRoot: importRoot(cfg.out)})
+	gen, err := generator.GenerateWith(files, sharedRuntimeOptions(importRoot(cfg.out)))
 	if err != nil {
 		return err
 	}

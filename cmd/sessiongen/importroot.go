@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/sessiongen/sessiongen/generator"
 )
 
 // importRoot returns the Go import path of the output root dir: the module
@@ -34,4 +36,12 @@ func importRoot(dir string) string {
 			return ""
 		}
 	}
+}
+
+// sharedRuntimeOptions are the generator's options for an output root whose
+// import path is root: the packages share one runtime under the root when
+// its import path is known (a go.mod above it); without one the support
+// code is copied into each package.
+func sharedRuntimeOptions(root string) generator.Options {
+	return generator.Options{ImportRoot: root, SharedRuntime: root != ""}
 }

@@ -27,6 +27,8 @@ import (
 	sy "github.com/sessiongen/sessiongen/generated/syllable/sessions"
 	pr "github.com/sessiongen/sessiongen/generated/twilio/proxy"
 	"github.com/sessiongen/sessiongen/generator/ir"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // htmlEscaped is b as json.Marshal writes it: compacted, with <, > and &
@@ -54,7 +56,7 @@ func validValues(t *testing.T, pkgs map[string]*ir.Package, c *codec, seed uint6
 	g.plain = plain
 	var out []any
 	for range 20 * n {
-		if v := g.top(c); v.(validator).Validate() == nil {
+		if v := g.top(c); v.(sessiongenrt.Validator).Validate() == nil {
 			if out = append(out, v); len(out) == n {
 				return out
 			}

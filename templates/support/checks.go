@@ -154,7 +154,9 @@ func checkUniqueBy[E any](vs *violationList, p *valuePath, x []E, equal func(a, 
 }
 
 // held returns a pointer to the value o holds, or nil when it is absent or
-// null: validators walk large objects in place rather than copy them.
+// null: validators walk large objects in place rather than copy them. With
+// a shared runtime it is exported (Held), since generated packages call it:
+// machinery, not API.
 func (o *Optional[T]) held() *T {
 	if o.state != optValue {
 		return nil

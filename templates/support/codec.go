@@ -259,7 +259,8 @@ type objectEncoder[T any] interface {
 // to append after its key, or nil when there is none (absent or null).
 // Generated encoders call the object's AppendJSON on the result directly: a
 // call through a function value or a type parameter would make every
-// encoded value escape.
+// encoded value escape. With a shared runtime it is exported (Member),
+// since generated packages call it: machinery, not API.
 func (o *Optional[T]) member(dst *[]byte, nullMember string) *T {
 	switch o.state {
 	case optAbsent:

@@ -107,9 +107,9 @@ func errorText(raw []byte, max int) string {
 
 // pageInfo is what a page body says about the pages after it.
 type pageInfo struct {
-	next       string          // nextLink style: the next page's URL, "" on the last page
-	totalPages Optional[int64] // pageNumber style, when the body carries it
-	meta       any             // the envelope's metadata (see Page.meta)
+	nextURL      string          // nextLink style: the next page's URL, "" on the last page
+	totalPages   Optional[int64] // pageNumber style, when the body carries it
+	envelopeMeta any             // the envelope's metadata (see Page.meta)
 }
 
 // jsonText is the compact JSON of v, for form and query values that are

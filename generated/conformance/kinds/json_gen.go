@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	shared_ "github.com/sessiongen/sessiongen/generated/conformance/shared"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // decodeColor decodes one Color. A value the schema does not list is kept as it is.
-func decodeColor(d *decoder) (Color, error) {
-	b, err := d.stringBytes()
+func decodeColor(d *sessiongenrt.Decoder) (Color, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -28,12 +30,12 @@ func decodeColor(d *decoder) (Color, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *Color) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeColor)
+	return sessiongenrt.UnmarshalWith(data, v, decodeColor)
 }
 
 // decodeMood decodes one Mood. A value the schema does not list is kept as it is.
-func decodeMood(d *decoder) (Mood, error) {
-	b, err := d.stringBytes()
+func decodeMood(d *sessiongenrt.Decoder) (Mood, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -55,12 +57,12 @@ func decodeMood(d *decoder) (Mood, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *Mood) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeMood)
+	return sessiongenrt.UnmarshalWith(data, v, decodeMood)
 }
 
 // decodeInlineEnumsMode decodes one InlineEnumsMode. A value the schema does not list is kept as it is.
-func decodeInlineEnumsMode(d *decoder) (InlineEnumsMode, error) {
-	b, err := d.stringBytes()
+func decodeInlineEnumsMode(d *sessiongenrt.Decoder) (InlineEnumsMode, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -76,12 +78,12 @@ func decodeInlineEnumsMode(d *decoder) (InlineEnumsMode, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InlineEnumsMode) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInlineEnumsMode)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInlineEnumsMode)
 }
 
 // decodeInlineEnumsStatus decodes one InlineEnumsStatus. A value the schema does not list is kept as it is.
-func decodeInlineEnumsStatus(d *decoder) (InlineEnumsStatus, error) {
-	b, err := d.stringBytes()
+func decodeInlineEnumsStatus(d *sessiongenrt.Decoder) (InlineEnumsStatus, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -99,12 +101,12 @@ func decodeInlineEnumsStatus(d *decoder) (InlineEnumsStatus, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InlineEnumsStatus) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInlineEnumsStatus)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInlineEnumsStatus)
 }
 
 // decodeInlineEnumsChannels decodes one InlineEnumsChannels. A value the schema does not list is kept as it is.
-func decodeInlineEnumsChannels(d *decoder) (InlineEnumsChannels, error) {
-	b, err := d.stringBytes()
+func decodeInlineEnumsChannels(d *sessiongenrt.Decoder) (InlineEnumsChannels, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -120,12 +122,12 @@ func decodeInlineEnumsChannels(d *decoder) (InlineEnumsChannels, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InlineEnumsChannels) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInlineEnumsChannels)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInlineEnumsChannels)
 }
 
 // decodeInlineEnumsVotes decodes one InlineEnumsVotes. A value the schema does not list is kept as it is.
-func decodeInlineEnumsVotes(d *decoder) (InlineEnumsVotes, error) {
-	b, err := d.stringBytes()
+func decodeInlineEnumsVotes(d *sessiongenrt.Decoder) (InlineEnumsVotes, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -141,12 +143,12 @@ func decodeInlineEnumsVotes(d *decoder) (InlineEnumsVotes, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InlineEnumsVotes) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInlineEnumsVotes)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInlineEnumsVotes)
 }
 
 // decodeInlineEnumsFallback decodes one InlineEnumsFallback. A value the schema does not list is kept as it is.
-func decodeInlineEnumsFallback(d *decoder) (InlineEnumsFallback, error) {
-	b, err := d.stringBytes()
+func decodeInlineEnumsFallback(d *sessiongenrt.Decoder) (InlineEnumsFallback, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -162,7 +164,7 @@ func decodeInlineEnumsFallback(d *decoder) (InlineEnumsFallback, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InlineEnumsFallback) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInlineEnumsFallback)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInlineEnumsFallback)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -170,56 +172,56 @@ func (v *InlineEnumsFallback) UnmarshalJSON(data []byte) error {
 func (v *Scalars) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"str\":null", &v.Str, appendString)
-	dst = appendOptional(dst, ",\"i32\":null", &v.I32, appendInt32)
-	dst = appendOptional(dst, ",\"i64\":null", &v.I64, appendInt)
-	if dst, err = appendOptionalErr(dst, ",\"num\":null", &v.Num, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"str\":null", &v.Str, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"i32\":null", &v.I32, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"i64\":null", &v.I64, sessiongenrt.AppendInt)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"num\":null", &v.Num, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"f32\":null", &v.F32, appendFloat32); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"f32\":null", &v.F32, sessiongenrt.AppendFloat32); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"numNF\":null", &v.NumNF, appendFloat64NonFinite)
-	dst = appendOptional(dst, ",\"f32NF\":null", &v.F32NF, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"flag\":null", &v.Flag, appendBool)
-	dst = appendOptional(dst, ",\"day\":null", &v.Day, appendQuotedDate)
-	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"numNF\":null", &v.NumNF, sessiongenrt.AppendFloat64NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"f32NF\":null", &v.F32NF, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"flag\":null", &v.Flag, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"day\":null", &v.Day, sessiongenrt.AppendQuotedDate)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"at\":null", &v.At, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"span\":null", &v.Span, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"link\":null", &v.Link, appendString)
-	dst = appendOptional(dst, ",\"uid\":null", &v.UID, appendString)
-	dst = appendOptional(dst, ",\"color\":null", &v.Color, appendEnum[Color])
-	dst = appendOptional(dst, ",\"mood\":null", &v.Mood, appendEnum[Mood])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"span\":null", &v.Span, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"link\":null", &v.Link, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"uid\":null", &v.UID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"color\":null", &v.Color, sessiongenrt.AppendEnum[Color])
+	dst = sessiongenrt.AppendOptional(dst, ",\"mood\":null", &v.Mood, sessiongenrt.AppendEnum[Mood])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Scalars) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Scalars object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Scalars) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Scalars) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -228,39 +230,39 @@ func (v *Scalars) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "str":
-			err = readOptional(d, "str", &v.Str, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "str", &v.Str, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "i32":
-			err = readOptional(d, "i32", &v.I32, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "i32", &v.I32, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "i64":
-			err = readOptional(d, "i64", &v.I64, &seen[0], 1<<3, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "i64", &v.I64, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "num":
-			err = readOptional(d, "num", &v.Num, &seen[0], 1<<4, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "num", &v.Num, &seen[0], 1<<4, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "f32":
-			err = readOptional(d, "f32", &v.F32, &seen[0], 1<<5, nullRejected, (*decoder).float32Value)
+			err = sessiongenrt.ReadOptional(d, "f32", &v.F32, &seen[0], 1<<5, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float32Value)
 		case "numNF":
-			err = readOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, nullRejected, (*decoder).float64NonFinite)
+			err = sessiongenrt.ReadOptional(d, "numNF", &v.NumNF, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64NonFinite)
 		case "f32NF":
-			err = readOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, nullRejected, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "f32NF", &v.F32NF, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "flag":
-			err = readOptional(d, "flag", &v.Flag, &seen[0], 1<<8, nullRejected, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "flag", &v.Flag, &seen[0], 1<<8, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).BoolValue)
 		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<9, nullRejected, (*decoder).dateValue)
+			err = sessiongenrt.ReadOptional(d, "day", &v.Day, &seen[0], 1<<9, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateValue)
 		case "at":
-			err = readOptional(d, "at", &v.At, &seen[0], 1<<10, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "at", &v.At, &seen[0], 1<<10, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "span":
-			err = readOptional(d, "span", &v.Span, &seen[0], 1<<11, nullRejected, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "span", &v.Span, &seen[0], 1<<11, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DurationValue)
 		case "link":
-			err = readOptional(d, "link", &v.Link, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "link", &v.Link, &seen[0], 1<<12, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "uid":
-			err = readOptional(d, "uid", &v.UID, &seen[0], 1<<13, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "uid", &v.UID, &seen[0], 1<<13, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "color":
-			err = readOptional(d, "color", &v.Color, &seen[0], 1<<14, nullRejected, decodeColor)
+			err = sessiongenrt.ReadOptional(d, "color", &v.Color, &seen[0], 1<<14, sessiongenrt.NullRejected, decodeColor)
 		case "mood":
-			err = readOptional(d, "mood", &v.Mood, &seen[0], 1<<15, nullRejected, decodeMood)
+			err = sessiongenrt.ReadOptional(d, "mood", &v.Mood, &seen[0], 1<<15, sessiongenrt.NullRejected, decodeMood)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -273,51 +275,51 @@ func (v *Scalars) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendString(append(dst, ",\"req\":"...), v.Req)
-	dst = appendOptional(dst, ",\"reqNull\":null", &v.ReqNull, appendInt32)
-	dst = appendOptional(dst, ",\"opt\":null", &v.Opt, appendString)
-	dst = appendOptional(dst, ",\"optNull\":null", &v.OptNull, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendString(append(dst, ",\"req\":"...), v.Req)
+	dst = sessiongenrt.AppendOptional(dst, ",\"reqNull\":null", &v.ReqNull, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"opt\":null", &v.Opt, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"optNull\":null", &v.OptNull, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Presence) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Presence object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Presence) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Presence) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -326,27 +328,27 @@ func (v *Presence) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "req":
-			err = readMember(d, "req", &v.Req, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "req", &v.Req, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "reqNull":
-			err = readOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "reqNull", &v.ReqNull, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "opt":
-			err = readOptional(d, "opt", &v.Opt, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "opt", &v.Opt, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "optNull":
-			err = readOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "optNull", &v.OptNull, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("req")
+		return d.ErrRequired("req")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("reqNull")
+		return d.ErrRequired("reqNull")
 	}
 	return nil
 }
@@ -355,12 +357,12 @@ func (v *Presence) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Presence) UnmarshalJSON(data []byte) error {
 	*v = Presence{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -368,48 +370,48 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
-	dst = appendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
-	if dst, err = appendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"colors\":null", &v.Colors, encodeMap_Color)
-	if dst, err = appendOptionalErr(dst, ",\"objs\":null", &v.Objs, appendObjectArray[Presence]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"colors\":null", &v.Colors, encodeMap_Color)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"objs\":null", &v.Objs, sessiongenrt.AppendObjectArray[Presence]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Map_Int64)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Map_Int64)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Containers) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Containers object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Containers) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Containers) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -418,23 +420,23 @@ func (v *Containers) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "list":
-			err = readOptional(d, "list", &v.List, &seen[0], 1<<1, nullRejected, decodeSlice_Int32)
+			err = sessiongenrt.ReadOptional(d, "list", &v.List, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Int32)
 		case "nested":
-			err = readOptional(d, "nested", &v.Nested, &seen[0], 1<<2, nullRejected, decodeSlice_Slice_String)
+			err = sessiongenrt.ReadOptional(d, "nested", &v.Nested, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Slice_String)
 		case "dict":
-			err = readOptional(d, "dict", &v.Dict, &seen[0], 1<<3, nullRejected, decodeMap_Float64)
+			err = sessiongenrt.ReadOptional(d, "dict", &v.Dict, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Float64)
 		case "colors":
-			err = readOptional(d, "colors", &v.Colors, &seen[0], 1<<4, nullRejected, decodeMap_Color)
+			err = sessiongenrt.ReadOptional(d, "colors", &v.Colors, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_Color)
 		case "objs":
-			err = readOptional(d, "objs", &v.Objs, &seen[0], 1<<5, nullRejected, readObjectArray[Presence])
+			err = sessiongenrt.ReadOptional(d, "objs", &v.Objs, &seen[0], 1<<5, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[Presence])
 		case "raws":
-			err = readOptional(d, "raws", &v.Raws, &seen[0], 1<<6, nullRejected, decodeSlice_RawJSON)
+			err = sessiongenrt.ReadOptional(d, "raws", &v.Raws, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_RawJSON)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullIsState, decodeMap_Map_Int64)
+			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, sessiongenrt.NullIsState, decodeMap_Map_Int64)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -447,17 +449,17 @@ func (v *Containers) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Containers) UnmarshalJSON(data []byte) error {
 	*v = Containers{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeShape decodes one Shape, choosing the Go type by the "@type" member.
-func decodeShape(d *decoder) (Shape, error) {
-	kind, found, err := d.discriminator("@type")
+func decodeShape(d *sessiongenrt.Decoder) (Shape, error) {
+	kind, found, err := d.Discriminator("@type")
 	if err != nil {
 		return nil, err
 	}
@@ -465,13 +467,13 @@ func decodeShape(d *decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "circle":
 		c := new(Circle)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "square":
 		c := new(Square)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -487,27 +489,27 @@ func decodeShape(d *decoder) (Shape, error) {
 
 // UnmarshalShape decodes data as one Shape, choosing the Go type by the "@type" member.
 func UnmarshalShape(data []byte) (Shape, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeShape(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields shape declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownShape) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownShape) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -516,23 +518,23 @@ func (v *UnknownShape) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -541,35 +543,35 @@ func (v *UnknownShape) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownShape) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownShape: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownShape) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeShape: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownShape) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeShape(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownShape)
@@ -585,40 +587,40 @@ func (v *UnknownShape) UnmarshalJSON(data []byte) error {
 func (v *Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"circle\""...)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
-	if dst, err = appendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"name\":null", &v.Name, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendFloat64(append(dst, ",\"radius\":"...), v.Radius); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Circle) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Circle object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Circle) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -627,30 +629,30 @@ func (v *Circle) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "radius":
-			err = readMember(d, "radius", &v.Radius, &seen[0], 1<<1, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadMember(d, "radius", &v.Radius, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@type")
+				return sessiongenrt.WithField(err, "@type")
 			}
 			if string(kind) != "circle" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "circle"), "@type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "circle"), "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("radius")
+		return d.ErrRequired("radius")
 	}
 	return nil
 }
@@ -659,50 +661,50 @@ func (v *Circle) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Square) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"square\""...)
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
-	dst = appendInt32(append(dst, ",\"side\":"...), v.Side)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"name\":null", &v.Name, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendInt32(append(dst, ",\"side\":"...), v.Side)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Square) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Square object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Square) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Square) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -711,30 +713,30 @@ func (v *Square) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "side":
-			err = readMember(d, "side", &v.Side, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadMember(d, "side", &v.Side, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@type")
+				return sessiongenrt.WithField(err, "@type")
 			}
 			if string(kind) != "square" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "square"), "@type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "square"), "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("side")
+		return d.ErrRequired("side")
 	}
 	return nil
 }
@@ -743,17 +745,17 @@ func (v *Square) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeAnimal decodes one Animal, choosing the Go type by the "@type" member.
-func decodeAnimal(d *decoder) (Animal, error) {
-	kind, found, err := d.discriminator("@type")
+func decodeAnimal(d *sessiongenrt.Decoder) (Animal, error) {
+	kind, found, err := d.Discriminator("@type")
 	if err != nil {
 		return nil, err
 	}
@@ -761,13 +763,13 @@ func decodeAnimal(d *decoder) (Animal, error) {
 	switch {
 	case !found || string(kind) == "animal":
 		c := new(AnimalBase)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "dog":
 		c := new(Dog)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -783,27 +785,27 @@ func decodeAnimal(d *decoder) (Animal, error) {
 
 // UnmarshalAnimal decodes data as one Animal, choosing the Go type by the "@type" member.
 func UnmarshalAnimal(data []byte) (Animal, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeAnimal(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields animal declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownAnimal) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownAnimal) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -812,23 +814,23 @@ func (v *UnknownAnimal) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "legs", &v.Legs, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -837,35 +839,35 @@ func (v *UnknownAnimal) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownAnimal) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownAnimal: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownAnimal) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeAnimal: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeAnimal(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownAnimal)
@@ -880,37 +882,37 @@ func (v *UnknownAnimal) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *AnimalBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"animal\""...)
-	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"legs\":null", &v.Legs, sessiongenrt.AppendInt32)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v AnimalBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one AnimalBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AnimalBase) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *AnimalBase) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -919,21 +921,21 @@ func (v *AnimalBase) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "legs", &v.Legs, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@type")
+				return sessiongenrt.WithField(err, "@type")
 			}
 			if string(kind) != "animal" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "animal"), "@type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "animal"), "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -946,50 +948,50 @@ func (v *AnimalBase) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 	*v = AnimalBase{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Dog) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@type\":\"dog\""...)
-	dst = appendOptional(dst, ",\"legs\":null", &v.Legs, appendInt32)
-	dst = appendOptional(dst, ",\"good\":null", &v.Good, appendBool)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"legs\":null", &v.Legs, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"good\":null", &v.Good, sessiongenrt.AppendBool)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Dog) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Dog object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Dog) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Dog) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -998,23 +1000,23 @@ func (v *Dog) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "legs", &v.Legs, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "good":
-			err = readOptional(d, "good", &v.Good, &seen[0], 1<<1, nullRejected, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "good", &v.Good, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).BoolValue)
 		case "@type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@type")
+				return sessiongenrt.WithField(err, "@type")
 			}
 			if string(kind) != "dog" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "dog"), "@type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "dog"), "@type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1027,12 +1029,12 @@ func (v *Dog) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1040,38 +1042,38 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 func (v *Bag) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Bag) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Bag object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Bag) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Bag) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1080,11 +1082,11 @@ func (v *Bag) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1097,12 +1099,12 @@ func (v *Bag) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Bag) UnmarshalJSON(data []byte) error {
 	*v = Bag{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1110,39 +1112,39 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 func (v *Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"value\":null", &v.Value, appendInt)
-	if dst, err = appendOptionalErr(dst, ",\"next\":null", &v.Next, appendObjectPointer[Node]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"value\":null", &v.Value, sessiongenrt.AppendInt)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"next\":null", &v.Next, sessiongenrt.AppendObjectPointer[Node]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Node) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Node object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Node) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Node) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1151,13 +1153,13 @@ func (v *Node) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "value":
-			err = readOptional(d, "value", &v.Value, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "value", &v.Value, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "next":
-			err = readOptional(d, "next", &v.Next, &seen[0], 1<<2, nullRejected, readObjectPointer[Node])
+			err = sessiongenrt.ReadOptional(d, "next", &v.Next, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectPointer[Node])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1170,12 +1172,12 @@ func (v *Node) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1183,75 +1185,75 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"raw\":null", &v.Raw, appendRawValue); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"raw\":null", &v.Raw, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"rawNull\":null", &v.RawNull, appendRawValue); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"rawNull\":null", &v.RawNull, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	if x := v.Scalars.member(&dst, ",\"scalars\":null"); x != nil {
+	if x := v.Scalars.Member(&dst, ",\"scalars\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Presence.member(&dst, ",\"presence\":null"); x != nil {
+	if x := v.Presence.Member(&dst, ",\"presence\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Containers.member(&dst, ",\"containers\":null"); x != nil {
+	if x := v.Containers.Member(&dst, ",\"containers\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shape\":null", &v.Shape, appendPolymorphic[Shape]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shape\":null", &v.Shape, sessiongenrt.AppendPolymorphic[Shape]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"animal\":null", &v.Animal, appendPolymorphic[Animal]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"animal\":null", &v.Animal, sessiongenrt.AppendPolymorphic[Animal]); err != nil {
 		return nil, err
 	}
-	if x := v.Bag.member(&dst, ",\"bag\":null"); x != nil {
+	if x := v.Bag.Member(&dst, ",\"bag\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Node.member(&dst, ",\"node\":null"); x != nil {
+	if x := v.Node.Member(&dst, ",\"node\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Doc) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Doc object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Doc) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Doc) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1260,29 +1262,29 @@ func (v *Doc) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "raw":
-			err = readOptional(d, "raw", &v.Raw, &seen[0], 1<<1, nullIsValue, readRawValue)
+			err = sessiongenrt.ReadOptional(d, "raw", &v.Raw, &seen[0], 1<<1, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 		case "rawNull":
-			err = readOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<2, nullIsState, readRawValue)
+			err = sessiongenrt.ReadOptional(d, "rawNull", &v.RawNull, &seen[0], 1<<2, sessiongenrt.NullIsState, sessiongenrt.ReadRawValue)
 		case "scalars":
-			err = readOptional(d, "scalars", &v.Scalars, &seen[0], 1<<3, nullRejected, decodeScalars)
+			err = sessiongenrt.ReadOptional(d, "scalars", &v.Scalars, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeScalars)
 		case "presence":
-			err = readOptional(d, "presence", &v.Presence, &seen[0], 1<<4, nullRejected, decodePresence)
+			err = sessiongenrt.ReadOptional(d, "presence", &v.Presence, &seen[0], 1<<4, sessiongenrt.NullRejected, decodePresence)
 		case "containers":
-			err = readOptional(d, "containers", &v.Containers, &seen[0], 1<<5, nullRejected, decodeContainers)
+			err = sessiongenrt.ReadOptional(d, "containers", &v.Containers, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeContainers)
 		case "shape":
-			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<6, nullRejected, decodeShape)
+			err = sessiongenrt.ReadOptional(d, "shape", &v.Shape, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeShape)
 		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Shape)
+			err = sessiongenrt.ReadOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Shape)
 		case "animal":
-			err = readOptional(d, "animal", &v.Animal, &seen[0], 1<<8, nullIsState, decodeAnimal)
+			err = sessiongenrt.ReadOptional(d, "animal", &v.Animal, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeAnimal)
 		case "bag":
-			err = readOptional(d, "bag", &v.Bag, &seen[0], 1<<9, nullRejected, decodeBag)
+			err = sessiongenrt.ReadOptional(d, "bag", &v.Bag, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeBag)
 		case "node":
-			err = readOptional(d, "node", &v.Node, &seen[0], 1<<10, nullRejected, decodeNode)
+			err = sessiongenrt.ReadOptional(d, "node", &v.Node, &seen[0], 1<<10, sessiongenrt.NullRejected, decodeNode)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1295,12 +1297,12 @@ func (v *Doc) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Doc) UnmarshalJSON(data []byte) error {
 	*v = Doc{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1308,54 +1310,54 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 func (v *Holder) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	if dst, err = appendPolymorphic[Shape](append(dst, ",\"shape\":"...), v.Shape); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendPolymorphic[Shape](append(dst, ",\"shape\":"...), v.Shape); err != nil {
 		return nil, err
 	}
-	if dst, err = appendPolymorphic[Animal](append(dst, ",\"animal\":"...), v.Animal); err != nil {
+	if dst, err = sessiongenrt.AppendPolymorphic[Animal](append(dst, ",\"animal\":"...), v.Animal); err != nil {
 		return nil, err
 	}
-	if dst, err = appendRawValue(append(dst, ",\"raw\":"...), v.Raw); err != nil {
+	if dst, err = sessiongenrt.AppendRawValue(append(dst, ",\"raw\":"...), v.Raw); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"at\":"...), v.At); err != nil {
 		return nil, err
 	}
-	dst = appendQuotedDate(append(dst, ",\"day\":"...), v.Day)
-	dst = appendQuotedDuration(append(dst, ",\"span\":"...), v.Span)
-	if dst, err = appendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
+	dst = sessiongenrt.AppendQuotedDate(append(dst, ",\"day\":"...), v.Day)
+	dst = sessiongenrt.AppendQuotedDuration(append(dst, ",\"span\":"...), v.Span)
+	if dst, err = sessiongenrt.AppendFloat64(append(dst, ",\"num\":"...), v.Num); err != nil {
 		return nil, err
 	}
 	dst = encodeMap_String(append(dst, ",\"tags\":"...), v.Tags)
-	dst = appendEnum[Mood](append(dst, ",\"mood\":"...), v.Mood)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendEnum[Mood](append(dst, ",\"mood\":"...), v.Mood)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Holder) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Holder object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Holder) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Holder) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1364,58 +1366,58 @@ func (v *Holder) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "shape":
-			err = readMember(d, "shape", &v.Shape, &seen[0], 1<<1, nullRejected, decodeShape)
+			err = sessiongenrt.ReadMember(d, "shape", &v.Shape, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeShape)
 		case "animal":
-			err = readMember(d, "animal", &v.Animal, &seen[0], 1<<2, nullRejected, decodeAnimal)
+			err = sessiongenrt.ReadMember(d, "animal", &v.Animal, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeAnimal)
 		case "raw":
-			err = readMember(d, "raw", &v.Raw, &seen[0], 1<<3, nullIsValue, readRawValue)
+			err = sessiongenrt.ReadMember(d, "raw", &v.Raw, &seen[0], 1<<3, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 		case "at":
-			err = readMember(d, "at", &v.At, &seen[0], 1<<4, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "at", &v.At, &seen[0], 1<<4, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "day":
-			err = readMember(d, "day", &v.Day, &seen[0], 1<<5, nullRejected, (*decoder).dateValue)
+			err = sessiongenrt.ReadMember(d, "day", &v.Day, &seen[0], 1<<5, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateValue)
 		case "span":
-			err = readMember(d, "span", &v.Span, &seen[0], 1<<6, nullRejected, (*decoder).durationValue)
+			err = sessiongenrt.ReadMember(d, "span", &v.Span, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DurationValue)
 		case "num":
-			err = readMember(d, "num", &v.Num, &seen[0], 1<<7, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadMember(d, "num", &v.Num, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "tags":
-			err = readMember(d, "tags", &v.Tags, &seen[0], 1<<8, nullRejected, decodeMap_String)
+			err = sessiongenrt.ReadMember(d, "tags", &v.Tags, &seen[0], 1<<8, sessiongenrt.NullRejected, decodeMap_String)
 		case "mood":
-			err = readMember(d, "mood", &v.Mood, &seen[0], 1<<9, nullRejected, decodeMood)
+			err = sessiongenrt.ReadMember(d, "mood", &v.Mood, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeMood)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("shape")
+		return d.ErrRequired("shape")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("animal")
+		return d.ErrRequired("animal")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("raw")
+		return d.ErrRequired("raw")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.errRequired("at")
+		return d.ErrRequired("at")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.errRequired("day")
+		return d.ErrRequired("day")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.errRequired("span")
+		return d.ErrRequired("span")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.errRequired("num")
+		return d.ErrRequired("num")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.errRequired("tags")
+		return d.ErrRequired("tags")
 	}
 	if seen[0]&(1<<9) == 0 {
-		return d.errRequired("mood")
+		return d.ErrRequired("mood")
 	}
 	return nil
 }
@@ -1424,54 +1426,54 @@ func (v *Holder) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Holder) UnmarshalJSON(data []byte) error {
 	*v = Holder{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Ruled) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"email\":null", &v.Email, appendString)
-	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, appendString)
-	dst = appendOptional(dst, ",\"nick\":null", &v.Nick, appendString)
-	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, appendString)
-	dst = appendOptional(dst, ",\"user\":null", &v.User, appendString)
-	dst = appendOptional(dst, ",\"group\":null", &v.Group, appendString)
-	dst = appendOptional(dst, ",\"note\":null", &v.Note, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"email\":null", &v.Email, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"phone\":null", &v.Phone, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"nick\":null", &v.Nick, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"alias\":null", &v.Alias, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"user\":null", &v.User, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"group\":null", &v.Group, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"note\":null", &v.Note, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Ruled) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Ruled object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Ruled) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Ruled) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1480,23 +1482,23 @@ func (v *Ruled) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "email":
-			err = readOptional(d, "email", &v.Email, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "email", &v.Email, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "phone":
-			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "phone", &v.Phone, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "nick":
-			err = readOptional(d, "nick", &v.Nick, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "nick", &v.Nick, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "alias":
-			err = readOptional(d, "alias", &v.Alias, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "alias", &v.Alias, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "user":
-			err = readOptional(d, "user", &v.User, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "user", &v.User, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "group":
-			err = readOptional(d, "group", &v.Group, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "group", &v.Group, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "note":
-			err = readOptional(d, "note", &v.Note, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "note", &v.Note, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1509,12 +1511,12 @@ func (v *Ruled) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Ruled) UnmarshalJSON(data []byte) error {
 	*v = Ruled{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1522,68 +1524,68 @@ func (v *Ruled) UnmarshalJSON(data []byte) error {
 func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
 	if dst, err = encodeUnionsNeed(append(dst, ",\"need\":"...), v.Need); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"loc\":null", &v.Loc, encodeSlice_UnionsLocItem); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"loc\":null", &v.Loc, encodeSlice_UnionsLocItem); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"value\":null", &v.Value, encodeUnionsValue); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"value\":null", &v.Value, encodeUnionsValue); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"maybe\":null", &v.Maybe, encodeUnionsMaybe); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"maybe\":null", &v.Maybe, encodeUnionsMaybe); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"since\":null", &v.Since, encodeUnionsSince); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"since\":null", &v.Since, encodeUnionsSince); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"day\":null", &v.Day, encodeUnionsDay); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"day\":null", &v.Day, encodeUnionsDay); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_UnionsByKeyValue); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_UnionsByKeyValue); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"feel\":null", &v.Feel, encodeUnionsFeel); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"feel\":null", &v.Feel, encodeUnionsFeel); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"hue\":null", &v.Hue, encodeUnionsHue); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"hue\":null", &v.Hue, encodeUnionsHue); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Unions) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Unions object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Unions) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Unions) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1592,38 +1594,38 @@ func (v *Unions) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "need":
-			err = readMember(d, "need", &v.Need, &seen[0], 1<<1, nullRejected, decodeUnionsNeed)
+			err = sessiongenrt.ReadMember(d, "need", &v.Need, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeUnionsNeed)
 		case "loc":
-			err = readOptional(d, "loc", &v.Loc, &seen[0], 1<<2, nullRejected, decodeSlice_UnionsLocItem)
+			err = sessiongenrt.ReadOptional(d, "loc", &v.Loc, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_UnionsLocItem)
 		case "value":
-			err = readOptional(d, "value", &v.Value, &seen[0], 1<<3, nullRejected, decodeUnionsValue)
+			err = sessiongenrt.ReadOptional(d, "value", &v.Value, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeUnionsValue)
 		case "maybe":
-			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, decodeUnionsMaybe)
+			err = sessiongenrt.ReadOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeUnionsMaybe)
 		case "since":
-			err = readOptional(d, "since", &v.Since, &seen[0], 1<<5, nullRejected, decodeUnionsSince)
+			err = sessiongenrt.ReadOptional(d, "since", &v.Since, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeUnionsSince)
 		case "day":
-			err = readOptional(d, "day", &v.Day, &seen[0], 1<<6, nullRejected, decodeUnionsDay)
+			err = sessiongenrt.ReadOptional(d, "day", &v.Day, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeUnionsDay)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, nullRejected, decodeMap_UnionsByKeyValue)
+			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeMap_UnionsByKeyValue)
 		case "at":
-			err = readOptional(d, "at", &v.At, &seen[0], 1<<8, nullRejected, decodeInstant)
+			err = sessiongenrt.ReadOptional(d, "at", &v.At, &seen[0], 1<<8, sessiongenrt.NullRejected, decodeInstant)
 		case "ats":
-			err = readOptional(d, "ats", &v.Ats, &seen[0], 1<<9, nullRejected, decodeMap_Null_Instant)
+			err = sessiongenrt.ReadOptional(d, "ats", &v.Ats, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeMap_Null_Instant)
 		case "feel":
-			err = readOptional(d, "feel", &v.Feel, &seen[0], 1<<10, nullRejected, decodeUnionsFeel)
+			err = sessiongenrt.ReadOptional(d, "feel", &v.Feel, &seen[0], 1<<10, sessiongenrt.NullRejected, decodeUnionsFeel)
 		case "hue":
-			err = readOptional(d, "hue", &v.Hue, &seen[0], 1<<11, nullRejected, decodeUnionsHue)
+			err = sessiongenrt.ReadOptional(d, "hue", &v.Hue, &seen[0], 1<<11, sessiongenrt.NullRejected, decodeUnionsHue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("need")
+		return d.ErrRequired("need")
 	}
 	return nil
 }
@@ -1632,12 +1634,12 @@ func (v *Unions) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Unions) UnmarshalJSON(data []byte) error {
 	*v = Unions{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1645,50 +1647,50 @@ func (v *Unions) UnmarshalJSON(data []byte) error {
 func (v *NullableItems) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_Null_String)
-	if dst, err = appendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_Null_String)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"nodes\":null", &v.Nodes, encodeSlice_Null_Node); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"nodes\":null", &v.Nodes, encodeSlice_Null_Node); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"grid\":null", &v.Grid, encodeSlice_Null_Slice_Null_Int32)
-	dst = appendOptional(dst, ",\"moods\":null", &v.Moods, encodeMap_Null_Mood)
-	if dst, err = appendOptionalErr(dst, ",\"locs\":null", &v.Locs, encodeSlice_Null_NullableItemsLocsItem); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"grid\":null", &v.Grid, encodeSlice_Null_Slice_Null_Int32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"moods\":null", &v.Moods, encodeMap_Null_Mood)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"locs\":null", &v.Locs, encodeSlice_Null_NullableItemsLocsItem); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Null_Shape); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Null_Shape); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v NullableItems) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one NullableItems object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NullableItems) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *NullableItems) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1697,23 +1699,23 @@ func (v *NullableItems) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "tags":
-			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
+			err = sessiongenrt.ReadOptional(d, "tags", &v.Tags, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Null_String)
 		case "scores":
-			err = readOptional(d, "scores", &v.Scores, &seen[0], 1<<2, nullRejected, decodeMap_Null_Float64)
+			err = sessiongenrt.ReadOptional(d, "scores", &v.Scores, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeMap_Null_Float64)
 		case "nodes":
-			err = readOptional(d, "nodes", &v.Nodes, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Node)
+			err = sessiongenrt.ReadOptional(d, "nodes", &v.Nodes, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_Null_Node)
 		case "grid":
-			err = readOptional(d, "grid", &v.Grid, &seen[0], 1<<4, nullRejected, decodeSlice_Null_Slice_Null_Int32)
+			err = sessiongenrt.ReadOptional(d, "grid", &v.Grid, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_Null_Slice_Null_Int32)
 		case "moods":
-			err = readOptional(d, "moods", &v.Moods, &seen[0], 1<<5, nullRejected, decodeMap_Null_Mood)
+			err = sessiongenrt.ReadOptional(d, "moods", &v.Moods, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeMap_Null_Mood)
 		case "locs":
-			err = readOptional(d, "locs", &v.Locs, &seen[0], 1<<6, nullRejected, decodeSlice_Null_NullableItemsLocsItem)
+			err = sessiongenrt.ReadOptional(d, "locs", &v.Locs, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_Null_NullableItemsLocsItem)
 		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, nullRejected, decodeSlice_Null_Shape)
+			err = sessiongenrt.ReadOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Null_Shape)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1726,52 +1728,52 @@ func (v *NullableItems) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *NullableItems) UnmarshalJSON(data []byte) error {
 	*v = NullableItems{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *InlineEnums) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	dst = appendEnum[InlineEnumsMode](append(dst, ",\"mode\":"...), v.Mode)
-	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[InlineEnumsStatus])
-	dst = appendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_InlineEnumsChannels)
-	dst = appendOptional(dst, ",\"votes\":null", &v.Votes, encodeMap_InlineEnumsVotes)
-	dst = appendOptional(dst, ",\"fallback\":null", &v.Fallback, appendEnum[InlineEnumsFallback])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendEnum[InlineEnumsMode](append(dst, ",\"mode\":"...), v.Mode)
+	dst = sessiongenrt.AppendOptional(dst, ",\"status\":null", &v.Status, sessiongenrt.AppendEnum[InlineEnumsStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_InlineEnumsChannels)
+	dst = sessiongenrt.AppendOptional(dst, ",\"votes\":null", &v.Votes, encodeMap_InlineEnumsVotes)
+	dst = sessiongenrt.AppendOptional(dst, ",\"fallback\":null", &v.Fallback, sessiongenrt.AppendEnum[InlineEnumsFallback])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v InlineEnums) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one InlineEnums object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InlineEnums) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *InlineEnums) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1780,26 +1782,26 @@ func (v *InlineEnums) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "mode":
-			err = readMember(d, "mode", &v.Mode, &seen[0], 1<<1, nullRejected, decodeInlineEnumsMode)
+			err = sessiongenrt.ReadMember(d, "mode", &v.Mode, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeInlineEnumsMode)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<2, nullRejected, decodeInlineEnumsStatus)
+			err = sessiongenrt.ReadOptional(d, "status", &v.Status, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeInlineEnumsStatus)
 		case "channels":
-			err = readOptional(d, "channels", &v.Channels, &seen[0], 1<<3, nullRejected, decodeSlice_InlineEnumsChannels)
+			err = sessiongenrt.ReadOptional(d, "channels", &v.Channels, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_InlineEnumsChannels)
 		case "votes":
-			err = readOptional(d, "votes", &v.Votes, &seen[0], 1<<4, nullRejected, decodeMap_InlineEnumsVotes)
+			err = sessiongenrt.ReadOptional(d, "votes", &v.Votes, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_InlineEnumsVotes)
 		case "fallback":
-			err = readOptional(d, "fallback", &v.Fallback, &seen[0], 1<<5, nullIsState, decodeInlineEnumsFallback)
+			err = sessiongenrt.ReadOptional(d, "fallback", &v.Fallback, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeInlineEnumsFallback)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("mode")
+		return d.ErrRequired("mode")
 	}
 	return nil
 }
@@ -1808,17 +1810,17 @@ func (v *InlineEnums) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	*v = InlineEnums{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeVehicle decodes one Vehicle, choosing the Go type by the "kind" member.
-func decodeVehicle(d *decoder) (Vehicle, error) {
-	kind, found, err := d.discriminator("kind")
+func decodeVehicle(d *sessiongenrt.Decoder) (Vehicle, error) {
+	kind, found, err := d.Discriminator("kind")
 	if err != nil {
 		return nil, err
 	}
@@ -1826,41 +1828,41 @@ func decodeVehicle(d *decoder) (Vehicle, error) {
 	switch {
 	case found && string(kind) == "car":
 		c := new(Car)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case !found:
-		return nil, rejectSubtype(d, "", "missing required field \"kind\" (Vehicle has closed subtypes)")
+		return nil, sessiongenrt.RejectSubtype(d, "", "missing required field \"kind\" (Vehicle has closed subtypes)")
 	default:
-		return nil, rejectSubtype(d, "kind", "%q names no type of Vehicle, whose subtypes are closed", string(kind))
+		return nil, sessiongenrt.RejectSubtype(d, "kind", "%q names no type of Vehicle, whose subtypes are closed", string(kind))
 	}
 	return v, nil
 }
 
 // UnmarshalVehicle decodes data as one Vehicle, choosing the Go type by the "kind" member.
 func UnmarshalVehicle(data []byte) (Vehicle, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeVehicle(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields vehicle declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownVehicle) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownVehicle) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1869,23 +1871,23 @@ func (v *UnknownVehicle) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "wheels":
-			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "kind")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "kind")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -1894,35 +1896,35 @@ func (v *UnknownVehicle) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownVehicle) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownVehicle: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownVehicle) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeVehicle: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownVehicle) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeVehicle(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownVehicle)
@@ -1937,38 +1939,38 @@ func (v *UnknownVehicle) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *Car) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"car\""...)
-	dst = appendOptional(dst, ",\"wheels\":null", &v.Wheels, appendInt32)
-	dst = appendInt32(append(dst, ",\"seats\":"...), v.Seats)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"wheels\":null", &v.Wheels, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendInt32(append(dst, ",\"seats\":"...), v.Seats)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Car) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Car object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Car) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Car) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1977,30 +1979,30 @@ func (v *Car) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "wheels":
-			err = readOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "wheels", &v.Wheels, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "seats":
-			err = readMember(d, "seats", &v.Seats, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadMember(d, "seats", &v.Seats, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "kind")
+				return sessiongenrt.WithField(err, "kind")
 			}
 			if string(kind) != "car" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "car"), "kind")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "car"), "kind")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("seats")
+		return d.ErrRequired("seats")
 	}
 	return nil
 }
@@ -2009,17 +2011,17 @@ func (v *Car) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Car) UnmarshalJSON(data []byte) error {
 	*v = Car{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodePlant decodes one Plant, choosing the Go type by the "kind" member.
-func decodePlant(d *decoder) (Plant, error) {
-	kind, found, err := d.discriminator("kind")
+func decodePlant(d *sessiongenrt.Decoder) (Plant, error) {
+	kind, found, err := d.Discriminator("kind")
 	if err != nil {
 		return nil, err
 	}
@@ -2027,13 +2029,13 @@ func decodePlant(d *decoder) (Plant, error) {
 	switch {
 	case !found || string(kind) == "plant":
 		c := new(PlantBase)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "tree":
 		c := new(Tree)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -2049,27 +2051,27 @@ func decodePlant(d *decoder) (Plant, error) {
 
 // UnmarshalPlant decodes data as one Plant, choosing the Go type by the "kind" member.
 func UnmarshalPlant(data []byte) (Plant, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodePlant(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields plant declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownPlant) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownPlant) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2078,26 +2080,26 @@ func (v *UnknownPlant) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "kind")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "kind")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("name")
+		return d.ErrRequired("name")
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -2106,35 +2108,35 @@ func (v *UnknownPlant) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownPlant) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownPlant: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownPlant) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodePlant: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownPlant) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodePlant(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownPlant)
@@ -2149,37 +2151,37 @@ func (v *UnknownPlant) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *PlantBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"plant\""...)
-	dst = appendString(append(dst, ",\"name\":"...), v.Name)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"name\":"...), v.Name)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PlantBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PlantBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PlantBase) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PlantBase) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2188,28 +2190,28 @@ func (v *PlantBase) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "kind":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "kind")
+				return sessiongenrt.WithField(err, "kind")
 			}
 			if string(kind) != "plant" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "plant"), "kind")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "plant"), "kind")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("name")
+		return d.ErrRequired("name")
 	}
 	return nil
 }
@@ -2218,50 +2220,50 @@ func (v *PlantBase) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PlantBase) UnmarshalJSON(data []byte) error {
 	*v = PlantBase{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"kind\":\"tree\""...)
-	dst = appendString(append(dst, ",\"name\":"...), v.Name)
-	dst = appendOptional(dst, ",\"height\":null", &v.Height, appendInt32)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"name\":"...), v.Name)
+	dst = sessiongenrt.AppendOptional(dst, ",\"height\":null", &v.Height, sessiongenrt.AppendInt32)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Tree) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Tree object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Tree) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Tree) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2270,30 +2272,30 @@ func (v *Tree) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "name":
-			err = readMember(d, "name", &v.Name, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "name", &v.Name, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "height":
-			err = readOptional(d, "height", &v.Height, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "height", &v.Height, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "kind":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "kind")
+				return sessiongenrt.WithField(err, "kind")
 			}
 			if string(kind) != "tree" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "tree"), "kind")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "tree"), "kind")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("name")
+		return d.ErrRequired("name")
 	}
 	return nil
 }
@@ -2302,12 +2304,12 @@ func (v *Tree) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Tree) UnmarshalJSON(data []byte) error {
 	*v = Tree{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2315,41 +2317,41 @@ func (v *Tree) UnmarshalJSON(data []byte) error {
 func (v *Garage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"vehicles\":null", &v.Vehicles, encodeSlice_Vehicle); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"vehicles\":null", &v.Vehicles, encodeSlice_Vehicle); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"plant\":null", &v.Plant, appendPolymorphic[Plant]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"plant\":null", &v.Plant, sessiongenrt.AppendPolymorphic[Plant]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Garage) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Garage object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Garage) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Garage) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2358,13 +2360,13 @@ func (v *Garage) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "vehicles":
-			err = readOptional(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, nullRejected, decodeSlice_Vehicle)
+			err = sessiongenrt.ReadOptional(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Vehicle)
 		case "plant":
-			err = readOptional(d, "plant", &v.Plant, &seen[0], 1<<2, nullRejected, decodePlant)
+			err = sessiongenrt.ReadOptional(d, "plant", &v.Plant, &seen[0], 1<<2, sessiongenrt.NullRejected, decodePlant)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2377,12 +2379,12 @@ func (v *Garage) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Garage) UnmarshalJSON(data []byte) error {
 	*v = Garage{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2390,51 +2392,51 @@ func (v *Garage) UnmarshalJSON(data []byte) error {
 func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@type\":null", &v.Type, appendString)
-	if x := v.One.member(&dst, ",\"one\":null"); x != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
+	if x := v.One.Member(&dst, ",\"one\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"list\":null", &v.List, appendObjectArray[shared_.Money]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"list\":null", &v.List, sessiongenrt.AppendObjectArray[shared_.Money]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
 		return nil, err
 	}
-	if x := v.Maybe.member(&dst, ",\"maybe\":null"); x != nil {
+	if x := v.Maybe.Member(&dst, ",\"maybe\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Imported) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Imported object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Imported) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Imported) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2443,17 +2445,17 @@ func (v *Imported) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@type":
-			err = readOptional(d, "@type", &v.Type, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "one":
-			err = readOptional(d, "one", &v.One, &seen[0], 1<<1, nullRejected, readImported[shared_.Money])
+			err = sessiongenrt.ReadOptional(d, "one", &v.One, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadImported[shared_.Money])
 		case "list":
-			err = readOptional(d, "list", &v.List, &seen[0], 1<<2, nullRejected, decodeSlice_Import_shared_Money)
+			err = sessiongenrt.ReadOptional(d, "list", &v.List, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Import_shared_Money)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, nullRejected, decodeMap_Import_shared_Money)
+			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Import_shared_Money)
 		case "maybe":
-			err = readOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, nullIsState, readImported[shared_.Money])
+			err = sessiongenrt.ReadOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, sessiongenrt.NullIsState, sessiongenrt.ReadImported[shared_.Money])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2466,12 +2468,12 @@ func (v *Imported) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Imported) UnmarshalJSON(data []byte) error {
 	*v = Imported{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the member v holds as JSON; a Instant holding none is an
@@ -2479,27 +2481,27 @@ func (v *Imported) UnmarshalJSON(data []byte) error {
 func (v Instant) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendQuotedDateTime(dst, v.asDateTime)
+		return sessiongenrt.AppendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "Instant"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v Instant) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one Instant: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *Instant) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.dateTimeValue()
+func (v *Instant) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.DateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -2508,8 +2510,8 @@ func (v *Instant) readJSON(d *decoder) error {
 			kind:       1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -2518,27 +2520,27 @@ func (v *Instant) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("date-time or int64")
+	return d.ErrUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *Instant) UnmarshalJSON(data []byte) error {
 	*v = Instant{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeInstant decodes one Instant (an element of an array or map, or a field).
-func decodeInstant(d *decoder) (v Instant, err error) {
-	err = v.readJSON(d)
+func decodeInstant(d *sessiongenrt.Decoder) (v Instant, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2552,27 +2554,27 @@ func encodeInstant(dst []byte, v Instant) ([]byte, error) {
 func (v UnionsNeed) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asURI), nil
+		return sessiongenrt.AppendString(dst, v.asURI), nil
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsNeed"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsNeed) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsNeed: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsNeed) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *UnionsNeed) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -2581,8 +2583,8 @@ func (v *UnionsNeed) readJSON(d *decoder) error {
 			kind:  1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -2591,27 +2593,27 @@ func (v *UnionsNeed) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("uri or int64")
+	return d.ErrUnexpectedKind("uri or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsNeed) UnmarshalJSON(data []byte) error {
 	*v = UnionsNeed{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsNeed decodes one UnionsNeed (an element of an array or map, or a field).
-func decodeUnionsNeed(d *decoder) (v UnionsNeed, err error) {
-	err = v.readJSON(d)
+func decodeUnionsNeed(d *sessiongenrt.Decoder) (v UnionsNeed, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2625,27 +2627,27 @@ func encodeUnionsNeed(dst []byte, v UnionsNeed) ([]byte, error) {
 func (v UnionsLocItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asString), nil
+		return sessiongenrt.AppendString(dst, v.asString), nil
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsLocItem"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsLocItem) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsLocItem) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *UnionsLocItem) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -2654,8 +2656,8 @@ func (v *UnionsLocItem) readJSON(d *decoder) error {
 			kind:     1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -2664,27 +2666,27 @@ func (v *UnionsLocItem) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("string or int64")
+	return d.ErrUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsLocItem) UnmarshalJSON(data []byte) error {
 	*v = UnionsLocItem{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsLocItem decodes one UnionsLocItem (an element of an array or map, or a field).
-func decodeUnionsLocItem(d *decoder) (v UnionsLocItem, err error) {
-	err = v.readJSON(d)
+func decodeUnionsLocItem(d *sessiongenrt.Decoder) (v UnionsLocItem, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2698,29 +2700,29 @@ func encodeUnionsLocItem(dst []byte, v UnionsLocItem) ([]byte, error) {
 func (v UnionsValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asString), nil
+		return sessiongenrt.AppendString(dst, v.asString), nil
 	case 2:
-		return appendFloat64(dst, v.asNumber)
+		return sessiongenrt.AppendFloat64(dst, v.asNumber)
 	case 3:
-		return appendBool(dst, v.asBoolean), nil
+		return sessiongenrt.AppendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsValue"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsValue) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsValue) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *UnionsValue) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -2729,8 +2731,8 @@ func (v *UnionsValue) readJSON(d *decoder) error {
 			kind:     1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.float64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Float64Value()
 		if err != nil {
 			return err
 		}
@@ -2739,8 +2741,8 @@ func (v *UnionsValue) readJSON(d *decoder) error {
 			kind:     2,
 		}
 		return nil
-	case kindBool:
-		x, err := d.boolValue()
+	case sessiongenrt.KindBool:
+		x, err := d.BoolValue()
 		if err != nil {
 			return err
 		}
@@ -2749,27 +2751,27 @@ func (v *UnionsValue) readJSON(d *decoder) error {
 			kind:      3,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("string, number or boolean")
+	return d.ErrUnexpectedKind("string, number or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsValue{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsValue decodes one UnionsValue (an element of an array or map, or a field).
-func decodeUnionsValue(d *decoder) (v UnionsValue, err error) {
-	err = v.readJSON(d)
+func decodeUnionsValue(d *sessiongenrt.Decoder) (v UnionsValue, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2783,27 +2785,27 @@ func encodeUnionsValue(dst []byte, v UnionsValue) ([]byte, error) {
 func (v UnionsMaybe) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendInt32(dst, v.asInt32), nil
+		return sessiongenrt.AppendInt32(dst, v.asInt32), nil
 	case 2:
-		return appendBool(dst, v.asBoolean), nil
+		return sessiongenrt.AppendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsMaybe"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsMaybe) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsMaybe: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsMaybe) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindNumber:
-		x, err := d.int32Value()
+func (v *UnionsMaybe) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindNumber:
+		x, err := d.Int32Value()
 		if err != nil {
 			return err
 		}
@@ -2812,8 +2814,8 @@ func (v *UnionsMaybe) readJSON(d *decoder) error {
 			kind:    1,
 		}
 		return nil
-	case kindBool:
-		x, err := d.boolValue()
+	case sessiongenrt.KindBool:
+		x, err := d.BoolValue()
 		if err != nil {
 			return err
 		}
@@ -2822,27 +2824,27 @@ func (v *UnionsMaybe) readJSON(d *decoder) error {
 			kind:      2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("int32 or boolean")
+	return d.ErrUnexpectedKind("int32 or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsMaybe) UnmarshalJSON(data []byte) error {
 	*v = UnionsMaybe{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsMaybe decodes one UnionsMaybe (an element of an array or map, or a field).
-func decodeUnionsMaybe(d *decoder) (v UnionsMaybe, err error) {
-	err = v.readJSON(d)
+func decodeUnionsMaybe(d *sessiongenrt.Decoder) (v UnionsMaybe, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2856,27 +2858,27 @@ func encodeUnionsMaybe(dst []byte, v UnionsMaybe) ([]byte, error) {
 func (v UnionsSince) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendQuotedDateTime(dst, v.asDateTime)
+		return sessiongenrt.AppendQuotedDateTime(dst, v.asDateTime)
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsSince"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsSince) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsSince: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsSince) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.dateTimeValue()
+func (v *UnionsSince) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.DateTimeValue()
 		if err != nil {
 			return err
 		}
@@ -2885,8 +2887,8 @@ func (v *UnionsSince) readJSON(d *decoder) error {
 			kind:       1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -2895,27 +2897,27 @@ func (v *UnionsSince) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("date-time or int64")
+	return d.ErrUnexpectedKind("date-time or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsSince) UnmarshalJSON(data []byte) error {
 	*v = UnionsSince{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsSince decodes one UnionsSince (an element of an array or map, or a field).
-func decodeUnionsSince(d *decoder) (v UnionsSince, err error) {
-	err = v.readJSON(d)
+func decodeUnionsSince(d *sessiongenrt.Decoder) (v UnionsSince, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -2929,27 +2931,27 @@ func encodeUnionsSince(dst []byte, v UnionsSince) ([]byte, error) {
 func (v UnionsDay) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendQuotedDate(dst, v.asDate), nil
+		return sessiongenrt.AppendQuotedDate(dst, v.asDate), nil
 	case 2:
-		return appendBool(dst, v.asBoolean), nil
+		return sessiongenrt.AppendBool(dst, v.asBoolean), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsDay"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsDay) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsDay: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsDay) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.dateValue()
+func (v *UnionsDay) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.DateValue()
 		if err != nil {
 			return err
 		}
@@ -2958,8 +2960,8 @@ func (v *UnionsDay) readJSON(d *decoder) error {
 			kind:   1,
 		}
 		return nil
-	case kindBool:
-		x, err := d.boolValue()
+	case sessiongenrt.KindBool:
+		x, err := d.BoolValue()
 		if err != nil {
 			return err
 		}
@@ -2968,27 +2970,27 @@ func (v *UnionsDay) readJSON(d *decoder) error {
 			kind:      2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("date or boolean")
+	return d.ErrUnexpectedKind("date or boolean")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsDay) UnmarshalJSON(data []byte) error {
 	*v = UnionsDay{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsDay decodes one UnionsDay (an element of an array or map, or a field).
-func decodeUnionsDay(d *decoder) (v UnionsDay, err error) {
-	err = v.readJSON(d)
+func decodeUnionsDay(d *sessiongenrt.Decoder) (v UnionsDay, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -3002,27 +3004,27 @@ func encodeUnionsDay(dst []byte, v UnionsDay) ([]byte, error) {
 func (v UnionsByKeyValue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asUUID), nil
+		return sessiongenrt.AppendString(dst, v.asUUID), nil
 	case 2:
-		return appendFloat32(dst, v.asFloat32)
+		return sessiongenrt.AppendFloat32(dst, v.asFloat32)
 	}
 	return nil, &UnsetUnionError{Type: "UnionsByKeyValue"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsByKeyValue) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsByKeyValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsByKeyValue) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *UnionsByKeyValue) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -3031,8 +3033,8 @@ func (v *UnionsByKeyValue) readJSON(d *decoder) error {
 			kind:   1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.float32Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Float32Value()
 		if err != nil {
 			return err
 		}
@@ -3041,27 +3043,27 @@ func (v *UnionsByKeyValue) readJSON(d *decoder) error {
 			kind:      2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("uuid or float32")
+	return d.ErrUnexpectedKind("uuid or float32")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsByKeyValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsByKeyValue{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsByKeyValue decodes one UnionsByKeyValue (an element of an array or map, or a field).
-func decodeUnionsByKeyValue(d *decoder) (v UnionsByKeyValue, err error) {
-	err = v.readJSON(d)
+func decodeUnionsByKeyValue(d *sessiongenrt.Decoder) (v UnionsByKeyValue, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -3075,26 +3077,26 @@ func encodeUnionsByKeyValue(dst []byte, v UnionsByKeyValue) ([]byte, error) {
 func (v UnionsFeel) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendEnum[Mood](dst, v.asMood), nil
+		return sessiongenrt.AppendEnum[Mood](dst, v.asMood), nil
 	case 2:
-		return appendInt32(dst, v.asInt32), nil
+		return sessiongenrt.AppendInt32(dst, v.asInt32), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsFeel"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsFeel) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsFeel: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsFeel) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
+func (v *UnionsFeel) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
 		x, err := decodeMood(d)
 		if err != nil {
 			return err
@@ -3104,8 +3106,8 @@ func (v *UnionsFeel) readJSON(d *decoder) error {
 			kind:   1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int32Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int32Value()
 		if err != nil {
 			return err
 		}
@@ -3114,27 +3116,27 @@ func (v *UnionsFeel) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("mood or int32")
+	return d.ErrUnexpectedKind("mood or int32")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
 	*v = UnionsFeel{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsFeel decodes one UnionsFeel (an element of an array or map, or a field).
-func decodeUnionsFeel(d *decoder) (v UnionsFeel, err error) {
-	err = v.readJSON(d)
+func decodeUnionsFeel(d *sessiongenrt.Decoder) (v UnionsFeel, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -3148,27 +3150,27 @@ func encodeUnionsFeel(dst []byte, v UnionsFeel) ([]byte, error) {
 func (v UnionsHue) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendBool(dst, v.asBoolean), nil
+		return sessiongenrt.AppendBool(dst, v.asBoolean), nil
 	case 2:
-		return appendEnum[Color](dst, v.asColor), nil
+		return sessiongenrt.AppendEnum[Color](dst, v.asColor), nil
 	}
 	return nil, &UnsetUnionError{Type: "UnionsHue"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v UnionsHue) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one UnionsHue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsHue) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindBool:
-		x, err := d.boolValue()
+func (v *UnionsHue) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindBool:
+		x, err := d.BoolValue()
 		if err != nil {
 			return err
 		}
@@ -3177,7 +3179,7 @@ func (v *UnionsHue) readJSON(d *decoder) error {
 			kind:      1,
 		}
 		return nil
-	case kindString:
+	case sessiongenrt.KindString:
 		x, err := decodeColor(d)
 		if err != nil {
 			return err
@@ -3187,27 +3189,27 @@ func (v *UnionsHue) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("boolean or color")
+	return d.ErrUnexpectedKind("boolean or color")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *UnionsHue) UnmarshalJSON(data []byte) error {
 	*v = UnionsHue{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUnionsHue decodes one UnionsHue (an element of an array or map, or a field).
-func decodeUnionsHue(d *decoder) (v UnionsHue, err error) {
-	err = v.readJSON(d)
+func decodeUnionsHue(d *sessiongenrt.Decoder) (v UnionsHue, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -3221,27 +3223,27 @@ func encodeUnionsHue(dst []byte, v UnionsHue) ([]byte, error) {
 func (v NullableItemsLocsItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asString), nil
+		return sessiongenrt.AppendString(dst, v.asString), nil
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "NullableItemsLocsItem"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v NullableItemsLocsItem) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one NullableItemsLocsItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *NullableItemsLocsItem) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *NullableItemsLocsItem) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -3250,8 +3252,8 @@ func (v *NullableItemsLocsItem) readJSON(d *decoder) error {
 			kind:     1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -3260,27 +3262,27 @@ func (v *NullableItemsLocsItem) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("string or int64")
+	return d.ErrUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *NullableItemsLocsItem) UnmarshalJSON(data []byte) error {
 	*v = NullableItemsLocsItem{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeNullableItemsLocsItem decodes one NullableItemsLocsItem (an element of an array or map, or a field).
-func decodeNullableItemsLocsItem(d *decoder) (v NullableItemsLocsItem, err error) {
-	err = v.readJSON(d)
+func decodeNullableItemsLocsItem(d *sessiongenrt.Decoder) (v NullableItemsLocsItem, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -3291,177 +3293,177 @@ func encodeNullableItemsLocsItem(dst []byte, v NullableItemsLocsItem) ([]byte, e
 
 // encodeSlice_Int32 appends x as a JSON array.
 func encodeSlice_Int32(dst []byte, x []int32) []byte {
-	return appendArray(dst, x, appendInt32)
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendInt32)
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, appendString)
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendString)
 }
 
 // encodeSlice_Slice_String appends x as a JSON array.
 func encodeSlice_Slice_String(dst []byte, x [][]string) []byte {
-	return appendArray(dst, x, encodeSlice_String)
+	return sessiongenrt.AppendArray(dst, x, encodeSlice_String)
 }
 
 // encodeMap_Float64 appends x as a JSON object with sorted keys.
 func encodeMap_Float64(dst []byte, x map[string]float64) ([]byte, error) {
-	return appendMapErr(dst, x, appendFloat64)
+	return sessiongenrt.AppendMapErr(dst, x, sessiongenrt.AppendFloat64)
 }
 
 // encodeMap_Color appends x as a JSON object with sorted keys.
 func encodeMap_Color(dst []byte, x map[string]Color) []byte {
-	return appendMap(dst, x, appendEnum[Color])
+	return sessiongenrt.AppendMap(dst, x, sessiongenrt.AppendEnum[Color])
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
 func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
-	return appendArrayErr(dst, x, appendRawValue)
+	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendRawValue)
 }
 
 // encodeMap_Int64 appends x as a JSON object with sorted keys.
 func encodeMap_Int64(dst []byte, x map[string]int64) []byte {
-	return appendMap(dst, x, appendInt)
+	return sessiongenrt.AppendMap(dst, x, sessiongenrt.AppendInt)
 }
 
 // encodeMap_Map_Int64 appends x as a JSON object with sorted keys.
 func encodeMap_Map_Int64(dst []byte, x map[string]map[string]int64) []byte {
-	return appendMap(dst, x, encodeMap_Int64)
+	return sessiongenrt.AppendMap(dst, x, encodeMap_Int64)
 }
 
 // decodeSlice_Int32 decodes a JSON array; null elements are rejected.
-func decodeSlice_Int32(d *decoder) ([]int32, error) {
-	return readArray(d, nullRejected, (*decoder).int32Value)
+func decodeSlice_Int32(d *sessiongenrt.Decoder) ([]int32, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 }
 
 // decodeSlice_Slice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_Slice_String(d *decoder) ([][]string, error) {
-	return readArray(d, nullRejected, decodeSlice_String)
+func decodeSlice_Slice_String(d *sessiongenrt.Decoder) ([][]string, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeSlice_String)
 }
 
 // decodeMap_Float64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Float64(d *decoder) (map[string]float64, error) {
-	return readMap(d, nullRejected, (*decoder).float64Value)
+func decodeMap_Float64(d *sessiongenrt.Decoder) (map[string]float64, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 }
 
 // decodeMap_Color decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Color(d *decoder) (map[string]Color, error) {
-	return readMap(d, nullRejected, decodeColor)
+func decodeMap_Color(d *sessiongenrt.Decoder) (map[string]Color, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeColor)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
-	return readArray(d, nullIsValue, readRawValue)
+func decodeSlice_RawJSON(d *sessiongenrt.Decoder) ([]json.RawMessage, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 }
 
 // decodeMap_Map_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Map_Int64(d *decoder) (map[string]map[string]int64, error) {
-	return readMap(d, nullRejected, decodeMap_Int64)
+func decodeMap_Map_Int64(d *sessiongenrt.Decoder) (map[string]map[string]int64, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeMap_Int64)
 }
 
 // encodeSlice_Shape appends x as a JSON array.
 func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
-	return appendArrayErr(dst, x, appendPolymorphic[Shape])
+	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendPolymorphic[Shape])
 }
 
 // decodeScalars decodes one Scalars.
-func decodeScalars(d *decoder) (v Scalars, err error) {
-	err = v.readJSON(d)
+func decodeScalars(d *sessiongenrt.Decoder) (v Scalars, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodePresence decodes one Presence.
-func decodePresence(d *decoder) (v Presence, err error) {
-	err = v.readJSON(d)
+func decodePresence(d *sessiongenrt.Decoder) (v Presence, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeContainers decodes one Containers.
-func decodeContainers(d *decoder) (v Containers, err error) {
-	err = v.readJSON(d)
+func decodeContainers(d *sessiongenrt.Decoder) (v Containers, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeSlice_Shape decodes a JSON array; null elements are rejected.
-func decodeSlice_Shape(d *decoder) ([]Shape, error) {
-	return readArray(d, nullRejected, decodeShape)
+func decodeSlice_Shape(d *sessiongenrt.Decoder) ([]Shape, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeShape)
 }
 
 // decodeBag decodes one Bag.
-func decodeBag(d *decoder) (v Bag, err error) {
-	err = v.readJSON(d)
+func decodeBag(d *sessiongenrt.Decoder) (v Bag, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeNode decodes one Node.
-func decodeNode(d *decoder) (v Node, err error) {
-	err = v.readJSON(d)
+func decodeNode(d *sessiongenrt.Decoder) (v Node, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // encodeMap_String appends x as a JSON object with sorted keys.
 func encodeMap_String(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, appendString)
+	return sessiongenrt.AppendMap(dst, x, sessiongenrt.AppendString)
 }
 
 // decodeMap_String decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_String(d *decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*decoder).stringValue)
+func decodeMap_String(d *sessiongenrt.Decoder) (map[string]string, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 }
 
 // encodeSlice_UnionsLocItem appends x as a JSON array.
 func encodeSlice_UnionsLocItem(dst []byte, x []UnionsLocItem) ([]byte, error) {
-	return appendArrayErr(dst, x, encodeUnionsLocItem)
+	return sessiongenrt.AppendArrayErr(dst, x, encodeUnionsLocItem)
 }
 
 // encodeMap_UnionsByKeyValue appends x as a JSON object with sorted keys.
 func encodeMap_UnionsByKeyValue(dst []byte, x map[string]UnionsByKeyValue) ([]byte, error) {
-	return appendMapErr(dst, x, encodeUnionsByKeyValue)
+	return sessiongenrt.AppendMapErr(dst, x, encodeUnionsByKeyValue)
 }
 
 // encodeNull_Instant appends the value x holds, or null.
 func encodeNull_Instant(dst []byte, x Optional[Instant]) ([]byte, error) {
-	return appendNullableErr(dst, x, encodeInstant)
+	return sessiongenrt.AppendNullableErr(dst, x, encodeInstant)
 }
 
 // encodeMap_Null_Instant appends x as a JSON object with sorted keys.
 func encodeMap_Null_Instant(dst []byte, x map[string]Optional[Instant]) ([]byte, error) {
-	return appendMapErr(dst, x, encodeNull_Instant)
+	return sessiongenrt.AppendMapErr(dst, x, encodeNull_Instant)
 }
 
 // decodeSlice_UnionsLocItem decodes a JSON array; null elements are rejected.
-func decodeSlice_UnionsLocItem(d *decoder) ([]UnionsLocItem, error) {
-	return readArray(d, nullRejected, decodeUnionsLocItem)
+func decodeSlice_UnionsLocItem(d *sessiongenrt.Decoder) ([]UnionsLocItem, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeUnionsLocItem)
 }
 
 // decodeMap_UnionsByKeyValue decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_UnionsByKeyValue(d *decoder) (map[string]UnionsByKeyValue, error) {
-	return readMap(d, nullRejected, decodeUnionsByKeyValue)
+func decodeMap_UnionsByKeyValue(d *sessiongenrt.Decoder) (map[string]UnionsByKeyValue, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeUnionsByKeyValue)
 }
 
 // decodeMap_Null_Instant decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Instant(d *decoder) (map[string]Optional[Instant], error) {
-	return readMap(d, nullIsValue, decodeNull_Instant)
+func decodeMap_Null_Instant(d *sessiongenrt.Decoder) (map[string]Optional[Instant], error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullIsValue, decodeNull_Instant)
 }
 
 // encodeNull_String appends the value x holds, or null.
 func encodeNull_String(dst []byte, x Optional[string]) []byte {
-	return appendNullable(dst, x, appendString)
+	return sessiongenrt.AppendNullable(dst, x, sessiongenrt.AppendString)
 }
 
 // encodeSlice_Null_String appends x as a JSON array.
 func encodeSlice_Null_String(dst []byte, x []Optional[string]) []byte {
-	return appendArray(dst, x, encodeNull_String)
+	return sessiongenrt.AppendArray(dst, x, encodeNull_String)
 }
 
 // encodeNull_Float64 appends the value x holds, or null.
 func encodeNull_Float64(dst []byte, x Optional[float64]) ([]byte, error) {
-	return appendNullableErr(dst, x, appendFloat64)
+	return sessiongenrt.AppendNullableErr(dst, x, sessiongenrt.AppendFloat64)
 }
 
 // encodeMap_Null_Float64 appends x as a JSON object with sorted keys.
 func encodeMap_Null_Float64(dst []byte, x map[string]Optional[float64]) ([]byte, error) {
-	return appendMapErr(dst, x, encodeNull_Float64)
+	return sessiongenrt.AppendMapErr(dst, x, encodeNull_Float64)
 }
 
 // encodeNode appends one Node (a map element, which is not addressable).
@@ -3471,127 +3473,127 @@ func encodeNode(dst []byte, v Node) ([]byte, error) {
 
 // encodeNull_Node appends the value x holds, or null.
 func encodeNull_Node(dst []byte, x Optional[Node]) ([]byte, error) {
-	return appendNullableErr(dst, x, encodeNode)
+	return sessiongenrt.AppendNullableErr(dst, x, encodeNode)
 }
 
 // encodeSlice_Null_Node appends x as a JSON array.
 func encodeSlice_Null_Node(dst []byte, x []Optional[Node]) ([]byte, error) {
-	return appendArrayErr(dst, x, encodeNull_Node)
+	return sessiongenrt.AppendArrayErr(dst, x, encodeNull_Node)
 }
 
 // encodeNull_Int32 appends the value x holds, or null.
 func encodeNull_Int32(dst []byte, x Optional[int32]) []byte {
-	return appendNullable(dst, x, appendInt32)
+	return sessiongenrt.AppendNullable(dst, x, sessiongenrt.AppendInt32)
 }
 
 // encodeSlice_Null_Int32 appends x as a JSON array.
 func encodeSlice_Null_Int32(dst []byte, x []Optional[int32]) []byte {
-	return appendArray(dst, x, encodeNull_Int32)
+	return sessiongenrt.AppendArray(dst, x, encodeNull_Int32)
 }
 
 // encodeNull_Slice_Null_Int32 appends the value x holds, or null.
 func encodeNull_Slice_Null_Int32(dst []byte, x Optional[[]Optional[int32]]) []byte {
-	return appendNullable(dst, x, encodeSlice_Null_Int32)
+	return sessiongenrt.AppendNullable(dst, x, encodeSlice_Null_Int32)
 }
 
 // encodeSlice_Null_Slice_Null_Int32 appends x as a JSON array.
 func encodeSlice_Null_Slice_Null_Int32(dst []byte, x []Optional[[]Optional[int32]]) []byte {
-	return appendArray(dst, x, encodeNull_Slice_Null_Int32)
+	return sessiongenrt.AppendArray(dst, x, encodeNull_Slice_Null_Int32)
 }
 
 // encodeNull_Mood appends the value x holds, or null.
 func encodeNull_Mood(dst []byte, x Optional[Mood]) []byte {
-	return appendNullable(dst, x, appendEnum[Mood])
+	return sessiongenrt.AppendNullable(dst, x, sessiongenrt.AppendEnum[Mood])
 }
 
 // encodeMap_Null_Mood appends x as a JSON object with sorted keys.
 func encodeMap_Null_Mood(dst []byte, x map[string]Optional[Mood]) []byte {
-	return appendMap(dst, x, encodeNull_Mood)
+	return sessiongenrt.AppendMap(dst, x, encodeNull_Mood)
 }
 
 // encodeNull_NullableItemsLocsItem appends the value x holds, or null.
 func encodeNull_NullableItemsLocsItem(dst []byte, x Optional[NullableItemsLocsItem]) ([]byte, error) {
-	return appendNullableErr(dst, x, encodeNullableItemsLocsItem)
+	return sessiongenrt.AppendNullableErr(dst, x, encodeNullableItemsLocsItem)
 }
 
 // encodeSlice_Null_NullableItemsLocsItem appends x as a JSON array.
 func encodeSlice_Null_NullableItemsLocsItem(dst []byte, x []Optional[NullableItemsLocsItem]) ([]byte, error) {
-	return appendArrayErr(dst, x, encodeNull_NullableItemsLocsItem)
+	return sessiongenrt.AppendArrayErr(dst, x, encodeNull_NullableItemsLocsItem)
 }
 
 // encodeNull_Shape appends the value x holds, or null.
 func encodeNull_Shape(dst []byte, x Optional[Shape]) ([]byte, error) {
-	return appendNullableErr(dst, x, appendPolymorphic[Shape])
+	return sessiongenrt.AppendNullableErr(dst, x, sessiongenrt.AppendPolymorphic[Shape])
 }
 
 // encodeSlice_Null_Shape appends x as a JSON array.
 func encodeSlice_Null_Shape(dst []byte, x []Optional[Shape]) ([]byte, error) {
-	return appendArrayErr(dst, x, encodeNull_Shape)
+	return sessiongenrt.AppendArrayErr(dst, x, encodeNull_Shape)
 }
 
 // decodeSlice_Null_String decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_String(d *decoder) ([]Optional[string], error) {
-	return readArray(d, nullIsValue, decodeNull_String)
+func decodeSlice_Null_String(d *sessiongenrt.Decoder) ([]Optional[string], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_String)
 }
 
 // decodeMap_Null_Float64 decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Float64(d *decoder) (map[string]Optional[float64], error) {
-	return readMap(d, nullIsValue, decodeNull_Float64)
+func decodeMap_Null_Float64(d *sessiongenrt.Decoder) (map[string]Optional[float64], error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullIsValue, decodeNull_Float64)
 }
 
 // decodeSlice_Null_Node decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Node(d *decoder) ([]Optional[Node], error) {
-	return readArray(d, nullIsValue, decodeNull_Node)
+func decodeSlice_Null_Node(d *sessiongenrt.Decoder) ([]Optional[Node], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_Node)
 }
 
 // decodeSlice_Null_Slice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Slice_Null_Int32(d *decoder) ([]Optional[[]Optional[int32]], error) {
-	return readArray(d, nullIsValue, decodeNull_Slice_Null_Int32)
+func decodeSlice_Null_Slice_Null_Int32(d *sessiongenrt.Decoder) ([]Optional[[]Optional[int32]], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_Slice_Null_Int32)
 }
 
 // decodeMap_Null_Mood decodes a JSON object into a map; duplicate names are rejected; null values are kept as null.
-func decodeMap_Null_Mood(d *decoder) (map[string]Optional[Mood], error) {
-	return readMap(d, nullIsValue, decodeNull_Mood)
+func decodeMap_Null_Mood(d *sessiongenrt.Decoder) (map[string]Optional[Mood], error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullIsValue, decodeNull_Mood)
 }
 
 // decodeSlice_Null_NullableItemsLocsItem decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_NullableItemsLocsItem(d *decoder) ([]Optional[NullableItemsLocsItem], error) {
-	return readArray(d, nullIsValue, decodeNull_NullableItemsLocsItem)
+func decodeSlice_Null_NullableItemsLocsItem(d *sessiongenrt.Decoder) ([]Optional[NullableItemsLocsItem], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_NullableItemsLocsItem)
 }
 
 // decodeSlice_Null_Shape decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Shape(d *decoder) ([]Optional[Shape], error) {
-	return readArray(d, nullIsValue, decodeNull_Shape)
+func decodeSlice_Null_Shape(d *sessiongenrt.Decoder) ([]Optional[Shape], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_Shape)
 }
 
 // encodeSlice_InlineEnumsChannels appends x as a JSON array.
 func encodeSlice_InlineEnumsChannels(dst []byte, x []InlineEnumsChannels) []byte {
-	return appendArray(dst, x, appendEnum[InlineEnumsChannels])
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendEnum[InlineEnumsChannels])
 }
 
 // encodeMap_InlineEnumsVotes appends x as a JSON object with sorted keys.
 func encodeMap_InlineEnumsVotes(dst []byte, x map[string]InlineEnumsVotes) []byte {
-	return appendMap(dst, x, appendEnum[InlineEnumsVotes])
+	return sessiongenrt.AppendMap(dst, x, sessiongenrt.AppendEnum[InlineEnumsVotes])
 }
 
 // decodeSlice_InlineEnumsChannels decodes a JSON array; null elements are rejected.
-func decodeSlice_InlineEnumsChannels(d *decoder) ([]InlineEnumsChannels, error) {
-	return readArray(d, nullRejected, decodeInlineEnumsChannels)
+func decodeSlice_InlineEnumsChannels(d *sessiongenrt.Decoder) ([]InlineEnumsChannels, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeInlineEnumsChannels)
 }
 
 // decodeMap_InlineEnumsVotes decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_InlineEnumsVotes(d *decoder) (map[string]InlineEnumsVotes, error) {
-	return readMap(d, nullRejected, decodeInlineEnumsVotes)
+func decodeMap_InlineEnumsVotes(d *sessiongenrt.Decoder) (map[string]InlineEnumsVotes, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeInlineEnumsVotes)
 }
 
 // encodeSlice_Vehicle appends x as a JSON array.
 func encodeSlice_Vehicle(dst []byte, x []Vehicle) ([]byte, error) {
-	return appendArrayErr(dst, x, appendPolymorphic[Vehicle])
+	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendPolymorphic[Vehicle])
 }
 
 // decodeSlice_Vehicle decodes a JSON array; null elements are rejected.
-func decodeSlice_Vehicle(d *decoder) ([]Vehicle, error) {
-	return readArray(d, nullRejected, decodeVehicle)
+func decodeSlice_Vehicle(d *sessiongenrt.Decoder) ([]Vehicle, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeVehicle)
 }
 
 // encodeImport_shared_Money appends one Money (a map element, which is not addressable).
@@ -3601,75 +3603,75 @@ func encodeImport_shared_Money(dst []byte, v shared_.Money) ([]byte, error) {
 
 // encodeMap_Import_shared_Money appends x as a JSON object with sorted keys.
 func encodeMap_Import_shared_Money(dst []byte, x map[string]shared_.Money) ([]byte, error) {
-	return appendMapErr(dst, x, encodeImport_shared_Money)
+	return sessiongenrt.AppendMapErr(dst, x, encodeImport_shared_Money)
 }
 
 // decodeSlice_Import_shared_Money decodes a JSON array; null elements are rejected.
-func decodeSlice_Import_shared_Money(d *decoder) ([]shared_.Money, error) {
-	return readArray(d, nullRejected, readImported[shared_.Money])
+func decodeSlice_Import_shared_Money(d *sessiongenrt.Decoder) ([]shared_.Money, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, sessiongenrt.ReadImported[shared_.Money])
 }
 
 // decodeMap_Import_shared_Money decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Import_shared_Money(d *decoder) (map[string]shared_.Money, error) {
-	return readMap(d, nullRejected, readImported[shared_.Money])
+func decodeMap_Import_shared_Money(d *sessiongenrt.Decoder) (map[string]shared_.Money, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, sessiongenrt.ReadImported[shared_.Money])
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*decoder).stringValue)
+func decodeSlice_String(d *sessiongenrt.Decoder) ([]string, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 }
 
 // decodeMap_Int64 decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_Int64(d *decoder) (map[string]int64, error) {
-	return readMap(d, nullRejected, (*decoder).int64Value)
+func decodeMap_Int64(d *sessiongenrt.Decoder) (map[string]int64, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 }
 
 // decodeNull_Instant decodes a value that may be null.
-func decodeNull_Instant(d *decoder) (Optional[Instant], error) {
-	return readNullable(d, decodeInstant)
+func decodeNull_Instant(d *sessiongenrt.Decoder) (Optional[Instant], error) {
+	return sessiongenrt.ReadNullable(d, decodeInstant)
 }
 
 // decodeNull_String decodes a value that may be null.
-func decodeNull_String(d *decoder) (Optional[string], error) {
-	return readNullable(d, (*decoder).stringValue)
+func decodeNull_String(d *sessiongenrt.Decoder) (Optional[string], error) {
+	return sessiongenrt.ReadNullable(d, (*sessiongenrt.Decoder).StringValue)
 }
 
 // decodeNull_Float64 decodes a value that may be null.
-func decodeNull_Float64(d *decoder) (Optional[float64], error) {
-	return readNullable(d, (*decoder).float64Value)
+func decodeNull_Float64(d *sessiongenrt.Decoder) (Optional[float64], error) {
+	return sessiongenrt.ReadNullable(d, (*sessiongenrt.Decoder).Float64Value)
 }
 
 // decodeNull_Node decodes a value that may be null.
-func decodeNull_Node(d *decoder) (Optional[Node], error) {
-	return readNullable(d, decodeNode)
+func decodeNull_Node(d *sessiongenrt.Decoder) (Optional[Node], error) {
+	return sessiongenrt.ReadNullable(d, decodeNode)
 }
 
 // decodeNull_Slice_Null_Int32 decodes a value that may be null.
-func decodeNull_Slice_Null_Int32(d *decoder) (Optional[[]Optional[int32]], error) {
-	return readNullable(d, decodeSlice_Null_Int32)
+func decodeNull_Slice_Null_Int32(d *sessiongenrt.Decoder) (Optional[[]Optional[int32]], error) {
+	return sessiongenrt.ReadNullable(d, decodeSlice_Null_Int32)
 }
 
 // decodeNull_Mood decodes a value that may be null.
-func decodeNull_Mood(d *decoder) (Optional[Mood], error) {
-	return readNullable(d, decodeMood)
+func decodeNull_Mood(d *sessiongenrt.Decoder) (Optional[Mood], error) {
+	return sessiongenrt.ReadNullable(d, decodeMood)
 }
 
 // decodeNull_NullableItemsLocsItem decodes a value that may be null.
-func decodeNull_NullableItemsLocsItem(d *decoder) (Optional[NullableItemsLocsItem], error) {
-	return readNullable(d, decodeNullableItemsLocsItem)
+func decodeNull_NullableItemsLocsItem(d *sessiongenrt.Decoder) (Optional[NullableItemsLocsItem], error) {
+	return sessiongenrt.ReadNullable(d, decodeNullableItemsLocsItem)
 }
 
 // decodeNull_Shape decodes a value that may be null.
-func decodeNull_Shape(d *decoder) (Optional[Shape], error) {
-	return readNullable(d, decodeShape)
+func decodeNull_Shape(d *sessiongenrt.Decoder) (Optional[Shape], error) {
+	return sessiongenrt.ReadNullable(d, decodeShape)
 }
 
 // decodeSlice_Null_Int32 decodes a JSON array; null elements are kept as null.
-func decodeSlice_Null_Int32(d *decoder) ([]Optional[int32], error) {
-	return readArray(d, nullIsValue, decodeNull_Int32)
+func decodeSlice_Null_Int32(d *sessiongenrt.Decoder) ([]Optional[int32], error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, decodeNull_Int32)
 }
 
 // decodeNull_Int32 decodes a value that may be null.
-func decodeNull_Int32(d *decoder) (Optional[int32], error) {
-	return readNullable(d, (*decoder).int32Value)
+func decodeNull_Int32(d *sessiongenrt.Decoder) (Optional[int32], error) {
+	return sessiongenrt.ReadNullable(d, (*sessiongenrt.Decoder).Int32Value)
 }

@@ -2,180 +2,184 @@
 
 package kinds
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Scalars) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Scalars) validate(p *valuePath, vs *violationList) {
+func (v *Scalars) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "str", v.Str.IsNull())
-	checkUTF8Optional(vs, p, "str", &v.Str)
-	checkNotNull(vs, p, "i32", v.I32.IsNull())
-	checkNotNull(vs, p, "i64", v.I64.IsNull())
-	checkNotNull(vs, p, "num", v.Num.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "str", v.Str.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "str", &v.Str)
+	sessiongenrt.CheckNotNull(vs, p, "i32", v.I32.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "i64", v.I64.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "num", v.Num.IsNull())
 	if x, ok := v.Num.Get(); ok {
-		fp := p.child("num")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("num")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "f32", v.F32.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "f32", v.F32.IsNull())
 	if x, ok := v.F32.Get(); ok {
-		fp := p.child("f32")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("f32")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "numNF", v.NumNF.IsNull())
-	checkNotNull(vs, p, "f32NF", v.F32NF.IsNull())
-	checkNotNull(vs, p, "flag", v.Flag.IsNull())
-	checkNotNull(vs, p, "day", v.Day.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "numNF", v.NumNF.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "f32NF", v.F32NF.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "flag", v.Flag.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.child("day")
-		checkDate(vs, &fp, x)
+		fp := p.Child("day")
+		sessiongenrt.CheckDate(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "at", v.At.IsNull())
-	checkDateTimeOptional(vs, p, "at", &v.At)
-	checkNotNull(vs, p, "span", v.Span.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "at", v.At.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "at", &v.At)
+	sessiongenrt.CheckNotNull(vs, p, "span", v.Span.IsNull())
 	if x, ok := v.Span.Get(); ok {
-		fp := p.child("span")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("span")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "link", v.Link.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
-		fp := p.child("link")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("link")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "uid", v.UID.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "uid", v.UID.IsNull())
 	if x, ok := v.UID.Get(); ok {
-		fp := p.child("uid")
-		checkUUID(vs, &fp, x)
+		fp := p.Child("uid")
+		sessiongenrt.CheckUUID(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "color", v.Color.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "color", v.Color.IsNull())
 	if x, ok := v.Color.Get(); ok {
-		fp := p.child("color")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("color")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "mood", v.Mood.IsNull())
-	checkUTF8Optional(vs, p, "mood", &v.Mood)
+	sessiongenrt.CheckNotNull(vs, p, "mood", v.Mood.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "mood", &v.Mood)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Presence) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Presence) validate(p *valuePath, vs *violationList) {
+func (v *Presence) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkUTF8Field(vs, p, "req", v.Req)
-	checkRequired(vs, p, "reqNull", v.ReqNull.IsSet())
-	checkNotNull(vs, p, "opt", v.Opt.IsNull())
-	checkUTF8Optional(vs, p, "opt", &v.Opt)
-	checkUTF8Optional(vs, p, "optNull", &v.OptNull)
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckUTF8Field(vs, p, "req", v.Req)
+	sessiongenrt.CheckRequired(vs, p, "reqNull", v.ReqNull.IsSet())
+	sessiongenrt.CheckNotNull(vs, p, "opt", v.Opt.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "opt", &v.Opt)
+	sessiongenrt.CheckUTF8Optional(vs, p, "optNull", &v.OptNull)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Containers) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Containers) validate(p *valuePath, vs *violationList) {
+func (v *Containers) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 3) {
+	if sessiongenrt.CheckDepth(vs, p, 3) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "list", v.List.IsNull())
-	checkNotNull(vs, p, "nested", v.Nested.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "list", v.List.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "nested", v.Nested.IsNull())
 	if x, ok := v.Nested.Get(); ok {
-		fp := p.child("nested")
+		fp := p.Child("nested")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			for i1, e1 := range e0 {
-				p1 := p0.item(i1)
-				checkUTF8(vs, &p1, e1)
+				p1 := p0.Item(i1)
+				sessiongenrt.CheckUTF8(vs, &p1, e1)
 			}
 		}
 	}
-	checkNotNull(vs, p, "dict", v.Dict.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "dict", v.Dict.IsNull())
 	if x, ok := v.Dict.Get(); ok {
-		fp := p.child("dict")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("dict")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkFinite(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckFinite(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "colors", v.Colors.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "colors", v.Colors.IsNull())
 	if x, ok := v.Colors.Get(); ok {
-		fp := p.child("colors")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("colors")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkKnown(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "objs", v.Objs.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "objs", v.Objs.IsNull())
 	if x, ok := v.Objs.Get(); ok {
-		fp := p.child("objs")
+		fp := p.Child("objs")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "raws", v.Raws.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "raws", v.Raws.IsNull())
 	if x, ok := v.Raws.Get(); ok {
-		fp := p.child("raws")
+		fp := p.Child("raws")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkRawJSON(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.child("byKey")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("byKey")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkKeys(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckKeys(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -185,42 +189,42 @@ func (v *Containers) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownShape) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownShape) validate(p *valuePath, vs *violationList) {
+func (v *UnknownShape) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@type", v.Type, v.Raw, []string{"circle", "square"}, true) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkNotNull(vs, p, "name", v.Name.IsNull())
-	checkUTF8Optional(vs, p, "name", &v.Name)
+	sessiongenrt.CheckNotNull(vs, p, "name", v.Name.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // checkRaw reports a Raw that does not decode as a shape, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownShape) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownShape) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownShape
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a shape: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "name", v.Name, raw.Name)
+	sessiongenrt.CheckAsRaw(vs, p, "name", v.Name, raw.Name)
 }
 
 // validateShape validates whichever concrete type x holds; nil is a violation.
-func validateShape(x Shape, p *valuePath, vs *violationList) {
+func validateShape(x Shape, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *Circle:
 		v.validate(p, vs)
 	case *Square:
@@ -233,45 +237,45 @@ func validateShape(x Shape, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Circle) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Circle) validate(p *valuePath, vs *violationList) {
+func (v *Circle) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "name", v.Name.IsNull())
-	checkUTF8Optional(vs, p, "name", &v.Name)
+	sessiongenrt.CheckNotNull(vs, p, "name", v.Name.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
 	{
-		fp := p.child("radius")
-		checkFinite(vs, &fp, v.Radius)
+		fp := p.Child("radius")
+		sessiongenrt.CheckFinite(vs, &fp, v.Radius)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Square) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Square) validate(p *valuePath, vs *violationList) {
+func (v *Square) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "name", v.Name.IsNull())
-	checkUTF8Optional(vs, p, "name", &v.Name)
+	sessiongenrt.CheckNotNull(vs, p, "name", v.Name.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -279,41 +283,41 @@ func (v *Square) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownAnimal) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownAnimal) validate(p *valuePath, vs *violationList) {
+func (v *UnknownAnimal) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@type", v.Type, v.Raw, []string{"animal", "dog"}, false) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
 // checkRaw reports a Raw that does not decode as a animal, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownAnimal) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownAnimal) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownAnimal
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a animal: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a animal: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "legs", v.Legs, raw.Legs)
+	sessiongenrt.CheckAsRaw(vs, p, "legs", v.Legs, raw.Legs)
 }
 
 // validateAnimal validates whichever concrete type x holds; nil is a violation.
-func validateAnimal(x Animal, p *valuePath, vs *violationList) {
+func validateAnimal(x Animal, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *AnimalBase:
 		v.validate(p, vs)
 	case *Dog:
@@ -326,87 +330,87 @@ func validateAnimal(x Animal, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AnimalBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *AnimalBase) validate(p *valuePath, vs *violationList) {
+func (v *AnimalBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "legs", v.Legs.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "legs", v.Legs.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Dog) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Dog) validate(p *valuePath, vs *violationList) {
+func (v *Dog) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "legs", v.Legs.IsNull())
-	checkNotNull(vs, p, "good", v.Good.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "legs", v.Legs.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "good", v.Good.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Bag) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Bag) validate(p *valuePath, vs *violationList) {
+func (v *Bag) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "id", v.ID.IsNull())
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"@type", "id"})
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "id", v.ID.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"@type", "id"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Node) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Node) validate(p *valuePath, vs *violationList) {
+func (v *Node) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "value", v.Value.IsNull())
-	checkNotNull(vs, p, "next", v.Next.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "value", v.Value.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.child("next")
+		fp := p.Child("next")
 		x.validate(&fp, vs)
 	}
 }
@@ -414,71 +418,71 @@ func (v *Node) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Doc) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Doc) validate(p *valuePath, vs *violationList) {
+func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "raw", v.Raw.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
-		fp := p.child("raw")
-		checkRawJSON(vs, &fp, x)
+		fp := p.Child("raw")
+		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
-	checkRawNotNull(vs, p, "rawNull", &v.RawNull)
+	sessiongenrt.CheckRawNotNull(vs, p, "rawNull", &v.RawNull)
 	if x, ok := v.RawNull.Get(); ok {
-		fp := p.child("rawNull")
-		checkRawJSON(vs, &fp, x)
+		fp := p.Child("rawNull")
+		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "scalars", v.Scalars.IsNull())
-	if x := v.Scalars.held(); x != nil {
-		fp := p.child("scalars")
+	sessiongenrt.CheckNotNull(vs, p, "scalars", v.Scalars.IsNull())
+	if x := v.Scalars.Held(); x != nil {
+		fp := p.Child("scalars")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "presence", v.Presence.IsNull())
-	if x := v.Presence.held(); x != nil {
-		fp := p.child("presence")
+	sessiongenrt.CheckNotNull(vs, p, "presence", v.Presence.IsNull())
+	if x := v.Presence.Held(); x != nil {
+		fp := p.Child("presence")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "containers", v.Containers.IsNull())
-	if x := v.Containers.held(); x != nil {
-		fp := p.child("containers")
+	sessiongenrt.CheckNotNull(vs, p, "containers", v.Containers.IsNull())
+	if x := v.Containers.Held(); x != nil {
+		fp := p.Child("containers")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "shape", v.Shape.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
-		fp := p.child("shape")
+		fp := p.Child("shape")
 		validateShape(x, &fp, vs)
 	}
-	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.child("shapes")
+		fp := p.Child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
 	if x, ok := v.Animal.Get(); ok {
-		fp := p.child("animal")
+		fp := p.Child("animal")
 		validateAnimal(x, &fp, vs)
 	}
-	checkNotNull(vs, p, "bag", v.Bag.IsNull())
-	if x := v.Bag.held(); x != nil {
-		fp := p.child("bag")
+	sessiongenrt.CheckNotNull(vs, p, "bag", v.Bag.IsNull())
+	if x := v.Bag.Held(); x != nil {
+		fp := p.Child("bag")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "node", v.Node.IsNull())
-	if x := v.Node.held(); x != nil {
-		fp := p.child("node")
+	sessiongenrt.CheckNotNull(vs, p, "node", v.Node.IsNull())
+	if x := v.Node.Held(); x != nil {
+		fp := p.Child("node")
 		x.validate(&fp, vs)
 	}
 }
@@ -486,59 +490,59 @@ func (v *Doc) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Holder) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Holder) validate(p *valuePath, vs *violationList) {
+func (v *Holder) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.child("shape")
+		fp := p.Child("shape")
 		validateShape(v.Shape, &fp, vs)
 	}
 	{
-		fp := p.child("animal")
+		fp := p.Child("animal")
 		validateAnimal(v.Animal, &fp, vs)
 	}
 	{
-		fp := p.child("raw")
-		checkRawJSON(vs, &fp, v.Raw)
+		fp := p.Child("raw")
+		sessiongenrt.CheckRawJSON(vs, &fp, v.Raw)
 	}
-	checkDateTimeField(vs, p, "at", v.At)
+	sessiongenrt.CheckDateTimeField(vs, p, "at", v.At)
 	{
-		fp := p.child("day")
-		checkDate(vs, &fp, v.Day)
-	}
-	{
-		fp := p.child("span")
-		checkDuration(vs, &fp, v.Span)
+		fp := p.Child("day")
+		sessiongenrt.CheckDate(vs, &fp, v.Day)
 	}
 	{
-		fp := p.child("num")
-		checkFinite(vs, &fp, v.Num)
+		fp := p.Child("span")
+		sessiongenrt.CheckDuration(vs, &fp, v.Span)
 	}
 	{
-		fp := p.child("tags")
-		checkKeys(vs, &fp, v.Tags)
+		fp := p.Child("num")
+		sessiongenrt.CheckFinite(vs, &fp, v.Num)
+	}
+	{
+		fp := p.Child("tags")
+		sessiongenrt.CheckKeys(vs, &fp, v.Tags)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range v.Tags {
-				p0 := fp.child(k0)
-				checkUTF8(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckUTF8(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkUTF8Field(vs, p, "mood", v.Mood)
+	sessiongenrt.CheckUTF8Field(vs, p, "mood", v.Mood)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -549,125 +553,125 @@ func (v *Holder) validate(p *valuePath, vs *violationList) {
 //   - at most one of Nick, Alias is set
 //   - exactly one of User, Group is set
 func (v *Ruled) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Ruled) validate(p *valuePath, vs *violationList) {
+func (v *Ruled) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkUTF8Optional(vs, p, "email", &v.Email)
-	checkUTF8Optional(vs, p, "phone", &v.Phone)
-	checkUTF8Optional(vs, p, "nick", &v.Nick)
-	checkUTF8Optional(vs, p, "alias", &v.Alias)
-	checkUTF8Optional(vs, p, "user", &v.User)
-	checkUTF8Optional(vs, p, "group", &v.Group)
-	checkNotNull(vs, p, "note", v.Note.IsNull())
-	checkUTF8Optional(vs, p, "note", &v.Note)
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.held() != nil, v.Phone.held() != nil)
-	checkFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.held() != nil, v.Alias.held() != nil)
-	checkFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.held() != nil, v.Group.held() != nil)
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckUTF8Optional(vs, p, "email", &v.Email)
+	sessiongenrt.CheckUTF8Optional(vs, p, "phone", &v.Phone)
+	sessiongenrt.CheckUTF8Optional(vs, p, "nick", &v.Nick)
+	sessiongenrt.CheckUTF8Optional(vs, p, "alias", &v.Alias)
+	sessiongenrt.CheckUTF8Optional(vs, p, "user", &v.User)
+	sessiongenrt.CheckUTF8Optional(vs, p, "group", &v.Group)
+	sessiongenrt.CheckNotNull(vs, p, "note", v.Note.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "note", &v.Note)
+	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.Held() != nil, v.Phone.Held() != nil)
+	sessiongenrt.CheckFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.Held() != nil, v.Alias.Held() != nil)
+	sessiongenrt.CheckFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.Held() != nil, v.Group.Held() != nil)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Unions) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Unions) validate(p *valuePath, vs *violationList) {
+func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.child("need")
+		fp := p.Child("need")
 		v.Need.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "loc", v.Loc.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "loc", v.Loc.IsNull())
 	if x, ok := v.Loc.Get(); ok {
-		fp := p.child("loc")
+		fp := p.Child("loc")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "value", v.Value.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "value", v.Value.IsNull())
 	if x, ok := v.Value.Get(); ok {
-		fp := p.child("value")
+		fp := p.Child("value")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Maybe.Get(); ok {
-		fp := p.child("maybe")
+		fp := p.Child("maybe")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "since", v.Since.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.child("since")
+		fp := p.Child("since")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "day", v.Day.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.child("day")
+		fp := p.Child("day")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.child("byKey")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("byKey")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
+				p0 := fp.Child(k0)
 				e0.validate(&p0, vs)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "at", v.At.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "at", v.At.IsNull())
 	if x, ok := v.At.Get(); ok {
-		fp := p.child("at")
+		fp := p.Child("at")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "ats", v.Ats.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "ats", v.Ats.IsNull())
 	if x, ok := v.Ats.Get(); ok {
-		fp := p.child("ats")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("ats")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkItemSet(vs, &p0, e0.IsSet())
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					o1.validate(&p0, vs)
 				}
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "feel", v.Feel.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "feel", v.Feel.IsNull())
 	if x, ok := v.Feel.Get(); ok {
-		fp := p.child("feel")
+		fp := p.Child("feel")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "hue", v.Hue.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "hue", v.Hue.IsNull())
 	if x, ok := v.Hue.Get(); ok {
-		fp := p.child("hue")
+		fp := p.Child("hue")
 		x.validate(&fp, vs)
 	}
 }
@@ -675,107 +679,107 @@ func (v *Unions) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *NullableItems) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *NullableItems) validate(p *valuePath, vs *violationList) {
+func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 3) {
+	if sessiongenrt.CheckDepth(vs, p, 3) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "tags", v.Tags.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "tags", v.Tags.IsNull())
 	if x, ok := v.Tags.Get(); ok {
-		fp := p.child("tags")
+		fp := p.Child("tags")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkItemSet(vs, &p0, e0.IsSet())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
-				checkUTF8(vs, &p0, o1)
-				checkLength(vs, &p0, o1, noBound, 4)
+				sessiongenrt.CheckUTF8(vs, &p0, o1)
+				sessiongenrt.CheckLength(vs, &p0, o1, sessiongenrt.NoBound, 4)
 			}
 		}
 	}
-	checkNotNull(vs, p, "scores", v.Scores.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "scores", v.Scores.IsNull())
 	if x, ok := v.Scores.Get(); ok {
-		fp := p.child("scores")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("scores")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkItemSet(vs, &p0, e0.IsSet())
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
-					checkFinite(vs, &p0, o1)
+					sessiongenrt.CheckFinite(vs, &p0, o1)
 				}
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "nodes", v.Nodes.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "nodes", v.Nodes.IsNull())
 	if x, ok := v.Nodes.Get(); ok {
-		fp := p.child("nodes")
+		fp := p.Child("nodes")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkItemSet(vs, &p0, e0.IsSet())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
 			}
 		}
 	}
-	checkNotNull(vs, p, "grid", v.Grid.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "grid", v.Grid.IsNull())
 	if x, ok := v.Grid.Get(); ok {
-		fp := p.child("grid")
+		fp := p.Child("grid")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkItemSet(vs, &p0, e0.IsSet())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				for i1, e1 := range o1 {
-					p1 := p0.item(i1)
-					checkItemSet(vs, &p1, e1.IsSet())
+					p1 := p0.Item(i1)
+					sessiongenrt.CheckItemSet(vs, &p1, e1.IsSet())
 				}
 			}
 		}
 	}
-	checkNotNull(vs, p, "moods", v.Moods.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "moods", v.Moods.IsNull())
 	if x, ok := v.Moods.Get(); ok {
-		fp := p.child("moods")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("moods")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkItemSet(vs, &p0, e0.IsSet())
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
-					checkUTF8(vs, &p0, string(o1))
+					sessiongenrt.CheckUTF8(vs, &p0, string(o1))
 				}
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "locs", v.Locs.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "locs", v.Locs.IsNull())
 	if x, ok := v.Locs.Get(); ok {
-		fp := p.child("locs")
+		fp := p.Child("locs")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkItemSet(vs, &p0, e0.IsSet())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
 			}
 		}
 	}
-	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "shapes", v.Shapes.IsNull())
 	if x, ok := v.Shapes.Get(); ok {
-		fp := p.child("shapes")
+		fp := p.Child("shapes")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkItemSet(vs, &p0, e0.IsSet())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				validateShape(o1, &p0, vs)
 			}
@@ -786,51 +790,51 @@ func (v *NullableItems) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InlineEnums) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *InlineEnums) validate(p *valuePath, vs *violationList) {
+func (v *InlineEnums) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.child("mode")
-		checkKnown(vs, &fp, v.Mode)
+		fp := p.Child("mode")
+		sessiongenrt.CheckKnown(vs, &fp, v.Mode)
 	}
-	checkNotNull(vs, p, "status", v.Status.IsNull())
-	checkUTF8Optional(vs, p, "status", &v.Status)
-	checkNotNull(vs, p, "channels", v.Channels.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "status", &v.Status)
+	sessiongenrt.CheckNotNull(vs, p, "channels", v.Channels.IsNull())
 	if x, ok := v.Channels.Get(); ok {
-		fp := p.child("channels")
+		fp := p.Child("channels")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkKnown(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckKnown(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "votes", v.Votes.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "votes", v.Votes.IsNull())
 	if x, ok := v.Votes.Get(); ok {
-		fp := p.child("votes")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("votes")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkKnown(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.child("fallback")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("fallback")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 }
 
@@ -839,42 +843,42 @@ func (v *InlineEnums) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownVehicle) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownVehicle) validate(p *valuePath, vs *violationList) {
+func (v *UnknownVehicle) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	violated(vs, p, "", RuleFormat, "is an unknown subtype, but Vehicle has closed subtypes: it would not decode back")
-	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true) {
+	sessiongenrt.Violated(vs, p, "", RuleFormat, "is an unknown subtype, but Vehicle has closed subtypes: it would not decode back")
+	if !sessiongenrt.CheckUnknown(vs, p, "kind", v.Type, v.Raw, []string{"car"}, true) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "wheels", v.Wheels.IsNull())
 }
 
 // checkRaw reports a Raw that does not decode as a vehicle, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownVehicle) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownVehicle) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownVehicle
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a vehicle: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a vehicle: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "wheels", v.Wheels, raw.Wheels)
+	sessiongenrt.CheckAsRaw(vs, p, "wheels", v.Wheels, raw.Wheels)
 }
 
 // validateVehicle validates whichever concrete type x holds; nil is a violation.
-func validateVehicle(x Vehicle, p *valuePath, vs *violationList) {
+func validateVehicle(x Vehicle, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *Car:
 		v.validate(p, vs)
 	case *UnknownVehicle:
@@ -885,20 +889,20 @@ func validateVehicle(x Vehicle, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Car) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Car) validate(p *valuePath, vs *violationList) {
+func (v *Car) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "wheels", v.Wheels.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "wheels", v.Wheels.IsNull())
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -906,41 +910,41 @@ func (v *Car) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownPlant) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownPlant) validate(p *valuePath, vs *violationList) {
+func (v *UnknownPlant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false) {
+	if !sessiongenrt.CheckUnknown(vs, p, "kind", v.Type, v.Raw, []string{"plant", "tree"}, false) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkUTF8Field(vs, p, "name", v.Name)
+	sessiongenrt.CheckUTF8Field(vs, p, "name", v.Name)
 }
 
 // checkRaw reports a Raw that does not decode as a plant, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownPlant) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownPlant) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownPlant
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a plant: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a plant: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "name", v.Name, raw.Name)
+	sessiongenrt.CheckAsRaw(vs, p, "name", v.Name, raw.Name)
 }
 
 // validatePlant validates whichever concrete type x holds; nil is a violation.
-func validatePlant(x Plant, p *valuePath, vs *violationList) {
+func validatePlant(x Plant, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *PlantBase:
 		v.validate(p, vs)
 	case *Tree:
@@ -953,71 +957,71 @@ func validatePlant(x Plant, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PlantBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PlantBase) validate(p *valuePath, vs *violationList) {
+func (v *PlantBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Field(vs, p, "name", v.Name)
+	sessiongenrt.CheckUTF8Field(vs, p, "name", v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Tree) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Tree) validate(p *valuePath, vs *violationList) {
+func (v *Tree) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Field(vs, p, "name", v.Name)
-	checkNotNull(vs, p, "height", v.Height.IsNull())
+	sessiongenrt.CheckUTF8Field(vs, p, "name", v.Name)
+	sessiongenrt.CheckNotNull(vs, p, "height", v.Height.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Garage) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Garage) validate(p *valuePath, vs *violationList) {
+func (v *Garage) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "vehicles", v.Vehicles.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "vehicles", v.Vehicles.IsNull())
 	if x, ok := v.Vehicles.Get(); ok {
-		fp := p.child("vehicles")
+		fp := p.Child("vehicles")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			validateVehicle(e0, &p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "plant", v.Plant.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "plant", v.Plant.IsNull())
 	if x, ok := v.Plant.Get(); ok {
-		fp := p.child("plant")
+		fp := p.Child("plant")
 		validatePlant(x, &fp, vs)
 	}
 }
@@ -1025,262 +1029,262 @@ func (v *Garage) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Imported) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Imported) validate(p *valuePath, vs *violationList) {
+func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@type", v.Type.IsNull())
-	checkUTF8Optional(vs, p, "@type", &v.Type)
-	checkNotNull(vs, p, "one", v.One.IsNull())
-	if x := v.One.held(); x != nil {
-		fp := p.child("one")
-		checkImported(vs, &fp, x.Validate())
+	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "one", v.One.IsNull())
+	if x := v.One.Held(); x != nil {
+		fp := p.Child("one")
+		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
-	checkNotNull(vs, p, "list", v.List.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "list", v.List.IsNull())
 	if x, ok := v.List.Get(); ok {
-		fp := p.child("list")
+		fp := p.Child("list")
 		for i0 := range x {
-			p0 := fp.item(i0)
-			checkImported(vs, &p0, x[i0].Validate())
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckImported(vs, &p0, x[i0].Validate())
 		}
 	}
-	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "byKey", v.ByKey.IsNull())
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.child("byKey")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("byKey")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkImported(vs, &p0, e0.Validate())
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckImported(vs, &p0, e0.Validate())
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
-	if x := v.Maybe.held(); x != nil {
-		fp := p.child("maybe")
-		checkImported(vs, &fp, x.Validate())
+	if x := v.Maybe.Held(); x != nil {
+		fp := p.Child("maybe")
+		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
 }
 
 // Validate reports a Instant that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v Instant) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v Instant) validate(p *valuePath, vs *violationList) {
+func (v Instant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkDateTime(vs, &mp, v.asDateTime)
+		sessiongenrt.CheckDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsNeed that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsNeed) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsNeed) validate(p *valuePath, vs *violationList) {
+func (v UnionsNeed) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, v.asURI)
-		checkURI(vs, &mp, v.asURI)
+		sessiongenrt.CheckUTF8(vs, &mp, v.asURI)
+		sessiongenrt.CheckURI(vs, &mp, v.asURI)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsLocItem) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsLocItem) validate(p *valuePath, vs *violationList) {
+func (v UnionsLocItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, v.asString)
+		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsValue) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsValue) validate(p *valuePath, vs *violationList) {
+func (v UnionsValue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, v.asString)
+		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 		mp := *p
-		checkFinite(vs, &mp, v.asNumber)
+		sessiongenrt.CheckFinite(vs, &mp, v.asNumber)
 	case 3:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsMaybe that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsMaybe) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsMaybe) validate(p *valuePath, vs *violationList) {
+func (v UnionsMaybe) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsSince that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsSince) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsSince) validate(p *valuePath, vs *violationList) {
+func (v UnionsSince) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkDateTime(vs, &mp, v.asDateTime)
+		sessiongenrt.CheckDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsDay that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsDay) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsDay) validate(p *valuePath, vs *violationList) {
+func (v UnionsDay) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkDate(vs, &mp, v.asDate)
+		sessiongenrt.CheckDate(vs, &mp, v.asDate)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsByKeyValue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsByKeyValue) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsByKeyValue) validate(p *valuePath, vs *violationList) {
+func (v UnionsByKeyValue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUUID(vs, &mp, v.asUUID)
+		sessiongenrt.CheckUUID(vs, &mp, v.asUUID)
 	case 2:
 		mp := *p
-		checkFinite(vs, &mp, v.asFloat32)
+		sessiongenrt.CheckFinite(vs, &mp, v.asFloat32)
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsFeel that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsFeel) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsFeel) validate(p *valuePath, vs *violationList) {
+func (v UnionsFeel) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, string(v.asMood))
+		sessiongenrt.CheckUTF8(vs, &mp, string(v.asMood))
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a UnionsHue that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v UnionsHue) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v UnionsHue) validate(p *valuePath, vs *violationList) {
+func (v UnionsHue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 	case 2:
 		mp := *p
-		checkKnown(vs, &mp, v.asColor)
+		sessiongenrt.CheckKnown(vs, &mp, v.asColor)
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }
 
 // Validate reports a NullableItemsLocsItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v NullableItemsLocsItem) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v NullableItemsLocsItem) validate(p *valuePath, vs *violationList) {
+func (v NullableItemsLocsItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, v.asString)
+		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }

@@ -2,40 +2,44 @@
 
 package shared
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *Money) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"amount\":"...), v.Amount)
-	dst = appendString(append(dst, ",\"currency\":"...), v.Currency)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"amount\":"...), v.Amount)
+	dst = sessiongenrt.AppendString(append(dst, ",\"currency\":"...), v.Currency)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Money) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Money object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Money) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Money) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -44,21 +48,21 @@ func (v *Money) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "amount":
-			err = readMember(d, "amount", &v.Amount, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "amount", &v.Amount, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "currency":
-			err = readMember(d, "currency", &v.Currency, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "currency", &v.Currency, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("amount")
+		return d.ErrRequired("amount")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("currency")
+		return d.ErrRequired("currency")
 	}
 	return nil
 }
@@ -67,10 +71,10 @@ func (v *Money) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Money) UnmarshalJSON(data []byte) error {
 	*v = Money{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }

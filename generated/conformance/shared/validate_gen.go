@@ -2,7 +2,11 @@
 
 package shared
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // Patterns from the schema, compiled once.
 var (
@@ -12,27 +16,27 @@ var (
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Money) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Money) validate(p *valuePath, vs *violationList) {
+func (v *Money) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	{
-		fp := p.child("amount")
-		checkUTF8(vs, &fp, v.Amount)
-		checkPattern(vs, &fp, patternMoneyAmount.MatchString(v.Amount), "^-?[0-9]+(\\.[0-9]+)?$")
+		fp := p.Child("amount")
+		sessiongenrt.CheckUTF8(vs, &fp, v.Amount)
+		sessiongenrt.CheckPattern(vs, &fp, patternMoneyAmount.MatchString(v.Amount), "^-?[0-9]+(\\.[0-9]+)?$")
 	}
 	{
-		fp := p.child("currency")
-		checkUTF8(vs, &fp, v.Currency)
-		checkLength(vs, &fp, v.Currency, 3, 3)
+		fp := p.Child("currency")
+		sessiongenrt.CheckUTF8(vs, &fp, v.Currency)
+		sessiongenrt.CheckLength(vs, &fp, v.Currency, 3, 3)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -71,13 +73,13 @@ type benchPage struct {
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "value" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d decoder
-	d.reset(data)
-	if err := d.beginObject(); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -86,11 +88,11 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "value":
-			if err := d.beginArray(); err != nil {
+			if err := d.BeginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
 					return err
 				}
@@ -98,29 +100,29 @@ func benchDecodePage(data []byte, p *benchPage) error {
 					break
 				}
 				p.Sessions = append(p.Sessions, Session{})
-				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
-					return withIndex(err, len(p.Sessions)-1)
+				if err := p.Sessions[len(p.Sessions)-1].ReadJSON(&d); err != nil {
+					return sessiongenrt.WithIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "@odata.context":
-			s, err := d.stringValue()
+			s, err := d.StringValue()
 			if err != nil {
 				return err
 			}
 			p.Context = Some(s)
 		case "@odata.nextLink":
-			s, err := d.stringValue()
+			s, err := d.StringValue()
 			if err != nil {
 				return err
 			}
 			p.NextLink = Some(s)
 		default:
-			if err := d.skip(); err != nil {
+			if err := d.Skip(); err != nil {
 				return err
 			}
 		}
 	}
-	return d.end()
+	return d.End()
 }
 
 // benchAppendPage encodes a page in the order context, value, nextLink.
@@ -128,7 +130,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
-		dst = appendString(dst, s)
+		dst = sessiongenrt.AppendString(dst, s)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"value":[`...)
@@ -144,7 +146,7 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	dst = append(dst, ']')
 	if s, ok := p.NextLink.Get(); ok {
 		dst = append(dst, `,"@odata.nextLink":`...)
-		dst = appendString(dst, s)
+		dst = sessiongenrt.AppendString(dst, s)
 	}
 	return append(dst, '}'), nil
 }

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // DefaultBaseURL is where the API is served; WithBaseURL changes it (for tests, or a proxy).
@@ -26,7 +28,7 @@ const DefaultBaseURL = "https://graph.microsoft.com/v1.0"
 // "Prefer: include-unknown-enum-members". Throttled requests get HTTP 429 (or 503/504/509) with a
 // Retry-After header in seconds.
 type Client struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 
 	// CallRecords is the "callRecords" resource: Call records of the tenant (GET /communications/callRecords...). Records are kept for 30 days; older ones return 404 Not Found.
 	CallRecords *CallRecordsClient
@@ -116,7 +118,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	t, err := newHTTPTransport(o.baseURL)
+	t, err := sessiongenrt.NewHTTPTransport(o.baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("callrecords: %w", err)
 	}
@@ -151,17 +153,17 @@ func (h *RequestHeaders) Validate() error {
 	if h == nil {
 		h = new(RequestHeaders)
 	}
-	vs := new(violationList)
-	var root valuePath
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("Prefer")
+		fp := root.Child("Prefer")
 		for i, v := range h.Prefer {
-			fp := fp.item(i)
-			checkUTF8(vs, &fp, v)
-			checkHeaderValue(vs, &fp, v, true)
+			fp := fp.Item(i)
+			sessiongenrt.CheckUTF8(vs, &fp, v)
+			sessiongenrt.CheckHeaderValue(vs, &fp, v, true)
 		}
 	}
-	return vs.err()
+	return vs.Err()
 }
 
 // header returns the headers that are set, as sent.
@@ -217,7 +219,7 @@ type APIError struct {
 // message, and the request id. Server text is cleaned of control characters and
 // cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	return apiErrorText("callrecords", e.StatusCode, e.Code, e.Message, e.RequestID)
+	return sessiongenrt.ApiErrorText("callrecords", e.StatusCode, e.Code, e.Message, e.RequestID)
 }
 
 // requestIDHeaders are the response headers that carry the API's request id,
@@ -226,18 +228,18 @@ var requestIDHeaders = []string{"request-id", "client-request-id"}
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header, requestIDHeaders),
+		RequestID:  sessiongenrt.RequestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
-	if raw, ok := lookupJSON(body, "error", "code"); ok {
-		e.Code = errorText(raw, 300)
+	if raw, ok := sessiongenrt.LookupJSON(body, "error", "code"); ok {
+		e.Code = sessiongenrt.ErrorText(raw, 300)
 	}
-	if raw, ok := lookupJSON(body, "error", "message"); ok {
-		e.Message = errorText(raw, 300)
+	if raw, ok := sessiongenrt.LookupJSON(body, "error", "message"); ok {
+		e.Message = sessiongenrt.ErrorText(raw, 300)
 	}
 	if e.RequestID == "" {
-		if raw, ok := lookupJSON(body, "error", "innerError", "request-id"); ok {
-			e.RequestID = errorText(raw, 300)
+		if raw, ok := sessiongenrt.LookupJSON(body, "error", "innerError", "request-id"); ok {
+			e.RequestID = sessiongenrt.ErrorText(raw, 300)
 		}
 	}
 	b := new(ODataError)
@@ -251,7 +253,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 //
 // Call records of the tenant (GET /communications/callRecords...). Records are kept for 30 days; older ones return 404 Not Found.
 type CallRecordsClient struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 }
 
 // Sessions returns the client of the "sessions" resource under the callRecords callRecordID.
@@ -271,8 +273,8 @@ func (c *CallRecordsClient) ParticipantsV2(callRecordID string) *ParticipantsV2C
 }
 
 // countCall builds the request of Count.
-func (c *CallRecordsClient) countCall(params *CallRecordsCountParams) (*httpCall, error) {
-	call := &httpCall{
+func (c *CallRecordsClient) countCall(params *CallRecordsCountParams) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/$count",
 		Retryable: true,
@@ -295,14 +297,14 @@ func (c *CallRecordsClient) Count(ctx context.Context, params *CallRecordsCountP
 	if err != nil {
 		return 0, err
 	}
-	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*decoder).int64Value)
+	return sessiongenrt.ReceiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return sessiongenrt.ParseTextValue(b, (*sessiongenrt.Decoder).Int64Value)
 	})
 }
 
 // listCall builds the request of List.
-func (c *CallRecordsClient) listCall(params *CallRecordsListParams) (*httpCall, error) {
-	call := &httpCall{
+func (c *CallRecordsClient) listCall(params *CallRecordsListParams) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords",
 		Retryable: true,
@@ -328,7 +330,7 @@ func (c *CallRecordsClient) List(ctx context.Context, params *CallRecordsListPar
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -341,24 +343,24 @@ func (c *CallRecordsClient) ListPage(ctx context.Context, params *CallRecordsLis
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchList(ctx context.Context, call *httpCall) ([]*CallRecord, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], readObjectPointer[CallRecord])
+func (c *CallRecordsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*CallRecord, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], sessiongenrt.ReadObjectPointer[CallRecord])
 }
 
 // getCall builds the request of Get.
-func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, callRecordID) {
-			checkUTF8(vs, &fp, callRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, callRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, callRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(callRecordID),
 		Retryable: true,
@@ -380,27 +382,27 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[CallRecord](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[CallRecord](ctx, c.transport, call)
 }
 
 // getPstnCallsCall builds the request of GetPstnCalls.
-func (c *CallRecordsClient) getPstnCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetPstnCallsParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *CallRecordsClient) getPstnCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetPstnCallsParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("fromDateTime")
-		checkDateTime(vs, &fp, fromDateTime)
+		fp := root.Child("fromDateTime")
+		sessiongenrt.CheckDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.child("toDateTime")
-		checkDateTime(vs, &fp, toDateTime)
+		fp := root.Child("toDateTime")
+		sessiongenrt.CheckDateTime(vs, &fp, toDateTime)
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
-		Path:      "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=" + url.PathEscape(string(appendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(appendTime(nil, toDateTime))) + ")",
+		Path:      "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime=" + url.PathEscape(string(sessiongenrt.AppendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(sessiongenrt.AppendTime(nil, toDateTime))) + ")",
 		Retryable: true,
 	}
 	if params != nil {
@@ -424,7 +426,7 @@ func (c *CallRecordsClient) GetPstnCalls(ctx context.Context, fromDateTime time.
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchGetPstnCalls)
+	return sessiongenrt.Paginate(ctx, call, c.fetchGetPstnCalls)
 }
 
 // GetPstnCallsPage fetches the first page of GetPstnCalls; follow with the page's Next method.
@@ -437,28 +439,28 @@ func (c *CallRecordsClient) GetPstnCallsPage(ctx context.Context, fromDateTime t
 }
 
 // fetchGetPstnCalls fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *httpCall) ([]*PstnCallLogRow, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], readObjectPointer[PstnCallLogRow])
+func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *sessiongenrt.HttpCall) ([]*PstnCallLogRow, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], sessiongenrt.ReadObjectPointer[PstnCallLogRow])
 }
 
 // getDirectRoutingCallsCall builds the request of GetDirectRoutingCalls.
-func (c *CallRecordsClient) getDirectRoutingCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetDirectRoutingCallsParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *CallRecordsClient) getDirectRoutingCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetDirectRoutingCallsParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("fromDateTime")
-		checkDateTime(vs, &fp, fromDateTime)
+		fp := root.Child("fromDateTime")
+		sessiongenrt.CheckDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.child("toDateTime")
-		checkDateTime(vs, &fp, toDateTime)
+		fp := root.Child("toDateTime")
+		sessiongenrt.CheckDateTime(vs, &fp, toDateTime)
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
-		Path:      "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=" + url.PathEscape(string(appendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(appendTime(nil, toDateTime))) + ")",
+		Path:      "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=" + url.PathEscape(string(sessiongenrt.AppendTime(nil, fromDateTime))) + ",toDateTime=" + url.PathEscape(string(sessiongenrt.AppendTime(nil, toDateTime))) + ")",
 		Retryable: true,
 	}
 	if params != nil {
@@ -482,7 +484,7 @@ func (c *CallRecordsClient) GetDirectRoutingCalls(ctx context.Context, fromDateT
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchGetDirectRoutingCalls)
+	return sessiongenrt.Paginate(ctx, call, c.fetchGetDirectRoutingCalls)
 }
 
 // GetDirectRoutingCallsPage fetches the first page of GetDirectRoutingCalls; follow with the page's Next method.
@@ -495,15 +497,15 @@ func (c *CallRecordsClient) GetDirectRoutingCallsPage(ctx context.Context, fromD
 }
 
 // fetchGetDirectRoutingCalls fetches the page call asks for and the call of the page after it.
-func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *httpCall) ([]*DirectRoutingLogRow, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], readObjectPointer[DirectRoutingLogRow])
+func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *sessiongenrt.HttpCall) ([]*DirectRoutingLogRow, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], sessiongenrt.ReadObjectPointer[DirectRoutingLogRow])
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
 //
 // Sessions of a call record (contained navigation property callRecord.sessions).
 type SessionsClient struct {
-	transport         *httpTransport
+	transport         *sessiongenrt.HttpTransport
 	boundCallRecordID string
 }
 
@@ -517,19 +519,19 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 }
 
 // countCall builds the request of Count.
-func (c *SessionsClient) countCall(params *SessionsCountParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) countCall(params *SessionsCountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/$count",
 		Retryable: true,
@@ -552,25 +554,25 @@ func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams)
 	if err != nil {
 		return 0, err
 	}
-	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*decoder).int64Value)
+	return sessiongenrt.ReceiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return sessiongenrt.ParseTextValue(b, (*sessiongenrt.Decoder).Int64Value)
 	})
 }
 
 // listCall builds the request of List.
-func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions",
 		Retryable: true,
@@ -596,7 +598,7 @@ func (c *SessionsClient) List(ctx context.Context, params *SessionsListParams) i
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -609,24 +611,24 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Session], readObjectPointer[Session])
+func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*Session], sessiongenrt.ReadObjectPointer[Session])
 }
 
 // createCall builds the request of Create.
-func (c *SessionsClient) createCall(body *Session) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) createCall(body *Session) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions",
 		Retryable: false,
@@ -655,29 +657,29 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -699,29 +701,29 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
-func (c *SessionsClient) updateCall(sessionID string, body *SessionUpdate) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) updateCall(sessionID string, body *SessionUpdate) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(sessionID),
 		Retryable: false,
@@ -750,14 +752,14 @@ func (c *SessionsClient) Update(ctx context.Context, sessionID string, body *Ses
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // SegmentsClient calls the methods of the "segments" resource.
 //
 // Segments of a session (contained navigation property session.segments). The reference docs say no methods exist to access segments directly; they are normally read with $expand=segments on sessions, or $expand=sessions($expand=segments) on a callRecord.
 type SegmentsClient struct {
-	transport         *httpTransport
+	transport         *sessiongenrt.HttpTransport
 	boundCallRecordID string
 	boundSessionID    string
 }
@@ -777,16 +779,16 @@ func (h *SegmentsDeleteHeaders) Validate() error {
 	if h == nil {
 		h = new(SegmentsDeleteHeaders)
 	}
-	vs := new(violationList)
-	var root valuePath
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("If-Match")
+		fp := root.Child("If-Match")
 		if v, ok := h.IfMatch.Get(); ok {
-			checkUTF8(vs, &fp, v)
-			checkHeaderValue(vs, &fp, v, false)
+			sessiongenrt.CheckUTF8(vs, &fp, v)
+			sessiongenrt.CheckHeaderValue(vs, &fp, v, false)
 		}
 	}
-	return vs.err()
+	return vs.Err()
 }
 
 // header returns the headers that are set, as sent.
@@ -802,25 +804,25 @@ func (h *SegmentsDeleteHeaders) header() http.Header {
 }
 
 // countCall builds the request of Count.
-func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/$count",
 		Retryable: true,
@@ -843,31 +845,31 @@ func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams)
 	if err != nil {
 		return 0, err
 	}
-	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*decoder).int64Value)
+	return sessiongenrt.ReceiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return sessiongenrt.ParseTextValue(b, (*sessiongenrt.Decoder).Int64Value)
 	})
 }
 
 // listCall builds the request of List.
-func (c *SegmentsClient) listCall(params *SegmentsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) listCall(params *SegmentsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments",
 		Retryable: true,
@@ -893,7 +895,7 @@ func (c *SegmentsClient) List(ctx context.Context, params *SegmentsListParams) i
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -906,30 +908,30 @@ func (c *SegmentsClient) ListPage(ctx context.Context, params *SegmentsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SegmentsClient) fetchList(ctx context.Context, call *httpCall) ([]*Segment, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], readObjectPointer[Segment])
+func (c *SegmentsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Segment, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], sessiongenrt.ReadObjectPointer[Segment])
 }
 
 // createCall builds the request of Create.
-func (c *SegmentsClient) createCall(body *Segment) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) createCall(body *Segment) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments",
 		Retryable: false,
@@ -958,35 +960,35 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Segment](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.child("segmentId")
-		if checkPathSegment(vs, &fp, segmentID) {
-			checkUTF8(vs, &fp, segmentID)
+		fp := root.Child("segmentId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
+			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
 		Retryable: true,
@@ -1008,35 +1010,35 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Segment](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
-func (c *SegmentsClient) updateCall(segmentID string, body *SegmentUpdate) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) updateCall(segmentID string, body *SegmentUpdate) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.child("segmentId")
-		if checkPathSegment(vs, &fp, segmentID) {
-			checkUTF8(vs, &fp, segmentID)
+		fp := root.Child("segmentId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
+			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "PATCH",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
 		Retryable: false,
@@ -1065,35 +1067,35 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Segment](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHeaders) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHeaders) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("sessionId")
-		if checkPathSegment(vs, &fp, c.boundSessionID) {
-			checkUTF8(vs, &fp, c.boundSessionID)
+		fp := root.Child("sessionId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.child("segmentId")
-		if checkPathSegment(vs, &fp, segmentID) {
-			checkUTF8(vs, &fp, segmentID)
+		fp := root.Child("segmentId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
+			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/sessions/" + url.PathEscape(c.boundSessionID) + "/segments/" + url.PathEscape(segmentID),
 		Retryable: true,
@@ -1127,24 +1129,24 @@ func (c *SegmentsClient) Delete(ctx context.Context, segmentID string, headers *
 //
 // Distinct participants of a call record (contained navigation property callRecord.participants_v2).
 type ParticipantsV2Client struct {
-	transport         *httpTransport
+	transport         *sessiongenrt.HttpTransport
 	boundCallRecordID string
 }
 
 // countCall builds the request of Count.
-func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2/$count",
 		Retryable: true,
@@ -1167,25 +1169,25 @@ func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2
 	if err != nil {
 		return 0, err
 	}
-	return receiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
-		return parseTextValue(b, (*decoder).int64Value)
+	return sessiongenrt.ReceiveText(ctx, c.transport, call, func(b []byte) (int64, error) {
+		return sessiongenrt.ParseTextValue(b, (*sessiongenrt.Decoder).Int64Value)
 	})
 }
 
 // listCall builds the request of List.
-func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2",
 		Retryable: true,
@@ -1211,7 +1213,7 @@ func (c *ParticipantsV2Client) List(ctx context.Context, params *ParticipantsV2L
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -1224,30 +1226,30 @@ func (c *ParticipantsV2Client) ListPage(ctx context.Context, params *Participant
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], readObjectPointer[Participant])
+func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Participant, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], sessiongenrt.ReadObjectPointer[Participant])
 }
 
 // getCall builds the request of Get.
-func (c *ParticipantsV2Client) getCall(participantID string, params *ParticipantsV2GetParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsV2Client) getCall(participantID string, params *ParticipantsV2GetParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("callRecordId")
-		if checkPathSegment(vs, &fp, c.boundCallRecordID) {
-			checkUTF8(vs, &fp, c.boundCallRecordID)
+		fp := root.Child("callRecordId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.child("participantId")
-		if checkPathSegment(vs, &fp, participantID) {
-			checkUTF8(vs, &fp, participantID)
+		fp := root.Child("participantId")
+		if sessiongenrt.CheckPathSegment(vs, &fp, participantID) {
+			sessiongenrt.CheckUTF8(vs, &fp, participantID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/communications/callRecords/" + url.PathEscape(c.boundCallRecordID) + "/participants_v2/" + url.PathEscape(participantID),
 		Retryable: true,
@@ -1269,53 +1271,53 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Participant](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if emptyBody(resp.Body) {
+	if sessiongenrt.EmptyBody(resp.Body) {
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if info.next == "" {
-		return items, nil, info.meta, nil
+	if info.NextURL == "" {
+		return items, nil, info.EnvelopeMeta, nil
 	}
-	u, err := t.Next(info.next)
+	u, err := t.Next(info.NextURL)
 	if err != nil {
-		return items, nil, info.meta, err
+		return items, nil, info.EnvelopeMeta, err
 	}
-	return items, &httpCall{
+	return items, &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, info.meta, nil
+	}, info.EnvelopeMeta, nil
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
-func readValuePage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readValuePage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1324,70 +1326,70 @@ func readValuePage[T any](data []byte, read func(*decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "value":
-			if err := claimMember(&d, "value", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "value", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "value")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "value")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "value")
+					return nil, info, sessiongenrt.WithField(err, "value")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "value")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "value")
 				}
 				items = append(items, x)
 			}
 		case "@odata.count":
-			if err := claimMember(&d, "@odata.count", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "@odata.count", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).int64Value(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).Int64Value(&d)
 				if err != nil {
-					return nil, info, withField(err, "@odata.count")
+					return nil, info, sessiongenrt.WithField(err, "@odata.count")
 				}
 				meta.Count = Some(v)
 			}
 		case "@odata.context":
-			if err := claimMember(&d, "@odata.context", &seen0, 1<<2); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "@odata.context", &seen0, 1<<2); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).stringValue(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).StringValue(&d)
 				if err != nil {
-					return nil, info, withField(err, "@odata.context")
+					return nil, info, sessiongenrt.WithField(err, "@odata.context")
 				}
 				meta.Context = Some(v)
 			}
 		case "@odata.nextLink":
-			if err := claimMember(&d, "@odata.nextLink", &seen0, 1<<3); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "@odata.nextLink", &seen0, 1<<3); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				s, err := d.stringValue()
+			if !d.ConsumeNull() {
+				s, err := d.StringValue()
 				if err != nil {
-					return nil, info, withField(err, "@odata.nextLink")
+					return nil, info, sessiongenrt.WithField(err, "@odata.nextLink")
 				}
-				info.next = s
+				info.NextURL = s
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("value")
+		return nil, info, d.ErrRequired("value")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -1416,7 +1418,7 @@ func (p *Page[T]) Meta() PageMeta {
 // continueCall is the call of the page an expanded collection's next link leads to,
 // nil when the link is not set. Like every next link, it is followed only on the
 // base URL's scheme and host.
-func (c *Client) continueCall(link Optional[string]) (*httpCall, error) {
+func (c *Client) continueCall(link Optional[string]) (*sessiongenrt.HttpCall, error) {
 	s, ok := link.Get()
 	if !ok {
 		return nil, nil
@@ -1425,7 +1427,7 @@ func (c *Client) continueCall(link Optional[string]) (*httpCall, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &httpCall{
+	return &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
@@ -1443,7 +1445,7 @@ func (c *Client) ContinueCallRecordParticipantsV2(ctx context.Context, v *CallRe
 			yield(zero, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchContinueCallRecordParticipantsV2)
+	return sessiongenrt.Paginate(ctx, call, c.fetchContinueCallRecordParticipantsV2)
 }
 
 // ContinueCallRecordParticipantsV2Page fetches the page v.ParticipantsV2NextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
@@ -1456,9 +1458,9 @@ func (c *Client) ContinueCallRecordParticipantsV2Page(ctx context.Context, v *Ca
 }
 
 // fetchContinueCallRecordParticipantsV2 fetches one page continuing CallRecord.ParticipantsV2 and the call of the page after it.
-func (c *Client) fetchContinueCallRecordParticipantsV2(ctx context.Context, call *httpCall) ([]Participant, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *decoder) (v Participant, err error) {
-		err = v.readJSON(d)
+func (c *Client) fetchContinueCallRecordParticipantsV2(ctx context.Context, call *sessiongenrt.HttpCall) ([]Participant, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *sessiongenrt.Decoder) (v Participant, err error) {
+		err = v.ReadJSON(d)
 		return v, err
 	})
 }
@@ -1474,7 +1476,7 @@ func (c *Client) ContinueCallRecordSessions(ctx context.Context, v *CallRecord) 
 			yield(zero, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchContinueCallRecordSessions)
+	return sessiongenrt.Paginate(ctx, call, c.fetchContinueCallRecordSessions)
 }
 
 // ContinueCallRecordSessionsPage fetches the page v.SessionsNextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
@@ -1487,9 +1489,9 @@ func (c *Client) ContinueCallRecordSessionsPage(ctx context.Context, v *CallReco
 }
 
 // fetchContinueCallRecordSessions fetches one page continuing CallRecord.Sessions and the call of the page after it.
-func (c *Client) fetchContinueCallRecordSessions(ctx context.Context, call *httpCall) ([]Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *decoder) (v Session, err error) {
-		err = v.readJSON(d)
+func (c *Client) fetchContinueCallRecordSessions(ctx context.Context, call *sessiongenrt.HttpCall) ([]Session, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *sessiongenrt.Decoder) (v Session, err error) {
+		err = v.ReadJSON(d)
 		return v, err
 	})
 }
@@ -1505,7 +1507,7 @@ func (c *Client) ContinueSessionSegments(ctx context.Context, v *Session) iter.S
 			yield(zero, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchContinueSessionSegments)
+	return sessiongenrt.Paginate(ctx, call, c.fetchContinueSessionSegments)
 }
 
 // ContinueSessionSegmentsPage fetches the page v.SegmentsNextLink leads to; follow with the page's Next method. It returns nil and no error when the link is not set.
@@ -1518,9 +1520,9 @@ func (c *Client) ContinueSessionSegmentsPage(ctx context.Context, v *Session) (*
 }
 
 // fetchContinueSessionSegments fetches one page continuing Session.Segments and the call of the page after it.
-func (c *Client) fetchContinueSessionSegments(ctx context.Context, call *httpCall) ([]Segment, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *decoder) (v Segment, err error) {
-		err = v.readJSON(d)
+func (c *Client) fetchContinueSessionSegments(ctx context.Context, call *sessiongenrt.HttpCall) ([]Segment, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *sessiongenrt.Decoder) (v Segment, err error) {
+		err = v.ReadJSON(d)
 		return v, err
 	})
 }

@@ -2,11 +2,15 @@
 
 package callrecords
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // decodeAudioCodec decodes one AudioCodec. A value the schema does not list is kept as it is.
-func decodeAudioCodec(d *decoder) (AudioCodec, error) {
-	b, err := d.stringBytes()
+func decodeAudioCodec(d *sessiongenrt.Decoder) (AudioCodec, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -64,12 +68,12 @@ func decodeAudioCodec(d *decoder) (AudioCodec, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *AudioCodec) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeAudioCodec)
+	return sessiongenrt.UnmarshalWith(data, v, decodeAudioCodec)
 }
 
 // decodeCallType decodes one CallType. A value the schema does not list is kept as it is.
-func decodeCallType(d *decoder) (CallType, error) {
-	b, err := d.stringBytes()
+func decodeCallType(d *sessiongenrt.Decoder) (CallType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -89,12 +93,12 @@ func decodeCallType(d *decoder) (CallType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *CallType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeCallType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeCallType)
 }
 
 // decodeClientPlatform decodes one ClientPlatform. A value the schema does not list is kept as it is.
-func decodeClientPlatform(d *decoder) (ClientPlatform, error) {
-	b, err := d.stringBytes()
+func decodeClientPlatform(d *sessiongenrt.Decoder) (ClientPlatform, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -128,12 +132,12 @@ func decodeClientPlatform(d *decoder) (ClientPlatform, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *ClientPlatform) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeClientPlatform)
+	return sessiongenrt.UnmarshalWith(data, v, decodeClientPlatform)
 }
 
 // decodeFailureStage decodes one FailureStage. A value the schema does not list is kept as it is.
-func decodeFailureStage(d *decoder) (FailureStage, error) {
-	b, err := d.stringBytes()
+func decodeFailureStage(d *sessiongenrt.Decoder) (FailureStage, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -153,12 +157,12 @@ func decodeFailureStage(d *decoder) (FailureStage, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *FailureStage) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeFailureStage)
+	return sessiongenrt.UnmarshalWith(data, v, decodeFailureStage)
 }
 
 // decodeMediaStreamDirection decodes one MediaStreamDirection. A value the schema does not list is kept as it is.
-func decodeMediaStreamDirection(d *decoder) (MediaStreamDirection, error) {
-	b, err := d.stringBytes()
+func decodeMediaStreamDirection(d *sessiongenrt.Decoder) (MediaStreamDirection, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -174,12 +178,12 @@ func decodeMediaStreamDirection(d *decoder) (MediaStreamDirection, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *MediaStreamDirection) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeMediaStreamDirection)
+	return sessiongenrt.UnmarshalWith(data, v, decodeMediaStreamDirection)
 }
 
 // decodeModality decodes one Modality. A value the schema does not list is kept as it is.
-func decodeModality(d *decoder) (Modality, error) {
-	b, err := d.stringBytes()
+func decodeModality(d *sessiongenrt.Decoder) (Modality, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -203,12 +207,12 @@ func decodeModality(d *decoder) (Modality, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *Modality) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeModality)
+	return sessiongenrt.UnmarshalWith(data, v, decodeModality)
 }
 
 // decodeNetworkConnectionType decodes one NetworkConnectionType. A value the schema does not list is kept as it is.
-func decodeNetworkConnectionType(d *decoder) (NetworkConnectionType, error) {
-	b, err := d.stringBytes()
+func decodeNetworkConnectionType(d *sessiongenrt.Decoder) (NetworkConnectionType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -232,12 +236,12 @@ func decodeNetworkConnectionType(d *decoder) (NetworkConnectionType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *NetworkConnectionType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeNetworkConnectionType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeNetworkConnectionType)
 }
 
 // decodeNetworkTransportProtocol decodes one NetworkTransportProtocol. A value the schema does not list is kept as it is.
-func decodeNetworkTransportProtocol(d *decoder) (NetworkTransportProtocol, error) {
-	b, err := d.stringBytes()
+func decodeNetworkTransportProtocol(d *sessiongenrt.Decoder) (NetworkTransportProtocol, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -257,12 +261,12 @@ func decodeNetworkTransportProtocol(d *decoder) (NetworkTransportProtocol, error
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *NetworkTransportProtocol) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeNetworkTransportProtocol)
+	return sessiongenrt.UnmarshalWith(data, v, decodeNetworkTransportProtocol)
 }
 
 // decodeProductFamily decodes one ProductFamily. A value the schema does not list is kept as it is.
-func decodeProductFamily(d *decoder) (ProductFamily, error) {
-	b, err := d.stringBytes()
+func decodeProductFamily(d *sessiongenrt.Decoder) (ProductFamily, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -286,12 +290,12 @@ func decodeProductFamily(d *decoder) (ProductFamily, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *ProductFamily) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeProductFamily)
+	return sessiongenrt.UnmarshalWith(data, v, decodeProductFamily)
 }
 
 // decodePstnCallDurationSource decodes one PstnCallDurationSource. A value the schema does not list is kept as it is.
-func decodePstnCallDurationSource(d *decoder) (PstnCallDurationSource, error) {
-	b, err := d.stringBytes()
+func decodePstnCallDurationSource(d *sessiongenrt.Decoder) (PstnCallDurationSource, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -307,12 +311,12 @@ func decodePstnCallDurationSource(d *decoder) (PstnCallDurationSource, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *PstnCallDurationSource) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodePstnCallDurationSource)
+	return sessiongenrt.UnmarshalWith(data, v, decodePstnCallDurationSource)
 }
 
 // decodeServiceRole decodes one ServiceRole. A value the schema does not list is kept as it is.
-func decodeServiceRole(d *decoder) (ServiceRole, error) {
-	b, err := d.stringBytes()
+func decodeServiceRole(d *sessiongenrt.Decoder) (ServiceRole, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -368,12 +372,12 @@ func decodeServiceRole(d *decoder) (ServiceRole, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *ServiceRole) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeServiceRole)
+	return sessiongenrt.UnmarshalWith(data, v, decodeServiceRole)
 }
 
 // decodeUserFeedbackRating decodes one UserFeedbackRating. A value the schema does not list is kept as it is.
-func decodeUserFeedbackRating(d *decoder) (UserFeedbackRating, error) {
-	b, err := d.stringBytes()
+func decodeUserFeedbackRating(d *sessiongenrt.Decoder) (UserFeedbackRating, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -399,12 +403,12 @@ func decodeUserFeedbackRating(d *decoder) (UserFeedbackRating, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *UserFeedbackRating) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeUserFeedbackRating)
+	return sessiongenrt.UnmarshalWith(data, v, decodeUserFeedbackRating)
 }
 
 // decodeVideoCodec decodes one VideoCodec. A value the schema does not list is kept as it is.
-func decodeVideoCodec(d *decoder) (VideoCodec, error) {
-	b, err := d.stringBytes()
+func decodeVideoCodec(d *sessiongenrt.Decoder) (VideoCodec, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -440,12 +444,12 @@ func decodeVideoCodec(d *decoder) (VideoCodec, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *VideoCodec) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeVideoCodec)
+	return sessiongenrt.UnmarshalWith(data, v, decodeVideoCodec)
 }
 
 // decodeWifiBand decodes one WifiBand. A value the schema does not list is kept as it is.
-func decodeWifiBand(d *decoder) (WifiBand, error) {
-	b, err := d.stringBytes()
+func decodeWifiBand(d *sessiongenrt.Decoder) (WifiBand, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -467,12 +471,12 @@ func decodeWifiBand(d *decoder) (WifiBand, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *WifiBand) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeWifiBand)
+	return sessiongenrt.UnmarshalWith(data, v, decodeWifiBand)
 }
 
 // decodeWifiRadioType decodes one WifiRadioType. A value the schema does not list is kept as it is.
-func decodeWifiRadioType(d *decoder) (WifiRadioType, error) {
-	b, err := d.stringBytes()
+func decodeWifiRadioType(d *sessiongenrt.Decoder) (WifiRadioType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -500,12 +504,12 @@ func decodeWifiRadioType(d *decoder) (WifiRadioType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *WifiRadioType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeWifiRadioType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeWifiRadioType)
 }
 
 // decodeEndpointType decodes one EndpointType. A value the schema does not list is kept as it is.
-func decodeEndpointType(d *decoder) (EndpointType, error) {
-	b, err := d.stringBytes()
+func decodeEndpointType(d *sessiongenrt.Decoder) (EndpointType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -527,12 +531,12 @@ func decodeEndpointType(d *decoder) (EndpointType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *EndpointType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeEndpointType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeEndpointType)
 }
 
 // decodeEntity decodes one Entity, choosing the Go type by the "@odata.type" member.
-func decodeEntity(d *decoder) (Entity, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeEntity(d *sessiongenrt.Decoder) (Entity, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -540,31 +544,31 @@ func decodeEntity(d *decoder) (Entity, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.callRecord":
 		c := new(CallRecord)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.session":
 		c := new(Session)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.segment":
 		c := new(Segment)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -580,27 +584,27 @@ func decodeEntity(d *decoder) (Entity, error) {
 
 // UnmarshalEntity decodes data as one Entity, choosing the Go type by the "@odata.type" member.
 func UnmarshalEntity(data []byte) (Entity, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeEntity(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields entity declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownEntity) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownEntity) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -609,26 +613,26 @@ func (v *UnknownEntity) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -637,35 +641,35 @@ func (v *UnknownEntity) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEntity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownEntity: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEntity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeEntity: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeEntity(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownEntity)
@@ -681,69 +685,69 @@ func (v *UnknownEntity) UnmarshalJSON(data []byte) error {
 func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.callRecord\""...)
-	dst = appendString(append(dst, ",\"id\":"...), v.ID)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"id\":"...), v.ID)
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, appendString)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"joinWebUrl\":null", &v.JoinWebURL, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"lastModifiedDateTime\":"...), v.LastModifiedDateTime); err != nil {
 		return nil, err
 	}
 	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
-	if dst, err = appendOptionalErr(dst, ",\"organizer\":null", &v.Organizer, appendPolymorphic[IdentitySet]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"organizer\":null", &v.Organizer, sessiongenrt.AppendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"participants\":null", &v.Participants, encodeSlice_IdentitySet); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"participants\":null", &v.Participants, encodeSlice_IdentitySet); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
-	dst = appendInt(append(dst, ",\"version\":"...), v.Version)
-	if x := v.OrganizerV2.member(&dst, ",\"organizer_v2\":null"); x != nil {
+	dst = sessiongenrt.AppendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
+	dst = sessiongenrt.AppendInt(append(dst, ",\"version\":"...), v.Version)
+	if x := v.OrganizerV2.Member(&dst, ",\"organizer_v2\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"participants_v2\":null", &v.ParticipantsV2, appendObjectArray[Participant]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"participants_v2\":null", &v.ParticipantsV2, sessiongenrt.AppendObjectArray[Participant]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"participants_v2@odata.nextLink\":null", &v.ParticipantsV2NextLink, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"sessions\":null", &v.Sessions, appendObjectArray[Session]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"participants_v2@odata.nextLink\":null", &v.ParticipantsV2NextLink, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"sessions\":null", &v.Sessions, sessiongenrt.AppendObjectArray[Session]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"sessions@odata.nextLink\":null", &v.SessionsNextLink, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"sessions@odata.nextLink\":null", &v.SessionsNextLink, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CallRecord) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CallRecord object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *CallRecord) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CallRecord) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -752,74 +756,74 @@ func (v *CallRecord) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "joinWebUrl":
-			err = readOptional(d, "joinWebUrl", &v.JoinWebURL, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "joinWebUrl", &v.JoinWebURL, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "lastModifiedDateTime":
-			err = readMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "lastModifiedDateTime", &v.LastModifiedDateTime, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "modalities":
-			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, nullRejected, decodeSlice_Modality)
+			err = sessiongenrt.ReadMember(d, "modalities", &v.Modalities, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_Modality)
 		case "organizer":
-			err = readOptional(d, "organizer", &v.Organizer, &seen[0], 1<<5, nullIsState, decodeIdentitySet)
+			err = sessiongenrt.ReadOptional(d, "organizer", &v.Organizer, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeIdentitySet)
 		case "participants":
-			err = readOptional(d, "participants", &v.Participants, &seen[0], 1<<6, nullIsState, decodeSlice_IdentitySet)
+			err = sessiongenrt.ReadOptional(d, "participants", &v.Participants, &seen[0], 1<<6, sessiongenrt.NullIsState, decodeSlice_IdentitySet)
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "type":
-			err = readMember(d, "type", &v.Type, &seen[0], 1<<8, nullRejected, decodeCallType)
+			err = sessiongenrt.ReadMember(d, "type", &v.Type, &seen[0], 1<<8, sessiongenrt.NullRejected, decodeCallType)
 		case "version":
-			err = readMember(d, "version", &v.Version, &seen[0], 1<<9, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadMember(d, "version", &v.Version, &seen[0], 1<<9, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "organizer_v2":
-			err = readOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, nullIsState, decodeOrganizer)
+			err = sessiongenrt.ReadOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, sessiongenrt.NullIsState, decodeOrganizer)
 		case "participants_v2":
-			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, nullIsState, readObjectArray[Participant])
+			err = sessiongenrt.ReadOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Participant])
 		case "participants_v2@odata.nextLink":
-			err = readOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "sessions":
-			err = readOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, nullIsState, readObjectArray[Session])
+			err = sessiongenrt.ReadOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Session])
 		case "sessions@odata.nextLink":
-			err = readOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.callRecord" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.callRecord"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("endDateTime")
+		return d.ErrRequired("endDateTime")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("lastModifiedDateTime")
+		return d.ErrRequired("lastModifiedDateTime")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.errRequired("modalities")
+		return d.ErrRequired("modalities")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.errRequired("startDateTime")
+		return d.ErrRequired("startDateTime")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.errRequired("type")
+		return d.ErrRequired("type")
 	}
 	if seen[0]&(1<<9) == 0 {
-		return d.errRequired("version")
+		return d.ErrRequired("version")
 	}
 	return nil
 }
@@ -828,12 +832,12 @@ func (v *CallRecord) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -847,69 +851,69 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.session\""...)
 	if !request {
-		dst = appendString(append(dst, ",\"id\":"...), v.ID)
+		dst = sessiongenrt.AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"callee\":null", &v.Callee, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"caller\":null", &v.Caller, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, appendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"isTest\":null", &v.IsTest, sessiongenrt.AppendBool)
 	dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
 		return nil, err
 	}
 	if !request {
-		if dst, err = appendOptionalErr(dst, ",\"segments\":null", &v.Segments, appendObjectArray[Segment]); err != nil {
+		if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"segments\":null", &v.Segments, sessiongenrt.AppendObjectArray[Segment]); err != nil {
 			return nil, err
 		}
-		dst = appendOptional(dst, ",\"segments@odata.nextLink\":null", &v.SegmentsNextLink, appendString)
+		dst = sessiongenrt.AppendOptional(dst, ",\"segments@odata.nextLink\":null", &v.SegmentsNextLink, sessiongenrt.AppendString)
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) readJSON(d *decoder) error {
+func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
 	return v.decodeJSON(d, false)
 }
 
 // decodeJSON is readJSON; with request set, read-only fields may be absent.
-func (v *Session) decodeJSON(d *decoder, request bool) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Session) decodeJSON(d *sessiongenrt.Decoder, request bool) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -918,55 +922,55 @@ func (v *Session) decodeJSON(d *decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "callee":
-			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
+			err = sessiongenrt.ReadOptional(d, "callee", &v.Callee, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeEndpoint)
 		case "caller":
-			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
+			err = sessiongenrt.ReadOptional(d, "caller", &v.Caller, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeEndpoint)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "failureInfo":
-			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
+			err = sessiongenrt.ReadOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeFailureInfo)
 		case "isTest":
-			err = readOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "isTest", &v.IsTest, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "modalities":
-			err = readMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, nullRejected, decodeSlice_Modality)
+			err = sessiongenrt.ReadMember(d, "modalities", &v.Modalities, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_Modality)
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "segments":
-			err = readOptional(d, "segments", &v.Segments, &seen[0], 1<<8, nullIsState, readObjectArray[Segment])
+			err = sessiongenrt.ReadOptional(d, "segments", &v.Segments, &seen[0], 1<<8, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Segment])
 		case "segments@odata.nextLink":
-			err = readOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.session" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.session"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("endDateTime")
+		return d.ErrRequired("endDateTime")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.errRequired("modalities")
+		return d.ErrRequired("modalities")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.errRequired("startDateTime")
+		return d.ErrRequired("startDateTime")
 	}
 	return nil
 }
@@ -975,24 +979,24 @@ func (v *Session) decodeJSON(d *decoder, request bool) error {
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // ApplyRequestJSON reads data, a request body that sends a Session, into v as a
 // server receives it: read-only fields may be absent, the members sent replace
 // v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
 func (v *Session) ApplyRequestJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1006,64 +1010,64 @@ func (v *Segment) AppendJSON(dst []byte) ([]byte, error) {
 func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.segment\""...)
 	if !request {
-		dst = appendString(append(dst, ",\"id\":"...), v.ID)
+		dst = sessiongenrt.AppendString(append(dst, ",\"id\":"...), v.ID)
 	}
-	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"callee\":null", &v.Callee, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"caller\":null", &v.Caller, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"media\":null", &v.Media, appendObjectArray[Media]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"media\":null", &v.Media, sessiongenrt.AppendObjectArray[Media]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"startDateTime\":"...), v.StartDateTime); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Segment) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Segment object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Segment) readJSON(d *decoder) error {
+func (v *Segment) ReadJSON(d *sessiongenrt.Decoder) error {
 	return v.decodeJSON(d, false)
 }
 
 // decodeJSON is readJSON; with request set, read-only fields may be absent.
-func (v *Segment) decodeJSON(d *decoder, request bool) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Segment) decodeJSON(d *sessiongenrt.Decoder, request bool) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1072,46 +1076,46 @@ func (v *Segment) decodeJSON(d *decoder, request bool) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "callee":
-			err = readOptional(d, "callee", &v.Callee, &seen[0], 1<<1, nullIsState, decodeEndpoint)
+			err = sessiongenrt.ReadOptional(d, "callee", &v.Callee, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeEndpoint)
 		case "caller":
-			err = readOptional(d, "caller", &v.Caller, &seen[0], 1<<2, nullIsState, decodeEndpoint)
+			err = sessiongenrt.ReadOptional(d, "caller", &v.Caller, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeEndpoint)
 		case "endDateTime":
-			err = readMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "failureInfo":
-			err = readOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, nullIsState, decodeFailureInfo)
+			err = sessiongenrt.ReadOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeFailureInfo)
 		case "media":
-			err = readOptional(d, "media", &v.Media, &seen[0], 1<<5, nullIsState, readObjectArray[Media])
+			err = sessiongenrt.ReadOptional(d, "media", &v.Media, &seen[0], 1<<5, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Media])
 		case "startDateTime":
-			err = readMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.segment" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.segment"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if !request && seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("endDateTime")
+		return d.ErrRequired("endDateTime")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.errRequired("startDateTime")
+		return d.ErrRequired("startDateTime")
 	}
 	return nil
 }
@@ -1120,29 +1124,29 @@ func (v *Segment) decodeJSON(d *decoder, request bool) error {
 // and nothing but whitespace may follow the object.
 func (v *Segment) UnmarshalJSON(data []byte) error {
 	*v = Segment{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // ApplyRequestJSON reads data, a request body that sends a Segment, into v as a
 // server receives it: read-only fields may be absent, the members sent replace
 // v's and the others are kept. Otherwise it is as strict as UnmarshalJSON.
 func (v *Segment) ApplyRequestJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	if err := v.decodeJSON(&d, true); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeParticipantBase decodes one ParticipantBase, choosing the Go type by the "@odata.type" member.
-func decodeParticipantBase(d *decoder) (ParticipantBase, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeParticipantBase(d *sessiongenrt.Decoder) (ParticipantBase, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1150,13 +1154,13 @@ func decodeParticipantBase(d *decoder) (ParticipantBase, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1172,27 +1176,27 @@ func decodeParticipantBase(d *decoder) (ParticipantBase, error) {
 
 // UnmarshalParticipantBase decodes data as one ParticipantBase, choosing the Go type by the "@odata.type" member.
 func UnmarshalParticipantBase(data []byte) (ParticipantBase, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeParticipantBase(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields participantBase declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownParticipantBase) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownParticipantBase) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1201,30 +1205,30 @@ func (v *UnknownParticipantBase) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
 		case "identity":
-			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
+			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -1233,35 +1237,35 @@ func (v *UnknownParticipantBase) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownParticipantBase) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownParticipantBase: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownParticipantBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeParticipantBase: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeParticipantBase(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownParticipantBase)
@@ -1277,45 +1281,45 @@ func (v *UnknownParticipantBase) UnmarshalJSON(data []byte) error {
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participant\""...)
-	dst = appendString(append(dst, ",\"id\":"...), v.ID)
-	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"id\":"...), v.ID)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, sessiongenrt.AppendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.member(&dst, ",\"identity\":null"); x != nil {
+	if x := v.Identity.Member(&dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Participant) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Participant) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1324,32 +1328,32 @@ func (v *Participant) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
 		case "identity":
-			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
+			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participant" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participant"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
 	return nil
 }
@@ -1358,12 +1362,12 @@ func (v *Participant) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1371,45 +1375,45 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.organizer\""...)
-	dst = appendString(append(dst, ",\"id\":"...), v.ID)
-	if dst, err = appendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, appendObjectArray[AdministrativeUnitInfo]); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"id\":"...), v.ID)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, sessiongenrt.AppendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.member(&dst, ",\"identity\":null"); x != nil {
+	if x := v.Identity.Member(&dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Organizer) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Organizer object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Organizer) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Organizer) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1418,32 +1422,32 @@ func (v *Organizer) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "id":
-			err = readMember(d, "id", &v.ID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = readOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, nullIsState, readObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
 		case "identity":
-			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<2, nullIsState, decodeCommunicationsIdentitySet)
+			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.organizer" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.organizer"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("id")
+		return d.ErrRequired("id")
 	}
 	return nil
 }
@@ -1452,48 +1456,48 @@ func (v *Organizer) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Organizer) UnmarshalJSON(data []byte) error {
 	*v = Organizer{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *AdministrativeUnitInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one AdministrativeUnitInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AdministrativeUnitInfo) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *AdministrativeUnitInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1502,11 +1506,11 @@ func (v *AdministrativeUnitInfo) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1519,17 +1523,17 @@ func (v *AdministrativeUnitInfo) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *AdministrativeUnitInfo) UnmarshalJSON(data []byte) error {
 	*v = AdministrativeUnitInfo{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeEndpoint decodes one Endpoint, choosing the Go type by the "@odata.type" member.
-func decodeEndpoint(d *decoder) (Endpoint, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeEndpoint(d *sessiongenrt.Decoder) (Endpoint, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1537,19 +1541,19 @@ func decodeEndpoint(d *decoder) (Endpoint, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.callRecords.endpoint":
 		c := new(EndpointBase)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participantEndpoint":
 		c := new(ParticipantEndpoint)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceEndpoint":
 		c := new(ServiceEndpoint)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1565,27 +1569,27 @@ func decodeEndpoint(d *decoder) (Endpoint, error) {
 
 // UnmarshalEndpoint decodes data as one Endpoint, choosing the Go type by the "@odata.type" member.
 func UnmarshalEndpoint(data []byte) (Endpoint, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeEndpoint(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields endpoint declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownEndpoint) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownEndpoint) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1594,23 +1598,23 @@ func (v *UnknownEndpoint) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+			err = sessiongenrt.ReadOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -1619,35 +1623,35 @@ func (v *UnknownEndpoint) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownEndpoint: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownEndpoint) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeEndpoint: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeEndpoint(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownEndpoint)
@@ -1663,39 +1667,39 @@ func (v *UnknownEndpoint) UnmarshalJSON(data []byte) error {
 func (v *EndpointBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.endpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, sessiongenrt.AppendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v EndpointBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one EndpointBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *EndpointBase) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *EndpointBase) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1704,21 +1708,21 @@ func (v *EndpointBase) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+			err = sessiongenrt.ReadOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.endpoint" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.endpoint"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1731,12 +1735,12 @@ func (v *EndpointBase) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 	*v = EndpointBase{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1744,54 +1748,54 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.participantEndpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, sessiongenrt.AppendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"associatedIdentity\":null", &v.AssociatedIdentity, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"associatedIdentity\":null", &v.AssociatedIdentity, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"cpuCoresCount\":null", &v.CPUCoresCount, appendInt32)
-	dst = appendOptional(dst, ",\"cpuName\":null", &v.CPUName, appendString)
-	dst = appendOptional(dst, ",\"cpuProcessorSpeedInMhz\":null", &v.CPUProcessorSpeedInMhz, appendInt32)
-	if x := v.Feedback.member(&dst, ",\"feedback\":null"); x != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"cpuCoresCount\":null", &v.CPUCoresCount, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"cpuName\":null", &v.CPUName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"cpuProcessorSpeedInMhz\":null", &v.CPUProcessorSpeedInMhz, sessiongenrt.AppendInt32)
+	if x := v.Feedback.Member(&dst, ",\"feedback\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"identity\":null", &v.Identity, appendPolymorphic[IdentitySet]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"identity\":null", &v.Identity, sessiongenrt.AppendPolymorphic[IdentitySet]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"name\":null", &v.Name, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ParticipantEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantEndpoint) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ParticipantEndpoint) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1800,35 +1804,35 @@ func (v *ParticipantEndpoint) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+			err = sessiongenrt.ReadOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeUserAgent)
 		case "associatedIdentity":
-			err = readOptional(d, "associatedIdentity", &v.AssociatedIdentity, &seen[0], 1<<1, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "associatedIdentity", &v.AssociatedIdentity, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeIdentity)
 		case "cpuCoresCount":
-			err = readOptional(d, "cpuCoresCount", &v.CPUCoresCount, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "cpuCoresCount", &v.CPUCoresCount, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "cpuName":
-			err = readOptional(d, "cpuName", &v.CPUName, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "cpuName", &v.CPUName, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "cpuProcessorSpeedInMhz":
-			err = readOptional(d, "cpuProcessorSpeedInMhz", &v.CPUProcessorSpeedInMhz, &seen[0], 1<<4, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "cpuProcessorSpeedInMhz", &v.CPUProcessorSpeedInMhz, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "feedback":
-			err = readOptional(d, "feedback", &v.Feedback, &seen[0], 1<<5, nullIsState, decodeUserFeedback)
+			err = sessiongenrt.ReadOptional(d, "feedback", &v.Feedback, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeUserFeedback)
 		case "identity":
-			err = readOptional(d, "identity", &v.Identity, &seen[0], 1<<6, nullIsState, decodeIdentitySet)
+			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<6, sessiongenrt.NullIsState, decodeIdentitySet)
 		case "name":
-			err = readOptional(d, "name", &v.Name, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "name", &v.Name, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.participantEndpoint" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.participantEndpoint"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1841,12 +1845,12 @@ func (v *ParticipantEndpoint) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ParticipantEndpoint{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1854,39 +1858,39 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 func (v *ServiceEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceEndpoint\""...)
-	if dst, err = appendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, appendPolymorphic[UserAgent]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"userAgent\":null", &v.UserAgent, sessiongenrt.AppendPolymorphic[UserAgent]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ServiceEndpoint object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceEndpoint) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ServiceEndpoint) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1895,21 +1899,21 @@ func (v *ServiceEndpoint) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "userAgent":
-			err = readOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, nullIsState, decodeUserAgent)
+			err = sessiongenrt.ReadOptional(d, "userAgent", &v.UserAgent, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeUserAgent)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceEndpoint" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceEndpoint"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1922,17 +1926,17 @@ func (v *ServiceEndpoint) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ServiceEndpoint{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeUserAgent decodes one UserAgent, choosing the Go type by the "@odata.type" member.
-func decodeUserAgent(d *decoder) (UserAgent, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeUserAgent(d *sessiongenrt.Decoder) (UserAgent, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -1940,13 +1944,13 @@ func decodeUserAgent(d *decoder) (UserAgent, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.clientUserAgent":
 		c := new(ClientUserAgent)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceUserAgent":
 		c := new(ServiceUserAgent)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1962,27 +1966,27 @@ func decodeUserAgent(d *decoder) (UserAgent, error) {
 
 // UnmarshalUserAgent decodes data as one UserAgent, choosing the Go type by the "@odata.type" member.
 func UnmarshalUserAgent(data []byte) (UserAgent, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeUserAgent(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields userAgent declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownUserAgent) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownUserAgent) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1991,25 +1995,25 @@ func (v *UnknownUserAgent) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -2018,35 +2022,35 @@ func (v *UnknownUserAgent) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownUserAgent: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownUserAgent) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeUserAgent: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeUserAgent(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownUserAgent)
@@ -2061,42 +2065,42 @@ func (v *UnknownUserAgent) UnmarshalJSON(data []byte) error {
 // Absent optional fields are left out; null fields are written as null.
 func (v *ClientUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.clientUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, appendString)
-	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, appendString)
-	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, appendString)
-	dst = appendOptional(dst, ",\"communicationServiceId\":null", &v.CommunicationServiceID, appendString)
-	dst = appendEnum[ClientPlatform](append(dst, ",\"platform\":"...), v.Platform)
-	dst = appendEnum[ProductFamily](append(dst, ",\"productFamily\":"...), v.ProductFamily)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"communicationServiceId\":null", &v.CommunicationServiceID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendEnum[ClientPlatform](append(dst, ",\"platform\":"...), v.Platform)
+	dst = sessiongenrt.AppendEnum[ProductFamily](append(dst, ",\"productFamily\":"...), v.ProductFamily)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ClientUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ClientUserAgent) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ClientUserAgent) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2105,41 +2109,41 @@ func (v *ClientUserAgent) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "azureADAppId":
-			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "communicationServiceId":
-			err = readOptional(d, "communicationServiceId", &v.CommunicationServiceID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "communicationServiceId", &v.CommunicationServiceID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "platform":
-			err = readMember(d, "platform", &v.Platform, &seen[0], 1<<4, nullRejected, decodeClientPlatform)
+			err = sessiongenrt.ReadMember(d, "platform", &v.Platform, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeClientPlatform)
 		case "productFamily":
-			err = readMember(d, "productFamily", &v.ProductFamily, &seen[0], 1<<5, nullRejected, decodeProductFamily)
+			err = sessiongenrt.ReadMember(d, "productFamily", &v.ProductFamily, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeProductFamily)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.clientUserAgent" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.clientUserAgent"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.errRequired("platform")
+		return d.ErrRequired("platform")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.errRequired("productFamily")
+		return d.ErrRequired("productFamily")
 	}
 	return nil
 }
@@ -2148,51 +2152,51 @@ func (v *ClientUserAgent) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ClientUserAgent{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServiceUserAgent) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.serviceUserAgent\""...)
-	dst = appendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, appendString)
-	dst = appendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, appendString)
-	dst = appendOptional(dst, ",\"role\":null", &v.Role, appendEnum[ServiceRole])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"applicationVersion\":null", &v.ApplicationVersion, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"headerValue\":null", &v.HeaderValue, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"role\":null", &v.Role, sessiongenrt.AppendEnum[ServiceRole])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ServiceUserAgent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceUserAgent) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ServiceUserAgent) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2201,25 +2205,25 @@ func (v *ServiceUserAgent) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "applicationVersion":
-			err = readOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "applicationVersion", &v.ApplicationVersion, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "headerValue":
-			err = readOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "headerValue", &v.HeaderValue, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "role":
-			err = readOptional(d, "role", &v.Role, &seen[0], 1<<2, nullRejected, decodeServiceRole)
+			err = sessiongenrt.ReadOptional(d, "role", &v.Role, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeServiceRole)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.serviceUserAgent" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.serviceUserAgent"), "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2232,49 +2236,49 @@ func (v *ServiceUserAgent) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ServiceUserAgent{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, appendString)
-	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"reason\":null", &v.Reason, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"stage\":null", &v.Stage, sessiongenrt.AppendEnum[FailureStage])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v FailureInfo) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one FailureInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *FailureInfo) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *FailureInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2283,13 +2287,13 @@ func (v *FailureInfo) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "reason":
-			err = readOptional(d, "reason", &v.Reason, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "reason", &v.Reason, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "stage":
-			err = readOptional(d, "stage", &v.Stage, &seen[0], 1<<2, nullRejected, decodeFailureStage)
+			err = sessiongenrt.ReadOptional(d, "stage", &v.Stage, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeFailureStage)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2302,12 +2306,12 @@ func (v *FailureInfo) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 	*v = FailureInfo{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2315,59 +2319,59 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	if x := v.CalleeDevice.member(&dst, ",\"calleeDevice\":null"); x != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	if x := v.CalleeDevice.Member(&dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CalleeNetwork.member(&dst, ",\"calleeNetwork\":null"); x != nil {
+	if x := v.CalleeNetwork.Member(&dst, ",\"calleeNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerDevice.member(&dst, ",\"callerDevice\":null"); x != nil {
+	if x := v.CallerDevice.Member(&dst, ",\"callerDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerNetwork.member(&dst, ",\"callerNetwork\":null"); x != nil {
+	if x := v.CallerNetwork.Member(&dst, ",\"callerNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"streams\":null", &v.Streams, appendObjectArray[MediaStream]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"label\":null", &v.Label, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"streams\":null", &v.Streams, sessiongenrt.AppendObjectArray[MediaStream]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Media) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Media object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Media) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Media) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2376,21 +2380,21 @@ func (v *Media) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "calleeDevice":
-			err = readOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<1, nullIsState, decodeDeviceInfo)
+			err = sessiongenrt.ReadOptional(d, "calleeDevice", &v.CalleeDevice, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeDeviceInfo)
 		case "calleeNetwork":
-			err = readOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<2, nullIsState, decodeNetworkInfo)
+			err = sessiongenrt.ReadOptional(d, "calleeNetwork", &v.CalleeNetwork, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeNetworkInfo)
 		case "callerDevice":
-			err = readOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<3, nullIsState, decodeDeviceInfo)
+			err = sessiongenrt.ReadOptional(d, "callerDevice", &v.CallerDevice, &seen[0], 1<<3, sessiongenrt.NullIsState, decodeDeviceInfo)
 		case "callerNetwork":
-			err = readOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<4, nullIsState, decodeNetworkInfo)
+			err = sessiongenrt.ReadOptional(d, "callerNetwork", &v.CallerNetwork, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeNetworkInfo)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "label", &v.Label, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "streams":
-			err = readOptional(d, "streams", &v.Streams, &seen[0], 1<<6, nullIsState, readObjectArray[MediaStream])
+			err = sessiongenrt.ReadOptional(d, "streams", &v.Streams, &seen[0], 1<<6, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[MediaStream])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2403,12 +2407,12 @@ func (v *Media) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Media) UnmarshalJSON(data []byte) error {
 	*v = Media{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2416,69 +2420,69 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 func (v *MediaStream) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, appendEnum[AudioCodec])
-	dst = appendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageBandwidthEstimate\":null", &v.AverageBandwidthEstimate, appendInt)
-	dst = appendOptional(dst, ",\"averageFreezeDuration\":null", &v.AverageFreezeDuration, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageJitter\":null", &v.AverageJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averagePacketLossRate\":null", &v.AveragePacketLossRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageRatioOfConcealedSamples\":null", &v.AverageRatioOfConcealedSamples, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageReceivedFrameRate\":null", &v.AverageReceivedFrameRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageRoundTripTime\":null", &v.AverageRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, appendFloat32NonFinite)
-	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"audioCodec\":null", &v.AudioCodec, sessiongenrt.AppendEnum[AudioCodec])
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageAudioDegradation\":null", &v.AverageAudioDegradation, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageAudioNetworkJitter\":null", &v.AverageAudioNetworkJitter, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageBandwidthEstimate\":null", &v.AverageBandwidthEstimate, sessiongenrt.AppendInt)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageFreezeDuration\":null", &v.AverageFreezeDuration, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageJitter\":null", &v.AverageJitter, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averagePacketLossRate\":null", &v.AveragePacketLossRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageRatioOfConcealedSamples\":null", &v.AverageRatioOfConcealedSamples, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageReceivedFrameRate\":null", &v.AverageReceivedFrameRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageRoundTripTime\":null", &v.AverageRoundTripTime, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageVideoFrameLossPercentage\":null", &v.AverageVideoFrameLossPercentage, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageVideoFrameRate\":null", &v.AverageVideoFrameRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"averageVideoPacketLossRate\":null", &v.AverageVideoPacketLossRate, sessiongenrt.AppendFloat32NonFinite)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, appendBool)
-	dst = appendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxAudioNetworkJitter\":null", &v.MaxAudioNetworkJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"maxJitter\":null", &v.MaxJitter, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"maxPacketLossRate\":null", &v.MaxPacketLossRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxRatioOfConcealedSamples\":null", &v.MaxRatioOfConcealedSamples, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"maxRoundTripTime\":null", &v.MaxRoundTripTime, appendQuotedDuration)
-	dst = appendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, appendInt)
-	dst = appendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"rmsFreezeDuration\":null", &v.RmsFreezeDuration, appendQuotedDuration)
-	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"isAudioForwardErrorCorrectionUsed\":null", &v.IsAudioForwardErrorCorrectionUsed, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"lowFrameRateRatio\":null", &v.LowFrameRateRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"lowVideoProcessingCapabilityRatio\":null", &v.LowVideoProcessingCapabilityRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"maxAudioNetworkJitter\":null", &v.MaxAudioNetworkJitter, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"maxJitter\":null", &v.MaxJitter, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"maxPacketLossRate\":null", &v.MaxPacketLossRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"maxRatioOfConcealedSamples\":null", &v.MaxRatioOfConcealedSamples, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"maxRoundTripTime\":null", &v.MaxRoundTripTime, sessiongenrt.AppendQuotedDuration)
+	dst = sessiongenrt.AppendOptional(dst, ",\"packetUtilization\":null", &v.PacketUtilization, sessiongenrt.AppendInt)
+	dst = sessiongenrt.AppendOptional(dst, ",\"postForwardErrorCorrectionPacketLossRate\":null", &v.PostForwardErrorCorrectionPacketLossRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"rmsFreezeDuration\":null", &v.RmsFreezeDuration, sessiongenrt.AppendQuotedDuration)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
-	dst = appendOptional(dst, ",\"streamId\":null", &v.StreamID, appendString)
-	dst = appendOptional(dst, ",\"videoCodec\":null", &v.VideoCodec, appendEnum[VideoCodec])
-	dst = appendOptional(dst, ",\"wasMediaBypassed\":null", &v.WasMediaBypassed, appendBool)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendEnum[MediaStreamDirection](append(dst, ",\"streamDirection\":"...), v.StreamDirection)
+	dst = sessiongenrt.AppendOptional(dst, ",\"streamId\":null", &v.StreamID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"videoCodec\":null", &v.VideoCodec, sessiongenrt.AppendEnum[VideoCodec])
+	dst = sessiongenrt.AppendOptional(dst, ",\"wasMediaBypassed\":null", &v.WasMediaBypassed, sessiongenrt.AppendBool)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MediaStream) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one MediaStream object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MediaStream) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *MediaStream) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2487,76 +2491,76 @@ func (v *MediaStream) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "audioCodec":
-			err = readOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<1, nullIsState, decodeAudioCodec)
+			err = sessiongenrt.ReadOptional(d, "audioCodec", &v.AudioCodec, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeAudioCodec)
 		case "averageAudioDegradation":
-			err = readOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageAudioDegradation", &v.AverageAudioDegradation, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageAudioNetworkJitter":
-			err = readOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "averageAudioNetworkJitter", &v.AverageAudioNetworkJitter, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "averageBandwidthEstimate":
-			err = readOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "averageBandwidthEstimate", &v.AverageBandwidthEstimate, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "averageFreezeDuration":
-			err = readOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "averageFreezeDuration", &v.AverageFreezeDuration, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "averageJitter":
-			err = readOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "averageJitter", &v.AverageJitter, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "averagePacketLossRate":
-			err = readOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averagePacketLossRate", &v.AveragePacketLossRate, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageRatioOfConcealedSamples":
-			err = readOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageRatioOfConcealedSamples", &v.AverageRatioOfConcealedSamples, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageReceivedFrameRate":
-			err = readOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageReceivedFrameRate", &v.AverageReceivedFrameRate, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageRoundTripTime":
-			err = readOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "averageRoundTripTime", &v.AverageRoundTripTime, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "averageVideoFrameLossPercentage":
-			err = readOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageVideoFrameLossPercentage", &v.AverageVideoFrameLossPercentage, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageVideoFrameRate":
-			err = readOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageVideoFrameRate", &v.AverageVideoFrameRate, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "averageVideoPacketLossRate":
-			err = readOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "averageVideoPacketLossRate", &v.AverageVideoPacketLossRate, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "isAudioForwardErrorCorrectionUsed":
-			err = readOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "isAudioForwardErrorCorrectionUsed", &v.IsAudioForwardErrorCorrectionUsed, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "lowFrameRateRatio":
-			err = readOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "lowFrameRateRatio", &v.LowFrameRateRatio, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "lowVideoProcessingCapabilityRatio":
-			err = readOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "lowVideoProcessingCapabilityRatio", &v.LowVideoProcessingCapabilityRatio, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "maxAudioNetworkJitter":
-			err = readOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "maxAudioNetworkJitter", &v.MaxAudioNetworkJitter, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "maxJitter":
-			err = readOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "maxJitter", &v.MaxJitter, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "maxPacketLossRate":
-			err = readOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "maxPacketLossRate", &v.MaxPacketLossRate, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "maxRatioOfConcealedSamples":
-			err = readOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "maxRatioOfConcealedSamples", &v.MaxRatioOfConcealedSamples, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "maxRoundTripTime":
-			err = readOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "maxRoundTripTime", &v.MaxRoundTripTime, &seen[0], 1<<22, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "packetUtilization":
-			err = readOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "packetUtilization", &v.PacketUtilization, &seen[0], 1<<23, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "postForwardErrorCorrectionPacketLossRate":
-			err = readOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "postForwardErrorCorrectionPacketLossRate", &v.PostForwardErrorCorrectionPacketLossRate, &seen[0], 1<<24, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "rmsFreezeDuration":
-			err = readOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "rmsFreezeDuration", &v.RmsFreezeDuration, &seen[0], 1<<25, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<26, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "streamDirection":
-			err = readMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<27, nullRejected, decodeMediaStreamDirection)
+			err = sessiongenrt.ReadMember(d, "streamDirection", &v.StreamDirection, &seen[0], 1<<27, sessiongenrt.NullRejected, decodeMediaStreamDirection)
 		case "streamId":
-			err = readOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "streamId", &v.StreamID, &seen[0], 1<<28, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "videoCodec":
-			err = readOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<29, nullIsState, decodeVideoCodec)
+			err = sessiongenrt.ReadOptional(d, "videoCodec", &v.VideoCodec, &seen[0], 1<<29, sessiongenrt.NullIsState, decodeVideoCodec)
 		case "wasMediaBypassed":
-			err = readOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "wasMediaBypassed", &v.WasMediaBypassed, &seen[0], 1<<30, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<27) == 0 {
-		return d.errRequired("streamDirection")
+		return d.ErrRequired("streamDirection")
 	}
 	return nil
 }
@@ -2565,12 +2569,12 @@ func (v *MediaStream) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *MediaStream) UnmarshalJSON(data []byte) error {
 	*v = MediaStream{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2578,63 +2582,63 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, appendString)
-	dst = appendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, appendEnum[NetworkConnectionType])
-	dst = appendOptional(dst, ",\"delayEventRatio\":null", &v.DelayEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"dnsSuffix\":null", &v.DNSSuffix, appendString)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
-	dst = appendOptional(dst, ",\"linkSpeed\":null", &v.LinkSpeed, appendInt)
-	dst = appendOptional(dst, ",\"macAddress\":null", &v.MacAddress, appendString)
-	dst = appendOptional(dst, ",\"networkTransportProtocol\":null", &v.NetworkTransportProtocol, appendEnum[NetworkTransportProtocol])
-	dst = appendOptional(dst, ",\"port\":null", &v.Port, appendInt32)
-	dst = appendOptional(dst, ",\"receivedQualityEventRatio\":null", &v.ReceivedQualityEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"reflexiveIPAddress\":null", &v.ReflexiveIPAddress, appendString)
-	dst = appendOptional(dst, ",\"relayIPAddress\":null", &v.RelayIPAddress, appendString)
-	dst = appendOptional(dst, ",\"relayPort\":null", &v.RelayPort, appendInt32)
-	dst = appendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"subnet\":null", &v.Subnet, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"traceRouteHops\":null", &v.TraceRouteHops, appendObjectArray[TraceRouteHop]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"bandwidthLowEventRatio\":null", &v.BandwidthLowEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"basicServiceSetIdentifier\":null", &v.BasicServiceSetIdentifier, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"connectionType\":null", &v.ConnectionType, sessiongenrt.AppendEnum[NetworkConnectionType])
+	dst = sessiongenrt.AppendOptional(dst, ",\"delayEventRatio\":null", &v.DelayEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"dnsSuffix\":null", &v.DNSSuffix, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"linkSpeed\":null", &v.LinkSpeed, sessiongenrt.AppendInt)
+	dst = sessiongenrt.AppendOptional(dst, ",\"macAddress\":null", &v.MacAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"networkTransportProtocol\":null", &v.NetworkTransportProtocol, sessiongenrt.AppendEnum[NetworkTransportProtocol])
+	dst = sessiongenrt.AppendOptional(dst, ",\"port\":null", &v.Port, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"receivedQualityEventRatio\":null", &v.ReceivedQualityEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"reflexiveIPAddress\":null", &v.ReflexiveIPAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"relayIPAddress\":null", &v.RelayIPAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"relayPort\":null", &v.RelayPort, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"subnet\":null", &v.Subnet, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"traceRouteHops\":null", &v.TraceRouteHops, sessiongenrt.AppendObjectArray[TraceRouteHop]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"wifiBand\":null", &v.WifiBand, appendEnum[WifiBand])
-	dst = appendOptional(dst, ",\"wifiBatteryCharge\":null", &v.WifiBatteryCharge, appendInt32)
-	dst = appendOptional(dst, ",\"wifiChannel\":null", &v.WifiChannel, appendInt32)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriver\":null", &v.WifiMicrosoftDriver, appendString)
-	dst = appendOptional(dst, ",\"wifiMicrosoftDriverVersion\":null", &v.WifiMicrosoftDriverVersion, appendString)
-	dst = appendOptional(dst, ",\"wifiRadioType\":null", &v.WifiRadioType, appendEnum[WifiRadioType])
-	dst = appendOptional(dst, ",\"wifiSignalStrength\":null", &v.WifiSignalStrength, appendInt32)
-	dst = appendOptional(dst, ",\"wifiVendorDriver\":null", &v.WifiVendorDriver, appendString)
-	dst = appendOptional(dst, ",\"wifiVendorDriverVersion\":null", &v.WifiVendorDriverVersion, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiBand\":null", &v.WifiBand, sessiongenrt.AppendEnum[WifiBand])
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiBatteryCharge\":null", &v.WifiBatteryCharge, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiChannel\":null", &v.WifiChannel, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiMicrosoftDriver\":null", &v.WifiMicrosoftDriver, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiMicrosoftDriverVersion\":null", &v.WifiMicrosoftDriverVersion, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiRadioType\":null", &v.WifiRadioType, sessiongenrt.AppendEnum[WifiRadioType])
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiSignalStrength\":null", &v.WifiSignalStrength, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiVendorDriver\":null", &v.WifiVendorDriver, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"wifiVendorDriverVersion\":null", &v.WifiVendorDriverVersion, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v NetworkInfo) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one NetworkInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NetworkInfo) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *NetworkInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2643,61 +2647,61 @@ func (v *NetworkInfo) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "bandwidthLowEventRatio":
-			err = readOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "bandwidthLowEventRatio", &v.BandwidthLowEventRatio, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "basicServiceSetIdentifier":
-			err = readOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "connectionType":
-			err = readOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<3, nullRejected, decodeNetworkConnectionType)
+			err = sessiongenrt.ReadOptional(d, "connectionType", &v.ConnectionType, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeNetworkConnectionType)
 		case "delayEventRatio":
-			err = readOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "delayEventRatio", &v.DelayEventRatio, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "dnsSuffix":
-			err = readOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "dnsSuffix", &v.DNSSuffix, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "linkSpeed":
-			err = readOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "linkSpeed", &v.LinkSpeed, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "macAddress":
-			err = readOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "macAddress", &v.MacAddress, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "networkTransportProtocol":
-			err = readOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<9, nullRejected, decodeNetworkTransportProtocol)
+			err = sessiongenrt.ReadOptional(d, "networkTransportProtocol", &v.NetworkTransportProtocol, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeNetworkTransportProtocol)
 		case "port":
-			err = readOptional(d, "port", &v.Port, &seen[0], 1<<10, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "port", &v.Port, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "receivedQualityEventRatio":
-			err = readOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "receivedQualityEventRatio", &v.ReceivedQualityEventRatio, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "reflexiveIPAddress":
-			err = readOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "reflexiveIPAddress", &v.ReflexiveIPAddress, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "relayIPAddress":
-			err = readOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "relayIPAddress", &v.RelayIPAddress, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "relayPort":
-			err = readOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "relayPort", &v.RelayPort, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "sentQualityEventRatio":
-			err = readOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "sentQualityEventRatio", &v.SentQualityEventRatio, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "subnet":
-			err = readOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "traceRouteHops":
-			err = readOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, nullRejected, readObjectArray[TraceRouteHop])
+			err = sessiongenrt.ReadOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[TraceRouteHop])
 		case "wifiBand":
-			err = readOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, nullRejected, decodeWifiBand)
+			err = sessiongenrt.ReadOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, sessiongenrt.NullRejected, decodeWifiBand)
 		case "wifiBatteryCharge":
-			err = readOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "wifiBatteryCharge", &v.WifiBatteryCharge, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "wifiChannel":
-			err = readOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "wifiChannel", &v.WifiChannel, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "wifiMicrosoftDriver":
-			err = readOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "wifiMicrosoftDriverVersion":
-			err = readOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion, &seen[0], 1<<22, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "wifiRadioType":
-			err = readOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<23, nullRejected, decodeWifiRadioType)
+			err = sessiongenrt.ReadOptional(d, "wifiRadioType", &v.WifiRadioType, &seen[0], 1<<23, sessiongenrt.NullRejected, decodeWifiRadioType)
 		case "wifiSignalStrength":
-			err = readOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "wifiSignalStrength", &v.WifiSignalStrength, &seen[0], 1<<24, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "wifiVendorDriver":
-			err = readOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "wifiVendorDriver", &v.WifiVendorDriver, &seen[0], 1<<25, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "wifiVendorDriverVersion":
-			err = readOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion, &seen[0], 1<<26, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2710,68 +2714,68 @@ func (v *NetworkInfo) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 	*v = NetworkInfo{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *DeviceInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, appendString)
-	dst = appendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, appendString)
-	dst = appendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"cpuInsufficentEventRatio\":null", &v.CPUInsufficentEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceClippingEventRatio\":null", &v.DeviceClippingEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"deviceGlitchEventRatio\":null", &v.DeviceGlitchEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"howlingEventCount\":null", &v.HowlingEventCount, appendInt32)
-	dst = appendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":null", &v.InitialSignalLevelRootMeanSquare, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechLevelEventRatio\":null", &v.LowSpeechLevelEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":null", &v.LowSpeechToNoiseEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"micGlitchRate\":null", &v.MicGlitchRate, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"receivedNoiseLevel\":null", &v.ReceivedNoiseLevel, appendInt32)
-	dst = appendOptional(dst, ",\"receivedSignalLevel\":null", &v.ReceivedSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"renderDeviceDriver\":null", &v.RenderDeviceDriver, appendString)
-	dst = appendOptional(dst, ",\"renderDeviceName\":null", &v.RenderDeviceName, appendString)
-	dst = appendOptional(dst, ",\"renderMuteEventRatio\":null", &v.RenderMuteEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderNotFunctioningEventRatio\":null", &v.RenderNotFunctioningEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"renderZeroVolumeEventRatio\":null", &v.RenderZeroVolumeEventRatio, appendFloat32NonFinite)
-	dst = appendOptional(dst, ",\"sentNoiseLevel\":null", &v.SentNoiseLevel, appendInt32)
-	dst = appendOptional(dst, ",\"sentSignalLevel\":null", &v.SentSignalLevel, appendInt32)
-	dst = appendOptional(dst, ",\"speakerGlitchRate\":null", &v.SpeakerGlitchRate, appendFloat32NonFinite)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"captureDeviceDriver\":null", &v.CaptureDeviceDriver, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"captureDeviceName\":null", &v.CaptureDeviceName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"captureNotFunctioningEventRatio\":null", &v.CaptureNotFunctioningEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"cpuInsufficentEventRatio\":null", &v.CPUInsufficentEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"deviceClippingEventRatio\":null", &v.DeviceClippingEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"deviceGlitchEventRatio\":null", &v.DeviceGlitchEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"howlingEventCount\":null", &v.HowlingEventCount, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"initialSignalLevelRootMeanSquare\":null", &v.InitialSignalLevelRootMeanSquare, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"lowSpeechLevelEventRatio\":null", &v.LowSpeechLevelEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"lowSpeechToNoiseEventRatio\":null", &v.LowSpeechToNoiseEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"micGlitchRate\":null", &v.MicGlitchRate, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"receivedNoiseLevel\":null", &v.ReceivedNoiseLevel, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"receivedSignalLevel\":null", &v.ReceivedSignalLevel, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"renderDeviceDriver\":null", &v.RenderDeviceDriver, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"renderDeviceName\":null", &v.RenderDeviceName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"renderMuteEventRatio\":null", &v.RenderMuteEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"renderNotFunctioningEventRatio\":null", &v.RenderNotFunctioningEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"renderZeroVolumeEventRatio\":null", &v.RenderZeroVolumeEventRatio, sessiongenrt.AppendFloat32NonFinite)
+	dst = sessiongenrt.AppendOptional(dst, ",\"sentNoiseLevel\":null", &v.SentNoiseLevel, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"sentSignalLevel\":null", &v.SentSignalLevel, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"speakerGlitchRate\":null", &v.SpeakerGlitchRate, sessiongenrt.AppendFloat32NonFinite)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v DeviceInfo) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one DeviceInfo object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DeviceInfo) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *DeviceInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2780,51 +2784,51 @@ func (v *DeviceInfo) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "captureDeviceDriver":
-			err = readOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "captureDeviceDriver", &v.CaptureDeviceDriver, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "captureDeviceName":
-			err = readOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "captureDeviceName", &v.CaptureDeviceName, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "captureNotFunctioningEventRatio":
-			err = readOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "captureNotFunctioningEventRatio", &v.CaptureNotFunctioningEventRatio, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "cpuInsufficentEventRatio":
-			err = readOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "cpuInsufficentEventRatio", &v.CPUInsufficentEventRatio, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "deviceClippingEventRatio":
-			err = readOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "deviceClippingEventRatio", &v.DeviceClippingEventRatio, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "deviceGlitchEventRatio":
-			err = readOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "deviceGlitchEventRatio", &v.DeviceGlitchEventRatio, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "howlingEventCount":
-			err = readOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "howlingEventCount", &v.HowlingEventCount, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "initialSignalLevelRootMeanSquare":
-			err = readOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "initialSignalLevelRootMeanSquare", &v.InitialSignalLevelRootMeanSquare, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "lowSpeechLevelEventRatio":
-			err = readOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "lowSpeechLevelEventRatio", &v.LowSpeechLevelEventRatio, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "lowSpeechToNoiseEventRatio":
-			err = readOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "lowSpeechToNoiseEventRatio", &v.LowSpeechToNoiseEventRatio, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "micGlitchRate":
-			err = readOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "micGlitchRate", &v.MicGlitchRate, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "receivedNoiseLevel":
-			err = readOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "receivedNoiseLevel", &v.ReceivedNoiseLevel, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "receivedSignalLevel":
-			err = readOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "receivedSignalLevel", &v.ReceivedSignalLevel, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "renderDeviceDriver":
-			err = readOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "renderDeviceDriver", &v.RenderDeviceDriver, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "renderDeviceName":
-			err = readOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "renderDeviceName", &v.RenderDeviceName, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "renderMuteEventRatio":
-			err = readOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "renderMuteEventRatio", &v.RenderMuteEventRatio, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "renderNotFunctioningEventRatio":
-			err = readOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "renderNotFunctioningEventRatio", &v.RenderNotFunctioningEventRatio, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "renderZeroVolumeEventRatio":
-			err = readOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "renderZeroVolumeEventRatio", &v.RenderZeroVolumeEventRatio, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		case "sentNoiseLevel":
-			err = readOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "sentNoiseLevel", &v.SentNoiseLevel, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "sentSignalLevel":
-			err = readOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "sentSignalLevel", &v.SentSignalLevel, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "speakerGlitchRate":
-			err = readOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, nullIsState, (*decoder).float32NonFinite)
+			err = sessiongenrt.ReadOptional(d, "speakerGlitchRate", &v.SpeakerGlitchRate, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float32NonFinite)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2837,50 +2841,50 @@ func (v *DeviceInfo) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 	*v = DeviceInfo{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *TraceRouteHop) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"hopCount\":null", &v.HopCount, appendInt32)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
-	dst = appendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, appendQuotedDuration)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"hopCount\":null", &v.HopCount, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"roundTripTime\":null", &v.RoundTripTime, sessiongenrt.AppendQuotedDuration)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one TraceRouteHop object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TraceRouteHop) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *TraceRouteHop) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2889,15 +2893,15 @@ func (v *TraceRouteHop) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "hopCount":
-			err = readOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "hopCount", &v.HopCount, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "roundTripTime":
-			err = readOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, nullIsState, (*decoder).durationValue)
+			err = sessiongenrt.ReadOptional(d, "roundTripTime", &v.RoundTripTime, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DurationValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -2910,12 +2914,12 @@ func (v *TraceRouteHop) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 	*v = TraceRouteHop{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -2923,42 +2927,42 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
-	if x := v.Tokens.member(&dst, ",\"tokens\":null"); x != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
+	dst = sessiongenrt.AppendOptional(dst, ",\"text\":null", &v.Text, sessiongenrt.AppendString)
+	if x := v.Tokens.Member(&dst, ",\"tokens\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UserFeedback) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one UserFeedback object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *UserFeedback) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *UserFeedback) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -2967,22 +2971,22 @@ func (v *UserFeedback) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "rating":
-			err = readMember(d, "rating", &v.Rating, &seen[0], 1<<1, nullRejected, decodeUserFeedbackRating)
+			err = sessiongenrt.ReadMember(d, "rating", &v.Rating, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeUserFeedbackRating)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "text", &v.Text, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tokens":
-			err = readOptional(d, "tokens", &v.Tokens, &seen[0], 1<<3, nullIsState, decodeFeedbackTokenSet)
+			err = sessiongenrt.ReadOptional(d, "tokens", &v.Tokens, &seen[0], 1<<3, sessiongenrt.NullIsState, decodeFeedbackTokenSet)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("rating")
+		return d.ErrRequired("rating")
 	}
 	return nil
 }
@@ -2991,12 +2995,12 @@ func (v *UserFeedback) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 	*v = UserFeedback{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3004,37 +3008,37 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 func (v *FeedbackTokenSet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *FeedbackTokenSet) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *FeedbackTokenSet) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3043,9 +3047,9 @@ func (v *FeedbackTokenSet) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3058,12 +3062,12 @@ func (v *FeedbackTokenSet) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 	*v = FeedbackTokenSet{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3071,41 +3075,41 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 func (v *UserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.callRecords.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UserIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one UserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *UserIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *UserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3114,25 +3118,25 @@ func (v *UserIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.callRecords.userIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.callRecords.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3145,12 +3149,12 @@ func (v *UserIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	*v = UserIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3158,66 +3162,66 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 func (v *PstnCallLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, appendEnum[PstnCallDurationSource])
-	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, appendString)
-	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, appendString)
-	dst = appendOptional(dst, ",\"callId\":null", &v.CallID, appendString)
-	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"charge\":null", &v.Charge, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callDurationSource\":null", &v.CallDurationSource, sessiongenrt.AppendEnum[PstnCallDurationSource])
+	dst = sessiongenrt.AppendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callId\":null", &v.CallID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callType\":null", &v.CallType, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"charge\":null", &v.Charge, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"conferenceId\":null", &v.ConferenceID, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"connectionCharge\":null", &v.ConnectionCharge, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"conferenceId\":null", &v.ConferenceID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"connectionCharge\":null", &v.ConnectionCharge, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"currency\":null", &v.Currency, appendString)
-	dst = appendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, appendString)
-	dst = appendOptional(dst, ",\"destinationName\":null", &v.DestinationName, appendString)
-	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"currency\":null", &v.Currency, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"destinationContext\":null", &v.DestinationContext, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"destinationName\":null", &v.DestinationName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"duration\":null", &v.Duration, sessiongenrt.AppendInt32)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, appendString)
-	dst = appendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, appendString)
-	dst = appendOptional(dst, ",\"operator\":null", &v.Operator, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inventoryType\":null", &v.InventoryType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"licenseCapability\":null", &v.LicenseCapability, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"operator\":null", &v.Operator, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, appendString)
-	dst = appendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, appendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, appendString)
-	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, appendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"tenantCountryCode\":null", &v.TenantCountryCode, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"usageCountryCode\":null", &v.UsageCountryCode, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userId\":null", &v.UserID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PstnCallLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PstnCallLogRow) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PstnCallLogRow) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3226,55 +3230,55 @@ func (v *PstnCallLogRow) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "callDurationSource":
-			err = readOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<1, nullIsState, decodePstnCallDurationSource)
+			err = sessiongenrt.ReadOptional(d, "callDurationSource", &v.CallDurationSource, &seen[0], 1<<1, sessiongenrt.NullIsState, decodePstnCallDurationSource)
 		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callId":
-			err = readOptional(d, "callId", &v.CallID, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callId", &v.CallID, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callType", &v.CallType, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "charge":
-			err = readOptional(d, "charge", &v.Charge, &seen[0], 1<<6, nullIsState, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "charge", &v.Charge, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float64Value)
 		case "conferenceId":
-			err = readOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "conferenceId", &v.ConferenceID, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "connectionCharge":
-			err = readOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, nullIsState, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "connectionCharge", &v.ConnectionCharge, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float64Value)
 		case "currency":
-			err = readOptional(d, "currency", &v.Currency, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "currency", &v.Currency, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "destinationContext":
-			err = readOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "destinationContext", &v.DestinationContext, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "destinationName":
-			err = readOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "destinationName", &v.DestinationName, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<12, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "duration", &v.Duration, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inventoryType":
-			err = readOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inventoryType", &v.InventoryType, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "licenseCapability":
-			err = readOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "licenseCapability", &v.LicenseCapability, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "operator":
-			err = readOptional(d, "operator", &v.Operator, &seen[0], 1<<17, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "operator", &v.Operator, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "tenantCountryCode":
-			err = readOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tenantCountryCode", &v.TenantCountryCode, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "usageCountryCode":
-			err = readOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "usageCountryCode", &v.UsageCountryCode, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<22, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userId", &v.UserID, &seen[0], 1<<22, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<23, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3287,12 +3291,12 @@ func (v *PstnCallLogRow) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 	*v = PstnCallLogRow{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3300,64 +3304,64 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 func (v *DirectRoutingLogRow) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, appendString)
-	dst = appendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, appendInt32)
-	dst = appendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, appendString)
-	dst = appendOptional(dst, ",\"callType\":null", &v.CallType, appendString)
-	dst = appendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, appendString)
-	dst = appendOptional(dst, ",\"duration\":null", &v.Duration, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"calleeNumber\":null", &v.CalleeNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callEndSubReason\":null", &v.CallEndSubReason, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callerNumber\":null", &v.CallerNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callType\":null", &v.CallType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"correlationId\":null", &v.CorrelationID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"duration\":null", &v.Duration, sessiongenrt.AppendInt32)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"failureDateTime\":null", &v.FailureDateTime, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"failureDateTime\":null", &v.FailureDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"finalSipCode\":null", &v.FinalSIPCode, appendInt32)
-	dst = appendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"finalSipCode\":null", &v.FinalSIPCode, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"finalSipCodePhrase\":null", &v.FinalSIPCodePhrase, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"inviteDateTime\":null", &v.InviteDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, appendBool)
-	dst = appendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, appendString)
-	dst = appendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"mediaBypassEnabled\":null", &v.MediaBypassEnabled, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"mediaPathLocation\":null", &v.MediaPathLocation, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"signalingLocation\":null", &v.SignalingLocation, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, appendBool)
-	dst = appendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, appendString)
-	dst = appendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, appendString)
-	dst = appendOptional(dst, ",\"userId\":null", &v.UserID, appendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"successfulCall\":null", &v.SuccessfulCall, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"trunkFullyQualifiedDomainName\":null", &v.TrunkFullyQualifiedDomainName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userDisplayName\":null", &v.UserDisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userId\":null", &v.UserID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one DirectRoutingLogRow object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DirectRoutingLogRow) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *DirectRoutingLogRow) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3366,51 +3370,51 @@ func (v *DirectRoutingLogRow) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "calleeNumber":
-			err = readOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "calleeNumber", &v.CalleeNumber, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callEndSubReason":
-			err = readOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "callEndSubReason", &v.CallEndSubReason, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "callerNumber":
-			err = readOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callerNumber", &v.CallerNumber, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callType":
-			err = readOptional(d, "callType", &v.CallType, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callType", &v.CallType, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "correlationId":
-			err = readOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "correlationId", &v.CorrelationID, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<6, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "duration", &v.Duration, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "endDateTime":
-			err = readOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "endDateTime", &v.EndDateTime, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "failureDateTime":
-			err = readOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "failureDateTime", &v.FailureDateTime, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "finalSipCode":
-			err = readOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "finalSipCode", &v.FinalSIPCode, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "finalSipCodePhrase":
-			err = readOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "finalSipCodePhrase", &v.FinalSIPCodePhrase, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inviteDateTime":
-			err = readOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "inviteDateTime", &v.InviteDateTime, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "mediaBypassEnabled":
-			err = readOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "mediaBypassEnabled", &v.MediaBypassEnabled, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "mediaPathLocation":
-			err = readOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "mediaPathLocation", &v.MediaPathLocation, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "signalingLocation":
-			err = readOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "signalingLocation", &v.SignalingLocation, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "startDateTime":
-			err = readOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "successfulCall":
-			err = readOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "successfulCall", &v.SuccessfulCall, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "trunkFullyQualifiedDomainName":
-			err = readOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userDisplayName":
-			err = readOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userDisplayName", &v.UserDisplayName, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userId":
-			err = readOptional(d, "userId", &v.UserID, &seen[0], 1<<20, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userId", &v.UserID, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3423,17 +3427,17 @@ func (v *DirectRoutingLogRow) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *DirectRoutingLogRow) UnmarshalJSON(data []byte) error {
 	*v = DirectRoutingLogRow{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeIdentity decodes one Identity, choosing the Go type by the "@odata.type" member.
-func decodeIdentity(d *decoder) (Identity, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeIdentity(d *sessiongenrt.Decoder) (Identity, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -3441,61 +3445,61 @@ func decodeIdentity(d *decoder) (Identity, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identity":
 		c := new(IdentityBase)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.userIdentity":
 		c := new(UserIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationIdentity":
 		c := new(CommunicationsApplicationIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationInstanceIdentity":
 		c := new(CommunicationsApplicationInstanceIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsEncryptedIdentity":
 		c := new(CommunicationsEncryptedIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsGuestIdentity":
 		c := new(CommunicationsGuestIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsPhoneIdentity":
 		c := new(CommunicationsPhoneIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsUserIdentity":
 		c := new(CommunicationsUserIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.azureCommunicationServicesUserIdentity":
 		c := new(AzureCommunicationServicesUserIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.userIdentity":
 		c := new(GraphUserIdentity)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -3511,27 +3515,27 @@ func decodeIdentity(d *decoder) (Identity, error) {
 
 // UnmarshalIdentity decodes data as one Identity, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentity(data []byte) (Identity, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeIdentity(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields identity declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownIdentity) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownIdentity) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3540,25 +3544,25 @@ func (v *UnknownIdentity) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -3567,35 +3571,35 @@ func (v *UnknownIdentity) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownIdentity: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentity: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeIdentity(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownIdentity)
@@ -3611,40 +3615,40 @@ func (v *UnknownIdentity) UnmarshalJSON(data []byte) error {
 func (v *IdentityBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v IdentityBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one IdentityBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentityBase) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *IdentityBase) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3653,23 +3657,23 @@ func (v *IdentityBase) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3682,17 +3686,17 @@ func (v *IdentityBase) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	*v = IdentityBase{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeIdentitySet decodes one IdentitySet, choosing the Go type by the "@odata.type" member.
-func decodeIdentitySet(d *decoder) (IdentitySet, error) {
-	kind, found, err := d.discriminator("@odata.type")
+func decodeIdentitySet(d *sessiongenrt.Decoder) (IdentitySet, error) {
+	kind, found, err := d.Discriminator("@odata.type")
 	if err != nil {
 		return nil, err
 	}
@@ -3700,13 +3704,13 @@ func decodeIdentitySet(d *decoder) (IdentitySet, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identitySet":
 		c := new(IdentitySetBase)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsIdentitySet":
 		c := new(CommunicationsIdentitySet)
-		if err := c.readJSON(d); err != nil {
+		if err := c.ReadJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -3722,27 +3726,27 @@ func decodeIdentitySet(d *decoder) (IdentitySet, error) {
 
 // UnmarshalIdentitySet decodes data as one IdentitySet, choosing the Go type by the "@odata.type" member.
 func UnmarshalIdentitySet(data []byte) (IdentitySet, error) {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	v, err := decodeIdentitySet(&d)
 	if err != nil {
 		return nil, err
 	}
-	return v, d.end()
+	return v, d.End()
 }
 
 // decodeJSON reads one object of a subtype this package does not know: the
 // fields identitySet declares, as strictly as it does, and the whole object into Raw.
-func (v *UnknownIdentitySet) decodeJSON(d *decoder) error {
-	mark := d.mark()
-	if err := d.beginObject(); err != nil {
+func (v *UnknownIdentitySet) decodeJSON(d *sessiongenrt.Decoder) error {
+	mark := d.Mark()
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3751,27 +3755,27 @@ func (v *UnknownIdentitySet) decodeJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "application", &v.Application, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeIdentity)
 		case "device":
-			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "device", &v.Device, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeIdentity)
 		case "user":
-			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "user", &v.User, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			if _, err := d.stringBytes(); err != nil {
-				return withField(err, "@odata.type")
+			if _, err := d.StringBytes(); err != nil {
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.Raw = d.keptSince(mark)
+	v.Raw = d.KeptSince(mark)
 	return nil
 }
 
@@ -3780,35 +3784,35 @@ func (v *UnknownIdentitySet) decodeJSON(d *decoder) error {
 // A typed field that differs from Raw is an error: the change would be lost.
 func (v *UnknownIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	if len(v.Raw) > 0 {
-		var vs violationList
-		v.checkRaw(&valuePath{}, &vs)
-		if err := vs.err(); err != nil {
+		var vs sessiongenrt.ViolationList
+		v.checkRaw(&sessiongenrt.ValuePath{}, &vs)
+		if err := vs.Err(); err != nil {
 			return dst, fmt.Errorf("json: encoding a UnknownIdentitySet: %w", err)
 		}
 	}
-	return appendRawValue(dst, v.Raw)
+	return sessiongenrt.AppendRawValue(dst, v.Raw)
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v UnknownIdentitySet) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // UnmarshalJSON implements json.Unmarshaler with decodeIdentitySet: data must be an
 // object of a subtype this package does not know; v is left alone on an error.
 func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
-	var d decoder
-	d.reset(data)
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	x, err := decodeIdentitySet(&d)
 	if err != nil {
 		return err
 	}
-	if err := d.end(); err != nil {
+	if err := d.End(); err != nil {
 		return err
 	}
 	u, ok := x.(*UnknownIdentitySet)
@@ -3824,47 +3828,47 @@ func (v *UnknownIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *IdentitySetBase) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.identitySet\""...)
-	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"application\":null", &v.Application, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"device\":null", &v.Device, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"device\":null", &v.Device, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"user\":null", &v.User, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"user\":null", &v.User, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one IdentitySetBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentitySetBase) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *IdentitySetBase) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3873,25 +3877,25 @@ func (v *IdentitySetBase) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "application", &v.Application, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeIdentity)
 		case "device":
-			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "device", &v.Device, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeIdentity)
 		case "user":
-			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "user", &v.User, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.identitySet" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.identitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -3904,12 +3908,12 @@ func (v *IdentitySetBase) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 	*v = IdentitySetBase{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -3917,69 +3921,69 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsIdentitySet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsIdentitySet\""...)
-	if dst, err = appendOptionalErr(dst, ",\"application\":null", &v.Application, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"application\":null", &v.Application, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"device\":null", &v.Device, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"device\":null", &v.Device, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"user\":null", &v.User, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"user\":null", &v.User, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"applicationInstance\":null", &v.ApplicationInstance, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"applicationInstance\":null", &v.ApplicationInstance, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"assertedIdentity\":null", &v.AssertedIdentity, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"assertedIdentity\":null", &v.AssertedIdentity, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"azureCommunicationServicesUser\":null", &v.AzureCommunicationServicesUser, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"azureCommunicationServicesUser\":null", &v.AzureCommunicationServicesUser, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"encrypted\":null", &v.Encrypted, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"encrypted\":null", &v.Encrypted, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"endpointType\":null", &v.EndpointType, appendEnum[EndpointType])
-	if dst, err = appendOptionalErr(dst, ",\"guest\":null", &v.Guest, appendPolymorphic[Identity]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"endpointType\":null", &v.EndpointType, sessiongenrt.AppendEnum[EndpointType])
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"guest\":null", &v.Guest, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"onPremises\":null", &v.OnPremises, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"onPremises\":null", &v.OnPremises, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"phone\":null", &v.Phone, appendPolymorphic[Identity]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"phone\":null", &v.Phone, sessiongenrt.AppendPolymorphic[Identity]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsIdentitySet) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -3988,41 +3992,41 @@ func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "application":
-			err = readOptional(d, "application", &v.Application, &seen[0], 1<<0, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "application", &v.Application, &seen[0], 1<<0, sessiongenrt.NullIsState, decodeIdentity)
 		case "device":
-			err = readOptional(d, "device", &v.Device, &seen[0], 1<<1, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "device", &v.Device, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeIdentity)
 		case "user":
-			err = readOptional(d, "user", &v.User, &seen[0], 1<<2, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "user", &v.User, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeIdentity)
 		case "applicationInstance":
-			err = readOptional(d, "applicationInstance", &v.ApplicationInstance, &seen[0], 1<<3, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "applicationInstance", &v.ApplicationInstance, &seen[0], 1<<3, sessiongenrt.NullIsState, decodeIdentity)
 		case "assertedIdentity":
-			err = readOptional(d, "assertedIdentity", &v.AssertedIdentity, &seen[0], 1<<4, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "assertedIdentity", &v.AssertedIdentity, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeIdentity)
 		case "azureCommunicationServicesUser":
-			err = readOptional(d, "azureCommunicationServicesUser", &v.AzureCommunicationServicesUser, &seen[0], 1<<5, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "azureCommunicationServicesUser", &v.AzureCommunicationServicesUser, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeIdentity)
 		case "encrypted":
-			err = readOptional(d, "encrypted", &v.Encrypted, &seen[0], 1<<6, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "encrypted", &v.Encrypted, &seen[0], 1<<6, sessiongenrt.NullIsState, decodeIdentity)
 		case "endpointType":
-			err = readOptional(d, "endpointType", &v.EndpointType, &seen[0], 1<<7, nullIsState, decodeEndpointType)
+			err = sessiongenrt.ReadOptional(d, "endpointType", &v.EndpointType, &seen[0], 1<<7, sessiongenrt.NullIsState, decodeEndpointType)
 		case "guest":
-			err = readOptional(d, "guest", &v.Guest, &seen[0], 1<<8, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "guest", &v.Guest, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeIdentity)
 		case "onPremises":
-			err = readOptional(d, "onPremises", &v.OnPremises, &seen[0], 1<<9, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "onPremises", &v.OnPremises, &seen[0], 1<<9, sessiongenrt.NullIsState, decodeIdentity)
 		case "phone":
-			err = readOptional(d, "phone", &v.Phone, &seen[0], 1<<10, nullIsState, decodeIdentity)
+			err = sessiongenrt.ReadOptional(d, "phone", &v.Phone, &seen[0], 1<<10, sessiongenrt.NullIsState, decodeIdentity)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsIdentitySet" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsIdentitySet"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4035,12 +4039,12 @@ func (v *CommunicationsIdentitySet) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsIdentitySet{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4048,42 +4052,42 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, appendString)
-	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, appendBool)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"applicationType\":null", &v.ApplicationType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"hidden\":null", &v.Hidden, sessiongenrt.AppendBool)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsApplicationIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4092,27 +4096,27 @@ func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "applicationType":
-			err = readOptional(d, "applicationType", &v.ApplicationType, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "applicationType", &v.ApplicationType, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "hidden":
-			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<3, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "hidden", &v.Hidden, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4125,12 +4129,12 @@ func (v *CommunicationsApplicationIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4138,42 +4142,42 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsApplicationInstanceIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsApplicationInstanceIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"hidden\":null", &v.Hidden, appendBool)
-	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"hidden\":null", &v.Hidden, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tenantId\":null", &v.TenantID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsApplicationInstanceIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4182,27 +4186,27 @@ func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "hidden":
-			err = readOptional(d, "hidden", &v.Hidden, &seen[0], 1<<2, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "hidden", &v.Hidden, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "tenantId":
-			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsApplicationInstanceIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsApplicationInstanceIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4215,12 +4219,12 @@ func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationInstanceIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4228,40 +4232,40 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 func (v *CommunicationsEncryptedIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsEncryptedIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsEncryptedIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4270,23 +4274,23 @@ func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsEncryptedIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsEncryptedIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4299,12 +4303,12 @@ func (v *CommunicationsEncryptedIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsEncryptedIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4312,41 +4316,41 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsGuestIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsGuestIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"email\":null", &v.Email, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"email\":null", &v.Email, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsGuestIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4355,25 +4359,25 @@ func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "email":
-			err = readOptional(d, "email", &v.Email, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "email", &v.Email, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsGuestIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsGuestIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4386,12 +4390,12 @@ func (v *CommunicationsGuestIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsGuestIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4399,40 +4403,40 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsPhoneIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsPhoneIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsPhoneIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4441,23 +4445,23 @@ func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsPhoneIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsPhoneIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4470,12 +4474,12 @@ func (v *CommunicationsPhoneIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsPhoneIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4483,41 +4487,41 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 func (v *CommunicationsUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.communicationsUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"tenantId\":null", &v.TenantID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tenantId\":null", &v.TenantID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *CommunicationsUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4526,25 +4530,25 @@ func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tenantId":
-			err = readOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tenantId", &v.TenantID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.communicationsUserIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.communicationsUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4557,12 +4561,12 @@ func (v *CommunicationsUserIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsUserIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4570,41 +4574,41 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *AzureCommunicationServicesUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.azureCommunicationServicesUserIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"azureCommunicationServicesResourceId\":null", &v.AzureCommunicationServicesResourceID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *AzureCommunicationServicesUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4613,25 +4617,25 @@ func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "azureCommunicationServicesResourceId":
-			err = readOptional(d, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.azureCommunicationServicesUserIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.azureCommunicationServicesUserIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4644,12 +4648,12 @@ func (v *AzureCommunicationServicesUserIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = AzureCommunicationServicesUserIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4657,42 +4661,42 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 func (v *GraphUserIdentity) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	dst = append(dst, ",\"@odata.type\":\"#microsoft.graph.userIdentity\""...)
-	dst = appendOptional(dst, ",\"displayName\":null", &v.DisplayName, appendString)
-	dst = appendOptional(dst, ",\"id\":null", &v.ID, appendString)
-	dst = appendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, appendString)
-	dst = appendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, appendString)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"displayName\":null", &v.DisplayName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"id\":null", &v.ID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ipAddress\":null", &v.IPAddress, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"userPrincipalName\":null", &v.UserPrincipalName, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *GraphUserIdentity) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *GraphUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	var sawDiscriminator bool
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4701,27 +4705,27 @@ func (v *GraphUserIdentity) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "displayName":
-			err = readOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "displayName", &v.DisplayName, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "id":
-			err = readOptional(d, "id", &v.ID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "id", &v.ID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "ipAddress":
-			err = readOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ipAddress", &v.IPAddress, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "userPrincipalName":
-			err = readOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "userPrincipalName", &v.UserPrincipalName, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
 			if sawDiscriminator {
-				return d.errDuplicate(name)
+				return d.ErrDuplicate(name)
 			}
 			sawDiscriminator = true
-			kind, err := d.stringBytes()
+			kind, err := d.StringBytes()
 			if err != nil {
-				return withField(err, "@odata.type")
+				return sessiongenrt.WithField(err, "@odata.type")
 			}
 			if string(kind) != "#microsoft.graph.userIdentity" {
-				return withField(d.errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
+				return sessiongenrt.WithField(d.Errorf("%q names another type than %s", string(kind), "#microsoft.graph.userIdentity"), "@odata.type")
 			}
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -4734,12 +4738,12 @@ func (v *GraphUserIdentity) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = GraphUserIdentity{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4747,38 +4751,38 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 func (v *ODataError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
 	if dst, err = v.Error.AppendJSON(append(dst, ",\"error\":"...)); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ODataError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ODataError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ODataError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ODataError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4787,18 +4791,18 @@ func (v *ODataError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "error":
-			err = readMember(d, "error", &v.Error, &seen[0], 1<<1, nullRejected, decodeMainError)
+			err = sessiongenrt.ReadMember(d, "error", &v.Error, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeMainError)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("error")
+		return d.ErrRequired("error")
 	}
 	return nil
 }
@@ -4807,12 +4811,12 @@ func (v *ODataError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ODataError) UnmarshalJSON(data []byte) error {
 	*v = ODataError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4820,46 +4824,46 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendString(append(dst, ",\"code\":"...), v.Code)
-	dst = appendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, appendObjectArray[ErrorDetails]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendString(append(dst, ",\"code\":"...), v.Code)
+	dst = sessiongenrt.AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = sessiongenrt.AppendOptional(dst, ",\"target\":null", &v.Target, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"details\":null", &v.Details, sessiongenrt.AppendObjectArray[ErrorDetails]); err != nil {
 		return nil, err
 	}
-	if x := v.InnerError.member(&dst, ",\"innerError\":null"); x != nil {
+	if x := v.InnerError.Member(&dst, ",\"innerError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MainError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one MainError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MainError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *MainError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4868,29 +4872,29 @@ func (v *MainError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "code", &v.Code, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "message", &v.Message, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "target", &v.Target, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, readObjectArray[ErrorDetails])
+			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[ErrorDetails])
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullRejected, decodeInnerError)
+			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeInnerError)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("code")
+		return d.ErrRequired("code")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("message")
+		return d.ErrRequired("message")
 	}
 	return nil
 }
@@ -4899,50 +4903,50 @@ func (v *MainError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *MainError) UnmarshalJSON(data []byte) error {
 	*v = MainError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ErrorDetails) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendString(append(dst, ",\"code\":"...), v.Code)
-	dst = appendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendString(append(dst, ",\"code\":"...), v.Code)
+	dst = sessiongenrt.AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = sessiongenrt.AppendOptional(dst, ",\"target\":null", &v.Target, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ErrorDetails) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ErrorDetails object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ErrorDetails) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ErrorDetails) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -4951,25 +4955,25 @@ func (v *ErrorDetails) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "code", &v.Code, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "message", &v.Message, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "target", &v.Target, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("code")
+		return d.ErrRequired("code")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("message")
+		return d.ErrRequired("message")
 	}
 	return nil
 }
@@ -4978,12 +4982,12 @@ func (v *ErrorDetails) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 	*v = ErrorDetails{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -4991,44 +4995,44 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 func (v *InnerError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"request-id\":null", &v.RequestID, appendString)
-	dst = appendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, appendString)
-	dst = appendOptional(dst, ",\"date\":null", &v.Date, appendString)
-	dst = appendOptional(dst, ",\"code\":null", &v.Code, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, appendObjectPointer[InnerError]); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"request-id\":null", &v.RequestID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"client-request-id\":null", &v.ClientRequestID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"date\":null", &v.Date, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"code\":null", &v.Code, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"innerError\":null", &v.InnerError, sessiongenrt.AppendObjectPointer[InnerError]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v InnerError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *InnerError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *InnerError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -5037,19 +5041,19 @@ func (v *InnerError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "@odata.type":
-			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "request-id":
-			err = readOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "request-id", &v.RequestID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "client-request-id":
-			err = readOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "client-request-id", &v.ClientRequestID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date":
-			err = readOptional(d, "date", &v.Date, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "date", &v.Date, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "code":
-			err = readOptional(d, "code", &v.Code, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "code", &v.Code, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, nullIsState, readObjectPointer[InnerError])
+			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullIsState, sessiongenrt.ReadObjectPointer[InnerError])
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -5062,32 +5066,32 @@ func (v *InnerError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *FailureInfoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	dst = appendOptional(dst, ",\"reason\":null", &v.Reason, appendString)
-	dst = appendOptional(dst, ",\"stage\":null", &v.Stage, appendEnum[FailureStage])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"reason\":null", &v.Reason, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"stage\":null", &v.Stage, sessiongenrt.AppendEnum[FailureStage])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v FailureInfoUpdate) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -5095,36 +5099,36 @@ func (v FailureInfoUpdate) MarshalJSON() ([]byte, error) {
 func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"callee\":null", &v.Callee, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"caller\":null", &v.Caller, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"isTest\":null", &v.IsTest, appendBool)
-	dst = appendOptional(dst, ",\"modalities\":null", &v.Modalities, encodeSlice_Modality)
-	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"isTest\":null", &v.IsTest, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"modalities\":null", &v.Modalities, encodeSlice_Modality)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionUpdate) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -5132,109 +5136,109 @@ func (v SessionUpdate) MarshalJSON() ([]byte, error) {
 func (v *SegmentUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"callee\":null", &v.Callee, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"callee\":null", &v.Callee, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"caller\":null", &v.Caller, appendPolymorphic[Endpoint]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"caller\":null", &v.Caller, sessiongenrt.AppendPolymorphic[Endpoint]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"media\":null", &v.Media, appendObjectArray[Media]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"media\":null", &v.Media, sessiongenrt.AppendObjectArray[Media]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SegmentUpdate) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // encodeSlice_Modality appends x as a JSON array.
 func encodeSlice_Modality(dst []byte, x []Modality) []byte {
-	return appendArray(dst, x, appendEnum[Modality])
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendEnum[Modality])
 }
 
 // encodeSlice_IdentitySet appends x as a JSON array.
 func encodeSlice_IdentitySet(dst []byte, x []IdentitySet) ([]byte, error) {
-	return appendArrayErr(dst, x, appendPolymorphic[IdentitySet])
+	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendPolymorphic[IdentitySet])
 }
 
 // decodeSlice_Modality decodes a JSON array; null elements are rejected.
-func decodeSlice_Modality(d *decoder) ([]Modality, error) {
-	return readArray(d, nullRejected, decodeModality)
+func decodeSlice_Modality(d *sessiongenrt.Decoder) ([]Modality, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeModality)
 }
 
 // decodeSlice_IdentitySet decodes a JSON array; null elements are rejected.
-func decodeSlice_IdentitySet(d *decoder) ([]IdentitySet, error) {
-	return readArray(d, nullRejected, decodeIdentitySet)
+func decodeSlice_IdentitySet(d *sessiongenrt.Decoder) ([]IdentitySet, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeIdentitySet)
 }
 
 // decodeOrganizer decodes one Organizer.
-func decodeOrganizer(d *decoder) (v Organizer, err error) {
-	err = v.readJSON(d)
+func decodeOrganizer(d *sessiongenrt.Decoder) (v Organizer, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeFailureInfo decodes one FailureInfo.
-func decodeFailureInfo(d *decoder) (v FailureInfo, err error) {
-	err = v.readJSON(d)
+func decodeFailureInfo(d *sessiongenrt.Decoder) (v FailureInfo, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeCommunicationsIdentitySet decodes one CommunicationsIdentitySet.
-func decodeCommunicationsIdentitySet(d *decoder) (v CommunicationsIdentitySet, err error) {
-	err = v.readJSON(d)
+func decodeCommunicationsIdentitySet(d *sessiongenrt.Decoder) (v CommunicationsIdentitySet, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeUserFeedback decodes one UserFeedback.
-func decodeUserFeedback(d *decoder) (v UserFeedback, err error) {
-	err = v.readJSON(d)
+func decodeUserFeedback(d *sessiongenrt.Decoder) (v UserFeedback, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeDeviceInfo decodes one DeviceInfo.
-func decodeDeviceInfo(d *decoder) (v DeviceInfo, err error) {
-	err = v.readJSON(d)
+func decodeDeviceInfo(d *sessiongenrt.Decoder) (v DeviceInfo, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeNetworkInfo decodes one NetworkInfo.
-func decodeNetworkInfo(d *decoder) (v NetworkInfo, err error) {
-	err = v.readJSON(d)
+func decodeNetworkInfo(d *sessiongenrt.Decoder) (v NetworkInfo, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeFeedbackTokenSet decodes one FeedbackTokenSet.
-func decodeFeedbackTokenSet(d *decoder) (v FeedbackTokenSet, err error) {
-	err = v.readJSON(d)
+func decodeFeedbackTokenSet(d *sessiongenrt.Decoder) (v FeedbackTokenSet, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeMainError decodes one MainError.
-func decodeMainError(d *decoder) (v MainError, err error) {
-	err = v.readJSON(d)
+func decodeMainError(d *sessiongenrt.Decoder) (v MainError, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // decodeInnerError decodes one InnerError.
-func decodeInnerError(d *decoder) (v InnerError, err error) {
-	err = v.readJSON(d)
+func decodeInnerError(d *sessiongenrt.Decoder) (v InnerError, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }

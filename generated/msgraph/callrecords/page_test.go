@@ -5,6 +5,8 @@ package callrecords
 
 import (
 	"testing"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // appender is what every generated type (and polymorphic interface) offers.
@@ -25,15 +27,15 @@ type GraphPage[T appender] struct {
 // DecodeGraphPage walks the envelope with a Decoder and decodes each
 // element of "value" with elem. Errors carry the element's path, e.g.
 // value[0].segments[0].callee.
-func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (GraphPage[T], error) {
+func DecodeGraphPage[T appender](data []byte, elem func(*sessiongenrt.Decoder) (T, error)) (GraphPage[T], error) {
 	var p GraphPage[T]
 	d := newTestDecoder(data)
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return p, err
 		}
@@ -42,33 +44,33 @@ func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (G
 		}
 		key := string(name)
 		if seen[key] {
-			return p, d.errDuplicate(name)
+			return p, d.ErrDuplicate(name)
 		}
 		seen[key] = true
 		switch key {
 		case "value":
-			if err := d.beginArray(); err != nil {
-				return p, withField(err, key)
+			if err := d.BeginArray(); err != nil {
+				return p, sessiongenrt.WithField(err, key)
 			}
 			p.Items = []T{}
 			for i := 0; ; i++ {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
-					return p, withField(err, key)
+					return p, sessiongenrt.WithField(err, key)
 				}
 				if !more {
 					break
 				}
 				v, err := elem(d)
 				if err != nil {
-					return p, withField(withIndex(err, i), key)
+					return p, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), key)
 				}
 				p.Items = append(p.Items, v)
 			}
 		case "@odata.nextLink", "@odata.context":
-			s, err := d.stringValue()
+			s, err := d.StringValue()
 			if err != nil {
-				return p, withField(err, key)
+				return p, sessiongenrt.WithField(err, key)
 			}
 			if key == "@odata.context" {
 				p.Context = Some(s)
@@ -77,15 +79,15 @@ func DecodeGraphPage[T appender](data []byte, elem func(*decoder) (T, error)) (G
 			}
 		default:
 			p.Other = append(p.Other, key)
-			if err := d.skip(); err != nil {
-				return p, withField(err, key)
+			if err := d.Skip(); err != nil {
+				return p, sessiongenrt.WithField(err, key)
 			}
 		}
 	}
 	if !seen["value"] {
-		return p, d.errRequired("value")
+		return p, d.ErrRequired("value")
 	}
-	return p, d.end()
+	return p, d.End()
 }
 
 // AppendGraphPage encodes the page back, in the order context, value,
@@ -94,7 +96,7 @@ func AppendGraphPage[T appender](dst []byte, p GraphPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
 	if s, ok := p.Context.Get(); ok {
 		dst = append(dst, `"@odata.context":`...)
-		dst = appendString(dst, s)
+		dst = sessiongenrt.AppendString(dst, s)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"value":[`...)
@@ -110,14 +112,14 @@ func AppendGraphPage[T appender](dst []byte, p GraphPage[T]) ([]byte, error) {
 	dst = append(dst, ']')
 	if s, ok := p.NextLink.Get(); ok {
 		dst = append(dst, `,"@odata.nextLink":`...)
-		dst = appendString(dst, s)
+		dst = sessiongenrt.AppendString(dst, s)
 	}
 	return append(dst, '}'), nil
 }
 
-func DecodeSessionElem(d *decoder) (*Session, error) {
+func DecodeSessionElem(d *sessiongenrt.Decoder) (*Session, error) {
 	s := new(Session)
-	return s, s.readJSON(d)
+	return s, s.ReadJSON(d)
 }
 
 // SessionPage decodes a page of sessions, failing the test on error.
@@ -132,8 +134,8 @@ func SessionPage(t *testing.T, data []byte) GraphPage[*Session] {
 
 // newTestDecoder returns a decoder reading data (the runtime's newDecoder is
 // copied only where generated code uses it).
-func newTestDecoder(data []byte) *decoder {
-	d := new(decoder)
-	d.reset(data)
+func newTestDecoder(data []byte) *sessiongenrt.Decoder {
+	d := new(sessiongenrt.Decoder)
+	d.Reset(data)
 	return d
 }

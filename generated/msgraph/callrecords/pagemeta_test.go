@@ -103,7 +103,7 @@ func TestPageMetadataGraphStrict(t *testing.T) {
 	require.NoError(t, err)
 	base = bytes.Replace(base, []byte(`"@odata.nextLink"`), []byte(`"other"`), 1)
 	cases := []struct {
-		name, member, value string
+		name, Member, value string
 		wantPath            string // the error's JSON path
 	}{
 		{"null count", "@odata.count", "null", "-"}, // "-": no error
@@ -115,7 +115,7 @@ func TestPageMetadataGraphStrict(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			body := pmWithMember(t, base, tc.member, tc.value)
+			body := pmWithMember(t, base, tc.Member, tc.value)
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				_, _ = w.Write(body)
@@ -131,7 +131,7 @@ func TestPageMetadataGraphStrict(t *testing.T) {
 			require.ErrorAs(t, err, &de)
 			assert.Equal(t, tc.wantPath, de.Path, "error %v", err)
 			if tc.wantPath == "" {
-				assert.Contains(t, de.Msg, `duplicate field "`+tc.member+`"`)
+				assert.Contains(t, de.Msg, `duplicate field "`+tc.Member+`"`)
 			}
 		})
 	}

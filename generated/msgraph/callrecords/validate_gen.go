@@ -2,46 +2,50 @@
 
 package callrecords
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // Validate reports a Raw that would not decode back as this unknown subtype: not
 // a JSON object, or a discriminator that differs from Type or names a known type,
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownEntity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownEntity) validate(p *valuePath, vs *violationList) {
+func (v *UnknownEntity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.callRecord", "#microsoft.graph.callRecords.session", "#microsoft.graph.callRecords.segment", "#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 }
 
 // checkRaw reports a Raw that does not decode as a entity, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownEntity) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownEntity) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownEntity
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a entity: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a entity: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "id", v.ID, raw.ID)
+	sessiongenrt.CheckAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateEntity validates whichever concrete type x holds; nil is a violation.
-func validateEntity(x Entity, p *valuePath, vs *violationList) {
+func validateEntity(x Entity, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *CallRecord:
 		v.validate(p, vs)
 	case *Session:
@@ -60,166 +64,166 @@ func validateEntity(x Entity, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecord) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecord) validate(p *valuePath, vs *violationList) {
+func (v *CallRecord) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "id", v.ID)
-	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
-	checkUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
-	checkDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
+	sessiongenrt.CheckDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
 	{
-		fp := p.child("modalities")
+		fp := p.Child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, string(e0))
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
 	if x, ok := v.Organizer.Get(); ok {
-		fp := p.child("organizer")
+		fp := p.Child("organizer")
 		validateIdentitySet(x, &fp, vs)
 	}
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.child("participants")
+		fp := p.Child("participants")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			validateIdentitySet(e0, &p0, vs)
 		}
 	}
-	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
-	checkUTF8Field(vs, p, "type", v.Type)
-	if x := v.OrganizerV2.held(); x != nil {
-		fp := p.child("organizer_v2")
+	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
+	sessiongenrt.CheckUTF8Field(vs, p, "type", v.Type)
+	if x := v.OrganizerV2.Held(); x != nil {
+		fp := p.Child("organizer_v2")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.ParticipantsV2.Get(); ok {
-		fp := p.child("participants_v2")
+		fp := p.Child("participants_v2")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "participants_v2@odata.nextLink", v.ParticipantsV2NextLink.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "participants_v2@odata.nextLink", v.ParticipantsV2NextLink.IsNull())
 	if x, ok := v.ParticipantsV2NextLink.Get(); ok {
-		fp := p.child("participants_v2@odata.nextLink")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("participants_v2@odata.nextLink")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Sessions.Get(); ok {
-		fp := p.child("sessions")
+		fp := p.Child("sessions")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "sessions@odata.nextLink", v.SessionsNextLink.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "sessions@odata.nextLink", v.SessionsNextLink.IsNull())
 	if x, ok := v.SessionsNextLink.Get(); ok {
-		fp := p.child("sessions@odata.nextLink")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("sessions@odata.nextLink")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Session) validate(p *valuePath, vs *violationList) {
+func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.child("callee")
+		fp := p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.child("caller")
+		fp := p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
-	if x := v.FailureInfo.held(); x != nil {
-		fp := p.child("failureInfo")
+	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
+	if x := v.FailureInfo.Held(); x != nil {
+		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	{
-		fp := p.child("modalities")
+		fp := p.Child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, string(e0))
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
-	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
+	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	if x, ok := v.Segments.Get(); ok {
-		fp := p.child("segments")
+		fp := p.Child("segments")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "segments@odata.nextLink", v.SegmentsNextLink.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "segments@odata.nextLink", v.SegmentsNextLink.IsNull())
 	if x, ok := v.SegmentsNextLink.Get(); ok {
-		fp := p.child("segments@odata.nextLink")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("segments@odata.nextLink")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Segment) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Segment) validate(p *valuePath, vs *violationList) {
+func (v *Segment) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.child("callee")
+		fp := p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.child("caller")
+		fp := p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	checkDateTimeField(vs, p, "endDateTime", v.EndDateTime)
-	if x := v.FailureInfo.held(); x != nil {
-		fp := p.child("failureInfo")
+	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
+	if x := v.FailureInfo.Held(); x != nil {
+		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.child("media")
+		fp := p.Child("media")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkDateTimeField(vs, p, "startDateTime", v.StartDateTime)
+	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -227,54 +231,54 @@ func (v *Segment) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownParticipantBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownParticipantBase) validate(p *valuePath, vs *violationList) {
+func (v *UnknownParticipantBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.participant", "#microsoft.graph.callRecords.organizer"}, true) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.child("administrativeUnitInfos")
+		fp := p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.held(); x != nil {
-		fp := p.child("identity")
+	if x := v.Identity.Held(); x != nil {
+		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
 
 // checkRaw reports a Raw that does not decode as a participantBase, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownParticipantBase) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownParticipantBase) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownParticipantBase
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a participantBase: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a participantBase: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "id", v.ID, raw.ID)
-	checkAsRaw(vs, p, "administrativeUnitInfos", v.AdministrativeUnitInfos, raw.AdministrativeUnitInfos)
-	checkAsRaw(vs, p, "identity", v.Identity, raw.Identity)
+	sessiongenrt.CheckAsRaw(vs, p, "id", v.ID, raw.ID)
+	sessiongenrt.CheckAsRaw(vs, p, "administrativeUnitInfos", v.AdministrativeUnitInfos, raw.AdministrativeUnitInfos)
+	sessiongenrt.CheckAsRaw(vs, p, "identity", v.Identity, raw.Identity)
 }
 
 // validateParticipantBase validates whichever concrete type x holds; nil is a violation.
-func validateParticipantBase(x ParticipantBase, p *valuePath, vs *violationList) {
+func validateParticipantBase(x ParticipantBase, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *Participant:
 		v.validate(p, vs)
 	case *Organizer:
@@ -287,29 +291,29 @@ func validateParticipantBase(x ParticipantBase, p *valuePath, vs *violationList)
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Participant) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Participant) validate(p *valuePath, vs *violationList) {
+func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.child("administrativeUnitInfos")
+		fp := p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.held(); x != nil {
-		fp := p.child("identity")
+	if x := v.Identity.Held(); x != nil {
+		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -317,29 +321,29 @@ func (v *Participant) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Organizer) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Organizer) validate(p *valuePath, vs *violationList) {
+func (v *Organizer) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "id", v.ID)
+	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.child("administrativeUnitInfos")
+		fp := p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.held(); x != nil {
-		fp := p.child("identity")
+	if x := v.Identity.Held(); x != nil {
+		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -347,22 +351,22 @@ func (v *Organizer) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AdministrativeUnitInfo) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *AdministrativeUnitInfo) validate(p *valuePath, vs *violationList) {
+func (v *AdministrativeUnitInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -370,44 +374,44 @@ func (v *AdministrativeUnitInfo) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownEndpoint) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownEndpoint) validate(p *valuePath, vs *violationList) {
+func (v *UnknownEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.endpoint", "#microsoft.graph.callRecords.participantEndpoint", "#microsoft.graph.callRecords.serviceEndpoint"}, false) {
 		return
 	}
 	v.checkRaw(p, vs)
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp := p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
 
 // checkRaw reports a Raw that does not decode as a endpoint, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownEndpoint) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownEndpoint) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownEndpoint
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a endpoint: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
+	sessiongenrt.CheckAsRaw(vs, p, "userAgent", v.UserAgent, raw.UserAgent)
 }
 
 // validateEndpoint validates whichever concrete type x holds; nil is a violation.
-func validateEndpoint(x Endpoint, p *valuePath, vs *violationList) {
+func validateEndpoint(x Endpoint, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *EndpointBase:
 		v.validate(p, vs)
 	case *ParticipantEndpoint:
@@ -422,21 +426,21 @@ func validateEndpoint(x Endpoint, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *EndpointBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
+func (v *EndpointBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp := p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -444,57 +448,57 @@ func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantEndpoint) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantEndpoint) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp := p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	if x, ok := v.AssociatedIdentity.Get(); ok {
-		fp := p.child("associatedIdentity")
+		fp := p.Child("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
-	checkUTF8Optional(vs, p, "cpuName", &v.CPUName)
-	if x := v.Feedback.held(); x != nil {
-		fp := p.child("feedback")
+	sessiongenrt.CheckUTF8Optional(vs, p, "cpuName", &v.CPUName)
+	if x := v.Feedback.Held(); x != nil {
+		fp := p.Child("feedback")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Identity.Get(); ok {
-		fp := p.child("identity")
+		fp := p.Child("identity")
 		validateIdentitySet(x, &fp, vs)
 	}
-	checkUTF8Optional(vs, p, "name", &v.Name)
+	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServiceEndpoint) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ServiceEndpoint) validate(p *valuePath, vs *violationList) {
+func (v *ServiceEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp := p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -504,43 +508,43 @@ func (v *ServiceEndpoint) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownUserAgent) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownUserAgent) validate(p *valuePath, vs *violationList) {
+func (v *UnknownUserAgent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.callRecords.clientUserAgent", "#microsoft.graph.callRecords.serviceUserAgent"}, true) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
-	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	sessiongenrt.CheckUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	sessiongenrt.CheckUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
 }
 
 // checkRaw reports a Raw that does not decode as a userAgent, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownUserAgent) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownUserAgent) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownUserAgent
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a userAgent: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "applicationVersion", v.ApplicationVersion, raw.ApplicationVersion)
-	checkAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
+	sessiongenrt.CheckAsRaw(vs, p, "applicationVersion", v.ApplicationVersion, raw.ApplicationVersion)
+	sessiongenrt.CheckAsRaw(vs, p, "headerValue", v.HeaderValue, raw.HeaderValue)
 }
 
 // validateUserAgent validates whichever concrete type x holds; nil is a violation.
-func validateUserAgent(x UserAgent, p *valuePath, vs *violationList) {
+func validateUserAgent(x UserAgent, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *ClientUserAgent:
 		v.validate(p, vs)
 	case *ServiceUserAgent:
@@ -553,111 +557,111 @@ func validateUserAgent(x UserAgent, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ClientUserAgent) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ClientUserAgent) validate(p *valuePath, vs *violationList) {
+func (v *ClientUserAgent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
-	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
-	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
-	checkUTF8Optional(vs, p, "communicationServiceId", &v.CommunicationServiceID)
-	checkUTF8Field(vs, p, "platform", v.Platform)
-	checkUTF8Field(vs, p, "productFamily", v.ProductFamily)
+	sessiongenrt.CheckUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	sessiongenrt.CheckUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	sessiongenrt.CheckUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "communicationServiceId", &v.CommunicationServiceID)
+	sessiongenrt.CheckUTF8Field(vs, p, "platform", v.Platform)
+	sessiongenrt.CheckUTF8Field(vs, p, "productFamily", v.ProductFamily)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServiceUserAgent) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ServiceUserAgent) validate(p *valuePath, vs *violationList) {
+func (v *ServiceUserAgent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
-	checkUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
-	checkNotNull(vs, p, "role", v.Role.IsNull())
-	checkUTF8Optional(vs, p, "role", &v.Role)
+	sessiongenrt.CheckUTF8Optional(vs, p, "applicationVersion", &v.ApplicationVersion)
+	sessiongenrt.CheckUTF8Optional(vs, p, "headerValue", &v.HeaderValue)
+	sessiongenrt.CheckNotNull(vs, p, "role", v.Role.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "role", &v.Role)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FailureInfo) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *FailureInfo) validate(p *valuePath, vs *violationList) {
+func (v *FailureInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "reason", &v.Reason)
-	checkNotNull(vs, p, "stage", v.Stage.IsNull())
-	checkUTF8Optional(vs, p, "stage", &v.Stage)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "reason", &v.Reason)
+	sessiongenrt.CheckNotNull(vs, p, "stage", v.Stage.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "stage", &v.Stage)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Media) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Media) validate(p *valuePath, vs *violationList) {
+func (v *Media) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	if x := v.CalleeDevice.held(); x != nil {
-		fp := p.child("calleeDevice")
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	if x := v.CalleeDevice.Held(); x != nil {
+		fp := p.Child("calleeDevice")
 		x.validate(&fp, vs)
 	}
-	if x := v.CalleeNetwork.held(); x != nil {
-		fp := p.child("calleeNetwork")
+	if x := v.CalleeNetwork.Held(); x != nil {
+		fp := p.Child("calleeNetwork")
 		x.validate(&fp, vs)
 	}
-	if x := v.CallerDevice.held(); x != nil {
-		fp := p.child("callerDevice")
+	if x := v.CallerDevice.Held(); x != nil {
+		fp := p.Child("callerDevice")
 		x.validate(&fp, vs)
 	}
-	if x := v.CallerNetwork.held(); x != nil {
-		fp := p.child("callerNetwork")
+	if x := v.CallerNetwork.Held(); x != nil {
+		fp := p.Child("callerNetwork")
 		x.validate(&fp, vs)
 	}
-	checkUTF8Optional(vs, p, "label", &v.Label)
+	sessiongenrt.CheckUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Streams.Get(); ok {
-		fp := p.child("streams")
+		fp := p.Child("streams")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -666,182 +670,182 @@ func (v *Media) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MediaStream) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *MediaStream) validate(p *valuePath, vs *violationList) {
+func (v *MediaStream) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
 	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
-		fp := p.child("averageAudioNetworkJitter")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("averageAudioNetworkJitter")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageFreezeDuration.Get(); ok {
-		fp := p.child("averageFreezeDuration")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("averageFreezeDuration")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageJitter.Get(); ok {
-		fp := p.child("averageJitter")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("averageJitter")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageRoundTripTime.Get(); ok {
-		fp := p.child("averageRoundTripTime")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("averageRoundTripTime")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
-		fp := p.child("maxAudioNetworkJitter")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("maxAudioNetworkJitter")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxJitter.Get(); ok {
-		fp := p.child("maxJitter")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("maxJitter")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxRoundTripTime.Get(); ok {
-		fp := p.child("maxRoundTripTime")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("maxRoundTripTime")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.RmsFreezeDuration.Get(); ok {
-		fp := p.child("rmsFreezeDuration")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("rmsFreezeDuration")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 	{
-		fp := p.child("streamDirection")
-		checkKnown(vs, &fp, v.StreamDirection)
+		fp := p.Child("streamDirection")
+		sessiongenrt.CheckKnown(vs, &fp, v.StreamDirection)
 	}
-	checkUTF8Optional(vs, p, "streamId", &v.StreamID)
-	checkUTF8Optional(vs, p, "videoCodec", &v.VideoCodec)
+	sessiongenrt.CheckUTF8Optional(vs, p, "streamId", &v.StreamID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "videoCodec", &v.VideoCodec)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *NetworkInfo) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *NetworkInfo) validate(p *valuePath, vs *violationList) {
+func (v *NetworkInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier)
-	checkNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
-	checkUTF8Optional(vs, p, "connectionType", &v.ConnectionType)
-	checkUTF8Optional(vs, p, "dnsSuffix", &v.DNSSuffix)
-	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
-	checkUTF8Optional(vs, p, "macAddress", &v.MacAddress)
-	checkNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
-	checkUTF8Optional(vs, p, "networkTransportProtocol", &v.NetworkTransportProtocol)
-	checkUTF8Optional(vs, p, "reflexiveIPAddress", &v.ReflexiveIPAddress)
-	checkUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
-	checkUTF8Optional(vs, p, "subnet", &v.Subnet)
-	checkNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "basicServiceSetIdentifier", &v.BasicServiceSetIdentifier)
+	sessiongenrt.CheckNotNull(vs, p, "connectionType", v.ConnectionType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "connectionType", &v.ConnectionType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "dnsSuffix", &v.DNSSuffix)
+	sessiongenrt.CheckUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	sessiongenrt.CheckUTF8Optional(vs, p, "macAddress", &v.MacAddress)
+	sessiongenrt.CheckNotNull(vs, p, "networkTransportProtocol", v.NetworkTransportProtocol.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "networkTransportProtocol", &v.NetworkTransportProtocol)
+	sessiongenrt.CheckUTF8Optional(vs, p, "reflexiveIPAddress", &v.ReflexiveIPAddress)
+	sessiongenrt.CheckUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
+	sessiongenrt.CheckUTF8Optional(vs, p, "subnet", &v.Subnet)
+	sessiongenrt.CheckNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
 	if x, ok := v.TraceRouteHops.Get(); ok {
-		fp := p.child("traceRouteHops")
+		fp := p.Child("traceRouteHops")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
-	checkUTF8Optional(vs, p, "wifiBand", &v.WifiBand)
-	checkUTF8Optional(vs, p, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver)
-	checkUTF8Optional(vs, p, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion)
-	checkNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
-	checkUTF8Optional(vs, p, "wifiRadioType", &v.WifiRadioType)
-	checkUTF8Optional(vs, p, "wifiVendorDriver", &v.WifiVendorDriver)
-	checkUTF8Optional(vs, p, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion)
+	sessiongenrt.CheckNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiBand", &v.WifiBand)
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiMicrosoftDriver", &v.WifiMicrosoftDriver)
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiMicrosoftDriverVersion", &v.WifiMicrosoftDriverVersion)
+	sessiongenrt.CheckNotNull(vs, p, "wifiRadioType", v.WifiRadioType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiRadioType", &v.WifiRadioType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiVendorDriver", &v.WifiVendorDriver)
+	sessiongenrt.CheckUTF8Optional(vs, p, "wifiVendorDriverVersion", &v.WifiVendorDriverVersion)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *DeviceInfo) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *DeviceInfo) validate(p *valuePath, vs *violationList) {
+func (v *DeviceInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "captureDeviceDriver", &v.CaptureDeviceDriver)
-	checkUTF8Optional(vs, p, "captureDeviceName", &v.CaptureDeviceName)
-	checkUTF8Optional(vs, p, "renderDeviceDriver", &v.RenderDeviceDriver)
-	checkUTF8Optional(vs, p, "renderDeviceName", &v.RenderDeviceName)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "captureDeviceDriver", &v.CaptureDeviceDriver)
+	sessiongenrt.CheckUTF8Optional(vs, p, "captureDeviceName", &v.CaptureDeviceName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "renderDeviceDriver", &v.RenderDeviceDriver)
+	sessiongenrt.CheckUTF8Optional(vs, p, "renderDeviceName", &v.RenderDeviceName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *TraceRouteHop) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *TraceRouteHop) validate(p *valuePath, vs *violationList) {
+func (v *TraceRouteHop) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
 	if x, ok := v.RoundTripTime.Get(); ok {
-		fp := p.child("roundTripTime")
-		checkDuration(vs, &fp, x)
+		fp := p.Child("roundTripTime")
+		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *UserFeedback) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UserFeedback) validate(p *valuePath, vs *violationList) {
+func (v *UserFeedback) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Field(vs, p, "rating", v.Rating)
-	checkUTF8Optional(vs, p, "text", &v.Text)
-	if x := v.Tokens.held(); x != nil {
-		fp := p.child("tokens")
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Field(vs, p, "rating", v.Rating)
+	sessiongenrt.CheckUTF8Optional(vs, p, "text", &v.Text)
+	if x := v.Tokens.Held(); x != nil {
+		fp := p.Child("tokens")
 		x.validate(&fp, vs)
 	}
 }
@@ -849,131 +853,131 @@ func (v *UserFeedback) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FeedbackTokenSet) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *FeedbackTokenSet) validate(p *valuePath, vs *violationList) {
+func (v *FeedbackTokenSet) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type"})
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *UserIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UserIdentity) validate(p *valuePath, vs *violationList) {
+func (v *UserIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "userPrincipalName", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "userPrincipalName", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PstnCallLogRow) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PstnCallLogRow) validate(p *valuePath, vs *violationList) {
+func (v *PstnCallLogRow) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x, ok := v.CallDurationSource.Get(); ok {
-		fp := p.child("callDurationSource")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("callDurationSource")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
-	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
-	checkUTF8Optional(vs, p, "callId", &v.CallID)
-	checkUTF8Optional(vs, p, "callType", &v.CallType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	sessiongenrt.CheckUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	sessiongenrt.CheckUTF8Optional(vs, p, "callId", &v.CallID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "callType", &v.CallType)
 	if x, ok := v.Charge.Get(); ok {
-		fp := p.child("charge")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("charge")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
 	if x, ok := v.ConnectionCharge.Get(); ok {
-		fp := p.child("connectionCharge")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("connectionCharge")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "currency", &v.Currency)
-	checkUTF8Optional(vs, p, "destinationContext", &v.DestinationContext)
-	checkUTF8Optional(vs, p, "destinationName", &v.DestinationName)
-	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "inventoryType", &v.InventoryType)
-	checkUTF8Optional(vs, p, "licenseCapability", &v.LicenseCapability)
-	checkUTF8Optional(vs, p, "operator", &v.Operator)
-	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
-	checkUTF8Optional(vs, p, "tenantCountryCode", &v.TenantCountryCode)
-	checkUTF8Optional(vs, p, "usageCountryCode", &v.UsageCountryCode)
-	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
-	checkUTF8Optional(vs, p, "userId", &v.UserID)
-	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "currency", &v.Currency)
+	sessiongenrt.CheckUTF8Optional(vs, p, "destinationContext", &v.DestinationContext)
+	sessiongenrt.CheckUTF8Optional(vs, p, "destinationName", &v.DestinationName)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "inventoryType", &v.InventoryType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "licenseCapability", &v.LicenseCapability)
+	sessiongenrt.CheckUTF8Optional(vs, p, "operator", &v.Operator)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tenantCountryCode", &v.TenantCountryCode)
+	sessiongenrt.CheckUTF8Optional(vs, p, "usageCountryCode", &v.UsageCountryCode)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userId", &v.UserID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *DirectRoutingLogRow) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *DirectRoutingLogRow) validate(p *valuePath, vs *violationList) {
+func (v *DirectRoutingLogRow) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
-	checkUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
-	checkUTF8Optional(vs, p, "callType", &v.CallType)
-	checkUTF8Optional(vs, p, "correlationId", &v.CorrelationID)
-	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	checkDateTimeOptional(vs, p, "failureDateTime", &v.FailureDateTime)
-	checkUTF8Optional(vs, p, "finalSipCodePhrase", &v.FinalSIPCodePhrase)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkDateTimeOptional(vs, p, "inviteDateTime", &v.InviteDateTime)
-	checkUTF8Optional(vs, p, "mediaPathLocation", &v.MediaPathLocation)
-	checkUTF8Optional(vs, p, "signalingLocation", &v.SignalingLocation)
-	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
-	checkUTF8Optional(vs, p, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName)
-	checkUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
-	checkUTF8Optional(vs, p, "userId", &v.UserID)
-	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
+	sessiongenrt.CheckUTF8Optional(vs, p, "callerNumber", &v.CallerNumber)
+	sessiongenrt.CheckUTF8Optional(vs, p, "callType", &v.CallType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "correlationId", &v.CorrelationID)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "failureDateTime", &v.FailureDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "finalSipCodePhrase", &v.FinalSIPCodePhrase)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "inviteDateTime", &v.InviteDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "mediaPathLocation", &v.MediaPathLocation)
+	sessiongenrt.CheckUTF8Optional(vs, p, "signalingLocation", &v.SignalingLocation)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	sessiongenrt.CheckUTF8Optional(vs, p, "trunkFullyQualifiedDomainName", &v.TrunkFullyQualifiedDomainName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userDisplayName", &v.UserDisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userId", &v.UserID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -981,43 +985,43 @@ func (v *DirectRoutingLogRow) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownIdentity) validate(p *valuePath, vs *violationList) {
+func (v *UnknownIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identity", "#microsoft.graph.callRecords.userIdentity", "#microsoft.graph.communicationsApplicationIdentity", "#microsoft.graph.communicationsApplicationInstanceIdentity", "#microsoft.graph.communicationsEncryptedIdentity", "#microsoft.graph.communicationsGuestIdentity", "#microsoft.graph.communicationsPhoneIdentity", "#microsoft.graph.communicationsUserIdentity", "#microsoft.graph.azureCommunicationServicesUserIdentity", "#microsoft.graph.userIdentity"}, false) {
 		return
 	}
 	v.checkRaw(p, vs)
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
 }
 
 // checkRaw reports a Raw that does not decode as a identity, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownIdentity) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownIdentity) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownIdentity
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identity: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "displayName", v.DisplayName, raw.DisplayName)
-	checkAsRaw(vs, p, "id", v.ID, raw.ID)
+	sessiongenrt.CheckAsRaw(vs, p, "displayName", v.DisplayName, raw.DisplayName)
+	sessiongenrt.CheckAsRaw(vs, p, "id", v.ID, raw.ID)
 }
 
 // validateIdentity validates whichever concrete type x holds; nil is a violation.
-func validateIdentity(x Identity, p *valuePath, vs *violationList) {
+func validateIdentity(x Identity, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *IdentityBase:
 		v.validate(p, vs)
 	case *UserIdentity:
@@ -1046,22 +1050,22 @@ func validateIdentity(x Identity, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *IdentityBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *IdentityBase) validate(p *valuePath, vs *violationList) {
+func (v *IdentityBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -1069,54 +1073,54 @@ func (v *IdentityBase) validate(p *valuePath, vs *violationList) {
 // or base fields that Raw lacks or that differ from the typed fields; and the
 // base's constraints on the typed fields.
 func (v *UnknownIdentitySet) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *UnknownIdentitySet) validate(p *valuePath, vs *violationList) {
+func (v *UnknownIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if !checkUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false) {
+	if !sessiongenrt.CheckUnknown(vs, p, "@odata.type", v.Type, v.Raw, []string{"#microsoft.graph.identitySet", "#microsoft.graph.communicationsIdentitySet"}, false) {
 		return
 	}
 	v.checkRaw(p, vs)
 	if x, ok := v.Application.Get(); ok {
-		fp := p.child("application")
+		fp := p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.child("device")
+		fp := p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.child("user")
+		fp := p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
 }
 
 // checkRaw reports a Raw that does not decode as a identitySet, and typed fields that
 // differ from the values in Raw, which is what the encoder writes.
-func (v *UnknownIdentitySet) checkRaw(p *valuePath, vs *violationList) {
-	var d decoder
-	d.reset(v.Raw)
+func (v *UnknownIdentitySet) checkRaw(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var d sessiongenrt.Decoder
+	d.Reset(v.Raw)
 	var raw UnknownIdentitySet
 	if err := raw.decodeJSON(&d); err != nil {
-		violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identitySet: %v", err)
+		sessiongenrt.Violated(vs, p, "", RuleFormat, "has Raw that does not decode as a identitySet: %v", err)
 		return
 	}
-	checkAsRaw(vs, p, "application", v.Application, raw.Application)
-	checkAsRaw(vs, p, "device", v.Device, raw.Device)
-	checkAsRaw(vs, p, "user", v.User, raw.User)
+	sessiongenrt.CheckAsRaw(vs, p, "application", v.Application, raw.Application)
+	sessiongenrt.CheckAsRaw(vs, p, "device", v.Device, raw.Device)
+	sessiongenrt.CheckAsRaw(vs, p, "user", v.User, raw.User)
 }
 
 // validateIdentitySet validates whichever concrete type x holds; nil is a violation.
-func validateIdentitySet(x IdentitySet, p *valuePath, vs *violationList) {
+func validateIdentitySet(x IdentitySet, p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v := x.(type) {
 	case nil:
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 	case *IdentitySetBase:
 		v.validate(p, vs)
 	case *CommunicationsIdentitySet:
@@ -1129,289 +1133,289 @@ func validateIdentitySet(x IdentitySet, p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *IdentitySetBase) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *IdentitySetBase) validate(p *valuePath, vs *violationList) {
+func (v *IdentitySetBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.child("application")
+		fp := p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.child("device")
+		fp := p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.child("user")
+		fp := p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
-	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsIdentitySet) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsIdentitySet) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.child("application")
+		fp := p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.child("device")
+		fp := p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.child("user")
+		fp := p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.ApplicationInstance.Get(); ok {
-		fp := p.child("applicationInstance")
+		fp := p.Child("applicationInstance")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AssertedIdentity.Get(); ok {
-		fp := p.child("assertedIdentity")
+		fp := p.Child("assertedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-		fp := p.child("azureCommunicationServicesUser")
+		fp := p.Child("azureCommunicationServicesUser")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Encrypted.Get(); ok {
-		fp := p.child("encrypted")
+		fp := p.Child("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
-	checkUTF8Optional(vs, p, "endpointType", &v.EndpointType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "endpointType", &v.EndpointType)
 	if x, ok := v.Guest.Get(); ok {
-		fp := p.child("guest")
+		fp := p.Child("guest")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.OnPremises.Get(); ok {
-		fp := p.child("onPremises")
+		fp := p.Child("onPremises")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Phone.Get(); ok {
-		fp := p.child("phone")
+		fp := p.Child("phone")
 		validateIdentity(x, &fp, vs)
 	}
-	checkMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsApplicationIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsApplicationIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsApplicationIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "applicationType", &v.ApplicationType)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "applicationType", "hidden", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "applicationType", &v.ApplicationType)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "applicationType", "hidden", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsApplicationInstanceIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsApplicationInstanceIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsApplicationInstanceIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "hidden", "tenantId", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tenantId", &v.TenantID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "hidden", "tenantId", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsEncryptedIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsEncryptedIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsEncryptedIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsGuestIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsGuestIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsGuestIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "email", &v.Email)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "email", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "email", &v.Email)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "email", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsPhoneIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsPhoneIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsPhoneIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CommunicationsUserIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CommunicationsUserIdentity) validate(p *valuePath, vs *violationList) {
+func (v *CommunicationsUserIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "tenantId", &v.TenantID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "tenantId", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tenantId", &v.TenantID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "tenantId", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *AzureCommunicationServicesUserIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *AzureCommunicationServicesUserIdentity) validate(p *valuePath, vs *violationList) {
+func (v *AzureCommunicationServicesUserIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "azureCommunicationServicesResourceId", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "azureCommunicationServicesResourceId", &v.AzureCommunicationServicesResourceID)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "azureCommunicationServicesResourceId", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *GraphUserIdentity) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *GraphUserIdentity) validate(p *valuePath, vs *violationList) {
+func (v *GraphUserIdentity) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "displayName", &v.DisplayName)
-	checkUTF8Optional(vs, p, "id", &v.ID)
-	checkUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
-	checkUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
-	checkMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "ipAddress", "userPrincipalName", "@odata.type"})
+	sessiongenrt.CheckUTF8Optional(vs, p, "displayName", &v.DisplayName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "id", &v.ID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
+	sessiongenrt.CheckUTF8Optional(vs, p, "userPrincipalName", &v.UserPrincipalName)
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"displayName", "id", "ipAddress", "userPrincipalName", "@odata.type"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ODataError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ODataError) validate(p *valuePath, vs *violationList) {
+func (v *ODataError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.child("error")
+		fp := p.Child("error")
 		v.Error.validate(&fp, vs)
 	}
 }
@@ -1419,35 +1423,35 @@ func (v *ODataError) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MainError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *MainError) validate(p *valuePath, vs *violationList) {
+func (v *MainError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Field(vs, p, "code", v.Code)
-	checkUTF8Field(vs, p, "message", v.Message)
-	checkUTF8Optional(vs, p, "target", &v.Target)
-	checkNotNull(vs, p, "details", v.Details.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Field(vs, p, "code", v.Code)
+	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
+	sessiongenrt.CheckUTF8Optional(vs, p, "target", &v.Target)
+	sessiongenrt.CheckNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
-		fp := p.child("details")
+		fp := p.Child("details")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
-	if x := v.InnerError.held(); x != nil {
-		fp := p.child("innerError")
+	sessiongenrt.CheckNotNull(vs, p, "innerError", v.InnerError.IsNull())
+	if x := v.InnerError.Held(); x != nil {
+		fp := p.Child("innerError")
 		x.validate(&fp, vs)
 	}
 }
@@ -1455,133 +1459,133 @@ func (v *MainError) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ErrorDetails) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ErrorDetails) validate(p *valuePath, vs *violationList) {
+func (v *ErrorDetails) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Field(vs, p, "code", v.Code)
-	checkUTF8Field(vs, p, "message", v.Message)
-	checkUTF8Optional(vs, p, "target", &v.Target)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Field(vs, p, "code", v.Code)
+	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
+	sessiongenrt.CheckUTF8Optional(vs, p, "target", &v.Target)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InnerError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *InnerError) validate(p *valuePath, vs *violationList) {
+func (v *InnerError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "request-id", &v.RequestID)
-	checkUTF8Optional(vs, p, "client-request-id", &v.ClientRequestID)
-	checkUTF8Optional(vs, p, "date", &v.Date)
-	checkUTF8Optional(vs, p, "code", &v.Code)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "request-id", &v.RequestID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "client-request-id", &v.ClientRequestID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "date", &v.Date)
+	sessiongenrt.CheckUTF8Optional(vs, p, "code", &v.Code)
 	if x, ok := v.InnerError.Get(); ok {
-		fp := p.child("innerError")
+		fp := p.Child("innerError")
 		x.validate(&fp, vs)
 	}
-	checkMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "request-id", "client-request-id", "date", "code", "innerError"})
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "request-id", "client-request-id", "date", "code", "innerError"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsCountParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecordsCountParams) validate(p *valuePath, vs *violationList) {
+func (v *CallRecordsCountParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecordsListParams) validate(p *valuePath, vs *violationList) {
+func (v *CallRecordsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
-	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.child("$orderby")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$orderby")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1589,35 +1593,35 @@ func (v *CallRecordsListParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecordsGetParams) validate(p *valuePath, vs *violationList) {
+func (v *CallRecordsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1625,147 +1629,147 @@ func (v *CallRecordsGetParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetPstnCallsParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecordsGetPstnCallsParams) validate(p *valuePath, vs *violationList) {
+func (v *CallRecordsGetPstnCallsParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *valuePath, vs *violationList) {
+func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCountParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsCountParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsCountParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
-	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.child("$orderby")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$orderby")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1773,35 +1777,35 @@ func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsGetParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsGetParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1809,146 +1813,146 @@ func (v *SessionsGetParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *FailureInfoUpdate) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *FailureInfoUpdate) validate(p *valuePath, vs *violationList) {
+func (v *FailureInfoUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
-	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkUTF8Optional(vs, p, "reason", &v.Reason)
-	checkNotNull(vs, p, "stage", v.Stage.IsNull())
-	checkUTF8Optional(vs, p, "stage", &v.Stage)
+	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "reason", &v.Reason)
+	sessiongenrt.CheckNotNull(vs, p, "stage", v.Stage.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "stage", &v.Stage)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionUpdate) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionUpdate) validate(p *valuePath, vs *violationList) {
+func (v *SessionUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.child("callee")
+		fp := p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.child("caller")
+		fp := p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
-	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	if x := v.FailureInfo.held(); x != nil {
-		fp := p.child("failureInfo")
+	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	if x := v.FailureInfo.Held(); x != nil {
+		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "modalities", v.Modalities.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "modalities", v.Modalities.IsNull())
 	if x, ok := v.Modalities.Get(); ok {
-		fp := p.child("modalities")
+		fp := p.Child("modalities")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, string(e0))
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
-	checkNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
-	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	sessiongenrt.CheckNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsCountParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SegmentsCountParams) validate(p *valuePath, vs *violationList) {
+func (v *SegmentsCountParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SegmentsListParams) validate(p *valuePath, vs *violationList) {
+func (v *SegmentsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
-	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.child("$orderby")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$orderby")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1956,35 +1960,35 @@ func (v *SegmentsListParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentsGetParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SegmentsGetParams) validate(p *valuePath, vs *violationList) {
+func (v *SegmentsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -1992,122 +1996,122 @@ func (v *SegmentsGetParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SegmentUpdate) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SegmentUpdate) validate(p *valuePath, vs *violationList) {
+func (v *SegmentUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.child("callee")
+		fp := p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.child("caller")
+		fp := p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
-	checkNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
-	checkDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	if x := v.FailureInfo.held(); x != nil {
-		fp := p.child("failureInfo")
+	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
+	if x := v.FailureInfo.Held(); x != nil {
+		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.child("media")
+		fp := p.Child("media")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
-	checkDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
+	sessiongenrt.CheckNotNull(vs, p, "startDateTime", v.StartDateTime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2CountParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantsV2CountParams) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantsV2CountParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2ListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantsV2ListParams) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantsV2ListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$top", v.Top.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.child("$top")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$top")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$skip", v.Skip.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.child("$skip")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("$skip")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "$search", v.Search.IsNull())
-	checkUTF8Optional(vs, p, "$search", &v.Search)
-	checkNotNull(vs, p, "$filter", v.Filter.IsNull())
-	checkUTF8Optional(vs, p, "$filter", &v.Filter)
-	checkNotNull(vs, p, "$count", v.Count.IsNull())
-	checkNotNull(vs, p, "$orderby", v.Orderby.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$search", &v.Search)
+	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
+	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
 	if x, ok := v.Orderby.Get(); ok {
-		fp := p.child("$orderby")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$orderby")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -2115,35 +2119,35 @@ func (v *ParticipantsV2ListParams) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsV2GetParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantsV2GetParams) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantsV2GetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "$select", v.Select.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
 	if x, ok := v.Select.Get(); ok {
-		fp := p.child("$select")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$select")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "$expand", v.Expand.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
 	if x, ok := v.Expand.Get(); ok {
-		fp := p.child("$expand")
-		checkUnique(vs, &fp, x)
+		fp := p.Child("$expand")
+		sessiongenrt.CheckUnique(vs, &fp, x)
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -52,13 +54,13 @@ type benchPage struct {
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "items" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d decoder
-	d.reset(data)
-	if err := d.beginObject(); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -67,11 +69,11 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "items":
-			if err := d.beginArray(); err != nil {
+			if err := d.BeginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
 					return err
 				}
@@ -79,34 +81,34 @@ func benchDecodePage(data []byte, p *benchPage) error {
 					break
 				}
 				p.Sessions = append(p.Sessions, Session{})
-				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
-					return withIndex(err, len(p.Sessions)-1)
+				if err := p.Sessions[len(p.Sessions)-1].ReadJSON(&d); err != nil {
+					return sessiongenrt.WithIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "page":
-			p.Page, err = d.int64Value()
+			p.Page, err = d.Int64Value()
 		case "page_size":
-			p.PageSize, err = d.int64Value()
+			p.PageSize, err = d.Int64Value()
 		case "total_pages", "total_count":
 			o := &p.TotalPages
 			if string(name) == "total_count" {
 				o = &p.TotalCount
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				*o = Null[int64]()
 			} else {
 				var n int64
-				n, err = d.int64Value()
+				n, err = d.Int64Value()
 				*o = Some(n)
 			}
 		default:
-			err = d.skip()
+			err = d.Skip()
 		}
 		if err != nil {
-			return withField(err, string(name))
+			return sessiongenrt.WithField(err, string(name))
 		}
 	}
-	return d.end()
+	return d.End()
 }
 
 // benchAppendPage encodes a page: items, page, page_size, total_pages,
@@ -123,9 +125,9 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"page":`...)
-	dst = appendInt(dst, p.Page)
+	dst = sessiongenrt.AppendInt(dst, p.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = appendInt(dst, p.PageSize)
+	dst = sessiongenrt.AppendInt(dst, p.PageSize)
 	dst = append(dst, `,"total_pages":`...)
 	dst = benchAppendNullable(dst, p.TotalPages)
 	dst = append(dst, `,"total_count":`...)
@@ -135,9 +137,9 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 
 func benchAppendNullable(dst []byte, o Optional[int64]) []byte {
 	if n, ok := o.Get(); ok {
-		return appendInt(dst, n)
+		return sessiongenrt.AppendInt(dst, n)
 	}
-	return appendNull(dst)
+	return sessiongenrt.AppendNull(dst)
 }
 
 // benchValidatePage validates every session of a page.

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // DefaultBaseURL is where the API is served; WithBaseURL changes it (for tests, or a proxy).
@@ -23,7 +25,7 @@ const DefaultBaseURL = "https://api.syllable.cloud"
 // with snake_case names; optional fields may also be sent as JSON null (absent, null and value are
 // three distinct states). Validation failures answer 422 with a FastAPI HTTPValidationError body.
 type Client struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 
 	// Sessions is the "sessions" resource: Sessions, and per-session transcript, summary, recordings, latency report and timeline.
 	Sessions *SessionsClient
@@ -108,7 +110,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	t, err := newHTTPTransport(o.baseURL)
+	t, err := sessiongenrt.NewHTTPTransport(o.baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("sessions: %w", err)
 	}
@@ -144,7 +146,7 @@ type APIError struct {
 // message, and the request id. Server text is cleaned of control characters and
 // cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	return apiErrorText("sessions", e.StatusCode, "", e.Message, e.RequestID)
+	return sessiongenrt.ApiErrorText("sessions", e.StatusCode, "", e.Message, e.RequestID)
 }
 
 // requestIDHeaders are the response headers that carry the API's request id,
@@ -153,21 +155,21 @@ var requestIDHeaders = []string{"X-Request-Id"}
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header, requestIDHeaders),
+		RequestID:  sessiongenrt.RequestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
 	switch status {
 	case 422:
-		if raw, ok := lookupJSON(body, "detail"); ok {
-			e.Message = errorText(raw, 300)
+		if raw, ok := sessiongenrt.LookupJSON(body, "detail"); ok {
+			e.Message = sessiongenrt.ErrorText(raw, 300)
 		}
 		b := new(HTTPValidationError)
 		if b.UnmarshalJSON(body) == nil {
 			e.HTTPValidationError = b
 		}
 	default:
-		if raw, ok := lookupJSON(body, "detail"); ok {
-			e.Message = errorText(raw, 300)
+		if raw, ok := sessiongenrt.LookupJSON(body, "detail"); ok {
+			e.Message = sessiongenrt.ErrorText(raw, 300)
 		}
 		b := new(HTTPExceptionError)
 		if b.UnmarshalJSON(body) == nil {
@@ -181,12 +183,12 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 //
 // Sessions, and per-session transcript, summary, recordings, latency report and timeline.
 type SessionsClient struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 }
 
 // listCall builds the request of List.
-func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	call := &httpCall{
+func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/",
 		Retryable: true,
@@ -212,7 +214,7 @@ func (c *SessionsClient) List(ctx context.Context, params *SessionsListParams) i
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -225,24 +227,24 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
+func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], sessiongenrt.ReadObjectPointer[Session])
 }
 
 // getCall builds the request of Get.
-func (c *SessionsClient) getCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) getCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -258,23 +260,23 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // transcriptCall builds the request of Transcript.
-func (c *SessionsClient) transcriptCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) transcriptCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/transcript/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -290,23 +292,23 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[SessionTranscriptionResponse](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[SessionTranscriptionResponse](ctx, c.transport, call)
 }
 
 // fullSummaryCall builds the request of FullSummary.
-func (c *SessionsClient) fullSummaryCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) fullSummaryCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/full-summary/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -322,23 +324,23 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[SessionSummaryResponse](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[SessionSummaryResponse](ctx, c.transport, call)
 }
 
 // latencyCall builds the request of Latency.
-func (c *SessionsClient) latencyCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) latencyCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/latency/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -354,23 +356,23 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[InspectLatencyResponse](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[InspectLatencyResponse](ctx, c.transport, call)
 }
 
 // timelineCall builds the request of Timeline.
-func (c *SessionsClient) timelineCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) timelineCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/timeline/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -386,23 +388,23 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[SessionTimelineResponse](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[SessionTimelineResponse](ctx, c.transport, call)
 }
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
-func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("session_id")
-		if checkPathSegment(vs, &fp, sessionID) {
-			checkUTF8(vs, &fp, sessionID)
+		fp := root.Child("session_id")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
+			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/api/v1/sessions/recording/" + url.PathEscape(sessionID),
 		Retryable: true,
@@ -419,12 +421,12 @@ func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID st
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[SessionRecordingResponse](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[SessionRecordingResponse](ctx, c.transport, call)
 }
 
 // recordingStreamCall builds the request of RecordingStream.
-func (c *SessionsClient) recordingStreamCall(params *SessionsRecordingStreamParams) (*httpCall, error) {
-	call := &httpCall{
+func (c *SessionsClient) recordingStreamCall(params *SessionsRecordingStreamParams) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/api/v1/sessions/recording/stream",
 		Retryable: true,
@@ -457,12 +459,12 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if emptyBody(resp.Body) {
+	if sessiongenrt.EmptyBody(resp.Body) {
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
@@ -479,11 +481,11 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	if size, err := strconv.Atoi(call.Query.Get("limit")); err == nil && len(items) < size {
 		more = false
 	}
-	if total, ok := info.totalPages.Get(); ok {
+	if total, ok := info.TotalPages.Get(); ok {
 		more = page+1 < total
 	}
 	if !more {
-		return items, nil, info.meta, nil
+		return items, nil, info.EnvelopeMeta, nil
 	}
 	next := *call
 	next.Query = maps.Clone(call.Query)
@@ -491,24 +493,24 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		next.Query = url.Values{}
 	}
 	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, info.meta, nil
+	return items, &next, info.EnvelopeMeta, nil
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
-func readItemsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readItemsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -517,84 +519,84 @@ func readItemsPage[T any](data []byte, read func(*decoder) (T, error)) (items []
 		}
 		switch string(name) {
 		case "items":
-			if err := claimMember(&d, "items", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "items", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "items")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "items")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "items")
+					return nil, info, sessiongenrt.WithField(err, "items")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "items")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "items")
 				}
 				items = append(items, x)
 			}
 		case "page":
-			if err := claimMember(&d, "page", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "page", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).int64Value(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).Int64Value(&d)
 				if err != nil {
-					return nil, info, withField(err, "page")
+					return nil, info, sessiongenrt.WithField(err, "page")
 				}
 				meta.Page = Some(v)
 			}
 		case "page_size":
-			if err := claimMember(&d, "page_size", &seen0, 1<<2); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "page_size", &seen0, 1<<2); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).int64Value(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).Int64Value(&d)
 				if err != nil {
-					return nil, info, withField(err, "page_size")
+					return nil, info, sessiongenrt.WithField(err, "page_size")
 				}
 				meta.PageSize = Some(v)
 			}
 		case "total_pages":
-			if err := claimMember(&d, "total_pages", &seen0, 1<<3); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "total_pages", &seen0, 1<<3); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).int64Value(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).Int64Value(&d)
 				if err != nil {
-					return nil, info, withField(err, "total_pages")
+					return nil, info, sessiongenrt.WithField(err, "total_pages")
 				}
 				meta.TotalPages = Some(v)
 			}
 		case "total_count":
-			if err := claimMember(&d, "total_count", &seen0, 1<<4); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "total_count", &seen0, 1<<4); err != nil {
 				return nil, info, err
 			}
-			if !d.consumeNull() {
-				v, err := (*decoder).int64Value(&d)
+			if !d.ConsumeNull() {
+				v, err := (*sessiongenrt.Decoder).Int64Value(&d)
 				if err != nil {
-					return nil, info, withField(err, "total_count")
+					return nil, info, sessiongenrt.WithField(err, "total_count")
 				}
 				meta.TotalCount = Some(v)
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("items")
+		return nil, info, d.ErrRequired("items")
 	}
 	if n, ok := meta.TotalPages.Get(); ok {
-		info.totalPages = Some(int64(n))
+		info.TotalPages = Some(int64(n))
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -661,10 +663,10 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 		}
 	}
 	if x, ok := v.StartDatetime.Get(); ok {
-		q.Add("start_datetime", string(appendTime(nil, x)))
+		q.Add("start_datetime", string(sessiongenrt.AppendTime(nil, x)))
 	}
 	if x, ok := v.EndDatetime.Get(); ok {
-		q.Add("end_datetime", string(appendTime(nil, x)))
+		q.Add("end_datetime", string(sessiongenrt.AppendTime(nil, x)))
 	}
 	return q
 }

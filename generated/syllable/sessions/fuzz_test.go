@@ -51,6 +51,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // ---------------------------------------------------------- package-specific
@@ -68,7 +70,7 @@ func FuzzSession(f *testing.F) { fzRun[Session](f) }
 
 type fzObject interface {
 	UnmarshalJSON([]byte) error
-	readJSON(*decoder) error
+	ReadJSON(*sessiongenrt.Decoder) error
 	AppendJSON([]byte) ([]byte, error)
 	MarshalJSON() ([]byte, error)
 	Validate() error
@@ -137,9 +139,9 @@ func fzCheck[T any, P interface {
 	err := v.UnmarshalJSON(data)
 	w := P(new(T))
 	d := newTestDecoder(data)
-	err2 := w.readJSON(d)
+	err2 := w.ReadJSON(d)
 	if err2 == nil {
-		err2 = d.end()
+		err2 = d.End()
 	}
 	if fmt.Sprint(err) != fmt.Sprint(err2) {
 		t.Fatalf("UnmarshalJSON: %v\nDecodeJSON:    %v", err, err2)
@@ -204,10 +206,10 @@ func fzCheck[T any, P interface {
 // fzSyntax runs the runtime's syntax layer.
 func fzSyntax(data []byte) error {
 	d := newTestDecoder(data)
-	if err := d.skip(); err != nil {
+	if err := d.Skip(); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 var fzSurrogateEscape = regexp.MustCompile(`\\u[dD][89a-fA-F][0-9a-fA-F]{2}`)
@@ -357,8 +359,8 @@ func fzSameString(want, got string) bool {
 	// Years of five or more digits, or with leading zeros (Graph's
 	// pattern allows both), are past time.Parse: the package's own parser
 	// reads them, and TestParseDateTimeAcceptsGraphPattern holds it.
-	if a, err := parseDateTime([]byte(want)); err == nil {
-		if b, err := parseDateTime([]byte(got)); err == nil {
+	if a, err := sessiongenrt.ParseDateTime([]byte(want)); err == nil {
+		if b, err := sessiongenrt.ParseDateTime([]byte(got)); err == nil {
 			return a.Equal(b)
 		}
 	}

@@ -2,11 +2,15 @@
 
 package sessions
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // decodeSessionProperties decodes one SessionProperties. A value the schema does not list is kept as it is.
-func decodeSessionProperties(d *decoder) (SessionProperties, error) {
-	b, err := d.stringBytes()
+func decodeSessionProperties(d *sessiongenrt.Decoder) (SessionProperties, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -52,12 +56,12 @@ func decodeSessionProperties(d *decoder) (SessionProperties, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *SessionProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeSessionProperties)
+	return sessiongenrt.UnmarshalWith(data, v, decodeSessionProperties)
 }
 
 // decodeOrderByDirection decodes one OrderByDirection. A value the schema does not list is kept as it is.
-func decodeOrderByDirection(d *decoder) (OrderByDirection, error) {
-	b, err := d.stringBytes()
+func decodeOrderByDirection(d *sessiongenrt.Decoder) (OrderByDirection, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -73,12 +77,12 @@ func decodeOrderByDirection(d *decoder) (OrderByDirection, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *OrderByDirection) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeOrderByDirection)
+	return sessiongenrt.UnmarshalWith(data, v, decodeOrderByDirection)
 }
 
 // decodeLatencyCategory decodes one LatencyCategory. A value the schema does not list is kept as it is.
-func decodeLatencyCategory(d *decoder) (LatencyCategory, error) {
-	b, err := d.stringBytes()
+func decodeLatencyCategory(d *sessiongenrt.Decoder) (LatencyCategory, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -100,12 +104,12 @@ func decodeLatencyCategory(d *decoder) (LatencyCategory, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *LatencyCategory) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeLatencyCategory)
+	return sessiongenrt.UnmarshalWith(data, v, decodeLatencyCategory)
 }
 
 // decodeLatencyUnitType decodes one LatencyUnitType. A value the schema does not list is kept as it is.
-func decodeLatencyUnitType(d *decoder) (LatencyUnitType, error) {
-	b, err := d.stringBytes()
+func decodeLatencyUnitType(d *sessiongenrt.Decoder) (LatencyUnitType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -127,12 +131,12 @@ func decodeLatencyUnitType(d *decoder) (LatencyUnitType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *LatencyUnitType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeLatencyUnitType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeLatencyUnitType)
 }
 
 // decodeTimelineEventKind decodes one TimelineEventKind. A value the schema does not list is kept as it is.
-func decodeTimelineEventKind(d *decoder) (TimelineEventKind, error) {
-	b, err := d.stringBytes()
+func decodeTimelineEventKind(d *sessiongenrt.Decoder) (TimelineEventKind, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -150,7 +154,7 @@ func decodeTimelineEventKind(d *decoder) (TimelineEventKind, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *TimelineEventKind) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeTimelineEventKind)
+	return sessiongenrt.UnmarshalWith(data, v, decodeTimelineEventKind)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -158,62 +162,62 @@ func (v *TimelineEventKind) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, appendString)
-	dst = appendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, appendString)
-	dst = appendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, appendString)
-	dst = appendOptional(dst, ",\"channel_manager_type\":null", &v.ChannelManagerType, appendString)
-	dst = appendOptional(dst, ",\"channel_manager_sid\":null", &v.ChannelManagerSID, appendString)
-	dst = appendOptional(dst, ",\"agent_id\":null", &v.AgentID, appendString)
-	dst = appendOptional(dst, ",\"agent_name\":null", &v.AgentName, appendString)
-	dst = appendOptional(dst, ",\"agent_type\":null", &v.AgentType, appendString)
-	dst = appendOptional(dst, ",\"agent_timezone\":null", &v.AgentTimezone, appendString)
-	dst = appendOptional(dst, ",\"prompt_id\":null", &v.PromptID, appendString)
-	dst = appendOptional(dst, ",\"prompt_name\":null", &v.PromptName, appendString)
-	dst = appendOptional(dst, ",\"prompt_version\":null", &v.PromptVersion, appendString)
-	dst = appendOptional(dst, ",\"prompt_version_number\":null", &v.PromptVersionNumber, appendInt)
-	if dst, err = appendOptionalErr(dst, ",\"duration\":null", &v.Duration, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_id\":null", &v.SessionID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"conversation_id\":null", &v.ConversationID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"channel_manager_service\":null", &v.ChannelManagerService, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"channel_manager_type\":null", &v.ChannelManagerType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"channel_manager_sid\":null", &v.ChannelManagerSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"agent_id\":null", &v.AgentID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"agent_name\":null", &v.AgentName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"agent_type\":null", &v.AgentType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"agent_timezone\":null", &v.AgentTimezone, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"prompt_id\":null", &v.PromptID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"prompt_name\":null", &v.PromptName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"prompt_version\":null", &v.PromptVersion, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"prompt_version_number\":null", &v.PromptVersionNumber, sessiongenrt.AppendInt)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"duration\":null", &v.Duration, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"session_label_id\":null", &v.SessionLabelID, appendString)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
-	dst = appendOptional(dst, ",\"target\":null", &v.Target, appendString)
-	dst = appendOptional(dst, ",\"is_legacy\":null", &v.IsLegacy, appendBool)
-	dst = appendOptional(dst, ",\"is_test\":null", &v.IsTest, appendBool)
-	dst = appendOptional(dst, ",\"is_outbound\":null", &v.IsOutbound, appendBool)
-	dst = appendOptional(dst, ",\"user_terminated\":null", &v.UserTerminated, appendBool)
-	dst = appendOptional(dst, ",\"transfer_voicemail_detected\":null", &v.TransferVoicemailDetected, appendBool)
-	dst = appendOptional(dst, ",\"override_timestamp\":null", &v.OverrideTimestamp, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_label_id\":null", &v.SessionLabelID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"source\":null", &v.Source, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"target\":null", &v.Target, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"is_legacy\":null", &v.IsLegacy, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"is_test\":null", &v.IsTest, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"is_outbound\":null", &v.IsOutbound, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"user_terminated\":null", &v.UserTerminated, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"transfer_voicemail_detected\":null", &v.TransferVoicemailDetected, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"override_timestamp\":null", &v.OverrideTimestamp, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -222,62 +226,62 @@ func (v *Session) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "session_id":
-			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_id", &v.SessionID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "conversation_id":
-			err = readOptional(d, "conversation_id", &v.ConversationID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "conversation_id", &v.ConversationID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "channel_manager_service":
-			err = readOptional(d, "channel_manager_service", &v.ChannelManagerService, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "channel_manager_service", &v.ChannelManagerService, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "channel_manager_type":
-			err = readOptional(d, "channel_manager_type", &v.ChannelManagerType, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "channel_manager_type", &v.ChannelManagerType, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "channel_manager_sid":
-			err = readOptional(d, "channel_manager_sid", &v.ChannelManagerSID, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "channel_manager_sid", &v.ChannelManagerSID, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "agent_id":
-			err = readOptional(d, "agent_id", &v.AgentID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "agent_id", &v.AgentID, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "agent_name":
-			err = readOptional(d, "agent_name", &v.AgentName, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "agent_name", &v.AgentName, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "agent_type":
-			err = readOptional(d, "agent_type", &v.AgentType, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "agent_type", &v.AgentType, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "agent_timezone":
-			err = readOptional(d, "agent_timezone", &v.AgentTimezone, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "agent_timezone", &v.AgentTimezone, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "prompt_id":
-			err = readOptional(d, "prompt_id", &v.PromptID, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "prompt_id", &v.PromptID, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "prompt_name":
-			err = readOptional(d, "prompt_name", &v.PromptName, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "prompt_name", &v.PromptName, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "prompt_version":
-			err = readOptional(d, "prompt_version", &v.PromptVersion, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "prompt_version", &v.PromptVersion, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "prompt_version_number":
-			err = readOptional(d, "prompt_version_number", &v.PromptVersionNumber, &seen[0], 1<<13, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "prompt_version_number", &v.PromptVersionNumber, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "duration":
-			err = readOptional(d, "duration", &v.Duration, &seen[0], 1<<14, nullIsState, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "duration", &v.Duration, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float64Value)
 		case "session_label_id":
-			err = readOptional(d, "session_label_id", &v.SessionLabelID, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_label_id", &v.SessionLabelID, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "source", &v.Source, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "target":
-			err = readOptional(d, "target", &v.Target, &seen[0], 1<<17, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "target", &v.Target, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "is_legacy":
-			err = readOptional(d, "is_legacy", &v.IsLegacy, &seen[0], 1<<18, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "is_legacy", &v.IsLegacy, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "is_test":
-			err = readOptional(d, "is_test", &v.IsTest, &seen[0], 1<<19, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "is_test", &v.IsTest, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "is_outbound":
-			err = readOptional(d, "is_outbound", &v.IsOutbound, &seen[0], 1<<20, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "is_outbound", &v.IsOutbound, &seen[0], 1<<20, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "user_terminated":
-			err = readOptional(d, "user_terminated", &v.UserTerminated, &seen[0], 1<<21, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "user_terminated", &v.UserTerminated, &seen[0], 1<<21, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "transfer_voicemail_detected":
-			err = readOptional(d, "transfer_voicemail_detected", &v.TransferVoicemailDetected, &seen[0], 1<<22, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "transfer_voicemail_detected", &v.TransferVoicemailDetected, &seen[0], 1<<22, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "override_timestamp":
-			err = readOptional(d, "override_timestamp", &v.OverrideTimestamp, &seen[0], 1<<23, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "override_timestamp", &v.OverrideTimestamp, &seen[0], 1<<23, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("timestamp")
+		return d.ErrRequired("timestamp")
 	}
 	return nil
 }
@@ -286,12 +290,12 @@ func (v *Session) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -299,41 +303,41 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *ListResponseSession) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
+	if dst, err = sessiongenrt.AppendObjectArray[Session](append(dst, ",\"items\":"...), v.Items); err != nil {
 		return nil, err
 	}
-	dst = appendInt(append(dst, ",\"page\":"...), v.Page)
-	dst = appendInt(append(dst, ",\"page_size\":"...), v.PageSize)
-	dst = appendOptional(dst, ",\"total_pages\":null", &v.TotalPages, appendInt)
-	dst = appendOptional(dst, ",\"total_count\":null", &v.TotalCount, appendInt)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendInt(append(dst, ",\"page\":"...), v.Page)
+	dst = sessiongenrt.AppendInt(append(dst, ",\"page_size\":"...), v.PageSize)
+	dst = sessiongenrt.AppendOptional(dst, ",\"total_pages\":null", &v.TotalPages, sessiongenrt.AppendInt)
+	dst = sessiongenrt.AppendOptional(dst, ",\"total_count\":null", &v.TotalCount, sessiongenrt.AppendInt)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ListResponseSession) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ListResponseSession object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ListResponseSession) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ListResponseSession) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -342,30 +346,30 @@ func (v *ListResponseSession) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "items":
-			err = readMember(d, "items", &v.Items, &seen[0], 1<<0, nullRejected, readObjectArray[Session])
+			err = sessiongenrt.ReadMember(d, "items", &v.Items, &seen[0], 1<<0, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[Session])
 		case "page":
-			err = readMember(d, "page", &v.Page, &seen[0], 1<<1, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadMember(d, "page", &v.Page, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "page_size":
-			err = readMember(d, "page_size", &v.PageSize, &seen[0], 1<<2, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadMember(d, "page_size", &v.PageSize, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "total_pages":
-			err = readOptional(d, "total_pages", &v.TotalPages, &seen[0], 1<<3, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "total_pages", &v.TotalPages, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "total_count":
-			err = readOptional(d, "total_count", &v.TotalCount, &seen[0], 1<<4, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "total_count", &v.TotalCount, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("items")
+		return d.ErrRequired("items")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("page")
+		return d.ErrRequired("page")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("page_size")
+		return d.ErrRequired("page_size")
 	}
 	return nil
 }
@@ -374,12 +378,12 @@ func (v *ListResponseSession) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 	*v = ListResponseSession{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -387,41 +391,41 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 func (v *SessionTranscriptionResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
-	if dst, err = appendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	if dst, err = sessiongenrt.AppendObjectArray[SessionText](append(dst, ",\"transcription\":"...), v.Transcription); err != nil {
 		return nil, err
 	}
-	if dst, err = appendObjectArray[SessionAction](append(dst, ",\"actions\":"...), v.Actions); err != nil {
+	if dst, err = sessiongenrt.AppendObjectArray[SessionAction](append(dst, ",\"actions\":"...), v.Actions); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionTranscriptionResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTranscriptionResponse) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionTranscriptionResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -430,26 +434,26 @@ func (v *SessionTranscriptionResponse) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "transcription":
-			err = readMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, nullRejected, readObjectArray[SessionText])
+			err = sessiongenrt.ReadMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SessionText])
 		case "actions":
-			err = readMember(d, "actions", &v.Actions, &seen[0], 1<<2, nullRejected, readObjectArray[SessionAction])
+			err = sessiongenrt.ReadMember(d, "actions", &v.Actions, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SessionAction])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("session_id")
+		return d.ErrRequired("session_id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("transcription")
+		return d.ErrRequired("transcription")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("actions")
+		return d.ErrRequired("actions")
 	}
 	return nil
 }
@@ -458,12 +462,12 @@ func (v *SessionTranscriptionResponse) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTranscriptionResponse{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -471,40 +475,40 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 func (v *SessionText) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, appendString)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"lang\":null", &v.Lang, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"source\":null", &v.Source, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"text\":null", &v.Text, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionText) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionText object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionText) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionText) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -513,22 +517,22 @@ func (v *SessionText) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "lang":
-			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "lang", &v.Lang, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "source", &v.Source, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "text", &v.Text, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("timestamp")
+		return d.ErrRequired("timestamp")
 	}
 	return nil
 }
@@ -537,12 +541,12 @@ func (v *SessionText) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionText) UnmarshalJSON(data []byte) error {
 	*v = SessionText{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -550,44 +554,44 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 func (v *SessionAction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tool_name\":null", &v.ToolName, appendString)
-	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, appendString)
-	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, appendString)
-	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_name\":null", &v.ToolName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_result\":null", &v.ToolResult, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_error\":null", &v.ToolError, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionAction) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionAction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionAction) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionAction) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -596,26 +600,26 @@ func (v *SessionAction) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "tool_name":
-			err = readOptional(d, "tool_name", &v.ToolName, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_name", &v.ToolName, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tool_request":
-			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tool_result":
-			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tool_error":
-			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "duration_ms":
-			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<5, nullIsState, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float64Value)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("timestamp")
+		return d.ErrRequired("timestamp")
 	}
 	return nil
 }
@@ -624,48 +628,48 @@ func (v *SessionAction) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionAction) UnmarshalJSON(data []byte) error {
 	*v = SessionAction{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionSummaryResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"summary\":null", &v.Summary, appendString)
-	dst = appendOptional(dst, ",\"rating\":null", &v.Rating, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"summary\":null", &v.Summary, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"rating\":null", &v.Rating, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionSummaryResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionSummaryResponse) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionSummaryResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -674,11 +678,11 @@ func (v *SessionSummaryResponse) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "summary":
-			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "summary", &v.Summary, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "rating":
-			err = readOptional(d, "rating", &v.Rating, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "rating", &v.Rating, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -691,48 +695,48 @@ func (v *SessionSummaryResponse) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionSummaryResponse{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *SessionRecordingResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"session_id\":null", &v.SessionID, appendString)
-	dst = appendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_id\":null", &v.SessionID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"recordings\":null", &v.Recordings, encodeSlice_String)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionRecordingResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionRecordingResponse) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionRecordingResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -741,11 +745,11 @@ func (v *SessionRecordingResponse) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "recordings":
-			err = readOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, nullIsState, decodeSlice_String)
+			err = sessiongenrt.ReadOptional(d, "recordings", &v.Recordings, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeSlice_String)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -758,12 +762,12 @@ func (v *SessionRecordingResponse) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionRecordingResponse{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -771,41 +775,41 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
-	if dst, err = appendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	if dst, err = sessiongenrt.AppendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"summary\":null", &v.Summary, appendObjectArray[SummaryEntry]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"summary\":null", &v.Summary, sessiongenrt.AppendObjectArray[SummaryEntry]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one InspectLatencyResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InspectLatencyResponse) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *InspectLatencyResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -814,23 +818,23 @@ func (v *InspectLatencyResponse) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "timeline":
-			err = readMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, nullRejected, readObjectArray[LatencyEntry])
+			err = sessiongenrt.ReadMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[LatencyEntry])
 		case "summary":
-			err = readOptional(d, "summary", &v.Summary, &seen[0], 1<<2, nullRejected, readObjectArray[SummaryEntry])
+			err = sessiongenrt.ReadOptional(d, "summary", &v.Summary, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SummaryEntry])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("session_id")
+		return d.ErrRequired("session_id")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("timeline")
+		return d.ErrRequired("timeline")
 	}
 	return nil
 }
@@ -839,12 +843,12 @@ func (v *InspectLatencyResponse) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 	*v = InspectLatencyResponse{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -852,49 +856,49 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 func (v *LatencyEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	if dst, err = appendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart); err != nil {
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"measurement_start\":"...), v.MeasurementStart); err != nil {
 		return nil, err
 	}
-	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
-	dst = appendString(append(dst, ",\"label\":"...), v.Label)
-	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
-	dst = appendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
-	if dst, err = appendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
+	dst = sessiongenrt.AppendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
+	dst = sessiongenrt.AppendString(append(dst, ",\"label\":"...), v.Label)
+	dst = sessiongenrt.AppendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
+	dst = sessiongenrt.AppendEnum[LatencyUnitType](append(dst, ",\"unit_type\":"...), v.UnitType)
+	if dst, err = sessiongenrt.AppendFloat64(append(dst, ",\"value\":"...), v.Value); err != nil {
 		return nil, err
 	}
-	dst = appendString(append(dst, ",\"value_str\":"...), v.ValueStr)
-	dst = appendString(append(dst, ",\"time_delta\":"...), v.TimeDelta)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"value_str\":"...), v.ValueStr)
+	dst = sessiongenrt.AppendString(append(dst, ",\"time_delta\":"...), v.TimeDelta)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v LatencyEntry) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one LatencyEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *LatencyEntry) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *LatencyEntry) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -903,53 +907,53 @@ func (v *LatencyEntry) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "measurement_start":
-			err = readMember(d, "measurement_start", &v.MeasurementStart, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "measurement_start", &v.MeasurementStart, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "category":
-			err = readMember(d, "category", &v.Category, &seen[0], 1<<2, nullRejected, decodeLatencyCategory)
+			err = sessiongenrt.ReadMember(d, "category", &v.Category, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeLatencyCategory)
 		case "label":
-			err = readMember(d, "label", &v.Label, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "label", &v.Label, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "metadata":
-			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, nullIsState, decodeSlice_String)
+			err = sessiongenrt.ReadOptional(d, "metadata", &v.Metadata, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeSlice_String)
 		case "unit_type":
-			err = readMember(d, "unit_type", &v.UnitType, &seen[0], 1<<5, nullRejected, decodeLatencyUnitType)
+			err = sessiongenrt.ReadMember(d, "unit_type", &v.UnitType, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeLatencyUnitType)
 		case "value":
-			err = readMember(d, "value", &v.Value, &seen[0], 1<<6, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadMember(d, "value", &v.Value, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "value_str":
-			err = readMember(d, "value_str", &v.ValueStr, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "value_str", &v.ValueStr, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "time_delta":
-			err = readMember(d, "time_delta", &v.TimeDelta, &seen[0], 1<<8, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "time_delta", &v.TimeDelta, &seen[0], 1<<8, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("timestamp")
+		return d.ErrRequired("timestamp")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("measurement_start")
+		return d.ErrRequired("measurement_start")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("category")
+		return d.ErrRequired("category")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("label")
+		return d.ErrRequired("label")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.errRequired("unit_type")
+		return d.ErrRequired("unit_type")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.errRequired("value")
+		return d.ErrRequired("value")
 	}
 	if seen[0]&(1<<7) == 0 {
-		return d.errRequired("value_str")
+		return d.ErrRequired("value_str")
 	}
 	if seen[0]&(1<<8) == 0 {
-		return d.errRequired("time_delta")
+		return d.ErrRequired("time_delta")
 	}
 	return nil
 }
@@ -958,12 +962,12 @@ func (v *LatencyEntry) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 	*v = LatencyEntry{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -971,45 +975,45 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 func (v *SummaryEntry) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
-	dst = appendOptional(dst, ",\"sub_category\":null", &v.SubCategory, appendString)
-	dst = appendInt(append(dst, ",\"event_count\":"...), v.EventCount)
-	if dst, err = appendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
+	dst = sessiongenrt.AppendEnum[LatencyCategory](append(dst, ",\"category\":"...), v.Category)
+	dst = sessiongenrt.AppendOptional(dst, ",\"sub_category\":null", &v.SubCategory, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendInt(append(dst, ",\"event_count\":"...), v.EventCount)
+	if dst, err = sessiongenrt.AppendFloat64(append(dst, ",\"sum_ms\":"...), v.SumMs); err != nil {
 		return nil, err
 	}
-	dst = appendString(append(dst, ",\"sum_str\":"...), v.SumStr)
-	if dst, err = appendFloat64(append(dst, ",\"average_ms\":"...), v.AverageMs); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"sum_str\":"...), v.SumStr)
+	if dst, err = sessiongenrt.AppendFloat64(append(dst, ",\"average_ms\":"...), v.AverageMs); err != nil {
 		return nil, err
 	}
-	dst = appendString(append(dst, ",\"average_str\":"...), v.AverageStr)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"average_str\":"...), v.AverageStr)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SummaryEntry) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SummaryEntry object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SummaryEntry) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SummaryEntry) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1018,43 +1022,43 @@ func (v *SummaryEntry) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "category":
-			err = readMember(d, "category", &v.Category, &seen[0], 1<<0, nullRejected, decodeLatencyCategory)
+			err = sessiongenrt.ReadMember(d, "category", &v.Category, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeLatencyCategory)
 		case "sub_category":
-			err = readOptional(d, "sub_category", &v.SubCategory, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sub_category", &v.SubCategory, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "event_count":
-			err = readMember(d, "event_count", &v.EventCount, &seen[0], 1<<2, nullRejected, (*decoder).int64Value)
+			err = sessiongenrt.ReadMember(d, "event_count", &v.EventCount, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "sum_ms":
-			err = readMember(d, "sum_ms", &v.SumMs, &seen[0], 1<<3, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadMember(d, "sum_ms", &v.SumMs, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "sum_str":
-			err = readMember(d, "sum_str", &v.SumStr, &seen[0], 1<<4, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "sum_str", &v.SumStr, &seen[0], 1<<4, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "average_ms":
-			err = readMember(d, "average_ms", &v.AverageMs, &seen[0], 1<<5, nullRejected, (*decoder).float64Value)
+			err = sessiongenrt.ReadMember(d, "average_ms", &v.AverageMs, &seen[0], 1<<5, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Float64Value)
 		case "average_str":
-			err = readMember(d, "average_str", &v.AverageStr, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "average_str", &v.AverageStr, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("category")
+		return d.ErrRequired("category")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("event_count")
+		return d.ErrRequired("event_count")
 	}
 	if seen[0]&(1<<3) == 0 {
-		return d.errRequired("sum_ms")
+		return d.ErrRequired("sum_ms")
 	}
 	if seen[0]&(1<<4) == 0 {
-		return d.errRequired("sum_str")
+		return d.ErrRequired("sum_str")
 	}
 	if seen[0]&(1<<5) == 0 {
-		return d.errRequired("average_ms")
+		return d.ErrRequired("average_ms")
 	}
 	if seen[0]&(1<<6) == 0 {
-		return d.errRequired("average_str")
+		return d.ErrRequired("average_str")
 	}
 	return nil
 }
@@ -1063,12 +1067,12 @@ func (v *SummaryEntry) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 	*v = SummaryEntry{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1076,41 +1080,41 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 func (v *SessionTimelineResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"session_id\":"...), v.SessionID)
-	if dst, err = appendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"session_id\":"...), v.SessionID)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"session_start\":null", &v.SessionStart, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendObjectArray[TimelineEvent](append(dst, ",\"events\":"...), v.Events); err != nil {
+	if dst, err = sessiongenrt.AppendObjectArray[TimelineEvent](append(dst, ",\"events\":"...), v.Events); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionTimelineResponse object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTimelineResponse) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionTimelineResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1119,23 +1123,23 @@ func (v *SessionTimelineResponse) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "session_id":
-			err = readMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "session_start":
-			err = readOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "events":
-			err = readMember(d, "events", &v.Events, &seen[0], 1<<2, nullRejected, readObjectArray[TimelineEvent])
+			err = sessiongenrt.ReadMember(d, "events", &v.Events, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[TimelineEvent])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("session_id")
+		return d.ErrRequired("session_id")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("events")
+		return d.ErrRequired("events")
 	}
 	return nil
 }
@@ -1144,12 +1148,12 @@ func (v *SessionTimelineResponse) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTimelineResponse{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1157,52 +1161,52 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 func (v *TimelineEvent) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
-	if dst, err = appendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
+	dst = sessiongenrt.AppendEnum[TimelineEventKind](append(dst, ",\"kind\":"...), v.Kind)
+	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"timestamp\":"...), v.Timestamp); err != nil {
 		return nil, err
 	}
-	dst = appendString(append(dst, ",\"offset\":"...), v.Offset)
-	dst = appendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, appendInt)
-	dst = appendOptional(dst, ",\"source\":null", &v.Source, appendString)
-	dst = appendOptional(dst, ",\"text\":null", &v.Text, appendString)
-	dst = appendOptional(dst, ",\"lang\":null", &v.Lang, appendString)
-	dst = appendOptional(dst, ",\"category\":null", &v.Category, appendString)
-	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
-	dst = appendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
-	if dst, err = appendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, appendFloat64); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"offset\":"...), v.Offset)
+	dst = sessiongenrt.AppendOptional(dst, ",\"turn_index\":null", &v.TurnIndex, sessiongenrt.AppendInt)
+	dst = sessiongenrt.AppendOptional(dst, ",\"source\":null", &v.Source, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"text\":null", &v.Text, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"lang\":null", &v.Lang, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"category\":null", &v.Category, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"label\":null", &v.Label, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"metadata\":null", &v.Metadata, encodeSlice_String)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"duration_ms\":null", &v.DurationMs, sessiongenrt.AppendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, appendString)
-	dst = appendOptional(dst, ",\"tool_result\":null", &v.ToolResult, appendString)
-	dst = appendOptional(dst, ",\"tool_error\":null", &v.ToolError, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_request\":null", &v.ToolRequest, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_result\":null", &v.ToolResult, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"tool_error\":null", &v.ToolError, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v TimelineEvent) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one TimelineEvent object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TimelineEvent) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *TimelineEvent) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1211,48 +1215,48 @@ func (v *TimelineEvent) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "kind":
-			err = readMember(d, "kind", &v.Kind, &seen[0], 1<<0, nullRejected, decodeTimelineEventKind)
+			err = sessiongenrt.ReadMember(d, "kind", &v.Kind, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeTimelineEventKind)
 		case "timestamp":
-			err = readMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadMember(d, "timestamp", &v.Timestamp, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "offset":
-			err = readMember(d, "offset", &v.Offset, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "offset", &v.Offset, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "turn_index":
-			err = readOptional(d, "turn_index", &v.TurnIndex, &seen[0], 1<<3, nullIsState, (*decoder).int64Value)
+			err = sessiongenrt.ReadOptional(d, "turn_index", &v.TurnIndex, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int64Value)
 		case "source":
-			err = readOptional(d, "source", &v.Source, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "source", &v.Source, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "text":
-			err = readOptional(d, "text", &v.Text, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "text", &v.Text, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "lang":
-			err = readOptional(d, "lang", &v.Lang, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "lang", &v.Lang, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "category":
-			err = readOptional(d, "category", &v.Category, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "category", &v.Category, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "label":
-			err = readOptional(d, "label", &v.Label, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "label", &v.Label, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "metadata":
-			err = readOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, nullIsState, decodeSlice_String)
+			err = sessiongenrt.ReadOptional(d, "metadata", &v.Metadata, &seen[0], 1<<9, sessiongenrt.NullIsState, decodeSlice_String)
 		case "duration_ms":
-			err = readOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, nullIsState, (*decoder).float64Value)
+			err = sessiongenrt.ReadOptional(d, "duration_ms", &v.DurationMs, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Float64Value)
 		case "tool_request":
-			err = readOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_request", &v.ToolRequest, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tool_result":
-			err = readOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_result", &v.ToolResult, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "tool_error":
-			err = readOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "tool_error", &v.ToolError, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("kind")
+		return d.ErrRequired("kind")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("timestamp")
+		return d.ErrRequired("timestamp")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("offset")
+		return d.ErrRequired("offset")
 	}
 	return nil
 }
@@ -1261,12 +1265,12 @@ func (v *TimelineEvent) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 	*v = TimelineEvent{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1274,37 +1278,37 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 func (v *HTTPExceptionError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendRawValue); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"detail\":null", &v.Detail, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v HTTPExceptionError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one HTTPExceptionError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPExceptionError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *HTTPExceptionError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1313,9 +1317,9 @@ func (v *HTTPExceptionError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			err = readOptional(d, "detail", &v.Detail, &seen[0], 1<<0, nullIsValue, readRawValue)
+			err = sessiongenrt.ReadOptional(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1328,12 +1332,12 @@ func (v *HTTPExceptionError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 	*v = HTTPExceptionError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1341,37 +1345,37 @@ func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"detail\":null", &v.Detail, appendObjectArray[RequestValidationError]); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"detail\":null", &v.Detail, sessiongenrt.AppendObjectArray[RequestValidationError]); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one HTTPValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPValidationError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *HTTPValidationError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1380,9 +1384,9 @@ func (v *HTTPValidationError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			err = readOptional(d, "detail", &v.Detail, &seen[0], 1<<0, nullRejected, readObjectArray[RequestValidationError])
+			err = sessiongenrt.ReadOptional(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[RequestValidationError])
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1395,12 +1399,12 @@ func (v *HTTPValidationError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 	*v = HTTPValidationError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1408,45 +1412,45 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
 	if dst, err = encodeSlice_RequestValidationErrorLocItem(append(dst, ",\"loc\":"...), v.Loc); err != nil {
 		return nil, err
 	}
-	dst = appendString(append(dst, ",\"msg\":"...), v.Msg)
-	dst = appendString(append(dst, ",\"type\":"...), v.Type)
-	if dst, err = appendOptionalErr(dst, ",\"input\":null", &v.Input, appendRawValue); err != nil {
+	dst = sessiongenrt.AppendString(append(dst, ",\"msg\":"...), v.Msg)
+	dst = sessiongenrt.AppendString(append(dst, ",\"type\":"...), v.Type)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"input\":null", &v.Input, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v RequestValidationError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one RequestValidationError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RequestValidationError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *RequestValidationError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1455,30 +1459,30 @@ func (v *RequestValidationError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "loc":
-			err = readMember(d, "loc", &v.Loc, &seen[0], 1<<0, nullRejected, decodeSlice_RequestValidationErrorLocItem)
+			err = sessiongenrt.ReadMember(d, "loc", &v.Loc, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeSlice_RequestValidationErrorLocItem)
 		case "msg":
-			err = readMember(d, "msg", &v.Msg, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "msg", &v.Msg, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "type":
-			err = readMember(d, "type", &v.Type, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "type", &v.Type, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "input":
-			err = readOptional(d, "input", &v.Input, &seen[0], 1<<3, nullIsValue, readRawValue)
+			err = sessiongenrt.ReadOptional(d, "input", &v.Input, &seen[0], 1<<3, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 		case "ctx":
-			err = readOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
+			err = sessiongenrt.ReadOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("loc")
+		return d.ErrRequired("loc")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("msg")
+		return d.ErrRequired("msg")
 	}
 	if seen[0]&(1<<2) == 0 {
-		return d.errRequired("type")
+		return d.ErrRequired("type")
 	}
 	return nil
 }
@@ -1487,12 +1491,12 @@ func (v *RequestValidationError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the member v holds as JSON; a RequestValidationErrorLocItem holding none is an
@@ -1500,27 +1504,27 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 func (v RequestValidationErrorLocItem) AppendJSON(dst []byte) ([]byte, error) {
 	switch v.kind {
 	case 1:
-		return appendString(dst, v.asString), nil
+		return sessiongenrt.AppendString(dst, v.asString), nil
 	case 2:
-		return appendInt(dst, v.asInt64), nil
+		return sessiongenrt.AppendInt(dst, v.asInt64), nil
 	}
 	return nil, &UnsetUnionError{Type: "RequestValidationErrorLocItem"}
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON.
 func (v RequestValidationErrorLocItem) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // DecodeJSON reads one RequestValidationErrorLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *RequestValidationErrorLocItem) readJSON(d *decoder) error {
-	switch d.peek() {
-	case kindString:
-		x, err := d.stringValue()
+func (v *RequestValidationErrorLocItem) ReadJSON(d *sessiongenrt.Decoder) error {
+	switch d.Peek() {
+	case sessiongenrt.KindString:
+		x, err := d.StringValue()
 		if err != nil {
 			return err
 		}
@@ -1529,8 +1533,8 @@ func (v *RequestValidationErrorLocItem) readJSON(d *decoder) error {
 			kind:     1,
 		}
 		return nil
-	case kindNumber:
-		x, err := d.int64Value()
+	case sessiongenrt.KindNumber:
+		x, err := d.Int64Value()
 		if err != nil {
 			return err
 		}
@@ -1539,27 +1543,27 @@ func (v *RequestValidationErrorLocItem) readJSON(d *decoder) error {
 			kind:    2,
 		}
 		return nil
-	case kindNull:
-		return d.errNullNotAllowed()
+	case sessiongenrt.KindNull:
+		return d.ErrNullNotAllowed()
 	}
-	return d.errUnexpectedKind("string or int64")
+	return d.ErrUnexpectedKind("string or int64")
 }
 
 // UnmarshalJSON implements json.Unmarshaler with DecodeJSON; v is reset first
 // and nothing but whitespace may follow the value.
 func (v *RequestValidationErrorLocItem) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationErrorLocItem{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // decodeRequestValidationErrorLocItem decodes one RequestValidationErrorLocItem (an element of an array or map, or a field).
-func decodeRequestValidationErrorLocItem(d *decoder) (v RequestValidationErrorLocItem, err error) {
-	err = v.readJSON(d)
+func decodeRequestValidationErrorLocItem(d *sessiongenrt.Decoder) (v RequestValidationErrorLocItem, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
@@ -1570,30 +1574,30 @@ func encodeRequestValidationErrorLocItem(dst []byte, v RequestValidationErrorLoc
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, appendString)
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*decoder).stringValue)
+func decodeSlice_String(d *sessiongenrt.Decoder) ([]string, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 }
 
 // encodeSlice_RequestValidationErrorLocItem appends x as a JSON array.
 func encodeSlice_RequestValidationErrorLocItem(dst []byte, x []RequestValidationErrorLocItem) ([]byte, error) {
-	return appendArrayErr(dst, x, encodeRequestValidationErrorLocItem)
+	return sessiongenrt.AppendArrayErr(dst, x, encodeRequestValidationErrorLocItem)
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
 func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error) {
-	return appendMapErr(dst, x, appendRawValue)
+	return sessiongenrt.AppendMapErr(dst, x, sessiongenrt.AppendRawValue)
 }
 
 // decodeSlice_RequestValidationErrorLocItem decodes a JSON array; null elements are rejected.
-func decodeSlice_RequestValidationErrorLocItem(d *decoder) ([]RequestValidationErrorLocItem, error) {
-	return readArray(d, nullRejected, decodeRequestValidationErrorLocItem)
+func decodeSlice_RequestValidationErrorLocItem(d *sessiongenrt.Decoder) ([]RequestValidationErrorLocItem, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, decodeRequestValidationErrorLocItem)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMap_RawJSON(d *decoder) (map[string]json.RawMessage, error) {
-	return readMap(d, nullIsValue, readRawValue)
+func decodeMap_RawJSON(d *sessiongenrt.Decoder) (map[string]json.RawMessage, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 }

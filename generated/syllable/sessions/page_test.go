@@ -3,7 +3,9 @@
 
 package sessions
 
-import ()
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // SyllablePage is a Syllable list response (ListResponse[Session]):
 //
@@ -23,12 +25,12 @@ type SyllablePage struct {
 func DecodeSyllablePage(data []byte) (SyllablePage, error) {
 	var p SyllablePage
 	d := newTestDecoder(data)
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return p, err
 		}
@@ -37,33 +39,33 @@ func DecodeSyllablePage(data []byte) (SyllablePage, error) {
 		}
 		field := string(name)
 		if seen[field] {
-			return p, d.errDuplicate(name)
+			return p, d.ErrDuplicate(name)
 		}
 		seen[field] = true
 		switch field {
 		case "items":
-			if err := d.beginArray(); err != nil {
-				return p, withField(err, field)
+			if err := d.BeginArray(); err != nil {
+				return p, sessiongenrt.WithField(err, field)
 			}
 			p.Items = []Session{}
 			for i := 0; ; i++ {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
-					return p, withField(err, field)
+					return p, sessiongenrt.WithField(err, field)
 				}
 				if !more {
 					break
 				}
 				var s Session
-				if err := s.readJSON(d); err != nil {
-					return p, withField(withIndex(err, i), field)
+				if err := s.ReadJSON(d); err != nil {
+					return p, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), field)
 				}
 				p.Items = append(p.Items, s)
 			}
 		case "page", "page_size":
-			n, err := d.int64Value()
+			n, err := d.Int64Value()
 			if err != nil {
-				return p, withField(err, field)
+				return p, sessiongenrt.WithField(err, field)
 			}
 			if field == "page" {
 				p.Page = n
@@ -75,28 +77,28 @@ func DecodeSyllablePage(data []byte) (SyllablePage, error) {
 			if field == "total_count" {
 				o = &p.TotalCount
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				*o = Null[int64]()
 				continue
 			}
-			n, err := d.int64Value()
+			n, err := d.Int64Value()
 			if err != nil {
-				return p, withField(err, field)
+				return p, sessiongenrt.WithField(err, field)
 			}
 			*o = Some(n)
 		default:
 			p.Other = append(p.Other, field)
-			if err := d.skip(); err != nil {
-				return p, withField(err, field)
+			if err := d.Skip(); err != nil {
+				return p, sessiongenrt.WithField(err, field)
 			}
 		}
 	}
 	for _, req := range []string{"items", "page", "page_size"} {
 		if !seen[req] {
-			return p, d.errRequired(req)
+			return p, d.ErrRequired(req)
 		}
 	}
-	return p, d.end()
+	return p, d.End()
 }
 
 // AppendSyllablePage encodes the page back in the service's member order.
@@ -112,9 +114,9 @@ func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"page":`...)
-	dst = appendInt(dst, p.Page)
+	dst = sessiongenrt.AppendInt(dst, p.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = appendInt(dst, p.PageSize)
+	dst = sessiongenrt.AppendInt(dst, p.PageSize)
 	for _, o := range []struct {
 		name string
 		v    Optional[int64]
@@ -123,12 +125,12 @@ func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 			continue
 		}
 		dst = append(dst, ',')
-		dst = appendString(dst, o.name)
+		dst = sessiongenrt.AppendString(dst, o.name)
 		dst = append(dst, ':')
 		if n, ok := o.v.Get(); ok {
-			dst = appendInt(dst, n)
+			dst = sessiongenrt.AppendInt(dst, n)
 		} else {
-			dst = appendNull(dst)
+			dst = sessiongenrt.AppendNull(dst)
 		}
 	}
 	return append(dst, '}'), nil
@@ -136,8 +138,8 @@ func AppendSyllablePage(dst []byte, p SyllablePage) ([]byte, error) {
 
 // newTestDecoder returns a decoder reading data (the runtime's newDecoder is
 // copied only where generated code uses it).
-func newTestDecoder(data []byte) *decoder {
-	d := new(decoder)
-	d.reset(data)
+func newTestDecoder(data []byte) *sessiongenrt.Decoder {
+	d := new(sessiongenrt.Decoder)
+	d.Reset(data)
 	return d
 }

@@ -2,65 +2,69 @@
 
 package sessions
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Session) validate(p *valuePath, vs *violationList) {
+func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
-	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
-	checkUTF8Optional(vs, p, "conversation_id", &v.ConversationID)
-	checkUTF8Optional(vs, p, "channel_manager_service", &v.ChannelManagerService)
-	checkUTF8Optional(vs, p, "channel_manager_type", &v.ChannelManagerType)
-	checkUTF8Optional(vs, p, "channel_manager_sid", &v.ChannelManagerSID)
-	checkUTF8Optional(vs, p, "agent_id", &v.AgentID)
-	checkUTF8Optional(vs, p, "agent_name", &v.AgentName)
-	checkUTF8Optional(vs, p, "agent_type", &v.AgentType)
-	checkUTF8Optional(vs, p, "agent_timezone", &v.AgentTimezone)
-	checkUTF8Optional(vs, p, "prompt_id", &v.PromptID)
-	checkUTF8Optional(vs, p, "prompt_name", &v.PromptName)
-	checkUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
+	sessiongenrt.CheckDateTimeField(vs, p, "timestamp", v.Timestamp)
+	sessiongenrt.CheckUTF8Optional(vs, p, "session_id", &v.SessionID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "conversation_id", &v.ConversationID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "channel_manager_service", &v.ChannelManagerService)
+	sessiongenrt.CheckUTF8Optional(vs, p, "channel_manager_type", &v.ChannelManagerType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "channel_manager_sid", &v.ChannelManagerSID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "agent_id", &v.AgentID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "agent_name", &v.AgentName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "agent_type", &v.AgentType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "agent_timezone", &v.AgentTimezone)
+	sessiongenrt.CheckUTF8Optional(vs, p, "prompt_id", &v.PromptID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "prompt_name", &v.PromptName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
 	if x, ok := v.Duration.Get(); ok {
-		fp := p.child("duration")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("duration")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
-	checkUTF8Optional(vs, p, "source", &v.Source)
-	checkUTF8Optional(vs, p, "target", &v.Target)
-	checkUTF8Optional(vs, p, "override_timestamp", &v.OverrideTimestamp)
+	sessiongenrt.CheckUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "source", &v.Source)
+	sessiongenrt.CheckUTF8Optional(vs, p, "target", &v.Target)
+	sessiongenrt.CheckUTF8Optional(vs, p, "override_timestamp", &v.OverrideTimestamp)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ListResponseSession) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ListResponseSession) validate(p *valuePath, vs *violationList) {
+func (v *ListResponseSession) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	{
-		fp := p.child("items")
+		fp := p.Child("items")
 		for i0 := range v.Items {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			v.Items[i0].validate(&p0, vs)
 		}
 	}
@@ -69,31 +73,31 @@ func (v *ListResponseSession) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionTranscriptionResponse) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionTranscriptionResponse) validate(p *valuePath, vs *violationList) {
+func (v *SessionTranscriptionResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "session_id", v.SessionID)
+	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.child("transcription")
+		fp := p.Child("transcription")
 		for i0 := range v.Transcription {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			v.Transcription[i0].validate(&p0, vs)
 		}
 	}
 	{
-		fp := p.child("actions")
+		fp := p.Child("actions")
 		for i0 := range v.Actions {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			v.Actions[i0].validate(&p0, vs)
 		}
 	}
@@ -102,94 +106,94 @@ func (v *SessionTranscriptionResponse) validate(p *valuePath, vs *violationList)
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionText) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionText) validate(p *valuePath, vs *violationList) {
+func (v *SessionText) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
-	checkUTF8Optional(vs, p, "lang", &v.Lang)
-	checkUTF8Optional(vs, p, "source", &v.Source)
-	checkUTF8Optional(vs, p, "text", &v.Text)
+	sessiongenrt.CheckDateTimeField(vs, p, "timestamp", v.Timestamp)
+	sessiongenrt.CheckUTF8Optional(vs, p, "lang", &v.Lang)
+	sessiongenrt.CheckUTF8Optional(vs, p, "source", &v.Source)
+	sessiongenrt.CheckUTF8Optional(vs, p, "text", &v.Text)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionAction) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionAction) validate(p *valuePath, vs *violationList) {
+func (v *SessionAction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
-	checkUTF8Optional(vs, p, "tool_name", &v.ToolName)
-	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
-	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
-	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
+	sessiongenrt.CheckDateTimeField(vs, p, "timestamp", v.Timestamp)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_name", &v.ToolName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_error", &v.ToolError)
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.child("duration_ms")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("duration_ms")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionSummaryResponse) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionSummaryResponse) validate(p *valuePath, vs *violationList) {
+func (v *SessionSummaryResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Optional(vs, p, "summary", &v.Summary)
-	checkUTF8Optional(vs, p, "rating", &v.Rating)
+	sessiongenrt.CheckUTF8Optional(vs, p, "summary", &v.Summary)
+	sessiongenrt.CheckUTF8Optional(vs, p, "rating", &v.Rating)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionRecordingResponse) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionRecordingResponse) validate(p *valuePath, vs *violationList) {
+func (v *SessionRecordingResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Optional(vs, p, "session_id", &v.SessionID)
+	sessiongenrt.CheckUTF8Optional(vs, p, "session_id", &v.SessionID)
 	if x, ok := v.Recordings.Get(); ok {
-		fp := p.child("recordings")
+		fp := p.Child("recordings")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 }
@@ -197,32 +201,32 @@ func (v *SessionRecordingResponse) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InspectLatencyResponse) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *InspectLatencyResponse) validate(p *valuePath, vs *violationList) {
+func (v *InspectLatencyResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "session_id", v.SessionID)
+	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.child("timeline")
+		fp := p.Child("timeline")
 		for i0 := range v.Timeline {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			v.Timeline[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "summary", v.Summary.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "summary", v.Summary.IsNull())
 	if x, ok := v.Summary.Get(); ok {
-		fp := p.child("summary")
+		fp := p.Child("summary")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -231,91 +235,91 @@ func (v *InspectLatencyResponse) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *LatencyEntry) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *LatencyEntry) validate(p *valuePath, vs *violationList) {
+func (v *LatencyEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
-	checkDateTimeField(vs, p, "measurement_start", v.MeasurementStart)
-	checkUTF8Field(vs, p, "category", v.Category)
-	checkUTF8Field(vs, p, "label", v.Label)
+	sessiongenrt.CheckDateTimeField(vs, p, "timestamp", v.Timestamp)
+	sessiongenrt.CheckDateTimeField(vs, p, "measurement_start", v.MeasurementStart)
+	sessiongenrt.CheckUTF8Field(vs, p, "category", v.Category)
+	sessiongenrt.CheckUTF8Field(vs, p, "label", v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.child("metadata")
+		fp := p.Child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkUTF8Field(vs, p, "unit_type", v.UnitType)
+	sessiongenrt.CheckUTF8Field(vs, p, "unit_type", v.UnitType)
 	{
-		fp := p.child("value")
-		checkFinite(vs, &fp, v.Value)
+		fp := p.Child("value")
+		sessiongenrt.CheckFinite(vs, &fp, v.Value)
 	}
-	checkUTF8Field(vs, p, "value_str", v.ValueStr)
-	checkUTF8Field(vs, p, "time_delta", v.TimeDelta)
+	sessiongenrt.CheckUTF8Field(vs, p, "value_str", v.ValueStr)
+	sessiongenrt.CheckUTF8Field(vs, p, "time_delta", v.TimeDelta)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SummaryEntry) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SummaryEntry) validate(p *valuePath, vs *violationList) {
+func (v *SummaryEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Field(vs, p, "category", v.Category)
-	checkUTF8Optional(vs, p, "sub_category", &v.SubCategory)
+	sessiongenrt.CheckUTF8Field(vs, p, "category", v.Category)
+	sessiongenrt.CheckUTF8Optional(vs, p, "sub_category", &v.SubCategory)
 	{
-		fp := p.child("sum_ms")
-		checkFinite(vs, &fp, v.SumMs)
+		fp := p.Child("sum_ms")
+		sessiongenrt.CheckFinite(vs, &fp, v.SumMs)
 	}
-	checkUTF8Field(vs, p, "sum_str", v.SumStr)
+	sessiongenrt.CheckUTF8Field(vs, p, "sum_str", v.SumStr)
 	{
-		fp := p.child("average_ms")
-		checkFinite(vs, &fp, v.AverageMs)
+		fp := p.Child("average_ms")
+		sessiongenrt.CheckFinite(vs, &fp, v.AverageMs)
 	}
-	checkUTF8Field(vs, p, "average_str", v.AverageStr)
+	sessiongenrt.CheckUTF8Field(vs, p, "average_str", v.AverageStr)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionTimelineResponse) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionTimelineResponse) validate(p *valuePath, vs *violationList) {
+func (v *SessionTimelineResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "session_id", v.SessionID)
-	checkDateTimeOptional(vs, p, "session_start", &v.SessionStart)
+	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "session_start", &v.SessionStart)
 	{
-		fp := p.child("events")
+		fp := p.Child("events")
 		for i0 := range v.Events {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			v.Events[i0].validate(&p0, vs)
 		}
 	}
@@ -324,87 +328,87 @@ func (v *SessionTimelineResponse) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *TimelineEvent) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *TimelineEvent) validate(p *valuePath, vs *violationList) {
+func (v *TimelineEvent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "kind", v.Kind)
-	checkDateTimeField(vs, p, "timestamp", v.Timestamp)
-	checkUTF8Field(vs, p, "offset", v.Offset)
-	checkUTF8Optional(vs, p, "source", &v.Source)
-	checkUTF8Optional(vs, p, "text", &v.Text)
-	checkUTF8Optional(vs, p, "lang", &v.Lang)
-	checkUTF8Optional(vs, p, "category", &v.Category)
-	checkUTF8Optional(vs, p, "label", &v.Label)
+	sessiongenrt.CheckUTF8Field(vs, p, "kind", v.Kind)
+	sessiongenrt.CheckDateTimeField(vs, p, "timestamp", v.Timestamp)
+	sessiongenrt.CheckUTF8Field(vs, p, "offset", v.Offset)
+	sessiongenrt.CheckUTF8Optional(vs, p, "source", &v.Source)
+	sessiongenrt.CheckUTF8Optional(vs, p, "text", &v.Text)
+	sessiongenrt.CheckUTF8Optional(vs, p, "lang", &v.Lang)
+	sessiongenrt.CheckUTF8Optional(vs, p, "category", &v.Category)
+	sessiongenrt.CheckUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.child("metadata")
+		fp := p.Child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.child("duration_ms")
-		checkFinite(vs, &fp, x)
+		fp := p.Child("duration_ms")
+		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
-	checkUTF8Optional(vs, p, "tool_result", &v.ToolResult)
-	checkUTF8Optional(vs, p, "tool_error", &v.ToolError)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_result", &v.ToolResult)
+	sessiongenrt.CheckUTF8Optional(vs, p, "tool_error", &v.ToolError)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HTTPExceptionError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *HTTPExceptionError) validate(p *valuePath, vs *violationList) {
+func (v *HTTPExceptionError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "detail", v.Detail.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.child("detail")
-		checkRawJSON(vs, &fp, x)
+		fp := p.Child("detail")
+		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *HTTPValidationError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *HTTPValidationError) validate(p *valuePath, vs *violationList) {
+func (v *HTTPValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "detail", v.Detail.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.child("detail")
+		fp := p.Child("detail")
 		for i0 := range x {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -413,44 +417,44 @@ func (v *HTTPValidationError) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RequestValidationError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *RequestValidationError) validate(p *valuePath, vs *violationList) {
+func (v *RequestValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	{
-		fp := p.child("loc")
+		fp := p.Child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.item(i0)
+			p0 := fp.Item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
-	checkUTF8Field(vs, p, "msg", v.Msg)
-	checkUTF8Field(vs, p, "type", v.Type)
-	checkNotNull(vs, p, "input", v.Input.IsNull())
+	sessiongenrt.CheckUTF8Field(vs, p, "msg", v.Msg)
+	sessiongenrt.CheckUTF8Field(vs, p, "type", v.Type)
+	sessiongenrt.CheckNotNull(vs, p, "input", v.Input.IsNull())
 	if x, ok := v.Input.Get(); ok {
-		fp := p.child("input")
-		checkRawJSON(vs, &fp, x)
+		fp := p.Child("input")
+		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "ctx", v.Ctx.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "ctx", v.Ctx.IsNull())
 	if x, ok := v.Ctx.Get(); ok {
-		fp := p.child("ctx")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("ctx")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkRawJSON(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -458,100 +462,100 @@ func (v *RequestValidationError) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "limit", v.Limit.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "limit", v.Limit.IsNull())
 	if x, ok := v.Limit.Get(); ok {
-		fp := p.child("limit")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("limit")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
 	if x, ok := v.SearchFields.Get(); ok {
-		fp := p.child("search_fields")
+		fp := p.Child("search_fields")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, string(e0))
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
-	checkNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
 	if x, ok := v.SearchFieldValues.Get(); ok {
-		fp := p.child("search_field_values")
+		fp := p.Child("search_field_values")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "order_by", v.OrderBy.IsNull())
-	checkUTF8Optional(vs, p, "order_by", &v.OrderBy)
-	checkNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "order_by", v.OrderBy.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "order_by", &v.OrderBy)
+	sessiongenrt.CheckNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
-		fp := p.child("order_by_direction")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("order_by_direction")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "fields", v.Fields.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "fields", v.Fields.IsNull())
 	if x, ok := v.Fields.Get(); ok {
-		fp := p.child("fields")
+		fp := p.Child("fields")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, string(e0))
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
-	checkNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
-	checkDateTimeOptional(vs, p, "start_datetime", &v.StartDatetime)
-	checkNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
-	checkDateTimeOptional(vs, p, "end_datetime", &v.EndDatetime)
+	sessiongenrt.CheckNotNull(vs, p, "start_datetime", v.StartDatetime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "start_datetime", &v.StartDatetime)
+	sessiongenrt.CheckNotNull(vs, p, "end_datetime", v.EndDatetime.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "end_datetime", &v.EndDatetime)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsRecordingStreamParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsRecordingStreamParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsRecordingStreamParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkUTF8Field(vs, p, "token", v.Token)
+	sessiongenrt.CheckUTF8Field(vs, p, "token", v.Token)
 }
 
 // Validate reports a RequestValidationErrorLocItem that holds no member, or whose member breaks its
 // type's rules, as a *ValidationError; nil when v is valid.
 func (v RequestValidationErrorLocItem) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v RequestValidationErrorLocItem) validate(p *valuePath, vs *violationList) {
+func (v RequestValidationErrorLocItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	switch v.kind {
 	case 1:
 		mp := *p
-		checkUTF8(vs, &mp, v.asString)
+		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
-		checkUnionSet(vs, p)
+		sessiongenrt.CheckUnionSet(vs, p)
 	}
 }

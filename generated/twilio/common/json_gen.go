@@ -2,48 +2,52 @@
 
 package common
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendInt32(append(dst, ",\"code\":"...), v.Code)
-	dst = appendString(append(dst, ",\"message\":"...), v.Message)
-	dst = appendOptional(dst, ",\"more_info\":null", &v.MoreInfo, appendString)
-	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendInt32)
-	if dst, err = appendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
+	dst = sessiongenrt.AppendInt32(append(dst, ",\"code\":"...), v.Code)
+	dst = sessiongenrt.AppendString(append(dst, ",\"message\":"...), v.Message)
+	dst = sessiongenrt.AppendOptional(dst, ",\"more_info\":null", &v.MoreInfo, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"status\":null", &v.Status, sessiongenrt.AppendInt32)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v RestError) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one RestError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RestError) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *RestError) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -52,27 +56,27 @@ func (v *RestError) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "code":
-			err = readMember(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadMember(d, "code", &v.Code, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "message":
-			err = readMember(d, "message", &v.Message, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "message", &v.Message, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "more_info":
-			err = readOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "more_info", &v.MoreInfo, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<3, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "status", &v.Status, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "details":
-			err = readOptional(d, "details", &v.Details, &seen[0], 1<<4, nullRejected, decodeMap_RawJSON)
+			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("code")
+		return d.ErrRequired("code")
 	}
 	if seen[0]&(1<<1) == 0 {
-		return d.errRequired("message")
+		return d.ErrRequired("message")
 	}
 	return nil
 }
@@ -81,20 +85,20 @@ func (v *RestError) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *RestError) UnmarshalJSON(data []byte) error {
 	*v = RestError{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // encodeMap_RawJSON appends x as a JSON object with sorted keys.
 func encodeMap_RawJSON(dst []byte, x map[string]json.RawMessage) ([]byte, error) {
-	return appendMapErr(dst, x, appendRawValue)
+	return sessiongenrt.AppendMapErr(dst, x, sessiongenrt.AppendRawValue)
 }
 
 // decodeMap_RawJSON decodes a JSON object into a map; duplicate names are rejected.
-func decodeMap_RawJSON(d *decoder) (map[string]json.RawMessage, error) {
-	return readMap(d, nullIsValue, readRawValue)
+func decodeMap_RawJSON(d *sessiongenrt.Decoder) (map[string]json.RawMessage, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 }

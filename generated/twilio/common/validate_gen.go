@@ -2,41 +2,45 @@
 
 package common
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *RestError) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *RestError) validate(p *valuePath, vs *violationList) {
+func (v *RestError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkUTF8Field(vs, p, "message", v.Message)
-	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
+	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
+	sessiongenrt.CheckNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.child("more_info")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("more_info")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "status", v.Status.IsNull())
-	checkNotNull(vs, p, "details", v.Details.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "details", v.Details.IsNull())
 	if x, ok := v.Details.Get(); ok {
-		fp := p.child("details")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("details")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkRawJSON(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }

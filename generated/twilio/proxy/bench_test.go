@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -54,13 +56,13 @@ type benchMeta struct {
 // benchDecodePage walks the envelope with the package's Decoder and decodes
 // each element of "sessions" with Session.DecodeJSON, in place in the slice.
 func benchDecodePage(data []byte, p *benchPage) error {
-	var d decoder
-	d.reset(data)
-	if err := d.beginObject(); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -69,11 +71,11 @@ func benchDecodePage(data []byte, p *benchPage) error {
 		}
 		switch string(name) {
 		case "sessions":
-			if err := d.beginArray(); err != nil {
+			if err := d.BeginArray(); err != nil {
 				return err
 			}
 			for {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
 					return err
 				}
@@ -81,29 +83,29 @@ func benchDecodePage(data []byte, p *benchPage) error {
 					break
 				}
 				p.Sessions = append(p.Sessions, Session{})
-				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
-					return withIndex(err, len(p.Sessions)-1)
+				if err := p.Sessions[len(p.Sessions)-1].ReadJSON(&d); err != nil {
+					return sessiongenrt.WithIndex(err, len(p.Sessions)-1)
 				}
 			}
 		case "meta":
 			if err := benchDecodeMeta(&d, &p.Meta); err != nil {
-				return withField(err, "meta")
+				return sessiongenrt.WithField(err, "meta")
 			}
 		default:
-			if err := d.skip(); err != nil {
+			if err := d.Skip(); err != nil {
 				return err
 			}
 		}
 	}
-	return d.end()
+	return d.End()
 }
 
-func benchDecodeMeta(d *decoder, m *benchMeta) error {
-	if err := d.beginObject(); err != nil {
+func benchDecodeMeta(d *sessiongenrt.Decoder, m *benchMeta) error {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -112,29 +114,29 @@ func benchDecodeMeta(d *decoder, m *benchMeta) error {
 		}
 		switch string(name) {
 		case "page":
-			m.Page, err = d.int64Value()
+			m.Page, err = d.Int64Value()
 		case "page_size":
-			m.PageSize, err = d.int64Value()
+			m.PageSize, err = d.Int64Value()
 		case "first_page_url":
-			m.FirstPageURL, err = d.stringValue()
+			m.FirstPageURL, err = d.StringValue()
 		case "url":
-			m.URL, err = d.stringValue()
+			m.URL, err = d.StringValue()
 		case "key":
-			m.Key, err = d.stringValue()
+			m.Key, err = d.StringValue()
 		case "previous_page_url", "next_page_url":
 			o := &m.PreviousPageURL
 			if string(name) == "next_page_url" {
 				o = &m.NextPage
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				*o = Null[string]()
 			} else {
 				var s string
-				s, err = d.stringValue()
+				s, err = d.StringValue()
 				*o = Some(s)
 			}
 		default:
-			err = d.skip()
+			err = d.Skip()
 		}
 		if err != nil {
 			return err
@@ -156,27 +158,27 @@ func benchAppendPage(dst []byte, p *benchPage) ([]byte, error) {
 	}
 	m := &p.Meta
 	dst = append(dst, `],"meta":{"page":`...)
-	dst = appendInt(dst, m.Page)
+	dst = sessiongenrt.AppendInt(dst, m.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = appendInt(dst, m.PageSize)
+	dst = sessiongenrt.AppendInt(dst, m.PageSize)
 	dst = append(dst, `,"first_page_url":`...)
-	dst = appendString(dst, m.FirstPageURL)
+	dst = sessiongenrt.AppendString(dst, m.FirstPageURL)
 	dst = append(dst, `,"previous_page_url":`...)
 	dst = benchAppendNullable(dst, m.PreviousPageURL)
 	dst = append(dst, `,"url":`...)
-	dst = appendString(dst, m.URL)
+	dst = sessiongenrt.AppendString(dst, m.URL)
 	dst = append(dst, `,"next_page_url":`...)
 	dst = benchAppendNullable(dst, m.NextPage)
 	dst = append(dst, `,"key":`...)
-	dst = appendString(dst, m.Key)
+	dst = sessiongenrt.AppendString(dst, m.Key)
 	return append(dst, "}}"...), nil
 }
 
 func benchAppendNullable(dst []byte, o Optional[string]) []byte {
 	if s, ok := o.Get(); ok {
-		return appendString(dst, s)
+		return sessiongenrt.AppendString(dst, s)
 	}
-	return appendNull(dst)
+	return sessiongenrt.AppendNull(dst)
 }
 
 // benchValidatePage validates every session of a page.

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // DefaultBaseURL is where the API is served; WithBaseURL changes it (for tests, or a proxy).
@@ -29,7 +31,7 @@ const DefaultBaseURL = "https://proxy.twilio.com"
 // processed and always safe to retry, for every method. Updates are POST requests to the
 // instance URL; there is no PUT or PATCH.
 type Client struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 
 	// Services is the "services" resource: Proxy Services (/v1/Services).
 	Services *ServicesClient
@@ -115,7 +117,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	t, err := newHTTPTransport(o.baseURL)
+	t, err := sessiongenrt.NewHTTPTransport(o.baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("proxy: %w", err)
 	}
@@ -152,7 +154,7 @@ type APIError struct {
 // message, and the request id. Server text is cleaned of control characters and
 // cut to 128 bytes, so a hostile answer cannot forge log lines or flood them.
 func (e *APIError) Error() string {
-	return apiErrorText("proxy", e.StatusCode, errorCodeText(int64(e.Code)), e.Message, e.RequestID)
+	return sessiongenrt.ApiErrorText("proxy", e.StatusCode, sessiongenrt.ErrorCodeText(int64(e.Code)), e.Message, e.RequestID)
 }
 
 // requestIDHeaders are the response headers that carry the API's request id,
@@ -161,14 +163,14 @@ var requestIDHeaders = []string{"Twilio-Request-Id"}
 
 func decodeAPIError(status int, header http.Header, body []byte) error {
 	e := &APIError{
-		RequestID:  requestIDOf(header, requestIDHeaders),
+		RequestID:  sessiongenrt.RequestIDOf(header, requestIDHeaders),
 		StatusCode: status,
 	}
-	if raw, ok := lookupJSON(body, "code"); ok {
-		e.Code, _ = readJSONValue(raw, (*decoder).int32Value)
+	if raw, ok := sessiongenrt.LookupJSON(body, "code"); ok {
+		e.Code, _ = sessiongenrt.ReadJSONValue(raw, (*sessiongenrt.Decoder).Int32Value)
 	}
-	if raw, ok := lookupJSON(body, "message"); ok {
-		e.Message = errorText(raw, 300)
+	if raw, ok := sessiongenrt.LookupJSON(body, "message"); ok {
+		e.Message = sessiongenrt.ErrorText(raw, 300)
 	}
 	b := new(twcommon_.RestError)
 	if b.UnmarshalJSON(body) == nil {
@@ -181,7 +183,7 @@ func decodeAPIError(status int, header http.Header, body []byte) error {
 //
 // Proxy Services (/v1/Services).
 type ServicesClient struct {
-	transport *httpTransport
+	transport *sessiongenrt.HttpTransport
 }
 
 // PhoneNumbers returns the client of the "phoneNumbers" resource under the services serviceSID.
@@ -201,8 +203,8 @@ func (c *ServicesClient) Sessions(serviceSID string) *SessionsClient {
 }
 
 // listCall builds the request of List.
-func (c *ServicesClient) listCall(params *ServicesListParams) (*httpCall, error) {
-	call := &httpCall{
+func (c *ServicesClient) listCall(params *ServicesListParams) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services",
 		Retryable: true,
@@ -228,7 +230,7 @@ func (c *ServicesClient) List(ctx context.Context, params *ServicesListParams) i
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -241,13 +243,13 @@ func (c *ServicesClient) ListPage(ctx context.Context, params *ServicesListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ServicesClient) fetchList(ctx context.Context, call *httpCall) ([]*Service, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], readObjectPointer[Service])
+func (c *ServicesClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Service, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], sessiongenrt.ReadObjectPointer[Service])
 }
 
 // createCall builds the request of Create.
-func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*httpCall, error) {
-	call := &httpCall{
+func (c *ServicesClient) createCall(body *ServicesCreateRequest) (*sessiongenrt.HttpCall, error) {
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services",
 		Retryable: false,
@@ -272,23 +274,23 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Service](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *ServicesClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ServicesClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
 		Retryable: true,
@@ -304,25 +306,25 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Service](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
-func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
 		Retryable: false,
@@ -347,25 +349,25 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Service](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *ServicesClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ServicesClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(sid), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(sid),
 		Retryable: true,
@@ -390,26 +392,26 @@ func (c *ServicesClient) Delete(ctx context.Context, sid string) error {
 //
 // The Proxy Number Pool of a Service (/v1/Services/{ServiceSid}/PhoneNumbers).
 type PhoneNumbersClient struct {
-	transport       *httpTransport
+	transport       *sessiongenrt.HttpTransport
 	boundServiceSID string
 }
 
 // listCall builds the request of List.
-func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
 		Retryable: true,
@@ -435,7 +437,7 @@ func (c *PhoneNumbersClient) List(ctx context.Context, params *PhoneNumbersListP
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -448,26 +450,26 @@ func (c *PhoneNumbersClient) ListPage(ctx context.Context, params *PhoneNumbersL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *httpCall) ([]*PhoneNumber, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], readObjectPointer[PhoneNumber])
+func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*PhoneNumber, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], sessiongenrt.ReadObjectPointer[PhoneNumber])
 }
 
 // createCall builds the request of Create.
-func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers",
 		Retryable: false,
@@ -492,33 +494,33 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[PhoneNumber](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *PhoneNumbersClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *PhoneNumbersClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
 		Retryable: true,
@@ -534,33 +536,33 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[PhoneNumber](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
-func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
 		Retryable: false,
@@ -585,33 +587,33 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[PhoneNumber](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *PhoneNumbersClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *PhoneNumbersClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(sid), "^PN[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/PhoneNumbers/" + url.PathEscape(sid),
 		Retryable: true,
@@ -636,7 +638,7 @@ func (c *PhoneNumbersClient) Delete(ctx context.Context, sid string) error {
 //
 // The Sessions of a Service (/v1/Services/{ServiceSid}/Sessions).
 type SessionsClient struct {
-	transport       *httpTransport
+	transport       *sessiongenrt.HttpTransport
 	boundServiceSID string
 }
 
@@ -659,21 +661,21 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 }
 
 // listCall builds the request of List.
-func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
 		Retryable: true,
@@ -699,7 +701,7 @@ func (c *SessionsClient) List(ctx context.Context, params *SessionsListParams) i
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -712,26 +714,26 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], readObjectPointer[Session])
+func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], sessiongenrt.ReadObjectPointer[Session])
 }
 
 // createCall builds the request of Create.
-func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions",
 		Retryable: false,
@@ -756,31 +758,31 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *SessionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
 		Retryable: true,
@@ -796,33 +798,33 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // updateCall builds the request of Update.
-func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
 		Retryable: false,
@@ -847,33 +849,33 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *SessionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(sid), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(sid),
 		Retryable: true,
@@ -898,35 +900,35 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 //
 // The Interactions of a Session (/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions). Read and delete only: Interactions are created by Twilio.
 type InteractionsClient struct {
-	transport       *httpTransport
+	transport       *sessiongenrt.HttpTransport
 	boundServiceSID string
 	boundSessionSID string
 }
 
 // listCall builds the request of List.
-func (c *InteractionsClient) listCall(params *InteractionsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions",
 		Retryable: true,
@@ -952,7 +954,7 @@ func (c *InteractionsClient) List(ctx context.Context, params *InteractionsListP
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -965,42 +967,42 @@ func (c *InteractionsClient) ListPage(ctx context.Context, params *InteractionsL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *InteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Interaction, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], readObjectPointer[Interaction])
+func (c *InteractionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Interaction, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], sessiongenrt.ReadObjectPointer[Interaction])
 }
 
 // getCall builds the request of Get.
-func (c *InteractionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *InteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
 		Retryable: true,
@@ -1016,41 +1018,41 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Interaction](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Interaction](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *InteractionsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *InteractionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Interactions/" + url.PathEscape(sid),
 		Retryable: true,
@@ -1075,7 +1077,7 @@ func (c *InteractionsClient) Delete(ctx context.Context, sid string) error {
 //
 // The Participants of a Session (/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants). No update operation exists.
 type ParticipantsClient struct {
-	transport       *httpTransport
+	transport       *sessiongenrt.HttpTransport
 	boundServiceSID string
 	boundSessionSID string
 }
@@ -1091,29 +1093,29 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 }
 
 // listCall builds the request of List.
-func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
 		Retryable: true,
@@ -1139,7 +1141,7 @@ func (c *ParticipantsClient) List(ctx context.Context, params *ParticipantsListP
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -1152,34 +1154,34 @@ func (c *ParticipantsClient) ListPage(ctx context.Context, params *ParticipantsL
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *ParticipantsClient) fetchList(ctx context.Context, call *httpCall) ([]*Participant, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], readObjectPointer[Participant])
+func (c *ParticipantsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Participant, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], sessiongenrt.ReadObjectPointer[Participant])
 }
 
 // createCall builds the request of Create.
-func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants",
 		Retryable: false,
@@ -1204,41 +1206,41 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Participant](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *ParticipantsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
 		Retryable: true,
@@ -1254,41 +1256,41 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Participant](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
 }
 
 // deleteCall builds the request of Delete.
-func (c *ParticipantsClient) deleteCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *ParticipantsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(sid), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "DELETE",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(sid),
 		Retryable: true,
@@ -1313,44 +1315,44 @@ func (c *ParticipantsClient) Delete(ctx context.Context, sid string) error {
 //
 // Message Interactions sent directly to one Participant (/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions).
 type MessageInteractionsClient struct {
-	transport           *httpTransport
+	transport           *sessiongenrt.HttpTransport
 	boundServiceSID     string
 	boundSessionSID     string
 	boundParticipantSID string
 }
 
 // listCall builds the request of List.
-func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("ParticipantSid")
-		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
-			checkUTF8(vs, &fp, c.boundParticipantSID)
-			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		fp := root.Child("ParticipantSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
 		Retryable: true,
@@ -1376,7 +1378,7 @@ func (c *MessageInteractionsClient) List(ctx context.Context, params *MessageInt
 			yield(nil, err)
 		}
 	}
-	return paginate(ctx, call, c.fetchList)
+	return sessiongenrt.Paginate(ctx, call, c.fetchList)
 }
 
 // ListPage fetches the first page of List; follow with the page's Next method.
@@ -1389,42 +1391,42 @@ func (c *MessageInteractionsClient) ListPage(ctx context.Context, params *Messag
 }
 
 // fetchList fetches the page call asks for and the call of the page after it.
-func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *httpCall) ([]*MessageInteraction, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], readObjectPointer[MessageInteraction])
+func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*MessageInteraction, *sessiongenrt.HttpCall, any, error) {
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], sessiongenrt.ReadObjectPointer[MessageInteraction])
 }
 
 // createCall builds the request of Create.
-func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("ParticipantSid")
-		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
-			checkUTF8(vs, &fp, c.boundParticipantSID)
-			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		fp := root.Child("ParticipantSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "POST",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions",
 		Retryable: false,
@@ -1449,49 +1451,49 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[MessageInteraction](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[MessageInteraction](ctx, c.transport, call)
 }
 
 // getCall builds the request of Get.
-func (c *MessageInteractionsClient) getCall(sid string) (*httpCall, error) {
-	vs := new(violationList)
-	var root valuePath
+func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	var root sessiongenrt.ValuePath
 	{
-		fp := root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-			checkLength(vs, &fp, c.boundServiceSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
+		fp := root.Child("ServiceSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("SessionSid")
-		if checkPathSegment(vs, &fp, c.boundSessionSID) {
-			checkUTF8(vs, &fp, c.boundSessionSID)
-			checkLength(vs, &fp, c.boundSessionSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
+		fp := root.Child("SessionSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("ParticipantSid")
-		if checkPathSegment(vs, &fp, c.boundParticipantSID) {
-			checkUTF8(vs, &fp, c.boundParticipantSID)
-			checkLength(vs, &fp, c.boundParticipantSID, 34, 34)
-			checkPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
+		fp := root.Child("ParticipantSid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
+			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
+			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
 	{
-		fp := root.child("Sid")
-		if checkPathSegment(vs, &fp, sid) {
-			checkUTF8(vs, &fp, sid)
-			checkLength(vs, &fp, sid, 34, 34)
-			checkPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
+		fp := root.Child("Sid")
+		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
+			sessiongenrt.CheckUTF8(vs, &fp, sid)
+			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
+			sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(sid), "^KI[0-9a-fA-F]{32}$")
 		}
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(); err != nil {
 		return nil, err
 	}
-	call := &httpCall{
+	call := &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(c.boundSessionSID) + "/Participants/" + url.PathEscape(c.boundParticipantSID) + "/MessageInteractions/" + url.PathEscape(sid),
 		Retryable: true,
@@ -1507,53 +1509,53 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[MessageInteraction](ctx, c.transport, call)
+	return sessiongenrt.ReceiveObject[MessageInteraction](ctx, c.transport, call)
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
 // returns the envelope's metadata too (see Page).
-func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
+func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if emptyBody(resp.Body) {
+	if sessiongenrt.EmptyBody(resp.Body) {
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if info.next == "" {
-		return items, nil, info.meta, nil
+	if info.NextURL == "" {
+		return items, nil, info.EnvelopeMeta, nil
 	}
-	u, err := t.Next(info.next)
+	u, err := t.Next(info.NextURL)
 	if err != nil {
-		return items, nil, info.meta, err
+		return items, nil, info.EnvelopeMeta, err
 	}
-	return items, &httpCall{
+	return items, &sessiongenrt.HttpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, info.meta, nil
+	}, info.EnvelopeMeta, nil
 }
 
 // readServicesPage decodes one page body with its items in "services", each read with read.
-func readServicesPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readServicesPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1562,158 +1564,158 @@ func readServicesPage[T any](data []byte, read func(*decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "services":
-			if err := claimMember(&d, "services", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "services", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "services")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "services")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "services")
+					return nil, info, sessiongenrt.WithField(err, "services")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "services")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "services")
 				}
 				items = append(items, x)
 			}
 		case "meta":
-			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				continue
 			}
-			if err := d.beginObject(); err != nil {
-				return nil, info, withField(err, "meta")
+			if err := d.BeginObject(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "meta")
 			}
 			var seen1 uint64
-			var unknown1 memberNames
+			var unknown1 sessiongenrt.MemberNames
 			for {
-				name, ok, err := d.nextField()
+				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, withField(err, "meta")
+					return nil, info, sessiongenrt.WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "page":
-					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
-					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page_size"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
-					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "first_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
-					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "previous_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
-					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
-					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "key"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						s, err := d.stringValue()
+					if !d.ConsumeNull() {
+						s, err := d.StringValue()
 						if err != nil {
-							return nil, info, withField(withField(err, "next_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "next_page_url"), "meta")
 						}
-						info.next = s
+						info.NextURL = s
 					}
 				default:
-					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.SkipMember(&d, &unknown1, name); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("services")
+		return nil, info, d.ErrRequired("services")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // readPhoneNumbersPage decodes one page body with its items in "phone_numbers", each read with read.
-func readPhoneNumbersPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readPhoneNumbersPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1722,158 +1724,158 @@ func readPhoneNumbersPage[T any](data []byte, read func(*decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "phone_numbers":
-			if err := claimMember(&d, "phone_numbers", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "phone_numbers", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "phone_numbers")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "phone_numbers")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "phone_numbers")
+					return nil, info, sessiongenrt.WithField(err, "phone_numbers")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "phone_numbers")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "phone_numbers")
 				}
 				items = append(items, x)
 			}
 		case "meta":
-			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				continue
 			}
-			if err := d.beginObject(); err != nil {
-				return nil, info, withField(err, "meta")
+			if err := d.BeginObject(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "meta")
 			}
 			var seen1 uint64
-			var unknown1 memberNames
+			var unknown1 sessiongenrt.MemberNames
 			for {
-				name, ok, err := d.nextField()
+				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, withField(err, "meta")
+					return nil, info, sessiongenrt.WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "page":
-					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
-					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page_size"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
-					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "first_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
-					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "previous_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
-					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
-					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "key"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						s, err := d.stringValue()
+					if !d.ConsumeNull() {
+						s, err := d.StringValue()
 						if err != nil {
-							return nil, info, withField(withField(err, "next_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "next_page_url"), "meta")
 						}
-						info.next = s
+						info.NextURL = s
 					}
 				default:
-					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.SkipMember(&d, &unknown1, name); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("phone_numbers")
+		return nil, info, d.ErrRequired("phone_numbers")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // readSessionsPage decodes one page body with its items in "sessions", each read with read.
-func readSessionsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readSessionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -1882,158 +1884,158 @@ func readSessionsPage[T any](data []byte, read func(*decoder) (T, error)) (items
 		}
 		switch string(name) {
 		case "sessions":
-			if err := claimMember(&d, "sessions", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "sessions", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "sessions")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "sessions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "sessions")
+					return nil, info, sessiongenrt.WithField(err, "sessions")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "sessions")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "sessions")
 				}
 				items = append(items, x)
 			}
 		case "meta":
-			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				continue
 			}
-			if err := d.beginObject(); err != nil {
-				return nil, info, withField(err, "meta")
+			if err := d.BeginObject(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "meta")
 			}
 			var seen1 uint64
-			var unknown1 memberNames
+			var unknown1 sessiongenrt.MemberNames
 			for {
-				name, ok, err := d.nextField()
+				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, withField(err, "meta")
+					return nil, info, sessiongenrt.WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "page":
-					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
-					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page_size"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
-					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "first_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
-					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "previous_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
-					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
-					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "key"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						s, err := d.stringValue()
+					if !d.ConsumeNull() {
+						s, err := d.StringValue()
 						if err != nil {
-							return nil, info, withField(withField(err, "next_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "next_page_url"), "meta")
 						}
-						info.next = s
+						info.NextURL = s
 					}
 				default:
-					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.SkipMember(&d, &unknown1, name); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("sessions")
+		return nil, info, d.ErrRequired("sessions")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // readInteractionsPage decodes one page body with its items in "interactions", each read with read.
-func readInteractionsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readInteractionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -2042,158 +2044,158 @@ func readInteractionsPage[T any](data []byte, read func(*decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "interactions":
-			if err := claimMember(&d, "interactions", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "interactions", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "interactions")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "interactions")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "interactions")
+					return nil, info, sessiongenrt.WithField(err, "interactions")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "interactions")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "interactions")
 				}
 				items = append(items, x)
 			}
 		case "meta":
-			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				continue
 			}
-			if err := d.beginObject(); err != nil {
-				return nil, info, withField(err, "meta")
+			if err := d.BeginObject(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "meta")
 			}
 			var seen1 uint64
-			var unknown1 memberNames
+			var unknown1 sessiongenrt.MemberNames
 			for {
-				name, ok, err := d.nextField()
+				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, withField(err, "meta")
+					return nil, info, sessiongenrt.WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "page":
-					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
-					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page_size"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
-					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "first_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
-					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "previous_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
-					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
-					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "key"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						s, err := d.stringValue()
+					if !d.ConsumeNull() {
+						s, err := d.StringValue()
 						if err != nil {
-							return nil, info, withField(withField(err, "next_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "next_page_url"), "meta")
 						}
-						info.next = s
+						info.NextURL = s
 					}
 				default:
-					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.SkipMember(&d, &unknown1, name); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("interactions")
+		return nil, info, d.ErrRequired("interactions")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // readParticipantsPage decodes one page body with its items in "participants", each read with read.
-func readParticipantsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
-	var d decoder
-	d.reset(data)
+func readParticipantsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
 	var meta PageMeta
 	defer func() {
-		info.meta = meta
+		info.EnvelopeMeta = meta
 	}()
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return nil, info, err
 	}
 	var seen0 uint64
-	var unknown0 memberNames
+	var unknown0 sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return nil, info, err
 		}
@@ -2202,141 +2204,141 @@ func readParticipantsPage[T any](data []byte, read func(*decoder) (T, error)) (i
 		}
 		switch string(name) {
 		case "participants":
-			if err := claimMember(&d, "participants", &seen0, 1<<0); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "participants", &seen0, 1<<0); err != nil {
 				return nil, info, err
 			}
-			if err := d.beginArray(); err != nil {
-				return nil, info, withField(err, "participants")
+			if err := d.BeginArray(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "participants")
 			}
 			items = []T{}
 			for i := 0; ; i++ {
-				ok, err := d.nextElement()
+				ok, err := d.NextElement()
 				if err != nil {
-					return nil, info, withField(err, "participants")
+					return nil, info, sessiongenrt.WithField(err, "participants")
 				}
 				if !ok {
 					break
 				}
 				x, err := read(&d)
 				if err != nil {
-					return nil, info, withField(withIndex(err, i), "participants")
+					return nil, info, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), "participants")
 				}
 				items = append(items, x)
 			}
 		case "meta":
-			if err := claimMember(&d, "meta", &seen0, 1<<1); err != nil {
+			if err := sessiongenrt.ClaimMember(&d, "meta", &seen0, 1<<1); err != nil {
 				return nil, info, err
 			}
-			if d.consumeNull() {
+			if d.ConsumeNull() {
 				continue
 			}
-			if err := d.beginObject(); err != nil {
-				return nil, info, withField(err, "meta")
+			if err := d.BeginObject(); err != nil {
+				return nil, info, sessiongenrt.WithField(err, "meta")
 			}
 			var seen1 uint64
-			var unknown1 memberNames
+			var unknown1 sessiongenrt.MemberNames
 			for {
-				name, ok, err := d.nextField()
+				name, ok, err := d.NextField()
 				if err != nil {
-					return nil, info, withField(err, "meta")
+					return nil, info, sessiongenrt.WithField(err, "meta")
 				}
 				if !ok {
 					break
 				}
 				switch string(name) {
 				case "page":
-					if err := claimMember(&d, "page", &seen1, 1<<0); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page", &seen1, 1<<0); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page"), "meta")
 						}
 						meta.Page = Some(v)
 					}
 				case "page_size":
-					if err := claimMember(&d, "page_size", &seen1, 1<<1); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "page_size", &seen1, 1<<1); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).int32Value(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).Int32Value(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "page_size"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "page_size"), "meta")
 						}
 						meta.PageSize = Some(v)
 					}
 				case "first_page_url":
-					if err := claimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "first_page_url", &seen1, 1<<2); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "first_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "first_page_url"), "meta")
 						}
 						meta.FirstPageURL = Some(v)
 					}
 				case "previous_page_url":
-					if err := claimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "previous_page_url", &seen1, 1<<3); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "previous_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "previous_page_url"), "meta")
 						}
 						meta.PreviousPageURL = Some(v)
 					}
 				case "url":
-					if err := claimMember(&d, "url", &seen1, 1<<4); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "url", &seen1, 1<<4); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "url"), "meta")
 						}
 						meta.URL = Some(v)
 					}
 				case "key":
-					if err := claimMember(&d, "key", &seen1, 1<<5); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "key", &seen1, 1<<5); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						v, err := (*decoder).stringValue(&d)
+					if !d.ConsumeNull() {
+						v, err := (*sessiongenrt.Decoder).StringValue(&d)
 						if err != nil {
-							return nil, info, withField(withField(err, "key"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "key"), "meta")
 						}
 						meta.Key = Some(v)
 					}
 				case "next_page_url":
-					if err := claimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.ClaimMember(&d, "next_page_url", &seen1, 1<<6); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
-					if !d.consumeNull() {
-						s, err := d.stringValue()
+					if !d.ConsumeNull() {
+						s, err := d.StringValue()
 						if err != nil {
-							return nil, info, withField(withField(err, "next_page_url"), "meta")
+							return nil, info, sessiongenrt.WithField(sessiongenrt.WithField(err, "next_page_url"), "meta")
 						}
-						info.next = s
+						info.NextURL = s
 					}
 				default:
-					if err := skipMember(&d, &unknown1, name); err != nil {
-						return nil, info, withField(err, "meta")
+					if err := sessiongenrt.SkipMember(&d, &unknown1, name); err != nil {
+						return nil, info, sessiongenrt.WithField(err, "meta")
 					}
 				}
 			}
 		default:
-			if err := skipMember(&d, &unknown0, name); err != nil {
+			if err := sessiongenrt.SkipMember(&d, &unknown0, name); err != nil {
 				return nil, info, err
 			}
 		}
 	}
 	if seen0&1 == 0 {
-		return nil, info, d.errRequired("participants")
+		return nil, info, d.ErrRequired("participants")
 	}
-	return items, info, d.end()
+	return items, info, d.End()
 }
 
 // PageMeta is what a page's envelope says besides its items and the way to the next page.
@@ -2528,7 +2530,7 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 		q.Add("UniqueName", x)
 	}
 	if x, ok := v.DateExpiry.Get(); ok {
-		q.Add("DateExpiry", string(appendTime(nil, x)))
+		q.Add("DateExpiry", string(sessiongenrt.AppendTime(nil, x)))
 	}
 	if x, ok := v.TTL.Get(); ok {
 		q.Add("Ttl", strconv.FormatInt(int64(x), 10))
@@ -2553,7 +2555,7 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 func (v *SessionsUpdateRequest) encodeForm() url.Values {
 	q := url.Values{}
 	if x, ok := v.DateExpiry.Get(); ok {
-		q.Add("DateExpiry", string(appendTime(nil, x)))
+		q.Add("DateExpiry", string(sessiongenrt.AppendTime(nil, x)))
 	}
 	if x, ok := v.TTL.Get(); ok {
 		q.Add("Ttl", strconv.FormatInt(int64(x), 10))

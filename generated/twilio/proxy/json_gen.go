@@ -2,11 +2,15 @@
 
 package proxy
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // decodeSessionStatus decodes one SessionStatus. A value the schema does not list is kept as it is.
-func decodeSessionStatus(d *decoder) (SessionStatus, error) {
-	b, err := d.stringBytes()
+func decodeSessionStatus(d *sessiongenrt.Decoder) (SessionStatus, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -28,12 +32,12 @@ func decodeSessionStatus(d *decoder) (SessionStatus, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *SessionStatus) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeSessionStatus)
+	return sessiongenrt.UnmarshalWith(data, v, decodeSessionStatus)
 }
 
 // decodeSessionMode decodes one SessionMode. A value the schema does not list is kept as it is.
-func decodeSessionMode(d *decoder) (SessionMode, error) {
-	b, err := d.stringBytes()
+func decodeSessionMode(d *sessiongenrt.Decoder) (SessionMode, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -51,12 +55,12 @@ func decodeSessionMode(d *decoder) (SessionMode, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *SessionMode) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeSessionMode)
+	return sessiongenrt.UnmarshalWith(data, v, decodeSessionMode)
 }
 
 // decodeInteractionType decodes one InteractionType. A value the schema does not list is kept as it is.
-func decodeInteractionType(d *decoder) (InteractionType, error) {
-	b, err := d.stringBytes()
+func decodeInteractionType(d *sessiongenrt.Decoder) (InteractionType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -74,12 +78,12 @@ func decodeInteractionType(d *decoder) (InteractionType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InteractionType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInteractionType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInteractionType)
 }
 
 // decodeInteractionResourceStatus decodes one InteractionResourceStatus. A value the schema does not list is kept as it is.
-func decodeInteractionResourceStatus(d *decoder) (InteractionResourceStatus, error) {
-	b, err := d.stringBytes()
+func decodeInteractionResourceStatus(d *sessiongenrt.Decoder) (InteractionResourceStatus, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -133,12 +137,12 @@ func decodeInteractionResourceStatus(d *decoder) (InteractionResourceStatus, err
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *InteractionResourceStatus) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeInteractionResourceStatus)
+	return sessiongenrt.UnmarshalWith(data, v, decodeInteractionResourceStatus)
 }
 
 // decodeMessageInteractionType decodes one MessageInteractionType. A value the schema does not list is kept as it is.
-func decodeMessageInteractionType(d *decoder) (MessageInteractionType, error) {
-	b, err := d.stringBytes()
+func decodeMessageInteractionType(d *sessiongenrt.Decoder) (MessageInteractionType, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -156,12 +160,12 @@ func decodeMessageInteractionType(d *decoder) (MessageInteractionType, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *MessageInteractionType) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeMessageInteractionType)
+	return sessiongenrt.UnmarshalWith(data, v, decodeMessageInteractionType)
 }
 
 // decodeMessageInteractionResourceStatus decodes one MessageInteractionResourceStatus. A value the schema does not list is kept as it is.
-func decodeMessageInteractionResourceStatus(d *decoder) (MessageInteractionResourceStatus, error) {
-	b, err := d.stringBytes()
+func decodeMessageInteractionResourceStatus(d *sessiongenrt.Decoder) (MessageInteractionResourceStatus, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -215,12 +219,12 @@ func decodeMessageInteractionResourceStatus(d *decoder) (MessageInteractionResou
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *MessageInteractionResourceStatus) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeMessageInteractionResourceStatus)
+	return sessiongenrt.UnmarshalWith(data, v, decodeMessageInteractionResourceStatus)
 }
 
 // decodeServiceNumberSelectionBehavior decodes one ServiceNumberSelectionBehavior. A value the schema does not list is kept as it is.
-func decodeServiceNumberSelectionBehavior(d *decoder) (ServiceNumberSelectionBehavior, error) {
-	b, err := d.stringBytes()
+func decodeServiceNumberSelectionBehavior(d *sessiongenrt.Decoder) (ServiceNumberSelectionBehavior, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -236,12 +240,12 @@ func decodeServiceNumberSelectionBehavior(d *decoder) (ServiceNumberSelectionBeh
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *ServiceNumberSelectionBehavior) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeServiceNumberSelectionBehavior)
+	return sessiongenrt.UnmarshalWith(data, v, decodeServiceNumberSelectionBehavior)
 }
 
 // decodeServiceGeoMatchLevel decodes one ServiceGeoMatchLevel. A value the schema does not list is kept as it is.
-func decodeServiceGeoMatchLevel(d *decoder) (ServiceGeoMatchLevel, error) {
-	b, err := d.stringBytes()
+func decodeServiceGeoMatchLevel(d *sessiongenrt.Decoder) (ServiceGeoMatchLevel, error) {
+	b, err := d.StringBytes()
 	if err != nil {
 		return "", err
 	}
@@ -261,7 +265,7 @@ func decodeServiceGeoMatchLevel(d *decoder) (ServiceGeoMatchLevel, error) {
 // UnmarshalJSON implements json.Unmarshaler with the strict decoder: one JSON
 // string (null is an error), any value kept as it is.
 func (v *ServiceGeoMatchLevel) UnmarshalJSON(data []byte) error {
-	return unmarshalWith(data, v, decodeServiceGeoMatchLevel)
+	return sessiongenrt.UnmarshalWith(data, v, decodeServiceGeoMatchLevel)
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -269,62 +273,62 @@ func (v *ServiceGeoMatchLevel) UnmarshalJSON(data []byte) error {
 func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_started\":null", &v.DateStarted, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_started\":null", &v.DateStarted, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_ended\":null", &v.DateEnded, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_ended\":null", &v.DateEnded, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_last_interaction\":null", &v.DateLastInteraction, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_last_interaction\":null", &v.DateLastInteraction, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_expiry\":null", &v.DateExpiry, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, appendString)
-	dst = appendOptional(dst, ",\"status\":null", &v.Status, appendEnum[SessionStatus])
-	dst = appendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, appendString)
-	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"unique_name\":null", &v.UniqueName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"status\":null", &v.Status, sessiongenrt.AppendEnum[SessionStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"closed_reason\":null", &v.ClosedReason, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ttl\":null", &v.TTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"mode\":null", &v.Mode, sessiongenrt.AppendEnum[SessionMode])
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Session) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Session object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -333,39 +337,39 @@ func (v *Session) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_started":
-			err = readOptional(d, "date_started", &v.DateStarted, &seen[0], 1<<3, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_started", &v.DateStarted, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_ended":
-			err = readOptional(d, "date_ended", &v.DateEnded, &seen[0], 1<<4, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_ended", &v.DateEnded, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_last_interaction":
-			err = readOptional(d, "date_last_interaction", &v.DateLastInteraction, &seen[0], 1<<5, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_last_interaction", &v.DateLastInteraction, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_expiry":
-			err = readOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<6, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_expiry", &v.DateExpiry, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "unique_name":
-			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "status":
-			err = readOptional(d, "status", &v.Status, &seen[0], 1<<8, nullIsState, decodeSessionStatus)
+			err = sessiongenrt.ReadOptional(d, "status", &v.Status, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeSessionStatus)
 		case "closed_reason":
-			err = readOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "closed_reason", &v.ClosedReason, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "ttl":
-			err = readOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "ttl", &v.TTL, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "mode":
-			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<11, nullIsState, decodeSessionMode)
+			err = sessiongenrt.ReadOptional(d, "mode", &v.Mode, &seen[0], 1<<11, sessiongenrt.NullIsState, decodeSessionMode)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<13, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<15, nullIsState, decodeMap_URI)
+			err = sessiongenrt.ReadOptional(d, "links", &v.Links, &seen[0], 1<<15, sessiongenrt.NullIsState, decodeMap_URI)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -378,12 +382,12 @@ func (v *Session) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -391,53 +395,53 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, appendString)
-	dst = appendOptional(dst, ",\"identifier\":null", &v.Identifier, appendString)
-	dst = appendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, appendString)
-	dst = appendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_deleted\":null", &v.DateDeleted, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_sid\":null", &v.SessionSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"identifier\":null", &v.Identifier, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"proxy_identifier\":null", &v.ProxyIdentifier, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"proxy_identifier_sid\":null", &v.ProxyIdentifierSID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_deleted\":null", &v.DateDeleted, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Participant) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Participant object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Participant) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -446,33 +450,33 @@ func (v *Participant) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "friendly_name":
-			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "identifier":
-			err = readOptional(d, "identifier", &v.Identifier, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "identifier", &v.Identifier, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "proxy_identifier":
-			err = readOptional(d, "proxy_identifier", &v.ProxyIdentifier, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "proxy_identifier", &v.ProxyIdentifier, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "proxy_identifier_sid":
-			err = readOptional(d, "proxy_identifier_sid", &v.ProxyIdentifierSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "proxy_identifier_sid", &v.ProxyIdentifierSID, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_deleted":
-			err = readOptional(d, "date_deleted", &v.DateDeleted, &seen[0], 1<<8, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_deleted", &v.DateDeleted, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<9, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<10, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<12, nullIsState, decodeMap_URI)
+			err = sessiongenrt.ReadOptional(d, "links", &v.Links, &seen[0], 1<<12, sessiongenrt.NullIsState, decodeMap_URI)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -485,12 +489,12 @@ func (v *Participant) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -498,57 +502,57 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 func (v *Interaction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	dst = appendOptional(dst, ",\"data\":null", &v.Data, appendString)
-	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[InteractionType])
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, appendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[InteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_sid\":null", &v.SessionSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"data\":null", &v.Data, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"type\":null", &v.Type, sessiongenrt.AppendEnum[InteractionType])
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, sessiongenrt.AppendEnum[InteractionResourceStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, sessiongenrt.AppendEnum[InteractionResourceStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Interaction) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Interaction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Interaction) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Interaction) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -557,45 +561,45 @@ func (v *Interaction) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "data":
-			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "data", &v.Data, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeInteractionType)
+			err = sessiongenrt.ReadOptional(d, "type", &v.Type, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeInteractionType)
 		case "inbound_participant_sid":
-			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_sid":
-			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_status":
-			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<8, nullIsState, decodeInteractionResourceStatus)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeInteractionResourceStatus)
 		case "inbound_resource_type":
-			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_url":
-			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_participant_sid":
-			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_sid":
-			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_status":
-			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<13, nullIsState, decodeInteractionResourceStatus)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<13, sessiongenrt.NullIsState, decodeInteractionResourceStatus)
 		case "outbound_resource_type":
-			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<14, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<14, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_url":
-			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<16, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<17, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<18, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -608,12 +612,12 @@ func (v *Interaction) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Interaction) UnmarshalJSON(data []byte) error {
 	*v = Interaction{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -621,58 +625,58 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 func (v *MessageInteraction) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"session_sid\":null", &v.SessionSID, appendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	dst = appendOptional(dst, ",\"data\":null", &v.Data, appendString)
-	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendEnum[MessageInteractionType])
-	dst = appendOptional(dst, ",\"participant_sid\":null", &v.ParticipantSID, appendString)
-	dst = appendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, appendString)
-	dst = appendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, appendString)
-	dst = appendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, appendEnum[MessageInteractionResourceStatus])
-	dst = appendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, appendString)
-	dst = appendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"session_sid\":null", &v.SessionSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"data\":null", &v.Data, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"type\":null", &v.Type, sessiongenrt.AppendEnum[MessageInteractionType])
+	dst = sessiongenrt.AppendOptional(dst, ",\"participant_sid\":null", &v.ParticipantSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_participant_sid\":null", &v.InboundParticipantSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_sid\":null", &v.InboundResourceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_status\":null", &v.InboundResourceStatus, sessiongenrt.AppendEnum[MessageInteractionResourceStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_type\":null", &v.InboundResourceType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"inbound_resource_url\":null", &v.InboundResourceURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_participant_sid\":null", &v.OutboundParticipantSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_sid\":null", &v.OutboundResourceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_status\":null", &v.OutboundResourceStatus, sessiongenrt.AppendEnum[MessageInteractionResourceStatus])
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_type\":null", &v.OutboundResourceType, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"outbound_resource_url\":null", &v.OutboundResourceURL, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MessageInteraction) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one MessageInteraction object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteraction) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *MessageInteraction) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -681,47 +685,47 @@ func (v *MessageInteraction) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "session_sid":
-			err = readOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "session_sid", &v.SessionSID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "data":
-			err = readOptional(d, "data", &v.Data, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "data", &v.Data, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "type":
-			err = readOptional(d, "type", &v.Type, &seen[0], 1<<5, nullIsState, decodeMessageInteractionType)
+			err = sessiongenrt.ReadOptional(d, "type", &v.Type, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeMessageInteractionType)
 		case "participant_sid":
-			err = readOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "participant_sid", &v.ParticipantSID, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_participant_sid":
-			err = readOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_participant_sid", &v.InboundParticipantSID, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_sid":
-			err = readOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_sid", &v.InboundResourceSID, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_status":
-			err = readOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<9, nullIsState, decodeMessageInteractionResourceStatus)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_status", &v.InboundResourceStatus, &seen[0], 1<<9, sessiongenrt.NullIsState, decodeMessageInteractionResourceStatus)
 		case "inbound_resource_type":
-			err = readOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<10, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_type", &v.InboundResourceType, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "inbound_resource_url":
-			err = readOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<11, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "inbound_resource_url", &v.InboundResourceURL, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_participant_sid":
-			err = readOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_participant_sid", &v.OutboundParticipantSID, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_sid":
-			err = readOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<13, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_sid", &v.OutboundResourceSID, &seen[0], 1<<13, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_status":
-			err = readOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<14, nullIsState, decodeMessageInteractionResourceStatus)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_status", &v.OutboundResourceStatus, &seen[0], 1<<14, sessiongenrt.NullIsState, decodeMessageInteractionResourceStatus)
 		case "outbound_resource_type":
-			err = readOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<15, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_type", &v.OutboundResourceType, &seen[0], 1<<15, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "outbound_resource_url":
-			err = readOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<16, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "outbound_resource_url", &v.OutboundResourceURL, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<17, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<17, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<18, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<18, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<19, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<19, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -734,12 +738,12 @@ func (v *MessageInteraction) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 	*v = MessageInteraction{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -747,52 +751,52 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 func (v *Service) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"unique_name\":null", &v.UniqueName, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	dst = appendOptional(dst, ",\"chat_instance_sid\":null", &v.ChatInstanceSID, appendString)
-	dst = appendOptional(dst, ",\"callback_url\":null", &v.CallbackURL, appendString)
-	dst = appendOptional(dst, ",\"default_ttl\":null", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"number_selection_behavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"geo_match_level\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, appendString)
-	dst = appendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"unique_name\":null", &v.UniqueName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"chat_instance_sid\":null", &v.ChatInstanceSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"callback_url\":null", &v.CallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"default_ttl\":null", &v.DefaultTTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"number_selection_behavior\":null", &v.NumberSelectionBehavior, sessiongenrt.AppendEnum[ServiceNumberSelectionBehavior])
+	dst = sessiongenrt.AppendOptional(dst, ",\"geo_match_level\":null", &v.GeoMatchLevel, sessiongenrt.AppendEnum[ServiceGeoMatchLevel])
+	dst = sessiongenrt.AppendOptional(dst, ",\"intercept_callback_url\":null", &v.InterceptCallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"out_of_session_callback_url\":null", &v.OutOfSessionCallbackURL, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v Service) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one Service object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Service) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *Service) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -801,35 +805,35 @@ func (v *Service) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "unique_name":
-			err = readOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "unique_name", &v.UniqueName, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "chat_instance_sid":
-			err = readOptional(d, "chat_instance_sid", &v.ChatInstanceSID, &seen[0], 1<<3, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "chat_instance_sid", &v.ChatInstanceSID, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "callback_url":
-			err = readOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "callback_url", &v.CallbackURL, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "default_ttl":
-			err = readOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "default_ttl", &v.DefaultTTL, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		case "number_selection_behavior":
-			err = readOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, nullIsState, decodeServiceNumberSelectionBehavior)
+			err = sessiongenrt.ReadOptional(d, "number_selection_behavior", &v.NumberSelectionBehavior, &seen[0], 1<<6, sessiongenrt.NullIsState, decodeServiceNumberSelectionBehavior)
 		case "geo_match_level":
-			err = readOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, nullIsState, decodeServiceGeoMatchLevel)
+			err = sessiongenrt.ReadOptional(d, "geo_match_level", &v.GeoMatchLevel, &seen[0], 1<<7, sessiongenrt.NullIsState, decodeServiceGeoMatchLevel)
 		case "intercept_callback_url":
-			err = readOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "intercept_callback_url", &v.InterceptCallbackURL, &seen[0], 1<<8, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "out_of_session_callback_url":
-			err = readOptional(d, "out_of_session_callback_url", &v.OutOfSessionCallbackURL, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "out_of_session_callback_url", &v.OutOfSessionCallbackURL, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<10, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<11, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<12, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<12, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<13, nullIsState, decodeMap_URI)
+			err = sessiongenrt.ReadOptional(d, "links", &v.Links, &seen[0], 1<<13, sessiongenrt.NullIsState, decodeMap_URI)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -842,12 +846,12 @@ func (v *Service) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *Service) UnmarshalJSON(data []byte) error {
 	*v = Service{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -855,54 +859,54 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"account_sid\":null", &v.AccountSID, appendString)
-	dst = appendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"account_sid\":null", &v.AccountSID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"service_sid\":null", &v.ServiceSID, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_created\":null", &v.DateCreated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"date_updated\":null", &v.DateUpdated, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, appendString)
-	dst = appendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, appendString)
-	dst = appendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, appendString)
-	if x := v.Capabilities.member(&dst, ",\"capabilities\":null"); x != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, sessiongenrt.AppendString)
+	if x := v.Capabilities.Member(&dst, ",\"capabilities\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
-	dst = appendOptional(dst, ",\"is_reserved\":null", &v.IsReserved, appendBool)
-	dst = appendOptional(dst, ",\"in_use\":null", &v.InUse, appendInt32)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"url\":null", &v.URL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"is_reserved\":null", &v.IsReserved, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"in_use\":null", &v.InUse, sessiongenrt.AppendInt32)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PhoneNumber) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PhoneNumber object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumber) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PhoneNumber) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -911,31 +915,31 @@ func (v *PhoneNumber) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "sid":
-			err = readOptional(d, "sid", &v.SID, &seen[0], 1<<0, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "account_sid":
-			err = readOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<1, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "account_sid", &v.AccountSID, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "service_sid":
-			err = readOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "service_sid", &v.ServiceSID, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "date_created":
-			err = readOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<3, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_created", &v.DateCreated, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "date_updated":
-			err = readOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<4, nullIsState, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "date_updated", &v.DateUpdated, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "phone_number":
-			err = readOptional(d, "phone_number", &v.PhoneNumber, &seen[0], 1<<5, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "phone_number", &v.PhoneNumber, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "friendly_name":
-			err = readOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "friendly_name", &v.FriendlyName, &seen[0], 1<<6, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "iso_country":
-			err = readOptional(d, "iso_country", &v.IsoCountry, &seen[0], 1<<7, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "iso_country", &v.IsoCountry, &seen[0], 1<<7, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "capabilities":
-			err = readOptional(d, "capabilities", &v.Capabilities, &seen[0], 1<<8, nullIsState, decodePhoneNumberCapabilities)
+			err = sessiongenrt.ReadOptional(d, "capabilities", &v.Capabilities, &seen[0], 1<<8, sessiongenrt.NullIsState, decodePhoneNumberCapabilities)
 		case "url":
-			err = readOptional(d, "url", &v.URL, &seen[0], 1<<9, nullIsState, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "url", &v.URL, &seen[0], 1<<9, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "is_reserved":
-			err = readOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "is_reserved", &v.IsReserved, &seen[0], 1<<10, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "in_use":
-			err = readOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, nullIsState, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "in_use", &v.InUse, &seen[0], 1<<11, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).Int32Value)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -948,12 +952,12 @@ func (v *PhoneNumber) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumber{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -961,40 +965,40 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 func (v *PhoneNumberCapabilities) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"fax\":null", &v.Fax, appendBool)
-	dst = appendOptional(dst, ",\"mms\":null", &v.Mms, appendBool)
-	dst = appendOptional(dst, ",\"sms\":null", &v.SMS, appendBool)
-	dst = appendOptional(dst, ",\"voice\":null", &v.Voice, appendBool)
-	if dst, err = appendMembers(dst, v.AdditionalProperties); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"fax\":null", &v.Fax, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"mms\":null", &v.Mms, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"sms\":null", &v.SMS, sessiongenrt.AppendBool)
+	dst = sessiongenrt.AppendOptional(dst, ",\"voice\":null", &v.Voice, sessiongenrt.AppendBool)
+	if dst, err = sessiongenrt.AppendMembers(dst, v.AdditionalProperties); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PhoneNumberCapabilities) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1003,15 +1007,15 @@ func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "fax":
-			err = readOptional(d, "fax", &v.Fax, &seen[0], 1<<0, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "fax", &v.Fax, &seen[0], 1<<0, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "mms":
-			err = readOptional(d, "mms", &v.Mms, &seen[0], 1<<1, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "mms", &v.Mms, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "sms":
-			err = readOptional(d, "sms", &v.SMS, &seen[0], 1<<2, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "sms", &v.SMS, &seen[0], 1<<2, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		case "voice":
-			err = readOptional(d, "voice", &v.Voice, &seen[0], 1<<3, nullIsState, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "voice", &v.Voice, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).BoolValue)
 		default:
-			err = keepMember(d, &v.AdditionalProperties, &unknown, name)
+			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1024,54 +1028,54 @@ func (v *PhoneNumberCapabilities) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumberCapabilities{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
-	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, appendString)
-	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, appendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, appendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"UniqueName\":"...), v.UniqueName)
+	dst = sessiongenrt.AppendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, sessiongenrt.AppendEnum[ServiceGeoMatchLevel])
+	dst = sessiongenrt.AppendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, sessiongenrt.AppendEnum[ServiceNumberSelectionBehavior])
+	dst = sessiongenrt.AppendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServicesCreateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ServicesCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesCreateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ServicesCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1080,30 +1084,30 @@ func (v *ServicesCreateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readMember(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "DefaultTtl":
-			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "CallbackUrl":
-			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "GeoMatchLevel":
-			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
+			err = sessiongenrt.ReadOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
-			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
+			err = sessiongenrt.ReadOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "OutOfSessionCallbackUrl":
-			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "ChatInstanceSid":
-			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("UniqueName")
+		return d.ErrRequired("UniqueName")
 	}
 	return nil
 }
@@ -1112,54 +1116,54 @@ func (v *ServicesCreateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesCreateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ServicesUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, appendString)
-	dst = appendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, appendInt32)
-	dst = appendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, appendString)
-	dst = appendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, appendEnum[ServiceGeoMatchLevel])
-	dst = appendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, appendEnum[ServiceNumberSelectionBehavior])
-	dst = appendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, appendString)
-	dst = appendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, appendString)
-	dst = appendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"DefaultTtl\":null", &v.DefaultTTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"CallbackUrl\":null", &v.CallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"GeoMatchLevel\":null", &v.GeoMatchLevel, sessiongenrt.AppendEnum[ServiceGeoMatchLevel])
+	dst = sessiongenrt.AppendOptional(dst, ",\"NumberSelectionBehavior\":null", &v.NumberSelectionBehavior, sessiongenrt.AppendEnum[ServiceNumberSelectionBehavior])
+	dst = sessiongenrt.AppendOptional(dst, ",\"InterceptCallbackUrl\":null", &v.InterceptCallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"OutOfSessionCallbackUrl\":null", &v.OutOfSessionCallbackURL, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ChatInstanceSid\":null", &v.ChatInstanceSID, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ServicesUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesUpdateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ServicesUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1168,23 +1172,23 @@ func (v *ServicesUpdateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "DefaultTtl":
-			err = readOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "DefaultTtl", &v.DefaultTTL, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "CallbackUrl":
-			err = readOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "CallbackUrl", &v.CallbackURL, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "GeoMatchLevel":
-			err = readOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, nullRejected, decodeServiceGeoMatchLevel)
+			err = sessiongenrt.ReadOptional(d, "GeoMatchLevel", &v.GeoMatchLevel, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeServiceGeoMatchLevel)
 		case "NumberSelectionBehavior":
-			err = readOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, nullRejected, decodeServiceNumberSelectionBehavior)
+			err = sessiongenrt.ReadOptional(d, "NumberSelectionBehavior", &v.NumberSelectionBehavior, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeServiceNumberSelectionBehavior)
 		case "InterceptCallbackUrl":
-			err = readOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "InterceptCallbackUrl", &v.InterceptCallbackURL, &seen[0], 1<<5, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "OutOfSessionCallbackUrl":
-			err = readOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "OutOfSessionCallbackUrl", &v.OutOfSessionCallbackURL, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "ChatInstanceSid":
-			err = readOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ChatInstanceSid", &v.ChatInstanceSID, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1197,49 +1201,49 @@ func (v *ServicesUpdateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesUpdateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Sid\":null", &v.SID, appendString)
-	dst = appendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, appendString)
-	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, appendBool)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"Sid\":null", &v.SID, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"PhoneNumber\":null", &v.PhoneNumber, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, sessiongenrt.AppendBool)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PhoneNumbersCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersCreateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PhoneNumbersCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1248,13 +1252,13 @@ func (v *PhoneNumbersCreateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "Sid":
-			err = readOptional(d, "Sid", &v.SID, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "Sid", &v.SID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "PhoneNumber":
-			err = readOptional(d, "PhoneNumber", &v.PhoneNumber, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "PhoneNumber", &v.PhoneNumber, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "IsReserved":
-			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<2, nullRejected, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).BoolValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1267,47 +1271,47 @@ func (v *PhoneNumbersCreateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersCreateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *PhoneNumbersUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, appendBool)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"IsReserved\":null", &v.IsReserved, sessiongenrt.AppendBool)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one PhoneNumbersUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersUpdateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *PhoneNumbersUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1316,9 +1320,9 @@ func (v *PhoneNumbersUpdateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "IsReserved":
-			err = readOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<0, nullRejected, (*decoder).boolValue)
+			err = sessiongenrt.ReadOptional(d, "IsReserved", &v.IsReserved, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).BoolValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1331,12 +1335,12 @@ func (v *PhoneNumbersUpdateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersUpdateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1344,44 +1348,44 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"UniqueName\":null", &v.UniqueName, sessiongenrt.AppendString)
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"Mode\":null", &v.Mode, appendEnum[SessionMode])
-	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
-	if dst, err = appendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
+	dst = sessiongenrt.AppendOptional(dst, ",\"Ttl\":null", &v.TTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"Mode\":null", &v.Mode, sessiongenrt.AppendEnum[SessionMode])
+	dst = sessiongenrt.AppendOptional(dst, ",\"Status\":null", &v.Status, sessiongenrt.AppendEnum[SessionStatus])
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
 		return nil, err
 	}
-	return closeObject(dst, start), nil
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1390,19 +1394,19 @@ func (v *SessionsCreateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "UniqueName":
-			err = readOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "UniqueName", &v.UniqueName, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "DateExpiry":
-			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<2, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "Ttl", &v.TTL, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "Mode":
-			err = readOptional(d, "Mode", &v.Mode, &seen[0], 1<<3, nullRejected, decodeSessionMode)
+			err = sessiongenrt.ReadOptional(d, "Mode", &v.Mode, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSessionMode)
 		case "Status":
-			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<4, nullRejected, decodeSessionStatus)
+			err = sessiongenrt.ReadOptional(d, "Status", &v.Status, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSessionStatus)
 		case "Participants":
-			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, nullRejected, decodeSlice_RawJSON)
+			err = sessiongenrt.ReadOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_RawJSON)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1415,12 +1419,12 @@ func (v *SessionsCreateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
@@ -1428,39 +1432,39 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 func (v *SessionsUpdateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
+	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"Ttl\":null", &v.TTL, appendInt32)
-	dst = appendOptional(dst, ",\"Status\":null", &v.Status, appendEnum[SessionStatus])
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"Ttl\":null", &v.TTL, sessiongenrt.AppendInt32)
+	dst = sessiongenrt.AppendOptional(dst, ",\"Status\":null", &v.Status, sessiongenrt.AppendEnum[SessionStatus])
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one SessionsUpdateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *SessionsUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1469,13 +1473,13 @@ func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "DateExpiry":
-			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<0, nullRejected, (*decoder).dateTimeValue)
+			err = sessiongenrt.ReadOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "Ttl":
-			err = readOptional(d, "Ttl", &v.TTL, &seen[0], 1<<1, nullRejected, (*decoder).int32Value)
+			err = sessiongenrt.ReadOptional(d, "Ttl", &v.TTL, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "Status":
-			err = readOptional(d, "Status", &v.Status, &seen[0], 1<<2, nullRejected, decodeSessionStatus)
+			err = sessiongenrt.ReadOptional(d, "Status", &v.Status, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSessionStatus)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1488,50 +1492,50 @@ func (v *SessionsUpdateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsUpdateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *ParticipantsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendString(append(dst, ",\"Identifier\":"...), v.Identifier)
-	dst = appendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, appendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifier\":null", &v.ProxyIdentifier, appendString)
-	dst = appendOptional(dst, ",\"ProxyIdentifierSid\":null", &v.ProxyIdentifierSID, appendString)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendString(append(dst, ",\"Identifier\":"...), v.Identifier)
+	dst = sessiongenrt.AppendOptional(dst, ",\"FriendlyName\":null", &v.FriendlyName, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ProxyIdentifier\":null", &v.ProxyIdentifier, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"ProxyIdentifierSid\":null", &v.ProxyIdentifierSID, sessiongenrt.AppendString)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one ParticipantsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantsCreateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *ParticipantsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1540,22 +1544,22 @@ func (v *ParticipantsCreateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "Identifier":
-			err = readMember(d, "Identifier", &v.Identifier, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadMember(d, "Identifier", &v.Identifier, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "FriendlyName":
-			err = readOptional(d, "FriendlyName", &v.FriendlyName, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "FriendlyName", &v.FriendlyName, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "ProxyIdentifier":
-			err = readOptional(d, "ProxyIdentifier", &v.ProxyIdentifier, &seen[0], 1<<2, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ProxyIdentifier", &v.ProxyIdentifier, &seen[0], 1<<2, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "ProxyIdentifierSid":
-			err = readOptional(d, "ProxyIdentifierSid", &v.ProxyIdentifierSID, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "ProxyIdentifierSid", &v.ProxyIdentifierSID, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
-		return d.errRequired("Identifier")
+		return d.ErrRequired("Identifier")
 	}
 	return nil
 }
@@ -1564,48 +1568,48 @@ func (v *ParticipantsCreateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ParticipantsCreateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // AppendJSON appends the JSON encoding of v to dst and returns the extended buffer.
 // Absent optional fields are left out; null fields are written as null.
 func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if v == nil {
-		return appendNull(dst), nil
+		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	dst = appendOptional(dst, ",\"Body\":null", &v.Body, appendString)
-	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
-	return closeObject(dst, start), nil
+	dst = sessiongenrt.AppendOptional(dst, ",\"Body\":null", &v.Body, sessiongenrt.AppendString)
+	dst = sessiongenrt.AppendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
+	return sessiongenrt.CloseObject(dst, start), nil
 }
 
 // MarshalJSON implements json.Marshaler with AppendJSON, for values and pointers alike.
 func (v MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
-	scratch := marshalBuffer()
+	scratch := sessiongenrt.MarshalBuffer()
 	out, err := v.AppendJSON((*scratch)[:0])
-	return ownedJSON(scratch, out, err)
+	return sessiongenrt.OwnedJSON(scratch, out, err)
 }
 
 // readJSON reads one MessageInteractionsCreateRequest object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteractionsCreateRequest) readJSON(d *decoder) error {
-	if d.peek() == kindNull {
-		return d.errNullNotAllowed()
+func (v *MessageInteractionsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+	if d.Peek() == sessiongenrt.KindNull {
+		return d.ErrNullNotAllowed()
 	}
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	var seen [1]uint64
-	var unknown memberNames
+	var unknown sessiongenrt.MemberNames
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -1614,11 +1618,11 @@ func (v *MessageInteractionsCreateRequest) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "Body":
-			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
+			err = sessiongenrt.ReadOptional(d, "Body", &v.Body, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "MediaUrl":
-			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_String)
+			err = sessiongenrt.ReadOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_String)
 		default:
-			err = skipMember(d, &unknown, name)
+			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
 		if err != nil {
 			return err
@@ -1631,46 +1635,46 @@ func (v *MessageInteractionsCreateRequest) readJSON(d *decoder) error {
 // and nothing but whitespace may follow the object.
 func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = MessageInteractionsCreateRequest{}
-	var d decoder
-	d.reset(data)
-	if err := v.readJSON(&d); err != nil {
+	var d sessiongenrt.Decoder
+	d.Reset(data)
+	if err := v.ReadJSON(&d); err != nil {
 		return err
 	}
-	return d.end()
+	return d.End()
 }
 
 // encodeMap_URI appends x as a JSON object with sorted keys.
 func encodeMap_URI(dst []byte, x map[string]string) []byte {
-	return appendMap(dst, x, appendString)
+	return sessiongenrt.AppendMap(dst, x, sessiongenrt.AppendString)
 }
 
 // decodeMap_URI decodes a JSON object into a map; duplicate names and null values are rejected.
-func decodeMap_URI(d *decoder) (map[string]string, error) {
-	return readMap(d, nullRejected, (*decoder).stringValue)
+func decodeMap_URI(d *sessiongenrt.Decoder) (map[string]string, error) {
+	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 }
 
 // decodePhoneNumberCapabilities decodes one PhoneNumberCapabilities.
-func decodePhoneNumberCapabilities(d *decoder) (v PhoneNumberCapabilities, err error) {
-	err = v.readJSON(d)
+func decodePhoneNumberCapabilities(d *sessiongenrt.Decoder) (v PhoneNumberCapabilities, err error) {
+	err = v.ReadJSON(d)
 	return v, err
 }
 
 // encodeSlice_RawJSON appends x as a JSON array.
 func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
-	return appendArrayErr(dst, x, appendRawValue)
+	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendRawValue)
 }
 
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
-func decodeSlice_RawJSON(d *decoder) ([]json.RawMessage, error) {
-	return readArray(d, nullIsValue, readRawValue)
+func decodeSlice_RawJSON(d *sessiongenrt.Decoder) ([]json.RawMessage, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 }
 
 // encodeSlice_String appends x as a JSON array.
 func encodeSlice_String(dst []byte, x []string) []byte {
-	return appendArray(dst, x, appendString)
+	return sessiongenrt.AppendArray(dst, x, sessiongenrt.AppendString)
 }
 
 // decodeSlice_String decodes a JSON array; null elements are rejected.
-func decodeSlice_String(d *decoder) ([]string, error) {
-	return readArray(d, nullRejected, (*decoder).stringValue)
+func decodeSlice_String(d *sessiongenrt.Decoder) ([]string, error) {
+	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 }

@@ -3,7 +3,9 @@
 
 package proxy
 
-import ()
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
 
 // appender is what every generated type offers.
 type appender interface {
@@ -32,15 +34,15 @@ type TwilioPage[T appender] struct {
 // DecodeTwilioPage walks the envelope with a Decoder, decodes each element
 // of the list named key with elem and the meta object field by field. It
 // checks that meta.key names the list.
-func DecodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (T, error)) (TwilioPage[T], error) {
+func DecodeTwilioPage[T appender](data []byte, key string, elem func(*sessiongenrt.Decoder) (T, error)) (TwilioPage[T], error) {
 	p := TwilioPage[T]{Key: key}
 	d := newTestDecoder(data)
-	if err := d.beginObject(); err != nil {
+	if err := d.BeginObject(); err != nil {
 		return p, err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return p, err
 		}
@@ -49,59 +51,59 @@ func DecodeTwilioPage[T appender](data []byte, key string, elem func(*decoder) (
 		}
 		field := string(name)
 		if seen[field] {
-			return p, d.errDuplicate(name)
+			return p, d.ErrDuplicate(name)
 		}
 		seen[field] = true
 		switch field {
 		case key:
-			if err := d.beginArray(); err != nil {
-				return p, withField(err, field)
+			if err := d.BeginArray(); err != nil {
+				return p, sessiongenrt.WithField(err, field)
 			}
 			p.Items = []T{}
 			for i := 0; ; i++ {
-				more, err := d.nextElement()
+				more, err := d.NextElement()
 				if err != nil {
-					return p, withField(err, field)
+					return p, sessiongenrt.WithField(err, field)
 				}
 				if !more {
 					break
 				}
 				v, err := elem(d)
 				if err != nil {
-					return p, withField(withIndex(err, i), field)
+					return p, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), field)
 				}
 				p.Items = append(p.Items, v)
 			}
 		case "meta":
 			if err := decodeMeta(d, &p.Meta); err != nil {
-				return p, withField(err, field)
+				return p, sessiongenrt.WithField(err, field)
 			}
 		default:
 			p.Other = append(p.Other, field)
-			if err := d.skip(); err != nil {
-				return p, withField(err, field)
+			if err := d.Skip(); err != nil {
+				return p, sessiongenrt.WithField(err, field)
 			}
 		}
 	}
 	if !seen[key] {
-		return p, d.errRequired(key)
+		return p, d.ErrRequired(key)
 	}
 	if !seen["meta"] {
-		return p, d.errRequired("meta")
+		return p, d.ErrRequired("meta")
 	}
 	if p.Meta.Key != key {
-		return p, d.errorf("meta.key is %q, want %q", p.Meta.Key, key)
+		return p, d.Errorf("meta.key is %q, want %q", p.Meta.Key, key)
 	}
-	return p, d.end()
+	return p, d.End()
 }
 
-func decodeMeta(d *decoder, m *twilioMeta) error {
-	if err := d.beginObject(); err != nil {
+func decodeMeta(d *sessiongenrt.Decoder, m *twilioMeta) error {
+	if err := d.BeginObject(); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
 	for {
-		name, ok, err := d.nextField()
+		name, ok, err := d.NextField()
 		if err != nil {
 			return err
 		}
@@ -110,15 +112,15 @@ func decodeMeta(d *decoder, m *twilioMeta) error {
 		}
 		field := string(name)
 		if seen[field] {
-			return d.errDuplicate(name)
+			return d.ErrDuplicate(name)
 		}
 		seen[field] = true
 		var url *Optional[string]
 		switch field {
 		case "page", "page_size":
-			n, err := d.int64Value()
+			n, err := d.Int64Value()
 			if err != nil {
-				return withField(err, field)
+				return sessiongenrt.WithField(err, field)
 			}
 			if field == "page" {
 				m.Page = n
@@ -127,8 +129,8 @@ func decodeMeta(d *decoder, m *twilioMeta) error {
 			}
 			continue
 		case "key":
-			if m.Key, err = d.stringValue(); err != nil {
-				return withField(err, field)
+			if m.Key, err = d.StringValue(); err != nil {
+				return sessiongenrt.WithField(err, field)
 			}
 			continue
 		case "first_page_url":
@@ -141,18 +143,18 @@ func decodeMeta(d *decoder, m *twilioMeta) error {
 			url = &m.URL
 		default:
 			m.Other = append(m.Other, field)
-			if err := d.skip(); err != nil {
-				return withField(err, field)
+			if err := d.Skip(); err != nil {
+				return sessiongenrt.WithField(err, field)
 			}
 			continue
 		}
-		if d.consumeNull() {
+		if d.ConsumeNull() {
 			*url = Null[string]()
 			continue
 		}
-		s, err := d.stringValue()
+		s, err := d.StringValue()
 		if err != nil {
-			return withField(err, field)
+			return sessiongenrt.WithField(err, field)
 		}
 		*url = Some(s)
 	}
@@ -161,7 +163,7 @@ func decodeMeta(d *decoder, m *twilioMeta) error {
 // AppendTwilioPage encodes the page back: the list, then meta.
 func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = appendString(dst, p.Key)
+	dst = sessiongenrt.AppendString(dst, p.Key)
 	dst = append(dst, ":["...)
 	for i, v := range p.Items {
 		if i > 0 {
@@ -173,9 +175,9 @@ func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 		}
 	}
 	dst = append(dst, `],"meta":{"page":`...)
-	dst = appendInt(dst, p.Meta.Page)
+	dst = sessiongenrt.AppendInt(dst, p.Meta.Page)
 	dst = append(dst, `,"page_size":`...)
-	dst = appendInt(dst, p.Meta.PageSize)
+	dst = sessiongenrt.AppendInt(dst, p.Meta.PageSize)
 	for _, u := range []struct {
 		name string
 		v    Optional[string]
@@ -189,16 +191,16 @@ func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 			continue
 		}
 		dst = append(dst, ',')
-		dst = appendString(dst, u.name)
+		dst = sessiongenrt.AppendString(dst, u.name)
 		dst = append(dst, ':')
 		if s, ok := u.v.Get(); ok {
-			dst = appendString(dst, s)
+			dst = sessiongenrt.AppendString(dst, s)
 		} else {
-			dst = appendNull(dst)
+			dst = sessiongenrt.AppendNull(dst)
 		}
 	}
 	dst = append(dst, `,"key":`...)
-	dst = appendString(dst, p.Meta.Key)
+	dst = sessiongenrt.AppendString(dst, p.Meta.Key)
 	return append(dst, "}}"...), nil
 }
 
@@ -208,17 +210,19 @@ func AppendTwilioPage[T appender](dst []byte, p TwilioPage[T]) ([]byte, error) {
 func ElemOf[T any, P interface {
 	*T
 	appender
-}]() func(*decoder) (P, error) {
-	return func(d *decoder) (P, error) {
+}]() func(*sessiongenrt.Decoder) (P, error) {
+	return func(d *sessiongenrt.Decoder) (P, error) {
 		v := P(new(T))
-		return v, any(v).(interface{ readJSON(*decoder) error }).readJSON(d)
+		return v, any(v).(interface {
+			ReadJSON(*sessiongenrt.Decoder) error
+		}).ReadJSON(d)
 	}
 }
 
 // newTestDecoder returns a decoder reading data (the runtime's newDecoder is
 // copied only where generated code uses it).
-func newTestDecoder(data []byte) *decoder {
-	d := new(decoder)
-	d.reset(data)
+func newTestDecoder(data []byte) *sessiongenrt.Decoder {
+	d := new(sessiongenrt.Decoder)
+	d.Reset(data)
 	return d
 }

@@ -2,6 +2,10 @@
 
 package proxy
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+)
+
 // matchPatternSessionSID reports whether s matches ^KC[0-9a-fA-F]{32}$, as regexp would.
 func matchPatternSessionSID(s string) bool {
 	if len(s) != 34 {
@@ -135,70 +139,70 @@ func matchPatternServiceChatInstanceSID(s string) bool {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Session) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Session) validate(p *valuePath, vs *violationList) {
+func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.child("service_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("service_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	checkDateTimeOptional(vs, p, "date_started", &v.DateStarted)
-	checkDateTimeOptional(vs, p, "date_ended", &v.DateEnded)
-	checkDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
-	checkDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_started", &v.DateStarted)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_ended", &v.DateEnded)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("unique_name")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 191)
+		fp := p.Child("unique_name")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
-	checkUTF8Optional(vs, p, "status", &v.Status)
-	checkUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
+	sessiongenrt.CheckUTF8Optional(vs, p, "status", &v.Status)
+	sessiongenrt.CheckUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("mode")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("mode")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.child("links")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("links")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkUTF8(vs, &p0, e0)
-				checkURI(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckUTF8(vs, &p0, e0)
+				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -206,79 +210,79 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Participant) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Participant) validate(p *valuePath, vs *violationList) {
+func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.child("session_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
+		fp := p.Child("session_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.child("service_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("service_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.child("friendly_name")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 255)
+		fp := p.Child("friendly_name")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 255)
 	}
 	if x, ok := v.Identifier.Get(); ok {
-		fp := p.child("identifier")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 191)
+		fp := p.Child("identifier")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
-	checkUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
+	sessiongenrt.CheckUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.child("proxy_identifier_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
+		fp := p.Child("proxy_identifier_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	checkDateTimeOptional(vs, p, "date_deleted", &v.DateDeleted)
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_deleted", &v.DateDeleted)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.child("links")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("links")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkUTF8(vs, &p0, e0)
-				checkURI(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckUTF8(vs, &p0, e0)
+				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -286,264 +290,264 @@ func (v *Participant) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Interaction) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Interaction) validate(p *valuePath, vs *violationList) {
+func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.child("session_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
+		fp := p.Child("session_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.child("service_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("service_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "data", &v.Data)
-	checkUTF8Optional(vs, p, "type", &v.Type)
+	sessiongenrt.CheckUTF8Optional(vs, p, "data", &v.Data)
+	sessiongenrt.CheckUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.child("inbound_participant_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("inbound_participant_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.child("inbound_resource_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
+		fp := p.Child("inbound_resource_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
-	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.child("inbound_resource_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("inbound_resource_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.child("outbound_participant_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("outbound_participant_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.child("outbound_resource_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
+		fp := p.Child("outbound_resource_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
-	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.child("outbound_resource_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("outbound_resource_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MessageInteraction) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *MessageInteraction) validate(p *valuePath, vs *violationList) {
+func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.child("session_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
+		fp := p.Child("session_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.child("service_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("service_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "data", &v.Data)
-	checkUTF8Optional(vs, p, "type", &v.Type)
+	sessiongenrt.CheckUTF8Optional(vs, p, "data", &v.Data)
+	sessiongenrt.CheckUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.ParticipantSID.Get(); ok {
-		fp := p.child("participant_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("participant_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.child("inbound_participant_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("inbound_participant_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.child("inbound_resource_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
+		fp := p.Child("inbound_resource_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
-	checkUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
+	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.child("inbound_resource_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("inbound_resource_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.child("outbound_participant_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
+		fp := p.Child("outbound_participant_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.child("outbound_resource_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
+		fp := p.Child("outbound_resource_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
 	}
-	checkUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
-	checkUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
+	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
+	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.child("outbound_resource_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("outbound_resource_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *Service) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *Service) validate(p *valuePath, vs *violationList) {
+func (v *Service) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("unique_name")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 191)
+		fp := p.Child("unique_name")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.child("chat_instance_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
+		fp := p.Child("chat_instance_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.child("callback_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("callback_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.child("number_selection_behavior")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("number_selection_behavior")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
+	sessiongenrt.CheckUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.child("intercept_callback_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("intercept_callback_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.child("out_of_session_callback_url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("out_of_session_callback_url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.child("links")
-		checkKeys(vs, &fp, x)
+		fp := p.Child("links")
+		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
-			n0 := vs.len()
+			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
-				checkUTF8(vs, &p0, e0)
-				checkURI(vs, &p0, e0)
+				p0 := fp.Child(k0)
+				sessiongenrt.CheckUTF8(vs, &p0, e0)
+				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
-			vs.sortFrom(n0)
+			vs.SortFrom(n0)
 		}
 	}
 }
@@ -551,520 +555,520 @@ func (v *Service) validate(p *valuePath, vs *violationList) {
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumber) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PhoneNumber) validate(p *valuePath, vs *violationList) {
+func (v *PhoneNumber) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
+		fp := p.Child("sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.child("account_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
+		fp := p.Child("account_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.child("service_sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
+		fp := p.Child("service_sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
-	checkDateTimeOptional(vs, p, "date_created", &v.DateCreated)
-	checkDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
-	checkUTF8Optional(vs, p, "phone_number", &v.PhoneNumber)
-	checkUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
-	checkUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
-	if x := v.Capabilities.held(); x != nil {
-		fp := p.child("capabilities")
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
+	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
+	sessiongenrt.CheckUTF8Optional(vs, p, "phone_number", &v.PhoneNumber)
+	sessiongenrt.CheckUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
+	sessiongenrt.CheckUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
+	if x := v.Capabilities.Held(); x != nil {
+		fp := p.Child("capabilities")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("url")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumberCapabilities) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PhoneNumberCapabilities) validate(p *valuePath, vs *violationList) {
+func (v *PhoneNumberCapabilities) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkMembers(vs, p, v.AdditionalProperties, []string{"fax", "mms", "sms", "voice"})
+	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"fax", "mms", "sms", "voice"})
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ServicesListParams) validate(p *valuePath, vs *violationList) {
+func (v *ServicesListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesCreateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ServicesCreateRequest) validate(p *valuePath, vs *violationList) {
+func (v *ServicesCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	{
-		fp := p.child("UniqueName")
-		checkUTF8(vs, &fp, v.UniqueName)
-		checkLength(vs, &fp, v.UniqueName, noBound, 191)
+		fp := p.Child("UniqueName")
+		sessiongenrt.CheckUTF8(vs, &fp, v.UniqueName)
+		sessiongenrt.CheckLength(vs, &fp, v.UniqueName, sessiongenrt.NoBound, 191)
 	}
-	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
-	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.child("CallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("CallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
-	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
-	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
+	sessiongenrt.CheckNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.child("NumberSelectionBehavior")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("NumberSelectionBehavior")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.child("InterceptCallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("InterceptCallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.child("OutOfSessionCallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("OutOfSessionCallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.child("ChatInstanceSid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
+		fp := p.Child("ChatInstanceSid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ServicesUpdateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ServicesUpdateRequest) validate(p *valuePath, vs *violationList) {
+func (v *ServicesUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("UniqueName")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 191)
+		fp := p.Child("UniqueName")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
-	checkNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
-	checkNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.child("CallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("CallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
-	checkUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
-	checkNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "GeoMatchLevel", v.GeoMatchLevel.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
+	sessiongenrt.CheckNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.child("NumberSelectionBehavior")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("NumberSelectionBehavior")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.child("InterceptCallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("InterceptCallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.child("OutOfSessionCallbackUrl")
-		checkUTF8(vs, &fp, x)
-		checkURI(vs, &fp, x)
+		fp := p.Child("OutOfSessionCallbackUrl")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckURI(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.child("ChatInstanceSid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
+		fp := p.Child("ChatInstanceSid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PhoneNumbersListParams) validate(p *valuePath, vs *violationList) {
+func (v *PhoneNumbersListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersCreateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PhoneNumbersCreateRequest) validate(p *valuePath, vs *violationList) {
+func (v *PhoneNumbersCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "Sid", v.SID.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
-		fp := p.child("Sid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
+		fp := p.Child("Sid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
-	checkNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
-	checkUTF8Optional(vs, p, "PhoneNumber", &v.PhoneNumber)
-	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PhoneNumber", v.PhoneNumber.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PhoneNumber", &v.PhoneNumber)
+	sessiongenrt.CheckNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *PhoneNumbersUpdateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *PhoneNumbersUpdateRequest) validate(p *valuePath, vs *violationList) {
+func (v *PhoneNumbersUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "IsReserved", v.IsReserved.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
+func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsCreateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
+func (v *SessionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("UniqueName")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 191)
+		fp := p.Child("UniqueName")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
-	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
-	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
-	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
-	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
+	sessiongenrt.CheckNotNull(vs, p, "Ttl", v.TTL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("Mode")
-		checkKnown(vs, &fp, x)
+		fp := p.Child("Mode")
+		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	checkNotNull(vs, p, "Status", v.Status.IsNull())
-	checkUTF8Optional(vs, p, "Status", &v.Status)
-	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Status", v.Status.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "Status", &v.Status)
+	sessiongenrt.CheckNotNull(vs, p, "Participants", v.Participants.IsNull())
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.child("Participants")
+		fp := p.Child("Participants")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkRawJSON(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
 	}
-	checkFormList(vs, p, "Participants", &v.Participants)
+	sessiongenrt.CheckFormList(vs, p, "Participants", &v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *SessionsUpdateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *SessionsUpdateRequest) validate(p *valuePath, vs *violationList) {
+func (v *SessionsUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
-	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
-	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
-	checkNotNull(vs, p, "Status", v.Status.IsNull())
-	checkUTF8Optional(vs, p, "Status", &v.Status)
+	sessiongenrt.CheckNotNull(vs, p, "DateExpiry", v.DateExpiry.IsNull())
+	sessiongenrt.CheckDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
+	sessiongenrt.CheckNotNull(vs, p, "Ttl", v.TTL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Status", v.Status.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "Status", &v.Status)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *InteractionsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *InteractionsListParams) validate(p *valuePath, vs *violationList) {
+func (v *InteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantsListParams) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *ParticipantsCreateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *ParticipantsCreateRequest) validate(p *valuePath, vs *violationList) {
+func (v *ParticipantsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
 	{
-		fp := p.child("Identifier")
-		checkUTF8(vs, &fp, v.Identifier)
-		checkLength(vs, &fp, v.Identifier, noBound, 191)
+		fp := p.Child("Identifier")
+		sessiongenrt.CheckUTF8(vs, &fp, v.Identifier)
+		sessiongenrt.CheckLength(vs, &fp, v.Identifier, sessiongenrt.NoBound, 191)
 	}
-	checkNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.child("FriendlyName")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, noBound, 255)
+		fp := p.Child("FriendlyName")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 255)
 	}
-	checkNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
-	checkUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
-	checkNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "ProxyIdentifier", v.ProxyIdentifier.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
+	sessiongenrt.CheckNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.child("ProxyIdentifierSid")
-		checkUTF8(vs, &fp, x)
-		checkLength(vs, &fp, x, 34, 34)
-		checkPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
+		fp := p.Child("ProxyIdentifierSid")
+		sessiongenrt.CheckUTF8(vs, &fp, x)
+		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
+		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
 // its JSON path, as a *ValidationError; nil when v is valid.
 func (v *MessageInteractionsListParams) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *MessageInteractionsListParams) validate(p *valuePath, vs *violationList) {
+func (v *MessageInteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 1) {
+	if sessiongenrt.CheckDepth(vs, p, 1) {
 		return
 	}
-	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
-		checkMinimum(vs, &fp, x, 1, "1")
-		checkMaximum(vs, &fp, x, 1000, "1000")
+		fp := p.Child("PageSize")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
+		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
-	checkNotNull(vs, p, "Page", v.Page.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("Page")
-		checkMinimum(vs, &fp, x, 0, "0")
+		fp := p.Child("Page")
+		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	checkNotNull(vs, p, "PageToken", v.PageToken.IsNull())
-	checkUTF8Optional(vs, p, "PageToken", &v.PageToken)
+	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "PageToken", &v.PageToken)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1073,29 +1077,29 @@ func (v *MessageInteractionsListParams) validate(p *valuePath, vs *violationList
 // Cross-field rules (a field counts when it holds a value, not when absent or null):
 //   - at least one of Body, MediaURL is set
 func (v *MessageInteractionsCreateRequest) Validate() error {
-	var vs violationList
-	v.validate(&valuePath{}, &vs)
-	return vs.err()
+	var vs sessiongenrt.ViolationList
+	v.validate(&sessiongenrt.ValuePath{}, &vs)
+	return vs.Err()
 }
 
-func (v *MessageInteractionsCreateRequest) validate(p *valuePath, vs *violationList) {
+func (v *MessageInteractionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
 	if v == nil {
-		checkNotNil(vs, p)
+		sessiongenrt.CheckNotNil(vs, p)
 		return
 	}
-	if checkDepth(vs, p, 2) {
+	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "Body", v.Body.IsNull())
-	checkUTF8Optional(vs, p, "Body", &v.Body)
-	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
+	sessiongenrt.CheckNotNull(vs, p, "Body", v.Body.IsNull())
+	sessiongenrt.CheckUTF8Optional(vs, p, "Body", &v.Body)
+	sessiongenrt.CheckNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
 	if x, ok := v.MediaURL.Get(); ok {
-		fp := p.child("MediaUrl")
+		fp := p.Child("MediaUrl")
 		for i0, e0 := range x {
-			p0 := fp.item(i0)
-			checkUTF8(vs, &p0, e0)
+			p0 := fp.Item(i0)
+			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.held() != nil, v.MediaURL.held() != nil)
+	sessiongenrt.CheckFormList(vs, p, "MediaUrl", &v.MediaURL)
+	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.Held() != nil, v.MediaURL.Held() != nil)
 }

@@ -9,6 +9,9 @@ import (
 	"fmt"
 	callrecords_ "github.com/sessiongen/sessiongen/generated/msgraph/callrecords"
 	"sync/atomic"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenfake"
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
 )
 
 // NewFakeServer returns an in-memory fake of the API for tests. It serves every
@@ -24,7 +27,7 @@ import (
 func NewFakeServer() *FakeServer {
 	// keys numbers the resources created, for their keys.
 	var keys atomic.Int64
-	return newFake(fakeConfig{
+	return sessiongenfake.NewFake(sessiongenfake.FakeConfig{
 		ErrorCodePath: []string{"error", "code"},
 		ErrorCodes: map[int]string{
 			401: "unauthenticated",
@@ -35,36 +38,36 @@ func NewFakeServer() *FakeServer {
 		NextPath:         []string{"@odata.nextLink"},
 		PaginationStyle:  "nextLink",
 		SizeParam:        "$top",
-	}, []fakeRouteSpec{{
-		Kind:    fakeAction,
+	}, []sessiongenfake.FakeRouteSpec{{
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/$count",
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords",
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/microsoft.graph.callRecords.getPstnCalls(fromDateTime={fromDateTime},toDateTime={toDateTime})",
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime={fromDateTime},toDateTime={toDateTime})",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}",
 	}, {
-		Kind:    fakeAction,
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/$count",
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions",
 	}, {
@@ -83,22 +86,22 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions",
 		Status:  201,
 	}, {
-		Kind:    fakeAction,
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/participants_v2/$count",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}",
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj callrecords_.Session
-			merged, err := mergePatch(existing, data)
+			merged, err := sessiongenrt.MergePatch(existing, data)
 			if err != nil {
 				return nil, "", err
 			}
@@ -108,17 +111,17 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
 		},
-		Kind:    fakeUpdate,
+		Kind:    sessiongenfake.FakeUpdate,
 		Method:  "PATCH",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}",
 		Status:  200,
 	}, {
-		Kind:    fakeAction,
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/$count",
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments",
 	}, {
@@ -137,18 +140,18 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments",
 		Status:  201,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}",
 	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj callrecords_.Segment
-			merged, err := mergePatch(existing, data)
+			merged, err := sessiongenrt.MergePatch(existing, data)
 			if err != nil {
 				return nil, "", err
 			}
@@ -158,22 +161,22 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
 		},
-		Kind:    fakeUpdate,
+		Kind:    sessiongenfake.FakeUpdate,
 		Method:  "PATCH",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}",
 		Status:  200,
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments/{segmentId}",
 		Status:  204,
 	}, {
 		Items:   "value",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/participants_v2",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/communications/callRecords/{callRecordId}/participants_v2/{participantId}",
 	}})

@@ -5,6 +5,10 @@
 // net/http/httptest sits beside net/http).
 package sessionsfake
 
+import (
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenfake"
+)
+
 // NewFakeServer returns an in-memory fake of the API for tests. It serves every
 // method with the API's wire format, paging and error bodies:
 //
@@ -16,46 +20,46 @@ package sessionsfake
 // get, list, update and delete work on what is stored. Answers of other methods are
 // seeded with Put or PutRaw at the exact request path.
 func NewFakeServer() *FakeServer {
-	return newFake(fakeConfig{
+	return sessiongenfake.NewFake(sessiongenfake.FakeConfig{
 		ErrorMessagePath: []string{"detail"},
-		ErrorShapes:      map[int]fakeErrorShape{422: {MessagePath: []string{"detail"}}},
+		ErrorShapes:      map[int]sessiongenfake.FakeErrorShape{422: {MessagePath: []string{"detail"}}},
 		PageParam:        "page",
 		PaginationStyle:  "pageNumber",
 		SizeParam:        "limit",
 		TotalCountPath:   []string{"total_count"},
 		TotalPagesPath:   []string{"total_pages"},
-	}, []fakeRouteSpec{{
+	}, []sessiongenfake.FakeRouteSpec{{
 		Items:   "items",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/",
 	}, {
-		Kind:    fakeAction,
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/recording/stream",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/transcript/{session_id}",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/full-summary/{session_id}",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/latency/{session_id}",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/timeline/{session_id}",
 	}, {
-		Kind:    fakeAction,
+		Kind:    sessiongenfake.FakeAction,
 		Method:  "POST",
 		Pattern: "/api/v1/sessions/recording/{session_id}",
 		Status:  200,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/api/v1/sessions/{session_id}",
 	}})

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/sessiongen/sessiongen/generated/internal/sessiongenfake"
 )
 
 // NewFakeServer returns an in-memory fake of the API for tests. It serves every
@@ -28,7 +30,7 @@ import (
 func NewFakeServer() *FakeServer {
 	// keys numbers the resources created, for their keys.
 	var keys atomic.Int64
-	return newFake(fakeConfig{
+	return sessiongenfake.NewFake(sessiongenfake.FakeConfig{
 		ErrorCodeIsNumber: true,
 		ErrorCodePath:     []string{"code"},
 		ErrorCodes: map[int]string{
@@ -41,9 +43,9 @@ func NewFakeServer() *FakeServer {
 		NextPath:         []string{"meta", "next_page_url"},
 		PaginationStyle:  "nextLink",
 		SizeParam:        "PageSize",
-	}, []fakeRouteSpec{{
+	}, []sessiongenfake.FakeRouteSpec{{
 		Items:   "services",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services",
 	}, {
@@ -106,12 +108,12 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services",
 		Status:  201,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{Sid}",
 	}, {
@@ -176,18 +178,18 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
 		},
-		Kind:    fakeUpdate,
+		Kind:    sessiongenfake.FakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{Sid}",
 		Status:  200,
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{Sid}",
 		Status:  204,
 	}, {
 		Items:   "phone_numbers",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers",
 	}, {
@@ -229,12 +231,12 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers",
 		Status:  201,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
 	}, {
@@ -264,18 +266,18 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
 		},
-		Kind:    fakeUpdate,
+		Kind:    sessiongenfake.FakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
 		Status:  200,
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}",
 		Status:  204,
 	}, {
 		Items:   "sessions",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions",
 	}, {
@@ -327,12 +329,12 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions",
 		Status:  201,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
 	}, {
@@ -372,32 +374,32 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, "", err
 		},
-		Kind:    fakeUpdate,
+		Kind:    sessiongenfake.FakeUpdate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
 		Status:  200,
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
 		Status:  204,
 	}, {
 		Items:   "interactions",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions",
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}",
 		Status:  204,
 	}, {
 		Items:   "participants",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants",
 	}, {
@@ -440,22 +442,22 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants",
 		Status:  201,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}",
 	}, {
-		Kind:    fakeDelete,
+		Kind:    sessiongenfake.FakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}",
 		Status:  200,
 	}, {
 		Items:   "interactions",
-		Kind:    fakeList,
+		Kind:    sessiongenfake.FakeList,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions",
 	}, {
@@ -482,12 +484,12 @@ func NewFakeServer() *FakeServer {
 			out, err := obj.AppendJSON(nil)
 			return out, key, err
 		},
-		Kind:    fakeCreate,
+		Kind:    sessiongenfake.FakeCreate,
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions",
 		Status:  200,
 	}, {
-		Kind:    fakeGet,
+		Kind:    sessiongenfake.FakeGet,
 		Method:  "GET",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}",
 	}})

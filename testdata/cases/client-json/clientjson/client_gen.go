@@ -364,7 +364,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		more = page+1 < total
 	}
 	if !more {
-		return items, nil, info.meta, nil
+		return items, nil, info.envelopeMeta, nil
 	}
 	next := *call
 	next.Query = maps.Clone(call.Query)
@@ -372,7 +372,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		next.Query = url.Values{}
 	}
 	next.Query.Set("page", strconv.FormatInt(page+1, 10))
-	return items, &next, info.meta, nil
+	return items, &next, info.envelopeMeta, nil
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.

@@ -317,18 +317,18 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if info.next == "" {
-		return items, nil, info.meta, nil
+	if info.nextURL == "" {
+		return items, nil, info.envelopeMeta, nil
 	}
-	u, err := t.Next(info.next)
+	u, err := t.Next(info.nextURL)
 	if err != nil {
-		return items, nil, info.meta, err
+		return items, nil, info.envelopeMeta, err
 	}
 	return items, &httpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, info.meta, nil
+	}, info.envelopeMeta, nil
 }
 
 // readItDPage decodes one page body with its items in "it%d\"`*/\n", each read with read.
@@ -401,7 +401,7 @@ func readItDPage[T any](data []byte, read func(*decoder) (T, error)) (items []T,
 						if err != nil {
 							return nil, info, withField(withField(err, "n`ext\"*/\n"), "meta%d")
 						}
-						info.next = s
+						info.nextURL = s
 					}
 				default:
 					if err := skipMember(&d, &unknown1, name); err != nil {

@@ -288,18 +288,18 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if info.next == "" {
-		return items, nil, info.meta, nil
+	if info.nextURL == "" {
+		return items, nil, info.envelopeMeta, nil
 	}
-	u, err := t.Next(info.next)
+	u, err := t.Next(info.nextURL)
 	if err != nil {
-		return items, nil, info.meta, err
+		return items, nil, info.envelopeMeta, err
 	}
 	return items, &httpCall{
 		Method:    "GET",
 		Retryable: true,
 		URL:       u,
-	}, info.meta, nil
+	}, info.envelopeMeta, nil
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
@@ -351,7 +351,7 @@ func readValuePage[T any](data []byte, read func(*decoder) (T, error)) (items []
 				if err != nil {
 					return nil, info, withField(err, "@odata.nextLink")
 				}
-				info.next = s
+				info.nextURL = s
 			}
 		default:
 			if err := skipMember(&d, &unknown0, name); err != nil {

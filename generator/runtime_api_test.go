@@ -1,0 +1,86 @@
+package generator_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sessiongen/sessiongen/generator"
+)
+
+// TestSharedRuntimeKeepsAPI: a package that uses the shared runtime
+// declares (in runtime_gen.go) exactly the exported support names the copied
+// support code declared in it, for every golden case: callers' code and
+// the breaking checker (which reads the copied support files) see the same
+// names either way.
+func TestSharedRuntimeKeepsAPI(t *testing.T) {
+	schemas, err := filepath.Glob(filepath.Join(casesDir, "*", "schema.yaml"))
+	if err != nil || len(schemas) == 0 {
+		t.Fatal("no cases", err)
+	}
+	for _, s := range schemas {
+		copied := topLevelExports(t, generateCase(t, s, false), func(p string) bool { return strings.HasPrefix(path.Base(p), "support_") })
+		shared := topLevelExports(t, generateCase(t, s, true), func(p string) bool { return path.Base(p) == "runtime_gen.go" })
+		if len(copied) == 0 {
+			t.Errorf("%s: no copied support names", s)
+		}
+		for dir, names := range copied {
+			if !slices.Equal(names, shared[dir]) {
+				t.Errorf("%s: %s: shared runtime API\n\t%q\nwant the copied support's\n\t%q", s, dir, shared[dir], names)
+			}
+		}
+		for dir := range shared {
+			if _, ok := copied[dir]; !ok {
+				t.Errorf("%s: %s has a runtime API file but copied no support", s, dir)
+			}
+		}
+	}
+}
+
+// topLevelExports returns, per package folder, the sorted exported
+// top-level names of the files pick selects.
+func topLevelExports(t *testing.T, files []generator.File, pick func(string) bool) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, g := range files {
+		if !pick(g.Path) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, g.Path, g.Content, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := path.Dir(g.Path)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					out[dir] = append(out[dir], d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						if sp.Name.IsExported() {
+							out[dir] = append(out[dir], sp.Name.Name)
+						}
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							if n.IsExported() {
+								out[dir] = append(out[dir], n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+		slices.Sort(out[dir])
+	}
+	return out
+}
