@@ -121,6 +121,12 @@ func TestImportTwilioSpecsBuild(t *testing.T) {
 			require.NoError(t, os.WriteFile(p, gf.Content, 0o644))
 		}
 	}
+	buildAndVet(t, dir)
+}
+
+// buildAndVet runs go build and go vet over the module in dir.
+func buildAndVet(t *testing.T, dir string) {
+	t.Helper()
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
