@@ -175,7 +175,7 @@ func fakeApply(m *ir.Method, model *ir.Struct, create bool, own func(string) *je
 				g.List(jen.Id("values"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data")))
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 				g.If(jen.Err().Op(":=").Id(formDecoderName(req)).Call(jen.Op("&").Id("req"), jen.Id("values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
-			case requestBodyType(nil, req):
+			case requestBodyType(req):
 				// A schema type sent whole: read as a server reads it
 				// (read-only fields may be absent).
 				g.If(jen.Err().Op(":=").Id("req").Dot("ApplyRequestJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))

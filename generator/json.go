@@ -142,7 +142,7 @@ func (j *jsonGen) encodeHelper(name string, t *ir.Type) {
 
 // requestBodyType reports whether schema type s is sent as a JSON request
 // body, which needs an encoder that leaves read-only fields out.
-func requestBodyType(p *ir.Package, s *ir.Struct) bool {
+func requestBodyType(s *ir.Struct) bool {
 	return s.Role == ir.RoleModel && s.SentJSON
 }
 
@@ -150,7 +150,7 @@ func requestBodyType(p *ir.Package, s *ir.Struct) bool {
 // body gets them over appendJSON, whose request flag leaves read-only fields
 // out (the client sends with appendJSON(dst, true)).
 func (j *jsonGen) structEncoder(s *ir.Struct) {
-	asRequest := requestBodyType(j.p, s)
+	asRequest := requestBodyType(s)
 	needErr := false
 	onErr := func(assign jen.Code) jen.Code {
 		needErr = true

@@ -422,7 +422,7 @@ func (j *jsonGen) structDecoder(s *ir.Struct) {
 	body = append(body, jen.For().Block(loop...))
 	// A type sent as a request body also decodes requests (the fake server
 	// reads them), where its read-only fields are absent by design.
-	asRequest := requestBodyType(j.p, s)
+	asRequest := requestBodyType(s)
 	for i, fl := range s.Fields {
 		if !fl.Required {
 			continue
