@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	goformat "go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -332,7 +332,7 @@ func (rw *rewriter) rewriteGo(name string, src []byte, m rewriteMode) ([]byte, e
 		return nil, bad
 	}
 	out := applyEdits(src, edits)
-	out = addImports(out, f, fset, slices.Sorted(mapsKeys(imports)))
+	out = addImports(out, f, fset, slices.Sorted(maps.Keys(imports)))
 	return formatSource(name, out)
 }
 
@@ -348,16 +348,6 @@ func isNilNode(n ast.Node) bool {
 		return n == nil
 	}
 	return false
-}
-
-func mapsKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func applyEdits(src []byte, edits []edit) []byte {
@@ -414,9 +404,9 @@ func addImports(src []byte, f *ast.File, fset *token.FileSet, paths []string) []
 }
 
 func formatSource(name string, src []byte) ([]byte, error) {
-	out, err := goformat.Source(src)
+	out, err := gofmtWhole(src)
 	if err != nil {
-		return nil, fmt.Errorf("%s: formatting the shared-runtime rewrite: %v\n%s", name, err, numbered(string(src)))
+		return nil, fmt.Errorf("%s: formatting the shared-runtime rewrite: %w", name, err)
 	}
 	return out, nil
 }
