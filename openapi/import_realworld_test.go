@@ -94,8 +94,9 @@ func TestImportRealWorldShapes(t *testing.T) {
 
 // TestImportTwilioSpecsBuild imports real twilio-oai specs (SOURCES.md)
 // that each once failed to import, generate or build, and the shapes spec,
-// generates every package into one module, builds it and vets it: the fake
-// servers included (a body type other than the resource's once left the
+// generates every package into one module, with the shared runtime as the
+// command writes it in a module (TestImportUnseenAPIBuilds walks the copied
+// support), builds it and vets it: the fake servers included (a body type other than the resource's once left the
 // fake calling a method the type lacks).
 func TestImportTwilioSpecsBuild(t *testing.T) {
 	if testing.Short() {
@@ -113,7 +114,7 @@ func TestImportTwilioSpecsBuild(t *testing.T) {
 		// Each package under a folder of its own: two specs may take one
 		// package name from their titles.
 		root := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".yaml")
-		files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: path.Join("example.com/specs", root)})
+		files, err := generator.GenerateWith([]*schema.File{f}, generator.Options{ImportRoot: path.Join("example.com/specs", root), SharedRuntime: true})
 		require.NoError(t, err, "%s: generate", name)
 		for _, gf := range files {
 			p := filepath.Join(dir, root, filepath.FromSlash(gf.Path))
