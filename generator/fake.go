@@ -162,7 +162,7 @@ func fakeApply(m *ir.Method, model *ir.Struct, create bool, own func(string) *je
 		}
 		switch {
 		case body.Model != nil:
-		case body.Struct == model && body.Encoding != ir.EncodingForm:
+		case m.BodyIsResource():
 			// The body is the resource itself: members sent replace stored ones.
 			g.If(jen.Err().Op(":=").Id("obj").Dot("ApplyRequestJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err()))
 		default:

@@ -304,13 +304,21 @@ func methodFacts(p *Package, names goname.Namer) {
 	}
 }
 
+// BodyIsResource reports whether m sends the resource it answers with as
+// its JSON body, whole: the fake applies such a body to the stored resource
+// directly, and copies the fields of any other.
+func (m *Method) BodyIsResource() bool {
+	return m.Body != nil && m.Body.Model == nil && m.Response != nil &&
+		m.Body.Struct == m.Response.Struct && m.Body.Encoding != EncodingForm
+}
+
 // requestCopies pairs the fields of a create or update method's request body
 // of its own (the method's fields, or a type other than the resource's) with
 // the resource fields of the same Go name and type, which the generated fake
 // copies onto the stored resource.
 func requestCopies(m *Method) []FieldCopy {
 	if (m.Kind != MethodCreate && m.Kind != MethodUpdate) || m.Body == nil || m.Body.Model != nil ||
-		m.Response == nil || m.Response.Struct == nil || m.Body.Struct == m.Response.Struct && m.Body.Encoding != EncodingForm {
+		m.Response == nil || m.Response.Struct == nil || m.BodyIsResource() {
 		return nil // no body, a merge patch, or the resource itself: nothing to copy
 	}
 	byName := map[string]*Field{}
