@@ -183,7 +183,7 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		var stmt jen.Code
 		switch {
 		case fl.Optional && object:
-			stmt = jen.If(jen.Id("x").Op(":=").Add(field).Dot("member").Call(jen.Op("&").Id("dst"), nullMember), jen.Id("x").Op("!=").Nil()).Block(
+			stmt = jen.If(jen.Id("x").Op(":=").Id("optionalMember").Call(jen.Op("&").Add(field), jen.Op("&").Id("dst"), nullMember), jen.Id("x").Op("!=").Nil()).Block(
 				onErr(jen.Id("x").Dot("AppendJSON").Call(jen.Id("dst"))),
 			)
 		case fl.Optional && fallible:

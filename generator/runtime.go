@@ -71,7 +71,7 @@ var crossingMembers = []string{
 	"add", "beginArray", "beginObject", "boolValue", "child", "consumeNull", "dateTimeValue", "dateValue",
 	"discriminator", "durationValue", "end", "envelopeMeta", "err", "errDuplicate", "errNullNotAllowed",
 	"errRequired", "errUnexpectedKind", "errorf", "float32NonFinite", "float32Value", "float64NonFinite",
-	"float64Value", "held", "int32Value", "int64Value", "item", "keptSince", "len", "mark", "member",
+	"float64Value", "int32Value", "int64Value", "item", "keptSince", "len", "mark",
 	"nextElement", "nextField", "nextURL", "peek", "rawCopy", "readJSON", "reset", "skip", "sortFrom", "stringBytes",
 	"stringValue", "totalPages",
 }

@@ -208,7 +208,7 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	case !fl.Optional:
 		out = append(out, jen.Block(body...))
 	case inPlace(fl.Type):
-		out = append(out, jen.If(jen.Id("x").Op(":=").Add(field).Dot("held").Call(), jen.Id("x").Op("!=").Nil()).Block(body...))
+		out = append(out, jen.If(jen.Id("x").Op(":=").Id("optionalHeld").Call(jen.Op("&").Add(field)), jen.Id("x").Op("!=").Nil()).Block(body...))
 	default:
 		out = append(out, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(body...))
 	}
@@ -396,7 +396,7 @@ func genCreateValidate(f *jen.File, s *ir.Struct) {
 		g.Id("v").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("vs"))
 		g.If(jen.Id("v").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			for _, fl := range s.CreateRequired {
-				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("!").Id("v").Dot(fl.Name).Dot("IsAbsent").Call())
+				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Id("v").Dot(fl.Name).Dot("IsSet").Call())
 			}
 		})
 		g.Return(jen.Id("vs").Dot("err").Call())
@@ -431,7 +431,7 @@ func ruleChecks(rules []*ir.Rule) []jen.Code {
 		for _, fl := range r.Fields {
 			names = append(names, jen.Lit(fl.Wire))
 			if fl.Optional {
-				present = append(present, jen.Id("v").Dot(fl.Name).Dot("held").Call().Op("!=").Nil())
+				present = append(present, jen.Id("v").Dot(fl.Name).Dot("IsSet").Call().Op("&&").Op("!").Id("v").Dot(fl.Name).Dot("IsNull").Call())
 			} else {
 				present = append(present, jen.True())
 			}

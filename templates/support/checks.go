@@ -153,11 +153,12 @@ func checkUniqueBy[E any](vs *violationList, p *valuePath, x []E, equal func(a, 
 	}
 }
 
-// held returns a pointer to the value o holds, or nil when it is absent or
-// null: validators walk large objects in place rather than copy them. With
-// a shared runtime it is exported (Held), since generated packages call it:
-// machinery, not API.
-func (o *Optional[T]) held() *T {
+// optionalHeld returns a pointer to the value o holds, or nil when it is
+// absent or null: validators walk large objects in place rather than copy
+// them. It is a function, not a method of Optional, so that only the
+// Optionals it is called on compile it (every method is compiled for every
+// instantiation) and so that a shared runtime need not export it on the type.
+func optionalHeld[T any](o *Optional[T]) *T {
 	if o.state != optValue {
 		return nil
 	}

@@ -255,13 +255,12 @@ type objectEncoder[T any] interface {
 	AppendJSON(dst []byte) ([]byte, error)
 }
 
-// member appends o's member as appendOptional does, and returns the value
-// to append after its key, or nil when there is none (absent or null).
+// optionalMember appends o's member as appendOptional does, and returns the
+// value to append after its key, or nil when there is none (absent or null).
 // Generated encoders call the object's AppendJSON on the result directly: a
 // call through a function value or a type parameter would make every
-// encoded value escape. With a shared runtime it is exported (Member),
-// since generated packages call it: machinery, not API.
-func (o *Optional[T]) member(dst *[]byte, nullMember string) *T {
+// encoded value escape. A function rather than a method, as optionalHeld.
+func optionalMember[T any](o *Optional[T], dst *[]byte, nullMember string) *T {
 	switch o.state {
 	case optAbsent:
 		return nil

@@ -72,12 +72,12 @@ func TestAppendOptionalStates(t *testing.T) {
 	dst = appendOptional(dst, `,"a":null`, &absent, appendString)
 	dst = appendOptional(dst, `,"b":null`, &null, appendString)
 	dst = appendOptional(dst, `,"c":null`, &value, appendString)
-	if x := value.member(&dst, `,"d":null`); x == nil || *x != "x" {
+	if x := optionalMember(&value, &dst, `,"d":null`); x == nil || *x != "x" {
 		t.Errorf("member of a value: %v", x)
 	} else {
 		dst = appendString(dst, *x)
 	}
-	if x := null.member(&dst, `,"e":null`); x != nil {
+	if x := optionalMember(&null, &dst, `,"e":null`); x != nil {
 		t.Errorf("member of null: %v", x)
 	}
 	if got, want := string(closeObject(dst, start)), `{"b":null,"c":"x","d":"x","e":null}`; got != want {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -21,28 +22,17 @@ import (
 // null, not absent. Generated structs carry omitzero on every Optional field;
 // give yours the same tag (`json:"name,omitzero"`, Go 1.24) to keep all three
 // states.
+//
+// Optional has no methods beyond its API: the compiler builds every method
+// of every instantiation, one set per field type of every generated package,
+// so machinery lives in functions, and appendValue and readValue meet an
+// Optional item of a slice or map through json.Marshaler and
+// json.Unmarshaler.
 func (o Optional[T]) MarshalJSON() ([]byte, error) {
-	return o.appendValue(nil)
-}
-
-// appendValue appends o as MarshalJSON writes it: an Optional inside a
-// slice or map (an item that may be null) is written the same way.
-func (o Optional[T]) appendValue(dst []byte) ([]byte, error) {
 	if o.state != optValue {
-		return appendNull(dst), nil
+		return appendNull(nil), nil
 	}
-	return appendValue(dst, any(o.value))
-}
-
-// optionalValue is an Optional, as appendValue and readValue meet it in a
-// slice or map.
-type optionalValue interface {
-	appendValue(dst []byte) ([]byte, error)
-}
-
-// optionalReader is a pointer to an Optional.
-type optionalReader interface {
-	readOptional(d *decoder) error
+	return appendValue(nil, any(o.value))
 }
 
 // UnmarshalJSON implements json.Unmarshaler: null makes o null, any other
@@ -53,31 +43,19 @@ type optionalReader interface {
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	var d decoder
 	d.reset(data)
-	var x Optional[T]
-	if err := x.readOptional(&d); err != nil {
-		return err
+	x := Optional[T]{state: optNull}
+	if d.peek() == kindNull {
+		d.consumeNull()
+	} else {
+		if err := readValue(&d, &x.value); err != nil {
+			return err
+		}
+		x.state = optValue
 	}
 	if err := d.end(); err != nil {
 		return err
 	}
 	*o = x
-	return nil
-}
-
-// readOptional reads one value into o as UnmarshalJSON does: null makes o
-// null. An Optional inside a slice or map (an item that may be null) is read
-// the same way.
-func (o *Optional[T]) readOptional(d *decoder) error {
-	if d.peek() == kindNull {
-		d.consumeNull()
-		*o = Optional[T]{state: optNull}
-		return nil
-	}
-	var x T
-	if err := readValue(d, &x); err != nil {
-		return err
-	}
-	*o = Optional[T]{value: x, state: optValue}
 	return nil
 }
 
@@ -169,8 +147,14 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 		return appendRawValue(dst, x)
 	case jsonAppender:
 		return x.AppendJSON(dst)
-	case optionalValue:
-		return x.appendValue(dst)
+	case json.Marshaler:
+		if isOptional(v) {
+			b, err := x.MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			return append(dst, b...), nil
+		}
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
@@ -239,6 +223,17 @@ type valueDecoder interface {
 	readJSON(d *decoder) error
 }
 
+// isOptional reports whether v is an Optional or a pointer to one: the item
+// of a slice or map that may be null. The type's name says so, not a marker
+// method, which every instantiation of Optional would compile.
+func isOptional(v any) bool {
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
+}
+
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func readValue(d *decoder, p any) error {
@@ -249,8 +244,14 @@ func readValue(d *decoder, p any) error {
 		return err
 	case valueDecoder:
 		return x.readJSON(d)
-	case optionalReader:
-		return x.readOptional(d)
+	case json.Unmarshaler:
+		if isOptional(p) {
+			raw, err := d.rawCopy()
+			if err != nil {
+				return err
+			}
+			return x.UnmarshalJSON(raw)
+		}
 	}
 	if d.peek() == kindNull {
 		return d.errNullNotAllowed()

@@ -15,7 +15,7 @@ import "fmt"
 //	b := Null[string]()            // null:    "topic": null
 //	c := Some("weekly sync")       // value:   "topic": "weekly sync"
 //
-//	a.IsAbsent(), b.IsNull()       // true, true
+//	a.IsSet(), b.IsNull()          // false, true
 //	v, ok := c.Get()               // "weekly sync", true
 //	c.Or("none"), b.Or("none")     // "weekly sync", "none"
 type Optional[T any] struct {
@@ -51,9 +51,6 @@ func (o Optional[T]) IsSet() bool { return o.state != optAbsent }
 // IsNull reports whether o is present and null.
 func (o Optional[T]) IsNull() bool { return o.state == optNull }
 
-// IsAbsent reports whether o is absent.
-func (o Optional[T]) IsAbsent() bool { return o.state == optAbsent }
-
 // Or returns the value o holds, or def when it is absent or null.
 func (o Optional[T]) Or(def T) T {
 	if o.state == optValue {
@@ -64,16 +61,6 @@ func (o Optional[T]) Or(def T) T {
 
 // IsZero reports whether o is absent, so that encoders skip it.
 func (o Optional[T]) IsZero() bool { return o.state == optAbsent }
-
-// Ptr returns a pointer to a copy of the value, or nil when o is absent or
-// null.
-func (o Optional[T]) Ptr() *T {
-	if o.state != optValue {
-		return nil
-	}
-	v := o.value
-	return &v
-}
 
 // String describes o for debugging: "absent", "null", or the value formatted
 // with fmt's %v.

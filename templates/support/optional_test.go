@@ -9,38 +9,38 @@ import (
 
 func TestOptional(t *testing.T) {
 	type state struct {
-		get                           string
-		ok, set, null, absent, isZero bool
-		or                            string
-		ptrNil                        bool
-		str                           string
+		get                   string
+		ok, set, null, isZero bool
+		or                    string
+		heldNil               bool
+		str                   string
 	}
 	tests := []struct {
 		name string
 		o    Optional[string]
 		want state
 	}{
-		{"absent", Optional[string]{}, state{"", false, false, false, true, true, "def", true, "absent"}},
-		{"null", Null[string](), state{"", false, true, true, false, false, "def", true, "null"}},
-		{"value", Some("x"), state{"x", true, true, false, false, false, "x", false, "x"}},
-		{"empty value", Some(""), state{"", true, true, false, false, false, "", false, ""}},
+		{"absent", Optional[string]{}, state{"", false, false, false, true, "def", true, "absent"}},
+		{"null", Null[string](), state{"", false, true, true, false, "def", true, "null"}},
+		{"value", Some("x"), state{"x", true, true, false, false, "x", false, "x"}},
+		{"empty value", Some(""), state{"", true, true, false, false, "", false, ""}},
 	}
 	for _, tt := range tests {
 		o := tt.o
 		v, ok := o.Get()
-		got := state{v, ok, o.IsSet(), o.IsNull(), o.IsAbsent(), o.IsZero(), o.Or("def"), o.Ptr() == nil, o.String()}
+		got := state{v, ok, o.IsSet(), o.IsNull(), o.IsZero(), o.Or("def"), optionalHeld(&o) == nil, o.String()}
 		if got != tt.want {
 			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
 		}
-		if p := o.Ptr(); p != nil && *p != v {
-			t.Errorf("%s: Ptr = %q", tt.name, *p)
+		if p := optionalHeld(&o); p != nil && *p != v {
+			t.Errorf("%s: optionalHeld = %q", tt.name, *p)
 		}
 	}
-	// Ptr returns a copy.
+	// optionalHeld points into the Optional: validators walk it in place.
 	o := Some(1)
-	*o.Ptr() = 2
-	if v, _ := o.Get(); v != 1 {
-		t.Errorf("Ptr aliases the value")
+	*optionalHeld(&o) = 2
+	if v, _ := o.Get(); v != 2 {
+		t.Errorf("optionalHeld does not point at the value")
 	}
 	if s := Some(struct{ A int }{3}).String(); s != "{3}" {
 		t.Errorf("String of struct = %q", s)
@@ -73,7 +73,7 @@ func TestOptionalAllocations(t *testing.T) {
 	var sink bool
 	allocs := testing.AllocsPerRun(100, func() {
 		v, ok := o.Get()
-		sink = ok && v != "" && o.IsSet() && !o.IsNull() && !o.IsAbsent() && !o.IsZero() && o.Or("y") == "x" && n.IsNull()
+		sink = ok && v != "" && o.IsSet() && !o.IsNull() && !o.IsZero() && o.Or("y") == "x" && n.IsNull()
 	})
 	if allocs != 0 || !sink {
 		t.Errorf("%v allocations", allocs)
@@ -154,6 +154,9 @@ func TestOptionalJSON(t *testing.T) {
 		N  Optional[[]int]               `json:"n,omitzero"` // not a schema type: encoding/json's way
 		E  Optional[map[string][]string] `json:"e,omitzero"`
 		NL Optional[[]string]            `json:"nl,omitzero"`
+		// Items that may be null: an Optional inside a slice or map.
+		OL Optional[[]Optional[string]]        `json:"ol,omitzero"`
+		OM Optional[map[string]Optional[Date]] `json:"om,omitzero"`
 	}
 	c := C{
 		L:  Some([]string{"a", "b"}),
@@ -164,8 +167,10 @@ func TestOptionalJSON(t *testing.T) {
 		N:  Some([]int{1, 2}),
 		E:  Some(map[string][]string{"k": {}}),
 		NL: Some[[]string](nil),
+		OL: Some([]Optional[string]{Some("<a>"), Null[string]()}),
+		OM: Some(map[string]Optional[Date]{"n": Null[Date](), "d": Some(Date{2024, 2, 29})}),
 	}
-	want := `{"l":["a","b"],"m":{"a":"0001-01-01","z":"2024-02-29"},"t":"2024-05-01T09:30:00.001234567+02:00","d":"PT1.5S","r":{"x":[1,2]},"n":[1,2],"e":{"k":[]},"nl":[]}`
+	want := `{"l":["a","b"],"m":{"a":"0001-01-01","z":"2024-02-29"},"t":"2024-05-01T09:30:00.001234567+02:00","d":"PT1.5S","r":{"x":[1,2]},"n":[1,2],"e":{"k":[]},"nl":[],"ol":["\u003ca\u003e",null],"om":{"d":"2024-02-29","n":null}}`
 	b, err := json.Marshal(c)
 	if err != nil || string(b) != want {
 		t.Fatalf("Marshal = %s, %v\nwant %s", b, err, want)
@@ -177,6 +182,9 @@ func TestOptionalJSON(t *testing.T) {
 	if back.M.String() != c.M.String() || !back.T.Or(time.Time{}).Equal(c.T.Or(time.Time{})) || back.D != c.D ||
 		string(back.R.Or(nil)) != `{"x":[1,2]}` || len(back.NL.Or(nil)) != 0 || !back.NL.IsSet() || len(back.E.Or(nil)["k"]) != 0 {
 		t.Errorf("Unmarshal(%s) = %+v", b, back)
+	}
+	if back.OL.String() != c.OL.String() || back.OM.String() != c.OM.String() {
+		t.Errorf("nullable items: Unmarshal(%s) = %v, %v; want %v, %v", b, back.OL, back.OM, c.OL, c.OM)
 	}
 	// What the codecs refuse to write, Optional refuses too.
 	for _, v := range []any{

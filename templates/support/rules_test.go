@@ -46,7 +46,7 @@ func TestCheckFieldRuleAllocs(t *testing.T) {
 	root := valuePath{}
 	a, b := Some("x"), Optional[string]{}
 	allocs := testing.AllocsPerRun(100, func() {
-		checkFieldRule(&vs, &root, RuleAtLeastOneOf, []string{"a", "b"}, a.held() != nil, b.held() != nil)
+		checkFieldRule(&vs, &root, RuleAtLeastOneOf, []string{"a", "b"}, optionalHeld(&a) != nil, optionalHeld(&b) != nil)
 	})
 	if allocs != 0 || vs.len() != 0 {
 		t.Errorf("%v allocations, %d violations; want none", allocs, vs.len())

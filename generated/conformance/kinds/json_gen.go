@@ -1195,17 +1195,17 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"rawNull\":null", &v.RawNull, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	if x := v.Scalars.Member(&dst, ",\"scalars\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Scalars, &dst, ",\"scalars\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Presence.Member(&dst, ",\"presence\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Presence, &dst, ",\"presence\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Containers.Member(&dst, ",\"containers\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Containers, &dst, ",\"containers\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1219,12 +1219,12 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"animal\":null", &v.Animal, sessiongenrt.AppendPolymorphic[Animal]); err != nil {
 		return nil, err
 	}
-	if x := v.Bag.Member(&dst, ",\"bag\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Bag, &dst, ",\"bag\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Node.Member(&dst, ",\"node\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Node, &dst, ",\"node\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -2396,7 +2396,7 @@ func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
-	if x := v.One.Member(&dst, ",\"one\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.One, &dst, ",\"one\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -2407,7 +2407,7 @@ func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
 		return nil, err
 	}
-	if x := v.Maybe.Member(&dst, ",\"maybe\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Maybe, &dst, ",\"maybe\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

@@ -54,7 +54,7 @@ func Lookup(members []Member, name string) (json.RawMessage, bool) {
 //	b := Null[string]()            // null:    "topic": null
 //	c := Some("weekly sync")       // value:   "topic": "weekly sync"
 //
-//	a.IsAbsent(), b.IsNull()       // true, true
+//	a.IsSet(), b.IsNull()          // false, true
 //	v, ok := c.Get()               // "weekly sync", true
 //	c.Or("none"), b.Or("none")     // "weekly sync", "none"
 type Optional[T any] = sessiongenrt.Optional[T]

@@ -444,17 +444,17 @@ func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "scalars", v.Scalars.IsNull())
-	if x := v.Scalars.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Scalars); x != nil {
 		fp := p.Child("scalars")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "presence", v.Presence.IsNull())
-	if x := v.Presence.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Presence); x != nil {
 		fp := p.Child("presence")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "containers", v.Containers.IsNull())
-	if x := v.Containers.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Containers); x != nil {
 		fp := p.Child("containers")
 		x.validate(&fp, vs)
 	}
@@ -476,12 +476,12 @@ func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList
 		validateAnimal(x, &fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "bag", v.Bag.IsNull())
-	if x := v.Bag.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Bag); x != nil {
 		fp := p.Child("bag")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "node", v.Node.IsNull())
-	if x := v.Node.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Node); x != nil {
 		fp := p.Child("node")
 		x.validate(&fp, vs)
 	}
@@ -576,9 +576,9 @@ func (v *Ruled) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationLi
 	sessiongenrt.CheckUTF8Optional(vs, p, "group", &v.Group)
 	sessiongenrt.CheckNotNull(vs, p, "note", v.Note.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "note", &v.Note)
-	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.Held() != nil, v.Phone.Held() != nil)
-	sessiongenrt.CheckFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.Held() != nil, v.Alias.Held() != nil)
-	sessiongenrt.CheckFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.Held() != nil, v.Group.Held() != nil)
+	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.IsSet() && !v.Email.IsNull(), v.Phone.IsSet() && !v.Phone.IsNull())
+	sessiongenrt.CheckFieldRule(vs, p, "mutuallyExclusive", []string{"nick", "alias"}, v.Nick.IsSet() && !v.Nick.IsNull(), v.Alias.IsSet() && !v.Alias.IsNull())
+	sessiongenrt.CheckFieldRule(vs, p, "exactlyOneOf", []string{"user", "group"}, v.User.IsSet() && !v.User.IsNull(), v.Group.IsSet() && !v.Group.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1045,7 +1045,7 @@ func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violatio
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	sessiongenrt.CheckNotNull(vs, p, "one", v.One.IsNull())
-	if x := v.One.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.One); x != nil {
 		fp := p.Child("one")
 		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
@@ -1070,7 +1070,7 @@ func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violatio
 			vs.SortFrom(n0)
 		}
 	}
-	if x := v.Maybe.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Maybe); x != nil {
 		fp := p.Child("maybe")
 		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}

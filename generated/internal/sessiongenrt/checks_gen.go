@@ -155,11 +155,12 @@ func CheckUniqueBy[E any](vs *ViolationList, p *ValuePath, x []E, equal func(a, 
 	}
 }
 
-// held returns a pointer to the value o holds, or nil when it is absent or
-// null: validators walk large objects in place rather than copy them. With
-// a shared runtime it is exported (Held), since generated packages call it:
-// machinery, not API.
-func (o *Optional[T]) Held() *T {
+// optionalHeld returns a pointer to the value o holds, or nil when it is
+// absent or null: validators walk large objects in place rather than copy
+// them. It is a function, not a method of Optional, so that only the
+// Optionals it is called on compile it (every method is compiled for every
+// instantiation) and so that a shared runtime need not export it on the type.
+func OptionalHeld[T any](o *Optional[T]) *T {
 	if o.state != OptValue {
 		return nil
 	}

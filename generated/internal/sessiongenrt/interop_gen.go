@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -23,28 +24,17 @@ import (
 // null, not absent. Generated structs carry omitzero on every Optional field;
 // give yours the same tag (`json:"name,omitzero"`, Go 1.24) to keep all three
 // states.
+//
+// Optional has no methods beyond its API: the compiler builds every method
+// of every instantiation, one set per field type of every generated package,
+// so machinery lives in functions, and appendValue and readValue meet an
+// Optional item of a slice or map through json.Marshaler and
+// json.Unmarshaler.
 func (o Optional[T]) MarshalJSON() ([]byte, error) {
-	return o.appendValue(nil)
-}
-
-// appendValue appends o as MarshalJSON writes it: an Optional inside a
-// slice or map (an item that may be null) is written the same way.
-func (o Optional[T]) appendValue(dst []byte) ([]byte, error) {
 	if o.state != OptValue {
-		return AppendNull(dst), nil
+		return AppendNull(nil), nil
 	}
-	return AppendValue(dst, any(o.value))
-}
-
-// optionalValue is an Optional, as appendValue and readValue meet it in a
-// slice or map.
-type OptionalValue interface {
-	appendValue(dst []byte) ([]byte, error)
-}
-
-// optionalReader is a pointer to an Optional.
-type OptionalReader interface {
-	readOptional(d *Decoder) error
+	return AppendValue(nil, any(o.value))
 }
 
 // UnmarshalJSON implements json.Unmarshaler: null makes o null, any other
@@ -55,31 +45,19 @@ type OptionalReader interface {
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	var d Decoder
 	d.Reset(data)
-	var x Optional[T]
-	if err := x.readOptional(&d); err != nil {
-		return err
+	x := Optional[T]{state: OptNull}
+	if d.Peek() == KindNull {
+		d.ConsumeNull()
+	} else {
+		if err := ReadValue(&d, &x.value); err != nil {
+			return err
+		}
+		x.state = OptValue
 	}
 	if err := d.End(); err != nil {
 		return err
 	}
 	*o = x
-	return nil
-}
-
-// readOptional reads one value into o as UnmarshalJSON does: null makes o
-// null. An Optional inside a slice or map (an item that may be null) is read
-// the same way.
-func (o *Optional[T]) readOptional(d *Decoder) error {
-	if d.Peek() == KindNull {
-		d.ConsumeNull()
-		*o = Optional[T]{state: OptNull}
-		return nil
-	}
-	var x T
-	if err := ReadValue(d, &x); err != nil {
-		return err
-	}
-	*o = Optional[T]{value: x, state: OptValue}
 	return nil
 }
 
@@ -171,8 +149,14 @@ func AppendValue(dst []byte, v any) ([]byte, error) {
 		return AppendRawValue(dst, x)
 	case JsonAppender:
 		return x.AppendJSON(dst)
-	case OptionalValue:
-		return x.appendValue(dst)
+	case json.Marshaler:
+		if IsOptional(v) {
+			b, err := x.MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			return append(dst, b...), nil
+		}
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
@@ -241,6 +225,17 @@ type ValueDecoder interface {
 	ReadJSON(d *Decoder) error
 }
 
+// isOptional reports whether v is an Optional or a pointer to one: the item
+// of a slice or map that may be null. The type's name says so, not a marker
+// method, which every instantiation of Optional would compile.
+func IsOptional(v any) bool {
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
+}
+
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func ReadValue(d *Decoder, p any) error {
@@ -251,8 +246,14 @@ func ReadValue(d *Decoder, p any) error {
 		return err
 	case ValueDecoder:
 		return x.ReadJSON(d)
-	case OptionalReader:
-		return x.readOptional(d)
+	case json.Unmarshaler:
+		if IsOptional(p) {
+			raw, err := d.RawCopy()
+			if err != nil {
+				return err
+			}
+			return x.UnmarshalJSON(raw)
+		}
 	}
 	if d.Peek() == KindNull {
 		return d.ErrNullNotAllowed()

@@ -165,7 +165,7 @@ func TestFakeCreateAndPatchFromClient(t *testing.T) {
 	// The fake applies a partial update as a merge patch: null removes a
 	// nullable member, unset members keep their stored value.
 	removed, err := sessions.Update(ctx, created.ID, &cr.SessionUpdate{IsTest: cr.Null[bool]()})
-	if err != nil || !removed.IsTest.IsAbsent() || !removed.StartDateTime.Equal(clStart) || len(removed.Modalities) != 1 {
+	if err != nil || removed.IsTest.IsSet() || !removed.StartDateTime.Equal(clStart) || len(removed.Modalities) != 1 {
 		t.Errorf("Update with a null: %+v, %v; want isTest removed, the rest kept", removed, err)
 	}
 	seg, err := sessions.Segments(created.ID).Create(ctx, &cr.Segment{StartDateTime: clStart, EndDateTime: clEnd})

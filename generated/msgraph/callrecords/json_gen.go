@@ -709,7 +709,7 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	dst = sessiongenrt.AppendEnum[CallType](append(dst, ",\"type\":"...), v.Type)
 	dst = sessiongenrt.AppendInt(append(dst, ",\"version\":"...), v.Version)
-	if x := v.OrganizerV2.Member(&dst, ",\"organizer_v2\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.OrganizerV2, &dst, ",\"organizer_v2\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -867,7 +867,7 @@ func (v *Session) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.FailureInfo, &dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1026,7 +1026,7 @@ func (v *Segment) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendQuotedDateTime(append(dst, ",\"endDateTime\":"...), v.EndDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.FailureInfo, &dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1289,7 +1289,7 @@ func (v *Participant) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, sessiongenrt.AppendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.Member(&dst, ",\"identity\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Identity, &dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1383,7 +1383,7 @@ func (v *Organizer) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"administrativeUnitInfos\":null", &v.AdministrativeUnitInfos, sessiongenrt.AppendObjectArray[AdministrativeUnitInfo]); err != nil {
 		return nil, err
 	}
-	if x := v.Identity.Member(&dst, ",\"identity\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Identity, &dst, ",\"identity\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -1761,7 +1761,7 @@ func (v *ParticipantEndpoint) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"cpuCoresCount\":null", &v.CPUCoresCount, sessiongenrt.AppendInt32)
 	dst = sessiongenrt.AppendOptional(dst, ",\"cpuName\":null", &v.CPUName, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendOptional(dst, ",\"cpuProcessorSpeedInMhz\":null", &v.CPUProcessorSpeedInMhz, sessiongenrt.AppendInt32)
-	if x := v.Feedback.Member(&dst, ",\"feedback\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Feedback, &dst, ",\"feedback\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -2323,22 +2323,22 @@ func (v *Media) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
-	if x := v.CalleeDevice.Member(&dst, ",\"calleeDevice\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.CalleeDevice, &dst, ",\"calleeDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CalleeNetwork.Member(&dst, ",\"calleeNetwork\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.CalleeNetwork, &dst, ",\"calleeNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerDevice.Member(&dst, ",\"callerDevice\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.CallerDevice, &dst, ",\"callerDevice\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.CallerNetwork.Member(&dst, ",\"callerNetwork\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.CallerNetwork, &dst, ",\"callerNetwork\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -2933,7 +2933,7 @@ func (v *UserFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"@odata.type\":null", &v.OdataType, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendEnum[UserFeedbackRating](append(dst, ",\"rating\":"...), v.Rating)
 	dst = sessiongenrt.AppendOptional(dst, ",\"text\":null", &v.Text, sessiongenrt.AppendString)
-	if x := v.Tokens.Member(&dst, ",\"tokens\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Tokens, &dst, ",\"tokens\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -4834,7 +4834,7 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"details\":null", &v.Details, sessiongenrt.AppendObjectArray[ErrorDetails]); err != nil {
 		return nil, err
 	}
-	if x := v.InnerError.Member(&dst, ",\"innerError\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.InnerError, &dst, ",\"innerError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -5111,7 +5111,7 @@ func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.FailureInfo, &dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -5148,7 +5148,7 @@ func (v *SegmentUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"endDateTime\":null", &v.EndDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if x := v.FailureInfo.Member(&dst, ",\"failureInfo\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.FailureInfo, &dst, ",\"failureInfo\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

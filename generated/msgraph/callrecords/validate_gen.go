@@ -101,7 +101,7 @@ func (v *CallRecord) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	sessiongenrt.CheckUTF8Field(vs, p, "type", v.Type)
-	if x := v.OrganizerV2.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.OrganizerV2); x != nil {
 		fp := p.Child("organizer_v2")
 		x.validate(&fp, vs)
 	}
@@ -159,7 +159,7 @@ func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
-	if x := v.FailureInfo.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
 		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
@@ -212,7 +212,7 @@ func (v *Segment) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
-	if x := v.FailureInfo.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
 		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
@@ -253,7 +253,7 @@ func (v *UnknownParticipantBase) validate(p *sessiongenrt.ValuePath, vs *session
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
 		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
@@ -312,7 +312,7 @@ func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
 		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
@@ -342,7 +342,7 @@ func (v *Organizer) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 			x[i0].validate(&p0, vs)
 		}
 	}
-	if x := v.Identity.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
 		fp := p.Child("identity")
 		x.validate(&fp, vs)
 	}
@@ -470,7 +470,7 @@ func (v *ParticipantEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongen
 		validateIdentity(x, &fp, vs)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "cpuName", &v.CPUName)
-	if x := v.Feedback.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Feedback); x != nil {
 		fp := p.Child("feedback")
 		x.validate(&fp, vs)
 	}
@@ -641,19 +641,19 @@ func (v *Media) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationLi
 	}
 	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	if x := v.CalleeDevice.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.CalleeDevice); x != nil {
 		fp := p.Child("calleeDevice")
 		x.validate(&fp, vs)
 	}
-	if x := v.CalleeNetwork.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.CalleeNetwork); x != nil {
 		fp := p.Child("calleeNetwork")
 		x.validate(&fp, vs)
 	}
-	if x := v.CallerDevice.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.CallerDevice); x != nil {
 		fp := p.Child("callerDevice")
 		x.validate(&fp, vs)
 	}
-	if x := v.CallerNetwork.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.CallerNetwork); x != nil {
 		fp := p.Child("callerNetwork")
 		x.validate(&fp, vs)
 	}
@@ -844,7 +844,7 @@ func (v *UserFeedback) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viol
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	sessiongenrt.CheckUTF8Field(vs, p, "rating", v.Rating)
 	sessiongenrt.CheckUTF8Optional(vs, p, "text", &v.Text)
-	if x := v.Tokens.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Tokens); x != nil {
 		fp := p.Child("tokens")
 		x.validate(&fp, vs)
 	}
@@ -1450,7 +1450,7 @@ func (v *MainError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "innerError", v.InnerError.IsNull())
-	if x := v.InnerError.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.InnerError); x != nil {
 		fp := p.Child("innerError")
 		x.validate(&fp, vs)
 	}
@@ -1859,7 +1859,7 @@ func (v *SessionUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	}
 	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	if x := v.FailureInfo.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
 		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
@@ -2019,7 +2019,7 @@ func (v *SegmentUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	}
 	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
-	if x := v.FailureInfo.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
 		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}

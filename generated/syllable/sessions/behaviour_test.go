@@ -79,7 +79,7 @@ func opt[T any](key, goName string, field func(*sy.Session) *sy.Optional[T], sam
 				t.Fatalf("%s: decoding %s: %v", st.name, enc, err)
 			}
 			got := *field(&back)
-			if got.IsSet() != st.o.IsSet() || got.IsNull() != st.o.IsNull() || got.IsAbsent() != st.o.IsAbsent() {
+			if got.IsSet() != st.o.IsSet() || got.IsNull() != st.o.IsNull() || got.IsZero() != st.o.IsZero() {
 				t.Errorf("%s: decoded as %v", st.name, got)
 			}
 			gv, gok := got.Get()

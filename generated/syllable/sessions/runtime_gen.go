@@ -99,7 +99,7 @@ type NonFiniteError = sessiongenrt.NonFiniteError
 //	b := Null[string]()            // null:    "topic": null
 //	c := Some("weekly sync")       // value:   "topic": "weekly sync"
 //
-//	a.IsAbsent(), b.IsNull()       // true, true
+//	a.IsSet(), b.IsNull()          // false, true
 //	v, ok := c.Get()               // "weekly sync", true
 //	c.Or("none"), b.Or("none")     // "weekly sync", "none"
 type Optional[T any] = sessiongenrt.Optional[T]

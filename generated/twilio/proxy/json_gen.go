@@ -874,7 +874,7 @@ func (v *PhoneNumber) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"phone_number\":null", &v.PhoneNumber, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendOptional(dst, ",\"friendly_name\":null", &v.FriendlyName, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendOptional(dst, ",\"iso_country\":null", &v.IsoCountry, sessiongenrt.AppendString)
-	if x := v.Capabilities.Member(&dst, ",\"capabilities\":null"); x != nil {
+	if x := sessiongenrt.OptionalMember(&v.Capabilities, &dst, ",\"capabilities\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

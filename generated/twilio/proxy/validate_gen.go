@@ -591,7 +591,7 @@ func (v *PhoneNumber) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "phone_number", &v.PhoneNumber)
 	sessiongenrt.CheckUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
 	sessiongenrt.CheckUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
-	if x := v.Capabilities.Held(); x != nil {
+	if x := sessiongenrt.OptionalHeld(&v.Capabilities); x != nil {
 		fp := p.Child("capabilities")
 		x.validate(&fp, vs)
 	}
@@ -1101,5 +1101,5 @@ func (v *MessageInteractionsCreateRequest) validate(p *sessiongenrt.ValuePath, v
 		}
 	}
 	sessiongenrt.CheckFormList(vs, p, "MediaUrl", &v.MediaURL)
-	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.Held() != nil, v.MediaURL.Held() != nil)
+	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL.IsSet() && !v.MediaURL.IsNull())
 }

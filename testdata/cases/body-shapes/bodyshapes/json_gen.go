@@ -23,12 +23,12 @@ func (v *Thing) appendJSON(dst []byte, request bool) ([]byte, error) {
 	dst = appendString(append(dst, ",\"name\":"...), v.Name)
 	dst = appendOptional(dst, ",\"size\":null", &v.Size, appendInt32)
 	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
-	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
+	if x := optionalMember(&v.Inner, &dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Node.member(&dst, ",\"node\":null"); x != nil {
+	if x := optionalMember(&v.Node, &dst, ",\"node\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -317,12 +317,12 @@ func (v *ThingUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"name\":null", &v.Name, appendString)
 	dst = appendOptional(dst, ",\"size\":null", &v.Size, appendInt32)
 	dst = appendOptional(dst, ",\"label\":null", &v.Label, appendString)
-	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
+	if x := optionalMember(&v.Inner, &dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x := v.Node.member(&dst, ",\"node\":null"); x != nil {
+	if x := optionalMember(&v.Node, &dst, ",\"node\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

@@ -26,12 +26,12 @@ func (v *Thing) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "size", v.Size.IsNull())
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
-	if x := v.Inner.held(); x != nil {
+	if x := optionalHeld(&v.Inner); x != nil {
 		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
-	if x := v.Node.held(); x != nil {
+	if x := optionalHeld(&v.Node); x != nil {
 		fp := p.child("node")
 		x.validate(&fp, vs)
 	}
@@ -45,7 +45,7 @@ func (v *Thing) ValidateCreate() error {
 	p := &valuePath{}
 	v.validate(p, &vs)
 	if v != nil {
-		checkRequired(&vs, p, "label", !v.Label.IsAbsent())
+		checkRequired(&vs, p, "label", v.Label.IsSet())
 	}
 	return vs.err()
 }
@@ -162,12 +162,12 @@ func (v *ThingUpdate) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "size", v.Size.IsNull())
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
-	if x := v.Inner.held(); x != nil {
+	if x := optionalHeld(&v.Inner); x != nil {
 		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
-	if x := v.Node.held(); x != nil {
+	if x := optionalHeld(&v.Node); x != nil {
 		fp := p.child("node")
 		x.validate(&fp, vs)
 	}

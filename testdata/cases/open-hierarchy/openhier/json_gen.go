@@ -669,7 +669,7 @@ func (v *Drawing) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
 		return nil, err
 	}
-	if x := v.Note.member(&dst, ",\"note\":null"); x != nil {
+	if x := optionalMember(&v.Note, &dst, ",\"note\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

@@ -239,7 +239,7 @@ func (v *Drawing) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
-	if x := v.Note.held(); x != nil {
+	if x := optionalHeld(&v.Note); x != nil {
 		fp := p.child("note")
 		x.validate(&fp, vs)
 	}

@@ -26,7 +26,7 @@ func (v *Contact) appendJSON(dst []byte, request bool) ([]byte, error) {
 	dst = appendOptional(dst, ",\"phone\":null", &v.Phone, appendString)
 	dst = appendOptional(dst, ",\"nickname\":null", &v.Nickname, appendString)
 	dst = appendOptional(dst, ",\"alias\":null", &v.Alias, appendString)
-	if x := v.Inner.member(&dst, ",\"inner\":null"); x != nil {
+	if x := optionalMember(&v.Inner, &dst, ",\"inner\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

@@ -34,12 +34,12 @@ func (v *Contact) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "alias", v.Alias.IsNull())
 	checkUTF8Optional(vs, p, "alias", &v.Alias)
 	checkNotNull(vs, p, "inner", v.Inner.IsNull())
-	if x := v.Inner.held(); x != nil {
+	if x := optionalHeld(&v.Inner); x != nil {
 		fp := p.child("inner")
 		x.validate(&fp, vs)
 	}
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.held() != nil, v.Phone.held() != nil)
-	checkFieldRule(vs, p, "mutuallyExclusive", []string{"nickname", "alias"}, v.Nickname.held() != nil, v.Alias.held() != nil)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.IsSet() && !v.Email.IsNull(), v.Phone.IsSet() && !v.Phone.IsNull())
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"nickname", "alias"}, v.Nickname.IsSet() && !v.Nickname.IsNull(), v.Alias.IsSet() && !v.Alias.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -68,7 +68,7 @@ func (v *Target) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "groupId", v.GroupID.IsNull())
 	checkUTF8Optional(vs, p, "groupId", &v.GroupID)
 	checkNotNull(vs, p, "everyone", v.Everyone.IsNull())
-	checkFieldRule(vs, p, "exactlyOneOf", []string{"userId", "groupId", "everyone"}, v.UserID.held() != nil, v.GroupID.held() != nil, v.Everyone.held() != nil)
+	checkFieldRule(vs, p, "exactlyOneOf", []string{"userId", "groupId", "everyone"}, v.UserID.IsSet() && !v.UserID.IsNull(), v.GroupID.IsSet() && !v.GroupID.IsNull(), v.Everyone.IsSet() && !v.Everyone.IsNull())
 }
 
 // Validate reports a Raw that would not decode back as this unknown subtype: not
@@ -93,7 +93,7 @@ func (v *UnknownPet) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "name", v.Name.IsNull())
 	checkUTF8Optional(vs, p, "name", &v.Name)
 	checkNotNull(vs, p, "tag", v.Tag.IsNull())
-	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.held() != nil, v.Tag.held() != nil)
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.IsSet() && !v.Name.IsNull(), v.Tag.IsSet() && !v.Tag.IsNull())
 }
 
 // checkRaw reports a Raw that does not decode as a Pet, and typed fields that
@@ -147,8 +147,8 @@ func (v *Dog) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "tag", v.Tag.IsNull())
 	checkNotNull(vs, p, "breed", v.Breed.IsNull())
 	checkUTF8Optional(vs, p, "breed", &v.Breed)
-	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.held() != nil, v.Tag.held() != nil)
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"breed", "tag"}, v.Breed.held() != nil, v.Tag.held() != nil)
+	checkFieldRule(vs, p, "mutuallyExclusive", []string{"name", "tag"}, v.Name.IsSet() && !v.Name.IsNull(), v.Tag.IsSet() && !v.Tag.IsNull())
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"breed", "tag"}, v.Breed.IsSet() && !v.Breed.IsNull(), v.Tag.IsSet() && !v.Tag.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -182,7 +182,7 @@ func (v *ContactsMessageRequest) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.held() != nil, v.MediaURL.held() != nil)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL.IsSet() && !v.MediaURL.IsNull())
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -208,5 +208,5 @@ func (v *ContactsTagRequest) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	checkNotNull(vs, p, "color", v.Color.IsNull())
 	checkUTF8Optional(vs, p, "color", &v.Color)
-	checkFieldRule(vs, p, "exactlyOneOf", []string{"label", "color"}, v.Label.held() != nil, v.Color.held() != nil)
+	checkFieldRule(vs, p, "exactlyOneOf", []string{"label", "color"}, v.Label.IsSet() && !v.Label.IsNull(), v.Color.IsSet() && !v.Color.IsNull())
 }

@@ -30,7 +30,7 @@ func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"byLeg\":null", &v.ByLeg, encodeMap_Import_v_Money); err != nil {
 		return nil, err
 	}
-	if x := v.LastError.member(&dst, ",\"lastError\":null"); x != nil {
+	if x := optionalMember(&v.LastError, &dst, ",\"lastError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

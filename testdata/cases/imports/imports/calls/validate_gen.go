@@ -46,7 +46,7 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 			vs.sortFrom(n0)
 		}
 	}
-	if x := v.LastError.held(); x != nil {
+	if x := optionalHeld(&v.LastError); x != nil {
 		fp := p.child("lastError")
 		checkImported(vs, &fp, x.Validate())
 	}
