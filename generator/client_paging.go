@@ -42,7 +42,17 @@ func itemReader(resp *ir.Response) jen.Code {
 	if resp.Type.Kind == ir.InterfaceRef {
 		return jen.Id(resp.Type.Interface.Decoder)
 	}
-	return jen.Id("readObjectPointer").Types(jen.Id(resp.Struct.Name))
+	return readPointerFunc(resp.Struct.Name)
+}
+
+// readPointerFunc returns a func(*decoder) (*T, error) literal that reads one
+// object of type name into a new value.
+func readPointerFunc(name string) jen.Code {
+	return jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(name), jen.Error()).Block(
+		jen.Id("v").Op(":=").New(jen.Id(name)),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
 }
 
 // pages emits what every list method shares: fetchItems, which fetches one
@@ -56,7 +66,10 @@ func (c *clientGen) pages() {
 	t := jen.Id("T")
 	f.Comment("fetchItems fetches the page call asks for, decodes its body with readPage and its")
 	f.Comment("items with read, and builds the call of the page after it (nil on the last). It")
-	f.Comment("returns the envelope's metadata too (see Page).")
+	f.Comment("returns the envelope's metadata too (see Page). Not inlined, as paginate: once")
+	f.Comment("per page, it costs nothing, and its body is compiled once, not per item type.")
+	f.Comment("")
+	f.Comment("//go:noinline")
 	f.Func().Id("fetchItems").Types(t.Clone().Any()).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("t").Op("*").Id("httpTransport"), jen.Id("call").Op("*").Id("httpCall"),
 		jen.Id("readPage").Func().Params(jen.Index().Byte(), jen.Func().Params(jen.Op("*").Id("decoder")).Params(t.Clone(), jen.Error())).Params(jen.Index().Add(t.Clone()), jen.Id("pageInfo"), jen.Error()),
@@ -231,6 +244,9 @@ func (c *clientGen) pageDecoder(name string, items string) {
 		}
 	}
 	f.Commentf("%s decodes one page body with its items in %q, each read with read.", name, items)
+	f.Comment("Not inlined, as fetchItems.")
+	f.Comment("")
+	f.Comment("//go:noinline")
 	f.Func().Id(name).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("read").Func().Params(jen.Op("*").Id("decoder")).Params(jen.Id("T"), jen.Error())).Params(jen.Id("items").Index().Add(elem), jen.Id("info").Id("pageInfo"), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("d").Id("decoder")
 		g.Id("d").Dot("reset").Call(jen.Id("data"))
@@ -364,7 +380,7 @@ func elemReader(t *ir.Type) jen.Code {
 	case t.Import != nil:
 		return jen.Id("readImported").Types(structIdent(t.Struct))
 	case t.Pointer:
-		return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
+		return readPointerFunc(t.Struct.Name)
 	}
 	return jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
 		jen.Err().Op("=").Id("v").Dot("readJSON").Call(jen.Id("d")),

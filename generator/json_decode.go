@@ -58,13 +58,11 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 			// Another package's Decoder: through its UnmarshalJSON.
 			return jen.Id("readImported").Types(structIdent(t.Struct))
 		}
-		if t.Pointer {
-			// Allocated anyway, so the generic reader costs no escape.
-			return jen.Id("readObjectPointer").Types(jen.Id(t.Struct.Name))
-		}
 	case ir.Slice:
 		if t.Elem.Kind == ir.StructRef && !t.Elem.Pointer && t.Elem.Import == nil {
-			return jen.Id("readObjectArray").Types(jen.Id(t.Elem.Struct.Name))
+			name := "decode" + typeKey(t)
+			j.helper(name, func() { j.objectArrayDecoder(name, t.Elem) })
+			return jen.Id(name)
 		}
 	case ir.Map:
 	default:
@@ -83,12 +81,37 @@ func (j *jsonGen) decodeFunc(t *ir.Type) jen.Code {
 // a value: a direct call of DecodeJSON, which a generic support function
 // could only make through its dictionary, letting the value escape to the
 // heap.
+//
+// A pointer is read into a new value (allocated anyway, so nothing more
+// escapes). The generated readers pass the support functions readJSON, a
+// method of this package: a method constraint would have to be exported to
+// reach a shared runtime.
 func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 	f := j.f
 	f.Commentf("%s decodes one %s.", name, t.Struct.Name)
+	if t.Pointer {
+		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(t.Struct.Name), jen.Error()).Block(
+			jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
+			jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("v"), jen.Nil()),
+		)
+		f.Line()
+		return
+	}
 	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Id("v").Id(t.Struct.Name), jen.Err().Error()).Block(
 		jen.Err().Op("=").Id("v").Dot("readJSON").Call(jen.Id("d")),
 		jen.Return(jen.Id("v"), jen.Err()),
+	)
+	f.Line()
+}
+
+// objectArrayDecoder emits the function that decodes an array of objects of
+// type elem, each in place in the slice (readObjectArray).
+func (j *jsonGen) objectArrayDecoder(name string, elem *ir.Type) {
+	f := j.f
+	f.Commentf("%s decodes an array of %s.", name, elem.Struct.Name)
+	f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Index().Id(elem.Struct.Name), jen.Error()).Block(
+		jen.Return(jen.Id("readObjectArray").Call(jen.Id("d"), jen.Parens(jen.Op("*").Id(elem.Struct.Name)).Dot("readJSON"))),
 	)
 	f.Line()
 }

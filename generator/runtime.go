@@ -62,23 +62,21 @@ const (
 )
 
 // crossingMembers are the unexported fields and methods of support types
-// that generated code or the fake runtime selects, or that generated types implement for a
-// support interface (readJSON): exported in the shared runtime. A name here
-// is exported on every support type that declares it, so none may also be
-// a member that callers should not see; generated code may not declare
-// one for its own use except readJSON (checked by rewriteGo).
+// that generated code or the fake runtime selects: exported in the shared
+// runtime. A name here is exported on every support type that declares it,
+// so none may also be a member that callers should not see; generated code
+// may not declare one for its own use (checked by rewriteGo). No support
+// interface names a method that generated types implement (their readJSON
+// is passed to the support functions as a method expression), so generated
+// types export no machinery.
 var crossingMembers = []string{
 	"add", "beginArray", "beginObject", "boolValue", "child", "consumeNull", "dateTimeValue", "dateValue",
 	"discriminator", "durationValue", "end", "envelopeMeta", "err", "errDuplicate", "errNullNotAllowed",
 	"errRequired", "errUnexpectedKind", "errorf", "float32NonFinite", "float32Value", "float64NonFinite",
 	"float64Value", "int32Value", "int64Value", "item", "keptSince", "len", "mark",
-	"nextElement", "nextField", "nextURL", "peek", "rawCopy", "readJSON", "reset", "skip", "sortFrom", "stringBytes",
+	"nextElement", "nextField", "nextURL", "peek", "rawCopy", "reset", "skip", "sortFrom", "stringBytes",
 	"stringValue", "totalPages",
 }
-
-// implementedMembers are crossing members that generated types declare, as
-// methods of a support interface.
-var implementedMembers = []string{"readJSON"}
 
 // localSupport names the support declarations (and, for a type, its
 // methods) that stay in each package rather than the shared runtime:
@@ -235,7 +233,7 @@ func (rw *rewriter) rewriteGo(name string, src []byte, m rewriteMode) ([]byte, e
 	declared := func(id *ast.Ident) {
 		// Generated code declaring a member of a crossing name would
 		// export its own field or method.
-		if !rw.lenient && (m == modePackage || m == modeFakePackage) && rw.names.members[id.Name] && !slices.Contains(implementedMembers, id.Name) && bad == nil {
+		if !rw.lenient && (m == modePackage || m == modeFakePackage) && rw.names.members[id.Name] && bad == nil {
 			bad = fmt.Errorf("%s: generated code declares %s, a name the shared runtime exports (crossingMembers)", name, id.Name)
 		}
 		member(id)

@@ -99,12 +99,6 @@ func keepMember(d *decoder, members *[]Member, names *memberNames, name []byte) 
 	return nil
 }
 
-// objectDecoder is the method set of a pointer to a generated object type.
-type objectDecoder[T any] interface {
-	*T
-	readJSON(d *decoder) error
-}
-
 // readArray decodes a JSON array with read. A null element is rejected
 // unless null is a value of the element type. An empty array decodes to an
 // empty, non-nil slice; the slice is allocated on the first element.
@@ -145,20 +139,10 @@ func nextItem(d *decoder, i int, null nullRule) (bool, error) {
 	return true, nil
 }
 
-// readObjectPointer decodes one object of type T into a new value: the
-// reader of list items and of recursive fields.
-func readObjectPointer[T any, P objectDecoder[T]](d *decoder) (*T, error) {
-	v := new(T)
-	if err := P(v).readJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // readObjectArray decodes a JSON array of objects, each in place in the
-// slice rather than copied in. Arrays of objects are often short, so the
-// slice starts with room for one.
-func readObjectArray[T any, P objectDecoder[T]](d *decoder) ([]T, error) {
+// slice rather than copied in with read (a generated type's readJSON). Arrays
+// of objects are often short, so the slice starts with room for one.
+func readObjectArray[T any](d *decoder, read func(*T, *decoder) error) ([]T, error) {
 	if err := d.beginArray(); err != nil {
 		return nil, err
 	}
@@ -176,7 +160,7 @@ func readObjectArray[T any, P objectDecoder[T]](d *decoder) ([]T, error) {
 		}
 		var zero T
 		out = append(out, zero)
-		if err := P(&out[len(out)-1]).readJSON(d); err != nil {
+		if err := read(&out[len(out)-1], d); err != nil {
 			return nil, withIndex(err, i)
 		}
 	}

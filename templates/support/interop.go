@@ -218,11 +218,6 @@ func appendValue(dst []byte, v any) ([]byte, error) {
 	return append(dst, b...), nil
 }
 
-// valueDecoder is a pointer to a generated object type.
-type valueDecoder interface {
-	readJSON(d *decoder) error
-}
-
 // isOptional reports whether v is an Optional or a pointer to one: the item
 // of a slice or map that may be null. The type's name says so, not a marker
 // method, which every instantiation of Optional would compile.
@@ -242,8 +237,6 @@ func readValue(d *decoder, p any) error {
 	case *json.RawMessage:
 		*x, err = d.rawCopy()
 		return err
-	case valueDecoder:
-		return x.readJSON(d)
 	case json.Unmarshaler:
 		if isOptional(p) {
 			raw, err := d.rawCopy()
@@ -273,6 +266,11 @@ func readValue(d *decoder, p any) error {
 		*x, err = d.dateTimeValue()
 	case textScalarReader:
 		err = x.readQuoted(d)
+	case json.Unmarshaler: // a generated type, through its strict decoder
+		var raw []byte
+		if raw, err = d.rawCopy(); err == nil {
+			err = x.UnmarshalJSON(raw)
+		}
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}

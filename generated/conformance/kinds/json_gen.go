@@ -211,7 +211,7 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Scalars) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Scalars) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -277,7 +277,7 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -309,7 +309,7 @@ func (v Presence) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Presence) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Presence) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -359,7 +359,7 @@ func (v *Presence) UnmarshalJSON(data []byte) error {
 	*v = Presence{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -401,7 +401,7 @@ func (v Containers) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Containers) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Containers) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -430,7 +430,7 @@ func (v *Containers) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "colors":
 			err = sessiongenrt.ReadOptional(d, "colors", &v.Colors, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_Color)
 		case "objs":
-			err = sessiongenrt.ReadOptional(d, "objs", &v.Objs, &seen[0], 1<<5, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[Presence])
+			err = sessiongenrt.ReadOptional(d, "objs", &v.Objs, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_Presence)
 		case "raws":
 			err = sessiongenrt.ReadOptional(d, "raws", &v.Raws, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_RawJSON)
 		case "byKey":
@@ -451,7 +451,7 @@ func (v *Containers) UnmarshalJSON(data []byte) error {
 	*v = Containers{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -467,13 +467,13 @@ func decodeShape(d *sessiongenrt.Decoder) (Shape, error) {
 	switch {
 	case found && string(kind) == "circle":
 		c := new(Circle)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "square":
 		c := new(Square)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -609,7 +609,7 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Circle) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Circle) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -663,7 +663,7 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 	*v = Circle{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -693,7 +693,7 @@ func (v Square) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Square) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Square) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -747,7 +747,7 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 	*v = Square{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -763,13 +763,13 @@ func decodeAnimal(d *sessiongenrt.Decoder) (Animal, error) {
 	switch {
 	case !found || string(kind) == "animal":
 		c := new(AnimalBase)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "dog":
 		c := new(Dog)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -901,7 +901,7 @@ func (v AnimalBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AnimalBase) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *AnimalBase) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -950,7 +950,7 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 	*v = AnimalBase{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -980,7 +980,7 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Dog) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Dog) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1031,7 +1031,7 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	*v = Dog{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1063,7 +1063,7 @@ func (v Bag) MarshalJSON() ([]byte, error) {
 // readJSON reads one Bag object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *Bag) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Bag) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1101,7 +1101,7 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 	*v = Bag{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1134,7 +1134,7 @@ func (v Node) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Node) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Node) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1157,7 +1157,7 @@ func (v *Node) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "value":
 			err = sessiongenrt.ReadOptional(d, "value", &v.Value, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "next":
-			err = sessiongenrt.ReadOptional(d, "next", &v.Next, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectPointer[Node])
+			err = sessiongenrt.ReadOptional(d, "next", &v.Next, &seen[0], 1<<2, sessiongenrt.NullRejected, decodePtr_Node)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1174,7 +1174,7 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 	*v = Node{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1243,7 +1243,7 @@ func (v Doc) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Doc) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Doc) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1299,7 +1299,7 @@ func (v *Doc) UnmarshalJSON(data []byte) error {
 	*v = Doc{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1347,7 +1347,7 @@ func (v Holder) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Holder) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Holder) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1428,7 +1428,7 @@ func (v *Holder) UnmarshalJSON(data []byte) error {
 	*v = Holder{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1463,7 +1463,7 @@ func (v Ruled) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Ruled) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Ruled) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1513,7 +1513,7 @@ func (v *Ruled) UnmarshalJSON(data []byte) error {
 	*v = Ruled{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1575,7 +1575,7 @@ func (v Unions) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Unions) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Unions) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1636,7 +1636,7 @@ func (v *Unions) UnmarshalJSON(data []byte) error {
 	*v = Unions{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1680,7 +1680,7 @@ func (v NullableItems) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NullableItems) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *NullableItems) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1730,7 +1730,7 @@ func (v *NullableItems) UnmarshalJSON(data []byte) error {
 	*v = NullableItems{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1763,7 +1763,7 @@ func (v InlineEnums) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InlineEnums) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *InlineEnums) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1812,7 +1812,7 @@ func (v *InlineEnums) UnmarshalJSON(data []byte) error {
 	*v = InlineEnums{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1828,7 +1828,7 @@ func decodeVehicle(d *sessiongenrt.Decoder) (Vehicle, error) {
 	switch {
 	case found && string(kind) == "car":
 		c := new(Car)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1959,7 +1959,7 @@ func (v Car) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Car) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Car) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2013,7 +2013,7 @@ func (v *Car) UnmarshalJSON(data []byte) error {
 	*v = Car{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2029,13 +2029,13 @@ func decodePlant(d *sessiongenrt.Decoder) (Plant, error) {
 	switch {
 	case !found || string(kind) == "plant":
 		c := new(PlantBase)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "tree":
 		c := new(Tree)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -2170,7 +2170,7 @@ func (v PlantBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PlantBase) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PlantBase) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2222,7 +2222,7 @@ func (v *PlantBase) UnmarshalJSON(data []byte) error {
 	*v = PlantBase{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2252,7 +2252,7 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Tree) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Tree) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2306,7 +2306,7 @@ func (v *Tree) UnmarshalJSON(data []byte) error {
 	*v = Tree{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2341,7 +2341,7 @@ func (v Garage) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Garage) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Garage) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2381,7 +2381,7 @@ func (v *Garage) UnmarshalJSON(data []byte) error {
 	*v = Garage{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2426,7 +2426,7 @@ func (v Imported) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Imported) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Imported) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2470,7 +2470,7 @@ func (v *Imported) UnmarshalJSON(data []byte) error {
 	*v = Imported{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2498,7 +2498,7 @@ func (v Instant) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one Instant: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *Instant) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Instant) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.DateTimeValue()
@@ -2532,7 +2532,7 @@ func (v *Instant) UnmarshalJSON(data []byte) error {
 	*v = Instant{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2540,7 +2540,7 @@ func (v *Instant) UnmarshalJSON(data []byte) error {
 
 // decodeInstant decodes one Instant (an element of an array or map, or a field).
 func decodeInstant(d *sessiongenrt.Decoder) (v Instant, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2571,7 +2571,7 @@ func (v UnionsNeed) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsNeed: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsNeed) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsNeed) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -2605,7 +2605,7 @@ func (v *UnionsNeed) UnmarshalJSON(data []byte) error {
 	*v = UnionsNeed{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2613,7 +2613,7 @@ func (v *UnionsNeed) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsNeed decodes one UnionsNeed (an element of an array or map, or a field).
 func decodeUnionsNeed(d *sessiongenrt.Decoder) (v UnionsNeed, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2644,7 +2644,7 @@ func (v UnionsLocItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsLocItem) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsLocItem) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -2678,7 +2678,7 @@ func (v *UnionsLocItem) UnmarshalJSON(data []byte) error {
 	*v = UnionsLocItem{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2686,7 +2686,7 @@ func (v *UnionsLocItem) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsLocItem decodes one UnionsLocItem (an element of an array or map, or a field).
 func decodeUnionsLocItem(d *sessiongenrt.Decoder) (v UnionsLocItem, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2719,7 +2719,7 @@ func (v UnionsValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsValue) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsValue) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -2763,7 +2763,7 @@ func (v *UnionsValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsValue{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2771,7 +2771,7 @@ func (v *UnionsValue) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsValue decodes one UnionsValue (an element of an array or map, or a field).
 func decodeUnionsValue(d *sessiongenrt.Decoder) (v UnionsValue, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2802,7 +2802,7 @@ func (v UnionsMaybe) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsMaybe: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsMaybe) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsMaybe) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindNumber:
 		x, err := d.Int32Value()
@@ -2836,7 +2836,7 @@ func (v *UnionsMaybe) UnmarshalJSON(data []byte) error {
 	*v = UnionsMaybe{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2844,7 +2844,7 @@ func (v *UnionsMaybe) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsMaybe decodes one UnionsMaybe (an element of an array or map, or a field).
 func decodeUnionsMaybe(d *sessiongenrt.Decoder) (v UnionsMaybe, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2875,7 +2875,7 @@ func (v UnionsSince) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsSince: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsSince) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsSince) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.DateTimeValue()
@@ -2909,7 +2909,7 @@ func (v *UnionsSince) UnmarshalJSON(data []byte) error {
 	*v = UnionsSince{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2917,7 +2917,7 @@ func (v *UnionsSince) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsSince decodes one UnionsSince (an element of an array or map, or a field).
 func decodeUnionsSince(d *sessiongenrt.Decoder) (v UnionsSince, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -2948,7 +2948,7 @@ func (v UnionsDay) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsDay: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsDay) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsDay) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.DateValue()
@@ -2982,7 +2982,7 @@ func (v *UnionsDay) UnmarshalJSON(data []byte) error {
 	*v = UnionsDay{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2990,7 +2990,7 @@ func (v *UnionsDay) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsDay decodes one UnionsDay (an element of an array or map, or a field).
 func decodeUnionsDay(d *sessiongenrt.Decoder) (v UnionsDay, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3021,7 +3021,7 @@ func (v UnionsByKeyValue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsByKeyValue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsByKeyValue) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsByKeyValue) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -3055,7 +3055,7 @@ func (v *UnionsByKeyValue) UnmarshalJSON(data []byte) error {
 	*v = UnionsByKeyValue{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3063,7 +3063,7 @@ func (v *UnionsByKeyValue) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsByKeyValue decodes one UnionsByKeyValue (an element of an array or map, or a field).
 func decodeUnionsByKeyValue(d *sessiongenrt.Decoder) (v UnionsByKeyValue, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3094,7 +3094,7 @@ func (v UnionsFeel) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsFeel: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsFeel) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsFeel) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := decodeMood(d)
@@ -3128,7 +3128,7 @@ func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
 	*v = UnionsFeel{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3136,7 +3136,7 @@ func (v *UnionsFeel) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsFeel decodes one UnionsFeel (an element of an array or map, or a field).
 func decodeUnionsFeel(d *sessiongenrt.Decoder) (v UnionsFeel, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3167,7 +3167,7 @@ func (v UnionsHue) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one UnionsHue: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *UnionsHue) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UnionsHue) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindBool:
 		x, err := d.BoolValue()
@@ -3201,7 +3201,7 @@ func (v *UnionsHue) UnmarshalJSON(data []byte) error {
 	*v = UnionsHue{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3209,7 +3209,7 @@ func (v *UnionsHue) UnmarshalJSON(data []byte) error {
 
 // decodeUnionsHue decodes one UnionsHue (an element of an array or map, or a field).
 func decodeUnionsHue(d *sessiongenrt.Decoder) (v UnionsHue, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3240,7 +3240,7 @@ func (v NullableItemsLocsItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one NullableItemsLocsItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *NullableItemsLocsItem) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *NullableItemsLocsItem) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -3274,7 +3274,7 @@ func (v *NullableItemsLocsItem) UnmarshalJSON(data []byte) error {
 	*v = NullableItemsLocsItem{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3282,7 +3282,7 @@ func (v *NullableItemsLocsItem) UnmarshalJSON(data []byte) error {
 
 // decodeNullableItemsLocsItem decodes one NullableItemsLocsItem (an element of an array or map, or a field).
 func decodeNullableItemsLocsItem(d *sessiongenrt.Decoder) (v NullableItemsLocsItem, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3351,6 +3351,11 @@ func decodeMap_Color(d *sessiongenrt.Decoder) (map[string]Color, error) {
 	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeColor)
 }
 
+// decodeSlice_Presence decodes an array of Presence.
+func decodeSlice_Presence(d *sessiongenrt.Decoder) ([]Presence, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Presence).readJSON)
+}
+
 // decodeSlice_RawJSON decodes a JSON array; null elements are kept as JSON null.
 func decodeSlice_RawJSON(d *sessiongenrt.Decoder) ([]json.RawMessage, error) {
 	return sessiongenrt.ReadArray(d, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
@@ -3361,6 +3366,15 @@ func decodeMap_Map_Int64(d *sessiongenrt.Decoder) (map[string]map[string]int64, 
 	return sessiongenrt.ReadMap(d, sessiongenrt.NullRejected, decodeMap_Int64)
 }
 
+// decodePtr_Node decodes one Node.
+func decodePtr_Node(d *sessiongenrt.Decoder) (*Node, error) {
+	v := new(Node)
+	if err := v.readJSON(d); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // encodeSlice_Shape appends x as a JSON array.
 func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 	return sessiongenrt.AppendArrayErr(dst, x, sessiongenrt.AppendPolymorphic[Shape])
@@ -3368,19 +3382,19 @@ func encodeSlice_Shape(dst []byte, x []Shape) ([]byte, error) {
 
 // decodeScalars decodes one Scalars.
 func decodeScalars(d *sessiongenrt.Decoder) (v Scalars, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodePresence decodes one Presence.
 func decodePresence(d *sessiongenrt.Decoder) (v Presence, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeContainers decodes one Containers.
 func decodeContainers(d *sessiongenrt.Decoder) (v Containers, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
@@ -3391,13 +3405,13 @@ func decodeSlice_Shape(d *sessiongenrt.Decoder) ([]Shape, error) {
 
 // decodeBag decodes one Bag.
 func decodeBag(d *sessiongenrt.Decoder) (v Bag, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeNode decodes one Node.
 func decodeNode(d *sessiongenrt.Decoder) (v Node, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 

@@ -101,12 +101,6 @@ func KeepMember(d *Decoder, members *[]Member, names *MemberNames, name []byte) 
 	return nil
 }
 
-// objectDecoder is the method set of a pointer to a generated object type.
-type ObjectDecoder[T any] interface {
-	*T
-	ReadJSON(d *Decoder) error
-}
-
 // readArray decodes a JSON array with read. A null element is rejected
 // unless null is a value of the element type. An empty array decodes to an
 // empty, non-nil slice; the slice is allocated on the first element.
@@ -147,20 +141,10 @@ func NextItem(d *Decoder, i int, null NullRule) (bool, error) {
 	return true, nil
 }
 
-// readObjectPointer decodes one object of type T into a new value: the
-// reader of list items and of recursive fields.
-func ReadObjectPointer[T any, P ObjectDecoder[T]](d *Decoder) (*T, error) {
-	v := new(T)
-	if err := P(v).ReadJSON(d); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // readObjectArray decodes a JSON array of objects, each in place in the
-// slice rather than copied in. Arrays of objects are often short, so the
-// slice starts with room for one.
-func ReadObjectArray[T any, P ObjectDecoder[T]](d *Decoder) ([]T, error) {
+// slice rather than copied in with read (a generated type's readJSON). Arrays
+// of objects are often short, so the slice starts with room for one.
+func ReadObjectArray[T any](d *Decoder, read func(*T, *Decoder) error) ([]T, error) {
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
@@ -178,7 +162,7 @@ func ReadObjectArray[T any, P ObjectDecoder[T]](d *Decoder) ([]T, error) {
 		}
 		var zero T
 		out = append(out, zero)
-		if err := P(&out[len(out)-1]).ReadJSON(d); err != nil {
+		if err := read(&out[len(out)-1], d); err != nil {
 			return nil, WithIndex(err, i)
 		}
 	}

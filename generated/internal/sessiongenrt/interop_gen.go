@@ -220,11 +220,6 @@ func AppendValue(dst []byte, v any) ([]byte, error) {
 	return append(dst, b...), nil
 }
 
-// valueDecoder is a pointer to a generated object type.
-type ValueDecoder interface {
-	ReadJSON(d *Decoder) error
-}
-
 // isOptional reports whether v is an Optional or a pointer to one: the item
 // of a slice or map that may be null. The type's name says so, not a marker
 // method, which every instantiation of Optional would compile.
@@ -244,8 +239,6 @@ func ReadValue(d *Decoder, p any) error {
 	case *json.RawMessage:
 		*x, err = d.RawCopy()
 		return err
-	case ValueDecoder:
-		return x.ReadJSON(d)
 	case json.Unmarshaler:
 		if IsOptional(p) {
 			raw, err := d.RawCopy()
@@ -275,6 +268,11 @@ func ReadValue(d *Decoder, p any) error {
 		*x, err = d.DateTimeValue()
 	case TextScalarReader:
 		err = x.readQuoted(d)
+	case json.Unmarshaler: // a generated type, through its strict decoder
+		var raw []byte
+		if raw, err = d.RawCopy(); err == nil {
+			err = x.UnmarshalJSON(raw)
+		}
 	default:
 		return ReadReflect(d, reflect.ValueOf(p).Elem(), p)
 	}

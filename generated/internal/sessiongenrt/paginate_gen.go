@@ -19,6 +19,11 @@ import (
 // and, once ctx has ended, yields ctx.Err() once and stops. A next call that
 // asks for the same page as the current one (same method, URL and query)
 // ends the iteration with an error rather than looping forever.
+//
+// Not inlined: inlined, its closure would be compiled again in every list
+// method of every generated package, once per item type.
+//
+//go:noinline
 func Paginate[T any](ctx context.Context, first *HttpCall, fetch PageFetch[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T

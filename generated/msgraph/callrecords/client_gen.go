@@ -344,7 +344,13 @@ func (c *CallRecordsClient) ListPage(ctx context.Context, params *CallRecordsLis
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*CallRecord, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], sessiongenrt.ReadObjectPointer[CallRecord])
+	return fetchItems(ctx, c.transport, call, readValuePage[*CallRecord], func(d *sessiongenrt.Decoder) (*CallRecord, error) {
+		v := new(CallRecord)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getCall builds the request of Get.
@@ -440,7 +446,13 @@ func (c *CallRecordsClient) GetPstnCallsPage(ctx context.Context, fromDateTime t
 
 // fetchGetPstnCalls fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *sessiongenrt.HttpCall) ([]*PstnCallLogRow, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], sessiongenrt.ReadObjectPointer[PstnCallLogRow])
+	return fetchItems(ctx, c.transport, call, readValuePage[*PstnCallLogRow], func(d *sessiongenrt.Decoder) (*PstnCallLogRow, error) {
+		v := new(PstnCallLogRow)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getDirectRoutingCallsCall builds the request of GetDirectRoutingCalls.
@@ -498,7 +510,13 @@ func (c *CallRecordsClient) GetDirectRoutingCallsPage(ctx context.Context, fromD
 
 // fetchGetDirectRoutingCalls fetches the page call asks for and the call of the page after it.
 func (c *CallRecordsClient) fetchGetDirectRoutingCalls(ctx context.Context, call *sessiongenrt.HttpCall) ([]*DirectRoutingLogRow, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], sessiongenrt.ReadObjectPointer[DirectRoutingLogRow])
+	return fetchItems(ctx, c.transport, call, readValuePage[*DirectRoutingLogRow], func(d *sessiongenrt.Decoder) (*DirectRoutingLogRow, error) {
+		v := new(DirectRoutingLogRow)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
@@ -612,7 +630,13 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Session], sessiongenrt.ReadObjectPointer[Session])
+	return fetchItems(ctx, c.transport, call, readValuePage[*Session], func(d *sessiongenrt.Decoder) (*Session, error) {
+		v := new(Session)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -909,7 +933,13 @@ func (c *SegmentsClient) ListPage(ctx context.Context, params *SegmentsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SegmentsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Segment, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], sessiongenrt.ReadObjectPointer[Segment])
+	return fetchItems(ctx, c.transport, call, readValuePage[*Segment], func(d *sessiongenrt.Decoder) (*Segment, error) {
+		v := new(Segment)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -1227,7 +1257,13 @@ func (c *ParticipantsV2Client) ListPage(ctx context.Context, params *Participant
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Participant, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], sessiongenrt.ReadObjectPointer[Participant])
+	return fetchItems(ctx, c.transport, call, readValuePage[*Participant], func(d *sessiongenrt.Decoder) (*Participant, error) {
+		v := new(Participant)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getCall builds the request of Get.
@@ -1276,7 +1312,10 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page).
+// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
+// per page, it costs nothing, and its body is compiled once, not per item type.
+//
+//go:noinline
 func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
@@ -1304,6 +1343,9 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 }
 
 // readValuePage decodes one page body with its items in "value", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readValuePage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)
@@ -1460,7 +1502,7 @@ func (c *Client) ContinueCallRecordParticipantsV2Page(ctx context.Context, v *Ca
 // fetchContinueCallRecordParticipantsV2 fetches one page continuing CallRecord.ParticipantsV2 and the call of the page after it.
 func (c *Client) fetchContinueCallRecordParticipantsV2(ctx context.Context, call *sessiongenrt.HttpCall) ([]Participant, *sessiongenrt.HttpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[Participant], func(d *sessiongenrt.Decoder) (v Participant, err error) {
-		err = v.ReadJSON(d)
+		err = v.readJSON(d)
 		return v, err
 	})
 }
@@ -1491,7 +1533,7 @@ func (c *Client) ContinueCallRecordSessionsPage(ctx context.Context, v *CallReco
 // fetchContinueCallRecordSessions fetches one page continuing CallRecord.Sessions and the call of the page after it.
 func (c *Client) fetchContinueCallRecordSessions(ctx context.Context, call *sessiongenrt.HttpCall) ([]Session, *sessiongenrt.HttpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[Session], func(d *sessiongenrt.Decoder) (v Session, err error) {
-		err = v.ReadJSON(d)
+		err = v.readJSON(d)
 		return v, err
 	})
 }
@@ -1522,7 +1564,7 @@ func (c *Client) ContinueSessionSegmentsPage(ctx context.Context, v *Session) (*
 // fetchContinueSessionSegments fetches one page continuing Session.Segments and the call of the page after it.
 func (c *Client) fetchContinueSessionSegments(ctx context.Context, call *sessiongenrt.HttpCall) ([]Segment, *sessiongenrt.HttpCall, any, error) {
 	return fetchItems(ctx, c.transport, call, readValuePage[Segment], func(d *sessiongenrt.Decoder) (v Segment, err error) {
-		err = v.ReadJSON(d)
+		err = v.readJSON(d)
 		return v, err
 	})
 }

@@ -544,31 +544,31 @@ func decodeEntity(d *sessiongenrt.Decoder) (Entity, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.callRecord":
 		c := new(CallRecord)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.session":
 		c := new(Session)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.segment":
 		c := new(Segment)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -736,7 +736,7 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *CallRecord) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CallRecord) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -778,11 +778,11 @@ func (v *CallRecord) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "organizer_v2":
 			err = sessiongenrt.ReadOptional(d, "organizer_v2", &v.OrganizerV2, &seen[0], 1<<10, sessiongenrt.NullIsState, decodeOrganizer)
 		case "participants_v2":
-			err = sessiongenrt.ReadOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Participant])
+			err = sessiongenrt.ReadOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<11, sessiongenrt.NullIsState, decodeSlice_Participant)
 		case "participants_v2@odata.nextLink":
 			err = sessiongenrt.ReadOptional(d, "participants_v2@odata.nextLink", &v.ParticipantsV2NextLink, &seen[0], 1<<12, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "sessions":
-			err = sessiongenrt.ReadOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Session])
+			err = sessiongenrt.ReadOptional(d, "sessions", &v.Sessions, &seen[0], 1<<13, sessiongenrt.NullIsState, decodeSlice_Session)
 		case "sessions@odata.nextLink":
 			err = sessiongenrt.ReadOptional(d, "sessions@odata.nextLink", &v.SessionsNextLink, &seen[0], 1<<14, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
@@ -834,7 +834,7 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	*v = CallRecord{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -897,7 +897,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Session) readJSON(d *sessiongenrt.Decoder) error {
 	return v.decodeJSON(d, false)
 }
 
@@ -938,7 +938,7 @@ func (v *Session) decodeJSON(d *sessiongenrt.Decoder, request bool) error {
 		case "startDateTime":
 			err = sessiongenrt.ReadMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<7, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "segments":
-			err = sessiongenrt.ReadOptional(d, "segments", &v.Segments, &seen[0], 1<<8, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Segment])
+			err = sessiongenrt.ReadOptional(d, "segments", &v.Segments, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeSlice_Segment)
 		case "segments@odata.nextLink":
 			err = sessiongenrt.ReadOptional(d, "segments@odata.nextLink", &v.SegmentsNextLink, &seen[0], 1<<9, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "@odata.type":
@@ -981,7 +981,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1051,7 +1051,7 @@ func (v Segment) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Segment) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Segment) readJSON(d *sessiongenrt.Decoder) error {
 	return v.decodeJSON(d, false)
 }
 
@@ -1086,7 +1086,7 @@ func (v *Segment) decodeJSON(d *sessiongenrt.Decoder, request bool) error {
 		case "failureInfo":
 			err = sessiongenrt.ReadOptional(d, "failureInfo", &v.FailureInfo, &seen[0], 1<<4, sessiongenrt.NullIsState, decodeFailureInfo)
 		case "media":
-			err = sessiongenrt.ReadOptional(d, "media", &v.Media, &seen[0], 1<<5, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[Media])
+			err = sessiongenrt.ReadOptional(d, "media", &v.Media, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeSlice_Media)
 		case "startDateTime":
 			err = sessiongenrt.ReadMember(d, "startDateTime", &v.StartDateTime, &seen[0], 1<<6, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).DateTimeValue)
 		case "@odata.type":
@@ -1126,7 +1126,7 @@ func (v *Segment) UnmarshalJSON(data []byte) error {
 	*v = Segment{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1154,13 +1154,13 @@ func decodeParticipantBase(d *sessiongenrt.Decoder) (ParticipantBase, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.participant":
 		c := new(Participant)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.organizer":
 		c := new(Organizer)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1207,7 +1207,7 @@ func (v *UnknownParticipantBase) decodeJSON(d *sessiongenrt.Decoder) error {
 		case "id":
 			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeSlice_AdministrativeUnitInfo)
 		case "identity":
 			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
@@ -1308,7 +1308,7 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Participant) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1330,7 +1330,7 @@ func (v *Participant) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "id":
 			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeSlice_AdministrativeUnitInfo)
 		case "identity":
 			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
@@ -1364,7 +1364,7 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1402,7 +1402,7 @@ func (v Organizer) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Organizer) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Organizer) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1424,7 +1424,7 @@ func (v *Organizer) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "id":
 			err = sessiongenrt.ReadMember(d, "id", &v.ID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "administrativeUnitInfos":
-			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[AdministrativeUnitInfo])
+			err = sessiongenrt.ReadOptional(d, "administrativeUnitInfos", &v.AdministrativeUnitInfos, &seen[0], 1<<1, sessiongenrt.NullIsState, decodeSlice_AdministrativeUnitInfo)
 		case "identity":
 			err = sessiongenrt.ReadOptional(d, "identity", &v.Identity, &seen[0], 1<<2, sessiongenrt.NullIsState, decodeCommunicationsIdentitySet)
 		case "@odata.type":
@@ -1458,7 +1458,7 @@ func (v *Organizer) UnmarshalJSON(data []byte) error {
 	*v = Organizer{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1487,7 +1487,7 @@ func (v AdministrativeUnitInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *AdministrativeUnitInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *AdministrativeUnitInfo) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1525,7 +1525,7 @@ func (v *AdministrativeUnitInfo) UnmarshalJSON(data []byte) error {
 	*v = AdministrativeUnitInfo{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1541,19 +1541,19 @@ func decodeEndpoint(d *sessiongenrt.Decoder) (Endpoint, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.callRecords.endpoint":
 		c := new(EndpointBase)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.participantEndpoint":
 		c := new(ParticipantEndpoint)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceEndpoint":
 		c := new(ServiceEndpoint)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -1688,7 +1688,7 @@ func (v EndpointBase) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *EndpointBase) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *EndpointBase) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1737,7 +1737,7 @@ func (v *EndpointBase) UnmarshalJSON(data []byte) error {
 	*v = EndpointBase{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1784,7 +1784,7 @@ func (v ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantEndpoint) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ParticipantEndpoint) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1847,7 +1847,7 @@ func (v *ParticipantEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ParticipantEndpoint{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1879,7 +1879,7 @@ func (v ServiceEndpoint) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceEndpoint) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ServiceEndpoint) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1928,7 +1928,7 @@ func (v *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	*v = ServiceEndpoint{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1944,13 +1944,13 @@ func decodeUserAgent(d *sessiongenrt.Decoder) (UserAgent, error) {
 	switch {
 	case found && string(kind) == "#microsoft.graph.callRecords.clientUserAgent":
 		c := new(ClientUserAgent)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.serviceUserAgent":
 		c := new(ServiceUserAgent)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -2089,7 +2089,7 @@ func (v ClientUserAgent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ClientUserAgent) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ClientUserAgent) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2154,7 +2154,7 @@ func (v *ClientUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ClientUserAgent{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2185,7 +2185,7 @@ func (v ServiceUserAgent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServiceUserAgent) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ServiceUserAgent) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2238,7 +2238,7 @@ func (v *ServiceUserAgent) UnmarshalJSON(data []byte) error {
 	*v = ServiceUserAgent{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2268,7 +2268,7 @@ func (v FailureInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *FailureInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *FailureInfo) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2308,7 +2308,7 @@ func (v *FailureInfo) UnmarshalJSON(data []byte) error {
 	*v = FailureInfo{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2361,7 +2361,7 @@ func (v Media) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Media) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Media) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2392,7 +2392,7 @@ func (v *Media) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "label":
 			err = sessiongenrt.ReadOptional(d, "label", &v.Label, &seen[0], 1<<5, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "streams":
-			err = sessiongenrt.ReadOptional(d, "streams", &v.Streams, &seen[0], 1<<6, sessiongenrt.NullIsState, sessiongenrt.ReadObjectArray[MediaStream])
+			err = sessiongenrt.ReadOptional(d, "streams", &v.Streams, &seen[0], 1<<6, sessiongenrt.NullIsState, decodeSlice_MediaStream)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -2409,7 +2409,7 @@ func (v *Media) UnmarshalJSON(data []byte) error {
 	*v = Media{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2472,7 +2472,7 @@ func (v MediaStream) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MediaStream) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *MediaStream) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2571,7 +2571,7 @@ func (v *MediaStream) UnmarshalJSON(data []byte) error {
 	*v = MediaStream{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2628,7 +2628,7 @@ func (v NetworkInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *NetworkInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *NetworkInfo) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2681,7 +2681,7 @@ func (v *NetworkInfo) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "subnet":
 			err = sessiongenrt.ReadOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "traceRouteHops":
-			err = sessiongenrt.ReadOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[TraceRouteHop])
+			err = sessiongenrt.ReadOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, sessiongenrt.NullRejected, decodeSlice_TraceRouteHop)
 		case "wifiBand":
 			err = sessiongenrt.ReadOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, sessiongenrt.NullRejected, decodeWifiBand)
 		case "wifiBatteryCharge":
@@ -2716,7 +2716,7 @@ func (v *NetworkInfo) UnmarshalJSON(data []byte) error {
 	*v = NetworkInfo{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2765,7 +2765,7 @@ func (v DeviceInfo) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DeviceInfo) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *DeviceInfo) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2843,7 +2843,7 @@ func (v *DeviceInfo) UnmarshalJSON(data []byte) error {
 	*v = DeviceInfo{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2874,7 +2874,7 @@ func (v TraceRouteHop) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TraceRouteHop) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *TraceRouteHop) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2916,7 +2916,7 @@ func (v *TraceRouteHop) UnmarshalJSON(data []byte) error {
 	*v = TraceRouteHop{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -2952,7 +2952,7 @@ func (v UserFeedback) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *UserFeedback) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UserFeedback) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -2997,7 +2997,7 @@ func (v *UserFeedback) UnmarshalJSON(data []byte) error {
 	*v = UserFeedback{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3028,7 +3028,7 @@ func (v FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 // readJSON reads one FeedbackTokenSet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *FeedbackTokenSet) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *FeedbackTokenSet) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3064,7 +3064,7 @@ func (v *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 	*v = FeedbackTokenSet{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3098,7 +3098,7 @@ func (v UserIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one UserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *UserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *UserIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3151,7 +3151,7 @@ func (v *UserIdentity) UnmarshalJSON(data []byte) error {
 	*v = UserIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3211,7 +3211,7 @@ func (v PstnCallLogRow) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PstnCallLogRow) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PstnCallLogRow) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3293,7 +3293,7 @@ func (v *PstnCallLogRow) UnmarshalJSON(data []byte) error {
 	*v = PstnCallLogRow{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3351,7 +3351,7 @@ func (v DirectRoutingLogRow) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *DirectRoutingLogRow) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *DirectRoutingLogRow) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3429,7 +3429,7 @@ func (v *DirectRoutingLogRow) UnmarshalJSON(data []byte) error {
 	*v = DirectRoutingLogRow{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3445,61 +3445,61 @@ func decodeIdentity(d *sessiongenrt.Decoder) (Identity, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identity":
 		c := new(IdentityBase)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.callRecords.userIdentity":
 		c := new(UserIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationIdentity":
 		c := new(CommunicationsApplicationIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsApplicationInstanceIdentity":
 		c := new(CommunicationsApplicationInstanceIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsEncryptedIdentity":
 		c := new(CommunicationsEncryptedIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsGuestIdentity":
 		c := new(CommunicationsGuestIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsPhoneIdentity":
 		c := new(CommunicationsPhoneIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsUserIdentity":
 		c := new(CommunicationsUserIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.azureCommunicationServicesUserIdentity":
 		c := new(AzureCommunicationServicesUserIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.userIdentity":
 		c := new(GraphUserIdentity)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -3637,7 +3637,7 @@ func (v IdentityBase) MarshalJSON() ([]byte, error) {
 // readJSON reads one IdentityBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentityBase) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *IdentityBase) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3688,7 +3688,7 @@ func (v *IdentityBase) UnmarshalJSON(data []byte) error {
 	*v = IdentityBase{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3704,13 +3704,13 @@ func decodeIdentitySet(d *sessiongenrt.Decoder) (IdentitySet, error) {
 	switch {
 	case !found || string(kind) == "#microsoft.graph.identitySet":
 		c := new(IdentitySetBase)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
 	case found && string(kind) == "#microsoft.graph.communicationsIdentitySet":
 		c := new(CommunicationsIdentitySet)
-		if err := c.ReadJSON(d); err != nil {
+		if err := c.readJSON(d); err != nil {
 			return nil, err
 		}
 		v = c
@@ -3857,7 +3857,7 @@ func (v IdentitySetBase) MarshalJSON() ([]byte, error) {
 // readJSON reads one IdentitySetBase object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *IdentitySetBase) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *IdentitySetBase) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -3910,7 +3910,7 @@ func (v *IdentitySetBase) UnmarshalJSON(data []byte) error {
 	*v = IdentitySetBase{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -3972,7 +3972,7 @@ func (v CommunicationsIdentitySet) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsIdentitySet object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsIdentitySet) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsIdentitySet) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4041,7 +4041,7 @@ func (v *CommunicationsIdentitySet) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsIdentitySet{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4076,7 +4076,7 @@ func (v CommunicationsApplicationIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsApplicationIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsApplicationIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4131,7 +4131,7 @@ func (v *CommunicationsApplicationIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsApplicationIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4166,7 +4166,7 @@ func (v CommunicationsApplicationInstanceIdentity) MarshalJSON() ([]byte, error)
 // readJSON reads one CommunicationsApplicationInstanceIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsApplicationInstanceIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsApplicationInstanceIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4221,7 +4221,7 @@ func (v *CommunicationsApplicationInstanceIdentity) UnmarshalJSON(data []byte) e
 	*v = CommunicationsApplicationInstanceIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4254,7 +4254,7 @@ func (v CommunicationsEncryptedIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsEncryptedIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsEncryptedIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsEncryptedIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4305,7 +4305,7 @@ func (v *CommunicationsEncryptedIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsEncryptedIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4339,7 +4339,7 @@ func (v CommunicationsGuestIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsGuestIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsGuestIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsGuestIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4392,7 +4392,7 @@ func (v *CommunicationsGuestIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsGuestIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4425,7 +4425,7 @@ func (v CommunicationsPhoneIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsPhoneIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsPhoneIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsPhoneIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4476,7 +4476,7 @@ func (v *CommunicationsPhoneIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsPhoneIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4510,7 +4510,7 @@ func (v CommunicationsUserIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one CommunicationsUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *CommunicationsUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *CommunicationsUserIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4563,7 +4563,7 @@ func (v *CommunicationsUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = CommunicationsUserIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4597,7 +4597,7 @@ func (v AzureCommunicationServicesUserIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one AzureCommunicationServicesUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *AzureCommunicationServicesUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *AzureCommunicationServicesUserIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4650,7 +4650,7 @@ func (v *AzureCommunicationServicesUserIdentity) UnmarshalJSON(data []byte) erro
 	*v = AzureCommunicationServicesUserIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4685,7 +4685,7 @@ func (v GraphUserIdentity) MarshalJSON() ([]byte, error) {
 // readJSON reads one GraphUserIdentity object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *GraphUserIdentity) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *GraphUserIdentity) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4740,7 +4740,7 @@ func (v *GraphUserIdentity) UnmarshalJSON(data []byte) error {
 	*v = GraphUserIdentity{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4772,7 +4772,7 @@ func (v ODataError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ODataError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ODataError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4813,7 +4813,7 @@ func (v *ODataError) UnmarshalJSON(data []byte) error {
 	*v = ODataError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4853,7 +4853,7 @@ func (v MainError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MainError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *MainError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4880,7 +4880,7 @@ func (v *MainError) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "target":
 			err = sessiongenrt.ReadOptional(d, "target", &v.Target, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "details":
-			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[ErrorDetails])
+			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_ErrorDetails)
 		case "innerError":
 			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeInnerError)
 		default:
@@ -4905,7 +4905,7 @@ func (v *MainError) UnmarshalJSON(data []byte) error {
 	*v = MainError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -4936,7 +4936,7 @@ func (v ErrorDetails) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ErrorDetails) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ErrorDetails) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -4984,7 +4984,7 @@ func (v *ErrorDetails) UnmarshalJSON(data []byte) error {
 	*v = ErrorDetails{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -5022,7 +5022,7 @@ func (v InnerError) MarshalJSON() ([]byte, error) {
 // readJSON reads one InnerError object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *InnerError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *InnerError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -5051,7 +5051,7 @@ func (v *InnerError) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "code":
 			err = sessiongenrt.ReadOptional(d, "code", &v.Code, &seen[0], 1<<4, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "innerError":
-			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullIsState, sessiongenrt.ReadObjectPointer[InnerError])
+			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullIsState, decodePtr_InnerError)
 		default:
 			err = sessiongenrt.KeepMember(d, &v.AdditionalProperties, &unknown, name)
 		}
@@ -5068,7 +5068,7 @@ func (v *InnerError) UnmarshalJSON(data []byte) error {
 	*v = InnerError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -5191,54 +5191,103 @@ func decodeSlice_IdentitySet(d *sessiongenrt.Decoder) ([]IdentitySet, error) {
 
 // decodeOrganizer decodes one Organizer.
 func decodeOrganizer(d *sessiongenrt.Decoder) (v Organizer, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
+}
+
+// decodeSlice_Participant decodes an array of Participant.
+func decodeSlice_Participant(d *sessiongenrt.Decoder) ([]Participant, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Participant).readJSON)
+}
+
+// decodeSlice_Session decodes an array of Session.
+func decodeSlice_Session(d *sessiongenrt.Decoder) ([]Session, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Session).readJSON)
 }
 
 // decodeFailureInfo decodes one FailureInfo.
 func decodeFailureInfo(d *sessiongenrt.Decoder) (v FailureInfo, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
+}
+
+// decodeSlice_Segment decodes an array of Segment.
+func decodeSlice_Segment(d *sessiongenrt.Decoder) ([]Segment, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Segment).readJSON)
+}
+
+// decodeSlice_Media decodes an array of Media.
+func decodeSlice_Media(d *sessiongenrt.Decoder) ([]Media, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Media).readJSON)
+}
+
+// decodeSlice_AdministrativeUnitInfo decodes an array of AdministrativeUnitInfo.
+func decodeSlice_AdministrativeUnitInfo(d *sessiongenrt.Decoder) ([]AdministrativeUnitInfo, error) {
+	return sessiongenrt.ReadObjectArray(d, (*AdministrativeUnitInfo).readJSON)
 }
 
 // decodeCommunicationsIdentitySet decodes one CommunicationsIdentitySet.
 func decodeCommunicationsIdentitySet(d *sessiongenrt.Decoder) (v CommunicationsIdentitySet, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeUserFeedback decodes one UserFeedback.
 func decodeUserFeedback(d *sessiongenrt.Decoder) (v UserFeedback, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeDeviceInfo decodes one DeviceInfo.
 func decodeDeviceInfo(d *sessiongenrt.Decoder) (v DeviceInfo, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeNetworkInfo decodes one NetworkInfo.
 func decodeNetworkInfo(d *sessiongenrt.Decoder) (v NetworkInfo, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
+}
+
+// decodeSlice_MediaStream decodes an array of MediaStream.
+func decodeSlice_MediaStream(d *sessiongenrt.Decoder) ([]MediaStream, error) {
+	return sessiongenrt.ReadObjectArray(d, (*MediaStream).readJSON)
+}
+
+// decodeSlice_TraceRouteHop decodes an array of TraceRouteHop.
+func decodeSlice_TraceRouteHop(d *sessiongenrt.Decoder) ([]TraceRouteHop, error) {
+	return sessiongenrt.ReadObjectArray(d, (*TraceRouteHop).readJSON)
 }
 
 // decodeFeedbackTokenSet decodes one FeedbackTokenSet.
 func decodeFeedbackTokenSet(d *sessiongenrt.Decoder) (v FeedbackTokenSet, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // decodeMainError decodes one MainError.
 func decodeMainError(d *sessiongenrt.Decoder) (v MainError, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
+}
+
+// decodeSlice_ErrorDetails decodes an array of ErrorDetails.
+func decodeSlice_ErrorDetails(d *sessiongenrt.Decoder) ([]ErrorDetails, error) {
+	return sessiongenrt.ReadObjectArray(d, (*ErrorDetails).readJSON)
 }
 
 // decodeInnerError decodes one InnerError.
 func decodeInnerError(d *sessiongenrt.Decoder) (v InnerError, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
+}
+
+// decodePtr_InnerError decodes one InnerError.
+func decodePtr_InnerError(d *sessiongenrt.Decoder) (*InnerError, error) {
+	v := new(InnerError)
+	if err := v.readJSON(d); err != nil {
+		return nil, err
+	}
+	return v, nil
 }

@@ -119,7 +119,7 @@ func AppendGraphPage[T appender](dst []byte, p GraphPage[T]) ([]byte, error) {
 
 func DecodeSessionElem(d *sessiongenrt.Decoder) (*Session, error) {
 	s := new(Session)
-	return s, s.ReadJSON(d)
+	return s, s.readJSON(d)
 }
 
 // SessionPage decodes a page of sessions, failing the test on error.

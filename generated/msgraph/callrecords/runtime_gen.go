@@ -152,7 +152,10 @@ func (p *Page[T]) Next(ctx context.Context) (*Page[T], error) {
 	return fetchPage(ctx, p.next, p.fetch)
 }
 
-// fetchPage fetches the page that call c asks for.
+// fetchPage fetches the page that call c asks for. Not inlined, as
+// paginate: its body is compiled once per shape, not once per item type.
+//
+//go:noinline
 func fetchPage[T any](ctx context.Context, c *sessiongenrt.HttpCall, fetch sessiongenrt.PageFetch[T]) (*Page[T], error) {
 	items, next, meta, err := fetch(ctx, c)
 	if err != nil {

@@ -228,7 +228,13 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], sessiongenrt.ReadObjectPointer[Session])
+	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], func(d *sessiongenrt.Decoder) (*Session, error) {
+		v := new(Session)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getCall builds the request of Get.
@@ -458,7 +464,10 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page).
+// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
+// per page, it costs nothing, and its body is compiled once, not per item type.
+//
+//go:noinline
 func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
@@ -497,6 +506,9 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readItemsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)

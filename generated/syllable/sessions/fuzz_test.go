@@ -70,7 +70,7 @@ func FuzzSession(f *testing.F) { fzRun[Session](f) }
 
 type fzObject interface {
 	UnmarshalJSON([]byte) error
-	ReadJSON(*sessiongenrt.Decoder) error
+	readJSON(*sessiongenrt.Decoder) error
 	AppendJSON([]byte) ([]byte, error)
 	MarshalJSON() ([]byte, error)
 	Validate() error
@@ -139,7 +139,7 @@ func fzCheck[T any, P interface {
 	err := v.UnmarshalJSON(data)
 	w := P(new(T))
 	d := newTestDecoder(data)
-	err2 := w.ReadJSON(d)
+	err2 := w.readJSON(d)
 	if err2 == nil {
 		err2 = d.End()
 	}

@@ -207,7 +207,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Session) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -292,7 +292,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -327,7 +327,7 @@ func (v ListResponseSession) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ListResponseSession) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ListResponseSession) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -346,7 +346,7 @@ func (v *ListResponseSession) ReadJSON(d *sessiongenrt.Decoder) error {
 		}
 		switch string(name) {
 		case "items":
-			err = sessiongenrt.ReadMember(d, "items", &v.Items, &seen[0], 1<<0, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[Session])
+			err = sessiongenrt.ReadMember(d, "items", &v.Items, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeSlice_Session)
 		case "page":
 			err = sessiongenrt.ReadMember(d, "page", &v.Page, &seen[0], 1<<1, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int64Value)
 		case "page_size":
@@ -380,7 +380,7 @@ func (v *ListResponseSession) UnmarshalJSON(data []byte) error {
 	*v = ListResponseSession{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -415,7 +415,7 @@ func (v SessionTranscriptionResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTranscriptionResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionTranscriptionResponse) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -436,9 +436,9 @@ func (v *SessionTranscriptionResponse) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "session_id":
 			err = sessiongenrt.ReadMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "transcription":
-			err = sessiongenrt.ReadMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SessionText])
+			err = sessiongenrt.ReadMember(d, "transcription", &v.Transcription, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_SessionText)
 		case "actions":
-			err = sessiongenrt.ReadMember(d, "actions", &v.Actions, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SessionAction])
+			err = sessiongenrt.ReadMember(d, "actions", &v.Actions, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_SessionAction)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -464,7 +464,7 @@ func (v *SessionTranscriptionResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTranscriptionResponse{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -498,7 +498,7 @@ func (v SessionText) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionText) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionText) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -543,7 +543,7 @@ func (v *SessionText) UnmarshalJSON(data []byte) error {
 	*v = SessionText{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -581,7 +581,7 @@ func (v SessionAction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionAction) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionAction) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -630,7 +630,7 @@ func (v *SessionAction) UnmarshalJSON(data []byte) error {
 	*v = SessionAction{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -659,7 +659,7 @@ func (v SessionSummaryResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionSummaryResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionSummaryResponse) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -697,7 +697,7 @@ func (v *SessionSummaryResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionSummaryResponse{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -726,7 +726,7 @@ func (v SessionRecordingResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionRecordingResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionRecordingResponse) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -764,7 +764,7 @@ func (v *SessionRecordingResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionRecordingResponse{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -799,7 +799,7 @@ func (v InspectLatencyResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *InspectLatencyResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *InspectLatencyResponse) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -820,9 +820,9 @@ func (v *InspectLatencyResponse) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "session_id":
 			err = sessiongenrt.ReadMember(d, "session_id", &v.SessionID, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "timeline":
-			err = sessiongenrt.ReadMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[LatencyEntry])
+			err = sessiongenrt.ReadMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_LatencyEntry)
 		case "summary":
-			err = sessiongenrt.ReadOptional(d, "summary", &v.Summary, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[SummaryEntry])
+			err = sessiongenrt.ReadOptional(d, "summary", &v.Summary, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_SummaryEntry)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -845,7 +845,7 @@ func (v *InspectLatencyResponse) UnmarshalJSON(data []byte) error {
 	*v = InspectLatencyResponse{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -888,7 +888,7 @@ func (v LatencyEntry) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *LatencyEntry) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *LatencyEntry) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -964,7 +964,7 @@ func (v *LatencyEntry) UnmarshalJSON(data []byte) error {
 	*v = LatencyEntry{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1003,7 +1003,7 @@ func (v SummaryEntry) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SummaryEntry) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SummaryEntry) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1069,7 +1069,7 @@ func (v *SummaryEntry) UnmarshalJSON(data []byte) error {
 	*v = SummaryEntry{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1104,7 +1104,7 @@ func (v SessionTimelineResponse) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionTimelineResponse) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionTimelineResponse) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1127,7 +1127,7 @@ func (v *SessionTimelineResponse) ReadJSON(d *sessiongenrt.Decoder) error {
 		case "session_start":
 			err = sessiongenrt.ReadOptional(d, "session_start", &v.SessionStart, &seen[0], 1<<1, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).DateTimeValue)
 		case "events":
-			err = sessiongenrt.ReadMember(d, "events", &v.Events, &seen[0], 1<<2, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[TimelineEvent])
+			err = sessiongenrt.ReadMember(d, "events", &v.Events, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_TimelineEvent)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1150,7 +1150,7 @@ func (v *SessionTimelineResponse) UnmarshalJSON(data []byte) error {
 	*v = SessionTimelineResponse{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1196,7 +1196,7 @@ func (v TimelineEvent) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *TimelineEvent) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *TimelineEvent) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1267,7 +1267,7 @@ func (v *TimelineEvent) UnmarshalJSON(data []byte) error {
 	*v = TimelineEvent{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1298,7 +1298,7 @@ func (v HTTPExceptionError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPExceptionError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *HTTPExceptionError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1334,7 +1334,7 @@ func (v *HTTPExceptionError) UnmarshalJSON(data []byte) error {
 	*v = HTTPExceptionError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1365,7 +1365,7 @@ func (v HTTPValidationError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *HTTPValidationError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *HTTPValidationError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1384,7 +1384,7 @@ func (v *HTTPValidationError) ReadJSON(d *sessiongenrt.Decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			err = sessiongenrt.ReadOptional(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullRejected, sessiongenrt.ReadObjectArray[RequestValidationError])
+			err = sessiongenrt.ReadOptional(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeSlice_RequestValidationError)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1401,7 +1401,7 @@ func (v *HTTPValidationError) UnmarshalJSON(data []byte) error {
 	*v = HTTPValidationError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1440,7 +1440,7 @@ func (v RequestValidationError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RequestValidationError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *RequestValidationError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1493,7 +1493,7 @@ func (v *RequestValidationError) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1521,7 +1521,7 @@ func (v RequestValidationErrorLocItem) MarshalJSON() ([]byte, error) {
 // DecodeJSON reads one RequestValidationErrorLocItem: the JSON token chooses the member, and the value
 // must then be a valid one of it (a fraction is not an integer). Null and any
 // other token are errors.
-func (v *RequestValidationErrorLocItem) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *RequestValidationErrorLocItem) readJSON(d *sessiongenrt.Decoder) error {
 	switch d.Peek() {
 	case sessiongenrt.KindString:
 		x, err := d.StringValue()
@@ -1555,7 +1555,7 @@ func (v *RequestValidationErrorLocItem) UnmarshalJSON(data []byte) error {
 	*v = RequestValidationErrorLocItem{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1563,13 +1563,28 @@ func (v *RequestValidationErrorLocItem) UnmarshalJSON(data []byte) error {
 
 // decodeRequestValidationErrorLocItem decodes one RequestValidationErrorLocItem (an element of an array or map, or a field).
 func decodeRequestValidationErrorLocItem(d *sessiongenrt.Decoder) (v RequestValidationErrorLocItem, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 
 // encodeRequestValidationErrorLocItem appends one RequestValidationErrorLocItem.
 func encodeRequestValidationErrorLocItem(dst []byte, v RequestValidationErrorLocItem) ([]byte, error) {
 	return v.AppendJSON(dst)
+}
+
+// decodeSlice_Session decodes an array of Session.
+func decodeSlice_Session(d *sessiongenrt.Decoder) ([]Session, error) {
+	return sessiongenrt.ReadObjectArray(d, (*Session).readJSON)
+}
+
+// decodeSlice_SessionText decodes an array of SessionText.
+func decodeSlice_SessionText(d *sessiongenrt.Decoder) ([]SessionText, error) {
+	return sessiongenrt.ReadObjectArray(d, (*SessionText).readJSON)
+}
+
+// decodeSlice_SessionAction decodes an array of SessionAction.
+func decodeSlice_SessionAction(d *sessiongenrt.Decoder) ([]SessionAction, error) {
+	return sessiongenrt.ReadObjectArray(d, (*SessionAction).readJSON)
 }
 
 // encodeSlice_String appends x as a JSON array.
@@ -1580,6 +1595,26 @@ func encodeSlice_String(dst []byte, x []string) []byte {
 // decodeSlice_String decodes a JSON array; null elements are rejected.
 func decodeSlice_String(d *sessiongenrt.Decoder) ([]string, error) {
 	return sessiongenrt.ReadArray(d, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
+}
+
+// decodeSlice_LatencyEntry decodes an array of LatencyEntry.
+func decodeSlice_LatencyEntry(d *sessiongenrt.Decoder) ([]LatencyEntry, error) {
+	return sessiongenrt.ReadObjectArray(d, (*LatencyEntry).readJSON)
+}
+
+// decodeSlice_SummaryEntry decodes an array of SummaryEntry.
+func decodeSlice_SummaryEntry(d *sessiongenrt.Decoder) ([]SummaryEntry, error) {
+	return sessiongenrt.ReadObjectArray(d, (*SummaryEntry).readJSON)
+}
+
+// decodeSlice_TimelineEvent decodes an array of TimelineEvent.
+func decodeSlice_TimelineEvent(d *sessiongenrt.Decoder) ([]TimelineEvent, error) {
+	return sessiongenrt.ReadObjectArray(d, (*TimelineEvent).readJSON)
+}
+
+// decodeSlice_RequestValidationError decodes an array of RequestValidationError.
+func decodeSlice_RequestValidationError(d *sessiongenrt.Decoder) ([]RequestValidationError, error) {
+	return sessiongenrt.ReadObjectArray(d, (*RequestValidationError).readJSON)
 }
 
 // encodeSlice_RequestValidationErrorLocItem appends x as a JSON array.

@@ -57,7 +57,7 @@ func DecodeSyllablePage(data []byte) (SyllablePage, error) {
 					break
 				}
 				var s Session
-				if err := s.ReadJSON(d); err != nil {
+				if err := s.readJSON(d); err != nil {
 					return p, sessiongenrt.WithField(sessiongenrt.WithIndex(err, i), field)
 				}
 				p.Items = append(p.Items, s)

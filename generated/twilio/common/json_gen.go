@@ -37,7 +37,7 @@ func (v RestError) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *RestError) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *RestError) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -87,7 +87,7 @@ func (v *RestError) UnmarshalJSON(data []byte) error {
 	*v = RestError{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()

@@ -83,7 +83,7 @@ func benchDecodePage(data []byte, p *benchPage) error {
 					break
 				}
 				p.Sessions = append(p.Sessions, Session{})
-				if err := p.Sessions[len(p.Sessions)-1].ReadJSON(&d); err != nil {
+				if err := p.Sessions[len(p.Sessions)-1].readJSON(&d); err != nil {
 					return sessiongenrt.WithIndex(err, len(p.Sessions)-1)
 				}
 			}

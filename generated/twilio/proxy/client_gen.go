@@ -244,7 +244,13 @@ func (c *ServicesClient) ListPage(ctx context.Context, params *ServicesListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ServicesClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Service, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], sessiongenrt.ReadObjectPointer[Service])
+	return fetchItems(ctx, c.transport, call, readServicesPage[*Service], func(d *sessiongenrt.Decoder) (*Service, error) {
+		v := new(Service)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -451,7 +457,13 @@ func (c *PhoneNumbersClient) ListPage(ctx context.Context, params *PhoneNumbersL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*PhoneNumber, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], sessiongenrt.ReadObjectPointer[PhoneNumber])
+	return fetchItems(ctx, c.transport, call, readPhoneNumbersPage[*PhoneNumber], func(d *sessiongenrt.Decoder) (*PhoneNumber, error) {
+		v := new(PhoneNumber)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -715,7 +727,13 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Session, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], sessiongenrt.ReadObjectPointer[Session])
+	return fetchItems(ctx, c.transport, call, readSessionsPage[*Session], func(d *sessiongenrt.Decoder) (*Session, error) {
+		v := new(Session)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -968,7 +986,13 @@ func (c *InteractionsClient) ListPage(ctx context.Context, params *InteractionsL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *InteractionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Interaction, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], sessiongenrt.ReadObjectPointer[Interaction])
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*Interaction], func(d *sessiongenrt.Decoder) (*Interaction, error) {
+		v := new(Interaction)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getCall builds the request of Get.
@@ -1155,7 +1179,13 @@ func (c *ParticipantsClient) ListPage(ctx context.Context, params *ParticipantsL
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ParticipantsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*Participant, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], sessiongenrt.ReadObjectPointer[Participant])
+	return fetchItems(ctx, c.transport, call, readParticipantsPage[*Participant], func(d *sessiongenrt.Decoder) (*Participant, error) {
+		v := new(Participant)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -1392,7 +1422,13 @@ func (c *MessageInteractionsClient) ListPage(ctx context.Context, params *Messag
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpCall) ([]*MessageInteraction, *sessiongenrt.HttpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], sessiongenrt.ReadObjectPointer[MessageInteraction])
+	return fetchItems(ctx, c.transport, call, readInteractionsPage[*MessageInteraction], func(d *sessiongenrt.Decoder) (*MessageInteraction, error) {
+		v := new(MessageInteraction)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -1514,7 +1550,10 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page).
+// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
+// per page, it costs nothing, and its body is compiled once, not per item type.
+//
+//go:noinline
 func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
@@ -1542,6 +1581,9 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 }
 
 // readServicesPage decodes one page body with its items in "services", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readServicesPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)
@@ -1702,6 +1744,9 @@ func readServicesPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, e
 }
 
 // readPhoneNumbersPage decodes one page body with its items in "phone_numbers", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readPhoneNumbersPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)
@@ -1862,6 +1907,9 @@ func readPhoneNumbersPage[T any](data []byte, read func(*sessiongenrt.Decoder) (
 }
 
 // readSessionsPage decodes one page body with its items in "sessions", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readSessionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)
@@ -2022,6 +2070,9 @@ func readSessionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, e
 }
 
 // readInteractionsPage decodes one page body with its items in "interactions", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readInteractionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)
@@ -2182,6 +2233,9 @@ func readInteractionsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (
 }
 
 // readParticipantsPage decodes one page body with its items in "participants", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readParticipantsPage[T any](data []byte, read func(*sessiongenrt.Decoder) (T, error)) (items []T, info sessiongenrt.PageInfo, err error) {
 	var d sessiongenrt.Decoder
 	d.Reset(data)

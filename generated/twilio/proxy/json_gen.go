@@ -318,7 +318,7 @@ func (v Session) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Session) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Session) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -384,7 +384,7 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 	*v = Session{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -431,7 +431,7 @@ func (v Participant) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Participant) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Participant) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -491,7 +491,7 @@ func (v *Participant) UnmarshalJSON(data []byte) error {
 	*v = Participant{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -542,7 +542,7 @@ func (v Interaction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Interaction) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Interaction) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -614,7 +614,7 @@ func (v *Interaction) UnmarshalJSON(data []byte) error {
 	*v = Interaction{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -666,7 +666,7 @@ func (v MessageInteraction) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteraction) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *MessageInteraction) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -740,7 +740,7 @@ func (v *MessageInteraction) UnmarshalJSON(data []byte) error {
 	*v = MessageInteraction{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -786,7 +786,7 @@ func (v Service) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Service) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Service) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -848,7 +848,7 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 	*v = Service{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -896,7 +896,7 @@ func (v PhoneNumber) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumber) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PhoneNumber) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -954,7 +954,7 @@ func (v *PhoneNumber) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumber{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -988,7 +988,7 @@ func (v PhoneNumberCapabilities) MarshalJSON() ([]byte, error) {
 // readJSON reads one PhoneNumberCapabilities object from d into v, strictly: duplicate
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are kept in AdditionalProperties.
-func (v *PhoneNumberCapabilities) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PhoneNumberCapabilities) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1030,7 +1030,7 @@ func (v *PhoneNumberCapabilities) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumberCapabilities{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1065,7 +1065,7 @@ func (v ServicesCreateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ServicesCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1118,7 +1118,7 @@ func (v *ServicesCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesCreateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1153,7 +1153,7 @@ func (v ServicesUpdateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ServicesUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ServicesUpdateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1203,7 +1203,7 @@ func (v *ServicesUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = ServicesUpdateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1233,7 +1233,7 @@ func (v PhoneNumbersCreateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PhoneNumbersCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1273,7 +1273,7 @@ func (v *PhoneNumbersCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersCreateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1301,7 +1301,7 @@ func (v PhoneNumbersUpdateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *PhoneNumbersUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *PhoneNumbersUpdateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1337,7 +1337,7 @@ func (v *PhoneNumbersUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = PhoneNumbersUpdateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1375,7 +1375,7 @@ func (v SessionsCreateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionsCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1421,7 +1421,7 @@ func (v *SessionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsCreateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1454,7 +1454,7 @@ func (v SessionsUpdateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *SessionsUpdateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *SessionsUpdateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1494,7 +1494,7 @@ func (v *SessionsUpdateRequest) UnmarshalJSON(data []byte) error {
 	*v = SessionsUpdateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1525,7 +1525,7 @@ func (v ParticipantsCreateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ParticipantsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ParticipantsCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1570,7 +1570,7 @@ func (v *ParticipantsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = ParticipantsCreateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1599,7 +1599,7 @@ func (v MessageInteractionsCreateRequest) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *MessageInteractionsCreateRequest) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *MessageInteractionsCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -1637,7 +1637,7 @@ func (v *MessageInteractionsCreateRequest) UnmarshalJSON(data []byte) error {
 	*v = MessageInteractionsCreateRequest{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -1655,7 +1655,7 @@ func decodeMap_URI(d *sessiongenrt.Decoder) (map[string]string, error) {
 
 // decodePhoneNumberCapabilities decodes one PhoneNumberCapabilities.
 func decodePhoneNumberCapabilities(d *sessiongenrt.Decoder) (v PhoneNumberCapabilities, err error) {
-	err = v.ReadJSON(d)
+	err = v.readJSON(d)
 	return v, err
 }
 

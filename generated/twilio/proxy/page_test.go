@@ -214,8 +214,8 @@ func ElemOf[T any, P interface {
 	return func(d *sessiongenrt.Decoder) (P, error) {
 		v := P(new(T))
 		return v, any(v).(interface {
-			ReadJSON(*sessiongenrt.Decoder) error
-		}).ReadJSON(d)
+			readJSON(*sessiongenrt.Decoder) error
+		}).readJSON(d)
 	}
 }
 

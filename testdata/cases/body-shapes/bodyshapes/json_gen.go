@@ -241,7 +241,7 @@ func (v *Node) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "next":
-			err = readOptional(d, "next", &v.Next, &seen[0], 1<<0, nullRejected, readObjectPointer[Node])
+			err = readOptional(d, "next", &v.Next, &seen[0], 1<<0, nullRejected, decodePtr_Node)
 		case "label":
 			err = readOptional(d, "label", &v.Label, &seen[0], 1<<1, nullRejected, (*decoder).stringValue)
 		default:
@@ -347,4 +347,13 @@ func decodeInner(d *decoder) (v Inner, err error) {
 func decodeNode(d *decoder) (v Node, err error) {
 	err = v.readJSON(d)
 	return v, err
+}
+
+// decodePtr_Node decodes one Node.
+func decodePtr_Node(d *decoder) (*Node, error) {
+	v := new(Node)
+	if err := v.readJSON(d); err != nil {
+		return nil, err
+	}
+	return v, nil
 }

@@ -206,7 +206,13 @@ func (c *SessionsClient) ListPage(ctx context.Context, params *SessionsListParam
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Session, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], readObjectPointer[Session])
+	return fetchItems(ctx, c.transport, call, readItemsPage[*Session], func(d *decoder) (*Session, error) {
+		v := new(Session)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // getCall builds the request of Get.
@@ -337,7 +343,10 @@ func (c *SessionsClient) Recording(ctx context.Context, id string) ([]byte, erro
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page).
+// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
+// per page, it costs nothing, and its body is compiled once, not per item type.
+//
+//go:noinline
 func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
@@ -376,6 +385,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readItemsPage decodes one page body with its items in "items", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readItemsPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d decoder
 	d.reset(data)

@@ -123,7 +123,7 @@ func (v *Route) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "hops":
-			err = readMember(d, "hops", &v.Hops, &seen[0], 1<<0, nullRejected, readObjectArray[Hop])
+			err = readMember(d, "hops", &v.Hops, &seen[0], 1<<0, nullRejected, decodeSlice_Hop)
 		case "matrix":
 			err = readOptional(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_Int64)
 		case "byName":
@@ -190,6 +190,11 @@ func encodeMap_Slice_String(dst []byte, x map[string][]string) []byte {
 // encodeSlice_RawJSON appends x as a JSON array.
 func encodeSlice_RawJSON(dst []byte, x []json.RawMessage) ([]byte, error) {
 	return appendArrayErr(dst, x, appendRawValue)
+}
+
+// decodeSlice_Hop decodes an array of Hop.
+func decodeSlice_Hop(d *decoder) ([]Hop, error) {
+	return readObjectArray(d, (*Hop).readJSON)
 }
 
 // decodeSlice_Slice_Int64 decodes a JSON array; null elements are rejected.

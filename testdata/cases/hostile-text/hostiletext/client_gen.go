@@ -241,7 +241,13 @@ func (c *ThingsClient) ListPage(ctx context.Context, params *ThingsListParams) (
 
 // fetchList fetches the page call asks for and the call of the page after it.
 func (c *ThingsClient) fetchList(ctx context.Context, call *httpCall) ([]*Thing, *httpCall, any, error) {
-	return fetchItems(ctx, c.transport, call, readItDPage[*Thing], readObjectPointer[Thing])
+	return fetchItems(ctx, c.transport, call, readItDPage[*Thing], func(d *decoder) (*Thing, error) {
+		v := new(Thing)
+		if err := v.readJSON(d); err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 }
 
 // createCall builds the request of Create.
@@ -304,7 +310,10 @@ func (c *ThingsClient) Get(ctx context.Context, thingID string) (*Thing, error) 
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
 // items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page).
+// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
+// per page, it costs nothing, and its body is compiled once, not per item type.
+//
+//go:noinline
 func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
@@ -332,6 +341,9 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 }
 
 // readItDPage decodes one page body with its items in "it%d\"`*/\n", each read with read.
+// Not inlined, as fetchItems.
+//
+//go:noinline
 func readItDPage[T any](data []byte, read func(*decoder) (T, error)) (items []T, info pageInfo, err error) {
 	var d decoder
 	d.reset(data)

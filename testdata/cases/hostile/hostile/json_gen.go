@@ -608,7 +608,7 @@ func (v *HelperNames) readJSON(d *decoder) error {
 		case "byComponent":
 			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<1, nullRejected, decodeMap_Component)
 		case "components":
-			err = readOptional(d, "components", &v.Components, &seen[0], 1<<2, nullRejected, readObjectArray[Component])
+			err = readOptional(d, "components", &v.Components, &seen[0], 1<<2, nullRejected, decodeSlice_Component)
 		case "byMembers":
 			err = readOptional(d, "byMembers", &v.ByMembers, &seen[0], 1<<3, nullRejected, decodeMap_Members)
 		case "byEnum":
@@ -1309,6 +1309,11 @@ func encodeMap_SliceString(dst []byte, x map[string]SliceString) ([]byte, error)
 // decodeMap_Component decodes a JSON object into a map; duplicate names and null values are rejected.
 func decodeMap_Component(d *decoder) (map[string]Component, error) {
 	return readMap(d, nullRejected, decodeComponent)
+}
+
+// decodeSlice_Component decodes an array of Component.
+func decodeSlice_Component(d *decoder) ([]Component, error) {
+	return readObjectArray(d, (*Component).readJSON)
 }
 
 // decodeMap_Members decodes a JSON object into a map; duplicate names and null values are rejected.

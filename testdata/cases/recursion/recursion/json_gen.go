@@ -49,7 +49,7 @@ func (v *InnerError) readJSON(d *decoder) error {
 		case "code":
 			err = readOptional(d, "code", &v.Code, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "innerError":
-			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, readObjectPointer[InnerError])
+			err = readOptional(d, "innerError", &v.InnerError, &seen[0], 1<<1, nullRejected, decodePtr_InnerError)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -116,7 +116,7 @@ func (v *Tree) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "children":
-			err = readOptional(d, "children", &v.Children, &seen[0], 1<<0, nullRejected, readObjectArray[Tree])
+			err = readOptional(d, "children", &v.Children, &seen[0], 1<<0, nullRejected, decodeSlice_Tree)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -137,4 +137,18 @@ func (v *Tree) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	return d.end()
+}
+
+// decodePtr_InnerError decodes one InnerError.
+func decodePtr_InnerError(d *decoder) (*InnerError, error) {
+	v := new(InnerError)
+	if err := v.readJSON(d); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// decodeSlice_Tree decodes an array of Tree.
+func decodeSlice_Tree(d *decoder) ([]Tree, error) {
+	return readObjectArray(d, (*Tree).readJSON)
 }

@@ -31,7 +31,7 @@ func (v Meeting) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *Meeting) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *Meeting) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -76,7 +76,7 @@ func (v *Meeting) UnmarshalJSON(data []byte) error {
 	*v = Meeting{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
@@ -105,7 +105,7 @@ func (v ErrorBody) MarshalJSON() ([]byte, error) {
 // names, null in a non-nullable field and a missing required field are errors.
 // Undeclared members are checked as kept ones would be (syntax, duplicate
 // names at any depth) and skipped.
-func (v *ErrorBody) ReadJSON(d *sessiongenrt.Decoder) error {
+func (v *ErrorBody) readJSON(d *sessiongenrt.Decoder) error {
 	if d.Peek() == sessiongenrt.KindNull {
 		return d.ErrNullNotAllowed()
 	}
@@ -149,7 +149,7 @@ func (v *ErrorBody) UnmarshalJSON(data []byte) error {
 	*v = ErrorBody{}
 	var d sessiongenrt.Decoder
 	d.Reset(data)
-	if err := v.ReadJSON(&d); err != nil {
+	if err := v.readJSON(&d); err != nil {
 		return err
 	}
 	return d.End()
