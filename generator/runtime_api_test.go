@@ -84,3 +84,90 @@ func topLevelExports(t *testing.T, files []generator.File, pick func(string) boo
 	}
 	return out
 }
+
+// TestSharedRuntimeExportsNoGeneratedMethod: the generated declarations (all
+// but the support and runtime API files) have the same exported methods
+// whether the package copies the support code or uses the shared runtime.
+// The runtime sits in another package, so a method it reaches through an
+// interface or constraint would have to be exported on every generated type
+// (as ReadJSON once was): machinery in callers' go doc.
+func TestSharedRuntimeExportsNoGeneratedMethod(t *testing.T) {
+	schemas, err := filepath.Glob(filepath.Join(casesDir, "*", "schema.yaml"))
+	if err != nil || len(schemas) == 0 {
+		t.Fatal("no cases", err)
+	}
+	generatedCode := func(p string) bool {
+		b, dir := path.Base(p), path.Dir(p)
+		return !strings.HasPrefix(b, "support_") && b != "runtime_gen.go" &&
+			dir != generator.RuntimeDir && dir != generator.FakeRuntimeDir
+	}
+	for _, s := range schemas {
+		copied := exportedMethods(t, generateCase(t, s, false), generatedCode)
+		shared := exportedMethods(t, generateCase(t, s, true), generatedCode)
+		if len(copied) == 0 {
+			t.Errorf("%s: no exported methods in generated code", s)
+		}
+		for dir, names := range shared {
+			if extra := onlyIn(names, copied[dir]); len(extra) > 0 {
+				t.Errorf("%s: %s: with the shared runtime, generated code exports %q, which it does not with copied support", s, dir, extra)
+			}
+		}
+		for dir, names := range copied {
+			if missing := onlyIn(names, shared[dir]); len(missing) > 0 {
+				t.Errorf("%s: %s: with the shared runtime, generated code lacks %q", s, dir, missing)
+			}
+		}
+	}
+}
+
+// exportedMethods returns, per package folder, the sorted "Recv.Method"
+// names of the exported methods declared in the files pick selects.
+func exportedMethods(t *testing.T, files []generator.File, pick func(string) bool) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, g := range files {
+		if !pick(g.Path) || !strings.HasSuffix(g.Path, ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, g.Path, g.Content, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := path.Dir(g.Path)
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() {
+				out[dir] = append(out[dir], receiverName(fd.Recv.List[0].Type)+"."+fd.Name.Name)
+			}
+		}
+		slices.Sort(out[dir])
+	}
+	return out
+}
+
+// receiverName is the type name of a method's receiver, without * or type
+// parameters.
+func receiverName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return receiverName(e.X)
+	case *ast.IndexExpr:
+		return receiverName(e.X)
+	case *ast.IndexListExpr:
+		return receiverName(e.X)
+	case *ast.Ident:
+		return e.Name
+	}
+	return "?"
+}
+
+// onlyIn returns the names of a that b (sorted) lacks.
+func onlyIn(a, b []string) []string {
+	var out []string
+	for _, n := range a {
+		if _, found := slices.BinarySearch(b, n); !found {
+			out = append(out, n)
+		}
+	}
+	return out
+}
