@@ -63,6 +63,9 @@ func (c *clientGen) valueAdder(q string, fl *ir.Field, explode, form bool) jen.C
 		}
 	}
 	field := jen.Id("v").Dot(fl.Name)
+	if fl.NilAbsent {
+		return jen.If(field.Clone().Op("!=").Nil()).Block(emit(fl.Type, field)...)
+	}
 	if !fl.Optional {
 		return jen.Block(emit(fl.Type, field)...)
 	}

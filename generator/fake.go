@@ -224,6 +224,9 @@ func copyField(rf, mf *ir.Field, own func(string) *jen.Statement) jen.Code {
 		}
 		return dst.Clone().Op("=").Add(x)
 	}
+	if rf.NilAbsent {
+		return jen.If(src.Clone().Op("!=").Nil()).Block(set(src))
+	}
 	if !rf.Optional {
 		return set(src)
 	}

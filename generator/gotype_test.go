@@ -94,7 +94,7 @@ func main() {
 		panic(err)
 	}
 	got, err := c.Sessions.Create(context.Background(), &gotype.SessionsCreateRequest{Parent: gotype.Some(s.Sid)})
-	fmt.Printf("create: %v %v\n", err, got != nil && got.Related.Or(nil)[0] == s.Sid)
+	fmt.Printf("create: %v %v\n", err, got != nil && got.Related[0] == s.Sid)
 }
 `))
 	run := func(args ...string) []byte {

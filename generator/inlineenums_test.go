@@ -60,7 +60,7 @@ func main() {
 	out, _ := json.Marshal(&got)
 	fmt.Printf("unchanged: %v\n", string(out) == string(in))
 	fmt.Printf("validate: %v\n", got.Validate())
-	fmt.Printf("votes: %v %v %v\n", got.Votes.Or(nil)["a"] == inlineenums.SessionVotesUp, got.Votes.Or(nil)["b"] == inlineenums.SessionVotesDown, got.Kind.Or("") == inlineenums.SessionFlavorB)
+	fmt.Printf("votes: %v %v %v\n", got.Votes["a"] == inlineenums.SessionVotesUp, got.Votes["b"] == inlineenums.SessionVotesDown, got.Kind.Or("") == inlineenums.SessionFlavorB)
 	fmt.Printf("status known: %v, sentinel: %s\n", got.Status.IsKnown(), inlineenums.SessionStatusUnknown)
 	fmt.Printf("strict: %v\n", json.Unmarshal([]byte(` + "`" + `{"sid":"s","status":1}` + "`" + `), &got))
 	fmt.Printf("values: %v\n", inlineenums.SessionModeValues())

@@ -197,6 +197,9 @@ func (j *jsonGen) structEncoder(s *ir.Struct) {
 		default:
 			stmt = jen.Id("dst").Op("=").Add(fn).Call(jen.Append(jen.Id("dst"), key.Clone().Op("...")), field)
 		}
+		if fl.NilAbsent {
+			stmt = jen.If(field.Clone().Op("!=").Nil()).Block(stmt)
+		}
 		if asRequest && fl.ReadOnly {
 			readOnly = append(readOnly, stmt)
 			continue

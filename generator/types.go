@@ -96,7 +96,7 @@ func jsonTag(fl *ir.Field) map[string]string {
 	if strings.ContainsAny(fl.Wire, "\",`\\") || fl.Wire == "-" {
 		return nil
 	}
-	if fl.Optional {
+	if fl.Optional || fl.NilAbsent {
 		return map[string]string{"json": fl.Wire + ",omitzero"}
 	}
 	return map[string]string{"json": fl.Wire}
@@ -112,6 +112,8 @@ func fieldDoc(fl *ir.Field) []string {
 		facts = append(facts, "Required.")
 	case fl.Nullable:
 		facts = append(facts, "Optional, may be null.")
+	case fl.NilAbsent:
+		facts = append(facts, "Optional: nil when absent; an empty, non-nil value is sent.")
 	}
 	if fl.ReadOnly {
 		facts = append(facts, "Read-only: set by the server, never sent.")

@@ -152,9 +152,12 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 	form := s.SentForm
 	for _, fl := range s.Fields {
 		body = append(body, fieldChecks(fl)...)
-		if form && fl.Optional && fl.Type.Kind == ir.Slice {
-			// A form body sends a list as repeated keys: an empty one as none.
-			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
+		// A form body sends a list as repeated keys: an empty one as none.
+		switch {
+		case form && fl.NilAbsent && fl.Type.Kind == ir.Slice:
+			body = append(body, jen.Id("checkFormList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Id("v").Dot(fl.Name)))
+		case form && fl.Optional && fl.Type.Kind == ir.Slice:
+			body = append(body, jen.Id("checkFormOptionalList").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Op("&").Id("v").Dot(fl.Name)))
 		}
 	}
 	body = append(body, ruleChecks(s.Rules)...)
@@ -205,6 +208,8 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	}
 	body := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("child").Call(jen.Lit(fl.Wire))}, checks...)
 	switch {
+	case fl.NilAbsent:
+		out = append(out, jen.If(field.Clone().Op("!=").Nil()).Block(body...))
 	case !fl.Optional:
 		out = append(out, jen.Block(body...))
 	case inPlace(fl.Type):
@@ -396,7 +401,7 @@ func genCreateValidate(f *jen.File, s *ir.Struct) {
 		g.Id("v").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("vs"))
 		g.If(jen.Id("v").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			for _, fl := range s.CreateRequired {
-				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), jen.Id("v").Dot(fl.Name).Dot("IsSet").Call())
+				g.Id("checkRequired").Call(jen.Op("&").Id("vs"), jen.Id("p"), jen.Lit(fl.Wire), isSet(fl, jen.Id("v").Dot(fl.Name)))
 			}
 		})
 		g.Return(jen.Id("vs").Dot("err").Call())
@@ -430,7 +435,9 @@ func ruleChecks(rules []*ir.Rule) []jen.Code {
 		var names, present []jen.Code
 		for _, fl := range r.Fields {
 			names = append(names, jen.Lit(fl.Wire))
-			if fl.Optional {
+			if fl.NilAbsent {
+				present = append(present, jen.Id("v").Dot(fl.Name).Op("!=").Nil())
+			} else if fl.Optional {
 				present = append(present, jen.Id("v").Dot(fl.Name).Dot("IsSet").Call().Op("&&").Op("!").Id("v").Dot(fl.Name).Dot("IsNull").Call())
 			} else {
 				present = append(present, jen.True())
@@ -440,4 +447,13 @@ func ruleChecks(rules []*ir.Rule) []jen.Code {
 		out = append(out, jen.Id("checkFieldRule").Call(append(args, present...)...))
 	}
 	return out
+}
+
+// isSet is the test that field (of fl) is present: IsSet of an Optional, or
+// non-nil for a NilAbsent field.
+func isSet(fl *ir.Field, field *jen.Statement) jen.Code {
+	if fl.NilAbsent {
+		return field.Op("!=").Nil()
+	}
+	return field.Dot("IsSet").Call()
 }

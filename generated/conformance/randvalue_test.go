@@ -147,9 +147,12 @@ func (g *valueGen) fill(rv reflect.Value, s *ir.Struct) {
 		if !fv.IsValid() {
 			panic(s.Name + " has no field " + fl.Name)
 		}
-		if fl.Optional {
+		switch {
+		case fl.Optional:
 			g.optional(fv, fl)
-		} else {
+		case fl.NilAbsent && (g.chance(0.3) || g.deep()):
+			// Absent: nil, as decoding leaves it.
+		default:
 			g.value(fv, fl.Type)
 		}
 	}
@@ -167,12 +170,20 @@ func (g *valueGen) fill(rv reflect.Value, s *ir.Struct) {
 func (g *valueGen) rule(rv reflect.Value, r *ir.Rule) {
 	var present []*ir.Field
 	for _, fl := range r.Fields {
-		if fl.Optional && rv.FieldByName(fl.Name).FieldByName("state").Uint() == 2 {
+		fv := rv.FieldByName(fl.Name)
+		if fl.NilAbsent && !fv.IsNil() || fl.Optional && fv.FieldByName("state").Uint() == 2 {
 			present = append(present, fl)
 		}
 	}
 	set := func(fl *ir.Field, on bool) {
 		fv := rv.FieldByName(fl.Name)
+		if fl.NilAbsent {
+			fv.Set(reflect.Zero(fv.Type()))
+			if on {
+				g.value(fv, fl.Type)
+			}
+			return
+		}
 		if !on {
 			// Absent holds the zero value, as decoding leaves it.
 			writable(fv.FieldByName("state")).SetUint(0)
@@ -651,10 +662,9 @@ func (g *valueGen) slice(fv reflect.Value, t *ir.Type) {
 	if g.deep() {
 		n = lo
 	}
-	if n == 0 && g.chance(0.5) {
-		fv.SetZero() // nil and empty both encode as []
-		return
-	}
+	// Non-nil even when empty, as decoding makes it: a nil slice is an
+	// absent optional field (ir.Field.NilAbsent), and encoding/json writes
+	// a nil slice of a caller's struct as null.
 	out := reflect.MakeSlice(fv.Type(), 0, n)
 	seen := map[string]bool{}
 	for range n {

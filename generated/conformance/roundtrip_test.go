@@ -329,7 +329,7 @@ func TestValidateReportsWhatTheCodecCannotCarry(t *testing.T) {
 		{"json that is two values", lookup("kinds", "Doc"), &kinds.Doc{Raw: kinds.Some(json.RawMessage(`1 2`))}, "raw", "format"},
 		{"JSON null as the value of a nullable json field", lookup("kinds", "Doc"), &kinds.Doc{RawNull: kinds.Some(json.RawMessage(`null`))}, "rawNull", "null"},
 		{"nil recursive object", lookup("kinds", "Node"), &kinds.Node{Next: kinds.Some[*kinds.Node](nil)}, "next", "null"},
-		{"nil item of a polymorphic array", lookup("kinds", "Doc"), &kinds.Doc{Shapes: kinds.Some([]kinds.Shape{nil})}, "shapes[0]", "null"},
+		{"nil item of a polymorphic array", lookup("kinds", "Doc"), &kinds.Doc{Shapes: []kinds.Shape{nil}}, "shapes[0]", "null"},
 		{"kept member named like a property", lookup("kinds", "Bag"), &kinds.Bag{AdditionalProperties: []kinds.Member{{Name: "id", Value: json.RawMessage(`"x"`)}}}, "", "format"},
 		{"kept member twice", lookup("kinds", "Bag"), &kinds.Bag{AdditionalProperties: []kinds.Member{{Name: "x", Value: json.RawMessage(`1`)}, {Name: "x", Value: json.RawMessage(`2`)}}}, "", "format"},
 		{"kept member that is not JSON", lookup("kinds", "Bag"), &kinds.Bag{AdditionalProperties: []kinds.Member{{Name: "x", Value: json.RawMessage(`{`)}}}, "", "format"},
@@ -478,7 +478,7 @@ func TestClientRefusesWhatTheCodecCannotCarry(t *testing.T) {
 // repeated keys, so an empty one as nothing, and the server reads the field
 // as absent: Validate reports it and the client does not send it.
 func TestValidateReportsEmptyFormList(t *testing.T) {
-	body := &pr.SessionsCreateRequest{Participants: pr.Some([]json.RawMessage{})}
+	body := &pr.SessionsCreateRequest{Participants: []json.RawMessage{}}
 	var invalid *pr.ValidationError
 	require.ErrorAs(t, body.Validate(), &invalid)
 	require.Equal(t, "Participants", invalid.Violations[0].Path)
@@ -491,7 +491,7 @@ func TestValidateReportsEmptyFormList(t *testing.T) {
 	_, err = client.Services.Sessions("KS00000000000000000000000000000000").Create(context.Background(), body)
 	require.ErrorAs(t, err, &invalid)
 	// A list with items is carried.
-	body.Participants = pr.Some([]json.RawMessage{json.RawMessage(`{"Identifier":"+15555550100"}`)})
+	body.Participants = []json.RawMessage{json.RawMessage(`{"Identifier":"+15555550100"}`)}
 	require.NoError(t, body.Validate())
 }
 

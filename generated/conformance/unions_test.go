@@ -31,7 +31,7 @@ func TestUnionAPI(t *testing.T) {
 
 	v := kinds.Unions{
 		Need:  kinds.UnionsNeedFromInt64(-7),
-		Loc:   kinds.Some([]kinds.UnionsLocItem{kinds.UnionsLocItemFromString("body"), kinds.UnionsLocItemFromInt64(2)}),
+		Loc:   []kinds.UnionsLocItem{kinds.UnionsLocItemFromString("body"), kinds.UnionsLocItemFromInt64(2)},
 		Value: kinds.Some(kinds.UnionsValueFromBoolean(false)),
 		Maybe: kinds.Null[kinds.UnionsMaybe](),
 		Since: kinds.Some(since),
@@ -48,7 +48,7 @@ func TestUnionAPI(t *testing.T) {
 	var back kinds.Unions
 	require.NoError(t, json.Unmarshal([]byte(want), &back))
 	assert.Equal(t, v.Need, back.Need)
-	loc, _ := back.Loc.Get()
+	loc := back.Loc
 	require.Len(t, loc, 2)
 	assert.Equal(t, kinds.UnionsLocItemFromInt64(2), loc[1])
 
@@ -60,7 +60,7 @@ func TestUnionAPI(t *testing.T) {
 
 	// The zero union: reported where it is, refused by the encoders.
 	v.Need = kinds.UnionsNeed{}
-	v.Loc = kinds.Some([]kinds.UnionsLocItem{{}})
+	v.Loc = []kinds.UnionsLocItem{{}}
 	var ve *kinds.ValidationError
 	require.ErrorAs(t, v.Validate(), &ve)
 	require.Len(t, ve.Violations, 2)
@@ -82,7 +82,7 @@ func TestNamedUnionAPI(t *testing.T) {
 	v := kinds.Unions{
 		Need: kinds.UnionsNeedFromInt64(1),
 		At:   kinds.Some(kinds.InstantFromInt64(1700000000)),
-		Ats:  kinds.Some(map[string]kinds.Optional[kinds.Instant]{"a": kinds.Some(kinds.InstantFromDateTime(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC))), "b": kinds.Null[kinds.Instant]()}),
+		Ats:  map[string]kinds.Optional[kinds.Instant]{"a": kinds.Some(kinds.InstantFromDateTime(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC))), "b": kinds.Null[kinds.Instant]()},
 	}
 	require.NoError(t, v.Validate())
 	const want = `{"need":1,"at":1700000000,"ats":{"a":"2024-01-02T00:00:00Z","b":null}}`
@@ -110,7 +110,7 @@ func TestNamedUnionAPI(t *testing.T) {
 	require.ErrorAs(t, kinds.UnionsHueFromColor("pink").Validate(), &ve)
 	assert.Equal(t, kinds.RuleEnum, ve.Violations[0].Rule)
 
-	v.Ats = kinds.Some(map[string]kinds.Optional[kinds.Instant]{"z": kinds.Some(kinds.Instant{})})
+	v.Ats = map[string]kinds.Optional[kinds.Instant]{"z": kinds.Some(kinds.Instant{})}
 	require.ErrorAs(t, v.Validate(), &ve)
 	require.Len(t, ve.Violations, 1)
 	assert.Equal(t, "ats.z", ve.Violations[0].Path)
@@ -122,9 +122,9 @@ func TestNamedUnionAPI(t *testing.T) {
 // encoding/json reads and writes them as the codec does.
 func TestNullableItemsAPI(t *testing.T) {
 	v := kinds.NullableItems{
-		Tags:   kinds.Some([]kinds.Optional[string]{kinds.Some("a"), kinds.Null[string]()}),
-		Scores: kinds.Some(map[string]kinds.Optional[float64]{"b": kinds.Null[float64](), "a": kinds.Some(1.5)}),
-		Grid:   kinds.Some([]kinds.Optional[[]kinds.Optional[int32]]{kinds.Null[[]kinds.Optional[int32]](), kinds.Some([]kinds.Optional[int32]{kinds.Some[int32](1), kinds.Null[int32]()})}),
+		Tags:   []kinds.Optional[string]{kinds.Some("a"), kinds.Null[string]()},
+		Scores: map[string]kinds.Optional[float64]{"b": kinds.Null[float64](), "a": kinds.Some(1.5)},
+		Grid:   []kinds.Optional[[]kinds.Optional[int32]]{kinds.Null[[]kinds.Optional[int32]](), kinds.Some([]kinds.Optional[int32]{kinds.Some[int32](1), kinds.Null[int32]()})},
 	}
 	require.NoError(t, v.Validate())
 	const want = `{"tags":["a",null],"scores":{"a":1.5,"b":null},"grid":[null,[1,null]]}`
@@ -144,7 +144,7 @@ func TestNullableItemsAPI(t *testing.T) {
 
 	// An absent item: Validate names it; encoded as null, it would come back
 	// as Null, not as it was.
-	v.Tags = kinds.Some([]kinds.Optional[string]{kinds.Some("a"), {}})
+	v.Tags = []kinds.Optional[string]{kinds.Some("a"), {}}
 	var ve *kinds.ValidationError
 	require.ErrorAs(t, v.Validate(), &ve)
 	require.Len(t, ve.Violations, 1)
@@ -159,7 +159,7 @@ func TestNullableItemsAPI(t *testing.T) {
 	const shapes = `{"shapes":[null,{"@type":"circle","radius":1}]}`
 	var poly kinds.NullableItems
 	require.NoError(t, json.Unmarshal([]byte(shapes), &poly))
-	items, _ := poly.Shapes.Get()
+	items := poly.Shapes
 	require.Len(t, items, 2)
 	assert.True(t, items[0].IsNull())
 	circle, _ := items[1].Get()

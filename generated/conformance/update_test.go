@@ -38,8 +38,8 @@ func TestUpdateBodiesSendOnlySetFields(t *testing.T) {
 		}
 		for _, fl := range s.Fields {
 			where := via + ": " + pkg + "." + s.Name + "." + fl.Name
-			if !fl.Optional || fl.Required || fl.Default != "" {
-				t.Errorf("%s: sent when unset (optional %v, required %v, default %q)", where, fl.Optional, fl.Required, fl.Default)
+			if !fl.Optional && !fl.NilAbsent || fl.Required || fl.Default != "" {
+				t.Errorf("%s: sent when unset (optional %v, nil when absent %v, required %v, default %q)", where, fl.Optional, fl.NilAbsent, fl.Required, fl.Default)
 			}
 			if fl.ReadOnly || fl.CreateOnly {
 				t.Errorf("%s: read-only or create-only field in an update", where)

@@ -94,6 +94,11 @@ func Build(f *schema.File, opts Options) (*Package, error) {
 	p.Structs = append(p.Structs, b.extra...)
 	b.pointers(p)
 	for _, s := range p.Structs {
+		for _, fl := range s.Fields {
+			nilAbsent(fl)
+		}
+	}
+	for _, s := range p.Structs {
 		s.KeyFormat = keyFormat(s)
 	}
 	for _, r := range p.Resources {
@@ -162,4 +167,12 @@ func DocLines(doc string) []string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return lines
+}
+
+// nilAbsent holds an optional, non-nullable array or map as a plain slice
+// or map, nil when absent (Field.NilAbsent).
+func nilAbsent(fl *Field) {
+	if fl.Optional && !fl.Nullable && (fl.Type.Kind == Slice || fl.Type.Kind == Map) {
+		fl.Optional, fl.NilAbsent = false, true
+	}
 }

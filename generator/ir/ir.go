@@ -325,6 +325,11 @@ type Field struct {
 	Required   bool // present in every valid value
 	Nullable   bool
 	Optional   bool // held in Optional[T]: not required, or nullable
+	// NilAbsent: an optional, non-nullable array or map, held as a plain
+	// slice or map (Optional false): nil is absent, non-nil (even empty)
+	// is present. It has two states, and an Optional of it would cost
+	// every package that uses the type a set of compiled methods.
+	NilAbsent bool
 	ReadOnly   bool
 	CreateOnly bool
 	// RequiredOnCreate: a create request (body shape create) must set it.

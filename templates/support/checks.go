@@ -213,10 +213,18 @@ func checkUTF8Optional[S ~string](vs *violationList, p *valuePath, name string, 
 	}
 }
 
-// checkFormList records an empty list held by an Optional field of a form
+// checkFormList records an empty, non-nil list of an optional field of a form
 // body, which sends a list as repeated keys and so an empty one as nothing:
 // it would arrive absent.
-func checkFormList[E any](vs *violationList, p *valuePath, name string, o *Optional[[]E]) {
+func checkFormList[E any](vs *violationList, p *valuePath, name string, list []E) {
+	if list != nil && len(list) == 0 {
+		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
+	}
+}
+
+// checkFormOptionalList is checkFormList for a nullable list, held in an
+// Optional.
+func checkFormOptionalList[E any](vs *violationList, p *valuePath, name string, o *Optional[[]E]) {
 	if o.state == optValue && len(o.value) == 0 {
 		violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
 	}

@@ -374,17 +374,29 @@ func (v *Containers) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
-	dst = sessiongenrt.AppendOptional(dst, ",\"list\":null", &v.List, encodeSlice_Int32)
-	dst = sessiongenrt.AppendOptional(dst, ",\"nested\":null", &v.Nested, encodeSlice_Slice_String)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"dict\":null", &v.Dict, encodeMap_Float64); err != nil {
-		return nil, err
+	if v.List != nil {
+		dst = encodeSlice_Int32(append(dst, ",\"list\":"...), v.List)
 	}
-	dst = sessiongenrt.AppendOptional(dst, ",\"colors\":null", &v.Colors, encodeMap_Color)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"objs\":null", &v.Objs, sessiongenrt.AppendObjectArray[Presence]); err != nil {
-		return nil, err
+	if v.Nested != nil {
+		dst = encodeSlice_Slice_String(append(dst, ",\"nested\":"...), v.Nested)
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"raws\":null", &v.Raws, encodeSlice_RawJSON); err != nil {
-		return nil, err
+	if v.Dict != nil {
+		if dst, err = encodeMap_Float64(append(dst, ",\"dict\":"...), v.Dict); err != nil {
+			return nil, err
+		}
+	}
+	if v.Colors != nil {
+		dst = encodeMap_Color(append(dst, ",\"colors\":"...), v.Colors)
+	}
+	if v.Objs != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[Presence](append(dst, ",\"objs\":"...), v.Objs); err != nil {
+			return nil, err
+		}
+	}
+	if v.Raws != nil {
+		if dst, err = encodeSlice_RawJSON(append(dst, ",\"raws\":"...), v.Raws); err != nil {
+			return nil, err
+		}
 	}
 	dst = sessiongenrt.AppendOptional(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Map_Int64)
 	return sessiongenrt.CloseObject(dst, start), nil
@@ -422,17 +434,17 @@ func (v *Containers) readJSON(d *sessiongenrt.Decoder) error {
 		case "@type":
 			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "list":
-			err = sessiongenrt.ReadOptional(d, "list", &v.List, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Int32)
+			err = sessiongenrt.ReadMember(d, "list", &v.List, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Int32)
 		case "nested":
-			err = sessiongenrt.ReadOptional(d, "nested", &v.Nested, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Slice_String)
+			err = sessiongenrt.ReadMember(d, "nested", &v.Nested, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Slice_String)
 		case "dict":
-			err = sessiongenrt.ReadOptional(d, "dict", &v.Dict, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Float64)
+			err = sessiongenrt.ReadMember(d, "dict", &v.Dict, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Float64)
 		case "colors":
-			err = sessiongenrt.ReadOptional(d, "colors", &v.Colors, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_Color)
+			err = sessiongenrt.ReadMember(d, "colors", &v.Colors, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_Color)
 		case "objs":
-			err = sessiongenrt.ReadOptional(d, "objs", &v.Objs, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_Presence)
+			err = sessiongenrt.ReadMember(d, "objs", &v.Objs, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_Presence)
 		case "raws":
-			err = sessiongenrt.ReadOptional(d, "raws", &v.Raws, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_RawJSON)
+			err = sessiongenrt.ReadMember(d, "raws", &v.Raws, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_RawJSON)
 		case "byKey":
 			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, sessiongenrt.NullIsState, decodeMap_Map_Int64)
 		default:
@@ -1213,8 +1225,10 @@ func (v *Doc) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shape\":null", &v.Shape, sessiongenrt.AppendPolymorphic[Shape]); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
-		return nil, err
+	if v.Shapes != nil {
+		if dst, err = encodeSlice_Shape(append(dst, ",\"shapes\":"...), v.Shapes); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"animal\":null", &v.Animal, sessiongenrt.AppendPolymorphic[Animal]); err != nil {
 		return nil, err
@@ -1276,7 +1290,7 @@ func (v *Doc) readJSON(d *sessiongenrt.Decoder) error {
 		case "shape":
 			err = sessiongenrt.ReadOptional(d, "shape", &v.Shape, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeShape)
 		case "shapes":
-			err = sessiongenrt.ReadOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Shape)
+			err = sessiongenrt.ReadMember(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Shape)
 		case "animal":
 			err = sessiongenrt.ReadOptional(d, "animal", &v.Animal, &seen[0], 1<<8, sessiongenrt.NullIsState, decodeAnimal)
 		case "bag":
@@ -1531,8 +1545,10 @@ func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = encodeUnionsNeed(append(dst, ",\"need\":"...), v.Need); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"loc\":null", &v.Loc, encodeSlice_UnionsLocItem); err != nil {
-		return nil, err
+	if v.Loc != nil {
+		if dst, err = encodeSlice_UnionsLocItem(append(dst, ",\"loc\":"...), v.Loc); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"value\":null", &v.Value, encodeUnionsValue); err != nil {
 		return nil, err
@@ -1546,14 +1562,18 @@ func (v *Unions) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"day\":null", &v.Day, encodeUnionsDay); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_UnionsByKeyValue); err != nil {
-		return nil, err
+	if v.ByKey != nil {
+		if dst, err = encodeMap_UnionsByKeyValue(append(dst, ",\"byKey\":"...), v.ByKey); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"ats\":null", &v.Ats, encodeMap_Null_Instant); err != nil {
-		return nil, err
+	if v.Ats != nil {
+		if dst, err = encodeMap_Null_Instant(append(dst, ",\"ats\":"...), v.Ats); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"feel\":null", &v.Feel, encodeUnionsFeel); err != nil {
 		return nil, err
@@ -1598,7 +1618,7 @@ func (v *Unions) readJSON(d *sessiongenrt.Decoder) error {
 		case "need":
 			err = sessiongenrt.ReadMember(d, "need", &v.Need, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeUnionsNeed)
 		case "loc":
-			err = sessiongenrt.ReadOptional(d, "loc", &v.Loc, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_UnionsLocItem)
+			err = sessiongenrt.ReadMember(d, "loc", &v.Loc, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_UnionsLocItem)
 		case "value":
 			err = sessiongenrt.ReadOptional(d, "value", &v.Value, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeUnionsValue)
 		case "maybe":
@@ -1608,11 +1628,11 @@ func (v *Unions) readJSON(d *sessiongenrt.Decoder) error {
 		case "day":
 			err = sessiongenrt.ReadOptional(d, "day", &v.Day, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeUnionsDay)
 		case "byKey":
-			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeMap_UnionsByKeyValue)
+			err = sessiongenrt.ReadMember(d, "byKey", &v.ByKey, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeMap_UnionsByKeyValue)
 		case "at":
 			err = sessiongenrt.ReadOptional(d, "at", &v.At, &seen[0], 1<<8, sessiongenrt.NullRejected, decodeInstant)
 		case "ats":
-			err = sessiongenrt.ReadOptional(d, "ats", &v.Ats, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeMap_Null_Instant)
+			err = sessiongenrt.ReadMember(d, "ats", &v.Ats, &seen[0], 1<<9, sessiongenrt.NullRejected, decodeMap_Null_Instant)
 		case "feel":
 			err = sessiongenrt.ReadOptional(d, "feel", &v.Feel, &seen[0], 1<<10, sessiongenrt.NullRejected, decodeUnionsFeel)
 		case "hue":
@@ -1651,20 +1671,34 @@ func (v *NullableItems) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
-	dst = sessiongenrt.AppendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_Null_String)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
-		return nil, err
+	if v.Tags != nil {
+		dst = encodeSlice_Null_String(append(dst, ",\"tags\":"...), v.Tags)
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"nodes\":null", &v.Nodes, encodeSlice_Null_Node); err != nil {
-		return nil, err
+	if v.Scores != nil {
+		if dst, err = encodeMap_Null_Float64(append(dst, ",\"scores\":"...), v.Scores); err != nil {
+			return nil, err
+		}
 	}
-	dst = sessiongenrt.AppendOptional(dst, ",\"grid\":null", &v.Grid, encodeSlice_Null_Slice_Null_Int32)
-	dst = sessiongenrt.AppendOptional(dst, ",\"moods\":null", &v.Moods, encodeMap_Null_Mood)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"locs\":null", &v.Locs, encodeSlice_Null_NullableItemsLocsItem); err != nil {
-		return nil, err
+	if v.Nodes != nil {
+		if dst, err = encodeSlice_Null_Node(append(dst, ",\"nodes\":"...), v.Nodes); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Null_Shape); err != nil {
-		return nil, err
+	if v.Grid != nil {
+		dst = encodeSlice_Null_Slice_Null_Int32(append(dst, ",\"grid\":"...), v.Grid)
+	}
+	if v.Moods != nil {
+		dst = encodeMap_Null_Mood(append(dst, ",\"moods\":"...), v.Moods)
+	}
+	if v.Locs != nil {
+		if dst, err = encodeSlice_Null_NullableItemsLocsItem(append(dst, ",\"locs\":"...), v.Locs); err != nil {
+			return nil, err
+		}
+	}
+	if v.Shapes != nil {
+		if dst, err = encodeSlice_Null_Shape(append(dst, ",\"shapes\":"...), v.Shapes); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -1701,19 +1735,19 @@ func (v *NullableItems) readJSON(d *sessiongenrt.Decoder) error {
 		case "@type":
 			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "tags":
-			err = sessiongenrt.ReadOptional(d, "tags", &v.Tags, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Null_String)
+			err = sessiongenrt.ReadMember(d, "tags", &v.Tags, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Null_String)
 		case "scores":
-			err = sessiongenrt.ReadOptional(d, "scores", &v.Scores, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeMap_Null_Float64)
+			err = sessiongenrt.ReadMember(d, "scores", &v.Scores, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeMap_Null_Float64)
 		case "nodes":
-			err = sessiongenrt.ReadOptional(d, "nodes", &v.Nodes, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_Null_Node)
+			err = sessiongenrt.ReadMember(d, "nodes", &v.Nodes, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_Null_Node)
 		case "grid":
-			err = sessiongenrt.ReadOptional(d, "grid", &v.Grid, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_Null_Slice_Null_Int32)
+			err = sessiongenrt.ReadMember(d, "grid", &v.Grid, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_Null_Slice_Null_Int32)
 		case "moods":
-			err = sessiongenrt.ReadOptional(d, "moods", &v.Moods, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeMap_Null_Mood)
+			err = sessiongenrt.ReadMember(d, "moods", &v.Moods, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeMap_Null_Mood)
 		case "locs":
-			err = sessiongenrt.ReadOptional(d, "locs", &v.Locs, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_Null_NullableItemsLocsItem)
+			err = sessiongenrt.ReadMember(d, "locs", &v.Locs, &seen[0], 1<<6, sessiongenrt.NullRejected, decodeSlice_Null_NullableItemsLocsItem)
 		case "shapes":
-			err = sessiongenrt.ReadOptional(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Null_Shape)
+			err = sessiongenrt.ReadMember(d, "shapes", &v.Shapes, &seen[0], 1<<7, sessiongenrt.NullRejected, decodeSlice_Null_Shape)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1746,8 +1780,12 @@ func (v *InlineEnums) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendEnum[InlineEnumsMode](append(dst, ",\"mode\":"...), v.Mode)
 	dst = sessiongenrt.AppendOptional(dst, ",\"status\":null", &v.Status, sessiongenrt.AppendEnum[InlineEnumsStatus])
-	dst = sessiongenrt.AppendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_InlineEnumsChannels)
-	dst = sessiongenrt.AppendOptional(dst, ",\"votes\":null", &v.Votes, encodeMap_InlineEnumsVotes)
+	if v.Channels != nil {
+		dst = encodeSlice_InlineEnumsChannels(append(dst, ",\"channels\":"...), v.Channels)
+	}
+	if v.Votes != nil {
+		dst = encodeMap_InlineEnumsVotes(append(dst, ",\"votes\":"...), v.Votes)
+	}
 	dst = sessiongenrt.AppendOptional(dst, ",\"fallback\":null", &v.Fallback, sessiongenrt.AppendEnum[InlineEnumsFallback])
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -1788,9 +1826,9 @@ func (v *InlineEnums) readJSON(d *sessiongenrt.Decoder) error {
 		case "status":
 			err = sessiongenrt.ReadOptional(d, "status", &v.Status, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeInlineEnumsStatus)
 		case "channels":
-			err = sessiongenrt.ReadOptional(d, "channels", &v.Channels, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_InlineEnumsChannels)
+			err = sessiongenrt.ReadMember(d, "channels", &v.Channels, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeSlice_InlineEnumsChannels)
 		case "votes":
-			err = sessiongenrt.ReadOptional(d, "votes", &v.Votes, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_InlineEnumsVotes)
+			err = sessiongenrt.ReadMember(d, "votes", &v.Votes, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_InlineEnumsVotes)
 		case "fallback":
 			err = sessiongenrt.ReadOptional(d, "fallback", &v.Fallback, &seen[0], 1<<5, sessiongenrt.NullIsState, decodeInlineEnumsFallback)
 		default:
@@ -2321,8 +2359,10 @@ func (v *Garage) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"@type\":null", &v.Type, sessiongenrt.AppendString)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"vehicles\":null", &v.Vehicles, encodeSlice_Vehicle); err != nil {
-		return nil, err
+	if v.Vehicles != nil {
+		if dst, err = encodeSlice_Vehicle(append(dst, ",\"vehicles\":"...), v.Vehicles); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"plant\":null", &v.Plant, sessiongenrt.AppendPolymorphic[Plant]); err != nil {
 		return nil, err
@@ -2362,7 +2402,7 @@ func (v *Garage) readJSON(d *sessiongenrt.Decoder) error {
 		case "@type":
 			err = sessiongenrt.ReadOptional(d, "@type", &v.Type, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "vehicles":
-			err = sessiongenrt.ReadOptional(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Vehicle)
+			err = sessiongenrt.ReadMember(d, "vehicles", &v.Vehicles, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_Vehicle)
 		case "plant":
 			err = sessiongenrt.ReadOptional(d, "plant", &v.Plant, &seen[0], 1<<2, sessiongenrt.NullRejected, decodePlant)
 		default:
@@ -2401,11 +2441,15 @@ func (v *Imported) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"list\":null", &v.List, sessiongenrt.AppendObjectArray[shared_.Money]); err != nil {
-		return nil, err
+	if v.List != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[shared_.Money](append(dst, ",\"list\":"...), v.List); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_Import_shared_Money); err != nil {
-		return nil, err
+	if v.ByKey != nil {
+		if dst, err = encodeMap_Import_shared_Money(append(dst, ",\"byKey\":"...), v.ByKey); err != nil {
+			return nil, err
+		}
 	}
 	if x := sessiongenrt.OptionalMember(&v.Maybe, &dst, ",\"maybe\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -2449,9 +2493,9 @@ func (v *Imported) readJSON(d *sessiongenrt.Decoder) error {
 		case "one":
 			err = sessiongenrt.ReadOptional(d, "one", &v.One, &seen[0], 1<<1, sessiongenrt.NullRejected, sessiongenrt.ReadImported[shared_.Money])
 		case "list":
-			err = sessiongenrt.ReadOptional(d, "list", &v.List, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Import_shared_Money)
+			err = sessiongenrt.ReadMember(d, "list", &v.List, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_Import_shared_Money)
 		case "byKey":
-			err = sessiongenrt.ReadOptional(d, "byKey", &v.ByKey, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Import_shared_Money)
+			err = sessiongenrt.ReadMember(d, "byKey", &v.ByKey, &seen[0], 1<<3, sessiongenrt.NullRejected, decodeMap_Import_shared_Money)
 		case "maybe":
 			err = sessiongenrt.ReadOptional(d, "maybe", &v.Maybe, &seen[0], 1<<4, sessiongenrt.NullIsState, sessiongenrt.ReadImported[shared_.Money])
 		default:

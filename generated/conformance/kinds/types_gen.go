@@ -97,22 +97,34 @@ type Containers struct {
 	Type Optional[string] `json:"@type,omitzero"`
 
 	// List is the "list" property.
-	List Optional[[]int32] `json:"list,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	List []int32 `json:"list,omitzero"`
 
 	// Nested is the "nested" property.
-	Nested Optional[[][]string] `json:"nested,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Nested [][]string `json:"nested,omitzero"`
 
 	// Dict is the "dict" property.
-	Dict Optional[map[string]float64] `json:"dict,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Dict map[string]float64 `json:"dict,omitzero"`
 
 	// Colors is the "colors" property.
-	Colors Optional[map[string]Color] `json:"colors,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Colors map[string]Color `json:"colors,omitzero"`
 
 	// Objs is the "objs" property.
-	Objs Optional[[]Presence] `json:"objs,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Objs []Presence `json:"objs,omitzero"`
 
 	// Raws is the "raws" property.
-	Raws Optional[[]json.RawMessage] `json:"raws,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Raws []json.RawMessage `json:"raws,omitzero"`
 
 	// ByKey is the "byKey" property.
 	//
@@ -296,7 +308,9 @@ type Doc struct {
 	Shape Optional[Shape] `json:"shape,omitzero"`
 
 	// Shapes is the "shapes" property.
-	Shapes Optional[[]Shape] `json:"shapes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Shapes []Shape `json:"shapes,omitzero"`
 
 	// Animal is the "animal" property.
 	//
@@ -417,7 +431,9 @@ type Unions struct {
 	Need UnionsNeed `json:"need"`
 
 	// Loc is the "loc" property.
-	Loc Optional[[]UnionsLocItem] `json:"loc,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Loc []UnionsLocItem `json:"loc,omitzero"`
 
 	// Value is the "value" property.
 	Value Optional[UnionsValue] `json:"value,omitzero"`
@@ -434,13 +450,17 @@ type Unions struct {
 	Day Optional[UnionsDay] `json:"day,omitzero"`
 
 	// ByKey is the "byKey" property.
-	ByKey Optional[map[string]UnionsByKeyValue] `json:"byKey,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByKey map[string]UnionsByKeyValue `json:"byKey,omitzero"`
 
 	// At is the "at" property.
 	At Optional[Instant] `json:"at,omitzero"`
 
 	// Ats is the "ats" property.
-	Ats Optional[map[string]Optional[Instant]] `json:"ats,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Ats map[string]Optional[Instant] `json:"ats,omitzero"`
 
 	// Feel is the "feel" property.
 	Feel Optional[UnionsFeel] `json:"feel,omitzero"`
@@ -457,25 +477,39 @@ type NullableItems struct {
 	Type Optional[string] `json:"@type,omitzero"`
 
 	// Tags is the "tags" property.
-	Tags Optional[[]Optional[string]] `json:"tags,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Tags []Optional[string] `json:"tags,omitzero"`
 
 	// Scores is the "scores" property.
-	Scores Optional[map[string]Optional[float64]] `json:"scores,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Scores map[string]Optional[float64] `json:"scores,omitzero"`
 
 	// Nodes is the "nodes" property.
-	Nodes Optional[[]Optional[Node]] `json:"nodes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Nodes []Optional[Node] `json:"nodes,omitzero"`
 
 	// Grid is the "grid" property.
-	Grid Optional[[]Optional[[]Optional[int32]]] `json:"grid,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Grid []Optional[[]Optional[int32]] `json:"grid,omitzero"`
 
 	// Moods is the "moods" property.
-	Moods Optional[map[string]Optional[Mood]] `json:"moods,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Moods map[string]Optional[Mood] `json:"moods,omitzero"`
 
 	// Locs is the "locs" property.
-	Locs Optional[[]Optional[NullableItemsLocsItem]] `json:"locs,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Locs []Optional[NullableItemsLocsItem] `json:"locs,omitzero"`
 
 	// Shapes is the "shapes" property.
-	Shapes Optional[[]Optional[Shape]] `json:"shapes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Shapes []Optional[Shape] `json:"shapes,omitzero"`
 }
 
 // InlineEnums is the "inlineEnums" object.
@@ -494,10 +528,14 @@ type InlineEnums struct {
 	Status Optional[InlineEnumsStatus] `json:"status,omitzero"`
 
 	// Channels is the "channels" property.
-	Channels Optional[[]InlineEnumsChannels] `json:"channels,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Channels []InlineEnumsChannels `json:"channels,omitzero"`
 
 	// Votes is the "votes" property.
-	Votes Optional[map[string]InlineEnumsVotes] `json:"votes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Votes map[string]InlineEnumsVotes `json:"votes,omitzero"`
 
 	// Fallback is the "fallback" property.
 	//
@@ -623,7 +661,9 @@ type Garage struct {
 	Type Optional[string] `json:"@type,omitzero"`
 
 	// Vehicles is the "vehicles" property.
-	Vehicles Optional[[]Vehicle] `json:"vehicles,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Vehicles []Vehicle `json:"vehicles,omitzero"`
 
 	// Plant is the "plant" property.
 	Plant Optional[Plant] `json:"plant,omitzero"`
@@ -640,10 +680,14 @@ type Imported struct {
 	One Optional[shared_.Money] `json:"one,omitzero"`
 
 	// List is the "list" property.
-	List Optional[[]shared_.Money] `json:"list,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	List []shared_.Money `json:"list,omitzero"`
 
 	// ByKey is the "byKey" property.
-	ByKey Optional[map[string]shared_.Money] `json:"byKey,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByKey map[string]shared_.Money `json:"byKey,omitzero"`
 
 	// Maybe is the "maybe" property.
 	//

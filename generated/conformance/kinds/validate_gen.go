@@ -116,11 +116,9 @@ func (v *Containers) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	}
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
-	sessiongenrt.CheckNotNull(vs, p, "list", v.List.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "nested", v.Nested.IsNull())
-	if x, ok := v.Nested.Get(); ok {
+	if v.Nested != nil {
 		fp := p.Child("nested")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Nested {
 			p0 := fp.Item(i0)
 			for i1, e1 := range e0 {
 				p1 := p0.Item(i1)
@@ -128,44 +126,40 @@ func (v *Containers) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 			}
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "dict", v.Dict.IsNull())
-	if x, ok := v.Dict.Get(); ok {
+	if v.Dict != nil {
 		fp := p.Child("dict")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Dict)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Dict {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckFinite(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "colors", v.Colors.IsNull())
-	if x, ok := v.Colors.Get(); ok {
+	if v.Colors != nil {
 		fp := p.Child("colors")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Colors)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Colors {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "objs", v.Objs.IsNull())
-	if x, ok := v.Objs.Get(); ok {
+	if v.Objs != nil {
 		fp := p.Child("objs")
-		for i0 := range x {
+		for i0 := range v.Objs {
 			p0 := fp.Item(i0)
-			x[i0].validate(&p0, vs)
+			v.Objs[i0].validate(&p0, vs)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "raws", v.Raws.IsNull())
-	if x, ok := v.Raws.Get(); ok {
+	if v.Raws != nil {
 		fp := p.Child("raws")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Raws {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
@@ -463,10 +457,9 @@ func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList
 		fp := p.Child("shape")
 		validateShape(x, &fp, vs)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "shapes", v.Shapes.IsNull())
-	if x, ok := v.Shapes.Get(); ok {
+	if v.Shapes != nil {
 		fp := p.Child("shapes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Shapes {
 			p0 := fp.Item(i0)
 			validateShape(e0, &p0, vs)
 		}
@@ -603,10 +596,9 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 		fp := p.Child("need")
 		v.Need.validate(&fp, vs)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "loc", v.Loc.IsNull())
-	if x, ok := v.Loc.Get(); ok {
+	if v.Loc != nil {
 		fp := p.Child("loc")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Loc {
 			p0 := fp.Item(i0)
 			e0.validate(&p0, vs)
 		}
@@ -630,13 +622,12 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 		fp := p.Child("day")
 		x.validate(&fp, vs)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "byKey", v.ByKey.IsNull())
-	if x, ok := v.ByKey.Get(); ok {
+	if v.ByKey != nil {
 		fp := p.Child("byKey")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByKey {
 				p0 := fp.Child(k0)
 				e0.validate(&p0, vs)
 			}
@@ -648,13 +639,12 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 		fp := p.Child("at")
 		x.validate(&fp, vs)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "ats", v.Ats.IsNull())
-	if x, ok := v.Ats.Get(); ok {
+	if v.Ats != nil {
 		fp := p.Child("ats")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Ats)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Ats {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
@@ -694,10 +684,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	}
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
-	sessiongenrt.CheckNotNull(vs, p, "tags", v.Tags.IsNull())
-	if x, ok := v.Tags.Get(); ok {
+	if v.Tags != nil {
 		fp := p.Child("tags")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Tags {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -706,13 +695,12 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			}
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "scores", v.Scores.IsNull())
-	if x, ok := v.Scores.Get(); ok {
+	if v.Scores != nil {
 		fp := p.Child("scores")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Scores)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Scores {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
@@ -722,10 +710,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			vs.SortFrom(n0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "nodes", v.Nodes.IsNull())
-	if x, ok := v.Nodes.Get(); ok {
+	if v.Nodes != nil {
 		fp := p.Child("nodes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Nodes {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -733,10 +720,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			}
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "grid", v.Grid.IsNull())
-	if x, ok := v.Grid.Get(); ok {
+	if v.Grid != nil {
 		fp := p.Child("grid")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Grid {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -747,13 +733,12 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			}
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "moods", v.Moods.IsNull())
-	if x, ok := v.Moods.Get(); ok {
+	if v.Moods != nil {
 		fp := p.Child("moods")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Moods)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Moods {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
@@ -763,10 +748,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			vs.SortFrom(n0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "locs", v.Locs.IsNull())
-	if x, ok := v.Locs.Get(); ok {
+	if v.Locs != nil {
 		fp := p.Child("locs")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Locs {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -774,10 +758,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 			}
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "shapes", v.Shapes.IsNull())
-	if x, ok := v.Shapes.Get(); ok {
+	if v.Shapes != nil {
 		fp := p.Child("shapes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Shapes {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -811,21 +794,19 @@ func (v *InlineEnums) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	}
 	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "status", &v.Status)
-	sessiongenrt.CheckNotNull(vs, p, "channels", v.Channels.IsNull())
-	if x, ok := v.Channels.Get(); ok {
+	if v.Channels != nil {
 		fp := p.Child("channels")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Channels {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckKnown(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "votes", v.Votes.IsNull())
-	if x, ok := v.Votes.Get(); ok {
+	if v.Votes != nil {
 		fp := p.Child("votes")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Votes)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Votes {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
@@ -1011,10 +992,9 @@ func (v *Garage) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	}
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
-	sessiongenrt.CheckNotNull(vs, p, "vehicles", v.Vehicles.IsNull())
-	if x, ok := v.Vehicles.Get(); ok {
+	if v.Vehicles != nil {
 		fp := p.Child("vehicles")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Vehicles {
 			p0 := fp.Item(i0)
 			validateVehicle(e0, &p0, vs)
 		}
@@ -1049,21 +1029,19 @@ func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violatio
 		fp := p.Child("one")
 		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
-	sessiongenrt.CheckNotNull(vs, p, "list", v.List.IsNull())
-	if x, ok := v.List.Get(); ok {
+	if v.List != nil {
 		fp := p.Child("list")
-		for i0 := range x {
+		for i0 := range v.List {
 			p0 := fp.Item(i0)
-			sessiongenrt.CheckImported(vs, &p0, x[i0].Validate())
+			sessiongenrt.CheckImported(vs, &p0, v.List[i0].Validate())
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "byKey", v.ByKey.IsNull())
-	if x, ok := v.ByKey.Get(); ok {
+	if v.ByKey != nil {
 		fp := p.Child("byKey")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByKey {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckImported(vs, &p0, e0.Validate())
 			}

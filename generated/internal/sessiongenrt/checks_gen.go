@@ -215,10 +215,18 @@ func CheckUTF8Optional[S ~string](vs *ViolationList, p *ValuePath, name string, 
 	}
 }
 
-// checkFormList records an empty list held by an Optional field of a form
+// checkFormList records an empty, non-nil list of an optional field of a form
 // body, which sends a list as repeated keys and so an empty one as nothing:
 // it would arrive absent.
-func CheckFormList[E any](vs *ViolationList, p *ValuePath, name string, o *Optional[[]E]) {
+func CheckFormList[E any](vs *ViolationList, p *ValuePath, name string, list []E) {
+	if list != nil && len(list) == 0 {
+		Violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
+	}
+}
+
+// checkFormOptionalList is checkFormList for a nullable list, held in an
+// Optional.
+func CheckFormOptionalList[E any](vs *ViolationList, p *ValuePath, name string, o *Optional[[]E]) {
 	if o.state == OptValue && len(o.value) == 0 {
 		Violated(vs, p, name, RuleMinItems, "is an empty list, which a form body cannot carry: leave it absent")
 	}

@@ -514,16 +514,14 @@ func TestValidate(t *testing.T) {
 	// Null where not nullable: networkInfo's non-nullable optional fields and
 	// the error body's details / innerError.
 	checkViolations(t, (&cr.NetworkInfo{
-		ConnectionType: cr.Null[cr.NetworkConnectionType](), TraceRouteHops: cr.Null[[]cr.TraceRouteHop](),
-		WifiBand: cr.Null[cr.WifiBand](), Port: cr.Null[int32](),
+		ConnectionType: cr.Null[cr.NetworkConnectionType](),
+		WifiBand:       cr.Null[cr.WifiBand](), Port: cr.Null[int32](),
 	}).Validate(), []cr.Violation{
 		{Path: "connectionType", Rule: "null", Message: "must not be null"},
-		{Path: "traceRouteHops", Rule: "null", Message: "must not be null"},
 		{Path: "wifiBand", Rule: "null", Message: "must not be null"},
 	})
 	checkViolations(t, (&cr.ODataError{Error: cr.MainError{Code: "c", Message: "m",
-		Details: cr.Null[[]cr.ErrorDetails](), InnerError: cr.Null[cr.InnerError]()}}).Validate(), []cr.Violation{
-		{Path: "error.details", Rule: "null", Message: "must not be null"},
+		InnerError: cr.Null[cr.InnerError]()}}).Validate(), []cr.Violation{
 		{Path: "error.innerError", Rule: "null", Message: "must not be null"},
 	})
 }

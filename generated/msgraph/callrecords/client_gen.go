@@ -1599,28 +1599,28 @@ func (v *CallRecordsListParams) encodeQuery() url.Values {
 	if x, ok := v.Count.Get(); ok {
 		q.Add("$count", strconv.FormatBool(x))
 	}
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Orderby))
+			for _, e := range v.Orderby {
 				parts = append(parts, e)
 			}
 			q.Add("$orderby", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1632,19 +1632,19 @@ func (v *CallRecordsListParams) encodeQuery() url.Values {
 // encodeQuery returns the parameters that are set, as query values.
 func (v *CallRecordsGetParams) encodeQuery() url.Values {
 	q := url.Values{}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1725,28 +1725,28 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 	if x, ok := v.Count.Get(); ok {
 		q.Add("$count", strconv.FormatBool(x))
 	}
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Orderby))
+			for _, e := range v.Orderby {
 				parts = append(parts, e)
 			}
 			q.Add("$orderby", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1758,19 +1758,19 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 // encodeQuery returns the parameters that are set, as query values.
 func (v *SessionsGetParams) encodeQuery() url.Values {
 	q := url.Values{}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1809,28 +1809,28 @@ func (v *SegmentsListParams) encodeQuery() url.Values {
 	if x, ok := v.Count.Get(); ok {
 		q.Add("$count", strconv.FormatBool(x))
 	}
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Orderby))
+			for _, e := range v.Orderby {
 				parts = append(parts, e)
 			}
 			q.Add("$orderby", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1842,19 +1842,19 @@ func (v *SegmentsListParams) encodeQuery() url.Values {
 // encodeQuery returns the parameters that are set, as query values.
 func (v *SegmentsGetParams) encodeQuery() url.Values {
 	q := url.Values{}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1893,28 +1893,28 @@ func (v *ParticipantsV2ListParams) encodeQuery() url.Values {
 	if x, ok := v.Count.Get(); ok {
 		q.Add("$count", strconv.FormatBool(x))
 	}
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Orderby))
+			for _, e := range v.Orderby {
 				parts = append(parts, e)
 			}
 			q.Add("$orderby", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))
@@ -1926,19 +1926,19 @@ func (v *ParticipantsV2ListParams) encodeQuery() url.Values {
 // encodeQuery returns the parameters that are set, as query values.
 func (v *ParticipantsV2GetParams) encodeQuery() url.Values {
 	q := url.Values{}
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Select))
+			for _, e := range v.Select {
 				parts = append(parts, e)
 			}
 			q.Add("$select", strings.Join(parts, ","))
 		}
 	}
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Expand))
+			for _, e := range v.Expand {
 				parts = append(parts, e)
 			}
 			q.Add("$expand", strings.Join(parts, ","))

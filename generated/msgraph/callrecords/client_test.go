@@ -295,8 +295,8 @@ func clWireCases() []clWireCase {
 					Skip:    cr.Some[int32](0),
 					Filter:  cr.Some("startDateTime ge 2020-02-25T00:00:00Z and participants_v2/any(p:p/id eq '821809f5')"),
 					Count:   cr.Some(true),
-					Orderby: cr.Some([]string{"startDateTime desc", "id"}),
-					Select:  cr.Some([]string{"id", "type", "modalities"}),
+					Orderby: []string{"startDateTime desc", "id"},
+					Select:  []string{"id", "type", "modalities"},
 				}))
 			},
 			want: func(t *testing.T) any {
@@ -318,8 +318,8 @@ func clWireCases() []clWireCase {
 			name: "CallRecords.Get",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
 				return c.CallRecords.Get(ctx, ctRecordID, &cr.CallRecordsGetParams{
-					Select: cr.Some([]string{"id", "version", "sessions"}),
-					Expand: cr.Some([]string{"sessions($expand=segments)", "participants_v2"}),
+					Select: []string{"id", "version", "sessions"},
+					Expand: []string{"sessions($expand=segments)", "participants_v2"},
 				})
 			},
 			want: func(t *testing.T) any {
@@ -364,7 +364,7 @@ func clWireCases() []clWireCase {
 		{
 			name: "Sessions.List",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return clCollect(sessions(c).List(ctx, &cr.SessionsListParams{Top: cr.Some[int32](60), Expand: cr.Some([]string{"segments"})}))
+				return clCollect(sessions(c).List(ctx, &cr.SessionsListParams{Top: cr.Some[int32](60), Expand: []string{"segments"}}))
 			},
 			want: func(t *testing.T) any {
 				return []*cr.Session{clDecode[cr.Session](t, clSession(t, ctSessionID))}
@@ -385,7 +385,7 @@ func clWireCases() []clWireCase {
 		{
 			name: "Sessions.Get",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return sessions(c).Get(ctx, ctSessionID, &cr.SessionsGetParams{Select: cr.Some([]string{"id", "modalities"})})
+				return sessions(c).Get(ctx, ctSessionID, &cr.SessionsGetParams{Select: []string{"id", "modalities"}})
 			},
 			want:   func(t *testing.T) any { return clDecode[cr.Session](t, clSession(t, ctSessionID)) },
 			method: "GET", path: ctSessionsP + "/" + ctSessionID,
@@ -412,7 +412,7 @@ func clWireCases() []clWireCase {
 		{
 			name: "Segments.List",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return clCollect(segments(c).List(ctx, &cr.SegmentsListParams{Top: cr.Some[int32](1), Select: cr.Some([]string{"id", "media"})}))
+				return clCollect(segments(c).List(ctx, &cr.SegmentsListParams{Top: cr.Some[int32](1), Select: []string{"id", "media"}}))
 			},
 			want:   func(t *testing.T) any { return []*cr.Segment{clDecode[cr.Segment](t, clSegment(t))} },
 			method: "GET", path: ctSegmentsP,
@@ -478,7 +478,7 @@ func clWireCases() []clWireCase {
 		{
 			name: "ParticipantsV2.Get",
 			call: func(t *testing.T, ctx context.Context, c *cr.Client) (any, error) {
-				return participants(c).Get(ctx, ctParticipant, &cr.ParticipantsV2GetParams{Select: cr.Some([]string{"id", "identity"})})
+				return participants(c).Get(ctx, ctParticipant, &cr.ParticipantsV2GetParams{Select: []string{"id", "identity"}})
 			},
 			want: func(t *testing.T) any {
 				return clDecode[cr.Participant](t, clRaw(t, "get-callrecord.example3-expand-participants_v2.response.json", "participants_v2", 0))
@@ -603,7 +603,7 @@ func TestClientValidationSendsNothing(t *testing.T) {
 	if _, err := c.CallRecords.Sessions(ctRecordID).Create(ctx, nil); err == nil {
 		t.Error("Sessions.Create(nil): no error")
 	}
-	dup := &cr.CallRecordsListParams{Select: cr.Some([]string{"id", "id"}), Top: cr.Some[int32](-1)}
+	dup := &cr.CallRecordsListParams{Select: []string{"id", "id"}, Top: cr.Some[int32](-1)}
 	if _, err := clCollect(c.CallRecords.List(ctx, dup)); !errors.As(err, &ve) || len(ve.Violations) != 2 {
 		t.Errorf("CallRecords.List: %v, want a *ValidationError with 2 violations", err)
 	}

@@ -72,7 +72,7 @@ func ExampleClient_ContinueCallRecordSessions() {
 	}
 
 	ctx := context.Background()
-	r, err := client.CallRecords.Get(ctx, record, &callrecords.CallRecordsGetParams{Expand: callrecords.Some([]string{"sessions"})})
+	r, err := client.CallRecords.Get(ctx, record, &callrecords.CallRecordsGetParams{Expand: []string{"sessions"}})
 	if err != nil {
 		log.Fatal(err)
 	}

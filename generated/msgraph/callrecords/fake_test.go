@@ -101,7 +101,7 @@ func TestFakeSeededSessions(t *testing.T) {
 	}
 	s3.IsTest = cr.Some(true)
 	s3.Modalities = append(s3.Modalities, cr.ModalityVideo)
-	patch := &cr.SessionUpdate{IsTest: s3.IsTest, Modalities: cr.Some(s3.Modalities)}
+	patch := &cr.SessionUpdate{IsTest: s3.IsTest, Modalities: s3.Modalities}
 	updated, err := sessions.Update(ctx, "s3", patch)
 	switch {
 	case err != nil:

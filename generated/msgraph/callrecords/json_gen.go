@@ -2602,8 +2602,10 @@ func (v *NetworkInfo) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"relayPort\":null", &v.RelayPort, sessiongenrt.AppendInt32)
 	dst = sessiongenrt.AppendOptional(dst, ",\"sentQualityEventRatio\":null", &v.SentQualityEventRatio, sessiongenrt.AppendFloat32NonFinite)
 	dst = sessiongenrt.AppendOptional(dst, ",\"subnet\":null", &v.Subnet, sessiongenrt.AppendString)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"traceRouteHops\":null", &v.TraceRouteHops, sessiongenrt.AppendObjectArray[TraceRouteHop]); err != nil {
-		return nil, err
+	if v.TraceRouteHops != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[TraceRouteHop](append(dst, ",\"traceRouteHops\":"...), v.TraceRouteHops); err != nil {
+			return nil, err
+		}
 	}
 	dst = sessiongenrt.AppendOptional(dst, ",\"wifiBand\":null", &v.WifiBand, sessiongenrt.AppendEnum[WifiBand])
 	dst = sessiongenrt.AppendOptional(dst, ",\"wifiBatteryCharge\":null", &v.WifiBatteryCharge, sessiongenrt.AppendInt32)
@@ -2681,7 +2683,7 @@ func (v *NetworkInfo) readJSON(d *sessiongenrt.Decoder) error {
 		case "subnet":
 			err = sessiongenrt.ReadOptional(d, "subnet", &v.Subnet, &seen[0], 1<<16, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "traceRouteHops":
-			err = sessiongenrt.ReadOptional(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, sessiongenrt.NullRejected, decodeSlice_TraceRouteHop)
+			err = sessiongenrt.ReadMember(d, "traceRouteHops", &v.TraceRouteHops, &seen[0], 1<<17, sessiongenrt.NullRejected, decodeSlice_TraceRouteHop)
 		case "wifiBand":
 			err = sessiongenrt.ReadOptional(d, "wifiBand", &v.WifiBand, &seen[0], 1<<18, sessiongenrt.NullRejected, decodeWifiBand)
 		case "wifiBatteryCharge":
@@ -4831,8 +4833,10 @@ func (v *MainError) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendString(append(dst, ",\"code\":"...), v.Code)
 	dst = sessiongenrt.AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = sessiongenrt.AppendOptional(dst, ",\"target\":null", &v.Target, sessiongenrt.AppendString)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"details\":null", &v.Details, sessiongenrt.AppendObjectArray[ErrorDetails]); err != nil {
-		return nil, err
+	if v.Details != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[ErrorDetails](append(dst, ",\"details\":"...), v.Details); err != nil {
+			return nil, err
+		}
 	}
 	if x := sessiongenrt.OptionalMember(&v.InnerError, &dst, ",\"innerError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -4880,7 +4884,7 @@ func (v *MainError) readJSON(d *sessiongenrt.Decoder) error {
 		case "target":
 			err = sessiongenrt.ReadOptional(d, "target", &v.Target, &seen[0], 1<<3, sessiongenrt.NullIsState, (*sessiongenrt.Decoder).StringValue)
 		case "details":
-			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_ErrorDetails)
+			err = sessiongenrt.ReadMember(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSlice_ErrorDetails)
 		case "innerError":
 			err = sessiongenrt.ReadOptional(d, "innerError", &v.InnerError, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeInnerError)
 		default:
@@ -5117,7 +5121,9 @@ func (v *SessionUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = sessiongenrt.AppendOptional(dst, ",\"isTest\":null", &v.IsTest, sessiongenrt.AppendBool)
-	dst = sessiongenrt.AppendOptional(dst, ",\"modalities\":null", &v.Modalities, encodeSlice_Modality)
+	if v.Modalities != nil {
+		dst = encodeSlice_Modality(append(dst, ",\"modalities\":"...), v.Modalities)
+	}
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"startDateTime\":null", &v.StartDateTime, sessiongenrt.AppendQuotedDateTime); err != nil {
 		return nil, err
 	}

@@ -854,7 +854,9 @@ type NetworkInfo struct {
 	Subnet Optional[string] `json:"subnet,omitzero"`
 
 	// List of network trace route hops collected for this media stream.
-	TraceRouteHops Optional[[]TraceRouteHop] `json:"traceRouteHops,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	TraceRouteHops []TraceRouteHop `json:"traceRouteHops,omitzero"`
 
 	// WiFi band used by the media endpoint.
 	WifiBand Optional[WifiBand] `json:"wifiBand,omitzero"`
@@ -1824,7 +1826,9 @@ type MainError struct {
 	Target Optional[string] `json:"target,omitzero"`
 
 	// Optional list of further errors.
-	Details Optional[[]ErrorDetails] `json:"details,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Details []ErrorDetails `json:"details,omitzero"`
 
 	// Optional service-specific details, possibly nested.
 	InnerError Optional[InnerError] `json:"innerError,omitzero"`
@@ -1923,13 +1927,19 @@ type CallRecordsListParams struct {
 	Count Optional[bool] `json:"$count,omitzero"`
 
 	// Orderby is the "$orderby" property.
-	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Orderby []string `json:"$orderby,omitzero"`
 
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // CallRecordsGetParams is the "get query" object.
@@ -1937,10 +1947,14 @@ type CallRecordsListParams struct {
 // CallRecordsGetParams holds the query parameters of CallRecordsClient.Get.
 type CallRecordsGetParams struct {
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // CallRecordsGetPstnCallsParams is the "getPstnCalls query" object.
@@ -2014,13 +2028,19 @@ type SessionsListParams struct {
 	Count Optional[bool] `json:"$count,omitzero"`
 
 	// Orderby is the "$orderby" property.
-	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Orderby []string `json:"$orderby,omitzero"`
 
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // SessionsGetParams is the "get query" object.
@@ -2028,10 +2048,14 @@ type SessionsListParams struct {
 // SessionsGetParams holds the query parameters of SessionsClient.Get.
 type SessionsGetParams struct {
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // FailureInfoUpdate is the "failureInfo update" object.
@@ -2078,7 +2102,9 @@ type SessionUpdate struct {
 	IsTest Optional[bool] `json:"isTest,omitzero"`
 
 	// List of modalities present in the session.
-	Modalities Optional[[]Modality] `json:"modalities,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Modalities []Modality `json:"modalities,omitzero"`
 
 	// UTC time when the first user joined the session, in ISO 8601 format (always UTC).
 	StartDateTime Optional[time.Time] `json:"startDateTime,omitzero"`
@@ -2115,13 +2141,19 @@ type SegmentsListParams struct {
 	Count Optional[bool] `json:"$count,omitzero"`
 
 	// Orderby is the "$orderby" property.
-	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Orderby []string `json:"$orderby,omitzero"`
 
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // SegmentsGetParams is the "get query" object.
@@ -2129,10 +2161,14 @@ type SegmentsListParams struct {
 // SegmentsGetParams holds the query parameters of SegmentsClient.Get.
 type SegmentsGetParams struct {
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // SegmentUpdate is the "segment update" object.
@@ -2197,13 +2233,19 @@ type ParticipantsV2ListParams struct {
 	Count Optional[bool] `json:"$count,omitzero"`
 
 	// Orderby is the "$orderby" property.
-	Orderby Optional[[]string] `json:"$orderby,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Orderby []string `json:"$orderby,omitzero"`
 
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }
 
 // ParticipantsV2GetParams is the "get query" object.
@@ -2211,8 +2253,12 @@ type ParticipantsV2ListParams struct {
 // ParticipantsV2GetParams holds the query parameters of ParticipantsV2Client.Get.
 type ParticipantsV2GetParams struct {
 	// Select is the "$select" property.
-	Select Optional[[]string] `json:"$select,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Select []string `json:"$select,omitzero"`
 
 	// Expand is the "$expand" property.
-	Expand Optional[[]string] `json:"$expand,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Expand []string `json:"$expand,omitzero"`
 }

@@ -757,12 +757,11 @@ func (v *NetworkInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "reflexiveIPAddress", &v.ReflexiveIPAddress)
 	sessiongenrt.CheckUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
 	sessiongenrt.CheckUTF8Optional(vs, p, "subnet", &v.Subnet)
-	sessiongenrt.CheckNotNull(vs, p, "traceRouteHops", v.TraceRouteHops.IsNull())
-	if x, ok := v.TraceRouteHops.Get(); ok {
+	if v.TraceRouteHops != nil {
 		fp := p.Child("traceRouteHops")
-		for i0 := range x {
+		for i0 := range v.TraceRouteHops {
 			p0 := fp.Item(i0)
-			x[i0].validate(&p0, vs)
+			v.TraceRouteHops[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "wifiBand", v.WifiBand.IsNull())
@@ -1441,12 +1440,11 @@ func (v *MainError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 	sessiongenrt.CheckUTF8Field(vs, p, "code", v.Code)
 	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
 	sessiongenrt.CheckUTF8Optional(vs, p, "target", &v.Target)
-	sessiongenrt.CheckNotNull(vs, p, "details", v.Details.IsNull())
-	if x, ok := v.Details.Get(); ok {
+	if v.Details != nil {
 		fp := p.Child("details")
-		for i0 := range x {
+		for i0 := range v.Details {
 			p0 := fp.Item(i0)
-			x[i0].validate(&p0, vs)
+			v.Details[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "innerError", v.InnerError.IsNull())
@@ -1561,29 +1559,26 @@ func (v *CallRecordsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		fp := p.Child("$orderby")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
+		for i0, e0 := range v.Orderby {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -1606,20 +1601,18 @@ func (v *CallRecordsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessionge
 	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -1745,29 +1738,26 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		fp := p.Child("$orderby")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
+		for i0, e0 := range v.Orderby {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -1790,20 +1780,18 @@ func (v *SessionsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt
 	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -1863,10 +1851,9 @@ func (v *SessionUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		fp := p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "modalities", v.Modalities.IsNull())
-	if x, ok := v.Modalities.Get(); ok {
+	if v.Modalities != nil {
 		fp := p.Child("modalities")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Modalities {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
@@ -1928,29 +1915,26 @@ func (v *SegmentsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		fp := p.Child("$orderby")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
+		for i0, e0 := range v.Orderby {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -1973,20 +1957,18 @@ func (v *SegmentsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt
 	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -2087,29 +2069,26 @@ func (v *ParticipantsV2ListParams) validate(p *sessiongenrt.ValuePath, vs *sessi
 	sessiongenrt.CheckNotNull(vs, p, "$filter", v.Filter.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "$orderby", v.Orderby.IsNull())
-	if x, ok := v.Orderby.Get(); ok {
+	if v.Orderby != nil {
 		fp := p.Child("$orderby")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
+		for i0, e0 := range v.Orderby {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -2132,20 +2111,18 @@ func (v *ParticipantsV2GetParams) validate(p *sessiongenrt.ValuePath, vs *sessio
 	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$select", v.Select.IsNull())
-	if x, ok := v.Select.Get(); ok {
+	if v.Select != nil {
 		fp := p.Child("$select")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Select)
+		for i0, e0 := range v.Select {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "$expand", v.Expand.IsNull())
-	if x, ok := v.Expand.Get(); ok {
+	if v.Expand != nil {
 		fp := p.Child("$expand")
-		sessiongenrt.CheckUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
+		for i0, e0 := range v.Expand {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}

@@ -653,13 +653,13 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 	if x, ok := v.Limit.Get(); ok {
 		q.Add("limit", strconv.FormatInt(x, 10))
 	}
-	if x, ok := v.SearchFields.Get(); ok {
-		for _, e := range x {
+	if v.SearchFields != nil {
+		for _, e := range v.SearchFields {
 			q.Add("search_fields", string(e))
 		}
 	}
-	if x, ok := v.SearchFieldValues.Get(); ok {
-		for _, e := range x {
+	if v.SearchFieldValues != nil {
+		for _, e := range v.SearchFieldValues {
 			q.Add("search_field_values", e)
 		}
 	}
@@ -669,8 +669,8 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 	if x, ok := v.OrderByDirection.Get(); ok {
 		q.Add("order_by_direction", string(x))
 	}
-	if x, ok := v.Fields.Get(); ok {
-		for _, e := range x {
+	if v.Fields != nil {
+		for _, e := range v.Fields {
 			q.Add("fields", string(e))
 		}
 	}

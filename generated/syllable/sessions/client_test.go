@@ -226,11 +226,11 @@ func TestClientRequests(t *testing.T) {
 				p, err := c.Sessions.ListPage(ctx, &sy.SessionsListParams{
 					Page:              sy.Some[int64](0),
 					Limit:             sy.Some[int64](25),
-					SearchFields:      sy.Some([]sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesTarget}),
-					SearchFieldValues: sy.Some([]string{"+18042221111", "Some Object Name"}),
+					SearchFields:      []sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesTarget},
+					SearchFieldValues: []string{"+18042221111", "Some Object Name"},
 					OrderBy:           sy.Some(sy.SessionPropertiesTimestamp),
 					OrderByDirection:  sy.Some(sy.OrderByDirectionDesc),
-					Fields:            sy.Some([]sy.SessionProperties{sy.SessionPropertiesSessionID, sy.SessionPropertiesSource}),
+					Fields:            []sy.SessionProperties{sy.SessionPropertiesSessionID, sy.SessionPropertiesSource},
 					StartDatetime:     sy.Some(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)),
 					EndDatetime:       sy.Some(time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -5*3600))),
 				})
@@ -390,7 +390,6 @@ func TestClientValidationSendsNothing(t *testing.T) {
 		{Limit: sy.Some[int64](-1)},
 		{Page: sy.Some[int64](-1)},
 		{OrderByDirection: sy.Some[sy.OrderByDirection]("sideways")},
-		{SearchFields: sy.Null[[]sy.SessionProperties]()},
 	} {
 		if _, err := clCollect(c.Sessions.List(context.Background(), params)); !errors.As(err, &ve) {
 			t.Errorf("List(%+v): %v, want a *ValidationError", params, err)
@@ -434,8 +433,8 @@ func clThreePages(t *testing.T, noTotals bool) *clStub {
 
 var clPagingParams = &sy.SessionsListParams{
 	Limit:             sy.Some[int64](2),
-	SearchFields:      sy.Some([]sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesIsTest}),
-	SearchFieldValues: sy.Some([]string{"+18042221111", "false"}),
+	SearchFields:      []sy.SessionProperties{sy.SessionPropertiesSource, sy.SessionPropertiesIsTest},
+	SearchFieldValues: []string{"+18042221111", "false"},
 }
 
 func clCheckPageRequests(t *testing.T, reqs []clRequest, pages int) {
@@ -587,7 +586,7 @@ func TestClientErrorBodies(t *testing.T) {
 	if ae.StatusCode != 422 || ae.RequestID != "req-7f3a" || ae.HTTPValidationError == nil || ae.Body != nil {
 		t.Fatalf("APIError %+v", ae)
 	}
-	detail, _ := ae.HTTPValidationError.Detail.Get()
+	detail := ae.HTTPValidationError.Detail
 	if len(detail) != 1 || len(detail[0].Loc) != 2 || detail[0].Loc[0] != sy.RequestValidationErrorLocItemFromString("path") ||
 		detail[0].Loc[1] != sy.RequestValidationErrorLocItemFromString("item_id") ||
 		detail[0].Msg != "value is not a valid integer" || detail[0].Type != "type_error.integer" {

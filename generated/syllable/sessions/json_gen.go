@@ -782,8 +782,10 @@ func (v *InspectLatencyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendObjectArray[LatencyEntry](append(dst, ",\"timeline\":"...), v.Timeline); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"summary\":null", &v.Summary, sessiongenrt.AppendObjectArray[SummaryEntry]); err != nil {
-		return nil, err
+	if v.Summary != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[SummaryEntry](append(dst, ",\"summary\":"...), v.Summary); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -822,7 +824,7 @@ func (v *InspectLatencyResponse) readJSON(d *sessiongenrt.Decoder) error {
 		case "timeline":
 			err = sessiongenrt.ReadMember(d, "timeline", &v.Timeline, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_LatencyEntry)
 		case "summary":
-			err = sessiongenrt.ReadOptional(d, "summary", &v.Summary, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_SummaryEntry)
+			err = sessiongenrt.ReadMember(d, "summary", &v.Summary, &seen[0], 1<<2, sessiongenrt.NullRejected, decodeSlice_SummaryEntry)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1348,8 +1350,10 @@ func (v *HTTPValidationError) AppendJSON(dst []byte) ([]byte, error) {
 		return sessiongenrt.AppendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"detail\":null", &v.Detail, sessiongenrt.AppendObjectArray[RequestValidationError]); err != nil {
-		return nil, err
+	if v.Detail != nil {
+		if dst, err = sessiongenrt.AppendObjectArray[RequestValidationError](append(dst, ",\"detail\":"...), v.Detail); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -1384,7 +1388,7 @@ func (v *HTTPValidationError) readJSON(d *sessiongenrt.Decoder) error {
 		}
 		switch string(name) {
 		case "detail":
-			err = sessiongenrt.ReadOptional(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeSlice_RequestValidationError)
+			err = sessiongenrt.ReadMember(d, "detail", &v.Detail, &seen[0], 1<<0, sessiongenrt.NullRejected, decodeSlice_RequestValidationError)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1423,8 +1427,10 @@ func (v *RequestValidationError) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"input\":null", &v.Input, sessiongenrt.AppendRawValue); err != nil {
 		return nil, err
 	}
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"ctx\":null", &v.Ctx, encodeMap_RawJSON); err != nil {
-		return nil, err
+	if v.Ctx != nil {
+		if dst, err = encodeMap_RawJSON(append(dst, ",\"ctx\":"...), v.Ctx); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -1467,7 +1473,7 @@ func (v *RequestValidationError) readJSON(d *sessiongenrt.Decoder) error {
 		case "input":
 			err = sessiongenrt.ReadOptional(d, "input", &v.Input, &seen[0], 1<<3, sessiongenrt.NullIsValue, sessiongenrt.ReadRawValue)
 		case "ctx":
-			err = sessiongenrt.ReadOptional(d, "ctx", &v.Ctx, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
+			err = sessiongenrt.ReadMember(d, "ctx", &v.Ctx, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}

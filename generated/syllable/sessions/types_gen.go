@@ -293,7 +293,9 @@ type InspectLatencyResponse struct {
 	Timeline []LatencyEntry `json:"timeline"`
 
 	// Summary is the "summary" property.
-	Summary Optional[[]SummaryEntry] `json:"summary,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Summary []SummaryEntry `json:"summary,omitzero"`
 }
 
 // LatencyEntry is the "LatencyEntry" object.
@@ -495,7 +497,9 @@ type HTTPExceptionError struct {
 // Request validation error (HTTP 422), as produced by FastAPI.
 type HTTPValidationError struct {
 	// Detail is the "detail" property.
-	Detail Optional[[]RequestValidationError] `json:"detail,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Detail []RequestValidationError `json:"detail,omitzero"`
 }
 
 // RequestValidationError is the "ValidationError" object.
@@ -523,7 +527,9 @@ type RequestValidationError struct {
 	Input Optional[json.RawMessage] `json:"input,omitzero"`
 
 	// Additional context about the error (not declared in the Syllable spec)
-	Ctx Optional[map[string]json.RawMessage] `json:"ctx,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Ctx map[string]json.RawMessage `json:"ctx,omitzero"`
 }
 
 // SessionsListParams is the "list query" object.
@@ -542,13 +548,13 @@ type SessionsListParams struct {
 
 	// String names of fields to search. Correspond by index to search field values
 	//
-	// Default: [].
-	SearchFields Optional[[]SessionProperties] `json:"search_fields,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. Default: [].
+	SearchFields []SessionProperties `json:"search_fields,omitzero"`
 
 	// Values of fields to search. Correspond by index to search fields
 	//
-	// Personal data (PII): keep it out of logs. Default: [].
-	SearchFieldValues Optional[[]string] `json:"search_field_values,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. Personal data (PII): keep it out of logs. Default: [].
+	SearchFieldValues []string `json:"search_field_values,omitzero"`
 
 	// The field whose value should be used to order the results
 	OrderBy Optional[SessionProperties] `json:"order_by,omitzero"`
@@ -558,8 +564,8 @@ type SessionsListParams struct {
 
 	// The fields to include in the response
 	//
-	// Default: [].
-	Fields Optional[[]SessionProperties] `json:"fields,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. Default: [].
+	Fields []SessionProperties `json:"fields,omitzero"`
 
 	// The start datetime for filtering results
 	//

@@ -222,12 +222,11 @@ func (v *InspectLatencyResponse) validate(p *sessiongenrt.ValuePath, vs *session
 			v.Timeline[i0].validate(&p0, vs)
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "summary", v.Summary.IsNull())
-	if x, ok := v.Summary.Get(); ok {
+	if v.Summary != nil {
 		fp := p.Child("summary")
-		for i0 := range x {
+		for i0 := range v.Summary {
 			p0 := fp.Item(i0)
-			x[i0].validate(&p0, vs)
+			v.Summary[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -404,12 +403,11 @@ func (v *HTTPValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongen
 	if sessiongenrt.CheckDepth(vs, p, 2) {
 		return
 	}
-	sessiongenrt.CheckNotNull(vs, p, "detail", v.Detail.IsNull())
-	if x, ok := v.Detail.Get(); ok {
+	if v.Detail != nil {
 		fp := p.Child("detail")
-		for i0 := range x {
+		for i0 := range v.Detail {
 			p0 := fp.Item(i0)
-			x[i0].validate(&p0, vs)
+			v.Detail[i0].validate(&p0, vs)
 		}
 	}
 }
@@ -444,13 +442,12 @@ func (v *RequestValidationError) validate(p *sessiongenrt.ValuePath, vs *session
 		fp := p.Child("input")
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "ctx", v.Ctx.IsNull())
-	if x, ok := v.Ctx.Get(); ok {
+	if v.Ctx != nil {
 		fp := p.Child("ctx")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Ctx)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Ctx {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}
@@ -485,18 +482,16 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 		fp := p.Child("limit")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
-	sessiongenrt.CheckNotNull(vs, p, "search_fields", v.SearchFields.IsNull())
-	if x, ok := v.SearchFields.Get(); ok {
+	if v.SearchFields != nil {
 		fp := p.Child("search_fields")
-		for i0, e0 := range x {
+		for i0, e0 := range v.SearchFields {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
-	sessiongenrt.CheckNotNull(vs, p, "search_field_values", v.SearchFieldValues.IsNull())
-	if x, ok := v.SearchFieldValues.Get(); ok {
+	if v.SearchFieldValues != nil {
 		fp := p.Child("search_field_values")
-		for i0, e0 := range x {
+		for i0, e0 := range v.SearchFieldValues {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
@@ -508,10 +503,9 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 		fp := p.Child("order_by_direction")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
-	sessiongenrt.CheckNotNull(vs, p, "fields", v.Fields.IsNull())
-	if x, ok := v.Fields.Get(); ok {
+	if v.Fields != nil {
 		fp := p.Child("fields")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Fields {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}

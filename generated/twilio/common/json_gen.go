@@ -20,8 +20,10 @@ func (v *RestError) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendString(append(dst, ",\"message\":"...), v.Message)
 	dst = sessiongenrt.AppendOptional(dst, ",\"more_info\":null", &v.MoreInfo, sessiongenrt.AppendString)
 	dst = sessiongenrt.AppendOptional(dst, ",\"status\":null", &v.Status, sessiongenrt.AppendInt32)
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"details\":null", &v.Details, encodeMap_RawJSON); err != nil {
-		return nil, err
+	if v.Details != nil {
+		if dst, err = encodeMap_RawJSON(append(dst, ",\"details\":"...), v.Details); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -64,7 +66,7 @@ func (v *RestError) readJSON(d *sessiongenrt.Decoder) error {
 		case "status":
 			err = sessiongenrt.ReadOptional(d, "status", &v.Status, &seen[0], 1<<3, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).Int32Value)
 		case "details":
-			err = sessiongenrt.ReadOptional(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
+			err = sessiongenrt.ReadMember(d, "details", &v.Details, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeMap_RawJSON)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}

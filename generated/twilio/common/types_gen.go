@@ -32,6 +32,6 @@ type RestError struct {
 
 	// Free-form additional details about the error, when present.
 	//
-	// Read-only: set by the server, never sent.
-	Details Optional[map[string]json.RawMessage] `json:"details,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. Read-only: set by the server, never sent.
+	Details map[string]json.RawMessage `json:"details,omitzero"`
 }

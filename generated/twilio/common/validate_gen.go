@@ -30,13 +30,12 @@ func (v *RestError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
-	sessiongenrt.CheckNotNull(vs, p, "details", v.Details.IsNull())
-	if x, ok := v.Details.Get(); ok {
+	if v.Details != nil {
 		fp := p.Child("details")
-		sessiongenrt.CheckKeys(vs, &fp, x)
+		sessiongenrt.CheckKeys(vs, &fp, v.Details)
 		{
 			n0 := vs.Len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Details {
 				p0 := fp.Child(k0)
 				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}

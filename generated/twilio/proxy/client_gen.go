@@ -2595,8 +2595,8 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 	if x, ok := v.Status.Get(); ok {
 		q.Add("Status", string(x))
 	}
-	if x, ok := v.Participants.Get(); ok {
-		for _, e := range x {
+	if v.Participants != nil {
+		for _, e := range v.Participants {
 			q.Add("Participants", string(e))
 		}
 	}
@@ -2693,8 +2693,8 @@ func (v *MessageInteractionsCreateRequest) encodeForm() url.Values {
 	if x, ok := v.Body.Get(); ok {
 		q.Add("Body", x)
 	}
-	if x, ok := v.MediaURL.Get(); ok {
-		for _, e := range x {
+	if v.MediaURL != nil {
+		for _, e := range v.MediaURL {
 			q.Add("MediaUrl", e)
 		}
 	}

@@ -441,10 +441,10 @@ func clWireCases() []clWireCase {
 					DateExpiry: pr.Some(expiry),
 					Mode:       pr.Some(pr.SessionModeMessageOnly),
 					Status:     pr.Some(pr.SessionStatusOpen),
-					Participants: pr.Some([]json.RawMessage{
+					Participants: []json.RawMessage{
 						json.RawMessage(`{"Identifier":"+15558675310","FriendlyName":"Alice"}`),
 						json.RawMessage(`{"Identifier":"+15017122661"}`),
-					}),
+					},
 				})
 			},
 			want:   func(t *testing.T) any { return clFixtureValue[pr.Session](t, "CreateSession.create.201.response.json") },
@@ -613,7 +613,7 @@ func clWireCases() []clWireCase {
 			call: func(t *testing.T, ctx context.Context, c *pr.Client) (any, error) {
 				return messages(c).Create(ctx, &pr.MessageInteractionsCreateRequest{
 					Body:     pr.Some("see attached"),
-					MediaURL: pr.Some([]string{"https://example.com/a.png", "https://example.com/b.png?x=1&y=2"}),
+					MediaURL: []string{"https://example.com/a.png", "https://example.com/b.png?x=1&y=2"},
 				})
 			},
 			want: func(t *testing.T) any {
@@ -1076,7 +1076,7 @@ func TestClientErrorBodies(t *testing.T) {
 				}
 				status, _ := ae.Body.Status.Get()
 				more, _ := ae.Body.MoreInfo.Get()
-				details, _ := ae.Body.Details.Get()
+				details := ae.Body.Details
 				if ae.Body.Code != 20001 || ae.Body.Message != "Bad request" || status != 400 || more != "https://www.twilio.com/docs/errors/20001" {
 					t.Errorf("Body %+v", ae.Body)
 				}

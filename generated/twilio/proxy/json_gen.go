@@ -1358,8 +1358,10 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	dst = sessiongenrt.AppendOptional(dst, ",\"Ttl\":null", &v.TTL, sessiongenrt.AppendInt32)
 	dst = sessiongenrt.AppendOptional(dst, ",\"Mode\":null", &v.Mode, sessiongenrt.AppendEnum[SessionMode])
 	dst = sessiongenrt.AppendOptional(dst, ",\"Status\":null", &v.Status, sessiongenrt.AppendEnum[SessionStatus])
-	if dst, err = sessiongenrt.AppendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
-		return nil, err
+	if v.Participants != nil {
+		if dst, err = encodeSlice_RawJSON(append(dst, ",\"Participants\":"...), v.Participants); err != nil {
+			return nil, err
+		}
 	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
@@ -1404,7 +1406,7 @@ func (v *SessionsCreateRequest) readJSON(d *sessiongenrt.Decoder) error {
 		case "Status":
 			err = sessiongenrt.ReadOptional(d, "Status", &v.Status, &seen[0], 1<<4, sessiongenrt.NullRejected, decodeSessionStatus)
 		case "Participants":
-			err = sessiongenrt.ReadOptional(d, "Participants", &v.Participants, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_RawJSON)
+			err = sessiongenrt.ReadMember(d, "Participants", &v.Participants, &seen[0], 1<<5, sessiongenrt.NullRejected, decodeSlice_RawJSON)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}
@@ -1584,7 +1586,9 @@ func (v *MessageInteractionsCreateRequest) AppendJSON(dst []byte) ([]byte, error
 	}
 	start := len(dst)
 	dst = sessiongenrt.AppendOptional(dst, ",\"Body\":null", &v.Body, sessiongenrt.AppendString)
-	dst = sessiongenrt.AppendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_String)
+	if v.MediaURL != nil {
+		dst = encodeSlice_String(append(dst, ",\"MediaUrl\":"...), v.MediaURL)
+	}
 	return sessiongenrt.CloseObject(dst, start), nil
 }
 
@@ -1620,7 +1624,7 @@ func (v *MessageInteractionsCreateRequest) readJSON(d *sessiongenrt.Decoder) err
 		case "Body":
 			err = sessiongenrt.ReadOptional(d, "Body", &v.Body, &seen[0], 1<<0, sessiongenrt.NullRejected, (*sessiongenrt.Decoder).StringValue)
 		case "MediaUrl":
-			err = sessiongenrt.ReadOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_String)
+			err = sessiongenrt.ReadMember(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, sessiongenrt.NullRejected, decodeSlice_String)
 		default:
 			err = sessiongenrt.SkipMember(d, &unknown, name)
 		}

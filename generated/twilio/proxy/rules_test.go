@@ -24,8 +24,8 @@ func TestMessageInteractionRuleValidate(t *testing.T) {
 	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Null[string]()}).Validate(),
 		append([]pr.Violation{{Path: "Body", Rule: "null", Message: "must not be null"}}, want...))
 	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Some("hi")}).Validate(), nil)
-	checkViolations(t, (&pr.MessageInteractionsCreateRequest{MediaURL: pr.Some([]string{"https://example.com/a.png"})}).Validate(), nil)
-	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Some("hi"), MediaURL: pr.Some([]string{"https://example.com/a.png"})}).Validate(), nil)
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{MediaURL: []string{"https://example.com/a.png"}}).Validate(), nil)
+	checkViolations(t, (&pr.MessageInteractionsCreateRequest{Body: pr.Some("hi"), MediaURL: []string{"https://example.com/a.png"}}).Validate(), nil)
 }
 
 func TestMessageInteractionRuleSendsNothing(t *testing.T) {

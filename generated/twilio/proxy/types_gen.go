@@ -711,8 +711,8 @@ type SessionsCreateRequest struct {
 
 	// The Participant objects to include in the new session.
 	//
-	// Personal data (PII): keep it out of logs.
-	Participants Optional[[]json.RawMessage] `json:"Participants,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. Personal data (PII): keep it out of logs.
+	Participants []json.RawMessage `json:"Participants,omitzero"`
 }
 
 // SessionsUpdateRequest is the "update request" object.
@@ -808,5 +808,7 @@ type MessageInteractionsCreateRequest struct {
 	Body Optional[string] `json:"Body,omitzero"`
 
 	// Reserved. Not currently supported.
-	MediaURL Optional[[]string] `json:"MediaUrl,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	MediaURL []string `json:"MediaUrl,omitzero"`
 }

@@ -906,15 +906,14 @@ func (v *SessionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Status", v.Status.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "Status", &v.Status)
-	sessiongenrt.CheckNotNull(vs, p, "Participants", v.Participants.IsNull())
-	if x, ok := v.Participants.Get(); ok {
+	if v.Participants != nil {
 		fp := p.Child("Participants")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Participants {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckFormList(vs, p, "Participants", &v.Participants)
+	sessiongenrt.CheckFormList(vs, p, "Participants", v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with
@@ -1092,14 +1091,13 @@ func (v *MessageInteractionsCreateRequest) validate(p *sessiongenrt.ValuePath, v
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Body", v.Body.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "Body", &v.Body)
-	sessiongenrt.CheckNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
-	if x, ok := v.MediaURL.Get(); ok {
+	if v.MediaURL != nil {
 		fp := p.Child("MediaUrl")
-		for i0, e0 := range x {
+		for i0, e0 := range v.MediaURL {
 			p0 := fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
-	sessiongenrt.CheckFormList(vs, p, "MediaUrl", &v.MediaURL)
-	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL.IsSet() && !v.MediaURL.IsNull())
+	sessiongenrt.CheckFormList(vs, p, "MediaUrl", v.MediaURL)
+	sessiongenrt.CheckFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL != nil)
 }

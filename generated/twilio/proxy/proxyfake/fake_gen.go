@@ -715,7 +715,7 @@ func decodeFormSessionsCreateRequest(v *proxy_.SessionsCreateRequest, q url.Valu
 			}
 			list = append(list, x)
 		}
-		v.Participants = proxy_.Some[[]json.RawMessage](list)
+		v.Participants = list
 	}
 	return nil
 }
@@ -805,7 +805,7 @@ func decodeFormMessageInteractionsCreateRequest(v *proxy_.MessageInteractionsCre
 			}
 			list = append(list, x)
 		}
-		v.MediaURL = proxy_.Some[[]string](list)
+		v.MediaURL = list
 	}
 	return nil
 }

@@ -564,8 +564,8 @@ func (v *SessionsCreateRequest) encodeForm() url.Values {
 	} else if v.DateExpiry.IsNull() {
 		q.Add("DateExpiry", "")
 	}
-	if x, ok := v.Participants.Get(); ok {
-		for _, e := range x {
+	if v.Participants != nil {
+		for _, e := range v.Participants {
 			q.Add("Participants", string(e))
 		}
 	}

@@ -223,8 +223,10 @@ func (v *SessionsCreateRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"DateExpiry\":null", &v.DateExpiry, appendQuotedDateTime); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"Participants\":null", &v.Participants, encodeSlice_RawJSON); err != nil {
-		return nil, err
+	if v.Participants != nil {
+		if dst, err = encodeSlice_RawJSON(append(dst, ",\"Participants\":"...), v.Participants); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -263,7 +265,7 @@ func (v *SessionsCreateRequest) readJSON(d *decoder) error {
 		case "DateExpiry":
 			err = readOptional(d, "DateExpiry", &v.DateExpiry, &seen[0], 1<<1, nullIsState, (*decoder).dateTimeValue)
 		case "Participants":
-			err = readOptional(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSlice_RawJSON)
+			err = readMember(d, "Participants", &v.Participants, &seen[0], 1<<2, nullRejected, decodeSlice_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -64,7 +64,9 @@ type SessionsCreateRequest struct {
 	DateExpiry Optional[time.Time] `json:"DateExpiry,omitzero"`
 
 	// Participants is the "Participants" property.
-	Participants Optional[[]json.RawMessage] `json:"Participants,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Participants []json.RawMessage `json:"Participants,omitzero"`
 }
 
 // SessionsUpdateRequest is the "update request" object.

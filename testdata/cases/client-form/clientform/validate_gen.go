@@ -117,15 +117,14 @@ func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
-	checkNotNull(vs, p, "Participants", v.Participants.IsNull())
-	if x, ok := v.Participants.Get(); ok {
+	if v.Participants != nil {
 		fp := p.child("Participants")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Participants {
 			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}
-	checkFormList(vs, p, "Participants", &v.Participants)
+	checkFormList(vs, p, "Participants", v.Participants)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

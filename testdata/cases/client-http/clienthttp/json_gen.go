@@ -52,7 +52,9 @@ func (v *Problems) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"title\":null", &v.Title, appendString)
-	dst = appendOptional(dst, ",\"errors\":null", &v.Errors, encodeSlice_String)
+	if v.Errors != nil {
+		dst = encodeSlice_String(append(dst, ",\"errors\":"...), v.Errors)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -88,7 +90,7 @@ func (v *Problems) readJSON(d *decoder) error {
 		case "title":
 			err = readOptional(d, "title", &v.Title, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "errors":
-			err = readOptional(d, "errors", &v.Errors, &seen[0], 1<<1, nullRejected, decodeSlice_String)
+			err = readMember(d, "errors", &v.Errors, &seen[0], 1<<1, nullRejected, decodeSlice_String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

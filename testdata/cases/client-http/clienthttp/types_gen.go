@@ -8,7 +8,9 @@ type Problems struct {
 	Title Optional[string] `json:"title,omitzero"`
 
 	// Errors is the "errors" property.
-	Errors Optional[[]string] `json:"errors,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Errors []string `json:"errors,omitzero"`
 }
 
 // Failure is the "Failure" object.

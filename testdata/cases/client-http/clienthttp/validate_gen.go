@@ -20,10 +20,9 @@ func (v *Problems) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "title", v.Title.IsNull())
 	checkUTF8Optional(vs, p, "title", &v.Title)
-	checkNotNull(vs, p, "errors", v.Errors.IsNull())
-	if x, ok := v.Errors.Get(); ok {
+	if v.Errors != nil {
 		fp := p.child("errors")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Errors {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}

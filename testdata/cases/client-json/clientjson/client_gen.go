@@ -459,10 +459,10 @@ func (v *SessionsListParams) encodeQuery() url.Values {
 	if x, ok := v.Limit.Get(); ok {
 		q.Add("limit", strconv.FormatInt(x, 10))
 	}
-	if x, ok := v.Fields.Get(); ok {
+	if v.Fields != nil {
 		{
-			parts := make([]string, 0, len(x))
-			for _, e := range x {
+			parts := make([]string, 0, len(v.Fields))
+			for _, e := range v.Fields {
 				parts = append(parts, e)
 			}
 			q.Add("fields", strings.Join(parts, ","))

@@ -32,5 +32,7 @@ type SessionsListParams struct {
 	Limit Optional[int64] `json:"limit,omitzero"`
 
 	// Fields is the "fields" property.
-	Fields Optional[[]string] `json:"fields,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Fields []string `json:"fields,omitzero"`
 }

@@ -72,10 +72,9 @@ func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 		fp := p.child("limit")
 		checkMinimum(vs, &fp, x, 1, "1")
 	}
-	checkNotNull(vs, p, "fields", v.Fields.IsNull())
-	if x, ok := v.Fields.Get(); ok {
+	if v.Fields != nil {
 		fp := p.child("fields")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Fields {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}

@@ -16,8 +16,12 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"score\":null", &v.Score, appendFloat64); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"tags\":null", &v.Tags, encodeSlice_String)
-	dst = appendOptional(dst, ",\"links\":null", &v.Links, encodeMap_URI)
+	if v.Tags != nil {
+		dst = encodeSlice_String(append(dst, ",\"tags\":"...), v.Tags)
+	}
+	if v.Links != nil {
+		dst = encodeMap_URI(append(dst, ",\"links\":"...), v.Links)
+	}
 	dst = appendOptional(dst, ",\"owner\":null", &v.Owner, appendString)
 	return closeObject(dst, start), nil
 }
@@ -60,9 +64,9 @@ func (v *Session) readJSON(d *decoder) error {
 		case "score":
 			err = readOptional(d, "score", &v.Score, &seen[0], 1<<3, nullRejected, (*decoder).float64Value)
 		case "tags":
-			err = readOptional(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSlice_String)
+			err = readMember(d, "tags", &v.Tags, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "links":
-			err = readOptional(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMap_URI)
+			err = readMember(d, "links", &v.Links, &seen[0], 1<<5, nullRejected, decodeMap_URI)
 		case "owner":
 			err = readOptional(d, "owner", &v.Owner, &seen[0], 1<<6, nullIsState, (*decoder).stringValue)
 		default:

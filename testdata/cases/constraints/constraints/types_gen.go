@@ -21,10 +21,14 @@ type Session struct {
 	Score Optional[float64] `json:"score,omitzero"`
 
 	// Tags is the "tags" property.
-	Tags Optional[[]string] `json:"tags,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Tags []string `json:"tags,omitzero"`
 
 	// Links is the "links" property.
-	Links Optional[map[string]string] `json:"links,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Links map[string]string `json:"links,omitzero"`
 
 	// Owner is the "owner" property.
 	//

@@ -59,24 +59,22 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		checkMinimum(vs, &fp, x, -1.5, "-1.5")
 		checkMaximum(vs, &fp, x, 1e3, "1e3")
 	}
-	checkNotNull(vs, p, "tags", v.Tags.IsNull())
-	if x, ok := v.Tags.Get(); ok {
+	if v.Tags != nil {
 		fp := p.child("tags")
-		checkItems(vs, &fp, len(x), 1, 10)
-		checkUnique(vs, &fp, x)
-		for i0, e0 := range x {
+		checkItems(vs, &fp, len(v.Tags), 1, 10)
+		checkUnique(vs, &fp, v.Tags)
+		for i0, e0 := range v.Tags {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkLength(vs, &p0, e0, 1, noBound)
 		}
 	}
-	checkNotNull(vs, p, "links", v.Links.IsNull())
-	if x, ok := v.Links.Get(); ok {
+	if v.Links != nil {
 		fp := p.child("links")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.Links)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Links {
 				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)

@@ -82,13 +82,19 @@ func (v *Route) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendObjectArray[Hop](append(dst, ",\"hops\":"...), v.Hops); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"matrix\":null", &v.Matrix, encodeSlice_Slice_Int64)
-	if dst, err = appendOptionalErr(dst, ",\"byName\":null", &v.ByName, encodeMap_Hop); err != nil {
-		return nil, err
+	if v.Matrix != nil {
+		dst = encodeSlice_Slice_Int64(append(dst, ",\"matrix\":"...), v.Matrix)
+	}
+	if v.ByName != nil {
+		if dst, err = encodeMap_Hop(append(dst, ",\"byName\":"...), v.ByName); err != nil {
+			return nil, err
+		}
 	}
 	dst = appendOptional(dst, ",\"groups\":null", &v.Groups, encodeMap_Slice_String)
-	if dst, err = appendOptionalErr(dst, ",\"payload\":null", &v.Payload, encodeSlice_RawJSON); err != nil {
-		return nil, err
+	if v.Payload != nil {
+		if dst, err = encodeSlice_RawJSON(append(dst, ",\"payload\":"...), v.Payload); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -125,13 +131,13 @@ func (v *Route) readJSON(d *decoder) error {
 		case "hops":
 			err = readMember(d, "hops", &v.Hops, &seen[0], 1<<0, nullRejected, decodeSlice_Hop)
 		case "matrix":
-			err = readOptional(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_Int64)
+			err = readMember(d, "matrix", &v.Matrix, &seen[0], 1<<1, nullRejected, decodeSlice_Slice_Int64)
 		case "byName":
-			err = readOptional(d, "byName", &v.ByName, &seen[0], 1<<2, nullRejected, decodeMap_Hop)
+			err = readMember(d, "byName", &v.ByName, &seen[0], 1<<2, nullRejected, decodeMap_Hop)
 		case "groups":
 			err = readOptional(d, "groups", &v.Groups, &seen[0], 1<<3, nullIsState, decodeMap_Slice_String)
 		case "payload":
-			err = readOptional(d, "payload", &v.Payload, &seen[0], 1<<4, nullRejected, decodeSlice_RawJSON)
+			err = readMember(d, "payload", &v.Payload, &seen[0], 1<<4, nullRejected, decodeSlice_RawJSON)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -20,10 +20,14 @@ type Route struct {
 	Hops []Hop `json:"hops"`
 
 	// Matrix is the "matrix" property.
-	Matrix Optional[[][]int64] `json:"matrix,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Matrix [][]int64 `json:"matrix,omitzero"`
 
 	// ByName is the "byName" property.
-	ByName Optional[map[string]Hop] `json:"byName,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByName map[string]Hop `json:"byName,omitzero"`
 
 	// Groups is the "groups" property.
 	//
@@ -31,5 +35,7 @@ type Route struct {
 	Groups Optional[map[string][]string] `json:"groups,omitzero"`
 
 	// Payload is the "payload" property.
-	Payload Optional[[]json.RawMessage] `json:"payload,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Payload []json.RawMessage `json:"payload,omitzero"`
 }

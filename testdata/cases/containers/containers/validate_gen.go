@@ -44,14 +44,12 @@ func (v *Route) validate(p *valuePath, vs *violationList) {
 			v.Hops[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "matrix", v.Matrix.IsNull())
-	checkNotNull(vs, p, "byName", v.ByName.IsNull())
-	if x, ok := v.ByName.Get(); ok {
+	if v.ByName != nil {
 		fp := p.child("byName")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByName)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByName {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
@@ -73,10 +71,9 @@ func (v *Route) validate(p *valuePath, vs *violationList) {
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "payload", v.Payload.IsNull())
-	if x, ok := v.Payload.Get(); ok {
+	if v.Payload != nil {
 		fp := p.child("payload")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Payload {
 			p0 := fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}

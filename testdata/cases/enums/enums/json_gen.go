@@ -61,7 +61,9 @@ func (v *Call) AppendJSON(dst []byte) ([]byte, error) {
 	start := len(dst)
 	dst = appendEnum[Status](append(dst, ",\"status\":"...), v.Status)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[Mode])
-	dst = appendOptional(dst, ",\"modes\":null", &v.Modes, encodeSlice_Mode)
+	if v.Modes != nil {
+		dst = encodeSlice_Mode(append(dst, ",\"modes\":"...), v.Modes)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -99,7 +101,7 @@ func (v *Call) readJSON(d *decoder) error {
 		case "mode":
 			err = readOptional(d, "mode", &v.Mode, &seen[0], 1<<1, nullIsState, decodeMode)
 		case "modes":
-			err = readOptional(d, "modes", &v.Modes, &seen[0], 1<<2, nullRejected, decodeSlice_Mode)
+			err = readMember(d, "modes", &v.Modes, &seen[0], 1<<2, nullRejected, decodeSlice_Mode)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -15,5 +15,7 @@ type Call struct {
 	Mode Optional[Mode] `json:"mode,omitzero"`
 
 	// Modes is the "modes" property.
-	Modes Optional[[]Mode] `json:"modes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Modes []Mode `json:"modes,omitzero"`
 }

@@ -23,10 +23,9 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 		checkKnown(vs, &fp, v.Status)
 	}
 	checkUTF8Optional(vs, p, "mode", &v.Mode)
-	checkNotNull(vs, p, "modes", v.Modes.IsNull())
-	if x, ok := v.Modes.Get(); ok {
+	if v.Modes != nil {
 		fp := p.child("modes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Modes {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}

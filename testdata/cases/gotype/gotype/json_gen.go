@@ -21,17 +21,23 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"parent\":null", &v.Parent, appendMarshaler[ids.SessionID]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"related\":null", &v.Related, encodeSlice_Ext_example_com_acme_ids_SessionID); err != nil {
-		return nil, err
+	if v.Related != nil {
+		if dst, err = encodeSlice_Ext_example_com_acme_ids_SessionID(append(dst, ",\"related\":"...), v.Related); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"by_region\":null", &v.ByRegion, encodeMap_Ext_example_com_acme_ids_SessionID); err != nil {
-		return nil, err
+	if v.ByRegion != nil {
+		if dst, err = encodeMap_Ext_example_com_acme_ids_SessionID(append(dst, ",\"by_region\":"...), v.ByRegion); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = appendOptionalErr(dst, ",\"amount\":null", &v.Amount, appendMarshaler[money.Amount]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"fees\":null", &v.Fees, encodeSlice_Ext_example_com_acme_money_Amount); err != nil {
-		return nil, err
+	if v.Fees != nil {
+		if dst, err = encodeSlice_Ext_example_com_acme_money_Amount(append(dst, ",\"fees\":"...), v.Fees); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -70,13 +76,13 @@ func (v *Session) readJSON(d *decoder) error {
 		case "parent":
 			err = readOptional(d, "parent", &v.Parent, &seen[0], 1<<1, nullIsState, readUnmarshaler[ids.SessionID])
 		case "related":
-			err = readOptional(d, "related", &v.Related, &seen[0], 1<<2, nullRejected, decodeSlice_Ext_example_com_acme_ids_SessionID)
+			err = readMember(d, "related", &v.Related, &seen[0], 1<<2, nullRejected, decodeSlice_Ext_example_com_acme_ids_SessionID)
 		case "by_region":
-			err = readOptional(d, "by_region", &v.ByRegion, &seen[0], 1<<3, nullRejected, decodeMap_Ext_example_com_acme_ids_SessionID)
+			err = readMember(d, "by_region", &v.ByRegion, &seen[0], 1<<3, nullRejected, decodeMap_Ext_example_com_acme_ids_SessionID)
 		case "amount":
 			err = readOptional(d, "amount", &v.Amount, &seen[0], 1<<4, nullRejected, readUnmarshaler[money.Amount])
 		case "fees":
-			err = readOptional(d, "fees", &v.Fees, &seen[0], 1<<5, nullRejected, decodeSlice_Ext_example_com_acme_money_Amount)
+			err = readMember(d, "fees", &v.Fees, &seen[0], 1<<5, nullRejected, decodeSlice_Ext_example_com_acme_money_Amount)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -20,16 +20,22 @@ type Session struct {
 	Parent Optional[ids.SessionID] `json:"parent,omitzero"`
 
 	// Related is the "related" property.
-	Related Optional[[]ids.SessionID] `json:"related,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Related []ids.SessionID `json:"related,omitzero"`
 
 	// ByRegion is the "by_region" property.
-	ByRegion Optional[map[string]ids.SessionID] `json:"by_region,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByRegion map[string]ids.SessionID `json:"by_region,omitzero"`
 
 	// Amount is the "amount" property.
 	Amount Optional[money.Amount] `json:"amount,omitzero"`
 
 	// Fees is the "fees" property.
-	Fees Optional[[]money.Amount] `json:"fees,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Fees []money.Amount `json:"fees,omitzero"`
 }
 
 // SessionsCreateRequest is the "create request" object.

@@ -26,21 +26,19 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		fp := p.child("parent")
 		checkExternal(vs, &fp, &x)
 	}
-	checkNotNull(vs, p, "related", v.Related.IsNull())
-	if x, ok := v.Related.Get(); ok {
+	if v.Related != nil {
 		fp := p.child("related")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Related {
 			p0 := fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}
 	}
-	checkNotNull(vs, p, "by_region", v.ByRegion.IsNull())
-	if x, ok := v.ByRegion.Get(); ok {
+	if v.ByRegion != nil {
 		fp := p.child("by_region")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByRegion)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByRegion {
 				p0 := fp.child(k0)
 				checkExternal(vs, &p0, &e0)
 			}
@@ -52,10 +50,9 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		fp := p.child("amount")
 		checkExternal(vs, &fp, &x)
 	}
-	checkNotNull(vs, p, "fees", v.Fees.IsNull())
-	if x, ok := v.Fees.Get(); ok {
+	if v.Fees != nil {
 		fp := p.child("fees")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Fees {
 			p0 := fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}

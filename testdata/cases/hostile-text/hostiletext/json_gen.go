@@ -343,8 +343,10 @@ func (v *Thing) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"shape\":null", &v.Shape, appendPolymorphic[Shape]); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
-		return nil, err
+	if v.Shapes != nil {
+		if dst, err = encodeSlice_Shape(append(dst, ",\"shapes\":"...), v.Shapes); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -391,7 +393,7 @@ func (v *Thing) readJSON(d *decoder) error {
 		case "shape":
 			err = readOptional(d, "shape", &v.Shape, &seen[0], 1<<5, nullRejected, decodeShape)
 		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
+			err = readMember(d, "shapes", &v.Shapes, &seen[0], 1<<6, nullRejected, decodeSlice_Shape)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -113,7 +113,9 @@ type Thing struct {
 	Shape Optional[Shape] `json:"shape,omitzero"`
 
 	// Shapes is the "shapes" property.
-	Shapes Optional[[]Shape] `json:"shapes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Shapes []Shape `json:"shapes,omitzero"`
 }
 
 // Problem is the "problem" object.

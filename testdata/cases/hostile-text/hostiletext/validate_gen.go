@@ -174,10 +174,9 @@ func (v *Thing) validate(p *valuePath, vs *violationList) {
 		fp := p.child("shape")
 		validateShape(x, &fp, vs)
 	}
-	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
-	if x, ok := v.Shapes.Get(); ok {
+	if v.Shapes != nil {
 		fp := p.child("shapes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Shapes {
 			p0 := fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}

@@ -220,7 +220,9 @@ func (v *Predeclared) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"false\":null", &v.False, appendBool)
 	dst = appendOptional(dst, ",\"iota\":null", &v.Iota, appendInt32)
 	dst = appendOptional(dst, ",\"nil\":null", &v.Nil, appendString)
-	dst = appendOptional(dst, ",\"append\":null", &v.Append, encodeSlice_String)
+	if v.Append != nil {
+		dst = encodeSlice_String(append(dst, ",\"append\":"...), v.Append)
+	}
 	dst = appendOptional(dst, ",\"cap\":null", &v.Cap, appendInt32)
 	dst = appendOptional(dst, ",\"clear\":null", &v.Clear, appendBool)
 	dst = appendOptional(dst, ",\"close\":null", &v.Close, appendBool)
@@ -327,7 +329,7 @@ func (v *Predeclared) readJSON(d *decoder) error {
 		case "nil":
 			err = readOptional(d, "nil", &v.Nil, &seen[0], 1<<25, nullIsState, (*decoder).stringValue)
 		case "append":
-			err = readOptional(d, "append", &v.Append, &seen[0], 1<<26, nullRejected, decodeSlice_String)
+			err = readMember(d, "append", &v.Append, &seen[0], 1<<26, nullRejected, decodeSlice_String)
 		case "cap":
 			err = readOptional(d, "cap", &v.Cap, &seen[0], 1<<27, nullRejected, (*decoder).int32Value)
 		case "clear":
@@ -408,8 +410,12 @@ func (v *GeneratedNames) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendString(append(dst, ",\"err\":"...), v.Err)
 	dst = appendOptional(dst, ",\"x\":null", &v.X, appendString)
 	dst = appendOptional(dst, ",\"ok\":null", &v.Ok, appendBool)
-	dst = appendOptional(dst, ",\"seen\":null", &v.Seen, encodeSlice_Int64)
-	dst = appendOptional(dst, ",\"unknown\":null", &v.Unknown, encodeMap_String)
+	if v.Seen != nil {
+		dst = encodeSlice_Int64(append(dst, ",\"seen\":"...), v.Seen)
+	}
+	if v.Unknown != nil {
+		dst = encodeMap_String(append(dst, ",\"unknown\":"...), v.Unknown)
+	}
 	dst = appendOptional(dst, ",\"sawDiscriminator\":null", &v.SawDiscriminator, appendBool)
 	dst = appendOptional(dst, ",\"start\":null", &v.Start, appendInt32)
 	dst = appendOptional(dst, ",\"fp\":null", &v.Fp, appendString)
@@ -480,9 +486,9 @@ func (v *GeneratedNames) readJSON(d *decoder) error {
 		case "ok":
 			err = readOptional(d, "ok", &v.Ok, &seen[0], 1<<6, nullRejected, (*decoder).boolValue)
 		case "seen":
-			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<7, nullRejected, decodeSlice_Int64)
+			err = readMember(d, "seen", &v.Seen, &seen[0], 1<<7, nullRejected, decodeSlice_Int64)
 		case "unknown":
-			err = readOptional(d, "unknown", &v.Unknown, &seen[0], 1<<8, nullRejected, decodeMap_String)
+			err = readMember(d, "unknown", &v.Unknown, &seen[0], 1<<8, nullRejected, decodeMap_String)
 		case "sawDiscriminator":
 			err = readOptional(d, "sawDiscriminator", &v.SawDiscriminator, &seen[0], 1<<9, nullRejected, (*decoder).boolValue)
 		case "start":
@@ -555,21 +561,33 @@ func (v *HelperNames) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"@odata.type\":null", &v.OdataType, appendString)
-	if dst, err = appendOptionalErr(dst, ",\"byComponent\":null", &v.ByComponent, encodeMap_Component); err != nil {
-		return nil, err
+	if v.ByComponent != nil {
+		if dst, err = encodeMap_Component(append(dst, ",\"byComponent\":"...), v.ByComponent); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"components\":null", &v.Components, appendObjectArray[Component]); err != nil {
-		return nil, err
+	if v.Components != nil {
+		if dst, err = appendObjectArray[Component](append(dst, ",\"components\":"...), v.Components); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byMembers\":null", &v.ByMembers, encodeMap_Members); err != nil {
-		return nil, err
+	if v.ByMembers != nil {
+		if dst, err = encodeMap_Members(append(dst, ",\"byMembers\":"...), v.ByMembers); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byEnum\":null", &v.ByEnum, encodeMap_Enum); err != nil {
-		return nil, err
+	if v.ByEnum != nil {
+		if dst, err = encodeMap_Enum(append(dst, ",\"byEnum\":"...), v.ByEnum); err != nil {
+			return nil, err
+		}
 	}
-	dst = appendOptional(dst, ",\"strings\":null", &v.Strings, encodeSlice_String)
-	if dst, err = appendOptionalErr(dst, ",\"sliceStrings\":null", &v.SliceStrings, encodeMap_SliceString); err != nil {
-		return nil, err
+	if v.Strings != nil {
+		dst = encodeSlice_String(append(dst, ",\"strings\":"...), v.Strings)
+	}
+	if v.SliceStrings != nil {
+		if dst, err = encodeMap_SliceString(append(dst, ",\"sliceStrings\":"...), v.SliceStrings); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -606,17 +624,17 @@ func (v *HelperNames) readJSON(d *decoder) error {
 		case "@odata.type":
 			err = readOptional(d, "@odata.type", &v.OdataType, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "byComponent":
-			err = readOptional(d, "byComponent", &v.ByComponent, &seen[0], 1<<1, nullRejected, decodeMap_Component)
+			err = readMember(d, "byComponent", &v.ByComponent, &seen[0], 1<<1, nullRejected, decodeMap_Component)
 		case "components":
-			err = readOptional(d, "components", &v.Components, &seen[0], 1<<2, nullRejected, decodeSlice_Component)
+			err = readMember(d, "components", &v.Components, &seen[0], 1<<2, nullRejected, decodeSlice_Component)
 		case "byMembers":
-			err = readOptional(d, "byMembers", &v.ByMembers, &seen[0], 1<<3, nullRejected, decodeMap_Members)
+			err = readMember(d, "byMembers", &v.ByMembers, &seen[0], 1<<3, nullRejected, decodeMap_Members)
 		case "byEnum":
-			err = readOptional(d, "byEnum", &v.ByEnum, &seen[0], 1<<4, nullRejected, decodeMap_Enum)
+			err = readMember(d, "byEnum", &v.ByEnum, &seen[0], 1<<4, nullRejected, decodeMap_Enum)
 		case "strings":
-			err = readOptional(d, "strings", &v.Strings, &seen[0], 1<<5, nullRejected, decodeSlice_String)
+			err = readMember(d, "strings", &v.Strings, &seen[0], 1<<5, nullRejected, decodeSlice_String)
 		case "sliceStrings":
-			err = readOptional(d, "sliceStrings", &v.SliceStrings, &seen[0], 1<<6, nullRejected, decodeMap_SliceString)
+			err = readMember(d, "sliceStrings", &v.SliceStrings, &seen[0], 1<<6, nullRejected, decodeMap_SliceString)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -1152,11 +1170,15 @@ func (v *Range) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, ",\"@odata.type\":\"#range\""...)
 	dst = appendOptional(dst, ",\"type\":null", &v.Type, appendString)
 	dst = appendEnum[Mood](append(dst, ",\"func\":"...), v.Func)
-	if dst, err = appendOptionalErr(dst, ",\"map\":null", &v.Map, encodeMap_Select); err != nil {
-		return nil, err
+	if v.Map != nil {
+		if dst, err = encodeMap_Select(append(dst, ",\"map\":"...), v.Map); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"chan\":null", &v.Chan, encodeSlice_Select); err != nil {
-		return nil, err
+	if v.Chan != nil {
+		if dst, err = encodeSlice_Select(append(dst, ",\"chan\":"...), v.Chan); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -1196,9 +1218,9 @@ func (v *Range) readJSON(d *decoder) error {
 		case "func":
 			err = readMember(d, "func", &v.Func, &seen[0], 1<<1, nullRejected, decodeMood)
 		case "map":
-			err = readOptional(d, "map", &v.Map, &seen[0], 1<<2, nullRejected, decodeMap_Select)
+			err = readMember(d, "map", &v.Map, &seen[0], 1<<2, nullRejected, decodeMap_Select)
 		case "chan":
-			err = readOptional(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSlice_Select)
+			err = readMember(d, "chan", &v.Chan, &seen[0], 1<<3, nullRejected, decodeSlice_Select)
 		case "@odata.type":
 			if sawDiscriminator {
 				return d.errDuplicate(name)

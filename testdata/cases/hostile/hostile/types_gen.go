@@ -176,7 +176,9 @@ type Predeclared struct {
 	Nil Optional[string] `json:"nil,omitzero"`
 
 	// Append is the "append" property.
-	Append Optional[[]string] `json:"append,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Append []string `json:"append,omitzero"`
 
 	// Cap is the "cap" property.
 	Cap Optional[int32] `json:"cap,omitzero"`
@@ -264,10 +266,14 @@ type GeneratedNames struct {
 	Ok Optional[bool] `json:"ok,omitzero"`
 
 	// Seen is the "seen" property.
-	Seen Optional[[]int64] `json:"seen,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Seen []int64 `json:"seen,omitzero"`
 
 	// Unknown is the "unknown" property.
-	Unknown Optional[map[string]string] `json:"unknown,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Unknown map[string]string `json:"unknown,omitzero"`
 
 	// SawDiscriminator is the "sawDiscriminator" property.
 	SawDiscriminator Optional[bool] `json:"sawDiscriminator,omitzero"`
@@ -339,22 +345,34 @@ type HelperNames struct {
 	OdataType Optional[string] `json:"@odata.type,omitzero"`
 
 	// ByComponent is the "byComponent" property.
-	ByComponent Optional[map[string]Component] `json:"byComponent,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByComponent map[string]Component `json:"byComponent,omitzero"`
 
 	// Components is the "components" property.
-	Components Optional[[]Component] `json:"components,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Components []Component `json:"components,omitzero"`
 
 	// ByMembers is the "byMembers" property.
-	ByMembers Optional[map[string]Members] `json:"byMembers,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByMembers map[string]Members `json:"byMembers,omitzero"`
 
 	// ByEnum is the "byEnum" property.
-	ByEnum Optional[map[string]Enum] `json:"byEnum,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByEnum map[string]Enum `json:"byEnum,omitzero"`
 
 	// Strings is the "strings" property.
-	Strings Optional[[]string] `json:"strings,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Strings []string `json:"strings,omitzero"`
 
 	// SliceStrings is the "sliceStrings" property.
-	SliceStrings Optional[map[string]SliceString] `json:"sliceStrings,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	SliceStrings map[string]SliceString `json:"sliceStrings,omitzero"`
 }
 
 // Component is the "component" object.
@@ -496,10 +514,14 @@ type Range struct {
 	Func Mood `json:"func"`
 
 	// Map is the "map" property.
-	Map Optional[map[string]Select] `json:"map,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Map map[string]Select `json:"map,omitzero"`
 
 	// Chan is the "chan" property.
-	Chan Optional[[]Select] `json:"chan,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Chan []Select `json:"chan,omitzero"`
 }
 
 func (*Range) isSelect() {}

@@ -130,10 +130,9 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "false", v.False.IsNull())
 	checkNotNull(vs, p, "iota", v.Iota.IsNull())
 	checkUTF8Optional(vs, p, "nil", &v.Nil)
-	checkNotNull(vs, p, "append", v.Append.IsNull())
-	if x, ok := v.Append.Get(); ok {
+	if v.Append != nil {
 		fp := p.child("append")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Append {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
@@ -197,14 +196,12 @@ func (v *GeneratedNames) validate(p *valuePath, vs *violationList) {
 	checkUTF8Field(vs, p, "err", v.Err)
 	checkUTF8Optional(vs, p, "x", &v.X)
 	checkNotNull(vs, p, "ok", v.Ok.IsNull())
-	checkNotNull(vs, p, "seen", v.Seen.IsNull())
-	checkNotNull(vs, p, "unknown", v.Unknown.IsNull())
-	if x, ok := v.Unknown.Get(); ok {
+	if v.Unknown != nil {
 		fp := p.child("unknown")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.Unknown)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Unknown {
 				p0 := fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 			}
@@ -269,68 +266,62 @@ func (v *HelperNames) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
-	checkNotNull(vs, p, "byComponent", v.ByComponent.IsNull())
-	if x, ok := v.ByComponent.Get(); ok {
+	if v.ByComponent != nil {
 		fp := p.child("byComponent")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByComponent)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByComponent {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "components", v.Components.IsNull())
-	if x, ok := v.Components.Get(); ok {
+	if v.Components != nil {
 		fp := p.child("components")
-		for i0 := range x {
+		for i0 := range v.Components {
 			p0 := fp.item(i0)
-			x[i0].validate(&p0, vs)
+			v.Components[i0].validate(&p0, vs)
 		}
 	}
-	checkNotNull(vs, p, "byMembers", v.ByMembers.IsNull())
-	if x, ok := v.ByMembers.Get(); ok {
+	if v.ByMembers != nil {
 		fp := p.child("byMembers")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByMembers)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByMembers {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "byEnum", v.ByEnum.IsNull())
-	if x, ok := v.ByEnum.Get(); ok {
+	if v.ByEnum != nil {
 		fp := p.child("byEnum")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByEnum)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByEnum {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "strings", v.Strings.IsNull())
-	if x, ok := v.Strings.Get(); ok {
+	if v.Strings != nil {
 		fp := p.child("strings")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Strings {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "sliceStrings", v.SliceStrings.IsNull())
-	if x, ok := v.SliceStrings.Get(); ok {
+	if v.SliceStrings != nil {
 		fp := p.child("sliceStrings")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.SliceStrings)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.SliceStrings {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
@@ -550,23 +541,21 @@ func (v *Range) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "type", v.Type.IsNull())
 	checkUTF8Optional(vs, p, "type", &v.Type)
 	checkUTF8Field(vs, p, "func", v.Func)
-	checkNotNull(vs, p, "map", v.Map.IsNull())
-	if x, ok := v.Map.Get(); ok {
+	if v.Map != nil {
 		fp := p.child("map")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.Map)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Map {
 				p0 := fp.child(k0)
 				validateSelect(e0, &p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "chan", v.Chan.IsNull())
-	if x, ok := v.Chan.Get(); ok {
+	if v.Chan != nil {
 		fp := p.child("chan")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Chan {
 			p0 := fp.item(i0)
 			validateSelect(e0, &p0, vs)
 		}

@@ -171,8 +171,12 @@ func (v *Session) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendString(append(dst, ",\"sid\":"...), v.Sid)
 	dst = appendOptional(dst, ",\"mode\":null", &v.Mode, appendEnum[SessionMode])
 	dst = appendEnum[SessionStatus](append(dst, ",\"status\":"...), v.Status)
-	dst = appendOptional(dst, ",\"channels\":null", &v.Channels, encodeSlice_SessionChannels)
-	dst = appendOptional(dst, ",\"votes\":null", &v.Votes, encodeMap_SessionVotes)
+	if v.Channels != nil {
+		dst = encodeSlice_SessionChannels(append(dst, ",\"channels\":"...), v.Channels)
+	}
+	if v.Votes != nil {
+		dst = encodeMap_SessionVotes(append(dst, ",\"votes\":"...), v.Votes)
+	}
 	dst = appendOptional(dst, ",\"fallback_mode\":null", &v.FallbackMode, appendEnum[SessionFallbackMode])
 	dst = appendOptional(dst, ",\"kind\":null", &v.Kind, appendEnum[SessionFlavor])
 	return closeObject(dst, start), nil
@@ -214,9 +218,9 @@ func (v *Session) readJSON(d *decoder) error {
 		case "status":
 			err = readMember(d, "status", &v.Status, &seen[0], 1<<2, nullRejected, decodeSessionStatus)
 		case "channels":
-			err = readOptional(d, "channels", &v.Channels, &seen[0], 1<<3, nullRejected, decodeSlice_SessionChannels)
+			err = readMember(d, "channels", &v.Channels, &seen[0], 1<<3, nullRejected, decodeSlice_SessionChannels)
 		case "votes":
-			err = readOptional(d, "votes", &v.Votes, &seen[0], 1<<4, nullRejected, decodeMap_SessionVotes)
+			err = readMember(d, "votes", &v.Votes, &seen[0], 1<<4, nullRejected, decodeMap_SessionVotes)
 		case "fallback_mode":
 			err = readOptional(d, "fallback_mode", &v.FallbackMode, &seen[0], 1<<5, nullRejected, decodeSessionFallbackMode)
 		case "kind":

@@ -20,10 +20,14 @@ type Session struct {
 	Status SessionStatus `json:"status"`
 
 	// Channels is the "channels" property.
-	Channels Optional[[]SessionChannels] `json:"channels,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Channels []SessionChannels `json:"channels,omitzero"`
 
 	// Votes is the "votes" property.
-	Votes Optional[map[string]SessionVotes] `json:"votes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Votes map[string]SessionVotes `json:"votes,omitzero"`
 
 	// FallbackMode is the "fallback_mode" property.
 	FallbackMode Optional[SessionFallbackMode] `json:"fallback_mode,omitzero"`

@@ -25,21 +25,19 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		checkKnown(vs, &fp, x)
 	}
 	checkUTF8Field(vs, p, "status", v.Status)
-	checkNotNull(vs, p, "channels", v.Channels.IsNull())
-	if x, ok := v.Channels.Get(); ok {
+	if v.Channels != nil {
 		fp := p.child("channels")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Channels {
 			p0 := fp.item(i0)
 			checkKnown(vs, &p0, e0)
 		}
 	}
-	checkNotNull(vs, p, "votes", v.Votes.IsNull())
-	if x, ok := v.Votes.Get(); ok {
+	if v.Votes != nil {
 		fp := p.child("votes")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.Votes)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Votes {
 				p0 := fp.child(k0)
 				checkKnown(vs, &p0, e0)
 			}

@@ -13,7 +13,9 @@ func (v *CallRecord) AppendJSON(dst []byte) ([]byte, error) {
 	dst = appendOptional(dst, ",\"url\":null", &v.URL, appendString)
 	dst = appendOptional(dst, ",\"ttl\":null", &v.TTL, appendInt32)
 	dst = appendOptional(dst, ",\"azureADAppId\":null", &v.AzureADAppID, appendString)
-	dst = appendOptional(dst, ",\"participants_v2\":null", &v.ParticipantsV2, encodeSlice_String)
+	if v.ParticipantsV2 != nil {
+		dst = encodeSlice_String(append(dst, ",\"participants_v2\":"...), v.ParticipantsV2)
+	}
 	dst = appendOptional(dst, ",\"@odata.etag\":null", &v.OdataEtag, appendString)
 	dst = appendOptional(dst, ",\"2fa\":null", &v.X2fa, appendBool)
 	return closeObject(dst, start), nil
@@ -57,7 +59,7 @@ func (v *CallRecord) readJSON(d *decoder) error {
 		case "azureADAppId":
 			err = readOptional(d, "azureADAppId", &v.AzureADAppID, &seen[0], 1<<3, nullRejected, (*decoder).stringValue)
 		case "participants_v2":
-			err = readOptional(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSlice_String)
+			err = readMember(d, "participants_v2", &v.ParticipantsV2, &seen[0], 1<<4, nullRejected, decodeSlice_String)
 		case "@odata.etag":
 			err = readOptional(d, "@odata.etag", &v.OdataEtag, &seen[0], 1<<5, nullRejected, (*decoder).stringValue)
 		case "2fa":

@@ -17,7 +17,9 @@ type CallRecord struct {
 	AzureADAppID Optional[string] `json:"azureADAppId,omitzero"`
 
 	// ParticipantsV2 is the "participants_v2" property.
-	ParticipantsV2 Optional[[]string] `json:"participants_v2,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ParticipantsV2 []string `json:"participants_v2,omitzero"`
 
 	// OdataEtag is the "@odata.etag" property.
 	OdataEtag Optional[string] `json:"@odata.etag,omitzero"`

@@ -29,10 +29,9 @@ func (v *CallRecord) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
 	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
-	checkNotNull(vs, p, "participants_v2", v.ParticipantsV2.IsNull())
-	if x, ok := v.ParticipantsV2.Get(); ok {
+	if v.ParticipantsV2 != nil {
 		fp := p.child("participants_v2")
-		for i0, e0 := range x {
+		for i0, e0 := range v.ParticipantsV2 {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}

@@ -666,8 +666,10 @@ func (v *Drawing) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendPolymorphic[Identity](append(dst, ",\"author\":"...), v.Author); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"shapes\":null", &v.Shapes, encodeSlice_Shape); err != nil {
-		return nil, err
+	if v.Shapes != nil {
+		if dst, err = encodeSlice_Shape(append(dst, ",\"shapes\":"...), v.Shapes); err != nil {
+			return nil, err
+		}
 	}
 	if x := optionalMember(&v.Note, &dst, ",\"note\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -711,7 +713,7 @@ func (v *Drawing) readJSON(d *decoder) error {
 		case "author":
 			err = readMember(d, "author", &v.Author, &seen[0], 1<<1, nullRejected, decodeIdentity)
 		case "shapes":
-			err = readOptional(d, "shapes", &v.Shapes, &seen[0], 1<<2, nullRejected, decodeSlice_Shape)
+			err = readMember(d, "shapes", &v.Shapes, &seen[0], 1<<2, nullRejected, decodeSlice_Shape)
 		case "note":
 			err = readOptional(d, "note", &v.Note, &seen[0], 1<<3, nullRejected, decodeNote)
 		default:

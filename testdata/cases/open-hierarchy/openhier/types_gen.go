@@ -162,7 +162,9 @@ type Drawing struct {
 	Author Identity `json:"author"`
 
 	// Shapes is the "shapes" property.
-	Shapes Optional[[]Shape] `json:"shapes,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Shapes []Shape `json:"shapes,omitzero"`
 
 	// Note is the "note" property.
 	Note Optional[Note] `json:"note,omitzero"`

@@ -230,10 +230,9 @@ func (v *Drawing) validate(p *valuePath, vs *violationList) {
 		fp := p.child("author")
 		validateIdentity(v.Author, &fp, vs)
 	}
-	checkNotNull(vs, p, "shapes", v.Shapes.IsNull())
-	if x, ok := v.Shapes.Get(); ok {
+	if v.Shapes != nil {
 		fp := p.child("shapes")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Shapes {
 			p0 := fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}

@@ -80,8 +80,10 @@ func (v *Tree) AppendJSON(dst []byte) ([]byte, error) {
 		return appendNull(dst), nil
 	}
 	start := len(dst)
-	if dst, err = appendOptionalErr(dst, ",\"children\":null", &v.Children, appendObjectArray[Tree]); err != nil {
-		return nil, err
+	if v.Children != nil {
+		if dst, err = appendObjectArray[Tree](append(dst, ",\"children\":"...), v.Children); err != nil {
+			return nil, err
+		}
 	}
 	return closeObject(dst, start), nil
 }
@@ -116,7 +118,7 @@ func (v *Tree) readJSON(d *decoder) error {
 		}
 		switch string(name) {
 		case "children":
-			err = readOptional(d, "children", &v.Children, &seen[0], 1<<0, nullRejected, decodeSlice_Tree)
+			err = readMember(d, "children", &v.Children, &seen[0], 1<<0, nullRejected, decodeSlice_Tree)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

@@ -14,5 +14,7 @@ type InnerError struct {
 // Tree is the "Tree" object.
 type Tree struct {
 	// Children is the "children" property.
-	Children Optional[[]Tree] `json:"children,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Children []Tree `json:"children,omitzero"`
 }

@@ -43,12 +43,11 @@ func (v *Tree) validate(p *valuePath, vs *violationList) {
 	if checkDepth(vs, p, 2) {
 		return
 	}
-	checkNotNull(vs, p, "children", v.Children.IsNull())
-	if x, ok := v.Children.Get(); ok {
+	if v.Children != nil {
 		fp := p.child("children")
-		for i0 := range x {
+		for i0 := range v.Children {
 			p0 := fp.item(i0)
-			x[i0].validate(&p0, vs)
+			v.Children[i0].validate(&p0, vs)
 		}
 	}
 }

@@ -279,8 +279,8 @@ func (v *ContactsMessageRequest) encodeForm() url.Values {
 	if x, ok := v.Body.Get(); ok {
 		q.Add("Body", x)
 	}
-	if x, ok := v.MediaURL.Get(); ok {
-		for _, e := range x {
+	if v.MediaURL != nil {
+		for _, e := range v.MediaURL {
 			q.Add("MediaUrl", e)
 		}
 	}

@@ -402,7 +402,9 @@ func (v *ContactsMessageRequest) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = appendOptional(dst, ",\"Body\":null", &v.Body, appendString)
-	dst = appendOptional(dst, ",\"MediaUrl\":null", &v.MediaURL, encodeSlice_URI)
+	if v.MediaURL != nil {
+		dst = encodeSlice_URI(append(dst, ",\"MediaUrl\":"...), v.MediaURL)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -439,7 +441,7 @@ func (v *ContactsMessageRequest) readJSON(d *decoder) error {
 		case "Body":
 			err = readOptional(d, "Body", &v.Body, &seen[0], 1<<0, nullRejected, (*decoder).stringValue)
 		case "MediaUrl":
-			err = readOptional(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_URI)
+			err = readMember(d, "MediaUrl", &v.MediaURL, &seen[0], 1<<1, nullRejected, decodeSlice_URI)
 		case "kind":
 			if sawDiscriminator {
 				return d.errDuplicate(name)

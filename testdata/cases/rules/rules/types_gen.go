@@ -103,7 +103,9 @@ type ContactsMessageRequest struct {
 	Body Optional[string] `json:"Body,omitzero"`
 
 	// MediaURL is the "MediaUrl" property.
-	MediaURL Optional[[]string] `json:"MediaUrl,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	MediaURL []string `json:"MediaUrl,omitzero"`
 }
 
 // ContactsTagRequest is the "tag request" object.

@@ -172,17 +172,16 @@ func (v *ContactsMessageRequest) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "Body", v.Body.IsNull())
 	checkUTF8Optional(vs, p, "Body", &v.Body)
-	checkNotNull(vs, p, "MediaUrl", v.MediaURL.IsNull())
-	if x, ok := v.MediaURL.Get(); ok {
+	if v.MediaURL != nil {
 		fp := p.child("MediaUrl")
-		for i0, e0 := range x {
+		for i0, e0 := range v.MediaURL {
 			p0 := fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkURI(vs, &p0, e0)
 		}
 	}
-	checkFormList(vs, p, "MediaUrl", &v.MediaURL)
-	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL.IsSet() && !v.MediaURL.IsNull())
+	checkFormList(vs, p, "MediaUrl", v.MediaURL)
+	checkFieldRule(vs, p, "atLeastOneOf", []string{"Body", "MediaUrl"}, v.Body.IsSet() && !v.Body.IsNull(), v.MediaURL != nil)
 }
 
 // Validate reports every constraint of the schema that v breaks, each with

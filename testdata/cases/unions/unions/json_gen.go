@@ -36,8 +36,10 @@ func (v *FieldError) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"at\":null", &v.At, encodeInstant); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"seen\":null", &v.Seen, encodeSlice_Null_Instant); err != nil {
-		return nil, err
+	if v.Seen != nil {
+		if dst, err = encodeSlice_Null_Instant(append(dst, ",\"seen\":"...), v.Seen); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = encodeMap_Instant(append(dst, ",\"byStep\":"...), v.ByStep); err != nil {
 		return nil, err
@@ -81,7 +83,7 @@ func (v *FieldError) readJSON(d *decoder) error {
 		case "at":
 			err = readOptional(d, "at", &v.At, &seen[0], 1<<2, nullRejected, decodeInstant)
 		case "seen":
-			err = readOptional(d, "seen", &v.Seen, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Instant)
+			err = readMember(d, "seen", &v.Seen, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Instant)
 		case "byStep":
 			err = readMember(d, "byStep", &v.ByStep, &seen[0], 1<<4, nullRejected, decodeMap_Instant)
 		default:
@@ -141,8 +143,10 @@ func (v *Setting) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"since\":null", &v.Since, encodeSettingSince); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_SettingByKeyValue); err != nil {
-		return nil, err
+	if v.ByKey != nil {
+		if dst, err = encodeMap_SettingByKeyValue(append(dst, ",\"byKey\":"...), v.ByKey); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = appendOptionalErr(dst, ",\"epochs\":null", &v.Epochs, encodeEpochs); err != nil {
 		return nil, err
@@ -196,7 +200,7 @@ func (v *Setting) decodeJSON(d *decoder, request bool) error {
 		case "since":
 			err = readOptional(d, "since", &v.Since, &seen[0], 1<<3, nullRejected, decodeSettingSince)
 		case "byKey":
-			err = readOptional(d, "byKey", &v.ByKey, &seen[0], 1<<4, nullRejected, decodeMap_SettingByKeyValue)
+			err = readMember(d, "byKey", &v.ByKey, &seen[0], 1<<4, nullRejected, decodeMap_SettingByKeyValue)
 		case "epochs":
 			err = readOptional(d, "epochs", &v.Epochs, &seen[0], 1<<5, nullRejected, decodeEpochs)
 		case "mode":
@@ -247,13 +251,19 @@ func (v *Sparse) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	start := len(dst)
 	dst = encodeSlice_Null_String(append(dst, ",\"labels\":"...), v.Labels)
-	if dst, err = appendOptionalErr(dst, ",\"scores\":null", &v.Scores, encodeMap_Null_Float64); err != nil {
-		return nil, err
+	if v.Scores != nil {
+		if dst, err = encodeMap_Null_Float64(append(dst, ",\"scores\":"...), v.Scores); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"points\":null", &v.Points, encodeSlice_Null_Point); err != nil {
-		return nil, err
+	if v.Points != nil {
+		if dst, err = encodeSlice_Null_Point(append(dst, ",\"points\":"...), v.Points); err != nil {
+			return nil, err
+		}
 	}
-	dst = appendOptional(dst, ",\"grid\":null", &v.Grid, encodeSlice_Null_Slice_Null_Int32)
+	if v.Grid != nil {
+		dst = encodeSlice_Null_Slice_Null_Int32(append(dst, ",\"grid\":"...), v.Grid)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -289,11 +299,11 @@ func (v *Sparse) readJSON(d *decoder) error {
 		case "labels":
 			err = readMember(d, "labels", &v.Labels, &seen[0], 1<<0, nullRejected, decodeSlice_Null_String)
 		case "scores":
-			err = readOptional(d, "scores", &v.Scores, &seen[0], 1<<1, nullRejected, decodeMap_Null_Float64)
+			err = readMember(d, "scores", &v.Scores, &seen[0], 1<<1, nullRejected, decodeMap_Null_Float64)
 		case "points":
-			err = readOptional(d, "points", &v.Points, &seen[0], 1<<2, nullRejected, decodeSlice_Null_Point)
+			err = readMember(d, "points", &v.Points, &seen[0], 1<<2, nullRejected, decodeSlice_Null_Point)
 		case "grid":
-			err = readOptional(d, "grid", &v.Grid, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Slice_Null_Int32)
+			err = readMember(d, "grid", &v.Grid, &seen[0], 1<<3, nullRejected, decodeSlice_Null_Slice_Null_Int32)
 		default:
 			err = skipMember(d, &unknown, name)
 		}
@@ -403,8 +413,10 @@ func (v *SettingUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = appendOptionalErr(dst, ",\"since\":null", &v.Since, encodeSettingSince); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byKey\":null", &v.ByKey, encodeMap_SettingByKeyValue); err != nil {
-		return nil, err
+	if v.ByKey != nil {
+		if dst, err = encodeMap_SettingByKeyValue(append(dst, ",\"byKey\":"...), v.ByKey); err != nil {
+			return nil, err
+		}
 	}
 	if dst, err = appendOptionalErr(dst, ",\"epochs\":null", &v.Epochs, encodeEpochs); err != nil {
 		return nil, err
@@ -433,7 +445,9 @@ func (v *SettingsTagRequest) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = encodeSettingsTagRequestAt(append(dst, ",\"at\":"...), v.At); err != nil {
 		return nil, err
 	}
-	dst = appendOptional(dst, ",\"labels\":null", &v.Labels, encodeSlice_Null_String)
+	if v.Labels != nil {
+		dst = encodeSlice_Null_String(append(dst, ",\"labels\":"...), v.Labels)
+	}
 	return closeObject(dst, start), nil
 }
 
@@ -469,7 +483,7 @@ func (v *SettingsTagRequest) readJSON(d *decoder) error {
 		case "at":
 			err = readMember(d, "at", &v.At, &seen[0], 1<<0, nullRejected, decodeSettingsTagRequestAt)
 		case "labels":
-			err = readOptional(d, "labels", &v.Labels, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
+			err = readMember(d, "labels", &v.Labels, &seen[0], 1<<1, nullRejected, decodeSlice_Null_String)
 		default:
 			err = skipMember(d, &unknown, name)
 		}

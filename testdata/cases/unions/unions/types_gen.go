@@ -20,7 +20,9 @@ type FieldError struct {
 	At Optional[Instant] `json:"at,omitzero"`
 
 	// Seen is the "seen" property.
-	Seen Optional[[]Optional[Instant]] `json:"seen,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Seen []Optional[Instant] `json:"seen,omitzero"`
 
 	// ByStep is the "byStep" property.
 	//
@@ -49,7 +51,9 @@ type Setting struct {
 	Since Optional[SettingSince] `json:"since,omitzero"`
 
 	// ByKey is the "byKey" property.
-	ByKey Optional[map[string]SettingByKeyValue] `json:"byKey,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByKey map[string]SettingByKeyValue `json:"byKey,omitzero"`
 
 	// Epochs is the "epochs" property.
 	//
@@ -68,13 +72,19 @@ type Sparse struct {
 	Labels []Optional[string] `json:"labels"`
 
 	// Scores is the "scores" property.
-	Scores Optional[map[string]Optional[float64]] `json:"scores,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Scores map[string]Optional[float64] `json:"scores,omitzero"`
 
 	// Points is the "points" property.
-	Points Optional[[]Optional[Point]] `json:"points,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Points []Optional[Point] `json:"points,omitzero"`
 
 	// Grid is the "grid" property.
-	Grid Optional[[]Optional[[]Optional[int32]]] `json:"grid,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Grid []Optional[[]Optional[int32]] `json:"grid,omitzero"`
 }
 
 // Point is the "Point" object.
@@ -101,7 +111,9 @@ type SettingUpdate struct {
 	Since Optional[SettingSince] `json:"since,omitzero"`
 
 	// ByKey is the "byKey" property.
-	ByKey Optional[map[string]SettingByKeyValue] `json:"byKey,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByKey map[string]SettingByKeyValue `json:"byKey,omitzero"`
 
 	// Epochs is the "epochs" property.
 	Epochs Optional[Epochs] `json:"epochs,omitzero"`
@@ -120,7 +132,9 @@ type SettingsTagRequest struct {
 	At SettingsTagRequestAt `json:"at"`
 
 	// Labels is the "labels" property.
-	Labels Optional[[]Optional[string]] `json:"labels,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Labels []Optional[string] `json:"labels,omitzero"`
 }
 
 // Instant is the "Instant" union type.

@@ -31,10 +31,9 @@ func (v *FieldError) validate(p *valuePath, vs *violationList) {
 		fp := p.child("at")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "seen", v.Seen.IsNull())
-	if x, ok := v.Seen.Get(); ok {
+	if v.Seen != nil {
 		fp := p.child("seen")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Seen {
 			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -87,13 +86,12 @@ func (v *Setting) validate(p *valuePath, vs *violationList) {
 		fp := p.child("since")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
-	if x, ok := v.ByKey.Get(); ok {
+	if v.ByKey != nil {
 		fp := p.child("byKey")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByKey {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
@@ -139,13 +137,12 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 			}
 		}
 	}
-	checkNotNull(vs, p, "scores", v.Scores.IsNull())
-	if x, ok := v.Scores.Get(); ok {
+	if v.Scores != nil {
 		fp := p.child("scores")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.Scores)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.Scores {
 				p0 := fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
@@ -155,10 +152,9 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 			vs.sortFrom(n0)
 		}
 	}
-	checkNotNull(vs, p, "points", v.Points.IsNull())
-	if x, ok := v.Points.Get(); ok {
+	if v.Points != nil {
 		fp := p.child("points")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Points {
 			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -166,10 +162,9 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 			}
 		}
 	}
-	checkNotNull(vs, p, "grid", v.Grid.IsNull())
-	if x, ok := v.Grid.Get(); ok {
+	if v.Grid != nil {
 		fp := p.child("grid")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Grid {
 			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
@@ -230,13 +225,12 @@ func (v *SettingUpdate) validate(p *valuePath, vs *violationList) {
 		fp := p.child("since")
 		x.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "byKey", v.ByKey.IsNull())
-	if x, ok := v.ByKey.Get(); ok {
+	if v.ByKey != nil {
 		fp := p.child("byKey")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByKey {
 				p0 := fp.child(k0)
 				e0.validate(&p0, vs)
 			}
@@ -275,10 +269,9 @@ func (v *SettingsTagRequest) validate(p *valuePath, vs *violationList) {
 		fp := p.child("at")
 		v.At.validate(&fp, vs)
 	}
-	checkNotNull(vs, p, "labels", v.Labels.IsNull())
-	if x, ok := v.Labels.Get(); ok {
+	if v.Labels != nil {
 		fp := p.child("labels")
-		for i0, e0 := range x {
+		for i0, e0 := range v.Labels {
 			p0 := fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {

@@ -151,7 +151,7 @@ func decodeFormSessionsCreateRequest(v *clientform_.SessionsCreateRequest, q url
 			}
 			list = append(list, x)
 		}
-		v.Participants = clientform_.Some[[]json.RawMessage](list)
+		v.Participants = list
 	}
 	return nil
 }

@@ -24,19 +24,25 @@ func (v *Call) appendJSON(dst []byte, request bool) ([]byte, error) {
 	if dst, err = v.Price.AppendJSON(append(dst, ",\"price\":"...)); err != nil {
 		return nil, err
 	}
-	if dst, err = appendOptionalErr(dst, ",\"refunds\":null", &v.Refunds, appendObjectArray[v_.Money]); err != nil {
-		return nil, err
+	if v.Refunds != nil {
+		if dst, err = appendObjectArray[v_.Money](append(dst, ",\"refunds\":"...), v.Refunds); err != nil {
+			return nil, err
+		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"byLeg\":null", &v.ByLeg, encodeMap_Import_v_Money); err != nil {
-		return nil, err
+	if v.ByLeg != nil {
+		if dst, err = encodeMap_Import_v_Money(append(dst, ",\"byLeg\":"...), v.ByLeg); err != nil {
+			return nil, err
+		}
 	}
 	if x := optionalMember(&v.LastError, &dst, ",\"lastError\":null"); x != nil {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if dst, err = appendOptionalErr(dst, ",\"legs\":null", &v.Legs, appendObjectArray[v_.Money]); err != nil {
-		return nil, err
+	if v.Legs != nil {
+		if dst, err = appendObjectArray[v_.Money](append(dst, ",\"legs\":"...), v.Legs); err != nil {
+			return nil, err
+		}
 	}
 	if !request {
 		dst = appendOptional(dst, ",\"legs@odata.nextLink\":null", &v.LegsNextLink, appendString)
@@ -83,13 +89,13 @@ func (v *Call) decodeJSON(d *decoder, request bool) error {
 		case "price":
 			err = readMember(d, "price", &v.Price, &seen[0], 1<<1, nullRejected, readImported[v_.Money])
 		case "refunds":
-			err = readOptional(d, "refunds", &v.Refunds, &seen[0], 1<<2, nullRejected, decodeSlice_Import_v_Money)
+			err = readMember(d, "refunds", &v.Refunds, &seen[0], 1<<2, nullRejected, decodeSlice_Import_v_Money)
 		case "byLeg":
-			err = readOptional(d, "byLeg", &v.ByLeg, &seen[0], 1<<3, nullRejected, decodeMap_Import_v_Money)
+			err = readMember(d, "byLeg", &v.ByLeg, &seen[0], 1<<3, nullRejected, decodeMap_Import_v_Money)
 		case "lastError":
 			err = readOptional(d, "lastError", &v.LastError, &seen[0], 1<<4, nullIsState, readImported[v_.ErrorBody])
 		case "legs":
-			err = readOptional(d, "legs", &v.Legs, &seen[0], 1<<5, nullRejected, decodeSlice_Import_v_Money)
+			err = readMember(d, "legs", &v.Legs, &seen[0], 1<<5, nullRejected, decodeSlice_Import_v_Money)
 		case "legs@odata.nextLink":
 			err = readOptional(d, "legs@odata.nextLink", &v.LegsNextLink, &seen[0], 1<<6, nullRejected, (*decoder).stringValue)
 		default:

@@ -20,10 +20,14 @@ type Call struct {
 	Price v_.Money `json:"price"`
 
 	// Refunds is the "refunds" property.
-	Refunds Optional[[]v_.Money] `json:"refunds,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	Refunds []v_.Money `json:"refunds,omitzero"`
 
 	// ByLeg is the "byLeg" property.
-	ByLeg Optional[map[string]v_.Money] `json:"byLeg,omitzero"`
+	//
+	// Optional: nil when absent; an empty, non-nil value is sent.
+	ByLeg map[string]v_.Money `json:"byLeg,omitzero"`
 
 	// LastError is the "lastError" property.
 	//
@@ -32,8 +36,8 @@ type Call struct {
 
 	// Legs is the "legs" property.
 	//
-	// A relationship: present only when the request expands it.
-	Legs Optional[[]v_.Money] `json:"legs,omitzero"`
+	// Optional: nil when absent; an empty, non-nil value is sent. A relationship: present only when the request expands it.
+	Legs []v_.Money `json:"legs,omitzero"`
 
 	// LegsNextLink is the link to the rest of Legs when the server sent only its first page ("legs@odata.nextLink"); not set when Legs is whole. Client.ContinueCallLegs follows it.
 	//

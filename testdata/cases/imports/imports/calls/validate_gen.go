@@ -24,22 +24,20 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 		fp := p.child("price")
 		checkImported(vs, &fp, v.Price.Validate())
 	}
-	checkNotNull(vs, p, "refunds", v.Refunds.IsNull())
-	if x, ok := v.Refunds.Get(); ok {
+	if v.Refunds != nil {
 		fp := p.child("refunds")
-		checkItems(vs, &fp, len(x), noBound, 3)
-		for i0 := range x {
+		checkItems(vs, &fp, len(v.Refunds), noBound, 3)
+		for i0 := range v.Refunds {
 			p0 := fp.item(i0)
-			checkImported(vs, &p0, x[i0].Validate())
+			checkImported(vs, &p0, v.Refunds[i0].Validate())
 		}
 	}
-	checkNotNull(vs, p, "byLeg", v.ByLeg.IsNull())
-	if x, ok := v.ByLeg.Get(); ok {
+	if v.ByLeg != nil {
 		fp := p.child("byLeg")
-		checkKeys(vs, &fp, x)
+		checkKeys(vs, &fp, v.ByLeg)
 		{
 			n0 := vs.len()
-			for k0, e0 := range x {
+			for k0, e0 := range v.ByLeg {
 				p0 := fp.child(k0)
 				checkImported(vs, &p0, e0.Validate())
 			}
@@ -50,12 +48,11 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 		fp := p.child("lastError")
 		checkImported(vs, &fp, x.Validate())
 	}
-	checkNotNull(vs, p, "legs", v.Legs.IsNull())
-	if x, ok := v.Legs.Get(); ok {
+	if v.Legs != nil {
 		fp := p.child("legs")
-		for i0 := range x {
+		for i0 := range v.Legs {
 			p0 := fp.item(i0)
-			checkImported(vs, &p0, x[i0].Validate())
+			checkImported(vs, &p0, v.Legs[i0].Validate())
 		}
 	}
 	checkNotNull(vs, p, "legs@odata.nextLink", v.LegsNextLink.IsNull())

@@ -73,7 +73,7 @@ func decodeFormContactsMessageRequest(v *rules_.ContactsMessageRequest, q url.Va
 			}
 			list = append(list, x)
 		}
-		v.MediaURL = rules_.Some[[]string](list)
+		v.MediaURL = list
 	}
 	return nil
 }
