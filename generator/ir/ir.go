@@ -329,7 +329,7 @@ type Field struct {
 	// slice or map (Optional false): nil is absent, non-nil (even empty)
 	// is present. It has two states, and an Optional of it would cost
 	// every package that uses the type a set of compiled methods.
-	NilAbsent bool
+	NilAbsent  bool
 	ReadOnly   bool
 	CreateOnly bool
 	// RequiredOnCreate: a create request (body shape create) must set it.
