@@ -277,9 +277,13 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
 		)...)
 	default:
-		receive := jen.Id("receiveObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"))
+		receive := []jen.Code{
+			jen.Id("v").Op(":=").New(jen.Id(resp.Struct.Name)),
+			jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("receiveInto").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("v")), jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("v"), jen.Nil()),
+		}
 		if resp.Type.Kind == ir.InterfaceRef {
-			receive = jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal))
+			receive = []jen.Code{jen.Return(jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal)))}
 		}
 		empty := " An answer without a body (204 No Content) is an *EmptyResponseError."
 		if m.NoContent {
@@ -287,7 +291,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		}
 		fcomment(f, doc([]string{head + empty}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(elemType(resp), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
-			jen.Return(receive),
+			receive...,
 		)...)
 	}
 	f.Line()
@@ -391,6 +395,7 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 	resp := m.Response
 	var results []jen.Code
 	var decode jen.Code // decodes resp into v, err
+	var into string     // or: the object type decodeInto fills
 	var zero jen.Code
 	switch {
 	case resp == nil:
@@ -408,7 +413,7 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 	default:
 		results = append(results, elemType(resp))
 		zero = jen.Nil()
-		decode = jen.Id("decodeObject").Types(jen.Id(resp.Struct.Name)).Call(jen.Id("call"), jen.Id("resp"))
+		into = resp.Struct.Name
 	}
 	onErr := []jen.Code{jen.Nil(), jen.Err()}
 	if zero != nil {
@@ -429,6 +434,10 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 		switch {
 		case resp == nil:
 			g.Return(jen.Id("h"), jen.Nil())
+		case into != "":
+			g.Id("v").Op(":=").New(jen.Id(into))
+			g.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("decodeInto").Call(jen.Id("call"), jen.Id("resp"), jen.Id("v")), jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Id("h"), jen.Err()))
+			g.Return(jen.Id("v"), jen.Id("h"), jen.Nil())
 		case decode == nil: // bytes
 			g.Return(jen.Id("resp").Dot("Body"), jen.Id("h"), jen.Nil())
 		default:

@@ -858,10 +858,11 @@ func httpCleanText(s string) string {
 	return string(b)
 }
 
-// objectUnmarshaler is the method set of a pointer to a generated object
-// type.
-type objectUnmarshaler[T any] interface {
-	*T
+// bodyUnmarshaler is a pointer to a generated object type, as
+// [receiveInto] fills it. An interface rather than a type parameter: a
+// generic receiver would be compiled once per response type of every
+// package.
+type bodyUnmarshaler interface {
 	UnmarshalJSON(data []byte) error
 }
 
@@ -890,30 +891,31 @@ func emptyBody(b []byte) bool {
 	return true
 }
 
-// receiveObject sends call and decodes the JSON answer into a new T. An
-// answer without a body (204 No Content) is an [*EmptyResponseError].
-func receiveObject[T any, P objectUnmarshaler[T]](ctx context.Context, t *httpTransport, call *httpCall) (*T, error) {
+// receiveInto sends call and decodes the JSON answer into v. It reports
+// whether v holds the answer: false with the error, or false and no error
+// for an answer without a body that the method documents (204 No Content).
+// An undocumented answer without a body is an [*EmptyResponseError].
+func receiveInto(ctx context.Context, t *httpTransport, call *httpCall, v bodyUnmarshaler) (bool, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	return decodeObject[T, P](call, resp)
+	return decodeInto(call, resp, v)
 }
 
-// decodeObject decodes the JSON answer of call into a new T, as
-// [receiveObject] does.
-func decodeObject[T any, P objectUnmarshaler[T]](call *httpCall, resp *httpResponse) (*T, error) {
+// decodeInto decodes the JSON answer of call into v, as [receiveInto]
+// does.
+func decodeInto(call *httpCall, resp *httpResponse, v bodyUnmarshaler) (bool, error) {
 	if emptyBody(resp.Body) {
 		if documentedNoContent(call, resp) {
-			return nil, nil
+			return false, nil
 		}
-		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return false, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
-	v := new(T)
-	if err := P(v).UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return false, err
 	}
-	return v, nil
+	return true, nil
 }
 
 // receivePolymorphic sends call and decodes the JSON answer with unmarshal,

@@ -860,10 +860,11 @@ func HttpCleanText(s string) string {
 	return string(b)
 }
 
-// objectUnmarshaler is the method set of a pointer to a generated object
-// type.
-type ObjectUnmarshaler[T any] interface {
-	*T
+// bodyUnmarshaler is a pointer to a generated object type, as
+// [ReceiveInto] fills it. An interface rather than a type parameter: a
+// generic receiver would be compiled once per response type of every
+// package.
+type BodyUnmarshaler interface {
 	UnmarshalJSON(data []byte) error
 }
 
@@ -892,30 +893,31 @@ func EmptyBody(b []byte) bool {
 	return true
 }
 
-// receiveObject sends call and decodes the JSON answer into a new T. An
-// answer without a body (204 No Content) is an [*EmptyResponseError].
-func ReceiveObject[T any, P ObjectUnmarshaler[T]](ctx context.Context, t *HttpTransport, call *HttpCall) (*T, error) {
+// receiveInto sends call and decodes the JSON answer into v. It reports
+// whether v holds the answer: false with the error, or false and no error
+// for an answer without a body that the method documents (204 No Content).
+// An undocumented answer without a body is an [*EmptyResponseError].
+func ReceiveInto(ctx context.Context, t *HttpTransport, call *HttpCall, v BodyUnmarshaler) (bool, error) {
 	resp, err := t.Do(ctx, call)
 	if err != nil {
-		return nil, err
+		return false, err
 	}
-	return DecodeObject[T, P](call, resp)
+	return DecodeInto(call, resp, v)
 }
 
-// decodeObject decodes the JSON answer of call into a new T, as
-// [ReceiveObject] does.
-func DecodeObject[T any, P ObjectUnmarshaler[T]](call *HttpCall, resp *HttpResponse) (*T, error) {
+// decodeInto decodes the JSON answer of call into v, as [ReceiveInto]
+// does.
+func DecodeInto(call *HttpCall, resp *HttpResponse, v BodyUnmarshaler) (bool, error) {
 	if EmptyBody(resp.Body) {
 		if DocumentedNoContent(call, resp) {
-			return nil, nil
+			return false, nil
 		}
-		return nil, &EmptyResponseError{StatusCode: resp.StatusCode}
+		return false, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
-	v := new(T)
-	if err := P(v).UnmarshalJSON(resp.Body); err != nil {
-		return nil, err
+	if err := v.UnmarshalJSON(resp.Body); err != nil {
+		return false, err
 	}
-	return v, nil
+	return true, nil
 }
 
 // receivePolymorphic sends call and decodes the JSON answer with unmarshal,

@@ -388,7 +388,11 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[CallRecord](ctx, c.transport, call)
+	v := new(CallRecord)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getPstnCallsCall builds the request of GetPstnCalls.
@@ -681,7 +685,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -725,7 +733,11 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -776,7 +788,11 @@ func (c *SessionsClient) Update(ctx context.Context, sessionID string, body *Ses
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // SegmentsClient calls the methods of the "segments" resource.
@@ -990,7 +1006,11 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
+	v := new(Segment)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1040,7 +1060,11 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
+	v := new(Segment)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -1097,7 +1121,11 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Segment](ctx, c.transport, call)
+	v := new(Segment)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1307,7 +1335,11 @@ func (c *ParticipantsV2Client) Get(ctx context.Context, participantID string, pa
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
+	v := new(Participant)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its

@@ -266,7 +266,11 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // transcriptCall builds the request of Transcript.
@@ -298,7 +302,11 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[SessionTranscriptionResponse](ctx, c.transport, call)
+	v := new(SessionTranscriptionResponse)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fullSummaryCall builds the request of FullSummary.
@@ -330,7 +338,11 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[SessionSummaryResponse](ctx, c.transport, call)
+	v := new(SessionSummaryResponse)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // latencyCall builds the request of Latency.
@@ -362,7 +374,11 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[InspectLatencyResponse](ctx, c.transport, call)
+	v := new(InspectLatencyResponse)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // timelineCall builds the request of Timeline.
@@ -394,7 +410,11 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[SessionTimelineResponse](ctx, c.transport, call)
+	v := new(SessionTimelineResponse)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // generateRecordingURLsCall builds the request of GenerateRecordingURLs.
@@ -427,7 +447,11 @@ func (c *SessionsClient) GenerateRecordingURLs(ctx context.Context, sessionID st
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[SessionRecordingResponse](ctx, c.transport, call)
+	v := new(SessionRecordingResponse)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // recordingStreamCall builds the request of RecordingStream.

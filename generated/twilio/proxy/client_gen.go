@@ -280,7 +280,11 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
+	v := new(Service)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -312,7 +316,11 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
+	v := new(Service)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -355,7 +363,11 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Service](ctx, c.transport, call)
+	v := new(Service)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -506,7 +518,11 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
+	v := new(PhoneNumber)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -548,7 +564,11 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
+	v := new(PhoneNumber)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -599,7 +619,11 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[PhoneNumber](ctx, c.transport, call)
+	v := new(PhoneNumber)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -776,7 +800,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -816,7 +844,11 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -867,7 +899,11 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1042,7 +1078,11 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Interaction](ctx, c.transport, call)
+	v := new(Interaction)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1236,7 +1276,11 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
+	v := new(Participant)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1286,7 +1330,11 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Participant](ctx, c.transport, call)
+	v := new(Participant)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.
@@ -1487,7 +1535,11 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[MessageInteraction](ctx, c.transport, call)
+	v := new(MessageInteraction)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -1545,7 +1597,11 @@ func (c *MessageInteractionsClient) Get(ctx context.Context, sid string) (*Messa
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[MessageInteraction](ctx, c.transport, call)
+	v := new(MessageInteraction)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its

@@ -186,7 +186,11 @@ func (c *ThingsClient) Create(ctx context.Context, body *Thing) (*Thing, error) 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Thing](ctx, c.transport, call)
+	v := new(Thing)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -228,5 +232,9 @@ func (c *ThingsClient) Update(ctx context.Context, id string, body *ThingUpdate)
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Thing](ctx, c.transport, call)
+	v := new(Thing)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }

@@ -227,7 +227,11 @@ func (c *ServicesClient) Get(ctx context.Context, serviceSID string) (*Service, 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Service](ctx, c.transport, call)
+	v := new(Service)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
@@ -332,7 +336,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 		return nil, err
 	}
 	applyIdempotencyKey(ctx, call)
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -377,7 +385,11 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 		return nil, err
 	}
 	applyIdempotencyKey(ctx, call)
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // deleteCall builds the request of Delete.

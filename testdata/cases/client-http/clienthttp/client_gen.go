@@ -421,8 +421,11 @@ func (c *JobsClient) Create(ctx context.Context, body *Job, headers *JobsCreateH
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := decodeObject[Job](call, resp)
-	return v, h, err
+	v := new(Job)
+	if ok, err := decodeInto(call, resp, v); !ok {
+		return nil, h, err
+	}
+	return v, h, nil
 }
 
 // JobsExportResponseHeaders holds the response headers of JobsClient.Export.
@@ -629,6 +632,9 @@ func (c *JobsClient) History(ctx context.Context, hArg string) (*Job, *JobsHisto
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := decodeObject[Job](call, resp)
-	return v, h, err
+	v := new(Job)
+	if ok, err := decodeInto(call, resp, v); !ok {
+		return nil, h, err
+	}
+	return v, h, nil
 }

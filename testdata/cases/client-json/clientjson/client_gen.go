@@ -242,7 +242,11 @@ func (c *SessionsClient) Get(ctx context.Context, id string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // createCall builds the request of Create.
@@ -273,7 +277,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // refreshCall builds the request of Refresh.
@@ -303,7 +311,11 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // recordingCall builds the request of Recording.

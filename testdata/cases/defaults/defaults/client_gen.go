@@ -185,7 +185,11 @@ func (c *RecordsClient) Get(ctx context.Context, id string) (*Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Record](ctx, c.transport, call)
+	v := new(Record)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // createCall builds the request of Create.
@@ -216,5 +220,9 @@ func (c *RecordsClient) Create(ctx context.Context, body *RecordsCreateRequest) 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Record](ctx, c.transport, call)
+	v := new(Record)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }

@@ -275,7 +275,11 @@ func (c *ThingsClient) Create(ctx context.Context, body *ThingsCreateRequest) (*
 		return nil, err
 	}
 	applyIdempotencyKey(ctx, call)
-	return receiveObject[Thing](ctx, c.transport, call)
+	v := new(Thing)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // getCall builds the request of Get.
@@ -305,7 +309,11 @@ func (c *ThingsClient) Get(ctx context.Context, thingID string) (*Thing, error) 
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Thing](ctx, c.transport, call)
+	v := new(Thing)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its

@@ -182,7 +182,11 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // listCall builds the request of List.
@@ -207,7 +211,11 @@ func (c *SessionsClient) List(ctx context.Context, params *SessionsListParams) (
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Session](ctx, c.transport, call)
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // encodeForm returns the fields that are set as form values: lists as repeated

@@ -186,7 +186,11 @@ func (c *ContactsClient) Create(ctx context.Context, body *Contact) (*Contact, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Contact](ctx, c.transport, call)
+	v := new(Contact)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // messageCall builds the request of Message.

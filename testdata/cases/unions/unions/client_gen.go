@@ -186,7 +186,11 @@ func (c *SettingsClient) Create(ctx context.Context, body *Setting) (*Setting, e
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Setting](ctx, c.transport, call)
+	v := new(Setting)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // updateCall builds the request of Update.
@@ -228,7 +232,11 @@ func (c *SettingsClient) Update(ctx context.Context, id string, body *SettingUpd
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Setting](ctx, c.transport, call)
+	v := new(Setting)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // tagCall builds the request of Tag.
@@ -270,5 +278,9 @@ func (c *SettingsClient) Tag(ctx context.Context, id string, body *SettingsTagRe
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Sparse](ctx, c.transport, call)
+	v := new(Sparse)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }

@@ -245,7 +245,11 @@ func (c *CallsClient) Get(ctx context.Context, id string) (*Call, error) {
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Call](ctx, c.transport, call)
+	v := new(Call)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // createCall builds the request of Create.
@@ -276,7 +280,11 @@ func (c *CallsClient) Create(ctx context.Context, body *Call) (*Call, error) {
 	if err != nil {
 		return nil, err
 	}
-	return receiveObject[Call](ctx, c.transport, call)
+	v := new(Call)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its

@@ -245,7 +245,11 @@ func (c *MeetingsClient) Get(ctx context.Context, meetingID string) (*Meeting, e
 	if err != nil {
 		return nil, err
 	}
-	return sessiongenrt.ReceiveObject[Meeting](ctx, c.transport, call)
+	v := new(Meeting)
+	if ok, err := sessiongenrt.ReceiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
