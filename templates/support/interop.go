@@ -2,6 +2,7 @@ package support
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -229,6 +230,26 @@ func isOptional(v any) bool {
 	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
 }
 
+// unmarshalNext decodes the next value of d with u's UnmarshalJSON, which
+// reads a copy of its bytes: a *DecodeError it returns is moved to the
+// value's offset in d's input.
+func unmarshalNext(d *decoder, u json.Unmarshaler) error {
+	d.peek() // past whitespace: the value starts at d.pos
+	start := d.pos
+	raw, err := d.rawCopy()
+	if err != nil {
+		return err
+	}
+	if err := u.UnmarshalJSON(raw); err != nil {
+		var de *DecodeError
+		if errors.As(err, &de) {
+			de.Offset += start
+		}
+		return err
+	}
+	return nil
+}
+
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func readValue(d *decoder, p any) error {
@@ -239,11 +260,7 @@ func readValue(d *decoder, p any) error {
 		return err
 	case json.Unmarshaler:
 		if isOptional(p) {
-			raw, err := d.rawCopy()
-			if err != nil {
-				return err
-			}
-			return x.UnmarshalJSON(raw)
+			return unmarshalNext(d, x)
 		}
 	}
 	if d.peek() == kindNull {
@@ -267,10 +284,7 @@ func readValue(d *decoder, p any) error {
 	case textScalarReader:
 		err = x.readQuoted(d)
 	case json.Unmarshaler: // a generated type, through its strict decoder
-		var raw []byte
-		if raw, err = d.rawCopy(); err == nil {
-			err = x.UnmarshalJSON(raw)
-		}
+		err = unmarshalNext(d, x)
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}

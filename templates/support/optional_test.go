@@ -2,6 +2,7 @@ package support
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -218,6 +219,43 @@ func TestDateDurationJSON(t *testing.T) {
 	for _, in := range []string{`{"d":"2024-2-29"}`, `{"d":null}`, `{"s":"P"}`, `{"s":"PT1,5S"}`, `{"d":{"Year":2024}}`} {
 		if err := json.Unmarshal([]byte(in), &back); err == nil {
 			t.Errorf("Unmarshal(%s) accepted it", in)
+		}
+	}
+}
+
+// strictInt32 is a caller's type that decodes with the strict decoder, as a
+// generated type does: its errors' offsets are in its own bytes.
+type strictInt32 int32
+
+func (v *strictInt32) UnmarshalJSON(b []byte) error {
+	var d decoder
+	d.reset(b)
+	n, err := d.int32Value()
+	if err == nil {
+		err = d.end()
+	}
+	*v = strictInt32(n)
+	return err
+}
+
+// TestInteropErrorOffsets: an item decoded through its own UnmarshalJSON (an
+// Optional item, a generated type) reports a DecodeError at its offset in
+// the whole input, not in the item's bytes.
+func TestInteropErrorOffsets(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		dst  json.Unmarshaler
+		in   string
+		want int
+	}{
+		{"optional item", new(Optional[[]Optional[int32]]), `[1,   "x"]`, 6},
+		{"nested optional item", new(Optional[map[string][]Optional[int32]]), `{"a": [ 1, true]}`, 11},
+		{"unmarshaler item", new(Optional[[]strictInt32]), `[1,  2.5]`, 5},
+	} {
+		err := tt.dst.UnmarshalJSON([]byte(tt.in))
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Offset != tt.want {
+			t.Errorf("%s: UnmarshalJSON(%s) = %v, want a DecodeError at offset %d", tt.name, tt.in, err, tt.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ package sessiongenrt
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -231,6 +232,26 @@ func IsOptional(v any) bool {
 	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
 }
 
+// unmarshalNext decodes the next value of d with u's UnmarshalJSON, which
+// reads a copy of its bytes: a *DecodeError it returns is moved to the
+// value's offset in d's input.
+func UnmarshalNext(d *Decoder, u json.Unmarshaler) error {
+	d.Peek() // past whitespace: the value starts at d.pos
+	start := d.pos
+	raw, err := d.RawCopy()
+	if err != nil {
+		return err
+	}
+	if err := u.UnmarshalJSON(raw); err != nil {
+		var de *DecodeError
+		if errors.As(err, &de) {
+			de.Offset += start
+		}
+		return err
+	}
+	return nil
+}
+
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func ReadValue(d *Decoder, p any) error {
@@ -241,11 +262,7 @@ func ReadValue(d *Decoder, p any) error {
 		return err
 	case json.Unmarshaler:
 		if IsOptional(p) {
-			raw, err := d.RawCopy()
-			if err != nil {
-				return err
-			}
-			return x.UnmarshalJSON(raw)
+			return UnmarshalNext(d, x)
 		}
 	}
 	if d.Peek() == KindNull {
@@ -269,10 +286,7 @@ func ReadValue(d *Decoder, p any) error {
 	case TextScalarReader:
 		err = x.readQuoted(d)
 	case json.Unmarshaler: // a generated type, through its strict decoder
-		var raw []byte
-		if raw, err = d.RawCopy(); err == nil {
-			err = x.UnmarshalJSON(raw)
-		}
+		err = UnmarshalNext(d, x)
 	default:
 		return ReadReflect(d, reflect.ValueOf(p).Elem(), p)
 	}
