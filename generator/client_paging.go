@@ -48,11 +48,7 @@ func itemReader(resp *ir.Response) jen.Code {
 // readPointerFunc returns a func(*decoder) (*T, error) literal that reads one
 // object of type name into a new value.
 func readPointerFunc(name string) jen.Code {
-	return jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(name), jen.Error()).Block(
-		jen.Id("v").Op(":=").New(jen.Id(name)),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("v"), jen.Nil()),
-	)
+	return jen.Func().Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(name), jen.Error()).Block(readIntoNew(name)...)
 }
 
 // pages emits what every list method shares: fetchItems, which fetches one

@@ -90,11 +90,7 @@ func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 	f := j.f
 	f.Commentf("%s decodes one %s.", name, t.Struct.Name)
 	if t.Pointer {
-		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(t.Struct.Name), jen.Error()).Block(
-			jen.Id("v").Op(":=").New(jen.Id(t.Struct.Name)),
-			jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("v"), jen.Nil()),
-		)
+		f.Func().Id(name).Params(jen.Id("d").Op("*").Id("decoder")).Params(jen.Op("*").Id(t.Struct.Name), jen.Error()).Block(readIntoNew(t.Struct.Name)...)
 		f.Line()
 		return
 	}
@@ -103,6 +99,16 @@ func (j *jsonGen) objectDecoder(name string, t *ir.Type) {
 		jen.Return(jen.Id("v"), jen.Err()),
 	)
 	f.Line()
+}
+
+// readIntoNew returns the body of a func(d *decoder) (*name, error) that
+// reads one object into a new value.
+func readIntoNew(name string) []jen.Code {
+	return []jen.Code{
+		jen.Id("v").Op(":=").New(jen.Id(name)),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("readJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	}
 }
 
 // objectArrayDecoder emits the function that decodes an array of objects of

@@ -45,11 +45,41 @@ func TestSharedRuntimeKeepsAPI(t *testing.T) {
 // topLevelExports returns, per package folder, the sorted exported
 // top-level names of the files pick selects.
 func topLevelExports(t *testing.T, files []generator.File, pick func(string) bool) map[string][]string {
+	return declNames(t, files, pick, func(d ast.Decl) []string {
+		var names []string
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.IsExported() {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					if sp.Name.IsExported() {
+						names = append(names, sp.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.IsExported() {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+		}
+		return names
+	})
+}
+
+// declNames returns, per package folder, the sorted names that names gives
+// for the top-level declarations of the Go files pick selects.
+func declNames(t *testing.T, files []generator.File, pick func(string) bool, names func(ast.Decl) []string) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
 	fset := token.NewFileSet()
 	for _, g := range files {
-		if !pick(g.Path) {
+		if !pick(g.Path) || !strings.HasSuffix(g.Path, ".go") {
 			continue
 		}
 		f, err := parser.ParseFile(fset, g.Path, g.Content, parser.SkipObjectResolution)
@@ -58,27 +88,7 @@ func topLevelExports(t *testing.T, files []generator.File, pick func(string) boo
 		}
 		dir := path.Dir(g.Path)
 		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					out[dir] = append(out[dir], d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, sp := range d.Specs {
-					switch sp := sp.(type) {
-					case *ast.TypeSpec:
-						if sp.Name.IsExported() {
-							out[dir] = append(out[dir], sp.Name.Name)
-						}
-					case *ast.ValueSpec:
-						for _, n := range sp.Names {
-							if n.IsExported() {
-								out[dir] = append(out[dir], n.Name)
-							}
-						}
-					}
-				}
-			}
+			out[dir] = append(out[dir], names(d)...)
 		}
 		slices.Sort(out[dir])
 	}
@@ -123,26 +133,12 @@ func TestSharedRuntimeExportsNoGeneratedMethod(t *testing.T) {
 // exportedMethods returns, per package folder, the sorted "Recv.Method"
 // names of the exported methods declared in the files pick selects.
 func exportedMethods(t *testing.T, files []generator.File, pick func(string) bool) map[string][]string {
-	t.Helper()
-	out := map[string][]string{}
-	fset := token.NewFileSet()
-	for _, g := range files {
-		if !pick(g.Path) || !strings.HasSuffix(g.Path, ".go") {
-			continue
+	return declNames(t, files, pick, func(d ast.Decl) []string {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() {
+			return []string{receiverName(fd.Recv.List[0].Type) + "." + fd.Name.Name}
 		}
-		f, err := parser.ParseFile(fset, g.Path, g.Content, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dir := path.Dir(g.Path)
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() {
-				out[dir] = append(out[dir], receiverName(fd.Recv.List[0].Type)+"."+fd.Name.Name)
-			}
-		}
-		slices.Sort(out[dir])
-	}
-	return out
+		return nil
+	})
 }
 
 // receiverName is the type name of a method's receiver, without * or type

@@ -2,7 +2,6 @@ package support
 
 import (
 	"encoding/json"
-	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -230,26 +229,6 @@ func isOptional(v any) bool {
 	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
 }
 
-// unmarshalNext decodes the next value of d with u's UnmarshalJSON, which
-// reads a copy of its bytes: a *DecodeError it returns is moved to the
-// value's offset in d's input.
-func unmarshalNext(d *decoder, u json.Unmarshaler) error {
-	d.peek() // past whitespace: the value starts at d.pos
-	start := d.pos
-	raw, err := d.rawCopy()
-	if err != nil {
-		return err
-	}
-	if err := u.UnmarshalJSON(raw); err != nil {
-		var de *DecodeError
-		if errors.As(err, &de) {
-			de.Offset += start
-		}
-		return err
-	}
-	return nil
-}
-
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func readValue(d *decoder, p any) error {
@@ -260,7 +239,7 @@ func readValue(d *decoder, p any) error {
 		return err
 	case json.Unmarshaler:
 		if isOptional(p) {
-			return unmarshalNext(d, x)
+			return unmarshalAt(d, x)
 		}
 	}
 	if d.peek() == kindNull {
@@ -284,7 +263,7 @@ func readValue(d *decoder, p any) error {
 	case textScalarReader:
 		err = x.readQuoted(d)
 	case json.Unmarshaler: // a generated type, through its strict decoder
-		err = unmarshalNext(d, x)
+		err = unmarshalAt(d, x)
 	default:
 		return readReflect(d, reflect.ValueOf(p).Elem(), p)
 	}

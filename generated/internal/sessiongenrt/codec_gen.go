@@ -436,22 +436,32 @@ type ImportedDecoder[T any] interface {
 // below the value's, so the caller sees one document.
 func ReadImported[T any, P ImportedDecoder[T]](d *Decoder) (T, error) {
 	var v T
+	err := UnmarshalAt(d, P(&v))
+	return v, err
+}
+
+// unmarshalAt decodes the next value of d with u's UnmarshalJSON, which
+// reads the value's bytes on their own, and reports its error as one of
+// this input: a *DecodeError (of this package or, through Parts, of
+// another generated one) at its offset counted from the value's start and
+// with its path, any other error at the value's start.
+func UnmarshalAt(d *Decoder, u json.Unmarshaler) error {
 	d.skipWS()
 	start := d.pos
 	raw, err := d.raw()
 	if err != nil {
-		return v, err
+		return err
 	}
-	if err := P(&v).UnmarshalJSON(raw); err != nil {
+	if err := u.UnmarshalJSON(raw); err != nil {
 		var parts interface {
 			error
 			Parts() (offset int, path, msg string)
 		}
 		if errors.As(err, &parts) {
 			off, path, msg := parts.Parts()
-			return v, &DecodeError{Offset: start + off, Path: path, Msg: msg}
+			return &DecodeError{Offset: start + off, Path: path, Msg: msg}
 		}
-		return v, d.errAt(start, err.Error())
+		return d.errAt(start, err.Error())
 	}
-	return v, nil
+	return nil
 }

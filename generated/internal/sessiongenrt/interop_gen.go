@@ -4,7 +4,6 @@ package sessiongenrt
 
 import (
 	"encoding/json"
-	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -232,26 +231,6 @@ func IsOptional(v any) bool {
 	return t.PkgPath() == reflect.TypeFor[Optional[bool]]().PkgPath() && strings.HasPrefix(t.Name(), "Optional[")
 }
 
-// unmarshalNext decodes the next value of d with u's UnmarshalJSON, which
-// reads a copy of its bytes: a *DecodeError it returns is moved to the
-// value's offset in d's input.
-func UnmarshalNext(d *Decoder, u json.Unmarshaler) error {
-	d.Peek() // past whitespace: the value starts at d.pos
-	start := d.pos
-	raw, err := d.RawCopy()
-	if err != nil {
-		return err
-	}
-	if err := u.UnmarshalJSON(raw); err != nil {
-		var de *DecodeError
-		if errors.As(err, &de) {
-			de.Offset += start
-		}
-		return err
-	}
-	return nil
-}
-
 // readValue decodes the next value into *p as the generated decoders
 // decode a value of its type; null is an error except for a json value.
 func ReadValue(d *Decoder, p any) error {
@@ -262,7 +241,7 @@ func ReadValue(d *Decoder, p any) error {
 		return err
 	case json.Unmarshaler:
 		if IsOptional(p) {
-			return UnmarshalNext(d, x)
+			return UnmarshalAt(d, x)
 		}
 	}
 	if d.Peek() == KindNull {
@@ -286,7 +265,7 @@ func ReadValue(d *Decoder, p any) error {
 	case TextScalarReader:
 		err = x.readQuoted(d)
 	case json.Unmarshaler: // a generated type, through its strict decoder
-		err = UnmarshalNext(d, x)
+		err = UnmarshalAt(d, x)
 	default:
 		return ReadReflect(d, reflect.ValueOf(p).Elem(), p)
 	}
