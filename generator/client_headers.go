@@ -113,7 +113,7 @@ func (c *clientGen) headersType(name string, docLines []string, hs []*ir.Header)
 
 // headerValueChecks emits the checks of one header value x of type t.
 func headerValueChecks(g *jen.Group, t *ir.Type, x jen.Code, listElement bool) {
-	for _, rule := range checksFor(t, x, "fp", 1) {
+	for _, rule := range checksFor(t, x, "fp", 1, nil) {
 		g.Add(rule)
 	}
 	g.Id("checkHeaderValue").Call(jen.Id("vs"), jen.Op("&").Id("fp"), scalarText(t, x), jen.Lit(listElement))

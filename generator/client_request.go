@@ -82,7 +82,7 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 	var checks []jen.Code
 	for _, pp := range m.PathParams {
 		x := pathValue(pp)
-		rules := checksFor(pp.Type, x, "fp", 0)
+		rules := checksFor(pp.Type, x, "fp", 0, nil)
 		var text jen.Code
 		switch pp.Type.Kind {
 		case ir.String, ir.URI, ir.UUID:

@@ -182,7 +182,7 @@ func genUnionValidate(f *jen.File, u *ir.Union) {
 	f.Func().Params(jen.Id("v").Id(u.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(
 		jen.Switch(jen.Id("v").Dot("kind")).BlockFunc(func(g *jen.Group) {
 			for _, m := range u.Members {
-				checks := checksFor(m.Type, jen.Id("v").Dot(m.Field), "mp", 0)
+				checks := checksFor(m.Type, jen.Id("v").Dot(m.Field), "mp", 0, nil)
 				if len(checks) > 0 {
 					checks = append([]jen.Code{jen.Id("mp").Op(":=").Op("*").Id("p")}, checks...)
 				}

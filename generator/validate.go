@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -85,10 +86,12 @@ func genUnknownValidate(f *jen.File, p *ir.Package, iface *ir.Interface) {
 		jen.If(jen.Op("!").Add(check)).Block(jen.Return()),
 		jen.Id("v").Dot("checkRaw").Call(jen.Id("p"), jen.Id("vs")),
 	)
+	var paths pathDecls
 	for _, fl := range iface.Root.Fields {
-		body = append(body, fieldChecks(fl)...)
+		body = append(body, fieldChecks(fl, &paths)...)
 	}
 	body = append(body, ruleChecks(iface.Root.Rules)...)
+	body = append(paths.decl(), body...)
 	f.Func().Params(jen.Id("v").Op("*").Id(iface.Unknown)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(body...)
 	f.Line()
 }
@@ -150,8 +153,9 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 		jen.If(jen.Id("checkDepth").Call(jen.Id("vs"), jen.Id("p"), jen.Lit(levels))).Block(jen.Return()),
 	}
 	form := s.SentForm
+	var paths pathDecls
 	for _, fl := range s.Fields {
-		body = append(body, fieldChecks(fl)...)
+		body = append(body, fieldChecks(fl, &paths)...)
 		// A form body sends a list as repeated keys: an empty one as none.
 		switch {
 		case form && fl.NilAbsent && fl.Type.Kind == ir.Slice:
@@ -172,13 +176,14 @@ func genStructValidate(f *jen.File, p *ir.Package, s *ir.Struct) {
 		}
 		body = append(body, jen.Id("checkMembers").Call(jen.Id("vs"), jen.Id("p"), jen.Id("v").Dot("AdditionalProperties"), jen.Index().String().Values(declared...)))
 	}
+	body = append(paths.decl(), body...)
 	f.Func().Params(jen.Id("v").Op("*").Id(s.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(body...)
 	f.Line()
 }
 
 // fieldChecks returns the checks of one field: presence first, then the
-// value's constraints under the field's path fp.
-func fieldChecks(fl *ir.Field) []jen.Code {
+// value's constraints under the field's path fp, declared in paths.
+func fieldChecks(fl *ir.Field, paths *pathDecls) []jen.Code {
 	field := jen.Id("v").Dot(fl.Name)
 	var out []jen.Code
 	if fl.Optional && fl.Required {
@@ -202,11 +207,11 @@ func fieldChecks(fl *ir.Field) []jen.Code {
 	if !fl.Optional {
 		x = field
 	}
-	checks := checksFor(fl.Type, x, "fp", 0)
+	checks := checksFor(fl.Type, x, "fp", 0, paths)
 	if len(checks) == 0 {
 		return out
 	}
-	body := append([]jen.Code{jen.Id("fp").Op(":=").Id("p").Dot("child").Call(jen.Lit(fl.Wire))}, checks...)
+	body := append([]jen.Code{paths.assign("fp", jen.Id("p").Dot("child").Call(jen.Lit(fl.Wire)))}, checks...)
 	switch {
 	case fl.NilAbsent:
 		out = append(out, jen.If(field.Clone().Op("!=").Nil()).Block(body...))
@@ -267,8 +272,9 @@ func bounds(min, max *int) (lo, hi jen.Code, ok bool) {
 }
 
 // checksFor returns statements that check value x of type t at path pathVar.
-// Empty when nothing needs checking.
-func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
+// Empty when nothing needs checking. The paths of items and map values are
+// declared in paths (nil: declared where they are set).
+func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int, paths *pathDecls) []jen.Code {
 	p := jen.Op("&").Id(pathVar)
 	vs := jen.Id("vs")
 	check := func(name string, args ...jen.Code) jen.Code {
@@ -335,7 +341,7 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		// states; a value is checked as its type says.
 		out = append(out, check("checkItemSet", jen.Add(x).Dot("IsSet").Call()))
 		o := fmt.Sprintf("o%d", depth)
-		if inner := checksFor(t.Elem, jen.Id(o), pathVar, depth); len(inner) > 0 {
+		if inner := checksFor(t.Elem, jen.Id(o), pathVar, depth, paths); len(inner) > 0 {
 			out = append(out, jen.If(jen.List(jen.Id(o), jen.Id("ok")).Op(":=").Add(x).Dot("Get").Call(), jen.Id("ok")).Block(inner...))
 		}
 	case ir.Slice:
@@ -350,24 +356,24 @@ func checksFor(t *ir.Type, x jen.Code, pathVar string, depth int) []jen.Code {
 		if inPlace(t.Elem) {
 			elem = jen.Add(x).Index(jen.Id(i)) // addressable: validated in place
 		}
-		inner := checksFor(t.Elem, elem, ep, depth+1)
+		inner := checksFor(t.Elem, elem, ep, depth+1, paths)
 		if len(inner) > 0 {
 			loop := jen.List(jen.Id(i), jen.Id(e)).Op(":=").Range().Add(x)
 			if inPlace(t.Elem) {
 				loop = jen.Id(i).Op(":=").Range().Add(x)
 			}
 			out = append(out, jen.For(loop).Block(
-				append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("item").Call(jen.Id(i))}, inner...)...))
+				append([]jen.Code{paths.assign(ep, jen.Id(pathVar).Dot("item").Call(jen.Id(i)))}, inner...)...))
 		}
 	case ir.Map:
 		k, e, ep, n := fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("p%d", depth), fmt.Sprintf("n%d", depth)
 		out = append(out, check("checkKeys", x))
-		inner := checksFor(t.Elem, jen.Id(e), ep, depth+1)
+		inner := checksFor(t.Elem, jen.Id(e), ep, depth+1, paths)
 		if len(inner) > 0 {
 			out = append(out, jen.Block(
 				jen.Id(n).Op(":=").Id("vs").Dot("len").Call(),
 				jen.For(jen.List(jen.Id(k), jen.Id(e)).Op(":=").Range().Add(x)).Block(
-					append([]jen.Code{jen.Id(ep).Op(":=").Id(pathVar).Dot("child").Call(jen.Id(k))}, inner...)...),
+					append([]jen.Code{paths.assign(ep, jen.Id(pathVar).Dot("child").Call(jen.Id(k)))}, inner...)...),
 				jen.Id("vs").Dot("sortFrom").Call(jen.Id(n)),
 			))
 		}
@@ -456,4 +462,36 @@ func isSet(fl *ir.Field, field *jen.Statement) jen.Code {
 		return field.Op("!=").Nil()
 	}
 	return field.Dot("IsSet").Call()
+}
+
+// pathDecls collects the path variables (fp, p0, p1, ...) of one validate
+// method, declared once at its top rather than one per field and item: the
+// compiler's liveness and stack-slot work grows with the number of
+// address-taken variables times the calls, which a type with many fields
+// otherwise makes the costliest part of its build. A nil *pathDecls declares
+// each variable where it is set, for code that is not one method's walk.
+type pathDecls struct{ names []string }
+
+// assign returns the statement that sets path variable name to value.
+func (d *pathDecls) assign(name string, value jen.Code) jen.Code {
+	if d == nil {
+		return jen.Id(name).Op(":=").Add(value)
+	}
+	if !slices.Contains(d.names, name) {
+		d.names = append(d.names, name)
+	}
+	return jen.Id(name).Op("=").Add(value)
+}
+
+// decl returns the declaration of the variables assign set, if any.
+func (d *pathDecls) decl() []jen.Code {
+	if len(d.names) == 0 {
+		return nil
+	}
+	slices.Sort(d.names)
+	var names []jen.Code
+	for _, n := range d.names {
+		names = append(names, jen.Id(n))
+	}
+	return []jen.Code{jen.Var().List(names...).Id("valuePath")}
 }

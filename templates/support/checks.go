@@ -12,11 +12,13 @@ import (
 )
 
 // This file holds the rules of the generated validators, one function a
-// rule, so that a generated validate method is one line a constraint. Each
-// rule is a test small enough to be inlined where it is used; recording a
-// violation, the rare case, is a call to a function of its own (violated),
-// which keeps the inlined code small and so the build of a large package
-// quick. They allocate only to record a violation.
+// rule, so that a generated validate method is one line a constraint, and
+// one call: the rules are //go:noinline. Inlined, each test and the
+// arguments of its violation were copied into every field of every type,
+// which made validate methods the largest part of a large API's build (a
+// fifth of a 100-type package's compile); a call costs a few nanoseconds of
+// a walk that is not on the decoding path. They allocate only to record a
+// violation.
 
 // violated records a violation of rule at p, with a message formatted from
 // format and args, and at the field name of p when name is not empty.
@@ -35,6 +37,8 @@ func violated(vs *violationList, p *valuePath, name, rule, format string, args .
 }
 
 // checkRequired records a required field that is absent.
+//
+//go:noinline
 func checkRequired(vs *violationList, p *valuePath, name string, set bool) {
 	if !set {
 		violated(vs, p, name, RuleRequired, "is required")
@@ -42,6 +46,8 @@ func checkRequired(vs *violationList, p *valuePath, name string, set bool) {
 }
 
 // checkNotNull records a null where null is not allowed.
+//
+//go:noinline
 func checkNotNull(vs *violationList, p *valuePath, name string, null bool) {
 	if null {
 		violated(vs, p, name, RuleNull, "must not be null")
@@ -52,6 +58,8 @@ func checkNotNull(vs *violationList, p *valuePath, name string, null bool) {
 const noBound = -1
 
 // checkLength checks the length of s in characters (runes).
+//
+//go:noinline
 func checkLength(vs *violationList, p *valuePath, s string, min, max int) {
 	if n := utf8.RuneCountInString(s); n < min || max != noBound && n > max {
 		lengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
@@ -70,6 +78,8 @@ func lengthViolated(vs *violationList, p *valuePath, n, min, max int, minRule, m
 }
 
 // checkPattern records a string that does not match its pattern.
+//
+//go:noinline
 func checkPattern(vs *violationList, p *valuePath, matched bool, expr string) {
 	if !matched {
 		violated(vs, p, "", RulePattern, "does not match %s", expr)
@@ -77,6 +87,8 @@ func checkPattern(vs *violationList, p *valuePath, matched bool, expr string) {
 }
 
 // checkURI records a string that is not an absolute URI.
+//
+//go:noinline
 func checkURI(vs *violationList, p *valuePath, s string) {
 	if !isURI(s) {
 		violated(vs, p, "", RuleFormat, "is not an absolute URI")
@@ -84,6 +96,8 @@ func checkURI(vs *violationList, p *valuePath, s string) {
 }
 
 // checkUUID records a string that is not a UUID.
+//
+//go:noinline
 func checkUUID(vs *violationList, p *valuePath, s string) {
 	if !isUUID(s) {
 		violated(vs, p, "", RuleFormat, "is not a UUID")
@@ -96,6 +110,8 @@ type number interface {
 }
 
 // checkMinimum records x below min; text is min as the schema writes it.
+//
+//go:noinline
 func checkMinimum[T number](vs *violationList, p *valuePath, x, min T, text string) {
 	if x < min {
 		violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
@@ -103,6 +119,8 @@ func checkMinimum[T number](vs *violationList, p *valuePath, x, min T, text stri
 }
 
 // checkMaximum records x above max; text is max as the schema writes it.
+//
+//go:noinline
 func checkMaximum[T number](vs *violationList, p *valuePath, x, max T, text string) {
 	if x > max {
 		violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
@@ -110,6 +128,8 @@ func checkMaximum[T number](vs *violationList, p *valuePath, x, max T, text stri
 }
 
 // checkItems checks the number of items n of an array.
+//
+//go:noinline
 func checkItems(vs *violationList, p *valuePath, n, min, max int) {
 	if n < min || max != noBound && n > max {
 		lengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
@@ -123,6 +143,8 @@ type knownValue interface {
 }
 
 // checkKnown records a value a closed enum does not list.
+//
+//go:noinline
 func checkKnown[E knownValue](vs *violationList, p *valuePath, e E) {
 	if !e.IsKnown() {
 		violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
@@ -131,6 +153,8 @@ func checkKnown[E knownValue](vs *violationList, p *valuePath, e E) {
 
 // checkUnique records the first repeat of each item, comparing pairwise:
 // no allocation, and arrays with a uniqueItems rule are short in practice.
+//
+//go:noinline
 func checkUnique[E comparable](vs *violationList, p *valuePath, x []E) {
 	checkUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
 }
@@ -187,12 +211,16 @@ func checkPathSegment(vs *violationList, p *valuePath, s string) bool {
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
+//
+//go:noinline
 func checkNotNil(vs *violationList, p *valuePath) {
 	violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
+//
+//go:noinline
 func checkUTF8(vs *violationList, p *valuePath, s string) {
 	if !utf8.ValidString(s) {
 		violated(vs, p, "", RuleFormat, "is not valid UTF-8")
@@ -200,6 +228,8 @@ func checkUTF8(vs *violationList, p *valuePath, s string) {
 }
 
 // checkUTF8Field is checkUTF8 for the field name of the object at p.
+//
+//go:noinline
 func checkUTF8Field[S ~string](vs *violationList, p *valuePath, name string, s S) {
 	if !utf8.ValidString(string(s)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
@@ -207,6 +237,8 @@ func checkUTF8Field[S ~string](vs *violationList, p *valuePath, name string, s S
 }
 
 // checkUTF8Optional is checkUTF8Field for an Optional field.
+//
+//go:noinline
 func checkUTF8Optional[S ~string](vs *violationList, p *valuePath, name string, o *Optional[S]) {
 	if o.state == optValue && !utf8.ValidString(string(o.value)) {
 		violated(vs, p, name, RuleFormat, "is not valid UTF-8")
@@ -231,6 +263,8 @@ func checkFormOptionalList[E any](vs *violationList, p *valuePath, name string, 
 }
 
 // checkKeys records map keys that are not valid UTF-8.
+//
+//go:noinline
 func checkKeys[V any](vs *violationList, p *valuePath, m map[string]V) {
 	for k := range m {
 		if !utf8.ValidString(k) {
@@ -241,6 +275,8 @@ func checkKeys[V any](vs *violationList, p *valuePath, m map[string]V) {
 
 // checkFinite records NaN and infinities, which JSON numbers cannot hold
 // (a schema that allows them says nonFinite).
+//
+//go:noinline
 func checkFinite[T ~float32 | ~float64](vs *violationList, p *valuePath, x T) {
 	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
 		violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
@@ -262,6 +298,8 @@ func checkDateTime(vs *violationList, p *valuePath, t time.Time) {
 }
 
 // checkDateTimeField is checkDateTime for the field name of the object at p.
+//
+//go:noinline
 func checkDateTimeField(vs *violationList, p *valuePath, name string, t time.Time) {
 	if y := t.UTC().Year(); y < 1 || y > maxYear-1 {
 		fp := p.child(name)
@@ -270,6 +308,8 @@ func checkDateTimeField(vs *violationList, p *valuePath, name string, t time.Tim
 }
 
 // checkDateTimeOptional is checkDateTimeField for an Optional field.
+//
+//go:noinline
 func checkDateTimeOptional(vs *violationList, p *valuePath, name string, o *Optional[time.Time]) {
 	if o.state == optValue {
 		checkDateTimeField(vs, p, name, o.value)
@@ -278,6 +318,8 @@ func checkDateTimeOptional(vs *violationList, p *valuePath, name string, o *Opti
 
 // checkDate records a date that does not exist or has a year outside 0 to
 // 999,999,999 (what ParseDate reads back).
+//
+//go:noinline
 func checkDate(vs *violationList, p *valuePath, d Date) {
 	if d.Year < 0 || d.Year > maxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
 		violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", maxYear, d.Year, int(d.Month), d.Day)
@@ -287,6 +329,8 @@ func checkDate(vs *violationList, p *valuePath, d Date) {
 // checkDuration records a duration that its ISO 8601 form cannot hold: a
 // negative component (the sign is Negative), a fraction outside 0 to
 // 999999999 nanoseconds, or a negative zero.
+//
+//go:noinline
 func checkDuration(vs *violationList, p *valuePath, d Duration) {
 	switch {
 	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
@@ -302,6 +346,8 @@ func checkDuration(vs *violationList, p *valuePath, d Duration) {
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
+//
+//go:noinline
 func checkDepth(vs *violationList, p *valuePath, n int) bool {
 	if p.level()+n <= defaultMaxDepth {
 		return false
@@ -332,6 +378,8 @@ func checkRawAt(p *valuePath, raw []byte) error {
 
 // checkRawJSON records a json value that is not exactly one JSON value
 // without repeated names, or nests too deep where it sits; empty is null.
+//
+//go:noinline
 func checkRawJSON(vs *violationList, p *valuePath, raw json.RawMessage) {
 	if len(raw) == 0 {
 		return

@@ -126,11 +126,15 @@ const (
 )
 
 // child returns the path of the field name of the object at p.
+//
+//go:noinline
 func (p *valuePath) child(name string) valuePath {
 	return valuePath{parent: p, name: name, depth: p.level() + 1, kind: pathField}
 }
 
 // item returns the path of element i of the array at p.
+//
+//go:noinline
 func (p *valuePath) item(i int) valuePath {
 	return valuePath{parent: p, index: i, depth: p.level() + 1, kind: pathIndex}
 }

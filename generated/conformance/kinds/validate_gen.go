@@ -15,6 +15,7 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -30,12 +31,12 @@ func (v *Scalars) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	sessiongenrt.CheckNotNull(vs, p, "i64", v.I64.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "num", v.Num.IsNull())
 	if x, ok := v.Num.Get(); ok {
-		fp := p.Child("num")
+		fp = p.Child("num")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "f32", v.F32.IsNull())
 	if x, ok := v.F32.Get(); ok {
-		fp := p.Child("f32")
+		fp = p.Child("f32")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "numNF", v.NumNF.IsNull())
@@ -43,30 +44,30 @@ func (v *Scalars) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	sessiongenrt.CheckNotNull(vs, p, "flag", v.Flag.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Child("day")
+		fp = p.Child("day")
 		sessiongenrt.CheckDate(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "at", v.At.IsNull())
 	sessiongenrt.CheckDateTimeOptional(vs, p, "at", &v.At)
 	sessiongenrt.CheckNotNull(vs, p, "span", v.Span.IsNull())
 	if x, ok := v.Span.Get(); ok {
-		fp := p.Child("span")
+		fp = p.Child("span")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
-		fp := p.Child("link")
+		fp = p.Child("link")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "uid", v.UID.IsNull())
 	if x, ok := v.UID.Get(); ok {
-		fp := p.Child("uid")
+		fp = p.Child("uid")
 		sessiongenrt.CheckUUID(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "color", v.Color.IsNull())
 	if x, ok := v.Color.Get(); ok {
-		fp := p.Child("color")
+		fp = p.Child("color")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "mood", v.Mood.IsNull())
@@ -107,6 +108,7 @@ func (v *Containers) Validate() error {
 }
 
 func (v *Containers) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0, p1 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -117,60 +119,60 @@ func (v *Containers) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	if v.Nested != nil {
-		fp := p.Child("nested")
+		fp = p.Child("nested")
 		for i0, e0 := range v.Nested {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			for i1, e1 := range e0 {
-				p1 := p0.Item(i1)
+				p1 = p0.Item(i1)
 				sessiongenrt.CheckUTF8(vs, &p1, e1)
 			}
 		}
 	}
 	if v.Dict != nil {
-		fp := p.Child("dict")
+		fp = p.Child("dict")
 		sessiongenrt.CheckKeys(vs, &fp, v.Dict)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Dict {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckFinite(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
 		}
 	}
 	if v.Colors != nil {
-		fp := p.Child("colors")
+		fp = p.Child("colors")
 		sessiongenrt.CheckKeys(vs, &fp, v.Colors)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Colors {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
 		}
 	}
 	if v.Objs != nil {
-		fp := p.Child("objs")
+		fp = p.Child("objs")
 		for i0 := range v.Objs {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Objs[i0].validate(&p0, vs)
 		}
 	}
 	if v.Raws != nil {
-		fp := p.Child("raws")
+		fp = p.Child("raws")
 		for i0, e0 := range v.Raws {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.ByKey.Get(); ok {
-		fp := p.Child("byKey")
+		fp = p.Child("byKey")
 		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckKeys(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -237,6 +239,7 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -247,7 +250,7 @@ func (v *Circle) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	sessiongenrt.CheckNotNull(vs, p, "name", v.Name.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
 	{
-		fp := p.Child("radius")
+		fp = p.Child("radius")
 		sessiongenrt.CheckFinite(vs, &fp, v.Radius)
 	}
 }
@@ -392,6 +395,7 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -404,7 +408,7 @@ func (v *Node) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationLis
 	sessiongenrt.CheckNotNull(vs, p, "value", v.Value.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.Child("next")
+		fp = p.Child("next")
 		x.validate(&fp, vs)
 	}
 }
@@ -418,6 +422,7 @@ func (v *Doc) Validate() error {
 }
 
 func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -429,53 +434,53 @@ func (v *Doc) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	sessiongenrt.CheckNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
-		fp := p.Child("raw")
+		fp = p.Child("raw")
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 	sessiongenrt.CheckRawNotNull(vs, p, "rawNull", &v.RawNull)
 	if x, ok := v.RawNull.Get(); ok {
-		fp := p.Child("rawNull")
+		fp = p.Child("rawNull")
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "scalars", v.Scalars.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.Scalars); x != nil {
-		fp := p.Child("scalars")
+		fp = p.Child("scalars")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "presence", v.Presence.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.Presence); x != nil {
-		fp := p.Child("presence")
+		fp = p.Child("presence")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "containers", v.Containers.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.Containers); x != nil {
-		fp := p.Child("containers")
+		fp = p.Child("containers")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
-		fp := p.Child("shape")
+		fp = p.Child("shape")
 		validateShape(x, &fp, vs)
 	}
 	if v.Shapes != nil {
-		fp := p.Child("shapes")
+		fp = p.Child("shapes")
 		for i0, e0 := range v.Shapes {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
 	if x, ok := v.Animal.Get(); ok {
-		fp := p.Child("animal")
+		fp = p.Child("animal")
 		validateAnimal(x, &fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "bag", v.Bag.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.Bag); x != nil {
-		fp := p.Child("bag")
+		fp = p.Child("bag")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "node", v.Node.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.Node); x != nil {
-		fp := p.Child("node")
+		fp = p.Child("node")
 		x.validate(&fp, vs)
 	}
 }
@@ -489,6 +494,7 @@ func (v *Holder) Validate() error {
 }
 
 func (v *Holder) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -499,37 +505,37 @@ func (v *Holder) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Child("shape")
+		fp = p.Child("shape")
 		validateShape(v.Shape, &fp, vs)
 	}
 	{
-		fp := p.Child("animal")
+		fp = p.Child("animal")
 		validateAnimal(v.Animal, &fp, vs)
 	}
 	{
-		fp := p.Child("raw")
+		fp = p.Child("raw")
 		sessiongenrt.CheckRawJSON(vs, &fp, v.Raw)
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "at", v.At)
 	{
-		fp := p.Child("day")
+		fp = p.Child("day")
 		sessiongenrt.CheckDate(vs, &fp, v.Day)
 	}
 	{
-		fp := p.Child("span")
+		fp = p.Child("span")
 		sessiongenrt.CheckDuration(vs, &fp, v.Span)
 	}
 	{
-		fp := p.Child("num")
+		fp = p.Child("num")
 		sessiongenrt.CheckFinite(vs, &fp, v.Num)
 	}
 	{
-		fp := p.Child("tags")
+		fp = p.Child("tags")
 		sessiongenrt.CheckKeys(vs, &fp, v.Tags)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Tags {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckUTF8(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -583,6 +589,7 @@ func (v *Unions) Validate() error {
 }
 
 func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -593,42 +600,42 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Child("need")
+		fp = p.Child("need")
 		v.Need.validate(&fp, vs)
 	}
 	if v.Loc != nil {
-		fp := p.Child("loc")
+		fp = p.Child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "value", v.Value.IsNull())
 	if x, ok := v.Value.Get(); ok {
-		fp := p.Child("value")
+		fp = p.Child("value")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Maybe.Get(); ok {
-		fp := p.Child("maybe")
+		fp = p.Child("maybe")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.Child("since")
+		fp = p.Child("since")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Child("day")
+		fp = p.Child("day")
 		x.validate(&fp, vs)
 	}
 	if v.ByKey != nil {
-		fp := p.Child("byKey")
+		fp = p.Child("byKey")
 		sessiongenrt.CheckKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.ByKey {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.SortFrom(n0)
@@ -636,16 +643,16 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	}
 	sessiongenrt.CheckNotNull(vs, p, "at", v.At.IsNull())
 	if x, ok := v.At.Get(); ok {
-		fp := p.Child("at")
+		fp = p.Child("at")
 		x.validate(&fp, vs)
 	}
 	if v.Ats != nil {
-		fp := p.Child("ats")
+		fp = p.Child("ats")
 		sessiongenrt.CheckKeys(vs, &fp, v.Ats)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Ats {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					o1.validate(&p0, vs)
@@ -656,12 +663,12 @@ func (v *Unions) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	}
 	sessiongenrt.CheckNotNull(vs, p, "feel", v.Feel.IsNull())
 	if x, ok := v.Feel.Get(); ok {
-		fp := p.Child("feel")
+		fp = p.Child("feel")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "hue", v.Hue.IsNull())
 	if x, ok := v.Hue.Get(); ok {
-		fp := p.Child("hue")
+		fp = p.Child("hue")
 		x.validate(&fp, vs)
 	}
 }
@@ -675,6 +682,7 @@ func (v *NullableItems) Validate() error {
 }
 
 func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0, p1 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -685,9 +693,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	if v.Tags != nil {
-		fp := p.Child("tags")
+		fp = p.Child("tags")
 		for i0, e0 := range v.Tags {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				sessiongenrt.CheckUTF8(vs, &p0, o1)
@@ -696,12 +704,12 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		}
 	}
 	if v.Scores != nil {
-		fp := p.Child("scores")
+		fp = p.Child("scores")
 		sessiongenrt.CheckKeys(vs, &fp, v.Scores)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Scores {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					sessiongenrt.CheckFinite(vs, &p0, o1)
@@ -711,9 +719,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		}
 	}
 	if v.Nodes != nil {
-		fp := p.Child("nodes")
+		fp = p.Child("nodes")
 		for i0, e0 := range v.Nodes {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -721,25 +729,25 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		}
 	}
 	if v.Grid != nil {
-		fp := p.Child("grid")
+		fp = p.Child("grid")
 		for i0, e0 := range v.Grid {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				for i1, e1 := range o1 {
-					p1 := p0.Item(i1)
+					p1 = p0.Item(i1)
 					sessiongenrt.CheckItemSet(vs, &p1, e1.IsSet())
 				}
 			}
 		}
 	}
 	if v.Moods != nil {
-		fp := p.Child("moods")
+		fp = p.Child("moods")
 		sessiongenrt.CheckKeys(vs, &fp, v.Moods)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Moods {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					sessiongenrt.CheckUTF8(vs, &p0, string(o1))
@@ -749,9 +757,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		}
 	}
 	if v.Locs != nil {
-		fp := p.Child("locs")
+		fp = p.Child("locs")
 		for i0, e0 := range v.Locs {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -759,9 +767,9 @@ func (v *NullableItems) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		}
 	}
 	if v.Shapes != nil {
-		fp := p.Child("shapes")
+		fp = p.Child("shapes")
 		for i0, e0 := range v.Shapes {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				validateShape(o1, &p0, vs)
@@ -779,6 +787,7 @@ func (v *InlineEnums) Validate() error {
 }
 
 func (v *InlineEnums) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -789,32 +798,32 @@ func (v *InlineEnums) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	{
-		fp := p.Child("mode")
+		fp = p.Child("mode")
 		sessiongenrt.CheckKnown(vs, &fp, v.Mode)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "status", &v.Status)
 	if v.Channels != nil {
-		fp := p.Child("channels")
+		fp = p.Child("channels")
 		for i0, e0 := range v.Channels {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckKnown(vs, &p0, e0)
 		}
 	}
 	if v.Votes != nil {
-		fp := p.Child("votes")
+		fp = p.Child("votes")
 		sessiongenrt.CheckKeys(vs, &fp, v.Votes)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Votes {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckKnown(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
 		}
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.Child("fallback")
+		fp = p.Child("fallback")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 }
@@ -983,6 +992,7 @@ func (v *Garage) Validate() error {
 }
 
 func (v *Garage) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -993,15 +1003,15 @@ func (v *Garage) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationL
 	sessiongenrt.CheckNotNull(vs, p, "@type", v.Type.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	if v.Vehicles != nil {
-		fp := p.Child("vehicles")
+		fp = p.Child("vehicles")
 		for i0, e0 := range v.Vehicles {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			validateVehicle(e0, &p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "plant", v.Plant.IsNull())
 	if x, ok := v.Plant.Get(); ok {
-		fp := p.Child("plant")
+		fp = p.Child("plant")
 		validatePlant(x, &fp, vs)
 	}
 }
@@ -1015,6 +1025,7 @@ func (v *Imported) Validate() error {
 }
 
 func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1026,30 +1037,30 @@ func (v *Imported) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violatio
 	sessiongenrt.CheckUTF8Optional(vs, p, "@type", &v.Type)
 	sessiongenrt.CheckNotNull(vs, p, "one", v.One.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.One); x != nil {
-		fp := p.Child("one")
+		fp = p.Child("one")
 		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
 	if v.List != nil {
-		fp := p.Child("list")
+		fp = p.Child("list")
 		for i0 := range v.List {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckImported(vs, &p0, v.List[i0].Validate())
 		}
 	}
 	if v.ByKey != nil {
-		fp := p.Child("byKey")
+		fp = p.Child("byKey")
 		sessiongenrt.CheckKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.ByKey {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckImported(vs, &p0, e0.Validate())
 			}
 			vs.SortFrom(n0)
 		}
 	}
 	if x := sessiongenrt.OptionalHeld(&v.Maybe); x != nil {
-		fp := p.Child("maybe")
+		fp = p.Child("maybe")
 		sessiongenrt.CheckImported(vs, &fp, x.Validate())
 	}
 }

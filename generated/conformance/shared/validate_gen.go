@@ -22,6 +22,7 @@ func (v *Money) Validate() error {
 }
 
 func (v *Money) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -30,12 +31,12 @@ func (v *Money) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationLi
 		return
 	}
 	{
-		fp := p.Child("amount")
+		fp = p.Child("amount")
 		sessiongenrt.CheckUTF8(vs, &fp, v.Amount)
 		sessiongenrt.CheckPattern(vs, &fp, patternMoneyAmount.MatchString(v.Amount), "^-?[0-9]+(\\.[0-9]+)?$")
 	}
 	{
-		fp := p.Child("currency")
+		fp = p.Child("currency")
 		sessiongenrt.CheckUTF8(vs, &fp, v.Currency)
 		sessiongenrt.CheckLength(vs, &fp, v.Currency, 3, 3)
 	}

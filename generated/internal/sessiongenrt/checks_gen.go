@@ -14,11 +14,13 @@ import (
 )
 
 // This file holds the rules of the generated validators, one function a
-// rule, so that a generated validate method is one line a constraint. Each
-// rule is a test small enough to be inlined where it is used; recording a
-// violation, the rare case, is a call to a function of its own (violated),
-// which keeps the inlined code small and so the build of a large package
-// quick. They allocate only to record a violation.
+// rule, so that a generated validate method is one line a constraint, and
+// one call: the rules are //go:noinline. Inlined, each test and the
+// arguments of its violation were copied into every field of every type,
+// which made validate methods the largest part of a large API's build (a
+// fifth of a 100-type package's compile); a call costs a few nanoseconds of
+// a walk that is not on the decoding path. They allocate only to record a
+// violation.
 
 // violated records a violation of rule at p, with a message formatted from
 // format and args, and at the field name of p when name is not empty.
@@ -37,6 +39,8 @@ func Violated(vs *ViolationList, p *ValuePath, name, rule, format string, args .
 }
 
 // checkRequired records a required field that is absent.
+//
+//go:noinline
 func CheckRequired(vs *ViolationList, p *ValuePath, name string, set bool) {
 	if !set {
 		Violated(vs, p, name, RuleRequired, "is required")
@@ -44,6 +48,8 @@ func CheckRequired(vs *ViolationList, p *ValuePath, name string, set bool) {
 }
 
 // checkNotNull records a null where null is not allowed.
+//
+//go:noinline
 func CheckNotNull(vs *ViolationList, p *ValuePath, name string, null bool) {
 	if null {
 		Violated(vs, p, name, RuleNull, "must not be null")
@@ -54,6 +60,8 @@ func CheckNotNull(vs *ViolationList, p *ValuePath, name string, null bool) {
 const NoBound = -1
 
 // checkLength checks the length of s in characters (runes).
+//
+//go:noinline
 func CheckLength(vs *ViolationList, p *ValuePath, s string, min, max int) {
 	if n := utf8.RuneCountInString(s); n < min || max != NoBound && n > max {
 		LengthViolated(vs, p, n, min, max, RuleMinLength, RuleMaxLength, "characters")
@@ -72,6 +80,8 @@ func LengthViolated(vs *ViolationList, p *ValuePath, n, min, max int, minRule, m
 }
 
 // checkPattern records a string that does not match its pattern.
+//
+//go:noinline
 func CheckPattern(vs *ViolationList, p *ValuePath, matched bool, expr string) {
 	if !matched {
 		Violated(vs, p, "", RulePattern, "does not match %s", expr)
@@ -79,6 +89,8 @@ func CheckPattern(vs *ViolationList, p *ValuePath, matched bool, expr string) {
 }
 
 // checkURI records a string that is not an absolute URI.
+//
+//go:noinline
 func CheckURI(vs *ViolationList, p *ValuePath, s string) {
 	if !IsURI(s) {
 		Violated(vs, p, "", RuleFormat, "is not an absolute URI")
@@ -86,6 +98,8 @@ func CheckURI(vs *ViolationList, p *ValuePath, s string) {
 }
 
 // checkUUID records a string that is not a UUID.
+//
+//go:noinline
 func CheckUUID(vs *ViolationList, p *ValuePath, s string) {
 	if !IsUUID(s) {
 		Violated(vs, p, "", RuleFormat, "is not a UUID")
@@ -98,6 +112,8 @@ type Number interface {
 }
 
 // checkMinimum records x below min; text is min as the schema writes it.
+//
+//go:noinline
 func CheckMinimum[T Number](vs *ViolationList, p *ValuePath, x, min T, text string) {
 	if x < min {
 		Violated(vs, p, "", RuleMinimum, "is %v, less than %s", x, text)
@@ -105,6 +121,8 @@ func CheckMinimum[T Number](vs *ViolationList, p *ValuePath, x, min T, text stri
 }
 
 // checkMaximum records x above max; text is max as the schema writes it.
+//
+//go:noinline
 func CheckMaximum[T Number](vs *ViolationList, p *ValuePath, x, max T, text string) {
 	if x > max {
 		Violated(vs, p, "", RuleMaximum, "is %v, more than %s", x, text)
@@ -112,6 +130,8 @@ func CheckMaximum[T Number](vs *ViolationList, p *ValuePath, x, max T, text stri
 }
 
 // checkItems checks the number of items n of an array.
+//
+//go:noinline
 func CheckItems(vs *ViolationList, p *ValuePath, n, min, max int) {
 	if n < min || max != NoBound && n > max {
 		LengthViolated(vs, p, n, min, max, RuleMinItems, RuleMaxItems, "items")
@@ -125,6 +145,8 @@ type KnownValue interface {
 }
 
 // checkKnown records a value a closed enum does not list.
+//
+//go:noinline
 func CheckKnown[E KnownValue](vs *ViolationList, p *ValuePath, e E) {
 	if !e.IsKnown() {
 		Violated(vs, p, "", RuleEnum, "unknown value %q", string(e))
@@ -133,6 +155,8 @@ func CheckKnown[E KnownValue](vs *ViolationList, p *ValuePath, e E) {
 
 // checkUnique records the first repeat of each item, comparing pairwise:
 // no allocation, and arrays with a uniqueItems rule are short in practice.
+//
+//go:noinline
 func CheckUnique[E comparable](vs *ViolationList, p *ValuePath, x []E) {
 	CheckUniqueBy(vs, p, x, func(a, b E) bool { return a == b })
 }
@@ -189,12 +213,16 @@ func CheckPathSegment(vs *ViolationList, p *ValuePath, s string) bool {
 
 // checkNotNil records a nil object or polymorphic value, which an encoder
 // would write as null and a decoder refuse.
+//
+//go:noinline
 func CheckNotNil(vs *ViolationList, p *ValuePath) {
 	Violated(vs, p, "", RuleNull, "is nil, which would be sent as null")
 }
 
 // checkUTF8 records a string that is not valid UTF-8: encoders write each
 // bad byte as U+FFFD, so it would not come back as it was.
+//
+//go:noinline
 func CheckUTF8(vs *ViolationList, p *ValuePath, s string) {
 	if !utf8.ValidString(s) {
 		Violated(vs, p, "", RuleFormat, "is not valid UTF-8")
@@ -202,6 +230,8 @@ func CheckUTF8(vs *ViolationList, p *ValuePath, s string) {
 }
 
 // checkUTF8Field is checkUTF8 for the field name of the object at p.
+//
+//go:noinline
 func CheckUTF8Field[S ~string](vs *ViolationList, p *ValuePath, name string, s S) {
 	if !utf8.ValidString(string(s)) {
 		Violated(vs, p, name, RuleFormat, "is not valid UTF-8")
@@ -209,6 +239,8 @@ func CheckUTF8Field[S ~string](vs *ViolationList, p *ValuePath, name string, s S
 }
 
 // checkUTF8Optional is checkUTF8Field for an Optional field.
+//
+//go:noinline
 func CheckUTF8Optional[S ~string](vs *ViolationList, p *ValuePath, name string, o *Optional[S]) {
 	if o.state == OptValue && !utf8.ValidString(string(o.value)) {
 		Violated(vs, p, name, RuleFormat, "is not valid UTF-8")
@@ -233,6 +265,8 @@ func CheckFormOptionalList[E any](vs *ViolationList, p *ValuePath, name string, 
 }
 
 // checkKeys records map keys that are not valid UTF-8.
+//
+//go:noinline
 func CheckKeys[V any](vs *ViolationList, p *ValuePath, m map[string]V) {
 	for k := range m {
 		if !utf8.ValidString(k) {
@@ -243,6 +277,8 @@ func CheckKeys[V any](vs *ViolationList, p *ValuePath, m map[string]V) {
 
 // checkFinite records NaN and infinities, which JSON numbers cannot hold
 // (a schema that allows them says nonFinite).
+//
+//go:noinline
 func CheckFinite[T ~float32 | ~float64](vs *ViolationList, p *ValuePath, x T) {
 	if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
 		Violated(vs, p, "", RuleFormat, "is %v, which a JSON number cannot hold", f)
@@ -264,6 +300,8 @@ func CheckDateTime(vs *ViolationList, p *ValuePath, t time.Time) {
 }
 
 // checkDateTimeField is checkDateTime for the field name of the object at p.
+//
+//go:noinline
 func CheckDateTimeField(vs *ViolationList, p *ValuePath, name string, t time.Time) {
 	if y := t.UTC().Year(); y < 1 || y > MaxYear-1 {
 		fp := p.Child(name)
@@ -272,6 +310,8 @@ func CheckDateTimeField(vs *ViolationList, p *ValuePath, name string, t time.Tim
 }
 
 // checkDateTimeOptional is checkDateTimeField for an Optional field.
+//
+//go:noinline
 func CheckDateTimeOptional(vs *ViolationList, p *ValuePath, name string, o *Optional[time.Time]) {
 	if o.state == OptValue {
 		CheckDateTimeField(vs, p, name, o.value)
@@ -280,6 +320,8 @@ func CheckDateTimeOptional(vs *ViolationList, p *ValuePath, name string, o *Opti
 
 // checkDate records a date that does not exist or has a year outside 0 to
 // 999,999,999 (what ParseDate reads back).
+//
+//go:noinline
 func CheckDate(vs *ViolationList, p *ValuePath, d Date) {
 	if d.Year < 0 || d.Year > MaxYear || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > DaysIn(d.Month, d.Year) {
 		Violated(vs, p, "", RuleFormat, "is not a date from 0000-01-01 to %d-12-31: {%d %d %d}", MaxYear, d.Year, int(d.Month), d.Day)
@@ -289,6 +331,8 @@ func CheckDate(vs *ViolationList, p *ValuePath, d Date) {
 // checkDuration records a duration that its ISO 8601 form cannot hold: a
 // negative component (the sign is Negative), a fraction outside 0 to
 // 999999999 nanoseconds, or a negative zero.
+//
+//go:noinline
 func CheckDuration(vs *ViolationList, p *ValuePath, d Duration) {
 	switch {
 	case d.Years < 0 || d.Months < 0 || d.Weeks < 0 || d.Days < 0 || d.Hours < 0 || d.Minutes < 0 || d.Seconds < 0:
@@ -304,6 +348,8 @@ func CheckDuration(vs *ViolationList, p *ValuePath, d Duration) {
 // objects it opens itself, nests deeper than decoders read
 // (DefaultMaxDepth), and reports whether it did, so that the walk stops
 // there rather than report every level below.
+//
+//go:noinline
 func CheckDepth(vs *ViolationList, p *ValuePath, n int) bool {
 	if p.level()+n <= DefaultMaxDepth {
 		return false
@@ -334,6 +380,8 @@ func CheckRawAt(p *ValuePath, raw []byte) error {
 
 // checkRawJSON records a json value that is not exactly one JSON value
 // without repeated names, or nests too deep where it sits; empty is null.
+//
+//go:noinline
 func CheckRawJSON(vs *ViolationList, p *ValuePath, raw json.RawMessage) {
 	if len(raw) == 0 {
 		return

@@ -128,11 +128,15 @@ const (
 )
 
 // child returns the path of the field name of the object at p.
+//
+//go:noinline
 func (p *ValuePath) Child(name string) ValuePath {
 	return ValuePath{parent: p, name: name, depth: p.level() + 1, kind: PathField}
 }
 
 // item returns the path of element i of the array at p.
+//
+//go:noinline
 func (p *ValuePath) Item(i int) ValuePath {
 	return ValuePath{parent: p, index: i, depth: p.level() + 1, kind: PathIndex}
 }

@@ -70,6 +70,7 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -82,52 +83,52 @@ func (v *CallRecord) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	sessiongenrt.CheckUTF8Optional(vs, p, "joinWebUrl", &v.JoinWebURL)
 	sessiongenrt.CheckDateTimeField(vs, p, "lastModifiedDateTime", v.LastModifiedDateTime)
 	{
-		fp := p.Child("modalities")
+		fp = p.Child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
 	if x, ok := v.Organizer.Get(); ok {
-		fp := p.Child("organizer")
+		fp = p.Child("organizer")
 		validateIdentitySet(x, &fp, vs)
 	}
 	if x, ok := v.Participants.Get(); ok {
-		fp := p.Child("participants")
+		fp = p.Child("participants")
 		for i0, e0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			validateIdentitySet(e0, &p0, vs)
 		}
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	sessiongenrt.CheckUTF8Field(vs, p, "type", v.Type)
 	if x := sessiongenrt.OptionalHeld(&v.OrganizerV2); x != nil {
-		fp := p.Child("organizer_v2")
+		fp = p.Child("organizer_v2")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.ParticipantsV2.Get(); ok {
-		fp := p.Child("participants_v2")
+		fp = p.Child("participants_v2")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "participants_v2@odata.nextLink", v.ParticipantsV2NextLink.IsNull())
 	if x, ok := v.ParticipantsV2NextLink.Get(); ok {
-		fp := p.Child("participants_v2@odata.nextLink")
+		fp = p.Child("participants_v2@odata.nextLink")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Sessions.Get(); ok {
-		fp := p.Child("sessions")
+		fp = p.Child("sessions")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "sessions@odata.nextLink", v.SessionsNextLink.IsNull())
 	if x, ok := v.SessionsNextLink.Get(); ok {
-		fp := p.Child("sessions@odata.nextLink")
+		fp = p.Child("sessions@odata.nextLink")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -142,6 +143,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -151,36 +153,36 @@ func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Child("callee")
+		fp = p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Child("caller")
+		fp = p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
-		fp := p.Child("failureInfo")
+		fp = p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	{
-		fp := p.Child("modalities")
+		fp = p.Child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "startDateTime", v.StartDateTime)
 	if x, ok := v.Segments.Get(); ok {
-		fp := p.Child("segments")
+		fp = p.Child("segments")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "segments@odata.nextLink", v.SegmentsNextLink.IsNull())
 	if x, ok := v.SegmentsNextLink.Get(); ok {
-		fp := p.Child("segments@odata.nextLink")
+		fp = p.Child("segments@odata.nextLink")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -195,6 +197,7 @@ func (v *Segment) Validate() error {
 }
 
 func (v *Segment) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -204,22 +207,22 @@ func (v *Segment) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Child("callee")
+		fp = p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Child("caller")
+		fp = p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckDateTimeField(vs, p, "endDateTime", v.EndDateTime)
 	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
-		fp := p.Child("failureInfo")
+		fp = p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.Child("media")
+		fp = p.Child("media")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -237,6 +240,7 @@ func (v *UnknownParticipantBase) Validate() error {
 }
 
 func (v *UnknownParticipantBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -247,14 +251,14 @@ func (v *UnknownParticipantBase) validate(p *sessiongenrt.ValuePath, vs *session
 	v.checkRaw(p, vs)
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.Child("administrativeUnitInfos")
+		fp = p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
-		fp := p.Child("identity")
+		fp = p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -297,6 +301,7 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -306,14 +311,14 @@ func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.Child("administrativeUnitInfos")
+		fp = p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
-		fp := p.Child("identity")
+		fp = p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -327,6 +332,7 @@ func (v *Organizer) Validate() error {
 }
 
 func (v *Organizer) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -336,14 +342,14 @@ func (v *Organizer) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.AdministrativeUnitInfos.Get(); ok {
-		fp := p.Child("administrativeUnitInfos")
+		fp = p.Child("administrativeUnitInfos")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
 	if x := sessiongenrt.OptionalHeld(&v.Identity); x != nil {
-		fp := p.Child("identity")
+		fp = p.Child("identity")
 		x.validate(&fp, vs)
 	}
 }
@@ -380,6 +386,7 @@ func (v *UnknownEndpoint) Validate() error {
 }
 
 func (v *UnknownEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -389,7 +396,7 @@ func (v *UnknownEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.V
 	}
 	v.checkRaw(p, vs)
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Child("userAgent")
+		fp = p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -432,6 +439,7 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -440,7 +448,7 @@ func (v *EndpointBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viol
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Child("userAgent")
+		fp = p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -454,6 +462,7 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -462,20 +471,20 @@ func (v *ParticipantEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongen
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Child("userAgent")
+		fp = p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	if x, ok := v.AssociatedIdentity.Get(); ok {
-		fp := p.Child("associatedIdentity")
+		fp = p.Child("associatedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "cpuName", &v.CPUName)
 	if x := sessiongenrt.OptionalHeld(&v.Feedback); x != nil {
-		fp := p.Child("feedback")
+		fp = p.Child("feedback")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Identity.Get(); ok {
-		fp := p.Child("identity")
+		fp = p.Child("identity")
 		validateIdentitySet(x, &fp, vs)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "name", &v.Name)
@@ -490,6 +499,7 @@ func (v *ServiceEndpoint) Validate() error {
 }
 
 func (v *ServiceEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -498,7 +508,7 @@ func (v *ServiceEndpoint) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.V
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.Child("userAgent")
+		fp = p.Child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -632,6 +642,7 @@ func (v *Media) Validate() error {
 }
 
 func (v *Media) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -642,26 +653,26 @@ func (v *Media) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationLi
 	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x := sessiongenrt.OptionalHeld(&v.CalleeDevice); x != nil {
-		fp := p.Child("calleeDevice")
+		fp = p.Child("calleeDevice")
 		x.validate(&fp, vs)
 	}
 	if x := sessiongenrt.OptionalHeld(&v.CalleeNetwork); x != nil {
-		fp := p.Child("calleeNetwork")
+		fp = p.Child("calleeNetwork")
 		x.validate(&fp, vs)
 	}
 	if x := sessiongenrt.OptionalHeld(&v.CallerDevice); x != nil {
-		fp := p.Child("callerDevice")
+		fp = p.Child("callerDevice")
 		x.validate(&fp, vs)
 	}
 	if x := sessiongenrt.OptionalHeld(&v.CallerNetwork); x != nil {
-		fp := p.Child("callerNetwork")
+		fp = p.Child("callerNetwork")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Streams.Get(); ok {
-		fp := p.Child("streams")
+		fp = p.Child("streams")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -676,6 +687,7 @@ func (v *MediaStream) Validate() error {
 }
 
 func (v *MediaStream) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -687,41 +699,41 @@ func (v *MediaStream) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	sessiongenrt.CheckUTF8Optional(vs, p, "audioCodec", &v.AudioCodec)
 	if x, ok := v.AverageAudioNetworkJitter.Get(); ok {
-		fp := p.Child("averageAudioNetworkJitter")
+		fp = p.Child("averageAudioNetworkJitter")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageFreezeDuration.Get(); ok {
-		fp := p.Child("averageFreezeDuration")
+		fp = p.Child("averageFreezeDuration")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageJitter.Get(); ok {
-		fp := p.Child("averageJitter")
+		fp = p.Child("averageJitter")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.AverageRoundTripTime.Get(); ok {
-		fp := p.Child("averageRoundTripTime")
+		fp = p.Child("averageRoundTripTime")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x, ok := v.MaxAudioNetworkJitter.Get(); ok {
-		fp := p.Child("maxAudioNetworkJitter")
+		fp = p.Child("maxAudioNetworkJitter")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxJitter.Get(); ok {
-		fp := p.Child("maxJitter")
+		fp = p.Child("maxJitter")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.MaxRoundTripTime.Get(); ok {
-		fp := p.Child("maxRoundTripTime")
+		fp = p.Child("maxRoundTripTime")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	if x, ok := v.RmsFreezeDuration.Get(); ok {
-		fp := p.Child("rmsFreezeDuration")
+		fp = p.Child("rmsFreezeDuration")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "startDateTime", &v.StartDateTime)
 	{
-		fp := p.Child("streamDirection")
+		fp = p.Child("streamDirection")
 		sessiongenrt.CheckKnown(vs, &fp, v.StreamDirection)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "streamId", &v.StreamID)
@@ -737,6 +749,7 @@ func (v *NetworkInfo) Validate() error {
 }
 
 func (v *NetworkInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -758,9 +771,9 @@ func (v *NetworkInfo) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "relayIPAddress", &v.RelayIPAddress)
 	sessiongenrt.CheckUTF8Optional(vs, p, "subnet", &v.Subnet)
 	if v.TraceRouteHops != nil {
-		fp := p.Child("traceRouteHops")
+		fp = p.Child("traceRouteHops")
 		for i0 := range v.TraceRouteHops {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.TraceRouteHops[i0].validate(&p0, vs)
 		}
 	}
@@ -807,6 +820,7 @@ func (v *TraceRouteHop) Validate() error {
 }
 
 func (v *TraceRouteHop) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -818,7 +832,7 @@ func (v *TraceRouteHop) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	sessiongenrt.CheckUTF8Optional(vs, p, "ipAddress", &v.IPAddress)
 	if x, ok := v.RoundTripTime.Get(); ok {
-		fp := p.Child("roundTripTime")
+		fp = p.Child("roundTripTime")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 }
@@ -832,6 +846,7 @@ func (v *UserFeedback) Validate() error {
 }
 
 func (v *UserFeedback) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -844,7 +859,7 @@ func (v *UserFeedback) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viol
 	sessiongenrt.CheckUTF8Field(vs, p, "rating", v.Rating)
 	sessiongenrt.CheckUTF8Optional(vs, p, "text", &v.Text)
 	if x := sessiongenrt.OptionalHeld(&v.Tokens); x != nil {
-		fp := p.Child("tokens")
+		fp = p.Child("tokens")
 		x.validate(&fp, vs)
 	}
 }
@@ -901,6 +916,7 @@ func (v *PstnCallLogRow) Validate() error {
 }
 
 func (v *PstnCallLogRow) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -911,7 +927,7 @@ func (v *PstnCallLogRow) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vi
 	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if x, ok := v.CallDurationSource.Get(); ok {
-		fp := p.Child("callDurationSource")
+		fp = p.Child("callDurationSource")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "calleeNumber", &v.CalleeNumber)
@@ -919,12 +935,12 @@ func (v *PstnCallLogRow) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vi
 	sessiongenrt.CheckUTF8Optional(vs, p, "callId", &v.CallID)
 	sessiongenrt.CheckUTF8Optional(vs, p, "callType", &v.CallType)
 	if x, ok := v.Charge.Get(); ok {
-		fp := p.Child("charge")
+		fp = p.Child("charge")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "conferenceId", &v.ConferenceID)
 	if x, ok := v.ConnectionCharge.Get(); ok {
-		fp := p.Child("connectionCharge")
+		fp = p.Child("connectionCharge")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "currency", &v.Currency)
@@ -1078,6 +1094,7 @@ func (v *UnknownIdentitySet) Validate() error {
 }
 
 func (v *UnknownIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1087,15 +1104,15 @@ func (v *UnknownIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	v.checkRaw(p, vs)
 	if x, ok := v.Application.Get(); ok {
-		fp := p.Child("application")
+		fp = p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.Child("device")
+		fp = p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.Child("user")
+		fp = p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
 }
@@ -1138,6 +1155,7 @@ func (v *IdentitySetBase) Validate() error {
 }
 
 func (v *IdentitySetBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1146,15 +1164,15 @@ func (v *IdentitySetBase) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.V
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.Child("application")
+		fp = p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.Child("device")
+		fp = p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.Child("user")
+		fp = p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
 	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "@odata.type"})
@@ -1169,6 +1187,7 @@ func (v *CommunicationsIdentitySet) Validate() error {
 }
 
 func (v *CommunicationsIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1177,44 +1196,44 @@ func (v *CommunicationsIdentitySet) validate(p *sessiongenrt.ValuePath, vs *sess
 		return
 	}
 	if x, ok := v.Application.Get(); ok {
-		fp := p.Child("application")
+		fp = p.Child("application")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Device.Get(); ok {
-		fp := p.Child("device")
+		fp = p.Child("device")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.User.Get(); ok {
-		fp := p.Child("user")
+		fp = p.Child("user")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.ApplicationInstance.Get(); ok {
-		fp := p.Child("applicationInstance")
+		fp = p.Child("applicationInstance")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AssertedIdentity.Get(); ok {
-		fp := p.Child("assertedIdentity")
+		fp = p.Child("assertedIdentity")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.AzureCommunicationServicesUser.Get(); ok {
-		fp := p.Child("azureCommunicationServicesUser")
+		fp = p.Child("azureCommunicationServicesUser")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Encrypted.Get(); ok {
-		fp := p.Child("encrypted")
+		fp = p.Child("encrypted")
 		validateIdentity(x, &fp, vs)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "endpointType", &v.EndpointType)
 	if x, ok := v.Guest.Get(); ok {
-		fp := p.Child("guest")
+		fp = p.Child("guest")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.OnPremises.Get(); ok {
-		fp := p.Child("onPremises")
+		fp = p.Child("onPremises")
 		validateIdentity(x, &fp, vs)
 	}
 	if x, ok := v.Phone.Get(); ok {
-		fp := p.Child("phone")
+		fp = p.Child("phone")
 		validateIdentity(x, &fp, vs)
 	}
 	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"application", "device", "user", "applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone", "@odata.type"})
@@ -1404,6 +1423,7 @@ func (v *ODataError) Validate() error {
 }
 
 func (v *ODataError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1414,7 +1434,7 @@ func (v *ODataError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	sessiongenrt.CheckNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.Child("error")
+		fp = p.Child("error")
 		v.Error.validate(&fp, vs)
 	}
 }
@@ -1428,6 +1448,7 @@ func (v *MainError) Validate() error {
 }
 
 func (v *MainError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1441,15 +1462,15 @@ func (v *MainError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
 	sessiongenrt.CheckUTF8Optional(vs, p, "target", &v.Target)
 	if v.Details != nil {
-		fp := p.Child("details")
+		fp = p.Child("details")
 		for i0 := range v.Details {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Details[i0].validate(&p0, vs)
 		}
 	}
 	sessiongenrt.CheckNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x := sessiongenrt.OptionalHeld(&v.InnerError); x != nil {
-		fp := p.Child("innerError")
+		fp = p.Child("innerError")
 		x.validate(&fp, vs)
 	}
 }
@@ -1486,6 +1507,7 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1500,7 +1522,7 @@ func (v *InnerError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violat
 	sessiongenrt.CheckUTF8Optional(vs, p, "date", &v.Date)
 	sessiongenrt.CheckUTF8Optional(vs, p, "code", &v.Code)
 	if x, ok := v.InnerError.Get(); ok {
-		fp := p.Child("innerError")
+		fp = p.Child("innerError")
 		x.validate(&fp, vs)
 	}
 	sessiongenrt.CheckMembers(vs, p, v.AdditionalProperties, []string{"@odata.type", "request-id", "client-request-id", "date", "code", "innerError"})
@@ -1537,6 +1559,7 @@ func (v *CallRecordsListParams) Validate() error {
 }
 
 func (v *CallRecordsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1546,12 +1569,12 @@ func (v *CallRecordsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1560,26 +1583,26 @@ func (v *CallRecordsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 	if v.Orderby != nil {
-		fp := p.Child("$orderby")
+		fp = p.Child("$orderby")
 		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
 		for i0, e0 := range v.Orderby {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1594,6 +1617,7 @@ func (v *CallRecordsGetParams) Validate() error {
 }
 
 func (v *CallRecordsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1602,18 +1626,18 @@ func (v *CallRecordsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessionge
 		return
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1628,6 +1652,7 @@ func (v *CallRecordsGetPstnCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetPstnCallsParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1637,12 +1662,12 @@ func (v *CallRecordsGetPstnCallsParams) validate(p *sessiongenrt.ValuePath, vs *
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1661,6 +1686,7 @@ func (v *CallRecordsGetDirectRoutingCallsParams) Validate() error {
 }
 
 func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1670,12 +1696,12 @@ func (v *CallRecordsGetDirectRoutingCallsParams) validate(p *sessiongenrt.ValueP
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1716,6 +1742,7 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1725,12 +1752,12 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1739,26 +1766,26 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 	if v.Orderby != nil {
-		fp := p.Child("$orderby")
+		fp = p.Child("$orderby")
 		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
 		for i0, e0 := range v.Orderby {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1773,6 +1800,7 @@ func (v *SessionsGetParams) Validate() error {
 }
 
 func (v *SessionsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1781,18 +1809,18 @@ func (v *SessionsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt
 		return
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1830,6 +1858,7 @@ func (v *SessionUpdate) Validate() error {
 }
 
 func (v *SessionUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1838,23 +1867,23 @@ func (v *SessionUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Child("callee")
+		fp = p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Child("caller")
+		fp = p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
-		fp := p.Child("failureInfo")
+		fp = p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if v.Modalities != nil {
-		fp := p.Child("modalities")
+		fp = p.Child("modalities")
 		for i0, e0 := range v.Modalities {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
@@ -1893,6 +1922,7 @@ func (v *SegmentsListParams) Validate() error {
 }
 
 func (v *SegmentsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1902,12 +1932,12 @@ func (v *SegmentsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -1916,26 +1946,26 @@ func (v *SegmentsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 	if v.Orderby != nil {
-		fp := p.Child("$orderby")
+		fp = p.Child("$orderby")
 		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
 		for i0, e0 := range v.Orderby {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1950,6 +1980,7 @@ func (v *SegmentsGetParams) Validate() error {
 }
 
 func (v *SegmentsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1958,18 +1989,18 @@ func (v *SegmentsGetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt
 		return
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -1984,6 +2015,7 @@ func (v *SegmentUpdate) Validate() error {
 }
 
 func (v *SegmentUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1992,23 +2024,23 @@ func (v *SegmentUpdate) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 		return
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.Child("callee")
+		fp = p.Child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 	if x, ok := v.Caller.Get(); ok {
-		fp := p.Child("caller")
+		fp = p.Child("caller")
 		validateEndpoint(x, &fp, vs)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "endDateTime", v.EndDateTime.IsNull())
 	sessiongenrt.CheckDateTimeOptional(vs, p, "endDateTime", &v.EndDateTime)
 	if x := sessiongenrt.OptionalHeld(&v.FailureInfo); x != nil {
-		fp := p.Child("failureInfo")
+		fp = p.Child("failureInfo")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Media.Get(); ok {
-		fp := p.Child("media")
+		fp = p.Child("media")
 		for i0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			x[i0].validate(&p0, vs)
 		}
 	}
@@ -2047,6 +2079,7 @@ func (v *ParticipantsV2ListParams) Validate() error {
 }
 
 func (v *ParticipantsV2ListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -2056,12 +2089,12 @@ func (v *ParticipantsV2ListParams) validate(p *sessiongenrt.ValuePath, vs *sessi
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$top", v.Top.IsNull())
 	if x, ok := v.Top.Get(); ok {
-		fp := p.Child("$top")
+		fp = p.Child("$top")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$skip", v.Skip.IsNull())
 	if x, ok := v.Skip.Get(); ok {
-		fp := p.Child("$skip")
+		fp = p.Child("$skip")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "$search", v.Search.IsNull())
@@ -2070,26 +2103,26 @@ func (v *ParticipantsV2ListParams) validate(p *sessiongenrt.ValuePath, vs *sessi
 	sessiongenrt.CheckUTF8Optional(vs, p, "$filter", &v.Filter)
 	sessiongenrt.CheckNotNull(vs, p, "$count", v.Count.IsNull())
 	if v.Orderby != nil {
-		fp := p.Child("$orderby")
+		fp = p.Child("$orderby")
 		sessiongenrt.CheckUnique(vs, &fp, v.Orderby)
 		for i0, e0 := range v.Orderby {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -2104,6 +2137,7 @@ func (v *ParticipantsV2GetParams) Validate() error {
 }
 
 func (v *ParticipantsV2GetParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -2112,18 +2146,18 @@ func (v *ParticipantsV2GetParams) validate(p *sessiongenrt.ValuePath, vs *sessio
 		return
 	}
 	if v.Select != nil {
-		fp := p.Child("$select")
+		fp = p.Child("$select")
 		sessiongenrt.CheckUnique(vs, &fp, v.Select)
 		for i0, e0 := range v.Select {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if v.Expand != nil {
-		fp := p.Child("$expand")
+		fp = p.Child("$expand")
 		sessiongenrt.CheckUnique(vs, &fp, v.Expand)
 		for i0, e0 := range v.Expand {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}

@@ -15,6 +15,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -36,7 +37,7 @@ func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	sessiongenrt.CheckUTF8Optional(vs, p, "prompt_name", &v.PromptName)
 	sessiongenrt.CheckUTF8Optional(vs, p, "prompt_version", &v.PromptVersion)
 	if x, ok := v.Duration.Get(); ok {
-		fp := p.Child("duration")
+		fp = p.Child("duration")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "session_label_id", &v.SessionLabelID)
@@ -54,6 +55,7 @@ func (v *ListResponseSession) Validate() error {
 }
 
 func (v *ListResponseSession) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -62,9 +64,9 @@ func (v *ListResponseSession) validate(p *sessiongenrt.ValuePath, vs *sessiongen
 		return
 	}
 	{
-		fp := p.Child("items")
+		fp = p.Child("items")
 		for i0 := range v.Items {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Items[i0].validate(&p0, vs)
 		}
 	}
@@ -79,6 +81,7 @@ func (v *SessionTranscriptionResponse) Validate() error {
 }
 
 func (v *SessionTranscriptionResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -88,16 +91,16 @@ func (v *SessionTranscriptionResponse) validate(p *sessiongenrt.ValuePath, vs *s
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.Child("transcription")
+		fp = p.Child("transcription")
 		for i0 := range v.Transcription {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Transcription[i0].validate(&p0, vs)
 		}
 	}
 	{
-		fp := p.Child("actions")
+		fp = p.Child("actions")
 		for i0 := range v.Actions {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Actions[i0].validate(&p0, vs)
 		}
 	}
@@ -134,6 +137,7 @@ func (v *SessionAction) Validate() error {
 }
 
 func (v *SessionAction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -147,7 +151,7 @@ func (v *SessionAction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	sessiongenrt.CheckUTF8Optional(vs, p, "tool_result", &v.ToolResult)
 	sessiongenrt.CheckUTF8Optional(vs, p, "tool_error", &v.ToolError)
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.Child("duration_ms")
+		fp = p.Child("duration_ms")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 }
@@ -181,6 +185,7 @@ func (v *SessionRecordingResponse) Validate() error {
 }
 
 func (v *SessionRecordingResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -190,9 +195,9 @@ func (v *SessionRecordingResponse) validate(p *sessiongenrt.ValuePath, vs *sessi
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "session_id", &v.SessionID)
 	if x, ok := v.Recordings.Get(); ok {
-		fp := p.Child("recordings")
+		fp = p.Child("recordings")
 		for i0, e0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -207,6 +212,7 @@ func (v *InspectLatencyResponse) Validate() error {
 }
 
 func (v *InspectLatencyResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -216,16 +222,16 @@ func (v *InspectLatencyResponse) validate(p *sessiongenrt.ValuePath, vs *session
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
 	{
-		fp := p.Child("timeline")
+		fp = p.Child("timeline")
 		for i0 := range v.Timeline {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Timeline[i0].validate(&p0, vs)
 		}
 	}
 	if v.Summary != nil {
-		fp := p.Child("summary")
+		fp = p.Child("summary")
 		for i0 := range v.Summary {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Summary[i0].validate(&p0, vs)
 		}
 	}
@@ -240,6 +246,7 @@ func (v *LatencyEntry) Validate() error {
 }
 
 func (v *LatencyEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -252,15 +259,15 @@ func (v *LatencyEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viol
 	sessiongenrt.CheckUTF8Field(vs, p, "category", v.Category)
 	sessiongenrt.CheckUTF8Field(vs, p, "label", v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.Child("metadata")
+		fp = p.Child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "unit_type", v.UnitType)
 	{
-		fp := p.Child("value")
+		fp = p.Child("value")
 		sessiongenrt.CheckFinite(vs, &fp, v.Value)
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "value_str", v.ValueStr)
@@ -276,6 +283,7 @@ func (v *SummaryEntry) Validate() error {
 }
 
 func (v *SummaryEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -286,12 +294,12 @@ func (v *SummaryEntry) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viol
 	sessiongenrt.CheckUTF8Field(vs, p, "category", v.Category)
 	sessiongenrt.CheckUTF8Optional(vs, p, "sub_category", &v.SubCategory)
 	{
-		fp := p.Child("sum_ms")
+		fp = p.Child("sum_ms")
 		sessiongenrt.CheckFinite(vs, &fp, v.SumMs)
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "sum_str", v.SumStr)
 	{
-		fp := p.Child("average_ms")
+		fp = p.Child("average_ms")
 		sessiongenrt.CheckFinite(vs, &fp, v.AverageMs)
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "average_str", v.AverageStr)
@@ -306,6 +314,7 @@ func (v *SessionTimelineResponse) Validate() error {
 }
 
 func (v *SessionTimelineResponse) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -316,9 +325,9 @@ func (v *SessionTimelineResponse) validate(p *sessiongenrt.ValuePath, vs *sessio
 	sessiongenrt.CheckUTF8Field(vs, p, "session_id", v.SessionID)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "session_start", &v.SessionStart)
 	{
-		fp := p.Child("events")
+		fp = p.Child("events")
 		for i0 := range v.Events {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Events[i0].validate(&p0, vs)
 		}
 	}
@@ -333,6 +342,7 @@ func (v *TimelineEvent) Validate() error {
 }
 
 func (v *TimelineEvent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -349,14 +359,14 @@ func (v *TimelineEvent) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Vio
 	sessiongenrt.CheckUTF8Optional(vs, p, "category", &v.Category)
 	sessiongenrt.CheckUTF8Optional(vs, p, "label", &v.Label)
 	if x, ok := v.Metadata.Get(); ok {
-		fp := p.Child("metadata")
+		fp = p.Child("metadata")
 		for i0, e0 := range x {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
 	if x, ok := v.DurationMs.Get(); ok {
-		fp := p.Child("duration_ms")
+		fp = p.Child("duration_ms")
 		sessiongenrt.CheckFinite(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "tool_request", &v.ToolRequest)
@@ -373,6 +383,7 @@ func (v *HTTPExceptionError) Validate() error {
 }
 
 func (v *HTTPExceptionError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -382,7 +393,7 @@ func (v *HTTPExceptionError) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.Child("detail")
+		fp = p.Child("detail")
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 }
@@ -396,6 +407,7 @@ func (v *HTTPValidationError) Validate() error {
 }
 
 func (v *HTTPValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -404,9 +416,9 @@ func (v *HTTPValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongen
 		return
 	}
 	if v.Detail != nil {
-		fp := p.Child("detail")
+		fp = p.Child("detail")
 		for i0 := range v.Detail {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			v.Detail[i0].validate(&p0, vs)
 		}
 	}
@@ -421,6 +433,7 @@ func (v *RequestValidationError) Validate() error {
 }
 
 func (v *RequestValidationError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -429,9 +442,9 @@ func (v *RequestValidationError) validate(p *sessiongenrt.ValuePath, vs *session
 		return
 	}
 	{
-		fp := p.Child("loc")
+		fp = p.Child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
@@ -439,16 +452,16 @@ func (v *RequestValidationError) validate(p *sessiongenrt.ValuePath, vs *session
 	sessiongenrt.CheckUTF8Field(vs, p, "type", v.Type)
 	sessiongenrt.CheckNotNull(vs, p, "input", v.Input.IsNull())
 	if x, ok := v.Input.Get(); ok {
-		fp := p.Child("input")
+		fp = p.Child("input")
 		sessiongenrt.CheckRawJSON(vs, &fp, x)
 	}
 	if v.Ctx != nil {
-		fp := p.Child("ctx")
+		fp = p.Child("ctx")
 		sessiongenrt.CheckKeys(vs, &fp, v.Ctx)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Ctx {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)
@@ -465,6 +478,7 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -474,25 +488,25 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("page")
+		fp = p.Child("page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "limit", v.Limit.IsNull())
 	if x, ok := v.Limit.Get(); ok {
-		fp := p.Child("limit")
+		fp = p.Child("limit")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	if v.SearchFields != nil {
-		fp := p.Child("search_fields")
+		fp = p.Child("search_fields")
 		for i0, e0 := range v.SearchFields {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}
 	if v.SearchFieldValues != nil {
-		fp := p.Child("search_field_values")
+		fp = p.Child("search_field_values")
 		for i0, e0 := range v.SearchFieldValues {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}
@@ -500,13 +514,13 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "order_by", &v.OrderBy)
 	sessiongenrt.CheckNotNull(vs, p, "order_by_direction", v.OrderByDirection.IsNull())
 	if x, ok := v.OrderByDirection.Get(); ok {
-		fp := p.Child("order_by_direction")
+		fp = p.Child("order_by_direction")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	if v.Fields != nil {
-		fp := p.Child("fields")
+		fp = p.Child("fields")
 		for i0, e0 := range v.Fields {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, string(e0))
 		}
 	}

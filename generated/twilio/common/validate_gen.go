@@ -15,6 +15,7 @@ func (v *RestError) Validate() error {
 }
 
 func (v *RestError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -25,18 +26,18 @@ func (v *RestError) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violati
 	sessiongenrt.CheckUTF8Field(vs, p, "message", v.Message)
 	sessiongenrt.CheckNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.Child("more_info")
+		fp = p.Child("more_info")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "status", v.Status.IsNull())
 	if v.Details != nil {
-		fp := p.Child("details")
+		fp = p.Child("details")
 		sessiongenrt.CheckKeys(vs, &fp, v.Details)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range v.Details {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckRawJSON(vs, &p0, e0)
 			}
 			vs.SortFrom(n0)

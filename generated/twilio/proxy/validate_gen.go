@@ -145,6 +145,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -153,19 +154,19 @@ func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Child("service_sid")
+		fp = p.Child("service_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -175,30 +176,30 @@ func (v *Session) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_last_interaction", &v.DateLastInteraction)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_expiry", &v.DateExpiry)
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Child("unique_name")
+		fp = p.Child("unique_name")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "status", &v.Status)
 	sessiongenrt.CheckUTF8Optional(vs, p, "closed_reason", &v.ClosedReason)
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Child("mode")
+		fp = p.Child("mode")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Child("links")
+		fp = p.Child("links")
 		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckUTF8(vs, &p0, e0)
 				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
@@ -216,6 +217,7 @@ func (v *Participant) Validate() error {
 }
 
 func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -224,42 +226,42 @@ func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Child("session_sid")
+		fp = p.Child("session_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Child("service_sid")
+		fp = p.Child("service_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.Child("friendly_name")
+		fp = p.Child("friendly_name")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 255)
 	}
 	if x, ok := v.Identifier.Get(); ok {
-		fp := p.Child("identifier")
+		fp = p.Child("identifier")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "proxy_identifier", &v.ProxyIdentifier)
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.Child("proxy_identifier_sid")
+		fp = p.Child("proxy_identifier_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -268,17 +270,17 @@ func (v *Participant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Child("links")
+		fp = p.Child("links")
 		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckUTF8(vs, &p0, e0)
 				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
@@ -296,6 +298,7 @@ func (v *Interaction) Validate() error {
 }
 
 func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -304,25 +307,25 @@ func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Child("session_sid")
+		fp = p.Child("session_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Child("service_sid")
+		fp = p.Child("service_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -330,13 +333,13 @@ func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "data", &v.Data)
 	sessiongenrt.CheckUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.Child("inbound_participant_sid")
+		fp = p.Child("inbound_participant_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.Child("inbound_resource_sid")
+		fp = p.Child("inbound_resource_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -344,18 +347,18 @@ func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
 	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.Child("inbound_resource_url")
+		fp = p.Child("inbound_resource_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.Child("outbound_participant_sid")
+		fp = p.Child("outbound_participant_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.Child("outbound_resource_sid")
+		fp = p.Child("outbound_resource_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -363,14 +366,14 @@ func (v *Interaction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
 	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.Child("outbound_resource_url")
+		fp = p.Child("outbound_resource_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -385,6 +388,7 @@ func (v *MessageInteraction) Validate() error {
 }
 
 func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -393,25 +397,25 @@ func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionSID(x), "^KI[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.SessionSID.Get(); ok {
-		fp := p.Child("session_sid")
+		fp = p.Child("session_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(x), "^KC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Child("service_sid")
+		fp = p.Child("service_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
@@ -419,19 +423,19 @@ func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "data", &v.Data)
 	sessiongenrt.CheckUTF8Optional(vs, p, "type", &v.Type)
 	if x, ok := v.ParticipantSID.Get(); ok {
-		fp := p.Child("participant_sid")
+		fp = p.Child("participant_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundParticipantSID.Get(); ok {
-		fp := p.Child("inbound_participant_sid")
+		fp = p.Child("inbound_participant_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.InboundResourceSID.Get(); ok {
-		fp := p.Child("inbound_resource_sid")
+		fp = p.Child("inbound_resource_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -439,18 +443,18 @@ func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_status", &v.InboundResourceStatus)
 	sessiongenrt.CheckUTF8Optional(vs, p, "inbound_resource_type", &v.InboundResourceType)
 	if x, ok := v.InboundResourceURL.Get(); ok {
-		fp := p.Child("inbound_resource_url")
+		fp = p.Child("inbound_resource_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutboundParticipantSID.Get(); ok {
-		fp := p.Child("outbound_participant_sid")
+		fp = p.Child("outbound_participant_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(x), "^KP[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.OutboundResourceSID.Get(); ok {
-		fp := p.Child("outbound_resource_sid")
+		fp = p.Child("outbound_resource_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternInteractionInboundResourceSID(x), "^[a-zA-Z]{2}[0-9a-fA-F]{32}$")
@@ -458,14 +462,14 @@ func (v *MessageInteraction) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_status", &v.OutboundResourceStatus)
 	sessiongenrt.CheckUTF8Optional(vs, p, "outbound_resource_type", &v.OutboundResourceType)
 	if x, ok := v.OutboundResourceURL.Get(); ok {
-		fp := p.Child("outbound_resource_url")
+		fp = p.Child("outbound_resource_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -480,6 +484,7 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -488,62 +493,62 @@ func (v *Service) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Child("unique_name")
+		fp = p.Child("unique_name")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Child("chat_instance_sid")
+		fp = p.Child("chat_instance_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Child("callback_url")
+		fp = p.Child("callback_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Child("number_selection_behavior")
+		fp = p.Child("number_selection_behavior")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckUTF8Optional(vs, p, "geo_match_level", &v.GeoMatchLevel)
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Child("intercept_callback_url")
+		fp = p.Child("intercept_callback_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Child("out_of_session_callback_url")
+		fp = p.Child("out_of_session_callback_url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_created", &v.DateCreated)
 	sessiongenrt.CheckDateTimeOptional(vs, p, "date_updated", &v.DateUpdated)
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	if x, ok := v.Links.Get(); ok {
-		fp := p.Child("links")
+		fp = p.Child("links")
 		sessiongenrt.CheckKeys(vs, &fp, x)
 		{
 			n0 := vs.Len()
 			for k0, e0 := range x {
-				p0 := fp.Child(k0)
+				p0 = fp.Child(k0)
 				sessiongenrt.CheckUTF8(vs, &p0, e0)
 				sessiongenrt.CheckURI(vs, &p0, e0)
 			}
@@ -561,6 +566,7 @@ func (v *PhoneNumber) Validate() error {
 }
 
 func (v *PhoneNumber) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -569,19 +575,19 @@ func (v *PhoneNumber) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 		return
 	}
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("sid")
+		fp = p.Child("sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.AccountSID.Get(); ok {
-		fp := p.Child("account_sid")
+		fp = p.Child("account_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionAccountSID(x), "^AC[0-9a-fA-F]{32}$")
 	}
 	if x, ok := v.ServiceSID.Get(); ok {
-		fp := p.Child("service_sid")
+		fp = p.Child("service_sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(x), "^KS[0-9a-fA-F]{32}$")
@@ -592,11 +598,11 @@ func (v *PhoneNumber) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Viola
 	sessiongenrt.CheckUTF8Optional(vs, p, "friendly_name", &v.FriendlyName)
 	sessiongenrt.CheckUTF8Optional(vs, p, "iso_country", &v.IsoCountry)
 	if x := sessiongenrt.OptionalHeld(&v.Capabilities); x != nil {
-		fp := p.Child("capabilities")
+		fp = p.Child("capabilities")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.URL.Get(); ok {
-		fp := p.Child("url")
+		fp = p.Child("url")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -630,6 +636,7 @@ func (v *ServicesListParams) Validate() error {
 }
 
 func (v *ServicesListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -639,13 +646,13 @@ func (v *ServicesListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -661,6 +668,7 @@ func (v *ServicesCreateRequest) Validate() error {
 }
 
 func (v *ServicesCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -669,14 +677,14 @@ func (v *ServicesCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 		return
 	}
 	{
-		fp := p.Child("UniqueName")
+		fp = p.Child("UniqueName")
 		sessiongenrt.CheckUTF8(vs, &fp, v.UniqueName)
 		sessiongenrt.CheckLength(vs, &fp, v.UniqueName, sessiongenrt.NoBound, 191)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Child("CallbackUrl")
+		fp = p.Child("CallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -684,24 +692,24 @@ func (v *ServicesCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	sessiongenrt.CheckUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	sessiongenrt.CheckNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Child("NumberSelectionBehavior")
+		fp = p.Child("NumberSelectionBehavior")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Child("InterceptCallbackUrl")
+		fp = p.Child("InterceptCallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Child("OutOfSessionCallbackUrl")
+		fp = p.Child("OutOfSessionCallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Child("ChatInstanceSid")
+		fp = p.Child("ChatInstanceSid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
@@ -717,6 +725,7 @@ func (v *ServicesUpdateRequest) Validate() error {
 }
 
 func (v *ServicesUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -726,14 +735,14 @@ func (v *ServicesUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	}
 	sessiongenrt.CheckNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Child("UniqueName")
+		fp = p.Child("UniqueName")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "DefaultTtl", v.DefaultTTL.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "CallbackUrl", v.CallbackURL.IsNull())
 	if x, ok := v.CallbackURL.Get(); ok {
-		fp := p.Child("CallbackUrl")
+		fp = p.Child("CallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
@@ -741,24 +750,24 @@ func (v *ServicesUpdateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	sessiongenrt.CheckUTF8Optional(vs, p, "GeoMatchLevel", &v.GeoMatchLevel)
 	sessiongenrt.CheckNotNull(vs, p, "NumberSelectionBehavior", v.NumberSelectionBehavior.IsNull())
 	if x, ok := v.NumberSelectionBehavior.Get(); ok {
-		fp := p.Child("NumberSelectionBehavior")
+		fp = p.Child("NumberSelectionBehavior")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "InterceptCallbackUrl", v.InterceptCallbackURL.IsNull())
 	if x, ok := v.InterceptCallbackURL.Get(); ok {
-		fp := p.Child("InterceptCallbackUrl")
+		fp = p.Child("InterceptCallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "OutOfSessionCallbackUrl", v.OutOfSessionCallbackURL.IsNull())
 	if x, ok := v.OutOfSessionCallbackURL.Get(); ok {
-		fp := p.Child("OutOfSessionCallbackUrl")
+		fp = p.Child("OutOfSessionCallbackUrl")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckURI(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "ChatInstanceSid", v.ChatInstanceSID.IsNull())
 	if x, ok := v.ChatInstanceSID.Get(); ok {
-		fp := p.Child("ChatInstanceSid")
+		fp = p.Child("ChatInstanceSid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternServiceChatInstanceSID(x), "^IS[0-9a-fA-F]{32}$")
@@ -774,6 +783,7 @@ func (v *PhoneNumbersListParams) Validate() error {
 }
 
 func (v *PhoneNumbersListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -783,13 +793,13 @@ func (v *PhoneNumbersListParams) validate(p *sessiongenrt.ValuePath, vs *session
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -805,6 +815,7 @@ func (v *PhoneNumbersCreateRequest) Validate() error {
 }
 
 func (v *PhoneNumbersCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -814,7 +825,7 @@ func (v *PhoneNumbersCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sess
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Sid", v.SID.IsNull())
 	if x, ok := v.SID.Get(); ok {
-		fp := p.Child("Sid")
+		fp = p.Child("Sid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -852,6 +863,7 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -861,13 +873,13 @@ func (v *SessionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenr
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -883,6 +895,7 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -892,7 +905,7 @@ func (v *SessionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	}
 	sessiongenrt.CheckNotNull(vs, p, "UniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.Child("UniqueName")
+		fp = p.Child("UniqueName")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 191)
 	}
@@ -901,15 +914,15 @@ func (v *SessionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiong
 	sessiongenrt.CheckNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	sessiongenrt.CheckNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.Child("Mode")
+		fp = p.Child("Mode")
 		sessiongenrt.CheckKnown(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Status", v.Status.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "Status", &v.Status)
 	if v.Participants != nil {
-		fp := p.Child("Participants")
+		fp = p.Child("Participants")
 		for i0, e0 := range v.Participants {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckRawJSON(vs, &p0, e0)
 		}
 	}
@@ -948,6 +961,7 @@ func (v *InteractionsListParams) Validate() error {
 }
 
 func (v *InteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -957,13 +971,13 @@ func (v *InteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *session
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -979,6 +993,7 @@ func (v *ParticipantsListParams) Validate() error {
 }
 
 func (v *ParticipantsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -988,13 +1003,13 @@ func (v *ParticipantsListParams) validate(p *sessiongenrt.ValuePath, vs *session
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -1010,6 +1025,7 @@ func (v *ParticipantsCreateRequest) Validate() error {
 }
 
 func (v *ParticipantsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1018,13 +1034,13 @@ func (v *ParticipantsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sess
 		return
 	}
 	{
-		fp := p.Child("Identifier")
+		fp = p.Child("Identifier")
 		sessiongenrt.CheckUTF8(vs, &fp, v.Identifier)
 		sessiongenrt.CheckLength(vs, &fp, v.Identifier, sessiongenrt.NoBound, 191)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "FriendlyName", v.FriendlyName.IsNull())
 	if x, ok := v.FriendlyName.Get(); ok {
-		fp := p.Child("FriendlyName")
+		fp = p.Child("FriendlyName")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 255)
 	}
@@ -1032,7 +1048,7 @@ func (v *ParticipantsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sess
 	sessiongenrt.CheckUTF8Optional(vs, p, "ProxyIdentifier", &v.ProxyIdentifier)
 	sessiongenrt.CheckNotNull(vs, p, "ProxyIdentifierSid", v.ProxyIdentifierSID.IsNull())
 	if x, ok := v.ProxyIdentifierSID.Get(); ok {
-		fp := p.Child("ProxyIdentifierSid")
+		fp = p.Child("ProxyIdentifierSid")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, 34, 34)
 		sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantProxyIdentifierSID(x), "^PN[0-9a-fA-F]{32}$")
@@ -1048,6 +1064,7 @@ func (v *MessageInteractionsListParams) Validate() error {
 }
 
 func (v *MessageInteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1057,13 +1074,13 @@ func (v *MessageInteractionsListParams) validate(p *sessiongenrt.ValuePath, vs *
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.Child("PageSize")
+		fp = p.Child("PageSize")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 1, "1")
 		sessiongenrt.CheckMaximum(vs, &fp, x, 1000, "1000")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "Page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.Child("Page")
+		fp = p.Child("Page")
 		sessiongenrt.CheckMinimum(vs, &fp, x, 0, "0")
 	}
 	sessiongenrt.CheckNotNull(vs, p, "PageToken", v.PageToken.IsNull())
@@ -1082,6 +1099,7 @@ func (v *MessageInteractionsCreateRequest) Validate() error {
 }
 
 func (v *MessageInteractionsCreateRequest) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp, p0 sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -1092,9 +1110,9 @@ func (v *MessageInteractionsCreateRequest) validate(p *sessiongenrt.ValuePath, v
 	sessiongenrt.CheckNotNull(vs, p, "Body", v.Body.IsNull())
 	sessiongenrt.CheckUTF8Optional(vs, p, "Body", &v.Body)
 	if v.MediaURL != nil {
-		fp := p.Child("MediaUrl")
+		fp = p.Child("MediaUrl")
 		for i0, e0 := range v.MediaURL {
-			p0 := fp.Item(i0)
+			p0 = fp.Item(i0)
 			sessiongenrt.CheckUTF8(vs, &p0, e0)
 		}
 	}

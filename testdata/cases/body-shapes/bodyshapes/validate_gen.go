@@ -11,6 +11,7 @@ func (v *Thing) Validate() error {
 }
 
 func (v *Thing) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -27,12 +28,12 @@ func (v *Thing) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x := optionalHeld(&v.Inner); x != nil {
-		fp := p.child("inner")
+		fp = p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
 	if x := optionalHeld(&v.Node); x != nil {
-		fp := p.child("node")
+		fp = p.child("node")
 		x.validate(&fp, vs)
 	}
 	checkMembers(vs, p, v.AdditionalProperties, []string{"id", "kind", "name", "size", "label", "inner", "node"})
@@ -80,6 +81,7 @@ func (v *Node) Validate() error {
 }
 
 func (v *Node) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -89,7 +91,7 @@ func (v *Node) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.child("next")
+		fp = p.child("next")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "label", v.Label.IsNull())
@@ -125,6 +127,7 @@ func (v *NodeUpdate) Validate() error {
 }
 
 func (v *NodeUpdate) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -134,7 +137,7 @@ func (v *NodeUpdate) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "next", v.Next.IsNull())
 	if x, ok := v.Next.Get(); ok {
-		fp := p.child("next")
+		fp = p.child("next")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "label", v.Label.IsNull())
@@ -150,6 +153,7 @@ func (v *ThingUpdate) Validate() error {
 }
 
 func (v *ThingUpdate) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -163,12 +167,12 @@ func (v *ThingUpdate) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "label", v.Label.IsNull())
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	if x := optionalHeld(&v.Inner); x != nil {
-		fp := p.child("inner")
+		fp = p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "node", v.Node.IsNull())
 	if x := optionalHeld(&v.Node); x != nil {
-		fp := p.child("node")
+		fp = p.child("node")
 		x.validate(&fp, vs)
 	}
 }

@@ -32,6 +32,7 @@ func (v *Service) Validate() error {
 }
 
 func (v *Service) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -43,7 +44,7 @@ func (v *Service) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "sid", &v.SID)
 	checkNotNull(vs, p, "unique_name", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("unique_name")
+		fp = p.child("unique_name")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
@@ -80,6 +81,7 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -89,7 +91,7 @@ func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "PageSize", v.PageSize.IsNull())
 	if x, ok := v.PageSize.Get(); ok {
-		fp := p.child("PageSize")
+		fp = p.child("PageSize")
 		checkMinimum(vs, &fp, x, 1, "1")
 		checkMaximum(vs, &fp, x, 1000, "1000")
 	}
@@ -104,6 +106,7 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -113,14 +116,14 @@ func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "Ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
-		fp := p.child("Ttl")
+		fp = p.child("Ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkDateTimeOptional(vs, p, "DateExpiry", &v.DateExpiry)
 	if v.Participants != nil {
-		fp := p.child("Participants")
+		fp = p.child("Participants")
 		for i0, e0 := range v.Participants {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}

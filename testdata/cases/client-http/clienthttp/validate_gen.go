@@ -11,6 +11,7 @@ func (v *Problems) Validate() error {
 }
 
 func (v *Problems) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,9 +22,9 @@ func (v *Problems) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "title", v.Title.IsNull())
 	checkUTF8Optional(vs, p, "title", &v.Title)
 	if v.Errors != nil {
-		fp := p.child("errors")
+		fp = p.child("errors")
 		for i0, e0 := range v.Errors {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

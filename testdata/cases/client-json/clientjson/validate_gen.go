@@ -11,6 +11,7 @@ func (v *Problem) Validate() error {
 }
 
 func (v *Problem) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -20,7 +21,7 @@ func (v *Problem) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "detail", v.Detail.IsNull())
 	if x, ok := v.Detail.Get(); ok {
-		fp := p.child("detail")
+		fp = p.child("detail")
 		checkRawJSON(vs, &fp, x)
 	}
 }
@@ -55,6 +56,7 @@ func (v *SessionsListParams) Validate() error {
 }
 
 func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -64,18 +66,18 @@ func (v *SessionsListParams) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "page", v.Page.IsNull())
 	if x, ok := v.Page.Get(); ok {
-		fp := p.child("page")
+		fp = p.child("page")
 		checkMinimum(vs, &fp, x, 0, "0")
 	}
 	checkNotNull(vs, p, "limit", v.Limit.IsNull())
 	if x, ok := v.Limit.Get(); ok {
-		fp := p.child("limit")
+		fp = p.child("limit")
 		checkMinimum(vs, &fp, x, 1, "1")
 	}
 	if v.Fields != nil {
-		fp := p.child("fields")
+		fp = p.child("fields")
 		for i0, e0 := range v.Fields {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

@@ -27,6 +27,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -35,47 +36,47 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("sid")
+		fp = p.child("sid")
 		checkUTF8(vs, &fp, v.SID)
 		checkLength(vs, &fp, v.SID, 34, 34)
 		checkPattern(vs, &fp, matchPatternSessionSID(v.SID), "^KC[0-9a-fA-F]{32}$")
 	}
 	checkNotNull(vs, p, "uniqueName", v.UniqueName.IsNull())
 	if x, ok := v.UniqueName.Get(); ok {
-		fp := p.child("uniqueName")
+		fp = p.child("uniqueName")
 		checkUTF8(vs, &fp, x)
 		checkLength(vs, &fp, x, noBound, 191)
 	}
 	checkNotNull(vs, p, "ttl", v.TTL.IsNull())
 	if x, ok := v.TTL.Get(); ok {
-		fp := p.child("ttl")
+		fp = p.child("ttl")
 		checkMinimum(vs, &fp, x, 0, "0")
 		checkMaximum(vs, &fp, x, 86400, "86400")
 	}
 	checkNotNull(vs, p, "score", v.Score.IsNull())
 	if x, ok := v.Score.Get(); ok {
-		fp := p.child("score")
+		fp = p.child("score")
 		checkFinite(vs, &fp, x)
 		checkMinimum(vs, &fp, x, -1.5, "-1.5")
 		checkMaximum(vs, &fp, x, 1e3, "1e3")
 	}
 	if v.Tags != nil {
-		fp := p.child("tags")
+		fp = p.child("tags")
 		checkItems(vs, &fp, len(v.Tags), 1, 10)
 		checkUnique(vs, &fp, v.Tags)
 		for i0, e0 := range v.Tags {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkLength(vs, &p0, e0, 1, noBound)
 		}
 	}
 	if v.Links != nil {
-		fp := p.child("links")
+		fp = p.child("links")
 		checkKeys(vs, &fp, v.Links)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.Links {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 				checkURI(vs, &p0, e0)
 			}
@@ -83,7 +84,7 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	if x, ok := v.Owner.Get(); ok {
-		fp := p.child("owner")
+		fp = p.child("owner")
 		checkUUID(vs, &fp, x)
 	}
 }

@@ -30,6 +30,7 @@ func (v *Route) Validate() error {
 }
 
 func (v *Route) validate(p *valuePath, vs *violationList) {
+	var fp, p0, p1 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -38,33 +39,33 @@ func (v *Route) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("hops")
+		fp = p.child("hops")
 		for i0 := range v.Hops {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			v.Hops[i0].validate(&p0, vs)
 		}
 	}
 	if v.ByName != nil {
-		fp := p.child("byName")
+		fp = p.child("byName")
 		checkKeys(vs, &fp, v.ByName)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByName {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if x, ok := v.Groups.Get(); ok {
-		fp := p.child("groups")
+		fp = p.child("groups")
 		checkKeys(vs, &fp, x)
 		{
 			n0 := vs.len()
 			for k0, e0 := range x {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				for i1, e1 := range e0 {
-					p1 := p0.item(i1)
+					p1 = p0.item(i1)
 					checkUTF8(vs, &p1, e1)
 				}
 			}
@@ -72,9 +73,9 @@ func (v *Route) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	if v.Payload != nil {
-		fp := p.child("payload")
+		fp = p.child("payload")
 		for i0, e0 := range v.Payload {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkRawJSON(vs, &p0, e0)
 		}
 	}

@@ -81,6 +81,7 @@ func (v *Circle) Validate() error {
 }
 
 func (v *Circle) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -91,7 +92,7 @@ func (v *Circle) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "label", &v.Label)
 	checkNotNull(vs, p, "radius", v.Radius.IsNull())
 	if x, ok := v.Radius.Get(); ok {
-		fp := p.child("radius")
+		fp = p.child("radius")
 		checkFinite(vs, &fp, x)
 	}
 }

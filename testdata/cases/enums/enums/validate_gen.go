@@ -11,6 +11,7 @@ func (v *Call) Validate() error {
 }
 
 func (v *Call) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,14 +20,14 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("status")
+		fp = p.child("status")
 		checkKnown(vs, &fp, v.Status)
 	}
 	checkUTF8Optional(vs, p, "mode", &v.Mode)
 	if v.Modes != nil {
-		fp := p.child("modes")
+		fp = p.child("modes")
 		for i0, e0 := range v.Modes {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, string(e0))
 		}
 	}

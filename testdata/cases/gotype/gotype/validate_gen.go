@@ -11,6 +11,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,27 +20,27 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("sid")
+		fp = p.child("sid")
 		checkExternal(vs, &fp, &v.Sid)
 	}
 	if x, ok := v.Parent.Get(); ok {
-		fp := p.child("parent")
+		fp = p.child("parent")
 		checkExternal(vs, &fp, &x)
 	}
 	if v.Related != nil {
-		fp := p.child("related")
+		fp = p.child("related")
 		for i0, e0 := range v.Related {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}
 	}
 	if v.ByRegion != nil {
-		fp := p.child("by_region")
+		fp = p.child("by_region")
 		checkKeys(vs, &fp, v.ByRegion)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByRegion {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkExternal(vs, &p0, &e0)
 			}
 			vs.sortFrom(n0)
@@ -47,13 +48,13 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "amount", v.Amount.IsNull())
 	if x, ok := v.Amount.Get(); ok {
-		fp := p.child("amount")
+		fp = p.child("amount")
 		checkExternal(vs, &fp, &x)
 	}
 	if v.Fees != nil {
-		fp := p.child("fees")
+		fp = p.child("fees")
 		for i0, e0 := range v.Fees {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkExternal(vs, &p0, &e0)
 		}
 	}
@@ -68,6 +69,7 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -77,7 +79,7 @@ func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "Parent", v.Parent.IsNull())
 	if x, ok := v.Parent.Get(); ok {
-		fp := p.child("Parent")
+		fp = p.child("Parent")
 		checkExternal(vs, &fp, &x)
 	}
 }

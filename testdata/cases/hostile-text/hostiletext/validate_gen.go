@@ -141,6 +141,7 @@ func (v *Thing) Validate() error {
 }
 
 func (v *Thing) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -151,19 +152,19 @@ func (v *Thing) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "@t%d\"`*/\n\u2028", v.TD.IsNull())
 	checkUTF8Optional(vs, p, "@t%d\"`*/\n\u2028", &v.TD)
 	{
-		fp := p.child("id")
+		fp = p.child("id")
 		checkUTF8(vs, &fp, v.ID)
 		checkPattern(vs, &fp, matchPatternThingID(v.ID), "^TH[0-9a-f]{4}$")
 	}
 	checkNotNull(vs, p, "p%d\"`*/\n\u2028q", v.PDQ.IsNull())
 	if x, ok := v.PDQ.Get(); ok {
-		fp := p.child("p%d\"`*/\n\u2028q")
+		fp = p.child("p%d\"`*/\n\u2028q")
 		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, patternThingPDQ.MatchString(x), "^50%d-\"q\"`b`\\*/\n\u2028(?s:.*)$")
 	}
 	checkNotNull(vs, p, "fixed", v.Fixed.IsNull())
 	if x, ok := v.Fixed.Get(); ok {
-		fp := p.child("fixed")
+		fp = p.child("fixed")
 		checkUTF8(vs, &fp, x)
 		checkPattern(vs, &fp, matchPatternThingFixed(x), "^%d\"`[0-9]{2}$")
 	}
@@ -171,13 +172,13 @@ func (v *Thing) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "tone", &v.Tone)
 	checkNotNull(vs, p, "shape", v.Shape.IsNull())
 	if x, ok := v.Shape.Get(); ok {
-		fp := p.child("shape")
+		fp = p.child("shape")
 		validateShape(x, &fp, vs)
 	}
 	if v.Shapes != nil {
-		fp := p.child("shapes")
+		fp = p.child("shapes")
 		for i0, e0 := range v.Shapes {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}

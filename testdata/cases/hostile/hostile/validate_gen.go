@@ -81,6 +81,7 @@ func (v *Predeclared) Validate() error {
 }
 
 func (v *Predeclared) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -92,7 +93,7 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	checkNotNull(vs, p, "any", v.Any.IsNull())
 	if x, ok := v.Any.Get(); ok {
-		fp := p.child("any")
+		fp = p.child("any")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "bool", v.Bool.IsNull())
@@ -106,12 +107,12 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkUTF8Field(vs, p, "error", v.Error)
 	checkNotNull(vs, p, "float32", v.Float32.IsNull())
 	if x, ok := v.Float32.Get(); ok {
-		fp := p.child("float32")
+		fp = p.child("float32")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "float64", v.Float64.IsNull())
 	if x, ok := v.Float64.Get(); ok {
-		fp := p.child("float64")
+		fp = p.child("float64")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "int", v.Int.IsNull())
@@ -131,9 +132,9 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "iota", v.Iota.IsNull())
 	checkUTF8Optional(vs, p, "nil", &v.Nil)
 	if v.Append != nil {
-		fp := p.child("append")
+		fp = p.child("append")
 		for i0, e0 := range v.Append {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
@@ -147,7 +148,7 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "delete", v.Delete.IsNull())
 	checkNotNull(vs, p, "imag", v.Imag.IsNull())
 	if x, ok := v.Imag.Get(); ok {
-		fp := p.child("imag")
+		fp = p.child("imag")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "make", v.Make.IsNull())
@@ -163,7 +164,7 @@ func (v *Predeclared) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "println", &v.Println)
 	checkNotNull(vs, p, "real", v.Real.IsNull())
 	if x, ok := v.Real.Get(); ok {
-		fp := p.child("real")
+		fp = p.child("real")
 		checkFinite(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "recover", v.Recover.IsNull())
@@ -179,6 +180,7 @@ func (v *GeneratedNames) Validate() error {
 }
 
 func (v *GeneratedNames) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -197,12 +199,12 @@ func (v *GeneratedNames) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "x", &v.X)
 	checkNotNull(vs, p, "ok", v.Ok.IsNull())
 	if v.Unknown != nil {
-		fp := p.child("unknown")
+		fp = p.child("unknown")
 		checkKeys(vs, &fp, v.Unknown)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.Unknown {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkUTF8(vs, &p0, e0)
 			}
 			vs.sortFrom(n0)
@@ -225,7 +227,7 @@ func (v *GeneratedNames) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "kind", &v.Kind)
 	checkNotNull(vs, p, "raw", v.Raw.IsNull())
 	if x, ok := v.Raw.Get(); ok {
-		fp := p.child("raw")
+		fp = p.child("raw")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "validates", v.Validates.IsNull())
@@ -257,6 +259,7 @@ func (v *HelperNames) Validate() error {
 }
 
 func (v *HelperNames) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -267,62 +270,62 @@ func (v *HelperNames) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	if v.ByComponent != nil {
-		fp := p.child("byComponent")
+		fp = p.child("byComponent")
 		checkKeys(vs, &fp, v.ByComponent)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByComponent {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if v.Components != nil {
-		fp := p.child("components")
+		fp = p.child("components")
 		for i0 := range v.Components {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			v.Components[i0].validate(&p0, vs)
 		}
 	}
 	if v.ByMembers != nil {
-		fp := p.child("byMembers")
+		fp = p.child("byMembers")
 		checkKeys(vs, &fp, v.ByMembers)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByMembers {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if v.ByEnum != nil {
-		fp := p.child("byEnum")
+		fp = p.child("byEnum")
 		checkKeys(vs, &fp, v.ByEnum)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByEnum {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if v.Strings != nil {
-		fp := p.child("strings")
+		fp = p.child("strings")
 		for i0, e0 := range v.Strings {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}
 	if v.SliceStrings != nil {
-		fp := p.child("sliceStrings")
+		fp = p.child("sliceStrings")
 		checkKeys(vs, &fp, v.SliceStrings)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.SliceStrings {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
@@ -426,6 +429,7 @@ func (v *WireNames) Validate() error {
 }
 
 func (v *WireNames) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -468,7 +472,7 @@ func (v *WireNames) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "ID", &v.ID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
+		fp = p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -531,6 +535,7 @@ func (v *Range) Validate() error {
 }
 
 func (v *Range) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -542,21 +547,21 @@ func (v *Range) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "type", &v.Type)
 	checkUTF8Field(vs, p, "func", v.Func)
 	if v.Map != nil {
-		fp := p.child("map")
+		fp = p.child("map")
 		checkKeys(vs, &fp, v.Map)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.Map {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				validateSelect(e0, &p0, vs)
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if v.Chan != nil {
-		fp := p.child("chan")
+		fp = p.child("chan")
 		for i0, e0 := range v.Chan {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			validateSelect(e0, &p0, vs)
 		}
 	}

@@ -11,6 +11,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,24 +22,24 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 	checkUTF8Field(vs, p, "sid", v.Sid)
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("mode")
+		fp = p.child("mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkUTF8Field(vs, p, "status", v.Status)
 	if v.Channels != nil {
-		fp := p.child("channels")
+		fp = p.child("channels")
 		for i0, e0 := range v.Channels {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkKnown(vs, &p0, e0)
 		}
 	}
 	if v.Votes != nil {
-		fp := p.child("votes")
+		fp = p.child("votes")
 		checkKeys(vs, &fp, v.Votes)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.Votes {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkKnown(vs, &p0, e0)
 			}
 			vs.sortFrom(n0)
@@ -46,12 +47,12 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "fallback_mode", v.FallbackMode.IsNull())
 	if x, ok := v.FallbackMode.Get(); ok {
-		fp := p.child("fallback_mode")
+		fp = p.child("fallback_mode")
 		checkKnown(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "kind", v.Kind.IsNull())
 	if x, ok := v.Kind.Get(); ok {
-		fp := p.child("kind")
+		fp = p.child("kind")
 		checkKnown(vs, &fp, x)
 	}
 }
@@ -65,6 +66,7 @@ func (v *SessionsCreateRequest) Validate() error {
 }
 
 func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -74,11 +76,11 @@ func (v *SessionsCreateRequest) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "Mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("Mode")
+		fp = p.child("Mode")
 		checkKnown(vs, &fp, x)
 	}
 	{
-		fp := p.child("Priority")
+		fp = p.child("Priority")
 		checkKnown(vs, &fp, v.Priority)
 	}
 }

@@ -11,6 +11,7 @@ func (v *CallRecord) Validate() error {
 }
 
 func (v *CallRecord) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -22,7 +23,7 @@ func (v *CallRecord) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "account_sid", &v.AccountSID)
 	checkNotNull(vs, p, "url", v.URL.IsNull())
 	if x, ok := v.URL.Get(); ok {
-		fp := p.child("url")
+		fp = p.child("url")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -30,9 +31,9 @@ func (v *CallRecord) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "azureADAppId", v.AzureADAppID.IsNull())
 	checkUTF8Optional(vs, p, "azureADAppId", &v.AzureADAppID)
 	if v.ParticipantsV2 != nil {
-		fp := p.child("participants_v2")
+		fp = p.child("participants_v2")
 		for i0, e0 := range v.ParticipantsV2 {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 		}
 	}

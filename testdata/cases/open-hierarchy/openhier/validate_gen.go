@@ -217,6 +217,7 @@ func (v *Drawing) Validate() error {
 }
 
 func (v *Drawing) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -227,19 +228,19 @@ func (v *Drawing) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.child("author")
+		fp = p.child("author")
 		validateIdentity(v.Author, &fp, vs)
 	}
 	if v.Shapes != nil {
-		fp := p.child("shapes")
+		fp = p.child("shapes")
 		for i0, e0 := range v.Shapes {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			validateShape(e0, &p0, vs)
 		}
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())
 	if x := optionalHeld(&v.Note); x != nil {
-		fp := p.child("note")
+		fp = p.child("note")
 		x.validate(&fp, vs)
 	}
 }

@@ -13,6 +13,7 @@ func (v *UnknownEndpoint) Validate() error {
 }
 
 func (v *UnknownEndpoint) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -22,7 +23,7 @@ func (v *UnknownEndpoint) validate(p *valuePath, vs *violationList) {
 	}
 	v.checkRaw(p, vs)
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp = p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -63,6 +64,7 @@ func (v *EndpointBase) Validate() error {
 }
 
 func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -71,7 +73,7 @@ func (v *EndpointBase) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp = p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 }
@@ -85,6 +87,7 @@ func (v *ParticipantEndpoint) Validate() error {
 }
 
 func (v *ParticipantEndpoint) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -93,7 +96,7 @@ func (v *ParticipantEndpoint) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	if x, ok := v.UserAgent.Get(); ok {
-		fp := p.child("userAgent")
+		fp = p.child("userAgent")
 		validateUserAgent(x, &fp, vs)
 	}
 	checkNotNull(vs, p, "name", v.Name.IsNull())
@@ -178,6 +181,7 @@ func (v *Session) Validate() error {
 }
 
 func (v *Session) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -188,11 +192,11 @@ func (v *Session) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "@odata.type", v.OdataType.IsNull())
 	checkUTF8Optional(vs, p, "@odata.type", &v.OdataType)
 	{
-		fp := p.child("caller")
+		fp = p.child("caller")
 		validateEndpoint(v.Caller, &fp, vs)
 	}
 	if x, ok := v.Callee.Get(); ok {
-		fp := p.child("callee")
+		fp = p.child("callee")
 		validateEndpoint(x, &fp, vs)
 	}
 }

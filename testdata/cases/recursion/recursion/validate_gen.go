@@ -11,6 +11,7 @@ func (v *InnerError) Validate() error {
 }
 
 func (v *InnerError) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -22,7 +23,7 @@ func (v *InnerError) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "code", &v.Code)
 	checkNotNull(vs, p, "innerError", v.InnerError.IsNull())
 	if x, ok := v.InnerError.Get(); ok {
-		fp := p.child("innerError")
+		fp = p.child("innerError")
 		x.validate(&fp, vs)
 	}
 }
@@ -36,6 +37,7 @@ func (v *Tree) Validate() error {
 }
 
 func (v *Tree) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -44,9 +46,9 @@ func (v *Tree) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	if v.Children != nil {
-		fp := p.child("children")
+		fp = p.child("children")
 		for i0 := range v.Children {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			v.Children[i0].validate(&p0, vs)
 		}
 	}

@@ -15,6 +15,7 @@ func (v *Contact) Validate() error {
 }
 
 func (v *Contact) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -35,7 +36,7 @@ func (v *Contact) validate(p *valuePath, vs *violationList) {
 	checkUTF8Optional(vs, p, "alias", &v.Alias)
 	checkNotNull(vs, p, "inner", v.Inner.IsNull())
 	if x := optionalHeld(&v.Inner); x != nil {
-		fp := p.child("inner")
+		fp = p.child("inner")
 		x.validate(&fp, vs)
 	}
 	checkFieldRule(vs, p, "atLeastOneOf", []string{"email", "phone"}, v.Email.IsSet() && !v.Email.IsNull(), v.Phone.IsSet() && !v.Phone.IsNull())
@@ -163,6 +164,7 @@ func (v *ContactsMessageRequest) Validate() error {
 }
 
 func (v *ContactsMessageRequest) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -173,9 +175,9 @@ func (v *ContactsMessageRequest) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "Body", v.Body.IsNull())
 	checkUTF8Optional(vs, p, "Body", &v.Body)
 	if v.MediaURL != nil {
-		fp := p.child("MediaUrl")
+		fp = p.child("MediaUrl")
 		for i0, e0 := range v.MediaURL {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkUTF8(vs, &p0, e0)
 			checkURI(vs, &p0, e0)
 		}

@@ -11,6 +11,7 @@ func (v *Scalars) Validate() error {
 }
 
 func (v *Scalars) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,35 +22,35 @@ func (v *Scalars) validate(p *valuePath, vs *violationList) {
 	checkUTF8Field(vs, p, "text", v.Text)
 	checkNotNull(vs, p, "big", v.Big.IsNull())
 	if x, ok := v.Ratio.Get(); ok {
-		fp := p.child("ratio")
+		fp = p.child("ratio")
 		checkFinite(vs, &fp, x)
 	}
 	checkRequired(vs, p, "flag", v.Flag.IsSet())
 	checkNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.child("day")
+		fp = p.child("day")
 		checkDate(vs, &fp, x)
 	}
 	checkDateTimeField(vs, p, "at", v.At)
 	checkNotNull(vs, p, "took", v.Took.IsNull())
 	if x, ok := v.Took.Get(); ok {
-		fp := p.child("took")
+		fp = p.child("took")
 		checkDuration(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "link", v.Link.IsNull())
 	if x, ok := v.Link.Get(); ok {
-		fp := p.child("link")
+		fp = p.child("link")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "uid", v.UID.IsNull())
 	if x, ok := v.UID.Get(); ok {
-		fp := p.child("uid")
+		fp = p.child("uid")
 		checkUUID(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "blob", v.Blob.IsNull())
 	if x, ok := v.Blob.Get(); ok {
-		fp := p.child("blob")
+		fp = p.child("blob")
 		checkRawJSON(vs, &fp, x)
 	}
 	checkNotNull(vs, p, "note", v.Note.IsNull())

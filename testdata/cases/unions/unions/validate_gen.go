@@ -11,6 +11,7 @@ func (v *FieldError) Validate() error {
 }
 
 func (v *FieldError) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -19,22 +20,22 @@ func (v *FieldError) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("loc")
+		fp = p.child("loc")
 		for i0, e0 := range v.Loc {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			e0.validate(&p0, vs)
 		}
 	}
 	checkUTF8Field(vs, p, "msg", v.Msg)
 	checkNotNull(vs, p, "at", v.At.IsNull())
 	if x, ok := v.At.Get(); ok {
-		fp := p.child("at")
+		fp = p.child("at")
 		x.validate(&fp, vs)
 	}
 	if v.Seen != nil {
-		fp := p.child("seen")
+		fp = p.child("seen")
 		for i0, e0 := range v.Seen {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -42,12 +43,12 @@ func (v *FieldError) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	{
-		fp := p.child("byStep")
+		fp = p.child("byStep")
 		checkKeys(vs, &fp, v.ByStep)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByStep {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
@@ -64,6 +65,7 @@ func (v *Setting) Validate() error {
 }
 
 func (v *Setting) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -74,25 +76,25 @@ func (v *Setting) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "id", v.ID.IsNull())
 	checkUTF8Optional(vs, p, "id", &v.ID)
 	{
-		fp := p.child("value")
+		fp = p.child("value")
 		v.Value.validate(&fp, vs)
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.child("fallback")
+		fp = p.child("fallback")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.child("since")
+		fp = p.child("since")
 		x.validate(&fp, vs)
 	}
 	if v.ByKey != nil {
-		fp := p.child("byKey")
+		fp = p.child("byKey")
 		checkKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByKey {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
@@ -100,12 +102,12 @@ func (v *Setting) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
 	if x, ok := v.Epochs.Get(); ok {
-		fp := p.child("epochs")
+		fp = p.child("epochs")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("mode")
+		fp = p.child("mode")
 		x.validate(&fp, vs)
 	}
 }
@@ -119,6 +121,7 @@ func (v *Sparse) Validate() error {
 }
 
 func (v *Sparse) validate(p *valuePath, vs *violationList) {
+	var fp, p0, p1 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -127,9 +130,9 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("labels")
+		fp = p.child("labels")
 		for i0, e0 := range v.Labels {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				checkUTF8(vs, &p0, o1)
@@ -138,12 +141,12 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	if v.Scores != nil {
-		fp := p.child("scores")
+		fp = p.child("scores")
 		checkKeys(vs, &fp, v.Scores)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.Scores {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkItemSet(vs, &p0, e0.IsSet())
 				if o1, ok := e0.Get(); ok {
 					checkFinite(vs, &p0, o1)
@@ -153,9 +156,9 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	if v.Points != nil {
-		fp := p.child("points")
+		fp = p.child("points")
 		for i0, e0 := range v.Points {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				o1.validate(&p0, vs)
@@ -163,13 +166,13 @@ func (v *Sparse) validate(p *valuePath, vs *violationList) {
 		}
 	}
 	if v.Grid != nil {
-		fp := p.child("grid")
+		fp = p.child("grid")
 		for i0, e0 := range v.Grid {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				for i1, e1 := range o1 {
-					p1 := p0.item(i1)
+					p1 = p0.item(i1)
 					checkItemSet(vs, &p1, e1.IsSet())
 				}
 			}
@@ -204,6 +207,7 @@ func (v *SettingUpdate) Validate() error {
 }
 
 func (v *SettingUpdate) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -213,25 +217,25 @@ func (v *SettingUpdate) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "value", v.Value.IsNull())
 	if x, ok := v.Value.Get(); ok {
-		fp := p.child("value")
+		fp = p.child("value")
 		x.validate(&fp, vs)
 	}
 	if x, ok := v.Fallback.Get(); ok {
-		fp := p.child("fallback")
+		fp = p.child("fallback")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "since", v.Since.IsNull())
 	if x, ok := v.Since.Get(); ok {
-		fp := p.child("since")
+		fp = p.child("since")
 		x.validate(&fp, vs)
 	}
 	if v.ByKey != nil {
-		fp := p.child("byKey")
+		fp = p.child("byKey")
 		checkKeys(vs, &fp, v.ByKey)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByKey {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				e0.validate(&p0, vs)
 			}
 			vs.sortFrom(n0)
@@ -239,12 +243,12 @@ func (v *SettingUpdate) validate(p *valuePath, vs *violationList) {
 	}
 	checkNotNull(vs, p, "epochs", v.Epochs.IsNull())
 	if x, ok := v.Epochs.Get(); ok {
-		fp := p.child("epochs")
+		fp = p.child("epochs")
 		x.validate(&fp, vs)
 	}
 	checkNotNull(vs, p, "mode", v.Mode.IsNull())
 	if x, ok := v.Mode.Get(); ok {
-		fp := p.child("mode")
+		fp = p.child("mode")
 		x.validate(&fp, vs)
 	}
 }
@@ -258,6 +262,7 @@ func (v *SettingsTagRequest) Validate() error {
 }
 
 func (v *SettingsTagRequest) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -266,13 +271,13 @@ func (v *SettingsTagRequest) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("at")
+		fp = p.child("at")
 		v.At.validate(&fp, vs)
 	}
 	if v.Labels != nil {
-		fp := p.child("labels")
+		fp = p.child("labels")
 		for i0, e0 := range v.Labels {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkItemSet(vs, &p0, e0.IsSet())
 			if o1, ok := e0.Get(); ok {
 				checkUTF8(vs, &p0, o1)

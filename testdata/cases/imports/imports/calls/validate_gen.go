@@ -11,6 +11,7 @@ func (v *Call) Validate() error {
 }
 
 func (v *Call) validate(p *valuePath, vs *violationList) {
+	var fp, p0 valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -21,43 +22,43 @@ func (v *Call) validate(p *valuePath, vs *violationList) {
 	checkNotNull(vs, p, "id", v.ID.IsNull())
 	checkUTF8Optional(vs, p, "id", &v.ID)
 	{
-		fp := p.child("price")
+		fp = p.child("price")
 		checkImported(vs, &fp, v.Price.Validate())
 	}
 	if v.Refunds != nil {
-		fp := p.child("refunds")
+		fp = p.child("refunds")
 		checkItems(vs, &fp, len(v.Refunds), noBound, 3)
 		for i0 := range v.Refunds {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkImported(vs, &p0, v.Refunds[i0].Validate())
 		}
 	}
 	if v.ByLeg != nil {
-		fp := p.child("byLeg")
+		fp = p.child("byLeg")
 		checkKeys(vs, &fp, v.ByLeg)
 		{
 			n0 := vs.len()
 			for k0, e0 := range v.ByLeg {
-				p0 := fp.child(k0)
+				p0 = fp.child(k0)
 				checkImported(vs, &p0, e0.Validate())
 			}
 			vs.sortFrom(n0)
 		}
 	}
 	if x := optionalHeld(&v.LastError); x != nil {
-		fp := p.child("lastError")
+		fp = p.child("lastError")
 		checkImported(vs, &fp, x.Validate())
 	}
 	if v.Legs != nil {
-		fp := p.child("legs")
+		fp = p.child("legs")
 		for i0 := range v.Legs {
-			p0 := fp.item(i0)
+			p0 = fp.item(i0)
 			checkImported(vs, &p0, v.Legs[i0].Validate())
 		}
 	}
 	checkNotNull(vs, p, "legs@odata.nextLink", v.LegsNextLink.IsNull())
 	if x, ok := v.LegsNextLink.Get(); ok {
-		fp := p.child("legs@odata.nextLink")
+		fp = p.child("legs@odata.nextLink")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}

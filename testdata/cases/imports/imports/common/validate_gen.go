@@ -18,6 +18,7 @@ func (v *ErrorBody) Validate() error {
 }
 
 func (v *ErrorBody) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -28,7 +29,7 @@ func (v *ErrorBody) validate(p *valuePath, vs *violationList) {
 	checkUTF8Field(vs, p, "message", v.Message)
 	checkNotNull(vs, p, "more_info", v.MoreInfo.IsNull())
 	if x, ok := v.MoreInfo.Get(); ok {
-		fp := p.child("more_info")
+		fp = p.child("more_info")
 		checkUTF8(vs, &fp, x)
 		checkURI(vs, &fp, x)
 	}
@@ -43,6 +44,7 @@ func (v *Money) Validate() error {
 }
 
 func (v *Money) validate(p *valuePath, vs *violationList) {
+	var fp valuePath
 	if v == nil {
 		checkNotNil(vs, p)
 		return
@@ -51,12 +53,12 @@ func (v *Money) validate(p *valuePath, vs *violationList) {
 		return
 	}
 	{
-		fp := p.child("amount")
+		fp = p.child("amount")
 		checkUTF8(vs, &fp, v.Amount)
 		checkPattern(vs, &fp, patternMoneyAmount.MatchString(v.Amount), "^-?[0-9]+(\\.[0-9]+)?$")
 	}
 	{
-		fp := p.child("currency")
+		fp = p.child("currency")
 		checkUTF8(vs, &fp, v.Currency)
 		checkLength(vs, &fp, v.Currency, 3, 3)
 	}

@@ -15,6 +15,7 @@ func (v *Meeting) Validate() error {
 }
 
 func (v *Meeting) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var fp sessiongenrt.ValuePath
 	if v == nil {
 		sessiongenrt.CheckNotNil(vs, p)
 		return
@@ -24,18 +25,18 @@ func (v *Meeting) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.Violation
 	}
 	sessiongenrt.CheckUTF8Field(vs, p, "id", v.ID)
 	if x, ok := v.Topic.Get(); ok {
-		fp := p.Child("topic")
+		fp = p.Child("topic")
 		sessiongenrt.CheckUTF8(vs, &fp, x)
 		sessiongenrt.CheckLength(vs, &fp, x, sessiongenrt.NoBound, 100)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "day", v.Day.IsNull())
 	if x, ok := v.Day.Get(); ok {
-		fp := p.Child("day")
+		fp = p.Child("day")
 		sessiongenrt.CheckDate(vs, &fp, x)
 	}
 	sessiongenrt.CheckNotNull(vs, p, "length", v.Length.IsNull())
 	if x, ok := v.Length.Get(); ok {
-		fp := p.Child("length")
+		fp = p.Child("length")
 		sessiongenrt.CheckDuration(vs, &fp, x)
 	}
 }
