@@ -80,9 +80,10 @@ func pathExpr(m *ir.Method) jen.Code {
 // names.
 func pathChecks(g *jen.Group, m *ir.Method) {
 	var checks []jen.Code
+	var paths pathDecls
 	for _, pp := range m.PathParams {
 		x := pathValue(pp)
-		rules := checksFor(pp.Type, x, "fp", 0, nil)
+		rules := checksFor(pp.Type, x, "fp", 0, &paths)
 		var text jen.Code
 		switch pp.Type.Kind {
 		case ir.String, ir.URI, ir.UUID:
@@ -90,7 +91,7 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 		case ir.EnumRef:
 			text = jen.String().Call(x)
 		}
-		body := []jen.Code{jen.Id("fp").Op(":=").Id("root").Dot("child").Call(jen.Lit(pp.Wire))}
+		body := []jen.Code{paths.assign("fp", jen.Id("root").Dot("child").Call(jen.Lit(pp.Wire)))}
 		switch {
 		case text != nil && len(rules) > 0:
 			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
@@ -108,6 +109,9 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 	}
 	g.Id("vs").Op(":=").New(jen.Id("violationList"))
 	g.Var().Id("root").Id("valuePath")
+	for _, d := range paths.decl() {
+		g.Add(d)
+	}
 	for _, c := range checks {
 		g.Add(c)
 	}
@@ -277,11 +281,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
 		)...)
 	default:
-		receive := []jen.Code{
-			jen.Id("v").Op(":=").New(jen.Id(resp.Struct.Name)),
-			jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("receiveInto").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("v")), jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("v"), jen.Nil()),
-		}
+		receive := fillNew(resp.Struct.Name, jen.Id("receiveInto").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("v")))
 		if resp.Type.Kind == ir.InterfaceRef {
 			receive = []jen.Code{jen.Return(jen.Id("receivePolymorphic").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id(resp.Type.Interface.Unmarshal)))}
 		}
@@ -435,9 +435,9 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 		case resp == nil:
 			g.Return(jen.Id("h"), jen.Nil())
 		case into != "":
-			g.Id("v").Op(":=").New(jen.Id(into))
-			g.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("decodeInto").Call(jen.Id("call"), jen.Id("resp"), jen.Id("v")), jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.Id("h"), jen.Err()))
-			g.Return(jen.Id("v"), jen.Id("h"), jen.Nil())
+			for _, c := range fillNew(into, jen.Id("decodeInto").Call(jen.Id("call"), jen.Id("resp"), jen.Id("v")), jen.Id("h")) {
+				g.Add(c)
+			}
 		case decode == nil: // bytes
 			g.Return(jen.Id("resp").Dot("Body"), jen.Id("h"), jen.Nil())
 		default:
@@ -445,4 +445,18 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 			g.Return(jen.Id("v"), jen.Id("h"), jen.Err())
 		}
 	})
+}
+
+// fillNew returns the statements that decode an answer into v, a new name,
+// with fill (receiveInto or decodeInto, which report whether v holds the
+// answer) and return v, followed by the results in extra (the headers).
+func fillNew(name string, fill jen.Code, extra ...jen.Code) []jen.Code {
+	results := func(first, last jen.Code) []jen.Code {
+		return append(append([]jen.Code{first}, extra...), last)
+	}
+	return []jen.Code{
+		jen.Id("v").Op(":=").New(jen.Id(name)),
+		jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Add(fill), jen.Op("!").Id("ok")).Block(jen.Return(results(jen.Nil(), jen.Err())...)),
+		jen.Return(results(jen.Id("v"), jen.Nil())...),
+	}
 }

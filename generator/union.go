@@ -179,17 +179,19 @@ func genUnionValidate(f *jen.File, u *ir.Union) {
 		jen.Return(jen.Id("vs").Dot("err").Call()),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("v").Id(u.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(
-		jen.Switch(jen.Id("v").Dot("kind")).BlockFunc(func(g *jen.Group) {
-			for _, m := range u.Members {
-				checks := checksFor(m.Type, jen.Id("v").Dot(m.Field), "mp", 0, nil)
-				if len(checks) > 0 {
-					checks = append([]jen.Code{jen.Id("mp").Op(":=").Op("*").Id("p")}, checks...)
-				}
-				g.Case(jen.Lit(m.Kind)).Block(checks...)
+	var paths pathDecls
+	cases := jen.Switch(jen.Id("v").Dot("kind")).BlockFunc(func(g *jen.Group) {
+		for _, m := range u.Members {
+			checks := checksFor(m.Type, jen.Id("v").Dot(m.Field), "mp", 0, &paths)
+			if len(checks) > 0 {
+				checks = append([]jen.Code{paths.assign("mp", jen.Op("*").Id("p"))}, checks...)
 			}
-			g.Default().Block(jen.Id("checkUnionSet").Call(jen.Id("vs"), jen.Id("p")))
-		}),
+			g.Case(jen.Lit(m.Kind)).Block(checks...)
+		}
+		g.Default().Block(jen.Id("checkUnionSet").Call(jen.Id("vs"), jen.Id("p")))
+	})
+	f.Func().Params(jen.Id("v").Id(u.Name)).Id("validate").Params(jen.Id("p").Op("*").Id("valuePath"), jen.Id("vs").Op("*").Id("violationList")).Block(
+		append(paths.decl(), cases)...,
 	)
 	f.Line()
 }

@@ -464,8 +464,9 @@ func isSet(fl *ir.Field, field *jen.Statement) jen.Code {
 	return field.Dot("IsSet").Call()
 }
 
-// pathDecls collects the path variables (fp, p0, p1, ...) of one validate
-// method, declared once at its top rather than one per field and item: the
+// pathDecls collects the path variables (fp, p0, p1, ...) of one generated
+// function (a validate method, a request's path checks), declared once at
+// its top rather than one per field, parameter and item: the
 // compiler's liveness and stack-slot work grows with the number of
 // address-taken variables times the calls, which a type with many fields
 // otherwise makes the costliest part of its build. A nil *pathDecls declares

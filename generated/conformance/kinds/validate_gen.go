@@ -1074,9 +1074,10 @@ func (v Instant) Validate() error {
 }
 
 func (v Instant) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
@@ -1093,9 +1094,10 @@ func (v UnionsNeed) Validate() error {
 }
 
 func (v UnionsNeed) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, v.asURI)
 		sessiongenrt.CheckURI(vs, &mp, v.asURI)
 	case 2:
@@ -1113,9 +1115,10 @@ func (v UnionsLocItem) Validate() error {
 }
 
 func (v UnionsLocItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
@@ -1132,12 +1135,13 @@ func (v UnionsValue) Validate() error {
 }
 
 func (v UnionsValue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckFinite(vs, &mp, v.asNumber)
 	case 3:
 	default:
@@ -1171,9 +1175,10 @@ func (v UnionsSince) Validate() error {
 }
 
 func (v UnionsSince) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
@@ -1190,9 +1195,10 @@ func (v UnionsDay) Validate() error {
 }
 
 func (v UnionsDay) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckDate(vs, &mp, v.asDate)
 	case 2:
 	default:
@@ -1209,12 +1215,13 @@ func (v UnionsByKeyValue) Validate() error {
 }
 
 func (v UnionsByKeyValue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUUID(vs, &mp, v.asUUID)
 	case 2:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckFinite(vs, &mp, v.asFloat32)
 	default:
 		sessiongenrt.CheckUnionSet(vs, p)
@@ -1230,9 +1237,10 @@ func (v UnionsFeel) Validate() error {
 }
 
 func (v UnionsFeel) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, string(v.asMood))
 	case 2:
 	default:
@@ -1249,10 +1257,11 @@ func (v UnionsHue) Validate() error {
 }
 
 func (v UnionsHue) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
 	case 2:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckKnown(vs, &mp, v.asColor)
 	default:
 		sessiongenrt.CheckUnionSet(vs, p)
@@ -1268,9 +1277,10 @@ func (v NullableItemsLocsItem) Validate() error {
 }
 
 func (v NullableItemsLocsItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:

@@ -357,8 +357,9 @@ func (c *CallRecordsClient) fetchList(ctx context.Context, call *sessiongenrt.Ht
 func (c *CallRecordsClient) getCall(callRecordID string, params *CallRecordsGetParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, callRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, callRecordID)
 		}
@@ -399,12 +400,13 @@ func (c *CallRecordsClient) Get(ctx context.Context, callRecordID string, params
 func (c *CallRecordsClient) getPstnCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetPstnCallsParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("fromDateTime")
+		fp = root.Child("fromDateTime")
 		sessiongenrt.CheckDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.Child("toDateTime")
+		fp = root.Child("toDateTime")
 		sessiongenrt.CheckDateTime(vs, &fp, toDateTime)
 	}
 	if err := vs.Err(); err != nil {
@@ -463,12 +465,13 @@ func (c *CallRecordsClient) fetchGetPstnCalls(ctx context.Context, call *session
 func (c *CallRecordsClient) getDirectRoutingCallsCall(fromDateTime time.Time, toDateTime time.Time, params *CallRecordsGetDirectRoutingCallsParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("fromDateTime")
+		fp = root.Child("fromDateTime")
 		sessiongenrt.CheckDateTime(vs, &fp, fromDateTime)
 	}
 	{
-		fp := root.Child("toDateTime")
+		fp = root.Child("toDateTime")
 		sessiongenrt.CheckDateTime(vs, &fp, toDateTime)
 	}
 	if err := vs.Err(); err != nil {
@@ -544,8 +547,9 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 func (c *SessionsClient) countCall(params *SessionsCountParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
@@ -585,8 +589,9 @@ func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams)
 func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
@@ -647,8 +652,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 func (c *SessionsClient) createCall(body *Session) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
@@ -696,14 +702,15 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -744,14 +751,15 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string, params *Sess
 func (c *SessionsClient) updateCall(sessionID string, body *SessionUpdate) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -847,14 +855,15 @@ func (h *SegmentsDeleteHeaders) header() http.Header {
 func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
@@ -894,14 +903,15 @@ func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams)
 func (c *SegmentsClient) listCall(params *SegmentsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
@@ -962,14 +972,15 @@ func (c *SegmentsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 func (c *SegmentsClient) createCall(body *Segment) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
@@ -1017,20 +1028,21 @@ func (c *SegmentsClient) Create(ctx context.Context, body *Segment) (*Segment, e
 func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Child("segmentId")
+		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
 			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
@@ -1071,20 +1083,21 @@ func (c *SegmentsClient) Get(ctx context.Context, segmentID string, params *Segm
 func (c *SegmentsClient) updateCall(segmentID string, body *SegmentUpdate) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Child("segmentId")
+		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
 			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
@@ -1132,20 +1145,21 @@ func (c *SegmentsClient) Update(ctx context.Context, segmentID string, body *Seg
 func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHeaders) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("sessionId")
+		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
 	{
-		fp := root.Child("segmentId")
+		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
 			sessiongenrt.CheckUTF8(vs, &fp, segmentID)
 		}
@@ -1195,8 +1209,9 @@ type ParticipantsV2Client struct {
 func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
@@ -1236,8 +1251,9 @@ func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2
 func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
@@ -1298,14 +1314,15 @@ func (c *ParticipantsV2Client) fetchList(ctx context.Context, call *sessiongenrt
 func (c *ParticipantsV2Client) getCall(participantID string, params *ParticipantsV2GetParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("callRecordId")
+		fp = root.Child("callRecordId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
 	{
-		fp := root.Child("participantId")
+		fp = root.Child("participantId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, participantID) {
 			sessiongenrt.CheckUTF8(vs, &fp, participantID)
 		}

@@ -241,8 +241,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 func (c *SessionsClient) getCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -277,8 +278,9 @@ func (c *SessionsClient) Get(ctx context.Context, sessionID string) (*Session, e
 func (c *SessionsClient) transcriptCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -313,8 +315,9 @@ func (c *SessionsClient) Transcript(ctx context.Context, sessionID string) (*Ses
 func (c *SessionsClient) fullSummaryCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -349,8 +352,9 @@ func (c *SessionsClient) FullSummary(ctx context.Context, sessionID string) (*Se
 func (c *SessionsClient) latencyCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -385,8 +389,9 @@ func (c *SessionsClient) Latency(ctx context.Context, sessionID string) (*Inspec
 func (c *SessionsClient) timelineCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}
@@ -421,8 +426,9 @@ func (c *SessionsClient) Timeline(ctx context.Context, sessionID string) (*Sessi
 func (c *SessionsClient) generateRecordingURLsCall(sessionID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("session_id")
+		fp = root.Child("session_id")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
 			sessiongenrt.CheckUTF8(vs, &fp, sessionID)
 		}

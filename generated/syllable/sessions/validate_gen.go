@@ -558,9 +558,10 @@ func (v RequestValidationErrorLocItem) Validate() error {
 }
 
 func (v RequestValidationErrorLocItem) validate(p *sessiongenrt.ValuePath, vs *sessiongenrt.ViolationList) {
+	var mp sessiongenrt.ValuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		sessiongenrt.CheckUTF8(vs, &mp, v.asString)
 	case 2:
 	default:

@@ -291,8 +291,9 @@ func (c *ServicesClient) Create(ctx context.Context, body *ServicesCreateRequest
 func (c *ServicesClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 		}
@@ -327,8 +328,9 @@ func (c *ServicesClient) Get(ctx context.Context, sid string) (*Service, error) 
 func (c *ServicesClient) updateCall(sid string, body *ServicesUpdateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -374,8 +376,9 @@ func (c *ServicesClient) Update(ctx context.Context, sid string, body *ServicesU
 func (c *ServicesClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -418,8 +421,9 @@ type PhoneNumbersClient struct {
 func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -482,8 +486,9 @@ func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *sessiongenrt.H
 func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -529,8 +534,9 @@ func (c *PhoneNumbersClient) Create(ctx context.Context, body *PhoneNumbersCreat
 func (c *PhoneNumbersClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -538,7 +544,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -575,8 +581,9 @@ func (c *PhoneNumbersClient) Get(ctx context.Context, sid string) (*PhoneNumber,
 func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -584,7 +591,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -630,8 +637,9 @@ func (c *PhoneNumbersClient) Update(ctx context.Context, sid string, body *Phone
 func (c *PhoneNumbersClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -639,7 +647,7 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -700,8 +708,9 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -764,8 +773,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -811,8 +821,9 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 func (c *SessionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -820,7 +831,7 @@ func (c *SessionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 		}
@@ -855,8 +866,9 @@ func (c *SessionsClient) Get(ctx context.Context, sid string) (*Session, error) 
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -864,7 +876,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*s
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -910,8 +922,9 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 func (c *SessionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -919,7 +932,7 @@ func (c *SessionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) 
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -963,8 +976,9 @@ type InteractionsClient struct {
 func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -972,7 +986,7 @@ func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiong
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1035,8 +1049,9 @@ func (c *InteractionsClient) fetchList(ctx context.Context, call *sessiongenrt.H
 func (c *InteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1044,7 +1059,7 @@ func (c *InteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1052,7 +1067,7 @@ func (c *InteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -1089,8 +1104,9 @@ func (c *InteractionsClient) Get(ctx context.Context, sid string) (*Interaction,
 func (c *InteractionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1098,7 +1114,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1106,7 +1122,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -1160,8 +1176,9 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1169,7 +1186,7 @@ func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiong
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1232,8 +1249,9 @@ func (c *ParticipantsClient) fetchList(ctx context.Context, call *sessiongenrt.H
 func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1241,7 +1259,7 @@ func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*sessi
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1287,8 +1305,9 @@ func (c *ParticipantsClient) Create(ctx context.Context, body *ParticipantsCreat
 func (c *ParticipantsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1296,7 +1315,7 @@ func (c *ParticipantsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1304,7 +1323,7 @@ func (c *ParticipantsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -1341,8 +1360,9 @@ func (c *ParticipantsClient) Get(ctx context.Context, sid string) (*Participant,
 func (c *ParticipantsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1350,7 +1370,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1358,7 +1378,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)
@@ -1403,8 +1423,9 @@ type MessageInteractionsClient struct {
 func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1412,7 +1433,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1420,7 +1441,7 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 		}
 	}
 	{
-		fp := root.Child("ParticipantSid")
+		fp = root.Child("ParticipantSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
@@ -1483,8 +1504,9 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *session
 func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1492,7 +1514,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1500,7 +1522,7 @@ func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRe
 		}
 	}
 	{
-		fp := root.Child("ParticipantSid")
+		fp = root.Child("ParticipantSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
@@ -1546,8 +1568,9 @@ func (c *MessageInteractionsClient) Create(ctx context.Context, body *MessageInt
 func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("ServiceSid")
+		fp = root.Child("ServiceSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
@@ -1555,7 +1578,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall,
 		}
 	}
 	{
-		fp := root.Child("SessionSid")
+		fp = root.Child("SessionSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
@@ -1563,7 +1586,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall,
 		}
 	}
 	{
-		fp := root.Child("ParticipantSid")
+		fp = root.Child("ParticipantSid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
 			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
@@ -1571,7 +1594,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall,
 		}
 	}
 	{
-		fp := root.Child("Sid")
+		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
 			sessiongenrt.CheckUTF8(vs, &fp, sid)
 			sessiongenrt.CheckLength(vs, &fp, sid, 34, 34)

@@ -197,8 +197,9 @@ func (c *ThingsClient) Create(ctx context.Context, body *Thing) (*Thing, error) 
 func (c *ThingsClient) updateCall(id string, body *ThingUpdate) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}

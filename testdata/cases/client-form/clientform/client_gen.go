@@ -204,8 +204,9 @@ func (c *ServicesClient) Sessions(serviceSID string) *SessionsClient {
 func (c *ServicesClient) getCall(serviceSID string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("ServiceSid")
+		fp = root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, serviceSID) {
 			checkUTF8(vs, &fp, serviceSID)
 		}
@@ -244,8 +245,9 @@ type SessionsClient struct {
 func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("ServiceSid")
+		fp = root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
@@ -304,8 +306,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("ServiceSid")
+		fp = root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
@@ -347,14 +350,15 @@ func (c *SessionsClient) Create(ctx context.Context, body *SessionsCreateRequest
 func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("ServiceSid")
+		fp = root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
 	{
-		fp := root.child("Sid")
+		fp = root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}
@@ -396,14 +400,15 @@ func (c *SessionsClient) Update(ctx context.Context, sid string, body *SessionsU
 func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("ServiceSid")
+		fp = root.child("ServiceSid")
 		if checkPathSegment(vs, &fp, c.boundServiceSID) {
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
 	{
-		fp := root.child("Sid")
+		fp = root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
 			checkUTF8(vs, &fp, sid)
 		}

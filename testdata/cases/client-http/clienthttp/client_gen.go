@@ -459,8 +459,9 @@ func readJobsExportResponseHeaders(header http.Header) (*JobsExportResponseHeade
 func (c *JobsClient) exportCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -521,8 +522,9 @@ func (c *JobsClient) Count(ctx context.Context) (int64, error) {
 func (c *JobsClient) nameCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -552,8 +554,9 @@ func (c *JobsClient) Name(ctx context.Context, id string) (string, error) {
 func (c *JobsClient) deleteCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -600,8 +603,9 @@ func readJobsHistoryResponseHeaders(header http.Header) (*JobsHistoryResponseHea
 func (c *JobsClient) historyCall(hArg string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("h")
+		fp = root.child("h")
 		if checkPathSegment(vs, &fp, hArg) {
 			checkUTF8(vs, &fp, hArg)
 		}

@@ -219,8 +219,9 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 func (c *SessionsClient) getCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -288,8 +289,9 @@ func (c *SessionsClient) Create(ctx context.Context, body *Session) (*Session, e
 func (c *SessionsClient) refreshCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -322,8 +324,9 @@ func (c *SessionsClient) Refresh(ctx context.Context, id string) (*Session, erro
 func (c *SessionsClient) recordingCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}

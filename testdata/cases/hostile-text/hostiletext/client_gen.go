@@ -286,8 +286,9 @@ func (c *ThingsClient) Create(ctx context.Context, body *ThingsCreateRequest) (*
 func (c *ThingsClient) getCall(thingID string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("thingId")
+		fp = root.child("thingId")
 		if checkPathSegment(vs, &fp, thingID) {
 			checkUTF8(vs, &fp, thingID)
 		}

@@ -197,8 +197,9 @@ func (c *ContactsClient) Create(ctx context.Context, body *Contact) (*Contact, e
 func (c *ContactsClient) messageCall(id string, body *ContactsMessageRequest) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -236,8 +237,9 @@ func (c *ContactsClient) Message(ctx context.Context, id string, body *ContactsM
 func (c *ContactsClient) tagCall(id string, body *ContactsTagRequest) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}

@@ -197,8 +197,9 @@ func (c *SettingsClient) Create(ctx context.Context, body *Setting) (*Setting, e
 func (c *SettingsClient) updateCall(id string, body *SettingUpdate) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}
@@ -243,8 +244,9 @@ func (c *SettingsClient) Update(ctx context.Context, id string, body *SettingUpd
 func (c *SettingsClient) tagCall(id string, body *SettingsTagRequest) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}

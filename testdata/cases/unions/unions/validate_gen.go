@@ -295,9 +295,10 @@ func (v Instant) Validate() error {
 }
 
 func (v Instant) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
@@ -314,9 +315,10 @@ func (v Epochs) Validate() error {
 }
 
 func (v Epochs) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkKnown(vs, &mp, v.asAuto)
 	case 2:
 	default:
@@ -333,9 +335,10 @@ func (v FieldErrorLocItem) Validate() error {
 }
 
 func (v FieldErrorLocItem) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkUTF8(vs, &mp, v.asString)
 	case 2:
 	default:
@@ -352,12 +355,13 @@ func (v SettingValue) Validate() error {
 }
 
 func (v SettingValue) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkUTF8(vs, &mp, v.asString)
 	case 2:
-		mp := *p
+		mp = *p
 		checkFinite(vs, &mp, v.asNumber)
 	case 3:
 	default:
@@ -391,9 +395,10 @@ func (v SettingSince) Validate() error {
 }
 
 func (v SettingSince) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkDateTime(vs, &mp, v.asDateTime)
 	case 2:
 	default:
@@ -410,9 +415,10 @@ func (v SettingByKeyValue) Validate() error {
 }
 
 func (v SettingByKeyValue) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkUUID(vs, &mp, v.asUUID)
 	case 2:
 	default:
@@ -429,9 +435,10 @@ func (v SettingMode) Validate() error {
 }
 
 func (v SettingMode) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkKnown(vs, &mp, v.asAuto)
 	case 2:
 	default:
@@ -448,9 +455,10 @@ func (v SettingsTagRequestAt) Validate() error {
 }
 
 func (v SettingsTagRequestAt) validate(p *valuePath, vs *violationList) {
+	var mp valuePath
 	switch v.kind {
 	case 1:
-		mp := *p
+		mp = *p
 		checkUTF8(vs, &mp, v.asString)
 	case 2:
 	default:

@@ -222,8 +222,9 @@ func (c *CallsClient) fetchList(ctx context.Context, call *httpCall) ([]*Call, *
 func (c *CallsClient) getCall(id string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
+	var fp valuePath
 	{
-		fp := root.child("id")
+		fp = root.child("id")
 		if checkPathSegment(vs, &fp, id) {
 			checkUTF8(vs, &fp, id)
 		}

@@ -222,8 +222,9 @@ func (c *MeetingsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 func (c *MeetingsClient) getCall(meetingID string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
+	var fp sessiongenrt.ValuePath
 	{
-		fp := root.Child("meetingId")
+		fp = root.Child("meetingId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, meetingID) {
 			sessiongenrt.CheckUTF8(vs, &fp, meetingID)
 		}
