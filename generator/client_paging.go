@@ -61,9 +61,10 @@ func (c *clientGen) pages() {
 	f, pg := c.f, c.p.API.Pagination
 	t := jen.Id("T")
 	f.Comment("fetchItems fetches the page call asks for, decodes its body with readPage and its")
-	f.Comment("items with read, and builds the call of the page after it (nil on the last). It")
-	f.Comment("returns the envelope's metadata too (see Page). Not inlined, as paginate: once")
-	f.Comment("per page, it costs nothing, and its body is compiled once, not per item type.")
+	f.Comment("items with read, gives the body's buffer back for the next answer, and builds the")
+	f.Comment("call of the page after it (nil on the last). It returns the envelope's metadata")
+	f.Comment("too (see Page). Not inlined, as paginate: once per page, it costs nothing, and its")
+	f.Comment("body is compiled once, not per item type.")
 	f.Comment("")
 	f.Comment("//go:noinline")
 	f.Func().Id("fetchItems").Types(t.Clone().Any()).Params(
@@ -75,6 +76,7 @@ func (c *clientGen) pages() {
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
 		g.If(jen.Id("emptyBody").Call(jen.Id("resp").Dot("Body"))).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Op("&").Id("EmptyResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")})))
 		g.List(jen.Id("items"), jen.Id("info"), jen.Err()).Op(":=").Id("readPage").Call(jen.Id("resp").Dot("Body"), jen.Id("read"))
+		g.Id("resp").Dot("Release").Call()
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Nil(), jen.Err()))
 		switch pg.Style {
 		case ir.PaginationNextLink:

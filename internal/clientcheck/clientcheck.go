@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -49,6 +50,11 @@ type API struct {
 	// methods whose zero body Validate refuses (a cross-field rule such as
 	// atLeastOneOf); every other method is called with a zero body.
 	Bodies map[string]func() any
+	// Seed, if set, puts answers into a new fake (what NewFake returned)
+	// before ResultsOwnTheirBytes reads them: a fake that starts empty
+	// answers most reads with 404, and creates from zero request bodies
+	// hold little text.
+	Seed func(t *testing.T, fake http.Handler)
 }
 
 // Violation is the part of a generated package's Violation the checks read.
@@ -150,8 +156,15 @@ func clientMethods(t *testing.T, clientType reflect.Type) []method {
 
 // call runs the method with the given path arguments (one a slot) and zero
 // values elsewhere: nil query parameters (*...Params) and a zero, non-nil
-// request body.
+// request body. A list is asked for its first item only.
 func (m method) call(c any, args []reflect.Value) error {
+	_, err := m.results(c, args, 1)
+	return err
+}
+
+// results runs the method as call does and returns its results other than
+// the error: of a list, its first items (at most items).
+func (m method) results(c any, args []reflect.Value, items int) ([]any, error) {
 	v := reflect.ValueOf(c)
 	for _, s := range m.steps {
 		if s.field != "" {
@@ -184,19 +197,26 @@ func (m method) call(c any, args []reflect.Value) error {
 		last := out[len(out)-1]
 		if last.Type().Kind() == reflect.Func { // a list: iter.Seq2[T, error]
 			var err error
+			var got []any
 			yield := reflect.MakeFunc(last.Type().In(0), func(a []reflect.Value) []reflect.Value {
 				if e, _ := a[1].Interface().(error); e != nil {
 					err = e
+					return []reflect.Value{reflect.ValueOf(false)}
 				}
-				return []reflect.Value{reflect.ValueOf(false)}
+				got = append(got, a[0].Interface())
+				return []reflect.Value{reflect.ValueOf(len(got) < items)}
 			})
 			last.Call([]reflect.Value{yield})
-			return err
+			return got, err
 		}
 		err, _ := last.Interface().(error)
-		return err
+		var got []any
+		for _, r := range out[:len(out)-1] {
+			got = append(got, r.Interface())
+		}
+		return got, err
 	}
-	return nil
+	return nil, nil
 }
 
 // recorder records the escaped path of every request and answers 404.
@@ -666,5 +686,64 @@ func PageReadersStrict(t *testing.T, a API) {
 	t.Logf("%d list methods, %d refused page variants", lists, checked)
 	if lists == 0 {
 		t.Error("no list method found")
+	}
+}
+
+// ResultsOwnTheirBytes checks, for every method, that what it returns
+// (its value, headers, raw bytes, a list's first items) stays the same
+// while the client reads other answers. The client reads a body into a
+// buffer it reuses once the body is decoded, so a decoded value must hold
+// copies, never slices of the body it came from. Each method is called on
+// the fake, its results encoded as JSON; then the same method is called on
+// a server whose every answer is a megabyte of junk (sent without a declared
+// length, so that it is read into whatever buffer the client reuses, over
+// the whole of it); then the results are encoded again and must not differ.
+// It runs on one P: a sync.Pool hands a buffer back to the P that put it,
+// and a goroutine that waited on the network may resume on another.
+func ResultsOwnTheirBytes(t *testing.T, a API) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	junkBody := bytes.Repeat([]byte{'#'}, 1<<20)
+	junk := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush() // no Content-Length: chunked
+		_, _ = w.Write(junkBody)
+	}))
+	t.Cleanup(junk.Close)
+	cj := a.client(t, junk.URL)
+	checked, withStrings := 0, 0
+	for _, m := range a.methods(t, reflect.TypeOf(cj)) {
+		// A fake of its own per method, so that a delete does not empty
+		// what the next method reads.
+		h := a.NewFake()
+		if a.Seed != nil {
+			a.Seed(t, h)
+		}
+		fake := httptest.NewServer(h)
+		c := a.client(t, fake.URL)
+		args := m.validArgs(t, a, m.names(t, a, c))
+		got, err := m.results(c, args, 3)
+		fake.Close()
+		if err != nil || len(got) == 0 {
+			continue // refused before sending, or the fake has nothing
+		}
+		before, err := json.Marshal(got)
+		if err != nil {
+			t.Errorf("%s: encoding its results: %v", m.name, err)
+			continue
+		}
+		checked++
+		if bytes.Count(before, []byte{'"'}) > 2*len(got) {
+			withStrings++
+		}
+		_, _ = m.results(cj, args, 3) // fails to decode: only the reading matters
+		after, err := json.Marshal(got)
+		if err != nil || !bytes.Equal(before, after) {
+			t.Errorf("%s: its results changed while the client read another answer (%v):\nbefore %s\nafter  %s", m.name, err, before, after)
+		}
+	}
+	t.Logf("%d methods' results checked, %d of them holding strings", checked, withStrings)
+	if withStrings == 0 {
+		t.Error("no method returned a value holding strings: the check checks nothing")
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -244,8 +245,37 @@ type httpResponse struct {
 	StatusCode int
 	// Header holds the response headers.
 	Header http.Header
-	// Body is the whole response body.
+	// Body is the whole response body. A caller that only decodes it gives
+	// its buffer back with [httpResponse.Release]; one that hands it out
+	// (a binary answer) does not.
 	Body []byte
+	// buf holds Body's buffer, from responseBodies.
+	buf *[]byte
+}
+
+// responseBodies holds the buffers that response bodies are read into, so
+// that a client reading page after page reuses one buffer instead of
+// allocating (and the runtime zeroing, and later returning to the OS) a
+// body-sized one per answer: a page of 50 sessions is 30-300 KB. A buffer
+// comes back only through Release, once the body is decoded: decoders never
+// keep the bytes they read (strings are copied out, and any other
+// Unmarshaler they call must copy what it keeps, as encoding/json's
+// contract says), so a decoded value does not alias its body.
+// clientcheck.ResultsOwnTheirBytes checks that over every client method.
+var responseBodies sync.Pool
+
+// maxKeptBody is the largest body buffer kept for the next answer, so that
+// one huge body does not keep its size alive in the pool.
+const maxKeptBody = 1 << 20
+
+// Release gives r's body buffer back for a later answer. r.Body must not be
+// used after it, nor anything that aliases it.
+func (r *httpResponse) Release() {
+	if r.buf != nil && cap(*r.buf) <= maxKeptBody {
+		*r.buf = (*r.buf)[:0]
+		responseBodies.Put(r.buf)
+	}
+	r.buf, r.Body = nil, nil
 }
 
 // HTTPError is a non-2xx response, returned by [httpTransport.Do] when the
@@ -435,14 +465,19 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 		}
 		t.logAttempt(ctx, method, u, hr.StatusCode, attempt, t.clock().Sub(began), nil)
 		if hr.StatusCode >= 200 && hr.StatusCode <= 299 {
-			body, err := httpReadCapped(hr, t.maxResponseBytes())
+			buf, _ := responseBodies.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			body, err := httpReadCappedInto(hr, t.maxResponseBytes(), *buf)
 			if err != nil {
 				return nil, err
 			}
 			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
 				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
 			}
-			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}, nil
+			*buf = body
+			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body, buf: buf}, nil
 		}
 		if attempt < maxAttempts && t.retryableStatus(c, hr.StatusCode) {
 			after, hasAfter := httpRetryAfter(hr.Header, t.clock())
@@ -716,6 +751,12 @@ func httpWaitError(ctxErr, last error) error {
 // httpReadCapped reads and closes a response body of at most limit bytes.
 // A longer body is not drained: closing it early closes the connection.
 func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
+	return httpReadCappedInto(hr, limit, nil)
+}
+
+// httpReadCappedInto is httpReadCapped reading into buf when its capacity
+// is enough for a declared length (an undeclared one, into any buffer).
+func httpReadCappedInto(hr *http.Response, limit int64, buf []byte) ([]byte, error) {
 	if hr.ContentLength > limit {
 		hr.Body.Close()
 		return nil, &ResponseTooLargeError{Limit: limit}
@@ -729,10 +770,15 @@ func httpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
 	// io.ReadAll starts from 512 bytes and copies a 100 KB page some ten times.
 	// Up to the default cap only: a declared length is a promise, not bytes.
 	size := int64(512)
-	if hr.ContentLength > 0 && hr.ContentLength < n && hr.ContentLength <= DefaultMaxResponseBytes {
+	declared := hr.ContentLength > 0 && hr.ContentLength < n && hr.ContentLength <= DefaultMaxResponseBytes
+	if declared {
 		size = hr.ContentLength + 1
 	}
-	body, err := httpReadAll(io.LimitReader(hr.Body, n), make([]byte, 0, size))
+	// An undeclared length grows whatever buffer it is given.
+	if int64(cap(buf)) < size && (declared || cap(buf) == 0) {
+		buf = make([]byte, 0, size)
+	}
+	body, err := httpReadAll(io.LimitReader(hr.Body, n), buf[:0])
 	hr.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("reading response body: %w", err)
@@ -906,6 +952,7 @@ func receiveInto(ctx context.Context, t *httpTransport, call *httpCall, v bodyUn
 // decodeInto decodes the JSON answer of call into v, as [receiveInto]
 // does.
 func decodeInto(call *httpCall, resp *httpResponse, v bodyUnmarshaler) (bool, error) {
+	defer resp.Release()
 	if emptyBody(resp.Body) {
 		if documentedNoContent(call, resp) {
 			return false, nil
@@ -933,6 +980,7 @@ func receivePolymorphic[I any](ctx context.Context, t *httpTransport, call *http
 // decodePolymorphic decodes the JSON answer of call with unmarshal, as
 // [receivePolymorphic] does.
 func decodePolymorphic[I any](call *httpCall, resp *httpResponse, unmarshal func([]byte) (I, error)) (I, error) {
+	defer resp.Release()
 	var zero I
 	if emptyBody(resp.Body) {
 		if documentedNoContent(call, resp) {
@@ -964,6 +1012,7 @@ func receiveText[T any](ctx context.Context, t *httpTransport, call *httpCall, p
 // decodeText parses the text/plain answer of call with parse, as
 // [receiveText] does.
 func decodeText[T any](call *httpCall, resp *httpResponse, parse func([]byte) (T, error)) (T, error) {
+	defer resp.Release()
 	var zero T
 	if len(resp.Body) == 0 {
 		if documentedNoContent(call, resp) {

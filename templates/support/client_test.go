@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -1274,5 +1275,54 @@ func TestReadCappedSizesFromContentLength(t *testing.T) {
 	}
 	if _, err := httpReadCapped(response(-1), 1000); !errors.As(err, new(*ResponseTooLargeError)) {
 		t.Errorf("an undeclared body past the cap: %v, want *ResponseTooLargeError", err)
+	}
+}
+
+// bodyTransport answers every request with 200 and body, of declared
+// length or not (chunked).
+type bodyTransport struct {
+	body     []byte
+	declared bool
+}
+
+func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	n := int64(-1)
+	if b.declared {
+		n = int64(len(b.body))
+	}
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(b.body)), ContentLength: n, Request: r}, nil
+}
+
+// TestResponseBodyBufferReused: a body given back with Release is the
+// buffer the next answer is read into, declared length or not, so a client
+// reading page after page does not allocate a body per page; a body never
+// given back (a binary answer the caller keeps) is not reused.
+func TestResponseBodyBufferReused(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // a sync.Pool returns what this P put
+	body := bytes.Repeat([]byte(" "), 100_000)
+	for _, declared := range []bool{true, false} {
+		tr := &httpTransport{BaseURL: &url.URL{Scheme: "http", Host: "api.test"}, HTTPClient: &http.Client{Transport: bodyTransport{body, declared}}}
+		get := func() *httpResponse {
+			t.Helper()
+			resp, err := tr.Do(context.Background(), &httpCall{Path: "/x"})
+			if err != nil || !bytes.Equal(resp.Body, body) {
+				t.Fatalf("declared %v: %v, body of %d bytes", declared, err, len(resp.Body))
+			}
+			return resp
+		}
+		first := get()
+		at := &first.Body[0]
+		first.Release()
+		if first.Body != nil {
+			t.Error("Release left Body set")
+		}
+		second := get()
+		if &second.Body[0] != at {
+			t.Errorf("declared %v: the next answer was read into a new buffer, not the released one", declared)
+		}
+		kept := &second.Body[0] // not released: the caller keeps it
+		if third := get(); &third.Body[0] == kept {
+			t.Errorf("declared %v: an answer was read into a buffer its caller still holds", declared)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -246,8 +247,37 @@ type HttpResponse struct {
 	StatusCode int
 	// Header holds the response headers.
 	Header http.Header
-	// Body is the whole response body.
+	// Body is the whole response body. A caller that only decodes it gives
+	// its buffer back with [HttpResponse.Release]; one that hands it out
+	// (a binary answer) does not.
 	Body []byte
+	// buf holds Body's buffer, from responseBodies.
+	buf *[]byte
+}
+
+// responseBodies holds the buffers that response bodies are read into, so
+// that a client reading page after page reuses one buffer instead of
+// allocating (and the runtime zeroing, and later returning to the OS) a
+// body-sized one per answer: a page of 50 sessions is 30-300 KB. A buffer
+// comes back only through Release, once the body is decoded: decoders never
+// keep the bytes they read (strings are copied out, and any other
+// Unmarshaler they call must copy what it keeps, as encoding/json's
+// contract says), so a decoded value does not alias its body.
+// clientcheck.ResultsOwnTheirBytes checks that over every client method.
+var ResponseBodies sync.Pool
+
+// maxKeptBody is the largest body buffer kept for the next answer, so that
+// one huge body does not keep its size alive in the pool.
+const MaxKeptBody = 1 << 20
+
+// Release gives r's body buffer back for a later answer. r.Body must not be
+// used after it, nor anything that aliases it.
+func (r *HttpResponse) Release() {
+	if r.buf != nil && cap(*r.buf) <= MaxKeptBody {
+		*r.buf = (*r.buf)[:0]
+		ResponseBodies.Put(r.buf)
+	}
+	r.buf, r.Body = nil, nil
 }
 
 // HTTPError is a non-2xx response, returned by [HttpTransport.Do] when the
@@ -437,14 +467,19 @@ func (t *HttpTransport) Do(ctx context.Context, c *HttpCall) (*HttpResponse, err
 		}
 		t.logAttempt(ctx, method, u, hr.StatusCode, attempt, t.clock().Sub(began), nil)
 		if hr.StatusCode >= 200 && hr.StatusCode <= 299 {
-			body, err := HttpReadCapped(hr, t.maxResponseBytes())
+			buf, _ := ResponseBodies.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			body, err := HttpReadCappedInto(hr, t.maxResponseBytes(), *buf)
 			if err != nil {
 				return nil, err
 			}
 			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
 				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
 			}
-			return &HttpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}, nil
+			*buf = body
+			return &HttpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body, buf: buf}, nil
 		}
 		if attempt < maxAttempts && t.retryableStatus(c, hr.StatusCode) {
 			after, hasAfter := HttpRetryAfter(hr.Header, t.clock())
@@ -718,6 +753,12 @@ func HttpWaitError(ctxErr, last error) error {
 // httpReadCapped reads and closes a response body of at most limit bytes.
 // A longer body is not drained: closing it early closes the connection.
 func HttpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
+	return HttpReadCappedInto(hr, limit, nil)
+}
+
+// httpReadCappedInto is httpReadCapped reading into buf when its capacity
+// is enough for a declared length (an undeclared one, into any buffer).
+func HttpReadCappedInto(hr *http.Response, limit int64, buf []byte) ([]byte, error) {
 	if hr.ContentLength > limit {
 		hr.Body.Close()
 		return nil, &ResponseTooLargeError{Limit: limit}
@@ -731,10 +772,15 @@ func HttpReadCapped(hr *http.Response, limit int64) ([]byte, error) {
 	// io.ReadAll starts from 512 bytes and copies a 100 KB page some ten times.
 	// Up to the default cap only: a declared length is a promise, not bytes.
 	size := int64(512)
-	if hr.ContentLength > 0 && hr.ContentLength < n && hr.ContentLength <= DefaultMaxResponseBytes {
+	declared := hr.ContentLength > 0 && hr.ContentLength < n && hr.ContentLength <= DefaultMaxResponseBytes
+	if declared {
 		size = hr.ContentLength + 1
 	}
-	body, err := HttpReadAll(io.LimitReader(hr.Body, n), make([]byte, 0, size))
+	// An undeclared length grows whatever buffer it is given.
+	if int64(cap(buf)) < size && (declared || cap(buf) == 0) {
+		buf = make([]byte, 0, size)
+	}
+	body, err := HttpReadAll(io.LimitReader(hr.Body, n), buf[:0])
 	hr.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("reading response body: %w", err)
@@ -908,6 +954,7 @@ func ReceiveInto(ctx context.Context, t *HttpTransport, call *HttpCall, v BodyUn
 // decodeInto decodes the JSON answer of call into v, as [ReceiveInto]
 // does.
 func DecodeInto(call *HttpCall, resp *HttpResponse, v BodyUnmarshaler) (bool, error) {
+	defer resp.Release()
 	if EmptyBody(resp.Body) {
 		if DocumentedNoContent(call, resp) {
 			return false, nil
@@ -935,6 +982,7 @@ func ReceivePolymorphic[I any](ctx context.Context, t *HttpTransport, call *Http
 // decodePolymorphic decodes the JSON answer of call with unmarshal, as
 // [ReceivePolymorphic] does.
 func DecodePolymorphic[I any](call *HttpCall, resp *HttpResponse, unmarshal func([]byte) (I, error)) (I, error) {
+	defer resp.Release()
 	var zero I
 	if EmptyBody(resp.Body) {
 		if DocumentedNoContent(call, resp) {
@@ -966,6 +1014,7 @@ func ReceiveText[T any](ctx context.Context, t *HttpTransport, call *HttpCall, p
 // decodeText parses the text/plain answer of call with parse, as
 // [ReceiveText] does.
 func DecodeText[T any](call *HttpCall, resp *HttpResponse, parse func([]byte) (T, error)) (T, error) {
+	defer resp.Release()
 	var zero T
 	if len(resp.Body) == 0 {
 		if DocumentedNoContent(call, resp) {

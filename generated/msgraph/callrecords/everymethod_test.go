@@ -28,6 +28,14 @@ var everyMethod = clientcheck.API{
 		"segmentId":     "e523d2ed-2966-4b6b-925b-754a88034cc5",
 		"participantId": "e523d2ed-2966-4b6b-925b-754a88034cc5",
 	},
+	// A call record with sessions and a segment, from the published examples.
+	Seed: func(t *testing.T, h http.Handler) {
+		fake := h.(*callrecordsfake.FakeServer)
+		fake.Put(ctRecordPath, readFixture(t, "get-callrecord.example1-basic.response.json"))
+		fake.Put(ctSessionsP+"/"+ctSessionID, clSession(t, ctSessionID))
+		fake.Put(ctSessionsP+"/s2", clSession(t, "s2"))
+		fake.Put(ctSegmentsP+"/"+ctSegmentID, clSegment(t))
+	},
 	Violations: func(err error) ([]clientcheck.Violation, bool) {
 		var ve *cr.ValidationError
 		if !errors.As(err, &ve) {
@@ -84,3 +92,7 @@ func TestEmptyAnswers(t *testing.T) { clientcheck.EmptyAnswers(t, everyMethod) }
 // TestPageReadersStrict: every list's page reader refuses repeated members
 // and a page without its items member.
 func TestPageReadersStrict(t *testing.T) { clientcheck.PageReadersStrict(t, everyMethod) }
+
+// TestResultsOwnTheirBytes: what every method returns stays the same while
+// the client reads other answers into the buffer it reuses.
+func TestResultsOwnTheirBytes(t *testing.T) { clientcheck.ResultsOwnTheirBytes(t, everyMethod) }

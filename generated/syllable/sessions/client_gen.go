@@ -493,9 +493,10 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
-// per page, it costs nothing, and its body is compiled once, not per item type.
+// items with read, gives the body's buffer back for the next answer, and builds the
+// call of the page after it (nil on the last). It returns the envelope's metadata
+// too (see Page). Not inlined, as paginate: once per page, it costs nothing, and its
+// body is compiled once, not per item type.
 //
 //go:noinline
 func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call *sessiongenrt.HttpCall, readPage func([]byte, func(*sessiongenrt.Decoder) (T, error)) ([]T, sessiongenrt.PageInfo, error), read func(*sessiongenrt.Decoder) (T, error)) ([]T, *sessiongenrt.HttpCall, any, error) {
@@ -507,6 +508,7 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
+	resp.Release()
 	if err != nil {
 		return nil, nil, nil, err
 	}

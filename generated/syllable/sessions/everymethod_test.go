@@ -25,6 +25,14 @@ var everyMethod = clientcheck.API{
 	PathValues: map[string]string{
 		"session_id": "12345",
 	},
+	// The fake starts empty: a session, its transcript and a recording
+	// from the published examples.
+	Seed: func(t *testing.T, h http.Handler) {
+		fake := h.(*sessionsfake.FakeServer)
+		fake.Put("/api/v1/sessions/12345", clSession(t, "12345"))
+		fake.Put("/api/v1/sessions/transcript/12345", readFixture(t, "session-transcript.docs-example.200.response.json"))
+		fake.PutRaw("/api/v1/sessions/recording/stream", "audio/wav", []byte("RIFF"))
+	},
 	Violations: func(err error) ([]clientcheck.Violation, bool) {
 		var ve *sy.ValidationError
 		if !errors.As(err, &ve) {
@@ -73,3 +81,7 @@ func TestEmptyAnswers(t *testing.T) { clientcheck.EmptyAnswers(t, everyMethod) }
 // TestPageReadersStrict: every list's page reader refuses repeated members
 // and a page without its items member.
 func TestPageReadersStrict(t *testing.T) { clientcheck.PageReadersStrict(t, everyMethod) }
+
+// TestResultsOwnTheirBytes: what every method returns stays the same while
+// the client reads other answers into the buffer it reuses.
+func TestResultsOwnTheirBytes(t *testing.T) { clientcheck.ResultsOwnTheirBytes(t, everyMethod) }

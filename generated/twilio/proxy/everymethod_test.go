@@ -33,6 +33,23 @@ var everyMethod = clientcheck.API{
 		"ParticipantsClient.Sid":        "KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		"MessageInteractionsClient.Sid": "KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	},
+	// Every resource the checks address, from the published examples.
+	Seed: func(t *testing.T, h http.Handler) {
+		fake := h.(*proxyfake.FakeServer)
+		service := "/v1/Services/KSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		session := service + "/Sessions/KCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		participant := session + "/Participants/KPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		for path, fixture := range map[string]string{
+			service: "FetchService.fetch.200.response.json",
+			service + "/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": "FetchPhoneNumber.fetch.200.response.json",
+			session: "FetchSession.fetch.200.response.json",
+			session + "/Interactions/KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": "FetchInteraction.fetch.200.response.json",
+			participant: "FetchParticipant.fetch.200.response.json",
+			participant + "/MessageInteractions/KIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": "FetchMessageInteraction.fetch.200.response.json",
+		} {
+			fake.Put(path, readFixture(t, fixture))
+		}
+	},
 	Violations: func(err error) ([]clientcheck.Violation, bool) {
 		var ve *pr.ValidationError
 		if !errors.As(err, &ve) {
@@ -104,3 +121,7 @@ func TestEmptyAnswers(t *testing.T) { clientcheck.EmptyAnswers(t, everyMethod) }
 // TestPageReadersStrict: every list's page reader refuses repeated members
 // and a page without its items member.
 func TestPageReadersStrict(t *testing.T) { clientcheck.PageReadersStrict(t, everyMethod) }
+
+// TestResultsOwnTheirBytes: what every method returns stays the same while
+// the client reads other answers into the buffer it reuses.
+func TestResultsOwnTheirBytes(t *testing.T) { clientcheck.ResultsOwnTheirBytes(t, everyMethod) }

@@ -289,9 +289,10 @@ func (c *CallsClient) Create(ctx context.Context, body *Call) (*Call, error) {
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
-// items with read, and builds the call of the page after it (nil on the last). It
-// returns the envelope's metadata too (see Page). Not inlined, as paginate: once
-// per page, it costs nothing, and its body is compiled once, not per item type.
+// items with read, gives the body's buffer back for the next answer, and builds the
+// call of the page after it (nil on the last). It returns the envelope's metadata
+// too (see Page). Not inlined, as paginate: once per page, it costs nothing, and its
+// body is compiled once, not per item type.
 //
 //go:noinline
 func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, readPage func([]byte, func(*decoder) (T, error)) ([]T, pageInfo, error), read func(*decoder) (T, error)) ([]T, *httpCall, any, error) {
@@ -303,6 +304,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
+	resp.Release()
 	if err != nil {
 		return nil, nil, nil, err
 	}
