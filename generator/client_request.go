@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -39,6 +40,7 @@ func (c *clientGen) resource(r *ir.Resource) {
 		f.Line()
 	}
 	c.methodHeaders(r)
+	c.boundCheck(r)
 	for _, m := range r.Methods {
 		if m.ResultName != "" {
 			c.responseHeadersType(r, m)
@@ -77,13 +79,41 @@ func pathExpr(m *ir.Method) jen.Code {
 // is built or sent: a string that cannot be one path segment (empty, "." or
 // "..") and every declared constraint (length, pattern, closed enum, range)
 // give a *ValidationError whose violations name the parameters by their wire
-// names.
-func pathChecks(g *jen.Group, m *ir.Method) {
+// names. The parameters the resource client holds are checked by its
+// checkBound, written once per resource rather than in every method.
+func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
 	var checks []jen.Code
+	params := m.PathParams
+	if boundChecked(r, m) {
+		checks = append(checks, jen.Id("c").Dot("checkBound").Call(jen.Id("vs")))
+		params = params[len(r.Bound):]
+	}
 	var paths pathDecls
-	for _, pp := range m.PathParams {
+	own := paramChecks(params, &paths)
+	checks = append(checks, own...)
+	if len(checks) == 0 {
+		return
+	}
+	g.Id("vs").Op(":=").New(jen.Id("violationList"))
+	if len(own) > 0 {
+		g.Var().Id("root").Id("valuePath")
+	}
+	for _, d := range paths.decl() {
+		g.Add(d)
+	}
+	for _, c := range checks {
+		g.Add(c)
+	}
+	g.If(jen.Err().Op(":=").Id("vs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+}
+
+// paramChecks returns the checks of path parameters ps (see pathChecks):
+// per parameter with any, a block that sets fp to its path under root.
+func paramChecks(ps []*ir.Param, paths *pathDecls) []jen.Code {
+	var checks []jen.Code
+	for _, pp := range ps {
 		x := pathValue(pp)
-		rules := checksFor(pp.Type, x, "fp", 0, &paths)
+		rules := checksFor(pp.Type, x, "fp", 0, paths)
 		var text jen.Code
 		switch pp.Type.Kind {
 		case ir.String, ir.URI, ir.UUID:
@@ -104,18 +134,47 @@ func pathChecks(g *jen.Group, m *ir.Method) {
 		}
 		checks = append(checks, jen.Block(body...))
 	}
-	if len(checks) == 0 {
+	return checks
+}
+
+// boundChecked reports whether m checks the parameters its resource client
+// holds with the client's checkBound: the client holds some, they have
+// checks, and m's path parameters start with them, in order, and hold no
+// other bound one.
+func boundChecked(r *ir.Resource, m *ir.Method) bool {
+	if len(r.Bound) == 0 || len(m.PathParams) < len(r.Bound) {
+		return false
+	}
+	for i, pp := range m.PathParams {
+		inPrefix := i < len(r.Bound)
+		if pp.Bound != inPrefix || inPrefix && pp.BoundField != r.Bound[i].BoundField {
+			return false
+		}
+	}
+	return len(paramChecks(m.PathParams[:len(r.Bound)], new(pathDecls))) > 0
+}
+
+// boundCheck emits the resource client's checkBound when a method uses it:
+// the checks of the path parameters the client holds, in path order.
+func (c *clientGen) boundCheck(r *ir.Resource) {
+	i := slices.IndexFunc(r.Methods, func(m *ir.Method) bool { return boundChecked(r, m) })
+	if i < 0 {
 		return
 	}
-	g.Id("vs").Op(":=").New(jen.Id("violationList"))
-	g.Var().Id("root").Id("valuePath")
-	for _, d := range paths.decl() {
-		g.Add(d)
-	}
-	for _, c := range checks {
-		g.Add(c)
-	}
-	g.If(jen.Err().Op(":=").Id("vs").Dot("err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+	var paths pathDecls
+	checks := paramChecks(r.Methods[i].PathParams[:len(r.Bound)], &paths)
+	c.f.Comment("checkBound records the violations of the path parameters c holds (its parents'),")
+	c.f.Comment("which every method of c checks first.")
+	c.f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id("checkBound").Params(jen.Id("vs").Op("*").Id("violationList")).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("root").Id("valuePath")
+		for _, d := range paths.decl() {
+			g.Add(d)
+		}
+		for _, c := range checks {
+			g.Add(c)
+		}
+	})
+	c.f.Line()
 }
 
 // scalarText converts a scalar value to its text on the wire (path, query, form).
@@ -173,7 +232,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		pathChecks(g, m)
+		pathChecks(g, r, m)
 		callFields := jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(m),

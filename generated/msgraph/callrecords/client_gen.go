@@ -543,9 +543,9 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 	}
 }
 
-// countCall builds the request of Count.
-func (c *SessionsClient) countCall(params *SessionsCountParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *SessionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -554,6 +554,12 @@ func (c *SessionsClient) countCall(params *SessionsCountParams) (*sessiongenrt.H
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
+}
+
+// countCall builds the request of Count.
+func (c *SessionsClient) countCall(params *SessionsCountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -588,14 +594,7 @@ func (c *SessionsClient) Count(ctx context.Context, params *SessionsCountParams)
 // listCall builds the request of List.
 func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -651,14 +650,7 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *Session) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -703,12 +695,7 @@ func (c *SessionsClient) getCall(sessionID string, params *SessionsGetParams) (*
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
@@ -752,12 +739,7 @@ func (c *SessionsClient) updateCall(sessionID string, body *SessionUpdate) (*ses
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("sessionId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sessionID) {
@@ -851,9 +833,9 @@ func (h *SegmentsDeleteHeaders) header() http.Header {
 	return out
 }
 
-// countCall builds the request of Count.
-func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *SegmentsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -868,6 +850,12 @@ func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*sessiongenrt.H
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
 		}
 	}
+}
+
+// countCall builds the request of Count.
+func (c *SegmentsClient) countCall(params *SegmentsCountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -902,20 +890,7 @@ func (c *SegmentsClient) Count(ctx context.Context, params *SegmentsCountParams)
 // listCall builds the request of List.
 func (c *SegmentsClient) listCall(params *SegmentsListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
-	{
-		fp = root.Child("sessionId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -971,20 +946,7 @@ func (c *SegmentsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 // createCall builds the request of Create.
 func (c *SegmentsClient) createCall(body *Segment) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
-	{
-		fp = root.Child("sessionId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1029,18 +991,7 @@ func (c *SegmentsClient) getCall(segmentID string, params *SegmentsGetParams) (*
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
-	{
-		fp = root.Child("sessionId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
@@ -1084,18 +1035,7 @@ func (c *SegmentsClient) updateCall(segmentID string, body *SegmentUpdate) (*ses
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
-	{
-		fp = root.Child("sessionId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
@@ -1146,18 +1086,7 @@ func (c *SegmentsClient) deleteCall(segmentID string, headers *SegmentsDeleteHea
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
-	{
-		fp = root.Child("sessionId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("segmentId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, segmentID) {
@@ -1205,9 +1134,9 @@ type ParticipantsV2Client struct {
 	boundCallRecordID string
 }
 
-// countCall builds the request of Count.
-func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *ParticipantsV2Client) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -1216,6 +1145,12 @@ func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*se
 			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
 		}
 	}
+}
+
+// countCall builds the request of Count.
+func (c *ParticipantsV2Client) countCall(params *ParticipantsV2CountParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1250,14 +1185,7 @@ func (c *ParticipantsV2Client) Count(ctx context.Context, params *ParticipantsV2
 // listCall builds the request of List.
 func (c *ParticipantsV2Client) listCall(params *ParticipantsV2ListParams) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1315,12 +1243,7 @@ func (c *ParticipantsV2Client) getCall(participantID string, params *Participant
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("callRecordId")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundCallRecordID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundCallRecordID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("participantId")
 		if sessiongenrt.CheckPathSegment(vs, &fp, participantID) {

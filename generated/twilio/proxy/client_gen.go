@@ -417,9 +417,9 @@ type PhoneNumbersClient struct {
 	boundServiceSID string
 }
 
-// listCall builds the request of List.
-func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *PhoneNumbersClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -430,6 +430,12 @@ func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*sessiong
 			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *PhoneNumbersClient) listCall(params *PhoneNumbersListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -485,16 +491,7 @@ func (c *PhoneNumbersClient) fetchList(ctx context.Context, call *sessiongenrt.H
 // createCall builds the request of Create.
 func (c *PhoneNumbersClient) createCall(body *PhoneNumbersCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -535,14 +532,7 @@ func (c *PhoneNumbersClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -582,14 +572,7 @@ func (c *PhoneNumbersClient) updateCall(sid string, body *PhoneNumbersUpdateRequ
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -638,14 +621,7 @@ func (c *PhoneNumbersClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -704,9 +680,9 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 	}
 }
 
-// listCall builds the request of List.
-func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *SessionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -717,6 +693,12 @@ func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.Htt
 			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *SessionsClient) listCall(params *SessionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -772,16 +754,7 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *sessiongenrt.HttpC
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -822,14 +795,7 @@ func (c *SessionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -867,14 +833,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*s
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -923,14 +882,7 @@ func (c *SessionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, error) 
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -972,9 +924,9 @@ type InteractionsClient struct {
 	boundSessionSID string
 }
 
-// listCall builds the request of List.
-func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *InteractionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -993,6 +945,12 @@ func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiong
 			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *InteractionsClient) listCall(params *InteractionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1050,22 +1008,7 @@ func (c *InteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -1105,22 +1048,7 @@ func (c *InteractionsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -1172,9 +1100,9 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 	}
 }
 
-// listCall builds the request of List.
-func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *ParticipantsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -1193,6 +1121,12 @@ func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiong
 			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *ParticipantsClient) listCall(params *ParticipantsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1248,24 +1182,7 @@ func (c *ParticipantsClient) fetchList(ctx context.Context, call *sessiongenrt.H
 // createCall builds the request of Create.
 func (c *ParticipantsClient) createCall(body *ParticipantsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1306,22 +1223,7 @@ func (c *ParticipantsClient) getCall(sid string) (*sessiongenrt.HttpCall, error)
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -1361,22 +1263,7 @@ func (c *ParticipantsClient) deleteCall(sid string) (*sessiongenrt.HttpCall, err
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {
@@ -1419,9 +1306,9 @@ type MessageInteractionsClient struct {
 	boundParticipantSID string
 }
 
-// listCall builds the request of List.
-func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*sessiongenrt.HttpCall, error) {
-	vs := new(sessiongenrt.ViolationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *MessageInteractionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
 	{
@@ -1448,6 +1335,12 @@ func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListPara
 			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *MessageInteractionsClient) listCall(params *MessageInteractionsListParams) (*sessiongenrt.HttpCall, error) {
+	vs := new(sessiongenrt.ViolationList)
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1503,32 +1396,7 @@ func (c *MessageInteractionsClient) fetchList(ctx context.Context, call *session
 // createCall builds the request of Create.
 func (c *MessageInteractionsClient) createCall(body *MessageInteractionsCreateRequest) (*sessiongenrt.HttpCall, error) {
 	vs := new(sessiongenrt.ViolationList)
-	var root sessiongenrt.ValuePath
-	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("ParticipantSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.Err(); err != nil {
 		return nil, err
 	}
@@ -1569,30 +1437,7 @@ func (c *MessageInteractionsClient) getCall(sid string) (*sessiongenrt.HttpCall,
 	vs := new(sessiongenrt.ViolationList)
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
-	{
-		fp = root.Child("ServiceSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundServiceSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundServiceSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundServiceSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionServiceSID(c.boundServiceSID), "^KS[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("SessionSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundSessionSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundSessionSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundSessionSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternSessionSID(c.boundSessionSID), "^KC[0-9a-fA-F]{32}$")
-		}
-	}
-	{
-		fp = root.Child("ParticipantSid")
-		if sessiongenrt.CheckPathSegment(vs, &fp, c.boundParticipantSID) {
-			sessiongenrt.CheckUTF8(vs, &fp, c.boundParticipantSID)
-			sessiongenrt.CheckLength(vs, &fp, c.boundParticipantSID, 34, 34)
-			sessiongenrt.CheckPattern(vs, &fp, matchPatternParticipantSID(c.boundParticipantSID), "^KP[0-9a-fA-F]{32}$")
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.Child("Sid")
 		if sessiongenrt.CheckPathSegment(vs, &fp, sid) {

@@ -241,9 +241,9 @@ type SessionsClient struct {
 	boundServiceSID string
 }
 
-// listCall builds the request of List.
-func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
-	vs := new(violationList)
+// checkBound records the violations of the path parameters c holds (its parents'),
+// which every method of c checks first.
+func (c *SessionsClient) checkBound(vs *violationList) {
 	var root valuePath
 	var fp valuePath
 	{
@@ -252,6 +252,12 @@ func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error)
 			checkUTF8(vs, &fp, c.boundServiceSID)
 		}
 	}
+}
+
+// listCall builds the request of List.
+func (c *SessionsClient) listCall(params *SessionsListParams) (*httpCall, error) {
+	vs := new(violationList)
+	c.checkBound(vs)
 	if err := vs.err(); err != nil {
 		return nil, err
 	}
@@ -305,14 +311,7 @@ func (c *SessionsClient) fetchList(ctx context.Context, call *httpCall) ([]*Sess
 // createCall builds the request of Create.
 func (c *SessionsClient) createCall(body *SessionsCreateRequest) (*httpCall, error) {
 	vs := new(violationList)
-	var root valuePath
-	var fp valuePath
-	{
-		fp = root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-		}
-	}
+	c.checkBound(vs)
 	if err := vs.err(); err != nil {
 		return nil, err
 	}
@@ -351,12 +350,7 @@ func (c *SessionsClient) updateCall(sid string, body *SessionsUpdateRequest) (*h
 	vs := new(violationList)
 	var root valuePath
 	var fp valuePath
-	{
-		fp = root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
@@ -401,12 +395,7 @@ func (c *SessionsClient) deleteCall(sid string) (*httpCall, error) {
 	vs := new(violationList)
 	var root valuePath
 	var fp valuePath
-	{
-		fp = root.child("ServiceSid")
-		if checkPathSegment(vs, &fp, c.boundServiceSID) {
-			checkUTF8(vs, &fp, c.boundServiceSID)
-		}
-	}
+	c.checkBound(vs)
 	{
 		fp = root.child("Sid")
 		if checkPathSegment(vs, &fp, sid) {
