@@ -11,13 +11,17 @@
 # generation's wall time and peak RSS, and the build's wall time, CPU time and
 # peak RSS (GNU time's "max RSS": the largest single process, which is the
 # compiler of the largest package; the go command runs up to GOMAXPROCS
-# compilers at once). Needs only Go and /usr/bin/time (Debian package time).
+# compilers at once), then each package's compile: when it started, its wall
+# time and the compiler's CPU (testdata/bench/buildtimes, from the go
+# command's -debug-actiongraph), which shows what the build waits on. Needs
+# only Go and /usr/bin/time (Debian package time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 layouts=${LAYOUTS:-"1000:1 1000:4 1000:8"}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go build -o "$out/sessiongen" ./cmd/sessiongen
+go build -o "$out/buildtimes" ./testdata/bench/buildtimes
 warm="$out/warm"
 GOCACHE="$warm" go build std
 printf '%-8s %-9s %-22s %-34s\n' types packages "generate (wall, RSS)" "build (wall, CPU, max RSS)"
@@ -30,7 +34,8 @@ for layout in $layouts; do
 	printf 'module example.com/large\n\ngo 1.24\n' >"$dir/mod/go.mod"
 	gen=$( (cd "$dir/mod" && /usr/bin/time -f '%e s, %M KB' "$out/sessiongen" -o . "$dir"/schemas/*.yaml >/dev/null) 2>&1 | tail -1)
 	cp -a "$warm" "$dir/cache"
-	build=$( (cd "$dir/mod" && GOCACHE="$dir/cache" /usr/bin/time -f '%e s, %U+%S s CPU, %M KB' go build ./...) 2>&1 | tail -1)
+	build=$( (cd "$dir/mod" && GOCACHE="$dir/cache" /usr/bin/time -f '%e s, %U+%S s CPU, %M KB' go build -debug-actiongraph="$dir/actions.json" ./...) 2>&1 | tail -1)
 	printf '%-8s %-9s %-22s %-34s\n' "$n" "$k" "$gen" "$build"
+	"$out/buildtimes" "$dir/actions.json" example.com/large/
 	rm -rf "$dir"
 done
