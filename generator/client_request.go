@@ -121,18 +121,19 @@ func paramChecks(ps []*ir.Param, paths *pathDecls) []jen.Code {
 		case ir.EnumRef:
 			text = jen.String().Call(x)
 		}
-		body := []jen.Code{paths.assign("fp", jen.Id("root").Dot("child").Call(jen.Lit(pp.Wire)))}
+		var check []jen.Code
 		switch {
 		case text != nil && len(rules) > 0:
-			body = append(body, jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...))
+			check = []jen.Code{jen.If(jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)).Block(rules...)}
 		case text != nil:
-			body = append(body, jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text))
+			check = []jen.Code{jen.Id("checkPathSegment").Call(jen.Id("vs"), jen.Op("&").Id("fp"), text)}
 		case len(rules) > 0:
-			body = append(body, rules...)
+			check = rules
 		default:
-			continue
+			continue // nothing to check: fp is not set (nor declared) for it
 		}
-		checks = append(checks, jen.Block(body...))
+		set := paths.assign("fp", jen.Id("root").Dot("child").Call(jen.Lit(pp.Wire)))
+		checks = append(checks, jen.Block(append([]jen.Code{set}, check...)...))
 	}
 	return checks
 }
@@ -164,7 +165,7 @@ func (c *clientGen) boundCheck(r *ir.Resource) {
 	var paths pathDecls
 	checks := paramChecks(r.Methods[i].PathParams[:len(r.Bound)], &paths)
 	c.f.Comment("checkBound records the violations of the path parameters c holds (its parents'),")
-	c.f.Comment("which every method of c checks first.")
+	c.f.Comment("which the methods of c whose paths start with them check first.")
 	c.f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id("checkBound").Params(jen.Id("vs").Op("*").Id("violationList")).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("root").Id("valuePath")
 		for _, d := range paths.decl() {
@@ -324,8 +325,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	case resp == nil:
 		fcomment(f, doc([]string{head}, notes...))
 		f.Func().Params(recv).Id(m.Name).Params(params...).Error().Block(append(keyed(jen.Err()),
-			jen.List(jen.Id("_"), jen.Err()).Op("=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
-			jen.Return(jen.Err()),
+			jen.Return(jen.Id("send").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"))),
 		)...)
 	case resp.Text != nil:
 		fcomment(f, doc([]string{head + " It returns the text/plain answer parsed as " + goTypeName(resp.Text) + "."}, notes...))
@@ -337,7 +337,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 		f.Func().Params(recv).Id(m.Name).Params(params...).Params(jen.Index().Byte(), jen.Error()).Block(append(keyed(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("resp").Dot("Body"), jen.Nil()),
+			jen.Return(jen.Id("resp").Dot("TakeBody").Call(), jen.Nil()),
 		)...)
 	default:
 		receive := fillNew(resp.Struct.Name, jen.Id("receiveInto").Call(jen.Id("ctx"), jen.Id("c").Dot("transport"), jen.Id("call"), jen.Id("v")))
@@ -489,16 +489,17 @@ func (c *clientGen) methodWithHeaders(m *ir.Method, recv jen.Code, params []jen.
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(jen.Id("ctx"), jen.Id("call"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
 		g.List(jen.Id("h"), jen.Err()).Op(":=").Id(m.ResultReader).Call(jen.Id("resp").Dot("Header"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(onErr...))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("resp").Dot("Release").Call(), jen.Return(onErr...))
 		switch {
 		case resp == nil:
+			g.Id("resp").Dot("Release").Call()
 			g.Return(jen.Id("h"), jen.Nil())
 		case into != "":
 			for _, c := range fillNew(into, jen.Id("decodeInto").Call(jen.Id("call"), jen.Id("resp"), jen.Id("v")), jen.Id("h")) {
 				g.Add(c)
 			}
 		case decode == nil: // bytes
-			g.Return(jen.Id("resp").Dot("Body"), jen.Id("h"), jen.Nil())
+			g.Return(jen.Id("resp").Dot("TakeBody").Call(), jen.Id("h"), jen.Nil())
 		default:
 			g.List(jen.Id("v"), jen.Err()).Op(":=").Add(decode)
 			g.Return(jen.Id("v"), jen.Id("h"), jen.Err())

@@ -271,11 +271,52 @@ const maxKeptBody = 1 << 20
 // Release gives r's body buffer back for a later answer. r.Body must not be
 // used after it, nor anything that aliases it.
 func (r *httpResponse) Release() {
-	if r.buf != nil && cap(*r.buf) <= maxKeptBody {
-		*r.buf = (*r.buf)[:0]
-		responseBodies.Put(r.buf)
+	if r.buf != nil {
+		putBodyBuffer(r.buf, r.Body)
 	}
 	r.buf, r.Body = nil, nil
+}
+
+// TakeBody returns r's body for the caller to keep (a binary answer); r
+// no longer holds it. See [ownBody].
+func (r *httpResponse) TakeBody() []byte {
+	b := ownBody(r.buf, r.Body)
+	r.buf, r.Body = nil, nil
+	return b
+}
+
+// ownBody returns body, read into the pooled buffer buf (nil: not pooled),
+// for a caller to keep: a copy, with the buffer put back, when the body
+// fills less than half of it (a 4-byte answer read into the buffer of an
+// earlier 300 KB page must not keep that alive), else body itself, whose
+// buffer then never returns to the pool.
+func ownBody(buf *[]byte, body []byte) []byte {
+	if buf == nil || cap(body) <= 2*len(body)+4096 {
+		return body
+	}
+	out := bytes.Clone(body)
+	putBodyBuffer(buf, body)
+	return out
+}
+
+// putBodyBuffer puts body's array, held by buf, back into responseBodies,
+// unless it is larger than maxKeptBody.
+func putBodyBuffer(buf *[]byte, body []byte) {
+	if cap(body) <= maxKeptBody {
+		*buf = body[:0]
+		responseBodies.Put(buf)
+	}
+}
+
+// send sends call and gives the answer's buffer back: the exchange of a
+// method that returns no value.
+func send(ctx context.Context, t *httpTransport, call *httpCall) error {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return err
+	}
+	resp.Release()
+	return nil
 }
 
 // HTTPError is a non-2xx response, returned by [httpTransport.Do] when the
@@ -474,7 +515,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 				return nil, err
 			}
 			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
-				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
+				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: ownBody(buf, body)}
 			}
 			*buf = body
 			return &httpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body, buf: buf}, nil

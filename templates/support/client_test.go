@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -1295,34 +1296,71 @@ func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // TestResponseBodyBufferReused: a body given back with Release is the
 // buffer the next answer is read into, declared length or not, so a client
-// reading page after page does not allocate a body per page; a body never
-// given back (a binary answer the caller keeps) is not reused.
+// reading page after page does not allocate a body per page.
 func TestResponseBodyBufferReused(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // a sync.Pool returns what this P put
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))  // a sync.Pool returns what this P put
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // and a GC empties it
 	body := bytes.Repeat([]byte(" "), 100_000)
 	for _, declared := range []bool{true, false} {
 		tr := &httpTransport{BaseURL: &url.URL{Scheme: "http", Host: "api.test"}, HTTPClient: &http.Client{Transport: bodyTransport{body, declared}}}
-		get := func() *httpResponse {
-			t.Helper()
-			resp, err := tr.Do(context.Background(), &httpCall{Path: "/x"})
-			if err != nil || !bytes.Equal(resp.Body, body) {
-				t.Fatalf("declared %v: %v, body of %d bytes", declared, err, len(resp.Body))
-			}
-			return resp
-		}
-		first := get()
+		first := ctGet(t, tr, body)
 		at := &first.Body[0]
 		first.Release()
 		if first.Body != nil {
 			t.Error("Release left Body set")
 		}
-		second := get()
-		if &second.Body[0] != at {
+		if second := ctGet(t, tr, body); &second.Body[0] != at {
 			t.Errorf("declared %v: the next answer was read into a new buffer, not the released one", declared)
 		}
-		kept := &second.Body[0] // not released: the caller keeps it
-		if third := get(); &third.Body[0] == kept {
-			t.Errorf("declared %v: an answer was read into a buffer its caller still holds", declared)
-		}
 	}
+}
+
+// TestTakeBodyOwnsItsBytes: a body the caller keeps (TakeBody, a binary
+// answer) is never read over by a later answer; one much smaller than the
+// pooled buffer it was read into is copied out, and the buffer reused, so
+// that a small answer does not keep a page-sized buffer alive.
+func TestTakeBodyOwnsItsBytes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	page := bytes.Repeat([]byte("p"), 100_000)
+	small := []byte("RIFF")
+	pages := &httpTransport{BaseURL: &url.URL{Scheme: "http", Host: "api.test"}, HTTPClient: &http.Client{Transport: bodyTransport{page, true}}}
+	smalls := &httpTransport{BaseURL: pages.BaseURL, HTTPClient: &http.Client{Transport: bodyTransport{small, true}}}
+
+	big := ctGet(t, pages, page)
+	at := &big.Body[0]
+	big.Release()
+	resp := ctGet(t, smalls, small)
+	if &resp.Body[0] != at {
+		t.Fatal("the small answer was not read into the released page buffer: the test tests nothing")
+	}
+	kept := resp.TakeBody()
+	if &kept[0] == at || cap(kept) > 2*len(kept)+4096 {
+		t.Errorf("a 4-byte body kept from a 100 KB buffer: cap %d, same array %v; want a small copy", cap(kept), &kept[0] == at)
+	}
+	if next := ctGet(t, pages, page); &next.Body[0] != at {
+		t.Error("the buffer the small body was copied out of did not go back to the pool")
+	}
+	if !bytes.Equal(kept, small) {
+		t.Errorf("kept body %q, want %q", kept, small)
+	}
+
+	full := ctGet(t, pages, page)
+	whole := full.TakeBody()
+	if next := ctGet(t, pages, page); &next.Body[0] == &whole[0] {
+		t.Error("an answer was read into a buffer handed to the caller")
+	}
+	if !bytes.Equal(whole, page) {
+		t.Error("the kept page changed")
+	}
+}
+
+// ctGet sends a GET through tr and checks that the body is want.
+func ctGet(t *testing.T, tr *httpTransport, want []byte) *httpResponse {
+	t.Helper()
+	resp, err := tr.Do(context.Background(), &httpCall{Path: "/x"})
+	if err != nil || !bytes.Equal(resp.Body, want) {
+		t.Fatalf("%v, body of %d bytes, want %d", err, len(resp.Body), len(want))
+	}
+	return resp
 }

@@ -273,11 +273,52 @@ const MaxKeptBody = 1 << 20
 // Release gives r's body buffer back for a later answer. r.Body must not be
 // used after it, nor anything that aliases it.
 func (r *HttpResponse) Release() {
-	if r.buf != nil && cap(*r.buf) <= MaxKeptBody {
-		*r.buf = (*r.buf)[:0]
-		ResponseBodies.Put(r.buf)
+	if r.buf != nil {
+		PutBodyBuffer(r.buf, r.Body)
 	}
 	r.buf, r.Body = nil, nil
+}
+
+// TakeBody returns r's body for the caller to keep (a binary answer); r
+// no longer holds it. See [OwnBody].
+func (r *HttpResponse) TakeBody() []byte {
+	b := OwnBody(r.buf, r.Body)
+	r.buf, r.Body = nil, nil
+	return b
+}
+
+// ownBody returns body, read into the pooled buffer buf (nil: not pooled),
+// for a caller to keep: a copy, with the buffer put back, when the body
+// fills less than half of it (a 4-byte answer read into the buffer of an
+// earlier 300 KB page must not keep that alive), else body itself, whose
+// buffer then never returns to the pool.
+func OwnBody(buf *[]byte, body []byte) []byte {
+	if buf == nil || cap(body) <= 2*len(body)+4096 {
+		return body
+	}
+	out := bytes.Clone(body)
+	PutBodyBuffer(buf, body)
+	return out
+}
+
+// putBodyBuffer puts body's array, held by buf, back into responseBodies,
+// unless it is larger than maxKeptBody.
+func PutBodyBuffer(buf *[]byte, body []byte) {
+	if cap(body) <= MaxKeptBody {
+		*buf = body[:0]
+		ResponseBodies.Put(buf)
+	}
+}
+
+// send sends call and gives the answer's buffer back: the exchange of a
+// method that returns no value.
+func Send(ctx context.Context, t *HttpTransport, call *HttpCall) error {
+	resp, err := t.Do(ctx, call)
+	if err != nil {
+		return err
+	}
+	resp.Release()
+	return nil
 }
 
 // HTTPError is a non-2xx response, returned by [HttpTransport.Do] when the
@@ -476,7 +517,7 @@ func (t *HttpTransport) Do(ctx context.Context, c *HttpCall) (*HttpResponse, err
 				return nil, err
 			}
 			if len(c.Statuses) > 0 && !slices.Contains(c.Statuses, hr.StatusCode) {
-				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: body}
+				return nil, &UnexpectedStatusError{StatusCode: hr.StatusCode, Header: hr.Header, Body: OwnBody(buf, body)}
 			}
 			*buf = body
 			return &HttpResponse{StatusCode: hr.StatusCode, Header: hr.Header, Body: body, buf: buf}, nil

@@ -544,7 +544,7 @@ func (c *SessionsClient) Segments(sessionID string) *SegmentsClient {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *SessionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -834,7 +834,7 @@ func (h *SegmentsDeleteHeaders) header() http.Header {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *SegmentsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -1122,8 +1122,7 @@ func (c *SegmentsClient) Delete(ctx context.Context, segmentID string, headers *
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // ParticipantsV2Client calls the methods of the "participants_v2" resource.
@@ -1135,7 +1134,7 @@ type ParticipantsV2Client struct {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *ParticipantsV2Client) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -1295,6 +1294,7 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 		return nil, nil, nil, err
 	}
 	if sessiongenrt.EmptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

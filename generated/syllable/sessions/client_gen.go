@@ -489,7 +489,7 @@ func (c *SessionsClient) RecordingStream(ctx context.Context, params *SessionsRe
 	if err != nil {
 		return nil, err
 	}
-	return resp.Body, nil
+	return resp.TakeBody(), nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
@@ -505,6 +505,7 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 		return nil, nil, nil, err
 	}
 	if sessiongenrt.EmptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

@@ -405,8 +405,7 @@ func (c *ServicesClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // PhoneNumbersClient calls the methods of the "phoneNumbers" resource.
@@ -418,7 +417,7 @@ type PhoneNumbersClient struct {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *PhoneNumbersClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -650,8 +649,7 @@ func (c *PhoneNumbersClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // SessionsClient calls the methods of the "sessions" resource.
@@ -681,7 +679,7 @@ func (c *SessionsClient) Participants(sessionSID string) *ParticipantsClient {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *SessionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -911,8 +909,7 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // InteractionsClient calls the methods of the "interactions" resource.
@@ -925,7 +922,7 @@ type InteractionsClient struct {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *InteractionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -1077,8 +1074,7 @@ func (c *InteractionsClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // ParticipantsClient calls the methods of the "participants" resource.
@@ -1101,7 +1097,7 @@ func (c *ParticipantsClient) MessageInteractions(participantSID string) *Message
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *ParticipantsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -1292,8 +1288,7 @@ func (c *ParticipantsClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return sessiongenrt.Send(ctx, c.transport, call)
 }
 
 // MessageInteractionsClient calls the methods of the "messageInteractions" resource.
@@ -1307,7 +1302,7 @@ type MessageInteractionsClient struct {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *MessageInteractionsClient) checkBound(vs *sessiongenrt.ViolationList) {
 	var root sessiongenrt.ValuePath
 	var fp sessiongenrt.ValuePath
@@ -1485,6 +1480,7 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 		return nil, nil, nil, err
 	}
 	if sessiongenrt.EmptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

@@ -242,7 +242,7 @@ type SessionsClient struct {
 }
 
 // checkBound records the violations of the path parameters c holds (its parents'),
-// which every method of c checks first.
+// which the methods of c whose paths start with them check first.
 func (c *SessionsClient) checkBound(vs *violationList) {
 	var root valuePath
 	var fp valuePath
@@ -419,8 +419,35 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return send(ctx, c.transport, call)
+}
+
+// byNumberCall builds the request of ByNumber.
+func (c *SessionsClient) byNumberCall(number int32) (*httpCall, error) {
+	vs := new(violationList)
+	c.checkBound(vs)
+	if err := vs.err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "GET",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/ByNumber/" + url.PathEscape(strconv.FormatInt(int64(number), 10)),
+		Retryable: true,
+	}
+	return call, nil
+}
+
+// ByNumber sends GET /v1/Services/{ServiceSid}/Sessions/ByNumber/{Number}. An answer without a body (204 No Content) is an *EmptyResponseError.
+func (c *SessionsClient) ByNumber(ctx context.Context, number int32) (*Session, error) {
+	call, err := c.byNumberCall(number)
+	if err != nil {
+		return nil, err
+	}
+	v := new(Session)
+	if ok, err := receiveInto(ctx, c.transport, call, v); !ok {
+		return nil, err
+	}
+	return v, nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
@@ -436,6 +463,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

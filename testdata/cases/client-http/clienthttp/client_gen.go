@@ -419,6 +419,7 @@ func (c *JobsClient) Create(ctx context.Context, body *Job, headers *JobsCreateH
 	}
 	h, err := readJobsCreateResponseHeaders(resp.Header)
 	if err != nil {
+		resp.Release()
 		return nil, nil, err
 	}
 	v := new(Job)
@@ -491,8 +492,10 @@ func (c *JobsClient) Export(ctx context.Context, id string) (*JobsExportResponse
 	}
 	h, err := readJobsExportResponseHeaders(resp.Header)
 	if err != nil {
+		resp.Release()
 		return nil, err
 	}
+	resp.Release()
 	return h, nil
 }
 
@@ -579,8 +582,7 @@ func (c *JobsClient) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return send(ctx, c.transport, call)
 }
 
 // JobsHistoryResponseHeaders holds the response headers of JobsClient.History.
@@ -634,6 +636,7 @@ func (c *JobsClient) History(ctx context.Context, hArg string) (*Job, *JobsHisto
 	}
 	h, err := readJobsHistoryResponseHeaders(resp.Header)
 	if err != nil {
+		resp.Release()
 		return nil, nil, err
 	}
 	v := new(Job)

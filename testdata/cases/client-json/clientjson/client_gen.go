@@ -353,7 +353,7 @@ func (c *SessionsClient) Recording(ctx context.Context, id string) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	return resp.Body, nil
+	return resp.TakeBody(), nil
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its
@@ -369,6 +369,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

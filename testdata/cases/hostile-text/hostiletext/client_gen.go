@@ -330,6 +330,7 @@ func fetchItems[T any](ctx context.Context, t *httpTransport, call *httpCall, re
 		return nil, nil, nil, err
 	}
 	if emptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)

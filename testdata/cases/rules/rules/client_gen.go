@@ -229,8 +229,7 @@ func (c *ContactsClient) Message(ctx context.Context, id string, body *ContactsM
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return send(ctx, c.transport, call)
 }
 
 // tagCall builds the request of Tag.
@@ -273,8 +272,7 @@ func (c *ContactsClient) Tag(ctx context.Context, id string, body *ContactsTagRe
 	if err != nil {
 		return err
 	}
-	_, err = c.transport.Do(ctx, call)
-	return err
+	return send(ctx, c.transport, call)
 }
 
 // encodeForm returns the fields that are set as form values: lists as repeated

@@ -80,6 +80,10 @@ func NewFakeServer() *FakeServer {
 		Method:  "POST",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions",
 	}, {
+		Kind:    fakeGet,
+		Method:  "GET",
+		Pattern: "/v1/Services/{ServiceSid}/Sessions/ByNumber/{Number}",
+	}, {
 		Apply: func(existing []byte, contentType string, data []byte) ([]byte, string, error) {
 			var obj clientform_.Session
 			if existing != nil {

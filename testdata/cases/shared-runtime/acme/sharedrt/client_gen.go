@@ -266,6 +266,7 @@ func fetchItems[T any](ctx context.Context, t *sessiongenrt.HttpTransport, call 
 		return nil, nil, nil, err
 	}
 	if sessiongenrt.EmptyBody(resp.Body) {
+		resp.Release()
 		return nil, nil, nil, &EmptyResponseError{StatusCode: resp.StatusCode}
 	}
 	items, info, err := readPage(resp.Body, read)
