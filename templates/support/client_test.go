@@ -21,6 +21,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sessiongen/sessiongen/internal/raceflag"
 )
 
 // ctClock is a fake clock and sleep for an httpTransport: sleeping records the
@@ -1298,6 +1300,9 @@ func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // buffer the next answer is read into, declared length or not, so a client
 // reading page after page does not allocate a body per page.
 func TestResponseBodyBufferReused(t *testing.T) {
+	if raceflag.Enabled {
+		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))  // a sync.Pool returns what this P put
 	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // and a GC empties it
 	body := bytes.Repeat([]byte(" "), 100_000)
@@ -1320,6 +1325,9 @@ func TestResponseBodyBufferReused(t *testing.T) {
 // pooled buffer it was read into is copied out, and the buffer reused, so
 // that a small answer does not keep a page-sized buffer alive.
 func TestTakeBodyOwnsItsBytes(t *testing.T) {
+	if raceflag.Enabled {
+		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
+	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	page := bytes.Repeat([]byte("p"), 100_000)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sessiongen/sessiongen/generated/internal/sessiongenrt"
+	"github.com/sessiongen/sessiongen/internal/raceflag"
 )
 
 // benchPayload is one file of testdata/bench.
@@ -303,6 +304,9 @@ func BenchmarkValidate(b *testing.B) {
 // payload: Validate of a valid value and AppendJSON into a reused buffer
 // allocate nothing.
 func TestBenchPayloadsZeroAlloc(t *testing.T) {
+	if raceflag.Enabled {
+		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
+	}
 	for _, p := range loadBenchPayloads(t) {
 		t.Run(p.name, func(t *testing.T) {
 			v := decodeBenchValue(t, p)
