@@ -137,18 +137,30 @@ func fgSchema(data []byte) string {
 		// A child resource: its client holds thingId, its methods add
 		// parameters of their own (or none).
 		if r.chance(60) {
+			part, slot := fgParamNames[r.pick(len(fgParamNames))], fgParamNames[r.pick(len(fgParamNames))]
+			if slot == part {
+				slot = "slot"
+			}
 			fmt.Fprintf(&b, "  parts:\n    type: %s\n    parent: things\n    path: /things/{thingId}/parts\n    methods:\n", typeNames[0])
-			fmt.Fprintf(&b, "      get: {http: GET, path: \"/things/{thingId}/parts/{partId}\", params: {partId: %s}, response: {type: %s}}\n", fgParamType(r, typeNames, isEnum), typeNames[0])
+			fmt.Fprintf(&b, "      get: {http: GET, path: \"/things/{thingId}/parts/{%s}\", params: {%q: %s}, response: {type: %s}}\n", part, part, fgParamType(r, typeNames, isEnum), typeNames[0])
 			if r.chance(50) {
 				fmt.Fprintf(&b, "      first: {http: GET, path: \"/things/{thingId}/parts/first\", response: {type: %s}}\n", typeNames[0])
 			}
 			if r.chance(50) {
-				fmt.Fprintf(&b, "      move: {http: POST, path: \"/things/{thingId}/parts/{partId}/to/{slot}\", params: {partId: %s, slot: %s}}\n", fgParamType(r, typeNames, isEnum), fgParamType(r, typeNames, isEnum))
+				fmt.Fprintf(&b, "      move: {http: POST, path: \"/things/{thingId}/parts/{%s}/to/{%s}\", params: {%q: %s, %q: %s}}\n", part, slot, part, fgParamType(r, typeNames, isEnum), slot, fgParamType(r, typeNames, isEnum))
+			}
+			if r.chance(50) {
+				fmt.Fprintf(&b, "      put: {http: PUT, path: \"/things/{thingId}/parts/{%s}\", params: {%q: %s}, body: {type: %s}, response: {type: %s}}\n", part, part, fgParamType(r, typeNames, isEnum), typeNames[0], typeNames[0])
 			}
 		}
 	}
 	return b.String()
 }
+
+// fgParamNames are path parameter names, most of them names generated
+// client code uses (support functions, packages, locals, predeclared).
+var fgParamNames = []string{"partId", "send", "url", "b", "string", "len", "fetchPage", "strconv", "root",
+	"paginate", "ok", "receiveInto", "context", "readItemsPage", "zero", "d", "body", "errors", "slot"}
 
 // fgParamType renders the type of a path parameter: a scalar with or
 // without checks, or an enum type of the schema.

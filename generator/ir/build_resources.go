@@ -3,6 +3,7 @@ package ir
 import (
 	"cmp"
 	"fmt"
+	"go/types"
 	"regexp"
 	"sort"
 	"strings"
@@ -102,18 +103,49 @@ func (b *builder) param(p *schema.Property, required bool) *Param {
 }
 
 // clientLocals are the identifiers generated client methods use for
-// themselves, which a path parameter's argument name must not shadow.
+// themselves, and the packages they name, which a path parameter's argument
+// name must not shadow.
 var clientLocals = map[string]bool{"c": true, "ctx": true, "params": true, "req": true, "call": true, "resp": true,
 	"err": true, "v": true, "body": true, "form": true, "query": true, "fetch": true, "yield": true,
-	"vs": true, "root": true, "fp": true, "headers": true, "h": true}
+	"vs": true, "root": true, "fp": true, "headers": true, "h": true, "b": true, "d": true, "k": true,
+	"ok": true, "s": true, "u": true, "zero": true,
+	"bytes": true, "context": true, "errors": true, "fmt": true, "http": true, "iter": true, "json": true,
+	"math": true, "slices": true, "strconv": true, "strings": true, "sync": true, "time": true, "url": true,
+	"io": true, "utf8": true, "sessiongenrt": true, "sessiongenfake": true}
 
-// argName is the Go parameter name of the path parameter named wire.
+// clientHelperPrefixes begin the names of the package-level helpers the
+// generator writes beside the client (fetchItems, readSessionsPage,
+// matchPatternSID, decodeSession, ...), followed by an upper-case letter.
+var clientHelperPrefixes = []string{"fetch", "read", "decode", "encode", "matchPattern", "append"}
+
+// argName is the Go parameter name of the path parameter named wire: its
+// unexported Go name, with "Arg" added when that would shadow, in the
+// method's body, one of the method's own locals, a package it uses, a
+// predeclared identifier (string, len, nil), a support declaration (send,
+// receiveInto, paginate) or a generated helper.
 func (b *builder) argName(wire string) string {
 	n := b.names.Unexported(wire)
-	if clientLocals[n] {
+	if b.shadowsInClient(n) {
 		n += "Arg"
 	}
 	return n
+}
+
+// shadowsInClient reports whether a parameter named n would shadow an
+// identifier generated client code uses (see argName).
+func (b *builder) shadowsInClient(n string) bool {
+	if clientLocals[n] || types.Universe.Lookup(n) != nil {
+		return true
+	}
+	if _, ok := b.opts.Reserved[n]; ok {
+		return true
+	}
+	for _, prefix := range clientHelperPrefixes {
+		if rest, ok := strings.CutPrefix(n, prefix); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 var templateParam = regexp.MustCompile(`\{([^{}]*)\}`)

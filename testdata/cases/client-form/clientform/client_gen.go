@@ -423,7 +423,7 @@ func (c *SessionsClient) Delete(ctx context.Context, sid string) error {
 }
 
 // byNumberCall builds the request of ByNumber.
-func (c *SessionsClient) byNumberCall(number int32) (*httpCall, error) {
+func (c *SessionsClient) byNumberCall(numberArg int32) (*httpCall, error) {
 	vs := new(violationList)
 	c.checkBound(vs)
 	if err := vs.err(); err != nil {
@@ -431,15 +431,15 @@ func (c *SessionsClient) byNumberCall(number int32) (*httpCall, error) {
 	}
 	call := &httpCall{
 		Method:    "GET",
-		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/ByNumber/" + url.PathEscape(strconv.FormatInt(int64(number), 10)),
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/ByNumber/" + url.PathEscape(strconv.FormatInt(int64(numberArg), 10)),
 		Retryable: true,
 	}
 	return call, nil
 }
 
 // ByNumber sends GET /v1/Services/{ServiceSid}/Sessions/ByNumber/{Number}. An answer without a body (204 No Content) is an *EmptyResponseError.
-func (c *SessionsClient) ByNumber(ctx context.Context, number int32) (*Session, error) {
-	call, err := c.byNumberCall(number)
+func (c *SessionsClient) ByNumber(ctx context.Context, numberArg int32) (*Session, error) {
+	call, err := c.byNumberCall(numberArg)
 	if err != nil {
 		return nil, err
 	}
@@ -448,6 +448,45 @@ func (c *SessionsClient) ByNumber(ctx context.Context, number int32) (*Session, 
 		return nil, err
 	}
 	return v, nil
+}
+
+// moveCall builds the request of Move.
+func (c *SessionsClient) moveCall(string_ string, sendArg int32, urlArg string) (*httpCall, error) {
+	vs := new(violationList)
+	var root valuePath
+	var fp valuePath
+	c.checkBound(vs)
+	{
+		fp = root.child("string")
+		if checkPathSegment(vs, &fp, string_) {
+			checkUTF8(vs, &fp, string_)
+		}
+	}
+	{
+		fp = root.child("url")
+		if checkPathSegment(vs, &fp, urlArg) {
+			checkUTF8(vs, &fp, urlArg)
+		}
+	}
+	if err := vs.err(); err != nil {
+		return nil, err
+	}
+	call := &httpCall{
+		Method:    "POST",
+		Path:      "/v1/Services/" + url.PathEscape(c.boundServiceSID) + "/Sessions/" + url.PathEscape(string_) + "/Move/" + url.PathEscape(strconv.FormatInt(int64(sendArg), 10)) + "/" + url.PathEscape(urlArg),
+		Retryable: false,
+	}
+	return call, nil
+}
+
+// Move sends POST /v1/Services/{ServiceSid}/Sessions/{string}/Move/{send}/{url}.
+func (c *SessionsClient) Move(ctx context.Context, string_ string, sendArg int32, urlArg string) error {
+	call, err := c.moveCall(string_, sendArg, urlArg)
+	if err != nil {
+		return err
+	}
+	applyIdempotencyKey(ctx, call)
+	return send(ctx, c.transport, call)
 }
 
 // fetchItems fetches the page call asks for, decodes its body with readPage and its

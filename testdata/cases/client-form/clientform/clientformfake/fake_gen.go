@@ -115,6 +115,10 @@ func NewFakeServer() *FakeServer {
 		Kind:    fakeDelete,
 		Method:  "DELETE",
 		Pattern: "/v1/Services/{ServiceSid}/Sessions/{Sid}",
+	}, {
+		Kind:    fakeAction,
+		Method:  "POST",
+		Pattern: "/v1/Services/{ServiceSid}/Sessions/{string}/Move/{send}/{url}",
 	}})
 }
 
