@@ -247,7 +247,7 @@ type httpResponse struct {
 	Header http.Header
 	// Body is the whole response body. A caller that only decodes it gives
 	// its buffer back with [httpResponse.Release]; one that hands it out
-	// (a binary answer) does not.
+	// (a binary answer) takes it with [httpResponse.TakeBody].
 	Body []byte
 	// buf holds Body's buffer, from responseBodies.
 	buf *[]byte
@@ -257,10 +257,11 @@ type httpResponse struct {
 // that a client reading page after page reuses one buffer instead of
 // allocating (and the runtime zeroing, and later returning to the OS) a
 // body-sized one per answer: a page of 50 sessions is 30-300 KB. A buffer
-// comes back only through Release, once the body is decoded: decoders never
-// keep the bytes they read (strings are copied out, and any other
-// Unmarshaler they call must copy what it keeps, as encoding/json's
-// contract says), so a decoded value does not alias its body.
+// comes back through Release once the body is decoded (or through TakeBody
+// when a body handed out is copied out of it). Decoders never keep the
+// bytes they read (strings are copied out, and any other Unmarshaler they
+// call must copy what it keeps, as encoding/json's contract says), so a
+// decoded value does not alias its body.
 // clientcheck.ResultsOwnTheirBytes checks that over every client method.
 var responseBodies sync.Pool
 
