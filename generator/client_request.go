@@ -40,12 +40,12 @@ func (c *clientGen) resource(r *ir.Resource) {
 		f.Line()
 	}
 	c.methodHeaders(r)
-	c.boundCheck(r)
+	bound := c.boundCheck(r)
 	for _, m := range r.Methods {
 		if m.ResultName != "" {
 			c.responseHeadersType(r, m)
 		}
-		c.method(r, m)
+		c.method(r, m, bound && boundPrefix(r, m))
 	}
 }
 
@@ -79,12 +79,13 @@ func pathExpr(m *ir.Method) jen.Code {
 // is built or sent: a string that cannot be one path segment (empty, "." or
 // "..") and every declared constraint (length, pattern, closed enum, range)
 // give a *ValidationError whose violations name the parameters by their wire
-// names. The parameters the resource client holds are checked by its
-// checkBound, written once per resource rather than in every method.
-func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method) {
+// names. With bound set, the first parameters, the ones the resource client
+// holds, are checked by its checkBound, written once per resource rather
+// than in every method.
+func pathChecks(g *jen.Group, r *ir.Resource, m *ir.Method, bound bool) {
 	var checks []jen.Code
 	params := m.PathParams
-	if boundChecked(r, m) {
+	if bound {
 		checks = append(checks, jen.Id("c").Dot("checkBound").Call(jen.Id("vs")))
 		params = params[len(r.Bound):]
 	}
@@ -138,11 +139,10 @@ func paramChecks(ps []*ir.Param, paths *pathDecls) []jen.Code {
 	return checks
 }
 
-// boundChecked reports whether m checks the parameters its resource client
-// holds with the client's checkBound: the client holds some, they have
-// checks, and m's path parameters start with them, in order, and hold no
-// other bound one.
-func boundChecked(r *ir.Resource, m *ir.Method) bool {
+// boundPrefix reports whether m's path parameters start with the ones its
+// resource client holds, in order, and hold no other bound one: whether m
+// can check them with the client's checkBound.
+func boundPrefix(r *ir.Resource, m *ir.Method) bool {
 	if len(r.Bound) == 0 || len(m.PathParams) < len(r.Bound) {
 		return false
 	}
@@ -152,18 +152,22 @@ func boundChecked(r *ir.Resource, m *ir.Method) bool {
 			return false
 		}
 	}
-	return len(paramChecks(m.PathParams[:len(r.Bound)], new(pathDecls))) > 0
+	return true
 }
 
-// boundCheck emits the resource client's checkBound when a method uses it:
-// the checks of the path parameters the client holds, in path order.
-func (c *clientGen) boundCheck(r *ir.Resource) {
-	i := slices.IndexFunc(r.Methods, func(m *ir.Method) bool { return boundChecked(r, m) })
+// boundCheck emits the resource client's checkBound, the checks of the path
+// parameters the client holds, in path order, when they have any and a
+// method's path starts with them (boundPrefix). It reports whether it did.
+func (c *clientGen) boundCheck(r *ir.Resource) bool {
+	i := slices.IndexFunc(r.Methods, func(m *ir.Method) bool { return boundPrefix(r, m) })
 	if i < 0 {
-		return
+		return false
 	}
 	var paths pathDecls
 	checks := paramChecks(r.Methods[i].PathParams[:len(r.Bound)], &paths)
+	if len(checks) == 0 {
+		return false
+	}
 	c.f.Comment("checkBound records the violations of the path parameters c holds (its parents'),")
 	c.f.Comment("which the methods of c whose paths start with them check first.")
 	c.f.Func().Params(jen.Id("c").Op("*").Id(r.ClientName)).Id("checkBound").Params(jen.Id("vs").Op("*").Id("violationList")).BlockFunc(func(g *jen.Group) {
@@ -176,6 +180,7 @@ func (c *clientGen) boundCheck(r *ir.Resource) {
 		}
 	})
 	c.f.Line()
+	return true
 }
 
 // scalarText converts a scalar value to its text on the wire (path, query, form).
@@ -213,7 +218,9 @@ func elemType(resp *ir.Response) jen.Code {
 	return jen.Op("*").Id(resp.Struct.Name)
 }
 
-func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
+// method emits m's request builder and method; bound says that the path
+// parameters r's client holds are checked by its checkBound.
+func (c *clientGen) method(r *ir.Resource, m *ir.Method, bound bool) {
 	f := c.f
 	recv := jen.Id("c").Op("*").Id(r.ClientName)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
@@ -233,7 +240,7 @@ func (c *clientGen) method(r *ir.Resource, m *ir.Method) {
 	// <method>Call builds the request: validation, path, query and body.
 	f.Commentf("%s builds the request of %s.", callName, m.Name)
 	f.Func().Params(recv).Id(callName).Params(params[1:]...).Params(jen.Op("*").Id("httpCall"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		pathChecks(g, r, m)
+		pathChecks(g, r, m, bound)
 		callFields := jen.Dict{
 			jen.Id("Method"):    jen.Lit(m.HTTP),
 			jen.Id("Path"):      pathExpr(m),

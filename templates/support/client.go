@@ -263,7 +263,7 @@ type httpResponse struct {
 // call must copy what it keeps, as encoding/json's contract says), so a
 // decoded value does not alias its body.
 // clientcheck.ResultsOwnTheirBytes checks that over every client method.
-var responseBodies sync.Pool
+var responseBodies = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxKeptBody is the largest body buffer kept for the next answer, so that
 // one huge body does not keep its size alive in the pool.
@@ -287,10 +287,10 @@ func (r *httpResponse) TakeBody() []byte {
 }
 
 // ownBody returns body, read into the pooled buffer buf (nil: not pooled),
-// for a caller to keep: a copy, with the buffer put back, when the body
-// fills less than half of it (a 4-byte answer read into the buffer of an
-// earlier 300 KB page must not keep that alive), else body itself, whose
-// buffer then never returns to the pool.
+// for a caller to keep: a copy, with the buffer put back, when the buffer
+// is more than twice the body plus 4 KiB (a 4-byte answer read into the
+// buffer of an earlier 300 KB page must not keep that alive), else body
+// itself, whose buffer then never returns to the pool.
 func ownBody(buf *[]byte, body []byte) []byte {
 	if buf == nil || cap(body) <= 2*len(body)+4096 {
 		return body
@@ -507,10 +507,7 @@ func (t *httpTransport) Do(ctx context.Context, c *httpCall) (*httpResponse, err
 		}
 		t.logAttempt(ctx, method, u, hr.StatusCode, attempt, t.clock().Sub(began), nil)
 		if hr.StatusCode >= 200 && hr.StatusCode <= 299 {
-			buf, _ := responseBodies.Get().(*[]byte)
-			if buf == nil {
-				buf = new([]byte)
-			}
+			buf := responseBodies.Get().(*[]byte)
 			body, err := httpReadCappedInto(hr, t.maxResponseBytes(), *buf)
 			if err != nil {
 				return nil, err

@@ -1300,11 +1300,7 @@ func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // buffer the next answer is read into, declared length or not, so a client
 // reading page after page does not allocate a body per page.
 func TestResponseBodyBufferReused(t *testing.T) {
-	if raceflag.Enabled {
-		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
-	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))  // a sync.Pool returns what this P put
-	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // and a GC empties it
+	ctPoolReuseDeterministic(t)
 	body := bytes.Repeat([]byte(" "), 100_000)
 	for _, declared := range []bool{true, false} {
 		tr := &httpTransport{BaseURL: &url.URL{Scheme: "http", Host: "api.test"}, HTTPClient: &http.Client{Transport: bodyTransport{body, declared}}}
@@ -1325,11 +1321,7 @@ func TestResponseBodyBufferReused(t *testing.T) {
 // pooled buffer it was read into is copied out, and the buffer reused, so
 // that a small answer does not keep a page-sized buffer alive.
 func TestTakeBodyOwnsItsBytes(t *testing.T) {
-	if raceflag.Enabled {
-		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
-	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	ctPoolReuseDeterministic(t)
 	page := bytes.Repeat([]byte("p"), 100_000)
 	small := []byte("RIFF")
 	pages := &httpTransport{BaseURL: &url.URL{Scheme: "http", Host: "api.test"}, HTTPClient: &http.Client{Transport: bodyTransport{page, true}}}
@@ -1367,8 +1359,28 @@ func TestTakeBodyOwnsItsBytes(t *testing.T) {
 func ctGet(t *testing.T, tr *httpTransport, want []byte) *httpResponse {
 	t.Helper()
 	resp, err := tr.Do(context.Background(), &httpCall{Path: "/x"})
-	if err != nil || !bytes.Equal(resp.Body, want) {
-		t.Fatalf("%v, body of %d bytes, want %d", err, len(resp.Body), len(want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(resp.Body, want) {
+		t.Fatalf("body of %d bytes, want %d", len(resp.Body), len(want))
 	}
 	return resp
+}
+
+// ctPoolReuseDeterministic makes a buffer put into a sync.Pool the one the
+// next Get returns, for the rest of the test: one P (a pool hands a buffer
+// back to the P that put it) and no garbage collection (which empties it).
+// Under the race detector, which makes pools drop buffers on purpose, the
+// test is skipped.
+func ctPoolReuseDeterministic(t *testing.T) {
+	if raceflag.Enabled {
+		t.Skip("the race detector makes sync.Pool drop buffers on purpose")
+	}
+	procs := runtime.GOMAXPROCS(1)
+	gc := debug.SetGCPercent(-1)
+	t.Cleanup(func() {
+		debug.SetGCPercent(gc)
+		runtime.GOMAXPROCS(procs)
+	})
 }

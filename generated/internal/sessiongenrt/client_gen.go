@@ -265,7 +265,7 @@ type HttpResponse struct {
 // call must copy what it keeps, as encoding/json's contract says), so a
 // decoded value does not alias its body.
 // clientcheck.ResultsOwnTheirBytes checks that over every client method.
-var ResponseBodies sync.Pool
+var ResponseBodies = sync.Pool{New: func() any { return new([]byte) }}
 
 // maxKeptBody is the largest body buffer kept for the next answer, so that
 // one huge body does not keep its size alive in the pool.
@@ -289,10 +289,10 @@ func (r *HttpResponse) TakeBody() []byte {
 }
 
 // ownBody returns body, read into the pooled buffer buf (nil: not pooled),
-// for a caller to keep: a copy, with the buffer put back, when the body
-// fills less than half of it (a 4-byte answer read into the buffer of an
-// earlier 300 KB page must not keep that alive), else body itself, whose
-// buffer then never returns to the pool.
+// for a caller to keep: a copy, with the buffer put back, when the buffer
+// is more than twice the body plus 4 KiB (a 4-byte answer read into the
+// buffer of an earlier 300 KB page must not keep that alive), else body
+// itself, whose buffer then never returns to the pool.
 func OwnBody(buf *[]byte, body []byte) []byte {
 	if buf == nil || cap(body) <= 2*len(body)+4096 {
 		return body
@@ -509,10 +509,7 @@ func (t *HttpTransport) Do(ctx context.Context, c *HttpCall) (*HttpResponse, err
 		}
 		t.logAttempt(ctx, method, u, hr.StatusCode, attempt, t.clock().Sub(began), nil)
 		if hr.StatusCode >= 200 && hr.StatusCode <= 299 {
-			buf, _ := ResponseBodies.Get().(*[]byte)
-			if buf == nil {
-				buf = new([]byte)
-			}
+			buf := ResponseBodies.Get().(*[]byte)
 			body, err := HttpReadCappedInto(hr, t.maxResponseBytes(), *buf)
 			if err != nil {
 				return nil, err
